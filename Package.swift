@@ -1,0 +1,122 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Folders under Sources/ follow the one-way data flow of the design:
+// Common → Definitions → Collection → Storage → Analysis → Publishing, with Tools on top.
+// A module may depend only on modules of its own stage or of earlier stages.
+
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let yams = Target.Dependency.product(name: "Yams", package: "Yams")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
+
+let package = Package(
+    name: "Samla",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "samla", targets: ["samla"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // Common: vocabulary every stage shares.
+        .target(name: "Diagnostics", path: "Sources/Common/Diagnostics"),
+        .target(name: "CSV", path: "Sources/Common/CSV"),
+
+        // Definitions: survey and framework files, parsed and checked.
+        .target(name: "Expressions", dependencies: ["Diagnostics"], path: "Sources/Definitions/Expressions"),
+        .target(name: "YAMLReading", dependencies: ["Diagnostics", yams], path: "Sources/Definitions/YAMLReading"),
+        .target(
+            name: "SurveyDefinition",
+            dependencies: ["Diagnostics", "Expressions", "YAMLReading", crypto],
+            path: "Sources/Definitions/SurveyDefinition"
+        ),
+        .target(
+            name: "Frameworks",
+            dependencies: ["Diagnostics", "Expressions", "YAMLReading", "SurveyDefinition"],
+            path: "Sources/Definitions/Frameworks"
+        ),
+
+        // Storage: rounds, invitations, responses in SQLite.
+        .target(name: "Store", dependencies: ["Diagnostics", "SurveyDefinition", grdb, crypto], path: "Sources/Storage/Store"),
+
+        // Collection: one validation path, and the ways answers come in.
+        .target(
+            name: "Responses",
+            dependencies: ["Diagnostics", "Expressions", "SurveyDefinition"],
+            path: "Sources/Collection/Responses"
+        ),
+        .target(
+            name: "Intake",
+            dependencies: ["Diagnostics", "CSV", "SurveyDefinition", "Responses", "Store", crypto],
+            path: "Sources/Collection/Intake"
+        ),
+        .target(
+            name: "FormServer",
+            dependencies: ["Diagnostics", "SurveyDefinition", "Responses", "Intake", "Store", "Exports", hummingbird, logging, crypto],
+            path: "Sources/Collection/FormServer"
+        ),
+
+        // Analysis: estimators (pure statistics) and the indicator engine.
+        .target(name: "Estimators", path: "Sources/Analysis/Estimators"),
+        .target(
+            name: "Aggregation",
+            dependencies: ["Diagnostics", "Expressions", "SurveyDefinition", "Frameworks", "Responses", "Store", "Estimators"],
+            path: "Sources/Analysis/Aggregation"
+        ),
+
+        // Publishing: exports and reports read results and definitions.
+        .target(
+            name: "Exports",
+            dependencies: ["Diagnostics", "CSV", "SurveyDefinition", "Store", "Aggregation", crypto],
+            path: "Sources/Publishing/Exports"
+        ),
+        .target(
+            name: "Reports",
+            dependencies: ["Diagnostics", "YAMLReading", "SurveyDefinition", "Frameworks", "Store", "Aggregation"],
+            path: "Sources/Publishing/Reports"
+        ),
+
+        // Tools: synthetic data, the command line.
+        .target(
+            name: "SyntheticResponses",
+            dependencies: ["Expressions", "SurveyDefinition", "Responses"],
+            path: "Sources/Tools/SyntheticResponses"
+        ),
+        .target(
+            name: "SamlaCommands",
+            dependencies: [
+                argumentParser, "Diagnostics", "CSV", "SurveyDefinition", "Frameworks", "Store", "Responses", "Intake",
+                "FormServer", "Aggregation", "Exports", "Reports", "SyntheticResponses", logging,
+            ],
+            path: "Sources/Tools/SamlaCommands"
+        ),
+        .executableTarget(name: "samla", dependencies: ["SamlaCommands"], path: "Sources/Tools/samla"),
+
+        // Tests, one target per module.
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "CSVTests", dependencies: ["CSV"]),
+        .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "Diagnostics"]),
+        .testTarget(name: "SurveyDefinitionTests", dependencies: ["SurveyDefinition", "YAMLReading", "Diagnostics", "Expressions"]),
+        .testTarget(name: "FrameworksTests", dependencies: ["Frameworks", "SurveyDefinition", "Diagnostics"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "SurveyDefinition", grdb]),
+        .testTarget(name: "ResponsesTests", dependencies: ["Responses", "SurveyDefinition", "Expressions"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "SurveyDefinition", "CSV", grdb]),
+        .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Intake", "SurveyDefinition", hummingbird, hummingbirdTesting]),
+        .testTarget(name: "EstimatorsTests", dependencies: ["Estimators"]),
+        .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Frameworks", "Store", "SurveyDefinition", "Estimators"]),
+        .testTarget(name: "ExportsTests", dependencies: ["Exports", "Store", "SurveyDefinition", "CSV"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Aggregation", "Store"]),
+        .testTarget(name: "SyntheticResponsesTests", dependencies: ["SyntheticResponses", "SurveyDefinition", "Responses"]),
+        .testTarget(name: "SamlaCommandsTests", dependencies: ["SamlaCommands", "Diagnostics"]),
+    ]
+)

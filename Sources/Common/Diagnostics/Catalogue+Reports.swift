@@ -1,0 +1,4 @@
+// E5xx: report definitions
+extension DiagnosticCode {
+    static let reportCodes: [DiagnosticCode] = []
+}

@@ -1,0 +1,4 @@
+// E1xx: survey definitions
+extension DiagnosticCode {
+    static let surveyCodes: [DiagnosticCode] = []
+}

@@ -1,0 +1,49 @@
+/// "Did you mean …?" for misspelt names: the closest candidate by edit distance.
+public enum Suggestions {
+    /// The candidate nearest to `word`, if it is close enough to be a likely typo:
+    /// at most a third of the word's length in edits (and at least one), ignoring case.
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        let target = Array(word.lowercased())
+        let limit = max(1, target.count / 3)
+        var best: (name: String, distance: Int)?
+        for candidate in candidates where candidate != word {
+            let d = distance(target, Array(candidate.lowercased()), limit: limit)
+            if d <= limit, d < (best?.distance ?? .max) {
+                best = (candidate, d)
+            }
+        }
+        return best?.name
+    }
+
+    /// " (did you mean x?)" or the empty string, ready to append to a message.
+    public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String {
+        closest(to: word, in: candidates).map { " (did you mean \($0)?)" } ?? ""
+    }
+
+    /// Optimal string alignment distance (Levenshtein with adjacent transpositions),
+    /// giving up early once every path exceeds `limit`.
+    static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return limit + 1 }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,21 @@
+import Diagnostics
+
+/// An expression as written in a definition file, with the position of its first character,
+/// so that an error at offset *n* inside it can be reported at its place in the file.
+public struct ExpressionSource: Hashable, Sendable, CustomStringConvertible {
+    public var text: String
+    public var location: SourceLocation
+
+    public init(_ text: String, at location: SourceLocation) {
+        self.text = text
+        self.location = location
+    }
+
+    /// The file position of the character at `column` (1-based) inside the expression.
+    /// Exact for expressions on one line; for folded text it points at the expression's start line.
+    public func location(ofColumn column: Int) -> SourceLocation {
+        text.contains("\n") ? location : location.advanced(byColumns: column - 1)
+    }
+
+    public var description: String { text }
+}

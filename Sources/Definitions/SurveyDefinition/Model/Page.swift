@@ -1,0 +1,18 @@
+import Diagnostics
+
+/// One screen of the survey: shown only when `relevant` holds, its questions in order.
+public struct Page: Hashable, Sendable {
+    public var id: String
+    public var title: LocalizedText?
+    public var relevant: ExpressionSource?
+    public var questions: [Question]
+    public var location: SourceLocation
+
+    public init(id: String, title: LocalizedText? = nil, relevant: ExpressionSource? = nil, questions: [Question], location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.relevant = relevant
+        self.questions = questions
+        self.location = location
+    }
+}

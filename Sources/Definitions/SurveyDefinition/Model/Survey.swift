@@ -1,0 +1,47 @@
+import Diagnostics
+
+/// A survey definition: its identity, languages, choice lists and pages of questions.
+public struct Survey: Hashable, Sendable {
+    /// A slug, unique among surveys: `esem-se`.
+    public var id: String
+    public var version: String
+    public var title: LocalizedText
+    /// Every text exists in every one of these; the first is the default.
+    public var languages: [String]
+    public var choiceLists: [ChoiceList]
+    public var pages: [Page]
+    /// The start of the definition file.
+    public var location: SourceLocation
+
+    public init(id: String, version: String, title: LocalizedText, languages: [String], choiceLists: [ChoiceList], pages: [Page], location: SourceLocation) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.languages = languages
+        self.choiceLists = choiceLists
+        self.pages = pages
+        self.location = location
+    }
+
+    /// Every question in order, across pages.
+    public var questions: [Question] { pages.flatMap(\.questions) }
+
+    public func question(named name: String) -> Question? {
+        for page in pages { if let q = page.questions.first(where: { $0.name == name }) { return q } }
+        return nil
+    }
+
+    public func choiceList(named name: String) -> ChoiceList? {
+        choiceLists.first { $0.name == name }
+    }
+
+    /// The options a question offers before any `choice_filter`: its list, and `other` if it allows one.
+    public func choices(for question: Question) -> [Choice] {
+        guard let name = question.choiceList, let list = choiceList(named: name) else { return [] }
+        guard question.allowsOther, list.choice(Choice.otherValue) == nil else { return list.choices }
+        return list.choices + [Choice(value: Choice.otherValue, label: Choice.otherLabel, location: question.location)]
+    }
+
+    /// Every stored variable in column order: the data layout of a response.
+    public var variables: [Variable] { questions.flatMap(\.variables) }
+}

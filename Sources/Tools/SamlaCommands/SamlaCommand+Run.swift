@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+
+extension SamlaCommand {
+    /// Parses `arguments`, runs the chosen subcommand and returns the process exit code:
+    /// 0 success, 1 input refused, 2 usage error (ArgumentParser's own 64 is mapped to 2).
+    public static func run(arguments: [String]) async -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                stream.write(Data((message + "\n").utf8))
+            }
+            if code == .validationFailure { return ExitStatus.usage }
+            return code.rawValue
+        }
+    }
+}
+
+/// The exit codes of the design: every command returns one of these.
+public enum ExitStatus {
+    public static let success: Int32 = 0
+    /// The input was refused; diagnostics were printed.
+    public static let refused: Int32 = 1
+    /// The command line itself was wrong.
+    public static let usage: Int32 = 2
+}
