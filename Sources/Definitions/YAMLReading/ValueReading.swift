@@ -82,7 +82,7 @@ public enum NamePattern {
 
     /// `name` made into an identifier: the suggestion in messages.
     public static func suggestedIdentifier(for name: String) -> String {
-        var result = String(String.UnicodeScalarView(name.lowercased().unicodeScalars.map { scalar in
+        var result = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
             scalar == "_" || isASCIILetter(scalar) || isASCIIDigit(scalar) ? scalar : "_"
         }))
         if let first = result.unicodeScalars.first, isASCIIDigit(first) { result = "_" + result }

@@ -39,7 +39,7 @@ enum YAMLErrorTranslation {
             message += " (\(context.text) on line \(context.mark.line))"
         }
         let line = self.line(location.line, of: text)
-        if problem.contains("found character that cannot start any token"), line.contains("\t") {
+        if problem.contains("tab character") || (problem.contains("found character that cannot start any token") && line.contains("\t")) {
             message += "; YAML indents with spaces, never tabs"
         } else if problem.contains("mapping values are not allowed") {
             message += "; a value that contains ': ' must be quoted, e.g. label: \"Time: 10:30\""

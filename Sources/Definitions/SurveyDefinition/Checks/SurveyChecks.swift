@@ -9,7 +9,7 @@ enum SurveyChecks {
         NameChecks.checkPageIDs(survey, into: &diagnostics)
         NameChecks.checkVariableNames(survey, into: &diagnostics)
         NameChecks.checkExportNames(survey, into: &diagnostics)
-        ChoiceListChecks.check(survey, into: &diagnostics)
+        ChoiceListChecks.check(survey, reportUnused: read.readWithoutErrors, into: &diagnostics)
         return diagnostics.items
     }
 }

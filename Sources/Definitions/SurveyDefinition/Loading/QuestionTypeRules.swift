@@ -6,11 +6,11 @@ enum QuestionTypeRules {
         case "required", "constraint", "constraint_message":
             switch type {
             case .note: return "a note shows text and takes no answer"
-            case .calculate: return "a calculate is computed, not answered"
+            case .calculate: return "its value is computed, not answered"
             default: return nil
             }
         case "calculation":
-            return type == .calculate ? nil : "only a calculate has a calculation; to compute a value, add a question with type: calculate"
+            return type == .calculate ? nil : "only a calculate question has a calculation"
         case "choices":
             return type.usesChoices ? nil : "only select_one, select_multiple and matrix questions take a choice list"
         case "choice_filter":
@@ -22,7 +22,7 @@ enum QuestionTypeRules {
         case "default":
             switch type {
             case .note: return "a note takes no answer"
-            case .calculate: return "a calculate is computed from its calculation"
+            case .calculate: return "its value is computed from its calculation"
             case .matrix: return "a matrix has no single answer to start from"
             default: return nil
             }

@@ -22,7 +22,8 @@ public enum SurveyLoader {
     /// what kind of definition a file holds).
     public static func load(_ document: YAMLDocument) -> SurveyLoadResult {
         var reader = SurveyReader(file: document.path)
-        let read = reader.read(document.root)
+        var read = reader.read(document.root)
+        read?.readWithoutErrors = !reader.diagnostics.hasErrors
         var diagnostics = reader.diagnostics
         if let read {
             diagnostics.append(contentsOf: SurveyChecks.run(on: read))

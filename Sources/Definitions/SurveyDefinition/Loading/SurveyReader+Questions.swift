@@ -72,7 +72,7 @@ extension SurveyReader {
         }
         if let unit, ![.integer, .decimal, .calculate].contains(type) {
             diagnostics.report(.unitOnNonNumeric, at: keyLocations["unit"] ?? node.location,
-                               "\(place) is a \(type.rawValue) question, so its unit '\(unit)' describes no number; remove it or make the question integer or decimal")
+                               "\(place) is \(type.withArticle) question, so its unit '\(unit)' describes no number; remove it, or make the question integer or decimal")
         }
         let question = Question(
             name: name, type: type, label: label.map(LocalizedText.init), hint: hint.map(LocalizedText.init),
@@ -114,10 +114,10 @@ extension SurveyReader {
         for key in map.keys {
             guard let problem = QuestionTypeRules.problem(key: key, type: type) else { continue }
             diagnostics.report(.keyNotForType, at: map.location(ofKey: key) ?? map.node.location,
-                               "`\(key)` does not apply to \(place), a \(type.rawValue): \(problem); remove it")
+                               "`\(key)` does not apply to \(place), \(type.withArticle) question: \(problem); remove it")
         }
         for (key, example) in QuestionTypeRules.requiredKeys(for: type) where !map.contains(key) {
-            diagnostics.report(.missingKey, at: map.node.location, "\(place) is a \(type.rawValue) and has no `\(key)`; add it, e.g. `\(key): \(example)`")
+            diagnostics.report(.missingKey, at: map.node.location, "\(place) is \(type.withArticle) question and has no `\(key)`; add it, e.g. `\(key): \(example)`")
         }
     }
 
@@ -147,5 +147,13 @@ extension SurveyReader {
             rows.append(MatrixRow(name: name, label: LocalizedText(label ?? [:]), location: item.location))
         }
         return rows
+    }
+}
+
+extension QuestionType {
+    /// "an integer", "a select_one": the type name with its article, for messages.
+    var withArticle: String {
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+        return (vowels.contains(rawValue.first ?? "x") ? "an " : "a ") + rawValue
     }
 }

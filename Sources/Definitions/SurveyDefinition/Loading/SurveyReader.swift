@@ -70,7 +70,7 @@ struct SurveyReader {
         guard let version = node.text("the survey `version`", diagnostics: &diagnostics) else { return nil }
         if let scalar = node.scalar, scalar.style == .plain, Self.looksNumeric(version) {
             diagnostics.report(.versionNotText, at: node.location,
-                               "the version \(version) is a number in YAML (2025.10 would read as 2025.1); quote it: version: \"\(version)\"")
+                               "the version \(version) is not quoted, so YAML reads it as a number (2025.10 becomes 2025.1); quote it: version: \"\(version)\"")
         }
         return version
     }
