@@ -1,4 +1,5 @@
 import Diagnostics
+import Testing
 @testable import Expressions
 
 /// The tree of a parsed expression as an S-expression, e.g. `(+ ${a} (* 2 3))`, for precedence tests.
@@ -53,4 +54,40 @@ func firstError(_ text: String, in scope: VariableScope = surveyScope, expecting
 
 func type(_ text: String, in scope: VariableScope = surveyScope) -> ExpressionType {
     CheckedExpression(text, in: scope).type
+}
+
+/// The day `today()` gives in evaluation tests.
+let pinnedToday = CalendarDate(year: 2025, month: 6, day: 15)!
+
+/// Evaluates `text` with the variables `values` (typed as in ``surveyScope`` where it names them,
+/// else of unknown type), the current answer and choice attributes.
+func evaluate(
+    _ text: String, _ values: [String: Value] = [:], current: Value? = nil, attributes: [String: Value]? = nil
+) throws -> Value {
+    try compiled(text, values, current: current, attributes: attributes).value
+}
+
+/// Like ``evaluate(_:_:current:attributes:)`` but as a condition.
+func holds(_ text: String, _ values: [String: Value] = [:], current: Value? = nil, attributes: [String: Value]? = nil) throws -> Bool {
+    let (expression, context, _) = try compiled(text, values, current: current, attributes: attributes)
+    let condition = expression.isTrue(context)
+    // The value and the condition must agree.
+    #expect(expression.evaluate(context).isTrue == condition, "\(text)")
+    return condition
+}
+
+private func compiled(
+    _ text: String, _ values: [String: Value], current: Value?, attributes: [String: Value]?
+) throws -> (expression: CompiledExpression, context: EvaluationContext, value: Value) {
+    let names = values.keys.sorted()
+    var scope = VariableScope(choiceLists: surveyScope.choiceLists)
+    for name in names { scope.variables[name] = surveyScope.variables[name] ?? .unknown }
+    if current != nil { scope.currentValueType = .unknown }
+    let attributeNames = attributes.map { $0.keys.sorted() } ?? []
+    if attributes != nil { scope.choiceAttributes = Dictionary(uniqueKeysWithValues: attributeNames.map { ($0, .unknown) }) }
+    let checked = CheckedExpression(text, in: scope)
+    let expression = try checked.compile(slots: { names.firstIndex(of: $0) }, attributeSlots: { attributeNames.firstIndex(of: $0) })
+    var context = EvaluationContext(slots: names.map { values[$0]! }, currentValue: current ?? .empty, today: pinnedToday)
+    context.choiceAttributes = attributeNames.map { attributes![$0]! }
+    return (expression, context, expression.evaluate(context))
 }
