@@ -16,6 +16,7 @@ struct ExpressionChecks {
     private let questions: [Question]
     private let pageIndexOfQuestion: [Int]
     private let questionIndexOfVariable: [String: Int]
+    private let questionIndexOfName: [String: Int]
     private var calculationTypes: [String: ExpressionType] = [:]
 
     init(survey: Survey, unreadableQuestions: Set<String>, inexactExpressions: Set<SourceLocation>) {
@@ -37,6 +38,7 @@ struct ExpressionChecks {
         self.questions = questions
         self.pageIndexOfQuestion = pages
         self.questionIndexOfVariable = owners
+        self.questionIndexOfName = Dictionary(questions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     mutating func run() {
@@ -75,6 +77,7 @@ struct ExpressionChecks {
     /// Types every calculation, dependencies first, and reports each cycle once.
     private mutating func checkCalculations() {
         let calculations = questions.filter { $0.type == .calculate && $0.calculation != nil }
+        let calculationByName = Dictionary(calculations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let names = Set(calculations.map(\.name))
         var parsed: [String: [VariableReference]] = [:]
         for question in calculations {
@@ -92,18 +95,26 @@ struct ExpressionChecks {
         for cycle in graph.cycles() {
             inCycle.formUnion(cycle)
             let first = cycle[0]
-            guard let question = calculations.first(where: { $0.name == first }), let calculation = question.calculation else { continue }
+            guard let calculation = calculationByName[first]?.calculation else { continue }
             let column = parsed[first]?.first { $0.name == cycle[1] }?.column ?? 1
             let path = cycle.joined(separator: " → ")
             report(.calculationCycle, in: calculation, column: column,
                    "the calculation of `\(first)` depends on itself: \(path); a calculation can only use values that do not depend on it, so break the cycle")
         }
+        var scope = SurveyScope(survey: survey, calculationTypes: [:])
+        var positions: [String: (page: Int, question: Int)] = [:]
+        for (p, page) in survey.pages.enumerated() {
+            for (q, question) in page.questions.enumerated() where question.type == .calculate && positions[question.name] == nil {
+                positions[question.name] = (p, q)
+            }
+        }
         for name in graph.typingOrder() {
-            guard let question = calculations.first(where: { $0.name == name }), let calculation = question.calculation else { continue }
-            let scope = SurveyScope(survey: survey, calculationTypes: calculationTypes)
+            guard let calculation = calculationByName[name]?.calculation else { continue }
             let checked = check(calculation, in: scope, expecting: .any)
-            if !inCycle.contains(name) { calculationTypes[name] = checked.type }
-            setCalculationType(of: name, from: inCycle.contains(name) ? .unknown : checked.type)
+            let type = inCycle.contains(name) ? ExpressionType.unknown : checked.type
+            calculationTypes[name] = type
+            scope.variables[name] = type
+            if let (p, q) = positions[name] { survey.pages[p].questions[q].calculationType = Self.variableType(of: type) }
         }
         for question in calculations where question.unit != nil {
             guard let type = calculationTypes[question.name], type != .unknown, !type.isNumber else { continue }
@@ -112,19 +123,15 @@ struct ExpressionChecks {
         }
     }
 
-    private mutating func setCalculationType(of name: String, from type: ExpressionType) {
-        let variableType: VariableType? = switch type {
+    /// How a calculation's value is stored: numbers, yes/no and dates keep their type; codes and text are text.
+    private static func variableType(of type: ExpressionType) -> VariableType? {
+        switch type {
         case .integer: .integer
         case .decimal: .decimal
         case .boolean: .boolean
         case .date: .date
         case .text, .choice, .choices: .text
         case .unknown: nil
-        }
-        for p in survey.pages.indices {
-            for q in survey.pages[p].questions.indices where survey.pages[p].questions[q].name == name {
-                survey.pages[p].questions[q].calculationType = variableType
-            }
         }
     }
 
@@ -146,7 +153,8 @@ struct ExpressionChecks {
         guard error.code == .expressionUnknownVariable, let name = error.unknownName else { return error }
         if unreadableQuestions.contains(name) { return nil }
         var explained = error
-        if let question = questions.first(where: { $0.name == name }) {
+        if let index = questionIndexOfName[name] {
+            let question = questions[index]
             switch question.type {
             case .note:
                 explained.message = "${\(name)} is a note, which shows text and has no value; refer to a question that is answered"
