@@ -49,7 +49,7 @@ extension SurveyReader {
             while text.hasSuffix("\n") { text.removeLast() }
         }
         let location = scalar.textLocation
-        let line = location.line - 1 < lines.count ? lines[location.line - 1] : ""
+        let line = lines[location.line]
         let written = line.unicodeScalars.dropFirst(location.column - 1)
         if text.contains("\n") || !written.starts(with: text.unicodeScalars) {
             inexactExpressions.insert(location)

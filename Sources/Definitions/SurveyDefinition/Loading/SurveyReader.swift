@@ -12,12 +12,12 @@ struct SurveyReader {
     var choiceLists: [String: ChoiceList] = [:]
     var unreadableQuestions = Set<String>()
     /// The text's lines, to tell whether an expression is written exactly as its value reads.
-    let lines: [Substring]
+    let lines: SourceLines
     var inexactExpressions = Set<SourceLocation>()
 
     init(file: String, text: String) {
         self.file = file
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = SourceLines(text)
     }
 
     mutating func read(_ root: YAMLNode) -> ReadSurvey? {
