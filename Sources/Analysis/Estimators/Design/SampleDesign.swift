@@ -64,18 +64,22 @@ public struct SampleDesign: Sendable {
 
         var unitsOfStratum = [[Int]](repeating: [], count: names.count)
         var unitOfObservation = [Int](repeating: 0, count: count)
-        var unitIndex: [UnitKey: Int] = [:]
-        var unitCount = 0
-        for row in 0..<count {
-            let stratum = stratumOfObservation[row]
-            let key = UnitKey(stratum: stratum, cluster: clusters?[row] ?? "", row: clusters == nil ? row : -1)
-            if let unit = unitIndex[key] {
-                unitOfObservation[row] = unit
-            } else {
-                unitIndex[key] = unitCount
-                unitOfObservation[row] = unitCount
-                unitsOfStratum[stratum].append(unitCount)
-                unitCount += 1
+        if let clusters {
+            var unitIndex: [UnitKey: Int] = [:]
+            for row in 0..<count {
+                let key = UnitKey(stratum: stratumOfObservation[row], cluster: clusters[row])
+                if let unit = unitIndex[key] {
+                    unitOfObservation[row] = unit
+                } else {
+                    unitIndex[key] = unitIndex.count
+                    unitOfObservation[row] = unitIndex.count - 1
+                    unitsOfStratum[key.stratum].append(unitIndex.count - 1)
+                }
+            }
+        } else {
+            for row in 0..<count {
+                unitOfObservation[row] = row
+                unitsOfStratum[stratumOfObservation[row]].append(row)
             }
         }
 
@@ -95,7 +99,6 @@ public struct SampleDesign: Sendable {
     private struct UnitKey: Hashable {
         let stratum: Int
         let cluster: String
-        let row: Int
     }
 
     /// 1 − n_h/N_h per stratum, from R's `fpc` conventions.

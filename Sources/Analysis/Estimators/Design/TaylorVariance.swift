@@ -61,12 +61,22 @@ extension SampleDesign {
 
     /// R's `degf`: distinct sampling units minus distinct strata, among domain members with non-zero weight.
     func degreesOfFreedom(domain: [Bool]) -> Int {
-        var units = Set<Int>()
-        var strata = Set<Int>()
+        var unitSeen = [Bool](repeating: false, count: unitOfObservation.count)
+        var stratumSeen = [Bool](repeating: false, count: stratumNames.count)
+        var units = 0
+        var strata = 0
         for row in 0..<count where domain[row] && weights[row] != 0 {
-            units.insert(unitOfObservation[row])
-            strata.insert(stratumOfObservation[row])
+            let unit = unitOfObservation[row]
+            if !unitSeen[unit] {
+                unitSeen[unit] = true
+                units += 1
+            }
+            let stratum = stratumOfObservation[row]
+            if !stratumSeen[stratum] {
+                stratumSeen[stratum] = true
+                strata += 1
+            }
         }
-        return units.count - strata.count
+        return units - strata
     }
 }

@@ -21,18 +21,20 @@ enum WeightedQuantileRule {
         let total: Double
 
         init(values: [Double], weights: [Double]) {
-            let kept = values.indices.filter { weights[$0] != 0 }
-            let order = kept.sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
+            var kept: [(value: Double, index: Int)] = []
+            kept.reserveCapacity(values.count)
+            for index in values.indices where weights[index] != 0 { kept.append((values[index], index)) }
+            var sum: Accumulator = 0
+            for entry in kept { sum += Accumulator(weights[entry.index]) }
+            kept.sort { $0.value < $1.value || ($0.value == $1.value && $0.index < $1.index) }
             var running: Accumulator = 0
             var cumulative: [Double] = []
-            cumulative.reserveCapacity(order.count)
-            for index in order {
-                running += Accumulator(weights[index])
+            cumulative.reserveCapacity(kept.count)
+            for entry in kept {
+                running += Accumulator(weights[entry.index])
                 cumulative.append(Double(running))
             }
-            var sum: Accumulator = 0
-            for index in kept { sum += Accumulator(weights[index]) }
-            self.values = order.map { values[$0] }
+            self.values = kept.map(\.value)
             self.cumulative = cumulative
             self.total = Double(sum)
         }
