@@ -21,7 +21,7 @@ struct Compiler {
             return CurrentValueNode()
         case .attribute(let name):
             guard let slot = attributeSlots[name] else {
-                throw ExpressionError(.expressionUnknownAttribute, column: node.column, "the choice attribute '\(name)' has no value slot to read from", unknownName: name)
+                throw ExpressionError(.expressionUnknownAttribute, column: node.column, "the choice attribute '\(name)' has no value slot to read from")
             }
             return AttributeNode(slot)
         case .negate(let operand):
