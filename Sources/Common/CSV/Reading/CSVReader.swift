@@ -63,7 +63,7 @@ public final class CSVReader {
 
     /// Reads from an open handle (a pipe, standard input) until its end; the caller closes it.
     public convenience init(fileHandle: FileHandle, options: Options = Options()) {
-        self.init(source: FileDescriptorSource(borrowing: fileHandle.fileDescriptor), options: options)
+        self.init(source: FileDescriptorSource(borrowing: fileHandle.fileDescriptor, from: fileHandle), options: options)
     }
 
     public convenience init(bytes: [UInt8], options: Options = Options()) {

@@ -42,7 +42,7 @@ public final class CSVWriter {
 
     /// Writes to an open handle (a file, a pipe, standard output); ``close()`` flushes but leaves the handle open.
     public convenience init(fileHandle: FileHandle, options: Options = Options()) {
-        self.init(sink: FileDescriptorSink(borrowing: fileHandle.fileDescriptor), options: options)
+        self.init(sink: FileDescriptorSink(borrowing: fileHandle.fileDescriptor, from: fileHandle), options: options)
     }
 
     private init(sink: ByteSink, options: Options) {
