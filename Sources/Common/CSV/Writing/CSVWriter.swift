@@ -25,7 +25,7 @@ public final class CSVWriter {
     private let delimiter: UInt8
     /// Non-zero for the bytes that force quoting: the delimiter, `"`, CR and LF.
     private let quoteTriggers: UnsafeMutablePointer<UInt8>
-    private var buffer: UnsafeMutablePointer<UInt8>
+    private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     private var count = 0
     private var fieldsInRecord = 0
@@ -50,7 +50,7 @@ public final class CSVWriter {
         self.sink = sink
         self.options = options
         delimiter = options.delimiterByte
-        capacity = max(options.bufferSize, 1)
+        capacity = options.bufferSize
         buffer = .allocate(capacity: capacity)
         quoteTriggers = .allocate(capacity: 256)
         quoteTriggers.initialize(repeating: 0, count: 256)
