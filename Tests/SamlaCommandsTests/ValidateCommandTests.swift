@@ -57,6 +57,7 @@ import Testing
     @Test func missingFileAndUnknownKindAreRefused() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-validate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let notes = folder.appendingPathComponent("notes.yaml").path
         try "title: Anteckningar\nitems: [a, b]\n".write(toFile: notes, atomically: true, encoding: .utf8)
         let missing = folder.appendingPathComponent("missing.yaml").path

@@ -21,6 +21,7 @@ import YAMLReading
 
     @Test func emptyFile() throws {
         let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("empty.yaml").path
         FileManager.default.createFile(atPath: path, contents: Data())
         let diagnostic = try #require(only(SurveyLoader.load(contentsOf: path)))
@@ -31,6 +32,7 @@ import YAMLReading
 
     @Test func tenMegabyteFileIsRefusedBeforeParsing() throws {
         let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("huge.yaml").path
         let line = Data("      - {name: q, type: text, label: {sv: \"Fråga\", en: \"Question\"}}\n".utf8)
         var data = Data("id: huge\npages:\n  - id: p\n    questions:\n".utf8)
@@ -82,6 +84,7 @@ import YAMLReading
 
     @Test func missingFileAndFolderAreUnreadable() throws {
         let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         #expect(only(SurveyLoader.load(contentsOf: folder.appendingPathComponent("none.yaml").path))?.code == .fileUnreadable)
         let diagnostic = try #require(only(SurveyLoader.load(contentsOf: folder.path)))
         #expect(diagnostic.code == .fileUnreadable)
@@ -90,6 +93,7 @@ import YAMLReading
 
     @Test func utf16AndNulAreNotText() throws {
         let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("utf16.yaml").path
         try #require("id: x\n".data(using: .utf16)).write(to: URL(fileURLWithPath: path))
         let diagnostic = try #require(only(SurveyLoader.load(contentsOf: path)))
@@ -102,6 +106,7 @@ import YAMLReading
 
     @Test func controlCharacterInAFileIsPositioned() throws {
         let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("bell.yaml").path
         try Data("id: x\nti\u{7}tle: y\n".utf8).write(to: URL(fileURLWithPath: path))
         let diagnostic = try #require(only(SurveyLoader.load(contentsOf: path)))
