@@ -9,8 +9,6 @@ struct ReadSurvey {
     var unreadableQuestions: Set<String>
     /// Expressions (by the location of their text) whose columns do not map one to one onto the file.
     var inexactExpressions: Set<SourceLocation>
-    /// Whether the `languages` list was readable; if not, translations were not checked.
-    var languagesKnown: Bool
     /// Whether reading reported no error. Warnings about unused parts wait until it did not:
     /// a list looks unused while the question that should use it cannot be read.
     var readWithoutErrors = false

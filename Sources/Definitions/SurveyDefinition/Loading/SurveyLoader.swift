@@ -22,16 +22,14 @@ public enum SurveyLoader {
     /// what kind of definition a file holds).
     public static func load(_ document: YAMLDocument) -> SurveyLoadResult {
         var reader = SurveyReader(file: document.path, text: document.text)
+        let read = reader.read(document.root)
         var diagnostics = reader.diagnostics
         var survey: Survey?
-        if var read = reader.read(document.root) {
+        if var read {
             read.readWithoutErrors = !reader.diagnostics.hasErrors
             let checked = SurveyChecks.run(on: read)
             survey = checked.survey
-            diagnostics = reader.diagnostics
             diagnostics.append(contentsOf: checked.diagnostics)
-        } else {
-            diagnostics = reader.diagnostics
         }
         if diagnostics.hasErrors { survey = nil }
         return SurveyLoadResult(

@@ -32,7 +32,10 @@ extension SurveyReader {
             }
         }
         map.reportUnknownKeys(into: &diagnostics)
-        guard let id else { return nil }
+        guard let id else {
+            unreadableQuestions.formUnion(questions.map(\.name))
+            return nil
+        }
         return Page(id: id, title: title.map(LocalizedText.init), relevant: relevant, questions: questions,
                     location: node.location, keyLocations: keyLocations)
     }

@@ -58,8 +58,7 @@ struct SurveyReader {
             choiceLists: lists, pages: pages, location: SourceLocation(file: file, line: 1, column: 1),
             keyLocations: keyLocations
         )
-        return ReadSurvey(survey: survey, unreadableQuestions: unreadableQuestions, inexactExpressions: inexactExpressions,
-                          languagesKnown: languages != nil)
+        return ReadSurvey(survey: survey, unreadableQuestions: unreadableQuestions, inexactExpressions: inexactExpressions)
     }
 
     private mutating func readID(_ node: YAMLNode) -> String? {
