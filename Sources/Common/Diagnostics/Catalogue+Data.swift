@@ -30,6 +30,7 @@ extension DiagnosticCode {
     public static let contactsColumnClash = DiagnosticCode("E462", .error, "the contacts file already has a token or link column")
     public static let invalidContactEmail = DiagnosticCode("E463", .error, "an email address that cannot be right")
     public static let noContacts = DiagnosticCode("E464", .error, "the contacts file has no rows")
+    public static let invitationRequired = DiagnosticCode("E465", .error, "an invitation-only round takes web responses only through an invitation")
     public static let duplicateContactEmail = DiagnosticCode("W440", .warning, "the same email address on more than one row")
 
     static let storeCodes: [DiagnosticCode] = [
@@ -38,6 +39,6 @@ extension DiagnosticCode {
         unstorableSurvey, anonymousRound, closedRound, roundNotCollecting, unknownVariable, answerTypeMismatch,
         unknownResponse, responseAlreadySubmitted, unknownInvitation, invitationUnusable, definitionNotPinned,
         unusableDatabase, malformedContacts, contactsColumnClash, invalidContactEmail, noContacts,
-        duplicateContactEmail,
+        invitationRequired, duplicateContactEmail,
     ]
 }

@@ -41,7 +41,7 @@ public protocol Store: Sendable {
     // MARK: Responses
 
     /// Begins a response in a round that is collecting on `today`, pinned to the round's definition;
-    /// with an invitation, marks it used.
+    /// with an invitation, marks it used. A web response to an invitation-only round needs one.
     func createResponse(_ response: NewResponse, today: CalendarDate) throws -> ResponseRecord
     /// Saves some answers of a partial response (a page of the web form): `nil` clears a variable.
     func saveAnswers(_ answers: [String: AnswerValue?], response responseID: Int64, currentPage: String?) throws

@@ -17,6 +17,8 @@ public enum StoreError: Error, Hashable, Sendable {
     case anonymousRound(String)
     case closedRound(String, phase: RoundPhase)
     case roundNotCollecting(String, phase: RoundPhase)
+    /// A web response in an invitation-only round without an invitation.
+    case invitationRequired(round: String)
     case unknownVariable(String, survey: String)
     case answerTypeMismatch(variable: String, expected: VariableType, value: AnswerValue)
     case unknownResponse(Int64)
@@ -79,6 +81,8 @@ public enum StoreError: Error, Hashable, Sendable {
             case .collecting: "is collecting"
             }
             return [Diagnostic(.roundNotCollecting, at: file, "round \(round) \(why) and takes no responses")]
+        case .invitationRequired(let round):
+            return [Diagnostic(.invitationRequired, at: file, "round \(round) is invitation-only: a web response begins with an invitation's token")]
         case .unknownVariable(let name, let survey):
             return [Diagnostic(.unknownVariable, at: .field(name), "survey \(survey) has no variable \(name)")]
         case .answerTypeMismatch(let variable, let expected, let value):

@@ -7,6 +7,9 @@ extension SQLiteStore {
         try pool.write { db in
             let round = try Self.existingRound(named: response.round, db)
             guard round.isCollecting(on: today) else { throw StoreError.roundNotCollecting(round.name, phase: round.phase(on: today)) }
+            if response.source == .web, !round.isAnonymous, response.invitationID == nil {
+                throw StoreError.invitationRequired(round: round.name)
+            }
             let now = Timestamp.now()
             try db.execute(
                 sql: """

@@ -22,10 +22,12 @@ public final class SQLiteStore: Store {
         configuration.busyMode = .timeout(10)
         configuration.label = "samla-store"
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON")
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // After the pool's own WAL setup, which chooses NORMAL; only the one writer connection writes.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             let migrator = Schema.migrator
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError.unusableDatabase(path: path, reason: "the database was written by a newer version of Samla; use that version")
