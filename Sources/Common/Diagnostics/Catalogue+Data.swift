@@ -31,6 +31,8 @@ extension DiagnosticCode {
     public static let invalidContactEmail = DiagnosticCode("E463", .error, "an email address that cannot be right")
     public static let noContacts = DiagnosticCode("E464", .error, "the contacts file has no rows")
     public static let invitationRequired = DiagnosticCode("E465", .error, "an invitation-only round takes web responses only through an invitation")
+    public static let outputExists = DiagnosticCode("E466", .error, "the output file exists already and is not replaced")
+    public static let outputUnwritable = DiagnosticCode("E467", .error, "the output file cannot be written")
     public static let duplicateContactEmail = DiagnosticCode("W440", .warning, "the same email address on more than one row")
 
     static let storeCodes: [DiagnosticCode] = [
@@ -39,6 +41,6 @@ extension DiagnosticCode {
         unstorableSurvey, anonymousRound, closedRound, roundNotCollecting, unknownVariable, answerTypeMismatch,
         unknownResponse, responseAlreadySubmitted, unknownInvitation, invitationUnusable, definitionNotPinned,
         unusableDatabase, malformedContacts, contactsColumnClash, invalidContactEmail, noContacts,
-        invitationRequired, duplicateContactEmail,
+        invitationRequired, outputExists, outputUnwritable, duplicateContactEmail,
     ]
 }
