@@ -89,7 +89,7 @@ let package = Package(
         // Tools: synthetic data, the command line.
         .target(
             name: "SyntheticResponses",
-            dependencies: ["Expressions", "SurveyDefinition", "Responses"],
+            dependencies: ["CSV", "Expressions", "SurveyDefinition", "Responses"],
             path: "Sources/Tools/SyntheticResponses"
         ),
         .target(

@@ -28,9 +28,9 @@ extension DiagnosticCode {
     public static let invalidUTF8 = DiagnosticCode("E425", .error, "bytes that are not UTF-8 text")
     public static let unknownLanguage = DiagnosticCode("E426", .error, "a language column value that is not a language of the survey")
     public static let invalidTimestamp = DiagnosticCode("E427", .error, "a submitted_at value that is not an ISO 8601 date or time")
-    public static let importWriteFailed = DiagnosticCode("E429", .error, "the database refused the imported rows; nothing was written")
-    public static let reportWriteFailed = DiagnosticCode("E430", .error, "the report of refused rows cannot be written")
-    public static let outputWriteFailed = DiagnosticCode("E431", .error, "an output file (generated responses) cannot be written")
+    public static let importWriteFailed = DiagnosticCode("E428", .error, "the database refused the imported rows; nothing was written")
+    public static let reportWriteFailed = DiagnosticCode("E429", .error, "the report of refused rows cannot be written")
+    public static let outputWriteFailed = DiagnosticCode("E430", .error, "an output file (generated responses) cannot be written")
 
     public static let calculatedColumnIgnored = DiagnosticCode("W420", .warning, "a column for a calculated variable, whose values are computed and not read")
     public static let noDataRows = DiagnosticCode("W421", .warning, "a data file with a header but no rows")
