@@ -1,3 +1,4 @@
+import Expressions
 import SurveyDefinition
 
 /// The answers of one response while it is checked: typed values index-aligned with
@@ -22,6 +23,8 @@ public struct AnswerSheet: Sendable {
     var hasUncoded: [Bool]
     /// Per page: 0 not yet known in this check, 1 relevant, 2 not.
     var pageRelevance: [UInt8]
+    /// The values as the expressions read them, slot per variable; reused from row to row.
+    var context: EvaluationContext
 
     struct UncodedAnswer: Sendable {
         var variable: Int
@@ -37,12 +40,16 @@ public struct AnswerSheet: Sendable {
         uncoded = []
         hasUncoded = Array(repeating: false, count: validator.variables.count)
         pageRelevance = Array(repeating: 0, count: validator.pages.count)
+        context = EvaluationContext(slotCount: validator.variables.count, today: validator.today)
     }
 
     /// Empties every answer and problem, keeping the storage.
     public mutating func reset() {
         values.withUnsafeMutableBufferPointer { buffer in
             for i in buffer.indices { buffer[i] = nil }
+        }
+        context.slots.withUnsafeMutableBufferPointer { buffer in
+            for i in buffer.indices { buffer[i] = .empty }
         }
         problems.removeAll(keepingCapacity: true)
         if !uncoded.isEmpty {
@@ -92,21 +99,28 @@ public struct AnswerSheet: Sendable {
     private mutating func store(_ coded: CodedAnswer, text: () -> String, variable index: Int) {
         if hasUncoded[index] { dropUncoded(index) }
         if validator.isCalculated[index], coded != .empty {
-            values[index] = nil
+            assign(index, nil)
             hasUncoded[index] = true
             uncoded.append(UncodedAnswer(variable: index, text: text(), kind: .calculatedValueGiven))
             return
         }
         switch coded {
         case .empty:
-            values[index] = nil
+            assign(index, nil)
         case .value(let value):
-            values[index] = value
+            assign(index, value)
         case .problem(let kind):
-            values[index] = nil
+            assign(index, nil)
             hasUncoded[index] = true
             uncoded.append(UncodedAnswer(variable: index, text: text(), kind: kind))
         }
+    }
+
+    /// Sets a value and its expression slot together: they never differ.
+    @inline(__always)
+    mutating func assign(_ index: Int, _ value: AnswerValue?) {
+        values[index] = value
+        context.slots[index] = RuleInput.expressionValue(value)
     }
 
     private mutating func dropUncoded(_ index: Int) {

@@ -1,3 +1,4 @@
+import Expressions
 import SurveyDefinition
 
 /// One question of a survey, prepared for checking: its variables by index, its expressions
@@ -43,8 +44,8 @@ struct CompiledPage: Sendable {
 struct ChoiceAttributeTable: Sendable {
     /// Attribute names by slot; slot 0 is `value`, the choice's code.
     let names: [String]
-    /// Per choice (list order), the value of each attribute slot, nil when a choice lacks it.
-    let rows: [[String?]]
+    /// Per choice (list order), the value of each attribute slot (empty when a choice lacks it).
+    let rows: [[Value]]
 
     init(choices: [Choice]) {
         var names = ["value"]
@@ -53,7 +54,10 @@ struct ChoiceAttributeTable: Sendable {
         }
         self.names = names
         rows = choices.map { choice in
-            names.map { $0 == "value" ? choice.value : choice.attributes[$0] }
+            names.map { name in
+                let text = name == "value" ? choice.value : choice.attributes[name]
+                return text.map { $0.isEmpty ? Value.empty : .text($0) } ?? .empty
+            }
         }
     }
 

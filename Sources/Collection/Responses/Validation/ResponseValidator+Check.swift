@@ -1,3 +1,4 @@
+import Expressions
 import SurveyDefinition
 
 extension ResponseValidator {
@@ -11,13 +12,9 @@ extension ResponseValidator {
     /// required then if its question is.
     public func check(_ sheet: inout AnswerSheet, mode: CheckMode) {
         precondition(sheet.validator === self, "a sheet is checked by the validator that made it")
-        var values = sheet.values
-        sheet.values = []
         for i in sheet.pageRelevance.indices { sheet.pageRelevance[i] = 0 }
         var found: [(variable: Int, problem: AnswerProblem)] = []
-
-        values.withUnsafeMutableBufferPointer { buffer in
-            var input = RuleInput(values: buffer, current: nil, attributes: nil, today: today)
+        withInput(&sheet) { sheet, input in
             for position in order {
                 let q = questions[position]
                 let relevant = isRelevant(q, pageRelevance: &sheet.pageRelevance, input: input)
@@ -27,15 +24,15 @@ extension ResponseValidator {
                     break
                 case .calculate:
                     let v = q.variables[0]
-                    buffer[v] = relevant ? q.calculation?.value(input, as: variables[v].type) : nil
+                    input.set(v, relevant ? q.calculation?.value(input, as: variables[v].type) : nil)
                 case .answered where !relevant:
                     for v in q.variables + (q.otherVariable.map { [$0] } ?? []) {
-                        let given = sheet.uncodedAnswer(v)?.text ?? buffer[v].map(AnswerText.text(of:))
+                        let given = sheet.uncodedAnswer(v)?.text ?? input.values[v].map(AnswerText.text(of:))
                         guard let given else { continue }
                         if mode == .complete {
                             found.append((v, problem(v, given, .notRelevant(condition: q.relevanceText))))
                         }
-                        buffer[v] = nil
+                        input.set(v, nil)
                         sheet.clearUncoded(v)
                     }
                 case .answered:
@@ -46,13 +43,12 @@ extension ResponseValidator {
         for entry in sheet.uncoded where isCalculated[entry.variable] {
             found.append((entry.variable, problem(entry.variable, entry.text, entry.kind)))
         }
-        sheet.values = values
         if found.count > 1 { found.sort { $0.variable < $1.variable } }
         sheet.problems = found.map(\.problem)
     }
 
     /// Whether question `q` is shown: its page is relevant and so is it.
-    private func isRelevant(_ q: CompiledQuestion, pageRelevance: inout [UInt8], input: RuleInput) -> Bool {
+    private func isRelevant(_ q: CompiledQuestion, pageRelevance: inout [UInt8], input: borrowing RuleInput) -> Bool {
         switch pageRelevance[q.page] {
         case 1: break
         case 2: return false
@@ -68,13 +64,12 @@ extension ResponseValidator {
         _ q: CompiledQuestion, checked: Bool, mode: CheckMode, sheet: inout AnswerSheet, input: inout RuleInput,
         found: inout [(variable: Int, problem: AnswerProblem)]
     ) {
-        let buffer = input.values
         for v in q.variables {
             if let uncoded = sheet.uncodedAnswer(v) {
                 if checked { found.append((v, problem(v, uncoded.text, uncoded.kind))) }
                 continue
             }
-            guard let value = buffer[v] else {
+            guard let value = input.values[v] else {
                 if checked && q.question.required { found.append((v, problem(v, nil, .requiredMissing))) }
                 continue
             }
@@ -82,37 +77,45 @@ extension ResponseValidator {
             if let filter = q.choiceFilter, let attributes = q.choiceAttributes, let table = coders[v].choiceTable {
                 for code in codes(of: value) where !(q.question.allowsOther && code == Choice.otherValue) {
                     guard let position = table.position(of: code) else { continue }
-                    input.attributes = attributes.rows[position]
+                    input.setAttributes(attributes.rows[position])
                     if !filter.isTrue(input) {
                         found.append((v, problem(v, AnswerText.text(of: value), .choiceNotOffered(list: table.listName, code: code))))
                     }
                 }
-                input.attributes = nil
+                input.setAttributes(nil)
             }
             if let constraint = q.constraint {
-                input.current = value
+                input.setCurrent(value)
                 if !constraint.isTrue(input) {
                     let kind = AnswerProblem.Kind.constraintFailed(constraint: constraint.text, message: q.question.constraintMessage)
                     found.append((v, problem(v, AnswerText.text(of: value), kind)))
                 }
-                input.current = nil
+                input.setCurrent(nil)
             }
         }
         guard let o = q.otherVariable else { return }
-        let otherChosen = q.variables.contains { v in buffer[v].map { codes(of: $0).contains(Choice.otherValue) } ?? false }
+        let otherChosen = q.variables.contains { v in input.values[v].map(Self.choosesOther) ?? false }
         if !otherChosen {
-            if let text = buffer[o] {
+            if let text = input.values[o] {
                 if mode == .complete {
                     found.append((o, problem(o, AnswerText.text(of: text), .otherWithoutOther(question: q.question.name))))
                 }
-                buffer[o] = nil
+                input.set(o, nil)
             }
-        } else if buffer[o] == nil && checked && q.question.required {
+        } else if input.values[o] == nil && checked && q.question.required {
             found.append((o, problem(o, nil, .requiredMissing)))
         }
     }
 
-    private func codes(of value: AnswerValue) -> [String] {
+    static func choosesOther(_ value: AnswerValue) -> Bool {
+        switch value {
+        case .choice(let code): code == Choice.otherValue
+        case .choices(let codes): codes.contains(Choice.otherValue)
+        default: false
+        }
+    }
+
+    func codes(of value: AnswerValue) -> [String] {
         switch value {
         case .choice(let code): [code]
         case .choices(let codes): codes
@@ -122,6 +125,26 @@ extension ResponseValidator {
 
     private func problem(_ variable: Int, _ value: String?, _ kind: AnswerProblem.Kind) -> AnswerProblem {
         AnswerProblem(variable: variables[variable].name, value: value, kind: kind)
+    }
+
+    /// Runs `body` on the sheet's values and their expression slots (which the sheet keeps equal),
+    /// without copying either; both go back to the sheet afterwards.
+    func withInput<R>(_ sheet: inout AnswerSheet, _ body: (inout AnswerSheet, inout RuleInput) -> R) -> R {
+        var values = sheet.values
+        sheet.values = []
+        var context = sheet.context
+        sheet.context.slots = []
+        defer { sheet.values = values }
+        return values.withUnsafeMutableBufferPointer { buffer in
+            var input = RuleInput(values: buffer, context: context)
+            context.slots = []
+            defer {
+                input.context.currentValue = .empty
+                input.context.choiceAttributes = []
+                sheet.context = input.context
+            }
+            return body(&sheet, &input)
+        }
     }
 }
 

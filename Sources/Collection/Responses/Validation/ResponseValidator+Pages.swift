@@ -86,10 +86,9 @@ extension ResponseValidator {
         let all = survey.choices(for: q.question)
         guard let filter = q.choiceFilter, let attributes = q.choiceAttributes else { return all }
         return evaluate(on: sheet) { input in
-            var input = input
-            return all.enumerated().filter { i, choice in
+            all.enumerated().filter { i, choice in
                 if q.question.allowsOther && choice.value == Choice.otherValue { return true }
-                input.attributes = attributes.rows[i]
+                input.setAttributes(attributes.rows[i])
                 return filter.isTrue(input)
             }.map(\.element)
         }
@@ -108,15 +107,14 @@ extension ResponseValidator {
     public func applyDefaults(page: Int, to sheet: inout AnswerSheet) {
         for position in pages[page].questions {
             for v in questions[position].variables where sheet.values[v] == nil && !sheet.hasUncoded[v] {
-                if let value = defaultValue(forVariable: v) { sheet.values[v] = value }
+                if let value = defaultValue(forVariable: v) { sheet.assign(v, value) }
             }
         }
     }
 
-    private func evaluate<R>(on sheet: AnswerSheet, _ body: (RuleInput) -> R) -> R {
-        var values = sheet.values
-        return values.withUnsafeMutableBufferPointer { buffer in
-            body(RuleInput(values: buffer, current: nil, attributes: nil, today: today))
-        }
+    /// Evaluates on a copy of the sheet (the form's path, not a hot one).
+    private func evaluate<R>(on sheet: AnswerSheet, _ body: (inout RuleInput) -> R) -> R {
+        var copy = sheet
+        return withInput(&copy) { _, input in body(&input) }
     }
 }

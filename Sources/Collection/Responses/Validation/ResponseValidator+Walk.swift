@@ -19,7 +19,7 @@ extension ResponseValidator {
     /// condition and its own; calculations as last computed by ``updateCalculations(in:)``).
     public func isRelevant(question position: Int, in sheet: inout AnswerSheet) -> Bool {
         let q = questions[position]
-        return withInput(&sheet) { input in
+        return withInput(&sheet) { _, input in
             (pages[q.page].relevance?.isTrue(input) ?? true) && (q.relevance?.isTrue(input) ?? true)
         }
     }
@@ -30,23 +30,17 @@ extension ResponseValidator {
         let q = questions[questionOfVariable[index]]
         guard q.variables.contains(index), let value = sheet.values[index] else { return true }
         let table = coders[index].choiceTable
-        return withInput(&sheet) { input in
+        return withInput(&sheet) { _, input in
             if let filter = q.choiceFilter, let attributes = q.choiceAttributes, let table {
-                let codes: [String] = switch value {
-                case .choice(let c): [c]
-                case .choices(let cs): cs
-                default: []
-                }
-                for code in codes where !(q.question.allowsOther && code == Choice.otherValue) {
+                for code in codes(of: value) where !(q.question.allowsOther && code == Choice.otherValue) {
                     guard let position = table.position(of: code) else { continue }
-                    input.attributes = attributes.rows[position]
+                    input.setAttributes(attributes.rows[position])
                     if !filter.isTrue(input) { return false }
                 }
-                input.attributes = nil
+                input.setAttributes(nil)
             }
             if let constraint = q.constraint {
-                input.current = value
-                defer { input.current = nil }
+                input.setCurrent(value)
                 return constraint.isTrue(input)
             }
             return true
@@ -59,10 +53,10 @@ extension ResponseValidator {
         let q = questions[position]
         guard let table = q.variables.first.flatMap({ coders[$0].choiceTable }) else { return [] }
         guard let filter = q.choiceFilter, let attributes = q.choiceAttributes else { return table.codes }
-        return withInput(&sheet) { input in
+        return withInput(&sheet) { _, input in
             table.codes.enumerated().filter { i, code in
                 if q.question.allowsOther && code == Choice.otherValue { return true }
-                input.attributes = attributes.rows[i]
+                input.setAttributes(attributes.rows[i])
                 return filter.isTrue(input)
             }.map(\.element)
         }
@@ -71,24 +65,13 @@ extension ResponseValidator {
     /// Computes every calculation from the values on `sheet` (in dependency order; a calculation
     /// whose question is not relevant gets no value).
     public func updateCalculations(in sheet: inout AnswerSheet) {
-        withInput(&sheet) { input in
+        withInput(&sheet) { _, input in
             for position in order where questions[position].kind == .calculate {
                 let q = questions[position]
                 let shown = (pages[q.page].relevance?.isTrue(input) ?? true) && (q.relevance?.isTrue(input) ?? true)
                 let v = q.variables[0]
-                input.values[v] = shown ? q.calculation?.value(input, as: variables[v].type) : nil
+                input.set(v, shown ? q.calculation?.value(input, as: variables[v].type) : nil)
             }
-        }
-    }
-
-    /// Runs `body` on the sheet's values without copying them.
-    func withInput<R>(_ sheet: inout AnswerSheet, _ body: (inout RuleInput) -> R) -> R {
-        var values = sheet.values
-        sheet.values = []
-        defer { sheet.values = values }
-        return values.withUnsafeMutableBufferPointer { buffer in
-            var input = RuleInput(values: buffer, current: nil, attributes: nil, today: today)
-            return body(&input)
         }
     }
 }

@@ -52,9 +52,21 @@ public final class ResponseValidator: Sendable {
         questionOfVariable = variables.map { questionPosition[$0.question] ?? 0 }
 
         var diagnostics: [Diagnostic] = []
-        func compile(_ source: ExpressionSource?, attributes: [String: Int]? = nil) -> CompiledRule? {
+        let scope = SurveyScope.make(survey, variables: variables)
+        func compile(
+            _ source: ExpressionSource?, expecting: ExpectedResult = .condition, current: ExpressionType? = nil,
+            attributes: ChoiceAttributeTable? = nil, list: String? = nil
+        ) -> CompiledRule? {
             guard let source else { return nil }
-            switch CompiledRule.compile(source, slots: variableIndex, attributeSlots: attributes) {
+            var local = scope
+            local.currentValueType = current
+            if let attributes {
+                local.choiceAttributes = Dictionary(uniqueKeysWithValues: attributes.names.map { name in
+                    (name, name == "value" ? ExpressionType.choice(list: list) : .text)
+                })
+            }
+            switch CompiledRule.compile(source, scope: local, expecting: expecting, slots: variableIndex,
+                                        attributeSlots: attributes?.slots) {
             case .success(let rule): return rule
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
@@ -78,14 +90,15 @@ public final class ResponseValidator: Sendable {
                 let other = question.variables.firstIndex { $0.role == .otherText }.map { own[$0] }
                 let answerVariables = other.map { o in own.filter { $0 != o } } ?? own
                 let attributes = question.choiceFilter == nil ? nil : ChoiceAttributeTable(choices: survey.choices(for: question))
+                let answerType = answerVariables.first.map { SurveyScope.expressionType(variables[$0]) }
                 let texts = [page.relevant?.text, question.relevant?.text].compactMap { $0 }
                 questions.append(CompiledQuestion(
                     question: question, position: position, page: pageNumber, kind: kind,
                     variables: answerVariables, otherVariable: other,
                     relevance: compile(question.relevant),
-                    constraint: compile(question.constraint),
-                    choiceFilter: compile(question.choiceFilter, attributes: attributes?.slots),
-                    calculation: compile(question.calculation),
+                    constraint: compile(question.constraint, current: answerType),
+                    choiceFilter: compile(question.choiceFilter, attributes: attributes, list: question.choiceList),
+                    calculation: compile(question.calculation, expecting: .any),
                     choiceAttributes: attributes,
                     relevanceText: texts.isEmpty ? nil : texts.count == 1 ? texts[0] : texts.map { "(\($0))" }.joined(separator: " and "),
                     dependsOnOwnPage: false
