@@ -144,4 +144,16 @@ import Testing
         #expect(outcome.nextPage == 0)
         #expect(sheet.value(of: "barriers") == nil)
     }
+
+    @Test func answersByNameReportNamesTheSurveyDoesNotHave() {
+        var sheet = validator.makeSheet()
+        sheet.setAnswers(["org": .text("A"), "form": .choice("ab"), "voice_staff": .choice("1"), "voice_users": .choice("2"), "stafff": .integer(3)])
+        validator.check(&sheet, mode: .complete)
+        #expect(sheet.problems.map(\.code) == [.noSuchField])
+        #expect(sheet.problems.first?.message(in: "en") == "the survey has no question or variable named stafff (did you mean staff?)")
+        sheet.reset()
+        sheet.setAnswers(texts: ["org": "A", "form": "ab", "voice_staff": "1", "voice_users": "2"])
+        validator.check(&sheet, mode: .complete)
+        #expect(sheet.problems.isEmpty)
+    }
 }

@@ -2,8 +2,8 @@ import Diagnostics
 import SurveyDefinition
 
 /// The codes a choice question accepts, in list order, found from a cell's bytes without
-/// building a `String` for short lists.
-public struct ChoiceCodeTable: Sendable {
+/// building a `String` for short lists. Shared by reference: coders copy it freely.
+public final class ChoiceCodeTable: Sendable {
     /// The choice list's name (`legal_forms`).
     public let listName: String
     /// The codes in list order (with `other` last when the question allows it).

@@ -21,6 +21,8 @@ public struct AnswerSheet: Sendable {
     var uncoded: [UncodedAnswer]
     /// Per variable: whether an answer was given that `uncoded` holds.
     var hasUncoded: [Bool]
+    /// Answers given for names that are no variable of the survey, with their text.
+    var unknownNames: [(name: String, text: String)] = []
     /// Per page: 0 not yet known in this check, 1 relevant, 2 not.
     var pageRelevance: [UInt8]
     /// The values as the expressions read them, slot per variable; reused from row to row.
@@ -52,6 +54,7 @@ public struct AnswerSheet: Sendable {
             for i in buffer.indices { buffer[i] = .empty }
         }
         problems.removeAll(keepingCapacity: true)
+        unknownNames.removeAll()
         if !uncoded.isEmpty {
             for entry in uncoded { hasUncoded[entry.variable] = false }
             uncoded.removeAll(keepingCapacity: true)
@@ -88,6 +91,29 @@ public struct AnswerSheet: Sendable {
             return
         }
         store(validator.coders[index].check(value), text: { AnswerText.text(of: value) }, variable: index)
+    }
+
+    /// Sets answers keyed by variable name, as a JSON body or a stored response gives them:
+    /// nil clears a variable; a name the survey does not have becomes a problem in the next check.
+    public mutating func setAnswers(_ answers: [String: AnswerValue?]) {
+        for (name, value) in answers.sorted(by: { $0.key < $1.key }) {
+            guard let index = validator.index(ofVariable: name) else {
+                unknownNames.append((name, value.map(AnswerText.text(of:)) ?? ""))
+                continue
+            }
+            setAnswer(value: value, variable: index)
+        }
+    }
+
+    /// Sets answers keyed by variable name from their text (form fields, a CSV row as a dictionary).
+    public mutating func setAnswers(texts: [String: String]) {
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            guard let index = validator.index(ofVariable: name) else {
+                unknownNames.append((name, text))
+                continue
+            }
+            setAnswer(text: text, variable: index)
+        }
     }
 
     /// Clears variable `index`.

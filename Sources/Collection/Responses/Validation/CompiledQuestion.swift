@@ -2,8 +2,9 @@ import Expressions
 import SurveyDefinition
 
 /// One question of a survey, prepared for checking: its variables by index, its expressions
-/// compiled with a slot per variable, and its place in the evaluation order.
-struct CompiledQuestion: Sendable {
+/// compiled with a slot per variable, and its place in the evaluation order. A class, so that
+/// the check loop reads it without copying its fields.
+final class CompiledQuestion: Sendable {
     enum Kind: Sendable {
         case answered
         case calculate
@@ -20,6 +21,8 @@ struct CompiledQuestion: Sendable {
     let variables: [Int]
     /// The variable of the `other` text, when the question allows one.
     let otherVariable: Int?
+    /// ``variables`` and then ``otherVariable``.
+    let allVariables: [Int]
     let relevance: CompiledRule?
     let constraint: CompiledRule?
     let choiceFilter: CompiledRule?
@@ -31,6 +34,27 @@ struct CompiledQuestion: Sendable {
     /// Whether its relevance reads an answer of its own page (directly or through calculations):
     /// the web form then shows it and decides after the page is posted.
     let dependsOnOwnPage: Bool
+
+    init(
+        question: Question, position: Int, page: Int, kind: Kind, variables: [Int], otherVariable: Int?,
+        relevance: CompiledRule?, constraint: CompiledRule?, choiceFilter: CompiledRule?, calculation: CompiledRule?,
+        choiceAttributes: ChoiceAttributeTable?, relevanceText: String?, dependsOnOwnPage: Bool
+    ) {
+        self.question = question
+        self.position = position
+        self.page = page
+        self.kind = kind
+        self.variables = variables
+        self.otherVariable = otherVariable
+        allVariables = variables + (otherVariable.map { [$0] } ?? [])
+        self.relevance = relevance
+        self.constraint = constraint
+        self.choiceFilter = choiceFilter
+        self.calculation = calculation
+        self.choiceAttributes = choiceAttributes
+        self.relevanceText = relevanceText
+        self.dependsOnOwnPage = dependsOnOwnPage
+    }
 }
 
 /// A page prepared for checking.

@@ -1,3 +1,4 @@
+import Diagnostics
 import Expressions
 import SurveyDefinition
 
@@ -26,7 +27,7 @@ extension ResponseValidator {
                     let v = q.variables[0]
                     input.set(v, relevant ? q.calculation?.value(input, as: variables[v].type) : nil)
                 case .answered where !relevant:
-                    for v in q.variables + (q.otherVariable.map { [$0] } ?? []) {
+                    for v in q.allVariables {
                         let given = sheet.uncodedAnswer(v)?.text ?? input.values[v].map(AnswerText.text(of:))
                         guard let given else { continue }
                         if mode == .complete {
@@ -44,7 +45,10 @@ extension ResponseValidator {
             found.append((entry.variable, problem(entry.variable, entry.text, entry.kind)))
         }
         if found.count > 1 { found.sort { $0.variable < $1.variable } }
-        sheet.problems = found.map(\.problem)
+        sheet.problems = sheet.unknownNames.map { unknown in
+            AnswerProblem(variable: unknown.name, value: unknown.text.isEmpty ? nil : unknown.text,
+                          kind: .noSuchVariable(suggestion: Suggestions.closest(to: unknown.name, in: variables.map(\.name))))
+        } + found.map(\.problem)
     }
 
     /// Whether question `q` is shown: its page is relevant and so is it.

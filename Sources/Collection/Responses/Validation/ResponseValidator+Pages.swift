@@ -34,7 +34,7 @@ extension ResponseValidator {
     public func submit(page: Int, fields: [String: FormField], to sheet: inout AnswerSheet) -> PageOutcome {
         for position in pages[page].questions where questions[position].kind == .answered {
             let q = questions[position]
-            for v in q.variables + (q.otherVariable.map { [$0] } ?? []) {
+            for v in q.allVariables {
                 switch fields[variables[v].name] {
                 case .text(let text): sheet.setAnswer(text: text, variable: v)
                 case .selections(let picked): sheet.setAnswer(selections: picked, variable: v)
