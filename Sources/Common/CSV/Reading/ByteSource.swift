@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a reader's bytes come from: a file descriptor or bytes in memory.
+protocol ByteSource: AnyObject {
+    /// Copies up to `count` bytes into `buffer`; returns 0 at the end of the input.
+    func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(CSVReadError) -> Int
+}
+
+final class FileDescriptorSource: ByteSource {
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+
+    init(path: String) throws(CSVReadError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw CSVReadError(.cannotOpen(path: path, reason: systemErrorText(errno)), at: nil)
+        }
+        self.descriptor = descriptor
+        ownsDescriptor = true
+    }
+
+    /// Reads from a descriptor the caller owns and closes.
+    init(borrowing descriptor: Int32) {
+        self.descriptor = descriptor
+        ownsDescriptor = false
+    }
+
+    deinit {
+        if ownsDescriptor { close(descriptor) }
+    }
+
+    func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(CSVReadError) -> Int {
+        while true {
+            #if canImport(Darwin)
+            let got = Darwin.read(descriptor, buffer, count)
+            #elseif canImport(Musl)
+            let got = Musl.read(descriptor, buffer, count)
+            #else
+            let got = Glibc.read(descriptor, buffer, count)
+            #endif
+            if got >= 0 { return got }
+            if errno == EINTR { continue }
+            throw CSVReadError(.readFailed(reason: systemErrorText(errno)), at: nil)
+        }
+    }
+}
+
+final class MemorySource: ByteSource {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(CSVReadError) -> Int {
+        let taken = min(count, bytes.count - offset)
+        guard taken > 0 else { return 0 }
+        bytes.withUnsafeBufferPointer { source in
+            buffer.update(from: source.baseAddress! + offset, count: taken)
+        }
+        offset += taken
+        return taken
+    }
+}

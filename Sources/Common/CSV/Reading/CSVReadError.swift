@@ -1,0 +1,101 @@
+/// Where in a CSV input something was found. Lines, columns and field numbers count from 1.
+public struct CSVPosition: Hashable, Sendable, CustomStringConvertible {
+    /// The physical line, counting every LF (quoted line breaks included).
+    public var line: Int
+    /// The character (Unicode scalar) on that line, as an editor counts it; a byte order mark is not counted.
+    public var column: Int
+    /// The field of the record, counting from 1.
+    public var fieldNumber: Int
+    /// Bytes from the start of the input, byte order mark included.
+    public var byteOffset: Int
+
+    public init(line: Int, column: Int, fieldNumber: Int, byteOffset: Int) {
+        self.line = line
+        self.column = column
+        self.fieldNumber = fieldNumber
+        self.byteOffset = byteOffset
+    }
+
+    public var description: String { "line \(line), column \(column)" }
+}
+
+/// Why a CSV input was refused. The reader stops at the first error: after a broken quote
+/// the structure of the rest of the file is unknown.
+public struct CSVReadError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: Hashable, Sendable {
+        /// A quoted field has no closing quote before the end of the input (position: the opening quote).
+        case unterminatedQuotedField
+        /// A `"` inside a field that does not start with one (position: that quote).
+        case quoteInUnquotedField
+        /// Something other than a delimiter or line end right after a closing quote (position: that byte).
+        case characterAfterClosingQuote(UInt8)
+        /// A CR outside quotes that is not followed by LF (position: the CR).
+        case loneCarriageReturn
+        /// Bytes that are not UTF-8 (position: the first byte of the bad sequence).
+        case invalidUTF8(UInt8)
+        /// A record grew past `CSVReader.Options.maximumRecordSize` (position: the opening quote of the
+        /// field being read when it is quoted, else the start of the record).
+        case recordTooLarge(limit: Int)
+        /// The file could not be opened.
+        case cannotOpen(path: String, reason: String)
+        /// Reading failed part way.
+        case readFailed(reason: String)
+    }
+
+    public var kind: Kind
+    /// Where the problem is; nil when the input could not be read at all.
+    public var position: CSVPosition?
+
+    public init(_ kind: Kind, at position: CSVPosition?) {
+        self.kind = kind
+        self.position = position
+    }
+
+    /// What is wrong and what to do, without the position.
+    public var message: String {
+        switch kind {
+        case .unterminatedQuotedField:
+            return "a quoted field starts here but has no closing quote before the end of the file; "
+                + "close it (a quote inside a quoted field is written twice: \"\")"
+        case .quoteInUnquotedField:
+            return "a quote (\") inside a field that does not start with a quote; "
+                + "enclose the whole field in quotes and write the inner quote twice (\"\")"
+        case .characterAfterClosingQuote(let byte):
+            return "\(Self.describe(byte)) after the closing quote of a quoted field; a quoted field must be followed "
+                + "by a delimiter or a line end (a quote inside it is written twice: \"\")"
+        case .loneCarriageReturn:
+            return "a carriage return (CR) without a line feed (LF) after it; lines must end in LF or CRLF "
+                + "(old Mac files end lines in CR alone: save the file again with LF or CRLF line ends), "
+                + "and a CR inside a value must be in a quoted field"
+        case .invalidUTF8(let byte):
+            return "byte 0x\(Self.hex(byte)) is not valid UTF-8; the file is probably in another encoding "
+                + "(Excel's plain \"CSV\" is Windows-1252): save it as \"CSV UTF-8\""
+        case .recordTooLarge(let limit):
+            return "a record larger than \(limit) bytes; a closing quote is probably missing"
+        case .cannotOpen(let path, let reason):
+            return "cannot open \(path): \(reason)"
+        case .readFailed(let reason):
+            return "reading failed: \(reason)"
+        }
+    }
+
+    /// `line 4, column 9: <message>`, or the message alone when there is no position.
+    public var description: String {
+        guard let position else { return message }
+        return "\(position): \(message)"
+    }
+
+    private static func describe(_ byte: UInt8) -> String {
+        switch byte {
+        case 0x20: "a space"
+        case 0x09: "a tab"
+        case 0x21...0x7E: "'\(Character(Unicode.Scalar(byte)))'"
+        default: "byte 0x\(hex(byte))"
+        }
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return digits.count == 1 ? "0" + digits : digits
+    }
+}

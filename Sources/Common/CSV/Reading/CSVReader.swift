@@ -1,0 +1,404 @@
+import Foundation
+
+/// A streaming RFC 4180 reader: one record at a time through a fixed-size buffer, so memory stays
+/// flat whatever the file size.
+///
+/// ```swift
+/// let reader = try CSVReader(path: "responses.csv")
+/// let header = try reader.readHeader()
+/// while let record = try reader.next() {
+///     let age = record.withUnsafeBytes(at: 2) { parseInteger($0) }
+/// }
+/// ```
+///
+/// - Input is UTF-8, with or without a byte order mark (skipped); lines end in LF or CRLF.
+/// - A field in quotes may hold delimiters, line breaks and quotes written twice (`""`).
+/// - A CR outside quotes must be followed by LF; a lone CR is refused (``CSVReadError/Kind/loneCarriageReturn``).
+///   Inside quotes a CR is data. Lines are counted by LF.
+/// - An empty line is a record with one empty field (``CSVRecord/isBlankLine``); whether that is an
+///   error, like a wrong field count, is the caller's decision.
+/// - The first error stops the reader; later calls throw it again.
+///
+/// A reader is not `Sendable`: a record is a view into its buffer, valid until the next call to ``next()``.
+public final class CSVReader {
+    public let options: Options
+
+    private let source: ByteSource
+    private let classes: ByteClassTables
+    private let delimiter: UInt8
+
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes in `buffer[0..<end]` are input, the first at input offset `bufferOffset`.
+    private var end = 0
+    private var bufferOffset = 0
+    /// The next byte to scan.
+    private var position = 0
+    private var reachedEndOfInput = false
+    private var startedInput = false
+
+    /// The record being scanned: where it starts, its finished fields, and the field in progress.
+    private var recordStart = 0
+    private var recordLine = 1
+    private var lineFeedsInRecord = 0
+    private var slots: UnsafeMutablePointer<FieldSlot>
+    private var slotCapacity = 64
+    private var slotCount = 0
+    private var state = ScanState.fieldStart
+    /// Offset from `recordStart` of the current field's first byte (after the opening quote if quoted).
+    private var fieldStart = 0
+    private var fieldHasDoubledQuotes = false
+
+    private var recordsRead = 0
+    private var recordsBeforeFirstRow = 0
+    private var failure: CSVReadError?
+    /// Counts calls to ``next()``; a record is valid while it matches.
+    let generation: UnsafeMutablePointer<Int>
+
+    /// Reads the file at `path`.
+    public convenience init(path: String, options: Options = Options()) throws(CSVReadError) {
+        self.init(source: try FileDescriptorSource(path: path), options: options)
+    }
+
+    /// Reads from an open handle (a pipe, standard input) until its end; the caller closes it.
+    public convenience init(fileHandle: FileHandle, options: Options = Options()) {
+        self.init(source: FileDescriptorSource(borrowing: fileHandle.fileDescriptor), options: options)
+    }
+
+    public convenience init(bytes: [UInt8], options: Options = Options()) {
+        self.init(source: MemorySource(bytes), options: options)
+    }
+
+    public convenience init(data: Data, options: Options = Options()) {
+        self.init(source: MemorySource([UInt8](data)), options: options)
+    }
+
+    public convenience init(string: String, options: Options = Options()) {
+        self.init(source: MemorySource(Array(string.utf8)), options: options)
+    }
+
+    private init(source: ByteSource, options: Options) {
+        precondition(options.bufferSize > 0, "the buffer size must be positive")
+        self.source = source
+        self.options = options
+        delimiter = options.delimiterByte
+        classes = ByteClassTables(delimiter: delimiter)
+        capacity = max(options.bufferSize, 4)
+        buffer = .allocate(capacity: capacity)
+        slots = .allocate(capacity: slotCapacity)
+        generation = .allocate(capacity: 1)
+        generation.initialize(to: 0)
+    }
+
+    deinit {
+        buffer.deallocate()
+        slots.deallocate()
+        generation.deallocate()
+    }
+
+    /// Reads the first record as the header; data rows are then numbered from 1.
+    /// Nil for an empty input. Call it before ``next()``.
+    public func readHeader() throws(CSVReadError) -> CSVHeader? {
+        precondition(recordsRead == 0, "readHeader() must come before the first record")
+        guard let record = try next() else { return nil }
+        recordsBeforeFirstRow = 1
+        return CSVHeader(names: record.strings, line: record.line)
+    }
+
+    /// The next record, or nil at the end of the input. The previous record becomes invalid.
+    public func next() throws(CSVReadError) -> CSVRecord? {
+        generation.pointee &+= 1
+        if let failure { throw failure }
+        if !startedInput { try startInput() }
+        recordStart = position
+        recordLine += lineFeedsInRecord
+        lineFeedsInRecord = 0
+        slotCount = 0
+        state = .fieldStart
+        while true {
+            if try scan() { return try completeRecord() }
+            if position - recordStart > options.maximumRecordSize { throw tooLarge() }
+            if try !refill() { return try finishAtEndOfInput() }
+        }
+    }
+
+    // MARK: Scanning
+
+    private enum ScanState {
+        case fieldStart, unquoted, quoted, closingQuote, carriageReturn
+    }
+
+    /// Scans from `position` until the record ends (true) or the buffered input does (false).
+    private func scan() throws(CSVReadError) -> Bool {
+        let buffer = self.buffer
+        let end = self.end
+        let delimiter = self.delimiter
+        let outside = classes.outsideQuotes
+        let inside = classes.insideQuotes
+        let base = recordStart
+        var p = position
+        var state = self.state
+        var fieldStart = base + self.fieldStart
+        var doubledQuotes = fieldHasDoubledQuotes
+        var lineFeeds = lineFeedsInRecord
+        defer {
+            position = p
+            self.state = state
+            self.fieldStart = fieldStart - base
+            fieldHasDoubledQuotes = doubledQuotes
+            lineFeedsInRecord = lineFeeds
+        }
+
+        scanning: while true {
+            switch state {
+            case .fieldStart:
+                guard p < end else { break scanning }
+                if buffer[p] == ByteClass.quoteByte {
+                    p += 1
+                    fieldStart = p
+                    doubledQuotes = false
+                    state = .quoted
+                } else {
+                    fieldStart = p
+                    state = .unquoted
+                }
+
+            case .unquoted:
+                while p < end {
+                    switch outside[Int(buffer[p])] {
+                    case ByteClass.ordinary:
+                        p += 1
+                    case ByteClass.delimiter:
+                        appendField(from: fieldStart - base, to: p - base, quoted: false, doubledQuotes: false)
+                        p += 1
+                        state = .fieldStart
+                        continue scanning
+                    case ByteClass.lineFeed:
+                        appendField(from: fieldStart - base, to: p - base, quoted: false, doubledQuotes: false)
+                        p += 1
+                        lineFeeds += 1
+                        return true
+                    case ByteClass.carriageReturn:
+                        appendField(from: fieldStart - base, to: p - base, quoted: false, doubledQuotes: false)
+                        p += 1
+                        state = .carriageReturn
+                        continue scanning
+                    case ByteClass.quote:
+                        throw fail(.quoteInUnquotedField, at: p)
+                    default:
+                        let length = UTF8Sequence.length(at: buffer + p, available: end - p)
+                        if length > 0 {
+                            p += length
+                        } else if length == 0 {
+                            throw fail(.invalidUTF8(buffer[p]), at: p)
+                        } else {
+                            break scanning
+                        }
+                    }
+                }
+                break scanning
+
+            case .quoted:
+                while p < end {
+                    switch inside[Int(buffer[p])] {
+                    case ByteClass.ordinary:
+                        p += 1
+                    case ByteClass.quote:
+                        p += 1
+                        state = .closingQuote
+                        continue scanning
+                    case ByteClass.lineFeed:
+                        p += 1
+                        lineFeeds += 1
+                    default:
+                        let length = UTF8Sequence.length(at: buffer + p, available: end - p)
+                        if length > 0 {
+                            p += length
+                        } else if length == 0 {
+                            throw fail(.invalidUTF8(buffer[p]), at: p)
+                        } else {
+                            break scanning
+                        }
+                    }
+                }
+                break scanning
+
+            case .closingQuote:
+                guard p < end else { break scanning }
+                let byte = buffer[p]
+                if byte == ByteClass.quoteByte {
+                    doubledQuotes = true
+                    p += 1
+                    state = .quoted
+                    continue scanning
+                }
+                guard byte == delimiter || byte == ByteClass.lineFeedByte || byte == ByteClass.carriageReturnByte else {
+                    throw fail(.characterAfterClosingQuote(byte), at: p)
+                }
+                appendField(from: fieldStart - base, to: p - 1 - base, quoted: true, doubledQuotes: doubledQuotes)
+                p += 1
+                if byte == delimiter {
+                    state = .fieldStart
+                } else if byte == ByteClass.carriageReturnByte {
+                    state = .carriageReturn
+                } else {
+                    lineFeeds += 1
+                    return true
+                }
+
+            case .carriageReturn:
+                guard p < end else { break scanning }
+                guard buffer[p] == ByteClass.lineFeedByte else { throw fail(.loneCarriageReturn, at: p - 1) }
+                p += 1
+                lineFeeds += 1
+                return true
+            }
+        }
+        return false
+    }
+
+    @inline(__always)
+    private func appendField(from start: Int, to end: Int, quoted: Bool, doubledQuotes: Bool) {
+        if slotCount == slotCapacity { growSlots() }
+        slots[slotCount] = FieldSlot(start: start, end: end, isQuoted: quoted, hasDoubledQuotes: doubledQuotes)
+        slotCount += 1
+    }
+
+    /// The end of the input came in the middle of a record: finish it, or refuse it.
+    private func finishAtEndOfInput() throws(CSVReadError) -> CSVRecord? {
+        let base = recordStart
+        switch state {
+        case .fieldStart:
+            if slotCount == 0 && position == recordStart { return nil }
+            appendField(from: position - base, to: position - base, quoted: false, doubledQuotes: false)
+        case .unquoted:
+            if position < end { throw fail(.invalidUTF8(buffer[position]), at: position) }
+            appendField(from: fieldStart, to: position - base, quoted: false, doubledQuotes: false)
+        case .quoted:
+            if position < end { throw fail(.invalidUTF8(buffer[position]), at: position) }
+            throw fail(.unterminatedQuotedField, at: base + fieldStart - 1)
+        case .closingQuote:
+            appendField(from: fieldStart, to: position - 1 - base, quoted: true, doubledQuotes: fieldHasDoubledQuotes)
+        case .carriageReturn:
+            throw fail(.loneCarriageReturn, at: position - 1)
+        }
+        return try completeRecord()
+    }
+
+    private func completeRecord() throws(CSVReadError) -> CSVRecord {
+        if position - recordStart > options.maximumRecordSize { throw tooLarge() }
+        let base = buffer + recordStart
+        for index in 0..<slotCount where slots[index].hasDoubledQuotes {
+            slots[index].end = slots[index].start + Self.undoubleQuotes(base + slots[index].start, count: slots[index].count)
+            slots[index].hasDoubledQuotes = false
+        }
+        recordsRead += 1
+        return CSVRecord(
+            reader: self, generation: generation.pointee, base: UnsafePointer(base), slots: UnsafePointer(slots),
+            count: slotCount, line: recordLine, row: recordsRead - recordsBeforeFirstRow
+        )
+    }
+
+    /// Turns each `""` into `"` in place; returns the new length.
+    private static func undoubleQuotes(_ field: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        var read = 0
+        var write = 0
+        while read < count {
+            let byte = field[read]
+            field[write] = byte
+            write += 1
+            read += byte == ByteClass.quoteByte ? 2 : 1
+        }
+        return write
+    }
+
+    // MARK: Buffer
+
+    /// Fills the buffer for the first time and skips a UTF-8 byte order mark.
+    private func startInput() throws(CSVReadError) {
+        startedInput = true
+        while end < 3, try refill() {}
+        if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+            position = 3
+        }
+    }
+
+    /// Reads more input after `end`, moving the record in progress to the front or growing the
+    /// buffer when there is no room. False at the end of the input.
+    private func refill() throws(CSVReadError) -> Bool {
+        if reachedEndOfInput { return false }
+        if capacity - end < options.bufferSize && recordStart > 0 { compact() }
+        if end == capacity { grow() }
+        let got = try source.read(into: buffer + end, count: min(options.bufferSize, capacity - end))
+        if got == 0 {
+            reachedEndOfInput = true
+            return false
+        }
+        end += got
+        return true
+    }
+
+    private func compact() {
+        let shift = recordStart
+        let kept = end - shift
+        if kept > 0 { buffer.update(from: buffer + shift, count: kept) }
+        end = kept
+        position -= shift
+        recordStart = 0
+        bufferOffset += shift
+    }
+
+    private func grow() {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        larger.update(from: buffer, count: end)
+        buffer.deallocate()
+        buffer = larger
+        capacity *= 2
+    }
+
+    private func growSlots() {
+        let larger = UnsafeMutablePointer<FieldSlot>.allocate(capacity: slotCapacity * 2)
+        larger.moveInitialize(from: slots, count: slotCount)
+        slots.deallocate()
+        slots = larger
+        slotCapacity *= 2
+    }
+
+    // MARK: Errors
+
+    private func tooLarge() -> CSVReadError {
+        let at = state == .quoted ? recordStart + fieldStart - 1 : recordStart
+        return fail(.recordTooLarge(limit: options.maximumRecordSize), at: at)
+    }
+
+    /// Records an error at buffer index `index` of the current record; the reader stops there.
+    private func fail(_ kind: CSVReadError.Kind, at index: Int) -> CSVReadError {
+        var line = recordLine
+        var lineStart = recordStart
+        for offset in recordStart..<index where buffer[offset] == ByteClass.lineFeedByte {
+            line += 1
+            lineStart = offset + 1
+        }
+        var column = 1
+        for offset in lineStart..<index where buffer[offset] & 0xC0 != 0x80 {
+            column += 1
+        }
+        let position = CSVPosition(line: line, column: column, fieldNumber: slotCount + 1, byteOffset: bufferOffset + index)
+        let error = CSVReadError(kind, at: position)
+        failure = error
+        return error
+    }
+}
+
+@available(*, unavailable, message: "a reader and its records share one buffer")
+extension CSVReader: Sendable {}
+
+/// Where a finished field lies, relative to the start of its record.
+struct FieldSlot {
+    var start: Int
+    var end: Int
+    var isQuoted: Bool
+    var hasDoubledQuotes: Bool
+
+    var count: Int { end - start }
+}

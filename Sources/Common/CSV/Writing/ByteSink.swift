@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a writer's bytes go: a file descriptor or memory.
+protocol ByteSink: AnyObject {
+    var destination: String { get }
+    func write(_ bytes: UnsafePointer<UInt8>, count: Int) throws(CSVWriteError)
+    func close() throws(CSVWriteError)
+}
+
+final class FileDescriptorSink: ByteSink {
+    let destination: String
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private var isOpen = true
+
+    /// Creates or truncates the file at `path` (mode 0644 before the umask).
+    init(path: String) throws(CSVWriteError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw CSVWriteError(.cannotCreate(reason: systemErrorText(errno)), destination: path) }
+        self.descriptor = descriptor
+        destination = path
+        ownsDescriptor = true
+    }
+
+    /// Writes to a descriptor the caller owns and closes.
+    init(borrowing descriptor: Int32) {
+        self.descriptor = descriptor
+        destination = "file descriptor \(descriptor)"
+        ownsDescriptor = false
+    }
+
+    deinit {
+        if ownsDescriptor && isOpen { _ = systemClose(descriptor) }
+    }
+
+    func write(_ bytes: UnsafePointer<UInt8>, count: Int) throws(CSVWriteError) {
+        var written = 0
+        while written < count {
+            let result = systemWrite(descriptor, bytes + written, count - written)
+            if result > 0 {
+                written += result
+            } else if result < 0 && errno == EINTR {
+                continue
+            } else {
+                throw CSVWriteError(.writeFailed(reason: result < 0 ? systemErrorText(errno) : "nothing was written"), destination: destination)
+            }
+        }
+    }
+
+    func close() throws(CSVWriteError) {
+        guard ownsDescriptor && isOpen else { return }
+        isOpen = false
+        if systemClose(descriptor) != 0 { throw CSVWriteError(.closeFailed(reason: systemErrorText(errno)), destination: destination) }
+    }
+}
+
+final class MemorySink: ByteSink {
+    let destination = "memory"
+    private(set) var bytes: [UInt8] = []
+
+    func write(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        self.bytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+    }
+
+    func close() {}
+}
+
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    #if canImport(Darwin)
+    Darwin.write(descriptor, bytes, count)
+    #elseif canImport(Musl)
+    Musl.write(descriptor, bytes, count)
+    #else
+    Glibc.write(descriptor, bytes, count)
+    #endif
+}
+
+private func systemClose(_ descriptor: Int32) -> Int32 {
+    #if canImport(Darwin)
+    Darwin.close(descriptor)
+    #elseif canImport(Musl)
+    Musl.close(descriptor)
+    #else
+    Glibc.close(descriptor)
+    #endif
+}

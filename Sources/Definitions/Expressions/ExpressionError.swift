@@ -1,0 +1,38 @@
+import Diagnostics
+
+/// A problem in one expression: its code, the 1-based column (in Characters) inside the
+/// expression text where it is, and a message saying what to do.
+///
+/// Turn it into a file diagnostic with ``diagnostic(at:)``, passing the file position of
+/// ``column`` (`ExpressionSource.location(ofColumn:)` gives it).
+public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var code: DiagnosticCode
+    public var column: Int
+    public var message: String
+    /// The name the error is about when the caller can suggest a better one: the `x` of an
+    /// unknown `${x}` (E212) or of an unknown choice attribute (E215).
+    public var unknownName: String?
+
+    public init(_ code: DiagnosticCode, column: Int, _ message: String, unknownName: String? = nil) {
+        self.code = code
+        self.column = column
+        self.message = message
+        self.unknownName = unknownName
+    }
+
+    /// The error with " (did you mean y?)" appended when ``unknownName`` is close to one of `names`.
+    public func suggesting(from names: some Sequence<String>) -> ExpressionError {
+        guard let unknownName else { return self }
+        var copy = self
+        copy.message += Suggestions.didYouMean(unknownName, in: names)
+        return copy
+    }
+
+    /// The error as a diagnostic at `location`, the file position of ``column``.
+    public func diagnostic(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(code, at: location, message)
+    }
+
+    /// `column 7: error[E212]: message`
+    public var description: String { "column \(column): error[\(code.id)]: \(message)" }
+}

@@ -1,0 +1,82 @@
+import Testing
+@testable import CSV
+
+/// Fields, records, quotes, CRLF pairs, UTF-8 sequences and the byte order mark cut by reads at every
+/// position: every buffer size must give what the reference parser gives, and errors at the same place.
+@Suite struct BufferBoundaryTests {
+    static let inputs: [String] = [
+        "",
+        "a",
+        "\n",
+        "\r\n",
+        "a,b,c\n1,2,3\n",
+        "a,b,c\r\n1,2,3\r\n",
+        "a,b,c\r\n1,2,3",
+        "a,,\n,,\n,",
+        "\"\"",
+        "\"\",\"\"\r\n\"\"",
+        "\"a,b\",\"c\"\"d\",\"e\r\nf\"\r\n",
+        "\"\"\"\"\"\"\"\"\n\"\"\"\"",
+        "\u{FEFF}id,namn\r\n1,Åsa\r\n",
+        "\u{FEFF}",
+        "\u{FEFF}\"q\"",
+        "é,ü,ñ\n😀,\"👩‍👩‍👧,🇸🇪\"\n日本語,\"\n\"\n",
+        "h1,h2\n\n\nx,y\n\n",
+        "long field with many words,and another one that is quite long too,\"quoted, with \"\"quotes\"\" and\nnewline\"\r\n",
+        "a,\"b\nc\nd\ne\"\r\n\"f\"\"\",g\n",
+    ]
+
+    static let badInputs: [String] = [
+        "a,b\n\"open",
+        "a,b\nx,y\"z\n",
+        "\"x\"y",
+        "a\rb",
+        "a,b\r",
+        "\u{FEFF}a\"",
+        "ok,\"ok\"\n\"x\" ,y",
+        "å,\"ä\nö\"ü",
+    ]
+
+    @Test(arguments: inputs)
+    func everyBufferSizeReadsLikeTheReference(_ input: String) throws {
+        let expected = try #require(ReferenceParser.parse(input))
+        for bufferSize in Array(1...12) + [16, 31, 64] {
+            #expect(try Support.records(input, bufferSize: bufferSize) == expected, "buffer size \(bufferSize)")
+        }
+    }
+
+    @Test(arguments: badInputs)
+    func everyBufferSizeStopsAtTheSameError(_ input: String) throws {
+        #expect(ReferenceParser.parse(input) == nil)
+        let expected = try #require(Support.error(input))
+        for bufferSize in 1...12 {
+            #expect(Support.error(input, bufferSize: bufferSize) == expected, "buffer size \(bufferSize)")
+        }
+    }
+
+    @Test func lineNumbersDoNotDependOnTheBuffer() throws {
+        let input = "id,text\r\n1,\"a\r\nb\"\r\n2,\"\n\n\"\n3,x\n4,\"y\"\n"
+        func lines(_ bufferSize: Int) throws -> [Int] {
+            let reader = CSVReader(string: input, options: .init(bufferSize: bufferSize))
+            var lines: [Int] = []
+            while let record = try reader.next() { lines.append(record.line) }
+            return lines
+        }
+        let expected = [1, 2, 4, 7, 8]
+        for bufferSize in 1...20 {
+            #expect(try lines(bufferSize) == expected, "buffer size \(bufferSize)")
+        }
+    }
+
+    @Test func randomDocumentsAtRandomBufferSizes() throws {
+        var generator = SeededGenerator(seed: 4180)
+        for _ in 0..<200 {
+            let records = RandomFields.records(using: &generator)
+            let text = try CSVWriter.string(options: .init(bufferSize: 3)) { writer in
+                for record in records { try writer.writeRecord(record) }
+            }
+            let bufferSize = Int.random(in: 1...40, using: &generator)
+            #expect(try Support.records(text, bufferSize: bufferSize) == ReferenceParser.parse(text))
+        }
+    }
+}

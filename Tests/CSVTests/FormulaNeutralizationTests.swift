@@ -1,0 +1,42 @@
+import Testing
+@testable import CSV
+
+@Suite struct FormulaNeutralizationTests {
+    @Test func triggersGetOneApostrophe() {
+        for text in ["=1+2", "+46 70 123", "-x", "@SUM(A1)", "\tstart", "\rstart", "=", "-"] {
+            #expect(FormulaNeutralization.isNeeded(for: text))
+            #expect(FormulaNeutralization.neutralized(text) == "'" + text)
+        }
+    }
+
+    @Test func everythingElseIsUnchanged() {
+        for text in ["", "plain", " =1", "'=1", "1-2", "a=b", "åäö", "😀", "\n=x", "＝1"] {
+            #expect(!FormulaNeutralization.isNeeded(for: text))
+            #expect(FormulaNeutralization.neutralized(text) == text)
+        }
+    }
+
+    @Test func writerAppliesItToTextFieldsOnly() throws {
+        let output = try CSVWriter.string { writer in
+            try writer.write(text: "=HYPERLINK(\"http://x\",\"y\")")
+            try writer.write(text: "@cmd")
+            try writer.write(text: "\t=1")
+            try writer.write(text: "\r=1")
+            try writer.write(text: "ok")
+            try writer.write("-5")
+            try writer.write(-5)
+            try writer.endRecord()
+        }
+        #expect(output == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'@cmd,'\t=1,\"'\r=1\",ok,-5,-5\r\n")
+    }
+
+    @Test func optionTurnsItOff() throws {
+        let output = try CSVWriter.string(options: .init(neutralizesFormulas: false)) { try $0.write(text: "=1+2"); try $0.endRecord() }
+        #expect(output == "=1+2\r\n")
+    }
+
+    @Test func neutralizedTextReadsBackWithItsApostrophe() throws {
+        let output = try CSVWriter.string { try $0.write(text: "=1,2"); try $0.write(text: "-3"); try $0.endRecord() }
+        #expect(try Support.records(output) == [["'=1,2", "'-3"]])
+    }
+}
