@@ -102,6 +102,11 @@ let package = Package(
         ),
         .executableTarget(name: "samla", dependencies: ["SamlaCommands"], path: "Sources/Tools/samla"),
 
+        // The fixture of the web server's benchmark and browser check (scripts/bench/serve-*.sh, scripts/browser-check).
+        .executableTarget(
+            name: "serve-fixture", dependencies: ["Store", "SurveyDefinition", "Expressions", "Intake", "FormServer", logging],
+            path: "scripts/bench/serve-fixture"),
+
         // Tests, one target per module.
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
@@ -111,7 +116,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "SurveyDefinition", grdb]),
         .testTarget(name: "ResponsesTests", dependencies: ["Responses", "SurveyDefinition", "Expressions"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "SurveyDefinition", "CSV", grdb]),
-        .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Intake", "SurveyDefinition", hummingbird, hummingbirdTesting]),
+        .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Intake", "SurveyDefinition", "Responses", "Expressions", "samla", grdb, hummingbird, hummingbirdTesting]),
         .testTarget(name: "EstimatorsTests", dependencies: ["Estimators"], exclude: ["Golden"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Frameworks", "Store", "SurveyDefinition", "Estimators"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Store", "SurveyDefinition", "CSV"]),

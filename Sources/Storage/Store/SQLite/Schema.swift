@@ -72,6 +72,7 @@ enum Schema {
                 );
                 """)
         }
+        CollectionSchema.register(in: &migrator)
         return migrator
     }
 }
