@@ -20,7 +20,10 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -46,8 +49,9 @@ class Check:
             if title != expect_title:
                 self.failures.append(f"{name}: expected the page '{expect_title}', got '{title}'")
         shot = os.path.join(self.out, f"{len(self.pages) + 1:02d}-{name}.png")
-        full_height = d.execute_script("return document.documentElement.scrollHeight")
         width = d.get_window_size()["width"]
+        d.set_window_size(width, 600)
+        full_height = d.execute_script("return document.documentElement.scrollHeight")
         d.set_window_size(width, max(600, min(full_height + 140, 4000)))
         d.save_screenshot(shot)
         d.execute_script(self.axe_source)
@@ -83,16 +87,17 @@ class Check:
     def check_focus(self, name):
         """Tabbing to controls shows an outline on each."""
         d = self.driver
-        body = d.find_element(By.TAG_NAME, "body")
-        body.click()
+        seen = []
         for _ in range(4):
-            d.switch_to.active_element.send_keys(Keys.TAB)
+            ActionChains(d).send_keys(Keys.TAB).perform()
             style = d.execute_script(
                 "const e = document.activeElement, s = getComputedStyle(e);"
                 "return [e.tagName + (e.id ? '#' + e.id : ''), s.outlineStyle, s.outlineWidth, s.boxShadow];")
             element, outline, width, shadow = style
+            seen.append(element)
             if (outline == "none" or width == "0px") and shadow == "none":
                 self.failures.append(f"{name}: {element} shows no focus indicator")
+        print(f"  {name}: focus outline on {', '.join(seen)}")
 
 
 def click_choice(driver, name, value):
@@ -105,8 +110,16 @@ def fill(driver, name, text):
     field.send_keys(text)
 
 
+def submit_with(driver, button):
+    """Clicks a submit button and waits for the next page."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def press(driver, action):
-    driver.find_element(By.CSS_SELECTOR, f"button[name='samla.action'][value='{action}']").click()
+    submit_with(driver, driver.find_element(By.CSS_SELECTOR, f"button[name='samla.action'][value='{action}']"))
 
 
 def main():
@@ -213,10 +226,10 @@ def run_pages(check, d):
     check.open("/admin/login")
     check.audit("admin-login", "Sign in")
     d.find_element(By.ID, "secret").send_keys("not the secret")
-    d.find_element(By.CSS_SELECTOR, "form[action='/admin/login'] button").click()
+    submit_with(d, d.find_element(By.CSS_SELECTOR, "form[action='/admin/login'] button"))
     check.audit("admin-login-failed", "Sign in")
     d.find_element(By.ID, "secret").send_keys("browser-check-admin-secret")
-    d.find_element(By.CSS_SELECTOR, "form[action='/admin/login'] button").click()
+    submit_with(d, d.find_element(By.CSS_SELECTOR, "form[action='/admin/login'] button"))
     check.audit("admin-rounds", "Rounds")
     check.open("/admin/rounds/esem-se-open")
     check.audit("admin-round", "Round esem-se-open")

@@ -95,7 +95,7 @@ public final class FormServer: Sendable {
     public func shutdown() {
         submissions.shutdown()
         let statistics = submissions.writer.currentStatistics
-        logger.info("writer stopped", metadata: [
+        logger.notice("writer stopped", metadata: [
             "writes": "\(statistics.writes)", "commits": "\(statistics.commits)", "largest_batch": "\(statistics.largestBatch)",
         ])
     }

@@ -50,15 +50,15 @@ struct DailyChart {
                      .init("height", String(height)), .init("role", "img"), .init("aria-labelledby", "chart-title"),
                      .init("xmlns", "http://www.w3.org/2000/svg")) { html in
             html.element("title", .init("id", "chart-title"), text: description)
-            html.void("line", .init("x1", String(left)), .init("y1", String(top + plotHeight)), .init("x2", String(width - 10)),
+            html.selfClosing("line", .init("x1", String(left)), .init("y1", String(top + plotHeight)), .init("x2", String(width - 10)),
                       .init("y2", String(top + plotHeight)), .init("stroke", "#1b1b1b"))
             html.element("text", .init("x", String(left - 6)), .init("y", String(top + 10)), .init("text-anchor", "end"), text: String(peak))
             html.element("text", .init("x", String(left - 6)), .init("y", String(top + plotHeight)), .init("text-anchor", "end"), text: "0")
             for (i, day) in days.enumerated() {
                 let x = Double(left) + slot * Double(i) + slot * 0.1
-                html.void("rect", .init("class", "bar-started"), .init("x", format(x)), .init("y", format(y(day.started))),
+                html.selfClosing("rect", .init("class", "bar-started"), .init("x", format(x)), .init("y", format(y(day.started))),
                           .init("width", format(bar)), .init("height", format(Double(top + plotHeight) - y(day.started))))
-                html.void("rect", .init("class", "bar-completed"), .init("x", format(x + bar)), .init("y", format(y(day.completed))),
+                html.selfClosing("rect", .init("class", "bar-completed"), .init("x", format(x + bar)), .init("y", format(y(day.completed))),
                           .init("width", format(bar)), .init("height", format(Double(top + plotHeight) - y(day.completed))))
             }
             let labelEvery = max(1, days.count / 6)

@@ -62,6 +62,13 @@ struct HTMLBuilder {
         open(tag, attributes)
     }
 
+    /// An empty SVG element, self-closed (`<rect …/>`): inside `<svg>` HTML parsers need the slash.
+    mutating func selfClosing(_ tag: StaticString, _ attributes: Attribute...) {
+        open(tag, attributes)
+        output.removeLast()
+        output += "/>"
+    }
+
     /// Text, escaped.
     mutating func text(_ text: String) {
         Self.escape(text, into: &output)
