@@ -102,6 +102,9 @@ let package = Package(
         ),
         .executableTarget(name: "samla", dependencies: ["SamlaCommands"], path: "Sources/Tools/samla"),
 
+        // Benchmarks run by scripts/bench/*.sh (not products, not tests).
+        .executableTarget(name: "store-bench", dependencies: ["Store", "SurveyDefinition", "Expressions", "Diagnostics", grdb], path: "scripts/bench/store"),
+
         // Tests, one target per module.
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),

@@ -82,6 +82,10 @@ struct AnswerLayoutWriter {
         }
     }
 
+    /// Both tables key on `response_id` (the rowid, so the join with `responses` is a rowid lookup).
+    /// Scans find a round's rows through the `responses` index, in id order, so the answer table has
+    /// no index of its own on `round_id` (it would cost every insert); the personal table has one,
+    /// for erasing a round's personal data.
     private func createTables() throws {
         for personal in [false, true] {
             let table = tables.table(personal: personal)
@@ -89,9 +93,11 @@ struct AnswerLayoutWriter {
                 CREATE TABLE IF NOT EXISTS \(quoted(table)) (
                     response_id INTEGER PRIMARY KEY REFERENCES responses(id) ON DELETE CASCADE,
                     round_id INTEGER NOT NULL
-                );
-                CREATE INDEX IF NOT EXISTS \(quoted(table + "_by_round")) ON \(quoted(table))(round_id);
+                )
                 """)
+            if personal {
+                try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(quoted(table + "_by_round")) ON \(quoted(table))(round_id)")
+            }
         }
     }
 

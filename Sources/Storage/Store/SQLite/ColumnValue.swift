@@ -16,8 +16,8 @@ enum ColumnValue {
         case (.decimal, .decimal(let d)): statement.bindDouble(d, at: index)
         case (.decimal, .integer(let n)): statement.bindDouble(Double(n), at: index)
         case (.text, .text(let s)), (.choice, .choice(let s)): statement.bindText(s, at: index)
-        case (.date, .date(let d)): statement.bindText(d.description, at: index)
-        case (.choices, .choices(let codes)): statement.bindText(codes.joined(separator: " "), at: index)
+        case (.date, .date(let d)): statement.bindDate(d, at: index)
+        case (.choices, .choices(let codes)): statement.bindCodes(codes, at: index)
         default: throw StoreError.answerTypeMismatch(variable: variable, expected: type, value: value)
         }
     }
