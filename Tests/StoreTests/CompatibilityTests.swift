@@ -79,7 +79,7 @@ import Testing
         #expect {
             try temporary.open("shop-2025", v2)
         } throws: { error in
-            guard case StoreError.incompatibleDefinition("shop-2025", "shop", let problems, _) = error else { return false }
+            guard case StoreError.incompatibleDefinition("shop-2025", "shop", let problems, _, _) = error else { return false }
             return Set(problems) == [
                 .removedVariable(name: "founded", answers: 12),
                 .removedVariable(name: "contact_email", answers: 12),
@@ -102,12 +102,13 @@ import Testing
             round: "shop-2025", survey: "shop",
             problems: [.removedVariable(name: "founded", answers: 12), .removedChoice(variable: "legal_form", value: "coop", answers: 1),
                        .changedType(variable: "share", from: .decimal, to: .integer, answers: 3)],
+            locations: [.changedType(variable: "share", from: .decimal, to: .integer, answers: 3): TestSurveys.at(12)],
             location: TestSurveys.at(1))
         let lines = error.diagnostics(database: "db").map(\.description)
         #expect(lines == [
             "surveys/shop.yaml:1:1: error[E445]: cannot open round shop-2025 with this definition of shop: the new definition has no variable founded, but 12 answers to it are stored; those answers would be lost — keep the question (it may be hidden with relevant) or start a new survey id",
             "surveys/shop.yaml:1:1: error[E446]: cannot open round shop-2025 with this definition of shop: legal_form no longer offers the value coop, but 1 answer uses it; those answers would be lost — keep the choice or start a new survey id",
-            "surveys/shop.yaml:1:1: error[E447]: cannot open round shop-2025 with this definition of shop: share changes from decimal to integer, but 3 answers of type decimal are stored; give the changed question a new name instead",
+            "surveys/shop.yaml:12:1: error[E447]: cannot open round shop-2025 with this definition of shop: share changes from decimal to integer, but 3 answers of type decimal are stored; give the changed question a new name instead",
         ])
     }
 
@@ -125,7 +126,7 @@ import Testing
         #expect {
             try temporary.open("shop-2025", v2)
         } throws: { error in
-            guard case StoreError.incompatibleDefinition(_, _, let problems, _) = error else { return false }
+            guard case StoreError.incompatibleDefinition(_, _, let problems, _, _) = error else { return false }
             return Set(problems) == [.removedChoice(variable: "legal_form", value: "other", answers: 4),
                                      .removedVariable(name: "legal_form_other", answers: 4)]
         }
@@ -156,7 +157,7 @@ import Testing
         #expect {
             try temporary.open("shop-2025", v2)
         } throws: { error in
-            guard case StoreError.incompatibleDefinition(_, _, let problems, _) = error else { return false }
+            guard case StoreError.incompatibleDefinition(_, _, let problems, _, _) = error else { return false }
             return problems == [.changedType(variable: "share", from: .decimal, to: .integer, answers: 1)]
         }
         let v3 = TestSurveys.document(version: "3") { survey in

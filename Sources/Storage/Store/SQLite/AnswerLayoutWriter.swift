@@ -1,3 +1,4 @@
+import Diagnostics
 import GRDB
 import SurveyDefinition
 
@@ -55,6 +56,25 @@ struct AnswerLayoutWriter {
             }
         }
         return plan
+    }
+
+    /// Where each problem shows in the definition: the choice list that lost a value, the question
+    /// whose type changed. A removed variable has no place in it.
+    func locations(of problems: [Incompatibility]) -> [Incompatibility: SourceLocation] {
+        let variables = Dictionary(survey.variables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [Incompatibility: SourceLocation] = [:]
+        for problem in problems {
+            guard let variable = variables[problem.variable], let question = survey.question(named: variable.question) else { continue }
+            switch problem {
+            case .removedChoice:
+                result[problem] = question.choiceList.flatMap { survey.choiceList(named: $0)?.location } ?? question.location
+            case .changedType:
+                result[problem] = question.location
+            case .removedVariable:
+                continue
+            }
+        }
+        return result
     }
 
     /// Creates the tables if needed and applies a plan without problems.

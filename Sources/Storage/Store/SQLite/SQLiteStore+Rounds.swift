@@ -25,7 +25,8 @@ extension SQLiteStore {
             }
             guard plan.incompatibilities.isEmpty else {
                 throw StoreError.incompatibleDefinition(
-                    round: request.name, survey: survey.id, problems: plan.incompatibilities, location: survey.location)
+                    round: request.name, survey: survey.id, problems: plan.incompatibilities,
+                    locations: layout.locations(of: plan.incompatibilities), location: survey.location)
             }
             let definition = try Self.saveDefinition(request.document, db)
             try layout.apply(plan, definitionHash: definition.hash)
