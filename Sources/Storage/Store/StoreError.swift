@@ -30,6 +30,8 @@ public enum StoreError: Error, Hashable, Sendable {
     case invitationOfAnotherRound(Int64, round: String)
     case definitionNotPinned(round: String, pinned: String, given: String)
     case unknownDefinition(String)
+    /// A stored definition's text no longer passes the loader (a newer Samla checks more).
+    case storedDefinitionUnloadable(hash: String, survey: String, diagnostics: [Diagnostic])
     /// The file is not an SQLite database, or was written by a newer Samla.
     case unusableDatabase(path: String, reason: String)
 
@@ -104,7 +106,11 @@ public enum StoreError: Error, Hashable, Sendable {
             return [Diagnostic(.definitionNotPinned, at: file,
                 "round \(round) is pinned to definition \(pinned.prefix(12)), not \(given.prefix(12))")]
         case .unknownDefinition(let hash):
-            return [Diagnostic(.definitionNotPinned, at: file, "no stored definition has the hash \(hash)")]
+            return [Diagnostic(.unknownDefinition, at: file, "no stored definition has the hash \(hash)")]
+        case .storedDefinitionUnloadable(let hash, let survey, let diagnostics):
+            return [Diagnostic(.storedDefinitionUnloadable, at: file,
+                "the stored definition \(hash.prefix(12)) of \(survey) no longer loads; re-open its round with a corrected definition")]
+                + diagnostics
         case .unusableDatabase(let path, let reason):
             return [Diagnostic(.unusableDatabase, at: .file(path), reason)]
         }
