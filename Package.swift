@@ -120,6 +120,6 @@ let package = Package(
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Store", "SurveyDefinition", "CSV"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Aggregation", "Store"]),
         .testTarget(name: "SyntheticResponsesTests", dependencies: ["SyntheticResponses", "SurveyDefinition", "Responses"]),
-        .testTarget(name: "SamlaCommandsTests", dependencies: ["SamlaCommands", "Diagnostics", "samla", "Store", "SurveyDefinition"], exclude: ["Fixtures"]),
+        .testTarget(name: "SamlaCommandsTests", dependencies: ["SamlaCommands", "Diagnostics", "samla", "Store", "SurveyDefinition", "Expressions"], exclude: ["Fixtures"]),
     ]
 )

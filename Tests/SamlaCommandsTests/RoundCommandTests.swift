@@ -1,3 +1,4 @@
+import Expressions
 import Foundation
 import Store
 import SurveyDefinition
@@ -105,6 +106,15 @@ func day(_ days: Int) -> String {
         rows = try cli.list()
         #expect(rows[1] == ["forum-2025", "msi-forum", "2025.1", day(-10), day(30), "open", "2 (0 used)", "3", "3", "en 1/1, sv 2/2"])
 
+        // A respondent follows a personal link and begins, in Swedish, without finishing yet.
+        let links = try String(contentsOfFile: cli.folder.appendingPathComponent("contacts-links.csv").path, encoding: .utf8)
+        let token = try #require(links.split(separator: "\r\n").dropFirst().first?.split(separator: ",").dropLast().last.map(String.init))
+        let store = try SQLiteStore(path: cli.database)
+        let invitation = try #require(try store.invitation(tokenHash: InvitationToken.hash(token)))
+        _ = try store.createResponse(NewResponse(round: "forum-2025", language: "sv", source: .web, invitationID: invitation.id), today: .today())
+        rows = try cli.list()
+        #expect(rows[1] == ["forum-2025", "msi-forum", "2025.1", day(-10), day(30), "open", "2 (1 used)", "4", "3", "en 1/1, sv 3/2"])
+
         run = try cli.run(["round", "close", "forum-2025"])
         #expect(run.status == 0)
         #expect(run.output == "closed round forum-2025\n")
@@ -116,7 +126,7 @@ func day(_ days: Int) -> String {
         #expect(run.status == 0)
         #expect(run.output.hasPrefix("re-opened round forum-2025: "))
         rows = try cli.list()
-        #expect(rows[1] == ["forum-2025", "msi-forum", "2025.1", day(-10), day(30), "open", "2 (0 used)", "3", "3", "en 1/1, sv 2/2"])
+        #expect(rows[1] == ["forum-2025", "msi-forum", "2025.1", day(-10), day(30), "open", "2 (1 used)", "4", "3", "en 1/1, sv 3/2"])
 
         run = try cli.run(["round", "open", v1, "--name", "forum-2025", "--closes", day(-1)])
         #expect(run.status == 0)
