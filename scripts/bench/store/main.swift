@@ -200,7 +200,7 @@ case "scan":
 
 case "csv":
     // The same data as CSV (header of variable names), for sqlite3 .import.
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     var text = "language," + variables.map(\.name).joined(separator: ",") + "\n"
     for i in 0..<rows {
