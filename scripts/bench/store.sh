@@ -3,7 +3,9 @@
 # Bulk insert of ESEM-shaped responses (90 variables) through the store's raw sqlite3 path and
 # through GRDB's statement layer, a scan of 20 columns, `sqlite3 .import` of the same data as CSV,
 # and the long layout (one row per answer) for comparison. Each run on a fresh database in WAL mode
-# with synchronous=FULL; elapsed time from the harness, peak memory from /usr/bin/time -v.
+# with synchronous=FULL; elapsed time from the harness, peak memory and CPU time from /usr/bin/time -v.
+# The harness generates 10,000 distinct responses and inserts them in turn, so that generation
+# does not count in the timings.
 # Needs: sqlite3, time (apt-get install -y sqlite3 time).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,7 +16,11 @@ rm -rf "$work" && mkdir -p "$work"
 swift build -c release --product store-bench >/dev/null 2>&1 || swift build -c release --target store-bench
 bench="$(swift build -c release --show-bin-path)/store-bench"
 
-peak() { grep "Maximum resident set size" "$1" | awk '{ printf "  peak memory %.0f MiB\n", $6 / 1024 }'; }
+# Peak memory, and CPU time, which the load of other processes disturbs less than elapsed time.
+peak() {
+    grep "Maximum resident set size" "$1" | awk '{ printf "  peak memory %.0f MiB", $6 / 1024 }'
+    grep -E "User time|System time" "$1" | awk '{ cpu += $4 } END { printf ", CPU %.2f s\n", cpu }'
+}
 run() {
     local name="$1"; shift
     /usr/bin/time -v "$@" 2>"$work/$name.time"
@@ -22,7 +28,6 @@ run() {
 }
 
 echo "== $rows rows, 90 variables"
-"$bench" generate "$rows" -
 run bulk "$bench" bulk "$rows" "$work/bulk.sqlite"
 ls -l "$work/bulk.sqlite" | awk '{ printf "  database %.0f MiB\n", $5 / 1048576 }'
 run grdb "$bench" grdb "$rows" "$work/grdb.sqlite"

@@ -83,6 +83,8 @@ public protocol Store: Sendable {
 public protocol CompleteResponseInserter {
     /// Inserts one complete response. `values` is index-aligned with the definition's
     /// `survey.variables`; `nil` is no answer. Returns the new response's id.
+    /// A value of the wrong type throws `StoreError.answerTypeMismatch` before anything of the
+    /// response is written, so the caller may skip it and go on; a database error ends the batch.
     @discardableResult
     func insert(_ values: [AnswerValue?], info: ImportedResponseInfo) throws -> Int64
 }

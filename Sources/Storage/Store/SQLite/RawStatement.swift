@@ -1,4 +1,3 @@
-import Expressions
 import GRDB
 import GRDBSQLite
 
@@ -7,7 +6,6 @@ import GRDBSQLite
 final class RawStatement {
     private let connection: OpaquePointer
     let handle: OpaquePointer
-    private var codeBuffer: [UInt8] = []
 
     /// `sqlite3_bind_text` copies the bytes (SQLITE_TRANSIENT, which does not import into Swift).
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -42,38 +40,10 @@ final class RawStatement {
         }
     }
 
-    /// Binds `YYYY-MM-DD` without making a String.
-    func bindDate(_ date: CalendarDate, at index: Int32) {
-        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 10) { buffer in
-            func put(_ value: Int, _ start: Int, _ width: Int) {
-                var value = value
-                for i in stride(from: start + width - 1, through: start, by: -1) {
-                    buffer[i] = CChar(48 + value % 10)
-                    value /= 10
-                }
-            }
-            put(date.year, 0, 4)
-            buffer[4] = 45
-            put(date.month, 5, 2)
-            buffer[7] = 45
-            put(date.day, 8, 2)
-            _ = sqlite3_bind_text(handle, index, buffer.baseAddress, 10, Self.transient)
-        }
-    }
-
-    /// Binds choice codes joined by single spaces, through a buffer the statement keeps.
-    func bindCodes(_ codes: [String], at index: Int32) {
-        guard !codes.isEmpty else { return bindText("", at: index) }
-        codeBuffer.removeAll(keepingCapacity: true)
-        for (i, code) in codes.enumerated() {
-            if i > 0 { codeBuffer.append(32) }
-            codeBuffer.append(contentsOf: code.utf8)
-        }
-        codeBuffer.withUnsafeBufferPointer { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                _ = sqlite3_bind_text(handle, index, chars.baseAddress, Int32(chars.count), Self.transient)
-            }
-        }
+    /// Binds UTF-8 bytes that stay valid and unchanged until the statement has run
+    /// (SQLITE_STATIC: SQLite neither copies nor frees them).
+    func bindUnowned(_ bytes: UnsafeRawPointer, count: Int, at index: Int32) {
+        sqlite3_bind_text(handle, index, bytes.assumingMemoryBound(to: CChar.self), Int32(count), nil)
     }
 
     // MARK: Running
