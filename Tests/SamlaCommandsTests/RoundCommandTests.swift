@@ -179,8 +179,8 @@ func day(_ days: Int) -> String {
         #expect(run.output.isEmpty)
         let lines = run.errors.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
-        #expect(lines.contains("\(v3):1:1: error[E445]: cannot open round forum-2025 with this definition of msi-forum: the new definition has no variable new_contacts, but 3 answers to it are stored; those answers would be lost — keep the question (it may be hidden with relevant) or start a new survey id"))
-        #expect(lines.contains("\(v3):8:3: error[E446]: cannot open round forum-2025 with this definition of msi-forum: sector no longer offers the value private, but 2 answers use it; those answers would be lost — keep the choice or start a new survey id"))
+        #expect(lines.contains("\(v3):1:1: error[E445]: cannot open round forum-2025 with this definition of msi-forum: the new definition has no variable new_contacts, but this round has 3 answers to it; those answers would be lost — keep the question (it may be hidden with relevant), or open a new round with the changed definition"))
+        #expect(lines.contains("\(v3):8:3: error[E446]: cannot open round forum-2025 with this definition of msi-forum: sector no longer offers the value private, but 2 answers in this round use it; those answers would be lost — keep the choice, or open a new round with the changed definition"))
 
         run = try cli.run(["round", "open", StoreCLI.fixture("forum-v4.yaml"), "--name", "forum-2026", "--opens", day(100), "--closes", day(130)])
         #expect(run.status == 1)

@@ -4,15 +4,22 @@ import SurveyDefinition
 
 /// Keeps a survey's answer tables and `variables` catalogue in step with its definitions:
 /// checks a new definition against the stored answers, then adds, retypes or moves columns.
+///
+/// Columns are shared by all rounds of a survey, so a type change is refused when any round has
+/// answers. Removing a question or a choice only matters to the round being re-opened: other rounds
+/// keep their own pinned definitions and their columns stay, so a new round may drop them.
 struct AnswerLayoutWriter {
     let db: Database
     let survey: Survey
     let tables: AnswerTables
+    /// The round being re-opened with the new definition; nil for a new round.
+    let reopenedRound: Int64?
 
-    init(_ db: Database, survey: Survey) {
+    init(_ db: Database, survey: Survey, reopening round: Int64?) {
         self.db = db
         self.survey = survey
         self.tables = AnswerTables(surveyID: survey.id)
+        self.reopenedRound = round
     }
 
     /// A definition's variables checked against the stored layout and answers.
@@ -32,9 +39,11 @@ struct AnswerLayoutWriter {
         guard plan.problems.isEmpty else { return plan }
 
         let newNames = Set(variables.map(\.name))
-        for old in stored where !newNames.contains(old.name) {
-            let n = try answerCount(old)
-            if n > 0 { plan.incompatibilities.append(.removedVariable(name: old.name, answers: n)) }
+        if let round = reopenedRound {
+            for old in stored where !newNames.contains(old.name) {
+                let n = try answerCount(old, round: round)
+                if n > 0 { plan.incompatibilities.append(.removedVariable(name: old.name, answers: n)) }
+            }
         }
         for variable in variables {
             guard let old = plan.stored[variable.name] else {
@@ -48,8 +57,8 @@ struct AnswerLayoutWriter {
                 } else {
                     plan.change.retyped.append(variable.name)
                 }
-            } else if variable.type == .choice || variable.type == .choices {
-                plan.incompatibilities += try removedChoices(variable, stored: old)
+            } else if let round = reopenedRound, variable.type == .choice || variable.type == .choices {
+                plan.incompatibilities += try removedChoices(variable, stored: old, round: round)
             }
             if old.isPII != variable.isPII {
                 if variable.isPII { plan.change.movedToPersonal.append(variable.name) } else { plan.change.movedFromPersonal.append(variable.name) }
@@ -146,19 +155,23 @@ struct AnswerLayoutWriter {
         return problems
     }
 
-    private func answerCount(_ variable: StoredVariable) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(\(quoted(variable.name))) FROM \(quoted(tables.table(personal: variable.isPII)))") ?? 0
+    /// Answers to a variable in every round, or in one round.
+    private func answerCount(_ variable: StoredVariable, round: Int64? = nil) throws -> Int {
+        let table = quoted(tables.table(personal: variable.isPII))
+        let filter = round == nil ? "" : " WHERE round_id = ?"
+        return try Int.fetchOne(db, sql: "SELECT count(\(quoted(variable.name))) FROM \(table)\(filter)",
+                                arguments: StatementArguments(round.map { [$0] } ?? [])) ?? 0
     }
 
-    /// Stored codes of a choice variable that its question no longer offers, with how many responses use each.
-    private func removedChoices(_ variable: Variable, stored: StoredVariable) throws -> [Incompatibility] {
+    /// Codes of a choice variable stored in `round` that its question no longer offers, with how many responses use each.
+    private func removedChoices(_ variable: Variable, stored: StoredVariable, round: Int64) throws -> [Incompatibility] {
         guard let question = survey.question(named: variable.question) else { return [] }
         let offered = Set(survey.choices(for: question).map(\.value))
         let column = quoted(variable.name)
         let rows = try Row.fetchAll(db, sql: """
             SELECT \(column) AS value, count(*) AS n FROM \(quoted(tables.table(personal: stored.isPII)))
-            WHERE \(column) IS NOT NULL GROUP BY \(column)
-            """)
+            WHERE \(column) IS NOT NULL AND round_id = ? GROUP BY \(column)
+            """, arguments: [round])
         var uses: [String: Int] = [:]
         for row in rows {
             let value: String = row["value"], n: Int = row["n"]

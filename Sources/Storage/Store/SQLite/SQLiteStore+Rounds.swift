@@ -18,7 +18,7 @@ extension SQLiteStore {
             guard opens <= closes else { throw StoreError.invalidRoundDates(round: request.name, opens: opens, closes: closes) }
             let anonymous = try Self.anonymity(request, existing: existing)
 
-            let layout = AnswerLayoutWriter(db, survey: survey)
+            let layout = AnswerLayoutWriter(db, survey: survey, reopening: existing?.id)
             let plan = try layout.plan()
             guard plan.problems.isEmpty else {
                 throw StoreError.unstorableSurvey(survey: survey.id, problems: plan.problems, location: survey.location)
