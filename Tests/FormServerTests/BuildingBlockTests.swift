@@ -117,3 +117,14 @@ import Testing
 }
 
 import Hummingbird
+
+@Suite struct Base64URLTests {
+    @Test func matchesFoundationWithoutPadding() {
+        for length in 0..<40 {
+            let bytes = (0..<length).map { UInt8(($0 * 73 + 11) % 256) }
+            let expected = Data(bytes).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            #expect(Base64URL.encode(bytes) == expected, "\(length) bytes")
+        }
+    }
+}

@@ -33,7 +33,7 @@ import Testing
             target: .response(record.id), answers: ["consent": .choice("yes"), "prio_fin": .integer(3), "org_name": .text("Personal")],
             currentPage: "organisation", language: "en", completes: false, today: today))])[0].get()
         _ = try store.commit([.savePage(PageSave(
-            target: .response(record.id), answers: ["prio_fin": .some(nil)], currentPage: nil, language: "en", completes: true, today: today))])[0].get()
+            target: .response(record.id), answers: ["prio_fin": AnswerValue?.none], currentPage: nil, language: "en", completes: true, today: today))])[0].get()
         let stored = try #require(try store.linkTarget(tokenHash: tokens[0].hash)?.response)
         #expect(stored.answers == ["consent": .choice("yes"), "org_name": .text("Personal")])
         #expect(stored.record.status == .complete && stored.record.language == "en" && stored.record.submittedAt != nil)

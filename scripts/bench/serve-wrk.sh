@@ -21,15 +21,18 @@ swift build -c release --product serve-fixture >/dev/null
 BIN=.build/release
 WORK="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+SERVER=
+PORT=
 
 "$BIN/serve-fixture" "$WORK/db.sqlite" surveys/esem-se.yaml --responses "$RESPONSES" --lua "$WORK/tokens.lua" >/dev/null
 
-# Starts `samla serve ARGS…` on a free port and prints the port.
+# Starts `samla serve ARGS…` on a free port: sets SERVER (its pid) and PORT.
 start() {
     "$BIN/samla" serve --port 0 "$@" >"$WORK/serve.out" 2>"$WORK/serve.log" &
+    SERVER=$!
     for _ in $(seq 100); do
         if grep -q "listening on" "$WORK/serve.out" 2>/dev/null; then
-            sed -n 's#.*:\([0-9]*\)/$#\1#p' "$WORK/serve.out"
+            PORT=$(sed -n 's#.*:\([0-9]*\)/$#\1#p' "$WORK/serve.out")
             return
         fi
         sleep 0.1
@@ -40,13 +43,15 @@ start() {
 }
 
 echo "== samla serve: POST form pages ($CONNECTIONS connections, $DURATION, $RESPONSES responses, max batch $MAX_BATCH)"
-PORT=$(start --db "$WORK/db.sqlite" --log-level notice --max-batch "$MAX_BATCH")
+start --db "$WORK/db.sqlite" --log-level notice --max-batch "$MAX_BATCH"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s scripts/bench/serve-post.lua "http://127.0.0.1:$PORT" -- "$WORK/tokens.lua" 2
-kill -TERM %1 2>/dev/null || true
-wait %1 2>/dev/null || true
+kill -TERM "$SERVER"
+wait "$SERVER" || true
 grep '"writer stopped"' "$WORK/serve.log" | sed 's/^/writer: /' || true
-sqlite3 "$WORK/db.sqlite" "SELECT 'saved answers: ' || count(*) FROM answers_esem_se WHERE prio_fin IS NOT NULL; PRAGMA integrity_check;" 2>/dev/null || true
+sqlite3 "$WORK/db.sqlite" "SELECT 'responses with the respondent page saved: ' || count(*) FROM answers_esem_se WHERE prio_fin IS NOT NULL; PRAGMA integrity_check;"
 
 echo "== bare Hummingbird handler: same script, POST answered 200 with no work"
-PORT=$(start --baseline)
+start --baseline
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s scripts/bench/serve-post.lua "http://127.0.0.1:$PORT" -- "$WORK/tokens.lua" 2
+kill -TERM "$SERVER"
+wait "$SERVER" || true

@@ -51,7 +51,7 @@ public final class SubmissionService: Sendable {
             stored[index] = value
             if validator.variables[index].role != .calculated { sheet.setAnswer(value: value, variable: index) }
         }
-        validator.check(&sheet, mode: .submission)
+        validator.updateCalculations(in: &sheet)
         return WebResponse(
             round: target.round, phase: target.round.phase(on: today), validator: validator, invitation: target.invitation,
             record: target.response?.record, sheet: sheet, stored: stored)

@@ -1,6 +1,7 @@
 import Expressions
 import Foundation
 import GRDB
+import GRDBSQLite
 import SurveyDefinition
 
 extension SQLiteStore: CollectionStore {
@@ -8,17 +9,19 @@ extension SQLiteStore: CollectionStore {
         try pool.read { db in
             var invitation: Invitation?
             var responseID: Int64?
-            if let row = try Row.fetchOne(db, sql: "SELECT id FROM invitations WHERE token_hash = ?", arguments: [tokenHash]) {
-                invitation = try Self.invitation(id: row["id"], db)
-                responseID = invitation?.responseID
-            } else if let id = try Int64.fetchOne(db, sql: "SELECT response_id FROM response_tokens WHERE token_hash = ?", arguments: [tokenHash]) {
+            if let found = try Self.cachedInvitation(tokenHash: tokenHash, db) {
+                invitation = found
+                responseID = found.responseID
+            } else if let id = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT response_id FROM response_tokens WHERE token_hash = ?"), arguments: [tokenHash]) {
                 responseID = id
             } else {
                 return nil
             }
-            let response = try responseID.flatMap { try Self.storedResponse($0, db) }
-            guard let roundID = invitation?.roundID ?? response?.record.roundID else { return nil }
-            return LinkTarget(round: try Self.round(id: roundID, db), invitation: invitation, response: response)
+            guard let roundID = try invitation?.roundID ?? responseID.flatMap({ try Self.cachedRecord($0, db)?.roundID }) else { return nil }
+            let round = try Self.cachedRound(id: roundID, db)
+            let response = try responseID.flatMap { try Self.storedResponse($0, surveyID: round.surveyID, db) }
+            return LinkTarget(round: round, invitation: invitation, response: response)
         }
     }
 
@@ -109,41 +112,109 @@ extension SQLiteStore: CollectionStore {
     }
 
     static func invitation(id: Int64, _ db: Database) throws -> Invitation? {
-        try Row.fetchOne(db, sql: """
-            SELECT i.*, e.email FROM invitations i LEFT JOIN invitation_emails e ON e.invitation_id = i.id WHERE i.id = ?
-            """, arguments: [id]).map { row in
+        try invitation(from: Row.fetchOne(db.cachedStatement(sql: invitationSelect + " WHERE i.id = ?"), arguments: [id]))
+    }
+
+    // The web form reads these on every request: cached statements and columns by position, since
+    // preparing a statement (and GRDB's authorizer on every column of `SELECT *`) costs more than running it.
+
+    private static let invitationSelect = """
+        SELECT i.id, i.round_id, i.token_hash, i.label, e.email, i.created_at, i.response_id
+        FROM invitations i LEFT JOIN invitation_emails e ON e.invitation_id = i.id
+        """
+
+    static func cachedInvitation(tokenHash: String, _ db: Database) throws -> Invitation? {
+        try invitation(from: Row.fetchOne(db.cachedStatement(sql: invitationSelect + " WHERE i.token_hash = ?"), arguments: [tokenHash]))
+    }
+
+    private static func invitation(from row: Row?) -> Invitation? {
+        row.map { row in
             Invitation(
-                id: row["id"], roundID: row["round_id"], tokenHash: row["token_hash"], label: row["label"], email: row["email"],
-                createdAt: Timestamp(stored: row["created_at"]), responseID: row["response_id"])
+                id: row[0], roundID: row[1], tokenHash: row[2], label: row[3], email: row[4],
+                createdAt: Timestamp(stored: row[5]), responseID: row[6])
         }
     }
 
-    /// A response with its answers, typed by the survey's variable catalogue.
-    static func storedResponse(_ id: Int64, _ db: Database) throws -> StoredResponse? {
-        guard let record = try record(id, db) else { return nil }
-        let surveyID = try round(id: record.roundID, db).surveyID
-        let tables = AnswerTables(surveyID: surveyID)
+    static func cachedRecord(_ id: Int64, _ db: Database) throws -> ResponseRecord? {
+        let statement = try db.cachedStatement(sql: """
+            SELECT id, round_id, definition_hash, language, status, started_at, updated_at, submitted_at, source, invitation_id, current_page
+            FROM responses WHERE id = ?
+            """)
+        return try Row.fetchOne(statement, arguments: [id]).map { row in
+            ResponseRecord(
+                id: row[0], roundID: row[1], definitionHash: row[2], language: row[3],
+                status: ResponseStatus(rawValue: row[4]) ?? .partial,
+                startedAt: Timestamp(stored: row[5]), updatedAt: Timestamp(stored: row[6]),
+                submittedAt: (row[7] as String?).map(Timestamp.init(stored:)),
+                source: ResponseSource(rawValue: row[8]) ?? .web, invitationID: row[9], currentPage: row[10])
+        }
+    }
+
+    static func cachedRound(id: Int64, _ db: Database) throws -> Round {
+        let statement = try db.cachedStatement(sql: """
+            SELECT id, name, survey_id, definition_hash, opens, closes, status, anonymous, created_at FROM rounds WHERE id = ?
+            """)
+        guard let row = try Row.fetchOne(statement, arguments: [id]) else { throw StoreError.unknownResponse(id) }
+        return Round(
+            id: row[0], name: row[1], surveyID: row[2], definitionHash: row[3],
+            opens: CalendarDate(iso: row[4] as String)!, closes: CalendarDate(iso: row[5] as String)!,
+            status: RoundStatus(rawValue: row[6]) ?? .closed, isAnonymous: row[7], createdAt: Timestamp(stored: row[8]))
+    }
+
+    /// A response with its answers, typed by the survey's variable catalogue. The answer rows are
+    /// read through the raw statement: a GRDB `Row` of a wide table costs more than the query.
+    static func storedResponse(_ id: Int64, surveyID: String, _ db: Database) throws -> StoredResponse? {
+        guard let record = try cachedRecord(id, db) else { return nil }
+        let names = CollectionTableNames.of(surveyID)
         let types = try variableTypes(survey: surveyID, db)
         var answers: [String: AnswerValue] = [:]
-        for personal in [false, true] {
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT * FROM \(quoted(tables.table(personal: personal))) WHERE response_id = ?", arguments: [id])
-            else { continue }
-            for (column, value) in row {
-                guard let type = types[column], let answer = ColumnValue.answer(value, as: type) else { continue }
-                answers[column] = answer
+        for table in [names.answers, names.personal] {
+            let statement = try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE response_id = ?")
+            let handle = statement.sqliteStatement
+            let columns = statement.columnNames
+            sqlite3_reset(handle)
+            sqlite3_bind_int64(handle, 1, id)
+            defer {
+                sqlite3_reset(handle)
+                sqlite3_clear_bindings(handle)
+            }
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_ROW else {
+                if code != SQLITE_DONE { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+                continue
+            }
+            for column in 0..<Int32(columns.count) {
+                guard let type = types[columns[Int(column)]] else { continue }
+                let value: DatabaseValue
+                switch sqlite3_column_type(handle, column) {
+                case SQLITE_INTEGER: value = sqlite3_column_int64(handle, column).databaseValue
+                case SQLITE_FLOAT: value = sqlite3_column_double(handle, column).databaseValue
+                case SQLITE_TEXT: value = String(cString: sqlite3_column_text(handle, column)).databaseValue
+                default: continue
+                }
+                if let answer = ColumnValue.answer(value, as: type) { answers[columns[Int(column)]] = answer }
             }
         }
         return StoredResponse(record: record, answers: answers)
     }
 
+    /// The types of a survey's variables, kept per database and survey while the catalogue's
+    /// signature (its types in order, as SQLite sums them up) is unchanged: building the dictionary
+    /// costs more than the query that tells whether it changed.
     static func variableTypes(survey: String, _ db: Database) throws -> [String: VariableType] {
+        let count = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) || ':' || group_concat(substr(type, 1, 2) || length(type), '') FROM (
+                SELECT type FROM variables WHERE survey_id = ? ORDER BY position)
+            """), arguments: [survey]) ?? ""
+        let key = "\(try String.fetchOne(db.cachedStatement(sql: "SELECT file FROM pragma_database_list WHERE name = 'main'")) ?? "")\u{0}\(survey)"
+        if let cached = VariableTypeCache.shared.types(key: key, count: count) { return cached }
         var types: [String: VariableType] = [:]
         let statement = try db.cachedStatement(sql: "SELECT name, type FROM variables WHERE survey_id = ?")
         let rows = try Row.fetchCursor(statement, arguments: [survey])
         while let row = try rows.next() {
             types[row[0]] = VariableType(rawValue: row[1]) ?? .text
         }
+        VariableTypeCache.shared.store(types, key: key, count: count)
         return types
     }
 
@@ -178,8 +249,8 @@ private struct CollectionWriteContext {
         guard round.isCollecting(on: start.today) else { throw StoreError.roundNotCollecting(round.name, phase: round.phase(on: start.today)) }
         guard round.isAnonymous else { throw StoreError.invitationRequired(round: round.name) }
         let id = try insertResponse(round: round, language: start.language, source: .web, db)
-        try db.execute(sql: "INSERT INTO response_tokens (token_hash, response_id) VALUES (?, ?)", arguments: [start.tokenHash, id])
-        return try SQLiteStore.record(id, db)!
+        try db.cachedStatement(sql: "INSERT INTO response_tokens (token_hash, response_id) VALUES (?, ?)").execute(arguments: [start.tokenHash, id])
+        return try SQLiteStore.cachedRecord(id, db)!
     }
 
     private mutating func savePage(_ save: PageSave, _ db: Database) throws -> ResponseRecord {
@@ -187,7 +258,7 @@ private struct CollectionWriteContext {
         let round: Round
         switch save.target {
         case .response(let id):
-            guard let record = try SQLiteStore.record(id, db) else { throw StoreError.unknownResponse(id) }
+            guard let record = try SQLiteStore.cachedRecord(id, db) else { throw StoreError.unknownResponse(id) }
             guard record.status == .partial else { throw StoreError.responseAlreadySubmitted(id) }
             round = try self.round(id: record.roundID, db)
             guard round.isCollecting(on: save.today) else { throw StoreError.roundNotCollecting(round.name, phase: round.phase(on: save.today)) }
@@ -201,15 +272,14 @@ private struct CollectionWriteContext {
         try writeAnswers(save.answers, response: responseID, round: round, db)
         let now = Timestamp.now().text
         if save.completes {
-            try db.execute(
-                sql: "UPDATE responses SET status = 'complete', submitted_at = ?, updated_at = ?, current_page = ?, language = ? WHERE id = ?",
-                arguments: [now, now, save.currentPage, save.language, responseID])
+            try db.cachedStatement(
+                sql: "UPDATE responses SET status = 'complete', submitted_at = ?, updated_at = ?, current_page = ?, language = ? WHERE id = ?"
+            ).execute(arguments: [now, now, save.currentPage, save.language, responseID])
         } else {
-            try db.execute(
-                sql: "UPDATE responses SET updated_at = ?, current_page = ?, language = ? WHERE id = ?",
-                arguments: [now, save.currentPage, save.language, responseID])
+            try db.cachedStatement(sql: "UPDATE responses SET updated_at = ?, current_page = ?, language = ? WHERE id = ?")
+                .execute(arguments: [now, save.currentPage, save.language, responseID])
         }
-        return try SQLiteStore.record(responseID, db)!
+        return try SQLiteStore.cachedRecord(responseID, db)!
     }
 
     private mutating func submitComplete(_ submission: CompleteSubmission, _ db: Database) throws -> CollectionWriteResult {
@@ -234,7 +304,7 @@ private struct CollectionWriteContext {
                     """,
                 arguments: [round.id, claim.key, claim.requestHash, claim.status, claim.body(id), id, now])
         }
-        return .response(try SQLiteStore.record(id, db)!)
+        return .response(try SQLiteStore.cachedRecord(id, db)!)
     }
 
     private func insertResponse(round: Round, language: String, source: ResponseSource, _ db: Database) throws -> Int64 {
@@ -246,7 +316,7 @@ private struct CollectionWriteContext {
         try insert.execute(arguments: [round.id, round.definitionHash, language, now, now, source.rawValue])
         let id = db.lastInsertedRowID
         let answers = try db.cachedStatement(
-            sql: "INSERT INTO \(quoted(AnswerTables(surveyID: round.surveyID).answers)) (response_id, round_id) VALUES (?, ?)")
+            sql: "INSERT INTO \(CollectionTableNames.of(round.surveyID).answers) (response_id, round_id) VALUES (?, ?)")
         try answers.execute(arguments: [id, round.id])
         return id
     }
@@ -255,16 +325,16 @@ private struct CollectionWriteContext {
     private mutating func writeAnswers(_ values: [String: AnswerValue?], response: Int64, round: Round, _ db: Database) throws {
         guard !values.isEmpty else { return }
         let catalogue = try catalogue(survey: round.surveyID, db)
-        let tables = AnswerTables(surveyID: round.surveyID)
+        let tables = CollectionTableNames.of(round.surveyID)
         var columns: [Bool: [(String, DatabaseValue)]] = [false: [], true: []]
         for name in values.keys.sorted() {
             guard let variable = catalogue[name] else { throw StoreError.unknownVariable(name, survey: round.surveyID) }
             columns[variable.isPII]!.append((name, try ColumnValue.databaseValue(values[name]!, as: variable.type, variable: name)))
         }
         for (personal, assigned) in columns where !assigned.isEmpty {
-            let names = assigned.map { quoted($0.0) }
+            let names = assigned.map { CollectionTableNames.quotedIdentifier($0.0) }
             let statement = try db.cachedStatement(sql: """
-                INSERT INTO \(quoted(tables.table(personal: personal))) (response_id, round_id, \(names.joined(separator: ", ")))
+                INSERT INTO \(personal ? tables.personal : tables.answers) (response_id, round_id, \(names.joined(separator: ", ")))
                 VALUES (?, ?\(String(repeating: ", ?", count: names.count)))
                 ON CONFLICT (response_id) DO UPDATE SET \(names.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
                 """)
@@ -281,7 +351,7 @@ private struct CollectionWriteContext {
 
     private mutating func round(id: Int64, _ db: Database) throws -> Round {
         if let round = roundsByID[id] { return round }
-        let round = try SQLiteStore.round(id: id, db)
+        let round = try SQLiteStore.cachedRound(id: id, db)
         remember(round)
         return round
     }
@@ -296,5 +366,55 @@ private struct CollectionWriteContext {
         let catalogue = Dictionary(uniqueKeysWithValues: try SQLiteStore.variables(survey: survey, db).map { ($0.name, $0) })
         catalogues[survey] = catalogue
         return catalogue
+    }
+}
+
+/// The quoted names of a survey's answer tables, made once per survey (the web form needs them
+/// on every request, and `AnswerTables` builds them with Foundation string replacement).
+enum CollectionTableNames {
+    struct Names {
+        var answers: String
+        var personal: String
+    }
+
+    private static let cache = LockedDictionary<String, Names>()
+
+    static func of(_ surveyID: String) -> Names {
+        if let names = cache[surveyID] { return names }
+        let tables = AnswerTables(surveyID: surveyID)
+        let names = Names(answers: quoted(tables.answers), personal: quoted(tables.personal))
+        cache[surveyID] = names
+        return names
+    }
+
+    /// A variable name in double quotes; variable names are identifiers, but a quote is doubled all the same.
+    static func quotedIdentifier(_ name: String) -> String {
+        name.utf8.contains(UInt8(ascii: "\"")) ? quoted(name) : "\"" + name + "\""
+    }
+}
+
+/// Variable types per database file and survey, with the catalogue signature they were read at.
+final class VariableTypeCache: @unchecked Sendable {
+    static let shared = VariableTypeCache()
+    private let lock = NSLock()
+    private var entries: [String: (signature: String, types: [String: VariableType])] = [:]
+
+    func types(key: String, count signature: String) -> [String: VariableType]? {
+        lock.withLock { entries[key].flatMap { $0.signature == signature ? $0.types : nil } }
+    }
+
+    func store(_ types: [String: VariableType], key: String, count signature: String) {
+        lock.withLock { entries[key] = (signature, types) }
+    }
+}
+
+/// A dictionary behind a lock.
+final class LockedDictionary<Key: Hashable, Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Key: Value] = [:]
+
+    subscript(key: Key) -> Value? {
+        get { lock.withLock { storage[key] } }
+        set { lock.withLock { storage[key] = newValue } }
     }
 }
