@@ -30,7 +30,7 @@ struct DailyChart {
         let width = 640, height = 220, left = 40, bottom = 30, top = 10
         let plotWidth = width - left - 10, plotHeight = height - bottom - top
         let slot = Double(plotWidth) / Double(days.count)
-        let bar = max(1.0, slot * 0.4)
+        let bar = min(24.0, max(1.0, slot * 0.4))
         func y(_ value: Int) -> Double { Double(top) + Double(plotHeight) * (1 - Double(value) / Double(peak)) }
         let totalStarted = days.reduce(0) { $0 + $1.started }
         let totalCompleted = days.reduce(0) { $0 + $1.completed }

@@ -18,32 +18,44 @@ extension SQLiteStore: CollectionStore {
             } else {
                 return nil
             }
-            guard let roundID = try invitation?.roundID ?? responseID.flatMap({ try Self.cachedRecord($0, db)?.roundID }) else { return nil }
+            let record = try responseID.flatMap { try Self.cachedRecord($0, db) }
+            guard let roundID = invitation?.roundID ?? record?.roundID else { return nil }
             let round = try Self.cachedRound(id: roundID, db)
-            let response = try responseID.flatMap { try Self.storedResponse($0, surveyID: round.surveyID, db) }
+            let response = try record.map { try Self.storedResponse($0, surveyID: round.surveyID, database: path, db) }
             return LinkTarget(round: round, invitation: invitation, response: response)
         }
     }
 
     public func commit(_ writes: [CollectionWrite]) throws -> [Result<CollectionWriteResult, any Error>] {
-        try pool.write { db in
-            var context = CollectionWriteContext()
-            return try writes.map { write in
-                var result: Result<CollectionWriteResult, any Error> = .failure(StoreError.unknownResponse(0))
-                do {
-                    try db.inSavepoint {
-                        do {
-                            result = .success(try context.apply(write, db))
-                            return .commit
-                        } catch let error as DatabaseError where !Self.isRefusal(error) {
-                            throw error
-                        } catch {
-                            result = .failure(error)
-                            return .rollback
-                        }
+        // Each write checks everything it can refuse before it changes anything, so a refusal leaves
+        // the transaction as it was and the others go on (no savepoint per write, which would cost
+        // more than the write). A write that fails after it began changing rows aborts the
+        // transaction; then every write of the batch is committed alone.
+        do {
+            return try pool.write { db in
+                var context = CollectionWriteContext()
+                return try writes.map { write in
+                    do {
+                        return .success(try context.apply(write, db))
+                    } catch let failure as PartialWrite {
+                        throw failure
+                    } catch {
+                        return .failure(error)
                     }
                 }
-                return result
+            }
+        } catch is PartialWrite {
+            return writes.map { write in
+                Result {
+                    do {
+                        return try pool.write { db in
+                            var context = CollectionWriteContext()
+                            return try context.apply(write, db)
+                        }
+                    } catch let failure as PartialWrite {
+                        throw failure.underlying
+                    }
+                }
             }
         }
     }
@@ -106,11 +118,6 @@ extension SQLiteStore: CollectionStore {
 
     // MARK: Helpers
 
-    /// Constraint violations are refusals of one write; anything else (I/O, a full disk) fails the commit.
-    private static func isRefusal(_ error: DatabaseError) -> Bool {
-        error.resultCode == .SQLITE_CONSTRAINT
-    }
-
     static func invitation(id: Int64, _ db: Database) throws -> Invitation? {
         try invitation(from: Row.fetchOne(db.cachedStatement(sql: invitationSelect + " WHERE i.id = ?"), arguments: [id]))
     }
@@ -163,10 +170,10 @@ extension SQLiteStore: CollectionStore {
 
     /// A response with its answers, typed by the survey's variable catalogue. The answer rows are
     /// read through the raw statement: a GRDB `Row` of a wide table costs more than the query.
-    static func storedResponse(_ id: Int64, surveyID: String, _ db: Database) throws -> StoredResponse? {
-        guard let record = try cachedRecord(id, db) else { return nil }
+    static func storedResponse(_ record: ResponseRecord, surveyID: String, database: String, _ db: Database) throws -> StoredResponse {
+        let id = record.id
         let names = CollectionTableNames.of(surveyID)
-        let types = try variableTypes(survey: surveyID, db)
+        let types = try variableTypes(survey: surveyID, database: database, db)
         var answers: [String: AnswerValue] = [:]
         for table in [names.answers, names.personal] {
             let statement = try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE response_id = ?")
@@ -201,12 +208,12 @@ extension SQLiteStore: CollectionStore {
     /// The types of a survey's variables, kept per database and survey while the catalogue's
     /// signature (its types in order, as SQLite sums them up) is unchanged: building the dictionary
     /// costs more than the query that tells whether it changed.
-    static func variableTypes(survey: String, _ db: Database) throws -> [String: VariableType] {
+    static func variableTypes(survey: String, database: String, _ db: Database) throws -> [String: VariableType] {
         let count = try String.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) || ':' || group_concat(substr(type, 1, 2) || length(type), '') FROM (
                 SELECT type FROM variables WHERE survey_id = ? ORDER BY position)
             """), arguments: [survey]) ?? ""
-        let key = "\(try String.fetchOne(db.cachedStatement(sql: "SELECT file FROM pragma_database_list WHERE name = 'main'")) ?? "")\u{0}\(survey)"
+        let key = database + "\u{0}" + survey
         if let cached = VariableTypeCache.shared.types(key: key, count: count) { return cached }
         var types: [String: VariableType] = [:]
         let statement = try db.cachedStatement(sql: "SELECT name, type FROM variables WHERE survey_id = ?")
@@ -225,6 +232,11 @@ extension SQLiteStore: CollectionStore {
             IdempotencyRecord(key: row["key"], requestHash: row["request_hash"], status: row["status"], body: row["body"], responseID: row["response_id"])
         }
     }
+}
+
+/// A write that failed after it began changing rows: the batch's transaction is rolled back.
+struct PartialWrite: Error {
+    var underlying: any Error
 }
 
 /// What the writes of one commit share: rounds and variable catalogues, read once.
@@ -248,38 +260,51 @@ private struct CollectionWriteContext {
         let round = try self.round(named: start.round, db)
         guard round.isCollecting(on: start.today) else { throw StoreError.roundNotCollecting(round.name, phase: round.phase(on: start.today)) }
         guard round.isAnonymous else { throw StoreError.invitationRequired(round: round.name) }
-        let id = try insertResponse(round: round, language: start.language, source: .web, db)
-        try db.cachedStatement(sql: "INSERT INTO response_tokens (token_hash, response_id) VALUES (?, ?)").execute(arguments: [start.tokenHash, id])
-        return try SQLiteStore.cachedRecord(id, db)!
+        return try changing {
+            let id = try insertResponse(round: round, language: start.language, source: .web, db)
+            try db.cachedStatement(sql: "INSERT INTO response_tokens (token_hash, response_id) VALUES (?, ?)").execute(arguments: [start.tokenHash, id])
+            return try SQLiteStore.cachedRecord(id, db)!
+        }
     }
 
     private mutating func savePage(_ save: PageSave, _ db: Database) throws -> ResponseRecord {
-        let responseID: Int64
         let round: Round
+        var existing: Int64?
         switch save.target {
         case .response(let id):
             guard let record = try SQLiteStore.cachedRecord(id, db) else { throw StoreError.unknownResponse(id) }
             guard record.status == .partial else { throw StoreError.responseAlreadySubmitted(id) }
             round = try self.round(id: record.roundID, db)
-            guard round.isCollecting(on: save.today) else { throw StoreError.roundNotCollecting(round.name, phase: round.phase(on: save.today)) }
-            responseID = id
+            existing = id
         case .invitation(let invitationID, let roundName):
             round = try self.round(named: roundName, db)
-            guard round.isCollecting(on: save.today) else { throw StoreError.roundNotCollecting(round.name, phase: round.phase(on: save.today)) }
-            responseID = try insertResponse(round: round, language: save.language, source: .web, db)
-            try SQLiteStore.markInvitationUsed(invitationID, response: responseID, db)
+            guard let invitation = try SQLiteStore.invitation(id: invitationID, db) else { throw StoreError.unknownInvitation(invitationID) }
+            guard invitation.responseID == nil else { throw StoreError.invitationUsed(invitationID) }
+            guard invitation.roundID == round.id else { throw StoreError.invitationOfAnotherRound(invitationID, round: round.name) }
         }
-        try writeAnswers(save.answers, response: responseID, round: round, db)
-        let now = Timestamp.now().text
-        if save.completes {
-            try db.cachedStatement(
-                sql: "UPDATE responses SET status = 'complete', submitted_at = ?, updated_at = ?, current_page = ?, language = ? WHERE id = ?"
-            ).execute(arguments: [now, now, save.currentPage, save.language, responseID])
-        } else {
-            try db.cachedStatement(sql: "UPDATE responses SET updated_at = ?, current_page = ?, language = ? WHERE id = ?")
-                .execute(arguments: [now, save.currentPage, save.language, responseID])
+        guard round.isCollecting(on: save.today) else { throw StoreError.roundNotCollecting(round.name, phase: round.phase(on: save.today)) }
+        let answers = try prepare(save.answers, round: round, db)
+        return try changing {
+            let responseID: Int64
+            if let existing {
+                responseID = existing
+            } else {
+                guard case .invitation(let invitationID, _) = save.target else { throw StoreError.unknownResponse(0) }
+                responseID = try insertResponse(round: round, language: save.language, source: .web, db)
+                try SQLiteStore.markInvitationUsed(invitationID, response: responseID, db)
+            }
+            try write(answers, response: responseID, round: round, db)
+            let now = Timestamp.now().text
+            if save.completes {
+                try db.cachedStatement(
+                    sql: "UPDATE responses SET status = 'complete', submitted_at = ?, updated_at = ?, current_page = ?, language = ? WHERE id = ?"
+                ).execute(arguments: [now, now, save.currentPage, save.language, responseID])
+            } else {
+                try db.cachedStatement(sql: "UPDATE responses SET updated_at = ?, current_page = ?, language = ? WHERE id = ?")
+                    .execute(arguments: [now, save.currentPage, save.language, responseID])
+            }
+            return try SQLiteStore.cachedRecord(responseID, db)!
         }
-        return try SQLiteStore.cachedRecord(responseID, db)!
     }
 
     private mutating func submitComplete(_ submission: CompleteSubmission, _ db: Database) throws -> CollectionWriteResult {
@@ -291,20 +316,30 @@ private struct CollectionWriteContext {
         guard round.definitionHash == submission.definitionHash else {
             throw StoreError.definitionNotPinned(round: round.name, pinned: round.definitionHash, given: submission.definitionHash)
         }
-        let id = try insertResponse(round: round, language: submission.language, source: submission.source, db)
-        try writeAnswers(submission.answers.filter { $0.value != nil }, response: id, round: round, db)
-        let now = Timestamp.now().text
-        try db.execute(
-            sql: "UPDATE responses SET status = 'complete', submitted_at = ?, updated_at = ? WHERE id = ?", arguments: [now, now, id])
-        if let claim = submission.idempotency {
-            try db.execute(
-                sql: """
+        let answers = try prepare(submission.answers.filter { $0.value != nil }, round: round, db)
+        return try changing {
+            let id = try insertResponse(round: round, language: submission.language, source: submission.source, db)
+            try write(answers, response: id, round: round, db)
+            let now = Timestamp.now().text
+            try db.cachedStatement(sql: "UPDATE responses SET status = 'complete', submitted_at = ?, updated_at = ? WHERE id = ?")
+                .execute(arguments: [now, now, id])
+            if let claim = submission.idempotency {
+                try db.cachedStatement(sql: """
                     INSERT INTO idempotency_keys (round_id, key, request_hash, status, body, response_id, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [round.id, claim.key, claim.requestHash, claim.status, claim.body(id), id, now])
+                    """).execute(arguments: [round.id, claim.key, claim.requestHash, claim.status, claim.body(id), id, now])
+            }
+            return .response(try SQLiteStore.cachedRecord(id, db)!)
         }
-        return .response(try SQLiteStore.cachedRecord(id, db)!)
+    }
+
+    /// Runs the changing part of a write: any failure in it is a `PartialWrite`, which aborts the batch.
+    private func changing<R>(_ body: () throws -> R) throws -> R {
+        do {
+            return try body()
+        } catch {
+            throw PartialWrite(underlying: error)
+        }
     }
 
     private func insertResponse(round: Round, language: String, source: ResponseSource, _ db: Database) throws -> Int64 {
@@ -321,17 +356,27 @@ private struct CollectionWriteContext {
         return id
     }
 
-    /// Upserts the given variables into the answer and personal tables, typed by the catalogue.
-    private mutating func writeAnswers(_ values: [String: AnswerValue?], response: Int64, round: Round, _ db: Database) throws {
-        guard !values.isEmpty else { return }
-        let catalogue = try catalogue(survey: round.surveyID, db)
-        let tables = CollectionTableNames.of(round.surveyID)
+    /// Answers checked against the catalogue and turned into column values, ready to write.
+    struct PreparedAnswers {
+        var columns: [Bool: [(String, DatabaseValue)]]
+    }
+
+    /// Checks that every variable exists and every value fits its column; refuses before anything is written.
+    private mutating func prepare(_ values: [String: AnswerValue?], round: Round, _ db: Database) throws -> PreparedAnswers {
         var columns: [Bool: [(String, DatabaseValue)]] = [false: [], true: []]
+        guard !values.isEmpty else { return PreparedAnswers(columns: columns) }
+        let catalogue = try catalogue(survey: round.surveyID, db)
         for name in values.keys.sorted() {
             guard let variable = catalogue[name] else { throw StoreError.unknownVariable(name, survey: round.surveyID) }
             columns[variable.isPII]!.append((name, try ColumnValue.databaseValue(values[name]!, as: variable.type, variable: name)))
         }
-        for (personal, assigned) in columns where !assigned.isEmpty {
+        return PreparedAnswers(columns: columns)
+    }
+
+    /// Upserts prepared answers into the answer and personal tables.
+    private func write(_ answers: PreparedAnswers, response: Int64, round: Round, _ db: Database) throws {
+        let tables = CollectionTableNames.of(round.surveyID)
+        for (personal, assigned) in answers.columns where !assigned.isEmpty {
             let names = assigned.map { CollectionTableNames.quotedIdentifier($0.0) }
             let statement = try db.cachedStatement(sql: """
                 INSERT INTO \(personal ? tables.personal : tables.answers) (response_id, round_id, \(names.joined(separator: ", ")))
