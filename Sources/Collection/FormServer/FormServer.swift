@@ -97,6 +97,7 @@ public final class FormServer: Sendable {
         let statistics = submissions.writer.currentStatistics
         logger.notice("writer stopped", metadata: [
             "writes": "\(statistics.writes)", "commits": "\(statistics.commits)", "largest_batch": "\(statistics.largestBatch)",
+            "commit_ms_mean": "\(statistics.commits == 0 ? 0 : (statistics.commitSeconds / Double(statistics.commits) * 1e4).rounded() / 10)",
         ])
     }
 

@@ -22,6 +22,8 @@ public final class GroupCommitWriter: @unchecked Sendable {
         public var writes = 0
         public var commits = 0
         public var largestBatch = 0
+        /// Time spent in commits (the writes and their fsync), in seconds.
+        public var commitSeconds = 0.0
     }
 
     /// Why a write was not made.
@@ -84,12 +86,15 @@ public final class GroupCommitWriter: @unchecked Sendable {
             pending.removeFirst(batch.count)
             condition.unlock()
 
+            let started = ContinuousClock.now
             let outcome = Result { try store.commit(batch.map(\.write)) }
+            let elapsed = ContinuousClock.now - started
 
             condition.lock()
             statistics.writes += batch.count
             statistics.commits += 1
             statistics.largestBatch = max(statistics.largestBatch, batch.count)
+            statistics.commitSeconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             condition.unlock()
 
             switch outcome {

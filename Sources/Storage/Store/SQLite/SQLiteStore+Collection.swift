@@ -33,7 +33,7 @@ extension SQLiteStore: CollectionStore {
         // transaction; then every write of the batch is committed alone.
         do {
             return try pool.write { db in
-                var context = CollectionWriteContext()
+                var context = CollectionWriteContext(database: path)
                 return try writes.map { write in
                     do {
                         return .success(try context.apply(write, db))
@@ -49,7 +49,7 @@ extension SQLiteStore: CollectionStore {
                 Result {
                     do {
                         return try pool.write { db in
-                            var context = CollectionWriteContext()
+                            var context = CollectionWriteContext(database: path)
                             return try context.apply(write, db)
                         }
                     } catch let failure as PartialWrite {
@@ -244,6 +244,12 @@ private struct CollectionWriteContext {
     private var roundsByName: [String: Round] = [:]
     private var roundsByID: [Int64: Round] = [:]
     private var catalogues: [String: [String: StoredVariable]] = [:]
+    /// The database file, which keys the catalogues kept between commits.
+    let database: String
+
+    init(database: String) {
+        self.database = database
+    }
 
     mutating func apply(_ write: CollectionWrite, _ db: Database) throws -> CollectionWriteResult {
         switch write {
@@ -270,12 +276,14 @@ private struct CollectionWriteContext {
     private mutating func savePage(_ save: PageSave, _ db: Database) throws -> ResponseRecord {
         let round: Round
         var existing: Int64?
+        var before: ResponseRecord?
         switch save.target {
         case .response(let id):
             guard let record = try SQLiteStore.cachedRecord(id, db) else { throw StoreError.unknownResponse(id) }
             guard record.status == .partial else { throw StoreError.responseAlreadySubmitted(id) }
             round = try self.round(id: record.roundID, db)
             existing = id
+            before = record
         case .invitation(let invitationID, let roundName):
             round = try self.round(named: roundName, db)
             guard let invitation = try SQLiteStore.invitation(id: invitationID, db) else { throw StoreError.unknownInvitation(invitationID) }
@@ -294,16 +302,24 @@ private struct CollectionWriteContext {
                 try SQLiteStore.markInvitationUsed(invitationID, response: responseID, db)
             }
             try write(answers, response: responseID, round: round, db)
-            let now = Timestamp.now().text
+            let now = Timestamp.now()
             if save.completes {
                 try db.cachedStatement(
                     sql: "UPDATE responses SET status = 'complete', submitted_at = ?, updated_at = ?, current_page = ?, language = ? WHERE id = ?"
-                ).execute(arguments: [now, now, save.currentPage, save.language, responseID])
+                ).execute(arguments: [now.text, now.text, save.currentPage, save.language, responseID])
             } else {
                 try db.cachedStatement(sql: "UPDATE responses SET updated_at = ?, current_page = ?, language = ? WHERE id = ?")
-                    .execute(arguments: [now, save.currentPage, save.language, responseID])
+                    .execute(arguments: [now.text, save.currentPage, save.language, responseID])
             }
-            return try SQLiteStore.cachedRecord(responseID, db)!
+            guard var record = before else { return try SQLiteStore.cachedRecord(responseID, db)! }
+            record.updatedAt = now
+            record.currentPage = save.currentPage
+            record.language = save.language
+            if save.completes {
+                record.status = .complete
+                record.submittedAt = now
+            }
+            return record
         }
     }
 
@@ -408,7 +424,17 @@ private struct CollectionWriteContext {
 
     private mutating func catalogue(survey: String, _ db: Database) throws -> [String: StoredVariable] {
         if let catalogue = catalogues[survey] { return catalogue }
+        let signature = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) || ':' || group_concat(name || substr(type, 1, 2) || length(type) || pii, ',') FROM (
+                SELECT name, type, pii FROM variables WHERE survey_id = ? ORDER BY position)
+            """), arguments: [survey]) ?? ""
+        let key = database + "\u{0}" + survey
+        if let cached = CatalogueCache.shared[key], cached.signature == signature {
+            catalogues[survey] = cached.catalogue
+            return cached.catalogue
+        }
         let catalogue = Dictionary(uniqueKeysWithValues: try SQLiteStore.variables(survey: survey, db).map { ($0.name, $0) })
+        CatalogueCache.shared[key] = (signature, catalogue)
         catalogues[survey] = catalogue
         return catalogue
     }
@@ -451,6 +477,11 @@ final class VariableTypeCache: @unchecked Sendable {
     func store(_ types: [String: VariableType], key: String, count signature: String) {
         lock.withLock { entries[key] = (signature, types) }
     }
+}
+
+/// Variable catalogues per database file and survey, with the signature they were read at.
+enum CatalogueCache {
+    static let shared = LockedDictionary<String, (signature: String, catalogue: [String: StoredVariable])>()
 }
 
 /// A dictionary behind a lock.
