@@ -67,6 +67,9 @@ public struct Question: Hashable, Sendable {
     /// The value type of a `calculate`, found by type checking its calculation.
     public var calculationType: VariableType?
     public var location: SourceLocation
+    /// Where the value of each key was written (`choices`, `export_as`, `default`…), by key,
+    /// so that checks after loading can point at it.
+    public var keyLocations: [String: SourceLocation]
 
     public init(
         name: String, type: QuestionType, label: LocalizedText? = nil, hint: LocalizedText? = nil,
@@ -74,7 +77,7 @@ public struct Question: Hashable, Sendable {
         constraintMessage: LocalizedText? = nil, calculation: ExpressionSource? = nil, defaultValue: String? = nil,
         choiceList: String? = nil, choiceFilter: ExpressionSource? = nil, allowsOther: Bool = false,
         isPII: Bool = false, exportAs: String? = nil, unit: String? = nil, rows: [MatrixRow] = [],
-        calculationType: VariableType? = nil, location: SourceLocation
+        calculationType: VariableType? = nil, location: SourceLocation, keyLocations: [String: SourceLocation] = [:]
     ) {
         self.name = name
         self.type = type
@@ -95,7 +98,11 @@ public struct Question: Hashable, Sendable {
         self.rows = rows
         self.calculationType = calculationType
         self.location = location
+        self.keyLocations = keyLocations
     }
+
+    /// Where the value of `key` was written, else where the question starts.
+    public func location(of key: String) -> SourceLocation { keyLocations[key] ?? location }
 
     /// The name of the free-text variable that `other: true` adds.
     public var otherVariableName: String { "\(name)_other" }

@@ -6,22 +6,34 @@ public struct Survey: Hashable, Sendable {
     public var id: String
     public var version: String
     public var title: LocalizedText
+    /// Shown on the form's first page, if given.
+    public var description: LocalizedText?
     /// Every text exists in every one of these; the first is the default.
     public var languages: [String]
     public var choiceLists: [ChoiceList]
     public var pages: [Page]
     /// The start of the definition file.
     public var location: SourceLocation
+    /// Where the value of each top-level key was written (`id`, `languages`…), by key.
+    public var keyLocations: [String: SourceLocation]
 
-    public init(id: String, version: String, title: LocalizedText, languages: [String], choiceLists: [ChoiceList], pages: [Page], location: SourceLocation) {
+    public init(
+        id: String, version: String, title: LocalizedText, description: LocalizedText? = nil, languages: [String],
+        choiceLists: [ChoiceList], pages: [Page], location: SourceLocation, keyLocations: [String: SourceLocation] = [:]
+    ) {
         self.id = id
         self.version = version
         self.title = title
+        self.description = description
         self.languages = languages
         self.choiceLists = choiceLists
         self.pages = pages
         self.location = location
+        self.keyLocations = keyLocations
     }
+
+    /// Where the value of `key` was written, else the start of the file.
+    public func location(of key: String) -> SourceLocation { keyLocations[key] ?? location }
 
     /// Every question in order, across pages.
     public var questions: [Question] { pages.flatMap(\.questions) }

@@ -1,0 +1,62 @@
+import Diagnostics
+import YAMLReading
+
+extension SurveyReader {
+    mutating func readPage(_ node: YAMLNode, index: Int) -> Page? {
+        let givenID = node.mapping?.first { $0.key.scalar?.text == "id" }?.value.scalar?.text
+        let place = givenID.map { "page `\($0)`" } ?? "page \(index + 1)"
+        guard var map = MappingReader(node, place: place, diagnostics: &diagnostics) else { return nil }
+        var keyLocations: [String: SourceLocation] = [:]
+
+        var id: String?
+        if let idNode = map.required("id", example: "profile", diagnostics: &diagnostics) {
+            keyLocations["id"] = idNode.location
+            id = idNode.text("the id of \(place)", diagnostics: &diagnostics)
+            if let id, !NamePattern.isIdentifier(id) {
+                diagnostics.report(.invalidName, at: idNode.location,
+                                   "the page id '\(id)' is not an identifier: \(NamePattern.identifierProblem(id)); use e.g. `\(NamePattern.suggestedIdentifier(for: id))`")
+            }
+        }
+        let title = map.required("title", example: "{sv: \"…\", en: \"…\"}", diagnostics: &diagnostics)
+            .flatMap { texts.read($0, what: "the title of \(place)", diagnostics: &diagnostics) }
+        let relevant = readExpression(&map, "relevant", of: place, into: &keyLocations)
+
+        var questions: [Question] = []
+        if let questionsNode = map.required("questions", example: "a list of questions", diagnostics: &diagnostics),
+           let items = questionsNode.list("the questions of \(place)", diagnostics: &diagnostics) {
+            if items.isEmpty {
+                diagnostics.report(.emptyList, at: questionsNode.location, "\(place) has no questions; add at least one, or remove the page")
+            }
+            for (questionIndex, item) in items.enumerated() {
+                if let question = readQuestion(item, index: questionIndex, page: place) { questions.append(question) }
+            }
+        }
+        map.reportUnknownKeys(into: &diagnostics)
+        guard let id else {
+            unreadableQuestions.formUnion(questions.map(\.name))
+            return nil
+        }
+        return Page(id: id, title: title.map(LocalizedText.init), relevant: relevant, questions: questions,
+                    location: node.location, keyLocations: keyLocations)
+    }
+
+    /// An expression-valued key: its text, positioned where the text starts. Block scalars lose
+    /// their final line break; expressions whose columns do not map one to one onto the file
+    /// (folded over lines, escaped quotes) are noted in ``inexactExpressions``.
+    mutating func readExpression(_ map: inout MappingReader, _ key: String, of place: String,
+                                 into keyLocations: inout [String: SourceLocation]) -> ExpressionSource? {
+        guard let node = map.value(key) else { return nil }
+        keyLocations[key] = node.location
+        guard var text = node.text("`\(key)` of \(place)", diagnostics: &diagnostics), let scalar = node.scalar else { return nil }
+        if scalar.style == .literal || scalar.style == .folded {
+            while text.hasSuffix("\n") { text.removeLast() }
+        }
+        let location = scalar.textLocation
+        let line = lines[location.line]
+        let written = line.unicodeScalars.dropFirst(location.column - 1)
+        if text.contains("\n") || !written.starts(with: text.unicodeScalars) {
+            inexactExpressions.insert(location)
+        }
+        return ExpressionSource(text, at: location)
+    }
+}

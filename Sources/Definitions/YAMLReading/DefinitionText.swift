@@ -1,0 +1,108 @@
+import Diagnostics
+import Foundation
+
+/// The text of a definition file, checked to be readable UTF-8 within the size limit.
+public enum DefinitionText {
+    /// Reads the file at `path`: E001 when it cannot be read, E005 when it is too large,
+    /// E002 when it is not UTF-8 text, E003 when it is empty.
+    public static func read(contentsOf path: String, limits: YAMLLimits = .definitions) -> Result<String, Diagnostic> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(Diagnostic(.fileUnreadable, at: .file(path), "no such file; check the path"))
+        }
+        if isDirectory.boolValue {
+            return .failure(Diagnostic(.fileUnreadable, at: .file(path), "this is a folder; give the definition files inside it, e.g. \(path)/*.yaml"))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(Diagnostic(.fileUnreadable, at: .file(path), "the file cannot be opened; check its permissions"))
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            // One byte more than allowed tells a file at the limit from one beyond it.
+            data = try handle.read(upToCount: limits.maxBytes + 1) ?? Data()
+        } catch {
+            return .failure(Diagnostic(.fileUnreadable, at: .file(path), "the file cannot be read: \(error.localizedDescription)"))
+        }
+        if data.count > limits.maxBytes {
+            return .failure(tooLarge(path: path, limits: limits))
+        }
+        return decode(data, path: path)
+    }
+
+    /// Checks that `bytes` are UTF-8 text (a UTF-8 byte order mark is dropped) and not empty.
+    public static func decode(_ bytes: Data, path: String) -> Result<String, Diagnostic> {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return .failure(Diagnostic(.fileNotText, at: .file(path), "the file is UTF-16 text; save it as UTF-8"))
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        guard let text = String(validating: body, as: UTF8.self), !hasControlCharacter(body) else {
+            return .failure(firstNonText(in: body, path: path)
+                ?? Diagnostic(.fileNotText, at: .file(path), "the file is not UTF-8 text; save it as UTF-8"))
+        }
+        return checkNotEmpty(text, path: path)
+    }
+
+    /// Checks text that is already a `String` (e.g. stored in a database): size and emptiness.
+    public static func check(_ text: String, path: String, limits: YAMLLimits = .definitions) -> Result<String, Diagnostic> {
+        if text.utf8.count > limits.maxBytes { return .failure(tooLarge(path: path, limits: limits)) }
+        if let nul = text.unicodeScalars.firstIndex(of: "\0") {
+            let location = TextPosition.location(of: nul, in: text, file: path)
+            return .failure(Diagnostic(.fileNotText, at: location, "the text contains a NUL character; a definition is plain text"))
+        }
+        return checkNotEmpty(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, path: path)
+    }
+
+    static func tooLarge(path: String, limits: YAMLLimits) -> Diagnostic {
+        Diagnostic(.fileTooLarge, at: .file(path),
+                   "the file is larger than \(YAMLLimits.describe(bytes: limits.maxBytes)), the most a definition may be; is this really a definition?")
+    }
+
+    private static func checkNotEmpty(_ text: String, path: String) -> Result<String, Diagnostic> {
+        if text.allSatisfy(\.isWhitespace) {
+            return .failure(Diagnostic(.fileEmpty, at: .file(path), "the file is empty; a definition starts with its id, e.g. `id: my-survey`"))
+        }
+        return .success(text)
+    }
+
+    /// Whether any byte is a control character other than tab, line feed and carriage return.
+    private static func hasControlCharacter(_ bytes: Data.SubSequence) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            buffer.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        }
+    }
+
+    /// The first byte sequence that is not UTF-8, or a NUL or other control character that no text file holds.
+    private static func firstNonText(in bytes: Data.SubSequence, path: String) -> Diagnostic? {
+        var line = 1
+        var column = 1
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                let scalar = Unicode.UTF8.decode(encoded)
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                    continue
+                }
+                if scalar.value < 0x20, scalar != "\t", scalar != "\r" {
+                    return Diagnostic(.fileNotText, at: SourceLocation(file: path, line: line, column: column),
+                                      "the file holds a control character (U+\(hex(scalar.value))), so it is not a text file; is it the right file?")
+                }
+                column += 1
+            case .error:
+                return Diagnostic(.fileNotText, at: SourceLocation(file: path, line: line, column: column),
+                                  "the file is not UTF-8 text (an invalid byte here); save it as UTF-8")
+            case .emptyInput:
+                return nil
+            }
+        }
+    }
+
+    private static func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}

@@ -1,0 +1,153 @@
+import Diagnostics
+import Yams
+
+/// Turns the errors of the YAML parser into diagnostics that say where and what to do.
+enum YAMLErrorTranslation {
+    static func diagnostic(for error: Error, text: String, file: String) -> Diagnostic {
+        guard let error = error as? YamlError else {
+            return Diagnostic(.yamlSyntax, at: .file(file), "the YAML cannot be read: \(error)")
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let location = SourceLocation(file: file, line: mark.line, column: mark.column)
+            return Diagnostic(.yamlSyntax, at: location, message(problem: problem, context: context, at: location, text: text))
+        case .reader(let problem, let offset, _, _):
+            let location = offset.map { characterLocation(offset: $0, in: text, file: file) } ?? SourceLocation(file: file, line: 1, column: 1)
+            return Diagnostic(.fileNotText, at: location, "the file cannot be read as text here (\(problem)); save it as plain UTF-8 text")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            let first = SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
+            let second = DuplicateKeySearch.secondOccurrence(of: key, after: first, in: text)
+            let also = duplicates.count > 1 ? " (and \(duplicates.dropFirst().map { "'\($0)'" }.joined(separator: ", ")) too)" : ""
+            return Diagnostic(.duplicateKey, at: second ?? first,
+                              "the key '\(key)' appears twice in the same mapping (first on line \(first.line))\(also); keep one of them")
+        case .memory:
+            return Diagnostic(.fileTooLarge, at: .file(file), "the YAML parser ran out of memory; is this really a definition?")
+        case .dataCouldNotBeDecoded:
+            return Diagnostic(.fileNotText, at: .file(file), "the file is not UTF-8 text; save it as UTF-8")
+        default:
+            return Diagnostic(.yamlSyntax, at: .file(file), "the YAML cannot be read: \(error)")
+        }
+    }
+
+    /// libyaml's wording, with advice for the mistakes people make most.
+    private static func message(problem: String, context: YamlError.Context?, at location: SourceLocation, text: String) -> String {
+        var message = "YAML syntax: \(problem)"
+        if let context, context.mark.line != location.line || context.text.isEmpty == false {
+            message += " (\(context.text) on line \(context.mark.line))"
+        }
+        let line = self.line(location.line, of: text)
+        if problem.contains("tab character") || (problem.contains("found character that cannot start any token") && line.contains("\t")) {
+            message += "; YAML indents with spaces, never tabs"
+        } else if problem.contains("mapping values are not allowed") {
+            message += "; a value that contains ': ' must be quoted, e.g. label: \"Time: 10:30\""
+        } else if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
+            message += "; check the indentation of this line against the lines above"
+        } else if problem.contains("did not find expected <document start>") {
+            message += "; the lines above are indented differently from this one: every top-level key starts in the first column"
+        } else if problem.contains("found undefined alias") {
+            message += "; a value starting with * must be quoted"
+        } else if problem.contains("found unexpected end of stream") || problem.contains("found unexpected document indicator") {
+            message += "; a quote or bracket opened earlier is not closed"
+        } else if problem.contains("could not find expected ':'") {
+            message += "; a key needs ': ' after it (or a quoted value that spans lines is not closed)"
+        }
+        return message
+    }
+
+    /// Where the `---` before the document whose first node is at `mark` is, else the node itself.
+    static func documentStart(before mark: Mark?, in text: String, file: String) -> SourceLocation {
+        let nodeLine = mark?.line ?? 1
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var index = min(nodeLine, lines.count) - 1
+        while index >= 0 {
+            if lines[index].hasPrefix("---") { return SourceLocation(file: file, line: index + 1, column: 1) }
+            index -= 1
+        }
+        return SourceLocation(file: file, line: nodeLine, column: mark?.column ?? 1)
+    }
+
+    private static func line(_ number: Int, of text: String) -> Substring {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return number >= 1 && number <= lines.count ? lines[number - 1] : ""
+    }
+
+    private static func characterLocation(offset: Int, in text: String, file: String) -> SourceLocation {
+        var line = 1
+        var column = 1
+        for character in text.prefix(offset) {
+            if character == "\n" || character == "\r\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}
+
+/// Yams refuses a mapping with a repeated key and names only the first one; this finds
+/// the repetition, which is the line to fix.
+enum DuplicateKeySearch {
+    /// The next key `key` in the same mapping as the key at `first`: in block style the next line
+    /// indented the same that starts with the key (before the mapping ends); in flow style the
+    /// same line further on.
+    static func secondOccurrence(of key: String, after first: SourceLocation, in text: String) -> SourceLocation? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let keyScalars = Array(key.unicodeScalars)
+        let firstLine = lines[first.line - 1]
+        let column = first.column - 1
+        let before = firstLine[..<min(column, firstLine.count)]
+        let inFlow = before.contains("{")
+        if inFlow {
+            var i = column + 1
+            while i < firstLine.count {
+                if startsKey(keyScalars, in: firstLine, at: i), i > 0, [",", "{", " "].contains(firstLine[i - 1]) {
+                    return SourceLocation(file: first.file, line: first.line, column: i + 1)
+                }
+                i += 1
+            }
+            return nil
+        }
+        var index = first.line
+        while index < lines.count {
+            let line = lines[index]
+            let indent = line.prefix(while: { $0 == " " }).count
+            let blank = line.allSatisfy { $0 == " " || $0 == "\r" || $0 == "\t" }
+            if blank || (indent < line.count && line[indent] == "#") {
+                index += 1
+                continue
+            }
+            if indent < column { return nil }
+            if indent == column, startsKey(keyScalars, in: line, at: indent) {
+                return SourceLocation(file: first.file, line: index + 1, column: indent + 1)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether `line` has `key` (bare or quoted) followed by optional spaces and `:` at `start`.
+    private static func startsKey(_ key: [Unicode.Scalar], in line: [Unicode.Scalar], at start: Int) -> Bool {
+        for quote in [nil, "\"", "'"] as [Unicode.Scalar?] {
+            var i = start
+            if let quote {
+                guard i < line.count, line[i] == quote else { continue }
+                i += 1
+            }
+            guard i + key.count <= line.count, Array(line[i..<(i + key.count)]) == key else { continue }
+            i += key.count
+            if let quote {
+                guard i < line.count, line[i] == quote else { continue }
+                i += 1
+            }
+            while i < line.count, line[i] == " " { i += 1 }
+            if i < line.count, line[i] == ":" { return true }
+        }
+        return false
+    }
+}
