@@ -75,11 +75,6 @@ public final class ChoiceCodeTable: Sendable {
         guard parts.count > 1, parts.allSatisfy({ positions[$0] != nil }) else { return nil }
         return parts.joined(separator: " ")
     }
-
-    /// The label of a code in `language`, for messages.
-    public func label(of position: Int, language: String) -> String {
-        labels[position].resolved(language, fallbacks: ["en", "sv"])
-    }
 }
 
 /// A code of at most 16 UTF-8 bytes as two integers and its length.
