@@ -41,14 +41,14 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let loaded = SurveyLoader.load(contentsOf: survey)
         guard let document = loaded.document else {
-            writeDiagnostics(loaded.diagnostics)
+            printDiagnostics(loaded.diagnostics)
             throw ExitCode(ExitStatus.refused)
         }
         let validator: ResponseValidator
         do {
             validator = try ResponseValidator(survey: document.survey)
         } catch {
-            writeDiagnostics(error.diagnostics)
+            printDiagnostics(error.diagnostics)
             throw ExitCode(ExitStatus.refused)
         }
         let options = demo ? GeneratorOptions.demo(seed: seed) : GeneratorOptions(seed: seed)
@@ -61,13 +61,9 @@ struct GenerateCommand: ParsableCommand {
             try writer.close()
         } catch {
             let target = out ?? "standard output"
-            writeDiagnostics([Diagnostic(.outputWriteFailed, at: .file(target), "cannot write the responses: \(error)")])
+            printDiagnostics([Diagnostic(.outputWriteFailed, at: .file(target), "cannot write the responses: \(error)")])
             throw ExitCode(ExitStatus.refused)
         }
     }
 }
 
-/// Diagnostics on standard error, one per line.
-private func writeDiagnostics(_ diagnostics: [Diagnostic]) {
-    FileHandle.standardError.write(Data(diagnostics.map { $0.description + "\n" }.joined().utf8))
-}

@@ -1,0 +1,49 @@
+import CSV
+import Diagnostics
+import Foundation
+
+/// A contacts file read whole: its header and its data rows, each with the physical line it
+/// starts on. Contacts lists are small (thousands of rows), so they are kept in memory.
+struct ContactsTable {
+    struct Row {
+        /// Data rows count from 1; the header is not a row.
+        var number: Int
+        var line: Int
+        var fields: [String]
+    }
+
+    var header: CSVHeader
+    var rows: [Row]
+    /// `,`, or `;` for a file from a spreadsheet in a Swedish locale (a header with `;` and no `,`).
+    var delimiter: Unicode.Scalar
+    /// The file began with a UTF-8 byte order mark (spreadsheet programs read UTF-8 correctly
+    /// only with one), so the links file gets one too.
+    var hasByteOrderMark: Bool
+
+    /// Reads an RFC 4180 file (UTF-8 with or without BOM, CRLF or LF, quoted fields).
+    /// Blank lines are skipped. A problem comes back as a diagnostic.
+    static func read(path: String) -> Result<ContactsTable, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(Diagnostic(.fileUnreadable, at: .file(path), "the contacts file cannot be read; check the path and its permissions"))
+        }
+        let hasBOM = data.starts(with: [0xEF, 0xBB, 0xBF])
+        let firstLine = data.dropFirst(hasBOM ? 3 : 0).prefix { $0 != UInt8(ascii: "\n") }
+        let delimiter: Unicode.Scalar = firstLine.contains(UInt8(ascii: ";")) && !firstLine.contains(UInt8(ascii: ",")) ? ";" : ","
+        let reader = CSVReader(data: data, options: .init(delimiter: delimiter))
+        do {
+            guard let header = try reader.readHeader(), !(header.names.count == 1 && header.names[0].isEmpty) else {
+                return .failure(Diagnostic(.fileEmpty, at: .file(path), "the contacts file is empty; it needs a header row and one row per invitee"))
+            }
+            var rows: [Row] = []
+            while let record = try reader.next() {
+                if record.isBlankLine { continue }
+                rows.append(Row(number: record.row, line: record.line, fields: record.strings))
+            }
+            return .success(ContactsTable(header: header, rows: rows, delimiter: delimiter, hasByteOrderMark: hasBOM))
+        } catch {
+            let location: DiagnosticLocation = error.position.map { .source(SourceLocation(file: path, line: $0.line, column: $0.column)) } ?? .file(path)
+            let code: DiagnosticCode = if case .invalidUTF8 = error.kind { .fileNotText } else { .malformedContacts }
+            return .failure(Diagnostic(code, at: location, error.message))
+        }
+    }
+}
