@@ -35,6 +35,11 @@ struct RowChecker {
         info = ImportedResponseInfo(language: defaultLanguage)
     }
 
+    /// The values of the row last checked, leaving the sheet empty.
+    mutating func takeValues() -> [AnswerValue?] {
+        sheet.takeValues()
+    }
+
     /// Every problem of `record`, in column order; none when the row can be imported
     /// (its answers are then `sheet.values`, its facts `info`).
     mutating func check(_ record: CSVRecord) -> [Problem] {

@@ -63,7 +63,7 @@ final class RowReading: @unchecked Sendable {
                 let found = checker.check(record)
                 if found.isEmpty {
                     if writing {
-                        batch.values.append(checker.sheet.values)
+                        batch.values.append(checker.takeValues())
                         batch.infos.append(checker.info)
                         if batch.values.count == Self.batchSize {
                             guard pipe.put(batch) else { return }
