@@ -40,7 +40,8 @@ struct RowChecker {
         sheet.takeValues()
     }
 
-    /// Every problem of `record`, in column order; none when the row can be imported
+    /// Every problem of `record` (its field count, then `language` and `submitted_at`, then the
+    /// answers in variable order); none when the row can be imported
     /// (its answers are then `sheet.values`, its facts `info`).
     mutating func check(_ record: CSVRecord) -> [Problem] {
         func at(_ column: String?) -> DiagnosticLocation {

@@ -55,7 +55,8 @@ final class RowReading: @unchecked Sendable {
 
     private func run(into pipe: RowPipe) {
         var batch = RowPipe.Batch(capacity: Self.batchSize)
-        var bytesPerRow = 0
+        var sampledBytes = 0
+        var sampledRows = 0
         do {
             while let record = try reader.next() {
                 if record.isBlankLine { continue }
@@ -80,8 +81,12 @@ final class RowReading: @unchecked Sendable {
                     }
                 }
                 if progress.isEnabled {
-                    if rowsRead & 255 == 1 { bytesPerRow = (0..<record.count).reduce(record.count) { $0 + record.byteCount(at: $1) } }
-                    if rowsRead & 1023 == 0 { progress.update(rows: rowsRead, bytes: rowsRead * bytesPerRow) }
+                    // The bytes read so far, estimated from every 64th row's size.
+                    if rowsRead & 63 == 1 {
+                        sampledBytes += (0..<record.count).reduce(record.count) { $0 + record.byteCount(at: $1) }
+                        sampledRows += 1
+                    }
+                    if rowsRead & 1023 == 0 { progress.update(rows: rowsRead, bytes: rowsRead * sampledBytes / max(1, sampledRows)) }
                 }
             }
             if writing && !batch.values.isEmpty { _ = pipe.put(batch) }
