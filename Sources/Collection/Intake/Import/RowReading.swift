@@ -16,7 +16,9 @@ final class RowReading: @unchecked Sendable {
     private var checker: RowChecker
     private let skipInvalid: Bool
     private let progress: ImportProgress
-    var report: RefusedRowsReport?
+    /// Where to list refused rows; the file is made at the first refused row.
+    var reportPath: String?
+    private(set) var report: RefusedRowsReport?
 
     /// Whether valid rows are still being handed on (false once a row was refused, without `skipInvalid`).
     private(set) var writing: Bool
@@ -76,6 +78,7 @@ final class RowReading: @unchecked Sendable {
                     if !skipInvalid { writing = false }
                     for problem in found {
                         tally.add(problem.diagnostic)
+                        if report == nil, let reportPath { report = try RefusedRowsReport(path: reportPath) }
                         try report?.add(row: record.row, line: record.line, column: problem.column, value: problem.value,
                                         code: problem.diagnostic.code, message: problem.diagnostic.message)
                     }
