@@ -94,7 +94,7 @@ import Testing
         #expect(board.allowsOther)
         #expect(survey.choices(for: board).map(\.value) == ["yes", "no", "other"])
         #expect(board.variables.map(\.name) == ["has_board", "has_board_other"])
-        #expect(board.variables.map(\.exportAs) == ["ESEM_BOARD", "ESEM_BOARD_other"])
+        #expect(board.variables.map(\.exportAs) == ["ESEM_BOARD", "ESEM_BOARD_OTHER"])
 
         let county = try question("county")
         #expect(county.choiceFilter == ExpressionSource("region = 'south' or seats > 4", at: at(70, 25)))
@@ -112,7 +112,7 @@ import Testing
         #expect(voice.rows[1].label["sv"] == "Brukare")
         #expect(voice.rows[0].location == at(107, 13))
         #expect(voice.variables.map(\.name) == ["voice_staff", "voice_users"])
-        #expect(voice.variables.map(\.exportAs) == ["ESEM_VOICE_staff", "ESEM_VOICE_users"])
+        #expect(voice.variables.map(\.exportAs) == ["ESEM_VOICE_STAFF", "ESEM_VOICE_USERS"])
         #expect(voice.variables.allSatisfy { $0.type == .choice && $0.choiceList == "agree" })
     }
 

@@ -32,7 +32,8 @@ public struct Variable: Hashable, Sendable {
     public var choiceList: String?
     public var isPII: Bool
     /// The partners' codebook name, if the question has one: matrix rows get `EXPORT_row`,
-    /// an `other` text `EXPORT_other`.
+    /// an `other` text `EXPORT_other`, with the suffix in capitals when the name is in capitals
+    /// (`ESEM_VOICE_STAFF`, `ESEM_BARRIERS_OTHER`).
     public var exportAs: String?
 
     public init(name: String, question: String, role: Role, type: VariableType, choiceList: String? = nil, isPII: Bool = false, exportAs: String? = nil) {
@@ -70,14 +71,21 @@ extension Question {
         case .selectOne, .selectMultiple:
             var result = [variable(name, .answer, type == .selectOne ? .choice : .choices, list: choiceList)]
             if allowsOther {
-                result.append(variable(otherVariableName, .otherText, .text, export: exportAs.map { "\($0)_other" }))
+                result.append(variable(otherVariableName, .otherText, .text, export: derivedExportName(suffix: "other")))
             }
             return result
         case .matrix:
             return rows.map { row in
                 variable(variableName(forRow: row.name), .matrixRow(row.name), .choice, list: choiceList,
-                         export: exportAs.map { "\($0)_\(row.name)" })
+                         export: derivedExportName(suffix: row.name))
             }
         }
+    }
+
+    /// `EXPORT_suffix` for a variable derived from this question, in the case style of `export_as`.
+    private func derivedExportName(suffix: String) -> String? {
+        guard let exportAs else { return nil }
+        let inCapitals = exportAs == exportAs.uppercased() && exportAs != exportAs.lowercased()
+        return "\(exportAs)_\(inCapitals ? suffix.uppercased() : suffix)"
     }
 }

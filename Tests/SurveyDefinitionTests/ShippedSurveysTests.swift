@@ -1,0 +1,45 @@
+import Foundation
+import SurveyDefinition
+import Testing
+
+/// The definitions under `surveys/` are what users run first: each must load with no diagnostic at all.
+@Suite struct ShippedSurveysTests {
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("surveys")
+
+    static var files: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted()
+    }
+
+    private func load(_ name: String) throws -> Survey {
+        let result = SurveyLoader.load(contentsOf: Self.folder.appendingPathComponent(name).path)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+        return try #require(result.document).survey
+    }
+
+    @Test func allThreeAreShipped() {
+        #expect(Self.files == ["esem-se.yaml", "msi-forum.yaml", "platform-inventory.yaml"])
+    }
+
+    @Test(arguments: files) func loadsWithoutDiagnostics(_ name: String) throws {
+        let survey = try load(name)
+        #expect(survey.languages == ["sv", "en"])
+        #expect(survey.id + ".yaml" == name)
+    }
+
+    @Test func esemCoversTheIssuesScope() throws {
+        let survey = try load("esem-se.yaml")
+        let answered = survey.questions.filter { $0.type.isAnswered }
+        #expect(answered.count >= 45)
+        #expect(survey.pages.count >= 7)
+        #expect(survey.questions.contains { $0.type == .matrix })
+        #expect(survey.questions.contains { $0.type == .selectMultiple && $0.allowsOther })
+        #expect(survey.questions.contains { $0.isPII && $0.type == .email })
+        #expect(survey.pages.contains { $0.relevant != nil })
+        let exportNames = survey.variables.compactMap(\.exportAs)
+        #expect(Set(exportNames).count == exportNames.count)
+        #expect(survey.variables.filter(\.isPII).allSatisfy { $0.exportAs == nil })
+    }
+}
