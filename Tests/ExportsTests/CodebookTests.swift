@@ -20,7 +20,7 @@ import Testing
         #expect(founded["constraint"] == ". >= 1850 and . <= 2025" && founded["type"] == "integer")
         let option = try #require(byColumn["barriers_rules"])
         #expect(option["option"] == "rules" && option["type"] == "0/1" && option["relevant"] == "${has_board} = 'yes'")
-        #expect(option["export_as"] == "EX_BARRIERS_rules" && byColumn["barriers_other"]?["export_as"] == "EX_BARRIERS_other")
+        #expect(option["export_as"] == "EX_BARRIERS_RULES" && byColumn["barriers_other"]?["export_as"] == "EX_BARRIERS_OTHER")
         #expect(option["label_en"] == "Barriers — Rules")
         #expect(byColumn["voice_users"]?["label_sv"] == "Vem har inflytande? — Brukare")
         #expect(byColumn["contact"]?["pii"] == "yes")
@@ -49,7 +49,7 @@ import Testing
         #expect(text.contains("Personal data (questions marked pii) is left out."))
         #expect(text.contains("| `legal_form` | choice | Juridisk form | Legal form | [forms](#forms) |"))
         #expect(text.contains("### yes_no") && text.contains("### agree"))
-        #expect(text.contains("| `barriers__other` | 0/1 | Hinder — Annat | Barriers — Other | 1 = `other` chosen, 0 = not chosen | `${has_board} = 'yes'` | export_as `EX_BARRIERS__other` |"))
+        #expect(text.contains("| `barriers__other` | 0/1 | Hinder — Annat | Barriers — Other | 1 = `other` chosen, 0 = not chosen | `${has_board} = 'yes'` | export_as `EX_BARRIERS__OTHER` |"))
         #expect(text.contains("| `ideell` | Ideell förening, \"allmännyttig\" | Non-profit association |"))
         #expect(!text.contains("org_name"))
     }

@@ -118,7 +118,11 @@ struct ColumnNaming {
         return chosen
     }
 
+    /// `base_option`, the option in capitals when the base name is in capitals (as derived export
+    /// names are: `ESEM_BARRIERS_FUNDING`); `base__option` when that is taken.
     mutating func optionName(base: String, option: String, variable: String) throws(ExportError) -> String {
+        let inCapitals = base == base.uppercased() && base != base.lowercased()
+        let option = inCapitals ? option.uppercased() : option
         for name in ["\(base)_\(option)", "\(base)__\(option)"] where taken[name] == nil && !variables.contains(name) {
             taken[name] = variable
             return name
