@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(name: "ResponsesTests", dependencies: ["Responses", "SurveyDefinition", "Expressions"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "SurveyDefinition", "CSV", grdb]),
         .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Intake", "SurveyDefinition", hummingbird, hummingbirdTesting]),
-        .testTarget(name: "EstimatorsTests", dependencies: ["Estimators"]),
+        .testTarget(name: "EstimatorsTests", dependencies: ["Estimators"], exclude: ["Golden"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Frameworks", "Store", "SurveyDefinition", "Estimators"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Store", "SurveyDefinition", "CSV"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Aggregation", "Store"]),

@@ -1,0 +1,36 @@
+/// One estimate with its uncertainty: what the aggregation engine reports per indicator, round and group.
+public struct Estimate: Sendable, Hashable {
+    public let kind: EstimateKind
+    public let value: Double
+    /// Nil where the method has none (one observation, an unweighted tally, a median interval that cannot reach the level).
+    public let standardError: Double?
+    public let interval: ConfidenceInterval?
+    /// Why ``interval`` is nil, when it is.
+    public let note: IntervalNote?
+    public let method: IntervalMethod
+    /// The unweighted number of observations in the domain.
+    public let sampleSize: Int
+    /// Σ weights over the domain, for weighted estimates.
+    public let sumOfWeights: Double?
+    /// The degrees of freedom of the t quantile, where the interval uses one.
+    public let degreesOfFreedom: Double?
+
+    public init(
+        kind: EstimateKind, value: Double, standardError: Double?, interval: ConfidenceInterval?,
+        note: IntervalNote? = nil, method: IntervalMethod, sampleSize: Int,
+        sumOfWeights: Double? = nil, degreesOfFreedom: Double? = nil
+    ) {
+        self.kind = kind
+        self.value = value
+        self.standardError = standardError
+        self.interval = interval
+        self.note = note
+        self.method = method
+        self.sampleSize = sampleSize
+        self.sumOfWeights = sumOfWeights
+        self.degreesOfFreedom = degreesOfFreedom
+    }
+
+    /// Whether this came from a sampling design (weights), rather than the unweighted formulas.
+    public var isWeighted: Bool { sumOfWeights != nil }
+}

@@ -1,0 +1,72 @@
+/// Why an estimate was refused. Every case names the input and position at fault and what to do.
+public enum EstimationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// An input array has a different length from the values (or the design).
+    case lengthMismatch(input: String, expected: Int, actual: Int)
+    /// NaN or ±∞ where a number is needed; `index` is 0-based.
+    case notFinite(input: String, index: Int, value: Double)
+    case negativeWeight(index: Int, value: Double)
+    /// A proportion or count needs values 0 or 1.
+    case notZeroOrOne(input: String, index: Int, value: Double)
+    case emptyDesign
+    /// No observation falls in the domain.
+    case emptyDomain
+    case domainIndexOutOfRange(index: Int, count: Int)
+    case duplicateDomainIndex(Int)
+    /// Every observation in the domain has weight 0.
+    case zeroWeightSum
+    /// The ratio's denominator sums to 0 over the domain.
+    case zeroDenominator
+    case invalidLevel(Double)
+    case fpcNotPositive(index: Int, value: Double)
+    /// Some fpc values are population sizes (> 1) and others sampling fractions (< 1).
+    case fpcMixedConventions(populationSizeIndex: Int, fractionIndex: Int)
+    /// Every fpc equals 1: neither a population size nor a fraction can be told apart.
+    case fpcAllOne
+    case fpcVariesWithinStratum(stratum: String)
+    case fpcBelowSampleSize(stratum: String, populationSize: Double, sampleSize: Int)
+    /// A stratum with one primary sampling unit under ``LonelyPSURule/fail``.
+    case singlePSU(stratum: String)
+    /// Changes are computed between estimates of the same kind only.
+    case mismatchedKinds(EstimateKind, EstimateKind)
+
+    public var description: String {
+        switch self {
+        case .lengthMismatch(let input, let expected, let actual):
+            "\(input) has \(actual) entries but the values have \(expected); pass one entry per observation"
+        case .notFinite(let input, let index, let value):
+            "\(input)[\(index)] is \(value), not a number; leave missing answers out of the domain instead"
+        case .negativeWeight(let index, let value):
+            "weights[\(index)] is \(value); weights must be 0 or more"
+        case .notZeroOrOne(let input, let index, let value):
+            "\(input)[\(index)] is \(value); a proportion or count needs values 0 or 1"
+        case .emptyDesign:
+            "the design has no observations"
+        case .emptyDomain:
+            "no observation falls in the domain, so there is nothing to estimate"
+        case .domainIndexOutOfRange(let index, let count):
+            "domain index \(index) is outside 0..<\(count)"
+        case .duplicateDomainIndex(let index):
+            "domain index \(index) is listed twice; list each observation once"
+        case .zeroWeightSum:
+            "every observation in the domain has weight 0, so no weighted estimate exists"
+        case .zeroDenominator:
+            "the ratio's denominator sums to 0 over the domain"
+        case .invalidLevel(let level):
+            "confidence level \(level) is not between 0 and 1 (exclusive); use e.g. 0.95"
+        case .fpcNotPositive(let index, let value):
+            "fpc[\(index)] is \(value); give a population size (≥ 1) or a sampling fraction (between 0 and 1)"
+        case .fpcMixedConventions(let sizeIndex, let fractionIndex):
+            "fpc[\(sizeIndex)] is a population size but fpc[\(fractionIndex)] is a sampling fraction; use one convention for every observation"
+        case .fpcAllOne:
+            "every fpc is 1, which is neither a population size nor a sampling fraction below 1; give population sizes or fractions"
+        case .fpcVariesWithinStratum(let stratum):
+            "fpc differs between observations of stratum \(stratum); give the stratum's one population size on every row"
+        case .fpcBelowSampleSize(let stratum, let populationSize, let sampleSize):
+            "stratum \(stratum) has \(sampleSize) sampled units but a population of only \(populationSize); check the fpc"
+        case .singlePSU(let stratum):
+            "stratum \(stratum) has only one sampling unit, so its variance cannot be estimated; merge it with a similar stratum or choose a lonely-PSU rule"
+        case .mismatchedKinds(let earlier, let later):
+            "cannot compute a change from a \(earlier.rawValue) to a \(later.rawValue); both estimates must be of one kind"
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// Why an estimate or change has no interval (or no standard error).
+public enum IntervalNote: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// One observation: there is no variance to estimate.
+    case singleObservation = "single-observation"
+    /// Too few observations for any pair of order statistics to reach the level.
+    case tooFewForLevel = "too-few-for-level"
+    /// A weighted proportion of exactly 0 or 1: the logit interval is undefined.
+    case proportionAtBoundary = "proportion-at-boundary"
+    /// The design has no degrees of freedom left for a t quantile.
+    case noDegreesOfFreedom = "no-degrees-of-freedom"
+    /// Woodruff's interval for the distribution function reaches below 0 or above 1.
+    case quantileBoundOutOfRange = "quantile-bound-out-of-range"
+    /// Every value in both rounds is constant, so Welch's interval is undefined.
+    case zeroVariance = "zero-variance"
+    /// A change between estimates when one of them has no standard error.
+    case noStandardError = "no-standard-error"
+    /// A total or count of unweighted responses is a tally, not a sample estimate.
+    case descriptiveTally = "descriptive-tally"
+
+    public var description: String {
+        switch self {
+        case .singleObservation: "only one observation, so no variance can be estimated"
+        case .tooFewForLevel: "too few observations for a distribution-free interval at this level"
+        case .proportionAtBoundary: "the weighted proportion is 0 or 1, where the logit interval is undefined"
+        case .noDegreesOfFreedom: "the design leaves no degrees of freedom for the interval"
+        case .quantileBoundOutOfRange: "the interval for the distribution function leaves [0, 1], so a quantile bound is undefined"
+        case .zeroVariance: "all values are equal in both rounds"
+        case .noStandardError: "one of the two estimates has no standard error"
+        case .descriptiveTally: "an unweighted total or count is a tally of the responses, without a sampling interval"
+        }
+    }
+}

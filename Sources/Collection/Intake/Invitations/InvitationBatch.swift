@@ -1,0 +1,183 @@
+import Diagnostics
+import Expressions
+import Foundation
+import Store
+
+/// `samla invite`: one invitation per row of a contacts file, written back as a links file for a
+/// mail merge (the contacts' own columns, then `token` and `link`). Only the hash of each token
+/// is stored; the links file is the one place the tokens exist.
+public struct InvitationBatch: Sendable {
+    public var round: String
+    public var contactsPath: String
+    public var outputPath: String
+    public var links: Links
+
+    public init(round: String, contactsPath: String, outputPath: String, links: Links) {
+        self.round = round
+        self.contactsPath = contactsPath
+        self.outputPath = outputPath
+        self.links = links
+    }
+
+    /// The links file next to the contacts: `contacts.csv` → `contacts-links.csv`.
+    public static func defaultOutputPath(for contactsPath: String) -> String {
+        let url = URL(fileURLWithPath: contactsPath)
+        let stem = url.deletingPathExtension().lastPathComponent
+        let name = stem + "-links." + (url.pathExtension.isEmpty ? "csv" : url.pathExtension)
+        let folder = (contactsPath as NSString).deletingLastPathComponent
+        return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+    }
+
+    /// What a batch did.
+    public struct Outcome: Sendable {
+        public var invitations: [Invitation]
+        public var outputPath: String
+        /// Warnings about the contacts (a repeated email address); the batch went ahead.
+        public var warnings: [Diagnostic]
+        public var emailColumn: String?
+        public var labelColumn: String?
+    }
+
+    /// Why a batch was refused: every problem found. Nothing was stored and no file written.
+    public struct Refusal: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads the contacts, checks them, makes the tokens, writes the links file and stores the
+    /// invitations, so that either both the file and the invitations exist, or neither.
+    public func run(store: any Store, today: CalendarDate) throws -> Outcome {
+        guard !FileManager.default.fileExists(atPath: outputPath) else {
+            throw Refusal(diagnostics: [Diagnostic(.outputExists, at: .file(outputPath),
+                "the links file exists already; its tokens would be lost if it were replaced — choose another --out")])
+        }
+        let contacts = try checkedContacts()
+        try checkRound(store: store, today: today)
+
+        let tokens = contacts.table.rows.map { _ in InvitationToken.random() }
+        let temporary = URL(fileURLWithPath: outputPath).deletingLastPathComponent()
+            .appendingPathComponent(".\(URL(fileURLWithPath: outputPath).lastPathComponent).\(UUID().uuidString).part").path
+        try writeLinks(contacts.table, tokens: tokens, to: temporary)
+        do {
+            let invitations = try store.addInvitations(
+                zip(contacts.table.rows, tokens).map { row, token in
+                    NewInvitation(token: token, label: contacts.label.flatMap { row.value($0) }, email: contacts.email.flatMap { row.value($0) })
+                },
+                round: round, today: today)
+            try FileManager.default.moveItem(atPath: temporary, toPath: outputPath)
+            return Outcome(
+                invitations: invitations, outputPath: outputPath, warnings: contacts.warnings,
+                emailColumn: contacts.email.map { contacts.table.header[$0] }, labelColumn: contacts.label.map { contacts.table.header[$0] })
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+
+    private struct CheckedContacts {
+        var table: ContactsTable
+        var email: Int?
+        var label: Int?
+        var warnings: [Diagnostic]
+    }
+
+    private func checkedContacts() throws -> CheckedContacts {
+        let table: ContactsTable
+        switch ContactsTable.read(path: contactsPath) {
+        case .success(let read): table = read
+        case .failure(let diagnostic): throw Refusal(diagnostics: [diagnostic])
+        }
+        var problems = DiagnosticList()
+        let headerLine = SourceLocation(file: contactsPath, line: 1, column: 1)
+        var seen: [String: Int] = [:]
+        for (index, name) in table.header.enumerated() {
+            let folded = name.trimmingCharacters(in: .whitespaces).lowercased()
+            if folded.isEmpty {
+                problems.report(.malformedContacts, at: headerLine, "header column \(index + 1) has no name; every column needs one")
+            } else if let first = seen[folded] {
+                problems.report(.malformedContacts, at: headerLine, "the header names \(name) twice (columns \(first + 1) and \(index + 1))")
+            } else {
+                seen[folded] = index
+            }
+            if folded == "token" || folded == "link" {
+                problems.report(.contactsColumnClash, at: headerLine,
+                    "the contacts already have a \(name) column, which the links file adds; rename or remove it (is this a links file from an earlier batch?)")
+            }
+        }
+        if table.rows.isEmpty {
+            problems.report(.noContacts, at: .file(contactsPath), "the contacts file has a header but no rows; add one row per invitee")
+        }
+        let email = seen["email"]
+        let label = seen["label"] ?? seen["name"]
+        var firstRowOfEmail: [String: Int] = [:]
+        for row in table.rows {
+            if row.fields.count != table.header.count {
+                problems.report(.malformedContacts, at: .record(file: contactsPath, row: row.number, column: nil, line: row.line),
+                    "\(row.fields.count) fields, but the header has \(table.header.count) columns")
+                continue
+            }
+            guard let email, let address = row.value(email) else { continue }
+            let location = DiagnosticLocation.record(file: contactsPath, row: row.number, column: table.header[email], line: row.line)
+            if !EmailAddress.isPlausible(address) {
+                problems.report(.invalidContactEmail, at: location, "\"\(address)\" is not an email address (name@domain.se); correct it or leave the cell empty")
+            } else if let first = firstRowOfEmail[address.lowercased()] {
+                problems.report(.duplicateContactEmail, at: location, "\(address) is on row \(first) too; each row gets its own link")
+            } else {
+                firstRowOfEmail[address.lowercased()] = row.number
+            }
+        }
+        if problems.hasErrors { throw Refusal(diagnostics: problems.sorted) }
+        return CheckedContacts(table: table, email: email, label: label, warnings: problems.sorted)
+    }
+
+    /// Refuses early, before any token is made, when the store would refuse the batch.
+    private func checkRound(store: any Store, today: CalendarDate) throws {
+        guard let found = try store.round(named: round) else {
+            let names = try store.roundSummaries().map(\.round.name)
+            throw StoreError.unknownRound(round, suggestion: Suggestions.closest(to: round, in: names))
+        }
+        if found.isAnonymous { throw StoreError.anonymousRound(round) }
+        let phase = found.phase(on: today)
+        if phase == .closed || phase == .ended { throw StoreError.closedRound(round, phase: phase) }
+    }
+
+    private func writeLinks(_ table: ContactsTable, tokens: [InvitationToken], to path: String) throws {
+        var text = table.hasByteOrderMark ? "\u{FEFF}" : ""
+        text += LinksCSV.record(table.header + ["token", "link"])
+        for (row, token) in zip(table.rows, tokens) {
+            text += LinksCSV.record(row.fields + [token.text, links.personal(token.text)])
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath), "the links file cannot be written here; check that the folder exists and that you may write in it")])
+        }
+    }
+}
+
+extension ContactsTable.Row {
+    /// The trimmed cell, or nil when it is empty.
+    func value(_ column: Int) -> String? {
+        let text = fields[column].trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+    }
+}
+
+/// RFC 4180 output: a field is quoted when it holds a comma, quote, CR or LF; records end in CRLF.
+enum LinksCSV {
+    static func record(_ fields: [String]) -> String {
+        fields.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" })
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                : field
+        }.joined(separator: ",") + "\r\n"
+    }
+}
+
+/// A plausibility check for addresses in a contacts list, not a validation of deliverability.
+enum EmailAddress {
+    static func isPlausible(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, let local = parts.first, let domain = parts.last, !local.isEmpty,
+              !text.contains(where: { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "<" || $0 == ">" }) else { return false }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }
+    }
+}

@@ -1,0 +1,38 @@
+/// An invitation to be stored: the hash of its token, never the token.
+public struct NewInvitation: Hashable, Sendable {
+    public private(set) var tokenHash: String
+    /// A name for the invitee that the admin pages may show (an organisation, a person).
+    public var label: String?
+    /// Personal data, stored apart from the invitation.
+    public var email: String?
+
+    public init(token: InvitationToken, label: String? = nil, email: String? = nil) {
+        self.tokenHash = token.hash
+        self.label = label
+        self.email = email
+    }
+}
+
+/// A stored invitation.
+public struct Invitation: Hashable, Sendable {
+    public var id: Int64
+    public var roundID: Int64
+    public var tokenHash: String
+    public var label: String?
+    public var email: String?
+    public var createdAt: Timestamp
+    /// The response begun with this invitation's token, once it is used.
+    public var responseID: Int64?
+
+    public init(id: Int64, roundID: Int64, tokenHash: String, label: String?, email: String?, createdAt: Timestamp, responseID: Int64?) {
+        self.id = id
+        self.roundID = roundID
+        self.tokenHash = tokenHash
+        self.label = label
+        self.email = email
+        self.createdAt = createdAt
+        self.responseID = responseID
+    }
+
+    public var isUsed: Bool { responseID != nil }
+}

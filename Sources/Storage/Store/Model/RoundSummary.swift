@@ -1,0 +1,40 @@
+/// A round with its progress: what `samla round list` and the admin pages show.
+public struct RoundSummary: Hashable, Sendable {
+    public var round: Round
+    /// The version string of the pinned definition (`2025.1`).
+    public var definitionVersion: String
+    /// Responses begun, partial or complete.
+    public var started: Int
+    public var complete: Int
+    /// Per language code, in code order.
+    public var byLanguage: [LanguageCount]
+    public var invitations: Int
+    /// Invitations whose token has begun a response.
+    public var invitationsUsed: Int
+
+    public init(
+        round: Round, definitionVersion: String, started: Int, complete: Int, byLanguage: [LanguageCount],
+        invitations: Int, invitationsUsed: Int
+    ) {
+        self.round = round
+        self.definitionVersion = definitionVersion
+        self.started = started
+        self.complete = complete
+        self.byLanguage = byLanguage
+        self.invitations = invitations
+        self.invitationsUsed = invitationsUsed
+    }
+
+    /// Responses in one language.
+    public struct LanguageCount: Hashable, Sendable {
+        public var language: String
+        public var started: Int
+        public var complete: Int
+
+        public init(language: String, started: Int, complete: Int) {
+            self.language = language
+            self.started = started
+            self.complete = complete
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Expressions
+import Foundation
+
+/// A moment in UTC as stored: ISO 8601 with milliseconds, `2025-10-01T08:30:00.000Z`,
+/// so that text order is time order.
+public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The stored text.
+    public let text: String
+
+    public init(_ date: Date) {
+        self.init(millisecondsSinceEpoch: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
+    }
+
+    init(millisecondsSinceEpoch milliseconds: Int64) {
+        let (days, remainder) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
+        let (dayNumber, msOfDay) = remainder < 0 ? (days - 1, remainder + 86_400_000) : (days, remainder)
+        let day = CalendarDate(daysSinceEpoch: Int(dayNumber))
+        let seconds = Int(msOfDay / 1000)
+        text = "\(day)T\(Self.pad(seconds / 3600, 2)):\(Self.pad(seconds / 60 % 60, 2)):\(Self.pad(seconds % 60, 2)).\(Self.pad(Int(msOfDay % 1000), 3))Z"
+    }
+
+    /// Reads the forms a data file may carry: `YYYY-MM-DD` (midnight UTC),
+    /// `YYYY-MM-DDTHH:MM[:SS[.fff…]]` followed by `Z` or an offset `±HH:MM` (a space may stand for `T`).
+    /// Returns nil for anything else, including impossible dates and times.
+    public init?(iso text: String) {
+        guard let milliseconds = Self.parse(Array(text.utf8)) else { return nil }
+        self.init(millisecondsSinceEpoch: milliseconds)
+    }
+
+    /// A timestamp read back from the store, which wrote it in this form.
+    init(stored text: String) {
+        self.text = text
+    }
+
+    public static func now() -> Timestamp { Timestamp(Date()) }
+
+    /// The moment as a `Date`.
+    public var date: Date { Date(timeIntervalSince1970: Double(Self.parse(Array(text.utf8))!) / 1000) }
+
+    public var calendarDate: CalendarDate { CalendarDate(iso: text.prefix(10))! }
+
+    public var description: String { text }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.text < rhs.text }
+
+    private static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+
+    /// Milliseconds since 1970-01-01T00:00Z; fractions beyond milliseconds are cut off.
+    private static func parse(_ b: [UInt8]) -> Int64? {
+        guard b.count >= 10, let day = CalendarDate(iso: String(decoding: b[0..<10], as: UTF8.self)) else { return nil }
+        var ms = Int64(day.daysSinceEpoch) * 86_400_000
+        if b.count == 10 { return ms }
+        func digits(_ at: Int, _ count: Int) -> Int? {
+            guard at + count <= b.count else { return nil }
+            var value = 0
+            for c in b[at..<(at + count)] {
+                guard c >= 0x30, c <= 0x39 else { return nil }
+                value = value * 10 + Int(c - 0x30)
+            }
+            return value
+        }
+        guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "),
+              let hour = digits(11, 2), b.count > 13, b[13] == UInt8(ascii: ":"), let minute = digits(14, 2),
+              hour < 24, minute < 60 else { return nil }
+        ms += Int64(hour * 3600 + minute * 60) * 1000
+        var i = 16
+        if i < b.count, b[i] == UInt8(ascii: ":") {
+            guard let second = digits(i + 1, 2), second < 60 else { return nil }
+            ms += Int64(second) * 1000
+            i += 3
+            if i < b.count, b[i] == UInt8(ascii: ".") {
+                var scale: Int64 = 100
+                i += 1
+                let start = i
+                while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
+                    ms += Int64(b[i] - 0x30) * scale
+                    scale /= 10
+                    i += 1
+                }
+                guard i > start else { return nil }
+            }
+        }
+        guard i < b.count else { return nil }
+        switch b[i] {
+        case UInt8(ascii: "Z"):
+            guard i + 1 == b.count else { return nil }
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            guard i + 6 == b.count, let oh = digits(i + 1, 2), b[i + 3] == UInt8(ascii: ":"), let om = digits(i + 4, 2),
+                  oh < 24, om < 60 else { return nil }
+            let offset = Int64(oh * 3600 + om * 60) * 1000
+            ms += b[i] == UInt8(ascii: "+") ? -offset : offset
+        default:
+            return nil
+        }
+        return ms
+    }
+}

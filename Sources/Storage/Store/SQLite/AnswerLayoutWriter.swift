@@ -1,0 +1,158 @@
+import GRDB
+import SurveyDefinition
+
+/// Keeps a survey's answer tables and `variables` catalogue in step with its definitions:
+/// checks a new definition against the stored answers, then adds, retypes or moves columns.
+struct AnswerLayoutWriter {
+    let db: Database
+    let survey: Survey
+    let tables: AnswerTables
+
+    init(_ db: Database, survey: Survey) {
+        self.db = db
+        self.survey = survey
+        self.tables = AnswerTables(surveyID: survey.id)
+    }
+
+    /// A definition's variables checked against the stored layout and answers.
+    struct Plan {
+        var problems: [LayoutProblem] = []
+        var incompatibilities: [Incompatibility] = []
+        var change = LayoutChange()
+        var stored: [String: StoredVariable] = [:]
+    }
+
+    func plan() throws -> Plan {
+        var plan = Plan()
+        let variables = survey.variables
+        let stored = try SQLiteStore.variables(survey: survey.id, db)
+        plan.stored = Dictionary(uniqueKeysWithValues: stored.map { ($0.name, $0) })
+        plan.problems = try layoutProblems(variables, stored: stored)
+        guard plan.problems.isEmpty else { return plan }
+
+        let newNames = Set(variables.map(\.name))
+        for old in stored where !newNames.contains(old.name) {
+            let n = try answerCount(old)
+            if n > 0 { plan.incompatibilities.append(.removedVariable(name: old.name, answers: n)) }
+        }
+        for variable in variables {
+            guard let old = plan.stored[variable.name] else {
+                plan.change.added.append(variable.name)
+                continue
+            }
+            if old.type != variable.type {
+                let n = try answerCount(old)
+                if n > 0 {
+                    plan.incompatibilities.append(.changedType(variable: variable.name, from: old.type, to: variable.type, answers: n))
+                } else {
+                    plan.change.retyped.append(variable.name)
+                }
+            } else if variable.type == .choice || variable.type == .choices {
+                plan.incompatibilities += try removedChoices(variable, stored: old)
+            }
+            if old.isPII != variable.isPII {
+                if variable.isPII { plan.change.movedToPersonal.append(variable.name) } else { plan.change.movedFromPersonal.append(variable.name) }
+            }
+        }
+        return plan
+    }
+
+    /// Creates the tables if needed and applies a plan without problems.
+    func apply(_ plan: Plan, definitionHash: String) throws {
+        try createTables()
+        let variables = Dictionary(survey.variables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for name in plan.change.retyped {
+            let old = plan.stored[name]!, new = variables[name]!
+            try db.execute(sql: "ALTER TABLE \(quoted(tables.table(personal: old.isPII))) DROP COLUMN \(quoted(name))")
+            try db.execute(sql: "ALTER TABLE \(quoted(tables.table(personal: new.isPII))) ADD COLUMN \(quoted(name)) \(AnswerTables.columnType(new.type))")
+            try db.execute(sql: "UPDATE variables SET type = ?, pii = ? WHERE survey_id = ? AND name = ?",
+                           arguments: [new.type.rawValue, new.isPII, survey.id, name])
+        }
+        for name in plan.change.movedToPersonal + plan.change.movedFromPersonal where !plan.change.retyped.contains(name) {
+            try move(plan.stored[name]!, toPersonal: variables[name]!.isPII)
+        }
+        var position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM variables WHERE survey_id = ?", arguments: [survey.id]) ?? 0)
+        for name in plan.change.added {
+            let variable = variables[name]!
+            position += 1
+            try db.execute(sql: "ALTER TABLE \(quoted(tables.table(personal: variable.isPII))) ADD COLUMN \(quoted(name)) \(AnswerTables.columnType(variable.type))")
+            try db.execute(
+                sql: "INSERT INTO variables (survey_id, name, type, pii, position, first_definition_hash) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [survey.id, name, variable.type.rawValue, variable.isPII, position, definitionHash])
+        }
+    }
+
+    private func createTables() throws {
+        for personal in [false, true] {
+            let table = tables.table(personal: personal)
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS \(quoted(table)) (
+                    response_id INTEGER PRIMARY KEY REFERENCES responses(id) ON DELETE CASCADE,
+                    round_id INTEGER NOT NULL
+                );
+                CREATE INDEX IF NOT EXISTS \(quoted(table + "_by_round")) ON \(quoted(table))(round_id);
+                """)
+        }
+    }
+
+    private func layoutProblems(_ variables: [Variable], stored: [StoredVariable]) throws -> [LayoutProblem] {
+        var problems: [LayoutProblem] = []
+        for variable in variables where AnswerTables.reservedColumns.contains(variable.name.lowercased()) {
+            problems.append(.reservedName(variable.name))
+        }
+        var byFoldedName: [String: String] = [:]
+        for name in stored.map(\.name) { byFoldedName[name.lowercased()] = name }
+        for variable in variables {
+            let folded = variable.name.lowercased()
+            if let other = byFoldedName[folded], other != variable.name {
+                problems.append(.caseClash(other, variable.name))
+            } else {
+                byFoldedName[folded] = variable.name
+            }
+        }
+        let columns = Set(stored.map(\.name)).union(variables.map(\.name)).count
+        if columns > AnswerTables.maximumVariables { problems.append(.tooManyVariables(columns)) }
+        let suffix = survey.id.replacingOccurrences(of: "-", with: "_")
+        let others = try String.fetchAll(db, sql: "SELECT DISTINCT survey_id FROM definitions WHERE survey_id != ?", arguments: [survey.id])
+        if let other = others.first(where: { $0.replacingOccurrences(of: "-", with: "_") == suffix }) {
+            problems.append(.tableClash(otherSurvey: other))
+        }
+        return problems
+    }
+
+    private func answerCount(_ variable: StoredVariable) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(\(quoted(variable.name))) FROM \(quoted(tables.table(personal: variable.isPII)))") ?? 0
+    }
+
+    /// Stored codes of a choice variable that its question no longer offers, with how many responses use each.
+    private func removedChoices(_ variable: Variable, stored: StoredVariable) throws -> [Incompatibility] {
+        guard let question = survey.question(named: variable.question) else { return [] }
+        let offered = Set(survey.choices(for: question).map(\.value))
+        let column = quoted(variable.name)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT \(column) AS value, count(*) AS n FROM \(quoted(tables.table(personal: stored.isPII)))
+            WHERE \(column) IS NOT NULL GROUP BY \(column)
+            """)
+        var uses: [String: Int] = [:]
+        for row in rows {
+            let value: String = row["value"], n: Int = row["n"]
+            let codes = variable.type == .choices ? value.split(separator: " ").map(String.init) : [value]
+            for code in Set(codes) where !offered.contains(code) { uses[code, default: 0] += n }
+        }
+        return uses.keys.sorted().map { .removedChoice(variable: variable.name, value: $0, answers: uses[$0]!) }
+    }
+
+    /// Moves a variable's column and answers between the answer table and the personal one.
+    private func move(_ variable: StoredVariable, toPersonal: Bool) throws {
+        let from = quoted(tables.table(personal: !toPersonal)), to = quoted(tables.table(personal: toPersonal))
+        let column = quoted(variable.name)
+        try db.execute(sql: """
+            ALTER TABLE \(to) ADD COLUMN \(column) \(AnswerTables.columnType(variable.type));
+            INSERT OR IGNORE INTO \(to) (response_id, round_id) SELECT response_id, round_id FROM \(from) WHERE \(column) IS NOT NULL;
+            UPDATE \(to) SET \(column) = (SELECT \(column) FROM \(from) f WHERE f.response_id = \(to).response_id)
+                WHERE response_id IN (SELECT response_id FROM \(from) WHERE \(column) IS NOT NULL);
+            ALTER TABLE \(from) DROP COLUMN \(column);
+            """)
+        try db.execute(sql: "UPDATE variables SET pii = ? WHERE survey_id = ? AND name = ?", arguments: [toPersonal, survey.id, variable.name])
+    }
+}

@@ -1,0 +1,53 @@
+import GRDB
+import SurveyDefinition
+
+extension SQLiteStore {
+    @discardableResult
+    public func saveDefinition(_ document: SurveyDocument) throws -> StoredDefinition {
+        try pool.write { db in try Self.saveDefinition(document, db) }
+    }
+
+    public func definition(hash: String) throws -> StoredDefinition? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM definitions WHERE hash = ?", arguments: [hash]).map(Self.definition(from:))
+        }
+    }
+
+    public func definitions(survey: String) throws -> [StoredDefinition] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM definitions WHERE survey_id = ? ORDER BY added_at, rowid", arguments: [survey])
+                .map(Self.definition(from:))
+        }
+    }
+
+    public func variables(survey: String) throws -> [StoredVariable] {
+        try pool.read { db in try Self.variables(survey: survey, db) }
+    }
+
+    static func saveDefinition(_ document: SurveyDocument, _ db: Database) throws -> StoredDefinition {
+        if let row = try Row.fetchOne(db, sql: "SELECT * FROM definitions WHERE hash = ?", arguments: [document.contentHash]) {
+            return definition(from: row)
+        }
+        let stored = StoredDefinition(
+            hash: document.contentHash, surveyID: document.survey.id, version: document.survey.version,
+            sourceText: document.sourceText, addedAt: .now())
+        try db.execute(
+            sql: "INSERT INTO definitions (hash, survey_id, version, source, added_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [stored.hash, stored.surveyID, stored.version, stored.sourceText, stored.addedAt.text])
+        return stored
+    }
+
+    static func definition(from row: Row) -> StoredDefinition {
+        StoredDefinition(
+            hash: row["hash"], surveyID: row["survey_id"], version: row["version"], sourceText: row["source"],
+            addedAt: Timestamp(stored: row["added_at"]))
+    }
+
+    static func variables(survey: String, _ db: Database) throws -> [StoredVariable] {
+        try Row.fetchAll(db, sql: "SELECT * FROM variables WHERE survey_id = ? ORDER BY position", arguments: [survey]).map { row in
+            StoredVariable(
+                surveyID: row["survey_id"], name: row["name"], type: VariableType(rawValue: row["type"]) ?? .text,
+                isPII: row["pii"], position: row["position"], firstDefinitionHash: row["first_definition_hash"])
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Diagnostics
+import Expressions
+import GRDB
+import SurveyDefinition
+
+extension SQLiteStore {
+    public func openRound(_ request: RoundRequest) throws -> RoundOpening {
+        guard RoundName.isValid(request.name) else { throw StoreError.invalidRoundName(request.name) }
+        let survey = request.document.survey
+        return try pool.write { db in
+            let existing = try Self.round(named: request.name, db)
+            if let existing, existing.surveyID != survey.id {
+                throw StoreError.roundOfAnotherSurvey(round: request.name, survey: existing.surveyID, requested: survey.id)
+            }
+            guard let opens = request.opens ?? existing?.opens, let closes = request.closes ?? existing?.closes else {
+                throw StoreError.missingRoundDates(round: request.name)
+            }
+            guard opens <= closes else { throw StoreError.invalidRoundDates(round: request.name, opens: opens, closes: closes) }
+            let anonymous = try Self.anonymity(request, existing: existing)
+
+            let layout = AnswerLayoutWriter(db, survey: survey)
+            let plan = try layout.plan()
+            guard plan.problems.isEmpty else {
+                throw StoreError.unstorableSurvey(survey: survey.id, problems: plan.problems, location: survey.location)
+            }
+            guard plan.incompatibilities.isEmpty else {
+                throw StoreError.incompatibleDefinition(
+                    round: request.name, survey: survey.id, problems: plan.incompatibilities, location: survey.location)
+            }
+            let definition = try Self.saveDefinition(request.document, db)
+            try layout.apply(plan, definitionHash: definition.hash)
+
+            if let existing {
+                try db.execute(
+                    sql: "UPDATE rounds SET definition_hash = ?, opens = ?, closes = ?, status = 'open' WHERE id = ?",
+                    arguments: [definition.hash, opens.description, closes.description, existing.id])
+            } else {
+                try db.execute(
+                    sql: """
+                        INSERT INTO rounds (name, survey_id, definition_hash, opens, closes, status, anonymous, created_at)
+                        VALUES (?, ?, ?, ?, ?, 'open', ?, ?)
+                        """,
+                    arguments: [request.name, survey.id, definition.hash, opens.description, closes.description, anonymous, Timestamp.now().text])
+            }
+            return RoundOpening(
+                round: try Self.round(named: request.name, db)!,
+                created: existing == nil,
+                definitionChanged: existing.map { $0.definitionHash != definition.hash } ?? false,
+                previousStatus: existing?.status,
+                layoutChange: plan.change)
+        }
+    }
+
+    public func closeRound(named name: String) throws -> Round {
+        try pool.write { db in
+            let round = try Self.existingRound(named: name, db)
+            try db.execute(sql: "UPDATE rounds SET status = 'closed' WHERE id = ?", arguments: [round.id])
+            return try Self.round(named: name, db)!
+        }
+    }
+
+    public func round(named name: String) throws -> Round? {
+        try pool.read { db in try Self.round(named: name, db) }
+    }
+
+    public func roundSummaries() throws -> [RoundSummary] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT r.*, d.version FROM rounds r JOIN definitions d ON d.hash = r.definition_hash ORDER BY r.created_at, r.id
+                """)
+            var languages: [Int64: [String: RoundSummary.LanguageCount]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT round_id, language, count(*) AS started, sum(status = 'complete') AS complete
+                FROM responses GROUP BY round_id, language
+                """) {
+                let language: String = row["language"]
+                languages[row["round_id"], default: [:]][language] = .init(language: language, started: row["started"], complete: row["complete"])
+            }
+            var invitations: [Int64: (Int, Int)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT round_id, count(*) AS n, count(response_id) AS used FROM invitations GROUP BY round_id") {
+                invitations[row["round_id"]] = (row["n"], row["used"])
+            }
+            return rows.map { row in
+                let round = Self.round(from: row)
+                let counts = (languages[round.id] ?? [:]).values.sorted { $0.language < $1.language }
+                let invited = invitations[round.id] ?? (0, 0)
+                return RoundSummary(
+                    round: round, definitionVersion: row["version"],
+                    started: counts.reduce(0) { $0 + $1.started }, complete: counts.reduce(0) { $0 + $1.complete },
+                    byLanguage: counts, invitations: invited.0, invitationsUsed: invited.1)
+            }
+        }
+    }
+
+    // MARK: Helpers on an open database
+
+    static func round(named name: String, _ db: Database) throws -> Round? {
+        try Row.fetchOne(db, sql: "SELECT * FROM rounds WHERE name = ?", arguments: [name]).map(round(from:))
+    }
+
+    static func round(id: Int64, _ db: Database) throws -> Round {
+        round(from: try Row.fetchOne(db, sql: "SELECT * FROM rounds WHERE id = ?", arguments: [id])!)
+    }
+
+    /// The round, or `StoreError.unknownRound` naming the closest existing name.
+    static func existingRound(named name: String, _ db: Database) throws -> Round {
+        if let round = try round(named: name, db) { return round }
+        let names = try String.fetchAll(db, sql: "SELECT name FROM rounds")
+        throw StoreError.unknownRound(name, suggestion: Suggestions.closest(to: name, in: names))
+    }
+
+    static func round(from row: Row) -> Round {
+        Round(
+            id: row["id"], name: row["name"], surveyID: row["survey_id"], definitionHash: row["definition_hash"],
+            opens: CalendarDate(iso: row["opens"] as String)!, closes: CalendarDate(iso: row["closes"] as String)!,
+            status: RoundStatus(rawValue: row["status"]) ?? .closed, isAnonymous: row["anonymous"],
+            createdAt: Timestamp(stored: row["created_at"]))
+    }
+
+    private static func anonymity(_ request: RoundRequest, existing: Round?) throws -> Bool {
+        guard let existing else { return request.anonymous ?? false }
+        if let wanted = request.anonymous, wanted != existing.isAnonymous {
+            throw StoreError.anonymityChange(round: existing.name, isAnonymous: existing.isAnonymous)
+        }
+        return existing.isAnonymous
+    }
+}

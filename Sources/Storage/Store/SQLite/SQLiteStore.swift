@@ -1,0 +1,53 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file in WAL mode, through GRDB.
+///
+/// Durability: `synchronous = FULL`, so a transaction that returned is on disk even after a
+/// power cut (in WAL mode NORMAL may lose the last commits then). A commit costs one fsync of
+/// the WAL; a bulk import commits once. Foreign keys are on; deleted data is overwritten
+/// (`secure_delete`), so erased personal data does not linger in free pages.
+public final class SQLiteStore: Store {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the store at `path`, bringing its schema up to date.
+    /// The folder must exist. Throws `StoreError.unusableDatabase` for a file that is not an
+    /// SQLite database or that a newer Samla has written.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "samla-store"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            // After the pool's own WAL setup, which chooses NORMAL; only the one writer connection writes.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            let migrator = Schema.migrator
+            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw StoreError.unusableDatabase(path: path, reason: "the database was written by a newer version of Samla; use that version")
+            }
+            try migrator.migrate(pool)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.unusableDatabase(path: path, reason: "the file is not an SQLite database; give --db a new path or a Samla store")
+        }
+    }
+
+    /// The schema migrations applied, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try Schema.migrator.appliedIdentifiers(db).sorted() }
+    }
+
+    /// The database's journal mode and synchronous setting, as SQLite reports them.
+    public func durabilitySettings() throws -> (journalMode: String, synchronous: Int) {
+        try pool.write { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "",
+             try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
+        }
+    }
+}

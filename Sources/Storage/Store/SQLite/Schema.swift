@@ -1,0 +1,77 @@
+import GRDB
+
+/// The store's fixed tables, created and upgraded by versioned migrations.
+/// The per-survey answer tables are made by `AnswerLayoutWriter` as definitions arrive.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: definitions, variables, rounds, invitations, responses") { db in
+            try db.execute(sql: """
+                CREATE TABLE definitions (
+                    hash TEXT PRIMARY KEY NOT NULL CHECK (length(hash) = 64),
+                    survey_id TEXT NOT NULL,
+                    version TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    added_at TEXT NOT NULL
+                );
+                CREATE INDEX definitions_by_survey ON definitions(survey_id);
+
+                CREATE TABLE variables (
+                    survey_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    type TEXT NOT NULL CHECK (type IN ('text', 'integer', 'decimal', 'boolean', 'date', 'choice', 'choices')),
+                    pii INTEGER NOT NULL CHECK (pii IN (0, 1)),
+                    position INTEGER NOT NULL,
+                    first_definition_hash TEXT NOT NULL REFERENCES definitions(hash),
+                    PRIMARY KEY (survey_id, name)
+                );
+
+                CREATE TABLE rounds (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    survey_id TEXT NOT NULL,
+                    definition_hash TEXT NOT NULL REFERENCES definitions(hash),
+                    opens TEXT NOT NULL,
+                    closes TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+                    anonymous INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
+                    created_at TEXT NOT NULL,
+                    CHECK (opens <= closes)
+                );
+
+                CREATE TABLE responses (
+                    id INTEGER PRIMARY KEY,
+                    round_id INTEGER NOT NULL REFERENCES rounds(id),
+                    definition_hash TEXT NOT NULL REFERENCES definitions(hash),
+                    language TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('partial', 'complete')),
+                    started_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    submitted_at TEXT,
+                    source TEXT NOT NULL CHECK (source IN ('web', 'import', 'api')),
+                    invitation_id INTEGER REFERENCES invitations(id),
+                    current_page TEXT,
+                    CHECK ((status = 'complete') = (submitted_at IS NOT NULL))
+                );
+                CREATE INDEX responses_by_round ON responses(round_id, status, language);
+
+                CREATE TABLE invitations (
+                    id INTEGER PRIMARY KEY,
+                    round_id INTEGER NOT NULL REFERENCES rounds(id),
+                    token_hash TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+                    label TEXT,
+                    created_at TEXT NOT NULL,
+                    response_id INTEGER UNIQUE REFERENCES responses(id)
+                );
+                CREATE INDEX invitations_by_round ON invitations(round_id);
+
+                -- Personal data, apart: erasable without touching the invitation.
+                CREATE TABLE invitation_emails (
+                    invitation_id INTEGER PRIMARY KEY REFERENCES invitations(id) ON DELETE CASCADE,
+                    email TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,84 @@
+import Expressions
+import Foundation
+import SurveyDefinition
+
+/// Where Samla keeps definitions, rounds, invitations and responses.
+///
+/// `SQLiteStore` is the embedded implementation; a PostgreSQL store can follow behind the same
+/// protocol. Every method is one transaction: when it throws, nothing was written. Refusals are
+/// `StoreError`s; failures of the database itself come through as they are.
+public protocol Store: Sendable {
+    // MARK: Definitions
+
+    /// Stores a definition version (once per hash) and returns it as stored.
+    @discardableResult
+    func saveDefinition(_ document: SurveyDocument) throws -> StoredDefinition
+    func definition(hash: String) throws -> StoredDefinition?
+    /// Every stored version of a survey, oldest first.
+    func definitions(survey: String) throws -> [StoredDefinition]
+    /// The survey's answer columns, in order of first appearance.
+    func variables(survey: String) throws -> [StoredVariable]
+
+    // MARK: Rounds
+
+    /// Opens a new round or re-opens an existing one, taking its definition into the survey's
+    /// layout when compatible with the stored answers (`StoreError.incompatibleDefinition` if not).
+    func openRound(_ request: RoundRequest) throws -> RoundOpening
+    func closeRound(named name: String) throws -> Round
+    func round(named name: String) throws -> Round?
+    /// Every round, with its counts, in order of creation.
+    func roundSummaries() throws -> [RoundSummary]
+
+    // MARK: Invitations
+
+    /// Adds a batch of invitations to a round that is invitation-only and not closed or ended on `today`.
+    func addInvitations(_ invitations: [NewInvitation], round: String, today: CalendarDate) throws -> [Invitation]
+    func invitation(tokenHash: String) throws -> Invitation?
+    func invitations(round: String) throws -> [Invitation]
+    /// Records that an invitation's token began a response.
+    func markInvitationUsed(_ invitationID: Int64, response responseID: Int64) throws
+
+    // MARK: Responses
+
+    /// Begins a response in a round that is collecting on `today`, pinned to the round's definition;
+    /// with an invitation, marks it used. A web response to an invitation-only round needs one.
+    func createResponse(_ response: NewResponse, today: CalendarDate) throws -> ResponseRecord
+    /// Saves some answers of a partial response (a page of the web form): `nil` clears a variable.
+    func saveAnswers(_ answers: [String: AnswerValue?], response responseID: Int64, currentPage: String?) throws
+    /// Marks a partial response complete.
+    func completeResponse(_ responseID: Int64) throws -> ResponseRecord
+    func response(_ responseID: Int64) throws -> StoredResponse?
+    /// Inserts many complete responses in one transaction, through `body`, which calls
+    /// `insert(_:info:)` once per response. If `body` throws, nothing is written.
+    /// `document` must be the round's pinned definition.
+    @discardableResult
+    func insertCompleteResponses(
+        round: String, document: SurveyDocument, source: ResponseSource,
+        _ body: (any CompleteResponseInserter) throws -> Void
+    ) throws -> Int
+    /// Reads a round's responses over the named variables (pii ones too), one row at a time,
+    /// through a cursor that is valid only during the call to `body`. Returns the rows read.
+    @discardableResult
+    func scanResponses(
+        round: String, variables: [String], selection: ResponseSelection, _ body: (ResponseRow) throws -> Void
+    ) throws -> Int
+
+    // MARK: Personal data
+
+    /// Erases a response's personal answers. Returns whether there were any.
+    @discardableResult
+    func erasePersonalData(response responseID: Int64) throws -> Bool
+    /// Erases every personal answer of a round and the email addresses of its invitations.
+    /// Returns how many responses and invitations lost personal data.
+    @discardableResult
+    func erasePersonalData(round: String) throws -> Int
+}
+
+/// The writer `Store.insertCompleteResponses` hands out: binds each response's answers
+/// by position, fast enough for a million rows.
+public protocol CompleteResponseInserter {
+    /// Inserts one complete response. `values` is index-aligned with the definition's
+    /// `survey.variables`; `nil` is no answer. Returns the new response's id.
+    @discardableResult
+    func insert(_ values: [AnswerValue?], info: ImportedResponseInfo) throws -> Int64
+}

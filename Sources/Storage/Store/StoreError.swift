@@ -1,0 +1,125 @@
+import Diagnostics
+import Expressions
+import SurveyDefinition
+
+/// Why the store refused a request. Nothing was written when one of these is thrown.
+public enum StoreError: Error, Hashable, Sendable {
+    case invalidRoundName(String)
+    /// No round of this name; `suggestion` is the nearest existing name, if any is close.
+    case unknownRound(String, suggestion: String?)
+    case roundOfAnotherSurvey(round: String, survey: String, requested: String)
+    case invalidRoundDates(round: String, opens: CalendarDate, closes: CalendarDate)
+    case missingRoundDates(round: String)
+    /// The new definition would orphan stored answers; `location` is the definition file.
+    case incompatibleDefinition(round: String, survey: String, problems: [Incompatibility], location: SourceLocation)
+    case anonymityChange(round: String, isAnonymous: Bool)
+    case unstorableSurvey(survey: String, problems: [LayoutProblem], location: SourceLocation)
+    case anonymousRound(String)
+    case closedRound(String, phase: RoundPhase)
+    case roundNotCollecting(String, phase: RoundPhase)
+    /// A web response in an invitation-only round without an invitation.
+    case invitationRequired(round: String)
+    case unknownVariable(String, survey: String)
+    case answerTypeMismatch(variable: String, expected: VariableType, value: AnswerValue)
+    case unknownResponse(Int64)
+    case responseAlreadySubmitted(Int64)
+    case unknownInvitation(Int64)
+    case invitationUsed(Int64)
+    case invitationOfAnotherRound(Int64, round: String)
+    case definitionNotPinned(round: String, pinned: String, given: String)
+    case unknownDefinition(String)
+    /// The file is not an SQLite database, or was written by a newer Samla.
+    case unusableDatabase(path: String, reason: String)
+
+    /// The refusal as diagnostics. `database` names the store file for problems that have no
+    /// better place than the database as a whole.
+    public func diagnostics(database: String) -> [Diagnostic] {
+        let file = DiagnosticLocation.file(database)
+        switch self {
+        case .invalidRoundName(let name):
+            return [Diagnostic(.invalidRoundName, at: .field("name"),
+                "round name \"\(name)\" must be lowercase letters and digits in groups joined by single hyphens, at most \(RoundName.maximumLength) characters, e.g. esem-se-2025")]
+        case .unknownRound(let name, let suggestion):
+            return [Diagnostic(.unknownRound, at: file,
+                "there is no round \(name)\(suggestion.map { " (did you mean \($0)?)" } ?? ""); `samla round list` shows the rounds")]
+        case .roundOfAnotherSurvey(let round, let survey, let requested):
+            return [Diagnostic(.roundOfAnotherSurvey, at: file,
+                "round \(round) belongs to survey \(survey), not \(requested); choose another round name")]
+        case .invalidRoundDates(let round, let opens, let closes):
+            return [Diagnostic(.invalidRoundDates, at: .field("closes"),
+                "round \(round) would close on \(closes), before it opens on \(opens)")]
+        case .missingRoundDates(let round):
+            return [Diagnostic(.missingRoundDates, at: .field("opens"),
+                "round \(round) is new: give both --opens and --closes (YYYY-MM-DD)")]
+        case .incompatibleDefinition(let round, let survey, let problems, let location):
+            return problems.map { problem in
+                let code: DiagnosticCode = switch problem {
+                case .removedVariable: .removedVariableWithAnswers
+                case .removedChoice: .removedChoiceWithAnswers
+                case .changedType: .changedTypeWithAnswers
+                }
+                return Diagnostic(code, at: .source(location), "cannot open round \(round) with this definition of \(survey): \(problem.message)")
+            }
+        case .anonymityChange(let round, let isAnonymous):
+            return [Diagnostic(.anonymityChange, at: .field("anonymous"),
+                isAnonymous
+                    ? "round \(round) is anonymous and stays so; it cannot become invitation-only"
+                    : "round \(round) is invitation-only and stays so; open a new round for anonymous answers")]
+        case .unstorableSurvey(let survey, let problems, let location):
+            return problems.map { Diagnostic(.unstorableSurvey, at: .source(location), "survey \(survey): \($0.message)") }
+        case .anonymousRound(let round):
+            return [Diagnostic(.anonymousRound, at: file,
+                "round \(round) is anonymous: respondents use its start link, and it takes no invitations")]
+        case .closedRound(let round, let phase):
+            return [Diagnostic(.closedRound, at: file,
+                "round \(round) is \(phase == .ended ? "past its closing date" : "closed"); re-open it with `samla round open` and a later --closes first")]
+        case .roundNotCollecting(let round, let phase):
+            let why = switch phase {
+            case .scheduled: "has not opened yet"
+            case .ended: "is past its closing date"
+            case .closed: "is closed"
+            case .collecting: "is collecting"
+            }
+            return [Diagnostic(.roundNotCollecting, at: file, "round \(round) \(why) and takes no responses")]
+        case .invitationRequired(let round):
+            return [Diagnostic(.invitationRequired, at: file, "round \(round) is invitation-only: a web response begins with an invitation's token")]
+        case .unknownVariable(let name, let survey):
+            return [Diagnostic(.unknownVariable, at: .field(name), "survey \(survey) has no variable \(name)")]
+        case .answerTypeMismatch(let variable, let expected, let value):
+            return [Diagnostic(.answerTypeMismatch, at: .field(variable),
+                "\(variable) stores \(expected.rawValue) values, not \(value.kindDescription)")]
+        case .unknownResponse(let id):
+            return [Diagnostic(.unknownResponse, at: file, "there is no response \(id)")]
+        case .responseAlreadySubmitted(let id):
+            return [Diagnostic(.responseAlreadySubmitted, at: file, "response \(id) is submitted already and cannot change")]
+        case .unknownInvitation(let id):
+            return [Diagnostic(.unknownInvitation, at: file, "there is no invitation \(id)")]
+        case .invitationUsed(let id):
+            return [Diagnostic(.invitationUnusable, at: file, "invitation \(id) has begun a response already; resume that response")]
+        case .invitationOfAnotherRound(let id, let round):
+            return [Diagnostic(.invitationUnusable, at: file, "invitation \(id) is not an invitation to round \(round)")]
+        case .definitionNotPinned(let round, let pinned, let given):
+            return [Diagnostic(.definitionNotPinned, at: file,
+                "round \(round) is pinned to definition \(pinned.prefix(12)), not \(given.prefix(12))")]
+        case .unknownDefinition(let hash):
+            return [Diagnostic(.definitionNotPinned, at: file, "no stored definition has the hash \(hash)")]
+        case .unusableDatabase(let path, let reason):
+            return [Diagnostic(.unusableDatabase, at: .file(path), reason)]
+        }
+    }
+}
+
+extension AnswerValue {
+    /// The value's kind, for messages.
+    var kindDescription: String {
+        switch self {
+        case .text: "text"
+        case .integer: "a whole number"
+        case .decimal: "a decimal number"
+        case .boolean: "true/false"
+        case .date: "a date"
+        case .choice: "a choice code"
+        case .choices: "a set of choice codes"
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Expressions
+import Foundation
+import Store
+
+/// `samla round list`: every round with its survey, version, dates, status and progress.
+struct RoundListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the rounds with their progress.",
+        discussion: """
+        STATUS is scheduled (open, before its first day), open (collecting today), ended (open, \
+        past its last day) or closed. STARTED counts responses begun, COMPLETE those submitted; \
+        BY LANGUAGE gives started/complete per language. Dates are UTC.
+        """
+    )
+
+    @OptionGroup var database: StoreOptions
+
+    @Option(help: "text for people, json for scripts.")
+    var format: ListFormat = .text
+
+    enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    init() {}
+
+    func run() throws {
+        try reportingRefusals(database: database.path) {
+            let summaries = try database.open().roundSummaries()
+            let today = CalendarDate.today()
+            switch format {
+            case .text: FileHandle.standardOutput.write(Data(Self.table(summaries, today: today).utf8))
+            case .json: FileHandle.standardOutput.write(Data(try Self.json(summaries, today: today).utf8))
+            }
+        }
+    }
+
+    static func status(_ round: Round, today: CalendarDate) -> String {
+        switch round.phase(on: today) {
+        case .scheduled: "scheduled"
+        case .collecting: "open"
+        case .ended: "ended"
+        case .closed: "closed"
+        }
+    }
+
+    static func table(_ summaries: [RoundSummary], today: CalendarDate) -> String {
+        guard !summaries.isEmpty else {
+            return "no rounds yet; open one with: samla round open SURVEY.yaml --name NAME --opens YYYY-MM-DD --closes YYYY-MM-DD\n"
+        }
+        let header = ["ROUND", "SURVEY", "VERSION", "OPENS", "CLOSES", "STATUS", "INVITATIONS", "STARTED", "COMPLETE", "BY LANGUAGE"]
+        let rows = summaries.map { s -> [String] in
+            [
+                s.round.name, s.round.surveyID, s.definitionVersion, s.round.opens.description, s.round.closes.description,
+                status(s.round, today: today),
+                s.round.isAnonymous ? "anonymous" : "\(s.invitations) (\(s.invitationsUsed) used)",
+                String(s.started), String(s.complete),
+                s.byLanguage.isEmpty ? "-" : s.byLanguage.map { "\($0.language) \($0.started)/\($0.complete)" }.joined(separator: ", "),
+            ]
+        }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max()! }
+        let numeric: Set<Int> = [7, 8]
+        return ([header] + rows).map { cells in
+            cells.enumerated().map { column, cell in
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                if column == cells.count - 1 { return cell }
+                return numeric.contains(column) ? padding + cell : cell + padding
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func json(_ summaries: [RoundSummary], today: CalendarDate) throws -> String {
+        struct Entry: Encodable {
+            struct Language: Encodable { var language: String; var started: Int; var complete: Int }
+            var name, survey, version, definitionHash, opens, closes, status: String
+            var anonymous: Bool
+            var invitations, invitationsUsed, started, complete: Int
+            var byLanguage: [Language]
+        }
+        let entries = summaries.map { s in
+            Entry(
+                name: s.round.name, survey: s.round.surveyID, version: s.definitionVersion, definitionHash: s.round.definitionHash,
+                opens: s.round.opens.description, closes: s.round.closes.description, status: status(s.round, today: today),
+                anonymous: s.round.isAnonymous, invitations: s.invitations, invitationsUsed: s.invitationsUsed,
+                started: s.started, complete: s.complete,
+                byLanguage: s.byLanguage.map { .init(language: $0.language, started: $0.started, complete: $0.complete) })
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(["rounds": entries]), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Store
+
+/// `--db PATH`, which every command that reads or writes data takes.
+struct StoreOptions: ParsableArguments {
+    static let defaultPath = ".samla/samla.sqlite"
+
+    @Option(name: .customLong("db"), help: ArgumentHelp("The Samla database; created with its folder on first use.", valueName: "path"))
+    var path: String = StoreOptions.defaultPath
+
+    /// Opens the store, creating the folder of a new database.
+    func open() throws -> SQLiteStore {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw Refused([Diagnostic(.unusableDatabase, at: .file(path), "the folder \(folder.path) cannot be created: \(error.localizedDescription)")])
+            }
+        } else if !isFolder.boolValue {
+            throw Refused([Diagnostic(.unusableDatabase, at: .file(path), "\(folder.path) is a file, not a folder")])
+        }
+        do {
+            return try SQLiteStore(path: path)
+        } catch let error as StoreError {
+            throw Refused(error.diagnostics(database: path))
+        }
+    }
+}
+
+/// Diagnostics that refuse a command's input: printed to standard error, exit code 1.
+struct Refused: Error {
+    var diagnostics: [Diagnostic]
+
+    init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Runs a command body, turning refusals (`Refused`, `StoreError`, database errors) into
+/// printed diagnostics and exit code 1.
+func reportingRefusals(database: String, _ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let refused as Refused {
+        printDiagnostics(refused.diagnostics)
+        throw ExitCode(ExitStatus.refused)
+    } catch let error as StoreError {
+        printDiagnostics(error.diagnostics(database: database))
+        throw ExitCode(ExitStatus.refused)
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        printDiagnostics([Diagnostic(.unusableDatabase, at: .file(database), "the database failed: \(error)")])
+        throw ExitCode(ExitStatus.refused)
+    }
+}
+
+func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    guard !diagnostics.isEmpty else { return }
+    FileHandle.standardError.write(Data(diagnostics.map { $0.description + "\n" }.joined().utf8))
+}
+
+func printLine(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}

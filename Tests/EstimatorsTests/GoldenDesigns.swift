@@ -1,0 +1,51 @@
+import Estimators
+
+/// The designs of `make-golden.R`, built from the same CSV files.
+enum GoldenDesigns {
+    static let apisrs = GoldenTable("apisrs.csv")
+    static let apistrat = GoldenTable("apistrat.csv")
+    static let apiclus1 = GoldenTable("apiclus1.csv")
+    static let small = GoldenTable("small.csv")
+
+    static func data(_ name: String) -> GoldenTable {
+        switch name {
+        case "apisrs": apisrs
+        case "apistrat": apistrat
+        case "apiclus1": apiclus1
+        case "small": small
+        default: fatalError("no golden data set \(name)")
+        }
+    }
+
+    static func design(_ name: String) throws -> SampleDesign {
+        switch name {
+        case "srs":
+            try SampleDesign(weights: apisrs.numbers("pw"), fpc: apisrs.numbers("fpc"))
+        case "strat":
+            try SampleDesign(weights: apistrat.numbers("pw"), strata: apistrat.column("stype"), fpc: apistrat.numbers("fpc"))
+        case "stratfraction":
+            try SampleDesign(weights: apistrat.numbers("pw"), strata: apistrat.column("stype"), fpc: apistrat.numbers("fraction"))
+        case "stratnofpc":
+            try SampleDesign(weights: apistrat.numbers("pw"), strata: apistrat.column("stype"))
+        case "weightsonly":
+            try SampleDesign(weights: apistrat.numbers("pw"))
+        case "clus1":
+            try SampleDesign(weights: apiclus1.numbers("pw"), clusters: apiclus1.column("dnum"), fpc: apiclus1.numbers("fpc"))
+        case "small", "small_remove", "small_adjust", "small_average":
+            try SampleDesign(
+                weights: small.numbers("w"), strata: small.column("stratum"), clusters: small.column("cluster"),
+                fpc: small.numbers("fpc"), lonelyPSURule: smallRule(name))
+        default:
+            fatalError("no golden design \(name)")
+        }
+    }
+
+    private static func smallRule(_ name: String) -> LonelyPSURule {
+        switch name {
+        case "small_remove": .remove
+        case "small_adjust": .adjust
+        case "small_average": .average
+        default: .fail
+        }
+    }
+}

@@ -1,0 +1,214 @@
+import GRDB
+import SurveyDefinition
+import Testing
+@testable import Store
+
+/// Re-opening a round, or opening a new round of a survey, with a changed definition.
+@Suite struct CompatibilityTests {
+    /// Column name → declared type of a table.
+    func columns(_ table: String, _ store: SQLiteStore) throws -> [String: String] {
+        try store.pool.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { ($0["name"] as String, $0["type"] as String) })
+        }
+    }
+
+    @Test func newQuestionsAndChoicesAreAddedAsColumns() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let v1 = TestSurveys.document()
+        try temporary.open("shop-2025", v1)
+        try temporary.importResponses(10, round: "shop-2025", v1)
+
+        let v2 = TestSurveys.document(version: "2") { survey in
+            survey.choiceLists[0].choices.append(TestSurveys.choice("foundation"))
+            survey.pages[1].questions.insert(Question(name: "turnover", type: .decimal, location: TestSurveys.at(40)), at: 0)
+            survey.pages[1].questions.append(Question(name: "phone", type: .text, isPII: true, location: TestSurveys.at(41)))
+        }
+        let opening = try temporary.open("shop-2025", v2)
+        #expect(opening.definitionChanged)
+        #expect(opening.layoutChange.added == ["turnover", "phone"])
+        #expect(opening.round.definitionHash == v2.contentHash)
+        #expect(try columns("answers_shop", store)["turnover"] == "REAL")
+        #expect(try columns("pii_answers_shop", store)["phone"] == "TEXT")
+        #expect(try columns("answers_shop", store)["phone"] == nil)
+        let catalogue = try store.variables(survey: "shop")
+        #expect(catalogue.suffix(2).map(\.name) == ["turnover", "phone"])
+        #expect(catalogue.last?.firstDefinitionHash == v2.contentHash)
+        #expect(catalogue.first?.firstDefinitionHash == v1.contentHash)
+        #expect(try store.definitions(survey: "shop").map(\.version) == ["1", "2"])
+
+        // The old answers are still there, and new responses use the new definition.
+        try temporary.importResponses(1, round: "shop-2025", v2.withValues { $0.insert(.decimal(12.5), at: 6); $0.append(.text("070-1234567")) }, document: v2)
+        #expect(try store.roundSummaries()[0].complete == 11)
+        var turnover: [Double?] = []
+        try store.scanResponses(round: "shop-2025", variables: ["turnover", "founded"], selection: .complete) { row in
+            turnover.append(row.decimal(0))
+        }
+        #expect(turnover == Array(repeating: nil, count: 10) + [12.5])
+    }
+
+    @Test func aNewRoundOfTheSurveyExtendsTheSameTables() throws {
+        let temporary = try TemporaryStore()
+        let v1 = TestSurveys.document()
+        try temporary.open("shop-2025", v1)
+        try temporary.importResponses(3, round: "shop-2025", v1)
+        let v2 = TestSurveys.document(version: "2") { survey in
+            survey.pages[0].questions.append(Question(name: "employees", type: .integer, location: TestSurveys.at(40)))
+        }
+        let opening = try temporary.open("shop-2026", v2)
+        #expect(opening.created)
+        #expect(opening.layoutChange.added == ["employees"])
+        #expect(try temporary.store.round(named: "shop-2025")?.definitionHash == v1.contentHash, "the old round keeps its definition")
+    }
+
+    @Test func removingAnsweredQuestionsAndChoicesIsRefusedWithCounts() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let v1 = TestSurveys.document()
+        try temporary.open("shop-2025", v1)
+        try temporary.importResponses(12, round: "shop-2025", v1)
+
+        let v2 = TestSurveys.document(version: "2") { survey in
+            survey.pages[0].questions.removeAll { $0.name == "founded" }          // 12 answers
+            survey.pages[1].questions.removeAll { $0.name == "contact_email" }    // 12 personal answers
+            survey.pages[0].questions.removeAll { $0.name == "note_1" }           // stores nothing: fine
+            survey.choiceLists[0].choices.removeAll { $0.value == "coop" }        // legal_form: 4 use coop
+            survey.choiceLists[1].choices.removeAll { $0.value == "rules" }       // barriers: 9 use rules
+            survey.pages[1].questions[0].rows.removeAll { $0.name == "users" }    // voice_users: never answered, fine
+        }
+        #expect {
+            try temporary.open("shop-2025", v2)
+        } throws: { error in
+            guard case StoreError.incompatibleDefinition("shop-2025", "shop", let problems, _) = error else { return false }
+            return Set(problems) == [
+                .removedVariable(name: "founded", answers: 12),
+                .removedVariable(name: "contact_email", answers: 12),
+                .removedChoice(variable: "legal_form", value: "coop", answers: 4),
+                .removedChoice(variable: "barriers", value: "rules", answers: 9),
+            ]
+        }
+        // Nothing changed.
+        #expect(try store.round(named: "shop-2025")?.definitionHash == v1.contentHash)
+        #expect(try store.definitions(survey: "shop").count == 1)
+        #expect(try store.variables(survey: "shop").map(\.name) == v1.survey.variables.map(\.name))
+
+        // A new round of the changed survey is refused too: the answers live in the survey's tables.
+        #expect(throws: StoreError.self) { try temporary.open("shop-2026", v2) }
+        #expect(try store.roundSummaries().count == 1)
+    }
+
+    @Test func refusalMessagesNameWhatWouldBeLost() throws {
+        let error = StoreError.incompatibleDefinition(
+            round: "shop-2025", survey: "shop",
+            problems: [.removedVariable(name: "founded", answers: 12), .removedChoice(variable: "legal_form", value: "coop", answers: 1),
+                       .changedType(variable: "share", from: .decimal, to: .integer, answers: 3)],
+            location: TestSurveys.at(1))
+        let lines = error.diagnostics(database: "db").map(\.description)
+        #expect(lines == [
+            "surveys/shop.yaml:1:1: error[E445]: cannot open round shop-2025 with this definition of shop: the new definition has no variable founded, but 12 answers to it are stored; those answers would be lost — keep the question (it may be hidden with relevant) or start a new survey id",
+            "surveys/shop.yaml:1:1: error[E446]: cannot open round shop-2025 with this definition of shop: legal_form no longer offers the value coop, but 1 answer uses it; those answers would be lost — keep the choice or start a new survey id",
+            "surveys/shop.yaml:1:1: error[E447]: cannot open round shop-2025 with this definition of shop: share changes from decimal to integer, but 3 answers of type decimal are stored; give the changed question a new name instead",
+        ])
+    }
+
+    @Test func questionsAndChoicesWithoutAnswersMayGo() throws {
+        let temporary = try TemporaryStore()
+        let v1 = TestSurveys.document()
+        try temporary.open("shop-2025", v1)
+        try temporary.importResponses(12, round: "shop-2025", v1)
+        let v2 = TestSurveys.document(version: "2") { survey in
+            survey.pages[1].questions[0].rows.removeAll { $0.name == "users" }    // never answered
+            survey.choiceLists[0].choices.removeAll { $0.value == "assoc" }       // never chosen
+            survey.pages[0].questions[3].allowsOther = false                       // "other" chosen 4 times…
+        }
+        // …so dropping `other` is refused, naming both the value and the text variable.
+        #expect {
+            try temporary.open("shop-2025", v2)
+        } throws: { error in
+            guard case StoreError.incompatibleDefinition(_, _, let problems, _) = error else { return false }
+            return Set(problems) == [.removedChoice(variable: "legal_form", value: "other", answers: 4),
+                                     .removedVariable(name: "legal_form_other", answers: 4)]
+        }
+        let v3 = TestSurveys.document(version: "3") { survey in
+            survey.pages[1].questions[0].rows.removeAll { $0.name == "users" }
+            survey.choiceLists[0].choices.removeAll { $0.value == "assoc" }
+        }
+        let opening = try temporary.open("shop-2025", v3)
+        #expect(opening.definitionChanged)
+        #expect(opening.layoutChange.isEmpty)
+        #expect(try temporary.store.variables(survey: "shop").contains { $0.name == "voice_users" }, "the column stays for older definitions")
+    }
+
+    @Test func typeChangesAreRefusedOnlyWhenAnswered() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let v1 = TestSurveys.document()
+        try temporary.open("shop-2025", v1)
+        try store.insertCompleteResponses(round: "shop-2025", document: v1, source: .import) { inserter in
+            var values = TestSurveys.answers(1)
+            values[9] = nil // story unanswered
+            try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
+        }
+        let v2 = TestSurveys.document(version: "2") { survey in
+            survey.pages[0].questions[2].type = .integer   // share: answered
+            survey.pages[1].questions[2].type = .integer   // story: no answers
+        }
+        #expect {
+            try temporary.open("shop-2025", v2)
+        } throws: { error in
+            guard case StoreError.incompatibleDefinition(_, _, let problems, _) = error else { return false }
+            return problems == [.changedType(variable: "share", from: .decimal, to: .integer, answers: 1)]
+        }
+        let v3 = TestSurveys.document(version: "3") { survey in
+            survey.pages[1].questions[2].type = .integer
+        }
+        let opening = try temporary.open("shop-2025", v3)
+        #expect(opening.layoutChange.retyped == ["story"])
+        #expect(try columns("answers_shop", store)["story"] == "INTEGER")
+        #expect(try store.variables(survey: "shop").first { $0.name == "story" }?.type == .integer)
+    }
+
+    @Test func aQuestionThatBecomesPersonalMovesItsAnswers() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let v1 = TestSurveys.document()
+        try temporary.open("shop-2025", v1)
+        try temporary.importResponses(5, round: "shop-2025", v1)
+        let v2 = TestSurveys.document(version: "2") { survey in
+            survey.pages[1].questions[2].isPII = true     // story becomes personal
+            survey.pages[1].questions[4].isPII = false    // contact_name no longer is
+        }
+        let opening = try temporary.open("shop-2025", v2)
+        #expect(opening.layoutChange.movedToPersonal == ["story"])
+        #expect(opening.layoutChange.movedFromPersonal == ["contact_name"])
+        #expect(try columns("answers_shop", store)["story"] == nil)
+        #expect(try columns("pii_answers_shop", store)["story"] == "TEXT")
+        #expect(try columns("answers_shop", store)["contact_name"] == "TEXT")
+        let response = try #require(try store.response(3))
+        #expect(response.answers["story"] == TestSurveys.answers(2)[9])
+        #expect(response.answers["contact_name"] == .text("Person 2"))
+        #expect(try store.erasePersonalData(response: 3))
+        let erased = try #require(try store.response(3))
+        #expect(erased.answers["story"] == nil)
+        #expect(erased.answers["contact_email"] == nil)
+        #expect(erased.answers["contact_name"] == .text("Person 2"))
+    }
+}
+
+extension SurveyDocument {
+    /// The values of `TestSurveys.answers(0)` edited for a changed definition.
+    func withValues(_ edit: (inout [AnswerValue?]) -> Void) -> [AnswerValue?] {
+        var values = TestSurveys.answers(0)
+        edit(&values)
+        precondition(values.count == survey.variables.count)
+        return values
+    }
+}
+
+extension TemporaryStore {
+    func importResponses(_ count: Int, round: String, _ values: [AnswerValue?], document: SurveyDocument) throws {
+        try store.insertCompleteResponses(round: round, document: document, source: .import) { inserter in
+            for _ in 0..<count { try inserter.insert(values, info: ImportedResponseInfo(language: "sv")) }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Store
+
+@Suite struct SchemaTests {
+    @Test func newStoreIsMigratedDurableAndInWALMode() throws {
+        let temporary = try TemporaryStore()
+        #expect(try temporary.store.appliedMigrations().count == 1)
+        let settings = try temporary.store.durabilitySettings()
+        #expect(settings.journalMode == "wal")
+        #expect(settings.synchronous == 2, "synchronous = FULL")
+        let foreignKeys = try temporary.store.pool.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") }
+        #expect(foreignKeys == 1)
+        let secureDelete = try temporary.store.pool.write { try Int.fetchOne($0, sql: "PRAGMA secure_delete") }
+        #expect(secureDelete == 1, "erased personal data is overwritten")
+    }
+
+    @Test func reopeningAStoreKeepsItsData() throws {
+        let temporary = try TemporaryStore()
+        try temporary.open("shop-2025", TestSurveys.document())
+        let again = try SQLiteStore(path: temporary.path)
+        #expect(try again.round(named: "shop-2025")?.surveyID == "shop")
+        #expect(try again.appliedMigrations().count == 1)
+    }
+
+    @Test func aFileThatIsNotADatabaseIsRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-notadb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("notes.sqlite").path
+        try Data(String(repeating: "these are my notes, not a database\n", count: 200).utf8).write(to: URL(fileURLWithPath: path))
+        #expect {
+            _ = try SQLiteStore(path: path)
+        } throws: { error in
+            guard case StoreError.unusableDatabase(let p, let reason) = error else { return false }
+            return p == path && reason.contains("not an SQLite database")
+        }
+    }
+
+    @Test func aStoreFromANewerSamlaIsRefused() throws {
+        let temporary = try TemporaryStore()
+        try temporary.store.pool.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from the future')")
+        }
+        #expect {
+            _ = try SQLiteStore(path: temporary.path)
+        } throws: { error in
+            guard case StoreError.unusableDatabase(_, let reason) = error else { return false }
+            return reason.contains("newer version")
+        }
+    }
+
+    @Test func unusableDatabaseBecomesADiagnostic() {
+        let diagnostics = StoreError.unusableDatabase(path: "x.sqlite", reason: "the file is not an SQLite database").diagnostics(database: "x.sqlite")
+        #expect(diagnostics.map(\.description) == ["x.sqlite: error[E460]: the file is not an SQLite database"])
+    }
+}
