@@ -89,7 +89,7 @@ let package = Package(
         // Tools: synthetic data, the command line.
         .target(
             name: "SyntheticResponses",
-            dependencies: ["Expressions", "SurveyDefinition", "Responses"],
+            dependencies: ["CSV", "Expressions", "SurveyDefinition", "Responses"],
             path: "Sources/Tools/SyntheticResponses"
         ),
         .target(
@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Frameworks", "Store", "SurveyDefinition", "Estimators"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Store", "SurveyDefinition", "CSV"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Aggregation", "Store"]),
-        .testTarget(name: "SyntheticResponsesTests", dependencies: ["SyntheticResponses", "SurveyDefinition", "Responses"]),
+        .testTarget(name: "SyntheticResponsesTests", dependencies: ["SyntheticResponses", "SurveyDefinition", "Responses", "Expressions", "CSV"]),
         .testTarget(name: "SamlaCommandsTests", dependencies: ["SamlaCommands", "Diagnostics", "samla"]),
     ]
 )

@@ -1,0 +1,254 @@
+import Expressions
+import SurveyDefinition
+
+/// The outcome of coding one answer: nothing, a typed value, or why the text is refused.
+public enum CodedAnswer: Hashable, Sendable {
+    case empty
+    case value(AnswerValue)
+    case problem(AnswerProblem.Kind)
+}
+
+/// Turns the text of one answer (a CSV cell, a form field) into the `AnswerValue` of its
+/// variable, by the rules of its type. Surrounding spaces, tabs and line breaks are dropped
+/// from every answer; what is left empty is no answer.
+///
+/// - text, long_text, `other` texts: kept as written (inside spaces and line breaks too).
+/// - email: a text that passes ``EmailCoding``.
+/// - integer, decimal: see ``NumberCoding`` (`12`, `-3`; `3.5` or `3,5`).
+/// - boolean: `1/0`, `true/false`, `yes/no`, `ja/nej`, any letter case.
+/// - date: ISO `YYYY-MM-DD` only, a real calendar day.
+/// - select_one, matrix row: exactly one code of the list.
+/// - select_multiple: codes separated by spaces, in any order, each at most once;
+///   stored in list order.
+/// Choice filters are not applied here (they depend on other answers): see ``ResponseValidator``.
+public struct AnswerCoder: Sendable {
+    enum Rule: Sendable {
+        case text
+        case email
+        case integer
+        case decimal
+        case boolean
+        case date
+        case choice(ChoiceCodeTable)
+        case choices(ChoiceCodeTable)
+    }
+
+    public let variable: Variable
+    let rule: Rule
+
+    /// The coder of `variable`, a variable of `survey`.
+    public init(variable: Variable, in survey: Survey) {
+        self.variable = variable
+        let question = survey.question(named: variable.question)
+        func table() -> ChoiceCodeTable {
+            let choices = question.map { survey.choices(for: $0) }
+                ?? variable.choiceList.flatMap { survey.choiceList(named: $0)?.choices } ?? []
+            return ChoiceCodeTable(listName: variable.choiceList ?? question?.choiceList ?? "", choices: choices)
+        }
+        switch variable.type {
+        case .text: rule = (question?.type == .email && variable.role == .answer) ? .email : .text
+        case .integer: rule = .integer
+        case .decimal: rule = .decimal
+        case .boolean: rule = .boolean
+        case .date: rule = .date
+        case .choice: rule = .choice(table())
+        case .choices: rule = .choices(table())
+        }
+    }
+
+    /// The codes of a `choice` or `choices` variable, else nil.
+    public var choiceTable: ChoiceCodeTable? {
+        switch rule {
+        case .choice(let table), .choices(let table): table
+        default: nil
+        }
+    }
+
+    // MARK: Text
+
+    /// Codes the answer `text`.
+    public func code(_ text: String) -> CodedAnswer {
+        var text = text
+        return text.withUTF8 { code($0) }
+    }
+
+    /// Codes the answer spelt by the UTF-8 `bytes` (valid UTF-8 is assumed).
+    public func code(_ raw: UnsafeBufferPointer<UInt8>) -> CodedAnswer {
+        let bytes = ByteText.trimmed(raw)
+        if bytes.isEmpty { return .empty }
+        switch rule {
+        case .text:
+            return .value(.text(ByteText.string(bytes)))
+        case .email:
+            return EmailCoding.isValid(bytes) ? .value(.text(ByteText.string(bytes))) : .problem(.notAnEmail)
+        case .integer:
+            switch NumberCoding.integer(bytes) {
+            case .integer(let v): return .value(.integer(v))
+            case .notAWholeNumber: return .problem(.notAWholeNumber)
+            case .outOfRange: return .problem(.numberOutOfRange(wholeNumber: true))
+            default: return .problem(.notANumber(wholeNumber: true))
+            }
+        case .decimal:
+            switch NumberCoding.decimal(bytes) {
+            case .decimal(let v): return .value(.decimal(v))
+            case .outOfRange: return .problem(.numberOutOfRange(wholeNumber: false))
+            default: return .problem(.notANumber(wholeNumber: false))
+            }
+        case .boolean:
+            return BooleanCoding.boolean(bytes).map { .value(.boolean($0)) } ?? .problem(.notABoolean)
+        case .date:
+            guard bytes.count == 10, let date = CalendarDate(iso: ByteText.string(bytes)) else { return .problem(.notADate) }
+            return .value(.date(date))
+        case .choice(let table):
+            if let i = table.position(of: bytes) { return .value(.choice(table.codes[i])) }
+            if bytes.contains(where: ByteText.isSpace), case .value = codeChoices(bytes, table) {
+                return .problem(.severalChoices)
+            }
+            return notAChoice(ByteText.string(bytes), table)
+        case .choices(let table):
+            return codeChoices(bytes, table)
+        }
+    }
+
+    /// Codes a space-separated list of codes into list order.
+    private func codeChoices(_ bytes: UnsafeBufferPointer<UInt8>, _ table: ChoiceCodeTable) -> CodedAnswer {
+        var chosen = ChosenSet(count: table.count)
+        var start = 0
+        var i = 0
+        while i <= bytes.count {
+            if i == bytes.count || ByteText.isSpace(bytes[i]) {
+                if i > start {
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                    guard let position = table.position(of: word) else {
+                        let text = ByteText.string(word)
+                        if let spaced = table.spacedSuggestion(for: text) {
+                            return .problem(.notAChoice(list: table.listName, suggestion: spaced, codes: table.codes))
+                        }
+                        return notAChoice(text, table)
+                    }
+                    if !chosen.insert(position) { return .problem(.duplicateChoice(code: table.codes[position])) }
+                }
+                start = i + 1
+            }
+            i += 1
+        }
+        return .value(.choices(chosen.codes(table)))
+    }
+
+    private func notAChoice(_ text: String, _ table: ChoiceCodeTable) -> CodedAnswer {
+        .problem(.notAChoice(list: table.listName, suggestion: table.suggestion(for: text), codes: table.codes))
+    }
+
+    // MARK: Form selections and typed values
+
+    /// Codes the boxes ticked on a form for a multiple-choice variable (or the one option
+    /// picked for a single choice): each must be a code, each at most once.
+    public func code(selections: [String]) -> CodedAnswer {
+        let picked = selections.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        if picked.isEmpty { return .empty }
+        switch rule {
+        case .choices(let table):
+            var chosen = ChosenSet(count: table.count)
+            for code in picked {
+                guard let position = table.position(of: code) else { return notAChoice(code, table) }
+                if !chosen.insert(position) { return .problem(.duplicateChoice(code: code)) }
+            }
+            return .value(.choices(chosen.codes(table)))
+        default:
+            if picked.count > 1 { return .problem(.severalChoices) }
+            return code(picked[0])
+        }
+    }
+
+    /// Checks a value that arrived already typed (JSON), normalising what is unambiguous:
+    /// a whole `decimal` for an integer, an `integer` for a decimal, a text in the answer's
+    /// text form, codes into list order.
+    public func check(_ value: AnswerValue) -> CodedAnswer {
+        if case .text(let text) = value, !isTextRule { return code(text) }
+        switch (rule, value) {
+        case (.text, .text(let s)), (.email, .text(let s)):
+            return code(s)
+        case (.integer, .integer):
+            return .value(value)
+        case (.integer, .decimal(let d)):
+            guard d.isFinite, d.rounded() == d else { return .problem(.notAWholeNumber) }
+            guard let i = Int64(exactly: d) else { return .problem(.numberOutOfRange(wholeNumber: true)) }
+            return .value(.integer(i))
+        case (.decimal, .decimal(let d)):
+            return d.isFinite ? .value(value) : .problem(.notANumber(wholeNumber: false))
+        case (.decimal, .integer(let i)):
+            return .value(.decimal(Double(i)))
+        case (.boolean, .boolean):
+            return .value(value)
+        case (.boolean, .integer(let i)) where i == 0 || i == 1:
+            return .value(.boolean(i == 1))
+        case (.date, .date):
+            return .value(value)
+        case (.choice, .choice(let c)):
+            return code(c)
+        case (.choice, .integer(let i)):
+            return code(String(i))
+        case (.choices, .choices(let codes)):
+            return code(selections: codes)
+        case (.choices, .choice(let c)):
+            return code(selections: [c])
+        default:
+            return .problem(.wrongValueType(expected: variable.type))
+        }
+    }
+
+    private var isTextRule: Bool {
+        switch rule {
+        case .text, .email: true
+        default: false
+        }
+    }
+}
+
+/// Which codes of a list are chosen, by position.
+struct ChosenSet {
+    private var small: UInt64 = 0
+    private var large: [Bool]
+
+    init(count: Int) {
+        large = count > 64 ? Array(repeating: false, count: count) : []
+    }
+
+    /// False when the position was already chosen.
+    mutating func insert(_ position: Int) -> Bool {
+        if large.isEmpty {
+            let bit = UInt64(1) << UInt64(position)
+            if small & bit != 0 { return false }
+            small |= bit
+            return true
+        }
+        if large[position] { return false }
+        large[position] = true
+        return true
+    }
+
+    func codes(_ table: ChoiceCodeTable) -> [String] {
+        var result: [String] = []
+        if large.isEmpty {
+            result.reserveCapacity(small.nonzeroBitCount)
+            var bits = small
+            while bits != 0 {
+                let i = bits.trailingZeroBitCount
+                result.append(table.codes[i])
+                bits &= bits - 1
+            }
+        } else {
+            for (i, chosen) in large.enumerated() where chosen { result.append(table.codes[i]) }
+        }
+        return result
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

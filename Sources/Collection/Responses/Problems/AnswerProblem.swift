@@ -1,0 +1,91 @@
+import Diagnostics
+import SurveyDefinition
+
+/// One problem with one answer of a response: which variable, what was given, what is wrong,
+/// with a stable diagnostic code and a message in Swedish and English.
+public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
+    /// What is wrong with the answer.
+    public enum Kind: Hashable, Sendable {
+        /// Not a number at all (`abc`); `wholeNumber` when the question asks for an integer.
+        case notANumber(wholeNumber: Bool)
+        /// A number, but with a fraction or an exponent where a whole number is asked for.
+        case notAWholeNumber
+        /// Outside the 64-bit range (whole numbers) or more than 15 significant digits (decimals).
+        case numberOutOfRange(wholeNumber: Bool)
+        case notABoolean
+        /// Not `YYYY-MM-DD`, or no such day (`2025-02-30`).
+        case notADate
+        case notAnEmail
+        /// Not a code of the list; `suggestion` is the likely meant code, `codes` the list's codes.
+        case notAChoice(list: String, suggestion: String?, codes: [String])
+        /// A code of the list that the choice filter does not offer for this response.
+        case choiceNotOffered(list: String, code: String)
+        case duplicateChoice(code: String)
+        /// Several codes for a single choice.
+        case severalChoices
+        /// An `other` text although `other` is not chosen in `question`.
+        case otherWithoutOther(question: String)
+        /// The question's constraint is false; its `constraint_message` if it has one.
+        case constraintFailed(constraint: String, message: LocalizedText?)
+        case requiredMissing
+        /// An answer to a question whose `relevant` (or its page's) is false for this response.
+        case notRelevant(condition: String?)
+        /// A typed value (JSON) of the wrong kind for the variable.
+        case wrongValueType(expected: VariableType)
+        /// An answer for a name that is no variable of the survey.
+        case noSuchVariable(suggestion: String?)
+        /// An answer for a `calculate` variable.
+        case calculatedValueGiven
+    }
+
+    /// The variable's name: the CSV column, the form field, the JSON key.
+    public var variable: String
+    /// The answer as given (cell text, form value), when there was one.
+    public var value: String?
+    public var kind: Kind
+
+    public init(variable: String, value: String?, kind: Kind) {
+        self.variable = variable
+        self.value = value
+        self.kind = kind
+    }
+
+    public var code: DiagnosticCode {
+        switch kind {
+        case .notANumber: .notANumber
+        case .notAWholeNumber: .notAWholeNumber
+        case .numberOutOfRange: .numberOutOfRange
+        case .notABoolean: .notABoolean
+        case .notADate: .notADate
+        case .notAnEmail: .notAnEmail
+        case .notAChoice: .notAChoice
+        case .choiceNotOffered: .choiceNotOffered
+        case .duplicateChoice: .duplicateChoice
+        case .severalChoices: .severalChoices
+        case .otherWithoutOther: .otherWithoutOther
+        case .constraintFailed: .constraintFailed
+        case .requiredMissing: .requiredMissing
+        case .notRelevant: .answerNotRelevant
+        case .wrongValueType: .wrongValueType
+        case .noSuchVariable: .noSuchField
+        case .calculatedValueGiven: .calculatedValueGiven
+        }
+    }
+
+    /// The message in Swedish (`sv`) or English (any other language).
+    public func message(in language: String) -> String {
+        language == "sv" ? ProblemMessages.swedish(self) : ProblemMessages.english(self)
+    }
+
+    /// Both messages, keyed `sv` and `en`.
+    public var messages: LocalizedText {
+        ["sv": message(in: "sv"), "en": message(in: "en")]
+    }
+
+    /// The problem as a diagnostic at `location`, with its message in `language`.
+    public func diagnostic(at location: DiagnosticLocation, language: String = "en") -> Diagnostic {
+        Diagnostic(code, at: location, message(in: language))
+    }
+
+    public var description: String { "\(variable): \(code.id): \(message(in: "en"))" }
+}

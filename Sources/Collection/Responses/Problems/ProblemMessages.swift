@@ -1,0 +1,137 @@
+import SurveyDefinition
+
+/// The texts of ``AnswerProblem``s: English for the importer and the API, Swedish and English
+/// for respondents on the web form. Each says what is wrong and what to write instead.
+enum ProblemMessages {
+    /// Lists at most this long are spelt out in "not a choice" messages.
+    static let listedCodesLimit = 12
+
+    static func english(_ p: AnswerProblem) -> String {
+        let given = p.value.map { "“\(shortened($0))”" } ?? "the answer"
+        switch p.kind {
+        case .notANumber(true):
+            return "\(given) is not a whole number: write digits only, e.g. 12 or -3"
+        case .notANumber(false):
+            return "\(given) is not a number: write digits, with . or , before any decimals, e.g. 3.5"
+        case .notAWholeNumber:
+            return "\(given) is not a whole number: write it without decimals or exponent, e.g. 12"
+        case .numberOutOfRange(true):
+            return "\(given) has too many digits: a whole number must lie between -9223372036854775808 and 9223372036854775807"
+        case .numberOutOfRange(false):
+            return "\(given) has more than 15 significant digits, which cannot be stored exactly: round it"
+        case .notABoolean:
+            return "\(given) is not yes or no: write \(BooleanCoding.accepted)"
+        case .notADate:
+            return "\(given) is not a date: write year-month-day as YYYY-MM-DD, e.g. 2025-03-14"
+        case .notAnEmail:
+            return "\(given) is not an email address: write it as name@example.se"
+        case .notAChoice(let list, let suggestion, let codes):
+            var text = "\(given) is not a code of the list \(list)"
+            if let suggestion, suggestion.contains(" ") { return text + ": separate the codes with spaces, “\(suggestion)”" }
+            if let suggestion { text += " (did you mean \(suggestion)?)" }
+            if codes.count <= listedCodesLimit { text += "; its codes are \(codes.joined(separator: ", "))" }
+            return text
+        case .choiceNotOffered(let list, let code):
+            return "\(code) is a code of the list \(list), but the question's choice filter does not offer it for this response"
+        case .duplicateChoice(let code):
+            return "\(given) names the code \(code) more than once: give each chosen code once"
+        case .severalChoices:
+            return "\(given) gives several codes, but only one choice is allowed"
+        case .otherWithoutOther(let question):
+            return "there is an ‘other’ text, but ‘other’ is not chosen in \(question): choose other or leave the text empty"
+        case .constraintFailed(let constraint, let message):
+            if let text = message?["en"] { return "\(given) is not accepted: \(text)" }
+            return "\(given) does not meet the question's condition \(constraint)"
+        case .requiredMissing:
+            return "an answer is required"
+        case .notRelevant(let condition):
+            let why = condition.map { " (it is shown only when \($0))" } ?? ""
+            return "there is an answer, but the question is not asked of this response\(why): leave it empty"
+        case .wrongValueType(let expected):
+            return "the value is of the wrong kind: \(englishKind(expected)) expected"
+        case .noSuchVariable(let suggestion):
+            return "the survey has no question or variable named \(p.variable)" + (suggestion.map { " (did you mean \($0)?)" } ?? "")
+        case .calculatedValueGiven:
+            return "\(p.variable) is calculated from other answers and cannot be given"
+        }
+    }
+
+    static func swedish(_ p: AnswerProblem) -> String {
+        let given = p.value.map { "”\(shortened($0))”" } ?? "svaret"
+        switch p.kind {
+        case .notANumber(true):
+            return "\(given) är inte ett heltal: skriv bara siffror, t.ex. 12 eller -3"
+        case .notANumber(false):
+            return "\(given) är inte ett tal: skriv siffror, med , eller . före eventuella decimaler, t.ex. 3,5"
+        case .notAWholeNumber:
+            return "\(given) är inte ett heltal: skriv det utan decimaler, t.ex. 12"
+        case .numberOutOfRange(true):
+            return "\(given) har för många siffror för ett heltal"
+        case .numberOutOfRange(false):
+            return "\(given) har fler än 15 värdesiffror och kan inte sparas exakt: avrunda talet"
+        case .notABoolean:
+            return "\(given) är varken ja eller nej: skriv \(BooleanCoding.accepted)"
+        case .notADate:
+            return "\(given) är inte ett datum: skriv år-månad-dag som ÅÅÅÅ-MM-DD, t.ex. 2025-03-14"
+        case .notAnEmail:
+            return "\(given) är inte en e-postadress: skriv den som namn@exempel.se"
+        case .notAChoice(let list, let suggestion, let codes):
+            var text = "\(given) är inte en kod i listan \(list)"
+            if let suggestion, suggestion.contains(" ") { return text + ": skilj koderna åt med mellanslag, ”\(suggestion)”" }
+            if let suggestion { text += " (menade du \(suggestion)?)" }
+            if codes.count <= listedCodesLimit { text += "; koderna är \(codes.joined(separator: ", "))" }
+            return text
+        case .choiceNotOffered(let list, let code):
+            return "\(code) är en kod i listan \(list), men det alternativet erbjuds inte utifrån tidigare svar"
+        case .duplicateChoice(let code):
+            return "\(given) anger koden \(code) mer än en gång: ange varje vald kod en gång"
+        case .severalChoices:
+            return "\(given) anger flera koder, men bara ett alternativ får väljas"
+        case .otherWithoutOther:
+            return "det finns en text under ”Annat”, men ”Annat” är inte valt: välj Annat eller töm textfältet"
+        case .constraintFailed(let constraint, let message):
+            if let text = message?["sv"] { return text }
+            return "\(given) uppfyller inte villkoret \(constraint)"
+        case .requiredMissing:
+            return "Frågan måste besvaras"
+        case .notRelevant(let condition):
+            let why = condition.map { " (den visas bara när \($0))" } ?? ""
+            return "det finns ett svar, men frågan ställs inte i det här svaret\(why): lämna den tom"
+        case .wrongValueType(let expected):
+            return "värdet är av fel slag: \(swedishKind(expected)) förväntas"
+        case .noSuchVariable(let suggestion):
+            return "enkäten har ingen fråga eller variabel som heter \(p.variable)" + (suggestion.map { " (menade du \($0)?)" } ?? "")
+        case .calculatedValueGiven:
+            return "\(p.variable) räknas fram ur andra svar och kan inte anges"
+        }
+    }
+
+    /// Long answers are cut in messages so a wrong cell does not flood the output.
+    static func shortened(_ text: String) -> String {
+        text.count <= 60 ? text : String(text.prefix(57)) + "…"
+    }
+
+    private static func englishKind(_ type: VariableType) -> String {
+        switch type {
+        case .text: "text"
+        case .integer: "a whole number"
+        case .decimal: "a number"
+        case .boolean: "true or false"
+        case .date: "a date (YYYY-MM-DD)"
+        case .choice: "one choice code (text)"
+        case .choices: "a list of choice codes"
+        }
+    }
+
+    private static func swedishKind(_ type: VariableType) -> String {
+        switch type {
+        case .text: "text"
+        case .integer: "ett heltal"
+        case .decimal: "ett tal"
+        case .boolean: "sant eller falskt"
+        case .date: "ett datum (ÅÅÅÅ-MM-DD)"
+        case .choice: "en svarskod (text)"
+        case .choices: "en lista av svarskoder"
+        }
+    }
+}

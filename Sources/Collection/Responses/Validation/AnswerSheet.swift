@@ -1,0 +1,135 @@
+import Expressions
+import SurveyDefinition
+
+/// The answers of one response while it is checked: typed values index-aligned with
+/// `survey.variables`, the answers that could not be coded, and after
+/// ``ResponseValidator/check(_:mode:)`` the problems found and which questions are relevant.
+///
+/// A sheet is reusable: ``reset()`` empties it without giving its storage back, so an import
+/// checks a million rows through one sheet.
+public struct AnswerSheet: Sendable {
+    public let validator: ResponseValidator
+
+    /// Typed values by variable index; nil is no answer. Calculations are filled in by `check`.
+    public internal(set) var values: [AnswerValue?]
+    /// Problems found by the last `check`, in variable order.
+    public internal(set) var problems: [AnswerProblem]
+    /// By question position (`survey.questions`): whether it is shown, as found by the last `check`.
+    public internal(set) var relevantQuestions: [Bool]
+
+    /// Answers given as text that could not be coded, until `check` reports or clears them.
+    var uncoded: [UncodedAnswer]
+    /// Per variable: whether an answer was given that `uncoded` holds.
+    var hasUncoded: [Bool]
+    /// Per page: 0 not yet known in this check, 1 relevant, 2 not.
+    var pageRelevance: [UInt8]
+    /// The values as the expressions read them, slot per variable; reused from row to row.
+    var context: EvaluationContext
+
+    struct UncodedAnswer: Sendable {
+        var variable: Int
+        var text: String
+        var kind: AnswerProblem.Kind
+    }
+
+    init(validator: ResponseValidator) {
+        self.validator = validator
+        values = Array(repeating: nil, count: validator.variables.count)
+        problems = []
+        relevantQuestions = Array(repeating: false, count: validator.questions.count)
+        uncoded = []
+        hasUncoded = Array(repeating: false, count: validator.variables.count)
+        pageRelevance = Array(repeating: 0, count: validator.pages.count)
+        context = EvaluationContext(slotCount: validator.variables.count, today: validator.today)
+    }
+
+    /// Empties every answer and problem, keeping the storage.
+    public mutating func reset() {
+        values.withUnsafeMutableBufferPointer { buffer in
+            for i in buffer.indices { buffer[i] = nil }
+        }
+        context.slots.withUnsafeMutableBufferPointer { buffer in
+            for i in buffer.indices { buffer[i] = .empty }
+        }
+        problems.removeAll(keepingCapacity: true)
+        if !uncoded.isEmpty {
+            for entry in uncoded { hasUncoded[entry.variable] = false }
+            uncoded.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// The value of the variable `name`, if it has one.
+    public func value(of name: String) -> AnswerValue? {
+        validator.index(ofVariable: name).flatMap { values[$0] }
+    }
+
+    // MARK: Setting answers
+
+    /// Sets variable `index` from the UTF-8 text of a cell (trimmed; empty clears it).
+    @inline(__always)
+    public mutating func setAnswer(bytes: UnsafeBufferPointer<UInt8>, variable index: Int) {
+        store(validator.coders[index].code(bytes), text: { String(decoding: bytes, as: UTF8.self) }, variable: index)
+    }
+
+    /// Sets variable `index` from text (a form field, a CSV cell); empty clears it.
+    public mutating func setAnswer(text: String, variable index: Int) {
+        store(validator.coders[index].code(text), text: { text }, variable: index)
+    }
+
+    /// Sets a choice variable from the options ticked on a form.
+    public mutating func setAnswer(selections: [String], variable index: Int) {
+        store(validator.coders[index].code(selections: selections), text: { selections.joined(separator: " ") }, variable: index)
+    }
+
+    /// Sets variable `index` from a typed value (JSON); nil clears it.
+    public mutating func setAnswer(value: AnswerValue?, variable index: Int) {
+        guard let value else {
+            store(.empty, text: { "" }, variable: index)
+            return
+        }
+        store(validator.coders[index].check(value), text: { AnswerText.text(of: value) }, variable: index)
+    }
+
+    /// Clears variable `index`.
+    public mutating func clear(variable index: Int) {
+        store(.empty, text: { "" }, variable: index)
+    }
+
+    @inline(__always)
+    private mutating func store(_ coded: CodedAnswer, text: () -> String, variable index: Int) {
+        if hasUncoded[index] { dropUncoded(index) }
+        if validator.isCalculated[index], coded != .empty {
+            assign(index, nil)
+            hasUncoded[index] = true
+            uncoded.append(UncodedAnswer(variable: index, text: text(), kind: .calculatedValueGiven))
+            return
+        }
+        switch coded {
+        case .empty:
+            assign(index, nil)
+        case .value(let value):
+            assign(index, value)
+        case .problem(let kind):
+            assign(index, nil)
+            hasUncoded[index] = true
+            uncoded.append(UncodedAnswer(variable: index, text: text(), kind: kind))
+        }
+    }
+
+    /// Sets a value and its expression slot together: they never differ.
+    @inline(__always)
+    mutating func assign(_ index: Int, _ value: AnswerValue?) {
+        values[index] = value
+        context.slots[index] = RuleInput.expressionValue(value)
+    }
+
+    private mutating func dropUncoded(_ index: Int) {
+        uncoded.removeAll { $0.variable == index }
+        hasUncoded[index] = false
+    }
+
+    /// The uncoded answer of `index`, if there is one.
+    func uncodedAnswer(_ index: Int) -> UncodedAnswer? {
+        hasUncoded[index] ? uncoded.first { $0.variable == index } : nil
+    }
+}

@@ -1,0 +1,129 @@
+import Diagnostics
+import Expressions
+import SurveyDefinition
+
+/// What an expression reads while one response is checked: the sheet's typed values and, slot
+/// for slot, the same values as expression `Value`s (with the current answer and the attributes
+/// of the choice being filtered). Every write goes through ``set(_:_:)`` so both stay equal.
+struct RuleInput {
+    let values: UnsafeMutableBufferPointer<AnswerValue?>
+    var context: EvaluationContext
+
+    /// Sets variable `index` to `value` for the rest of the check.
+    @inline(__always)
+    mutating func set(_ index: Int, _ value: AnswerValue?) {
+        values[index] = value
+        context.slots[index] = RuleInput.expressionValue(value)
+    }
+
+    /// Sets the answer a constraint tests (`.`); nil clears it.
+    @inline(__always)
+    mutating func setCurrent(_ value: AnswerValue?) {
+        context.currentValue = RuleInput.expressionValue(value)
+    }
+
+    /// Sets the attributes of the choice a filter tests; nil clears them.
+    @inline(__always)
+    mutating func setAttributes(_ attributes: [Value]?) {
+        context.choiceAttributes = attributes ?? []
+    }
+
+    /// An answer as the expression language sees it: unanswered is empty, whole numbers and
+    /// decimals are numbers, a single choice is its code, a multiple choice its codes.
+    @inline(__always)
+    static func expressionValue(_ value: AnswerValue?) -> Value {
+        switch value {
+        case nil: .empty
+        case .text(let s)?: .text(s)
+        case .integer(let i)?: .number(Double(i))
+        case .decimal(let d)?: .number(d)
+        case .boolean(let b)?: .boolean(b)
+        case .date(let d)?: .date(d)
+        case .choice(let code)?: .text(code)
+        case .choices(let codes)?: .choices(codes)
+        }
+    }
+}
+
+/// A survey expression compiled once, with a slot per variable, evaluated per response.
+struct CompiledRule: Sendable {
+    let text: String
+    /// The `${…}` names it reads, in order of first use.
+    let referencedNames: [String]
+    private let expression: CompiledExpression
+
+    /// Checks and compiles `source` in `scope`, binding `${name}` to `slots[name]` and the bare
+    /// names of a choice filter to `attributeSlots`.
+    static func compile(
+        _ source: ExpressionSource, scope: VariableScope, expecting: ExpectedResult,
+        slots: [String: Int], attributeSlots: [String: Int]?
+    ) -> Result<CompiledRule, Diagnostic> {
+        let checked = CheckedExpression(source.text, in: scope, expecting: expecting)
+        do {
+            let compiled = try checked.compile(slots: { slots[$0] }, attributeSlots: { attributeSlots?[$0] })
+            return .success(CompiledRule(text: source.text, referencedNames: checked.referencedNames, expression: compiled))
+        } catch {
+            return .failure(error.suggesting(from: slots.keys.sorted()).diagnostic(at: source.location(ofColumn: error.column)))
+        }
+    }
+
+    @inline(__always)
+    func isTrue(_ input: borrowing RuleInput) -> Bool {
+        expression.isTrue(input.context)
+    }
+
+    /// The expression's value as an answer of `type`; nil when it is empty or does not fit.
+    func value(_ input: borrowing RuleInput, as type: VariableType) -> AnswerValue? {
+        let result = expression.evaluate(input.context)
+        if result.isEmpty { return nil }
+        switch type {
+        case .text:
+            return .text(result.string)
+        case .integer:
+            guard let n = result.number, n.isFinite, let i = Int64(exactly: n.rounded()) else { return nil }
+            return .integer(i)
+        case .decimal:
+            guard let n = result.number, n.isFinite else { return nil }
+            return .decimal(n)
+        case .boolean:
+            if case .boolean(let b) = result { return .boolean(b) }
+            return result.number.map { .boolean($0 != 0) }
+        case .date:
+            return result.date.map { .date($0) }
+        case .choice:
+            return .choice(result.string)
+        case .choices:
+            if case .choices(let codes) = result { return .choices(codes) }
+            return .choices(result.string.split(separator: " ").map(String.init))
+        }
+    }
+}
+
+/// The types of a survey's variables, as the expression checker sees them.
+enum SurveyScope {
+    static func make(_ survey: Survey, variables: [Variable]) -> VariableScope {
+        var types: [String: ExpressionType] = [:]
+        let calculated = Dictionary(survey.questions.filter { $0.type == .calculate }.map { ($0.name, $0.calculationType) }) { a, _ in a }
+        for variable in variables {
+            if variable.role == .calculated, calculated[variable.question] == .some(nil) {
+                types[variable.name] = .unknown
+            } else {
+                types[variable.name] = expressionType(variable)
+            }
+        }
+        let lists = Dictionary(survey.choiceLists.map { ($0.name, $0.choices.map(\.value)) }) { a, _ in a }
+        return VariableScope(variables: types, choiceLists: lists)
+    }
+
+    static func expressionType(_ variable: Variable) -> ExpressionType {
+        switch variable.type {
+        case .text: .text
+        case .integer: .integer
+        case .decimal: .decimal
+        case .boolean: .boolean
+        case .date: .date
+        case .choice: .choice(list: variable.choiceList)
+        case .choices: .choices(list: variable.choiceList)
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import SurveyDefinition
+
+/// One field of a posted form page: a text box or a single choice, or the boxes ticked.
+public enum FormField: Hashable, Sendable {
+    case text(String)
+    case selections([String])
+}
+
+/// Whether the web form shows a question when it draws a page.
+public enum QuestionVisibility: Hashable, Sendable {
+    case shown
+    case hidden
+    /// Its relevance reads answers on its own page: it is shown, and after the page is posted
+    /// it is checked only if the posted answers make it relevant (no JavaScript needed).
+    case decidedOnPost
+}
+
+/// What the form does after a page is posted.
+public struct PageOutcome: Hashable, Sendable {
+    /// The problems of the posted page; when there are any, the page is shown again.
+    public var problems: [AnswerProblem]
+    /// The next relevant page, nil when the posted page was the last relevant one.
+    public var nextPage: Int?
+    /// The relevant page before the posted one, for a "back" button.
+    public var previousPage: Int?
+
+    public var isAccepted: Bool { problems.isEmpty }
+}
+
+extension ResponseValidator {
+    /// Takes the fields posted for `page` (by variable name; a missing field is an empty answer),
+    /// checks that page, clears answers that became not relevant anywhere, recomputes
+    /// calculations, and says where the respondent goes next.
+    public func submit(page: Int, fields: [String: FormField], to sheet: inout AnswerSheet) -> PageOutcome {
+        for position in pages[page].questions where questions[position].kind == .answered {
+            let q = questions[position]
+            for v in q.variables + (q.otherVariable.map { [$0] } ?? []) {
+                switch fields[variables[v].name] {
+                case .text(let text): sheet.setAnswer(text: text, variable: v)
+                case .selections(let picked): sheet.setAnswer(selections: picked, variable: v)
+                case nil: sheet.clear(variable: v)
+                }
+            }
+        }
+        check(&sheet, mode: .page(page))
+        return PageOutcome(
+            problems: sheet.problems,
+            nextPage: sheet.problems.isEmpty ? nextRelevantPage(after: page, in: sheet) : page,
+            previousPage: previousRelevantPage(before: page, in: sheet)
+        )
+    }
+
+    /// Whether `page` is shown, given the answers on `sheet`.
+    public func isPageRelevant(_ page: Int, in sheet: AnswerSheet) -> Bool {
+        guard let rule = pages[page].relevance else { return true }
+        return evaluate(on: sheet) { rule.isTrue($0) }
+    }
+
+    /// The first relevant page after `page` (or the first relevant page when `page` is nil).
+    public func nextRelevantPage(after page: Int?, in sheet: AnswerSheet) -> Int? {
+        let start = page.map { $0 + 1 } ?? 0
+        return (start..<pages.count).first { isPageRelevant($0, in: sheet) }
+    }
+
+    /// The last relevant page before `page`.
+    public func previousRelevantPage(before page: Int, in sheet: AnswerSheet) -> Int? {
+        (0..<page).reversed().first { isPageRelevant($0, in: sheet) }
+    }
+
+    /// How the form shows each question of `page`, in order, given the answers on `sheet`.
+    public func visibility(onPage page: Int, in sheet: AnswerSheet) -> [(question: Question, visibility: QuestionVisibility)] {
+        let pageShown = isPageRelevant(page, in: sheet)
+        return pages[page].questions.map { position in
+            let q = questions[position]
+            if !pageShown || q.kind == .calculate { return (q.question, .hidden) }
+            if q.dependsOnOwnPage { return (q.question, .decidedOnPost) }
+            guard let rule = q.relevance else { return (q.question, .shown) }
+            return (q.question, evaluate(on: sheet) { rule.isTrue($0) } ? .shown : .hidden)
+        }
+    }
+
+    /// The choices question `name` offers given the answers on `sheet`: its list (and `other`),
+    /// narrowed by its choice filter.
+    public func offeredChoices(forQuestion name: String, in sheet: AnswerSheet) -> [Choice] {
+        guard let q = questions.first(where: { $0.question.name == name }) else { return [] }
+        let all = survey.choices(for: q.question)
+        guard let filter = q.choiceFilter, let attributes = q.choiceAttributes else { return all }
+        return evaluate(on: sheet) { input in
+            all.enumerated().filter { i, choice in
+                if q.question.allowsOther && choice.value == Choice.otherValue { return true }
+                input.setAttributes(attributes.rows[i])
+                return filter.isTrue(input)
+            }.map(\.element)
+        }
+    }
+
+    /// The `default` of variable `index`'s question as a typed value, for pre-filling the form.
+    /// (The import never uses defaults: an empty cell is no answer.)
+    public func defaultValue(forVariable index: Int) -> AnswerValue? {
+        let q = questions[questionOfVariable[index]]
+        guard q.kind == .answered, q.variables.contains(index), let text = q.question.defaultValue,
+              case .value(let value) = coders[index].code(text) else { return nil }
+        return value
+    }
+
+    /// Fills the unanswered variables of `page`'s questions that have a `default`.
+    public func applyDefaults(page: Int, to sheet: inout AnswerSheet) {
+        for position in pages[page].questions {
+            for v in questions[position].variables where sheet.values[v] == nil && !sheet.hasUncoded[v] {
+                if let value = defaultValue(forVariable: v) { sheet.assign(v, value) }
+            }
+        }
+    }
+
+    /// Evaluates on a copy of the sheet (the form's path, not a hot one).
+    private func evaluate<R>(on sheet: AnswerSheet, _ body: (inout RuleInput) -> R) -> R {
+        var copy = sheet
+        return withInput(&copy) { _, input in body(&input) }
+    }
+}

@@ -1,0 +1,157 @@
+import Diagnostics
+import Expressions
+import SurveyDefinition
+
+/// A survey compiled once for checking its responses: the one validation path of the CSV import,
+/// the web form and the JSON API.
+///
+/// Every expression is compiled with a slot per variable and every variable gets its
+/// ``AnswerCoder``, so that checking a response does no lookups by name. Use it through an
+/// ``AnswerSheet``:
+/// ```swift
+/// let validator = try ResponseValidator(survey: survey)
+/// var sheet = validator.makeSheet()
+/// sheet.setAnswer(text: "12", variable: validator.index(ofVariable: "fte")!)
+/// validator.check(&sheet, mode: .complete)
+/// sheet.problems   // every problem, in variable order
+/// ```
+public final class ResponseValidator: Sendable {
+    public let survey: Survey
+    /// The survey's variables: the columns of a response, in order.
+    public let variables: [Variable]
+    /// The coder of each variable, index-aligned with ``variables``.
+    public let coders: [AnswerCoder]
+    /// The date `today()` means while checking.
+    public let today: CalendarDate
+
+    let questions: [CompiledQuestion]
+    let pages: [CompiledPage]
+    /// Question positions in evaluation order.
+    let order: [Int]
+    /// Per variable: whether it is a calculation's.
+    let isCalculated: [Bool]
+    /// Per variable: the position of its question.
+    let questionOfVariable: [Int]
+    private let variableIndex: [String: Int]
+
+    /// Compiles `survey`'s expressions; `today` pins `today()` (the import's date, or a test's).
+    public init(survey: Survey, today: CalendarDate = .today()) throws(ResponseValidatorError) {
+        self.survey = survey
+        self.today = today
+        let variables = survey.variables
+        self.variables = variables
+        coders = variables.map { AnswerCoder(variable: $0, in: survey) }
+        var variableIndex: [String: Int] = [:]
+        for (i, v) in variables.enumerated() where variableIndex[v.name] == nil { variableIndex[v.name] = i }
+        self.variableIndex = variableIndex
+        isCalculated = variables.map { $0.role == .calculated }
+
+        let allQuestions = survey.questions
+        var questionPosition: [String: Int] = [:]
+        for (i, q) in allQuestions.enumerated() where questionPosition[q.name] == nil { questionPosition[q.name] = i }
+        questionOfVariable = variables.map { questionPosition[$0.question] ?? 0 }
+
+        var diagnostics: [Diagnostic] = []
+        let scope = SurveyScope.make(survey, variables: variables)
+        func compile(
+            _ source: ExpressionSource?, expecting: ExpectedResult = .condition, current: ExpressionType? = nil,
+            attributes: ChoiceAttributeTable? = nil, list: String? = nil
+        ) -> CompiledRule? {
+            guard let source else { return nil }
+            var local = scope
+            local.currentValueType = current
+            if let attributes {
+                local.choiceAttributes = Dictionary(uniqueKeysWithValues: attributes.names.map { name in
+                    (name, name == "value" ? ExpressionType.choice(list: list) : .text)
+                })
+            }
+            switch CompiledRule.compile(source, scope: local, expecting: expecting, slots: variableIndex,
+                                        attributeSlots: attributes?.slots) {
+            case .success(let rule): return rule
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return nil
+            }
+        }
+
+        var pages: [CompiledPage] = []
+        var questions: [CompiledQuestion] = []
+        var position = 0
+        for (pageNumber, page) in survey.pages.enumerated() {
+            let pageRelevance = compile(page.relevant)
+            var positions: [Int] = []
+            for question in page.questions {
+                let kind: CompiledQuestion.Kind = switch question.type {
+                case .note: .note
+                case .calculate: .calculate
+                default: .answered
+                }
+                let own = question.variables.map { variableIndex[$0.name]! }
+                let other = question.variables.firstIndex { $0.role == .otherText }.map { own[$0] }
+                let answerVariables = other.map { o in own.filter { $0 != o } } ?? own
+                let attributes = question.choiceFilter == nil ? nil : ChoiceAttributeTable(choices: survey.choices(for: question))
+                let answerType = answerVariables.first.map { SurveyScope.expressionType(variables[$0]) }
+                let texts = [page.relevant?.text, question.relevant?.text].compactMap { $0 }
+                questions.append(CompiledQuestion(
+                    question: question, position: position, page: pageNumber, kind: kind,
+                    variables: answerVariables, otherVariable: other,
+                    relevance: compile(question.relevant),
+                    constraint: compile(question.constraint, current: answerType),
+                    choiceFilter: compile(question.choiceFilter, attributes: attributes, list: question.choiceList),
+                    calculation: compile(question.calculation, expecting: .any),
+                    choiceAttributes: attributes,
+                    relevanceText: texts.isEmpty ? nil : texts.count == 1 ? texts[0] : texts.map { "(\($0))" }.joined(separator: " and "),
+                    dependsOnOwnPage: false
+                ))
+                positions.append(position)
+                position += 1
+            }
+            pages.append(CompiledPage(relevance: pageRelevance, questions: positions))
+        }
+        guard diagnostics.isEmpty else { throw ResponseValidatorError(diagnostics) }
+
+        // Dependencies: a question waits for every question its (and its page's) expressions read.
+        let questionOf = questionOfVariable
+        func reads(_ rule: CompiledRule?) -> [Int] {
+            (rule?.referencedNames ?? []).compactMap { name in
+                variableIndex[name].map { questionOf[$0] } ?? questionPosition[name]
+            }
+        }
+        let dependencies = questions.map { q in
+            reads(pages[q.page].relevance) + reads(q.relevance) + reads(q.constraint) + reads(q.choiceFilter) + reads(q.calculation)
+        }
+        order = EvaluationOrder.order(count: questions.count, dependencies: dependencies)
+
+        // Same-page relevance: read an answer of the own page, directly or through calculations.
+        let relevanceReads = questions.map { reads(pages[$0.page].relevance) + reads($0.relevance) }
+        let calculationReads = questions.map { reads($0.calculation) }
+        self.questions = questions.map { q in
+            var seen = Set<Int>()
+            var stack = relevanceReads[q.position]
+            var ownPage = false
+            while let next = stack.popLast(), !ownPage {
+                guard seen.insert(next).inserted else { continue }
+                let read = questions[next]
+                if read.kind == .calculate { stack.append(contentsOf: calculationReads[next]) }
+                else if read.page == q.page && read.position != q.position { ownPage = true }
+            }
+            return CompiledQuestion(
+                question: q.question, position: q.position, page: q.page, kind: q.kind, variables: q.variables,
+                otherVariable: q.otherVariable, relevance: q.relevance, constraint: q.constraint, choiceFilter: q.choiceFilter,
+                calculation: q.calculation, choiceAttributes: q.choiceAttributes, relevanceText: q.relevanceText,
+                dependsOnOwnPage: ownPage
+            )
+        }
+        self.pages = pages
+    }
+
+    /// The index of variable `name` in ``variables``.
+    public func index(ofVariable name: String) -> Int? {
+        variableIndex[name]
+    }
+
+    /// An empty sheet for one response.
+    public func makeSheet() -> AnswerSheet {
+        AnswerSheet(validator: self)
+    }
+}

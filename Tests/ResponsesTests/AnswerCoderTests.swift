@@ -1,0 +1,178 @@
+import Expressions
+import SurveyDefinition
+import Testing
+@testable import Responses
+
+@Suite struct AnswerCoderTests {
+    let survey = Fixtures.everyType
+
+    func coder(_ name: String) -> AnswerCoder {
+        AnswerCoder(variable: survey.variables.first { $0.name == name }!, in: survey)
+    }
+
+    @Test func emptyAndBlankCellsAreNoAnswer() {
+        for name in ["name", "staff", "share", "active", "founded_on", "email", "legal_form", "sdg", "voice_staff"] {
+            #expect(coder(name).code("") == .empty, "\(name)")
+            #expect(coder(name).code("  \t\r\n ") == .empty, "\(name)")
+        }
+    }
+
+    @Test func textKeepsInnerSpacingAndDropsOuter() {
+        #expect(coder("name").code("  Hej  där  ") == .value(.text("Hej  där")))
+        #expect(coder("story").code("rad 1\nrad 2\n") == .value(.text("rad 1\nrad 2")))
+        #expect(coder("name").code("Smörgås 🥪") == .value(.text("Smörgås 🥪")))
+    }
+
+    @Test(arguments: [
+        ("12", CodedAnswer.value(.integer(12))),
+        ("-3", .value(.integer(-3))),
+        ("007", .value(.integer(7))),
+        (" 42 ", .value(.integer(42))),
+        ("9223372036854775807", .value(.integer(.max))),
+        ("-9223372036854775808", .value(.integer(.min))),
+        ("9223372036854775808", .problem(.numberOutOfRange(wholeNumber: true))),
+        ("123456789012345678901234567890", .problem(.numberOutOfRange(wholeNumber: true))),
+        ("12.0", .problem(.notAWholeNumber)),
+        ("12,5", .problem(.notAWholeNumber)),
+        ("1e3", .problem(.notAWholeNumber)),
+        ("2E-4", .problem(.notAWholeNumber)),
+        ("+3", .problem(.notANumber(wholeNumber: true))),
+        ("-", .problem(.notANumber(wholeNumber: true))),
+        ("12 000", .problem(.notANumber(wholeNumber: true))),
+        ("tolv", .problem(.notANumber(wholeNumber: true))),
+        ("0x10", .problem(.notANumber(wholeNumber: true))),
+        ("１２", .problem(.notANumber(wholeNumber: true))),
+    ])
+    func integers(text: String, expected: CodedAnswer) {
+        #expect(coder("staff").code(text) == expected)
+    }
+
+    @Test(arguments: [
+        ("3.5", CodedAnswer.value(.decimal(3.5))),
+        ("3,5", .value(.decimal(3.5))),
+        ("-0.25", .value(.decimal(-0.25))),
+        (".5", .value(.decimal(0.5))),
+        ("5.", .value(.decimal(5))),
+        ("12", .value(.decimal(12))),
+        ("-0", .value(.decimal(0))),
+        ("0.1", .value(.decimal(0.1))),
+        ("123456789012345", .value(.decimal(123456789012345))),
+        ("0.000000000000000000000000123", .value(.decimal(1.23e-25))),
+        ("1234567890123456", .problem(.numberOutOfRange(wholeNumber: false))),
+        ("1.2.3", .problem(.notANumber(wholeNumber: false))),
+        ("1,000.5", .problem(.notANumber(wholeNumber: false))),
+        ("1e3", .problem(.notANumber(wholeNumber: false))),
+        ("nan", .problem(.notANumber(wholeNumber: false))),
+        (".", .problem(.notANumber(wholeNumber: false))),
+        ("3.5%", .problem(.notANumber(wholeNumber: false))),
+    ])
+    func decimals(text: String, expected: CodedAnswer) {
+        #expect(coder("share").code(text) == expected)
+    }
+
+    @Test func decimalsAreExactlyTheNearestDouble() {
+        for text in ["0.1", "2.675", "1.005", "99999.99999", "0.3", "123.456"] {
+            #expect(coder("share").code(text) == .value(.decimal(Double(text)!)), "\(text)")
+        }
+    }
+
+    @Test(arguments: [
+        ("1", true), ("0", false), ("true", true), ("FALSE", false), ("Yes", true), ("no", false),
+        ("ja", true), ("NEJ", false), (" Ja ", true),
+    ])
+    func booleans(text: String, expected: Bool) {
+        #expect(coder("active").code(text) == .value(.boolean(expected)))
+    }
+
+    @Test(arguments: ["y", "n", "2", "sant", "-1", "true false"])
+    func notBooleans(text: String) {
+        #expect(coder("active").code(text) == .problem(.notABoolean))
+    }
+
+    @Test func dates() {
+        #expect(coder("founded_on").code("2025-03-14") == .value(.date(CalendarDate(year: 2025, month: 3, day: 14)!)))
+        #expect(coder("founded_on").code("2024-02-29") == .value(.date(CalendarDate(year: 2024, month: 2, day: 29)!)))
+        for bad in ["2025-02-29", "2025-13-01", "14/3/2025", "2025-3-14", "20250314", "2025-03-14T10:00", "i går"] {
+            #expect(coder("founded_on").code(bad) == .problem(.notADate), "\(bad)")
+        }
+    }
+
+    @Test(arguments: [
+        "anna@example.se", "a.b+c@sub.example.org", "kontakt@räksmörgås.se", "o'brien@example.ie", "x@a-b.co",
+    ])
+    func validEmails(text: String) {
+        #expect(coder("email").code(text) == .value(.text(text)))
+    }
+
+    @Test(arguments: [
+        "anna", "anna@", "@example.se", "anna@example", "anna@@example.se", "an na@example.se", "anna@example..se",
+        ".anna@example.se", "anna.@example.se", "anna@-example.se", "anna@example.s", "anna@example.123", "a@b@c.se",
+    ])
+    func invalidEmails(text: String) {
+        #expect(coder("email").code(text) == .problem(.notAnEmail))
+    }
+
+    @Test func singleChoice() {
+        #expect(coder("legal_form").code("ek") == .value(.choice("ek")))
+        #expect(coder("legal_form").code("other") == .value(.choice("other")))
+        #expect(coder("voice_users").code("5") == .value(.choice("5")))
+        #expect(coder("voice_users").code("6") == .problem(.notAChoice(list: "scale", suggestion: nil, codes: ["1", "2", "3", "4", "5"])))
+        #expect(coder("legal_form").code("ab ek") == .problem(.severalChoices))
+    }
+
+    @Test func aLabelInsteadOfACodeSuggestsTheCode() {
+        guard case .problem(.notAChoice(let list, let suggestion, _)) = coder("legal_form").code("Ekonomisk förening") else {
+            Issue.record("expected notAChoice")
+            return
+        }
+        #expect(list == "forms")
+        #expect(suggestion == "ek")
+        guard case .problem(.notAChoice(_, let typo, _)) = coder("legal_form").code("idell") else {
+            Issue.record("expected notAChoice")
+            return
+        }
+        #expect(typo == "ideell")
+    }
+
+    @Test func multipleChoiceIsStoredInListOrder() {
+        #expect(coder("sdg").code("10 3 8") == .value(.choices(["3", "8", "10"])))
+        #expect(coder("sdg").code("  17   1 ") == .value(.choices(["1", "17"])))
+        #expect(coder("sdg").code("3 8 3") == .problem(.duplicateChoice(code: "3")))
+        if case .problem(.notAChoice(let list, _, _)) = coder("sdg").code("3 18") {
+            #expect(list == "sdgs")
+        } else {
+            Issue.record("18 is not an SDG")
+        }
+        #expect(coder("sdg").code("3,8") == .problem(.notAChoice(list: "sdgs", suggestion: "3 8", codes: (1...17).map(String.init))))
+    }
+
+    @Test func longListsAreFoundByHashing() {
+        let codes = (1...100).map { "c\($0)" }
+        let survey = Fixtures.survey([Fixtures.page("p", [Fixtures.question("q", .selectMultiple, choices: "long")])],
+                                     lists: [Fixtures.list("long", codes)])
+        let coder = AnswerCoder(variable: survey.variables[0], in: survey)
+        #expect(coder.code("c100 c1 c65") == .value(.choices(["c1", "c65", "c100"])))
+        #expect(coder.code("c1 c1") == .problem(.duplicateChoice(code: "c1")))
+    }
+
+    @Test func formSelections() {
+        #expect(coder("sdg").code(selections: ["8", "3"]) == .value(.choices(["3", "8"])))
+        #expect(coder("sdg").code(selections: []) == .empty)
+        #expect(coder("sdg").code(selections: ["8", "8"]) == .problem(.duplicateChoice(code: "8")))
+        #expect(coder("legal_form").code(selections: ["ab", "ek"]) == .problem(.severalChoices))
+        #expect(coder("legal_form").code(selections: ["ab"]) == .value(.choice("ab")))
+    }
+
+    @Test func typedValuesAreCheckedAndNormalised() {
+        #expect(coder("staff").check(.decimal(12)) == .value(.integer(12)))
+        #expect(coder("staff").check(.decimal(12.5)) == .problem(.notAWholeNumber))
+        #expect(coder("staff").check(.text("12")) == .value(.integer(12)))
+        #expect(coder("share").check(.integer(3)) == .value(.decimal(3)))
+        #expect(coder("active").check(.integer(1)) == .value(.boolean(true)))
+        #expect(coder("active").check(.integer(2)) == .problem(.wrongValueType(expected: .boolean)))
+        #expect(coder("sdg").check(.choices(["8", "3"])) == .value(.choices(["3", "8"])))
+        #expect(coder("legal_form").check(.choices(["ab"])) == .problem(.wrongValueType(expected: .choice)))
+        #expect(coder("name").check(.integer(3)) == .problem(.wrongValueType(expected: .text)))
+        #expect(coder("email").check(.text("nope")) == .problem(.notAnEmail))
+    }
+}

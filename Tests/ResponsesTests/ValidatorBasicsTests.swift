@@ -1,0 +1,147 @@
+import Diagnostics
+import SurveyDefinition
+import Testing
+@testable import Responses
+
+/// The validator on surveys without expressions: coding, required answers, `other`, matrices.
+@Suite struct ValidatorBasicsTests {
+    static let survey = Fixtures.survey([
+        Fixtures.page("p1", [
+            Fixtures.question("org", .text, required: true),
+            Fixtures.question("staff", .integer),
+            Fixtures.question("form", .selectOne, required: true, choices: "forms", other: true),
+            Fixtures.question("barriers", .selectMultiple, choices: "barriers", other: true),
+            Fixtures.question("intro", .note),
+        ]),
+        Fixtures.page("p2", [
+            Fixtures.question("voice", .matrix, required: true, choices: "scale", rows: ["staff", "users"]),
+            Fixtures.question("email", .email),
+        ]),
+    ], lists: [
+        Fixtures.list("forms", ["ab", "ek"]),
+        Fixtures.list("barriers", ["finance", "lobby", "skills"]),
+        Fixtures.list("scale", ["1", "2", "3"]),
+    ])
+
+    let validator = try! ResponseValidator(survey: survey)
+
+    func sheet(_ answers: [String: String]) -> AnswerSheet {
+        var sheet = validator.makeSheet()
+        for (name, text) in answers { sheet.setAnswer(text: text, variable: validator.index(ofVariable: name)!) }
+        return sheet
+    }
+
+    func problems(_ answers: [String: String], mode: CheckMode = .complete) -> [String] {
+        var sheet = sheet(answers)
+        validator.check(&sheet, mode: mode)
+        return sheet.problems.map { "\($0.variable) \($0.code.id)" }
+    }
+
+    static let valid = ["org": "Kafé Kollektivet", "form": "ek", "voice_staff": "3", "voice_users": "2"]
+
+    @Test func aCompleteValidResponseHasNoProblems() {
+        var sheet = sheet(Self.valid.merging(["staff": "4", "barriers": "skills finance"]) { $1 })
+        validator.check(&sheet, mode: .complete)
+        #expect(sheet.problems.isEmpty)
+        #expect(sheet.value(of: "barriers") == .choices(["finance", "skills"]))
+        #expect(sheet.value(of: "staff") == .integer(4))
+        #expect(sheet.relevantQuestions.allSatisfy { $0 })
+    }
+
+    @Test func everyProblemIsReportedInVariableOrder() {
+        let found = problems(["staff": "4.5", "barriers": "lobby lobby", "voice_users": "9", "email": "nope"])
+        #expect(found == ["org E412", "staff E401", "form E412", "barriers E408", "voice_staff E412", "voice_users E406", "email E405"])
+    }
+
+    @Test func requiredOnAMatrixMeansEveryRow() {
+        var answers = Self.valid
+        answers["voice_users"] = nil
+        #expect(problems(answers) == ["voice_users E412"])
+    }
+
+    @Test func otherTextNeedsOtherChosen() {
+        #expect(problems(Self.valid.merging(["form_other": "Stiftelse"]) { $1 }) == ["form_other E410"])
+        #expect(problems(Self.valid.merging(["form": "other", "form_other": "Stiftelse"]) { $1 }) == [])
+        // Chosen, required question: the text is required too; optional question: it is not.
+        #expect(problems(Self.valid.merging(["form": "other"]) { $1 }) == ["form_other E412"])
+        #expect(problems(Self.valid.merging(["barriers": "other lobby"]) { $1 }) == [])
+        #expect(problems(Self.valid.merging(["barriers": "lobby", "barriers_other": "Regler"]) { $1 }) == ["barriers_other E410"])
+    }
+
+    @Test func theFormClearsAnOtherTextInsteadOfRefusingIt() {
+        var sheet = sheet(Self.valid.merging(["form_other": "Stiftelse"]) { $1 })
+        validator.check(&sheet, mode: .submission)
+        #expect(sheet.problems.isEmpty)
+        #expect(sheet.value(of: "form_other") == nil)
+    }
+
+    @Test func aPageChecksOnlyItsOwnQuestions() {
+        #expect(problems(["org": "X", "form": "ab"], mode: .page(0)) == [])
+        #expect(problems(["org": "X", "form": "ab"], mode: .page(1)) == ["voice_staff E412", "voice_users E412"])
+        #expect(problems(["staff": "x"], mode: .page(1)).contains("staff E400") == false)
+    }
+
+    @Test func problemsCarryTheGivenTextAndBothLanguages() {
+        var sheet = sheet(Self.valid.merging(["staff": "tolv"]) { $1 })
+        validator.check(&sheet, mode: .complete)
+        let problem = try! #require(sheet.problems.first)
+        #expect(problem.variable == "staff")
+        #expect(problem.value == "tolv")
+        #expect(problem.code == .notANumber)
+        #expect(problem.message(in: "en") == "“tolv” is not a whole number: write digits only, e.g. 12 or -3")
+        #expect(problem.message(in: "sv") == "”tolv” är inte ett heltal: skriv bara siffror, t.ex. 12 eller -3")
+        let diagnostic = problem.diagnostic(at: .record(file: "in.csv", row: 3, column: "staff", line: 4))
+        #expect(diagnostic.description == "in.csv:4: error[E400]: row 3, column staff: “tolv” is not a whole number: write digits only, e.g. 12 or -3")
+    }
+
+    @Test func aSheetIsReusedAfterReset() {
+        var sheet = sheet(["staff": "x", "org": "A"])
+        validator.check(&sheet, mode: .complete)
+        #expect(!sheet.problems.isEmpty)
+        sheet.reset()
+        for (name, text) in Self.valid { sheet.setAnswer(text: text, variable: validator.index(ofVariable: name)!) }
+        validator.check(&sheet, mode: .complete)
+        #expect(sheet.problems.isEmpty)
+        #expect(sheet.value(of: "staff") == nil)
+    }
+
+    @Test func replacingABadAnswerForgetsItsProblem() {
+        var sheet = sheet(Self.valid.merging(["staff": "x"]) { $1 })
+        sheet.setAnswer(text: "5", variable: validator.index(ofVariable: "staff")!)
+        validator.check(&sheet, mode: .complete)
+        #expect(sheet.problems.isEmpty)
+    }
+
+    @Test func typedValuesGoThroughTheSamePath() {
+        var sheet = validator.makeSheet()
+        sheet.setAnswer(value: .text("Org"), variable: validator.index(ofVariable: "org")!)
+        sheet.setAnswer(value: .choice("ab"), variable: validator.index(ofVariable: "form")!)
+        sheet.setAnswer(value: .choices(["skills", "lobby"]), variable: validator.index(ofVariable: "barriers")!)
+        sheet.setAnswer(value: .integer(1), variable: validator.index(ofVariable: "voice_staff")!)
+        sheet.setAnswer(value: .boolean(true), variable: validator.index(ofVariable: "voice_users")!)
+        validator.check(&sheet, mode: .complete)
+        #expect(sheet.problems.map(\.code) == [.wrongValueType])
+        #expect(sheet.value(of: "barriers") == .choices(["lobby", "skills"]))
+        #expect(sheet.value(of: "voice_staff") == .choice("1"))
+    }
+
+    @Test func pagesWithoutConditionsFollowEachOther() {
+        let sheet = validator.makeSheet()
+        #expect(validator.nextRelevantPage(after: nil, in: sheet) == 0)
+        #expect(validator.nextRelevantPage(after: 0, in: sheet) == 1)
+        #expect(validator.nextRelevantPage(after: 1, in: sheet) == nil)
+        #expect(validator.previousRelevantPage(before: 1, in: sheet) == 0)
+    }
+
+    @Test func submittingAPageSetsItsFieldsAndClearsMissingOnes() {
+        var sheet = validator.makeSheet()
+        var outcome = validator.submit(page: 0, fields: ["org": .text("A"), "form": .text("ab"), "barriers": .selections(["skills", "lobby"])], to: &sheet)
+        #expect(outcome.isAccepted)
+        #expect(outcome.nextPage == 1)
+        #expect(sheet.value(of: "barriers") == .choices(["lobby", "skills"]))
+        outcome = validator.submit(page: 0, fields: ["org": .text("A")], to: &sheet)
+        #expect(outcome.problems.map(\.variable) == ["form"])
+        #expect(outcome.nextPage == 0)
+        #expect(sheet.value(of: "barriers") == nil)
+    }
+}

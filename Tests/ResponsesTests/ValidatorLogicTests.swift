@@ -1,0 +1,215 @@
+import Diagnostics
+import Expressions
+import SurveyDefinition
+import Testing
+@testable import Responses
+
+/// The validator with expressions: relevance, required-if-relevant, constraints, calculations in
+/// dependency order, choice filters, page skipping and the form's page-by-page path.
+@Suite struct ValidatorLogicTests {
+    static let here = Fixtures.here
+    static let survey = Fixtures.survey([
+        Fixtures.page("org", [
+            Fixtures.question("has_staff", .selectOne, required: true, choices: "yes_no"),
+            Fixtures.question("staff", .integer, required: true, relevant: "${has_staff} = 'yes'", constraint: ". >= 1",
+                              constraintMessage: ["sv": "Ange minst 1.", "en": "Enter at least 1."]),
+            Fixtures.question("women", .integer, relevant: "${staff} > 0", constraint: ". >= 0 and . <= ${staff}"),
+            Fixtures.question("size", .calculate, calculation: "if(${staff} >= 10, 'large', 'small')", calculationType: .text),
+            Fixtures.question("double_later", .calculate, calculation: "${later} * 2", calculationType: .decimal),
+            Fixtures.question("founded_on", .date, constraint: ". <= today()"),
+        ]),
+        Fixtures.page("staff_page", relevant: "${has_staff} = 'yes'", [
+            Fixtures.question("voice", .matrix, required: true, choices: "scale", rows: ["staff", "users"]),
+        ]),
+        Fixtures.page("place", [
+            Fixtures.question("region", .selectOne, choices: "regions"),
+            Fixtures.question("city", .selectOne, choices: "cities", choiceFilter: "county = ${region}", other: true),
+            Fixtures.question("sdg", .selectMultiple, constraint: "count-selected(.) <= 2", choices: "sdgs"),
+            Fixtures.question("later", .decimal),
+            Fixtures.question("big_later", .text, required: true, relevant: "${double_later} > 10"),
+        ]),
+    ], lists: [
+        Fixtures.list("yes_no", ["yes", "no"]),
+        Fixtures.list("scale", ["1", "2", "3"]),
+        Fixtures.list("regions", ["M", "AB"]),
+        Fixtures.list("cities", ["malmo", "lund", "stockholm"], attributes: [
+            "malmo": ["county": "M"], "lund": ["county": "M"], "stockholm": ["county": "AB"],
+        ]),
+        Fixtures.list("sdgs", ["3", "8", "10"]),
+    ])
+
+    let validator = try! ResponseValidator(survey: survey, today: CalendarDate(year: 2025, month: 6, day: 1)!)
+
+    func sheet(_ answers: [String: String]) -> AnswerSheet {
+        var sheet = validator.makeSheet()
+        for (name, text) in answers { sheet.setAnswer(text: text, variable: validator.index(ofVariable: name)!) }
+        return sheet
+    }
+
+    func problems(_ answers: [String: String], mode: CheckMode = .complete) -> [String] {
+        var sheet = sheet(answers)
+        validator.check(&sheet, mode: mode)
+        return sheet.problems.map { "\($0.variable) \($0.code.id)" }
+    }
+
+    static let withStaff = ["has_staff": "yes", "staff": "12", "voice_staff": "1", "voice_users": "2"]
+    static let withoutStaff = ["has_staff": "no"]
+
+    @Test func validResponsesWithAndWithoutTheSkippedParts() {
+        #expect(problems(Self.withStaff) == [])
+        #expect(problems(Self.withoutStaff) == [])
+    }
+
+    @Test func requiredOnlyWhenRelevant() {
+        #expect(problems(["has_staff": "yes", "voice_staff": "1", "voice_users": "2"]) == ["staff E412"])
+        #expect(problems(Self.withoutStaff) == [])
+    }
+
+    @Test func anAnswerToAQuestionNotShownIsAnErrorOnImport() {
+        let found = problems(["has_staff": "no", "staff": "5", "voice_staff": "2"])
+        #expect(found == ["staff E413", "voice_staff E413"])
+        var sheet = sheet(["has_staff": "no", "staff": "5"])
+        validator.check(&sheet, mode: .complete)
+        #expect(sheet.problems[0].message(in: "en") == "there is an answer, but the question is not asked of this response (it is shown only when ${has_staff} = 'yes'): leave it empty")
+    }
+
+    @Test func aPageConditionAndAQuestionConditionAreBothNamed() {
+        var sheet = sheet(["has_staff": "no", "voice_users": "2"])
+        validator.check(&sheet, mode: .complete)
+        #expect(sheet.problems.map(\.variable) == ["voice_users"])
+        if case .notRelevant(let condition) = sheet.problems[0].kind {
+            #expect(condition == "${has_staff} = 'yes'")
+        } else {
+            Issue.record("expected notRelevant")
+        }
+    }
+
+    @Test func theFormClearsAnswersThatAreNoLongerRelevant() {
+        var sheet = sheet(["has_staff": "no", "staff": "5", "women": "2", "voice_staff": "2"])
+        validator.check(&sheet, mode: .submission)
+        #expect(sheet.problems.isEmpty)
+        #expect(sheet.value(of: "staff") == nil)
+        // women read staff, which was cleared before women was reached: cleared too.
+        #expect(sheet.value(of: "women") == nil)
+        #expect(sheet.value(of: "voice_staff") == nil)
+    }
+
+    @Test func constraintsWithTheirMessages() {
+        var sheet = sheet(Self.withStaff.merging(["staff": "0"]) { $1 })
+        validator.check(&sheet, mode: .complete)
+        #expect(sheet.problems.map(\.code) == [.constraintFailed])
+        #expect(sheet.problems[0].message(in: "sv") == "Ange minst 1.")
+        #expect(sheet.problems[0].message(in: "en") == "“0” is not accepted: Enter at least 1.")
+        // Another answer in the constraint; no message of its own.
+        sheet = self.sheet(Self.withStaff.merging(["women": "13"]) { $1 })
+        validator.check(&sheet, mode: .complete)
+        #expect(sheet.problems.map { $0.message(in: "en") } == ["“13” does not meet the question's condition . >= 0 and . <= ${staff}"])
+        #expect(problems(Self.withStaff.merging(["women": "12"]) { $1 }) == [])
+        #expect(problems(Self.withStaff.merging(["sdg": "3 8 10"]) { $1 }) == ["sdg E411"])
+        #expect(problems(Self.withStaff.merging(["sdg": "10 3"]) { $1 }) == [])
+    }
+
+    @Test func todayIsPinned() {
+        #expect(problems(Self.withoutStaff.merging(["founded_on": "2025-06-01"]) { $1 }) == [])
+        #expect(problems(Self.withoutStaff.merging(["founded_on": "2025-06-02"]) { $1 }) == ["founded_on E411"])
+    }
+
+    @Test func calculationsAreFilledIn() {
+        var sheet = sheet(Self.withStaff)
+        validator.check(&sheet, mode: .complete)
+        #expect(sheet.value(of: "size") == .text("large"))
+        sheet = self.sheet(Self.withStaff.merging(["staff": "3"]) { $1 })
+        validator.check(&sheet, mode: .complete)
+        #expect(sheet.value(of: "size") == .text("small"))
+    }
+
+    @Test func aCalculationOfALaterAnswerIsEvaluatedBeforeWhatReadsIt() {
+        // double_later (page 1) reads later (page 3); big_later (page 3) reads double_later.
+        #expect(problems(Self.withoutStaff.merging(["later": "6"]) { $1 }) == ["big_later E412"])
+        #expect(problems(Self.withoutStaff.merging(["later": "4"]) { $1 }) == [])
+        var sheet = sheet(Self.withoutStaff.merging(["later": "6", "big_later": "ja"]) { $1 })
+        validator.check(&sheet, mode: .complete)
+        #expect(sheet.problems.isEmpty)
+        #expect(sheet.value(of: "double_later") == .decimal(12))
+    }
+
+    @Test func choiceFiltersRestrictTheCodes() {
+        #expect(problems(Self.withoutStaff.merging(["region": "M", "city": "lund"]) { $1 }) == [])
+        #expect(problems(Self.withoutStaff.merging(["region": "M", "city": "stockholm"]) { $1 }) == ["city E407"])
+        #expect(problems(Self.withoutStaff.merging(["region": "M", "city": "other", "city_other": "Ystad"]) { $1 }) == [])
+        let sheet = sheet(["region": "AB"])
+        #expect(validator.offeredChoices(forQuestion: "city", in: sheet).map(\.value) == ["stockholm", "other"])
+    }
+
+    @Test func pagesThatAreNotRelevantAreSkipped() {
+        var sheet = sheet(Self.withoutStaff)
+        validator.check(&sheet, mode: .page(0))
+        #expect(validator.nextRelevantPage(after: 0, in: sheet) == 2)
+        #expect(validator.previousRelevantPage(before: 2, in: sheet) == 0)
+        sheet = self.sheet(Self.withStaff)
+        #expect(validator.nextRelevantPage(after: 0, in: sheet) == 1)
+        #expect(sheet.relevantQuestions.isEmpty == false)
+    }
+
+    @Test func questionsThatDependOnTheirOwnPageAreDecidedAfterThePost() {
+        let visibility = validator.visibility(onPage: 0, in: validator.makeSheet()).map { "\($0.question.name) \($0.visibility)" }
+        #expect(visibility == [
+            "has_staff shown", "staff decidedOnPost", "women decidedOnPost", "size hidden", "double_later hidden", "founded_on shown",
+        ])
+        let place = validator.visibility(onPage: 2, in: validator.makeSheet()).map { "\($0.question.name) \($0.visibility)" }
+        // big_later reads double_later, a calculation of later, which is on this page.
+        #expect(place.last == "big_later decidedOnPost")
+    }
+
+    @Test func postingAPageWalksTheFormAndClearsAnswersTheNewAnswersHide() {
+        var sheet = validator.makeSheet()
+        var outcome = validator.submit(page: 0, fields: ["has_staff": .text("yes"), "staff": .text("0")], to: &sheet)
+        #expect(outcome.problems.map(\.code) == [.constraintFailed])
+        #expect(outcome.nextPage == 0)
+        outcome = validator.submit(page: 0, fields: ["has_staff": .text("yes"), "staff": .text("4")], to: &sheet)
+        #expect(outcome.isAccepted)
+        #expect(outcome.nextPage == 1)
+        outcome = validator.submit(page: 1, fields: ["voice_staff": .text("3")], to: &sheet)
+        #expect(outcome.problems.map(\.variable) == ["voice_users"])
+        outcome = validator.submit(page: 1, fields: ["voice_staff": .text("3"), "voice_users": .text("1")], to: &sheet)
+        #expect(outcome.nextPage == 2)
+        #expect(outcome.previousPage == 0)
+        // Going back and saying no staff clears the staff page's answers.
+        outcome = validator.submit(page: 0, fields: ["has_staff": .text("no"), "staff": .text("4")], to: &sheet)
+        #expect(outcome.isAccepted)
+        #expect(outcome.nextPage == 2)
+        #expect(sheet.value(of: "staff") == nil)
+        #expect(sheet.value(of: "voice_staff") == nil)
+        validator.check(&sheet, mode: .submission)
+        #expect(sheet.problems.isEmpty)
+    }
+
+    @Test func defaultsPrefillTheFormOnly() {
+        let survey = Fixtures.survey([Fixtures.page("p", [
+            Fixtures.question("n", .integer, defaultValue: "3"),
+            Fixtures.question("pick", .selectOne, defaultValue: "b", choices: "l"),
+        ])], lists: [Fixtures.list("l", ["a", "b"])])
+        let validator = try! ResponseValidator(survey: survey)
+        var sheet = validator.makeSheet()
+        validator.check(&sheet, mode: .complete)
+        #expect(sheet.values == [nil, nil])
+        validator.applyDefaults(page: 0, to: &sheet)
+        #expect(sheet.values == [.integer(3), .choice("b")])
+    }
+
+    @Test func anExpressionThatDoesNotCompileIsReportedAtItsPlace() {
+        let bad = Fixtures.survey([Fixtures.page("p", [
+            Question(name: "a", type: .integer, label: Fixtures.text("a"),
+                     relevant: ExpressionSource("${b} > ", at: SourceLocation(file: "s.yaml", line: 7, column: 19)),
+                     location: Fixtures.here),
+            Fixtures.question("b", .integer),
+        ])])
+        #expect(throws: ResponseValidatorError.self) { try ResponseValidator(survey: bad) }
+        do {
+            _ = try ResponseValidator(survey: bad)
+        } catch {
+            #expect(error.diagnostics.count == 1)
+            #expect(error.diagnostics.first?.location == .source(SourceLocation(file: "s.yaml", line: 7, column: 26)))
+        }
+    }
+}
