@@ -1,3 +1,4 @@
+import CSV
 import Diagnostics
 import Expressions
 import Foundation
@@ -57,20 +58,27 @@ public struct InvitationBatch: Sendable {
         let temporary = URL(fileURLWithPath: outputPath).deletingLastPathComponent()
             .appendingPathComponent(".\(URL(fileURLWithPath: outputPath).lastPathComponent).\(UUID().uuidString).part").path
         try writeLinks(contacts.table, tokens: tokens, to: temporary)
+        let invitations: [Invitation]
         do {
-            let invitations = try store.addInvitations(
+            invitations = try store.addInvitations(
                 zip(contacts.table.rows, tokens).map { row, token in
                     NewInvitation(token: token, label: contacts.label.flatMap { row.value($0) }, email: contacts.email.flatMap { row.value($0) })
                 },
                 round: round, today: today)
-            try FileManager.default.moveItem(atPath: temporary, toPath: outputPath)
-            return Outcome(
-                invitations: invitations, outputPath: outputPath, warnings: contacts.warnings,
-                emailColumn: contacts.email.map { contacts.table.header[$0] }, labelColumn: contacts.label.map { contacts.table.header[$0] })
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw error
         }
+        do {
+            try FileManager.default.moveItem(atPath: temporary, toPath: outputPath)
+        } catch {
+            // The invitations are stored: the written file is the only copy of their tokens, so keep it.
+            throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
+                "the invitations are stored, but the links file could not be moved into place; its content is in \(temporary)")])
+        }
+        return Outcome(
+            invitations: invitations, outputPath: outputPath, warnings: contacts.warnings,
+            emailColumn: contacts.email.map { contacts.table.header.names[$0] }, labelColumn: contacts.label.map { contacts.table.header.names[$0] })
     }
 
     private struct CheckedContacts {
@@ -87,17 +95,18 @@ public struct InvitationBatch: Sendable {
         case .failure(let diagnostic): throw Refusal(diagnostics: [diagnostic])
         }
         var problems = DiagnosticList()
-        let headerLine = SourceLocation(file: contactsPath, line: 1, column: 1)
+        let headerLine = SourceLocation(file: contactsPath, line: table.header.line, column: 1)
+        for problem in table.header.problems {
+            problems.report(.malformedContacts, at: headerLine, "header: \(problem); every column needs a name of its own")
+        }
         var seen: [String: Int] = [:]
-        for (index, name) in table.header.enumerated() {
+        for (index, name) in table.header.names.enumerated() {
             let folded = name.trimmingCharacters(in: .whitespaces).lowercased()
-            if folded.isEmpty {
-                problems.report(.malformedContacts, at: headerLine, "header column \(index + 1) has no name; every column needs one")
-            } else if let first = seen[folded] {
-                problems.report(.malformedContacts, at: headerLine, "the header names \(name) twice (columns \(first + 1) and \(index + 1))")
-            } else {
-                seen[folded] = index
+            if let first = seen[folded], !folded.isEmpty, table.header.names[first] != name {
+                problems.report(.malformedContacts, at: headerLine,
+                    "header: columns \(first + 1) and \(index + 1) are both named \(folded) (in upper or lower case); rename one")
             }
+            if seen[folded] == nil { seen[folded] = index }
             if folded == "token" || folded == "link" {
                 problems.report(.contactsColumnClash, at: headerLine,
                     "the contacts already have a \(name) column, which the links file adds; rename or remove it (is this a links file from an earlier batch?)")
@@ -110,13 +119,13 @@ public struct InvitationBatch: Sendable {
         let label = seen["label"] ?? seen["name"]
         var firstRowOfEmail: [String: Int] = [:]
         for row in table.rows {
-            if row.fields.count != table.header.count {
+            if row.fields.count != table.header.names.count {
                 problems.report(.malformedContacts, at: .record(file: contactsPath, row: row.number, column: nil, line: row.line),
-                    "\(row.fields.count) fields, but the header has \(table.header.count) columns")
+                    "\(row.fields.count) fields, but the header has \(table.header.names.count) columns")
                 continue
             }
             guard let email, let address = row.value(email) else { continue }
-            let location = DiagnosticLocation.record(file: contactsPath, row: row.number, column: table.header[email], line: row.line)
+            let location = DiagnosticLocation.record(file: contactsPath, row: row.number, column: table.header.names[email], line: row.line)
             if !EmailAddress.isPlausible(address) {
                 problems.report(.invalidContactEmail, at: location, "\"\(address)\" is not an email address (name@domain.se); correct it or leave the cell empty")
             } else if let first = firstRowOfEmail[address.lowercased()] {
@@ -141,13 +150,21 @@ public struct InvitationBatch: Sendable {
     }
 
     private func writeLinks(_ table: ContactsTable, tokens: [InvitationToken], to path: String) throws {
-        var text = table.hasByteOrderMark ? "\u{FEFF}" : ""
-        text += LinksCSV.record(table.header + ["token", "link"])
-        for (row, token) in zip(table.rows, tokens) {
-            text += LinksCSV.record(row.fields + [token.text, links.personal(token.text)])
-        }
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath), "the links file cannot be written here; check that the folder exists and that you may write in it")])
+        let unwritable = Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
+            "the links file cannot be written here; check that the folder exists and that you may write in it")])
+        // Readable by its owner only: the file holds every token in clear.
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else { throw unwritable }
+        do {
+            let writer = try CSVWriter(path: path, options: .init(
+                delimiter: table.delimiter, neutralizesFormulas: false, writesByteOrderMark: table.hasByteOrderMark))
+            try writer.writeRecord(table.header.names + ["token", "link"])
+            for (row, token) in zip(table.rows, tokens) {
+                try writer.writeRecord(row.fields + [token.text, links.personal(token.text)])
+            }
+            try writer.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath), "the links file could not be written: \(error)")])
         }
     }
 }
@@ -157,17 +174,6 @@ extension ContactsTable.Row {
     func value(_ column: Int) -> String? {
         let text = fields[column].trimmingCharacters(in: .whitespaces)
         return text.isEmpty ? nil : text
-    }
-}
-
-/// RFC 4180 output: a field is quoted when it holds a comma, quote, CR or LF; records end in CRLF.
-enum LinksCSV {
-    static func record(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" })
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-                : field
-        }.joined(separator: ",") + "\r\n"
     }
 }
 

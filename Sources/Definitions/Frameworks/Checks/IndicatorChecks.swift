@@ -139,13 +139,13 @@ struct IndicatorChecks {
                 diagnostics.report(.roundOfOtherSurvey, at: entry.location,
                                    "\(what) of \(place) is for round \(round.name), a round of \(roundSurvey), but the indicator is computed from \(survey)")
             }
-            if indicator.kind == .proportion, !(0...1).contains(entry.value.value) {
-                let hint = entry.value.value > 1 && entry.value.value <= 100 ? "; write \(NumberFormatting.plain(entry.value.value / 100)) for \(NumberFormatting.plain(entry.value.value))%" : ""
-                diagnostics.report(.invalidIndicatorValue, at: entry.value.valueLocation,
-                                   "\(what) of \(place) is \(NumberFormatting.plain(entry.value.value)), but a proportion is a share from 0 to 1\(hint)")
-            } else if indicator.kind == .count, entry.value.value < 0 {
-                diagnostics.report(.invalidIndicatorValue, at: entry.value.valueLocation,
-                                   "\(what) of \(place) is \(NumberFormatting.plain(entry.value.value)), but a count is never negative")
+            if indicator.kind == .proportion, !(0...1).contains(entry.value) {
+                let hint = entry.value > 1 && entry.value <= 100 ? "; write \(NumberFormatting.plain(entry.value / 100)) for \(NumberFormatting.plain(entry.value))%" : ""
+                diagnostics.report(.invalidIndicatorValue, at: entry.valueLocation,
+                                   "\(what) of \(place) is \(NumberFormatting.plain(entry.value)), but a proportion is a share from 0 to 1\(hint)")
+            } else if indicator.kind == .count, entry.value < 0 {
+                diagnostics.report(.invalidIndicatorValue, at: entry.valueLocation,
+                                   "\(what) of \(place) is \(NumberFormatting.plain(entry.value)), but a count is never negative")
             }
         }
     }

@@ -45,7 +45,7 @@ extension SQLiteStore {
             return RoundOpening(
                 round: try Self.round(named: request.name, db)!,
                 created: existing == nil,
-                definitionChanged: existing.map { $0.definitionHash != definition.hash } ?? false,
+                previousDefinitionHash: existing?.definitionHash,
                 previousStatus: existing?.status,
                 layoutChange: plan.change)
         }

@@ -1,0 +1,221 @@
+import CSV
+import Diagnostics
+import Expressions
+import Foundation
+import GRDB
+import Intake
+import Store
+import SurveyDefinition
+import Testing
+
+/// `InvitationBatch` against real SQLite files and the contacts fixtures.
+@Suite struct InvitationBatchTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/invitations")
+    static let links = Links(base: "https://enkat.example.se/")!
+    static let today = CalendarDate(year: 2025, month: 10, day: 15)!
+
+    /// A store with the invitation-only round `forum-2025` and the anonymous round `forum-open`, in a temporary folder.
+    final class Workspace {
+        let folder: URL
+        let store: SQLiteStore
+
+        init() throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-invite-tests-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            store = try SQLiteStore(path: folder.appendingPathComponent("samla.sqlite").path)
+            let at = SourceLocation(file: "forum.yaml", line: 1, column: 1)
+            let survey = Survey(
+                id: "forum", version: "1", title: ["sv": "Forum", "en": "Forum"], languages: ["sv", "en"], choiceLists: [],
+                pages: [Page(id: "p", questions: [Question(name: "useful", type: .integer, location: at)], location: at)], location: at)
+            let document = SurveyDocument(survey: survey, sourceText: "id: forum")
+            for (name, anonymous) in [("forum-2025", false), ("forum-open", true)] {
+                _ = try store.openRound(RoundRequest(
+                    name: name, document: document, opens: .init(year: 2025, month: 10, day: 1), closes: .init(year: 2025, month: 12, day: 31),
+                    anonymous: anonymous))
+            }
+        }
+
+        deinit { try? FileManager.default.removeItem(at: folder) }
+
+        func batch(_ fixture: String, round: String = "forum-2025", out: String = "links.csv") -> InvitationBatch {
+            InvitationBatch(
+                round: round, contactsPath: InvitationBatchTests.fixtures.appendingPathComponent(fixture).path,
+                outputPath: folder.appendingPathComponent(out).path, links: InvitationBatchTests.links)
+        }
+
+        var output: String { folder.appendingPathComponent("links.csv").path }
+
+        func invitationCount() throws -> Int { try store.invitations(round: "forum-2025").count }
+    }
+
+    /// Every record of a CSV file.
+    static func records(_ path: String, delimiter: Unicode.Scalar = ",") throws -> [[String]] {
+        let reader = try CSVReader(path: path, options: .init(delimiter: delimiter))
+        var records: [[String]] = []
+        while let record = try reader.next() { records.append(record.strings) }
+        return records
+    }
+
+    /// The diagnostics of a refused batch, as lines.
+    static func refusal(_ body: () throws -> Void) -> [String] {
+        do {
+            try body()
+            return ["not refused"]
+        } catch let refusal as InvitationBatch.Refusal {
+            return refusal.diagnostics.map(\.description)
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    @Test func writesOneLinkPerContactAndStoresOnlyHashes() throws {
+        let workspace = try Workspace()
+        let outcome = try workspace.batch("contacts.csv").run(store: workspace.store, today: Self.today)
+        #expect(outcome.invitations.count == 3)
+        #expect(outcome.emailColumn == "Email")
+        #expect(outcome.labelColumn == "Name")
+        #expect(outcome.warnings.isEmpty)
+
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: workspace.output))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "a BOM in, a BOM out")
+        let records = try Self.records(workspace.output)
+        #expect(records[0] == ["Organisation", "Name", "Email", "Region", "token", "link"])
+        #expect(records.count == 4)
+        #expect(records[1].prefix(4) == ["Kaffe, te & kakor AB", "Åsa Öberg", "asa@example.se", "Skåne"])
+        #expect(records[2].prefix(4) == ["Grön \"omställning\" ek. för.", "Per\r\nLindqvist", "per@example.se", "Västra Götaland"])
+        #expect(records[3].prefix(4) == ["By-kooperativet", "", "", "Norrbotten"])
+
+        let tokens = records.dropFirst().map { $0[4] }
+        #expect(Set(tokens).count == 3)
+        for (record, invitation) in zip(records.dropFirst(), outcome.invitations) {
+            let token = try #require(InvitationToken(record[4]), "a 43-character base64url token")
+            #expect(record[5] == "https://enkat.example.se/t/\(token.text)")
+            #expect(invitation.tokenHash == token.hash)
+            #expect(try workspace.store.invitation(tokenHash: token.hash)?.id == invitation.id)
+        }
+        let stored = try workspace.store.invitations(round: "forum-2025")
+        #expect(stored.map(\.label) == ["Åsa Öberg", "Per\r\nLindqvist", nil])
+        #expect(stored.map(\.email) == ["asa@example.se", "per@example.se", nil])
+
+        let permissions = try FileManager.default.attributesOfItem(atPath: workspace.output)[.posixPermissions] as? Int
+        #expect(permissions == 0o600, "the links file holds the tokens: owner only")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.folder.path).filter { $0.hasSuffix(".part") }
+        #expect(leftovers.isEmpty)
+
+        // No token in clear anywhere in the database.
+        let database = try Data(contentsOf: URL(fileURLWithPath: workspace.store.path))
+            + ((try? Data(contentsOf: URL(fileURLWithPath: workspace.store.path + "-wal"))) ?? Data())
+        for token in tokens { #expect(database.range(of: Data(token.utf8)) == nil) }
+    }
+
+    @Test func aSemicolonFileGetsASemicolonLinksFile() throws {
+        let workspace = try Workspace()
+        let outcome = try workspace.batch("semicolon.csv").run(store: workspace.store, today: Self.today)
+        #expect(outcome.emailColumn == "email")
+        #expect(outcome.labelColumn == nil)
+        let records = try Self.records(workspace.output, delimiter: ";")
+        #expect(records[0] == ["organisation", "e-post", "email", "namn", "token", "link"])
+        #expect(records[2].prefix(4) == ["Skoopi", "y", "kontakt@skoopi.coop", "Jon"])
+        #expect(try workspace.store.invitations(round: "forum-2025").map(\.email) == ["info@mikrofonden.se", "kontakt@skoopi.coop"])
+    }
+
+    @Test func everyBadRowIsReportedAndNothingIsWritten() throws {
+        let workspace = try Workspace()
+        let path = Self.fixtures.appendingPathComponent("bad-rows.csv").path
+        let lines = Self.refusal { _ = try workspace.batch("bad-rows.csv").run(store: workspace.store, today: Self.today) }
+        #expect(lines == [
+            "\(path):2: error[E463]: row 1, column email: \"a@example\" is not an email address (name@domain.se); correct it or leave the cell empty",
+            "\(path):3: error[E461]: row 2: 3 fields, but the header has 2 columns",
+            "\(path):4: error[E463]: row 3, column email: \"c at example.se\" is not an email address (name@domain.se); correct it or leave the cell empty",
+        ])
+        #expect(try workspace.invitationCount() == 0)
+        #expect(!FileManager.default.fileExists(atPath: workspace.output))
+    }
+
+    @Test func aContactsFileWithATokenColumnIsRefused() throws {
+        let workspace = try Workspace()
+        let lines = Self.refusal { _ = try workspace.batch("has-token.csv").run(store: workspace.store, today: Self.today) }
+        #expect(lines.count == 1)
+        #expect(lines[0].contains("error[E462]") && lines[0].contains("already have a token column"))
+        #expect(try workspace.invitationCount() == 0)
+    }
+
+    @Test func aRepeatedEmailIsAWarning() throws {
+        let workspace = try Workspace()
+        let outcome = try workspace.batch("duplicate-email.csv").run(store: workspace.store, today: Self.today)
+        #expect(outcome.invitations.count == 2)
+        #expect(outcome.warnings.map(\.description) == [
+            "\(Self.fixtures.appendingPathComponent("duplicate-email.csv").path):3: warning[W440]: row 2, column email: A@Example.se is on row 1 too; each row gets its own link",
+        ])
+    }
+
+    @Test(arguments: [
+        ("header-only.csv", "E464"), ("empty.csv", "E003"), ("broken-quote.csv", "E461"), ("missing.csv", "E001"),
+    ])
+    func filesWithoutContactsAreRefused(_ fixture: String, _ code: String) throws {
+        let workspace = try Workspace()
+        let lines = Self.refusal { _ = try workspace.batch(fixture).run(store: workspace.store, today: Self.today) }
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("error[\(code)]") == true, "\(lines)")
+        #expect(try workspace.invitationCount() == 0)
+        #expect(!FileManager.default.fileExists(atPath: workspace.output))
+    }
+
+    @Test func anonymousClosedAndUnknownRoundsAreRefusedBeforeAnyFileIsWritten() throws {
+        let workspace = try Workspace()
+        #expect(throws: StoreError.anonymousRound("forum-open")) {
+            _ = try workspace.batch("contacts.csv", round: "forum-open").run(store: workspace.store, today: Self.today)
+        }
+        #expect(throws: StoreError.unknownRound("forum-2052", suggestion: "forum-2025")) {
+            _ = try workspace.batch("contacts.csv", round: "forum-2052").run(store: workspace.store, today: Self.today)
+        }
+        #expect(throws: StoreError.closedRound("forum-2025", phase: .ended)) {
+            _ = try workspace.batch("contacts.csv").run(store: workspace.store, today: CalendarDate(year: 2026, month: 1, day: 1)!)
+        }
+        _ = try workspace.store.closeRound(named: "forum-2025")
+        #expect(throws: StoreError.closedRound("forum-2025", phase: .closed)) {
+            _ = try workspace.batch("contacts.csv").run(store: workspace.store, today: Self.today)
+        }
+        #expect(!FileManager.default.fileExists(atPath: workspace.output))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.folder.path).filter { $0.hasSuffix(".part") }.isEmpty)
+    }
+
+    @Test func anExistingLinksFileIsNeverReplaced() throws {
+        let workspace = try Workspace()
+        try Data("earlier tokens\n".utf8).write(to: URL(fileURLWithPath: workspace.output))
+        let lines = Self.refusal { _ = try workspace.batch("contacts.csv").run(store: workspace.store, today: Self.today) }
+        #expect(lines == ["\(workspace.output): error[E466]: the links file exists already; its tokens would be lost if it were replaced — choose another --out"])
+        #expect(try String(contentsOfFile: workspace.output, encoding: .utf8) == "earlier tokens\n")
+        #expect(try workspace.invitationCount() == 0)
+    }
+
+    @Test func twoBatchesGiveDistinctTokens() throws {
+        let workspace = try Workspace()
+        _ = try workspace.batch("contacts.csv", out: "a.csv").run(store: workspace.store, today: Self.today)
+        _ = try workspace.batch("contacts.csv", out: "b.csv").run(store: workspace.store, today: Self.today)
+        let tokens = try ["a.csv", "b.csv"].flatMap { try Self.records(workspace.folder.appendingPathComponent($0).path).dropFirst().map { $0[4] } }
+        #expect(Set(tokens).count == 6)
+        #expect(try workspace.invitationCount() == 6)
+    }
+
+    @Test func defaultOutputSitsNextToTheContacts() {
+        #expect(InvitationBatch.defaultOutputPath(for: "lists/contacts.csv") == "lists/contacts-links.csv")
+        #expect(InvitationBatch.defaultOutputPath(for: "contacts.csv") == "contacts-links.csv")
+        #expect(InvitationBatch.defaultOutputPath(for: "/tmp/x/kontakter") == "/tmp/x/kontakter-links.csv")
+    }
+}
+
+@Suite struct LinksTests {
+    @Test func personalAndAnonymousLinks() throws {
+        let links = try #require(Links(base: "https://enkat.example.se/samla//"))
+        #expect(links.base == "https://enkat.example.se/samla")
+        #expect(links.personal("abc") == "https://enkat.example.se/samla/t/abc")
+        #expect(links.anonymousStart(round: "forum-2025") == "https://enkat.example.se/samla/s/forum-2025")
+        #expect(Links(base: "http://localhost:8080")?.base == "http://localhost:8080")
+    }
+
+    @Test(arguments: ["", "enkat.example.se", "ftp://example.se", "https://", "https:///x", "https://example.se/?a=1", "https://example.se/#top", "https://exa mple.se"])
+    func refusesAddressesRespondentsCannotOpen(_ base: String) {
+        #expect(Links(base: base) == nil)
+    }
+}
