@@ -36,6 +36,14 @@ public enum FrameworkLoader {
         return FrameworkLoadResult(framework: diagnostics.hasErrors ? nil : framework, diagnostics: diagnostics.sorted)
     }
 
+    /// The surveys the framework in the file at `path` names, read without checks, so that a
+    /// caller can find their definitions before loading it (empty when it cannot be read).
+    public static func surveyIDs(contentsOf path: String) -> [String] {
+        guard let document = YAMLDocument.read(contentsOf: path).document else { return [] }
+        var reader = FrameworkReader(file: path)
+        return reader.read(document.root).map(surveyIDs(of:)) ?? []
+    }
+
     /// Every survey the framework names: of its rounds, indicators and cleaning rules.
     static func surveyIDs(of framework: Framework) -> [String] {
         var seen = Set<String>()
