@@ -135,9 +135,10 @@ struct IndicatorChecks {
                                    "\(what) of \(place) is for the round '\(entry.round)', which the framework does not declare\(Suggestions.didYouMean(entry.round, in: roundNames)); add it under `rounds`")
                 continue
             }
-            if indicator.kind != .reported, let survey = indicator.survey, let roundSurvey = round.survey, roundSurvey != survey {
+            if indicator.kind != .reported, let survey = indicator.survey, round.survey != survey {
+                let collects = round.survey.map { "a round of \($0)" } ?? "a reporting period without a survey"
                 diagnostics.report(.roundOfOtherSurvey, at: entry.location,
-                                   "\(what) of \(place) is for round \(round.name), a round of \(roundSurvey), but the indicator is computed from \(survey)")
+                                   "\(what) of \(place) is for round \(round.name), \(collects), but the indicator is computed from \(survey); use a round of \(survey)")
             }
             if indicator.kind == .proportion, !(0...1).contains(entry.value) {
                 let hint = entry.value > 1 && entry.value <= 100 ? "; write \(NumberFormatting.plain(entry.value / 100)) for \(NumberFormatting.plain(entry.value))%" : ""

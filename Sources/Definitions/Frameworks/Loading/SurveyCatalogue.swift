@@ -59,14 +59,10 @@ public struct SurveyCatalogue: Sendable {
     /// folder (frameworks/x.yaml → surveys/), the framework's own folder, and `surveys/` here.
     public static func defaultFolders(forFramework path: String) -> [String] {
         let folder = (path as NSString).deletingLastPathComponent
-        let parent = (folder.isEmpty ? "." : folder as NSString).deletingLastPathComponent
-        var folders = [
-            ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent("surveys"),
-            folder.isEmpty ? "." : folder,
-            "surveys",
-        ]
+        let here = folder.isEmpty ? "." : folder
+        let candidates = [here + "/../surveys", here, "surveys"]
         var seen = Set<String>()
-        folders = folders.filter { seen.insert(($0 as NSString).standardizingPath).inserted }
-        return folders
+        return candidates.filter { seen.insert(($0 as NSString).standardizingPath).inserted }
     }
+
 }
