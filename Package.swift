@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "Diagnostics"]),
-        .testTarget(name: "SurveyDefinitionTests", dependencies: ["SurveyDefinition", "YAMLReading", "Diagnostics", "Expressions"]),
+        .testTarget(name: "SurveyDefinitionTests", dependencies: ["SurveyDefinition", "YAMLReading", "Diagnostics", "Expressions"], exclude: ["Fixtures"]),
         .testTarget(name: "FrameworksTests", dependencies: ["Frameworks", "SurveyDefinition", "Diagnostics"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "SurveyDefinition", grdb]),
         .testTarget(name: "ResponsesTests", dependencies: ["Responses", "SurveyDefinition", "Expressions"]),

@@ -54,6 +54,25 @@ import Testing
         }
     }
 
+    /// The reader tests eight bytes at a time: put each kind of special byte at every offset of a word.
+    @Test func specialBytesAtEveryOffsetOfAWord() throws {
+        let specials = [",", "\n", "\r\n", ",\"q,\"\"\",", "é", "😀", ",,", "\"\"", "\"x\ny\""]
+        for special in specials {
+            for offset in 0..<17 {
+                let padding = String(repeating: "a", count: offset)
+                let input = "\(padding)\(special)\(padding)bcdefghijklmnop,\"0123456789\(special)abcdefgh\"\n" + padding + special
+                let expected = ReferenceParser.parse(input)
+                for bufferSize in [8, 9, 13, 64, 4096] {
+                    if let expected {
+                        #expect(try Support.records(input, bufferSize: bufferSize) == expected, "\(input.debugDescription) buffer \(bufferSize)")
+                    } else {
+                        #expect(Support.error(input, bufferSize: bufferSize) != nil, "\(input.debugDescription) buffer \(bufferSize)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func lineNumbersDoNotDependOnTheBuffer() throws {
         let input = "id,text\r\n1,\"a\r\nb\"\r\n2,\"\n\n\"\n3,x\n4,\"y\"\n"
         func lines(_ bufferSize: Int) throws -> [Int] {

@@ -43,7 +43,7 @@ import Testing
     @Test func loneCarriageReturn() throws {
         let found = try #require(failure("a,b\rc,d\r"))
         #expect(found.0 == .loneCarriageReturn)
-        #expect((found.1, found.2, found.3) == (1, 4, 3))
+        #expect((found.1, found.2, found.3) == (1, 4, 2))
         let atEnd = try #require(failure("a,b\r\nc,d\r"))
         #expect(atEnd.0 == .loneCarriageReturn)
         #expect((atEnd.1, atEnd.2) == (2, 4))

@@ -137,6 +137,12 @@ import Testing
         #expect(try Support.records(text, bufferSize: 16) == [[long, "\(long)\n\(long)"], ["x"]])
     }
 
+    @Test func delimiterMustNotBeAQuoteOrLineEnd() async {
+        await #expect(processExitsWith: .failure) { _ = CSVReader(string: "", options: .init(delimiter: "\"")) }
+        await #expect(processExitsWith: .failure) { _ = try CSVWriter.string(options: .init(delimiter: "\n")) { _ in } }
+        await #expect(processExitsWith: .failure) { _ = CSVReader(string: "", options: .init(delimiter: "é")) }
+    }
+
     @Test func recordAfterNextStopsBeingValid() async {
         await #expect(processExitsWith: .failure) {
             let reader = CSVReader(string: "a\nb\n")

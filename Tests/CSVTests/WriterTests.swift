@@ -111,7 +111,9 @@ import Testing
     }
 
     @Test func useAfterCloseIsAThrownError() throws {
-        let writer = try CSVWriter(path: Support.temporaryPath("twice.csv"))
+        let path = Support.temporaryPath("twice.csv")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try CSVWriter(path: path)
         try writer.close()
         let error = #expect(throws: CSVWriteError.self) { try writer.write("x") }
         #expect(error?.kind == .closed)

@@ -137,6 +137,27 @@ import Testing
         #expect(!error.message.isEmpty)
     }
 
+    @Test func nestingAndLengthAreBounded() throws {
+        let deep = String(repeating: "(", count: 70) + "1" + String(repeating: ")", count: 70)
+        let error = try #require(syntaxError(deep))
+        #expect(error.code == .expressionUnexpected)
+        #expect(error.column == 65)
+        let fine = String(repeating: "(", count: 60) + "1" + String(repeating: ")", count: 60)
+        #expect(try evaluate(fine) == .number(1))
+        let deepest = String(repeating: "-(", count: 31) + "1" + String(repeating: ")", count: 31)
+        #expect(try evaluate(deepest) == .number(-1))
+        let tooDeepCalls = String(repeating: "not(", count: 65) + "1" + String(repeating: ")", count: 65)
+        #expect(try #require(syntaxError(tooDeepCalls)).code == .expressionUnexpected)
+
+        // A chain of 250 terms is 249 operations deep; the 250th operation is refused at its column.
+        let allowed = Array(repeating: "1", count: 250).joined(separator: " + ")
+        #expect(try evaluate(allowed) == .number(250))
+        let long = Array(repeating: "1", count: 260).joined(separator: " + ")
+        let tooLong = try #require(syntaxError(long))
+        #expect(tooLong.message.contains("more than 250 operations deep"))
+        #expect(tooLong.column == 4 * 249 + 3)
+    }
+
     @Test func syntaxMessagesSayWhatToDo() throws {
         #expect(try #require(syntaxError("${a} == 1")).message.contains("single ="))
         #expect(try #require(syntaxError("${a} && ${b}")).message.contains("and"))

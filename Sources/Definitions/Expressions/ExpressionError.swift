@@ -9,8 +9,8 @@ public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertibl
     public var code: DiagnosticCode
     public var column: Int
     public var message: String
-    /// The name the error is about when the caller can suggest a better one: the `x` of an
-    /// unknown `${x}` (E212) or of an unknown choice attribute (E215).
+    /// The `x` of an unknown `${x}` (E212), for which the caller, who knows the names, can
+    /// suggest a better one with ``suggesting(from:)``. Other errors make their own suggestions.
     public var unknownName: String?
 
     public init(_ code: DiagnosticCode, column: Int, _ message: String, unknownName: String? = nil) {

@@ -36,10 +36,10 @@ public enum DefinitionText {
             return .failure(Diagnostic(.fileNotText, at: .file(path), "the file is UTF-16 text; save it as UTF-8"))
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
-        if let problem = firstNonText(in: body, path: path) {
-            return .failure(problem)
+        guard let text = String(validating: body, as: UTF8.self), !hasControlCharacter(body) else {
+            return .failure(firstNonText(in: body, path: path)
+                ?? Diagnostic(.fileNotText, at: .file(path), "the file is not UTF-8 text; save it as UTF-8"))
         }
-        let text = String(decoding: body, as: UTF8.self)
         return checkNotEmpty(text, path: path)
     }
 
@@ -63,6 +63,13 @@ public enum DefinitionText {
             return .failure(Diagnostic(.fileEmpty, at: .file(path), "the file is empty; a definition starts with its id, e.g. `id: my-survey`"))
         }
         return .success(text)
+    }
+
+    /// Whether any byte is a control character other than tab, line feed and carriage return.
+    private static func hasControlCharacter(_ bytes: Data.SubSequence) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            buffer.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        }
     }
 
     /// The first byte sequence that is not UTF-8, or a NUL or other control character that no text file holds.

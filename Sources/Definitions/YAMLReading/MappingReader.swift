@@ -4,12 +4,12 @@ import Diagnostics
 /// so that every key left over can be reported as unknown with a did-you-mean.
 ///
 /// Ask for every key the place takes (present or not), then call ``reportUnknownKeys(into:)``.
-public struct MappingReader {
+public struct MappingReader: Sendable {
     public let node: YAMLNode
     /// Names the place in messages: "the survey", "question `founded`", "page `profile`".
     public let place: String
 
-    private struct Entry {
+    private struct Entry: Sendable {
         var key: Located<String>
         var value: YAMLNode
         var read = false
@@ -77,10 +77,12 @@ public struct MappingReader {
     }
 
     /// Every key not yet read, with its value, now marked as read: for places that take
-    /// free-form keys (the extra attributes of a choice).
+    /// free-form keys (the extra attributes of a choice). A key that looks like a misspelling of a
+    /// key asked for (`lable`) is left for ``reportUnknownKeys(into:)``.
     public mutating func remaining() -> [(key: Located<String>, value: YAMLNode)] {
         var result: [(key: Located<String>, value: YAMLNode)] = []
         for index in entries.indices where !entries[index].read {
+            if Suggestions.closest(to: entries[index].key.value, in: asked) != nil { continue }
             entries[index].read = true
             result.append((entries[index].key, entries[index].value))
         }

@@ -17,7 +17,7 @@ struct StructureScan {
     }
 
     private var flowDepth = 0
-    private var openQuote: Unicode.Scalar?
+    private var openQuote: UInt8?
     private var indents: [Int] = []
     /// The indentation of the line that opened a `|` or `>` block; deeper lines are its text.
     private var blockScalarParent: Int?
@@ -28,18 +28,22 @@ struct StructureScan {
     /// Scans `text` and returns the problems found: at most one E005 for depth, and one E013 per anchor or alias.
     static func problems(in text: String, file: String, maxDepth: Int) -> [Diagnostic] {
         var scan = StructureScan(file: file, maxDepth: maxDepth)
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            scan.scan(line: Array(line.unicodeScalars), number: lineNumber)
+        let lines = SourceLines(text)
+        for number in 1...max(1, lines.count) {
+            scan.scan(line: Array(lines[number].utf8), number: number)
             if scan.tooDeep { break }
         }
         return scan.diagnostics
     }
 
-    private mutating func scan(line chars: [Unicode.Scalar], number: Int) {
-        let indent = chars.prefix(while: { $0 == " " }).count
-        let blank = chars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+    private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), cr = UInt8(ascii: "\r")
+    private static let flowIndicators: Set<UInt8> = Set(",[]{}".utf8)
+
+    /// Scans one line as bytes: every character that matters is ASCII, and UTF-8 never uses
+    /// ASCII bytes inside other characters.
+    private mutating func scan(line bytes: [UInt8], number: Int) {
+        let indent = bytes.prefix(while: { $0 == Self.space }).count
+        let blank = bytes.allSatisfy { $0 == Self.space || $0 == Self.tab || $0 == Self.cr }
         if let parent = blockScalarParent {
             if blank || indent > parent { return }
             blockScalarParent = nil
@@ -47,33 +51,37 @@ struct StructureScan {
         var i = 0
         var lineLevels = 0
         if openQuote == nil && flowDepth == 0 {
-            if blank || chars[indent] == "#" { return }
+            if blank || bytes[indent] == UInt8(ascii: "#") { return }
             while let top = indents.last, top > indent { indents.removeLast() }
             if indents.last != indent { indents.append(indent) }
             i = indent
             atNodeStart = true
         }
         func isSpace(_ index: Int) -> Bool {
-            index >= chars.count || chars[index] == " " || chars[index] == "\t" || chars[index] == "\r"
+            index >= bytes.count || bytes[index] == Self.space || bytes[index] == Self.tab || bytes[index] == Self.cr
         }
         func isFlowIndicator(_ index: Int) -> Bool {
-            index < chars.count && ",[]{}".unicodeScalars.contains(chars[index])
+            index < bytes.count && Self.flowIndicators.contains(bytes[index])
+        }
+        /// The column of byte `index`, counted in characters.
+        func column(_ index: Int) -> Int {
+            bytes[..<index].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
         }
         func checkDepth(at index: Int) {
             guard !tooDeep, indents.count + lineLevels + flowDepth > maxDepth else { return }
             tooDeep = true
-            diagnostics.append(Diagnostic(.fileTooLarge, at: SourceLocation(file: file, line: number, column: index + 1),
+            diagnostics.append(Diagnostic(.fileTooLarge, at: SourceLocation(file: file, line: number, column: column(index)),
                                           "lists and mappings are nested more than \(maxDepth) levels deep here, deeper than a definition may be"))
         }
-        while i < chars.count, !tooDeep {
-            let c = chars[i]
+        while i < bytes.count, !tooDeep {
+            let c = bytes[i]
             if let quote = openQuote {
-                if quote == "\"" && c == "\\" {
+                if quote == UInt8(ascii: "\"") && c == UInt8(ascii: "\\") {
                     i += 2
                     continue
                 }
                 if c == quote {
-                    if quote == "'" && i + 1 < chars.count && chars[i + 1] == "'" {
+                    if quote == UInt8(ascii: "'") && i + 1 < bytes.count && bytes[i + 1] == quote {
                         i += 2
                         continue
                     }
@@ -87,31 +95,32 @@ struct StructureScan {
                 i += 1
                 continue
             }
-            if c == "#" && (i == 0 || isSpace(i - 1)) { break }
+            if c == UInt8(ascii: "#") && (i == 0 || isSpace(i - 1)) { break }
             if atNodeStart {
                 switch c {
-                case "\"", "'":
+                case UInt8(ascii: "\""), UInt8(ascii: "'"):
                     openQuote = c
-                case "[", "{":
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
                     flowDepth += 1
                     checkDepth(at: i)
-                case "&", "*":
-                    let nameEnd = chars[(i + 1)...].firstIndex { $0 == " " || $0 == "\t" || $0 == "\r" || ",[]{}".unicodeScalars.contains($0) } ?? chars.count
+                case UInt8(ascii: "&"), UInt8(ascii: "*"):
+                    let nameEnd = bytes[(i + 1)...].firstIndex { $0 == Self.space || $0 == Self.tab || $0 == Self.cr || Self.flowIndicators.contains($0) } ?? bytes.count
                     if nameEnd > i + 1 {
-                        report(anchorOrAlias: c, name: String(String.UnicodeScalarView(chars[(i + 1)..<nameEnd])), line: number, column: i + 1)
-                        atNodeStart = c == "&"
+                        report(anchorOrAlias: c == UInt8(ascii: "&") ? "&" : "*",
+                               name: String(decoding: bytes[(i + 1)..<nameEnd], as: UTF8.self), line: number, column: column(i))
+                        atNodeStart = c == UInt8(ascii: "&")
                         i = nameEnd
                         continue
                     }
                     atNodeStart = false
-                case "!":
+                case UInt8(ascii: "!"):
                     // A tag: the node follows it.
-                    while i < chars.count, !isSpace(i) { i += 1 }
+                    while i < bytes.count, !isSpace(i) { i += 1 }
                     continue
-                case "-" where flowDepth == 0 && isSpace(i + 1), "?" where isSpace(i + 1):
+                case UInt8(ascii: "-") where flowDepth == 0 && isSpace(i + 1), UInt8(ascii: "?") where isSpace(i + 1):
                     lineLevels += 1
                     checkDepth(at: i)
-                case "|" where flowDepth == 0, ">" where flowDepth == 0:
+                case UInt8(ascii: "|") where flowDepth == 0, UInt8(ascii: ">") where flowDepth == 0:
                     blockScalarParent = indent
                     return
                 default:
@@ -122,19 +131,19 @@ struct StructureScan {
             }
             if flowDepth > 0 {
                 switch c {
-                case "[", "{":
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
                     flowDepth += 1
                     checkDepth(at: i)
-                case "]", "}":
+                case UInt8(ascii: "]"), UInt8(ascii: "}"):
                     flowDepth = max(0, flowDepth - 1)
-                case ",":
+                case UInt8(ascii: ","):
                     atNodeStart = true
-                case ":" where isSpace(i + 1) || isFlowIndicator(i + 1):
+                case UInt8(ascii: ":") where isSpace(i + 1) || isFlowIndicator(i + 1):
                     atNodeStart = true
                 default:
                     break
                 }
-            } else if c == ":" && isSpace(i + 1) {
+            } else if c == UInt8(ascii: ":") && isSpace(i + 1) {
                 lineLevels += 1
                 checkDepth(at: i)
                 atNodeStart = true
@@ -143,7 +152,7 @@ struct StructureScan {
         }
     }
 
-    private mutating func report(anchorOrAlias indicator: Unicode.Scalar, name: String, line: Int, column: Int) {
+    private mutating func report(anchorOrAlias indicator: Character, name: String, line: Int, column: Int) {
         let what = indicator == "&" ? "an anchor (&\(name))" : "an alias (*\(name))"
         diagnostics.append(Diagnostic(.anchorOrAlias, at: SourceLocation(file: file, line: line, column: column),
                                       "\(what): definitions do not use YAML anchors and aliases, so that every problem points at the text that causes it; write the value out in full (or share a choice list)"))

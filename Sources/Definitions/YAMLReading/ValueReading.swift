@@ -35,11 +35,6 @@ extension YAMLNode {
         diagnostics.report(.wrongNodeKind, at: location, "\(what) should be a list, but it is \(kindDescription)\(example)")
         return nil
     }
-
-    /// The single value with its place, where its text starts (after a quote).
-    public func locatedText(_ what: String, diagnostics: inout DiagnosticList) -> Located<String>? {
-        text(what, diagnostics: &diagnostics).map { Located($0, at: location) }
-    }
 }
 
 /// The shapes of names in definitions.

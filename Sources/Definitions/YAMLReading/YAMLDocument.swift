@@ -35,7 +35,9 @@ public struct YAMLDocument: Hashable, Sendable {
             return YAMLParseResult(document: nil, diagnostics: structureProblems)
         }
         do {
-            let parser = try Parser(yaml: text)
+            // Scalars are read from their source text, so no tag resolution is wanted: the basic
+            // resolver types every scalar as text (and `1` and "1" are then the same key).
+            let parser = try Parser(yaml: text, resolver: .basic)
             guard let root = try parser.nextRoot() else {
                 return YAMLParseResult(document: nil, diagnostics: [
                     Diagnostic(.fileEmpty, at: .file(path), "the file holds only comments; a definition starts with its id, e.g. `id: my-survey`"),

@@ -45,6 +45,8 @@ enum YAMLErrorTranslation {
             message += "; a value that contains ': ' must be quoted, e.g. label: \"Time: 10:30\""
         } else if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
             message += "; check the indentation of this line against the lines above"
+        } else if problem.contains("did not find expected <document start>") {
+            message += "; the lines above are indented differently from this one: every top-level key starts in the first column"
         } else if problem.contains("found undefined alias") {
             message += "; a value starting with * must be quoted"
         } else if problem.contains("found unexpected end of stream") || problem.contains("found unexpected document indicator") {

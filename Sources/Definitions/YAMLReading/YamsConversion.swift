@@ -6,7 +6,7 @@ import Yams
 struct YamsConversion {
     let file: String
     let maxDepth: Int
-    private let lines: [Substring]
+    private let lines: SourceLines
     /// Where lists and mappings started: Yams hands out the same node again for an alias.
     private var seenCollections = Set<Position>()
     private(set) var diagnostics: [Diagnostic] = []
@@ -20,7 +20,7 @@ struct YamsConversion {
     init(text: String, file: String, maxDepth: Int) {
         self.file = file
         self.maxDepth = maxDepth
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = SourceLines(text)
     }
 
     /// The converted tree, or nil with diagnostics when the tree is deeper than allowed or
@@ -90,14 +90,14 @@ struct YamsConversion {
         case .singleQuoted, .doubleQuoted:
             return location.advanced(byColumns: 1)
         case .literal, .folded:
-            var index = location.line // the line after the indicator, 0-based
-            while index < lines.count {
-                let line = lines[index]
-                let indent = line.prefix(while: { $0 == " " }).count
-                if !line.allSatisfy({ $0 == " " || $0 == "\r" }) {
-                    return SourceLocation(file: file, line: index + 1, column: indent + 1)
+            var number = location.line + 1
+            while number <= lines.count {
+                let line = lines[number]
+                let indent = line.utf8.prefix(while: { $0 == UInt8(ascii: " ") }).count
+                if !line.utf8.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
+                    return SourceLocation(file: file, line: number, column: indent + 1)
                 }
-                index += 1
+                number += 1
             }
             return location
         }

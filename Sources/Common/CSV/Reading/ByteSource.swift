@@ -15,6 +15,8 @@ protocol ByteSource: AnyObject {
 final class FileDescriptorSource: ByteSource {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
+    /// What owns a borrowed descriptor (a `FileHandle`), kept alive while reading.
+    private let owner: AnyObject?
 
     init(path: String) throws(CSVReadError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -23,12 +25,14 @@ final class FileDescriptorSource: ByteSource {
         }
         self.descriptor = descriptor
         ownsDescriptor = true
+        owner = nil
     }
 
-    /// Reads from a descriptor the caller owns and closes.
-    init(borrowing descriptor: Int32) {
+    /// Reads from a descriptor that `owner` closes.
+    init(borrowing descriptor: Int32, from owner: AnyObject) {
         self.descriptor = descriptor
         ownsDescriptor = false
+        self.owner = owner
     }
 
     deinit {

@@ -44,16 +44,17 @@ public final class CSVReader {
     private var slots: UnsafeMutablePointer<FieldSlot>
     private var slotCapacity = 64
     private var slotCount = 0
-    private var state = ScanState.fieldStart
+    private var state = ScanState.unquoted
     /// Offset from `recordStart` of the current field's first byte (after the opening quote if quoted).
     private var fieldStart = 0
     private var fieldHasDoubledQuotes = false
+    private var recordHasDoubledQuotes = false
 
     private var recordsRead = 0
     private var recordsBeforeFirstRow = 0
     private var failure: CSVReadError?
     /// Counts calls to ``next()``; a record is valid while it matches.
-    let generation: UnsafeMutablePointer<Int>
+    @usableFromInline let generation: UnsafeMutablePointer<Int>
 
     /// Reads the file at `path`.
     public convenience init(path: String, options: Options = Options()) throws(CSVReadError) {
@@ -62,7 +63,7 @@ public final class CSVReader {
 
     /// Reads from an open handle (a pipe, standard input) until its end; the caller closes it.
     public convenience init(fileHandle: FileHandle, options: Options = Options()) {
-        self.init(source: FileDescriptorSource(borrowing: fileHandle.fileDescriptor), options: options)
+        self.init(source: FileDescriptorSource(borrowing: fileHandle.fileDescriptor, from: fileHandle), options: options)
     }
 
     public convenience init(bytes: [UInt8], options: Options = Options()) {
@@ -114,7 +115,9 @@ public final class CSVReader {
         recordLine += lineFeedsInRecord
         lineFeedsInRecord = 0
         slotCount = 0
-        state = .fieldStart
+        recordHasDoubledQuotes = false
+        state = .unquoted
+        fieldStart = 0
         while true {
             if try scan() { return try completeRecord() }
             if position - recordStart > options.maximumRecordSize { throw tooLarge() }
@@ -125,10 +128,20 @@ public final class CSVReader {
     // MARK: Scanning
 
     private enum ScanState {
-        case fieldStart, unquoted, quoted, closingQuote, carriageReturn
+        /// In a field that did not start with a quote (a field at `fieldStart` may still turn out to be quoted).
+        case unquoted
+        case quoted
+        /// Just after a quote inside a quoted field: a second quote, a delimiter or a line end must follow.
+        case closingQuote
+        /// Just after a CR outside quotes: LF must follow.
+        case carriageReturn
     }
 
     /// Scans from `position` until the record ends (true) or the buffered input does (false).
+    ///
+    /// Outside quotes, eight bytes at a time are tested for the delimiter, quote, CR, LF and non-ASCII
+    /// bytes; fields are split at delimiters without leaving that loop. Anything else, and the last
+    /// few bytes of the buffer, go through the byte-at-a-time path.
     private func scan() throws(CSVReadError) -> Bool {
         let buffer = self.buffer
         let end = self.end
@@ -141,146 +154,181 @@ public final class CSVReader {
         var fieldStart = base + self.fieldStart
         var doubledQuotes = fieldHasDoubledQuotes
         var lineFeeds = lineFeedsInRecord
+        var slots = self.slots
+        var slotCount = self.slotCount
         defer {
             position = p
             self.state = state
             self.fieldStart = fieldStart - base
             fieldHasDoubledQuotes = doubledQuotes
             lineFeedsInRecord = lineFeeds
+            self.slotCount = slotCount
         }
 
+        @inline(__always)
+        func appendField(to fieldEnd: Int, quoted: Bool) {
+            if slotCount == slotCapacity {
+                growSlots(keeping: slotCount)
+                slots = self.slots
+            }
+            slots[slotCount] = FieldSlot(start: fieldStart &- base, end: fieldEnd &- base, isQuoted: quoted, hasDoubledQuotes: quoted && doubledQuotes)
+            slotCount &+= 1
+            if quoted && doubledQuotes { recordHasDoubledQuotes = true }
+        }
+
+        let delimiters = Word.repeating(delimiter)
         scanning: while true {
             switch state {
-            case .fieldStart:
-                guard p < end else { break scanning }
-                if buffer[p] == ByteClass.quoteByte {
-                    p += 1
-                    fieldStart = p
-                    doubledQuotes = false
-                    state = .quoted
-                } else {
-                    fieldStart = p
-                    state = .unquoted
-                }
-
             case .unquoted:
+                words: while p &+ 8 <= end {
+                    var mask = Word.unquotedSpecials(Word.load(buffer + p), delimiters: delimiters)
+                    if mask == 0 {
+                        p &+= 8
+                        continue
+                    }
+                    let word = p
+                    repeat {
+                        let index = word &+ Word.firstIndex(in: mask)
+                        guard buffer[index] == delimiter else {
+                            p = index
+                            break words
+                        }
+                        appendField(to: index, quoted: false)
+                        fieldStart = index &+ 1
+                        mask &= mask &- 1
+                    } while mask != 0
+                    p = word &+ 8
+                }
                 while p < end {
-                    switch outside[Int(buffer[p])] {
-                    case ByteClass.ordinary:
-                        p += 1
-                    case ByteClass.delimiter:
-                        appendField(from: fieldStart - base, to: p - base, quoted: false, doubledQuotes: false)
-                        p += 1
-                        state = .fieldStart
+                    let byte = buffer[p]
+                    let byteClass = outside[Int(byte)]
+                    if byteClass == ByteClass.ordinary {
+                        p &+= 1
+                    } else if byteClass == ByteClass.delimiter {
+                        appendField(to: p, quoted: false)
+                        p &+= 1
+                        fieldStart = p
                         continue scanning
-                    case ByteClass.lineFeed:
-                        appendField(from: fieldStart - base, to: p - base, quoted: false, doubledQuotes: false)
-                        p += 1
-                        lineFeeds += 1
+                    } else if byteClass == ByteClass.lineFeed {
+                        appendField(to: p, quoted: false)
+                        p &+= 1
+                        lineFeeds &+= 1
                         return true
-                    case ByteClass.carriageReturn:
-                        appendField(from: fieldStart - base, to: p - base, quoted: false, doubledQuotes: false)
-                        p += 1
+                    } else if byteClass == ByteClass.carriageReturn {
+                        appendField(to: p, quoted: false)
+                        p &+= 1
                         state = .carriageReturn
                         continue scanning
-                    case ByteClass.quote:
-                        throw fail(.quoteInUnquotedField, at: p)
-                    default:
-                        let length = UTF8Sequence.length(at: buffer + p, available: end - p)
+                    } else if byteClass == ByteClass.quote {
+                        guard p == fieldStart else { throw fail(.quoteInUnquotedField, at: p, fieldNumber: slotCount &+ 1) }
+                        p &+= 1
+                        fieldStart = p
+                        doubledQuotes = false
+                        state = .quoted
+                        continue scanning
+                    } else {
+                        let length = UTF8Sequence.length(at: buffer + p, available: end &- p)
                         if length > 0 {
-                            p += length
-                        } else if length == 0 {
-                            throw fail(.invalidUTF8(buffer[p]), at: p)
-                        } else {
-                            break scanning
+                            p &+= length
+                            continue scanning
                         }
+                        if length == 0 { throw fail(.invalidUTF8(byte), at: p, fieldNumber: slotCount &+ 1) }
+                        break scanning
                     }
                 }
                 break scanning
 
             case .quoted:
-                while p < end {
-                    switch inside[Int(buffer[p])] {
-                    case ByteClass.ordinary:
-                        p += 1
-                    case ByteClass.quote:
-                        p += 1
+                while true {
+                    while p &+ 8 <= end {
+                        let mask = Word.quotedSpecials(Word.load(buffer + p))
+                        if mask != 0 {
+                            p &+= Word.firstIndex(in: mask)
+                            break
+                        }
+                        p &+= 8
+                    }
+                    guard p < end else { break scanning }
+                    let byte = buffer[p]
+                    let byteClass = inside[Int(byte)]
+                    if byteClass == ByteClass.ordinary {
+                        p &+= 1
+                    } else if byteClass == ByteClass.quote {
+                        p &+= 1
                         state = .closingQuote
                         continue scanning
-                    case ByteClass.lineFeed:
-                        p += 1
-                        lineFeeds += 1
-                    default:
-                        let length = UTF8Sequence.length(at: buffer + p, available: end - p)
+                    } else if byteClass == ByteClass.lineFeed {
+                        p &+= 1
+                        lineFeeds &+= 1
+                    } else {
+                        let length = UTF8Sequence.length(at: buffer + p, available: end &- p)
                         if length > 0 {
-                            p += length
+                            p &+= length
                         } else if length == 0 {
-                            throw fail(.invalidUTF8(buffer[p]), at: p)
+                            throw fail(.invalidUTF8(byte), at: p, fieldNumber: slotCount &+ 1)
                         } else {
                             break scanning
                         }
                     }
                 }
-                break scanning
 
             case .closingQuote:
                 guard p < end else { break scanning }
                 let byte = buffer[p]
                 if byte == ByteClass.quoteByte {
                     doubledQuotes = true
-                    p += 1
+                    p &+= 1
                     state = .quoted
                     continue scanning
                 }
                 guard byte == delimiter || byte == ByteClass.lineFeedByte || byte == ByteClass.carriageReturnByte else {
-                    throw fail(.characterAfterClosingQuote(byte), at: p)
+                    throw fail(.characterAfterClosingQuote(byte), at: p, fieldNumber: slotCount &+ 1)
                 }
-                appendField(from: fieldStart - base, to: p - 1 - base, quoted: true, doubledQuotes: doubledQuotes)
-                p += 1
+                appendField(to: p &- 1, quoted: true)
+                p &+= 1
                 if byte == delimiter {
-                    state = .fieldStart
+                    fieldStart = p
+                    state = .unquoted
                 } else if byte == ByteClass.carriageReturnByte {
                     state = .carriageReturn
                 } else {
-                    lineFeeds += 1
+                    lineFeeds &+= 1
                     return true
                 }
 
             case .carriageReturn:
                 guard p < end else { break scanning }
-                guard buffer[p] == ByteClass.lineFeedByte else { throw fail(.loneCarriageReturn, at: p - 1) }
-                p += 1
-                lineFeeds += 1
+                guard buffer[p] == ByteClass.lineFeedByte else { throw fail(.loneCarriageReturn, at: p &- 1, fieldNumber: slotCount) }
+                p &+= 1
+                lineFeeds &+= 1
                 return true
             }
         }
         return false
     }
 
-    @inline(__always)
     private func appendField(from start: Int, to end: Int, quoted: Bool, doubledQuotes: Bool) {
-        if slotCount == slotCapacity { growSlots() }
+        if slotCount == slotCapacity { growSlots(keeping: slotCount) }
         slots[slotCount] = FieldSlot(start: start, end: end, isQuoted: quoted, hasDoubledQuotes: doubledQuotes)
         slotCount += 1
+        if doubledQuotes { recordHasDoubledQuotes = true }
     }
 
     /// The end of the input came in the middle of a record: finish it, or refuse it.
     private func finishAtEndOfInput() throws(CSVReadError) -> CSVRecord? {
         let base = recordStart
         switch state {
-        case .fieldStart:
-            if slotCount == 0 && position == recordStart { return nil }
-            appendField(from: position - base, to: position - base, quoted: false, doubledQuotes: false)
         case .unquoted:
-            if position < end { throw fail(.invalidUTF8(buffer[position]), at: position) }
+            if slotCount == 0 && position == recordStart { return nil }
+            if position < end { throw fail(.invalidUTF8(buffer[position]), at: position, fieldNumber: slotCount + 1) }
             appendField(from: fieldStart, to: position - base, quoted: false, doubledQuotes: false)
         case .quoted:
-            if position < end { throw fail(.invalidUTF8(buffer[position]), at: position) }
-            throw fail(.unterminatedQuotedField, at: base + fieldStart - 1)
+            if position < end { throw fail(.invalidUTF8(buffer[position]), at: position, fieldNumber: slotCount + 1) }
+            throw fail(.unterminatedQuotedField, at: base + fieldStart - 1, fieldNumber: slotCount + 1)
         case .closingQuote:
             appendField(from: fieldStart, to: position - 1 - base, quoted: true, doubledQuotes: fieldHasDoubledQuotes)
         case .carriageReturn:
-            throw fail(.loneCarriageReturn, at: position - 1)
+            throw fail(.loneCarriageReturn, at: position - 1, fieldNumber: slotCount)
         }
         return try completeRecord()
     }
@@ -288,9 +336,11 @@ public final class CSVReader {
     private func completeRecord() throws(CSVReadError) -> CSVRecord {
         if position - recordStart > options.maximumRecordSize { throw tooLarge() }
         let base = buffer + recordStart
-        for index in 0..<slotCount where slots[index].hasDoubledQuotes {
-            slots[index].end = slots[index].start + Self.undoubleQuotes(base + slots[index].start, count: slots[index].count)
-            slots[index].hasDoubledQuotes = false
+        if recordHasDoubledQuotes {
+            for index in 0..<slotCount where slots[index].hasDoubledQuotes {
+                slots[index].end = slots[index].start + Self.undoubleQuotes(base + slots[index].start, count: slots[index].count)
+                slots[index].hasDoubledQuotes = false
+            }
         }
         recordsRead += 1
         return CSVRecord(
@@ -356,9 +406,9 @@ public final class CSVReader {
         capacity *= 2
     }
 
-    private func growSlots() {
+    private func growSlots(keeping count: Int) {
         let larger = UnsafeMutablePointer<FieldSlot>.allocate(capacity: slotCapacity * 2)
-        larger.moveInitialize(from: slots, count: slotCount)
+        larger.moveInitialize(from: slots, count: count)
         slots.deallocate()
         slots = larger
         slotCapacity *= 2
@@ -368,11 +418,11 @@ public final class CSVReader {
 
     private func tooLarge() -> CSVReadError {
         let at = state == .quoted ? recordStart + fieldStart - 1 : recordStart
-        return fail(.recordTooLarge(limit: options.maximumRecordSize), at: at)
+        return fail(.recordTooLarge(limit: options.maximumRecordSize), at: at, fieldNumber: slotCount + 1)
     }
 
     /// Records an error at buffer index `index` of the current record; the reader stops there.
-    private func fail(_ kind: CSVReadError.Kind, at index: Int) -> CSVReadError {
+    private func fail(_ kind: CSVReadError.Kind, at index: Int, fieldNumber: Int) -> CSVReadError {
         var line = recordLine
         var lineStart = recordStart
         for offset in recordStart..<index where buffer[offset] == ByteClass.lineFeedByte {
@@ -383,7 +433,7 @@ public final class CSVReader {
         for offset in lineStart..<index where buffer[offset] & 0xC0 != 0x80 {
             column += 1
         }
-        let position = CSVPosition(line: line, column: column, fieldNumber: slotCount + 1, byteOffset: bufferOffset + index)
+        let position = CSVPosition(line: line, column: column, fieldNumber: fieldNumber, byteOffset: bufferOffset + index)
         let error = CSVReadError(kind, at: position)
         failure = error
         return error
@@ -394,11 +444,12 @@ public final class CSVReader {
 extension CSVReader: Sendable {}
 
 /// Where a finished field lies, relative to the start of its record.
+@usableFromInline
 struct FieldSlot {
-    var start: Int
-    var end: Int
-    var isQuoted: Bool
+    @usableFromInline var start: Int
+    @usableFromInline var end: Int
+    @usableFromInline var isQuoted: Bool
     var hasDoubledQuotes: Bool
 
-    var count: Int { end - start }
+    @inlinable var count: Int { end &- start }
 }

@@ -17,12 +17,6 @@ extension CSVReader {
             self.maximumRecordSize = maximumRecordSize
         }
 
-        var delimiterByte: UInt8 {
-            precondition(
-                delimiter.isASCII && !["\"", "\r", "\n"].contains(delimiter),
-                "a CSV delimiter must be ASCII and not a quote, CR or LF"
-            )
-            return UInt8(delimiter.value)
-        }
+        var delimiterByte: UInt8 { ByteClass.delimiterByte(delimiter) }
     }
 }

@@ -2,10 +2,10 @@
 /// ``CSVReader/next()``. Using it afterwards stops the program. Field indices count from 0.
 public struct CSVRecord {
     /// Keeps the buffer alive and tells whether the view is still current.
-    private let reader: CSVReader
-    private let generation: Int
-    private let base: UnsafePointer<UInt8>
-    private let slots: UnsafePointer<FieldSlot>
+    @usableFromInline let reader: CSVReader
+    @usableFromInline let generation: Int
+    @usableFromInline let base: UnsafePointer<UInt8>
+    @usableFromInline let slots: UnsafePointer<FieldSlot>
 
     /// How many fields the record has; an empty line has one (empty) field.
     public let count: Int
@@ -27,15 +27,15 @@ public struct CSVRecord {
         self.row = row
     }
 
-    @inline(__always)
-    private func slot(_ index: Int) -> FieldSlot {
+    @inlinable
+    func slot(_ index: Int) -> FieldSlot {
         precondition(reader.generation.pointee == generation, "a CSVRecord was used after its reader moved on")
         precondition(index >= 0 && index < count, "field index \(index) is out of range for a record of \(count) fields")
         return slots[index]
     }
 
     /// Calls `body` with the field's UTF-8 bytes (quotes removed, `""` made `"`); the bytes are valid only inside `body`.
-    @inline(__always)
+    @inlinable
     public func withUnsafeBytes<Result, Failure: Error>(
         at index: Int, _ body: (UnsafeRawBufferPointer) throws(Failure) -> Result
     ) throws(Failure) -> Result {
@@ -44,7 +44,7 @@ public struct CSVRecord {
     }
 
     /// Calls `body` with the field's UTF-8 bytes as a span.
-    @inline(__always)
+    @inlinable
     public func withSpan<Result, Failure: Error>(
         at index: Int, _ body: (Span<UInt8>) throws(Failure) -> Result
     ) throws(Failure) -> Result {
@@ -53,6 +53,7 @@ public struct CSVRecord {
     }
 
     /// The field as text (the reader has checked that it is UTF-8).
+    @inlinable
     public func string(at index: Int) -> String {
         let slot = slot(index)
         return String(decoding: UnsafeBufferPointer(start: base + slot.start, count: slot.count), as: UTF8.self)
@@ -62,12 +63,15 @@ public struct CSVRecord {
     public subscript(index: Int) -> String { string(at: index) }
 
     /// The field's length in UTF-8 bytes.
+    @inlinable
     public func byteCount(at index: Int) -> Int { slot(index).count }
 
     /// True when the field has no bytes (`a,,b` and `a,"",b` both have an empty second field).
+    @inlinable
     public func isEmpty(at index: Int) -> Bool { slot(index).count == 0 }
 
     /// True when the field was written in quotes, so `""` can be told from an empty field if a caller needs to.
+    @inlinable
     public func isQuoted(at index: Int) -> Bool { slot(index).isQuoted }
 
     /// Every field as text.

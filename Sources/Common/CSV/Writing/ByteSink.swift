@@ -17,6 +17,8 @@ final class FileDescriptorSink: ByteSink {
     let destination: String
     private let descriptor: Int32
     private let ownsDescriptor: Bool
+    /// What owns a borrowed descriptor (a `FileHandle`), kept alive while writing.
+    private let owner: AnyObject?
     private var isOpen = true
 
     /// Creates or truncates the file at `path` (mode 0644 before the umask).
@@ -26,13 +28,15 @@ final class FileDescriptorSink: ByteSink {
         self.descriptor = descriptor
         destination = path
         ownsDescriptor = true
+        owner = nil
     }
 
-    /// Writes to a descriptor the caller owns and closes.
-    init(borrowing descriptor: Int32) {
+    /// Writes to a descriptor that `owner` closes.
+    init(borrowing descriptor: Int32, from owner: AnyObject) {
         self.descriptor = descriptor
         destination = "file descriptor \(descriptor)"
         ownsDescriptor = false
+        self.owner = owner
     }
 
     deinit {

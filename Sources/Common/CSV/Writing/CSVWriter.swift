@@ -25,13 +25,15 @@ public final class CSVWriter {
     private let delimiter: UInt8
     /// Non-zero for the bytes that force quoting: the delimiter, `"`, CR and LF.
     private let quoteTriggers: UnsafeMutablePointer<UInt8>
-    private var buffer: UnsafeMutablePointer<UInt8>
+    private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     private var count = 0
     private var fieldsInRecord = 0
     private var recordHasBytes = false
     private var isClosed = false
     private var failure: CSVWriteError?
+    /// Set once the writer is closed or has failed: the one test on the hot path.
+    private var isBlocked = false
 
     /// Creates (or truncates) the file at `path`.
     public convenience init(path: String, options: Options = Options()) throws(CSVWriteError) {
@@ -40,7 +42,7 @@ public final class CSVWriter {
 
     /// Writes to an open handle (a file, a pipe, standard output); ``close()`` flushes but leaves the handle open.
     public convenience init(fileHandle: FileHandle, options: Options = Options()) {
-        self.init(sink: FileDescriptorSink(borrowing: fileHandle.fileDescriptor), options: options)
+        self.init(sink: FileDescriptorSink(borrowing: fileHandle.fileDescriptor, from: fileHandle), options: options)
     }
 
     private init(sink: ByteSink, options: Options) {
@@ -48,7 +50,7 @@ public final class CSVWriter {
         self.sink = sink
         self.options = options
         delimiter = options.delimiterByte
-        capacity = max(options.bufferSize, 1)
+        capacity = options.bufferSize
         buffer = .allocate(capacity: capacity)
         quoteTriggers = .allocate(capacity: 256)
         quoteTriggers.initialize(repeating: 0, count: 256)
@@ -85,54 +87,45 @@ public final class CSVWriter {
 
     /// Writes `field` as it is: codes, numbers, dates, names.
     public func write(_ field: String) throws(CSVWriteError) {
-        try checkOpen()
-        var field = field
-        field.withUTF8 { appendField($0, neutralizing: false) }
-        try checkFailure()
+        try checkWritable()
+        appendField(field, neutralizing: false)
+        try checkWritable()
     }
 
     /// Writes a free-text value, with ``FormulaNeutralization`` when ``Options/neutralizesFormulas`` is on.
     public func write(text field: String) throws(CSVWriteError) {
-        try checkOpen()
-        var field = field
-        field.withUTF8 { appendField($0, neutralizing: options.neutralizesFormulas) }
-        try checkFailure()
+        try checkWritable()
+        appendField(field, neutralizing: options.neutralizesFormulas)
+        try checkWritable()
     }
 
     /// Writes UTF-8 bytes as they are (the caller vouches that they are UTF-8).
     public func write(utf8 field: UnsafeRawBufferPointer) throws(CSVWriteError) {
-        try checkOpen()
+        try checkWritable()
         appendField(field.assumingMemoryBound(to: UInt8.self), neutralizing: false)
-        try checkFailure()
+        try checkWritable()
     }
 
     /// Writes an integer in decimal without making a `String`.
     public func write(_ value: Int) throws(CSVWriteError) {
-        try checkOpen()
+        try checkWritable()
         startField()
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: a sign and 20 digits fit
-        withUnsafeMutableBytes(of: &digits) { raw in
-            let text = raw.assumingMemoryBound(to: UInt8.self)
-            var magnitude = value.magnitude
-            var start = text.count
-            repeat {
-                start -= 1
-                text[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 {
-                start -= 1
-                text[start] = UInt8(ascii: "-")
-            }
-            append(UnsafeBufferPointer(rebasing: text[start...]))
-        }
         recordHasBytes = true
-        try checkFailure()
+        let longest = 20  // "-9223372036854775808"
+        if capacity - count < longest { drain() }
+        if capacity - count >= longest {
+            count &+= Self.formatDecimal(value, into: buffer + count)
+        } else {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest) { digits in
+                append(UnsafeBufferPointer(start: digits.baseAddress!, count: Self.formatDecimal(value, into: digits.baseAddress!)))
+            }
+        }
+        try checkWritable()
     }
 
     /// Ends the record with the line ending.
     public func endRecord() throws(CSVWriteError) {
-        try checkOpen()
+        try checkWritable()
         if fieldsInRecord == 1 && !recordHasBytes { append([ByteClass.quoteByte, ByteClass.quoteByte]) }
         switch options.lineEnding {
         case .crlf: append([ByteClass.carriageReturnByte, ByteClass.lineFeedByte])
@@ -140,7 +133,7 @@ public final class CSVWriter {
         }
         fieldsInRecord = 0
         recordHasBytes = false
-        try checkFailure()
+        try checkWritable()
     }
 
     /// Writes each field as it is (like ``write(_:)-(String)``) and ends the record.
@@ -151,17 +144,18 @@ public final class CSVWriter {
 
     /// Writes the buffered bytes to the output.
     public func flush() throws(CSVWriteError) {
-        try checkOpen()
+        try checkWritable()
         drain()
-        try checkFailure()
+        try checkWritable()
     }
 
     /// Flushes and closes the output (a borrowed file handle stays open). Later calls throw ``CSVWriteError/Kind/closed``.
     public func close() throws(CSVWriteError) {
-        try checkOpen()
+        try checkWritable()
         drain()
         isClosed = true
-        try checkFailure()
+        isBlocked = true
+        if let failure { throw failure }
         do {
             try sink.close()
         } catch {
@@ -172,32 +166,41 @@ public final class CSVWriter {
 
     // MARK: Buffer
 
-    private func checkOpen() throws(CSVWriteError) {
-        if let failure { throw failure }
-        if isClosed { throw CSVWriteError(.closed, destination: sink.destination) }
-    }
-
-    private func checkFailure() throws(CSVWriteError) {
-        if let failure { throw failure }
+    /// Throws the failure or the closing that stops this writer.
+    @inline(__always)
+    private func checkWritable() throws(CSVWriteError) {
+        if isBlocked { throw failure ?? CSVWriteError(.closed, destination: sink.destination) }
     }
 
     @inline(__always)
     private func startField() {
         if fieldsInRecord > 0 { append(delimiter) }
-        fieldsInRecord += 1
+        fieldsInRecord &+= 1
+    }
+
+    @inline(__always)
+    private func appendField(_ field: String, neutralizing: Bool) {
+        let done: Void? = field.utf8.withContiguousStorageIfAvailable { appendField($0, neutralizing: neutralizing) }
+        if done == nil {
+            Array(field.utf8).withUnsafeBufferPointer { appendField($0, neutralizing: neutralizing) }
+        }
     }
 
     private func appendField(_ field: UnsafeBufferPointer<UInt8>, neutralizing: Bool) {
         startField()
-        guard let first = field.first, let last = field.last else { return }
+        guard let bytes = field.baseAddress, field.count > 0 else { return }
+        let length = field.count
         recordHasBytes = true
-        let prefixed = neutralizing && FormulaNeutralization.isTrigger(first)
-        var quoted = (!prefixed && Self.isSpaceOrTab(first)) || Self.isSpaceOrTab(last)
-        if !quoted {
-            for byte in field where quoteTriggers[Int(byte)] != 0 {
-                quoted = true
-                break
-            }
+        let prefixed = neutralizing && FormulaNeutralization.isTrigger(bytes[0])
+        var quoted = (!prefixed && Self.isSpaceOrTab(bytes[0])) || Self.isSpaceOrTab(bytes[length &- 1])
+        var index = 0
+        while !quoted && index < length {
+            quoted = quoteTriggers[Int(bytes[index])] != 0
+            index &+= 1
+        }
+        if !quoted && !prefixed {
+            append(field)
+            return
         }
         if quoted { append(ByteClass.quoteByte) }
         if prefixed { append(UInt8(ascii: "'")) }
@@ -212,6 +215,26 @@ public final class CSVWriter {
         } else {
             append(field)
         }
+    }
+
+    /// Writes `value` in decimal at `destination` (20 bytes of room); returns the length.
+    private static func formatDecimal(_ value: Int, into destination: UnsafeMutablePointer<UInt8>) -> Int {
+        var magnitude = value.magnitude
+        var digits = 1
+        var limit: UInt = 10
+        while digits < 20 && magnitude >= limit {
+            digits &+= 1
+            limit = limit &* 10
+        }
+        let sign = value < 0 ? 1 : 0
+        if sign == 1 { destination[0] = UInt8(ascii: "-") }
+        var position = sign &+ digits
+        repeat {
+            position &-= 1
+            destination[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        return sign &+ digits
     }
 
     @inline(__always)
@@ -230,9 +253,14 @@ public final class CSVWriter {
     private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard var source = bytes.baseAddress else { return }
         var remaining = bytes.count
-        if remaining <= capacity - count {
-            (buffer + count).update(from: source, count: remaining)
-            count += remaining
+        if remaining <= capacity &- count {
+            let destination = buffer + count
+            if remaining <= 16 {
+                for index in 0..<remaining { destination[index] = source[index] }
+            } else {
+                destination.update(from: source, count: remaining)
+            }
+            count &+= remaining
             return
         }
         while remaining > 0 {
@@ -258,6 +286,7 @@ public final class CSVWriter {
             try sink.write(buffer, count: count)
         } catch {
             failure = error
+            isBlocked = true
         }
     }
 }

@@ -25,7 +25,7 @@ struct TypeChecker<Scope: ExpressionScope> {
                 report(.expressionResultType, root, "this gives \(type), not a condition (true or false): \(Self.conditionHint(root, type))")
             }
         case .number:
-            if !type.isNumber && type != .unknown && numericKind(type, root) == nil {
+            if numericKind(type, root) == nil {
                 let hint = type == .boolean ? "count it with if(condition, 1, 0)" : "give a number, e.g. with number(…)"
                 report(.expressionResultType, root, "this gives \(type), not a number: \(hint)")
             }
@@ -112,7 +112,7 @@ struct TypeChecker<Scope: ExpressionScope> {
             if let type = scope.type(ofChoiceAttribute: name) { return type }
             let suggestion = Suggestions.didYouMean(name, in: scope.choiceAttributeNames)
             report(.expressionUnknownAttribute, node,
-                   "the choices have no attribute '\(name)'\(suggestion); to use the answer to a question, write ${\(name)}", unknownName: name)
+                   "the choices have no attribute '\(name)'\(suggestion); to use the answer to a question, write ${\(name)}")
             return .unknown
         }
         if ExpressionFunction(rawValue: name) != nil {
@@ -228,8 +228,8 @@ struct TypeChecker<Scope: ExpressionScope> {
         }
         checkCodeLiteral(left, l, right)
         checkCodeLiteral(right, r, left)
-        checkCompatible(left, l, right, r, op)
-        checkCompatible(right, r, left, l, op)
+        checkCompatible(left, l, right, r)
+        checkCompatible(right, r, left, l)
     }
 
     /// `${choice} = literal`: the literal must be one of the list's codes.
@@ -252,7 +252,7 @@ struct TypeChecker<Scope: ExpressionScope> {
     }
 
     /// Equality of kinds that XPath would convert into nonsense (a date with a number, yes/no with text).
-    private mutating func checkCompatible(_ node: SyntaxNode, _ type: ExpressionType, _ other: SyntaxNode, _ otherType: ExpressionType, _ op: BinaryOperator) {
+    private mutating func checkCompatible(_ node: SyntaxNode, _ type: ExpressionType, _ other: SyntaxNode, _ otherType: ExpressionType) {
         switch type {
         case .boolean:
             if case .number(let value, _) = other.kind {

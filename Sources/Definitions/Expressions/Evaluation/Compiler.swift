@@ -21,7 +21,7 @@ struct Compiler {
             return CurrentValueNode()
         case .attribute(let name):
             guard let slot = attributeSlots[name] else {
-                throw ExpressionError(.expressionUnknownAttribute, column: node.column, "the choice attribute '\(name)' has no value slot to read from", unknownName: name)
+                throw ExpressionError(.expressionUnknownAttribute, column: node.column, "the choice attribute '\(name)' has no value slot to read from")
             }
             return AttributeNode(slot)
         case .negate(let operand):
@@ -46,13 +46,22 @@ struct Compiler {
             if right.isEmptyString { return IsEmptyNode(try compile(left), negated: op == .notEqual) }
             if left.isEmptyString { return IsEmptyNode(try compile(right), negated: op == .notEqual) }
             if let fast = try numberComparison(op, left, right) { return fast }
-            return EqualityNode(try compile(left), try compile(right), negated: op == .notEqual)
+            return EqualityNode(try comparand(left), try comparand(right), negated: op == .notEqual)
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             if let fast = try numberComparison(op, left, right) { return fast }
-            return OrderingNode(op, try compile(left), try compile(right))
+            return OrderingNode(op, try comparand(left), try comparand(right))
         case .plus, .minus, .times, .divide, .modulo:
             return ArithmeticNode(op, try compile(left), try compile(right))
         }
+    }
+
+    /// An operand of a comparison: a `'YYYY-MM-DD'` literal becomes a date constant, which compares
+    /// exactly as the text would but is not parsed again at each evaluation.
+    private func comparand(_ node: SyntaxNode) throws(ExpressionError) -> any EvaluationNode {
+        if case .string(let text) = node.kind, let date = CalendarDate(iso: text) {
+            return ConstantNode(.date(date))
+        }
+        return try compile(node)
     }
 
     /// `x op 3` or `3 op x`, compiled to compare against the literal directly.

@@ -1,13 +1,11 @@
 /// Numbers written as text, the XPath way: optional spaces, an optional `-`, digits with an
 /// optional decimal point (`3`, `-2.5`, `.5`, `4.`). No `+`, exponents, `inf` or `nan`.
 enum NumberText {
-    private static let powersOfTen: [Double] = (0...22).map { pow10($0) }
-
-    private static func pow10(_ n: Int) -> Double {
-        var result = 1.0
-        for _ in 0..<n { result *= 10 }
-        return result
-    }
+    /// Exact powers of ten, as a literal so that the table is laid out at compile time.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 
     /// The number `text` spells, or nil when it is not a number.
     static func parse(_ text: String) -> Double? {

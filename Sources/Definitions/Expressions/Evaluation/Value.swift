@@ -86,18 +86,37 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .empty: return false
         case .choices(let codes): return codes.contains(code)
-        case .text(let text): return text.utf8.split(separator: UInt8(ascii: " ")).contains { $0.elementsEqual(code.utf8) }
-        default: return string.split(separator: " ").contains { $0 == code }
+        default:
+            var found = false
+            Self.forEachCode(in: string) { if $0.elementsEqual(code.utf8) { found = true } }
+            return found
         }
     }
 
     /// How many codes a select_multiple answer holds.
     var codeCount: Int {
         switch self {
-        case .empty: 0
-        case .choices(let codes): codes.count
-        case .text(let text): text.utf8.split(separator: UInt8(ascii: " ")).count
-        default: string.split(separator: " ").count
+        case .empty: return 0
+        case .choices(let codes): return codes.count
+        default:
+            var count = 0
+            Self.forEachCode(in: string) { _ in count += 1 }
+            return count
         }
+    }
+
+    /// Calls `body` with each space-separated code of `text`, without allocating.
+    private static func forEachCode(in text: String, _ body: (Substring.UTF8View) -> Void) {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            if utf8[i] == UInt8(ascii: " ") {
+                if start != i { body(Substring(text)[start..<i].utf8) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start != i { body(Substring(text)[start..<i].utf8) }
     }
 }

@@ -3,6 +3,14 @@
 struct Parser {
     private let tokens: [Token]
     private var position = 0
+    /// How deep parentheses, calls and minus signs nest at the current token.
+    private var nesting = 0
+
+    /// Limits on the syntax tree: parsing, checking and evaluation recurse through it, and must stay
+    /// far from the end of a small thread stack (as in a server's task). Parsing takes about ten
+    /// calls per level of parentheses, hence the smaller limit on nesting.
+    static let maximumDepth = 250
+    static let maximumNesting = 64
 
     private init(tokens: [Token]) {
         self.tokens = tokens
@@ -54,6 +62,10 @@ struct Parser {
             let token = advance()
             let right = try binary(level: level + 1)
             left = SyntaxNode(.binary(op, left, right), column: token.column)
+            if left.depth > Self.maximumDepth {
+                throw ExpressionError(.expressionUnexpected, column: token.column,
+                    "the expression goes more than \(Self.maximumDepth) operations deep: split it into calculate questions")
+            }
         }
         return left
     }
@@ -87,6 +99,12 @@ struct Parser {
     }
 
     private mutating func unary() throws(ExpressionError) -> SyntaxNode {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.maximumNesting {
+            throw ExpressionError(.expressionUnexpected, column: current.column,
+                "parentheses, calls and minus signs nest more than \(Self.maximumNesting) deep here: simplify the expression")
+        }
         if current.kind == .symbol(.minus) {
             let token = advance()
             let operand = try unary()

@@ -39,12 +39,20 @@ public struct SyntaxNode: Hashable, Sendable {
         case call(String, [SyntaxNode])
     }
 
-    public var kind: Kind
-    public var column: Int
+    public let kind: Kind
+    public let column: Int
+    /// How many nodes deep the tree below and including this node is.
+    public let depth: Int
 
     public init(_ kind: Kind, column: Int) {
         self.kind = kind
         self.column = column
+        switch kind {
+        case .negate(let operand): depth = operand.depth + 1
+        case .binary(_, let left, let right): depth = max(left.depth, right.depth) + 1
+        case .call(_, let arguments): depth = (arguments.map(\.depth).max() ?? 0) + 1
+        default: depth = 1
+        }
     }
 
     /// The column of the node's first character.

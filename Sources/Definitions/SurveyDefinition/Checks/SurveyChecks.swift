@@ -3,13 +3,18 @@ import Diagnostics
 /// The checks that look across a whole survey once it is read: unique names and ids,
 /// choice lists that exist and are used, export names, and every expression.
 enum SurveyChecks {
-    static func run(on read: ReadSurvey) -> [Diagnostic] {
+    /// The diagnostics, and the survey with each calculate's type inferred.
+    static func run(on read: ReadSurvey) -> (survey: Survey, diagnostics: [Diagnostic]) {
         var diagnostics = DiagnosticList()
         let survey = read.survey
         NameChecks.checkPageIDs(survey, into: &diagnostics)
         NameChecks.checkVariableNames(survey, into: &diagnostics)
         NameChecks.checkExportNames(survey, into: &diagnostics)
         ChoiceListChecks.check(survey, reportUnused: read.readWithoutErrors, into: &diagnostics)
-        return diagnostics.items
+        var expressions = ExpressionChecks(survey: survey, unreadableQuestions: read.unreadableQuestions,
+                                           inexactExpressions: read.inexactExpressions)
+        expressions.run()
+        diagnostics.append(contentsOf: expressions.diagnostics)
+        return (expressions.survey, diagnostics.items)
     }
 }

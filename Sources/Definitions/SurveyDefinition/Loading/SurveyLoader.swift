@@ -21,14 +21,17 @@ public enum SurveyLoader {
     /// Loads a definition from a parsed YAML document (for tools that parse first to tell
     /// what kind of definition a file holds).
     public static func load(_ document: YAMLDocument) -> SurveyLoadResult {
-        var reader = SurveyReader(file: document.path)
-        var read = reader.read(document.root)
-        read?.readWithoutErrors = !reader.diagnostics.hasErrors
+        var reader = SurveyReader(file: document.path, text: document.text)
+        let read = reader.read(document.root)
         var diagnostics = reader.diagnostics
-        if let read {
-            diagnostics.append(contentsOf: SurveyChecks.run(on: read))
+        var survey: Survey?
+        if var read {
+            read.readWithoutErrors = !reader.diagnostics.hasErrors
+            let checked = SurveyChecks.run(on: read)
+            survey = checked.survey
+            diagnostics.append(contentsOf: checked.diagnostics)
         }
-        let survey = read.flatMap { diagnostics.hasErrors ? nil : $0.survey }
+        if diagnostics.hasErrors { survey = nil }
         return SurveyLoadResult(
             document: survey.map { SurveyDocument(survey: $0, sourceText: document.text) },
             diagnostics: diagnostics.sorted

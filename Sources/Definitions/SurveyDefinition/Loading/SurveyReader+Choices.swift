@@ -70,6 +70,7 @@ extension SurveyReader {
                 attributes[key.value] = text
             }
         }
+        map.reportUnknownKeys(into: &diagnostics)
         guard let value, let valueNode else { return nil }
         return (Choice(value: value, label: LocalizedText(label ?? [:]), attributes: attributes, location: node.location), valueNode.location)
     }

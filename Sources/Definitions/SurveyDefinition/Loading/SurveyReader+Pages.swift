@@ -32,17 +32,31 @@ extension SurveyReader {
             }
         }
         map.reportUnknownKeys(into: &diagnostics)
-        guard let id else { return nil }
+        guard let id else {
+            unreadableQuestions.formUnion(questions.map(\.name))
+            return nil
+        }
         return Page(id: id, title: title.map(LocalizedText.init), relevant: relevant, questions: questions,
                     location: node.location, keyLocations: keyLocations)
     }
 
-    /// An expression-valued key: its text, positioned where the text starts.
+    /// An expression-valued key: its text, positioned where the text starts. Block scalars lose
+    /// their final line break; expressions whose columns do not map one to one onto the file
+    /// (folded over lines, escaped quotes) are noted in ``inexactExpressions``.
     mutating func readExpression(_ map: inout MappingReader, _ key: String, of place: String,
                                  into keyLocations: inout [String: SourceLocation]) -> ExpressionSource? {
         guard let node = map.value(key) else { return nil }
         keyLocations[key] = node.location
-        guard let text = node.text("`\(key)` of \(place)", diagnostics: &diagnostics), let scalar = node.scalar else { return nil }
-        return ExpressionSource(text, at: scalar.textLocation)
+        guard var text = node.text("`\(key)` of \(place)", diagnostics: &diagnostics), let scalar = node.scalar else { return nil }
+        if scalar.style == .literal || scalar.style == .folded {
+            while text.hasSuffix("\n") { text.removeLast() }
+        }
+        let location = scalar.textLocation
+        let line = lines[location.line]
+        let written = line.unicodeScalars.dropFirst(location.column - 1)
+        if text.contains("\n") || !written.starts(with: text.unicodeScalars) {
+            inexactExpressions.insert(location)
+        }
+        return ExpressionSource(text, at: location)
     }
 }

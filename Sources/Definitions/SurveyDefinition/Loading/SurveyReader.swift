@@ -11,9 +11,13 @@ struct SurveyReader {
     /// Choice lists by name, read before the pages so that defaults can be checked.
     var choiceLists: [String: ChoiceList] = [:]
     var unreadableQuestions = Set<String>()
+    /// The text's lines, to tell whether an expression is written exactly as its value reads.
+    let lines: SourceLines
+    var inexactExpressions = Set<SourceLocation>()
 
-    init(file: String) {
+    init(file: String, text: String) {
         self.file = file
+        self.lines = SourceLines(text)
     }
 
     mutating func read(_ root: YAMLNode) -> ReadSurvey? {
@@ -54,7 +58,7 @@ struct SurveyReader {
             choiceLists: lists, pages: pages, location: SourceLocation(file: file, line: 1, column: 1),
             keyLocations: keyLocations
         )
-        return ReadSurvey(survey: survey, unreadableQuestions: unreadableQuestions, languagesKnown: languages != nil)
+        return ReadSurvey(survey: survey, unreadableQuestions: unreadableQuestions, inexactExpressions: inexactExpressions)
     }
 
     private mutating func readID(_ node: YAMLNode) -> String? {

@@ -10,6 +10,15 @@ enum ByteClass {
     static let quoteByte = UInt8(ascii: "\"")
     static let lineFeedByte = UInt8(ascii: "\n")
     static let carriageReturnByte = UInt8(ascii: "\r")
+
+    /// The byte of a delimiter, which must be ASCII and not a quote, CR or LF.
+    static func delimiterByte(_ delimiter: Unicode.Scalar) -> UInt8 {
+        precondition(
+            delimiter.isASCII && !["\"", "\r", "\n"].contains(delimiter),
+            "a CSV delimiter must be ASCII and not a quote, CR or LF"
+        )
+        return UInt8(delimiter.value)
+    }
 }
 
 /// Byte classes inside and outside quoted fields, for one delimiter.

@@ -1,0 +1,203 @@
+import Diagnostics
+import Expressions
+
+/// Checks every expression of a survey: syntax and types (E2xx, positioned in the file),
+/// references to questions that are not asked before (E110), cycles among calculations (E111).
+/// Types each calculate from its calculation.
+struct ExpressionChecks {
+    private(set) var survey: Survey
+    private(set) var diagnostics = DiagnosticList()
+    /// Questions left out of the model because they could not be read; references to them are not reported.
+    let unreadableQuestions: Set<String>
+    /// Expressions whose columns do not map one to one onto the file (folded, escaped), by text location.
+    let inexactExpressions: Set<SourceLocation>
+
+    /// Every question in order, and where each variable comes from.
+    private let questions: [Question]
+    private let pageIndexOfQuestion: [Int]
+    private let questionIndexOfVariable: [String: Int]
+    private let questionIndexOfName: [String: Int]
+    private var calculationTypes: [String: ExpressionType] = [:]
+
+    init(survey: Survey, unreadableQuestions: Set<String>, inexactExpressions: Set<SourceLocation>) {
+        self.survey = survey
+        self.unreadableQuestions = unreadableQuestions
+        self.inexactExpressions = inexactExpressions
+        var questions: [Question] = []
+        var pages: [Int] = []
+        for (pageIndex, page) in survey.pages.enumerated() {
+            for question in page.questions {
+                questions.append(question)
+                pages.append(pageIndex)
+            }
+        }
+        var owners: [String: Int] = [:]
+        for (index, question) in questions.enumerated() {
+            for variable in question.variables where owners[variable.name] == nil { owners[variable.name] = index }
+        }
+        self.questions = questions
+        self.pageIndexOfQuestion = pages
+        self.questionIndexOfVariable = owners
+        self.questionIndexOfName = Dictionary(questions.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    mutating func run() {
+        checkCalculations()
+        let scope = SurveyScope(survey: survey, calculationTypes: calculationTypes)
+        for (pageIndex, page) in survey.pages.enumerated() {
+            guard let relevant = page.relevant else { continue }
+            let checked = check(relevant, in: scope, expecting: .condition)
+            for reference in checked.references {
+                guard let owner = questionIndexOfVariable[reference.name], pageIndexOfQuestion[owner] >= pageIndex else { continue }
+                let when = pageIndexOfQuestion[owner] == pageIndex ? "on this page" : "on a later page"
+                report(.referenceNotEarlier, in: relevant, column: reference.column,
+                       "the relevant of page `\(page.id)` refers to ${\(reference.name)}, which is asked \(when) (line \(questions[owner].location.line)); a page can only depend on answers given on earlier pages")
+            }
+        }
+        for (index, question) in questions.enumerated() {
+            let listName = SurveyScope.listName(of: question, in: survey)
+            if let relevant = question.relevant {
+                checkOrder(check(relevant, in: scope, expecting: .condition), relevant, key: "relevant", of: index)
+            }
+            if let constraint = question.constraint, question.type.isAnswered {
+                var own = scope
+                own.currentValueType = currentValueType(of: question, list: listName)
+                checkOrder(check(constraint, in: own, expecting: .condition), constraint, key: "constraint", of: index)
+            }
+            if let filter = question.choiceFilter, question.type == .selectOne || question.type == .selectMultiple {
+                var filtered = scope
+                filtered.attributes = SurveyScope.attributes(of: question.choiceList.flatMap(survey.choiceList(named:)), listName: listName)
+                checkOrder(check(filter, in: filtered, expecting: .condition), filter, key: "choice_filter", of: index)
+            }
+        }
+    }
+
+    // MARK: Calculations
+
+    /// Types every calculation, dependencies first, and reports each cycle once.
+    private mutating func checkCalculations() {
+        let calculations = questions.filter { $0.type == .calculate && $0.calculation != nil }
+        let calculationByName = Dictionary(calculations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let names = Set(calculations.map(\.name))
+        var parsed: [String: [VariableReference]] = [:]
+        for question in calculations {
+            if case .success(let expression) = ParsedExpression.parse(question.calculation!.text) {
+                parsed[question.name] = expression.references
+            }
+        }
+        var edges: [String: [String]] = [:]
+        for (name, references) in parsed {
+            var seen = Set<String>()
+            edges[name] = references.map(\.name).filter { names.contains($0) && seen.insert($0).inserted }
+        }
+        let graph = CalculationGraph(names: calculations.map(\.name), edges: edges)
+        var inCycle = Set<String>()
+        for cycle in graph.cycles() {
+            inCycle.formUnion(cycle)
+            let first = cycle[0]
+            guard let calculation = calculationByName[first]?.calculation else { continue }
+            let column = parsed[first]?.first { $0.name == cycle[1] }?.column ?? 1
+            let path = cycle.joined(separator: " → ")
+            report(.calculationCycle, in: calculation, column: column,
+                   "the calculation of `\(first)` depends on itself: \(path); a calculation can only use values that do not depend on it, so break the cycle")
+        }
+        var scope = SurveyScope(survey: survey, calculationTypes: [:])
+        var positions: [String: (page: Int, question: Int)] = [:]
+        for (p, page) in survey.pages.enumerated() {
+            for (q, question) in page.questions.enumerated() where question.type == .calculate && positions[question.name] == nil {
+                positions[question.name] = (p, q)
+            }
+        }
+        for name in graph.typingOrder() {
+            guard let calculation = calculationByName[name]?.calculation else { continue }
+            let checked = check(calculation, in: scope, expecting: .any)
+            let type = inCycle.contains(name) ? ExpressionType.unknown : checked.type
+            calculationTypes[name] = type
+            scope.variables[name] = type
+            if let (p, q) = positions[name] { survey.pages[p].questions[q].calculationType = Self.variableType(of: type) }
+        }
+        for question in calculations where question.unit != nil {
+            guard let type = calculationTypes[question.name], type != .unknown, !type.isNumber else { continue }
+            diagnostics.report(.unitOnNonNumeric, at: question.location(of: "unit"),
+                               "the calculation of `\(question.name)` gives \(type), so its unit '\(question.unit!)' describes no number; remove the unit")
+        }
+    }
+
+    /// How a calculation's value is stored: numbers, yes/no and dates keep their type; codes and text are text.
+    private static func variableType(of type: ExpressionType) -> VariableType? {
+        switch type {
+        case .integer: .integer
+        case .decimal: .decimal
+        case .boolean: .boolean
+        case .date: .date
+        case .text, .choice, .choices: .text
+        case .unknown: nil
+        }
+    }
+
+    // MARK: Checking one expression
+
+    /// Parses and type checks `source`, reporting its errors at their places in the file.
+    private mutating func check(_ source: ExpressionSource, in scope: SurveyScope, expecting expected: ExpectedResult) -> CheckedExpression {
+        let checked = CheckedExpression(source.text, in: scope, expecting: expected)
+        for error in checked.errors {
+            guard let error = explain(error) else { continue }
+            report(error.code, in: source, column: error.column, error.message)
+        }
+        return checked
+    }
+
+    /// An unknown `${x}` made specific: a note or a matrix has no single value; a question that
+    /// could not be read was reported already (nil); otherwise the nearest variable name.
+    private func explain(_ error: ExpressionError) -> ExpressionError? {
+        guard error.code == .expressionUnknownVariable, let name = error.unknownName else { return error }
+        if unreadableQuestions.contains(name) { return nil }
+        var explained = error
+        if let index = questionIndexOfName[name] {
+            let question = questions[index]
+            switch question.type {
+            case .note:
+                explained.message = "${\(name)} is a note, which shows text and has no value; refer to a question that is answered"
+            case .matrix:
+                let example = question.rows.first.map { " such as ${\(question.variableName(forRow: $0.name))}" } ?? ""
+                explained.message = "${\(name)} is a matrix, which stores one answer per row; refer to a row\(example)"
+            default:
+                break
+            }
+            return explained
+        }
+        return error.suggesting(from: questionIndexOfVariable.keys.sorted())
+    }
+
+    /// E110 for each reference in `key` of question `index` to a question that is not asked before it.
+    private mutating func checkOrder(_ checked: CheckedExpression, _ source: ExpressionSource, key: String, of index: Int) {
+        let question = questions[index]
+        for reference in checked.references {
+            guard let owner = questionIndexOfVariable[reference.name] else { continue }
+            if owner == index {
+                let advice = key == "constraint"
+                    ? "write . for the answer being checked"
+                    : "a question cannot depend on its own answer"
+                report(.referenceNotEarlier, in: source, column: reference.column,
+                       "the \(key) of question `\(question.name)` refers to ${\(reference.name)}, which is this question; \(advice)")
+            } else if owner > index {
+                report(.referenceNotEarlier, in: source, column: reference.column,
+                       "the \(key) of question `\(question.name)` refers to ${\(reference.name)}, which is asked after it (line \(questions[owner].location.line)); refer only to questions asked before, or move `\(questions[owner].name)` earlier")
+            }
+        }
+    }
+
+    private func currentValueType(of question: Question, list: String?) -> ExpressionType? {
+        switch question.type {
+        case .matrix: .choice(list: list)
+        default: question.variables.first.map { SurveyScope.expressionType(of: $0.type, list: list) }
+        }
+    }
+
+    /// The file position of `column` inside `source`: exact when the expression is written on one
+    /// line without escapes, else the start of the expression.
+    private mutating func report(_ code: DiagnosticCode, in source: ExpressionSource, column: Int, _ message: String) {
+        let location = inexactExpressions.contains(source.location) ? source.location : source.location(ofColumn: column)
+        diagnostics.report(code, at: location, message)
+    }
+}

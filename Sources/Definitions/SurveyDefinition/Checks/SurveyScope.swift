@@ -1,0 +1,82 @@
+import Expressions
+
+/// What an expression in a survey can see: every variable with its type, the codes of every
+/// choice list, and, by place, the answer being checked (`.` in a constraint) or the
+/// attributes of the choices being filtered (a choice filter).
+struct SurveyScope: ExpressionScope {
+    var variables: [String: ExpressionType]
+    /// Codes by list name, including the `list + other` lists of questions with `other: true`.
+    var lists: [String: [String]]
+    var currentValueType: ExpressionType?
+    var attributes: [String: ExpressionType]?
+
+    func type(ofVariable name: String) -> ExpressionType? { variables[name] }
+    var allowsChoiceAttributes: Bool { attributes != nil }
+    func type(ofChoiceAttribute name: String) -> ExpressionType? { attributes?[name] }
+    var choiceAttributeNames: [String] { attributes.map { $0.keys.sorted() } ?? [] }
+    func choiceCodes(ofList list: String) -> [String]? { lists[list] }
+
+    /// The scope of `survey` with calculations typed as `calculationTypes` says
+    /// (a calculation not in it is of unknown type).
+    init(survey: Survey, calculationTypes: [String: ExpressionType]) {
+        var variables: [String: ExpressionType] = [:]
+        var lists: [String: [String]] = [:]
+        for list in survey.choiceLists { lists[list.name] = list.choices.map(\.value) }
+        for question in survey.questions {
+            let listName = Self.listName(of: question, in: survey)
+            if question.allowsOther, let base = question.choiceList, let listName { lists[listName] = (lists[base] ?? []) + [Choice.otherValue] }
+            for variable in question.variables {
+                switch variable.role {
+                case .calculated:
+                    variables[variable.name] = calculationTypes[question.name] ?? .unknown
+                case .otherText:
+                    variables[variable.name] = .text
+                case .answer, .matrixRow:
+                    variables[variable.name] = Self.expressionType(of: variable.type, list: listName)
+                }
+            }
+        }
+        self.variables = variables
+        self.lists = lists
+    }
+
+    /// The list a question's codes come from: its choice list, or `list + other` when it adds `other`
+    /// and the list lacks it; nil when the list is not defined (no codes are checked).
+    static func listName(of question: Question, in survey: Survey) -> String? {
+        guard let name = question.choiceList, let list = survey.choiceList(named: name) else { return nil }
+        return question.allowsOther && list.choice(Choice.otherValue) == nil ? "\(name) + \(Choice.otherValue)" : name
+    }
+
+    static func expressionType(of type: VariableType, list: String?) -> ExpressionType {
+        switch type {
+        case .text: .text
+        case .integer: .integer
+        case .decimal: .decimal
+        case .boolean: .boolean
+        case .date: .date
+        case .choice: .choice(list: list)
+        case .choices: .choices(list: list)
+        }
+    }
+
+    /// The attributes a choice filter over `list` may test: `value` (the code) and every extra
+    /// attribute, typed as numbers when every choice's value of it is a number.
+    static func attributes(of list: ChoiceList?, listName: String?) -> [String: ExpressionType] {
+        var result: [String: ExpressionType] = ["value": .choice(list: listName)]
+        guard let list else { return result }
+        var values: [String: [String]] = [:]
+        for choice in list.choices {
+            for (name, value) in choice.attributes { values[name, default: []].append(value) }
+        }
+        for (name, texts) in values {
+            if texts.allSatisfy({ DefaultValueRules.isInteger($0) }) {
+                result[name] = .integer
+            } else if texts.allSatisfy({ DefaultValueRules.isDecimal($0) }) {
+                result[name] = .decimal
+            } else {
+                result[name] = .text
+            }
+        }
+        return result
+    }
+}

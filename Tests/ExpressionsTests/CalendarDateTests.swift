@@ -1,0 +1,23 @@
+import Testing
+@testable import Expressions
+
+@Suite struct CalendarDateTests {
+    @Test func parsesISODates() {
+        #expect(CalendarDate(iso: "2024-02-29") == CalendarDate(year: 2024, month: 2, day: 29))
+        #expect(CalendarDate(iso: "0001-01-01")?.description == "0001-01-01")
+        #expect(CalendarDate(iso: "9999-12-31")?.daysSinceEpoch == 2_932_896)
+    }
+
+    @Test(arguments: ["2023-02-29", "2024-13-01", "2024-00-10", "2024-01-32", "2024-1-01", "2024/01/01", "20240101",
+                      "2024-01-0a", " 2024-01-01", "2024-01-01 ", "", "２０２４-01-01"])
+    func refusesOtherText(text: String) {
+        #expect(CalendarDate(iso: text) == nil, "\(text)")
+    }
+
+    @Test func daysRoundTrip() {
+        for days in [-719_162, -1, 0, 1, 19_723, 2_932_896] {
+            #expect(CalendarDate(daysSinceEpoch: days).daysSinceEpoch == days)
+        }
+        #expect(CalendarDate(daysSinceEpoch: 0).description == "1970-01-01")
+    }
+}

@@ -1,0 +1,140 @@
+import Diagnostics
+import Foundation
+import SurveyDefinition
+import Testing
+import YAMLReading
+
+/// Whatever the file holds, loading gives diagnostics: never a crash, never a hang.
+@Suite struct RobustnessTests {
+    private func only(_ result: SurveyLoadResult, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Diagnostic? {
+        #expect(result.document == nil, sourceLocation: sourceLocation)
+        #expect(result.diagnostics.count == 1, "\(result.diagnostics)", sourceLocation: sourceLocation)
+        return result.diagnostics.first
+    }
+
+    @Test func binaryGarbageIsNotText() throws {
+        let path = Fixtures.path("files/garbage.bin")
+        let diagnostic = try #require(only(SurveyLoader.load(contentsOf: path)))
+        #expect(diagnostic.code == .fileNotText)
+        #expect(diagnostic.location == .source(Diagnostics.SourceLocation(file: path, line: 1, column: 1)))
+    }
+
+    @Test func emptyFile() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("empty.yaml").path
+        FileManager.default.createFile(atPath: path, contents: Data())
+        let diagnostic = try #require(only(SurveyLoader.load(contentsOf: path)))
+        #expect(diagnostic.code == .fileEmpty)
+        #expect(diagnostic.location == .file(path))
+        #expect(only(SurveyLoader.load(text: " \n\n  \n", path: "blank.yaml"))?.code == .fileEmpty)
+    }
+
+    @Test func tenMegabyteFileIsRefusedBeforeParsing() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("huge.yaml").path
+        let line = Data("      - {name: q, type: text, label: {sv: \"Fråga\", en: \"Question\"}}\n".utf8)
+        var data = Data("id: huge\npages:\n  - id: p\n    questions:\n".utf8)
+        while data.count < 10 * 1024 * 1024 { data.append(line) }
+        try data.write(to: URL(fileURLWithPath: path))
+        let diagnostic = try #require(only(SurveyLoader.load(contentsOf: path)))
+        #expect(diagnostic.code == .fileTooLarge)
+        #expect(diagnostic.message.contains("4 MiB"))
+        let fromText = try #require(only(SurveyLoader.load(text: String(decoding: data, as: UTF8.self), path: path)))
+        #expect(fromText.code == .fileTooLarge)
+    }
+
+    @Test func fileAtTheSizeLimitIsParsed() throws {
+        let limits = YAMLLimits(maxBytes: 1000, maxDepth: 100)
+        let text = "a: " + String(repeating: "x", count: 997)
+        #expect(text.utf8.count == 1000)
+        #expect(YAMLDocument.parse(text: text, path: "at-limit.yaml", limits: limits).document != nil)
+        #expect(YAMLDocument.parse(text: text + "x", path: "over.yaml", limits: limits).diagnostics.map(\.code) == [.fileTooLarge])
+    }
+
+    @Test func deepNestingIsRefusedWithoutExhaustingTheStack() throws {
+        let flow = "x: " + String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000)
+        #expect(only(SurveyLoader.load(text: flow, path: "flow.yaml"))?.code == .fileTooLarge)
+        let block = "x: " + String(repeating: "- ", count: 200_000) + "a"
+        #expect(only(SurveyLoader.load(text: block, path: "block.yaml"))?.code == .fileTooLarge)
+        let mappings = "x: " + String(repeating: "{a: ", count: 200_000) + String(repeating: "}", count: 200_000)
+        #expect(only(SurveyLoader.load(text: mappings, path: "map.yaml"))?.code == .fileTooLarge)
+    }
+
+    @Test func aliasExpansionIsRefused() {
+        // "Billion laughs": ten levels of ten aliases would expand to 10^10 nodes.
+        var text = "a0: &a0 [lol]\n"
+        for level in 1...10 {
+            let items = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+            text += "a\(level): &a\(level) [\(items)]\n"
+        }
+        let result = SurveyLoader.load(text: text, path: "laughs.yaml")
+        #expect(result.document == nil)
+        #expect(!result.diagnostics.isEmpty)
+        #expect(result.diagnostics.allSatisfy { $0.code == .anchorOrAlias })
+    }
+
+    @Test func malformedYAMLGivesItsPosition() throws {
+        let diagnostic = try #require(only(SurveyLoader.load(text: "id: x\ntitle: \"unclosed\npages: []\n", path: "m.yaml")))
+        #expect(diagnostic.code == .yamlSyntax)
+        guard case .source(let location) = diagnostic.location else { Issue.record("no position"); return }
+        #expect(location.line >= 2)
+    }
+
+    @Test func missingFileAndFolderAreUnreadable() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(only(SurveyLoader.load(contentsOf: folder.appendingPathComponent("none.yaml").path))?.code == .fileUnreadable)
+        let diagnostic = try #require(only(SurveyLoader.load(contentsOf: folder.path)))
+        #expect(diagnostic.code == .fileUnreadable)
+        #expect(diagnostic.message.contains("folder"))
+    }
+
+    @Test func utf16AndNulAreNotText() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("utf16.yaml").path
+        try #require("id: x\n".data(using: .utf16)).write(to: URL(fileURLWithPath: path))
+        let diagnostic = try #require(only(SurveyLoader.load(contentsOf: path)))
+        #expect(diagnostic.code == .fileNotText)
+        #expect(diagnostic.message.contains("UTF-16"))
+        let nul = try #require(only(SurveyLoader.load(text: "id: x\nversion: \"1\u{0}\"\n", path: "nul.yaml")))
+        #expect(nul.code == .fileNotText)
+        #expect(nul.location == .source(Diagnostics.SourceLocation(file: "nul.yaml", line: 2, column: 12)))
+    }
+
+    @Test func controlCharacterInAFileIsPositioned() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("bell.yaml").path
+        try Data("id: x\nti\u{7}tle: y\n".utf8).write(to: URL(fileURLWithPath: path))
+        let diagnostic = try #require(only(SurveyLoader.load(contentsOf: path)))
+        #expect(diagnostic.code == .fileNotText)
+        #expect(diagnostic.location == .source(Diagnostics.SourceLocation(file: path, line: 2, column: 3)))
+    }
+
+    @Test func randomBytesNeverCrash() {
+        var generator = SeededGenerator(seed: 2025)
+        let alphabet = Array("ab: -[]{},\"'#&*!|>?\n  \t\\%@`~1.")
+        for round in 0..<300 {
+            let length = Int.random(in: 0...400, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            let result = SurveyLoader.load(text: text, path: "fuzz\(round).yaml")
+            #expect(result.document != nil || !result.diagnostics.isEmpty)
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that the fuzz inputs are the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,139 @@
+import Diagnostics
+import Testing
+import YAMLReading
+
+/// The generic YAML layer that the survey, framework and report loaders share.
+@Suite struct YAMLReadingTests {
+    private func parse(_ text: String) throws -> YAMLNode {
+        let result = YAMLDocument.parse(text: text, path: "t.yaml")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+        return try #require(result.document?.root)
+    }
+
+    private func at(_ line: Int, _ column: Int) -> Diagnostics.SourceLocation {
+        Diagnostics.SourceLocation(file: "t.yaml", line: line, column: column)
+    }
+
+    @Test func nodesKeepPositionsAndSourceText() throws {
+        let root = try parse("a: no\nb: 'yes'\nlist:\n  - 1.10\n  - on\n")
+        let pairs = try #require(root.mapping)
+        #expect(pairs.map { $0.key.scalar?.text } == ["a", "b", "list"])
+        #expect(pairs[0].value.scalar?.text == "no")
+        #expect(pairs[0].value.scalar?.style == .plain)
+        #expect(pairs[1].value.scalar?.text == "yes")
+        #expect(pairs[1].value.location == at(2, 4))
+        #expect(pairs[1].value.scalar?.textLocation == at(2, 5))
+        let items = try #require(pairs[2].value.sequence)
+        #expect(items.map { $0.scalar?.text } == ["1.10", "on"])
+        #expect(items[1].location == at(5, 5))
+    }
+
+    @Test func blockScalarTextStartsOnItsFirstLine() throws {
+        let root = try parse("x: |\n\n    first\n    second\n")
+        let value = try #require(root.mapping?.first?.value.scalar)
+        #expect(value.style == .literal)
+        #expect(value.text == "\nfirst\nsecond\n")
+        #expect(value.textLocation == at(3, 5))
+    }
+
+    @Test func crlfAndByteOrderMarkKeepPositions() throws {
+        let root = try parse("\u{FEFF}a: 1\r\nb: 2\r\n")
+        let second = try #require(root.mapping?.last)
+        #expect(second.key.location == at(2, 1))
+        #expect(second.value.scalar?.text == "2")
+    }
+
+    @Test func nullsAndKinds() throws {
+        let root = try parse("a:\nb: ~\nc: \"\"\nd: []\n")
+        let values = try #require(root.mapping).map(\.value)
+        #expect(values[0].isNull && values[1].isNull)
+        #expect(!values[2].isNull)
+        #expect(values[3].kindDescription == "a list")
+    }
+
+    @Test func mappingReaderReportsUnknownAndMissingKeys() throws {
+        let root = try parse("name: q\nlable: x\ncolour: red\n")
+        var diagnostics = DiagnosticList()
+        var map = try #require(MappingReader(root, place: "question `q`", diagnostics: &diagnostics))
+        #expect(map.value("name")?.scalar?.text == "q")
+        // `label` is missing but `lable` is there: one diagnostic, the did-you-mean.
+        #expect(map.required("label", diagnostics: &diagnostics) == nil)
+        #expect(map.required("type", example: "text", diagnostics: &diagnostics) == nil)
+        map.reportUnknownKeys(into: &diagnostics)
+        let lines = diagnostics.sorted.map(\.description)
+        #expect(lines == [
+            "t.yaml:1:1: error[E008]: question `q` has no `type`; add it, e.g. `type: text`",
+            "t.yaml:2:1: error[E007]: unknown key 'lable' in question `q` (did you mean label?)",
+            "t.yaml:3:1: error[E007]: unknown key 'colour' in question `q`; question `q` takes: name, label, type",
+        ])
+    }
+
+    @Test func mappingReaderWantsAMapping() throws {
+        let root = try parse("- a\n- b\n")
+        var diagnostics = DiagnosticList()
+        #expect(MappingReader(root, place: "the survey", diagnostics: &diagnostics) == nil)
+        #expect(diagnostics.items.map(\.code) == [.wrongNodeKind])
+    }
+
+    @Test func keysThatYAMLTypesApartAreStillTheSameName() throws {
+        // `1` and "1" are different YAML keys (int and string), but the same name here.
+        let root = try parse("? !!int 1\n: a\n\"1\": b\n")
+        var diagnostics = DiagnosticList()
+        _ = MappingReader(root, place: "a list", diagnostics: &diagnostics)
+        #expect(diagnostics.items.map(\.code) == [.duplicateKey])
+        #expect(diagnostics.items.first?.location == .source(at(3, 1)))
+    }
+
+    @Test func duplicateKeysArePlacedAtTheSecond() {
+        let block = YAMLDocument.parse(text: "pages:\n  - id: a\n    title: x\n\n    # again\n    id: b\n", path: "t.yaml")
+        #expect(block.diagnostics.map(\.description) == [
+            "t.yaml:6:5: error[E010]: the key 'id' appears twice in the same mapping (first on line 2); keep one of them",
+        ])
+        let flow = YAMLDocument.parse(text: "x: {a: 1, b: 2, a: 3}\n", path: "t.yaml")
+        #expect(flow.diagnostics.first?.location == .source(at(1, 17)))
+    }
+
+    @Test func booleansAreOnlyTrueAndFalse() throws {
+        let root = try parse("a: true\nb: false\nc: yes\nd: \"true\"\ne: True\n")
+        var diagnostics = DiagnosticList()
+        let values = try #require(root.mapping).map { $0.value.bool("x", diagnostics: &diagnostics) }
+        #expect(values == [true, false, nil, nil, nil])
+        #expect(diagnostics.count == 3)
+        #expect(diagnostics.items[0].message.contains("not 'yes'"))
+    }
+
+    @Test func localizedTexts() throws {
+        let root = try parse("one: Hej\ntwo: {sv: Hej, en: Hi}\nthree: {sv: Hej, de: Hallo}\nfour: {sv: Hej, en: ''}\n")
+        let values = try #require(root.mapping).map(\.value)
+        var diagnostics = DiagnosticList()
+        let single = LocalizedTextReader(languages: ["sv"])
+        #expect(single.read(values[0], what: "the title", diagnostics: &diagnostics) == ["sv": "Hej"])
+        #expect(diagnostics.isEmpty)
+
+        let both = LocalizedTextReader(languages: ["sv", "en"])
+        #expect(both.read(values[1], what: "the title", diagnostics: &diagnostics) == ["sv": "Hej", "en": "Hi"])
+        #expect(diagnostics.isEmpty)
+        _ = both.read(values[0], what: "the title", diagnostics: &diagnostics)
+        _ = both.read(values[2], what: "the title", diagnostics: &diagnostics)
+        _ = both.read(values[3], what: "the title", diagnostics: &diagnostics)
+        #expect(diagnostics.sorted.map(\.code) == [.missingTranslation, .missingTranslation, .undeclaredLanguage, .missingTranslation])
+        #expect(diagnostics.sorted[0].message.contains("{sv: \"…\", en: \"…\"}"))
+    }
+
+    @Test func plainTextIsNotMistakenForStructure() throws {
+        // Apostrophes, ampersands, stars and hashes inside text are not quotes, anchors,
+        // aliases or comments; brackets inside quotes do not nest.
+        let text = """
+        a: it's R&D, 5 * 3 # a comment
+        b: "[[[[[[ {{{{ *not &an alias"
+        c: 'it''s [fine]'
+        d: |
+          - - - - [ [ [
+          *text &here
+        e: [x, "a]b", {y: "}"}]
+        """
+        let root = try parse(text)
+        #expect(root.mapping?.count == 5)
+        #expect(root.mapping?[0].value.scalar?.text == "it's R&D, 5 * 3")
+    }
+}
