@@ -12,7 +12,7 @@ public enum Severity: String, Sendable, Hashable, Codable, Comparable {
 ///
 /// Codes never change meaning once published: `E` codes are errors, `W` codes warnings.
 /// The hundreds digit names the area: 0 files and YAML, 1 surveys, 2 expressions,
-/// 3 frameworks, 4 data (CSV, answers), 5 reports.
+/// 3 frameworks, 4 data (CSV, answers, store; 47x–48x the web server), 5 reports, 6 exports.
 public struct DiagnosticCode: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// `E012`, `W105`.
     public let id: String
