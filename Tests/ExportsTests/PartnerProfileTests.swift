@@ -101,13 +101,17 @@ import Testing
         let fixture = try ExportFixture()
         let ids = try fixture.insert(ExportFixture.sample)
         let cleaning = CleaningSummary(
-            source: "frameworks/test.yaml", rules: [CleaningSummary.Rule(name: "duplicate", description: "duplicates", removed: 1)],
+            source: "frameworks/test.yaml", rules: [CleaningSummary.Rule(name: "duplicate", description: "duplicates", responses: [ids[1]])],
             removed: [ids[1]])
         let summary = try fixture.export(ExportOptions(profile: .euclid, cleaning: cleaning))
         #expect(summary.facts.read == 3 && summary.facts.responses == 2)
         #expect(try fixture.table("responses.csv").rows.count == 2)
         let log = try #require(try fixture.json("provenance.json")["cleaning"] as? [String: Any])
         #expect(log["applied"] as? Bool == true && log["removed"] as? Int == 1 && log["kept"] as? Int == 2)
+        let removed = try fixture.table("cleaning-log.csv").rows
+        #expect(removed.count == 1 && removed[0]["rule"] == "duplicate")
+        #expect(removed[0]["respondent_id"] == Pseudonymizer(key: try fixture.store.pseudonymKey(round: "ex-2025")).pseudonym(for: ids[1]),
+                "a partner sees which pseudonymous responses were removed, never their ids")
     }
 
     @Test func aSurveyWithoutExportNamesCannotBeExportedForAPartner() throws {

@@ -16,7 +16,12 @@ public struct ExportPlan: Sendable {
     public var dataFile: String { layout.options.shape == .wide ? "responses.csv" : "responses-long.csv" }
 
     /// Every file the export writes, in order.
-    public var files: [String] { [dataFile, "codebook.csv", "codebook.md", "datapackage.json", "provenance.json"] }
+    public var files: [String] {
+        [dataFile, "codebook.csv", "codebook.md"]
+            + (layout.options.results == nil ? [] : [IndicatorTables.resultsFile])
+            + (layout.options.cleaning == nil ? [] : [IndicatorTables.cleaningFile])
+            + ["datapackage.json", "provenance.json"]
+    }
 }
 
 /// Writes a round's responses as CSV with its codebook, Frictionless data package and provenance.
@@ -73,8 +78,25 @@ public struct Exporter: Sendable {
         let codebook = Codebook(layout: layout)
         try writeCSV(output.stagedPath("codebook.csv")) { try codebook.writeCSV(to: $0) }
         try writeText(codebook.markdown(facts: facts), to: output.stagedPath("codebook.md"))
+        var extraResources: [JSONValue] = []
+        if let results = options.results {
+            let rows = IndicatorTables.rows(results, round: plan.round.name)
+            try writeCSV(output.stagedPath(IndicatorTables.resultsFile)) { try IndicatorTables.writeResults(rows, to: $0) }
+            extraResources.append(DataPackage.csvResource(
+                name: "results", path: IndicatorTables.resultsFile,
+                title: "Indicator results of framework \(results.framework.id) for round \(plan.round.name)",
+                schema: IndicatorTables.resultsSchema()))
+        }
+        if let cleaning = options.cleaning {
+            try writeCSV(output.stagedPath(IndicatorTables.cleaningFile)) {
+                try IndicatorTables.writeCleaningLog(cleaning, round: plan.round.name, pseudonymizer: pseudonymizer, to: $0)
+            }
+            extraResources.append(DataPackage.csvResource(
+                name: "cleaning-log", path: IndicatorTables.cleaningFile, title: "Responses removed by the cleaning rules of \(cleaning.source)",
+                schema: IndicatorTables.cleaningSchema(pseudonymous: pseudonymizer != nil)))
+        }
         let schema = options.shape == .wide ? TableSchema.wide(layout: layout, empties: written.empties) : TableSchema.long(layout: layout)
-        try writeText(DataPackage.json(layout: layout, facts: facts, dataSchema: schema, extraResources: []).text() + "\n",
+        try writeText(DataPackage.json(layout: layout, facts: facts, dataSchema: schema, extraResources: extraResources).text() + "\n",
                       to: output.stagedPath("datapackage.json"))
         let sizes = plan.files.filter { $0 != "provenance.json" }.map { (name: $0, bytes: output.size($0)) }
         let round = RoundFacts(opens: plan.round.opens.description, closes: plan.round.closes.description, status: plan.round.status.rawValue)

@@ -1,3 +1,4 @@
+import Aggregation
 import ArgumentParser
 import Exports
 import Foundation
@@ -15,6 +16,8 @@ struct ExportCommand: ParsableCommand {
         Complete responses only, unless --include-partial. CSV files are UTF-8 with a byte order \
         mark, CRLF line ends and RFC 4180 quoting; text cells that start with =, +, -, @, a tab or \
         a carriage return get an apostrophe in front so that spreadsheets do not run them. \
+        With --framework: the framework's cleaning rules remove responses first (cleaning-log.csv lists \
+        which) and its indicator results for the round ship as results.csv. \
         With --profile euclid: columns named by export_as, questions without one left out, no \
         personal data (whatever other flags say), pseudonymous respondent ids stable within the round. \
         Files of an earlier export in DIR are not replaced unless --overwrite. \
@@ -48,6 +51,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A partner profile: euclid.", valueName: "name"))
     var profile: ExportProfileArgument?
 
+    @Option(help: ArgumentHelp("A framework whose cleaning rules to apply and whose results to include.", valueName: "file"))
+    var framework: String?
+
     @Flag(help: "Replace the files of an earlier export in the folder.")
     var overwrite = false
 
@@ -70,6 +76,16 @@ struct ExportCommand: ParsableCommand {
         try reportingRefusals(database: database.path) {
             let store = try database.open()
             let exporter = Exporter(store: store, samlaVersion: SamlaVersion.current)
+            var options = self.options
+            if let framework {
+                let results = try Self.compute(framework: framework, round: round, language: language, store: store)
+                options.results = results
+                if let log = results.cleaning.first(where: { $0.round == round }) {
+                    options.cleaning = CleaningSummary(log: log, source: framework)
+                }
+            } else if profile != nil {
+                printLine("note: no cleaning rules applied; give --framework to export the cleaned set and its results")
+            }
             do {
                 let plan = try exporter.plan(round: round, options: options)
                 let bar = ProgressBar(total: plan.expectedResponses, label: "exporting \(round)")
@@ -82,6 +98,19 @@ struct ExportCommand: ParsableCommand {
             } catch let error as ExportError {
                 throw Refused(error.diagnostics(database: database.path))
             }
+        }
+    }
+}
+
+extension ExportCommand {
+    /// The framework's results for `round`, with its cleaning log.
+    static func compute(framework path: String, round: String, language: String?, store: SQLiteStore) throws -> ResultSet {
+        let framework = try ComputeCommand.loadFramework(path, store: store)
+        let language = language.flatMap { framework.languages.contains($0) ? $0 : nil }
+        do {
+            return try Aggregator(framework: framework, store: store, language: language).compute(rounds: [round])
+        } catch let error as AggregationError {
+            throw Refused(error.diagnostics)
         }
     }
 }

@@ -1,3 +1,5 @@
+import Aggregation
+
 /// How responses are laid out in the data file.
 public enum TableShape: String, Hashable, Sendable, CaseIterable {
     /// One row per response, one column per variable; matrix rows are variables already, and each
@@ -42,13 +44,16 @@ public struct ExportOptions: Sendable {
     public var profile: ExportProfile?
     /// Replace files of an earlier export in the output folder instead of refusing.
     public var overwrite: Bool
-    /// Responses left out after cleaning, and what the cleaning did, for the provenance file.
+    /// Responses left out after cleaning, and what the cleaning did: the file `cleaning-log.csv`
+    /// and the provenance file say so.
     public var cleaning: CleaningSummary?
+    /// Indicator results to ship as `results.csv` (the rows of the exported round).
+    public var results: ResultSet?
 
     public init(
         shape: TableShape = .wide, values: ValueStyle = .codes, language: String? = nil, includePII: Bool = false,
         selection: ExportSelection = .complete, profile: ExportProfile? = nil, overwrite: Bool = false,
-        cleaning: CleaningSummary? = nil
+        cleaning: CleaningSummary? = nil, results: ResultSet? = nil
     ) {
         self.shape = shape
         self.values = values
@@ -58,6 +63,7 @@ public struct ExportOptions: Sendable {
         self.profile = profile
         self.overwrite = overwrite
         self.cleaning = cleaning
+        self.results = results
     }
 
     /// Whether personal data goes into the files: only when asked for, and never for a partner.
@@ -69,12 +75,13 @@ public struct CleaningSummary: Hashable, Sendable {
     public struct Rule: Hashable, Sendable {
         public var name: String
         public var description: String
-        public var removed: Int
+        /// The responses it removed, in id order.
+        public var responses: [Int64]
 
-        public init(name: String, description: String, removed: Int) {
+        public init(name: String, description: String, responses: [Int64]) {
             self.name = name
             self.description = description
-            self.removed = removed
+            self.responses = responses
         }
     }
 
@@ -83,10 +90,13 @@ public struct CleaningSummary: Hashable, Sendable {
     public var rules: [Rule]
     /// The ids of the responses the rules removed; the export leaves them out.
     public var removed: Set<Int64>
+    /// Responses the rules judged (partial ones too when completeness is a rule), if known.
+    public var read: Int?
 
-    public init(source: String, rules: [Rule], removed: Set<Int64>) {
+    public init(source: String, rules: [Rule], removed: Set<Int64>, read: Int? = nil) {
         self.source = source
         self.rules = rules
         self.removed = removed
+        self.read = read
     }
 }

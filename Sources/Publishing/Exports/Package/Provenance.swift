@@ -9,11 +9,11 @@ enum Provenance {
             cleaning = [
                 ("applied", true),
                 ("source", .string(summary.source)),
-                ("read", .integer(Int64(facts.read))),
+                ("judged", .integer(Int64(summary.read ?? facts.read))),
                 ("removed", .integer(Int64(summary.removed.count))),
                 ("kept", .integer(Int64(facts.responses))),
                 ("rules", .array(summary.rules.map { rule in
-                    .object([("rule", .string(rule.name)), ("description", .string(rule.description)), ("removed", .integer(Int64(rule.removed)))])
+                    .object([("rule", .string(rule.name)), ("description", .string(rule.description)), ("removed", .integer(Int64(rule.responses.count)))])
                 })),
             ]
         } else {
