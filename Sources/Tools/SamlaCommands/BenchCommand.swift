@@ -2,6 +2,7 @@ import Aggregation
 import ArgumentParser
 import CSV
 import Diagnostics
+import Exports
 import Expressions
 import Foundation
 import Frameworks
@@ -14,11 +15,12 @@ import SyntheticResponses
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time import and compute on generated ESEM responses.",
+        abstract: "Time import, compute and export on generated ESEM responses.",
         discussion: """
         Generates --responses synthetic responses to surveys/esem-se.yaml, half in each of two rounds \
         (esem-se-2025 and esem-se-2027), checks and stores them in a fresh database, computes the \
-        framework over both rounds, and prints one line per stage: rows, seconds, rows per second and \
+        framework over both rounds, exports the first round as `samla export` does (wide CSV, codebook, \
+        data package, provenance, into a temporary folder), and prints one line per stage: rows, seconds, rows per second and \
         the peak memory of the process so far (getrusage ru_maxrss).
         """
     )
@@ -92,7 +94,7 @@ struct BenchCommand: ParsableCommand {
                 }
             }
             timings.append(BenchTiming(stage: computed.timing.stage, rows: computed.value.0, seconds: computed.timing.seconds, peakBytes: computed.timing.peakBytes))
-            // Later stages (exports) add their timings here, on the same store and results.
+            timings.append(try Self.timeExport(round: Self.rounds[0], store: store))
 
             printLine(BenchTiming.table(timings))
             switch results {
@@ -101,6 +103,22 @@ struct BenchCommand: ParsableCommand {
             case .csv: printLine(try ResultText.csv(computed.value.1))
             }
         }
+    }
+
+    /// Exports `round` as `samla export` does by default (wide CSV of complete responses with codebook,
+    /// data package and provenance) into a temporary folder, removed afterwards.
+    static func timeExport(round: String, store: SQLiteStore) throws -> BenchTiming {
+        let folder = NSTemporaryDirectory() + "samla-bench-export-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let exported = try BenchTiming.measure(stage: "export \(round) (wide CSV, codebook, package)") { () throws -> Int in
+            let exporter = Exporter(store: store, samlaVersion: SamlaVersion.current)
+            do {
+                return try exporter.export(try exporter.plan(round: round, options: ExportOptions()), to: folder).facts.responses
+            } catch let error as ExportError {
+                throw Refused(error.diagnostics(database: store.path))
+            }
+        }
+        return exported.timing
     }
 
     /// Opens `round` and stores `count` generated responses, each checked as an import checks it.
