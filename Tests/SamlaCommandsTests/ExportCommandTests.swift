@@ -47,8 +47,9 @@ import Testing
         #expect(run.status == 0, "\(run.errors)")
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: workspace.out("euclid")))
         #expect(files.isSuperset(of: ["results.csv", "cleaning-log.csv", "provenance.json"]))
-        let header = try String(contentsOfFile: workspace.out("euclid") + "/responses.csv", encoding: .utf8).prefix(40)
-        #expect(header.hasPrefix("\u{FEFF}respondent_id,language,ESEM_"))
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: workspace.out("euclid") + "/responses.csv")))
+        #expect(bytes.prefix(3) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: bytes.dropFirst(3).prefix(40), as: UTF8.self).hasPrefix("respondent_id,language,ESEM_"))
     }
 
     @Test func personalDataCannotBeAskedForInAPartnerExport() throws {

@@ -9,8 +9,6 @@ public struct ExportPlan: Sendable {
     public let round: Round
     public let definition: StoredDefinition
     public let layout: ExportLayout
-    /// How many responses the scan will read (complete ones, or all begun), for a progress bar.
-    public let expectedResponses: Int
 
     /// The data file's name: `responses.csv`, or `responses-long.csv` in the long form.
     public var dataFile: String { layout.options.shape == .wide ? "responses.csv" : "responses-long.csv" }
@@ -53,9 +51,14 @@ public struct Exporter: Sendable {
             throw ExportError.definitionUnreadable(round: name, hash: round.definitionHash, problems: loaded.errors)
         }
         let layout = try ExportLayout(survey: survey, options: options)
-        let summary = try store.roundSummaries().first { $0.round.name == name }
-        let expected = options.selection == .complete ? summary?.complete ?? 0 : summary?.started ?? 0
-        return ExportPlan(round: round, definition: definition, layout: layout, expectedResponses: expected)
+        return ExportPlan(round: round, definition: definition, layout: layout)
+    }
+
+    /// How many responses the export will read (complete ones, or all begun), for a progress bar.
+    /// Counts the round's responses, so ask only when a bar is shown.
+    public func expectedResponses(_ plan: ExportPlan) throws -> Int {
+        let summary = try store.roundSummaries().first { $0.round.name == plan.round.name }
+        return plan.layout.options.selection == .complete ? summary?.complete ?? 0 : summary?.started ?? 0
     }
 
     /// Writes the planned export into `folder` (created if needed). `progress` is called with the
@@ -132,7 +135,10 @@ public struct Exporter: Sendable {
         let writer = try Self.openCSV(path, neutralizing: false)
         let encoder = RowEncoder(layout: layout, pseudonymizer: pseudonymizer)
         let columnCount = encoder.columnCount
-        var written = Written(empties: Array(repeating: 0, count: columnCount))
+        var written = Written(empties: [])
+        let empties = UnsafeMutablePointer<Int>.allocate(capacity: columnCount)
+        empties.initialize(repeating: 0, count: columnCount)
+        defer { empties.deallocate() }
         let removed = options.cleaning?.removed ?? []
         let names = layout.columns.map(\.name)
         do {
@@ -150,7 +156,7 @@ public struct Exporter: Sendable {
                 switch options.shape {
                 case .wide:
                     for column in 0..<columnCount {
-                        if try !encoder.write(row, column: column, to: writer) { written.empties[column] += 1 }
+                        if try !encoder.write(row, column: column, to: writer) { empties[column] += 1 }
                     }
                     try writer.endRecord()
                     written.rows += 1
@@ -169,6 +175,7 @@ public struct Exporter: Sendable {
             throw ExportError.outputUnwritable(path: path, reason: error.description)
         }
         progress?(written.read)
+        written.empties = Array(UnsafeBufferPointer(start: empties, count: columnCount))
         return written
     }
 

@@ -88,7 +88,7 @@ struct ExportCommand: ParsableCommand {
             }
             do {
                 let plan = try exporter.plan(round: round, options: options)
-                let bar = ProgressBar(total: plan.expectedResponses, label: "exporting \(round)")
+                let bar = ProgressBar.isPossible ? ProgressBar(total: try exporter.expectedResponses(plan), label: "exporting \(round)") : nil
                 let summary = try exporter.export(plan, to: out, progress: bar.map { bar in { bar.update($0) } })
                 bar?.finish()
                 printDiagnostics(summary.warnings)

@@ -8,9 +8,12 @@ final class ProgressBar {
     private let label: String
     private var lastPercent = -1
 
+    /// Whether standard error is a terminal to draw on.
+    static var isPossible: Bool { isatty(FileHandle.standardError.fileDescriptor) == 1 }
+
     /// A bar for `total` steps, or nil when there is no terminal to draw on or little to do.
     init?(total: Int, label: String) {
-        guard total >= Self.minimumTotal, isatty(FileHandle.standardError.fileDescriptor) == 1 else { return nil }
+        guard total >= Self.minimumTotal, Self.isPossible else { return nil }
         self.total = total
         self.label = label
     }

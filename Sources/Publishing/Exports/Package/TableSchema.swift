@@ -121,9 +121,10 @@ enum TableSchema {
             if applies, let minimum = bounds.minimumLength, minimum > 0 { constraints.append(("minLength", .integer(Int64(minimum)))) }
         case .choice, .choices:
             members.append(("type", "string"))
-            let table = ChoiceTable(variable: variable.name, choices: description.choices, values: layout.options.values,
+            let table = ChoiceTable(choices: description.choices, values: layout.options.values,
                                     language: layout.language, fallbacks: layout.survey.languages)
-            let written = table.outputs.map { String(decoding: $0, as: UTF8.self) }
+            let written = table.outputs
+            table.deallocate()
             if layout.options.values == .labels {
                 var seen = Set<String>()
                 let distinct = written.filter { seen.insert($0).inserted }

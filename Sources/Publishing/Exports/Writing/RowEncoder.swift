@@ -6,6 +6,9 @@ import SurveyDefinition
 /// into the CSV writer: numbers without Strings, texts and codes as bytes, each multiple choice
 /// parsed once per row into its 0/1 columns. Text cells are neutralised for spreadsheets
 /// (``FormulaNeutralization``); numbers, dates and 0/1 never need it.
+///
+/// The per-row state lives in buffers allocated once, so the hot path makes no allocations and
+/// pays for no reference counting or exclusivity checks.
 final class RowEncoder {
     private enum Cell {
         case responseID
@@ -19,7 +22,7 @@ final class RowEncoder {
         case date(Int)
         case text(Int)
         case choice(Int, ChoiceTable)
-        case option(slot: Int, option: Int)
+        case option(slot: Int, index: Int)
     }
 
     /// A multiple-choice variable whose options are spread over columns.
@@ -32,23 +35,33 @@ final class RowEncoder {
 
     private let cells: [Cell]
     private let spreads: [Spread]
+    private let tables: [ChoiceTable]
+    /// The scanned variables' names, for errors.
+    private let variableNames: [String]
     private let pseudonymizer: Pseudonymizer?
     private let yes: [UInt8]
     private let no: [UInt8]
-    /// Per spread: whether the variable is unanswered in the current row.
-    private var spreadIsNull: [Bool]
-    /// Per option of every spread: 1 when chosen in the current row.
-    private var chosen: [UInt8]
-    private var scratch: [UInt8] = []
-    private var currentID: Int64 = 0
+    /// Per option of every spread: 1 when chosen in the current row, 0 when not, 2 when the
+    /// variable is unanswered.
+    private let chosen: UnsafeMutablePointer<UInt8>
+    private let optionCount: Int
+    /// The current row's response id.
+    private let currentID: UnsafeMutablePointer<Int64>
+    /// A text with the apostrophe in front, for the rare cell that needs one.
+    private let scratch: UnsafeMutablePointer<UInt8>
+    private let scratchCapacity = 64 * 1024
+    /// "0" and "1", for the 0/1 columns.
+    private let digits: UnsafeMutablePointer<UInt8>
 
     init(layout: ExportLayout, pseudonymizer: Pseudonymizer?) {
         self.pseudonymizer = pseudonymizer
+        variableNames = layout.variables.map(\.name)
         let booleans = BooleanText.forExport(layout.options.values, language: layout.language)
         yes = Array(FormulaNeutralization.neutralized(booleans.yes).utf8)
         no = Array(FormulaNeutralization.neutralized(booleans.no).utf8)
         let fallbacks = layout.survey.languages
         var spreads: [Spread] = []
+        var tables: [ChoiceTable] = []
         var spreadOfVariable: [Int: Int] = [:]
         var optionCount = 0
         var cells: [Cell] = []
@@ -68,9 +81,10 @@ final class RowEncoder {
                 case .date: cells.append(.date(i))
                 case .text: cells.append(.text(i))
                 case .choice, .choices:
-                    cells.append(.choice(i, ChoiceTable(
-                        variable: variable.name, choices: layout.choices(of: variable), values: layout.options.values,
-                        language: layout.language, fallbacks: fallbacks)))
+                    let table = ChoiceTable(
+                        choices: layout.choices(of: variable), values: layout.options.values, language: layout.language, fallbacks: fallbacks)
+                    tables.append(table)
+                    cells.append(.choice(i, table))
                 }
             case .option(let variable, let choice):
                 let i = column.variableIndex!
@@ -79,22 +93,37 @@ final class RowEncoder {
                     slot = existing
                 } else {
                     let choices = layout.choices(of: variable)
+                    let table = ChoiceTable(choices: choices, values: .codes, language: layout.language, fallbacks: fallbacks)
+                    tables.append(table)
                     slot = spreads.count
                     spreadOfVariable[i] = slot
-                    spreads.append(Spread(
-                        variableIndex: i,
-                        table: ChoiceTable(variable: variable.name, choices: choices, values: .codes, language: layout.language, fallbacks: fallbacks),
-                        offset: optionCount))
+                    spreads.append(Spread(variableIndex: i, table: table, offset: optionCount))
                     optionCount += choices.count
                 }
-                let option = spreads[slot].table.codes.firstIndex(of: Array(choice.value.utf8))!
-                cells.append(.option(slot: slot, option: option))
+                let position = layout.choices(of: variable).firstIndex { $0.value == choice.value }!
+                cells.append(.option(slot: slot, index: spreads[slot].offset + position))
             }
         }
         self.cells = cells
         self.spreads = spreads
-        spreadIsNull = Array(repeating: true, count: spreads.count)
-        chosen = Array(repeating: 0, count: optionCount)
+        self.tables = tables
+        self.optionCount = optionCount
+        chosen = .allocate(capacity: max(1, optionCount))
+        chosen.initialize(repeating: 2, count: max(1, optionCount))
+        currentID = .allocate(capacity: 1)
+        currentID.initialize(to: 0)
+        scratch = .allocate(capacity: scratchCapacity)
+        digits = .allocate(capacity: 2)
+        digits[0] = UInt8(ascii: "0")
+        digits[1] = UInt8(ascii: "1")
+    }
+
+    deinit {
+        for table in tables { table.deallocate() }
+        chosen.deallocate()
+        currentID.deallocate()
+        scratch.deallocate()
+        digits.deallocate()
     }
 
     var columnCount: Int { cells.count }
@@ -102,29 +131,28 @@ final class RowEncoder {
     /// Reads what several columns share: the id, and each multiple choice's chosen options.
     /// Throws `ExportError.unknownCode` for a code the choice list does not have.
     func prepare(_ row: ResponseRow) throws(ExportError) {
-        currentID = row.responseID
-        for (slot, spread) in spreads.enumerated() {
-            let start = spread.offset
-            let count = spread.table.codes.count
-            for i in start..<(start + count) { chosen[i] = 0 }
-            var unknown: String?
-            let answered = row.withUTF8(spread.variableIndex) { bytes -> Bool in
+        currentID.pointee = row.responseID
+        for spread in spreads {
+            let start = chosen + spread.offset
+            let count = spread.table.count
+            let unknown: String?? = row.withUTF8(spread.variableIndex) { bytes -> String? in
+                start.update(repeating: 0, count: count)
                 var tokenStart = 0
                 for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
                     if i > tokenStart {
                         let token = UnsafeBufferPointer(rebasing: bytes[tokenStart..<i])
-                        if let option = spread.table.index(of: token) {
-                            chosen[start + option] = 1
-                        } else if unknown == nil {
-                            unknown = String(decoding: token, as: UTF8.self)
-                        }
+                        guard let option = spread.table.index(of: token) else { return String(decoding: token, as: UTF8.self) }
+                        start[option] = 1
                     }
                     tokenStart = i + 1
                 }
-                return true
+                return nil
             }
-            if let unknown { throw .unknownCode(response: currentID, variable: spread.table.variable, code: unknown) }
-            spreadIsNull[slot] = answered == nil
+            switch unknown {
+            case .none: start.update(repeating: 2, count: count)
+            case .some(.some(let code)): throw .unknownCode(response: row.responseID, variable: variableNames[spread.variableIndex], code: code)
+            case .some(.none): break
+            }
         }
     }
 
@@ -134,7 +162,7 @@ final class RowEncoder {
         case .responseID, .pseudonym, .language, .status: false
         case .submittedAt: row.submittedAt == nil
         case .integer(let v), .decimal(let v), .boolean(let v), .date(let v), .text(let v), .choice(let v, _): row.isNull(v)
-        case .option(let slot, _): spreadIsNull[slot]
+        case .option(_, let index): chosen[index] == 2
         }
     }
 
@@ -143,7 +171,7 @@ final class RowEncoder {
     func write(_ row: ResponseRow, column index: Int, to writer: CSVWriter) throws -> Bool {
         switch cells[index] {
         case .responseID:
-            try writer.write(Int(currentID))
+            try writer.write(Int(currentID.pointee))
         case .pseudonym:
             try writeID(to: writer)
         case .language:
@@ -171,12 +199,13 @@ final class RowEncoder {
             guard let found else { return try writeEmpty(writer) }
             guard found >= 0 else {
                 let code = row.withUTF8(v) { String(decoding: $0, as: UTF8.self) } ?? ""
-                throw ExportError.unknownCode(response: currentID, variable: table.variable, code: code)
+                throw ExportError.unknownCode(response: currentID.pointee, variable: variableNames[v], code: code)
             }
-            try writeBytes(table.outputs[found], to: writer)
-        case .option(let slot, let option):
-            guard !spreadIsNull[slot] else { return try writeEmpty(writer) }
-            try writer.write(Int(chosen[spreads[slot].offset + option]))
+            try writer.write(utf8: table.output(found))
+        case .option(_, let index):
+            let value = chosen[index]
+            guard value != 2 else { return try writeEmpty(writer) }
+            try writer.write(utf8: UnsafeRawBufferPointer(start: digits + Int(value), count: 1))
         }
         return true
     }
@@ -184,9 +213,9 @@ final class RowEncoder {
     /// Writes the response's identifier: its id, or its pseudonym in a partner export.
     func writeID(to writer: CSVWriter) throws {
         if let pseudonymizer {
-            try pseudonymizer.withPseudonym(for: currentID) { try writer.write(utf8: UnsafeRawBufferPointer($0)) }
+            try pseudonymizer.withPseudonym(for: currentID.pointee) { try writer.write(utf8: UnsafeRawBufferPointer($0)) }
         } else {
-            try writer.write(Int(currentID))
+            try writer.write(Int(currentID.pointee))
         }
     }
 
@@ -204,10 +233,13 @@ final class RowEncoder {
         guard let first = bytes.first, Self.startsFormula(first) else {
             return try writer.write(utf8: UnsafeRawBufferPointer(bytes))
         }
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(UInt8(ascii: "'"))
-        scratch.append(contentsOf: bytes)
-        try writeBytes(scratch, to: writer)
+        if bytes.count < scratchCapacity {
+            scratch[0] = UInt8(ascii: "'")
+            (scratch + 1).update(from: bytes.baseAddress!, count: bytes.count)
+            try writer.write(utf8: UnsafeRawBufferPointer(start: scratch, count: bytes.count + 1))
+        } else {
+            try writeBytes([UInt8(ascii: "'")] + Array(bytes), to: writer)
+        }
     }
 
     @inline(__always)
