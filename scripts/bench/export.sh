@@ -25,15 +25,17 @@ echo "round $round: $rows complete responses"
 # Warm the page cache so that neither side pays for the first read.
 cat "$db" > /dev/null
 
-measure() {  # name, output file, command...
+# Elapsed time depends on what else the machine runs; CPU time (user + system) much less, so both
+# are shown and compared.
+measure() {  # name, output files, command...
     local name=$1 out=$2; shift 2
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@"
-    read -r seconds kib < "$work/time"
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" > /dev/null
+    read -r seconds user system kib < "$work/time"
     local bytes
     bytes=$(du -cb $out | tail -1 | cut -f1)
-    awk -v n="$name" -v r="$rows" -v s="$seconds" -v k="$kib" -v b="$bytes" \
-        'BEGIN { printf "%-28s %9d rows %7.2f s %10.0f rows/s  peak %6.1f MiB  %7.1f MB written\n", n, r, s, r / s, k / 1024, b / 1e6 }'
-    echo "$seconds" > "$work/$name.seconds"
+    awk -v n="$name" -v r="$rows" -v s="$seconds" -v c="$(awk -v u="$user" -v y="$system" 'BEGIN { print u + y }')" -v k="$kib" -v b="$bytes" \
+        'BEGIN { printf "%-24s %8d rows  %6.2f s elapsed %9.0f rows/s  %6.2f s CPU %9.0f rows/s  peak %6.1f MiB  %6.1f MB written\n", n, r, s, r / s, c, r / c, k / 1024, b / 1e6 }'
+    echo "$seconds $(awk -v u="$user" -v y="$system" 'BEGIN { print u + y }')" > "$work/$name.times"
 }
 
 query="SELECT r.id, r.language, r.submitted_at, a.* FROM responses r JOIN answers_esem_se a ON a.response_id = r.id
@@ -42,7 +44,9 @@ echo "commands:"
 echo "  samla export --db DB --round $round --out DIR"
 echo "  sqlite3 -csv -header DB \"$(echo $query)\" > FILE"
 measure "sqlite3 -csv" "$work/sqlite.csv" sh -c "sqlite3 -csv -header '$db' \"$query\" > '$work/sqlite.csv'"
-measure "samla export (wide csv)" "$work/export/*" "$samla" export --db "$db" --round "$round" --out "$work/export"
-awk -v a="$(cat "$work/sqlite3 -csv.seconds")" -v b="$(cat "$work/samla export (wide csv).seconds")" \
-    'BEGIN { printf "samla export runs at %.2fx the speed of sqlite3 -csv\n", a / b }'
+measure "samla export" "$work/export/*" "$samla" export --db "$db" --round "$round" --out "$work/export"
+read -r sqlite_elapsed sqlite_cpu < "$work/sqlite3 -csv.times"
+read -r samla_elapsed samla_cpu < "$work/samla export.times"
+awk -v se="$sqlite_elapsed" -v sc="$sqlite_cpu" -v xe="$samla_elapsed" -v xc="$samla_cpu" \
+    'BEGIN { printf "samla export runs at %.2fx the speed of sqlite3 -csv (elapsed), %.2fx (CPU time)\n", se / xe, sc / xc }'
 echo "columns: sqlite3 $(head -1 "$work/sqlite.csv" | tr ',' '\n' | wc -l), samla $(head -1 "$work/export/responses.csv" | tr ',' '\n' | wc -l) (multiple choices spread into 0/1 columns)"
