@@ -102,6 +102,9 @@ let package = Package(
         ),
         .executableTarget(name: "samla", dependencies: ["SamlaCommands"], path: "Sources/Tools/samla"),
 
+        // Benchmarks run by scripts/bench/*.sh (not products, not tests).
+        .executableTarget(name: "store-bench", dependencies: ["Store", "SurveyDefinition", "Expressions", "Diagnostics", grdb], path: "scripts/bench/store"),
+
         // Tests, one target per module.
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
@@ -110,13 +113,13 @@ let package = Package(
         .testTarget(name: "FrameworksTests", dependencies: ["Frameworks", "SurveyDefinition", "Diagnostics"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "SurveyDefinition", grdb]),
         .testTarget(name: "ResponsesTests", dependencies: ["Responses", "SurveyDefinition", "Expressions"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "SurveyDefinition", "CSV", grdb]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "SurveyDefinition", "CSV", grdb], exclude: ["Fixtures"]),
         .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Intake", "SurveyDefinition", hummingbird, hummingbirdTesting]),
         .testTarget(name: "EstimatorsTests", dependencies: ["Estimators"], exclude: ["Golden"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Frameworks", "Store", "SurveyDefinition", "Estimators"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Store", "SurveyDefinition", "CSV", "Expressions"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Aggregation", "Store"]),
         .testTarget(name: "SyntheticResponsesTests", dependencies: ["SyntheticResponses", "SurveyDefinition", "Responses", "Expressions", "CSV"]),
-        .testTarget(name: "SamlaCommandsTests", dependencies: ["SamlaCommands", "Diagnostics", "samla"]),
+        .testTarget(name: "SamlaCommandsTests", dependencies: ["SamlaCommands", "Diagnostics", "samla", "Store", "SurveyDefinition", "Expressions"], exclude: ["Fixtures"]),
     ]
 )

@@ -67,6 +67,35 @@ import Testing
         #expect(try store.response(11)?.record.status == .complete, "ids continue where the kept rows end")
     }
 
+    @Test func aRefusedValueLeavesNoTraceAndTheBatchMayGoOn() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let document = TestSurveys.document()
+        try temporary.open("shop-2025", document)
+        var refused: [Int] = []
+        let count = try store.insertCompleteResponses(round: "shop-2025", document: document, source: .import) { inserter in
+            for i in 0..<10 {
+                var values = TestSurveys.answers(i)
+                if i == 3 { values[11] = .integer(7) }      // contact_name is text: refused after the other values were staged
+                if i == 6 { values[8] = .text("2020-01-01") } // started is a date
+                do {
+                    try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
+                } catch StoreError.answerTypeMismatch {
+                    refused.append(i)
+                }
+            }
+        }
+        #expect(count == 8)
+        #expect(refused == [3, 6])
+        let (responses, answers, personal) = try store.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM responses")!, try Int.fetchOne(db, sql: "SELECT count(*) FROM answers_shop")!,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM pii_answers_shop")!)
+        }
+        #expect((responses, answers, personal) == (8, 8, 8))
+        let fourth = try #require(try store.response(4))
+        #expect(fourth.answers["contact_name"] == .text("Person 4"), "the row after a refused one has its own values")
+    }
+
     @Test func onlyTheRoundsPinnedDefinitionIsAccepted() throws {
         let temporary = try TemporaryStore()
         let v1 = TestSurveys.document()

@@ -79,7 +79,7 @@ import Testing
         #expect {
             try temporary.open("shop-2025", v2)
         } throws: { error in
-            guard case StoreError.incompatibleDefinition("shop-2025", "shop", let problems, _) = error else { return false }
+            guard case StoreError.incompatibleDefinition("shop-2025", "shop", let problems, _, _) = error else { return false }
             return Set(problems) == [
                 .removedVariable(name: "founded", answers: 12),
                 .removedVariable(name: "contact_email", answers: 12),
@@ -92,9 +92,47 @@ import Testing
         #expect(try store.definitions(survey: "shop").count == 1)
         #expect(try store.variables(survey: "shop").map(\.name) == v1.survey.variables.map(\.name))
 
-        // A new round of the changed survey is refused too: the answers live in the survey's tables.
-        #expect(throws: StoreError.self) { try temporary.open("shop-2026", v2) }
-        #expect(try store.roundSummaries().count == 1)
+    }
+
+    @Test func aNewRoundMayDropQuestionsThatEarlierRoundsAnswered() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let v1 = TestSurveys.document()
+        try temporary.open("shop-2025", v1)
+        try temporary.importResponses(12, round: "shop-2025", v1)
+        let v2 = TestSurveys.document(version: "2") { survey in
+            survey.pages[0].questions.removeAll { $0.name == "founded" }
+            survey.choiceLists[0].choices.removeAll { $0.value == "coop" }
+        }
+        let opening = try temporary.open("shop-2026", v2)
+        #expect(opening.created)
+        #expect(opening.layoutChange.isEmpty)
+        // The earlier round keeps its definition, its answers and its columns.
+        #expect(try store.round(named: "shop-2025")?.definitionHash == v1.contentHash)
+        var founded: [Int64?] = []
+        try store.scanResponses(round: "shop-2025", variables: ["founded"], selection: .complete) { row in
+            founded.append(row.integer(0))
+        }
+        #expect(founded.count == 12 && founded.allSatisfy { $0 != nil })
+        // Re-opening the earlier round with the new definition is still refused.
+        #expect(throws: StoreError.self) { try temporary.open("shop-2025", v2) }
+    }
+
+    @Test func aNewRoundMayNotRetypeAnAnsweredColumn() throws {
+        let temporary = try TemporaryStore()
+        let v1 = TestSurveys.document()
+        try temporary.open("shop-2025", v1)
+        try temporary.importResponses(3, round: "shop-2025", v1)
+        let v2 = TestSurveys.document(version: "2") { survey in
+            survey.pages[0].questions[2].type = .integer   // share: answered in shop-2025
+        }
+        #expect {
+            try temporary.open("shop-2026", v2)
+        } throws: { error in
+            guard case StoreError.incompatibleDefinition(_, _, let problems, _, _) = error else { return false }
+            return problems.map(\.variable) == ["share"]
+        }
+        #expect(try temporary.store.roundSummaries().count == 1)
     }
 
     @Test func refusalMessagesNameWhatWouldBeLost() throws {
@@ -102,12 +140,13 @@ import Testing
             round: "shop-2025", survey: "shop",
             problems: [.removedVariable(name: "founded", answers: 12), .removedChoice(variable: "legal_form", value: "coop", answers: 1),
                        .changedType(variable: "share", from: .decimal, to: .integer, answers: 3)],
+            locations: [.changedType(variable: "share", from: .decimal, to: .integer, answers: 3): TestSurveys.at(12)],
             location: TestSurveys.at(1))
         let lines = error.diagnostics(database: "db").map(\.description)
         #expect(lines == [
-            "surveys/shop.yaml:1:1: error[E445]: cannot open round shop-2025 with this definition of shop: the new definition has no variable founded, but 12 answers to it are stored; those answers would be lost — keep the question (it may be hidden with relevant) or start a new survey id",
-            "surveys/shop.yaml:1:1: error[E446]: cannot open round shop-2025 with this definition of shop: legal_form no longer offers the value coop, but 1 answer uses it; those answers would be lost — keep the choice or start a new survey id",
-            "surveys/shop.yaml:1:1: error[E447]: cannot open round shop-2025 with this definition of shop: share changes from decimal to integer, but 3 answers of type decimal are stored; give the changed question a new name instead",
+            "surveys/shop.yaml:1:1: error[E445]: cannot open round shop-2025 with this definition of shop: the new definition has no variable founded, but this round has 12 answers to it; those answers would be lost — keep the question (it may be hidden with relevant), or open a new round with the changed definition",
+            "surveys/shop.yaml:1:1: error[E446]: cannot open round shop-2025 with this definition of shop: legal_form no longer offers the value coop, but 1 answer in this round uses it; those answers would be lost — keep the choice, or open a new round with the changed definition",
+            "surveys/shop.yaml:12:1: error[E447]: cannot open round shop-2025 with this definition of shop: share changes from decimal to integer, but 3 answers of type decimal are stored; give the changed question a new name instead",
         ])
     }
 
@@ -125,7 +164,7 @@ import Testing
         #expect {
             try temporary.open("shop-2025", v2)
         } throws: { error in
-            guard case StoreError.incompatibleDefinition(_, _, let problems, _) = error else { return false }
+            guard case StoreError.incompatibleDefinition(_, _, let problems, _, _) = error else { return false }
             return Set(problems) == [.removedChoice(variable: "legal_form", value: "other", answers: 4),
                                      .removedVariable(name: "legal_form_other", answers: 4)]
         }
@@ -156,7 +195,7 @@ import Testing
         #expect {
             try temporary.open("shop-2025", v2)
         } throws: { error in
-            guard case StoreError.incompatibleDefinition(_, _, let problems, _) = error else { return false }
+            guard case StoreError.incompatibleDefinition(_, _, let problems, _, _) = error else { return false }
             return problems == [.changedType(variable: "share", from: .decimal, to: .integer, answers: 1)]
         }
         let v3 = TestSurveys.document(version: "3") { survey in

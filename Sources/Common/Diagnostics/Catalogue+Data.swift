@@ -80,6 +80,8 @@ extension DiagnosticCode {
     public static let invitationRequired = DiagnosticCode("E465", .error, "an invitation-only round takes web responses only through an invitation")
     public static let outputExists = DiagnosticCode("E466", .error, "the output file exists already and is not replaced")
     public static let outputUnwritable = DiagnosticCode("E467", .error, "the output file cannot be written")
+    public static let storedDefinitionUnloadable = DiagnosticCode("E468", .error, "a stored definition no longer loads")
+    public static let unknownDefinition = DiagnosticCode("E469", .error, "no stored definition has this hash")
     public static let duplicateContactEmail = DiagnosticCode("W440", .warning, "the same email address on more than one row")
 
     static let storeCodes: [DiagnosticCode] = [
@@ -88,6 +90,6 @@ extension DiagnosticCode {
         unstorableSurvey, anonymousRound, closedRound, roundNotCollecting, unknownVariable, answerTypeMismatch,
         unknownResponse, responseAlreadySubmitted, unknownInvitation, invitationUnusable, definitionNotPinned,
         unusableDatabase, malformedContacts, contactsColumnClash, invalidContactEmail, noContacts,
-        invitationRequired, outputExists, outputUnwritable, duplicateContactEmail,
+        invitationRequired, outputExists, outputUnwritable, storedDefinitionUnloadable, unknownDefinition, duplicateContactEmail,
     ]
 }

@@ -14,6 +14,10 @@ public protocol Store: Sendable {
     @discardableResult
     func saveDefinition(_ document: SurveyDocument) throws -> StoredDefinition
     func definition(hash: String) throws -> StoredDefinition?
+    /// A stored definition loaded again from its text, as the round pinned to it was opened.
+    func loadDefinition(hash: String) throws -> SurveyDocument
+    /// The definition a round is pinned to, loaded.
+    func pinnedDefinition(round: String) throws -> SurveyDocument
     /// Every stored version of a survey, oldest first.
     func definitions(survey: String) throws -> [StoredDefinition]
     /// The survey's answer columns, in order of first appearance.
@@ -83,6 +87,8 @@ public protocol Store: Sendable {
 public protocol CompleteResponseInserter {
     /// Inserts one complete response. `values` is index-aligned with the definition's
     /// `survey.variables`; `nil` is no answer. Returns the new response's id.
+    /// A value of the wrong type throws `StoreError.answerTypeMismatch` before anything of the
+    /// response is written, so the caller may skip it and go on; a database error ends the batch.
     @discardableResult
     func insert(_ values: [AnswerValue?], info: ImportedResponseInfo) throws -> Int64
 }

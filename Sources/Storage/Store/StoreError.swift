@@ -10,8 +10,10 @@ public enum StoreError: Error, Hashable, Sendable {
     case roundOfAnotherSurvey(round: String, survey: String, requested: String)
     case invalidRoundDates(round: String, opens: CalendarDate, closes: CalendarDate)
     case missingRoundDates(round: String)
-    /// The new definition would orphan stored answers; `location` is the definition file.
-    case incompatibleDefinition(round: String, survey: String, problems: [Incompatibility], location: SourceLocation)
+    /// The new definition would orphan stored answers. `locations` places each problem in the new
+    /// definition (the choice list that lost a value, the question whose type changed); others are
+    /// placed at `location`, the start of the definition.
+    case incompatibleDefinition(round: String, survey: String, problems: [Incompatibility], locations: [Incompatibility: SourceLocation], location: SourceLocation)
     case anonymityChange(round: String, isAnonymous: Bool)
     case unstorableSurvey(survey: String, problems: [LayoutProblem], location: SourceLocation)
     case anonymousRound(String)
@@ -28,6 +30,8 @@ public enum StoreError: Error, Hashable, Sendable {
     case invitationOfAnotherRound(Int64, round: String)
     case definitionNotPinned(round: String, pinned: String, given: String)
     case unknownDefinition(String)
+    /// A stored definition's text no longer passes the loader (a newer Samla checks more).
+    case storedDefinitionUnloadable(hash: String, survey: String, diagnostics: [Diagnostic])
     /// The file is not an SQLite database, or was written by a newer Samla.
     case unusableDatabase(path: String, reason: String)
 
@@ -51,14 +55,14 @@ public enum StoreError: Error, Hashable, Sendable {
         case .missingRoundDates(let round):
             return [Diagnostic(.missingRoundDates, at: .field("opens"),
                 "round \(round) is new: give both --opens and --closes (YYYY-MM-DD)")]
-        case .incompatibleDefinition(let round, let survey, let problems, let location):
+        case .incompatibleDefinition(let round, let survey, let problems, let locations, let location):
             return problems.map { problem in
                 let code: DiagnosticCode = switch problem {
                 case .removedVariable: .removedVariableWithAnswers
                 case .removedChoice: .removedChoiceWithAnswers
                 case .changedType: .changedTypeWithAnswers
                 }
-                return Diagnostic(code, at: .source(location), "cannot open round \(round) with this definition of \(survey): \(problem.message)")
+                return Diagnostic(code, at: .source(locations[problem] ?? location), "cannot open round \(round) with this definition of \(survey): \(problem.message)")
             }
         case .anonymityChange(let round, let isAnonymous):
             return [Diagnostic(.anonymityChange, at: .field("anonymous"),
@@ -102,7 +106,11 @@ public enum StoreError: Error, Hashable, Sendable {
             return [Diagnostic(.definitionNotPinned, at: file,
                 "round \(round) is pinned to definition \(pinned.prefix(12)), not \(given.prefix(12))")]
         case .unknownDefinition(let hash):
-            return [Diagnostic(.definitionNotPinned, at: file, "no stored definition has the hash \(hash)")]
+            return [Diagnostic(.unknownDefinition, at: file, "no stored definition has the hash \(hash)")]
+        case .storedDefinitionUnloadable(let hash, let survey, let diagnostics):
+            return [Diagnostic(.storedDefinitionUnloadable, at: file,
+                "the stored definition \(hash.prefix(12)) of \(survey) no longer loads; re-open its round with a corrected definition")]
+                + diagnostics
         case .unusableDatabase(let path, let reason):
             return [Diagnostic(.unusableDatabase, at: .file(path), reason)]
         }

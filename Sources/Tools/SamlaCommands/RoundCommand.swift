@@ -5,7 +5,7 @@ struct RoundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "round",
         abstract: "Open, close and list rounds of collection.",
-        subcommands: [RoundCloseCommand.self, RoundListCommand.self]
+        subcommands: [RoundOpenCommand.self, RoundCloseCommand.self, RoundListCommand.self]
     )
 
     init() {}

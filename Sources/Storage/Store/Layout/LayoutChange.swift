@@ -22,9 +22,9 @@ public struct LayoutChange: Hashable, Sendable {
 
 /// One reason a new definition cannot take over a survey's stored answers.
 public enum Incompatibility: Hashable, Sendable {
-    /// A variable with answers is gone from the new definition.
+    /// A variable with answers in the re-opened round is gone from the new definition.
     case removedVariable(name: String, answers: Int)
-    /// A choice code that answers use is no longer offered by the variable's question.
+    /// A choice code that answers in the re-opened round use is no longer offered by the variable's question.
     case removedChoice(variable: String, value: String, answers: Int)
     /// A variable with answers has another type in the new definition.
     case changedType(variable: String, from: VariableType, to: VariableType, answers: Int)
@@ -46,11 +46,11 @@ public enum Incompatibility: Hashable, Sendable {
     public var message: String {
         switch self {
         case .removedVariable(let name, let n):
-            "the new definition has no variable \(name), but \(answerCount(n)) to it \(n == 1 ? "is" : "are") stored; "
-                + "those answers would be lost — keep the question (it may be hidden with relevant) or start a new survey id"
+            "the new definition has no variable \(name), but this round has \(answerCount(n)) to it; "
+                + "those answers would be lost — keep the question (it may be hidden with relevant), or open a new round with the changed definition"
         case .removedChoice(let variable, let value, let n):
-            "\(variable) no longer offers the value \(value), but \(answerCount(n)) \(n == 1 ? "uses" : "use") it; "
-                + "those answers would be lost — keep the choice or start a new survey id"
+            "\(variable) no longer offers the value \(value), but \(answerCount(n)) in this round \(n == 1 ? "uses" : "use") it; "
+                + "those answers would be lost — keep the choice, or open a new round with the changed definition"
         case .changedType(let variable, let from, let to, let n):
             "\(variable) changes from \(from.rawValue) to \(to.rawValue), but \(answerCount(n)) of type \(from.rawValue) "
                 + "\(n == 1 ? "is" : "are") stored; give the changed question a new name instead"

@@ -1,17 +1,25 @@
+import Diagnostics
 import GRDB
 import SurveyDefinition
 
 /// Keeps a survey's answer tables and `variables` catalogue in step with its definitions:
 /// checks a new definition against the stored answers, then adds, retypes or moves columns.
+///
+/// Columns are shared by all rounds of a survey, so a type change is refused when any round has
+/// answers. Removing a question or a choice only matters to the round being re-opened: other rounds
+/// keep their own pinned definitions and their columns stay, so a new round may drop them.
 struct AnswerLayoutWriter {
     let db: Database
     let survey: Survey
     let tables: AnswerTables
+    /// The round being re-opened with the new definition; nil for a new round.
+    let reopenedRound: Int64?
 
-    init(_ db: Database, survey: Survey) {
+    init(_ db: Database, survey: Survey, reopening round: Int64?) {
         self.db = db
         self.survey = survey
         self.tables = AnswerTables(surveyID: survey.id)
+        self.reopenedRound = round
     }
 
     /// A definition's variables checked against the stored layout and answers.
@@ -31,9 +39,11 @@ struct AnswerLayoutWriter {
         guard plan.problems.isEmpty else { return plan }
 
         let newNames = Set(variables.map(\.name))
-        for old in stored where !newNames.contains(old.name) {
-            let n = try answerCount(old)
-            if n > 0 { plan.incompatibilities.append(.removedVariable(name: old.name, answers: n)) }
+        if let round = reopenedRound {
+            for old in stored where !newNames.contains(old.name) {
+                let n = try answerCount(old, round: round)
+                if n > 0 { plan.incompatibilities.append(.removedVariable(name: old.name, answers: n)) }
+            }
         }
         for variable in variables {
             guard let old = plan.stored[variable.name] else {
@@ -47,14 +57,33 @@ struct AnswerLayoutWriter {
                 } else {
                     plan.change.retyped.append(variable.name)
                 }
-            } else if variable.type == .choice || variable.type == .choices {
-                plan.incompatibilities += try removedChoices(variable, stored: old)
+            } else if let round = reopenedRound, variable.type == .choice || variable.type == .choices {
+                plan.incompatibilities += try removedChoices(variable, stored: old, round: round)
             }
             if old.isPII != variable.isPII {
                 if variable.isPII { plan.change.movedToPersonal.append(variable.name) } else { plan.change.movedFromPersonal.append(variable.name) }
             }
         }
         return plan
+    }
+
+    /// Where each problem shows in the definition: the choice list that lost a value, the question
+    /// whose type changed. A removed variable has no place in it.
+    func locations(of problems: [Incompatibility]) -> [Incompatibility: SourceLocation] {
+        let variables = Dictionary(survey.variables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [Incompatibility: SourceLocation] = [:]
+        for problem in problems {
+            guard let variable = variables[problem.variable], let question = survey.question(named: variable.question) else { continue }
+            switch problem {
+            case .removedChoice:
+                result[problem] = question.choiceList.flatMap { survey.choiceList(named: $0)?.location } ?? question.location
+            case .changedType:
+                result[problem] = question.location
+            case .removedVariable:
+                continue
+            }
+        }
+        return result
     }
 
     /// Creates the tables if needed and applies a plan without problems.
@@ -82,6 +111,10 @@ struct AnswerLayoutWriter {
         }
     }
 
+    /// Both tables key on `response_id` (the rowid, so the join with `responses` is a rowid lookup).
+    /// Scans find a round's rows through the `responses` index, in id order, so the answer table has
+    /// no index of its own on `round_id` (it would cost every insert); the personal table has one,
+    /// for erasing a round's personal data.
     private func createTables() throws {
         for personal in [false, true] {
             let table = tables.table(personal: personal)
@@ -89,9 +122,11 @@ struct AnswerLayoutWriter {
                 CREATE TABLE IF NOT EXISTS \(quoted(table)) (
                     response_id INTEGER PRIMARY KEY REFERENCES responses(id) ON DELETE CASCADE,
                     round_id INTEGER NOT NULL
-                );
-                CREATE INDEX IF NOT EXISTS \(quoted(table + "_by_round")) ON \(quoted(table))(round_id);
+                )
                 """)
+            if personal {
+                try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(quoted(table + "_by_round")) ON \(quoted(table))(round_id)")
+            }
         }
     }
 
@@ -120,19 +155,23 @@ struct AnswerLayoutWriter {
         return problems
     }
 
-    private func answerCount(_ variable: StoredVariable) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(\(quoted(variable.name))) FROM \(quoted(tables.table(personal: variable.isPII)))") ?? 0
+    /// Answers to a variable in every round, or in one round.
+    private func answerCount(_ variable: StoredVariable, round: Int64? = nil) throws -> Int {
+        let table = quoted(tables.table(personal: variable.isPII))
+        let filter = round == nil ? "" : " WHERE round_id = ?"
+        return try Int.fetchOne(db, sql: "SELECT count(\(quoted(variable.name))) FROM \(table)\(filter)",
+                                arguments: StatementArguments(round.map { [$0] } ?? [])) ?? 0
     }
 
-    /// Stored codes of a choice variable that its question no longer offers, with how many responses use each.
-    private func removedChoices(_ variable: Variable, stored: StoredVariable) throws -> [Incompatibility] {
+    /// Codes of a choice variable stored in `round` that its question no longer offers, with how many responses use each.
+    private func removedChoices(_ variable: Variable, stored: StoredVariable, round: Int64) throws -> [Incompatibility] {
         guard let question = survey.question(named: variable.question) else { return [] }
         let offered = Set(survey.choices(for: question).map(\.value))
         let column = quoted(variable.name)
         let rows = try Row.fetchAll(db, sql: """
             SELECT \(column) AS value, count(*) AS n FROM \(quoted(tables.table(personal: stored.isPII)))
-            WHERE \(column) IS NOT NULL GROUP BY \(column)
-            """)
+            WHERE \(column) IS NOT NULL AND round_id = ? GROUP BY \(column)
+            """, arguments: [round])
         var uses: [String: Int] = [:]
         for row in rows {
             let value: String = row["value"], n: Int = row["n"]

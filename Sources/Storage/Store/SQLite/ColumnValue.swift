@@ -2,26 +2,11 @@ import Expressions
 import GRDB
 import SurveyDefinition
 
-/// How answers travel between `AnswerValue` and their column, by the variable's stored type:
+/// How answers travel between `AnswerValue` and their column (the bulk path stages them in
+/// `StagedRow` by the same rules), by the variable's stored type:
 /// integer and boolean as INTEGER, decimal as REAL, date as `YYYY-MM-DD`,
 /// choices as space-separated codes, text and choice as they are.
 enum ColumnValue {
-    /// Binds `value` at a 1-based parameter of a raw statement, or throws if it is not of `type`.
-    /// A whole number is accepted for a decimal variable.
-    static func bind(_ value: AnswerValue?, as type: VariableType, variable: String, to statement: RawStatement, at index: Int32) throws {
-        guard let value else { return statement.bindNull(index) }
-        switch (type, value) {
-        case (.integer, .integer(let n)): statement.bindInteger(n, at: index)
-        case (.boolean, .boolean(let b)): statement.bindInteger(b ? 1 : 0, at: index)
-        case (.decimal, .decimal(let d)): statement.bindDouble(d, at: index)
-        case (.decimal, .integer(let n)): statement.bindDouble(Double(n), at: index)
-        case (.text, .text(let s)), (.choice, .choice(let s)): statement.bindText(s, at: index)
-        case (.date, .date(let d)): statement.bindText(d.description, at: index)
-        case (.choices, .choices(let codes)): statement.bindText(codes.joined(separator: " "), at: index)
-        default: throw StoreError.answerTypeMismatch(variable: variable, expected: type, value: value)
-        }
-    }
-
     /// The value as a GRDB argument, or throws if it is not of `type`.
     static func databaseValue(_ value: AnswerValue?, as type: VariableType, variable: String) throws -> DatabaseValue {
         guard let value else { return .null }

@@ -40,6 +40,12 @@ final class RawStatement {
         }
     }
 
+    /// Binds UTF-8 bytes that stay valid and unchanged until the statement has run
+    /// (SQLITE_STATIC: SQLite neither copies nor frees them).
+    func bindUnowned(_ bytes: UnsafeRawPointer, count: Int, at index: Int32) {
+        sqlite3_bind_text(handle, index, bytes.assumingMemoryBound(to: CChar.self), Int32(count), nil)
+    }
+
     // MARK: Running
 
     /// Runs a statement that returns no rows, then resets it (keeping bindings) for the next use.

@@ -14,6 +14,7 @@ extension SQLiteStore {
             }
             let inserter = try BulkResponseInserter(db, round: round, survey: document.survey, source: source)
             try body(inserter)
+            if let failure = inserter.failure { throw failure }
             return inserter.inserted
         }
     }
@@ -36,8 +37,11 @@ final class BulkResponseInserter: CompleteResponseInserter {
     private let answers: RawStatement
     private let personal: RawStatement?
     private let roundID: Int64
+    private let stage = StagedRow()
     private let now: String
     private(set) var inserted = 0
+    /// The database error that broke the batch, if one did.
+    private(set) var failure: (any Error)?
 
     init(_ db: Database, round: Round, survey: Survey, source: ResponseSource) throws {
         let catalogue = Dictionary(uniqueKeysWithValues: try SQLiteStore.variables(survey: survey.id, db).map { ($0.name, $0) })
@@ -70,32 +74,42 @@ final class BulkResponseInserter: CompleteResponseInserter {
         personal?.bindInteger(round.id, at: 2)
     }
 
+    /// Every value is checked and staged before anything is written, so a refused value
+    /// (`StoreError.answerTypeMismatch`) leaves no trace and the batch may go on. A database
+    /// error leaves the batch unusable: later inserts throw it again and the batch rolls back.
     @discardableResult
     func insert(_ values: [AnswerValue?], info: ImportedResponseInfo) throws -> Int64 {
         precondition(values.count == slots.count, "one value per variable of the survey, in order")
-        response.bindText(info.language, at: 3)
-        response.bindText(info.submittedAt?.text ?? now, at: 4)
-        try response.execute()
-        let id = response.lastInsertedRowID
-        answers.bindInteger(id, at: 1)
+        if let failure { throw failure }
+        stage.reset()
         var hasPersonal = false
         for i in 0..<slots.count {
             let slot = slots[i]
             if slot.personal {
+                guard let personal else { continue }
                 if values[i] != nil { hasPersonal = true }
-                continue
+                try stage.stage(values[i], as: slot.type, variable: slot.name, for: personal, at: slot.parameter)
+            } else {
+                try stage.stage(values[i], as: slot.type, variable: slot.name, for: answers, at: slot.parameter)
             }
-            try ColumnValue.bind(values[i], as: slot.type, variable: slot.name, to: answers, at: slot.parameter)
         }
-        try answers.execute()
-        if hasPersonal, let personal {
-            personal.bindInteger(id, at: 1)
-            for i in 0..<slots.count where slots[i].personal {
-                try ColumnValue.bind(values[i], as: slots[i].type, variable: slots[i].name, to: personal, at: slots[i].parameter)
+        do {
+            response.bindText(info.language, at: 3)
+            response.bindText(info.submittedAt?.text ?? now, at: 4)
+            try response.execute()
+            let id = response.lastInsertedRowID
+            answers.bindInteger(id, at: 1)
+            if hasPersonal, let personal {
+                personal.bindInteger(id, at: 1)
+                try stage.execute([answers, personal])
+            } else {
+                try stage.execute([answers])
             }
-            try personal.execute()
+            inserted += 1
+            return id
+        } catch {
+            failure = error
+            throw error
         }
-        inserted += 1
-        return id
     }
 }

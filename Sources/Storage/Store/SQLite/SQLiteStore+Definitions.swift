@@ -13,6 +13,20 @@ extension SQLiteStore {
         }
     }
 
+    public func loadDefinition(hash: String) throws -> SurveyDocument {
+        guard let stored = try definition(hash: hash) else { throw StoreError.unknownDefinition(hash) }
+        let loaded = SurveyLoader.load(text: stored.sourceText, path: "\(path)#definition-\(hash.prefix(12))")
+        guard let document = loaded.document else {
+            throw StoreError.storedDefinitionUnloadable(hash: hash, survey: stored.surveyID, diagnostics: loaded.errors)
+        }
+        return document
+    }
+
+    public func pinnedDefinition(round name: String) throws -> SurveyDocument {
+        let round = try pool.read { db in try Self.existingRound(named: name, db) }
+        return try loadDefinition(hash: round.definitionHash)
+    }
+
     public func definitions(survey: String) throws -> [StoredDefinition] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM definitions WHERE survey_id = ? ORDER BY added_at, rowid", arguments: [survey])

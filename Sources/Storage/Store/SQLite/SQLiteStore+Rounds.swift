@@ -18,14 +18,15 @@ extension SQLiteStore {
             guard opens <= closes else { throw StoreError.invalidRoundDates(round: request.name, opens: opens, closes: closes) }
             let anonymous = try Self.anonymity(request, existing: existing)
 
-            let layout = AnswerLayoutWriter(db, survey: survey)
+            let layout = AnswerLayoutWriter(db, survey: survey, reopening: existing?.id)
             let plan = try layout.plan()
             guard plan.problems.isEmpty else {
                 throw StoreError.unstorableSurvey(survey: survey.id, problems: plan.problems, location: survey.location)
             }
             guard plan.incompatibilities.isEmpty else {
                 throw StoreError.incompatibleDefinition(
-                    round: request.name, survey: survey.id, problems: plan.incompatibilities, location: survey.location)
+                    round: request.name, survey: survey.id, problems: plan.incompatibilities,
+                    locations: layout.locations(of: plan.incompatibilities), location: survey.location)
             }
             let definition = try Self.saveDefinition(request.document, db)
             try layout.apply(plan, definitionHash: definition.hash)

@@ -53,7 +53,7 @@ enum Schema {
                     current_page TEXT,
                     CHECK ((status = 'complete') = (submitted_at IS NOT NULL))
                 );
-                CREATE INDEX responses_by_round ON responses(round_id, status, language);
+                CREATE INDEX responses_by_round ON responses(round_id, status);
 
                 CREATE TABLE invitations (
                     id INTEGER PRIMARY KEY,

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Store
+import SurveyDefinition
+
+/// `samla round open SURVEY.yaml --name NAME --opens DATE --closes DATE [--anonymous]`.
+struct RoundOpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open a round of a survey, or re-open one.",
+        discussion: """
+        A new round needs --opens and --closes (YYYY-MM-DD, both days included). Re-opening an \
+        existing round keeps its dates unless given, and takes the definition in SURVEY.yaml if it \
+        is compatible with the answers stored: new questions and choices are fine; removing a \
+        question or choice that has answers, or changing an answered question's type, is refused \
+        with the count of answers that would be lost. Without --anonymous a round is \
+        invitation-only (see samla invite).
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The survey definition.", valueName: "survey.yaml"))
+    var survey: String
+
+    @Option(help: ArgumentHelp("The round's name: lowercase letters, digits and hyphens, e.g. esem-se-2025.", valueName: "name"))
+    var name: String
+
+    @Option(help: ArgumentHelp("The first day of collection.", valueName: "YYYY-MM-DD"))
+    var opens: DateArgument?
+
+    @Option(help: ArgumentHelp("The last day of collection.", valueName: "YYYY-MM-DD"))
+    var closes: DateArgument?
+
+    @Flag(help: "Anyone with the round's start link may answer (no invitations).")
+    var anonymous = false
+
+    @OptionGroup var database: StoreOptions
+
+    init() {}
+
+    func validate() throws {
+        guard RoundName.isValid(name) else {
+            throw ValidationError("--name \(name): a round name is lowercase letters and digits in groups joined by single hyphens, e.g. esem-se-2025")
+        }
+    }
+
+    func run() throws {
+        try reportingRefusals(database: database.path) {
+            let loaded = SurveyLoader.load(contentsOf: survey)
+            guard let document = loaded.document else { throw Refused(loaded.diagnostics) }
+            printDiagnostics(loaded.warnings)
+            let store = try database.open()
+            let opening = try store.openRound(RoundRequest(
+                name: name, document: document, opens: opens?.date, closes: closes?.date, anonymous: anonymous ? true : nil))
+            for line in Self.report(opening, document: document) { printLine(line) }
+        }
+    }
+
+    static func report(_ opening: RoundOpening, document: SurveyDocument) -> [String] {
+        let round = opening.round
+        let what = "survey \(round.surveyID) version \(document.survey.version) (definition \(round.definitionHash.prefix(12)))"
+        let access = round.isAnonymous ? "anonymous" : "invitation-only"
+        let verb = opening.created ? "opened" : opening.previousStatus == .closed ? "re-opened" : "updated"
+        var lines = ["\(verb) round \(round.name): \(what), \(round.opens) to \(round.closes), \(access)"]
+        if opening.definitionChanged, let previous = opening.previousDefinitionHash {
+            lines.append("the round now uses this definition instead of \(previous.prefix(12)); responses begun before keep theirs")
+        }
+        let change = opening.layoutChange
+        if !change.added.isEmpty, change.added.count < document.survey.variables.count {
+            lines.append("new variables: \(change.added.joined(separator: ", "))")
+        }
+        if !change.retyped.isEmpty { lines.append("new type for unanswered variables: \(change.retyped.joined(separator: ", "))") }
+        if !change.movedToPersonal.isEmpty { lines.append("now personal data, stored apart: \(change.movedToPersonal.joined(separator: ", "))") }
+        if !change.movedFromPersonal.isEmpty { lines.append("no longer personal data: \(change.movedFromPersonal.joined(separator: ", "))") }
+        return lines
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Store
+import Testing
+
+/// `samla invite`, run as the built binary against real SQLite files.
+@Suite struct InviteCommandTests {
+    let v1 = StoreCLI.fixture("forum-v1.yaml")
+
+    func openRounds(_ cli: StoreCLI) throws {
+        #expect(try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(-1), "--closes", day(30)]).status == 0)
+        #expect(try cli.run(["round", "open", v1, "--name", "forum-open", "--opens", day(-1), "--closes", day(30), "--anonymous"]).status == 0)
+    }
+
+    func write(_ text: String, to name: String, in cli: StoreCLI) throws -> String {
+        let url = cli.folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test func writesPersonalLinksAndStoresOnlyTheirHashes() throws {
+        let cli = try StoreCLI()
+        try openRounds(cli)
+        let contacts = try write("Organisation,Email\nKooperativet Väst,info@kv.se\n\"Ideell förening, Umeå\",\nMikrofonden,hej@mikrofonden.se\n", to: "kontakter.csv", in: cli)
+        let run = try cli.run(["invite", "--round", "forum-2025", contacts], environment: ["SAMLA_BASE_URL": "https://enkat.example.se/"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output == """
+            made 3 invitations to round forum-2025 (emails from column Email)
+            wrote \(cli.folder.appendingPathComponent("kontakter-links.csv").path): the only copy of the tokens; keep it safe and delete it after the mail merge
+
+            """)
+        let links = try String(contentsOfFile: cli.folder.appendingPathComponent("kontakter-links.csv").path, encoding: .utf8)
+        let lines = links.split(separator: "\r\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[0] == "Organisation,Email,token,link")
+        #expect(lines[2].hasPrefix("\"Ideell förening, Umeå\",,"))
+        let tokens = lines.dropFirst().map { line in String(line.split(separator: ",").suffix(2).first!) }
+        #expect(Set(tokens).count == 3)
+        for (line, token) in zip(lines.dropFirst(), tokens) {
+            #expect(token.count == 43)
+            #expect(line.hasSuffix(",https://enkat.example.se/t/\(token)"))
+        }
+
+        let store = try SQLiteStore(path: cli.database)
+        for token in tokens { #expect(try store.invitation(tokenHash: InvitationToken.hash(token)) != nil) }
+        #expect(try store.invitations(round: "forum-2025").compactMap(\.email) == ["info@kv.se", "hej@mikrofonden.se"])
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: cli.database))
+        if let wal = try? Data(contentsOf: URL(fileURLWithPath: cli.database + "-wal")) { bytes.append(wal) }
+        for token in tokens { #expect(bytes.range(of: Data(token.utf8)) == nil, "no token in clear in the database") }
+
+        let rows = try cli.list()
+        #expect(rows[1][6] == "3 (0 used)")
+    }
+
+    @Test func refusedBatchesLeaveNothingBehind() throws {
+        let cli = try StoreCLI()
+        try openRounds(cli)
+        let contacts = try write("name,email\nEva,eva@example\nJon,jon@example.se,x\n", to: "contacts.csv", in: cli)
+        let base = ["--base-url", "https://enkat.example.se"]
+        var run = try cli.run(["invite", "--round", "forum-2025", contacts] + base)
+        #expect(run.status == 1)
+        #expect(run.errors.split(separator: "\n").map(String.init) == [
+            "\(contacts):2: error[E463]: row 1, column email: \"eva@example\" is not an email address (name@domain.se); correct it or leave the cell empty",
+            "\(contacts):3: error[E461]: row 2: 3 fields, but the header has 2 columns",
+        ])
+
+        let good = try write("name,email\nEva,eva@example.se\n", to: "good.csv", in: cli)
+        run = try cli.run(["invite", "--round", "forum-open", good] + base)
+        #expect(run.status == 1)
+        #expect(run.errors.contains("error[E450]: round forum-open is anonymous"))
+
+        _ = try cli.run(["round", "close", "forum-2025"])
+        run = try cli.run(["invite", "--round", "forum-2025", good] + base)
+        #expect(run.status == 1)
+        #expect(run.errors.contains("error[E451]: round forum-2025 is closed"))
+
+        run = try cli.run(["invite", "--round", "forum-2205", good] + base)
+        #expect(run.status == 1)
+        #expect(run.errors.contains("error[E441]: there is no round forum-2205 (did you mean forum-2025?)"))
+
+        let files = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).sorted()
+        #expect(files == [".samla", "contacts.csv", "good.csv"], "no links file, no partial file")
+        #expect(try cli.list()[1][6] == "0 (0 used)")
+    }
+
+    @Test func anExistingLinksFileIsKept() throws {
+        let cli = try StoreCLI()
+        try openRounds(cli)
+        let contacts = try write("name\nEva\n", to: "contacts.csv", in: cli)
+        let out = try write("earlier\n", to: "links.csv", in: cli)
+        let run = try cli.run(["invite", "--round", "forum-2025", contacts, "--out", out, "--base-url", "https://enkat.example.se"])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("error[E466]"))
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "earlier\n")
+    }
+
+    @Test(arguments: [
+        ["invite", "--round", "forum-2025", "contacts.csv"],
+        ["invite", "--round", "forum-2025", "contacts.csv", "--base-url", "enkat.example.se"],
+        ["invite", "contacts.csv", "--base-url", "https://enkat.example.se"],
+        ["invite", "--round", "forum-2025", "--base-url", "https://enkat.example.se"],
+    ])
+    func usageErrorsExitTwo(_ arguments: [String]) throws {
+        let cli = try StoreCLI()
+        let run = try cli.run(arguments)
+        #expect(run.status == 2, "\(arguments): \(run.errors)")
+    }
+}

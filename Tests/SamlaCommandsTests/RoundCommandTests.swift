@@ -1,0 +1,244 @@
+import Expressions
+import Foundation
+import Store
+import SurveyDefinition
+import Testing
+
+/// Runs `samla` in a temporary folder with its own database, for the round and invite commands.
+final class StoreCLI {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// The default database, as the commands make it in the working folder.
+    var database: String { folder.appendingPathComponent(".samla/samla.sqlite").path }
+
+    static func fixture(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/rounds").appendingPathComponent(name).path
+    }
+
+    /// Runs the binary in the folder; `environment` is added to a minimal one.
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> SamlaBinary.Run {
+        let process = Process()
+        process.executableURL = SamlaBinary.url
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return SamlaBinary.Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self))
+    }
+
+    /// `samla round list` as rows of cells (header first), split on runs of two or more spaces.
+    func list() throws -> [[String]] {
+        let run = try run(["round", "list"])
+        #expect(run.status == 0, "\(run.errors)")
+        return run.output.split(separator: "\n").map { line in
+            line.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+    }
+
+    /// Inserts complete responses of `fixture` into a round through the store, as an import would.
+    func importResponses(round: String, fixture: String, _ rows: [(language: String, values: [String: AnswerValue])]) throws {
+        let store = try SQLiteStore(path: database)
+        let document = try #require(SurveyLoader.load(contentsOf: Self.fixture(fixture)).document)
+        let names = document.survey.variables.map(\.name)
+        try store.insertCompleteResponses(round: round, document: document, source: .import) { inserter in
+            for row in rows {
+                try inserter.insert(names.map { row.values[$0] }, info: ImportedResponseInfo(language: row.language))
+            }
+        }
+    }
+}
+
+/// A date `days` from today (UTC), as the command line takes it.
+func day(_ days: Int) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyy-MM-dd"
+    return formatter.string(from: Date().addingTimeInterval(Double(days) * 86_400))
+}
+
+/// `samla round open|close|list`, run as the built binary against real SQLite files.
+@Suite struct RoundCommandTests {
+    let v1 = StoreCLI.fixture("forum-v1.yaml")
+
+    @Test func aRoundsLifeCycleAsListShowsIt() throws {
+        let cli = try StoreCLI()
+        var run = try cli.run(["round", "list"])
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("no rounds yet"))
+        #expect(FileManager.default.fileExists(atPath: cli.database), "the default database is made with its folder")
+
+        run = try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(-10), "--closes", day(30)])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.hasPrefix("opened round forum-2025: survey msi-forum version 2025.1 (definition "))
+        #expect(run.output.contains("\(day(-10)) to \(day(30)), invitation-only"))
+        run = try cli.run(["round", "open", v1, "--name", "forum-next", "--opens", day(5), "--closes", day(60), "--anonymous"])
+        #expect(run.status == 0)
+        #expect(run.output.contains(", anonymous"))
+
+        var rows = try cli.list()
+        #expect(rows[0] == ["ROUND", "SURVEY", "VERSION", "OPENS", "CLOSES", "STATUS", "INVITATIONS", "STARTED", "COMPLETE", "BY LANGUAGE"])
+        #expect(rows[1] == ["forum-2025", "msi-forum", "2025.1", day(-10), day(30), "open", "0 (0 used)", "0", "0", "-"])
+        #expect(rows[2] == ["forum-next", "msi-forum", "2025.1", day(5), day(60), "scheduled", "anonymous", "0", "0", "-"])
+
+        try cli.importResponses(round: "forum-2025", fixture: "forum-v1.yaml", [
+            ("sv", ["sector": .choice("public"), "useful": .choice("3")]),
+            ("sv", ["sector": .choice("civil"), "new_contacts": .integer(4)]),
+            ("en", ["sector": .choice("private"), "email": .text("a@example.se")]),
+        ])
+        let contacts = cli.folder.appendingPathComponent("contacts.csv")
+        try Data("name,email\nEva,eva@example.se\nJon,jon@example.se\n".utf8).write(to: contacts)
+        run = try cli.run(["invite", "--round", "forum-2025", "--base-url", "https://enkat.example.se", contacts.path])
+        #expect(run.status == 0, "\(run.errors)")
+        rows = try cli.list()
+        #expect(rows[1] == ["forum-2025", "msi-forum", "2025.1", day(-10), day(30), "open", "2 (0 used)", "3", "3", "en 1/1, sv 2/2"])
+
+        // A respondent follows a personal link and begins, in Swedish, without finishing yet.
+        let links = try String(contentsOfFile: cli.folder.appendingPathComponent("contacts-links.csv").path, encoding: .utf8)
+        let token = try #require(links.split(separator: "\r\n").dropFirst().first?.split(separator: ",").dropLast().last.map(String.init))
+        let store = try SQLiteStore(path: cli.database)
+        let invitation = try #require(try store.invitation(tokenHash: InvitationToken.hash(token)))
+        _ = try store.createResponse(NewResponse(round: "forum-2025", language: "sv", source: .web, invitationID: invitation.id), today: .today())
+        rows = try cli.list()
+        #expect(rows[1] == ["forum-2025", "msi-forum", "2025.1", day(-10), day(30), "open", "2 (1 used)", "4", "3", "en 1/1, sv 3/2"])
+
+        run = try cli.run(["round", "close", "forum-2025"])
+        #expect(run.status == 0)
+        #expect(run.output == "closed round forum-2025\n")
+        #expect(try cli.list()[1][5] == "closed")
+        run = try cli.run(["round", "close", "forum-2025"])
+        #expect(run.output == "round forum-2025 was closed already\n")
+
+        run = try cli.run(["round", "open", v1, "--name", "forum-2025"])
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("re-opened round forum-2025: "))
+        rows = try cli.list()
+        #expect(rows[1] == ["forum-2025", "msi-forum", "2025.1", day(-10), day(30), "open", "2 (1 used)", "4", "3", "en 1/1, sv 3/2"])
+
+        run = try cli.run(["round", "open", v1, "--name", "forum-2025", "--closes", day(-1)])
+        #expect(run.status == 0)
+        #expect(try cli.list()[1][5] == "ended")
+    }
+
+    @Test func listAsJSON() throws {
+        let cli = try StoreCLI()
+        _ = try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(-1), "--closes", day(1)])
+        try cli.importResponses(round: "forum-2025", fixture: "forum-v1.yaml", [("en", ["sector": .choice("public")])])
+        let run = try cli.run(["round", "list", "--format", "json"])
+        #expect(run.status == 0)
+        let object = try #require(JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let round = try #require((object["rounds"] as? [[String: Any]])?.first)
+        #expect(round["name"] as? String == "forum-2025")
+        #expect(round["status"] as? String == "open")
+        #expect(round["version"] as? String == "2025.1")
+        #expect(round["started"] as? Int == 1)
+        #expect(round["complete"] as? Int == 1)
+        #expect((round["by_language"] as? [[String: Any]])?.first?["language"] as? String == "en")
+        #expect((round["definition_hash"] as? String)?.count == 64)
+    }
+
+    @Test func aCompatibleDefinitionIsTakenWhenTheRoundReopens() throws {
+        let cli = try StoreCLI()
+        _ = try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(-10), "--closes", day(30)])
+        try cli.importResponses(round: "forum-2025", fixture: "forum-v1.yaml", [("sv", ["sector": .choice("private"), "new_contacts": .integer(2)])])
+        let run = try cli.run(["round", "open", StoreCLI.fixture("forum-v2.yaml"), "--name", "forum-2025"])
+        #expect(run.status == 0, "\(run.errors)")
+        let lines = run.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("updated round forum-2025: survey msi-forum version 2025.2"))
+        #expect(lines[1].hasPrefix("the round now uses this definition instead of "))
+        #expect(lines[2] == "new variables: next_step")
+        #expect(try cli.list()[1][2] == "2025.2")
+        #expect(try cli.list()[1][7] == "1", "the answers stay")
+    }
+
+    @Test func anIncompatibleDefinitionIsRefusedNamingWhatWouldBeLost() throws {
+        let cli = try StoreCLI()
+        _ = try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(-10), "--closes", day(30)])
+        try cli.importResponses(round: "forum-2025", fixture: "forum-v1.yaml", [
+            ("sv", ["sector": .choice("private"), "new_contacts": .integer(2)]),
+            ("sv", ["sector": .choice("private"), "new_contacts": .integer(5)]),
+            ("en", ["sector": .choice("public"), "new_contacts": .integer(0)]),
+        ])
+        let v3 = StoreCLI.fixture("forum-v3.yaml")
+        var run = try cli.run(["round", "open", v3, "--name", "forum-2025"])
+        #expect(run.status == 1)
+        #expect(run.output.isEmpty)
+        let lines = run.errors.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines.contains("\(v3):1:1: error[E445]: cannot open round forum-2025 with this definition of msi-forum: the new definition has no variable new_contacts, but this round has 3 answers to it; those answers would be lost — keep the question (it may be hidden with relevant), or open a new round with the changed definition"))
+        #expect(lines.contains("\(v3):8:3: error[E446]: cannot open round forum-2025 with this definition of msi-forum: sector no longer offers the value private, but 2 answers in this round use it; those answers would be lost — keep the choice, or open a new round with the changed definition"))
+
+        run = try cli.run(["round", "open", StoreCLI.fixture("forum-v4.yaml"), "--name", "forum-2026", "--opens", day(100), "--closes", day(130)])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("error[E447]: cannot open round forum-2026 with this definition of msi-forum: new_contacts changes from integer to decimal, but 3 answers of type integer are stored"))
+
+        let rows = try cli.list()
+        #expect(rows.count == 2, "no round forum-2026")
+        #expect(rows[1][2] == "2025.1", "forum-2025 keeps its definition")
+    }
+
+    @Test func refusalsExitOne() throws {
+        let cli = try StoreCLI()
+        var run = try cli.run(["round", "open", v1, "--name", "forum-2025"])
+        #expect(run.status == 1)
+        #expect(run.errors == "field opens: error[E444]: round forum-2025 is new: give both --opens and --closes (YYYY-MM-DD)\n")
+
+        run = try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", "2025-10-02", "--closes", "2025-10-01"])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("error[E443]: round forum-2025 would close on 2025-10-01, before it opens on 2025-10-02"))
+
+        let broken = StoreCLI.fixture("broken.yaml")
+        run = try cli.run(["round", "open", broken, "--name", "forum-2025", "--opens", day(0), "--closes", day(1)])
+        #expect(run.status == 1)
+        #expect(run.errors.hasPrefix("\(broken):12:18: error[E108]: "))
+
+        _ = try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(0), "--closes", day(1)])
+        run = try cli.run(["round", "close", "forum-2052"])
+        #expect(run.status == 1)
+        #expect(run.errors == ".samla/samla.sqlite: error[E441]: there is no round forum-2052 (did you mean forum-2025?); `samla round list` shows the rounds\n")
+
+        let notADatabase = cli.folder.appendingPathComponent("notes.txt")
+        try Data(String(repeating: "meeting notes\n", count: 100).utf8).write(to: notADatabase)
+        run = try cli.run(["round", "list", "--db", notADatabase.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("error[E460]: the file is not an SQLite database"))
+    }
+
+    @Test(arguments: [
+        ["round", "open", "survey.yaml", "--name", "Forum 2025", "--opens", "2025-10-01", "--closes", "2025-12-01"],
+        ["round", "open", "survey.yaml", "--name", "forum", "--opens", "1 oktober", "--closes", "2025-12-01"],
+        ["round", "open", "survey.yaml", "--opens", "2025-10-01", "--closes", "2025-12-01"],
+        ["round", "close"],
+        ["round", "list", "--format", "xml"],
+    ])
+    func usageErrorsExitTwo(_ arguments: [String]) throws {
+        let cli = try StoreCLI()
+        let run = try cli.run(arguments)
+        #expect(run.status == 2, "\(arguments): \(run.errors)")
+        #expect(!FileManager.default.fileExists(atPath: cli.database), "nothing is made on a usage error")
+    }
+
+    @Test func theDatabaseCanLiveAnywhere() throws {
+        let cli = try StoreCLI()
+        let path = cli.folder.appendingPathComponent("data/rounds/samla.sqlite").path
+        let run = try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(0), "--closes", day(1), "--db", path])
+        #expect(run.status == 0)
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(!FileManager.default.fileExists(atPath: cli.database))
+        #expect(try cli.run(["round", "list", "--db", path]).output.contains("forum-2025"))
+    }
+}
