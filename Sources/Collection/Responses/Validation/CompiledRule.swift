@@ -46,11 +46,18 @@ struct RuleInput {
 }
 
 /// A survey expression compiled once, with a slot per variable, evaluated per response.
-struct CompiledRule: Sendable {
+/// A class, so that the check loop reads it without copying its fields.
+final class CompiledRule: Sendable {
     let text: String
     /// The `${…}` names it reads, in order of first use.
     let referencedNames: [String]
     private let expression: CompiledExpression
+
+    private init(text: String, referencedNames: [String], expression: CompiledExpression) {
+        self.text = text
+        self.referencedNames = referencedNames
+        self.expression = expression
+    }
 
     /// Checks and compiles `source` in `scope`, binding `${name}` to `slots[name]` and the bare
     /// names of a choice filter to `attributeSlots`.

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// `samla import`, run as the built binary.
+@Suite struct ImportCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let esem = root.appendingPathComponent("surveys/esem-se.yaml").path
+    static let badCells = root.appendingPathComponent("Tests/IntakeTests/Fixtures/bad-cells.csv").path
+
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-import-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    func openRound(_ db: String) throws {
+        let opened = try SamlaBinary.run([
+            "round", "open", Self.esem, "--name", "esem-se-2025", "--opens", "2025-01-01", "--closes", "2099-12-31", "--anonymous", "--db", db,
+        ])
+        #expect(opened.status == 0, "\(opened.errors)")
+    }
+
+    @Test func generatedResponsesImportAndABadFileIsRefused() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = path("samla.sqlite")
+        try openRound(db)
+        let generated = try SamlaBinary.run(["generate", Self.esem, "--rows", "300", "--seed", "9", "--out", path("esem.csv")])
+        #expect(generated.status == 0, "\(generated.errors)")
+
+        let imported = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-2025", path("esem.csv")])
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output.hasPrefix("imported 300 responses into esem-se-2025: 300 rows read"))
+        #expect(imported.errors.isEmpty)
+
+        // A file of another survey: every column but the shared ones is unknown; nothing is written.
+        let refused = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-2025", "--limit", "3", Self.badCells])
+        #expect(refused.status == 1)
+        #expect(refused.errors.split(separator: "\n").count == 3)
+        #expect(refused.errors.contains("\(Self.badCells):1:1: error[E420]: column org is not a variable of survey esem-se"))
+        #expect(refused.output.contains("errors by code: "))
+        #expect(refused.output.contains("import refused: 19 rows read"))
+        let list = try SamlaBinary.run(["round", "list", "--db", db])
+        #expect(list.output.contains("300"))
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missingRound = try SamlaBinary.run(["import", path("x.csv")])
+        #expect(missingRound.status == 2)
+        let badLimit = try SamlaBinary.run(["import", "--round", "r", "--limit=-1", path("x.csv")])
+        #expect(badLimit.status == 2)
+    }
+}
