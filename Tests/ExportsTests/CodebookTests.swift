@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SurveyDefinition
 @testable import Exports
 
 @Suite struct CodebookTests {
@@ -52,5 +53,46 @@ import Testing
         #expect(text.contains("| `barriers__other` | 0/1 | Hinder — Annat | Barriers — Other | 1 = `other` chosen, 0 = not chosen | `${has_board} = 'yes'` | export_as `EX_BARRIERS__OTHER` |"))
         #expect(text.contains("| `ideell` | Ideell förening, \"allmännyttig\" | Non-profit association |"))
         #expect(!text.contains("org_name"))
+    }
+}
+
+@Suite struct ColumnNamingTests {
+    static func survey(_ questions: String) throws -> Survey {
+        let text = """
+            id: naming
+            version: "1"
+            title: {sv: "Namn", en: "Names"}
+            languages: [sv, en]
+            choices:
+              ab:
+                - {value: a, label: {sv: "A", en: "A"}}
+                - {value: b, label: {sv: "B", en: "B"}}
+            pages:
+              - id: one
+                title: {sv: "Ett", en: "One"}
+                questions:
+            \(questions)
+            """
+        let loaded = SurveyLoader.load(text: text, path: "naming.yaml")
+        return try #require(loaded.document?.survey, "\(loaded.diagnostics)")
+    }
+
+    @Test func aMetadataNameThatAVariableUsesGetsAPrefix() throws {
+        let survey = try Self.survey("""
+                  - {name: language, type: text, label: {sv: "Språk", en: "Language"}}
+            """)
+        let names = try ExportLayout(survey: survey, options: ExportOptions()).columns.map(\.name)
+        #expect(names == ["response_id", "response_language", "submitted_at", "language"])
+    }
+
+    @Test func optionColumnsThatCannotBeNamedAreRefused() throws {
+        let survey = try Self.survey("""
+                  - {name: q, type: select_multiple, choices: ab, label: {sv: "Q", en: "Q"}}
+                  - {name: q_a, type: text, label: {sv: "A", en: "A"}}
+                  - {name: q__a, type: text, label: {sv: "A2", en: "A2"}}
+            """)
+        #expect(throws: ExportError.columnClash(name: "q__a", first: "q__a", second: "q")) {
+            try ExportLayout(survey: survey, options: ExportOptions())
+        }
     }
 }

@@ -72,11 +72,10 @@ public struct Exporter: Sendable {
         let pseudonymizer = options.profile == nil ? nil : Pseudonymizer(key: try store.pseudonymKey(round: plan.round.name))
 
         let written = try writeData(plan, to: output.stagedPath(plan.dataFile), pseudonymizer: pseudonymizer, progress: progress)
-        var facts = ExportFacts(
+        let facts = ExportFacts(
             round: plan.round.name, surveyID: plan.round.surveyID, definitionVersion: plan.definition.version,
             definitionHash: plan.definition.hash, dataFile: plan.dataFile, rows: written.rows, responses: written.responses,
             read: written.read, exportedAt: now.text, samlaVersion: samlaVersion)
-        facts.rows = written.rows
 
         let codebook = Codebook(layout: layout)
         try writeCSV(output.stagedPath("codebook.csv")) { try codebook.writeCSV(to: $0) }

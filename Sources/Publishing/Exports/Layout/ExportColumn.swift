@@ -41,16 +41,15 @@ public struct ExportColumn: Hashable, Sendable {
         }
     }
 
-    /// The name of the metadata column as the standard export writes it.
-    static func metadataName(_ content: Content, profile: ExportProfile?) -> String {
+    /// The name of a metadata column (before any clash with a variable's name).
+    static func metadataName(_ content: Content) -> String {
         switch content {
         case .responseID: "response_id"
         case .pseudonym: "respondent_id"
         case .language: "language"
         case .submittedAt: "submitted_at"
         case .status: "status"
-        case .value(let variable): variable.name
-        case .option(let variable, let choice): "\(variable.name)_\(choice.value)"
+        case .value, .option: preconditionFailure("not a metadata column")
         }
     }
 }

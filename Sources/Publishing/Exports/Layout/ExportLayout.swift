@@ -35,9 +35,10 @@ public struct ExportLayout: Sendable {
         let metadata: [ExportColumn.Content] = (options.profile == nil ? [.responseID, .language, .submittedAt] : [.pseudonym, .language])
             + (options.selection == .all ? [.status] : [])
         var columns = try Self.columns(metadata: metadata, variables: exported, survey: survey, profile: options.profile)
-        // The partners' names of every column that has one, by the same rules as a partner export.
+        // The partners' names of every column that has one, by the same rules as a partner export
+        // (where a clash among them is refused; here it only leaves the names out).
         let partnerNamed = survey.variables.filter { $0.exportAs != nil && !$0.isPII }
-        let partnerColumns = try Self.columns(metadata: [], variables: partnerNamed, survey: survey, profile: .euclid)
+        let partnerColumns = (try? Self.columns(metadata: [], variables: partnerNamed, survey: survey, profile: .euclid)) ?? []
         var exportNames: [ExportColumn.Content: String] = [:]
         for column in partnerColumns { exportNames[column.content] = column.name }
         for i in columns.indices { columns[i].exportName = exportNames[columns[i].content] }
@@ -54,11 +55,11 @@ public struct ExportLayout: Sendable {
     private static func columns(
         metadata: [ExportColumn.Content], variables: [Variable], survey: Survey, profile: ExportProfile?
     ) throws(ExportError) -> [ExportColumn] {
-        var naming = ColumnNaming(profile: profile)
+        var naming = ColumnNaming()
         for variable in variables { naming.reserve(baseName(of: variable, profile: profile)) }
         var columns: [ExportColumn] = []
         for content in metadata {
-            columns.append(ExportColumn(name: naming.metadataName(ExportColumn.metadataName(content, profile: profile)), content: content))
+            columns.append(ExportColumn(name: naming.metadataName(ExportColumn.metadataName(content)), content: content))
         }
         for (index, variable) in variables.enumerated() {
             let base = baseName(of: variable, profile: profile)
@@ -99,13 +100,8 @@ public struct ExportLayout: Sendable {
 /// Gives every column a distinct name: a spread option `q_opt` that another variable already
 /// uses becomes `q__opt`; a metadata column whose name a variable uses gets the prefix `response_`.
 struct ColumnNaming {
-    let profile: ExportProfile?
     private var taken: [String: String] = [:]
     private var variables = Set<String>()
-
-    init(profile: ExportProfile?) {
-        self.profile = profile
-    }
 
     /// Marks a variable's own column name as used.
     mutating func reserve(_ name: String) {
