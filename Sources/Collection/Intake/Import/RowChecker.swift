@@ -73,7 +73,7 @@ struct RowChecker {
         if let column = columns.submittedAtColumnIndex {
             let time = record.withUnsafeBytes(at: column) { raw -> Timestamp?? in
                 let trimmed = Self.trimmed(raw)
-                return trimmed.isEmpty ? .some(nil) : TimestampText.timestamp(trimmed).map { .some($0) }
+                return trimmed.isEmpty ? .some(nil) : Timestamp(isoBytes: trimmed).map { .some($0) }
             }
             switch time {
             case .some(let parsed): info.submittedAt = parsed
