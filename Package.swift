@@ -118,13 +118,13 @@ let package = Package(
         .testTarget(name: "FrameworksTests", dependencies: ["Frameworks", "SurveyDefinition", "Diagnostics"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "SurveyDefinition", grdb]),
         .testTarget(name: "ResponsesTests", dependencies: ["Responses", "SurveyDefinition", "Expressions"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "SurveyDefinition", "CSV", grdb], exclude: ["Fixtures"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "SurveyDefinition", "Expressions", "Responses", "CSV", grdb], exclude: ["Fixtures"]),
         .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Intake", "SurveyDefinition", "Responses", "Expressions", "samla", grdb, hummingbird, hummingbirdTesting]),
         .testTarget(name: "EstimatorsTests", dependencies: ["Estimators"], exclude: ["Golden"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Frameworks", "Store", "SurveyDefinition", "Estimators"]),
-        .testTarget(name: "ExportsTests", dependencies: ["Exports", "Store", "SurveyDefinition", "CSV"]),
+        .testTarget(name: "ExportsTests", dependencies: ["Exports", "Store", "SurveyDefinition", "CSV", "Expressions"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Aggregation", "Store"]),
-        .testTarget(name: "SyntheticResponsesTests", dependencies: ["SyntheticResponses", "SurveyDefinition", "Responses"]),
+        .testTarget(name: "SyntheticResponsesTests", dependencies: ["SyntheticResponses", "SurveyDefinition", "Responses", "Expressions", "CSV"]),
         .testTarget(name: "SamlaCommandsTests", dependencies: ["SamlaCommands", "Diagnostics", "samla", "Store", "SurveyDefinition", "Expressions"], exclude: ["Fixtures"]),
     ]
 )

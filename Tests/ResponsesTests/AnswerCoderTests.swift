@@ -176,3 +176,30 @@ import Testing
         #expect(coder("email").check(.text("nope")) == .problem(.notAnEmail))
     }
 }
+
+@Suite struct AnswerTextTests {
+    let survey = Fixtures.everyType
+
+    /// The text form of every value reads back as the same value: what generated files and
+    /// the web form rely on.
+    @Test func valuesReadBackFromTheirText() {
+        let values: [(String, AnswerValue)] = [
+            ("name", .text("Kafé, \"Kollektivet\"")), ("staff", .integer(-42)), ("staff", .integer(.max)),
+            ("share", .decimal(0.1)), ("share", .decimal(-2.5)), ("share", .decimal(123456.789)), ("share", .decimal(1e-7)),
+            ("share", .decimal(0.000123456789012345)), ("share", .decimal(12)), ("active", .boolean(false)),
+            ("founded_on", .date(CalendarDate(year: 1999, month: 12, day: 31)!)), ("legal_form", .choice("ideell")),
+            ("sdg", .choices(["3", "8", "17"])), ("voice_users", .choice("2")),
+        ]
+        for (name, value) in values {
+            let coder = AnswerCoder(variable: survey.variables.first { $0.name == name }!, in: survey)
+            #expect(coder.code(AnswerText.text(of: value)) == .value(value), "\(name): \(AnswerText.text(of: value))")
+        }
+    }
+
+    @Test func decimalsAreWrittenWithoutExponentAndAtMost15Digits() {
+        #expect(AnswerText.decimal(1e-7) == "0.0000001")
+        #expect(AnswerText.decimal(0.1 + 0.2) == "0.3")
+        #expect(AnswerText.decimal(2.5) == "2.5")
+        #expect(AnswerText.decimal(-3) == "-3")
+    }
+}

@@ -1,8 +1,4 @@
-// E4xx: data files and answers (CSV import, form and API submissions) and the store.
-extension DiagnosticCode {
-    static let dataCodes: [DiagnosticCode] = responseCodes + storeCodes
-}
-
+// E4xx: data files and answers (CSV import, form and API submissions)
 extension DiagnosticCode {
     // E400–E419: one answer checked against its question (the Responses module).
     public static let notANumber = DiagnosticCode("E400", .error, "an answer that should be a number is not one")
@@ -38,6 +34,8 @@ extension DiagnosticCode {
 
     public static let calculatedColumnIgnored = DiagnosticCode("W420", .warning, "a column for a calculated variable, whose values are computed and not read")
     public static let noDataRows = DiagnosticCode("W421", .warning, "a data file with a header but no rows")
+
+    static let dataCodes: [DiagnosticCode] = responseCodes + storeCodes
 
     /// E400–E439: answers and data files.
     static let responseCodes: [DiagnosticCode] = [

@@ -1,4 +1,16 @@
 // E6xx: exports (CSV, codebook, data package, partner profiles).
 extension DiagnosticCode {
-    static let exportCodes: [DiagnosticCode] = []
+    public static let exportLanguageUnknown = DiagnosticCode("E600", .error, "the export language is not one of the survey's languages")
+    public static let exportOutputExists = DiagnosticCode("E601", .error, "the output folder already holds a file the export would write")
+    public static let exportOutputUnwritable = DiagnosticCode("E602", .error, "the output folder or one of its files cannot be written")
+    public static let exportColumnClash = DiagnosticCode("E603", .error, "two exported columns would have the same name")
+    public static let exportUnknownCode = DiagnosticCode("E604", .error, "a stored answer holds a code that the round's definition does not list")
+    public static let exportDefinitionUnreadable = DiagnosticCode("E605", .error, "the definition the round is pinned to cannot be read")
+    public static let exportProfileEmpty = DiagnosticCode("E606", .error, "the partner profile would export no question (none has an export_as)")
+    public static let exportNoResponses = DiagnosticCode("W600", .warning, "the round has no responses to export; the files hold headers only")
+
+    static let exportCodes: [DiagnosticCode] = [
+        exportLanguageUnknown, exportOutputExists, exportOutputUnwritable, exportColumnClash, exportUnknownCode,
+        exportDefinitionUnreadable, exportProfileEmpty, exportNoResponses,
+    ]
 }

@@ -1,4 +1,36 @@
-// E3xx: impact frameworks and cleaning rules
+// E3xx and W3xx: impact frameworks and cleaning rules. Errors inside expressions
+// (an unknown ${x}, a mean of a text) are E2xx; file and YAML shape problems are E0xx.
 extension DiagnosticCode {
-    static let frameworkCodes: [DiagnosticCode] = []
+    public static let invalidFrameworkID = DiagnosticCode("E301", .error, "the framework id is not a slug (lowercase letters and digits, joined by hyphens)")
+    public static let invalidFrameworkName = DiagnosticCode("E302", .error, "a node or indicator id is not an identifier (a letter or _, then letters, digits or _)")
+    public static let duplicateFrameworkID = DiagnosticCode("E303", .error, "two nodes or indicators have the same id")
+    public static let unknownNode = DiagnosticCode("E304", .error, "contributes_to or an indicator's node names no node of the framework")
+    public static let linkToLowerLevel = DiagnosticCode("E305", .error, "a node contributes to a node of a lower level (an outcome to an output)")
+    public static let nodeCycle = DiagnosticCode("E306", .error, "nodes contribute to each other in a cycle")
+    public static let nodeMissesImpact = DiagnosticCode("E307", .error, "a node whose contributes_to links never reach the impact")
+    public static let unknownSurvey = DiagnosticCode("E308", .error, "a survey that no definition or round of the framework provides")
+    public static let unknownIndicatorKind = DiagnosticCode("E309", .error, "an indicator kind that does not exist")
+    public static let keyNotForKind = DiagnosticCode("E310", .error, "a key that this indicator kind does not take (a numerator on a mean)")
+    public static let unknownFrameworkVariable = DiagnosticCode("E311", .error, "a weight, stratum, disaggregation or duplicate key that is no variable of the survey")
+    public static let unsuitableVariable = DiagnosticCode("E312", .error, "a variable of the wrong type for its place (a text weight, a disaggregation by a number)")
+    public static let unknownFrameworkRound = DiagnosticCode("E313", .error, "a baseline, target, reported value or cleaning rule for a round the framework does not declare")
+    public static let roundOfOtherSurvey = DiagnosticCode("E314", .error, "a baseline or target round of a different survey than the indicator's")
+    public static let invalidIndicatorValue = DiagnosticCode("E315", .error, "a baseline, target or reported value that is not a number in the indicator's range")
+    public static let duplicateFrameworkRound = DiagnosticCode("E316", .error, "two rounds with the same name")
+    public static let invalidFrameworkRoundName = DiagnosticCode("E317", .error, "a round name that is not a slug")
+    public static let designWithoutWeight = DiagnosticCode("E318", .error, "strata or fpc given without a weight")
+    public static let invalidThreshold = DiagnosticCode("E319", .error, "a suppression threshold or minimum completeness out of range")
+    public static let targetsWithoutDirection = DiagnosticCode("E320", .error, "targets without a direction (up or down)")
+    public static let noRoundForSurvey = DiagnosticCode("E321", .error, "an indicator's survey has no round declared in the framework")
+
+    public static let percentOnLevel = DiagnosticCode("W301", .warning, "unit percent on an indicator that is not a share (a mean, median, total or count)")
+    public static let nodeWithoutIndicator = DiagnosticCode("W302", .warning, "an output or outcome that no indicator measures")
+
+    static let frameworkCodes: [DiagnosticCode] = [
+        invalidFrameworkID, invalidFrameworkName, duplicateFrameworkID, unknownNode, linkToLowerLevel, nodeCycle,
+        nodeMissesImpact, unknownSurvey, unknownIndicatorKind, keyNotForKind, unknownFrameworkVariable,
+        unsuitableVariable, unknownFrameworkRound, roundOfOtherSurvey, invalidIndicatorValue, duplicateFrameworkRound,
+        invalidFrameworkRoundName, designWithoutWeight, invalidThreshold, targetsWithoutDirection, noRoundForSurvey,
+        percentOnLevel, nodeWithoutIndicator,
+    ]
 }

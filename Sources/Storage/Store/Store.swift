@@ -69,6 +69,10 @@ public protocol Store: Sendable {
 
     // MARK: Personal data
 
+    /// The round's pseudonym key: 32 random bytes, made on first use and kept in the database,
+    /// never exported. Partner exports derive respondent pseudonyms from it.
+    func pseudonymKey(round: String) throws -> [UInt8]
+
     /// Erases a response's personal answers. Returns whether there were any.
     @discardableResult
     func erasePersonalData(response responseID: Int64) throws -> Bool

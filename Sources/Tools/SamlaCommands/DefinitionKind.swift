@@ -1,4 +1,5 @@
 import Diagnostics
+import Frameworks
 import SurveyDefinition
 import YAMLReading
 
@@ -9,12 +10,17 @@ struct DefinitionKind: Sendable {
     var name: String
     /// A file whose top-level mapping has any of these keys is of this kind.
     var markerKeys: [String]
-    /// Every problem in a parsed file of this kind.
-    var check: @Sendable (YAMLDocument) -> [Diagnostic]
+    /// Every problem in a parsed file of this kind; the second argument is every file being
+    /// validated together (a framework finds the surveys it draws on among them).
+    var check: @Sendable (YAMLDocument, [String]) -> [Diagnostic]
 
-    static let survey = DefinitionKind(name: "survey", markerKeys: ["pages"]) { SurveyLoader.load($0).diagnostics }
+    static let survey = DefinitionKind(name: "survey", markerKeys: ["pages"]) { document, _ in SurveyLoader.load(document).diagnostics }
 
-    static let all: [DefinitionKind] = [survey]
+    static let framework = DefinitionKind(name: "framework", markerKeys: ["indicators", "impact"]) { document, files in
+        FrameworkLoader.load(document, givenSurveyFiles: files.filter { $0 != document.path }).diagnostics
+    }
+
+    static let all: [DefinitionKind] = [survey, framework]
 
     /// The kind whose marker keys the top level of `root` has, or nil with E012 saying how to tell.
     static func detect(_ root: YAMLNode, path: String) -> Result<DefinitionKind, Diagnostic> {
@@ -40,11 +46,11 @@ struct DefinitionKind: Sendable {
     }
 
     /// Reads, parses and checks the file at `path`, whatever kind it is.
-    static func validate(path: String) -> [Diagnostic] {
+    static func validate(path: String, alongside files: [String] = []) -> [Diagnostic] {
         let parsed = YAMLDocument.read(contentsOf: path)
         guard let document = parsed.document else { return parsed.diagnostics }
         switch detect(document.root, path: path) {
-        case .success(let kind): return kind.check(document)
+        case .success(let kind): return kind.check(document, files)
         case .failure(let diagnostic): return [diagnostic]
         }
     }

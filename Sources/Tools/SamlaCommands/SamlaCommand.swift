@@ -9,7 +9,10 @@ public struct SamlaCommand: AsyncParsableCommand {
         commandName: "samla",
         abstract: "Survey definitions, collection, indicators and reports for MSI.",
         version: SamlaVersion.current,
-        subcommands: [ValidateCommand.self, RoundCommand.self, InviteCommand.self, ServeCommand.self]
+        subcommands: [
+            ValidateCommand.self, RoundCommand.self, InviteCommand.self, ImportCommand.self, GenerateCommand.self,
+            ComputeCommand.self, ExportCommand.self, BenchCommand.self, ServeCommand.self,
+        ]
     )
 
     public init() {}

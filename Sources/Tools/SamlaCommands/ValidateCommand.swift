@@ -6,7 +6,7 @@ import Foundation
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check survey definitions (and, as they arrive, frameworks and reports).",
+        abstract: "Check survey and framework definitions (and, as they arrive, reports).",
         discussion: """
         Prints each problem as `path:line:col: error[E012]: message`, then a summary line.
         Exits 0 when there are no errors (warnings allowed), 1 when there are, 2 on a usage error.
@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let diagnostics = files.flatMap { DefinitionKind.validate(path: $0) }
+        let diagnostics = files.flatMap { DefinitionKind.validate(path: $0, alongside: files) }
         let output = switch format {
         case .text: DiagnosticRenderer.text(diagnostics, files: files.count)
         case .json: DiagnosticRenderer.json(diagnostics, files: files.count)

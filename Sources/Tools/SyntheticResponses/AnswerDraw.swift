@@ -1,3 +1,5 @@
+import Expressions
+
 /// How a profile answers one variable. Codes a question does not offer are left out and the
 /// other weights renormalised, so a profile survives small changes of its survey.
 public indirect enum AnswerDraw: Sendable {
@@ -18,6 +20,8 @@ public indirect enum AnswerDraw: Sendable {
     /// sums to 100): between `parts.lowerBound` and `parts.upperBound` of them get a share, in
     /// steps of `step`; drawn once, at the group's first variable.
     case composition(group: [String], weights: [Double], parts: ClosedRange<Int>, total: Int, step: Int)
+    /// A day, uniformly within the range.
+    case date(ClosedRange<CalendarDate>)
     /// A text from a generator of realistic texts.
     case text(TextKind)
     /// One of these texts, uniformly.

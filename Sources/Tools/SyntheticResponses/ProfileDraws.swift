@@ -1,3 +1,4 @@
+import Expressions
 import Responses
 import SurveyDefinition
 
@@ -51,6 +52,10 @@ enum ProfileDraws {
 
         case .composition:
             return .generic
+
+        case .date(let range):
+            let day = random.int(in: range.lowerBound.daysSinceEpoch...range.upperBound.daysSinceEpoch)
+            return .value(.date(CalendarDate(daysSinceEpoch: day)))
 
         case .text(let kind):
             return .value(.text(TextSamples.text(kind, &random)))

@@ -21,7 +21,8 @@ public enum CodedAnswer: Hashable, Sendable {
 /// - select_multiple: codes separated by spaces, in any order, each at most once;
 ///   stored in list order.
 /// Choice filters are not applied here (they depend on other answers): see ``ResponseValidator``.
-public struct AnswerCoder: Sendable {
+/// A class, so that the import's hot path reads a coder without copying it.
+public final class AnswerCoder: Sendable {
     enum Rule: Sendable {
         case text
         case email

@@ -16,15 +16,18 @@ public enum AnswerText {
         }
     }
 
-    /// A decimal in plain notation (never an exponent), with the fewest digits that read back exactly.
+    /// A decimal in plain notation (never an exponent), rounded to the 15 significant digits a
+    /// decimal answer may have, so that it reads back as an answer.
     public static func decimal(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-        let shortest = d.description
-        if !shortest.contains("e") { return shortest }
-        // Very small or very large: spell it out and trim trailing zeros.
-        var digits = String(format: "%.20f", d)
-        while digits.hasSuffix("0") { digits.removeLast() }
-        if digits.hasSuffix(".") { digits.removeLast() }
-        return digits
+        let text = String(format: "%.15g", d)
+        guard text.contains("e") else { return text }
+        let exponent = Int((log10(abs(d))).rounded(.down))
+        var plain = String(format: "%.\(max(0, 14 - exponent))f", d)
+        if plain.contains(".") {
+            while plain.hasSuffix("0") { plain.removeLast() }
+            if plain.hasSuffix(".") { plain.removeLast() }
+        }
+        return plain
     }
 }

@@ -31,10 +31,4 @@ enum ByteText {
         }
         return true
     }
-
-    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
-        guard bytes.count == other.count else { return false }
-        for i in 0..<bytes.count where bytes[i] != other[i] { return false }
-        return true
-    }
 }

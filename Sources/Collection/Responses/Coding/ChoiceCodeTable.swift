@@ -2,14 +2,16 @@ import Diagnostics
 import SurveyDefinition
 
 /// The codes a choice question accepts, in list order, found from a cell's bytes without
-/// building a `String` for short lists. Shared by reference: coders copy it freely.
+/// building a `String`: codes of up to 16 bytes are packed into two integers and compared as
+/// such. Shared by reference: coders copy it freely.
 public final class ChoiceCodeTable: Sendable {
     /// The choice list's name (`legal_forms`).
     public let listName: String
     /// The codes in list order (with `other` last when the question allows it).
     public let codes: [String]
     let labels: [LocalizedText]
-    private let codeBytes: [[UInt8]]
+    private let packed: [PackedCode?]
+    private let packedPositions: [PackedCode: Int]
     private let positions: [String: Int]
 
     /// Lists longer than this are searched by hashing instead of by scanning.
@@ -19,10 +21,18 @@ public final class ChoiceCodeTable: Sendable {
         self.listName = listName
         codes = choices.map(\.value)
         labels = choices.map(\.label)
-        codeBytes = codes.map { Array($0.utf8) }
         var positions: [String: Int] = [:]
         for (i, code) in codes.enumerated() where positions[code] == nil { positions[code] = i }
         self.positions = positions
+        packed = codes.map { code in
+            var code = code
+            return code.withUTF8 { PackedCode($0) }
+        }
+        var packedPositions: [PackedCode: Int] = [:]
+        for (i, key) in packed.enumerated() {
+            if let key, packedPositions[key] == nil { packedPositions[key] = i }
+        }
+        self.packedPositions = packedPositions
     }
 
     public var count: Int { codes.count }
@@ -30,11 +40,14 @@ public final class ChoiceCodeTable: Sendable {
     /// The position of the code spelt by `bytes`, if it is one.
     @inline(__always)
     func position(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        if codeBytes.count > Self.scanLimit {
+        guard let key = PackedCode(bytes) else {
             return positions[String(decoding: bytes, as: UTF8.self)]
         }
-        for i in 0..<codeBytes.count where ByteText.equals(bytes, codeBytes[i]) { return i }
-        return nil
+        if packed.count > Self.scanLimit { return packedPositions[key] }
+        return packed.withUnsafeBufferPointer { all in
+            for i in 0..<all.count where all[i] == key { return i }
+            return nil
+        }
     }
 
     /// The position of `code`, if it is one of the list's codes.
@@ -62,9 +75,28 @@ public final class ChoiceCodeTable: Sendable {
         guard parts.count > 1, parts.allSatisfy({ positions[$0] != nil }) else { return nil }
         return parts.joined(separator: " ")
     }
+}
 
-    /// The label of a code in `language`, for messages.
-    public func label(of position: Int, language: String) -> String {
-        labels[position].resolved(language, fallbacks: ["en", "sv"])
+/// A code of at most 16 UTF-8 bytes as two integers and its length.
+struct PackedCode: Hashable, Sendable {
+    var low: UInt64
+    var high: UInt64
+    var count: Int
+
+    @inline(__always)
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count <= 16 else { return nil }
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for i in 0..<bytes.count {
+            if i < 8 {
+                low |= UInt64(bytes[i]) << UInt64(i * 8)
+            } else {
+                high |= UInt64(bytes[i]) << UInt64((i - 8) * 8)
+            }
+        }
+        self.low = low
+        self.high = high
+        count = bytes.count
     }
 }

@@ -10,8 +10,6 @@ public enum CheckMode: Hashable, Sendable {
     /// that are not relevant are cleared rather than refused.
     case submission
 
-    var clearsNonRelevant: Bool { self != .complete }
-
     func checks(page: Int) -> Bool {
         if case .page(let p) = self { return p == page }
         return true

@@ -3,17 +3,20 @@ import Expressions
 import SurveyDefinition
 
 /// What an expression reads while one response is checked: the sheet's typed values and, slot
-/// for slot, the same values as expression `Value`s (with the current answer and the attributes
-/// of the choice being filtered). Every write goes through ``set(_:_:)`` so both stay equal.
+/// for slot, the same values as expression `Value`s for the variables expressions read (with the
+/// current answer and the attributes of the choice being filtered). Every write goes through
+/// ``set(_:_:)`` so both stay equal.
 struct RuleInput {
     let values: UnsafeMutableBufferPointer<AnswerValue?>
     var context: EvaluationContext
+    /// Per variable: whether an expression reads it (only those have their slot kept).
+    let referenced: [Bool]
 
     /// Sets variable `index` to `value` for the rest of the check.
     @inline(__always)
     mutating func set(_ index: Int, _ value: AnswerValue?) {
         values[index] = value
-        context.slots[index] = RuleInput.expressionValue(value)
+        if referenced[index] { context.slots[index] = RuleInput.expressionValue(value) }
     }
 
     /// Sets the answer a constraint tests (`.`); nil clears it.
@@ -46,11 +49,18 @@ struct RuleInput {
 }
 
 /// A survey expression compiled once, with a slot per variable, evaluated per response.
-struct CompiledRule: Sendable {
+/// A class, so that the check loop reads it without copying its fields.
+final class CompiledRule: Sendable {
     let text: String
     /// The `${…}` names it reads, in order of first use.
     let referencedNames: [String]
     private let expression: CompiledExpression
+
+    private init(text: String, referencedNames: [String], expression: CompiledExpression) {
+        self.text = text
+        self.referencedNames = referencedNames
+        self.expression = expression
+    }
 
     /// Checks and compiles `source` in `scope`, binding `${name}` to `slots[name]` and the bare
     /// names of a choice filter to `attributeSlots`.

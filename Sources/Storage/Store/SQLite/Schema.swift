@@ -72,6 +72,16 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: round secrets") { db in
+            // Per-round keys that never leave the database: partner exports derive respondent
+            // pseudonyms from them, so pseudonyms are stable within a round and unlinkable across rounds.
+            try db.execute(sql: """
+                CREATE TABLE round_secrets (
+                    round_id INTEGER PRIMARY KEY NOT NULL REFERENCES rounds(id),
+                    pseudonym_key BLOB NOT NULL CHECK (length(pseudonym_key) = 32)
+                );
+                """)
+        }
         CollectionSchema.register(in: &migrator)
         return migrator
     }

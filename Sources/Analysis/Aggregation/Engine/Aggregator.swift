@@ -1,0 +1,160 @@
+import Diagnostics
+import Estimators
+import Expressions
+import Foundation
+import Frameworks
+import Store
+import SurveyDefinition
+
+/// Computes a framework's indicators over the rounds in a store.
+///
+/// Each survey round is read once, over exactly the variables the framework needs; cleaning
+/// rules and every indicator's compiled expressions run on each row in that one pass; then each
+/// cell is estimated, suppressed where small, and given its change and status.
+public struct Aggregator: Sendable {
+    public let framework: Framework
+    public let store: any Store
+    /// The language of labels; the framework's first language when not given.
+    public let language: String
+    /// What `today()` means in expressions.
+    public let today: CalendarDate
+
+    public init(framework: Framework, store: any Store, language: String? = nil, today: CalendarDate = .today()) {
+        self.framework = framework
+        self.store = store
+        self.language = language ?? framework.languages.first ?? "en"
+        self.today = today
+    }
+
+    /// The results for `rounds` (all declared rounds when nil), or `AggregationError.refused`
+    /// with diagnostics when a round or expression does not fit.
+    public func compute(rounds requested: [String]? = nil) throws -> ResultSet {
+        var diagnostics = DiagnosticList()
+        let declared = framework.rounds.map(\.name)
+        let wanted = requested ?? declared
+        for name in wanted where framework.round(name) == nil {
+            diagnostics.report(.unknownFrameworkRound, at: .field("--round"),
+                               "the framework declares no round '\(name)'\(Suggestions.didYouMean(name, in: declared)); its rounds are \(declared.joined(separator: ", "))")
+        }
+        if diagnostics.hasErrors { throw AggregationError.refused(diagnostics.sorted) }
+        let wantedSet = Set(wanted)
+
+        // Survey rounds to read: those asked for and, for changes, the round before each.
+        var toRead = Set<String>()
+        for round in framework.rounds where wantedSet.contains(round.name) {
+            guard let survey = round.survey else { continue }
+            toRead.insert(round.name)
+            let line = framework.rounds.filter { $0.survey == survey }.map(\.name)
+            if let at = line.firstIndex(of: round.name), at > 0 { toRead.insert(line[at - 1]) }
+        }
+
+        var notes: [String] = []
+        var computed: [String: [String: [ComputedCell]]] = [:] // indicator → round → cells
+        var logs: [CleaningLog] = []
+        var missing: [MissingCount] = []
+        for round in framework.rounds where toRead.contains(round.name) {
+            guard let surveyID = round.survey else { continue }
+            let indicators = framework.indicators.filter { $0.survey == surveyID && $0.kind != .reported }
+            guard !indicators.isEmpty || !framework.cleaningRules(forRound: round.name).isEmpty else { continue }
+            guard let stored = try store.round(named: round.name) else {
+                if wantedSet.contains(round.name) { notes.append("round \(round.name) has no data in the database yet") }
+                continue
+            }
+            guard stored.surveyID == surveyID else {
+                diagnostics.report(.roundOfAnotherSurvey, at: round.location,
+                                   "round \(round.name) collects \(stored.surveyID) in the database, but the framework says \(surveyID)")
+                continue
+            }
+            guard let definition = try store.definition(hash: stored.definitionHash) else {
+                diagnostics.report(.unusableDatabase, at: round.location, "the definition round \(round.name) is pinned to is missing from the database")
+                continue
+            }
+            let loaded = SurveyLoader.load(text: definition.sourceText, path: "\(surveyID)@\(definition.version)")
+            guard let survey = loaded.document?.survey else {
+                diagnostics.append(contentsOf: loaded.errors)
+                continue
+            }
+            let plan = RoundPlan(framework: framework, round: round.name, survey: survey, indicators: indicators, language: language)
+            if plan.diagnostics.hasErrors {
+                diagnostics.append(contentsOf: plan.diagnostics.items)
+                continue
+            }
+            let scan = RoundScan(plan: plan, today: today)
+            try scan.run(store: store)
+            if wantedSet.contains(round.name) {
+                logs.append(scan.log)
+            }
+            for (index, compiled) in plan.indicators.enumerated() {
+                computed[compiled.indicator.id, default: [:]][round.name] = CellEstimation.cells(
+                    for: index, scan: scan, framework: framework, language: language)
+                if wantedSet.contains(round.name) {
+                    missing.append(MissingCount(indicator: compiled.indicator.id, round: round.name, count: scan.columns[index].missing))
+                }
+            }
+        }
+        if diagnostics.hasErrors { throw AggregationError.refused(diagnostics.sorted) }
+
+        var rows: [ResultRow] = []
+        for indicator in framework.indicators {
+            let line = timeLine(of: indicator)
+            var previous: (round: String, cells: [String: CellOutcome])?
+            for round in line {
+                let cells: [ComputedCell]
+                if indicator.kind == .reported {
+                    guard let value = indicator.reportedValues.first(where: { $0.round == round })?.value else { continue }
+                    cells = [ComputedCell(
+                        group: ResultGroup(variable: nil, code: nil, label: language == "sv" ? "Totalt" : "Total", variableLabel: nil),
+                        outcome: .published(PublishedCell(n: nil, value: value, estimate: nil)))]
+                } else {
+                    guard let found = computed[indicator.id]?[round] else { continue }
+                    cells = found
+                }
+                var byGroup: [String: CellOutcome] = [:]
+                for cell in cells {
+                    var outcome = cell.outcome
+                    if case .published(var published) = outcome, let earlier = previous,
+                       case .published(let before)? = earlier.cells[cell.group.key] {
+                        published.change = Self.change(from: before, to: published, since: earlier.round)
+                        outcome = .published(published)
+                    }
+                    byGroup[cell.group.key] = outcome
+                    guard wantedSet.contains(round) else { continue }
+                    let target = cell.group.isTotal ? StatusRule.target(for: indicator, round: round, timeLine: line)?.value : nil
+                    let status = cell.group.isTotal ? outcome.published.flatMap {
+                        StatusRule.status(of: $0.value, for: indicator, round: round, timeLine: line)
+                    } : nil
+                    rows.append(ResultRow(indicator: indicator.id, node: indicator.node, round: round, group: cell.group,
+                                          outcome: outcome, target: target, status: status))
+                }
+                previous = (round, byGroup)
+            }
+        }
+        return ResultSet(framework: framework, language: language, rows: rows, cleaning: logs, missing: missing, notes: notes)
+    }
+
+    /// The rounds an indicator is followed over, in time order: its survey's rounds, or for a
+    /// reported indicator the rounds it has a value, baseline or target for.
+    func timeLine(of indicator: Indicator) -> [String] {
+        if let survey = indicator.survey, indicator.kind != .reported {
+            return framework.rounds.filter { $0.survey == survey }.map(\.name)
+        }
+        let named = Set(indicator.reportedValues.map(\.round) + indicator.targets.map(\.round) + (indicator.baseline.map { [$0.round] } ?? []))
+        return framework.rounds.map(\.name).filter(named.contains)
+    }
+
+    static func change(from before: PublishedCell, to after: PublishedCell, since round: String) -> ChangeFigure {
+        if let earlier = before.estimate, let later = after.estimate, let change = try? Change.between(earlier, later) {
+            return ChangeFigure(since: round, value: change.value, interval: change.interval, method: change.method)
+        }
+        return ChangeFigure(since: round, value: after.value - before.value, interval: nil, method: nil)
+    }
+}
+
+/// Why a computation was refused.
+public enum AggregationError: Error, Sendable {
+    case refused([Diagnostic])
+
+    public var diagnostics: [Diagnostic] {
+        switch self { case .refused(let list): list }
+    }
+}

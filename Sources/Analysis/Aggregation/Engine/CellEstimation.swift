@@ -1,0 +1,116 @@
+import Estimators
+import Frameworks
+
+/// One cell before changes and statuses are added.
+struct ComputedCell {
+    let group: ResultGroup
+    let outcome: CellOutcome
+}
+
+/// Turns one round's columns into cells: the total and every group of every breakdown, each
+/// estimated by Estimators when its base reaches the threshold, with secondary suppression
+/// within each breakdown.
+enum CellEstimation {
+    static func cells(for index: Int, scan: RoundScan, framework: Framework, language: String) -> [ComputedCell] {
+        let compiled = scan.plan.indicators[index]
+        let indicator = compiled.indicator
+        let columns = scan.columns[index]
+        let threshold = indicator.threshold(defaults: framework.suppression)
+        let design = compiled.design.map { scan.designs[$0] }
+        let estimate = { (positions: [Int]?) -> CellOutcome in
+            estimateCell(indicator.kind, columns: columns, positions: positions, design: design, keptCount: scan.keptCount)
+        }
+
+        let totalGroup = ResultGroup(variable: nil, code: nil, label: language == "sv" ? "Totalt" : "Total", variableLabel: nil)
+        let totalN = columns.values.count
+        var cells: [ComputedCell] = []
+        let totalOutcome: CellOutcome = totalN < threshold
+            ? .suppressed(SuppressedCell(reason: .belowThreshold, threshold: threshold))
+            : estimate(nil)
+        cells.append(ComputedCell(group: totalGroup, outcome: totalOutcome))
+
+        for b in compiled.breakdowns {
+            let breakdown = scan.breakdowns[b]
+            var members = [[Int]](repeating: [], count: breakdown.groupCount)
+            for (position, row) in columns.rows.enumerated() {
+                members[breakdown.position(ofRow: Int(row))].append(position)
+            }
+            // "Not answered" is listed only when someone is in it.
+            let shown = Array(0..<(breakdown.groupCount - (members[breakdown.groupCount - 1].isEmpty ? 1 : 0)))
+            let decision = Suppression.decide(total: totalN, groups: shown.map { members[$0].count }, threshold: threshold)
+            for (k, group) in shown.enumerated() {
+                let outcome: CellOutcome = decision.groups[k].map { .suppressed(SuppressedCell(reason: $0, threshold: threshold)) }
+                    ?? estimate(members[group])
+                cells.append(ComputedCell(group: breakdown.group(at: group), outcome: outcome))
+            }
+        }
+        return cells
+    }
+
+    /// The estimate over `positions` of the indicator's columns (all of them when nil).
+    private static func estimateCell(
+        _ kind: IndicatorKind, columns: IndicatorColumns, positions: [Int]?, design: DesignColumns?, keptCount: Int
+    ) -> CellOutcome {
+        do {
+            let result: Estimate
+            if let design {
+                result = try weighted(kind, columns: columns, positions: positions, design: design, keptCount: keptCount)
+            } else {
+                let values = positions.map { $0.map { columns.values[$0] } } ?? columns.values
+                let estimator = Estimator.unweighted
+                switch kind {
+                case .proportion: result = try estimator.proportion(values)
+                case .mean: result = try estimator.mean(values)
+                case .median: result = try estimator.median(values)
+                case .total: result = try estimator.total(values)
+                case .count: result = try estimator.count(values)
+                case .ratio:
+                    let denominators = positions.map { $0.map { columns.denominators[$0] } } ?? columns.denominators
+                    result = try estimator.ratio(numerator: values, denominator: denominators)
+                case .reported:
+                    return .unavailable(reason: "a reported indicator is not estimated")
+                }
+            }
+            return .published(PublishedCell(estimate: result))
+        } catch {
+            return .unavailable(reason: error.description)
+        }
+    }
+
+    /// A design-based estimate: the design is every kept response (weight 0 where it has none),
+    /// the domain the cell's members, so the variance uses the whole design as R's svyby does.
+    private static func weighted(
+        _ kind: IndicatorKind, columns: IndicatorColumns, positions: [Int]?, design columnsOfDesign: DesignColumns, keptCount: Int
+    ) throws(EstimationError) -> Estimate {
+        let design = try SampleDesign(
+            weights: columnsOfDesign.weights.map { $0.isNaN ? 0 : $0 },
+            strata: columnsOfDesign.spec.strata == nil ? nil : columnsOfDesign.strata,
+            fpc: columnsOfDesign.spec.fpc == nil ? nil : columnsOfDesign.fpc,
+            lonelyPSURule: .fail
+        )
+        var values = [Double](repeating: .nan, count: keptCount)
+        var denominators = [Double](repeating: .nan, count: keptCount)
+        var mask = [Bool](repeating: false, count: keptCount)
+        for position in positions ?? Array(columns.rows.indices) {
+            let row = Int(columns.rows[position])
+            values[row] = columns.values[position]
+            if kind == .ratio { denominators[row] = columns.denominators[position] }
+            mask[row] = true
+        }
+        // Outside the domain the values only need to be finite for the design's variance.
+        for row in 0..<keptCount where !mask[row] {
+            values[row] = 0
+            denominators[row] = 0
+        }
+        let estimator = Estimator(design: design)
+        switch kind {
+        case .proportion: return try estimator.proportion(values, in: .mask(mask))
+        case .mean: return try estimator.mean(values, in: .mask(mask))
+        case .median: return try estimator.median(values, in: .mask(mask))
+        case .total: return try estimator.total(values, in: .mask(mask))
+        case .count: return try estimator.count(values.enumerated().map { mask[$0.offset] ? 1 : 0 }, in: .mask(mask))
+        case .ratio: return try estimator.ratio(numerator: values, denominator: denominators, in: .mask(mask))
+        case .reported: throw .emptyDomain
+        }
+    }
+}

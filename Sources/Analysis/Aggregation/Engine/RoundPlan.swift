@@ -1,0 +1,193 @@
+import Diagnostics
+import Expressions
+import Frameworks
+import SurveyDefinition
+
+/// Everything one round's scan needs, compiled once: the variables to read (each a slot of the
+/// evaluation context), the cleaning rules, each indicator's expressions, and the breakdowns.
+struct RoundPlan {
+    let round: String
+    let survey: Survey
+    /// The variables scanned; slot `i` holds `variables[i]`.
+    private(set) var variables: [Variable] = []
+    private var slotOf: [String: Int] = [:]
+    var cleaning = CompiledCleaning()
+    var indicators: [CompiledIndicator] = []
+    var breakdowns: [Breakdown] = []
+    var designs: [DesignColumns] = []
+    private(set) var diagnostics = DiagnosticList()
+
+    /// Compiles the rules and indicators of `framework` for round `round` of `survey`. Expressions
+    /// that do not fit this round's definition are reported at their place in the framework.
+    init(framework: Framework, round: String, survey: Survey, indicators: [Indicator], language: String) {
+        self.round = round
+        self.survey = survey
+        let scope = SurveyExpressionScope(survey: survey)
+        let rules = framework.cleaningRules(forRound: round)
+        let fallbacks = framework.languages
+
+        cleaning.test = compile(rules.test, scope: scope, expecting: .condition)
+        cleaning.testText = rules.test?.text
+        cleaning.eligible = compile(rules.eligible, scope: scope, expecting: .condition)
+        cleaning.eligibleText = rules.eligible?.text
+        cleaning.duplicateKey = rules.duplicateKey.compactMap { slot(named: $0, at: rules.location ?? framework.location, what: "`duplicate_key`") }
+        cleaning.duplicateKeyNames = rules.duplicateKey
+        if let share = rules.minCompleteness {
+            cleaning.minCompleteness = share
+            compileCompleteness(excluding: Set(rules.completenessExcludes), scope: scope)
+        }
+
+        var breakdownOf: [String: Int] = [:]
+        for indicator in indicators {
+            var compiled = CompiledIndicator(indicator: indicator)
+            compiled.universe = compile(indicator.universe, scope: scope, expecting: .condition)
+            if let numerator = indicator.numerator {
+                compiled.numerator = compile(numerator, scope: scope, expecting: .condition)
+                compiled.numeratorSlots = MissingRule.decidingNames(of: numerator.text).compactMap { slotOf[$0] ?? slot(named: $0, at: numerator.location, what: "the numerator") }
+            }
+            compiled.value = compile(indicator.value, scope: scope, expecting: .number)
+            compiled.denominator = compile(indicator.denominator, scope: scope, expecting: .number)
+            if let weight = indicator.weight {
+                let location = indicator.location(of: "weight")
+                let spec = DesignColumns.Spec(
+                    weight: slot(named: weight, at: location, what: "`weight`") ?? 0,
+                    strata: indicator.strata.flatMap { slot(named: $0, at: indicator.location(of: "strata"), what: "`strata`") },
+                    fpc: indicator.fpc.flatMap { slot(named: $0, at: indicator.location(of: "fpc"), what: "`fpc`") }
+                )
+                if let existing = designs.firstIndex(where: { $0.spec == spec }) {
+                    compiled.design = existing
+                } else {
+                    designs.append(DesignColumns(spec: spec))
+                    compiled.design = designs.count - 1
+                }
+            }
+            for name in indicator.disaggregate {
+                if let existing = breakdownOf[name] {
+                    compiled.breakdowns.append(existing)
+                    continue
+                }
+                guard let slot = slot(named: name, at: indicator.location(of: "disaggregate"), what: "`disaggregate`") else { continue }
+                breakdowns.append(Breakdown(variable: variables[slot], survey: survey, slot: slot, language: language, fallbacks: fallbacks))
+                breakdownOf[name] = breakdowns.count - 1
+                compiled.breakdowns.append(breakdowns.count - 1)
+            }
+            self.indicators.append(compiled)
+        }
+    }
+
+    var variableNames: [String] { variables.map(\.name) }
+
+    /// The slot of variable `name`, adding it to the scan; nil (with E311) when this round's definition lacks it.
+    private mutating func slot(named name: String, at location: SourceLocation, what: String) -> Int? {
+        if let slot = slotOf[name] { return slot }
+        guard let variable = survey.variables.first(where: { $0.name == name }) else {
+            diagnostics.report(.unknownFrameworkVariable, at: location,
+                               "\(what) names '\(name)', which the definition of round \(round) (\(survey.id) version \(survey.version)) does not have")
+            return nil
+        }
+        variables.append(variable)
+        slotOf[name] = variables.count - 1
+        return variables.count - 1
+    }
+
+    private mutating func compile(_ source: ExpressionSource?, scope: SurveyExpressionScope, expecting expected: ExpectedResult) -> CompiledExpression? {
+        guard let source else { return nil }
+        let checked = CheckedExpression(source.text, in: scope, expecting: expected)
+        if let error = checked.errors.first {
+            var diagnostic = error.suggesting(from: scope.variableNames).diagnostic(at: source.location(ofColumn: error.column))
+            diagnostic.message += " (in the definition of round \(round), \(survey.id) version \(survey.version))"
+            diagnostics.report(diagnostic)
+            return nil
+        }
+        for name in checked.referencedNames { _ = slot(named: name, at: source.location, what: "an expression") }
+        do {
+            return try checked.compile(slots: { slotOf[$0] })
+        } catch {
+            diagnostics.report(error.diagnostic(at: source.location(ofColumn: error.column)))
+            return nil
+        }
+    }
+
+    /// Answerable questions with their page and own relevance and their answer slots.
+    private mutating func compileCompleteness(excluding excluded: Set<String>, scope: SurveyExpressionScope) {
+        for (pageIndex, page) in survey.pages.enumerated() {
+            let pageRelevance = compile(page.relevant, scope: scope, expecting: .condition)
+            cleaning.pageRelevance.append(pageRelevance)
+            for question in page.questions where question.type.isAnswered && !excluded.contains(question.name) {
+                let slots = question.variables.filter { $0.role != .otherText }.compactMap { variable -> Int? in
+                    slotOf[variable.name] ?? slot(named: variable.name, at: question.location, what: "completeness")
+                }
+                guard !slots.isEmpty else { continue }
+                cleaning.questions.append(CompiledCleaning.Question(
+                    page: pageIndex, relevance: compile(question.relevant, scope: scope, expecting: .condition), slots: slots
+                ))
+            }
+        }
+    }
+}
+
+/// A round's cleaning rules, compiled.
+struct CompiledCleaning {
+    struct Question {
+        let page: Int
+        let relevance: CompiledExpression?
+        let slots: [Int]
+    }
+
+    var test: CompiledExpression?
+    var testText: String?
+    var minCompleteness: Double?
+    var pageRelevance: [CompiledExpression?] = []
+    var questions: [Question] = []
+    var duplicateKey: [Int] = []
+    var duplicateKeyNames: [String] = []
+    var eligible: CompiledExpression?
+    var eligibleText: String?
+
+    /// The log entries of the rules this round has, in the order they run.
+    func emptyEntries() -> [CleaningLog.Entry] {
+        var entries: [CleaningLog.Entry] = []
+        if let testText { entries.append(.init(rule: .test, description: testText, removed: [])) }
+        if let minCompleteness {
+            entries.append(.init(rule: .completeness, description: "at least \(Int((minCompleteness * 100).rounded()))% of relevant questions answered", removed: []))
+        }
+        if !duplicateKeyNames.isEmpty {
+            entries.append(.init(rule: .duplicate, description: "same " + duplicateKeyNames.joined(separator: " and ") + " as an earlier response", removed: []))
+        }
+        if let eligibleText { entries.append(.init(rule: .eligibility, description: eligibleText, removed: [])) }
+        return entries
+    }
+}
+
+/// An indicator compiled for one round, with the columns its scan fills.
+struct CompiledIndicator {
+    let indicator: Indicator
+    var universe: CompiledExpression?
+    var numerator: CompiledExpression?
+    /// The numerator is missing when every one of these slots is empty.
+    var numeratorSlots: [Int] = []
+    var value: CompiledExpression?
+    var denominator: CompiledExpression?
+    /// Index into the plan's designs, for weighted indicators.
+    var design: Int?
+    /// Indexes into the plan's breakdowns.
+    var breakdowns: [Int] = []
+
+    init(indicator: Indicator) {
+        self.indicator = indicator
+    }
+}
+
+/// The design variables of weighted indicators, one entry per kept response.
+struct DesignColumns {
+    struct Spec: Hashable {
+        let weight: Int
+        let strata: Int?
+        let fpc: Int?
+    }
+
+    let spec: Spec
+    var weights: [Double] = []
+    var strata: [String] = []
+    var fpc: [Double] = []
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Frameworks
+
+/// A result row as text, on the indicator's display scale (a share with unit percent ×100): the
+/// one view every output (table, CSV, JSON) is printed from. A suppressed or unavailable cell
+/// yields no estimate, standard error, interval or change, because its outcome holds none.
+public struct DisplayRow: Sendable, Hashable {
+    public static let columns = [
+        "indicator", "node", "round", "breakdown", "group", "n", "estimate", "se", "ci_low", "ci_high",
+        "unit", "suppressed", "target", "status", "change", "change_low", "change_high", "note",
+    ]
+
+    public let indicator: String
+    public let node: String
+    public let round: String
+    /// The breakdown variable (empty for the total).
+    public let breakdown: String
+    public let group: String
+    public let n: String
+    public let estimate: String
+    public let standardError: String
+    public let low: String
+    public let high: String
+    public let unit: String
+    /// `primary`, `secondary` or empty.
+    public let suppressed: String
+    public let target: String
+    public let status: String
+    public let change: String
+    public let changeLow: String
+    public let changeHigh: String
+    /// Why a cell has no estimate.
+    public let note: String
+
+    /// The row's fields in ``columns`` order.
+    public var fields: [String] {
+        [indicator, node, round, breakdown, group, n, estimate, standardError, low, high, unit, suppressed, target, status,
+         change, changeLow, changeHigh, note]
+    }
+
+    public init(_ row: ResultRow, indicator definition: Indicator?, language: String, digits: Int = 6) {
+        let scale = definition?.showsPercent == true ? 100.0 : 1.0
+        func number(_ value: Double?) -> String {
+            guard let value, value.isFinite else { return "" }
+            return Self.format(value * scale, digits: digits)
+        }
+        indicator = row.indicator
+        node = row.node
+        round = row.round
+        breakdown = row.group.variable ?? ""
+        group = row.group.label
+        unit = definition?.unit ?? ""
+        target = number(row.target)
+        status = row.status?.label(language) ?? ""
+        switch row.outcome {
+        case .published(let cell):
+            n = cell.n.map(String.init) ?? ""
+            estimate = number(cell.value)
+            standardError = number(cell.standardError)
+            low = number(cell.interval?.lower)
+            high = number(cell.interval?.upper)
+            suppressed = ""
+            change = number(cell.change?.value)
+            changeLow = number(cell.change?.interval?.lower)
+            changeHigh = number(cell.change?.interval?.upper)
+            note = ""
+        case .suppressed(let cell):
+            n = cell.shownBase
+            estimate = ""
+            standardError = ""
+            low = ""
+            high = ""
+            suppressed = cell.reason == .belowThreshold ? "primary" : "secondary"
+            change = ""
+            changeLow = ""
+            changeHigh = ""
+            note = ""
+        case .unavailable(let reason):
+            n = ""
+            estimate = ""
+            standardError = ""
+            low = ""
+            high = ""
+            suppressed = ""
+            change = ""
+            changeLow = ""
+            changeHigh = ""
+            note = reason
+        }
+    }
+
+    /// A number with at most `digits` decimals, without trailing zeros: `61.3`, `12`, `-0.05`.
+    public static func format(_ value: Double, digits: Int) -> String {
+        var text = String(format: "%.\(digits)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+}
+
+extension ResultSet {
+    /// Every row as text, `digits` decimals at most.
+    public func displayRows(digits: Int = 6) -> [DisplayRow] {
+        let byID = Dictionary(framework.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return rows.map { DisplayRow($0, indicator: byID[$0.indicator], language: language, digits: digits) }
+    }
+}

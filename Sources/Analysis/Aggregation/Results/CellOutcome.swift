@@ -1,0 +1,86 @@
+import Estimators
+
+/// What one cell of the results (an indicator in one round and group) shows. A suppressed or
+/// unavailable cell carries no number at all, so no printer can show one by mistake.
+public enum CellOutcome: Sendable, Hashable {
+    case published(PublishedCell)
+    case suppressed(SuppressedCell)
+    /// The cell has enough responses but no estimate exists (a ratio whose denominator sums to 0).
+    case unavailable(reason: String)
+
+    public var published: PublishedCell? {
+        if case .published(let cell) = self { cell } else { nil }
+    }
+
+    public var isSuppressed: Bool {
+        if case .suppressed = self { true } else { false }
+    }
+}
+
+/// A cell that may be shown: its base, estimate and interval, and its change since the previous round.
+public struct PublishedCell: Sendable, Hashable {
+    /// The unweighted number of responses in the base; nil for a reported value.
+    public let n: Int?
+    /// The point estimate, on the indicator's own scale (a share as 0–1).
+    public let value: Double
+    /// The estimate with its uncertainty; nil for a reported value.
+    public let estimate: Estimate?
+    /// The change since the indicator's previous round with data, when both cells are published.
+    public var change: ChangeFigure?
+
+    public init(n: Int?, value: Double, estimate: Estimate?, change: ChangeFigure? = nil) {
+        self.n = n
+        self.value = value
+        self.estimate = estimate
+        self.change = change
+    }
+
+    public init(estimate: Estimate) {
+        self.init(n: estimate.sampleSize, value: estimate.value, estimate: estimate)
+    }
+
+    public var standardError: Double? { estimate?.standardError }
+    public var interval: ConfidenceInterval? { estimate?.interval }
+}
+
+/// The change of a published cell since an earlier round.
+public struct ChangeFigure: Sendable, Hashable {
+    /// The earlier round.
+    public let since: String
+    /// Later minus earlier, on the indicator's own scale.
+    public let value: Double
+    /// The interval of the difference (Estimators' `Change`), when it has one.
+    public let interval: ConfidenceInterval?
+    public let method: IntervalMethod?
+
+    public init(since: String, value: Double, interval: ConfidenceInterval?, method: IntervalMethod?) {
+        self.since = since
+        self.value = value
+        self.interval = interval
+        self.method = method
+    }
+}
+
+/// A cell withheld to protect respondents.
+public struct SuppressedCell: Sendable, Hashable {
+    public enum Reason: Sendable, Hashable {
+        /// The cell's own base is below the threshold: shown as `n < threshold`.
+        case belowThreshold
+        /// Withheld so that a small sibling cannot be worked out from the total and the other groups.
+        case secondary
+    }
+
+    public let reason: Reason
+    /// The smallest base the indicator publishes.
+    public let threshold: Int
+
+    public init(reason: Reason, threshold: Int) {
+        self.reason = reason
+        self.threshold = threshold
+    }
+
+    /// How the base is shown: `< 10` for a small cell, nothing for a secondary one.
+    public var shownBase: String {
+        reason == .belowThreshold ? "< \(threshold)" : ""
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Diagnostics
+import Responses
+import SurveyDefinition
+
+/// What each column of an import file holds, read once from its header.
+///
+/// Header names are variable names: a question's name, `question_row` for a matrix row,
+/// `question_other` for an `other` text. Two metadata columns are also taken: `language`
+/// (a language of the survey; without it every row is in the survey's first language) and
+/// `submitted_at` (ISO 8601; without it, the time of the import). A variable of the survey
+/// with one of those names wins over the metadata meaning. Columns for calculated variables
+/// are allowed (an export carries them) and ignored, with a warning: calculations are computed
+/// from the answers. A variable without a column is empty in every row, which is refused only
+/// where a row makes it required.
+struct ImportColumns {
+    enum Role: Equatable {
+        case variable(Int)
+        case language
+        case submittedAt
+        /// A calculated variable, or a column that the header refused: not read.
+        case ignored
+    }
+
+    static let languageColumn = "language"
+    static let submittedAtColumn = "submitted_at"
+
+    let names: [String]
+    let roles: [Role]
+    /// Header problems: errors refuse the import, warnings do not.
+    let diagnostics: [Diagnostic]
+    /// The variable columns as (column index, variable index), in column order.
+    let variableColumns: [(column: Int, variable: Int)]
+    let languageColumnIndex: Int?
+    let submittedAtColumnIndex: Int?
+
+    init(header names: [String], validator: ResponseValidator, file: String, line: Int) {
+        self.names = names
+        var roles: [Role] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: Int] = [:]
+        let known = validator.variables.map(\.name) + [Self.languageColumn, Self.submittedAtColumn]
+        // The character column where each name starts, as if the header were written without quotes.
+        var startColumn = 1
+        for (i, raw) in names.enumerated() {
+            let name = raw.trimmingCharacters(in: .whitespaces)
+            let at = DiagnosticLocation.source(SourceLocation(file: file, line: line, column: startColumn))
+            startColumn += raw.unicodeScalars.count + 1
+            if name.isEmpty {
+                diagnostics.append(Diagnostic(.emptyColumnName, at: at, "column \(i + 1) of the header has no name; name it after a variable of survey \(validator.survey.id) or remove the column"))
+                roles.append(.ignored)
+                continue
+            }
+            if let first = seen[name] {
+                diagnostics.append(Diagnostic(.duplicateColumn, at: at, "column \(i + 1) is named \(name), like column \(first + 1); each variable may have one column only"))
+                roles.append(.ignored)
+                continue
+            }
+            seen[name] = i
+            if let v = validator.index(ofVariable: name) {
+                if validator.variables[v].role == .calculated {
+                    diagnostics.append(Diagnostic(.calculatedColumnIgnored, at: at, "column \(name) is calculated from other answers; its values are not read"))
+                    roles.append(.ignored)
+                } else {
+                    roles.append(.variable(v))
+                }
+            } else if name == Self.languageColumn {
+                roles.append(.language)
+            } else if name == Self.submittedAtColumn {
+                roles.append(.submittedAt)
+            } else {
+                diagnostics.append(Diagnostic(.unknownColumn, at: at,
+                    "column \(name) is not a variable of survey \(validator.survey.id)\(Suggestions.didYouMean(name, in: known))"))
+                roles.append(.ignored)
+            }
+        }
+        self.roles = roles
+        self.diagnostics = diagnostics
+        variableColumns = roles.enumerated().compactMap { column, role in
+            if case .variable(let v) = role { return (column, v) }
+            return nil
+        }
+        languageColumnIndex = roles.firstIndex(of: .language)
+        submittedAtColumnIndex = roles.firstIndex(of: .submittedAt)
+    }
+
+    var hasErrors: Bool { diagnostics.contains(where: \.isError) }
+}

@@ -1,0 +1,187 @@
+import CSV
+import Diagnostics
+import Expressions
+import Foundation
+import Responses
+import Store
+import SurveyDefinition
+
+/// Imports a CSV file of complete responses into a round, checking every cell of every row
+/// against the round's survey definition through the one validation path (``ResponseValidator``).
+///
+/// The file is read once, streaming. Valid rows are written through the store's bulk insert
+/// inside one transaction as they are read; at the first refused row writing stops (reading
+/// and checking go on, so that every problem is reported), and at the end the transaction is
+/// rolled back: a refused import leaves the database as it was. With `skipInvalid` the valid
+/// rows are committed and the refused ones listed in the report. A CSV syntax error (a broken
+/// quote) stops the reading and refuses the whole file, since the rows after it cannot be told apart.
+///
+/// Every row needs as many fields as the header; blank lines are skipped.
+public struct ResponseImporter {
+    public let store: any Store
+    /// The database as named to the user, for messages.
+    public let database: String
+    public let options: ImportOptions
+
+    public init(store: any Store, database: String, options: ImportOptions = ImportOptions()) {
+        self.store = store
+        self.database = database
+        self.options = options
+    }
+
+    /// Imports `path` into round `round`.
+    public func importFile(_ path: String, round: String) -> ImportResult {
+        let started = ContinuousClock.now
+        var run = ImportRun(file: path, round: round, options: options)
+        let document: SurveyDocument
+        switch RoundSurvey.document(round: round, store: store, database: database) {
+        case .success(let loaded): document = loaded
+        case .failure(let failure): return run.refuse(failure.diagnostics, started: started)
+        }
+        let validator: ResponseValidator
+        do {
+            validator = try ResponseValidator(survey: document.survey, today: options.today)
+        } catch {
+            return run.refuse(error.diagnostics, started: started)
+        }
+
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: path)
+        } catch {
+            return run.refuse([Diagnostic(.fileUnreadable, at: .file(path), error.message)], started: started)
+        }
+        let header: CSVHeader
+        do {
+            guard let read = try reader.readHeader() else {
+                return run.refuse([Diagnostic(.fileEmpty, at: .file(path),
+                    "the file is empty: it needs a header row naming the columns (variables of survey \(document.survey.id)), then one row per response")],
+                    started: started)
+            }
+            header = read
+        } catch {
+            return run.refuse([run.diagnostic(for: error)], started: started)
+        }
+        let columns = ImportColumns(header: header.names, validator: validator, file: path, line: header.line)
+        for diagnostic in columns.diagnostics { run.tally.add(diagnostic) }
+
+        let reading = RowReading(
+            reader: reader, checker: RowChecker(validator: validator, columns: columns, file: path, headerCount: header.names.count),
+            writing: !columns.hasErrors, skipInvalid: options.skipInvalid,
+            progress: ImportProgress(path: path, enabled: options.showsProgress), listedErrorLimit: options.listedErrorLimit
+        )
+        reading.reportPath = options.reportPath
+
+        // Reading and checking run on their own thread and hand batches of valid rows to this
+        // one, which writes them inside the store's transaction: the two halves use two cores.
+        var imported = 0
+        var storeFailure: (any Error)?
+        do {
+            imported = try store.insertCompleteResponses(round: round, document: document, source: .import) { inserter in
+                let pipe = RowPipe(capacity: 8)
+                let done = reading.start(into: pipe)
+                do {
+                    while true {
+                        guard let batch = pipe.take() else { break }
+                        for i in batch.values.indices { try inserter.insert(batch.values[i], info: batch.infos[i]) }
+                        pipe.recycle(consume batch)
+                    }
+                } catch {
+                    pipe.cancel()
+                    done.wait()
+                    throw error
+                }
+                done.wait()
+                if reading.failure != nil || !reading.writing { throw ImportRefused() }
+            }
+        } catch is ImportRefused {
+            imported = 0
+        } catch {
+            imported = 0
+            storeFailure = error
+        }
+        run.absorb(reading)
+        if let failure = reading.failure {
+            switch failure {
+            case let error as CSVReadError: run.tally.add(run.diagnostic(for: error))
+            case let error as CSVWriteError:
+                run.tally.add(Diagnostic(.reportWriteFailed, at: .file(options.reportPath ?? path), "the report cannot be written: \(error)"))
+            default:
+                run.tally.add(Diagnostic(.importWriteFailed, at: .file(path), "the import failed: \(failure)"))
+            }
+        }
+        switch storeFailure {
+        case nil: break
+        case let error as StoreError:
+            for diagnostic in error.diagnostics(database: database) { run.tally.add(diagnostic) }
+        case let error?:
+            run.tally.add(Diagnostic(.importWriteFailed, at: .file(database), "the database refused the rows (\(error)); nothing was written"))
+        }
+        if let report = reading.report {
+            do {
+                try report.close()
+                run.result.reportPath = report.path
+            } catch {
+                run.tally.add(Diagnostic(.reportWriteFailed, at: .file(report.path), "the report cannot be written: \(error)"))
+            }
+        }
+        run.result.imported = imported
+        if run.result.rowsRead == 0 && run.tally.errorCount == 0 {
+            run.tally.add(Diagnostic(.noDataRows, at: .file(path), "the file has a header but no rows: nothing to import"))
+        }
+        return run.finish(started: started)
+    }
+}
+
+/// Thrown inside the store's transaction to roll it back when a row was refused.
+struct ImportRefused: Error {}
+
+/// The state of one import while it runs.
+private struct ImportRun {
+    var result: ImportResult
+    var tally: ProblemTally
+    let file: String
+    let options: ImportOptions
+
+    init(file: String, round: String, options: ImportOptions) {
+        result = ImportResult(file: file, round: round)
+        tally = ProblemTally(limit: options.listedErrorLimit)
+        self.file = file
+        self.options = options
+    }
+
+    /// Takes the counts and problems of the rows, once their reading has finished.
+    mutating func absorb(_ reading: RowReading) {
+        result.rowsRead = reading.rowsRead
+        result.refusedRows = reading.refusedRows
+        tally.merge(reading.tally)
+    }
+
+    mutating func refuse(_ diagnostics: [Diagnostic], started: ContinuousClock.Instant) -> ImportResult {
+        for diagnostic in diagnostics { tally.add(diagnostic) }
+        return finish(started: started)
+    }
+
+    mutating func finish(started: ContinuousClock.Instant) -> ImportResult {
+        result.diagnostics = (tally.listed + tally.warnings).sorted { $0.location < $1.location }
+        result.errorCount = tally.errorCount
+        result.errorsByCode = tally.errorsByCode
+        result.errorsByColumn = tally.errorsByColumn
+        result.isRefused = tally.errorCount > 0 && (result.imported == 0 || !options.skipInvalid)
+        if result.isRefused { result.imported = 0 }
+        result.seconds = ImportProgress.seconds(ContinuousClock.now - started)
+        return result
+    }
+
+    /// A CSV syntax error as a diagnostic at its row.
+    func diagnostic(for error: CSVReadError) -> Diagnostic {
+        let code: DiagnosticCode = switch error.kind {
+        case .invalidUTF8: .invalidUTF8
+        case .cannotOpen, .readFailed: .fileUnreadable
+        default: .malformedCSV
+        }
+        guard let position = error.position else { return Diagnostic(code, at: .file(file), error.message) }
+        return Diagnostic(code, at: .source(SourceLocation(file: file, line: position.line, column: position.column)),
+                          error.message + "; nothing was imported")
+    }
+}

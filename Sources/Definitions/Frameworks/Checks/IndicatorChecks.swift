@@ -1,0 +1,226 @@
+import Diagnostics
+import Expressions
+import SurveyDefinition
+
+/// Checks of indicators, rounds and cleaning rules against the surveys they draw on.
+struct IndicatorChecks {
+    let framework: Framework
+    let catalogue: SurveyCatalogue
+    private var scopes: [String: SurveyExpressionScope] = [:]
+
+    init(framework: Framework, catalogue: SurveyCatalogue) {
+        self.framework = framework
+        self.catalogue = catalogue
+        for (id, survey) in catalogue.surveys { scopes[id] = SurveyExpressionScope(survey: survey) }
+    }
+
+    func check(into diagnostics: inout DiagnosticList) {
+        checkRounds(into: &diagnostics)
+        for indicator in framework.indicators { check(indicator, into: &diagnostics) }
+        checkCleaning(into: &diagnostics)
+        checkCoverage(into: &diagnostics)
+    }
+
+    // MARK: Rounds
+
+    private func checkRounds(into diagnostics: inout DiagnosticList) {
+        var seen: [String: SourceLocation] = [:]
+        var reportedSurveys = Set<String>()
+        for round in framework.rounds {
+            if let first = seen[round.name] {
+                diagnostics.report(.duplicateFrameworkRound, at: round.location, "the round \(round.name) is declared already (line \(first.line)); declare each round once")
+            } else {
+                seen[round.name] = round.location
+            }
+            if let survey = round.survey, scopes[survey] == nil, reportedSurveys.insert(survey).inserted {
+                diagnostics.report(.unknownSurvey, at: round.location, "round \(round.name) collects the survey '\(survey)', but \(problem(survey))")
+            }
+            if round.cleaning != nil, round.survey == nil {
+                diagnostics.report(.noRoundForSurvey, at: round.location, "round \(round.name) has cleaning rules but no survey to clean; give its `survey` or remove the rules")
+            }
+        }
+    }
+
+    private func problem(_ survey: String) -> String {
+        catalogue.problems[survey] ?? "no definition of it is available"
+    }
+
+    // MARK: Indicators
+
+    private func check(_ indicator: Indicator, into diagnostics: inout DiagnosticList) {
+        let place = "indicator `\(indicator.id)`"
+        checkRoundValues(indicator, into: &diagnostics)
+        if indicator.unit == "percent", !indicator.kind.isShare, indicator.kind != .reported {
+            diagnostics.report(.percentOnLevel, at: indicator.location(of: "unit"),
+                               "\(place) is a \(indicator.kind.rawValue), but unit percent shows a share ×100; if the values are percentages already, write unit: \"percentage points\"")
+        }
+        if !indicator.targets.isEmpty, indicator.direction == nil {
+            diagnostics.report(.targetsWithoutDirection, at: indicator.location(of: "targets"),
+                               "\(place) has targets but no direction; add `direction: up` (higher is better) or `direction: down`")
+        }
+        if indicator.weight == nil {
+            for key in ["strata", "fpc"] where (key == "strata" ? indicator.strata : indicator.fpc) != nil {
+                diagnostics.report(.designWithoutWeight, at: indicator.location(of: key),
+                                   "\(place) has `\(key)` but no `weight`; a design needs the weight of each response (write weight: a variable holding 1 for equal weights)")
+            }
+        }
+        guard indicator.kind != .reported, let surveyID = indicator.survey else { return }
+        guard let scope = scopes[surveyID] else {
+            diagnostics.report(.unknownSurvey, at: indicator.location(of: "survey"), "\(place) is computed from the survey '\(surveyID)', but \(problem(surveyID))")
+            return
+        }
+        if !framework.rounds.contains(where: { $0.survey == surveyID }) {
+            diagnostics.report(.noRoundForSurvey, at: indicator.location(of: "survey"),
+                               "\(place) is computed from \(surveyID), but no round of \(surveyID) is declared under `rounds`; add one, e.g. {name: \(surveyID)-2025, survey: \(surveyID), label: \"2025\"}")
+        }
+        let expressions: [(String, ExpressionSource?, ExpectedResult)] = [
+            ("numerator", indicator.numerator, .condition), ("universe", indicator.universe, .condition),
+            ("value", indicator.value, .number), ("denominator", indicator.denominator, .number),
+        ]
+        for (_, source, expected) in expressions {
+            if let source { Self.checkExpression(source, scope: scope, expecting: expected, into: &diagnostics) }
+        }
+        let survey = scope.survey
+        for (key, name) in [("weight", indicator.weight), ("fpc", indicator.fpc)] {
+            guard let name else { continue }
+            guard let variable = variable(name, in: survey, key: key, place: place, at: indicator.location(of: key), into: &diagnostics) else { continue }
+            if variable.type != .integer && variable.type != .decimal {
+                diagnostics.report(.unsuitableVariable, at: indicator.location(of: key),
+                                   "`\(key)` of \(place) is \(name), which holds \(Self.describe(variable.type)); it must be a number")
+            }
+        }
+        if let strata = indicator.strata,
+           let variable = variable(strata, in: survey, key: "strata", place: place, at: indicator.location(of: "strata"), into: &diagnostics),
+           variable.type == .choices || variable.type == .decimal {
+            diagnostics.report(.unsuitableVariable, at: indicator.location(of: "strata"),
+                               "`strata` of \(place) is \(strata), which holds \(Self.describe(variable.type)); a stratum is one code, text or whole number per response")
+        }
+        var listed = Set<String>()
+        for name in indicator.disaggregate {
+            let location = indicator.location(of: "disaggregate")
+            if !listed.insert(name).inserted {
+                diagnostics.report(.duplicateKey, at: location, "\(place) is broken down by \(name) twice; list it once")
+                continue
+            }
+            guard let variable = variable(name, in: survey, key: "disaggregate", place: place, at: location, into: &diagnostics) else { continue }
+            if !Self.isCategorical(variable) {
+                let hint = variable.type == .choices
+                    ? "a response can hold several of its codes; break down by a select_one, or make a proportion per code"
+                    : "break down by a select_one, a yes/no or a calculate that gives a few codes"
+                diagnostics.report(.unsuitableVariable, at: location,
+                                   "\(place) is broken down by \(name), which holds \(Self.describe(variable.type)) and has no groups: \(hint)")
+            }
+        }
+    }
+
+    /// Variables a breakdown can use: a select_one or matrix row, yes/no, or a calculated text.
+    static func isCategorical(_ variable: Variable) -> Bool {
+        switch variable.type {
+        case .choice, .boolean: true
+        case .text: variable.role == .calculated
+        default: false
+        }
+    }
+
+    private func checkRoundValues(_ indicator: Indicator, into diagnostics: inout DiagnosticList) {
+        let place = "indicator `\(indicator.id)`"
+        let roundNames = framework.rounds.map(\.name)
+        var entries: [(what: String, value: RoundValue)] = []
+        if let baseline = indicator.baseline { entries.append(("the baseline", baseline)) }
+        entries += indicator.targets.map { ("a target", $0) }
+        entries += indicator.reportedValues.map { ("a reported value", $0) }
+        for (what, entry) in entries {
+            guard let round = framework.round(entry.round) else {
+                diagnostics.report(.unknownFrameworkRound, at: entry.location,
+                                   "\(what) of \(place) is for the round '\(entry.round)', which the framework does not declare\(Suggestions.didYouMean(entry.round, in: roundNames)); add it under `rounds`")
+                continue
+            }
+            if indicator.kind != .reported, let survey = indicator.survey, round.survey != survey {
+                let collects = round.survey.map { "a round of \($0)" } ?? "a reporting period without a survey"
+                diagnostics.report(.roundOfOtherSurvey, at: entry.location,
+                                   "\(what) of \(place) is for round \(round.name), \(collects), but the indicator is computed from \(survey); use a round of \(survey)")
+            }
+            if indicator.kind == .proportion, !(0...1).contains(entry.value) {
+                let hint = entry.value > 1 && entry.value <= 100 ? "; write \(NumberFormatting.plain(entry.value / 100)) for \(NumberFormatting.plain(entry.value))%" : ""
+                diagnostics.report(.invalidIndicatorValue, at: entry.valueLocation,
+                                   "\(what) of \(place) is \(NumberFormatting.plain(entry.value)), but a proportion is a share from 0 to 1\(hint)")
+            } else if indicator.kind == .count, entry.value < 0 {
+                diagnostics.report(.invalidIndicatorValue, at: entry.valueLocation,
+                                   "\(what) of \(place) is \(NumberFormatting.plain(entry.value)), but a count is never negative")
+            }
+        }
+    }
+
+    private func variable(
+        _ name: String, in survey: Survey, key: String, place: String, at location: SourceLocation, into diagnostics: inout DiagnosticList
+    ) -> Variable? {
+        if let variable = survey.variables.first(where: { $0.name == name }) { return variable }
+        diagnostics.report(.unknownFrameworkVariable, at: location,
+                           "`\(key)` of \(place) names '\(name)', which is no variable of the survey \(survey.id)\(Suggestions.didYouMean(name, in: survey.variables.map(\.name)))")
+        return nil
+    }
+
+    static func describe(_ type: VariableType) -> String {
+        switch type {
+        case .text: "text"
+        case .integer: "whole numbers"
+        case .decimal: "numbers"
+        case .boolean: "yes/no"
+        case .date: "dates"
+        case .choice: "one code of a choice list"
+        case .choices: "several codes of a choice list (select_multiple)"
+        }
+    }
+
+    static func checkExpression(_ source: ExpressionSource, scope: SurveyExpressionScope, expecting expected: ExpectedResult, into diagnostics: inout DiagnosticList) {
+        let checked = CheckedExpression(source.text, in: scope, expecting: expected)
+        for error in checked.errors {
+            diagnostics.report(error.suggesting(from: scope.variableNames).diagnostic(at: source.location(ofColumn: error.column)))
+        }
+    }
+
+    // MARK: Cleaning
+
+    private func checkCleaning(into diagnostics: inout DiagnosticList) {
+        var entries: [(survey: String, rules: CleaningRules, place: String)] = framework.cleaning.keys.sorted().map {
+            ($0, framework.cleaning[$0]!, "the cleaning rules of \($0)")
+        }
+        for round in framework.rounds {
+            if let rules = round.cleaning, let survey = round.survey { entries.append((survey, rules, "the cleaning rules of round \(round.name)")) }
+        }
+        for (surveyID, rules, place) in entries {
+            let location = rules.location ?? framework.location
+            if framework.cleaning[surveyID] != nil, !framework.rounds.contains(where: { $0.survey == surveyID }) {
+                diagnostics.report(.noRoundForSurvey, at: location, "there are cleaning rules for \(surveyID), but no round of it is declared under `rounds`")
+            }
+            guard let scope = scopes[surveyID] else {
+                if framework.cleaning[surveyID] != nil, framework.rounds.contains(where: { $0.survey == surveyID }) == false { continue }
+                diagnostics.report(.unknownSurvey, at: location, "\(place) are for the survey '\(surveyID)', but \(problem(surveyID))")
+                continue
+            }
+            for source in [rules.test, rules.eligible].compactMap({ $0 }) {
+                Self.checkExpression(source, scope: scope, expecting: .condition, into: &diagnostics)
+            }
+            let names = scope.survey.variables.map(\.name)
+            for name in rules.duplicateKey where !names.contains(name) {
+                diagnostics.report(.unknownFrameworkVariable, at: location,
+                                   "`duplicate_key` of \(place) names '\(name)', which is no variable of the survey \(surveyID)\(Suggestions.didYouMean(name, in: names))")
+            }
+            let questions = scope.survey.questions.map(\.name)
+            for name in rules.completenessExcludes where !questions.contains(name) {
+                diagnostics.report(.unknownFrameworkVariable, at: location,
+                                   "`completeness_excludes` of \(place) names '\(name)', which is no question of the survey \(surveyID)\(Suggestions.didYouMean(name, in: questions))")
+            }
+        }
+    }
+
+    // MARK: Coverage
+
+    private func checkCoverage(into diagnostics: inout DiagnosticList) {
+        let measured = Set(framework.indicators.map(\.node))
+        for node in framework.nodes where (node.level == .outcome || node.level == .output) && !measured.contains(node.id) {
+            diagnostics.report(.nodeWithoutIndicator, at: node.location,
+                               "\(node.level.rawValue) `\(node.id)` is measured by no indicator; add one, or say in its description how it is followed")
+        }
+    }
+}

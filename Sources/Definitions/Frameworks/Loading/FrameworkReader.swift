@@ -1,0 +1,220 @@
+import Diagnostics
+import SurveyDefinition
+import YAMLReading
+
+/// Reads the YAML tree of a framework into the model, reporting problems of shape and of
+/// single values. Checks across the framework (graph, surveys, rounds) run afterwards.
+struct FrameworkReader {
+    let file: String
+    var diagnostics = DiagnosticList()
+    var texts = LocalizedTextReader(languages: [])
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func read(_ root: YAMLNode) -> Framework? {
+        guard var map = MappingReader(root, place: "the framework", diagnostics: &diagnostics) else { return nil }
+        let id = map.required("id", example: "my-framework", diagnostics: &diagnostics).flatMap { readSlug($0, what: "the framework id", code: .invalidFrameworkID) }
+        let titleNode = map.required("title", example: "{sv: \"…\", en: \"…\"}", diagnostics: &diagnostics)
+        let descriptionNode = map.value("description")
+        let languages = map.required("languages", example: "[sv, en]", diagnostics: &diagnostics).flatMap { LanguageListReader.read($0, diagnostics: &diagnostics) }
+        texts = LocalizedTextReader(languages: languages ?? [])
+        let title = titleNode.flatMap { texts.read($0, what: "the framework title", diagnostics: &diagnostics) }
+        let description = descriptionNode.flatMap { texts.read($0, what: "the framework description", diagnostics: &diagnostics) }
+
+        let rounds = map.required("rounds", example: "a list of {name, survey, label}", diagnostics: &diagnostics).map { readRounds($0) } ?? []
+
+        var nodes: [FrameworkNode] = []
+        if let impactNode = map.required("impact", example: "{id: my_impact, title: {…}}", diagnostics: &diagnostics),
+           let impact = readNode(impactNode, level: .impact, place: "the impact") {
+            nodes.append(impact)
+        }
+        for level in [NodeLevel.outcome, .output, .activity] {
+            let node = level == .outcome
+                ? map.required(level.key, example: "a list of {id, title, contributes_to}", diagnostics: &diagnostics)
+                : map.value(level.key)
+            guard let node, let items = node.list("`\(level.key)`", diagnostics: &diagnostics) else { continue }
+            for (index, item) in items.enumerated() {
+                if let read = readNode(item, level: level, place: "\(level.rawValue) \(index + 1)") { nodes.append(read) }
+            }
+        }
+
+        var indicators: [Indicator] = []
+        if let list = map.required("indicators", example: "a list of indicators", diagnostics: &diagnostics),
+           let items = list.list("`indicators`", diagnostics: &diagnostics) {
+            if items.isEmpty {
+                diagnostics.report(.emptyList, at: list.location, "the framework has no indicators; add at least one")
+            }
+            for (index, item) in items.enumerated() {
+                if let indicator = readIndicator(item, index: index) { indicators.append(indicator) }
+            }
+        }
+
+        var cleaning: [String: CleaningRules] = [:]
+        if let node = map.value("cleaning"), var bySurvey = MappingReader(node, place: "`cleaning`", diagnostics: &diagnostics) {
+            for (key, value) in bySurvey.remaining() {
+                if let rules = readCleaning(value, place: "the cleaning rules of survey \(key.value)") {
+                    var located = rules
+                    located.location = key.location
+                    cleaning[key.value] = located
+                }
+            }
+        }
+        let suppression = map.value("suppression").flatMap { readSuppression($0) } ?? .standard
+        map.reportUnknownKeys(into: &diagnostics)
+
+        return Framework(
+            id: id ?? "", title: LocalizedText(title ?? [:]), description: description.map(LocalizedText.init),
+            languages: languages ?? [], rounds: rounds, nodes: nodes, indicators: indicators, cleaning: cleaning,
+            suppression: suppression, location: SourceLocation(file: file, line: 1, column: 1)
+        )
+    }
+
+    // MARK: Rounds
+
+    private mutating func readRounds(_ node: YAMLNode) -> [FrameworkRound] {
+        guard let items = node.list("`rounds`", diagnostics: &diagnostics) else { return [] }
+        if items.isEmpty {
+            diagnostics.report(.emptyList, at: node.location, "`rounds` is empty; list the rounds in time order, e.g. {name: esem-se-2025, survey: esem-se, label: \"2025\"}")
+        }
+        var rounds: [FrameworkRound] = []
+        for (index, item) in items.enumerated() {
+            guard var map = MappingReader(item, place: "round \(index + 1)", diagnostics: &diagnostics) else { continue }
+            let nameNode = map.required("name", example: "esem-se-2025", diagnostics: &diagnostics)
+            let name = nameNode.flatMap { readSlug($0, what: "the round name", code: .invalidFrameworkRoundName) }
+            let place = name.map { "round \($0)" } ?? "round \(index + 1)"
+            let survey = map.value("survey").flatMap { $0.text("the survey of \(place)", diagnostics: &diagnostics) }
+            let label = map.required("label", example: "{sv: \"2025\", en: \"2025\"}", diagnostics: &diagnostics)
+                .flatMap { texts.read($0, what: "the label of \(place)", diagnostics: &diagnostics) }
+            let cleaning = map.value("cleaning").flatMap { readCleaning($0, place: "the cleaning rules of \(place)") }
+            map.reportUnknownKeys(into: &diagnostics)
+            guard let name, let nameNode else { continue }
+            rounds.append(FrameworkRound(
+                name: name, survey: survey, label: LocalizedText(label ?? [:]), cleaning: cleaning, location: nameNode.location
+            ))
+        }
+        return rounds
+    }
+
+    // MARK: Nodes
+
+    private mutating func readNode(_ item: YAMLNode, level: NodeLevel, place: String) -> FrameworkNode? {
+        guard var map = MappingReader(item, place: place, diagnostics: &diagnostics) else { return nil }
+        let idNode = map.required("id", example: "my_\(level.rawValue)", diagnostics: &diagnostics)
+        let id = idNode.flatMap { readIdentifier($0, what: "the id of \(place)") }
+        let named = id.map { "\(level.rawValue) `\($0)`" } ?? place
+        let title = map.required("title", example: "{sv: \"…\", en: \"…\"}", diagnostics: &diagnostics)
+            .flatMap { texts.read($0, what: "the title of \(named)", diagnostics: &diagnostics) }
+        let description = map.value("description").flatMap { texts.read($0, what: "the description of \(named)", diagnostics: &diagnostics) }
+        var links: [Located<String>] = []
+        if level != .impact {
+            if let node = map.required("contributes_to", example: "[an_outcome_id]", diagnostics: &diagnostics) {
+                links = readNameList(node, what: "`contributes_to` of \(named)")
+                if links.isEmpty, node.sequence != nil {
+                    diagnostics.report(.emptyList, at: node.location, "\(named) contributes to nothing; name the node(s) it contributes to")
+                }
+            }
+        }
+        map.reportUnknownKeys(into: &diagnostics)
+        guard let id, let idNode else { return nil }
+        return FrameworkNode(
+            id: id, level: level, title: LocalizedText(title ?? [:]), description: description.map(LocalizedText.init),
+            contributesTo: links, location: idNode.location
+        )
+    }
+
+    // MARK: Cleaning and suppression
+
+    mutating func readCleaning(_ node: YAMLNode, place: String) -> CleaningRules? {
+        guard var map = MappingReader(node, place: place, diagnostics: &diagnostics) else { return nil }
+        var rules = CleaningRules(location: node.location)
+        rules.test = map.value("test").flatMap { readExpression($0, what: "`test` of \(place)") }
+        if let share = map.value("min_completeness") {
+            if let value = readNumber(share, what: "`min_completeness` of \(place)") {
+                if value > 0 && value <= 1 {
+                    rules.minCompleteness = value
+                } else {
+                    let hint = value > 1 && value <= 100 ? "; write \(value / 100) for \(NumberFormatting.plain(value))%" : ""
+                    diagnostics.report(.invalidThreshold, at: share.location, "`min_completeness` is a share above 0 and at most 1, not \(NumberFormatting.plain(value))\(hint)")
+                }
+            }
+        }
+        if let excludes = map.value("completeness_excludes") {
+            rules.completenessExcludes = readNameList(excludes, what: "`completeness_excludes` of \(place)").map(\.value)
+        }
+        if let key = map.value("duplicate_key") {
+            rules.duplicateKey = readNameList(key, what: "`duplicate_key` of \(place)").map(\.value)
+        }
+        rules.eligible = map.value("eligible").flatMap { readExpression($0, what: "`eligible` of \(place)") }
+        map.reportUnknownKeys(into: &diagnostics)
+        return rules
+    }
+
+    private mutating func readSuppression(_ node: YAMLNode) -> SuppressionRules? {
+        guard var map = MappingReader(node, place: "`suppression`", diagnostics: &diagnostics) else { return nil }
+        var rules = SuppressionRules.standard
+        if let cell = map.value("min_cell"), let value = readThreshold(cell, what: "`min_cell` of `suppression`") { rules.minCell = value }
+        if let base = map.value("min_base"), let value = readThreshold(base, what: "`min_base` of `suppression`") { rules.minBase = value }
+        map.reportUnknownKeys(into: &diagnostics)
+        return rules
+    }
+
+    // MARK: Values
+
+    mutating func readSlug(_ node: YAMLNode, what: String, code: DiagnosticCode) -> String? {
+        guard let text = node.text(what, diagnostics: &diagnostics) else { return nil }
+        if !NamePattern.isSlug(text) {
+            diagnostics.report(code, at: node.location, "\(what) '\(text)' is not a slug: use lowercase letters and digits joined by hyphens, e.g. `\(NamePattern.slug(from: text, fallback: "my-framework"))`")
+        }
+        return text
+    }
+
+    mutating func readIdentifier(_ node: YAMLNode, what: String) -> String? {
+        guard let text = node.text(what, diagnostics: &diagnostics) else { return nil }
+        if !NamePattern.isIdentifier(text) {
+            diagnostics.report(.invalidFrameworkName, at: node.location,
+                               "\(what) '\(text)' is not an identifier (\(NamePattern.identifierProblem(text))); write it as `\(NamePattern.suggestedIdentifier(for: text))`")
+        }
+        return text
+    }
+
+    /// A list of names, or one name written alone.
+    mutating func readNameList(_ node: YAMLNode, what: String) -> [Located<String>] {
+        if let scalar = node.scalar, !scalar.isNull { return [Located(scalar.text, at: node.location)] }
+        guard let items = node.list(what, diagnostics: &diagnostics) else { return [] }
+        return items.compactMap { item in item.text("an item of \(what)", diagnostics: &diagnostics).map { Located($0, at: item.location) } }
+    }
+
+    mutating func readExpression(_ node: YAMLNode, what: String) -> ExpressionSource? {
+        guard let text = node.text(what, diagnostics: &diagnostics), let scalar = node.scalar else { return nil }
+        return ExpressionSource(text, at: scalar.textLocation)
+    }
+
+    mutating func readNumber(_ node: YAMLNode, what: String) -> Double? {
+        guard let text = node.text(what, diagnostics: &diagnostics) else { return nil }
+        guard node.scalar?.isQuoted == false, let value = Double(text), value.isFinite else {
+            diagnostics.report(.invalidValue, at: node.location, "\(what) must be a number written without quotes, such as 0.3, not '\(text)'")
+            return nil
+        }
+        return value
+    }
+
+    mutating func readThreshold(_ node: YAMLNode, what: String) -> Int? {
+        guard let value = readNumber(node, what: what) else { return nil }
+        guard value >= 1, value <= 1000, value == value.rounded() else {
+            diagnostics.report(.invalidThreshold, at: node.location, "\(what) is a whole number of responses from 1 to 1000, not \(NumberFormatting.plain(value))")
+            return nil
+        }
+        return Int(value)
+    }
+
+}
+
+/// Numbers in messages: `0.3`, `12`, never `12.0`.
+enum NumberFormatting {
+    static func plain(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}

@@ -1,0 +1,140 @@
+import CSV
+import SurveyDefinition
+
+extension Codebook {
+    /// The codebook for people: how to read the file, a table of columns, then each choice list.
+    func markdown(facts: ExportFacts) -> String {
+        let survey = layout.survey
+        let language = layout.language
+        let sv = language == "sv"
+        let languages = survey.languages
+        var lines: [String] = []
+        lines.append("# \(sv ? "Kodbok" : "Codebook"): \(survey.title.resolved(language, fallbacks: languages))")
+        lines.append("")
+        lines.append("- \(sv ? "Enkät" : "Survey"): `\(survey.id)` \(sv ? "version" : "version") \(survey.version) (\(sv ? "definitionens SHA-256" : "definition SHA-256") `\(facts.definitionHash)`)")
+        lines.append("- \(sv ? "Omgång" : "Round"): `\(facts.round)`")
+        lines.append("- \(sv ? "Datafil" : "Data file"): `\(facts.dataFile)`, \(facts.rows) \(sv ? "rader" : "rows")")
+        lines.append("- \(sv ? "Exporterad" : "Exported"): \(facts.exportedAt) \(sv ? "med" : "by") Samla \(facts.samlaVersion)")
+        lines.append("")
+        lines.append("## \(sv ? "Så läses filen" : "Reading the file")")
+        lines.append("")
+        for note in readingNotes(facts: facts) { lines.append("- \(note)") }
+        lines.append("")
+        lines.append("## \(sv ? "Kolumner" : "Columns")")
+        lines.append("")
+        let header = [sv ? "kolumn" : "column", "typ".localized(sv, "type")] + languages.map { sv ? "text (\($0))" : "text (\($0))" }
+            + [sv ? "val" : "choices", sv ? "visas när" : "asked when", sv ? "krav" : "rules"]
+        lines.append("| " + header.joined(separator: " | ") + " |")
+        lines.append("|" + String(repeating: " --- |", count: header.count))
+        for entry in entries {
+            var rules: [String] = []
+            if entry.isRequired { rules.append(sv ? "obligatorisk" : "required") }
+            if let constraint = entry.question?.constraint?.text, entry.column.variable?.role == .answer { rules.append("`\(constraint)`") }
+            if let unit = entry.question?.unit { rules.append("\(sv ? "enhet" : "unit"): \(unit)") }
+            if let calculation = entry.question?.calculation?.text { rules.append("= `\(calculation)`") }
+            if let export = entry.column.exportName, export != entry.column.name { rules.append("export_as `\(export)`") }
+            if entry.isPII { rules.append(sv ? "**personuppgift**" : "**personal data**") }
+            var choices = ""
+            if case .option(_, let choice) = entry.column.content {
+                choices = "1 = `\(choice.value)` \(sv ? "vald" : "chosen"), 0 = \(sv ? "ej vald" : "not chosen")"
+            } else if let list = listTitle(entry) {
+                choices = "[\(list)](#\(anchor(list)))"
+            }
+            let cells = ["`\(entry.column.name)`", entry.typeName] + languages.map { entry.label($0) }
+                + [choices, entry.relevance.map { "`\($0)`" } ?? "", rules.joined(separator: "; ")]
+            lines.append("| " + cells.map(Self.cell).joined(separator: " | ") + " |")
+        }
+        let lists = usedChoiceLists()
+        if !lists.isEmpty {
+            lines.append("")
+            lines.append("## \(sv ? "Svarsalternativ" : "Choice lists")")
+            for (name, choices) in lists {
+                lines.append("")
+                lines.append("### \(name)")
+                lines.append("")
+                lines.append("| \(sv ? "kod" : "code") | " + languages.map { "\($0)" }.joined(separator: " | ") + " |")
+                lines.append("|" + String(repeating: " --- |", count: languages.count + 1))
+                for choice in choices {
+                    lines.append("| `\(Self.cell(choice.value))` | " + languages.map { Self.cell(choice.label.resolved($0, fallbacks: languages)) }.joined(separator: " | ") + " |")
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// How to read the data file, in the codebook's language.
+    func readingNotes(facts: ExportFacts) -> [String] {
+        let sv = layout.language == "sv"
+        let options = layout.options
+        var notes: [String] = []
+        notes.append(sv
+            ? "UTF-8 med byte order mark (så att Excel visar å, ä och ö rätt), komma som avgränsare, CRLF som radslut, citattecken enligt RFC 4180."
+            : "UTF-8 with a byte order mark (so that Excel shows å, ä and ö correctly), comma-separated, CRLF line ends, quoting as RFC 4180.")
+        notes.append(sv ? "En tom cell betyder inget svar: frågan visades inte eller lämnades tom." : "An empty cell means no answer: the question was not shown, or was left empty.")
+        switch options.shape {
+        case .wide:
+            notes.append(sv ? "En rad per svar, en kolumn per variabel, i definitionens ordning." : "One row per response, one column per variable, in the order of the definition.")
+        case .long:
+            notes.append(sv
+                ? "Lång form: en rad per icke-tom cell i den breda tabellen (svar, kolumn, värde); kolumnerna nedan är värdena i `variable`."
+                : "Long form: one row per non-empty cell of the wide table (response, column, value); the columns below are the values of `variable`.")
+        }
+        notes.append(options.values == .codes
+            ? (sv ? "Val skrivs som koder, ja/nej som 1/0." : "Choices are written as codes, yes/no as 1/0.")
+            : (sv ? "Val skrivs som etiketter på \(layout.language), ja/nej som \(BooleanText.labels(language: layout.language).yes)/\(BooleanText.labels(language: layout.language).no)."
+                  : "Choices are written as labels in \(layout.language), yes/no as \(BooleanText.labels(language: layout.language).yes)/\(BooleanText.labels(language: layout.language).no)."))
+        notes.append(sv
+            ? "Flerval: en kolumn per alternativ (`fråga_kod`), 1 = valt, 0 = inte valt, tom = frågan besvarades inte."
+            : "Multiple choice: one column per option (`question_code`), 1 = chosen, 0 = not chosen, empty = not answered.")
+        notes.append(sv
+            ? "Textvärden som börjar med =, +, -, @, tabb eller vagnretur har en apostrof (') först, så att kalkylprogram visar dem som text i stället för att köra dem som formler; inget annat ändras."
+            : FormulaNeutralization.summary)
+        notes.append(options.selection == .complete
+            ? (sv ? "Endast inskickade (kompletta) svar." : "Submitted (complete) responses only.")
+            : (sv ? "Även påbörjade svar; kolumnen `status` skiljer dem åt." : "Partial responses too; the `status` column tells them apart."))
+        if let cleaning = options.cleaning {
+            notes.append(sv
+                ? "Rensade enligt \(cleaning.source): \(cleaning.removed.count) svar borttagna (se provenance.json)."
+                : "Cleaned by \(cleaning.source): \(cleaning.removed.count) responses removed (see provenance.json).")
+        }
+        if options.profile == .euclid {
+            notes.append(sv
+                ? "Partnerprofil euclid: kolumnerna heter som i partnernas gemensamma kodbok (export_as), frågor utan sådant namn och alla personuppgifter är borttagna, och svaren har pseudonymer (`R-` och 12 tecken) som är stabila inom omgången men inte kan kopplas mellan omgångar."
+                : "Partner profile euclid: columns are named as in the partners' common codebook (export_as), questions without such a name and all personal data are left out, and responses carry pseudonyms (`R-` and 12 characters) that are stable within the round but cannot be linked across rounds.")
+        } else if options.exportsPII {
+            notes.append(sv ? "**Filen innehåller personuppgifter.**" : "**The file holds personal data.**")
+        } else {
+            notes.append(sv ? "Personuppgifter (frågor märkta pii) ingår inte." : "Personal data (questions marked pii) is left out.")
+        }
+        return notes
+    }
+
+    private func usedChoiceLists() -> [(String, [Choice])] {
+        var seen = Set<String>()
+        var result: [(String, [Choice])] = []
+        for entry in entries where !entry.choices.isEmpty {
+            guard let name = listTitle(entry), seen.insert(name).inserted else { continue }
+            result.append((name, entry.choices))
+        }
+        return result
+    }
+
+    /// The heading of a column's choice list: its name, with `+ other` when the question adds that option.
+    private func listTitle(_ entry: ColumnDescription) -> String? {
+        guard let question = entry.question, let list = question.choiceList, !entry.choices.isEmpty else { return nil }
+        return question.allowsOther ? "\(list) + other" : list
+    }
+
+    private func anchor(_ name: String) -> String {
+        name.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? String($0) : $0 == " " ? "-" : "" }.joined()
+    }
+
+    /// Text safe inside a Markdown table cell.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+    }
+}
+
+private extension String {
+    func localized(_ sv: Bool, _ english: String) -> String { sv ? self : english }
+}

@@ -1,0 +1,52 @@
+import CSV
+import SurveyDefinition
+
+/// The codebook of an export: one entry per column of the wide data file, with the question's
+/// texts in every language, its type, choices (codes and labels), relevance, constraint, export
+/// name and personal-data flag. Written as CSV (for tools) and Markdown (for people).
+struct Codebook {
+    let layout: ExportLayout
+    let entries: [ColumnDescription]
+
+    init(layout: ExportLayout) {
+        self.layout = layout
+        entries = layout.columns.map { ColumnDescription($0, layout: layout) }
+    }
+
+    var csvHeader: [String] {
+        ["column", "variable", "question", "question_type", "type", "option"]
+            + layout.survey.languages.map { "label_\($0)" }
+            + layout.survey.languages.map { "choices_\($0)" }
+            + ["relevant", "constraint", "required", "unit", "export_as", "pii", "calculation"]
+    }
+
+    /// Choices as REDCap writes them: `code, label | code, label`.
+    func choiceText(_ entry: ColumnDescription, language: String) -> String {
+        entry.choices.map { "\($0.value), \($0.label.resolved(language, fallbacks: layout.survey.languages))" }.joined(separator: " | ")
+    }
+
+    func writeCSV(to writer: CSVWriter) throws {
+        try writer.writeRecord(csvHeader)
+        for entry in entries {
+            let column = entry.column
+            var option = ""
+            if case .option(_, let choice) = column.content { option = choice.value }
+            try writer.write(text: column.name)
+            try writer.write(text: column.variable?.name ?? "")
+            try writer.write(text: entry.question?.name ?? "")
+            try writer.write(text: entry.questionType ?? "")
+            try writer.write(text: entry.typeName)
+            try writer.write(text: option)
+            for language in layout.survey.languages { try writer.write(text: entry.label(language)) }
+            for language in layout.survey.languages { try writer.write(text: choiceText(entry, language: language)) }
+            try writer.write(text: entry.relevance ?? "")
+            try writer.write(text: entry.question?.constraint?.text ?? "")
+            try writer.write(entry.question == nil ? "" : entry.isRequired ? "yes" : "no")
+            try writer.write(text: entry.question?.unit ?? "")
+            try writer.write(text: column.exportName ?? "")
+            try writer.write(column.variable == nil ? "" : entry.isPII ? "yes" : "no")
+            try writer.write(text: entry.question?.calculation?.text ?? "")
+            try writer.endRecord()
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Diagnostics
+
+/// Why an export was refused or stopped. The output folder is left as it was: files are written
+/// under temporary names and put in place only when every one of them is complete.
+public enum ExportError: Error, Hashable, Sendable {
+    case languageUnknown(String, available: [String])
+    case outputExists(path: String)
+    case outputUnwritable(path: String, reason: String)
+    case columnClash(name: String, first: String, second: String)
+    case unknownCode(response: Int64, variable: String, code: String)
+    case definitionUnreadable(round: String, hash: String, problems: [Diagnostic])
+    case profileEmpty(survey: String)
+
+    /// The refusal as diagnostics; `database` names the store for problems of its contents.
+    public func diagnostics(database: String) -> [Diagnostic] {
+        switch self {
+        case .languageUnknown(let language, let available):
+            return [Diagnostic(.exportLanguageUnknown, at: .field("--lang"),
+                "the survey is written in \(available.joined(separator: " and ")), not '\(language)'\(Suggestions.didYouMean(language, in: available)); choose one of those")]
+        case .outputExists(let path):
+            return [Diagnostic(.exportOutputExists, at: .file(path),
+                "the file exists already and is not replaced; choose another --out folder, or add --overwrite to replace the files of an earlier export")]
+        case .outputUnwritable(let path, let reason):
+            return [Diagnostic(.exportOutputUnwritable, at: .file(path), "cannot write here: \(reason); nothing was exported")]
+        case .columnClash(let name, let first, let second):
+            return [Diagnostic(.exportColumnClash, at: .field(name),
+                "the column \(name) would hold both \(first) and \(second); rename one of the questions or its export_as")]
+        case .unknownCode(let response, let variable, let code):
+            return [Diagnostic(.exportUnknownCode, at: .file(database),
+                "response \(response) holds the code '\(code)' in \(variable), which the round's definition does not list; "
+                    + "re-open the round with a definition that lists it (nothing was exported)")]
+        case .definitionUnreadable(let round, let hash, let problems):
+            let first = problems.first.map { ": \($0.message)" } ?? ""
+            return [Diagnostic(.exportDefinitionUnreadable, at: .file(database),
+                "round \(round) is pinned to definition \(hash.prefix(12)), which this version of Samla cannot read\(first)")]
+        case .profileEmpty(let survey):
+            return [Diagnostic(.exportProfileEmpty, at: .field("--profile"),
+                "no question of survey \(survey) has an export_as, so the partner profile would export nothing; "
+                    + "give the questions of the partners' common codebook their export_as names")]
+        }
+    }
+}

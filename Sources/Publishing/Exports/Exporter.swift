@@ -1,0 +1,202 @@
+import CSV
+import Diagnostics
+import Foundation
+import Store
+import SurveyDefinition
+
+/// An export of one round, planned: the round, the definition it is pinned to, the columns.
+public struct ExportPlan: Sendable {
+    public let round: Round
+    public let definition: StoredDefinition
+    public let layout: ExportLayout
+
+    /// The data file's name: `responses.csv`, or `responses-long.csv` in the long form.
+    public var dataFile: String { layout.options.shape == .wide ? "responses.csv" : "responses-long.csv" }
+
+    /// Every file the export writes, in order.
+    public var files: [String] {
+        [dataFile, "codebook.csv", "codebook.md"]
+            + (layout.options.results == nil ? [] : [IndicatorTables.resultsFile])
+            + (layout.options.cleaning == nil ? [] : [IndicatorTables.cleaningFile])
+            + ["datapackage.json", "provenance.json"]
+    }
+}
+
+/// Writes a round's responses as CSV with its codebook, Frictionless data package and provenance.
+///
+/// The data streams from the store's scan into the CSV writer, one row at a time: memory does not
+/// grow with the number of responses.
+public struct Exporter: Sendable {
+    public let store: any Store
+    /// Written into the provenance file and the data package.
+    public let samlaVersion: String
+
+    public init(store: any Store, samlaVersion: String) {
+        self.store = store
+        self.samlaVersion = samlaVersion
+    }
+
+    /// Reads the round and its pinned definition and lays out the columns. Throws `StoreError`
+    /// for an unknown round and `ExportError` for a definition or options that do not fit.
+    public func plan(round name: String, options: ExportOptions) throws -> ExportPlan {
+        guard let round = try store.round(named: name) else {
+            let names = try store.roundSummaries().map(\.round.name)
+            throw StoreError.unknownRound(name, suggestion: Suggestions.closest(to: name, in: names))
+        }
+        guard let definition = try store.definition(hash: round.definitionHash) else {
+            throw ExportError.definitionUnreadable(round: name, hash: round.definitionHash, problems: [])
+        }
+        let loaded = SurveyLoader.load(text: definition.sourceText, path: "\(round.surveyID)@\(definition.version)")
+        guard let survey = loaded.document?.survey else {
+            throw ExportError.definitionUnreadable(round: name, hash: round.definitionHash, problems: loaded.errors)
+        }
+        let layout = try ExportLayout(survey: survey, options: options)
+        return ExportPlan(round: round, definition: definition, layout: layout)
+    }
+
+    /// How many responses the export will read (complete ones, or all begun), for a progress bar.
+    /// Counts the round's responses, so ask only when a bar is shown.
+    public func expectedResponses(_ plan: ExportPlan) throws -> Int {
+        let summary = try store.roundSummaries().first { $0.round.name == plan.round.name }
+        return plan.layout.options.selection == .complete ? summary?.complete ?? 0 : summary?.started ?? 0
+    }
+
+    /// Writes the planned export into `folder` (created if needed). `progress` is called with the
+    /// responses read so far, every few thousand rows.
+    public func export(
+        _ plan: ExportPlan, to folder: String, now: Timestamp = .now(), progress: ((Int) -> Void)? = nil
+    ) throws -> ExportSummary {
+        let layout = plan.layout
+        let options = layout.options
+        let output = try ExportFolder(path: folder, names: plan.files, overwrite: options.overwrite)
+        let pseudonymizer = options.profile == nil ? nil : Pseudonymizer(key: try store.pseudonymKey(round: plan.round.name))
+
+        let written = try writeData(plan, to: output.stagedPath(plan.dataFile), pseudonymizer: pseudonymizer, progress: progress)
+        let facts = ExportFacts(
+            round: plan.round.name, surveyID: plan.round.surveyID, definitionVersion: plan.definition.version,
+            definitionHash: plan.definition.hash, dataFile: plan.dataFile, rows: written.rows, responses: written.responses,
+            read: written.read, exportedAt: now.text, samlaVersion: samlaVersion)
+
+        let codebook = Codebook(layout: layout)
+        try writeCSV(output.stagedPath("codebook.csv")) { try codebook.writeCSV(to: $0) }
+        try writeText(codebook.markdown(facts: facts), to: output.stagedPath("codebook.md"))
+        var extraResources: [JSONValue] = []
+        if let results = options.results {
+            let rows = IndicatorTables.rows(results, round: plan.round.name)
+            try writeCSV(output.stagedPath(IndicatorTables.resultsFile)) { try IndicatorTables.writeResults(rows, to: $0) }
+            extraResources.append(DataPackage.csvResource(
+                name: "results", path: IndicatorTables.resultsFile,
+                title: "Indicator results of framework \(results.framework.id) for round \(plan.round.name)",
+                schema: IndicatorTables.resultsSchema()))
+        }
+        if let cleaning = options.cleaning {
+            try writeCSV(output.stagedPath(IndicatorTables.cleaningFile)) {
+                try IndicatorTables.writeCleaningLog(cleaning, round: plan.round.name, pseudonymizer: pseudonymizer, to: $0)
+            }
+            extraResources.append(DataPackage.csvResource(
+                name: "cleaning-log", path: IndicatorTables.cleaningFile, title: "Responses removed by the cleaning rules of \(cleaning.source)",
+                schema: IndicatorTables.cleaningSchema(pseudonymous: pseudonymizer != nil)))
+        }
+        let schema = options.shape == .wide ? TableSchema.wide(layout: layout, empties: written.empties) : TableSchema.long(layout: layout)
+        try writeText(DataPackage.json(layout: layout, facts: facts, dataSchema: schema, extraResources: extraResources).text() + "\n",
+                      to: output.stagedPath("datapackage.json"))
+        let sizes = plan.files.filter { $0 != "provenance.json" }.map { (name: $0, bytes: output.size($0)) }
+        let round = RoundFacts(opens: plan.round.opens.description, closes: plan.round.closes.description, status: plan.round.status.rawValue)
+        try writeText(Provenance.json(layout: layout, facts: facts, round: round, files: sizes).text() + "\n",
+                      to: output.stagedPath("provenance.json"))
+
+        let paths = try output.commit()
+        var warnings: [Diagnostic] = []
+        if written.responses == 0 {
+            warnings.append(Diagnostic(.exportNoResponses, at: .file((folder as NSString).appendingPathComponent(plan.dataFile)),
+                "round \(plan.round.name) has no \(options.selection == .complete ? "complete " : "")responses\(options.cleaning == nil ? "" : " left after cleaning"); the data file holds its header only"))
+        }
+        return ExportSummary(facts: facts, files: paths, warnings: warnings)
+    }
+
+    /// The CSV options of every file: UTF-8 with a BOM (Excel reads åäö right only with one), CRLF.
+    /// Cells are neutralised by the encoder, column by column, so the writer's own switch is off
+    /// for the data; the codebook's texts go through `write(text:)` with it on.
+    static func csvOptions(neutralizing: Bool) -> CSVWriter.Options {
+        CSVWriter.Options(lineEnding: .crlf, neutralizesFormulas: neutralizing, writesByteOrderMark: true)
+    }
+
+    private struct Written {
+        var rows = 0
+        var responses = 0
+        var read = 0
+        var empties: [Int]
+    }
+
+    private func writeData(_ plan: ExportPlan, to path: String, pseudonymizer: Pseudonymizer?, progress: ((Int) -> Void)?) throws -> Written {
+        let layout = plan.layout
+        let options = layout.options
+        let writer = try Self.openCSV(path, neutralizing: false)
+        let encoder = RowEncoder(layout: layout, pseudonymizer: pseudonymizer)
+        let columnCount = encoder.columnCount
+        var written = Written(empties: [])
+        let empties = UnsafeMutablePointer<Int>.allocate(capacity: columnCount)
+        empties.initialize(repeating: 0, count: columnCount)
+        defer { empties.deallocate() }
+        let removed = options.cleaning?.removed ?? []
+        let names = layout.columns.map(\.name)
+        do {
+            switch options.shape {
+            case .wide: try writer.writeRecord(names)
+            case .long: try writer.writeRecord([names[0], "variable", "value"])
+            }
+            let selection: ResponseSelection = options.selection == .complete ? .complete : .all
+            try store.scanResponses(round: plan.round.name, variables: layout.variables.map(\.name), selection: selection) { row in
+                written.read += 1
+                if let progress, written.read & 0x1FFF == 0 { progress(written.read) }
+                if !removed.isEmpty && removed.contains(row.responseID) { return }
+                try encoder.prepare(row)
+                written.responses += 1
+                switch options.shape {
+                case .wide:
+                    for column in 0..<columnCount {
+                        if try !encoder.write(row, column: column, to: writer) { empties[column] += 1 }
+                    }
+                    try writer.endRecord()
+                    written.rows += 1
+                case .long:
+                    for column in 1..<columnCount where !encoder.isEmpty(row, column: column) {
+                        try encoder.writeID(to: writer)
+                        try writer.write(names[column])
+                        try encoder.write(row, column: column, to: writer)
+                        try writer.endRecord()
+                        written.rows += 1
+                    }
+                }
+            }
+            try writer.close()
+        } catch let error as CSVWriteError {
+            throw ExportError.outputUnwritable(path: path, reason: error.description)
+        }
+        progress?(written.read)
+        written.empties = Array(UnsafeBufferPointer(start: empties, count: columnCount))
+        return written
+    }
+
+    private static func openCSV(_ path: String, neutralizing: Bool) throws(ExportError) -> CSVWriter {
+        do { return try CSVWriter(path: path, options: csvOptions(neutralizing: neutralizing)) } catch {
+            throw .outputUnwritable(path: path, reason: error.description)
+        }
+    }
+
+    private func writeCSV(_ path: String, _ body: (CSVWriter) throws -> Void) throws {
+        let writer = try Self.openCSV(path, neutralizing: true)
+        do {
+            try body(writer)
+            try writer.close()
+        } catch let error as CSVWriteError {
+            throw ExportError.outputUnwritable(path: path, reason: error.description)
+        }
+    }
+
+    private func writeText(_ text: String, to path: String) throws {
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
+            throw ExportError.outputUnwritable(path: path, reason: error.localizedDescription)
+        }
+    }
+}

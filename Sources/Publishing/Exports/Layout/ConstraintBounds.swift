@@ -1,0 +1,97 @@
+import Expressions
+
+/// The bounds a question's constraint puts on every answer, read from its syntax tree: each
+/// conjunct of a top-level `and` that compares `.` (or `string-length(.)`) with a number literal,
+/// such as `. >= 0 and . <= 100`. Conjuncts that depend on other answers or on today (`. <= ${fte}`,
+/// `. <= year(today())`) and anything under `or` or `not` say nothing for every row and are skipped.
+public struct ConstraintBounds: Hashable, Sendable {
+    public var minimum: Double?
+    public var maximum: Double?
+    /// Set when the bound itself is not allowed (`. > 0`).
+    public var minimumIsExclusive = false
+    public var maximumIsExclusive = false
+    /// From `string-length(.) >= n`.
+    public var minimumLength: Int?
+    public var maximumLength: Int?
+
+    public init() {}
+
+    public var isEmpty: Bool { minimum == nil && maximum == nil && minimumLength == nil && maximumLength == nil }
+
+    /// The bounds of `constraint`; empty when it does not parse or gives none.
+    public init(constraint: String) {
+        guard case .success(let parsed) = ParsedExpression.parse(constraint) else { return }
+        add(parsed.root)
+    }
+
+    private mutating func add(_ node: SyntaxNode) {
+        guard case .binary(let op, let left, let right) = node.kind else { return }
+        if op == .and {
+            add(left)
+            add(right)
+            return
+        }
+        guard op.isOrdering else { return }
+        if let subject = Self.subject(left), let number = Self.literal(right) {
+            apply(op, number, to: subject)
+        } else if let subject = Self.subject(right), let number = Self.literal(left) {
+            apply(Self.mirrored(op), number, to: subject)
+        }
+    }
+
+    private enum Subject { case value, length }
+
+    private static func subject(_ node: SyntaxNode) -> Subject? {
+        switch node.kind {
+        case .currentValue: .value
+        case .call("string-length", let arguments) where arguments.count == 1 && arguments[0].kind == .currentValue: .length
+        default: nil
+        }
+    }
+
+    private static func literal(_ node: SyntaxNode) -> Double? {
+        switch node.kind {
+        case .number(let value, _): value
+        case .negate(let operand): literal(operand).map { -$0 }
+        default: nil
+        }
+    }
+
+    /// `5 < .` is `. > 5`.
+    private static func mirrored(_ op: BinaryOperator) -> BinaryOperator {
+        switch op {
+        case .less: .greater
+        case .lessOrEqual: .greaterOrEqual
+        case .greater: .less
+        case .greaterOrEqual: .lessOrEqual
+        default: op
+        }
+    }
+
+    private mutating func apply(_ op: BinaryOperator, _ number: Double, to subject: Subject) {
+        switch subject {
+        case .value:
+            switch op {
+            case .greater, .greaterOrEqual:
+                let exclusive = op == .greater
+                if let current = minimum, current > number || (current == number && minimumIsExclusive) { return }
+                minimum = number
+                minimumIsExclusive = exclusive
+            case .less, .lessOrEqual:
+                let exclusive = op == .less
+                if let current = maximum, current < number || (current == number && maximumIsExclusive) { return }
+                maximum = number
+                maximumIsExclusive = exclusive
+            default: break
+            }
+        case .length:
+            switch op {
+            case .greater: minimumLength = max(minimumLength ?? 0, Int((number + 1).rounded(.down)))
+            case .greaterOrEqual: minimumLength = max(minimumLength ?? 0, Int(number.rounded(.up)))
+            case .less: maximumLength = min(maximumLength ?? .max, Int((number - 1).rounded(.up)))
+            case .lessOrEqual: maximumLength = min(maximumLength ?? .max, Int(number.rounded(.down)))
+            default: break
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Aggregation
+
+/// How responses are laid out in the data file.
+public enum TableShape: String, Hashable, Sendable, CaseIterable {
+    /// One row per response, one column per variable; matrix rows are variables already, and each
+    /// option of a multiple choice gets a 0/1 column `question_option`.
+    case wide
+    /// One row per non-empty cell of the wide table: response, column name, value.
+    case long
+}
+
+/// What the cells of choice and yes/no variables hold.
+public enum ValueStyle: String, Hashable, Sendable, CaseIterable {
+    /// The stored codes; yes/no as 1/0.
+    case codes
+    /// Choice labels and Ja/Nej or Yes/No in the export language; multiple-choice columns stay 0/1.
+    case labels
+}
+
+/// A partner's rules for what leaves the organisation.
+public enum ExportProfile: String, Hashable, Sendable, CaseIterable {
+    /// The Euclid Network (ESEM) codebook: columns named by `export_as`, questions without one left
+    /// out, personal data never included, respondents as pseudonyms stable within the round.
+    case euclid
+}
+
+/// Which responses an export holds.
+public enum ExportSelection: String, Hashable, Sendable, CaseIterable {
+    /// Submitted responses only.
+    case complete
+    /// Partial responses too, with a `status` column.
+    case all
+}
+
+/// Everything that decides the files of one export.
+public struct ExportOptions: Sendable {
+    public var shape: TableShape
+    public var values: ValueStyle
+    /// The language of labels and of the codebook; the survey's first language when nil.
+    public var language: String?
+    /// Include variables marked `pii`. Ignored by a partner profile, which never includes them.
+    public var includePII: Bool
+    public var selection: ExportSelection
+    public var profile: ExportProfile?
+    /// Replace files of an earlier export in the output folder instead of refusing.
+    public var overwrite: Bool
+    /// Responses left out after cleaning, and what the cleaning did: the file `cleaning-log.csv`
+    /// and the provenance file say so.
+    public var cleaning: CleaningSummary?
+    /// Indicator results to ship as `results.csv` (the rows of the exported round).
+    public var results: ResultSet?
+
+    public init(
+        shape: TableShape = .wide, values: ValueStyle = .codes, language: String? = nil, includePII: Bool = false,
+        selection: ExportSelection = .complete, profile: ExportProfile? = nil, overwrite: Bool = false,
+        cleaning: CleaningSummary? = nil, results: ResultSet? = nil
+    ) {
+        self.shape = shape
+        self.values = values
+        self.language = language
+        self.includePII = includePII
+        self.selection = selection
+        self.profile = profile
+        self.overwrite = overwrite
+        self.cleaning = cleaning
+        self.results = results
+    }
+
+    /// Whether personal data goes into the files: only when asked for, and never for a partner.
+    public var exportsPII: Bool { includePII && profile == nil }
+}
+
+/// Cleaning applied before an export: the responses it removed and one line per rule.
+public struct CleaningSummary: Hashable, Sendable {
+    public struct Rule: Hashable, Sendable {
+        public var name: String
+        public var description: String
+        /// The responses it removed, in id order.
+        public var responses: [Int64]
+
+        public init(name: String, description: String, responses: [Int64]) {
+            self.name = name
+            self.description = description
+            self.responses = responses
+        }
+    }
+
+    /// Where the rules come from (a framework file).
+    public var source: String
+    public var rules: [Rule]
+    /// The ids of the responses the rules removed; the export leaves them out.
+    public var removed: Set<Int64>
+    /// Responses the rules judged (partial ones too when completeness is a rule), if known.
+    public var read: Int?
+
+    public init(source: String, rules: [Rule], removed: Set<Int64>, read: Int? = nil) {
+        self.source = source
+        self.rules = rules
+        self.removed = removed
+        self.read = read
+    }
+}

@@ -1,0 +1,80 @@
+import SurveyDefinition
+
+/// `datapackage.json`: a Frictionless (tabular) data package holding the data file with its
+/// Table Schema and the codebook, valid under `frictionless validate`.
+enum DataPackage {
+    static func json(layout: ExportLayout, facts: ExportFacts, dataSchema: JSONValue, extraResources: [JSONValue]) -> JSONValue {
+        let survey = layout.survey
+        let title = survey.title.resolved(layout.language, fallbacks: survey.languages)
+        var members: [(String, JSONValue)] = [
+            ("profile", "tabular-data-package"),
+            ("name", .string(packageName(facts.round, profile: layout.options.profile))),
+            ("title", .string("\(title) (\(facts.round))")),
+            ("description", .string(description(layout: layout, facts: facts))),
+            ("created", .string(facts.exportedAt)),
+            ("keywords", .array(["survey", .string(survey.id), .string(facts.round)])),
+        ]
+        members.append(("resources", .array([dataResource(facts: facts, schema: dataSchema)] + [codebookResource(layout: layout)] + extraResources)))
+        members.append(("samla", .object([
+            ("round", .string(facts.round)),
+            ("survey", .string(survey.id)),
+            ("definitionVersion", .string(facts.definitionVersion)),
+            ("definitionHash", .string(facts.definitionHash)),
+            ("profile", .string(layout.options.profile?.rawValue ?? "standard")),
+            ("shape", .string(layout.options.shape.rawValue)),
+            ("values", .string(layout.options.values.rawValue)),
+            ("language", .string(layout.language)),
+            ("samlaVersion", .string(facts.samlaVersion)),
+        ])))
+        return .object(members)
+    }
+
+    /// A package name: lowercase letters, digits, `-`, `_`, `.`.
+    static func packageName(_ round: String, profile: ExportProfile?) -> String {
+        profile.map { "\(round)-\($0.rawValue)" } ?? round
+    }
+
+    static func csvResource(name: String, path: String, title: String, schema: JSONValue) -> JSONValue {
+        .object([
+            ("name", .string(name)),
+            ("path", .string(path)),
+            ("title", .string(title)),
+            ("profile", "tabular-data-resource"),
+            ("format", "csv"),
+            ("mediatype", "text/csv"),
+            ("encoding", "utf-8"),
+            ("dialect", .object([("delimiter", ","), ("quoteChar", "\""), ("doubleQuote", true), ("lineTerminator", "\r\n"), ("header", true)])),
+            ("schema", schema),
+        ])
+    }
+
+    private static func dataResource(facts: ExportFacts, schema: JSONValue) -> JSONValue {
+        csvResource(name: "responses", path: facts.dataFile, title: "Responses of round \(facts.round)", schema: schema)
+    }
+
+    private static func codebookResource(layout: ExportLayout) -> JSONValue {
+        let header = Codebook(layout: layout).csvHeader
+        let fields: [JSONValue] = header.map { name in
+            var members: [(String, JSONValue)] = [("name", .string(name)), ("type", "string")]
+            switch name {
+            case "column": members.append(("constraints", .object([("required", true), ("unique", true)])))
+            case "required", "pii": members.append(("constraints", .object([("enum", ["yes", "no"])])))
+            default: break
+            }
+            return .object(members)
+        }
+        return csvResource(name: "codebook", path: "codebook.csv", title: "Codebook: one row per column of the responses",
+                           schema: .object([("fields", .array(fields)), ("missingValues", .array([""])), ("primaryKey", ["column"])]))
+    }
+
+    private static func description(layout: ExportLayout, facts: ExportFacts) -> String {
+        let options = layout.options
+        var parts = ["Round \(facts.round) of survey \(layout.survey.id) version \(facts.definitionVersion): \(facts.responses) responses"]
+        parts.append(options.shape == .wide ? "one row per response" : "one row per non-empty cell (long form)")
+        parts.append(options.values == .codes ? "choices as codes" : "choices as labels in \(layout.language)")
+        if options.profile == .euclid { parts.append("Euclid partner profile: export_as names, no personal data, pseudonymous respondents") }
+        else if options.exportsPII { parts.append("includes personal data") }
+        else { parts.append("no personal data") }
+        return parts.joined(separator: "; ") + ". The codebook (codebook.csv, codebook.md) describes every column."
+    }
+}

@@ -1,0 +1,79 @@
+import Aggregation
+import CSV
+
+/// The framework's results and cleaning log, written beside the data as `results.csv` (the rows of
+/// `samla compute --format csv` for the exported round) and `cleaning-log.csv` (which response
+/// each rule removed), each with its Table Schema.
+enum IndicatorTables {
+    static let resultsFile = "results.csv"
+    static let cleaningFile = "cleaning-log.csv"
+
+    /// The result rows of `round`, as `samla compute` prints them.
+    static func rows(_ results: ResultSet, round: String) -> [DisplayRow] {
+        results.displayRows().filter { $0.round == round }
+    }
+
+    static func writeResults(_ rows: [DisplayRow], to writer: CSVWriter) throws {
+        try writer.writeRecord(DisplayRow.columns)
+        let textColumns: Set<String> = ["group", "note", "status", "breakdown"]
+        for row in rows {
+            for (name, field) in zip(DisplayRow.columns, row.fields) {
+                if textColumns.contains(name) { try writer.write(text: field) } else { try writer.write(field) }
+            }
+            try writer.endRecord()
+        }
+    }
+
+    static func resultsSchema() -> JSONValue {
+        let numbers: Set<String> = ["estimate", "se", "ci_low", "ci_high", "target", "change", "change_low", "change_high"]
+        let fields: [JSONValue] = DisplayRow.columns.map { name in
+            var members: [(String, JSONValue)] = [("name", .string(name)), ("type", numbers.contains(name) ? "number" : "string")]
+            switch name {
+            case "indicator", "round", "group": members.append(("constraints", .object([("required", true)])))
+            case "suppressed": members.append(("constraints", .object([("enum", ["primary", "secondary"])])))
+            default: break
+            }
+            return .object(members)
+        }
+        return .object([("fields", .array(fields)), ("missingValues", [""])])
+    }
+
+    /// One row per removed response: round, rule, the rule as written, and the response's id
+    /// (its pseudonym in a partner export).
+    static func writeCleaningLog(_ summary: CleaningSummary, round: String, pseudonymizer: Pseudonymizer?, to writer: CSVWriter) throws {
+        try writer.writeRecord(["round", "rule", "description", pseudonymizer == nil ? "response_id" : "respondent_id"])
+        for rule in summary.rules {
+            for id in rule.responses {
+                try writer.write(round)
+                try writer.write(rule.name)
+                try writer.write(text: rule.description)
+                if let pseudonymizer { try writer.write(pseudonymizer.pseudonym(for: id)) } else { try writer.write(Int(id)) }
+                try writer.endRecord()
+            }
+        }
+    }
+
+    static func cleaningSchema(pseudonymous: Bool) -> JSONValue {
+        .object([
+            ("fields", [
+                .object([("name", "round"), ("type", "string"), ("constraints", .object([("required", true)]))]),
+                .object([("name", "rule"), ("type", "string"), ("constraints", .object([("required", true)]))]),
+                .object([("name", "description"), ("type", "string")]),
+                .object([("name", pseudonymous ? "respondent_id" : "response_id"), ("type", pseudonymous ? "string" : "integer"),
+                         ("constraints", .object([("required", true)]))]),
+            ]),
+            ("missingValues", [""]),
+        ])
+    }
+}
+
+extension CleaningSummary {
+    /// The summary of a round's cleaning log as the aggregation engine ran it.
+    public init(log: CleaningLog, source: String) {
+        self.init(
+            source: source,
+            rules: log.entries.map { Rule(name: $0.rule.rawValue, description: $0.description, responses: $0.removed) },
+            removed: Set(log.entries.flatMap(\.removed)),
+            read: log.read)
+    }
+}

@@ -1,0 +1,170 @@
+import CSV
+import SurveyDefinition
+
+/// The Frictionless Table Schema of the data file: a field per column with its type, its
+/// categories (value and label in the export language, every language in `description`),
+/// constraints from the definition, and `missingValues: [""]`.
+enum TableSchema {
+    /// The schema of the wide file. `empties` counts the empty cells of each column: a field is
+    /// `required` only when the definition makes it always answered and no cell was empty.
+    static func wide(layout: ExportLayout, empties: [Int]) -> JSONValue {
+        let fields = layout.columns.enumerated().map { index, column in
+            field(ColumnDescription(column, layout: layout), layout: layout, empties: empties[index])
+        }
+        return .object([
+            ("fields", .array(fields)),
+            ("missingValues", .array([""])),
+            ("primaryKey", .array([.string(layout.columns[0].name)])),
+        ])
+    }
+
+    /// The schema of the long file: identifier, column name, value as text.
+    static func long(layout: ExportLayout) -> JSONValue {
+        let id = layout.columns[0]
+        let sv = layout.language == "sv"
+        var idField = field(ColumnDescription(id, layout: layout), layout: layout, empties: 0)
+        if case .object(var members) = idField {
+            members.removeAll { $0.0 == "constraints" }
+            members.append(("constraints", .object([("required", true)])))
+            idField = .object(members)
+        }
+        return .object([
+            ("fields", .array([
+                idField,
+                .object([
+                    ("name", "variable"),
+                    ("title", .string(sv ? "Kolumnen i den breda tabellen (se kodboken)" : "The column of the wide table (see the codebook)")),
+                    ("type", "string"),
+                    ("constraints", .object([("required", true), ("enum", .array(layout.columns.dropFirst().map { .string($0.name) }))])),
+                ]),
+                .object([
+                    ("name", "value"),
+                    ("title", .string(sv ? "Värdet, som i den breda tabellen" : "The value, as in the wide table")),
+                    ("type", "string"),
+                    ("constraints", .object([("required", true)])),
+                ]),
+            ])),
+            ("missingValues", .array([""])),
+            ("primaryKey", .array([.string(id.name), "variable"])),
+        ])
+    }
+
+    static func field(_ description: ColumnDescription, layout: ExportLayout, empties: Int) -> JSONValue {
+        let column = description.column
+        var members: [(String, JSONValue)] = [("name", .string(column.name))]
+        members.append(("title", .string(description.label(layout.language))))
+        members.append(("description", .string(Self.description(description, layout: layout))))
+        var constraints: [(String, JSONValue)] = []
+        let required: Bool
+        switch column.content {
+        case .responseID:
+            members.append(("type", "integer"))
+            constraints.append(("unique", true))
+            required = true
+        case .pseudonym:
+            members.append(("type", "string"))
+            constraints.append(("unique", true))
+            constraints.append(("pattern", "R-[A-Z2-7]{12}"))
+            required = true
+        case .language:
+            members.append(("type", "string"))
+            constraints.append(("enum", .array(layout.survey.languages.map { .string($0) })))
+            required = true
+        case .status:
+            members.append(("type", "string"))
+            constraints.append(("enum", ["complete", "partial"]))
+            required = true
+        case .submittedAt:
+            members.append(("type", "datetime"))
+            required = layout.options.selection == .complete
+        case .option:
+            members.append(("type", "integer"))
+            let sv = layout.language == "sv"
+            members.append(("categories", .array([
+                .object([("value", 0), ("label", .string(sv ? "ej vald" : "not chosen"))]),
+                .object([("value", 1), ("label", .string(sv ? "vald" : "chosen"))]),
+            ])))
+            constraints.append(("enum", [0, 1]))
+            required = description.isAlwaysAnswered
+        case .value(let variable):
+            required = description.isAlwaysAnswered
+            appendValueField(variable, description, layout: layout, members: &members, constraints: &constraints)
+        }
+        if required && empties == 0 { constraints.insert(("required", true), at: 0) }
+        if !constraints.isEmpty { members.append(("constraints", .object(constraints))) }
+        return .object(members)
+    }
+
+    private static func appendValueField(
+        _ variable: Variable, _ description: ColumnDescription, layout: ExportLayout,
+        members: inout [(String, JSONValue)], constraints: inout [(String, JSONValue)]
+    ) {
+        let bounds = description.question.flatMap { $0.constraint }.map { ConstraintBounds(constraint: $0.text) } ?? ConstraintBounds()
+        let applies = variable.role == .answer
+        switch variable.type {
+        case .integer:
+            members.append(("type", "integer"))
+            if applies { appendBounds(bounds, integer: true, to: &constraints) }
+        case .decimal:
+            members.append(("type", "number"))
+            if applies { appendBounds(bounds, integer: false, to: &constraints) }
+        case .boolean:
+            let text = BooleanText.forExport(layout.options.values, language: layout.language)
+            members.append(("type", "boolean"))
+            members.append(("trueValues", .array([.string(FormulaNeutralization.neutralized(text.yes))])))
+            members.append(("falseValues", .array([.string(FormulaNeutralization.neutralized(text.no))])))
+        case .date:
+            members.append(("type", "date"))
+        case .text:
+            members.append(("type", "string"))
+            // Only a lower bound: the apostrophe that neutralises a formula-like text adds a character.
+            if applies, let minimum = bounds.minimumLength, minimum > 0 { constraints.append(("minLength", .integer(Int64(minimum)))) }
+        case .choice, .choices:
+            members.append(("type", "string"))
+            let table = ChoiceTable(choices: description.choices, values: layout.options.values,
+                                    language: layout.language, fallbacks: layout.survey.languages)
+            let written = table.outputs
+            table.deallocate()
+            if layout.options.values == .labels {
+                var seen = Set<String>()
+                let distinct = written.filter { seen.insert($0).inserted }
+                members.append(("categories", .array(distinct.map { .string($0) })))
+                constraints.append(("enum", .array(distinct.map { .string($0) })))
+            } else {
+                members.append(("categories", .array(zip(written, description.choices).map { code, choice in
+                    .object([
+                        ("value", .string(code)),
+                        ("label", .string(choice.label.resolved(layout.language, fallbacks: layout.survey.languages))),
+                    ])
+                })))
+                constraints.append(("enum", .array(written.map { .string($0) })))
+            }
+        }
+    }
+
+    private static func appendBounds(_ bounds: ConstraintBounds, integer: Bool, to constraints: inout [(String, JSONValue)]) {
+        func number(_ value: Double, roundingUp: Bool) -> JSONValue {
+            guard integer else { return .number(value) }
+            return .integer(Int64((roundingUp ? value.rounded(.up) : value.rounded(.down))))
+        }
+        if let minimum = bounds.minimum {
+            constraints.append((bounds.minimumIsExclusive ? "exclusiveMinimum" : "minimum", number(minimum, roundingUp: !bounds.minimumIsExclusive)))
+        }
+        if let maximum = bounds.maximum {
+            constraints.append((bounds.maximumIsExclusive ? "exclusiveMaximum" : "maximum", number(maximum, roundingUp: bounds.maximumIsExclusive)))
+        }
+    }
+
+    /// The column's text in every language, and the notes a reader needs: unit, relevance, and the
+    /// spreadsheet rule for text cells.
+    private static func description(_ description: ColumnDescription, layout: ExportLayout) -> String {
+        var lines = description.labels.map { "\($0.language): \($0.text)" }
+        if let unit = description.question?.unit { lines.append("unit: \(unit)") }
+        if let relevance = description.relevance { lines.append("asked when: \(relevance)") }
+        if case .value(let variable) = description.column.content {
+            if variable.type == .text { lines.append(FormulaNeutralization.summary) }
+            if variable.role == .calculated, let calculation = description.question?.calculation { lines.append("calculated: \(calculation.text)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,103 @@
+import Aggregation
+import ArgumentParser
+import CSV
+import Diagnostics
+import Foundation
+import Frameworks
+import Store
+import SurveyDefinition
+
+/// `samla compute --framework F`: the indicators of a framework over the rounds in the database.
+struct ComputeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compute",
+        abstract: "Compute a framework's indicators: estimates, intervals, suppression, targets and changes.",
+        discussion: """
+        Reads each survey round of the framework once, applies its cleaning rules, and prints one row per \
+        indicator, round and group (the total and each category of each breakdown). Cells below the \
+        suppression thresholds show no figures in any format. The cleaning log (how many responses each \
+        rule removed) is printed under the table, included in JSON, and written in full with --cleaning-log. \
+        Exit status: 0 computed, 1 refused (diagnostics printed), 2 usage error.
+        """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: ArgumentHelp("The framework definition.", valueName: "file"))
+    var framework: String
+
+    @Option(name: .customLong("round"), help: ArgumentHelp("A round to compute (repeat for several); all declared rounds when none is given.", valueName: "name"))
+    var rounds: [String] = []
+
+    @Option(help: "table for people, csv or json for tools.")
+    var format: ResultFormat = .table
+
+    @Option(name: .customLong("lang"), help: ArgumentHelp("The language of labels; the framework's first language by default.", valueName: "code"))
+    var language: String?
+
+    @Option(name: .customLong("cleaning-log"), help: ArgumentHelp("Also write the full cleaning log (round, rule, response id) as CSV here.", valueName: "file"))
+    var cleaningLog: String?
+
+    init() {}
+
+    func run() throws {
+        try reportingRefusals(database: store.path) {
+            let opened = try store.open()
+            let loadedFramework = try Self.loadFramework(framework, store: opened)
+            if let language, !loadedFramework.languages.contains(language) {
+                throw ValidationError("the framework is written in \(loadedFramework.languages.joined(separator: " and ")), not '\(language)'")
+            }
+            let results: ResultSet
+            do {
+                results = try Aggregator(framework: loadedFramework, store: opened, language: language)
+                    .compute(rounds: rounds.isEmpty ? nil : rounds)
+            } catch let error as AggregationError {
+                throw Refused(error.diagnostics)
+            }
+            let text: String = switch format {
+            case .table: ResultText.table(results)
+            case .csv: try ResultText.csv(results)
+            case .json: try ResultText.json(results)
+            }
+            FileHandle.standardOutput.write(Data(text.utf8))
+            if let cleaningLog {
+                do {
+                    try ResultText.cleaningCSV(results).write(toFile: cleaningLog, atomically: true, encoding: .utf8)
+                } catch {
+                    throw Refused([Diagnostic(.outputUnwritable, at: .file(cleaningLog), "the cleaning log cannot be written: \(error.localizedDescription)")])
+                }
+            }
+        }
+    }
+
+    /// Loads the framework, checking it against the definitions the database pins its rounds to
+    /// (the latest stored version of each survey), else against definition files beside it.
+    static func loadFramework(_ path: String, store: SQLiteStore) throws -> Framework {
+        let ids = Set(FrameworkLoader.surveyIDs(contentsOf: path))
+        var catalogue = SurveyCatalogue()
+        var fromFiles: [String] = []
+        for id in ids.sorted() {
+            if let latest = try store.definitions(survey: id).last,
+               let survey = SurveyLoader.load(text: latest.sourceText, path: "\(id)@\(latest.version)").document?.survey {
+                catalogue.surveys[id] = survey
+            } else {
+                fromFiles.append(id)
+            }
+        }
+        if !fromFiles.isEmpty {
+            let found = SurveyCatalogue.discover(ids: fromFiles, folders: SurveyCatalogue.defaultFolders(forFramework: path))
+            catalogue.surveys.merge(found.surveys) { first, _ in first }
+            catalogue.problems.merge(found.problems) { first, _ in first }
+        }
+        let result = FrameworkLoader.load(contentsOf: path, surveys: catalogue)
+        guard let framework = result.framework else { throw Refused(result.diagnostics) }
+        if !result.diagnostics.isEmpty { printDiagnostics(result.diagnostics) }
+        return framework
+    }
+}
+
+enum ResultFormat: String, ExpressibleByArgument, CaseIterable {
+    case table
+    case csv
+    case json
+}

@@ -1,0 +1,131 @@
+import Aggregation
+import ArgumentParser
+import Exports
+import Foundation
+import Store
+
+/// `samla export --round R --out DIR`: the round's responses as CSV, with codebook, data package
+/// and provenance.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a round's responses: CSV, codebook, Frictionless data package, provenance.",
+        discussion: """
+        Writes into DIR: responses.csv (or responses-long.csv with --format long), codebook.csv, \
+        codebook.md, datapackage.json (valid under `frictionless validate`) and provenance.json. \
+        Complete responses only, unless --include-partial. CSV files are UTF-8 with a byte order \
+        mark, CRLF line ends and RFC 4180 quoting; text cells that start with =, +, -, @, a tab or \
+        a carriage return get an apostrophe in front so that spreadsheets do not run them. \
+        With --framework: the framework's cleaning rules remove responses first (cleaning-log.csv lists \
+        which) and its indicator results for the round ship as results.csv. \
+        With --profile euclid: columns named by export_as, questions without one left out, no \
+        personal data (whatever other flags say), pseudonymous respondent ids stable within the round. \
+        Files of an earlier export in DIR are not replaced unless --overwrite. \
+        Exit status: 0 exported, 1 refused (diagnostics printed), 2 usage error.
+        """
+    )
+
+    @OptionGroup var database: StoreOptions
+
+    @Option(help: ArgumentHelp("The round to export.", valueName: "name"))
+    var round: String
+
+    @Option(help: ArgumentHelp("The folder to write into (created if needed).", valueName: "dir"))
+    var out: String
+
+    @Option(help: "csv: one row per response (wide); long: one row per response and column.")
+    var format: ExportFormatArgument = .csv
+
+    @Flag(help: "Choice labels and Ja/Nej or Yes/No instead of codes.")
+    var labels = false
+
+    @Option(name: .customLong("lang"), help: ArgumentHelp("The language of labels and the codebook; the survey's first by default.", valueName: "code"))
+    var language: String?
+
+    @Flag(name: .customLong("include-pii"), help: "Include questions marked pii (personal data). Not allowed with --profile.")
+    var includePII = false
+
+    @Flag(name: .customLong("include-partial"), help: "Include responses begun but not submitted, with a status column.")
+    var includePartial = false
+
+    @Option(help: ArgumentHelp("A partner profile: euclid.", valueName: "name"))
+    var profile: ExportProfileArgument?
+
+    @Option(help: ArgumentHelp("A framework whose cleaning rules to apply and whose results to include.", valueName: "file"))
+    var framework: String?
+
+    @Flag(help: "Replace the files of an earlier export in the folder.")
+    var overwrite = false
+
+    init() {}
+
+    func validate() throws {
+        if includePII && profile != nil {
+            throw ValidationError("--include-pii cannot be combined with --profile: a partner export never holds personal data")
+        }
+    }
+
+    var options: ExportOptions {
+        ExportOptions(
+            shape: format == .csv ? .wide : .long, values: labels ? .labels : .codes, language: language,
+            includePII: includePII, selection: includePartial ? .all : .complete, profile: profile?.profile,
+            overwrite: overwrite)
+    }
+
+    func run() throws {
+        try reportingRefusals(database: database.path) {
+            let store = try database.open()
+            let exporter = Exporter(store: store, samlaVersion: SamlaVersion.current)
+            var options = self.options
+            if let framework {
+                let results = try Self.compute(framework: framework, round: round, language: language, store: store)
+                options.results = results
+                if let log = results.cleaning.first(where: { $0.round == round }) {
+                    options.cleaning = CleaningSummary(log: log, source: framework)
+                }
+            } else if profile != nil {
+                printLine("note: no cleaning rules applied; give --framework to export the cleaned set and its results")
+            }
+            do {
+                let plan = try exporter.plan(round: round, options: options)
+                let bar = ProgressBar.isPossible ? ProgressBar(total: try exporter.expectedResponses(plan), label: "exporting \(round)") : nil
+                let summary = try exporter.export(plan, to: out, progress: bar.map { bar in { bar.update($0) } })
+                bar?.finish()
+                printDiagnostics(summary.warnings)
+                let facts = summary.facts
+                printLine("exported \(facts.responses) response\(facts.responses == 1 ? "" : "s") of round \(round) to \(out):")
+                for path in summary.files { printLine("  \((path as NSString).lastPathComponent)") }
+            } catch let error as ExportError {
+                throw Refused(error.diagnostics(database: database.path))
+            }
+        }
+    }
+}
+
+extension ExportCommand {
+    /// The framework's results for `round`, with its cleaning log.
+    static func compute(framework path: String, round: String, language: String?, store: SQLiteStore) throws -> ResultSet {
+        let framework = try ComputeCommand.loadFramework(path, store: store)
+        let language = language.flatMap { framework.languages.contains($0) ? $0 : nil }
+        do {
+            return try Aggregator(framework: framework, store: store, language: language).compute(rounds: [round])
+        } catch let error as AggregationError {
+            throw Refused(error.diagnostics)
+        }
+    }
+}
+
+enum ExportFormatArgument: String, ExpressibleByArgument, CaseIterable {
+    case csv
+    case long
+}
+
+enum ExportProfileArgument: String, ExpressibleByArgument, CaseIterable {
+    case euclid
+
+    var profile: ExportProfile {
+        switch self {
+        case .euclid: .euclid
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Intake
+import Store
+
+/// `samla import --round R FILE.csv`: loads complete responses into a round, every cell checked.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Load responses from a CSV file into a round, every cell checked.",
+        discussion: """
+        The header names the columns: variable names (matrix rows as question_row, other texts as \
+        question_other), and optionally language and submitted_at. Multiple choices are codes separated \
+        by spaces. Every problem is reported as file:line: error[E4xx]: row N, column C: why. Nothing is \
+        written unless every row is valid; with --skip-invalid the valid rows are written and the others \
+        listed (and written to --report). Exit status: 0 imported, 1 refused, 2 usage error.
+        """
+    )
+
+    @Option(help: ArgumentHelp("The round to import into (see `samla round list`).", valueName: "name"))
+    var round: String
+
+    @Flag(name: .customLong("skip-invalid"), help: "Import the valid rows and report the others.")
+    var skipInvalid = false
+
+    @Option(help: ArgumentHelp(
+        "Write every problem of the refused rows to this CSV file (row, line, column, value, code, message); with --skip-invalid the default is FILE-refused.csv next to the file.",
+        valueName: "file"))
+    var report: String?
+
+    @Option(help: "How many errors to list (the totals count all of them).")
+    var limit: Int = 100
+
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    @Argument(help: ArgumentHelp("The CSV file (UTF-8, with or without BOM; CRLF or LF).", valueName: "file.csv"))
+    var file: String
+
+    @OptionGroup var database: StoreOptions
+
+    init() {}
+
+    func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
+    }
+
+    func run() throws {
+        var result: ImportResult?
+        try reportingRefusals(database: database.path) {
+            let store = try database.open()
+            let reportPath = report ?? (skipInvalid ? Self.defaultReportPath(for: file) : nil)
+            let options = ImportOptions(skipInvalid: skipInvalid, reportPath: reportPath, listedErrorLimit: limit, showsProgress: format == .text)
+            result = ResponseImporter(store: store, database: database.path, options: options).importFile(file, round: round)
+        }
+        guard let result else { return }
+        switch format {
+        case .text:
+            printDiagnostics(result.diagnostics)
+            FileHandle.standardOutput.write(Data(ImportReportText.summary(result).utf8))
+        case .json:
+            FileHandle.standardOutput.write(Data(DiagnosticRenderer.json(result.diagnostics, files: 1).utf8))
+        }
+        if result.isRefused { throw ExitCode(ExitStatus.refused) }
+    }
+
+    /// `responses.csv` → `responses-refused.csv`, in the same folder.
+    static func defaultReportPath(for file: String) -> String {
+        let url = URL(fileURLWithPath: file)
+        let stem = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-refused.csv").path
+    }
+}
+
+/// How a command prints its diagnostics.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+/// What `samla import` prints after its diagnostics (which go to standard error): how many errors
+/// were not listed, totals by code and by column, and one summary line.
+enum ImportReportText {
+    static func summary(_ result: ImportResult) -> String {
+        var lines: [String] = []
+        if result.unlistedErrorCount > 0 {
+            lines.append("… and \(grouped(result.unlistedErrorCount)) more error\(result.unlistedErrorCount == 1 ? "" : "s") not listed (--limit N lists more)")
+        }
+        if result.errorCount > 0 {
+            lines.append("errors by code: " + result.errorsByCode.map { "\($0.code.id) \(grouped($0.count))" }.joined(separator: ", "))
+            lines.append("errors by column: " + result.errorsByColumn.prefix(20).map { "\($0.column) \(grouped($0.count))" }.joined(separator: ", ")
+                + (result.errorsByColumn.count > 20 ? ", …" : ""))
+        }
+        let time = String(format: "%.1f s", result.seconds)
+        let rate = result.seconds > 0 ? ", \(grouped(Int(Double(result.rowsRead) / result.seconds))) rows/s" : ""
+        let read = "\(grouped(result.rowsRead)) row\(result.rowsRead == 1 ? "" : "s") read"
+        if result.isRefused {
+            lines.append("import refused: \(read), \(grouped(result.refusedRows)) with errors, nothing imported (\(time)); "
+                + (result.refusedRows > 0 ? "correct the rows and import again, or use --skip-invalid" : "correct the file and import again"))
+        } else {
+            var line = "imported \(grouped(result.imported)) response\(result.imported == 1 ? "" : "s") into \(result.round): \(read)"
+            if result.refusedRows > 0 { line += ", \(grouped(result.refusedRows)) refused" }
+            line += " (\(time)\(rate))"
+            lines.append(line)
+        }
+        if let path = result.reportPath { lines.append("refused rows are listed in \(path)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return out
+    }
+}

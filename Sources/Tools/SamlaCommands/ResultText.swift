@@ -1,0 +1,107 @@
+import Aggregation
+import CSV
+import Foundation
+
+/// The three printed forms of a result set. Each prints from `DisplayRow`s, which hold no
+/// figures for suppressed cells.
+enum ResultText {
+    static func csv(_ results: ResultSet) throws -> String {
+        try CSVWriter.string { writer in
+            try writer.writeRecord(DisplayRow.columns)
+            for row in results.displayRows() {
+                for (index, field) in row.fields.enumerated() {
+                    // Labels and notes are text; the rest are codes and numbers.
+                    if [4, 17].contains(index) { try writer.write(text: field) } else { try writer.write(field) }
+                }
+                try writer.endRecord()
+            }
+        }
+    }
+
+    static func cleaningCSV(_ results: ResultSet) throws -> String {
+        try CSVWriter.string { writer in
+            try writer.writeRecord(["round", "rule", "description", "response_id"])
+            for log in results.cleaning {
+                for entry in log.entries {
+                    for id in entry.removed {
+                        try writer.write(log.round)
+                        try writer.write(entry.rule.rawValue)
+                        try writer.write(text: entry.description)
+                        try writer.write(Int(id))
+                        try writer.endRecord()
+                    }
+                }
+            }
+        }
+    }
+
+    static func json(_ results: ResultSet) throws -> String {
+        let document: [String: Any] = [
+            "framework": results.framework.id,
+            "language": results.language,
+            "columns": DisplayRow.columns,
+            "rows": results.displayRows().map { row in
+                Dictionary(uniqueKeysWithValues: zip(DisplayRow.columns, row.fields))
+            },
+            "cleaning": results.cleaning.map { log in
+                [
+                    "round": log.round, "read": log.read, "partial": log.partial, "kept": log.kept,
+                    "rules": log.entries.map { ["rule": $0.rule.rawValue, "description": $0.description, "count": $0.count, "removed": $0.removed] as [String: Any] },
+                ] as [String: Any]
+            },
+            "missing": results.missing.map { ["indicator": $0.indicator, "round": $0.round, "count": $0.count] as [String: Any] },
+            "notes": results.notes,
+        ]
+        let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The terminal table: one block per indicator, then the cleaning log and notes.
+    static func table(_ results: ResultSet) -> String {
+        let sv = results.language == "sv"
+        let header = sv
+            ? ["Indikator", "Omgång", "Grupp", "n", "Skattning", "95 % KI", "Mål", "Status", "Förändring"]
+            : ["Indicator", "Round", "Group", "n", "Estimate", "95% CI", "Target", "Status", "Change"]
+        var lines: [[String]] = [header]
+        for row in results.displayRows(digits: 1) {
+            let percent = row.unit == "percent"
+            let suffix = percent ? " %" : ""
+            let estimate = row.estimate.isEmpty ? (row.suppressed.isEmpty ? (row.note.isEmpty ? "" : "–") : "(suppressed)") : row.estimate + suffix
+            let interval = row.low.isEmpty ? "" : "\(row.low)–\(row.high)"
+            var change = row.change
+            if !change.isEmpty {
+                if !change.hasPrefix("-") && change != "0" { change = "+" + change }
+                if !row.changeLow.isEmpty { change += " (\(row.changeLow)–\(row.changeHigh))" }
+            }
+            let group = row.breakdown.isEmpty ? row.group : "\(row.breakdown): \(row.group)"
+            lines.append([row.indicator, row.round, group, row.n, estimate, interval, row.target, row.status, change])
+        }
+        var widths = header.map { _ in 0 }
+        for line in lines { for (i, field) in line.enumerated() { widths[i] = max(widths[i], field.count) } }
+        let numeric: Set<Int> = [3, 4, 6]
+        func render(_ line: [String]) -> String {
+            line.enumerated().map { i, field in
+                let pad = String(repeating: " ", count: widths[i] - field.count)
+                return numeric.contains(i) ? pad + field : field + pad
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }
+        var out = [render(lines[0]), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        var last = ""
+        for line in lines.dropFirst() {
+            if line[0] != last, last != "" { out.append("") }
+            last = line[0]
+            out.append(render(line))
+        }
+        out.append("")
+        out.append(sv ? "Rensning:" : "Cleaning:")
+        for log in results.cleaning {
+            let rules = log.entries.map { "\($0.rule.rawValue) \($0.count)" }.joined(separator: ", ")
+            out.append("  \(log.round): \(log.read) read\(log.partial > 0 ? " (\(log.partial) partial)" : ""), \(rules.isEmpty ? "no rules" : "removed " + rules), \(log.kept) kept")
+        }
+        for count in results.missing where count.count > 0 {
+            out.append("  \(count.indicator) \(count.round): \(count.count) without a value, left out of the base")
+        }
+        for note in results.notes { out.append("  note: \(note)") }
+        return out.joined(separator: "\n") + "\n"
+    }
+}

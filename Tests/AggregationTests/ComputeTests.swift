@@ -1,0 +1,172 @@
+import Aggregation
+import Estimators
+import Expressions
+import Foundation
+import Frameworks
+import Store
+import SurveyDefinition
+import Testing
+
+/// The shop framework over two small rounds with known answers.
+struct ComputeTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// One response: consent, region, score, spend, member, name (weight 1, no topics).
+    typealias Answers = (consent: String, region: String?, score: Int64?, spend: Double?, member: Bool?, name: String)
+
+    static func rows2024() -> [Answers] {
+        var rows: [Answers] = []
+        for i in 0..<18 { rows.append(("yes", "north", i < 9 ? 5 : 2, 10, i < 10, "n\(i)")) }
+        rows.append(("yes", "south", 5, 10, nil, "s0"))
+        rows.append(("yes", "south", 5, 10, nil, "Anna"))
+        rows.append(("yes", "south", 1, 10, nil, "s2"))
+        rows.append(("yes", "north", 5, 10, true, "TEST"))       // a test response
+        rows.append(("yes", "north", 1, 10, true, " anna "))     // a duplicate of Anna
+        rows.append(("no", nil, nil, nil, nil, "refused"))        // not eligible
+        return rows
+    }
+
+    static func rows2025() -> [Answers] {
+        (0..<25).map { ("yes", "north", 5, 12, true, "m\($0)") }
+    }
+
+    static func makeStore() throws -> (SQLiteStore, SurveyDocument, String) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("aggregation-\(UUID().uuidString).sqlite").path
+        let store = try SQLiteStore(path: path)
+        let loaded = SurveyLoader.load(contentsOf: folder.appendingPathComponent("shop.yaml").path)
+        let document = try #require(loaded.document)
+        for (round, rows) in [("shop-2024", rows2024()), ("shop-2025", rows2025())] {
+            try store.openRound(RoundRequest(
+                name: round, document: document, opens: CalendarDate(year: 2024, month: 1, day: 1)!,
+                closes: CalendarDate(year: 2025, month: 12, day: 31)!, anonymous: true))
+            try store.insertCompleteResponses(round: round, document: document, source: .import) { inserter in
+                for row in rows {
+                    let values: [AnswerValue?] = [
+                        .choice(row.consent), row.region.map(AnswerValue.choice), row.score.map(AnswerValue.integer),
+                        row.spend.map(AnswerValue.decimal), row.member.map(AnswerValue.boolean), nil, .text(row.name),
+                        row.spend == nil ? nil : .decimal(1),
+                    ]
+                    try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
+                }
+            }
+        }
+        return (store, document, path)
+    }
+
+    static func compute(language: String? = nil, rounds: [String]? = nil) throws -> ResultSet {
+        let (store, document, path) = try makeStore()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let loaded = FrameworkLoader.load(contentsOf: folder.appendingPathComponent("shop-toc.yaml").path,
+                                          surveys: SurveyCatalogue([document.survey]))
+        let framework = try #require(loaded.framework, "\(loaded.diagnostics)")
+        return try Aggregator(framework: framework, store: store, language: language).compute(rounds: rounds)
+    }
+
+    static func row(_ results: ResultSet, _ indicator: String, _ round: String, _ variable: String? = nil, _ code: String? = nil) -> ResultRow? {
+        results.rows.first {
+            $0.indicator == indicator && $0.round == round && $0.group.variable == variable && $0.group.code == code
+        }
+    }
+
+    @Test func cleaningRulesRemoveTestDuplicateAndIneligibleResponses() throws {
+        let results = try Self.compute()
+        let log = try #require(results.cleaning.first { $0.round == "shop-2024" })
+        #expect(log.read == 24)
+        #expect(log.entries.map(\.rule) == [.test, .completeness, .duplicate, .eligibility])
+        // The refusal answered 2 of 8 questions, so completeness removes it before eligibility.
+        #expect(log.entries.map(\.count) == [1, 1, 1, 0])
+        #expect(log.entries[0].removed == [22])
+        #expect(log.entries[1].removed == [24])
+        #expect(log.entries[2].removed == [23])
+        #expect(log.kept == 21)
+    }
+
+    @Test func totalsAreEstimatedOverTheCleanedResponses() throws {
+        let results = try Self.compute()
+        let total = try #require(Self.row(results, "satisfied", "shop-2024")?.outcome.published)
+        #expect(total.n == 21)
+        #expect(abs(total.value - 11.0 / 21.0) < 1e-12)
+        #expect(total.estimate?.method == .wilson)
+        let interval = try #require(total.interval)
+        #expect(interval.lower < total.value && total.value < interval.upper)
+        #expect(results.rows.first { $0.indicator == "satisfied" && $0.round == "shop-2024" && $0.group.isTotal }?.group.label == "Totalt")
+    }
+
+    @Test func aSmallGroupAndItsOnlySiblingAreBothSuppressed() throws {
+        let results = try Self.compute()
+        let south = try #require(Self.row(results, "satisfied", "shop-2024", "region", "south"))
+        let north = try #require(Self.row(results, "satisfied", "shop-2024", "region", "north"))
+        #expect(south.outcome == .suppressed(SuppressedCell(reason: .belowThreshold, threshold: 10)))
+        #expect(north.outcome == .suppressed(SuppressedCell(reason: .secondary, threshold: 10)))
+        #expect(south.group.label == "Söder")
+        // In 2025 every response is in the north: the empty south is small, and the north would
+        // give it away (25 of 25), so the north is withheld too while the total is published.
+        #expect(Self.row(results, "satisfied", "shop-2025", "region", "north")?.outcome == .suppressed(SuppressedCell(reason: .secondary, threshold: 10)))
+        #expect(Self.row(results, "satisfied", "shop-2025")?.outcome.published?.n == 25)
+    }
+
+    @Test func suppressedCellsShowNoFiguresInAnyOutput() throws {
+        let results = try Self.compute()
+        let suppressed = results.displayRows().filter { !$0.suppressed.isEmpty }
+        #expect(suppressed.count >= 4)
+        for row in suppressed {
+            #expect(row.estimate.isEmpty && row.standardError.isEmpty && row.low.isEmpty && row.high.isEmpty)
+            #expect(row.change.isEmpty && row.changeLow.isEmpty && row.changeHigh.isEmpty)
+            #expect(row.n == "< 10" || row.n.isEmpty || row.n == "< 5")
+            #expect(row.n.isEmpty == (row.suppressed == "secondary"))
+            // No field holds a number except the target.
+            for (index, field) in row.fields.enumerated() where DisplayRow.columns[index] != "target" {
+                #expect(Double(field) == nil, "\(DisplayRow.columns[index]) shows \(field)")
+            }
+        }
+    }
+
+    @Test func notAnsweredIsAGroupSoThatGroupsAddUp() throws {
+        let results = try Self.compute(language: "en")
+        let member = results.rows.filter { $0.indicator == "satisfied" && $0.round == "shop-2024" && $0.group.variable == "member" }
+        #expect(member.map(\.group.label) == ["Yes", "No", "Not answered"])
+        #expect(member[0].outcome.published?.n == 10)
+        #expect(member[1].outcome.isSuppressed && member[2].outcome.isSuppressed)
+    }
+
+    @Test func changeStatusAndTargetOfTheTotal() throws {
+        let results = try Self.compute()
+        let earlier = try #require(Self.row(results, "satisfied", "shop-2024"))
+        #expect(earlier.target == 0.6)
+        #expect(earlier.status == .onTrack) // 0.524 is past the path's 0.5 at the baseline round
+        let later = try #require(Self.row(results, "satisfied", "shop-2025"))
+        #expect(later.status == .met)
+        let change = try #require(later.outcome.published?.change)
+        #expect(change.since == "shop-2024")
+        #expect(abs(change.value - (1 - 11.0 / 21.0)) < 1e-12)
+        #expect(change.method == .newcombeHybridScore)
+        #expect(change.interval != nil)
+    }
+
+    @Test func weightedIndicatorsUseTheDesign() throws {
+        let results = try Self.compute()
+        let spend = try #require(Self.row(results, "mean_spend", "shop-2025")?.outcome.published)
+        #expect(spend.value == 12)
+        #expect(spend.estimate?.isWeighted == true)
+        #expect(spend.estimate?.method == .taylorNormal)
+    }
+
+    @Test func reportedValuesAreRowsWithoutABase() throws {
+        let results = try Self.compute()
+        let courses = try #require(Self.row(results, "courses", "year-2025")?.outcome.published)
+        #expect(courses.value == 4)
+        #expect(courses.n == nil && courses.estimate == nil)
+    }
+
+    @Test func onlyTheRoundsAskedForAreListed() throws {
+        let results = try Self.compute(rounds: ["shop-2025"])
+        #expect(Set(results.rows.map(\.round)) == ["shop-2025"])
+        // The change still compares with the round before.
+        #expect(Self.row(results, "satisfied", "shop-2025")?.outcome.published?.change?.since == "shop-2024")
+        #expect(results.cleaning.map(\.round) == ["shop-2025"])
+    }
+
+    @Test func anUndeclaredRoundIsRefused() throws {
+        #expect(throws: AggregationError.self) { try Self.compute(rounds: ["shop-2030"]) }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import SurveyDefinition
+@testable import Exports
+
+@Suite struct CodebookTests {
+    @Test func oneRowPerColumnWithTextsInEveryLanguage() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(ExportOptions(includePII: true))
+        let (header, rows) = try fixture.table("codebook.csv")
+        #expect(header == ["column", "variable", "question", "question_type", "type", "option", "label_sv", "label_en", "choices_sv",
+                           "choices_en", "relevant", "constraint", "required", "unit", "export_as", "pii", "calculation"])
+        #expect(rows.map { $0["column"]! } == (try fixture.table("responses.csv").header))
+        let byColumn = Dictionary(uniqueKeysWithValues: rows.map { ($0["column"]!, $0) })
+        let form = try #require(byColumn["legal_form"])
+        #expect(form["label_sv"] == "Juridisk form" && form["label_en"] == "Legal form")
+        #expect(form["choices_sv"] == "ab, Aktiebolag | ek, Ekonomisk förening | ideell, Ideell förening, \"allmännyttig\"")
+        #expect(form["required"] == "yes" && form["export_as"] == "EX_FORM" && form["pii"] == "no" && form["type"] == "choice")
+        let founded = try #require(byColumn["founded"])
+        #expect(founded["constraint"] == ". >= 1850 and . <= 2025" && founded["type"] == "integer")
+        let option = try #require(byColumn["barriers_rules"])
+        #expect(option["option"] == "rules" && option["type"] == "0/1" && option["relevant"] == "${has_board} = 'yes'")
+        #expect(option["export_as"] == "EX_BARRIERS_RULES" && byColumn["barriers_other"]?["export_as"] == "EX_BARRIERS_OTHER")
+        #expect(option["label_en"] == "Barriers — Rules")
+        #expect(byColumn["voice_users"]?["label_sv"] == "Vem har inflytande? — Brukare")
+        #expect(byColumn["contact"]?["pii"] == "yes")
+        #expect(byColumn["age"]?["calculation"] == "2025 - ${founded}")
+        #expect(byColumn["response_id"]?["variable"] == "")
+    }
+
+    @Test func aMultipleChoiceWithOtherGetsADistinctColumnForTheOption() throws {
+        let fixture = try ExportFixture()
+        let layout = try ExportLayout(survey: fixture.survey, options: ExportOptions())
+        let names = layout.columns.map(\.name)
+        #expect(names.contains("barriers__other") && names.contains("barriers_other"))
+        #expect(layout.columns.first { $0.name == "barriers_other" }?.variable?.role == .otherText)
+        #expect(!names.contains("barriers"), "the set itself is spread, not repeated")
+    }
+
+    @Test func theMarkdownCodebookDescribesTheFileAndTheChoiceLists() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(ExportOptions(language: "en"))
+        let text = try fixture.read("codebook.md")
+        #expect(text.hasPrefix("# Codebook: Export test\n"))
+        #expect(text.contains("- Round: `ex-2025`"))
+        #expect(text.contains("`responses.csv`, 3 rows"))
+        #expect(text.contains("Submitted (complete) responses only."))
+        #expect(text.contains("Personal data (questions marked pii) is left out."))
+        #expect(text.contains("| `legal_form` | choice | Juridisk form | Legal form | [forms](#forms) |"))
+        #expect(text.contains("### yes_no") && text.contains("### agree"))
+        #expect(text.contains("| `barriers__other` | 0/1 | Hinder — Annat | Barriers — Other | 1 = `other` chosen, 0 = not chosen | `${has_board} = 'yes'` | export_as `EX_BARRIERS__OTHER` |"))
+        #expect(text.contains("| `ideell` | Ideell förening, \"allmännyttig\" | Non-profit association |"))
+        #expect(!text.contains("org_name"))
+    }
+}
+
+@Suite struct ColumnNamingTests {
+    static func survey(_ questions: String) throws -> Survey {
+        let text = """
+            id: naming
+            version: "1"
+            title: {sv: "Namn", en: "Names"}
+            languages: [sv, en]
+            choices:
+              ab:
+                - {value: a, label: {sv: "A", en: "A"}}
+                - {value: b, label: {sv: "B", en: "B"}}
+            pages:
+              - id: one
+                title: {sv: "Ett", en: "One"}
+                questions:
+            \(questions)
+            """
+        let loaded = SurveyLoader.load(text: text, path: "naming.yaml")
+        return try #require(loaded.document?.survey, "\(loaded.diagnostics)")
+    }
+
+    @Test func aMetadataNameThatAVariableUsesGetsAPrefix() throws {
+        let survey = try Self.survey("""
+                  - {name: language, type: text, label: {sv: "Språk", en: "Language"}}
+            """)
+        let names = try ExportLayout(survey: survey, options: ExportOptions()).columns.map(\.name)
+        #expect(names == ["response_id", "response_language", "submitted_at", "language"])
+    }
+
+    @Test func optionColumnsThatCannotBeNamedAreRefused() throws {
+        let survey = try Self.survey("""
+                  - {name: q, type: select_multiple, choices: ab, label: {sv: "Q", en: "Q"}}
+                  - {name: q_a, type: text, label: {sv: "A", en: "A"}}
+                  - {name: q__a, type: text, label: {sv: "A2", en: "A2"}}
+            """)
+        #expect(throws: ExportError.columnClash(name: "q__a", first: "q__a", second: "q")) {
+            try ExportLayout(survey: survey, options: ExportOptions())
+        }
+    }
+}

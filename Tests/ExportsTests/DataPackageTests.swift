@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import Exports
+
+/// datapackage.json: a Table Schema that matches the data file, types, categories, constraints.
+@Suite struct DataPackageTests {
+    @Test func fieldsFollowTheColumnsWithTheirTypes() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export()
+        let package = try fixture.json("datapackage.json")
+        #expect(package["profile"] as? String == "tabular-data-package")
+        #expect(package["name"] as? String == "ex-2025")
+        let resources = try #require(package["resources"] as? [[String: Any]])
+        #expect(resources.map { $0["path"] as? String } == ["responses.csv", "codebook.csv"])
+        let schema = try #require(resources[0]["schema"] as? [String: Any])
+        #expect(schema["missingValues"] as? [String] == [""])
+        #expect(schema["primaryKey"] as? [String] == ["response_id"])
+        let fields = try #require(schema["fields"] as? [[String: Any]])
+        #expect(fields.map { $0["name"] as? String } == (try fixture.table("responses.csv").header))
+        let types = Dictionary(uniqueKeysWithValues: fields.map { ($0["name"] as! String, $0["type"] as! String) })
+        #expect(types["response_id"] == "integer" && types["submitted_at"] == "datetime" && types["founded"] == "integer")
+        #expect(types["women_share"] == "number" && types["certified"] == "boolean" && types["started"] == "date")
+        #expect(types["legal_form"] == "string" && types["barriers_funding"] == "integer" && types["story"] == "string")
+    }
+
+    @Test func choicesHaveCategoriesAndAnEnum() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(ExportOptions(language: "en"))
+        let package = try fixture.json("datapackage.json")
+        let form = try SpreadsheetSafetyTests.field("legal_form", in: package)
+        let categories = try #require(form["categories"] as? [[String: Any]])
+        #expect(categories.map { $0["value"] as? String } == ["ab", "ek", "ideell"])
+        #expect(categories.map { $0["label"] as? String } == ["Limited company", "Cooperative", "Non-profit association"])
+        #expect((form["description"] as? String)?.contains("sv: Juridisk form") == true)
+        #expect((form["description"] as? String)?.contains("en: Legal form") == true)
+        let option = try SpreadsheetSafetyTests.field("barriers_skills", in: package)
+        #expect((option["constraints"] as? [String: Any])?["enum"] as? [Int] == [0, 1])
+        #expect((option["categories"] as? [[String: Any]])?.map { $0["value"] as? Int } == [0, 1])
+        let certified = try SpreadsheetSafetyTests.field("certified", in: package)
+        #expect(certified["trueValues"] as? [String] == ["1"] && certified["falseValues"] as? [String] == ["0"])
+    }
+
+    @Test func boundsComeFromSimpleConstraints() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export()
+        let package = try fixture.json("datapackage.json")
+        let founded = try #require(try SpreadsheetSafetyTests.field("founded", in: package)["constraints"] as? [String: Any])
+        #expect(founded["minimum"] as? Int == 1850 && founded["maximum"] as? Int == 2025)
+        let share = try #require(try SpreadsheetSafetyTests.field("women_share", in: package)["constraints"] as? [String: Any])
+        #expect(share["minimum"] as? Double == 0 && share["maximum"] as? Double == 100)
+        let story = try #require(try SpreadsheetSafetyTests.field("story", in: package)["constraints"] as? [String: Any])
+        #expect(story["minLength"] as? Int == 2)
+        let age = try SpreadsheetSafetyTests.field("age", in: package)
+        #expect(age["constraints"] == nil, "a calculation has no constraint of its own")
+    }
+
+    @Test func requiredOnlyWhereNoCellIsEmpty() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(to: "all-answered")
+        var missing = ExportFixture.sample[0]
+        missing["founded"] = nil
+        try fixture.insert([missing])
+        try fixture.export(to: "one-missing")
+        func required(_ name: String, _ folder: String) throws -> Bool {
+            let field = try SpreadsheetSafetyTests.field(name, in: fixture.json("datapackage.json", in: folder))
+            return (field["constraints"] as? [String: Any])?["required"] as? Bool == true
+        }
+        #expect(try required("founded", "all-answered"))
+        #expect(try !required("founded", "one-missing"), "an answer missing from an older response must not break validation")
+        #expect(try required("legal_form", "one-missing"))
+        #expect(try !required("has_board", "all-answered"), "not required by the definition")
+        #expect(try required("response_id", "one-missing"))
+    }
+
+    @Test func labelsMakeTheLabelsTheCategories() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(ExportOptions(values: .labels))
+        let package = try fixture.json("datapackage.json")
+        let board = try SpreadsheetSafetyTests.field("has_board", in: package)
+        #expect((board["constraints"] as? [String: Any])?["enum"] as? [String] == ["Ja", "Nej", "Vet ej"])
+        let certified = try SpreadsheetSafetyTests.field("certified", in: package)
+        #expect(certified["trueValues"] as? [String] == ["Ja"] && certified["falseValues"] as? [String] == ["Nej"])
+    }
+
+    @Test func theLongFormHasItsOwnSchema() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(ExportOptions(shape: .long))
+        let resources = try #require(try fixture.json("datapackage.json")["resources"] as? [[String: Any]])
+        #expect(resources[0]["path"] as? String == "responses-long.csv")
+        let schema = try #require(resources[0]["schema"] as? [String: Any])
+        #expect((schema["fields"] as? [[String: Any]])?.map { $0["name"] as? String } == ["response_id", "variable", "value"])
+        #expect(schema["primaryKey"] as? [String] == ["response_id", "variable"])
+    }
+
+    @Test func jsonTextIsEscapedAndOrdered() {
+        let value: JSONValue = .object([("b", "x\"y\\z\n\u{1}"), ("a", .array([1, .number(0.5), .null, true]))])
+        #expect(value.text() == "{\n  \"b\": \"x\\\"y\\\\z\\n\\u0001\",\n  \"a\": [1, 0.5, null, true]\n}")
+    }
+
+    @Test func decimalsAreShortAndExact() {
+        #expect(DecimalText.text(12) == "12")
+        #expect(DecimalText.text(-0.0) == "0")
+        #expect(DecimalText.text(0.1) == "0.1")
+        #expect(DecimalText.text(1e-5) == "1e-05")
+        #expect(Double(DecimalText.text(1.0 / 3)) == 1.0 / 3)
+        #expect(DecimalText.text(1e300) == "1e+300")
+        #expect(DecimalText.text(.nan) == "NaN" && DecimalText.text(-.infinity) == "-INF")
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Store
+import SurveyDefinition
+import Testing
+@testable import Exports
+
+/// The output folder is never left half-written, and earlier files are kept unless replaced on purpose.
+@Suite struct OutputFolderTests {
+    @Test func anEarlierExportIsNotReplacedWithoutOverwrite() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export()
+        let before = try fixture.allFiles()
+        let target = (fixture.outputPath() as NSString).appendingPathComponent("responses.csv")
+        #expect(throws: ExportError.outputExists(path: target)) { try fixture.export() }
+        #expect(try fixture.allFiles() == before)
+        try fixture.insert([ExportFixture.sample[0]])
+        try fixture.export(ExportOptions(overwrite: true))
+        #expect(try fixture.table("responses.csv").rows.count == 4)
+        #expect(try fixture.allFiles().keys.sorted() == before.keys.sorted(), "no staging folder is left behind")
+    }
+
+    @Test func aCodeMissingFromTheDefinitionStopsTheExportAndWritesNothing() throws {
+        let fixture = try ExportFixture()
+        var answers = ExportFixture.sample[0]
+        answers["legal_form"] = .choice("gmbh")
+        let ids = try fixture.insert([ExportFixture.sample[1], answers])
+        #expect(throws: ExportError.unknownCode(response: ids[1], variable: "legal_form", code: "gmbh")) { try fixture.export() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.outputPath()).isEmpty)
+        let diagnostic = ExportError.unknownCode(response: ids[1], variable: "legal_form", code: "gmbh").diagnostics(database: "db.sqlite")[0]
+        #expect(diagnostic.description.hasPrefix("db.sqlite: error[E604]: response \(ids[1]) holds the code 'gmbh' in legal_form"))
+    }
+
+    @Test func anUnknownMultipleChoiceCodeIsRefusedToo() throws {
+        let fixture = try ExportFixture()
+        var answers = ExportFixture.sample[0]
+        answers["barriers"] = .choices(["funding", "weather"])
+        let ids = try fixture.insert([answers])
+        #expect(throws: ExportError.unknownCode(response: ids[0], variable: "barriers", code: "weather")) { try fixture.export() }
+    }
+
+    @Test func aFileWhereTheFolderShouldBeIsRefused() throws {
+        let fixture = try ExportFixture()
+        let path = fixture.outputPath("plain-file")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: ExportError.outputUnwritable(path: path, reason: "it is a file, not a folder")) { try fixture.export(to: "plain-file") }
+    }
+
+    @Test func anEmptyRoundGivesHeadersAndAWarning() throws {
+        let fixture = try ExportFixture()
+        let summary = try fixture.export()
+        #expect(summary.warnings.map(\.code.id) == ["W600"])
+        #expect(try fixture.table("responses.csv").rows.isEmpty)
+    }
+
+    @Test func anUnknownRoundIsTheStoresRefusalWithASuggestion() throws {
+        let fixture = try ExportFixture()
+        #expect(throws: StoreError.unknownRound("ex-2052", suggestion: "ex-2025")) { try fixture.export(round: "ex-2052") }
+    }
+}

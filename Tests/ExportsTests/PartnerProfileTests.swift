@@ -1,0 +1,130 @@
+import Foundation
+import Store
+import SurveyDefinition
+import Testing
+@testable import Exports
+
+/// The Euclid profile: export names only, no personal data anywhere, pseudonymous respondents.
+@Suite struct PartnerProfileTests {
+    @Test func personalDataIsInNoFileOfAPartnerExport() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(ExportOptions(includePII: true, profile: .euclid))
+        try fixture.export(ExportOptions(shape: .long, values: .labels, includePII: true, profile: .euclid), to: "long")
+        let personal = ExportFixture.sample.flatMap { answers in
+            fixture.survey.variables.filter(\.isPII).compactMap { variable -> String? in
+                if case .text(let text)? = answers[variable.name] { return text }
+                return nil
+            }
+        }
+        #expect(personal.count == 5)
+        let needles = personal + ["org_name", "contact", "example.se", "response_id"]
+        for folder in ["out", "long"] {
+            let files = try fixture.allFiles(in: folder)
+            #expect(files.keys.sorted() == (folder == "out"
+                ? ["codebook.csv", "codebook.md", "datapackage.json", "provenance.json", "responses.csv"]
+                : ["codebook.csv", "codebook.md", "datapackage.json", "provenance.json", "responses-long.csv"]))
+            for (name, bytes) in files {
+                for needle in needles {
+                    #expect(!Self.contains(bytes, Array(needle.utf8)), "\(folder)/\(name) holds \(needle)")
+                }
+            }
+        }
+    }
+
+    @Test func columnsAreTheExportNamesAndOthersAreLeftOut() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(ExportOptions(profile: .euclid))
+        let (header, rows) = try fixture.table("responses.csv")
+        #expect(header == [
+            "respondent_id", "language", "EX_FORM", "EX_FOUNDED", "EX_WOMEN", "EX_BOARD",
+            "EX_BARRIERS_FUNDING", "EX_BARRIERS_SKILLS", "EX_BARRIERS_RULES", "EX_BARRIERS__OTHER", "EX_BARRIERS_OTHER",
+            "EX_CERT", "EX_VOICE_STAFF", "EX_VOICE_USERS", "EX_AGE",
+        ])
+        #expect(rows[0]["EX_BARRIERS__OTHER"] == "1" && rows[0]["EX_BARRIERS_OTHER"] == "'=HYPERLINK(\"http://x\")")
+        let codebook = try fixture.table("codebook.csv").rows
+        #expect(codebook.map { $0["column"]! } == header)
+        #expect(codebook.first { $0["column"] == "EX_FORM" }?["variable"] == "legal_form")
+    }
+
+    @Test func pseudonymsAreStableWithinTheRoundAndNotTheIds() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(ExportOptions(profile: .euclid), to: "first")
+        try fixture.export(ExportOptions(profile: .euclid), to: "second")
+        let first = try fixture.table("responses.csv", in: "first").rows.map { $0["respondent_id"]! }
+        let second = try fixture.table("responses.csv", in: "second").rows.map { $0["respondent_id"]! }
+        #expect(first == second)
+        #expect(Set(first).count == 3)
+        for pseudonym in first {
+            #expect(pseudonym.wholeMatch(of: /R-[A-Z2-7]{12}/) != nil)
+        }
+    }
+
+    @Test func theSameIdGetsUnrelatedPseudonymsUnderDifferentRoundKeys() throws {
+        let fixture = try ExportFixture(round: "ex-2026")
+        let key2025 = try fixture.store.pseudonymKey(round: "ex-2025")
+        let key2026 = try fixture.store.pseudonymKey(round: "ex-2026")
+        let a = Pseudonymizer(key: key2025)
+        let b = Pseudonymizer(key: key2026)
+        let differing = (1...200).filter { a.pseudonym(for: Int64($0)) != b.pseudonym(for: Int64($0)) }.count
+        #expect(differing == 200)
+        #expect(Set((1...1000).map { a.pseudonym(for: Int64($0)) }).count == 1000)
+    }
+
+    @Test func aKnownKeyGivesAKnownPseudonym() {
+        // HMAC-SHA256(key = 32 zero bytes, message = 00 00 00 00 00 00 00 01), first 60 bits in base32.
+        let pseudonymizer = Pseudonymizer(key: [UInt8](repeating: 0, count: 32))
+        #expect(pseudonymizer.pseudonym(for: 1) == Self.expectedPseudonymOfOneUnderZeroKey)
+    }
+
+    /// Computed independently: `python3 -c "import hmac,hashlib,base64; m=hmac.new(bytes(32), (1).to_bytes(8,'big'), hashlib.sha256).digest(); print('R-'+base64.b32encode(m[:8]).decode()[:12])"`.
+    static let expectedPseudonymOfOneUnderZeroKey = "R-USQRZZP35D4W"
+
+    @Test func provenanceNamesTheDefinitionRoundAndCleaning() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(ExportOptions(profile: .euclid))
+        let provenance = try fixture.json("provenance.json")
+        let definition = try #require(provenance["definition"] as? [String: Any])
+        #expect(definition["version"] as? String == "2025.2")
+        #expect(definition["sha256"] as? String == fixture.document.contentHash)
+        #expect((provenance["round"] as? [String: Any])?["name"] as? String == "ex-2025")
+        #expect(provenance["producer"] as? String == "Samla test")
+        #expect(provenance["exportedAt"] as? String == "2025-11-01T12:00:00.000Z")
+        #expect((provenance["cleaning"] as? [String: Any])?["applied"] as? Bool == false)
+        #expect((provenance["options"] as? [String: Any])?["personalData"] as? Bool == false)
+    }
+
+    @Test func cleanedResponsesAreLeftOutAndCounted() throws {
+        let fixture = try ExportFixture()
+        let ids = try fixture.insert(ExportFixture.sample)
+        let cleaning = CleaningSummary(
+            source: "frameworks/test.yaml", rules: [CleaningSummary.Rule(name: "duplicate", description: "duplicates", responses: [ids[1]])],
+            removed: [ids[1]])
+        let summary = try fixture.export(ExportOptions(profile: .euclid, cleaning: cleaning))
+        #expect(summary.facts.read == 3 && summary.facts.responses == 2)
+        #expect(try fixture.table("responses.csv").rows.count == 2)
+        let log = try #require(try fixture.json("provenance.json")["cleaning"] as? [String: Any])
+        #expect(log["applied"] as? Bool == true && log["removed"] as? Int == 1 && log["kept"] as? Int == 2)
+        let removed = try fixture.table("cleaning-log.csv").rows
+        #expect(removed.count == 1 && removed[0]["rule"] == "duplicate")
+        #expect(removed[0]["respondent_id"] == Pseudonymizer(key: try fixture.store.pseudonymKey(round: "ex-2025")).pseudonym(for: ids[1]),
+                "a partner sees which pseudonymous responses were removed, never their ids")
+    }
+
+    @Test func aSurveyWithoutExportNamesCannotBeExportedForAPartner() throws {
+        var survey = try ExportFixture().survey
+        for p in survey.pages.indices { for q in survey.pages[p].questions.indices { survey.pages[p].questions[q].exportAs = nil } }
+        #expect(throws: ExportError.profileEmpty(survey: "export-test")) { try ExportLayout(survey: survey, options: ExportOptions(profile: .euclid)) }
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if Array(haystack[start..<(start + needle.count)]) == needle { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,86 @@
+import Diagnostics
+import Foundation
+import Frameworks
+import SurveyDefinition
+import Testing
+
+/// Each broken framework in Fixtures/broken is the valid fixture with one mistake; each must be
+/// refused with the expected code at the expected place.
+struct FrameworkCorpusTests {
+    static let expected: [String: (code: String, line: Int, column: Int)] = [
+        "baseline-unknown-round": ("E313", 40, 23),
+        "cleaning-rule-not-condition": ("E229", 13, 16),
+        "completeness-out-of-range": ("E319", 11, 23),
+        "cycle": ("E306", 22, 9),
+        "disaggregate-by-multiple": ("E312", 39, 19),
+        "disaggregate-by-number": ("E312", 39, 19),
+        "duplicate-node-id": ("E303", 26, 9),
+        "duplicate-round": ("E316", 6, 12),
+        "framework-id-not-slug": ("E301", 1, 5),
+        "indicator-unknown-node": ("E304", 31, 11),
+        "link-to-lower-level": ("E305", 20, 22),
+        "mean-of-text": ("E229", 47, 13),
+        "missing-title-translation": ("E112", 52, 12),
+        "node-id-not-identifier": ("E302", 22, 9),
+        "node-misses-impact": ("E307", 26, 9),
+        "numerator-not-condition": ("E229", 35, 17),
+        "numerator-on-mean": ("E310", 48, 5),
+        "proportion-without-numerator": ("E008", 30, 5),
+        "reported-value-unknown-round": ("E313", 53, 14),
+        "round-name-not-slug": ("E317", 7, 12),
+        "round-of-other-survey": ("E314", 40, 23),
+        "strata-without-weight": ("E318", 48, 13),
+        "target-out-of-range": ("E315", 41, 26),
+        "target-unknown-round": ("E313", 41, 15),
+        "targets-without-direction": ("E320", 40, 14),
+        "text-weight": ("E312", 48, 13),
+        "threshold-zero": ("E319", 49, 15),
+        "unknown-contributes-to": ("E304", 24, 22),
+        "unknown-duplicate-key": ("E311", 9, 3),
+        "unknown-indicator-key": ("E007", 37, 5),
+        "unknown-kind": ("E309", 44, 11),
+        "unknown-survey": ("E308", 45, 13),
+        "unknown-variable-in-expression": ("E212", 35, 17),
+        "unknown-weight": ("E311", 48, 13),
+    ]
+
+    @Test("every broken framework in the corpus has an expectation", .tags(.corpus))
+    func corpusIsComplete() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.broken.path)
+            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+        #expect(Set(files) == Set(Self.expected.keys))
+        #expect(files.count >= 20)
+    }
+
+    @Test("each broken framework is refused with its code at its place", .tags(.corpus), arguments: expected.keys.sorted())
+    func refused(_ name: String) throws {
+        let path = Fixtures.broken.appendingPathComponent("\(name).yaml").path
+        let result = FrameworkLoader.load(contentsOf: path, surveys: Fixtures.catalogue)
+        let want = try #require(Self.expected[name])
+        #expect(result.framework == nil, "\(name) was accepted")
+        let found = result.diagnostics.contains { diagnostic in
+            guard case .source(let location) = diagnostic.location else { return false }
+            return diagnostic.code.id == want.code && location.line == want.line && location.column == want.column
+        }
+        #expect(found, "\(name): expected \(want.code) at \(want.line):\(want.column), got \(result.diagnostics.map(\.description))")
+    }
+}
+
+extension Tag {
+    @Tag static var corpus: Self
+}
+
+enum Fixtures {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let broken = folder.appendingPathComponent("broken")
+    static let valid = folder.appendingPathComponent("valid.yaml")
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let shop: Survey = {
+        let result = SurveyLoader.load(contentsOf: folder.appendingPathComponent("surveys/shop.yaml").path)
+        guard let survey = result.document?.survey else { fatalError("the shop fixture does not load: \(result.diagnostics)") }
+        return survey
+    }()
+
+    static var catalogue: SurveyCatalogue { SurveyCatalogue([shop]) }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// `samla export`, run as the built binary on a database that `samla bench` fills.
+@Suite struct ExportCommandTests {
+    /// The repository root, where `samla bench` finds the shipped survey and framework.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    final class Workspace {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-export-cli-\(UUID().uuidString)")
+        var db: String { folder.appendingPathComponent("db.sqlite").path }
+        func out(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+        init() throws {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let bench = try SamlaBinary.run([
+                "bench", "--responses", "40", "--db", db,
+                "--survey", ExportCommandTests.root.appendingPathComponent("surveys/esem-se.yaml").path,
+                "--framework", ExportCommandTests.root.appendingPathComponent("frameworks/msi-toc.yaml").path,
+            ])
+            precondition(bench.status == 0, bench.errors)
+        }
+
+        deinit { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    @Test func exportsTheFilesAndRefusesToReplaceThem() throws {
+        let workspace = try Workspace()
+        let run = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("a")])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.hasPrefix("exported 20 responses of round esem-se-2025 to \(workspace.out("a")):\n"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: workspace.out("a")).sorted()
+        #expect(files == ["codebook.csv", "codebook.md", "datapackage.json", "provenance.json", "responses.csv"])
+        let again = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("a")])
+        #expect(again.status == 1)
+        #expect(again.errors.contains("error[E601]: the file exists already"))
+        let replaced = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("a"), "--overwrite"])
+        #expect(replaced.status == 0)
+    }
+
+    @Test func aPartnerExportWithAFrameworkShipsResultsAndTheCleaningLog() throws {
+        let workspace = try Workspace()
+        let run = try SamlaBinary.run([
+            "export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("euclid"), "--profile", "euclid",
+            "--framework", Self.root.appendingPathComponent("frameworks/msi-toc.yaml").path,
+        ])
+        #expect(run.status == 0, "\(run.errors)")
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: workspace.out("euclid")))
+        #expect(files.isSuperset(of: ["results.csv", "cleaning-log.csv", "provenance.json"]))
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: workspace.out("euclid") + "/responses.csv")))
+        #expect(bytes.prefix(3) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: bytes.dropFirst(3).prefix(40), as: UTF8.self).hasPrefix("respondent_id,language,ESEM_"))
+    }
+
+    @Test func personalDataCannotBeAskedForInAPartnerExport() throws {
+        let workspace = try Workspace()
+        let run = try SamlaBinary.run([
+            "export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("x"), "--profile", "euclid", "--include-pii",
+        ])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("--include-pii cannot be combined with --profile"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.out("x")))
+    }
+
+    @Test func refusalsNameTheProblem() throws {
+        let workspace = try Workspace()
+        let language = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("x"), "--labels", "--lang", "de"])
+        #expect(language.status == 1)
+        #expect(language.errors.contains("error[E600]: the survey is written in sv and en, not 'de'"))
+        let round = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2052", "--out", workspace.out("x")])
+        #expect(round.status == 1)
+        #expect(round.errors.contains("there is no round esem-se-2052 (did you mean esem-se-2025?)"))
+    }
+}

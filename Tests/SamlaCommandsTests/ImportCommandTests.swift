@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// `samla import`, run as the built binary.
+@Suite struct ImportCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let esem = root.appendingPathComponent("surveys/esem-se.yaml").path
+    static let badCells = root.appendingPathComponent("Tests/IntakeTests/Fixtures/bad-cells.csv").path
+
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-import-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    func openRound(_ db: String) throws {
+        let opened = try SamlaBinary.run([
+            "round", "open", Self.esem, "--name", "esem-se-2025", "--opens", "2025-01-01", "--closes", "2099-12-31", "--anonymous", "--db", db,
+        ])
+        #expect(opened.status == 0, "\(opened.errors)")
+    }
+
+    @Test func generatedResponsesImportAndABadFileIsRefused() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = path("samla.sqlite")
+        try openRound(db)
+        let generated = try SamlaBinary.run(["generate", Self.esem, "--rows", "300", "--seed", "9", "--out", path("esem.csv")])
+        #expect(generated.status == 0, "\(generated.errors)")
+
+        let imported = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-2025", path("esem.csv")])
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output.hasPrefix("imported 300 responses into esem-se-2025: 300 rows read"))
+        #expect(imported.errors.isEmpty)
+
+        // A file of another survey: every column but the shared ones is unknown; nothing is written.
+        let refused = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-2025", "--limit", "3", Self.badCells])
+        #expect(refused.status == 1)
+        #expect(refused.errors.split(separator: "\n").count == 3)
+        #expect(refused.errors.contains("\(Self.badCells):1:1: error[E420]: column org is not a variable of survey esem-se"))
+        #expect(refused.output.contains("errors by code: "))
+        #expect(refused.output.contains("import refused: 19 rows read"))
+        // With --skip-invalid the refused rows are listed next to the file by default.
+        let mixed = path("mixed.csv")
+        let text = try String(contentsOfFile: path("esem.csv"), encoding: .utf8)
+        try (text + "sv,,yes,founder,,yes,11,11" + String(repeating: ",", count: text.split(separator: "\r\n")[0].split(separator: ",").count - 8) + "\r\n")
+            .write(toFile: mixed, atomically: true, encoding: .utf8)
+        let skipped = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-2025", "--skip-invalid", mixed])
+        #expect(skipped.status == 0, "\(skipped.errors)")
+        #expect(skipped.output.contains("imported 300 responses into esem-se-2025: 301 rows read, 1 refused"))
+        #expect(skipped.output.contains("refused rows are listed in \(path("mixed-refused.csv"))"))
+        let report = try String(contentsOfFile: path("mixed-refused.csv"), encoding: .utf8)
+        #expect(report.contains("301,302,prio_fin,11,E411,"))
+
+        let list = try SamlaBinary.run(["round", "list", "--db", db])
+        #expect(list.output.contains("600"))
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missingRound = try SamlaBinary.run(["import", path("x.csv")])
+        #expect(missingRound.status == 2)
+        let badLimit = try SamlaBinary.run(["import", "--round", "r", "--limit=-1", path("x.csv")])
+        #expect(badLimit.status == 2)
+    }
+}

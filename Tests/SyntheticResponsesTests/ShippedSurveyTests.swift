@@ -1,0 +1,124 @@
+import Expressions
+import Foundation
+import SurveyDefinition
+import Testing
+@testable import Responses
+@testable import SyntheticResponses
+
+/// The generator on the shipped surveys: every response valid, and the ESEM profile close to
+/// the published figures it is drawn from.
+@Suite struct ShippedSurveyTests {
+    static let surveys = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("surveys")
+
+    static func validator(_ name: String) throws -> ResponseValidator {
+        let loaded = SurveyLoader.load(contentsOf: surveys.appendingPathComponent(name).path)
+        let document = try #require(loaded.document, "\(name): \(loaded.diagnostics)")
+        return try ResponseValidator(survey: document.survey, today: CalendarDate(year: 2026, month: 1, day: 15)!)
+    }
+
+    @Test(arguments: ["esem-se.yaml", "msi-forum.yaml", "platform-inventory.yaml"])
+    func thousandsOfResponsesPassTheValidator(file: String) throws {
+        let validator = try Self.validator(file)
+        #expect(SurveyProfile.builtIn(for: validator.survey.id) != nil)
+        var generator = SyntheticResponseGenerator(validator: validator, options: GeneratorOptions(seed: 2025))
+        var sheet = validator.makeSheet()
+        var failures: [String] = []
+        for i in 0..<2000 {
+            _ = generator.next(into: &sheet)
+            validator.check(&sheet, mode: .complete)
+            if !sheet.problems.isEmpty && failures.count < 3 { failures.append("response \(i): \(sheet.problems)") }
+        }
+        #expect(failures.isEmpty, "\(failures)")
+    }
+
+    /// Every variable the ESEM profile names is a variable of the survey, and every code it
+    /// draws is a code of the variable's list: a renamed question or code would otherwise
+    /// silently fall back to generic values.
+    @Test func theESEMProfileMatchesTheSurvey() throws {
+        let validator = try Self.validator("esem-se.yaml")
+        for (name, draw) in SurveyProfile.esem.draws.sorted(by: { $0.key < $1.key }) {
+            let index = try #require(validator.index(ofVariable: name), "the profile names \(name), which the survey does not have")
+            let codes = validator.coders[index].choiceTable?.codes ?? []
+            let drawn: [Weighted] = switch draw {
+            case .oneOf(let w): w
+            case .someOf(let w, _, let exclusive): w + exclusive
+            default: []
+            }
+            for item in drawn { #expect(codes.contains(item.code), "\(name): \(item.code) is not a code of its list") }
+        }
+    }
+
+    @Test func esemResponsesFollowThePublishedFigures() throws {
+        let validator = try Self.validator("esem-se.yaml")
+        var generator = SyntheticResponseGenerator(validator: validator, options: GeneratorOptions(seed: 11))
+        var sheet = validator.makeSheet()
+        var counts: [String: [String: Int]] = [:]
+        var finMet: [Double] = []
+        var consenting = 0
+        func tally(_ name: String, _ value: AnswerValue?) {
+            switch value {
+            case .choice(let code)?: counts[name, default: [:]][code, default: 0] += 1
+            case .text(let text)?: counts[name, default: [:]][text, default: 0] += 1
+            case .choices(let codes)?: for code in codes { counts[name, default: [:]][code, default: 0] += 1 }
+            default: break
+            }
+        }
+        for _ in 0..<5000 {
+            _ = generator.next(into: &sheet)
+            guard sheet.value(of: "consent") == .choice("yes") else { continue }
+            consenting += 1
+            for name in ["size_class", "imm_status", "pol_support", "sdg", "region", "sector", "legal_form"] {
+                tally(name, sheet.value(of: name))
+            }
+            if case .integer(let met)? = sheet.value(of: "fin_met") { finMet.append(Double(met)) }
+        }
+        let n = Double(consenting)
+        func share(_ name: String, _ codes: [String]) -> Double {
+            Double(codes.map { counts[name]?[$0] ?? 0 }.reduce(0, +)) / n
+        }
+        func top(_ name: String, _ k: Int) -> Set<String> {
+            Set((counts[name] ?? [:]).sorted { $0.value > $1.value }.prefix(k).map(\.key))
+        }
+        #expect(consenting > 4800)
+        #expect((0.66...0.78).contains(share("size_class", ["micro"])), "micro \(share("size_class", ["micro"]))")
+        #expect((0.55...0.65).contains(share("imm_status", ["yes"])), "measure impact \(share("imm_status", ["yes"]))")
+        #expect((0.56...0.70).contains(share("pol_support", ["0", "1", "2"])), "low support \(share("pol_support", ["0", "1", "2"]))")
+        #expect(top("sdg", 3) == ["8", "3", "10"])
+        #expect(top("region", 3) == ["AB", "O", "M"])
+        #expect(top("sector", 2) == ["Q", "P"])
+        let meanMet = finMet.reduce(0, +) / Double(finMet.count)
+        #expect((55...65).contains(meanMet), "financing needs met \(meanMet)")
+    }
+
+    @Test func demoResponsesIncludeWhatTheESEMCleaningRemoves() throws {
+        let validator = try Self.validator("esem-se.yaml")
+        var generator = SyntheticResponseGenerator(validator: validator, options: .demo(seed: 3))
+        var sheet = validator.makeSheet()
+        var seen: Set<ResponseVariant> = []
+        for _ in 0..<1000 {
+            let info = generator.next(into: &sheet)
+            seen.insert(info.variant)
+            func int(_ name: String) -> Int64? {
+                if case .integer(let i)? = sheet.value(of: name) { return i }
+                return nil
+            }
+            guard sheet.value(of: "consent") == .choice("yes") else { continue }
+            switch info.variant {
+            case .ineligible:
+                if let fin = int("prio_fin"), let imp = int("prio_imp") { #expect(imp < fin) }
+            case .regular:
+                if let fin = int("prio_fin"), let imp = int("prio_imp") { #expect(imp >= fin) }
+            case .test:
+                if case .text(let name)? = sheet.value(of: "org_name") { #expect(name.lowercased().contains("test")) }
+            default:
+                break
+            }
+            if info.isComplete {
+                validator.check(&sheet, mode: .complete)
+                #expect(sheet.problems.isEmpty, "\(info.variant): \(sheet.problems)")
+            }
+        }
+        #expect(seen == Set(ResponseVariant.allCases))
+    }
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Holds Samla's exports against an independent checker: `frictionless validate` (PyPI frictionless 5)
+# must accept every kind of package `samla export` writes, and must refuse packages broken on purpose
+# (a value outside its categories, text in an integer column), so that a green run means something.
+#   scripts/check-datapackage/run.sh [SAMLA]    (default .build/debug/samla; run from anywhere)
+# Needs: python3 -m pip install 'frictionless>=5,<6'
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+samla=${1:-.build/debug/samla}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+pass() { passed=$((passed + 1)); echo "ok: $1"; }
+fail() { failed=$((failed + 1)); echo "FAILED: $1"; }
+
+# Generated ESEM responses (checked as an import checks them) in rounds esem-se-2025 and esem-se-2027.
+"$samla" bench --responses 800 --db "$work/db.sqlite" >/dev/null
+
+export_and_validate() {
+    local name=$1; shift
+    "$samla" export --db "$work/db.sqlite" --out "$work/$name" "$@" >/dev/null
+    if frictionless validate --json "$work/$name/datapackage.json" > "$work/$name.report.json"; then
+        pass "$name: frictionless validate accepts the package"
+    else
+        fail "$name: frictionless validate refused the package (report: $(head -c 2000 "$work/$name.report.json"))"
+    fi
+}
+
+export_and_validate codes --round esem-se-2025
+export_and_validate labels-en-long --round esem-se-2025 --labels --lang en --format long
+export_and_validate pii-labels --round esem-se-2027 --include-pii --labels
+export_and_validate euclid-cleaned --round esem-se-2025 --profile euclid --framework frameworks/msi-toc.yaml
+
+# Break a copy of a valid package: replace the first data row's value of COLUMN by VALUE (the file
+# keeps its BOM and CRLF), and expect frictionless to refuse it with ERROR.
+cat > "$work/edit.py" <<'PY'
+import csv, sys
+path, column, value = sys.argv[1], sys.argv[2], sys.argv[3]
+with open(path, newline="", encoding="utf-8-sig") as f:
+    rows = list(csv.reader(f))
+rows[1][rows[0].index(column)] = value
+with open(path, "w", newline="", encoding="utf-8-sig") as f:
+    csv.writer(f, lineterminator="\r\n").writerows(rows)
+PY
+break_and_expect() {
+    local name=$1 error=$2 column=$3 value=$4
+    cp -r "$work/codes" "$work/$name"
+    python3 "$work/edit.py" "$work/$name/responses.csv" "$column" "$value"
+    if frictionless validate --json "$work/$name/datapackage.json" > "$work/$name.report.json"; then
+        fail "$name: frictionless validate accepted a broken package"
+    elif python3 -c "
+import json, sys
+report = json.load(open(sys.argv[1]))
+types = {e['type'] for t in report['tasks'] for e in t['errors']}
+sys.exit(0 if sys.argv[2] in types else 1)" "$work/$name.report.json" "$error"; then
+        pass "$name: frictionless validate refuses it with $error"
+    else
+        fail "$name: refused, but without $error"
+    fi
+}
+
+break_and_expect outside-categories constraint-error legal_form gmbh
+break_and_expect text-in-integer type-error year_founded nineteen-ninety
+
+echo "check-datapackage: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
