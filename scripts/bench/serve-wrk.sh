@@ -8,6 +8,8 @@
 # "organisation" pages with valid CSRF tokens (each post is checked by the validator and saved with
 # synchronous=FULL through the group commit), then the same against `samla serve --baseline`
 # (200, no work). Needs Debian wrk. MAX_BATCH=1 commits every write alone (no group commit).
+# The release build goes to .build-release (SAMLA_SCRATCH), apart from the debug build in .build;
+# SAMLA_BIN=DIR uses the binaries in DIR as they are.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-15s}"
@@ -16,9 +18,15 @@ RESPONSES="${3:-2000}"
 MAX_BATCH="${4:-512}"
 command -v wrk >/dev/null || { echo "serve-wrk: wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-swift build -c release --product samla >/dev/null
-swift build -c release --product serve-fixture >/dev/null
-BIN=.build/release
+if [ -n "${SAMLA_BIN:-}" ]; then
+    BIN="$SAMLA_BIN"
+else
+    SCRATCH="${SAMLA_SCRATCH:-.build-release}"
+    swift build -c release --scratch-path "$SCRATCH" --product samla >/dev/null
+    swift build -c release --scratch-path "$SCRATCH" --product serve-fixture >/dev/null
+    BIN="$SCRATCH/release"
+fi
+echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 WORK="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 SERVER=
@@ -45,6 +53,7 @@ start() {
 echo "== samla serve: POST form pages ($CONNECTIONS connections, $DURATION, $RESPONSES responses, max batch $MAX_BATCH)"
 start --db "$WORK/db.sqlite" --log-level notice --max-batch "$MAX_BATCH"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s scripts/bench/serve-post.lua "http://127.0.0.1:$PORT" -- "$WORK/tokens.lua" 2
+echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 kill -TERM "$SERVER"
 wait "$SERVER" || true
 grep '"writer stopped"' "$WORK/serve.log" | sed 's/^/writer: /' || true
@@ -53,5 +62,6 @@ sqlite3 "$WORK/db.sqlite" "SELECT 'responses with the respondent page saved: ' |
 echo "== bare Hummingbird handler: same script, POST answered 200 with no work"
 start --baseline
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s scripts/bench/serve-post.lua "http://127.0.0.1:$PORT" -- "$WORK/tokens.lua" 2
+echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 kill -TERM "$SERVER"
 wait "$SERVER" || true

@@ -6,7 +6,7 @@ import SurveyDefinition
 
 extension SQLiteStore: CollectionStore {
     public func linkTarget(tokenHash: String) throws -> LinkTarget? {
-        try pool.read { db in
+        try snapshotRead { db in
             var invitation: Invitation?
             var responseID: Int64?
             if let found = try Self.cachedInvitation(tokenHash: tokenHash, db) {
@@ -23,6 +23,27 @@ extension SQLiteStore: CollectionStore {
             let round = try Self.cachedRound(id: roundID, db)
             let response = try record.map { try Self.storedResponse($0, surveyID: round.surveyID, database: path, db) }
             return LinkTarget(round: round, invitation: invitation, response: response)
+        }
+    }
+
+    /// Reads in one transaction (a consistent snapshot), as `pool.read` does, but through cached
+    /// `BEGIN` and `COMMIT` statements: the web form reads on every request, and GRDB's isolation
+    /// (a savepoint, and `BEGIN`/`COMMIT` prepared anew each time) cost a sixth of the read.
+    func snapshotRead<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.unsafeRead { db in
+            // GRDB has just checked the schema version and dropped its caches if it changed; a
+            // schema change committed between that check and BEGIN would leave them stale.
+            let checked = try db.schemaVersion()
+            try db.cachedStatement(sql: "BEGIN DEFERRED").execute()
+            do {
+                if try db.schemaVersion() != checked { db.clearSchemaCache() }
+                let value = try body(db)
+                try db.cachedStatement(sql: "COMMIT").execute()
+                return value
+            } catch {
+                if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+                throw error
+            }
         }
     }
 
@@ -205,24 +226,28 @@ extension SQLiteStore: CollectionStore {
         return StoredResponse(record: record, answers: answers)
     }
 
-    /// The types of a survey's variables, kept per database and survey while the catalogue's
-    /// signature (its types in order, as SQLite sums them up) is unchanged: building the dictionary
-    /// costs more than the query that tells whether it changed.
+    /// The types of a survey's variables, kept per database and survey while the schema is unchanged.
     static func variableTypes(survey: String, database: String, _ db: Database) throws -> [String: VariableType] {
-        let count = try String.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) || ':' || group_concat(substr(type, 1, 2) || length(type), '') FROM (
-                SELECT type FROM variables WHERE survey_id = ? ORDER BY position)
-            """), arguments: [survey]) ?? ""
+        let signature = try catalogueSignature(db)
         let key = database + "\u{0}" + survey
-        if let cached = VariableTypeCache.shared.types(key: key, count: count) { return cached }
+        if let cached = VariableTypeCache.shared.types(key: key, signature: signature) { return cached }
         var types: [String: VariableType] = [:]
         let statement = try db.cachedStatement(sql: "SELECT name, type FROM variables WHERE survey_id = ?")
         let rows = try Row.fetchCursor(statement, arguments: [survey])
         while let row = try rows.next() {
             types[row[0]] = VariableType(rawValue: row[1]) ?? .text
         }
-        VariableTypeCache.shared.store(types, key: key, count: count)
+        VariableTypeCache.shared.store(types, key: key, signature: signature)
         return types
+    }
+
+    /// What tells a cached variable catalogue from a changed one: SQLite's schema version. The
+    /// catalogue changes only with the answer tables, in one transaction (`AnswerLayoutWriter` adds,
+    /// drops or moves the column of every variable it adds or retypes), so the schema version
+    /// changes with it. Reading it costs one header field, where summing up the catalogue cost a
+    /// scan of it on every request.
+    static func catalogueSignature(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA schema_version")) ?? -1
     }
 
     static func idempotencyRecord(roundID: Int64, key: String, _ db: Database) throws -> IdempotencyRecord? {
@@ -424,10 +449,7 @@ private struct CollectionWriteContext {
 
     private mutating func catalogue(survey: String, _ db: Database) throws -> [String: StoredVariable] {
         if let catalogue = catalogues[survey] { return catalogue }
-        let signature = try String.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) || ':' || group_concat(name || substr(type, 1, 2) || length(type) || pii, ',') FROM (
-                SELECT name, type, pii FROM variables WHERE survey_id = ? ORDER BY position)
-            """), arguments: [survey]) ?? ""
+        let signature = try SQLiteStore.catalogueSignature(db)
         let key = database + "\u{0}" + survey
         if let cached = CatalogueCache.shared[key], cached.signature == signature {
             catalogues[survey] = cached.catalogue
@@ -464,24 +486,24 @@ enum CollectionTableNames {
     }
 }
 
-/// Variable types per database file and survey, with the catalogue signature they were read at.
+/// Variable types per database file and survey, with the schema version they were read at.
 final class VariableTypeCache: @unchecked Sendable {
     static let shared = VariableTypeCache()
     private let lock = NSLock()
-    private var entries: [String: (signature: String, types: [String: VariableType])] = [:]
+    private var entries: [String: (signature: Int64, types: [String: VariableType])] = [:]
 
-    func types(key: String, count signature: String) -> [String: VariableType]? {
+    func types(key: String, signature: Int64) -> [String: VariableType]? {
         lock.withLock { entries[key].flatMap { $0.signature == signature ? $0.types : nil } }
     }
 
-    func store(_ types: [String: VariableType], key: String, count signature: String) {
+    func store(_ types: [String: VariableType], key: String, signature: Int64) {
         lock.withLock { entries[key] = (signature, types) }
     }
 }
 
-/// Variable catalogues per database file and survey, with the signature they were read at.
+/// Variable catalogues per database file and survey, with the schema version they were read at.
 enum CatalogueCache {
-    static let shared = LockedDictionary<String, (signature: String, catalogue: [String: StoredVariable])>()
+    static let shared = LockedDictionary<String, (signature: Int64, catalogue: [String: StoredVariable])>()
 }
 
 /// A dictionary behind a lock.
