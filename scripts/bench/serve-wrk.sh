@@ -34,6 +34,22 @@ PORT=
 
 "$BIN/serve-fixture" "$WORK/db.sqlite" surveys/esem-se.yaml --responses "$RESPONSES" --lua "$WORK/tokens.lua" >/dev/null
 
+# The CPU seconds (user + system) process $1 has used so far.
+cpu_seconds() {
+    awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
+# Runs wrk with the post script against $PORT and prints the server's CPU time per request, a
+# figure that the other work on a shared machine disturbs far less than the rate.
+run_wrk() {
+    local before after
+    before=$(cpu_seconds "$SERVER")
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s scripts/bench/serve-post.lua "http://127.0.0.1:$PORT" -- "$WORK/tokens.lua" 2 | tee "$WORK/wrk.out"
+    after=$(cpu_seconds "$SERVER")
+    awk -v cpu="$(awk -v a="$after" -v b="$before" 'BEGIN { print a - b }')" '/^bench:/ { printf "server CPU: %.1f s for %d requests, %.3f ms per request\n", cpu, $2, cpu * 1000 / $2 }' "$WORK/wrk.out"
+    echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
 # Starts `samla serve ARGS…` on a free port: sets SERVER (its pid) and PORT.
 start() {
     "$BIN/samla" serve --port 0 "$@" >"$WORK/serve.out" 2>"$WORK/serve.log" &
@@ -52,8 +68,7 @@ start() {
 
 echo "== samla serve: POST form pages ($CONNECTIONS connections, $DURATION, $RESPONSES responses, max batch $MAX_BATCH)"
 start --db "$WORK/db.sqlite" --log-level notice --max-batch "$MAX_BATCH"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s scripts/bench/serve-post.lua "http://127.0.0.1:$PORT" -- "$WORK/tokens.lua" 2
-echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+run_wrk
 kill -TERM "$SERVER"
 wait "$SERVER" || true
 grep '"writer stopped"' "$WORK/serve.log" | sed 's/^/writer: /' || true
@@ -61,7 +76,6 @@ sqlite3 "$WORK/db.sqlite" "SELECT 'responses with the respondent page saved: ' |
 
 echo "== bare Hummingbird handler: same script, POST answered 200 with no work"
 start --baseline
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s scripts/bench/serve-post.lua "http://127.0.0.1:$PORT" -- "$WORK/tokens.lua" 2
-echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+run_wrk
 kill -TERM "$SERVER"
 wait "$SERVER" || true
