@@ -168,13 +168,13 @@ extension SQLiteStore: CollectionStore {
             SELECT id, round_id, definition_hash, language, status, started_at, updated_at, submitted_at, source, invitation_id, current_page
             FROM responses WHERE id = ?
             """)
-        return try Row.fetchOne(statement, arguments: [id]).map { row in
+        return try RawRow.first(of: statement, binding: id, db) { row in
             ResponseRecord(
-                id: row[0], roundID: row[1], definitionHash: row[2], language: row[3],
-                status: ResponseStatus(rawValue: row[4]) ?? .partial,
-                startedAt: Timestamp(stored: row[5]), updatedAt: Timestamp(stored: row[6]),
-                submittedAt: (row[7] as String?).map(Timestamp.init(stored:)),
-                source: ResponseSource(rawValue: row[8]) ?? .web, invitationID: row[9], currentPage: row[10])
+                id: row.int64(0), roundID: row.int64(1), definitionHash: row.text(2), language: row.text(3),
+                status: ResponseStatus(rawValue: row.text(4)) ?? .partial,
+                startedAt: Timestamp(stored: row.text(5)), updatedAt: Timestamp(stored: row.text(6)),
+                submittedAt: row.optionalText(7).map(Timestamp.init(stored:)),
+                source: ResponseSource(rawValue: row.text(8)) ?? .web, invitationID: row.optionalInt64(9), currentPage: row.optionalText(10))
         }
     }
 
@@ -182,11 +182,14 @@ extension SQLiteStore: CollectionStore {
         let statement = try db.cachedStatement(sql: """
             SELECT id, name, survey_id, definition_hash, opens, closes, status, anonymous, created_at FROM rounds WHERE id = ?
             """)
-        guard let row = try Row.fetchOne(statement, arguments: [id]) else { throw StoreError.unknownResponse(id) }
-        return Round(
-            id: row[0], name: row[1], surveyID: row[2], definitionHash: row[3],
-            opens: CalendarDate(iso: row[4] as String)!, closes: CalendarDate(iso: row[5] as String)!,
-            status: RoundStatus(rawValue: row[6]) ?? .closed, isAnonymous: row[7], createdAt: Timestamp(stored: row[8]))
+        let round = try RawRow.first(of: statement, binding: id, db) { row in
+            Round(
+                id: row.int64(0), name: row.text(1), surveyID: row.text(2), definitionHash: row.text(3),
+                opens: CalendarDate(iso: row.text(4))!, closes: CalendarDate(iso: row.text(5))!,
+                status: RoundStatus(rawValue: row.text(6)) ?? .closed, isAnonymous: row.int64(7) != 0, createdAt: Timestamp(stored: row.text(8)))
+        }
+        guard let round else { throw StoreError.unknownResponse(id) }
+        return round
     }
 
     /// A response with its answers, typed by the survey's variable catalogue. The answer rows are
@@ -514,5 +517,43 @@ final class LockedDictionary<Key: Hashable, Value>: @unchecked Sendable {
     subscript(key: Key) -> Value? {
         get { lock.withLock { storage[key] } }
         set { lock.withLock { storage[key] = newValue } }
+    }
+}
+
+/// The first row of a cached statement, read through its raw `sqlite3` handle: on the web form's
+/// path a GRDB `Row` (which copies every column into values first) cost more than the query.
+struct RawRow {
+    private let handle: OpaquePointer
+
+    /// Binds `argument` to the statement's one parameter, steps once and reads the row with `read`;
+    /// nil when there is none. The statement is reset afterwards.
+    static func first<R>(of statement: Statement, binding argument: Int64, _ db: Database, _ read: (RawRow) throws -> R) throws -> R? {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_bind_int64(handle, 1, argument)
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_ROW else {
+            if code == SQLITE_DONE { return nil }
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        return try read(RawRow(handle: handle))
+    }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    func optionalInt64(_ column: Int32) -> Int64? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+    }
+
+    /// The column's text; empty for NULL (the columns read so are NOT NULL).
+    func text(_ column: Int32) -> String { optionalText(column) ?? "" }
+
+    func optionalText(_ column: Int32) -> String? {
+        guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
     }
 }
