@@ -83,6 +83,9 @@ import Testing
     @Test func signaturesAndSessions() {
         let signer = RequestSigner(secret: Array(repeating: 7, count: 32))
         let token = signer.respondentToken(linkTokenHash: "abc")
+        // HMAC-SHA256 of "respondent-form\0abc" under 32 bytes of 7, as Python's hmac computes it.
+        #expect(token == "GscTBQo9JOFS_KeeM4I0nTaB7Jw40bVb0n-sWROdIs8")
+        #expect(signer.respondentToken(linkTokenHash: "abc") == token, "the keyed HMAC is copied, not used up")
         #expect(signer.verify(token, "respondent-form", "abc"))
         #expect(!signer.verify(token, "respondent-form", "abd"))
         #expect(!signer.verify(token, "admin-login", "abc"))
