@@ -80,10 +80,19 @@ struct BoxChart {
     let labels: (quartiles: String, median: String, mean: String)
     let numbers: NumberStyle
 
+    /// From zero when the values sit near it, else around the middle half (years, say), in round steps.
+    static func axis(_ summary: NumberSummary) -> (low: Double, high: Double) {
+        let lowest = min(summary.lowerQuartile, summary.mean), highest = max(summary.upperQuartile, summary.mean)
+        let span = max(highest - lowest, 1)
+        if lowest >= 0, lowest <= 3 * span { return (0, NiceScale.ceil(highest + span * 0.25)) }
+        let step = NiceScale.ticks(low: lowest - span, high: highest + span, count: 5)
+        let stepSize = step.count > 1 ? step[1] - step[0] : span
+        return (Foundation.floor((lowest - span / 2) / stepSize) * stepSize, Foundation.ceil((highest + span / 2) / stepSize) * stepSize)
+    }
+
     func render(into html: inout HTMLBuilder) {
         let width = 680.0, left = 30.0, right = 650.0
-        let low = NiceScale.floor(min(0, summary.lowerQuartile, summary.mean))
-        let high = NiceScale.ceil(max(summary.upperQuartile, summary.mean, low + 1))
+        let (low, high) = Self.axis(summary)
         func x(_ v: Double) -> Double { left + (v - low) / (high - low) * (right - left) }
         let digits = high - low >= 20 ? 0 : 1
         html.element("svg", .init("class", "chart chart-box"), .init("viewBox", "0 0 \(SVG.n(width)) 96"),

@@ -40,7 +40,10 @@ enum ReportStylesheet {
     caption { text-align: left; font-weight: 600; padding: .25rem 0; caption-side: top; }
     th, td { border-bottom: 1px solid var(--rule); padding: .3rem .6rem .3rem 0; text-align: left; vertical-align: top; }
     thead th { border-bottom: 2px solid var(--ink); }
-    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; padding-left: .6rem; }
+    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; padding-left: .6rem; }
+    td.num { white-space: nowrap; }
+    tbody th { font-weight: 400; }
+    section.major:first-child h2 { border-top: none; padding-top: 0; margin-top: 1rem; }
     tr.heading th { padding-top: .8rem; border-bottom: 1px solid var(--ink); }
     tr.total th, tr.total td { font-weight: 700; }
     .note { font-size: .9rem; color: var(--muted); }

@@ -48,6 +48,17 @@ struct IndicatorSnapshot {
         }
     }
 
+    /// Why there is no status, when there is none.
+    func reason(_ words: ReportWords) -> String? {
+        switch standing {
+        case .status: nil
+        case .noTarget: words.noTarget
+        case .assessedLater: words.assessedLater
+        case .tooFew: words.tooFew
+        case .noData: words.noData
+        }
+    }
+
     func standingText(_ words: ReportWords) -> String {
         switch standing {
         case .status(let status): words.status(status)

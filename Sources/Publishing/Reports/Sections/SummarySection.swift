@@ -75,7 +75,11 @@ extension ReportRenderer {
                         html.element("td") { html in
                             html.element("span", .init("class", "status \(style.cssClass)")) { html in
                                 style.icon(into: &html)
-                                html.text(snapshot.standingText(words))
+                                html.text(words.status(snapshot.status))
+                            }
+                            if let reason = snapshot.reason(words) {
+                                html.void("br")
+                                html.element("span", .init("class", "note"), text: reason)
                             }
                         }
                         html.element("td", .init("class", "num")) { html in

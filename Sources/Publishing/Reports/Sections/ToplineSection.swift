@@ -77,16 +77,26 @@ extension ReportRenderer {
     private func shown(_ tally: ChoiceTally, secondary: Bool) -> [(count: Int?, share: Double?)] {
         let minCell = framework.suppression.minCell
         let reasons: [SuppressedCell.Reason?]
-        if secondary {
-            reasons = Suppression.decide(total: tally.answered, groups: tally.categories.map(\.count), threshold: minCell).groups
-        } else {
-            reasons = tally.categories.map { $0.count < minCell || tally.answered < minCell ? .belowThreshold : nil }
-        }
+        reasons = Self.withheld(counts: tally.categories.map(\.count), answered: tally.answered, minCell: minCell, secondary: secondary)
         let sharesShown = tally.answered >= framework.suppression.minBase
         return zip(tally.categories, reasons).map { category, reason in
             guard reason == nil else { return (nil, nil) }
             return (category.count, sharesShown && tally.answered > 0 ? Double(category.count) / Double(tally.answered) : nil)
         }
+    }
+
+    /// Which counts are withheld: a count from 1 to `minCell` − 1 (a count of 0 tells nothing about
+    /// anyone and is shown), every count when fewer than `minCell` answered, and, for categories that
+    /// partition the answers (`secondary`), the smallest other count when exactly one is withheld,
+    /// so that it cannot be worked out from the base.
+    static func withheld(counts: [Int], answered: Int, minCell: Int, secondary: Bool) -> [SuppressedCell.Reason?] {
+        if answered < minCell { return counts.map { _ in .belowThreshold } }
+        var reasons: [SuppressedCell.Reason?] = counts.map { $0 > 0 && $0 < minCell ? .belowThreshold : nil }
+        if secondary, reasons.filter({ $0 != nil }).count == 1 {
+            let candidates = counts.indices.filter { reasons[$0] == nil && counts[$0] > 0 }
+            if let smallest = candidates.min(by: { (counts[$0], $0) < (counts[$1], $1) }) { reasons[smallest] = .secondary }
+        }
+        return reasons
     }
 
     private func renderChoices(_ tally: ChoiceTally, id: String, wording: String, responses: Int, secondary: Bool, into html: inout HTMLBuilder) -> Bool {
