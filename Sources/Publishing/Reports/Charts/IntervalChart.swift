@@ -46,7 +46,21 @@ struct IntervalChart {
             let clamped = min(max(shown, low), high)
             return Self.plotLeft + (clamped - low) / (high - low) * (Self.plotRight - Self.plotLeft)
         }
-        let legendHeight = 30.0
+        // Legend entries flow from the left and wrap onto a new line when the width is used up.
+        var legend: [(x: Double, y: Double, entry: Int)] = []
+        let entries = rounds.count + (target != nil && targetLabel != nil ? 1 : 0)
+        var legendX = 4.0, legendY = 14.0
+        for entry in 0..<entries {
+            let text = entry < rounds.count ? rounds[entry] : "\(targetLabel ?? "") \(format.value(target ?? 0))"
+            let width = 30 + SVG.textWidth(text, size: 12)
+            if legendX + width > Self.width, legendX > 4 {
+                legendX = 4
+                legendY += 18
+            }
+            legend.append((legendX, legendY, entry))
+            legendX += width
+        }
+        let legendHeight = legendY + 16
         let markStep = 11.0
         let fontSize = 12.0
         var layout: [(row: Row, top: Double, height: Double, labelLines: [String])] = []
@@ -64,19 +78,17 @@ struct IntervalChart {
         html.element("svg", .init("class", "chart"), .init("viewBox", "0 0 \(SVG.n(Self.width)) \(SVG.n(height))"),
                      .init("role", "img"), .init("aria-labelledby", "\(id)-title"), .init("xmlns", "http://www.w3.org/2000/svg")) { html in
             html.element("title", .init("id", "\(id)-title"), text: description)
-            // Legend: one entry per round, then the target.
-            var legendX = Self.plotLeft
-            for (index, label) in rounds.enumerated() {
-                let style = SVG.roundStyle(index)
-                SVG.mark(style.shape, x: legendX + 6, y: 14, r: 5, fill: style.colour, stroke: style.colour, into: &html)
-                html.element("text", .init("x", SVG.n(legendX + 16)), .init("y", "18"), .init("font-size", "12"), .init("fill", "#1b1b1b"), text: label)
-                legendX += 28 + SVG.textWidth(label, size: 12)
-            }
-            if let target, let targetLabel {
-                html.selfClosing("line", .init("x1", SVG.n(legendX)), .init("y1", "14"), .init("x2", SVG.n(legendX + 18)), .init("y2", "14"),
-                                 .init("stroke", "#1b1b1b"), .init("stroke-width", "2"), .init("stroke-dasharray", "4 3"))
-                html.element("text", .init("x", SVG.n(legendX + 24)), .init("y", "18"), .init("font-size", "12"), .init("fill", "#1b1b1b"),
-                             text: "\(targetLabel) \(format.value(target))")
+            for (x, y, entry) in legend {
+                if entry < rounds.count {
+                    let style = SVG.roundStyle(entry)
+                    SVG.mark(style.shape, x: x + 6, y: y, r: 5, fill: style.colour, stroke: style.colour, into: &html)
+                    html.element("text", .init("x", SVG.n(x + 16)), .init("y", SVG.n(y + 4)), .init("font-size", "12"), .init("fill", "#1b1b1b"), text: rounds[entry])
+                } else if let target, let targetLabel {
+                    html.selfClosing("line", .init("x1", SVG.n(x)), .init("y1", SVG.n(y)), .init("x2", SVG.n(x + 18)), .init("y2", SVG.n(y)),
+                                     .init("stroke", "#1b1b1b"), .init("stroke-width", "2"), .init("stroke-dasharray", "4 3"))
+                    html.element("text", .init("x", SVG.n(x + 24)), .init("y", SVG.n(y + 4)), .init("font-size", "12"), .init("fill", "#1b1b1b"),
+                                 text: "\(targetLabel) \(format.value(target))")
+                }
             }
             // Grid and axis.
             for tick in NiceScale.ticks(low: low, high: high) {

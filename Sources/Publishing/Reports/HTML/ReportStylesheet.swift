@@ -2,7 +2,7 @@
 /// and a print layout for A4 with page breaks before major sections.
 enum ReportStylesheet {
     static let css: StaticString = """
-    :root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --rule: #c8c8c8; --accent: #1f4e79; --band: #f4f6f8; }
+    :root { --ink: #1b1b1b; --muted: #4a4a4a; --rule: #c8c8c8; --accent: #1f4e79; --band: #f4f6f8; }
     * { box-sizing: border-box; }
     html { -webkit-text-size-adjust: 100%; }
     body { margin: 0; color: var(--ink); background: #fff; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }

@@ -42,8 +42,9 @@ extension ReportRenderer {
                         html.text("\(words.statusHeader): ")
                         html.element("span", .init("class", "status \(style.cssClass)")) { html in
                             style.icon(into: &html)
-                            html.text(snapshot.standingText(words))
+                            html.text(words.status(snapshot.status))
                         }
+                        if let reason = snapshot.reason(words) { html.text(" (\(reason))") }
                     }
                 }
             }
