@@ -21,7 +21,7 @@ enum ReportStylesheet {
     nav.contents ol { padding-left: 1.25rem; margin: .25rem 0; }
     nav.contents { background: var(--band); padding: .5rem 1rem; border-radius: 4px; margin: 1.5rem 0; }
     .tiles { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0; padding: 0; list-style: none; }
-    .tile { flex: 1 1 9rem; border: 2px solid var(--rule); border-radius: 6px; padding: .6rem .8rem; background: #fff; }
+    .tile { flex: 1 1 7rem; border: 2px solid var(--rule); border-radius: 6px; padding: .6rem .8rem; background: #fff; }
     .tile .count { display: block; font-size: 2rem; font-weight: 700; line-height: 1.1; }
     .tile.met { border-color: #15703a; background: #dcf2e2; }
     .tile.on-track { border-color: #8a5a00; background: #fdf0c4; }
@@ -67,7 +67,7 @@ enum ReportStylesheet {
       .page { max-width: none; padding: 0; }
       nav.contents { display: none; }
       h2 { border-top: none; margin-top: 0; }
-      section.major + section.major { break-before: page; }
+      section.major ~ section.major { break-before: page; }
       h2, h3, h4, figcaption, caption { break-after: avoid; }
       figure, tr, .tile, .indicator-facts { break-inside: avoid; }
       .table-wrap { overflow: visible; }
