@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(name: "FrameworksTests", dependencies: ["Frameworks", "SurveyDefinition", "Diagnostics"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "SurveyDefinition", grdb]),
         .testTarget(name: "ResponsesTests", dependencies: ["Responses", "SurveyDefinition", "Expressions"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "SurveyDefinition", "CSV", grdb], exclude: ["Fixtures"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "SurveyDefinition", "Expressions", "Responses", "CSV", grdb], exclude: ["Fixtures"]),
         .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Intake", "SurveyDefinition", hummingbird, hummingbirdTesting]),
         .testTarget(name: "EstimatorsTests", dependencies: ["Estimators"], exclude: ["Golden"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Frameworks", "Store", "SurveyDefinition", "Estimators"]),
