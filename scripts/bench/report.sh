@@ -6,14 +6,16 @@
 # import checks it), which puts half of RESPONSES in esem-se-2025 and half in esem-se-2027. The
 # impact report computes msi-toc over both rounds (and reads the reported values); the topline
 # tallies every question of esem-se-2025 after cleaning. Set REPORT_BENCH_DB to keep (or reuse)
-# the database. Needs GNU time (/usr/bin/time).
+# the database. Builds release into .build-release (REPORT_BENCH_SCRATCH to change), apart from
+# the debug build. Needs GNU time (/usr/bin/time).
 set -euo pipefail
 responses=${1:-1000000}
 cd "$(dirname "$0")/../.."
-swift build -c release --product samla >/dev/null
-samla=$PWD/.build/release/samla
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+scratch=${REPORT_BENCH_SCRATCH:-.build-release}
+swift build -c release --product samla --scratch-path "$scratch" > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+samla=$PWD/$scratch/release/samla
 db=${REPORT_BENCH_DB:-$work/bench.sqlite}
 
 if [ ! -f "$db" ]; then

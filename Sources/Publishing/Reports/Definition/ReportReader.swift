@@ -29,7 +29,7 @@ struct ReportReader {
             guard let text = node.text("the report id", diagnostics: &diagnostics) else { return nil }
             guard NamePattern.isSlug(text) else {
                 diagnostics.report(.invalidReportID, at: node.location,
-                                   "the report id '\(text)' is not a slug: use lowercase letters and digits joined by hyphens, e.g. msi-impact")
+                                   "the report id '\(text)' is not a slug: use lowercase letters and digits joined by hyphens, e.g. `\(NamePattern.slug(from: text, fallback: "msi-impact"))`")
                 return nil
             }
             return text
