@@ -1,7 +1,7 @@
 import Testing
 @testable import Reports
 
-/// Numbers as Swedish and English readers write them, and escaping by construction.
+/// Numbers as Swedish and English readers write them, chart labels and axes.
 struct FormattingTests {
     let sv = NumberStyle(language: "sv")
     let en = NumberStyle(language: "en")
@@ -33,13 +33,6 @@ struct FormattingTests {
         #expect(count.valueWithUnit(12, words: ReportWords(language: "en")) == "12 events")
         #expect(count.valueWithUnit(12, words: ReportWords(language: "sv")) == "12 träffar")
         #expect(count.value(2.5) == "2.5")
-    }
-
-    @Test func textAndAttributesAreEscapedAndControlCharactersReplaced() {
-        var html = HTMLBuilder()
-        html.element("p", .init("title", "a\"b'<c>"), text: "<script>alert('x')</script> & co\u{0001}\u{0085}\n")
-        #expect(html.output == "<p title=\"a&quot;b&#39;&lt;c&gt;\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co\u{FFFD}\u{FFFD}\n</p>")
-        #expect(HTMLBuilder.escaped("Åsa & Öberg 🍰") == "Åsa &amp; Öberg 🍰")
     }
 
     @Test func chartLabelsWrapAtSpacesAndEndInAnEllipsisWhenCut() {

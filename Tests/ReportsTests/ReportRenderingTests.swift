@@ -42,14 +42,26 @@ struct ReportRenderingTests {
     @Test func aSmallGroupShowsADashAndNeverItsFigures() throws {
         let html = try ClubFixture().render()
         // Tiny: 3 responses, all happy. Its row says "< 10" and shows no estimate.
-        let tinyRow = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">Pytteliten</th><td>Klubb 2025</td>"))
+        let tinyRow = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">Pytteliten</th><td class=\"round\">Klubb 2025</td>"))
         #expect(tinyRow.contains("<td class=\"num\">&lt; 10</td><td class=\"num\">–</td><td class=\"num\">–</td>"))
         #expect(!html.contains("100,0\u{00A0}%"))
         #expect(html.contains("– visas inte: för få svar (en bas under 10)"))
         // The total of 2025: 26 happy of 40 kept (the test response removed).
-        let total = try #require(Self.row(in: html, startingWith: "<tr class=\"total\"><th scope=\"row\">Totalt</th><td>Klubb 2025</td>"))
+        let total = try #require(Self.row(in: html, startingWith: "<tr class=\"total\"><th scope=\"row\">Totalt</th><td class=\"round\">Klubb 2025</td>"))
         #expect(total.contains("<td class=\"num\">40</td><td class=\"num\">65,0\u{00A0}%</td>"))
         #expect(total.contains("<td class=\"num\">+15,0</td>"))
+    }
+
+    @Test func baselinesAndTargetsNameTheirRoundAndCountsHaveNoEmptyIntervalColumn() throws {
+        let html = try ClubFixture().render()
+        #expect(html.contains("<li>Utgångsvärde: 50,0\u{00A0}% i Klubb 2024</li><li>Mål: 60,0\u{00A0}% i Klubb 2025</li>"))
+        #expect(html.contains("<li>Mål: 10 i År 2025</li>"))
+        // meetings is a reported value: no n, no interval, and a caption that promises none.
+        let meetings = try #require(html.range(of: "<article class=\"indicator\" id=\"ind-meetings\"").map { String(html[$0.lowerBound...]) })
+        let article = String(meetings.prefix(upTo: try #require(meetings.range(of: "</article>")).upperBound))
+        #expect(article.contains("<figcaption>Värde per omgång och grupp</figcaption>"))
+        #expect(!article.contains("konfidensintervall"))
+        #expect(article.contains("<th scope=\"col\" class=\"num\">Skattning</th><th scope=\"col\" class=\"num\">Förändring</th></tr>"))
     }
 
     @Test func statusesReadAsWordsBesideTheirShapes() throws {

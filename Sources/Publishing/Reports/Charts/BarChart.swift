@@ -1,4 +1,5 @@
 import Foundation
+import HTML
 
 /// Horizontal bars, one per category, with the value written at the end of each bar; a withheld
 /// category shows a dash and no bar.

@@ -1,4 +1,5 @@
 import Foundation
+import HTML
 
 /// Estimates with their 95 % intervals as dots and whiskers on one horizontal axis: one row per
 /// group, one mark per round (its own colour and shape), the target as a dashed line.

@@ -1,11 +1,11 @@
 import Foundation
+import HTML
 
 /// Small pieces every chart uses: coordinates as short text, label wrapping, marks and palettes.
 enum SVG {
     /// A coordinate with at most one decimal: `12.5`, `40`.
     static func n(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        SVGNumber.text(value)
     }
 
     /// The width of a text in the charts' sans-serif font, roughly, in pixels.

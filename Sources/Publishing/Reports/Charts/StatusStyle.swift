@@ -1,4 +1,5 @@
 import Aggregation
+import HTML
 
 /// How a status is drawn: a colour and a shape (never colour alone), with its word beside it.
 struct StatusStyle: Sendable {

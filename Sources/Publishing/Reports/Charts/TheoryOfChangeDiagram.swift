@@ -1,6 +1,7 @@
 import Aggregation
 import Foundation
 import Frameworks
+import HTML
 
 /// The theory of change as four columns, activities → outputs → outcomes → impact, each node a
 /// box coloured by the worst status of its indicators (with the status's shape and word), and

@@ -1,5 +1,6 @@
 import Aggregation
 import Frameworks
+import HTML
 import SurveyDefinition
 
 /// Writes a report's HTML from its gathered content: the page shell, then each section in the

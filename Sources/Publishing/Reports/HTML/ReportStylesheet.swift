@@ -42,6 +42,8 @@ enum ReportStylesheet {
     thead th { border-bottom: 2px solid var(--ink); }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; padding-left: .6rem; }
     td.num { white-space: nowrap; }
+    td.num .note { white-space: normal; }
+    td.round { white-space: nowrap; }
     tbody th { font-weight: 400; }
     section.major:first-child h2 { border-top: none; padding-top: 0; margin-top: 1rem; }
     tr.heading th { padding-top: .8rem; border-bottom: 1px solid var(--ink); }

@@ -1,5 +1,6 @@
 import Aggregation
 import Frameworks
+import HTML
 
 extension ReportRenderer {
     /// Per indicator: what it measures, its target and status, a chart of the estimate and its
@@ -31,10 +32,10 @@ extension ReportRenderer {
                 }
                 if let unit = words.unit(indicator.unit) { html.element("li", text: words.pick("Enhet: \(unit)", "Unit: \(unit)")) }
                 if let baseline = indicator.baseline {
-                    html.element("li", text: "\(words.baseline): \(format.value(baseline.value)) (\(roundLabel(baseline.round)))")
+                    html.element("li", text: "\(words.baseline): \(words.valueIn(format.value(baseline.value), roundLabel(baseline.round)))")
                 }
                 for target in indicator.targets {
-                    html.element("li", text: "\(words.target): \(format.value(target.value)) (\(roundLabel(target.round)))")
+                    html.element("li", text: "\(words.target): \(words.valueIn(format.value(target.value), roundLabel(target.round)))")
                 }
                 if let snapshot {
                     let style = StatusStyle(snapshot.status)
@@ -72,13 +73,16 @@ extension ReportRenderer {
             }
             let target = snapshot?.target
             let description = chartDescription(indicator, format: format, rows: rows, rounds: rounds)
+            let hasIntervals = rows.contains { $0.outcome.published?.interval != nil }
             html.element("figure") { html in
-                html.element("figcaption", text: words.pick("Skattning med 95-procentigt konfidensintervall per omgång och grupp", "Estimate with 95% confidence interval by round and group"))
+                html.element("figcaption", text: hasIntervals
+                    ? words.pick("Skattning med 95-procentigt konfidensintervall per omgång och grupp", "Estimate with 95% confidence interval by round and group")
+                    : words.pick("Värde per omgång och grupp", "Value by round and group"))
                 IntervalChart(id: "chart-\(indicator.id)", description: description, rows: chartRows, rounds: rounds.map(roundLabel),
                               target: target?.value, targetLabel: target.map { "\(words.target) \(roundLabel($0.round)):" }, format: format,
                               words: words).render(into: &html)
             }
-            renderIndicatorTable(indicator, rows: rows, rounds: rounds, groups: groups, format: format, into: &html)
+            renderIndicatorTable(indicator, rows: rows, rounds: rounds, groups: groups, format: format, showIntervals: hasIntervals, into: &html)
         }
     }
 
@@ -103,8 +107,9 @@ extension ReportRenderer {
     }
 
     private func renderIndicatorTable(_ indicator: Indicator, rows: [ResultRow], rounds: [String], groups: [ResultGroup],
-                                      format: IndicatorFormat, into html: inout HTMLBuilder) {
+                                      format: IndicatorFormat, showIntervals: Bool, into html: inout HTMLBuilder) {
         let reported = indicator.kind == .reported
+        let intervals = !reported && showIntervals
         var anySuppressed = false
         let caption = text(indicator.title)
         let changeHeader = format.isPercent ? "\(words.change) (\(words.percentagePoints))" : words.change
@@ -116,12 +121,12 @@ extension ReportRenderer {
                     html.element("th", .init("scope", "col"), text: words.round)
                     if !reported { html.element("th", .init("scope", "col"), .init("class", "num"), text: "n") }
                     html.element("th", .init("scope", "col"), .init("class", "num"), text: words.estimate)
-                    if !reported { html.element("th", .init("scope", "col"), .init("class", "num"), text: words.interval) }
+                    if intervals { html.element("th", .init("scope", "col"), .init("class", "num"), text: words.interval) }
                     html.element("th", .init("scope", "col"), .init("class", "num"), text: changeHeader)
                 }
             }
             html.element("tbody") { html in
-                let columns = reported ? 4 : 6
+                let columns = 4 + (reported ? 0 : 1) + (intervals ? 1 : 0)
                 var lastVariable: String?? = .none
                 for group in groups {
                     if group.variable != nil, lastVariable != .some(group.variable) {
@@ -134,12 +139,12 @@ extension ReportRenderer {
                         guard let row = rows.first(where: { $0.round == round && $0.group.reportKey == group.reportKey }) else { continue }
                         html.element("tr", .optional("class", group.isTotal ? "total" : nil)) { html in
                             html.element("th", .init("scope", "row"), text: group.label)
-                            html.element("td", text: roundLabel(round))
+                            html.element("td", .init("class", "round"), text: roundLabel(round))
                             switch row.outcome {
                             case .published(let cell):
                                 if !reported { html.element("td", .init("class", "num"), text: cell.n.map(numbers.integer) ?? "") }
                                 html.element("td", .init("class", "num"), text: format.value(cell.value))
-                                if !reported {
+                                if intervals {
                                     html.element("td", .init("class", "num"), text: cell.interval.map { format.interval($0.lower, $0.upper) } ?? "")
                                 }
                                 html.element("td", .init("class", "num"), text: cell.change.map { format.change($0.value) } ?? "")
@@ -147,12 +152,12 @@ extension ReportRenderer {
                                 anySuppressed = true
                                 if !reported { html.element("td", .init("class", "num"), text: cell.reason == .belowThreshold ? "< \(cell.threshold)" : "") }
                                 html.element("td", .init("class", "num"), text: words.suppressedMark)
-                                if !reported { html.element("td", .init("class", "num"), text: words.suppressedMark) }
+                                if intervals { html.element("td", .init("class", "num"), text: words.suppressedMark) }
                                 html.element("td", .init("class", "num"), text: "")
                             case .unavailable(let reason):
                                 if !reported { html.element("td", .init("class", "num"), text: "") }
                                 html.element("td", .init("class", "num"), text: words.suppressedMark)
-                                if !reported { html.element("td", .init("class", "num"), text: "") }
+                                if intervals { html.element("td", .init("class", "num"), text: "") }
                                 html.element("td", text: reason)
                             }
                         }

@@ -1,6 +1,7 @@
 import Aggregation
 import Estimators
 import Frameworks
+import HTML
 
 extension ReportRenderer {
     /// How the figures were made: data and rounds, estimators and interval methods, the

@@ -1,5 +1,6 @@
 import Aggregation
 import Frameworks
+import HTML
 
 extension ReportRenderer {
     func snapshots() -> [IndicatorSnapshot] {

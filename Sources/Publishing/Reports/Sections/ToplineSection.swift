@@ -1,4 +1,5 @@
 import Aggregation
+import HTML
 import SurveyDefinition
 
 extension ReportRenderer {
