@@ -42,7 +42,7 @@ enum ReportStylesheet {
     thead th { border-bottom: 2px solid var(--ink); }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; padding-left: .6rem; }
     td.num { white-space: nowrap; }
-    td.num .note { white-space: normal; }
+    td.num .note { white-space: normal; display: inline-block; min-width: 9.5rem; }
     td.round { white-space: nowrap; }
     tbody th { font-weight: 400; }
     section.major:first-child h2 { border-top: none; padding-top: 0; margin-top: 1rem; }
