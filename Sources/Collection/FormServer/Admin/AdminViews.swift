@@ -1,5 +1,6 @@
 import Expressions
 import Foundation
+import HTML
 import Intake
 import Responses
 import Store
