@@ -8,9 +8,13 @@ import Store
 /// every one of a million rows has one.
 enum TimestampText {
     static func timestamp(_ bytes: UnsafeRawBufferPointer) -> Timestamp? {
-        guard let ms = milliseconds(bytes) else { return nil }
+        milliseconds(bytes).map(timestamp(milliseconds:))
+    }
+
+    /// The moment `ms` milliseconds after 1970-01-01T00:00Z.
+    static func timestamp(milliseconds ms: Int64) -> Timestamp {
         // Half a millisecond more, so that the store's rounding down of the Double lands on `ms`.
-        return Timestamp(Date(timeIntervalSince1970: (Double(ms) + 0.5) / 1000))
+        Timestamp(Date(timeIntervalSince1970: (Double(ms) + 0.5) / 1000))
     }
 
     static func milliseconds(_ b: UnsafeRawBufferPointer) -> Int64? {

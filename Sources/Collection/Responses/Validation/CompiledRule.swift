@@ -25,6 +25,29 @@ struct RuleInput {
         context.currentValue = RuleInput.expressionValue(value)
     }
 
+    /// Sets the answer a constraint tests (`.`) to the value of variable `index`.
+    @inline(__always)
+    mutating func setCurrent(variable index: Int) {
+        context.currentValue = RuleInput.expressionValue(values[index])
+    }
+
+    /// Whether variable `index` has a value.
+    @inline(__always)
+    func hasValue(_ index: Int) -> Bool {
+        if case .none = values[index] { return false }
+        return true
+    }
+
+    /// Whether variable `index` is a choice of `other` (or choices that include it).
+    @inline(__always)
+    func choosesOther(_ index: Int) -> Bool {
+        switch values[index] {
+        case .choice(let code)?: code == Choice.otherValue
+        case .choices(let codes)?: codes.contains(Choice.otherValue)
+        default: false
+        }
+    }
+
     /// Sets the attributes of the choice a filter tests; nil clears them.
     @inline(__always)
     mutating func setAttributes(_ attributes: [Value]?) {

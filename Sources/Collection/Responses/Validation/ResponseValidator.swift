@@ -34,6 +34,8 @@ public final class ResponseValidator: Sendable {
     let isReferenced: [Bool]
     /// Per variable: the position of its question.
     let questionOfVariable: [Int]
+    /// The questions as the check loop reads them.
+    let steps: QuestionSteps
     private let variableIndex: [String: Int]
 
     /// Compiles `survey`'s expressions; `today` pins `today()` (the import's date, or a test's).
@@ -145,6 +147,7 @@ public final class ResponseValidator: Sendable {
             )
         }
         self.pages = pages
+        steps = QuestionSteps(questions: self.questions, pages: pages)
         var referenced = [Bool](repeating: false, count: variables.count)
         for q in questions {
             for rule in [pages[q.page].relevance, q.relevance, q.constraint, q.choiceFilter, q.calculation] {
