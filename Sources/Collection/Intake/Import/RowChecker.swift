@@ -96,7 +96,7 @@ struct RowChecker {
         if let column = columns.submittedAtColumnIndex {
             let time = record.withUnsafeBytes(at: column) { raw -> Int64?? in
                 let trimmed = Self.trimmed(raw)
-                return trimmed.isEmpty ? .some(nil) : TimestampText.milliseconds(trimmed).map { .some($0) }
+                return trimmed.isEmpty ? .some(nil) : Timestamp.milliseconds(isoBytes: trimmed).map { .some($0) }
             }
             switch time {
             case .some(let parsed): submittedAt = parsed

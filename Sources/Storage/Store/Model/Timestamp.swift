@@ -49,6 +49,18 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
         self.init(millisecondsSinceEpoch: milliseconds)
     }
 
+    /// The same forms read straight from UTF-8 bytes (a CSV field), without making a String.
+    public init?(isoBytes bytes: UnsafeRawBufferPointer) {
+        guard let milliseconds = Self.milliseconds(isoBytes: bytes) else { return nil }
+        self.init(millisecondsSinceEpoch: milliseconds)
+    }
+
+    /// The moment written in `bytes` (the forms of ``init(iso:)``) in milliseconds since
+    /// 1970-01-01T00:00Z, without making a `Timestamp`: what a ``ResponseBatch`` takes.
+    public static func milliseconds(isoBytes bytes: UnsafeRawBufferPointer) -> Int64? {
+        parse(bytes)
+    }
+
     /// A timestamp read back from the store, which wrote it in this form.
     init(stored text: String) {
         self.text = text
@@ -66,10 +78,7 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.text < rhs.text }
 
     /// Milliseconds since 1970-01-01T00:00Z; fractions beyond milliseconds are cut off.
-    private static func parse(_ b: [UInt8]) -> Int64? {
-        guard b.count >= 10, let day = CalendarDate(iso: String(decoding: b[0..<10], as: UTF8.self)) else { return nil }
-        var ms = Int64(day.daysSinceEpoch) * 86_400_000
-        if b.count == 10 { return ms }
+    private static func parse<Bytes: RandomAccessCollection<UInt8>>(_ b: Bytes) -> Int64? where Bytes.Index == Int {
         func digits(_ at: Int, _ count: Int) -> Int? {
             guard at + count <= b.count else { return nil }
             var value = 0
@@ -79,6 +88,12 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
             }
             return value
         }
+        // The date as `CalendarDate(iso:)` reads it, from the bytes without making a String.
+        guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              let year = digits(0, 4), let month = digits(5, 2), let dayOfMonth = digits(8, 2),
+              let day = CalendarDate(year: year, month: month, day: dayOfMonth) else { return nil }
+        var ms = Int64(day.daysSinceEpoch) * 86_400_000
+        if b.count == 10 { return ms }
         guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "),
               let hour = digits(11, 2), b.count > 13, b[13] == UInt8(ascii: ":"), let minute = digits(14, 2),
               hour < 24, minute < 60 else { return nil }
