@@ -29,22 +29,31 @@ extension SQLiteStore {
     }
 }
 
-/// Connection settings for the length of one bulk insert, put back afterwards (see docs/store.md).
+/// Connection settings for the length of one bulk insert, put back afterwards (see docs/store.md):
+/// a larger page cache, so that the answer table's pages are written out once, and no foreign-key
+/// checks, which the inserter's rows pass by construction (the round was read in the same
+/// transaction, and every answer row points at the response row just inserted).
 enum BulkLoadSettings {
-    static let environment = ProcessInfo.processInfo.environment
     /// Page cache of the writer connection while a bulk insert runs, in KiB.
-    static let cacheKiB = Int(environment["SAMLA_IMPORT_CACHE_KIB"] ?? "") ?? 65_536
-    static let foreignKeysOff = environment["SAMLA_IMPORT_FK"] != "1"
+    static let cacheKiB = 65_536
 
     static func during<T>(_ db: Database, _ body: () throws -> T) throws -> T {
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
         try db.execute(sql: "PRAGMA cache_size = \(-cacheKiB)")
-        if foreignKeysOff { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
-        defer {
-            try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
-            if foreignKeysOff { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+        try db.execute(sql: "PRAGMA foreign_keys = OFF")
+        func restore() throws {
+            try db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
-        return try body()
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            try? restore()
+            throw error
+        }
+        try restore()
+        return result
     }
 }
 

@@ -21,10 +21,8 @@ public final class SQLiteStore: Store {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.label = "samla-store"
-        let pageSize = ProcessInfo.processInfo.environment["SAMLA_PAGE_SIZE"].flatMap { Int($0) }
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            if let pageSize { try db.execute(sql: "PRAGMA page_size = \(pageSize)") }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
