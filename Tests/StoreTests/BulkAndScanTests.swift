@@ -96,6 +96,26 @@ import Testing
         #expect(fourth.answers["contact_name"] == .text("Person 4"), "the row after a refused one has its own values")
     }
 
+    @Test func theWriterGetsItsSettingsBackAfterABulkInsert() throws {
+        struct StopImport: Error {}
+        let temporary = try TemporaryStore()
+        let document = TestSurveys.document()
+        try temporary.open("shop-2025", document)
+        func settings() throws -> [Int] {
+            try temporary.store.pool.write { db in
+                [try Int.fetchOne(db, sql: "PRAGMA foreign_keys")!, try Int.fetchOne(db, sql: "PRAGMA cache_size")!]
+            }
+        }
+        let before = try settings()
+        #expect(before[0] == 1)
+        try temporary.importResponses(3, round: "shop-2025", document)
+        #expect(try settings() == before)
+        #expect(throws: StopImport.self) {
+            try temporary.store.insertCompleteResponses(round: "shop-2025", document: document, source: .import) { _ in throw StopImport() }
+        }
+        #expect(try settings() == before)
+    }
+
     @Test func onlyTheRoundsPinnedDefinitionIsAccepted() throws {
         let temporary = try TemporaryStore()
         let v1 = TestSurveys.document()

@@ -22,7 +22,7 @@ struct RoundPlan {
     init(framework: Framework, round: String, survey: Survey, indicators: [Indicator], language: String) {
         self.round = round
         self.survey = survey
-        let scope = SurveyExpressionScope(survey: survey)
+        let scope = SurveyScope(survey: survey)
         let rules = framework.cleaningRules(forRound: round)
         let fallbacks = framework.languages
 
@@ -90,7 +90,7 @@ struct RoundPlan {
         return variables.count - 1
     }
 
-    private mutating func compile(_ source: ExpressionSource?, scope: SurveyExpressionScope, expecting expected: ExpectedResult) -> CompiledExpression? {
+    private mutating func compile(_ source: ExpressionSource?, scope: SurveyScope, expecting expected: ExpectedResult) -> CompiledExpression? {
         guard let source else { return nil }
         let checked = CheckedExpression(source.text, in: scope, expecting: expected)
         if let error = checked.errors.first {
@@ -109,7 +109,7 @@ struct RoundPlan {
     }
 
     /// Answerable questions with their page and own relevance and their answer slots.
-    private mutating func compileCompleteness(excluding excluded: Set<String>, scope: SurveyExpressionScope) {
+    private mutating func compileCompleteness(excluding excluded: Set<String>, scope: SurveyScope) {
         for (pageIndex, page) in survey.pages.enumerated() {
             let pageRelevance = compile(page.relevant, scope: scope, expecting: .condition)
             cleaning.pageRelevance.append(pageRelevance)

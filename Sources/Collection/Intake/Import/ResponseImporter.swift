@@ -78,13 +78,12 @@ public struct ResponseImporter {
         var storeFailure: (any Error)?
         do {
             imported = try store.insertCompleteResponses(round: round, document: document, source: .import) { inserter in
-                let pipe = RowPipe(capacity: 8)
+                let pipe = RowPipe(capacity: 8, survey: document.survey)
                 let done = reading.start(into: pipe)
                 do {
-                    while true {
-                        guard let batch = pipe.take() else { break }
-                        for i in batch.values.indices { try inserter.insert(batch.values[i], info: batch.infos[i]) }
-                        pipe.recycle(consume batch)
+                    while let batch = pipe.take() {
+                        try inserter.insert(batch)
+                        pipe.recycle(batch)
                     }
                 } catch {
                     pipe.cancel()
@@ -104,6 +103,8 @@ public struct ResponseImporter {
         if let failure = reading.failure {
             switch failure {
             case let error as CSVReadError: run.tally.add(run.diagnostic(for: error))
+            case let error as StoreError:
+                for diagnostic in error.diagnostics(database: database) { run.tally.add(diagnostic) }
             case let error as CSVWriteError:
                 run.tally.add(Diagnostic(.reportWriteFailed, at: .file(options.reportPath ?? path), "the report cannot be written: \(error)"))
             default:

@@ -19,9 +19,17 @@ struct RowChecker {
     let file: String
     let headerCount: Int
     private(set) var sheet: AnswerSheet
-    /// The language and submission time of the row last checked.
-    private(set) var info: ImportedResponseInfo
+    /// The language of the row last checked.
+    private(set) var language: String
+    /// The submission time of the row last checked, in milliseconds since 1970; nil when not given.
+    private(set) var submittedAt: Int64?
     private let languages: [String]
+    private let languageBytes: [[UInt8]]
+    /// The columns of variables and their variables, in column order; `cells` holds a row's cells
+    /// of those columns while it is checked.
+    private let cellColumns: [Int]
+    private let cellVariables: [Int]
+    private var cells: [UnsafeBufferPointer<UInt8>]
     private let defaultLanguage: String
 
     init(validator: ResponseValidator, columns: ImportColumns, file: String, headerCount: Int) {
@@ -31,18 +39,17 @@ struct RowChecker {
         self.headerCount = headerCount
         sheet = validator.makeSheet()
         languages = validator.survey.languages
+        languageBytes = languages.map { Array($0.utf8) }
+        cellColumns = columns.variableColumns.map(\.column)
+        cellVariables = columns.variableColumns.map(\.variable)
+        cells = Array(repeating: UnsafeBufferPointer(start: nil, count: 0), count: columns.variableColumns.count)
         defaultLanguage = validator.survey.languages.first ?? "sv"
-        info = ImportedResponseInfo(language: defaultLanguage)
-    }
-
-    /// The values of the row last checked, leaving the sheet empty.
-    mutating func takeValues() -> [AnswerValue?] {
-        sheet.takeValues()
+        language = defaultLanguage
     }
 
     /// Every problem of `record` (its field count, then `language` and `submitted_at`, then the
     /// answers in variable order); none when the row can be imported
-    /// (its answers are then `sheet.values`, its facts `info`).
+    /// (its answers are then `sheet.values`, its facts `language` and `submittedAt`).
     mutating func check(_ record: CSVRecord) -> [Problem] {
         func at(_ column: String?) -> DiagnosticLocation {
             .record(file: file, row: record.row, column: column, line: record.line)
@@ -53,16 +60,32 @@ struct RowChecker {
             return [Problem(diagnostic: Diagnostic(.wrongFieldCount, at: at(nil), message), column: "-", value: nil)]
         }
         sheet.reset()
-        for (column, variable) in columns.variableColumns {
-            record.withUnsafeBytes(at: column) { raw in
-                sheet.setAnswer(bytes: raw.assumingMemoryBound(to: UInt8.self), variable: variable)
+        let count = cellColumns.count
+        cellColumns.withUnsafeBufferPointer { columns in
+            cells.withUnsafeMutableBufferPointer { cells in
+                for i in 0..<count { cells[i] = record.unsafeBytes(at: columns[i]) }
+            }
+        }
+        cells.withUnsafeBufferPointer { cells in
+            cellVariables.withUnsafeBufferPointer { variables in
+                sheet.setAnswers(cells: cells, variables: variables)
             }
         }
         var problems: [Problem] = []
-        info = ImportedResponseInfo(language: defaultLanguage)
-        if let column = columns.languageColumnIndex, let text = Self.trimmedText(record, column) {
-            if let language = languages.first(where: { $0 == text }) {
-                info.language = language
+        language = defaultLanguage
+        submittedAt = nil
+        if let column = columns.languageColumnIndex {
+            // A language of the survey, found by its bytes; -1 when the cell is empty.
+            let found = record.withUnsafeBytes(at: column) { raw -> Int? in
+                let trimmed = Self.trimmed(raw)
+                if trimmed.isEmpty { return -1 }
+                return languageBytes.firstIndex { $0.elementsEqual(trimmed) }
+            }
+            let text = found == nil ? Self.trimmedText(record, column) ?? "" : ""
+            if let found {
+                if found >= 0 { language = languages[found] }
+            } else if let equal = languages.first(where: { $0 == text }) {
+                language = equal
             } else {
                 let known = validator.survey.languages.joined(separator: ", ")
                 problems.append(Problem(diagnostic: Diagnostic(.unknownLanguage, at: at(ImportColumns.languageColumn),
@@ -71,12 +94,12 @@ struct RowChecker {
             }
         }
         if let column = columns.submittedAtColumnIndex {
-            let time = record.withUnsafeBytes(at: column) { raw -> Timestamp?? in
+            let time = record.withUnsafeBytes(at: column) { raw -> Int64?? in
                 let trimmed = Self.trimmed(raw)
-                return trimmed.isEmpty ? .some(nil) : Timestamp(isoBytes: trimmed).map { .some($0) }
+                return trimmed.isEmpty ? .some(nil) : Timestamp.milliseconds(isoBytes: trimmed).map { .some($0) }
             }
             switch time {
-            case .some(let parsed): info.submittedAt = parsed
+            case .some(let parsed): submittedAt = parsed
             case .none:
                 let text = Self.trimmedText(record, column) ?? ""
                 problems.append(Problem(diagnostic: Diagnostic(.invalidTimestamp, at: at(ImportColumns.submittedAtColumn),

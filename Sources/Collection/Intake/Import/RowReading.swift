@@ -7,7 +7,7 @@ import SurveyDefinition
 
 /// The reading half of an import, on its own thread: reads every record, checks it, keeps the
 /// first problems and counts the rest, writes the report of refused rows, and hands batches of
-/// valid rows to the writing half through a ``RowPipe``.
+/// valid rows, encoded for the store, to the writing half through a ``RowPipe``.
 ///
 /// It is handed to its thread whole and read again only after ``start(into:)``'s group has
 /// been waited for, so no state is shared while it runs.
@@ -56,7 +56,7 @@ final class RowReading: @unchecked Sendable {
     }
 
     private func run(into pipe: RowPipe) {
-        var batch = RowPipe.Batch(capacity: Self.batchSize)
+        var batch = pipe.emptyBatch()
         var sampledBytes = 0
         var sampledRows = 0
         do {
@@ -66,11 +66,10 @@ final class RowReading: @unchecked Sendable {
                 let found = checker.check(record)
                 if found.isEmpty {
                     if writing {
-                        batch.values.append(checker.takeValues())
-                        batch.infos.append(checker.info)
-                        if batch.values.count == Self.batchSize {
+                        try batch.append(checker.sheet.values, language: checker.language, submittedAtMilliseconds: checker.submittedAt)
+                        if batch.count == Self.batchSize {
                             guard pipe.put(batch) else { return }
-                            batch = RowPipe.Batch(capacity: Self.batchSize)
+                            batch = pipe.emptyBatch()
                         }
                     }
                 } else {
@@ -92,7 +91,7 @@ final class RowReading: @unchecked Sendable {
                     if rowsRead & 1023 == 0 { progress.update(rows: rowsRead, bytes: rowsRead * sampledBytes / max(1, sampledRows)) }
                 }
             }
-            if writing && !batch.values.isEmpty { _ = pipe.put(batch) }
+            if writing && batch.count > 0 { _ = pipe.put(batch) }
         } catch {
             failure = error
         }
@@ -100,53 +99,54 @@ final class RowReading: @unchecked Sendable {
     }
 }
 
-/// A bounded queue of row batches from the reading thread to the writing one.
+/// A bounded queue of batches of checked rows from the reading thread to the writing one. Batches
+/// the writer is done with come back to the reader to be filled again, so that their storage is
+/// made once.
 final class RowPipe: @unchecked Sendable {
-    struct Batch {
-        var values: [[AnswerValue?]] = []
-        var infos: [ImportedResponseInfo] = []
-
-        init(capacity: Int) {
-            values.reserveCapacity(capacity)
-            infos.reserveCapacity(capacity)
-        }
-    }
-
     private let condition = NSCondition()
-    private var queue: [Batch] = []
-    /// Batches the writer is done with, freed by the reader so that the writer spends no time on it.
-    private var spent: [Batch] = []
+    private var queue: [ResponseBatch] = []
+    /// Batches the writer is done with, for the reader to fill again.
+    private var spent: [ResponseBatch] = []
     private var finished = false
     private var cancelled = false
     private let capacity: Int
+    private let survey: Survey
 
-    init(capacity: Int) {
+    init(capacity: Int, survey: Survey) {
         self.capacity = capacity
+        self.survey = survey
+    }
+
+    /// An empty batch: one the writer gave back, or a new one.
+    func emptyBatch() -> ResponseBatch {
+        condition.lock()
+        var batch = spent.popLast()
+        condition.unlock()
+        guard batch != nil else { return ResponseBatch(survey: survey) }
+        batch!.removeAll()
+        return batch!
     }
 
     /// Waits for room and adds `batch`; false when the writer gave up (the reader should stop).
-    func put(_ batch: Batch) -> Bool {
-        var freed: [Batch] = []
-        defer { freed.removeAll() }
+    func put(_ batch: consuming ResponseBatch) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= capacity && !cancelled { condition.wait() }
         guard !cancelled else { return false }
         queue.append(batch)
-        swap(&freed, &spent)
         condition.broadcast()
         return true
     }
 
     /// Gives back a batch the writer has written.
-    func recycle(_ batch: Batch) {
+    func recycle(_ batch: consuming ResponseBatch) {
         condition.lock()
         spent.append(batch)
         condition.unlock()
     }
 
     /// The next batch, waiting for one; nil when the reader finished and all were taken.
-    func take() -> Batch? {
+    func take() -> ResponseBatch? {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && !finished { condition.wait() }

@@ -30,12 +30,16 @@ public final class AnswerCoder: Sendable {
         case decimal
         case boolean
         case date
-        case choice(ChoiceCodeTable)
-        case choices(ChoiceCodeTable)
+        /// One code of ``AnswerCoder/choiceTable``.
+        case choice
+        /// Codes of ``AnswerCoder/choiceTable``.
+        case choices
     }
 
     public let variable: Variable
     let rule: Rule
+    /// The codes of a `choice` or `choices` variable, else nil.
+    public let choiceTable: ChoiceCodeTable?
 
     /// The coder of `variable`, a variable of `survey`.
     public init(variable: Variable, in survey: Survey) {
@@ -52,17 +56,10 @@ public final class AnswerCoder: Sendable {
         case .decimal: rule = .decimal
         case .boolean: rule = .boolean
         case .date: rule = .date
-        case .choice: rule = .choice(table())
-        case .choices: rule = .choices(table())
+        case .choice: rule = .choice
+        case .choices: rule = .choices
         }
-    }
-
-    /// The codes of a `choice` or `choices` variable, else nil.
-    public var choiceTable: ChoiceCodeTable? {
-        switch rule {
-        case .choice(let table), .choices(let table): table
-        default: nil
-        }
+        choiceTable = variable.type == .choice || variable.type == .choices ? table() : nil
     }
 
     // MARK: Text
@@ -98,16 +95,17 @@ public final class AnswerCoder: Sendable {
         case .boolean:
             return BooleanCoding.boolean(bytes).map { .value(.boolean($0)) } ?? .problem(.notABoolean)
         case .date:
-            guard bytes.count == 10, let date = CalendarDate(iso: ByteText.string(bytes)) else { return .problem(.notADate) }
+            guard let date = ByteText.date(bytes) else { return .problem(.notADate) }
             return .value(.date(date))
-        case .choice(let table):
+        case .choice:
+            let table = choiceTable.unsafelyUnwrapped
             if let i = table.position(of: bytes) { return .value(.choice(table.codes[i])) }
             if bytes.contains(where: ByteText.isSpace), case .value = codeChoices(bytes, table) {
                 return .problem(.severalChoices)
             }
             return notAChoice(ByteText.string(bytes), table)
-        case .choices(let table):
-            return codeChoices(bytes, table)
+        case .choices:
+            return codeChoices(bytes, choiceTable.unsafelyUnwrapped)
         }
     }
 
@@ -148,7 +146,8 @@ public final class AnswerCoder: Sendable {
         let picked = selections.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
         if picked.isEmpty { return .empty }
         switch rule {
-        case .choices(let table):
+        case .choices:
+            let table = choiceTable.unsafelyUnwrapped
             var chosen = ChosenSet(count: table.count)
             for code in picked {
                 guard let position = table.position(of: code) else { return notAChoice(code, table) }

@@ -1,3 +1,5 @@
+import Expressions
+
 /// Small helpers over the UTF-8 bytes of one answer, so that cells can be coded
 /// without first becoming `String`s.
 enum ByteText {
@@ -15,6 +17,22 @@ enum ByteText {
         while end > start, isSpace(bytes[end - 1]) { end -= 1 }
         if start == 0 && end == bytes.count { return bytes }
         return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    /// A date written exactly `YYYY-MM-DD` (a real day), as `CalendarDate(iso:)` reads it.
+    static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let digit = bytes[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

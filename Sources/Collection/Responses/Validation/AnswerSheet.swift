@@ -84,6 +84,24 @@ public struct AnswerSheet: Sendable {
         store(validator.coders[index].code(bytes), text: { String(decoding: bytes, as: UTF8.self) }, variable: index)
     }
 
+    /// Sets variables from the UTF-8 cells of one row of a file in one pass (the import's path):
+    /// variable `variables[i]` from `cells[i]`, as ``setAnswer(bytes:variable:)`` would one by one.
+    public mutating func setAnswers(cells: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, variables: UnsafeBufferPointer<Int>) {
+        precondition(cells.count == variables.count, "one variable per cell")
+        let coders = validator.coders, isCalculated = validator.isCalculated, isReferenced = validator.isReferenced
+        for i in 0..<cells.count {
+            let index = variables[i], bytes = cells[i]
+            let coded = coders[index].code(bytes)
+            if hasUncoded[index] { dropUncoded(index) }
+            if case .value(let value) = coded, !isCalculated[index] {
+                if isReferenced[index] { context.slots[index] = RuleInput.expressionValue(value) }
+                values[index] = value
+                continue
+            }
+            store(coded, text: { String(decoding: bytes, as: UTF8.self) }, variable: index)
+        }
+    }
+
     /// Sets variable `index` from text (a form field, a CSV cell); empty clears it.
     public mutating func setAnswer(text: String, variable index: Int) {
         store(validator.coders[index].code(text), text: { text }, variable: index)

@@ -25,6 +25,29 @@ struct RuleInput {
         context.currentValue = RuleInput.expressionValue(value)
     }
 
+    /// Sets the answer a constraint tests (`.`) to the value of variable `index`.
+    @inline(__always)
+    mutating func setCurrent(variable index: Int) {
+        context.currentValue = RuleInput.expressionValue(values[index])
+    }
+
+    /// Whether variable `index` has a value.
+    @inline(__always)
+    func hasValue(_ index: Int) -> Bool {
+        if case .none = values[index] { return false }
+        return true
+    }
+
+    /// Whether variable `index` is a choice of `other` (or choices that include it).
+    @inline(__always)
+    func choosesOther(_ index: Int) -> Bool {
+        switch values[index] {
+        case .choice(let code)?: code == Choice.otherValue
+        case .choices(let codes)?: codes.contains(Choice.otherValue)
+        default: false
+        }
+    }
+
     /// Sets the attributes of the choice a filter tests; nil clears them.
     @inline(__always)
     mutating func setAttributes(_ attributes: [Value]?) {
@@ -65,7 +88,7 @@ final class CompiledRule: Sendable {
     /// Checks and compiles `source` in `scope`, binding `${name}` to `slots[name]` and the bare
     /// names of a choice filter to `attributeSlots`.
     static func compile(
-        _ source: ExpressionSource, scope: VariableScope, expecting: ExpectedResult,
+        _ source: ExpressionSource, scope: SurveyScope, expecting: ExpectedResult,
         slots: [String: Int], attributeSlots: [String: Int]?
     ) -> Result<CompiledRule, Diagnostic> {
         let checked = CheckedExpression(source.text, in: scope, expecting: expecting)
@@ -105,35 +128,6 @@ final class CompiledRule: Sendable {
         case .choices:
             if case .choices(let codes) = result { return .choices(codes) }
             return .choices(result.string.split(separator: " ").map(String.init))
-        }
-    }
-}
-
-/// The types of a survey's variables, as the expression checker sees them.
-enum SurveyScope {
-    static func make(_ survey: Survey, variables: [Variable]) -> VariableScope {
-        var types: [String: ExpressionType] = [:]
-        let calculated = Dictionary(survey.questions.filter { $0.type == .calculate }.map { ($0.name, $0.calculationType) }) { a, _ in a }
-        for variable in variables {
-            if variable.role == .calculated, calculated[variable.question] == .some(nil) {
-                types[variable.name] = .unknown
-            } else {
-                types[variable.name] = expressionType(variable)
-            }
-        }
-        let lists = Dictionary(survey.choiceLists.map { ($0.name, $0.choices.map(\.value)) }) { a, _ in a }
-        return VariableScope(variables: types, choiceLists: lists)
-    }
-
-    static func expressionType(_ variable: Variable) -> ExpressionType {
-        switch variable.type {
-        case .text: .text
-        case .integer: .integer
-        case .decimal: .decimal
-        case .boolean: .boolean
-        case .date: .date
-        case .choice: .choice(list: variable.choiceList)
-        case .choices: .choices(list: variable.choiceList)
         }
     }
 }

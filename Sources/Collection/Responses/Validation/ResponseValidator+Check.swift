@@ -15,29 +15,32 @@ extension ResponseValidator {
         precondition(sheet.validator === self, "a sheet is checked by the validator that made it")
         for i in sheet.pageRelevance.indices { sheet.pageRelevance[i] = 0 }
         var found: [(variable: Int, problem: AnswerProblem)] = []
+        let steps = self.steps.steps, stepVariables = self.steps.variables
         withInput(&sheet) { sheet, input in
             for position in order {
-                let q = questions[position]
-                let relevant = isRelevant(q, pageRelevance: &sheet.pageRelevance, input: input)
+                let step = steps[position]
+                let relevant = isRelevant(step, pageRelevance: &sheet.pageRelevance, input: input)
                 sheet.relevantQuestions[position] = relevant
-                switch q.kind {
+                switch step.kind {
                 case .note:
                     break
                 case .calculate:
-                    let v = q.variables[0]
-                    input.set(v, relevant ? q.calculation?.value(input, as: variables[v].type) : nil)
+                    let v = stepVariables[step.variableStart]
+                    let value = relevant ? step.calculation?._withUnsafeGuaranteedRef { $0.value(input, as: variables[v].type) } : nil
+                    input.set(v, value)
                 case .answered where !relevant:
-                    for v in q.allVariables {
+                    for v in questions[position].allVariables where sheet.hasUncoded[v] || input.hasValue(v) {
                         let given = sheet.uncodedAnswer(v)?.text ?? input.values[v].map(AnswerText.text(of:))
                         guard let given else { continue }
                         if mode == .complete {
-                            found.append((v, problem(v, given, .notRelevant(condition: q.relevanceText))))
+                            found.append((v, problem(v, given, .notRelevant(condition: questions[position].relevanceText))))
                         }
                         input.set(v, nil)
                         sheet.clearUncoded(v)
                     }
                 case .answered:
-                    checkRelevant(q, checked: mode.checks(page: q.page), mode: mode, sheet: &sheet, input: &input, found: &found)
+                    checkRelevant(step, position: position, variables: stepVariables, checked: mode.checks(page: step.page), mode: mode,
+                                  sheet: &sheet, input: &input, found: &found)
                 }
             }
         }
@@ -45,70 +48,92 @@ extension ResponseValidator {
             found.append((entry.variable, problem(entry.variable, entry.text, entry.kind)))
         }
         if found.count > 1 { found.sort { $0.variable < $1.variable } }
+        if sheet.unknownNames.isEmpty && found.isEmpty {
+            sheet.problems.removeAll(keepingCapacity: true)
+            return
+        }
         sheet.problems = sheet.unknownNames.map { unknown in
             AnswerProblem(variable: unknown.name, value: unknown.text.isEmpty ? nil : unknown.text,
                           kind: .noSuchVariable(suggestion: Suggestions.closest(to: unknown.name, in: variables.map(\.name))))
         } + found.map(\.problem)
     }
 
-    /// Whether question `q` is shown: its page is relevant and so is it.
-    private func isRelevant(_ q: CompiledQuestion, pageRelevance: inout [UInt8], input: borrowing RuleInput) -> Bool {
-        switch pageRelevance[q.page] {
+    /// Whether the question of `step` is shown: its page is relevant and so is it.
+    @inline(__always)
+    private func isRelevant(_ step: QuestionStep, pageRelevance: inout [UInt8], input: borrowing RuleInput) -> Bool {
+        switch pageRelevance[step.page] {
         case 1: break
         case 2: return false
         default:
-            let shown = pages[q.page].relevance?.isTrue(input) ?? true
-            pageRelevance[q.page] = shown ? 1 : 2
+            let shown = step.pageRelevance?.isTrue(input) ?? true
+            pageRelevance[step.page] = shown ? 1 : 2
             if !shown { return false }
         }
-        return q.relevance?.isTrue(input) ?? true
+        return step.relevance?.isTrue(input) ?? true
     }
 
     private func checkRelevant(
-        _ q: CompiledQuestion, checked: Bool, mode: CheckMode, sheet: inout AnswerSheet, input: inout RuleInput,
-        found: inout [(variable: Int, problem: AnswerProblem)]
+        _ step: QuestionStep, position: Int, variables stepVariables: [Int], checked: Bool, mode: CheckMode,
+        sheet: inout AnswerSheet, input: inout RuleInput, found: inout [(variable: Int, problem: AnswerProblem)]
     ) {
-        for v in q.variables {
-            if let uncoded = sheet.uncodedAnswer(v) {
+        for i in step.variableStart..<step.variableEnd {
+            let v = stepVariables[i]
+            if sheet.hasUncoded[v], let uncoded = sheet.uncodedAnswer(v) {
                 if checked { found.append((v, problem(v, uncoded.text, uncoded.kind))) }
                 continue
             }
-            guard let value = input.values[v] else {
-                if checked && q.question.required { found.append((v, problem(v, nil, .requiredMissing))) }
+            guard input.hasValue(v) else {
+                if checked && step.isRequired { found.append((v, problem(v, nil, .requiredMissing))) }
                 continue
             }
             guard checked else { continue }
-            if let filter = q.choiceFilter, let attributes = q.choiceAttributes, let table = coders[v].choiceTable {
-                for code in codes(of: value) where !(q.question.allowsOther && code == Choice.otherValue) {
-                    guard let position = table.position(of: code) else { continue }
-                    input.setAttributes(attributes.rows[position])
-                    if !filter.isTrue(input) {
-                        found.append((v, problem(v, AnswerText.text(of: value), .choiceNotOffered(list: table.listName, code: code))))
-                    }
-                }
-                input.setAttributes(nil)
+            if step.hasChoiceFilter {
+                checkChoiceFilter(questions[position], variable: v, input: &input, found: &found)
             }
-            if let constraint = q.constraint {
-                input.setCurrent(value)
+            if let constraint = step.constraint {
+                input.setCurrent(variable: v)
                 if !constraint.isTrue(input) {
-                    let kind = AnswerProblem.Kind.constraintFailed(constraint: constraint.text, message: q.question.constraintMessage)
-                    found.append((v, problem(v, AnswerText.text(of: value), kind)))
+                    let q = questions[position]
+                    let kind = AnswerProblem.Kind.constraintFailed(constraint: q.constraint!.text, message: q.question.constraintMessage)
+                    found.append((v, problem(v, AnswerText.text(of: input.values[v]!), kind)))
                 }
                 input.setCurrent(nil)
             }
         }
-        guard let o = q.otherVariable else { return }
-        let otherChosen = q.variables.contains { v in input.values[v].map(Self.choosesOther) ?? false }
+        guard step.otherVariable >= 0 else { return }
+        let o = step.otherVariable
+        var otherChosen = false
+        for i in step.variableStart..<step.variableEnd where input.choosesOther(stepVariables[i]) {
+            otherChosen = true
+            break
+        }
         if !otherChosen {
-            if let text = input.values[o] {
+            if input.hasValue(o) {
                 if mode == .complete {
-                    found.append((o, problem(o, AnswerText.text(of: text), .otherWithoutOther(question: q.question.name))))
+                    let question = questions[position].question.name
+                    found.append((o, problem(o, AnswerText.text(of: input.values[o]!), .otherWithoutOther(question: question))))
                 }
                 input.set(o, nil)
             }
-        } else if input.values[o] == nil && checked && q.question.required {
+        } else if !input.hasValue(o) && checked && step.isRequired {
             found.append((o, problem(o, nil, .requiredMissing)))
         }
+    }
+
+    /// A problem for each code of variable `v`'s answer that `q`'s choice filter does not offer.
+    private func checkChoiceFilter(
+        _ q: CompiledQuestion, variable v: Int, input: inout RuleInput, found: inout [(variable: Int, problem: AnswerProblem)]
+    ) {
+        guard let filter = q.choiceFilter, let attributes = q.choiceAttributes, let table = coders[v].choiceTable,
+              let value = input.values[v] else { return }
+        for code in codes(of: value) where !(q.question.allowsOther && code == Choice.otherValue) {
+            guard let position = table.position(of: code) else { continue }
+            input.setAttributes(attributes.rows[position])
+            if !filter.isTrue(input) {
+                found.append((v, problem(v, AnswerText.text(of: value), .choiceNotOffered(list: table.listName, code: code))))
+            }
+        }
+        input.setAttributes(nil)
     }
 
     static func choosesOther(_ value: AnswerValue) -> Bool {

@@ -34,6 +34,8 @@ public final class ResponseValidator: Sendable {
     let isReferenced: [Bool]
     /// Per variable: the position of its question.
     let questionOfVariable: [Int]
+    /// The questions as the check loop reads them.
+    let steps: QuestionSteps
     private let variableIndex: [String: Int]
 
     /// Compiles `survey`'s expressions; `today` pins `today()` (the import's date, or a test's).
@@ -54,7 +56,7 @@ public final class ResponseValidator: Sendable {
         questionOfVariable = variables.map { questionPosition[$0.question] ?? 0 }
 
         var diagnostics: [Diagnostic] = []
-        let scope = SurveyScope.make(survey, variables: variables)
+        let scope = SurveyScope(survey: survey)
         func compile(
             _ source: ExpressionSource?, expecting: ExpectedResult = .condition, current: ExpressionType? = nil,
             attributes: ChoiceAttributeTable? = nil, list: String? = nil
@@ -63,7 +65,7 @@ public final class ResponseValidator: Sendable {
             var local = scope
             local.currentValueType = current
             if let attributes {
-                local.choiceAttributes = Dictionary(uniqueKeysWithValues: attributes.names.map { name in
+                local.attributes = Dictionary(uniqueKeysWithValues: attributes.names.map { name in
                     (name, name == "value" ? ExpressionType.choice(list: list) : .text)
                 })
             }
@@ -92,14 +94,15 @@ public final class ResponseValidator: Sendable {
                 let other = question.variables.firstIndex { $0.role == .otherText }.map { own[$0] }
                 let answerVariables = other.map { o in own.filter { $0 != o } } ?? own
                 let attributes = question.choiceFilter == nil ? nil : ChoiceAttributeTable(choices: survey.choices(for: question))
-                let answerType = answerVariables.first.map { SurveyScope.expressionType(variables[$0]) }
+                let listName = SurveyScope.listName(of: question, in: survey)
+                let answerType = answerVariables.first.map { SurveyScope.expressionType(of: variables[$0].type, list: listName) }
                 let texts = [page.relevant?.text, question.relevant?.text].compactMap { $0 }
                 questions.append(CompiledQuestion(
                     question: question, position: position, page: pageNumber, kind: kind,
                     variables: answerVariables, otherVariable: other,
                     relevance: compile(question.relevant),
                     constraint: compile(question.constraint, current: answerType),
-                    choiceFilter: compile(question.choiceFilter, attributes: attributes, list: question.choiceList),
+                    choiceFilter: compile(question.choiceFilter, attributes: attributes, list: listName),
                     calculation: compile(question.calculation, expecting: .any),
                     choiceAttributes: attributes,
                     relevanceText: texts.isEmpty ? nil : texts.count == 1 ? texts[0] : texts.map { "(\($0))" }.joined(separator: " and "),
@@ -145,6 +148,7 @@ public final class ResponseValidator: Sendable {
             )
         }
         self.pages = pages
+        steps = QuestionSteps(questions: self.questions, pages: pages)
         var referenced = [Bool](repeating: false, count: variables.count)
         for q in questions {
             for rule in [pages[q.page].relevance, q.relevance, q.constraint, q.choiceFilter, q.calculation] {

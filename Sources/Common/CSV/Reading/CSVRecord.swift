@@ -43,6 +43,15 @@ public struct CSVRecord {
         return try body(UnsafeRawBufferPointer(start: base + slot.start, count: slot.count))
     }
 
+    /// The field's UTF-8 bytes (quotes removed, `""` made `"`), for a caller that gathers many
+    /// fields of a record at once. Like the record, they are valid only until the reader's next
+    /// ``CSVReader/next()``: do not keep them longer.
+    @inlinable
+    public func unsafeBytes(at index: Int) -> UnsafeBufferPointer<UInt8> {
+        let slot = slot(index)
+        return UnsafeBufferPointer(start: base + slot.start, count: slot.count)
+    }
+
     /// Calls `body` with the field's UTF-8 bytes as a span.
     @inlinable
     public func withSpan<Result, Failure: Error>(

@@ -6,12 +6,12 @@ import SurveyDefinition
 struct IndicatorChecks {
     let framework: Framework
     let catalogue: SurveyCatalogue
-    private var scopes: [String: SurveyExpressionScope] = [:]
+    private var scopes: [String: SurveyScope] = [:]
 
     init(framework: Framework, catalogue: SurveyCatalogue) {
         self.framework = framework
         self.catalogue = catalogue
-        for (id, survey) in catalogue.surveys { scopes[id] = SurveyExpressionScope(survey: survey) }
+        for (id, survey) in catalogue.surveys { scopes[id] = SurveyScope(survey: survey) }
     }
 
     func check(into diagnostics: inout DiagnosticList) {
@@ -65,7 +65,7 @@ struct IndicatorChecks {
             }
         }
         guard indicator.kind != .reported, let surveyID = indicator.survey else { return }
-        guard let scope = scopes[surveyID] else {
+        guard let scope = scopes[surveyID], let survey = catalogue.surveys[surveyID] else {
             diagnostics.report(.unknownSurvey, at: indicator.location(of: "survey"), "\(place) is computed from the survey '\(surveyID)', but \(problem(surveyID))")
             return
         }
@@ -80,7 +80,6 @@ struct IndicatorChecks {
         for (_, source, expected) in expressions {
             if let source { Self.checkExpression(source, scope: scope, expecting: expected, into: &diagnostics) }
         }
-        let survey = scope.survey
         for (key, name) in [("weight", indicator.weight), ("fpc", indicator.fpc)] {
             guard let name else { continue }
             guard let variable = variable(name, in: survey, key: key, place: place, at: indicator.location(of: key), into: &diagnostics) else { continue }
@@ -172,7 +171,7 @@ struct IndicatorChecks {
         }
     }
 
-    static func checkExpression(_ source: ExpressionSource, scope: SurveyExpressionScope, expecting expected: ExpectedResult, into diagnostics: inout DiagnosticList) {
+    static func checkExpression(_ source: ExpressionSource, scope: SurveyScope, expecting expected: ExpectedResult, into diagnostics: inout DiagnosticList) {
         let checked = CheckedExpression(source.text, in: scope, expecting: expected)
         for error in checked.errors {
             diagnostics.report(error.suggesting(from: scope.variableNames).diagnostic(at: source.location(ofColumn: error.column)))
@@ -193,7 +192,7 @@ struct IndicatorChecks {
             if framework.cleaning[surveyID] != nil, !framework.rounds.contains(where: { $0.survey == surveyID }) {
                 diagnostics.report(.noRoundForSurvey, at: location, "there are cleaning rules for \(surveyID), but no round of it is declared under `rounds`")
             }
-            guard let scope = scopes[surveyID] else {
+            guard let scope = scopes[surveyID], let survey = catalogue.surveys[surveyID] else {
                 if framework.cleaning[surveyID] != nil, framework.rounds.contains(where: { $0.survey == surveyID }) == false { continue }
                 diagnostics.report(.unknownSurvey, at: location, "\(place) are for the survey '\(surveyID)', but \(problem(surveyID))")
                 continue
@@ -201,12 +200,12 @@ struct IndicatorChecks {
             for source in [rules.test, rules.eligible].compactMap({ $0 }) {
                 Self.checkExpression(source, scope: scope, expecting: .condition, into: &diagnostics)
             }
-            let names = scope.survey.variables.map(\.name)
+            let names = scope.variableNames
             for name in rules.duplicateKey where !names.contains(name) {
                 diagnostics.report(.unknownFrameworkVariable, at: location,
                                    "`duplicate_key` of \(place) names '\(name)', which is no variable of the survey \(surveyID)\(Suggestions.didYouMean(name, in: names))")
             }
-            let questions = scope.survey.questions.map(\.name)
+            let questions = survey.questions.map(\.name)
             for name in rules.completenessExcludes where !questions.contains(name) {
                 diagnostics.report(.unknownFrameworkVariable, at: location,
                                    "`completeness_excludes` of \(place) names '\(name)', which is no question of the survey \(surveyID)\(Suggestions.didYouMean(name, in: questions))")

@@ -12,11 +12,33 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     init(millisecondsSinceEpoch milliseconds: Int64) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        Self.appendText(milliseconds: milliseconds, to: &bytes)
+        text = String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the stored text of the moment `milliseconds` after 1970-01-01T00:00Z
+    /// (`2025-10-01T08:30:00.000Z`, 24 bytes) without making a `String`.
+    static func appendText(milliseconds: Int64, to bytes: inout [UInt8]) {
         let (days, remainder) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
         let (dayNumber, msOfDay) = remainder < 0 ? (days - 1, remainder + 86_400_000) : (days, remainder)
         let day = CalendarDate(daysSinceEpoch: Int(dayNumber))
         let seconds = Int(msOfDay / 1000)
-        text = "\(day)T\(Self.pad(seconds / 3600, 2)):\(Self.pad(seconds / 60 % 60, 2)):\(Self.pad(seconds % 60, 2)).\(Self.pad(Int(msOfDay % 1000), 3))Z"
+        ResponseBatch.appendDigits(day.year, 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        ResponseBatch.appendDigits(day.month, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        ResponseBatch.appendDigits(day.day, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        ResponseBatch.appendDigits(seconds / 3600, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        ResponseBatch.appendDigits(seconds / 60 % 60, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        ResponseBatch.appendDigits(seconds % 60, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        ResponseBatch.appendDigits(Int(msOfDay % 1000), 3, to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
     }
 
     /// Reads the forms a data file may carry: `YYYY-MM-DD` (midnight UTC),
@@ -29,8 +51,14 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
 
     /// The same forms read straight from UTF-8 bytes (a CSV field), without making a String.
     public init?(isoBytes bytes: UnsafeRawBufferPointer) {
-        guard let milliseconds = Self.parse(bytes) else { return nil }
+        guard let milliseconds = Self.milliseconds(isoBytes: bytes) else { return nil }
         self.init(millisecondsSinceEpoch: milliseconds)
+    }
+
+    /// The moment written in `bytes` (the forms of ``init(iso:)``) in milliseconds since
+    /// 1970-01-01T00:00Z, without making a `Timestamp`: what a ``ResponseBatch`` takes.
+    public static func milliseconds(isoBytes bytes: UnsafeRawBufferPointer) -> Int64? {
+        parse(bytes)
     }
 
     /// A timestamp read back from the store, which wrote it in this form.
@@ -49,16 +77,8 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.text < rhs.text }
 
-    private static func pad(_ n: Int, _ width: Int) -> String {
-        let s = String(n)
-        return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
-
     /// Milliseconds since 1970-01-01T00:00Z; fractions beyond milliseconds are cut off.
     private static func parse<Bytes: RandomAccessCollection<UInt8>>(_ b: Bytes) -> Int64? where Bytes.Index == Int {
-        guard b.count >= 10, let day = CalendarDate(iso: String(decoding: b[0..<10], as: UTF8.self)) else { return nil }
-        var ms = Int64(day.daysSinceEpoch) * 86_400_000
-        if b.count == 10 { return ms }
         func digits(_ at: Int, _ count: Int) -> Int? {
             guard at + count <= b.count else { return nil }
             var value = 0
@@ -68,6 +88,12 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
             }
             return value
         }
+        // The date as `CalendarDate(iso:)` reads it, from the bytes without making a String.
+        guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              let year = digits(0, 4), let month = digits(5, 2), let dayOfMonth = digits(8, 2),
+              let day = CalendarDate(year: year, month: month, day: dayOfMonth) else { return nil }
+        var ms = Int64(day.daysSinceEpoch) * 86_400_000
+        if b.count == 10 { return ms }
         guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "),
               let hour = digits(11, 2), b.count > 13, b[13] == UInt8(ascii: ":"), let minute = digits(14, 2),
               hour < 24, minute < 60 else { return nil }

@@ -2,8 +2,8 @@ import Expressions
 import GRDB
 import SurveyDefinition
 
-/// How answers travel between `AnswerValue` and their column (the bulk path stages them in
-/// `StagedRow` by the same rules), by the variable's stored type:
+/// How answers travel between `AnswerValue` and their column (the bulk path encodes them in
+/// a `ResponseBatch` by the same rules), by the variable's stored type:
 /// integer and boolean as INTEGER, decimal as REAL, date as `YYYY-MM-DD`,
 /// choices as space-separated codes, text and choice as they are.
 enum ColumnValue {

@@ -4,7 +4,7 @@ import GRDBSQLite
 /// A prepared statement on GRDB's raw `sqlite3` handle, for the hot paths (bulk insert, scan)
 /// where GRDB's statement layer costs more than the work. Lives only inside one database access.
 final class RawStatement {
-    private let connection: OpaquePointer
+    let connection: OpaquePointer
     let handle: OpaquePointer
 
     /// `sqlite3_bind_text` copies the bytes (SQLITE_TRANSIENT, which does not import into Swift).
