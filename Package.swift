@@ -105,6 +105,11 @@ let package = Package(
         // Benchmarks run by scripts/bench/*.sh (not products, not tests).
         .executableTarget(name: "store-bench", dependencies: ["Store", "SurveyDefinition", "Expressions", "Diagnostics", grdb], path: "scripts/bench/store"),
 
+        // The fixture of the web server's benchmark and browser check (scripts/bench/serve-*.sh, scripts/browser-check).
+        .executableTarget(
+            name: "serve-fixture", dependencies: ["Store", "SurveyDefinition", "Expressions", "Intake", "FormServer", logging],
+            path: "scripts/bench/serve-fixture"),
+
         // Tests, one target per module.
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
@@ -113,8 +118,8 @@ let package = Package(
         .testTarget(name: "FrameworksTests", dependencies: ["Frameworks", "SurveyDefinition", "Diagnostics"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "SurveyDefinition", grdb]),
         .testTarget(name: "ResponsesTests", dependencies: ["Responses", "SurveyDefinition", "Expressions"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "SurveyDefinition", "CSV", grdb], exclude: ["Fixtures"]),
-        .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Intake", "SurveyDefinition", hummingbird, hummingbirdTesting]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "SurveyDefinition", "Expressions", "Responses", "CSV", grdb], exclude: ["Fixtures"]),
+        .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Intake", "SurveyDefinition", "Responses", "Expressions", "samla", grdb, hummingbird, hummingbirdTesting]),
         .testTarget(name: "EstimatorsTests", dependencies: ["Estimators"], exclude: ["Golden"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Frameworks", "Store", "SurveyDefinition", "Estimators"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Store", "SurveyDefinition", "CSV", "Expressions"], exclude: ["Fixtures"]),

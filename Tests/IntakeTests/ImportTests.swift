@@ -118,6 +118,16 @@ import Testing
         #expect(report[1] == "1,2,founded,tolv,E400,\"“tolv” is not a whole number: write digits only, e.g. 12 or -3\"")
     }
 
+    @Test func noReportIsWrittenWhenNoRowIsRefused() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let reportPath = fixture.folder.appendingPathComponent("refused.csv").path
+        let result = fixture.importFile(ImportFixture.fixture("valid.csv"), options: ImportOptions(skipInvalid: true, reportPath: reportPath, today: CalendarDate(year: 2025, month: 12, day: 1)!))
+        #expect(result.imported == 4)
+        #expect(result.reportPath == nil)
+        #expect(!FileManager.default.fileExists(atPath: reportPath))
+    }
+
     @Test func aWrongOrDuplicatedHeaderIsRefusedWithEveryProblem() throws {
         let fixture = try ImportFixture()
         defer { fixture.cleanUp() }

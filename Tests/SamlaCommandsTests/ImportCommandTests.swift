@@ -42,8 +42,20 @@ import Testing
         #expect(refused.errors.contains("\(Self.badCells):1:1: error[E420]: column org is not a variable of survey esem-se"))
         #expect(refused.output.contains("errors by code: "))
         #expect(refused.output.contains("import refused: 19 rows read"))
+        // With --skip-invalid the refused rows are listed next to the file by default.
+        let mixed = path("mixed.csv")
+        let text = try String(contentsOfFile: path("esem.csv"), encoding: .utf8)
+        try (text + "sv,,yes,founder,,yes,11,11" + String(repeating: ",", count: text.split(separator: "\r\n")[0].split(separator: ",").count - 8) + "\r\n")
+            .write(toFile: mixed, atomically: true, encoding: .utf8)
+        let skipped = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-2025", "--skip-invalid", mixed])
+        #expect(skipped.status == 0, "\(skipped.errors)")
+        #expect(skipped.output.contains("imported 300 responses into esem-se-2025: 301 rows read, 1 refused"))
+        #expect(skipped.output.contains("refused rows are listed in \(path("mixed-refused.csv"))"))
+        let report = try String(contentsOfFile: path("mixed-refused.csv"), encoding: .utf8)
+        #expect(report.contains("301,302,prio_fin,11,E411,"))
+
         let list = try SamlaBinary.run(["round", "list", "--db", db])
-        #expect(list.output.contains("300"))
+        #expect(list.output.contains("600"))
     }
 
     @Test func usageErrorsExitWithTwo() throws {

@@ -23,12 +23,14 @@ import Testing
     ])
     func readsISOForms(_ input: String, _ stored: String) {
         #expect(Timestamp(iso: input)?.text == stored)
+        #expect(Array(input.utf8).withUnsafeBytes { Timestamp(isoBytes: $0) }?.text == stored)
     }
 
     @Test(arguments: ["", "2025-13-01", "2025-02-29", "2025-10-09T24:00Z", "2025-10-09T08:60Z", "2025-10-09T08:53",
                       "2025-10-09T08:53:20.Z", "2025-10-09T08:53:20+0200", "9 oktober 2025", "2025-10-09T08:53:20Zx"])
     func refusesOtherForms(_ input: String) {
         #expect(Timestamp(iso: input) == nil)
+        #expect(Array(input.utf8).withUnsafeBytes { Timestamp(isoBytes: $0) } == nil)
     }
 
     @Test func roundTripsThroughDate() {

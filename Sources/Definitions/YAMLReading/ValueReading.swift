@@ -53,6 +53,21 @@ public enum NamePattern {
         }
     }
 
+    /// `text` made into a slug for a "write it like this" hint: lowercase letters and digits,
+    /// every other run of characters a single hyphen (`My Survey 2025` → `my-survey-2025`).
+    public static func slug(from text: String, fallback: String) -> String {
+        var result = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || isASCIIDigit(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else if !result.isEmpty, !result.hasSuffix("-") {
+                result += "-"
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result.isEmpty ? fallback : result
+    }
+
     /// A language code: two or three lowercase letters, optionally followed by subtags (`sv`, `en`, `se`, `sv-FI`).
     public static func isLanguageCode(_ code: String) -> Bool {
         let parts = code.split(separator: "-", omittingEmptySubsequences: false)

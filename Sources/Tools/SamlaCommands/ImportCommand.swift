@@ -24,7 +24,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("skip-invalid"), help: "Import the valid rows and report the others.")
     var skipInvalid = false
 
-    @Option(help: "Write the refused rows' problems to this CSV file (row, line, column, value, code, message).")
+    @Option(help: ArgumentHelp(
+        "Write every problem of the refused rows to this CSV file (row, line, column, value, code, message); with --skip-invalid the default is FILE-refused.csv next to the file.",
+        valueName: "file"))
     var report: String?
 
     @Option(help: "How many errors to list (the totals count all of them).")
@@ -48,7 +50,8 @@ struct ImportCommand: ParsableCommand {
         var result: ImportResult?
         try reportingRefusals(database: database.path) {
             let store = try database.open()
-            let options = ImportOptions(skipInvalid: skipInvalid, reportPath: report, listedErrorLimit: limit, showsProgress: format == .text)
+            let reportPath = report ?? (skipInvalid ? Self.defaultReportPath(for: file) : nil)
+            let options = ImportOptions(skipInvalid: skipInvalid, reportPath: reportPath, listedErrorLimit: limit, showsProgress: format == .text)
             result = ResponseImporter(store: store, database: database.path, options: options).importFile(file, round: round)
         }
         guard let result else { return }
@@ -60,6 +63,13 @@ struct ImportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(DiagnosticRenderer.json(result.diagnostics, files: 1).utf8))
         }
         if result.isRefused { throw ExitCode(ExitStatus.refused) }
+    }
+
+    /// `responses.csv` → `responses-refused.csv`, in the same folder.
+    static func defaultReportPath(for file: String) -> String {
+        let url = URL(fileURLWithPath: file)
+        let stem = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-refused.csv").path
     }
 }
 

@@ -11,7 +11,7 @@ public struct SamlaCommand: AsyncParsableCommand {
         version: SamlaVersion.current,
         subcommands: [
             ValidateCommand.self, RoundCommand.self, InviteCommand.self, ImportCommand.self, GenerateCommand.self,
-            ComputeCommand.self, ExportCommand.self, BenchCommand.self,
+            ComputeCommand.self, ExportCommand.self, BenchCommand.self, ServeCommand.self,
         ]
     )
 

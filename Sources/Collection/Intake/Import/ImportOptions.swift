@@ -4,8 +4,8 @@ import Expressions
 public struct ImportOptions: Sendable {
     /// Import the valid rows even when others are refused (and list those in ``reportPath``).
     public var skipInvalid: Bool
-    /// Where to write the CSV report of refused rows (row, column, value, code, message);
-    /// written whenever rows are refused and a path is given.
+    /// Where to write the CSV report of refused rows (row, line, column, value, code, message);
+    /// written when a path is given and some row is refused.
     public var reportPath: String?
     /// How many errors ``ImportResult/diagnostics`` keeps; the totals count every one.
     public var listedErrorLimit: Int

@@ -8,6 +8,7 @@ final class ImportProgress {
     private let started = ContinuousClock.now
     private var lastDrawn = ContinuousClock.now
     private var drawn = false
+    private var shownFraction = 0.0
     let isEnabled: Bool
 
     init(path: String, enabled: Bool) {
@@ -22,7 +23,8 @@ final class ImportProgress {
         let now = ContinuousClock.now
         guard now - lastDrawn >= .milliseconds(100) else { return }
         lastDrawn = now
-        let fraction = min(1, Double(bytes) / Double(totalBytes))
+        let fraction = max(shownFraction, min(1, Double(bytes) / Double(totalBytes)))
+        shownFraction = fraction
         let width = 30
         let filled = Int(fraction * Double(width))
         let elapsed = Self.seconds(now - started)

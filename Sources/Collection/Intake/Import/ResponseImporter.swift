@@ -70,13 +70,7 @@ public struct ResponseImporter {
             writing: !columns.hasErrors, skipInvalid: options.skipInvalid,
             progress: ImportProgress(path: path, enabled: options.showsProgress), listedErrorLimit: options.listedErrorLimit
         )
-        if let reportPath = options.reportPath {
-            do {
-                reading.report = try RefusedRowsReport(path: reportPath)
-            } catch {
-                return run.refuse([Diagnostic(.reportWriteFailed, at: .file(reportPath), "the report cannot be written: \(error)")], started: started)
-            }
-        }
+        reading.reportPath = options.reportPath
 
         // Reading and checking run on their own thread and hand batches of valid rows to this
         // one, which writes them inside the store's transaction: the two halves use two cores.
@@ -126,7 +120,7 @@ public struct ResponseImporter {
         if let report = reading.report {
             do {
                 try report.close()
-                if run.result.refusedRows > 0 { run.result.reportPath = report.path }
+                run.result.reportPath = report.path
             } catch {
                 run.tally.add(Diagnostic(.reportWriteFailed, at: .file(report.path), "the report cannot be written: \(error)"))
             }

@@ -35,7 +35,13 @@ struct RowChecker {
         info = ImportedResponseInfo(language: defaultLanguage)
     }
 
-    /// Every problem of `record`, in column order; none when the row can be imported
+    /// The values of the row last checked, leaving the sheet empty.
+    mutating func takeValues() -> [AnswerValue?] {
+        sheet.takeValues()
+    }
+
+    /// Every problem of `record` (its field count, then `language` and `submitted_at`, then the
+    /// answers in variable order); none when the row can be imported
     /// (its answers are then `sheet.values`, its facts `info`).
     mutating func check(_ record: CSVRecord) -> [Problem] {
         func at(_ column: String?) -> DiagnosticLocation {
@@ -67,7 +73,7 @@ struct RowChecker {
         if let column = columns.submittedAtColumnIndex {
             let time = record.withUnsafeBytes(at: column) { raw -> Timestamp?? in
                 let trimmed = Self.trimmed(raw)
-                return trimmed.isEmpty ? .some(nil) : TimestampText.timestamp(trimmed).map { .some($0) }
+                return trimmed.isEmpty ? .some(nil) : Timestamp(isoBytes: trimmed).map { .some($0) }
             }
             switch time {
             case .some(let parsed): info.submittedAt = parsed

@@ -16,7 +16,9 @@ final class RowReading: @unchecked Sendable {
     private var checker: RowChecker
     private let skipInvalid: Bool
     private let progress: ImportProgress
-    var report: RefusedRowsReport?
+    /// Where to list refused rows; the file is made at the first refused row.
+    var reportPath: String?
+    private(set) var report: RefusedRowsReport?
 
     /// Whether valid rows are still being handed on (false once a row was refused, without `skipInvalid`).
     private(set) var writing: Bool
@@ -55,7 +57,8 @@ final class RowReading: @unchecked Sendable {
 
     private func run(into pipe: RowPipe) {
         var batch = RowPipe.Batch(capacity: Self.batchSize)
-        var bytesPerRow = 0
+        var sampledBytes = 0
+        var sampledRows = 0
         do {
             while let record = try reader.next() {
                 if record.isBlankLine { continue }
@@ -63,7 +66,7 @@ final class RowReading: @unchecked Sendable {
                 let found = checker.check(record)
                 if found.isEmpty {
                     if writing {
-                        batch.values.append(checker.sheet.values)
+                        batch.values.append(checker.takeValues())
                         batch.infos.append(checker.info)
                         if batch.values.count == Self.batchSize {
                             guard pipe.put(batch) else { return }
@@ -75,13 +78,18 @@ final class RowReading: @unchecked Sendable {
                     if !skipInvalid { writing = false }
                     for problem in found {
                         tally.add(problem.diagnostic)
+                        if report == nil, let reportPath { report = try RefusedRowsReport(path: reportPath) }
                         try report?.add(row: record.row, line: record.line, column: problem.column, value: problem.value,
                                         code: problem.diagnostic.code, message: problem.diagnostic.message)
                     }
                 }
                 if progress.isEnabled {
-                    if rowsRead & 255 == 1 { bytesPerRow = (0..<record.count).reduce(record.count) { $0 + record.byteCount(at: $1) } }
-                    if rowsRead & 1023 == 0 { progress.update(rows: rowsRead, bytes: rowsRead * bytesPerRow) }
+                    // The bytes read so far, estimated from every 64th row's size.
+                    if rowsRead & 63 == 1 {
+                        sampledBytes += (0..<record.count).reduce(record.count) { $0 + record.byteCount(at: $1) }
+                        sampledRows += 1
+                    }
+                    if rowsRead & 1023 == 0 { progress.update(rows: rowsRead, bytes: rowsRead * sampledBytes / max(1, sampledRows)) }
                 }
             }
             if writing && !batch.values.isEmpty { _ = pipe.put(batch) }

@@ -50,8 +50,9 @@ public struct AnswerSheet: Sendable {
         values.withUnsafeMutableBufferPointer { buffer in
             for i in buffer.indices { buffer[i] = nil }
         }
+        let referenced = validator.isReferenced
         context.slots.withUnsafeMutableBufferPointer { buffer in
-            for i in buffer.indices { buffer[i] = .empty }
+            for i in buffer.indices where referenced[i] { buffer[i] = .empty }
         }
         problems.removeAll(keepingCapacity: true)
         unknownNames.removeAll()
@@ -59,6 +60,15 @@ public struct AnswerSheet: Sendable {
             for entry in uncoded { hasUncoded[entry.variable] = false }
             uncoded.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// Hands over the values (after a check, to keep them) and leaves the sheet empty, without
+    /// copying them: an import keeps a million rows' values this way.
+    public mutating func takeValues() -> [AnswerValue?] {
+        let taken = values
+        values = Array(repeating: nil, count: taken.count)
+        reset()
+        return taken
     }
 
     /// The value of the variable `name`, if it has one.
@@ -146,7 +156,7 @@ public struct AnswerSheet: Sendable {
     @inline(__always)
     mutating func assign(_ index: Int, _ value: AnswerValue?) {
         values[index] = value
-        context.slots[index] = RuleInput.expressionValue(value)
+        if validator.isReferenced[index] { context.slots[index] = RuleInput.expressionValue(value) }
     }
 
     private mutating func dropUncoded(_ index: Int) {

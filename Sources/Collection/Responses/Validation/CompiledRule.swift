@@ -3,17 +3,20 @@ import Expressions
 import SurveyDefinition
 
 /// What an expression reads while one response is checked: the sheet's typed values and, slot
-/// for slot, the same values as expression `Value`s (with the current answer and the attributes
-/// of the choice being filtered). Every write goes through ``set(_:_:)`` so both stay equal.
+/// for slot, the same values as expression `Value`s for the variables expressions read (with the
+/// current answer and the attributes of the choice being filtered). Every write goes through
+/// ``set(_:_:)`` so both stay equal.
 struct RuleInput {
     let values: UnsafeMutableBufferPointer<AnswerValue?>
     var context: EvaluationContext
+    /// Per variable: whether an expression reads it (only those have their slot kept).
+    let referenced: [Bool]
 
     /// Sets variable `index` to `value` for the rest of the check.
     @inline(__always)
     mutating func set(_ index: Int, _ value: AnswerValue?) {
         values[index] = value
-        context.slots[index] = RuleInput.expressionValue(value)
+        if referenced[index] { context.slots[index] = RuleInput.expressionValue(value) }
     }
 
     /// Sets the answer a constraint tests (`.`); nil clears it.

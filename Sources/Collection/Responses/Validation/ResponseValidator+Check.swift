@@ -140,7 +140,7 @@ extension ResponseValidator {
         sheet.context.slots = []
         defer { sheet.values = values }
         return values.withUnsafeMutableBufferPointer { buffer in
-            var input = RuleInput(values: buffer, context: context)
+            var input = RuleInput(values: buffer, context: context, referenced: isReferenced)
             context.slots = []
             defer {
                 input.context.currentValue = .empty

@@ -30,6 +30,8 @@ public final class ResponseValidator: Sendable {
     let order: [Int]
     /// Per variable: whether it is a calculation's.
     let isCalculated: [Bool]
+    /// Per variable: whether some expression reads it; only those have expression slots kept up to date.
+    let isReferenced: [Bool]
     /// Per variable: the position of its question.
     let questionOfVariable: [Int]
     private let variableIndex: [String: Int]
@@ -143,6 +145,15 @@ public final class ResponseValidator: Sendable {
             )
         }
         self.pages = pages
+        var referenced = [Bool](repeating: false, count: variables.count)
+        for q in questions {
+            for rule in [pages[q.page].relevance, q.relevance, q.constraint, q.choiceFilter, q.calculation] {
+                for name in rule?.referencedNames ?? [] {
+                    if let v = variableIndex[name] { referenced[v] = true }
+                }
+            }
+        }
+        isReferenced = referenced
     }
 
     /// The index of variable `name` in ``variables``.

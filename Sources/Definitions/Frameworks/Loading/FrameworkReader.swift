@@ -18,7 +18,7 @@ struct FrameworkReader {
         let id = map.required("id", example: "my-framework", diagnostics: &diagnostics).flatMap { readSlug($0, what: "the framework id", code: .invalidFrameworkID) }
         let titleNode = map.required("title", example: "{sv: \"…\", en: \"…\"}", diagnostics: &diagnostics)
         let descriptionNode = map.value("description")
-        let languages = map.required("languages", example: "[sv, en]", diagnostics: &diagnostics).flatMap { readLanguages($0) }
+        let languages = map.required("languages", example: "[sv, en]", diagnostics: &diagnostics).flatMap { LanguageListReader.read($0, diagnostics: &diagnostics) }
         texts = LocalizedTextReader(languages: languages ?? [])
         let title = titleNode.flatMap { texts.read($0, what: "the framework title", diagnostics: &diagnostics) }
         let description = descriptionNode.flatMap { texts.read($0, what: "the framework description", diagnostics: &diagnostics) }
@@ -165,7 +165,7 @@ struct FrameworkReader {
     mutating func readSlug(_ node: YAMLNode, what: String, code: DiagnosticCode) -> String? {
         guard let text = node.text(what, diagnostics: &diagnostics) else { return nil }
         if !NamePattern.isSlug(text) {
-            diagnostics.report(code, at: node.location, "\(what) '\(text)' is not a slug: use lowercase letters and digits joined by hyphens, e.g. `\(Self.slug(from: text))`")
+            diagnostics.report(code, at: node.location, "\(what) '\(text)' is not a slug: use lowercase letters and digits joined by hyphens, e.g. `\(NamePattern.slug(from: text, fallback: "my-framework"))`")
         }
         return text
     }
@@ -209,40 +209,6 @@ struct FrameworkReader {
         return Int(value)
     }
 
-    private mutating func readLanguages(_ node: YAMLNode) -> [String]? {
-        guard let items = node.list("`languages`", diagnostics: &diagnostics) else { return nil }
-        if items.isEmpty {
-            diagnostics.report(.invalidLanguages, at: node.location, "`languages` is empty; list the language codes, the default first, e.g. [sv, en]")
-            return nil
-        }
-        var languages: [String] = []
-        for item in items {
-            guard let code = item.text("a language in `languages`", diagnostics: &diagnostics) else { return nil }
-            if !NamePattern.isLanguageCode(code) {
-                diagnostics.report(.invalidLanguages, at: item.location, "'\(code)' is not a language code; use two or three lowercase letters such as sv or en")
-                return nil
-            }
-            if languages.contains(code) {
-                diagnostics.report(.invalidLanguages, at: item.location, "the language \(code) is listed twice in `languages`; list it once")
-            } else {
-                languages.append(code)
-            }
-        }
-        return languages
-    }
-
-    static func slug(from text: String) -> String {
-        var result = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                result.unicodeScalars.append(scalar)
-            } else if !result.isEmpty, !result.hasSuffix("-") {
-                result += "-"
-            }
-        }
-        while result.hasSuffix("-") { result.removeLast() }
-        return result.isEmpty ? "my-framework" : result
-    }
 }
 
 /// Numbers in messages: `0.3`, `12`, never `12.0`.

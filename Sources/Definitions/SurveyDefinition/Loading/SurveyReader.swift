@@ -32,7 +32,7 @@ struct SurveyReader {
         let version = located(map.required("version", example: "\"2025.1\"", diagnostics: &diagnostics), "version").flatMap { readVersion($0) }
         let titleNode = located(map.required("title", example: "{sv: \"…\", en: \"…\"}", diagnostics: &diagnostics), "title")
         let descriptionNode = located(map.value("description"), "description")
-        let languages = located(map.required("languages", example: "[sv, en]", diagnostics: &diagnostics), "languages").flatMap { readLanguages($0) }
+        let languages = located(map.required("languages", example: "[sv, en]", diagnostics: &diagnostics), "languages").flatMap { LanguageListReader.read($0, diagnostics: &diagnostics) }
         texts = LocalizedTextReader(languages: languages ?? [])
         let title = titleNode.flatMap { texts.read($0, what: "the survey title", diagnostics: &diagnostics) }
         let description = descriptionNode.flatMap { texts.read($0, what: "the survey description", diagnostics: &diagnostics) }
@@ -65,7 +65,7 @@ struct SurveyReader {
         guard let id = node.text("the survey `id`", diagnostics: &diagnostics) else { return nil }
         if !NamePattern.isSlug(id) {
             diagnostics.report(.invalidSurveyID, at: node.location,
-                               "the survey id '\(id)' is not a slug: use lowercase letters and digits joined by hyphens, e.g. `\(Self.slug(from: id))`")
+                               "the survey id '\(id)' is not a slug: use lowercase letters and digits joined by hyphens, e.g. `\(NamePattern.slug(from: id, fallback: "my-survey"))`")
         }
         return id
     }
@@ -79,49 +79,10 @@ struct SurveyReader {
         return version
     }
 
-    private mutating func readLanguages(_ node: YAMLNode) -> [String]? {
-        guard let items = node.list("`languages`", diagnostics: &diagnostics) else { return nil }
-        if items.isEmpty {
-            diagnostics.report(.invalidLanguages, at: node.location, "`languages` is empty; list the language codes of the survey, the default first, e.g. [sv, en]")
-            return nil
-        }
-        var languages: [String] = []
-        var valid = true
-        for item in items {
-            guard let code = item.text("a language in `languages`", diagnostics: &diagnostics) else {
-                valid = false
-                continue
-            }
-            if !NamePattern.isLanguageCode(code) {
-                diagnostics.report(.invalidLanguages, at: item.location,
-                                   "'\(code)' is not a language code; use two or three lowercase letters such as sv, en or se")
-                valid = false
-            } else if languages.contains(code) {
-                diagnostics.report(.invalidLanguages, at: item.location, "the language \(code) is listed twice in `languages`; list it once")
-            } else {
-                languages.append(code)
-            }
-        }
-        return valid ? languages : nil
-    }
-
     static func looksNumeric(_ text: String) -> Bool {
         let digits = text.hasPrefix("-") || text.hasPrefix("+") ? String(text.dropFirst()) : text
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
         return !digits.isEmpty && parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
-    }
-
-    static func slug(from text: String) -> String {
-        var result = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                result.unicodeScalars.append(scalar)
-            } else if !result.isEmpty, !result.hasSuffix("-") {
-                result += "-"
-            }
-        }
-        while result.hasSuffix("-") { result.removeLast() }
-        return result.isEmpty ? "my-survey" : result
     }
 }
 

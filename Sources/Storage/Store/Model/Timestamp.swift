@@ -27,6 +27,12 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
         self.init(millisecondsSinceEpoch: milliseconds)
     }
 
+    /// The same forms read straight from UTF-8 bytes (a CSV field), without making a String.
+    public init?(isoBytes bytes: UnsafeRawBufferPointer) {
+        guard let milliseconds = Self.parse(bytes) else { return nil }
+        self.init(millisecondsSinceEpoch: milliseconds)
+    }
+
     /// A timestamp read back from the store, which wrote it in this form.
     init(stored text: String) {
         self.text = text
@@ -49,7 +55,7 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// Milliseconds since 1970-01-01T00:00Z; fractions beyond milliseconds are cut off.
-    private static func parse(_ b: [UInt8]) -> Int64? {
+    private static func parse<Bytes: RandomAccessCollection<UInt8>>(_ b: Bytes) -> Int64? where Bytes.Index == Int {
         guard b.count >= 10, let day = CalendarDate(iso: String(decoding: b[0..<10], as: UTF8.self)) else { return nil }
         var ms = Int64(day.daysSinceEpoch) * 86_400_000
         if b.count == 10 { return ms }

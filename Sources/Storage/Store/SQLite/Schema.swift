@@ -82,6 +82,7 @@ enum Schema {
                 );
                 """)
         }
+        CollectionSchema.register(in: &migrator)
         return migrator
     }
 }

@@ -1,0 +1,180 @@
+import Crypto
+import Diagnostics
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Intake
+import Responses
+import Store
+import SurveyDefinition
+
+/// `POST /api/rounds/ROUND/responses`: a complete response as a JSON object of answers, with a
+/// bearer token and an `Idempotency-Key`. 201 with the new id; a retry with the same key and
+/// body gets the first answer again, a different body under the key 409; 422 lists every
+/// problem of the answers, checked as the web form and the CSV import check them.
+extension FormServer {
+    static let idempotencyKeyHeader = HTTPField.Name("Idempotency-Key")!
+    static let replayedHeader = HTTPField.Name("Idempotent-Replayed")!
+
+    func addAPIRoutes(_ router: Router<BasicRequestContext>) {
+        router.post("/api/rounds/:round/responses") { request, context in
+            try await self.submitResponse(request, round: context.parameters.get("round") ?? "")
+        }
+    }
+
+    private func apiError(_ status: HTTPResponse.Status, _ code: DiagnosticCode, _ message: String, field: String? = nil) -> Response {
+        Reply.json(APIErrorBody(errors: [.init(field: field, code: code.id, message: message)]), status: status)
+    }
+
+    private func submitResponse(_ request: Request, round: String) async throws -> Response {
+        guard let token = configuration.apiToken else {
+            return apiError(.serviceUnavailable, .serviceNotConfigured, "the JSON API is off: start the server with SAMLA_API_TOKEN or --api-token-file")
+        }
+        let authorization = request.headers[.authorization] ?? ""
+        guard authorization.hasPrefix("Bearer "), token.matches(String(authorization.dropFirst(7))) else {
+            logger.notice("API request refused", metadata: ["code": "E470"])
+            var response = apiError(.unauthorized, .apiUnauthorized, "send the API token as `Authorization: Bearer TOKEN`")
+            response.headers[.wwwAuthenticate] = "Bearer"
+            return response
+        }
+        let mediaType = (request.headers[.contentType] ?? "").split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard mediaType == "application/json" else {
+            return apiError(.unsupportedMediaType, .unsupportedMediaType, "send the answers as a JSON object with Content-Type: application/json")
+        }
+        guard let key = request.headers[Self.idempotencyKeyHeader], Self.isUsableKey(key) else {
+            return apiError(.badRequest, .idempotencyKeyMissing,
+                "send an Idempotency-Key header: 1 to 255 visible ASCII characters, unique per submission (a UUID will do); a retry sends the same key")
+        }
+        let body = try await request.collectBody(limit: configuration.maximumBodyBytes)
+        let bytes = Data(body.readableBytesView)
+        let answers: [String: AnswerValue?]
+        switch JSONAnswers.decode(bytes) {
+        case .success(let decoded): answers = decoded
+        case .failure(let problem): return apiError(.badRequest, .malformedJSON, problem.message, field: problem.field)
+        }
+        let language = request.headers[.contentLanguage]?.trimmingCharacters(in: .whitespaces)
+        let requestHash = SHA256.hash(data: Data((language ?? "").utf8) + [0] + bytes).map { byte in
+            String(byte, radix: 16).leftPadded(to: 2)
+        }.joined()
+        let submission = APISubmission(
+            round: round, language: language, answers: answers, idempotencyKey: key, requestHash: requestHash,
+            createdBody: { id in JSONText.encode(CreatedBody(id: id, round: round, status: "complete")) })
+
+        switch try await submissions.submit(submission) {
+        case .created(_, let body):
+            return Reply.json(body, status: .created)
+        case .replayed(let earlier):
+            var response = Reply.json(earlier.body, status: HTTPResponse.Status(code: earlier.status))
+            response.headers[Self.replayedHeader] = "true"
+            return response
+        case .keyConflict:
+            return apiError(.conflict, .idempotencyKeyReused,
+                "the Idempotency-Key \(key) was used before with a different request; use a new key for a new submission")
+        case .refused(let problems):
+            let entries = problems.map { problem in
+                APIErrorBody.Entry(field: problem.variable, code: problem.code.id, message: problem.message(in: "en"), value: problem.value)
+            }
+            return Reply.json(APIErrorBody(errors: entries), status: .unprocessableContent)
+        case .unknownRound(let name, let suggestion):
+            return apiError(.notFound, .unknownRound, "there is no round \(name)" + (suggestion.map { " (did you mean \($0)?)" } ?? ""))
+        case .unknownLanguage(let language, let languages):
+            return apiError(.unprocessableContent, .apiUnknownLanguage,
+                "Content-Language \(language) is not a language of the survey; use one of \(languages.joined(separator: ", "))")
+        case .notCollecting(let round, let phase):
+            let why = switch phase {
+            case .scheduled: "opens on \(round.opens)"
+            case .ended: "closed on \(round.closes)"
+            case .closed: "is closed"
+            case .collecting: "is collecting"
+            }
+            return apiError(.conflict, .roundNotCollecting, "round \(round.name) \(why) and takes no responses")
+        }
+    }
+
+    /// 1 to 255 visible ASCII characters.
+    static func isUsableKey(_ key: String) -> Bool {
+        !key.isEmpty && key.utf8.count <= 255 && key.utf8.allSatisfy { $0 >= 0x21 && $0 <= 0x7E }
+    }
+
+    private struct CreatedBody: Encodable {
+        var id: Int64
+        var round: String
+        var status: String
+    }
+}
+
+/// A JSON object of answers: strings, numbers, true/false, null (no answer) and lists of codes.
+enum JSONAnswers {
+    struct Problem: Error {
+        var field: String?
+        var message: String
+    }
+
+    static func decode(_ data: Data) -> Result<[String: AnswerValue?], Problem> {
+        let decoded: [String: JSONValue]
+        do {
+            decoded = try JSONDecoder().decode([String: JSONValue].self, from: data)
+        } catch {
+            return .failure(Problem(field: nil, message: "the body is not a JSON object of answers, e.g. {\"founded\": 2016, \"sdg\": [\"3\", \"8\"]}"))
+        }
+        var answers: [String: AnswerValue?] = [:]
+        for (name, value) in decoded {
+            switch value.answer {
+            case .some(let answer): answers[name] = .some(answer)
+            case .none where value.isNull: answers[name] = .some(nil)
+            case .none:
+                return .failure(Problem(field: name,
+                    message: "the value of \(name) is a JSON object or a nested list; give a string, a number, true/false, null or a list of codes"))
+            }
+        }
+        return .success(answers)
+    }
+
+    private enum JSONValue: Decodable {
+        case null
+        case bool(Bool)
+        case integer(Int64)
+        case number(Double)
+        case string(String)
+        case list([JSONValue])
+        case object
+
+        init(from decoder: any Decoder) throws {
+            if let container = try? decoder.singleValueContainer() {
+                if container.decodeNil() { self = .null; return }
+                if let value = try? container.decode(Bool.self) { self = .bool(value); return }
+                if let value = try? container.decode(Int64.self) { self = .integer(value); return }
+                if let value = try? container.decode(Double.self) { self = .number(value); return }
+                if let value = try? container.decode(String.self) { self = .string(value); return }
+                if let value = try? container.decode([JSONValue].self) { self = .list(value); return }
+            }
+            self = .object
+        }
+
+        var isNull: Bool {
+            if case .null = self { return true }
+            return false
+        }
+
+        /// The answer; nil for null, an object or a list of anything but codes.
+        var answer: AnswerValue? {
+            switch self {
+            case .null, .object: return nil
+            case .bool(let value): return .boolean(value)
+            case .integer(let value): return .integer(value)
+            case .number(let value): return .decimal(value)
+            case .string(let value): return .text(value)
+            case .list(let items):
+                var codes: [String] = []
+                for item in items {
+                    switch item {
+                    case .string(let code): codes.append(code)
+                    case .integer(let code): codes.append(String(code))
+                    default: return nil
+                    }
+                }
+                return .choices(codes)
+            }
+        }
+    }
+}

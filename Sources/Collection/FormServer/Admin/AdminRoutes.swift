@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import Store
+
+/// The admin pages, behind the admin secret: rounds and their progress, one round's days and
+/// latest responses, one response's answers.
+extension FormServer {
+    var adminSessions: AdminSessions? {
+        configuration.adminSecret.map { AdminSessions(serverSigner: signer, secret: $0, secureCookies: configuration.secureCookies) }
+    }
+
+    func addAdminRoutes(_ router: Router<BasicRequestContext>) {
+        router.get("/admin") { request, _ in
+            try self.withSession(request) { sessions, nonce in
+                Reply.html(AdminViews.overview(try self.store.roundSummaries(), links: self.configuration.links, csrf: sessions.csrfToken(session: nonce)))
+            }
+        }
+        router.get("/admin/rounds/:round") { request, context in
+            try self.withSession(request) { sessions, nonce in
+                let name = context.parameters.get("round") ?? ""
+                guard let summary = try self.store.roundSummaries().first(where: { $0.round.name == name }) else { throw WebFailure.notFound }
+                return Reply.html(AdminViews.round(
+                    summary, days: try self.store.dailyActivity(round: name), recent: try self.store.recentResponses(round: name, limit: 50),
+                    links: self.configuration.links, csrf: sessions.csrfToken(session: nonce)))
+            }
+        }
+        router.get("/admin/responses/:id") { request, context in
+            try self.withSession(request) { sessions, nonce in
+                guard let id = context.parameters.get("id", as: Int64.self), let response = try self.store.response(id) else { throw WebFailure.notFound }
+                let survey = try self.submissions.validator(definition: response.record.definitionHash).survey
+                let round = try self.store.roundSummaries().first { $0.round.id == response.record.roundID }?.round
+                return Reply.html(AdminViews.response(response, survey: survey, round: round, csrf: sessions.csrfToken(session: nonce)))
+            }
+        }
+        router.get("/admin/login") { request, _ in
+            guard let sessions = self.adminSessions else { return Self.adminOffPage() }
+            return Self.loginPage(sessions, failed: false)
+        }
+        router.post("/admin/login") { request, _ in
+            guard let sessions = self.adminSessions else { return Self.adminOffPage() }
+            let body = try await request.collectBody(limit: 16 * 1024)
+            guard let form = FormBody(body.readableBytesView) else { throw WebFailure.badRequest }
+            guard sessions.verifyLoginToken(form["csrf"], nonce: request.cookies[AdminSessions.loginCookie]?.value) else {
+                self.logger.notice("admin login refused", metadata: ["code": "E475", "reason": "missing or wrong CSRF token"])
+                throw WebFailure.csrf
+            }
+            guard sessions.secret.matches(form["secret"]) else {
+                self.logger.warning("admin login failed", metadata: ["code": "E479"])
+                // Slows guessing; the comparison itself takes the same time whatever was given.
+                try await Task.sleep(for: .milliseconds(300))
+                var response = Self.loginPage(sessions, failed: true)
+                response.status = .unauthorized
+                return response
+            }
+            self.logger.info("admin signed in")
+            var response = Reply.redirect("/admin")
+            response.setCookie(sessions.cookie(AdminSessions.sessionCookie, sessions.newSession(now: Date()), maxAge: Int(AdminSessions.lifetime)))
+            response.setCookie(sessions.cookie(AdminSessions.loginCookie, "", maxAge: 0))
+            return response
+        }
+        router.post("/admin/logout") { request, _ in
+            guard let sessions = self.adminSessions else { return Self.adminOffPage() }
+            let body = try await request.collectBody(limit: 16 * 1024)
+            guard let form = FormBody(body.readableBytesView),
+                  let nonce = sessions.validSession(request.cookies[AdminSessions.sessionCookie]?.value, now: Date()),
+                  sessions.verifyCSRF(form["csrf"], session: nonce) else { throw WebFailure.csrf }
+            var response = Reply.redirect("/admin/login")
+            response.setCookie(sessions.cookie(AdminSessions.sessionCookie, "", maxAge: 0))
+            return response
+        }
+    }
+
+    /// Runs `body` for a signed-in admin; otherwise sends the visitor to the login form.
+    private func withSession(_ request: Request, _ body: (AdminSessions, String) throws -> Response) throws -> Response {
+        guard let sessions = adminSessions else { return Self.adminOffPage() }
+        guard let nonce = sessions.validSession(request.cookies[AdminSessions.sessionCookie]?.value, now: Date()) else {
+            return Reply.redirect("/admin/login")
+        }
+        return try body(sessions, nonce)
+    }
+
+    private static func loginPage(_ sessions: AdminSessions, failed: Bool) -> Response {
+        let nonce = Base64URL.randomToken(byteCount: 16)
+        var response = Reply.html(AdminViews.login(csrf: sessions.loginToken(nonce: nonce), failed: failed))
+        response.setCookie(sessions.cookie(AdminSessions.loginCookie, nonce, maxAge: 3600))
+        return response
+    }
+
+    private static func adminOffPage() -> Response {
+        Reply.html(AdminViews.off(), status: .serviceUnavailable)
+    }
+}

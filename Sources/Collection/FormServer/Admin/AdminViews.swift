@@ -1,0 +1,292 @@
+import Expressions
+import Foundation
+import Intake
+import Responses
+import Store
+import SurveyDefinition
+
+/// The admin pages, in English. Every value from the store (round names, answers) is text
+/// escaped by the builder.
+enum AdminViews {
+    private static func shell(_ title: String, csrf: String?) -> PageShell {
+        var shell = PageShell(language: "en", title: title + " – Samla admin", heading: "Samla admin")
+        shell.bodyClass = "admin"
+        if let csrf {
+            shell.headerExtra = { html in
+                html.element("form", .init("method", "post"), .init("action", "/admin/logout")) { html in
+                    html.void("input", .init("type", "hidden"), .init("name", "csrf"), .init("value", csrf))
+                    html.element("button", .init("type", "submit"), .init("class", "secondary"), text: "Sign out")
+                }
+            }
+        }
+        return shell
+    }
+
+    static func off() -> String {
+        shell("Admin pages are off", csrf: nil).render { html in
+            html.element("h1", text: "Admin pages are off")
+            html.element("p", text: "The server was started without an admin secret. Set the environment variable SAMLA_ADMIN_SECRET, or start `samla serve` with --admin-secret-file FILE, to turn the admin pages on.")
+        }
+    }
+
+    static func login(csrf: String, failed: Bool) -> String {
+        shell(failed ? "Error: sign in" : "Sign in", csrf: nil).render { html in
+            if failed {
+                html.element("div", .init("class", "error-summary"), .init("role", "alert"), .init("aria-labelledby", "error-summary-title")) { html in
+                    html.element("h2", .init("id", "error-summary-title"), text: "Sign-in failed")
+                    html.element("ul") { html in
+                        html.element("li") { html in
+                            html.element("a", .init("href", "#secret"), text: "The admin secret is not right")
+                        }
+                    }
+                }
+            }
+            html.element("h1", text: "Sign in")
+            html.element("form", .init("method", "post"), .init("action", "/admin/login")) { html in
+                html.void("input", .init("type", "hidden"), .init("name", "csrf"), .init("value", csrf))
+                html.element("div", .init("class", failed ? "question has-error" : "question")) { html in
+                    html.element("label", .init("class", "question-label"), .init("for", "secret"), text: "Admin secret")
+                    if failed {
+                        html.element("p", .init("class", "error-message"), .init("id", "secret-error")) { html in
+                            html.element("span", .init("class", "visually-hidden"), text: "Error: ")
+                            html.text("The admin secret is not right")
+                        }
+                    }
+                    html.void("input", .init("type", "password"), .init("id", "secret"), .init("name", "secret"), .init("autocomplete", "current-password"),
+                              .flag("required", true), .optional("aria-describedby", failed ? "secret-error" : nil),
+                              .optional("aria-invalid", failed ? "true" : nil))
+                }
+                html.element("div", .init("class", "actions")) { html in
+                    html.element("button", .init("type", "submit"), text: "Sign in")
+                }
+            }
+        }
+    }
+
+    static func overview(_ summaries: [RoundSummary], links: Links?, csrf: String) -> String {
+        shell("Rounds", csrf: csrf).render { html in
+            html.element("h1", text: "Rounds")
+            guard !summaries.isEmpty else {
+                html.element("p", text: "There are no rounds yet. Open one with `samla round open SURVEY.yaml --name NAME --opens DATE --closes DATE`.")
+                return
+            }
+            html.element("div", .init("class", "table-scroll")) { html in
+                html.element("table", .init("class", "data")) { html in
+                    html.element("caption", .init("class", "visually-hidden"), text: "Rounds and their progress")
+                    html.element("thead") { html in
+                        html.element("tr") { html in
+                            for (heading, numeric) in [("Round", false), ("Survey", false), ("Dates", false), ("Status", false), ("Started", true),
+                                                       ("Complete", true), ("Completion", true), ("Invitations used", true)] {
+                                html.element("th", .init("scope", "col"), .optional("class", numeric ? "number" : nil), text: heading)
+                            }
+                        }
+                    }
+                    html.element("tbody") { html in
+                        let today = CalendarDate.today()
+                        for summary in summaries {
+                            let round = summary.round
+                            html.element("tr") { html in
+                                html.element("th", .init("scope", "row")) { html in
+                                    html.element("a", .init("href", "/admin/rounds/" + round.name), text: round.name)
+                                }
+                                html.element("td", text: "\(round.surveyID) \(summary.definitionVersion)")
+                                html.element("td", text: "\(round.opens) – \(round.closes)")
+                                html.element("td", text: phaseText(round.phase(on: today)) + (round.isAnonymous ? ", anonymous" : ", by invitation"))
+                                html.element("td", .init("class", "number"), text: String(summary.started))
+                                html.element("td", .init("class", "number"), text: String(summary.complete))
+                                html.element("td", .init("class", "number"), text: rate(summary.complete, summary.started))
+                                html.element("td", .init("class", "number"), text: round.isAnonymous ? "–" : "\(summary.invitationsUsed) of \(summary.invitations)")
+                            }
+                        }
+                    }
+                }
+            }
+            if let links {
+                let anonymous = summaries.filter { $0.round.isAnonymous }
+                if !anonymous.isEmpty {
+                    html.element("h2", text: "Start links of anonymous rounds")
+                    html.element("ul") { html in
+                        for summary in anonymous {
+                            html.element("li") { html in
+                                html.text(summary.round.name + ": ")
+                                html.element("code", text: links.anonymousStart(round: summary.round.name))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func round(_ summary: RoundSummary, days: [DailyActivity], recent: [ResponseRecord], links: Links?, csrf: String) -> String {
+        let round = summary.round
+        return shell("Round \(round.name)", csrf: csrf).render { html in
+            html.element("p") { html in html.element("a", .init("href", "/admin"), text: "All rounds") }
+            html.element("h1", text: "Round \(round.name)")
+            html.element("dl", .init("class", "summary")) { html in
+                let entries: [(String, String)] = [
+                    ("Survey", "\(round.surveyID) \(summary.definitionVersion)"),
+                    ("Dates", "\(round.opens) – \(round.closes)"),
+                    ("Status", phaseText(round.phase(on: CalendarDate.today())) + (round.isAnonymous ? ", anonymous" : ", by invitation")),
+                    ("Started", String(summary.started)),
+                    ("Complete", String(summary.complete)),
+                    ("Completion rate", rate(summary.complete, summary.started)),
+                ] + (round.isAnonymous ? [] : [("Invitations used", "\(summary.invitationsUsed) of \(summary.invitations)")])
+                    + (round.isAnonymous ? [("Start link", links.map { $0.anonymousStart(round: round.name) } ?? "/s/\(round.name)")] : [])
+                for (term, value) in entries {
+                    html.element("dt", text: term)
+                    html.element("dd", text: value)
+                }
+            }
+
+            html.element("h2", text: "By language")
+            html.element("table", .init("class", "data")) { html in
+                html.element("thead") { html in
+                    html.element("tr") { html in
+                        html.element("th", .init("scope", "col"), text: "Language")
+                        html.element("th", .init("scope", "col"), .init("class", "number"), text: "Started")
+                        html.element("th", .init("scope", "col"), .init("class", "number"), text: "Complete")
+                        html.element("th", .init("scope", "col"), .init("class", "number"), text: "Completion")
+                    }
+                }
+                html.element("tbody") { html in
+                    for count in summary.byLanguage {
+                        html.element("tr") { html in
+                            html.element("th", .init("scope", "row"), text: PageShell.endonym(count.language) + " (\(count.language))")
+                            html.element("td", .init("class", "number"), text: String(count.started))
+                            html.element("td", .init("class", "number"), text: String(count.complete))
+                            html.element("td", .init("class", "number"), text: rate(count.complete, count.started))
+                        }
+                    }
+                }
+            }
+
+            html.element("h2", .init("id", "per-day"), text: "Responses per day")
+            DailyChart(days: days).render(into: &html)
+
+            html.element("h2", text: "Latest responses")
+            if recent.isEmpty {
+                html.element("p", text: "No responses yet.")
+            } else {
+                html.element("div", .init("class", "table-scroll")) { html in
+                    html.element("table", .init("class", "data")) { html in
+                        html.element("thead") { html in
+                            html.element("tr") { html in
+                                for heading in ["Response", "Status", "Language", "Source", "Started", "Updated", "Page"] {
+                                    html.element("th", .init("scope", "col"), text: heading)
+                                }
+                            }
+                        }
+                        html.element("tbody") { html in
+                            for record in recent {
+                                html.element("tr") { html in
+                                    html.element("th", .init("scope", "row")) { html in
+                                        html.element("a", .init("href", "/admin/responses/\(record.id)"), text: "#\(record.id)")
+                                    }
+                                    html.element("td", text: record.status.rawValue)
+                                    html.element("td", text: record.language)
+                                    html.element("td", text: record.source.rawValue)
+                                    html.element("td", text: shortTime(record.startedAt))
+                                    html.element("td", text: shortTime(record.updatedAt))
+                                    html.element("td", text: record.currentPage ?? "–")
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func response(_ response: StoredResponse, survey: Survey, round: Round?, csrf: String) -> String {
+        let record = response.record
+        return shell("Response #\(record.id)", csrf: csrf).render { html in
+            if let round {
+                html.element("p") { html in html.element("a", .init("href", "/admin/rounds/" + round.name), text: "Round \(round.name)") }
+            }
+            html.element("h1", text: "Response #\(record.id)")
+            html.element("dl", .init("class", "summary")) { html in
+                let entries: [(String, String)] = [
+                    ("Status", record.status.rawValue), ("Language", record.language), ("Source", record.source.rawValue),
+                    ("Started", record.startedAt.text), ("Updated", record.updatedAt.text),
+                    ("Submitted", record.submittedAt?.text ?? "–"), ("Current page", record.currentPage ?? "–"),
+                ]
+                for (term, value) in entries {
+                    html.element("dt", text: term)
+                    html.element("dd", text: value)
+                }
+            }
+            html.element("h2", text: "Answers")
+            html.element("div", .init("class", "table-scroll")) { html in
+                html.element("table", .init("class", "data")) { html in
+                    html.element("thead") { html in
+                        html.element("tr") { html in
+                            for heading in ["Variable", "Question", "Answer"] { html.element("th", .init("scope", "col"), text: heading) }
+                        }
+                    }
+                    html.element("tbody") { html in
+                        for variable in survey.variables {
+                            guard let value = response.answers[variable.name] else { continue }
+                            html.element("tr") { html in
+                                html.element("th", .init("scope", "row")) { html in
+                                    html.element("code", text: variable.name)
+                                    if variable.isPII { html.text(" (personal)") }
+                                }
+                                html.element("td", text: questionText(variable, survey))
+                                html.element("td", .init("class", "answer-text"), text: answerText(value, variable, survey))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: Formatting
+
+    static func phaseText(_ phase: RoundPhase) -> String {
+        switch phase {
+        case .scheduled: "opens later"
+        case .collecting: "collecting"
+        case .ended: "past its closing date"
+        case .closed: "closed"
+        }
+    }
+
+    static func rate(_ part: Int, _ whole: Int) -> String {
+        guard whole > 0 else { return "–" }
+        return String(format: "%.0f %%", Double(part) / Double(whole) * 100)
+    }
+
+    static func shortTime(_ timestamp: Timestamp) -> String {
+        String(timestamp.text.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+
+    private static func questionText(_ variable: Variable, _ survey: Survey) -> String {
+        guard let question = survey.question(named: variable.question) else { return "" }
+        let label = question.label?.resolved("en", fallbacks: survey.languages) ?? ""
+        switch variable.role {
+        case .matrixRow(let row):
+            return label + " – " + (question.rows.first { $0.name == row }?.label.resolved("en", fallbacks: survey.languages) ?? row)
+        case .otherText:
+            return label + " – other"
+        case .calculated:
+            return "(calculated)"
+        case .answer:
+            return label
+        }
+    }
+
+    private static func answerText(_ value: AnswerValue, _ variable: Variable, _ survey: Survey) -> String {
+        let choices = survey.question(named: variable.question).map { survey.choices(for: $0) } ?? []
+        func label(_ code: String) -> String {
+            guard let choice = choices.first(where: { $0.value == code }) else { return code }
+            return "\(code) (\(choice.label.resolved("en", fallbacks: survey.languages)))"
+        }
+        switch value {
+        case .choice(let code): return label(code)
+        case .choices(let codes): return codes.map(label).joined(separator: "; ")
+        default: return AnswerText.text(of: value)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Hummingbird
+import Intake
+import Logging
+import NIOCore
+import Store
+
+/// How `samla serve` runs.
+public struct FormServerConfiguration: Sendable {
+    public var host: String
+    /// 0 picks a free port (tests); the port in use is passed to `onServerRunning`.
+    public var port: Int
+    /// The public address, for the links the admin pages show; nil shows paths only.
+    public var links: Links?
+    /// Without it the admin pages say they are off.
+    public var adminSecret: Secret?
+    /// Without it the API answers 503.
+    public var apiToken: Secret?
+    /// Larger request bodies are refused with 413.
+    public var maximumBodyBytes: Int
+    /// Cookies only over HTTPS (set when the public address is https).
+    public var secureCookies: Bool
+    /// The most writes one commit takes (1: a commit per write).
+    public var maximumBatch: Int
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, links: Links? = nil, adminSecret: Secret? = nil, apiToken: Secret? = nil,
+        maximumBodyBytes: Int = 128 * 1024, secureCookies: Bool? = nil, maximumBatch: Int = 512
+    ) {
+        self.host = host
+        self.port = port
+        self.links = links
+        self.adminSecret = adminSecret
+        self.apiToken = apiToken
+        self.maximumBodyBytes = maximumBodyBytes
+        self.secureCookies = secureCookies ?? (links?.base.lowercased().hasPrefix("https://") ?? false)
+        self.maximumBatch = maximumBatch
+    }
+}
+
+/// The web collection server: respondent pages, admin pages and the JSON API over one store.
+///
+/// Routes parse the request, call the ``SubmissionService`` (which validates with the one
+/// `ResponseValidator` and writes through the group commit) and render. Every response carries
+/// the security headers; every request is logged as one structured line.
+public final class FormServer: Sendable {
+    public let configuration: FormServerConfiguration
+    public let submissions: SubmissionService
+    let store: any CollectionStore
+    let signer: RequestSigner
+    let logger: Logger
+
+    /// Opens the server over `store`; `clock` decides which rounds are collecting (tests move it).
+    public init(
+        store: any CollectionStore, configuration: FormServerConfiguration, logger: Logger,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        self.store = store
+        self.configuration = configuration
+        self.logger = logger
+        self.signer = RequestSigner(secret: try store.secret(named: "request-signing", byteCount: 32))
+        self.submissions = SubmissionService(store: store, maximumBatch: configuration.maximumBatch, clock: clock)
+    }
+
+    /// The Hummingbird application; `onServerRunning` gets the port it listens on.
+    public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        let router = Router()
+        router.add(middleware: RequestLogMiddleware(logger: logger))
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorPageMiddleware(logger: logger))
+        addAssetRoutes(router)
+        addRespondentRoutes(router)
+        addAdminRoutes(router)
+        addAPIRoutes(router)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// Serves until SIGTERM or SIGINT, then commits what is queued.
+    public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        if configuration.adminSecret == nil {
+            logger.warning("admin pages are off: set SAMLA_ADMIN_SECRET or give --admin-secret-file", metadata: ["code": "E481"])
+        }
+        if configuration.apiToken == nil {
+            logger.warning("the JSON API is off: set SAMLA_API_TOKEN or give --api-token-file", metadata: ["code": "E481"])
+        }
+        defer { shutdown() }
+        try await application(onServerRunning: onServerRunning).runService()
+    }
+
+    /// Stops the writer after committing what is queued.
+    public func shutdown() {
+        submissions.shutdown()
+        let statistics = submissions.writer.currentStatistics
+        logger.notice("writer stopped", metadata: [
+            "writes": "\(statistics.writes)", "commits": "\(statistics.commits)", "largest_batch": "\(statistics.largestBatch)",
+            "commit_ms_mean": "\(statistics.commits == 0 ? 0 : (statistics.commitSeconds / Double(statistics.commits) * 1e4).rounded() / 10)",
+        ])
+    }
+
+    private func addAssetRoutes(_ router: Router<BasicRequestContext>) {
+        router.get(RouterPath(stringLiteral: Stylesheet.path)) { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/css; charset=utf-8"
+            headers[.cacheControl] = "public, max-age=3600"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// The form's own words (not the survey's), in Swedish and English.
+struct UIText: Sendable {
+    let language: String
+
+    /// Samla's languages for its own words; a survey language without them gets English.
+    static let languages = ["sv", "en"]
+
+    init(_ language: String) {
+        self.language = language
+    }
+
+    private var sv: Bool { language == "sv" }
+
+    var next: String { sv ? "Nästa" : "Next" }
+    var back: String { sv ? "Tillbaka" : "Back" }
+    var submit: String { sv ? "Skicka in" : "Submit" }
+    var required: String { sv ? "obligatorisk" : "required" }
+    var choose: String { sv ? "Välj" : "Choose" }
+    var yes: String { sv ? "Ja" : "Yes" }
+    var no: String { sv ? "Nej" : "No" }
+    var otherSpecify: String { sv ? "Annat, nämligen" : "Other, please specify" }
+    var errorSummaryTitle: String { sv ? "Några svar behöver rättas" : "Some answers need correcting" }
+    var errorPrefix: String { sv ? "Fel:" : "Error:" }
+    var languageSwitch: String { sv ? "Språk" : "Language" }
+    var progressLabel: String { sv ? "Hur långt du har kommit" : "Your progress" }
+    var skipToContent: String { sv ? "Hoppa till innehållet" : "Skip to content" }
+    var dateHint: String { sv ? "Skriv som ÅÅÅÅ-MM-DD, t.ex. 2025-03-14." : "Write it as YYYY-MM-DD, e.g. 2025-03-14." }
+    var conditionalHint: String {
+        sv ? "Svara bara om frågan gäller dig utifrån dina svar ovan." : "Answer only if it applies to you, given your answers above."
+    }
+    var resumeNote: String {
+        sv ? "Dina svar sparas på varje sida. Du kan stänga sidan och fortsätta senare med samma länk."
+            : "Your answers are saved on every page. You can close the page and continue later with the same link."
+    }
+
+    func page(_ number: Int, of count: Int) -> String {
+        sv ? "Sida \(number) av \(count)" : "Page \(number) of \(count)"
+    }
+
+    func unit(_ unit: String) -> String {
+        switch unit {
+        case "percent": sv ? "procent" : "per cent"
+        case "persons": sv ? "personer" : "people"
+        case "points": sv ? "poäng" : "points"
+        case "FTE": sv ? "heltidstjänster" : "full-time equivalents"
+        default: unit
+        }
+    }
+
+    // Pages without a form.
+    var thanksTitle: String { sv ? "Tack för dina svar" : "Thank you for your answers" }
+    var thanksBody: String {
+        sv ? "Dina svar är inskickade och sparade. Du kan stänga sidan nu."
+            : "Your answers have been submitted and saved. You can close the page now."
+    }
+    var closedTitle: String { sv ? "Enkäten är stängd" : "The survey is closed" }
+    var closedBody: String {
+        sv ? "Den här enkäten tar inte emot svar längre. Svar som redan skickats in finns kvar."
+            : "This survey no longer takes answers. Answers already submitted are kept."
+    }
+    var scheduledTitle: String { sv ? "Enkäten har inte öppnat än" : "The survey has not opened yet" }
+    func scheduledBody(_ date: String) -> String {
+        sv ? "Enkäten öppnar \(date). Använd samma länk då." : "The survey opens on \(date). Please use the same link then."
+    }
+    var unknownLinkTitle: String { sv ? "Länken fungerar inte" : "This link does not work" }
+    var unknownLinkBody: String {
+        sv ? "Vi hittar ingen enkät för den här länken. Kontrollera att du har kopierat hela länken från inbjudan."
+            : "We cannot find a survey for this link. Check that you copied the whole link from your invitation."
+    }
+    var invitationOnlyTitle: String { sv ? "Enkäten kräver en inbjudan" : "This survey is by invitation" }
+    var invitationOnlyBody: String {
+        sv ? "Den här enkäten besvaras med den personliga länken i din inbjudan."
+            : "This survey is answered through the personal link in your invitation."
+    }
+    var notFoundTitle: String { sv ? "Sidan finns inte" : "Page not found" }
+    var notFoundBody: String {
+        sv ? "Sidan finns inte. Om du ska svara på en enkät: använd länken du har fått."
+            : "There is no such page. If you are answering a survey, use the link you were sent."
+    }
+    var expiredTitle: String { sv ? "Formuläret kunde inte tas emot" : "The form could not be accepted" }
+    var expiredBody: String {
+        sv ? "Formuläret saknade sin säkerhetskod eller var för gammalt. Öppna din länk igen och fyll i sidan på nytt."
+            : "The form was missing its security code or was out of date. Open your link again and fill in the page once more."
+    }
+    var tooLargeTitle: String { sv ? "Svaret är för stort" : "The answer is too large" }
+    var tooLargeBody: String {
+        sv ? "Det du skickade var större än vad servern tar emot. Korta ner långa texter och försök igen."
+            : "What you sent is larger than the server accepts. Shorten long texts and try again."
+    }
+    var serverErrorTitle: String { sv ? "Något gick fel" : "Something went wrong" }
+    var serverErrorBody: String {
+        sv ? "Servern kunde inte hantera begäran. Dina tidigare sparade svar finns kvar. Försök igen om en stund."
+            : "The server could not handle the request. Answers saved earlier are kept. Please try again in a while."
+    }
+    var badRequestTitle: String { sv ? "Begäran kunde inte läsas" : "The request could not be read" }
+    var badRequestBody: String {
+        sv ? "Det som skickades kunde inte läsas. Öppna din länk igen." : "What was sent could not be read. Please open your link again."
+    }
+    var continueLink: String { sv ? "Fortsätt med enkäten" : "Continue with the survey" }
+}

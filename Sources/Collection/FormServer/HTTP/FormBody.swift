@@ -1,0 +1,81 @@
+/// An `application/x-www-form-urlencoded` body: every name with its values in order
+/// (check boxes send one name several times).
+struct FormBody: Sendable {
+    private(set) var fields: [String: [String]] = [:]
+
+    init(fields: [String: [String]]) {
+        self.fields = fields
+    }
+
+    /// Parses the body; nil when it is not valid percent-encoded UTF-8.
+    init?(_ bytes: some Collection<UInt8>) {
+        var fields: [String: [String]] = [:]
+        for pair in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decode(parts[0]) else { return nil }
+            guard let value = parts.count > 1 ? Self.decode(parts[1]) : "" else { return nil }
+            fields[name, default: []].append(value)
+        }
+        self.fields = fields
+    }
+
+    /// The first value of `name`.
+    subscript(name: String) -> String? {
+        fields[name]?.first
+    }
+
+    func all(_ name: String) -> [String] {
+        fields[name] ?? []
+    }
+
+    /// Decodes `+` as space and `%XX` escapes; nil for a bad escape or bytes that are not UTF-8.
+    static func decode(_ bytes: some Collection<UInt8>) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var iterator = bytes.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"):
+                output.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+                output.append(high << 4 | low)
+            default:
+                output.append(byte)
+            }
+        }
+        return String(validating: output, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    /// Percent-encodes a value for a form body or a query (what browsers send).
+    static func encode(_ text: String) -> String {
+        var output = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "*"):
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: " "):
+                output += "+"
+            default:
+                output += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return output
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,77 @@
+import Diagnostics
+import Hummingbird
+import Logging
+
+/// Turns every failure into a page in the visitor's language (or a JSON error under `/api/`):
+/// never a stack trace, never SQL. Unexpected errors are logged with their detail and answered
+/// with a plain 500.
+struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let failure as WebFailure {
+            return failure.response(to: request)
+        } catch let error as any HTTPResponseError {
+            switch error.status {
+            case .notFound: return WebFailure.notFound.response(to: request)
+            case .contentTooLarge: return WebFailure.tooLarge.response(to: request)
+            case .badRequest: return WebFailure.badRequest.response(to: request)
+            case .methodNotAllowed:
+                var response = WebFailure.notFound.response(to: request)
+                response.status = .methodNotAllowed
+                return response
+            default:
+                logger.error("request failed", metadata: ["path": "\(RequestLogMiddleware<Context>.redacted(request.uri.path))", "error": "\(error)"])
+                return WebFailure.serverError.response(to: request)
+            }
+        } catch {
+            logger.error("request failed", metadata: ["path": "\(RequestLogMiddleware<Context>.redacted(request.uri.path))", "error": "\(error)"])
+            return WebFailure.serverError.response(to: request)
+        }
+    }
+}
+
+/// A request the server answers with an error page (or a JSON error for the API).
+enum WebFailure: Error {
+    case notFound
+    case tooLarge
+    case badRequest
+    case csrf
+    case serverError
+
+    var status: HTTPResponse.Status {
+        switch self {
+        case .notFound: .notFound
+        case .tooLarge: .contentTooLarge
+        case .badRequest: .badRequest
+        case .csrf: .forbidden
+        case .serverError: .internalServerError
+        }
+    }
+
+    func response(to request: Request) -> Response {
+        if request.uri.path.hasPrefix("/api/") {
+            let (code, message): (String?, String) = switch self {
+            case .notFound: (nil, "there is no such API resource; submissions go to POST /api/rounds/ROUND/responses")
+            case .tooLarge: (DiagnosticCode.bodyTooLarge.id, "the body is larger than the server accepts")
+            case .badRequest: (DiagnosticCode.malformedJSON.id, "the request could not be read")
+            case .csrf: (DiagnosticCode.csrfRejected.id, "the request was refused")
+            case .serverError: (nil, "the server could not handle the request; nothing was stored; try again")
+            }
+            return Reply.json(APIErrorBody(errors: [.init(code: code, message: message)]), status: status)
+        }
+        let language = LanguageChoice.choose(
+            query: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage], offered: UIText.languages)
+        let words = UIText(language)
+        let (title, body): (String, String) = switch self {
+        case .notFound: (words.notFoundTitle, words.notFoundBody)
+        case .tooLarge: (words.tooLargeTitle, words.tooLargeBody)
+        case .badRequest: (words.badRequestTitle, words.badRequestBody)
+        case .csrf: (words.expiredTitle, words.expiredBody)
+        case .serverError: (words.serverErrorTitle, words.serverErrorBody)
+        }
+        return Reply.html(MessagePageView(language: language, title: title, paragraphs: [body]).render(), status: status)
+    }
+}

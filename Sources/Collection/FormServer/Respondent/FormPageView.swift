@@ -1,0 +1,403 @@
+import Responses
+import SurveyDefinition
+
+/// One page of the survey as a form: progress, the error summary, each shown question with its
+/// label, hint and error next to it, back and next, and the language switch. Works without
+/// JavaScript: skip logic that depends on answers of the same page is decided when it is posted.
+struct FormPageView {
+    var validator: ResponseValidator
+    /// The answers the page is drawn from (stored, or as posted when the page is shown again).
+    var sheet: AnswerSheet
+    var page: Int
+    /// What each field shows, by variable name.
+    var values: [String: FormField]
+    var problems: [AnswerProblem]
+    var language: String
+    /// Where the form posts (`/t/TOKEN`).
+    var action: String
+    var csrfToken: String
+
+    /// Single-choice lists longer than this become a drop-down list.
+    static let radioLimit = 12
+
+    private var survey: Survey { validator.survey }
+    private var words: UIText { UIText(language) }
+
+    private func text(_ localized: LocalizedText?) -> String {
+        localized?.resolved(language, fallbacks: survey.languages) ?? ""
+    }
+
+    func render() -> String {
+        let pageTitle = text(survey.pages[page].title).isEmpty ? text(survey.title) : text(survey.pages[page].title)
+        let shell = PageShell(
+            language: language,
+            title: (problems.isEmpty ? "" : words.errorPrefix + " ") + pageTitle + " – " + text(survey.title),
+            heading: text(survey.title))
+        let problemsByVariable = Dictionary(grouping: problems, by: \.variable)
+        let progress = PageProgress(validator: validator, sheet: sheet, page: page)
+        let (position, count) = (progress.position, progress.count)
+        let isLast = !progress.hasLaterPage
+        let hasPrevious = validator.previousRelevantPage(before: page, in: sheet) != nil
+
+        return shell.render { html in
+            html.element("div", .init("class", "progress")) { html in
+                html.element("label", .init("for", "progress"), text: words.page(position, of: count))
+                html.element("progress", .init("id", "progress"), .init("max", String(count)), .init("value", String(position)),
+                             text: "\(position)/\(count)")
+            }
+            if !problems.isEmpty { errorSummary(&html) }
+            html.element("form", .init("method", "post"), .init("action", action), .init("class", "page-form"), .flag("novalidate", true)) { html in
+                html.void("input", .init("type", "hidden"), .init("name", FormFieldName.csrf), .init("value", csrfToken))
+                html.void("input", .init("type", "hidden"), .init("name", FormFieldName.page), .init("value", survey.pages[page].id))
+                html.void("input", .init("type", "hidden"), .init("name", FormFieldName.language), .init("value", language))
+                html.element("h1", text: pageTitle)
+                if position == 1, let description = survey.description {
+                    html.element("p", .init("class", "lead"), text: text(description))
+                }
+                for (question, visibility) in validator.visibility(onPage: page, in: sheet) {
+                    render(question, visibility: visibility, problems: problemsByVariable, into: &html)
+                }
+                html.element("div", .init("class", "actions")) { html in
+                    html.element("button", .init("type", "submit"), .init("name", FormFieldName.action), .init("value", "next"),
+                                 text: isLast ? words.submit : words.next)
+                    if hasPrevious {
+                        html.element("button", .init("type", "submit"), .init("name", FormFieldName.action), .init("value", "back"),
+                                     .init("class", "secondary"), text: words.back)
+                    }
+                }
+                html.element("p", .init("class", "resume-note"), text: words.resumeNote)
+                let others = survey.languages.filter { $0 != language }
+                if !others.isEmpty {
+                    html.element("div", .init("class", "language-switch"), .init("role", "group"), .init("aria-label", words.languageSwitch)) { html in
+                        for other in others {
+                            html.element("button", .init("type", "submit"), .init("name", FormFieldName.action), .init("value", "lang-" + other),
+                                         .init("class", "secondary"), .init("lang", other), text: PageShell.endonym(other))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: Error summary
+
+    private func errorSummary(_ html: inout HTMLBuilder) {
+        html.element("div", .init("class", "error-summary"), .init("role", "alert"), .init("aria-labelledby", "error-summary-title")) { html in
+            html.element("h2", .init("id", "error-summary-title"), text: words.errorSummaryTitle)
+            html.element("ul") { html in
+                for problem in problems {
+                    html.element("li") { html in
+                        html.element("a", .init("href", "#" + fieldID(forProblemOf: problem.variable)),
+                                     text: summaryLabel(problem.variable) + ": " + problem.message(in: language))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The question (and matrix row) a problem is about, as the summary names it.
+    private func summaryLabel(_ variable: String) -> String {
+        guard let index = validator.index(ofVariable: variable) else { return variable }
+        let v = validator.variables[index]
+        guard let question = survey.question(named: v.question) else { return variable }
+        switch v.role {
+        case .matrixRow(let row):
+            let rowLabel = question.rows.first { $0.name == row }.map { text($0.label) } ?? row
+            return text(question.label) + " – " + rowLabel
+        case .otherText:
+            return text(question.label) + " – " + words.otherSpecify
+        default:
+            return text(question.label)
+        }
+    }
+
+    /// The first control of a variable: where the summary's link goes.
+    private func fieldID(forProblemOf variable: String) -> String {
+        guard let index = validator.index(ofVariable: variable) else { return "main" }
+        let v = validator.variables[index]
+        guard let question = survey.question(named: v.question) else { return "main" }
+        if v.role == .otherText { return "f-" + variable }
+        switch question.type {
+        case .selectOne where offered(question).count > Self.radioLimit: return "f-" + variable
+        case .selectOne, .selectMultiple, .boolean, .matrix: return "f-\(variable)-0"
+        default: return "f-" + variable
+        }
+    }
+
+    // MARK: Questions
+
+    private func render(
+        _ question: Question, visibility: QuestionVisibility, problems: [String: [AnswerProblem]], into html: inout HTMLBuilder
+    ) {
+        var conditional = false
+        switch visibility {
+        case .hidden:
+            return
+        case .shown:
+            break
+        case .decidedOnPost:
+            // Shown when the answers so far make it relevant; otherwise shown with a note that it
+            // may not apply (without JavaScript the page cannot hide it as answers change).
+            var copy = sheet
+            let position = survey.questions.firstIndex { $0.name == question.name } ?? 0
+            conditional = !validator.isRelevant(question: position, in: &copy)
+            if conditional && question.type == .note { return }
+        }
+        let variables = question.variables
+        let own = variables.filter { $0.role != .otherText }.map(\.name)
+        let questionProblems = variables.flatMap { problems[$0.name] ?? [] }
+        let required = question.required && !conditional
+        switch question.type {
+        case .note:
+            html.element("div", .init("class", "note")) { html in
+                html.element("p", text: text(question.label))
+                if let hint = question.hint { html.element("p", .init("class", "hint"), text: text(hint)) }
+            }
+        case .calculate:
+            return
+        case .text, .longText, .integer, .decimal, .email, .date:
+            singleInput(question, name: own[0], required: required, conditional: conditional, problems: questionProblems, into: &html)
+        case .selectOne where offered(question).count > Self.radioLimit:
+            dropDown(question, name: own[0], required: required, conditional: conditional, problems: questionProblems, into: &html)
+        case .selectOne, .selectMultiple, .boolean:
+            choiceGroup(question, name: own[0], required: required, conditional: conditional, problems: problems, into: &html)
+        case .matrix:
+            matrix(question, required: required, conditional: conditional, problems: problems, into: &html)
+        }
+    }
+
+    private func offered(_ question: Question) -> [Choice] {
+        validator.offeredChoices(forQuestion: question.name, in: sheet)
+    }
+
+    private func questionClass(_ hasProblems: Bool) -> String {
+        hasProblems ? "question has-error" : "question"
+    }
+
+    /// The label text with "(required)" after it.
+    private func labelContent(_ question: Question, required: Bool, into html: inout HTMLBuilder) {
+        html.text(text(question.label))
+        if required {
+            html.text(" ")
+            html.element("span", .init("class", "required"), text: "(\(words.required))")
+        }
+    }
+
+    /// Hint and error paragraphs; returns the ids a control is described by.
+    private func hintAndErrors(
+        _ question: Question, name: String, conditional: Bool, problems: [AnswerProblem], into html: inout HTMLBuilder
+    ) -> [String] {
+        var described: [String] = []
+        let hints = [question.hint.map(text), conditional ? words.conditionalHint : nil,
+                     question.type == .date ? words.dateHint : nil].compactMap { $0 }
+        if !hints.isEmpty {
+            html.element("p", .init("class", "hint"), .init("id", "h-" + name), text: hints.joined(separator: " "))
+            described.append("h-" + name)
+        }
+        if !problems.isEmpty {
+            html.element("p", .init("class", "error-message"), .init("id", "e-" + name)) { html in
+                html.element("span", .init("class", "visually-hidden"), text: words.errorPrefix + " ")
+                html.text(problems.map { $0.message(in: language) }.joined(separator: " "))
+            }
+            described.append("e-" + name)
+        }
+        return described
+    }
+
+    private func textValue(_ name: String) -> String {
+        switch values[name] {
+        case .text(let text): text
+        case .selections(let picked): picked.joined(separator: " ")
+        case nil: ""
+        }
+    }
+
+    private func isChosen(_ code: String, _ name: String) -> Bool {
+        switch values[name] {
+        case .text(let text): text == code
+        case .selections(let picked): picked.contains(code)
+        case nil: false
+        }
+    }
+
+    private func singleInput(
+        _ question: Question, name: String, required: Bool, conditional: Bool, problems: [AnswerProblem], into html: inout HTMLBuilder
+    ) {
+        html.element("div", .init("class", questionClass(!problems.isEmpty)), .init("id", "q-" + question.name)) { html in
+            html.element("label", .init("class", "question-label"), .init("for", "f-" + name)) { html in
+                labelContent(question, required: required, into: &html)
+            }
+            var described = hintAndErrors(question, name: name, conditional: conditional, problems: problems, into: &html)
+            if question.unit != nil { described.append("u-" + name) }
+            let describedBy = HTMLBuilder.Attribute.optional("aria-describedby", described.isEmpty ? nil : described.joined(separator: " "))
+            let invalid = HTMLBuilder.Attribute.optional("aria-invalid", problems.isEmpty ? nil : "true")
+            let value = textValue(name)
+            switch question.type {
+            case .longText:
+                html.element("textarea", .init("id", "f-" + name), .init("name", name), .init("rows", "6"),
+                             .flag("required", required), describedBy, invalid, text: value)
+            case .integer:
+                html.void("input", .init("type", "text"), .init("id", "f-" + name), .init("name", name), .init("value", value),
+                          .init("inputmode", "numeric"), .init("class", "narrow"), .init("autocomplete", "off"),
+                          .flag("required", required), describedBy, invalid)
+            case .decimal:
+                html.void("input", .init("type", "text"), .init("id", "f-" + name), .init("name", name), .init("value", value),
+                          .init("inputmode", "decimal"), .init("class", "narrow"), .init("autocomplete", "off"),
+                          .flag("required", required), describedBy, invalid)
+            case .email:
+                html.void("input", .init("type", "email"), .init("id", "f-" + name), .init("name", name), .init("value", value),
+                          .init("spellcheck", "false"), .flag("required", required), describedBy, invalid)
+            case .date:
+                html.void("input", .init("type", "date"), .init("id", "f-" + name), .init("name", name), .init("value", value),
+                          .flag("required", required), describedBy, invalid)
+            default:
+                html.void("input", .init("type", "text"), .init("id", "f-" + name), .init("name", name), .init("value", value),
+                          .flag("required", required), describedBy, invalid)
+            }
+            if let unit = question.unit {
+                html.element("span", .init("class", "unit"), .init("id", "u-" + name), text: words.unit(unit))
+            }
+        }
+    }
+
+    private func dropDown(
+        _ question: Question, name: String, required: Bool, conditional: Bool, problems: [AnswerProblem], into html: inout HTMLBuilder
+    ) {
+        let otherProblems = question.allowsOther ? problems.filter { $0.variable == question.otherVariableName } : []
+        let ownProblems = problems.filter { $0.variable == name }
+        html.element("div", .init("class", questionClass(!problems.isEmpty)), .init("id", "q-" + question.name)) { html in
+            html.element("label", .init("class", "question-label"), .init("for", "f-" + name)) { html in
+                labelContent(question, required: required, into: &html)
+            }
+            let described = hintAndErrors(question, name: name, conditional: conditional, problems: ownProblems, into: &html)
+            html.element("select", .init("id", "f-" + name), .init("name", name), .flag("required", required),
+                         .optional("aria-describedby", described.isEmpty ? nil : described.joined(separator: " ")),
+                         .optional("aria-invalid", ownProblems.isEmpty ? nil : "true")) { html in
+                html.element("option", .init("value", ""), text: words.choose)
+                for choice in offered(question) {
+                    html.element("option", .init("value", choice.value), .flag("selected", isChosen(choice.value, name)), text: text(choice.label))
+                }
+            }
+            if question.allowsOther { otherInput(question, problems: otherProblems, into: &html) }
+        }
+    }
+
+    private func choiceGroup(
+        _ question: Question, name: String, required: Bool, conditional: Bool, problems all: [String: [AnswerProblem]],
+        into html: inout HTMLBuilder
+    ) {
+        let problems = all[name] ?? []
+        let otherProblems = question.allowsOther ? all[question.otherVariableName] ?? [] : []
+        let multiple = question.type == .selectMultiple
+        let choices: [(value: String, label: String)] = question.type == .boolean
+            ? [("1", words.yes), ("0", words.no)]
+            : offered(question).map { ($0.value, text($0.label)) }
+        html.element("div", .init("class", questionClass(!(problems + otherProblems).isEmpty)), .init("id", "q-" + question.name)) { html in
+            html.element("fieldset") { html in
+                html.element("legend", .init("class", "question-label")) { html in
+                    labelContent(question, required: required, into: &html)
+                }
+                let described = hintAndErrors(question, name: name, conditional: conditional, problems: problems, into: &html)
+                html.element("div", .init("class", "choices")) { html in
+                    for (i, choice) in choices.enumerated() {
+                        let id = "f-\(name)-\(i)"
+                        html.element("div", .init("class", "choice")) { html in
+                            html.void("input", .init("type", multiple ? "checkbox" : "radio"), .init("id", id), .init("name", name),
+                                      .init("value", choice.value), .flag("checked", isChosen(choice.value, name)),
+                                      .flag("required", required && !multiple),
+                                      .optional("aria-describedby", described.isEmpty ? nil : described.joined(separator: " ")),
+                                      .optional("aria-invalid", problems.isEmpty ? nil : "true"))
+                            html.element("label", .init("for", id), text: choice.label)
+                        }
+                    }
+                }
+                if question.allowsOther { otherInput(question, problems: otherProblems, into: &html) }
+            }
+        }
+    }
+
+    private func otherInput(_ question: Question, problems: [AnswerProblem], into html: inout HTMLBuilder) {
+        let name = question.otherVariableName
+        html.element("div", .init("class", "other")) { html in
+            html.element("label", .init("for", "f-" + name), text: words.otherSpecify)
+            if !problems.isEmpty {
+                html.element("p", .init("class", "error-message"), .init("id", "e-" + name)) { html in
+                    html.element("span", .init("class", "visually-hidden"), text: words.errorPrefix + " ")
+                    html.text(problems.map { $0.message(in: language) }.joined(separator: " "))
+                }
+            }
+            html.void("input", .init("type", "text"), .init("id", "f-" + name), .init("name", name), .init("value", textValue(name)),
+                      .optional("aria-describedby", problems.isEmpty ? nil : "e-" + name),
+                      .optional("aria-invalid", problems.isEmpty ? nil : "true"))
+        }
+    }
+
+    private func matrix(
+        _ question: Question, required: Bool, conditional: Bool, problems all: [String: [AnswerProblem]], into html: inout HTMLBuilder
+    ) {
+        let choices = offered(question)
+        let rowProblems = question.rows.flatMap { all[question.variableName(forRow: $0.name)] ?? [] }
+        html.element("div", .init("class", questionClass(!rowProblems.isEmpty)), .init("id", "q-" + question.name)) { html in
+            html.element("fieldset") { html in
+                html.element("legend", .init("class", "question-label")) { html in
+                    labelContent(question, required: required, into: &html)
+                }
+                let described = hintAndErrors(question, name: question.name, conditional: conditional, problems: [], into: &html)
+                html.element("table", .init("class", "matrix")) { html in
+                    html.element("thead") { html in
+                        html.element("tr") { html in
+                            html.element("td")
+                            for choice in choices {
+                                html.element("th", .init("scope", "col"), text: text(choice.label))
+                            }
+                        }
+                    }
+                    html.element("tbody") { html in
+                        for row in question.rows {
+                            let name = question.variableName(forRow: row.name)
+                            let problems = all[name] ?? []
+                            let rowLabel = text(row.label)
+                            var describedBy = described
+                            html.element("tr", .optional("class", problems.isEmpty ? nil : "has-error")) { html in
+                                html.element("th", .init("scope", "row"), .init("id", "r-" + name)) { html in
+                                    html.text(rowLabel)
+                                    if !problems.isEmpty {
+                                        html.element("span", .init("class", "error-message"), .init("id", "e-" + name)) { html in
+                                            html.trusted("<br>")
+                                            html.element("span", .init("class", "visually-hidden"), text: words.errorPrefix + " ")
+                                            html.text(problems.map { $0.message(in: language) }.joined(separator: " "))
+                                        }
+                                        describedBy.append("e-" + name)
+                                    }
+                                }
+                                for (i, choice) in choices.enumerated() {
+                                    let id = "f-\(name)-\(i)"
+                                    html.element("td") { html in
+                                        html.void("input", .init("type", "radio"), .init("id", id), .init("name", name), .init("value", choice.value),
+                                                  .flag("checked", isChosen(choice.value, name)), .flag("required", required),
+                                                  .optional("aria-describedby", describedBy.isEmpty ? nil : describedBy.joined(separator: " ")),
+                                                  .optional("aria-invalid", problems.isEmpty ? nil : "true"))
+                                        html.element("label", .init("for", id)) { html in
+                                            html.element("span", .init("class", "visually-hidden"), text: rowLabel + ": ")
+                                            html.element("span", .init("class", "matrix-column"), text: text(choice.label))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The names of the form's own fields. Survey variables are identifiers, which cannot hold a dot.
+enum FormFieldName {
+    static let csrf = "samla.csrf"
+    static let page = "samla.page"
+    static let language = "samla.lang"
+    static let action = "samla.action"
+
+    static func isOwn(_ name: String) -> Bool { name.hasPrefix("samla.") }
+}

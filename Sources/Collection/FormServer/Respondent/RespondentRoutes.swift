@@ -1,0 +1,164 @@
+import Hummingbird
+import Intake
+import Responses
+import Store
+import SurveyDefinition
+
+/// `GET /s/ROUND` begins an anonymous response; `GET /t/TOKEN` shows where a response stands;
+/// `POST /t/TOKEN` takes a page.
+extension FormServer {
+    func addRespondentRoutes(_ router: Router<BasicRequestContext>) {
+        router.get("/s/:round") { request, context in
+            try await self.startAnonymous(request, round: context.parameters.get("round") ?? "")
+        }
+        router.get("/t/:token") { request, context in
+            try self.showResponse(request, token: context.parameters.get("token") ?? "")
+        }
+        router.post("/t/:token") { request, context in
+            try await self.postPage(request, token: context.parameters.get("token") ?? "")
+        }
+    }
+
+    private func requestedLanguage(_ request: Request, offered: [String]) -> String {
+        LanguageChoice.choose(query: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage], offered: offered)
+    }
+
+    private func startAnonymous(_ request: Request, round name: String) async throws -> Response {
+        let preferred = request.uri.queryParameters.get("lang")
+            ?? request.headers[.acceptLanguage].flatMap { LanguageChoice.preferred($0, offered: UIText.languages) }
+        switch try await submissions.beginAnonymous(round: name, language: preferred) {
+        case .started(let token, _):
+            return Reply.redirect("/t/" + token.text)
+        case .unknownRound:
+            let language = requestedLanguage(request, offered: UIText.languages)
+            let words = UIText(language)
+            return Reply.html(MessagePageView(
+                language: language, title: words.unknownLinkTitle, paragraphs: [words.unknownLinkBody],
+                languageLinks: languageLinks(path: request.uri.path, except: language, offered: UIText.languages)).render(), status: .notFound)
+        case .invitationOnly(let round):
+            let survey = try submissions.validator(definition: round.definitionHash).survey
+            let language = requestedLanguage(request, offered: survey.languages)
+            let words = UIText(language)
+            return Reply.html(MessagePageView(
+                language: language, title: words.invitationOnlyTitle, paragraphs: [words.invitationOnlyBody],
+                heading: survey.title.resolved(language, fallbacks: survey.languages),
+                languageLinks: languageLinks(path: request.uri.path, except: language, offered: survey.languages)).render(), status: .forbidden)
+        case .notCollecting(let round, let phase):
+            let survey = try submissions.validator(definition: round.definitionHash).survey
+            let language = requestedLanguage(request, offered: survey.languages)
+            return roundNotCollectingPage(round: round, phase: phase, survey: survey, language: language, path: request.uri.path)
+        }
+    }
+
+    private func showResponse(_ request: Request, token: String) throws -> Response {
+        guard let response = try submissions.open(token: token) else { return unknownLinkPage(request) }
+        let survey = response.survey
+        let language = request.uri.queryParameters.get("lang").flatMap { survey.languages.contains($0) ? $0 : nil }
+            ?? response.record?.language
+            ?? requestedLanguage(request, offered: survey.languages)
+        let path = "/t/" + token
+        if response.isComplete {
+            let words = UIText(language)
+            return Reply.html(MessagePageView(
+                language: language, title: words.thanksTitle, paragraphs: [words.thanksBody],
+                heading: survey.title.resolved(language, fallbacks: survey.languages),
+                languageLinks: languageLinks(path: path, except: language, offered: survey.languages)).render())
+        }
+        guard response.phase == .collecting else {
+            return roundNotCollectingPage(round: response.round, phase: response.phase, survey: survey, language: language, path: path)
+        }
+        let page = response.currentPage ?? 0
+        var sheet = response.sheet
+        response.validator.applyDefaults(page: page, to: &sheet)
+        let view = FormPageView(
+            validator: response.validator, sheet: sheet, page: page, values: Self.fieldValues(of: sheet, page: page),
+            problems: [], language: language, action: path, csrfToken: csrfToken(forLink: token))
+        return Reply.html(view.render())
+    }
+
+    private func postPage(_ request: Request, token: String) async throws -> Response {
+        let body = try await request.collectBody(limit: configuration.maximumBodyBytes)
+        guard let form = FormBody(body.readableBytesView) else { throw WebFailure.badRequest }
+        guard let response = try submissions.open(token: token) else { return unknownLinkPage(request) }
+        guard signer.verify(form[FormFieldName.csrf], "respondent-form", InvitationToken.hash(token)) else {
+            logger.notice("form post refused", metadata: ["code": "E475", "reason": "missing or wrong CSRF token"])
+            throw WebFailure.csrf
+        }
+        let survey = response.survey
+        let language = form[FormFieldName.language].flatMap { survey.languages.contains($0) ? $0 : nil }
+            ?? response.record?.language ?? survey.languages[0]
+        let action: PageAction = switch form[FormFieldName.action] {
+        case "back": .back
+        case let value? where value.hasPrefix("lang-"): .switchLanguage(String(value.dropFirst(5)))
+        default: .next
+        }
+        let post = PagePost(page: form[FormFieldName.page], fields: Self.formFields(form, validator: response.validator), action: action, language: language)
+        let path = "/t/" + token
+        switch try await submissions.post(post, to: response) {
+        case .moved, .completed, .alreadyComplete, .superseded, .notCollecting:
+            return Reply.redirect(path)
+        case .rejected(let page, let problems, let sheet):
+            var values = Self.fieldValues(of: sheet, page: page)
+            for (name, field) in post.fields { values[name] = field }
+            let view = FormPageView(
+                validator: response.validator, sheet: sheet, page: page, values: values, problems: problems,
+                language: language, action: path, csrfToken: csrfToken(forLink: token))
+            return Reply.html(view.render(), status: .unprocessableContent)
+        }
+    }
+
+    /// The CSRF token the form of link `token` carries (the benchmark's fixture makes them too).
+    public func csrfToken(forLink token: String) -> String {
+        signer.respondentToken(linkTokenHash: InvitationToken.hash(token))
+    }
+
+    /// The posted answers by variable: several values for a multiple choice, else the first.
+    static func formFields(_ form: FormBody, validator: ResponseValidator) -> [String: FormField] {
+        var fields: [String: FormField] = [:]
+        for (name, values) in form.fields where !FormFieldName.isOwn(name) {
+            guard let index = validator.index(ofVariable: name) else { continue }
+            fields[name] = validator.variables[index].type == .choices ? .selections(values) : .text(values.first ?? "")
+        }
+        return fields
+    }
+
+    /// What the fields of `page` show for the answers on `sheet`.
+    static func fieldValues(of sheet: AnswerSheet, page: Int) -> [String: FormField] {
+        let validator = sheet.validator
+        var values: [String: FormField] = [:]
+        for position in validator.questionPositions(onPage: page) {
+            let (answers, other) = validator.variableIndices(ofQuestion: position)
+            for index in answers + (other.map { [$0] } ?? []) {
+                guard let value = sheet.values[index] else { continue }
+                switch value {
+                case .choices(let codes): values[validator.variables[index].name] = .selections(codes)
+                default: values[validator.variables[index].name] = .text(AnswerText.text(of: value))
+                }
+            }
+        }
+        return values
+    }
+
+    private func unknownLinkPage(_ request: Request) -> Response {
+        let language = requestedLanguage(request, offered: UIText.languages)
+        let words = UIText(language)
+        logger.notice("unknown link", metadata: ["code": "E482"])
+        return Reply.html(MessagePageView(
+            language: language, title: words.unknownLinkTitle, paragraphs: [words.unknownLinkBody],
+            languageLinks: languageLinks(path: request.uri.path, except: language, offered: UIText.languages)).render(), status: .notFound)
+    }
+
+    private func roundNotCollectingPage(round: Round, phase: RoundPhase, survey: Survey, language: String, path: String) -> Response {
+        let words = UIText(language)
+        let (title, body) = phase == .scheduled
+            ? (words.scheduledTitle, words.scheduledBody(round.opens.description))
+            : (words.closedTitle, words.closedBody)
+        return Reply.html(MessagePageView(
+            language: language, title: title, paragraphs: [body], heading: survey.title.resolved(language, fallbacks: survey.languages),
+            languageLinks: languageLinks(path: path, except: language, offered: survey.languages)).render(), status: .forbidden)
+    }
+
+    func languageLinks(path: String, except language: String, offered: [String]) -> [PageShell.LanguageLink] {
+        offered.filter { $0 != language }.map { PageShell.LanguageLink(language: $0, href: path + "?lang=" + FormBody.encode($0)) }
+    }
+}

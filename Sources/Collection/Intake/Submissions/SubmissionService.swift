@@ -1,0 +1,216 @@
+import Diagnostics
+import Expressions
+import Foundation
+import Responses
+import Store
+import SurveyDefinition
+
+/// How answers come in over the web: the web form page by page, and complete responses through
+/// the JSON API. Both check answers with the one ``ResponseValidator`` of the response's
+/// definition (as the CSV import does) and write through one ``GroupCommitWriter``, so a caller
+/// hears of a save only after its commit.
+public final class SubmissionService: Sendable {
+    public let store: any CollectionStore
+    public let writer: GroupCommitWriter
+    private let validators: ValidatorCache
+    private let clock: @Sendable () -> Date
+
+    /// `clock` gives the time that decides whether rounds are collecting and what `today()` is.
+    public init(store: any CollectionStore, maximumBatch: Int = 512, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.writer = GroupCommitWriter(store: store, maximumBatch: maximumBatch)
+        self.validators = ValidatorCache(store: store)
+        self.clock = clock
+    }
+
+    /// Today in UTC, by the service's clock.
+    public var today: CalendarDate { CalendarDate.today(now: clock()) }
+
+    /// The validator of a stored definition, compiled once a day.
+    public func validator(definition hash: String) throws -> ResponseValidator {
+        try validators.validator(definition: hash, today: today)
+    }
+
+    /// Commits what is queued and stops the writer.
+    public func shutdown() {
+        writer.stop()
+    }
+
+    // MARK: The web form
+
+    /// The response a personal or anonymous link opens; nil for a token no invitation or
+    /// response has (or one that is not in the form tokens have).
+    public func open(token: String) throws -> WebResponse? {
+        guard let token = InvitationToken(token), let target = try store.linkTarget(tokenHash: token.hash) else { return nil }
+        let hash = target.response?.record.definitionHash ?? target.round.definitionHash
+        let validator = try validator(definition: hash)
+        var sheet = validator.makeSheet()
+        var stored = [AnswerValue?](repeating: nil, count: validator.variables.count)
+        for (name, value) in target.response?.answers ?? [:] {
+            guard let index = validator.index(ofVariable: name) else { continue }
+            stored[index] = value
+            if validator.variables[index].role != .calculated { sheet.setAnswer(value: value, variable: index) }
+        }
+        validator.updateCalculations(in: &sheet)
+        return WebResponse(
+            round: target.round, phase: target.round.phase(on: today), validator: validator, invitation: target.invitation,
+            record: target.response?.record, sheet: sheet, stored: stored)
+    }
+
+    /// Begins a response in an anonymous round; its new resume token is the respondent's link.
+    public func beginAnonymous(round name: String, language: String?) async throws -> AnonymousStartOutcome {
+        guard let round = try store.round(named: name) else { return .unknownRound(name) }
+        guard round.isAnonymous else { return .invitationOnly(round) }
+        let today = self.today
+        guard round.isCollecting(on: today) else { return .notCollecting(round, round.phase(on: today)) }
+        let languages = try validator(definition: round.definitionHash).survey.languages
+        let token = InvitationToken.random()
+        let start = AnonymousStart(
+            round: name, language: language.flatMap { languages.contains($0) ? $0 : nil } ?? languages[0],
+            tokenHash: token.hash, today: today)
+        do {
+            _ = try await writer.write(.beginAnonymous(start))
+        } catch StoreError.roundNotCollecting(_, let phase) {
+            return .notCollecting(round, phase)
+        }
+        return .started(token, round)
+    }
+
+    /// Takes a posted page: checks it, clears answers that are no longer relevant, and saves what
+    /// changed with the page the respondent goes to. A page with problems is not saved on "next";
+    /// on "back" and a language switch, its valid answers are saved and the others left as they were.
+    public func post(_ post: PagePost, to response: WebResponse) async throws -> PagePostOutcome {
+        if response.isComplete { return .alreadyComplete }
+        guard response.phase == .collecting else { return .notCollecting(response.phase) }
+        let validator = response.validator
+        let pages = validator.survey.pages
+        let posted = post.page.flatMap { id in pages.firstIndex { $0.id == id } }
+        guard let page = posted.flatMap({ validator.isPageRelevant($0, in: response.sheet) ? $0 : nil }) ?? response.currentPage else {
+            return try await save(response, changes: [:], currentPage: nil, language: post.language, completes: true)
+        }
+        var sheet = response.sheet
+        let outcome = validator.submit(page: page, fields: post.fields, to: &sheet)
+
+        switch post.action {
+        case .next:
+            guard outcome.isAccepted else { return .rejected(page: page, problems: outcome.problems, sheet: sheet) }
+            if let next = outcome.nextPage {
+                return try await save(response, changes: changes(response, sheet), currentPage: pages[next].id, language: post.language, to: next)
+            }
+            validator.check(&sheet, mode: .submission)
+            guard sheet.problems.isEmpty else {
+                // An earlier page no longer passes (its definition changed meanwhile): send the respondent there.
+                let first = firstPage(with: sheet.problems, validator) ?? page
+                let saved = try await save(response, changes: changes(response, sheet), currentPage: pages[first].id, language: post.language, to: first)
+                guard case .moved = saved else { return saved }
+                let onPage = Set(validator.questionPositions(onPage: first).flatMap { position in
+                    let (answers, other) = validator.variableIndices(ofQuestion: position)
+                    return (answers + (other.map { [$0] } ?? [])).map { validator.variables[$0].name }
+                })
+                return .rejected(page: first, problems: sheet.problems.filter { onPage.contains($0.variable) }, sheet: sheet)
+            }
+            return try await save(response, changes: changes(response, sheet), currentPage: nil, language: post.language, completes: true)
+        case .back:
+            let target = outcome.previousPage ?? page
+            let kept = changes(response, sheet, except: outcome.problems)
+            return try await save(response, changes: kept, currentPage: pages[target].id, language: post.language, to: target)
+        case .switchLanguage(let language):
+            let chosen = validator.survey.languages.contains(language) ? language : post.language
+            let kept = changes(response, sheet, except: outcome.problems)
+            return try await save(response, changes: kept, currentPage: pages[page].id, language: chosen, to: page)
+        }
+    }
+
+    /// The variables whose value on `sheet` differs from the stored one, but for those with problems.
+    private func changes(_ response: WebResponse, _ sheet: AnswerSheet, except problems: [AnswerProblem] = []) -> [String: AnswerValue?] {
+        let validator = response.validator
+        let skipped = Set(problems.compactMap { validator.index(ofVariable: $0.variable) })
+        var changes: [String: AnswerValue?] = [:]
+        for index in validator.variables.indices where sheet.values[index] != response.stored[index] && !skipped.contains(index) {
+            changes[validator.variables[index].name] = .some(sheet.values[index])
+        }
+        return changes
+    }
+
+    private func firstPage(with problems: [AnswerProblem], _ validator: ResponseValidator) -> Int? {
+        let names = Set(problems.map(\.variable))
+        return validator.survey.pages.indices.first { page in
+            validator.questionPositions(onPage: page).contains { position in
+                let (answers, other) = validator.variableIndices(ofQuestion: position)
+                return (answers + (other.map { [$0] } ?? [])).contains { names.contains(validator.variables[$0].name) }
+            }
+        }
+    }
+
+    private func save(
+        _ response: WebResponse, changes: [String: AnswerValue?], currentPage: String?, language: String,
+        completes: Bool = false, to page: Int? = nil
+    ) async throws -> PagePostOutcome {
+        let target: PageSave.Target
+        if let record = response.record {
+            target = .response(record.id)
+        } else if let invitation = response.invitation {
+            target = .invitation(invitation.id, round: response.round.name)
+        } else {
+            return .superseded
+        }
+        let save = PageSave(target: target, answers: changes, currentPage: currentPage, language: language, completes: completes, today: today)
+        do {
+            _ = try await writer.write(.savePage(save))
+        } catch StoreError.roundNotCollecting(_, let phase) {
+            return .notCollecting(phase)
+        } catch StoreError.responseAlreadySubmitted {
+            return .alreadyComplete
+        } catch StoreError.invitationUsed {
+            return .superseded
+        }
+        if completes { return .completed }
+        return .moved(to: page ?? 0)
+    }
+
+    // MARK: The JSON API
+
+    /// Checks a complete response as the CSV import does (every question, required-if-relevant,
+    /// answers to questions not shown refused) and stores it with its idempotency key.
+    public func submit(_ submission: APISubmission) async throws -> APISubmissionOutcome {
+        guard let round = try store.round(named: submission.round) else {
+            let names = try store.roundSummaries().map(\.round.name)
+            return .unknownRound(submission.round, suggestion: Suggestions.closest(to: submission.round, in: names))
+        }
+        if let earlier = try store.idempotencyRecord(round: round.name, key: submission.idempotencyKey) {
+            return earlier.requestHash == submission.requestHash ? .replayed(earlier) : .keyConflict(earlier)
+        }
+        let today = self.today
+        guard round.isCollecting(on: today) else { return .notCollecting(round, round.phase(on: today)) }
+        let validator = try validator(definition: round.definitionHash)
+        let languages = validator.survey.languages
+        let language = submission.language ?? languages[0]
+        guard languages.contains(language) else { return .unknownLanguage(language, languages: languages) }
+
+        var sheet = validator.makeSheet()
+        sheet.setAnswers(submission.answers)
+        validator.check(&sheet, mode: .complete)
+        guard sheet.problems.isEmpty else { return .refused(sheet.problems) }
+        var answers: [String: AnswerValue?] = [:]
+        for (index, variable) in validator.variables.enumerated() where sheet.values[index] != nil {
+            answers[variable.name] = sheet.values[index]
+        }
+        let claim = IdempotencyClaim(
+            key: submission.idempotencyKey, requestHash: submission.requestHash, status: 201, body: submission.createdBody)
+        let write = CompleteSubmission(
+            round: round.name, definitionHash: round.definitionHash, language: language, source: .api,
+            answers: answers, idempotency: claim, today: today)
+        let result: CollectionWriteResult
+        do {
+            result = try await writer.write(.submitComplete(write))
+        } catch StoreError.roundNotCollecting(_, let phase) {
+            return .notCollecting(round, phase)
+        }
+        switch result {
+        case .response(let record):
+            return .created(record, body: submission.createdBody(record.id))
+        case .replayed(let earlier):
+            return earlier.requestHash == submission.requestHash ? .replayed(earlier) : .keyConflict(earlier)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Diagnostics
+import Responses
+import Store
+import SurveyDefinition
+
+/// A web response as its link opens it: the round, the validator of the definition it answers,
+/// its answers so far and where the respondent stands.
+public struct WebResponse: Sendable {
+    public var round: Round
+    /// Where the round stands today: answers are taken only while it is collecting.
+    public var phase: RoundPhase
+    /// The validator of the response's pinned definition (the round's, for a response not begun).
+    public var validator: ResponseValidator
+    /// The invitation whose token opened it; nil for an anonymous response.
+    public var invitation: Invitation?
+    /// The response; nil while an invitation has not begun one.
+    public var record: ResponseRecord?
+    /// The stored answers, calculations recomputed and relevance known.
+    public var sheet: AnswerSheet
+    /// The stored value of each variable, index-aligned with `validator.variables`.
+    var stored: [AnswerValue?]
+
+    public var survey: Survey { validator.survey }
+    public var isComplete: Bool { record?.status == .complete }
+
+    /// The page to show: the stored current page while it is relevant, else the next relevant one
+    /// (the first, for a new response). Nil when no page is relevant.
+    public var currentPage: Int? {
+        let pages = survey.pages
+        guard let id = record?.currentPage, let index = pages.firstIndex(where: { $0.id == id }) else {
+            return validator.nextRelevantPage(after: nil, in: sheet)
+        }
+        if validator.isPageRelevant(index, in: sheet) { return index }
+        return validator.nextRelevantPage(after: index, in: sheet) ?? validator.previousRelevantPage(before: index, in: sheet)
+    }
+
+    /// The relevant pages given the answers so far, in order: for "page 3 of 12".
+    public var relevantPages: [Int] {
+        survey.pages.indices.filter { validator.isPageRelevant($0, in: sheet) }
+    }
+}
+
+/// What the respondent asked for with a posted page.
+public enum PageAction: Hashable, Sendable {
+    /// Check the page and go on (or submit, on the last page).
+    case next
+    /// Go to the previous page, keeping what is valid of this one.
+    case back
+    /// Show the form in another language, keeping what is valid of this page.
+    case switchLanguage(String)
+}
+
+/// One posted page of the web form.
+public struct PagePost: Sendable {
+    /// The id of the page the form showed.
+    public var page: String?
+    /// The posted answers by variable name; a variable of the page without a field is unanswered.
+    public var fields: [String: FormField]
+    public var action: PageAction
+    /// The language the page was shown in.
+    public var language: String
+
+    public init(page: String?, fields: [String: FormField], action: PageAction, language: String) {
+        self.page = page
+        self.fields = fields
+        self.action = action
+        self.language = language
+    }
+}
+
+/// What became of a posted page.
+public enum PagePostOutcome: Sendable {
+    /// Saved; the respondent goes on to this page.
+    case moved(to: Int)
+    /// Saved and submitted: the response is complete.
+    case completed
+    /// The page has problems; nothing was saved (unless `saved`, when the last page sent the
+    /// respondent back to an earlier page that has problems). Show `page` again with them.
+    case rejected(page: Int, problems: [AnswerProblem], sheet: AnswerSheet)
+    /// The round does not take answers today.
+    case notCollecting(RoundPhase)
+    /// The response was submitted already.
+    case alreadyComplete
+    /// Another request changed the response meanwhile (a second tab began it): open it again.
+    case superseded
+}
+
+/// Why a submission could not be handled at all (as opposed to a refused answer).
+public enum SubmissionError: Error, Sendable {
+    /// A stored definition no longer loads: it was stored by a version of Samla with other rules.
+    case unloadableDefinition(hash: String, diagnostics: [Diagnostic])
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Diagnostics
+import FormServer
+import Foundation
+import Intake
+import Logging
+
+/// `samla serve`: respondent pages, admin pages and the JSON API on one port.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Collect responses on the web: respondent pages, admin pages and the JSON API.",
+        discussion: """
+        Respondents open BASE/t/TOKEN (a personal link from `samla invite`) or BASE/s/ROUND (the start \
+        link of an anonymous round). The admin pages (/admin) need a secret from the environment \
+        variable SAMLA_ADMIN_SECRET or --admin-secret-file; the API (POST /api/rounds/ROUND/responses) \
+        needs a token from SAMLA_API_TOKEN or --api-token-file. Without one, that part is off. \
+        Requests are logged to standard error as JSON lines. SIGTERM or SIGINT stops the server after \
+        the writes in progress are committed.
+        """
+    )
+
+    @OptionGroup var database: StoreOptions
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port: Int = 8080
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The public address, for links on the admin pages; https makes cookies secure.", valueName: "url"))
+    var baseURL: String?
+
+    @Option(name: .customLong("admin-secret-file"), help: ArgumentHelp("A file holding the admin secret (else SAMLA_ADMIN_SECRET).", valueName: "path"))
+    var adminSecretFile: String?
+
+    @Option(name: .customLong("api-token-file"), help: ArgumentHelp("A file holding the API token (else SAMLA_API_TOKEN).", valueName: "path"))
+    var apiTokenFile: String?
+
+    @Option(name: .customLong("max-body-bytes"), help: "Larger request bodies are refused with 413.")
+    var maxBodyBytes: Int = 128 * 1024
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    @Option(name: .customLong("max-batch"), help: .hidden)
+    var maxBatch: Int = 512
+
+    @Flag(help: .hidden)
+    var baseline: Bool = false
+
+    init() {}
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
+        guard maxBatch >= 1 else { throw ValidationError("--max-batch must be at least 1") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
+        if let baseURL, Links(base: baseURL) == nil {
+            throw ValidationError("--base-url must be an http:// or https:// address without query, e.g. https://enkat.example.se")
+        }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "samla.serve") { JSONLogHandler(label: $0) }
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let announce: @Sendable (Int) async -> Void = { [host] port in
+            printLine("samla serve: listening on http://\(host):\(port)/")
+        }
+        if baseline {
+            try await BaselineServer.application(host: host, port: port, logger: logger, onServerRunning: announce).runService()
+            return
+        }
+        var server: FormServer?
+        try reportingRefusals(database: database.path) {
+            let adminSecret = try Self.secret(file: adminSecretFile, variable: "SAMLA_ADMIN_SECRET")
+            let apiToken = try Self.secret(file: apiTokenFile, variable: "SAMLA_API_TOKEN")
+            let configuration = FormServerConfiguration(
+                host: host, port: port, links: baseURL.flatMap(Links.init(base:)), adminSecret: adminSecret, apiToken: apiToken,
+                maximumBodyBytes: maxBodyBytes, maximumBatch: maxBatch)
+            server = try FormServer(store: try database.open(), configuration: configuration, logger: logger)
+        }
+        guard let server else { return }
+        do {
+            try await server.run(onServerRunning: announce)
+        } catch {
+            printDiagnostics([Diagnostic(.cannotListen, at: .field("port"),
+                "cannot serve on \(host):\(port): \(error); choose another --port or --host")])
+            throw ExitCode(ExitStatus.refused)
+        }
+    }
+
+    private static func secret(file: String?, variable: String) throws -> Secret? {
+        switch Secret.load(file: file, environment: variable) {
+        case .success(let secret): return secret
+        case .failure(let diagnostic): throw Refused([diagnostic])
+        }
+    }
+}

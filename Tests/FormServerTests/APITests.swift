@@ -1,0 +1,128 @@
+import Foundation
+import Store
+import SurveyDefinition
+import Testing
+
+/// `POST /api/rounds/ROUND/responses` on a real server.
+@Suite struct APITests {
+    static let headers = ["Authorization": "Bearer " + TestEnvironment.apiToken, "Content-Type": "application/json"]
+
+    /// A complete ESEM response that passes every check: the one the crash test sends too.
+    static let completeResponse = """
+        {"consent": "yes", "resp_role": "board", "registered": "yes", "prio_fin": 3, "prio_imp": 8,
+         "legal_form": "ideell_forening", "year_founded": 2001, "stage": "established", "region": "T", "sector": "R", "sdg": ["10", 16],
+         "target_any": "no", "fte": 2.5, "fte_women": 1, "mgmt_n": 3, "mgmt_women": 2, "voice_staff": "5",
+         "revenue_band": "under_250k", "inc_fees": 60, "inc_other": 40,
+         "fin_sought": "no", "imm_status": "planning", "imm_purpose": ["improve"],
+         "pol_support": "1", "support_used": ["none"], "collab": ["civil"],
+         "recontact": "yes", "org_name": "Föreningen Exempel", "contact_email": "info@example.se"}
+        """
+
+    @Test func aSubmissionIsStoredOnceAndReplayedUnderItsKey() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            var headers = Self.headers
+            headers["Idempotency-Key"] = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+            headers["Content-Language"] = "en"
+            let created = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: Self.completeResponse)
+            #expect(created.status == 201, "\(created.body)")
+            let id = try #require(Page.firstMatch(#""id":(\d+)"#, in: created.body).flatMap { Int64($0) })
+            #expect(created.body == #"{"id":\#(id),"round":"esem-open","status":"complete"}"#)
+
+            let replay = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: Self.completeResponse)
+            #expect(replay.status == 201)
+            #expect(replay.body == created.body)
+            #expect(replay.header("Idempotent-Replayed") == "true")
+
+            let different = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers,
+                                                     body: Self.completeResponse.replacingOccurrences(of: "\"prio_fin\": 3", with: "\"prio_fin\": 4"))
+            #expect(different.status == 409)
+            #expect(different.body.contains("\"code\":\"E472\""))
+
+            let stored = try #require(try environment.store.response(id))
+            #expect(stored.record.status == .complete)
+            #expect(stored.record.source == .api)
+            #expect(stored.record.language == "en")
+            #expect(stored.answers["prio_fin"] == .integer(3))
+            #expect(stored.answers["sdg"] == .choices(["10", "16"]))
+            #expect(stored.answers["fte"] == .decimal(2.5))
+            #expect(stored.answers["size_class"] == .text("micro"), "calculations are computed, not taken")
+            #expect(try environment.store.roundSummaries().first { $0.round.name == "esem-open" }?.complete == 1)
+        }
+    }
+
+    @Test func everyProblemOfTheAnswersComesBackAs422() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            var headers = Self.headers
+            headers["Idempotency-Key"] = "bad-1"
+            let body = Self.completeResponse
+                .replacingOccurrences(of: "\"prio_fin\": 3", with: "\"prio_fin\": \"three\"")
+                .replacingOccurrences(of: "\"region\": \"T\"", with: "\"region\": \"Q\"")
+                .replacingOccurrences(of: "\"consent\": \"yes\",", with: "\"consent\": \"yes\", \"fin_met\": 20, \"regoin\": \"T\",")
+            let refused = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: body)
+            #expect(refused.status == 422)
+            let errors = try #require(try JSONSerialization.jsonObject(with: Data(refused.body.utf8)) as? [String: [[String: String]]])["errors"] ?? []
+            #expect(errors.map { $0["field"] ?? "" } == ["regoin", "prio_fin", "region", "fin_met"])
+            #expect(errors.map { $0["code"] ?? "" } == ["E415", "E400", "E406", "E413"])
+            #expect(errors[0]["message"] == "the survey has no question or variable named regoin (did you mean region?)")
+            // The same checks as the web form: the form refuses the same text with the same code.
+            #expect(try environment.store.roundSummaries().first { $0.round.name == "esem-open" }?.started == 0)
+            // Nothing was stored under the key: a corrected body may use it.
+            let fixed = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: Self.completeResponse)
+            #expect(fixed.status == 201)
+        }
+    }
+
+    @Test func requestsThatCannotBeTakenAreRefusedClearly() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let path = "/api/rounds/esem-open/responses"
+            let noToken = try await client.request(.post, path, headers: ["Content-Type": "application/json", "Idempotency-Key": "k"], body: "{}")
+            #expect(noToken.status == 401)
+            #expect(noToken.header("WWW-Authenticate") == "Bearer")
+            let wrongToken = try await client.request(.post, path, headers: [
+                "Authorization": "Bearer api-token-0123456789abcdeX", "Content-Type": "application/json", "Idempotency-Key": "k",
+            ], body: "{}")
+            #expect(wrongToken.status == 401)
+            #expect(try await client.request(.post, path, headers: Self.headers, body: "{}").status == 400, "no key")
+            var headers = Self.headers
+            headers["Idempotency-Key"] = "k-1"
+            let form = try await client.request(.post, path, headers: headers.merging(["Content-Type": "application/x-www-form-urlencoded"]) { $1 }, body: "a=1")
+            #expect(form.status == 415)
+            let list = try await client.request(.post, path, headers: headers, body: "[1, 2]")
+            #expect(list.status == 400)
+            #expect(list.body.contains("E473"))
+            let nested = try await client.request(.post, path, headers: headers, body: #"{"consent": {"value": "yes"}}"#)
+            #expect(nested.status == 400)
+            #expect(nested.body.contains("\"field\":\"consent\""))
+            let unknown = try await client.request(.post, "/api/rounds/esem-opn/responses", headers: headers, body: #"{"consent": "no"}"#)
+            #expect(unknown.status == 404)
+            #expect(unknown.body.contains("did you mean esem-open?"))
+            let closed = try await client.request(.post, "/api/rounds/esem-closed/responses", headers: headers, body: #"{"consent": "no"}"#)
+            #expect(closed.status == 409)
+            #expect(closed.body.contains("E452"))
+            let language = try await client.request(.post, path, headers: headers.merging(["Content-Language": "fi"]) { $1 }, body: #"{"consent": "no"}"#)
+            #expect(language.status == 422)
+            #expect(language.body.contains("E483"))
+            #expect(try environment.store.roundSummaries().allSatisfy { $0.started == 0 })
+        }
+    }
+
+    @Test func concurrentSubmissionsShareCommits() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for i in 0..<40 {
+                    group.addTask {
+                        var headers = Self.headers
+                        headers["Idempotency-Key"] = "concurrent-\(i)"
+                        return try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: #"{"consent": "no"}"#).status
+                    }
+                }
+                for try await status in group { #expect(status == 201) }
+            }
+        }
+        #expect(try environment.store.roundSummaries().first { $0.round.name == "esem-open" }?.complete == 40)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import FormServer
+
+/// The small parts of the server: HTML escaping, form bodies, language choice, JSON answers,
+/// secrets, signatures, admin sessions, progress.
+@Suite struct BuildingBlockTests {
+    @Test func textAndAttributesAreEscapedByConstruction() {
+        var html = HTMLBuilder()
+        html.element("p", .init("title", #"a"b'c<d>&"#)) { html in
+            html.text("<script>alert('x') & \"y\"</script>")
+        }
+        html.void("input", .init("value", "\"><img src=x>"), .flag("required", true), .flag("checked", false), .optional("id", nil))
+        #expect(html.output == #"<p title="a&quot;b&#39;c&lt;d&gt;&amp;">&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;</p><input value="&quot;&gt;&lt;img src=x&gt;" required>"#)
+        #expect(HTMLBuilder.escaped("Åsa & Örjan: 3 < 4 — ”citat”") == "Åsa &amp; Örjan: 3 &lt; 4 — ”citat”")
+        var svg = HTMLBuilder()
+        svg.selfClosing("rect", .init("x", "1"))
+        #expect(svg.output == #"<rect x="1"/>"#)
+    }
+
+    @Test func formBodiesDecodeAsBrowsersEncode() throws {
+        let body = try #require(FormBody(Array("a=1&sdg=3&sdg=8&text=%C3%85sa+%26+%C3%96rjan%0D%0Ab&empty=&flag".utf8)))
+        #expect(body["a"] == "1")
+        #expect(body.all("sdg") == ["3", "8"])
+        #expect(body["text"] == "Åsa & Örjan\r\nb")
+        #expect(body["empty"] == "")
+        #expect(body["flag"] == "")
+        #expect(body["missing"] == nil)
+        #expect(FormBody(Array("a=%ZZ".utf8)) == nil, "a bad escape")
+        #expect(FormBody(Array("a=%FF".utf8)) == nil, "not UTF-8")
+        #expect(FormBody.decode(Array(FormBody.encode("x = 1 & ö/ü").utf8)) == "x = 1 & ö/ü")
+    }
+
+    @Test func theLanguageComesFromTheQueryThenTheBrowser() {
+        let offered = ["sv", "en"]
+        #expect(LanguageChoice.choose(query: "en", acceptLanguage: "sv", offered: offered) == "en")
+        #expect(LanguageChoice.choose(query: "fi", acceptLanguage: "en-GB,en;q=0.9", offered: offered) == "en")
+        #expect(LanguageChoice.choose(query: nil, acceptLanguage: "de-DE,de;q=0.9,en;q=0.5,sv;q=0.4", offered: offered) == "en")
+        #expect(LanguageChoice.choose(query: nil, acceptLanguage: "en;q=0.2, sv-SE", offered: offered) == "sv")
+        #expect(LanguageChoice.choose(query: nil, acceptLanguage: "sv;q=0, en;q=0", offered: offered) == "sv", "q=0 is refusal; the default remains")
+        #expect(LanguageChoice.choose(query: nil, acceptLanguage: nil, offered: ["en", "sv"]) == "en")
+    }
+
+    @Test func jsonAnswersKeepTheirKinds() throws {
+        let answers = try JSONAnswers.decode(Data(#"{"t": "3,5", "i": 12, "d": 2.5, "b": true, "n": null, "c": ["3", 8]}"#.utf8)).get()
+        #expect(answers["t"] == .some(.text("3,5")))
+        #expect(answers["i"] == .some(.integer(12)))
+        #expect(answers["d"] == .some(.decimal(2.5)))
+        #expect(answers["b"] == .some(.boolean(true)))
+        #expect(answers["n"] == .some(nil))
+        #expect(answers["c"] == .some(.choices(["3", "8"])))
+        for bad in [#"[1]"#, #""text""#, "{", #"{"a": {"b": 1}}"#, #"{"a": [[1]]}"#, #"{"a": [true]}"#] {
+            #expect(throws: JSONAnswers.Problem.self, "\(bad)") { try JSONAnswers.decode(Data(bad.utf8)).get() }
+        }
+    }
+
+    @Test func secretsComeFromAFileOrTheEnvironmentAndAreNeverShort() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-secret-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("secret").path
+        try "a-long-enough-secret-value\n".write(toFile: file, atomically: true, encoding: .utf8)
+
+        let fromFile = try #require(try Secret.load(file: file, environment: "X", environment: ["X": "ignored-ignored-ignored"]).get())
+        #expect(fromFile.matches("a-long-enough-secret-value"))
+        #expect(!fromFile.matches("a-long-enough-secret-valuE"))
+        #expect(!fromFile.matches(nil))
+        #expect(!fromFile.description.contains("a-long"), "the description never shows the secret")
+        #expect(try Secret.load(file: nil, environment: "X", environment: [:]).get() == nil, "no default")
+        #expect(try Secret.load(file: nil, environment: "X", environment: ["X": "env-secret-0123456789"]).get()?.matches("env-secret-0123456789") == true)
+        guard case .failure(let short) = Secret.load(file: nil, environment: "X", environment: ["X": "short"]) else {
+            Issue.record("a short secret was taken")
+            return
+        }
+        #expect(short.code.id == "E477")
+        guard case .failure(let missing) = Secret.load(file: folder.appendingPathComponent("nope").path, environment: "X", environment: [:]) else {
+            Issue.record("a missing file was taken")
+            return
+        }
+        #expect(missing.code.id == "E476")
+    }
+
+    @Test func signaturesAndSessions() {
+        let signer = RequestSigner(secret: Array(repeating: 7, count: 32))
+        let token = signer.respondentToken(linkTokenHash: "abc")
+        #expect(signer.verify(token, "respondent-form", "abc"))
+        #expect(!signer.verify(token, "respondent-form", "abd"))
+        #expect(!signer.verify(token, "admin-login", "abc"))
+        #expect(!RequestSigner(secret: Array(repeating: 8, count: 32)).verify(token, "respondent-form", "abc"))
+
+        let sessions = AdminSessions(serverSigner: signer, secret: Secret("admin-secret-0123456789"), secureCookies: false)
+        let now = Date()
+        let cookie = sessions.newSession(now: now)
+        let nonce = sessions.validSession(cookie, now: now)
+        #expect(nonce != nil)
+        #expect(sessions.validSession(cookie, now: now.addingTimeInterval(AdminSessions.lifetime + 1)) == nil, "expired")
+        #expect(sessions.validSession(cookie + "x", now: now) == nil, "tampered")
+        let rotated = AdminSessions(serverSigner: signer, secret: Secret("another-secret-0123456789"), secureCookies: false)
+        #expect(rotated.validSession(cookie, now: now) == nil, "a new admin secret ends the sessions")
+        #expect(sessions.verifyCSRF(sessions.csrfToken(session: nonce!), session: nonce!))
+        #expect(!sessions.verifyCSRF(sessions.csrfToken(session: "other"), session: nonce!))
+        #expect(sessions.verifyLoginToken(sessions.loginToken(nonce: "n1"), nonce: "n1"))
+        #expect(!sessions.verifyLoginToken(sessions.loginToken(nonce: "n1"), nonce: nil))
+    }
+
+    @Test func referencesOfAConditionAreItsNames() {
+        #expect(PageProgress.references("${consent} = 'yes' and ${revenue_band} != 'zero'") == ["consent", "revenue_band"])
+        #expect(PageProgress.references("1 = 1").isEmpty)
+        #expect(PageProgress.references("${open").isEmpty)
+    }
+
+    @Test func logPathsHideTokens() {
+        #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("/t/abcDEF123") == "/t/[token]")
+        #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("/s/esem-se-2025") == "/s/esem-se-2025")
+        #expect(JSONLogHandler.quoted("a\"b\\c\nd\u{1}") == #""a\"b\\c\nd\u0001""#)
+    }
+}
+
+import Hummingbird
+
+@Suite struct Base64URLTests {
+    @Test func matchesFoundationWithoutPadding() {
+        for length in 0..<40 {
+            let bytes = (0..<length).map { UInt8(($0 * 73 + 11) % 256) }
+            let expected = Data(bytes).base64EncodedString()
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            #expect(Base64URL.encode(bytes) == expected, "\(length) bytes")
+        }
+    }
+}

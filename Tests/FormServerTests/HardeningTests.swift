@@ -1,0 +1,190 @@
+import Foundation
+import Store
+import Testing
+
+/// CSRF, body limits, escaping, security headers, error pages, admin sign-in, request logs.
+@Suite struct HardeningTests {
+    @Test func aFormPostWithoutItsCSRFTokenIsRefusedAndSavesNothing() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let r = Respondent(client: client, path: try #require(try await client.get("/s/esem-open").location))
+            for fields in [[("samla.page", "welcome"), ("consent", "yes")], [("samla.csrf", "forged"), ("samla.page", "welcome"), ("consent", "yes")]] {
+                let refused = try await client.postForm(r.path, fields, headers: ["Accept-Language": "en"])
+                #expect(refused.status == 403)
+                #expect(Page.title(refused.body) == "The form could not be accepted")
+            }
+            // The token of another response's form does not fit this one either.
+            let other = Respondent(client: client, path: try #require(try await client.get("/s/esem-open").location))
+            let otherToken = try #require(Page.hidden("samla.csrf", in: try await other.show().body))
+            #expect(try await client.postForm(r.path, [("samla.csrf", otherToken), ("samla.page", "welcome"), ("consent", "yes")]).status == 403)
+            #expect(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response?.answers["consent"] == nil)
+            #expect(environment.logs.lines.contains { $0.contains("\"code\":\"E475\"") })
+        }
+    }
+
+    @Test func anOversizedBodyIs413() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer(maximumBodyBytes: 4096) { client in
+            let r = Respondent(client: client, path: try #require(try await client.get("/s/esem-open").location))
+            let large = try await r.post([("consent", "yes"), ("padding", String(repeating: "x", count: 10_000))])
+            #expect(large.status == 413)
+            #expect(Page.title(large.body) == "Svaret är för stort")
+            let api = try await client.request(.post, "/api/rounds/esem-open/responses", headers: [
+                "Authorization": "Bearer " + TestEnvironment.apiToken, "Content-Type": "application/json", "Idempotency-Key": "big",
+            ], body: "{\"comments\": \"" + String(repeating: "y", count: 10_000) + "\"}")
+            #expect(api.status == 413)
+            #expect(api.body.contains("\"code\":\"E474\""))
+            // A body within the limit still goes through.
+            #expect(try await r.post([("consent", "yes")]).status == 303)
+        }
+    }
+
+    @Test func answersAreEscapedEverywhereTheyAreShown() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let attack = #""><script>alert(1)</script><img src=x onerror=alert(2)>"#
+            let r = Respondent(client: client, path: try #require(try await client.get("/s/esem-open").location))
+            try await r.answer("Välkommen", [("consent", "yes")])
+            let refused = try await r.post([("resp_role", "other"), ("resp_role_other", attack), ("prio_fin", attack)])
+            #expect(refused.status == 422)
+            #expect(!refused.body.contains("<script>"))
+            #expect(!refused.body.contains("<img"))
+            #expect(refused.body.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;"))
+
+            let created = try await client.request(.post, "/api/rounds/esem-open/responses", headers: [
+                "Authorization": "Bearer " + TestEnvironment.apiToken, "Content-Type": "application/json", "Idempotency-Key": "escape-1",
+            ], body: #"{"consent": "no", "comments": null}"#)
+            #expect(created.status == 201)
+            let id = try #require(Page.firstMatch(#""id":(\d+)"#, in: created.body))
+            // An answer with markup, stored by the web form, shown on the admin pages.
+            try await r.answer("Om dig och organisationens prioriteringar",
+                               [("resp_role", "other"), ("resp_role_other", attack), ("registered", "no"), ("prio_fin", "1"), ("prio_imp", "2")])
+            try await signIn(client)
+            let responseID = try #require(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response?.record.id)
+            let page = try await client.get("/admin/responses/\(responseID)")
+            #expect(page.status == 200)
+            #expect(page.body.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;"))
+            #expect(!page.body.contains("<script>"))
+            #expect(!page.body.contains("<img"))
+            #expect(try await client.get("/admin/responses/\(id)").status == 200)
+            let round = try await client.get("/admin/rounds/esem-open")
+            #expect(round.body.contains("/admin/responses/\(responseID)"))
+        }
+    }
+
+    @Test func everyResponseCarriesTheSecurityHeadersAndNoInternals() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            for path in ["/s/esem-open", "/s/esem-closed", "/nowhere", "/assets/samla.css", "/admin/login"] {
+                let reply = try await client.get(path)
+                #expect(reply.header("Content-Security-Policy") == "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'", "\(path)")
+                #expect(reply.header("X-Content-Type-Options") == "nosniff")
+                #expect(reply.header("Referrer-Policy") == "no-referrer")
+                #expect(reply.header("X-Frame-Options") == "DENY")
+            }
+            let missing = try await client.get("/nowhere", headers: ["Accept-Language": "en"])
+            #expect(missing.status == 404)
+            #expect(Page.title(missing.body) == "Page not found")
+            let malformed = try await client.request(.post, "/t/" + InvitationToken.random().text,
+                                                     headers: ["Content-Type": "application/x-www-form-urlencoded"], body: "a=%ZZ")
+            #expect(malformed.status == 400)
+            for reply in [missing, malformed] {
+                #expect(!reply.body.contains("SQL") && !reply.body.contains("Error(") && !reply.body.contains(".swift"))
+                #expect(!reply.body.contains("<script"))
+            }
+            // No page has inline script or inline style.
+            let page = try await client.get(try #require(try await client.get("/s/esem-open").location))
+            #expect(!page.body.contains("<script") && !page.body.contains("style="))
+        }
+    }
+
+    @Test func adminPagesNeedTheSecret() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let anonymous = try await client.get("/admin")
+            #expect(anonymous.status == 303)
+            #expect(anonymous.location == "/admin/login")
+            #expect(try await client.get("/admin/rounds/esem-open").location == "/admin/login")
+
+            let login = try await client.get("/admin/login")
+            let csrf = try #require(Page.hidden("csrf", in: login.body))
+            let wrong = try await client.postForm("/admin/login", [("csrf", csrf), ("secret", "wrong horse battery staple")])
+            #expect(wrong.status == 401)
+            #expect(wrong.body.contains("The admin secret is not right"))
+            #expect(wrong.header("Set-Cookie")?.contains("samla_admin=") != true)
+            #expect(try await client.get("/admin").status == 303)
+            #expect(environment.logs.lines.contains { $0.contains("admin login failed") && $0.contains("E479") })
+
+            // Without the login form's token, even the right secret is refused.
+            let forged = try await WebClient(port: client.port).postForm("/admin/login", [("csrf", csrf), ("secret", TestEnvironment.adminSecret)])
+            #expect(forged.status == 403)
+
+            try await signIn(client)
+            let overview = try await client.get("/admin")
+            #expect(overview.status == 200)
+            #expect(overview.body.contains(#"<a href="/admin/rounds/esem-open">esem-open</a>"#))
+            _ = try await client.get("/s/esem-open")
+            let round = try await client.get("/admin/rounds/esem-open")
+            #expect(round.body.contains("<dt>Started</dt><dd>1</dd>"))
+            #expect(round.body.contains(#"<svg class="chart""#))
+            #expect(round.status == 200)
+
+            let logoutToken = try #require(Page.hidden("csrf", in: overview.body))
+            #expect(try await client.postForm("/admin/logout", [("csrf", "forged")]).status == 403)
+            #expect(try await client.postForm("/admin/logout", [("csrf", logoutToken)]).location == "/admin/login")
+            #expect(try await client.get("/admin").location == "/admin/login")
+        }
+    }
+
+    @Test func withoutSecretsTheAdminPagesAndTheAPIAreOff() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer(admin: false, api: false) { client in
+            let admin = try await client.get("/admin")
+            #expect(admin.status == 503)
+            #expect(admin.body.contains("SAMLA_ADMIN_SECRET"))
+            let api = try await client.request(.post, "/api/rounds/esem-open/responses", headers: ["Content-Type": "application/json"], body: "{}")
+            #expect(api.status == 503)
+            #expect(api.body.contains("E481"))
+        }
+    }
+
+    @Test func requestsAreLoggedAsJSONLinesWithoutTokens() async throws {
+        let environment = try TestEnvironment()
+        let visited = Visited()
+        try await environment.withServer { client in
+            let location = try #require(try await client.get("/s/esem-open").location)
+            visited.set(location)
+            _ = try await client.get(location)
+        }
+        let requests = environment.logs.lines.filter { $0.contains("\"message\":\"request\"") }
+        #expect(requests.count == 2)
+        for line in requests {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+            #expect(object["method"] == "GET")
+            #expect(object["status"] != nil && object["ms"].flatMap(Double.init) != nil)
+        }
+        #expect(requests[0].contains("\"path\":\"/s/esem-open\"") && requests[0].contains("\"status\":\"303\""))
+        #expect(requests[1].contains("\"path\":\"/t/[token]\""))
+        let token = try #require(visited.value).dropFirst(3)
+        #expect(!environment.logs.lines.joined().contains(token))
+    }
+}
+
+/// A value set inside a server closure and read after it.
+final class Visited: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: String?
+    func set(_ value: String) { lock.withLock { stored = value } }
+    var value: String? { lock.withLock { stored } }
+}
+
+/// Signs `client` in to the admin pages.
+func signIn(_ client: WebClient) async throws {
+    let login = try await client.get("/admin/login")
+    let csrf = try #require(Page.hidden("csrf", in: login.body))
+    let signedIn = try await client.postForm("/admin/login", [("csrf", csrf), ("secret", TestEnvironment.adminSecret)])
+    #expect(signedIn.status == 303)
+    #expect(signedIn.location == "/admin")
+    let cookie = try #require(signedIn.header("Set-Cookie"))
+    #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/admin"))
+}

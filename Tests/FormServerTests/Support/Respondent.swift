@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// A respondent going through the form of one link with a browser's moves: read the page,
+/// post it with the hidden fields it carries, follow the redirect.
+struct Respondent {
+    let client: WebClient
+    /// `/t/TOKEN`.
+    let path: String
+    /// Sent with every request, as a browser sends its Accept-Language.
+    var headers: [String: String] = [:]
+
+    var token: String { String(path.dropFirst(3)) }
+
+    /// The page the link shows now.
+    func show() async throws -> WebClient.Reply {
+        try await client.get(path, headers: headers)
+    }
+
+    /// Posts the page shown now with `fields` and the button `action`.
+    func post(_ fields: [(String, String)], action: String = "next") async throws -> WebClient.Reply {
+        let page = try await show().body
+        guard let csrf = Page.hidden("samla.csrf", in: page), let id = Page.hidden("samla.page", in: page),
+              let language = Page.hidden("samla.lang", in: page) else { throw TestFailure("no form on the page: \(page.prefix(400))") }
+        return try await client.postForm(
+            path, [("samla.csrf", csrf), ("samla.page", id), ("samla.lang", language)] + fields + [("samla.action", action)], headers: headers)
+    }
+
+    /// Checks that the page shown now is titled `title`, posts it, and expects to be sent on.
+    @discardableResult
+    func answer(_ title: String, _ fields: [(String, String)], sourceLocation: SourceLocation = #_sourceLocation) async throws -> WebClient.Reply {
+        let shown = try await show()
+        guard Page.title(shown.body) == title else {
+            throw TestFailure("expected the page \(title), got \(Page.title(shown.body) ?? "none") at \(sourceLocation)")
+        }
+        let reply = try await post(fields)
+        guard reply.status == 303, reply.location == path else {
+            throw TestFailure("posting \(title) gave \(reply.status): \(Self.errors(reply.body)) at \(sourceLocation)")
+        }
+        return reply
+    }
+
+    /// The error summary's entries.
+    static func errors(_ html: String) -> [String] {
+        let expression = try! NSRegularExpression(pattern: ##"<li><a href="#([^"]*)">([^<]*)</a></li>"##)
+        return expression.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { match in
+            guard let id = Range(match.range(at: 1), in: html), let text = Range(match.range(at: 2), in: html) else { return nil }
+            return "\(html[id]) \(Page.unescape(String(html[text])))"
+        }
+    }
+}

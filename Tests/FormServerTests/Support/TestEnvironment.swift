@@ -1,0 +1,176 @@
+import Expressions
+import Foundation
+import FormServer
+import Hummingbird
+import HummingbirdTesting
+import HTTPTypes
+import Logging
+import Store
+import SurveyDefinition
+
+/// A temporary database with the shipped ESEM survey in four rounds: `esem-open` (anonymous,
+/// collecting), `esem-invited` (by invitation, collecting), `esem-closed` (closed) and
+/// `esem-later` (opens in a month). Removed when released.
+final class TestEnvironment: @unchecked Sendable {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    let folder: URL
+    let store: SQLiteStore
+    let document: SurveyDocument
+    let logs = LogSink.collecting()
+
+    var databasePath: String { folder.appendingPathComponent("samla.sqlite").path }
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-formserver-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let loaded = SurveyLoader.load(contentsOf: Self.repository.appendingPathComponent("surveys/esem-se.yaml").path)
+        guard let document = loaded.document else { throw TestFailure("esem-se.yaml does not load: \(loaded.errors)") }
+        self.document = document
+        store = try SQLiteStore(path: folder.appendingPathComponent("samla.sqlite").path)
+        let today = CalendarDate.today()
+        func day(_ offset: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: today.daysSinceEpoch + offset) }
+        try store.openRound(RoundRequest(name: "esem-open", document: document, opens: day(-1), closes: day(30), anonymous: true))
+        try store.openRound(RoundRequest(name: "esem-invited", document: document, opens: day(-1), closes: day(30), anonymous: false))
+        try store.openRound(RoundRequest(name: "esem-closed", document: document, opens: day(-30), closes: day(30), anonymous: true))
+        _ = try store.closeRound(named: "esem-closed")
+        try store.openRound(RoundRequest(name: "esem-later", document: document, opens: day(30), closes: day(60), anonymous: true))
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// New invitations to `esem-invited`; their tokens are the personal links.
+    func invite(_ count: Int) throws -> [InvitationToken] {
+        let tokens = (0..<count).map { _ in InvitationToken.random() }
+        _ = try store.addInvitations(tokens.map { NewInvitation(token: $0, label: "Org") }, round: "esem-invited", today: .today())
+        return tokens
+    }
+
+    static let adminSecret = "correct horse battery staple"
+    static let apiToken = "api-token-0123456789abcdef"
+
+    /// Runs `body` against a real server on 127.0.0.1 and a free port, then stops it.
+    func withServer(
+        maximumBodyBytes: Int = 128 * 1024, admin: Bool = true, api: Bool = true,
+        _ body: @escaping @Sendable (WebClient) async throws -> Void
+    ) async throws {
+        var logger = Logger(label: "test") { [logs] in JSONLogHandler(label: $0, sink: logs) }
+        logger.logLevel = .info
+        let configuration = FormServerConfiguration(
+            host: "127.0.0.1", port: 0, adminSecret: admin ? Secret(Self.adminSecret) : nil, apiToken: api ? Secret(Self.apiToken) : nil,
+            maximumBodyBytes: maximumBodyBytes)
+        let server = try FormServer(store: store, configuration: configuration, logger: logger)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let application = server.application { port in continuation.yield(port) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await application.run() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw TestFailure("the server did not start") }
+            do {
+                try await body(WebClient(port: port))
+            } catch {
+                group.cancelAll()
+                throw error
+            }
+            group.cancelAll()
+        }
+        server.shutdown()
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// An HTTP client for the tests: a new connection per request, cookies kept.
+final class WebClient: @unchecked Sendable {
+    let port: Int
+    private var cookies: [String: String] = [:]
+    private let lock = NSLock()
+
+    init(port: Int) {
+        self.port = port
+    }
+
+    struct Reply: Sendable {
+        var status: Int
+        var headers: HTTPFields
+        var body: String
+
+        func header(_ name: String) -> String? { headers[HTTPField.Name(name)!] }
+        var location: String? { header("Location") }
+    }
+
+    func request(_ method: HTTPRequest.Method, _ path: String, headers: [String: String] = [:], body: String? = nil) async throws -> Reply {
+        var fields = HTTPFields()
+        for (name, value) in headers { fields[HTTPField.Name(name)!] = value }
+        let cookieHeader = lock.withLock { cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
+        if !cookieHeader.isEmpty { fields[.cookie] = cookieHeader }
+        let request = TestClient.Request(path, method: method, authority: "127.0.0.1:\(port)", headers: fields, body: body.map { ByteBuffer(string: $0) })
+        let response = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in try await client.execute(request) }
+        for setCookie in response.headers[values: .setCookie] {
+            let pair = setCookie.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
+            let expired = setCookie.contains("Max-Age=0")
+            lock.withLock { cookies[name] = expired ? nil : value }
+        }
+        return Reply(status: Int(response.status.code), headers: response.headers, body: response.body.map { String(buffer: $0) } ?? "")
+    }
+
+    func get(_ path: String, headers: [String: String] = [:]) async throws -> Reply {
+        try await request(.get, path, headers: headers)
+    }
+
+    func postForm(_ path: String, _ fields: [(String, String)], headers: [String: String] = [:]) async throws -> Reply {
+        var all = headers
+        all["Content-Type"] = "application/x-www-form-urlencoded"
+        return try await request(.post, path, headers: all, body: Self.encode(fields))
+    }
+
+    static func encode(_ fields: [(String, String)]) -> String {
+        fields.map { "\(percent($0.0))=\(percent($0.1))" }.joined(separator: "&")
+    }
+
+    static func percent(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-_.*")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed)!.replacingOccurrences(of: "%20", with: "+")
+    }
+}
+
+/// Reading what a page shows.
+enum Page {
+    /// The value of the hidden field `name`.
+    static func hidden(_ name: String, in html: String) -> String? {
+        firstMatch(#"name="\#(NSRegularExpression.escapedPattern(for: name))" value="([^"]*)""#, in: html)
+    }
+
+    static func title(_ html: String) -> String? { firstMatch("<h1>([^<]*)</h1>", in: html).map(unescape) }
+
+    static func unescape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+    }
+    static func language(_ html: String) -> String? { firstMatch(#"<html lang="([^"]*)""#, in: html) }
+    static func progress(_ html: String) -> String? { firstMatch(#"<label for="progress">([^<]*)</label>"#, in: html) }
+
+    /// The value attribute of the input `f-NAME`.
+    static func inputValue(_ name: String, in html: String) -> String? {
+        firstMatch(#"id="f-\#(name)" name="\#(name)" value="([^"]*)""#, in: html)
+    }
+
+    static func isChecked(_ name: String, value: String, in html: String) -> Bool {
+        firstMatch(#"name="\#(name)" value="\#(value)"( checked)"#, in: html) != nil
+    }
+
+    static func firstMatch(_ pattern: String, in text: String) -> String? {
+        let expression = try! NSRegularExpression(pattern: pattern)
+        guard let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let range = Range(match.range(at: 1), in: text) else { return nil }
+        return String(text[range])
+    }
+}

@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""Browser check of `samla serve`: real headless Chromium, driven by Selenium, fills in the
+first pages of the ESEM survey, saves screenshots, and runs axe-core (WCAG 2.1 A and AA rules)
+on every page type: a question page, a page with errors, a matrix page, the thank-you page, the
+closed-round page (and the English page, the admin login and round pages). Fails on any
+violation, on a page wider than 320 px at 320 px, on a control without a visible focus
+indicator, and on any missing tool: it never skips.
+
+Usage: check.py --samla PATH --fixture PATH --axe PATH/axe.min.js --out FOLDER
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
+class Check:
+    def __init__(self, driver, base, axe_source, out):
+        self.driver = driver
+        self.base = base
+        self.axe_source = axe_source
+        self.out = out
+        self.failures = []
+        self.pages = []
+
+    def open(self, path):
+        self.driver.get(self.base + path)
+
+    def audit(self, name, expect_title=None):
+        """Screenshot and axe on the page shown now."""
+        d = self.driver
+        if expect_title is not None:
+            title = d.find_element(By.TAG_NAME, "h1").text
+            if title != expect_title:
+                self.failures.append(f"{name}: expected the page '{expect_title}', got '{title}'")
+        shot = os.path.join(self.out, f"{len(self.pages) + 1:02d}-{name}.png")
+        width = d.get_window_size()["width"]
+        d.set_window_size(width, 600)
+        full_height = d.execute_script("return document.documentElement.scrollHeight")
+        d.set_window_size(width, max(600, min(full_height + 140, 4000)))
+        d.save_screenshot(shot)
+        d.execute_script(self.axe_source)
+        result = d.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
+            ".then(r => done({violations: r.violations, passes: r.passes.length, version: axe.version}))"
+            ".catch(e => done({error: String(e)}));",
+            WCAG_TAGS,
+        )
+        if "error" in result:
+            self.failures.append(f"{name}: axe failed: {result['error']}")
+            return
+        violations = result["violations"]
+        self.pages.append((name, shot, len(violations), result["passes"]))
+        for v in violations:
+            targets = "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+            self.failures.append(f"{name}: axe {v['id']} ({v['impact']}): {v['help']} at {targets}")
+        print(f"  {name}: axe {result['version']}, {len(violations)} violations, {result['passes']} rules passed; {shot}")
+
+    def check_narrow(self, name):
+        """At 320 px wide nothing may need horizontal scrolling."""
+        d = self.driver
+        d.set_window_size(320, 900)
+        time.sleep(0.2)
+        scroll, client = d.execute_script(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if scroll > client:
+            self.failures.append(f"{name}: at 320 px the page is {scroll} px wide (viewport {client} px)")
+        self.audit(name + "-320px")
+        d.set_window_size(1200, 900)
+
+    def check_focus(self, name):
+        """Tabbing to controls shows an outline on each."""
+        d = self.driver
+        seen = []
+        for _ in range(4):
+            ActionChains(d).send_keys(Keys.TAB).perform()
+            style = d.execute_script(
+                "const e = document.activeElement, s = getComputedStyle(e);"
+                "return [e.tagName + (e.id ? '#' + e.id : ''), s.outlineStyle, s.outlineWidth, s.boxShadow];")
+            element, outline, width, shadow = style
+            seen.append(element)
+            if (outline == "none" or width == "0px") and shadow == "none":
+                self.failures.append(f"{name}: {element} shows no focus indicator")
+        print(f"  {name}: focus outline on {', '.join(seen)}")
+
+
+def click_choice(driver, name, value):
+    driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']").click()
+
+
+def fill(driver, name, text):
+    field = driver.find_element(By.ID, "f-" + name)
+    field.clear()
+    field.send_keys(text)
+
+
+def submit_with(driver, button):
+    """Clicks a submit button and waits for the next page."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def press(driver, action):
+    submit_with(driver, driver.find_element(By.CSS_SELECTOR, f"button[name='samla.action'][value='{action}']"))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--samla", required=True)
+    parser.add_argument("--fixture", required=True)
+    parser.add_argument("--axe", required=True)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    for path in (args.samla, args.fixture, "/usr/bin/chromium", "/usr/bin/chromedriver", args.axe):
+        if not os.path.exists(path):
+            sys.exit(f"browser-check: {path} is missing")
+    os.makedirs(args.out, exist_ok=True)
+    axe_source = open(args.axe, encoding="utf-8").read()
+
+    with tempfile.TemporaryDirectory() as folder:
+        database = os.path.join(folder, "samla.sqlite")
+        subprocess.run([args.fixture, database, os.path.join(ROOT, "surveys/esem-se.yaml")], check=True)
+        env = dict(os.environ, SAMLA_ADMIN_SECRET="browser-check-admin-secret")
+        server = subprocess.Popen([args.samla, "serve", "--db", database, "--port", "0"],
+                                  stdout=subprocess.PIPE, stderr=open(os.path.join(args.out, "server-log.jsonl"), "w"), env=env, text=True)
+        try:
+            line = server.stdout.readline()
+            if "listening on" not in line:
+                sys.exit(f"browser-check: samla serve did not start: {line!r}")
+            base = line.strip().split("listening on ")[1].rstrip("/")
+            print(f"browser-check: samla serve at {base}")
+
+            options = Options()
+            options.binary_location = "/usr/bin/chromium"
+            for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900", "--lang=sv-SE"):
+                options.add_argument(flag)
+            options.add_experimental_option("prefs", {"intl.accept_languages": "sv-SE,sv"})
+            os.environ["SE_OFFLINE"] = "true"
+            driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+            driver.set_script_timeout(60)
+            check = Check(driver, base, axe_source, args.out)
+            try:
+                run_pages(check, driver)
+            finally:
+                driver.quit()
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+    print(f"browser-check: {len(check.pages)} pages checked")
+    if check.failures:
+        print("browser-check: FAILED")
+        for failure in check.failures:
+            print("  " + failure)
+        sys.exit(1)
+    print("browser-check: 0 violations on every page")
+
+
+def run_pages(check, d):
+    # A question page (the first page, reached by the anonymous start link).
+    check.open("/s/esem-se-open")
+    check.audit("question-page", "Välkommen")
+    check.check_focus("question-page")
+    click_choice(d, "consent", "yes")
+    press(d, "next")
+    # A page with errors: a number out of range and one that is not a number.
+    click_choice(d, "resp_role", "ceo")
+    click_choice(d, "registered", "yes")
+    fill(d, "prio_fin", "11")
+    fill(d, "prio_imp", "nio")
+    press(d, "next")
+    check.audit("page-with-errors", "Om dig och organisationens prioriteringar")
+    check.check_narrow("page-with-errors")
+    fill(d, "prio_fin", "4")
+    fill(d, "prio_imp", "9")
+    press(d, "next")
+    check.audit("organisation-page", "Om organisationen")
+    click_choice(d, "legal_form", "ekonomisk_forening")
+    fill(d, "year_founded", "2012")
+    click_choice(d, "stage", "established")
+    d.find_element(By.CSS_SELECTOR, "#f-region option[value='M']").click()
+    d.find_element(By.CSS_SELECTOR, "#f-sector option[value='Q']").click()
+    click_choice(d, "sdg", "3")
+    press(d, "next")
+    click_choice(d, "target_any", "yes")
+    click_choice(d, "target_groups", "migrants")
+    press(d, "next")
+    # The matrix page, then the same page in English through the language switch.
+    check.audit("matrix-page", "Personal och ledning")
+    check.check_narrow("matrix-page")
+    fill(d, "fte", "12,5")
+    press(d, "lang-en")
+    check.audit("matrix-page-english", "Staff and leadership")
+
+    # The thank-you page: a respondent who does not consent is done at once.
+    check.open("/s/esem-se-open")
+    click_choice(d, "consent", "no")
+    press(d, "next")
+    check.audit("thank-you-page", "Tack för dina svar")
+
+    # The closed-round page, and the round that has not opened yet.
+    check.open("/s/esem-se-closed")
+    check.audit("closed-round-page", "Enkäten är stängd")
+    check.open("/s/esem-se-later")
+    check.audit("not-yet-open-page", "Enkäten har inte öppnat än")
+
+    # Admin: the login form, a failed login, and a round's page with its chart.
+    check.open("/admin/login")
+    check.audit("admin-login", "Sign in")
+    d.find_element(By.ID, "secret").send_keys("not the secret")
+    submit_with(d, d.find_element(By.CSS_SELECTOR, "form[action='/admin/login'] button"))
+    check.audit("admin-login-failed", "Sign in")
+    d.find_element(By.ID, "secret").send_keys("browser-check-admin-secret")
+    submit_with(d, d.find_element(By.CSS_SELECTOR, "form[action='/admin/login'] button"))
+    check.audit("admin-rounds", "Rounds")
+    check.open("/admin/rounds/esem-se-open")
+    check.audit("admin-round", "Round esem-se-open")
+
+
+if __name__ == "__main__":
+    main()
