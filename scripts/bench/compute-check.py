@@ -88,7 +88,10 @@ def main(samla_path, sql_path, pandas_path, package_path):
     print(f"compared {len(sql)} cells of {len(indicators)} indicators ({', '.join(indicators)})")
     print(f"  SQL = pandas: n and estimate in all {len(sql)} cells; SQL = Samla: {compared} cells, "
           f"{suppressed} suppressed by Samla (no estimate shown, not compared)")
-    sample = [key for key in sorted(sql) if key[2] == ""][:: max(1, len(sql) // 40)][:8]
+    # A sample to show: each indicator's total in the first round, and its first breakdown group.
+    first_round = min(key[1] for key in sql)
+    sample = [key for key in sorted(sql) if key[1] == first_round and key[2] == ""]
+    sample += [next(key for key in sorted(sql) if key[1] == first_round and key[2] != "" and key[3] != "")]
     print(f"  {'indicator':<22} {'round':<13} {'n':>7} {'SQL':>12} {'pandas':>12} {'Samla':>12}")
     for key in sample:
         n, estimate = sql[key]

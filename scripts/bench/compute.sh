@@ -21,12 +21,13 @@ runs=${2:-1}
 cd "$(dirname "$0")/../.."
 root=$PWD
 scratch=${SAMLA_SCRATCH:-.build-release}
-swift build -c release --product samla --scratch-path "$scratch" >/dev/null
-samla=$root/$scratch/release/samla
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+swift build -c release --product samla --scratch-path "$scratch" > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+samla=$root/$scratch/release/samla
 data=${COMPUTE_BENCH_DIR:-$work}
-mkdir -p "$data"
+out=$data/results   # the three outputs of the last run
+mkdir -p "$data" "$out"
 db=$data/bench.sqlite
 csv=$data/esem.csv
 wide=$data/wide.sqlite
@@ -60,19 +61,19 @@ measure() {  # name, output file, command...
 
 echo "== $responses responses; commands:"
 echo "  samla compute --db DB --framework frameworks/msi-toc.yaml --format csv"
-echo "  sqlite3 WIDE < scripts/bench/compute.sql"
+echo "  sqlite3 WIDE '.read scripts/bench/compute.sql'"
 echo "  python3 scripts/bench/compute.py CSV"
 for run in $(seq 1 "$runs"); do
     echo "-- run $run (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-    measure "samla compute" "$work/samla.csv" "$samla" compute --db "$db" --framework "$root/frameworks/msi-toc.yaml" --format csv
-    measure "sqlite3" "$work/sql.csv" sqlite3 "$wide" ".read $root/scripts/bench/compute.sql"
-    measure "pandas" "$work/pandas.csv" python3 "$root/scripts/bench/compute.py" "$csv"
+    measure "samla compute" "$out/samla.csv" "$samla" compute --db "$db" --framework "$root/frameworks/msi-toc.yaml" --format csv
+    measure "sqlite3" "$out/sql.csv" sqlite3 "$wide" ".read $root/scripts/bench/compute.sql"
+    measure "pandas" "$out/pandas.csv" python3 "$root/scripts/bench/compute.py" "$csv"
 done
 
 # Best of the runs, elapsed and CPU.
 best() { sort -n -k"$2" "$work/$1.times" | head -1 | cut -d' ' -f"$2"; }
-awk -v se="$(best "samla compute" 1)" -v sc="$(best "samla compute" 2)" \
+awk -v runs="$runs" -v se="$(best "samla compute" 1)" -v sc="$(best "samla compute" 2)" \
     -v qe="$(best sqlite3 1)" -v qc="$(best sqlite3 2)" -v pe="$(best pandas 1)" -v pc="$(best pandas 2)" 'BEGIN {
-    printf "== best of %d: samla compute %.2f s (%.2f s CPU), sqlite3 %.2f s (%.2f s CPU), pandas %.2f s (%.2f s CPU)\n", '"$runs"', se, sc, qe, qc, pe, pc
-    printf "   samla is %.2fx the speed of sqlite3 and %.2fx that of pandas (elapsed); %.2fx and %.2fx (CPU)\n", qe / se, pe / se, qc / sc, pc / sc }'
-python3 "$root/scripts/bench/compute-check.py" "$work/samla.csv" "$work/sql.csv" "$work/pandas.csv" "$work/labels/datapackage.json"
+    printf "== best of %d: samla compute %.2f s (%.2f s CPU), sqlite3 %.2f s (%.2f s CPU), pandas %.2f s (%.2f s CPU)\n", runs, se, sc, qe, qc, pe, pc
+    printf "   samla runs at %.2fx the speed of sqlite3 and %.2fx that of pandas (elapsed); %.2fx and %.2fx (CPU time)\n", qe / se, pe / se, qc / sc, pc / sc }'
+python3 "$root/scripts/bench/compute-check.py" "$out/samla.csv" "$out/sql.csv" "$out/pandas.csv" "$work/labels/datapackage.json"
