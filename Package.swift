@@ -31,6 +31,7 @@ let package = Package(
         // Common: vocabulary every stage shares.
         .target(name: "Diagnostics", path: "Sources/Common/Diagnostics"),
         .target(name: "CSV", path: "Sources/Common/CSV"),
+        .target(name: "HTML", path: "Sources/Common/HTML"),
 
         // Definitions: survey and framework files, parsed and checked.
         .target(name: "Expressions", dependencies: ["Diagnostics"], path: "Sources/Definitions/Expressions"),
@@ -62,7 +63,7 @@ let package = Package(
         ),
         .target(
             name: "FormServer",
-            dependencies: ["Diagnostics", "SurveyDefinition", "Responses", "Intake", "Store", "Exports", hummingbird, logging, crypto],
+            dependencies: ["Diagnostics", "SurveyDefinition", "Responses", "Intake", "Store", "Exports", "HTML", hummingbird, logging, crypto],
             path: "Sources/Collection/FormServer"
         ),
 
@@ -82,7 +83,7 @@ let package = Package(
         ),
         .target(
             name: "Reports",
-            dependencies: ["Diagnostics", "YAMLReading", "SurveyDefinition", "Frameworks", "Store", "Aggregation"],
+            dependencies: ["Diagnostics", "HTML", "YAMLReading", "SurveyDefinition", "Frameworks", "Store", "Aggregation"],
             path: "Sources/Publishing/Reports"
         ),
 
@@ -113,6 +114,7 @@ let package = Package(
         // Tests, one target per module.
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
+        .testTarget(name: "HTMLTests", dependencies: ["HTML"]),
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "Diagnostics"]),
         .testTarget(name: "SurveyDefinitionTests", dependencies: ["SurveyDefinition", "YAMLReading", "Diagnostics", "Expressions"], exclude: ["Fixtures"]),
         .testTarget(name: "FrameworksTests", dependencies: ["Frameworks", "SurveyDefinition", "Diagnostics"]),
@@ -123,7 +125,7 @@ let package = Package(
         .testTarget(name: "EstimatorsTests", dependencies: ["Estimators"], exclude: ["Golden"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Frameworks", "Store", "SurveyDefinition", "Estimators"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Store", "SurveyDefinition", "CSV", "Expressions"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Aggregation", "Store"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Aggregation", "Store", "Frameworks", "SurveyDefinition", "Expressions", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "SyntheticResponsesTests", dependencies: ["SyntheticResponses", "SurveyDefinition", "Responses", "Expressions", "CSV"]),
         .testTarget(name: "SamlaCommandsTests", dependencies: ["SamlaCommands", "Diagnostics", "samla", "Store", "SurveyDefinition", "Expressions"], exclude: ["Fixtures"]),
     ]

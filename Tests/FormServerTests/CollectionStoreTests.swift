@@ -105,4 +105,37 @@ import Testing
         #expect(problems.map(\.code.id) == ["E406", "E413"])
         #expect(problems.map(\.variable) == ["consent", "prio_fin"])
     }
+    /// The web form's reads and the writer keep the variable catalogue between requests; a layout
+    /// change made meanwhile by another connection (`samla round open` with a new definition)
+    /// changes the schema, and both see the new types at once.
+    @Test func cachedCataloguesFollowALayoutChangeOfAnotherConnection() throws {
+        let environment = try TestEnvironment()
+        let store = environment.store
+        let today = CalendarDate.today()
+        let token = InvitationToken.random()
+        let begun = try store.commit([.beginAnonymous(AnonymousStart(round: "esem-open", language: "sv", tokenHash: token.hash, today: today))])
+        guard case .success(.response(let record)) = begun[0] else { Issue.record("the start failed: \(begun[0])"); return }
+        _ = try store.commit([.savePage(PageSave(
+            target: .response(record.id), answers: ["consent": .choice("yes"), "year_founded": AnswerValue?.none],
+            currentPage: "organisation", language: "sv", completes: false, today: today))])[0].get()
+        #expect(try store.linkTarget(tokenHash: token.hash)?.response?.answers == ["consent": .choice("yes")])
+
+        // Another connection re-opens the round with year_founded as text (it has no answers yet).
+        let text = try String(contentsOfFile: TestEnvironment.repository.appendingPathComponent("surveys/esem-se.yaml").path, encoding: .utf8)
+            .replacingOccurrences(of: #"version: "2025.1""#, with: #"version: "2025.2""#)
+            .replacingOccurrences(of: "      - name: year_founded\n        type: integer\n", with: "      - name: year_founded\n        type: text\n")
+            .replacingOccurrences(of: #"constraint: ". >= 1850 and . <= year(today())""#, with: "")
+        let retyped = try #require(SurveyLoader.load(text: text, path: "esem-se-2025.2.yaml").document)
+        let other = try SQLiteStore(path: environment.databasePath)
+        let opening = try other.openRound(RoundRequest(
+            name: "esem-open", document: retyped, opens: CalendarDate(daysSinceEpoch: today.daysSinceEpoch - 1),
+            closes: CalendarDate(daysSinceEpoch: today.daysSinceEpoch + 30), anonymous: true))
+        #expect(opening.layoutChange.retyped == ["year_founded"])
+
+        _ = try store.commit([.savePage(PageSave(
+            target: .response(record.id), answers: ["year_founded": .text("sedan länge")],
+            currentPage: "organisation", language: "sv", completes: false, today: today))])[0].get()
+        #expect(try store.linkTarget(tokenHash: token.hash)?.response?.answers["year_founded"] == .text("sedan länge"))
+    }
 }
+

@@ -18,10 +18,12 @@ enum SamlaBinary {
         return folder.appendingPathComponent("samla")
     }
 
-    static func run(_ arguments: [String]) throws -> Run {
+    /// Runs `samla` with `arguments`, in `directory` when given (else the test's own).
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

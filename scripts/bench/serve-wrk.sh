@@ -8,6 +8,8 @@
 # "organisation" pages with valid CSRF tokens (each post is checked by the validator and saved with
 # synchronous=FULL through the group commit), then the same against `samla serve --baseline`
 # (200, no work). Needs Debian wrk. MAX_BATCH=1 commits every write alone (no group commit).
+# The release build goes to .build-release (SAMLA_SCRATCH), apart from the debug build in .build;
+# SAMLA_BIN=DIR uses the binaries in DIR as they are.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-15s}"
@@ -16,15 +18,37 @@ RESPONSES="${3:-2000}"
 MAX_BATCH="${4:-512}"
 command -v wrk >/dev/null || { echo "serve-wrk: wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-swift build -c release --product samla >/dev/null
-swift build -c release --product serve-fixture >/dev/null
-BIN=.build/release
+if [ -n "${SAMLA_BIN:-}" ]; then
+    BIN="$SAMLA_BIN"
+else
+    SCRATCH="${SAMLA_SCRATCH:-.build-release}"
+    swift build -c release --scratch-path "$SCRATCH" --product samla >/dev/null
+    swift build -c release --scratch-path "$SCRATCH" --product serve-fixture >/dev/null
+    BIN="$SCRATCH/release"
+fi
+echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 WORK="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 SERVER=
 PORT=
 
 "$BIN/serve-fixture" "$WORK/db.sqlite" surveys/esem-se.yaml --responses "$RESPONSES" --lua "$WORK/tokens.lua" >/dev/null
+
+# The CPU seconds (user + system) process $1 has used so far.
+cpu_seconds() {
+    awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
+# Runs wrk with the post script against $PORT and prints the server's CPU time per request, a
+# figure that the other work on a shared machine disturbs far less than the rate.
+run_wrk() {
+    local before after
+    before=$(cpu_seconds "$SERVER")
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s scripts/bench/serve-post.lua "http://127.0.0.1:$PORT" -- "$WORK/tokens.lua" 2 | tee "$WORK/wrk.out"
+    after=$(cpu_seconds "$SERVER")
+    awk -v cpu="$(awk -v a="$after" -v b="$before" 'BEGIN { print a - b }')" '/^bench:/ { printf "server CPU: %.1f s for %d requests, %.3f ms per request\n", cpu, $2, cpu * 1000 / $2 }' "$WORK/wrk.out"
+    echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
 
 # Starts `samla serve ARGS…` on a free port: sets SERVER (its pid) and PORT.
 start() {
@@ -44,7 +68,7 @@ start() {
 
 echo "== samla serve: POST form pages ($CONNECTIONS connections, $DURATION, $RESPONSES responses, max batch $MAX_BATCH)"
 start --db "$WORK/db.sqlite" --log-level notice --max-batch "$MAX_BATCH"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s scripts/bench/serve-post.lua "http://127.0.0.1:$PORT" -- "$WORK/tokens.lua" 2
+run_wrk
 kill -TERM "$SERVER"
 wait "$SERVER" || true
 grep '"writer stopped"' "$WORK/serve.log" | sed 's/^/writer: /' || true
@@ -52,6 +76,6 @@ sqlite3 "$WORK/db.sqlite" "SELECT 'responses with the respondent page saved: ' |
 
 echo "== bare Hummingbird handler: same script, POST answered 200 with no work"
 start --baseline
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s scripts/bench/serve-post.lua "http://127.0.0.1:$PORT" -- "$WORK/tokens.lua" 2
+run_wrk
 kill -TERM "$SERVER"
 wait "$SERVER" || true

@@ -2,7 +2,7 @@
 """Browser check of `samla serve`: real headless Chromium, driven by Selenium, fills in the
 first pages of the ESEM survey, saves screenshots, and runs axe-core (WCAG 2.1 A and AA rules)
 on every page type: a question page, a page with errors, a matrix page, the thank-you page, the
-closed-round page (and the English page, the admin login and round pages). Fails on any
+closed-round page (and the English page, the admin login and round pages, a refused export). Fails on any
 violation, on a page wider than 320 px at 320 px, on a control without a visible focus
 indicator, and on any missing tool: it never skips.
 
@@ -233,6 +233,9 @@ def run_pages(check, d):
     check.audit("admin-rounds", "Rounds")
     check.open("/admin/rounds/esem-se-open")
     check.audit("admin-round", "Round esem-se-open")
+    # An export the Exports module refuses (a language the survey is not written in).
+    check.open("/admin/rounds/esem-se-open/exports/codebook.md?lang=de")
+    check.audit("admin-export-refused", "Export refused")
 
 
 if __name__ == "__main__":

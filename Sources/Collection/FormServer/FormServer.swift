@@ -22,10 +22,13 @@ public struct FormServerConfiguration: Sendable {
     public var secureCookies: Bool
     /// The most writes one commit takes (1: a commit per write).
     public var maximumBatch: Int
+    /// Samla's version, written into the provenance of exports downloaded from the admin pages.
+    public var samlaVersion: String
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, links: Links? = nil, adminSecret: Secret? = nil, apiToken: Secret? = nil,
-        maximumBodyBytes: Int = 128 * 1024, secureCookies: Bool? = nil, maximumBatch: Int = 512
+        maximumBodyBytes: Int = 128 * 1024, secureCookies: Bool? = nil, maximumBatch: Int = 512,
+        samlaVersion: String
     ) {
         self.host = host
         self.port = port
@@ -35,6 +38,7 @@ public struct FormServerConfiguration: Sendable {
         self.maximumBodyBytes = maximumBodyBytes
         self.secureCookies = secureCookies ?? (links?.base.lowercased().hasPrefix("https://") ?? false)
         self.maximumBatch = maximumBatch
+        self.samlaVersion = samlaVersion
     }
 }
 

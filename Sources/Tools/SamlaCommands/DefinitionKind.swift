@@ -1,5 +1,6 @@
 import Diagnostics
 import Frameworks
+import Reports
 import SurveyDefinition
 import YAMLReading
 
@@ -20,7 +21,9 @@ struct DefinitionKind: Sendable {
         FrameworkLoader.load(document, givenSurveyFiles: files.filter { $0 != document.path }).diagnostics
     }
 
-    static let all: [DefinitionKind] = [survey, framework]
+    static let report = DefinitionKind(name: "report", markerKeys: ["sections"]) { document, _ in ReportLoader.load(document).diagnostics }
+
+    static let all: [DefinitionKind] = [survey, framework, report]
 
     /// The kind whose marker keys the top level of `root` has, or nil with E012 saying how to tell.
     static func detect(_ root: YAMLNode, path: String) -> Result<DefinitionKind, Diagnostic> {

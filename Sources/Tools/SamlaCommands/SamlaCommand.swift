@@ -11,7 +11,8 @@ public struct SamlaCommand: AsyncParsableCommand {
         version: SamlaVersion.current,
         subcommands: [
             ValidateCommand.self, RoundCommand.self, InviteCommand.self, ImportCommand.self, GenerateCommand.self,
-            ComputeCommand.self, ExportCommand.self, BenchCommand.self, ServeCommand.self,
+            ComputeCommand.self, ReportCommand.self, ExportCommand.self, DemoCommand.self, BenchCommand.self,
+            ServeCommand.self,
         ]
     )
 

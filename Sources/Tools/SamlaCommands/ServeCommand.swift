@@ -77,7 +77,7 @@ struct ServeCommand: AsyncParsableCommand {
             let apiToken = try Self.secret(file: apiTokenFile, variable: "SAMLA_API_TOKEN")
             let configuration = FormServerConfiguration(
                 host: host, port: port, links: baseURL.flatMap(Links.init(base:)), adminSecret: adminSecret, apiToken: apiToken,
-                maximumBodyBytes: maxBodyBytes, maximumBatch: maxBatch)
+                maximumBodyBytes: maxBodyBytes, maximumBatch: maxBatch, samlaVersion: SamlaVersion.current)
             server = try FormServer(store: try database.open(), configuration: configuration, logger: logger)
         }
         guard let server else { return }

@@ -6,7 +6,7 @@ import Foundation
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check survey and framework definitions (and, as they arrive, reports).",
+        abstract: "Check survey, framework and report definitions.",
         discussion: """
         Prints each problem as `path:line:col: error[E012]: message`, then a summary line.
         Exits 0 when there are no errors (warnings allowed), 1 when there are, 2 on a usage error.

@@ -61,7 +61,7 @@ final class TestEnvironment: @unchecked Sendable {
         logger.logLevel = .info
         let configuration = FormServerConfiguration(
             host: "127.0.0.1", port: 0, adminSecret: admin ? Secret(Self.adminSecret) : nil, apiToken: api ? Secret(Self.apiToken) : nil,
-            maximumBodyBytes: maximumBodyBytes)
+            maximumBodyBytes: maximumBodyBytes, samlaVersion: "0.1.0-test")
         let server = try FormServer(store: store, configuration: configuration, logger: logger)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let application = server.application { port in continuation.yield(port) }
@@ -100,6 +100,7 @@ final class WebClient: @unchecked Sendable {
         var status: Int
         var headers: HTTPFields
         var body: String
+        var bytes: [UInt8]
 
         func header(_ name: String) -> String? { headers[HTTPField.Name(name)!] }
         var location: String? { header("Location") }
@@ -118,7 +119,8 @@ final class WebClient: @unchecked Sendable {
             let expired = setCookie.contains("Max-Age=0")
             lock.withLock { cookies[name] = expired ? nil : value }
         }
-        return Reply(status: Int(response.status.code), headers: response.headers, body: response.body.map { String(buffer: $0) } ?? "")
+        let bytes = response.body.map { Array($0.readableBytesView) } ?? []
+        return Reply(status: Int(response.status.code), headers: response.headers, body: String(decoding: bytes, as: UTF8.self), bytes: bytes)
     }
 
     func get(_ path: String, headers: [String: String] = [:]) async throws -> Reply {

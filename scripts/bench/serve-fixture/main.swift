@@ -47,7 +47,7 @@ try store.openRound(RoundRequest(name: "\(id)-later", document: document, opens:
 print("rounds: \(id)-open, \(id)-closed, \(id)-later")
 
 if responseCount > 0 {
-    let server = try FormServer(store: store, configuration: FormServerConfiguration(), logger: Logger(label: "serve-fixture") { _ in SwiftLogNoOpLogHandler() })
+    let server = try FormServer(store: store, configuration: FormServerConfiguration(samlaVersion: "serve-fixture"), logger: Logger(label: "serve-fixture") { _ in SwiftLogNoOpLogHandler() })
     defer { server.shutdown() }
     let tokens = (0..<responseCount).map { _ in InvitationToken.random() }
     let begun = try store.commit(tokens.map { token -> CollectionWrite in

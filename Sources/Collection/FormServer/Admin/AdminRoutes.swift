@@ -1,3 +1,4 @@
+import Exports
 import Foundation
 import Hummingbird
 import Store
@@ -19,10 +20,14 @@ extension FormServer {
             try self.withSession(request) { sessions, nonce in
                 let name = context.parameters.get("round") ?? ""
                 guard let summary = try self.store.roundSummaries().first(where: { $0.round.name == name }) else { throw WebFailure.notFound }
+                let languages = try self.submissions.validator(definition: summary.round.definitionHash).survey.languages
                 return Reply.html(AdminViews.round(
-                    summary, days: try self.store.dailyActivity(round: name), recent: try self.store.recentResponses(round: name, limit: 50),
+                    summary, languages: languages, days: try self.store.dailyActivity(round: name), recent: try self.store.recentResponses(round: name, limit: 50),
                     links: self.configuration.links, csrf: sessions.csrfToken(session: nonce)))
             }
+        }
+        router.get("/admin/rounds/:round/exports/:file") { request, context in
+            try await self.download(request, round: context.parameters.get("round") ?? "", file: context.parameters.get("file") ?? "")
         }
         router.get("/admin/responses/:id") { request, context in
             try self.withSession(request) { sessions, nonce in
@@ -67,6 +72,35 @@ extension FormServer {
             var response = Reply.redirect("/admin/login")
             response.setCookie(sessions.cookie(AdminSessions.sessionCookie, "", maxAge: 0))
             return response
+        }
+    }
+
+    /// A download of the round page, made by the Exports module and streamed; a refused export
+    /// gets a page with its reason.
+    private func download(_ request: Request, round: String, file: String) async throws -> Response {
+        guard let sessions = adminSessions else { return Self.adminOffPage() }
+        guard let nonce = sessions.validSession(request.cookies[AdminSessions.sessionCookie]?.value, now: Date()) else {
+            return Reply.redirect("/admin/login")
+        }
+        guard let download = AdminDownload(rawValue: file), try store.round(named: round) != nil else { throw WebFailure.notFound }
+        let language = request.uri.queryParameters.get("lang").map { String($0) }
+        do {
+            let response = try await DownloadMaker(exporter: Exporter(store: store, samlaVersion: configuration.samlaVersion))
+                .response(download, round: round, language: language)
+            logger.notice("admin download", metadata: [
+                "round": "\(round)", "file": "\(download.rawValue)", "personal_data": "\(download.includesPersonalData)",
+                "bytes": "\(response.body.contentLength ?? 0)",
+            ])
+            return response
+        } catch let error as ExportError {
+            let reason = error.diagnostics(database: "the database").map { "\($0.message) (\($0.code.id))" }.joined(separator: "; ")
+            logger.warning("admin download refused", metadata: ["round": "\(round)", "file": "\(download.rawValue)", "reason": "\(reason)"])
+            let status: HTTPResponse.Status = if case .languageUnknown = error { .badRequest } else { .conflict }
+            return Reply.html(AdminViews.exportRefused(round: round, reason: reason, csrf: sessions.csrfToken(session: nonce)), status: status)
+        } catch let error as DownloadError {
+            logger.error("admin download failed", metadata: ["round": "\(round)", "file": "\(download.rawValue)", "reason": "\(error)"])
+            return Reply.html(AdminViews.exportRefused(round: round, reason: error.description, csrf: sessions.csrfToken(session: nonce)),
+                              status: .internalServerError)
         }
     }
 

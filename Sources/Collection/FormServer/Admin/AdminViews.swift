@@ -1,5 +1,6 @@
 import Expressions
 import Foundation
+import HTML
 import Intake
 import Responses
 import Store
@@ -8,7 +9,7 @@ import SurveyDefinition
 /// The admin pages, in English. Every value from the store (round names, answers) is text
 /// escaped by the builder.
 enum AdminViews {
-    private static func shell(_ title: String, csrf: String?) -> PageShell {
+    static func shell(_ title: String, csrf: String?) -> PageShell {
         var shell = PageShell(language: "en", title: title + " – Samla admin", heading: "Samla admin")
         shell.bodyClass = "admin"
         if let csrf {
@@ -118,7 +119,9 @@ enum AdminViews {
         }
     }
 
-    static func round(_ summary: RoundSummary, days: [DailyActivity], recent: [ResponseRecord], links: Links?, csrf: String) -> String {
+    static func round(
+        _ summary: RoundSummary, languages: [String], days: [DailyActivity], recent: [ResponseRecord], links: Links?, csrf: String
+    ) -> String {
         let round = summary.round
         return shell("Round \(round.name)", csrf: csrf).render { html in
             html.element("p") { html in html.element("a", .init("href", "/admin"), text: "All rounds") }
@@ -163,6 +166,8 @@ enum AdminViews {
 
             html.element("h2", .init("id", "per-day"), text: "Responses per day")
             DailyChart(days: days).render(into: &html)
+
+            downloads(round: round.name, languages: languages, into: &html)
 
             html.element("h2", text: "Latest responses")
             if recent.isEmpty {

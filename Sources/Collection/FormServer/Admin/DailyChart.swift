@@ -1,4 +1,5 @@
 import Expressions
+import HTML
 import Store
 
 /// Responses begun and completed per day as an inline SVG bar chart, followed by the same

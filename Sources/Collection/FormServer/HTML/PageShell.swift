@@ -1,3 +1,5 @@
+import HTML
+
 /// The frame of every page: document head, skip link, header with the survey's title, and the
 /// main landmark. The stylesheet is the one external file; there is no script.
 struct PageShell {

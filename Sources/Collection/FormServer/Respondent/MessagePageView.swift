@@ -1,3 +1,5 @@
+import HTML
+
 /// A page with a title and a message and no form: thanks, a closed round, a broken link, an error.
 struct MessagePageView {
     var language: String

@@ -72,7 +72,7 @@ extension FormServer {
         response.validator.applyDefaults(page: page, to: &sheet)
         let view = FormPageView(
             validator: response.validator, sheet: sheet, page: page, values: Self.fieldValues(of: sheet, page: page),
-            problems: [], language: language, action: path, csrfToken: csrfToken(forLink: token))
+            problems: [], language: language, action: path, csrfToken: signer.respondentToken(linkTokenHash: response.linkTokenHash))
         return Reply.html(view.render())
     }
 
@@ -80,7 +80,7 @@ extension FormServer {
         let body = try await request.collectBody(limit: configuration.maximumBodyBytes)
         guard let form = FormBody(body.readableBytesView) else { throw WebFailure.badRequest }
         guard let response = try submissions.open(token: token) else { return unknownLinkPage(request) }
-        guard signer.verify(form[FormFieldName.csrf], "respondent-form", InvitationToken.hash(token)) else {
+        guard signer.verify(form[FormFieldName.csrf], "respondent-form", response.linkTokenHash) else {
             logger.notice("form post refused", metadata: ["code": "E475", "reason": "missing or wrong CSRF token"])
             throw WebFailure.csrf
         }
@@ -102,7 +102,7 @@ extension FormServer {
             for (name, field) in post.fields { values[name] = field }
             let view = FormPageView(
                 validator: response.validator, sheet: sheet, page: page, values: values, problems: problems,
-                language: language, action: path, csrfToken: csrfToken(forLink: token))
+                language: language, action: path, csrfToken: signer.respondentToken(linkTokenHash: response.linkTokenHash))
             return Reply.html(view.render(), status: .unprocessableContent)
         }
     }

@@ -41,7 +41,7 @@ public final class SubmissionService: Sendable {
     /// The response a personal or anonymous link opens; nil for a token no invitation or
     /// response has (or one that is not in the form tokens have).
     public func open(token: String) throws -> WebResponse? {
-        guard let token = InvitationToken(token), let target = try store.linkTarget(tokenHash: token.hash) else { return nil }
+        guard let tokenHash = InvitationToken(token)?.hash, let target = try store.linkTarget(tokenHash: tokenHash) else { return nil }
         let hash = target.response?.record.definitionHash ?? target.round.definitionHash
         let validator = try validator(definition: hash)
         var sheet = validator.makeSheet()
@@ -53,7 +53,7 @@ public final class SubmissionService: Sendable {
         }
         validator.updateCalculations(in: &sheet)
         return WebResponse(
-            round: target.round, phase: target.round.phase(on: today), validator: validator, invitation: target.invitation,
+            round: target.round, linkTokenHash: tokenHash, phase: target.round.phase(on: today), validator: validator, invitation: target.invitation,
             record: target.response?.record, sheet: sheet, stored: stored)
     }
 

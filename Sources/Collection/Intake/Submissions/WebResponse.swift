@@ -7,6 +7,8 @@ import SurveyDefinition
 /// its answers so far and where the respondent stands.
 public struct WebResponse: Sendable {
     public var round: Round
+    /// The SHA-256 of the link's token, as stored (the web form's CSRF token is bound to it).
+    public var linkTokenHash: String
     /// Where the round stands today: answers are taken only while it is collecting.
     public var phase: RoundPhase
     /// The validator of the response's pinned definition (the round's, for a response not begun).

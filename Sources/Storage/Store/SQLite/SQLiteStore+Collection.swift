@@ -6,7 +6,7 @@ import SurveyDefinition
 
 extension SQLiteStore: CollectionStore {
     public func linkTarget(tokenHash: String) throws -> LinkTarget? {
-        try pool.read { db in
+        try snapshotRead { db in
             var invitation: Invitation?
             var responseID: Int64?
             if let found = try Self.cachedInvitation(tokenHash: tokenHash, db) {
@@ -23,6 +23,27 @@ extension SQLiteStore: CollectionStore {
             let round = try Self.cachedRound(id: roundID, db)
             let response = try record.map { try Self.storedResponse($0, surveyID: round.surveyID, database: path, db) }
             return LinkTarget(round: round, invitation: invitation, response: response)
+        }
+    }
+
+    /// Reads in one transaction (a consistent snapshot), as `pool.read` does, but through cached
+    /// `BEGIN` and `COMMIT` statements: the web form reads on every request, and GRDB's isolation
+    /// (a savepoint, and `BEGIN`/`COMMIT` prepared anew each time) cost a sixth of the read.
+    func snapshotRead<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.unsafeRead { db in
+            // GRDB has just checked the schema version and dropped its caches if it changed; a
+            // schema change committed between that check and BEGIN would leave them stale.
+            let checked = try db.schemaVersion()
+            try db.cachedStatement(sql: "BEGIN DEFERRED").execute()
+            do {
+                if try db.schemaVersion() != checked { db.clearSchemaCache() }
+                let value = try body(db)
+                try db.cachedStatement(sql: "COMMIT").execute()
+                return value
+            } catch {
+                if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+                throw error
+            }
         }
     }
 
@@ -147,13 +168,13 @@ extension SQLiteStore: CollectionStore {
             SELECT id, round_id, definition_hash, language, status, started_at, updated_at, submitted_at, source, invitation_id, current_page
             FROM responses WHERE id = ?
             """)
-        return try Row.fetchOne(statement, arguments: [id]).map { row in
+        return try RawRow.first(of: statement, binding: id, db) { row in
             ResponseRecord(
-                id: row[0], roundID: row[1], definitionHash: row[2], language: row[3],
-                status: ResponseStatus(rawValue: row[4]) ?? .partial,
-                startedAt: Timestamp(stored: row[5]), updatedAt: Timestamp(stored: row[6]),
-                submittedAt: (row[7] as String?).map(Timestamp.init(stored:)),
-                source: ResponseSource(rawValue: row[8]) ?? .web, invitationID: row[9], currentPage: row[10])
+                id: row.int64(0), roundID: row.int64(1), definitionHash: row.text(2), language: row.text(3),
+                status: ResponseStatus(rawValue: row.text(4)) ?? .partial,
+                startedAt: Timestamp(stored: row.text(5)), updatedAt: Timestamp(stored: row.text(6)),
+                submittedAt: row.optionalText(7).map(Timestamp.init(stored:)),
+                source: ResponseSource(rawValue: row.text(8)) ?? .web, invitationID: row.optionalInt64(9), currentPage: row.optionalText(10))
         }
     }
 
@@ -161,11 +182,14 @@ extension SQLiteStore: CollectionStore {
         let statement = try db.cachedStatement(sql: """
             SELECT id, name, survey_id, definition_hash, opens, closes, status, anonymous, created_at FROM rounds WHERE id = ?
             """)
-        guard let row = try Row.fetchOne(statement, arguments: [id]) else { throw StoreError.unknownResponse(id) }
-        return Round(
-            id: row[0], name: row[1], surveyID: row[2], definitionHash: row[3],
-            opens: CalendarDate(iso: row[4] as String)!, closes: CalendarDate(iso: row[5] as String)!,
-            status: RoundStatus(rawValue: row[6]) ?? .closed, isAnonymous: row[7], createdAt: Timestamp(stored: row[8]))
+        let round = try RawRow.first(of: statement, binding: id, db) { row in
+            Round(
+                id: row.int64(0), name: row.text(1), surveyID: row.text(2), definitionHash: row.text(3),
+                opens: CalendarDate(iso: row.text(4))!, closes: CalendarDate(iso: row.text(5))!,
+                status: RoundStatus(rawValue: row.text(6)) ?? .closed, isAnonymous: row.int64(7) != 0, createdAt: Timestamp(stored: row.text(8)))
+        }
+        guard let round else { throw StoreError.unknownResponse(id) }
+        return round
     }
 
     /// A response with its answers, typed by the survey's variable catalogue. The answer rows are
@@ -205,24 +229,28 @@ extension SQLiteStore: CollectionStore {
         return StoredResponse(record: record, answers: answers)
     }
 
-    /// The types of a survey's variables, kept per database and survey while the catalogue's
-    /// signature (its types in order, as SQLite sums them up) is unchanged: building the dictionary
-    /// costs more than the query that tells whether it changed.
+    /// The types of a survey's variables, kept per database and survey while the schema is unchanged.
     static func variableTypes(survey: String, database: String, _ db: Database) throws -> [String: VariableType] {
-        let count = try String.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) || ':' || group_concat(substr(type, 1, 2) || length(type), '') FROM (
-                SELECT type FROM variables WHERE survey_id = ? ORDER BY position)
-            """), arguments: [survey]) ?? ""
+        let signature = try catalogueSignature(db)
         let key = database + "\u{0}" + survey
-        if let cached = VariableTypeCache.shared.types(key: key, count: count) { return cached }
+        if let cached = VariableTypeCache.shared.types(key: key, signature: signature) { return cached }
         var types: [String: VariableType] = [:]
         let statement = try db.cachedStatement(sql: "SELECT name, type FROM variables WHERE survey_id = ?")
         let rows = try Row.fetchCursor(statement, arguments: [survey])
         while let row = try rows.next() {
             types[row[0]] = VariableType(rawValue: row[1]) ?? .text
         }
-        VariableTypeCache.shared.store(types, key: key, count: count)
+        VariableTypeCache.shared.store(types, key: key, signature: signature)
         return types
+    }
+
+    /// What tells a cached variable catalogue from a changed one: SQLite's schema version. The
+    /// catalogue changes only with the answer tables, in one transaction (`AnswerLayoutWriter` adds,
+    /// drops or moves the column of every variable it adds or retypes), so the schema version
+    /// changes with it. Reading it costs one header field, where summing up the catalogue cost a
+    /// scan of it on every request.
+    static func catalogueSignature(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA schema_version")) ?? -1
     }
 
     static func idempotencyRecord(roundID: Int64, key: String, _ db: Database) throws -> IdempotencyRecord? {
@@ -424,10 +452,7 @@ private struct CollectionWriteContext {
 
     private mutating func catalogue(survey: String, _ db: Database) throws -> [String: StoredVariable] {
         if let catalogue = catalogues[survey] { return catalogue }
-        let signature = try String.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) || ':' || group_concat(name || substr(type, 1, 2) || length(type) || pii, ',') FROM (
-                SELECT name, type, pii FROM variables WHERE survey_id = ? ORDER BY position)
-            """), arguments: [survey]) ?? ""
+        let signature = try SQLiteStore.catalogueSignature(db)
         let key = database + "\u{0}" + survey
         if let cached = CatalogueCache.shared[key], cached.signature == signature {
             catalogues[survey] = cached.catalogue
@@ -464,24 +489,24 @@ enum CollectionTableNames {
     }
 }
 
-/// Variable types per database file and survey, with the catalogue signature they were read at.
+/// Variable types per database file and survey, with the schema version they were read at.
 final class VariableTypeCache: @unchecked Sendable {
     static let shared = VariableTypeCache()
     private let lock = NSLock()
-    private var entries: [String: (signature: String, types: [String: VariableType])] = [:]
+    private var entries: [String: (signature: Int64, types: [String: VariableType])] = [:]
 
-    func types(key: String, count signature: String) -> [String: VariableType]? {
+    func types(key: String, signature: Int64) -> [String: VariableType]? {
         lock.withLock { entries[key].flatMap { $0.signature == signature ? $0.types : nil } }
     }
 
-    func store(_ types: [String: VariableType], key: String, count signature: String) {
+    func store(_ types: [String: VariableType], key: String, signature: Int64) {
         lock.withLock { entries[key] = (signature, types) }
     }
 }
 
-/// Variable catalogues per database file and survey, with the signature they were read at.
+/// Variable catalogues per database file and survey, with the schema version they were read at.
 enum CatalogueCache {
-    static let shared = LockedDictionary<String, (signature: String, catalogue: [String: StoredVariable])>()
+    static let shared = LockedDictionary<String, (signature: Int64, catalogue: [String: StoredVariable])>()
 }
 
 /// A dictionary behind a lock.
@@ -492,5 +517,43 @@ final class LockedDictionary<Key: Hashable, Value>: @unchecked Sendable {
     subscript(key: Key) -> Value? {
         get { lock.withLock { storage[key] } }
         set { lock.withLock { storage[key] = newValue } }
+    }
+}
+
+/// The first row of a cached statement, read through its raw `sqlite3` handle: on the web form's
+/// path a GRDB `Row` (which copies every column into values first) cost more than the query.
+struct RawRow {
+    private let handle: OpaquePointer
+
+    /// Binds `argument` to the statement's one parameter, steps once and reads the row with `read`;
+    /// nil when there is none. The statement is reset afterwards.
+    static func first<R>(of statement: Statement, binding argument: Int64, _ db: Database, _ read: (RawRow) throws -> R) throws -> R? {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_bind_int64(handle, 1, argument)
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_ROW else {
+            if code == SQLITE_DONE { return nil }
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        return try read(RawRow(handle: handle))
+    }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    func optionalInt64(_ column: Int32) -> Int64? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+    }
+
+    /// The column's text; empty for NULL (the columns read so are NOT NULL).
+    func text(_ column: Int32) -> String { optionalText(column) ?? "" }
+
+    func optionalText(_ column: Int32) -> String? {
+        guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
     }
 }

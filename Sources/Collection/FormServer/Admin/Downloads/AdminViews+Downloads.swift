@@ -1,0 +1,66 @@
+import Store
+
+/// The round page's exports section and the page of a refused export.
+extension AdminViews {
+    static func downloadPath(_ round: String, _ download: AdminDownload, language: String? = nil) -> String {
+        "/admin/rounds/\(round)/exports/\(download.rawValue)" + (language.map { "?lang=" + $0 } ?? "")
+    }
+
+    /// Links to every export of the round, made when followed; the personal-data one apart, saying so.
+    static func downloads(round: String, languages: [String], into html: inout HTMLBuilder) {
+        html.element("h2", .init("id", "exports"), text: "Exports")
+        html.element("p", text: "Complete responses only, made from the database when you follow a link (as `samla export` makes them). Personal data is left out.")
+        func languageLinks(_ download: AdminDownload, _ html: inout HTMLBuilder) {
+            for (index, language) in languages.enumerated() {
+                if index > 0 { html.text(", ") }
+                html.element("a", .init("href", downloadPath(round, download, language: language)), .init("hreflang", language),
+                             .init("download", download.fileName(round: round, language: language)),
+                             text: PageShell.endonym(language) + " (\(language))")
+            }
+        }
+        func link(_ download: AdminDownload, _ text: String, language: String? = nil, _ html: inout HTMLBuilder) {
+            html.element("a", .init("href", downloadPath(round, download, language: language)),
+                         .init("download", download.fileName(round: round, language: language)), text: text)
+        }
+        html.element("ul", .init("class", "downloads")) { html in
+            html.element("li") { html in
+                link(.responses, "Responses, wide CSV with codes", &html)
+                html.text(": one row per response, one column per variable.")
+            }
+            html.element("li") { html in
+                html.text("Responses, wide CSV with labels: ")
+                languageLinks(.responsesLabels, &html)
+            }
+            html.element("li") { html in
+                link(.responsesLong, "Responses, long CSV", &html)
+                html.text(": one row per answer (response, variable, value).")
+            }
+            html.element("li") { html in
+                html.text("Codebook, Markdown: ")
+                languageLinks(.codebookMarkdown, &html)
+                html.text("; ")
+                link(.codebookCSV, "codebook, CSV", &html)
+                html.text(" (every language).")
+            }
+            html.element("li") { html in
+                let language = languages.contains("en") ? "en" : languages.first
+                link(.euclidPackage, "Euclid data package, ZIP", language: language, &html)
+                html.text(": the partner export (columns named by export_as, respondents as pseudonyms, no personal data) with its codebook, datapackage.json and provenance.json.")
+            }
+        }
+        html.element("h3", text: "Personal data")
+        html.element("p", text: "This file includes the answers marked personal (names, e-mail addresses, phone numbers). Keep it within MSI, store it only where personal data may be kept, and delete it when you are done. Every download is logged.")
+        html.element("p") { html in
+            link(.responsesWithPersonalData, "Responses including personal data, wide CSV with codes", &html)
+        }
+    }
+
+    /// An export the Exports module refused, with its reason.
+    static func exportRefused(round: String, reason: String, csrf: String) -> String {
+        shell("Export refused", csrf: csrf).render { html in
+            html.element("p") { html in html.element("a", .init("href", "/admin/rounds/" + round + "#exports"), text: "Round \(round)") }
+            html.element("h1", text: "Export refused")
+            html.element("p", text: "The export of round \(round) was not made: \(reason)")
+        }
+    }
+}

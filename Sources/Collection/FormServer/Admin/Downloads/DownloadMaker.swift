@@ -1,0 +1,71 @@
+import Exports
+import Foundation
+import Hummingbird
+import Store
+
+/// Makes the admin pages' downloads with the Exports module: exports the round into a temporary
+/// folder (off the request threads), opens the files wanted, removes the folder, and answers with
+/// a body that streams them from disk in chunks, as they are or framed as a stored ZIP. Memory
+/// holds one chunk at a time whatever the number of responses.
+struct DownloadMaker: Sendable {
+    let exporter: Exporter
+    static let chunkBytes = 256 * 1024
+
+    /// The response for `download` of `round`; throws `ExportError`, `StoreError`, `DownloadError`.
+    func response(_ download: AdminDownload, round: String, language: String?, now: Date = Date()) async throws -> Response {
+        let exporter = self.exporter
+        let (files, zip) = try await BlockingWork.run { () throws -> (ExportedFiles, StoredZip?) in
+            let plan = try exporter.plan(round: round, options: download.options(language: language))
+            let folder = try Self.temporaryFolder()
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let output = (folder as NSString).appendingPathComponent("export")
+            _ = try exporter.export(plan, to: output)
+            let files = try ExportedFiles(folder: output, names: download.files(of: plan))
+            guard download == .euclidPackage else { return (files, nil) }
+            let prefix = download.folderName(round: round) + "/"
+            let entries = try files.files.indices.map { index in
+                StoredZip.Entry(name: prefix + files.files[index].name, size: files.files[index].size, crc: try files.checksum(index))
+            }
+            guard let zip = StoredZip(entries: entries, modified: Self.utcParts(now)) else {
+                throw DownloadError.tooLargeForZip(entries.reduce(0) { $0 + $1.size })
+            }
+            return (files, zip)
+        }
+
+        var headers = HTTPFields()
+        headers[.contentType] = download.contentType
+        headers[.contentDisposition] = #"attachment; filename="\#(download.fileName(round: round, language: language))""#
+        headers[.cacheControl] = "no-store"
+        let length = zip?.totalSize ?? files.files.reduce(0) { $0 + $1.size }
+        let body = ResponseBody(contentLength: length) { writer in
+            for index in files.files.indices {
+                if let zip { try await writer.write(ByteBuffer(bytes: zip.localHeader(index))) }
+                var offset = 0
+                while offset < files.files[index].size {
+                    let start = offset
+                    let chunk = try await BlockingWork.run { try files.read(index, at: start, count: Self.chunkBytes) }
+                    offset += chunk.readableBytes
+                    try await writer.write(chunk)
+                }
+            }
+            if let zip { try await writer.write(ByteBuffer(bytes: zip.trailer())) }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: headers, body: body)
+    }
+
+    private static func temporaryFolder() throws -> String {
+        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("samla-download-XXXXXX").utf8CString)
+        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+            throw DownloadError.unreadable(NSTemporaryDirectory(), errno: errno)
+        }
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    private static func utcParts(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return (parts.year ?? 1980, parts.month ?? 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+}

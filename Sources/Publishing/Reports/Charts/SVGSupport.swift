@@ -1,0 +1,91 @@
+import Foundation
+import HTML
+
+/// Small pieces every chart uses: coordinates as short text, label wrapping, marks and palettes.
+enum SVG {
+    /// A coordinate with at most one decimal: `12.5`, `40`.
+    static func n(_ value: Double) -> String {
+        SVGNumber.text(value)
+    }
+
+    /// The width of a text in the charts' sans-serif font, roughly, in pixels.
+    static func textWidth(_ text: String, size: Double) -> Double {
+        Double(text.count) * size * 0.56
+    }
+
+    /// `text` broken into lines of at most `width` pixels at `size`, at spaces; a word longer
+    /// than a line is cut. At most `maxLines` lines, the last ending in … when text is left.
+    static func wrap(_ text: String, width: Double, size: Double, maxLines: Int = 3) -> [String] {
+        let perLine = max(4, Int(width / (size * 0.56)))
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = String(word)
+            while word.count > perLine {
+                if !line.isEmpty { lines.append(line); line = "" }
+                lines.append(String(word.prefix(perLine - 1)) + "-")
+                word = String(word.dropFirst(perLine - 1))
+            }
+            if line.isEmpty {
+                line = word
+            } else if line.count + 1 + word.count <= perLine {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = word
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        if lines.count > maxLines {
+            lines = Array(lines.prefix(maxLines))
+            var last = lines[maxLines - 1]
+            if last.count >= perLine { last = String(last.prefix(perLine - 1)) }
+            lines[maxLines - 1] = last + "…"
+        }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    /// The shapes that tell rounds and statuses apart without colour.
+    enum Shape: CaseIterable {
+        case circle, square, diamond, triangleUp, triangleDown
+    }
+
+    /// Draws `shape` of size `r` (half-width) centred on (x, y).
+    static func mark(_ shape: Shape, x: Double, y: Double, r: Double, fill: String, stroke: String, into html: inout HTMLBuilder) {
+        switch shape {
+        case .circle:
+            html.selfClosing("circle", .init("cx", n(x)), .init("cy", n(y)), .init("r", n(r)), .init("fill", fill), .init("stroke", stroke), .init("stroke-width", "1.5"))
+        case .square:
+            html.selfClosing("rect", .init("x", n(x - r * 0.9)), .init("y", n(y - r * 0.9)), .init("width", n(r * 1.8)), .init("height", n(r * 1.8)),
+                             .init("fill", fill), .init("stroke", stroke), .init("stroke-width", "1.5"))
+        case .diamond:
+            html.selfClosing("path", .init("d", "M\(n(x)) \(n(y - r * 1.2))L\(n(x + r * 1.2)) \(n(y))L\(n(x)) \(n(y + r * 1.2))L\(n(x - r * 1.2)) \(n(y))Z"),
+                             .init("fill", fill), .init("stroke", stroke), .init("stroke-width", "1.5"))
+        case .triangleUp:
+            html.selfClosing("path", .init("d", "M\(n(x)) \(n(y - r * 1.2))L\(n(x + r * 1.15)) \(n(y + r * 0.9))L\(n(x - r * 1.15)) \(n(y + r * 0.9))Z"),
+                             .init("fill", fill), .init("stroke", stroke), .init("stroke-width", "1.5"))
+        case .triangleDown:
+            html.selfClosing("path", .init("d", "M\(n(x)) \(n(y + r * 1.2))L\(n(x + r * 1.15)) \(n(y - r * 0.9))L\(n(x - r * 1.15)) \(n(y - r * 0.9))Z"),
+                             .init("fill", fill), .init("stroke", stroke), .init("stroke-width", "1.5"))
+        }
+    }
+
+    /// Colours and shapes of the rounds in a chart, the latest round darkest.
+    static let roundColours = ["#1f4e79", "#b45309", "#4d7c0f", "#7e22ce", "#9f1239"]
+    static let roundShapes: [Shape] = [.circle, .square, .diamond, .triangleUp, .triangleDown]
+
+    static func roundStyle(_ index: Int) -> (colour: String, shape: Shape) {
+        (roundColours[index % roundColours.count], roundShapes[index % roundShapes.count])
+    }
+
+    /// Text lines as `<text>` with `<tspan>`s, the first baseline at `y`.
+    static func lines(_ lines: [String], x: Double, y: Double, size: Double, lineHeight: Double, anchor: String = "start",
+                      weight: String? = nil, fill: String = "#1b1b1b", into html: inout HTMLBuilder) {
+        html.element("text", .init("x", n(x)), .init("y", n(y)), .init("font-size", n(size)), .init("text-anchor", anchor),
+                     .optional("font-weight", weight), .init("fill", fill)) { html in
+            for (index, line) in lines.enumerated() {
+                html.element("tspan", .init("x", n(x)), .init("dy", index == 0 ? "0" : n(lineHeight)), text: line)
+            }
+        }
+    }
+}

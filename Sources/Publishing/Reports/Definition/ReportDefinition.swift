@@ -1,0 +1,73 @@
+import Diagnostics
+import SurveyDefinition
+
+/// A report definition (`reports/NAME.yaml`): what a `samla report` run writes, from which
+/// framework and rounds, in which language, as a list of typed sections.
+public struct ReportDefinition: Hashable, Sendable {
+    /// A slug: `msi-impact`. The default output is `output/ID.html` beside the definition.
+    public var id: String
+    /// The title in the report's language (other languages may be given too).
+    public var title: LocalizedText
+    /// `sv` or `en`: every label, number and date of the report follows it.
+    public var language: String
+    /// The framework file, resolved against the definition's folder.
+    public var frameworkPath: String
+    /// The rounds covered, in the framework's time order; nil for every declared round.
+    public var rounds: [String]?
+    /// The HTML file written, resolved against the definition's folder.
+    public var outputPath: String
+    public var sections: [ReportSection]
+    /// The definition file.
+    public var path: String
+
+    public init(
+        id: String, title: LocalizedText, language: String, frameworkPath: String, rounds: [String]?, outputPath: String,
+        sections: [ReportSection], path: String
+    ) {
+        self.id = id
+        self.title = title
+        self.language = language
+        self.frameworkPath = frameworkPath
+        self.rounds = rounds
+        self.outputPath = outputPath
+        self.sections = sections
+        self.path = path
+    }
+
+    /// Whether any section shows the framework's computed indicators.
+    public var needsResults: Bool {
+        sections.contains { section in
+            if case .topline = section { return false }
+            return true
+        }
+    }
+}
+
+/// One section of a report, in the order written.
+public enum ReportSection: Hashable, Sendable {
+    /// Every indicator's latest status against its target, at a glance.
+    case summary
+    /// The theory of change as a diagram, each node coloured by its indicators' status.
+    case theoryOfChange
+    /// Per indicator a chart and a table of estimates and intervals by round and group;
+    /// `only` limits it to these indicator ids, in this order.
+    case indicators(only: [String]?, breakdowns: Bool)
+    /// Estimators, interval methods, suppression, the cleaning log.
+    case methods
+    /// Every question of a round: its wording and its answers as a frequency table or summary
+    /// with a chart. `openAnswers`: how many of the most frequent free-text answers to list.
+    case topline(round: String, openAnswers: Int)
+
+    /// The type as written in the definition.
+    public var typeName: String {
+        switch self {
+        case .summary: "summary"
+        case .theoryOfChange: "theory_of_change"
+        case .indicators: "indicators"
+        case .methods: "methods"
+        case .topline: "topline"
+        }
+    }
+
+    public static let typeNames = ["summary", "theory_of_change", "indicators", "methods", "topline"]
+}

@@ -1,0 +1,191 @@
+import Diagnostics
+import Foundation
+import SurveyDefinition
+import YAMLReading
+
+/// Reads the YAML tree of a report definition into the model, reporting problems of shape and of
+/// single values. Checks against the framework run afterwards (``ReportChecks``).
+struct ReportReader {
+    let file: String
+    var diagnostics = DiagnosticList()
+    /// Where each checked value was written, for the checks against the framework.
+    var roundLocations: [Located<String>] = []
+    var frameworkLocation: SourceLocation?
+    var languageLocation: SourceLocation?
+    var sectionLocations: [SourceLocation] = []
+    var indicatorLocations: [Located<String>] = []
+    var toplineRoundLocations: [Located<String>] = []
+
+    static let supportedLanguages = ["sv", "en"]
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func read(_ root: YAMLNode) -> ReportDefinition? {
+        guard var map = MappingReader(root, place: "the report", diagnostics: &diagnostics) else { return nil }
+        let idNode = map.required("id", example: "my-report", diagnostics: &diagnostics)
+        let id = idNode.flatMap { node -> String? in
+            guard let text = node.text("the report id", diagnostics: &diagnostics) else { return nil }
+            guard NamePattern.isSlug(text) else {
+                diagnostics.report(.invalidReportID, at: node.location,
+                                   "the report id '\(text)' is not a slug: use lowercase letters and digits joined by hyphens, e.g. `\(NamePattern.slug(from: text, fallback: "msi-impact"))`")
+                return nil
+            }
+            return text
+        }
+        let languageNode = map.required("language", example: "sv", diagnostics: &diagnostics)
+        languageLocation = languageNode?.location
+        let language = languageNode.flatMap { node -> String? in
+            guard let text = node.text("the report language", diagnostics: &diagnostics) else { return nil }
+            guard Self.supportedLanguages.contains(text) else {
+                diagnostics.report(.unsupportedReportLanguage, at: node.location,
+                                   "reports are written in sv or en, not '\(text)'\(Suggestions.didYouMean(text, in: Self.supportedLanguages))")
+                return nil
+            }
+            return text
+        }
+        let titleNode = map.required("title", example: "{sv: \"…\", en: \"…\"}", diagnostics: &diagnostics)
+        let title = titleNode.flatMap { readTitle($0, language: language) }
+
+        let frameworkNode = map.required("framework", example: "../frameworks/msi-toc.yaml", diagnostics: &diagnostics)
+        frameworkLocation = frameworkNode?.location
+        let frameworkPath = frameworkNode.flatMap { $0.text("the framework path", diagnostics: &diagnostics) }
+
+        var rounds: [String]?
+        if let node = map.value("rounds"), let items = node.list("`rounds`", diagnostics: &diagnostics) {
+            if items.isEmpty {
+                diagnostics.report(.emptyList, at: node.location, "`rounds` is empty; name the rounds to report, or leave the key out for every round of the framework")
+            }
+            var names: [String] = []
+            for item in items {
+                guard let name = item.text("a round of the report", diagnostics: &diagnostics) else { continue }
+                if names.contains(name) {
+                    diagnostics.report(.duplicateKey, at: item.location, "the round \(name) is named twice in `rounds`; keep one")
+                    continue
+                }
+                names.append(name)
+                roundLocations.append(Located(name, at: item.location))
+            }
+            rounds = names
+        }
+
+        var output: String?
+        if let node = map.value("output"), let text = node.text("the output path", diagnostics: &diagnostics) {
+            if text.lowercased().hasSuffix(".html") {
+                output = text
+            } else {
+                diagnostics.report(.reportOutputNotHTML, at: node.location, "the output '\(text)' should be an .html file, e.g. output/\(id ?? "report").html")
+            }
+        }
+
+        var sections: [ReportSection] = []
+        if let node = map.required("sections", example: "[summary, theory_of_change, indicators, methods]", diagnostics: &diagnostics),
+           let items = node.list("`sections`", diagnostics: &diagnostics) {
+            if items.isEmpty {
+                diagnostics.report(.emptyList, at: node.location, "the report has no sections; list at least one of \(ReportSection.typeNames.joined(separator: ", "))")
+            }
+            for (index, item) in items.enumerated() {
+                if let section = readSection(item, index: index) {
+                    sections.append(section)
+                    sectionLocations.append(item.location)
+                }
+            }
+        }
+        map.reportUnknownKeys(into: &diagnostics)
+
+        guard let id, let language, let title, let frameworkPath else { return nil }
+        let folder = (file as NSString).deletingLastPathComponent
+        return ReportDefinition(
+            id: id, title: LocalizedText(title), language: language,
+            frameworkPath: Self.resolve(frameworkPath, against: folder), rounds: rounds,
+            outputPath: Self.resolve(output ?? "output/\(id).html", against: folder),
+            sections: sections, path: file
+        )
+    }
+
+    /// `path` as written when absolute, else relative to `folder`.
+    static func resolve(_ path: String, against folder: String) -> String {
+        if path.hasPrefix("/") || folder.isEmpty { return path }
+        return (folder as NSString).appendingPathComponent(path)
+    }
+
+    private mutating func readTitle(_ node: YAMLNode, language: String?) -> [String: String]? {
+        if let scalar = node.scalar, !scalar.isNull {
+            return [language ?? "": scalar.text]
+        }
+        guard let translations = LocalizedTextReader(languages: []).read(node, what: "the report title", diagnostics: &diagnostics) else { return nil }
+        if let language, translations[language] == nil {
+            diagnostics.report(.missingTranslation, at: node.location, "the report title has no \(language) text, the report's language; add \(language): \"…\"")
+        }
+        return translations
+    }
+
+    private mutating func readSection(_ item: YAMLNode, index: Int) -> ReportSection? {
+        if let scalar = item.scalar {
+            guard !scalar.isNull else {
+                diagnostics.report(.invalidValue, at: item.location, "section \(index + 1) is empty; write a section type such as summary")
+                return nil
+            }
+            return bareSection(type: scalar.text, at: item.location, index: index)
+        }
+        guard var map = MappingReader(item, place: "section \(index + 1)", diagnostics: &diagnostics) else { return nil }
+        guard let typeNode = map.required("type", example: "topline", diagnostics: &diagnostics),
+              let type = typeNode.text("the type of section \(index + 1)", diagnostics: &diagnostics) else {
+            map.reportUnknownKeys(into: &diagnostics)
+            return nil
+        }
+        let section = section(type: type, at: typeNode.location, options: &map)
+        map.reportUnknownKeys(into: &diagnostics)
+        return section
+    }
+
+    private mutating func section(type: String, at location: SourceLocation, options map: inout MappingReader) -> ReportSection? {
+        let place = "the \(type) section"
+        switch type {
+        case "summary": return .summary
+        case "theory_of_change": return .theoryOfChange
+        case "methods": return .methods
+        case "indicators":
+            var only: [String]?
+            if let node = map.value("only"), let items = node.list("`only` of \(place)", diagnostics: &diagnostics) {
+                only = items.compactMap { item in
+                    guard let id = item.text("an indicator of `only`", diagnostics: &diagnostics) else { return nil }
+                    indicatorLocations.append(Located(id, at: item.location))
+                    return id
+                }
+            }
+            let breakdowns = map.value("breakdowns").flatMap { $0.bool("`breakdowns` of \(place)", diagnostics: &diagnostics) } ?? true
+            return .indicators(only: only, breakdowns: breakdowns)
+        case "topline":
+            let roundNode = map.required("round", example: "esem-se-2025", diagnostics: &diagnostics)
+            let round = roundNode.flatMap { $0.text("the round of \(place)", diagnostics: &diagnostics) }
+            var openAnswers = 10
+            if let node = map.value("open_answers"), let text = node.text("`open_answers` of \(place)", diagnostics: &diagnostics) {
+                if let number = Int(text), (0...100).contains(number) {
+                    openAnswers = number
+                } else {
+                    diagnostics.report(.invalidReportOption, at: node.location,
+                                       "`open_answers` is how many of the most frequent free-text answers to list: a whole number from 0 to 100, not '\(text)'")
+                }
+            }
+            guard let round, let roundNode else { return nil }
+            toplineRoundLocations.append(Located(round, at: roundNode.location))
+            return .topline(round: round, openAnswers: openAnswers)
+        default:
+            diagnostics.report(.unknownReportSection, at: location,
+                               "there is no section type '\(type)'\(Suggestions.didYouMean(type, in: ReportSection.typeNames)); the types are \(ReportSection.typeNames.joined(separator: ", "))")
+            return nil
+        }
+    }
+
+    /// A section written as a bare type name, which takes every option's default.
+    private mutating func bareSection(type: String, at location: SourceLocation, index: Int) -> ReportSection? {
+        if type == "topline" {
+            diagnostics.report(.missingKey, at: location, "a topline section needs its round: write it as {type: topline, round: esem-se-2025}")
+            return nil
+        }
+        guard var map = MappingReader(YAMLNode(.mapping([]), at: location), place: "section \(index + 1)", diagnostics: &diagnostics) else { return nil }
+        return section(type: type, at: location, options: &map)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Numbers as a reader of the report's language writes them: `45,2 %`, `1 234`, `−3,1` in
+/// Swedish; `45.2%`, `1,234`, `−3.1` in English. Minus is the minus sign (U+2212).
+struct NumberStyle: Sendable {
+    let language: String
+
+    var isSwedish: Bool { language == "sv" }
+    private var decimalMark: String { isSwedish ? "," : "." }
+    /// A no-break space in Swedish, a comma in English.
+    private var groupMark: String { isSwedish ? "\u{00A0}" : "," }
+
+    /// `value` with exactly `digits` decimals, grouped in thousands from 10 000 up.
+    func decimal(_ value: Double, digits: Int) -> String {
+        guard value.isFinite else { return "–" }
+        let text = String(format: "%.\(digits)f", abs(value))
+        let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        var whole = parts[0]
+        if whole.count > 4 { whole = Self.grouped(whole, mark: groupMark) }
+        var result = whole
+        if parts.count > 1 { result += decimalMark + parts[1] }
+        let isZero = text.allSatisfy { $0 == "0" || $0 == "." }
+        return value < 0 && !isZero ? "\u{2212}" + result : result
+    }
+
+    func integer(_ value: Int) -> String {
+        decimal(Double(value), digits: 0)
+    }
+
+    /// A share (0–1) as a percentage: `45,2 %` (no-break space) or `45.2%`.
+    func percent(_ share: Double, digits: Int = 1) -> String {
+        decimal(share * 100, digits: digits) + percentSign
+    }
+
+    var percentSign: String { isSwedish ? "\u{00A0}%" : "%" }
+
+    /// A signed difference: `+3,1` or `−2,0`.
+    func signed(_ value: String, negative: Bool, zero: Bool) -> String {
+        zero || negative ? value : "+" + value
+    }
+
+    /// A range: `40,1–50,3`.
+    func range(_ low: String, _ high: String) -> String {
+        low + "\u{2013}" + high
+    }
+
+    /// A calendar date as written in running text: `29 november 2026`, `29 November 2026`.
+    func date(year: Int, month: Int, day: Int) -> String {
+        let sv = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
+        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let names = isSwedish ? sv : en
+        return "\(day) \(names[max(0, min(11, month - 1))]) \(year)"
+    }
+
+    static func grouped(_ digits: String, mark: String) -> String {
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += mark }
+            out.append(c)
+        }
+        return out
+    }
+}

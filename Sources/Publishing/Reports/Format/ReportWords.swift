@@ -1,0 +1,112 @@
+import Aggregation
+import Frameworks
+
+/// Every fixed text of a report, in Swedish or English.
+struct ReportWords: Sendable {
+    let language: String
+    var sv: Bool { language == "sv" }
+
+    func pick(_ swedish: String, _ english: String) -> String { sv ? swedish : english }
+
+    // MARK: Page
+
+    func produced(date: String, version: String) -> String {
+        pick("Framställd \(date) med Samla \(version).", "Produced on \(date) with Samla \(version).")
+    }
+    var contents: String { pick("Innehåll", "Contents") }
+    var rounds: String { pick("Omgångar", "Rounds") }
+    var framework: String { pick("Ramverk", "Framework") }
+
+    func sectionTitle(_ section: ReportSection, roundLabel: String? = nil) -> String {
+        switch section {
+        case .summary: pick("Sammanfattning", "Summary")
+        case .theoryOfChange: pick("Förändringsteori", "Theory of change")
+        case .indicators: pick("Indikatorer", "Indicators")
+        case .methods: pick("Metod", "Methods")
+        case .topline: pick("Fråga för fråga", "Question by question") + (roundLabel.map { ": \($0)" } ?? "")
+        }
+    }
+
+    // MARK: Status
+
+    func status(_ status: TargetStatus?) -> String {
+        switch status {
+        case .met: pick("Uppnått", "Met")
+        case .onTrack: pick("I fas", "On track")
+        case .offTrack: pick("Efter plan", "Off track")
+        case nil: pick("Ingen status", "No status")
+        }
+    }
+
+    var noTarget: String { pick("inget mål", "no target") }
+    var assessedLater: String { pick("bedöms när målet ska vara nått", "assessed when the target is due") }
+    var noData: String { pick("inga data ännu", "no data yet") }
+    var tooFew: String { pick("för få svar", "too few responses") }
+    var statusExplanation: String {
+        pick("Status jämför den senaste skattningen med målet: uppnått när skattningen når målet, i fas när den ligger på eller över en rak linje från utgångsvärdet till målet, annars efter plan. Intervallet visar hur säker skattningen är.",
+             "Status compares the latest estimate with the target: met when the estimate reaches the target, on track when it is on or beyond a straight path from the baseline to the target, else off track. The interval shows how certain the estimate is.")
+    }
+
+    // MARK: Tables
+
+    var indicator: String { pick("Indikator", "Indicator") }
+    var latest: String { pick("Senaste värde", "Latest value") }
+    var round: String { pick("Omgång", "Round") }
+    var target: String { pick("Mål", "Target") }
+    var statusHeader: String { "Status" }
+    var change: String { pick("Förändring", "Change") }
+    var group: String { pick("Grupp", "Group") }
+    var estimate: String { pick("Skattning", "Estimate") }
+    var interval: String { pick("95\u{00A0}% konfidensintervall", "95% confidence interval") }
+    var baseline: String { pick("Utgångsvärde", "Baseline") }
+    /// A value and the round it belongs to: `70,0 % i ESEM 2027` (round labels may carry their own parentheses).
+    func valueIn(_ value: String, _ round: String) -> String { pick("\(value) i \(round)", "\(value) in \(round)") }
+    var total: String { pick("Totalt", "Total") }
+    var count: String { pick("Antal", "Count") }
+    var share: String { pick("Andel", "Share") }
+    var notAnswered: String { pick("Ej besvarad", "Not answered") }
+    var node: String { pick("Del av förändringsteorin", "Part of the theory of change") }
+    var level: String { pick("Nivå", "Level") }
+    var contributesTo: String { pick("Bidrar till", "Contributes to") }
+    var indicators: String { pick("Indikatorer", "Indicators") }
+    var none: String { pick("inga", "none") }
+    var reportedValue: String { pick("rapporterat värde", "reported value") }
+    var percentagePoints: String { pick("procentenheter", "percentage points") }
+
+    func changeSince(_ round: String) -> String { pick("sedan \(round)", "since \(round)") }
+
+    func levelName(_ level: NodeLevel, plural: Bool = false) -> String {
+        switch level {
+        case .impact: pick("Effekt", "Impact")
+        case .outcome: plural ? pick("Utfall", "Outcomes") : pick("Utfall", "Outcome")
+        case .output: plural ? pick("Prestationer", "Outputs") : pick("Prestation", "Output")
+        case .activity: plural ? pick("Aktiviteter", "Activities") : pick("Aktivitet", "Activity")
+        }
+    }
+
+    // MARK: Suppression
+
+    var suppressedMark: String { "–" }
+    func suppressionNote(threshold: String) -> String {
+        pick("– visas inte: för få svar (en bas under \(threshold)), eller undanhållen så att en liten grupp inte kan räknas fram ur totalen och de andra grupperna.",
+             "– not shown: too few responses (a base under \(threshold)), or withheld so that a small group cannot be worked out from the total and the other groups.")
+    }
+    func suppressionRule(minCell: Int, minBase: Int) -> String {
+        pick("En siffra visas bara när minst \(minCell) svar ligger bakom den, och en andel bara när basen är minst \(minBase) svar. När en enda grupp i en uppdelning är för liten döljs också den näst minsta gruppen, så att den lilla gruppen inte kan räknas fram ur totalen. Dolda celler visas som – och har aldrig någon siffra i rapporten.",
+             "A figure is shown only when at least \(minCell) responses lie behind it, and a share only when its base is at least \(minBase) responses. When a single group of a breakdown is too small, the next smallest group is withheld too, so that the small group cannot be worked out from the total. Withheld cells are shown as – and carry no figure anywhere in the report.")
+    }
+
+    // MARK: Units
+
+    /// The framework's unit label in the report language (units are written in English in frameworks).
+    func unit(_ unit: String?) -> String? {
+        guard let unit, unit != "percent" else { return nil }
+        guard sv else { return unit }
+        let swedish: [String: String] = [
+            "publications": "publikationer", "researchers": "forskare", "events": "träffar", "organisations": "organisationer",
+            "platforms": "plattformar", "percentage points": "procentenheter", "points": "poäng", "FTE": "heltidstjänster",
+            "persons": "personer", "people": "personer", "responses": "svar",
+        ]
+        return swedish[unit] ?? unit
+    }
+}

@@ -1,0 +1,17 @@
+import Aggregation
+import Expressions
+import Frameworks
+
+/// Everything a report shows, gathered before any HTML is written.
+struct ReportContent: Sendable {
+    let definition: ReportDefinition
+    let framework: Framework
+    /// The framework's results over the report's rounds; nil when no section needs them.
+    let results: ResultSet?
+    /// Per topline round: its tally and the cleaning log it was drawn from.
+    let toplines: [String: (topline: Topline, cleaning: CleaningLog?)]
+    /// Survey rounds of the report without data in the database.
+    let roundsWithoutData: [String]
+    let producedOn: CalendarDate
+    let samlaVersion: String
+}

@@ -1,0 +1,100 @@
+import Aggregation
+import Diagnostics
+import Expressions
+import Foundation
+import Frameworks
+import Store
+import SurveyDefinition
+
+/// Writes a report definition's HTML from the framework's results and the stored responses:
+/// one self-contained file with inline CSS and SVG, no script and nothing fetched.
+public struct ReportGenerator: Sendable {
+    public let definition: ReportDefinition
+    public let framework: Framework
+    public let store: any Store
+    /// The day printed on the report, and what `today()` means in expressions.
+    public let today: CalendarDate
+    public let samlaVersion: String
+
+    public init(definition: ReportDefinition, framework: Framework, store: any Store, today: CalendarDate = .today(), samlaVersion: String) {
+        self.definition = definition
+        self.framework = framework
+        self.store = store
+        self.today = today
+        self.samlaVersion = samlaVersion
+    }
+
+    /// The report as HTML, with warnings (rounds without data), or `ReportError.refused`.
+    public func render() throws -> RenderedReport {
+        var diagnostics = DiagnosticList()
+        let aggregator = Aggregator(framework: framework, store: store, language: definition.language, today: today)
+        var results: ResultSet?
+        if definition.needsResults {
+            results = try compute(aggregator, rounds: definition.rounds)
+        }
+        var toplines: [String: (topline: Topline, cleaning: CleaningLog?)] = [:]
+        for section in definition.sections {
+            guard case .topline(let round, let openAnswers) = section, toplines[round] == nil else { continue }
+            guard try store.round(named: round) != nil else {
+                diagnostics.report(.reportRoundWithoutData, at: .file(definition.path),
+                                   "round \(round) of the topline section has no responses in the database; import or collect them first (samla round list shows the rounds)")
+                continue
+            }
+            let cleaning = try results?.cleaning.first { $0.round == round } ?? compute(aggregator, rounds: [round]).cleaning.first { $0.round == round }
+            let document = try store.pinnedDefinition(round: round)
+            let rules = framework.cleaningRules(forRound: round)
+            let scan = ToplineScan(
+                survey: document.survey, round: round, removed: Set(cleaning?.entries.flatMap(\.removed) ?? []),
+                selection: rules.minCompleteness == nil ? .complete : .all, minCell: framework.suppression.minCell,
+                openAnswers: openAnswers, language: definition.language, fallbacks: document.survey.languages)
+            toplines[round] = (try scan.run(store: store), cleaning)
+        }
+        if diagnostics.hasErrors { throw ReportError.refused(diagnostics.sorted) }
+
+        var withoutData: [String] = []
+        if let results {
+            let wanted = Set(definition.rounds ?? framework.rounds.map(\.name))
+            let logged = Set(results.cleaning.map(\.round))
+            for round in framework.rounds where wanted.contains(round.name) && round.survey != nil && !logged.contains(round.name) {
+                if try store.round(named: round.name) == nil { withoutData.append(round.name) }
+            }
+            if !withoutData.isEmpty {
+                diagnostics.report(.reportRoundsWithoutData, at: .file(definition.path),
+                                   "rounds without data in the database yet: \(withoutData.joined(separator: ", ")); the report says so under its methods")
+            }
+        }
+        let content = ReportContent(definition: definition, framework: framework, results: results, toplines: toplines,
+                                    roundsWithoutData: withoutData, producedOn: today, samlaVersion: samlaVersion)
+        return RenderedReport(html: ReportRenderer(content: content).render(), warnings: diagnostics.warnings)
+    }
+
+    /// Renders the report and writes it to `path` (the definition's output by default), creating
+    /// its folder. Returns what was written.
+    @discardableResult
+    public func write(to path: String? = nil) throws -> RenderedReport {
+        let rendered = try render()
+        let target = path ?? definition.outputPath
+        do {
+            let folder = (target as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            try Data(rendered.html.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+        } catch {
+            throw ReportError.refused([Diagnostic(.reportOutputUnwritable, at: .file(target), "the report cannot be written: \(error.localizedDescription)")])
+        }
+        return rendered
+    }
+
+    private func compute(_ aggregator: Aggregator, rounds: [String]?) throws -> ResultSet {
+        do {
+            return try aggregator.compute(rounds: rounds)
+        } catch let error as AggregationError {
+            throw ReportError.refused(error.diagnostics)
+        }
+    }
+}
+
+/// A rendered report: its HTML and the warnings met on the way.
+public struct RenderedReport: Sendable {
+    public let html: String
+    public let warnings: [Diagnostic]
+}

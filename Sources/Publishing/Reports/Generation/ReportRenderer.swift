@@ -1,0 +1,112 @@
+import Aggregation
+import Frameworks
+import HTML
+import SurveyDefinition
+
+/// Writes a report's HTML from its gathered content: the page shell, then each section in the
+/// order the definition lists them.
+struct ReportRenderer {
+    let content: ReportContent
+    let words: ReportWords
+    let numbers: NumberStyle
+
+    init(content: ReportContent) {
+        self.content = content
+        words = ReportWords(language: content.definition.language)
+        numbers = NumberStyle(language: content.definition.language)
+    }
+
+    var language: String { content.definition.language }
+    var framework: Framework { content.framework }
+
+    func text(_ localized: LocalizedText) -> String {
+        localized.resolved(language, fallbacks: framework.languages)
+    }
+
+    func roundLabel(_ name: String) -> String {
+        framework.round(name).map { text($0.label) } ?? name
+    }
+
+    /// The id of a section's heading, for the contents list.
+    func anchor(_ index: Int, _ section: ReportSection) -> String {
+        "s\(index + 1)-\(section.typeName.replacingOccurrences(of: "_", with: "-"))"
+    }
+
+    func sectionTitle(_ section: ReportSection) -> String {
+        if case .topline(let round, _) = section { return words.sectionTitle(section, roundLabel: roundLabel(round)) }
+        return words.sectionTitle(section)
+    }
+
+    func render() -> String {
+        let definition = content.definition
+        var html = HTMLBuilder()
+        html.doctype()
+        html.element("html", .init("lang", language)) { html in
+            html.element("head") { html in
+                html.void("meta", .init("charset", "utf-8"))
+                html.void("meta", .init("name", "viewport"), .init("content", "width=device-width, initial-scale=1"))
+                html.void("meta", .init("name", "generator"), .init("content", "Samla \(content.samlaVersion)"))
+                html.element("title", text: text(definition.title))
+                html.element("style") { html in html.trusted(ReportStylesheet.css) }
+            }
+            html.element("body") { html in
+                html.element("div", .init("class", "page")) { html in
+                    html.element("header", .init("class", "report-header")) { html in
+                        html.element("h1", text: text(definition.title))
+                        html.element("p", .init("class", "lead"), text: text(framework.title))
+                        let rounds = reportRounds.map(roundLabel).joined(separator: ", ")
+                        if !rounds.isEmpty { html.element("p", text: "\(words.rounds): \(rounds)") }
+                        let day = content.producedOn
+                        html.element("p", text: words.produced(date: numbers.date(year: day.year, month: day.month, day: day.day), version: content.samlaVersion))
+                    }
+                    html.element("main") { html in
+                        for (index, section) in definition.sections.enumerated() {
+                            if index == 1, definition.sections.count > 2 { contents(into: &html) }
+                            html.element("section", .init("class", "major"), .init("aria-labelledby", anchor(index, section))) { html in
+                                html.element("h2", .init("id", anchor(index, section)), text: sectionTitle(section))
+                                render(section, index: index, into: &html)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return html.output
+    }
+
+    /// The report's rounds in the framework's time order.
+    var reportRounds: [String] {
+        let wanted = content.definition.rounds.map(Set.init)
+        return framework.rounds.map(\.name).filter { wanted?.contains($0) ?? true }
+    }
+
+    private func contents(into html: inout HTMLBuilder) {
+        html.element("nav", .init("class", "contents"), .init("aria-label", words.contents)) { html in
+            html.element("ol") { html in
+                for (index, section) in content.definition.sections.enumerated() {
+                    html.element("li") { html in
+                        html.element("a", .init("href", "#\(anchor(index, section))"), text: sectionTitle(section))
+                    }
+                }
+            }
+        }
+    }
+
+    private func render(_ section: ReportSection, index: Int, into html: inout HTMLBuilder) {
+        switch section {
+        case .summary: renderSummary(into: &html)
+        case .theoryOfChange: renderTheoryOfChange(into: &html)
+        case .indicators(let only, let breakdowns): renderIndicators(only: only, breakdowns: breakdowns, into: &html)
+        case .methods: renderMethods(into: &html)
+        case .topline(let round, _): renderTopline(round: round, into: &html)
+        }
+    }
+
+    /// A table inside a focusable scrolling region, so that a wide table never widens the page.
+    func scrollingTable(label: String, into html: inout HTMLBuilder, _ body: (inout HTMLBuilder) -> Void) {
+        html.element("div", .init("class", "table-wrap"), .init("role", "region"), .init("aria-label", label), .init("tabindex", "0")) { html in
+            html.element("table") { html in body(&html) }
+        }
+    }
+}
+

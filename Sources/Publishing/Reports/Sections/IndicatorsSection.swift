@@ -1,0 +1,177 @@
+import Aggregation
+import Frameworks
+import HTML
+
+extension ReportRenderer {
+    /// Per indicator: what it measures, its target and status, a chart of the estimate and its
+    /// interval per round and group, and the same figures as a table with n and suppression marks.
+    func renderIndicators(only: [String]?, breakdowns: Bool, into html: inout HTMLBuilder) {
+        let rows = content.results?.rows ?? []
+        let indicators = only.map { ids in ids.compactMap { id in framework.indicators.first { $0.id == id } } } ?? framework.indicators
+        let snapshots = Dictionary(snapshots().map { ($0.indicator.id, $0) }, uniquingKeysWith: { first, _ in first })
+        html.element("p", text: words.pick(
+            "Varje indikator visas med skattningen och dess 95-procentiga konfidensintervall per omgång, totalt och uppdelat på grupper. Tabellen under diagrammet innehåller samma siffror och antalet svar (n).",
+            "Each indicator is shown with its estimate and 95% confidence interval per round, in total and by group. The table under the chart holds the same figures and the number of responses (n)."))
+        for level in [NodeLevel.impact, .outcome, .output, .activity] {
+            for indicator in indicators where framework.node(indicator.node)?.level == level {
+                let own = rows.filter { $0.indicator == indicator.id && (breakdowns || $0.group.isTotal) }
+                renderIndicator(indicator, rows: own, snapshot: snapshots[indicator.id], into: &html)
+            }
+        }
+    }
+
+    private func renderIndicator(_ indicator: Indicator, rows: [ResultRow], snapshot: IndicatorSnapshot?, into html: inout HTMLBuilder) {
+        let format = IndicatorFormat(indicator: indicator, numbers: numbers)
+        let rounds = framework.rounds.map(\.name).filter { name in rows.contains { $0.round == name } }
+        html.element("article", .init("class", "indicator"), .init("id", "ind-\(indicator.id)"), .init("aria-labelledby", "ind-\(indicator.id)-h")) { html in
+            html.element("h3", .init("id", "ind-\(indicator.id)-h"), text: text(indicator.title))
+            if let description = indicator.description { html.element("p", text: text(description)) }
+            html.element("ul", .init("class", "indicator-facts")) { html in
+                if let node = framework.node(indicator.node) {
+                    html.element("li", text: "\(words.levelName(node.level)): \(text(node.title))")
+                }
+                if let unit = words.unit(indicator.unit) { html.element("li", text: words.pick("Enhet: \(unit)", "Unit: \(unit)")) }
+                if let baseline = indicator.baseline {
+                    html.element("li", text: "\(words.baseline): \(words.valueIn(format.value(baseline.value), roundLabel(baseline.round)))")
+                }
+                for target in indicator.targets {
+                    html.element("li", text: "\(words.target): \(words.valueIn(format.value(target.value), roundLabel(target.round)))")
+                }
+                if let snapshot {
+                    let style = StatusStyle(snapshot.status)
+                    html.element("li") { html in
+                        html.text("\(words.statusHeader): ")
+                        html.element("span", .init("class", "status \(style.cssClass)")) { html in
+                            style.icon(into: &html)
+                            html.text(words.status(snapshot.status))
+                        }
+                        if let reason = snapshot.reason(words) { html.text(" (\(reason))") }
+                    }
+                }
+            }
+            guard !rows.isEmpty else {
+                html.element("p", .init("class", "note"), text: words.pick("Inga resultat för rapportens omgångar ännu.", "No results for the report's rounds yet."))
+                return
+            }
+            let groups = groupOrder(rows)
+            var chartRows: [IntervalChart.Row] = []
+            var lastVariable: String?? = .none
+            for group in groups {
+                if group.variable != nil, lastVariable != .some(group.variable) {
+                    chartRows.append(IntervalChart.Row(label: group.variableLabel ?? group.variable ?? "", marks: [], suppressed: false, isHeading: true))
+                }
+                lastVariable = .some(group.variable)
+                var marks: [IntervalChart.Mark] = []
+                var anyShown = false
+                for (index, round) in rounds.enumerated() {
+                    guard let row = rows.first(where: { $0.round == round && $0.group.reportKey == group.reportKey }),
+                          let cell = row.outcome.published else { continue }
+                    anyShown = true
+                    marks.append(.init(round: index, value: cell.value, low: cell.interval?.lower, high: cell.interval?.upper))
+                }
+                chartRows.append(IntervalChart.Row(label: group.label, marks: marks, suppressed: !anyShown))
+            }
+            let target = snapshot?.target
+            let description = chartDescription(indicator, format: format, rows: rows, rounds: rounds)
+            let hasIntervals = rows.contains { $0.outcome.published?.interval != nil }
+            html.element("figure") { html in
+                html.element("figcaption", text: hasIntervals
+                    ? words.pick("Skattning med 95-procentigt konfidensintervall per omgång och grupp", "Estimate with 95% confidence interval by round and group")
+                    : words.pick("Värde per omgång och grupp", "Value by round and group"))
+                IntervalChart(id: "chart-\(indicator.id)", description: description, rows: chartRows, rounds: rounds.map(roundLabel),
+                              target: target?.value, targetLabel: target.map { "\(words.target) \(roundLabel($0.round)):" }, format: format,
+                              words: words).render(into: &html)
+            }
+            renderIndicatorTable(indicator, rows: rows, rounds: rounds, groups: groups, format: format, showIntervals: hasIntervals, into: &html)
+        }
+    }
+
+    /// Groups in the order the results list them: the total, then each breakdown's groups.
+    private func groupOrder(_ rows: [ResultRow]) -> [ResultGroup] {
+        var seen = Set<String>()
+        var groups: [ResultGroup] = []
+        for row in rows where seen.insert(row.group.reportKey).inserted { groups.append(row.group) }
+        return groups.filter(\.isTotal) + groups.filter { !$0.isTotal }
+    }
+
+    private func chartDescription(_ indicator: Indicator, format: IndicatorFormat, rows: [ResultRow], rounds: [String]) -> String {
+        let totals = rounds.compactMap { round -> String? in
+            guard let row = rows.first(where: { $0.round == round && $0.group.isTotal }) else { return nil }
+            guard let cell = row.outcome.published else { return "\(roundLabel(round)) \(words.tooFew)" }
+            var text = "\(roundLabel(round)) \(format.value(cell.value))"
+            if let interval = cell.interval { text += " (\(format.interval(interval.lower, interval.upper)))" }
+            return text
+        }
+        return words.pick("Diagram: \(text(indicator.title)). Totalt: ", "Chart: \(text(indicator.title)). Total: ")
+            + totals.joined(separator: "; ") + words.pick(". Tabellen nedan ger alla grupper.", ". The table below gives every group.")
+    }
+
+    private func renderIndicatorTable(_ indicator: Indicator, rows: [ResultRow], rounds: [String], groups: [ResultGroup],
+                                      format: IndicatorFormat, showIntervals: Bool, into html: inout HTMLBuilder) {
+        let reported = indicator.kind == .reported
+        let intervals = !reported && showIntervals
+        var anySuppressed = false
+        let caption = text(indicator.title)
+        let changeHeader = format.isPercent ? "\(words.change) (\(words.percentagePoints))" : words.change
+        scrollingTable(label: caption, into: &html) { html in
+            html.element("caption", text: caption)
+            html.element("thead") { html in
+                html.element("tr") { html in
+                    html.element("th", .init("scope", "col"), text: words.group)
+                    html.element("th", .init("scope", "col"), text: words.round)
+                    if !reported { html.element("th", .init("scope", "col"), .init("class", "num"), text: "n") }
+                    html.element("th", .init("scope", "col"), .init("class", "num"), text: words.estimate)
+                    if intervals { html.element("th", .init("scope", "col"), .init("class", "num"), text: words.interval) }
+                    html.element("th", .init("scope", "col"), .init("class", "num"), text: changeHeader)
+                }
+            }
+            html.element("tbody") { html in
+                let columns = 4 + (reported ? 0 : 1) + (intervals ? 1 : 0)
+                var lastVariable: String?? = .none
+                for group in groups {
+                    if group.variable != nil, lastVariable != .some(group.variable) {
+                        html.element("tr", .init("class", "heading")) { html in
+                            html.element("th", .init("colspan", String(columns)), .init("scope", "colgroup"), text: group.variableLabel ?? group.variable ?? "")
+                        }
+                    }
+                    lastVariable = .some(group.variable)
+                    for round in rounds {
+                        guard let row = rows.first(where: { $0.round == round && $0.group.reportKey == group.reportKey }) else { continue }
+                        html.element("tr", .optional("class", group.isTotal ? "total" : nil)) { html in
+                            html.element("th", .init("scope", "row"), text: group.label)
+                            html.element("td", .init("class", "round"), text: roundLabel(round))
+                            switch row.outcome {
+                            case .published(let cell):
+                                if !reported { html.element("td", .init("class", "num"), text: cell.n.map(numbers.integer) ?? "") }
+                                html.element("td", .init("class", "num"), text: format.value(cell.value))
+                                if intervals {
+                                    html.element("td", .init("class", "num"), text: cell.interval.map { format.interval($0.lower, $0.upper) } ?? "")
+                                }
+                                html.element("td", .init("class", "num"), text: cell.change.map { format.change($0.value) } ?? "")
+                            case .suppressed(let cell):
+                                anySuppressed = true
+                                if !reported { html.element("td", .init("class", "num"), text: cell.reason == .belowThreshold ? "< \(cell.threshold)" : "") }
+                                html.element("td", .init("class", "num"), text: words.suppressedMark)
+                                if intervals { html.element("td", .init("class", "num"), text: words.suppressedMark) }
+                                html.element("td", .init("class", "num"), text: "")
+                            case .unavailable(let reason):
+                                if !reported { html.element("td", .init("class", "num"), text: "") }
+                                html.element("td", .init("class", "num"), text: words.suppressedMark)
+                                if intervals { html.element("td", .init("class", "num"), text: "") }
+                                html.element("td", text: reason)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if anySuppressed {
+            html.element("p", .init("class", "note"), text: words.suppressionNote(threshold: numbers.integer(indicator.threshold(defaults: framework.suppression))))
+        }
+    }
+}
+
+extension ResultGroup {
+    /// Identifies the same group across rounds.
+    var reportKey: String { "\(variable ?? "")\u{1F}\(code ?? "\u{0}")" }
+}

@@ -1,0 +1,159 @@
+import Aggregation
+import Estimators
+import Frameworks
+import HTML
+
+extension ReportRenderer {
+    /// How the figures were made: data and rounds, estimators and interval methods, the
+    /// suppression rule, the status rule, and the cleaning log of every round.
+    func renderMethods(into html: inout HTMLBuilder) {
+        let results = content.results
+        html.element("h3", text: words.pick("Data", "Data"))
+        html.element("p", text: words.pick(
+            "Indikatorerna beräknas med Samla ur de svar som finns i databasen för rapportens omgångar, efter ramverkets rensningsregler. Resultaten är oviktade om inte en indikator anger en vikt, och de är inte representativa för alla sociala företag eller deltagare.",
+            "The indicators are computed by Samla from the responses in the database for the report's rounds, after the framework's cleaning rules. Results are unweighted unless an indicator names a weight, and they are not representative of all social enterprises or participants."))
+        if !content.roundsWithoutData.isEmpty {
+            html.element("p", text: words.pick("Omgångar utan data i databasen ännu: ", "Rounds without data in the database yet: ")
+                + content.roundsWithoutData.map(roundLabel).joined(separator: ", ") + ".")
+        }
+
+        html.element("h3", text: words.pick("Skattningar och intervall", "Estimates and intervals"))
+        let kinds = Set(framework.indicators.map(\.kind))
+        html.element("ul") { html in
+            for kind in IndicatorKind.allCases where kinds.contains(kind) {
+                html.element("li", text: kindText(kind))
+            }
+        }
+        var methods = Set<IntervalMethod>()
+        for row in results?.rows ?? [] {
+            if let cell = row.outcome.published {
+                if let method = cell.estimate?.method { methods.insert(method) }
+                if let method = cell.change?.method { methods.insert(method) }
+            }
+        }
+        if !methods.isEmpty {
+            html.element("p", text: words.pick("Intervallen är 95-procentiga konfidensintervall. Metoder som används i rapporten:", "Intervals are 95% confidence intervals. Methods used in this report:"))
+            html.element("ul") { html in
+                for method in IntervalMethod.allCases where methods.contains(method) {
+                    html.element("li") { html in
+                        html.element("span", .init("class", "code"), text: method.rawValue)
+                        html.text(": " + methodText(method))
+                    }
+                }
+            }
+        }
+
+        html.element("h3", text: words.pick("Röjandeskydd", "Disclosure control"))
+        html.element("p", text: words.suppressionRule(minCell: framework.suppression.minCell, minBase: framework.suppression.minBase))
+
+        html.element("h3", text: words.pick("Status mot mål", "Status against targets"))
+        html.element("p", text: words.statusExplanation)
+
+        html.element("h3", text: words.pick("Rensning", "Cleaning"))
+        renderCleaningRules(into: &html)
+        let logs = (results?.cleaning ?? []) + content.toplines.values.compactMap(\.cleaning).filter { log in
+            !(results?.cleaning.contains { $0.round == log.round } ?? false)
+        }
+        if logs.isEmpty {
+            html.element("p", text: words.pick("Inga omgångar med svar har rensats.", "No round with responses was cleaned."))
+        } else {
+            renderCleaningLog(logs, into: &html)
+        }
+        let missing = (results?.missing ?? []).filter { $0.count > 0 }
+        if !missing.isEmpty {
+            html.element("h3", text: words.pick("Svar utan värde", "Responses without a value"))
+            html.element("p", text: words.pick(
+                "Svar som hör till en indikators bas men saknar värde för den räknas inte med i basen:",
+                "Responses in an indicator's universe without a value for it are left out of its base:"))
+            html.element("ul") { html in
+                for count in missing {
+                    let title = framework.indicators.first { $0.id == count.indicator }.map { text($0.title) } ?? count.indicator
+                    html.element("li", text: "\(title), \(roundLabel(count.round)): \(numbers.integer(count.count))")
+                }
+            }
+        }
+    }
+
+    /// The declared rules, as written in the framework.
+    private func renderCleaningRules(into html: inout HTMLBuilder) {
+        html.element("p", text: words.pick(
+            "Innan något beräknas tas svar bort enligt ramverkets regler, i denna ordning: testsvar, för ofullständiga svar, dubbletter, och svar som inte hör till populationen. Ett svar som tas bort av en regel prövas inte av nästa.",
+            "Before anything is computed, responses are removed by the framework's rules, in this order: test responses, responses that are not complete enough, duplicates, and responses outside the population. A response removed by one rule is not seen by the next."))
+    }
+
+    func renderCleaningLog(_ logs: [CleaningLog], into html: inout HTMLBuilder) {
+        scrollingTable(label: words.pick("Rensningslogg", "Cleaning log"), into: &html) { html in
+            html.element("caption", text: words.pick("Rensningslogg: svar som togs bort per omgång och regel", "Cleaning log: responses removed per round and rule"))
+            html.element("thead") { html in
+                html.element("tr") { html in
+                    html.element("th", .init("scope", "col"), text: words.round)
+                    html.element("th", .init("scope", "col"), text: words.pick("Regel", "Rule"))
+                    html.element("th", .init("scope", "col"), .init("class", "num"), text: words.pick("Borttagna", "Removed"))
+                }
+            }
+            html.element("tbody") { html in
+                for log in logs {
+                    html.element("tr") { html in
+                        html.element("th", .init("scope", "row"), text: roundLabel(log.round))
+                        let partial = log.partial > 0 ? words.pick(", varav \(numbers.integer(log.partial)) ofullständiga", ", \(numbers.integer(log.partial)) of them partial") : ""
+                        html.element("td", text: words.pick("Lästa svar", "Responses read") + partial)
+                        html.element("td", .init("class", "num"), text: numbers.integer(log.read))
+                    }
+                    for entry in log.entries {
+                        html.element("tr") { html in
+                            html.element("th", .init("scope", "row"), text: roundLabel(log.round))
+                            html.element("td") { html in
+                                html.text(ruleName(entry.rule) + ": ")
+                                html.element("span", .init("class", "code"), text: entry.description)
+                            }
+                            html.element("td", .init("class", "num"), text: numbers.integer(entry.count))
+                        }
+                    }
+                    html.element("tr", .init("class", "total")) { html in
+                        html.element("th", .init("scope", "row"), text: roundLabel(log.round))
+                        html.element("td", text: words.pick("Kvar för beräkning", "Kept for estimation"))
+                        html.element("td", .init("class", "num"), text: numbers.integer(log.kept))
+                    }
+                }
+            }
+        }
+    }
+
+    func ruleName(_ rule: CleaningLog.Rule) -> String {
+        switch rule {
+        case .test: words.pick("Testsvar", "Test responses")
+        case .completeness: words.pick("För ofullständiga", "Not complete enough")
+        case .duplicate: words.pick("Dubbletter", "Duplicates")
+        case .eligibility: words.pick("Utanför populationen", "Outside the population")
+        }
+    }
+
+    private func kindText(_ kind: IndicatorKind) -> String {
+        switch kind {
+        case .proportion: words.pick("Andel: andelen av basen för vilken villkoret gäller.", "Proportion: the share of the base for which the condition holds.")
+        case .mean: words.pick("Medelvärde av indikatorns värde över basen.", "Mean: the average of the indicator's value over the base.")
+        case .median: words.pick("Median av indikatorns värde över basen.", "Median of the indicator's value over the base.")
+        case .total: words.pick("Summa av indikatorns värde över de svarande.", "Total: the sum of the indicator's value over the respondents.")
+        case .count: words.pick("Antal: hur många svar som hör till basen.", "Count: how many responses are in the base.")
+        case .ratio: words.pick("Kvot: summan av täljaren delad med summan av nämnaren.", "Ratio: the sum of the numerator divided by the sum of the denominator.")
+        case .reported: words.pick("Rapporterat: värden som MSI:s kansli för in per år; de har inget konfidensintervall.", "Reported: values entered per year by the national office; they have no confidence interval.")
+        }
+    }
+
+    private func methodText(_ method: IntervalMethod) -> String {
+        guard words.sv else { return method.description }
+        switch method {
+        case .wilson: return "Wilsons intervall utan kontinuitetskorrektion (som R:s prop.test(correct = FALSE)); standardfel √(p(1 − p)/n)."
+        case .studentT: return "Medelvärde ± t(n − 1) · s/√n (som R:s t.test)."
+        case .ratioStudentT: return "Kvot av summor med linjäriserat standardfel och t-intervall med n − 1 frihetsgrader."
+        case .orderStatistics: return "Median med ett fördelningsfritt intervall mellan två ordningsstatistikor, vars binomiala täckning är minst 95 %."
+        case .descriptive: return "En räkning av svaren; oviktade summor och antal har inget urvalsintervall."
+        case .taylorNormal: return "Designbaserad skattning med standardfel genom Taylorlinjärisering och normalintervall (som R:s survey-paket)."
+        case .taylorLogit: return "Designbaserad andel med standardfel genom Taylorlinjärisering och intervall på logitskalan (som svyciprop(method = \"xlogit\"))."
+        case .woodruff: return "Designbaserad median ur den viktade fördelningsfunktionen med Woodruffs intervall."
+        case .newcombeHybridScore: return "Skillnad mellan två oberoende andelar med Newcombes intervall (metod 10, från de två Wilsonintervallen)."
+        case .welch: return "Skillnad mellan två oberoende medelvärden med Welchs t-intervall."
+        case .normalDifference: return "Skillnad mellan två oberoende skattningar: standardfel √(SE₁² + SE₂²), normalintervall."
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import Aggregation
+import Frameworks
+import HTML
+
+extension ReportRenderer {
+    func snapshots() -> [IndicatorSnapshot] {
+        let rows = content.results?.rows ?? []
+        return framework.indicators.map { IndicatorSnapshot(indicator: $0, rows: rows, framework: framework) }
+    }
+
+    /// Whether the report has an indicators section listing `id`, so that the summary can link to it.
+    func indicatorAnchor(_ id: String) -> String? {
+        for section in content.definition.sections {
+            if case .indicators(let only, _) = section, only?.contains(id) ?? true { return "ind-\(id)" }
+        }
+        return nil
+    }
+
+    /// Status at a glance: how many indicators are met, on track, off track or without a status,
+    /// then one line per indicator.
+    func renderSummary(into html: inout HTMLBuilder) {
+        let all = snapshots()
+        let counts: [(TargetStatus?, Int)] = [
+            (.met, all.filter { $0.status == .met }.count),
+            (.onTrack, all.filter { $0.status == .onTrack }.count),
+            (.offTrack, all.filter { $0.status == .offTrack }.count),
+            (nil, all.filter { $0.status == nil }.count),
+        ]
+        html.element("p", .init("class", "lead"), text: words.pick(
+            "Läget för ramverkets \(all.count) indikatorer i den senaste omgången med data, mot deras mål.",
+            "Where the framework's \(all.count) indicators stand in their latest round with data, against their targets."))
+        html.element("ul", .init("class", "tiles")) { html in
+            for (status, count) in counts {
+                let style = StatusStyle(status)
+                html.element("li", .init("class", "tile \(style.cssClass)")) { html in
+                    html.element("span", .init("class", "count"), text: numbers.integer(count))
+                    style.icon(into: &html)
+                    html.text(words.status(status))
+                }
+            }
+        }
+        scrollingTable(label: words.pick("Indikatorernas status", "Status of the indicators"), into: &html) { html in
+            html.element("caption", text: words.pick("Indikatorernas status i den senaste omgången", "Status of the indicators in their latest round"))
+            html.element("thead") { html in
+                html.element("tr") { html in
+                    html.element("th", .init("scope", "col"), text: words.indicator)
+                    html.element("th", .init("scope", "col"), .init("class", "num"), text: words.latest)
+                    html.element("th", .init("scope", "col"), text: words.round)
+                    html.element("th", .init("scope", "col"), .init("class", "num"), text: words.target)
+                    html.element("th", .init("scope", "col"), text: words.statusHeader)
+                    html.element("th", .init("scope", "col"), .init("class", "num"), text: words.change)
+                }
+            }
+            html.element("tbody") { html in
+                for snapshot in all {
+                    let format = IndicatorFormat(indicator: snapshot.indicator, numbers: numbers)
+                    html.element("tr") { html in
+                        html.element("th", .init("scope", "row")) { html in
+                            let title = text(snapshot.indicator.title)
+                            if let anchor = indicatorAnchor(snapshot.indicator.id) {
+                                html.element("a", .init("href", "#\(anchor)"), text: title)
+                            } else {
+                                html.text(title)
+                            }
+                        }
+                        html.element("td", .init("class", "num"), text: snapshot.latestCell.map { format.valueWithUnit($0.value, words: words) } ?? words.suppressedMark)
+                        html.element("td", text: snapshot.latest.map { roundLabel($0.round) } ?? "")
+                        html.element("td", .init("class", "num")) { html in
+                            if let target = snapshot.target {
+                                html.text(format.value(target.value))
+                                html.void("br")
+                                html.element("span", .init("class", "note"), text: roundLabel(target.round))
+                            }
+                        }
+                        let style = StatusStyle(snapshot.status)
+                        html.element("td") { html in
+                            html.element("span", .init("class", "status \(style.cssClass)")) { html in
+                                style.icon(into: &html)
+                                html.text(words.status(snapshot.status))
+                            }
+                            if let reason = snapshot.reason(words) {
+                                html.void("br")
+                                html.element("span", .init("class", "note"), text: reason)
+                            }
+                        }
+                        html.element("td", .init("class", "num")) { html in
+                            if let change = snapshot.latestCell?.change {
+                                html.text(format.change(change.value))
+                                html.void("br")
+                                html.element("span", .init("class", "note"), text: words.changeSince(roundLabel(change.since)))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        html.element("p", .init("class", "note"), text: words.statusExplanation)
+    }
+
+    /// The theory of change drawn as a diagram, each node coloured by its indicators' status,
+    /// followed by the same content as a table.
+    func renderTheoryOfChange(into html: inout HTMLBuilder) {
+        let all = snapshots()
+        var states: [String: TheoryOfChangeDiagram.NodeState] = [:]
+        for node in framework.nodes {
+            let own = all.filter { $0.indicator.node == node.id }
+            states[node.id] = .init(indicatorCount: own.count, status: StatusStyle.worst(own.compactMap(\.status)))
+        }
+        if let description = framework.description { html.element("p", text: text(description)) }
+        let impact = framework.impact.map { text($0.title) } ?? ""
+        let diagramDescription = words.pick(
+            "Diagram över förändringsteorin: \(framework.nodes.filter { $0.level == .activity }.count) aktiviteter leder till \(framework.nodes.filter { $0.level == .output }.count) prestationer, som bidrar till \(framework.nodes.filter { $0.level == .outcome }.count) utfall och effekten ”\(impact)”. Varje ruta har färg, form och ord efter sämsta status bland dess indikatorer. Tabellen nedan innehåller samma sak.",
+            "Diagram of the theory of change: \(framework.nodes.filter { $0.level == .activity }.count) activities lead to \(framework.nodes.filter { $0.level == .output }.count) outputs, which contribute to \(framework.nodes.filter { $0.level == .outcome }.count) outcomes and the impact “\(impact)”. Each box has the colour, shape and word of the worst status among its indicators. The table below holds the same.")
+        html.element("figure") { html in
+            html.element("figcaption", text: text(framework.title))
+            TheoryOfChangeDiagram(framework: framework, states: states, words: words, id: "toc", description: diagramDescription).render(into: &html)
+            html.element("ul", .init("class", "indicator-facts")) { html in
+                for status in [TargetStatus.met, .onTrack, .offTrack] as [TargetStatus?] + [nil] {
+                    let style = StatusStyle(status)
+                    html.element("li") { html in
+                        html.element("span", .init("class", "status \(style.cssClass)")) { html in
+                            style.icon(into: &html)
+                            html.text(words.status(status))
+                        }
+                    }
+                }
+            }
+        }
+        let titles = Dictionary(framework.nodes.map { ($0.id, text($0.title)) }, uniquingKeysWith: { first, _ in first })
+        scrollingTable(label: words.pick("Förändringsteorin som tabell", "The theory of change as a table"), into: &html) { html in
+            html.element("caption", text: words.pick("Förändringsteorin som tabell", "The theory of change as a table"))
+            html.element("thead") { html in
+                html.element("tr") { html in
+                    html.element("th", .init("scope", "col"), text: words.node)
+                    html.element("th", .init("scope", "col"), text: words.contributesTo)
+                    html.element("th", .init("scope", "col"), text: words.indicators)
+                    html.element("th", .init("scope", "col"), text: words.statusHeader)
+                }
+            }
+            html.element("tbody") { html in
+                for level in [NodeLevel.impact, .outcome, .output, .activity] {
+                    let nodes = framework.nodes.filter { $0.level == level }
+                    guard !nodes.isEmpty else { continue }
+                    html.element("tr", .init("class", "heading")) { html in
+                        html.element("th", .init("colspan", "4"), .init("scope", "colgroup"), text: words.levelName(level, plural: nodes.count > 1))
+                    }
+                    for node in nodes {
+                        let state = states[node.id]!
+                        html.element("tr") { html in
+                            html.element("th", .init("scope", "row"), text: titles[node.id] ?? node.id)
+                            html.element("td", text: node.contributesTo.map { titles[$0.value] ?? $0.value }.joined(separator: "; "))
+                            html.element("td", .init("class", "num"), text: numbers.integer(state.indicatorCount))
+                            let style = StatusStyle(state.status)
+                            html.element("td") { html in
+                                if state.indicatorCount == 0 {
+                                    html.text(words.pick("mäts inte", "not measured"))
+                                } else {
+                                    html.element("span", .init("class", "status \(style.cssClass)")) { html in
+                                        style.icon(into: &html)
+                                        html.text(words.status(state.status))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+import Aggregation
+import HTML
+import SurveyDefinition
+
+extension ReportRenderer {
+    /// Every question of a round with its wording and its answers: a frequency table with a bar
+    /// chart for choices, a summary with a box chart for numbers, the most frequent texts for free text.
+    func renderTopline(round: String, into html: inout HTMLBuilder) {
+        guard let entry = content.toplines[round] else { return }
+        let topline = entry.topline
+        let survey = topline.survey
+        html.element("p", .init("class", "lead"), text: text(survey.title))
+        html.element("dl", .init("class", "facts")) { html in
+            html.element("dt", text: words.round)
+            html.element("dd", text: "\(roundLabel(round)) (\(survey.id) \(words.pick("version", "version")) \(survey.version))")
+            html.element("dt", text: words.pick("Svar", "Responses"))
+            html.element("dd", text: responsesText(topline: topline, cleaning: entry.cleaning))
+        }
+        html.element("p", text: words.pick(
+            "Andelar räknas bland dem som besvarade frågan. En fråga som bara visas för vissa svarande har därför en mindre bas. Vid flervalsfrågor kan andelarna tillsammans bli mer än 100 %.",
+            "Shares are of those who answered the question, so a question shown to only some respondents has a smaller base. In multiple-choice questions the shares can add up to more than 100%."))
+        var anySuppressed = false
+        for page in topline.pages {
+            html.element("h3", text: page.page.title.map(text) ?? page.page.id)
+            for item in page.items {
+                html.element("div", .init("class", "question"), .init("id", "q-\(item.question.name)")) { html in
+                    html.element("h4") { html in
+                        html.text(item.question.label.map(text) ?? item.question.name)
+                        html.text(" ")
+                        html.element("span", .init("class", "name code"), text: "(\(item.question.name))")
+                    }
+                    if renderItem(item, topline: topline, into: &html) { anySuppressed = true }
+                }
+            }
+        }
+        if anySuppressed {
+            html.element("p", .init("class", "note"), text: words.suppressionNote(threshold: numbers.integer(framework.suppression.minCell)))
+        }
+    }
+
+    private func responsesText(topline: Topline, cleaning: CleaningLog?) -> String {
+        let kept = numbers.integer(topline.responses)
+        guard let cleaning else { return words.pick("\(kept) svar", "\(kept) responses") }
+        return words.pick(
+            "\(kept) svar kvar efter rensning (\(numbers.integer(cleaning.read)) lästa, \(numbers.integer(cleaning.read - cleaning.kept)) borttagna enligt rensningsreglerna)",
+            "\(kept) responses kept after cleaning (\(numbers.integer(cleaning.read)) read, \(numbers.integer(cleaning.read - cleaning.kept)) removed by the cleaning rules)")
+    }
+
+    /// Renders one question's answers; returns whether anything was withheld.
+    private func renderItem(_ item: ToplineItem, topline: Topline, into html: inout HTMLBuilder) -> Bool {
+        let id = "q-\(item.question.name)"
+        let wording = item.question.label.map(text) ?? item.question.name
+        var suppressed = false
+        switch item.body {
+        case .choices(let tally):
+            suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, secondary: !tally.isMultiple, into: &html)
+        case .dates(let tally):
+            suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, secondary: false, into: &html)
+        case .matrix(let rows):
+            suppressed = renderMatrix(rows, id: id, wording: wording, responses: topline.responses, into: &html)
+        case .numbers(let summary):
+            suppressed = renderNumbers(summary, id: id, wording: wording, question: item.question, into: &html)
+        case .texts(let tally):
+            renderTexts(tally, into: &html)
+        case .personal(let answered):
+            html.element("p", .init("class", "note"), text: words.pick(
+                "Personuppgift: svaren visas inte (\(numbers.integer(answered)) besvarade frågan).",
+                "Personal data: the answers are not shown (\(numbers.integer(answered)) answered)."))
+        }
+        if let other = item.other, other.answered > 0 {
+            html.element("p", text: words.pick("Svar under ”Annat”:", "Answers under “Other”:"))
+            renderTexts(other, into: &html)
+        }
+        return suppressed
+    }
+
+    /// The shown count and share of each category, `nil` where withheld.
+    private func shown(_ tally: ChoiceTally, secondary: Bool) -> [(count: Int?, share: Double?)] {
+        let minCell = framework.suppression.minCell
+        let reasons: [SuppressedCell.Reason?]
+        reasons = Self.withheld(counts: tally.categories.map(\.count), answered: tally.answered, minCell: minCell, secondary: secondary)
+        let sharesShown = tally.answered >= framework.suppression.minBase
+        return zip(tally.categories, reasons).map { category, reason in
+            guard reason == nil else { return (nil, nil) }
+            return (category.count, sharesShown && tally.answered > 0 ? Double(category.count) / Double(tally.answered) : nil)
+        }
+    }
+
+    /// Which counts are withheld: a count from 1 to `minCell` − 1 (a count of 0 tells nothing about
+    /// anyone and is shown), every count when fewer than `minCell` answered, and, for categories that
+    /// partition the answers (`secondary`), the smallest other count when exactly one is withheld,
+    /// so that it cannot be worked out from the base.
+    static func withheld(counts: [Int], answered: Int, minCell: Int, secondary: Bool) -> [SuppressedCell.Reason?] {
+        if answered < minCell { return counts.map { _ in .belowThreshold } }
+        var reasons: [SuppressedCell.Reason?] = counts.map { $0 > 0 && $0 < minCell ? .belowThreshold : nil }
+        if secondary, reasons.filter({ $0 != nil }).count == 1 {
+            let candidates = counts.indices.filter { reasons[$0] == nil && counts[$0] > 0 }
+            if let smallest = candidates.min(by: { (counts[$0], $0) < (counts[$1], $1) }) { reasons[smallest] = .secondary }
+        }
+        return reasons
+    }
+
+    private func renderChoices(_ tally: ChoiceTally, id: String, wording: String, responses: Int, secondary: Bool, into html: inout HTMLBuilder) -> Bool {
+        guard tally.answered > 0 else {
+            html.element("p", .init("class", "note"), text: words.pick("Ingen besvarade frågan.", "Nobody answered the question."))
+            return false
+        }
+        let figures = shown(tally, secondary: secondary)
+        let baseText = words.pick("Bas: \(numbers.integer(tally.answered)) som besvarade frågan av \(numbers.integer(responses)) svar.",
+                                  "Base: \(numbers.integer(tally.answered)) who answered, of \(numbers.integer(responses)) responses.")
+        let sharesShown = figures.contains { $0.share != nil }
+        if sharesShown {
+            let bars = zip(tally.categories, figures).map { category, figure in
+                BarChart.Bar(label: category.label, value: figure.share.map { $0 * 100 },
+                             text: figure.share.map { numbers.percent($0) } ?? "\(words.suppressedMark) \(words.tooFew)")
+            }
+            let best = zip(tally.categories, figures).filter { $0.1.share != nil }.max { $0.1.share! < $1.1.share! }
+            let description = words.pick("Stapeldiagram: \(wording). ", "Bar chart: \(wording). ")
+                + (best.map { words.pick("Vanligast: \($0.0.label), \(numbers.percent($0.1.share!)). ", "Most frequent: \($0.0.label), \(numbers.percent($0.1.share!)). ") } ?? "")
+                + words.pick("Tabellen nedan ger alla svar.", "The table below gives every answer.")
+            html.element("figure") { html in
+                html.element("figcaption", text: words.pick("Andel av dem som besvarade frågan", "Share of those who answered"))
+                BarChart(id: "\(id)-chart", description: description, bars: bars, numbers: numbers).render(into: &html)
+            }
+        }
+        var suppressed = false
+        scrollingTable(label: wording, into: &html) { html in
+            html.element("caption", text: words.pick("Svar på frågan", "Answers to the question"))
+            html.element("thead") { html in
+                html.element("tr") { html in
+                    html.element("th", .init("scope", "col"), text: words.pick("Svar", "Answer"))
+                    html.element("th", .init("scope", "col"), .init("class", "num"), text: words.count)
+                    if sharesShown { html.element("th", .init("scope", "col"), .init("class", "num"), text: words.share) }
+                }
+            }
+            html.element("tbody") { html in
+                for (category, figure) in zip(tally.categories, figures) {
+                    html.element("tr") { html in
+                        html.element("th", .init("scope", "row"), text: category.label)
+                        if figure.count == nil { suppressed = true }
+                        html.element("td", .init("class", "num"), text: figure.count.map(numbers.integer) ?? words.suppressedMark)
+                        if sharesShown { html.element("td", .init("class", "num"), text: figure.share.map { numbers.percent($0) } ?? words.suppressedMark) }
+                    }
+                }
+                html.element("tr") { html in
+                    html.element("th", .init("scope", "row"), text: words.notAnswered)
+                    html.element("td", .init("class", "num"), text: numbers.integer(responses - tally.answered))
+                    if sharesShown { html.element("td", .init("class", "num"), text: "") }
+                }
+            }
+        }
+        html.element("p", .init("class", "note"), text: baseText)
+        return suppressed
+    }
+
+    private func renderMatrix(_ rows: [(row: MatrixRow, tally: ChoiceTally)], id: String, wording: String, responses: Int, into html: inout HTMLBuilder) -> Bool {
+        var suppressed = false
+        var bars: [BarChart.Bar] = []
+        var tables: [(label: String, tally: ChoiceTally, figures: [(count: Int?, share: Double?)])] = []
+        for (row, tally) in rows {
+            let label = text(row.label)
+            let figures = shown(tally, secondary: true)
+            tables.append((label, tally, figures))
+            bars.append(BarChart.Bar(label: label, value: nil, text: "", isHeading: true))
+            for (category, figure) in zip(tally.categories, figures) {
+                bars.append(BarChart.Bar(label: category.label, value: figure.share.map { $0 * 100 },
+                                         text: figure.share.map { numbers.percent($0) } ?? "\(words.suppressedMark) \(words.tooFew)"))
+            }
+        }
+        if tables.contains(where: { $0.figures.contains { $0.share != nil } }) {
+            html.element("figure") { html in
+                html.element("figcaption", text: words.pick("Andel av dem som besvarade varje del", "Share of those who answered each part"))
+                BarChart(id: "\(id)-chart", description: words.pick("Stapeldiagram per del av frågan: \(wording). Tabellen nedan ger alla svar.",
+                                                                     "Bar chart per part of the question: \(wording). The table below gives every answer."),
+                         bars: bars, numbers: numbers).render(into: &html)
+            }
+        }
+        scrollingTable(label: wording, into: &html) { html in
+            html.element("caption", text: words.pick("Svar på frågan", "Answers to the question"))
+            html.element("thead") { html in
+                html.element("tr") { html in
+                    html.element("th", .init("scope", "col"), text: words.pick("Svar", "Answer"))
+                    html.element("th", .init("scope", "col"), .init("class", "num"), text: words.count)
+                    html.element("th", .init("scope", "col"), .init("class", "num"), text: words.share)
+                }
+            }
+            html.element("tbody") { html in
+                for table in tables {
+                    html.element("tr", .init("class", "heading")) { html in
+                        html.element("th", .init("colspan", "3"), .init("scope", "colgroup"),
+                                     text: "\(table.label) (\(words.pick("bas", "base")) \(numbers.integer(table.tally.answered)))")
+                    }
+                    for (category, figure) in zip(table.tally.categories, table.figures) {
+                        html.element("tr") { html in
+                            html.element("th", .init("scope", "row"), text: category.label)
+                            if figure.count == nil { suppressed = true }
+                            html.element("td", .init("class", "num"), text: figure.count.map(numbers.integer) ?? words.suppressedMark)
+                            html.element("td", .init("class", "num"), text: figure.share.map { numbers.percent($0) } ?? words.suppressedMark)
+                        }
+                    }
+                }
+            }
+        }
+        return suppressed
+    }
+
+    private func renderNumbers(_ summary: NumberSummary, id: String, wording: String, question: Question, into html: inout HTMLBuilder) -> Bool {
+        guard summary.answered >= framework.suppression.minCell else {
+            html.element("p", .init("class", "note"), text: "\(words.suppressedMark) \(words.tooFew) (n < \(framework.suppression.minCell))")
+            return true
+        }
+        let digits = summary.isInteger && summary.upperQuartile - summary.lowerQuartile >= 10 ? 0 : 1
+        let unit = question.unit.map { " " + $0 } ?? ""
+        func number(_ value: Double) -> String { numbers.decimal(value, digits: digits) }
+        let labels = (quartiles: words.pick("Mittersta hälften (kvartiler)", "Middle half (quartiles)"), median: "Median",
+                      mean: words.pick("Medelvärde", "Mean"))
+        let description = words.pick(
+            "Lådagram: \(wording). Median \(number(summary.median))\(unit), medelvärde \(numbers.decimal(summary.mean, digits: 1))\(unit), mittersta hälften \(numbers.range(number(summary.lowerQuartile), number(summary.upperQuartile))).",
+            "Box chart: \(wording). Median \(number(summary.median))\(unit), mean \(numbers.decimal(summary.mean, digits: 1))\(unit), middle half \(numbers.range(number(summary.lowerQuartile), number(summary.upperQuartile))).")
+        html.element("figure") { html in
+            html.element("figcaption", text: words.pick("Fördelning bland dem som svarade", "Distribution among those who answered") + (question.unit.map { " (\($0))" } ?? ""))
+            BoxChart(id: "\(id)-chart", description: description, summary: summary, labels: labels, numbers: numbers).render(into: &html)
+        }
+        scrollingTable(label: wording, into: &html) { html in
+            html.element("caption", text: words.pick("Sammanfattning av svaren", "Summary of the answers"))
+            html.element("thead") { html in
+                html.element("tr") { html in
+                    for header in ["n", words.pick("Medelvärde", "Mean"), words.pick("Undre kvartil", "Lower quartile"), "Median", words.pick("Övre kvartil", "Upper quartile")] {
+                        html.element("th", .init("scope", "col"), .init("class", "num"), text: header)
+                    }
+                }
+            }
+            html.element("tbody") { html in
+                html.element("tr") { html in
+                    html.element("td", .init("class", "num"), text: numbers.integer(summary.answered))
+                    html.element("td", .init("class", "num"), text: numbers.decimal(summary.mean, digits: 1))
+                    html.element("td", .init("class", "num"), text: number(summary.lowerQuartile))
+                    html.element("td", .init("class", "num"), text: number(summary.median))
+                    html.element("td", .init("class", "num"), text: number(summary.upperQuartile))
+                }
+            }
+        }
+        return false
+    }
+
+    private func renderTexts(_ tally: TextTally, into html: inout HTMLBuilder) {
+        html.element("p", text: words.pick(
+            "\(numbers.integer(tally.answered)) svarade med fritext (\(numbers.integer(tally.distinct)) olika svar).",
+            "\(numbers.integer(tally.answered)) answered in their own words (\(numbers.integer(tally.distinct)) different answers)."))
+        guard !tally.frequent.isEmpty else { return }
+        html.element("p", .init("class", "note"), text: words.pick(
+            "De vanligaste svaren som minst \(framework.suppression.minCell) har gett:",
+            "The most frequent answers, given by at least \(framework.suppression.minCell) respondents:"))
+        html.element("ul", .init("class", "open-answers")) { html in
+            for answer in tally.frequent {
+                html.element("li") { html in
+                    html.element("q", text: answer.text)
+                    html.text(" (\(numbers.integer(answer.count)))")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Expressions
+import Foundation
+import Frameworks
+import Store
+import SurveyDefinition
+@testable import Reports
+
+/// A store in a temporary folder with two rounds of the club survey, answers chosen to exercise
+/// suppression, cleaning, escaping and personal data.
+final class ClubFixture {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let today = CalendarDate(year: 2026, month: 3, day: 2)!
+    static let hostileRemark = "<img src=x onerror=alert(1)> bra & \"fint\""
+
+    let folder: URL
+    let store: SQLiteStore
+    let document: SurveyDocument
+    let framework: Framework
+
+    static func path(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-reports-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        store = try SQLiteStore(path: folder.appendingPathComponent("samla.sqlite").path)
+        guard let document = SurveyLoader.load(contentsOf: Self.path("club.yaml")).document else { throw FixtureError.unloadable("club.yaml") }
+        self.document = document
+        guard let framework = FrameworkLoader.load(contentsOf: Self.path("club-toc.yaml"), surveys: SurveyCatalogue([document.survey])).framework else {
+            throw FixtureError.unloadable("club-toc.yaml")
+        }
+        self.framework = framework
+        for round in ["club-2024", "club-2025"] {
+            _ = try store.openRound(RoundRequest(
+                name: round, document: document, opens: CalendarDate(year: 2024, month: 1, day: 1)!,
+                closes: CalendarDate(year: 2025, month: 12, day: 31)!, anonymous: true))
+        }
+        // 2024: 30 members, half of them happy.
+        try insert(round: "club-2024", (0..<30).map { i in ("yes", "small", i < 15 ? 5 : 2, nil, nil) })
+        // 2025: 20 small (14 happy), 17 large (9 happy), 3 tiny (too few to show), one test response.
+        var rows: [(String, String?, Int64?, String?, String?)] = []
+        for i in 0..<20 { rows.append(("yes", "small", i < 14 ? 5 : 3, i < 6 ? Self.hostileRemark : nil, "secret\(i)@example.se")) }
+        for i in 0..<17 { rows.append(("yes", "large", i < 9 ? 4 : 1, nil, nil)) }
+        for _ in 0..<3 { rows.append(("no", "tiny", 5, nil, nil)) }
+        rows.append(("yes", "small", 1, "TEST", nil))
+        try insert(round: "club-2025", rows)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    enum FixtureError: Error { case unloadable(String) }
+
+    private func insert(round: String, _ rows: [(member: String, size: String?, score: Int64?, remark: String?, email: String?)]) throws {
+        try store.insertCompleteResponses(round: round, document: document, source: .import) { inserter in
+            for row in rows {
+                let values: [AnswerValue?] = [
+                    .choice(row.member), row.size.map(AnswerValue.choice), row.score.map(AnswerValue.integer),
+                    row.remark.map(AnswerValue.text), row.email.map(AnswerValue.text),
+                ]
+                try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
+            }
+        }
+    }
+
+    /// The club report, loaded against the fixture's framework.
+    func definition(_ name: String = "club-report.yaml") throws -> ReportDefinition {
+        let framework = self.framework
+        let loaded = ReportLoader.load(contentsOf: Self.path(name)) { _ in FrameworkLoadResult(framework: framework, diagnostics: []) }
+        guard let definition = loaded.definition else { throw FixtureError.unloadable(loaded.diagnostics.map(\.description).joined(separator: "\n")) }
+        return definition
+    }
+
+    func render(language: String? = nil) throws -> String {
+        var definition = try definition()
+        if let language { definition.language = language }
+        return try ReportGenerator(definition: definition, framework: framework, store: store, today: Self.today, samlaVersion: "test").render().html
+    }
+}

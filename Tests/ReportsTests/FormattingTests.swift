@@ -1,0 +1,56 @@
+import Testing
+@testable import Reports
+
+/// Numbers as Swedish and English readers write them, chart labels and axes.
+struct FormattingTests {
+    let sv = NumberStyle(language: "sv")
+    let en = NumberStyle(language: "en")
+
+    @Test func swedishNumbersHaveADecimalCommaASpaceBeforePercentAndSpacesBetweenThousands() {
+        #expect(sv.percent(0.452) == "45,2\u{00A0}%")
+        #expect(sv.decimal(1_234_567.891, digits: 1) == "1\u{00A0}234\u{00A0}567,9")
+        #expect(sv.decimal(-3.14, digits: 1) == "\u{2212}3,1")
+        #expect(sv.decimal(-0.01, digits: 1) == "0,0")
+        #expect(sv.integer(2025) == "2025")
+        #expect(sv.range("40,1", "50,3") == "40,1\u{2013}50,3")
+        #expect(sv.date(year: 2026, month: 11, day: 29) == "29 november 2026")
+    }
+
+    @Test func englishNumbersHaveADecimalPointAndCommasBetweenThousands() {
+        #expect(en.percent(0.452) == "45.2%")
+        #expect(en.decimal(1_234_567.891, digits: 2) == "1,234,567.89")
+        #expect(en.decimal(-3.14, digits: 1) == "\u{2212}3.1")
+        #expect(en.date(year: 2026, month: 1, day: 5) == "5 January 2026")
+    }
+
+    @Test func indicatorValuesFollowTheirUnit() {
+        let share = IndicatorFormat(indicator: .init(id: "a", node: "n", title: [:], kind: .proportion, unit: "percent", location: .init(file: "f", line: 1, column: 1)), numbers: sv)
+        #expect(share.value(0.3) == "30,0\u{00A0}%")
+        #expect(share.change(0.031) == "+3,1")
+        #expect(share.change(-0.02) == "\u{2212}2,0")
+        #expect(share.change(0.0001) == "0,0")
+        let count = IndicatorFormat(indicator: .init(id: "b", node: "n", title: [:], kind: .reported, unit: "events", location: .init(file: "f", line: 1, column: 1)), numbers: en)
+        #expect(count.valueWithUnit(12, words: ReportWords(language: "en")) == "12 events")
+        #expect(count.valueWithUnit(12, words: ReportWords(language: "sv")) == "12 träffar")
+        #expect(count.value(2.5) == "2.5")
+    }
+
+    @Test func chartLabelsWrapAtSpacesAndEndInAnEllipsisWhenCut() {
+        let lines = SVG.wrap("Forskningen har en starkare roll i samverkan mellan sektorer", width: 100, size: 10, maxLines: 2)
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.count <= 18 })
+        #expect(lines[1].hasSuffix("…"))
+        #expect(SVG.wrap("Kort", width: 100, size: 10) == ["Kort"])
+    }
+
+    @Test func axesEndOnRoundNumbers() {
+        #expect(NiceScale.ceil(63) == 100)
+        #expect(NiceScale.ceil(7.3) == 10)
+        #expect(NiceScale.ceil(0.42) == 0.5)
+        #expect(NiceScale.ticks(low: 0, high: 100) == [0, 20, 40, 60, 80, 100])
+        let years = BoxChart.axis(NumberSummary(sorted: [1990, 2003, 2011, 2020, 2024], isInteger: true)!)
+        #expect(years.low > 1900 && years.high < 2100)
+        let small = BoxChart.axis(NumberSummary(sorted: [1, 2, 3, 4, 5], isInteger: true)!)
+        #expect(small.low == 0)
+    }
+}

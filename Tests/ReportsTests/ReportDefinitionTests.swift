@@ -1,0 +1,78 @@
+import Diagnostics
+import Foundation
+import Frameworks
+import Testing
+@testable import Reports
+
+/// Loading report definitions: the model, the shipped reports, and every diagnostic with its place.
+struct ReportDefinitionTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func theClubReportLoadsWithItsSectionsAndPathsFromItsFolder() throws {
+        let fixture = try ClubFixture()
+        let definition = try fixture.definition()
+        #expect(definition.id == "club-report")
+        #expect(definition.language == "sv")
+        #expect(definition.rounds == ["club-2024", "club-2025", "year-2025"])
+        #expect(definition.frameworkPath == ClubFixture.path("club-toc.yaml"))
+        #expect(definition.outputPath == ClubFixture.path("output/club-report.html"))
+        #expect(definition.sections == [.summary, .theoryOfChange, .indicators(only: nil, breakdowns: true), .methods,
+                                        .topline(round: "club-2025", openAnswers: 10)])
+    }
+
+    @Test(arguments: ["reports/msi-impact.yaml", "reports/esem-se-topline.yaml"])
+    func theShippedReportsLoadWithoutDiagnostics(_ file: String) {
+        let loaded = ReportLoader.load(contentsOf: Self.root.appendingPathComponent(file).path)
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.description))")
+        #expect(loaded.definition != nil)
+        #expect(loaded.framework?.id == "msi-toc")
+    }
+
+    @Test func everyProblemOfShapeIsReportedAtItsPlace() {
+        let loaded = ReportLoader.load(contentsOf: ClubFixture.path("broken-report.yaml"))
+        let found = loaded.diagnostics.map { "\($0.code.id) \($0.location.sortLine)" }
+        #expect(loaded.definition == nil)
+        #expect(found.contains("E500 1"))   // id not a slug
+        #expect(found.contains("E501 3"))   // language de
+        #expect(found.contains("E507 5"))   // output not .html
+        #expect(found.contains("E504 7"))   // summry
+        #expect(found.contains("E008 8"))   // topline without a round
+        #expect(found.contains("E509 9"))   // open_answers: many
+        let misspelt = loaded.diagnostics.first { $0.code == .unknownReportSection }
+        #expect(misspelt?.message.contains("did you mean summary?") == true)
+    }
+
+    @Test func checksAgainstTheFrameworkNameRoundsAndIndicators() {
+        let loaded = ReportLoader.load(contentsOf: ClubFixture.path("mismatched-report.yaml"))
+        let found = loaded.diagnostics.map { "\($0.code.id) \($0.location.sortLine)" }
+        #expect(loaded.definition == nil)
+        #expect(found.contains("E503 5"))   // club-2026 is not declared
+        #expect(found.contains("E505 7"))   // a topline of a reporting period
+        #expect(found.contains("E506 8"))   // hapy
+        let round = loaded.diagnostics.first { $0.code == .unknownReportRound }
+        #expect(round?.message.contains("its rounds are club-2024, club-2025, year-2025") == true)
+        #expect(round?.description.hasPrefix(ClubFixture.path("mismatched-report.yaml") + ":5:") == true)
+    }
+
+    @Test func aFrameworkThatIsNotThereIsNamed() {
+        let loaded = ReportLoader.load(contentsOf: ClubFixture.path("missing-framework.yaml"))
+        #expect(loaded.diagnostics.map(\.code) == [.reportFrameworkUnusable])
+        #expect(loaded.diagnostics.first?.message.contains("nowhere/toc.yaml") == true)
+    }
+
+    @Test func theReportCodesAreInTheCatalogueAndDocumented() throws {
+        let doc = try String(contentsOf: Self.root.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+        for code in DiagnosticCode.catalogue where code.id.dropFirst().hasPrefix("5") {
+            #expect(doc.contains("### \(code.id): \(code.summary)"), "\(code.id) is not described in docs/diagnostics.md")
+        }
+        #expect(DiagnosticCode.catalogue.filter { $0.id.dropFirst().hasPrefix("5") }.count == 13)
+    }
+}
+
+extension DiagnosticLocation {
+    /// The line of a source location (0 otherwise), for compact expectations.
+    var sortLine: Int {
+        if case .source(let location) = self { return location.line }
+        return 0
+    }
+}

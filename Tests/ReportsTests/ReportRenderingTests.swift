@@ -1,0 +1,134 @@
+import Foundation
+import Frameworks
+import Testing
+@testable import Reports
+
+/// A whole report over the club fixture: order of sections, escaping, suppression, cleaning,
+/// personal data, language, and that the file needs nothing from outside.
+struct ReportRenderingTests {
+    @Test func theSummaryComesFirstAndEverySectionFollowsInOrder() throws {
+        let html = try ClubFixture().render()
+        let headings = ["<h2 id=\"s1-summary\">Sammanfattning</h2>", "<h2 id=\"s2-theory-of-change\">Förändringsteori</h2>",
+                        "<h2 id=\"s3-indicators\">Indikatorer</h2>", "<h2 id=\"s4-methods\">Metod</h2>",
+                        "<h2 id=\"s5-topline\">Fråga för fråga: Klubb 2025</h2>"]
+        let positions = headings.map { html.range(of: $0)?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil }, "\(headings.filter { !html.contains($0) })")
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"sv\">"))
+    }
+
+    @Test func everyTextFromDefinitionsAndAnswersIsEscaped() throws {
+        let html = try ClubFixture().render()
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<b>&"))
+        #expect(html.contains("Liten &lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("Klubbens rapport &lt;i&gt;2025&lt;/i&gt;"))
+        // The hostile remark was given by 6 respondents, so it is listed, escaped.
+        #expect(html.contains("<q>&lt;img src=x onerror=alert(1)&gt; bra &amp; &quot;fint&quot;</q> (6)"))
+    }
+
+    @Test func theFileIsSelfContained() throws {
+        let html = try ClubFixture().render()
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<link"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("@import"))
+        #expect(!html.contains("url(http"))
+        let addresses = html.components(separatedBy: "http").dropFirst().map { String($0.prefix(30)) }
+        #expect(addresses.allSatisfy { $0.hasPrefix("://www.w3.org/2000/svg") }, "\(addresses)")
+    }
+
+    @Test func aSmallGroupShowsADashAndNeverItsFigures() throws {
+        let html = try ClubFixture().render()
+        // Tiny: 3 responses, all happy. Its row says "< 10" and shows no estimate.
+        let tinyRow = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">Pytteliten</th><td class=\"round\">Klubb 2025</td>"))
+        #expect(tinyRow.contains("<td class=\"num\">&lt; 10</td><td class=\"num\">–</td><td class=\"num\">–</td>"))
+        #expect(!html.contains("100,0\u{00A0}%"))
+        #expect(html.contains("– visas inte: för få svar (en bas under 10)"))
+        // The total of 2025: 26 happy of 40 kept (the test response removed).
+        let total = try #require(Self.row(in: html, startingWith: "<tr class=\"total\"><th scope=\"row\">Totalt</th><td class=\"round\">Klubb 2025</td>"))
+        #expect(total.contains("<td class=\"num\">40</td><td class=\"num\">65,0\u{00A0}%</td>"))
+        #expect(total.contains("<td class=\"num\">+15,0</td>"))
+    }
+
+    @Test func baselinesAndTargetsNameTheirRoundAndCountsHaveNoEmptyIntervalColumn() throws {
+        let html = try ClubFixture().render()
+        #expect(html.contains("<li>Utgångsvärde: 50,0\u{00A0}% i Klubb 2024</li><li>Mål: 60,0\u{00A0}% i Klubb 2025</li>"))
+        #expect(html.contains("<li>Mål: 10 i År 2025</li>"))
+        // meetings is a reported value: no n, no interval, and a caption that promises none.
+        let meetings = try #require(html.range(of: "<article class=\"indicator\" id=\"ind-meetings\"").map { String(html[$0.lowerBound...]) })
+        let article = String(meetings.prefix(upTo: try #require(meetings.range(of: "</article>")).upperBound))
+        #expect(article.contains("<figcaption>Värde per omgång och grupp</figcaption>"))
+        #expect(!article.contains("konfidensintervall"))
+        #expect(article.contains("<th scope=\"col\" class=\"num\">Skattning</th><th scope=\"col\" class=\"num\">Förändring</th></tr>"))
+    }
+
+    @Test func statusesReadAsWordsBesideTheirShapes() throws {
+        let html = try ClubFixture().render()
+        // happy: 65 % against a target of 60 % in 2025: met. meetings: 12 against 10: met.
+        #expect(html.contains("<span class=\"count\">2</span><svg class=\"status-icon\""))
+        #expect(html.contains("Uppnått"))
+        // mean_score has no target.
+        #expect(html.contains("<span class=\"note\">inget mål</span>"))
+    }
+
+    @Test func theToplineCountsTheCleanedResponsesAndHidesPersonalData() throws {
+        let html = try ClubFixture().render()
+        #expect(html.contains("40 svar kvar efter rensning (41 lästa, 1 borttagna enligt rensningsreglerna)"))
+        let small = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">Liten &lt;script&gt;alert(1)&lt;/script&gt;</th><td class=\"num\">"))
+        #expect(small.contains(">20<"))
+        #expect(!html.contains("secret"))
+        #expect(html.contains("Personuppgift: svaren visas inte (20 besvarade frågan)."))
+        // Tiny (3) is withheld in the topline too, and so is the next smallest (large, 17).
+        let tiny = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">Pytteliten</th><td class=\"num\">"))
+        #expect(tiny.contains("<td class=\"num\">–</td>"))
+    }
+
+    @Test func englishReportsUseEnglishWordsAndNumbers() throws {
+        let html = try ClubFixture().render(language: "en")
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(html.contains("<h2 id=\"s1-summary\">Summary</h2>"))
+        #expect(html.contains("<td class=\"num\">65.0%</td>"))
+        #expect(html.contains("Produced on 2 March 2026 with Samla test."))
+    }
+
+    @Test func theTheoryOfChangePutsAnOutcomeNextToTheOutcomeItFeeds() throws {
+        let fixture = try ClubFixture()
+        let diagram = TheoryOfChangeDiagram(framework: fixture.framework, states: [:], words: ReportWords(language: "en"), id: "t", description: "")
+        let columns = diagram.ordered().map { $0.map(\.id) }
+        #expect(columns == [["hold_meetings"], ["good_meetings"], ["happy_members", "loyal_members"], ["lively_town"]])
+    }
+
+    @Test func withheldCountsProtectSmallCategoriesButShowZeros() {
+        let withheld = ReportRenderer.withheld(counts: [20, 17, 3, 0], answered: 40, minCell: 5, secondary: true)
+        #expect(withheld.map { $0 != nil } == [false, true, true, false])
+        #expect(ReportRenderer.withheld(counts: [254, 0], answered: 254, minCell: 5, secondary: true).allSatisfy { $0 == nil })
+        #expect(ReportRenderer.withheld(counts: [2, 1], answered: 3, minCell: 5, secondary: false).allSatisfy { $0 != nil })
+        #expect(ReportRenderer.withheld(counts: [30, 3], answered: 33, minCell: 5, secondary: false).map { $0 != nil } == [false, true])
+    }
+
+    @Test func aToplineRoundWithoutDataIsRefused() throws {
+        let fixture = try ClubFixture()
+        var definition = try fixture.definition()
+        definition.sections = [.topline(round: "club-2023", openAnswers: 5)]
+        #expect(throws: ReportError.self) {
+            try ReportGenerator(definition: definition, framework: fixture.framework, store: fixture.store, samlaVersion: "test").render()
+        }
+    }
+
+    @Test func theReportIsWrittenWhereAsked() throws {
+        let fixture = try ClubFixture()
+        let target = fixture.folder.appendingPathComponent("nested/club.html").path
+        let rendered = try ReportGenerator(definition: try fixture.definition(), framework: fixture.framework, store: fixture.store,
+                                           today: ClubFixture.today, samlaVersion: "test").write(to: target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == rendered.html)
+    }
+
+    /// The table row that starts with `prefix`, up to its end tag.
+    static func row(in html: String, startingWith prefix: String) -> String? {
+        guard let start = html.range(of: prefix) else { return nil }
+        guard let end = html.range(of: "</tr>", range: start.upperBound..<html.endIndex) else { return nil }
+        return String(html[start.lowerBound..<end.upperBound])
+    }
+}

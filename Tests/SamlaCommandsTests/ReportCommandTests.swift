@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// `samla demo`, `samla report` and `samla validate` on report definitions, run as the built binary.
+@Suite struct ReportCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let reportFixtures = root.appendingPathComponent("Tests/ReportsTests/Fixtures")
+
+    final class Workspace {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-report-cli-\(UUID().uuidString)")
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        init() throws { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        deinit { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    @Test func theDemoWritesBothReportsAndTheEuclidPackageAndSaysHowToOpenThem() throws {
+        let workspace = try Workspace()
+        let demo = try SamlaBinary.run(["demo", "--folder", workspace.path("demo")], in: Self.root)
+        #expect(demo.status == 0, "\(demo.errors)")
+        #expect(demo.errors.isEmpty, "\(demo.errors)")
+        #expect(demo.output.contains("round esem-se-2025: "))
+        #expect(demo.output.contains("round forum-2025: "))
+        #expect(demo.output.contains("round esem-se-2027: "))
+        #expect(demo.output.contains("cleaning esem-se-2025: 320 read, removed test "))
+        for file in ["msi-impact.html", "esem-se-topline.html", "msi-toc-results.csv", "euclid-esem-se-2025/datapackage.json",
+                     "euclid-esem-se-2025/cleaning-log.csv"] {
+            #expect(FileManager.default.fileExists(atPath: workspace.path("demo/\(file)")), "\(file) is missing")
+        }
+        #expect(demo.output.contains("open \(workspace.path("demo/msi-impact.html")) and \(workspace.path("demo/esem-se-topline.html")) in a web browser"))
+        let impact = try String(contentsOfFile: workspace.path("demo/msi-impact.html"), encoding: .utf8)
+        #expect(impact.hasPrefix("<!DOCTYPE html>\n<html lang=\"sv\">"))
+        #expect(impact.contains("<h2 id=\"s1-summary\">Sammanfattning</h2>"))
+
+        // The same seed gives the same data: a second run writes the same results.
+        let results = try String(contentsOfFile: workspace.path("demo/msi-toc-results.csv"), encoding: .utf8)
+        let again = try SamlaBinary.run(["demo", "--folder", workspace.path("demo")], in: Self.root)
+        #expect(again.status == 0, "\(again.errors)")
+        #expect(try String(contentsOfFile: workspace.path("demo/msi-toc-results.csv"), encoding: .utf8) == results)
+
+        // samla report on the demo's database, in the other language, to a chosen file.
+        let report = try SamlaBinary.run([
+            "report", Self.root.appendingPathComponent("reports/esem-se-topline.yaml").path, "--db", workspace.path("demo/samla.sqlite"),
+            "--lang", "sv", "--out", workspace.path("topline-sv.html"),
+        ])
+        #expect(report.status == 0, "\(report.errors)")
+        #expect(report.output.hasPrefix("wrote \(workspace.path("topline-sv.html")) ("))
+        let topline = try String(contentsOfFile: workspace.path("topline-sv.html"), encoding: .utf8)
+        #expect(topline.hasPrefix("<!DOCTYPE html>\n<html lang=\"sv\">"))
+        #expect(topline.contains("Fråga för fråga: ESEM 2025"))
+    }
+
+    @Test func aToplineOfARoundTheDatabaseDoesNotHaveIsRefused() throws {
+        let workspace = try Workspace()
+        let run = try SamlaBinary.run([
+            "report", Self.root.appendingPathComponent("reports/esem-se-topline.yaml").path, "--db", workspace.path("empty.sqlite"),
+            "--out", workspace.path("x.html"),
+        ])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("error[E520]: round esem-se-2025 of the topline section has no responses in the database"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("x.html")))
+    }
+
+    @Test func anUnknownLanguageIsAUsageError() throws {
+        let run = try SamlaBinary.run(["report", Self.root.appendingPathComponent("reports/msi-impact.yaml").path, "--lang", "fi"])
+        #expect(run.status == 2)
+    }
+
+    @Test func validateChecksReportsWithSurveysAndFrameworks() throws {
+        let shipped = ["reports/msi-impact.yaml", "reports/esem-se-topline.yaml", "frameworks/msi-toc.yaml"].map {
+            Self.root.appendingPathComponent($0).path
+        }
+        let good = try SamlaBinary.run(["validate"] + shipped)
+        #expect(good.status == 0, "\(good.output)")
+        let broken = try SamlaBinary.run(["validate", Self.reportFixtures.appendingPathComponent("broken-report.yaml").path])
+        #expect(broken.status == 1)
+        #expect(broken.output.contains("broken-report.yaml:7:5: error[E504]: there is no section type 'summry' (did you mean summary?)"))
+        #expect(broken.output.contains("error[E501]: reports are written in sv or en, not 'de'"))
+    }
+}

