@@ -57,14 +57,14 @@ struct DailyChart {
             html.element("text", .init("x", String(left - 6)), .init("y", String(top + plotHeight)), .init("text-anchor", "end"), text: "0")
             for (i, day) in days.enumerated() {
                 let x = Double(left) + slot * Double(i) + slot * 0.1
-                html.selfClosing("rect", .init("class", "bar-started"), .init("x", format(x)), .init("y", format(y(day.started))),
-                          .init("width", format(bar)), .init("height", format(Double(top + plotHeight) - y(day.started))))
-                html.selfClosing("rect", .init("class", "bar-completed"), .init("x", format(x + bar)), .init("y", format(y(day.completed))),
-                          .init("width", format(bar)), .init("height", format(Double(top + plotHeight) - y(day.completed))))
+                html.selfClosing("rect", .init("class", "bar-started"), .init("x", SVGNumber.text(x)), .init("y", SVGNumber.text(y(day.started))),
+                          .init("width", SVGNumber.text(bar)), .init("height", SVGNumber.text(Double(top + plotHeight) - y(day.started))))
+                html.selfClosing("rect", .init("class", "bar-completed"), .init("x", SVGNumber.text(x + bar)), .init("y", SVGNumber.text(y(day.completed))),
+                          .init("width", SVGNumber.text(bar)), .init("height", SVGNumber.text(Double(top + plotHeight) - y(day.completed))))
             }
             let labelEvery = max(1, days.count / 6)
             for (i, day) in days.enumerated() where i % labelEvery == 0 {
-                html.element("text", .init("x", format(Double(left) + slot * (Double(i) + 0.5))), .init("y", String(height - 10)),
+                html.element("text", .init("x", SVGNumber.text(Double(left) + slot * (Double(i) + 0.5))), .init("y", String(height - 10)),
                              .init("text-anchor", "middle"), text: String(day.day.dropFirst(5)))
             }
         }
@@ -89,9 +89,5 @@ struct DailyChart {
                 }
             }
         }
-    }
-
-    private func format(_ value: Double) -> String {
-        String((value * 10).rounded() / 10)
     }
 }

@@ -1,3 +1,4 @@
+import HTML
 import Store
 
 /// The round page's exports section and the page of a refused export.
