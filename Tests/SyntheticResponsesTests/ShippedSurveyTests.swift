@@ -121,4 +121,29 @@ import Testing
         }
         #expect(seen == Set(ResponseVariant.allCases))
     }
+
+    /// ESEM's duplicate rule keys on (org_name, contact_email). Organisation names repeat at
+    /// scale, as real ones do, but email addresses carry the response's serial number, so only
+    /// the duplicates the generator makes on purpose share a key.
+    @Test func onlyDeliberateDuplicatesShareTheESEMDuplicateKey() throws {
+        let validator = try Self.validator("esem-se.yaml")
+        var generator = SyntheticResponseGenerator(validator: validator, options: GeneratorOptions(seed: 5, variantShares: [.duplicate: 0.05]))
+        var sheet = validator.makeSheet()
+        var keys = Set<String>()
+        var names = Set<String>()
+        var keyed = 0
+        var repeatedNames = 0
+        var sharedKeys: [ResponseVariant: Int] = [:]
+        for _ in 0..<20000 {
+            let info = generator.next(into: &sheet)
+            guard case .text(let name)? = sheet.value(of: "org_name"), case .text(let email)? = sheet.value(of: "contact_email") else { continue }
+            keyed += 1
+            if !names.insert(name).inserted && info.variant != .duplicate { repeatedNames += 1 }
+            if !keys.insert(name.lowercased() + "\u{1F}" + email.lowercased()).inserted { sharedKeys[info.variant, default: 0] += 1 }
+        }
+        #expect(keyed > 2000, "too few responses leave contact details to test with")
+        #expect(repeatedNames > 100, "organisation names should repeat at this size")
+        #expect(sharedKeys.keys.allSatisfy { $0 == .duplicate }, "\(sharedKeys)")
+        #expect((sharedKeys[.duplicate] ?? 0) > 50)
+    }
 }

@@ -6,6 +6,7 @@ import Exports
 import Expressions
 import Foundation
 import Frameworks
+import Intake
 import Responses
 import Store
 import SurveyDefinition
@@ -18,10 +19,12 @@ struct BenchCommand: ParsableCommand {
         abstract: "Time import, compute and export on generated ESEM responses.",
         discussion: """
         Generates --responses synthetic responses to surveys/esem-se.yaml, half in each of two rounds \
-        (esem-se-2025 and esem-se-2027), checks and stores them in a fresh database, computes the \
-        framework over both rounds, exports the first round as `samla export` does (wide CSV, codebook, \
-        data package, provenance, into a temporary folder), and prints one line per stage: rows, seconds, rows per second and \
-        the peak memory of the process so far (getrusage ru_maxrss).
+        (esem-se-2025 and esem-se-2027), as one CSV file per round in the import format (as `samla generate` \
+        writes it); imports each file into a fresh database as `samla import` does (every cell checked); \
+        computes the framework over both rounds as `samla compute` does; exports the first round as \
+        `samla export` does (wide CSV, codebook, data package, provenance, into a temporary folder); and \
+        prints one line per stage: rows, seconds, rows per second and the peak memory of the process so \
+        far (getrusage ru_maxrss).
         """
     )
 
@@ -37,16 +40,18 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The ESEM survey definition.", valueName: "file"))
     var survey: String = "surveys/esem-se.yaml"
 
-    @Option(help: ArgumentHelp("Also write the generated responses as one wide CSV (round, response_id, then every variable) for the comparison scripts.", valueName: "file"))
+    @Option(help: ArgumentHelp("Also write the generated responses of both rounds as one CSV file: a round column, then the import columns (for scripts/bench/compute.sh; not timed).", valueName: "file"))
     var csv: String?
 
-    @Option(help: "The seed of the generator.")
+    @Option(help: "The seed of the generator (the second round uses seed + 1).")
     var seed: UInt64 = 2025
 
     @Option(help: "Also print the computed results: none, table or csv.")
     var results: ResultsOutput = .none
 
     static let rounds = ["esem-se-2025", "esem-se-2027"]
+    /// What `today()` means while generating and importing.
+    static let today = CalendarDate(year: 2027, month: 12, day: 31)!
 
     func validate() throws {
         if responses < 2 { throw ValidationError("--responses must be at least 2 (half go to each round)") }
@@ -59,29 +64,55 @@ struct BenchCommand: ParsableCommand {
                 throw Refused([Diagnostic(.outputExists, at: .file(path), "the bench database exists already; give a new path or remove it")])
             }
             defer { if db == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
+            let folder = NSTemporaryDirectory() + "samla-bench-files-\(ProcessInfo.processInfo.processIdentifier)"
+            try? FileManager.default.removeItem(atPath: folder)
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw Refused([Diagnostic(.outputUnwritable, at: .file(folder), "the bench's working folder cannot be made: \(error.localizedDescription)")])
+            }
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+
             let loaded = SurveyLoader.load(contentsOf: survey)
             guard let document = loaded.document else { throw Refused(loaded.diagnostics) }
-            var options = StoreOptions()
-            options.path = path
-            let store = try options.open()
+            let validator: ResponseValidator
+            do throws(ResponseValidatorError) { validator = try ResponseValidator(survey: document.survey, today: Self.today) } catch {
+                throw Refused(error.diagnostics)
+            }
+            let files = Self.rounds.map { folder + "/" + $0 + ".csv" }
             var timings: [BenchTiming] = []
 
-            let csvWriter = try csv.map { path throws -> CSVWriter in
-                do { return try CSVWriter(path: path) } catch {
-                    throw Refused([Diagnostic(.outputUnwritable, at: .file(path), "the CSV file cannot be written: \(error)")])
-                }
-            }
-            if let csvWriter { try csvWriter.writeRecord(["round", "response_id"] + document.survey.variables.map(\.name)) }
-
-            let imported = try BenchTiming.measure(stage: "generate, check and store") { () throws -> Int in
+            let generated = try BenchTiming.measure(stage: "generate CSV (samla generate)") { () throws -> Int in
                 var total = 0
-                for (index, round) in Self.rounds.enumerated() {
+                for (index, file) in files.enumerated() {
                     let count = responses / 2 + (index == 0 ? responses % 2 : 0)
-                    total += try Self.fill(round: round, count: count, document: document, store: store, seed: seed &+ UInt64(index), csv: csvWriter)
+                    var generator = SyntheticResponseGenerator(validator: validator, options: GeneratorOptions(seed: seed &+ UInt64(index)))
+                    try Self.writing(file) { writer in try SyntheticCSV.write(count: count, from: &generator, to: writer) }
+                    total += count
                 }
                 return total
             }
-            try csvWriter?.close()
+            timings.append(generated.timing)
+            if let csv { try Self.combine(files, rounds: Self.rounds, into: csv) }
+
+            var options = StoreOptions()
+            options.path = path
+            let store = try options.open()
+            for round in Self.rounds {
+                try store.openRound(RoundRequest(
+                    name: round, document: document,
+                    opens: CalendarDate(year: 2025, month: 1, day: 1)!, closes: Self.today, anonymous: true))
+            }
+            let imported = try BenchTiming.measure(stage: "import (samla import)") { () throws -> Int in
+                var total = 0
+                let importer = ResponseImporter(store: store, database: path, options: ImportOptions(today: Self.today))
+                for (round, file) in zip(Self.rounds, files) {
+                    let result = importer.importFile(file, round: round)
+                    if result.isRefused { throw Refused(result.diagnostics) }
+                    total += result.imported
+                }
+                return total
+            }
             timings.append(imported.timing)
 
             let computed = try BenchTiming.measure(stage: "compute \((framework as NSString).lastPathComponent)") { () throws -> (Int, ResultSet) in
@@ -121,47 +152,32 @@ struct BenchCommand: ParsableCommand {
         return exported.timing
     }
 
-    /// Opens `round` and stores `count` generated responses, each checked as an import checks it.
-    static func fill(round: String, count: Int, document: SurveyDocument, store: SQLiteStore, seed: UInt64, csv: CSVWriter?) throws -> Int {
-        let today = CalendarDate(year: 2027, month: 12, day: 31)!
-        try store.openRound(RoundRequest(
-            name: round, document: document,
-            opens: CalendarDate(year: 2025, month: 1, day: 1)!, closes: today, anonymous: true))
-        let validator: ResponseValidator
-        do { validator = try ResponseValidator(survey: document.survey, today: today) } catch {
-            throw Refused(error.diagnostics)
+    /// Writes a CSV file as `samla generate` does (texts as generated, no formula neutralisation).
+    static func writing(_ path: String, _ body: (CSVWriter) throws -> Void) throws {
+        do {
+            let writer = try CSVWriter(path: path, options: CSVWriter.Options(neutralizesFormulas: false))
+            try body(writer)
+            try writer.close()
+        } catch {
+            throw Refused([Diagnostic(.outputWriteFailed, at: .file(path), "cannot write the responses: \(error)")])
         }
-        var generator = SyntheticResponseGenerator(validator: validator, options: GeneratorOptions(seed: seed))
-        var sheet = validator.makeSheet()
-        var stored = 0
-        try store.insertCompleteResponses(round: round, document: document, source: .import) { inserter in
-            while stored < count {
-                let info = generator.next(into: &sheet)
-                validator.check(&sheet, mode: .complete)
-                guard sheet.problems.isEmpty, info.isComplete else { continue }
-                let id = try inserter.insert(sheet.values, info: ImportedResponseInfo(language: info.language, submittedAt: Timestamp(iso: info.submittedAt)))
-                stored += 1
-                if let csv {
-                    try csv.write(round)
-                    try csv.write(Int(id))
-                    for value in sheet.values { try csv.write(text: Self.text(value)) }
-                    try csv.endRecord()
-                }
-            }
-        }
-        return stored
     }
 
-    /// A value as the import reads it: codes, numbers, `YYYY-MM-DD`, codes separated by spaces.
-    static func text(_ value: AnswerValue?) -> String {
-        switch value {
-        case nil: ""
-        case .text(let text)?, .choice(let text)?: text
-        case .integer(let n)?: String(n)
-        case .decimal(let d)?: DisplayRow.format(d, digits: 10)
-        case .boolean(let b)?: b ? "1" : "0"
-        case .date(let date)?: date.description
-        case .choices(let codes)?: codes.joined(separator: " ")
+    /// One CSV of every round's file: `round`, then the files' columns (which are the same).
+    static func combine(_ files: [String], rounds: [String], into path: String) throws {
+        try writing(path) { writer in
+            for (index, (round, file)) in zip(rounds, files).enumerated() {
+                let reader = try CSVReader(path: file)
+                guard let header = try reader.readHeader() else { continue }
+                if index == 0 { try writer.writeRecord(["round"] + header.names) }
+                while let record = try reader.next() {
+                    try writer.write(round)
+                    for field in 0..<record.count {
+                        try record.withUnsafeBytes(at: field) { (bytes) throws(CSVWriteError) in try writer.write(utf8: bytes) }
+                    }
+                    try writer.endRecord()
+                }
+            }
         }
     }
 }

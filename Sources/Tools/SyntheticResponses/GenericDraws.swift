@@ -6,13 +6,13 @@ import SurveyDefinition
 /// numbers a question's constraint mentions, so that most draws pass it.
 enum GenericDraws {
     static func value(
-        for variable: Variable, question: Question, offered: [String], attempt: Int, random: inout SeededRandom
+        for variable: Variable, question: Question, offered: [String], attempt: Int, serial: Int = 0, random: inout SeededRandom
     ) -> AnswerValue? {
         switch variable.type {
         case .text:
             if variable.role == .otherText { return .text(TextSamples.text(.otherAnswer, &random)) }
             switch question.type {
-            case .email: return .text(TextSamples.text(.email, &random))
+            case .email: return .text(TextSamples.text(.email, &random, serial: serial))
             case .longText: return .text(TextSamples.text(.comment, &random))
             default:
                 let name = variable.name.lowercased()

@@ -13,7 +13,7 @@ enum ProfileDraws {
     }
 
     static func value(
-        _ draw: AnswerDraw, variable: Variable, offered: [String], sheet: AnswerSheet, random: inout SeededRandom
+        _ draw: AnswerDraw, variable: Variable, offered: [String], sheet: AnswerSheet, serial: Int = 0, random: inout SeededRandom
     ) -> Outcome {
         switch draw {
         case .oneOf(let weights):
@@ -58,14 +58,14 @@ enum ProfileDraws {
             return .value(.date(CalendarDate(daysSinceEpoch: day)))
 
         case .text(let kind):
-            return .value(.text(TextSamples.text(kind, &random)))
+            return .value(.text(TextSamples.text(kind, &random, serial: serial)))
 
         case .textOf(let texts):
             return texts.isEmpty ? .generic : .value(.text(random.pick(texts)))
 
         case .sometimes(let p, let inner):
             guard random.chance(p) else { return .empty }
-            return value(inner, variable: variable, offered: offered, sheet: sheet, random: &random)
+            return value(inner, variable: variable, offered: offered, sheet: sheet, serial: serial, random: &random)
 
         case .nothing:
             return .empty

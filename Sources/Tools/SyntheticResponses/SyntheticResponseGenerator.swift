@@ -23,6 +23,8 @@ public struct SyntheticResponseGenerator {
     /// Per variable: whether its question is required.
     private let isRequired: [Bool]
     private var previousComplete: (values: [AnswerValue?], language: String)?
+    /// Responses drawn so far, duplicates aside: the serial number of unique texts such as emails.
+    private var serial = 0
     private let variantWeights: [Double]
     private let variantOrder = ResponseVariant.allCases
 
@@ -70,6 +72,7 @@ public struct SyntheticResponseGenerator {
             validator.updateCalculations(in: &sheet)
             return GeneratedResponseInfo(language: previous.language, submittedAt: submittedAt, variant: .duplicate, isComplete: true, lastPage: nil)
         }
+        serial += 1
         let language = profile.languages.isEmpty ? validator.survey.languages.first ?? "sv"
             : profile.languages[random.weightedIndex(profile.languages.map(\.weight))].code
         let pageCount = validator.survey.pages.count
@@ -150,14 +153,14 @@ public struct SyntheticResponseGenerator {
             ? validator.offeredCodes(question: position, in: &sheet) : []
         // After many refusals the profile's draw is given up for generic values.
         if let draw, attempt < 30 {
-            switch ProfileDraws.value(draw, variable: variable, offered: offered, sheet: sheet, random: &random) {
+            switch ProfileDraws.value(draw, variable: variable, offered: offered, sheet: sheet, serial: serial, random: &random) {
             case .value(let value): return value
             case .empty: return nil
             case .generic: break
             }
         }
         return GenericDraws.value(
-            for: variable, question: questions[position], offered: offered, attempt: attempt, random: &random
+            for: variable, question: questions[position], offered: offered, attempt: attempt, serial: serial, random: &random
         )
     }
 

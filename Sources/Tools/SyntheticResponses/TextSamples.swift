@@ -1,5 +1,10 @@
 /// Realistic Swedish free text for generated answers: organisation and person names,
 /// email addresses, organisation numbers, comments.
+///
+/// Names are drawn from a few thousand combinations, so at scale organisations share names, as
+/// real ones do; email addresses carry the response's serial number (`anna.berg417@kvarnen.se`),
+/// so that two generated organisations never share an address and a duplicate key of name and
+/// email finds only the duplicates the generator makes on purpose.
 enum TextSamples {
     static let nameStarts = [
         "Gröna", "Nya", "Norra", "Södra", "Lilla", "Stora", "Öppna", "Goda", "Gemensamma", "Hela", "Unga", "Trygga",
@@ -34,7 +39,8 @@ enum TextSamples {
     ]
     static let places = ["Malmö", "Umeå", "Luleå", "Örebro", "Borås", "Jönköping", "Göteborg", "Stockholm", "Uppsala", "Växjö"]
 
-    static func text(_ kind: TextKind, _ random: inout SeededRandom) -> String {
+    /// A text of `kind`; `serial` numbers the response (from 1) and makes email addresses unique.
+    static func text(_ kind: TextKind, _ random: inout SeededRandom, serial: Int = 0) -> String {
         switch kind {
         case .organisationName:
             return random.pick(nameStarts) + " " + random.pick(nameNouns) + random.pick(nameEnds)
@@ -42,7 +48,7 @@ enum TextSamples {
             return random.pick(firstNames) + " " + random.pick(surnames)
         case .email:
             let local = ascii(random.pick(firstNames)) + "." + ascii(random.pick(surnames))
-            return local.lowercased() + "@" + ascii(random.pick(nameNouns)).lowercased() + ".se"
+            return local.lowercased() + (serial > 0 ? String(serial) : "") + "@" + ascii(random.pick(nameNouns)).lowercased() + ".se"
         case .organisationNumber:
             let first = random.pick(["5", "7", "8"])
             let digits = (0..<9).map { _ in String(random.int(in: 0...9)) }.joined()

@@ -52,6 +52,7 @@ public struct Aggregator: Sendable {
         var computed: [String: [String: [ComputedCell]]] = [:] // indicator → round → cells
         var logs: [CleaningLog] = []
         var missing: [MissingCount] = []
+        var plans: [RoundPlan] = []
         for round in framework.rounds where toRead.contains(round.name) {
             guard let surveyID = round.survey else { continue }
             let indicators = framework.indicators.filter { $0.survey == surveyID && $0.kind != .reported }
@@ -79,20 +80,20 @@ public struct Aggregator: Sendable {
                 diagnostics.append(contentsOf: plan.diagnostics.items)
                 continue
             }
-            let scan = RoundScan(plan: plan, today: today)
-            try scan.run(store: store)
-            if wantedSet.contains(round.name) {
-                logs.append(scan.log)
-            }
+            plans.append(plan)
+        }
+        if diagnostics.hasErrors { throw AggregationError.refused(diagnostics.sorted) }
+
+        for (plan, scanned) in zip(plans, try ScannedRound.scan(plans, store: store, framework: framework, language: language, today: today)) {
+            let wanted = wantedSet.contains(plan.round)
+            if wanted { logs.append(scanned.log) }
             for (index, compiled) in plan.indicators.enumerated() {
-                computed[compiled.indicator.id, default: [:]][round.name] = CellEstimation.cells(
-                    for: index, scan: scan, framework: framework, language: language)
-                if wantedSet.contains(round.name) {
-                    missing.append(MissingCount(indicator: compiled.indicator.id, round: round.name, count: scan.columns[index].missing))
+                computed[compiled.indicator.id, default: [:]][plan.round] = scanned.cells[index]
+                if wanted {
+                    missing.append(MissingCount(indicator: compiled.indicator.id, round: plan.round, count: scanned.missing[index]))
                 }
             }
         }
-        if diagnostics.hasErrors { throw AggregationError.refused(diagnostics.sorted) }
 
         var rows: [ResultRow] = []
         for indicator in framework.indicators {

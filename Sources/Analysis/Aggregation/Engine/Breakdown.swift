@@ -1,3 +1,4 @@
+import Expressions
 import SurveyDefinition
 
 /// The categories of one breakdown variable in one round: its choices in list order (labels in
@@ -10,7 +11,6 @@ final class Breakdown {
     private(set) var codes: [String]
     private(set) var labels: [String]
     private var index: [String: Int32]
-    private let growsFromData: Bool
     let notAnsweredLabel: String
     /// The group of each kept response: an index into `codes`, or -1 for not answered.
     var groupOfRow: [Int32] = []
@@ -29,42 +29,35 @@ final class Breakdown {
             let choices = question.map { survey.choices(for: $0) } ?? variable.choiceList.flatMap { survey.choiceList(named: $0)?.choices } ?? []
             codes = choices.map(\.value)
             labels = choices.map { $0.label.resolved(language, fallbacks: fallbacks) }
-            growsFromData = false
         case .boolean:
             codes = ["true", "false"]
             labels = language == "sv" ? ["Ja", "Nej"] : ["Yes", "No"]
-            growsFromData = false
         default:
             codes = []
             labels = []
-            growsFromData = true
         }
         index = Dictionary(codes.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
         notAnsweredLabel = language == "sv" ? "Uppgift saknas" : "Not answered"
     }
 
-    /// Records the group of the next kept response from its stored text (nil: not answered).
-    func append(code: String?) {
-        guard let code, !code.isEmpty else {
-            groupOfRow.append(-1)
-            return
+    /// The group of a kept response whose breakdown variable has `value`: an index into `codes`,
+    /// or -1 for not answered. A code the definition does not list (a calculated text's values, or
+    /// a code the definition no longer lists) becomes a group of its own, labelled by its code.
+    func group(of value: Value) -> Int32 {
+        let code: String
+        switch value {
+        case .empty: return -1
+        case .boolean(let flag): code = flag ? "true" : "false"
+        case .text(let text): code = text
+        default: code = value.string
         }
-        if let group = index[code] {
-            groupOfRow.append(group)
-        } else if growsFromData {
-            let group = Int32(codes.count)
-            codes.append(code)
-            labels.append(code)
-            index[code] = group
-            groupOfRow.append(group)
-        } else {
-            // A code the definition no longer lists: kept as its own group, labelled by its code.
-            let group = Int32(codes.count)
-            codes.append(code)
-            labels.append(code)
-            index[code] = group
-            groupOfRow.append(group)
-        }
+        if code.isEmpty { return -1 }
+        if let group = index[code] { return group }
+        let group = Int32(codes.count)
+        codes.append(code)
+        labels.append(code)
+        index[code] = group
+        return group
     }
 
     /// The group count including "not answered", which is the last group.

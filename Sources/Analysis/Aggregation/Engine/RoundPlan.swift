@@ -10,6 +10,9 @@ struct RoundPlan {
     let survey: Survey
     /// The variables scanned; slot `i` holds `variables[i]`.
     private(set) var variables: [Variable] = []
+    /// Per slot: whether anything reads its value (an expression, a breakdown, a key, a design);
+    /// false for the answers that completeness only needs to find empty or not.
+    private(set) var readsValue: [Bool] = []
     private var slotOf: [String: Int] = [:]
     var cleaning = CompiledCleaning()
     var indicators: [CompiledIndicator] = []
@@ -30,7 +33,7 @@ struct RoundPlan {
         cleaning.testText = rules.test?.text
         cleaning.eligible = compile(rules.eligible, scope: scope, expecting: .condition)
         cleaning.eligibleText = rules.eligible?.text
-        cleaning.duplicateKey = rules.duplicateKey.compactMap { slot(named: $0, at: rules.location ?? framework.location, what: "`duplicate_key`") }
+        cleaning.duplicateKey = rules.duplicateKey.compactMap { valueSlot(named: $0, at: rules.location ?? framework.location, what: "`duplicate_key`") }
         cleaning.duplicateKeyNames = rules.duplicateKey
         if let share = rules.minCompleteness {
             cleaning.minCompleteness = share
@@ -43,16 +46,16 @@ struct RoundPlan {
             compiled.universe = compile(indicator.universe, scope: scope, expecting: .condition)
             if let numerator = indicator.numerator {
                 compiled.numerator = compile(numerator, scope: scope, expecting: .condition)
-                compiled.numeratorSlots = MissingRule.decidingNames(of: numerator.text).compactMap { slotOf[$0] ?? slot(named: $0, at: numerator.location, what: "the numerator") }
+                compiled.numeratorSlots = MissingRule.decidingNames(of: numerator.text).compactMap { valueSlot(named: $0, at: numerator.location, what: "the numerator") }
             }
             compiled.value = compile(indicator.value, scope: scope, expecting: .number)
             compiled.denominator = compile(indicator.denominator, scope: scope, expecting: .number)
             if let weight = indicator.weight {
                 let location = indicator.location(of: "weight")
                 let spec = DesignColumns.Spec(
-                    weight: slot(named: weight, at: location, what: "`weight`") ?? 0,
-                    strata: indicator.strata.flatMap { slot(named: $0, at: indicator.location(of: "strata"), what: "`strata`") },
-                    fpc: indicator.fpc.flatMap { slot(named: $0, at: indicator.location(of: "fpc"), what: "`fpc`") }
+                    weight: valueSlot(named: weight, at: location, what: "`weight`") ?? 0,
+                    strata: indicator.strata.flatMap { valueSlot(named: $0, at: indicator.location(of: "strata"), what: "`strata`") },
+                    fpc: indicator.fpc.flatMap { valueSlot(named: $0, at: indicator.location(of: "fpc"), what: "`fpc`") }
                 )
                 if let existing = designs.firstIndex(where: { $0.spec == spec }) {
                     compiled.design = existing
@@ -66,7 +69,7 @@ struct RoundPlan {
                     compiled.breakdowns.append(existing)
                     continue
                 }
-                guard let slot = slot(named: name, at: indicator.location(of: "disaggregate"), what: "`disaggregate`") else { continue }
+                guard let slot = valueSlot(named: name, at: indicator.location(of: "disaggregate"), what: "`disaggregate`") else { continue }
                 breakdowns.append(Breakdown(variable: variables[slot], survey: survey, slot: slot, language: language, fallbacks: fallbacks))
                 breakdownOf[name] = breakdowns.count - 1
                 compiled.breakdowns.append(breakdowns.count - 1)
@@ -86,8 +89,16 @@ struct RoundPlan {
             return nil
         }
         variables.append(variable)
+        readsValue.append(false)
         slotOf[name] = variables.count - 1
         return variables.count - 1
+    }
+
+    /// The slot of variable `name`, as `slot(named:at:what:)`, marked as one whose value is read.
+    private mutating func valueSlot(named name: String, at location: SourceLocation, what: String) -> Int? {
+        guard let slot = slot(named: name, at: location, what: what) else { return nil }
+        readsValue[slot] = true
+        return slot
     }
 
     private mutating func compile(_ source: ExpressionSource?, scope: SurveyScope, expecting expected: ExpectedResult) -> CompiledExpression? {
@@ -99,7 +110,7 @@ struct RoundPlan {
             diagnostics.report(diagnostic)
             return nil
         }
-        for name in checked.referencedNames { _ = slot(named: name, at: source.location, what: "an expression") }
+        for name in checked.referencedNames { _ = valueSlot(named: name, at: source.location, what: "an expression") }
         do {
             return try checked.compile(slots: { slotOf[$0] })
         } catch {
@@ -110,17 +121,25 @@ struct RoundPlan {
 
     /// Answerable questions with their page and own relevance and their answer slots.
     private mutating func compileCompleteness(excluding excluded: Set<String>, scope: SurveyScope) {
+        var conditionOf: [String: Int] = [:]
+        // Pages and questions often share a condition (`${consent} = 'yes'`): each distinct text is
+        // compiled once, so a scan evaluates it at most once per response.
+        func condition(_ source: ExpressionSource?) -> Int? {
+            guard let source else { return nil }
+            if let known = conditionOf[source.text] { return known }
+            guard let compiled = compile(source, scope: scope, expecting: .condition) else { return nil }
+            cleaning.conditions.append(compiled)
+            conditionOf[source.text] = cleaning.conditions.count - 1
+            return cleaning.conditions.count - 1
+        }
         for (pageIndex, page) in survey.pages.enumerated() {
-            let pageRelevance = compile(page.relevant, scope: scope, expecting: .condition)
-            cleaning.pageRelevance.append(pageRelevance)
+            cleaning.pageCondition.append(condition(page.relevant))
             for question in page.questions where question.type.isAnswered && !excluded.contains(question.name) {
                 let slots = question.variables.filter { $0.role != .otherText }.compactMap { variable -> Int? in
                     slotOf[variable.name] ?? slot(named: variable.name, at: question.location, what: "completeness")
                 }
                 guard !slots.isEmpty else { continue }
-                cleaning.questions.append(CompiledCleaning.Question(
-                    page: pageIndex, relevance: compile(question.relevant, scope: scope, expecting: .condition), slots: slots
-                ))
+                cleaning.questions.append(CompiledCleaning.Question(page: pageIndex, condition: condition(question.relevant), slots: slots))
             }
         }
     }
@@ -130,14 +149,18 @@ struct RoundPlan {
 struct CompiledCleaning {
     struct Question {
         let page: Int
-        let relevance: CompiledExpression?
+        /// Its own relevance: an index into `conditions`.
+        let condition: Int?
         let slots: [Int]
     }
 
     var test: CompiledExpression?
     var testText: String?
     var minCompleteness: Double?
-    var pageRelevance: [CompiledExpression?] = []
+    /// The distinct relevance conditions of pages and questions.
+    var conditions: [CompiledExpression] = []
+    /// Per page: its relevance, an index into `conditions`.
+    var pageCondition: [Int?] = []
     var questions: [Question] = []
     var duplicateKey: [Int] = []
     var duplicateKeyNames: [String] = []

@@ -9,6 +9,7 @@ import SurveyDefinition
 /// evaluates its compiled expressions on it, appending to its columns.
 final class RoundScan {
     let plan: RoundPlan
+    let today: CalendarDate
     private(set) var log: CleaningLog
     /// Per indicator: the kept-row positions in its base and their values.
     private(set) var columns: [IndicatorColumns]
@@ -16,132 +17,29 @@ final class RoundScan {
     private(set) var designs: [DesignColumns]
     private(set) var keptCount = 0
 
-    private var context: EvaluationContext
-    private let types: [VariableType]
-    private var seenKeys = Set<String>()
-    private var pageRelevant: [Int8]
-
     init(plan: RoundPlan, today: CalendarDate) {
         self.plan = plan
+        self.today = today
         log = CleaningLog(round: plan.round, entries: plan.cleaning.emptyEntries())
         columns = plan.indicators.map { _ in IndicatorColumns() }
         breakdowns = plan.breakdowns
         designs = plan.designs
-        types = plan.variables.map(\.type)
-        context = EvaluationContext(slotCount: plan.variables.count, today: today)
-        pageRelevant = Array(repeating: 0, count: plan.cleaning.pageRelevance.count)
     }
 
     /// Reads the round from `store`: partial responses too when completeness is judged.
     func run(store: any Store) throws {
         let selection: ResponseSelection = plan.cleaning.minCompleteness == nil ? .complete : .all
+        var pass = ScanPass(plan: plan, today: today, log: log, designs: designs, indicatorCount: columns.count)
         try store.scanResponses(round: plan.round, variables: plan.variableNames, selection: selection) { row in
-            self.take(row)
+            pass.take(row)
         }
-    }
-
-    private func take(_ row: ResponseRow) {
-        log.read += 1
-        if row.status == .partial { log.partial += 1 }
-        for slot in 0..<types.count { context.slots[slot] = Self.value(row, slot, types[slot]) }
-        let cleaning = plan.cleaning
-        var entry = 0
-        if let test = cleaning.test {
-            if test.isTrue(context) { return remove(row, entry) }
-            entry += 1
+        log = pass.log
+        columns = pass.columns
+        designs = pass.designs
+        keptCount = pass.keptCount
+        for (index, breakdown) in breakdowns.enumerated() {
+            breakdown.groupOfRow = pass.groups[index]
         }
-        if let share = cleaning.minCompleteness {
-            if completeness() < share { return remove(row, entry) }
-            entry += 1
-        }
-        if !cleaning.duplicateKey.isEmpty {
-            if let key = duplicateKey(), !seenKeys.insert(key).inserted { return remove(row, entry) }
-            entry += 1
-        }
-        if let eligible = cleaning.eligible, !eligible.isTrue(context) { return remove(row, entry) }
-        keep()
-    }
-
-    private func remove(_ row: ResponseRow, _ entry: Int) {
-        log.entries[entry].removed.append(row.responseID)
-    }
-
-    private func keep() {
-        let position = Int32(keptCount)
-        keptCount += 1
-        for breakdown in breakdowns {
-            breakdown.append(code: Self.code(context.slots[breakdown.slot]))
-        }
-        for index in designs.indices {
-            let spec = designs[index].spec
-            designs[index].weights.append(context.slots[spec.weight].number ?? .nan)
-            if let strata = spec.strata { designs[index].strata.append(context.slots[strata].string) }
-            if let fpc = spec.fpc { designs[index].fpc.append(context.slots[fpc].number ?? .nan) }
-        }
-        for (index, indicator) in plan.indicators.enumerated() {
-            if let universe = indicator.universe, !universe.isTrue(context) { continue }
-            if let design = indicator.design, designs[design].weights[Int(position)].isNaN {
-                columns[index].missing += 1
-                continue
-            }
-            switch indicator.indicator.kind {
-            case .proportion:
-                if !indicator.numeratorSlots.isEmpty, indicator.numeratorSlots.allSatisfy({ context.slots[$0].isEmpty }) {
-                    columns[index].missing += 1
-                    continue
-                }
-                columns[index].append(row: position, value: indicator.numerator?.isTrue(context) == true ? 1 : 0)
-            case .count:
-                columns[index].append(row: position, value: 1)
-            case .ratio:
-                guard let value = indicator.value?.evaluate(context).number, value.isFinite,
-                      let denominator = indicator.denominator?.evaluate(context).number, denominator.isFinite
-                else {
-                    columns[index].missing += 1
-                    continue
-                }
-                columns[index].append(row: position, value: value, denominator: denominator)
-            case .mean, .median, .total:
-                guard let value = indicator.value?.evaluate(context).number, value.isFinite else {
-                    columns[index].missing += 1
-                    continue
-                }
-                columns[index].append(row: position, value: value)
-            case .reported:
-                continue
-            }
-        }
-    }
-
-    /// Answered ÷ relevant answerable questions (1 when none is relevant).
-    private func completeness() -> Double {
-        let cleaning = plan.cleaning
-        for i in pageRelevant.indices { pageRelevant[i] = 0 }
-        var relevant = 0
-        var answered = 0
-        for question in cleaning.questions {
-            if pageRelevant[question.page] == 0 {
-                let shown = cleaning.pageRelevance[question.page].map { $0.isTrue(context) } ?? true
-                pageRelevant[question.page] = shown ? 1 : -1
-            }
-            guard pageRelevant[question.page] == 1 else { continue }
-            if let relevance = question.relevance, !relevance.isTrue(context) { continue }
-            relevant += 1
-            if question.slots.contains(where: { !context.slots[$0].isEmpty }) { answered += 1 }
-        }
-        return relevant == 0 ? 1 : Double(answered) / Double(relevant)
-    }
-
-    /// The values of the key variables, trimmed and lowercased; nil when all are empty.
-    private func duplicateKey() -> String? {
-        var parts: [String] = []
-        var any = false
-        for slot in plan.cleaning.duplicateKey {
-            let text = context.slots[slot].string.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            if !text.isEmpty { any = true }
-            parts.append(text)
-        }
-        return any ? parts.joined(separator: "\u{1F}") : nil
     }
 
     /// The value of slot `slot` as expressions see it.
@@ -162,13 +60,231 @@ final class RoundScan {
         }
     }
 
-    /// The category code of a breakdown value.
-    static func code(_ value: Value) -> String? {
-        switch value {
-        case .empty: nil
-        case .boolean(let flag): flag ? "true" : "false"
-        default: value.string
+    /// Whether slot `slot` holds an answer, exactly when `value(row, slot, type)` is not empty,
+    /// without making the value.
+    @inline(__always)
+    static func isAnswered(_ row: ResponseRow, _ slot: Int, _ type: VariableType) -> Bool {
+        if row.isNull(slot) { return false }
+        switch type {
+        case .integer, .decimal, .boolean: return true
+        case .date, .text, .choice, .choices: return row.withUTF8(slot) { !$0.isEmpty } ?? false
         }
+    }
+}
+
+/// The state of one scan while it runs, kept in a struct of its own so that the per-row work
+/// touches local arrays only: the plan is flattened into parallel arrays once, and values are
+/// made only for the slots something reads (completeness needs to know only which answers are empty).
+private struct ScanPass {
+    var log: CleaningLog
+    var columns: [IndicatorColumns]
+    var designs: [DesignColumns]
+    /// Per breakdown: the group of each kept response.
+    var groups: [[Int32]]
+    var keptCount = 0
+
+    private var context: EvaluationContext
+    private let breakdowns: [Breakdown]
+    private let breakdownSlots: [Int]
+
+    // The slots whose values are read, with their types; and the rest, read for completeness.
+    private let valueSlots: [Int]
+    private let valueTypes: [VariableType]
+    private let presenceSlots: [Int]
+    private let presenceTypes: [VariableType]
+    /// Per slot, for completeness: whether it holds an answer.
+    private var answered: [Bool]
+
+    // Cleaning rules, in the order they run.
+    private let test: CompiledExpression?
+    private let minCompleteness: Double?
+    private let duplicateKey: [Int]
+    private let eligible: CompiledExpression?
+    private var seenKeys = Set<String>()
+
+    // Completeness: the distinct relevance conditions (each evaluated at most once per row), each
+    // page's condition, then each question's page, condition and answer slots.
+    private let conditions: [CompiledExpression]
+    /// Per condition, for the current row: 0 not evaluated yet, 1 true, -1 false.
+    private var conditionState: [Int8]
+    private let pageCondition: [Int?]
+    private let questionPage: [Int]
+    private let questionCondition: [Int?]
+    /// Question `q`'s answer slots are `questionSlots[questionSlotStart[q]..<questionSlotStart[q + 1]]`.
+    private let questionSlotStart: [Int]
+    private let questionSlots: [Int]
+
+    // Indicators, one entry each.
+    private let kinds: [IndicatorKind]
+    private let universes: [CompiledExpression?]
+    private let numerators: [CompiledExpression?]
+    private let numeratorSlots: [[Int]]
+    private let values: [CompiledExpression?]
+    private let denominators: [CompiledExpression?]
+    private let designOf: [Int?]
+
+    init(plan: RoundPlan, today: CalendarDate, log: CleaningLog, designs: [DesignColumns], indicatorCount: Int) {
+        self.log = log
+        self.designs = designs
+        columns = Array(repeating: IndicatorColumns(), count: indicatorCount)
+        groups = Array(repeating: [], count: plan.breakdowns.count)
+        context = EvaluationContext(slotCount: plan.variables.count, today: today)
+        breakdowns = plan.breakdowns
+        breakdownSlots = plan.breakdowns.map(\.slot)
+
+        let types = plan.variables.map(\.type)
+        let completes = plan.cleaning.minCompleteness != nil
+        let reads = plan.readsValue.indices.filter { plan.readsValue[$0] }
+        valueSlots = reads
+        valueTypes = reads.map { types[$0] }
+        let onlyPresent = completes ? plan.readsValue.indices.filter { !plan.readsValue[$0] } : []
+        presenceSlots = onlyPresent
+        presenceTypes = onlyPresent.map { types[$0] }
+        answered = Array(repeating: false, count: types.count)
+
+        let cleaning = plan.cleaning
+        test = cleaning.test
+        minCompleteness = cleaning.minCompleteness
+        duplicateKey = cleaning.duplicateKey
+        eligible = cleaning.eligible
+        conditions = cleaning.conditions
+        conditionState = Array(repeating: 0, count: cleaning.conditions.count)
+        pageCondition = cleaning.pageCondition
+        questionPage = cleaning.questions.map(\.page)
+        questionCondition = cleaning.questions.map(\.condition)
+        var starts = [0]
+        var slots: [Int] = []
+        for question in cleaning.questions {
+            slots += question.slots
+            starts.append(slots.count)
+        }
+        questionSlotStart = starts
+        questionSlots = slots
+
+        let indicators = plan.indicators
+        kinds = indicators.map(\.indicator.kind)
+        universes = indicators.map(\.universe)
+        numerators = indicators.map(\.numerator)
+        numeratorSlots = indicators.map(\.numeratorSlots)
+        values = indicators.map(\.value)
+        denominators = indicators.map(\.denominator)
+        designOf = indicators.map(\.design)
+    }
+
+    mutating func take(_ row: ResponseRow) {
+        log.read += 1
+        if row.status == .partial { log.partial += 1 }
+        for k in valueSlots.indices {
+            let slot = valueSlots[k]
+            context.slots[slot] = RoundScan.value(row, slot, valueTypes[k])
+        }
+        var entry = 0
+        if let test {
+            if test.isTrue(context) { return remove(row.responseID, entry) }
+            entry += 1
+        }
+        if let minCompleteness {
+            for k in presenceSlots.indices {
+                answered[presenceSlots[k]] = RoundScan.isAnswered(row, presenceSlots[k], presenceTypes[k])
+            }
+            for slot in valueSlots { answered[slot] = !context.slots[slot].isEmpty }
+            if completeness() < minCompleteness { return remove(row.responseID, entry) }
+            entry += 1
+        }
+        if !duplicateKey.isEmpty {
+            if let key = key(), !seenKeys.insert(key).inserted { return remove(row.responseID, entry) }
+            entry += 1
+        }
+        if let eligible, !eligible.isTrue(context) { return remove(row.responseID, entry) }
+        keep()
+    }
+
+    private mutating func remove(_ id: Int64, _ entry: Int) {
+        log.entries[entry].removed.append(id)
+    }
+
+    private mutating func keep() {
+        let position = Int32(keptCount)
+        keptCount += 1
+        for b in breakdownSlots.indices {
+            groups[b].append(breakdowns[b].group(of: context.slots[breakdownSlots[b]]))
+        }
+        for index in designs.indices {
+            let spec = designs[index].spec
+            designs[index].weights.append(context.slots[spec.weight].number ?? .nan)
+            if let strata = spec.strata { designs[index].strata.append(context.slots[strata].string) }
+            if let fpc = spec.fpc { designs[index].fpc.append(context.slots[fpc].number ?? .nan) }
+        }
+        for index in kinds.indices {
+            if let universe = universes[index], !universe.isTrue(context) { continue }
+            if let design = designOf[index], designs[design].weights[Int(position)].isNaN {
+                columns[index].missing += 1
+                continue
+            }
+            switch kinds[index] {
+            case .proportion:
+                if !numeratorSlots[index].isEmpty, numeratorSlots[index].allSatisfy({ context.slots[$0].isEmpty }) {
+                    columns[index].missing += 1
+                    continue
+                }
+                columns[index].append(row: position, value: numerators[index]?.isTrue(context) == true ? 1 : 0)
+            case .count:
+                columns[index].append(row: position, value: 1)
+            case .ratio:
+                guard let value = values[index]?.evaluate(context).number, value.isFinite,
+                      let denominator = denominators[index]?.evaluate(context).number, denominator.isFinite
+                else {
+                    columns[index].missing += 1
+                    continue
+                }
+                columns[index].append(row: position, value: value, denominator: denominator)
+            case .mean, .median, .total:
+                guard let value = values[index]?.evaluate(context).number, value.isFinite else {
+                    columns[index].missing += 1
+                    continue
+                }
+                columns[index].append(row: position, value: value)
+            case .reported:
+                continue
+            }
+        }
+    }
+
+    /// Answered ÷ relevant answerable questions (1 when none is relevant).
+    private mutating func completeness() -> Double {
+        for i in conditionState.indices { conditionState[i] = 0 }
+        var relevant = 0
+        var answeredCount = 0
+        for q in questionPage.indices {
+            if let page = pageCondition[questionPage[q]], !holds(page) { continue }
+            if let own = questionCondition[q], !holds(own) { continue }
+            relevant += 1
+            for k in questionSlotStart[q]..<questionSlotStart[q + 1] where answered[questionSlots[k]] {
+                answeredCount += 1
+                break
+            }
+        }
+        return relevant == 0 ? 1 : Double(answeredCount) / Double(relevant)
+    }
+
+    /// Whether relevance condition `index` holds for the current row, evaluated on first use.
+    @inline(__always)
+    private mutating func holds(_ index: Int) -> Bool {
+        if conditionState[index] == 0 { conditionState[index] = conditions[index].isTrue(context) ? 1 : -1 }
+        return conditionState[index] == 1
+    }
+
+    /// The values of the key variables, trimmed and lowercased; nil when all are empty.
+    private func key() -> String? {
+        var key = ""
+        var any = false
+        for (k, slot) in duplicateKey.enumerated() {
+            let text = DuplicateKeyText.normalized(context.slots[slot].string)
+            if !text.isEmpty { any = true }
+            if k > 0 { key.append("\u{1F}") }
+            key.append(text)
+        }
+        return any ? key : nil
     }
 }
 

@@ -18,14 +18,20 @@ extension SQLiteStore {
                 columns.append((variable.isPII ? "p." : "a.") + quoted(name))
             }
             let joinsPersonal = variables.contains { catalogue[$0]!.isPII }
-            let statement = try RawStatement(db, sql: """
+            let select = """
                 SELECT r.id, r.language, r.status, r.submitted_at\(columns.map { ", " + $0 }.joined())
                 FROM responses r
                 JOIN \(quoted(tables.answers)) a ON a.response_id = r.id
                 \(joinsPersonal ? "LEFT JOIN \(quoted(tables.personal)) p ON p.response_id = r.id" : "")
-                WHERE r.round_id = ?1\(selection == .complete ? " AND r.status = 'complete'" : "")
-                ORDER BY r.id
-                """)
+                """
+            // The round's index lists each status in id order; all responses are the two lists
+            // merged, which spares SQLite sorting the whole round in a temporary table.
+            let sql = switch selection {
+            case .complete: select + " WHERE r.round_id = ?1 AND r.status = 'complete' ORDER BY r.id"
+            case .all: select + " WHERE r.round_id = ?1 AND r.status = 'complete' UNION ALL "
+                + select + " WHERE r.round_id = ?1 AND r.status = 'partial' ORDER BY 1"
+            }
+            let statement = try RawStatement(db, sql: sql)
             statement.bindInteger(round.id, at: 1)
             let row = SQLiteResponseRow(statement: statement, types: types)
             var count = 0

@@ -1,0 +1,60 @@
+import Dispatch
+import Expressions
+import Foundation
+import Frameworks
+import Store
+
+/// What the engine keeps of one round's scan: its cleaning log, and per indicator the responses
+/// missing from its base and its cells.
+struct ScannedRound: Sendable {
+    let log: CleaningLog
+    let missing: [Int]
+    let cells: [[ComputedCell]]
+
+    /// Scans the rounds of `plans` and estimates their cells, the rounds side by side on as many
+    /// threads as there are processors (rounds share nothing but the store, which reads in parallel).
+    /// The results are in the order of `plans`; the first error met is thrown.
+    static func scan(_ plans: [RoundPlan], store: any Store, framework: Framework, language: String, today: CalendarDate) throws -> [ScannedRound] {
+        let results = ResultBox(count: plans.count)
+        // Each plan (with its breakdowns, which the scan fills) is used by one thread only.
+        let plans = UncheckedPlans(plans: plans)
+        DispatchQueue.concurrentPerform(iterations: plans.plans.count) { index in
+            let plan = plans.plans[index]
+            results.set(index, Result {
+                let scan = RoundScan(plan: plan, today: today)
+                try scan.run(store: store)
+                return ScannedRound(
+                    log: scan.log,
+                    missing: scan.columns.map(\.missing),
+                    cells: plan.indicators.indices.map {
+                        CellEstimation.cells(for: $0, scan: scan, framework: framework, language: language)
+                    })
+            })
+        }
+        return try results.values.map { try $0!.get() }
+    }
+
+    private struct UncheckedPlans: @unchecked Sendable {
+        let plans: [RoundPlan]
+    }
+
+    /// The rounds' results as the threads finish them.
+    private final class ResultBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [Result<ScannedRound, any Error>?]
+
+        init(count: Int) { items = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ result: Result<ScannedRound, any Error>) {
+            lock.lock()
+            items[index] = result
+            lock.unlock()
+        }
+
+        var values: [Result<ScannedRound, any Error>?] {
+            lock.lock()
+            defer { lock.unlock() }
+            return items
+        }
+    }
+}
