@@ -25,7 +25,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from axe_audit import run_axe  # noqa: E402
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
@@ -54,14 +55,7 @@ class Check:
         full_height = d.execute_script("return document.documentElement.scrollHeight")
         d.set_window_size(width, max(600, min(full_height + 140, 4000)))
         d.save_screenshot(shot)
-        d.execute_script(self.axe_source)
-        result = d.execute_async_script(
-            "const done = arguments[arguments.length - 1];"
-            "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
-            ".then(r => done({violations: r.violations, passes: r.passes.length, version: axe.version}))"
-            ".catch(e => done({error: String(e)}));",
-            WCAG_TAGS,
-        )
+        result = run_axe(d, self.axe_source)
         if "error" in result:
             self.failures.append(f"{name}: axe failed: {result['error']}")
             return

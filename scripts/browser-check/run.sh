@@ -13,14 +13,8 @@ python3 -c "import selenium" 2>/dev/null || fail "selenium is missing: pip insta
 BIN="${SAMLA_BIN:-.build/debug}"
 [ -x "$BIN/samla" ] && [ -x "$BIN/serve-fixture" ] || fail "$BIN/samla or $BIN/serve-fixture is missing: run swift build first"
 
-AXE_DIR=scripts/output/axe
-AXE="$AXE_DIR/axe_playwright_python/axe.min.js"
-if [ ! -f "$AXE" ]; then
-    mkdir -p "$AXE_DIR"
-    python3 -m pip download --no-deps --quiet axe-playwright-python==0.1.8 -d "$AXE_DIR"
-    python3 -c "import zipfile, glob, sys; zipfile.ZipFile(glob.glob(sys.argv[1] + '/axe_playwright_python-0.1.8-*.whl')[0]).extract('axe_playwright_python/axe.min.js', sys.argv[1])" "$AXE_DIR"
-fi
-[ -f "$AXE" ] || fail "axe.min.js could not be fetched"
+. scripts/lib/axe.sh
+fetch_axe || fail "axe.min.js could not be fetched"
 
 rm -rf scripts/output/browser-check
 exec python3 scripts/browser-check/check.py --samla "$BIN/samla" --fixture "$BIN/serve-fixture" --axe "$AXE" --out scripts/output/browser-check

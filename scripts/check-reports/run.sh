@@ -19,14 +19,8 @@ command -v chromium >/dev/null || fail "chromium is missing: apt-get install -y 
 command -v chromedriver >/dev/null || fail "chromedriver is missing: apt-get install -y chromium-driver"
 python3 -c "import selenium" 2>/dev/null || fail "selenium is missing: pip install selenium"
 
-AXE_DIR=scripts/output/axe
-AXE="$AXE_DIR/axe_playwright_python/axe.min.js"
-if [ ! -f "$AXE" ]; then
-    mkdir -p "$AXE_DIR"
-    python3 -m pip download --no-deps --quiet axe-playwright-python==0.1.8 -d "$AXE_DIR"
-    python3 -c "import zipfile, glob, sys; zipfile.ZipFile(glob.glob(sys.argv[1] + '/axe_playwright_python-0.1.8-*.whl')[0]).extract('axe_playwright_python/axe.min.js', sys.argv[1])" "$AXE_DIR"
-fi
-[ -f "$AXE" ] || fail "axe.min.js could not be fetched"
+. scripts/lib/axe.sh
+fetch_axe || fail "axe.min.js could not be fetched"
 
 out=scripts/output/check-reports
 rm -rf "$out"
