@@ -61,11 +61,6 @@ let package = Package(
             dependencies: ["Diagnostics", "CSV", "SurveyDefinition", "Responses", "Store", crypto],
             path: "Sources/Collection/Intake"
         ),
-        .target(
-            name: "FormServer",
-            dependencies: ["Diagnostics", "SurveyDefinition", "Responses", "Intake", "Store", "Exports", "HTML", hummingbird, logging, crypto],
-            path: "Sources/Collection/FormServer"
-        ),
 
         // Analysis: estimators (pure statistics) and the indicator engine.
         .target(name: "Estimators", path: "Sources/Analysis/Estimators"),
@@ -87,11 +82,18 @@ let package = Package(
             path: "Sources/Publishing/Reports"
         ),
 
-        // Tools: synthetic data, the command line.
+        // Tools: synthetic data for the demo, the benchmarks and the tests.
         .target(
             name: "SyntheticResponses",
             dependencies: ["CSV", "Expressions", "SurveyDefinition", "Responses"],
             path: "Sources/Tools/SyntheticResponses"
+        ),
+
+        // Interfaces: the web server and the command line, thin layers over every stage.
+        .target(
+            name: "FormServer",
+            dependencies: ["Diagnostics", "SurveyDefinition", "Responses", "Intake", "Store", "Exports", "HTML", hummingbird, logging, crypto],
+            path: "Sources/Interfaces/FormServer"
         ),
         .target(
             name: "SamlaCommands",
@@ -99,9 +101,9 @@ let package = Package(
                 argumentParser, "Diagnostics", "CSV", "SurveyDefinition", "Frameworks", "Store", "Responses", "Intake",
                 "FormServer", "Aggregation", "Exports", "Reports", "SyntheticResponses", logging,
             ],
-            path: "Sources/Tools/SamlaCommands"
+            path: "Sources/Interfaces/SamlaCommands"
         ),
-        .executableTarget(name: "samla", dependencies: ["SamlaCommands"], path: "Sources/Tools/samla"),
+        .executableTarget(name: "samla", dependencies: ["SamlaCommands"], path: "Sources/Interfaces/samla"),
 
         // Benchmarks run by scripts/bench/*.sh (not products, not tests).
         .executableTarget(name: "store-bench", dependencies: ["Store", "SurveyDefinition", "Expressions", "Diagnostics", grdb], path: "scripts/bench/store"),
