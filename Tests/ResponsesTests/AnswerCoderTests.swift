@@ -155,6 +155,21 @@ import Testing
         #expect(coder.code("c1 c1") == .problem(.duplicateChoice(code: "c1")))
     }
 
+    @Test func aCoderKeepsItsCodesAfterItsSurveyIsGone() {
+        func makeCoder(_ type: QuestionType) -> AnswerCoder {
+            let codes = ["a_code_longer_than_sixteen_bytes", "b", "c"]
+            let survey = Fixtures.survey([Fixtures.page("p", [Fixtures.question("q", type, choices: "l")])],
+                                         lists: [Fixtures.list("l", codes)])
+            return AnswerCoder(variable: survey.variables[0], in: survey)
+        }
+        let single = makeCoder(.selectOne), multiple = makeCoder(.selectMultiple)
+        #expect(single.code(" a_code_longer_than_sixteen_bytes ") == .value(.choice("a_code_longer_than_sixteen_bytes")))
+        #expect(single.code("c") == .value(.choice("c")))
+        #expect(multiple.code("c a_code_longer_than_sixteen_bytes") == .value(.choices(["a_code_longer_than_sixteen_bytes", "c"])))
+        #expect(multiple.code("b b") == .problem(.duplicateChoice(code: "b")))
+        #expect(multiple.choiceTable?.codes == ["a_code_longer_than_sixteen_bytes", "b", "c"])
+    }
+
     @Test func formSelections() {
         #expect(coder("sdg").code(selections: ["8", "3"]) == .value(.choices(["3", "8"])))
         #expect(coder("sdg").code(selections: []) == .empty)

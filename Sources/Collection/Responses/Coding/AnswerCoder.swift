@@ -40,6 +40,8 @@ public final class AnswerCoder: Sendable {
     let rule: Rule
     /// The codes of a `choice` or `choices` variable, else nil.
     public let choiceTable: ChoiceCodeTable?
+    /// ``choiceTable`` read without reference counting on the hot path; `choiceTable` keeps it alive.
+    private unowned(unsafe) let table: ChoiceCodeTable?
 
     /// The coder of `variable`, a variable of `survey`.
     public init(variable: Variable, in survey: Survey) {
@@ -60,6 +62,7 @@ public final class AnswerCoder: Sendable {
         case .choices: rule = .choices
         }
         choiceTable = variable.type == .choice || variable.type == .choices ? table() : nil
+        self.table = choiceTable
     }
 
     // MARK: Text
@@ -98,14 +101,14 @@ public final class AnswerCoder: Sendable {
             guard let date = ByteText.date(bytes) else { return .problem(.notADate) }
             return .value(.date(date))
         case .choice:
-            let table = choiceTable.unsafelyUnwrapped
-            if let i = table.position(of: bytes) { return .value(.choice(table.codes[i])) }
+            let table = self.table.unsafelyUnwrapped
+            if let i = table.position(of: bytes) { return .value(.choice(table.code(at: i))) }
             if bytes.contains(where: ByteText.isSpace), case .value = codeChoices(bytes, table) {
                 return .problem(.severalChoices)
             }
             return notAChoice(ByteText.string(bytes), table)
         case .choices:
-            return codeChoices(bytes, choiceTable.unsafelyUnwrapped)
+            return codeChoices(bytes, self.table.unsafelyUnwrapped)
         }
     }
 
@@ -234,7 +237,7 @@ struct ChosenSet {
             var bits = small
             while bits != 0 {
                 let i = bits.trailingZeroBitCount
-                result.append(table.codes[i])
+                result.append(table.code(at: i))
                 bits &= bits - 1
             }
         } else {

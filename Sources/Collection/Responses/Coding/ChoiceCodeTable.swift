@@ -3,14 +3,18 @@ import SurveyDefinition
 
 /// The codes a choice question accepts, in list order, found from a cell's bytes without
 /// building a `String`: codes of up to 16 bytes are packed into two integers and compared as
-/// such. Shared by reference: coders copy it freely.
-public final class ChoiceCodeTable: Sendable {
+/// such. Shared by reference: coders copy it freely. Immutable once made (its buffers too), hence
+/// `@unchecked Sendable`.
+public final class ChoiceCodeTable: @unchecked Sendable {
     /// The choice list's name (`legal_forms`).
     public let listName: String
     /// The codes in list order (with `other` last when the question allows it).
     public let codes: [String]
     let labels: [LocalizedText]
-    private let packed: [PackedCode?]
+    /// The packed codes (nil for a longer code), in list order.
+    private let packed: UnsafeMutableBufferPointer<PackedCode?>
+    /// ``codes`` again, read without reference counting by the coders.
+    private let codeBuffer: UnsafeMutableBufferPointer<String>
     private let packedPositions: [PackedCode: Int]
     private let positions: [String: Int]
 
@@ -24,18 +28,35 @@ public final class ChoiceCodeTable: Sendable {
         var positions: [String: Int] = [:]
         for (i, code) in codes.enumerated() where positions[code] == nil { positions[code] = i }
         self.positions = positions
-        packed = codes.map { code in
+        let packedCodes = codes.map { code in
             var code = code
             return code.withUTF8 { PackedCode($0) }
         }
+        packed = .allocate(capacity: packedCodes.count)
+        _ = packed.initialize(from: packedCodes)
+        codeBuffer = .allocate(capacity: codes.count)
+        _ = codeBuffer.initialize(from: codes)
         var packedPositions: [PackedCode: Int] = [:]
-        for (i, key) in packed.enumerated() {
+        for (i, key) in packedCodes.enumerated() {
             if let key, packedPositions[key] == nil { packedPositions[key] = i }
         }
         self.packedPositions = packedPositions
     }
 
+    deinit {
+        packed.deinitialize()
+        packed.deallocate()
+        codeBuffer.deinitialize()
+        codeBuffer.deallocate()
+    }
+
     public var count: Int { codes.count }
+
+    /// The code at `position` (in `0..<count`).
+    @inline(__always)
+    func code(at position: Int) -> String {
+        codeBuffer[position]
+    }
 
     /// The position of the code spelt by `bytes`, if it is one.
     @inline(__always)
@@ -44,10 +65,8 @@ public final class ChoiceCodeTable: Sendable {
             return positions[String(decoding: bytes, as: UTF8.self)]
         }
         if packed.count > Self.scanLimit { return packedPositions[key] }
-        return packed.withUnsafeBufferPointer { all in
-            for i in 0..<all.count where all[i] == key { return i }
-            return nil
-        }
+        for i in 0..<packed.count where packed[i] == key { return i }
+        return nil
     }
 
     /// The position of `code`, if it is one of the list's codes.

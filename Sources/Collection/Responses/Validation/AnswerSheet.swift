@@ -89,16 +89,19 @@ public struct AnswerSheet: Sendable {
     public mutating func setAnswers(cells: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, variables: UnsafeBufferPointer<Int>) {
         precondition(cells.count == variables.count, "one variable per cell")
         let coders = validator.coders, isCalculated = validator.isCalculated, isReferenced = validator.isReferenced
-        for i in 0..<cells.count {
-            let index = variables[i], bytes = cells[i]
-            let coded = coders[index].code(bytes)
-            if hasUncoded[index] { dropUncoded(index) }
-            if case .value(let value) = coded, !isCalculated[index] {
-                if isReferenced[index] { context.slots[index] = RuleInput.expressionValue(value) }
-                values[index] = value
-                continue
+        coders.withUnsafeBufferPointer { coders in
+            for i in 0..<cells.count {
+                let index = variables[i], bytes = cells[i]
+                // The validator holds its coders for as long as the sheet: no counting per cell.
+                let coded = Unmanaged.passUnretained(coders[index])._withUnsafeGuaranteedRef { $0.code(bytes) }
+                if hasUncoded[index] { dropUncoded(index) }
+                if case .value(let value) = coded, !isCalculated[index] {
+                    if isReferenced[index] { context.slots[index] = RuleInput.expressionValue(value) }
+                    values[index] = value
+                    continue
+                }
+                store(coded, text: { String(decoding: bytes, as: UTF8.self) }, variable: index)
             }
-            store(coded, text: { String(decoding: bytes, as: UTF8.self) }, variable: index)
         }
     }
 
