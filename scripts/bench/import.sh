@@ -7,6 +7,7 @@
 #
 #   scripts/bench/import.sh                # 1,000,000 rows, 3 runs
 #   ROWS=100000 RUNS=1 scripts/bench/import.sh
+#   CSV=/tmp/esem.csv scripts/bench/import.sh   # reuse a file `samla generate` wrote earlier
 #
 # Needs: swift, sqlite3 and GNU time (apt-get install sqlite3 time). Builds with -c release in
 # SCRATCH (default .build-release, so that it does not wait for a debug build in .build).
@@ -23,9 +24,14 @@ trap 'rm -rf "$WORK"' EXIT
 swift build -c release --scratch-path "$SCRATCH" --product samla >&2
 SAMLA="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/samla"
 
-echo "generating $ROWS ESEM responses (seed $SEED)…" >&2
-"$SAMLA" generate surveys/esem-se.yaml --rows "$ROWS" --seed "$SEED" --out "$WORK/esem.csv"
-BYTES=$(stat -c %s "$WORK/esem.csv")
+if [ -n "${CSV:-}" ]; then
+    ln -s "$(realpath "$CSV")" "$WORK/esem.csv"
+    ROWS=$(( $(sqlite3 :memory: ".import --csv $WORK/esem.csv t" "SELECT count(*) FROM t") ))
+else
+    echo "generating $ROWS ESEM responses (seed $SEED)…" >&2
+    "$SAMLA" generate surveys/esem-se.yaml --rows "$ROWS" --seed "$SEED" --out "$WORK/esem.csv"
+fi
+BYTES=$(stat -L -c %s "$WORK/esem.csv")
 COLUMNS=$(head -1 "$WORK/esem.csv" | tr ',' '\n' | wc -l)
 
 # Seconds and peak KiB from a /usr/bin/time -v log.
