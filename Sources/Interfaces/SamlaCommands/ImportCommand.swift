@@ -85,36 +85,26 @@ enum ImportReportText {
     static func summary(_ result: ImportResult) -> String {
         var lines: [String] = []
         if result.unlistedErrorCount > 0 {
-            lines.append("… and \(grouped(result.unlistedErrorCount)) more error\(result.unlistedErrorCount == 1 ? "" : "s") not listed (--limit N lists more)")
+            lines.append("… and \(GroupedCount.text(result.unlistedErrorCount)) more error\(result.unlistedErrorCount == 1 ? "" : "s") not listed (--limit N lists more)")
         }
         if result.errorCount > 0 {
-            lines.append("errors by code: " + result.errorsByCode.map { "\($0.code.id) \(grouped($0.count))" }.joined(separator: ", "))
-            lines.append("errors by column: " + result.errorsByColumn.prefix(20).map { "\($0.column) \(grouped($0.count))" }.joined(separator: ", ")
+            lines.append("errors by code: " + result.errorsByCode.map { "\($0.code.id) \(GroupedCount.text($0.count))" }.joined(separator: ", "))
+            lines.append("errors by column: " + result.errorsByColumn.prefix(20).map { "\($0.column) \(GroupedCount.text($0.count))" }.joined(separator: ", ")
                 + (result.errorsByColumn.count > 20 ? ", …" : ""))
         }
         let time = String(format: "%.1f s", result.seconds)
-        let rate = result.seconds > 0 ? ", \(grouped(Int(Double(result.rowsRead) / result.seconds))) rows/s" : ""
-        let read = "\(grouped(result.rowsRead)) row\(result.rowsRead == 1 ? "" : "s") read"
+        let rate = result.seconds > 0 ? ", \(GroupedCount.text(Int(Double(result.rowsRead) / result.seconds))) rows/s" : ""
+        let read = "\(GroupedCount.text(result.rowsRead)) row\(result.rowsRead == 1 ? "" : "s") read"
         if result.isRefused {
-            lines.append("import refused: \(read), \(grouped(result.refusedRows)) with errors, nothing imported (\(time)); "
+            lines.append("import refused: \(read), \(GroupedCount.text(result.refusedRows)) with errors, nothing imported (\(time)); "
                 + (result.refusedRows > 0 ? "correct the rows and import again, or use --skip-invalid" : "correct the file and import again"))
         } else {
-            var line = "imported \(grouped(result.imported)) response\(result.imported == 1 ? "" : "s") into \(result.round): \(read)"
-            if result.refusedRows > 0 { line += ", \(grouped(result.refusedRows)) refused" }
+            var line = "imported \(GroupedCount.text(result.imported)) response\(result.imported == 1 ? "" : "s") into \(result.round): \(read)"
+            if result.refusedRows > 0 { line += ", \(GroupedCount.text(result.refusedRows)) refused" }
             line += " (\(time)\(rate))"
             lines.append(line)
         }
         if let path = result.reportPath { lines.append("refused rows are listed in \(path)") }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return out
     }
 }

@@ -31,7 +31,7 @@ final class ImportProgress {
         let rate = elapsed > 0 ? Int(Double(rows) / elapsed) : 0
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let percent = Int((fraction * 100).rounded(.down))
-        write("\r[\(bar)] \(percent < 10 ? "  " : percent < 100 ? " " : "")\(percent)%  \(Self.grouped(rows)) rows  \(Self.grouped(rate)) rows/s ")
+        write("\r[\(bar)] \(percent < 10 ? "  " : percent < 100 ? " " : "")\(percent)%  \(GroupedCount.text(rows)) rows  \(GroupedCount.text(rate)) rows/s ")
         drawn = true
     }
 
@@ -48,16 +48,5 @@ final class ImportProgress {
     static func seconds(_ duration: Duration) -> Double {
         let parts = duration.components
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-    }
-
-    /// 1234567 → "1,234,567".
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return out
     }
 }

@@ -1,0 +1,12 @@
+/// Counts (zero or more) as the import prints them, digits grouped by commas: 1234567 → "1,234,567".
+public enum GroupedCount {
+    public static func text(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return out
+    }
+}
