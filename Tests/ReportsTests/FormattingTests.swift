@@ -29,6 +29,8 @@ struct FormattingTests {
         #expect(share.change(0.031) == "+3,1")
         #expect(share.change(-0.02) == "\u{2212}2,0")
         #expect(share.change(0.0001) == "0,0")
+        #expect(share.change(-0.015, low: -0.098, high: 0.068) == "\u{2212}1,5 (\u{2212}9,8 till 6,8)")
+        #expect(share.change(0.031, low: nil, high: nil) == "+3,1")
         let count = IndicatorFormat(indicator: .init(id: "b", node: "n", title: [:], kind: .reported, unit: "events", location: .init(file: "f", line: 1, column: 1)), numbers: en)
         #expect(count.valueWithUnit(12, words: ReportWords(language: "en")) == "12 events")
         #expect(count.valueWithUnit(12, words: ReportWords(language: "sv")) == "12 träffar")

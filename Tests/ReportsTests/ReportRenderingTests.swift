@@ -49,7 +49,8 @@ struct ReportRenderingTests {
         // The total of 2025: 26 happy of 40 kept (the test response removed).
         let total = try #require(Self.row(in: html, startingWith: "<tr class=\"total\"><th scope=\"row\">Totalt</th><td class=\"round\">Klubb 2025</td>"))
         #expect(total.contains("<td class=\"num\">40</td><td class=\"num\">65,0\u{00A0}%</td>"))
-        #expect(total.contains("<td class=\"num\">+15,0</td>"))
+        // The change since the round before, with the interval of the difference.
+        #expect(total.contains("<td class=\"num\">+15,0 (\u{2212}7,9 till 36,2)</td>"))
     }
 
     @Test func baselinesAndTargetsNameTheirRoundAndCountsHaveNoEmptyIntervalColumn() throws {

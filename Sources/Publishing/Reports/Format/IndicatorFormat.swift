@@ -50,6 +50,12 @@ struct IndicatorFormat: Sendable {
         return numbers.signed(text, negative: value < 0, zero: zero)
     }
 
+    /// A change with its 95% interval when it has one: `−1,5 (−9,8 till 6,8)`.
+    func change(_ value: Double, low: Double?, high: Double?) -> String {
+        guard let low, let high else { return change(value) }
+        return change(value) + " (" + numbers.span(number(low), number(high)) + ")"
+    }
+
     /// Where a chart's value axis starts and ends, on the display scale.
     func axis(values: [Double]) -> (low: Double, high: Double) {
         let shown = values.filter(\.isFinite).map { isPercent ? $0 * 100 : $0 }

@@ -44,6 +44,12 @@ struct NumberStyle: Sendable {
         low + "\u{2013}" + high
     }
 
+    /// A range whose ends may be negative, in words so that no dash stands beside a minus sign:
+    /// `−9,8 till 6,8`, `−9.8 to 6.8`.
+    func span(_ low: String, _ high: String) -> String {
+        low + (isSwedish ? " till " : " to ") + high
+    }
+
     /// A calendar date as written in running text: `29 november 2026`, `29 November 2026`.
     func date(year: Int, month: Int, day: Int) -> String {
         let sv = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]

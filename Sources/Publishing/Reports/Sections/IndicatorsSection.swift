@@ -147,7 +147,7 @@ extension ReportRenderer {
                                 if intervals {
                                     html.element("td", .init("class", "num"), text: cell.interval.map { format.interval($0.lower, $0.upper) } ?? "")
                                 }
-                                html.element("td", .init("class", "num"), text: cell.change.map { format.change($0.value) } ?? "")
+                                html.element("td", .init("class", "num"), text: cell.change.map { format.change($0.value, low: $0.interval?.lower, high: $0.interval?.upper) } ?? "")
                             case .suppressed(let cell):
                                 anySuppressed = true
                                 if !reported { html.element("td", .init("class", "num"), text: cell.reason == .belowThreshold ? "< \(cell.threshold)" : "") }
