@@ -30,6 +30,9 @@ import Testing
         let impact = try String(contentsOfFile: workspace.path("demo/msi-impact.html"), encoding: .utf8)
         #expect(impact.hasPrefix("<!DOCTYPE html>\n<html lang=\"sv\">"))
         #expect(impact.contains("<h2 id=\"s1-summary\">Sammanfattning</h2>"))
+        // The cleaning log words the completeness and duplicate rules in Swedish.
+        #expect(impact.contains("För ofullständiga: minst 80\u{00A0}% av de frågor som gällde svaret besvarade"))
+        #expect(impact.contains("Dubbletter: samma org_name och contact_email som ett tidigare svar"))
 
         // The same seed gives the same data: a second run writes the same results.
         let results = try String(contentsOfFile: workspace.path("demo/msi-toc-results.csv"), encoding: .utf8)

@@ -16,6 +16,10 @@ public struct CleaningLog: Sendable, Hashable {
         public let description: String
         /// The ids of the responses it removed, in id order.
         public internal(set) var removed: [Int64]
+        /// The completeness rule's threshold: the share of applicable questions a response must answer.
+        public internal(set) var minShare: Double? = nil
+        /// The duplicate rule's key: the variables two responses share to be duplicates.
+        public internal(set) var keyNames: [String] = []
 
         public var count: Int { removed.count }
     }

@@ -172,10 +172,10 @@ struct CompiledCleaning {
         var entries: [CleaningLog.Entry] = []
         if let testText { entries.append(.init(rule: .test, description: testText, removed: [])) }
         if let minCompleteness {
-            entries.append(.init(rule: .completeness, description: "at least \(Int((minCompleteness * 100).rounded()))% of relevant questions answered", removed: []))
+            entries.append(.init(rule: .completeness, description: "at least \(Int((minCompleteness * 100).rounded()))% of relevant questions answered", removed: [], minShare: minCompleteness))
         }
         if !duplicateKeyNames.isEmpty {
-            entries.append(.init(rule: .duplicate, description: "same " + duplicateKeyNames.joined(separator: " and ") + " as an earlier response", removed: []))
+            entries.append(.init(rule: .duplicate, description: "same " + duplicateKeyNames.joined(separator: " and ") + " as an earlier response", removed: [], keyNames: duplicateKeyNames))
         }
         if let eligibleText { entries.append(.init(rule: .eligibility, description: eligibleText, removed: [])) }
         return entries

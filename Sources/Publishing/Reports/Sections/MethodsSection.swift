@@ -104,7 +104,11 @@ extension ReportRenderer {
                             html.element("th", .init("scope", "row"), text: roundLabel(log.round))
                             html.element("td") { html in
                                 html.text(ruleName(entry.rule) + ": ")
-                                html.element("span", .init("class", "code"), text: entry.description)
+                                if let phrase = ruleInWords(entry) {
+                                    html.text(phrase)
+                                } else {
+                                    html.element("span", .init("class", "code"), text: entry.description)
+                                }
                             }
                             html.element("td", .init("class", "num"), text: numbers.integer(entry.count))
                         }
@@ -116,6 +120,23 @@ extension ReportRenderer {
                     }
                 }
             }
+        }
+    }
+
+    /// The completeness and duplicate rules in the report's language; nil for the rules that are
+    /// expressions (test responses, eligibility), which are shown as written.
+    func ruleInWords(_ entry: CleaningLog.Entry) -> String? {
+        switch entry.rule {
+        case .completeness:
+            guard let share = entry.minShare else { return nil }
+            let percent = numbers.integer(Int((share * 100).rounded())) + (words.sv ? "\u{00A0}%" : "%")
+            return words.pick("minst \(percent) av de frågor som gällde svaret besvarade", "at least \(percent) of the questions that applied answered")
+        case .duplicate:
+            guard !entry.keyNames.isEmpty else { return nil }
+            let key = entry.keyNames.joined(separator: words.pick(" och ", " and "))
+            return words.pick("samma \(key) som ett tidigare svar", "the same \(key) as an earlier response")
+        default:
+            return nil
         }
     }
 
