@@ -201,29 +201,12 @@ extension SQLiteStore: CollectionStore {
         var answers: [String: AnswerValue] = [:]
         for table in [names.answers, names.personal] {
             let statement = try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE response_id = ?")
-            let handle = statement.sqliteStatement
             let columns = statement.columnNames
-            sqlite3_reset(handle)
-            sqlite3_bind_int64(handle, 1, id)
-            defer {
-                sqlite3_reset(handle)
-                sqlite3_clear_bindings(handle)
-            }
-            let code = sqlite3_step(handle)
-            guard code == SQLITE_ROW else {
-                if code != SQLITE_DONE { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
-                continue
-            }
-            for column in 0..<Int32(columns.count) {
-                guard let type = types[columns[Int(column)]] else { continue }
-                let value: DatabaseValue
-                switch sqlite3_column_type(handle, column) {
-                case SQLITE_INTEGER: value = sqlite3_column_int64(handle, column).databaseValue
-                case SQLITE_FLOAT: value = sqlite3_column_double(handle, column).databaseValue
-                case SQLITE_TEXT: value = String(cString: sqlite3_column_text(handle, column)).databaseValue
-                default: continue
+            try RawRow.first(of: statement, binding: id, db) { row in
+                for (column, name) in columns.enumerated() {
+                    guard let type = types[name], let value = row.databaseValue(Int32(column)) else { continue }
+                    if let answer = ColumnValue.answer(value, as: type) { answers[name] = answer }
                 }
-                if let answer = ColumnValue.answer(value, as: type) { answers[columns[Int(column)]] = answer }
             }
         }
         return StoredResponse(record: record, answers: answers)
@@ -541,6 +524,16 @@ struct RawRow {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
         return try read(RawRow(handle: handle))
+    }
+
+    /// The column's integer, real or text value; nil for NULL (and blobs, which no answer is).
+    func databaseValue(_ column: Int32) -> DatabaseValue? {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_INTEGER: int64(column).databaseValue
+        case SQLITE_FLOAT: sqlite3_column_double(handle, column).databaseValue
+        case SQLITE_TEXT: text(column).databaseValue
+        default: nil
+        }
     }
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
