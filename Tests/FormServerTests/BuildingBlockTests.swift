@@ -16,6 +16,10 @@ import Testing
         #expect(FormBody(Array("a=%ZZ".utf8)) == nil, "a bad escape")
         #expect(FormBody(Array("a=%FF".utf8)) == nil, "not UTF-8")
         #expect(FormBody.decode(Array(FormBody.encode("x = 1 & ö/ü").utf8)) == "x = 1 & ö/ü")
+        let edges = try #require(FormBody(Array("&&a==b&%C3%A5=%C3%A5&=nameless&b&".utf8)))
+        #expect(edges.fields == ["a": ["=b"], "å": ["å"], "": ["nameless"], "b": [""]], "only the first = splits; empty pairs are skipped")
+        #expect(FormBody(Array("ok=1&bad=".utf8) + [0xFF]) == nil, "raw bytes that are not UTF-8")
+        #expect(FormBody([UInt8]())?.fields == [:])
     }
 
     @Test func theLanguageComesFromTheQueryThenTheBrowser() {

@@ -18,7 +18,7 @@ import Testing
             .beginAnonymous(AnonymousStart(round: "esem-closed", language: "sv", tokenHash: tokens[1].hash, today: today)),
             .beginAnonymous(AnonymousStart(round: "esem-invited", language: "sv", tokenHash: tokens[2].hash, today: today)),
             .savePage(PageSave(target: .response(999), answers: [:], currentPage: nil, language: "sv", completes: false, today: today)),
-        ])
+        ]).results
         guard case .success(.response(let record)) = results[0] else { Issue.record("the open round's start failed: \(results[0])"); return }
         #expect(record.status == .partial && record.source == .web && record.language == "sv")
         #expect(throws: StoreError.roundNotCollecting("esem-closed", phase: .closed)) { try results[1].get() }
@@ -31,14 +31,14 @@ import Testing
         // A page save writes the changed answers, clears what is nil, moves the page, and can complete.
         _ = try store.commit([.savePage(PageSave(
             target: .response(record.id), answers: ["consent": .choice("yes"), "prio_fin": .integer(3), "org_name": .text("Personal")],
-            currentPage: "organisation", language: "en", completes: false, today: today))])[0].get()
+            currentPage: "organisation", language: "en", completes: false, today: today))]).results[0].get()
         _ = try store.commit([.savePage(PageSave(
-            target: .response(record.id), answers: ["prio_fin": AnswerValue?.none], currentPage: nil, language: "en", completes: true, today: today))])[0].get()
+            target: .response(record.id), answers: ["prio_fin": AnswerValue?.none], currentPage: nil, language: "en", completes: true, today: today))]).results[0].get()
         let stored = try #require(try store.linkTarget(tokenHash: tokens[0].hash)?.response)
         #expect(stored.answers == ["consent": .choice("yes"), "org_name": .text("Personal")])
         #expect(stored.record.status == .complete && stored.record.language == "en" && stored.record.submittedAt != nil)
         #expect(throws: StoreError.responseAlreadySubmitted(record.id)) {
-            try store.commit([.savePage(PageSave(target: .response(record.id), answers: [:], currentPage: nil, language: "en", completes: false, today: today))])[0].get()
+            try store.commit([.savePage(PageSave(target: .response(record.id), answers: [:], currentPage: nil, language: "en", completes: false, today: today))]).results[0].get()
         }
         #expect(try store.dailyActivity(round: "esem-open") == [DailyActivity(day: today.description, started: 1, completed: 1)])
     }
@@ -52,11 +52,11 @@ import Testing
         let invitation = try #require(before.invitation)
         let save = PageSave(target: .invitation(invitation.id, round: "esem-invited"), answers: ["consent": .choice("yes")],
                             currentPage: "respondent", language: "en", completes: false, today: .today())
-        _ = try store.commit([.savePage(save)])[0].get()
+        _ = try store.commit([.savePage(save)]).results[0].get()
         let after = try #require(try store.linkTarget(tokenHash: token.hash)?.response)
         #expect(after.record.invitationID == invitation.id && after.record.currentPage == "respondent")
         // A second tab that still thinks the invitation unused is refused, not given a second response.
-        #expect(throws: StoreError.invitationUsed(invitation.id)) { try store.commit([.savePage(save)])[0].get() }
+        #expect(throws: StoreError.invitationUsed(invitation.id)) { try store.commit([.savePage(save)]).results[0].get() }
     }
 
     @Test func secretsAreMadeOnceAndKept() throws {
@@ -76,7 +76,7 @@ import Testing
             for _ in 0..<200 {
                 group.addTask {
                     let start = AnonymousStart(round: "esem-open", language: "sv", tokenHash: InvitationToken.random().hash, today: today)
-                    guard case .response(let record) = try await writer.write(.beginAnonymous(start)) else { throw TestFailure("no record") }
+                    guard case .response(let record) = try await writer.write(.beginAnonymous(start)).result else { throw TestFailure("no record") }
                     // Acknowledged means committed: a fresh connection sees it.
                     guard try SQLiteStore(path: environment.databasePath).response(record.id) != nil else { throw TestFailure("not committed") }
                     return record.id
@@ -113,11 +113,11 @@ import Testing
         let store = environment.store
         let today = CalendarDate.today()
         let token = InvitationToken.random()
-        let begun = try store.commit([.beginAnonymous(AnonymousStart(round: "esem-open", language: "sv", tokenHash: token.hash, today: today))])
+        let begun = try store.commit([.beginAnonymous(AnonymousStart(round: "esem-open", language: "sv", tokenHash: token.hash, today: today))]).results
         guard case .success(.response(let record)) = begun[0] else { Issue.record("the start failed: \(begun[0])"); return }
         _ = try store.commit([.savePage(PageSave(
             target: .response(record.id), answers: ["consent": .choice("yes"), "year_founded": AnswerValue?.none],
-            currentPage: "organisation", language: "sv", completes: false, today: today))])[0].get()
+            currentPage: "organisation", language: "sv", completes: false, today: today))]).results[0].get()
         #expect(try store.linkTarget(tokenHash: token.hash)?.response?.answers == ["consent": .choice("yes")])
 
         // Another connection re-opens the round with year_founded as text (it has no answers yet).
@@ -134,7 +134,7 @@ import Testing
 
         _ = try store.commit([.savePage(PageSave(
             target: .response(record.id), answers: ["year_founded": .text("sedan länge")],
-            currentPage: "organisation", language: "sv", completes: false, today: today))])[0].get()
+            currentPage: "organisation", language: "sv", completes: false, today: today))]).results[0].get()
         #expect(try store.linkTarget(tokenHash: token.hash)?.response?.answers["year_founded"] == .text("sedan länge"))
     }
 }

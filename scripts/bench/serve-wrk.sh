@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark of `samla serve` posting form pages, against a bare Hummingbird handler in the same run.
 #
-#   scripts/bench/serve-wrk.sh [DURATION=15s] [CONNECTIONS=64] [RESPONSES=2000] [MAX_BATCH=512]
+#   scripts/bench/serve-wrk.sh [DURATION=15s] [CONNECTIONS=64] [RESPONSES=2000] [MAX_BATCH=512] [KEPT=4096]
 #
 # Builds release, makes a database with RESPONSES anonymous ESEM responses (serve-fixture), and runs
 # `wrk -t2 -cCONNECTIONS --latency` with serve-post.lua, which posts the "respondent" and
 # "organisation" pages with valid CSRF tokens (each post is checked by the validator and saved with
 # synchronous=FULL through the group commit), then the same against `samla serve --baseline`
-# (200, no work). Needs Debian wrk. MAX_BATCH=1 commits every write alone (no group commit).
+# (200, no work). Needs Debian wrk. MAX_BATCH=1 commits every write alone (no group commit);
+# KEPT=0 reads every posted page's response from the store (none kept in memory between pages).
 # The release build goes to .build-release (SAMLA_SCRATCH), apart from the debug build in .build;
 # SAMLA_BIN=DIR uses the binaries in DIR as they are.
 set -euo pipefail
@@ -16,6 +17,7 @@ DURATION="${1:-15s}"
 CONNECTIONS="${2:-64}"
 RESPONSES="${3:-2000}"
 MAX_BATCH="${4:-512}"
+KEPT="${5:-4096}"
 command -v wrk >/dev/null || { echo "serve-wrk: wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
 if [ -n "${SAMLA_BIN:-}" ]; then
@@ -66,8 +68,8 @@ start() {
     exit 1
 }
 
-echo "== samla serve: POST form pages ($CONNECTIONS connections, $DURATION, $RESPONSES responses, max batch $MAX_BATCH)"
-start --db "$WORK/db.sqlite" --log-level notice --max-batch "$MAX_BATCH"
+echo "== samla serve: POST form pages ($CONNECTIONS connections, $DURATION, $RESPONSES responses, max batch $MAX_BATCH, kept $KEPT)"
+start --db "$WORK/db.sqlite" --log-level notice --max-batch "$MAX_BATCH" --kept-responses "$KEPT"
 run_wrk
 kill -TERM "$SERVER"
 wait "$SERVER" || true

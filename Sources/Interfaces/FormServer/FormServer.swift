@@ -22,12 +22,14 @@ public struct FormServerConfiguration: Sendable {
     public var secureCookies: Bool
     /// The most writes one commit takes (1: a commit per write).
     public var maximumBatch: Int
+    /// How many responses being filled in are kept in memory between their pages (0: none).
+    public var keptResponses: Int
     /// Samla's version, written into the provenance of exports downloaded from the admin pages.
     public var samlaVersion: String
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, links: Links? = nil, adminSecret: Secret? = nil, apiToken: Secret? = nil,
-        maximumBodyBytes: Int = 128 * 1024, secureCookies: Bool? = nil, maximumBatch: Int = 512,
+        maximumBodyBytes: Int = 128 * 1024, secureCookies: Bool? = nil, maximumBatch: Int = 512, keptResponses: Int = 4096,
         samlaVersion: String
     ) {
         self.host = host
@@ -38,6 +40,7 @@ public struct FormServerConfiguration: Sendable {
         self.maximumBodyBytes = maximumBodyBytes
         self.secureCookies = secureCookies ?? (links?.base.lowercased().hasPrefix("https://") ?? false)
         self.maximumBatch = maximumBatch
+        self.keptResponses = keptResponses
         self.samlaVersion = samlaVersion
     }
 }
@@ -63,7 +66,8 @@ public final class FormServer: Sendable {
         self.configuration = configuration
         self.logger = logger
         self.signer = RequestSigner(secret: try store.secret(named: "request-signing", byteCount: 32))
-        self.submissions = SubmissionService(store: store, maximumBatch: configuration.maximumBatch, clock: clock)
+        self.submissions = SubmissionService(
+            store: store, maximumBatch: configuration.maximumBatch, keptResponses: configuration.keptResponses, clock: clock)
     }
 
     /// The Hummingbird application; `onServerRunning` gets the port it listens on.

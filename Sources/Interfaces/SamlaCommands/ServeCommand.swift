@@ -46,6 +46,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-batch"), help: .hidden)
     var maxBatch: Int = 512
 
+    @Option(name: .customLong("kept-responses"), help: .hidden)
+    var keptResponses: Int = 4096
+
     @Flag(help: .hidden)
     var baseline: Bool = false
 
@@ -55,6 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
         guard maxBatch >= 1 else { throw ValidationError("--max-batch must be at least 1") }
+        guard keptResponses >= 0 else { throw ValidationError("--kept-responses must be 0 or more") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
         if let baseURL, Links(base: baseURL) == nil {
             throw ValidationError("--base-url must be an http:// or https:// address without query, e.g. https://enkat.example.se")
@@ -77,7 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
             let apiToken = try Self.secret(file: apiTokenFile, variable: "SAMLA_API_TOKEN")
             let configuration = FormServerConfiguration(
                 host: host, port: port, links: baseURL.flatMap(Links.init(base:)), adminSecret: adminSecret, apiToken: apiToken,
-                maximumBodyBytes: maxBodyBytes, maximumBatch: maxBatch, samlaVersion: SamlaVersion.current)
+                maximumBodyBytes: maxBodyBytes, maximumBatch: maxBatch, keptResponses: keptResponses, samlaVersion: SamlaVersion.current)
             server = try FormServer(store: try database.open(), configuration: configuration, logger: logger)
         }
         guard let server else { return }

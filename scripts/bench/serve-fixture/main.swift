@@ -60,11 +60,11 @@ if responseCount > 0 {
         if let first = document.survey.choices(for: question).first { answers[question.name] = .choice(first.value) }
     }
     let nextPage = document.survey.pages.count > 1 ? document.survey.pages[1].id : firstPage.id
-    let saves: [CollectionWrite] = try begun.map { result in
+    let saves: [CollectionWrite] = try begun.results.map { result in
         guard case .response(let record) = try result.get() else { fail("a response was not begun") }
         return .savePage(PageSave(target: .response(record.id), answers: answers, currentPage: nextPage, language: record.language, completes: false, today: today))
     }
-    for result in try store.commit(saves) { _ = try result.get() }
+    for result in try store.commit(saves).results { _ = try result.get() }
     if let luaPath {
         var lua = "return {\n"
         for token in tokens {

@@ -7,7 +7,7 @@ import Store
 /// fsync however many writes it carries, so throughput grows with concurrency while every
 /// acknowledged write is on disk.
 public final class GroupCommitWriter: @unchecked Sendable {
-    private typealias Waiter = CheckedContinuation<CollectionWriteResult, any Error>
+    private typealias Waiter = CheckedContinuation<CommittedWrite, any Error>
 
     private let store: any CollectionStore
     private let maximumBatch: Int
@@ -24,6 +24,12 @@ public final class GroupCommitWriter: @unchecked Sendable {
         public var largestBatch = 0
         /// Time spent in commits (the writes and their fsync), in seconds.
         public var commitSeconds = 0.0
+    }
+
+    /// A write's result, and the epoch of the batch that committed it.
+    public struct CommittedWrite: Sendable {
+        public var result: CollectionWriteResult
+        public var epoch: CommitEpoch
     }
 
     /// Why a write was not made.
@@ -43,7 +49,7 @@ public final class GroupCommitWriter: @unchecked Sendable {
     }
 
     /// Queues `write` and returns its result once its transaction has committed.
-    public func write(_ write: CollectionWrite) async throws -> CollectionWriteResult {
+    public func write(_ write: CollectionWrite) async throws -> CommittedWrite {
         try await withCheckedThrowingContinuation { (waiter: Waiter) in
             condition.lock()
             if stopping {
@@ -98,8 +104,10 @@ public final class GroupCommitWriter: @unchecked Sendable {
             condition.unlock()
 
             switch outcome {
-            case .success(let results):
-                for (entry, result) in zip(batch, results) { entry.waiter.resume(with: result) }
+            case .success(let committed):
+                for (entry, result) in zip(batch, committed.results) {
+                    entry.waiter.resume(with: result.map { CommittedWrite(result: $0, epoch: committed.epoch) })
+                }
             case .failure(let error):
                 for entry in batch { entry.waiter.resume(throwing: error) }
             }

@@ -13,15 +13,24 @@ public final class SubmissionService: Sendable {
     public let store: any CollectionStore
     public let writer: GroupCommitWriter
     private let validators: ValidatorCache
+    private let openResponses: OpenResponseCache
     private let clock: @Sendable () -> Date
 
     /// `clock` gives the time that decides whether rounds are collecting and what `today()` is.
-    public init(store: any CollectionStore, maximumBatch: Int = 512, clock: @escaping @Sendable () -> Date = { Date() }) {
+    /// Up to `keptResponses` responses being filled in are kept in memory between their pages
+    /// (0 reads every posted page's response from the store).
+    public init(
+        store: any CollectionStore, maximumBatch: Int = 512, keptResponses: Int = 4096, clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.store = store
         self.writer = GroupCommitWriter(store: store, maximumBatch: maximumBatch)
         self.validators = ValidatorCache(store: store)
+        self.openResponses = OpenResponseCache(capacity: keptResponses)
         self.clock = clock
     }
+
+    /// How many responses are kept in memory between their pages now.
+    public var keptResponseCount: Int { openResponses.count }
 
     /// Today in UTC, by the service's clock.
     public var today: CalendarDate { CalendarDate.today(now: clock()) }
@@ -38,23 +47,55 @@ public final class SubmissionService: Sendable {
 
     // MARK: The web form
 
-    /// The response a personal or anonymous link opens; nil for a token no invitation or
-    /// response has (or one that is not in the form tokens have).
+    /// The response a personal or anonymous link opens, as the store holds it now; nil for a
+    /// token no invitation or response has (or one that is not in the form tokens have).
     public func open(token: String) throws -> WebResponse? {
-        guard let tokenHash = InvitationToken(token)?.hash, let target = try store.linkTarget(tokenHash: tokenHash) else { return nil }
+        guard let tokenHash = InvitationToken(token)?.hash, let kept = try read(tokenHash) else { return nil }
+        return try response(kept, tokenHash: tokenHash)
+    }
+
+    /// Opens the response of link `token` to take a posted page and runs `body` with it (nil for an
+    /// unknown link). The state comes from memory when the link's last post left it there, else
+    /// from the store; what ``post(_:to:)`` saves is kept for the link's next post.
+    public func openForPost<T>(token: String, _ body: (WebResponse?) async throws -> T) async throws -> T {
+        guard let tokenHash = InvitationToken(token)?.hash else { return try await body(nil) }
+        let lease = openResponses.lease(tokenHash)
+        defer { openResponses.end(lease) }
+        guard let kept = try lease.kept ?? read(tokenHash) else { return try await body(nil) }
+        var response = try response(kept, tokenHash: tokenHash)
+        response.wasKept = lease.kept != nil
+        response.lease = lease
+        lease.left = kept
+        return try await body(response)
+    }
+
+    /// What `tokenHash` opens, read from the store and stamped with the epoch before the read.
+    private func read(_ tokenHash: String) throws -> KeptResponse? {
+        let epoch = store.commitEpoch
+        guard let target = try store.linkTarget(tokenHash: tokenHash) else { return nil }
         let hash = target.response?.record.definitionHash ?? target.round.definitionHash
         let validator = try validator(definition: hash)
-        var sheet = validator.makeSheet()
         var stored = [AnswerValue?](repeating: nil, count: validator.variables.count)
         for (name, value) in target.response?.answers ?? [:] {
             guard let index = validator.index(ofVariable: name) else { continue }
             stored[index] = value
-            if validator.variables[index].role != .calculated { sheet.setAnswer(value: value, variable: index) }
+        }
+        return KeptResponse(
+            round: target.round, invitation: target.invitation, record: target.response?.record, definitionHash: hash, stored: stored, epoch: epoch)
+    }
+
+    /// The response of `kept` as of today: its answers on a sheet, calculations recomputed.
+    private func response(_ kept: KeptResponse, tokenHash: String) throws -> WebResponse {
+        let validator = try validator(definition: kept.definitionHash)
+        var sheet = validator.makeSheet()
+        for (index, value) in kept.stored.enumerated() {
+            guard let value, validator.variables[index].role != .calculated else { continue }
+            sheet.setAnswer(value: value, variable: index)
         }
         validator.updateCalculations(in: &sheet)
         return WebResponse(
-            round: target.round, linkTokenHash: tokenHash, phase: target.round.phase(on: today), validator: validator, invitation: target.invitation,
-            record: target.response?.record, sheet: sheet, stored: stored)
+            round: kept.round, linkTokenHash: tokenHash, phase: kept.round.phase(on: today), validator: validator, invitation: kept.invitation,
+            record: kept.record, sheet: sheet, stored: kept.stored, epoch: kept.epoch)
     }
 
     /// Begins a response in an anonymous round; its new resume token is the respondent's link.
@@ -69,7 +110,7 @@ public final class SubmissionService: Sendable {
             round: name, language: language.flatMap { languages.contains($0) ? $0 : nil } ?? languages[0],
             tokenHash: token.hash, today: today)
         do {
-            _ = try await writer.write(.beginAnonymous(start))
+            _ = try await writer.write(.beginAnonymous(start)).result
         } catch StoreError.roundNotCollecting(_, let phase) {
             return .notCollecting(round, phase)
         }
@@ -80,6 +121,25 @@ public final class SubmissionService: Sendable {
     /// changed with the page the respondent goes to. A page with problems is not saved on "next";
     /// on "back" and a language switch, its valid answers are saved and the others left as they were.
     public func post(_ post: PagePost, to response: WebResponse) async throws -> PagePostOutcome {
+        guard response.wasKept, let lease = response.lease else { return try await take(post, to: response) }
+        // Kept state is trusted for a save only, which the store checks against its epoch; a post
+        // that saves nothing (a page with problems, a round no longer collecting) or whose epoch
+        // has passed is answered again from what the store holds now.
+        do {
+            let outcome = try await take(post, to: response)
+            if lease.committed { return outcome }
+        } catch is ChangedElsewhere {}
+        guard let kept = try read(response.linkTokenHash) else {
+            lease.left = nil
+            return .superseded
+        }
+        var fresh = try self.response(kept, tokenHash: response.linkTokenHash)
+        fresh.lease = lease
+        lease.left = kept
+        return try await take(post, to: fresh)
+    }
+
+    private func take(_ post: PagePost, to response: WebResponse) async throws -> PagePostOutcome {
         if response.isComplete { return .alreadyComplete }
         guard response.phase == .collecting else { return .notCollecting(response.phase) }
         let validator = response.validator
@@ -154,9 +214,13 @@ public final class SubmissionService: Sendable {
         } else {
             return .superseded
         }
-        let save = PageSave(target: target, answers: changes, currentPage: currentPage, language: language, completes: completes, today: today)
+        let save = PageSave(
+            target: target, answers: changes, currentPage: currentPage, language: language, completes: completes, today: today,
+            expectedEpoch: response.wasKept ? response.epoch : nil)
+        response.lease?.left = nil
+        let committed: GroupCommitWriter.CommittedWrite
         do {
-            _ = try await writer.write(.savePage(save))
+            committed = try await writer.write(.savePage(save))
         } catch StoreError.roundNotCollecting(_, let phase) {
             return .notCollecting(phase)
         } catch StoreError.responseAlreadySubmitted {
@@ -164,8 +228,27 @@ public final class SubmissionService: Sendable {
         } catch StoreError.invitationUsed {
             return .superseded
         }
+        response.lease?.committed = true
+        if committed.epoch == response.epoch, case .response(let record) = committed.result {
+            response.lease?.left = kept(response, after: changes, record: record, epoch: committed.epoch)
+        }
         if completes { return .completed }
         return .moved(to: page ?? 0)
+    }
+
+    /// What the store holds once `changes` of `response` are saved: the stored answers as their
+    /// columns give them back.
+    private func kept(_ response: WebResponse, after changes: [String: AnswerValue?], record: ResponseRecord, epoch: CommitEpoch) -> KeptResponse {
+        let validator = response.validator
+        var stored = response.stored
+        for (name, value) in changes {
+            guard let index = validator.index(ofVariable: name) else { continue }
+            stored[index] = value.flatMap { $0.stored(as: validator.variables[index].type) }
+        }
+        var invitation = response.invitation
+        invitation?.responseID = record.id
+        return KeptResponse(
+            round: response.round, invitation: invitation, record: record, definitionHash: record.definitionHash, stored: stored, epoch: epoch)
     }
 
     // MARK: The JSON API
@@ -202,7 +285,7 @@ public final class SubmissionService: Sendable {
             answers: answers, idempotency: claim, today: today)
         let result: CollectionWriteResult
         do {
-            result = try await writer.write(.submitComplete(write))
+            result = try await writer.write(.submitComplete(write)).result
         } catch StoreError.roundNotCollecting(_, let phase) {
             return .notCollecting(round, phase)
         }

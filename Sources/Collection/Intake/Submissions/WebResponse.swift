@@ -21,6 +21,13 @@ public struct WebResponse: Sendable {
     public var sheet: AnswerSheet
     /// The stored value of each variable, index-aligned with `validator.variables`.
     var stored: [AnswerValue?]
+    /// The epoch this state holds for: the store's when it was read, or the one its last save was
+    /// committed in.
+    var epoch: CommitEpoch
+    /// Whether the state was kept in memory since an earlier post (a save then names its epoch).
+    var wasKept = false
+    /// The post's hold on the kept state, for a response opened to take a posted page.
+    var lease: PostLease?
 
     public var survey: Survey { validator.survey }
     public var isComplete: Bool { record?.status == .complete }

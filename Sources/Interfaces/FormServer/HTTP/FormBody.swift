@@ -9,14 +9,31 @@ struct FormBody: Sendable {
 
     /// Parses the body; nil when it is not valid percent-encoded UTF-8.
     init?(_ bytes: some Collection<UInt8>) {
+        let parsed = bytes.withContiguousStorageIfAvailable(Self.parse) ?? Array(bytes).withUnsafeBufferPointer(Self.parse)
+        guard let parsed else { return nil }
+        fields = parsed
+    }
+
+    /// One pass over the body: pairs split at `&`, names from values at the first `=`.
+    private static func parse(_ body: UnsafeBufferPointer<UInt8>) -> [String: [String]]? {
         var fields: [String: [String]] = [:]
-        for pair in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decode(parts[0]) else { return nil }
-            guard let value = parts.count > 1 ? Self.decode(parts[1]) : "" else { return nil }
-            fields[name, default: []].append(value)
+        var start = 0
+        while start < body.count {
+            var end = start
+            var equals: Int?
+            while end < body.count, body[end] != UInt8(ascii: "&") {
+                if equals == nil, body[end] == UInt8(ascii: "=") { equals = end }
+                end += 1
+            }
+            if end > start {
+                let nameEnd = equals ?? end
+                guard let name = decode(UnsafeBufferPointer(rebasing: body[start..<nameEnd])) else { return nil }
+                guard let value = decode(UnsafeBufferPointer(rebasing: body[min(nameEnd + 1, end)..<end])) else { return nil }
+                fields[name, default: []].append(value)
+            }
+            start = end + 1
         }
-        self.fields = fields
+        return fields
     }
 
     /// The first value of `name`.
@@ -30,6 +47,9 @@ struct FormBody: Sendable {
 
     /// Decodes `+` as space and `%XX` escapes; nil for a bad escape or bytes that are not UTF-8.
     static func decode(_ bytes: some Collection<UInt8>) -> String? {
+        if !bytes.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) {
+            return String(validating: bytes, as: UTF8.self)
+        }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var iterator = bytes.makeIterator()

@@ -79,7 +79,13 @@ extension FormServer {
     private func postPage(_ request: Request, token: String) async throws -> Response {
         let body = try await request.collectBody(limit: configuration.maximumBodyBytes)
         guard let form = FormBody(body.readableBytesView) else { throw WebFailure.badRequest }
-        guard let response = try submissions.open(token: token) else { return unknownLinkPage(request) }
+        return try await submissions.openForPost(token: token) { response in
+            guard let response else { return unknownLinkPage(request) }
+            return try await take(form, token: token, response: response)
+        }
+    }
+
+    private func take(_ form: FormBody, token: String, response: WebResponse) async throws -> Response {
         guard signer.verify(form[FormFieldName.csrf], "respondent-form", response.linkTokenHash) else {
             logger.notice("form post refused", metadata: ["code": "E475", "reason": "missing or wrong CSRF token"])
             throw WebFailure.csrf

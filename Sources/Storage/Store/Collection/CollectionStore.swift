@@ -9,10 +9,13 @@ public protocol CollectionStore: Store {
     /// token's hash; nil when no invitation or response has it.
     func linkTarget(tokenHash: String) throws -> LinkTarget?
 
-    /// Applies `writes` in one transaction, each in its own savepoint, so that one refused write
-    /// (a closed round, an unknown response) leaves the others in. Returns one result per write,
-    /// in order, after the commit; throws, having written nothing, when the commit itself fails.
-    func commit(_ writes: [CollectionWrite]) throws -> [Result<CollectionWriteResult, any Error>]
+    /// Applies `writes` in one transaction, so that one refused write (a closed round, an unknown
+    /// response, a passed epoch) leaves the others in. Returns one result per write, in order,
+    /// and the batch's epoch, after the commit; throws, having written nothing, when the commit
+    /// itself fails.
+    func commit(_ writes: [CollectionWrite]) throws -> CommittedBatch
+    /// The epoch the store is in now: stamp state with it before reading it.
+    var commitEpoch: CommitEpoch { get }
 
     /// The stored outcome of an earlier submission with this idempotency key in `round`.
     func idempotencyRecord(round: String, key: String) throws -> IdempotencyRecord?

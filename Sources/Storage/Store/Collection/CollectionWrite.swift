@@ -53,14 +53,22 @@ public struct PageSave: Sendable {
     public var completes: Bool
     /// Refused unless the round is collecting on this day.
     public var today: CalendarDate
+    /// The epoch of the state `answers` were diffed against, when that state was kept in memory:
+    /// the save is refused with ``ChangedElsewhere`` once the store has left it. Nil when the
+    /// state was just read from the store.
+    public var expectedEpoch: CommitEpoch?
 
-    public init(target: Target, answers: [String: AnswerValue?], currentPage: String?, language: String, completes: Bool, today: CalendarDate) {
+    public init(
+        target: Target, answers: [String: AnswerValue?], currentPage: String?, language: String, completes: Bool, today: CalendarDate,
+        expectedEpoch: CommitEpoch? = nil
+    ) {
         self.target = target
         self.answers = answers
         self.currentPage = currentPage
         self.language = language
         self.completes = completes
         self.today = today
+        self.expectedEpoch = expectedEpoch
     }
 }
 

@@ -57,3 +57,13 @@ enum ColumnValue {
         }
     }
 }
+
+extension AnswerValue {
+    /// The value as reading it back from its column gives it (an integer answer to a decimal
+    /// variable comes back a decimal); nil for a value its column cannot hold. Lets a caller that
+    /// keeps saved answers in memory hold what the store holds.
+    public func stored(as type: VariableType) -> AnswerValue? {
+        guard let column = try? ColumnValue.databaseValue(self, as: type, variable: "") else { return nil }
+        return ColumnValue.answer(column, as: type)
+    }
+}

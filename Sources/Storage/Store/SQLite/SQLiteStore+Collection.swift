@@ -47,38 +47,59 @@ extension SQLiteStore: CollectionStore {
         }
     }
 
-    public func commit(_ writes: [CollectionWrite]) throws -> [Result<CollectionWriteResult, any Error>] {
+    public var commitEpoch: CommitEpoch { writerWatch.current }
+
+    public func commit(_ writes: [CollectionWrite]) throws -> CommittedBatch {
         // Each write checks everything it can refuse before it changes anything, so a refusal leaves
         // the transaction as it was and the others go on (no savepoint per write, which would cost
         // more than the write). A write that fails after it began changing rows aborts the
         // transaction; then every write of the batch is committed alone.
         do {
             return try pool.write { db in
+                let epoch = try beginBatch(db)
+                defer { writerWatch.batchEnds(totalChanges: db.totalChangesCount) }
                 var context = CollectionWriteContext(database: path)
-                return try writes.map { write in
+                let results = try writes.map { write -> Result<CollectionWriteResult, any Error> in
                     do {
-                        return .success(try context.apply(write, db))
+                        return .success(try context.apply(write, in: epoch, db))
                     } catch let failure as PartialWrite {
                         throw failure
                     } catch {
                         return .failure(error)
                     }
                 }
+                return CommittedBatch(results: results, epoch: epoch)
             }
         } catch is PartialWrite {
-            return writes.map { write in
+            // The earliest epoch of the single commits: a later one could pass for state an earlier one left.
+            var earliest: CommitEpoch?
+            let results = writes.map { write in
                 Result {
                     do {
                         return try pool.write { db in
+                            let epoch = try beginBatch(db)
+                            earliest = earliest ?? epoch
+                            defer { writerWatch.batchEnds(totalChanges: db.totalChangesCount) }
                             var context = CollectionWriteContext(database: path)
-                            return try context.apply(write, db)
+                            return try context.apply(write, in: epoch, db)
                         }
                     } catch let failure as PartialWrite {
                         throw failure.underlying
                     }
                 }
             }
+            return CommittedBatch(results: results, epoch: earliest ?? writerWatch.current)
         }
+    }
+
+    /// The epoch of the batch whose transaction has just begun on the writer connection.
+    private func beginBatch(_ db: Database) throws -> CommitEpoch {
+        writerWatch.batchBegins(dataVersion: try Self.dataVersion(db), totalChanges: db.totalChangesCount)
+    }
+
+    /// `PRAGMA data_version`: changes when another connection has committed.
+    static func dataVersion(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
     }
 
     public func idempotencyRecord(round name: String, key: String) throws -> IdempotencyRecord? {
@@ -262,11 +283,12 @@ private struct CollectionWriteContext {
         self.database = database
     }
 
-    mutating func apply(_ write: CollectionWrite, _ db: Database) throws -> CollectionWriteResult {
+    mutating func apply(_ write: CollectionWrite, in epoch: CommitEpoch, _ db: Database) throws -> CollectionWriteResult {
         switch write {
         case .beginAnonymous(let start):
             return .response(try beginAnonymous(start, db))
         case .savePage(let save):
+            if let expected = save.expectedEpoch, expected != epoch { throw ChangedElsewhere(expected: expected, current: epoch) }
             return .response(try savePage(save, db))
         case .submitComplete(let submission):
             return try submitComplete(submission, db)

@@ -11,6 +11,7 @@ public final class SQLiteStore: Store {
     /// The database file.
     public let path: String
     let pool: DatabasePool
+    let writerWatch = WriterWatch()
 
     /// Opens (creating if needed) the store at `path`, bringing its schema up to date.
     /// The folder must exist. Throws `StoreError.unusableDatabase` for a file that is not an
@@ -33,6 +34,9 @@ public final class SQLiteStore: Store {
                 throw StoreError.unusableDatabase(path: path, reason: "the database was written by a newer version of Samla; use that version")
             }
             try migrator.migrate(pool)
+            try pool.writeWithoutTransaction { db in
+                writerWatch.start(dataVersion: try SQLiteStore.dataVersion(db), totalChanges: db.totalChangesCount)
+            }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.unusableDatabase(path: path, reason: "the file is not an SQLite database; give --db a new path or a Samla store")
         }
