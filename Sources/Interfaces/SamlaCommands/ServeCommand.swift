@@ -21,7 +21,8 @@ struct ServeCommand: AsyncParsableCommand {
         the writes in progress are committed. With --framework FILE (repeatable), the admin page's Euclid \
         package of a round the framework declares is the one `samla export --profile euclid --framework FILE` \
         writes: its cleaning rules applied, cleaning-log.csv and results.csv included; the first framework \
-        given that declares a round applies. A framework that does not load stops the server from starting.
+        given that declares a round applies. Without one, the package is not cleaned and the round page says so. \
+        A framework that does not load stops the server from starting (exit status 1).
         """
     )
 

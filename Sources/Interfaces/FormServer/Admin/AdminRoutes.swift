@@ -94,6 +94,7 @@ extension FormServer {
             logger.notice("admin download", metadata: [
                 "round": "\(round)", "file": "\(download.rawValue)", "personal_data": "\(download.includesPersonalData)",
                 "bytes": "\(response.body.contentLength ?? 0)",
+                "cleaned_by": "\(download.isCleaned ? downloadCleaning.framework(forRound: round)?.source ?? "none" : "none")",
             ])
             return response
         } catch let error as ExportError {
