@@ -73,7 +73,7 @@ let package = Package(
         // Publishing: exports and reports read results and definitions.
         .target(
             name: "Exports",
-            dependencies: ["Diagnostics", "CSV", "SurveyDefinition", "Store", "Aggregation", crypto],
+            dependencies: ["Diagnostics", "CSV", "SurveyDefinition", "Frameworks", "Store", "Aggregation", crypto],
             path: "Sources/Publishing/Exports"
         ),
         .target(
@@ -92,7 +92,7 @@ let package = Package(
         // Interfaces: the web server and the command line, thin layers over every stage.
         .target(
             name: "FormServer",
-            dependencies: ["Diagnostics", "SurveyDefinition", "Responses", "Intake", "Store", "Exports", "HTML", hummingbird, logging, crypto],
+            dependencies: ["Diagnostics", "SurveyDefinition", "Responses", "Intake", "Store", "Aggregation", "Exports", "HTML", hummingbird, logging, crypto],
             path: "Sources/Interfaces/FormServer"
         ),
         .target(

@@ -21,9 +21,9 @@ import Testing
         let process = Process()
         let port: Int
 
-        init(database: String, tokenFile: String) throws {
+        init(database: String, tokenFile: String, arguments: [String] = []) throws {
             process.executableURL = CrashTests.executable
-            process.arguments = ["serve", "--db", database, "--port", "0", "--api-token-file", tokenFile, "--log-level", "warning"]
+            process.arguments = ["serve", "--db", database, "--port", "0", "--api-token-file", tokenFile, "--log-level", "warning"] + arguments
             let output = Pipe()
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice

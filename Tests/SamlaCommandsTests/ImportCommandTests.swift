@@ -58,6 +58,34 @@ import Testing
         #expect(list.output.contains("600"))
     }
 
+    /// Problems of the whole file or of a whole row are reported and counted by code, but the
+    /// totals by column leave them out rather than list them under a made-up column.
+    @Test func theSummaryCountsByColumnOnlyProblemsThatHaveAColumn() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = path("samla.sqlite")
+        try openRound(db)
+        let unknownRound = try SamlaBinary.run(["import", "--db", db, "--round", "nope", "/dev/null"])
+        #expect(unknownRound.status == 1)
+        #expect(unknownRound.errors.contains("error[E441]: there is no round nope"))
+        #expect(unknownRound.output.contains("errors by code: E441 1\n"))
+        #expect(!unknownRound.output.contains("errors by column"), "\(unknownRound.output)")
+        #expect(unknownRound.output.contains("import refused: 0 rows read"))
+
+        let generated = try SamlaBinary.run(["generate", Self.esem, "--rows", "2", "--seed", "9", "--out", path("esem.csv")])
+        #expect(generated.status == 0, "\(generated.errors)")
+        let text = try String(contentsOfFile: path("esem.csv"), encoding: .utf8)
+        let columns = text.split(separator: "\r\n")[0].split(separator: ",").count
+        let rows = text + "sv,,yes,founder,,yes,11,11" + String(repeating: ",", count: columns - 8) + "\r\n" + "sv,yes\r\n"
+        try rows.write(toFile: path("rows.csv"), atomically: true, encoding: .utf8)
+        let refused = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-2025", path("rows.csv")])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("error[E423]: row 4: the row has 2 fields but the header has \(columns)"))
+        #expect(refused.output.contains("E423 1"))
+        let byColumn = try #require(refused.output.split(separator: "\n").first { $0.hasPrefix("errors by column: ") })
+        #expect(byColumn.contains("prio_fin 1"))
+        #expect(!byColumn.contains("- "), "\(byColumn)")
+    }
+
     @Test func usageErrorsExitWithTwo() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let missingRound = try SamlaBinary.run(["import", path("x.csv")])

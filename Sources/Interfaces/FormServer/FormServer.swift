@@ -1,3 +1,4 @@
+import Exports
 import Foundation
 import Hummingbird
 import Intake
@@ -26,11 +27,14 @@ public struct FormServerConfiguration: Sendable {
     public var keptResponses: Int
     /// Samla's version, written into the provenance of exports downloaded from the admin pages.
     public var samlaVersion: String
+    /// Frameworks whose cleaning rules and results go into the Euclid package of the rounds they
+    /// declare (`samla serve --framework`), in the order given: the first that declares a round applies.
+    public var frameworks: [ExportFramework]
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, links: Links? = nil, adminSecret: Secret? = nil, apiToken: Secret? = nil,
         maximumBodyBytes: Int = 128 * 1024, secureCookies: Bool? = nil, maximumBatch: Int = 512, keptResponses: Int = 4096,
-        samlaVersion: String
+        samlaVersion: String, frameworks: [ExportFramework] = []
     ) {
         self.host = host
         self.port = port
@@ -42,6 +46,7 @@ public struct FormServerConfiguration: Sendable {
         self.maximumBatch = maximumBatch
         self.keptResponses = keptResponses
         self.samlaVersion = samlaVersion
+        self.frameworks = frameworks
     }
 }
 
@@ -94,6 +99,11 @@ public final class FormServer: Sendable {
         }
         if configuration.apiToken == nil {
             logger.warning("the JSON API is off: set SAMLA_API_TOKEN or give --api-token-file", metadata: ["code": "E481"])
+        }
+        for framework in configuration.frameworks {
+            logger.notice("cleaning rules loaded: the Euclid package of the framework's rounds is cleaned by them", metadata: [
+                "framework": "\(framework.id)", "source": "\(framework.source)",
+            ])
         }
         defer { shutdown() }
         try await application(onServerRunning: onServerRunning).runService()

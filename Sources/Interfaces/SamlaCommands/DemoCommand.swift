@@ -103,11 +103,8 @@ struct DemoCommand: ParsableCommand {
             }
 
             let exportFolder = (folder as NSString).appendingPathComponent("euclid-\(Self.exportRound)")
-            let exportResults = try ExportCommand.compute(framework: Self.framework, round: Self.exportRound, language: nil, store: store)
-            var exportOptions = ExportOptions(profile: .euclid, overwrite: true, results: exportResults)
-            if let log = exportResults.cleaning.first(where: { $0.round == Self.exportRound }) {
-                exportOptions.cleaning = CleaningSummary(log: log, source: Self.framework)
-            }
+            let exportOptions = try ExportCommand.applying(
+                framework: Self.framework, to: ExportOptions(profile: .euclid, overwrite: true), round: Self.exportRound, store: store)
             let exporter = Exporter(store: store, samlaVersion: SamlaVersion.current)
             do {
                 let summary = try exporter.export(try exporter.plan(round: Self.exportRound, options: exportOptions), to: exportFolder)

@@ -78,11 +78,7 @@ struct ExportCommand: ParsableCommand {
             let exporter = Exporter(store: store, samlaVersion: SamlaVersion.current)
             var options = self.options
             if let framework {
-                let results = try Self.compute(framework: framework, round: round, language: language, store: store)
-                options.results = results
-                if let log = results.cleaning.first(where: { $0.round == round }) {
-                    options.cleaning = CleaningSummary(log: log, source: framework)
-                }
+                options = try Self.applying(framework: framework, to: options, round: round, store: store)
             } else if profile != nil {
                 printLine("note: no cleaning rules applied; give --framework to export the cleaned set and its results")
             }
@@ -103,12 +99,11 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ExportCommand {
-    /// The framework's results for `round`, with its cleaning log.
-    static func compute(framework path: String, round: String, language: String?, store: SQLiteStore) throws -> ResultSet {
-        let framework = try ComputeCommand.loadFramework(path, store: store)
-        let language = language.flatMap { framework.languages.contains($0) ? $0 : nil }
+    /// `options` with the results and cleaning of the framework in file `path` for `round`.
+    static func applying(framework path: String, to options: ExportOptions, round: String, store: SQLiteStore) throws -> ExportOptions {
+        let framework = ExportFramework(framework: try ComputeCommand.loadFramework(path, store: store), source: path)
         do {
-            return try Aggregator(framework: framework, store: store, language: language).compute(rounds: [round])
+            return try framework.apply(to: options, round: round, store: store)
         } catch let error as AggregationError {
             throw Refused(error.diagnostics)
         }

@@ -80,7 +80,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// What `samla import` prints after its diagnostics (which go to standard error): how many errors
-/// were not listed, totals by code and by column, and one summary line.
+/// were not listed, totals by code and by column (of the errors that belong to a column), and one
+/// summary line.
 enum ImportReportText {
     static func summary(_ result: ImportResult) -> String {
         var lines: [String] = []
@@ -89,6 +90,8 @@ enum ImportReportText {
         }
         if result.errorCount > 0 {
             lines.append("errors by code: " + result.errorsByCode.map { "\($0.code.id) \(GroupedCount.text($0.count))" }.joined(separator: ", "))
+        }
+        if !result.errorsByColumn.isEmpty {
             lines.append("errors by column: " + result.errorsByColumn.prefix(20).map { "\($0.column) \(GroupedCount.text($0.count))" }.joined(separator: ", ")
                 + (result.errorsByColumn.count > 20 ? ", …" : ""))
         }

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Diagnostics
+import Exports
 import FormServer
 import Foundation
 import Intake
 import Logging
+import Store
 
 /// `samla serve`: respondent pages, admin pages and the JSON API on one port.
 struct ServeCommand: AsyncParsableCommand {
@@ -16,7 +18,11 @@ struct ServeCommand: AsyncParsableCommand {
         variable SAMLA_ADMIN_SECRET or --admin-secret-file; the API (POST /api/rounds/ROUND/responses) \
         needs a token from SAMLA_API_TOKEN or --api-token-file. Without one, that part is off. \
         Requests are logged to standard error as JSON lines. SIGTERM or SIGINT stops the server after \
-        the writes in progress are committed.
+        the writes in progress are committed. With --framework FILE (repeatable), the admin page's Euclid \
+        package of a round the framework declares is the one `samla export --profile euclid --framework FILE` \
+        writes: its cleaning rules applied, cleaning-log.csv and results.csv included; the first framework \
+        given that declares a round applies. Without one, the package is not cleaned and the round page says so. \
+        A framework that does not load stops the server from starting (exit status 1).
         """
     )
 
@@ -36,6 +42,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("api-token-file"), help: ArgumentHelp("A file holding the API token (else SAMLA_API_TOKEN).", valueName: "path"))
     var apiTokenFile: String?
+
+    @Option(name: .customLong("framework"), help: ArgumentHelp(
+        "A framework whose cleaning rules and results go into the Euclid package of its rounds on the admin pages (repeat for several).",
+        valueName: "file"))
+    var frameworks: [String] = []
 
     @Option(name: .customLong("max-body-bytes"), help: "Larger request bodies are refused with 413.")
     var maxBodyBytes: Int = 128 * 1024
@@ -79,10 +90,12 @@ struct ServeCommand: AsyncParsableCommand {
         try reportingRefusals(database: database.path) {
             let adminSecret = try Self.secret(file: adminSecretFile, variable: "SAMLA_ADMIN_SECRET")
             let apiToken = try Self.secret(file: apiTokenFile, variable: "SAMLA_API_TOKEN")
+            let store = try database.open()
             let configuration = FormServerConfiguration(
                 host: host, port: port, links: baseURL.flatMap(Links.init(base:)), adminSecret: adminSecret, apiToken: apiToken,
-                maximumBodyBytes: maxBodyBytes, maximumBatch: maxBatch, keptResponses: keptResponses, samlaVersion: SamlaVersion.current)
-            server = try FormServer(store: try database.open(), configuration: configuration, logger: logger)
+                maximumBodyBytes: maxBodyBytes, maximumBatch: maxBatch, keptResponses: keptResponses, samlaVersion: SamlaVersion.current,
+                frameworks: try Self.load(frameworks: frameworks, store: store))
+            server = try FormServer(store: store, configuration: configuration, logger: logger)
         }
         guard let server else { return }
         do {
@@ -92,6 +105,22 @@ struct ServeCommand: AsyncParsableCommand {
                 "cannot serve on \(host):\(port): \(error); choose another --port or --host")])
             throw ExitCode(ExitStatus.refused)
         }
+    }
+
+    /// Every framework, loaded as `samla export --framework` loads it; the diagnostics of all that
+    /// do not load, together.
+    private static func load(frameworks paths: [String], store: SQLiteStore) throws -> [ExportFramework] {
+        var loaded: [ExportFramework] = []
+        var refusals: [Diagnostic] = []
+        for path in paths {
+            do {
+                loaded.append(ExportFramework(framework: try ComputeCommand.loadFramework(path, store: store), source: path))
+            } catch let refused as Refused {
+                refusals += refused.diagnostics
+            }
+        }
+        if !refusals.isEmpty { throw Refused(refusals) }
+        return loaded
     }
 
     private static func secret(file: String?, variable: String) throws -> Secret? {

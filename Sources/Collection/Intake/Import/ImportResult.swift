@@ -18,7 +18,8 @@ public struct ImportResult: Sendable {
     public var errorCount = 0
     /// Errors per code, most frequent first.
     public var errorsByCode: [(code: DiagnosticCode, count: Int)] = []
-    /// Errors per column (`-` for problems of a whole row or file), most frequent first.
+    /// Errors per column, most frequent first. Errors of a whole row or file (a wrong field count,
+    /// an unknown round) belong to no column and are counted in `errorsByCode` only.
     public var errorsByColumn: [(column: String, count: Int)] = []
     /// Seconds from opening the file to committing (or rolling back).
     public var seconds: Double = 0

@@ -1,6 +1,7 @@
 import Diagnostics
 
-/// Counts every error of an import by code and by column, and keeps the first few in full.
+/// Counts every error of an import by code and, when it belongs to a column, by column; keeps the
+/// first few in full.
 struct ProblemTally {
     let limit: Int
     private(set) var listed: [Diagnostic] = []
@@ -33,27 +34,28 @@ struct ProblemTally {
         codes.merge(other.codes) { a, _ in a }
     }
 
-    private mutating func count(_ code: DiagnosticCode, column: String) {
+    private mutating func count(_ code: DiagnosticCode, column: String?) {
         errorCount += 1
         if codes[code.id] == nil { codes[code.id] = code }
         byCode[code.id, default: 0] += 1
-        byColumn[column, default: 0] += 1
+        if let column { byColumn[column, default: 0] += 1 }
     }
 
     var errorsByCode: [(code: DiagnosticCode, count: Int)] {
         byCode.map { (codes[$0.key]!, $0.value) }.sorted { ($1.count, $0.code) < ($0.count, $1.code) }
     }
 
+    /// Errors per column, most frequent first; errors of a whole row or file are in no column.
     var errorsByColumn: [(column: String, count: Int)] {
         byColumn.map { ($0.key, $0.value) }.sorted { ($1.count, $0.column) < ($0.count, $1.column) }
     }
 
-    /// The column a diagnostic is about; `-` for the row or file as a whole.
-    static func column(of diagnostic: Diagnostic) -> String {
+    /// The column a diagnostic is about; nil for the row or file as a whole.
+    static func column(of diagnostic: Diagnostic) -> String? {
         switch diagnostic.location {
         case .record(_, _, let column?, _): column
         case .field(let name): name
-        default: "-"
+        default: nil
         }
     }
 }

@@ -2,7 +2,7 @@ import CSV
 import Diagnostics
 
 /// The CSV report of refused rows: one line per problem, with the row, the physical line, the
-/// column, the value as given, the code and the message. Text columns are neutralised against
+/// column (empty for a problem of the whole row), the value as given, the code and the message. Text columns are neutralised against
 /// spreadsheet formulas.
 final class RefusedRowsReport {
     static let header = ["row", "line", "column", "value", "code", "message"]
@@ -16,10 +16,10 @@ final class RefusedRowsReport {
         try writer.writeRecord(Self.header)
     }
 
-    func add(row: Int, line: Int, column: String, value: String?, code: DiagnosticCode, message: String) throws(CSVWriteError) {
+    func add(row: Int, line: Int, column: String?, value: String?, code: DiagnosticCode, message: String) throws(CSVWriteError) {
         try writer.write(row)
         try writer.write(line)
-        try writer.write(text: column)
+        try writer.write(text: column ?? "")
         try writer.write(text: value ?? "")
         try writer.write(code.id)
         try writer.write(text: message)

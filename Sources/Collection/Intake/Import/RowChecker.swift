@@ -10,7 +10,8 @@ struct RowChecker {
     /// One problem of a row, ready for the listing and the report.
     struct Problem {
         var diagnostic: Diagnostic
-        var column: String
+        /// Nil for a problem of the whole row.
+        var column: String?
         var value: String?
     }
 
@@ -57,7 +58,7 @@ struct RowChecker {
         guard record.count == headerCount else {
             let message = "the row has \(record.count) field\(record.count == 1 ? "" : "s") but the header has \(headerCount); "
                 + "check for a missing or extra delimiter, or a line break in a value without quotes"
-            return [Problem(diagnostic: Diagnostic(.wrongFieldCount, at: at(nil), message), column: "-", value: nil)]
+            return [Problem(diagnostic: Diagnostic(.wrongFieldCount, at: at(nil), message), column: nil, value: nil)]
         }
         sheet.reset()
         let count = cellColumns.count

@@ -1,3 +1,4 @@
+import Aggregation
 import Exports
 import Foundation
 import Hummingbird
@@ -9,6 +10,8 @@ extension FormServer {
     var adminSessions: AdminSessions? {
         configuration.adminSecret.map { AdminSessions(serverSigner: signer, secret: $0, secureCookies: configuration.secureCookies) }
     }
+
+    var downloadCleaning: DownloadCleaning { DownloadCleaning(frameworks: configuration.frameworks) }
 
     func addAdminRoutes(_ router: Router<BasicRequestContext>) {
         router.get("/admin") { request, _ in
@@ -23,6 +26,7 @@ extension FormServer {
                 let languages = try self.submissions.validator(definition: summary.round.definitionHash).survey.languages
                 return Reply.html(AdminViews.round(
                     summary, languages: languages, days: try self.store.dailyActivity(round: name), recent: try self.store.recentResponses(round: name, limit: 50),
+                    cleanedBy: self.downloadCleaning.framework(forRound: name)?.id,
                     links: self.configuration.links, csrf: sessions.csrfToken(session: nonce)))
             }
         }
@@ -85,11 +89,12 @@ extension FormServer {
         guard let download = AdminDownload(rawValue: file), try store.round(named: round) != nil else { throw WebFailure.notFound }
         let language = request.uri.queryParameters.get("lang").map { String($0) }
         do {
-            let response = try await DownloadMaker(exporter: Exporter(store: store, samlaVersion: configuration.samlaVersion))
+            let response = try await DownloadMaker(exporter: Exporter(store: store, samlaVersion: configuration.samlaVersion), cleaning: downloadCleaning)
                 .response(download, round: round, language: language)
             logger.notice("admin download", metadata: [
                 "round": "\(round)", "file": "\(download.rawValue)", "personal_data": "\(download.includesPersonalData)",
                 "bytes": "\(response.body.contentLength ?? 0)",
+                "cleaned_by": "\(download.isCleaned ? downloadCleaning.framework(forRound: round)?.source ?? "none" : "none")",
             ])
             return response
         } catch let error as ExportError {
@@ -97,6 +102,11 @@ extension FormServer {
             logger.warning("admin download refused", metadata: ["round": "\(round)", "file": "\(download.rawValue)", "reason": "\(reason)"])
             let status: HTTPResponse.Status = if case .languageUnknown = error { .badRequest } else { .conflict }
             return Reply.html(AdminViews.exportRefused(round: round, reason: reason, csrf: sessions.csrfToken(session: nonce)), status: status)
+        } catch let error as AggregationError {
+            let reason = error.diagnostics.map { "\($0.message) (\($0.code.id))" }.joined(separator: "; ")
+            logger.warning("admin download refused", metadata: ["round": "\(round)", "file": "\(download.rawValue)", "reason": "\(reason)"])
+            return Reply.html(AdminViews.exportRefused(round: round, reason: "the cleaning rules cannot be applied: " + reason, csrf: sessions.csrfToken(session: nonce)),
+                              status: .conflict)
         } catch let error as DownloadError {
             logger.error("admin download failed", metadata: ["round": "\(round)", "file": "\(download.rawValue)", "reason": "\(error)"])
             return Reply.html(AdminViews.exportRefused(round: round, reason: error.description, csrf: sessions.csrfToken(session: nonce)),

@@ -120,7 +120,8 @@ enum AdminViews {
     }
 
     static func round(
-        _ summary: RoundSummary, languages: [String], days: [DailyActivity], recent: [ResponseRecord], links: Links?, csrf: String
+        _ summary: RoundSummary, languages: [String], days: [DailyActivity], recent: [ResponseRecord], cleanedBy framework: String? = nil,
+        links: Links?, csrf: String
     ) -> String {
         let round = summary.round
         return shell("Round \(round.name)", csrf: csrf).render { html in
@@ -167,7 +168,7 @@ enum AdminViews {
             html.element("h2", .init("id", "per-day"), text: "Responses per day")
             DailyChart(days: days).render(into: &html)
 
-            downloads(round: round.name, languages: languages, into: &html)
+            downloads(round: round.name, languages: languages, cleanedBy: framework, into: &html)
 
             html.element("h2", text: "Latest responses")
             if recent.isEmpty {

@@ -21,6 +21,10 @@ enum AdminDownload: String, CaseIterable, Sendable {
 
     var includesPersonalData: Bool { self == .responsesWithPersonalData }
 
+    /// Whether a loaded framework's cleaning rules apply: only to the partner package, as with
+    /// `samla export --profile euclid --framework`; the other files hold every complete response.
+    var isCleaned: Bool { self == .euclidPackage }
+
     func options(language: String?) -> ExportOptions {
         switch self {
         case .responses, .codebookMarkdown, .codebookCSV: ExportOptions(language: language)
@@ -31,7 +35,8 @@ enum AdminDownload: String, CaseIterable, Sendable {
         }
     }
 
-    /// The export's files this download sends: one, or every file of the package in a zip.
+    /// The export's files this download sends: one, or every file of the package in a zip (with
+    /// `results.csv` and `cleaning-log.csv` when a framework cleaned it).
     func files(of plan: ExportPlan) -> [String] {
         switch self {
         case .responses, .responsesLabels, .responsesLong, .responsesWithPersonalData: [plan.dataFile]

@@ -8,7 +8,8 @@ extension AdminViews {
     }
 
     /// Links to every export of the round, made when followed; the personal-data one apart, saying so.
-    static func downloads(round: String, languages: [String], into html: inout HTMLBuilder) {
+    /// The partner package says which framework's cleaning rules it is made with, or that it is not cleaned.
+    static func downloads(round: String, languages: [String], cleanedBy framework: String?, into html: inout HTMLBuilder) {
         html.element("h2", .init("id", "exports"), text: "Exports")
         html.element("p", text: "Complete responses only, made from the database when you follow a link (as `samla export` makes them). Personal data is left out.")
         func languageLinks(_ download: AdminDownload, _ html: inout HTMLBuilder) {
@@ -45,8 +46,14 @@ extension AdminViews {
             }
             html.element("li") { html in
                 let language = languages.contains("en") ? "en" : languages.first
-                link(.euclidPackage, "Euclid data package, ZIP", language: language, &html)
-                html.text(": the partner export (columns named by export_as, respondents as pseudonyms, no personal data) with its codebook, datapackage.json and provenance.json.")
+                if let framework {
+                    link(.euclidPackage, "Euclid data package, ZIP, cleaned by framework \(framework)", language: language, &html)
+                    html.text(": the partner export (columns named by export_as, respondents as pseudonyms, no personal data) of the responses the framework's cleaning rules keep, with cleaning-log.csv, the indicator results, its codebook, datapackage.json and provenance.json, as `samla export --framework` makes it.")
+                } else {
+                    link(.euclidPackage, "Euclid data package, ZIP", language: language, &html)
+                    html.text(": the partner export (columns named by export_as, respondents as pseudonyms, no personal data) with its codebook, datapackage.json and provenance.json. ")
+                    html.element("strong", text: "Not cleaned: start samla serve with --framework to apply cleaning rules.")
+                }
             }
         }
         html.element("h3", text: "Personal data")

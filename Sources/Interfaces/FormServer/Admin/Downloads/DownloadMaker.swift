@@ -3,19 +3,24 @@ import Foundation
 import Hummingbird
 import Store
 
-/// Makes the admin pages' downloads with the Exports module: exports the round into a temporary
+/// Makes the admin pages' downloads with the Exports module (the package cleaned by a loaded
+/// framework, as ``DownloadCleaning`` decides): exports the round into a temporary
 /// folder (off the request threads), opens the files wanted, removes the folder, and answers with
 /// a body that streams them from disk in chunks, as they are or framed as a stored ZIP. Memory
 /// holds one chunk at a time whatever the number of responses.
 struct DownloadMaker: Sendable {
     let exporter: Exporter
+    let cleaning: DownloadCleaning
     static let chunkBytes = 256 * 1024
 
-    /// The response for `download` of `round`; throws `ExportError`, `StoreError`, `DownloadError`.
+    /// The response for `download` of `round`; throws `ExportError`, `AggregationError`, `StoreError`,
+    /// `DownloadError`.
     func response(_ download: AdminDownload, round: String, language: String?, now: Date = Date()) async throws -> Response {
         let exporter = self.exporter
+        let cleaning = self.cleaning
         let (files, zip) = try await BlockingWork.run { () throws -> (ExportedFiles, StoredZip?) in
-            let plan = try exporter.plan(round: round, options: download.options(language: language))
+            let options = try cleaning.options(download, round: round, language: language, store: exporter.store)
+            let plan = try exporter.plan(round: round, options: options)
             let folder = try Self.temporaryFolder()
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let output = (folder as NSString).appendingPathComponent("export")
