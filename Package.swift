@@ -106,6 +106,8 @@ let package = Package(
         .executableTarget(name: "samla", dependencies: ["SamlaCommands"], path: "Sources/Interfaces/samla"),
 
         // Benchmarks run by scripts/bench/*.sh (not products, not tests).
+        .executableTarget(
+            name: "submission-bench", dependencies: ["Store", "Expressions", "Intake", "Responses"], path: "scripts/bench/submission"),
         .executableTarget(name: "store-bench", dependencies: ["Store", "SurveyDefinition", "Expressions", "Diagnostics", grdb], path: "scripts/bench/store"),
 
         // The fixture of the web server's benchmark and browser check (scripts/bench/serve-*.sh, scripts/browser-check).

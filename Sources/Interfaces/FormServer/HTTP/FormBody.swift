@@ -17,6 +17,7 @@ struct FormBody: Sendable {
     /// One pass over the body: pairs split at `&`, names from values at the first `=`.
     private static func parse(_ body: UnsafeBufferPointer<UInt8>) -> [String: [String]]? {
         var fields: [String: [String]] = [:]
+        fields.reserveCapacity(body.reduce(1) { $0 + ($1 == UInt8(ascii: "&") ? 1 : 0) })
         var start = 0
         while start < body.count {
             var end = start

@@ -121,6 +121,7 @@ extension FormServer {
     /// The posted answers by variable: several values for a multiple choice, else the first.
     static func formFields(_ form: FormBody, validator: ResponseValidator) -> [String: FormField] {
         var fields: [String: FormField] = [:]
+        fields.reserveCapacity(form.fields.count)
         for (name, values) in form.fields where !FormFieldName.isOwn(name) {
             guard let index = validator.index(ofVariable: name) else { continue }
             fields[name] = validator.variables[index].type == .choices ? .selections(values) : .text(values.first ?? "")
