@@ -26,7 +26,13 @@ enum AdminViews {
     static func off() -> String {
         shell("Admin pages are off", csrf: nil).render { html in
             html.element("h1", text: "Admin pages are off")
-            html.element("p", text: "The server was started without an admin secret. Set the environment variable SAMLA_ADMIN_SECRET, or start `samla serve` with --admin-secret-file FILE, to turn the admin pages on.")
+            html.element("p") { html in
+                html.text("The server was started without an admin secret. Set the environment variable ")
+                html.element("code", text: "SAMLA_ADMIN_SECRET")
+                html.text(", or start ")
+                html.element("code", text: "samla serve --admin-secret-file FILE")
+                html.text(", to turn the admin pages on.")
+            }
         }
     }
 
@@ -68,7 +74,11 @@ enum AdminViews {
         shell("Rounds", csrf: csrf).render { html in
             html.element("h1", text: "Rounds")
             guard !summaries.isEmpty else {
-                html.element("p", text: "There are no rounds yet. Open one with `samla round open SURVEY.yaml --name NAME --opens DATE --closes DATE`.")
+                html.element("p") { html in
+                    html.text("There are no rounds yet. Open one with ")
+                    html.element("code", text: "samla round open SURVEY.yaml --name NAME --opens DATE --closes DATE")
+                    html.text(".")
+                }
                 return
             }
             html.element("div", .init("class", "table-scroll")) { html in

@@ -11,7 +11,11 @@ extension AdminViews {
     /// The partner package says which framework's cleaning rules it is made with, or that it is not cleaned.
     static func downloads(round: String, languages: [String], cleanedBy framework: String?, into html: inout HTMLBuilder) {
         html.element("h2", .init("id", "exports"), text: "Exports")
-        html.element("p", text: "Complete responses only, made from the database when you follow a link (as `samla export` makes them). Personal data is left out.")
+        html.element("p") { html in
+            html.text("Complete responses only, made from the database when you follow a link (as ")
+            html.element("code", text: "samla export")
+            html.text(" makes them). Personal data is left out.")
+        }
         func languageLinks(_ download: AdminDownload, _ html: inout HTMLBuilder) {
             for (index, language) in languages.enumerated() {
                 if index > 0 { html.text(", ") }
@@ -48,11 +52,19 @@ extension AdminViews {
                 let language = languages.contains("en") ? "en" : languages.first
                 if let framework {
                     link(.euclidPackage, "Euclid data package, ZIP, cleaned by framework \(framework)", language: language, &html)
-                    html.text(": the partner export (columns named by export_as, respondents as pseudonyms, no personal data) of the responses the framework's cleaning rules keep, with cleaning-log.csv, the indicator results, its codebook, datapackage.json and provenance.json, as `samla export --framework` makes it.")
+                    html.text(": the partner export (columns named by export_as, respondents as pseudonyms, no personal data) of the responses the framework's cleaning rules keep, with cleaning-log.csv, the indicator results, its codebook, datapackage.json and provenance.json, as ")
+                    html.element("code", text: "samla export --framework")
+                    html.text(" makes it.")
                 } else {
                     link(.euclidPackage, "Euclid data package, ZIP", language: language, &html)
                     html.text(": the partner export (columns named by export_as, respondents as pseudonyms, no personal data) with its codebook, datapackage.json and provenance.json. ")
-                    html.element("strong", text: "Not cleaned: start samla serve with --framework to apply cleaning rules.")
+                    html.element("strong") { html in
+                        html.text("Not cleaned: start ")
+                        html.element("code", text: "samla serve")
+                        html.text(" with ")
+                        html.element("code", text: "--framework")
+                        html.text(" to apply cleaning rules.")
+                    }
                 }
             }
         }
