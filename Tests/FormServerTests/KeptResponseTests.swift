@@ -114,7 +114,7 @@ import Testing
 
     private func kept(_ environment: TestEnvironment, record: ResponseRecord? = nil, epoch: Int = 0) throws -> KeptResponse {
         let round = try #require(try environment.store.round(named: "esem-open"))
-        return KeptResponse(round: round, invitation: nil, record: record, definitionHash: round.definitionHash, stored: [], epoch: CommitEpoch(epoch))
+        return KeptResponse(round: round, invitation: nil, record: record, stored: [], epoch: CommitEpoch(epoch))
     }
 
     @Test func overlappingPostsOfOneLinkKeepNothing() throws {

@@ -1,4 +1,3 @@
-import Foundation
 import Store
 import SurveyDefinition
 
@@ -8,11 +7,12 @@ struct KeptResponse: Sendable {
     var round: Round
     var invitation: Invitation?
     var record: ResponseRecord?
-    /// The definition the answers follow: the response's, else the round's.
-    var definitionHash: String
     /// The stored value of each variable, index-aligned with the definition's validator.
     var stored: [AnswerValue?]
     var epoch: CommitEpoch
+
+    /// The definition the answers follow: the response's, else the round's.
+    var definitionHash: String { record?.definitionHash ?? round.definitionHash }
 }
 
 /// Responses being filled in, kept in memory between their pages by link token hash, so that a
@@ -21,7 +21,7 @@ struct KeptResponse: Sendable {
 /// leaves behind what its save wrote. Two posts of one link at once (a double click, two tabs)
 /// drop the state, and the next post reads the store. Whatever is kept is only trusted in its
 /// epoch: the store refuses a save diffed against state of an epoch that has passed.
-final class OpenResponseCache: @unchecked Sendable {
+final class OpenResponseCache: Sendable {
     private struct Entry {
         var kept: KeptResponse?
         var posts = 0
@@ -29,74 +29,71 @@ final class OpenResponseCache: @unchecked Sendable {
         var lastUse: UInt64 = 0
     }
 
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var uses: UInt64 = 0
+    }
+
     /// At most this many responses are kept; beyond it the least recently posted go first.
     let capacity: Int
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
-    private var uses: UInt64 = 0
+    private let state = Locked(State())
 
     init(capacity: Int) {
         precondition(capacity >= 0)
         self.capacity = capacity
     }
 
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return entries.count
-    }
+    var count: Int { state.withLock { $0.entries.count } }
 
     /// Begins a post of the link with token hash `tokenHash`.
     func lease(_ tokenHash: String) -> PostLease {
-        lock.lock()
-        defer { lock.unlock() }
-        uses += 1
-        if entries[tokenHash] == nil, entries.count >= capacity { evictIdle() }
-        var entry = entries[tokenHash] ?? Entry()
-        entry.posts += 1
-        entry.lastUse = uses
-        if entry.posts > 1 { entry.contended = true }
-        let handed = entry.contended ? nil : entry.kept
-        entry.kept = nil
-        entries[tokenHash] = entry
-        return PostLease(tokenHash: tokenHash, kept: handed)
+        state.withLock { state in
+            state.uses += 1
+            if state.entries[tokenHash] == nil, state.entries.count >= capacity { evictIdle(&state.entries) }
+            var entry = state.entries[tokenHash] ?? Entry()
+            entry.posts += 1
+            entry.lastUse = state.uses
+            if entry.posts > 1 { entry.contended = true }
+            let handed = entry.contended ? nil : entry.kept
+            entry.kept = nil
+            state.entries[tokenHash] = entry
+            return PostLease(tokenHash: tokenHash, kept: handed)
+        }
     }
 
     /// Ends a post: keeps what its lease left, unless another post of the link overlapped it.
     func end(_ lease: PostLease) {
         let left = lease.left
-        lock.lock()
-        defer { lock.unlock() }
-        guard var entry = entries[lease.tokenHash] else { return }
-        entry.posts -= 1
-        if !entry.contended, let left, left.record?.status != .complete {
-            entry.kept = left
-        }
-        if entry.posts == 0 {
-            entry.contended = false
-            if entry.kept == nil || capacity == 0 {
-                entries[lease.tokenHash] = nil
-                return
+        state.withLock { state in
+            guard var entry = state.entries[lease.tokenHash] else { return }
+            entry.posts -= 1
+            if !entry.contended, let left, left.record?.status != .complete {
+                entry.kept = left
             }
+            if entry.posts == 0 {
+                entry.contended = false
+                if entry.kept == nil || capacity == 0 {
+                    state.entries[lease.tokenHash] = nil
+                    return
+                }
+            }
+            state.entries[lease.tokenHash] = entry
         }
-        entries[lease.tokenHash] = entry
     }
 
     /// Removes the least recently used quarter of the entries no post holds.
-    private func evictIdle() {
+    private func evictIdle(_ entries: inout [String: Entry]) {
         let idle = entries.filter { $0.value.posts == 0 }.sorted { $0.value.lastUse < $1.value.lastUse }
         for (key, _) in idle.prefix(max(1, capacity / 4)) { entries[key] = nil }
     }
 }
 
 /// One post's hold on the kept state of its link (see ``OpenResponseCache``).
-final class PostLease: @unchecked Sendable {
+final class PostLease: Sendable {
     let tokenHash: String
     /// The state the cache handed out; nil when the post must read the store.
     let kept: KeptResponse?
-    private let lock = NSLock()
-    private var _left: KeptResponse?
-    private var _committed = false
+    private let outcome = Locked((left: KeptResponse?.none, committed: false))
 
     init(tokenHash: String, kept: KeptResponse?) {
         self.tokenHash = tokenHash
@@ -105,13 +102,13 @@ final class PostLease: @unchecked Sendable {
 
     /// What to keep for the link's next post; nil keeps nothing.
     var left: KeptResponse? {
-        get { lock.withLock { _left } }
-        set { lock.withLock { _left = newValue } }
+        get { outcome.withLock { $0.left } }
+        set { outcome.withLock { $0.left = newValue } }
     }
 
     /// Whether the post has committed a save.
     var committed: Bool {
-        get { lock.withLock { _committed } }
-        set { lock.withLock { _committed = newValue } }
+        get { outcome.withLock { $0.committed } }
+        set { outcome.withLock { $0.committed = newValue } }
     }
 }

@@ -73,15 +73,14 @@ public final class SubmissionService: Sendable {
     private func read(_ tokenHash: String) throws -> KeptResponse? {
         let epoch = store.commitEpoch
         guard let target = try store.linkTarget(tokenHash: tokenHash) else { return nil }
-        let hash = target.response?.record.definitionHash ?? target.round.definitionHash
-        let validator = try validator(definition: hash)
-        var stored = [AnswerValue?](repeating: nil, count: validator.variables.count)
+        var kept = KeptResponse(round: target.round, invitation: target.invitation, record: target.response?.record, stored: [], epoch: epoch)
+        let validator = try validator(definition: kept.definitionHash)
+        kept.stored = [AnswerValue?](repeating: nil, count: validator.variables.count)
         for (name, value) in target.response?.answers ?? [:] {
             guard let index = validator.index(ofVariable: name) else { continue }
-            stored[index] = value
+            kept.stored[index] = value
         }
-        return KeptResponse(
-            round: target.round, invitation: target.invitation, record: target.response?.record, definitionHash: hash, stored: stored, epoch: epoch)
+        return kept
     }
 
     /// The response of `kept` as of today: its answers on a sheet, calculations recomputed.
@@ -247,8 +246,7 @@ public final class SubmissionService: Sendable {
         }
         var invitation = response.invitation
         invitation?.responseID = record.id
-        return KeptResponse(
-            round: response.round, invitation: invitation, record: record, definitionHash: record.definitionHash, stored: stored, epoch: epoch)
+        return KeptResponse(round: response.round, invitation: invitation, record: record, stored: stored, epoch: epoch)
     }
 
     // MARK: The JSON API

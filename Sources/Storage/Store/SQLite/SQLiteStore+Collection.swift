@@ -56,19 +56,18 @@ extension SQLiteStore: CollectionStore {
         // transaction; then every write of the batch is committed alone.
         do {
             return try pool.write { db in
-                let epoch = try beginBatch(db)
-                defer { writerWatch.batchEnds(totalChanges: db.totalChangesCount) }
-                var context = CollectionWriteContext(database: path)
-                let results = try writes.map { write -> Result<CollectionWriteResult, any Error> in
-                    do {
-                        return .success(try context.apply(write, in: epoch, db))
-                    } catch let failure as PartialWrite {
-                        throw failure
-                    } catch {
-                        return .failure(error)
+                try batch(db) { epoch, context in
+                    let results = try writes.map { write -> Result<CollectionWriteResult, any Error> in
+                        do {
+                            return .success(try context.apply(write, in: epoch, db))
+                        } catch let failure as PartialWrite {
+                            throw failure
+                        } catch {
+                            return .failure(error)
+                        }
                     }
+                    return CommittedBatch(results: results, epoch: epoch)
                 }
-                return CommittedBatch(results: results, epoch: epoch)
             }
         } catch is PartialWrite {
             // The earliest epoch of the single commits: a later one could pass for state an earlier one left.
@@ -77,11 +76,10 @@ extension SQLiteStore: CollectionStore {
                 Result {
                     do {
                         return try pool.write { db in
-                            let epoch = try beginBatch(db)
-                            earliest = earliest ?? epoch
-                            defer { writerWatch.batchEnds(totalChanges: db.totalChangesCount) }
-                            var context = CollectionWriteContext(database: path)
-                            return try context.apply(write, in: epoch, db)
+                            try batch(db) { epoch, context in
+                                earliest = earliest ?? epoch
+                                return try context.apply(write, in: epoch, db)
+                            }
                         }
                     } catch let failure as PartialWrite {
                         throw failure.underlying
@@ -92,9 +90,13 @@ extension SQLiteStore: CollectionStore {
         }
     }
 
-    /// The epoch of the batch whose transaction has just begun on the writer connection.
-    private func beginBatch(_ db: Database) throws -> CommitEpoch {
-        writerWatch.batchBegins(dataVersion: try Self.dataVersion(db), totalChanges: db.totalChangesCount)
+    /// Runs `body` as one batch in the writer's transaction, just begun: with the batch's epoch and
+    /// a fresh write context, and the connection's change count recorded when it ends.
+    private func batch<T>(_ db: Database, _ body: (CommitEpoch, inout CollectionWriteContext) throws -> T) throws -> T {
+        let epoch = writerWatch.batchBegins(dataVersion: try Self.dataVersion(db), totalChanges: db.totalChangesCount)
+        defer { writerWatch.batchEnds(totalChanges: db.totalChangesCount) }
+        var context = CollectionWriteContext(database: path)
+        return try body(epoch, &context)
     }
 
     /// `PRAGMA data_version`: changes when another connection has committed.
