@@ -52,6 +52,15 @@ struct StoredZip {
         let entry = entries[index]
         var bytes = ByteWriter()
         bytes.u32(0x0403_4B50)
+        sharedFields(entry, into: &bytes)
+        bytes.u16(0)  // extra
+        bytes.bytes.append(contentsOf: entry.name.utf8)
+        return bytes.bytes
+    }
+
+    /// The fields a local header and its central directory record share, in the same order:
+    /// version needed, flags, method, time, date, CRC-32, sizes and the name's length.
+    private func sharedFields(_ entry: Entry, into bytes: inout ByteWriter) {
         bytes.u16(20)  // version needed: 2.0
         bytes.u16(1 << 11)  // names in UTF-8
         bytes.u16(0)  // stored
@@ -61,9 +70,6 @@ struct StoredZip {
         bytes.u32(UInt32(entry.size))
         bytes.u32(UInt32(entry.size))
         bytes.u16(UInt16(entry.name.utf8.count))
-        bytes.u16(0)
-        bytes.bytes.append(contentsOf: entry.name.utf8)
-        return bytes.bytes
     }
 
     /// The central directory and its end record, written after the last entry.
@@ -72,15 +78,7 @@ struct StoredZip {
         for (index, entry) in entries.enumerated() {
             bytes.u32(0x0201_4B50)
             bytes.u16(0x0314)  // made by: Unix, 2.0
-            bytes.u16(20)
-            bytes.u16(1 << 11)
-            bytes.u16(0)
-            bytes.u16(dosTime)
-            bytes.u16(dosDate)
-            bytes.u32(entry.crc)
-            bytes.u32(UInt32(entry.size))
-            bytes.u32(UInt32(entry.size))
-            bytes.u16(UInt16(entry.name.utf8.count))
+            sharedFields(entry, into: &bytes)
             bytes.u16(0)  // extra
             bytes.u16(0)  // comment
             bytes.u16(0)  // disk
