@@ -12,6 +12,13 @@ import Testing
                       "2024-01-0a", " 2024-01-01", "2024-01-01 ", "", "２０２４-01-01"])
     func refusesOtherText(text: String) {
         #expect(CalendarDate(iso: text) == nil, "\(text)")
+        #expect(CalendarDate(iso: text[...]) == nil, "substring \(text)")
+    }
+
+    @Test func parsesSubstringsAsStrings() {
+        let line = "opens 2025-03-14 closes 2025-04-30"
+        #expect(CalendarDate(iso: line.dropFirst(6).prefix(10)) == CalendarDate(year: 2025, month: 3, day: 14))
+        #expect(CalendarDate(iso: line.suffix(10)) == CalendarDate(iso: "2025-04-30"))
     }
 
     @Test func daysRoundTrip() {

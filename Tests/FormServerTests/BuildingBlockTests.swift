@@ -97,12 +97,6 @@ import Testing
         #expect(!sessions.verifyLoginToken(sessions.loginToken(nonce: "n1"), nonce: nil))
     }
 
-    @Test func referencesOfAConditionAreItsNames() {
-        #expect(PageProgress.references("${consent} = 'yes' and ${revenue_band} != 'zero'") == ["consent", "revenue_band"])
-        #expect(PageProgress.references("1 = 1").isEmpty)
-        #expect(PageProgress.references("${open").isEmpty)
-    }
-
     @Test func logPathsHideTokens() {
         #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("/t/abcDEF123") == "/t/[token]")
         #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("/s/esem-se-2025") == "/s/esem-se-2025")

@@ -151,6 +151,15 @@ import Testing
         #expect(sheet.relevantQuestions.isEmpty == false)
     }
 
+    @Test func aPageWhoseConditionReadsAnAnswerNotGivenYetMayStillBeShown() {
+        // "staff_page" asks for ${has_staff} = 'yes': unknown until answered, then decided by it.
+        #expect(validator.mayBePageRelevant(1, in: sheet([:])))
+        #expect(!validator.isPageRelevant(1, in: sheet([:])))
+        #expect(validator.mayBePageRelevant(1, in: sheet(Self.withStaff)))
+        #expect(!validator.mayBePageRelevant(1, in: sheet(Self.withoutStaff)))
+        #expect(validator.mayBePageRelevant(2, in: sheet(Self.withoutStaff)), "a page without a condition is shown")
+    }
+
     @Test func questionsThatDependOnTheirOwnPageAreDecidedAfterThePost() {
         let visibility = validator.visibility(onPage: 0, in: validator.makeSheet()).map { "\($0.question.name) \($0.visibility)" }
         #expect(visibility == [

@@ -1,9 +1,11 @@
 -- wrk script for scripts/bench/serve-wrk.sh: posts realistic pages of the ESEM form, each with
 -- the valid CSRF token of its response, spreading requests over many responses.
---   wrk ... -s serve-post.lua URL -- TOKENS.lua THREADS
+--   wrk ... -s serve-post.lua URL -- TOKENS.lua THREADS [MODE]
 -- TOKENS.lua (written by serve-fixture) returns {{token, csrf}, ...}. Each post alternates between
 -- the "respondent" page (4 answers) and the "organisation" page (8 answers) with changing values,
--- so every post is checked and saves something.
+-- so every post is checked and saves something. MODE "posts" (the default) sends posts only;
+-- MODE "pages" follows every post with a GET of the link just posted, as a browser follows the
+-- 303, so that two requests make one page a respondent fills in.
 local next_id = 0
 
 function setup(thread)
@@ -14,13 +16,20 @@ end
 function init(args)
   tokens = dofile(args[1])
   threads = tonumber(args[2]) or 1
+  pages = args[3] == "pages"
   counter = 0
+  posted = nil
 end
 
 local roles = {"founder", "ceo", "board", "employee"}
 local stages = {"idea", "startup", "growth", "established"}
 
 function request()
+  if pages and posted then
+    local path = posted
+    posted = nil
+    return wrk.format("GET", path)
+  end
   local sequence = counter * threads + id
   counter = counter + 1
   local n = #tokens
@@ -38,6 +47,7 @@ function request()
       .. "&stage=" .. stages[(round % 4) + 1] .. "&region=M&scope=local&scope=regional&sector=Q"
       .. "&sdg=3&sdg=8&customers=public&samla.action=next"
   end
+  if pages then posted = "/t/" .. entry[1] end
   return wrk.format("POST", "/t/" .. entry[1], {["Content-Type"] = "application/x-www-form-urlencoded"}, body)
 end
 

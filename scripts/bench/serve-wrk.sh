@@ -7,7 +7,8 @@
 # `wrk -t2 -cCONNECTIONS --latency` with serve-post.lua, which posts the "respondent" and
 # "organisation" pages with valid CSRF tokens (each post is checked by the validator and saved with
 # synchronous=FULL through the group commit), then the same against `samla serve --baseline`
-# (200, no work). Needs Debian wrk. MAX_BATCH=1 commits every write alone (no group commit);
+# (200, no work). A third run follows every post with a GET of its link, as a browser follows the
+# 303, and reports the pages a respondent fills in per second (a POST and a GET each). Needs Debian wrk. MAX_BATCH=1 commits every write alone (no group commit);
 # KEPT=0 reads every posted page's response from the store (none kept in memory between pages).
 # The release build goes to .build-release (SAMLA_SCRATCH), apart from the debug build in .build;
 # SAMLA_BIN=DIR uses the binaries in DIR as they are.
@@ -41,14 +42,18 @@ cpu_seconds() {
     awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
 }
 
-# Runs wrk with the post script against $PORT and prints the server's CPU time per request, a
-# figure that the other work on a shared machine disturbs far less than the rate.
+# Runs wrk with the post script (MODE $1: posts, or pages) against $PORT and prints the server's
+# CPU time per request, a figure that the other work on a shared machine disturbs far less than
+# the rate.
 run_wrk() {
     local before after
     before=$(cpu_seconds "$SERVER")
-    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s scripts/bench/serve-post.lua "http://127.0.0.1:$PORT" -- "$WORK/tokens.lua" 2 | tee "$WORK/wrk.out"
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s scripts/bench/serve-post.lua "http://127.0.0.1:$PORT" -- "$WORK/tokens.lua" 2 "${1:-posts}" | tee "$WORK/wrk.out"
     after=$(cpu_seconds "$SERVER")
     awk -v cpu="$(awk -v a="$after" -v b="$before" 'BEGIN { print a - b }')" '/^bench:/ { printf "server CPU: %.1f s for %d requests, %.3f ms per request\n", cpu, $2, cpu * 1000 / $2 }' "$WORK/wrk.out"
+    if [ "${1:-posts}" = pages ]; then
+        awk '/^bench:/ { printf "pages filled in: %.0f per second (a POST and its GET each)\n", $9 / 2 }' "$WORK/wrk.out"
+    fi
     echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
@@ -75,6 +80,13 @@ kill -TERM "$SERVER"
 wait "$SERVER" || true
 grep '"writer stopped"' "$WORK/serve.log" | sed 's/^/writer: /' || true
 sqlite3 "$WORK/db.sqlite" "SELECT 'responses with the respondent page saved: ' || count(*) FROM answers_esem_se WHERE prio_fin IS NOT NULL; PRAGMA integrity_check;"
+
+echo "== samla serve: pages as a browser fills them in, each POST followed by the GET of its link ($CONNECTIONS connections, $DURATION)"
+"$BIN/serve-fixture" "$WORK/pages.sqlite" surveys/esem-se.yaml --responses "$RESPONSES" --lua "$WORK/tokens.lua" >/dev/null
+start --db "$WORK/pages.sqlite" --log-level notice --max-batch "$MAX_BATCH" --kept-responses "$KEPT"
+run_wrk pages
+kill -TERM "$SERVER"
+wait "$SERVER" || true
 
 echo "== bare Hummingbird handler: same script, POST answered 200 with no work"
 start --baseline

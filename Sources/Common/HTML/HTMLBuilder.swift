@@ -1,18 +1,21 @@
 /// Writes an HTML document in which text is escaped by construction: element and attribute
 /// names are string literals, every `String` that goes in (text or attribute value) is escaped,
-/// and markup that is not escaped can only be a literal (`trusted`).
+/// and markup that is not escaped can only be a literal (`trusted`). The markup is written as
+/// UTF-8 bytes and becomes a string once, at the end.
 public struct HTMLBuilder: Sendable {
+    private var bytes: [UInt8] = []
+
     /// The markup written so far.
-    public private(set) var output: String = ""
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
 
     /// An empty document with room for `capacity` bytes before it grows.
     public init(capacity: Int = 8192) {
-        output.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
 
     /// `<!DOCTYPE html>` and a line end.
     public mutating func doctype() {
-        output += "<!DOCTYPE html>\n"
+        append("<!DOCTYPE html>\n")
     }
 
     /// `<tag attributes>content</tag>`.
@@ -42,45 +45,49 @@ public struct HTMLBuilder: Sendable {
     /// An empty SVG element, self-closed (`<rect …/>`): inside `<svg>` HTML parsers need the slash.
     public mutating func selfClosing(_ tag: StaticString, _ attributes: Attribute...) {
         open(tag, attributes)
-        output.removeLast()
-        output += "/>"
+        bytes.removeLast()
+        append("/>")
     }
 
     /// Text, escaped.
     public mutating func text(_ text: String) {
-        HTMLEscaping.escape(text, into: &output)
+        HTMLEscaping.escape(text, into: &bytes)
     }
 
     /// Markup written as it is: only a literal in the source can be trusted.
     public mutating func trusted(_ markup: StaticString) {
-        output += markup.description
+        append(markup)
     }
 
     /// `text` escaped for HTML text or a quoted attribute value.
     public static func escaped(_ text: String) -> String {
-        var output = ""
-        HTMLEscaping.escape(text, into: &output)
-        return output
+        var bytes: [UInt8] = []
+        HTMLEscaping.escape(text, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private mutating func open(_ tag: StaticString, _ attributes: [Attribute]) {
-        output += "<"
-        output += tag.description
+        bytes.append(UInt8(ascii: "<"))
+        append(tag)
         for attribute in attributes where attribute.present {
-            output += " "
-            output += attribute.name.description
+            bytes.append(UInt8(ascii: " "))
+            append(attribute.name)
             if let value = attribute.value {
-                output += "=\""
-                HTMLEscaping.escape(value, into: &output)
-                output += "\""
+                append("=\"")
+                HTMLEscaping.escape(value, into: &bytes)
+                bytes.append(UInt8(ascii: "\""))
             }
         }
-        output += ">"
+        bytes.append(UInt8(ascii: ">"))
     }
 
     private mutating func close(_ tag: StaticString) {
-        output += "</"
-        output += tag.description
-        output += ">"
+        append("</")
+        append(tag)
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    private mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 }

@@ -17,23 +17,34 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
-        let utf8 = text.utf8
-        guard utf8.count == 10 else { return nil }
-        var fields = (year: 0, month: 0, day: 0)
-        for (i, b) in utf8.enumerated() {
-            if i == 4 || i == 7 {
-                guard b == UInt8(ascii: "-") else { return nil }
-                continue
+        guard let date = text.utf8.withContiguousStorageIfAvailable(Self.parse) ?? Self.parse(Array(text.utf8)) else { return nil }
+        self = date
+    }
+
+    /// Parses exactly `YYYY-MM-DD` (the form the store writes dates in, read with every round).
+    public init?(iso text: String) {
+        var text = text
+        guard let date = text.withUTF8(Self.parse) else { return nil }
+        self = date
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let byte = bytes[i]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
             }
-            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
-            let digit = Int(b - UInt8(ascii: "0"))
-            switch i {
-            case 0..<4: fields.year = fields.year * 10 + digit
-            case 5..<7: fields.month = fields.month * 10 + digit
-            default: fields.day = fields.day * 10 + digit
-            }
+            return value
         }
-        self.init(year: fields.year, month: fields.month, day: fields.day)
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
+    private static func parse(_ bytes: [UInt8]) -> CalendarDate? {
+        bytes.withUnsafeBufferPointer(parse)
     }
 
     /// The date `days` days after 1970-01-01 (negative: before).

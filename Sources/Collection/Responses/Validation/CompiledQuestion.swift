@@ -60,6 +60,8 @@ final class CompiledQuestion: Sendable {
 /// A page prepared for checking.
 struct CompiledPage: Sendable {
     let relevance: CompiledRule?
+    /// The variables its relevance reads, in order of first use; nil for a name that is no variable.
+    let relevanceReads: [Int?]
     /// Positions (in `survey.questions`) of its questions.
     let questions: [Int]
 }

@@ -56,6 +56,12 @@ extension ResponseValidator {
         return evaluate(on: sheet) { rule.isTrue($0) }
     }
 
+    /// Whether `page` is shown, or may still be: its condition reads an answer not given yet (or
+    /// a name that is no variable).
+    public func mayBePageRelevant(_ page: Int, in sheet: AnswerSheet) -> Bool {
+        isPageRelevant(page, in: sheet) || pages[page].relevanceReads.contains { $0.map { sheet.values[$0] == nil } ?? true }
+    }
+
     /// The first relevant page after `page` (or the first relevant page when `page` is nil).
     public func nextRelevantPage(after page: Int?, in sheet: AnswerSheet) -> Int? {
         let start = page.map { $0 + 1 } ?? 0

@@ -111,7 +111,8 @@ public final class ResponseValidator: Sendable {
                 positions.append(position)
                 position += 1
             }
-            pages.append(CompiledPage(relevance: pageRelevance, questions: positions))
+            pages.append(CompiledPage(
+                relevance: pageRelevance, relevanceReads: (pageRelevance?.referencedNames ?? []).map { variableIndex[$0] }, questions: positions))
         }
         guard diagnostics.isEmpty else { throw ResponseValidatorError(diagnostics) }
 

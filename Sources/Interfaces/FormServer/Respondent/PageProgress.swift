@@ -14,25 +14,9 @@ struct PageProgress {
     init(validator: ResponseValidator, sheet: AnswerSheet, page: Int) {
         let pages = validator.survey.pages
         let earlier = (0..<page).filter { validator.isPageRelevant($0, in: sheet) }.count
-        let later = (page + 1 ..< pages.count).filter { later in
-            validator.isPageRelevant(later, in: sheet)
-                || Self.references(pages[later].relevant?.text ?? "").contains { sheet.value(of: $0) == nil }
-        }.count
+        let later = (page + 1 ..< pages.count).filter { validator.mayBePageRelevant($0, in: sheet) }.count
         position = earlier + 1
         count = earlier + 1 + later
         hasLaterPage = later > 0
-    }
-
-    /// The names an expression reads: every `${name}`.
-    static func references(_ expression: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(expression)
-        while let start = rest.range(of: "${") {
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "}") else { break }
-            names.append(String(rest[..<end]))
-            rest = rest[rest.index(after: end)...]
-        }
-        return names
     }
 }
