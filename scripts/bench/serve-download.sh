@@ -8,6 +8,7 @@
 # naming one twice shows whether memory grows with each download.
 # DB is a store made by `samla bench --responses N --db DB` (its rounds are esem-se-2025 and
 # esem-se-2027). Uses the release build in .build-release (SAMLA_BIN=DIR to use another) and curl.
+# FRAMEWORK=FILE serves with `--framework FILE`, so that euclid.zip is the cleaned package.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DB="$1"
@@ -20,7 +21,9 @@ BIN="${SAMLA_BIN:-.build-release/release}"
 WORK="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-SAMLA_ADMIN_SECRET=serve-download-bench-secret "$BIN/samla" serve --db "$DB" --port 0 --log-level notice >"$WORK/serve.out" 2>"$WORK/serve.log" &
+SERVE_ARGS=(--db "$DB" --port 0 --log-level notice)
+[ -z "${FRAMEWORK:-}" ] || SERVE_ARGS+=(--framework "$FRAMEWORK")
+SAMLA_ADMIN_SECRET=serve-download-bench-secret "$BIN/samla" serve "${SERVE_ARGS[@]}" >"$WORK/serve.out" 2>"$WORK/serve.log" &
 SERVER=$!
 for _ in $(seq 100); do grep -q "listening on" "$WORK/serve.out" 2>/dev/null && break; sleep 0.1; done
 BASE=$(sed -n 's#.*listening on \(http://[^/]*\)/$#\1#p' "$WORK/serve.out")
