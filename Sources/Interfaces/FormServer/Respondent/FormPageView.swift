@@ -299,6 +299,7 @@ struct FormPageView {
                     labelContent(question, required: required, into: &html)
                 }
                 let described = hintAndErrors(question, name: name, conditional: conditional, problems: problems, into: &html)
+                let describedBy = described.isEmpty ? nil : described.joined(separator: " ")
                 html.element("div", .init("class", "choices")) { html in
                     for (i, choice) in choices.enumerated() {
                         let id = "f-\(name)-\(i)"
@@ -306,7 +307,7 @@ struct FormPageView {
                             html.void("input", .init("type", multiple ? "checkbox" : "radio"), .init("id", id), .init("name", name),
                                       .init("value", choice.value), .flag("checked", isChosen(choice.value, name)),
                                       .flag("required", required && !multiple),
-                                      .optional("aria-describedby", described.isEmpty ? nil : described.joined(separator: " ")),
+                                      .optional("aria-describedby", describedBy),
                                       .optional("aria-invalid", problems.isEmpty ? nil : "true"))
                             html.element("label", .init("for", id), text: choice.label)
                         }

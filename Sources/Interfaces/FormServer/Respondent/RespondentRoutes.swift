@@ -51,7 +51,7 @@ extension FormServer {
     }
 
     private func showResponse(_ request: Request, token: String) throws -> Response {
-        guard let response = try submissions.open(token: token) else { return unknownLinkPage(request) }
+        guard var response = try submissions.open(token: token) else { return unknownLinkPage(request) }
         let survey = response.survey
         let language = request.uri.queryParameters.get("lang").flatMap { survey.languages.contains($0) ? $0 : nil }
             ?? response.record?.language
@@ -68,10 +68,11 @@ extension FormServer {
             return roundNotCollectingPage(round: response.round, phase: response.phase, survey: survey, language: language, path: path)
         }
         let page = response.currentPage ?? 0
-        var sheet = response.sheet
-        response.validator.applyDefaults(page: page, to: &sheet)
+        let validator = response.validator
+        validator.applyDefaults(page: page, to: &response.sheet)
+        let sheet = response.sheet
         let view = FormPageView(
-            validator: response.validator, sheet: sheet, page: page, values: Self.fieldValues(of: sheet, page: page),
+            validator: validator, sheet: sheet, page: page, values: Self.fieldValues(of: sheet, page: page),
             problems: [], language: language, action: path, csrfToken: signer.respondentToken(linkTokenHash: response.linkTokenHash))
         return Reply.html(view.render())
     }
