@@ -5,7 +5,6 @@ import Hummingbird
 /// and styles only from this server, no framing, no MIME sniffing, and no Referer (links carry
 /// personal tokens). Pages are not cached, since they may show personal answers.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    /// Made once: checking header names and values on every response cost more than adding them.
     private static var fields: HTTPFields {
         [
             .contentSecurityPolicy: "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
@@ -16,6 +15,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
             HTTPField.Name("Permissions-Policy")!: "camera=(), microphone=(), geolocation=()",
         ]
     }
+
+    /// Made once per server (a generic type has no stored statics): checking header names and
+    /// values on every response cost more than adding them.
     private let fields = Self.fields
     private let noStore = HTTPField(name: .cacheControl, value: "no-store")
 
