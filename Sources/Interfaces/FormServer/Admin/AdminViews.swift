@@ -23,15 +23,19 @@ enum AdminViews {
         return shell
     }
 
+    /// Running text that names commands: the parts between backticks are written as `<code>`.
+    static func prose(_ text: String, into html: inout HTMLBuilder) {
+        for (index, part) in text.split(separator: "`", omittingEmptySubsequences: false).enumerated() where !part.isEmpty {
+            if index % 2 == 1 { html.element("code", text: String(part)) } else { html.text(String(part)) }
+        }
+    }
+
     static func off() -> String {
         shell("Admin pages are off", csrf: nil).render { html in
             html.element("h1", text: "Admin pages are off")
             html.element("p") { html in
-                html.text("The server was started without an admin secret. Set the environment variable ")
-                html.element("code", text: "SAMLA_ADMIN_SECRET")
-                html.text(", or start ")
-                html.element("code", text: "samla serve --admin-secret-file FILE")
-                html.text(", to turn the admin pages on.")
+                prose("The server was started without an admin secret. Set the environment variable `SAMLA_ADMIN_SECRET`, "
+                    + "or start `samla serve --admin-secret-file FILE`, to turn the admin pages on.", into: &html)
             }
         }
     }
@@ -75,9 +79,7 @@ enum AdminViews {
             html.element("h1", text: "Rounds")
             guard !summaries.isEmpty else {
                 html.element("p") { html in
-                    html.text("There are no rounds yet. Open one with ")
-                    html.element("code", text: "samla round open SURVEY.yaml --name NAME --opens DATE --closes DATE")
-                    html.text(".")
+                    prose("There are no rounds yet. Open one with `samla round open SURVEY.yaml --name NAME --opens DATE --closes DATE`.", into: &html)
                 }
                 return
             }

@@ -12,9 +12,7 @@ extension AdminViews {
     static func downloads(round: String, languages: [String], cleanedBy framework: String?, into html: inout HTMLBuilder) {
         html.element("h2", .init("id", "exports"), text: "Exports")
         html.element("p") { html in
-            html.text("Complete responses only, made from the database when you follow a link (as ")
-            html.element("code", text: "samla export")
-            html.text(" makes them). Personal data is left out.")
+            prose("Complete responses only, made from the database when you follow a link (as `samla export` makes them). Personal data is left out.", into: &html)
         }
         func languageLinks(_ download: AdminDownload, _ html: inout HTMLBuilder) {
             for (index, language) in languages.enumerated() {
@@ -52,18 +50,12 @@ extension AdminViews {
                 let language = languages.contains("en") ? "en" : languages.first
                 if let framework {
                     link(.euclidPackage, "Euclid data package, ZIP, cleaned by framework \(framework)", language: language, &html)
-                    html.text(": the partner export (columns named by export_as, respondents as pseudonyms, no personal data) of the responses the framework's cleaning rules keep, with cleaning-log.csv, the indicator results, its codebook, datapackage.json and provenance.json, as ")
-                    html.element("code", text: "samla export --framework")
-                    html.text(" makes it.")
+                    prose(": the partner export (columns named by export_as, respondents as pseudonyms, no personal data) of the responses the framework's cleaning rules keep, with cleaning-log.csv, the indicator results, its codebook, datapackage.json and provenance.json, as `samla export --framework` makes it.", into: &html)
                 } else {
                     link(.euclidPackage, "Euclid data package, ZIP", language: language, &html)
                     html.text(": the partner export (columns named by export_as, respondents as pseudonyms, no personal data) with its codebook, datapackage.json and provenance.json. ")
                     html.element("strong") { html in
-                        html.text("Not cleaned: start ")
-                        html.element("code", text: "samla serve")
-                        html.text(" with ")
-                        html.element("code", text: "--framework")
-                        html.text(" to apply cleaning rules.")
+                        prose("Not cleaned: start `samla serve` with `--framework` to apply cleaning rules.", into: &html)
                     }
                 }
             }
