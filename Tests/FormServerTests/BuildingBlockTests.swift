@@ -81,6 +81,10 @@ import Testing
         #expect(!signer.verify(token, "respondent-form", "abd"))
         #expect(!signer.verify(token, "admin-login", "abc"))
         #expect(!RequestSigner(secret: Array(repeating: 8, count: 32)).verify(token, "respondent-form", "abc"))
+        #expect(!signer.verify(String(token.dropLast()), "respondent-form", "abc"), "shorter")
+        #expect(!signer.verify(token + "A", "respondent-form", "abc"), "longer")
+        #expect(!signer.verify(String(token.dropLast()) + "9", "respondent-form", "abc"), "the last character differs")
+        #expect(!signer.verify("", "respondent-form", "abc"))
 
         let sessions = AdminSessions(serverSigner: signer, secret: Secret("admin-secret-0123456789"), secureCookies: false)
         let now = Date()

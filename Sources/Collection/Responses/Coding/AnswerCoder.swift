@@ -146,21 +146,32 @@ public final class AnswerCoder: Sendable {
     /// Codes the boxes ticked on a form for a multiple-choice variable (or the one option
     /// picked for a single choice): each must be a code, each at most once.
     public func code(selections: [String]) -> CodedAnswer {
-        let picked = selections.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-        if picked.isEmpty { return .empty }
-        switch rule {
-        case .choices:
-            let table = choiceTable.unsafelyUnwrapped
-            var chosen = ChosenSet(count: table.count)
-            for code in picked {
-                guard let position = table.position(of: code) else { return notAChoice(code, table) }
-                if !chosen.insert(position) { return .problem(.duplicateChoice(code: code)) }
-            }
-            return .value(.choices(chosen.codes(table)))
-        default:
+        guard case .choices = rule else {
+            let picked = selections.filter { !Self.isBlank($0) }
+            if picked.isEmpty { return .empty }
             if picked.count > 1 { return .problem(.severalChoices) }
             return code(picked[0])
         }
+        let table = self.table.unsafelyUnwrapped
+        var chosen = ChosenSet(count: table.count)
+        var anyPicked = false
+        for selection in selections {
+            var selection = selection
+            let problem: CodedAnswer? = selection.withUTF8 { raw in
+                let bytes = ByteText.trimmed(raw)
+                if bytes.isEmpty { return nil }
+                anyPicked = true
+                guard let position = table.position(of: bytes) else { return notAChoice(ByteText.string(bytes), table) }
+                return chosen.insert(position) ? nil : .problem(.duplicateChoice(code: table.code(at: position)))
+            }
+            if let problem { return problem }
+        }
+        return anyPicked ? .value(.choices(chosen.codes(table))) : .empty
+    }
+
+    /// Whether `text` is nothing but spaces, tabs and line breaks.
+    private static func isBlank(_ text: String) -> Bool {
+        text.utf8.allSatisfy(ByteText.isSpace)
     }
 
     /// Checks a value that arrived already typed (JSON), normalising what is unambiguous:
@@ -244,14 +255,5 @@ struct ChosenSet {
             for (i, chosen) in large.enumerated() where chosen { result.append(table.codes[i]) }
         }
         return result
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

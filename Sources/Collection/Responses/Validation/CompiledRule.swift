@@ -105,6 +105,12 @@ final class CompiledRule: Sendable {
         expression.isTrue(input.context)
     }
 
+    /// Whether the rule holds for the expression slots of `context` (a sheet's, read as it is).
+    @inline(__always)
+    func isTrue(in context: borrowing EvaluationContext) -> Bool {
+        expression.isTrue(context)
+    }
+
     /// The expression's value as an answer of `type`; nil when it is empty or does not fit.
     func value(_ input: borrowing RuleInput, as type: VariableType) -> AnswerValue? {
         let result = expression.evaluate(input.context)

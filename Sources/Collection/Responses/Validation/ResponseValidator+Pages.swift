@@ -53,7 +53,7 @@ extension ResponseValidator {
     /// Whether `page` is shown, given the answers on `sheet`.
     public func isPageRelevant(_ page: Int, in sheet: AnswerSheet) -> Bool {
         guard let rule = pages[page].relevance else { return true }
-        return evaluate(on: sheet) { rule.isTrue($0) }
+        return rule.isTrue(in: sheet.context)
     }
 
     /// Whether `page` is shown, or may still be: its condition reads an answer not given yet (or
@@ -81,7 +81,7 @@ extension ResponseValidator {
             if !pageShown || q.kind == .calculate { return (q.question, .hidden) }
             if q.dependsOnOwnPage { return (q.question, .decidedOnPost) }
             guard let rule = q.relevance else { return (q.question, .shown) }
-            return (q.question, evaluate(on: sheet) { rule.isTrue($0) } ? .shown : .hidden)
+            return (q.question, rule.isTrue(in: sheet.context) ? .shown : .hidden)
         }
     }
 
@@ -91,13 +91,12 @@ extension ResponseValidator {
         guard let q = questions.first(where: { $0.question.name == name }) else { return [] }
         let all = survey.choices(for: q.question)
         guard let filter = q.choiceFilter, let attributes = q.choiceAttributes else { return all }
-        return evaluate(on: sheet) { input in
-            all.enumerated().filter { i, choice in
-                if q.question.allowsOther && choice.value == Choice.otherValue { return true }
-                input.setAttributes(attributes.rows[i])
-                return filter.isTrue(input)
-            }.map(\.element)
-        }
+        var context = sheet.context
+        return all.enumerated().filter { i, choice in
+            if q.question.allowsOther && choice.value == Choice.otherValue { return true }
+            context.choiceAttributes = attributes.rows[i]
+            return filter.isTrue(in: context)
+        }.map(\.element)
     }
 
     /// The `default` of variable `index`'s question as a typed value, for pre-filling the form.
@@ -116,11 +115,5 @@ extension ResponseValidator {
                 if let value = defaultValue(forVariable: v) { sheet.assign(v, value) }
             }
         }
-    }
-
-    /// Evaluates on a copy of the sheet (the form's path, not a hot one).
-    private func evaluate<R>(on sheet: AnswerSheet, _ body: (inout RuleInput) -> R) -> R {
-        var copy = sheet
-        return withInput(&copy) { _, input in body(&input) }
     }
 }

@@ -47,25 +47,38 @@ struct FormBody: Sendable {
     }
 
     /// Decodes `+` as space and `%XX` escapes; nil for a bad escape or bytes that are not UTF-8.
-    static func decode(_ bytes: some Collection<UInt8>) -> String? {
+    static func decode(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer(decode)
+    }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         if !bytes.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) {
-            return String(validating: bytes, as: UTF8.self)
+            return text(ofUTF8: bytes)
         }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
-        var iterator = bytes.makeIterator()
-        while let byte = iterator.next() {
-            switch byte {
+        var i = 0
+        while i < bytes.count {
+            switch bytes[i] {
             case UInt8(ascii: "+"):
                 output.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
-                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+                guard i + 2 < bytes.count, let high = hexValue(bytes[i + 1]), let low = hexValue(bytes[i + 2]) else { return nil }
                 output.append(high << 4 | low)
+                i += 2
             default:
-                output.append(byte)
+                output.append(bytes[i])
             }
+            i += 1
         }
-        return String(validating: output, as: UTF8.self)
+        return output.withUnsafeBufferPointer(text(ofUTF8:))
+    }
+
+    /// The text of UTF-8 `bytes`; nil when they are not UTF-8. ASCII, what most fields are, is
+    /// taken as it is; only other bytes go through the generic validation.
+    private static func text(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

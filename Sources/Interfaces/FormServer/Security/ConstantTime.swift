@@ -12,6 +12,15 @@ enum ConstantTime {
         for (x, y) in zip(a, b) { difference |= x ^ y }
         return difference == 0
     }
+
+    /// Whether `given` equals `expected`, whose length is no secret (a signature always has the
+    /// same length): the time depends on the lengths only, and nothing is hashed.
+    static func equalsOfPublicLength(_ given: String, _ expected: String) -> Bool {
+        guard given.utf8.count == expected.utf8.count else { return false }
+        var difference: UInt8 = 0
+        for (x, y) in zip(given.utf8, expected.utf8) { difference |= x ^ y }
+        return difference == 0
+    }
 }
 
 /// Base64url without padding, as tokens and cookies carry bytes.

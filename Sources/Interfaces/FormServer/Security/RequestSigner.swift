@@ -17,16 +17,19 @@ struct RequestSigner: Sendable {
 
     /// The signature of `purpose` and `value`, base64url.
     func sign(_ purpose: String, _ value: String) -> String {
+        var message: [UInt8] = []
+        message.reserveCapacity(purpose.utf8.count + 1 + value.utf8.count)
+        message += purpose.utf8
+        message.append(0)
+        message += value.utf8
         var mac = keyed.mac
-        mac.update(data: Array(purpose.utf8))
-        mac.update(data: [0])
-        mac.update(data: Array(value.utf8))
+        mac.update(data: message)
         return Base64URL.encode(mac.finalize())
     }
 
     func verify(_ signature: String?, _ purpose: String, _ value: String) -> Bool {
         guard let signature else { return false }
-        return ConstantTime.equals(signature, sign(purpose, value))
+        return ConstantTime.equalsOfPublicLength(signature, sign(purpose, value))
     }
 
     /// A signer under a key derived from this one and `context` (the admin secret), so that

@@ -344,7 +344,7 @@ private struct CollectionWriteContext {
                 ).execute(arguments: [now.text, now.text, save.currentPage, save.language, responseID])
             } else {
                 try db.cachedStatement(sql: "UPDATE responses SET updated_at = ?, current_page = ?, language = ? WHERE id = ?")
-                    .execute(arguments: [now.text, save.currentPage, save.language, responseID])
+                    .execute(binding: [now.text.databaseValue, save.currentPage.databaseValue, save.language.databaseValue, responseID.databaseValue])
             }
             guard var record = before else { return try SQLiteStore.cachedRecord(responseID, db)! }
             record.updatedAt = now
@@ -434,7 +434,7 @@ private struct CollectionWriteContext {
                 VALUES (?, ?\(String(repeating: ", ?", count: names.count)))
                 ON CONFLICT (response_id) DO UPDATE SET \(names.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
                 """)
-            try statement.execute(arguments: StatementArguments([response.databaseValue, round.id.databaseValue] + assigned.map(\.1)))
+            try statement.execute(binding: [response.databaseValue, round.id.databaseValue] + assigned.map(\.1))
         }
     }
 

@@ -1,0 +1,38 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Store
+
+@Suite struct DirectBindingTests {
+    @Test func bindsEveryKindOfValueAndRebindsOnEachRun() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (i INTEGER, d REAL, s TEXT, b BLOB, n TEXT)")
+            let insert = try db.cachedStatement(sql: "INSERT INTO t VALUES (?, ?, ?, ?, ?)")
+            try insert.execute(binding: [7.databaseValue, 2.5.databaseValue, "Åsa <b>".databaseValue, Data([0, 255]).databaseValue, .null])
+            try insert.execute(binding: [8.databaseValue, .null, "två".databaseValue, .null, "x".databaseValue])
+            // GRDB's own arguments still work on the same statement afterwards.
+            try insert.execute(arguments: [9, 0.5, "tre", nil, nil])
+        }
+        let rows = try queue.read { try Row.fetchAll($0, sql: "SELECT * FROM t ORDER BY i") }
+        #expect(rows.count == 3)
+        #expect(rows[0]["i"] as Int64? == 7 && rows[0]["d"] as Double? == 2.5 && rows[0]["s"] as String? == "Åsa <b>")
+        #expect(rows[0]["b"] as Data? == Data([0, 255]) && rows[0]["n"] as String? == nil)
+        #expect(rows[1]["d"] as Double? == nil && rows[1]["s"] as String? == "två" && rows[1]["b"] as Data? == nil, "nothing left over from the first run")
+        #expect(rows[1]["n"] as String? == "x")
+        #expect(rows[2]["i"] as Int64? == 9 && rows[2]["s"] as String? == "tre")
+    }
+
+    @Test func aFailedRunIsAnErrorNamingTheStatement() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (i INTEGER NOT NULL)")
+            let insert = try db.cachedStatement(sql: "INSERT INTO t VALUES (?)")
+            let error = #expect(throws: DatabaseError.self) { try insert.execute(binding: [.null]) }
+            #expect(error?.resultCode == .SQLITE_CONSTRAINT)
+            #expect(error?.sql == "INSERT INTO t VALUES (?)")
+            try insert.execute(binding: [1.databaseValue])
+        }
+        #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM t") } == 1)
+    }
+}
