@@ -101,6 +101,22 @@ import Testing
         #expect(!sessions.verifyLoginToken(sessions.loginToken(nonce: "n1"), nonce: nil))
     }
 
+    @Test func respondentTokensAreTheSignaturesAndStayBounded() {
+        let signer = RequestSigner(secret: Array(repeating: 7, count: 32))
+        let tokens = RespondentTokens(signer: signer, capacity: 3)
+        for hash in ["a", "b", "c", "a"] {
+            #expect(tokens.token(linkTokenHash: hash) == signer.respondentToken(linkTokenHash: hash))
+        }
+        #expect(tokens.count == 3)
+        #expect(tokens.token(linkTokenHash: "d") == signer.respondentToken(linkTokenHash: "d"))
+        #expect(tokens.count == 1, "full, so it started again")
+        let token = signer.respondentToken(linkTokenHash: "a")
+        #expect(tokens.verify(token, linkTokenHash: "a"))
+        #expect(!tokens.verify(token, linkTokenHash: "b"))
+        #expect(!tokens.verify(nil, linkTokenHash: "a"))
+        #expect(!tokens.verify(String(token.dropLast()), linkTokenHash: "a"))
+    }
+
     @Test func logPathsHideTokens() {
         #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("/t/abcDEF123") == "/t/[token]")
         #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("/s/esem-se-2025") == "/s/esem-se-2025")

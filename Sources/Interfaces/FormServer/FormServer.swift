@@ -60,6 +60,7 @@ public final class FormServer: Sendable {
     public let submissions: SubmissionService
     let store: any CollectionStore
     let signer: RequestSigner
+    let respondentTokens: RespondentTokens
     let logger: Logger
 
     /// Opens the server over `store`; `clock` decides which rounds are collecting (tests move it).
@@ -71,6 +72,7 @@ public final class FormServer: Sendable {
         self.configuration = configuration
         self.logger = logger
         self.signer = RequestSigner(secret: try store.secret(named: "request-signing", byteCount: 32))
+        self.respondentTokens = RespondentTokens(signer: signer)
         self.submissions = SubmissionService(
             store: store, maximumBatch: configuration.maximumBatch, keptResponses: configuration.keptResponses, clock: clock)
     }

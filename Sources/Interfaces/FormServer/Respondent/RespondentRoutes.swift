@@ -73,7 +73,7 @@ extension FormServer {
         let sheet = response.sheet
         let view = FormPageView(
             validator: validator, sheet: sheet, page: page, values: Self.fieldValues(of: sheet, page: page),
-            problems: [], language: language, action: path, csrfToken: signer.respondentToken(linkTokenHash: response.linkTokenHash))
+            problems: [], language: language, action: path, csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash))
         return Reply.html(view.render())
     }
 
@@ -87,7 +87,7 @@ extension FormServer {
     }
 
     private func take(_ form: FormBody, token: String, response: WebResponse) async throws -> Response {
-        guard signer.verify(form[FormFieldName.csrf], "respondent-form", response.linkTokenHash) else {
+        guard respondentTokens.verify(form[FormFieldName.csrf], linkTokenHash: response.linkTokenHash) else {
             logger.notice("form post refused", metadata: ["code": "E475", "reason": "missing or wrong CSRF token"])
             throw WebFailure.csrf
         }
@@ -109,14 +109,14 @@ extension FormServer {
             for (name, field) in post.fields { values[name] = field }
             let view = FormPageView(
                 validator: response.validator, sheet: sheet, page: page, values: values, problems: problems,
-                language: language, action: path, csrfToken: signer.respondentToken(linkTokenHash: response.linkTokenHash))
+                language: language, action: path, csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash))
             return Reply.html(view.render(), status: .unprocessableContent)
         }
     }
 
     /// The CSRF token the form of link `token` carries (the benchmark's fixture makes them too).
     public func csrfToken(forLink token: String) -> String {
-        signer.respondentToken(linkTokenHash: InvitationToken.hash(token))
+        respondentTokens.token(linkTokenHash: InvitationToken.hash(token))
     }
 
     /// The posted answers by variable: several values for a multiple choice, else the first.
