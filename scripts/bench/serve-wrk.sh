@@ -11,7 +11,8 @@
 # 303, and reports the pages a respondent fills in per second (a POST and a GET each). Needs Debian wrk. MAX_BATCH=1 commits every write alone (no group commit);
 # KEPT=0 reads every posted page's response from the store (none kept in memory between pages).
 # The release build goes to .build-release (SAMLA_SCRATCH), apart from the debug build in .build;
-# SAMLA_BIN=DIR uses the binaries in DIR as they are.
+# SAMLA_BIN=DIR uses the binaries in DIR as they are. The server runs with LOG_LEVEL=notice
+# unless told otherwise: no line per request (LOG_LEVEL=info writes one per request to a file).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-15s}"
@@ -19,6 +20,7 @@ CONNECTIONS="${2:-64}"
 RESPONSES="${3:-2000}"
 MAX_BATCH="${4:-512}"
 KEPT="${5:-4096}"
+LOG_LEVEL="${LOG_LEVEL:-notice}"
 command -v wrk >/dev/null || { echo "serve-wrk: wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
 if [ -n "${SAMLA_BIN:-}" ]; then
@@ -74,7 +76,7 @@ start() {
 }
 
 echo "== samla serve: POST form pages ($CONNECTIONS connections, $DURATION, $RESPONSES responses, max batch $MAX_BATCH, kept $KEPT)"
-start --db "$WORK/db.sqlite" --log-level notice --max-batch "$MAX_BATCH" --kept-responses "$KEPT"
+start --db "$WORK/db.sqlite" --log-level "$LOG_LEVEL" --max-batch "$MAX_BATCH" --kept-responses "$KEPT"
 run_wrk
 kill -TERM "$SERVER"
 wait "$SERVER" || true
@@ -83,7 +85,7 @@ sqlite3 "$WORK/db.sqlite" "SELECT 'responses with the respondent page saved: ' |
 
 echo "== samla serve: pages as a browser fills them in, each POST followed by the GET of its link ($CONNECTIONS connections, $DURATION)"
 "$BIN/serve-fixture" "$WORK/pages.sqlite" surveys/esem-se.yaml --responses "$RESPONSES" --lua "$WORK/tokens.lua" >/dev/null
-start --db "$WORK/pages.sqlite" --log-level notice --max-batch "$MAX_BATCH" --kept-responses "$KEPT"
+start --db "$WORK/pages.sqlite" --log-level "$LOG_LEVEL" --max-batch "$MAX_BATCH" --kept-responses "$KEPT"
 run_wrk pages
 kill -TERM "$SERVER"
 wait "$SERVER" || true
