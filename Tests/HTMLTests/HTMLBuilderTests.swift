@@ -47,6 +47,19 @@ struct HTMLBuilderTests {
         #expect(html.output == #"<input value="&quot;&gt;&lt;img src=x&gt;" required aria-describedby="hint error" disabled>"#)
     }
 
+    @Test func aDocumentLargerThanTheRoomReservedGrowsWithNothingLost() {
+        var html = HTMLBuilder(capacity: 1)
+        var expected = ""
+        for i in 0..<2_000 {
+            html.element("li", .init("id", "r\(i)"), text: "rad \(i) & ”citat” 🍰")
+            expected += "<li id=\"r\(i)\">rad \(i) &amp; ”citat” 🍰</li>"
+        }
+        html.selfClosing("circle")
+        expected += "<circle/>"
+        #expect(html.output == expected)
+        #expect(html.output.utf8.count > 80_000)
+    }
+
     @Test func svgNumbersHaveAtMostOneDecimalAndNoTrailingZero() {
         #expect(SVGNumber.text(12.0) == "12")
         #expect(SVGNumber.text(12.46) == "12.5")

@@ -4,6 +4,12 @@ enum HTMLEscaping {
     /// control characters HTML does not allow (all but ASCII whitespace: tab, line feed, form feed
     /// and carriage return; and DEL and the C1 controls) as U+FFFD; everything else is kept.
     static func escape(_ text: String, into output: inout [UInt8]) {
+        escape(text) { output.append(contentsOf: $0) }
+    }
+
+    /// Hands the escaped UTF-8 of `text` to `append`, run by run.
+    @inline(__always)
+    static func escape(_ text: String, _ append: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { utf8 in
             var start = 0
@@ -27,15 +33,15 @@ enum HTMLEscaping {
                 default: replacement = nil
                 }
                 if let replacement {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                    replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+                    append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                    replacement.withUTF8Buffer(append)
                     index += width
                     start = index
                 } else {
                     index += 1
                 }
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            append(UnsafeBufferPointer(rebasing: utf8[start...]))
         }
     }
 }
