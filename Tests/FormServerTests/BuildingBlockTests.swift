@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Logging
 @testable import FormServer
 
 /// The small parts of the server: form bodies, language choice, JSON answers,
@@ -120,7 +121,48 @@ import Testing
     @Test func logPathsHideTokens() {
         #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("/t/abcDEF123") == "/t/[token]")
         #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("/s/esem-se-2025") == "/s/esem-se-2025")
+        #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("/t/abc/more") == "/t/[token]/more")
+        #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("/t/") == "/t/[token]")
+        #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("/t") == "/t")
+        #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("/tt/abc") == "/tt/abc")
         #expect(JSONLogHandler.quoted("a\"b\\c\nd\u{1}") == #""a\"b\\c\nd\u0001""#)
+        #expect(JSONLogHandler.quoted("Åsa\t\r\u{1F}🍰") == #""Åsa\t\r\u001f🍰""#)
+    }
+
+    @Test func logTimesAreUTCToTheMillisecond() {
+        let expected: [Int64: String] = [
+            0: "1970-01-01T00:00:00.000Z", 999: "1970-01-01T00:00:00.999Z", 86_399_999: "1970-01-01T23:59:59.999Z",
+            -1: "1969-12-31T23:59:59.999Z", 951_782_400_000: "2000-02-29T00:00:00.000Z",
+            1_709_251_199_999: "2024-02-29T23:59:59.999Z", 1_764_428_965_118: "2025-11-29T15:09:25.118Z",
+            4_107_542_400_123: "2100-03-01T00:00:00.123Z",
+        ]
+        for (milliseconds, text) in expected {
+            #expect(JSONLogHandler.timestamp(millisecondsSinceEpoch: milliseconds) == text)
+        }
+        // The same as Foundation's ISO 8601 style on whole seconds (Foundation's own fractions
+        // sometimes come out a millisecond low, from floating point).
+        let style = Date.ISO8601FormatStyle.iso8601.time(includingFractionalSeconds: true).year().month().day()
+            .dateTimeSeparator(.standard).timeZone(separator: .omitted)
+        for seconds: Int64 in [0, 951_782_400, 1_709_251_199, 1_764_428_965, 4_107_542_400] {
+            #expect(JSONLogHandler.timestamp(millisecondsSinceEpoch: seconds * 1000) == Date(timeIntervalSince1970: Double(seconds)).ISO8601Format(style))
+        }
+    }
+
+    @Test func logLinesAreSortedJSONWithMetadataAndOneLineEach() throws {
+        let sink = LogSink.collecting()
+        var logger = Logger(label: "samla.test") { JSONLogHandler(label: $0, sink: sink) }
+        logger[metadataKey: "round"] = "esem-se-2025"
+        logger.info("request", metadata: ["status": "303", "path": "/t/[token]", "round": "other", "hb.request.id": "7"])
+        logger.debug("not written")
+        #expect(sink.lines.count == 1)
+        let line = try #require(sink.lines.first)
+        #expect(line.hasSuffix("}\n"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+        #expect(object["level"] == "info" && object["message"] == "request" && object["logger"] == "samla.test")
+        #expect(object["status"] == "303" && object["path"] == "/t/[token]" && object["round"] == "other")
+        #expect(object["hb.request.id"] == nil)
+        let keys = line.dropFirst().split(separator: ",").map { $0.split(separator: ":")[0] }
+        #expect(keys == keys.sorted())
     }
 }
 

@@ -1,8 +1,11 @@
+import Expressions
 import Foundation
 import Logging
 
 /// A swift-log handler that writes one JSON object per line to standard error:
 /// `{"level":"info","message":"request","method":"POST","ms":"1.2","path":"/t/[token]","status":"303","time":"…"}`.
+/// Keys are sorted; the time is UTC to the millisecond. A line is built as UTF-8 bytes and
+/// written with one call: at the default level every request writes one.
 public struct JSONLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level = .info
@@ -20,60 +23,135 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var fields: [String: String] = ["time": Self.timestamp(), "level": event.level.rawValue, "message": "\(event.message)", "logger": label]
-        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) where key != "hb.request.id" {
-            fields[key] = "\(value)"
+        var fields: [(key: String, value: String)] = [
+            ("time", Self.timestamp(millisecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1000))),
+            ("level", event.level.rawValue), ("message", "\(event.message)"), ("logger", label),
+        ]
+        let given = event.metadata ?? [:]
+        func add(_ key: String, _ value: Logger.Metadata.Value) {
+            guard key != "hb.request.id" else { return }
+            if let own = fields.firstIndex(where: { $0.key == key }) {
+                fields[own].value = Self.text(of: value)
+            } else {
+                fields.append((key, Self.text(of: value)))
+            }
         }
-        var line = "{"
-        for (i, key) in fields.keys.sorted().enumerated() {
-            if i > 0 { line += "," }
-            line += Self.quoted(key) + ":" + Self.quoted(fields[key]!)
+        for (key, value) in metadata where given[key] == nil { add(key, value) }
+        for (key, value) in given { add(key, value) }
+        fields.sort { $0.key < $1.key }
+        var line: [UInt8] = []
+        line.reserveCapacity(256)
+        line.append(UInt8(ascii: "{"))
+        for (i, field) in fields.enumerated() {
+            if i > 0 { line.append(UInt8(ascii: ",")) }
+            Self.appendQuoted(field.key, to: &line)
+            line.append(UInt8(ascii: ":"))
+            Self.appendQuoted(field.value, to: &line)
         }
-        line += "}\n"
+        line.append(contentsOf: "}\n".utf8)
         sink.write(line)
     }
 
-    private static func timestamp() -> String {
-        let milliseconds = Int64(Date().timeIntervalSince1970 * 1000)
-        return Date(timeIntervalSince1970: Double(milliseconds) / 1000).ISO8601Format(.iso8601.time(includingFractionalSeconds: true).year().month().day().dateTimeSeparator(.standard).timeZone(separator: .omitted))
+    private static func text(of value: Logger.Metadata.Value) -> String {
+        if case .string(let text) = value { return text }
+        return "\(value)"
     }
 
-    static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20: output += String(format: "\\u%04x", scalar.value)
-            default: output.unicodeScalars.append(scalar)
+    /// `2026-11-29T15:09:25.118Z`: the instant in UTC, milliseconds cut off below.
+    static func timestamp(millisecondsSinceEpoch milliseconds: Int64) -> String {
+        let (days, inDay) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
+        let (day, millisecond) = inDay < 0 ? (Int(days) - 1, Int(inDay) + 86_400_000) : (Int(days), Int(inDay))
+        let date = CalendarDate(daysSinceEpoch: day)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
             }
         }
-        return output + "\""
+        digits(date.year, 4); bytes.append(UInt8(ascii: "-"))
+        digits(date.month, 2); bytes.append(UInt8(ascii: "-"))
+        digits(date.day, 2); bytes.append(UInt8(ascii: "T"))
+        digits(millisecond / 3_600_000, 2); bytes.append(UInt8(ascii: ":"))
+        digits(millisecond / 60_000 % 60, 2); bytes.append(UInt8(ascii: ":"))
+        digits(millisecond / 1000 % 60, 2); bytes.append(UInt8(ascii: "."))
+        digits(millisecond % 1000, 3); bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` as a JSON string.
+    static func quoted(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        appendQuoted(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped,
+    /// everything else as its UTF-8.
+    private static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\r"): bytes.append(contentsOf: #"\r"#.utf8)
+            case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\t"#.utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: #"\u00"#.utf8)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 }
 
 /// Where log lines go: standard error, or a collector (tests).
 public final class LogSink: @unchecked Sendable {
     private let lock = NSLock()
-    private let handle: FileHandle?
+    private let descriptor: Int32?
     private var collected: [String] = []
 
-    public static let standardError = LogSink(handle: FileHandle.standardError)
+    public static let standardError = LogSink(descriptor: STDERR_FILENO)
 
-    public init(handle: FileHandle?) {
-        self.handle = handle
+    /// A sink that writes to the open file `descriptor`; nil keeps the lines in memory.
+    public init(descriptor: Int32?) {
+        self.descriptor = descriptor
     }
 
     /// A sink that keeps the lines in memory.
-    public static func collecting() -> LogSink { LogSink(handle: nil) }
+    public static func collecting() -> LogSink { LogSink(descriptor: nil) }
 
-    func write(_ line: String) {
+    /// Writes one line (its UTF-8, ending in a line feed) whole: lines from several threads
+    /// never interleave.
+    func write(_ line: [UInt8]) {
         lock.lock()
         defer { lock.unlock() }
-        if let handle { handle.write(Data(line.utf8)) } else { collected.append(line) }
+        guard let descriptor else {
+            collected.append(String(decoding: line, as: UTF8.self))
+            return
+        }
+        line.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return  // A log that cannot be written must not stop the server.
+                }
+            }
+        }
     }
 
     public var lines: [String] {

@@ -30,8 +30,8 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// The path with link tokens replaced, so that the log holds no key to a response.
     static func redacted(_ path: String) -> String {
-        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        if parts.count >= 3, parts[1] == "t" { parts[2] = "[token]" }
-        return parts.joined(separator: "/")
+        guard path.utf8.starts(with: "/t/".utf8) else { return path }
+        let rest = path.utf8.dropFirst(3).firstIndex(of: UInt8(ascii: "/")).map { path[$0...] } ?? ""
+        return "/t/[token]" + rest
     }
 }
