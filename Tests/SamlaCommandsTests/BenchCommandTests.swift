@@ -65,7 +65,7 @@ import Testing
 
     @Test func refusesAnExistingDatabase() throws {
         let workspace = try Workspace()
-        FileManager.default.createFile(atPath: workspace.db, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: workspace.db, contents: Data("x".utf8))
         let run = try workspace.bench(["--responses", "4"])
         #expect(run.status == 1)
         #expect(run.errors.contains("the bench database exists already"))

@@ -23,7 +23,7 @@ import YAMLReading
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("empty.yaml").path
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         let diagnostic = try #require(only(SurveyLoader.load(contentsOf: path)))
         #expect(diagnostic.code == .fileEmpty)
         #expect(diagnostic.location == .file(path))

@@ -27,6 +27,7 @@ public protocol Store: Sendable {
 
     /// Opens a new round or re-opens an existing one, taking its definition into the survey's
     /// layout when compatible with the stored answers (`StoreError.incompatibleDefinition` if not).
+    @discardableResult
     func openRound(_ request: RoundRequest) throws -> RoundOpening
     func closeRound(named name: String) throws -> Round
     func round(named name: String) throws -> Round?

@@ -4,6 +4,7 @@ import GRDB
 import SurveyDefinition
 
 extension SQLiteStore {
+    @discardableResult
     public func openRound(_ request: RoundRequest) throws -> RoundOpening {
         guard RoundName.isValid(request.name) else { throw StoreError.invalidRoundName(request.name) }
         let survey = request.document.survey
