@@ -189,6 +189,11 @@ import Testing
         #expect(coder("legal_form").check(.choices(["ab"])) == .problem(.wrongValueType(expected: .choice)))
         #expect(coder("name").check(.integer(3)) == .problem(.wrongValueType(expected: .text)))
         #expect(coder("email").check(.text("nope")) == .problem(.notAnEmail))
+        #expect(coder("name").check(.text("Åsa & Örjan")) == .value(.text("Åsa & Örjan")))
+        #expect(coder("name").check(.text(" Åsa\n")) == .value(.text("Åsa")), "trimmed as coded text is")
+        #expect(coder("name").check(.text(" \t")) == .empty)
+        #expect(coder("name").check(.text("")) == .empty)
+        #expect(coder("email").check(.text(" a@b.se ")) == .value(.text("a@b.se")))
     }
 }
 

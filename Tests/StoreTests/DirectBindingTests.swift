@@ -36,3 +36,17 @@ import Testing
         #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM t") } == 1)
     }
 }
+
+@Suite struct UpsertSQLTests {
+    @Test func anUpsertSetsEveryGivenColumnAndIsWrittenOncePerColumnSet() {
+        let sql = UpsertSQL.text(table: "\"answers_shop\"", columns: ["name", "we\"ird"])
+        #expect(sql == """
+            INSERT INTO "answers_shop" (response_id, round_id, "name", "we""ird")
+            VALUES (?, ?, ?, ?)
+            ON CONFLICT (response_id) DO UPDATE SET "name" = excluded."name", "we""ird" = excluded."we""ird"
+            """)
+        #expect(UpsertSQL.text(table: "\"answers_shop\"", columns: ["name", "we\"ird"]) == sql)
+        #expect(UpsertSQL.text(table: "\"answers_shop\"", columns: ["we\"ird", "name"]) != sql, "the columns in the order given")
+        #expect(UpsertSQL.text(table: "\"pii_answers_shop\"", columns: ["name", "we\"ird"]).hasPrefix("INSERT INTO \"pii_answers_shop\""))
+    }
+}

@@ -49,36 +49,42 @@ final class OpenResponseCache: Sendable {
     func lease(_ tokenHash: String) -> PostLease {
         state.withLock { state in
             state.uses += 1
-            if state.entries[tokenHash] == nil, state.entries.count >= capacity { evictIdle(&state.entries) }
-            var entry = state.entries[tokenHash] ?? Entry()
-            entry.posts += 1
-            entry.lastUse = state.uses
-            if entry.posts > 1 { entry.contended = true }
-            let handed = entry.contended ? nil : entry.kept
-            entry.kept = nil
-            state.entries[tokenHash] = entry
+            if state.entries.count >= capacity, state.entries[tokenHash] == nil { evictIdle(&state.entries) }
+            let handed = Self.begin(&state.entries[tokenHash, default: Entry()], use: state.uses)
             return PostLease(tokenHash: tokenHash, kept: handed)
         }
+    }
+
+    /// Counts a post in `entry` (in place: the kept state is moved, not copied) and hands out its
+    /// kept state unless another post of the link is under way.
+    private static func begin(_ entry: inout Entry, use: UInt64) -> KeptResponse? {
+        entry.posts += 1
+        entry.lastUse = use
+        if entry.posts > 1 { entry.contended = true }
+        let kept = entry.kept
+        entry.kept = nil
+        return entry.contended ? nil : kept
     }
 
     /// Ends a post: keeps what its lease left, unless another post of the link overlapped it.
     func end(_ lease: PostLease) {
         let left = lease.left
         state.withLock { state in
-            guard var entry = state.entries[lease.tokenHash] else { return }
-            entry.posts -= 1
-            if !entry.contended, let left, left.record?.status != .complete {
-                entry.kept = left
-            }
-            if entry.posts == 0 {
-                entry.contended = false
-                if entry.kept == nil || capacity == 0 {
-                    state.entries[lease.tokenHash] = nil
-                    return
-                }
-            }
-            state.entries[lease.tokenHash] = entry
+            guard let index = state.entries.index(forKey: lease.tokenHash) else { return }
+            let drop = Self.finish(&state.entries.values[index], left: left, keepsNothing: capacity == 0)
+            if drop { state.entries.remove(at: index) }
         }
+    }
+
+    /// Ends a post in `entry`; true when the entry is to go (no post holds it and nothing is kept).
+    private static func finish(_ entry: inout Entry, left: KeptResponse?, keepsNothing: Bool) -> Bool {
+        entry.posts -= 1
+        if !entry.contended, let left, left.record?.status != .complete {
+            entry.kept = left
+        }
+        guard entry.posts == 0 else { return false }
+        entry.contended = false
+        return entry.kept == nil || keepsNothing
     }
 
     /// Removes the least recently used quarter of the entries no post holds.

@@ -180,7 +180,11 @@ public final class AnswerCoder: Sendable {
     public func check(_ value: AnswerValue) -> CodedAnswer {
         if case .text(let text) = value, !isTextRule { return code(text) }
         switch (rule, value) {
-        case (.text, .text(let s)), (.email, .text(let s)):
+        case (.text, .text(let s)):
+            // Already as coding would leave it (a stored answer): kept without a copy.
+            if let first = s.utf8.first, let last = s.utf8.last, !ByteText.isSpace(first), !ByteText.isSpace(last) { return .value(value) }
+            return code(s)
+        case (.email, .text(let s)):
             return code(s)
         case (.integer, .integer):
             return .value(value)

@@ -428,13 +428,8 @@ private struct CollectionWriteContext {
     private func write(_ answers: PreparedAnswers, response: Int64, round: Round, _ db: Database) throws {
         let tables = CollectionTableNames.of(round.surveyID)
         for (personal, assigned) in answers.columns where !assigned.isEmpty {
-            let names = assigned.map { CollectionTableNames.quotedIdentifier($0.0) }
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO \(personal ? tables.personal : tables.answers) (response_id, round_id, \(names.joined(separator: ", ")))
-                VALUES (?, ?\(String(repeating: ", ?", count: names.count)))
-                ON CONFLICT (response_id) DO UPDATE SET \(names.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
-                """)
-            try statement.execute(binding: [response.databaseValue, round.id.databaseValue] + assigned.map(\.1))
+            let sql = UpsertSQL.text(table: personal ? tables.personal : tables.answers, columns: assigned.map(\.0))
+            try db.cachedStatement(sql: sql).execute(binding: [response.databaseValue, round.id.databaseValue] + assigned.map(\.1))
         }
     }
 
@@ -493,6 +488,38 @@ enum CollectionTableNames {
     /// A variable name in double quotes; variable names are identifiers, but a quote is doubled all the same.
     static func quotedIdentifier(_ name: String) -> String {
         name.utf8.contains(UInt8(ascii: "\"")) ? quoted(name) : "\"" + name + "\""
+    }
+}
+
+/// The upserts of answers by table and columns, written once: a web form saves the same few
+/// column sets (the answers a page changed) over and over. Holds at most 4,096 and starts again
+/// empty when full.
+enum UpsertSQL {
+    private struct Key: Hashable {
+        var table: String
+        var columns: [String]
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var known: [Key: String] = [:]
+    private static let capacity = 4096
+
+    /// `INSERT INTO table (response_id, round_id, columns…) VALUES (?, ?, …) ON CONFLICT (response_id)
+    /// DO UPDATE SET` each column to its new value; `table` is quoted already, `columns` are not.
+    static func text(table: String, columns: [String]) -> String {
+        let key = Key(table: table, columns: columns)
+        if let sql = lock.withLock({ known[key] }) { return sql }
+        let names = columns.map(CollectionTableNames.quotedIdentifier)
+        let sql = """
+            INSERT INTO \(table) (response_id, round_id, \(names.joined(separator: ", ")))
+            VALUES (?, ?\(String(repeating: ", ?", count: names.count)))
+            ON CONFLICT (response_id) DO UPDATE SET \(names.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+            """
+        lock.withLock {
+            if known.count >= capacity { known.removeAll(keepingCapacity: true) }
+            known[key] = sql
+        }
+        return sql
     }
 }
 
