@@ -6,9 +6,12 @@
 # Builds release, makes a database with RESPONSES anonymous ESEM responses (serve-fixture), and runs
 # `wrk -t2 -cCONNECTIONS --latency` with serve-post.lua, which posts the "respondent" and
 # "organisation" pages with valid CSRF tokens (each post is checked by the validator and saved with
-# synchronous=FULL through the group commit), then the same against `samla serve --baseline`
-# (200, no work). A third run follows every post with a GET of its link, as a browser follows the
-# 303, and reports the pages a respondent fills in per second (a POST and a GET each). Needs Debian wrk. MAX_BATCH=1 commits every write alone (no group commit);
+# synchronous=FULL through the group commit). A second run follows every post with a GET of its
+# link, as a browser follows the 303, and reports the pages a respondent fills in per second (a POST
+# and a GET each). Then the posts again against two yardsticks: `samla serve --baseline`, a bare
+# handler (200, no work), and `samla serve --form-baseline`, the form's HTTP path without Samla's
+# work (its middlewares, the body read and parsed, the 303 of a saved page). Needs Debian wrk.
+# MAX_BATCH=1 commits every write alone (no group commit);
 # KEPT=0 reads every posted page's response from the store (none kept in memory between pages).
 # The release build goes to .build-release (SAMLA_SCRATCH), apart from the debug build in .build;
 # SAMLA_BIN=DIR uses the binaries in DIR as they are. The server runs with LOG_LEVEL=notice
@@ -92,6 +95,12 @@ wait "$SERVER" || true
 
 echo "== bare Hummingbird handler: same script, POST answered 200 with no work"
 start --baseline
+run_wrk
+kill -TERM "$SERVER"
+wait "$SERVER" || true
+
+echo "== the form's HTTP path without Samla's work: same script, its middlewares, body read and parsed, 303"
+start --form-baseline --log-level "$LOG_LEVEL"
 run_wrk
 kill -TERM "$SERVER"
 wait "$SERVER" || true

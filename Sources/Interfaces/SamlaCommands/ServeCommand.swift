@@ -63,6 +63,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: .hidden)
     var baseline: Bool = false
 
+    @Flag(name: .customLong("form-baseline"), help: .hidden)
+    var formBaseline: Bool = false
+
     init() {}
 
     func validate() throws {
@@ -84,6 +87,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if baseline {
             try await BaselineServer.application(host: host, port: port, logger: logger, onServerRunning: announce).runService()
+            return
+        }
+        if formBaseline {
+            try await BaselineServer.formShaped(host: host, port: port, maximumBodyBytes: maxBodyBytes, logger: logger, onServerRunning: announce)
+                .runService()
             return
         }
         var server: FormServer?
