@@ -50,3 +50,18 @@ import Testing
         #expect(UpsertSQL.text(table: "\"pii_answers_shop\"", columns: ["name", "we\"ird"]).hasPrefix("INSERT INTO \"pii_answers_shop\""))
     }
 }
+
+@Suite struct LockedDictionaryTests {
+    @Test func aBoundedDictionaryStartsAgainEmptyWhenFull() {
+        let bounded = LockedDictionary<String, Int>(capacity: 2)
+        bounded["a"] = 1
+        bounded["b"] = 2
+        bounded["a"] = 3
+        #expect(bounded["a"] == 3 && bounded["b"] == 2, "replacing a key does not count as a new entry")
+        bounded["c"] = 4
+        #expect(bounded["a"] == nil && bounded["b"] == nil && bounded["c"] == 4)
+        let unbounded = LockedDictionary<Int, Int>()
+        for i in 0..<100 { unbounded[i] = i }
+        #expect(unbounded[0] == 0 && unbounded[99] == 99)
+    }
+}

@@ -23,9 +23,7 @@ public enum BaselineServer {
         host: String, port: Int, maximumBodyBytes: Int, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router()
-        router.add(middleware: RequestLogMiddleware(logger: logger))
-        router.add(middleware: SecurityHeadersMiddleware())
-        router.add(middleware: ErrorPageMiddleware(logger: logger))
+        FormServer.addMiddleware(to: router, logger: logger)
         router.post("/t/:token") { request, context in
             let token = context.parameters.get("token") ?? ""
             let body = try await request.collectBody(limit: maximumBodyBytes)

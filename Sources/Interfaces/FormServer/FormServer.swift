@@ -80,9 +80,7 @@ public final class FormServer: Sendable {
     /// The Hummingbird application; `onServerRunning` gets the port it listens on.
     public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let router = Router()
-        router.add(middleware: RequestLogMiddleware(logger: logger))
-        router.add(middleware: SecurityHeadersMiddleware())
-        router.add(middleware: ErrorPageMiddleware(logger: logger))
+        Self.addMiddleware(to: router, logger: logger)
         addAssetRoutes(router)
         addRespondentRoutes(router)
         addAdminRoutes(router)
@@ -92,6 +90,14 @@ public final class FormServer: Sendable {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
+    }
+
+    /// What every response of the server passes through: the request log, the security headers
+    /// and the error pages (the form-shaped benchmark yardstick uses the same).
+    static func addMiddleware(to router: Router<BasicRequestContext>, logger: Logger) {
+        router.add(middleware: RequestLogMiddleware(logger: logger))
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorPageMiddleware(logger: logger))
     }
 
     /// Serves until SIGTERM or SIGINT, then commits what is queued.

@@ -492,33 +492,27 @@ enum CollectionTableNames {
 }
 
 /// The upserts of answers by table and columns, written once: a web form saves the same few
-/// column sets (the answers a page changed) over and over. Holds at most 4,096 and starts again
-/// empty when full.
+/// column sets (the answers a page changed) over and over. Holds at most 4,096.
 enum UpsertSQL {
     private struct Key: Hashable {
         var table: String
         var columns: [String]
     }
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var known: [Key: String] = [:]
-    private static let capacity = 4096
+    private static let known = LockedDictionary<Key, String>(capacity: 4096)
 
     /// `INSERT INTO table (response_id, round_id, columns…) VALUES (?, ?, …) ON CONFLICT (response_id)
     /// DO UPDATE SET` each column to its new value; `table` is quoted already, `columns` are not.
     static func text(table: String, columns: [String]) -> String {
         let key = Key(table: table, columns: columns)
-        if let sql = lock.withLock({ known[key] }) { return sql }
+        if let sql = known[key] { return sql }
         let names = columns.map(CollectionTableNames.quotedIdentifier)
         let sql = """
             INSERT INTO \(table) (response_id, round_id, \(names.joined(separator: ", ")))
             VALUES (?, ?\(String(repeating: ", ?", count: names.count)))
             ON CONFLICT (response_id) DO UPDATE SET \(names.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
             """
-        lock.withLock {
-            if known.count >= capacity { known.removeAll(keepingCapacity: true) }
-            known[key] = sql
-        }
+        known[key] = sql
         return sql
     }
 }
@@ -544,13 +538,25 @@ enum CatalogueCache {
 }
 
 /// A dictionary behind a lock.
+/// With a `capacity`, it holds at most that many entries and starts again empty when full.
 final class LockedDictionary<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [Key: Value] = [:]
+    private let capacity: Int?
+
+    init(capacity: Int? = nil) {
+        precondition(capacity.map { $0 > 0 } ?? true)
+        self.capacity = capacity
+    }
 
     subscript(key: Key) -> Value? {
         get { lock.withLock { storage[key] } }
-        set { lock.withLock { storage[key] = newValue } }
+        set {
+            lock.withLock {
+                if let capacity, newValue != nil, storage.count >= capacity, storage[key] == nil { storage.removeAll(keepingCapacity: true) }
+                storage[key] = newValue
+            }
+        }
     }
 }
 
