@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Testing
 @testable import Store
 
@@ -37,31 +38,51 @@ import Testing
     }
 }
 
-@Suite struct UpsertSQLTests {
-    @Test func anUpsertSetsEveryGivenColumnAndIsWrittenOncePerColumnSet() {
-        let sql = UpsertSQL.text(table: "\"answers_shop\"", columns: ["name", "we\"ird"])
+@Suite struct UpsertStatementsTests {
+    @Test func anUpsertSetsEveryGivenColumn() {
+        let sql = UpsertStatements.text(table: "\"answers_shop\"", columns: ["name", "we\"ird"])
         #expect(sql == """
             INSERT INTO "answers_shop" (response_id, round_id, "name", "we""ird")
             VALUES (?, ?, ?, ?)
             ON CONFLICT (response_id) DO UPDATE SET "name" = excluded."name", "we""ird" = excluded."we""ird"
             """)
-        #expect(UpsertSQL.text(table: "\"answers_shop\"", columns: ["name", "we\"ird"]) == sql)
-        #expect(UpsertSQL.text(table: "\"answers_shop\"", columns: ["we\"ird", "name"]) != sql, "the columns in the order given")
-        #expect(UpsertSQL.text(table: "\"pii_answers_shop\"", columns: ["name", "we\"ird"]).hasPrefix("INSERT INTO \"pii_answers_shop\""))
     }
-}
 
-@Suite struct LockedDictionaryTests {
-    @Test func aBoundedDictionaryStartsAgainEmptyWhenFull() {
-        let bounded = LockedDictionary<String, Int>(capacity: 2)
-        bounded["a"] = 1
-        bounded["b"] = 2
-        bounded["a"] = 3
-        #expect(bounded["a"] == 3 && bounded["b"] == 2, "replacing a key does not count as a new entry")
-        bounded["c"] = 4
-        #expect(bounded["a"] == nil && bounded["b"] == nil && bounded["c"] == 4)
-        let unbounded = LockedDictionary<Int, Int>()
-        for i in 0..<100 { unbounded[i] = i }
-        #expect(unbounded[0] == 0 && unbounded[99] == 99)
+    @Test func theWriterKeepsAtMostCapacityUpsertsPrepared() throws {
+        let queue = try DatabaseQueue()
+        let upserts = UpsertStatements(capacity: 3)
+        let columns = ["a", "b", "c", "d", "e"]
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE t (response_id INTEGER PRIMARY KEY, round_id INTEGER, a, b, c, d, e)")
+            func prepared() -> [String] {
+                var texts: [String] = []
+                var statement = sqlite3_next_stmt(db.sqliteConnection, nil)
+                while let current = statement {
+                    let sql = String(cString: sqlite3_sql(current))
+                    if sql.contains("ON CONFLICT") { texts.append(sql) }
+                    statement = sqlite3_next_stmt(db.sqliteConnection, current)
+                }
+                return texts
+            }
+            // One column set per save, each set again on the next round: the same statement is reused.
+            for round in 0..<2 {
+                for (i, column) in columns.prefix(3).enumerated() {
+                    let upsert = try upserts.statement(table: "t", columns: [column], db)
+                    try upsert.execute(binding: [Int64(i).databaseValue, 1.databaseValue, Int64(round).databaseValue])
+                }
+            }
+            #expect(prepared().count == 3)
+            #expect(try upserts.statement(table: "t", columns: ["a"], db) === upserts.statement(table: "t", columns: ["a"], db))
+
+            let fourth = try upserts.statement(table: "t", columns: ["d"], db)
+            try fourth.execute(binding: [0.databaseValue, 1.databaseValue, "x".databaseValue])
+            #expect(prepared() == [UpsertStatements.text(table: "t", columns: ["d"])], "the earlier three were let go")
+            for column in columns.dropFirst() {
+                try upserts.statement(table: "t", columns: [column, "a"], db).execute(binding: [5.databaseValue, 1.databaseValue, 2.databaseValue, 3.databaseValue])
+                #expect(prepared().count <= 3)
+            }
+        }
+        let row = try queue.read { try Row.fetchOne($0, sql: "SELECT a, d, e FROM t WHERE response_id = 0") }
+        #expect(row?["a"] as Int64? == 1 && row?["d"] as String? == "x")
     }
 }

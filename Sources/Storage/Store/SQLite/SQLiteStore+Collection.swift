@@ -95,7 +95,7 @@ extension SQLiteStore: CollectionStore {
     private func batch<T>(_ db: Database, _ body: (CommitEpoch, inout CollectionWriteContext) throws -> T) throws -> T {
         let epoch = writerWatch.batchBegins(dataVersion: try Self.dataVersion(db), totalChanges: db.totalChangesCount)
         defer { writerWatch.batchEnds(totalChanges: db.totalChangesCount) }
-        var context = CollectionWriteContext(database: path)
+        var context = CollectionWriteContext(database: path, upserts: upserts)
         return try body(epoch, &context)
     }
 
@@ -280,9 +280,11 @@ private struct CollectionWriteContext {
     private var catalogues: [String: [String: StoredVariable]] = [:]
     /// The database file, which keys the catalogues kept between commits.
     let database: String
+    let upserts: UpsertStatements
 
-    init(database: String) {
+    init(database: String, upserts: UpsertStatements) {
         self.database = database
+        self.upserts = upserts
     }
 
     mutating func apply(_ write: CollectionWrite, in epoch: CommitEpoch, _ db: Database) throws -> CollectionWriteResult {
@@ -428,8 +430,8 @@ private struct CollectionWriteContext {
     private func write(_ answers: PreparedAnswers, response: Int64, round: Round, _ db: Database) throws {
         let tables = CollectionTableNames.of(round.surveyID)
         for (personal, assigned) in answers.columns where !assigned.isEmpty {
-            let sql = UpsertSQL.text(table: personal ? tables.personal : tables.answers, columns: assigned.map(\.0))
-            try db.cachedStatement(sql: sql).execute(binding: [response.databaseValue, round.id.databaseValue] + assigned.map(\.1))
+            let upsert = try upserts.statement(table: personal ? tables.personal : tables.answers, columns: assigned.map(\.0), db)
+            try upsert.execute(binding: [response.databaseValue, round.id.databaseValue] + assigned.map(\.1))
         }
     }
 
@@ -491,32 +493,6 @@ enum CollectionTableNames {
     }
 }
 
-/// The upserts of answers by table and columns, written once: a web form saves the same few
-/// column sets (the answers a page changed) over and over. Holds at most 4,096.
-enum UpsertSQL {
-    private struct Key: Hashable {
-        var table: String
-        var columns: [String]
-    }
-
-    private static let known = LockedDictionary<Key, String>(capacity: 4096)
-
-    /// `INSERT INTO table (response_id, round_id, columns…) VALUES (?, ?, …) ON CONFLICT (response_id)
-    /// DO UPDATE SET` each column to its new value; `table` is quoted already, `columns` are not.
-    static func text(table: String, columns: [String]) -> String {
-        let key = Key(table: table, columns: columns)
-        if let sql = known[key] { return sql }
-        let names = columns.map(CollectionTableNames.quotedIdentifier)
-        let sql = """
-            INSERT INTO \(table) (response_id, round_id, \(names.joined(separator: ", ")))
-            VALUES (?, ?\(String(repeating: ", ?", count: names.count)))
-            ON CONFLICT (response_id) DO UPDATE SET \(names.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
-            """
-        known[key] = sql
-        return sql
-    }
-}
-
 /// Variable types per database file and survey, with the schema version they were read at.
 final class VariableTypeCache: @unchecked Sendable {
     static let shared = VariableTypeCache()
@@ -538,25 +514,13 @@ enum CatalogueCache {
 }
 
 /// A dictionary behind a lock.
-/// With a `capacity`, it holds at most that many entries and starts again empty when full.
 final class LockedDictionary<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [Key: Value] = [:]
-    private let capacity: Int?
-
-    init(capacity: Int? = nil) {
-        precondition(capacity.map { $0 > 0 } ?? true)
-        self.capacity = capacity
-    }
 
     subscript(key: Key) -> Value? {
         get { lock.withLock { storage[key] } }
-        set {
-            lock.withLock {
-                if let capacity, newValue != nil, storage.count >= capacity, storage[key] == nil { storage.removeAll(keepingCapacity: true) }
-                storage[key] = newValue
-            }
-        }
+        set { lock.withLock { storage[key] = newValue } }
     }
 }
 

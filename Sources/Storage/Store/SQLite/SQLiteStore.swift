@@ -12,6 +12,7 @@ public final class SQLiteStore: Store {
     public let path: String
     let pool: DatabasePool
     let writerWatch = WriterWatch()
+    let upserts = UpsertStatements()
 
     /// Opens (creating if needed) the store at `path`, bringing its schema up to date.
     /// The folder must exist. Throws `StoreError.unusableDatabase` for a file that is not an
