@@ -119,6 +119,20 @@ import Testing
         #expect(try workspace.store.invitations(round: "forum-2025").map(\.email) == ["info@mikrofonden.se", "kontakt@skoopi.coop"])
     }
 
+    @Test func rowsOfEmptyCellsInviteNobody() throws {
+        // A spreadsheet saves its empty rows as `,,,`: they name nobody and get no link.
+        let workspace = try Workspace()
+        let outcome = try workspace.batch("empty-rows.csv").run(store: workspace.store, today: Self.today)
+        #expect(outcome.invitations.count == 2)
+        let records = try Self.records(workspace.output)
+        #expect(records.map { Array($0.prefix(4)) } == [
+            ["Organisation", "Name", "Email", "Region"],
+            ["Kooperativet Ljus", "Eva", "eva@example.se", "Uppsala"],
+            ["Skoopi", "Jon", "jon@example.se", "Norrbotten"],
+        ])
+        #expect(try workspace.store.invitations(round: "forum-2025").map(\.email) == ["eva@example.se", "jon@example.se"])
+    }
+
     @Test func everyBadRowIsReportedAndNothingIsWritten() throws {
         let workspace = try Workspace()
         let path = Self.fixtures.appendingPathComponent("bad-rows.csv").path

@@ -21,7 +21,9 @@ struct ContactsTable {
     var hasByteOrderMark: Bool
 
     /// Reads an RFC 4180 file (UTF-8 with or without BOM, CRLF or LF, quoted fields).
-    /// Blank lines are skipped. A problem comes back as a diagnostic.
+    /// Blank lines are skipped, and so are rows whose every cell is empty or spaces (`,,,` or `;;;`:
+    /// the empty rows a spreadsheet writes), which name nobody to invite. A problem comes back as a
+    /// diagnostic.
     static func read(path: String) -> Result<ContactsTable, Diagnostic> {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Diagnostic(.fileUnreadable, at: .file(path), "the contacts file cannot be read; check the path and its permissions"))
@@ -37,7 +39,9 @@ struct ContactsTable {
             var rows: [Row] = []
             while let record = try reader.next() {
                 if record.isBlankLine { continue }
-                rows.append(Row(number: record.row, line: record.line, fields: record.strings))
+                let fields = record.strings
+                if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+                rows.append(Row(number: record.row, line: record.line, fields: fields))
             }
             return .success(ContactsTable(header: header, rows: rows, delimiter: delimiter, hasByteOrderMark: hasBOM))
         } catch {
