@@ -86,6 +86,14 @@ struct ReportRenderingTests {
         #expect(tiny.contains("<td class=\"num\">–</td>"))
     }
 
+    @Test func aToplineDateAnsweredByTooFewShowsNoMonth() throws {
+        // Two members gave the day they joined, both in June 2025: the month alone would tell it.
+        let html = try ClubFixture().render()
+        #expect(html.contains("När gick du med?"))
+        #expect(!html.contains("2025-06"))
+        #expect(html.contains("(joined)</span></h4><p class=\"note\">– för få svar (n &lt; 5)</p>"))
+    }
+
     @Test func englishReportsUseEnglishWordsAndNumbers() throws {
         let html = try ClubFixture().render(language: "en")
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))

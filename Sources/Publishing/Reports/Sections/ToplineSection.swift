@@ -54,6 +54,11 @@ extension ReportRenderer {
         switch item.body {
         case .choices(let tally):
             suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, secondary: !tally.isMultiple, into: &html)
+        case .dates(let tally) where tally.answered > 0 && tally.answered < framework.suppression.minCell:
+            // The months are the answers themselves: listing them, even with every count withheld,
+            // would tell when those few respondents' dates fall.
+            html.element("p", .init("class", "note"), text: "\(words.suppressedMark) \(words.tooFew) (n < \(framework.suppression.minCell))")
+            suppressed = true
         case .dates(let tally):
             suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, secondary: false, into: &html)
         case .matrix(let rows):
