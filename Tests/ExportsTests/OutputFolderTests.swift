@@ -20,6 +20,20 @@ import Testing
         #expect(try fixture.allFiles().keys.sorted() == before.keys.sorted(), "no staging folder is left behind")
     }
 
+    @Test func overwriteLeavesNoFileOfTheEarlierExportBehind() throws {
+        // An earlier export with personal data in the wide form, replaced by one in the long form:
+        // its responses.csv must not stay next to the new export (a folder that is sent on).
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(ExportOptions(includePII: true))
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: (fixture.outputPath() as NSString).appendingPathComponent("notes.txt")))
+        try fixture.export(ExportOptions(shape: .long, overwrite: true))
+        #expect(try fixture.allFiles().keys.sorted() == [
+            "codebook.csv", "codebook.md", "datapackage.json", "notes.txt", "provenance.json", "responses-long.csv",
+        ], "the earlier responses.csv is gone; files that are not an export's are kept")
+        #expect(try fixture.read("notes.txt") == "mine")
+    }
+
     @Test func aCodeMissingFromTheDefinitionStopsTheExportAndWritesNothing() throws {
         let fixture = try ExportFixture()
         var answers = ExportFixture.sample[0]

@@ -118,6 +118,33 @@ import Testing
         #expect(report[1] == "1,2,founded,tolv,E400,\"“tolv” is not a whole number: write digits only, e.g. 12 or -3\"")
     }
 
+    @Test func aReportOverTheImportedFileOrTheDatabaseIsRefused() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: ImportFixture.fixture("bad-cells.csv")))
+        let path = try fixture.write("responses.csv", bytes: Array(bytes))
+        let database = try Data(contentsOf: URL(fileURLWithPath: fixture.databasePath))
+        // The same file, also when spelled another way or reached through a hard link.
+        let link = fixture.folder.appendingPathComponent("linked.csv").path
+        try FileManager.default.linkItem(atPath: path, toPath: link)
+        let spellings = [path, fixture.folder.appendingPathComponent("sub/../responses.csv").path, link, fixture.databasePath]
+        for reportPath in spellings {
+            for skipInvalid in [false, true] {
+                let result = fixture.importFile(path, options: ImportOptions(
+                    skipInvalid: skipInvalid, reportPath: reportPath, today: CalendarDate(year: 2025, month: 12, day: 1)!))
+                #expect(result.isRefused)
+                #expect(result.reportPath == nil)
+                let what = reportPath == fixture.databasePath ? "the database" : "the file being imported"
+                #expect(result.diagnostics.map(\.description) == [
+                    "\(reportPath): error[E429]: the report would replace \(what); choose another --report file",
+                ])
+            }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes, "the responses file is as it was")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.databasePath)) == database)
+        #expect(try fixture.responseCount() == 0)
+    }
+
     @Test func noReportIsWrittenWhenNoRowIsRefused() throws {
         let fixture = try ImportFixture()
         defer { fixture.cleanUp() }

@@ -119,6 +119,31 @@ import Testing
         #expect(try workspace.store.invitations(round: "forum-2025").map(\.email) == ["info@mikrofonden.se", "kontakt@skoopi.coop"])
     }
 
+    @Test func rowsOfEmptyCellsInviteNobody() throws {
+        // A spreadsheet saves its empty rows as `,,,`: they name nobody and get no link.
+        let workspace = try Workspace()
+        let outcome = try workspace.batch("empty-rows.csv").run(store: workspace.store, today: Self.today)
+        #expect(outcome.invitations.count == 2)
+        let records = try Self.records(workspace.output)
+        #expect(records.map { Array($0.prefix(4)) } == [
+            ["Organisation", "Name", "Email", "Region"],
+            ["Kooperativet Ljus", "Eva", "eva@example.se", "Uppsala"],
+            ["Skoopi", "Jon", "jon@example.se", "Norrbotten"],
+        ])
+        #expect(try workspace.store.invitations(round: "forum-2025").map(\.email) == ["eva@example.se", "jon@example.se"])
+    }
+
+    @Test func aSemicolonFileWhoseHeaderHasACommaIsReadBySemicolons() throws {
+        // Excel in a Swedish locale separates with `;` and leaves a comma in a header unquoted.
+        let workspace = try Workspace()
+        let outcome = try workspace.batch("semicolon-comma-in-header.csv").run(store: workspace.store, today: Self.today)
+        #expect(outcome.emailColumn == "email")
+        let records = try Self.records(workspace.output, delimiter: ";")
+        #expect(records[0] == ["organisation", "ort, län", "email", "token", "link"])
+        #expect(records[1].prefix(3) == ["Kafé Åsa", "Malmö, Skåne", "asa@example.se"])
+        #expect(try workspace.store.invitations(round: "forum-2025").map(\.email) == ["asa@example.se", "jon@example.se"])
+    }
+
     @Test func everyBadRowIsReportedAndNothingIsWritten() throws {
         let workspace = try Workspace()
         let path = Self.fixtures.appendingPathComponent("bad-rows.csv").path

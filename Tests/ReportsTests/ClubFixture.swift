@@ -42,19 +42,28 @@ final class ClubFixture {
         for i in 0..<17 { rows.append(("yes", "large", i < 9 ? 4 : 1, nil, nil)) }
         for _ in 0..<3 { rows.append(("no", "tiny", 5, nil, nil)) }
         rows.append(("yes", "small", 1, "TEST", nil))
-        try insert(round: "club-2025", rows)
+        // Two members gave the day they joined; 30 heard of the club from a friend, 2 in other ways.
+        try insert(round: "club-2025", rows, joined: [CalendarDate(year: 2025, month: 6, day: 14)!, CalendarDate(year: 2025, month: 6, day: 20)!],
+                   heard: Array(repeating: "friend", count: 30) + ["other", "other"], heardOther: ["En affisch", "Radio"])
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
     enum FixtureError: Error { case unloadable(String) }
 
-    private func insert(round: String, _ rows: [(member: String, size: String?, score: Int64?, remark: String?, email: String?)]) throws {
+    /// Inserts `rows`; the first rows get the dates of `joined` and the answers of `heard`, and the
+    /// last of those the texts of `heardOther`; the others none.
+    private func insert(
+        round: String, _ rows: [(member: String, size: String?, score: Int64?, remark: String?, email: String?)], joined: [CalendarDate] = [],
+        heard: [String] = [], heardOther: [String] = []
+    ) throws {
         try store.insertCompleteResponses(round: round, document: document, source: .import) { inserter in
-            for row in rows {
+            for (index, row) in rows.enumerated() {
                 let values: [AnswerValue?] = [
                     .choice(row.member), row.size.map(AnswerValue.choice), row.score.map(AnswerValue.integer),
-                    row.remark.map(AnswerValue.text), row.email.map(AnswerValue.text),
+                    row.remark.map(AnswerValue.text), row.email.map(AnswerValue.text), index < joined.count ? .date(joined[index]) : nil,
+                    index < heard.count ? .choice(heard[index]) : nil,
+                    (heard.count - heardOther.count..<heard.count).contains(index) ? .text(heardOther[index - (heard.count - heardOther.count)]) : nil,
                 ]
                 try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
             }

@@ -86,6 +86,23 @@ struct ReportRenderingTests {
         #expect(tiny.contains("<td class=\"num\">–</td>"))
     }
 
+    @Test func aToplineDateAnsweredByTooFewShowsNoMonth() throws {
+        // Two members gave the day they joined, both in June 2025: the month alone would tell it.
+        let html = try ClubFixture().render()
+        #expect(html.contains("När gick du med?"))
+        #expect(!html.contains("2025-06"))
+        #expect(html.contains("(joined)</span></h4><p class=\"note\">– för få svar (n &lt; 5)</p>"))
+    }
+
+    @Test func theCountOfOtherTextsDoesNotGiveAwayAWithheldOther() throws {
+        // Two chose other, withheld in the table (and friend with it); their two texts must not tell it.
+        let html = try ClubFixture().render()
+        let other = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">Annat</th><td class=\"num\">"))
+        #expect(other.contains("<td class=\"num\">–</td>"))
+        #expect(html.contains("Svar under ”Annat”:</p><p>– svarade med fritext (för få svar).</p>"))
+        #expect(!html.contains("2 svarade med fritext"))
+    }
+
     @Test func englishReportsUseEnglishWordsAndNumbers() throws {
         let html = try ClubFixture().render(language: "en")
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))

@@ -20,6 +20,13 @@ public struct ExportPlan: Sendable {
             + (layout.options.cleaning == nil ? [] : [IndicatorTables.cleaningFile])
             + ["datapackage.json", "provenance.json"]
     }
+
+    /// Every file name an export may write, whatever its options: with `overwrite`, those of an
+    /// earlier export that this one does not write are removed, so that the folder holds one export.
+    public static let possibleFiles = [
+        "responses.csv", "responses-long.csv", "codebook.csv", "codebook.md", IndicatorTables.resultsFile, IndicatorTables.cleaningFile,
+        "datapackage.json", "provenance.json",
+    ]
 }
 
 /// Writes a round's responses as CSV with its codebook, Frictionless data package and provenance.
@@ -68,7 +75,9 @@ public struct Exporter: Sendable {
     ) throws -> ExportSummary {
         let layout = plan.layout
         let options = layout.options
-        let output = try ExportFolder(path: folder, names: plan.files, overwrite: options.overwrite)
+        let output = try ExportFolder(
+            path: folder, names: plan.files, overwrite: options.overwrite,
+            replacing: options.overwrite ? ExportPlan.possibleFiles.filter { !plan.files.contains($0) } : [])
         let pseudonymizer = options.profile == nil ? nil : Pseudonymizer(key: try store.pseudonymKey(round: plan.round.name))
 
         let written = try writeData(plan, to: output.stagedPath(plan.dataFile), pseudonymizer: pseudonymizer, progress: progress)

@@ -33,6 +33,14 @@ public struct ResponseImporter {
     public func importFile(_ path: String, round: String) -> ImportResult {
         let started = ContinuousClock.now
         var run = ImportRun(file: path, round: round, options: options)
+        if let reportPath = options.reportPath {
+            // The report is written while the file is still being read: over the file itself (or
+            // the database) it would destroy the data being imported.
+            for (other, what) in [(path, "the file being imported"), (database, "the database")] where Self.isSameFile(reportPath, other) {
+                return run.refuse([Diagnostic(.reportWriteFailed, at: .file(reportPath),
+                    "the report would replace \(what); choose another --report file")], started: started)
+            }
+        }
         let document: SurveyDocument
         switch RoundSurvey.document(round: round, store: store, database: database) {
         case .success(let loaded): document = loaded
@@ -131,6 +139,23 @@ public struct ResponseImporter {
             run.tally.add(Diagnostic(.noDataRows, at: .file(path), "the file has a header but no rows: nothing to import"))
         }
         return run.finish(started: started)
+    }
+}
+
+extension ResponseImporter {
+    /// Whether the two paths name one file: the same path once resolved, or (for existing files,
+    /// through a hard link) the same file on the same device.
+    static func isSameFile(_ a: String, _ b: String) -> Bool {
+        let resolved = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        if resolved(a) == resolved(b) { return true }
+        let identity = { (path: String) -> [Int]? in
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                  let device = (attributes[.systemNumber] as? NSNumber)?.intValue,
+                  let file = (attributes[.systemFileNumber] as? NSNumber)?.intValue else { return nil }
+            return [device, file]
+        }
+        guard let first = identity(a), let second = identity(b) else { return false }
+        return first == second
     }
 }
 

@@ -21,14 +21,15 @@ struct ContactsTable {
     var hasByteOrderMark: Bool
 
     /// Reads an RFC 4180 file (UTF-8 with or without BOM, CRLF or LF, quoted fields).
-    /// Blank lines are skipped. A problem comes back as a diagnostic.
+    /// Blank lines are skipped, and so are rows whose every cell is empty or spaces (`,,,` or `;;;`:
+    /// the empty rows a spreadsheet writes), which name nobody to invite. A problem comes back as a
+    /// diagnostic.
     static func read(path: String) -> Result<ContactsTable, Diagnostic> {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Diagnostic(.fileUnreadable, at: .file(path), "the contacts file cannot be read; check the path and its permissions"))
         }
         let hasBOM = data.starts(with: [0xEF, 0xBB, 0xBF])
-        let firstLine = data.dropFirst(hasBOM ? 3 : 0).prefix { $0 != UInt8(ascii: "\n") }
-        let delimiter: Unicode.Scalar = firstLine.contains(UInt8(ascii: ";")) && !firstLine.contains(UInt8(ascii: ",")) ? ";" : ","
+        let delimiter = headerDelimiter(data.dropFirst(hasBOM ? 3 : 0))
         let reader = CSVReader(data: data, options: .init(delimiter: delimiter))
         do {
             guard let header = try reader.readHeader(), !(header.names.count == 1 && header.names[0].isEmpty) else {
@@ -37,7 +38,9 @@ struct ContactsTable {
             var rows: [Row] = []
             while let record = try reader.next() {
                 if record.isBlankLine { continue }
-                rows.append(Row(number: record.row, line: record.line, fields: record.strings))
+                let fields = record.strings
+                if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+                rows.append(Row(number: record.row, line: record.line, fields: fields))
             }
             return .success(ContactsTable(header: header, rows: rows, delimiter: delimiter, hasByteOrderMark: hasBOM))
         } catch {
@@ -45,5 +48,24 @@ struct ContactsTable {
             let code: DiagnosticCode = if case .invalidUTF8 = error.kind { .fileNotText } else { .malformedContacts }
             return .failure(Diagnostic(code, at: location, error.message))
         }
+    }
+
+    /// `;` when the header line has more semicolons than commas outside quoted fields (a file from
+    /// a spreadsheet in a Swedish locale, whose headers may hold a comma: `namn;ort, län;email`),
+    /// else `,`.
+    static func headerDelimiter(_ bytes: Data.SubSequence) -> Unicode.Scalar {
+        var semicolons = 0
+        var commas = 0
+        var quoted = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if !quoted {
+                if byte == UInt8(ascii: "\n") { break }
+                if byte == UInt8(ascii: ";") { semicolons += 1 }
+                if byte == UInt8(ascii: ",") { commas += 1 }
+            }
+        }
+        return semicolons > commas ? ";" : ","
     }
 }

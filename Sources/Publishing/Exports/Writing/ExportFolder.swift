@@ -7,13 +7,17 @@ final class ExportFolder {
     let path: String
     let staging: String
     private let names: [String]
+    /// Files of an earlier export that this one does not write, removed when it is committed.
+    private let stale: [String]
     private var committed = false
 
     /// Creates the folder if needed and refuses (E601) when a file of `names` exists there and
-    /// `overwrite` is off.
-    init(path: String, names: [String], overwrite: Bool) throws(ExportError) {
+    /// `overwrite` is off. The files named in `replacing` (an earlier export's that this one does
+    /// not write) are removed once the export is committed.
+    init(path: String, names: [String], overwrite: Bool, replacing stale: [String] = []) throws(ExportError) {
         self.path = path
         self.names = names
+        self.stale = stale
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isFolder) {
@@ -57,9 +61,23 @@ final class ExportFolder {
         ((try? FileManager.default.attributesOfItem(atPath: stagedPath(name)))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
-    /// Moves every staged file to its final name (replacing an earlier export's) and removes the
-    /// staging folder. Returns the final paths.
+    /// Moves every staged file to its final name (replacing an earlier export's), removes the
+    /// earlier export's other files and the staging folder. Returns the final paths.
     func commit() throws(ExportError) -> [String] {
+        // The earlier export's other files go into the staging folder first (and back, if one
+        // cannot be moved), so that they are removed with it.
+        var setAside: [(target: String, aside: String)] = []
+        for name in stale {
+            let target = (path as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: target) else { continue }
+            let aside = (staging as NSString).appendingPathComponent(".replaced-\(name)")
+            guard rename(target, aside) == 0 else {
+                let reason = Self.systemError()
+                for moved in setAside.reversed() { _ = rename(moved.aside, moved.target) }
+                throw .outputUnwritable(path: target, reason: "this file of an earlier export cannot be replaced (\(reason))")
+            }
+            setAside.append((target, aside))
+        }
         var paths: [String] = []
         for name in names {
             let target = (path as NSString).appendingPathComponent(name)

@@ -54,6 +54,11 @@ extension ReportRenderer {
         switch item.body {
         case .choices(let tally):
             suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, secondary: !tally.isMultiple, into: &html)
+        case .dates(let tally) where tally.answered > 0 && tally.answered < framework.suppression.minCell:
+            // The months are the answers themselves: listing them, even with every count withheld,
+            // would tell when those few respondents' dates fall.
+            html.element("p", .init("class", "note"), text: "\(words.suppressedMark) \(words.tooFew) (n < \(framework.suppression.minCell))")
+            suppressed = true
         case .dates(let tally):
             suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, secondary: false, into: &html)
         case .matrix(let rows):
@@ -69,7 +74,8 @@ extension ReportRenderer {
         }
         if let other = item.other, other.answered > 0 {
             html.element("p", text: words.pick("Svar under ”Annat”:", "Answers under “Other”:"))
-            renderTexts(other, into: &html)
+            // How many wrote an `other` text tells how many chose other, a count that may be withheld above.
+            suppressed = renderTexts(other, withholdingFewerThan: framework.suppression.minCell, into: &html) || suppressed
         }
         return suppressed
     }
@@ -243,11 +249,19 @@ extension ReportRenderer {
         return false
     }
 
-    private func renderTexts(_ tally: TextTally, into html: inout HTMLBuilder) {
+    /// Renders how many answered in their own words and the most frequent answers. With
+    /// `withholdingFewerThan`, a count from 1 to that number − 1 is withheld; returns whether it was.
+    @discardableResult
+    private func renderTexts(_ tally: TextTally, withholdingFewerThan minCell: Int = 0, into html: inout HTMLBuilder) -> Bool {
+        if tally.answered > 0 && tally.answered < minCell {
+            html.element("p", text: words.pick(
+                "\(words.suppressedMark) svarade med fritext (\(words.tooFew)).", "\(words.suppressedMark) answered in their own words (\(words.tooFew))."))
+            return true
+        }
         html.element("p", text: words.pick(
             "\(numbers.integer(tally.answered)) svarade med fritext (\(numbers.integer(tally.distinct)) olika svar).",
             "\(numbers.integer(tally.answered)) answered in their own words (\(numbers.integer(tally.distinct)) different answers)."))
-        guard !tally.frequent.isEmpty else { return }
+        guard !tally.frequent.isEmpty else { return false }
         html.element("p", .init("class", "note"), text: words.pick(
             "De vanligaste svaren som minst \(framework.suppression.minCell) har gett:",
             "The most frequent answers, given by at least \(framework.suppression.minCell) respondents:"))
@@ -259,5 +273,6 @@ extension ReportRenderer {
                 }
             }
         }
+        return false
     }
 }
