@@ -35,3 +35,19 @@ import Testing
         #expect((row.row, row.line) == (1, 3))
     }
 }
+
+@Suite struct DelimiterGuessTests {
+    @Test(arguments: [
+        ("namn;ort, län;email\nAnna;Lund, Skåne;a@x.se\n", ";"),
+        ("\u{FEFF}language;org;share\n", ";"),
+        ("org,share\n\"a;b;c\",1\n", ","),
+        ("\"a;b;c\",d\n", ","),
+        ("org;\"name, first, last\"\n", ";"),
+        ("a,b;c\n", ","),
+        ("org\n1;2;3\n", ","),
+        ("", ","),
+    ])
+    func theHeaderLineOutsideQuotesDecides(start: String, delimiter: String) {
+        #expect(CSVReader.Options.delimiter(ofHeaderIn: Array(start.utf8)) == Unicode.Scalar(delimiter)!, "\(start)")
+    }
+}

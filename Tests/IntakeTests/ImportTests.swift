@@ -60,6 +60,29 @@ import Testing
         #expect(try fixture.responseCount() == 4)
     }
 
+    /// As Excel writes "CSV UTF-8" in a Swedish locale: semicolons, decimal commas without quotes.
+    @Test func aFileSeparatedBySemicolonsIsReadAsSuch() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let path = try fixture.write("semicolons.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("""
+            language;submitted_at;org;founded;share;active;started;email;legal_form;legal_form_other;has_staff;staff;sdg;voice_staff;voice_users;women\r
+            sv;2025-10-12T09:30:00Z;Kafé Kollektivet;2015;3,5;ja;2015-03-01;info@kafe.se;ek;;yes;12;3 8;3;2;7\r
+            en;2025-10-13;Smith, Jones & Partners;1999;0,25;no;;;ab;;no;;10;1;1;\r
+            sv;;"Semi;kolon";;;;;;other;Stiftelse;yes;3;;2;3;3\r
+
+            """.utf8))
+        let result = fixture.importFile(path)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.imported == 3)
+        var stored: [[String: AnswerValue]] = []
+        try fixture.store.scanResponses(round: ImportFixture.round, variables: ["org", "share", "sdg"], selection: .complete) { row in
+            stored.append(Dictionary(uniqueKeysWithValues: (0..<3).compactMap { i in row.value(i).map { (["org", "share", "sdg"][i], $0) } }))
+        }
+        #expect(stored.map { $0["org"] } == [.text("Kafé Kollektivet"), .text("Smith, Jones & Partners"), .text("Semi;kolon")])
+        #expect(stored.map { $0["share"] } == [.decimal(3.5), .decimal(0.25), nil])
+        #expect(stored[0]["sdg"] == .choices(["3", "8"]))
+    }
+
     /// Every kind of bad cell, one per row (row 19 has three), each named by row and column.
     @Test func everyBadCellIsReportedByRowAndColumn() throws {
         let fixture = try ImportFixture()

@@ -16,7 +16,8 @@ import SurveyDefinition
 /// rows are committed and the refused ones listed in the report. A CSV syntax error (a broken
 /// quote) stops the reading and refuses the whole file, since the rows after it cannot be told apart.
 ///
-/// Every row needs as many fields as the header; blank lines are skipped.
+/// Every row needs as many fields as the header; blank lines are skipped. Fields are separated by
+/// commas, or by semicolons when the header line is (as Excel writes CSV in a Swedish locale).
 public struct ResponseImporter {
     public let store: any Store
     /// The database as named to the user, for messages.
@@ -55,7 +56,7 @@ public struct ResponseImporter {
 
         let reader: CSVReader
         do {
-            reader = try CSVReader(path: path)
+            reader = try CSVReader(path: path, options: .init(delimiter: Self.delimiter(ofFileAt: path)))
         } catch {
             return run.refuse([Diagnostic(.fileUnreadable, at: .file(path), error.message)], started: started)
         }
@@ -156,6 +157,14 @@ extension ResponseImporter {
         }
         guard let first = identity(a), let second = identity(b) else { return false }
         return first == second
+    }
+
+    /// The file's delimiter, told from its header line (see `CSVReader.Options.delimiter(ofHeaderIn:)`);
+    /// `,` when the file cannot be read here, which the reader then reports.
+    static func delimiter(ofFileAt path: String) -> Unicode.Scalar {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "," }
+        defer { try? handle.close() }
+        return CSVReader.Options.delimiter(ofHeaderIn: (try? handle.read(upToCount: 64 * 1024)) ?? Data())
     }
 }
 

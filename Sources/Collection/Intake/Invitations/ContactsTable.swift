@@ -14,7 +14,7 @@ struct ContactsTable {
 
     var header: CSVHeader
     var rows: [Row]
-    /// `,`, or `;` for a file from a spreadsheet in a Swedish locale (a header with `;` and no `,`).
+    /// `,`, or `;` for a file from a spreadsheet in a Swedish locale (see `CSVReader.Options.delimiter(ofHeaderIn:)`).
     var delimiter: Unicode.Scalar
     /// The file began with a UTF-8 byte order mark (spreadsheet programs read UTF-8 correctly
     /// only with one), so the links file gets one too.
@@ -29,7 +29,7 @@ struct ContactsTable {
             return .failure(Diagnostic(.fileUnreadable, at: .file(path), "the contacts file cannot be read; check the path and its permissions"))
         }
         let hasBOM = data.starts(with: [0xEF, 0xBB, 0xBF])
-        let delimiter = headerDelimiter(data.dropFirst(hasBOM ? 3 : 0))
+        let delimiter = CSVReader.Options.delimiter(ofHeaderIn: data)
         let reader = CSVReader(data: data, options: .init(delimiter: delimiter))
         do {
             guard let header = try reader.readHeader(), !(header.names.count == 1 && header.names[0].isEmpty) else {
@@ -48,24 +48,5 @@ struct ContactsTable {
             let code: DiagnosticCode = if case .invalidUTF8 = error.kind { .fileNotText } else { .malformedContacts }
             return .failure(Diagnostic(code, at: location, error.message))
         }
-    }
-
-    /// `;` when the header line has more semicolons than commas outside quoted fields (a file from
-    /// a spreadsheet in a Swedish locale, whose headers may hold a comma: `namn;ort, län;email`),
-    /// else `,`.
-    static func headerDelimiter(_ bytes: Data.SubSequence) -> Unicode.Scalar {
-        var semicolons = 0
-        var commas = 0
-        var quoted = false
-        for byte in bytes {
-            if byte == UInt8(ascii: "\"") {
-                quoted.toggle()
-            } else if !quoted {
-                if byte == UInt8(ascii: "\n") { break }
-                if byte == UInt8(ascii: ";") { semicolons += 1 }
-                if byte == UInt8(ascii: ",") { commas += 1 }
-            }
-        }
-        return semicolons > commas ? ";" : ","
     }
 }

@@ -18,5 +18,24 @@ extension CSVReader {
         }
 
         var delimiterByte: UInt8 { ByteClass.delimiterByte(delimiter) }
+
+        /// The delimiter of a file that begins with `bytes` (a byte order mark may lead): `;` when
+        /// its header line has more semicolons than commas outside quoted fields, as a spreadsheet
+        /// in a Swedish locale writes it (`namn;ort, län;email`), else `,`.
+        public static func delimiter(ofHeaderIn bytes: some Sequence<UInt8>) -> Unicode.Scalar {
+            var semicolons = 0
+            var commas = 0
+            var quoted = false
+            for byte in bytes {
+                if byte == UInt8(ascii: "\"") {
+                    quoted.toggle()
+                } else if !quoted {
+                    if byte == UInt8(ascii: "\n") { break }
+                    if byte == UInt8(ascii: ";") { semicolons += 1 }
+                    if byte == UInt8(ascii: ",") { commas += 1 }
+                }
+            }
+            return semicolons > commas ? ";" : ","
+        }
     }
 }
