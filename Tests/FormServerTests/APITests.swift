@@ -109,6 +109,24 @@ import Testing
         }
     }
 
+    @Test func theBearerSchemeIsCaseInsensitive() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            for (i, scheme) in ["bearer", "BEARER", "Bearer"].enumerated() {
+                let reply = try await client.request(.post, "/api/rounds/esem-open/responses", headers: [
+                    "Authorization": scheme + " " + TestEnvironment.apiToken, "Content-Type": "application/json", "Idempotency-Key": "scheme-\(i)",
+                ], body: Self.completeResponse)
+                #expect(reply.status == 201, "\(scheme): \(reply.body)")
+            }
+            for authorization in ["Basic " + TestEnvironment.apiToken, "Bearer", "Bearer ", TestEnvironment.apiToken, "bearer x" + TestEnvironment.apiToken] {
+                let reply = try await client.request(.post, "/api/rounds/esem-open/responses", headers: [
+                    "Authorization": authorization, "Content-Type": "application/json", "Idempotency-Key": "refused",
+                ], body: Self.completeResponse)
+                #expect(reply.status == 401, "\(authorization)")
+            }
+        }
+    }
+
     @Test func concurrentSubmissionsShareCommits() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
