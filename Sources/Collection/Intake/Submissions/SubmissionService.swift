@@ -251,6 +251,14 @@ public final class SubmissionService: Sendable {
 
     // MARK: The JSON API
 
+    /// The survey language a language tag (`Content-Language`) names: the language itself or its
+    /// primary subtag (`sv-SE` is `sv`), in any case (RFC 5646); nil when the survey has neither.
+    static func language(tag: String, in languages: [String]) -> String? {
+        let tag = tag.lowercased()
+        let primary = tag.split(separator: "-").first.map(String.init) ?? tag
+        return languages.first { $0.lowercased() == tag } ?? languages.first { $0.lowercased() == primary }
+    }
+
     /// Checks a complete response as the CSV import does (every question, required-if-relevant,
     /// answers to questions not shown refused) and stores it with its idempotency key.
     public func submit(_ submission: APISubmission) async throws -> APISubmissionOutcome {
@@ -265,8 +273,9 @@ public final class SubmissionService: Sendable {
         guard round.isCollecting(on: today) else { return .notCollecting(round, round.phase(on: today)) }
         let validator = try validator(definition: round.definitionHash)
         let languages = validator.survey.languages
-        let language = submission.language ?? languages[0]
-        guard languages.contains(language) else { return .unknownLanguage(language, languages: languages) }
+        guard let language = submission.language.map({ Self.language(tag: $0, in: languages) }) ?? languages[0] else {
+            return .unknownLanguage(submission.language ?? "", languages: languages)
+        }
 
         var sheet = validator.makeSheet()
         sheet.setAnswers(submission.answers)
