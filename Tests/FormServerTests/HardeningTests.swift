@@ -98,6 +98,24 @@ import Testing
         }
     }
 
+    @Test func headIsAnsweredAsGetWithoutBeginningAResponse() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let link = try #require(try await client.get("/s/esem-open").location)
+            for (path, status) in [
+                (link, 200), ("/s/esem-open", 200), ("/s/esem-closed", 403), ("/s/esem-invited", 403), ("/s/esem-nope", 404),
+                ("/t/" + InvitationToken.random().text, 404), ("/assets/samla.css", 200), ("/admin/login", 200), ("/admin", 303), ("/nowhere", 404),
+            ] {
+                let reply = try await client.request(.head, path)
+                #expect(reply.status == status, "HEAD \(path)")
+                #expect(reply.bytes.isEmpty, "HEAD \(path)")
+                #expect(reply.header("X-Content-Type-Options") == "nosniff", "HEAD \(path)")
+            }
+            // A link checker's HEAD of the start link begins no response: only the GET above did.
+            #expect(try environment.store.roundSummaries().first { $0.round.name == "esem-open" }?.started == 1)
+        }
+    }
+
     @Test func adminPagesNeedTheSecret() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in

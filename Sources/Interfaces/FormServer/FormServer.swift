@@ -79,7 +79,7 @@ public final class FormServer: Sendable {
 
     /// The Hummingbird application; `onServerRunning` gets the port it listens on.
     public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(options: .autoGenerateHeadEndpoints)
         Self.addMiddleware(to: router, logger: logger)
         addAssetRoutes(router)
         addRespondentRoutes(router)

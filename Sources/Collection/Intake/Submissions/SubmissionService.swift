@@ -97,12 +97,21 @@ public final class SubmissionService: Sendable {
             record: kept.record, sheet: sheet, stored: kept.stored, epoch: kept.epoch)
     }
 
-    /// Begins a response in an anonymous round; its new resume token is the respondent's link.
-    public func beginAnonymous(round name: String, language: String?) async throws -> AnonymousStartOutcome {
+    /// Whether round `name` would begin an anonymous response today (`.open`), else why not;
+    /// nothing is written (a `HEAD` of the start link, which a link checker sends, begins nothing).
+    public func checkAnonymousStart(round name: String) throws -> AnonymousStartOutcome {
         guard let round = try store.round(named: name) else { return .unknownRound(name) }
         guard round.isAnonymous else { return .invitationOnly(round) }
         let today = self.today
         guard round.isCollecting(on: today) else { return .notCollecting(round, round.phase(on: today)) }
+        return .open(round)
+    }
+
+    /// Begins a response in an anonymous round; its new resume token is the respondent's link.
+    public func beginAnonymous(round name: String, language: String?) async throws -> AnonymousStartOutcome {
+        let check = try checkAnonymousStart(round: name)
+        guard case .open(let round) = check else { return check }
+        let today = self.today
         let languages = try validator(definition: round.definitionHash).survey.languages
         let token = InvitationToken.random()
         let start = AnonymousStart(
