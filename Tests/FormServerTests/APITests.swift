@@ -109,6 +109,45 @@ import Testing
         }
     }
 
+    @Test func contentLanguageIsReadAsALanguageTag() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            for (tag, language) in [("en-GB", "en"), ("EN", "en"), ("sv-SE", "sv"), ("Sv", "sv")] {
+                var headers = Self.headers
+                headers["Idempotency-Key"] = "tag-" + tag
+                headers["Content-Language"] = tag
+                let reply = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: Self.completeResponse)
+                #expect(reply.status == 201, "\(tag): \(reply.body)")
+                let id = try #require(Page.firstMatch(#""id":(\d+)"#, in: reply.body).flatMap { Int64($0) })
+                #expect(try environment.store.response(id)?.record.language == language, "\(tag)")
+            }
+            var headers = Self.headers
+            headers["Idempotency-Key"] = "tag-fi"
+            headers["Content-Language"] = "fi-FI"
+            let refused = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: Self.completeResponse)
+            #expect(refused.status == 422)
+            #expect(refused.body.contains("Content-Language fi-FI is not a language of the survey"))
+        }
+    }
+
+    @Test func theBearerSchemeIsCaseInsensitive() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            for (i, scheme) in ["bearer", "BEARER", "Bearer"].enumerated() {
+                let reply = try await client.request(.post, "/api/rounds/esem-open/responses", headers: [
+                    "Authorization": scheme + " " + TestEnvironment.apiToken, "Content-Type": "application/json", "Idempotency-Key": "scheme-\(i)",
+                ], body: Self.completeResponse)
+                #expect(reply.status == 201, "\(scheme): \(reply.body)")
+            }
+            for authorization in ["Basic " + TestEnvironment.apiToken, "Bearer", "Bearer ", TestEnvironment.apiToken, "bearer x" + TestEnvironment.apiToken] {
+                let reply = try await client.request(.post, "/api/rounds/esem-open/responses", headers: [
+                    "Authorization": authorization, "Content-Type": "application/json", "Idempotency-Key": "refused",
+                ], body: Self.completeResponse)
+                #expect(reply.status == 401, "\(authorization)")
+            }
+        }
+    }
+
     @Test func concurrentSubmissionsShareCommits() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Logging
+import SurveyDefinition
 @testable import FormServer
 
 /// The small parts of the server: form bodies, language choice, JSON answers,
@@ -21,6 +22,16 @@ import Logging
         #expect(edges.fields == ["a": ["=b"], "å": ["å"], "": ["nameless"], "b": [""]], "only the first = splits; empty pairs are skipped")
         #expect(FormBody(Array("ok=1&bad=".utf8) + [0xFF]) == nil, "raw bytes that are not UTF-8")
         #expect(FormBody([UInt8]())?.fields == [:])
+    }
+
+    @Test func everyUnitOfTheShippedSurveysIsWrittenInSwedish() throws {
+        for file in ["esem-se.yaml", "msi-forum.yaml", "platform-inventory.yaml"] {
+            let loaded = SurveyLoader.load(contentsOf: TestEnvironment.repository.appendingPathComponent("surveys/" + file).path)
+            let survey = try #require(loaded.document?.survey, "\(file)")
+            for unit in Set(survey.questions.compactMap(\.unit)) {
+                #expect(UIText("sv").unit(unit) != unit, "\(file): the unit \(unit) is shown untranslated on Swedish pages")
+            }
+        }
     }
 
     @Test func theLanguageComesFromTheQueryThenTheBrowser() {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Store
 import Testing
 
@@ -95,6 +96,44 @@ import Testing
             // No page has inline script or inline style.
             let page = try await client.get(try #require(try await client.get("/s/esem-open").location))
             #expect(!page.body.contains("<script") && !page.body.contains("style="))
+        }
+    }
+
+    @Test func headIsAnsweredAsGetWithoutBeginningAResponse() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let link = try #require(try await client.get("/s/esem-open").location)
+            for (path, status) in [
+                (link, 200), ("/s/esem-open", 200), ("/s/esem-closed", 403), ("/s/esem-invited", 403), ("/s/esem-nope", 404),
+                ("/t/" + InvitationToken.random().text, 404), ("/assets/samla.css", 200), ("/admin/login", 200), ("/admin", 303), ("/nowhere", 404),
+            ] {
+                let reply = try await client.request(.head, path)
+                #expect(reply.status == status, "HEAD \(path)")
+                #expect(reply.bytes.isEmpty, "HEAD \(path)")
+                #expect(reply.header("X-Content-Type-Options") == "nosniff", "HEAD \(path)")
+            }
+            // A link checker's HEAD of the start link begins no response: only the GET above did.
+            #expect(try environment.store.roundSummaries().first { $0.round.name == "esem-open" }?.started == 1)
+        }
+    }
+
+    @Test func aMethodARouteDoesNotTakeIs405WithAllow() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let link = "/t/" + InvitationToken.random().text
+            for (method, path, allow) in [
+                (HTTPRequest.Method.delete, link, "GET, HEAD, POST"), (.put, "/s/esem-open", "GET, HEAD"), (.post, "/s/esem-open", "GET, HEAD"),
+                (.post, "/admin", "GET, HEAD"), (.get, "/api/rounds/esem-open/responses", "POST"), (.patch, "/admin/login", "GET, HEAD, POST"),
+            ] {
+                let reply = try await client.request(method, path, headers: ["Accept-Language": "en"])
+                #expect(reply.status == 405, "\(method) \(path)")
+                #expect(reply.header("Allow") == allow, "\(method) \(path)")
+                #expect(reply.header("X-Content-Type-Options") == "nosniff")
+            }
+            let api = try await client.request(.get, "/api/rounds/esem-open/responses")
+            #expect(api.header("Content-Type") == "application/json; charset=utf-8")
+            #expect(try await client.request(.delete, "/nowhere").status == 404)
+            #expect(try environment.store.roundSummaries().allSatisfy { $0.started == 0 }, "nothing was begun")
         }
     }
 

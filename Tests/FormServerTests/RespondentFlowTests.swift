@@ -196,6 +196,30 @@ import Testing
         }
     }
 
+    @Test func aChoiceFilterOnAnAnswerOfTheSamePageOffersEveryChoiceAndChecksThePost() async throws {
+        let environment = try TestEnvironment()
+        try environment.openRound("platform-open", survey: "platform-inventory.yaml")
+        try await environment.withServer { client in
+            let r = Respondent(client: client, path: try #require(try await client.get("/s/platform-open").location))
+            try await r.answer("Om plattformen", [
+                ("platform_name", "Mötesplats Malmö"), ("lan", "M"), ("level", "regional"), ("founding_year", "2015"), ("active", "yes"),
+            ])
+            // lead_sector offers the sectors ticked above it on the same page: before the post, all of them.
+            let page = try await r.show().body
+            #expect(Page.title(page) == "Vilka som deltar")
+            for (i, sector) in ["public", "private", "civil", "academia"].enumerated() {
+                #expect(page.contains(#"id="f-lead_sector-\#(i)" name="lead_sector" value="\#(sector)""#), "\(sector)")
+            }
+            // A lead sector that is not among those ticked is refused; one that is is saved.
+            let refused = try await r.post([("sectors", "public"), ("sectors", "civil"), ("lead_sector", "private"), ("members_n", "12")])
+            #expect(refused.status == 422)
+            #expect(Respondent.errors(refused.body).map { $0.split(separator: " ")[0] } == ["f-lead_sector-0"])
+            try await r.answer("Vilka som deltar", [("sectors", "public"), ("sectors", "civil"), ("lead_sector", "civil"), ("members_n", "12")])
+            let stored = try #require(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response)
+            #expect(stored.answers["lead_sector"] == .choice("civil"))
+        }
+    }
+
     @Test func closedScheduledAndUnknownRoundsGetAClearPage() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in

@@ -141,6 +141,17 @@ import Testing
         #expect(validator.offeredChoices(forQuestion: "city", in: sheet).map(\.value) == ["stockholm", "other"])
     }
 
+    @Test func aChoiceFilterThatReadsItsOwnPageOffersTheWholeListOnTheForm() {
+        // city's filter reads region, asked on the same page: the form cannot narrow the list
+        // before the page is posted, so it offers every city and the post checks the choice.
+        let all = ["malmo", "lund", "stockholm", "other"]
+        #expect(validator.formChoices(forQuestion: "city", in: validator.makeSheet()).map(\.value) == all)
+        #expect(validator.formChoices(forQuestion: "city", in: sheet(["region": "AB"])).map(\.value) == all)
+        var sheet = validator.makeSheet()
+        let outcome = validator.submit(page: 2, fields: ["region": .text("AB"), "city": .text("lund")], to: &sheet)
+        #expect(outcome.problems.map { "\($0.variable) \($0.code.id)" } == ["city E407"])
+    }
+
     @Test func pagesThatAreNotRelevantAreSkipped() {
         var sheet = sheet(Self.withoutStaff)
         validator.check(&sheet, mode: .page(0))

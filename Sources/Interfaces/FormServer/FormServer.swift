@@ -79,12 +79,13 @@ public final class FormServer: Sendable {
 
     /// The Hummingbird application; `onServerRunning` gets the port it listens on.
     public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        let router = Router()
+        let router = Router(options: .autoGenerateHeadEndpoints)
         Self.addMiddleware(to: router, logger: logger)
         addAssetRoutes(router)
         addRespondentRoutes(router)
         addAdminRoutes(router)
         addAPIRoutes(router)
+        Self.refuseOtherMethods(router)
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
@@ -98,6 +99,21 @@ public final class FormServer: Sendable {
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorPageMiddleware(logger: logger))
+    }
+
+    /// Answers a method a route does not take with 405 and `Allow` (the router alone says 404, as
+    /// if the path did not exist). HEAD is allowed wherever GET is.
+    static func refuseOtherMethods(_ router: Router<BasicRequestContext>) {
+        let methodsByPath = Dictionary(grouping: router.routes, by: \.path.description)
+        for routes in methodsByPath.values {
+            let taken = Set(routes.map(\.method))
+            let allowed = (taken.contains(.get) ? taken.union([.head]) : taken).map(\.rawValue).sorted().joined(separator: ", ")
+            for method: HTTPRequest.Method in [.get, .post, .put, .delete, .patch, .options] where !taken.contains(method) {
+                router.on(routes[0].path, method: method) { _, _ -> Response in
+                    throw HTTPError(.methodNotAllowed, headers: [.allow: allowed])
+                }
+            }
+        }
     }
 
     /// Serves until SIGTERM or SIGINT, then commits what is queued.

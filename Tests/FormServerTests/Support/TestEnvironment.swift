@@ -42,6 +42,16 @@ final class TestEnvironment: @unchecked Sendable {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// Opens an anonymous round `name`, collecting, of the shipped survey `file` (under `surveys/`).
+    func openRound(_ name: String, survey file: String) throws {
+        let loaded = SurveyLoader.load(contentsOf: Self.repository.appendingPathComponent("surveys/" + file).path)
+        guard let document = loaded.document else { throw TestFailure("\(file) does not load: \(loaded.errors)") }
+        let today = CalendarDate.today()
+        try store.openRound(RoundRequest(
+            name: name, document: document, opens: CalendarDate(daysSinceEpoch: today.daysSinceEpoch - 1),
+            closes: CalendarDate(daysSinceEpoch: today.daysSinceEpoch + 30), anonymous: true))
+    }
+
     /// New invitations to `esem-invited`; their tokens are the personal links.
     func invite(_ count: Int) throws -> [InvitationToken] {
         let tokens = (0..<count).map { _ in InvitationToken.random() }

@@ -47,6 +47,8 @@ public enum APISubmissionOutcome: Sendable {
 public enum AnonymousStartOutcome: Sendable {
     /// A response was begun; its resume token is the respondent's link from now on.
     case started(InvitationToken, Round)
+    /// The round takes anonymous responses, but none was begun (``SubmissionService/checkAnonymousStart(round:)``).
+    case open(Round)
     case unknownRound(String)
     /// The round takes responses only through invitations.
     case invitationOnly(Round)

@@ -97,12 +97,21 @@ public final class SubmissionService: Sendable {
             record: kept.record, sheet: sheet, stored: kept.stored, epoch: kept.epoch)
     }
 
-    /// Begins a response in an anonymous round; its new resume token is the respondent's link.
-    public func beginAnonymous(round name: String, language: String?) async throws -> AnonymousStartOutcome {
+    /// Whether round `name` would begin an anonymous response today (`.open`), else why not;
+    /// nothing is written (a `HEAD` of the start link, which a link checker sends, begins nothing).
+    public func checkAnonymousStart(round name: String) throws -> AnonymousStartOutcome {
         guard let round = try store.round(named: name) else { return .unknownRound(name) }
         guard round.isAnonymous else { return .invitationOnly(round) }
         let today = self.today
         guard round.isCollecting(on: today) else { return .notCollecting(round, round.phase(on: today)) }
+        return .open(round)
+    }
+
+    /// Begins a response in an anonymous round; its new resume token is the respondent's link.
+    public func beginAnonymous(round name: String, language: String?) async throws -> AnonymousStartOutcome {
+        let check = try checkAnonymousStart(round: name)
+        guard case .open(let round) = check else { return check }
+        let today = self.today
         let languages = try validator(definition: round.definitionHash).survey.languages
         let token = InvitationToken.random()
         let start = AnonymousStart(
@@ -251,6 +260,14 @@ public final class SubmissionService: Sendable {
 
     // MARK: The JSON API
 
+    /// The survey language a language tag (`Content-Language`) names: the language itself or its
+    /// primary subtag (`sv-SE` is `sv`), in any case (RFC 5646); nil when the survey has neither.
+    static func language(tag: String, in languages: [String]) -> String? {
+        let tag = tag.lowercased()
+        let primary = tag.split(separator: "-").first.map(String.init) ?? tag
+        return languages.first { $0.lowercased() == tag } ?? languages.first { $0.lowercased() == primary }
+    }
+
     /// Checks a complete response as the CSV import does (every question, required-if-relevant,
     /// answers to questions not shown refused) and stores it with its idempotency key.
     public func submit(_ submission: APISubmission) async throws -> APISubmissionOutcome {
@@ -265,8 +282,9 @@ public final class SubmissionService: Sendable {
         guard round.isCollecting(on: today) else { return .notCollecting(round, round.phase(on: today)) }
         let validator = try validator(definition: round.definitionHash)
         let languages = validator.survey.languages
-        let language = submission.language ?? languages[0]
-        guard languages.contains(language) else { return .unknownLanguage(language, languages: languages) }
+        guard let language = submission.language.map({ Self.language(tag: $0, in: languages) }) ?? languages[0] else {
+            return .unknownLanguage(submission.language ?? "", languages: languages)
+        }
 
         var sheet = validator.makeSheet()
         sheet.setAnswers(submission.answers)

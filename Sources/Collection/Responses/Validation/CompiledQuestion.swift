@@ -34,11 +34,15 @@ final class CompiledQuestion: Sendable {
     /// Whether its relevance reads an answer of its own page (directly or through calculations):
     /// the web form then shows it and decides after the page is posted.
     let dependsOnOwnPage: Bool
+    /// Whether its choice filter reads an answer of its own page (directly or through
+    /// calculations): the web form then offers the whole list and checks the choice on the post.
+    let choiceFilterReadsOwnPage: Bool
 
     init(
         question: Question, position: Int, page: Int, kind: Kind, variables: [Int], otherVariable: Int?,
         relevance: CompiledRule?, constraint: CompiledRule?, choiceFilter: CompiledRule?, calculation: CompiledRule?,
-        choiceAttributes: ChoiceAttributeTable?, relevanceText: String?, dependsOnOwnPage: Bool
+        choiceAttributes: ChoiceAttributeTable?, relevanceText: String?, dependsOnOwnPage: Bool,
+        choiceFilterReadsOwnPage: Bool
     ) {
         self.question = question
         self.position = position
@@ -54,6 +58,7 @@ final class CompiledQuestion: Sendable {
         self.choiceAttributes = choiceAttributes
         self.relevanceText = relevanceText
         self.dependsOnOwnPage = dependsOnOwnPage
+        self.choiceFilterReadsOwnPage = choiceFilterReadsOwnPage
     }
 }
 

@@ -99,6 +99,14 @@ extension ResponseValidator {
         }.map(\.element)
     }
 
+    /// The choices the web form offers for question `name` when it draws a page: ``offeredChoices(forQuestion:in:)``,
+    /// but the whole list (and `other`) when the choice filter reads an answer of the question's own
+    /// page, which the respondent may still change there; the choice is then checked when the page is posted.
+    public func formChoices(forQuestion name: String, in sheet: AnswerSheet) -> [Choice] {
+        guard let q = questions.first(where: { $0.question.name == name }) else { return [] }
+        return q.choiceFilterReadsOwnPage ? survey.choices(for: q.question) : offeredChoices(forQuestion: name, in: sheet)
+    }
+
     /// The `default` of variable `index`'s question as a typed value, for pre-filling the form.
     /// (The import never uses defaults: an empty cell is no answer.)
     public func defaultValue(forVariable index: Int) -> AnswerValue? {

@@ -106,7 +106,7 @@ public final class ResponseValidator: Sendable {
                     calculation: compile(question.calculation, expecting: .any),
                     choiceAttributes: attributes,
                     relevanceText: texts.isEmpty ? nil : texts.count == 1 ? texts[0] : texts.map { "(\($0))" }.joined(separator: " and "),
-                    dependsOnOwnPage: false
+                    dependsOnOwnPage: false, choiceFilterReadsOwnPage: false
                 ))
                 positions.append(position)
                 position += 1
@@ -129,23 +129,26 @@ public final class ResponseValidator: Sendable {
         order = EvaluationOrder.order(count: questions.count, dependencies: dependencies)
 
         // Same-page relevance: read an answer of the own page, directly or through calculations.
-        let relevanceReads = questions.map { reads(pages[$0.page].relevance) + reads($0.relevance) }
+        // The same for a choice filter: the form then offers the whole list and decides on the post.
         let calculationReads = questions.map { reads($0.calculation) }
-        self.questions = questions.map { q in
+        func readsOwnPage(_ q: CompiledQuestion, _ direct: [Int]) -> Bool {
             var seen = Set<Int>()
-            var stack = relevanceReads[q.position]
-            var ownPage = false
-            while let next = stack.popLast(), !ownPage {
+            var stack = direct
+            while let next = stack.popLast() {
                 guard seen.insert(next).inserted else { continue }
                 let read = questions[next]
                 if read.kind == .calculate { stack.append(contentsOf: calculationReads[next]) }
-                else if read.page == q.page && read.position != q.position { ownPage = true }
+                else if read.page == q.page && read.position != q.position { return true }
             }
-            return CompiledQuestion(
+            return false
+        }
+        self.questions = questions.map { q in
+            CompiledQuestion(
                 question: q.question, position: q.position, page: q.page, kind: q.kind, variables: q.variables,
                 otherVariable: q.otherVariable, relevance: q.relevance, constraint: q.constraint, choiceFilter: q.choiceFilter,
                 calculation: q.calculation, choiceAttributes: q.choiceAttributes, relevanceText: q.relevanceText,
-                dependsOnOwnPage: ownPage
+                dependsOnOwnPage: readsOwnPage(q, reads(pages[q.page].relevance) + reads(q.relevance)),
+                choiceFilterReadsOwnPage: readsOwnPage(q, reads(q.choiceFilter))
             )
         }
         self.pages = pages

@@ -30,8 +30,7 @@ extension FormServer {
         guard let token = configuration.apiToken else {
             return apiError(.serviceUnavailable, .serviceNotConfigured, "the JSON API is off: start the server with SAMLA_API_TOKEN or --api-token-file")
         }
-        let authorization = request.headers[.authorization] ?? ""
-        guard authorization.hasPrefix("Bearer "), token.matches(String(authorization.dropFirst(7))) else {
+        guard let presented = Self.bearerToken(request.headers[.authorization]), token.matches(presented) else {
             logger.notice("API request refused", metadata: ["code": "E470"])
             var response = apiError(.unauthorized, .apiUnauthorized, "send the API token as `Authorization: Bearer TOKEN`")
             response.headers[.wwwAuthenticate] = "Bearer"
@@ -89,6 +88,13 @@ extension FormServer {
             }
             return apiError(.conflict, .roundNotCollecting, "round \(round.name) \(why) and takes no responses")
         }
+    }
+
+    /// The token of an `Authorization: Bearer TOKEN` header; the scheme's name is case-insensitive
+    /// (RFC 9110, 11.1), so `bearer TOKEN` is the same. Nil for another scheme or no header.
+    static func bearerToken(_ authorization: String?) -> String? {
+        guard let authorization, authorization.prefix(7).lowercased() == "bearer " else { return nil }
+        return String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
     }
 
     /// 1 to 255 visible ASCII characters.

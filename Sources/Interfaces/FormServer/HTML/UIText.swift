@@ -43,6 +43,8 @@ struct UIText: Sendable {
         case "persons": sv ? "personer" : "people"
         case "points": sv ? "poäng" : "points"
         case "FTE": sv ? "heltidstjänster" : "full-time equivalents"
+        case "organisations": sv ? "organisationer" : "organisations"
+        case "meetings": sv ? "träffar" : "meetings"
         default: unit
         }
     }

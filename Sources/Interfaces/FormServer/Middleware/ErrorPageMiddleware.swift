@@ -21,6 +21,7 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             case .methodNotAllowed:
                 var response = WebFailure.notFound.response(to: request)
                 response.status = .methodNotAllowed
+                if let allow = (error as? HTTPError)?.headers[.allow] { response.headers[.allow] = allow }
                 return response
             default:
                 logger.error("request failed", metadata: ["path": "\(RequestLogMiddleware<Context>.redacted(request.uri.path))", "error": "\(error)"])

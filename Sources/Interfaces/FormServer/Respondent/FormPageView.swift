@@ -168,7 +168,7 @@ struct FormPageView {
     }
 
     private func offered(_ question: Question) -> [Choice] {
-        validator.offeredChoices(forQuestion: question.name, in: sheet)
+        validator.formChoices(forQuestion: question.name, in: sheet)
     }
 
     private func questionClass(_ hasProblems: Bool) -> String {

@@ -11,6 +11,11 @@ extension FormServer {
         router.get("/s/:round") { request, context in
             try await self.startAnonymous(request, round: context.parameters.get("round") ?? "")
         }
+        // Every other GET route answers HEAD as its GET does (without the body); the start link's
+        // GET begins a response, which a HEAD (a link checker's) must not.
+        router.head("/s/:round") { request, context in
+            try await self.startAnonymous(request, round: context.parameters.get("round") ?? "", begins: false)
+        }
         router.get("/t/:token") { request, context in
             try self.showResponse(request, token: context.parameters.get("token") ?? "")
         }
@@ -23,12 +28,17 @@ extension FormServer {
         LanguageChoice.choose(query: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage], offered: offered)
     }
 
-    private func startAnonymous(_ request: Request, round name: String) async throws -> Response {
+    private func startAnonymous(_ request: Request, round name: String, begins: Bool = true) async throws -> Response {
         let preferred = request.uri.queryParameters.get("lang")
             ?? request.headers[.acceptLanguage].flatMap { LanguageChoice.preferred($0, offered: UIText.languages) }
-        switch try await submissions.beginAnonymous(round: name, language: preferred) {
+        let outcome = begins
+            ? try await submissions.beginAnonymous(round: name, language: preferred)
+            : try submissions.checkAnonymousStart(round: name)
+        switch outcome {
         case .started(let token, _):
             return Reply.redirect("/t/" + token.text)
+        case .open:
+            return Reply.html("")
         case .unknownRound:
             let language = requestedLanguage(request, offered: UIText.languages)
             let words = UIText(language)
