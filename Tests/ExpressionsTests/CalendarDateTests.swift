@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Expressions
 
@@ -26,5 +27,18 @@ import Testing
             #expect(CalendarDate(daysSinceEpoch: days).daysSinceEpoch == days)
         }
         #expect(CalendarDate(daysSinceEpoch: 0).description == "1970-01-01")
+    }
+
+    @Test(arguments: [
+        ("2025-10-12T21:59:59Z", "Europe/Stockholm", "2025-10-12"),
+        ("2025-10-12T22:00:00Z", "Europe/Stockholm", "2025-10-13"),  // summer time, UTC+2
+        ("2025-12-31T23:00:00Z", "Europe/Stockholm", "2026-01-01"),  // winter time, UTC+1
+        ("2025-12-31T23:00:00Z", "UTC", "2025-12-31"),
+        ("2025-03-01T03:00:00Z", "America/New_York", "2025-02-28"),
+    ])
+    func todayIsTheDateInTheTimeZone(instant: String, zone: String, date: String) throws {
+        let now = try #require(ISO8601DateFormatter().date(from: instant))
+        let timeZone = try #require(TimeZone(identifier: zone))
+        #expect(CalendarDate.today(now: now, in: timeZone).description == date)
     }
 }

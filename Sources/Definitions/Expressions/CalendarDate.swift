@@ -72,9 +72,11 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         return era * 146_097 + doe - 719_468
     }
 
-    /// Today in UTC.
-    public static func today(now: Date = Date()) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
+    /// The day `now` falls on in `timeZone`: by default the machine's local time zone (`TZ`), so that
+    /// in Sweden a round opens and closes at local midnight and `today()` is the respondent's date.
+    public static func today(now: Date = Date(), in timeZone: TimeZone = .current) -> CalendarDate {
+        let local = now.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: now))
+        return CalendarDate(daysSinceEpoch: Int((local / 86_400).rounded(.down)))
     }
 
     public var description: String {

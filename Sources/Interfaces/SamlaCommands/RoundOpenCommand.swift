@@ -10,7 +10,8 @@ struct RoundOpenCommand: ParsableCommand {
         commandName: "open",
         abstract: "Open a round of a survey, or re-open one.",
         discussion: """
-        A new round needs --opens and --closes (YYYY-MM-DD, both days included). Re-opening an \
+        A new round needs --opens and --closes (YYYY-MM-DD, both days included, in the local time \
+        zone, TZ). Re-opening an \
         existing round keeps its dates unless given, and takes the definition in SURVEY.yaml if it \
         is compatible with the answers stored: new questions and choices are fine; removing a \
         question or choice that has answers, or changing an answered question's type, is refused \

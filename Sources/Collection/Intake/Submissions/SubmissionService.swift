@@ -32,7 +32,7 @@ public final class SubmissionService: Sendable {
     /// How many responses are kept in memory between their pages now.
     public var keptResponseCount: Int { openResponses.count }
 
-    /// Today in UTC, by the service's clock.
+    /// Today in the machine's local time zone (`TZ`), by the service's clock.
     public var today: CalendarDate { CalendarDate.today(now: clock()) }
 
     /// The validator of a stored definition, compiled once a day.

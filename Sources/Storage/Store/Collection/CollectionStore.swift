@@ -23,8 +23,8 @@ public protocol CollectionStore: Store {
     /// The server secret named `name`: `byteCount` random bytes made on first use and kept in the store.
     func secret(named name: String, byteCount: Int) throws -> [UInt8]
 
-    /// Per day (UTC) on which a response of `round` began or was completed: how many began and
-    /// how many were completed that day, oldest first.
+    /// Per local day (the machine's time zone, `TZ`) on which a response of `round` began or was
+    /// completed: how many began and how many were completed that day, oldest first.
     func dailyActivity(round: String) throws -> [DailyActivity]
 
     /// The round's most recently updated responses, newest first, at most `limit`.

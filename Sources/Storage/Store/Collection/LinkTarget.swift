@@ -16,7 +16,7 @@ public struct LinkTarget: Hashable, Sendable {
 
 /// Responses begun and completed on one day of a round.
 public struct DailyActivity: Hashable, Sendable {
-    /// `YYYY-MM-DD`, in UTC.
+    /// `YYYY-MM-DD`, the local day (the machine's time zone, `TZ`) of the UTC times stored.
     public var day: String
     public var started: Int
     public var completed: Int

@@ -134,13 +134,13 @@ extension SQLiteStore: CollectionStore {
             let round = try Self.existingRound(named: name, db)
             var days: [String: DailyActivity] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT substr(started_at, 1, 10) AS day, count(*) AS n FROM responses WHERE round_id = ? GROUP BY day
+                SELECT date(started_at, 'localtime') AS day, count(*) AS n FROM responses WHERE round_id = ? GROUP BY day
                 """, arguments: [round.id]) {
                 let day: String = row["day"]
                 days[day, default: DailyActivity(day: day, started: 0, completed: 0)].started = row["n"]
             }
             for row in try Row.fetchAll(db, sql: """
-                SELECT substr(submitted_at, 1, 10) AS day, count(*) AS n FROM responses
+                SELECT date(submitted_at, 'localtime') AS day, count(*) AS n FROM responses
                 WHERE round_id = ? AND submitted_at IS NOT NULL GROUP BY day
                 """, arguments: [round.id]) {
                 let day: String = row["day"]
