@@ -40,6 +40,20 @@ import Testing
     static let bom = "\u{FEFF}"
     static let csv = "text/csv; charset=utf-8; header=present"
 
+    @Test func aSurveyWithoutPartnerNamesHasNoEuclidLink() async throws {
+        let environment = try TestEnvironment()
+        try environment.openRound("forum-open", survey: "msi-forum.yaml")
+        try await environment.withServer { client in
+            try await signIn(client)
+            let forum = try await client.get("/admin/rounds/forum-open")
+            #expect(forum.status == 200)
+            #expect(!forum.body.contains("euclid.zip"))
+            #expect(forum.body.contains("No Euclid data package: no question of this survey has an <code>export_as</code>"))
+            #expect(try await client.get("/admin/rounds/forum-open/exports/euclid.zip").status == 409, "as before, when asked for anyway")
+            #expect(try await client.get("/admin/rounds/esem-open").body.contains("/admin/rounds/esem-open/exports/euclid.zip?lang=en"))
+        }
+    }
+
     @Test func everyExportOfTheRoundPageDownloadsWithItsContent() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in

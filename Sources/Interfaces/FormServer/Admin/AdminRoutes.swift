@@ -23,9 +23,9 @@ extension FormServer {
             try self.withSession(request) { sessions, nonce in
                 let name = context.parameters.get("round") ?? ""
                 guard let summary = try self.store.roundSummaries().first(where: { $0.round.name == name }) else { throw WebFailure.notFound }
-                let languages = try self.submissions.validator(definition: summary.round.definitionHash).survey.languages
+                let survey = try self.submissions.validator(definition: summary.round.definitionHash).survey
                 return Reply.html(AdminViews.round(
-                    summary, languages: languages, days: try self.store.dailyActivity(round: name), recent: try self.store.recentResponses(round: name, limit: 50),
+                    summary, languages: survey.languages, hasPartnerNames: survey.variables.contains { $0.exportAs != nil }, days: try self.store.dailyActivity(round: name), recent: try self.store.recentResponses(round: name, limit: 50),
                     cleanedBy: self.downloadCleaning.framework(forRound: name)?.id,
                     links: self.configuration.links, csrf: sessions.csrfToken(session: nonce)))
             }

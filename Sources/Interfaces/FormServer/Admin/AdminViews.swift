@@ -132,7 +132,7 @@ enum AdminViews {
     }
 
     static func round(
-        _ summary: RoundSummary, languages: [String], days: [DailyActivity], recent: [ResponseRecord], cleanedBy framework: String? = nil,
+        _ summary: RoundSummary, languages: [String], hasPartnerNames: Bool = true, days: [DailyActivity], recent: [ResponseRecord], cleanedBy framework: String? = nil,
         links: Links?, csrf: String
     ) -> String {
         let round = summary.round
@@ -180,7 +180,7 @@ enum AdminViews {
             html.element("h2", .init("id", "per-day"), text: "Responses per day")
             DailyChart(days: days).render(into: &html)
 
-            downloads(round: round.name, languages: languages, cleanedBy: framework, into: &html)
+            downloads(round: round.name, languages: languages, hasPartnerNames: hasPartnerNames, cleanedBy: framework, into: &html)
 
             html.element("h2", text: "Latest responses")
             if recent.isEmpty {

@@ -8,8 +8,11 @@ extension AdminViews {
     }
 
     /// Links to every export of the round, made when followed; the personal-data one apart, saying so.
-    /// The partner package says which framework's cleaning rules it is made with, or that it is not cleaned.
-    static func downloads(round: String, languages: [String], cleanedBy framework: String?, into html: inout HTMLBuilder) {
+    /// The partner package says which framework's cleaning rules it is made with, or that it is not
+    /// cleaned; without `hasPartnerNames` (no question has an `export_as`) there is none to link.
+    static func downloads(
+        round: String, languages: [String], hasPartnerNames: Bool, cleanedBy framework: String?, into html: inout HTMLBuilder
+    ) {
         html.element("h2", .init("id", "exports"), text: "Exports")
         html.element("p") { html in
             prose("Complete responses only, made from the database when you follow a link (as `samla export` makes them). Personal data is left out.", into: &html)
@@ -48,7 +51,9 @@ extension AdminViews {
             }
             html.element("li") { html in
                 let language = languages.contains("en") ? "en" : languages.first
-                if let framework {
+                if !hasPartnerNames {
+                    prose("No Euclid data package: no question of this survey has an `export_as`, the name partners share, so it would hold no column.", into: &html)
+                } else if let framework {
                     link(.euclidPackage, "Euclid data package, ZIP, cleaned by framework \(framework)", language: language, &html)
                     prose(": the partner export (columns named by export_as, respondents as pseudonyms, no personal data) of the responses the framework's cleaning rules keep, with cleaning-log.csv, the indicator results, its codebook, datapackage.json and provenance.json, as `samla export --framework` makes it.", into: &html)
                 } else {
