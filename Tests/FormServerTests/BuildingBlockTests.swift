@@ -55,6 +55,12 @@ import SurveyDefinition
         for bad in [#"[1]"#, #""text""#, "{", #"{"a": {"b": 1}}"#, #"{"a": [[1]]}"#, #"{"a": [true]}"#] {
             #expect(throws: JSONAnswers.Problem.self, "\(bad)") { try JSONAnswers.decode(Data(bad.utf8)).get() }
         }
+        func message(_ body: String) -> String? {
+            if case .failure(let problem) = JSONAnswers.decode(Data(body.utf8)) { return problem.message }
+            return nil
+        }
+        #expect(message(#"{"turnover": 1e400}"#)?.hasPrefix("the value of turnover is a number beyond what a decimal holds") == true)
+        #expect(message(#"{"turnover": {"sek": 1}}"#)?.hasPrefix("the value of turnover is a JSON object") == true)
     }
 
     @Test func secretsComeFromAFileOrTheEnvironmentAndAreNeverShort() throws {

@@ -128,6 +128,9 @@ enum JSONAnswers {
             switch value.answer {
             case .some(let answer): answers[name] = .some(answer)
             case .none where value.isNull: answers[name] = .some(nil)
+            case .none where value.isOutOfRange:
+                return .failure(Problem(field: name,
+                    message: "the value of \(name) is a number beyond what a decimal holds (about ±1.8e308); give a number within it"))
             case .none:
                 return .failure(Problem(field: name,
                     message: "the value of \(name) is a JSON object or a nested list; give a string, a number, true/false, null or a list of codes"))
@@ -144,6 +147,8 @@ enum JSONAnswers {
         case string(String)
         case list([JSONValue])
         case object
+        /// A number no `Double` holds, such as `1e400`.
+        case outOfRange
 
         init(from decoder: any Decoder) throws {
             if let container = try? decoder.singleValueContainer() {
@@ -154,7 +159,7 @@ enum JSONAnswers {
                 if let value = try? container.decode(String.self) { self = .string(value); return }
                 if let value = try? container.decode([JSONValue].self) { self = .list(value); return }
             }
-            self = .object
+            self = (try? decoder.container(keyedBy: AnyKey.self)) == nil ? .outOfRange : .object
         }
 
         var isNull: Bool {
@@ -162,10 +167,22 @@ enum JSONAnswers {
             return false
         }
 
+        var isOutOfRange: Bool {
+            if case .outOfRange = self { return true }
+            return false
+        }
+
+        private struct AnyKey: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
         /// The answer; nil for null, an object or a list of anything but codes.
         var answer: AnswerValue? {
             switch self {
-            case .null, .object: return nil
+            case .null, .object, .outOfRange: return nil
             case .bool(let value): return .boolean(value)
             case .integer(let value): return .integer(value)
             case .number(let value): return .decimal(value)
