@@ -216,6 +216,13 @@ func day(_ days: Int) -> String {
         run = try cli.run(["round", "list", "--db", notADatabase.path])
         #expect(run.status == 1)
         #expect(run.errors.contains("error[E460]: the file is not an SQLite database"))
+
+        run = try cli.run(["round", "list", "--db", cli.folder.path])
+        #expect(run.status == 1)
+        #expect(run.errors == "\(cli.folder.path): error[E460]: this is a folder; --db names the database file, e.g. \(cli.folder.path)/samla.sqlite\n")
+        run = try cli.run(["round", "list", "--db", ""])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("--db needs the path of the database file, e.g. .samla/samla.sqlite"))
     }
 
     @Test(arguments: [

@@ -4,8 +4,11 @@ import ArgumentParser
 struct RoundCloseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "close",
-        abstract: "Close a round: it takes no more responses or invitations.",
-        discussion: "Its responses stay. `samla round open SURVEY.yaml --name NAME` re-opens it."
+        abstract: "Close a round: it takes no more responses on the web or the API, and no invitations.",
+        discussion: """
+        Its responses stay. `samla import` still loads responses into it (answers collected on paper \
+        or by a partner during the round). `samla round open SURVEY.yaml --name NAME` re-opens it.
+        """
     )
 
     @Argument(help: ArgumentHelp("The round's name.", valueName: "name"))

@@ -10,10 +10,18 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp("The Samla database; created with its folder on first use.", valueName: "path"))
     var path: String = StoreOptions.defaultPath
 
+    func validate() throws {
+        if path.isEmpty { throw ValidationError("--db needs the path of the database file, e.g. \(Self.defaultPath)") }
+    }
+
     /// Opens the store, creating the folder of a new database.
     func open() throws -> SQLiteStore {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            let example = URL(fileURLWithPath: path).appendingPathComponent("samla.sqlite").path
+            throw Refused([Diagnostic(.unusableDatabase, at: .file(path), "this is a folder; --db names the database file, e.g. \(example)")])
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
