@@ -11,6 +11,8 @@ struct UIText: Sendable {
 
     private var sv: Bool { language == "sv" }
 
+    /// How a stored decimal is shown in a field: `12,5` in Swedish (the form takes either).
+    var decimalSeparator: String { sv ? "," : "." }
     var next: String { sv ? "Nästa" : "Next" }
     var back: String { sv ? "Tillbaka" : "Back" }
     var submit: String { sv ? "Skicka in" : "Submit" }

@@ -82,7 +82,7 @@ extension FormServer {
         validator.applyDefaults(page: page, to: &response.sheet)
         let sheet = response.sheet
         let view = FormPageView(
-            validator: validator, sheet: sheet, page: page, values: Self.fieldValues(of: sheet, page: page),
+            validator: validator, sheet: sheet, page: page, values: Self.fieldValues(of: sheet, page: page, words: UIText(language)),
             problems: [], language: language, action: path, csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash))
         return Reply.html(view.render())
     }
@@ -115,7 +115,7 @@ extension FormServer {
         case .moved, .completed, .alreadyComplete, .superseded, .notCollecting:
             return Reply.redirect(path)
         case .rejected(let page, let problems, let sheet):
-            var values = Self.fieldValues(of: sheet, page: page)
+            var values = Self.fieldValues(of: sheet, page: page, words: UIText(language))
             for (name, field) in post.fields { values[name] = field }
             let view = FormPageView(
                 validator: response.validator, sheet: sheet, page: page, values: values, problems: problems,
@@ -140,8 +140,8 @@ extension FormServer {
         return fields
     }
 
-    /// What the fields of `page` show for the answers on `sheet`.
-    static func fieldValues(of sheet: AnswerSheet, page: Int) -> [String: FormField] {
+    /// What the fields of `page` show for the answers on `sheet`, decimals written as `words` write them.
+    static func fieldValues(of sheet: AnswerSheet, page: Int, words: UIText) -> [String: FormField] {
         let validator = sheet.validator
         var values: [String: FormField] = [:]
         for position in validator.questionPositions(onPage: page) {
@@ -150,6 +150,8 @@ extension FormServer {
                 guard let value = sheet.values[index] else { continue }
                 switch value {
                 case .choices(let codes): values[validator.variables[index].name] = .selections(codes)
+                case .decimal where words.decimalSeparator != ".":
+                    values[validator.variables[index].name] = .text(AnswerText.text(of: value).replacingOccurrences(of: ".", with: words.decimalSeparator))
                 default: values[validator.variables[index].name] = .text(AnswerText.text(of: value))
                 }
             }
