@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Logging
+import Store
 import SurveyDefinition
 @testable import FormServer
 
@@ -42,6 +43,15 @@ import SurveyDefinition
         #expect(LanguageChoice.choose(query: nil, acceptLanguage: "en;q=0.2, sv-SE", offered: offered) == "sv")
         #expect(LanguageChoice.choose(query: nil, acceptLanguage: "sv;q=0, en;q=0", offered: offered) == "sv", "q=0 is refusal; the default remains")
         #expect(LanguageChoice.choose(query: nil, acceptLanguage: nil, offered: ["en", "sv"]) == "en")
+    }
+
+    @Test func adminTimesAreLocalTimes() throws {
+        let late = try #require(Timestamp(iso: "2025-10-12T22:30:59.999Z"))
+        let zone = { (name: String) in try #require(TimeZone(identifier: name)) }
+        #expect(AdminViews.shortTime(late, in: try zone("Europe/Stockholm")) == "2025-10-13 00:30")
+        #expect(AdminViews.shortTime(late, in: try zone("UTC")) == "2025-10-12 22:30")
+        #expect(AdminViews.shortTime(late, in: try zone("America/New_York")) == "2025-10-12 18:30")
+        #expect(AdminViews.shortTime(try #require(Timestamp(iso: "1969-12-31T23:05:00.000Z")), in: try zone("UTC")) == "1969-12-31 23:05")
     }
 
     @Test func jsonAnswersKeepTheirKinds() throws {

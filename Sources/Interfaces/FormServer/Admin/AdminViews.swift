@@ -276,8 +276,13 @@ enum AdminViews {
         return String(format: "%.0f %%", Double(part) / Double(whole) * 100)
     }
 
-    static func shortTime(_ timestamp: Timestamp) -> String {
-        String(timestamp.text.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    /// `YYYY-MM-DD HH:MM` in the machine's time zone (`TZ`), as the chart's days are.
+    static func shortTime(_ timestamp: Timestamp, in timeZone: TimeZone = .current) -> String {
+        let local = Int64((timestamp.date.timeIntervalSince1970).rounded(.down)) + Int64(timeZone.secondsFromGMT(for: timestamp.date))
+        let seconds = Int(((local % 86_400) + 86_400) % 86_400)
+        let day = CalendarDate(daysSinceEpoch: Int((local - Int64(seconds)) / 86_400))
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return "\(day) \(pad(seconds / 3600)):\(pad(seconds / 60 % 60))"
     }
 
     private static func questionText(_ variable: Variable, _ survey: Survey) -> String {
