@@ -110,6 +110,18 @@ import Testing
         #expect(try fixture.contentDump() == before)
     }
 
+    @Test func aRefusedAnswerIsQuotedAsTheCellWritesIt() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let header = "language,submitted_at,org,founded,share,active,started,email,legal_form,legal_form_other,has_staff,staff,sdg,voice_staff,voice_users,women"
+        let path = try fixture.write("padded.csv", bytes: Array((header + "\nsv,,Kafé,01700,,ja,,,ek,,no,,,3,2,\n").utf8))
+        let reportPath = path + "-refused.csv"
+        let result = fixture.importFile(path, options: ImportOptions(skipInvalid: true, reportPath: reportPath, today: CalendarDate(year: 2025, month: 12, day: 1)!))
+        #expect(result.diagnostics.map(\.description).contains("\(path):2: error[E411]: row 1, column founded: “01700” is not accepted: Enter a year between 1850 and 2025."))
+        let report = try String(contentsOfFile: reportPath, encoding: .utf8)
+        #expect(report.contains(",founded,01700,E411,"), "\(report)")
+    }
+
     @Test func messagesSayWhyAndWhatToWrite() throws {
         let fixture = try ImportFixture()
         defer { fixture.cleanUp() }

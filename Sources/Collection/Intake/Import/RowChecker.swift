@@ -109,7 +109,12 @@ struct RowChecker {
             }
         }
         validator.check(&sheet, mode: .complete)
-        for problem in sheet.problems {
+        for var problem in sheet.problems {
+            // The cell as written (`007`), not the value it was read as (`7`).
+            if problem.value != nil, let variable = validator.index(ofVariable: problem.variable),
+               let position = cellVariables.firstIndex(of: variable), let cell = Self.trimmedText(record, cellColumns[position]) {
+                problem.value = cell
+            }
             problems.append(Problem(diagnostic: problem.diagnostic(at: at(problem.variable)), column: problem.variable, value: problem.value))
         }
         return problems
