@@ -53,10 +53,12 @@ struct ComputeTests {
         return (store, document, path)
     }
 
-    static func compute(language: String? = nil, rounds: [String]? = nil) throws -> ResultSet {
+    /// `edit` changes the framework's text before it is loaded.
+    static func compute(language: String? = nil, rounds: [String]? = nil, edit: (String) -> String = { $0 }) throws -> ResultSet {
         let (store, document, path) = try makeStore()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let loaded = FrameworkLoader.load(contentsOf: folder.appendingPathComponent("shop-toc.yaml").path,
+        let file = folder.appendingPathComponent("shop-toc.yaml").path
+        let loaded = FrameworkLoader.load(text: edit(try String(contentsOfFile: file, encoding: .utf8)), path: file,
                                           surveys: SurveyCatalogue([document.survey]))
         let framework = try #require(loaded.framework, "\(loaded.diagnostics)")
         return try Aggregator(framework: framework, store: store, language: language).compute(rounds: rounds)
@@ -164,6 +166,24 @@ struct ComputeTests {
         // The change still compares with the round before.
         #expect(Self.row(results, "satisfied", "shop-2025")?.outcome.published?.change?.since == "shop-2024")
         #expect(results.cleaning.map(\.round) == ["shop-2025"])
+    }
+
+    @Test func theChangeSkipsARoundTheDatabaseDoesNotHaveWhenOnlyTheLaterRoundIsAsked() throws {
+        // A survey round declared between the two, never opened: the change of 2025 is since 2024,
+        // whether all rounds are computed or only 2025.
+        let gap = { (text: String) in
+            text.replacingOccurrences(
+                of: "  - {name: shop-2025,",
+                with: "  - {name: shop-2024b, survey: shop, label: {sv: \"2024b\", en: \"2024b\"}}\n  - {name: shop-2025,")
+        }
+        let all = try Self.compute(edit: gap)
+        let asked = try Self.compute(rounds: ["shop-2025"], edit: gap)
+        let expected = try #require(Self.row(all, "satisfied", "shop-2025")?.outcome.published?.change)
+        #expect(expected.since == "shop-2024")
+        let change = try #require(Self.row(asked, "satisfied", "shop-2025")?.outcome.published?.change)
+        #expect(change == expected)
+        #expect(Set(asked.rows.map(\.round)) == ["shop-2025"])
+        #expect(asked.cleaning.map(\.round) == ["shop-2025"])
     }
 
     @Test func anUndeclaredRoundIsRefused() throws {

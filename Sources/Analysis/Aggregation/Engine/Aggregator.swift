@@ -39,13 +39,18 @@ public struct Aggregator: Sendable {
         if diagnostics.hasErrors { throw AggregationError.refused(diagnostics.sorted) }
         let wantedSet = Set(wanted)
 
-        // Survey rounds to read: those asked for and, for changes, the round before each.
+        // Survey rounds to read: those asked for and, for changes, the previous round of each that
+        // the database has (rounds it does not have yet are passed over, as when all are read).
         var toRead = Set<String>()
         for round in framework.rounds where wantedSet.contains(round.name) {
             guard let survey = round.survey else { continue }
             toRead.insert(round.name)
             let line = framework.rounds.filter { $0.survey == survey }.map(\.name)
-            if let at = line.firstIndex(of: round.name), at > 0 { toRead.insert(line[at - 1]) }
+            guard let at = line.firstIndex(of: round.name) else { continue }
+            for earlier in line[..<at].reversed() {
+                toRead.insert(earlier)
+                if try store.round(named: earlier) != nil { break }
+            }
         }
 
         var notes: [String] = []
