@@ -186,6 +186,28 @@ struct ComputeTests {
         #expect(asked.cleaning.map(\.round) == ["shop-2025"])
     }
 
+    @Test func theStatusOfAReportedValueDoesNotMoveWhenALaterValueIsWritten() throws {
+        // Four yearly reporting periods; 38 in 2024 (the baseline), 46 in 2025, target 60 in 2027.
+        // The straight path is at 38 + 22/3 ≈ 45.3 in 2025, so 46 is on track, with or without 2026's value.
+        func years(_ values: String) -> (String) -> String {
+            { text in
+                text.replacingOccurrences(
+                    of: "  - {name: year-2025, label: {sv: \"År 2025\", en: \"Year 2025\"}}",
+                    with: ["2024", "2025", "2026", "2027"].map { "  - {name: year-\($0), label: {sv: \"År \($0)\", en: \"Year \($0)\"}}" }
+                        .joined(separator: "\n"))
+                    .replacingOccurrences(
+                        of: "    values: {year-2025: 4}",
+                        with: "    direction: up\n    values: {\(values)}\n    baseline: {round: year-2024, value: 38}\n    targets: {year-2027: 60}")
+            }
+        }
+        let before = try Self.compute(edit: years("year-2024: 38, year-2025: 46"))
+        #expect(Self.row(before, "courses", "year-2025")?.status == .onTrack)
+        let after = try Self.compute(edit: years("year-2024: 38, year-2025: 46, year-2026: 50"))
+        #expect(Self.row(after, "courses", "year-2025")?.status == .onTrack)
+        #expect(Self.row(after, "courses", "year-2026")?.status == .offTrack) // the path is at 52.7
+        #expect(Self.row(after, "courses", "year-2026")?.outcome.published?.change?.since == "year-2025")
+    }
+
     @Test func anUndeclaredRoundIsRefused() throws {
         #expect(throws: AggregationError.self) { try Self.compute(rounds: ["shop-2030"]) }
     }
