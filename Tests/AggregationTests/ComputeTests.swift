@@ -53,10 +53,12 @@ struct ComputeTests {
         return (store, document, path)
     }
 
-    static func compute(language: String? = nil, rounds: [String]? = nil) throws -> ResultSet {
+    /// `edit` changes the framework's text before it is loaded.
+    static func compute(language: String? = nil, rounds: [String]? = nil, edit: (String) -> String = { $0 }) throws -> ResultSet {
         let (store, document, path) = try makeStore()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let loaded = FrameworkLoader.load(contentsOf: folder.appendingPathComponent("shop-toc.yaml").path,
+        let file = folder.appendingPathComponent("shop-toc.yaml").path
+        let loaded = FrameworkLoader.load(text: edit(try String(contentsOfFile: file, encoding: .utf8)), path: file,
                                           surveys: SurveyCatalogue([document.survey]))
         let framework = try #require(loaded.framework, "\(loaded.diagnostics)")
         return try Aggregator(framework: framework, store: store, language: language).compute(rounds: rounds)
@@ -164,6 +166,46 @@ struct ComputeTests {
         // The change still compares with the round before.
         #expect(Self.row(results, "satisfied", "shop-2025")?.outcome.published?.change?.since == "shop-2024")
         #expect(results.cleaning.map(\.round) == ["shop-2025"])
+    }
+
+    @Test func theChangeSkipsARoundTheDatabaseDoesNotHaveWhenOnlyTheLaterRoundIsAsked() throws {
+        // A survey round declared between the two, never opened: the change of 2025 is since 2024,
+        // whether all rounds are computed or only 2025.
+        let gap = { (text: String) in
+            text.replacingOccurrences(
+                of: "  - {name: shop-2025,",
+                with: "  - {name: shop-2024b, survey: shop, label: {sv: \"2024b\", en: \"2024b\"}}\n  - {name: shop-2025,")
+        }
+        let all = try Self.compute(edit: gap)
+        let asked = try Self.compute(rounds: ["shop-2025"], edit: gap)
+        let expected = try #require(Self.row(all, "satisfied", "shop-2025")?.outcome.published?.change)
+        #expect(expected.since == "shop-2024")
+        let change = try #require(Self.row(asked, "satisfied", "shop-2025")?.outcome.published?.change)
+        #expect(change == expected)
+        #expect(Set(asked.rows.map(\.round)) == ["shop-2025"])
+        #expect(asked.cleaning.map(\.round) == ["shop-2025"])
+    }
+
+    @Test func theStatusOfAReportedValueDoesNotMoveWhenALaterValueIsWritten() throws {
+        // Four yearly reporting periods; 38 in 2024 (the baseline), 46 in 2025, target 60 in 2027.
+        // The straight path is at 38 + 22/3 ≈ 45.3 in 2025, so 46 is on track, with or without 2026's value.
+        func years(_ values: String) -> (String) -> String {
+            { text in
+                text.replacingOccurrences(
+                    of: "  - {name: year-2025, label: {sv: \"År 2025\", en: \"Year 2025\"}}",
+                    with: ["2024", "2025", "2026", "2027"].map { "  - {name: year-\($0), label: {sv: \"År \($0)\", en: \"Year \($0)\"}}" }
+                        .joined(separator: "\n"))
+                    .replacingOccurrences(
+                        of: "    values: {year-2025: 4}",
+                        with: "    direction: up\n    values: {\(values)}\n    baseline: {round: year-2024, value: 38}\n    targets: {year-2027: 60}")
+            }
+        }
+        let before = try Self.compute(edit: years("year-2024: 38, year-2025: 46"))
+        #expect(Self.row(before, "courses", "year-2025")?.status == .onTrack)
+        let after = try Self.compute(edit: years("year-2024: 38, year-2025: 46, year-2026: 50"))
+        #expect(Self.row(after, "courses", "year-2025")?.status == .onTrack)
+        #expect(Self.row(after, "courses", "year-2026")?.status == .offTrack) // the path is at 52.7
+        #expect(Self.row(after, "courses", "year-2026")?.outcome.published?.change?.since == "year-2025")
     }
 
     @Test func anUndeclaredRoundIsRefused() throws {

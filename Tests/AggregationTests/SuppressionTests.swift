@@ -30,6 +30,17 @@ struct SuppressionTests {
         #expect(decision.groups == [.belowThreshold, .secondary, nil])
     }
 
+    @Test func anEmptyGroupDoesNotProtectASmallOne() {
+        // The 0 is no secret (a topline shows it), so 33 − 30 − 0 would give the 3 away.
+        let decision = Suppression.decide(total: 33, groups: [3, 0, 30], threshold: 10)
+        #expect(decision.groups == [.belowThreshold, .belowThreshold, .secondary])
+        let more = Suppression.decide(total: 73, groups: [3, 0, 30, 40], threshold: 10)
+        #expect(more.groups == [.belowThreshold, .belowThreshold, .secondary, nil])
+        // Two small groups with responses still protect each other.
+        let two = Suppression.decide(total: 70, groups: [3, 0, 7, 60], threshold: 10)
+        #expect(two.groups == [.belowThreshold, .belowThreshold, .belowThreshold, nil])
+    }
+
     @Test func aSmallTotalSuppressesEverything() {
         let decision = Suppression.decide(total: 7, groups: [4, 3], threshold: 10)
         #expect(decision.total == .belowThreshold)

@@ -39,13 +39,18 @@ public struct Aggregator: Sendable {
         if diagnostics.hasErrors { throw AggregationError.refused(diagnostics.sorted) }
         let wantedSet = Set(wanted)
 
-        // Survey rounds to read: those asked for and, for changes, the round before each.
+        // Survey rounds to read: those asked for and, for changes, the previous round of each that
+        // the database has (rounds it does not have yet are passed over, as when all are read).
         var toRead = Set<String>()
         for round in framework.rounds where wantedSet.contains(round.name) {
             guard let survey = round.survey else { continue }
             toRead.insert(round.name)
             let line = framework.rounds.filter { $0.survey == survey }.map(\.name)
-            if let at = line.firstIndex(of: round.name), at > 0 { toRead.insert(line[at - 1]) }
+            guard let at = line.firstIndex(of: round.name) else { continue }
+            for earlier in line[..<at].reversed() {
+                toRead.insert(earlier)
+                if try store.round(named: earlier) != nil { break }
+            }
         }
 
         var notes: [String] = []
@@ -134,13 +139,15 @@ public struct Aggregator: Sendable {
     }
 
     /// The rounds an indicator is followed over, in time order: its survey's rounds, or for a
-    /// reported indicator the rounds it has a value, baseline or target for.
+    /// reported indicator the framework's reporting periods (rounds without a survey) and any other
+    /// round it has a value, baseline or target for. The line does not depend on which values have
+    /// been written so far, so the path to a target does not move when a later value comes in.
     func timeLine(of indicator: Indicator) -> [String] {
         if let survey = indicator.survey, indicator.kind != .reported {
             return framework.rounds.filter { $0.survey == survey }.map(\.name)
         }
         let named = Set(indicator.reportedValues.map(\.round) + indicator.targets.map(\.round) + (indicator.baseline.map { [$0.round] } ?? []))
-        return framework.rounds.map(\.name).filter(named.contains)
+        return framework.rounds.filter { $0.survey == nil || named.contains($0.name) }.map(\.name)
     }
 
     static func change(from before: PublishedCell, to after: PublishedCell, since round: String) -> ChangeFigure {
