@@ -141,21 +141,25 @@ import Testing
         let deep = String(repeating: "(", count: 70) + "1" + String(repeating: ")", count: 70)
         let error = try #require(syntaxError(deep))
         #expect(error.code == .expressionUnexpected)
-        #expect(error.column == 65)
-        let fine = String(repeating: "(", count: 60) + "1" + String(repeating: ")", count: 60)
+        #expect(error.column == 66)
+        // "more than 64" (the message, docs/expressions.md): 64 parentheses are taken, 65 are not.
+        let fine = String(repeating: "(", count: 64) + "1" + String(repeating: ")", count: 64)
         #expect(try evaluate(fine) == .number(1))
+        let tooDeep = String(repeating: "(", count: 65) + "1" + String(repeating: ")", count: 65)
+        #expect(try #require(syntaxError(tooDeep)).message.contains("nest more than 64 deep"))
         let deepest = String(repeating: "-(", count: 31) + "1" + String(repeating: ")", count: 31)
         #expect(try evaluate(deepest) == .number(-1))
         let tooDeepCalls = String(repeating: "not(", count: 65) + "1" + String(repeating: ")", count: 65)
         #expect(try #require(syntaxError(tooDeepCalls)).code == .expressionUnexpected)
 
-        // A chain of 250 terms is 249 operations deep; the 250th operation is refused at its column.
-        let allowed = Array(repeating: "1", count: 250).joined(separator: " + ")
-        #expect(try evaluate(allowed) == .number(250))
+        // A chain of 251 terms is 250 operations deep; "more than 250" (the message,
+        // docs/expressions.md): the 251st operation is refused at its column.
+        let allowed = Array(repeating: "1", count: 251).joined(separator: " + ")
+        #expect(try evaluate(allowed) == .number(251))
         let long = Array(repeating: "1", count: 260).joined(separator: " + ")
         let tooLong = try #require(syntaxError(long))
         #expect(tooLong.message.contains("more than 250 operations deep"))
-        #expect(tooLong.column == 4 * 249 + 3)
+        #expect(tooLong.column == 4 * 250 + 3)
     }
 
     @Test func syntaxMessagesSayWhatToDo() throws {

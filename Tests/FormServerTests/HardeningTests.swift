@@ -187,6 +187,21 @@ import Testing
         }
     }
 
+    /// A port in use is E478 with the system's reason in plain words (docs/diagnostics.md), not
+    /// NIO's description of the failed call with its errno.
+    @Test(.timeLimit(.minutes(2))) func aPortInUseIsRefusedWithTheReason() throws {
+        let environment = try TestEnvironment()
+        let tokenFile = environment.folder.appendingPathComponent("api-token").path
+        try (TestEnvironment.apiToken + "\n").write(toFile: tokenFile, atomically: true, encoding: .utf8)
+        let first = try CrashTests.ServerProcess(database: environment.databasePath, tokenFile: tokenFile)
+        defer { first.kill(SIGTERM) }
+        let second = try AdminPackageCleaningTests.run(["serve", "--db", environment.databasePath, "--port", String(first.port)])
+        #expect(second.status == 1)
+        #expect(second.errors.contains(
+            "field port: error[E478]: cannot serve on 127.0.0.1:\(first.port): bind failed: address already in use; choose another --port or --host"),
+            "\(second.errors)")
+    }
+
     @Test func requestsAreLoggedAsJSONLinesWithoutTokens() async throws {
         let environment = try TestEnvironment()
         let visited = Visited()

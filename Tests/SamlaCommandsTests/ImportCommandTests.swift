@@ -86,6 +86,30 @@ import Testing
         #expect(!byColumn.contains("- "), "\(byColumn)")
     }
 
+    /// `--limit` cuts the list, never the totals: the JSON's `errors` counts every error, as the
+    /// text summary does (docs/import.md).
+    @Test func theJSONTotalsCountTheErrorsBeyondTheLimit() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = path("samla.sqlite")
+        try openRound(db)
+        struct Document: Decodable {
+            struct Entry: Decodable { var code: String }
+            var diagnostics: [Entry]
+            var errors: Int
+        }
+        func json(_ extra: [String]) throws -> Document {
+            let run = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-2025", "--format", "json"] + extra + [Self.badCells])
+            #expect(run.status == 1)
+            return try JSONDecoder().decode(Document.self, from: Data(run.output.utf8))
+        }
+        let all = try json([])
+        #expect(all.errors == all.diagnostics.count)
+        #expect(all.errors > 3)
+        let limited = try json(["--limit", "3"])
+        #expect(limited.diagnostics.count == 3)
+        #expect(limited.errors == all.errors)
+    }
+
     @Test func usageErrorsExitWithTwo() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let missingRound = try SamlaBinary.run(["import", path("x.csv")])

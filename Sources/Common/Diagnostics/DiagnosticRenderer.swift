@@ -40,10 +40,12 @@ public enum DiagnosticRenderer {
     }
 
     /// A JSON document: `{"diagnostics": [...], "errors": n, "warnings": n, "files": n}`.
-    public static func json(_ diagnostics: [Diagnostic], files: Int) -> String {
+    /// `errorCount` is the total when the list holds only the first errors (`samla import --limit`);
+    /// by default the errors listed are counted.
+    public static func json(_ diagnostics: [Diagnostic], files: Int, errorCount: Int? = nil) -> String {
         let document = Document(
             diagnostics: diagnostics.map(Entry.init),
-            errors: diagnostics.filter(\.isError).count,
+            errors: errorCount ?? diagnostics.filter(\.isError).count,
             warnings: diagnostics.filter { !$0.isError }.count,
             files: files
         )

@@ -133,6 +133,16 @@ public final class FormServer: Sendable {
         try await application(onServerRunning: onServerRunning).runService()
     }
 
+    /// Why `run` could not serve, for E478: for a failed system call (a port in use, an address
+    /// not of this machine) the call and the system's reason, `bind failed: address already in
+    /// use`, instead of NIO's description with the call's signature and the errno; any other error
+    /// as it describes itself.
+    public static func describeStartFailure(_ error: any Error) -> String {
+        guard let error = error as? IOError, let reason = strerror(error.errnoCode) else { return "\(error)" }
+        let call = String(error.description.prefix { $0 != "(" && $0 != ":" })
+        return "\(call.isEmpty ? "listening" : call) failed: \(String(cString: reason).lowercased())"
+    }
+
     /// Stops the writer after committing what is queued.
     public func shutdown() {
         submissions.shutdown()

@@ -60,7 +60,7 @@ struct ImportCommand: ParsableCommand {
             printDiagnostics(result.diagnostics)
             FileHandle.standardOutput.write(Data(ImportReportText.summary(result).utf8))
         case .json:
-            FileHandle.standardOutput.write(Data(DiagnosticRenderer.json(result.diagnostics, files: 1).utf8))
+            FileHandle.standardOutput.write(Data(DiagnosticRenderer.json(result.diagnostics, files: 1, errorCount: result.errorCount).utf8))
         }
         if result.isRefused { throw ExitCode(ExitStatus.refused) }
     }

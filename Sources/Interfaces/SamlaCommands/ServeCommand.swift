@@ -110,7 +110,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await server.run(onServerRunning: announce)
         } catch {
             printDiagnostics([Diagnostic(.cannotListen, at: .field("port"),
-                "cannot serve on \(host):\(port): \(error); choose another --port or --host")])
+                "cannot serve on \(host):\(port): \(FormServer.describeStartFailure(error)); choose another --port or --host")])
             throw ExitCode(ExitStatus.refused)
         }
     }

@@ -3,8 +3,9 @@
 struct Parser {
     private let tokens: [Token]
     private var position = 0
-    /// How deep parentheses, calls and minus signs nest at the current token.
-    private var nesting = 0
+    /// How deep parentheses, calls and minus signs nest at the current token (-1 before the first
+    /// value: the value at the top level is inside none of them).
+    private var nesting = -1
 
     /// Limits on the syntax tree: parsing, checking and evaluation recurse through it, and must stay
     /// far from the end of a small thread stack (as in a server's task). Parsing takes about ten
@@ -62,7 +63,8 @@ struct Parser {
             let token = advance()
             let right = try binary(level: level + 1)
             left = SyntaxNode(.binary(op, left, right), column: token.column)
-            if left.depth > Self.maximumDepth {
+            // A value has depth 1; each operation above it adds one.
+            if left.depth - 1 > Self.maximumDepth {
                 throw ExpressionError(.expressionUnexpected, column: token.column,
                     "the expression goes more than \(Self.maximumDepth) operations deep: split it into calculate questions")
             }
