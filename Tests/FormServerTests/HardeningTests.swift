@@ -86,6 +86,10 @@ import Testing
             let missing = try await client.get("/nowhere", headers: ["Accept-Language": "en"])
             #expect(missing.status == 404)
             #expect(Page.title(missing.body) == "Page not found")
+            let adminMissing = try await client.get("/admin/nowhere", headers: ["Accept-Language": "sv"])
+            #expect(adminMissing.status == 404)
+            #expect(Page.language(adminMissing.body) == "en" && Page.title(adminMissing.body) == "Page not found", "the admin pages' errors are in English")
+            #expect(Page.language(try await client.get("/nowhere", headers: ["Accept-Language": "sv"]).body) == "sv")
             let malformed = try await client.request(.post, "/t/" + InvitationToken.random().text,
                                                      headers: ["Content-Type": "application/x-www-form-urlencoded"], body: "a=%ZZ")
             #expect(malformed.status == 400)

@@ -68,6 +68,17 @@ import Testing
         #expect(run.status == 2)
     }
 
+    @Test func anOutputThatIsNotHTMLIsAUsageError() throws {
+        let workspace = try Workspace()
+        let run = try SamlaBinary.run([
+            "report", Self.root.appendingPathComponent("reports/msi-impact.yaml").path, "--db", workspace.path("empty.sqlite"),
+            "--out", workspace.path("x.pdf"),
+        ])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("a report is one HTML file; give a path ending in .html"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("x.pdf")))
+    }
+
     @Test func validateChecksReportsWithSurveysAndFrameworks() throws {
         let shipped = ["reports/msi-impact.yaml", "reports/esem-se-topline.yaml", "frameworks/msi-toc.yaml"].map {
             Self.root.appendingPathComponent($0).path

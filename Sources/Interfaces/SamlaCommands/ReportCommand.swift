@@ -36,6 +36,9 @@ struct ReportCommand: ParsableCommand {
         if let language, !["sv", "en"].contains(language) {
             throw ValidationError("--lang \(language): reports are written in sv or en")
         }
+        if let out, !out.lowercased().hasSuffix(".html") {
+            throw ValidationError("--out \(out): a report is one HTML file; give a path ending in .html, e.g. output/report.html")
+        }
     }
 
     func run() throws {

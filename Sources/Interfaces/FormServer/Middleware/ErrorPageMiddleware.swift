@@ -63,7 +63,8 @@ enum WebFailure: Error {
             }
             return Reply.json(APIErrorBody(errors: [.init(code: code, message: message)]), status: status)
         }
-        let language = LanguageChoice.choose(
+        // The admin pages are in English, and so are their error pages.
+        let language = request.uri.path == "/admin" || request.uri.path.hasPrefix("/admin/") ? "en" : LanguageChoice.choose(
             query: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage], offered: UIText.languages)
         let words = UIText(language)
         let (title, body): (String, String) = switch self {
