@@ -52,15 +52,20 @@ import Testing
         #expect(topline.contains("Fråga för fråga: ESEM 2025"))
     }
 
-    @Test func aToplineOfARoundTheDatabaseDoesNotHaveIsRefused() throws {
+    /// `samla report REPORT --db (an empty database) --out OUT`, which must write nothing to OUT.
+    static func refused(_ report: String, out: String) throws -> SamlaBinary.Run {
         let workspace = try Workspace()
         let run = try SamlaBinary.run([
-            "report", Self.root.appendingPathComponent("reports/esem-se-topline.yaml").path, "--db", workspace.path("empty.sqlite"),
-            "--out", workspace.path("x.html"),
+            "report", root.appendingPathComponent(report).path, "--db", workspace.path("empty.sqlite"), "--out", workspace.path(out),
         ])
+        #expect(!FileManager.default.fileExists(atPath: workspace.path(out)))
+        return run
+    }
+
+    @Test func aToplineOfARoundTheDatabaseDoesNotHaveIsRefused() throws {
+        let run = try Self.refused("reports/esem-se-topline.yaml", out: "x.html")
         #expect(run.status == 1)
         #expect(run.errors.contains("error[E520]: round esem-se-2025 of the topline section has no responses in the database"))
-        #expect(!FileManager.default.fileExists(atPath: workspace.path("x.html")))
     }
 
     @Test func anUnknownLanguageIsAUsageError() throws {
@@ -69,14 +74,9 @@ import Testing
     }
 
     @Test func anOutputThatIsNotHTMLIsAUsageError() throws {
-        let workspace = try Workspace()
-        let run = try SamlaBinary.run([
-            "report", Self.root.appendingPathComponent("reports/msi-impact.yaml").path, "--db", workspace.path("empty.sqlite"),
-            "--out", workspace.path("x.pdf"),
-        ])
+        let run = try Self.refused("reports/msi-impact.yaml", out: "x.pdf")
         #expect(run.status == 2)
         #expect(run.errors.contains("a report is one HTML file; give a path ending in .html"))
-        #expect(!FileManager.default.fileExists(atPath: workspace.path("x.pdf")))
     }
 
     @Test func validateChecksReportsWithSurveysAndFrameworks() throws {
