@@ -1,6 +1,6 @@
-import Expressions
 import Foundation
 import Logging
+import Store
 
 /// A swift-log handler that writes one JSON object per line to standard error:
 /// `{"level":"info","message":"request","method":"POST","ms":"1.2","path":"/t/[token]","status":"303","time":"…"}`.
@@ -57,31 +57,9 @@ public struct JSONLogHandler: LogHandler {
         return "\(value)"
     }
 
-    /// `2026-11-29T15:09:25.118Z`: the instant in UTC, milliseconds cut off below.
+    /// `2026-11-29T15:09:25.118Z`: the instant in UTC, milliseconds cut off below, as the store writes times.
     static func timestamp(millisecondsSinceEpoch milliseconds: Int64) -> String {
-        let (days, inDay) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
-        let (day, millisecond) = inDay < 0 ? (Int(days) - 1, Int(inDay) + 86_400_000) : (Int(days), Int(inDay))
-        let date = CalendarDate(daysSinceEpoch: day)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
-        func digits(_ value: Int, _ width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            var rest = value
-            while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
-                rest %= divisor
-                divisor /= 10
-            }
-        }
-        digits(date.year, 4); bytes.append(UInt8(ascii: "-"))
-        digits(date.month, 2); bytes.append(UInt8(ascii: "-"))
-        digits(date.day, 2); bytes.append(UInt8(ascii: "T"))
-        digits(millisecond / 3_600_000, 2); bytes.append(UInt8(ascii: ":"))
-        digits(millisecond / 60_000 % 60, 2); bytes.append(UInt8(ascii: ":"))
-        digits(millisecond / 1000 % 60, 2); bytes.append(UInt8(ascii: "."))
-        digits(millisecond % 1000, 3); bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
+        Timestamp(millisecondsSinceEpoch: milliseconds).text
     }
 
     /// `text` as a JSON string.

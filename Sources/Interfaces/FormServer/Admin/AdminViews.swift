@@ -278,9 +278,10 @@ enum AdminViews {
 
     /// `YYYY-MM-DD HH:MM` in the machine's time zone (`TZ`), as the chart's days are.
     static func shortTime(_ timestamp: Timestamp, in timeZone: TimeZone = .current) -> String {
-        let local = Int64((timestamp.date.timeIntervalSince1970).rounded(.down)) + Int64(timeZone.secondsFromGMT(for: timestamp.date))
-        let seconds = Int(((local % 86_400) + 86_400) % 86_400)
-        let day = CalendarDate(daysSinceEpoch: Int((local - Int64(seconds)) / 86_400))
+        let date = timestamp.date
+        let day = CalendarDate.today(now: date, in: timeZone)
+        let local = Int((date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))).rounded(.down))
+        let seconds = local - day.daysSinceEpoch * 86_400
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
         return "\(day) \(pad(seconds / 3600)):\(pad(seconds / 60 % 60))"
     }

@@ -11,7 +11,8 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
         self.init(millisecondsSinceEpoch: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
     }
 
-    init(millisecondsSinceEpoch milliseconds: Int64) {
+    /// The moment `milliseconds` after 1970-01-01T00:00Z.
+    public init(millisecondsSinceEpoch milliseconds: Int64) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(24)
         Self.appendText(milliseconds: milliseconds, to: &bytes)
