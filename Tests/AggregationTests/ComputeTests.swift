@@ -53,10 +53,14 @@ struct ComputeTests {
         return (store, document, path)
     }
 
-    /// `edit` changes the framework's text before it is loaded.
-    static func compute(language: String? = nil, rounds: [String]? = nil, edit: (String) -> String = { $0 }) throws -> ResultSet {
+    /// `edit` changes the framework's text before it is loaded; `prepare` changes the store.
+    static func compute(
+        language: String? = nil, rounds: [String]? = nil, edit: (String) -> String = { $0 },
+        prepare: (SQLiteStore, SurveyDocument) throws -> Void = { _, _ in }
+    ) throws -> ResultSet {
         let (store, document, path) = try makeStore()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        try prepare(store, document)
         let file = folder.appendingPathComponent("shop-toc.yaml").path
         let loaded = FrameworkLoader.load(text: edit(try String(contentsOfFile: file, encoding: .utf8)), path: file,
                                           surveys: SurveyCatalogue([document.survey]))
@@ -184,6 +188,48 @@ struct ComputeTests {
         #expect(change == expected)
         #expect(Set(asked.rows.map(\.round)) == ["shop-2025"])
         #expect(asked.cleaning.map(\.round) == ["shop-2025"])
+    }
+
+    @Test func theChangeSkipsARoundOpenedWithoutResponses() throws {
+        // shop-2024b is opened between the two but nobody answers it: it has no rows, a note says
+        // why, and the change of 2025 is since 2024, whether all rounds are computed or only 2025.
+        let gap = { (text: String) in
+            text.replacingOccurrences(
+                of: "  - {name: shop-2025,",
+                with: "  - {name: shop-2024b, survey: shop, label: {sv: \"2024b\", en: \"2024b\"}}\n  - {name: shop-2025,")
+        }
+        let openEmpty = { (store: SQLiteStore, document: SurveyDocument) in
+            try store.openRound(RoundRequest(
+                name: "shop-2024b", document: document, opens: CalendarDate(year: 2024, month: 6, day: 1)!,
+                closes: CalendarDate(year: 2024, month: 6, day: 30)!, anonymous: true))
+            return
+        }
+        let all = try Self.compute(edit: gap, prepare: openEmpty)
+        #expect(Self.row(all, "satisfied", "shop-2025")?.outcome.published?.change?.since == "shop-2024")
+        #expect(!all.rows.contains { $0.round == "shop-2024b" })
+        #expect(all.notes.contains("round shop-2024b has no responses in the database yet"))
+        let asked = try Self.compute(rounds: ["shop-2025"], edit: gap, prepare: openEmpty)
+        #expect(Self.row(asked, "satisfied", "shop-2025")?.outcome.published?.change?.since == "shop-2024")
+
+        // Without a completeness rule only submitted responses are read, so a round with nothing but
+        // a begun response is passed over too.
+        let gapWithoutCompleteness = { (text: String) in gap(text).replacingOccurrences(of: "    min_completeness: 0.5\n", with: "") }
+        let begun = { (store: SQLiteStore, document: SurveyDocument) in
+            try openEmpty(store, document)
+            try store.createResponse(NewResponse(round: "shop-2024b", language: "sv", source: .web),
+                                     today: CalendarDate(year: 2024, month: 6, day: 2)!)
+            return
+        }
+        for rounds in [nil, ["shop-2024b", "shop-2025"]] {
+            let results = try Self.compute(rounds: rounds, edit: gapWithoutCompleteness, prepare: begun)
+            #expect(Self.row(results, "satisfied", "shop-2025")?.outcome.published?.change?.since == "shop-2024")
+            #expect(results.notes.contains("round shop-2024b has no submitted responses in the database yet"))
+        }
+        // With the rule, the begun response is read (and removed as incomplete): the round has data,
+        // and 2025's change cannot be given since a round whose cells are withheld.
+        let read = try Self.compute(edit: gap, prepare: begun)
+        #expect(read.rows.contains { $0.round == "shop-2024b" })
+        #expect(Self.row(read, "satisfied", "shop-2025")?.outcome.published?.change == nil)
     }
 
     @Test func theStatusOfAReportedValueDoesNotMoveWhenALaterValueIsWritten() throws {

@@ -40,7 +40,9 @@ public struct Aggregator: Sendable {
         let wantedSet = Set(wanted)
 
         // Survey rounds to read: those asked for and, for changes, the previous round of each that
-        // the database has (rounds it does not have yet are passed over, as when all are read).
+        // has responses in the database (rounds opened without any, or not opened, are passed over,
+        // as when all are read).
+        let responded = try respondedRounds()
         var toRead = Set<String>()
         for round in framework.rounds where wantedSet.contains(round.name) {
             guard let survey = round.survey else { continue }
@@ -49,7 +51,7 @@ public struct Aggregator: Sendable {
             guard let at = line.firstIndex(of: round.name) else { continue }
             for earlier in line[..<at].reversed() {
                 toRead.insert(earlier)
-                if try store.round(named: earlier) != nil { break }
+                if responded.contains(earlier) { break }
             }
         }
 
@@ -92,6 +94,13 @@ public struct Aggregator: Sendable {
         for (plan, scanned) in zip(plans, try ScannedRound.scan(plans, store: store, framework: framework, language: language, today: today)) {
             let wanted = wantedSet.contains(plan.round)
             if wanted { logs.append(scanned.log) }
+            guard scanned.log.read > 0 else {
+                if wanted {
+                    let what = plan.cleaning.minCompleteness == nil ? "submitted responses" : "responses"
+                    notes.append("round \(plan.round) has no \(what) in the database yet")
+                }
+                continue
+            }
             for (index, compiled) in plan.indicators.enumerated() {
                 computed[compiled.indicator.id, default: [:]][plan.round] = scanned.cells[index]
                 if wanted {
@@ -136,6 +145,15 @@ public struct Aggregator: Sendable {
             }
         }
         return ResultSet(framework: framework, language: language, rows: rows, cleaning: logs, missing: missing, notes: notes)
+    }
+
+    /// The rounds in the store with a response the scan reads: a complete one, or any when the
+    /// round's cleaning judges completeness (and so reads partial responses too).
+    private func respondedRounds() throws -> Set<String> {
+        Set(try store.roundSummaries().filter { summary in
+            let readsPartial = framework.cleaningRules(forRound: summary.round.name).minCompleteness != nil
+            return (readsPartial ? summary.started : summary.complete) > 0
+        }.map(\.round.name))
     }
 
     /// The rounds an indicator is followed over, in time order: its survey's rounds, or for a
