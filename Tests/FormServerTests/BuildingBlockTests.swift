@@ -73,6 +73,23 @@ import SurveyDefinition
         #expect(message(#"{"turnover": {"sek": 1}}"#)?.hasPrefix("the value of turnover is a JSON object") == true)
     }
 
+    @Test func anAnswerGivenTwiceIsRefusedNotPickedFrom() throws {
+        func problem(_ body: String) -> JSONAnswers.Problem? {
+            if case .failure(let problem) = JSONAnswers.decode(Data(body.utf8)) { return problem }
+            return nil
+        }
+        #expect(problem(#"{"founded": 2016, "sdg": ["3"], "founded": 2017}"#)?.message == "founded is given twice in the body; give each answer once")
+        #expect(problem(#"{"founded": 2016, "sdg": ["3"], "founded": 2017}"#)?.field == "founded")
+        // Escapes are read before names are compared.
+        #expect(problem(#"{"namn": "a", "n\u0061mn": "b"}"#)?.field == "namn")
+        #expect(problem(#"{"a\"b": 1, "a\"b" : 2}"#)?.field == #"a"b"#)
+        // Names inside strings or other values, and values equal to names, are no repeats.
+        for body in [#"{"a": "a", "b": ["a", "b"], "c": "\"a\": 1", "d": "{\"d\": 2}"}"#, #"{"a": 1, "ab": 2, "A": 3}"#, "{}"] {
+            #expect(problem(body) == nil, "\(body)")
+        }
+        #expect(RepeatedKey.first(in: Data(#"{"x": [{"y": 1}, {"y": 2}], "y": 3}"#.utf8)) == nil)
+    }
+
     @Test func secretsComeFromAFileOrTheEnvironmentAndAreNeverShort() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-secret-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -123,6 +123,9 @@ enum JSONAnswers {
         } catch {
             return .failure(Problem(field: nil, message: "the body is not a JSON object of answers, e.g. {\"founded\": 2016, \"sdg\": [\"3\", \"8\"]}"))
         }
+        if let name = RepeatedKey.first(in: data) {
+            return .failure(Problem(field: name, message: "\(name) is given twice in the body; give each answer once"))
+        }
         var answers: [String: AnswerValue?] = [:]
         for (name, value) in decoded {
             switch value.answer {
