@@ -23,6 +23,23 @@ import Testing
         #expect(coder("name").code("Smörgås 🥪") == .value(.text("Smörgås 🥪")))
     }
 
+    @Test func controlCharactersInTextAreRefusedWithTheirPlace() {
+        #expect(coder("name").code("Anna\u{0}") == .problem(.controlCharacter(scalar: 0, position: 5)))
+        #expect(coder("story").code("Åsa \u{1B}[31mröd") == .problem(.controlCharacter(scalar: 0x1B, position: 5)))
+        #expect(coder("story").code("ärende\u{7F}") == .problem(.controlCharacter(scalar: 0x7F, position: 7)))
+        #expect(coder("story").code("😀\u{85}") == .problem(.controlCharacter(scalar: 0x85, position: 2)))
+        #expect(coder("name").check(.text("a\u{8}b")) == .problem(.controlCharacter(scalar: 8, position: 2)))
+        // Tab and line breaks inside a text are kept; a character past C1 that starts with the same
+        // byte (U+00A0–U+00BF) is no control.
+        #expect(coder("story").code("a\tb\r\nc") == .value(.text("a\tb\r\nc")))
+        #expect(coder("name").code("50\u{A0}% ¿") == .value(.text("50\u{A0}% ¿")))
+        #expect(coder("name").check(.text("50\u{A0}%")) == .value(.text("50\u{A0}%")))
+        let problem = AnswerProblem(variable: "comments", value: "Anna\u{0}", kind: .controlCharacter(scalar: 0, position: 5))
+        #expect(problem.message(in: "en") == "the text has a control character (U+0000) at character 5, which cannot be shown: remove it")
+        #expect(problem.message(in: "sv") == "texten har ett styrtecken (U+0000) vid tecken 5, som inte kan visas: ta bort det")
+        #expect(problem.code.id == "E417")
+    }
+
     @Test(arguments: [
         ("12", CodedAnswer.value(.integer(12))),
         ("-3", .value(.integer(-3))),

@@ -18,6 +18,7 @@ extension DiagnosticCode {
     public static let wrongValueType = DiagnosticCode("E414", .error, "a typed value (JSON) of the wrong kind for its question")
     public static let noSuchField = DiagnosticCode("E415", .error, "an answer for a variable the survey does not have")
     public static let calculatedValueGiven = DiagnosticCode("E416", .error, "an answer given for a calculated variable, which is computed and cannot be answered")
+    public static let controlCharacter = DiagnosticCode("E417", .error, "a text answer with a control character (such as NUL or ESC) that cannot be shown")
 
     // E420–E439: data files (the CSV import in the Intake module).
     public static let unknownColumn = DiagnosticCode("E420", .error, "a header column that names no variable of the survey")
@@ -41,7 +42,7 @@ extension DiagnosticCode {
     static let responseCodes: [DiagnosticCode] = [
         notANumber, notAWholeNumber, numberOutOfRange, notABoolean, notADate, notAnEmail, notAChoice,
         choiceNotOffered, duplicateChoice, severalChoices, otherWithoutOther, constraintFailed,
-        requiredMissing, answerNotRelevant, wrongValueType, noSuchField, calculatedValueGiven,
+        requiredMissing, answerNotRelevant, wrongValueType, noSuchField, calculatedValueGiven, controlCharacter,
         unknownColumn, duplicateColumn, emptyColumnName, wrongFieldCount, malformedCSV, invalidUTF8,
         unknownLanguage, invalidTimestamp, importWriteFailed, reportWriteFailed, outputWriteFailed,
         calculatedColumnIgnored, noDataRows,

@@ -79,6 +79,9 @@ public final class AnswerCoder: Sendable {
         if bytes.isEmpty { return .empty }
         switch rule {
         case .text:
+            if let control = ByteText.firstControl(bytes) {
+                return .problem(.controlCharacter(scalar: control.scalar, position: control.position))
+            }
             return .value(.text(ByteText.string(bytes)))
         case .email:
             return EmailCoding.isValid(bytes) ? .value(.text(ByteText.string(bytes))) : .problem(.notAnEmail)
@@ -182,7 +185,10 @@ public final class AnswerCoder: Sendable {
         switch (rule, value) {
         case (.text, .text(let s)):
             // Already as coding would leave it (a stored answer): kept without a copy.
-            if let first = s.utf8.first, let last = s.utf8.last, !ByteText.isSpace(first), !ByteText.isSpace(last) { return .value(value) }
+            if let first = s.utf8.first, let last = s.utf8.last, !ByteText.isSpace(first), !ByteText.isSpace(last),
+               !ByteText.hasControl(s) {
+                return .value(value)
+            }
             return code(s)
         case (.email, .text(let s)):
             return code(s)

@@ -10,6 +10,30 @@ enum ByteText {
 
     /// The bytes without leading and trailing spaces, tabs, CR and LF.
     @inline(__always)
+    /// The first control character in UTF-8 `bytes` other than tab and line breaks (C0, DEL and
+    /// C1: characters no one types and that HTML, terminals and spreadsheets do not show), with
+    /// its place counted in characters from 1.
+    static func firstControl(_ bytes: UnsafeBufferPointer<UInt8>) -> (scalar: UInt32, position: Int)? {
+        var position = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte & 0xC0 != 0x80 { position += 1 }
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return (UInt32(byte), position) }
+            if byte == 0x7F { return (0x7F, position) }
+            if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                return (UInt32(bytes[index + 1]), position)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    static func hasControl(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { firstControl($0) != nil }
+    }
+
     static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0
         var end = bytes.count

@@ -16,6 +16,9 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
         /// Not `YYYY-MM-DD`, or no such day (`2025-02-30`).
         case notADate
         case notAnEmail
+        /// A text with a control character (NUL, ESC, …; tab and line breaks are fine), which no
+        /// one types and no page, terminal or spreadsheet shows: `scalar` at character `position`.
+        case controlCharacter(scalar: UInt32, position: Int)
         /// Not a code of the list; `suggestion` is the likely meant code, `codes` the list's codes.
         case notAChoice(list: String, suggestion: String?, codes: [String])
         /// A code of the list that the choice filter does not offer for this response.
@@ -58,6 +61,7 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
         case .notABoolean: .notABoolean
         case .notADate: .notADate
         case .notAnEmail: .notAnEmail
+        case .controlCharacter: .controlCharacter
         case .notAChoice: .notAChoice
         case .choiceNotOffered: .choiceNotOffered
         case .duplicateChoice: .duplicateChoice

@@ -25,6 +25,8 @@ enum ProblemMessages {
             return "\(given) is not a date: write year-month-day as YYYY-MM-DD, e.g. 2025-03-14"
         case .notAnEmail:
             return "\(given) is not an email address: write it as name@example.se"
+        case .controlCharacter(let scalar, let position):
+            return "the text has a control character (\(codePoint(scalar))) at character \(position), which cannot be shown: remove it"
         case .notAChoice(let list, let suggestion, let codes):
             var text = "\(given) is not a code of the list \(list)"
             if let suggestion, suggestion.contains(" ") { return text + ": separate the codes with spaces, “\(suggestion)”" }
@@ -75,6 +77,8 @@ enum ProblemMessages {
             return "\(given) är inte ett datum: skriv år-månad-dag som ÅÅÅÅ-MM-DD, t.ex. 2025-03-14"
         case .notAnEmail:
             return "\(given) är inte en e-postadress: skriv den som namn@exempel.se"
+        case .controlCharacter(let scalar, let position):
+            return "texten har ett styrtecken (\(codePoint(scalar))) vid tecken \(position), som inte kan visas: ta bort det"
         case .notAChoice(let list, let suggestion, let codes):
             var text = "\(given) är inte en kod i listan \(list)"
             if let suggestion, suggestion.contains(" ") { return text + ": skilj koderna åt med mellanslag, ”\(suggestion)”" }
@@ -104,6 +108,12 @@ enum ProblemMessages {
         case .calculatedValueGiven:
             return "\(p.variable) räknas fram ur andra svar och kan inte anges"
         }
+    }
+
+    /// `U+001B`.
+    private static func codePoint(_ scalar: UInt32) -> String {
+        let hex = String(scalar, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// Long answers are cut in messages so a wrong cell does not flood the output.
