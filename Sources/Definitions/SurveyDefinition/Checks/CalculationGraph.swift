@@ -5,6 +5,13 @@ struct CalculationGraph {
     /// For each calculation, the calculations its formula refers to, in order of first use.
     let edges: [String: [String]]
 
+    /// A name given to two calculations (E104) is one node.
+    init(names: [String], edges: [String: [String]]) {
+        var seen = Set<String>()
+        self.names = names.filter { seen.insert($0).inserted }
+        self.edges = edges
+    }
+
     /// Each cycle once, as a path that starts and ends at the cycle's earliest calculation
     /// (`a → b → a`), in survey order of that calculation.
     func cycles() -> [[String]] {

@@ -80,7 +80,8 @@ struct ExpressionChecks {
         let calculationByName = Dictionary(calculations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let names = Set(calculations.map(\.name))
         var parsed: [String: [VariableReference]] = [:]
-        for question in calculations {
+        // A name used again (E104) stays its first calculation's.
+        for question in calculations where parsed[question.name] == nil {
             if case .success(let expression) = ParsedExpression.parse(question.calculation!.text) {
                 parsed[question.name] = expression.references
             }
