@@ -139,14 +139,28 @@ struct IndicatorChecks {
                 diagnostics.report(.roundOfOtherSurvey, at: entry.location,
                                    "\(what) of \(place) is for round \(round.name), \(collects), but the indicator is computed from \(survey); use a round of \(survey)")
             }
-            if indicator.kind == .proportion, !(0...1).contains(entry.value) {
+            let reportedShare = indicator.kind == .reported && indicator.unit == "percent"
+            if indicator.kind == .proportion || reportedShare, !(0...1).contains(entry.value) {
                 let hint = entry.value > 1 && entry.value <= 100 ? "; write \(NumberFormatting.plain(entry.value / 100)) for \(NumberFormatting.plain(entry.value))%" : ""
+                let rule = reportedShare ? "with unit percent a reported value is a share from 0 to 1, shown ×100" : "a proportion is a share from 0 to 1"
                 diagnostics.report(.invalidIndicatorValue, at: entry.valueLocation,
-                                   "\(what) of \(place) is \(NumberFormatting.plain(entry.value)), but a proportion is a share from 0 to 1\(hint)")
+                                   "\(what) of \(place) is \(NumberFormatting.plain(entry.value)), but \(rule)\(hint)")
             } else if indicator.kind == .count, entry.value < 0 {
                 diagnostics.report(.invalidIndicatorValue, at: entry.valueLocation,
                                    "\(what) of \(place) is \(NumberFormatting.plain(entry.value)), but a count is never negative")
             }
+        }
+        checkTargetsFollowBaseline(indicator, into: &diagnostics)
+    }
+
+    /// A target at or before the baseline's round gives no path to follow, so no status before it.
+    private func checkTargetsFollowBaseline(_ indicator: Indicator, into diagnostics: inout DiagnosticList) {
+        guard let baseline = indicator.baseline, let start = framework.position(ofRound: baseline.round) else { return }
+        for target in indicator.targets {
+            guard let at = framework.position(ofRound: target.round), at <= start else { continue }
+            let when = at == start ? "the baseline's own round" : "before the baseline's round \(baseline.round)"
+            diagnostics.report(.targetNotAfterBaseline, at: target.location,
+                               "a target of indicator `\(indicator.id)` is for round \(target.round), \(when); set targets for rounds after \(baseline.round) (`rounds` are in time order), or move the baseline to an earlier round")
         }
     }
 
