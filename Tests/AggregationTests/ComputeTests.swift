@@ -30,7 +30,10 @@ struct ComputeTests {
         (0..<25).map { ("yes", "north", 5, 12, true, "m\($0)") }
     }
 
-    static func makeStore() throws -> (SQLiteStore, SurveyDocument, String) {
+    /// Each response's weight: 1 where it has a spend, by default.
+    typealias Weighing = (Answers) -> Double?
+
+    static func makeStore(weightOf: Weighing = { $0.spend == nil ? nil : 1 }) throws -> (SQLiteStore, SurveyDocument, String) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("aggregation-\(UUID().uuidString).sqlite").path
         let store = try SQLiteStore(path: path)
         let loaded = SurveyLoader.load(contentsOf: folder.appendingPathComponent("shop.yaml").path)
@@ -44,7 +47,7 @@ struct ComputeTests {
                     let values: [AnswerValue?] = [
                         .choice(row.consent), row.region.map(AnswerValue.choice), row.score.map(AnswerValue.integer),
                         row.spend.map(AnswerValue.decimal), row.member.map(AnswerValue.boolean), nil, .text(row.name),
-                        row.spend == nil ? nil : .decimal(1),
+                        weightOf(row).map(AnswerValue.decimal),
                     ]
                     try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
                 }
@@ -54,8 +57,10 @@ struct ComputeTests {
     }
 
     /// `edit` changes the framework's text before it is loaded.
-    static func compute(language: String? = nil, rounds: [String]? = nil, edit: (String) -> String = { $0 }) throws -> ResultSet {
-        let (store, document, path) = try makeStore()
+    static func compute(
+        language: String? = nil, rounds: [String]? = nil, weightOf: Weighing? = nil, edit: (String) -> String = { $0 }
+    ) throws -> ResultSet {
+        let (store, document, path) = try weightOf.map { try makeStore(weightOf: $0) } ?? makeStore()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let file = folder.appendingPathComponent("shop-toc.yaml").path
         let loaded = FrameworkLoader.load(text: edit(try String(contentsOfFile: file, encoding: .utf8)), path: file,
@@ -151,6 +156,17 @@ struct ComputeTests {
         #expect(spend.value == 12)
         #expect(spend.estimate?.isWeighted == true)
         #expect(spend.estimate?.method == .taylorNormal)
+    }
+
+    @Test func aNegativeWeightIsNamedByItsResponseNotItsPosition() throws {
+        // 24 responses in shop-2024, then m0… in shop-2025: m3 is response 28.
+        let results = try Self.compute(weightOf: { $0.name == "m3" ? -2 : 1 })
+        let cell = try #require(Self.row(results, "mean_spend", "shop-2025"))
+        guard case .unavailable(let reason) = cell.outcome else {
+            Issue.record("expected no estimate, got \(cell.outcome)")
+            return
+        }
+        #expect(reason == "response 28 has weight -2, but a weight is 0 or more; correct it, or empty it to leave the response out")
     }
 
     @Test func reportedValuesAreRowsWithoutABase() throws {

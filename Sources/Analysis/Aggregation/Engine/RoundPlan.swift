@@ -1,4 +1,5 @@
 import Diagnostics
+import Estimators
 import Expressions
 import Frameworks
 import SurveyDefinition
@@ -60,7 +61,7 @@ struct RoundPlan {
                 if let existing = designs.firstIndex(where: { $0.spec == spec }) {
                     compiled.design = existing
                 } else {
-                    designs.append(DesignColumns(spec: spec))
+                    designs.append(DesignColumns(spec: spec, weightName: weight, strataName: indicator.strata, fpcName: indicator.fpc))
                     compiled.design = designs.count - 1
                 }
             }
@@ -210,7 +211,46 @@ struct DesignColumns {
     }
 
     let spec: Spec
+    let weightName: String
+    let strataName: String?
+    let fpcName: String?
     var weights: [Double] = []
     var strata: [String] = []
     var fpc: [Double] = []
+    /// The stored id of each kept response, to name it in messages.
+    var responseIDs: [Int64] = []
+
+    init(spec: Spec, weightName: String, strataName: String? = nil, fpcName: String? = nil) {
+        self.spec = spec
+        self.weightName = weightName
+        self.strataName = strataName
+        self.fpcName = fpcName
+    }
+
+    /// Why no estimate exists on this design, naming responses and variables rather than the
+    /// positions Estimators counts in.
+    func explain(_ error: EstimationError) -> String {
+        let fpc = fpcName ?? "fpc"
+        let strata = strataName ?? "strata"
+        func number(_ value: Double) -> String { DisplayRow.format(value, digits: 6) }
+        switch error {
+        case .negativeWeight(let index, let value):
+            return "response \(responseIDs[index]) has \(weightName) \(number(value)), but a weight is 0 or more; correct it, or empty it to leave the response out"
+        case .notFinite(let input, let index, _) where input == "fpc":
+            return "response \(responseIDs[index]) has no \(fpc); give every response its stratum's population size or sampling fraction"
+        case .fpcNotPositive(let index, let value):
+            return "response \(responseIDs[index]) has \(fpc) \(number(value)); give a population size (1 or more) or a sampling fraction (above 0, at most 1)"
+        case .fpcMixedConventions(let sizeIndex, let fractionIndex):
+            return "\(fpc) is a population size in response \(responseIDs[sizeIndex]) but a sampling fraction in response \(responseIDs[fractionIndex]); use one of the two for every response"
+        case .fpcVariesWithinStratum(let stratum):
+            return "\(fpc) differs between responses of stratum \(stratum.isEmpty ? "(no \(strata))" : stratum); give the stratum's one population size in every response"
+        case .fpcBelowSampleSize(let stratum, let populationSize, let sampleSize):
+            return "stratum \(stratum.isEmpty ? "(no \(strata))" : stratum) has \(sampleSize) responses but \(fpc) gives a population of only \(number(populationSize)); check \(fpc)"
+        case .singlePSU(let stratum):
+            let name = stratum.isEmpty ? "the responses without \(strata)" : "stratum \(stratum) of \(strata)"
+            return "\(name) has only one response, so the variance cannot be estimated; merge it with a similar stratum"
+        default:
+            return error.description
+        }
+    }
 }
