@@ -39,6 +39,20 @@ import Testing
         return cli
     }
 
+    @Test func aFrameworkThatDoesNotFitTheStoredDefinitionSaysWhichItWasCheckedAgainst() throws {
+        let cli = try Self.forumRound(contacts: 2)
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        try Self.framework(indicator: """
+            kind: mean
+            value: "${new_contactz}"
+        """).write(to: file, atomically: true, encoding: .utf8)
+        let run = try cli.run(["compute", "--framework", file.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains(
+            "error[E212]: ${new_contactz} names no variable known here (did you mean new_contacts?) (checked against msi-forum version 2025.1, the latest definition of it in the database)"),
+                "\(run.errors)")
+    }
+
     @Test func theTableSaysWhyACellHasNoEstimate() throws {
         let cli = try Self.forumRound(contacts: 0)
         let file = cli.folder.appendingPathComponent("forum-toc.yaml")

@@ -73,6 +73,14 @@ struct IndicatorChecks {
             diagnostics.report(.noRoundForSurvey, at: indicator.location(of: "survey"),
                                "\(place) is computed from \(surveyID), but no round of \(surveyID) is declared under `rounds`; add one, e.g. {name: \(surveyID)-2025, survey: \(surveyID), label: \"2025\"}")
         }
+        var found = DiagnosticList()
+        check(indicator, against: survey, scope: scope, into: &found)
+        append(found, checkedAgainst: surveyID, into: &diagnostics)
+    }
+
+    /// The checks of an indicator's expressions and variables against its survey's definition.
+    private func check(_ indicator: Indicator, against survey: Survey, scope: SurveyScope, into diagnostics: inout DiagnosticList) {
+        let place = "indicator `\(indicator.id)`"
         let expressions: [(String, ExpressionSource?, ExpectedResult)] = [
             ("numerator", indicator.numerator, .condition), ("universe", indicator.universe, .condition),
             ("value", indicator.value, .number), ("denominator", indicator.denominator, .number),
@@ -109,6 +117,16 @@ struct IndicatorChecks {
                 diagnostics.report(.unsuitableVariable, at: location,
                                    "\(place) is broken down by \(name), which holds \(Self.describe(variable.type)) and has no groups: \(hint)")
             }
+        }
+    }
+
+    /// Appends `found`, each message naming the definition it was checked against when the
+    /// catalogue says where that came from (not a file the user has open).
+    private func append(_ found: DiagnosticList, checkedAgainst surveyID: String, into diagnostics: inout DiagnosticList) {
+        let origin = catalogue.origins[surveyID]
+        for var diagnostic in found.items {
+            if let origin { diagnostic.message += " (checked against \(origin))" }
+            diagnostics.report(diagnostic)
         }
     }
 
@@ -211,19 +229,21 @@ struct IndicatorChecks {
                 diagnostics.report(.unknownSurvey, at: location, "\(place) are for the survey '\(surveyID)', but \(problem(surveyID))")
                 continue
             }
+            var found = DiagnosticList()
             for source in [rules.test, rules.eligible].compactMap({ $0 }) {
-                Self.checkExpression(source, scope: scope, expecting: .condition, into: &diagnostics)
+                Self.checkExpression(source, scope: scope, expecting: .condition, into: &found)
             }
             let names = scope.variableNames
             for name in rules.duplicateKey where !names.contains(name) {
-                diagnostics.report(.unknownFrameworkVariable, at: location,
-                                   "`duplicate_key` of \(place) names '\(name)', which is no variable of the survey \(surveyID)\(Suggestions.didYouMean(name, in: names))")
+                found.report(.unknownFrameworkVariable, at: location,
+                             "`duplicate_key` of \(place) names '\(name)', which is no variable of the survey \(surveyID)\(Suggestions.didYouMean(name, in: names))")
             }
             let questions = survey.questions.map(\.name)
             for name in rules.completenessExcludes where !questions.contains(name) {
-                diagnostics.report(.unknownFrameworkVariable, at: location,
-                                   "`completeness_excludes` of \(place) names '\(name)', which is no question of the survey \(surveyID)\(Suggestions.didYouMean(name, in: questions))")
+                found.report(.unknownFrameworkVariable, at: location,
+                             "`completeness_excludes` of \(place) names '\(name)', which is no question of the survey \(surveyID)\(Suggestions.didYouMean(name, in: questions))")
             }
+            append(found, checkedAgainst: surveyID, into: &diagnostics)
         }
     }
 
