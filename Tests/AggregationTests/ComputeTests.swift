@@ -224,6 +224,39 @@ struct ComputeTests {
         #expect(Self.row(after, "courses", "year-2026")?.outcome.published?.change?.since == "year-2025")
     }
 
+    @Test func anIndicatorOfAQuestionAddedLaterIsComputedForTheRoundsThatAskedIt() throws {
+        let (store, _, path) = try Self.makeStore()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        // Version 2 adds `visits`; shop-2025 takes it and six more responses, each with 3 visits.
+        let text = try String(contentsOf: Self.folder.appendingPathComponent("shop.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "version: \"1\"", with: "version: \"2\"")
+            + "      - {name: visits, type: integer, label: {sv: \"Besök\", en: \"Visits\"}}\n"
+        let version2 = try #require(SurveyLoader.load(text: text, path: "shop-2.yaml").document)
+        try store.openRound(RoundRequest(name: "shop-2025", document: version2))
+        try store.insertCompleteResponses(round: "shop-2025", document: version2, source: .import) { inserter in
+            for i in 0..<6 {
+                let values: [AnswerValue?] = [.choice("yes"), .choice("north"), .integer(5), nil, nil, nil, .text("v\(i)"), nil, .integer(3)]
+                try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
+            }
+        }
+        let file = Self.folder.appendingPathComponent("shop-toc.yaml").path
+        let framework = try String(contentsOfFile: file, encoding: .utf8) + """
+              - id: mean_visits
+                node: happy_customers
+                kind: mean
+                survey: shop
+                title: {sv: "Besök", en: "Visits"}
+                value: "${visits}"
+
+            """
+        let loaded = FrameworkLoader.load(text: framework, path: file, surveys: SurveyCatalogue([version2.survey]))
+        let results = try Aggregator(framework: try #require(loaded.framework, "\(loaded.diagnostics)"), store: store).compute()
+        #expect(Self.row(results, "mean_visits", "shop-2025")?.outcome.published?.value == 3)
+        #expect(Self.row(results, "mean_visits", "shop-2024") == nil)
+        #expect(results.notes.contains("mean_visits is not computed for round shop-2024: its definition (shop version 1) has no visits"))
+        #expect(Self.row(results, "satisfied", "shop-2024")?.outcome.published != nil)
+    }
+
     @Test func anUndeclaredRoundIsRefused() throws {
         #expect(throws: AggregationError.self) { try Self.compute(rounds: ["shop-2030"]) }
     }

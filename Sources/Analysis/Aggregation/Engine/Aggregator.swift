@@ -85,6 +85,11 @@ public struct Aggregator: Sendable {
                 diagnostics.append(contentsOf: plan.diagnostics.items)
                 continue
             }
+            if wantedSet.contains(round.name) {
+                for (indicator, names) in plan.skipped {
+                    notes.append("\(indicator) is not computed for round \(round.name): its definition (\(surveyID) version \(survey.version)) has no \(names.joined(separator: ", "))")
+                }
+            }
             plans.append(plan)
         }
         if diagnostics.hasErrors { throw AggregationError.refused(diagnostics.sorted) }

@@ -19,6 +19,9 @@ struct RoundPlan {
     var indicators: [CompiledIndicator] = []
     var breakdowns: [Breakdown] = []
     var designs: [DesignColumns] = []
+    /// Indicators this round's definition cannot compute, with the variables it lacks (questions
+    /// added in a later version): they get no cells in this round.
+    private(set) var skipped: [(indicator: String, missing: [String])] = []
     private(set) var diagnostics = DiagnosticList()
 
     /// Compiles the rules and indicators of `framework` for round `round` of `survey`. Expressions
@@ -42,7 +45,13 @@ struct RoundPlan {
         }
 
         var breakdownOf: [String: Int] = [:]
+        let known = Set(survey.variables.map(\.name))
         for indicator in indicators {
+            let missing = Self.variableNames(of: indicator).filter { !known.contains($0) }
+            if !missing.isEmpty {
+                skipped.append((indicator.id, missing))
+                continue
+            }
             var compiled = CompiledIndicator(indicator: indicator)
             compiled.universe = compile(indicator.universe, scope: scope, expecting: .condition)
             if let numerator = indicator.numerator {
@@ -80,6 +89,18 @@ struct RoundPlan {
     }
 
     var variableNames: [String] { variables.map(\.name) }
+
+    /// Every variable an indicator reads, in order of first mention (names in expressions that do
+    /// not parse are left to the expression checks).
+    static func variableNames(of indicator: Indicator) -> [String] {
+        let sources = [indicator.numerator, indicator.universe, indicator.value, indicator.denominator].compactMap { $0 }
+        let inExpressions = sources.flatMap { source in
+            (try? ParsedExpression.parse(source.text).get())?.referencedNames ?? []
+        }
+        let design = [indicator.weight, indicator.strata, indicator.fpc].compactMap { $0 }
+        var seen = Set<String>()
+        return (inExpressions + design + indicator.disaggregate).filter { seen.insert($0).inserted }
+    }
 
     /// The slot of variable `name`, adding it to the scan; nil (with E311) when this round's definition lacks it.
     private mutating func slot(named name: String, at location: SourceLocation, what: String) -> Int? {
