@@ -18,6 +18,7 @@ struct FrameworkCorpusTests {
         "duplicate-round": ("E316", 6, 12),
         "framework-id-not-slug": ("E301", 1, 5),
         "indicator-unknown-node": ("E304", 31, 11),
+        "link-listed-twice": ("E010", 28, 36),
         "link-skips-level": ("E305", 28, 22),
         "link-to-lower-level": ("E305", 20, 22),
         "mean-of-text": ("E229", 47, 13),

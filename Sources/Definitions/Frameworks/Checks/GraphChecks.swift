@@ -19,7 +19,13 @@ enum GraphChecks {
 
         var edges: [String: [String]] = [:]
         for node in framework.nodes {
+            var linked = Set<String>()
             for link in node.contributesTo {
+                guard linked.insert(link.value).inserted else {
+                    diagnostics.report(.duplicateKey, at: link.location,
+                                       "\(node.level.rawValue) `\(node.id)` lists \(link.value) twice in contributes_to; list it once")
+                    continue
+                }
                 guard let target = byID[link.value] else {
                     diagnostics.report(.unknownNode, at: link.location,
                                        "\(node.level.rawValue) `\(node.id)` contributes to '\(link.value)', which is no node of the framework\(Suggestions.didYouMean(link.value, in: nodeIDs))")
