@@ -58,6 +58,15 @@ struct FrameworkLoadingTests {
         #expect(byCode["E320"]?.first?.contains("checked against") == false)
     }
 
+    @Test func aSurveyGivenAsTheFrameworkIsNamedAsSuch() throws {
+        let path = Fixtures.folder.appendingPathComponent("surveys/shop.yaml").path
+        let result = FrameworkLoader.load(contentsOf: path, surveys: Fixtures.catalogue)
+        #expect(result.framework == nil)
+        #expect(result.diagnostics.map(\.description) == [
+            "\(path):1:1: error[E012]: this is a survey definition (it has `pages`), not a framework; a framework has `impact` and `indicators`",
+        ])
+    }
+
     @Test func surveysAreFoundBesideTheFramework() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frameworks-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("frameworks"), withIntermediateDirectories: true)
