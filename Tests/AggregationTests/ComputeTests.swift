@@ -257,6 +257,26 @@ struct ComputeTests {
         #expect(Self.row(results, "satisfied", "shop-2024")?.outcome.published != nil)
     }
 
+    @Test func roundsDeclaredAgainstTheirDatesAreNoted() throws {
+        let (store, document, path) = try Self.makeStore()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        try store.openRound(RoundRequest(
+            name: "shop-2025", document: document, opens: CalendarDate(year: 2025, month: 1, day: 1)!, closes: CalendarDate(year: 2025, month: 12, day: 31)!))
+        let file = Self.folder.appendingPathComponent("shop-toc.yaml").path
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let line2024 = "  - {name: shop-2024, survey: shop, label: {sv: \"2024\", en: \"2024\"}}\n"
+        let line2025 = "  - {name: shop-2025, survey: shop, label: {sv: \"2025\", en: \"2025\"}}\n"
+        let swapped = text.replacingOccurrences(of: line2024 + line2025, with: line2025 + line2024)
+            .replacingOccurrences(of: "    baseline: {round: shop-2024, value: 0.5}\n    targets: {shop-2025: 0.6}\n", with: "")
+        #expect(swapped != text)
+        let loaded = FrameworkLoader.load(text: swapped, path: file, surveys: SurveyCatalogue([document.survey]))
+        let results = try Aggregator(framework: try #require(loaded.framework, "\(loaded.diagnostics)"), store: store).compute()
+        #expect(results.notes.contains(
+            "round shop-2024 opens on 2024-01-01, before shop-2025 (2025-01-01), which `rounds` declares earlier; changes follow the declared order, so if the dates are right, list the rounds in time order"),
+                "\(results.notes)")
+        #expect(try Self.compute().notes.allSatisfy { !$0.contains("declares earlier") })
+    }
+
     @Test func anUndeclaredRoundIsRefused() throws {
         #expect(throws: AggregationError.self) { try Self.compute(rounds: ["shop-2030"]) }
     }

@@ -140,7 +140,27 @@ public struct Aggregator: Sendable {
                 previous = (round, byGroup)
             }
         }
+        notes += try orderNotes()
         return ResultSet(framework: framework, language: language, rows: rows, cleaning: logs, missing: missing, notes: notes)
+    }
+
+    /// Notes where the database's dates contradict the declared order of a survey's rounds, which
+    /// changes and the paths to targets follow.
+    func orderNotes() throws -> [String] {
+        var notes: [String] = []
+        var surveys: [String] = []
+        for survey in framework.rounds.compactMap(\.survey) where !surveys.contains(survey) { surveys.append(survey) }
+        for survey in surveys {
+            var previous: Round?
+            for declared in framework.rounds where declared.survey == survey {
+                guard let stored = try store.round(named: declared.name) else { continue }
+                if let earlier = previous, stored.opens < earlier.opens {
+                    notes.append("round \(stored.name) opens on \(stored.opens), before \(earlier.name) (\(earlier.opens)), which `rounds` declares earlier; changes follow the declared order, so if the dates are right, list the rounds in time order")
+                }
+                previous = stored
+            }
+        }
+        return notes
     }
 
     /// The rounds an indicator is followed over, in time order: its survey's rounds, or for a
