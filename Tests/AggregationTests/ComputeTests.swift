@@ -224,18 +224,21 @@ struct ComputeTests {
         #expect(Self.row(after, "courses", "year-2026")?.outcome.published?.change?.since == "year-2025")
     }
 
-    @Test func anIndicatorOfAQuestionAddedLaterIsComputedForTheRoundsThatAskedIt() throws {
+    @Test func indicatorsOfAQuestionOrChoiceAddedLaterAreComputedForTheRoundsThatAskedThem() throws {
         let (store, _, path) = try Self.makeStore()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        // Version 2 adds `visits`; shop-2025 takes it and six more responses, each with 3 visits.
+        // Version 2 adds `visits` and the region east; shop-2025 takes it and six more responses
+        // from the east, each with 3 visits.
+        let south = "    - {value: south, label: {sv: \"Söder\", en: \"South\"}}\n"
         let text = try String(contentsOf: Self.folder.appendingPathComponent("shop.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "version: \"1\"", with: "version: \"2\"")
+            .replacingOccurrences(of: south, with: south + "    - {value: east, label: {sv: \"Öst\", en: \"East\"}}\n")
             + "      - {name: visits, type: integer, label: {sv: \"Besök\", en: \"Visits\"}}\n"
         let version2 = try #require(SurveyLoader.load(text: text, path: "shop-2.yaml").document)
         try store.openRound(RoundRequest(name: "shop-2025", document: version2))
         try store.insertCompleteResponses(round: "shop-2025", document: version2, source: .import) { inserter in
             for i in 0..<6 {
-                let values: [AnswerValue?] = [.choice("yes"), .choice("north"), .integer(5), nil, nil, nil, .text("v\(i)"), nil, .integer(3)]
+                let values: [AnswerValue?] = [.choice("yes"), .choice("east"), .integer(5), nil, nil, nil, .text("v\(i)"), nil, .integer(3)]
                 try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
             }
         }
@@ -247,13 +250,24 @@ struct ComputeTests {
                 survey: shop
                 title: {sv: "Besök", en: "Visits"}
                 value: "${visits}"
+              - id: share_east
+                node: happy_customers
+                kind: proportion
+                survey: shop
+                title: {sv: "Öst", en: "East"}
+                numerator: "${region} = 'east'"
 
             """
         let loaded = FrameworkLoader.load(text: framework, path: file, surveys: SurveyCatalogue([version2.survey]))
         let results = try Aggregator(framework: try #require(loaded.framework, "\(loaded.diagnostics)"), store: store).compute()
         #expect(Self.row(results, "mean_visits", "shop-2025")?.outcome.published?.value == 3)
         #expect(Self.row(results, "mean_visits", "shop-2024") == nil)
+        #expect(Self.row(results, "share_east", "shop-2025")?.outcome.published?.value == 6.0 / 31.0)
+        #expect(Self.row(results, "share_east", "shop-2024") == nil)
         #expect(results.notes.contains("mean_visits is not computed for round shop-2024: its definition (shop version 1) has no visits"))
+        #expect(results.notes.contains(
+            "share_east is not computed for round shop-2024: its definition (shop version 1) has no such code: 'east' is not a code of list regions: the codes are north, south"),
+                "\(results.notes)")
         #expect(Self.row(results, "satisfied", "shop-2024")?.outcome.published != nil)
     }
 

@@ -86,8 +86,8 @@ public struct Aggregator: Sendable {
                 continue
             }
             if wantedSet.contains(round.name) {
-                for (indicator, names) in plan.skipped {
-                    notes.append("\(indicator) is not computed for round \(round.name): its definition (\(surveyID) version \(survey.version)) has no \(names.joined(separator: ", "))")
+                for (indicator, reason) in plan.skipped {
+                    notes.append("\(indicator) is not computed for round \(round.name): its definition (\(surveyID) version \(survey.version)) \(reason)")
                 }
             }
             plans.append(plan)

@@ -19,9 +19,9 @@ struct RoundPlan {
     var indicators: [CompiledIndicator] = []
     var breakdowns: [Breakdown] = []
     var designs: [DesignColumns] = []
-    /// Indicators this round's definition cannot compute, with the variables it lacks (questions
-    /// added in a later version): they get no cells in this round.
-    private(set) var skipped: [(indicator: String, missing: [String])] = []
+    /// Indicators this round's definition cannot compute, with what it lacks (a question or a
+    /// choice added in a later version): they get no cells in this round.
+    private(set) var skipped: [(indicator: String, reason: String)] = []
     private(set) var diagnostics = DiagnosticList()
 
     /// Compiles the rules and indicators of `framework` for round `round` of `survey`. Expressions
@@ -49,7 +49,11 @@ struct RoundPlan {
         for indicator in indicators {
             let missing = Self.variableNames(of: indicator).filter { !known.contains($0) }
             if !missing.isEmpty {
-                skipped.append((indicator.id, missing))
+                skipped.append((indicator.id, "has no \(missing.joined(separator: ", "))"))
+                continue
+            }
+            if let code = Self.unknownCode(in: indicator, scope: scope) {
+                skipped.append((indicator.id, "has no such code: \(code.message)"))
                 continue
             }
             var compiled = CompiledIndicator(indicator: indicator)
@@ -89,6 +93,14 @@ struct RoundPlan {
     }
 
     var variableNames: [String] { variables.map(\.name) }
+
+    /// The first code an indicator's expressions compare with that this round's choice lists lack.
+    static func unknownCode(in indicator: Indicator, scope: SurveyScope) -> ExpressionError? {
+        let sources = [indicator.numerator, indicator.universe, indicator.value, indicator.denominator].compactMap { $0 }
+        return sources.lazy.compactMap { source in
+            CheckedExpression(source.text, in: scope).errors.first { $0.code == .expressionUnknownCode }
+        }.first
+    }
 
     /// Every variable an indicator reads, in order of first mention (names in expressions that do
     /// not parse are left to the expression checks).
@@ -241,7 +253,7 @@ struct DesignColumns {
     /// The stored id of each kept response, to name it in messages.
     var responseIDs: [Int64] = []
 
-    init(spec: Spec, weightName: String, strataName: String? = nil, fpcName: String? = nil) {
+    init(spec: Spec, weightName: String, strataName: String?, fpcName: String?) {
         self.spec = spec
         self.weightName = weightName
         self.strataName = strataName
