@@ -30,7 +30,10 @@ struct ComputeTests {
         (0..<25).map { ("yes", "north", 5, 12, true, "m\($0)") }
     }
 
-    static func makeStore() throws -> (SQLiteStore, SurveyDocument, String) {
+    /// Each response's weight: 1 where it has a spend, by default.
+    typealias Weighing = (Answers) -> Double?
+
+    static func makeStore(weightOf: Weighing = { $0.spend == nil ? nil : 1 }) throws -> (SQLiteStore, SurveyDocument, String) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("aggregation-\(UUID().uuidString).sqlite").path
         let store = try SQLiteStore(path: path)
         let loaded = SurveyLoader.load(contentsOf: folder.appendingPathComponent("shop.yaml").path)
@@ -44,7 +47,7 @@ struct ComputeTests {
                     let values: [AnswerValue?] = [
                         .choice(row.consent), row.region.map(AnswerValue.choice), row.score.map(AnswerValue.integer),
                         row.spend.map(AnswerValue.decimal), row.member.map(AnswerValue.boolean), nil, .text(row.name),
-                        row.spend == nil ? nil : .decimal(1),
+                        weightOf(row).map(AnswerValue.decimal),
                     ]
                     try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
                 }
@@ -55,10 +58,10 @@ struct ComputeTests {
 
     /// `edit` changes the framework's text before it is loaded; `prepare` changes the store.
     static func compute(
-        language: String? = nil, rounds: [String]? = nil, edit: (String) -> String = { $0 },
+        language: String? = nil, rounds: [String]? = nil, weightOf: Weighing? = nil, edit: (String) -> String = { $0 },
         prepare: (SQLiteStore, SurveyDocument) throws -> Void = { _, _ in }
     ) throws -> ResultSet {
-        let (store, document, path) = try makeStore()
+        let (store, document, path) = try weightOf.map { try makeStore(weightOf: $0) } ?? makeStore()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         try prepare(store, document)
         let file = folder.appendingPathComponent("shop-toc.yaml").path
@@ -157,6 +160,17 @@ struct ComputeTests {
         #expect(spend.estimate?.method == .taylorNormal)
     }
 
+    @Test func aNegativeWeightIsNamedByItsResponseNotItsPosition() throws {
+        // 24 responses in shop-2024, then m0… in shop-2025: m3 is response 28.
+        let results = try Self.compute(weightOf: { $0.name == "m3" ? -2 : 1 })
+        let cell = try #require(Self.row(results, "mean_spend", "shop-2025"))
+        guard case .unavailable(let reason) = cell.outcome else {
+            Issue.record("expected no estimate, got \(cell.outcome)")
+            return
+        }
+        #expect(reason == "response 28 has weight -2, but a weight is 0 or more; correct it, or empty it to leave the response out")
+    }
+
     @Test func reportedValuesAreRowsWithoutABase() throws {
         let results = try Self.compute()
         let courses = try #require(Self.row(results, "courses", "year-2025")?.outcome.published)
@@ -252,6 +266,73 @@ struct ComputeTests {
         #expect(Self.row(after, "courses", "year-2025")?.status == .onTrack)
         #expect(Self.row(after, "courses", "year-2026")?.status == .offTrack) // the path is at 52.7
         #expect(Self.row(after, "courses", "year-2026")?.outcome.published?.change?.since == "year-2025")
+    }
+
+    @Test func indicatorsOfAQuestionOrChoiceAddedLaterAreComputedForTheRoundsThatAskedThem() throws {
+        let (store, _, path) = try Self.makeStore()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        // Version 2 adds `visits` and the region east; shop-2025 takes it and six more responses
+        // from the east, each with 3 visits.
+        let south = "    - {value: south, label: {sv: \"Söder\", en: \"South\"}}\n"
+        let text = try String(contentsOf: Self.folder.appendingPathComponent("shop.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "version: \"1\"", with: "version: \"2\"")
+            .replacingOccurrences(of: south, with: south + "    - {value: east, label: {sv: \"Öst\", en: \"East\"}}\n")
+            + "      - {name: visits, type: integer, label: {sv: \"Besök\", en: \"Visits\"}}\n"
+        let version2 = try #require(SurveyLoader.load(text: text, path: "shop-2.yaml").document)
+        try store.openRound(RoundRequest(name: "shop-2025", document: version2))
+        try store.insertCompleteResponses(round: "shop-2025", document: version2, source: .import) { inserter in
+            for i in 0..<6 {
+                let values: [AnswerValue?] = [.choice("yes"), .choice("east"), .integer(5), nil, nil, nil, .text("v\(i)"), nil, .integer(3)]
+                try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
+            }
+        }
+        let file = Self.folder.appendingPathComponent("shop-toc.yaml").path
+        let framework = try String(contentsOfFile: file, encoding: .utf8) + """
+              - id: mean_visits
+                node: happy_customers
+                kind: mean
+                survey: shop
+                title: {sv: "Besök", en: "Visits"}
+                value: "${visits}"
+              - id: share_east
+                node: happy_customers
+                kind: proportion
+                survey: shop
+                title: {sv: "Öst", en: "East"}
+                numerator: "${region} = 'east'"
+
+            """
+        let loaded = FrameworkLoader.load(text: framework, path: file, surveys: SurveyCatalogue([version2.survey]))
+        let results = try Aggregator(framework: try #require(loaded.framework, "\(loaded.diagnostics)"), store: store).compute()
+        #expect(Self.row(results, "mean_visits", "shop-2025")?.outcome.published?.value == 3)
+        #expect(Self.row(results, "mean_visits", "shop-2024") == nil)
+        #expect(Self.row(results, "share_east", "shop-2025")?.outcome.published?.value == 6.0 / 31.0)
+        #expect(Self.row(results, "share_east", "shop-2024") == nil)
+        #expect(results.notes.contains("mean_visits is not computed for round shop-2024: its definition (shop version 1) has no visits"))
+        #expect(results.notes.contains(
+            "share_east is not computed for round shop-2024: its definition (shop version 1) has no such code: 'east' is not a code of list regions: the codes are north, south"),
+                "\(results.notes)")
+        #expect(Self.row(results, "satisfied", "shop-2024")?.outcome.published != nil)
+    }
+
+    @Test func roundsDeclaredAgainstTheirDatesAreNoted() throws {
+        let (store, document, path) = try Self.makeStore()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        try store.openRound(RoundRequest(
+            name: "shop-2025", document: document, opens: CalendarDate(year: 2025, month: 1, day: 1)!, closes: CalendarDate(year: 2025, month: 12, day: 31)!))
+        let file = Self.folder.appendingPathComponent("shop-toc.yaml").path
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let line2024 = "  - {name: shop-2024, survey: shop, label: {sv: \"2024\", en: \"2024\"}}\n"
+        let line2025 = "  - {name: shop-2025, survey: shop, label: {sv: \"2025\", en: \"2025\"}}\n"
+        let swapped = text.replacingOccurrences(of: line2024 + line2025, with: line2025 + line2024)
+            .replacingOccurrences(of: "    baseline: {round: shop-2024, value: 0.5}\n    targets: {shop-2025: 0.6}\n", with: "")
+        #expect(swapped != text)
+        let loaded = FrameworkLoader.load(text: swapped, path: file, surveys: SurveyCatalogue([document.survey]))
+        let results = try Aggregator(framework: try #require(loaded.framework, "\(loaded.diagnostics)"), store: store).compute()
+        #expect(results.notes.contains(
+            "round shop-2024 opens on 2024-01-01, before shop-2025 (2025-01-01), which `rounds` declares earlier; changes follow the declared order, so if the dates are right, list the rounds in time order"),
+                "\(results.notes)")
+        #expect(try Self.compute().notes.allSatisfy { !$0.contains("declares earlier") })
     }
 
     @Test func anUndeclaredRoundIsRefused() throws {

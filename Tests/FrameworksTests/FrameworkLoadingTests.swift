@@ -40,6 +40,33 @@ struct FrameworkLoadingTests {
         #expect(result.diagnostics.map(\.code.id) == ["W301"])
     }
 
+    @Test func problemsFoundAgainstADefinitionFromElsewhereNameIt() throws {
+        let text = try String(contentsOf: Fixtures.valid, encoding: .utf8)
+            .replacingOccurrences(of: "${score} >= 4", with: "${scor} >= 4")
+            .replacingOccurrences(of: "duplicate_key: [name]", with: "duplicate_key: [nam]")
+            .replacingOccurrences(of: "    direction: up\n", with: "")
+        var catalogue = Fixtures.catalogue
+        catalogue.origins["shop"] = "shop version 2, the latest definition of it in the database"
+        let result = FrameworkLoader.load(text: text, path: "stored.yaml", surveys: catalogue)
+        let byCode = Dictionary(grouping: result.errors, by: \.code.id).mapValues { $0.map(\.message) }
+        #expect(byCode.keys.sorted() == ["E212", "E311", "E320"])
+        for code in ["E212", "E311"] {
+            #expect(byCode[code]?.allSatisfy { $0.hasSuffix(" (checked against shop version 2, the latest definition of it in the database)") } == true,
+                    "\(byCode[code] ?? [])")
+        }
+        // A problem of the framework alone does not name the definition.
+        #expect(byCode["E320"]?.first?.contains("checked against") == false)
+    }
+
+    @Test func aSurveyGivenAsTheFrameworkIsNamedAsSuch() throws {
+        let path = Fixtures.folder.appendingPathComponent("surveys/shop.yaml").path
+        let result = FrameworkLoader.load(contentsOf: path, surveys: Fixtures.catalogue)
+        #expect(result.framework == nil)
+        #expect(result.diagnostics.map(\.description) == [
+            "\(path):1:1: error[E012]: this is a survey definition (it has `pages`), not a framework; a framework has `impact` and `indicators`",
+        ])
+    }
+
     @Test func surveysAreFoundBesideTheFramework() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frameworks-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("frameworks"), withIntermediateDirectories: true)

@@ -38,6 +38,7 @@ struct ReportDefinitionTests {
         #expect(found.contains("E504 7"))   // summry
         #expect(found.contains("E008 8"))   // topline without a round
         #expect(found.contains("E509 9"))   // open_answers: many
+        #expect(found.contains("E117 10"))  // only: [], an indicators section without indicators
         let misspelt = loaded.diagnostics.first { $0.code == .unknownReportSection }
         #expect(misspelt?.message.contains("did you mean summary?") == true)
     }

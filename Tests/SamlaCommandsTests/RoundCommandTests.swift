@@ -191,6 +191,14 @@ func day(_ days: Int) -> String {
         #expect(rows[1][2] == "2025.1", "forum-2025 keeps its definition")
     }
 
+    @Test func theListSaysItsDaysAreLocalAsCollectionsAre() throws {
+        let run = try StoreCLI().run(["round", "list", "--help"])
+        #expect(run.status == 0)
+        let help = run.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("local time zone (TZ)"), "\(run.output)")
+        #expect(!help.contains("UTC"), "\(run.output)")
+    }
+
     @Test func refusalsExitOne() throws {
         let cli = try StoreCLI()
         var run = try cli.run(["round", "open", v1, "--name", "forum-2025"])

@@ -11,7 +11,7 @@ extension DiagnosticCode {
     public static let invalidValue = DiagnosticCode("E009", .error, "a value of the wrong kind (number, true/false, text)")
     public static let duplicateKey = DiagnosticCode("E010", .error, "the same key twice in one mapping")
     public static let multipleDocuments = DiagnosticCode("E011", .error, "more than one YAML document in a file")
-    public static let unknownDefinitionKind = DiagnosticCode("E012", .error, "the file is not a survey, framework or report definition")
+    public static let unknownDefinitionKind = DiagnosticCode("E012", .error, "the file is not a survey, framework or report definition, or not the kind asked for")
     public static let anchorOrAlias = DiagnosticCode("E013", .error, "YAML anchors and aliases are not used in definitions")
 
     static let fileCodes: [DiagnosticCode] = [

@@ -5,7 +5,7 @@ extension DiagnosticCode {
     public static let invalidFrameworkName = DiagnosticCode("E302", .error, "a node or indicator id is not an identifier (a letter or _, then letters, digits or _)")
     public static let duplicateFrameworkID = DiagnosticCode("E303", .error, "two nodes or indicators have the same id")
     public static let unknownNode = DiagnosticCode("E304", .error, "contributes_to or an indicator's node names no node of the framework")
-    public static let linkToLowerLevel = DiagnosticCode("E305", .error, "a node contributes to a node of a lower level (an outcome to an output)")
+    public static let linkToLowerLevel = DiagnosticCode("E305", .error, "a node contributes to a node of a lower level (an outcome to an output) or skips a level (an activity to an outcome)")
     public static let nodeCycle = DiagnosticCode("E306", .error, "nodes contribute to each other in a cycle")
     public static let nodeMissesImpact = DiagnosticCode("E307", .error, "a node whose contributes_to links never reach the impact")
     public static let unknownSurvey = DiagnosticCode("E308", .error, "a survey that no definition or round of the framework provides")
@@ -22,6 +22,7 @@ extension DiagnosticCode {
     public static let invalidThreshold = DiagnosticCode("E319", .error, "a suppression threshold or minimum completeness out of range")
     public static let targetsWithoutDirection = DiagnosticCode("E320", .error, "targets without a direction (up or down)")
     public static let noRoundForSurvey = DiagnosticCode("E321", .error, "an indicator's survey has no round declared in the framework")
+    public static let targetNotAfterBaseline = DiagnosticCode("E322", .error, "a target for a round that does not come after the baseline's round")
 
     public static let percentOnLevel = DiagnosticCode("W301", .warning, "unit percent on an indicator that is not a share (a mean, median, total or count)")
     public static let nodeWithoutIndicator = DiagnosticCode("W302", .warning, "an output or outcome that no indicator measures")
@@ -31,6 +32,6 @@ extension DiagnosticCode {
         nodeMissesImpact, unknownSurvey, unknownIndicatorKind, keyNotForKind, unknownFrameworkVariable,
         unsuitableVariable, unknownFrameworkRound, roundOfOtherSurvey, invalidIndicatorValue, duplicateFrameworkRound,
         invalidFrameworkRoundName, designWithoutWeight, invalidThreshold, targetsWithoutDirection, noRoundForSurvey,
-        percentOnLevel, nodeWithoutIndicator,
+        targetNotAfterBaseline, percentOnLevel, nodeWithoutIndicator,
     ]
 }

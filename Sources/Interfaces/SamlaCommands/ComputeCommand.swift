@@ -80,6 +80,7 @@ struct ComputeCommand: ParsableCommand {
             if let latest = try store.definitions(survey: id).last,
                let survey = SurveyLoader.load(text: latest.sourceText, path: "\(id)@\(latest.version)").document?.survey {
                 catalogue.surveys[id] = survey
+                catalogue.origins[id] = "\(id) version \(latest.version), the latest definition of it in the database"
             } else {
                 fromFiles.append(id)
             }

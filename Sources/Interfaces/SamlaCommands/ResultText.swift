@@ -63,7 +63,8 @@ enum ResultText {
             ? ["Indikator", "Omgång", "Grupp", "n", "Skattning", "95 % KI", "Mål", "Status", "Förändring"]
             : ["Indicator", "Round", "Group", "n", "Estimate", "95% CI", "Target", "Status", "Change"]
         var lines: [[String]] = [header]
-        for row in results.displayRows(digits: 1) {
+        let rows = results.displayRows(digits: 1)
+        for row in rows {
             let percent = row.unit == "percent"
             let suffix = percent ? " %" : ""
             let estimate = row.estimate.isEmpty ? (row.suppressed.isEmpty ? (row.note.isEmpty ? "" : "–") : "(suppressed)") : row.estimate + suffix
@@ -100,6 +101,10 @@ enum ResultText {
         }
         for count in results.missing where count.count > 0 {
             out.append("  \(count.indicator) \(count.round): \(count.count) without a value, left out of the base")
+        }
+        for row in rows where !row.note.isEmpty {
+            let group = row.breakdown.isEmpty ? row.group : "\(row.breakdown): \(row.group)"
+            out.append("  \(row.indicator) \(row.round) \(group): no estimate: \(row.note)")
         }
         for note in results.notes { out.append("  note: \(note)") }
         return out.joined(separator: "\n") + "\n"

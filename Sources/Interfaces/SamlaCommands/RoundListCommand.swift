@@ -11,7 +11,8 @@ struct RoundListCommand: ParsableCommand {
         discussion: """
         STATUS is scheduled (open, before its first day), open (collecting today), ended (open, \
         past its last day) or closed. STARTED counts responses begun, COMPLETE those submitted; \
-        BY LANGUAGE gives started/complete per language. Dates are UTC.
+        BY LANGUAGE gives started/complete per language. OPENS, CLOSES and STATUS \
+        go by days in the local time zone (TZ), as collection does.
         """
     )
 

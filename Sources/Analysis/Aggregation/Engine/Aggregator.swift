@@ -87,6 +87,11 @@ public struct Aggregator: Sendable {
                 diagnostics.append(contentsOf: plan.diagnostics.items)
                 continue
             }
+            if wantedSet.contains(round.name) {
+                for (indicator, reason) in plan.skipped {
+                    notes.append("\(indicator) is not computed for round \(round.name): its definition (\(surveyID) version \(survey.version)) \(reason)")
+                }
+            }
             plans.append(plan)
         }
         if diagnostics.hasErrors { throw AggregationError.refused(diagnostics.sorted) }
@@ -144,6 +149,7 @@ public struct Aggregator: Sendable {
                 previous = (round, byGroup)
             }
         }
+        notes += try orderNotes()
         return ResultSet(framework: framework, language: language, rows: rows, cleaning: logs, missing: missing, notes: notes)
     }
 
@@ -154,6 +160,25 @@ public struct Aggregator: Sendable {
             let readsPartial = framework.cleaningRules(forRound: summary.round.name).minCompleteness != nil
             return (readsPartial ? summary.started : summary.complete) > 0
         }.map(\.round.name))
+    }
+
+    /// Notes where the database's dates contradict the declared order of a survey's rounds, which
+    /// changes and the paths to targets follow.
+    func orderNotes() throws -> [String] {
+        var notes: [String] = []
+        var surveys: [String] = []
+        for survey in framework.rounds.compactMap(\.survey) where !surveys.contains(survey) { surveys.append(survey) }
+        for survey in surveys {
+            var previous: Round?
+            for declared in framework.rounds where declared.survey == survey {
+                guard let stored = try store.round(named: declared.name) else { continue }
+                if let earlier = previous, stored.opens < earlier.opens {
+                    notes.append("round \(stored.name) opens on \(stored.opens), before \(earlier.name) (\(earlier.opens)), which `rounds` declares earlier; changes follow the declared order, so if the dates are right, list the rounds in time order")
+                }
+                previous = stored
+            }
+        }
+        return notes
     }
 
     /// The rounds an indicator is followed over, in time order: its survey's rounds, or for a

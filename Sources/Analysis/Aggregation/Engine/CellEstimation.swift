@@ -54,7 +54,11 @@ enum CellEstimation {
         do {
             let result: Estimate
             if let design {
-                result = try weighted(kind, columns: columns, positions: positions, design: design, keptCount: keptCount)
+                do {
+                    result = try weighted(kind, columns: columns, positions: positions, design: design, keptCount: keptCount)
+                } catch {
+                    return .unavailable(reason: design.explain(error))
+                }
             } else {
                 let values = positions.map { $0.map { columns.values[$0] } } ?? columns.values
                 let estimator = Estimator.unweighted

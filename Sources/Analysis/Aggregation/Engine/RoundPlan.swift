@@ -1,4 +1,5 @@
 import Diagnostics
+import Estimators
 import Expressions
 import Frameworks
 import SurveyDefinition
@@ -18,6 +19,9 @@ struct RoundPlan {
     var indicators: [CompiledIndicator] = []
     var breakdowns: [Breakdown] = []
     var designs: [DesignColumns] = []
+    /// Indicators this round's definition cannot compute, with what it lacks (a question or a
+    /// choice added in a later version): they get no cells in this round.
+    private(set) var skipped: [(indicator: String, reason: String)] = []
     private(set) var diagnostics = DiagnosticList()
 
     /// Compiles the rules and indicators of `framework` for round `round` of `survey`. Expressions
@@ -41,7 +45,17 @@ struct RoundPlan {
         }
 
         var breakdownOf: [String: Int] = [:]
+        let known = Set(survey.variables.map(\.name))
         for indicator in indicators {
+            let missing = Self.variableNames(of: indicator).filter { !known.contains($0) }
+            if !missing.isEmpty {
+                skipped.append((indicator.id, "has no \(missing.joined(separator: ", "))"))
+                continue
+            }
+            if let code = Self.unknownCode(in: indicator, scope: scope) {
+                skipped.append((indicator.id, "has no such code: \(code.message)"))
+                continue
+            }
             var compiled = CompiledIndicator(indicator: indicator)
             compiled.universe = compile(indicator.universe, scope: scope, expecting: .condition)
             if let numerator = indicator.numerator {
@@ -60,7 +74,7 @@ struct RoundPlan {
                 if let existing = designs.firstIndex(where: { $0.spec == spec }) {
                     compiled.design = existing
                 } else {
-                    designs.append(DesignColumns(spec: spec))
+                    designs.append(DesignColumns(spec: spec, weightName: weight, strataName: indicator.strata, fpcName: indicator.fpc))
                     compiled.design = designs.count - 1
                 }
             }
@@ -79,6 +93,26 @@ struct RoundPlan {
     }
 
     var variableNames: [String] { variables.map(\.name) }
+
+    /// The first code an indicator's expressions compare with that this round's choice lists lack.
+    static func unknownCode(in indicator: Indicator, scope: SurveyScope) -> ExpressionError? {
+        let sources = [indicator.numerator, indicator.universe, indicator.value, indicator.denominator].compactMap { $0 }
+        return sources.lazy.compactMap { source in
+            CheckedExpression(source.text, in: scope).errors.first { $0.code == .expressionUnknownCode }
+        }.first
+    }
+
+    /// Every variable an indicator reads, in order of first mention (names in expressions that do
+    /// not parse are left to the expression checks).
+    static func variableNames(of indicator: Indicator) -> [String] {
+        let sources = [indicator.numerator, indicator.universe, indicator.value, indicator.denominator].compactMap { $0 }
+        let inExpressions = sources.flatMap { source in
+            (try? ParsedExpression.parse(source.text).get())?.referencedNames ?? []
+        }
+        let design = [indicator.weight, indicator.strata, indicator.fpc].compactMap { $0 }
+        var seen = Set<String>()
+        return (inExpressions + design + indicator.disaggregate).filter { seen.insert($0).inserted }
+    }
 
     /// The slot of variable `name`, adding it to the scan; nil (with E311) when this round's definition lacks it.
     private mutating func slot(named name: String, at location: SourceLocation, what: String) -> Int? {
@@ -210,7 +244,46 @@ struct DesignColumns {
     }
 
     let spec: Spec
+    let weightName: String
+    let strataName: String?
+    let fpcName: String?
     var weights: [Double] = []
     var strata: [String] = []
     var fpc: [Double] = []
+    /// The stored id of each kept response, to name it in messages.
+    var responseIDs: [Int64] = []
+
+    init(spec: Spec, weightName: String, strataName: String?, fpcName: String?) {
+        self.spec = spec
+        self.weightName = weightName
+        self.strataName = strataName
+        self.fpcName = fpcName
+    }
+
+    /// Why no estimate exists on this design, naming responses and variables rather than the
+    /// positions Estimators counts in.
+    func explain(_ error: EstimationError) -> String {
+        let fpc = fpcName ?? "fpc"
+        let strata = strataName ?? "strata"
+        func number(_ value: Double) -> String { DisplayRow.format(value, digits: 6) }
+        switch error {
+        case .negativeWeight(let index, let value):
+            return "response \(responseIDs[index]) has \(weightName) \(number(value)), but a weight is 0 or more; correct it, or empty it to leave the response out"
+        case .notFinite(let input, let index, _) where input == "fpc":
+            return "response \(responseIDs[index]) has no \(fpc); give every response its stratum's population size or sampling fraction"
+        case .fpcNotPositive(let index, let value):
+            return "response \(responseIDs[index]) has \(fpc) \(number(value)); give a population size (1 or more) or a sampling fraction (above 0, at most 1)"
+        case .fpcMixedConventions(let sizeIndex, let fractionIndex):
+            return "\(fpc) is a population size in response \(responseIDs[sizeIndex]) but a sampling fraction in response \(responseIDs[fractionIndex]); use one of the two for every response"
+        case .fpcVariesWithinStratum(let stratum):
+            return "\(fpc) differs between responses of stratum \(stratum.isEmpty ? "(no \(strata))" : stratum); give the stratum's one population size in every response"
+        case .fpcBelowSampleSize(let stratum, let populationSize, let sampleSize):
+            return "stratum \(stratum.isEmpty ? "(no \(strata))" : stratum) has \(sampleSize) responses but \(fpc) gives a population of only \(number(populationSize)); check \(fpc)"
+        case .singlePSU(let stratum):
+            let name = stratum.isEmpty ? "the responses without \(strata)" : "stratum \(stratum) of \(strata)"
+            return "\(name) has only one response, so the variance cannot be estimated; merge it with a similar stratum"
+        default:
+            return error.description
+        }
+    }
 }

@@ -196,14 +196,14 @@ private struct ScanPass {
             entry += 1
         }
         if let eligible, !eligible.isTrue(context) { return remove(row.responseID, entry) }
-        keep()
+        keep(row.responseID)
     }
 
     private mutating func remove(_ id: Int64, _ entry: Int) {
         log.entries[entry].removed.append(id)
     }
 
-    private mutating func keep() {
+    private mutating func keep(_ id: Int64) {
         let position = Int32(keptCount)
         keptCount += 1
         for b in breakdownSlots.indices {
@@ -211,6 +211,7 @@ private struct ScanPass {
         }
         for index in designs.indices {
             let spec = designs[index].spec
+            designs[index].responseIDs.append(id)
             designs[index].weights.append(context.slots[spec.weight].number ?? .nan)
             if let strata = spec.strata { designs[index].strata.append(context.slots[strata].string) }
             if let fpc = spec.fpc { designs[index].fpc.append(context.slots[fpc].number ?? .nan) }

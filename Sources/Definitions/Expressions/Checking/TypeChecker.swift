@@ -22,7 +22,7 @@ struct TypeChecker<Scope: ExpressionScope> {
             break
         case .condition:
             if type != .boolean && type != .unknown {
-                report(.expressionResultType, root, "this gives \(type), not a condition (true or false): \(Self.conditionHint(root, type))")
+                report(.expressionResultType, root, "this gives \(type), not a condition (true or false): \(conditionHint(root, type))")
             }
         case .number:
             if numericKind(type, root) == nil {
@@ -33,10 +33,12 @@ struct TypeChecker<Scope: ExpressionScope> {
         return type
     }
 
-    private static func conditionHint(_ node: SyntaxNode, _ type: ExpressionType) -> String {
-        let subject = describe(node)
+    private func conditionHint(_ node: SyntaxNode, _ type: ExpressionType) -> String {
+        let subject = Self.describe(node)
         switch type {
-        case .choice: return "compare it with a code, e.g. \(subject) = '1'"
+        case .choice(let list):
+            let code = list.flatMap { scope.choiceCodes(ofList: $0)?.first } ?? "1"
+            return "compare it with a code, e.g. \(subject) = '\(code)'"
         case .choices: return "test a choice with selected(\(subject), 'code')"
         case .integer, .decimal: return "compare it, e.g. \(subject) > 0"
         case .date: return "compare it, e.g. \(subject) >= '2025-01-01'"

@@ -1,7 +1,7 @@
 import Diagnostics
 
-/// The theory-of-change graph: unique ids, links to nodes that exist at the same or a higher
-/// level, no cycles, and every node reaching the impact.
+/// The theory-of-change graph: unique ids, links to nodes that exist at the same level or the
+/// next one up, no cycles, and every node reaching the impact.
 enum GraphChecks {
     static func check(_ framework: Framework, into diagnostics: inout DiagnosticList) {
         var seen: [String: SourceLocation] = [:]
@@ -19,7 +19,13 @@ enum GraphChecks {
 
         var edges: [String: [String]] = [:]
         for node in framework.nodes {
+            var linked = Set<String>()
             for link in node.contributesTo {
+                guard linked.insert(link.value).inserted else {
+                    diagnostics.report(.duplicateKey, at: link.location,
+                                       "\(node.level.rawValue) `\(node.id)` lists \(link.value) twice in contributes_to; list it once")
+                    continue
+                }
                 guard let target = byID[link.value] else {
                     diagnostics.report(.unknownNode, at: link.location,
                                        "\(node.level.rawValue) `\(node.id)` contributes to '\(link.value)', which is no node of the framework\(Suggestions.didYouMean(link.value, in: nodeIDs))")
@@ -28,6 +34,12 @@ enum GraphChecks {
                 if target.level < node.level {
                     diagnostics.report(.linkToLowerLevel, at: link.location,
                                        "\(node.level.rawValue) `\(node.id)` contributes to \(target.level.rawValue) `\(target.id)`, a lower level; a node contributes to nodes of its own level or the next one up (activity → output → outcome → impact)")
+                    continue
+                }
+                if let next = node.level.next, next < target.level {
+                    let skipped = NodeLevel.allCases.filter { node.level < $0 && $0 < target.level }.map { $0.rawValue + "s" }
+                    diagnostics.report(.linkToLowerLevel, at: link.location,
+                                       "\(node.level.rawValue) `\(node.id)` contributes to \(target.level.rawValue) `\(target.id)`, skipping the \(skipped.joined(separator: " and ")); a node contributes to nodes of its own level or the next one up (activity → output → outcome → impact): link it through an \(next.rawValue)")
                     continue
                 }
                 edges[node.id, default: []].append(target.id)

@@ -73,6 +73,14 @@ struct IndicatorChecks {
             diagnostics.report(.noRoundForSurvey, at: indicator.location(of: "survey"),
                                "\(place) is computed from \(surveyID), but no round of \(surveyID) is declared under `rounds`; add one, e.g. {name: \(surveyID)-2025, survey: \(surveyID), label: \"2025\"}")
         }
+        var found = DiagnosticList()
+        check(indicator, against: survey, scope: scope, into: &found)
+        append(found, checkedAgainst: surveyID, into: &diagnostics)
+    }
+
+    /// The checks of an indicator's expressions and variables against its survey's definition.
+    private func check(_ indicator: Indicator, against survey: Survey, scope: SurveyScope, into diagnostics: inout DiagnosticList) {
+        let place = "indicator `\(indicator.id)`"
         let expressions: [(String, ExpressionSource?, ExpectedResult)] = [
             ("numerator", indicator.numerator, .condition), ("universe", indicator.universe, .condition),
             ("value", indicator.value, .number), ("denominator", indicator.denominator, .number),
@@ -112,6 +120,16 @@ struct IndicatorChecks {
         }
     }
 
+    /// Appends `found`, each message naming the definition it was checked against when the
+    /// catalogue says where that came from (not a file the user has open).
+    private func append(_ found: DiagnosticList, checkedAgainst surveyID: String, into diagnostics: inout DiagnosticList) {
+        let origin = catalogue.origins[surveyID]
+        for var diagnostic in found.items {
+            if let origin { diagnostic.message += " (checked against \(origin))" }
+            diagnostics.report(diagnostic)
+        }
+    }
+
     /// Variables a breakdown can use: a select_one or matrix row, yes/no, or a calculated text.
     static func isCategorical(_ variable: Variable) -> Bool {
         switch variable.type {
@@ -139,14 +157,28 @@ struct IndicatorChecks {
                 diagnostics.report(.roundOfOtherSurvey, at: entry.location,
                                    "\(what) of \(place) is for round \(round.name), \(collects), but the indicator is computed from \(survey); use a round of \(survey)")
             }
-            if indicator.kind == .proportion, !(0...1).contains(entry.value) {
+            let reportedShare = indicator.kind == .reported && indicator.unit == "percent"
+            if indicator.kind == .proportion || reportedShare, !(0...1).contains(entry.value) {
                 let hint = entry.value > 1 && entry.value <= 100 ? "; write \(NumberFormatting.plain(entry.value / 100)) for \(NumberFormatting.plain(entry.value))%" : ""
+                let rule = reportedShare ? "with unit percent a reported value is a share from 0 to 1, shown ×100" : "a proportion is a share from 0 to 1"
                 diagnostics.report(.invalidIndicatorValue, at: entry.valueLocation,
-                                   "\(what) of \(place) is \(NumberFormatting.plain(entry.value)), but a proportion is a share from 0 to 1\(hint)")
+                                   "\(what) of \(place) is \(NumberFormatting.plain(entry.value)), but \(rule)\(hint)")
             } else if indicator.kind == .count, entry.value < 0 {
                 diagnostics.report(.invalidIndicatorValue, at: entry.valueLocation,
                                    "\(what) of \(place) is \(NumberFormatting.plain(entry.value)), but a count is never negative")
             }
+        }
+        checkTargetsFollowBaseline(indicator, into: &diagnostics)
+    }
+
+    /// A target at or before the baseline's round gives no path to follow, so no status before it.
+    private func checkTargetsFollowBaseline(_ indicator: Indicator, into diagnostics: inout DiagnosticList) {
+        guard let baseline = indicator.baseline, let start = framework.position(ofRound: baseline.round) else { return }
+        for target in indicator.targets {
+            guard let at = framework.position(ofRound: target.round), at <= start else { continue }
+            let when = at == start ? "the baseline's own round" : "before the baseline's round \(baseline.round)"
+            diagnostics.report(.targetNotAfterBaseline, at: target.location,
+                               "a target of indicator `\(indicator.id)` is for round \(target.round), \(when); set targets for rounds after \(baseline.round) (`rounds` are in time order), or move the baseline to an earlier round")
         }
     }
 
@@ -197,19 +229,21 @@ struct IndicatorChecks {
                 diagnostics.report(.unknownSurvey, at: location, "\(place) are for the survey '\(surveyID)', but \(problem(surveyID))")
                 continue
             }
+            var found = DiagnosticList()
             for source in [rules.test, rules.eligible].compactMap({ $0 }) {
-                Self.checkExpression(source, scope: scope, expecting: .condition, into: &diagnostics)
+                Self.checkExpression(source, scope: scope, expecting: .condition, into: &found)
             }
             let names = scope.variableNames
             for name in rules.duplicateKey where !names.contains(name) {
-                diagnostics.report(.unknownFrameworkVariable, at: location,
-                                   "`duplicate_key` of \(place) names '\(name)', which is no variable of the survey \(surveyID)\(Suggestions.didYouMean(name, in: names))")
+                found.report(.unknownFrameworkVariable, at: location,
+                             "`duplicate_key` of \(place) names '\(name)', which is no variable of the survey \(surveyID)\(Suggestions.didYouMean(name, in: names))")
             }
             let questions = survey.questions.map(\.name)
             for name in rules.completenessExcludes where !questions.contains(name) {
-                diagnostics.report(.unknownFrameworkVariable, at: location,
-                                   "`completeness_excludes` of \(place) names '\(name)', which is no question of the survey \(surveyID)\(Suggestions.didYouMean(name, in: questions))")
+                found.report(.unknownFrameworkVariable, at: location,
+                             "`completeness_excludes` of \(place) names '\(name)', which is no question of the survey \(surveyID)\(Suggestions.didYouMean(name, in: questions))")
             }
+            append(found, checkedAgainst: surveyID, into: &diagnostics)
         }
     }
 

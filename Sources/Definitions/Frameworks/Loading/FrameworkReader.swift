@@ -14,6 +14,11 @@ struct FrameworkReader {
     }
 
     mutating func read(_ root: YAMLNode) -> Framework? {
+        if let other = Self.otherKind(root) {
+            diagnostics.report(.unknownDefinitionKind, at: root.location,
+                               "this is a \(other.kind) definition (it has `\(other.key)`), not a framework; a framework has `impact` and `indicators`")
+            return nil
+        }
         guard var map = MappingReader(root, place: "the framework", diagnostics: &diagnostics) else { return nil }
         let id = map.required("id", example: "my-framework", diagnostics: &diagnostics).flatMap { readSlug($0, what: "the framework id", code: .invalidFrameworkID) }
         let titleNode = map.required("title", example: "{sv: \"…\", en: \"…\"}", diagnostics: &diagnostics)
@@ -69,6 +74,13 @@ struct FrameworkReader {
             languages: languages ?? [], rounds: rounds, nodes: nodes, indicators: indicators, cleaning: cleaning,
             suppression: suppression, location: SourceLocation(file: file, line: 1, column: 1)
         )
+    }
+
+    /// The kind of definition a file given as a framework is instead (a survey has `pages`, a
+    /// report `sections`), so that it is named once rather than as a dozen missing keys.
+    private static func otherKind(_ root: YAMLNode) -> (kind: String, key: String)? {
+        guard let keys = root.mapping?.compactMap({ $0.key.scalar?.text }), !keys.contains("impact"), !keys.contains("indicators") else { return nil }
+        return [(kind: "survey", key: "pages"), (kind: "report", key: "sections")].first { keys.contains($0.key) }
     }
 
     // MARK: Rounds

@@ -8,10 +8,14 @@ public struct SurveyCatalogue: Sendable {
     public var surveys: [String: Survey]
     /// Why a survey that was looked for is not available, by id (its file has errors, say).
     public var problems: [String: String]
+    /// Where a survey's definition came from, by id, when that is not a file beside the framework
+    /// (`esem-se version 2027.1, the latest the database holds`); problems found against it say so.
+    public var origins: [String: String]
 
-    public init(surveys: [String: Survey] = [:], problems: [String: String] = [:]) {
+    public init(surveys: [String: Survey] = [:], problems: [String: String] = [:], origins: [String: String] = [:]) {
         self.surveys = surveys
         self.problems = problems
+        self.origins = origins
     }
 
     public init(_ surveys: [Survey]) {

@@ -95,6 +95,13 @@ public enum NodeLevel: String, Hashable, Sendable, CaseIterable, Comparable {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
+    /// The level a node of this one contributes to besides its own; nil for the impact.
+    public var next: NodeLevel? {
+        let all = Self.allCases
+        let index = all.firstIndex(of: self)! + 1
+        return index < all.count ? all[index] : nil
+    }
+
     /// The top-level key the nodes of this level are listed under.
     public var key: String {
         switch self {

@@ -149,6 +149,9 @@ struct ReportReader {
         case "indicators":
             var only: [String]?
             if let node = map.value("only"), let items = node.list("`only` of \(place)", diagnostics: &diagnostics) {
+                if items.isEmpty {
+                    diagnostics.report(.emptyList, at: node.location, "`only` of \(place) is empty; name the indicators to show, or leave the key out for all of them")
+                }
                 only = items.compactMap { item in
                     guard let id = item.text("an indicator of `only`", diagnostics: &diagnostics) else { return nil }
                     indicatorLocations.append(Located(id, at: item.location))

@@ -1,0 +1,70 @@
+import Foundation
+import Store
+import Testing
+
+/// `samla compute` on a small forum round, run as the built binary.
+@Suite struct ComputeCommandTests {
+    /// A framework over the forum fixture with one indicator, the rest of whose keys are `indicator`
+    /// (each line indented by four spaces).
+    static func framework(indicator: String) -> String {
+        """
+        id: forum-toc
+        title: {sv: "Forum", en: "Forum"}
+        languages: [sv, en]
+        rounds:
+          - {name: forum-2025, survey: msi-forum, label: {sv: "2025", en: "2025"}}
+        impact: {id: better_ties, title: {sv: "Band", en: "Ties"}}
+        outcomes:
+          - id: contacts
+            title: {sv: "Kontakter", en: "Contacts"}
+            contributes_to: [better_ties]
+        indicators:
+          - id: contacts_per_contact
+            node: contacts
+            title: {sv: "Kvot", en: "Ratio"}
+            survey: msi-forum
+        \(indicator)
+        """
+    }
+
+    /// A forum round of twelve responses, each with `contacts` new contacts.
+    static func forumRound(contacts: Int64) throws -> StoreCLI {
+        let cli = try StoreCLI()
+        let open = try cli.run(["round", "open", StoreCLI.fixture("forum-v1.yaml"), "--name", "forum-2025",
+                                "--opens", "2025-01-01", "--closes", "2025-12-31", "--anonymous"])
+        #expect(open.status == 0, "\(open.errors)")
+        try cli.importResponses(round: "forum-2025", fixture: "forum-v1.yaml", (0..<12).map { _ in
+            (language: "sv", values: ["sector": .choice("civil"), "new_contacts": .integer(contacts)])
+        })
+        return cli
+    }
+
+    @Test func aFrameworkThatDoesNotFitTheStoredDefinitionSaysWhichItWasCheckedAgainst() throws {
+        let cli = try Self.forumRound(contacts: 2)
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        try Self.framework(indicator: """
+            kind: mean
+            value: "${new_contactz}"
+        """).write(to: file, atomically: true, encoding: .utf8)
+        let run = try cli.run(["compute", "--framework", file.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains(
+            "error[E212]: ${new_contactz} names no variable known here (did you mean new_contacts?) (checked against msi-forum version 2025.1, the latest definition of it in the database)"),
+                "\(run.errors)")
+    }
+
+    @Test func theTableSaysWhyACellHasNoEstimate() throws {
+        let cli = try Self.forumRound(contacts: 0)
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        try Self.framework(indicator: """
+            kind: ratio
+            value: "${new_contacts}"
+            denominator: "${new_contacts}"
+        """).write(to: file, atomically: true, encoding: .utf8)
+        let run = try cli.run(["compute", "--framework", file.path, "--lang", "en"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("contacts_per_contact  forum-2025  Total"))
+        #expect(run.output.contains("  contacts_per_contact forum-2025 Total: no estimate: the ratio's denominator sums to 0 over the domain\n"),
+                "\(run.output)")
+    }
+}
