@@ -25,7 +25,17 @@ struct ReportRenderingTests {
         #expect(html.contains("Liten &lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("Klubbens rapport &lt;i&gt;2025&lt;/i&gt;"))
         // The hostile remark was given by 6 respondents, so it is listed, escaped.
-        #expect(html.contains("<q>&lt;img src=x onerror=alert(1)&gt; bra &amp; &quot;fint&quot;</q> (6)"))
+        #expect(html.contains("<q dir=\"auto\">&lt;img src=x onerror=alert(1)&gt; bra &amp; &quot;fint&quot;</q> (6)"))
+    }
+
+    /// An open answer in a right-to-left script must not take the count after it into its direction
+    /// (the bidirectional algorithm would show "(6)" before the Hebrew words): each answer is isolated.
+    @Test func openAnswersAreIsolatedFromTheCountAfterThem() throws {
+        let html = try ClubFixture().render()
+        let list = try #require(html.range(of: "<ul class=\"open-answers\">").map { String(html[$0.upperBound...]) })
+        let items = list.prefix(upTo: try #require(list.range(of: "</ul>")).lowerBound).components(separatedBy: "<li>").dropFirst()
+        #expect(!items.isEmpty)
+        #expect(items.allSatisfy { $0.hasPrefix("<q dir=\"auto\">") }, "\(items)")
     }
 
     @Test func theFileIsSelfContained() throws {

@@ -268,7 +268,8 @@ extension ReportRenderer {
         html.element("ul", .init("class", "open-answers")) { html in
             for answer in tally.frequent {
                 html.element("li") { html in
-                    html.element("q", text: answer.text)
+                    // Isolated, so that an answer in Arabic or Hebrew does not pull the count into its direction.
+                    html.element("q", .init("dir", "auto"), text: answer.text)
                     html.text(" (\(numbers.integer(answer.count)))")
                 }
             }
