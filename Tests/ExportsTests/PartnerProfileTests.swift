@@ -114,6 +114,23 @@ import Testing
                 "a partner sees which pseudonymous responses were removed, never their ids")
     }
 
+    @Test func aPartnerSeesTheFrameworksFileNameNotTheFoldersOnTheStaffsComputer() throws {
+        let fixture = try ExportFixture()
+        let ids = try fixture.insert(ExportFixture.sample)
+        let cleaning = CleaningSummary(
+            source: "/Users/anna.berg/Documents/msi/frameworks/msi-toc.yaml",
+            rules: [CleaningSummary.Rule(name: "duplicate", description: "duplicates", responses: [ids[1]])], removed: [ids[1]])
+        try fixture.export(ExportOptions(profile: .euclid, cleaning: cleaning))
+        for (name, bytes) in try fixture.allFiles() {
+            #expect(!Self.contains(bytes, Array("anna.berg".utf8)), "\(name) holds the folder of the framework")
+        }
+        let log = try #require(try fixture.json("provenance.json")["cleaning"] as? [String: Any])
+        #expect(log["source"] as? String == "msi-toc.yaml")
+        try fixture.export(ExportOptions(cleaning: cleaning), to: "standard")
+        let standard = try #require(try fixture.json("provenance.json", in: "standard")["cleaning"] as? [String: Any])
+        #expect(standard["source"] as? String == cleaning.source, "MSI's own export cites the file as given")
+    }
+
     @Test func aSurveyWithoutExportNamesCannotBeExportedForAPartner() throws {
         var survey = try ExportFixture().survey
         for p in survey.pages.indices { for q in survey.pages[p].questions.indices { survey.pages[p].questions[q].exportAs = nil } }
