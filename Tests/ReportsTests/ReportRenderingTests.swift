@@ -1,5 +1,7 @@
 import Foundation
 import Frameworks
+import Store
+import SurveyDefinition
 import Testing
 @testable import Reports
 
@@ -111,6 +113,26 @@ struct ReportRenderingTests {
         #expect(other.contains("<td class=\"num\">–</td>"))
         #expect(html.contains("Svar under ”Annat”:</p><p>– svarade med fritext (för få svar).</p>"))
         #expect(!html.contains("2 svarade med fritext"))
+    }
+
+    @Test func theCountOfOtherTextsDoesNotGiveAwayAnOtherWithheldBesideASmallChoice() throws {
+        // Friend 30, web 3 (withheld), other 7: other is withheld too, as the next smallest, so that
+        // web cannot be worked out from the base. Seven other texts (six of them "Radio") would tell it.
+        let fixture = try ClubFixture()
+        try fixture.store.insertCompleteResponses(round: "club-2025", document: fixture.document, source: .import) { inserter in
+            for heard in ["web", "web", "web", "other", "other", "other", "other", "other"] {
+                let values: [AnswerValue?] = [.choice("yes"), .choice("large"), .integer(4), nil, nil, nil, .choice(heard),
+                                              heard == "other" ? .text("Radio") : nil]
+                try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
+            }
+        }
+        let html = try fixture.render()
+        let web = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">På webben</th><td class=\"num\">"))
+        let other = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">Annat</th><td class=\"num\">"))
+        #expect(web.contains("<td class=\"num\">–</td>") && other.contains("<td class=\"num\">–</td>"))
+        #expect(!html.contains("7 svarade med fritext"))
+        #expect(!html.contains("Radio</q>"), "the count of the most frequent other text would give the other count away too")
+        #expect(html.contains("Svar under ”Annat”:</p><p>– svarade med fritext (undanhållet"))
     }
 
     @Test func englishReportsUseEnglishWordsAndNumbers() throws {

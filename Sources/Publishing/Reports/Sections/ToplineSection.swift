@@ -75,9 +75,18 @@ extension ReportRenderer {
         if let other = item.other, other.answered > 0 {
             html.element("p", text: words.pick("Svar under ”Annat”:", "Answers under “Other”:"))
             // How many wrote an `other` text tells how many chose other, a count that may be withheld above.
-            suppressed = renderTexts(other, withholdingFewerThan: framework.suppression.minCell, into: &html) || suppressed
+            suppressed = renderTexts(other, withholdingFewerThan: framework.suppression.minCell,
+                                     withholdingAll: isOtherWithheld(item), into: &html) || suppressed
         }
         return suppressed
+    }
+
+    /// Whether the table withholds the count of the `other` choice (too small, or the next smallest
+    /// beside a small one): then the number of other texts, and their counts, would give it away.
+    private func isOtherWithheld(_ item: ToplineItem) -> Bool {
+        guard case .choices(let tally) = item.body,
+              let index = tally.categories.firstIndex(where: { $0.code == Choice.otherValue }) else { return false }
+        return shown(tally, secondary: !tally.isMultiple)[index].count == nil
     }
 
     /// The shown count and share of each category, `nil` where withheld.
@@ -250,12 +259,20 @@ extension ReportRenderer {
     }
 
     /// Renders how many answered in their own words and the most frequent answers. With
-    /// `withholdingFewerThan`, a count from 1 to that number − 1 is withheld; returns whether it was.
+    /// `withholdingFewerThan`, a count from 1 to that number − 1 is withheld, and with
+    /// `withholdingAll` any count; returns whether it was.
     @discardableResult
-    private func renderTexts(_ tally: TextTally, withholdingFewerThan minCell: Int = 0, into html: inout HTMLBuilder) -> Bool {
+    private func renderTexts(_ tally: TextTally, withholdingFewerThan minCell: Int = 0, withholdingAll: Bool = false,
+                             into html: inout HTMLBuilder) -> Bool {
         if tally.answered > 0 && tally.answered < minCell {
             html.element("p", text: words.pick(
                 "\(words.suppressedMark) svarade med fritext (\(words.tooFew)).", "\(words.suppressedMark) answered in their own words (\(words.tooFew))."))
+            return true
+        }
+        if withholdingAll && tally.answered > 0 {
+            html.element("p", text: words.pick(
+                "\(words.suppressedMark) svarade med fritext (undanhållet, som antalet för ”Annat” ovan).",
+                "\(words.suppressedMark) answered in their own words (withheld, as the count of “Other” above)."))
             return true
         }
         html.element("p", text: words.pick(
