@@ -1,3 +1,4 @@
+import Expressions
 import Foundation
 import Frameworks
 import Store
@@ -133,6 +134,25 @@ struct ReportRenderingTests {
         #expect(!html.contains("7 svarade med fritext"))
         #expect(!html.contains("Radio</q>"), "the count of the most frequent other text would give the other count away too")
         #expect(html.contains("Svar under ”Annat”:</p><p>– svarade med fritext (undanhållet"))
+    }
+
+    @Test func aMonthWithheldBesideOthersCannotBeWorkedOutFromTheBase() throws {
+        // Joined: 10 in June (2 in the fixture), 3 in July. July is withheld; so must June be, or
+        // July = base 13 − 10.
+        let fixture = try ClubFixture()
+        let days = Array(repeating: CalendarDate(year: 2025, month: 6, day: 2)!, count: 8) + Array(repeating: CalendarDate(year: 2025, month: 7, day: 9)!, count: 3)
+        try fixture.store.insertCompleteResponses(round: "club-2025", document: fixture.document, source: .import) { inserter in
+            for day in days {
+                let values: [AnswerValue?] = [.choice("yes"), .choice("large"), .integer(4), nil, nil, .date(day), nil, nil]
+                try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
+            }
+        }
+        let html = try fixture.render()
+        #expect(html.contains("Bas: 13 som besvarade frågan"))
+        let june = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">2025-06</th><td class=\"num\">"))
+        let july = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">2025-07</th><td class=\"num\">"))
+        #expect(july.contains("<td class=\"num\">–</td>"))
+        #expect(june.contains("<td class=\"num\">–</td>"), "\(june)")
     }
 
     @Test func englishReportsUseEnglishWordsAndNumbers() throws {

@@ -60,7 +60,8 @@ extension ReportRenderer {
             html.element("p", .init("class", "note"), text: "\(words.suppressedMark) \(words.tooFew) (n < \(framework.suppression.minCell))")
             suppressed = true
         case .dates(let tally):
-            suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, secondary: false, into: &html)
+            // Each answer falls in one month, so the months partition the base as single choices do.
+            suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, secondary: true, into: &html)
         case .matrix(let rows):
             suppressed = renderMatrix(rows, id: id, wording: wording, responses: topline.responses, into: &html)
         case .numbers(let summary):
