@@ -163,6 +163,17 @@ struct ReportRenderingTests {
         #expect(html.contains("Produced on 2 March 2026 with Samla test."))
     }
 
+    @Test func aCountOfOneTakesTheSingular() throws {
+        // The club's framework has one activity and one output; six gave the same remark.
+        let fixture = try ClubFixture()
+        let swedish = try fixture.render()
+        #expect(swedish.contains("Diagram över förändringsteorin: 1 aktivitet leder till 1 prestation, som bidrar till 2 utfall"))
+        let english = try fixture.render(language: "en")
+        #expect(english.contains("Diagram of the theory of change: 1 activity leads to 1 output, which contribute to 2 outcomes"))
+        #expect(english.contains("6 answered in their own words (1 different answer)."))
+        #expect(english.contains("40 responses kept after cleaning"))
+    }
+
     @Test func theTheoryOfChangePutsAnOutcomeNextToTheOutcomeItFeeds() throws {
         let fixture = try ClubFixture()
         let diagram = TheoryOfChangeDiagram(framework: fixture.framework, states: [:], words: ReportWords(language: "en"), id: "t", description: "")

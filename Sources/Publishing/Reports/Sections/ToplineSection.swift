@@ -39,11 +39,16 @@ extension ReportRenderer {
     }
 
     private func responsesText(topline: Topline, cleaning: CleaningLog?) -> String {
-        let kept = numbers.integer(topline.responses)
-        guard let cleaning else { return words.pick("\(kept) svar", "\(kept) responses") }
+        let kept = responsesCount(topline.responses)
+        guard let cleaning else { return kept }
         return words.pick(
-            "\(kept) svar kvar efter rensning (\(numbers.integer(cleaning.read)) lästa, \(numbers.integer(cleaning.read - cleaning.kept)) borttagna enligt rensningsreglerna)",
-            "\(kept) responses kept after cleaning (\(numbers.integer(cleaning.read)) read, \(numbers.integer(cleaning.read - cleaning.kept)) removed by the cleaning rules)")
+            "\(kept) kvar efter rensning (\(numbers.integer(cleaning.read)) lästa, \(numbers.integer(cleaning.read - cleaning.kept)) borttagna enligt rensningsreglerna)",
+            "\(kept) kept after cleaning (\(numbers.integer(cleaning.read)) read, \(numbers.integer(cleaning.read - cleaning.kept)) removed by the cleaning rules)")
+    }
+
+    /// `1 response`, `1,234 responses`.
+    private func responsesCount(_ count: Int) -> String {
+        "\(numbers.integer(count)) " + words.pick("svar", words.plural(count, "response", "responses"))
     }
 
     /// Renders one question's answers; returns whether anything was withheld.
@@ -122,8 +127,8 @@ extension ReportRenderer {
             return false
         }
         let figures = shown(tally, secondary: secondary)
-        let baseText = words.pick("Bas: \(numbers.integer(tally.answered)) som besvarade frågan av \(numbers.integer(responses)) svar.",
-                                  "Base: \(numbers.integer(tally.answered)) who answered, of \(numbers.integer(responses)) responses.")
+        let baseText = words.pick("Bas: \(numbers.integer(tally.answered)) som besvarade frågan av \(responsesCount(responses)).",
+                                  "Base: \(numbers.integer(tally.answered)) who answered, of \(responsesCount(responses)).")
         let sharesShown = figures.contains { $0.share != nil }
         if sharesShown {
             let bars = zip(tally.categories, figures).map { category, figure in
@@ -278,7 +283,7 @@ extension ReportRenderer {
         }
         html.element("p", text: words.pick(
             "\(numbers.integer(tally.answered)) svarade med fritext (\(numbers.integer(tally.distinct)) olika svar).",
-            "\(numbers.integer(tally.answered)) answered in their own words (\(numbers.integer(tally.distinct)) different answers)."))
+            "\(numbers.integer(tally.answered)) answered in their own words (\(numbers.integer(tally.distinct)) \(words.plural(tally.distinct, "different answer", "different answers")))."))
         guard !tally.frequent.isEmpty else { return false }
         html.element("p", .init("class", "note"), text: words.pick(
             "De vanligaste svaren som minst \(framework.suppression.minCell) har gett:",
