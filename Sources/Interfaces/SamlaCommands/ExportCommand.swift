@@ -75,7 +75,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingRefusals(database: database.path) {
-            let store = try database.open()
+            let store = try database.open(creating: false)
             let exporter = Exporter(store: store, samlaVersion: SamlaVersion.current)
             var options = self.options
             if let framework {
