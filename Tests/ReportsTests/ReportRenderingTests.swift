@@ -189,6 +189,21 @@ struct ReportRenderingTests {
         #expect(ReportRenderer.withheld(counts: [30, 3], answered: 33, minCell: 5, secondary: false).map { $0 != nil } == [false, true])
     }
 
+    /// A round opened but not answered yet has no data: it is not "too few responses" in every table.
+    @Test func aRoundWithoutResponsesYetIsSaidToHaveNoData() throws {
+        let fixture = try ClubFixture(answered2024: false)
+        var definition = try fixture.definition()
+        definition.sections = [.summary, .indicators(only: ["mean_score"], breakdowns: true), .methods]
+        let rendered = try ReportGenerator(definition: definition, framework: fixture.framework, store: fixture.store,
+                                           today: ClubFixture.today, samlaVersion: "test").render()
+        let html = rendered.html
+        #expect(html.contains("Omgångar utan data i databasen ännu: Klubb 2024."))
+        #expect(rendered.warnings.map(\.code.id) == ["W520"], "\(rendered.warnings)")
+        #expect(Self.row(in: html, startingWith: "<tr class=\"total\"><th scope=\"row\">Totalt</th><td class=\"round\">Klubb 2024</td>") == nil)
+        #expect(Self.row(in: html, startingWith: "<tr class=\"total\"><th scope=\"row\">Totalt</th><td class=\"round\">Klubb 2025</td>") != nil)
+        #expect(!html.contains("Klubb 2024 för få svar"), "the chart's description does not call an empty round too small")
+    }
+
     @Test func aToplineRoundWithoutDataIsRefused() throws {
         let fixture = try ClubFixture()
         var definition = try fixture.definition()
