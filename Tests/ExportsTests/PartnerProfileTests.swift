@@ -32,6 +32,27 @@ import Testing
         }
     }
 
+    /// A calculation that uses a personal answer, directly or through another calculation, is
+    /// personal data too, though not marked pii.
+    @Test func aCalculationMadeFromPersonalDataIsPersonalData() throws {
+        let fixture = try ExportFixture(survey: "personal-calculation.yaml")
+        try fixture.insert([
+            ["contact": .text("anna@example.se"), "size": .integer(60), "signature": .text("<anna@example.se>"), "signed": .integer(1), "large": .integer(1)],
+        ])
+        try fixture.export(ExportOptions(profile: .euclid))
+        try fixture.export(ExportOptions(), to: "standard")
+        for folder in ["out", "standard"] {
+            for (name, bytes) in try fixture.allFiles(in: folder) {
+                #expect(!Self.contains(bytes, Array("anna@example.se".utf8)), "\(folder)/\(name) holds the address")
+            }
+        }
+        #expect(try fixture.table("responses.csv").header == ["respondent_id", "language", "PC_SIZE", "PC_LARGE"])
+        #expect(try fixture.table("responses.csv", in: "standard").header == ["response_id", "language", "submitted_at", "size", "large"])
+        try fixture.export(ExportOptions(includePII: true), to: "personal")
+        let codebook = try fixture.table("codebook.csv", in: "personal").rows
+        #expect(codebook.filter { $0["pii"] == "yes" }.map { $0["column"]! } == ["contact", "signature", "signed"])
+    }
+
     @Test func columnsAreTheExportNamesAndOthersAreLeftOut() throws {
         let fixture = try ExportFixture()
         try fixture.insert(ExportFixture.sample)
