@@ -89,7 +89,7 @@ struct ReportRenderingTests {
 
     @Test func theToplineCountsTheCleanedResponsesAndHidesPersonalData() throws {
         let html = try ClubFixture().render()
-        #expect(html.contains("40 svar kvar efter rensning (41 lästa, 1 borttagna enligt rensningsreglerna)"))
+        #expect(html.contains("40 svar kvar efter rensning (41 lästa, 1 borttaget enligt rensningsreglerna)"))
         let small = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">Liten &lt;script&gt;alert(1)&lt;/script&gt;</th><td class=\"num\">"))
         #expect(small.contains(">20<"))
         #expect(!html.contains("secret"))

@@ -41,8 +41,9 @@ extension ReportRenderer {
     private func responsesText(topline: Topline, cleaning: CleaningLog?) -> String {
         let kept = responsesCount(topline.responses)
         guard let cleaning else { return kept }
+        let (read, removed) = (cleaning.read, cleaning.read - cleaning.kept)
         return words.pick(
-            "\(kept) kvar efter rensning (\(numbers.integer(cleaning.read)) lästa, \(numbers.integer(cleaning.read - cleaning.kept)) borttagna enligt rensningsreglerna)",
+            "\(kept) kvar efter rensning (\(numbers.integer(read)) \(words.plural(read, "läst", "lästa")), \(numbers.integer(removed)) \(words.plural(removed, "borttaget", "borttagna")) enligt rensningsreglerna)",
             "\(kept) kept after cleaning (\(numbers.integer(cleaning.read)) read, \(numbers.integer(cleaning.read - cleaning.kept)) removed by the cleaning rules)")
     }
 
