@@ -36,7 +36,20 @@ import Testing
     }
 
     @Test func neutralizedTextReadsBackWithItsApostrophe() throws {
-        let output = try CSVWriter.string { try $0.write(text: "=1,2"); try $0.write(text: "-3"); try $0.endRecord() }
-        #expect(try Support.records(output) == [["'=1,2", "'-3"]])
+        let output = try CSVWriter.string { try $0.write(text: "=1,2"); try $0.write(text: "-3x"); try $0.endRecord() }
+        #expect(try Support.records(output) == [["'=1,2", "'-3x"]])
+    }
+
+    /// A spreadsheet reads a negative number as a number, never as a formula.
+    @Test func negativeNumbersAreLeftAlone() throws {
+        for text in ["-3", "-0.5", "-1,5", "-2025", "-007"] {
+            #expect(!FormulaNeutralization.isNeeded(for: text), "\(text)")
+            #expect(FormulaNeutralization.neutralized(text) == text)
+        }
+        for text in ["-", "-.5", "-5.", "-1.2.3", "-1,2,3", "-3+1", "-1e5", "- 3", "+3", "-3 ", "-٣"] {
+            #expect(FormulaNeutralization.isNeeded(for: text), "\(text)")
+        }
+        let output = try CSVWriter.string { try $0.write(text: "-3"); try $0.write(text: "-1,5"); try $0.write(text: "-3+1"); try $0.endRecord() }
+        #expect(try Support.records(output) == [["-3", "-1,5", "'-3+1"]])
     }
 }

@@ -29,6 +29,21 @@ import SurveyDefinition
         #expect(byColumn["response_id"]?["variable"] == "")
     }
 
+    /// An `other` text is asked only when other is chosen: "required" alone, under the question's
+    /// conditions, would promise a text in every row where the question was answered.
+    @Test func anOtherTextIsAskedWhenOtherIsChosen() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(ExportOptions(language: "en"))
+        let rows = try fixture.table("codebook.csv").rows
+        let other = try #require(rows.first { $0["column"] == "barriers_other" })
+        #expect(other["relevant"] == "(${has_board} = 'yes') and (selected(${barriers}, 'other'))")
+        let option = try #require(rows.first { $0["column"] == "barriers__other" })
+        #expect(option["relevant"] == "${has_board} = 'yes'", "the option's 0/1 is there whenever the question was answered")
+        let field = try SpreadsheetSafetyTests.field("barriers_other", in: fixture.json("datapackage.json"))
+        #expect((field["description"] as? String)?.contains("asked when: (${has_board} = 'yes') and (selected(${barriers}, 'other'))") == true)
+    }
+
     @Test func aMultipleChoiceWithOtherGetsADistinctColumnForTheOption() throws {
         let fixture = try ExportFixture()
         let layout = try ExportLayout(survey: fixture.survey, options: ExportOptions())

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyDefinition
 import Testing
 @testable import Exports
 
@@ -55,6 +56,30 @@ import Testing
         #expect(story["minLength"] as? Int == 2)
         let age = try SpreadsheetSafetyTests.field("age", in: package)
         #expect(age["constraints"] == nil, "a calculation has no constraint of its own")
+    }
+
+    /// `exclusiveMinimum` is Table Schema v2: frictionless refuses it in a v1 package ("requires
+    /// datapackage v2"), so `. > 0` must come out as a `minimum`.
+    @Test func exclusiveBoundsAreWrittenAsInclusiveOnes() throws {
+        var survey = try ExportFixture().survey
+        for p in survey.pages.indices {
+            for q in survey.pages[p].questions.indices {
+                let question = survey.pages[p].questions[q]
+                let rule = ["founded": ". > 1849.5 and . < 2026", "women_share": ". > 0 and . < 100"][question.name]
+                if let rule, let location = question.constraint?.location {
+                    survey.pages[p].questions[q].constraint = ExpressionSource(rule, at: location)
+                }
+            }
+        }
+        let layout = try ExportLayout(survey: survey, options: ExportOptions())
+        let schema = TableSchema.wide(layout: layout, empties: Array(repeating: 1, count: layout.columns.count)).text()
+        let package = ["resources": [["name": "responses", "schema": try JSONSerialization.jsonObject(with: Data(schema.utf8))]]]
+        let founded = try #require(try SpreadsheetSafetyTests.field("founded", in: package)["constraints"] as? [String: Any])
+        #expect(founded.keys.sorted() == ["maximum", "minimum"])
+        #expect(founded["minimum"] as? Int == 1850 && founded["maximum"] as? Int == 2025)
+        let share = try #require(try SpreadsheetSafetyTests.field("women_share", in: package)["constraints"] as? [String: Any])
+        #expect(share.keys.sorted() == ["maximum", "minimum"])
+        #expect(share["minimum"] as? Double == 0 && share["maximum"] as? Double == 100)
     }
 
     @Test func requiredOnlyWhereNoCellIsEmpty() throws {

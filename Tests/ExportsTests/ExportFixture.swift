@@ -16,11 +16,11 @@ final class ExportFixture {
     var survey: Survey { document.survey }
     let round = "ex-2025"
 
-    init(round secondRound: String? = nil) throws {
+    init(round secondRound: String? = nil, survey file: String = "export-test.yaml") throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-exports-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try SQLiteStore(path: folder.appendingPathComponent("samla.sqlite").path)
-        let loaded = SurveyLoader.load(contentsOf: Self.fixtures.appendingPathComponent("export-test.yaml").path)
+        let loaded = SurveyLoader.load(contentsOf: Self.fixtures.appendingPathComponent(file).path)
         guard let document = loaded.document else { throw FixtureError.survey(loaded.diagnostics.map(\.description)) }
         self.document = document
         for name in [round] + (secondRound.map { [$0] } ?? []) {

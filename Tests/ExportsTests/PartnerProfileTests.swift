@@ -32,6 +32,27 @@ import Testing
         }
     }
 
+    /// A calculation that uses a personal answer, directly or through another calculation, is
+    /// personal data too, though not marked pii.
+    @Test func aCalculationMadeFromPersonalDataIsPersonalData() throws {
+        let fixture = try ExportFixture(survey: "personal-calculation.yaml")
+        try fixture.insert([
+            ["contact": .text("anna@example.se"), "size": .integer(60), "signature": .text("<anna@example.se>"), "signed": .integer(1), "large": .integer(1)],
+        ])
+        try fixture.export(ExportOptions(profile: .euclid))
+        try fixture.export(ExportOptions(), to: "standard")
+        for folder in ["out", "standard"] {
+            for (name, bytes) in try fixture.allFiles(in: folder) {
+                #expect(!Self.contains(bytes, Array("anna@example.se".utf8)), "\(folder)/\(name) holds the address")
+            }
+        }
+        #expect(try fixture.table("responses.csv").header == ["respondent_id", "language", "PC_SIZE", "PC_LARGE"])
+        #expect(try fixture.table("responses.csv", in: "standard").header == ["response_id", "language", "submitted_at", "size", "large"])
+        try fixture.export(ExportOptions(includePII: true), to: "personal")
+        let codebook = try fixture.table("codebook.csv", in: "personal").rows
+        #expect(codebook.filter { $0["pii"] == "yes" }.map { $0["column"]! } == ["contact", "signature", "signed"])
+    }
+
     @Test func columnsAreTheExportNamesAndOthersAreLeftOut() throws {
         let fixture = try ExportFixture()
         try fixture.insert(ExportFixture.sample)
@@ -112,6 +133,23 @@ import Testing
         #expect(removed.count == 1 && removed[0]["rule"] == "duplicate")
         #expect(removed[0]["respondent_id"] == Pseudonymizer(key: try fixture.store.pseudonymKey(round: "ex-2025")).pseudonym(for: ids[1]),
                 "a partner sees which pseudonymous responses were removed, never their ids")
+    }
+
+    @Test func aPartnerSeesTheFrameworksFileNameNotTheFoldersOnTheStaffsComputer() throws {
+        let fixture = try ExportFixture()
+        let ids = try fixture.insert(ExportFixture.sample)
+        let cleaning = CleaningSummary(
+            source: "/Users/anna.berg/Documents/msi/frameworks/msi-toc.yaml",
+            rules: [CleaningSummary.Rule(name: "duplicate", description: "duplicates", responses: [ids[1]])], removed: [ids[1]])
+        try fixture.export(ExportOptions(profile: .euclid, cleaning: cleaning))
+        for (name, bytes) in try fixture.allFiles() {
+            #expect(!Self.contains(bytes, Array("anna.berg".utf8)), "\(name) holds the folder of the framework")
+        }
+        let log = try #require(try fixture.json("provenance.json")["cleaning"] as? [String: Any])
+        #expect(log["source"] as? String == "msi-toc.yaml")
+        try fixture.export(ExportOptions(cleaning: cleaning), to: "standard")
+        let standard = try #require(try fixture.json("provenance.json", in: "standard")["cleaning"] as? [String: Any])
+        #expect(standard["source"] as? String == cleaning.source, "MSI's own export cites the file as given")
     }
 
     @Test func aSurveyWithoutExportNamesCannotBeExportedForAPartner() throws {

@@ -39,14 +39,29 @@ import Testing
         #expect(!text.contains("'-5"))
     }
 
-    @Test func aCodeThatStartsLikeAFormulaIsNeutralisedInDataAndSchemaAlike() throws {
+    /// A negative code such as `-1` ("don't know") is a number to a spreadsheet, not a formula: it
+    /// is written as the codebook lists it.
+    @Test func aNegativeCodeReadsTheSameInDataSchemaAndCodebook() throws {
         let fixture = try ExportFixture()
         try fixture.insert(ExportFixture.sample)
         try fixture.export()
-        #expect(try fixture.table("responses.csv").rows[1]["has_board"] == "'-1")
+        #expect(try fixture.table("responses.csv").rows[1]["has_board"] == "-1")
         let field = try Self.field("has_board", in: fixture.json("datapackage.json"))
         let constraints = try #require(field["constraints"] as? [String: Any])
-        #expect(constraints["enum"] as? [String] == ["yes", "no", "'-1"])
+        #expect(constraints["enum"] as? [String] == ["yes", "no", "-1"])
+        let codebook = try fixture.table("codebook.csv").rows.first { $0["column"] == "has_board" }
+        #expect(codebook?["choices_sv"] == "yes, Ja | no, Nej | -1, Vet ej")
+    }
+
+    @Test func aTextThatIsANegativeNumberIsLeftAloneButNotAFormulaAfterIt() throws {
+        let fixture = try ExportFixture()
+        var first = ExportFixture.sample[1], second = ExportFixture.sample[1]
+        first["story"] = .text("-3")
+        second["story"] = .text("-3+1")
+        try fixture.insert([first, second])
+        try fixture.export(ExportOptions(shape: .long))
+        let stories = try fixture.table("responses-long.csv").rows.filter { $0["variable"] == "story" }.map { $0["value"] }
+        #expect(stories == ["-3", "'-3+1"])
     }
 
     @Test func theCodebookSaysSo() throws {

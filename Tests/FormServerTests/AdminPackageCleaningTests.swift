@@ -91,7 +91,8 @@ import Testing
         let removed = Set(log.dropFirst().map { String($0.split(separator: ",").last!) })
         #expect(rows.allSatisfy { !removed.contains(String($0.prefix { $0 != "," })) }, "no removed response is exported")
         let provenance = zip[folder + "provenance.json"] ?? ""
-        #expect(provenance.contains(Self.framework))
+        #expect(provenance.contains("\"source\": \"\((Self.framework as NSString).lastPathComponent)\""), "the partner sees the framework's file name")
+        #expect(!provenance.contains(Self.framework), "and not the folders it was read from")
 
         // Without --framework the package holds every complete response and no cleaning log.
         let plain = try CrashTests.ServerProcess(database: environment.databasePath, tokenFile: tokenFile, arguments: ["--admin-secret-file", secretFile])

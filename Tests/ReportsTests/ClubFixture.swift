@@ -19,7 +19,8 @@ final class ClubFixture {
 
     static func path(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 
-    init() throws {
+    /// With `answered2024` false, round club-2024 is opened but has no responses yet.
+    init(answered2024: Bool = true) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-reports-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try SQLiteStore(path: folder.appendingPathComponent("samla.sqlite").path)
@@ -35,7 +36,7 @@ final class ClubFixture {
                 closes: CalendarDate(year: 2025, month: 12, day: 31)!, anonymous: true))
         }
         // 2024: 30 members, half of them happy.
-        try insert(round: "club-2024", (0..<30).map { i in ("yes", "small", i < 15 ? 5 : 2, nil, nil) })
+        if answered2024 { try insert(round: "club-2024", (0..<30).map { i in ("yes", "small", i < 15 ? 5 : 2, nil, nil) }) }
         // 2025: 20 small (14 happy), 17 large (9 happy), 3 tiny (too few to show), one test response.
         var rows: [(String, String?, Int64?, String?, String?)] = []
         for i in 0..<20 { rows.append(("yes", "small", i < 14 ? 5 : 3, i < 6 ? Self.hostileRemark : nil, "secret\(i)@example.se")) }

@@ -1,5 +1,8 @@
+import Expressions
 import Foundation
 import Frameworks
+import Store
+import SurveyDefinition
 import Testing
 @testable import Reports
 
@@ -25,7 +28,17 @@ struct ReportRenderingTests {
         #expect(html.contains("Liten &lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("Klubbens rapport &lt;i&gt;2025&lt;/i&gt;"))
         // The hostile remark was given by 6 respondents, so it is listed, escaped.
-        #expect(html.contains("<q>&lt;img src=x onerror=alert(1)&gt; bra &amp; &quot;fint&quot;</q> (6)"))
+        #expect(html.contains("<q dir=\"auto\">&lt;img src=x onerror=alert(1)&gt; bra &amp; &quot;fint&quot;</q> (6)"))
+    }
+
+    /// An open answer in a right-to-left script must not take the count after it into its direction
+    /// (the bidirectional algorithm would show "(6)" before the Hebrew words): each answer is isolated.
+    @Test func openAnswersAreIsolatedFromTheCountAfterThem() throws {
+        let html = try ClubFixture().render()
+        let list = try #require(html.range(of: "<ul class=\"open-answers\">").map { String(html[$0.upperBound...]) })
+        let items = list.prefix(upTo: try #require(list.range(of: "</ul>")).lowerBound).components(separatedBy: "<li>").dropFirst()
+        #expect(!items.isEmpty)
+        #expect(items.allSatisfy { $0.hasPrefix("<q dir=\"auto\">") }, "\(items)")
     }
 
     @Test func theFileIsSelfContained() throws {
@@ -76,7 +89,7 @@ struct ReportRenderingTests {
 
     @Test func theToplineCountsTheCleanedResponsesAndHidesPersonalData() throws {
         let html = try ClubFixture().render()
-        #expect(html.contains("40 svar kvar efter rensning (41 lästa, 1 borttagna enligt rensningsreglerna)"))
+        #expect(html.contains("40 svar kvar efter rensning (41 lästa, 1 borttaget enligt rensningsreglerna)"))
         let small = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">Liten &lt;script&gt;alert(1)&lt;/script&gt;</th><td class=\"num\">"))
         #expect(small.contains(">20<"))
         #expect(!html.contains("secret"))
@@ -103,12 +116,62 @@ struct ReportRenderingTests {
         #expect(!html.contains("2 svarade med fritext"))
     }
 
+    @Test func theCountOfOtherTextsDoesNotGiveAwayAnOtherWithheldBesideASmallChoice() throws {
+        // Friend 30, web 3 (withheld), other 7: other is withheld too, as the next smallest, so that
+        // web cannot be worked out from the base. Seven other texts (six of them "Radio") would tell it.
+        let fixture = try ClubFixture()
+        try fixture.store.insertCompleteResponses(round: "club-2025", document: fixture.document, source: .import) { inserter in
+            for heard in ["web", "web", "web", "other", "other", "other", "other", "other"] {
+                let values: [AnswerValue?] = [.choice("yes"), .choice("large"), .integer(4), nil, nil, nil, .choice(heard),
+                                              heard == "other" ? .text("Radio") : nil]
+                try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
+            }
+        }
+        let html = try fixture.render()
+        let web = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">På webben</th><td class=\"num\">"))
+        let other = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">Annat</th><td class=\"num\">"))
+        #expect(web.contains("<td class=\"num\">–</td>") && other.contains("<td class=\"num\">–</td>"))
+        #expect(!html.contains("7 svarade med fritext"))
+        #expect(!html.contains("Radio</q>"), "the count of the most frequent other text would give the other count away too")
+        #expect(html.contains("Svar under ”Annat”:</p><p>– svarade med fritext (undanhållet"))
+    }
+
+    @Test func aMonthWithheldBesideOthersCannotBeWorkedOutFromTheBase() throws {
+        // Joined: 10 in June (2 in the fixture), 3 in July. July is withheld; so must June be, or
+        // July = base 13 − 10.
+        let fixture = try ClubFixture()
+        let days = Array(repeating: CalendarDate(year: 2025, month: 6, day: 2)!, count: 8) + Array(repeating: CalendarDate(year: 2025, month: 7, day: 9)!, count: 3)
+        try fixture.store.insertCompleteResponses(round: "club-2025", document: fixture.document, source: .import) { inserter in
+            for day in days {
+                let values: [AnswerValue?] = [.choice("yes"), .choice("large"), .integer(4), nil, nil, .date(day), nil, nil]
+                try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
+            }
+        }
+        let html = try fixture.render()
+        #expect(html.contains("Bas: 13 som besvarade frågan"))
+        let june = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">2025-06</th><td class=\"num\">"))
+        let july = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">2025-07</th><td class=\"num\">"))
+        #expect(july.contains("<td class=\"num\">–</td>"))
+        #expect(june.contains("<td class=\"num\">–</td>"), "\(june)")
+    }
+
     @Test func englishReportsUseEnglishWordsAndNumbers() throws {
         let html = try ClubFixture().render(language: "en")
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         #expect(html.contains("<h2 id=\"s1-summary\">Summary</h2>"))
         #expect(html.contains("<td class=\"num\">65.0%</td>"))
         #expect(html.contains("Produced on 2 March 2026 with Samla test."))
+    }
+
+    @Test func aCountOfOneTakesTheSingular() throws {
+        // The club's framework has one activity and one output; six gave the same remark.
+        let fixture = try ClubFixture()
+        let swedish = try fixture.render()
+        #expect(swedish.contains("Diagram över förändringsteorin: 1 aktivitet leder till 1 prestation, som bidrar till 2 utfall"))
+        let english = try fixture.render(language: "en")
+        #expect(english.contains("Diagram of the theory of change: 1 activity leads to 1 output, which contribute to 2 outcomes"))
+        #expect(english.contains("6 answered in their own words (1 different answer)."))
+        #expect(english.contains("40 responses kept after cleaning"))
     }
 
     @Test func theTheoryOfChangePutsAnOutcomeNextToTheOutcomeItFeeds() throws {
@@ -124,6 +187,21 @@ struct ReportRenderingTests {
         #expect(ReportRenderer.withheld(counts: [254, 0], answered: 254, minCell: 5, secondary: true).allSatisfy { $0 == nil })
         #expect(ReportRenderer.withheld(counts: [2, 1], answered: 3, minCell: 5, secondary: false).allSatisfy { $0 != nil })
         #expect(ReportRenderer.withheld(counts: [30, 3], answered: 33, minCell: 5, secondary: false).map { $0 != nil } == [false, true])
+    }
+
+    /// A round opened but not answered yet has no data: it is not "too few responses" in every table.
+    @Test func aRoundWithoutResponsesYetIsSaidToHaveNoData() throws {
+        let fixture = try ClubFixture(answered2024: false)
+        var definition = try fixture.definition()
+        definition.sections = [.summary, .indicators(only: ["mean_score"], breakdowns: true), .methods]
+        let rendered = try ReportGenerator(definition: definition, framework: fixture.framework, store: fixture.store,
+                                           today: ClubFixture.today, samlaVersion: "test").render()
+        let html = rendered.html
+        #expect(html.contains("Omgångar utan data i databasen ännu: Klubb 2024."))
+        #expect(rendered.warnings.map(\.code.id) == ["W520"], "\(rendered.warnings)")
+        #expect(Self.row(in: html, startingWith: "<tr class=\"total\"><th scope=\"row\">Totalt</th><td class=\"round\">Klubb 2024</td>") == nil)
+        #expect(Self.row(in: html, startingWith: "<tr class=\"total\"><th scope=\"row\">Totalt</th><td class=\"round\">Klubb 2025</td>") != nil)
+        #expect(!html.contains("Klubb 2024 för få svar"), "the chart's description does not call an empty round too small")
     }
 
     @Test func aToplineRoundWithoutDataIsRefused() throws {

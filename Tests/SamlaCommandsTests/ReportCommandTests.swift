@@ -55,6 +55,7 @@ import Testing
     /// `samla report REPORT --db (an empty database) --out OUT`, which must write nothing to OUT.
     static func refused(_ report: String, out: String) throws -> SamlaBinary.Run {
         let workspace = try Workspace()
+        #expect(try SamlaBinary.run(["round", "list", "--db", workspace.path("empty.sqlite")]).status == 0)
         let run = try SamlaBinary.run([
             "report", root.appendingPathComponent(report).path, "--db", workspace.path("empty.sqlite"), "--out", workspace.path(out),
         ])
@@ -66,6 +67,23 @@ import Testing
         let run = try Self.refused("reports/esem-se-topline.yaml", out: "x.html")
         #expect(run.status == 1)
         #expect(run.errors.contains("error[E520]: round esem-se-2025 of the topline section has no responses in the database"))
+    }
+
+    /// Run from the wrong folder or with a mistyped --db, a command that only reads says so, and
+    /// leaves no empty database behind (which made the next run say "there is no round").
+    @Test func aMissingDatabaseIsRefusedAndNotCreated() throws {
+        let workspace = try Workspace()
+        let runs = [
+            ["report", Self.root.appendingPathComponent("reports/esem-se-topline.yaml").path, "--out", workspace.path("x.html")],
+            ["export", "--round", "esem-se-2025", "--out", workspace.path("out")],
+            ["compute", "--framework", Self.root.appendingPathComponent("frameworks/msi-toc.yaml").path],
+        ]
+        for arguments in runs {
+            let run = try SamlaBinary.run(arguments, in: workspace.folder)
+            #expect(run.status == 1, "\(arguments[0]): \(run.errors)")
+            #expect(run.errors.contains(".samla/samla.sqlite: error[E460]: there is no database here"), "\(arguments[0]): \(run.errors)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.folder.path).isEmpty)
     }
 
     @Test func anUnknownLanguageIsAUsageError() throws {

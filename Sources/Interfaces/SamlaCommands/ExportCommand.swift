@@ -15,7 +15,8 @@ struct ExportCommand: ParsableCommand {
         codebook.md, datapackage.json (valid under `frictionless validate`) and provenance.json. \
         Complete responses only, unless --include-partial. CSV files are UTF-8 with a byte order \
         mark, CRLF line ends and RFC 4180 quoting; text cells that start with =, +, -, @, a tab or \
-        a carriage return get an apostrophe in front so that spreadsheets do not run them. \
+        a carriage return (but not negative numbers such as -3) get an apostrophe in front so that \
+        spreadsheets do not run them. \
         With --framework: the framework's cleaning rules remove responses first (cleaning-log.csv lists \
         which) and its indicator results for the round ship as results.csv. \
         With --profile euclid: columns named by export_as, questions without one left out, no \
@@ -74,7 +75,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingRefusals(database: database.path) {
-            let store = try database.open()
+            let store = try database.open(creating: false)
             let exporter = Exporter(store: store, samlaVersion: SamlaVersion.current)
             var options = self.options
             if let framework {

@@ -7,19 +7,26 @@ import Store
 struct StoreOptions: ParsableArguments {
     static let defaultPath = ".samla/samla.sqlite"
 
-    @Option(name: .customLong("db"), help: ArgumentHelp("The Samla database; created with its folder on first use.", valueName: "path"))
+    @Option(name: .customLong("db"), help: ArgumentHelp("The Samla database; commands that write create it, with its folder, on first use.", valueName: "path"))
     var path: String = StoreOptions.defaultPath
 
     func validate() throws {
         if path.isEmpty { throw ValidationError("--db needs the path of the database file, e.g. \(Self.defaultPath)") }
     }
 
-    /// Opens the store, creating the folder of a new database.
-    func open() throws -> SQLiteStore {
+    /// Opens the store, creating the folder of a new database. A command that only reads
+    /// (`creating: false`) refuses a database that does not exist rather than making an empty one.
+    func open(creating: Bool = true) throws -> SQLiteStore {
         var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if exists, isFolder.boolValue {
             let example = URL(fileURLWithPath: path).appendingPathComponent("samla.sqlite").path
             throw Refused([Diagnostic(.unusableDatabase, at: .file(path), "this is a folder; --db names the database file, e.g. \(example)")])
+        }
+        if !exists && !creating {
+            let relative = path.hasPrefix("/") ? "" : " (the path is relative to \(FileManager.default.currentDirectoryPath))"
+            throw Refused([Diagnostic(.unusableDatabase, at: .file(path),
+                "there is no database here\(relative); give --db the path of the Samla database, which `samla round open` creates")])
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {

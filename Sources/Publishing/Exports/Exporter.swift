@@ -57,6 +57,11 @@ public struct Exporter: Sendable {
         guard let survey = loaded.document?.survey else {
             throw ExportError.definitionUnreadable(round: name, hash: round.definitionHash, problems: loaded.errors)
         }
+        var options = options
+        if options.profile != nil, let source = options.cleaning?.source {
+            // A folder may hold a user's name (/Users/anna.berg/…): a partner sees the file's name only.
+            options.cleaning?.source = (source as NSString).lastPathComponent
+        }
         let layout = try ExportLayout(survey: survey, options: options)
         return ExportPlan(round: round, definition: definition, layout: layout)
     }

@@ -191,7 +191,7 @@ public final class CSVWriter {
         guard let bytes = field.baseAddress, field.count > 0 else { return }
         let length = field.count
         recordHasBytes = true
-        let prefixed = neutralizing && FormulaNeutralization.isTrigger(bytes[0])
+        let prefixed = neutralizing && FormulaNeutralization.isNeeded(field)
         var quoted = (!prefixed && Self.isSpaceOrTab(bytes[0])) || Self.isSpaceOrTab(bytes[length &- 1])
         var index = 0
         while !quoted && index < length {

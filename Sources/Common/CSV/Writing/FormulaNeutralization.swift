@@ -1,7 +1,9 @@
 /// Spreadsheet safety for text cells (OWASP "CSV injection"): a text value whose first character is
 /// `=`, `+`, `-`, `@`, TAB (U+0009) or CR (U+000D) gets one apostrophe (`'`) in front, so that Excel,
-/// LibreOffice and Google Sheets show it as text instead of running it as a formula. Nothing else in
-/// the value changes, and values with any other first character are left alone. The apostrophe is
+/// LibreOffice and Google Sheets show it as text instead of running it as a formula. A negative
+/// number (`-3`, `-0.5`, `-1,5`) is left alone: a spreadsheet reads it as a number, never as a
+/// formula, and a code such as `-1` must read the same in the data as in its codebook. Nothing else
+/// in the value changes, and values with any other first character are left alone. The apostrophe is
 /// part of the written value: a program reading the file sees `'=1+2`.
 ///
 /// Apply it to text columns only: a number such as `-5` must stay a number.
@@ -15,11 +17,20 @@ public enum FormulaNeutralization {
     /// The rule in one sentence, for codebooks and export notes.
     public static let summary =
         "Text values that begin with =, +, -, @, a tab or a carriage return are written with an apostrophe (') "
-        + "in front, so that spreadsheets show them as text instead of running them as formulas; no other change is made."
+        + "in front, so that spreadsheets show them as text instead of running them as formulas; "
+        + "a negative number such as -3 is not, and no other change is made."
 
-    /// True when `text` starts with one of the ``triggers``.
+    /// True when `text` starts with one of the ``triggers`` and is not a negative number.
     public static func isNeeded(for text: String) -> Bool {
-        text.utf8.first.map(isTrigger) ?? false
+        var text = text
+        return text.withUTF8(isNeeded)
+    }
+
+    /// True when the UTF-8 `bytes` start with one of the ``triggers`` and are not a negative number.
+    @inline(__always)
+    public static func isNeeded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, isTrigger(first) else { return false }
+        return !isNegativeNumber(bytes)
     }
 
     /// `text` with the apostrophe in front when it needs one, else unchanged.
@@ -33,5 +44,25 @@ public enum FormulaNeutralization {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
         default: false
         }
+    }
+
+    /// `-`, digits, and at most one `.` or `,` between digits.
+    static func isNegativeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "-") else { return false }
+        var digitsBefore = 0
+        var digitsAfter = 0
+        var separator = false
+        for byte in bytes.dropFirst() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if separator { digitsAfter += 1 } else { digitsBefore += 1 }
+            case UInt8(ascii: "."), UInt8(ascii: ","):
+                guard !separator, digitsBefore > 0 else { return false }
+                separator = true
+            default:
+                return false
+            }
+        }
+        return digitsBefore > 0 && (!separator || digitsAfter > 0)
     }
 }

@@ -87,7 +87,7 @@ extension Codebook {
             ? "Flerval: en kolumn per alternativ (`fråga_kod`), 1 = valt, 0 = inte valt, tom = frågan besvarades inte."
             : "Multiple choice: one column per option (`question_code`), 1 = chosen, 0 = not chosen, empty = not answered.")
         notes.append(sv
-            ? "Textvärden som börjar med =, +, -, @, tabb eller vagnretur har en apostrof (') först, så att kalkylprogram visar dem som text i stället för att köra dem som formler; inget annat ändras."
+            ? "Textvärden som börjar med =, +, -, @, tabb eller vagnretur har en apostrof (') först, så att kalkylprogram visar dem som text i stället för att köra dem som formler; ett negativt tal som -3 får ingen, och inget annat ändras."
             : FormulaNeutralization.summary)
         notes.append(options.selection == .complete
             ? (sv ? "Endast inskickade (kompletta) svar." : "Submitted (complete) responses only.")

@@ -10,7 +10,8 @@ struct ColumnDescription {
     let labels: [(language: String, text: String)]
     /// The choices of a choice column (`.value` of a choice variable); empty for others.
     let choices: [Choice]
-    /// When the question is asked: the page's and the question's `relevant`, joined by `and`.
+    /// When the question is asked: the page's and the question's `relevant`, joined by `and`, and
+    /// for an `other` text, that other was chosen.
     let relevance: String?
 
     init(_ column: ExportColumn, layout: ExportLayout) {
@@ -26,7 +27,11 @@ struct ColumnDescription {
         }
         if let question {
             let page = survey.pages.first { $0.questions.contains { $0.name == question.name } }
-            let parts = [page?.relevant?.text, question.relevant?.text].compactMap { $0 }
+            var parts = [page?.relevant?.text, question.relevant?.text].compactMap { $0 }
+            if case .value(let variable) = column.content, variable.role == .otherText {
+                parts.append(question.type == .selectMultiple
+                    ? "selected(${\(question.name)}, '\(Choice.otherValue)')" : "${\(question.name)} = '\(Choice.otherValue)'")
+            }
             relevance = parts.isEmpty ? nil : parts.count == 1 ? parts[0] : parts.map { "(\($0))" }.joined(separator: " and ")
         } else {
             relevance = nil

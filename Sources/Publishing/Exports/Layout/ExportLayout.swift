@@ -1,3 +1,4 @@
+import Expressions
 import SurveyDefinition
 
 /// The columns of an export, decided once from the round's definition and the options: which
@@ -24,7 +25,13 @@ public struct ExportLayout: Sendable {
         }
         self.language = language
 
-        let exported = survey.variables.filter { variable in
+        let personal = Self.personalNames(in: survey)
+        let marked = survey.variables.map { variable in
+            var variable = variable
+            variable.isPII = variable.isPII || personal.contains(variable.name)
+            return variable
+        }
+        let exported = marked.filter { variable in
             if variable.isPII && !options.exportsPII { return false }
             if options.profile == .euclid && variable.exportAs == nil { return false }
             return true
@@ -37,7 +44,7 @@ public struct ExportLayout: Sendable {
         var columns = try Self.columns(metadata: metadata, variables: exported, survey: survey, profile: options.profile)
         // The partners' names of every column that has one, by the same rules as a partner export
         // (where a clash among them is refused; here it only leaves the names out).
-        let partnerNamed = survey.variables.filter { $0.exportAs != nil && !$0.isPII }
+        let partnerNamed = marked.filter { $0.exportAs != nil && !$0.isPII }
         let partnerColumns = (try? Self.columns(metadata: [], variables: partnerNamed, survey: survey, profile: .euclid)) ?? []
         var exportNames: [ExportColumn.Content: String] = [:]
         for column in partnerColumns { exportNames[column.content] = column.name }
@@ -49,6 +56,27 @@ public struct ExportLayout: Sendable {
             seen[column.name] = owner
         }
         self.columns = columns
+    }
+
+    /// The names of the variables that hold personal data: those of questions marked `pii`, and
+    /// every calculation that uses one, directly or through another calculation (`${email}` in
+    /// `concat('<', ${email}, '>')` makes the calculation as personal as the address).
+    static func personalNames(in survey: Survey) -> Set<String> {
+        var personal = Set(survey.questions.filter(\.isPII).flatMap { [$0.name] + $0.variables.map(\.name) })
+        let calculations = survey.questions.compactMap { question -> (name: String, uses: [String])? in
+            guard question.type == .calculate, let source = question.calculation,
+                  case .success(let parsed) = ParsedExpression.parse(source.text) else { return nil }
+            return (question.name, parsed.referencedNames)
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for calculation in calculations where !personal.contains(calculation.name) && calculation.uses.contains(where: personal.contains) {
+                personal.insert(calculation.name)
+                changed = true
+            }
+        }
+        return personal
     }
 
     /// The columns of `variables` after `metadata`, named for `profile`.

@@ -142,16 +142,18 @@ enum TableSchema {
         }
     }
 
+    /// `minimum` and `maximum` only: `exclusiveMinimum` and `exclusiveMaximum` are Table Schema v2,
+    /// which `frictionless validate` refuses in this (v1) package. An exclusive bound on an integer is
+    /// the next integer inside it (`. > 0` is `minimum: 1`); on a decimal it is kept as an inclusive
+    /// bound, which every answer meets too (the codebook's `constraint` has the exact rule).
     private static func appendBounds(_ bounds: ConstraintBounds, integer: Bool, to constraints: inout [(String, JSONValue)]) {
-        func number(_ value: Double, roundingUp: Bool) -> JSONValue {
-            guard integer else { return .number(value) }
-            return .integer(Int64((roundingUp ? value.rounded(.up) : value.rounded(.down))))
-        }
         if let minimum = bounds.minimum {
-            constraints.append((bounds.minimumIsExclusive ? "exclusiveMinimum" : "minimum", number(minimum, roundingUp: !bounds.minimumIsExclusive)))
+            let lowest = bounds.minimumIsExclusive ? minimum.rounded(.down) + 1 : minimum.rounded(.up)
+            constraints.append(("minimum", integer ? .integer(Int64(lowest)) : .number(minimum)))
         }
         if let maximum = bounds.maximum {
-            constraints.append((bounds.maximumIsExclusive ? "exclusiveMaximum" : "maximum", number(maximum, roundingUp: bounds.maximumIsExclusive)))
+            let highest = bounds.maximumIsExclusive ? maximum.rounded(.up) - 1 : maximum.rounded(.down)
+            constraints.append(("maximum", integer ? .integer(Int64(highest)) : .number(maximum)))
         }
     }
 

@@ -230,7 +230,7 @@ final class RowEncoder {
 
     /// Writes free text, with an apostrophe in front when it starts like a formula.
     private func writeText(_ bytes: UnsafeBufferPointer<UInt8>, to writer: CSVWriter) throws {
-        guard let first = bytes.first, Self.startsFormula(first) else {
+        guard FormulaNeutralization.isNeeded(bytes) else {
             return try writer.write(utf8: UnsafeRawBufferPointer(bytes))
         }
         if bytes.count < scratchCapacity {
@@ -239,14 +239,6 @@ final class RowEncoder {
             try writer.write(utf8: UnsafeRawBufferPointer(start: scratch, count: bytes.count + 1))
         } else {
             try writeBytes([UInt8(ascii: "'")] + Array(bytes), to: writer)
-        }
-    }
-
-    @inline(__always)
-    static func startsFormula(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
-        default: false
         }
     }
 }

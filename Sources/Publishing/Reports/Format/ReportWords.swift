@@ -8,6 +8,9 @@ struct ReportWords: Sendable {
 
     func pick(_ swedish: String, _ english: String) -> String { sv ? swedish : english }
 
+    /// The form that fits `count`: `one` for 1, else `other` (`response`, `responses`).
+    func plural(_ count: Int, _ one: String, _ other: String) -> String { count == 1 ? one : other }
+
     // MARK: Page
 
     func produced(date: String, version: String) -> String {

@@ -52,11 +52,20 @@ public struct ReportGenerator: Sendable {
         if diagnostics.hasErrors { throw ReportError.refused(diagnostics.sorted) }
 
         var withoutData: [String] = []
-        if let results {
+        if let computed = results {
             let wanted = Set(definition.rounds ?? framework.rounds.map(\.name))
-            let logged = Set(results.cleaning.map(\.round))
-            for round in framework.rounds where wanted.contains(round.name) && round.survey != nil && !logged.contains(round.name) {
-                if try store.round(named: round.name) == nil { withoutData.append(round.name) }
+            let logged = Set(computed.cleaning.map(\.round))
+            // A round opened but not answered yet has a cleaning log that read nothing: its cells
+            // would read "too few responses" where the truth is "no data yet".
+            let unanswered = Set(computed.cleaning.filter { $0.read == 0 }.map(\.round))
+            for round in framework.rounds where wanted.contains(round.name) && round.survey != nil {
+                let opened = try logged.contains(round.name) || store.round(named: round.name) != nil
+                if !opened || unanswered.contains(round.name) { withoutData.append(round.name) }
+            }
+            if !unanswered.isEmpty {
+                results = ResultSet(framework: computed.framework, language: computed.language,
+                                    rows: computed.rows.filter { !unanswered.contains($0.round) },
+                                    cleaning: computed.cleaning, missing: computed.missing, notes: computed.notes)
             }
             if !withoutData.isEmpty {
                 diagnostics.report(.reportRoundsWithoutData, at: .file(definition.path),

@@ -27,8 +27,8 @@ extension ReportRenderer {
             (nil, all.filter { $0.status == nil }.count),
         ]
         html.element("p", .init("class", "lead"), text: words.pick(
-            "Läget för ramverkets \(all.count) indikatorer i den senaste omgången med data, mot deras mål.",
-            "Where the framework's \(all.count) indicators stand in their latest round with data, against their targets."))
+            "Läget för ramverkets \(all.count) \(words.plural(all.count, "indikator", "indikatorer")) i den senaste omgången med data, mot deras mål.",
+            "Where the framework's \(all.count) \(words.plural(all.count, "indicator stands", "indicators stand")) in their latest round with data, against their targets."))
         html.element("ul", .init("class", "tiles")) { html in
             for (status, count) in counts {
                 let style = StatusStyle(status)
@@ -108,9 +108,16 @@ extension ReportRenderer {
         }
         if let description = framework.description { html.element("p", text: text(description)) }
         let impact = framework.impact.map { text($0.title) } ?? ""
+        func nodes(_ level: NodeLevel, _ one: (sv: String, en: String), _ other: (sv: String, en: String)) -> String {
+            let count = framework.nodes.filter { $0.level == level }.count
+            return "\(count) " + (count == 1 ? words.pick(one.sv, one.en) : words.pick(other.sv, other.en))
+        }
+        let activities = nodes(.activity, ("aktivitet leder", "activity leads"), ("aktiviteter leder", "activities lead"))
+        let outputs = nodes(.output, ("prestation", "output"), ("prestationer", "outputs"))
+        let outcomes = nodes(.outcome, ("utfall", "outcome"), ("utfall", "outcomes"))
         let diagramDescription = words.pick(
-            "Diagram över förändringsteorin: \(framework.nodes.filter { $0.level == .activity }.count) aktiviteter leder till \(framework.nodes.filter { $0.level == .output }.count) prestationer, som bidrar till \(framework.nodes.filter { $0.level == .outcome }.count) utfall och effekten ”\(impact)”. Varje ruta har färg, form och ord efter sämsta status bland dess indikatorer. Tabellen nedan innehåller samma sak.",
-            "Diagram of the theory of change: \(framework.nodes.filter { $0.level == .activity }.count) activities lead to \(framework.nodes.filter { $0.level == .output }.count) outputs, which contribute to \(framework.nodes.filter { $0.level == .outcome }.count) outcomes and the impact “\(impact)”. Each box has the colour, shape and word of the worst status among its indicators. The table below holds the same.")
+            "Diagram över förändringsteorin: \(activities) till \(outputs), som bidrar till \(outcomes) och effekten ”\(impact)”. Varje ruta har färg, form och ord efter sämsta status bland dess indikatorer. Tabellen nedan innehåller samma sak.",
+            "Diagram of the theory of change: \(activities) to \(outputs), which contribute to \(outcomes) and the impact “\(impact)”. Each box has the colour, shape and word of the worst status among its indicators. The table below holds the same.")
         html.element("figure") { html in
             html.element("figcaption", text: text(framework.title))
             TheoryOfChangeDiagram(framework: framework, states: states, words: words, id: "toc", description: diagramDescription).render(into: &html)

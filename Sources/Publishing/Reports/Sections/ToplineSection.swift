@@ -39,11 +39,17 @@ extension ReportRenderer {
     }
 
     private func responsesText(topline: Topline, cleaning: CleaningLog?) -> String {
-        let kept = numbers.integer(topline.responses)
-        guard let cleaning else { return words.pick("\(kept) svar", "\(kept) responses") }
+        let kept = responsesCount(topline.responses)
+        guard let cleaning else { return kept }
+        let (read, removed) = (cleaning.read, cleaning.read - cleaning.kept)
         return words.pick(
-            "\(kept) svar kvar efter rensning (\(numbers.integer(cleaning.read)) lästa, \(numbers.integer(cleaning.read - cleaning.kept)) borttagna enligt rensningsreglerna)",
-            "\(kept) responses kept after cleaning (\(numbers.integer(cleaning.read)) read, \(numbers.integer(cleaning.read - cleaning.kept)) removed by the cleaning rules)")
+            "\(kept) kvar efter rensning (\(numbers.integer(read)) \(words.plural(read, "läst", "lästa")), \(numbers.integer(removed)) \(words.plural(removed, "borttaget", "borttagna")) enligt rensningsreglerna)",
+            "\(kept) kept after cleaning (\(numbers.integer(cleaning.read)) read, \(numbers.integer(cleaning.read - cleaning.kept)) removed by the cleaning rules)")
+    }
+
+    /// `1 response`, `1,234 responses`.
+    private func responsesCount(_ count: Int) -> String {
+        "\(numbers.integer(count)) " + words.pick("svar", words.plural(count, "response", "responses"))
     }
 
     /// Renders one question's answers; returns whether anything was withheld.
@@ -60,7 +66,8 @@ extension ReportRenderer {
             html.element("p", .init("class", "note"), text: "\(words.suppressedMark) \(words.tooFew) (n < \(framework.suppression.minCell))")
             suppressed = true
         case .dates(let tally):
-            suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, secondary: false, into: &html)
+            // Each answer falls in one month, so the months partition the base as single choices do.
+            suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, secondary: true, into: &html)
         case .matrix(let rows):
             suppressed = renderMatrix(rows, id: id, wording: wording, responses: topline.responses, into: &html)
         case .numbers(let summary):
@@ -75,9 +82,18 @@ extension ReportRenderer {
         if let other = item.other, other.answered > 0 {
             html.element("p", text: words.pick("Svar under ”Annat”:", "Answers under “Other”:"))
             // How many wrote an `other` text tells how many chose other, a count that may be withheld above.
-            suppressed = renderTexts(other, withholdingFewerThan: framework.suppression.minCell, into: &html) || suppressed
+            suppressed = renderTexts(other, withholdingFewerThan: framework.suppression.minCell,
+                                     withholdingAll: isOtherWithheld(item), into: &html) || suppressed
         }
         return suppressed
+    }
+
+    /// Whether the table withholds the count of the `other` choice (too small, or the next smallest
+    /// beside a small one): then the number of other texts, and their counts, would give it away.
+    private func isOtherWithheld(_ item: ToplineItem) -> Bool {
+        guard case .choices(let tally) = item.body,
+              let index = tally.categories.firstIndex(where: { $0.code == Choice.otherValue }) else { return false }
+        return shown(tally, secondary: !tally.isMultiple)[index].count == nil
     }
 
     /// The shown count and share of each category, `nil` where withheld.
@@ -112,8 +128,8 @@ extension ReportRenderer {
             return false
         }
         let figures = shown(tally, secondary: secondary)
-        let baseText = words.pick("Bas: \(numbers.integer(tally.answered)) som besvarade frågan av \(numbers.integer(responses)) svar.",
-                                  "Base: \(numbers.integer(tally.answered)) who answered, of \(numbers.integer(responses)) responses.")
+        let baseText = words.pick("Bas: \(numbers.integer(tally.answered)) som besvarade frågan av \(responsesCount(responses)).",
+                                  "Base: \(numbers.integer(tally.answered)) who answered, of \(responsesCount(responses)).")
         let sharesShown = figures.contains { $0.share != nil }
         if sharesShown {
             let bars = zip(tally.categories, figures).map { category, figure in
@@ -250,17 +266,25 @@ extension ReportRenderer {
     }
 
     /// Renders how many answered in their own words and the most frequent answers. With
-    /// `withholdingFewerThan`, a count from 1 to that number − 1 is withheld; returns whether it was.
+    /// `withholdingFewerThan`, a count from 1 to that number − 1 is withheld, and with
+    /// `withholdingAll` any count; returns whether it was.
     @discardableResult
-    private func renderTexts(_ tally: TextTally, withholdingFewerThan minCell: Int = 0, into html: inout HTMLBuilder) -> Bool {
+    private func renderTexts(_ tally: TextTally, withholdingFewerThan minCell: Int = 0, withholdingAll: Bool = false,
+                             into html: inout HTMLBuilder) -> Bool {
         if tally.answered > 0 && tally.answered < minCell {
             html.element("p", text: words.pick(
                 "\(words.suppressedMark) svarade med fritext (\(words.tooFew)).", "\(words.suppressedMark) answered in their own words (\(words.tooFew))."))
             return true
         }
+        if withholdingAll && tally.answered > 0 {
+            html.element("p", text: words.pick(
+                "\(words.suppressedMark) svarade med fritext (undanhållet, som antalet för ”Annat” ovan).",
+                "\(words.suppressedMark) answered in their own words (withheld, as the count of “Other” above)."))
+            return true
+        }
         html.element("p", text: words.pick(
             "\(numbers.integer(tally.answered)) svarade med fritext (\(numbers.integer(tally.distinct)) olika svar).",
-            "\(numbers.integer(tally.answered)) answered in their own words (\(numbers.integer(tally.distinct)) different answers)."))
+            "\(numbers.integer(tally.answered)) answered in their own words (\(numbers.integer(tally.distinct)) \(words.plural(tally.distinct, "different answer", "different answers")))."))
         guard !tally.frequent.isEmpty else { return false }
         html.element("p", .init("class", "note"), text: words.pick(
             "De vanligaste svaren som minst \(framework.suppression.minCell) har gett:",
@@ -268,7 +292,8 @@ extension ReportRenderer {
         html.element("ul", .init("class", "open-answers")) { html in
             for answer in tally.frequent {
                 html.element("li") { html in
-                    html.element("q", text: answer.text)
+                    // Isolated, so that an answer in Arabic or Hebrew does not pull the count into its direction.
+                    html.element("q", .init("dir", "auto"), text: answer.text)
                     html.text(" (\(numbers.integer(answer.count)))")
                 }
             }
