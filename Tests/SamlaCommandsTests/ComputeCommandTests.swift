@@ -39,14 +39,19 @@ import Testing
         return cli
     }
 
-    @Test func aFrameworkThatDoesNotFitTheStoredDefinitionSaysWhichItWasCheckedAgainst() throws {
-        let cli = try Self.forumRound(contacts: 2)
+    /// Runs `samla compute` with the framework of `indicator` over a forum round, with `options`.
+    static func compute(contacts: Int64, indicator: String, _ options: [String] = []) throws -> SamlaBinary.Run {
+        let cli = try forumRound(contacts: contacts)
         let file = cli.folder.appendingPathComponent("forum-toc.yaml")
-        try Self.framework(indicator: """
+        try framework(indicator: indicator).write(to: file, atomically: true, encoding: .utf8)
+        return try cli.run(["compute", "--framework", file.path] + options)
+    }
+
+    @Test func aFrameworkThatDoesNotFitTheStoredDefinitionSaysWhichItWasCheckedAgainst() throws {
+        let run = try Self.compute(contacts: 2, indicator: """
             kind: mean
             value: "${new_contactz}"
-        """).write(to: file, atomically: true, encoding: .utf8)
-        let run = try cli.run(["compute", "--framework", file.path])
+        """)
         #expect(run.status == 1)
         #expect(run.errors.contains(
             "error[E212]: ${new_contactz} names no variable known here (did you mean new_contacts?) (checked against msi-forum version 2025.1, the latest definition of it in the database)"),
@@ -54,14 +59,11 @@ import Testing
     }
 
     @Test func theTableSaysWhyACellHasNoEstimate() throws {
-        let cli = try Self.forumRound(contacts: 0)
-        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
-        try Self.framework(indicator: """
+        let run = try Self.compute(contacts: 0, indicator: """
             kind: ratio
             value: "${new_contacts}"
             denominator: "${new_contacts}"
-        """).write(to: file, atomically: true, encoding: .utf8)
-        let run = try cli.run(["compute", "--framework", file.path, "--lang", "en"])
+        """, ["--lang", "en"])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("contacts_per_contact  forum-2025  Total"))
         #expect(run.output.contains("  contacts_per_contact forum-2025 Total: no estimate: the ratio's denominator sums to 0 over the domain\n"),
