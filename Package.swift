@@ -134,3 +134,19 @@ let package = Package(
         .testTarget(name: "SamlaCommandsTests", dependencies: ["SamlaCommands", "Diagnostics", "samla", "Store", "SurveyDefinition", "Expressions"], exclude: ["Fixtures"]),
     ]
 )
+
+// Fuzz targets, built only by scripts/fuzz/run.sh (SAMLA_FUZZ=1, with --sanitize=fuzzer, which
+// supplies their main).
+if Context.environment["SAMLA_FUZZ"] == "1" {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("expressions", ["Expressions"]),
+        ("csv", ["CSV"]),
+        ("requests", ["FormServer"]),
+        ("definitions", ["SurveyDefinition", "Frameworks"]),
+        ("answers", ["Responses", "SurveyDefinition", "Expressions"]),
+    ]
+    package.targets += fuzzTargets.map { target in
+        .executableTarget(name: "fuzz-\(target.name)", dependencies: target.dependencies, path: "scripts/fuzz/\(target.name)",
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+    }
+}
