@@ -213,6 +213,16 @@ import Testing
         #expect(try evaluate("${start} + ${x}", dates.merging(["x": .empty]) { a, _ in a }) == .empty)
     }
 
+    /// A `'YYYY-MM-DD'` literal is a date in arithmetic as in comparisons: the checker types these as dates and days.
+    @Test func arithmeticOnDateLiterals() throws {
+        #expect(try evaluate("'2024-02-28' + 2") == .date(CalendarDate(year: 2024, month: 3, day: 1)!))
+        #expect(try evaluate("2 + '2024-02-28'") == .date(CalendarDate(year: 2024, month: 3, day: 1)!))
+        #expect(try evaluate("'2024-03-01' - 1") == .date(CalendarDate(year: 2024, month: 2, day: 29)!))
+        #expect(try evaluate("'2024-03-01' - '2024-01-01'") == .number(60))
+        #expect(try evaluate("'2025-12-31' - ${start}", dates) == .number(672))
+        #expect(try holds("${start} < '2024-01-01' + 60", dates))
+    }
+
     @Test func year() throws {
         #expect(try evaluate("year(${start})", dates) == .number(2024))
         #expect(try evaluate("year(today())") == .number(2025))
