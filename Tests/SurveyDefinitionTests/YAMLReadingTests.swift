@@ -120,6 +120,16 @@ import YAMLReading
         #expect(diagnostics.sorted[0].message.contains("{sv: \"…\", en: \"…\"}"))
     }
 
+    /// `{sv: , en: Hi}` is one mistake, reported once where the text is missing.
+    @Test func aLanguageWithoutItsTextIsReportedOnce() throws {
+        let root = try parse("label: {sv: , en: Hi}\n")
+        var diagnostics = DiagnosticList()
+        let value = try #require(root.mapping?.first?.value)
+        _ = LocalizedTextReader(languages: ["sv", "en"]).read(value, what: "the label", diagnostics: &diagnostics)
+        #expect(diagnostics.items.map(\.message) == ["the label has no sv text; write it after `sv:`"])
+        #expect(diagnostics.items.map(\.location) == [.source(at(1, 13))])
+    }
+
     @Test func plainTextIsNotMistakenForStructure() throws {
         // Apostrophes, ampersands, stars and hashes inside text are not quotes, anchors,
         // aliases or comments; brackets inside quotes do not nest.
