@@ -221,6 +221,8 @@ import Testing
         #expect(try evaluate("'2024-03-01' - '2024-01-01'") == .number(60))
         #expect(try evaluate("'2025-12-31' - ${start}", dates) == .number(672))
         #expect(try holds("${start} < '2024-01-01' + 60", dates))
+        #expect(try evaluate("coalesce(${x}, '2024-01-01') + 1", ["x": .empty]) == .date(CalendarDate(year: 2024, month: 1, day: 2)!))
+        #expect(try evaluate("if(${start} > today(), ${start}, '2024-03-01') - ${start}", dates) == .number(2))
     }
 
     @Test func year() throws {

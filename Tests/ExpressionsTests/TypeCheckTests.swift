@@ -20,6 +20,8 @@ import Testing
         ("contains(${name}, 'a')", .boolean), ("starts-with(${name}, 'a')", .boolean), ("ends-with(${name}, 'a')", .boolean),
         ("${satisfaction} + ${satisfaction}", .integer), ("${calc} + 1", .unknown), ("${calc} div 2", .decimal),
         ("if(${consent}, ${legal_form}, ${region})", .choice(list: nil)),
+        ("coalesce(${start}, '2024-01-01')", .date), ("if(${consent}, '2024-01-01', ${start})", .date),
+        ("if(${consent}, '2024-01-01', ${name})", .text),
     ])
     func inferredTypes(text: String, expected: ExpressionType) {
         var scope = surveyScope
@@ -69,6 +71,7 @@ import Testing
         // unknown codes
         ("selected(${barriers}, '9')", "E224", 23), ("selected(${barriers}, 'financ')", "E224", 23),
         ("${legal_form} = 4", "E224", 17), ("'skåne' = ${region}", "E224", 1), ("selected(${legal_form}, '')", "E224", 25),
+        ("selected(${barriers}, 3.0)", "E224", 23), ("selected(${legal_form}, 03)", "E224", 25),
         // function argument types
         ("year(${age})", "E225", 6), ("year('2020')", "E225", 6), ("year(${name})", "E225", 6),
         ("int(${name})", "E225", 5), ("round(${start})", "E225", 7), ("round(${share}, 'x')", "E225", 17),

@@ -373,8 +373,9 @@ struct TypeChecker<Scope: ExpressionScope> {
             case .choices, .boolean, .date:
                 report(.expressionArgumentType, args[1], "the second argument of selected() is one code, such as '2', not \(types[1])")
             default:
+                // selected() matches the code as written: 3.0 is not the code 3.
                 if let list = types[0].choiceList, let literal = args[1].literalText, let codes = scope.choiceCodes(ofList: list) {
-                    checkCode(literal, isNumber: args[1].kind.isNumberLiteral, at: args[1], list: list, codes: codes)
+                    checkCode(literal, isNumber: false, at: args[1], list: list, codes: codes)
                 }
             }
             return .boolean
@@ -447,10 +448,12 @@ struct TypeChecker<Scope: ExpressionScope> {
         }
     }
 
-    /// The type of a value that is either `a` or `b` (`if`, `coalesce`); `''` takes the other's type.
+    /// The type of a value that is either `a` or `b` (`if`, `coalesce`); `''` takes the other's type,
+    /// and a `'YYYY-MM-DD'` literal is a date beside a date.
     private func unify(_ a: SyntaxNode, _ l: ExpressionType, _ b: SyntaxNode, _ r: ExpressionType) -> ExpressionType {
         if a.isEmptyString { return r }
         if b.isEmptyString { return l }
+        if (l == .date && isDateLiteral(b)) || (r == .date && isDateLiteral(a)) { return .date }
         if l == r { return l }
         if l == .unknown || r == .unknown { return .unknown }
         if l.isNumber && r.isNumber { return .decimal }
