@@ -14,9 +14,9 @@ extension SurveyReader {
         diagnostics.report(.invalidDefault, at: location, "\(place) '\(value)' \(problem)")
     }
 
-    /// The codes a select accepts, or nil when the list is unknown (reported elsewhere).
+    /// The codes a select accepts, or nil when the list is unknown or empty (reported elsewhere).
     private func choices(for question: Question) -> [String]? {
-        guard let name = question.choiceList, let list = choiceLists[name] else { return nil }
+        guard let name = question.choiceList, let list = choiceLists[name], !list.choices.isEmpty else { return nil }
         let values = list.choices.map(\.value)
         return question.allowsOther && !values.contains(Choice.otherValue) ? values + [Choice.otherValue] : values
     }
