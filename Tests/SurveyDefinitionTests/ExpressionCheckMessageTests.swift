@@ -1,0 +1,47 @@
+import Diagnostics
+import SurveyDefinition
+import Testing
+
+/// What the survey's expression checks say, where the code alone does not tell the advice.
+@Suite struct ExpressionCheckMessageTests {
+    private func messages(_ questions: String) -> [String] {
+        let text = """
+        id: example
+        version: "1"
+        title: Exempel
+        languages: [sv]
+        choices:
+          yes_no:
+            - {value: 1, label: Ja}
+            - {value: 0, label: Nej}
+        pages:
+          - id: start
+            title: Start
+            questions:
+        \(questions)
+        """
+        return SurveyLoader.load(text: text, path: "s.yaml").diagnostics.map(\.message)
+    }
+
+    /// `.` is the question's answer (or the matrix row being checked): advising it for the `other`
+    /// text or another row would change what the constraint means.
+    @Test func ownOtherTextAndRowsAreNotTheAnswer() {
+        let other = messages("""
+              - {name: q, type: select_one, choices: yes_no, other: true, label: Q, constraint: ". != 'other' or ${q_other} != ''"}
+        """)
+        #expect(other == ["the constraint of question `q` refers to ${q_other}, the `other` text of this question, which is answered with it; to ask for more when `other` is chosen, add a question after this one"])
+        let row = messages("""
+              - name: m
+                type: matrix
+                choices: yes_no
+                label: M
+                rows: [{name: r1, label: R1}, {name: r2, label: R2}]
+                constraint: ". = 1 or ${m_r1} = 1"
+        """)
+        #expect(row == ["the constraint of question `m` refers to ${m_r1}, a row of this matrix, which is answered with it; the constraint checks each row in turn as .; rows cannot depend on each other"])
+        let own = messages("""
+              - {name: n, type: select_one, choices: yes_no, label: N, constraint: "${n} = 1"}
+        """)
+        #expect(own == ["the constraint of question `n` refers to ${n}, which is this question; write . for the answer being checked"])
+    }
+}
