@@ -170,4 +170,18 @@ import Testing
         #expect(try #require(syntaxError("(1 + 2")).message.contains("add )"))
         #expect(try #require(syntaxError("${a}=1 and")).message.contains("ends after and"))
     }
+
+    /// Text pasted from a word processor or spreadsheet brings signs the language does not have.
+    @Test(arguments: [
+        ("${a} ≥ 1", "write >=", 6), ("${a} ≤ 1", "write <=", 6), ("${a} ≠ 1", "write !=", 6), ("${a} – 1", "write - to subtract", 6),
+        ("${a} − 1", "write - to subtract", 6), ("${a} × 2", "write * to multiply", 6), ("${a} ÷ 2", "write div", 6),
+        ("${a} = „x“", "typographic quote", 8), ("${a} = «x»", "typographic quote", 8),
+        ("${a} => 1", "write >=", 6), ("${a} =< 1", "write <=", 6),
+    ])
+    func pastedSignsAreNamed(text: String, advice: String, column: Int) throws {
+        let error = try #require(syntaxError(text))
+        #expect(error.code.id == "E201")
+        #expect(error.message.contains(advice), "\(error.message)")
+        #expect(error.column == column)
+    }
 }

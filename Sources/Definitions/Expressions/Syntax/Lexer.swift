@@ -60,6 +60,9 @@ struct Lexer {
             if peek() == "=" {
                 throw ExpressionError(.expressionUnexpected, column: start + 1, "'==' is not an operator here: write a single = to compare")
             }
+            if let c = peek(), c == ">" || c == "<" {
+                throw ExpressionError(.expressionUnexpected, column: start + 1, "'=\(c)' is not an operator: write \(c)=")
+            }
             return token(.symbol(.equal))
         case "!":
             index += 1
@@ -100,7 +103,14 @@ struct Lexer {
         case "/": "'/' is not an operator here: write div to divide"
         case "%": "'%' is not an operator: write mod for the remainder"
         case "{", "}": "'\(c)' outside a reference: write references as ${name}"
-        case "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}": "'\(c)' is a typographic quote: write strings between straight quotes ' or \""
+        case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}":
+            "'\(c)' is a typographic quote: write strings between straight quotes ' or \""
+        case "\u{2265}": "'≥' is not an operator here: write >="
+        case "\u{2264}": "'≤' is not an operator here: write <="
+        case "\u{2260}": "'≠' is not an operator here: write !="
+        case "\u{2212}", "\u{2013}", "\u{2014}": "'\(c)' is a typographic dash or minus sign: write - to subtract"
+        case "\u{00D7}": "'×' is not an operator here: write * to multiply"
+        case "\u{00F7}": "'÷' is not an operator here: write div to divide"
         default: "'\(c)' cannot appear in an expression"
         }
     }
