@@ -120,6 +120,16 @@ import YAMLReading
         #expect(diagnostics.sorted[0].message.contains("{sv: \"…\", en: \"…\"}"))
     }
 
+    /// Swedish names get Swedish-friendly suggestions, and a character that looks like an ASCII
+    /// letter, or cannot be seen, is named (a Cyrillic а in `dаta` looked like 'a').
+    @Test func nameSuggestionsAndProblems() {
+        #expect(NamePattern.suggestedIdentifier(for: "företag_år") == "foretag_ar")
+        #expect(NamePattern.slug(from: "Sociala företag i Sverige", fallback: "x") == "sociala-foretag-i-sverige")
+        #expect(NamePattern.identifierProblem("d\u{0430}ta") == "it contains 'а' (U+0430 CYRILLIC SMALL LETTER A), which is not an ASCII letter, digit or _")
+        #expect(NamePattern.identifierProblem("a\u{200B}b").contains("(U+200B ZERO WIDTH SPACE)"))
+        #expect(NamePattern.identifierProblem("a.b") == "it contains '.'")
+    }
+
     /// `{sv: , en: Hi}` is one mistake, reported once where the text is missing.
     @Test func aLanguageWithoutItsTextIsReportedOnce() throws {
         let root = try parse("label: {sv: , en: Hi}\n")
