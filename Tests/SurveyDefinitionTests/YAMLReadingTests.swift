@@ -128,6 +128,7 @@ import YAMLReading
         #expect(NamePattern.identifierProblem("d\u{0430}ta") == "it contains 'а' (U+0430 CYRILLIC SMALL LETTER A), which is not an ASCII letter, digit or _")
         #expect(NamePattern.identifierProblem("a\u{200B}b").contains("(U+200B ZERO WIDTH SPACE)"))
         #expect(NamePattern.identifierProblem("a.b") == "it contains '.'")
+        #expect(NamePattern.identifierProblem("år") == "it contains 'å', which is not an ASCII letter, digit or _")
     }
 
     /// `{sv: , en: Hi}` is one mistake, reported once where the text is missing.

@@ -90,7 +90,9 @@ public enum NamePattern {
             let hex = String(bad.value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             let described = bad.properties.name.map { " (\(code) \($0))" } ?? " (\(code))"
-            return bad.isASCII ? "it contains '\(bad)'" : "it contains '\(bad)'\(described), which is not an ASCII letter, digit or _"
+            if bad.isASCII { return "it contains '\(bad)'" }
+            let accented = withoutDiacritics(String(bad)).unicodeScalars.allSatisfy(isASCIILetter)
+            return "it contains '\(bad)'\(accented ? "" : described), which is not an ASCII letter, digit or _"
         }
         return "it is not an identifier"
     }
