@@ -225,6 +225,19 @@ import Testing
         #expect(try evaluate("if(${start} > today(), ${start}, '2024-03-01') - ${start}", dates) == .number(2))
     }
 
+    /// Days that take a date past 9999-12-31 or before 0001-01-01 give empty, not a date no one can
+    /// store (and a count of days beyond Int's range used to stop the process).
+    @Test func arithmeticStaysWithinTheCalendar() throws {
+        #expect(try evaluate("${start} + 10000000000000000000", dates) == .empty)
+        #expect(try evaluate("${start} - ${n} * 10", dates.merging(["n": .number(Double(Int64.max))]) { a, _ in a }) == .empty)
+        #expect(try evaluate("${start} + 3000000", dates) == .empty)
+        #expect(try evaluate("${start} - 800000", dates) == .empty)
+        #expect(try evaluate("'9999-12-31' + 1") == .empty)
+        #expect(try evaluate("'0001-01-01' - 1") == .empty)
+        #expect(try evaluate("'9999-12-30' + 1") == .date(CalendarDate(year: 9999, month: 12, day: 31)!))
+        #expect(try evaluate("1 + '0001-01-01'") == .date(CalendarDate(year: 1, month: 1, day: 2)!))
+    }
+
     @Test func year() throws {
         #expect(try evaluate("year(${start})", dates) == .number(2024))
         #expect(try evaluate("year(today())") == .number(2025))
