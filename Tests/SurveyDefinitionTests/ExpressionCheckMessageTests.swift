@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import SurveyDefinition
 import Testing
 
@@ -43,5 +44,31 @@ import Testing
               - {name: n, type: select_one, choices: yes_no, label: N, constraint: "${n} = 1"}
         """)
         #expect(own == ["the constraint of question `n` refers to ${n}, which is this question; write . for the answer being checked"])
+    }
+
+    /// File columns count Unicode scalars; an expression's columns count Characters. After a
+    /// Character of several scalars (`👍🏽`, `é` written as e and an accent) they differ.
+    @Test func columnsAfterClustersAreFileColumns() throws {
+        let text = """
+        id: example
+        version: "1"
+        title: Exempel
+        languages: [sv]
+        pages:
+          - id: start
+            title: Start
+            questions:
+              - {name: x, type: text, label: X}
+              - {name: y, type: integer, label: Y, relevant: "${x} = '👍🏽' and ${zz} = 1"}
+              - {name: z, type: integer, label: Z, relevant: "${x} = 'e\u{301}' or ${zz} = 1"}
+        """
+        let diagnostics = SurveyLoader.load(text: text, path: "s.yaml").diagnostics
+        let expected = text.split(separator: "\n").enumerated().compactMap { index, line -> DiagnosticLocation? in
+            guard line.contains("${zz}"), let range = line.range(of: "${zz}") else { return nil }
+            let column = line.unicodeScalars.distance(from: line.startIndex, to: range.lowerBound) + 1
+            return .source(Diagnostics.SourceLocation(file: "s.yaml", line: index + 1, column: column))
+        }
+        #expect(expected.count == 2)
+        #expect(diagnostics.map(\.location) == expected)
     }
 }
