@@ -131,6 +131,12 @@ import YAMLReading
         #expect(NamePattern.identifierProblem("år") == "it contains 'å', which is not an ASCII letter, digit or _")
     }
 
+    /// "add it, e.g. …" shows a text as the survey's languages want it, not always `{sv, en}`.
+    @Test func textExamplesFollowTheDeclaredLanguages() {
+        #expect(LocalizedTextReader(languages: ["sv"]).example == "\"…\"")
+        #expect(LocalizedTextReader(languages: ["sv", "en", "se"]).example == "{sv: \"…\", en: \"…\", se: \"…\"}")
+    }
+
     /// `{sv: , en: Hi}` is one mistake, reported once where the text is missing.
     @Test func aLanguageWithoutItsTextIsReportedOnce() throws {
         let root = try parse("label: {sv: , en: Hi}\n")

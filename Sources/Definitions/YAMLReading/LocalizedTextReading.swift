@@ -11,6 +11,13 @@ public struct LocalizedTextReader: Sendable {
         self.languages = languages
     }
 
+    /// A text as the declared languages want it written, for "add it, e.g. …": `"…"` for one
+    /// language, `{sv: "…", en: "…"}` for several (and when they are not known).
+    public var example: String {
+        if languages.count == 1 { return "\"…\"" }
+        return "{" + (languages.isEmpty ? ["sv", "en"] : languages).map { "\($0): \"…\"" }.joined(separator: ", ") + "}"
+    }
+
     /// The translations by language code, or nil when the node is neither a mapping nor a single value.
     /// Reports E112 for a missing or empty translation (and for a plain string when several
     /// languages are declared) and W103 for a language that is not declared.
@@ -30,7 +37,7 @@ public struct LocalizedTextReader: Sendable {
         }
         guard let pairs = node.mapping else {
             diagnostics.report(.wrongNodeKind, at: node.location,
-                               "\(what) should be a text, or a text per language like {sv: \"…\", en: \"…\"}, but it is \(node.kindDescription)")
+                               "\(what) should be a text, or a text per language like \(languages.count == 1 ? "{\(languages[0]): \"…\"}" : example), but it is \(node.kindDescription)")
             return nil
         }
         var translations: [String: String] = [:]

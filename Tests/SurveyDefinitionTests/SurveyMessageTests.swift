@@ -3,8 +3,8 @@ import Foundation
 import SurveyDefinition
 import Testing
 
-/// What the survey's expression checks say, where the code alone does not tell the advice.
-@Suite struct ExpressionCheckMessageTests {
+/// What the survey's checks say, where the code alone does not tell the advice.
+@Suite struct SurveyMessageTests {
     private func messages(_ questions: String) -> [String] {
         let text = """
         id: example
@@ -70,5 +70,12 @@ import Testing
         }
         #expect(expected.count == 2)
         #expect(diagnostics.map(\.location) == expected)
+    }
+
+    /// "add it, e.g. …" shows a text as the survey's languages want it, not always `{sv, en}`.
+    @Test func textExamplesFollowTheDeclaredLanguages() {
+        let text = "id: x\nversion: \"1\"\ntitle: X\nlanguages: [sv]\npages:\n  - id: p\n    questions:\n      - {name: a, type: integer}\n"
+        let messages = SurveyLoader.load(text: text, path: "s.yaml").diagnostics.map(\.message)
+        #expect(messages == ["page `p` has no `title`; add it, e.g. `title: \"…\"`", "question `a` has no `label`; add it, e.g. `label: \"…\"`"])
     }
 }
