@@ -78,4 +78,14 @@ import Testing
         let messages = SurveyLoader.load(text: text, path: "s.yaml").diagnostics.map(\.message)
         #expect(messages == ["page `p` has no `title`; add it, e.g. `title: \"…\"`", "question `a` has no `label`; add it, e.g. `label: \"…\"`"])
     }
+
+    /// XLSForm allows `today()` as a default; here a default is a fixed answer, and the message says so.
+    @Test func aFunctionAsDefaultIsExplained() {
+        let found = messages("""
+              - {name: d, type: date, label: D, default: today()}
+              - {name: t, type: text, label: T, default: "Vi (AB)"}
+              - {name: s, type: select_one, choices: yes_no, label: S, default: 1}
+        """)
+        #expect(found == ["the default of question `d` is a fixed answer, not an expression; to start from a computed value, add a calculate question"])
+    }
 }
