@@ -102,6 +102,14 @@ import YAMLReading
         #expect(diagnostics.items[0].message.contains("not 'yes'"))
     }
 
+    /// `required: !!bool true` was refused as "not 'true'", which reads as nonsense.
+    @Test func aTaggedBooleanNamesItsTag() throws {
+        let root = try parse("a: !!bool true\n")
+        var diagnostics = DiagnosticList()
+        #expect(try #require(root.mapping).first?.value.bool("`required`", diagnostics: &diagnostics) == nil)
+        #expect(diagnostics.items.map(\.message) == ["`required` must be true or false (without quotes), not '!!bool true' (with a tag: write the value alone)"])
+    }
+
     @Test func localizedTexts() throws {
         let root = try parse("one: Hej\ntwo: {sv: Hej, en: Hi}\nthree: {sv: Hej, de: Hallo}\nfour: {sv: Hej, en: ''}\n")
         let values = try #require(root.mapping).map(\.value)

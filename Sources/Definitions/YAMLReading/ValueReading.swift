@@ -24,7 +24,13 @@ extension YAMLNode {
             if text == "true" { return true }
             if text == "false" { return false }
         }
-        let written = scalar?.isQuoted == true ? "\"\(text)\" (quoted)" : "'\(text)'"
+        let written: String
+        if let tag = scalar?.tag {
+            let short = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+            written = "'\(short) \(text)' (with a tag: write the value alone)"
+        } else {
+            written = scalar?.isQuoted == true ? "\"\(text)\" (quoted)" : "'\(text)'"
+        }
         diagnostics.report(.invalidValue, at: location, "\(what) must be true or false (without quotes), not \(written)")
         return nil
     }
