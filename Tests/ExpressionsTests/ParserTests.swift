@@ -171,6 +171,15 @@ import Testing
         #expect(try #require(syntaxError("${a}=1 and")).message.contains("ends after and"))
     }
 
+    /// A literal beyond a Double's range was infinity, which concat() wrote as "inf".
+    @Test func aNumberTooLargeIsRefused() throws {
+        let error = try #require(syntaxError("1 + " + String(repeating: "9", count: 400)))
+        #expect(error.code.id == "E201")
+        #expect(error.column == 5)
+        #expect(error.message.contains("too large"))
+        #expect(shape(String(repeating: "9", count: 300)) == String(repeating: "9", count: 300))
+    }
+
     /// Text pasted from a word processor or spreadsheet brings signs the language does not have.
     @Test(arguments: [
         ("${a} ≥ 1", "write >=", 6), ("${a} ≤ 1", "write <=", 6), ("${a} ≠ 1", "write !=", 6), ("${a} – 1", "write - to subtract", 6),

@@ -119,8 +119,11 @@ struct Parser {
         let token = current
         switch token.kind {
         case .number(let text):
+            guard let value = Double(text), value.isFinite else {
+                throw ExpressionError(.expressionUnexpected, column: token.column, "the number \(text.prefix(20))… is too large to compute with")
+            }
             _ = advance()
-            return SyntaxNode(.number(Double(text) ?? 0, text: text), column: token.column)
+            return SyntaxNode(.number(value, text: text), column: token.column)
         case .string(let text):
             _ = advance()
             return SyntaxNode(.string(text), column: token.column)
