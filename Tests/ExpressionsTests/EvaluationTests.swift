@@ -169,6 +169,13 @@ import Testing
         #expect(Value.text(text).number == nil, "\(text)")
     }
 
+    /// Digits beyond a Double's range spell no number we can compute with (they read as infinity, "inf").
+    @Test func digitsBeyondRangeAreNoNumber() throws {
+        let digits = String(repeating: "9", count: 400)
+        #expect(Value.text(digits).number == nil)
+        #expect(try evaluate("number(${t})", ["t": .text(digits)]) == .empty)
+    }
+
     @Test func conditions() {
         #expect(Value.number(2).isTrue)
         #expect(!Value.number(0).isTrue)
