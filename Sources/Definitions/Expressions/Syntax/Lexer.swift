@@ -83,14 +83,14 @@ struct Lexer {
             if peek() == "=" { index += 1; return token(.symbol(.greaterOrEqual)) }
             return token(.symbol(.greater))
         case ".":
-            if let d = peek(1), d.isASCIIDigit { return token(number()) }
+            if let d = peek(1), d.isASCIIDigit { return token(try number()) }
             if peek(1) == "." {
                 throw ExpressionError(.expressionUnexpected, column: start + 1, "'..' (the parent group) is not supported: refer to the question by ${name}")
             }
             index += 1
             return token(.currentValue)
         default:
-            if c.isASCIIDigit { return token(number()) }
+            if c.isASCIIDigit { return token(try number()) }
             if c.isNameStart { return token(name()) }
             throw ExpressionError(.expressionUnexpected, column: start + 1, Self.hint(forUnexpected: c))
         }
@@ -159,12 +159,15 @@ struct Lexer {
         return .string(text)
     }
 
-    private mutating func number() -> Token.Kind {
+    private mutating func number() throws(ExpressionError) -> Token.Kind {
         let start = index
         while let c = peek(), c.isASCIIDigit { index += 1 }
         if peek() == "." {
             index += 1
             while let c = peek(), c.isASCIIDigit { index += 1 }
+        }
+        if let e = peek(), e == "e" || e == "E", let next = peek(1), next.isASCIIDigit || next == "-" || next == "+" {
+            throw ExpressionError(.expressionUnexpected, column: index + 1, "numbers are written without an exponent: write all the digits, e.g. 1000 for 1e3")
         }
         return .number(String(characters[start..<index]))
     }
