@@ -92,13 +92,15 @@ public enum NamePattern {
         if name.contains(" ") { return "it contains a space" }
         if name.contains("-") { return "it contains '-'" }
         if let bad = name.unicodeScalars.first(where: { !($0 == "_" || isASCIILetter($0) || isASCIIDigit($0)) }) {
+            if bad.isASCII { return "it contains '\(bad)'" }
+            if withoutDiacritics(String(bad)).unicodeScalars.allSatisfy(isASCIILetter) {
+                return "it contains '\(bad)', which is not an ASCII letter, digit or _"
+            }
             // A letter that looks like an ASCII one, or an invisible character, needs its name to be found.
             let hex = String(bad.value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            let described = bad.properties.name.map { " (\(code) \($0))" } ?? " (\(code))"
-            if bad.isASCII { return "it contains '\(bad)'" }
-            let accented = withoutDiacritics(String(bad)).unicodeScalars.allSatisfy(isASCIILetter)
-            return "it contains '\(bad)'\(accented ? "" : described), which is not an ASCII letter, digit or _"
+            let described = bad.properties.name.map { "\(code) \($0)" } ?? code
+            return "it contains '\(bad)' (\(described)), which is not an ASCII letter, digit or _"
         }
         return "it is not an identifier"
     }

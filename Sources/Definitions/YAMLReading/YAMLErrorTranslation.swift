@@ -39,7 +39,7 @@ enum YAMLErrorTranslation {
             message += " (\(context.text) on line \(context.mark.line))"
         }
         let line = self.line(location.line, of: text)
-        let character = line.dropFirst(location.column - 1).first
+        let character = line.dropFirst(max(0, location.column - 1)).first
         if let quoted = QuotedValueFollowed(line: line, before: location.column) {
             message += "; the quoted value ends at its closing quote, but the line goes on: put the whole value in one pair of quotes\(quoted.example)"
         } else if problem.contains("found character that cannot start any token"), let character, "@`".contains(character) {
@@ -103,7 +103,7 @@ enum YAMLErrorTranslation {
 /// A line such as `relevant: "${a}" = 1`, where a quoted value is followed by more text: YAML
 /// reads the value as `${a}` and stumbles on what follows, far from what the author meant.
 struct QuotedValueFollowed {
-    /// ` e.g. relevant: "${a} = 1"`, or empty when no single pair of quotes can hold the whole value.
+    /// `, e.g. relevant: "${a} = 1"`, or empty when no single pair of quotes can hold the whole value.
     let example: String
 
     /// Finds a value that starts with a quote after `key: ` or `- ` and closes before `column`
@@ -135,7 +135,7 @@ struct QuotedValueFollowed {
         var rest = String(characters[(i + 1)...])
         if let comment = rest.range(of: " #") { rest = String(rest[..<comment.lowerBound]) }
         rest = String(rest.reversed().drop { $0 == " " || $0 == "\r" }.reversed())
-        guard !rest.allSatisfy({ $0 == " " }) else { return nil }
+        guard !rest.isEmpty else { return nil }
         let whole = content + rest
         let prefix = String(characters[..<valueStart]).trimmingLeadingSpaces
         if !whole.contains("\"") && !whole.contains("\\") {

@@ -178,7 +178,7 @@ struct ExpressionChecks {
                 let advice = key == "constraint"
                     ? "write . for the answer being checked"
                     : "a question cannot depend on its own answer"
-                let what = reference.name == question.name ? "which is this question; \(advice)" : Self.ownVariable(reference.name, of: question, key: key)
+                let what = reference.name == question.name ? "which is this question; \(advice)" : Self.ownVariable(of: question, key: key)
                 report(.referenceNotEarlier, in: source, column: reference.column,
                        "the \(key) of question `\(question.name)` refers to ${\(reference.name)}, \(what)")
             } else if owner > index {
@@ -189,7 +189,7 @@ struct ExpressionChecks {
     }
 
     /// Why `question`'s own `_other` text or matrix row cannot be used in its `key`: `.` would mean something else.
-    private static func ownVariable(_ name: String, of question: Question, key: String) -> String {
+    private static func ownVariable(of question: Question, key: String) -> String {
         if question.type == .matrix {
             let checked = key == "constraint" ? "; the constraint checks each row in turn as ." : ""
             return "a row of this matrix, which is answered with it\(checked); rows cannot depend on each other"
