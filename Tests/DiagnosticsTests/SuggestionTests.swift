@@ -13,6 +13,15 @@ import Testing
         #expect(Suggestions.didYouMean("completely_different", in: ["founded"]) == "")
     }
 
+    /// Replacing every letter of a word is no typo: `${b}` gave "did you mean a?", `''` "did you mean 2?".
+    @Test func shortWordsKeepALetter() {
+        #expect(Suggestions.closest(to: "b", in: ["a", "c"]) == nil)
+        #expect(Suggestions.closest(to: "", in: ["2", "3"]) == nil)
+        #expect(Suggestions.closest(to: "A", in: ["a"]) == "a")
+        #expect(Suggestions.closest(to: "ab", in: ["ac"]) == "ac")
+        #expect(Suggestions.closest(to: "s", in: ["sv"]) == "sv")
+    }
+
     @Test func prefersTheNearest() {
         #expect(Suggestions.closest(to: "regon", in: ["region", "reason_x"]) == "region")
         #expect(Suggestions.didYouMean("regon", in: ["region"]) == " (did you mean region?)")

@@ -169,6 +169,13 @@ import Testing
         #expect(Value.text(text).number == nil, "\(text)")
     }
 
+    /// Digits beyond a Double's range spell no number we can compute with (they read as infinity, "inf").
+    @Test func digitsBeyondRangeAreNoNumber() throws {
+        let digits = String(repeating: "9", count: 400)
+        #expect(Value.text(digits).number == nil)
+        #expect(try evaluate("number(${t})", ["t": .text(digits)]) == .empty)
+    }
+
     @Test func conditions() {
         #expect(Value.number(2).isTrue)
         #expect(!Value.number(0).isTrue)
@@ -211,6 +218,31 @@ import Testing
         #expect(try evaluate("today() - ${start}", dates) == .number(473))
         #expect(try evaluate("(today() - ${start}) div 7 > 52", dates) == .boolean(true))
         #expect(try evaluate("${start} + ${x}", dates.merging(["x": .empty]) { a, _ in a }) == .empty)
+    }
+
+    /// A `'YYYY-MM-DD'` literal is a date in arithmetic as in comparisons: the checker types these as dates and days.
+    @Test func arithmeticOnDateLiterals() throws {
+        #expect(try evaluate("'2024-02-28' + 2") == .date(CalendarDate(year: 2024, month: 3, day: 1)!))
+        #expect(try evaluate("2 + '2024-02-28'") == .date(CalendarDate(year: 2024, month: 3, day: 1)!))
+        #expect(try evaluate("'2024-03-01' - 1") == .date(CalendarDate(year: 2024, month: 2, day: 29)!))
+        #expect(try evaluate("'2024-03-01' - '2024-01-01'") == .number(60))
+        #expect(try evaluate("'2025-12-31' - ${start}", dates) == .number(672))
+        #expect(try holds("${start} < '2024-01-01' + 60", dates))
+        #expect(try evaluate("coalesce(${x}, '2024-01-01') + 1", ["x": .empty]) == .date(CalendarDate(year: 2024, month: 1, day: 2)!))
+        #expect(try evaluate("if(${start} > today(), ${start}, '2024-03-01') - ${start}", dates) == .number(2))
+    }
+
+    /// Days that take a date past 9999-12-31 or before 0001-01-01 give empty, not a date no one can
+    /// store (and a count of days beyond Int's range used to stop the process).
+    @Test func arithmeticStaysWithinTheCalendar() throws {
+        #expect(try evaluate("${start} + 10000000000000000000", dates) == .empty)
+        #expect(try evaluate("${start} - ${n} * 10", dates.merging(["n": .number(Double(Int64.max))]) { a, _ in a }) == .empty)
+        #expect(try evaluate("${start} + 3000000", dates) == .empty)
+        #expect(try evaluate("${start} - 800000", dates) == .empty)
+        #expect(try evaluate("'9999-12-31' + 1") == .empty)
+        #expect(try evaluate("'0001-01-01' - 1") == .empty)
+        #expect(try evaluate("'9999-12-30' + 1") == .date(CalendarDate(year: 9999, month: 12, day: 31)!))
+        #expect(try evaluate("1 + '0001-01-01'") == .date(CalendarDate(year: 1, month: 1, day: 2)!))
     }
 
     @Test func year() throws {

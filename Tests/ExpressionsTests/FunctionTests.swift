@@ -26,6 +26,12 @@ import Testing
         #expect(try evaluate(text, ["n": .number(3), "e": .empty]) == expected, "\(text)")
     }
 
+    /// A number too large to scale has no decimals to round; it gave infinity, written "inf".
+    @Test func roundingAHugeNumberKeepsIt() throws {
+        #expect(try evaluate("round(${x}, 2)", ["x": .number(1.7e308)]) == .number(1.7e308))
+        #expect(try evaluate("round(${x}, 22)", ["x": .number(-1e300)]) == .number(-1e300))
+    }
+
     @Test(arguments: [
         ("regex('12345', '^[0-9]{5}$')", true), ("regex('1234', '^[0-9]{5}$')", false), ("regex('abc 123', '[0-9]+')", true),
         ("regex('', '^$')", true), ("regex('ÅSA', '^[A-ZÅÄÖ]+$')", true), ("regex('x@y.se', '^[^@ ]+@[^@ ]+\\.[a-z]+$')", true),

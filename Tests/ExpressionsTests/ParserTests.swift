@@ -170,4 +170,42 @@ import Testing
         #expect(try #require(syntaxError("(1 + 2")).message.contains("add )"))
         #expect(try #require(syntaxError("${a}=1 and")).message.contains("ends after and"))
     }
+
+    /// A literal beyond a Double's range was infinity, which concat() wrote as "inf".
+    @Test func aNumberTooLargeIsRefused() throws {
+        let error = try #require(syntaxError("1 + " + String(repeating: "9", count: 400)))
+        #expect(error.code.id == "E201")
+        #expect(error.column == 5)
+        #expect(error.message.contains("too large"))
+        #expect(shape(String(repeating: "9", count: 300)) == String(repeating: "9", count: 300))
+    }
+
+    /// Swedish decimals and spreadsheet exponents are named, not reported as stray tokens.
+    @Test func decimalCommasAndExponentsAreNamed() throws {
+        let comma = try #require(syntaxError("${share} > 0,25"))
+        #expect(comma.code.id == "E206")
+        #expect(comma.column == 13)
+        #expect(comma.message.contains("write decimals with a point, 0.25"))
+        #expect(try #require(syntaxError("${a} > 1, 5")).message.contains("after a complete expression: join"))
+        #expect(shape("round(${a},2)") == "(round ${a} 2)")
+        let exponent = try #require(syntaxError("${a} > 1e3"))
+        #expect(exponent.code.id == "E201")
+        #expect(exponent.column == 9)
+        #expect(exponent.message.contains("without an exponent"))
+        #expect(try #require(syntaxError("2.5E-3")).message.contains("without an exponent"))
+    }
+
+    /// Text pasted from a word processor or spreadsheet brings signs the language does not have.
+    @Test(arguments: [
+        ("${a} ≥ 1", "write >=", 6), ("${a} ≤ 1", "write <=", 6), ("${a} ≠ 1", "write !=", 6), ("${a} – 1", "write - to subtract", 6),
+        ("${a} − 1", "write - to subtract", 6), ("${a} × 2", "write * to multiply", 6), ("${a} ÷ 2", "write div", 6),
+        ("${a} = „x“", "typographic quote", 8), ("${a} = «x»", "typographic quote", 8),
+        ("${a} => 1", "write >=", 6), ("${a} =< 1", "write <=", 6),
+    ])
+    func pastedSignsAreNamed(text: String, advice: String, column: Int) throws {
+        let error = try #require(syntaxError(text))
+        #expect(error.code.id == "E201")
+        #expect(error.message.contains(advice), "\(error.message)")
+        #expect(error.column == column)
+    }
 }

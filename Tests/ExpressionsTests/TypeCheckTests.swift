@@ -20,6 +20,8 @@ import Testing
         ("contains(${name}, 'a')", .boolean), ("starts-with(${name}, 'a')", .boolean), ("ends-with(${name}, 'a')", .boolean),
         ("${satisfaction} + ${satisfaction}", .integer), ("${calc} + 1", .unknown), ("${calc} div 2", .decimal),
         ("if(${consent}, ${legal_form}, ${region})", .choice(list: nil)),
+        ("coalesce(${start}, '2024-01-01')", .date), ("if(${consent}, '2024-01-01', ${start})", .date),
+        ("if(${consent}, '2024-01-01', ${name})", .text),
     ])
     func inferredTypes(text: String, expected: ExpressionType) {
         var scope = surveyScope
@@ -37,7 +39,7 @@ import Testing
         "selected(${calc}, 'x')", "count-selected(${calc}) > 0", "regex(${name}, ${calc})", "${calc} > 3",
         "year(${start}) = 2025", "year('2020-02-29')", "year(today()) - year(${start})",
         "int('3')", "round(${satisfaction})", "${satisfaction} - 1", "${region} = 'skane'",
-        "concat(${name}, ' ', ${age}, ${barriers})", "string-length(${barriers}) > 0", "not(${barriers})",
+        "concat(${name}, ' ', ${age}, ${barriers})", "string-length(${barriers}) > 0", "not(${barriers} != '')",
         "if(${legal_form} = 1, ${age}, ${share}) > 2", "-(${age} + 1) < 0",
     ])
     func validExpressions(text: String) {
@@ -59,7 +61,7 @@ import Testing
         // arithmetic on non-numbers
         ("${name} + 1", "E221", 1), ("1 - 'abc'", "E221", 5), ("${barriers} * 2", "E221", 1),
         ("${region} + 1", "E221", 1), ("${consent} + 1", "E221", 1), ("-${name}", "E221", 2),
-        ("${start} + ${end}", "E221", 10), ("${start} * 2", "E221", 10), ("3 - ${start}", "E221", 3),
+        ("${start} + ${end}", "E221", 10), ("${start} * 2", "E221", 10), ("3 - ${start}", "E221", 3), ("-${start}", "E221", 2),
         // ordering of text, codes, yes/no
         ("${name} > 'a'", "E222", 1), ("${region} < 'x'", "E222", 1), ("${consent} >= 1", "E222", 1),
         ("${age} > 'abc'", "E222", 10), ("${age} > ''", "E222", 10),
@@ -69,6 +71,7 @@ import Testing
         // unknown codes
         ("selected(${barriers}, '9')", "E224", 23), ("selected(${barriers}, 'financ')", "E224", 23),
         ("${legal_form} = 4", "E224", 17), ("'skåne' = ${region}", "E224", 1), ("selected(${legal_form}, '')", "E224", 25),
+        ("selected(${barriers}, 3.0)", "E224", 23), ("selected(${legal_form}, 03)", "E224", 25),
         // function argument types
         ("year(${age})", "E225", 6), ("year('2020')", "E225", 6), ("year(${name})", "E225", 6),
         ("int(${name})", "E225", 5), ("round(${start})", "E225", 7), ("round(${share}, 'x')", "E225", 17),
@@ -81,6 +84,9 @@ import Testing
         // mismatched comparisons
         ("${start} = 2020", "E228", 12), ("${start} > 2020", "E228", 12), ("${consent} = 'yes'", "E228", 14),
         ("${consent} = ${region}", "E228", 14), ("${consent} = 2", "E228", 14), ("${start} = ${age}", "E228", 12),
+        // a value where a condition is needed, inside a condition
+        ("${legal_form} and ${consent}", "E229", 1), ("${consent} or ${age}", "E229", 15), ("not(${age})", "E229", 5),
+        ("not(${barriers})", "E229", 5), ("if(${legal_form}, 1, 0)", "E229", 4), ("${age} > 1 and (1 + 2)", "E229", 17),
     ])
     func typeErrors(text: String, code: String, column: Int) {
         let found = errors(text)
@@ -107,6 +113,15 @@ import Testing
         #expect(firstError("${age} > 1", expecting: .number)?.message.contains("if(condition, 1, 0)") == true)
         #expect(errors("${name}", expecting: .number).map(\.0) == ["E229"])
         #expect(errors("'x'", expecting: .any).isEmpty)
+    }
+
+    /// A code or a count inside `and`, `or`, `not()` or `if()` would count as true when it is `0`,
+    /// as it would at the top of a relevant.
+    @Test func conditionsInsideConditionsAreConditions() throws {
+        #expect(errors("${legal_form} = 1 and not(${consent}) or if(${calc}, ${consent}, false())").isEmpty)
+        let error = try #require(firstError("${legal_form} and ${age} > 1", expecting: .condition))
+        #expect(error.message == "each side of 'and' must be a condition, but ${legal_form} gives a code of list legal_forms, not a condition (true or false): compare it with a code, e.g. ${legal_form} = '1'")
+        #expect(firstError("not(${age})")?.message.contains("e.g. ${age} > 0") == true)
     }
 
     @Test func everyErrorIsReported() {

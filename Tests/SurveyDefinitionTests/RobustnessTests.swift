@@ -82,6 +82,28 @@ import YAMLReading
         #expect(location.line >= 2)
     }
 
+    /// The YAML mistakes survey authors make most get advice about what they wrote, not libyaml's
+    /// words alone (`relevant: "${a}" = 1` used to be sent to check its indentation).
+    @Test(arguments: [
+        ("relevant: \"${a}\" = 1", "put the whole value in one pair of quotes, e.g. relevant: \"${a} = 1\""),
+        ("relevant: '${a}' = 'yes'", "e.g. relevant: \"${a} = 'yes'\""),
+        ("relevant: \"${a}\" != \"\"", "e.g. relevant: '${a} != \"\"'"),
+        ("relevant: \"${a}\" >= 1 # adults", "e.g. relevant: \"${a} >= 1\""),
+        ("label: \"Hej\" du", "e.g. label: \"Hej du\""),
+        ("label: @home", "a value starting with @ must be quoted"),
+        ("label: `home`", "a value starting with ` must be quoted"),
+        ("label: {sv: \"a\" en: \"b\"}", "separate the items inside {…} with commas, and close the { on line 5 with }"),
+        ("label: [a, b", "close the [ on line 5 with ]"),
+        ("label: {sv: a, en: b}}", "this } closes nothing: remove it"),
+    ])
+    func yamlMistakesGetAdvice(line: String, advice: String) throws {
+        let text = "id: x\nversion: \"1\"\npages:\n  - name: a\n    \(line)\n"
+        let diagnostic = try #require(only(SurveyLoader.load(text: text, path: "m.yaml")))
+        #expect(diagnostic.code == .yamlSyntax)
+        #expect(diagnostic.message.contains(advice), "\(diagnostic.message)")
+        #expect(!diagnostic.message.contains("indentation"), "\(diagnostic.message)")
+    }
+
     @Test func missingFileAndFolderAreUnreadable() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -102,6 +102,14 @@ import YAMLReading
         #expect(diagnostics.items[0].message.contains("not 'yes'"))
     }
 
+    /// `required: !!bool true` was refused as "not 'true'", which reads as nonsense.
+    @Test func aTaggedBooleanNamesItsTag() throws {
+        let root = try parse("a: !!bool true\n")
+        var diagnostics = DiagnosticList()
+        #expect(try #require(root.mapping).first?.value.bool("`required`", diagnostics: &diagnostics) == nil)
+        #expect(diagnostics.items.map(\.message) == ["`required` must be true or false (without quotes), not '!!bool true' (with a tag: write the value alone)"])
+    }
+
     @Test func localizedTexts() throws {
         let root = try parse("one: Hej\ntwo: {sv: Hej, en: Hi}\nthree: {sv: Hej, de: Hallo}\nfour: {sv: Hej, en: ''}\n")
         let values = try #require(root.mapping).map(\.value)
@@ -118,6 +126,33 @@ import YAMLReading
         _ = both.read(values[3], what: "the title", diagnostics: &diagnostics)
         #expect(diagnostics.sorted.map(\.code) == [.missingTranslation, .missingTranslation, .undeclaredLanguage, .missingTranslation])
         #expect(diagnostics.sorted[0].message.contains("{sv: \"…\", en: \"…\"}"))
+    }
+
+    /// Swedish names get Swedish-friendly suggestions, and a character that looks like an ASCII
+    /// letter, or cannot be seen, is named (a Cyrillic а in `dаta` looked like 'a').
+    @Test func nameSuggestionsAndProblems() {
+        #expect(NamePattern.suggestedIdentifier(for: "företag_år") == "foretag_ar")
+        #expect(NamePattern.slug(from: "Sociala företag i Sverige", fallback: "x") == "sociala-foretag-i-sverige")
+        #expect(NamePattern.identifierProblem("d\u{0430}ta") == "it contains 'а' (U+0430 CYRILLIC SMALL LETTER A), which is not an ASCII letter, digit or _")
+        #expect(NamePattern.identifierProblem("a\u{200B}b").contains("(U+200B ZERO WIDTH SPACE)"))
+        #expect(NamePattern.identifierProblem("a.b") == "it contains '.'")
+        #expect(NamePattern.identifierProblem("år") == "it contains 'å', which is not an ASCII letter, digit or _")
+    }
+
+    /// "add it, e.g. …" shows a text as the survey's languages want it, not always `{sv, en}`.
+    @Test func textExamplesFollowTheDeclaredLanguages() {
+        #expect(LocalizedTextReader(languages: ["sv"]).example == "\"…\"")
+        #expect(LocalizedTextReader(languages: ["sv", "en", "se"]).example == "{sv: \"…\", en: \"…\", se: \"…\"}")
+    }
+
+    /// `{sv: , en: Hi}` is one mistake, reported once where the text is missing.
+    @Test func aLanguageWithoutItsTextIsReportedOnce() throws {
+        let root = try parse("label: {sv: , en: Hi}\n")
+        var diagnostics = DiagnosticList()
+        let value = try #require(root.mapping?.first?.value)
+        _ = LocalizedTextReader(languages: ["sv", "en"]).read(value, what: "the label", diagnostics: &diagnostics)
+        #expect(diagnostics.items.map(\.message) == ["the label has no sv text; write it after `sv:`"])
+        #expect(diagnostics.items.map(\.location) == [.source(at(1, 13))])
     }
 
     @Test func plainTextIsNotMistakenForStructure() throws {

@@ -1,14 +1,16 @@
 /// "Did you mean …?" for misspelt names: the closest candidate by edit distance.
 public enum Suggestions {
     /// The candidate nearest to `word`, if it is close enough to be a likely typo:
-    /// at most a third of the word's length in edits (and at least one), ignoring case.
+    /// at most a third of the word's length in edits (and at least one), ignoring case, and not
+    /// every letter replaced: `b` is not a typo for `a`, nor `''` for `2`.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
         let limit = max(1, target.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != word {
-            let d = distance(target, Array(candidate.lowercased()), limit: limit)
-            if d <= limit, d < (best?.distance ?? .max) {
+            let other = Array(candidate.lowercased())
+            let d = distance(target, other, limit: limit)
+            if d <= limit, d < max(target.count, other.count), d < (best?.distance ?? .max) {
                 best = (candidate, d)
             }
         }

@@ -61,6 +61,16 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         year = yoe + era * 400 + (month <= 2 ? 1 : 0)
     }
 
+    /// The days since 1970-01-01 of the dates a survey can hold, 0001-01-01 through 9999-12-31.
+    static let validDays = -719_162...2_932_896
+
+    /// The date `days` days after 1970-01-01, or nil when it falls outside the years 1 to 9999
+    /// (as date arithmetic with a huge number of days would).
+    init?(validDaysSinceEpoch days: Double) {
+        guard days.isFinite, days >= Double(Self.validDays.lowerBound), days < Double(Self.validDays.upperBound + 1) else { return nil }
+        self.init(daysSinceEpoch: Int(days.rounded(.down)))
+    }
+
     /// Days since 1970-01-01, the number a date becomes in arithmetic.
     public var daysSinceEpoch: Int {
         let y = month <= 2 ? year - 1 : year

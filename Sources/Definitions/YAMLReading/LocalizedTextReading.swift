@@ -11,8 +11,15 @@ public struct LocalizedTextReader: Sendable {
         self.languages = languages
     }
 
+    /// A text as the declared languages want it written, for "add it, e.g. …": `"…"` for one
+    /// language, `{sv: "…", en: "…"}` for several (and when they are not known).
+    public var example: String {
+        if languages.count == 1 { return "\"…\"" }
+        return "{" + (languages.isEmpty ? ["sv", "en"] : languages).map { "\($0): \"…\"" }.joined(separator: ", ") + "}"
+    }
+
     /// The translations by language code, or nil when the node is neither a mapping nor a single value.
-    /// Reports E113 for a missing or empty translation (and for a plain string when several
+    /// Reports E112 for a missing or empty translation (and for a plain string when several
     /// languages are declared) and W103 for a language that is not declared.
     public func read(_ node: YAMLNode, what: String, diagnostics: inout DiagnosticList) -> [String: String]? {
         if let scalar = node.scalar {
@@ -30,16 +37,19 @@ public struct LocalizedTextReader: Sendable {
         }
         guard let pairs = node.mapping else {
             diagnostics.report(.wrongNodeKind, at: node.location,
-                               "\(what) should be a text, or a text per language like {sv: \"…\", en: \"…\"}, but it is \(node.kindDescription)")
+                               "\(what) should be a text, or a text per language like \(languages.count == 1 ? "{\(languages[0]): \"…\"}" : example), but it is \(node.kindDescription)")
             return nil
         }
         var translations: [String: String] = [:]
+        /// Languages written without a usable text, reported where they are written.
+        var reported: Set<String> = []
         for pair in pairs {
             guard let language = pair.key.scalar?.text else {
                 diagnostics.report(.wrongNodeKind, at: pair.key.location, "a key in \(what) should be a language code, but it is \(pair.key.kindDescription)")
                 continue
             }
             guard let value = pair.value.scalar, !pair.value.isNull else {
+                reported.insert(language)
                 if pair.value.isNull {
                     diagnostics.report(.missingTranslation, at: pair.value.location, "\(what) has no \(language) text; write it after `\(language):`")
                 } else {
@@ -60,7 +70,7 @@ public struct LocalizedTextReader: Sendable {
             }
             translations[language] = value.text
         }
-        let missing = languages.filter { translations[$0] == nil }
+        let missing = languages.filter { translations[$0] == nil && !reported.contains($0) }
         if !missing.isEmpty, !(pairs.isEmpty && languages.isEmpty) {
             let list = missing.joined(separator: " and ")
             let example = missing.map { "\($0): \"…\"" }.joined(separator: ", ")

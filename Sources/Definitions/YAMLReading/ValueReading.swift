@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 /// Reading single values and lists from nodes, each with a diagnostic that names the key.
 /// `what` names the value in messages, e.g. "`required` of question `founded`".
@@ -23,7 +24,13 @@ extension YAMLNode {
             if text == "true" { return true }
             if text == "false" { return false }
         }
-        let written = scalar?.isQuoted == true ? "\"\(text)\" (quoted)" : "'\(text)'"
+        let written: String
+        if let tag = scalar?.tag {
+            let short = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+            written = "'\(short) \(text)' (with a tag: write the value alone)"
+        } else {
+            written = scalar?.isQuoted == true ? "\"\(text)\" (quoted)" : "'\(text)'"
+        }
         diagnostics.report(.invalidValue, at: location, "\(what) must be true or false (without quotes), not \(written)")
         return nil
     }
@@ -57,7 +64,7 @@ public enum NamePattern {
     /// every other run of characters a single hyphen (`My Survey 2025` → `my-survey-2025`).
     public static func slug(from text: String, fallback: String) -> String {
         var result = ""
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in withoutDiacritics(text).lowercased().unicodeScalars {
             if ("a"..."z").contains(scalar) || isASCIIDigit(scalar) {
                 result.unicodeScalars.append(scalar)
             } else if !result.isEmpty, !result.hasSuffix("-") {
@@ -85,14 +92,27 @@ public enum NamePattern {
         if name.contains(" ") { return "it contains a space" }
         if name.contains("-") { return "it contains '-'" }
         if let bad = name.unicodeScalars.first(where: { !($0 == "_" || isASCIILetter($0) || isASCIIDigit($0)) }) {
-            return "it contains '\(bad)'"
+            if bad.isASCII { return "it contains '\(bad)'" }
+            if withoutDiacritics(String(bad)).unicodeScalars.allSatisfy(isASCIILetter) {
+                return "it contains '\(bad)', which is not an ASCII letter, digit or _"
+            }
+            // A letter that looks like an ASCII one, or an invisible character, needs its name to be found.
+            let hex = String(bad.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            let described = bad.properties.name.map { "\(code) \($0)" } ?? code
+            return "it contains '\(bad)' (\(described)), which is not an ASCII letter, digit or _"
         }
         return "it is not an identifier"
     }
 
+    /// `företag` → `foretag`: Swedish and other accented letters as the ASCII letters a suggestion may hold.
+    private static func withoutDiacritics(_ text: String) -> String {
+        text.folding(options: .diacriticInsensitive, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
     /// `name` made into an identifier: the suggestion in messages.
     public static func suggestedIdentifier(for name: String) -> String {
-        var result = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
+        var result = String(String.UnicodeScalarView(withoutDiacritics(name).unicodeScalars.map { scalar in
             scalar == "_" || isASCIILetter(scalar) || isASCIIDigit(scalar) ? scalar : "_"
         }))
         if let first = result.unicodeScalars.first, isASCIIDigit(first) { result = "_" + result }

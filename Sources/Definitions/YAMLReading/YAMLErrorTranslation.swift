@@ -39,7 +39,18 @@ enum YAMLErrorTranslation {
             message += " (\(context.text) on line \(context.mark.line))"
         }
         let line = self.line(location.line, of: text)
-        if problem.contains("tab character") || (problem.contains("found character that cannot start any token") && line.contains("\t")) {
+        let character = line.dropFirst(max(0, location.column - 1)).first
+        if let quoted = QuotedValueFollowed(line: line, before: location.column) {
+            message += "; the quoted value ends at its closing quote, but the line goes on: put the whole value in one pair of quotes\(quoted.example)"
+        } else if problem.contains("found character that cannot start any token"), let character, "@`".contains(character) {
+            message += "; a value starting with \(character) must be quoted, e.g. \"\(character)…\""
+        } else if problem.contains("did not find expected ',' or '}'") || problem.contains("did not find expected ',' or ']'") {
+            let (open, close) = problem.contains("'}'") ? ("{", "}") : ("[", "]")
+            let start = context.map { " on line \($0.mark.line)" } ?? ""
+            message += "; separate the items inside \(open)…\(close) with commas, and close the \(open)\(start) with \(close) (a ' inside '…' is written twice: 'it''s')"
+        } else if problem.contains("did not find expected key"), let character, "}]".contains(character) {
+            message += "; this \(character) closes nothing: remove it"
+        } else if problem.contains("tab character") || (problem.contains("found character that cannot start any token") && line.contains("\t")) {
             message += "; YAML indents with spaces, never tabs"
         } else if problem.contains("mapping values are not allowed") {
             message += "; a value that contains ': ' must be quoted, e.g. label: \"Time: 10:30\""
@@ -86,6 +97,71 @@ enum YAMLErrorTranslation {
             }
         }
         return SourceLocation(file: file, line: line, column: column)
+    }
+}
+
+/// A line such as `relevant: "${a}" = 1`, where a quoted value is followed by more text: YAML
+/// reads the value as `${a}` and stumbles on what follows, far from what the author meant.
+struct QuotedValueFollowed {
+    /// `, e.g. relevant: "${a} = 1"`, or empty when no single pair of quotes can hold the whole value.
+    let example: String
+
+    /// Finds a value that starts with a quote after `key: ` or `- ` and closes before `column`
+    /// (1-based), with more than a comment after it.
+    init?(line: Substring, before column: Int) {
+        let characters = Array(line)
+        guard let valueStart = Self.valueStart(characters), valueStart < characters.count else { return nil }
+        let quote = characters[valueStart]
+        guard quote == "\"" || quote == "'" else { return nil }
+        var i = valueStart + 1
+        var content = ""
+        while i < characters.count {
+            let c = characters[i]
+            if quote == "'" && c == "'" && i + 1 < characters.count && characters[i + 1] == "'" {
+                content.append("'")
+                i += 2
+                continue
+            }
+            if quote == "\"" && c == "\\" && i + 1 < characters.count {
+                content.append(contentsOf: [c, characters[i + 1]])
+                i += 2
+                continue
+            }
+            if c == quote { break }
+            content.append(c)
+            i += 1
+        }
+        guard i < characters.count, i + 1 < column else { return nil }
+        var rest = String(characters[(i + 1)...])
+        if let comment = rest.range(of: " #") { rest = String(rest[..<comment.lowerBound]) }
+        rest = String(rest.reversed().drop { $0 == " " || $0 == "\r" }.reversed())
+        guard !rest.isEmpty else { return nil }
+        let whole = content + rest
+        let prefix = String(characters[..<valueStart]).trimmingLeadingSpaces
+        if !whole.contains("\"") && !whole.contains("\\") {
+            example = ", e.g. \(prefix)\"\(whole)\""
+        } else if !whole.contains("'") {
+            example = ", e.g. \(prefix)'\(whole)'"
+        } else {
+            example = ""
+        }
+    }
+
+    /// Where the value of `key: value` or `- value` starts.
+    private static func valueStart(_ characters: [Character]) -> Int? {
+        var i = 0
+        while i < characters.count, characters[i] == " " { i += 1 }
+        if i < characters.count, characters[i] == "-", i + 1 < characters.count, characters[i + 1] == " " {
+            i += 2
+            while i < characters.count, characters[i] == " " { i += 1 }
+            if i < characters.count, characters[i] == "\"" || characters[i] == "'" { return i }
+        }
+        guard let colon = (i..<characters.count).first(where: { characters[$0] == ":" && $0 + 1 < characters.count && characters[$0 + 1] == " " }) else {
+            return nil
+        }
+        i = colon + 1
+        while i < characters.count, characters[i] == " " { i += 1 }
+        return i
     }
 }
 
@@ -150,4 +226,8 @@ enum DuplicateKeySearch {
         }
         return false
     }
+}
+
+private extension String {
+    var trimmingLeadingSpaces: String { String(drop { $0 == " " }) }
 }

@@ -21,9 +21,7 @@ struct TypeChecker<Scope: ExpressionScope> {
         case .any:
             break
         case .condition:
-            if type != .boolean && type != .unknown {
-                report(.expressionResultType, root, "this gives \(type), not a condition (true or false): \(conditionHint(root, type))")
-            }
+            requireCondition(root, type, "this gives")
         case .number:
             if numericKind(type, root) == nil {
                 let hint = type == .boolean ? "count it with if(condition, 1, 0)" : "give a number, e.g. with number(…)"
@@ -31,6 +29,13 @@ struct TypeChecker<Scope: ExpressionScope> {
             }
         }
         return type
+    }
+
+    /// E229 when `node`, which stands where a condition is needed, gives something else: a code
+    /// `0` or a count would otherwise silently count as true.
+    private mutating func requireCondition(_ node: SyntaxNode, _ type: ExpressionType, _ subject: String) {
+        guard type != .boolean && type != .unknown else { return }
+        report(.expressionResultType, node, "\(subject) \(type), not a condition (true or false): \(conditionHint(node, type))")
     }
 
     private func conditionHint(_ node: SyntaxNode, _ type: ExpressionType) -> String {
@@ -82,13 +87,20 @@ struct TypeChecker<Scope: ExpressionScope> {
             switch arithmeticKind(type, operand, operator: "-") {
             case .integer: return .integer
             case .decimal, .unknown: return type == .unknown ? .unknown : .decimal
-            case .date, .invalid:
+            case .date:
+                report(.expressionArithmeticType, operand, "a date cannot be negative: subtract it from another date to count days, e.g. today() - \(Self.describe(operand))")
+                return .unknown
+            case .invalid:
                 return .unknown
             }
         case .binary(let op, let left, let right):
             let l = check(left)
             let r = check(right)
-            if op.isLogical { return .boolean }
+            if op.isLogical {
+                requireCondition(left, l, "each side of '\(op.rawValue)' must be a condition, but \(Self.describe(left)) gives")
+                requireCondition(right, r, "each side of '\(op.rawValue)' must be a condition, but \(Self.describe(right)) gives")
+                return .boolean
+            }
             if op.isEquality { checkEquality(left, l, right, r, op); return .boolean }
             if op.isOrdering { checkOrdering(left, l, right, r, op); return .boolean }
             return checkArithmetic(op, node, left, l, right, r)
@@ -342,7 +354,10 @@ struct TypeChecker<Scope: ExpressionScope> {
 
     private mutating func checkCall(_ function: ExpressionFunction, _ node: SyntaxNode, _ args: [SyntaxNode], _ types: [ExpressionType]) -> ExpressionType {
         switch function {
-        case .not, .true, .false, .contains, .startsWith, .endsWith:
+        case .not:
+            requireCondition(args[0], types[0], "not() turns a condition around, but \(Self.describe(args[0])) gives")
+            return .boolean
+        case .true, .false, .contains, .startsWith, .endsWith:
             if [.contains, .startsWith, .endsWith].contains(function), case .choices = types[0] {
                 report(.expressionArgumentType, args[0],
                        "\(function.name)() on a select_multiple answer matches parts of codes ('1' is in '10'): test a choice with selected(\(Self.describe(args[0])), 'code')")
@@ -360,8 +375,9 @@ struct TypeChecker<Scope: ExpressionScope> {
             case .choices, .boolean, .date:
                 report(.expressionArgumentType, args[1], "the second argument of selected() is one code, such as '2', not \(types[1])")
             default:
+                // selected() matches the code as written: 3.0 is not the code 3.
                 if let list = types[0].choiceList, let literal = args[1].literalText, let codes = scope.choiceCodes(ofList: list) {
-                    checkCode(literal, isNumber: args[1].kind.isNumberLiteral, at: args[1], list: list, codes: codes)
+                    checkCode(literal, isNumber: false, at: args[1], list: list, codes: codes)
                 }
             }
             return .boolean
@@ -378,6 +394,7 @@ struct TypeChecker<Scope: ExpressionScope> {
             }
             return .integer
         case .if:
+            requireCondition(args[0], types[0], "the first argument of if() is a condition, but \(Self.describe(args[0])) gives")
             return unify(args[1], types[1], args[2], types[2])
         case .coalesce:
             return unify(args[0], types[0], args[1], types[1])
@@ -433,10 +450,12 @@ struct TypeChecker<Scope: ExpressionScope> {
         }
     }
 
-    /// The type of a value that is either `a` or `b` (`if`, `coalesce`); `''` takes the other's type.
+    /// The type of a value that is either `a` or `b` (`if`, `coalesce`); `''` takes the other's type,
+    /// and a `'YYYY-MM-DD'` literal is a date beside a date.
     private func unify(_ a: SyntaxNode, _ l: ExpressionType, _ b: SyntaxNode, _ r: ExpressionType) -> ExpressionType {
         if a.isEmptyString { return r }
         if b.isEmptyString { return l }
+        if (l == .date && isDateLiteral(b)) || (r == .date && isDateLiteral(a)) { return .date }
         if l == r { return l }
         if l == .unknown || r == .unknown { return .unknown }
         if l.isNumber && r.isNumber { return .decimal }

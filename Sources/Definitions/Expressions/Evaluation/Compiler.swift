@@ -51,12 +51,13 @@ struct Compiler {
             if let fast = try numberComparison(op, left, right) { return fast }
             return OrderingNode(op, try comparand(left), try comparand(right))
         case .plus, .minus, .times, .divide, .modulo:
-            return ArithmeticNode(op, try compile(left), try compile(right))
+            return ArithmeticNode(op, try comparand(left), try comparand(right))
         }
     }
 
-    /// An operand of a comparison: a `'YYYY-MM-DD'` literal becomes a date constant, which compares
-    /// exactly as the text would but is not parsed again at each evaluation.
+    /// An operand of a comparison, of arithmetic, or a value of `if()` or `coalesce()`: a
+    /// `'YYYY-MM-DD'` literal becomes a date constant, which compares exactly as the text would, is
+    /// not parsed again at each evaluation, and takes days as a date does (`'2025-01-01' + 30`).
     private func comparand(_ node: SyntaxNode) throws(ExpressionError) -> any EvaluationNode {
         if case .string(let text) = node.kind, let date = CalendarDate(iso: text) {
             return ConstantNode(.date(date))
@@ -77,7 +78,9 @@ struct Compiler {
 
     private func call(_ function: ExpressionFunction, _ arguments: [SyntaxNode]) throws(ExpressionError) -> any EvaluationNode {
         var args: [any EvaluationNode] = []
-        for argument in arguments { args.append(try compile(argument)) }
+        // The values of if() and coalesce() may be date literals, typed as dates beside a date.
+        let valued = function == .if || function == .coalesce
+        for argument in arguments { args.append(valued ? try comparand(argument) : try compile(argument)) }
         switch function {
         case .not: return NotNode(args[0])
         case .true: return ConstantNode(.boolean(true))

@@ -59,7 +59,7 @@ enum NumberText {
         } else {
             let start = bytes.startIndex
             let slice = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            guard let parsed = Double(slice.trimmingLeadingSpaces) else { return nil }
+            guard let parsed = Double(slice.trimmingLeadingSpaces), parsed.isFinite else { return nil }
             return parsed
         }
         return negative ? -value : value

@@ -8,6 +8,8 @@ enum Rounding {
         let digits = max(-22, min(22, digits))
         let scale = pow(10, Double(abs(digits)))
         let scaled = digits >= 0 ? x * scale : x / scale
+        // So large that it has no decimals to round (its scaled value would be infinite).
+        guard scaled.isFinite else { return x }
         let fraction = abs(scaled - scaled.rounded(.towardZero))
         // Near a half, the binary product may sit on the wrong side: decide on the decimal text.
         if abs(fraction - 0.5) < 1e-7 {

@@ -58,25 +58,31 @@ extension Value {
 
     /// `a + b`, `a - b`, `a * b`, `a div b`, `a mod b`. Empty when either operand is empty or
     /// not a number, and when the result is not finite (division by zero). Date minus date is
-    /// a number of days; a date plus or minus a number of days is a date.
+    /// a number of days; a date plus or minus a number of days is a date, empty when it falls
+    /// outside the years 1 to 9999.
     public static func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {
         if case .number(let x) = a, case .number(let y) = b { return number(op, x, y) }
         if a.isEmpty || b.isEmpty { return .empty }
         if case .date(let start) = a {
             if op == .minus, let end = b.dateOperand { return .number(Double(start.daysSinceEpoch - end.daysSinceEpoch)) }
-            if op == .plus || op == .minus, let days = b.number, days.isFinite {
-                let offset = Int(days.rounded(.towardZero))
-                return .date(CalendarDate(daysSinceEpoch: start.daysSinceEpoch + (op == .plus ? offset : -offset)))
+            if op == .plus || op == .minus, let days = b.number {
+                return shifted(start, by: op == .plus ? days : -days)
             }
         }
-        if case .date(let start) = b, op == .plus, let days = a.number, days.isFinite {
-            return .date(CalendarDate(daysSinceEpoch: start.daysSinceEpoch + Int(days.rounded(.towardZero))))
+        if case .date(let start) = b, op == .plus, let days = a.number {
+            return shifted(start, by: days)
         }
         if op == .minus, case .date(let end) = b, let start = a.dateOperand {
             return .number(Double(start.daysSinceEpoch - end.daysSinceEpoch))
         }
         guard let x = a.number, let y = b.number else { return .empty }
         return number(op, x, y)
+    }
+
+    /// `date + days`, whole days towards zero; empty outside the dates a survey can hold.
+    private static func shifted(_ date: CalendarDate, by days: Double) -> Value {
+        let result = Double(date.daysSinceEpoch) + days.rounded(.towardZero)
+        return CalendarDate(validDaysSinceEpoch: result).map(Value.date) ?? .empty
     }
 
     /// A date, or a text that spells one: what may stand on the other side of `date - …`.

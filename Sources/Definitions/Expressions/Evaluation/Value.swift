@@ -68,7 +68,7 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .date(let date): date
         case .text(let text): CalendarDate(iso: text)
-        case .number(let value): value.isFinite && abs(value) < 3_000_000 ? CalendarDate(daysSinceEpoch: Int(value.rounded(.down))) : nil
+        case .number(let value): CalendarDate(validDaysSinceEpoch: value)
         case .empty, .boolean, .choices: nil
         }
     }

@@ -60,6 +60,9 @@ struct Lexer {
             if peek() == "=" {
                 throw ExpressionError(.expressionUnexpected, column: start + 1, "'==' is not an operator here: write a single = to compare")
             }
+            if let c = peek(), c == ">" || c == "<" {
+                throw ExpressionError(.expressionUnexpected, column: start + 1, "'=\(c)' is not an operator: write \(c)=")
+            }
             return token(.symbol(.equal))
         case "!":
             index += 1
@@ -80,14 +83,14 @@ struct Lexer {
             if peek() == "=" { index += 1; return token(.symbol(.greaterOrEqual)) }
             return token(.symbol(.greater))
         case ".":
-            if let d = peek(1), d.isASCIIDigit { return token(number()) }
+            if let d = peek(1), d.isASCIIDigit { return token(try number()) }
             if peek(1) == "." {
                 throw ExpressionError(.expressionUnexpected, column: start + 1, "'..' (the parent group) is not supported: refer to the question by ${name}")
             }
             index += 1
             return token(.currentValue)
         default:
-            if c.isASCIIDigit { return token(number()) }
+            if c.isASCIIDigit { return token(try number()) }
             if c.isNameStart { return token(name()) }
             throw ExpressionError(.expressionUnexpected, column: start + 1, Self.hint(forUnexpected: c))
         }
@@ -100,7 +103,14 @@ struct Lexer {
         case "/": "'/' is not an operator here: write div to divide"
         case "%": "'%' is not an operator: write mod for the remainder"
         case "{", "}": "'\(c)' outside a reference: write references as ${name}"
-        case "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}": "'\(c)' is a typographic quote: write strings between straight quotes ' or \""
+        case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}":
+            "'\(c)' is a typographic quote: write strings between straight quotes ' or \""
+        case "\u{2265}": "'≥' is not an operator here: write >="
+        case "\u{2264}": "'≤' is not an operator here: write <="
+        case "\u{2260}": "'≠' is not an operator here: write !="
+        case "\u{2212}", "\u{2013}", "\u{2014}": "'\(c)' is a typographic dash or minus sign: write - to subtract"
+        case "\u{00D7}": "'×' is not an operator here: write * to multiply"
+        case "\u{00F7}": "'÷' is not an operator here: write div to divide"
         default: "'\(c)' cannot appear in an expression"
         }
     }
@@ -149,12 +159,15 @@ struct Lexer {
         return .string(text)
     }
 
-    private mutating func number() -> Token.Kind {
+    private mutating func number() throws(ExpressionError) -> Token.Kind {
         let start = index
         while let c = peek(), c.isASCIIDigit { index += 1 }
         if peek() == "." {
             index += 1
             while let c = peek(), c.isASCIIDigit { index += 1 }
+        }
+        if let e = peek(), e == "e" || e == "E", let next = peek(1), next.isASCIIDigit || next == "-" || next == "+" {
+            throw ExpressionError(.expressionUnexpected, column: index + 1, "numbers are written without an exponent: write all the digits, e.g. 1000 for 1e3")
         }
         return .number(String(characters[start..<index]))
     }

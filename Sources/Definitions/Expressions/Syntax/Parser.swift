@@ -119,8 +119,11 @@ struct Parser {
         let token = current
         switch token.kind {
         case .number(let text):
+            guard let value = Double(text), value.isFinite else {
+                throw ExpressionError(.expressionUnexpected, column: token.column, "the number \(text.prefix(20))… is too large to compute with")
+            }
             _ = advance()
-            return SyntaxNode(.number(Double(text) ?? 0, text: text), column: token.column)
+            return SyntaxNode(.number(value, text: text), column: token.column)
         case .string(let text):
             _ = advance()
             return SyntaxNode(.string(text), column: token.column)
@@ -186,6 +189,11 @@ struct Parser {
     }
 
     private func trailingError(_ token: Token) -> ExpressionError {
+        let previous = position > 0 ? tokens[position - 1] : nil
+        if token.kind == .comma, case .number(let whole)? = previous?.kind, case .number(let fraction) = tokens[position + 1].kind,
+           tokens[position + 1].column == token.column + 1 {
+            return ExpressionError(.expressionTrailing, column: token.column, "',' after a complete expression: write decimals with a point, \(whole).\(fraction)")
+        }
         if token.kind == .rightParenthesis {
             return ExpressionError(.expressionTrailing, column: token.column, "')' closes no parenthesis: remove it or add the ( it belongs to")
         }

@@ -179,13 +179,23 @@ struct ExpressionChecks {
                 let advice = key == "constraint"
                     ? "write . for the answer being checked"
                     : "a question cannot depend on its own answer"
+                let what = reference.name == question.name ? "which is this question; \(advice)" : Self.ownVariable(of: question, key: key)
                 report(.referenceNotEarlier, in: source, column: reference.column,
-                       "the \(key) of question `\(question.name)` refers to ${\(reference.name)}, which is this question; \(advice)")
+                       "the \(key) of question `\(question.name)` refers to ${\(reference.name)}, \(what)")
             } else if owner > index {
                 report(.referenceNotEarlier, in: source, column: reference.column,
                        "the \(key) of question `\(question.name)` refers to ${\(reference.name)}, which is asked after it (line \(questions[owner].location.line)); refer only to questions asked before, or move `\(questions[owner].name)` earlier")
             }
         }
+    }
+
+    /// Why `question`'s own `_other` text or matrix row cannot be used in its `key`: `.` would mean something else.
+    private static func ownVariable(of question: Question, key: String) -> String {
+        if question.type == .matrix {
+            let checked = key == "constraint" ? "; the constraint checks each row in turn as ." : ""
+            return "a row of this matrix, which is answered with it\(checked); rows cannot depend on each other"
+        }
+        return "the `other` text of this question, which is answered with it; to ask for more when `other` is chosen, add a question after this one"
     }
 
     private func currentValueType(of question: Question, list: String?) -> ExpressionType? {

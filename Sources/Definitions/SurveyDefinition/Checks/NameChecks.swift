@@ -17,26 +17,44 @@ enum NameChecks {
     }
 
     /// Question names, and the variables that `other: true` and matrix rows add, share one namespace.
+    /// Names are compared ignoring case, as the database compares its column names, and may not
+    /// be the columns every answer table has (``Variable/reservedNames``).
     static func checkVariableNames(_ survey: Survey, into diagnostics: inout DiagnosticList) {
-        var owners: [String: (description: String, location: SourceLocation)] = [:]
+        var owners: [String: (name: String, description: String, location: SourceLocation)] = [:]
         for question in survey.questions {
             let nameLocation = question.location(of: "name")
-            if let first = owners[question.name] {
+            if let first = owners[question.name.lowercased()] {
                 diagnostics.report(.duplicateName, at: nameLocation,
-                                   "the name \(question.name) is already used by \(first.description) (line \(first.location.line)); rename this question")
+                                   "the name \(question.name) is already used by \(first.description) (line \(first.location.line))\(caseNote(question.name, first.name)); rename this question")
                 continue
             }
-            owners[question.name] = ("question `\(question.name)`", nameLocation)
+            if let reserved = reservedNote(question.name) {
+                diagnostics.report(.duplicateName, at: nameLocation, "the name \(question.name) \(reserved); rename this question")
+                continue
+            }
+            owners[question.name.lowercased()] = (question.name, "question `\(question.name)`", nameLocation)
             for variable in question.variables where variable.name != question.name {
                 let (origin, location) = derivation(of: variable, in: question)
-                if let first = owners[variable.name] {
+                if let first = owners[variable.name.lowercased()] {
                     diagnostics.report(.duplicateName, at: location,
-                                       "\(origin) adds the variable \(variable.name), which is already used by \(first.description) (line \(first.location.line)); rename one of them")
+                                       "\(origin) adds the variable \(variable.name), which is already used by \(first.description) (line \(first.location.line))\(caseNote(variable.name, first.name)); rename one of them")
+                } else if let reserved = reservedNote(variable.name) {
+                    diagnostics.report(.duplicateName, at: location, "\(origin) adds the variable \(variable.name), which \(reserved); rename it")
                 } else {
-                    owners[variable.name] = ("the variable \(variable.name) that \(origin) adds", location)
+                    owners[variable.name.lowercased()] = (variable.name, "the variable \(variable.name) that \(origin) adds", location)
                 }
             }
         }
+    }
+
+    /// Why two names that differ only in case still clash; empty when they are the same.
+    private static func caseNote(_ name: String, _ other: String) -> String {
+        name == other ? "" : " as \(other): names that differ only in upper and lower case are the same column in the database"
+    }
+
+    private static func reservedNote(_ name: String) -> String? {
+        guard Variable.reservedNames.contains(name.lowercased()) else { return nil }
+        return "is taken: every round's answers have a column of that name (\(Variable.reservedNames.sorted().joined(separator: ", ")))"
     }
 
     /// Export names (each question's `export_as`, and the `_other` and `_row` names derived from it) must be unique.

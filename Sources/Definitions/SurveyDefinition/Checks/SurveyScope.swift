@@ -43,7 +43,8 @@ public struct SurveyScope: ExpressionScope, Sendable {
         for question in survey.questions {
             let listName = Self.listName(of: question, in: survey)
             if question.allowsOther, let base = question.choiceList, let listName { lists[listName] = (lists[base] ?? []) + [Choice.otherValue] }
-            for variable in question.variables {
+            // A name used twice (E104) keeps the type of its first question, which references mean.
+            for variable in question.variables where variables[variable.name] == nil {
                 switch variable.role {
                 case .calculated:
                     variables[variable.name] = calculationTypes[question.name] ?? .unknown

@@ -57,7 +57,7 @@ extension SurveyReader {
             }
         }
         let what = value.map { "the label of choice '\($0)' in list `\(list)`" } ?? "the label of \(place)"
-        let label = map.required("label", example: "{sv: \"…\", en: \"…\"}", diagnostics: &diagnostics)
+        let label = map.required("label", example: texts.example, diagnostics: &diagnostics)
             .flatMap { texts.read($0, what: what, diagnostics: &diagnostics) }
         var attributes: [String: String] = [:]
         for (key, attributeNode) in map.remaining() {

@@ -5,7 +5,7 @@ extension SurveyReader {
     /// E115 when `value` is not an answer the question would accept.
     mutating func checkDefault(_ value: String, of question: Question, at location: SourceLocation) {
         let place = "the default of question `\(question.name)`"
-        if value.contains("${") {
+        if value.contains("${") || (question.type != .text && question.type != .longText && Self.looksLikeCall(value)) {
             diagnostics.report(.invalidDefault, at: location,
                                "\(place) is a fixed answer, not an expression; to start from a computed value, add a calculate question")
             return
@@ -14,9 +14,16 @@ extension SurveyReader {
         diagnostics.report(.invalidDefault, at: location, "\(place) '\(value)' \(problem)")
     }
 
-    /// The codes a select accepts, or nil when the list is unknown (reported elsewhere).
+    /// `today()`, `round(2.5)`: a function call, as XLSForm allows in a default.
+    private static func looksLikeCall(_ value: String) -> Bool {
+        guard let open = value.firstIndex(of: "("), value.hasSuffix(")") else { return false }
+        let name = value[..<open]
+        return !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-") }
+    }
+
+    /// The codes a select accepts, or nil when the list is unknown or empty (reported elsewhere).
     private func choices(for question: Question) -> [String]? {
-        guard let name = question.choiceList, let list = choiceLists[name] else { return nil }
+        guard let name = question.choiceList, let list = choiceLists[name], !list.choices.isEmpty else { return nil }
         let values = list.choices.map(\.value)
         return question.allowsOther && !values.contains(Choice.otherValue) ? values + [Choice.otherValue] : values
     }

@@ -17,7 +17,7 @@ extension SurveyReader {
                                    "the page id '\(id)' is not an identifier: \(NamePattern.identifierProblem(id)); use e.g. `\(NamePattern.suggestedIdentifier(for: id))`")
             }
         }
-        let title = map.required("title", example: "{sv: \"…\", en: \"…\"}", diagnostics: &diagnostics)
+        let title = map.required("title", example: texts.example, diagnostics: &diagnostics)
             .flatMap { texts.read($0, what: "the title of \(place)", diagnostics: &diagnostics) }
         let relevant = readExpression(&map, "relevant", of: place, into: &keyLocations)
 

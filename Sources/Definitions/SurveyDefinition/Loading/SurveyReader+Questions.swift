@@ -30,7 +30,7 @@ extension SurveyReader {
 
         let labelNode = type == .calculate || type == nil
             ? value("label")
-            : map.required("label", example: "{sv: \"…\", en: \"…\"}", diagnostics: &diagnostics)
+            : map.required("label", example: texts.example, diagnostics: &diagnostics)
         if let labelNode { keyLocations["label"] = labelNode.location }
         let label = labelNode.flatMap { texts.read($0, what: "the label of \(place)", diagnostics: &diagnostics) }
         let hint = value("hint").flatMap { texts.read($0, what: "the hint of \(place)", diagnostics: &diagnostics) }
@@ -130,7 +130,7 @@ extension SurveyReader {
             guard var map = MappingReader(item, place: place, diagnostics: &diagnostics) else { continue }
             let nameNode = map.required("name", example: "staff", diagnostics: &diagnostics)
             let name = nameNode.flatMap { $0.text("the name of \(place)", diagnostics: &diagnostics) }
-            let label = map.required("label", example: "{sv: \"…\", en: \"…\"}", diagnostics: &diagnostics)
+            let label = map.required("label", example: texts.example, diagnostics: &diagnostics)
                 .flatMap { texts.read($0, what: "the label of \(place)", diagnostics: &diagnostics) }
             map.reportUnknownKeys(into: &diagnostics)
             guard let name, let nameNode else { continue }

@@ -72,6 +72,10 @@ struct SurveyReader {
 
     private mutating func readVersion(_ node: YAMLNode) -> String? {
         guard let version = node.text("the survey `version`", diagnostics: &diagnostics) else { return nil }
+        if version.allSatisfy(\.isWhitespace) {
+            diagnostics.report(.invalidValue, at: node.location, "the survey `version` is empty; write the version rounds and exports will name, e.g. version: \"2025.1\"")
+            return nil
+        }
         if let scalar = node.scalar, scalar.style == .plain, Self.looksNumeric(version) {
             diagnostics.report(.versionNotText, at: node.location,
                                "the version \(version) is not quoted, so YAML reads it as a number (2025.10 becomes 2025.1); quote it: version: \"\(version)\"")

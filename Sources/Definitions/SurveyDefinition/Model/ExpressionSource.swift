@@ -11,10 +11,12 @@ public struct ExpressionSource: Hashable, Sendable, CustomStringConvertible {
         self.location = location
     }
 
-    /// The file position of the character at `column` (1-based) inside the expression.
-    /// Exact for expressions on one line; for folded text it points at the expression's start line.
+    /// The file position of the Character at `column` (1-based) inside the expression, where
+    /// columns count Unicode scalars (`👍🏽` is one Character, two scalars). Exact for expressions on
+    /// one line; for folded text it points at the expression's start line.
     public func location(ofColumn column: Int) -> SourceLocation {
-        text.contains("\n") ? location : location.advanced(byColumns: column - 1)
+        if text.contains("\n") { return location }
+        return location.advanced(byColumns: text.prefix(max(0, column - 1)).unicodeScalars.count)
     }
 
     public var description: String { text }

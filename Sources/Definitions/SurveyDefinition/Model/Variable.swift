@@ -22,6 +22,9 @@ public struct Variable: Hashable, Sendable {
         case calculated
     }
 
+    /// Names no variable may have: every answer table already has these columns.
+    public static let reservedNames: Set<String> = ["response_id", "round_id"]
+
     /// The column name in storage and CSV: `founded`, `barriers_other`, `voice_staff`.
     public var name: String
     /// The question it belongs to.

@@ -20,7 +20,7 @@ public struct AnswerTables: Hashable, Sendable {
     private var suffix: String { surveyID.replacingOccurrences(of: "-", with: "_") }
 
     /// Column names every answer table has besides the variables.
-    public static let reservedColumns: Set<String> = ["response_id", "round_id"]
+    public static let reservedColumns: Set<String> = Variable.reservedNames
 
     /// The SQLite column type of a variable: integer/boolean → INTEGER, decimal → REAL,
     /// text, choice, choices and date → TEXT.

@@ -1,0 +1,91 @@
+import Diagnostics
+import Foundation
+import SurveyDefinition
+import Testing
+
+/// What the survey's checks say, where the code alone does not tell the advice.
+@Suite struct SurveyMessageTests {
+    private func messages(_ questions: String) -> [String] {
+        let text = """
+        id: example
+        version: "1"
+        title: Exempel
+        languages: [sv]
+        choices:
+          yes_no:
+            - {value: 1, label: Ja}
+            - {value: 0, label: Nej}
+        pages:
+          - id: start
+            title: Start
+            questions:
+        \(questions)
+        """
+        return SurveyLoader.load(text: text, path: "s.yaml").diagnostics.map(\.message)
+    }
+
+    /// `.` is the question's answer (or the matrix row being checked): advising it for the `other`
+    /// text or another row would change what the constraint means.
+    @Test func ownOtherTextAndRowsAreNotTheAnswer() {
+        let other = messages("""
+              - {name: q, type: select_one, choices: yes_no, other: true, label: Q, constraint: ". != 'other' or ${q_other} != ''"}
+        """)
+        #expect(other == ["the constraint of question `q` refers to ${q_other}, the `other` text of this question, which is answered with it; to ask for more when `other` is chosen, add a question after this one"])
+        let row = messages("""
+              - name: m
+                type: matrix
+                choices: yes_no
+                label: M
+                rows: [{name: r1, label: R1}, {name: r2, label: R2}]
+                constraint: ". = 1 or ${m_r1} = 1"
+        """)
+        #expect(row == ["the constraint of question `m` refers to ${m_r1}, a row of this matrix, which is answered with it; the constraint checks each row in turn as .; rows cannot depend on each other"])
+        let own = messages("""
+              - {name: n, type: select_one, choices: yes_no, label: N, constraint: "${n} = 1"}
+        """)
+        #expect(own == ["the constraint of question `n` refers to ${n}, which is this question; write . for the answer being checked"])
+    }
+
+    /// File columns count Unicode scalars; an expression's columns count Characters. After a
+    /// Character of several scalars (`👍🏽`, `é` written as e and an accent) they differ.
+    @Test func columnsAfterClustersAreFileColumns() throws {
+        let text = """
+        id: example
+        version: "1"
+        title: Exempel
+        languages: [sv]
+        pages:
+          - id: start
+            title: Start
+            questions:
+              - {name: x, type: text, label: X}
+              - {name: y, type: integer, label: Y, relevant: "${x} = '👍🏽' and ${zz} = 1"}
+              - {name: z, type: integer, label: Z, relevant: "${x} = 'e\u{301}' or ${zz} = 1"}
+        """
+        let diagnostics = SurveyLoader.load(text: text, path: "s.yaml").diagnostics
+        let expected = text.split(separator: "\n").enumerated().compactMap { index, line -> DiagnosticLocation? in
+            guard line.contains("${zz}"), let range = line.range(of: "${zz}") else { return nil }
+            let column = line.unicodeScalars.distance(from: line.startIndex, to: range.lowerBound) + 1
+            return .source(Diagnostics.SourceLocation(file: "s.yaml", line: index + 1, column: column))
+        }
+        #expect(expected.count == 2)
+        #expect(diagnostics.map(\.location) == expected)
+    }
+
+    /// "add it, e.g. …" shows a text as the survey's languages want it, not always `{sv, en}`.
+    @Test func textExamplesFollowTheDeclaredLanguages() {
+        let text = "id: x\nversion: \"1\"\ntitle: X\nlanguages: [sv]\npages:\n  - id: p\n    questions:\n      - {name: a, type: integer}\n"
+        let messages = SurveyLoader.load(text: text, path: "s.yaml").diagnostics.map(\.message)
+        #expect(messages == ["page `p` has no `title`; add it, e.g. `title: \"…\"`", "question `a` has no `label`; add it, e.g. `label: \"…\"`"])
+    }
+
+    /// XLSForm allows `today()` as a default; here a default is a fixed answer, and the message says so.
+    @Test func aFunctionAsDefaultIsExplained() {
+        let found = messages("""
+              - {name: d, type: date, label: D, default: today()}
+              - {name: t, type: text, label: T, default: "Vi (AB)"}
+              - {name: s, type: select_one, choices: yes_no, label: S, default: 1}
+        """)
+        #expect(found == ["the default of question `d` is a fixed answer, not an expression; to start from a computed value, add a calculate question"])
+    }
+}
