@@ -30,22 +30,14 @@ import Testing
             ("age", "2025 - ${founded}", VariableType.integer), ("half", "${turnover} div 2", .decimal),
             ("young", "${age} < 5", .boolean), ("summary", "concat(${founded}, ' ', ${age})", .text),
         ]
-        var yaml = """
-        id: example
-        version: "1"
-        title: Exempel
-        languages: [sv]
-        pages:
-          - id: start
-            title: Start
-            questions:
+        var questions = """
               - {name: founded, type: integer, label: Grundat}
               - {name: turnover, type: decimal, label: Omsättning}
-
         """
         for (name, calculation, _) in calculations {
-            yaml += "      - {name: \(name), type: calculate, calculation: \"\(calculation)\"}\n"
+            questions += "\n      - {name: \(name), type: calculate, calculation: \"\(calculation)\"}"
         }
+        let yaml = OnePageSurvey.yaml(questions: questions)
         let result = SurveyLoader.load(text: yaml, path: "calculate.yaml")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
         let survey = try #require(result.document).survey

@@ -6,22 +6,7 @@ import Testing
 /// What the survey's checks say, where the code alone does not tell the advice.
 @Suite struct SurveyMessageTests {
     private func messages(_ questions: String) -> [String] {
-        let text = """
-        id: example
-        version: "1"
-        title: Exempel
-        languages: [sv]
-        choices:
-          yes_no:
-            - {value: 1, label: Ja}
-            - {value: 0, label: Nej}
-        pages:
-          - id: start
-            title: Start
-            questions:
-        \(questions)
-        """
-        return SurveyLoader.load(text: text, path: "s.yaml").diagnostics.map(\.message)
+        SurveyLoader.load(text: OnePageSurvey.yaml(questions: questions, yesNo: true), path: "s.yaml").diagnostics.map(\.message)
     }
 
     /// `.` is the question's answer (or the matrix row being checked): advising it for the `other`
@@ -49,19 +34,11 @@ import Testing
     /// File columns count Unicode scalars; an expression's columns count Characters. After a
     /// Character of several scalars (`👍🏽`, `é` written as e and an accent) they differ.
     @Test func columnsAfterClustersAreFileColumns() throws {
-        let text = """
-        id: example
-        version: "1"
-        title: Exempel
-        languages: [sv]
-        pages:
-          - id: start
-            title: Start
-            questions:
+        let text = OnePageSurvey.yaml(questions: """
               - {name: x, type: text, label: X}
               - {name: y, type: integer, label: Y, relevant: "${x} = '👍🏽' and ${zz} = 1"}
               - {name: z, type: integer, label: Z, relevant: "${x} = 'e\u{301}' or ${zz} = 1"}
-        """
+        """)
         let diagnostics = SurveyLoader.load(text: text, path: "s.yaml").diagnostics
         let expected = text.split(separator: "\n").enumerated().compactMap { index, line -> DiagnosticLocation? in
             guard line.contains("${zz}"), let range = line.range(of: "${zz}") else { return nil }
