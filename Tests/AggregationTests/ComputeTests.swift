@@ -230,7 +230,7 @@ struct ComputeTests {
         let gapWithoutCompleteness = { (text: String) in gap(text).replacingOccurrences(of: "    min_completeness: 0.5\n", with: "") }
         let begun = { (store: SQLiteStore, document: SurveyDocument) in
             try openEmpty(store, document)
-            try store.createResponse(NewResponse(round: "shop-2024b", language: "sv", source: .web),
+            _ = try store.createResponse(NewResponse(round: "shop-2024b", language: "sv", source: .web),
                                      today: CalendarDate(year: 2024, month: 6, day: 2)!)
             return
         }

@@ -40,7 +40,13 @@ import Testing
         answers["legal_form"] = .choice("gmbh")
         let ids = try fixture.insert([ExportFixture.sample[1], answers])
         #expect(throws: ExportError.unknownCode(response: ids[1], variable: "legal_form", code: "gmbh")) { try fixture.export() }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.outputPath()).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: fixture.outputPath()), "the folder the export made is gone again")
+        // Into a folder that was there, and into one whose parent it would have made too.
+        try FileManager.default.createDirectory(atPath: fixture.outputPath("kept"), withIntermediateDirectories: true)
+        #expect(throws: ExportError.self) { try fixture.export(to: "kept") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.outputPath("kept")).isEmpty)
+        #expect(throws: ExportError.self) { try fixture.export(to: "new/deeper") }
+        #expect(!FileManager.default.fileExists(atPath: fixture.outputPath("new")))
         let diagnostic = ExportError.unknownCode(response: ids[1], variable: "legal_form", code: "gmbh").diagnostics(database: "db.sqlite")[0]
         #expect(diagnostic.description.hasPrefix("db.sqlite: error[E604]: response \(ids[1]) holds the code 'gmbh' in legal_form"))
     }

@@ -69,4 +69,16 @@ import Testing
         #expect(run.output.contains("  contacts_per_contact forum-2025 Total: no estimate: the ratio's denominator sums to 0 over the domain\n"),
                 "\(run.output)")
     }
+
+    @Test func theSwedishTableSaysItsOwnWordsInSwedish() throws {
+        let run = try Self.compute(contacts: 0, indicator: """
+            kind: ratio
+            value: "${new_contacts}"
+            denominator: "${new_contacts}"
+        """)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("\nRensning:\n  forum-2025: 12 lästa, inga regler, 12 kvar\n"), "\(run.output)")
+        #expect(run.output.contains("  contacts_per_contact forum-2025 Totalt: ingen skattning: "), "\(run.output)")
+        #expect(!run.output.contains(" read") && !run.output.contains("no estimate"), "\(run.output)")
+    }
 }

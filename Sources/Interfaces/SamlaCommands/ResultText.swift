@@ -67,7 +67,8 @@ enum ResultText {
         for row in rows {
             let percent = row.unit == "percent"
             let suffix = percent ? " %" : ""
-            let estimate = row.estimate.isEmpty ? (row.suppressed.isEmpty ? (row.note.isEmpty ? "" : "–") : "(suppressed)") : row.estimate + suffix
+            let withheld = sv ? "(undanhållen)" : "(suppressed)"
+            let estimate = row.estimate.isEmpty ? (row.suppressed.isEmpty ? (row.note.isEmpty ? "" : "–") : withheld) : row.estimate + suffix
             let interval = row.low.isEmpty ? "" : "\(row.low)–\(row.high)"
             var change = row.change
             if !change.isEmpty {
@@ -97,16 +98,22 @@ enum ResultText {
         out.append(sv ? "Rensning:" : "Cleaning:")
         for log in results.cleaning {
             let rules = log.entries.map { "\($0.rule.rawValue) \($0.count)" }.joined(separator: ", ")
-            out.append("  \(log.round): \(log.read) read\(log.partial > 0 ? " (\(log.partial) partial)" : ""), \(rules.isEmpty ? "no rules" : "removed " + rules), \(log.kept) kept")
+            let partial = log.partial > 0 ? (sv ? " (\(log.partial) ofullständiga)" : " (\(log.partial) partial)") : ""
+            out.append(sv
+                ? "  \(log.round): \(log.read) lästa\(partial), \(rules.isEmpty ? "inga regler" : "borttagna " + rules), \(log.kept) kvar"
+                : "  \(log.round): \(log.read) read\(partial), \(rules.isEmpty ? "no rules" : "removed " + rules), \(log.kept) kept")
         }
         for count in results.missing where count.count > 0 {
-            out.append("  \(count.indicator) \(count.round): \(count.count) without a value, left out of the base")
+            out.append(sv
+                ? "  \(count.indicator) \(count.round): \(count.count) utan värde, utanför basen"
+                : "  \(count.indicator) \(count.round): \(count.count) without a value, left out of the base")
         }
         for row in rows where !row.note.isEmpty {
             let group = row.breakdown.isEmpty ? row.group : "\(row.breakdown): \(row.group)"
-            out.append("  \(row.indicator) \(row.round) \(group): no estimate: \(row.note)")
+            out.append("  \(row.indicator) \(row.round) \(group): \(sv ? "ingen skattning" : "no estimate"): \(row.note)")
         }
-        for note in results.notes { out.append("  note: \(note)") }
+        // The engine's notes are in English, as in CSV and JSON.
+        for note in results.notes { out.append("  \(sv ? "anm." : "note"): \(note)") }
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -9,6 +9,8 @@ final class ExportFolder {
     private let names: [String]
     /// Files of an earlier export that this one does not write, removed when it is committed.
     private let stale: [String]
+    /// The folders this export made for `path`, deepest first: removed again if it fails.
+    private let made: [String]
     private var committed = false
 
     /// Creates the folder if needed and refuses (E601) when a file of `names` exists there and
@@ -22,10 +24,18 @@ final class ExportFolder {
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isFolder) {
             guard isFolder.boolValue else { throw .outputUnwritable(path: path, reason: "it is a file, not a folder") }
+            made = []
         } else {
+            var missing: [String] = []
+            var folder = path
+            while !folder.isEmpty, folder != "/", !manager.fileExists(atPath: folder) {
+                missing.append(folder)
+                folder = (folder as NSString).deletingLastPathComponent
+            }
             do { try manager.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
                 throw .outputUnwritable(path: path, reason: "the folder cannot be created (\(error.localizedDescription))")
             }
+            made = missing
         }
         if !overwrite {
             for name in names {
@@ -34,9 +44,11 @@ final class ExportFolder {
             }
         }
         var template = Array(((path as NSString).appendingPathComponent(".samla-export-XXXXXX")).utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        guard made != nil else {
-            throw .outputUnwritable(path: path, reason: Self.systemError())
+        let mkdtempResult = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        guard mkdtempResult != nil else {
+            let reason = Self.systemError()
+            Self.remove(made)
+            throw .outputUnwritable(path: path, reason: reason)
         }
         staging = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
@@ -46,8 +58,15 @@ final class ExportFolder {
         return String(decoding: UnsafeRawBufferPointer(start: text, count: strlen(text)), as: UTF8.self)
     }
 
+    /// Removes `folders` (deepest first) while they are empty.
+    private static func remove(_ folders: [String]) {
+        for folder in folders where rmdir(folder) != 0 { return }
+    }
+
     deinit {
-        if !committed { try? FileManager.default.removeItem(atPath: staging) }
+        guard !committed else { return }
+        try? FileManager.default.removeItem(atPath: staging)
+        Self.remove(made)
     }
 
     /// Where to write `name` until the export is committed.
