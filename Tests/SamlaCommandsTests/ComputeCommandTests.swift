@@ -6,13 +6,14 @@ import Testing
 @Suite struct ComputeCommandTests {
     /// A framework over the forum fixture with one indicator, the rest of whose keys are `indicator`
     /// (each line indented by four spaces).
-    static func framework(indicator: String) -> String {
+    static func framework(indicator: String, laterRound: String = "") -> String {
         """
         id: forum-toc
         title: {sv: "Forum", en: "Forum"}
         languages: [sv, en]
         rounds:
           - {name: forum-2025, survey: msi-forum, label: {sv: "2025", en: "2025"}}
+        \(laterRound)
         impact: {id: better_ties, title: {sv: "Band", en: "Ties"}}
         outcomes:
           - id: contacts
@@ -56,6 +57,28 @@ import Testing
         #expect(run.errors.contains(
             "error[E212]: ${new_contactz} names no variable known here (did you mean new_contacts?) (checked against msi-forum version 2025.1, the latest definition of it in the database)"),
                 "\(run.errors)")
+    }
+
+    @Test func aQuestionAndACodeDroppedFromTheSurveyAreStillComputedForTheRoundsThatAskedThem() throws {
+        // forum-2025 asked new_contacts and offered the sector private; forum-2026 is opened with
+        // a version that does neither. The framework is checked against both versions.
+        let cli = try Self.forumRound(contacts: 2)
+        let open = try cli.run(["round", "open", StoreCLI.fixture("forum-v3.yaml"), "--name", "forum-2026",
+                                "--opens", "2026-01-01", "--closes", "2026-12-31", "--anonymous"])
+        #expect(open.status == 0, "\(open.errors)")
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        try Self.framework(indicator: """
+            kind: mean
+            value: "if(${sector} = 'private', 0, ${new_contacts})"
+        """, laterRound: "  - {name: forum-2026, survey: msi-forum, label: {sv: \"2026\", en: \"2026\"}}")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try cli.run(["compute", "--framework", file.path, "--format", "csv"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("contacts_per_contact,contacts,forum-2025,,Totalt,12,2,"), "\(run.output)")
+        #expect(!run.output.contains("forum-2026"), "\(run.output)")
+        let json = try cli.run(["compute", "--framework", file.path, "--format", "json"])
+        #expect(json.output.contains("contacts_per_contact is not computed for round forum-2026: its definition (msi-forum version 2025.3) has no new_contacts"),
+                "\(json.output)")
     }
 
     /// Each table says why a cell has no estimate (here a ratio over zero contacts), in its language.

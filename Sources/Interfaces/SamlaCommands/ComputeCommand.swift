@@ -71,16 +71,20 @@ struct ComputeCommand: ParsableCommand {
     }
 
     /// Loads the framework, checking it against the definitions the database pins its rounds to
-    /// (the latest stored version of each survey), else against definition files beside it.
+    /// (the latest stored version of each survey, with what its earlier versions asked and it no
+    /// longer does), else against definition files beside it.
     static func loadFramework(_ path: String, store: SQLiteStore) throws -> Framework {
         let ids = Set(FrameworkLoader.surveyIDs(contentsOf: path))
         var catalogue = SurveyCatalogue()
         var fromFiles: [String] = []
         for id in ids.sorted() {
-            if let latest = try store.definitions(survey: id).last,
-               let survey = SurveyLoader.load(text: latest.sourceText, path: "\(id)@\(latest.version)").document?.survey {
-                catalogue.surveys[id] = survey
-                catalogue.origins[id] = "\(id) version \(latest.version), the latest definition of it in the database"
+            let stored = try store.definitions(survey: id)
+            let versions = stored.compactMap { SurveyLoader.load(text: $0.sourceText, path: "\(id)@\($0.version)").document?.survey }
+            if let latest = stored.last, let survey = versions.last, survey.version == latest.version {
+                catalogue.surveys[id] = survey.withEarlierVersions(Array(versions.dropLast()))
+                catalogue.origins[id] = versions.count == 1
+                    ? "\(id) version \(latest.version), the latest definition of it in the database"
+                    : "\(id) version \(latest.version), the latest definition of it in the database, and its earlier versions"
             } else {
                 fromFiles.append(id)
             }
