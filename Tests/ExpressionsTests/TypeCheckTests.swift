@@ -12,7 +12,7 @@ import Testing
         ("year(${start})", .integer), ("${legal_form}", .choice(list: "legal_forms")),
         ("${barriers}", .choices(list: "barriers")), ("count-selected(${barriers})", .integer),
         ("selected(${barriers}, '2')", .boolean), ("string-length(${name})", .integer), ("concat(${age})", .text),
-        ("int(${share})", .integer), ("round(${share})", .integer), ("round(${share}, 2)", .decimal),
+        ("int(${share})", .integer), ("round(${share})", .integer), ("round(${share}, 2)", .decimal), ("round(${share}, -1)", .decimal), ("round(${share}, 2.0)", .decimal),
         ("if(${consent}, 1, 0)", .integer), ("if(${consent}, 1, 0.5)", .decimal), ("if(${consent}, ${age}, '')", .integer),
         ("if(${consent}, '', ${start})", .date), ("if(${consent}, 1, 'none')", .text), ("if(${consent}, ${calc}, 1)", .unknown),
         ("coalesce(${age}, 0)", .integer), ("coalesce(${share}, 0)", .decimal), ("number('3')", .decimal),
@@ -75,6 +75,7 @@ import Testing
         // function argument types
         ("year(${age})", "E225", 6), ("year('2020')", "E225", 6), ("year(${name})", "E225", 6),
         ("int(${name})", "E225", 5), ("round(${start})", "E225", 7), ("round(${share}, 'x')", "E225", 17),
+        ("round(${share}, 1.5)", "E225", 17), ("round(${share}, -0.5)", "E225", 17),
         ("int(${consent})", "E225", 5), ("selected(${barriers}, ${start})", "E225", 23),
         ("contains(${barriers}, '1')", "E225", 10), ("regex(${name}, 3)", "E225", 16),
         // regex patterns

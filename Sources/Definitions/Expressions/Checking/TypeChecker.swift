@@ -409,6 +409,10 @@ struct TypeChecker<Scope: ExpressionScope> {
             requireNumber(function, args[0], types[0], what: "a number")
             if args.count == 2 {
                 requireNumber(function, args[1], types[1], what: "a whole number of digits")
+                if let digits = Self.literalNumber(args[1]), digits.rounded() != digits {
+                    report(.expressionArgumentType, args[1],
+                           "round() needs a whole number of digits, but \(Self.describe(args[1])) has a fraction; write e.g. round(…, \(Int(digits.rounded(.towardZero))))")
+                }
                 return .decimal
             }
             return .integer
@@ -426,6 +430,15 @@ struct TypeChecker<Scope: ExpressionScope> {
             return .integer
         case .number:
             return .decimal
+        }
+    }
+
+    /// The value of a number literal, negated or not (`1.5`, `-2`).
+    private static func literalNumber(_ node: SyntaxNode) -> Double? {
+        switch node.kind {
+        case .number(let value, _): value
+        case .negate(let operand): literalNumber(operand).map { -$0 }
+        default: nil
         }
     }
 
