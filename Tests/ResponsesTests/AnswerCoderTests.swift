@@ -129,6 +129,23 @@ import Testing
         #expect(coder("email").code(text) == .problem(.notAnEmail))
     }
 
+    @Test func aCodeWrittenWithCombiningLettersIsTheSameCode() {
+        // NFC in the definition; NFD (a + combining ring, o + combining diaeresis) in the answer.
+        let list = Fixtures.list("lan", ["skåne", "örebro", "västra-götalands-län", "ab"] + (1...30).map { "k\($0)" })
+        for choices in [list.choices, Array(list.choices.prefix(4))] { // searched by hashing, and by scanning
+            let table = ChoiceCodeTable(listName: "lan", choices: choices)
+            func position(_ text: String) -> Int? {
+                var text = text
+                return text.withUTF8 { table.position(of: $0) }
+            }
+            #expect(position("ska\u{30A}ne") == 0)
+            #expect(position("o\u{308}rebro") == 1)
+            #expect(position("va\u{308}stra-go\u{308}talands-la\u{308}n") == 2)
+            #expect(position("ab") == 3)
+            #expect(position("skane") == nil && position("a\u{30A}b") == nil)
+        }
+    }
+
     @Test func singleChoice() {
         #expect(coder("legal_form").code("ek") == .value(.choice("ek")))
         #expect(coder("legal_form").code("other") == .value(.choice("other")))

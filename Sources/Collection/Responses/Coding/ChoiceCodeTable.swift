@@ -58,15 +58,22 @@ public final class ChoiceCodeTable: @unchecked Sendable {
         codeBuffer[position]
     }
 
-    /// The position of the code spelt by `bytes`, if it is one.
+    /// The position of the code spelt by `bytes`, if it is one. Codes compare as Swift strings
+    /// do, by canonical equivalence: `skåne` with a combining ring (as some systems write it) is
+    /// the code `skåne`.
     @inline(__always)
     func position(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let key = PackedCode(bytes) else {
             return positions[String(decoding: bytes, as: UTF8.self)]
         }
-        if packed.count > Self.scanLimit { return packedPositions[key] }
-        for i in 0..<packed.count where packed[i] == key { return i }
-        return nil
+        if packed.count > Self.scanLimit {
+            if let found = packedPositions[key] { return found }
+        } else {
+            for i in 0..<packed.count where packed[i] == key { return i }
+        }
+        // Bytes that differ may still spell the same letters.
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        return positions[String(decoding: bytes, as: UTF8.self)]
     }
 
     /// The position of `code`, if it is one of the list's codes.
