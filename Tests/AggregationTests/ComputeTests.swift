@@ -186,16 +186,18 @@ struct ComputeTests {
         #expect(results.cleaning.map(\.round) == ["shop-2025"])
     }
 
+    /// The framework with a survey round shop-2024b declared between the two.
+    static func roundBetween(_ text: String) -> String {
+        text.replacingOccurrences(
+            of: "  - {name: shop-2025,",
+            with: "  - {name: shop-2024b, survey: shop, label: {sv: \"2024b\", en: \"2024b\"}}\n  - {name: shop-2025,")
+    }
+
     @Test func theChangeSkipsARoundTheDatabaseDoesNotHaveWhenOnlyTheLaterRoundIsAsked() throws {
         // A survey round declared between the two, never opened: the change of 2025 is since 2024,
         // whether all rounds are computed or only 2025.
-        let gap = { (text: String) in
-            text.replacingOccurrences(
-                of: "  - {name: shop-2025,",
-                with: "  - {name: shop-2024b, survey: shop, label: {sv: \"2024b\", en: \"2024b\"}}\n  - {name: shop-2025,")
-        }
-        let all = try Self.compute(edit: gap)
-        let asked = try Self.compute(rounds: ["shop-2025"], edit: gap)
+        let all = try Self.compute(edit: Self.roundBetween)
+        let asked = try Self.compute(rounds: ["shop-2025"], edit: Self.roundBetween)
         let expected = try #require(Self.row(all, "satisfied", "shop-2025")?.outcome.published?.change)
         #expect(expected.since == "shop-2024")
         let change = try #require(Self.row(asked, "satisfied", "shop-2025")?.outcome.published?.change)
@@ -207,27 +209,22 @@ struct ComputeTests {
     @Test func theChangeSkipsARoundOpenedWithoutResponses() throws {
         // shop-2024b is opened between the two but nobody answers it: it has no rows, a note says
         // why, and the change of 2025 is since 2024, whether all rounds are computed or only 2025.
-        let gap = { (text: String) in
-            text.replacingOccurrences(
-                of: "  - {name: shop-2025,",
-                with: "  - {name: shop-2024b, survey: shop, label: {sv: \"2024b\", en: \"2024b\"}}\n  - {name: shop-2025,")
-        }
         let openEmpty = { (store: SQLiteStore, document: SurveyDocument) in
             try store.openRound(RoundRequest(
                 name: "shop-2024b", document: document, opens: CalendarDate(year: 2024, month: 6, day: 1)!,
                 closes: CalendarDate(year: 2024, month: 6, day: 30)!, anonymous: true))
             return
         }
-        let all = try Self.compute(edit: gap, prepare: openEmpty)
+        let all = try Self.compute(edit: Self.roundBetween, prepare: openEmpty)
         #expect(Self.row(all, "satisfied", "shop-2025")?.outcome.published?.change?.since == "shop-2024")
         #expect(!all.rows.contains { $0.round == "shop-2024b" })
         #expect(all.notes.contains("round shop-2024b has no responses in the database yet"))
-        let asked = try Self.compute(rounds: ["shop-2025"], edit: gap, prepare: openEmpty)
+        let asked = try Self.compute(rounds: ["shop-2025"], edit: Self.roundBetween, prepare: openEmpty)
         #expect(Self.row(asked, "satisfied", "shop-2025")?.outcome.published?.change?.since == "shop-2024")
 
         // Without a completeness rule only submitted responses are read, so a round with nothing but
         // a begun response is passed over too.
-        let gapWithoutCompleteness = { (text: String) in gap(text).replacingOccurrences(of: "    min_completeness: 0.5\n", with: "") }
+        let gapWithoutCompleteness = { (text: String) in Self.roundBetween(text).replacingOccurrences(of: "    min_completeness: 0.5\n", with: "") }
         let begun = { (store: SQLiteStore, document: SurveyDocument) in
             try openEmpty(store, document)
             _ = try store.createResponse(NewResponse(round: "shop-2024b", language: "sv", source: .web),
@@ -241,7 +238,7 @@ struct ComputeTests {
         }
         // With the rule, the begun response is read (and removed as incomplete): the round has data,
         // and 2025's change cannot be given since a round whose cells are withheld.
-        let read = try Self.compute(edit: gap, prepare: begun)
+        let read = try Self.compute(edit: Self.roundBetween, prepare: begun)
         #expect(read.rows.contains { $0.round == "shop-2024b" })
         #expect(Self.row(read, "satisfied", "shop-2025")?.outcome.published?.change == nil)
     }

@@ -28,10 +28,7 @@ public struct ReportGenerator: Sendable {
     public func render() throws -> RenderedReport {
         var diagnostics = DiagnosticList()
         let aggregator = Aggregator(framework: framework, store: store, language: definition.language, today: today)
-        var results: ResultSet?
-        if definition.needsResults {
-            results = try compute(aggregator, rounds: definition.rounds)
-        }
+        let results: ResultSet? = definition.needsResults ? try compute(aggregator, rounds: definition.rounds) : nil
         var toplines: [String: (topline: Topline, cleaning: CleaningLog?)] = [:]
         for section in definition.sections {
             guard case .topline(let round, let openAnswers) = section, toplines[round] == nil else { continue }
@@ -52,20 +49,15 @@ public struct ReportGenerator: Sendable {
         if diagnostics.hasErrors { throw ReportError.refused(diagnostics.sorted) }
 
         var withoutData: [String] = []
-        if let computed = results {
+        if let results {
             let wanted = Set(definition.rounds ?? framework.rounds.map(\.name))
-            let logged = Set(computed.cleaning.map(\.round))
-            // A round opened but not answered yet has a cleaning log that read nothing: its cells
-            // would read "too few responses" where the truth is "no data yet".
-            let unanswered = Set(computed.cleaning.filter { $0.read == 0 }.map(\.round))
+            let logged = Set(results.cleaning.map(\.round))
+            // A round opened but not answered yet has a cleaning log that read nothing (and no
+            // rows: the engine leaves it out); it is a round without data, like one never opened.
+            let unanswered = Set(results.cleaning.filter { $0.read == 0 }.map(\.round))
             for round in framework.rounds where wanted.contains(round.name) && round.survey != nil {
                 let opened = try logged.contains(round.name) || store.round(named: round.name) != nil
                 if !opened || unanswered.contains(round.name) { withoutData.append(round.name) }
-            }
-            if !unanswered.isEmpty {
-                results = ResultSet(framework: computed.framework, language: computed.language,
-                                    rows: computed.rows.filter { !unanswered.contains($0.round) },
-                                    cleaning: computed.cleaning, missing: computed.missing, notes: computed.notes)
             }
             if !withoutData.isEmpty {
                 diagnostics.report(.reportRoundsWithoutData, at: .file(definition.path),
