@@ -163,6 +163,18 @@ struct ReportRenderingTests {
         #expect(html.contains("Produced on 2 March 2026 with Samla test."))
     }
 
+    /// The summary's change column mixes shares and counts, so a share's change names its unit.
+    @Test(arguments: [("sv", "p.e.", "procentenheter", "+15,0"), ("en", "pp", "percentage points", "+15.0")])
+    func theSummaryGivesAShareItsChangeInPercentagePoints(language: String, short: String, long: String, change: String) throws {
+        let html = try ClubFixture().render(language: language)
+        let summary = try #require(html.range(of: "id=\"s1-summary\"").map { String(html[$0.upperBound...]) })
+        let table = String(summary.prefix(upTo: try #require(summary.range(of: "</table>")).lowerBound))
+        let rows = table.components(separatedBy: "<tr>").dropFirst()
+        let happy = try #require(rows.first { $0.contains("#ind-happy") })
+        #expect(happy.contains("\(change)\u{A0}<abbr title=\"\(long)\">\(short)</abbr><br>"), "\(happy)")
+        #expect(rows.filter { !$0.contains("#ind-happy") }.allSatisfy { !$0.contains("<abbr") })
+    }
+
     @Test func aCountOfOneTakesTheSingular() throws {
         // The club's framework has one activity and one output; six gave the same remark.
         let fixture = try ClubFixture()

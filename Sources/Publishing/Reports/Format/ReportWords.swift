@@ -75,6 +75,8 @@ struct ReportWords: Sendable {
     var none: String { pick("inga", "none") }
     var reportedValue: String { pick("rapporterat värde", "reported value") }
     var percentagePoints: String { pick("procentenheter", "percentage points") }
+    /// The short form of ``percentagePoints``, shown after a change in a narrow column.
+    var percentagePointsShort: String { pick("p.e.", "pp") }
 
     func changeSince(_ round: String) -> String { pick("sedan \(round)", "since \(round)") }
 

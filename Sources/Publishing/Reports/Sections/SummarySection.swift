@@ -86,6 +86,10 @@ extension ReportRenderer {
                         html.element("td", .init("class", "num")) { html in
                             if let change = snapshot.latestCell?.change {
                                 html.text(format.change(change.value))
+                                if format.isPercent {
+                                    html.text("\u{A0}")
+                                    html.element("abbr", .init("title", words.percentagePoints), text: words.percentagePointsShort)
+                                }
                                 html.void("br")
                                 html.element("span", .init("class", "note"), text: words.changeSince(roundLabel(change.since)))
                             }
