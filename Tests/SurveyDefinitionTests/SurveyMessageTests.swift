@@ -65,4 +65,19 @@ import Testing
         """)
         #expect(found == ["the default of question `d` is a fixed answer, not an expression; to start from a computed value, add a calculate question"])
     }
+
+    /// Export names that differ only in case are one column in the tools partners open them in.
+    @Test func exportNamesThatDifferOnlyInCaseClash() throws {
+        let text = OnePageSurvey.yaml(questions: """
+              - {name: founded, type: integer, label: Grundat, export_as: Founded}
+              - {name: started, type: integer, label: Startat, export_as: founded}
+              - {name: voice, type: matrix, choices: yes_no, label: Röst, rows: [{name: staff, label: Personal}], export_as: ESEM_VOICE}
+              - {name: staff_voice, type: integer, label: Personal, export_as: esem_voice_staff}
+        """, yesNo: true)
+        let diagnostics = SurveyLoader.load(text: text, path: "s.yaml").diagnostics
+        #expect(diagnostics.map(\.description) == [
+            "s.yaml:14:67: error[E113]: the export name founded is already used by founded (line 13) as Founded: names that differ only in upper and lower case are the same column in Excel, SPSS, Stata and SQL; each variable needs its own export_as",
+            "s.yaml:16:72: error[E113]: the export name esem_voice_staff is already used by voice_staff (line 15) as ESEM_VOICE_STAFF: names that differ only in upper and lower case are the same column in Excel, SPSS, Stata and SQL; each variable needs its own export_as",
+        ])
+    }
 }
