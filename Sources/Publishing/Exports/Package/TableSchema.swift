@@ -164,7 +164,10 @@ enum TableSchema {
         if let unit = description.question?.unit { lines.append("unit: \(unit)") }
         if let relevance = description.relevance { lines.append("asked when: \(relevance)") }
         if case .value(let variable) = description.column.content {
-            if variable.type == .text { lines.append(FormulaNeutralization.summary) }
+            let guardsAChoice = description.choices.contains { choice in
+                FormulaNeutralization.isNeeded(for: ChoiceTable.shown(choice, values: layout.options.values, language: layout.language, fallbacks: layout.survey.languages))
+            }
+            if variable.type == .text || guardsAChoice { lines.append(FormulaNeutralization.summary) }
             if variable.role == .calculated, let calculation = description.question?.calculation { lines.append("calculated: \(calculation.text)") }
         }
         return lines.joined(separator: "\n")
