@@ -100,6 +100,17 @@ import SurveyDefinition
         #expect(names == ["response_id", "response_language", "submitted_at", "language"])
     }
 
+    /// Excel, SPSS, Stata and SQL take `Language` and `language` for one column.
+    @Test func namesThatDifferOnlyInCaseAreTheSameName() throws {
+        let survey = try Self.survey("""
+                  - {name: Language, type: text, label: {sv: "Språk", en: "Language"}}
+                  - {name: q, type: select_multiple, choices: ab, label: {sv: "Q", en: "Q"}}
+                  - {name: Q_b, type: text, label: {sv: "B", en: "B"}}
+            """)
+        let names = try ExportLayout(survey: survey, options: ExportOptions()).columns.map(\.name)
+        #expect(names == ["response_id", "response_language", "submitted_at", "Language", "q_a", "q__b", "Q_b"])
+    }
+
     @Test func optionColumnsThatCannotBeNamedAreRefused() throws {
         let survey = try Self.survey("""
                   - {name: q, type: select_multiple, choices: ab, label: {sv: "Q", en: "Q"}}

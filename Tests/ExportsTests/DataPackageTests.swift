@@ -123,6 +123,31 @@ import Testing
         #expect(schema["primaryKey"] as? [String] == ["response_id", "variable"])
     }
 
+    /// Each row of the long file is one response's cell: the id with the column is the key, the id
+    /// keeps its pattern, and every column name is a row of the codebook, which frictionless checks.
+    @Test func theLongFormIsKeyedAndRefersToTheCodebook() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(ExportOptions(shape: .long, profile: .euclid))
+        let resources = try #require(try fixture.json("datapackage.json")["resources"] as? [[String: Any]])
+        #expect(resources.map { $0["name"] as? String } == ["responses", "codebook"])
+        let schema = try #require(resources[0]["schema"] as? [String: Any])
+        #expect(schema["primaryKey"] as? [String] == ["respondent_id", "variable"])
+        let id = try #require((schema["fields"] as? [[String: Any]])?.first)
+        let constraints = try #require(id["constraints"] as? [String: Any])
+        #expect(constraints["required"] as? Bool == true)
+        #expect(constraints["pattern"] as? String == Pseudonymizer.pattern)
+        #expect(constraints["unique"] == nil, "an id is on one row per non-empty cell")
+        let keys = try #require(schema["foreignKeys"] as? [[String: Any]])
+        #expect(keys.count == 1)
+        #expect(keys.first?["fields"] as? [String] == ["variable"])
+        let reference = try #require(keys.first?["reference"] as? [String: Any])
+        #expect(reference["resource"] as? String == "codebook" && reference["fields"] as? [String] == ["column"])
+        let columns = Set(try fixture.table("codebook.csv").rows.compactMap { $0["column"] })
+        let variables = Set(try fixture.table("responses-long.csv").rows.compactMap { $0["variable"] })
+        #expect(!variables.isEmpty && variables.isSubset(of: columns))
+    }
+
     @Test func jsonTextIsEscapedAndOrdered() {
         let value: JSONValue = .object([("b", "x\"y\\z\n\u{1}"), ("a", .array([1, .number(0.5), .null, true]))])
         #expect(value.text() == "{\n  \"b\": \"x\\\"y\\\\z\\n\\u0001\",\n  \"a\": [1, 0.5, null, true]\n}")

@@ -65,4 +65,52 @@ import Testing
         """)
         #expect(found == ["the default of question `d` is a fixed answer, not an expression; to start from a computed value, add a calculate question"])
     }
+
+    /// Export names that differ only in case are one column in the tools partners open them in.
+    @Test func exportNamesThatDifferOnlyInCaseClash() throws {
+        let text = OnePageSurvey.yaml(questions: """
+              - {name: founded, type: integer, label: Grundat, export_as: Founded}
+              - {name: started, type: integer, label: Startat, export_as: founded}
+              - {name: voice, type: matrix, choices: yes_no, label: Röst, rows: [{name: staff, label: Personal}], export_as: ESEM_VOICE}
+              - {name: staff_voice, type: integer, label: Personal, export_as: esem_voice_staff}
+        """, yesNo: true)
+        let diagnostics = SurveyLoader.load(text: text, path: "s.yaml").diagnostics
+        #expect(diagnostics.map(\.description) == [
+            "s.yaml:14:67: error[E113]: the export name founded is already used by founded (line 13) as Founded: names that differ only in upper and lower case are the same column in Excel, SPSS, Stata and SQL; each variable needs its own export_as",
+            "s.yaml:16:72: error[E113]: the export name esem_voice_staff is already used by voice_staff (line 15) as ESEM_VOICE_STAFF: names that differ only in upper and lower case are the same column in Excel, SPSS, Stata and SQL; each variable needs its own export_as",
+        ])
+    }
+
+    /// `1` and `01` (or `2` and `2.0`) in one list: a spreadsheet and an expression cannot tell them apart.
+    /// Codes equal only as text (`1` and `"1"`) are E106; other lists may reuse the number.
+    @Test func valuesThatAreTheSameNumberAreRefused() throws {
+        let text = """
+            id: example
+            version: "1"
+            title: Exempel
+            languages: [sv]
+            choices:
+              sizes:
+                - {value: 1, label: En}
+                - {value: "01", label: Noll-ett}
+                - {value: 2.0, label: Två}
+                - {value: 2, label: Två igen}
+                - {value: "-0", label: Minus noll}
+                - {value: 0, label: Noll}
+              other:
+                - {value: 1, label: En}
+            pages:
+              - id: start
+                title: Start
+                questions:
+                  - {name: size, type: select_one, choices: sizes, label: Storlek}
+                  - {name: o, type: select_one, choices: other, label: Annan}
+            """
+        let diagnostics = SurveyLoader.load(text: text, path: "s.yaml").diagnostics
+        #expect(diagnostics.map(\.description) == [
+            "s.yaml:8:15: error[E118]: the values '01' and '1' (line 7) of choice list `sizes` are both the number 1: a spreadsheet writes both as 1, and `= 1` in an expression holds for both; give one of them a code that is another number or not a number",
+            "s.yaml:10:15: error[E118]: the values '2' and '2.0' (line 9) of choice list `sizes` are both the number 2: a spreadsheet writes both as 2, and `= 2` in an expression holds for both; give one of them a code that is another number or not a number",
+            "s.yaml:12:15: error[E118]: the values '0' and '-0' (line 11) of choice list `sizes` are both the number 0: a spreadsheet writes both as 0, and `= 0` in an expression holds for both; give one of them a code that is another number or not a number",
+        ])
+    }
 }

@@ -32,22 +32,23 @@ export_and_validate codes --round esem-se-2025
 export_and_validate labels-en-long --round esem-se-2025 --labels --lang en --format long
 export_and_validate pii-labels --round esem-se-2027 --include-pii --labels
 export_and_validate euclid-cleaned --round esem-se-2025 --profile euclid --framework frameworks/msi-toc.yaml
+export_and_validate euclid-long --round esem-se-2025 --profile euclid --format long
 
-# Break a copy of a valid package: replace the first data row's value of COLUMN by VALUE (the file
-# keeps its BOM and CRLF), and expect frictionless to refuse it with ERROR.
+# Break a copy of a valid package: in FILE of package SOURCE, replace data row ROW's value of COLUMN
+# by VALUE (the file keeps its BOM and CRLF), and expect frictionless to refuse it with ERROR.
 cat > "$work/edit.py" <<'PY'
 import csv, sys
-path, column, value = sys.argv[1], sys.argv[2], sys.argv[3]
+path, column, value, row = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 with open(path, newline="", encoding="utf-8-sig") as f:
     rows = list(csv.reader(f))
-rows[1][rows[0].index(column)] = value
+rows[row][rows[0].index(column)] = value
 with open(path, "w", newline="", encoding="utf-8-sig") as f:
     csv.writer(f, lineterminator="\r\n").writerows(rows)
 PY
 break_and_expect() {
-    local name=$1 error=$2 column=$3 value=$4
-    cp -r "$work/codes" "$work/$name"
-    python3 "$work/edit.py" "$work/$name/responses.csv" "$column" "$value"
+    local name=$1 error=$2 source=$3 file=$4 column=$5 value=$6 row=${7:-1}
+    cp -r "$work/$source" "$work/$name"
+    python3 "$work/edit.py" "$work/$name/$file" "$column" "$value" "$row"
     if frictionless validate --json "$work/$name/datapackage.json" > "$work/$name.report.json"; then
         fail "$name: frictionless validate accepted a broken package"
     elif python3 -c "
@@ -61,8 +62,10 @@ sys.exit(0 if sys.argv[2] in types else 1)" "$work/$name.report.json" "$error"; 
     fi
 }
 
-break_and_expect outside-categories constraint-error legal_form gmbh
-break_and_expect text-in-integer type-error year_founded nineteen-ninety
+break_and_expect outside-categories constraint-error codes responses.csv legal_form gmbh
+break_and_expect text-in-integer type-error codes responses.csv year_founded nineteen-ninety
+# The codebook's second row describes `language`, which every response of the long file has.
+break_and_expect variable-not-in-codebook foreign-key euclid-long codebook.csv column ESEM_UNKNOWN 2
 
 echo "check-datapackage: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

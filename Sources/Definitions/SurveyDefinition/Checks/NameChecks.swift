@@ -47,9 +47,9 @@ enum NameChecks {
         }
     }
 
-    /// Why two names that differ only in case still clash; empty when they are the same.
-    private static func caseNote(_ name: String, _ other: String) -> String {
-        name == other ? "" : " as \(other): names that differ only in upper and lower case are the same column in the database"
+    /// Why two names that differ only in case still clash, in the tools named by `tools`; empty when they are the same.
+    private static func caseNote(_ name: String, _ other: String, sameIn tools: String = "the database") -> String {
+        name == other ? "" : " as \(other): names that differ only in upper and lower case are the same column in \(tools)"
     }
 
     private static func reservedNote(_ name: String) -> String? {
@@ -58,19 +58,20 @@ enum NameChecks {
     }
 
     /// Export names (each question's `export_as`, and the `_other` and `_row` names derived from it) must be unique.
+    /// They are compared ignoring case: Excel, SPSS, Stata and SQL take `Founded` and `founded` for one column.
     static func checkExportNames(_ survey: Survey, into diagnostics: inout DiagnosticList) {
-        var seen: [String: (variable: String, location: SourceLocation)] = [:]
+        var seen: [String: (export: String, variable: String, location: SourceLocation)] = [:]
         for question in survey.questions {
             guard question.exportAs != nil else { continue }
             let location = question.location(of: "export_as")
             for variable in question.variables {
                 guard let export = variable.exportAs else { continue }
-                if let first = seen[export] {
+                if let first = seen[export.lowercased()] {
                     let derived = variable.name == question.name ? "" : " (for \(variable.name))"
                     diagnostics.report(.duplicateExportName, at: location,
-                                       "the export name \(export)\(derived) is already used by \(first.variable) (line \(first.location.line)); each variable needs its own export_as")
+                                       "the export name \(export)\(derived) is already used by \(first.variable) (line \(first.location.line))\(caseNote(export, first.export, sameIn: "Excel, SPSS, Stata and SQL")); each variable needs its own export_as")
                 } else {
-                    seen[export] = (variable.name, location)
+                    seen[export.lowercased()] = (export, variable.name, location)
                 }
             }
         }

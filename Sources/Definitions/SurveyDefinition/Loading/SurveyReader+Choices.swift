@@ -1,4 +1,5 @@
 import Diagnostics
+import Expressions
 import YAMLReading
 
 extension SurveyReader {
@@ -28,6 +29,7 @@ extension SurveyReader {
             }
             var choices: [Choice] = []
             var values: [String: SourceLocation] = [:]
+            var numbers = SameNumberCheck(list: name)
             for (index, item) in items.enumerated() {
                 guard let (choice, valueLocation) = readChoice(item, index: index, list: name) else { continue }
                 if let first = values[choice.value] {
@@ -36,6 +38,7 @@ extension SurveyReader {
                     continue
                 }
                 values[choice.value] = valueLocation
+                numbers.check(choice.value, at: valueLocation, into: &diagnostics)
                 choices.append(choice)
             }
             lists.append(ChoiceList(name: name, choices: choices, location: pair.key.location))
@@ -73,5 +76,29 @@ extension SurveyReader {
         map.reportUnknownKeys(into: &diagnostics)
         guard let value, let valueNode else { return nil }
         return (Choice(value: value, label: LocalizedText(label ?? [:]), attributes: attributes, location: node.location), valueNode.location)
+    }
+}
+
+/// E118: no two values of a list may be the same number written differently (`1` and `01`, `2` and
+/// `2.0`). A spreadsheet writes both alike, so a file saved from one would silently answer the other
+/// choice, and expressions compare a code with a number as numbers, so `${q} = 1` holds for both.
+private struct SameNumberCheck {
+    let list: String
+    private var seen: [Double: (value: String, location: SourceLocation)] = [:]
+
+    init(list: String) {
+        self.list = list
+    }
+
+    mutating func check(_ value: String, at location: SourceLocation, into diagnostics: inout DiagnosticList) {
+        guard let number = Value.choice(value).number else { return }
+        guard let first = seen[number] else {
+            seen[number] = (value, location)
+            return
+        }
+        let written = Value.number(number).string
+        diagnostics.report(.choiceValuesSameNumber, at: location,
+                           "the values '\(value)' and '\(first.value)' (line \(first.location.line)) of choice list `\(list)` are both the number \(written): "
+                               + "a spreadsheet writes both as \(written), and `= \(written)` in an expression holds for both; give one of them a code that is another number or not a number")
     }
 }

@@ -55,7 +55,7 @@ extension Codebook {
                 lines.append("| \(sv ? "kod" : "code") | " + languages.map { "\($0)" }.joined(separator: " | ") + " |")
                 lines.append("|" + String(repeating: " --- |", count: languages.count + 1))
                 for choice in choices {
-                    lines.append("| `\(Self.cell(choice.value))` | " + languages.map { Self.cell(choice.label.resolved($0, fallbacks: languages)) }.joined(separator: " | ") + " |")
+                    lines.append("| \(Self.codeCell(choice.value)) | " + languages.map { Self.cell(choice.label.resolved($0, fallbacks: languages)) }.joined(separator: " | ") + " |")
                 }
             }
         }
@@ -89,6 +89,12 @@ extension Codebook {
         notes.append(sv
             ? "Textvärden som börjar med =, +, -, @, tabb eller vagnretur har en apostrof (') först, så att kalkylprogram visar dem som text i stället för att köra dem som formler; ett negativt tal som -3 får ingen, och inget annat ändras."
             : FormulaNeutralization.summary)
+        if let guarded = usedChoiceLists().lazy.flatMap(\.1).first(where: { FormulaNeutralization.isNeeded(for: $0.value) }) {
+            let written = FormulaNeutralization.neutralized(guarded.value)
+            notes.append(sv
+                ? "Koder som `\(guarded.value)` står här som i definitionen; i CSV-filerna (data och codebook.csv) har de apostrofen först, `\(written)`, som listorna nedan visar."
+                : "Codes such as `\(guarded.value)` are shown here as defined; in the CSV files (data and codebook.csv) they have the apostrophe in front, `\(written)`, as the lists below show.")
+        }
         notes.append(options.selection == .complete
             ? (sv ? "Endast inskickade (kompletta) svar." : "Submitted (complete) responses only.")
             : (sv ? "Även påbörjade svar; kolumnen `status` skiljer dem åt." : "Partial responses too; the `status` column tells them apart."))
@@ -127,6 +133,12 @@ extension Codebook {
 
     private func anchor(_ name: String) -> String {
         name.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? String($0) : $0 == " " ? "-" : "" }.joined()
+    }
+
+    /// A code in a choice-list table, with the form the CSV files write when that differs: `` `@home` (CSV: `'@home`) ``.
+    static func codeCell(_ code: String) -> String {
+        let written = FormulaNeutralization.neutralized(code)
+        return written == code ? "`\(cell(code))`" : "`\(cell(code))` (CSV: `\(cell(written))`)"
     }
 
     /// Text safe inside a Markdown table cell.

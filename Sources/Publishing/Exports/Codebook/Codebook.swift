@@ -20,9 +20,13 @@ struct Codebook {
             + ["relevant", "constraint", "required", "unit", "export_as", "pii", "calculation"]
     }
 
-    /// Choices as REDCap writes them: `code, label | code, label`.
+    /// Choices as REDCap writes them: `code, label | code, label`, each code and label as a data cell
+    /// shows it (`'@home, Hemma`), so that a cell of the data file can be found in its codebook row.
     func choiceText(_ entry: ColumnDescription, language: String) -> String {
-        entry.choices.map { "\($0.value), \($0.label.resolved(language, fallbacks: layout.survey.languages))" }.joined(separator: " | ")
+        entry.choices.map { choice in
+            let label = choice.label.resolved(language, fallbacks: layout.survey.languages)
+            return "\(FormulaNeutralization.neutralized(choice.value)), \(FormulaNeutralization.neutralized(label))"
+        }.joined(separator: " | ")
     }
 
     func writeCSV(to writer: CSVWriter) throws {

@@ -49,11 +49,12 @@ public struct ExportLayout: Sendable {
         var exportNames: [ExportColumn.Content: String] = [:]
         for column in partnerColumns { exportNames[column.content] = column.name }
         for i in columns.indices { columns[i].exportName = exportNames[columns[i].content] }
+        // Compared ignoring case, as Excel, SPSS, Stata and SQL compare column names.
         var seen: [String: String] = [:]
         for column in columns {
             let owner = column.variable?.name ?? "the response's \(column.name)"
-            if let first = seen[column.name] { throw .columnClash(name: column.name, first: first, second: owner) }
-            seen[column.name] = owner
+            if let first = seen[column.name.lowercased()] { throw .columnClash(name: column.name, first: first, second: owner) }
+            seen[column.name.lowercased()] = owner
         }
         self.columns = columns
     }
@@ -125,20 +126,23 @@ public struct ExportLayout: Sendable {
     }
 }
 
-/// Gives every column a distinct name: a spread option `q_opt` that another variable already
-/// uses becomes `q__opt`; a metadata column whose name a variable uses gets the prefix `response_`.
+/// Gives every column a distinct name, ignoring case (`q_A` and `q_a` are one column to Excel, SPSS,
+/// Stata and SQL): a spread option `q_opt` that another column already uses becomes `q__opt`; a
+/// metadata column whose name a variable uses gets the prefix `response_`.
 struct ColumnNaming {
+    /// Who took each name, by its lowercased form.
     private var taken: [String: String] = [:]
+    /// The variables' own column names, lowercased.
     private var variables = Set<String>()
 
     /// Marks a variable's own column name as used.
     mutating func reserve(_ name: String) {
-        variables.insert(name)
+        variables.insert(name.lowercased())
     }
 
     mutating func metadataName(_ name: String) -> String {
-        let chosen = variables.contains(name) ? "response_" + name : name
-        taken[chosen] = "metadata"
+        let chosen = isTaken(name) ? "response_" + name : name
+        taken[chosen.lowercased()] = "metadata"
         return chosen
     }
 
@@ -147,10 +151,15 @@ struct ColumnNaming {
     mutating func optionName(base: String, option: String, variable: String) throws(ExportError) -> String {
         let inCapitals = base == base.uppercased() && base != base.lowercased()
         let option = inCapitals ? option.uppercased() : option
-        for name in ["\(base)_\(option)", "\(base)__\(option)"] where taken[name] == nil && !variables.contains(name) {
-            taken[name] = variable
+        for name in ["\(base)_\(option)", "\(base)__\(option)"] where !isTaken(name) {
+            taken[name.lowercased()] = variable
             return name
         }
-        throw .columnClash(name: "\(base)__\(option)", first: taken["\(base)__\(option)"] ?? "\(base)__\(option)", second: variable)
+        let last = "\(base)__\(option)"
+        throw .columnClash(name: last, first: taken[last.lowercased()] ?? last, second: variable)
+    }
+
+    private func isTaken(_ name: String) -> Bool {
+        taken[name.lowercased()] != nil || variables.contains(name.lowercased())
     }
 }

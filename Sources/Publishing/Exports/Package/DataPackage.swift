@@ -52,6 +52,9 @@ enum DataPackage {
         csvResource(name: "responses", path: facts.dataFile, title: "Responses of round \(facts.round)", schema: schema)
     }
 
+    /// The name of the codebook's resource, which the long form's `variable` refers to.
+    static let codebookName = "codebook"
+
     private static func codebookResource(layout: ExportLayout) -> JSONValue {
         let header = Codebook(layout: layout).csvHeader
         let fields: [JSONValue] = header.map { name in
@@ -63,7 +66,7 @@ enum DataPackage {
             }
             return .object(members)
         }
-        return csvResource(name: "codebook", path: "codebook.csv", title: "Codebook: one row per column of the responses",
+        return csvResource(name: codebookName, path: "codebook.csv", title: "Codebook: one row per column of the responses",
                            schema: .object([("fields", .array(fields)), ("missingValues", .array([""])), ("primaryKey", ["column"])]))
     }
 

@@ -18,19 +18,14 @@ enum TableSchema {
         ])
     }
 
-    /// The schema of the long file: identifier, column name, value as text.
+    /// The schema of the long file: identifier, column name, value as text. The key is the
+    /// identifier with the column; each column name is a row of the codebook (a foreign key).
     static func long(layout: ExportLayout) -> JSONValue {
         let id = layout.columns[0]
         let sv = layout.language == "sv"
-        var idField = field(ColumnDescription(id, layout: layout), layout: layout, empties: 0)
-        if case .object(var members) = idField {
-            members.removeAll { $0.0 == "constraints" }
-            members.append(("constraints", .object([("required", true)])))
-            idField = .object(members)
-        }
         return .object([
             ("fields", .array([
-                idField,
+                field(ColumnDescription(id, layout: layout), layout: layout, empties: 0, idRepeats: true),
                 .object([
                     ("name", "variable"),
                     ("title", .string(sv ? "Kolumnen i den breda tabellen (se kodboken)" : "The column of the wide table (see the codebook)")),
@@ -46,10 +41,15 @@ enum TableSchema {
             ])),
             ("missingValues", .array([""])),
             ("primaryKey", .array([.string(id.name), "variable"])),
+            ("foreignKeys", .array([.object([
+                ("fields", ["variable"]),
+                ("reference", .object([("resource", .string(DataPackage.codebookName)), ("fields", ["column"])])),
+            ])])),
         ])
     }
 
-    static func field(_ description: ColumnDescription, layout: ExportLayout, empties: Int) -> JSONValue {
+    /// The field of a column. `idRepeats`: the response's id is on several rows (the long form), so not unique.
+    static func field(_ description: ColumnDescription, layout: ExportLayout, empties: Int, idRepeats: Bool = false) -> JSONValue {
         let column = description.column
         var members: [(String, JSONValue)] = [("name", .string(column.name))]
         members.append(("title", .string(description.label(layout.language))))
@@ -59,12 +59,12 @@ enum TableSchema {
         switch column.content {
         case .responseID:
             members.append(("type", "integer"))
-            constraints.append(("unique", true))
+            if !idRepeats { constraints.append(("unique", true)) }
             required = true
         case .pseudonym:
             members.append(("type", "string"))
-            constraints.append(("unique", true))
-            constraints.append(("pattern", "R-[A-Z2-7]{12}"))
+            if !idRepeats { constraints.append(("unique", true)) }
+            constraints.append(("pattern", .string(Pseudonymizer.pattern)))
             required = true
         case .language:
             members.append(("type", "string"))
@@ -164,7 +164,10 @@ enum TableSchema {
         if let unit = description.question?.unit { lines.append("unit: \(unit)") }
         if let relevance = description.relevance { lines.append("asked when: \(relevance)") }
         if case .value(let variable) = description.column.content {
-            if variable.type == .text { lines.append(FormulaNeutralization.summary) }
+            let guardsAChoice = description.choices.contains { choice in
+                FormulaNeutralization.isNeeded(for: ChoiceTable.shown(choice, values: layout.options.values, language: layout.language, fallbacks: layout.survey.languages))
+            }
+            if variable.type == .text || guardsAChoice { lines.append(FormulaNeutralization.summary) }
             if variable.role == .calculated, let calculation = description.question?.calculation { lines.append("calculated: \(calculation.text)") }
         }
         return lines.joined(separator: "\n")

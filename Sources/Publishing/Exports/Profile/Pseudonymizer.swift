@@ -6,6 +6,8 @@ import Crypto
 /// the key, which never leaves the database, pseudonyms cannot be linked to ids or across rounds.
 public struct Pseudonymizer: @unchecked Sendable {  // SymmetricKey is immutable, but not marked Sendable
     public static let length = 14
+    /// Every pseudonym matches this regular expression (a Table Schema `pattern`).
+    public static let pattern = "R-[A-Z2-7]{12}"
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
     private let key: SymmetricKey
 

@@ -16,10 +16,7 @@ struct ChoiceTable {
     init(choices: [Choice], values: ValueStyle, language: String, fallbacks: [String]) {
         count = choices.count
         let codes = choices.map { Array($0.value.utf8) }
-        let outputs = choices.map { choice in
-            let shown = values == .labels ? choice.label.resolved(language, fallbacks: fallbacks) : choice.value
-            return Array(FormulaNeutralization.neutralized(shown).utf8)
-        }
+        let outputs = choices.map { Array(FormulaNeutralization.neutralized(Self.shown($0, values: values, language: language, fallbacks: fallbacks)).utf8) }
         let all = codes + outputs
         bytes = .allocate(capacity: max(1, all.reduce(0) { $0 + $1.count }))
         spans = .allocate(capacity: max(1, all.count * 2))
@@ -30,6 +27,11 @@ struct ChoiceTable {
             spans[2 * i + 1] = piece.count
             offset += piece.count
         }
+    }
+
+    /// What a cell shows for `choice` before spreadsheet safety: its code, or its label in `language`.
+    static func shown(_ choice: Choice, values: ValueStyle, language: String, fallbacks: [String]) -> String {
+        values == .labels ? choice.label.resolved(language, fallbacks: fallbacks) : choice.value
     }
 
     func deallocate() {
