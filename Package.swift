@@ -53,7 +53,7 @@ let package = Package(
         // Collection: one validation path, and the ways answers come in.
         .target(
             name: "Responses",
-            dependencies: ["Diagnostics", "Expressions", "SurveyDefinition"],
+            dependencies: ["Diagnostics", "CSV", "Expressions", "SurveyDefinition"],
             path: "Sources/Collection/Responses"
         ),
         .target(

@@ -146,6 +146,27 @@ import Testing
         }
     }
 
+    /// Samla's CSV exports write a code that starts like a formula with an apostrophe (`'@home`);
+    /// such a file imports again as the code itself. Only the codes an export guards are read so.
+    @Test func aCodeAsAnExportWritesItIsTheCode() {
+        let codes = ["office", "@home", "=x", "-1", "-x"]
+        let survey = Fixtures.survey([Fixtures.page("p", [
+            Fixtures.question("place", .selectOne, choices: "places"), Fixtures.question("places", .selectMultiple, choices: "places"),
+        ])], lists: [Fixtures.list("places", codes)])
+        func coder(_ name: String) -> AnswerCoder { AnswerCoder(variable: survey.variables.first { $0.name == name }!, in: survey) }
+        #expect(coder("place").code("'@home") == .value(.choice("@home")))
+        #expect(coder("place").code("'=x") == .value(.choice("=x")))
+        #expect(coder("place").code("'-x") == .value(.choice("-x")))
+        #expect(coder("places").code("'@home office -1") == .value(.choices(["office", "@home", "-1"])))
+        // A negative number and a plain code are never written with the apostrophe.
+        for unguarded in ["'-1", "'office"] {
+            guard case .problem(.notAChoice) = coder("place").code(unguarded) else {
+                Issue.record("\(unguarded) was taken as a code")
+                continue
+            }
+        }
+    }
+
     @Test func singleChoice() {
         #expect(coder("legal_form").code("ek") == .value(.choice("ek")))
         #expect(coder("legal_form").code("other") == .value(.choice("other")))

@@ -105,7 +105,7 @@ public final class AnswerCoder: Sendable {
             return .value(.date(date))
         case .choice:
             let table = self.table.unsafelyUnwrapped
-            if let i = table.position(of: bytes) { return .value(.choice(table.code(at: i))) }
+            if let i = table.position(of: bytes) ?? table.position(ofNeutralized: bytes) { return .value(.choice(table.code(at: i))) }
             if bytes.contains(where: ByteText.isSpace), case .value = codeChoices(bytes, table) {
                 return .problem(.severalChoices)
             }
@@ -124,7 +124,7 @@ public final class AnswerCoder: Sendable {
             if i == bytes.count || ByteText.isSpace(bytes[i]) {
                 if i > start {
                     let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
-                    guard let position = table.position(of: word) else {
+                    guard let position = table.position(of: word) ?? table.position(ofNeutralized: word) else {
                         let text = ByteText.string(word)
                         if let spaced = table.spacedSuggestion(for: text) {
                             return .problem(.notAChoice(list: table.listName, suggestion: spaced, codes: table.codes))

@@ -1,3 +1,4 @@
+import CSV
 import Diagnostics
 import SurveyDefinition
 
@@ -17,6 +18,8 @@ public final class ChoiceCodeTable: @unchecked Sendable {
     private let codeBuffer: UnsafeMutableBufferPointer<String>
     private let packedPositions: [PackedCode: Int]
     private let positions: [String: Int]
+    /// The codes a CSV export writes with an apostrophe in front (`'@home`), by that form.
+    private let guardedPositions: [String: Int]
 
     /// Lists longer than this are searched by hashing instead of by scanning.
     private static let scanLimit = 24
@@ -28,6 +31,11 @@ public final class ChoiceCodeTable: @unchecked Sendable {
         var positions: [String: Int] = [:]
         for (i, code) in codes.enumerated() where positions[code] == nil { positions[code] = i }
         self.positions = positions
+        var guardedPositions: [String: Int] = [:]
+        for (code, i) in positions where FormulaNeutralization.isNeeded(for: code) {
+            guardedPositions[FormulaNeutralization.neutralized(code)] = i
+        }
+        self.guardedPositions = guardedPositions
         let packedCodes = codes.map { code in
             var code = code
             return code.withUTF8 { PackedCode($0) }
@@ -74,6 +82,13 @@ public final class ChoiceCodeTable: @unchecked Sendable {
         // Bytes that differ may still spell the same letters.
         guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
         return positions[String(decoding: bytes, as: UTF8.self)]
+    }
+
+    /// The position of a code as Samla's own CSV exports write it when it starts like a
+    /// formula (`'@home` for `@home`), so that an exported file imports again.
+    func position(ofNeutralized bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !guardedPositions.isEmpty, bytes.first == UInt8(ascii: "'") else { return nil }
+        return guardedPositions[String(decoding: bytes, as: UTF8.self)]
     }
 
     /// The position of `code`, if it is one of the list's codes.
