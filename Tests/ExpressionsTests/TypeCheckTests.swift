@@ -96,6 +96,13 @@ import Testing
         #expect(found.first?.1 == column, "\(text): \(found)")
     }
 
+    /// An unknown code names itself and its list as values, for callers that explain it in their own words.
+    @Test func anUnknownCodeCarriesTheCodeAndItsList() {
+        #expect(firstError("'skåne' = ${region}")?.unknownCode == UnknownCode(code: "skåne", list: "regions", codes: ["skane", "stockholm", "norrbotten"]))
+        #expect(firstError("selected(${barriers}, '9')")?.unknownCode?.code == "9")
+        #expect(firstError("${nmae} = 1")?.unknownCode == nil)
+    }
+
     @Test func resultTypeExpectations() {
         #expect(errors("${age} > 3", expecting: .condition).isEmpty)
         #expect(errors("${calc}", expecting: .condition).isEmpty)

@@ -76,9 +76,49 @@ import Testing
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("contacts_per_contact,contacts,forum-2025,,Totalt,12,2,"), "\(run.output)")
         #expect(!run.output.contains("forum-2026"), "\(run.output)")
-        let json = try cli.run(["compute", "--framework", file.path, "--format", "json"])
-        #expect(json.output.contains("contacts_per_contact is not computed for round forum-2026: its definition (msi-forum version 2025.3) has no new_contacts"),
-                "\(json.output)")
+        // The notes are in JSON with their kind, round and indicator, in the language asked.
+        for (language, notComputed, noResponses) in [
+            ("en", "contacts_per_contact is not computed for round forum-2026: its definition (msi-forum version 2025.3) has no new_contacts",
+             "round forum-2026 has no submitted responses in the database yet"),
+            ("sv", "contacts_per_contact beräknas inte för omgång forum-2026: dess definition (msi-forum version 2025.3) saknar new_contacts",
+             "omgång forum-2026 har inga inskickade svar i databasen ännu"),
+        ] {
+            let json = try cli.run(["compute", "--framework", file.path, "--format", "json", "--lang", language])
+            let object = try #require(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any], "\(json.output)")
+            let notes = try #require(object["notes"] as? [[String: String]], "\(json.output)")
+            #expect(notes == [
+                ["kind": "indicator-not-computed", "round": "forum-2026", "indicator": "contacts_per_contact", "text": notComputed],
+                ["kind": "round-without-responses", "round": "forum-2026", "text": noResponses],
+            ])
+        }
+    }
+
+    /// A round declared but not opened yet gets a note in the language asked: after the table, and
+    /// on standard error beside CSV, which has no place for it.
+    @Test(arguments: [
+        ("en", "note: round forum-2026 has no data in the database yet\n"),
+        ("sv", "anm.: omgång forum-2026 har inga data i databasen ännu\n"),
+    ])
+    func aRoundWithoutDataIsNotedInTheLanguageAsked(language: String, note: String) throws {
+        let cli = try Self.forumRound(contacts: 2)
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        try Self.framework(indicator: """
+            kind: mean
+            value: "${new_contacts}"
+        """, laterRound: "  - {name: forum-2026, survey: msi-forum, label: {sv: \"2026\", en: \"2026\"}}")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let table = try cli.run(["compute", "--framework", file.path, "--lang", language])
+        #expect(table.status == 0, "\(table.errors)")
+        #expect(table.output.hasSuffix("\n  " + note), "\(table.output)")
+        let csv = try cli.run(["compute", "--framework", file.path, "--lang", language, "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.errors)")
+        #expect(csv.errors == note)
+        #expect(!csv.output.contains("forum-2026"), "\(csv.output)")
+        if language == "sv" {
+            for english in ["note", "round", "has no", "data in the database", "yet"] {
+                #expect(!table.output.contains(english), "\(english) in \(table.output)")
+            }
+        }
     }
 
     /// Each table says why a cell has no estimate (here a ratio over zero contacts), in its language.

@@ -12,12 +12,15 @@ public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertibl
     /// The `x` of an unknown `${x}` (E212), for which the caller, who knows the names, can
     /// suggest a better one with ``suggesting(from:)``. Other errors make their own suggestions.
     public var unknownName: String?
+    /// The code an E224 compares with and the list that lacks it, for callers that say so in their own words.
+    public var unknownCode: UnknownCode?
 
-    public init(_ code: DiagnosticCode, column: Int, _ message: String, unknownName: String? = nil) {
+    public init(_ code: DiagnosticCode, column: Int, _ message: String, unknownName: String? = nil, unknownCode: UnknownCode? = nil) {
         self.code = code
         self.column = column
         self.message = message
         self.unknownName = unknownName
+        self.unknownCode = unknownCode
     }
 
     /// The error with " (did you mean y?)" appended when ``unknownName`` is close to one of `names`.
@@ -35,4 +38,20 @@ public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertibl
 
     /// `column 7: error[E212]: message`
     public var description: String { "column \(column): error[\(code.id)]: \(message)" }
+}
+
+/// A choice code an expression compares with that its choice list does not have.
+public struct UnknownCode: Hashable, Sendable {
+    /// The code as written in the expression.
+    public let code: String
+    /// The choice list's name.
+    public let list: String
+    /// The list's codes.
+    public let codes: [String]
+
+    public init(code: String, list: String, codes: [String]) {
+        self.code = code
+        self.list = list
+        self.codes = codes
+    }
 }

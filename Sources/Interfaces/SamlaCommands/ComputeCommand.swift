@@ -17,6 +17,8 @@ struct ComputeCommand: ParsableCommand {
         indicator, round and group (the total and each category of each breakdown). Cells below the \
         suppression thresholds show no figures in any format. The cleaning log (how many responses each \
         rule removed) is printed under the table, included in JSON, and written in full with --cleaning-log. \
+        Notes on rounds and indicators without results follow the table, are in JSON, and go to standard \
+        error with CSV, in the language of --lang. \
         Exit status: 0 computed, 1 refused (diagnostics printed), 2 usage error.
         """
     )
@@ -60,6 +62,10 @@ struct ComputeCommand: ParsableCommand {
             case .json: try ResultText.json(results)
             }
             FileHandle.standardOutput.write(Data(text.utf8))
+            // The table and JSON carry the notes; CSV has no place for them, so they go to the person.
+            if format == .csv, !results.notes.isEmpty {
+                FileHandle.standardError.write(Data(ResultText.noteLines(results).map { $0 + "\n" }.joined().utf8))
+            }
             if let cleaningLog {
                 do {
                     try ResultText.cleaningCSV(results).write(toFile: cleaningLog, atomically: true, encoding: .utf8)

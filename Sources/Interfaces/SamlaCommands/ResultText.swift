@@ -50,7 +50,11 @@ enum ResultText {
                 ] as [String: Any]
             },
             "missing": results.missing.map { ["indicator": $0.indicator, "round": $0.round, "count": $0.count] as [String: Any] },
-            "notes": results.notes,
+            "notes": results.notes.map { note in
+                var object: [String: Any] = ["kind": note.kind, "round": note.round, "text": note.text(results.language)]
+                if let indicator = note.indicator { object["indicator"] = indicator }
+                return object
+            },
         ]
         let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
@@ -112,8 +116,13 @@ enum ResultText {
             let group = row.breakdown.isEmpty ? row.group : "\(row.breakdown): \(row.group)"
             out.append("  \(row.indicator) \(row.round) \(group): \(sv ? "ingen skattning" : "no estimate"): \(row.note)")
         }
-        // The engine's notes are in English, as in CSV and JSON.
-        for note in results.notes { out.append("  \(sv ? "anm." : "note"): \(note)") }
+        for line in noteLines(results) { out.append("  " + line) }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The result set's notes in its language, one line each: `anm.: omgång …`, `note: round …`.
+    static func noteLines(_ results: ResultSet) -> [String] {
+        let label = results.language == "sv" ? "anm." : "note"
+        return results.notes.map { "\(label): \($0.text(results.language))" }
     }
 }

@@ -55,7 +55,7 @@ public struct Aggregator: Sendable {
             }
         }
 
-        var notes: [String] = []
+        var notes: [ResultNote] = []
         var computed: [String: [String: [ComputedCell]]] = [:] // indicator → round → cells
         var logs: [CleaningLog] = []
         var missing: [MissingCount] = []
@@ -65,7 +65,7 @@ public struct Aggregator: Sendable {
             let indicators = framework.indicators.filter { $0.survey == surveyID && $0.kind != .reported }
             guard !indicators.isEmpty || !framework.cleaningRules(forRound: round.name).isEmpty else { continue }
             guard let stored = try store.round(named: round.name) else {
-                if wantedSet.contains(round.name) { notes.append("round \(round.name) has no data in the database yet") }
+                if wantedSet.contains(round.name) { notes.append(.roundWithoutData(round: round.name)) }
                 continue
             }
             guard stored.surveyID == surveyID else {
@@ -88,8 +88,9 @@ public struct Aggregator: Sendable {
                 continue
             }
             if wantedSet.contains(round.name) {
-                for (indicator, reason) in plan.skipped {
-                    notes.append("\(indicator) is not computed for round \(round.name): its definition (\(surveyID) version \(survey.version)) \(reason)")
+                let definition = DefinitionVersion(survey: surveyID, version: survey.version)
+                for (indicator, lacking) in plan.skipped {
+                    notes.append(.indicatorNotComputed(indicator: indicator, round: round.name, definition: definition, lacking: lacking))
                 }
             }
             plans.append(plan)
@@ -100,10 +101,7 @@ public struct Aggregator: Sendable {
             let wanted = wantedSet.contains(plan.round)
             if wanted { logs.append(scanned.log) }
             guard scanned.log.read > 0 else {
-                if wanted {
-                    let what = plan.cleaning.minCompleteness == nil ? "submitted responses" : "responses"
-                    notes.append("round \(plan.round) has no \(what) in the database yet")
-                }
+                if wanted { notes.append(.roundWithoutResponses(round: plan.round, readsPartial: plan.cleaning.minCompleteness != nil)) }
                 continue
             }
             for (index, compiled) in plan.indicators.enumerated() {
@@ -164,8 +162,8 @@ public struct Aggregator: Sendable {
 
     /// Notes where the database's dates contradict the declared order of a survey's rounds, which
     /// changes and the paths to targets follow.
-    func orderNotes() throws -> [String] {
-        var notes: [String] = []
+    func orderNotes() throws -> [ResultNote] {
+        var notes: [ResultNote] = []
         var surveys: [String] = []
         for survey in framework.rounds.compactMap(\.survey) where !surveys.contains(survey) { surveys.append(survey) }
         for survey in surveys {
@@ -173,7 +171,7 @@ public struct Aggregator: Sendable {
             for declared in framework.rounds where declared.survey == survey {
                 guard let stored = try store.round(named: declared.name) else { continue }
                 if let earlier = previous, stored.opens < earlier.opens {
-                    notes.append("round \(stored.name) opens on \(stored.opens), before \(earlier.name) (\(earlier.opens)), which `rounds` declares earlier; changes follow the declared order, so if the dates are right, list the rounds in time order")
+                    notes.append(.roundsOutOfOrder(round: stored.name, opens: stored.opens, earlier: earlier.name, earlierOpens: earlier.opens))
                 }
                 previous = stored
             }

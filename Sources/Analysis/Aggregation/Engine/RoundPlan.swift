@@ -21,7 +21,7 @@ struct RoundPlan {
     var designs: [DesignColumns] = []
     /// Indicators this round's definition cannot compute, with what it lacks (a question or a
     /// choice added in a later version): they get no cells in this round.
-    private(set) var skipped: [(indicator: String, reason: String)] = []
+    private(set) var skipped: [(indicator: String, lacking: DefinitionGap)] = []
     private(set) var diagnostics = DiagnosticList()
 
     /// Compiles the rules and indicators of `framework` for round `round` of `survey`. Expressions
@@ -49,11 +49,11 @@ struct RoundPlan {
         for indicator in indicators {
             let missing = Self.variableNames(of: indicator).filter { !known.contains($0) }
             if !missing.isEmpty {
-                skipped.append((indicator.id, "has no \(missing.joined(separator: ", "))"))
+                skipped.append((indicator.id, .variables(missing)))
                 continue
             }
             if let code = Self.unknownCode(in: indicator, scope: scope) {
-                skipped.append((indicator.id, "has no such code: \(code.message)"))
+                skipped.append((indicator.id, .code(code)))
                 continue
             }
             var compiled = CompiledIndicator(indicator: indicator)
@@ -95,10 +95,10 @@ struct RoundPlan {
     var variableNames: [String] { variables.map(\.name) }
 
     /// The first code an indicator's expressions compare with that this round's choice lists lack.
-    static func unknownCode(in indicator: Indicator, scope: SurveyScope) -> ExpressionError? {
+    static func unknownCode(in indicator: Indicator, scope: SurveyScope) -> UnknownCode? {
         let sources = [indicator.numerator, indicator.universe, indicator.value, indicator.denominator].compactMap { $0 }
         return sources.lazy.compactMap { source in
-            CheckedExpression(source.text, in: scope).errors.first { $0.code == .expressionUnknownCode }
+            CheckedExpression(source.text, in: scope).errors.lazy.compactMap(\.unknownCode).first
         }.first
     }
 

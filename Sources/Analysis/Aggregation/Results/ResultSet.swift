@@ -11,9 +11,9 @@ public struct ResultSet: Sendable {
     /// Responses left out of each indicator's base because its value was empty, by indicator and round.
     public let missing: [MissingCount]
     /// Rounds asked for that have no data (not yet collected), and similar remarks.
-    public let notes: [String]
+    public let notes: [ResultNote]
 
-    public init(framework: Framework, language: String, rows: [ResultRow], cleaning: [CleaningLog], missing: [MissingCount], notes: [String]) {
+    public init(framework: Framework, language: String, rows: [ResultRow], cleaning: [CleaningLog], missing: [MissingCount], notes: [ResultNote]) {
         self.framework = framework
         self.language = language
         self.rows = rows

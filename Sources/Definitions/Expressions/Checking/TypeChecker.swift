@@ -11,8 +11,8 @@ struct TypeChecker<Scope: ExpressionScope> {
         self.scope = scope
     }
 
-    private mutating func report(_ code: DiagnosticCode, _ node: SyntaxNode, _ message: String, unknownName: String? = nil) {
-        errors.append(ExpressionError(code, column: node.startColumn, message, unknownName: unknownName))
+    private mutating func report(_ code: DiagnosticCode, _ node: SyntaxNode, _ message: String, unknownName: String? = nil, unknownCode: UnknownCode? = nil) {
+        errors.append(ExpressionError(code, column: node.startColumn, message, unknownName: unknownName, unknownCode: unknownCode))
     }
 
     mutating func check(_ root: SyntaxNode, expecting expected: ExpectedResult) -> ExpressionType {
@@ -262,7 +262,8 @@ struct TypeChecker<Scope: ExpressionScope> {
         guard !matches else { return }
         let suggestion = Suggestions.didYouMean(literal, in: codes)
         let shown = codes.count <= 12 ? ": the codes are " + codes.joined(separator: ", ") : ""
-        report(.expressionUnknownCode, node, "'\(literal)' is not a code of list \(list)\(suggestion)\(shown)")
+        report(.expressionUnknownCode, node, "'\(literal)' is not a code of list \(list)\(suggestion)\(shown)",
+               unknownCode: UnknownCode(code: literal, list: list, codes: codes))
     }
 
     /// Equality of kinds that XPath would convert into nonsense (a date with a number, yes/no with text).

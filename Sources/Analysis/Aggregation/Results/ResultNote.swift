@@ -1,0 +1,98 @@
+import Expressions
+
+/// A remark that travels with a result set: why a round or an indicator asked for has no rows, or
+/// where the database contradicts the framework. ``text(_:)`` says it in a results language;
+/// ``kind`` names the case for tools.
+public enum ResultNote: Sendable, Hashable {
+    /// A round asked for that the database has not opened.
+    case roundWithoutData(round: String)
+    /// A round opened in the database without a response the scan reads: none submitted, or
+    /// none at all when its cleaning judges completeness (and so reads partial responses too).
+    case roundWithoutResponses(round: String, readsPartial: Bool)
+    /// An indicator that the definition a round is pinned to cannot compute.
+    case indicatorNotComputed(indicator: String, round: String, definition: DefinitionVersion, lacking: DefinitionGap)
+    /// The database opens `round` before `earlier`, which the framework's `rounds` declares first.
+    case roundsOutOfOrder(round: String, opens: CalendarDate, earlier: String, earlierOpens: CalendarDate)
+
+    /// A stable name of the case: `round-without-data`, `round-without-responses`,
+    /// `indicator-not-computed`, `rounds-out-of-order`.
+    public var kind: String {
+        switch self {
+        case .roundWithoutData: "round-without-data"
+        case .roundWithoutResponses: "round-without-responses"
+        case .indicatorNotComputed: "indicator-not-computed"
+        case .roundsOutOfOrder: "rounds-out-of-order"
+        }
+    }
+
+    /// The round the note is about.
+    public var round: String {
+        switch self {
+        case .roundWithoutData(let round), .roundWithoutResponses(let round, _), .indicatorNotComputed(_, let round, _, _),
+             .roundsOutOfOrder(let round, _, _, _):
+            round
+        }
+    }
+
+    /// The indicator the note is about, if it is about one.
+    public var indicator: String? {
+        if case .indicatorNotComputed(let indicator, _, _, _) = self { indicator } else { nil }
+    }
+
+    /// The note in a results language: Swedish for `sv`, else English.
+    public func text(_ language: String) -> String {
+        let sv = language == "sv"
+        switch self {
+        case .roundWithoutData(let round):
+            return sv ? "omgång \(round) har inga data i databasen ännu" : "round \(round) has no data in the database yet"
+        case .roundWithoutResponses(let round, let readsPartial):
+            return sv
+                ? "omgång \(round) har inga \(readsPartial ? "svar" : "inskickade svar") i databasen ännu"
+                : "round \(round) has no \(readsPartial ? "responses" : "submitted responses") in the database yet"
+        case .indicatorNotComputed(let indicator, let round, let definition, let lacking):
+            return sv
+                ? "\(indicator) beräknas inte för omgång \(round): dess definition (\(definition.survey) version \(definition.version)) saknar \(lacking.text(language))"
+                : "\(indicator) is not computed for round \(round): its definition (\(definition.survey) version \(definition.version)) has no \(lacking.text(language))"
+        case .roundsOutOfOrder(let round, let opens, let earlier, let earlierOpens):
+            return sv
+                ? "omgång \(round) öppnar \(opens), före \(earlier) (\(earlierOpens)), som `rounds` anger som tidigare; förändringar följer den angivna ordningen, så om datumen stämmer, lista omgångarna i tidsordning"
+                : "round \(round) opens on \(opens), before \(earlier) (\(earlierOpens)), which `rounds` declares earlier; changes follow the declared order, so if the dates are right, list the rounds in time order"
+        }
+    }
+}
+
+/// One stored version of a survey definition.
+public struct DefinitionVersion: Sendable, Hashable {
+    public let survey: String
+    public let version: String
+
+    public init(survey: String, version: String) {
+        self.survey = survey
+        self.version = version
+    }
+}
+
+/// What a round's definition lacks that an indicator reads: a question or choice added in a later
+/// version, or dropped from one.
+public enum DefinitionGap: Sendable, Hashable {
+    /// Variables it has no question for.
+    case variables([String])
+    /// A code the indicator compares with that the choice list does not have.
+    case code(UnknownCode)
+
+    /// The gap after "has no" (English) or "saknar" (Swedish): `visits`, `code 'east' in list regions, whose codes are north, south`.
+    func text(_ language: String) -> String {
+        let sv = language == "sv"
+        switch self {
+        case .variables(let names):
+            return names.joined(separator: ", ")
+        case .code(let unknown):
+            let codes = unknown.codes.joined(separator: ", ")
+            // A long list (the 21 counties) is left for the definition to show.
+            let shown = unknown.codes.count <= 12 ? (sv ? ", vars koder är \(codes)" : ", whose codes are \(codes)") : ""
+            return sv
+                ? "koden '\(unknown.code)' i listan \(unknown.list)\(shown)"
+                : "code '\(unknown.code)' in list \(unknown.list)\(shown)"
+        }
+    }
+}
