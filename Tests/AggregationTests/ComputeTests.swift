@@ -168,7 +168,9 @@ struct ComputeTests {
             Issue.record("expected no estimate, got \(cell.outcome)")
             return
         }
-        #expect(reason == "response 28 has weight -2, but a weight is 0 or more; correct it, or empty it to leave the response out")
+        #expect(reason == .negativeWeight(response: 28, weight: "weight", value: -2))
+        #expect(reason.text("en") == "response 28 has weight -2, but a weight is 0 or more; correct it, or empty it to leave the response out")
+        #expect(reason.text("sv") == "svar 28 har weight -2, men en vikt är 0 eller mer; rätta den, eller töm den för att lämna svaret utanför")
     }
 
     @Test func reportedValuesAreRowsWithoutABase() throws {

@@ -216,6 +216,33 @@ struct ReportRenderingTests {
         #expect(!html.contains("Klubb 2024 för få svar"), "the chart's description does not call an empty round too small")
     }
 
+    /// A cell without an estimate says why in the report's language (here a ratio over a denominator that sums to 0).
+    @Test(arguments: [
+        ("sv", "<td>kvotens nämnare summerar till 0 i gruppen</td>"),
+        ("en", "<td>the ratio&#39;s denominator sums to 0 in the group</td>"),
+    ])
+    func aCellWithoutAnEstimateSaysWhyInTheReportsLanguage(language: String, reason: String) throws {
+        let fixture = try ClubFixture()
+        let text = try String(contentsOfFile: ClubFixture.path("club-toc.yaml"), encoding: .utf8) + """
+              - id: score_per_nothing
+                node: happy_members
+                kind: ratio
+                survey: club
+                title: {sv: "Betyg per ingenting", en: "Score per nothing"}
+                value: "${score}"
+                denominator: "${score} - ${score}"
+
+            """
+        let loaded = FrameworkLoader.load(text: text, path: ClubFixture.path("club-toc.yaml"), surveys: SurveyCatalogue([fixture.document.survey]))
+        let framework = try #require(loaded.framework, "\(loaded.diagnostics)")
+        var definition = try fixture.definition()
+        definition.language = language
+        definition.sections = [.indicators(only: ["score_per_nothing"], breakdowns: false)]
+        let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        #expect(html.contains(reason), "\(html)")
+    }
+
     @Test func aToplineRoundWithoutDataIsRefused() throws {
         let fixture = try ClubFixture()
         var definition = try fixture.definition()

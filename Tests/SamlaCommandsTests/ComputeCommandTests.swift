@@ -132,10 +132,19 @@ import Testing
         #expect(run.status == 0, "\(run.errors)")
         let expected = language == "en"
             ? ["contacts_per_contact  forum-2025  Total", "\nCleaning:\n  forum-2025: 12 read, no rules, 12 kept\n",
-               "  contacts_per_contact forum-2025 Total: no estimate: the ratio's denominator sums to 0 over the domain\n"]
+               "  contacts_per_contact forum-2025 Total: no estimate: the ratio's denominator sums to 0 in the group\n"]
             : ["contacts_per_contact  forum-2025  Totalt", "\nRensning:\n  forum-2025: 12 lästa, inga regler, 12 kvar\n",
-               "  contacts_per_contact forum-2025 Totalt: ingen skattning: "]
+               "  contacts_per_contact forum-2025 Totalt: ingen skattning: kvotens nämnare summerar till 0 i gruppen\n"]
         for text in expected { #expect(run.output.contains(text), "\(run.output)") }
-        if language == "sv" { #expect(!run.output.contains(" read") && !run.output.contains("no estimate"), "\(run.output)") }
+        if language == "sv" {
+            for english in [" read", "no estimate", "ratio", "denominator", "sums to"] { #expect(!run.output.contains(english), "\(run.output)") }
+            // CSV gives the reason in the language asked too.
+            let csv = try Self.compute(contacts: 0, indicator: """
+                kind: ratio
+                value: "${new_contacts}"
+                denominator: "${new_contacts}"
+            """, ["--lang", language, "--format", "csv"])
+            #expect(csv.output.contains(",kvotens nämnare summerar till 0 i gruppen\r\n"), "\(csv.output)")
+        }
     }
 }

@@ -51,33 +51,33 @@ enum CellEstimation {
     private static func estimateCell(
         _ kind: IndicatorKind, columns: IndicatorColumns, positions: [Int]?, design: DesignColumns?, keptCount: Int
     ) -> CellOutcome {
-        do {
+        do throws(EstimationError) {
             let result: Estimate
             if let design {
-                do {
-                    result = try weighted(kind, columns: columns, positions: positions, design: design, keptCount: keptCount)
-                } catch {
-                    return .unavailable(reason: design.explain(error))
-                }
+                result = try weighted(kind, columns: columns, positions: positions, design: design, keptCount: keptCount)
             } else {
-                let values = positions.map { $0.map { columns.values[$0] } } ?? columns.values
-                let estimator = Estimator.unweighted
-                switch kind {
-                case .proportion: result = try estimator.proportion(values)
-                case .mean: result = try estimator.mean(values)
-                case .median: result = try estimator.median(values)
-                case .total: result = try estimator.total(values)
-                case .count: result = try estimator.count(values)
-                case .ratio:
-                    let denominators = positions.map { $0.map { columns.denominators[$0] } } ?? columns.denominators
-                    result = try estimator.ratio(numerator: values, denominator: denominators)
-                case .reported:
-                    return .unavailable(reason: "a reported indicator is not estimated")
-                }
+                result = try unweighted(kind, columns: columns, positions: positions)
             }
             return .published(PublishedCell(estimate: result))
         } catch {
-            return .unavailable(reason: error.description)
+            return .unavailable(design?.reason(for: error) ?? NoEstimateReason(error))
+        }
+    }
+
+    /// A simple-random-sample estimate over `positions` (all when nil).
+    private static func unweighted(_ kind: IndicatorKind, columns: IndicatorColumns, positions: [Int]?) throws(EstimationError) -> Estimate {
+        let values = positions.map { $0.map { columns.values[$0] } } ?? columns.values
+        let estimator = Estimator.unweighted
+        switch kind {
+        case .proportion: return try estimator.proportion(values)
+        case .mean: return try estimator.mean(values)
+        case .median: return try estimator.median(values)
+        case .total: return try estimator.total(values)
+        case .count: return try estimator.count(values)
+        case .ratio:
+            let denominators = positions.map { $0.map { columns.denominators[$0] } } ?? columns.denominators
+            return try estimator.ratio(numerator: values, denominator: denominators)
+        case .reported: throw .emptyDomain
         }
     }
 

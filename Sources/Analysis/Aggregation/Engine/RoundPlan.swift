@@ -262,28 +262,40 @@ struct DesignColumns {
 
     /// Why no estimate exists on this design, naming responses and variables rather than the
     /// positions Estimators counts in.
-    func explain(_ error: EstimationError) -> String {
+    func reason(for error: EstimationError) -> NoEstimateReason {
         let fpc = fpcName ?? "fpc"
-        let strata = strataName ?? "strata"
-        func number(_ value: Double) -> String { DisplayRow.format(value, digits: 6) }
+        func stratum(_ value: String) -> Stratum { Stratum(value: value, variable: strataName ?? "strata") }
         switch error {
         case .negativeWeight(let index, let value):
-            return "response \(responseIDs[index]) has \(weightName) \(number(value)), but a weight is 0 or more; correct it, or empty it to leave the response out"
+            return .negativeWeight(response: responseIDs[index], weight: weightName, value: value)
         case .notFinite(let input, let index, _) where input == "fpc":
-            return "response \(responseIDs[index]) has no \(fpc); give every response its stratum's population size or sampling fraction"
+            return .fpcMissing(response: responseIDs[index], fpc: fpc)
         case .fpcNotPositive(let index, let value):
-            return "response \(responseIDs[index]) has \(fpc) \(number(value)); give a population size (1 or more) or a sampling fraction (above 0, at most 1)"
+            return .fpcNotPositive(response: responseIDs[index], fpc: fpc, value: value)
         case .fpcMixedConventions(let sizeIndex, let fractionIndex):
-            return "\(fpc) is a population size in response \(responseIDs[sizeIndex]) but a sampling fraction in response \(responseIDs[fractionIndex]); use one of the two for every response"
-        case .fpcVariesWithinStratum(let stratum):
-            return "\(fpc) differs between responses of stratum \(stratum.isEmpty ? "(no \(strata))" : stratum); give the stratum's one population size in every response"
-        case .fpcBelowSampleSize(let stratum, let populationSize, let sampleSize):
-            return "stratum \(stratum.isEmpty ? "(no \(strata))" : stratum) has \(sampleSize) responses but \(fpc) gives a population of only \(number(populationSize)); check \(fpc)"
-        case .singlePSU(let stratum):
-            let name = stratum.isEmpty ? "the responses without \(strata)" : "stratum \(stratum) of \(strata)"
-            return "\(name) has only one response, so the variance cannot be estimated; merge it with a similar stratum"
+            return .fpcMixed(fpc: fpc, populationSizeIn: responseIDs[sizeIndex], fractionIn: responseIDs[fractionIndex])
+        case .fpcAllOne:
+            return .fpcAllOne(fpc: fpc)
+        case .fpcVariesWithinStratum(let value):
+            return .fpcVariesWithinStratum(fpc: fpc, stratum: stratum(value))
+        case .fpcBelowSampleSize(let value, let populationSize, let sampleSize):
+            return .fpcBelowSampleSize(fpc: fpc, stratum: stratum(value), sampleSize: sampleSize, populationSize: populationSize)
+        case .singlePSU(let value):
+            return .singleResponseInStratum(stratum(value))
         default:
-            return error.description
+            return NoEstimateReason(error)
+        }
+    }
+}
+
+extension NoEstimateReason {
+    /// The reason for a refusal that names no response: an empty cell, weights or denominator summing to 0.
+    init(_ error: EstimationError) {
+        switch error {
+        case .zeroDenominator: self = .zeroDenominator
+        case .zeroWeightSum: self = .zeroWeights
+        case .emptyDomain, .emptyDesign: self = .noResponses
+        default: self = .estimator(error)
         }
     }
 }

@@ -38,11 +38,12 @@ public struct DisplayRow: Sendable, Hashable {
          change, changeLow, changeHigh, note]
     }
 
-    public init(_ row: ResultRow, indicator definition: Indicator?, language: String, digits: Int = 6) {
+    /// The row in `language`, its numbers with at most `digits` decimals after `decimalMark`.
+    public init(_ row: ResultRow, indicator definition: Indicator?, language: String, digits: Int = 6, decimalMark: String = ".") {
         let scale = definition?.showsPercent == true ? 100.0 : 1.0
         func number(_ value: Double?) -> String {
             guard let value, value.isFinite else { return "" }
-            return Self.format(value * scale, digits: digits)
+            return Self.format(value * scale, digits: digits, decimalMark: decimalMark)
         }
         indicator = row.indicator
         node = row.node
@@ -85,25 +86,27 @@ public struct DisplayRow: Sendable, Hashable {
             change = ""
             changeLow = ""
             changeHigh = ""
-            note = reason
+            note = reason.text(language)
         }
     }
 
-    /// A number with at most `digits` decimals, without trailing zeros: `61.3`, `12`, `-0.05`.
-    public static func format(_ value: Double, digits: Int) -> String {
+    /// A number with at most `digits` decimals, without trailing zeros: `61.3`, `12`, `-0.05`
+    /// (`61,3` with the decimal mark `,`).
+    public static func format(_ value: Double, digits: Int, decimalMark: String = ".") -> String {
         var text = String(format: "%.\(digits)f", value)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }
-        return text == "-0" ? "0" : text
+        if text == "-0" { return "0" }
+        return decimalMark == "." ? text : text.replacingOccurrences(of: ".", with: decimalMark)
     }
 }
 
 extension ResultSet {
-    /// Every row as text, `digits` decimals at most.
-    public func displayRows(digits: Int = 6) -> [DisplayRow] {
+    /// Every row as text, `digits` decimals at most after `decimalMark`.
+    public func displayRows(digits: Int = 6, decimalMark: String = ".") -> [DisplayRow] {
         let byID = Dictionary(framework.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return rows.map { DisplayRow($0, indicator: byID[$0.indicator], language: language, digits: digits) }
+        return rows.map { DisplayRow($0, indicator: byID[$0.indicator], language: language, digits: digits, decimalMark: decimalMark) }
     }
 }

@@ -6,7 +6,7 @@ public enum CellOutcome: Sendable, Hashable {
     case published(PublishedCell)
     case suppressed(SuppressedCell)
     /// The cell has enough responses but no estimate exists (a ratio whose denominator sums to 0).
-    case unavailable(reason: String)
+    case unavailable(NoEstimateReason)
 
     public var published: PublishedCell? {
         if case .published(let cell) = self { cell } else { nil }

@@ -158,7 +158,7 @@ extension ReportRenderer {
                                 if !reported { html.element("td", .init("class", "num"), text: "") }
                                 html.element("td", .init("class", "num"), text: words.suppressedMark)
                                 if intervals { html.element("td", .init("class", "num"), text: "") }
-                                html.element("td", text: reason)
+                                html.element("td", text: reason.text(words.language))
                             }
                         }
                     }
