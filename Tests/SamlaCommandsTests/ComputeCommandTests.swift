@@ -1,12 +1,13 @@
 import Foundation
 import Store
+import SurveyDefinition
 import Testing
 
 /// `samla compute` on a small forum round, run as the built binary.
 @Suite struct ComputeCommandTests {
     /// A framework over the forum fixture with one indicator, the rest of whose keys are `indicator`
     /// (each line indented by four spaces).
-    static func framework(indicator: String, laterRound: String = "") -> String {
+    static func framework(indicator: String, laterRound: String = "", cleaning: String = "") -> String {
         """
         id: forum-toc
         title: {sv: "Forum", en: "Forum"}
@@ -14,6 +15,7 @@ import Testing
         rounds:
           - {name: forum-2025, survey: msi-forum, label: {sv: "2025", en: "2025"}}
         \(laterRound)
+        \(cleaning)
         impact: {id: better_ties, title: {sv: "Band", en: "Ties"}}
         outcomes:
           - id: contacts
@@ -30,13 +32,16 @@ import Testing
 
     /// A forum round of twelve responses, each with `contacts` new contacts.
     static func forumRound(contacts: Int64) throws -> StoreCLI {
+        try forumRound((0..<12).map { _ in ["sector": .choice("civil"), "new_contacts": .integer(contacts)] })
+    }
+
+    /// A forum round of one response per element of `answers`.
+    static func forumRound(_ answers: [[String: AnswerValue]]) throws -> StoreCLI {
         let cli = try StoreCLI()
         let open = try cli.run(["round", "open", StoreCLI.fixture("forum-v1.yaml"), "--name", "forum-2025",
                                 "--opens", "2025-01-01", "--closes", "2025-12-31", "--anonymous"])
         #expect(open.status == 0, "\(open.errors)")
-        try cli.importResponses(round: "forum-2025", fixture: "forum-v1.yaml", (0..<12).map { _ in
-            (language: "sv", values: ["sector": .choice("civil"), "new_contacts": .integer(contacts)])
-        })
+        try cli.importResponses(round: "forum-2025", fixture: "forum-v1.yaml", answers.map { (language: "sv", values: $0) })
         return cli
     }
 
@@ -146,5 +151,61 @@ import Testing
             """, ["--lang", language, "--format", "csv"])
             #expect(csv.output.contains(",kvotens nämnare summerar till 0 i gruppen\r\n"), "\(csv.output)")
         }
+    }
+
+    /// Twelve responses with 1 to 12 new contacts, a test response and a duplicate, cleaned by a
+    /// test rule and a duplicate key.
+    static func cleanedRound(_ options: [String]) throws -> (run: SamlaBinary.Run, cli: StoreCLI) {
+        var answers: [[String: AnswerValue]] = (1...12).map {
+            ["sector": .choice("civil"), "new_contacts": .integer(Int64($0)), "email": .text("a\($0)@example.org")]
+        }
+        answers.append(["sector": .choice("civil"), "new_contacts": .integer(999), "email": .text("test@example.org")])
+        answers.append(["sector": .choice("civil"), "new_contacts": .integer(3), "email": .text("A1@example.org")])
+        let cli = try forumRound(answers)
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        try framework(indicator: """
+            kind: mean
+            value: "${new_contacts}"
+        """, cleaning: """
+        cleaning:
+          msi-forum:
+            test: "${new_contacts} > 100"
+            duplicate_key: [email]
+        """).write(to: file, atomically: true, encoding: .utf8)
+        return (try cli.run(["compute", "--framework", file.path] + options), cli)
+    }
+
+    /// The table names the cleaning rules in its language, and a Swedish table writes a decimal comma.
+    @Test(arguments: [
+        ("en", "contacts_per_contact  forum-2025  Total  12       6.5  4.2–8.8",
+         "  forum-2025: 14 read, removed test responses 1, duplicates 1, 12 kept\n"),
+        ("sv", "contacts_per_contact  forum-2025  Totalt  12        6,5  4,2–8,8",
+         "  forum-2025: 14 lästa, borttagna testsvar 1, dubbletter 1, 12 kvar\n"),
+    ])
+    func theTableNamesTheCleaningRulesAndWritesNumbersInItsLanguage(language: String, row: String, cleaning: String) throws {
+        let (run, _) = try Self.cleanedRound(["--lang", language])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains(row + "\n"), "\(run.output)")
+        #expect(run.output.contains(cleaning), "\(run.output)")
+    }
+
+    /// JSON and the full cleaning log describe the rules in the language asked; figures in JSON keep the point.
+    @Test(arguments: [("en", "the same email as an earlier response", "6.5"), ("sv", "samma email som ett tidigare svar", "6.5")])
+    func theCleaningLogDescribesTheRulesInTheLanguageAsked(language: String, duplicate: String, estimate: String) throws {
+        let (json, cli) = try Self.cleanedRound(["--lang", language, "--format", "json"])
+        #expect(json.status == 0, "\(json.errors)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any], "\(json.output)")
+        let logs = try #require(object["cleaning"] as? [[String: Any]])
+        let rules = try #require(logs.first?["rules"] as? [[String: Any]])
+        #expect(rules.map { $0["rule"] as? String } == ["test", "duplicate"])
+        #expect(rules.map { $0["description"] as? String } == ["${new_contacts} > 100", duplicate])
+        let rows = try #require(object["rows"] as? [[String: String]])
+        #expect(rows.first?["estimate"] == estimate)
+
+        let log = cli.folder.appendingPathComponent("cleaning.csv").path
+        let (table, _) = try Self.cleanedRound(["--lang", language, "--cleaning-log", log])
+        #expect(table.status == 0, "\(table.errors)")
+        let written = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(written.contains("forum-2025,duplicate,\(duplicate),14"), "\(written)")
     }
 }

@@ -52,6 +52,24 @@ import Testing
         #expect(String(decoding: bytes.dropFirst(3).prefix(40), as: UTF8.self).hasPrefix("respondent_id,language,ESEM_"))
     }
 
+    /// The cleaning rules are described in the export's language (Swedish by default, as the survey's first).
+    @Test(arguments: [
+        ([], ["minst 80\u{00A0}% av de frågor som gällde svaret besvarade", "samma org_name och contact_email som ett tidigare svar"]),
+        (["--lang", "en"], ["at least 80% of the questions that applied answered", "the same org_name and contact_email as an earlier response"]),
+    ])
+    func theCleaningRulesAreDescribedInTheExportsLanguage(options: [String], descriptions: [String]) throws {
+        let workspace = try Workspace()
+        let run = try SamlaBinary.run([
+            "export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("x"),
+            "--framework", Self.root.appendingPathComponent("frameworks/msi-toc.yaml").path,
+        ] + options)
+        #expect(run.status == 0, "\(run.errors)")
+        let provenance = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: workspace.out("x") + "/provenance.json"))) as? [String: Any])
+        let rules = try #require((provenance["cleaning"] as? [String: Any])?["rules"] as? [[String: Any]])
+        #expect(rules.compactMap { $0["rule"] as? String } == ["test", "completeness", "duplicate", "eligibility"])
+        #expect(rules.compactMap { $0["description"] as? String }.dropFirst().dropLast() == descriptions[...])
+    }
+
     @Test func personalDataCannotBeAskedForInAPartnerExport() throws {
         let workspace = try Workspace()
         let run = try SamlaBinary.run([

@@ -26,7 +26,7 @@ enum ResultText {
                     for id in entry.removed {
                         try writer.write(log.round)
                         try writer.write(entry.rule.rawValue)
-                        try writer.write(text: entry.description)
+                        try writer.write(text: entry.description(results.language))
                         try writer.write(Int(id))
                         try writer.endRecord()
                     }
@@ -46,7 +46,7 @@ enum ResultText {
             "cleaning": results.cleaning.map { log in
                 [
                     "round": log.round, "read": log.read, "partial": log.partial, "kept": log.kept,
-                    "rules": log.entries.map { ["rule": $0.rule.rawValue, "description": $0.description, "count": $0.count, "removed": $0.removed] as [String: Any] },
+                    "rules": log.entries.map { ["rule": $0.rule.rawValue, "description": $0.description(results.language), "count": $0.count, "removed": $0.removed] as [String: Any] },
                 ] as [String: Any]
             },
             "missing": results.missing.map { ["indicator": $0.indicator, "round": $0.round, "count": $0.count] as [String: Any] },
@@ -67,7 +67,8 @@ enum ResultText {
             ? ["Indikator", "Omgång", "Grupp", "n", "Skattning", "95 % KI", "Mål", "Status", "Förändring"]
             : ["Indicator", "Round", "Group", "n", "Estimate", "95% CI", "Target", "Status", "Change"]
         var lines: [[String]] = [header]
-        let rows = results.displayRows(digits: 1)
+        // Swedish writes a decimal comma, as the Swedish report does; CSV and JSON keep the point for tools.
+        let rows = results.displayRows(digits: 1, decimalMark: sv ? "," : ".")
         for row in rows {
             let percent = row.unit == "percent"
             let suffix = percent ? " %" : ""
@@ -101,7 +102,7 @@ enum ResultText {
         out.append("")
         out.append(sv ? "Rensning:" : "Cleaning:")
         for log in results.cleaning {
-            let rules = log.entries.map { "\($0.rule.rawValue) \($0.count)" }.joined(separator: ", ")
+            let rules = log.entries.map { "\($0.rule.label(results.language).lowercased()) \($0.count)" }.joined(separator: ", ")
             let partial = log.partial > 0 ? (sv ? " (\(log.partial) ofullständiga)" : " (\(log.partial) partial)") : ""
             out.append(sv
                 ? "  \(log.round): \(log.read) lästa\(partial), \(rules.isEmpty ? "inga regler" : "borttagna " + rules), \(log.kept) kvar"

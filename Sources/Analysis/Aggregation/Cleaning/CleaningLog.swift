@@ -8,12 +8,23 @@ public struct CleaningLog: Sendable, Hashable {
 
         /// The fixed order rules run in.
         public static let order: [Rule] = [.test, .completeness, .duplicate, .eligibility]
+
+        /// What the rule removes, in a results language: `Dubbletter`, `Duplicates`.
+        public func label(_ language: String) -> String {
+            let sv = language == "sv"
+            return switch self {
+            case .test: sv ? "Testsvar" : "Test responses"
+            case .completeness: sv ? "För ofullständiga" : "Not complete enough"
+            case .duplicate: sv ? "Dubbletter" : "Duplicates"
+            case .eligibility: sv ? "Utanför populationen" : "Outside the population"
+            }
+        }
     }
 
     public struct Entry: Sendable, Hashable {
         public let rule: Rule
-        /// The rule as written (`min_completeness 0.8`, the eligibility expression).
-        public let description: String
+        /// The condition as written in the framework, for the test and eligibility rules.
+        public let condition: String?
         /// The ids of the responses it removed, in id order.
         public internal(set) var removed: [Int64]
         /// The completeness rule's threshold: the share of applicable questions a response must answer.
@@ -22,6 +33,23 @@ public struct CleaningLog: Sendable, Hashable {
         public internal(set) var keyNames: [String] = []
 
         public var count: Int { removed.count }
+
+        /// The rule in a results language: its condition as written (`${consent} = 'yes'`), or
+        /// in words: `minst 80 % av de frågor som gällde svaret besvarade`,
+        /// `the same org_name and contact_email as an earlier response`.
+        public func description(_ language: String) -> String {
+            let sv = language == "sv"
+            switch rule {
+            case .completeness:
+                let percent = Int(((minShare ?? 0) * 100).rounded())
+                return sv ? "minst \(percent)\u{00A0}% av de frågor som gällde svaret besvarade" : "at least \(percent)% of the questions that applied answered"
+            case .duplicate:
+                let key = keyNames.joined(separator: sv ? " och " : " and ")
+                return sv ? "samma \(key) som ett tidigare svar" : "the same \(key) as an earlier response"
+            case .test, .eligibility:
+                return condition ?? ""
+            }
+        }
     }
 
     public let round: String

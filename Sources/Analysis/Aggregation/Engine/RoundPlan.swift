@@ -204,14 +204,14 @@ struct CompiledCleaning {
     /// The log entries of the rules this round has, in the order they run.
     func emptyEntries() -> [CleaningLog.Entry] {
         var entries: [CleaningLog.Entry] = []
-        if let testText { entries.append(.init(rule: .test, description: testText, removed: [])) }
+        if let testText { entries.append(.init(rule: .test, condition: testText, removed: [])) }
         if let minCompleteness {
-            entries.append(.init(rule: .completeness, description: "at least \(Int((minCompleteness * 100).rounded()))% of relevant questions answered", removed: [], minShare: minCompleteness))
+            entries.append(.init(rule: .completeness, condition: nil, removed: [], minShare: minCompleteness))
         }
         if !duplicateKeyNames.isEmpty {
-            entries.append(.init(rule: .duplicate, description: "same " + duplicateKeyNames.joined(separator: " and ") + " as an earlier response", removed: [], keyNames: duplicateKeyNames))
+            entries.append(.init(rule: .duplicate, condition: nil, removed: [], keyNames: duplicateKeyNames))
         }
-        if let eligibleText { entries.append(.init(rule: .eligibility, description: eligibleText, removed: [])) }
+        if let eligibleText { entries.append(.init(rule: .eligibility, condition: eligibleText, removed: [])) }
         return entries
     }
 }

@@ -31,7 +31,7 @@ public struct ExportFramework: Sendable {
         let results = try Aggregator(framework: framework, store: store, language: language).compute(rounds: [round])
         var applied = options
         applied.results = results
-        applied.cleaning = results.cleaning.first { $0.round == round }.map { CleaningSummary(log: $0, source: source) }
+        applied.cleaning = results.cleaning.first { $0.round == round }.map { CleaningSummary(log: $0, source: source, language: results.language) }
         return applied
     }
 }

@@ -68,11 +68,11 @@ enum IndicatorTables {
 }
 
 extension CleaningSummary {
-    /// The summary of a round's cleaning log as the aggregation engine ran it.
-    public init(log: CleaningLog, source: String) {
+    /// The summary of a round's cleaning log as the aggregation engine ran it, its rules described in `language`.
+    public init(log: CleaningLog, source: String, language: String) {
         self.init(
             source: source,
-            rules: log.entries.map { Rule(name: $0.rule.rawValue, description: $0.description, responses: $0.removed) },
+            rules: log.entries.map { Rule(name: $0.rule.rawValue, description: $0.description(language), responses: $0.removed) },
             removed: Set(log.entries.flatMap(\.removed)),
             read: log.read)
     }

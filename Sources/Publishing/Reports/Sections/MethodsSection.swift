@@ -103,11 +103,11 @@ extension ReportRenderer {
                         html.element("tr") { html in
                             html.element("th", .init("scope", "row"), text: roundLabel(log.round))
                             html.element("td") { html in
-                                html.text(ruleName(entry.rule) + ": ")
-                                if let phrase = ruleInWords(entry) {
-                                    html.text(phrase)
+                                html.text(entry.rule.label(words.language) + ": ")
+                                if let condition = entry.condition {
+                                    html.element("span", .init("class", "code"), text: condition)
                                 } else {
-                                    html.element("span", .init("class", "code"), text: entry.description)
+                                    html.text(entry.description(words.language))
                                 }
                             }
                             html.element("td", .init("class", "num"), text: numbers.integer(entry.count))
@@ -120,32 +120,6 @@ extension ReportRenderer {
                     }
                 }
             }
-        }
-    }
-
-    /// The completeness and duplicate rules in the report's language; nil for the rules that are
-    /// expressions (test responses, eligibility), which are shown as written.
-    func ruleInWords(_ entry: CleaningLog.Entry) -> String? {
-        switch entry.rule {
-        case .completeness:
-            guard let share = entry.minShare else { return nil }
-            let percent = numbers.integer(Int((share * 100).rounded())) + (words.sv ? "\u{00A0}%" : "%")
-            return words.pick("minst \(percent) av de frågor som gällde svaret besvarade", "at least \(percent) of the questions that applied answered")
-        case .duplicate:
-            guard !entry.keyNames.isEmpty else { return nil }
-            let key = entry.keyNames.joined(separator: words.pick(" och ", " and "))
-            return words.pick("samma \(key) som ett tidigare svar", "the same \(key) as an earlier response")
-        default:
-            return nil
-        }
-    }
-
-    func ruleName(_ rule: CleaningLog.Rule) -> String {
-        switch rule {
-        case .test: words.pick("Testsvar", "Test responses")
-        case .completeness: words.pick("För ofullständiga", "Not complete enough")
-        case .duplicate: words.pick("Dubbletter", "Duplicates")
-        case .eligibility: words.pick("Utanför populationen", "Outside the population")
         }
     }
 
