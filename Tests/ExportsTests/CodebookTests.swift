@@ -69,6 +69,43 @@ import SurveyDefinition
         #expect(text.contains("| `ideell` | Ideell förening, \"allmännyttig\" | Non-profit association |"))
         #expect(!text.contains("org_name"))
     }
+
+    /// A Swedish codebook names the column types in Swedish; codebook.csv keeps the names tools read.
+    @Test func aSwedishCodebookNamesTheTypesInSwedish() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(ExportOptions(language: "sv"))
+        let text = try fixture.read("codebook.md")
+        let types = Dictionary(text.split(separator: "\n").compactMap { line -> (String, String)? in
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count > 2, cells[0].hasPrefix("`") else { return nil }
+            return (cells[0], cells[1])
+        }, uniquingKeysWith: { first, _ in first })
+        #expect(types["`response_id`"] == "heltal")
+        #expect(types["`language`"] == "kod")
+        #expect(types["`submitted_at`"] == "tidpunkt")
+        #expect(types["`legal_form`"] == "val")
+        #expect(types["`women_share`"] == "decimaltal")
+        #expect(types["`certified`"] == "ja/nej")
+        #expect(types["`started`"] == "datum")
+        #expect(types["`story`"] == "text")
+        #expect(types["`barriers__other`"] == "0/1")
+        for english in ["integer", "decimal", "choice", "boolean", "date", "datetime", "code"] {
+            #expect(!types.values.contains(english), "\(english)")
+        }
+        let csv = try fixture.read("codebook.csv")
+        #expect(csv.contains(",choice,") && csv.contains(",integer,"))
+    }
+
+    /// The list of a single choice with `other` is titled with the other option in the codebook's language.
+    @Test(arguments: [("sv", "### roles + annat"), ("en", "### roles + other")])
+    func aListWithOtherIsTitledInTheCodebooksLanguage(language: String, heading: String) throws {
+        let fixture = try ExportFixture(survey: "other-choice.yaml")
+        try fixture.insert([["role": .choice("ceo")]])
+        try fixture.export(ExportOptions(language: language))
+        let text = try fixture.read("codebook.md")
+        #expect(text.contains("\n\(heading)\n"), "\(text)")
+    }
 }
 
 @Suite struct ColumnNamingTests {

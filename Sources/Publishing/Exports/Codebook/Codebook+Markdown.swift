@@ -40,7 +40,7 @@ extension Codebook {
             } else if let list = listTitle(entry) {
                 choices = "[\(list)](#\(anchor(list)))"
             }
-            let cells = ["`\(entry.column.name)`", entry.typeName] + languages.map { entry.label($0) }
+            let cells = ["`\(entry.column.name)`", entry.typeLabel(language)] + languages.map { entry.label($0) }
                 + [choices, entry.relevance.map { "`\($0)`" } ?? "", rules.joined(separator: "; ")]
             lines.append("| " + cells.map(Self.cell).joined(separator: " | ") + " |")
         }
@@ -125,10 +125,10 @@ extension Codebook {
         return result
     }
 
-    /// The heading of a column's choice list: its name, with `+ other` when the question adds that option.
+    /// The heading of a column's choice list: its name, with `+ other` (`+ annat`) when the question adds that option.
     private func listTitle(_ entry: ColumnDescription) -> String? {
         guard let question = entry.question, let list = question.choiceList, !entry.choices.isEmpty else { return nil }
-        return question.allowsOther ? "\(list) + other" : list
+        return question.allowsOther ? "\(list) + \(layout.language == "sv" ? "annat" : "other")" : list
     }
 
     private func anchor(_ name: String) -> String {

@@ -54,6 +54,16 @@ struct ColumnDescription {
         }
     }
 
+    /// ``typeName`` in the words of a codebook for people: Swedish in `sv` (`heltal`, `val`), else as named.
+    func typeLabel(_ language: String) -> String {
+        guard language == "sv" else { return typeName }
+        let swedish = [
+            "integer": "heltal", "decimal": "decimaltal", "code": "kod", "datetime": "tidpunkt", "choice": "val",
+            "choices": "flerval", "boolean": "ja/nej", "date": "datum",
+        ]
+        return swedish[typeName] ?? typeName
+    }
+
     /// The question type behind the column (`select_multiple`, `matrix`…), if any.
     var questionType: String? { question?.type.rawValue }
 
