@@ -243,6 +243,19 @@ struct ReportRenderingTests {
         #expect(html.contains(reason), "\(html)")
     }
 
+    /// The topline says a question's unit in the report's language (surveys write units in English,
+    /// as frameworks do) and closes a question that ends in a question mark without another stop.
+    @Test(arguments: [
+        ("sv", ["Fördelning bland dem som svarade (poäng)", "Lådagram: Betyg (1–5). Median ", "Stapeldiagram: Hur stor är er förening? Vanligast"], " points"),
+        ("en", ["Distribution among those who answered (points)", "Box chart: Score (1–5). Median ", "Bar chart: How large is your club? Most frequent"], " poäng"),
+    ])
+    func theToplineSaysUnitsInItsLanguage(language: String, expected: [String], foreign: String) throws {
+        let html = try ClubFixture().render(language: language)
+        for text in expected { #expect(html.contains(text), "\(text)") }
+        #expect(!html.contains(foreign))
+        #expect(!html.contains("?."))
+    }
+
     @Test func aToplineRoundWithoutDataIsRefused() throws {
         let fixture = try ClubFixture()
         var definition = try fixture.definition()

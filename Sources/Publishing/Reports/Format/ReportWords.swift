@@ -8,6 +8,11 @@ struct ReportWords: Sendable {
 
     func pick(_ swedish: String, _ english: String) -> String { sv ? swedish : english }
 
+    /// `text` closed as a sentence: a full stop added unless it ends in one or in `?` or `!`.
+    func sentence(_ text: String) -> String {
+        text.last.map { ".?!".contains($0) } == true ? text : text + "."
+    }
+
     /// The form that fits `count`: `one` for 1, else `other` (`response`, `responses`).
     func plural(_ count: Int, _ one: String, _ other: String) -> String { count == 1 ? one : other }
 

@@ -137,7 +137,7 @@ extension ReportRenderer {
                              text: figure.share.map { numbers.percent($0) } ?? "\(words.suppressedMark) \(words.tooFew)")
             }
             let best = zip(tally.categories, figures).filter { $0.1.share != nil }.max { $0.1.share! < $1.1.share! }
-            let description = words.pick("Stapeldiagram: \(wording). ", "Bar chart: \(wording). ")
+            let description = words.pick("Stapeldiagram: \(words.sentence(wording)) ", "Bar chart: \(words.sentence(wording)) ")
                 + (best.map { words.pick("Vanligast: \($0.0.label), \(numbers.percent($0.1.share!)). ", "Most frequent: \($0.0.label), \(numbers.percent($0.1.share!)). ") } ?? "")
                 + words.pick("Tabellen nedan ger alla svar.", "The table below gives every answer.")
             html.element("figure") { html in
@@ -192,8 +192,8 @@ extension ReportRenderer {
         if tables.contains(where: { $0.figures.contains { $0.share != nil } }) {
             html.element("figure") { html in
                 html.element("figcaption", text: words.pick("Andel av dem som besvarade varje del", "Share of those who answered each part"))
-                BarChart(id: "\(id)-chart", description: words.pick("Stapeldiagram per del av frågan: \(wording). Tabellen nedan ger alla svar.",
-                                                                     "Bar chart per part of the question: \(wording). The table below gives every answer."),
+                BarChart(id: "\(id)-chart", description: words.pick("Stapeldiagram per del av frågan: \(words.sentence(wording)) Tabellen nedan ger alla svar.",
+                                                                     "Bar chart per part of the question: \(words.sentence(wording)) The table below gives every answer."),
                          bars: bars, numbers: numbers).render(into: &html)
             }
         }
@@ -232,15 +232,17 @@ extension ReportRenderer {
             return true
         }
         let digits = summary.isInteger && summary.upperQuartile - summary.lowerQuartile >= 10 ? 0 : 1
-        let unit = question.unit.map { " " + $0 } ?? ""
+        // Survey units are written in English, as framework units are; a percentage takes the sign.
+        let unitWord = question.unit == "percent" ? "%" : words.unit(question.unit)
+        let unit = question.unit == "percent" ? numbers.percentSign : unitWord.map { " " + $0 } ?? ""
         func number(_ value: Double) -> String { numbers.decimal(value, digits: digits) }
         let labels = (quartiles: words.pick("Mittersta hälften (kvartiler)", "Middle half (quartiles)"), median: "Median",
                       mean: words.pick("Medelvärde", "Mean"))
         let description = words.pick(
-            "Lådagram: \(wording). Median \(number(summary.median))\(unit), medelvärde \(numbers.decimal(summary.mean, digits: 1))\(unit), mittersta hälften \(numbers.range(number(summary.lowerQuartile), number(summary.upperQuartile))).",
-            "Box chart: \(wording). Median \(number(summary.median))\(unit), mean \(numbers.decimal(summary.mean, digits: 1))\(unit), middle half \(numbers.range(number(summary.lowerQuartile), number(summary.upperQuartile))).")
+            "Lådagram: \(words.sentence(wording)) Median \(number(summary.median))\(unit), medelvärde \(numbers.decimal(summary.mean, digits: 1))\(unit), mittersta hälften \(numbers.range(number(summary.lowerQuartile), number(summary.upperQuartile))).",
+            "Box chart: \(words.sentence(wording)) Median \(number(summary.median))\(unit), mean \(numbers.decimal(summary.mean, digits: 1))\(unit), middle half \(numbers.range(number(summary.lowerQuartile), number(summary.upperQuartile))).")
         html.element("figure") { html in
-            html.element("figcaption", text: words.pick("Fördelning bland dem som svarade", "Distribution among those who answered") + (question.unit.map { " (\($0))" } ?? ""))
+            html.element("figcaption", text: words.pick("Fördelning bland dem som svarade", "Distribution among those who answered") + (unitWord.map { " (\($0))" } ?? ""))
             BoxChart(id: "\(id)-chart", description: description, summary: summary, labels: labels, numbers: numbers).render(into: &html)
         }
         scrollingTable(label: wording, into: &html) { html in
