@@ -256,6 +256,14 @@ struct ReportRenderingTests {
         #expect(!html.contains("?."))
     }
 
+    /// Of the 32 who said how they heard of the club, 30 said a friend and 2 another way: both are
+    /// withheld, so no shown category (the web, at 0) is called the most frequent.
+    @Test func aCategoryShownAtZeroIsNotTheMostFrequent() throws {
+        let html = try ClubFixture().render()
+        #expect(html.contains("Stapeldiagram: Hur hörde du om oss? Tabellen nedan ger alla svar."))
+        #expect(!html.contains("Vanligast: På webben"))
+    }
+
     @Test func aToplineRoundWithoutDataIsRefused() throws {
         let fixture = try ClubFixture()
         var definition = try fixture.definition()

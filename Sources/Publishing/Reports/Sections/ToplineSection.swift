@@ -136,7 +136,8 @@ extension ReportRenderer {
                 BarChart.Bar(label: category.label, value: figure.share.map { $0 * 100 },
                              text: figure.share.map { numbers.percent($0) } ?? "\(words.suppressedMark) \(words.tooFew)")
             }
-            let best = zip(tally.categories, figures).filter { $0.1.share != nil }.max { $0.1.share! < $1.1.share! }
+            // A category shown at 0 is never the most frequent, even when the ones answered are withheld.
+            let best = zip(tally.categories, figures).filter { ($0.1.share ?? 0) > 0 }.max { $0.1.share! < $1.1.share! }
             let description = words.pick("Stapeldiagram: \(words.sentence(wording)) ", "Bar chart: \(words.sentence(wording)) ")
                 + (best.map { words.pick("Vanligast: \($0.0.label), \(numbers.percent($0.1.share!)). ", "Most frequent: \($0.0.label), \(numbers.percent($0.1.share!)). ") } ?? "")
                 + words.pick("Tabellen nedan ger alla svar.", "The table below gives every answer.")
