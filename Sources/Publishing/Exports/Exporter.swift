@@ -100,7 +100,9 @@ public struct Exporter: Sendable {
             try writeCSV(output.stagedPath(IndicatorTables.resultsFile)) { try IndicatorTables.writeResults(rows, to: $0) }
             extraResources.append(DataPackage.csvResource(
                 name: "results", path: IndicatorTables.resultsFile,
-                title: "Indicator results of framework \(results.framework.id) for round \(plan.round.name)",
+                title: layout.language == "sv"
+                    ? "Indikatorernas resultat enligt ramverket \(results.framework.id) för omgång \(plan.round.name)"
+                    : "Indicator results of framework \(results.framework.id) for round \(plan.round.name)",
                 schema: IndicatorTables.resultsSchema()))
         }
         if let cleaning = options.cleaning {
@@ -108,7 +110,8 @@ public struct Exporter: Sendable {
                 try IndicatorTables.writeCleaningLog(cleaning, round: plan.round.name, pseudonymizer: pseudonymizer, to: $0)
             }
             extraResources.append(DataPackage.csvResource(
-                name: "cleaning-log", path: IndicatorTables.cleaningFile, title: "Responses removed by the cleaning rules of \(cleaning.source)",
+                name: "cleaning-log", path: IndicatorTables.cleaningFile,
+                title: layout.language == "sv" ? "Svar som rensningsreglerna i \(cleaning.source) tog bort" : "Responses removed by the cleaning rules of \(cleaning.source)",
                 schema: IndicatorTables.cleaningSchema(pseudonymous: pseudonymizer != nil)))
         }
         let schema = options.shape == .wide ? TableSchema.wide(layout: layout, empties: written.empties) : TableSchema.long(layout: layout)

@@ -14,7 +14,7 @@ enum DataPackage {
             ("created", .string(facts.exportedAt)),
             ("keywords", .array(["survey", .string(survey.id), .string(facts.round)])),
         ]
-        members.append(("resources", .array([dataResource(facts: facts, schema: dataSchema)] + [codebookResource(layout: layout)] + extraResources)))
+        members.append(("resources", .array([dataResource(layout: layout, facts: facts, schema: dataSchema)] + [codebookResource(layout: layout)] + extraResources)))
         members.append(("samla", .object([
             ("round", .string(facts.round)),
             ("survey", .string(survey.id)),
@@ -48,8 +48,9 @@ enum DataPackage {
         ])
     }
 
-    private static func dataResource(facts: ExportFacts, schema: JSONValue) -> JSONValue {
-        csvResource(name: "responses", path: facts.dataFile, title: "Responses of round \(facts.round)", schema: schema)
+    private static func dataResource(layout: ExportLayout, facts: ExportFacts, schema: JSONValue) -> JSONValue {
+        let title = layout.language == "sv" ? "Svaren i omgång \(facts.round)" : "Responses of round \(facts.round)"
+        return csvResource(name: "responses", path: facts.dataFile, title: title, schema: schema)
     }
 
     /// The name of the codebook's resource, which the long form's `variable` refers to.
@@ -66,18 +67,31 @@ enum DataPackage {
             }
             return .object(members)
         }
-        return csvResource(name: codebookName, path: "codebook.csv", title: "Codebook: one row per column of the responses",
+        let title = layout.language == "sv" ? "Kodbok: en rad per kolumn i svaren" : "Codebook: one row per column of the responses"
+        return csvResource(name: codebookName, path: "codebook.csv", title: title,
                            schema: .object([("fields", .array(fields)), ("missingValues", .array([""])), ("primaryKey", ["column"])]))
     }
 
+    /// The package in a few words, in the export's language.
     private static func description(layout: ExportLayout, facts: ExportFacts) -> String {
         let options = layout.options
-        var parts = ["Round \(facts.round) of survey \(layout.survey.id) version \(facts.definitionVersion): \(facts.responses) responses"]
-        parts.append(options.shape == .wide ? "one row per response" : "one row per non-empty cell (long form)")
-        parts.append(options.values == .codes ? "choices as codes" : "choices as labels in \(layout.language)")
-        if options.profile == .euclid { parts.append("Euclid partner profile: export_as names, no personal data, pseudonymous respondents") }
-        else if options.exportsPII { parts.append("includes personal data") }
-        else { parts.append("no personal data") }
-        return parts.joined(separator: "; ") + ". The codebook (codebook.csv, codebook.md) describes every column."
+        let sv = layout.language == "sv"
+        func pick(_ swedish: String, _ english: String) -> String { sv ? swedish : english }
+        var parts = [pick("Omgång \(facts.round) av enkäten \(layout.survey.id) version \(facts.definitionVersion): \(facts.responses) svar",
+                          "Round \(facts.round) of survey \(layout.survey.id) version \(facts.definitionVersion): \(facts.responses) responses")]
+        parts.append(options.shape == .wide ? pick("en rad per svar", "one row per response")
+                                            : pick("en rad per icke-tom cell (lång form)", "one row per non-empty cell (long form)"))
+        parts.append(options.values == .codes ? pick("val som koder", "choices as codes")
+                                              : pick("val som etiketter på \(layout.language)", "choices as labels in \(layout.language)"))
+        if options.profile == .euclid {
+            parts.append(pick("partnerprofil Euclid: export_as-namn, inga personuppgifter, pseudonyma svarande",
+                              "Euclid partner profile: export_as names, no personal data, pseudonymous respondents"))
+        } else if options.exportsPII {
+            parts.append(pick("innehåller personuppgifter", "includes personal data"))
+        } else {
+            parts.append(pick("inga personuppgifter", "no personal data"))
+        }
+        return parts.joined(separator: "; ")
+            + pick(". Kodboken (codebook.csv, codebook.md) beskriver varje kolumn.", ". The codebook (codebook.csv, codebook.md) describes every column.")
     }
 }
