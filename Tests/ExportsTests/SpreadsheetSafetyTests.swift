@@ -73,6 +73,17 @@ import Testing
         #expect((story["description"] as? String)?.contains(FormulaNeutralization.summary) == true)
     }
 
+    /// A Swedish export says the rule in Swedish, in the codebook and in the data package alike.
+    @Test func aSwedishExportSaysSoInSwedish() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(ExportOptions(language: "sv"))
+        let rule = "Textvärden som börjar med =, +, -, @, tabb eller vagnretur har en apostrof (') först"
+        #expect(try fixture.read("codebook.md").contains(rule))
+        let story = try #require(try Self.field("story", in: fixture.json("datapackage.json"))["description"] as? String)
+        #expect(story.contains(rule) && !story.contains(FormulaNeutralization.summary), "\(story)")
+    }
+
     static func field(_ name: String, in package: [String: Any], resource: String = "responses") throws -> [String: Any] {
         let resources = try #require(package["resources"] as? [[String: Any]])
         let data = try #require(resources.first { $0["name"] as? String == resource })

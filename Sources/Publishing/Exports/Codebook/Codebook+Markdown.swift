@@ -86,9 +86,7 @@ extension Codebook {
         notes.append(sv
             ? "Flerval: en kolumn per alternativ (`fråga_kod`), 1 = valt, 0 = inte valt, tom = frågan besvarades inte."
             : "Multiple choice: one column per option (`question_code`), 1 = chosen, 0 = not chosen, empty = not answered.")
-        notes.append(sv
-            ? "Textvärden som börjar med =, +, -, @, tabb eller vagnretur har en apostrof (') först, så att kalkylprogram visar dem som text i stället för att köra dem som formler; ett negativt tal som -3 får ingen, och inget annat ändras."
-            : FormulaNeutralization.summary)
+        notes.append(SpreadsheetRule.text(layout.language))
         if let guarded = usedChoiceLists().lazy.flatMap(\.1).first(where: { FormulaNeutralization.isNeeded(for: $0.value) }) {
             let written = FormulaNeutralization.neutralized(guarded.value)
             notes.append(sv

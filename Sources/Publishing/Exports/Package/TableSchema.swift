@@ -167,7 +167,7 @@ enum TableSchema {
             let guardsAChoice = description.choices.contains { choice in
                 FormulaNeutralization.isNeeded(for: ChoiceTable.shown(choice, values: layout.options.values, language: layout.language, fallbacks: layout.survey.languages))
             }
-            if variable.type == .text || guardsAChoice { lines.append(FormulaNeutralization.summary) }
+            if variable.type == .text || guardsAChoice { lines.append(SpreadsheetRule.text(layout.language)) }
             if variable.role == .calculated, let calculation = description.question?.calculation { lines.append("calculated: \(calculation.text)") }
         }
         return lines.joined(separator: "\n")
