@@ -85,11 +85,6 @@ public struct Stratum: Sendable, Hashable {
     /// The strata variable.
     public let variable: String
 
-    public init(value: String, variable: String) {
-        self.value = value
-        self.variable = variable
-    }
-
     /// `stratum 3 of region`, or `the responses without region`.
     func text(_ language: String) -> String {
         let sv = language == "sv"
