@@ -34,7 +34,7 @@ struct ComputeCommand: ParsableCommand {
     @Option(help: "table for people, csv or json for tools.")
     var format: ResultFormat = .table
 
-    @Option(name: .customLong("lang"), help: ArgumentHelp("The language of labels; the framework's first language by default.", valueName: "code"))
+    @Option(name: .customLong("lang"), help: ArgumentHelp("The language of labels, statuses, notes and the table's numbers; the framework's first language by default.", valueName: "code"))
     var language: String?
 
     @Option(name: .customLong("cleaning-log"), help: ArgumentHelp("Also write the full cleaning log (round, rule, response id) as CSV here.", valueName: "file"))

@@ -4,7 +4,7 @@ import Frameworks
 /// what could not be computed. The cleaning log travels with every output of the set.
 public struct ResultSet: Sendable {
     public let framework: Framework
-    /// The language of group labels and statuses.
+    /// The language of group labels and statuses, and the one its notes and reasons are said in.
     public let language: String
     public let rows: [ResultRow]
     public let cleaning: [CleaningLog]
