@@ -133,6 +133,11 @@ import Testing
         #expect(removed.count == 1 && removed[0]["rule"] == "duplicate")
         #expect(removed[0]["respondent_id"] == Pseudonymizer(key: try fixture.store.pseudonymKey(round: "ex-2025")).pseudonym(for: ids[1]),
                 "a partner sees which pseudonymous responses were removed, never their ids")
+        let resources = try #require(try fixture.json("datapackage.json")["resources"] as? [[String: Any]])
+        let logResource = try #require(resources.first { $0["name"] as? String == "cleaning-log" })
+        let fields = try #require((logResource["schema"] as? [String: Any])?["fields"] as? [[String: Any]])
+        let id = try #require(fields.first { $0["name"] as? String == "respondent_id" })
+        #expect((id["constraints"] as? [String: Any])?["pattern"] as? String == Pseudonymizer.pattern)
     }
 
     @Test func aPartnerSeesTheFrameworksFileNameNotTheFoldersOnTheStaffsComputer() throws {

@@ -60,7 +60,7 @@ enum IndicatorTables {
                 .object([("name", "rule"), ("type", "string"), ("constraints", .object([("required", true)]))]),
                 .object([("name", "description"), ("type", "string")]),
                 .object([("name", pseudonymous ? "respondent_id" : "response_id"), ("type", pseudonymous ? "string" : "integer"),
-                         ("constraints", .object([("required", true)]))]),
+                         ("constraints", .object(pseudonymous ? [("required", true), ("pattern", .string(Pseudonymizer.pattern))] : [("required", true)]))]),
             ]),
             ("missingValues", [""]),
         ])
