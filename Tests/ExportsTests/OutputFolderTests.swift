@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Store
 import SurveyDefinition
 import Testing
@@ -49,6 +50,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: fixture.outputPath("new")))
         let diagnostic = ExportError.unknownCode(response: ids[1], variable: "legal_form", code: "gmbh").diagnostics(database: "db.sqlite")[0]
         #expect(diagnostic.description.hasPrefix("db.sqlite: error[E604]: response \(ids[1]) holds the code 'gmbh' in legal_form"))
+    }
+
+    /// A definition stored by an earlier Samla that checks less: the export says how to recover,
+    /// and re-opening the round with the corrected file recovers it with its answers.
+    @Test func aStoredDefinitionThatNoLongerLoadsSaysHowToRecover() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        let broken = fixture.document.sourceText.replacingOccurrences(of: "pages:", with: "lable: x\npages:")
+        try DatabaseQueue(path: fixture.folder.appendingPathComponent("samla.sqlite").path).write { db in
+            try db.execute(sql: "UPDATE definitions SET source = ?", arguments: [broken])
+        }
+        var refusal: ExportError?
+        do { try fixture.export() } catch let error as ExportError { refusal = error }
+        let diagnostic = try #require(refusal?.diagnostics(database: "db.sqlite").first)
+        #expect(diagnostic.code.id == "E605")
+        #expect(diagnostic.message.hasSuffix(
+            "; correct the definition file and re-open the round with it (samla round open FILE --name ex-2025), which keeps its answers (nothing was exported)"),
+            "\(diagnostic.message)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.outputPath()))
+
+        let corrected = SurveyDocument(survey: fixture.survey, sourceText: fixture.document.sourceText + "\n# corrected\n")
+        try fixture.store.openRound(RoundRequest(name: fixture.round, document: corrected, opens: nil, closes: nil, anonymous: true))
+        let summary = try fixture.export()
+        #expect(summary.facts.responses == ExportFixture.sample.count)
     }
 
     @Test func anUnknownMultipleChoiceCodeIsRefusedToo() throws {

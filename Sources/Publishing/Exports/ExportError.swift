@@ -32,7 +32,9 @@ public enum ExportError: Error, Hashable, Sendable {
         case .definitionUnreadable(let round, let hash, let problems):
             let first = problems.first.map { ": \($0.message)" } ?? ""
             return [Diagnostic(.exportDefinitionUnreadable, at: .file(database),
-                "round \(round) is pinned to definition \(hash.prefix(12)), which this version of Samla cannot read\(first)")]
+                "round \(round) is pinned to definition \(hash.prefix(12)), which this version of Samla cannot read\(first); "
+                    + "correct the definition file and re-open the round with it (samla round open FILE --name \(round)), "
+                    + "which keeps its answers (nothing was exported)")]
         case .profileEmpty(let survey):
             return [Diagnostic(.exportProfileEmpty, at: .field("--profile"),
                 "no question of survey \(survey) has an export_as, so the partner profile would export nothing; "
