@@ -56,7 +56,8 @@ struct DailyChart {
             html.element("text", .init("x", String(left - 6)), .init("y", String(top + 10)), .init("text-anchor", "end"), text: String(peak))
             html.element("text", .init("x", String(left - 6)), .init("y", String(top + plotHeight)), .init("text-anchor", "end"), text: "0")
             for (i, day) in days.enumerated() {
-                let x = Double(left) + slot * Double(i) + slot * 0.1
+                // The day's two bars side by side, centred on its label.
+                let x = Double(left) + slot * (Double(i) + 0.5) - bar
                 html.selfClosing("rect", .init("class", "bar-started"), .init("x", SVGNumber.text(x)), .init("y", SVGNumber.text(y(day.started))),
                           .init("width", SVGNumber.text(bar)), .init("height", SVGNumber.text(Double(top + plotHeight) - y(day.started))))
                 html.selfClosing("rect", .init("class", "bar-completed"), .init("x", SVGNumber.text(x + bar)), .init("y", SVGNumber.text(y(day.completed))),
