@@ -35,6 +35,13 @@ import SurveyDefinition
         }
     }
 
+    @Test func theErrorSummaryNamesTheQuestionThenTheProblem() {
+        #expect(FormPageView.summaryLine(label: "Hur många anställda?", message: "ett svar krävs") == "Hur många anställda? Ett svar krävs")
+        #expect(FormPageView.summaryLine(label: "Ålder", message: "ett svar krävs") == "Ålder: ett svar krävs")
+        #expect(FormPageView.summaryLine(label: "Hur viktigt? – Personal", message: "välj ett svar") == "Hur viktigt? – Personal: välj ett svar")
+        #expect(FormPageView.summaryLine(label: "Vilket år?", message: "”nio” är inte ett heltal") == "Vilket år? ”nio” är inte ett heltal")
+    }
+
     @Test func theLanguageComesFromTheQueryThenTheBrowser() {
         let offered = ["sv", "en"]
         #expect(LanguageChoice.choose(query: "en", acceptLanguage: "sv", offered: offered) == "en")

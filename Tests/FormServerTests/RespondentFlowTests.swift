@@ -25,8 +25,8 @@ import Testing
             let refused = try await r.post([("resp_role", "ceo"), ("registered", "yes"), ("prio_fin", "11"), ("prio_imp", "nio")])
             #expect(refused.status == 422)
             #expect(Respondent.errors(refused.body) == [
-                "f-prio_fin Hur viktig är ekonomisk avkastning när organisationen fattar strategiska beslut?: Ange ett heltal från 0 till 10.",
-                "f-prio_imp Hur viktig är social eller miljömässig nytta när organisationen fattar strategiska beslut?: ”nio” är inte ett heltal: skriv bara siffror, t.ex. 12 eller -3",
+                "f-prio_fin Hur viktig är ekonomisk avkastning när organisationen fattar strategiska beslut? Ange ett heltal från 0 till 10.",
+                "f-prio_imp Hur viktig är social eller miljömässig nytta när organisationen fattar strategiska beslut? ”nio” är inte ett heltal: skriv bara siffror, t.ex. 12 eller -3",
             ])
             #expect(refused.body.contains(#"<p class="error-message" id="e-prio_fin"><span class="visually-hidden">Fel: </span>Ange ett heltal från 0 till 10.</p>"#))
             #expect(refused.body.contains(#"aria-describedby="h-prio_fin e-prio_fin" aria-invalid="true""#))
@@ -141,7 +141,7 @@ import Testing
             let missing = try await r.post([("fin_sought", "yes")])
             #expect(missing.status == 422)
             #expect(Respondent.errors(missing.body) == [
-                "f-ext_fin-0 What external finance has your organisation received in the last 12 months?: an answer is required",
+                "f-ext_fin-0 What external finance has your organisation received in the last 12 months? An answer is required",
             ])
             try await r.answer("Financing", [("fin_sought", "yes"), ("ext_fin", "public"), ("ext_fin", "foundations"), ("fin_met", "50")])
             // imm_status = no: the page on how impact is measured is skipped.

@@ -89,11 +89,18 @@ struct FormPageView {
                 for problem in problems {
                     html.element("li") { html in
                         html.element("a", .init("href", "#" + fieldID(forProblemOf: problem.variable)),
-                                     text: summaryLabel(problem.variable) + ": " + problem.message(in: language))
+                                     text: Self.summaryLine(label: summaryLabel(problem.variable), message: problem.message(in: language)))
                     }
                 }
             }
         }
+    }
+
+    /// A line of the error summary: the question, then what is wrong. A question that ends as a
+    /// sentence does (`…beslut?`) is followed by the message as a sentence of its own, else by a colon.
+    static func summaryLine(label: String, message: String) -> String {
+        guard let last = label.last, "?!.".contains(last), let first = message.first else { return label + ": " + message }
+        return label + " " + first.uppercased() + message.dropFirst()
     }
 
     /// The question (and matrix row) a problem is about, as the summary names it.
