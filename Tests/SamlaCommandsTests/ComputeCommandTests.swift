@@ -153,6 +153,21 @@ import Testing
         }
     }
 
+    /// The table writes every figure of an indicator with the decimals its kind is shown with, as
+    /// the report does: a mean of exactly 3 is `3,0`, a proportion not in percent has three decimals
+    /// (one would show 0.452 as 0.5), a percentage one, a count none.
+    @Test(arguments: [
+        ("kind: mean\nvalue: \"${new_contacts}\"", "12        3,0  3,0–3,0"),
+        ("kind: proportion\nnumerator: \"${new_contacts} > 2\"", "12      1,000  0,758–1,000"),
+        ("kind: proportion\nnumerator: \"${new_contacts} > 2\"\nunit: percent", "12    100,0 %  75,8–100,0"),
+        ("kind: count\nuniverse: \"${new_contacts} > 2\"", "12         12"),
+    ])
+    func theTableWritesTheDecimalsOfTheIndicatorsKind(indicator: String, figures: String) throws {
+        let run = try Self.compute(contacts: 3, indicator: indicator.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"), ["--lang", "sv"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("contacts_per_contact  forum-2025  Totalt  " + figures), "\(run.output)")
+    }
+
     /// Twelve responses with 1 to 12 new contacts, a test response and a duplicate, cleaned by a
     /// test rule and a duplicate key.
     static func cleanedRound(_ options: [String]) throws -> (run: SamlaBinary.Run, cli: StoreCLI) {

@@ -68,7 +68,7 @@ enum ResultText {
             : ["Indicator", "Round", "Group", "n", "Estimate", "95% CI", "Target", "Status", "Change"]
         var lines: [[String]] = [header]
         // Swedish writes a decimal comma, as the Swedish report does; CSV and JSON keep the point for tools.
-        let rows = results.displayRows(digits: 1, decimalMark: sv ? "," : ".")
+        let rows = results.displayRows(precision: .shown, decimalMark: sv ? "," : ".")
         for row in rows {
             let percent = row.unit == "percent"
             let suffix = percent ? " %" : ""
@@ -77,7 +77,7 @@ enum ResultText {
             let interval = row.low.isEmpty ? "" : "\(row.low)–\(row.high)"
             var change = row.change
             if !change.isEmpty {
-                if !change.hasPrefix("-") && change != "0" { change = "+" + change }
+                if !change.hasPrefix("-") && change.contains(where: { ("1"..."9").contains($0) }) { change = "+" + change }
                 if !row.changeLow.isEmpty { change += " (\(row.changeLow)–\(row.changeHigh))" }
             }
             let group = row.breakdown.isEmpty ? row.group : "\(row.breakdown): \(row.group)"

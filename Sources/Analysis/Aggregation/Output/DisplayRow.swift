@@ -38,12 +38,26 @@ public struct DisplayRow: Sendable, Hashable {
          change, changeLow, changeHigh, note]
     }
 
-    /// The row in `language`, its numbers with at most `digits` decimals after `decimalMark`.
-    public init(_ row: ResultRow, indicator definition: Indicator?, language: String, digits: Int = 6, decimalMark: String = ".") {
+    /// How many decimals the numbers of a row get.
+    public enum Precision: Sendable {
+        /// At most `digits`, without trailing zeros (`61.3`, `12`), for tools.
+        case trimmed(digits: Int)
+        /// As many as the indicator's figures are shown with to people (``Indicator/shownDigits(of:)``),
+        /// every one written (`60.0`, `0.452`, `12`).
+        case shown
+    }
+
+    /// The row in `language`, its numbers written with `precision` after `decimalMark`.
+    public init(_ row: ResultRow, indicator definition: Indicator?, language: String, precision: Precision = .trimmed(digits: 6), decimalMark: String = ".") {
         let scale = definition?.showsPercent == true ? 100.0 : 1.0
         func number(_ value: Double?) -> String {
             guard let value, value.isFinite else { return "" }
-            return Self.format(value * scale, digits: digits, decimalMark: decimalMark)
+            switch precision {
+            case .trimmed(let digits):
+                return Self.format(value * scale, digits: digits, decimalMark: decimalMark)
+            case .shown:
+                return Self.format(value * scale, fixedDigits: definition?.shownDigits(of: value) ?? 1, decimalMark: decimalMark)
+            }
         }
         indicator = row.indicator
         node = row.node
@@ -101,12 +115,20 @@ public struct DisplayRow: Sendable, Hashable {
         if text == "-0" { return "0" }
         return decimalMark == "." ? text : text.replacingOccurrences(of: ".", with: decimalMark)
     }
+
+    /// A number with exactly `fixedDigits` decimals: `60.0`, `-1.5`, `0.0` for `-0.04` at one digit
+    /// (`60,0` with the decimal mark `,`).
+    public static func format(_ value: Double, fixedDigits: Int, decimalMark: String = ".") -> String {
+        var text = String(format: "%.\(fixedDigits)f", value)
+        if text.hasPrefix("-"), !text.contains(where: { ("1"..."9").contains($0) }) { text.removeFirst() }
+        return decimalMark == "." ? text : text.replacingOccurrences(of: ".", with: decimalMark)
+    }
 }
 
 extension ResultSet {
-    /// Every row as text, `digits` decimals at most after `decimalMark`.
-    public func displayRows(digits: Int = 6, decimalMark: String = ".") -> [DisplayRow] {
+    /// Every row as text, its numbers written with `precision` after `decimalMark`.
+    public func displayRows(precision: DisplayRow.Precision = .trimmed(digits: 6), decimalMark: String = ".") -> [DisplayRow] {
         let byID = Dictionary(framework.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return rows.map { DisplayRow($0, indicator: byID[$0.indicator], language: language, digits: digits, decimalMark: decimalMark) }
+        return rows.map { DisplayRow($0, indicator: byID[$0.indicator], language: language, precision: precision, decimalMark: decimalMark) }
     }
 }

@@ -123,6 +123,19 @@ public struct Indicator: Hashable, Sendable {
     /// Whether results are shown ×100 with a percent sign.
     public var showsPercent: Bool { unit == "percent" }
 
+    /// The decimals a figure of this indicator is shown with to people (tables and reports): one
+    /// for a percentage, a mean or a median; three for a proportion or ratio not in percent; none for
+    /// a count or total, nor for a reported value unless `value` (on the indicator's scale) is not whole.
+    public func shownDigits(of value: Double) -> Int {
+        if showsPercent { return 1 }
+        switch kind {
+        case .count, .total: return 0
+        case .reported: return value.rounded() == value ? 0 : 1
+        case .proportion, .ratio: return 3
+        case .mean, .median: return 1
+        }
+    }
+
     /// The target for `round`, if one is set.
     public func target(forRound round: String) -> Double? {
         targets.first { $0.round == round }?.value

@@ -9,22 +9,9 @@ struct IndicatorFormat: Sendable {
 
     var isPercent: Bool { indicator.showsPercent }
 
-    /// Decimals shown for values of this indicator.
-    var digits: Int {
-        if isPercent { return 1 }
-        switch indicator.kind {
-        case .count, .total: return 0
-        case .reported: return 0
-        case .proportion, .ratio: return 3
-        case .mean, .median: return 1
-        }
-    }
-
     /// A value on the indicator's own scale, without its unit: `45,2` for a share of 0.452.
     func number(_ value: Double) -> String {
-        var digits = digits
-        if indicator.kind == .reported, !isPercent, value.rounded() != value { digits = 1 }
-        return numbers.decimal(isPercent ? value * 100 : value, digits: digits)
+        numbers.decimal(isPercent ? value * 100 : value, digits: indicator.shownDigits(of: value))
     }
 
     /// A value with its percent sign where it has one: `45,2 %`.
