@@ -174,9 +174,16 @@ import Testing
                 ("legal_form", "ab"), ("year_founded", "2019"), ("stage", "growth"), ("region", "AB"), ("sector", "J"), ("sdg", "9"),
             ])
             try await r.answer("Målgrupper och samhällsnytta", [("target_any", "yes"), ("target_groups", "disability")])
-            // On the next page, some answers typed, then English chosen: they are kept, and the page is shown in English.
+            // On the next page, some answers typed, then English chosen: the valid ones are kept, and
+            // the page comes back in English with the one it could not keep still typed and its problem.
             let switched = try await r.post([("fte", "3,5"), ("volunteers", "many")], action: "lang-en")
-            #expect(switched.status == 303)
+            #expect(switched.status == 422)
+            #expect(Page.language(switched.body) == "en")
+            #expect(Page.title(switched.body) == "Staff and leadership")
+            #expect(Page.inputValue("volunteers", in: switched.body) == "many")
+            #expect(Respondent.errors(switched.body) == [
+                "f-volunteers How many volunteers take part in your organisation's work regularly? “many” is not a whole number: write digits only, e.g. 12 or -3",
+            ], "only the typed answer it could not keep, not the required questions not answered yet")
             let english = try await r.show()
             #expect(Page.language(english.body) == "en")
             #expect(Page.title(english.body) == "Staff and leadership")
@@ -220,6 +227,44 @@ import Testing
             try await r.answer("Vilka som deltar", [("sectors", "public"), ("sectors", "civil"), ("lead_sector", "civil"), ("members_n", "12")])
             let stored = try #require(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response)
             #expect(stored.answers["lead_sector"] == .choice("civil"))
+        }
+    }
+
+    @Test func aPageNoLongerShownPostedFromAnotherTabSavesNothing() async throws {
+        let environment = try TestEnvironment()
+        try environment.openRound("forum-open", survey: "msi-forum.yaml")
+        try await environment.withServer { client in
+            let r = Respondent(client: client, path: try #require(try await client.get("/s/forum-open").location))
+            try await r.answer("Om träffen", [("node", "malmo"), ("event_type", "forum"), ("event_date", "2025-03-14")])
+            try await r.answer("Om dig", [("sector", "civil"), ("gender", "woman")])
+            try await r.answer("Vad fick du ut av träffen?", [
+                ("usefulness", "4"), ("new_contacts_n", "0"), ("intent_act", "no"), ("improve", "Längre pauser"), ("used_research", "no"),
+            ])
+            try await r.answer("Uppföljning", [("follow_up_ok", "yes")])
+            // One tab stays on the contact page; in another, follow-up is withdrawn and the
+            // respondent goes back to the feedback page, so the contact page is no longer shown.
+            let staleTab = try await r.show().body
+            #expect(Page.title(staleTab) == "Din e-postadress")
+            #expect(try await r.post([], action: "back").status == 303)
+            #expect(try await r.post([("follow_up_ok", "no")], action: "back").status == 303)
+            #expect(Page.title(try await r.show().body) == "Vad fick du ut av träffen?")
+
+            // The old tab posts its page: it is not taken as the feedback page's post, which would
+            // clear that page's answers; nothing is saved and the link shows the feedback page.
+            for action in ["lang-en", "back", "next"] {
+                let stale = try await client.postForm(r.path, [
+                    ("samla.csrf", Page.hidden("samla.csrf", in: staleTab)!), ("samla.page", "contact"), ("samla.lang", "sv"),
+                    ("email", "anna@example.se"), ("samla.action", action),
+                ])
+                #expect(stale.status == 303, "\(action)")
+                let stored = try #require(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response)
+                #expect(stored.answers["improve"] == .text("Längre pauser"), "\(action)")
+                #expect(stored.answers["used_research"] == .choice("no"), "\(action)")
+                #expect(stored.answers["email"] == nil, "\(action)")
+                #expect(stored.record.currentPage == "feedback", "\(action)")
+                #expect(stored.record.language == "sv", "\(action)")
+            }
+            #expect(Page.title(try await r.show().body) == "Vad fick du ut av träffen?")
         }
     }
 

@@ -153,7 +153,9 @@ public final class SubmissionService: Sendable {
         let validator = response.validator
         let pages = validator.survey.pages
         let posted = post.page.flatMap { id in pages.firstIndex { $0.id == id } }
-        guard let page = posted.flatMap({ validator.isPageRelevant($0, in: response.sheet) ? $0 : nil }) ?? response.currentPage else {
+        guard let page = posted.flatMap({ validator.isPageRelevant($0, in: response.sheet) ? $0 : nil }) else {
+            // Taking the post as the current page's would clear that page's answers, which it lacks.
+            guard response.currentPage == nil else { return .pageNotShown }
             return try await save(response, changes: [:], currentPage: nil, language: post.language, completes: true)
         }
         var sheet = response.sheet
@@ -161,7 +163,7 @@ public final class SubmissionService: Sendable {
 
         switch post.action {
         case .next:
-            guard outcome.isAccepted else { return .rejected(page: page, problems: outcome.problems, sheet: sheet) }
+            guard outcome.isAccepted else { return .rejected(page: page, problems: outcome.problems, sheet: sheet, language: post.language) }
             if let next = outcome.nextPage {
                 return try await save(response, changes: changes(response, sheet), currentPage: pages[next].id, language: post.language, to: next)
             }
@@ -175,7 +177,7 @@ public final class SubmissionService: Sendable {
                     let (answers, other) = validator.variableIndices(ofQuestion: position)
                     return (answers + (other.map { [$0] } ?? [])).map { validator.variables[$0].name }
                 })
-                return .rejected(page: first, problems: sheet.problems.filter { onPage.contains($0.variable) }, sheet: sheet)
+                return .rejected(page: first, problems: sheet.problems.filter { onPage.contains($0.variable) }, sheet: sheet, language: post.language)
             }
             return try await save(response, changes: changes(response, sheet), currentPage: nil, language: post.language, completes: true)
         case .back:
@@ -185,7 +187,13 @@ public final class SubmissionService: Sendable {
         case .switchLanguage(let language):
             let chosen = validator.survey.languages.contains(language) ? language : post.language
             let kept = changes(response, sheet, except: outcome.problems)
-            return try await save(response, changes: kept, currentPage: pages[page].id, language: chosen, to: page)
+            let saved = try await save(response, changes: kept, currentPage: pages[page].id, language: chosen, to: page)
+            // A typed answer the page refused is not saved: show it again, with its problem, in
+            // the new language rather than drop it unseen. (A required question not yet answered
+            // is no reason to stop the switch.)
+            let refused = outcome.problems.filter { $0.value != nil }
+            guard case .moved = saved, !refused.isEmpty else { return saved }
+            return .rejected(page: page, problems: refused, sheet: sheet, language: chosen)
         }
     }
 

@@ -83,15 +83,20 @@ public enum PagePostOutcome: Sendable {
     case moved(to: Int)
     /// Saved and submitted: the response is complete.
     case completed
-    /// The page has problems; nothing was saved (unless `saved`, when the last page sent the
-    /// respondent back to an earlier page that has problems). Show `page` again with them.
-    case rejected(page: Int, problems: [AnswerProblem], sheet: AnswerSheet)
+    /// The page has problems: show `page` again with them, in `language`. On "next" nothing was
+    /// saved, unless the last page sent the respondent back to an earlier page that has problems;
+    /// on a language switch what was valid was saved, and `problems` are the typed answers it
+    /// could not keep.
+    case rejected(page: Int, problems: [AnswerProblem], sheet: AnswerSheet, language: String)
     /// The round does not take answers today.
     case notCollecting(RoundPhase)
     /// The response was submitted already.
     case alreadyComplete
     /// Another request changed the response meanwhile (a second tab began it): open it again.
     case superseded
+    /// The posted page is not one the form shows now: another tab went on past it or changed an
+    /// answer its condition reads. Nothing was saved; show the page the respondent stands on.
+    case pageNotShown
 }
 
 /// Why a submission could not be handled at all (as opposed to a refused answer).

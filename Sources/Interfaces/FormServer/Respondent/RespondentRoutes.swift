@@ -112,9 +112,9 @@ extension FormServer {
         let post = PagePost(page: form[FormFieldName.page], fields: Self.formFields(form, validator: response.validator), action: action, language: language)
         let path = "/t/" + token
         switch try await submissions.post(post, to: response) {
-        case .moved, .completed, .alreadyComplete, .superseded, .notCollecting:
+        case .moved, .completed, .alreadyComplete, .superseded, .pageNotShown, .notCollecting:
             return Reply.redirect(path)
-        case .rejected(let page, let problems, let sheet):
+        case .rejected(let page, let problems, let sheet, let language):
             var values = Self.fieldValues(of: sheet, page: page, words: UIText(language))
             for (name, field) in post.fields { values[name] = field }
             let view = FormPageView(
