@@ -61,6 +61,15 @@ import Testing
         #expect(blank == [false, true, false, false, true])
     }
 
+    /// A spreadsheet writes the rows below its data that once held something as delimiters only.
+    @Test func aRowOfOnlyDelimitersOrSpacesIsBlank() throws {
+        let reader = CSVReader(string: "a;b;c\n;;\n ; \t;\n\"\";;\n;x;\n\n", options: .init(delimiter: ";"))
+        _ = try reader.readHeader()
+        var blank: [Bool] = []
+        while let record = try reader.next() { blank.append(record.isBlank) }
+        #expect(blank == [true, true, true, false, true])
+    }
+
     @Test func linesAndRowsCountQuotedLineBreaks() throws {
         let reader = CSVReader(string: "id,text\r\n1,\"a\r\nb\r\nc\"\r\n2,x\n3,\"\n\"\n4,y")
         #expect(try reader.readHeader()?.line == 1)

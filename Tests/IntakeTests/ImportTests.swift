@@ -83,6 +83,27 @@ import Testing
         #expect(stored[0]["sdg"] == .choices(["3", "8"]))
     }
 
+    /// Excel writes the rows below the data that once held something as delimiters only
+    /// (`;;;;`); they are blank lines, not responses with every answer missing.
+    @Test func rowsOfOnlyDelimitersAreSkippedLikeBlankLines() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let path = try fixture.write("trailing-rows.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("""
+            org;founded;legal_form;has_staff;sdg;voice_staff;voice_users;women\r
+            Kafé Kollektivet;2015;ek;no;3 8;3;2;\r
+            ;;;;;;;\r
+            ; ;;;;;;\r
+            Återbruket;2001;ab;no;10;1;1;\r
+            ;;;;;;;\r
+
+            """.utf8))
+        let result = fixture.importFile(path)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.rowsRead == 2)
+        #expect(result.imported == 2)
+        #expect(try fixture.responseCount() == 2)
+    }
+
     /// Every kind of bad cell, one per row (row 19 has three), each named by row and column.
     @Test func everyBadCellIsReportedByRowAndColumn() throws {
         let fixture = try ImportFixture()

@@ -223,6 +223,21 @@ import Testing
         #expect(try workspace.invitationCount() == 6)
     }
 
+    /// Running the same contacts file again gives everyone a second live link and counts them twice
+    /// in the round's invitations: each address already invited to the round is a warning.
+    @Test func anAddressInvitedToTheRoundBeforeIsAWarning() throws {
+        let workspace = try Workspace()
+        let first = try workspace.batch("contacts.csv", out: "a.csv").run(store: workspace.store, today: Self.today)
+        #expect(first.warnings.isEmpty)
+        let second = try workspace.batch("contacts.csv", out: "b.csv").run(store: workspace.store, today: Self.today)
+        let path = Self.fixtures.appendingPathComponent("contacts.csv").path
+        #expect(second.warnings.map(\.description) == [
+            "\(path):2: warning[W441]: row 1, column Email: asa@example.se has an invitation to round forum-2025 from an earlier batch; this row gets a second link, and the first one still works",
+            "\(path):3: warning[W441]: row 2, column Email: per@example.se has an invitation to round forum-2025 from an earlier batch; this row gets a second link, and the first one still works",
+        ])
+        #expect(second.invitations.count == 3)
+    }
+
     @Test func defaultOutputSitsNextToTheContacts() {
         #expect(InvitationBatch.defaultOutputPath(for: "lists/contacts.csv") == "lists/contacts-links.csv")
         #expect(InvitationBatch.defaultOutputPath(for: "contacts.csv") == "contacts-links.csv")

@@ -82,6 +82,7 @@ extension DiagnosticCode {
     public static let storedDefinitionUnloadable = DiagnosticCode("E468", .error, "a stored definition no longer loads")
     public static let unknownDefinition = DiagnosticCode("E469", .error, "no stored definition has this hash")
     public static let duplicateContactEmail = DiagnosticCode("W440", .warning, "the same email address on more than one row")
+    public static let contactAlreadyInvited = DiagnosticCode("W441", .warning, "an email address that already has an invitation to the round")
 
     static let storeCodes: [DiagnosticCode] = [
         invalidRoundName, unknownRound, roundOfAnotherSurvey, invalidRoundDates, missingRoundDates,
@@ -90,5 +91,6 @@ extension DiagnosticCode {
         unknownResponse, responseAlreadySubmitted, unknownInvitation, invitationUnusable, definitionNotPinned,
         unusableDatabase, malformedContacts, contactsColumnClash, invalidContactEmail, noContacts,
         invitationRequired, outputExists, outputUnwritable, storedDefinitionUnloadable, unknownDefinition, duplicateContactEmail,
+        contactAlreadyInvited,
     ]
 }

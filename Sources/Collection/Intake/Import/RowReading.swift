@@ -61,7 +61,7 @@ final class RowReading: @unchecked Sendable {
         var sampledRows = 0
         do {
             while let record = try reader.next() {
-                if record.isBlankLine { continue }
+                if record.isBlank { continue }
                 rowsRead += 1
                 let found = checker.check(record)
                 if found.isEmpty {

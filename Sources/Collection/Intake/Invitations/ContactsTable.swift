@@ -37,10 +37,8 @@ struct ContactsTable {
             }
             var rows: [Row] = []
             while let record = try reader.next() {
-                if record.isBlankLine { continue }
-                let fields = record.strings
-                if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-                rows.append(Row(number: record.row, line: record.line, fields: fields))
+                if record.isBlank { continue }
+                rows.append(Row(number: record.row, line: record.line, fields: record.strings))
             }
             return .success(ContactsTable(header: header, rows: rows, delimiter: delimiter, hasByteOrderMark: hasBOM))
         } catch {

@@ -53,6 +53,7 @@ public struct InvitationBatch: Sendable {
         }
         let contacts = try checkedContacts()
         try checkRound(store: store, today: today)
+        let warnings = try contacts.warnings + alreadyInvited(contacts, store: store)
 
         let tokens = contacts.table.rows.map { _ in InvitationToken.random() }
         let temporary = URL(fileURLWithPath: outputPath).deletingLastPathComponent()
@@ -77,7 +78,7 @@ public struct InvitationBatch: Sendable {
                 "the invitations are stored, but the links file could not be moved into place; its content is in \(temporary)")])
         }
         return Outcome(
-            invitations: invitations, outputPath: outputPath, warnings: contacts.warnings,
+            invitations: invitations, outputPath: outputPath, warnings: warnings,
             emailColumn: contacts.email.map { contacts.table.header.names[$0] }, labelColumn: contacts.label.map { contacts.table.header.names[$0] })
     }
 
@@ -136,6 +137,20 @@ public struct InvitationBatch: Sendable {
         }
         if problems.hasErrors { throw Refusal(diagnostics: problems.sorted) }
         return CheckedContacts(table: table, email: email, label: label, warnings: problems.sorted)
+    }
+
+    /// A warning for each contact whose address already has an invitation to the round (the same
+    /// file run twice, or a contact in two lists): the earlier link keeps working.
+    private func alreadyInvited(_ contacts: CheckedContacts, store: any Store) throws -> [Diagnostic] {
+        guard let email = contacts.email else { return [] }
+        let invited = Set(try store.invitations(round: round).compactMap { $0.email?.lowercased() })
+        guard !invited.isEmpty else { return [] }
+        let column = contacts.table.header.names[email]
+        return contacts.table.rows.compactMap { row in
+            guard let address = row.value(email), invited.contains(address.lowercased()) else { return nil }
+            return Diagnostic(.contactAlreadyInvited, at: .record(file: contactsPath, row: row.number, column: column, line: row.line),
+                "\(address) has an invitation to round \(round) from an earlier batch; this row gets a second link, and the first one still works")
+        }
     }
 
     /// Refuses early, before any token is made, when the store would refuse the batch.

@@ -88,6 +88,15 @@ public struct CSVRecord {
 
     /// True for an empty line: one empty field, not quoted.
     public var isBlankLine: Bool { count == 1 && isEmpty(at: 0) && !isQuoted(at: 0) }
+
+    /// True when no field holds more than spaces, tabs and line breaks: a blank line, or a row of
+    /// delimiters only (`;;;`), which a spreadsheet writes for the rows below its data that once
+    /// held something.
+    public var isBlank: Bool {
+        (0..<count).allSatisfy { index in
+            withUnsafeBytes(at: index) { bytes in bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }
+        }
+    }
 }
 
 @available(*, unavailable, message: "a record is a view into its reader's buffer")
