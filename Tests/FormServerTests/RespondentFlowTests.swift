@@ -9,7 +9,7 @@ import Testing
     @Test func swedishResponseThroughEveryPageWithCorrections() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
-            let start = try await client.get("/s/esem-open", headers: ["Accept-Language": "sv-SE,sv;q=0.9,en;q=0.8"])
+            let start = try await Respondent.startReply(client, round: "esem-open", headers: ["Accept-Language": "sv-SE,sv;q=0.9,en;q=0.8"])
             #expect(start.status == 303)
             let path = try #require(start.location)
             #expect(path.hasPrefix("/t/") && path.count == 46)
@@ -167,7 +167,7 @@ import Testing
     @Test func languageSwitchMidWayKeepsTheAnswersAndBackClearsSkippedOnes() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
-            let r = Respondent(client: client, path: try #require(try await client.get("/s/esem-open").location))
+            let r = try await Respondent.start(client, round: "esem-open")
             try await r.answer("Välkommen", [("consent", "yes")])
             try await r.answer("Om dig och organisationens prioriteringar", [("resp_role", "founder"), ("registered", "yes"), ("prio_fin", "5"), ("prio_imp", "5")])
             try await r.answer("Om organisationen", [
@@ -210,7 +210,7 @@ import Testing
         let environment = try TestEnvironment()
         try environment.openRound("platform-open", survey: "platform-inventory.yaml")
         try await environment.withServer { client in
-            let r = Respondent(client: client, path: try #require(try await client.get("/s/platform-open").location))
+            let r = try await Respondent.start(client, round: "platform-open")
             try await r.answer("Om plattformen", [
                 ("platform_name", "Mötesplats Malmö"), ("lan", "M"), ("level", "regional"), ("founding_year", "2015"), ("active", "yes"),
             ])
@@ -234,7 +234,7 @@ import Testing
         let environment = try TestEnvironment()
         try environment.openRound("forum-open", survey: "msi-forum.yaml")
         try await environment.withServer { client in
-            let r = Respondent(client: client, path: try #require(try await client.get("/s/forum-open").location))
+            let r = try await Respondent.start(client, round: "forum-open")
             try await r.answer("Om träffen", [("node", "malmo"), ("event_type", "forum"), ("event_date", "2025-03-14")])
             try await r.answer("Om dig", [("sector", "civil"), ("gender", "woman")])
             try await r.answer("Vad fick du ut av träffen?", [
@@ -295,7 +295,7 @@ import Testing
             #expect(Page.title(invitationOnly.body) == "This survey is by invitation")
 
             // A round closed while a respondent is in it: the link shows the closed page, and posts save nothing.
-            let r = Respondent(client: client, path: try #require(try await client.get("/s/esem-open").location))
+            let r = try await Respondent.start(client, round: "esem-open")
             try await r.answer("Välkommen", [("consent", "yes")])
             let page = try await r.show().body
             _ = try environment.store.closeRound(named: "esem-open")
