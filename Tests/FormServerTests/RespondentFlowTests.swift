@@ -9,11 +9,8 @@ import Testing
     @Test func swedishResponseThroughEveryPageWithCorrections() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
-            let start = try await Respondent.startReply(client, round: "esem-open", headers: ["Accept-Language": "sv-SE,sv;q=0.9,en;q=0.8"])
-            #expect(start.status == 303)
-            let path = try #require(start.location)
-            #expect(path.hasPrefix("/t/") && path.count == 46)
-            let r = Respondent(client: client, path: path)
+            let started = try await Respondent.start(client, round: "esem-open", headers: ["Accept-Language": "sv-SE,sv;q=0.9,en;q=0.8"])
+            let r = Respondent(client: client, path: started.path)
 
             let welcome = try await r.show()
             #expect(Page.language(welcome.body) == "sv")
@@ -95,7 +92,7 @@ import Testing
             #expect(record.answers["comments"] == .text("<script>alert('x')</script> & tack"))
 
             // A submitted response takes no more posts.
-            let late = try await client.postForm(path, [("samla.csrf", Page.hidden("samla.csrf", in: closing.body)!), ("samla.page", "closing"), ("comments", "x")])
+            let late = try await client.postForm(r.path, [("samla.csrf", Page.hidden("samla.csrf", in: closing.body)!), ("samla.page", "closing"), ("comments", "x")])
             #expect(late.status == 303)
             #expect(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response?.answers["comments"] == .text("<script>alert('x')</script> & tack"))
         }
