@@ -137,6 +137,12 @@ import SurveyDefinition
         #expect(!signer.verify(token + "A", "respondent-form", "abc"), "longer")
         #expect(!signer.verify(String(token.dropLast()) + "9", "respondent-form", "abc"), "the last character differs")
         #expect(!signer.verify("", "respondent-form", "abc"))
+        // A start form's token is bound to its round under its own purpose: never a link's token, nor the reverse.
+        let start = signer.startToken(round: "abc")
+        #expect(signer.verifyStartToken(start, round: "abc"))
+        #expect(!signer.verifyStartToken(start, round: "abd"))
+        #expect(start != token && !signer.verifyStartToken(token, round: "abc") && !signer.verify(start, "respondent-form", "abc"))
+        #expect(!signer.verifyStartToken(nil, round: "abc"))
 
         let sessions = AdminSessions(serverSigner: signer, secret: Secret("admin-secret-0123456789"), secureCookies: false)
         let now = Date()

@@ -8,14 +8,14 @@ import Testing
     @Test func aFormPostWithoutItsCSRFTokenIsRefusedAndSavesNothing() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
-            let r = Respondent(client: client, path: try #require(try await client.get("/s/esem-open").location))
+            let r = try await Respondent.start(client, round: "esem-open")
             for fields in [[("samla.page", "welcome"), ("consent", "yes")], [("samla.csrf", "forged"), ("samla.page", "welcome"), ("consent", "yes")]] {
                 let refused = try await client.postForm(r.path, fields, headers: ["Accept-Language": "en"])
                 #expect(refused.status == 403)
                 #expect(Page.title(refused.body) == "The form could not be accepted")
             }
             // The token of another response's form does not fit this one either.
-            let other = Respondent(client: client, path: try #require(try await client.get("/s/esem-open").location))
+            let other = try await Respondent.start(client, round: "esem-open")
             let otherToken = try #require(Page.hidden("samla.csrf", in: try await other.show().body))
             #expect(try await client.postForm(r.path, [("samla.csrf", otherToken), ("samla.page", "welcome"), ("consent", "yes")]).status == 403)
             #expect(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response?.answers["consent"] == nil)
@@ -26,7 +26,7 @@ import Testing
     @Test func anOversizedBodyIs413() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer(maximumBodyBytes: 4096) { client in
-            let r = Respondent(client: client, path: try #require(try await client.get("/s/esem-open").location))
+            let r = try await Respondent.start(client, round: "esem-open")
             let large = try await r.post([("consent", "yes"), ("padding", String(repeating: "x", count: 10_000))])
             #expect(large.status == 413)
             #expect(Page.title(large.body) == "Svaret är för stort")
@@ -44,7 +44,7 @@ import Testing
         let environment = try TestEnvironment()
         try await environment.withServer { client in
             let attack = #""><script>alert(1)</script><img src=x onerror=alert(2)>"#
-            let r = Respondent(client: client, path: try #require(try await client.get("/s/esem-open").location))
+            let r = try await Respondent.start(client, round: "esem-open")
             try await r.answer("Välkommen", [("consent", "yes")])
             let refused = try await r.post([("resp_role", "other"), ("resp_role_other", attack), ("prio_fin", attack)])
             #expect(refused.status == 422)
@@ -98,7 +98,7 @@ import Testing
                 #expect(!reply.body.contains("<script"))
             }
             // No page has inline script or inline style.
-            let page = try await client.get(try #require(try await client.get("/s/esem-open").location))
+            let page = try await Respondent.start(client, round: "esem-open").show()
             #expect(!page.body.contains("<script") && !page.body.contains("style="))
         }
     }
@@ -106,7 +106,7 @@ import Testing
     @Test func headIsAnsweredAsGetWithoutBeginningAResponse() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
-            let link = try #require(try await client.get("/s/esem-open").location)
+            let link = try await Respondent.start(client, round: "esem-open").path
             for (path, status) in [
                 (link, 200), ("/s/esem-open", 200), ("/s/esem-closed", 403), ("/s/esem-invited", 403), ("/s/esem-nope", 404),
                 ("/t/" + InvitationToken.random().text, 404), ("/assets/samla.css", 200), ("/admin/login", 200), ("/admin", 303), ("/nowhere", 404),
@@ -116,7 +116,7 @@ import Testing
                 #expect(reply.bytes.isEmpty, "HEAD \(path)")
                 #expect(reply.header("X-Content-Type-Options") == "nosniff", "HEAD \(path)")
             }
-            // A link checker's HEAD of the start link begins no response: only the GET above did.
+            // A link checker's HEAD of the start link begins no response: only the start form's post above did.
             #expect(try environment.store.roundSummaries().first { $0.round.name == "esem-open" }?.started == 1)
         }
     }
@@ -126,7 +126,7 @@ import Testing
         try await environment.withServer { client in
             let link = "/t/" + InvitationToken.random().text
             for (method, path, allow) in [
-                (HTTPRequest.Method.delete, link, "GET, HEAD, POST"), (.put, "/s/esem-open", "GET, HEAD"), (.post, "/s/esem-open", "GET, HEAD"),
+                (HTTPRequest.Method.delete, link, "GET, HEAD, POST"), (.put, "/s/esem-open", "GET, HEAD, POST"), (.delete, "/s/esem-open", "GET, HEAD, POST"),
                 (.post, "/admin", "GET, HEAD"), (.get, "/api/rounds/esem-open/responses", "POST"), (.patch, "/admin/login", "GET, HEAD, POST"),
             ] {
                 let reply = try await client.request(method, path, headers: ["Accept-Language": "en"])
@@ -166,7 +166,7 @@ import Testing
             let overview = try await client.get("/admin")
             #expect(overview.status == 200)
             #expect(overview.body.contains(#"<a href="/admin/rounds/esem-open">esem-open</a>"#))
-            _ = try await client.get("/s/esem-open")
+            _ = try await Respondent.start(client, round: "esem-open")
             let round = try await client.get("/admin/rounds/esem-open")
             #expect(round.body.contains("<dt>Started</dt><dd>1</dd>"))
             #expect(round.body.contains(#"<svg class="chart""#))
@@ -210,19 +210,20 @@ import Testing
         let environment = try TestEnvironment()
         let visited = Visited()
         try await environment.withServer { client in
-            let location = try #require(try await client.get("/s/esem-open").location)
+            let location = try await Respondent.start(client, round: "esem-open").path
             visited.set(location)
             _ = try await client.get(location)
         }
         let requests = environment.logs.lines.filter { $0.contains("\"message\":\"request\"") }
-        #expect(requests.count == 2)
-        for line in requests {
+        #expect(requests.count == 3)
+        for (line, method) in zip(requests, ["GET", "POST", "GET"]) {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
-            #expect(object["method"] == "GET")
+            #expect(object["method"] == method)
             #expect(object["status"] != nil && object["ms"].flatMap(Double.init) != nil)
         }
-        #expect(requests[0].contains("\"path\":\"/s/esem-open\"") && requests[0].contains("\"status\":\"303\""))
-        #expect(requests[1].contains("\"path\":\"/t/[token]\""))
+        #expect(requests[0].contains("\"path\":\"/s/esem-open\"") && requests[0].contains("\"status\":\"200\""))
+        #expect(requests[1].contains("\"path\":\"/s/esem-open\"") && requests[1].contains("\"status\":\"303\""))
+        #expect(requests[2].contains("\"path\":\"/t/[token]\""))
         let token = try #require(visited.value).dropFirst(3)
         #expect(!environment.logs.lines.joined().contains(token))
     }

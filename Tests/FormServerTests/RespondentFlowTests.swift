@@ -9,11 +9,8 @@ import Testing
     @Test func swedishResponseThroughEveryPageWithCorrections() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
-            let start = try await client.get("/s/esem-open", headers: ["Accept-Language": "sv-SE,sv;q=0.9,en;q=0.8"])
-            #expect(start.status == 303)
-            let path = try #require(start.location)
-            #expect(path.hasPrefix("/t/") && path.count == 46)
-            let r = Respondent(client: client, path: path)
+            let started = try await Respondent.start(client, round: "esem-open", headers: ["Accept-Language": "sv-SE,sv;q=0.9,en;q=0.8"])
+            let r = Respondent(client: client, path: started.path)
 
             let welcome = try await r.show()
             #expect(Page.language(welcome.body) == "sv")
@@ -95,7 +92,7 @@ import Testing
             #expect(record.answers["comments"] == .text("<script>alert('x')</script> & tack"))
 
             // A submitted response takes no more posts.
-            let late = try await client.postForm(path, [("samla.csrf", Page.hidden("samla.csrf", in: closing.body)!), ("samla.page", "closing"), ("comments", "x")])
+            let late = try await client.postForm(r.path, [("samla.csrf", Page.hidden("samla.csrf", in: closing.body)!), ("samla.page", "closing"), ("comments", "x")])
             #expect(late.status == 303)
             #expect(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response?.answers["comments"] == .text("<script>alert('x')</script> & tack"))
         }
@@ -167,7 +164,7 @@ import Testing
     @Test func languageSwitchMidWayKeepsTheAnswersAndBackClearsSkippedOnes() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
-            let r = Respondent(client: client, path: try #require(try await client.get("/s/esem-open").location))
+            let r = try await Respondent.start(client, round: "esem-open")
             try await r.answer("Välkommen", [("consent", "yes")])
             try await r.answer("Om dig och organisationens prioriteringar", [("resp_role", "founder"), ("registered", "yes"), ("prio_fin", "5"), ("prio_imp", "5")])
             try await r.answer("Om organisationen", [
@@ -210,7 +207,7 @@ import Testing
         let environment = try TestEnvironment()
         try environment.openRound("platform-open", survey: "platform-inventory.yaml")
         try await environment.withServer { client in
-            let r = Respondent(client: client, path: try #require(try await client.get("/s/platform-open").location))
+            let r = try await Respondent.start(client, round: "platform-open")
             try await r.answer("Om plattformen", [
                 ("platform_name", "Mötesplats Malmö"), ("lan", "M"), ("level", "regional"), ("founding_year", "2015"), ("active", "yes"),
             ])
@@ -234,7 +231,7 @@ import Testing
         let environment = try TestEnvironment()
         try environment.openRound("forum-open", survey: "msi-forum.yaml")
         try await environment.withServer { client in
-            let r = Respondent(client: client, path: try #require(try await client.get("/s/forum-open").location))
+            let r = try await Respondent.start(client, round: "forum-open")
             try await r.answer("Om träffen", [("node", "malmo"), ("event_type", "forum"), ("event_date", "2025-03-14")])
             try await r.answer("Om dig", [("sector", "civil"), ("gender", "woman")])
             try await r.answer("Vad fick du ut av träffen?", [
@@ -295,7 +292,7 @@ import Testing
             #expect(Page.title(invitationOnly.body) == "This survey is by invitation")
 
             // A round closed while a respondent is in it: the link shows the closed page, and posts save nothing.
-            let r = Respondent(client: client, path: try #require(try await client.get("/s/esem-open").location))
+            let r = try await Respondent.start(client, round: "esem-open")
             try await r.answer("Välkommen", [("consent", "yes")])
             let page = try await r.show().body
             _ = try environment.store.closeRound(named: "esem-open")

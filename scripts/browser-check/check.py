@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Browser check of `samla serve`: real headless Chromium, driven by Selenium, fills in the
 first pages of the ESEM survey, saves screenshots, and runs axe-core (WCAG 2.1 A and AA rules)
-on every page type: a question page, a page with errors, a matrix page, the thank-you page, the
-closed-round page (and the English page, the admin login and round pages, a refused export). Fails on any
+on every page type: the start page of an anonymous round, a question page, a page with errors, a
+matrix page, the thank-you page, the closed-round page (and the English page, the admin login and
+round pages, a refused export). Fails on any
 violation, on a page wider than 320 px at 320 px, on a control without a visible focus
 indicator, and on any missing tool: it never skips.
 
@@ -78,11 +79,11 @@ class Check:
         self.audit(name + "-320px")
         d.set_window_size(1200, 900)
 
-    def check_focus(self, name):
-        """Tabbing to controls shows an outline on each."""
+    def check_focus(self, name, controls=4):
+        """Tabbing to the first `controls` controls shows an outline on each."""
         d = self.driver
         seen = []
-        for _ in range(4):
+        for _ in range(controls):
             ActionChains(d).send_keys(Keys.TAB).perform()
             style = d.execute_script(
                 "const e = document.activeElement, s = getComputedStyle(e);"
@@ -124,6 +125,11 @@ def submit_with(driver, button):
 
 def press(driver, action):
     submit_with(driver, driver.find_element(By.CSS_SELECTOR, f"button[name='samla.action'][value='{action}']"))
+
+
+def start(driver):
+    """Presses the start page's button, which begins the response."""
+    submit_with(driver, driver.find_element(By.CSS_SELECTOR, "form[action^='/s/'] button[type='submit']"))
 
 
 def main():
@@ -179,8 +185,12 @@ def main():
 
 
 def run_pages(check, d):
-    # A question page (the first page, reached by the anonymous start link).
+    # The start page of the anonymous round, then a question page (the first page, reached by its button).
     check.open("/s/esem-se-open")
+    check.audit("start-page", "Sociala företag i Sverige 2025")
+    check.check_focus("start-page", 3)  # the skip link, the language link, the button
+    check.check_narrow("start-page")
+    start(d)
     check.audit("question-page", "Välkommen")
     check.check_focus("question-page")
     click_choice(d, "consent", "yes")
@@ -216,6 +226,7 @@ def run_pages(check, d):
 
     # The thank-you page: a respondent who does not consent is done at once.
     check.open("/s/esem-se-open")
+    start(d)
     click_choice(d, "consent", "no")
     press(d, "next")
     check.audit("thank-you-page", "Tack för dina svar")

@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Collect responses on the web: respondent pages, admin pages and the JSON API.",
         discussion: """
         Respondents open BASE/t/TOKEN (a personal link from `samla invite`) or BASE/s/ROUND (the start \
-        link of an anonymous round). The admin pages (/admin) need a secret from the environment \
+        page of an anonymous round, whose button begins a response). The admin pages (/admin) need a secret from the environment \
         variable SAMLA_ADMIN_SECRET or --admin-secret-file; the API (POST /api/rounds/ROUND/responses) \
         needs a token from SAMLA_API_TOKEN or --api-token-file. Without one, that part is off. \
         Requests are logged to standard error as JSON lines. SIGTERM or SIGINT stops the server after \

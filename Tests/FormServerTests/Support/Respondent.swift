@@ -12,6 +12,25 @@ struct Respondent {
 
     var token: String { String(path.dropFirst(3)) }
 
+    /// A respondent who opens the start page of anonymous round `round` and presses its button,
+    /// as a browser does; throws unless that begins a response.
+    static func start(_ client: WebClient, round: String, headers: [String: String] = [:]) async throws -> Respondent {
+        let reply = try await startReply(client, round: round, headers: headers)
+        guard reply.status == 303, let location = reply.location, location.hasPrefix("/t/") else {
+            throw TestFailure("starting \(round) gave \(reply.status): \(reply.body.prefix(400))")
+        }
+        return Respondent(client: client, path: location, headers: headers)
+    }
+
+    /// What posting the start page of `round` with the fields it carries answers.
+    static func startReply(_ client: WebClient, round: String, headers: [String: String] = [:]) async throws -> WebClient.Reply {
+        let page = try await client.get("/s/" + round, headers: headers).body
+        guard let csrf = Page.hidden("samla.csrf", in: page), let language = Page.hidden("samla.lang", in: page) else {
+            throw TestFailure("no start form on the page: \(page.prefix(400))")
+        }
+        return try await client.postForm("/s/" + round, [("samla.csrf", csrf), ("samla.lang", language)], headers: headers)
+    }
+
     /// The page the link shows now.
     func show() async throws -> WebClient.Reply {
         try await client.get(path, headers: headers)

@@ -43,11 +43,11 @@ public enum APISubmissionOutcome: Sendable {
     case notCollecting(Round, RoundPhase)
 }
 
-/// What became of a request for an anonymous round's start link.
+/// What an anonymous round's start link answers: its start page (`.open`), a begun response, or why neither.
 public enum AnonymousStartOutcome: Sendable {
     /// A response was begun; its resume token is the respondent's link from now on.
     case started(InvitationToken, Round)
-    /// The round takes anonymous responses, but none was begun (``SubmissionService/checkAnonymousStart(round:)``).
+    /// The round takes anonymous responses; none was begun (``SubmissionService/checkAnonymousStart(round:)``).
     case open(Round)
     case unknownRound(String)
     /// The round takes responses only through invitations.

@@ -97,8 +97,9 @@ public final class SubmissionService: Sendable {
             record: kept.record, sheet: sheet, stored: kept.stored, epoch: kept.epoch)
     }
 
-    /// Whether round `name` would begin an anonymous response today (`.open`), else why not;
-    /// nothing is written (a `HEAD` of the start link, which a link checker sends, begins nothing).
+    /// Whether round `name` would begin an anonymous response today (`.open`), else why not.
+    /// Nothing is written: this is what the start link shows, which mail scanners and link
+    /// previews fetch too; only the start form's post begins a response (``beginAnonymous(round:language:)``).
     public func checkAnonymousStart(round name: String) throws -> AnonymousStartOutcome {
         guard let round = try store.round(named: name) else { return .unknownRound(name) }
         guard round.isAnonymous else { return .invitationOnly(round) }
@@ -107,7 +108,8 @@ public final class SubmissionService: Sendable {
         return .open(round)
     }
 
-    /// Begins a response in an anonymous round; its new resume token is the respondent's link.
+    /// Begins a response in an anonymous round if it is collecting now, in `language` when the
+    /// survey has it (else its first); the new resume token is the respondent's link.
     public func beginAnonymous(round name: String, language: String?) async throws -> AnonymousStartOutcome {
         let check = try checkAnonymousStart(round: name)
         guard case .open(let round) = check else { return check }

@@ -16,6 +16,7 @@ struct UIText: Sendable {
     var next: String { sv ? "Nästa" : "Next" }
     var back: String { sv ? "Tillbaka" : "Back" }
     var submit: String { sv ? "Skicka in" : "Submit" }
+    var startSurvey: String { sv ? "Starta enkäten" : "Start the survey" }
     var required: String { sv ? "obligatorisk" : "required" }
     var choose: String { sv ? "Välj" : "Choose" }
     var yes: String { sv ? "Ja" : "Yes" }

@@ -17,6 +17,9 @@ struct FormPageView {
     /// Where the form posts (`/t/TOKEN`).
     var action: String
     var csrfToken: String
+    /// Whether the first page shows the survey's description: true for a personal link, which has
+    /// no start page (an anonymous round's start page shows it instead).
+    var describesSurvey: Bool
 
     /// Single-choice lists longer than this become a drop-down list.
     static let radioLimit = 12
@@ -52,8 +55,8 @@ struct FormPageView {
                 html.void("input", .init("type", "hidden"), .init("name", FormFieldName.page), .init("value", survey.pages[page].id))
                 html.void("input", .init("type", "hidden"), .init("name", FormFieldName.language), .init("value", language))
                 html.element("h1", text: pageTitle)
-                if position == 1, let description = survey.description {
-                    html.element("p", .init("class", "lead"), text: text(description))
+                if position == 1 && describesSurvey {
+                    SurveyDescription.render(survey, language: language, into: &html)
                 }
                 for (question, visibility) in validator.visibility(onPage: page, in: sheet) {
                     render(question, visibility: visibility, problems: problemsByVariable, into: &html)

@@ -4,17 +4,17 @@ import Responses
 import Store
 import SurveyDefinition
 
-/// `GET /s/ROUND` begins an anonymous response; `GET /t/TOKEN` shows where a response stands;
-/// `POST /t/TOKEN` takes a page.
+/// `GET /s/ROUND` shows an anonymous round's start page and `POST /s/ROUND` begins a response;
+/// `GET /t/TOKEN` shows where a response stands; `POST /t/TOKEN` takes a page.
 extension FormServer {
     func addRespondentRoutes(_ router: Router<BasicRequestContext>) {
+        // The GET (and so the HEAD) begins nothing: mail scanners and link previews fetch links.
         router.get("/s/:round") { request, context in
-            try await self.startAnonymous(request, round: context.parameters.get("round") ?? "")
+            let name = context.parameters.get("round") ?? ""
+            return try self.anonymousStartPage(try self.submissions.checkAnonymousStart(round: name), request)
         }
-        // Every other GET route answers HEAD as its GET does (without the body); the start link's
-        // GET begins a response, which a HEAD (a link checker's) must not.
-        router.head("/s/:round") { request, context in
-            try await self.startAnonymous(request, round: context.parameters.get("round") ?? "", begins: false)
+        router.post("/s/:round") { request, context in
+            try await self.startAnonymous(request, round: context.parameters.get("round") ?? "")
         }
         router.get("/t/:token") { request, context in
             try self.showResponse(request, token: context.parameters.get("token") ?? "")
@@ -28,17 +28,31 @@ extension FormServer {
         LanguageChoice.choose(query: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage], offered: offered)
     }
 
-    private func startAnonymous(_ request: Request, round name: String, begins: Bool = true) async throws -> Response {
-        let preferred = request.uri.queryParameters.get("lang")
+    /// Takes the start form: begins a response in the language the start page was shown in and
+    /// sends the respondent to its link.
+    private func startAnonymous(_ request: Request, round name: String) async throws -> Response {
+        let body = try await request.collectBody(limit: configuration.maximumBodyBytes)
+        guard let form = FormBody(body.readableBytesView) else { throw WebFailure.badRequest }
+        guard signer.verifyStartToken(form[FormFieldName.csrf], round: name) else {
+            logger.notice("start form refused", metadata: ["code": "E475", "reason": "missing or wrong CSRF token"])
+            throw WebFailure.csrf
+        }
+        let preferred = form[FormFieldName.language] ?? request.uri.queryParameters.get("lang")
             ?? request.headers[.acceptLanguage].flatMap { LanguageChoice.preferred($0, offered: UIText.languages) }
-        let outcome = begins
-            ? try await submissions.beginAnonymous(round: name, language: preferred)
-            : try submissions.checkAnonymousStart(round: name)
+        return try anonymousStartPage(try await submissions.beginAnonymous(round: name, language: preferred), request)
+    }
+
+    /// What the start link answers with `outcome`: the start page, the new response's link, or why not.
+    private func anonymousStartPage(_ outcome: AnonymousStartOutcome, _ request: Request) throws -> Response {
         switch outcome {
         case .started(let token, _):
             return Reply.redirect("/t/" + token.text)
-        case .open:
-            return Reply.html("")
+        case .open(let round):
+            let survey = try submissions.validator(definition: round.definitionHash).survey
+            let language = requestedLanguage(request, offered: survey.languages)
+            return Reply.html(StartPageView(
+                survey: survey, language: language, action: request.uri.path, csrfToken: signer.startToken(round: round.name),
+                languageLinks: languageLinks(path: request.uri.path, except: language, offered: survey.languages)).render())
         case .unknownRound:
             let language = requestedLanguage(request, offered: UIText.languages)
             let words = UIText(language)
@@ -83,7 +97,8 @@ extension FormServer {
         let sheet = response.sheet
         let view = FormPageView(
             validator: validator, sheet: sheet, page: page, values: Self.fieldValues(of: sheet, page: page, words: UIText(language)),
-            problems: [], language: language, action: path, csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash))
+            problems: [], language: language, action: path, csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash),
+            describesSurvey: response.invitation != nil)
         return Reply.html(view.render())
     }
 
@@ -119,7 +134,8 @@ extension FormServer {
             for (name, field) in post.fields { values[name] = field }
             let view = FormPageView(
                 validator: response.validator, sheet: sheet, page: page, values: values, problems: problems,
-                language: language, action: path, csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash))
+                language: language, action: path, csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash),
+                describesSurvey: response.invitation != nil)
             return Reply.html(view.render(), status: .unprocessableContent)
         }
     }

@@ -2,8 +2,9 @@ import Crypto
 import Foundation
 
 /// Makes and checks the server's signed values with HMAC-SHA256 under a key kept in the store:
-/// the CSRF token of a respondent's form (bound to the link token), the CSRF token of the
-/// admin login form (bound to a nonce cookie), and admin session cookies.
+/// the CSRF token of a respondent's form (bound to the link token), of an anonymous round's start
+/// form (bound to the round), of the admin login form (bound to a nonce cookie), and admin session
+/// cookies. Each kind signs under its own purpose, so a token of one kind never passes as another.
 struct RequestSigner: Sendable {
     private let secret: [UInt8]
     private let keyed: KeyedHMAC
@@ -42,6 +43,17 @@ struct RequestSigner: Sendable {
     /// The CSRF token of the form a link token opens: the same on every page of that response.
     func respondentToken(linkTokenHash: String) -> String {
         sign("respondent-form", linkTokenHash)
+    }
+
+    /// The CSRF token of anonymous round `round`'s start form: no response exists yet, so it is
+    /// bound to the round's name, the same for every respondent of the round.
+    func startToken(round: String) -> String {
+        sign("anonymous-start-form", round)
+    }
+
+    /// Whether `given` is the CSRF token of round `round`'s start form.
+    func verifyStartToken(_ given: String?, round: String) -> Bool {
+        verify(given, "anonymous-start-form", round)
     }
 }
 

@@ -1,0 +1,33 @@
+import HTML
+import SurveyDefinition
+
+/// The page an anonymous round's start link shows: the survey's title and description, that
+/// answers are saved page by page, and one button that posts the start form. Showing it begins
+/// nothing, so a mail scanner's or link preview's fetch is not counted as a started response.
+struct StartPageView {
+    var survey: Survey
+    var language: String
+    /// Where the form posts (`/s/ROUND`).
+    var action: String
+    var csrfToken: String
+    /// The same page in the other languages of the survey.
+    var languageLinks: [PageShell.LanguageLink]
+
+    func render() -> String {
+        let words = UIText(language)
+        let title = survey.title.resolved(language, fallbacks: survey.languages)
+        let shell = PageShell(language: language, title: title, heading: title, languageLinks: languageLinks)
+        return shell.render { html in
+            html.element("h1", text: title)
+            SurveyDescription.render(survey, language: language, into: &html)
+            html.element("p", .init("class", "resume-note"), text: words.resumeNote)
+            html.element("form", .init("method", "post"), .init("action", action)) { html in
+                html.void("input", .init("type", "hidden"), .init("name", FormFieldName.csrf), .init("value", csrfToken))
+                html.void("input", .init("type", "hidden"), .init("name", FormFieldName.language), .init("value", language))
+                html.element("div", .init("class", "actions")) { html in
+                    html.element("button", .init("type", "submit"), text: words.startSurvey)
+                }
+            }
+        }
+    }
+}
