@@ -24,7 +24,8 @@ import Testing
             #expect(swedish.body.contains(#"<p class="site-title">\#(Self.titleSV)</p>"#))
             #expect(Page.title(swedish.body) == Self.titleSV)
             #expect(swedish.body.contains(#"<p class="lead">\#(Self.descriptionSV)"#))
-            #expect(swedish.body.contains("Dina svar sparas på varje sida."))
+            #expect(swedish.body.contains("Dina svar sparas på varje sida. Spara adressen till sidan du kommer till"))
+            #expect(!swedish.body.contains("samma länk"), "the start link would begin a new response")
             #expect(swedish.body.contains(#"<form method="post" action="/s/esem-open">"#))
             #expect(swedish.body.contains(#"<button type="submit">Starta enkäten</button>"#))
             #expect(Page.hidden("samla.csrf", in: swedish.body)?.isEmpty == false)
@@ -39,7 +40,7 @@ import Testing
                 #expect(Page.language(english.body) == "en")
                 #expect(Page.title(english.body) == "Social enterprises in Sweden 2025")
                 #expect(english.body.contains(#"<p class="lead">\#(Self.descriptionEN)"#))
-                #expect(english.body.contains("Your answers are saved on every page."))
+                #expect(english.body.contains("Your answers are saved on every page. To continue later, keep the address of the page you come to"))
                 #expect(english.body.contains(#"<button type="submit">Start the survey</button>"#))
                 #expect(Page.hidden("samla.lang", in: english.body) == "en")
             }

@@ -35,6 +35,12 @@ struct UIText: Sendable {
         sv ? "Dina svar sparas på varje sida. Du kan stänga sidan och fortsätta senare med samma länk."
             : "Your answers are saved on every page. You can close the page and continue later with the same link."
     }
+    /// The start page's note: its own address would begin a new response, so the respondent keeps
+    /// the address of the pages that follow.
+    var startNote: String {
+        sv ? "Dina svar sparas på varje sida. Spara adressen till sidan du kommer till (t.ex. som bokmärke) om du vill fortsätta senare."
+            : "Your answers are saved on every page. To continue later, keep the address of the page you come to (as a bookmark, for example)."
+    }
 
     func page(_ number: Int, of count: Int) -> String {
         sv ? "Sida \(number) av \(count)" : "Page \(number) of \(count)"

@@ -20,7 +20,7 @@ struct StartPageView {
         return shell.render { html in
             html.element("h1", text: title)
             SurveyDescription.render(survey, language: language, into: &html)
-            html.element("p", .init("class", "resume-note"), text: words.resumeNote)
+            html.element("p", .init("class", "resume-note"), text: words.startNote)
             html.element("form", .init("method", "post"), .init("action", action)) { html in
                 html.void("input", .init("type", "hidden"), .init("name", FormFieldName.csrf), .init("value", csrfToken))
                 html.void("input", .init("type", "hidden"), .init("name", FormFieldName.language), .init("value", language))
