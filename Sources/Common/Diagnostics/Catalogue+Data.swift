@@ -36,6 +36,7 @@ extension DiagnosticCode {
 
     public static let calculatedColumnIgnored = DiagnosticCode("W420", .warning, "a column for a calculated variable, whose values are computed and not read")
     public static let noDataRows = DiagnosticCode("W421", .warning, "a data file with a header but no rows")
+    public static let unnamedColumnsIgnored = DiagnosticCode("W422", .warning, "columns without a name at the end of the header, empty in every row, ignored")
 
     static let dataCodes: [DiagnosticCode] = responseCodes + storeCodes
 
@@ -47,7 +48,7 @@ extension DiagnosticCode {
         unknownColumn, duplicateColumn, emptyColumnName, wrongFieldCount, malformedCSV, invalidUTF8,
         unknownLanguage, invalidTimestamp, importWriteFailed, reportWriteFailed, outputWriteFailed,
         fileAlreadyImported,
-        calculatedColumnIgnored, noDataRows,
+        calculatedColumnIgnored, noDataRows, unnamedColumnsIgnored,
     ]
 }
 
