@@ -99,3 +99,17 @@ import Testing
         }
     }
 }
+
+/// The byte observer sees the input as read, once and in order, whatever the buffer size.
+@Suite struct ByteObserverTests {
+    @Test(arguments: [1, 3, 7, 256 * 1024])
+    func theObserverSeesEveryByteOnceInOrder(bufferSize: Int) throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("id;name\n1;\"Kafé\nVäst\"\n2;x\n\n".utf8)
+        let reader = CSVReader(bytes: bytes, options: .init(delimiter: ";", bufferSize: bufferSize))
+        var seen: [UInt8] = []
+        reader.byteObserver = { seen.append(contentsOf: $0) }
+        _ = try reader.readHeader()
+        while try reader.next() != nil {}
+        #expect(seen == bytes)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Store
 import Testing
 
 /// `samla import`, run as the built binary.
@@ -56,6 +57,43 @@ import Testing
 
         let list = try SamlaBinary.run(["round", "list", "--db", db])
         #expect(list.output.contains("600"))
+    }
+
+    /// The same file twice: the second import is refused with E431 and adds nothing; `--again`
+    /// imports it; the same bytes under another name are the same file.
+    @Test func aFileImportedBeforeIsRefusedUnlessAgain() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = path("samla.sqlite")
+        try openRound(db)
+        let generated = try SamlaBinary.run(["generate", Self.esem, "--rows", "20", "--seed", "4", "--out", path("esem.csv")])
+        #expect(generated.status == 0, "\(generated.errors)")
+        func complete() throws -> Int { try SQLiteStore(path: db).roundSummaries().first?.complete ?? -1 }
+
+        let first = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-2025", path("esem.csv")])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(try complete() == 20)
+
+        let second = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-2025", path("esem.csv")])
+        #expect(second.status == 1)
+        #expect(second.errors.contains("\(path("esem.csv")): error[E431]: this file was imported into round esem-se-2025 already: esem.csv on "))
+        #expect(second.errors.contains(" UTC, 20 responses; nothing was imported. To import it again all the same, add --again"))
+        #expect(second.output.contains("errors by code: E431 1\n"))
+        #expect(second.output.contains("import refused: 0 rows read, 0 with errors, nothing imported"))
+        #expect(try complete() == 20)
+
+        try FileManager.default.copyItem(atPath: path("esem.csv"), toPath: path("renamed.csv"))
+        let renamed = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-2025", path("renamed.csv")])
+        #expect(renamed.status == 1)
+        #expect(renamed.errors.contains("error[E431]: this file was imported into round esem-se-2025 already: esem.csv (the same bytes under another name) on "))
+        #expect(try complete() == 20)
+
+        let again = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-2025", "--again", path("renamed.csv")])
+        #expect(again.status == 0, "\(again.errors)")
+        #expect(again.output.hasPrefix("imported 20 responses into esem-se-2025: 20 rows read"))
+        #expect(try complete() == 40)
+
+        let help = try SamlaBinary.run(["import", "--help"])
+        #expect(help.output.contains("--again"))
     }
 
     /// Problems of the whole file or of a whole row are reported and counted by code, but the

@@ -8,6 +8,7 @@
 #   scripts/bench/import.sh                # 1,000,000 rows, 3 runs
 #   ROWS=100000 RUNS=1 scripts/bench/import.sh
 #   CSV=/tmp/esem.csv scripts/bench/import.sh   # reuse a file `samla generate` wrote earlier
+#   SAMLA=/tmp/samla-main scripts/bench/import.sh  # measure a given binary (another commit's build) without building
 #
 # Needs: swift, sqlite3 and GNU time (apt-get install sqlite3 time). Builds with -c release in
 # SCRATCH (default .build-release, so that it does not wait for a debug build in .build).
@@ -21,8 +22,10 @@ SCRATCH="${SCRATCH:-.build-release}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/samla-import-bench.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 
-swift build -c release --scratch-path "$SCRATCH" --product samla >&2
-SAMLA="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/samla"
+if [ -z "${SAMLA:-}" ]; then
+    swift build -c release --scratch-path "$SCRATCH" --product samla >&2
+    SAMLA="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/samla"
+fi
 
 if [ -n "${CSV:-}" ]; then
     ln -s "$(realpath "$CSV")" "$WORK/esem.csv"

@@ -32,9 +32,11 @@ extension DiagnosticCode {
     public static let importWriteFailed = DiagnosticCode("E428", .error, "the database refused the imported rows; nothing was written")
     public static let reportWriteFailed = DiagnosticCode("E429", .error, "the report of refused rows cannot be written")
     public static let outputWriteFailed = DiagnosticCode("E430", .error, "an output file (generated responses) cannot be written")
+    public static let fileAlreadyImported = DiagnosticCode("E431", .error, "a file whose bytes were imported into the round before")
 
     public static let calculatedColumnIgnored = DiagnosticCode("W420", .warning, "a column for a calculated variable, whose values are computed and not read")
     public static let noDataRows = DiagnosticCode("W421", .warning, "a data file with a header but no rows")
+    public static let unnamedColumnsIgnored = DiagnosticCode("W422", .warning, "columns without a name at the end of the header, empty in every row, ignored")
 
     static let dataCodes: [DiagnosticCode] = responseCodes + storeCodes
 
@@ -45,7 +47,8 @@ extension DiagnosticCode {
         requiredMissing, answerNotRelevant, wrongValueType, noSuchField, calculatedValueGiven, controlCharacter,
         unknownColumn, duplicateColumn, emptyColumnName, wrongFieldCount, malformedCSV, invalidUTF8,
         unknownLanguage, invalidTimestamp, importWriteFailed, reportWriteFailed, outputWriteFailed,
-        calculatedColumnIgnored, noDataRows,
+        fileAlreadyImported,
+        calculatedColumnIgnored, noDataRows, unnamedColumnsIgnored,
     ]
 }
 

@@ -14,7 +14,8 @@ struct ImportCommand: ParsableCommand {
         question_other), and optionally language and submitted_at. Multiple choices are codes separated \
         by spaces. Every problem is reported as file:line: error[E4xx]: row N, column C: why. Nothing is \
         written unless every row is valid; with --skip-invalid the valid rows are written and the others \
-        listed (and written to --report). Exit status: 0 imported, 1 refused, 2 usage error.
+        listed (and written to --report). A file whose bytes were imported into the round before (under \
+        any name) is refused (E431) unless --again is given. Exit status: 0 imported, 1 refused, 2 usage error.
         """
     )
 
@@ -23,6 +24,9 @@ struct ImportCommand: ParsableCommand {
 
     @Flag(name: .customLong("skip-invalid"), help: "Import the valid rows and report the others.")
     var skipInvalid = false
+
+    @Flag(help: "Import the file even if its bytes were imported into the round before (refused otherwise, E431).")
+    var again = false
 
     @Option(help: ArgumentHelp(
         "Write every problem of the refused rows to this CSV file (row, line, column, value, code, message); with --skip-invalid the default is FILE-refused.csv next to the file.",
@@ -51,7 +55,8 @@ struct ImportCommand: ParsableCommand {
         try reportingRefusals(database: database.path) {
             let store = try database.open()
             let reportPath = report ?? (skipInvalid ? Self.defaultReportPath(for: file) : nil)
-            let options = ImportOptions(skipInvalid: skipInvalid, reportPath: reportPath, listedErrorLimit: limit, showsProgress: format == .text)
+            let options = ImportOptions(skipInvalid: skipInvalid, reportPath: reportPath, listedErrorLimit: limit, showsProgress: format == .text,
+                                        again: again)
             result = ResponseImporter(store: store, database: database.path, options: options).importFile(file, round: round)
         }
         guard let result else { return }

@@ -61,6 +61,8 @@ public protocol Store: Sendable {
         round: String, document: SurveyDocument, source: ResponseSource,
         _ body: (any CompleteResponseInserter) throws -> Void
     ) throws -> Int
+    /// The files imported into a round (``CompleteResponseInserter/recordFile(_:again:)``), oldest first.
+    func fileImports(round: String) throws -> [FileImport]
     /// Reads a round's responses over the named variables (pii ones too), one row at a time,
     /// through a cursor that is valid only during the call to `body`. Returns the rows read.
     @discardableResult
@@ -97,4 +99,8 @@ public protocol CompleteResponseInserter {
     /// `StoreError.answerTypeMismatch` before anything of its response is written (the responses
     /// before it are in); a database error ends the batch.
     func insert(_ batch: ResponseBatch) throws
+    /// Records that the responses inserted so far came from `file`, in the same transaction.
+    /// Unless `again`, throws `StoreError.fileAlreadyImported` when the round has an import of
+    /// the same bytes, which rolls the whole insert back.
+    func recordFile(_ file: ImportedFile, again: Bool) throws
 }

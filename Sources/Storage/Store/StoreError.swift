@@ -34,6 +34,8 @@ public enum StoreError: Error, Hashable, Sendable {
     case storedDefinitionUnloadable(hash: String, survey: String, diagnostics: [Diagnostic])
     /// The file is not an SQLite database, or was written by a newer Samla.
     case unusableDatabase(path: String, reason: String)
+    /// The bytes of `file` were imported into the round before, by `earlier`.
+    case fileAlreadyImported(ImportedFile, earlier: FileImport)
 
     /// The refusal as diagnostics. `database` names the store file for problems that have no
     /// better place than the database as a whole.
@@ -113,6 +115,13 @@ public enum StoreError: Error, Hashable, Sendable {
                 + diagnostics
         case .unusableDatabase(let path, let reason):
             return [Diagnostic(.unusableDatabase, at: .file(path), reason)]
+        case .fileAlreadyImported(let file, let earlier):
+            let responses = "\(earlier.rowsImported) response\(earlier.rowsImported == 1 ? "" : "s")"
+            let when = "\(earlier.importedAt.text.prefix(10)) \(earlier.importedAt.text.dropFirst(11).prefix(5)) UTC"
+            let same = earlier.fileName == file.name ? "" : " (the same bytes under another name)"
+            return [Diagnostic(.fileAlreadyImported, at: .file(file.path),
+                "this file was imported into round \(earlier.round) already: \(earlier.fileName)\(same) on \(when), \(responses); "
+                    + "nothing was imported. To import it again all the same, add --again")]
         }
     }
 }

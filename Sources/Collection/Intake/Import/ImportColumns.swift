@@ -20,6 +20,9 @@ struct ImportColumns {
         case submittedAt
         /// A calculated variable, or a column that the header refused: not read.
         case ignored
+        /// A column without a name at the end of the header (Excel's trailing delimiters): read
+        /// only to check that it is empty in every row.
+        case unnamedAtEnd
     }
 
     static let languageColumn = "language"
@@ -33,19 +36,39 @@ struct ImportColumns {
     let variableColumns: [(column: Int, variable: Int)]
     let languageColumnIndex: Int?
     let submittedAtColumnIndex: Int?
+    /// Variables that a refused header name probably meant (`Node` for `node`): the header error
+    /// already refuses the file, so their answers are not also reported missing in every row.
+    let misnamedVariables: Set<String>
+    /// The columns without a name after the last named one; ignored while they are empty.
+    let unnamedAtEnd: Range<Int>
+    /// The warning that the columns of ``unnamedAtEnd`` were ignored, for when every row left them empty.
+    let unnamedAtEndWarning: Diagnostic?
 
     init(header names: [String], validator: ResponseValidator, file: String, line: Int) {
         self.names = names
         var roles: [Role] = []
         var diagnostics: [Diagnostic] = []
         var seen: [String: Int] = [:]
+        var misnamed: Set<String> = []
         let known = validator.variables.map(\.name) + [Self.languageColumn, Self.submittedAtColumn]
+        let lastNamed = names.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        unnamedAtEnd = lastNamed.map { ($0 + 1)..<names.count } ?? names.count..<names.count
+        var unnamedAtEndWarning: Diagnostic?
         // The character column where each name starts, as if the header were written without quotes.
         var startColumn = 1
         for (i, raw) in names.enumerated() {
             let name = raw.trimmingCharacters(in: .whitespaces)
             let at = DiagnosticLocation.source(SourceLocation(file: file, line: line, column: startColumn))
             startColumn += raw.unicodeScalars.count + 1
+            if name.isEmpty && unnamedAtEnd.contains(i) {
+                if i == unnamedAtEnd.lowerBound {
+                    let count = unnamedAtEnd.count
+                    unnamedAtEndWarning = Diagnostic(.unnamedColumnsIgnored, at: at,
+                        "the header ends in \(count) column\(count == 1 ? "" : "s") without a name, empty in every row (trailing delimiters, as Excel writes them); \(count == 1 ? "it was" : "they were") ignored")
+                }
+                roles.append(.unnamedAtEnd)
+                continue
+            }
             if name.isEmpty {
                 diagnostics.append(Diagnostic(.emptyColumnName, at: at, "column \(i + 1) of the header has no name; name it after a variable of survey \(validator.survey.id) or remove the column"))
                 roles.append(.ignored)
@@ -69,13 +92,17 @@ struct ImportColumns {
             } else if name == Self.submittedAtColumn {
                 roles.append(.submittedAt)
             } else {
+                let suggestion = Suggestions.closest(to: name, in: known)
+                if let suggestion, validator.index(ofVariable: suggestion) != nil { misnamed.insert(suggestion) }
                 diagnostics.append(Diagnostic(.unknownColumn, at: at,
-                    "column \(name) is not a variable of survey \(validator.survey.id)\(Suggestions.didYouMean(name, in: known))"))
+                    "column \(name) is not a variable of survey \(validator.survey.id)\(suggestion.map { " (did you mean \($0)?)" } ?? "")"))
                 roles.append(.ignored)
             }
         }
         self.roles = roles
         self.diagnostics = diagnostics
+        misnamedVariables = misnamed
+        self.unnamedAtEndWarning = unnamedAtEndWarning
         variableColumns = roles.enumerated().compactMap { column, role in
             if case .variable(let v) = role { return (column, v) }
             return nil

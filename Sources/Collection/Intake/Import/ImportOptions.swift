@@ -13,11 +13,14 @@ public struct ImportOptions: Sendable {
     public var showsProgress: Bool
     /// The date `today()` means in the survey's expressions.
     public var today: CalendarDate
+    /// Import a file whose bytes the round has imported before (refused otherwise, E431).
+    public var again: Bool
 
     public init(
         skipInvalid: Bool = false, reportPath: String? = nil, listedErrorLimit: Int = 100, showsProgress: Bool = false,
-        today: CalendarDate = .today()
+        today: CalendarDate = .today(), again: Bool = false
     ) {
+        self.again = again
         self.skipInvalid = skipInvalid
         self.reportPath = reportPath
         self.listedErrorLimit = listedErrorLimit

@@ -54,12 +54,24 @@ public struct ResponseImporter {
             return run.refuse(error.diagnostics, started: started)
         }
 
+        if !options.again {
+            do {
+                if let refusal = try RepeatedImportCheck.refusal(of: path, round: round, store: store) {
+                    return run.refuse(refusal.diagnostics(database: database), started: started)
+                }
+            } catch {
+                return run.refuse(Self.diagnostics(ofStoreFailure: error, database: database), started: started)
+            }
+        }
+
         let reader: CSVReader
         do {
             reader = try CSVReader(path: path, options: .init(delimiter: Self.delimiter(ofFileAt: path)))
         } catch {
             return run.refuse([Diagnostic(.fileUnreadable, at: .file(path), error.message)], started: started)
         }
+        let digest = FileDigest()
+        reader.byteObserver = digest.update
         let header: CSVHeader
         do {
             guard let read = try reader.readHeader() else {
@@ -101,6 +113,9 @@ public struct ResponseImporter {
                 }
                 done.wait()
                 if reading.failure != nil || !reading.writing { throw ImportRefused() }
+                if reading.rowsRead > reading.refusedRows {
+                    try inserter.recordFile(digest.file(at: path), again: options.again)
+                }
             }
         } catch is ImportRefused {
             imported = 0
@@ -120,12 +135,8 @@ public struct ResponseImporter {
                 run.tally.add(Diagnostic(.importWriteFailed, at: .file(path), "the import failed: \(failure)"))
             }
         }
-        switch storeFailure {
-        case nil: break
-        case let error as StoreError:
-            for diagnostic in error.diagnostics(database: database) { run.tally.add(diagnostic) }
-        case let error?:
-            run.tally.add(Diagnostic(.importWriteFailed, at: .file(database), "the database refused the rows (\(error)); nothing was written"))
+        if let storeFailure {
+            for diagnostic in Self.diagnostics(ofStoreFailure: storeFailure, database: database) { run.tally.add(diagnostic) }
         }
         if let report = reading.report {
             do {
@@ -144,6 +155,13 @@ public struct ResponseImporter {
 }
 
 extension ResponseImporter {
+    /// A refusal or failure of the store as diagnostics: a `StoreError` as it describes itself,
+    /// anything else (a full disk) as E428 at the database.
+    static func diagnostics(ofStoreFailure error: any Error, database: String) -> [Diagnostic] {
+        if let error = error as? StoreError { return error.diagnostics(database: database) }
+        return [Diagnostic(.importWriteFailed, at: .file(database), "the database refused the rows (\(error)); nothing was written")]
+    }
+
     /// Whether the two paths name one file: the same path once resolved, or (for existing files,
     /// through a hard link) the same file on the same device.
     static func isSameFile(_ a: String, _ b: String) -> Bool {

@@ -32,6 +32,9 @@ struct RowChecker {
     private let cellVariables: [Int]
     private var cells: [UnsafeBufferPointer<UInt8>]
     private let defaultLanguage: String
+    /// Whether a row had a value in a column without a name at the end of the header: E422,
+    /// reported once, which refuses the whole file like a header problem.
+    private(set) var refusesFile = false
 
     init(validator: ResponseValidator, columns: ImportColumns, file: String, headerCount: Int) {
         self.validator = validator
@@ -60,6 +63,14 @@ struct RowChecker {
                 + "check for a missing or extra delimiter, or a line break in a value without quotes"
             return [Problem(diagnostic: Diagnostic(.wrongFieldCount, at: at(nil), message), column: nil, value: nil)]
         }
+        var problems: [Problem] = []
+        if !refusesFile, let column = columns.unnamedAtEnd.first(where: { Self.trimmedText(record, $0) != nil }) {
+            refusesFile = true
+            let value = Self.trimmedText(record, column)
+            problems.append(Problem(diagnostic: Diagnostic(.emptyColumnName, at: at(nil),
+                "column \(column + 1) has no name in the header but a value in this row (“\(value ?? "")”); name it after a variable of survey \(validator.survey.id) or remove the column"),
+                column: nil, value: value))
+        }
         sheet.reset()
         let count = cellColumns.count
         cellColumns.withUnsafeBufferPointer { columns in
@@ -72,7 +83,6 @@ struct RowChecker {
                 sheet.setAnswers(cells: cells, variables: variables)
             }
         }
-        var problems: [Problem] = []
         language = defaultLanguage
         submittedAt = nil
         if let column = columns.languageColumnIndex {
@@ -109,7 +119,7 @@ struct RowChecker {
             }
         }
         validator.check(&sheet, mode: .complete)
-        for var problem in sheet.problems {
+        for var problem in sheet.problems where !(problem.code == .requiredMissing && columns.misnamedVariables.contains(problem.variable)) {
             // The cell as written (`007`), not the value it was read as (`7`).
             if problem.value != nil, let variable = validator.index(ofVariable: problem.variable),
                let position = cellVariables.firstIndex(of: variable), let cell = Self.trimmedText(record, cellColumns[position]) {
@@ -119,6 +129,10 @@ struct RowChecker {
         }
         return problems
     }
+
+    /// The warning that the unnamed columns at the end of the header were ignored, once every row
+    /// was checked and none had a value in them.
+    var unnamedAtEndWarning: Diagnostic? { refusesFile ? nil : columns.unnamedAtEndWarning }
 
     /// The field without surrounding spaces and tabs, nil when that leaves nothing.
     static func trimmedText(_ record: CSVRecord, _ column: Int) -> String? {

@@ -74,7 +74,7 @@ final class RowReading: @unchecked Sendable {
                     }
                 } else {
                     refusedRows += 1
-                    if !skipInvalid { writing = false }
+                    if !skipInvalid || checker.refusesFile { writing = false }
                     for problem in found {
                         tally.add(problem.diagnostic)
                         if report == nil, let reportPath { report = try RefusedRowsReport(path: reportPath) }
@@ -92,6 +92,7 @@ final class RowReading: @unchecked Sendable {
                 }
             }
             if writing && batch.count > 0 { _ = pipe.put(batch) }
+            if let warning = checker.unnamedAtEndWarning { tally.add(warning) }
         } catch {
             failure = error
         }

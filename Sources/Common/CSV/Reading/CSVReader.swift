@@ -56,6 +56,10 @@ public final class CSVReader {
     /// Counts calls to ``next()``; a record is valid while it matches.
     @usableFromInline let generation: UnsafeMutablePointer<Int>
 
+    /// Sees every byte of the input once, in order, as it is read (a byte order mark included):
+    /// what a digest of the file is computed from without reading the file a second time.
+    public var byteObserver: ((UnsafeRawBufferPointer) -> Void)?
+
     /// Reads the file at `path`.
     public convenience init(path: String, options: Options = Options()) throws(CSVReadError) {
         self.init(source: try FileDescriptorSource(path: path), options: options)
@@ -384,6 +388,7 @@ public final class CSVReader {
             reachedEndOfInput = true
             return false
         }
+        byteObserver?(UnsafeRawBufferPointer(start: buffer + end, count: got))
         end += got
         return true
     }

@@ -96,6 +96,9 @@ final class BulkResponseInserter: CompleteResponseInserter {
     private let personal: RawStatement?
     private let now: [UInt8]
     private var plan: Plan?
+    /// The connection and round of the transaction, for ``recordFile(_:again:)``.
+    private let db: Database
+    private let round: Round
     /// The one-response batch of ``insert(_:info:)``, typed as the columns are.
     private var single: ResponseBatch
     private(set) var inserted = 0
@@ -121,6 +124,8 @@ final class BulkResponseInserter: CompleteResponseInserter {
         func insertSQL(_ table: String, _ names: [String]) -> String {
             "INSERT INTO \(quoted(table)) (response_id, round_id\(names.map { ", " + $0 }.joined())) VALUES (?, ?\(String(repeating: ", ?", count: names.count)))"
         }
+        self.db = db
+        self.round = round
         self.names = names
         storedTypes = types
         isPersonal = personal
@@ -202,6 +207,11 @@ final class BulkResponseInserter: CompleteResponseInserter {
                 }
             }
         }
+    }
+
+    func recordFile(_ file: ImportedFile, again: Bool) throws {
+        if let failure { throw failure }
+        try SQLiteStore.recordFile(file, rows: inserted, round: round, again: again, db)
     }
 
     private func step(_ statement: OpaquePointer) throws {

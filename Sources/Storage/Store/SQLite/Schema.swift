@@ -83,6 +83,22 @@ enum Schema {
                 """)
         }
         CollectionSchema.register(in: &migrator)
+        migrator.registerMigration("v3: imports") { db in
+            // Every file imported into a round, written in the transaction of its responses: a
+            // second import of the same bytes (sha256) into the round is refused unless asked for.
+            try db.execute(sql: """
+                CREATE TABLE imports (
+                    id INTEGER PRIMARY KEY,
+                    round_id INTEGER NOT NULL REFERENCES rounds(id),
+                    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+                    file_name TEXT NOT NULL,
+                    byte_count INTEGER NOT NULL CHECK (byte_count >= 0),
+                    rows_imported INTEGER NOT NULL CHECK (rows_imported >= 0),
+                    imported_at TEXT NOT NULL
+                );
+                CREATE INDEX imports_by_round ON imports(round_id, sha256);
+                """)
+        }
         return migrator
     }
 }
