@@ -1,0 +1,72 @@
+import Diagnostics
+import Expressions
+import Foundation
+import Testing
+@testable import Intake
+
+/// Header problems that refuse the file are reported once, not again in every row.
+@Suite struct HeaderFollowUpTests {
+    /// `Org` for `org` is E420 with "did you mean org?"; org is then not also reported missing
+    /// (E412) in every row, while the rows' other problems still are.
+    @Test func aMisnamedColumnIsNotAlsoMissingInEveryRow() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let text = try String(contentsOfFile: ImportFixture.fixture("valid.csv"), encoding: .utf8)
+        let renamed = text.replacingOccurrences(of: ",org,", with: ",Org,")
+            .replacingOccurrences(of: "Kafé Kollektivet,2015,", with: "Kafé Kollektivet,1492,")
+        let result = fixture.importFile(try fixture.write("misnamed.csv", bytes: Array(renamed.utf8)))
+        #expect(result.isRefused)
+        #expect(result.diagnostics.filter { $0.code == .unknownColumn }.map(\.message) == ["column Org is not a variable of survey import-test (did you mean org?)"])
+        #expect(!result.errorsByCode.contains { $0.code == .requiredMissing }, "\(result.errorsByCode)")
+        #expect(result.errorsByCode.contains { $0.code == .constraintFailed }, "the rows are still checked: \(result.errorsByCode)")
+        #expect(try fixture.responseCount() == 0)
+    }
+}
+
+/// Columns without a name at the end of the header, as Excel writes trailing delimiters.
+@Suite struct UnnamedColumnsAtEndTests {
+    /// valid.csv with `extra` appended to every line (the quoted line break inside row 3 kept).
+    func validWith(_ extra: (Int) -> String) throws -> String {
+        let text = try String(contentsOfFile: ImportFixture.fixture("valid.csv"), encoding: .utf8)
+        let lines = text.replacingOccurrences(of: "Återbruket\nVäst", with: "Återbruket\u{0}Väst").split(separator: "\n")
+        return lines.enumerated().map { i, line in line + extra(i) }.joined(separator: "\n")
+            .replacingOccurrences(of: "\u{0}", with: "\n") + "\n"
+    }
+
+    @Test func emptyUnnamedColumnsAtTheEndAreIgnoredWithAWarning() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let path = try fixture.write("excel.csv", bytes: Array(try validWith { $0 == 0 ? ",," : ", ," }.utf8))
+        let result = fixture.importFile(path)
+        #expect(!result.isRefused, "\(result.diagnostics)")
+        #expect(result.imported == 4)
+        #expect(result.diagnostics.map(\.code) == [.unnamedColumnsIgnored])
+        #expect(result.diagnostics.first?.message
+            == "the header ends in 2 columns without a name, empty in every row (trailing delimiters, as Excel writes them); they were ignored")
+    }
+
+    @Test func anUnnamedColumnAtTheEndWithAValueRefusesTheFile() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let path = try fixture.write("excel.csv", bytes: Array(try validWith { $0 == 0 ? ",," : $0 == 3 ? ",,note" : ",," }.utf8))
+        for skipInvalid in [false, true] {
+            let result = fixture.importFile(path, options: ImportOptions(skipInvalid: skipInvalid, today: CalendarDate(year: 2025, month: 12, day: 1)!))
+            #expect(result.isRefused, "skipInvalid \(skipInvalid)")
+            #expect(result.imported == 0)
+            #expect(result.errorsByCode.map(\.code) == [.emptyColumnName])
+            #expect(result.diagnostics.contains { $0.description.contains("row 3: column 18 has no name in the header but a value in this row (“note”)") },
+                    "\(result.diagnostics.map(\.description))")
+            #expect(!result.diagnostics.contains { $0.code == .unnamedColumnsIgnored })
+        }
+        #expect(try fixture.responseCount() == 0)
+    }
+
+    @Test func anUnnamedColumnInTheMiddleIsStillRefused() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let text = try validWith { _ in "" }.replacingOccurrences(of: "language,submitted_at,", with: "language,,")
+        let result = fixture.importFile(try fixture.write("middle.csv", bytes: Array(text.utf8)))
+        #expect(result.isRefused)
+        #expect(result.errorsByCode.first?.code == .emptyColumnName)
+    }
+}
