@@ -238,6 +238,21 @@ import Testing
         #expect(second.invitations.count == 3)
     }
 
+    /// A Swedish list heads its addresses `E-post`: the invitations are made, but the addresses are
+    /// not stored or checked, so the warning says which column holds them and what to name it.
+    @Test func aColumnOfAddressesNotNamedEmailIsAWarning() throws {
+        let workspace = try Workspace()
+        let outcome = try workspace.batch("e-post-column.csv").run(store: workspace.store, today: Self.today)
+        #expect(outcome.invitations.count == 3)
+        #expect(outcome.emailColumn == nil)
+        let path = Self.fixtures.appendingPathComponent("e-post-column.csv").path
+        #expect(outcome.warnings.map(\.description) == [
+            "\(path):1:1: warning[W442]: column E-post holds email addresses, but only a column named email is read as them (stored with the invitation, checked, and compared for the same address twice); rename it email if it is the invitees' address",
+        ])
+        // A file whose addresses are in its email column, or that has none, gets no such warning.
+        #expect(try workspace.batch("contacts.csv", out: "b.csv").run(store: workspace.store, today: Self.today).warnings.allSatisfy { $0.code.id != "W442" })
+    }
+
     @Test func defaultOutputSitsNextToTheContacts() {
         #expect(InvitationBatch.defaultOutputPath(for: "lists/contacts.csv") == "lists/contacts-links.csv")
         #expect(InvitationBatch.defaultOutputPath(for: "contacts.csv") == "contacts-links.csv")

@@ -86,6 +86,7 @@ extension DiagnosticCode {
     public static let unknownDefinition = DiagnosticCode("E469", .error, "no stored definition has this hash")
     public static let duplicateContactEmail = DiagnosticCode("W440", .warning, "the same email address on more than one row")
     public static let contactAlreadyInvited = DiagnosticCode("W441", .warning, "an email address that already has an invitation to the round")
+    public static let unnamedEmailColumn = DiagnosticCode("W442", .warning, "a column of email addresses that is not named email")
 
     static let storeCodes: [DiagnosticCode] = [
         invalidRoundName, unknownRound, roundOfAnotherSurvey, invalidRoundDates, missingRoundDates,
@@ -94,6 +95,6 @@ extension DiagnosticCode {
         unknownResponse, responseAlreadySubmitted, unknownInvitation, invitationUnusable, definitionNotPinned,
         unusableDatabase, malformedContacts, contactsColumnClash, invalidContactEmail, noContacts,
         invitationRequired, outputExists, outputUnwritable, storedDefinitionUnloadable, unknownDefinition, duplicateContactEmail,
-        contactAlreadyInvited,
+        contactAlreadyInvited, unnamedEmailColumn,
     ]
 }

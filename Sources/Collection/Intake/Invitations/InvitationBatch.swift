@@ -135,8 +135,21 @@ public struct InvitationBatch: Sendable {
                 firstRowOfEmail[address.lowercased()] = row.number
             }
         }
+        if email == nil, let column = Self.columnOfAddresses(table) {
+            problems.report(.unnamedEmailColumn, at: headerLine,
+                "column \(table.header.names[column]) holds email addresses, but only a column named email is read as them "
+                    + "(stored with the invitation, checked, and compared for the same address twice); rename it email if it is the invitees' address")
+        }
         if problems.hasErrors { throw Refusal(diagnostics: problems.sorted) }
         return CheckedContacts(table: table, email: email, label: label, warnings: problems.sorted)
+    }
+
+    /// The first column whose non-empty cells are all email addresses (`E-post`, `Mail`), if any.
+    private static func columnOfAddresses(_ table: ContactsTable) -> Int? {
+        table.header.names.indices.first { column in
+            let values = table.rows.compactMap { $0.fields.count == table.header.names.count ? $0.value(column) : nil }
+            return !values.isEmpty && values.allSatisfy(EmailAddress.isPlausible)
+        }
     }
 
     /// A warning for each contact whose address already has an invitation to the round (the same
