@@ -30,6 +30,10 @@ import Testing
             let large = try await r.post([("consent", "yes"), ("padding", String(repeating: "x", count: 10_000))])
             #expect(large.status == 413)
             #expect(Page.title(large.body) == "Svaret är för stort")
+            // The page leads back to the form, which shows the page as it was saved.
+            #expect(large.body.contains("<a href=\"\(r.path)\">Fortsätt med enkäten</a>"), "\(large.body)")
+            let unknown = try await client.get("/t/unknown-link")
+            #expect(unknown.status == 404 && !unknown.body.contains("Fortsätt med enkäten"), "no way back to a form that is not there")
             let api = try await client.request(.post, "/api/rounds/esem-open/responses", headers: [
                 "Authorization": "Bearer " + TestEnvironment.apiToken, "Content-Type": "application/json", "Idempotency-Key": "big",
             ], body: "{\"comments\": \"" + String(repeating: "y", count: 10_000) + "\"}")

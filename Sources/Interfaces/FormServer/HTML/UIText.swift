@@ -95,8 +95,8 @@ struct UIText: Sendable {
     }
     var tooLargeTitle: String { sv ? "Svaret är för stort" : "The answer is too large" }
     var tooLargeBody: String {
-        sv ? "Det du skickade var större än vad servern tar emot. Korta ner långa texter och försök igen."
-            : "What you sent is larger than the server accepts. Shorten long texts and try again."
+        sv ? "Det du skickade var större än vad servern tar emot, så sidan sparades inte. Korta ner långa texter och försök igen."
+            : "What you sent is larger than the server accepts, so the page was not saved. Shorten long texts and try again."
     }
     var serverErrorTitle: String { sv ? "Något gick fel" : "Something went wrong" }
     var serverErrorBody: String {

@@ -74,6 +74,15 @@ enum WebFailure: Error {
         case .csrf: (words.expiredTitle, words.expiredBody)
         case .serverError: (words.serverErrorTitle, words.serverErrorBody)
         }
-        return Reply.html(MessagePageView(language: language, title: title, paragraphs: [body]).render(), status: status)
+        return Reply.html(MessagePageView(language: language, title: title, paragraphs: [body], link: formLink(request, words)).render(), status: status)
+    }
+
+    /// Back to the respondent's form, when a post of it failed: its GET shows the page as saved.
+    private func formLink(_ request: Request, _ words: UIText) -> (text: String, href: String)? {
+        guard self != .notFound, request.method == .post else { return nil }
+        let path = request.uri.path
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard segments.count == 3, segments[0].isEmpty, segments[1] == "t" || segments[1] == "s", !segments[2].isEmpty else { return nil }
+        return (words.continueLink, path)
     }
 }
