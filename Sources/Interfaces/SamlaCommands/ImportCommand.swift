@@ -105,7 +105,7 @@ enum ImportReportText {
         let read = "\(GroupedCount.text(result.rowsRead)) row\(result.rowsRead == 1 ? "" : "s") read"
         if result.isRefused {
             lines.append("import refused: \(read), \(GroupedCount.text(result.refusedRows)) with errors, nothing imported (\(time)); "
-                + (result.refusedRows > 0 ? "correct the rows and import again, or use --skip-invalid" : "correct the file and import again"))
+                + Self.advice(after: result))
         } else {
             var line = "imported \(GroupedCount.text(result.imported)) response\(result.imported == 1 ? "" : "s") into \(result.round): \(read)"
             if result.refusedRows > 0 { line += ", \(GroupedCount.text(result.refusedRows)) refused" }
@@ -114,5 +114,12 @@ enum ImportReportText {
         }
         if let path = result.reportPath { lines.append("refused rows are listed in \(path)") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What to do after a refused import: a file the round has imported before is not to be corrected.
+    static func advice(after result: ImportResult) -> String {
+        if result.refusedRows > 0 { return "correct the rows and import again, or use --skip-invalid" }
+        if result.errorsByCode.contains(where: { $0.code == .fileAlreadyImported }) { return "the file was imported into the round before; to import it again all the same, add --again" }
+        return "correct the file and import again"
     }
 }
