@@ -1,12 +1,16 @@
 /// Reading numbers as people write them in forms and spreadsheets, with exact rules:
 ///
 /// - **Whole numbers** (`integer`): an optional `-`, then digits (`12`, `-3`, `007`). No `+`, no
-///   spaces or separators inside, no fraction (`12.0` is refused: write `12`), no exponent (`1e3`).
-///   Values outside the 64-bit range are refused as too large.
+///   fraction (`12.0` is refused: write `12`), no exponent (`1e3`). Values outside the 64-bit
+///   range are refused as too large.
 /// - **Decimals** (`decimal`): an optional `-`, digits, and at most one decimal separator, which
-///   may be `.` or the Swedish `,` (`3.5`, `3,5`, `.5`, `5.`). No thousands separators, no
-///   exponent, no `inf`/`nan`. At most 15 significant digits, so that every accepted value is
-///   stored exactly as written (a `Double` holds 15 decimal digits faithfully).
+///   may be `.` or the Swedish `,` (`3.5`, `3,5`, `.5`, `5.`). No exponent, no `inf`/`nan`. At
+///   most 15 significant digits, so that every accepted value is stored exactly as written (a
+///   `Double` holds 15 decimal digits faithfully).
+/// - **Digit groups**: the whole part of either may be written in groups of three digits with a
+///   space between them, as Swedish does (`1 000`, `1 500 000,5`); the space may be a no-break
+///   space (U+00A0) or a narrow one (U+202F), as spreadsheets write it. `,` and `.` never separate
+///   thousands, and any other spacing (`1 00`, `10  000`) is not a number.
 enum NumberCoding {
     enum Outcome: Equatable {
         case integer(Int64)
@@ -26,6 +30,9 @@ enum NumberCoding {
 
     /// A whole number, or why the text is not one. `bytes` must be trimmed and non-empty.
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+        if let grouped = DigitGroups.ungrouped(bytes) {
+            return grouped.map { digits in digits.withUnsafeBufferPointer { integer($0) } } ?? .notANumber
+        }
         var i = 0
         let negative = bytes[0] == minus
         if negative { i = 1 }
@@ -60,6 +67,9 @@ enum NumberCoding {
 
     /// A decimal number, or why the text is not one. `bytes` must be trimmed and non-empty.
     static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+        if let grouped = DigitGroups.ungrouped(bytes) {
+            return grouped.map { digits in digits.withUnsafeBufferPointer { decimal($0) } } ?? .notANumber
+        }
         var i = 0
         let negative = bytes[0] == minus
         if negative { i = 1 }
