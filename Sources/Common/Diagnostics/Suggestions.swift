@@ -19,7 +19,12 @@ public enum Suggestions {
 
     /// " (did you mean x?)" or the empty string, ready to append to a message.
     public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String {
-        closest(to: word, in: candidates).map { " (did you mean \($0)?)" } ?? ""
+        didYouMean(closest(to: word, in: candidates))
+    }
+
+    /// " (did you mean `suggestion`?)", or the empty string when there is none.
+    public static func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { " (did you mean \($0)?)" } ?? ""
     }
 
     /// Optimal string alignment distance (Levenshtein with adjacent transpositions),

@@ -95,7 +95,7 @@ public struct MappingReader: Sendable {
             let name = entry.key.value
             let advice: String
             if let suggestion = Suggestions.closest(to: name, in: asked) {
-                advice = " (did you mean \(suggestion)?)"
+                advice = Suggestions.didYouMean(suggestion)
             } else {
                 advice = "; \(place) takes: \(asked.joined(separator: ", "))"
             }

@@ -47,7 +47,7 @@ public enum StoreError: Error, Hashable, Sendable {
                 "round name \"\(name)\" must be lowercase letters and digits in groups joined by single hyphens, at most \(RoundName.maximumLength) characters, e.g. esem-se-2025")]
         case .unknownRound(let name, let suggestion):
             return [Diagnostic(.unknownRound, at: file,
-                "there is no round \(name)\(suggestion.map { " (did you mean \($0)?)" } ?? ""); `samla round list` shows the rounds")]
+                "there is no round \(name)\(Suggestions.didYouMean(suggestion)); `samla round list` shows the rounds")]
         case .roundOfAnotherSurvey(let round, let survey, let requested):
             return [Diagnostic(.roundOfAnotherSurvey, at: file,
                 "round \(round) belongs to survey \(survey), not \(requested); choose another round name")]

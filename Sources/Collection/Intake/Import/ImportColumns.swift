@@ -95,7 +95,7 @@ struct ImportColumns {
                 let suggestion = Suggestions.closest(to: name, in: known)
                 if let suggestion, validator.index(ofVariable: suggestion) != nil { misnamed.insert(suggestion) }
                 diagnostics.append(Diagnostic(.unknownColumn, at: at,
-                    "column \(name) is not a variable of survey \(validator.survey.id)\(suggestion.map { " (did you mean \($0)?)" } ?? "")"))
+                    "column \(name) is not a variable of survey \(validator.survey.id)\(Suggestions.didYouMean(suggestion))"))
                 roles.append(.ignored)
             }
         }

@@ -1,3 +1,4 @@
+import Diagnostics
 import SurveyDefinition
 
 /// The texts of ``AnswerProblem``s: English for the importer and the API, Swedish and English
@@ -30,7 +31,7 @@ enum ProblemMessages {
         case .notAChoice(let list, let suggestion, let codes):
             var text = "\(given) is not a code of the list \(list)"
             if let suggestion, suggestion.contains(" ") { return text + ": separate the codes with spaces, “\(suggestion)”" }
-            if let suggestion { text += " (did you mean \(suggestion)?)" }
+            text += Suggestions.didYouMean(suggestion)
             if codes.count <= listedCodesLimit { text += "; its codes are \(codes.joined(separator: ", "))" }
             return text
         case .choiceNotOffered(let list, let code):
@@ -52,7 +53,7 @@ enum ProblemMessages {
         case .wrongValueType(let expected):
             return "the value is of the wrong kind: \(englishKind(expected)) expected"
         case .noSuchVariable(let suggestion):
-            return "the survey has no question or variable named \(p.variable)" + (suggestion.map { " (did you mean \($0)?)" } ?? "")
+            return "the survey has no question or variable named \(p.variable)\(Suggestions.didYouMean(suggestion))"
         case .calculatedValueGiven:
             return "\(p.variable) is calculated from other answers and cannot be given"
         }

@@ -13,7 +13,7 @@ enum ChoiceListChecks {
             used.insert(list)
             if survey.choiceList(named: list) == nil {
                 anyUnknown = true
-                let advice = Suggestions.closest(to: list, in: names).map { " (did you mean \($0)?)" }
+                let advice = Suggestions.closest(to: list, in: names).map { Suggestions.didYouMean($0) }
                     ?? (names.isEmpty ? "; define it under `choices:` at the top of the survey"
                                       : "; the lists are \(names.joined(separator: ", "))")
                 diagnostics.report(.unknownChoiceList, at: question.location(of: "choices"),

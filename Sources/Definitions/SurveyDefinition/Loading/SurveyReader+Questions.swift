@@ -98,10 +98,8 @@ extension SurveyReader {
         }
         let names = QuestionType.allCases.map(\.rawValue)
         let advice: String
-        if let alias = QuestionTypeRules.aliases[text.lowercased()] {
-            advice = " (did you mean \(alias.rawValue)?)"
-        } else if let suggestion = Suggestions.closest(to: text, in: names) {
-            advice = " (did you mean \(suggestion)?)"
+        if let suggestion = QuestionTypeRules.aliases[text.lowercased()]?.rawValue ?? Suggestions.closest(to: text, in: names) {
+            advice = Suggestions.didYouMean(suggestion)
         } else {
             advice = "; the types are \(names.joined(separator: ", "))"
         }

@@ -75,7 +75,7 @@ extension FormServer {
             }
             return Reply.json(APIErrorBody(errors: entries), status: .unprocessableContent)
         case .unknownRound(let name, let suggestion):
-            return apiError(.notFound, .unknownRound, "there is no round \(name)" + (suggestion.map { " (did you mean \($0)?)" } ?? ""))
+            return apiError(.notFound, .unknownRound, "there is no round \(name)\(Suggestions.didYouMean(suggestion))")
         case .unknownLanguage(let language, let languages):
             return apiError(.unprocessableContent, .apiUnknownLanguage,
                 "Content-Language \(language) is not a language of the survey; use one of \(languages.joined(separator: ", "))")
