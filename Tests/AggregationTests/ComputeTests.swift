@@ -160,6 +160,26 @@ struct ComputeTests {
         #expect(spend.estimate?.method == .taylorNormal)
     }
 
+    /// A numerator that asks whether a question was answered says itself what an empty answer
+    /// means, so an empty answer is a 0 or a 1 in the base, not a response missing from it.
+    @Test func aNumeratorOnWhetherAQuestionIsAnsweredCountsTheUnansweredInTheBase() throws {
+        func share(_ id: String, _ numerator: String) -> String {
+            "  - {id: \(id), node: happy_customers, kind: proportion, survey: shop, title: {sv: \"x\", en: \"x\"}, numerator: \"\(numerator)\"}\n"
+        }
+        let added = share("member_answered", "${member} != ''") + share("member_unanswered", "${member} = ''")
+            + share("any_topic", "count-selected(${topics}) > 0") + share("named", "string-length(${name}) > 0 and ${member} != ''")
+        let results = try Self.compute(rounds: ["shop-2024"], edit: {
+            $0.replacingOccurrences(of: "  - id: courses\n", with: added + "  - id: courses\n")
+        })
+        // 21 kept responses; the 3 in the south left member unanswered, and nobody ticked a topic.
+        for (id, count) in [("member_answered", 18), ("member_unanswered", 3), ("any_topic", 0), ("named", 18)] {
+            let total = try #require(Self.row(results, id, "shop-2024")?.outcome.published, "\(id)")
+            #expect(total.n == 21, "\(id)")
+            #expect(abs(total.value - Double(count) / 21) < 1e-12, "\(id)")
+        }
+        #expect(results.missing.filter { ["member_answered", "member_unanswered", "any_topic", "named"].contains($0.indicator) }.allSatisfy { $0.count == 0 })
+    }
+
     @Test func aNegativeWeightIsNamedByItsResponseNotItsPosition() throws {
         // 24 responses in shop-2024, then m0… in shop-2025: m3 is response 28.
         let results = try Self.compute(weightOf: { $0.name == "m3" ? -2 : 1 })

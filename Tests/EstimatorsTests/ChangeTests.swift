@@ -96,4 +96,21 @@ struct GoldenChange: Sendable, CustomTestStringConvertible {
         let tiny = try Change.between(try Estimator.unweighted.median([1, 2]), try Estimator.unweighted.median([3, 4, 5, 6, 7, 8, 9]))
         #expect(tiny.note == .noStandardError)
     }
+
+    /// A weighted proportion of 0 or 1 has an SE of 0 but no interval: a change from or to it
+    /// must not borrow that 0 as if the round were known exactly.
+    @Test func changesFromOrToAWeightedProportionAtZeroOrOneHaveNoInterval() throws {
+        let design = try SampleDesign(weights: [1, 2, 3, 1, 2, 3])
+        let none = try Estimator(design: design).proportion([0, 0, 0, 0, 0, 0])
+        let all = try Estimator(design: design).proportion([1, 1, 1, 1, 1, 1])
+        let some = try Estimator(design: design).proportion([1, 0, 1, 0, 0, 1])
+        for (earlier, later) in [(none, all), (some, none), (all, some)] {
+            let change = try Change.between(earlier, later)
+            #expect(change.value == later.value - earlier.value)
+            #expect(change.interval == nil)
+            #expect(change.standardError == nil)
+            #expect(change.note == .proportionAtBoundary)
+        }
+        #expect(try Change.between(some, some).interval != nil)
+    }
 }

@@ -1,9 +1,10 @@
 import Expressions
 
-/// When a proportion's numerator counts as missing: when every variable it refers to is
-/// unanswered. A variable read only through the first argument of `coalesce()` does not count,
-/// since `coalesce(${x}, 0)` says what an empty answer means. A numerator that refers to no
-/// such variable is never missing.
+/// When a proportion's numerator counts as missing: when every variable it decides on is
+/// unanswered. A variable does not decide where the numerator itself says what an empty answer
+/// means: in the first argument of `coalesce()` (`coalesce(${x}, 0)`), in a test for an answer
+/// (`${x} = ''`, `${x} != ''`), and in `count-selected()` and `string-length()`, which count an
+/// empty answer as 0. A numerator with no deciding variable is never missing.
 enum MissingRule {
     static func decidingNames(of text: String) -> [String] {
         guard case .success(let parsed) = ParsedExpression.parse(text) else { return [] }
@@ -19,15 +20,23 @@ enum MissingRule {
             names.append(name)
         case .negate(let operand):
             collect(operand, into: &names)
-        case .binary(_, let left, let right):
+        case .binary(let op, let left, let right):
+            if op.isEquality, isEmptyText(left) || isEmptyText(right) { return }
             collect(left, into: &names)
             collect(right, into: &names)
         case .call(let function, let arguments):
+            if function == "count-selected" || function == "string-length" { return }
             for (position, argument) in arguments.enumerated() where !(function == "coalesce" && position == 0) {
                 collect(argument, into: &names)
             }
         case .number, .string, .currentValue, .attribute:
             break
         }
+    }
+
+    /// Whether `node` is the literal `''`.
+    private static func isEmptyText(_ node: SyntaxNode) -> Bool {
+        if case .string(let text) = node.kind { return text.isEmpty }
+        return false
     }
 }
