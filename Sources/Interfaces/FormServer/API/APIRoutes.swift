@@ -1,4 +1,3 @@
-import Crypto
 import Diagnostics
 import Foundation
 import HTTPTypes
@@ -52,11 +51,8 @@ extension FormServer {
         case .failure(let problem): return apiError(.badRequest, .malformedJSON, problem.message, field: problem.field)
         }
         let language = request.headers[.contentLanguage]?.trimmingCharacters(in: .whitespaces)
-        let requestHash = SHA256.hash(data: Data((language ?? "").utf8) + [0] + bytes).map { byte in
-            String(byte, radix: 16).leftPadded(to: 2)
-        }.joined()
         let submission = APISubmission(
-            round: round, language: language, answers: answers, idempotencyKey: key, requestHash: requestHash,
+            round: round, language: language, answers: answers, idempotencyKey: key,
             createdBody: { id in JSONText.encode(CreatedBody(id: id, round: round, status: "complete")) })
 
         switch try await submissions.submit(submission) {
