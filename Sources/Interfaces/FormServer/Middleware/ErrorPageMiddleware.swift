@@ -19,9 +19,9 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             case .contentTooLarge: return WebFailure.tooLarge.response(to: request)
             case .badRequest: return WebFailure.badRequest.response(to: request)
             case .methodNotAllowed:
-                var response = WebFailure.notFound.response(to: request)
-                response.status = .methodNotAllowed
-                if let allow = (error as? HTTPError)?.headers[.allow] { response.headers[.allow] = allow }
+                let allow = (error as? HTTPError)?.headers[.allow]
+                var response = WebFailure.methodNotAllowedResponse(to: request, allow: allow)
+                if let allow { response.headers[.allow] = allow }
                 return response
             default:
                 logger.error("request failed", metadata: ["path": "\(RequestLogMiddleware<Context>.redacted(request.uri.path))", "error": "\(error)"])
@@ -50,6 +50,20 @@ enum WebFailure: Error {
         case .csrf: .forbidden
         case .serverError: .internalServerError
         }
+    }
+
+    /// 405: under `/api/` a JSON error that names the methods the path takes (the path exists, so
+    /// "no such resource" would send a partner looking for another address); elsewhere the
+    /// not-found page with the status.
+    static func methodNotAllowedResponse(to request: Request, allow: String?) -> Response {
+        guard request.uri.path.hasPrefix("/api/") else {
+            var response = WebFailure.notFound.response(to: request)
+            response.status = .methodNotAllowed
+            return response
+        }
+        let message = "this resource does not take \(request.method.rawValue)" + (allow.map { "; it takes \($0)" } ?? "")
+            + "; submissions go to POST /api/rounds/ROUND/responses"
+        return Reply.json(APIErrorBody(errors: [.init(code: nil, message: message)]), status: .methodNotAllowed)
     }
 
     func response(to request: Request) -> Response {
