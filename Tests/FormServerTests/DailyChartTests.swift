@@ -64,6 +64,14 @@ import Testing
         let (bars, labels) = try draw(days)
         #expect(bars.count == 2 * 22, "a week a bar pair, from Monday 2025-09-29 to Monday 2026-02-23")
         #expect(labels.first?.text == "2025-09-29", "weeks begin on Monday, and a chart across a new year names years")
+        // Over a year (the demo's round and its late partial responses): the last label, a full date
+        // under the last bar, ran off the chart's right edge.
+        let year = stride(from: 0, through: 420, by: 7).map { offset in
+            DailyActivity(day: CalendarDate(daysSinceEpoch: first.daysSinceEpoch + offset).description, started: 1, completed: 1)
+        }
+        let yearLabels = try draw(year).labels
+        #expect(yearLabels.count >= 5)
+        for label in labels + yearLabels { #expect(label.x + Double(label.text.count) * 3.2 <= 640, "\(label.text) stays inside the chart") }
 
         var month = HTMLBuilder()
         DailyChart(days: Array(days.prefix(10))).render(into: &month)

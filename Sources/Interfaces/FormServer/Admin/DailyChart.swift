@@ -98,8 +98,11 @@ struct DailyChart {
             }
             let labelEvery = max(1, bars.count / (crossesYear ? 5 : 6))
             for (i, figures) in bars.enumerated() where i % labelEvery == 0 {
-                html.element("text", .init("x", SVGNumber.text(Double(left) + slot * (Double(i) + 0.5))), .init("y", String(height - 10)),
-                             .init("text-anchor", "middle"), text: label(figures))
+                // Centred on its bars, but moved in where it would run off the chart's edge (a
+                // full date under the last bar); about 6.4 px a character at 11 px.
+                let text = label(figures), half = Double(text.count) * 3.2
+                let x = min(max(Double(left) + slot * (Double(i) + 0.5), half), Double(width) - half)
+                html.element("text", .init("x", SVGNumber.text(x)), .init("y", String(height - 10)), .init("text-anchor", "middle"), text: text)
             }
         }
         html.element("div", .init("class", "table-scroll")) { html in
