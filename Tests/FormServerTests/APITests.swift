@@ -164,4 +164,74 @@ import Testing
         }
         #expect(try environment.store.roundSummaries().first { $0.round.name == "esem-open" }?.complete == 40)
     }
+
+    /// A partner system that times out and retries may write the same answers as other JSON (its
+    /// serializer orders names by hash, spaces differently, escapes `ö`) and name the language
+    /// otherwise. That is a retry: the first 201 again, no second response. The raw bytes were
+    /// compared, so such a retry was 409 (E472) and the partner told to use a new key.
+    @Test func aRetryWithTheSameAnswersWrittenOtherwiseIsReplayed() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            var headers = Self.headers
+            headers["Idempotency-Key"] = "retry-1"
+            let first = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: Self.completeResponse)
+            #expect(first.status == 201, "\(first.body)")
+
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(Self.completeResponse.utf8)) as? [String: Any])
+            let rewritten = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+            let escaped = String(decoding: rewritten, as: UTF8.self).replacingOccurrences(of: "ö", with: "\\u00f6")
+            #expect(escaped != Self.completeResponse && escaped.contains("\\u00f6"))
+            for language in ["sv", "sv-SE", "SV"] {
+                headers["Content-Language"] = language
+                let retry = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: escaped)
+                #expect(retry.status == 201, "\(language): \(retry.body)")
+                #expect(retry.body == first.body)
+                #expect(retry.header("Idempotent-Replayed") == "true")
+            }
+            headers["Content-Language"] = "en"
+            #expect(try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: escaped).status == 409,
+                    "another language is another request")
+            headers["Content-Language"] = nil
+            let changed = Self.completeResponse.replacingOccurrences(of: "\"fte\": 2.5", with: "\"fte\": \"2.5\"")
+            #expect(try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: changed).status == 409,
+                    "a text is not the number it reads as")
+            #expect(try environment.store.roundSummaries().first { $0.round.name == "esem-open" }?.started == 1)
+        }
+    }
+
+    /// The answers' problems are in Swedish when the partner asks for Swedish, as the form shows
+    /// them; English otherwise. Every message was English whatever was asked.
+    @Test func problemMessagesFollowAcceptLanguage() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let body = Self.completeResponse.replacingOccurrences(of: "\"stage\": \"established\", ", with: "")
+            for (accept, message, language) in [(nil, "an answer is required", "en"), ("sv-SE,sv;q=0.9,en;q=0.8", "Frågan måste besvaras", "sv"),
+                                                ("fi, en;q=0.5", "an answer is required", "en"), ("de", "an answer is required", "en")] {
+                var headers = Self.headers
+                headers["Idempotency-Key"] = "language"
+                headers["Accept-Language"] = accept
+                let refused = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: body)
+                #expect(refused.status == 422)
+                #expect(refused.body.contains(#"{"code":"E412","field":"stage","message":"\#(message)"}"#), "\(accept ?? "none"): \(refused.body)")
+                #expect(refused.header("Content-Language") == language)
+            }
+        }
+    }
+
+    /// An error body names the field and why: a list holding a null is not "a JSON object or a
+    /// nested list"; a GET of the submission path is told the method, not that the path is unknown.
+    @Test func errorsSayWhatIsWrong() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            var headers = Self.headers
+            headers["Idempotency-Key"] = "list"
+            let list = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: #"{"sdg": ["3", null]}"#)
+            #expect(list.status == 400)
+            #expect(list.body.contains(#""field":"sdg""#) && list.body.contains("the list of sdg holds something other than codes"), "\(list.body)")
+            let get = try await client.request(.get, "/api/rounds/esem-open/responses", headers: headers)
+            #expect(get.status == 405)
+            #expect(get.body.contains("this resource does not take GET; it takes POST"), "\(get.body)")
+            #expect(try await client.request(.get, "/api/rounds", headers: headers).body.contains("there is no such API resource"))
+        }
+    }
 }

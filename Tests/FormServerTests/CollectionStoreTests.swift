@@ -100,7 +100,7 @@ import Testing
         defer { service.shutdown() }
         let submission = APISubmission(
             round: "esem-open", language: "sv", answers: ["consent": .text("ja"), "prio_fin": .text("3")], idempotencyKey: "k",
-            requestHash: "h", createdBody: { "\($0)" })
+            createdBody: { "\($0)" })
         guard case .refused(let problems) = try await service.submit(submission) else { Issue.record("taken"); return }
         #expect(problems.map(\.code.id) == ["E406", "E413"])
         #expect(problems.map(\.variable) == ["consent", "prio_fin"])

@@ -47,4 +47,35 @@ import Testing
             #expect(abs(started.x + started.width - completed.x) < 0.2)
         }
     }
+
+    /// A round of four months (ESEM runs October to January) and a late import: the table gives
+    /// every day with responses and the chart covers them all, a bar per week. The chart showed
+    /// the last 60 days only, and its table too, so the round's first weeks were on no page.
+    @Test func aLongRoundIsChartedWholeAndTabledDayByDay() throws {
+        let first = try #require(CalendarDate(iso: "2025-10-01"))
+        let days = stride(from: 0, through: 150, by: 3).map { offset in
+            DailyActivity(day: CalendarDate(daysSinceEpoch: first.daysSinceEpoch + offset).description, started: 2, completed: 1)
+        }
+        var html = HTMLBuilder()
+        DailyChart(days: days).render(into: &html)
+        let page = html.output
+        for day in days { #expect(page.contains("<th scope=\"row\">\(day.day)</th>"), "\(day.day) is in the table") }
+        #expect(page.contains("Bar chart of responses per week (Monday to Sunday) from 2025-10-01 to 2026-02-28: \(2 * days.count) begun and \(days.count) completed in all"))
+        let (bars, labels) = try draw(days)
+        #expect(bars.count == 2 * 22, "a week a bar pair, from Monday 2025-09-29 to Monday 2026-02-23")
+        #expect(labels.first?.text == "2025-09-29", "weeks begin on Monday, and a chart across a new year names years")
+        // Over a year (the demo's round and its late partial responses): the last label, a full date
+        // under the last bar, ran off the chart's right edge.
+        let year = stride(from: 0, through: 420, by: 7).map { offset in
+            DailyActivity(day: CalendarDate(daysSinceEpoch: first.daysSinceEpoch + offset).description, started: 1, completed: 1)
+        }
+        let yearLabels = try draw(year).labels
+        #expect(yearLabels.count >= 5)
+        for label in labels + yearLabels { #expect(label.x + Double(label.text.count) * 3.2 <= 640, "\(label.text) stays inside the chart") }
+
+        var month = HTMLBuilder()
+        DailyChart(days: Array(days.prefix(10))).render(into: &month)
+        #expect(month.output.contains("responses per day from 2025-10-01 to 2025-10-28"))
+        #expect(try draw(Array(days.prefix(10))).bars.count == 2 * 28)
+    }
 }

@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import Responses
 import Store
 import SurveyDefinition
@@ -10,21 +12,42 @@ public struct APISubmission: Sendable {
     /// The answers by variable name; nil is no answer.
     public var answers: [String: AnswerValue?]
     public var idempotencyKey: String
-    /// Lowercase hex SHA-256 of what was sent, to tell a retry from a different request under the same key.
-    public var requestHash: String
     /// The body of the 201 answer, made from the new response's id; stored with the key.
     public var createdBody: @Sendable (Int64) -> String
 
     public init(
-        round: String, language: String?, answers: [String: AnswerValue?], idempotencyKey: String, requestHash: String,
+        round: String, language: String?, answers: [String: AnswerValue?], idempotencyKey: String,
         createdBody: @escaping @Sendable (Int64) -> String
     ) {
         self.round = round
         self.language = language
         self.answers = answers
         self.idempotencyKey = idempotencyKey
-        self.requestHash = requestHash
         self.createdBody = createdBody
+    }
+
+    /// Lowercase hex SHA-256 of what the submission asks for, to tell a retry from a different
+    /// request under the same key: the answers by name, each with its JSON kind, and the survey
+    /// language `language` the submission resolves to. A retry whose JSON is written differently
+    /// (names in another order, other spacing, `\u00e4` for `ä`) or names the language otherwise
+    /// (`sv-SE` for `sv`, or none for the survey's first) is the same request.
+    public func fingerprint(language: String) -> String {
+        var bytes = Data("lang\u{0}\(language)\u{0}".utf8)
+        for (name, value) in answers.sorted(by: { $0.key < $1.key }) {
+            let kind: String, text: String
+            switch value {
+            case .none: (kind, text) = ("null", "")
+            case .some(.text(let value)): (kind, text) = ("text", value)
+            case .some(.integer(let value)): (kind, text) = ("integer", String(value))
+            case .some(.decimal(let value)): (kind, text) = ("decimal", String(value))
+            case .some(.boolean(let value)): (kind, text) = ("boolean", String(value))
+            case .some(.date(let value)): (kind, text) = ("date", value.description)
+            case .some(.choice(let value)): (kind, text) = ("choice", value)
+            case .some(.choices(let values)): (kind, text) = ("choices", values.joined(separator: "\u{1F}"))
+            }
+            bytes.append(contentsOf: Data("\(name)\u{0}\(kind)\u{0}\(text)\u{0}".utf8))
+        }
+        return SHA256.hash(data: bytes).map { byte in byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
     }
 }
 

@@ -285,16 +285,17 @@ public final class SubmissionService: Sendable {
             let names = try store.roundSummaries().map(\.round.name)
             return .unknownRound(submission.round, suggestion: Suggestions.closest(to: submission.round, in: names))
         }
-        if let earlier = try store.idempotencyRecord(round: round.name, key: submission.idempotencyKey) {
-            return earlier.requestHash == submission.requestHash ? .replayed(earlier) : .keyConflict(earlier)
-        }
-        let today = self.today
-        guard round.isCollecting(on: today) else { return .notCollecting(round, round.phase(on: today)) }
         let validator = try validator(definition: round.definitionHash)
         let languages = validator.survey.languages
         guard let language = submission.language.map({ Self.language(tag: $0, in: languages) }) ?? languages[0] else {
             return .unknownLanguage(submission.language ?? "", languages: languages)
         }
+        let requestHash = submission.fingerprint(language: language)
+        if let earlier = try store.idempotencyRecord(round: round.name, key: submission.idempotencyKey) {
+            return earlier.requestHash == requestHash ? .replayed(earlier) : .keyConflict(earlier)
+        }
+        let today = self.today
+        guard round.isCollecting(on: today) else { return .notCollecting(round, round.phase(on: today)) }
 
         var sheet = validator.makeSheet()
         sheet.setAnswers(submission.answers)
@@ -305,7 +306,7 @@ public final class SubmissionService: Sendable {
             answers[variable.name] = sheet.values[index]
         }
         let claim = IdempotencyClaim(
-            key: submission.idempotencyKey, requestHash: submission.requestHash, status: 201, body: submission.createdBody)
+            key: submission.idempotencyKey, requestHash: requestHash, status: 201, body: submission.createdBody)
         let write = CompleteSubmission(
             round: round.name, definitionHash: round.definitionHash, language: language, source: .api,
             answers: answers, idempotency: claim, today: today)
@@ -319,7 +320,7 @@ public final class SubmissionService: Sendable {
         case .response(let record):
             return .created(record, body: submission.createdBody(record.id))
         case .replayed(let earlier):
-            return earlier.requestHash == submission.requestHash ? .replayed(earlier) : .keyConflict(earlier)
+            return earlier.requestHash == requestHash ? .replayed(earlier) : .keyConflict(earlier)
         }
     }
 }

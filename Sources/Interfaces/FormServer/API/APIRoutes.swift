@@ -1,4 +1,3 @@
-import Crypto
 import Diagnostics
 import Foundation
 import HTTPTypes
@@ -52,11 +51,8 @@ extension FormServer {
         case .failure(let problem): return apiError(.badRequest, .malformedJSON, problem.message, field: problem.field)
         }
         let language = request.headers[.contentLanguage]?.trimmingCharacters(in: .whitespaces)
-        let requestHash = SHA256.hash(data: Data((language ?? "").utf8) + [0] + bytes).map { byte in
-            String(byte, radix: 16).leftPadded(to: 2)
-        }.joined()
         let submission = APISubmission(
-            round: round, language: language, answers: answers, idempotencyKey: key, requestHash: requestHash,
+            round: round, language: language, answers: answers, idempotencyKey: key,
             createdBody: { id in JSONText.encode(CreatedBody(id: id, round: round, status: "complete")) })
 
         switch try await submissions.submit(submission) {
@@ -70,10 +66,15 @@ extension FormServer {
             return apiError(.conflict, .idempotencyKeyReused,
                 "the Idempotency-Key \(key) was used before with a different request; use a new key for a new submission")
         case .refused(let problems):
+            // The answers' problems exist in Swedish too (the form shows them): a partner's staff may
+            // read them in either, by Accept-Language; English unless Swedish is asked for.
+            let messages = LanguageChoice.preferred(request.headers[.acceptLanguage] ?? "", offered: ["en", "sv"]) ?? "en"
             let entries = problems.map { problem in
-                APIErrorBody.Entry(field: problem.variable, code: problem.code.id, message: problem.message(in: "en"), value: problem.value)
+                APIErrorBody.Entry(field: problem.variable, code: problem.code.id, message: problem.message(in: messages), value: problem.value)
             }
-            return Reply.json(APIErrorBody(errors: entries), status: .unprocessableContent)
+            var response = Reply.json(APIErrorBody(errors: entries), status: .unprocessableContent)
+            response.headers[.contentLanguage] = messages
+            return response
         case .unknownRound(let name, let suggestion):
             return apiError(.notFound, .unknownRound, "there is no round \(name)\(Suggestions.didYouMean(suggestion))")
         case .unknownLanguage(let language, let languages):
@@ -134,9 +135,12 @@ enum JSONAnswers {
             case .none where value.isOutOfRange:
                 return .failure(Problem(field: name,
                     message: "the value of \(name) is a number beyond what a decimal holds (about ±1.8e308); give a number within it"))
+            case .none where value.isList:
+                return .failure(Problem(field: name,
+                    message: "the list of \(name) holds something other than codes (null, true/false, a decimal, a list or an object); give its codes as strings or whole numbers, or null for no answer"))
             case .none:
                 return .failure(Problem(field: name,
-                    message: "the value of \(name) is a JSON object or a nested list; give a string, a number, true/false, null or a list of codes"))
+                    message: "the value of \(name) is a JSON object; give a string, a number, true/false, null or a list of codes"))
             }
         }
         return .success(answers)
@@ -167,6 +171,11 @@ enum JSONAnswers {
 
         var isNull: Bool {
             if case .null = self { return true }
+            return false
+        }
+
+        var isList: Bool {
+            if case .list = self { return true }
             return false
         }
 

@@ -70,10 +70,13 @@ extension FormServer {
         router.post("/admin/logout") { request, _ in
             guard let sessions = self.adminSessions else { return Self.adminOffPage() }
             let body = try await request.collectBody(limit: 16 * 1024)
-            guard let form = FormBody(body.readableBytesView),
-                  let nonce = sessions.validSession(request.cookies[AdminSessions.sessionCookie]?.value, now: Date()),
-                  sessions.verifyCSRF(form["csrf"], session: nonce) else { throw WebFailure.csrf }
             var response = Reply.redirect("/admin/login")
+            // Signed out already (the session ended or its cookie is gone): nothing to end.
+            guard let nonce = sessions.validSession(request.cookies[AdminSessions.sessionCookie]?.value, now: Date()) else {
+                response.setCookie(sessions.cookie(AdminSessions.sessionCookie, "", maxAge: 0))
+                return response
+            }
+            guard let form = FormBody(body.readableBytesView), sessions.verifyCSRF(form["csrf"], session: nonce) else { throw WebFailure.csrf }
             response.setCookie(sessions.cookie(AdminSessions.sessionCookie, "", maxAge: 0))
             return response
         }

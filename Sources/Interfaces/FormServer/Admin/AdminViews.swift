@@ -271,9 +271,13 @@ enum AdminViews {
         }
     }
 
+    /// A whole percentage that says 100 % only when every response is complete and 0 % only when
+    /// none is: 399 of 400 is "99 %", not a rounded "100 %" that hides the one unfinished.
     static func rate(_ part: Int, _ whole: Int) -> String {
         guard whole > 0 else { return "–" }
-        return String(format: "%.0f %%", Double(part) / Double(whole) * 100)
+        let percent = Int((Double(part) / Double(whole) * 100).rounded())
+        let shown = part == whole ? percent : part == 0 ? 0 : min(max(percent, 1), 99)
+        return "\(shown) %"
     }
 
     /// `YYYY-MM-DD HH:MM` in the machine's time zone (`TZ`), as the chart's days are.

@@ -3,40 +3,73 @@ import HTML
 import Store
 
 /// Responses begun and completed per day as an inline SVG bar chart, followed by the same
-/// figures as a table (the chart's accessible alternative). Days without responses between the
-/// first and the last are shown as zero; at most the last `maximumDays` days.
+/// figures as a table (the chart's accessible alternative), which lists every day with responses.
+/// Days without responses between the first and the last are drawn as zero. When the days span
+/// more than `maximumDays`, a bar stands for a week (Monday to Sunday), so that the chart still
+/// covers the whole round instead of its last weeks only.
 struct DailyChart {
     var days: [DailyActivity]
-    static let maximumDays = 60
+    static let maximumDays = 92
+
+    /// The figures of one bar pair: a day, or a week from its Monday.
+    struct Bar: Equatable {
+        var first: CalendarDate
+        var started: Int
+        var completed: Int
+    }
 
     /// Every day from the first to the last with activity, gaps filled with zeros.
     var filledDays: [DailyActivity] {
         guard let first = days.first.flatMap({ CalendarDate(iso: $0.day) }),
               let last = days.last.flatMap({ CalendarDate(iso: $0.day) }) else { return [] }
         let byDay = Dictionary(uniqueKeysWithValues: days.map { ($0.day, $0) })
-        let start = max(first.daysSinceEpoch, last.daysSinceEpoch - Self.maximumDays + 1)
-        return (start...last.daysSinceEpoch).map { number in
+        return (first.daysSinceEpoch...last.daysSinceEpoch).map { number in
             let day = CalendarDate(daysSinceEpoch: number).description
             return byDay[day] ?? DailyActivity(day: day, started: 0, completed: 0)
         }
     }
 
+    /// Whether a bar stands for a week.
+    var isWeekly: Bool { filledDays.count > Self.maximumDays }
+
+    /// The chart's bars: one per day, or one per week when the days span more than `maximumDays`.
+    var bars: [Bar] {
+        let days = filledDays.compactMap { day in CalendarDate(iso: day.day).map { (date: $0, day: day) } }
+        guard isWeekly else { return days.map { Bar(first: $0.date, started: $0.day.started, completed: $0.day.completed) } }
+        var bars: [Bar] = []
+        for (date, day) in days {
+            // 1970-01-01, day 0, was a Thursday: Monday is 3 days before it.
+            let monday = CalendarDate(daysSinceEpoch: date.daysSinceEpoch - ((date.daysSinceEpoch % 7 + 7 + 3) % 7))
+            if bars.last?.first != monday { bars.append(Bar(first: monday, started: 0, completed: 0)) }
+            bars[bars.count - 1].started += day.started
+            bars[bars.count - 1].completed += day.completed
+        }
+        return bars
+    }
+
     func render(into html: inout HTMLBuilder) {
-        let days = filledDays
-        guard !days.isEmpty else {
+        let bars = self.bars
+        guard let firstBar = bars.first, let lastDay = days.last?.day else {
             html.element("p", text: "No responses yet.")
             return
         }
-        let peak = max(1, days.map { max($0.started, $0.completed) }.max() ?? 1)
+        let peak = max(1, bars.map { max($0.started, $0.completed) }.max() ?? 1)
         let width = 640, height = 220, left = 40, bottom = 30, top = 10
         let plotWidth = width - left - 10, plotHeight = height - bottom - top
-        let slot = Double(plotWidth) / Double(days.count)
+        let slot = Double(plotWidth) / Double(bars.count)
         let bar = min(24.0, max(1.0, slot * 0.4))
         func y(_ value: Int) -> Double { Double(top) + Double(plotHeight) * (1 - Double(value) / Double(peak)) }
         let totalStarted = days.reduce(0) { $0 + $1.started }
         let totalCompleted = days.reduce(0) { $0 + $1.completed }
-        let description = "Bar chart of responses per day from \(days.first!.day) to \(days.last!.day): \(totalStarted) begun and \(totalCompleted) completed in all; the table below gives each day."
+        let per = isWeekly ? "week (Monday to Sunday)" : "day"
+        let description = "Bar chart of responses per \(per) from \(days[0].day) to \(lastDay): \(totalStarted) begun and \(totalCompleted) completed in all; the table below gives each day."
+        // Labels name the bar's day (a week's Monday); with the year when the chart crosses one.
+        let crossesYear = firstBar.first.description.prefix(4) != lastDay.prefix(4)
+        func label(_ bar: Bar) -> String { crossesYear ? bar.first.description : String(bar.first.description.dropFirst(5)) }
 
+        if isWeekly {
+            html.element("p", text: "Each bar is a week, Monday to Sunday, labelled by its Monday; the table below gives each day.")
+        }
         html.element("div", .init("class", "legend"), .init("aria-hidden", "true")) { html in
             html.element("span") { html in
                 html.element("span", .init("class", "swatch started"))
@@ -55,18 +88,21 @@ struct DailyChart {
                       .init("y2", String(top + plotHeight)), .init("stroke", "#1b1b1b"))
             html.element("text", .init("x", String(left - 6)), .init("y", String(top + 10)), .init("text-anchor", "end"), text: String(peak))
             html.element("text", .init("x", String(left - 6)), .init("y", String(top + plotHeight)), .init("text-anchor", "end"), text: "0")
-            for (i, day) in days.enumerated() {
-                // The day's two bars side by side, centred on its label.
+            for (i, figures) in bars.enumerated() {
+                // The two bars side by side, centred on their label.
                 let x = Double(left) + slot * (Double(i) + 0.5) - bar
-                html.selfClosing("rect", .init("class", "bar-started"), .init("x", SVGNumber.text(x)), .init("y", SVGNumber.text(y(day.started))),
-                          .init("width", SVGNumber.text(bar)), .init("height", SVGNumber.text(Double(top + plotHeight) - y(day.started))))
-                html.selfClosing("rect", .init("class", "bar-completed"), .init("x", SVGNumber.text(x + bar)), .init("y", SVGNumber.text(y(day.completed))),
-                          .init("width", SVGNumber.text(bar)), .init("height", SVGNumber.text(Double(top + plotHeight) - y(day.completed))))
+                html.selfClosing("rect", .init("class", "bar-started"), .init("x", SVGNumber.text(x)), .init("y", SVGNumber.text(y(figures.started))),
+                          .init("width", SVGNumber.text(bar)), .init("height", SVGNumber.text(Double(top + plotHeight) - y(figures.started))))
+                html.selfClosing("rect", .init("class", "bar-completed"), .init("x", SVGNumber.text(x + bar)), .init("y", SVGNumber.text(y(figures.completed))),
+                          .init("width", SVGNumber.text(bar)), .init("height", SVGNumber.text(Double(top + plotHeight) - y(figures.completed))))
             }
-            let labelEvery = max(1, days.count / 6)
-            for (i, day) in days.enumerated() where i % labelEvery == 0 {
-                html.element("text", .init("x", SVGNumber.text(Double(left) + slot * (Double(i) + 0.5))), .init("y", String(height - 10)),
-                             .init("text-anchor", "middle"), text: String(day.day.dropFirst(5)))
+            let labelEvery = max(1, bars.count / (crossesYear ? 5 : 6))
+            for (i, figures) in bars.enumerated() where i % labelEvery == 0 {
+                // Centred on its bars, but moved in where it would run off the chart's edge (a
+                // full date under the last bar); about 6.4 px a character at 11 px.
+                let text = label(figures), half = Double(text.count) * 3.2
+                let x = min(max(Double(left) + slot * (Double(i) + 0.5), half), Double(width) - half)
+                html.element("text", .init("x", SVGNumber.text(x)), .init("y", String(height - 10)), .init("text-anchor", "middle"), text: text)
             }
         }
         html.element("div", .init("class", "table-scroll")) { html in

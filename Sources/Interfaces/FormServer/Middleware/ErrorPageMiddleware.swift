@@ -19,9 +19,9 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             case .contentTooLarge: return WebFailure.tooLarge.response(to: request)
             case .badRequest: return WebFailure.badRequest.response(to: request)
             case .methodNotAllowed:
-                var response = WebFailure.notFound.response(to: request)
-                response.status = .methodNotAllowed
-                if let allow = (error as? HTTPError)?.headers[.allow] { response.headers[.allow] = allow }
+                let allow = (error as? HTTPError)?.headers[.allow]
+                var response = WebFailure.methodNotAllowedResponse(to: request, allow: allow)
+                if let allow { response.headers[.allow] = allow }
                 return response
             default:
                 logger.error("request failed", metadata: ["path": "\(RequestLogMiddleware<Context>.redacted(request.uri.path))", "error": "\(error)"])
@@ -52,6 +52,20 @@ enum WebFailure: Error {
         }
     }
 
+    /// 405: under `/api/` a JSON error that names the methods the path takes (the path exists, so
+    /// "no such resource" would send a partner looking for another address); elsewhere the
+    /// not-found page with the status.
+    static func methodNotAllowedResponse(to request: Request, allow: String?) -> Response {
+        guard request.uri.path.hasPrefix("/api/") else {
+            var response = WebFailure.notFound.response(to: request)
+            response.status = .methodNotAllowed
+            return response
+        }
+        let message = "this resource does not take \(request.method.rawValue)" + (allow.map { "; it takes \($0)" } ?? "")
+            + "; submissions go to POST /api/rounds/ROUND/responses"
+        return Reply.json(APIErrorBody(errors: [.init(code: nil, message: message)]), status: .methodNotAllowed)
+    }
+
     func response(to request: Request) -> Response {
         if request.uri.path.hasPrefix("/api/") {
             let (code, message): (String?, String) = switch self {
@@ -63,8 +77,8 @@ enum WebFailure: Error {
             }
             return Reply.json(APIErrorBody(errors: [.init(code: code, message: message)]), status: status)
         }
-        // The admin pages are in English, and so are their error pages.
-        let language = request.uri.path == "/admin" || request.uri.path.hasPrefix("/admin/") ? "en" : LanguageChoice.choose(
+        if request.uri.path == "/admin" || request.uri.path.hasPrefix("/admin/") { return adminResponse() }
+        let language = LanguageChoice.choose(
             query: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage], offered: UIText.languages)
         let words = UIText(language)
         let (title, body): (String, String) = switch self {
@@ -75,6 +89,22 @@ enum WebFailure: Error {
         case .serverError: (words.serverErrorTitle, words.serverErrorBody)
         }
         return Reply.html(MessagePageView(language: language, title: title, paragraphs: [body], link: formLink(request, words)).render(), status: status)
+    }
+
+    /// The admin pages' error page, in English as they are: what happened and a link onwards (a
+    /// sign-in form left open past its hour, or a session past its eight hours, is refused for its
+    /// CSRF token and leads back to the sign-in form, never to a respondent's "open your link").
+    private func adminResponse() -> Response {
+        let (title, body, link): (String, String, (text: String, href: String)) = switch self {
+        case .notFound: ("Page not found", "There is no such admin page, round, response or export.", ("All rounds", "/admin"))
+        case .csrf: ("The form was out of date",
+                     "The form was missing its security code or was open too long (a sign-in form for an hour, a session for eight hours), so nothing was done. Sign in again and repeat what you did.",
+                     ("Sign in", "/admin/login"))
+        case .tooLarge: ("The request is too large", "What was sent is larger than the server accepts.", ("All rounds", "/admin"))
+        case .badRequest: ("The request could not be read", "What was sent could not be read.", ("All rounds", "/admin"))
+        case .serverError: ("Something went wrong", "The server could not handle the request; its log has the details.", ("All rounds", "/admin"))
+        }
+        return Reply.html(MessagePageView(language: "en", title: title, paragraphs: [body], link: link).render(), status: status)
     }
 
     /// Back to the respondent's form, when a post of it failed: its GET shows the page as saved.

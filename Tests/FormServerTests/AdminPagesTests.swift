@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import FormServer
+
+/// What MSI staff meet on the admin pages besides their figures: forms left open too long,
+/// signing out twice, completion rates.
+@Suite struct AdminPagesTests {
+    /// A sign-in form left open past its hour has lost its login cookie; its post is refused (the
+    /// CSRF check), and the page leads back to the sign-in form. It told the admin to "open your
+    /// link again", a respondent's words, with no link.
+    @Test func aSignInFormLeftOpenTooLongLeadsBackToSignIn() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let login = try await client.get("/admin/login")
+            let csrf = try #require(Page.hidden("csrf", in: login.body))
+            let later = WebClient(port: client.port)  // the login cookie has expired
+            let refused = try await later.postForm("/admin/login", [("csrf", csrf), ("secret", TestEnvironment.adminSecret)])
+            #expect(refused.status == 403)
+            #expect(refused.body.contains(#"<html lang="en""#))
+            #expect(refused.body.contains(#"<a href="/admin/login">Sign in</a>"#), "\(refused.body)")
+            #expect(!refused.body.contains("your link"))
+            let missing = try await later.get("/admin/responses/999999")
+            #expect(missing.location == "/admin/login", "without a session: to the sign-in form")
+            try await signIn(later)
+            let unknown = try await later.get("/admin/responses/999999")
+            #expect(unknown.status == 404)
+            #expect(unknown.body.contains(#"<a href="/admin">All rounds</a>"#) && !unknown.body.contains("the link you were sent"))
+        }
+    }
+
+    /// Signing out when the session has ended already (a second tab, eight hours later) is the
+    /// sign-in form, not a refused form.
+    @Test func signingOutWithoutASessionGoesToSignIn() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let reply = try await client.postForm("/admin/logout", [("csrf", "from-an-old-page")])
+            #expect(reply.status == 303)
+            #expect(reply.location == "/admin/login")
+            try await signIn(client)
+            #expect(try await client.postForm("/admin/logout", [("csrf", "forged")]).status == 403, "a session's sign-out needs its token")
+            #expect(try await client.get("/admin").status == 200)
+        }
+    }
+
+    /// 100 % only when every response is complete, 0 % only when none is.
+    @Test func completionRatesDoNotRoundToAllOrNone() {
+        #expect(AdminViews.rate(399, 400) == "99 %")
+        #expect(AdminViews.rate(199, 200) == "99 %")
+        #expect(AdminViews.rate(400, 400) == "100 %")
+        #expect(AdminViews.rate(1, 300) == "1 %")
+        #expect(AdminViews.rate(0, 300) == "0 %")
+        #expect(AdminViews.rate(288, 320) == "90 %")
+        #expect(AdminViews.rate(1, 8) == "13 %")
+        #expect(AdminViews.rate(0, 0) == "–")
+    }
+}
