@@ -42,6 +42,31 @@ import Testing
         }
     }
 
+    /// Signing out ends the session on the server: a copy of its cookie (another browser, a
+    /// shared machine's profile, a proxy's log) no longer opens the admin pages, even though it is
+    /// signed and not yet expired. It used to work for the rest of its eight hours.
+    @Test func aSignedOutSessionsCookieNoLongerSignsAnyoneIn() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            try await signIn(client)
+            let copied = try #require(client.cookie(AdminSessions.sessionCookie))
+            let elsewhere = WebClient(port: client.port)
+            elsewhere.setCookie(AdminSessions.sessionCookie, copied)
+            #expect(try await elsewhere.get("/admin").status == 200, "the copy works while the session lasts")
+
+            let overview = try await client.get("/admin")
+            let csrf = try #require(Page.hidden("csrf", in: overview.body))
+            #expect(try await client.postForm("/admin/logout", [("csrf", csrf)]).location == "/admin/login")
+            #expect(try await elsewhere.get("/admin").location == "/admin/login")
+            #expect(try await elsewhere.get("/admin/rounds/esem-open").location == "/admin/login")
+            #expect(try await elsewhere.get("/admin/rounds/esem-open/exports/responses.csv").location == "/admin/login")
+            #expect(try await elsewhere.postForm("/admin/logout", [("csrf", csrf)]).location == "/admin/login")
+
+            try await signIn(client)
+            #expect(try await client.get("/admin").status == 200, "a new sign-in is a new session")
+        }
+    }
+
     /// 100 % only when every response is complete, 0 % only when none is.
     @Test func completionRatesDoNotRoundToAllOrNone() {
         #expect(AdminViews.rate(399, 400) == "99 %")

@@ -147,8 +147,9 @@ import SurveyDefinition
         let sessions = AdminSessions(serverSigner: signer, secret: Secret("admin-secret-0123456789"), secureCookies: false)
         let now = Date()
         let cookie = sessions.newSession(now: now)
-        let nonce = sessions.validSession(cookie, now: now)
+        let nonce = sessions.validSession(cookie, now: now)?.nonce
         #expect(nonce != nil)
+        #expect(sessions.validSession(cookie, now: now)?.expiresAt == Int64(now.timeIntervalSince1970 + AdminSessions.lifetime))
         #expect(sessions.validSession(cookie, now: now.addingTimeInterval(AdminSessions.lifetime + 1)) == nil, "expired")
         #expect(sessions.validSession(cookie + "x", now: now) == nil, "tampered")
         let rotated = AdminSessions(serverSigner: signer, secret: Secret("another-secret-0123456789"), secureCookies: false)

@@ -106,6 +106,12 @@ final class WebClient: @unchecked Sendable {
         self.port = port
     }
 
+    /// The value of the cookie `name` the client keeps, if any.
+    func cookie(_ name: String) -> String? { lock.withLock { cookies[name] } }
+
+    /// Keeps `value` as the cookie `name`, as if the server had set it.
+    func setCookie(_ name: String, _ value: String) { lock.withLock { cookies[name] = value } }
+
     struct Reply: Sendable {
         var status: Int
         var headers: HTTPFields

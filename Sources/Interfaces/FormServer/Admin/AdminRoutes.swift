@@ -72,11 +72,14 @@ extension FormServer {
             let body = try await request.collectBody(limit: 16 * 1024)
             var response = Reply.redirect("/admin/login")
             // Signed out already (the session ended or its cookie is gone): nothing to end.
-            guard let nonce = sessions.validSession(request.cookies[AdminSessions.sessionCookie]?.value, now: Date()) else {
+            guard let session = try self.signedIn(request, sessions) else {
                 response.setCookie(sessions.cookie(AdminSessions.sessionCookie, "", maxAge: 0))
                 return response
             }
-            guard let form = FormBody(body.readableBytesView), sessions.verifyCSRF(form["csrf"], session: nonce) else { throw WebFailure.csrf }
+            guard let form = FormBody(body.readableBytesView), sessions.verifyCSRF(form["csrf"], session: session.nonce) else { throw WebFailure.csrf }
+            // Ended in the store too, so that a copy of the cookie no longer signs anyone in.
+            try self.store.endSession(session.nonce, expiresAt: session.expiresAt)
+            self.logger.info("admin signed out")
             response.setCookie(sessions.cookie(AdminSessions.sessionCookie, "", maxAge: 0))
             return response
         }
@@ -86,9 +89,7 @@ extension FormServer {
     /// gets a page with its reason.
     private func download(_ request: Request, round: String, file: String) async throws -> Response {
         guard let sessions = adminSessions else { return Self.adminOffPage() }
-        guard let nonce = sessions.validSession(request.cookies[AdminSessions.sessionCookie]?.value, now: Date()) else {
-            return Reply.redirect("/admin/login")
-        }
+        guard let nonce = try signedIn(request, sessions)?.nonce else { return Reply.redirect("/admin/login") }
         guard let download = AdminDownload(rawValue: file), try store.round(named: round) != nil else { throw WebFailure.notFound }
         let language = request.uri.queryParameters.get("lang").map { String($0) }
         do {
@@ -120,10 +121,16 @@ extension FormServer {
     /// Runs `body` for a signed-in admin; otherwise sends the visitor to the login form.
     private func withSession(_ request: Request, _ body: (AdminSessions, String) throws -> Response) throws -> Response {
         guard let sessions = adminSessions else { return Self.adminOffPage() }
-        guard let nonce = sessions.validSession(request.cookies[AdminSessions.sessionCookie]?.value, now: Date()) else {
-            return Reply.redirect("/admin/login")
-        }
+        guard let nonce = try signedIn(request, sessions)?.nonce else { return Reply.redirect("/admin/login") }
         return try body(sessions, nonce)
+    }
+
+    /// The request's admin session: its cookie signed and unexpired, and not signed out.
+    private func signedIn(_ request: Request, _ sessions: AdminSessions) throws -> AdminSessions.Session? {
+        guard let session = sessions.validSession(request.cookies[AdminSessions.sessionCookie]?.value, now: Date()),
+              try !store.isSessionEnded(session.nonce)
+        else { return nil }
+        return session
     }
 
     private static func loginPage(_ sessions: AdminSessions, failed: Bool) -> Response {

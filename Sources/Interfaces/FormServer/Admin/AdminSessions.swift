@@ -3,9 +3,16 @@ import Hummingbird
 
 /// Admin sign-in: the operator's secret at a login form gives a signed session cookie
 /// (HttpOnly, SameSite=Strict, Path=/admin) for eight hours. Sessions are signed under a key
-/// derived from the server's key and the admin secret, so a new secret ends every session.
+/// derived from the server's key and the admin secret, so a new secret ends every session;
+/// signing out ends one, which the store keeps until it would have expired.
 /// Posts carry a CSRF token bound to the session (or, at the login form, to a nonce cookie).
 struct AdminSessions: Sendable {
+    /// A signed, unexpired session: its random nonce and when it expires (unix seconds).
+    struct Session: Equatable {
+        var nonce: String
+        var expiresAt: Int64
+    }
+
     static let sessionCookie = "samla_admin"
     static let loginCookie = "samla_login"
     static let lifetime: TimeInterval = 8 * 3600
@@ -28,14 +35,15 @@ struct AdminSessions: Sendable {
         return value + "." + signer.sign("session", value)
     }
 
-    /// The session's nonce when the cookie is signed and not expired.
-    func validSession(_ cookie: String?, now: Date) -> String? {
+    /// The session when the cookie is signed and not expired (whether it was signed out is the
+    /// store's to say).
+    func validSession(_ cookie: String?, now: Date) -> Session? {
         guard let cookie else { return nil }
         let parts = cookie.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let expiry = Double(parts[0]), expiry > now.timeIntervalSince1970 else { return nil }
+        guard parts.count == 3, let expiry = Int64(parts[0]), Double(expiry) > now.timeIntervalSince1970 else { return nil }
         let value = "\(parts[0]).\(parts[1])"
         guard signer.verify(String(parts[2]), "session", value) else { return nil }
-        return String(parts[1])
+        return Session(nonce: String(parts[1]), expiresAt: expiry)
     }
 
     /// The CSRF token of forms within a session.

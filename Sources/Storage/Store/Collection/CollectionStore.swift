@@ -23,6 +23,12 @@ public protocol CollectionStore: Store {
     /// The server secret named `name`: `byteCount` random bytes made on first use and kept in the store.
     func secret(named name: String, byteCount: Int) throws -> [UInt8]
 
+    /// Records that the admin session `nonce`, valid until `expiresAt` (unix seconds), was signed
+    /// out, and forgets sessions ended earlier that have expired since.
+    func endSession(_ nonce: String, expiresAt: Int64) throws
+    /// Whether the admin session `nonce` was signed out.
+    func isSessionEnded(_ nonce: String) throws -> Bool
+
     /// Per local day (the machine's time zone, `TZ`) on which a response of `round` began or was
     /// completed: how many began and how many were completed that day, oldest first.
     func dailyActivity(round: String) throws -> [DailyActivity]

@@ -99,6 +99,16 @@ enum Schema {
                 CREATE INDEX imports_by_round ON imports(round_id, sha256);
                 """)
         }
+        migrator.registerMigration("v4: ended admin sessions") { db in
+            // Admin sessions signed out before their cookie expires (unix seconds), so that a
+            // copy of the cookie stops working too; a row is forgotten once it would have expired.
+            try db.execute(sql: """
+                CREATE TABLE ended_sessions (
+                    nonce TEXT PRIMARY KEY NOT NULL,
+                    expires_at INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }
