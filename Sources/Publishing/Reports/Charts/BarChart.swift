@@ -40,6 +40,7 @@ struct BarChart {
         html.element("svg", .init("class", "chart"), .init("viewBox", "0 0 \(SVG.n(Self.width)) \(SVG.n(height))"),
                      .init("role", "img"), .init("aria-labelledby", "\(id)-title"), .init("xmlns", "http://www.w3.org/2000/svg")) { html in
             html.element("title", .init("id", "\(id)-title"), text: description)
+            SVG.ground(into: &html)
             for tick in NiceScale.ticks(low: 0, high: high, count: 4) {
                 let tx = Self.plotLeft + tick / high * (Self.plotRight - Self.plotLeft)
                 html.selfClosing("line", .init("x1", SVG.n(tx)), .init("y1", "2"), .init("x2", SVG.n(tx)), .init("y2", SVG.n(plotBottom)),
@@ -99,6 +100,7 @@ struct BoxChart {
         html.element("svg", .init("class", "chart chart-box"), .init("viewBox", "0 0 \(SVG.n(width)) 96"),
                      .init("role", "img"), .init("aria-labelledby", "\(id)-title"), .init("xmlns", "http://www.w3.org/2000/svg")) { html in
             html.element("title", .init("id", "\(id)-title"), text: description)
+            SVG.ground(into: &html)
             for tick in NiceScale.ticks(low: low, high: high, count: 5) {
                 html.selfClosing("line", .init("x1", SVG.n(x(tick))), .init("y1", "26"), .init("x2", SVG.n(x(tick))), .init("y2", "66"),
                                  .init("stroke", "#d0d0d0"), .init("stroke-width", "1"))

@@ -1,5 +1,6 @@
 /// The report's one stylesheet, inlined in `<head>`: system fonts only, readable from 320 px up,
-/// and a print layout for A4 with page breaks before major sections.
+/// in forced colours (status shapes take the text colour; charts draw their own white ground), and a
+/// print layout for A4 with page breaks before major sections.
 enum ReportStylesheet {
     static let css: StaticString = """
     :root { --ink: #1b1b1b; --muted: #4a4a4a; --rule: #c8c8c8; --accent: #1f4e79; --band: #f4f6f8; }
@@ -62,6 +63,9 @@ enum ReportStylesheet {
       h1 { font-size: 1.5rem; }
       h2 { font-size: 1.3rem; }
       dl.facts { grid-template-columns: 1fr; }
+    }
+    @media (forced-colors: active) {
+      .status-icon * { fill: currentColor; stroke: currentColor; }
     }
     @page { size: A4; margin: 16mm 14mm 18mm; }
     @media print {
