@@ -20,4 +20,12 @@ struct StylesheetTests {
         let range = try #require(css.range(of: "@media (forced-colors: active) {"))
         #expect(css[range.upperBound...].prefix { $0 != "}" }.contains(".status-icon * { fill: currentColor; stroke: currentColor;"))
     }
+
+    /// On paper an indicator's heading, description and facts stay with the chart under them, and a
+    /// breakdown's heading row with its first group; a table's note stays with the table.
+    @Test func headingsAndFactsAreNotLeftAtTheFootOfAPage() throws {
+        let print = try #require(css.range(of: "@media print {").map { String(css[$0.upperBound...]) })
+        #expect(print.contains(".indicator > h3 + p, .indicator-facts, tr.heading { break-after: avoid; }"))
+        #expect(print.contains(".table-wrap + .note { break-before: avoid; }"))
+    }
 }

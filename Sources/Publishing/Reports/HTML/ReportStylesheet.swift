@@ -1,6 +1,6 @@
 /// The report's one stylesheet, inlined in `<head>`: system fonts only, readable from 320 px up,
 /// in forced colours (status shapes take the text colour; charts draw their own white ground), and a
-/// print layout for A4 with page breaks before major sections.
+/// print layout for A4 with page breaks before major sections and no heading left at a page's foot.
 enum ReportStylesheet {
     static let css: StaticString = """
     :root { --ink: #1b1b1b; --muted: #4a4a4a; --rule: #c8c8c8; --accent: #1f4e79; --band: #f4f6f8; }
@@ -75,6 +75,8 @@ enum ReportStylesheet {
       h2 { border-top: none; margin-top: 0; }
       section.major ~ section.major { break-before: page; }
       h2, h3, h4, figcaption, caption { break-after: avoid; }
+      .indicator > h3 + p, .indicator-facts, tr.heading { break-after: avoid; }
+      .table-wrap + .note { break-before: avoid; }
       figure, tr, .tile, .indicator-facts { break-inside: avoid; }
       .table-wrap { overflow: visible; }
       a { color: inherit; text-decoration: none; }
