@@ -281,6 +281,22 @@ struct ReportRenderingTests {
         #expect(try String(contentsOfFile: target, encoding: .utf8) == rendered.html)
     }
 
+    /// Large members (17) are withheld beside the 3 tiny ones so that those cannot be worked out:
+    /// the charts say they are not shown, not that they are too few; tiny ones are too few.
+    @Test func aGroupWithheldBesideASmallOneIsNotCalledTooFewInCharts() throws {
+        let html = try ClubFixture().render()
+        let happy = try #require(html.range(of: "<article class=\"indicator\" id=\"ind-happy\"").map { String(html[$0.lowerBound...]) })
+        let article = String(happy.prefix(upTo: try #require(happy.range(of: "</article>")).upperBound))
+        let svg = try #require(article.range(of: "<svg class=\"chart\"").map { String(article[$0.lowerBound...]) })
+        let chart = String(svg.prefix(upTo: try #require(svg.range(of: "</svg>")).upperBound))
+        #expect(chart.components(separatedBy: ">– för få svar</text>").count == 2, "\(chart)")
+        #expect(chart.components(separatedBy: ">– visas inte</text>").count == 2, "\(chart)")
+        // The topline's bars of the same question: tiny too few, large not shown.
+        let topline = try #require(html.range(of: "id=\"q-size-chart-title\"").map { String(html[$0.lowerBound...]) })
+        let bars = String(topline.prefix(upTo: try #require(topline.range(of: "</svg>")).upperBound))
+        #expect(bars.contains(">– för få svar</text>") && bars.contains(">– visas inte</text>"), "\(bars)")
+    }
+
     /// The table row that starts with `prefix`, up to its end tag.
     static func row(in html: String, startingWith prefix: String) -> String? {
         guard let start = html.range(of: prefix) else { return nil }

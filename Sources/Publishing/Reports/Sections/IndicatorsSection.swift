@@ -58,18 +58,18 @@ extension ReportRenderer {
             var lastVariable: String?? = .none
             for group in groups {
                 if group.variable != nil, lastVariable != .some(group.variable) {
-                    chartRows.append(IntervalChart.Row(label: group.variableLabel ?? group.variable ?? "", marks: [], suppressed: false, isHeading: true))
+                    chartRows.append(IntervalChart.Row(label: group.variableLabel ?? group.variable ?? "", marks: [], missing: nil, isHeading: true))
                 }
                 lastVariable = .some(group.variable)
                 var marks: [IntervalChart.Mark] = []
-                var anyShown = false
+                var outcomes: [CellOutcome] = []
                 for (index, round) in rounds.enumerated() {
-                    guard let row = rows.first(where: { $0.round == round && $0.group.reportKey == group.reportKey }),
-                          let cell = row.outcome.published else { continue }
-                    anyShown = true
+                    guard let row = rows.first(where: { $0.round == round && $0.group.reportKey == group.reportKey }) else { continue }
+                    outcomes.append(row.outcome)
+                    guard let cell = row.outcome.published else { continue }
                     marks.append(.init(round: index, value: cell.value, low: cell.interval?.lower, high: cell.interval?.upper))
                 }
-                chartRows.append(IntervalChart.Row(label: group.label, marks: marks, suppressed: !anyShown))
+                chartRows.append(IntervalChart.Row(label: group.label, marks: marks, missing: missingText(outcomes)))
             }
             let target = snapshot?.target
             let description = chartDescription(indicator, format: format, rows: rows, rounds: rounds)
@@ -94,10 +94,27 @@ extension ReportRenderer {
         return groups.filter(\.isTotal) + groups.filter { !$0.isTotal }
     }
 
+    /// Why a group has no figure in any of `outcomes`: too few responses only when every cell's own
+    /// base is too small; withheld beside a small group ("not shown", as the table's note explains);
+    /// else the engine's reason (a ratio over nothing, say).
+    func missingText(_ outcomes: [CellOutcome]) -> String {
+        var reasons: [String] = []
+        for outcome in outcomes {
+            let reason: String
+            switch outcome {
+            case .published: continue
+            case .suppressed(let cell): reason = cell.reason == .belowThreshold ? words.tooFew : words.withheld
+            case .unavailable(let why): reason = why.text(words.language)
+            }
+            if !reasons.contains(reason) { reasons.append(reason) }
+        }
+        return reasons.count == 1 ? reasons[0] : reasons.isEmpty ? words.noData : words.withheld
+    }
+
     private func chartDescription(_ indicator: Indicator, format: IndicatorFormat, rows: [ResultRow], rounds: [String]) -> String {
         let totals = rounds.compactMap { round -> String? in
             guard let row = rows.first(where: { $0.round == round && $0.group.isTotal }) else { return nil }
-            guard let cell = row.outcome.published else { return "\(roundLabel(round)) \(words.tooFew)" }
+            guard let cell = row.outcome.published else { return "\(roundLabel(round)) \(missingText([row.outcome]))" }
             var text = "\(roundLabel(round)) \(format.value(cell.value))"
             if let interval = cell.interval { text += " (\(format.interval(interval.lower, interval.upper)))" }
             return text
