@@ -297,6 +297,19 @@ struct ReportRenderingTests {
         #expect(bars.contains(">– för få svar</text>") && bars.contains(">– visas inte</text>"), "\(bars)")
     }
 
+    /// How members heard of the club: every share is withheld but the web's 0 %. The axis used to
+    /// run to 1 % and read "0 % 0 % 0 % 1 % 1 %"; its ticks are now distinct round numbers.
+    @Test func aBarChartWithOnlyAZeroShownHasDistinctTicks() throws {
+        let html = try ClubFixture().render()
+        let heard = try #require(html.range(of: "id=\"q-heard-chart-title\"").map { String(html[$0.lowerBound...]) })
+        let chart = String(heard.prefix(upTo: try #require(heard.range(of: "</svg>")).upperBound))
+        let ticks = chart.components(separatedBy: "text-anchor=\"middle\" fill=\"#3d3d3d\">").dropFirst()
+            .map { String($0.prefix { $0 != "<" }) }
+        #expect(ticks.count >= 3)
+        #expect(Set(ticks).count == ticks.count, "\(ticks)")
+        #expect(ticks.first == "0\u{00A0}%" && ticks.last == "10\u{00A0}%", "\(ticks)")
+    }
+
     /// The table row that starts with `prefix`, up to its end tag.
     static func row(in html: String, startingWith prefix: String) -> String? {
         guard let start = html.range(of: prefix) else { return nil }

@@ -25,7 +25,8 @@ struct BarChart {
     static let plotRight = 610.0
 
     func render(into html: inout HTMLBuilder) {
-        let high = NiceScale.ceil(max(1, bars.compactMap(\.value).max() ?? 1))
+        // At least 10 %: with every share withheld but a 0, an axis to 1 % read "0 % 0 % 0 % 1 % 1 %".
+        let high = NiceScale.ceil(max(10, bars.compactMap(\.value).max() ?? 10))
         let fontSize = 12.0
         var layout: [(bar: Bar, top: Double, height: Double, lines: [String])] = []
         var y = 4.0
@@ -46,7 +47,7 @@ struct BarChart {
                 html.selfClosing("line", .init("x1", SVG.n(tx)), .init("y1", "2"), .init("x2", SVG.n(tx)), .init("y2", SVG.n(plotBottom)),
                                  .init("stroke", "#d0d0d0"), .init("stroke-width", "1"))
                 html.element("text", .init("x", SVG.n(tx)), .init("y", SVG.n(plotBottom + 15)), .init("font-size", "11"), .init("text-anchor", "middle"),
-                             .init("fill", "#3d3d3d"), text: numbers.decimal(tick, digits: 0) + numbers.percentSign)
+                             .init("fill", "#3d3d3d"), text: numbers.decimal(tick, digits: tick.rounded() == tick ? 0 : 1) + numbers.percentSign)
             }
             for item in layout {
                 let middle = item.top + item.height / 2
