@@ -75,7 +75,8 @@ struct ReportRenderingTests {
         let article = String(meetings.prefix(upTo: try #require(meetings.range(of: "</article>")).upperBound))
         #expect(article.contains("<figcaption>Värde per omgång och grupp</figcaption>"))
         #expect(!article.contains("konfidensintervall"))
-        #expect(article.contains("<th scope=\"col\" class=\"num\">Skattning</th><th scope=\"col\" class=\"num\">Förändring</th></tr>"))
+        // One round only: no change to show, and no column standing empty for it.
+        #expect(article.contains("<th scope=\"col\" class=\"num\">Skattning</th></tr>"))
     }
 
     @Test func statusesReadAsWordsBesideTheirShapes() throws {
@@ -279,6 +280,22 @@ struct ReportRenderingTests {
         let rendered = try ReportGenerator(definition: try fixture.definition(), framework: fixture.framework, store: fixture.store,
                                            today: ClubFixture.today, samlaVersion: "test").write(to: target)
         #expect(try String(contentsOfFile: target, encoding: .utf8) == rendered.html)
+    }
+
+    /// A report of one round (club-2024 has no responses yet) has no change to show: neither the
+    /// summary nor an indicator's table has a change column standing empty.
+    @Test(arguments: [("sv", "Förändring"), ("en", "Change")])
+    func aReportOfOneRoundHasNoEmptyChangeColumn(language: String, change: String) throws {
+        let fixture = try ClubFixture(answered2024: false)
+        var definition = try fixture.definition()
+        definition.language = language
+        let html = try ReportGenerator(definition: definition, framework: fixture.framework, store: fixture.store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        #expect(html.contains("<th scope=\"col\" class=\"num\">n</th>"))
+        #expect(!html.contains(">\(change)</th>"))
+        #expect(!html.contains(">\(change) ("))
+        // With both rounds of the club, the change is there.
+        #expect(try ClubFixture().render(language: language).contains(">\(change)</th>"))
     }
 
     /// Large members (17) are withheld beside the 3 tiny ones so that those cannot be worked out:

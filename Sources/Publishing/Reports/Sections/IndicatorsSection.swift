@@ -130,6 +130,14 @@ extension ReportRenderer {
         var anySuppressed = false
         let caption = text(indicator.title)
         let changeHeader = format.isPercent ? "\(words.change) (\(words.percentagePoints))" : words.change
+        // A change needs a round before: with none in the table, its column would stand empty.
+        let changes = rows.contains { row in
+            switch row.outcome {
+            case .published(let cell): cell.change != nil
+            case .suppressed: false
+            case .unavailable: true
+            }
+        }
         scrollingTable(label: caption, into: &html) { html in
             html.element("caption", text: caption)
             html.element("thead") { html in
@@ -139,11 +147,11 @@ extension ReportRenderer {
                     if !reported { html.element("th", .init("scope", "col"), .init("class", "num"), text: "n") }
                     html.element("th", .init("scope", "col"), .init("class", "num"), text: words.estimate)
                     if intervals { html.element("th", .init("scope", "col"), .init("class", "num"), text: words.interval) }
-                    html.element("th", .init("scope", "col"), .init("class", "num"), text: changeHeader)
+                    if changes { html.element("th", .init("scope", "col"), .init("class", "num"), text: changeHeader) }
                 }
             }
             html.element("tbody") { html in
-                let columns = 4 + (reported ? 0 : 1) + (intervals ? 1 : 0)
+                let columns = 3 + (reported ? 0 : 1) + (intervals ? 1 : 0) + (changes ? 1 : 0)
                 var lastVariable: String?? = .none
                 for group in groups {
                     if group.variable != nil, lastVariable != .some(group.variable) {
@@ -164,13 +172,15 @@ extension ReportRenderer {
                                 if intervals {
                                     html.element("td", .init("class", "num"), text: cell.interval.map { format.interval($0.lower, $0.upper) } ?? "")
                                 }
-                                html.element("td", .init("class", "num"), text: cell.change.map { format.change($0.value, low: $0.interval?.lower, high: $0.interval?.upper) } ?? "")
+                                if changes {
+                                    html.element("td", .init("class", "num"), text: cell.change.map { format.change($0.value, low: $0.interval?.lower, high: $0.interval?.upper) } ?? "")
+                                }
                             case .suppressed(let cell):
                                 anySuppressed = true
                                 if !reported { html.element("td", .init("class", "num"), text: cell.reason == .belowThreshold ? "< \(cell.threshold)" : "") }
                                 html.element("td", .init("class", "num"), text: words.suppressedMark)
                                 if intervals { html.element("td", .init("class", "num"), text: words.suppressedMark) }
-                                html.element("td", .init("class", "num"), text: "")
+                                if changes { html.element("td", .init("class", "num"), text: "") }
                             case .unavailable(let reason):
                                 if !reported { html.element("td", .init("class", "num"), text: "") }
                                 html.element("td", .init("class", "num"), text: words.suppressedMark)
