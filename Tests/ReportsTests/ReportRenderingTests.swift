@@ -327,6 +327,36 @@ struct ReportRenderingTests {
         #expect(ticks.first == "0\u{00A0}%" && ticks.last == "10\u{00A0}%", "\(ticks)")
     }
 
+    /// A matrix nobody answered says so, as every other question does, instead of a table of dashes
+    /// with a base of 0 and a note about withheld figures.
+    @Test func anUnansweredMatrixSaysNobodyAnswered() throws {
+        let fixture = try ClubFixture()
+        let text = try String(contentsOfFile: ClubFixture.path("club.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "choices:\n", with: "choices:\n  grades:\n    - {value: 1, label: {sv: \"Låg\", en: \"Low\"}}\n    - {value: 2, label: {sv: \"Hög\", en: \"High\"}}\n")
+            + """
+                  - name: rating
+                    type: matrix
+                    choices: grades
+                    rows:
+                      - {name: food, label: {sv: "Maten", en: "The food"}}
+                      - {name: music, label: {sv: "Musiken", en: "The music"}}
+                    label: {sv: "Hur var festen?", en: "How was the party?"}
+
+            """
+        let document = try #require(SurveyLoader.load(text: text, path: ClubFixture.path("club.yaml")).document)
+        let store = try SQLiteStore(path: fixture.folder.appendingPathComponent("empty.sqlite").path)
+        _ = try store.openRound(RoundRequest(name: "club-2025", document: document, opens: CalendarDate(year: 2025, month: 1, day: 1)!,
+                                             closes: CalendarDate(year: 2025, month: 12, day: 31)!, anonymous: true))
+        var definition = try fixture.definition()
+        definition.sections = [.topline(round: "club-2025", openAnswers: 5)]
+        let html = try ReportGenerator(definition: definition, framework: fixture.framework, store: store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        let question = try #require(html.range(of: "<div class=\"question\" id=\"q-rating\">").map { String(html[$0.lowerBound...]) })
+        #expect(question.contains("</h4><p class=\"note\">Ingen besvarade frågan.</p></div>"), "\(question.prefix(600))")
+        #expect(!html.contains("(bas 0)"))
+        #expect(!html.contains("– visas inte:"))
+    }
+
     /// The table row that starts with `prefix`, up to its end tag.
     static func row(in html: String, startingWith prefix: String) -> String? {
         guard let start = html.range(of: prefix) else { return nil }

@@ -108,6 +108,8 @@ extension ReportRenderer {
         }
     }
 
+    private var nobodyAnswered: String { words.pick("Ingen besvarade frågan.", "Nobody answered the question.") }
+
     /// What a bar without a figure says: too few for a small count, "not shown" for one withheld beside it.
     private func withheldText(_ reason: SuppressedCell.Reason?) -> String {
         "\(words.suppressedMark) " + (reason == .secondary ? words.withheld : words.tooFew)
@@ -129,7 +131,7 @@ extension ReportRenderer {
 
     private func renderChoices(_ tally: ChoiceTally, id: String, wording: String, responses: Int, secondary: Bool, into html: inout HTMLBuilder) -> Bool {
         guard tally.answered > 0 else {
-            html.element("p", .init("class", "note"), text: words.pick("Ingen besvarade frågan.", "Nobody answered the question."))
+            html.element("p", .init("class", "note"), text: nobodyAnswered)
             return false
         }
         let figures = shown(tally, secondary: secondary)
@@ -182,6 +184,10 @@ extension ReportRenderer {
     }
 
     private func renderMatrix(_ rows: [(row: MatrixRow, tally: ChoiceTally)], id: String, wording: String, responses: Int, into html: inout HTMLBuilder) -> Bool {
+        guard rows.contains(where: { $0.tally.answered > 0 }) else {
+            html.element("p", .init("class", "note"), text: nobodyAnswered)
+            return false
+        }
         var suppressed = false
         var bars: [BarChart.Bar] = []
         var tables: [(label: String, tally: ChoiceTally, figures: [(count: Int?, share: Double?, reason: SuppressedCell.Reason?)])] = []
