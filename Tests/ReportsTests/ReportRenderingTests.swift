@@ -75,7 +75,8 @@ struct ReportRenderingTests {
         let article = String(meetings.prefix(upTo: try #require(meetings.range(of: "</article>")).upperBound))
         #expect(article.contains("<figcaption>Värde per omgång och grupp</figcaption>"))
         #expect(!article.contains("konfidensintervall"))
-        #expect(article.contains("<th scope=\"col\" class=\"num\">Skattning</th><th scope=\"col\" class=\"num\">Förändring</th></tr>"))
+        // One round only: no change to show, and no column standing empty for it.
+        #expect(article.contains("<th scope=\"col\" class=\"num\">Skattning</th></tr>"))
     }
 
     @Test func statusesReadAsWordsBesideTheirShapes() throws {
@@ -279,6 +280,81 @@ struct ReportRenderingTests {
         let rendered = try ReportGenerator(definition: try fixture.definition(), framework: fixture.framework, store: fixture.store,
                                            today: ClubFixture.today, samlaVersion: "test").write(to: target)
         #expect(try String(contentsOfFile: target, encoding: .utf8) == rendered.html)
+    }
+
+    /// A report of one round (club-2024 has no responses yet) has no change to show: neither the
+    /// summary nor an indicator's table has a change column standing empty.
+    @Test(arguments: [("sv", "Förändring"), ("en", "Change")])
+    func aReportOfOneRoundHasNoEmptyChangeColumn(language: String, change: String) throws {
+        let fixture = try ClubFixture(answered2024: false)
+        var definition = try fixture.definition()
+        definition.language = language
+        let html = try ReportGenerator(definition: definition, framework: fixture.framework, store: fixture.store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        #expect(html.contains("<th scope=\"col\" class=\"num\">n</th>"))
+        #expect(!html.contains(">\(change)</th>"))
+        #expect(!html.contains(">\(change) ("))
+        // With both rounds of the club, the change is there.
+        #expect(try ClubFixture().render(language: language).contains(">\(change)</th>"))
+    }
+
+    /// Large members (17) are withheld beside the 3 tiny ones so that those cannot be worked out:
+    /// the charts say they are not shown, not that they are too few; tiny ones are too few.
+    @Test func aGroupWithheldBesideASmallOneIsNotCalledTooFewInCharts() throws {
+        let html = try ClubFixture().render()
+        let happy = try #require(html.range(of: "<article class=\"indicator\" id=\"ind-happy\"").map { String(html[$0.lowerBound...]) })
+        let article = String(happy.prefix(upTo: try #require(happy.range(of: "</article>")).upperBound))
+        let svg = try #require(article.range(of: "<svg class=\"chart\"").map { String(article[$0.lowerBound...]) })
+        let chart = String(svg.prefix(upTo: try #require(svg.range(of: "</svg>")).upperBound))
+        #expect(chart.components(separatedBy: ">– för få svar</text>").count == 2, "\(chart)")
+        #expect(chart.components(separatedBy: ">– visas inte</text>").count == 2, "\(chart)")
+        // The topline's bars of the same question: tiny too few, large not shown.
+        let topline = try #require(html.range(of: "id=\"q-size-chart-title\"").map { String(html[$0.lowerBound...]) })
+        let bars = String(topline.prefix(upTo: try #require(topline.range(of: "</svg>")).upperBound))
+        #expect(bars.contains(">– för få svar</text>") && bars.contains(">– visas inte</text>"), "\(bars)")
+    }
+
+    /// How members heard of the club: every share is withheld but the web's 0 %. The axis used to
+    /// run to 1 % and read "0 % 0 % 0 % 1 % 1 %"; its ticks are now distinct round numbers.
+    @Test func aBarChartWithOnlyAZeroShownHasDistinctTicks() throws {
+        let html = try ClubFixture().render()
+        let heard = try #require(html.range(of: "id=\"q-heard-chart-title\"").map { String(html[$0.lowerBound...]) })
+        let chart = String(heard.prefix(upTo: try #require(heard.range(of: "</svg>")).upperBound))
+        let ticks = chart.components(separatedBy: "text-anchor=\"middle\" fill=\"#3d3d3d\">").dropFirst()
+            .map { String($0.prefix { $0 != "<" }) }
+        #expect(ticks.count >= 3)
+        #expect(Set(ticks).count == ticks.count, "\(ticks)")
+        #expect(ticks.first == "0\u{00A0}%" && ticks.last == "10\u{00A0}%", "\(ticks)")
+    }
+
+    /// A matrix nobody answered says so, as every other question does, instead of a table of dashes
+    /// with a base of 0 and a note about withheld figures.
+    @Test func anUnansweredMatrixSaysNobodyAnswered() throws {
+        let fixture = try ClubFixture()
+        let text = try String(contentsOfFile: ClubFixture.path("club.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "choices:\n", with: "choices:\n  grades:\n    - {value: 1, label: {sv: \"Låg\", en: \"Low\"}}\n    - {value: 2, label: {sv: \"Hög\", en: \"High\"}}\n")
+            + """
+                  - name: rating
+                    type: matrix
+                    choices: grades
+                    rows:
+                      - {name: food, label: {sv: "Maten", en: "The food"}}
+                      - {name: music, label: {sv: "Musiken", en: "The music"}}
+                    label: {sv: "Hur var festen?", en: "How was the party?"}
+
+            """
+        let document = try #require(SurveyLoader.load(text: text, path: ClubFixture.path("club.yaml")).document)
+        let store = try SQLiteStore(path: fixture.folder.appendingPathComponent("empty.sqlite").path)
+        _ = try store.openRound(RoundRequest(name: "club-2025", document: document, opens: CalendarDate(year: 2025, month: 1, day: 1)!,
+                                             closes: CalendarDate(year: 2025, month: 12, day: 31)!, anonymous: true))
+        var definition = try fixture.definition()
+        definition.sections = [.topline(round: "club-2025", openAnswers: 5)]
+        let html = try ReportGenerator(definition: definition, framework: fixture.framework, store: store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        let question = try #require(html.range(of: "<div class=\"question\" id=\"q-rating\">").map { String(html[$0.lowerBound...]) })
+        #expect(question.contains("</h4><p class=\"note\">Ingen besvarade frågan.</p></div>"), "\(question.prefix(600))")
+        #expect(!html.contains("(bas 0)"))
+        #expect(!html.contains("– visas inte:"))
     }
 
     /// The table row that starts with `prefix`, up to its end tag.

@@ -2,7 +2,8 @@
 """Holds Samla's HTML reports against a real browser: headless Chromium driven by Selenium opens
 each report from a file:// address, saves a full-page screenshot (and an A4 PDF of the print
 layout), runs axe-core with the WCAG 2.1 A and AA rules, and checks that the page loads nothing
-(no script, font, image or stylesheet fetched) and needs no horizontal scrolling at 320 px.
+(no script, font, image or stylesheet fetched), that its charts keep their white ground in forced
+colours (high contrast), and that it needs no horizontal scrolling at 320 px.
 Fails on any violation or missing tool: it never skips.
 
 Usage: check.py --axe PATH/axe.min.js --out FOLDER REPORT.html...
@@ -45,6 +46,31 @@ def save_full_page(driver, path):
         handle.write(base64.b64decode(shot["data"]))
 
 
+def check_forced_colours(driver, name, out, failures):
+    """In forced colours (Windows high contrast, here dark) the page's ground turns black while an
+    SVG's fill attributes stay: every chart must draw a white ground of its own that stays white, or
+    its dark labels, axes and legend vanish. Saves a screenshot of the first screen in forced colours."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
+        {"name": "forced-colors", "value": "active"}, {"name": "prefers-color-scheme", "value": "dark"}]})
+    try:
+        active = driver.execute_script("return matchMedia('(forced-colors: active)').matches")
+        if not active:
+            failures.append(f"{name}: forced colours could not be emulated, so they were not checked")
+            return
+        grounds = driver.execute_script(
+            "return [...document.querySelectorAll('svg.chart')].map(e => {"
+            "  const ground = e.querySelector(':scope > rect.ground');"
+            "  return ground ? getComputedStyle(ground).fill : 'no ground'; })")
+        dark = [g for g in grounds if g != "rgb(255, 255, 255)"]
+        if not grounds:
+            failures.append(f"{name}: no chart found to check in forced colours")
+        elif dark:
+            failures.append(f"{name}: in forced colours {len(dark)} of {len(grounds)} charts lose their white ground ({dark[0]}): their labels vanish")
+        driver.save_screenshot(os.path.join(out, f"{name}-forced-colours.png"))
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
 def check(driver, path, axe_source, out, failures):
     name = os.path.splitext(os.path.basename(path))[0]
     driver.set_window_size(1100, 900)
@@ -72,6 +98,8 @@ def check(driver, path, axe_source, out, failures):
             targets = "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
             failures.append(f"{name}: axe {v['id']} ({v['impact']}): {v['help']} at {targets}")
         print(f"  {name}: axe {result['version']}, {len(result['violations'])} violations, {result['passes']} rules passed")
+
+    check_forced_colours(driver, name, out, failures)
 
     driver.set_window_size(320, 800)
     time.sleep(0.3)

@@ -25,7 +25,8 @@ struct BarChart {
     static let plotRight = 610.0
 
     func render(into html: inout HTMLBuilder) {
-        let high = NiceScale.ceil(max(1, bars.compactMap(\.value).max() ?? 1))
+        // At least 10 %: with every share withheld but a 0, an axis to 1 % read "0 % 0 % 0 % 1 % 1 %".
+        let high = NiceScale.ceil(max(10, bars.compactMap(\.value).max() ?? 10))
         let fontSize = 12.0
         var layout: [(bar: Bar, top: Double, height: Double, lines: [String])] = []
         var y = 4.0
@@ -40,12 +41,13 @@ struct BarChart {
         html.element("svg", .init("class", "chart"), .init("viewBox", "0 0 \(SVG.n(Self.width)) \(SVG.n(height))"),
                      .init("role", "img"), .init("aria-labelledby", "\(id)-title"), .init("xmlns", "http://www.w3.org/2000/svg")) { html in
             html.element("title", .init("id", "\(id)-title"), text: description)
+            SVG.ground(into: &html)
             for tick in NiceScale.ticks(low: 0, high: high, count: 4) {
                 let tx = Self.plotLeft + tick / high * (Self.plotRight - Self.plotLeft)
                 html.selfClosing("line", .init("x1", SVG.n(tx)), .init("y1", "2"), .init("x2", SVG.n(tx)), .init("y2", SVG.n(plotBottom)),
                                  .init("stroke", "#d0d0d0"), .init("stroke-width", "1"))
                 html.element("text", .init("x", SVG.n(tx)), .init("y", SVG.n(plotBottom + 15)), .init("font-size", "11"), .init("text-anchor", "middle"),
-                             .init("fill", "#3d3d3d"), text: numbers.decimal(tick, digits: 0) + numbers.percentSign)
+                             .init("fill", "#3d3d3d"), text: numbers.decimal(tick, digits: tick.rounded() == tick ? 0 : 1) + numbers.percentSign)
             }
             for item in layout {
                 let middle = item.top + item.height / 2
@@ -99,6 +101,7 @@ struct BoxChart {
         html.element("svg", .init("class", "chart chart-box"), .init("viewBox", "0 0 \(SVG.n(width)) 96"),
                      .init("role", "img"), .init("aria-labelledby", "\(id)-title"), .init("xmlns", "http://www.w3.org/2000/svg")) { html in
             html.element("title", .init("id", "\(id)-title"), text: description)
+            SVG.ground(into: &html)
             for tick in NiceScale.ticks(low: low, high: high, count: 5) {
                 html.selfClosing("line", .init("x1", SVG.n(x(tick))), .init("y1", "26"), .init("x2", SVG.n(x(tick))), .init("y2", "66"),
                                  .init("stroke", "#d0d0d0"), .init("stroke-width", "1"))

@@ -16,8 +16,8 @@ struct IntervalChart {
     struct Row {
         let label: String
         var marks: [Mark]
-        /// Withheld in every round: no mark, a dash.
-        var suppressed: Bool
+        /// Why a group without a mark in any round has none (`– för få svar`), written where the marks would be.
+        var missing: String?
         /// A breakdown's name over its groups, not a group.
         var isHeading = false
     }
@@ -79,6 +79,7 @@ struct IntervalChart {
         html.element("svg", .init("class", "chart"), .init("viewBox", "0 0 \(SVG.n(Self.width)) \(SVG.n(height))"),
                      .init("role", "img"), .init("aria-labelledby", "\(id)-title"), .init("xmlns", "http://www.w3.org/2000/svg")) { html in
             html.element("title", .init("id", "\(id)-title"), text: description)
+            SVG.ground(into: &html)
             for (x, y, entry) in legend {
                 if entry < rounds.count {
                     let style = SVG.roundStyle(entry)
@@ -114,9 +115,9 @@ struct IntervalChart {
                 }
                 let firstBaseline = item.top + item.height / 2 - Double(item.labelLines.count - 1) * 7 + 4
                 SVG.lines(item.labelLines, x: 4, y: firstBaseline, size: fontSize, lineHeight: 14, into: &html)
-                if item.row.suppressed {
+                if item.row.marks.isEmpty, let missing = item.row.missing {
                     html.element("text", .init("x", SVG.n(Self.plotLeft + 4)), .init("y", SVG.n(item.top + item.height / 2 + 4)),
-                                 .init("font-size", "12"), .init("fill", "#3d3d3d"), text: "\(words.suppressedMark) \(words.tooFew)")
+                                 .init("font-size", "12"), .init("fill", "#3d3d3d"), text: "\(words.suppressedMark) \(missing)")
                     continue
                 }
                 let markTop = item.top + (item.height - Double(rounds.count) * markStep) / 2 + markStep / 2

@@ -50,6 +50,13 @@ enum SVG {
         case circle, square, diamond, triangleUp, triangleDown
     }
 
+    /// A white ground under the whole chart, the first thing drawn after its title. In forced colours
+    /// (high contrast) the page turns dark but SVG fills stay: without it the chart's dark labels,
+    /// axes and legend would stand on the dark page.
+    static func ground(into html: inout HTMLBuilder) {
+        html.selfClosing("rect", .init("class", "ground"), .init("width", "100%"), .init("height", "100%"), .init("fill", "#ffffff"))
+    }
+
     /// Draws `shape` of size `r` (half-width) centred on (x, y).
     static func mark(_ shape: Shape, x: Double, y: Double, r: Double, fill: String, stroke: String, into html: inout HTMLBuilder) {
         switch shape {

@@ -50,6 +50,8 @@ struct ReportWords: Sendable {
     var assessedLater: String { pick("bedöms när målet ska vara nått", "assessed when the target is due") }
     var noData: String { pick("inga data ännu", "no data yet") }
     var tooFew: String { pick("för få svar", "too few responses") }
+    /// A figure withheld beside a small one, so that the small one cannot be worked out (see ``suppressionNote(threshold:)``).
+    var withheld: String { pick("visas inte", "not shown") }
     var statusExplanation: String {
         pick("Status jämför den senaste skattningen med målet: uppnått när skattningen når målet, i fas när den ligger på eller över en rak linje från utgångsvärdet till målet, annars efter plan. Intervallet visar hur säker skattningen är.",
              "Status compares the latest estimate with the target: met when the estimate reaches the target, on track when it is on or beyond a straight path from the baseline to the target, else off track. The interval shows how certain the estimate is.")

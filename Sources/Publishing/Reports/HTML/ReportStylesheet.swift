@@ -1,5 +1,6 @@
 /// The report's one stylesheet, inlined in `<head>`: system fonts only, readable from 320 px up,
-/// and a print layout for A4 with page breaks before major sections.
+/// in forced colours (status shapes take the text colour; charts draw their own white ground), and a
+/// print layout for A4 with page breaks before major sections and no heading left at a page's foot.
 enum ReportStylesheet {
     static let css: StaticString = """
     :root { --ink: #1b1b1b; --muted: #4a4a4a; --rule: #c8c8c8; --accent: #1f4e79; --band: #f4f6f8; }
@@ -63,6 +64,9 @@ enum ReportStylesheet {
       h2 { font-size: 1.3rem; }
       dl.facts { grid-template-columns: 1fr; }
     }
+    @media (forced-colors: active) {
+      .status-icon * { fill: currentColor; stroke: currentColor; }
+    }
     @page { size: A4; margin: 16mm 14mm 18mm; }
     @media print {
       body { font-size: 10.5pt; }
@@ -71,6 +75,8 @@ enum ReportStylesheet {
       h2 { border-top: none; margin-top: 0; }
       section.major ~ section.major { break-before: page; }
       h2, h3, h4, figcaption, caption { break-after: avoid; }
+      .indicator > h3 + p, .indicator-facts, tr.heading { break-after: avoid; }
+      .table-wrap + .note { break-before: avoid; }
       figure, tr, .tile, .indicator-facts { break-inside: avoid; }
       .table-wrap { overflow: visible; }
       a { color: inherit; text-decoration: none; }

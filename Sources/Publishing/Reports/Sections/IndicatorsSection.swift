@@ -58,18 +58,18 @@ extension ReportRenderer {
             var lastVariable: String?? = .none
             for group in groups {
                 if group.variable != nil, lastVariable != .some(group.variable) {
-                    chartRows.append(IntervalChart.Row(label: group.variableLabel ?? group.variable ?? "", marks: [], suppressed: false, isHeading: true))
+                    chartRows.append(IntervalChart.Row(label: group.variableLabel ?? group.variable ?? "", marks: [], missing: nil, isHeading: true))
                 }
                 lastVariable = .some(group.variable)
                 var marks: [IntervalChart.Mark] = []
-                var anyShown = false
+                var outcomes: [CellOutcome] = []
                 for (index, round) in rounds.enumerated() {
-                    guard let row = rows.first(where: { $0.round == round && $0.group.reportKey == group.reportKey }),
-                          let cell = row.outcome.published else { continue }
-                    anyShown = true
+                    guard let row = rows.first(where: { $0.round == round && $0.group.reportKey == group.reportKey }) else { continue }
+                    outcomes.append(row.outcome)
+                    guard let cell = row.outcome.published else { continue }
                     marks.append(.init(round: index, value: cell.value, low: cell.interval?.lower, high: cell.interval?.upper))
                 }
-                chartRows.append(IntervalChart.Row(label: group.label, marks: marks, suppressed: !anyShown))
+                chartRows.append(IntervalChart.Row(label: group.label, marks: marks, missing: missingText(outcomes)))
             }
             let target = snapshot?.target
             let description = chartDescription(indicator, format: format, rows: rows, rounds: rounds)
@@ -94,10 +94,27 @@ extension ReportRenderer {
         return groups.filter(\.isTotal) + groups.filter { !$0.isTotal }
     }
 
+    /// Why a group has no figure in any of `outcomes`: too few responses only when every cell's own
+    /// base is too small; withheld beside a small group ("not shown", as the table's note explains);
+    /// else the engine's reason (a ratio over nothing, say).
+    func missingText(_ outcomes: [CellOutcome]) -> String {
+        var reasons: [String] = []
+        for outcome in outcomes {
+            let reason: String
+            switch outcome {
+            case .published: continue
+            case .suppressed(let cell): reason = cell.reason == .belowThreshold ? words.tooFew : words.withheld
+            case .unavailable(let why): reason = why.text(words.language)
+            }
+            if !reasons.contains(reason) { reasons.append(reason) }
+        }
+        return reasons.count == 1 ? reasons[0] : reasons.isEmpty ? words.noData : words.withheld
+    }
+
     private func chartDescription(_ indicator: Indicator, format: IndicatorFormat, rows: [ResultRow], rounds: [String]) -> String {
         let totals = rounds.compactMap { round -> String? in
             guard let row = rows.first(where: { $0.round == round && $0.group.isTotal }) else { return nil }
-            guard let cell = row.outcome.published else { return "\(roundLabel(round)) \(words.tooFew)" }
+            guard let cell = row.outcome.published else { return "\(roundLabel(round)) \(missingText([row.outcome]))" }
             var text = "\(roundLabel(round)) \(format.value(cell.value))"
             if let interval = cell.interval { text += " (\(format.interval(interval.lower, interval.upper)))" }
             return text
@@ -113,6 +130,14 @@ extension ReportRenderer {
         var anySuppressed = false
         let caption = text(indicator.title)
         let changeHeader = format.isPercent ? "\(words.change) (\(words.percentagePoints))" : words.change
+        // A change needs a round before: with none in the table, its column would stand empty.
+        let changes = rows.contains { row in
+            switch row.outcome {
+            case .published(let cell): cell.change != nil
+            case .suppressed: false
+            case .unavailable: true
+            }
+        }
         scrollingTable(label: caption, into: &html) { html in
             html.element("caption", text: caption)
             html.element("thead") { html in
@@ -122,11 +147,11 @@ extension ReportRenderer {
                     if !reported { html.element("th", .init("scope", "col"), .init("class", "num"), text: "n") }
                     html.element("th", .init("scope", "col"), .init("class", "num"), text: words.estimate)
                     if intervals { html.element("th", .init("scope", "col"), .init("class", "num"), text: words.interval) }
-                    html.element("th", .init("scope", "col"), .init("class", "num"), text: changeHeader)
+                    if changes { html.element("th", .init("scope", "col"), .init("class", "num"), text: changeHeader) }
                 }
             }
             html.element("tbody") { html in
-                let columns = 4 + (reported ? 0 : 1) + (intervals ? 1 : 0)
+                let columns = 3 + (reported ? 0 : 1) + (intervals ? 1 : 0) + (changes ? 1 : 0)
                 var lastVariable: String?? = .none
                 for group in groups {
                     if group.variable != nil, lastVariable != .some(group.variable) {
@@ -147,13 +172,15 @@ extension ReportRenderer {
                                 if intervals {
                                     html.element("td", .init("class", "num"), text: cell.interval.map { format.interval($0.lower, $0.upper) } ?? "")
                                 }
-                                html.element("td", .init("class", "num"), text: cell.change.map { format.change($0.value, low: $0.interval?.lower, high: $0.interval?.upper) } ?? "")
+                                if changes {
+                                    html.element("td", .init("class", "num"), text: cell.change.map { format.change($0.value, low: $0.interval?.lower, high: $0.interval?.upper) } ?? "")
+                                }
                             case .suppressed(let cell):
                                 anySuppressed = true
                                 if !reported { html.element("td", .init("class", "num"), text: cell.reason == .belowThreshold ? "< \(cell.threshold)" : "") }
                                 html.element("td", .init("class", "num"), text: words.suppressedMark)
                                 if intervals { html.element("td", .init("class", "num"), text: words.suppressedMark) }
-                                html.element("td", .init("class", "num"), text: "")
+                                if changes { html.element("td", .init("class", "num"), text: "") }
                             case .unavailable(let reason):
                                 if !reported { html.element("td", .init("class", "num"), text: "") }
                                 html.element("td", .init("class", "num"), text: words.suppressedMark)

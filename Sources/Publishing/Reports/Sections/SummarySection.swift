@@ -39,6 +39,8 @@ extension ReportRenderer {
                 }
             }
         }
+        // With one round per indicator there is no change to show, and no empty column for it.
+        let changes = all.contains { $0.latestCell?.change != nil }
         scrollingTable(label: words.pick("Indikatorernas status", "Status of the indicators"), into: &html) { html in
             html.element("caption", text: words.pick("Indikatorernas status i den senaste omgången", "Status of the indicators in their latest round"))
             html.element("thead") { html in
@@ -48,7 +50,7 @@ extension ReportRenderer {
                     html.element("th", .init("scope", "col"), text: words.round)
                     html.element("th", .init("scope", "col"), .init("class", "num"), text: words.target)
                     html.element("th", .init("scope", "col"), text: words.statusHeader)
-                    html.element("th", .init("scope", "col"), .init("class", "num"), text: words.change)
+                    if changes { html.element("th", .init("scope", "col"), .init("class", "num"), text: words.change) }
                 }
             }
             html.element("tbody") { html in
@@ -83,15 +85,17 @@ extension ReportRenderer {
                                 html.element("span", .init("class", "note"), text: reason)
                             }
                         }
-                        html.element("td", .init("class", "num")) { html in
-                            if let change = snapshot.latestCell?.change {
-                                html.text(format.change(change.value))
-                                if format.isPercent {
-                                    html.text("\u{A0}")
-                                    html.element("abbr", .init("title", words.percentagePoints), text: words.percentagePointsShort)
+                        if changes {
+                            html.element("td", .init("class", "num")) { html in
+                                if let change = snapshot.latestCell?.change {
+                                    html.text(format.change(change.value))
+                                    if format.isPercent {
+                                        html.text("\u{A0}")
+                                        html.element("abbr", .init("title", words.percentagePoints), text: words.percentagePointsShort)
+                                    }
+                                    html.void("br")
+                                    html.element("span", .init("class", "note"), text: words.changeSince(roundLabel(change.since)))
                                 }
-                                html.void("br")
-                                html.element("span", .init("class", "note"), text: words.changeSince(roundLabel(change.since)))
                             }
                         }
                     }

@@ -96,16 +96,23 @@ extension ReportRenderer {
         return shown(tally, secondary: !tally.isMultiple)[index].count == nil
     }
 
-    /// The shown count and share of each category, `nil` where withheld.
-    private func shown(_ tally: ChoiceTally, secondary: Bool) -> [(count: Int?, share: Double?)] {
+    /// The shown count and share of each category, `nil` where withheld, with why.
+    private func shown(_ tally: ChoiceTally, secondary: Bool) -> [(count: Int?, share: Double?, reason: SuppressedCell.Reason?)] {
         let minCell = framework.suppression.minCell
         let reasons: [SuppressedCell.Reason?]
         reasons = Self.withheld(counts: tally.categories.map(\.count), answered: tally.answered, minCell: minCell, secondary: secondary)
         let sharesShown = tally.answered >= framework.suppression.minBase
         return zip(tally.categories, reasons).map { category, reason in
-            guard reason == nil else { return (nil, nil) }
-            return (category.count, sharesShown && tally.answered > 0 ? Double(category.count) / Double(tally.answered) : nil)
+            guard reason == nil else { return (nil, nil, reason) }
+            return (category.count, sharesShown && tally.answered > 0 ? Double(category.count) / Double(tally.answered) : nil, nil)
         }
+    }
+
+    private var nobodyAnswered: String { words.pick("Ingen besvarade frågan.", "Nobody answered the question.") }
+
+    /// What a bar without a figure says: too few for a small count, "not shown" for one withheld beside it.
+    private func withheldText(_ reason: SuppressedCell.Reason?) -> String {
+        "\(words.suppressedMark) " + (reason == .secondary ? words.withheld : words.tooFew)
     }
 
     /// Which counts are withheld: a count from 1 to `minCell` − 1 (a count of 0 tells nothing about
@@ -124,7 +131,7 @@ extension ReportRenderer {
 
     private func renderChoices(_ tally: ChoiceTally, id: String, wording: String, responses: Int, secondary: Bool, into html: inout HTMLBuilder) -> Bool {
         guard tally.answered > 0 else {
-            html.element("p", .init("class", "note"), text: words.pick("Ingen besvarade frågan.", "Nobody answered the question."))
+            html.element("p", .init("class", "note"), text: nobodyAnswered)
             return false
         }
         let figures = shown(tally, secondary: secondary)
@@ -134,7 +141,7 @@ extension ReportRenderer {
         if sharesShown {
             let bars = zip(tally.categories, figures).map { category, figure in
                 BarChart.Bar(label: category.label, value: figure.share.map { $0 * 100 },
-                             text: figure.share.map { numbers.percent($0) } ?? "\(words.suppressedMark) \(words.tooFew)")
+                             text: figure.share.map { numbers.percent($0) } ?? withheldText(figure.reason))
             }
             // A category shown at 0 is never the most frequent, even when the ones answered are withheld.
             let best = zip(tally.categories, figures).filter { ($0.1.share ?? 0) > 0 }.max { $0.1.share! < $1.1.share! }
@@ -177,9 +184,13 @@ extension ReportRenderer {
     }
 
     private func renderMatrix(_ rows: [(row: MatrixRow, tally: ChoiceTally)], id: String, wording: String, responses: Int, into html: inout HTMLBuilder) -> Bool {
+        guard rows.contains(where: { $0.tally.answered > 0 }) else {
+            html.element("p", .init("class", "note"), text: nobodyAnswered)
+            return false
+        }
         var suppressed = false
         var bars: [BarChart.Bar] = []
-        var tables: [(label: String, tally: ChoiceTally, figures: [(count: Int?, share: Double?)])] = []
+        var tables: [(label: String, tally: ChoiceTally, figures: [(count: Int?, share: Double?, reason: SuppressedCell.Reason?)])] = []
         for (row, tally) in rows {
             let label = text(row.label)
             let figures = shown(tally, secondary: true)
@@ -187,7 +198,7 @@ extension ReportRenderer {
             bars.append(BarChart.Bar(label: label, value: nil, text: "", isHeading: true))
             for (category, figure) in zip(tally.categories, figures) {
                 bars.append(BarChart.Bar(label: category.label, value: figure.share.map { $0 * 100 },
-                                         text: figure.share.map { numbers.percent($0) } ?? "\(words.suppressedMark) \(words.tooFew)"))
+                                         text: figure.share.map { numbers.percent($0) } ?? withheldText(figure.reason)))
             }
         }
         if tables.contains(where: { $0.figures.contains { $0.share != nil } }) {

@@ -1,0 +1,31 @@
+import Testing
+@testable import Reports
+
+/// What the stylesheet promises readers that the HTML alone cannot: forced colours and paper.
+struct StylesheetTests {
+    let css = ReportStylesheet.css.description
+
+    /// In forced colours (Windows high contrast) the page turns dark, but an SVG's fill attributes
+    /// stay: the charts' dark labels, axes and legends vanished on the dark ground. Each chart draws
+    /// its own white ground (in SVG, as a CSS background would be forced dark too), and the status
+    /// shapes beside words take the text colour.
+    @Test func chartsDrawTheirOwnWhiteGroundForForcedColours() throws {
+        let html = try ClubFixture().render()
+        let charts = html.components(separatedBy: "<svg class=\"chart").dropFirst()
+        #expect(charts.count >= 5)
+        for chart in charts {
+            let afterTitle = try #require(chart.range(of: "</title>").map { chart[$0.upperBound...] })
+            #expect(afterTitle.hasPrefix("<rect class=\"ground\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"), "\(chart.prefix(300))")
+        }
+        let range = try #require(css.range(of: "@media (forced-colors: active) {"))
+        #expect(css[range.upperBound...].prefix { $0 != "}" }.contains(".status-icon * { fill: currentColor; stroke: currentColor;"))
+    }
+
+    /// On paper an indicator's heading, description and facts stay with the chart under them, and a
+    /// breakdown's heading row with its first group; a table's note stays with the table.
+    @Test func headingsAndFactsAreNotLeftAtTheFootOfAPage() throws {
+        let print = try #require(css.range(of: "@media print {").map { String(css[$0.upperBound...]) })
+        #expect(print.contains(".indicator > h3 + p, .indicator-facts, tr.heading { break-after: avoid; }"))
+        #expect(print.contains(".table-wrap + .note { break-before: avoid; }"))
+    }
+}
