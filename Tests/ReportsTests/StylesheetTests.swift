@@ -21,6 +21,26 @@ struct StylesheetTests {
         #expect(css[range.upperBound...].prefix { $0 != "}" }.contains(".status-icon * { fill: currentColor; stroke: currentColor;"))
     }
 
+    /// On a phone a chart shrunk to the screen had text 5 px high. Below 40 rem it keeps a width its
+    /// text can be read at, inside a focusable region of its own that scrolls sideways, named by the
+    /// chart's title; the page itself still does not scroll.
+    @Test func chartsKeepAReadableWidthInTheirOwnScrollingRegion() throws {
+        let html = try ClubFixture().render()
+        let charts = html.components(separatedBy: "<svg class=\"chart").count - 1
+        #expect(charts >= 5)
+        let regions = html.components(separatedBy: #"<div class="chart-wrap" role="region" aria-labelledby=""#).dropFirst()
+        #expect(regions.count == charts)
+        for region in regions {
+            let id = String(region.prefix { $0 != "\"" })
+            #expect(id.hasSuffix("-title"))
+            #expect(region.contains(#"tabindex="0"><svg class="chart"#), "\(region.prefix(200))")
+            #expect(region.contains(#"<title id="\#(id)">"#))
+        }
+        let narrow = try #require(css.range(of: "@media screen and (max-width: 40rem) {").map { String(css[$0.upperBound...]) })
+        #expect(narrow.prefix { $0 != "}" }.contains("svg.chart { min-width: 36rem;"))
+        #expect(css.contains(".chart-wrap { overflow-x: auto; }"))
+    }
+
     /// On paper an indicator's heading, description and facts stay with the chart under them, and a
     /// breakdown's heading row with its first group; a table's note stays with the table.
     @Test func headingsAndFactsAreNotLeftAtTheFootOfAPage() throws {

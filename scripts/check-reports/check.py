@@ -106,6 +106,21 @@ def check(driver, path, axe_source, out, failures):
     scroll, client = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     if scroll > client + 1:
         failures.append(f"{name}: at 320 px the page is {scroll} px wide and scrolls sideways")
+    # A chart shrunk to the screen had 5 px text; it keeps a readable width in its own scrolling region.
+    smallest = driver.execute_script("""
+        return Array.from(document.querySelectorAll('svg.chart')).map(svg => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            const sizes = Array.from(svg.querySelectorAll('text')).map(t => parseFloat(getComputedStyle(t).fontSize));
+            const scrolls = svg.parentElement.matches('.chart-wrap[role=region][tabindex="0"]');
+            return [svg.querySelector('title').id, sizes.length ? scale * Math.min(...sizes) : 99, scrolls];
+        });""")
+    for chart, size, scrolls in smallest:
+        if size < 9:
+            failures.append(f"{name}: at 320 px the chart {chart} has text {size:.1f} px high")
+        if not scrolls:
+            failures.append(f"{name}: the chart {chart} is not in a focusable scrolling region")
+    if smallest:
+        print(f"  {name}: at 320 px {len(smallest)} charts, smallest text {min(s for _, s, _ in smallest):.1f} px")
     narrow = os.path.join(out, f"{name}-320px.png")
     driver.save_screenshot(narrow)
 

@@ -38,10 +38,7 @@ struct BarChart {
         }
         let plotBottom = y + 2
         let height = plotBottom + 22
-        html.element("svg", .init("class", "chart"), .init("viewBox", "0 0 \(SVG.n(Self.width)) \(SVG.n(height))"),
-                     .init("role", "img"), .init("aria-labelledby", "\(id)-title"), .init("xmlns", "http://www.w3.org/2000/svg")) { html in
-            html.element("title", .init("id", "\(id)-title"), text: description)
-            SVG.ground(into: &html)
+        SVG.chart(id: id, width: Self.width, height: height, description: description, into: &html) { html in
             for tick in NiceScale.ticks(low: 0, high: high, count: 4) {
                 let tx = Self.plotLeft + tick / high * (Self.plotRight - Self.plotLeft)
                 html.selfClosing("line", .init("x1", SVG.n(tx)), .init("y1", "2"), .init("x2", SVG.n(tx)), .init("y2", SVG.n(plotBottom)),
@@ -98,10 +95,7 @@ struct BoxChart {
         let (low, high) = Self.axis(summary)
         func x(_ v: Double) -> Double { left + (v - low) / (high - low) * (right - left) }
         let digits = high - low >= 20 ? 0 : 1
-        html.element("svg", .init("class", "chart chart-box"), .init("viewBox", "0 0 \(SVG.n(width)) 96"),
-                     .init("role", "img"), .init("aria-labelledby", "\(id)-title"), .init("xmlns", "http://www.w3.org/2000/svg")) { html in
-            html.element("title", .init("id", "\(id)-title"), text: description)
-            SVG.ground(into: &html)
+        SVG.chart(id: id, classes: "chart chart-box", width: width, height: 96, description: description, into: &html) { html in
             for tick in NiceScale.ticks(low: low, high: high, count: 5) {
                 html.selfClosing("line", .init("x1", SVG.n(x(tick))), .init("y1", "26"), .init("x2", SVG.n(x(tick))), .init("y2", "66"),
                                  .init("stroke", "#d0d0d0"), .init("stroke-width", "1"))

@@ -76,10 +76,7 @@ struct IntervalChart {
         let plotBottom = y
         let height = plotBottom + 34
 
-        html.element("svg", .init("class", "chart"), .init("viewBox", "0 0 \(SVG.n(Self.width)) \(SVG.n(height))"),
-                     .init("role", "img"), .init("aria-labelledby", "\(id)-title"), .init("xmlns", "http://www.w3.org/2000/svg")) { html in
-            html.element("title", .init("id", "\(id)-title"), text: description)
-            SVG.ground(into: &html)
+        SVG.chart(id: id, width: Self.width, height: height, description: description, into: &html) { html in
             for (x, y, entry) in legend {
                 if entry < rounds.count {
                     let style = SVG.roundStyle(entry)

@@ -50,10 +50,29 @@ enum SVG {
         case circle, square, diamond, triangleUp, triangleDown
     }
 
+    /// A chart: an `<svg>` of `width` × `height` units, an image named by its title `description`
+    /// and drawn on a white ground, inside a focusable region that scrolls sideways where the
+    /// screen is too narrow for the chart at a width its text can be read at (the stylesheet's
+    /// `min-width`); WCAG 1.4.10 lets a chart scroll in two directions.
+    static func chart(
+        id: String, classes: String = "chart", width: Double, height: Double, description: String,
+        into html: inout HTMLBuilder, _ body: (inout HTMLBuilder) -> Void
+    ) {
+        html.element("div", .init("class", "chart-wrap"), .init("role", "region"), .init("aria-labelledby", "\(id)-title"),
+                     .init("tabindex", "0")) { html in
+            html.element("svg", .init("class", classes), .init("viewBox", "0 0 \(n(width)) \(n(height))"),
+                         .init("role", "img"), .init("aria-labelledby", "\(id)-title"), .init("xmlns", "http://www.w3.org/2000/svg")) { html in
+                html.element("title", .init("id", "\(id)-title"), text: description)
+                ground(into: &html)
+                body(&html)
+            }
+        }
+    }
+
     /// A white ground under the whole chart, the first thing drawn after its title. In forced colours
     /// (high contrast) the page turns dark but SVG fills stay: without it the chart's dark labels,
     /// axes and legend would stand on the dark page.
-    static func ground(into html: inout HTMLBuilder) {
+    private static func ground(into html: inout HTMLBuilder) {
         html.selfClosing("rect", .init("class", "ground"), .init("width", "100%"), .init("height", "100%"), .init("fill", "#ffffff"))
     }
 

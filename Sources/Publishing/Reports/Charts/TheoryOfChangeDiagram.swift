@@ -93,10 +93,7 @@ struct TheoryOfChangeDiagram {
         let width = Double(Self.columns.count) * Self.boxWidth + Double(Self.columns.count - 1) * Self.gap + 14
         let height = top + tallest + 8
 
-        html.element("svg", .init("class", "chart toc"), .init("viewBox", "0 0 \(SVG.n(width)) \(SVG.n(height))"),
-                     .init("role", "img"), .init("aria-labelledby", "\(id)-title"), .init("xmlns", "http://www.w3.org/2000/svg")) { html in
-            html.element("title", .init("id", "\(id)-title"), text: description)
-            SVG.ground(into: &html)
+        SVG.chart(id: id, classes: "chart toc", width: width, height: height, description: description, into: &html) { html in
             html.element("defs") { html in
                 html.element("marker", .init("id", "\(id)-arrow"), .init("viewBox", "0 0 10 10"), .init("refX", "9"), .init("refY", "5"),
                              .init("markerWidth", "7"), .init("markerHeight", "7"), .init("orient", "auto")) { html in

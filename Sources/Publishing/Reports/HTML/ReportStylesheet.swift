@@ -36,7 +36,8 @@ enum ReportStylesheet {
     svg.chart { display: block; width: 100%; max-width: 680px; height: auto; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
     svg.toc { max-width: 100%; }
     .table-wrap { overflow-x: auto; margin: .5rem 0 1rem; }
-    .table-wrap:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
+    .chart-wrap { overflow-x: auto; }
+    .table-wrap:focus, .chart-wrap:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
     table { border-collapse: collapse; font-size: .92rem; min-width: 18rem; }
     caption { text-align: left; font-weight: 600; padding: .25rem 0; caption-side: top; }
     th, td { border-bottom: 1px solid var(--rule); padding: .3rem .6rem .3rem 0; text-align: left; vertical-align: top; }
@@ -64,6 +65,10 @@ enum ReportStylesheet {
       h2 { font-size: 1.3rem; }
       dl.facts { grid-template-columns: 1fr; }
     }
+    @media screen and (max-width: 40rem) {
+      svg.chart { min-width: 36rem; }
+      svg.toc { min-width: 42rem; }
+    }
     @media (forced-colors: active) {
       .status-icon * { fill: currentColor; stroke: currentColor; }
     }
@@ -78,7 +83,7 @@ enum ReportStylesheet {
       .indicator > h3 + p, .indicator-facts, tr.heading { break-after: avoid; }
       .table-wrap + .note { break-before: avoid; }
       figure, tr, .tile, .indicator-facts { break-inside: avoid; }
-      .table-wrap { overflow: visible; }
+      .table-wrap, .chart-wrap { overflow: visible; }
       a { color: inherit; text-decoration: none; }
       svg.chart { max-width: 100%; }
     }
