@@ -59,6 +59,8 @@ import SurveyDefinition
         #expect(AdminViews.shortTime(late, in: try zone("UTC")) == "2025-10-12 22:30")
         #expect(AdminViews.shortTime(late, in: try zone("America/New_York")) == "2025-10-12 18:30")
         #expect(AdminViews.shortTime(try #require(Timestamp(iso: "1969-12-31T23:05:00.000Z")), in: try zone("UTC")) == "1969-12-31 23:05")
+        // A response's page gives the same local time as the round page, then the exact stored time.
+        #expect(AdminViews.exactTime(late, in: try zone("Europe/Stockholm")) == "2025-10-13 00:30 (2025-10-12T22:30:59.999Z)")
     }
 
     @Test func jsonAnswersKeepTheirKinds() throws {

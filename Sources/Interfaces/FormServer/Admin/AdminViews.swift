@@ -226,8 +226,8 @@ enum AdminViews {
             html.element("dl", .init("class", "summary")) { html in
                 let entries: [(String, String)] = [
                     ("Status", record.status.rawValue), ("Language", record.language), ("Source", record.source.rawValue),
-                    ("Started", record.startedAt.text), ("Updated", record.updatedAt.text),
-                    ("Submitted", record.submittedAt?.text ?? "–"), ("Current page", record.currentPage ?? "–"),
+                    ("Started", exactTime(record.startedAt)), ("Updated", exactTime(record.updatedAt)),
+                    ("Submitted", record.submittedAt.map { exactTime($0) } ?? "–"), ("Current page", record.currentPage ?? "–"),
                 ]
                 for (term, value) in entries {
                     html.element("dt", text: term)
@@ -288,6 +288,12 @@ enum AdminViews {
         let seconds = local - day.daysSinceEpoch * 86_400
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
         return "\(day) \(pad(seconds / 3600)):\(pad(seconds / 60 % 60))"
+    }
+
+    /// The local time as the round page shows it, then the stored UTC time to the millisecond:
+    /// `2025-10-13 00:30 (2025-10-12T22:30:12.345Z)`.
+    static func exactTime(_ timestamp: Timestamp, in timeZone: TimeZone = .current) -> String {
+        "\(shortTime(timestamp, in: timeZone)) (\(timestamp.text))"
     }
 
     private static func questionText(_ variable: Variable, _ survey: Survey) -> String {
