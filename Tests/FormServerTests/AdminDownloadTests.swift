@@ -91,6 +91,10 @@ import Testing
                                                    fileName: "esem-open-codebook-en.md")
             #expect(markdown.body.hasPrefix("#"))
             #expect(markdown.body.contains("prio_fin"))
+            // Without ?lang= the survey's first language is used, and the file's name says which.
+            let swedish = try await Self.download(client, "/admin/rounds/esem-open/exports/codebook.md", type: "text/markdown; charset=utf-8",
+                                                  fileName: "esem-open-codebook-sv.md")
+            #expect(swedish.body != markdown.body)
             let codebook = try await Self.download(client, "/admin/rounds/esem-open/exports/codebook.csv", type: Self.csv, fileName: "esem-open-codebook.csv")
             #expect(codebook.body.hasPrefix(Self.bom + "column,variable,question,"))
             #expect(codebook.body.contains("\r\nprio_fin,prio_fin,"))

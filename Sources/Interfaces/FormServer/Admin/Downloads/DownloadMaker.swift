@@ -18,7 +18,7 @@ struct DownloadMaker: Sendable {
     func response(_ download: AdminDownload, round: String, language: String?, now: Date = Date()) async throws -> Response {
         let exporter = self.exporter
         let cleaning = self.cleaning
-        let (files, zip) = try await BlockingWork.run { () throws -> (ExportedFiles, StoredZip?) in
+        let (files, zip, shownLanguage) = try await BlockingWork.run { () throws -> (ExportedFiles, StoredZip?, String) in
             let options = try cleaning.options(download, round: round, language: language, store: exporter.store)
             let plan = try exporter.plan(round: round, options: options)
             let folder = try Self.temporaryFolder()
@@ -26,7 +26,7 @@ struct DownloadMaker: Sendable {
             let output = (folder as NSString).appendingPathComponent("export")
             _ = try exporter.export(plan, to: output)
             let files = try ExportedFiles(folder: output, names: download.files(of: plan))
-            guard download == .euclidPackage else { return (files, nil) }
+            guard download == .euclidPackage else { return (files, nil, plan.layout.language) }
             let prefix = download.folderName(round: round) + "/"
             let entries = try files.files.indices.map { index in
                 StoredZip.Entry(name: prefix + files.files[index].name, size: files.files[index].size, crc: try files.checksum(index))
@@ -34,12 +34,12 @@ struct DownloadMaker: Sendable {
             guard let zip = StoredZip(entries: entries, modified: Self.utcParts(now)) else {
                 throw DownloadError.tooLargeForZip(entries.reduce(0) { $0 + $1.size })
             }
-            return (files, zip)
+            return (files, zip, plan.layout.language)
         }
 
         var headers = HTTPFields()
         headers[.contentType] = download.contentType
-        headers[.contentDisposition] = #"attachment; filename="\#(download.fileName(round: round, language: language))""#
+        headers[.contentDisposition] = #"attachment; filename="\#(download.fileName(round: round, language: shownLanguage))""#
         headers[.cacheControl] = "no-store"
         let length = zip?.totalSize ?? files.files.reduce(0) { $0 + $1.size }
         let body = ResponseBody(contentLength: length) { writer in
