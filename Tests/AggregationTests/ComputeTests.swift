@@ -180,6 +180,48 @@ struct ComputeTests {
         #expect(results.missing.filter { ["member_answered", "member_unanswered", "any_topic", "named"].contains($0.indicator) }.allSatisfy { $0.count == 0 })
     }
 
+    /// A numerator the answers given do not decide is missing: with `member` unanswered,
+    /// `${score} > 3 and ${member}` is unknown when the score is above 3 and false when it is not.
+    /// Besides the 21 kept responses of shop-2024 (18 in the north with member answered, 3 in the
+    /// south without: scores 5, 5 and 1), p1 and p2 left the score unanswered, with member yes and no.
+    @Test func aNumeratorTheAnswersGivenDoNotDecideIsMissing() throws {
+        func share(_ id: String, _ numerator: String, universe: String? = nil) -> String {
+            "  - {id: \(id), node: happy_customers, kind: proportion, survey: shop, title: {sv: \"x\", en: \"x\"}, numerator: \"\(numerator)\""
+                + (universe.map { ", universe: \"\($0)\"" } ?? "") + "}\n"
+        }
+        // (id, numerator, base, yes, missing)
+        let cases: [(String, String, Int, Int, Int)] = [
+            ("both", "${score} > 3 and ${member}", 20, 9, 3),         // s0, Anna and p1 undecided
+            ("either", "${member} or ${score} > 4", 21, 13, 2),       // s2 and p2 undecided
+            ("neither", "not(${member} and ${score} > 3)", 20, 11, 3),
+            ("half", "${score} div ${spend} >= 0.3", 21, 11, 2),      // women_led's form: p1 and p2
+            ("member_else_score", "coalesce(${member}, ${score} > 3)", 23, 13, 0),
+            ("food_and_score", "selected(${topics}, 'food') and ${score} > 3", 10, 0, 13),
+            ("score_if_member", "if(${member}, ${score}, 0) > 3", 19, 9, 4),
+            ("satisfied", "${score} >= 4", 21, 11, 2),                // one variable: as before
+        ]
+        let added = cases.dropLast().map { share($0.0, $0.1, universe: $0.0 == "half" ? "${spend} > 0" : nil) }.joined()
+        let partial = { (store: SQLiteStore, document: SurveyDocument) in
+            _ = try store.insertCompleteResponses(round: "shop-2024", document: document, source: .import) { inserter in
+                for (name, member) in [("p1", true), ("p2", false)] {
+                    let values: [AnswerValue?] = [.choice("yes"), .choice("north"), nil, .decimal(10), .boolean(member), nil, .text(name), .decimal(1)]
+                    try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
+                }
+            }
+            return
+        }
+        let results = try Self.compute(rounds: ["shop-2024"], edit: {
+            $0.replacingOccurrences(of: "  - id: courses\n", with: added + "  - id: courses\n")
+        }, prepare: partial)
+        #expect(results.cleaning.first?.kept == 23)
+        for (id, _, base, yes, missing) in cases {
+            let total = try #require(Self.row(results, id, "shop-2024")?.outcome.published, "\(id)")
+            #expect(total.n == base, "\(id)")
+            #expect(abs(total.value - Double(yes) / Double(base)) < 1e-12, "\(id)")
+            #expect(results.missing.first { $0.indicator == id }?.count ?? 0 == missing, "\(id)")
+        }
+    }
+
     @Test func aNegativeWeightIsNamedByItsResponseNotItsPosition() throws {
         // 24 responses in shop-2024, then m0… in shop-2025: m3 is response 28.
         let results = try Self.compute(weightOf: { $0.name == "m3" ? -2 : 1 })

@@ -76,7 +76,7 @@ func holds(_ text: String, _ values: [String: Value] = [:], current: Value? = ni
     return condition
 }
 
-private func compiled(
+func compiled(
     _ text: String, _ values: [String: Value], current: Value?, attributes: [String: Value]?
 ) throws -> (expression: CompiledExpression, context: EvaluationContext, value: Value) {
     let names = values.keys.sorted()
@@ -90,4 +90,13 @@ private func compiled(
     var context = EvaluationContext(slots: names.map { values[$0]! }, currentValue: current ?? .empty, today: pinnedToday)
     context.choiceAttributes = attributeNames.map { attributes![$0]! }
     return (expression, context, expression.evaluate(context))
+}
+
+/// The three-valued truth of `text` (``CompiledExpression/knownTruth(_:)``) with the variables
+/// `values`, where `.empty` is unanswered. A known truth must be the ordinary one.
+func knownTruth(_ text: String, _ values: [String: Value]) throws -> Bool? {
+    let (expression, context, _) = try compiled(text, values, current: nil, attributes: nil)
+    let known = expression.knownTruth(context)
+    if let known { #expect(known == expression.isTrue(context), "\(text)") }
+    return known
 }

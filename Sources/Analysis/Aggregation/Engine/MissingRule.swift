@@ -1,10 +1,13 @@
 import Expressions
 
-/// When a proportion's numerator counts as missing: when every variable it decides on is
-/// unanswered. A variable does not decide where the numerator itself says what an empty answer
+/// The variables that decide a proportion's numerator: those whose being unanswered can leave it
+/// unknown. A variable does not decide where the numerator itself says what an empty answer
 /// means: in the first argument of `coalesce()` (`coalesce(${x}, 0)`), in a test for an answer
 /// (`${x} = ''`, `${x} != ''`), and in `count-selected()` and `string-length()`, which count an
-/// empty answer as 0. A numerator with no deciding variable is never missing.
+/// empty answer as 0. These are the places where `CompiledExpression.knownTruth` reads an empty
+/// answer as empty rather than unknown, so a response that answered every deciding variable has a
+/// known numerator, evaluated as usual; one that did not is missing when `knownTruth` is nil (the
+/// answers given do not decide it). A numerator with no deciding variable is never missing.
 enum MissingRule {
     static func decidingNames(of text: String) -> [String] {
         guard case .success(let parsed) = ParsedExpression.parse(text) else { return [] }

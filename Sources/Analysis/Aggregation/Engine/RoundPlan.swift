@@ -221,7 +221,8 @@ struct CompiledIndicator {
     let indicator: Indicator
     var universe: CompiledExpression?
     var numerator: CompiledExpression?
-    /// The numerator is missing when every one of these slots is empty.
+    /// The slots of the numerator's deciding variables (`MissingRule`): while all hold an answer the
+    /// numerator is decided; when any is empty, its three-valued truth says whether it is missing.
     var numeratorSlots: [Int] = []
     var value: CompiledExpression?
     var denominator: CompiledExpression?

@@ -224,11 +224,11 @@ private struct ScanPass {
             }
             switch kinds[index] {
             case .proportion:
-                if !numeratorSlots[index].isEmpty, numeratorSlots[index].allSatisfy({ context.slots[$0].isEmpty }) {
+                guard let holds = numerator(index) else {
                     columns[index].missing += 1
                     continue
                 }
-                columns[index].append(row: position, value: numerators[index]?.isTrue(context) == true ? 1 : 0)
+                columns[index].append(row: position, value: holds ? 1 : 0)
             case .count:
                 columns[index].append(row: position, value: 1)
             case .ratio:
@@ -249,6 +249,18 @@ private struct ScanPass {
                 continue
             }
         }
+    }
+
+    /// Proportion `index`'s numerator for the current row; nil when it is missing, i.e. when the
+    /// answers given do not decide it (three-valued, `CompiledExpression.knownTruth`). With every
+    /// deciding variable answered it is decided, and evaluated as usual.
+    @inline(__always)
+    private func numerator(_ index: Int) -> Bool? {
+        guard let numerator = numerators[index] else { return false }
+        for slot in numeratorSlots[index] where context.slots[slot].isEmpty {
+            return numerator.knownTruth(context)
+        }
+        return numerator.isTrue(context)
     }
 
     /// Answered ÷ relevant answerable questions (1 when none is relevant).

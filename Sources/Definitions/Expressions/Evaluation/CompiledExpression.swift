@@ -15,6 +15,17 @@ public struct CompiledExpression: Sendable {
     public func isTrue(_ context: borrowing EvaluationContext) -> Bool {
         root.isTrue(context)
     }
+
+    /// The expression as a condition in three-valued (Kleene) logic, where an unanswered
+    /// variable is unknown rather than empty: nil when the answers given do not decide it
+    /// (`${a} > 3 and ${b} > 1` with `a` 5 and `b` unanswered), otherwise ``isTrue(_:)`` (with `a`
+    /// 1 it is false whatever `b` is). Where the expression says what an empty answer means
+    /// (`= ''`, `!= ''`, the first argument of `coalesce()`, `count-selected()`,
+    /// `string-length()`), an unanswered variable is empty as usual. For indicators' numerators;
+    /// forms keep ``isTrue(_:)``. The rules are listed in KnownValue.swift.
+    public func knownTruth(_ context: borrowing EvaluationContext) -> Bool? {
+        root.knownValue(context)?.isTrue
+    }
 }
 
 extension CheckedExpression {

@@ -6,6 +6,10 @@ protocol EvaluationNode: AnyObject, Sendable {
     func evaluate(_ context: borrowing EvaluationContext) -> Value
     /// The node's value as a condition; comparison nodes answer without building a `Value`.
     func isTrue(_ context: borrowing EvaluationContext) -> Bool
+    /// The node's value where an empty slot is unknown rather than empty: nil when the answers
+    /// given do not decide it, otherwise exactly ``evaluate(_:)``. Each node's rule is in
+    /// KnownValue.swift.
+    func knownValue(_ context: borrowing EvaluationContext) -> Value?
 }
 
 extension EvaluationNode {
