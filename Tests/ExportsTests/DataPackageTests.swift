@@ -27,9 +27,9 @@ import Testing
 
     /// The package's description and its resources' titles are in the export's language, as the field titles are.
     @Test(arguments: [
-        ("sv", "Omgång ex-2025 av enkäten export-test version 2025.2: 2 svar; en rad per svar; val som koder; partnerprofil Euclid: export_as-namn, inga personuppgifter, pseudonyma svarande. Kodboken (codebook.csv, codebook.md) beskriver varje kolumn.",
+        ("sv", "Omgång ex-2025 av enkäten export-test version 2025.2: 2 svar; en rad per svar; val som koder; partnerprofil Euclid: export_as-namn, inga personuppgifter, pseudonyma svarande; utan fritextsvar. Kodboken (codebook.csv, codebook.md) beskriver varje kolumn.",
          ["Svaren i omgång ex-2025", "Kodbok: en rad per kolumn i svaren", "Svar som rensningsreglerna i test.yaml tog bort"]),
-        ("en", "Round ex-2025 of survey export-test version 2025.2: 2 responses; one row per response; choices as codes; Euclid partner profile: export_as names, no personal data, pseudonymous respondents. The codebook (codebook.csv, codebook.md) describes every column.",
+        ("en", "Round ex-2025 of survey export-test version 2025.2: 2 responses; one row per response; choices as codes; Euclid partner profile: export_as names, no personal data, pseudonymous respondents; without free-text answers. The codebook (codebook.csv, codebook.md) describes every column.",
          ["Responses of round ex-2025", "Codebook: one row per column of the responses", "Responses removed by the cleaning rules of test.yaml"]),
     ])
     func thePackageIsDescribedInTheExportsLanguage(language: String, description: String, titles: [String]) throws {

@@ -60,13 +60,46 @@ import Testing
         let (header, rows) = try fixture.table("responses.csv")
         #expect(header == [
             "respondent_id", "language", "EX_FORM", "EX_FOUNDED", "EX_WOMEN", "EX_BOARD",
-            "EX_BARRIERS_FUNDING", "EX_BARRIERS_SKILLS", "EX_BARRIERS_RULES", "EX_BARRIERS__OTHER", "EX_BARRIERS_OTHER",
+            "EX_BARRIERS_FUNDING", "EX_BARRIERS_SKILLS", "EX_BARRIERS_RULES", "EX_BARRIERS__OTHER",
             "EX_CERT", "EX_VOICE_STAFF", "EX_VOICE_USERS", "EX_AGE",
         ])
-        #expect(rows[0]["EX_BARRIERS__OTHER"] == "1" && rows[0]["EX_BARRIERS_OTHER"] == "'=HYPERLINK(\"http://x\")")
+        #expect(rows[0]["EX_BARRIERS__OTHER"] == "1")
         let codebook = try fixture.table("codebook.csv").rows
         #expect(codebook.map { $0["column"]! } == header)
         #expect(codebook.first { $0["column"] == "EX_FORM" }?["variable"] == "legal_form")
+    }
+
+    /// A respondent may write a name in any free text ("other: our chair Anna Berg"): a partner
+    /// export leaves the texts out unless asked for, and the option column keeps its name either way.
+    @Test func freeTextAnswersAreLeftOutOfAPartnerExportUnlessAskedFor() throws {
+        let fixture = try ExportFixture(survey: "free-text.yaml")
+        try fixture.insert([
+            ["form": .choice("other"), "form_other": .text("Anna Bergs stiftelse"), "story": .text("Ring Anna Berg"), "country": .text("SE")],
+        ])
+        try fixture.export(ExportOptions(profile: .euclid))
+        try fixture.export(ExportOptions(shape: .long, profile: .euclid), to: "long")
+        for folder in ["out", "long"] {
+            for (name, bytes) in try fixture.allFiles(in: folder) {
+                #expect(!Self.contains(bytes, Array("Anna Berg".utf8)), "\(folder)/\(name) holds a free text")
+            }
+        }
+        let (header, rows) = try fixture.table("responses.csv")
+        #expect(header == ["respondent_id", "language", "FT_FORM", "FT_COUNTRY"])
+        #expect(rows[0]["FT_FORM"] == "other" && rows[0]["FT_COUNTRY"] == "SE", "a calculated text is not a free text")
+        #expect((try fixture.json("provenance.json")["options"] as? [String: Any])?["freeText"] as? Bool == false)
+        #expect(try fixture.read("codebook.md").contains("Fritextsvar (textfrågor och ”annat”-texter) är borttagna"))
+
+        try fixture.export(ExportOptions(profile: .euclid, includeFreeText: true), to: "agreed")
+        let agreed = try fixture.table("responses.csv", in: "agreed")
+        #expect(agreed.header == ["respondent_id", "language", "FT_FORM", "FT_FORM_OTHER", "FT_STORY", "FT_COUNTRY"])
+        #expect(agreed.rows[0]["FT_FORM_OTHER"] == "Anna Bergs stiftelse")
+        #expect((try fixture.json("provenance.json", in: "agreed")["options"] as? [String: Any])?["freeText"] as? Bool == true)
+
+        let spread = try ExportLayout(survey: try ExportFixture().survey, options: ExportOptions(profile: .euclid))
+        let agreedSpread = try ExportLayout(survey: try ExportFixture().survey, options: ExportOptions(profile: .euclid, includeFreeText: true))
+        #expect(spread.columns.map(\.name).contains("EX_BARRIERS__OTHER") && agreedSpread.columns.map(\.name).contains("EX_BARRIERS__OTHER"),
+                "the option other is named alike with and without the texts")
+        #expect(!spread.columns.map(\.name).contains("EX_BARRIERS_OTHER"))
     }
 
     @Test func pseudonymsAreStableWithinTheRoundAndNotTheIds() throws {

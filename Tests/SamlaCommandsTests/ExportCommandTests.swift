@@ -80,6 +80,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.out("x")))
     }
 
+    @Test func freeTextIsAPartnerExportsOptionOnly() throws {
+        let workspace = try Workspace()
+        let run = try SamlaBinary.run([
+            "export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("x"), "--include-free-text",
+        ])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("--include-free-text needs --profile"))
+        let partner = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("y"), "--profile", "euclid"])
+        #expect(partner.status == 0, "\(partner.errors)")
+        let header = try String(contentsOfFile: workspace.out("y") + "/responses.csv", encoding: .utf8).prefix { $0 != "\r" }
+        #expect(header.contains("ESEM_BARRIERS__OTHER") && !header.contains("ESEM_BARRIERS_OTHER"))
+    }
+
     @Test func refusalsNameTheProblem() throws {
         let workspace = try Workspace()
         let language = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("x"), "--labels", "--lang", "de"])

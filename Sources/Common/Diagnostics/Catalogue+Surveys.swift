@@ -24,12 +24,13 @@ extension DiagnosticCode {
     public static let unusedChoiceList = DiagnosticCode("W102", .warning, "a choice list that no question uses")
     public static let undeclaredLanguage = DiagnosticCode("W103", .warning, "a text in a language the definition does not declare")
     public static let constraintMessageWithoutConstraint = DiagnosticCode("W104", .warning, "a constraint_message on a question without a constraint")
+    public static let exportedSkipOnUnexported = DiagnosticCode("W105", .warning, "a question partners receive is asked under a condition on an answer they do not receive")
 
     static let surveyCodes: [DiagnosticCode] = [
         invalidSurveyID, versionNotText, invalidName, duplicateName, duplicatePageID, duplicateChoiceValue,
         invalidChoiceValue, unknownChoiceList, unknownQuestionType, referenceNotEarlier, calculationCycle,
         missingTranslation, duplicateExportName, keyNotForType, invalidDefault, invalidLanguages, emptyList,
         choiceValuesSameNumber,
-        unitOnNonNumeric, unusedChoiceList, undeclaredLanguage, constraintMessageWithoutConstraint,
+        unitOnNonNumeric, unusedChoiceList, undeclaredLanguage, constraintMessageWithoutConstraint, exportedSkipOnUnexported,
     ]
 }

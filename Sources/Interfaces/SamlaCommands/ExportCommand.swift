@@ -20,7 +20,8 @@ struct ExportCommand: ParsableCommand {
         With --framework: the framework's cleaning rules remove responses first (cleaning-log.csv lists \
         which) and its indicator results for the round ship as results.csv. \
         With --profile euclid: columns named by export_as, questions without one left out, no \
-        personal data (whatever other flags say), pseudonymous respondent ids stable within the round. \
+        personal data (whatever other flags say), no free-text answers unless --include-free-text, \
+        pseudonymous respondent ids stable within the round. \
         Files of an earlier export in DIR are not replaced unless --overwrite. \
         Exit status: 0 exported, 1 refused (diagnostics printed), 2 usage error.
         """
@@ -52,6 +53,12 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A partner profile: euclid.", valueName: "name"))
     var profile: ExportProfileArgument?
 
+    @Flag(name: .customLong("include-free-text"), help: """
+        With --profile: keep free-text answers (text questions, 'other' texts), which a partner \
+        export leaves out because they may hold names. Only by agreement, after reading them.
+        """)
+    var includeFreeText = false
+
     @Option(help: ArgumentHelp("A framework whose cleaning rules to apply and whose results to include.", valueName: "file"))
     var framework: String?
 
@@ -64,13 +71,16 @@ struct ExportCommand: ParsableCommand {
         if includePII && profile != nil {
             throw ValidationError("--include-pii cannot be combined with --profile: a partner export never holds personal data")
         }
+        if includeFreeText && profile == nil {
+            throw ValidationError("--include-free-text needs --profile: an export without a profile holds every free text already")
+        }
     }
 
     var options: ExportOptions {
         ExportOptions(
             shape: format == .csv ? .wide : .long, values: labels ? .labels : .codes, language: language,
             includePII: includePII, selection: includePartial ? .all : .complete, profile: profile?.profile,
-            overwrite: overwrite)
+            includeFreeText: includeFreeText, overwrite: overwrite)
     }
 
     func run() throws {

@@ -1,4 +1,5 @@
 import Diagnostics
+import Expressions
 
 /// Page ids, question names and the variable names derived from them must each be unique,
 /// and so must the export names partners see.
@@ -72,6 +73,28 @@ enum NameChecks {
                                        "the export name \(export)\(derived) is already used by \(first.variable) (line \(first.location.line))\(caseNote(export, first.export, sameIn: "Excel, SPSS, Stata and SQL")); each variable needs its own export_as")
                 } else {
                     seen[export.lowercased()] = (export, variable.name, location)
+                }
+            }
+        }
+    }
+
+    /// A question that partners receive (it has an `export_as`) but that is asked only under a
+    /// condition on an answer they do not receive (no `export_as`, or personal data): in the
+    /// partner's file an empty cell could be a question skipped or one left unanswered, and the
+    /// partner cannot tell which. Said once per condition and answer.
+    static func checkExportedConditions(_ survey: Survey, into diagnostics: inout DiagnosticList) {
+        let variables = Dictionary(survey.variables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var said = Set<String>()
+        for page in survey.pages {
+            for question in page.questions where question.exportAs != nil && !question.isPII {
+                for condition in [page.relevant, question.relevant].compactMap({ $0 }) {
+                    guard case .success(let parsed) = ParsedExpression.parse(condition.text) else { continue }
+                    for name in parsed.referencedNames {
+                        guard let variable = variables[name], variable.exportAs == nil || variable.isPII,
+                              said.insert("\(condition.location.line):\(condition.location.column):\(name)").inserted else { continue }
+                        diagnostics.report(.exportedSkipOnUnexported, at: condition.location,
+                                           "question `\(question.name)` goes to partners as \(question.exportAs!), but is asked only when `\(condition.text)`, and `\(name)` \(variable.isPII ? "is personal data" : "has no export_as"), so a partner cannot tell a question skipped from one left unanswered; \(variable.isPII ? "condition it on an answer partners receive" : "give `\(variable.question)` an export_as")")
+                    }
                 }
             }
         }

@@ -10,6 +10,7 @@ enum SurveyChecks {
         NameChecks.checkPageIDs(survey, into: &diagnostics)
         NameChecks.checkVariableNames(survey, into: &diagnostics)
         NameChecks.checkExportNames(survey, into: &diagnostics)
+        if read.readWithoutErrors { NameChecks.checkExportedConditions(survey, into: &diagnostics) }
         ChoiceListChecks.check(survey, reportUnused: read.readWithoutErrors, into: &diagnostics)
         var expressions = ExpressionChecks(survey: survey, unreadableQuestions: read.unreadableQuestions,
                                            inexactExpressions: read.inexactExpressions)

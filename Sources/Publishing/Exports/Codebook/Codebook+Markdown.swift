@@ -105,6 +105,11 @@ extension Codebook {
             notes.append(sv
                 ? "Partnerprofil euclid: kolumnerna heter som i partnernas gemensamma kodbok (export_as), frågor utan sådant namn och alla personuppgifter är borttagna, och svaren har pseudonymer (`R-` och 12 tecken) som är stabila inom omgången men inte kan kopplas mellan omgångar."
                 : "Partner profile euclid: columns are named as in the partners' common codebook (export_as), questions without such a name and all personal data are left out, and responses carry pseudonyms (`R-` and 12 characters) that are stable within the round but cannot be linked across rounds.")
+            notes.append(options.exportsFreeText
+                ? (sv ? "**Fritextsvar ingår** (textfrågor och ”annat”-texter) och kan innehålla namn: de har lämnats ut efter överenskommelse med mottagaren."
+                      : "**Free-text answers are included** (text questions and 'other' texts) and may hold names: they were released by agreement with the recipient.")
+                : (sv ? "Fritextsvar (textfrågor och ”annat”-texter) är borttagna, eftersom en svarande kan skriva namn i dem; kolumnen för alternativet ”annat” (`…__OTHER`, 0/1) finns kvar."
+                      : "Free-text answers (text questions and 'other' texts) are left out, since a respondent may write names in them; the column of the option 'other' (`…__OTHER`, 0/1) stays."))
         } else if options.exportsPII {
             notes.append(sv ? "**Filen innehåller personuppgifter.**" : "**The file holds personal data.**")
         } else {

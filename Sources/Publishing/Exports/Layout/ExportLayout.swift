@@ -31,17 +31,22 @@ public struct ExportLayout: Sendable {
             variable.isPII = variable.isPII || personal.contains(variable.name)
             return variable
         }
-        let exported = marked.filter { variable in
+        let named = marked.filter { variable in
             if variable.isPII && !options.exportsPII { return false }
             if options.profile == .euclid && variable.exportAs == nil { return false }
             return true
         }
+        let exported = options.exportsFreeText ? named : named.filter { !$0.isFreeText }
         if options.profile == .euclid && exported.isEmpty { throw .profileEmpty(survey: survey.id) }
         variables = exported
 
         let metadata: [ExportColumn.Content] = (options.profile == nil ? [.responseID, .language, .submittedAt] : [.pseudonym, .language])
             + (options.selection == .all ? [.status] : [])
-        var columns = try Self.columns(metadata: metadata, variables: exported, survey: survey, profile: options.profile)
+        // A free text left out keeps its name: the option `other` stays `Q__OTHER` beside it, as
+        // in a package with the texts, so a column means the same in every package.
+        var columns = try Self.columns(
+            metadata: metadata, variables: exported, survey: survey, profile: options.profile,
+            reserving: named.filter { $0.isFreeText && !exported.contains($0) })
         // The partners' names of every column that has one, by the same rules as a partner export
         // (where a clash among them is refused; here it only leaves the names out).
         let partnerNamed = marked.filter { $0.exportAs != nil && !$0.isPII }
@@ -82,10 +87,10 @@ public struct ExportLayout: Sendable {
 
     /// The columns of `variables` after `metadata`, named for `profile`.
     private static func columns(
-        metadata: [ExportColumn.Content], variables: [Variable], survey: Survey, profile: ExportProfile?
+        metadata: [ExportColumn.Content], variables: [Variable], survey: Survey, profile: ExportProfile?, reserving left: [Variable] = []
     ) throws(ExportError) -> [ExportColumn] {
         var naming = ColumnNaming()
-        for variable in variables { naming.reserve(baseName(of: variable, profile: profile)) }
+        for variable in variables + left { naming.reserve(baseName(of: variable, profile: profile)) }
         var columns: [ExportColumn] = []
         for content in metadata {
             columns.append(ExportColumn(name: naming.metadataName(ExportColumn.metadataName(content)), content: content))
@@ -161,5 +166,18 @@ struct ColumnNaming {
 
     private func isTaken(_ name: String) -> Bool {
         taken[name.lowercased()] != nil || variables.contains(name.lowercased())
+    }
+}
+
+extension Variable {
+    /// A free-text answer (a `text`, `long_text` or `email` question, an `other` text), in which a
+    /// respondent may write anything, names too. Calculations are not: their text comes from the
+    /// definition.
+    var isFreeText: Bool {
+        switch role {
+        case .otherText: true
+        case .answer: type == .text
+        case .matrixRow, .calculated: false
+        }
     }
 }

@@ -20,7 +20,8 @@ public enum ValueStyle: String, Hashable, Sendable, CaseIterable {
 /// A partner's rules for what leaves the organisation.
 public enum ExportProfile: String, Hashable, Sendable, CaseIterable {
     /// The Euclid Network (ESEM) codebook: columns named by `export_as`, questions without one left
-    /// out, personal data never included, respondents as pseudonyms stable within the round.
+    /// out, personal data never included, free-text answers left out unless asked for, respondents
+    /// as pseudonyms stable within the round.
     case euclid
 }
 
@@ -42,6 +43,10 @@ public struct ExportOptions: Sendable {
     public var includePII: Bool
     public var selection: ExportSelection
     public var profile: ExportProfile?
+    /// Keep free-text answers (`text` and `long_text` questions, `other` texts) in a partner export,
+    /// which leaves them out by default: a respondent may write a name in any of them. Only for a
+    /// partner who has agreed to receive them, after they were read for names.
+    public var includeFreeText: Bool
     /// Replace files of an earlier export in the output folder instead of refusing.
     public var overwrite: Bool
     /// Responses left out after cleaning, and what the cleaning did: the file `cleaning-log.csv`
@@ -52,7 +57,7 @@ public struct ExportOptions: Sendable {
 
     public init(
         shape: TableShape = .wide, values: ValueStyle = .codes, language: String? = nil, includePII: Bool = false,
-        selection: ExportSelection = .complete, profile: ExportProfile? = nil, overwrite: Bool = false,
+        selection: ExportSelection = .complete, profile: ExportProfile? = nil, includeFreeText: Bool = false, overwrite: Bool = false,
         cleaning: CleaningSummary? = nil, results: ResultSet? = nil
     ) {
         self.shape = shape
@@ -61,6 +66,7 @@ public struct ExportOptions: Sendable {
         self.includePII = includePII
         self.selection = selection
         self.profile = profile
+        self.includeFreeText = includeFreeText
         self.overwrite = overwrite
         self.cleaning = cleaning
         self.results = results
@@ -68,6 +74,10 @@ public struct ExportOptions: Sendable {
 
     /// Whether personal data goes into the files: only when asked for, and never for a partner.
     public var exportsPII: Bool { includePII && profile == nil }
+
+    /// Whether free-text answers go into the files: always for MSI's own export; for a partner only
+    /// when asked for.
+    public var exportsFreeText: Bool { profile == nil || includeFreeText }
 }
 
 /// Cleaning applied before an export: the responses it removed and one line per rule.

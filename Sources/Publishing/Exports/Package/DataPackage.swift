@@ -86,6 +86,8 @@ enum DataPackage {
         if options.profile == .euclid {
             parts.append(pick("partnerprofil Euclid: export_as-namn, inga personuppgifter, pseudonyma svarande",
                               "Euclid partner profile: export_as names, no personal data, pseudonymous respondents"))
+            parts.append(options.exportsFreeText ? pick("med fritextsvar", "with free-text answers")
+                                                 : pick("utan fritextsvar", "without free-text answers"))
         } else if options.exportsPII {
             parts.append(pick("innehåller personuppgifter", "includes personal data"))
         } else {

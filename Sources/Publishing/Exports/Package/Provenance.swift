@@ -43,6 +43,7 @@ enum Provenance {
                 ("language", .string(layout.language)),
                 ("responses", .string(options.selection == .complete ? "complete only" : "complete and partial")),
                 ("personalData", .bool(options.exportsPII)),
+                ("freeText", .bool(options.exportsFreeText)),
             ])),
             ("responses", .object([("read", .integer(Int64(facts.read))), ("exported", .integer(Int64(facts.responses)))])),
             ("cleaning", .object(cleaning)),
