@@ -22,6 +22,10 @@ import Testing
         ("if(${consent}, ${legal_form}, ${region})", .choice(list: nil)),
         ("coalesce(${start}, '2024-01-01')", .date), ("if(${consent}, '2024-01-01', ${start})", .date),
         ("if(${consent}, '2024-01-01', ${name})", .text),
+        // A code of a list of numbers beside a number is a number, so arithmetic takes it.
+        ("coalesce(${satisfaction}, 0)", .integer), ("coalesce(${satisfaction}, 0) + 1", .integer),
+        ("if(${consent}, ${satisfaction}, 0.5)", .decimal), ("if(${consent}, 0, ${legal_form}) * 2", .integer),
+        ("coalesce(${region}, 0)", .text), ("coalesce(${satisfaction}, '0')", .text),
     ])
     func inferredTypes(text: String, expected: ExpressionType) {
         var scope = surveyScope
@@ -61,6 +65,7 @@ import Testing
         // arithmetic on non-numbers
         ("${name} + 1", "E221", 1), ("1 - 'abc'", "E221", 5), ("${barriers} * 2", "E221", 1),
         ("${region} + 1", "E221", 1), ("${consent} + 1", "E221", 1), ("-${name}", "E221", 2),
+        ("coalesce(${region}, 0) + 1", "E221", 1),
         ("${start} + ${end}", "E221", 10), ("${start} * 2", "E221", 10), ("3 - ${start}", "E221", 3), ("-${start}", "E221", 2),
         // ordering of text, codes, yes/no
         ("${name} > 'a'", "E222", 1), ("${region} < 'x'", "E222", 1), ("${consent} >= 1", "E222", 1),

@@ -465,7 +465,8 @@ struct TypeChecker<Scope: ExpressionScope> {
     }
 
     /// The type of a value that is either `a` or `b` (`if`, `coalesce`); `''` takes the other's type,
-    /// and a `'YYYY-MM-DD'` literal is a date beside a date.
+    /// a `'YYYY-MM-DD'` literal is a date beside a date, and a code of a list of numbers is a number
+    /// beside a number (`coalesce(${rating}, 0)`).
     private func unify(_ a: SyntaxNode, _ l: ExpressionType, _ b: SyntaxNode, _ r: ExpressionType) -> ExpressionType {
         if a.isEmptyString { return r }
         if b.isEmptyString { return l }
@@ -473,10 +474,22 @@ struct TypeChecker<Scope: ExpressionScope> {
         if l == r { return l }
         if l == .unknown || r == .unknown { return .unknown }
         if l.isNumber && r.isNumber { return .decimal }
+        if let number = numberBesideCode(a, l, r) ?? numberBesideCode(b, r, l) { return number }
         switch (l, r) {
         case (.choice, .choice): return .choice(list: nil)
         case (.choices, .choices): return .choices(list: nil)
         default: return .text
+        }
+    }
+
+    /// The type of `code`, a code of a list whose codes are all numbers, beside a number of type `n`;
+    /// nil for any other pair.
+    private func numberBesideCode(_ code: SyntaxNode, _ c: ExpressionType, _ n: ExpressionType) -> ExpressionType? {
+        guard case .choice = c, n.isNumber, let kind = numericKind(c, code) else { return nil }
+        switch kind {
+        case .integer: return n
+        case .decimal: return .decimal
+        default: return .unknown
         }
     }
 }
