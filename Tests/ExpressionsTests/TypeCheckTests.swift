@@ -137,6 +137,17 @@ import Testing
         #expect(firstError("not(${age})")?.message.contains("e.g. ${age} > 0") == true)
     }
 
+    /// XLSForm habits get the Samla way of writing them, not a guess at another name.
+    @Test func habitsFromOtherToolsAreAnswered() {
+        #expect(firstError("${start} > 2025-01-31")?.message == "${start} is a date and 2025-01-31 is a number: a date written without quotes is a subtraction (2025 - 01 - 31); write it in quotes, '2025-01-31'")
+        #expect(firstError("${start} = 2025-01-31")?.message.hasSuffix("write it in quotes, '2025-01-31'") == true)
+        #expect(firstError("${start} > 2025 - 1")?.message.hasSuffix("or use year(${start})") == true)
+        #expect(firstError("${start} <= now()")?.message == "now() is not a function here; for today's date, write today(); the functions are listed in docs/expressions.md")
+        #expect(firstError("${start} <= today")?.message == "today is a function: call it as today()")
+        #expect(firstError("${region} = skane")?.message == "the bare name 'skane' only means something in a choice_filter: write a code or a text in quotes, 'skane' (no question is called skane; an answer is written ${question})")
+        #expect(firstError("age > 18")?.message.contains("write ${age}") == true)
+    }
+
     @Test func everyErrorIsReported() {
         let found = errors("${nmae} + 'x' > 3 and frob() and ${barriers} = '2'")
         #expect(found.map(\.0) == ["E212", "E221", "E210", "E220"])
