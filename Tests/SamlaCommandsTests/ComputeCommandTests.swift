@@ -60,7 +60,7 @@ import Testing
         """)
         #expect(run.status == 1)
         #expect(run.errors.contains(
-            "error[E212]: ${new_contactz} names no variable known here (did you mean new_contacts?) (checked against msi-forum version 2025.1, the latest definition of it in the database)"),
+            "error[E212]: ${new_contactz} names no variable of the survey msi-forum (did you mean new_contacts?) (checked against msi-forum version 2025.1, the latest definition of it in the database)"),
                 "\(run.errors)")
     }
 

@@ -157,16 +157,7 @@ struct ExpressionChecks {
         if unreadableQuestions.contains(name) { return nil }
         var explained = error
         if let index = questionIndexOfName[name] {
-            let question = questions[index]
-            switch question.type {
-            case .note:
-                explained.message = "${\(name)} is a note, which shows text and has no value; refer to a question that is answered"
-            case .matrix:
-                let example = question.rows.first.map { " such as ${\(question.variableName(forRow: $0.name))}" } ?? ""
-                explained.message = "${\(name)} is a matrix, which stores one answer per row; refer to a row\(example)"
-            default:
-                break
-            }
+            if let why = questions[index].whyNoValue { explained.message = why }
             return explained
         }
         return error.suggesting(from: questionIndexOfVariable.keys.sorted())
