@@ -22,6 +22,10 @@ import Testing
         ("if(${consent}, ${legal_form}, ${region})", .choice(list: nil)),
         ("coalesce(${start}, '2024-01-01')", .date), ("if(${consent}, '2024-01-01', ${start})", .date),
         ("if(${consent}, '2024-01-01', ${name})", .text),
+        // A code of a list of numbers beside a number is a number, so arithmetic takes it.
+        ("coalesce(${satisfaction}, 0)", .integer), ("coalesce(${satisfaction}, 0) + 1", .integer),
+        ("if(${consent}, ${satisfaction}, 0.5)", .decimal), ("if(${consent}, 0, ${legal_form}) * 2", .integer),
+        ("coalesce(${region}, 0)", .text), ("coalesce(${satisfaction}, '0')", .text),
     ])
     func inferredTypes(text: String, expected: ExpressionType) {
         var scope = surveyScope
@@ -61,6 +65,7 @@ import Testing
         // arithmetic on non-numbers
         ("${name} + 1", "E221", 1), ("1 - 'abc'", "E221", 5), ("${barriers} * 2", "E221", 1),
         ("${region} + 1", "E221", 1), ("${consent} + 1", "E221", 1), ("-${name}", "E221", 2),
+        ("coalesce(${region}, 0) + 1", "E221", 1),
         ("${start} + ${end}", "E221", 10), ("${start} * 2", "E221", 10), ("3 - ${start}", "E221", 3), ("-${start}", "E221", 2),
         // ordering of text, codes, yes/no
         ("${name} > 'a'", "E222", 1), ("${region} < 'x'", "E222", 1), ("${consent} >= 1", "E222", 1),
@@ -130,6 +135,17 @@ import Testing
         let error = try #require(firstError("${legal_form} and ${age} > 1", expecting: .condition))
         #expect(error.message == "each side of 'and' must be a condition, but ${legal_form} gives a code of list legal_forms, not a condition (true or false): compare it with a code, e.g. ${legal_form} = '1'")
         #expect(firstError("not(${age})")?.message.contains("e.g. ${age} > 0") == true)
+    }
+
+    /// XLSForm habits get the Samla way of writing them, not a guess at another name.
+    @Test func habitsFromOtherToolsAreAnswered() {
+        #expect(firstError("${start} > 2025-01-31")?.message == "${start} is a date and 2025-01-31 is a number: a date written without quotes is a subtraction (2025 - 01 - 31); write it in quotes, '2025-01-31'")
+        #expect(firstError("${start} = 2025-01-31")?.message.hasSuffix("write it in quotes, '2025-01-31'") == true)
+        #expect(firstError("${start} > 2025 - 1")?.message.hasSuffix("or use year(${start})") == true)
+        #expect(firstError("${start} <= now()")?.message == "now() is not a function here; for today's date, write today(); the functions are listed in docs/expressions.md")
+        #expect(firstError("${start} <= today")?.message == "today is a function: call it as today()")
+        #expect(firstError("${region} = skane")?.message == "the bare name 'skane' only means something in a choice_filter: write a code or a text in quotes, 'skane' (no question is called skane; an answer is written ${question})")
+        #expect(firstError("age > 18")?.message.contains("write ${age}") == true)
     }
 
     @Test func everyErrorIsReported() {

@@ -58,6 +58,42 @@ struct FrameworkLoadingTests {
         #expect(byCode["E320"]?.first?.contains("checked against") == false)
     }
 
+    /// An unknown `${x}` names the survey it was looked for in, and another survey that has it:
+    /// an indicator copied from one survey's to another's keeps its old variables.
+    @Test func unknownVariablesAreSaidInTermsOfTheirSurvey() throws {
+        let shopText = try String(contentsOf: Fixtures.folder.appendingPathComponent("surveys/shop.yaml"), encoding: .utf8)
+            + "      - {name: rating, type: matrix, choices: yes_no, label: {sv: \"Betyg\", en: \"Rating\"}, rows: [{name: staff, label: {sv: \"Personal\", en: \"Staff\"}}]}\n"
+        let clubText = """
+            id: club
+            version: "1"
+            title: {sv: "Klubben", en: "The club"}
+            languages: [sv, en]
+            pages:
+              - id: main
+                title: {sv: "Frågor", en: "Questions"}
+                questions:
+                  - {name: visits, type: integer, label: {sv: "Besök", en: "Visits"}}
+            """
+        let shop = try #require(SurveyLoader.load(text: shopText, path: "shop.yaml").document?.survey)
+        let club = try #require(SurveyLoader.load(text: clubText, path: "club.yaml").document?.survey)
+        let text = try String(contentsOf: Fixtures.valid, encoding: .utf8)
+            .replacingOccurrences(of: "numerator: \"${score} >= 4\"", with: "numerator: \"${visits} >= 4\"")
+            .replacingOccurrences(of: "universe: \"${consent} = 'yes'\"", with: "universe: \"${rating} = 'yes'\"")
+            .replacingOccurrences(of: "disaggregate: [region, member]", with: "disaggregate: [region, rating]")
+            .replacingOccurrences(of: "eligible: \"${consent} = 'yes'\"", with: "eligible: \"${visits} > 0\"")
+        let result = FrameworkLoader.load(text: text, path: "f.yaml", surveys: SurveyCatalogue([shop, club]))
+        #expect(result.errors.map(\.message).sorted() == [
+            "${rating} is a matrix, which stores one answer per row; refer to a row such as ${rating_staff}",
+            "${visits} names no variable of the survey shop, though club has one: refer to a variable of shop",
+            "${visits} names no variable of the survey shop, though club has one: refer to a variable of shop, or compute the indicator from club (`survey: club`)",
+            "`disaggregate` of indicator `satisfied` names 'rating', a matrix of the survey shop, which stores one answer per row; name a row, such as rating_staff",
+        ])
+        // A near name of the survey's own comes first.
+        let near = FrameworkLoader.load(text: text.replacingOccurrences(of: "${visits} >= 4", with: "${scor} >= 4"), path: "f.yaml",
+                                        surveys: SurveyCatalogue([shop, club]))
+        #expect(near.errors.map(\.message).contains("${scor} names no variable of the survey shop (did you mean score?)"))
+    }
+
     @Test func aSurveyGivenAsTheFrameworkIsNamedAsSuch() throws {
         let path = Fixtures.folder.appendingPathComponent("surveys/shop.yaml").path
         let result = FrameworkLoader.load(contentsOf: path, surveys: Fixtures.catalogue)

@@ -73,6 +73,18 @@ import Testing
         #expect(sheet.problems[0].message(in: "en") == "there is an answer, but the question is not asked of this response (it is shown only when ${has_staff} = 'yes'): leave it empty")
     }
 
+    /// A refused answer cannot decide what depends on it: the import reported every later answer
+    /// as "not asked" (`Ja` for `yes` gave an E413 for each question behind the consent).
+    @Test func aRefusedAnswerDoesNotMakeItsDependentsNotShown() {
+        #expect(problems(["has_staff": "Ja", "staff": "5", "women": "2", "voice_staff": "2"]) == ["has_staff E406"])
+        // An answer behind it that is wrong in itself is still reported as such.
+        #expect(problems(["has_staff": "Ja", "staff": "many", "voice_staff": "7"]) == ["has_staff E406", "staff E400", "voice_staff E406"])
+        // Through a calculation: big_later is shown when double_later, later × 2, is over 10.
+        #expect(problems(["has_staff": "no", "later": "x", "big_later": "b"]) == ["later E400"])
+        // A decided relevance still refuses its answers.
+        #expect(problems(["has_staff": "no", "staff": "5", "later": "x"]) == ["staff E413", "later E400"])
+    }
+
     @Test func aPageConditionAndAQuestionConditionAreBothNamed() {
         var sheet = sheet(["has_staff": "no", "voice_users": "2"])
         validator.check(&sheet, mode: .complete)

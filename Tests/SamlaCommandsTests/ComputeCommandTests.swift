@@ -60,7 +60,25 @@ import Testing
         """)
         #expect(run.status == 1)
         #expect(run.errors.contains(
-            "error[E212]: ${new_contactz} names no variable known here (did you mean new_contacts?) (checked against msi-forum version 2025.1, the latest definition of it in the database)"),
+            "error[E212]: ${new_contactz} names no variable of the survey msi-forum (did you mean new_contacts?) (checked against msi-forum version 2025.1, the latest definition of it in the database)"),
+                "\(run.errors)")
+    }
+
+    /// validate passes against the survey's file; compute checks against the database, which has
+    /// not seen the file's version yet: the refusal says that the round must take it first.
+    @Test func aVariableOnlyInAnUnopenedVersionOfTheFileSaysToOpenIt() throws {
+        let cli = try Self.forumRound(contacts: 2)
+        try FileManager.default.copyItem(atPath: StoreCLI.fixture("forum-v2.yaml"), toPath: cli.folder.appendingPathComponent("msi-forum.yaml").path)
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        try Self.framework(indicator: """
+            kind: proportion
+            numerator: "${next_step} != ''"
+        """).write(to: file, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["validate", file.path]).status == 0)
+        let run = try cli.run(["compute", "--framework", file.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains(
+            "error[E212]: ${next_step} names no variable of the survey msi-forum (checked against msi-forum version 2025.1, the latest definition of it in the database); the definition file of msi-forum beside the framework is version 2025.2, which no round in the database has: open or re-open a round with it first (samla round open SURVEY.yaml --name ROUND)"),
                 "\(run.errors)")
     }
 

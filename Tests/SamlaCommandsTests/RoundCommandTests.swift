@@ -159,8 +159,10 @@ func day(_ days: Int) -> String {
         let lines = run.output.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(lines[0].hasPrefix("updated round forum-2025: survey msi-forum version 2025.2"))
+        // What happens to the responses stored before is said, not left to "begun before keep theirs".
         #expect(lines[1].hasPrefix("the round now uses this definition instead of "))
-        #expect(lines[2] == "new variables: next_step")
+        #expect(lines[1].hasSuffix(" for new responses; the 1 submitted response keeps its answers as given"), "\(lines[1])")
+        #expect(lines[2] == "new variables: next_step (unanswered in the 1 submitted response before)")
         #expect(try cli.list()[1][2] == "2025.2")
         #expect(try cli.list()[1][7] == "1", "the answers stay")
     }

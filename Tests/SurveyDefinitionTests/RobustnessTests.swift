@@ -104,6 +104,22 @@ import YAMLReading
         #expect(!diagnostic.message.contains("indentation"), "\(diagnostic.message)")
     }
 
+    /// A key indented one space too far is read as more of the value above; quoting would not help.
+    @Test func anOverIndentedKeyIsAboutIndentation() throws {
+        let text = "id: x\nversion: \"1\"\npages:\n  - name: a\n    type: integer\n     unit: persons\n"
+        let diagnostic = try #require(only(SurveyLoader.load(text: text, path: "m.yaml")))
+        #expect(diagnostic.code == .yamlSyntax)
+        #expect(diagnostic.location == .source(Diagnostics.SourceLocation(file: "m.yaml", line: 6, column: 10)))
+        #expect(diagnostic.message.hasSuffix("; this line is indented more than `type` on line 5, so YAML reads it as more of that value; start `unit` in column 5, under `type` (or, if the value above really goes on, quote it)"), "\(diagnostic.message)")
+        // After `- name:` too, and past a blank line.
+        let item = "id: x\npages:\n  - name: a\n\n     type: integer\n"
+        let second = try #require(only(SurveyLoader.load(text: item, path: "m.yaml")))
+        #expect(second.message.contains("indented more than `name` on line 3"), "\(second.message)")
+        // A value that holds ': ' on its own line keeps the advice to quote it.
+        let colon = try #require(only(SurveyLoader.load(text: "id: x\ntitle: Time: 10:30\n", path: "m.yaml")))
+        #expect(colon.message.contains("must be quoted"), "\(colon.message)")
+    }
+
     @Test func missingFileAndFolderAreUnreadable() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

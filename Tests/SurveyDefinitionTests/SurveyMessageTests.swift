@@ -113,4 +113,25 @@ import Testing
             "s.yaml:12:15: error[E118]: the values '0' and '-0' (line 11) of choice list `sizes` are both the number 0: a spreadsheet writes both as 0, and `= 0` in an expression holds for both; give one of them a code that is another number or not a number",
         ])
     }
+
+    /// A constraint whose bounds leave no answer would refuse every answer; the form and the import
+    /// would say so only to respondents.
+    @Test func constraintsThatNoAnswerCanMeetAreRefused() throws {
+        let diagnostics = SurveyLoader.load(text: OnePageSurvey.yaml(questions: """
+              - {name: a, type: integer, label: A, constraint: ". >= 10 and . <= 5"}
+              - {name: b, type: integer, label: B, constraint: ". > 5 and . < 6"}
+              - {name: c, type: decimal, label: C, constraint: ". > 3 and . <= 3"}
+              - {name: d, type: long_text, label: D, constraint: "string-length(.) > 200 and string-length(.) < 10"}
+              - {name: e, type: decimal, label: E, constraint: ". > 5 and . < 6"}
+              - {name: f, type: integer, label: F, constraint: ". >= 10 and . <= 5 or . = 0"}
+              - {name: g, type: integer, label: G, constraint: ". >= ${a} and . <= 5"}
+              - {name: h, type: integer, label: H, constraint: ". >= 5 and . <= 5"}
+        """), path: "s.yaml").diagnostics
+        #expect(diagnostics.map(\.description) == [
+            "s.yaml:9:57: error[E119]: the constraint of question `a` can never hold: no whole number is both >= 10 and <= 5, so every answer would be refused; check the numbers (are the two bounds swapped?)",
+            "s.yaml:10:57: error[E119]: the constraint of question `b` can never hold: no whole number is both > 5 and < 6, so every answer would be refused; check the numbers (are the two bounds swapped?)",
+            "s.yaml:11:57: error[E119]: the constraint of question `c` can never hold: no number is both > 3 and <= 3, so every answer would be refused; check the numbers (are the two bounds swapped?)",
+            "s.yaml:12:59: error[E119]: the constraint of question `d` can never hold: no text is at least 201 and at most 9 characters long, so every answer would be refused; check the numbers (are the two bounds swapped?)",
+        ])
+    }
 }

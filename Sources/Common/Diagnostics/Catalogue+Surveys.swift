@@ -19,6 +19,7 @@ extension DiagnosticCode {
     public static let invalidLanguages = DiagnosticCode("E116", .error, "the languages list is empty, repeats a language or has an invalid code")
     public static let emptyList = DiagnosticCode("E117", .error, "a list that needs at least one item is empty")
     public static let choiceValuesSameNumber = DiagnosticCode("E118", .error, "two values of one choice list are the same number written differently (1 and 01)")
+    public static let constraintNeverHolds = DiagnosticCode("E119", .error, "a constraint that no answer can meet")
 
     public static let unitOnNonNumeric = DiagnosticCode("W101", .warning, "a unit on a question whose answer is not a number")
     public static let unusedChoiceList = DiagnosticCode("W102", .warning, "a choice list that no question uses")
@@ -30,7 +31,7 @@ extension DiagnosticCode {
         invalidSurveyID, versionNotText, invalidName, duplicateName, duplicatePageID, duplicateChoiceValue,
         invalidChoiceValue, unknownChoiceList, unknownQuestionType, referenceNotEarlier, calculationCycle,
         missingTranslation, duplicateExportName, keyNotForType, invalidDefault, invalidLanguages, emptyList,
-        choiceValuesSameNumber,
+        choiceValuesSameNumber, constraintNeverHolds,
         unitOnNonNumeric, unusedChoiceList, undeclaredLanguage, constraintMessageWithoutConstraint, exportedSkipOnUnexported,
     ]
 }

@@ -52,6 +52,8 @@ enum YAMLErrorTranslation {
             message += "; this \(character) closes nothing: remove it"
         } else if problem.contains("tab character") || (problem.contains("found character that cannot start any token") && line.contains("\t")) {
             message += "; YAML indents with spaces, never tabs"
+        } else if problem.contains("mapping values are not allowed"), let indented = OverIndentedKey(text: text, line: location.line, column: location.column) {
+            message += "; \(indented.advice)"
         } else if problem.contains("mapping values are not allowed") {
             message += "; a value that contains ': ' must be quoted, e.g. label: \"Time: 10:30\""
         } else if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
@@ -162,6 +164,55 @@ struct QuotedValueFollowed {
         i = colon + 1
         while i < characters.count, characters[i] == " " { i += 1 }
         return i
+    }
+}
+
+/// A key indented deeper than the key on the line above, as `unit:` here:
+/// ```
+///         type: integer
+///          unit: persons
+/// ```
+/// YAML reads the line as more of the value above (`integer unit`) and stumbles on its `:`, so
+/// the advice is about the indentation, not about quoting.
+struct OverIndentedKey {
+    let advice: String
+
+    /// Recognises the case from the line and (1-based) column of libyaml's mark: the mark is the
+    /// `:` after the line's first word, and the line above is a `key: value` whose key starts
+    /// further left.
+    init?(text: String, line number: Int, column: Int) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard number >= 2, number <= lines.count else { return nil }
+        let line = Array(lines[number - 1])
+        let indent = line.prefix { $0 == " " }.count
+        let key = line[indent...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        guard !key.isEmpty, indent + key.count + 1 == column, line[indent + key.count] == ":" else { return nil }
+        var above = number - 2
+        while above >= 0, Self.isBlankOrComment(lines[above]) { above -= 1 }
+        guard above >= 0, let previous = Self.keyAndColumn(lines[above]), previous.column < indent + 1 else { return nil }
+        advice = "this line is indented more than `\(previous.key)` on line \(above + 1), so YAML reads it as more of that value; "
+            + "start `\(String(key))` in column \(previous.column), under `\(previous.key)` (or, if the value above really goes on, quote it)"
+    }
+
+    private static func isBlankOrComment(_ line: Substring) -> Bool {
+        let trimmed = line.drop { $0 == " " }
+        return trimmed.isEmpty || trimmed == "\r" || trimmed.hasPrefix("#")
+    }
+
+    /// The key of a `key: plain value` line (also after `- `) and its 1-based column.
+    private static func keyAndColumn(_ line: Substring) -> (key: String, column: Int)? {
+        let characters = Array(line)
+        var i = characters.prefix { $0 == " " }.count
+        if i + 1 < characters.count, characters[i] == "-", characters[i + 1] == " " {
+            i += 2
+            while i < characters.count, characters[i] == " " { i += 1 }
+        }
+        let start = i
+        while i < characters.count, characters[i].isLetter || characters[i].isNumber || characters[i] == "_" || characters[i] == "-" { i += 1 }
+        guard i > start, i + 1 < characters.count, characters[i] == ":", characters[i + 1] == " " else { return nil }
+        let value = characters[(i + 2)...].drop { $0 == " " }
+        guard let first = value.first, !"\"'{[|>&*!#".contains(first) else { return nil }
+        return (String(characters[start..<i]), start + 1)
     }
 }
 

@@ -83,8 +83,10 @@ struct ComputeCommand: ParsableCommand {
         let ids = Set(FrameworkLoader.surveyIDs(contentsOf: path))
         var catalogue = SurveyCatalogue()
         var fromFiles: [String] = []
+        var storedVersions: [String: [String]] = [:]
         for id in ids.sorted() {
             let stored = try store.definitions(survey: id)
+            storedVersions[id] = stored.map(\.version)
             let versions = stored.compactMap { SurveyLoader.load(text: $0.sourceText, path: "\(id)@\($0.version)").document?.survey }
             if let latest = stored.last, let survey = versions.last, survey.version == latest.version {
                 catalogue.surveys[id] = survey.withEarlierVersions(Array(versions.dropLast()))
@@ -101,9 +103,33 @@ struct ComputeCommand: ParsableCommand {
             catalogue.problems.merge(found.problems) { first, _ in first }
         }
         let result = FrameworkLoader.load(contentsOf: path, surveys: catalogue)
-        guard let framework = result.framework else { throw Refused(result.diagnostics) }
+        guard let framework = result.framework else {
+            throw Refused(notingUnopenedVersions(result.diagnostics, origins: catalogue.origins, storedVersions: storedVersions, framework: path))
+        }
         if !result.diagnostics.isEmpty { printDiagnostics(result.diagnostics) }
         return framework
+    }
+
+    /// Problems found against a stored definition, each told when the survey's file beside the
+    /// framework is a version the database does not hold (`samla validate` passed against that
+    /// file): it takes effect only once a round is opened with it.
+    static func notingUnopenedVersions(
+        _ diagnostics: [Diagnostic], origins: [String: String], storedVersions: [String: [String]], framework path: String
+    ) -> [Diagnostic] {
+        let ids = origins.keys.sorted()
+        let files = SurveyCatalogue.discover(ids: ids, folders: SurveyCatalogue.defaultFolders(forFramework: path))
+        var notes: [String: String] = [:]
+        for id in ids {
+            guard let file = files.surveys[id], !(storedVersions[id] ?? []).contains(file.version) else { continue }
+            notes[origins[id]!] = "; the definition file of \(id) beside the framework is version \(file.version), which no round in the database has: "
+                + "open or re-open a round with it first (samla round open SURVEY.yaml --name ROUND)"
+        }
+        guard !notes.isEmpty else { return diagnostics }
+        return diagnostics.map { diagnostic in
+            var noted = diagnostic
+            for (origin, note) in notes where diagnostic.message.hasSuffix("(checked against \(origin))") { noted.message += note }
+            return noted
+        }
     }
 }
 

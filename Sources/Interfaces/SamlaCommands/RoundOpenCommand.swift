@@ -53,26 +53,43 @@ struct RoundOpenCommand: ParsableCommand {
             let store = try database.open()
             let opening = try store.openRound(RoundRequest(
                 name: name, document: document, opens: opens?.date, closes: closes?.date, anonymous: anonymous ? true : nil))
-            for line in Self.report(opening, document: document) { printLine(line) }
+            let stored = opening.definitionChanged ? try store.roundSummaries().first { $0.round.name == name } : nil
+            for line in Self.report(opening, document: document, stored: stored) { printLine(line) }
         }
     }
 
-    static func report(_ opening: RoundOpening, document: SurveyDocument) -> [String] {
+    /// What the opening did; `stored` is the round's progress, to say what happens to the responses
+    /// stored under the definition it replaces.
+    static func report(_ opening: RoundOpening, document: SurveyDocument, stored: RoundSummary? = nil) -> [String] {
         let round = opening.round
         let what = "survey \(round.surveyID) version \(document.survey.version) (definition \(round.definitionHash.prefix(12)))"
         let access = round.isAnonymous ? "anonymous" : "invitation-only"
         let verb = opening.created ? "opened" : opening.previousStatus == .closed ? "re-opened" : "updated"
         var lines = ["\(verb) round \(round.name): \(what), \(round.opens) to \(round.closes), \(access)"]
+        let submitted = stored?.complete ?? 0, partial = (stored?.started ?? 0) - submitted
         if opening.definitionChanged, let previous = opening.previousDefinitionHash {
-            lines.append("the round now uses this definition instead of \(previous.prefix(12)); responses begun before keep theirs")
+            var kept: [String] = []
+            if submitted > 0 {
+                kept.append("the \(responses(submitted, "submitted")) \(submitted == 1 ? "keeps its" : "keep their") answers as given")
+            }
+            if partial > 0 {
+                kept.append("the \(responses(partial, "partial")) \(partial == 1 ? "goes on with the definition it" : "go on with the definition they") began with")
+            }
+            let responsesBefore = kept.isEmpty ? "" : "; \(kept.joined(separator: ", and "))"
+            lines.append("the round now uses this definition instead of \(previous.prefix(12)) for new responses\(responsesBefore)")
         }
         let change = opening.layoutChange
         if !change.added.isEmpty, change.added.count < document.survey.variables.count {
-            lines.append("new variables: \(change.added.joined(separator: ", "))")
+            let unanswered = submitted > 0 ? " (unanswered in the \(responses(submitted, "submitted")) before)" : ""
+            lines.append("new variables: \(change.added.joined(separator: ", "))\(unanswered)")
         }
         if !change.retyped.isEmpty { lines.append("new type for unanswered variables: \(change.retyped.joined(separator: ", "))") }
         if !change.movedToPersonal.isEmpty { lines.append("now personal data, stored apart: \(change.movedToPersonal.joined(separator: ", "))") }
         if !change.movedFromPersonal.isEmpty { lines.append("no longer personal data: \(change.movedFromPersonal.joined(separator: ", "))") }
         return lines
+    }
+
+    private static func responses(_ count: Int, _ kind: String) -> String {
+        count == 1 ? "1 \(kind) response" : "\(count) \(kind) responses"
     }
 }

@@ -15,6 +15,7 @@ extension ResponseValidator {
         precondition(sheet.validator === self, "a sheet is checked by the validator that made it")
         for i in sheet.pageRelevance.indices { sheet.pageRelevance[i] = 0 }
         var found: [(variable: Int, problem: AnswerProblem)] = []
+        var undecidedVariables = Set<Int>()
         let steps = self.steps.steps, stepVariables = self.steps.variables
         withInput(&sheet) { sheet, input in
             for position in order {
@@ -29,11 +30,20 @@ extension ResponseValidator {
                     let value = relevant ? step.calculation?._withUnsafeGuaranteedRef { $0.value(input, as: variables[v].type) } : nil
                     input.set(v, value)
                 case .answered where !relevant:
+                    // A refused answer that the relevance reads (or an answer to a question so
+                    // undecided) leaves it undecided: then the answers here are not reported as not
+                    // shown, only as what they are themselves (not a date, not a code).
+                    let undecided = !sheet.uncoded.isEmpty
+                        && relevanceInputs[position].contains { sheet.hasUncoded[$0] || undecidedVariables.contains($0) }
+                    if undecided { undecidedVariables.formUnion(questions[position].allVariables) }
                     for v in questions[position].allVariables where sheet.hasUncoded[v] || input.hasValue(v) {
-                        let given = sheet.uncodedAnswer(v)?.text ?? input.values[v].map(AnswerText.text(of:))
+                        let uncoded = sheet.uncodedAnswer(v)
+                        let given = uncoded?.text ?? input.values[v].map(AnswerText.text(of:))
                         guard let given else { continue }
-                        if mode == .complete {
+                        if mode == .complete && !undecided {
                             found.append((v, problem(v, given, .notRelevant(condition: questions[position].relevanceText))))
+                        } else if mode == .complete, let uncoded {
+                            found.append((v, problem(v, uncoded.text, uncoded.kind)))
                         }
                         input.set(v, nil)
                         sheet.clearUncoded(v)

@@ -36,6 +36,9 @@ public final class ResponseValidator: Sendable {
     let questionOfVariable: [Int]
     /// The questions as the check loop reads them.
     let steps: QuestionSteps
+    /// Per question: the answered variables its page's and its own `relevant` read, directly or
+    /// through calculations. A refused answer among them leaves the question's relevance undecided.
+    let relevanceInputs: [[Int]]
     private let variableIndex: [String: Int]
 
     /// Compiles `survey`'s expressions; `today` pins `today()` (the import's date, or a test's).
@@ -153,6 +156,21 @@ public final class ResponseValidator: Sendable {
         }
         self.pages = pages
         steps = QuestionSteps(questions: self.questions, pages: pages)
+        let calculated = variables.map { $0.role == .calculated }
+        func answeredInputs(_ rules: [CompiledRule?]) -> [Int] {
+            var inputs = Set<Int>(), seen = Set<Int>()
+            var stack = rules.flatMap { $0?.referencedNames ?? [] }.compactMap { variableIndex[$0] }
+            while let v = stack.popLast() {
+                guard seen.insert(v).inserted else { continue }
+                if calculated[v] {
+                    stack += (questions[questionOf[v]].calculation?.referencedNames ?? []).compactMap { variableIndex[$0] }
+                } else {
+                    inputs.insert(v)
+                }
+            }
+            return inputs.sorted()
+        }
+        relevanceInputs = questions.map { answeredInputs([pages[$0.page].relevance, $0.relevance]) }
         var referenced = [Bool](repeating: false, count: variables.count)
         for q in questions {
             for rule in [pages[q.page].relevance, q.relevance, q.constraint, q.choiceFilter, q.calculation] {

@@ -48,6 +48,15 @@ public enum ExpressionFunction: String, CaseIterable, Hashable, Sendable {
         return "\(range.lowerBound) or \(range.upperBound) arguments"
     }
 
+    /// What to write instead of XLSForm functions that Samla does not have, by name.
+    static let insteadOfXLSForm: [String: String] = [
+        "now": "for today's date, write today()",
+        "date": "write a date as a text, e.g. '2025-01-31'",
+        "format-date": "compare dates as they are ('YYYY-MM-DD'), or take year(date)",
+        "max": "write if(a > b, a, b)",
+        "min": "write if(a < b, a, b)",
+    ]
+
     /// A call as written in the reference, e.g. `selected(${multi}, 'code')`.
     public var signature: String {
         switch self {

@@ -107,9 +107,10 @@ struct TypeChecker<Scope: ExpressionScope> {
         case .call(let name, let arguments):
             let types = arguments.map { check($0) }
             guard let function = ExpressionFunction(rawValue: name) else {
-                let suggestion = Suggestions.didYouMean(name, in: ExpressionFunction.allCases.map(\.name))
+                let advice = ExpressionFunction.insteadOfXLSForm[name].map { "; \($0)" }
+                    ?? Suggestions.didYouMean(name, in: ExpressionFunction.allCases.map(\.name))
                 errors.append(ExpressionError(.expressionUnknownFunction, column: node.column,
-                    "\(name)() is not a function here\(suggestion); the functions are listed in docs/expressions.md"))
+                    "\(name)() is not a function here\(advice); the functions are listed in docs/expressions.md"))
                 return .unknown
             }
             guard function.arity.contains(arguments.count) else {
@@ -129,10 +130,13 @@ struct TypeChecker<Scope: ExpressionScope> {
                    "the choices have no attribute '\(name)'\(suggestion); to use the answer to a question, write ${\(name)}")
             return .unknown
         }
-        if ExpressionFunction(rawValue: name) != nil {
-            report(.expressionBareName, node, "\(name) is a function: call it as \(name)(…)")
-        } else {
+        if let function = ExpressionFunction(rawValue: name) {
+            report(.expressionBareName, node, "\(name) is a function: call it as \(function.arity == 0...0 ? "\(name)()" : "\(name)(…)")")
+        } else if scope.type(ofVariable: name) != nil {
             report(.expressionBareName, node, "the bare name '\(name)' only means something in a choice_filter: to use the answer to a question, write ${\(name)}; for text, quote it: '\(name)'")
+        } else {
+            // No question has the name: most likely a code or a text written without quotes (`${q} = yes`).
+            report(.expressionBareName, node, "the bare name '\(name)' only means something in a choice_filter: write a code or a text in quotes, '\(name)' (no question is called \(name); an answer is written ${question})")
         }
         return .unknown
     }
@@ -292,13 +296,30 @@ struct TypeChecker<Scope: ExpressionScope> {
             switch otherType {
             case .integer, .decimal, .choice:
                 report(.expressionMismatchedComparison, other,
-                       "\(Self.describe(node)) is a date and \(Self.describe(other)) is \(otherType): compare dates with dates ('YYYY-MM-DD'), or use year(\(Self.describe(node)))")
+                       "\(Self.describe(node)) is a date and \(Self.unquotedDate(other) ?? Self.describe(other)) is \(otherType): \(Self.dateAdvice(node, other))")
             default:
                 return
             }
         default:
             return
         }
+    }
+
+    /// What to write instead of comparing the date `date` with the number `number`.
+    private static func dateAdvice(_ date: SyntaxNode, _ number: SyntaxNode) -> String {
+        if let text = unquotedDate(number) {
+            return "a date written without quotes is a subtraction (\(text.replacingOccurrences(of: "-", with: " - "))); write it in quotes, '\(text)'"
+        }
+        return "compare dates with dates ('YYYY-MM-DD'), or use year(\(describe(date)))"
+    }
+
+    /// The date `2025-01-31` when `node` is one written without quotes, which parses as `2025 - 01 - 31`.
+    static func unquotedDate(_ node: SyntaxNode) -> String? {
+        guard case .binary(.minus, let rest, let day) = node.kind, case .binary(.minus, let year, let month) = rest.kind,
+              case .number(_, let y) = year.kind, case .number(_, let m) = month.kind, case .number(_, let d) = day.kind
+        else { return nil }
+        let text = "\(y)-\(m)-\(d)"
+        return CalendarDate(iso: text) == nil ? nil : text
     }
 
     /// What an operand of `<`, `<=`, `>`, `>=` is.
@@ -316,7 +337,7 @@ struct TypeChecker<Scope: ExpressionScope> {
         if (a.kind == .date && b.kind == .number) || (a.kind == .number && b.kind == .date) {
             let (dateNode, numberNode) = a.kind == .date ? (left, right) : (right, left)
             report(.expressionMismatchedComparison, numberNode,
-                   "\(Self.describe(dateNode)) is a date and \(Self.describe(numberNode)) is a number: compare dates with dates ('YYYY-MM-DD'), or use year(\(Self.describe(dateNode)))")
+                   "\(Self.describe(dateNode)) is a date and \(Self.unquotedDate(numberNode) ?? Self.describe(numberNode)) is a number: \(Self.dateAdvice(dateNode, numberNode))")
         }
     }
 
@@ -465,7 +486,8 @@ struct TypeChecker<Scope: ExpressionScope> {
     }
 
     /// The type of a value that is either `a` or `b` (`if`, `coalesce`); `''` takes the other's type,
-    /// and a `'YYYY-MM-DD'` literal is a date beside a date.
+    /// a `'YYYY-MM-DD'` literal is a date beside a date, and a code of a list of numbers is a number
+    /// beside a number (`coalesce(${rating}, 0)`).
     private func unify(_ a: SyntaxNode, _ l: ExpressionType, _ b: SyntaxNode, _ r: ExpressionType) -> ExpressionType {
         if a.isEmptyString { return r }
         if b.isEmptyString { return l }
@@ -473,10 +495,22 @@ struct TypeChecker<Scope: ExpressionScope> {
         if l == r { return l }
         if l == .unknown || r == .unknown { return .unknown }
         if l.isNumber && r.isNumber { return .decimal }
+        if let number = numberBesideCode(a, l, r) ?? numberBesideCode(b, r, l) { return number }
         switch (l, r) {
         case (.choice, .choice): return .choice(list: nil)
         case (.choices, .choices): return .choices(list: nil)
         default: return .text
+        }
+    }
+
+    /// The type of `code`, a code of a list whose codes are all numbers, beside a number of type `n`;
+    /// nil for any other pair.
+    private func numberBesideCode(_ code: SyntaxNode, _ c: ExpressionType, _ n: ExpressionType) -> ExpressionType? {
+        guard case .choice = c, n.isNumber, let kind = numericKind(c, code) else { return nil }
+        switch kind {
+        case .integer: return n
+        case .decimal: return .decimal
+        default: return .unknown
         }
     }
 }

@@ -86,7 +86,7 @@ struct IndicatorChecks {
             ("value", indicator.value, .number), ("denominator", indicator.denominator, .number),
         ]
         for (_, source, expected) in expressions {
-            if let source { Self.checkExpression(source, scope: scope, expecting: expected, into: &diagnostics) }
+            if let source { checkExpression(source, of: survey, scope: scope, expecting: expected, forIndicator: true, into: &diagnostics) }
         }
         for (key, name) in [("weight", indicator.weight), ("fpc", indicator.fpc)] {
             guard let name else { continue }
@@ -186,6 +186,11 @@ struct IndicatorChecks {
         _ name: String, in survey: Survey, key: String, place: String, at location: SourceLocation, into diagnostics: inout DiagnosticList
     ) -> Variable? {
         if let variable = survey.variables.first(where: { $0.name == name }) { return variable }
+        if let matrix = survey.questions.first(where: { $0.name == name && $0.type == .matrix }), let row = matrix.rows.first {
+            diagnostics.report(.unknownFrameworkVariable, at: location,
+                               "`\(key)` of \(place) names '\(name)', a matrix of the survey \(survey.id), which stores one answer per row; name a row, such as \(matrix.variableName(forRow: row.name))")
+            return nil
+        }
         diagnostics.report(.unknownFrameworkVariable, at: location,
                            "`\(key)` of \(place) names '\(name)', which is no variable of the survey \(survey.id)\(Suggestions.didYouMean(name, in: survey.variables.map(\.name)))")
         return nil
@@ -203,11 +208,39 @@ struct IndicatorChecks {
         }
     }
 
-    static func checkExpression(_ source: ExpressionSource, scope: SurveyScope, expecting expected: ExpectedResult, into diagnostics: inout DiagnosticList) {
+    private func checkExpression(
+        _ source: ExpressionSource, of survey: Survey, scope: SurveyScope, expecting expected: ExpectedResult,
+        forIndicator: Bool, into diagnostics: inout DiagnosticList
+    ) {
         let checked = CheckedExpression(source.text, in: scope, expecting: expected)
         for error in checked.errors {
-            diagnostics.report(error.suggesting(from: scope.variableNames).diagnostic(at: source.location(ofColumn: error.column)))
+            let explained = explain(error, in: survey, scope: scope, forIndicator: forIndicator)
+            diagnostics.report(explained.diagnostic(at: source.location(ofColumn: error.column)))
         }
+    }
+
+    /// An unknown `${x}` said in terms of the survey: a note or matrix of it, the nearest of its
+    /// variables, or another survey of the catalogue that has the variable (an indicator written
+    /// for one survey and pointed at another).
+    private func explain(_ error: ExpressionError, in survey: Survey, scope: SurveyScope, forIndicator: Bool) -> ExpressionError {
+        guard error.code == .expressionUnknownVariable, let name = error.unknownName else { return error }
+        var explained = error
+        if let why = survey.questions.first(where: { $0.name == name })?.whyNoValue {
+            explained.message = why
+            return explained
+        }
+        explained.message = "${\(name)} names no variable of the survey \(survey.id)"
+        let suggestion = Suggestions.didYouMean(name, in: scope.variableNames)
+        let elsewhere = catalogue.surveys.keys.sorted().filter { id in
+            id != survey.id && catalogue.surveys[id]!.variables.contains { $0.name == name }
+        }
+        if suggestion.isEmpty, let other = elsewhere.first {
+            let alternative = forIndicator ? ", or compute the indicator from \(other) (`survey: \(other)`)" : ""
+            explained.message += ", though \(other) has one: refer to a variable of \(survey.id)\(alternative)"
+        } else {
+            explained.message += suggestion
+        }
+        return explained
     }
 
     // MARK: Cleaning
@@ -231,7 +264,7 @@ struct IndicatorChecks {
             }
             var found = DiagnosticList()
             for source in [rules.test, rules.eligible].compactMap({ $0 }) {
-                Self.checkExpression(source, scope: scope, expecting: .condition, into: &found)
+                checkExpression(source, of: survey, scope: scope, expecting: .condition, forIndicator: false, into: &found)
             }
             let names = scope.variableNames
             for name in rules.duplicateKey where !names.contains(name) {

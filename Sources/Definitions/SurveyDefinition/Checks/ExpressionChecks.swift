@@ -62,7 +62,9 @@ struct ExpressionChecks {
             if let constraint = question.constraint, question.type.isAnswered {
                 var own = scope
                 own.currentValueType = currentValueType(of: question, list: listName)
-                checkOrder(check(constraint, in: own, expecting: .condition), constraint, key: "constraint", of: index)
+                let checked = check(constraint, in: own, expecting: .condition)
+                checkOrder(checked, constraint, key: "constraint", of: index)
+                if checked.isValid { checkSatisfiable(constraint, of: question) }
             }
             if let filter = question.choiceFilter, question.type == .selectOne || question.type == .selectMultiple {
                 var filtered = scope
@@ -155,16 +157,7 @@ struct ExpressionChecks {
         if unreadableQuestions.contains(name) { return nil }
         var explained = error
         if let index = questionIndexOfName[name] {
-            let question = questions[index]
-            switch question.type {
-            case .note:
-                explained.message = "${\(name)} is a note, which shows text and has no value; refer to a question that is answered"
-            case .matrix:
-                let example = question.rows.first.map { " such as ${\(question.variableName(forRow: $0.name))}" } ?? ""
-                explained.message = "${\(name)} is a matrix, which stores one answer per row; refer to a row\(example)"
-            default:
-                break
-            }
+            if let why = questions[index].whyNoValue { explained.message = why }
             return explained
         }
         return error.suggesting(from: questionIndexOfVariable.keys.sorted())
@@ -187,6 +180,28 @@ struct ExpressionChecks {
                        "the \(key) of question `\(question.name)` refers to ${\(reference.name)}, which is asked after it (line \(questions[owner].location.line)); refer only to questions asked before, or move `\(questions[owner].name)` earlier")
             }
         }
+    }
+
+    /// E119 when the bounds a constraint puts on the answer leave none (`. >= 10 and . <= 5`):
+    /// every answer would be refused, and a required question could not be passed.
+    private mutating func checkSatisfiable(_ constraint: ExpressionSource, of question: Question) {
+        let bounds = ConstraintBounds(constraint: constraint.text)
+        let none: String
+        switch question.type {
+        case .integer, .decimal:
+            let whole = question.type == .integer
+            guard bounds.admitsNoNumber(wholeNumbers: whole), let low = bounds.lowerBound, let high = bounds.upperBound else { return }
+            none = "no \(whole ? "whole number" : "number") is both \(low) and \(high)"
+        case .text, .longText, .email:
+            guard bounds.admitsNoLength, let high = bounds.maximumLength else { return }
+            none = high < 1
+                ? "no answer is shorter than 1 character (an empty one is no answer)"
+                : "no text is at least \(bounds.minimumLength ?? 0) and at most \(high) characters long"
+        default:
+            return
+        }
+        diagnostics.report(.constraintNeverHolds, at: constraint.location,
+                           "the constraint of question `\(question.name)` can never hold: \(none), so every answer would be refused; check the numbers (are the two bounds swapped?)")
     }
 
     /// Why `question`'s own `_other` text or matrix row cannot be used in its `key`: `.` would mean something else.

@@ -109,4 +109,17 @@ public struct Question: Hashable, Sendable {
 
     /// The name of the variable that stores one matrix row.
     public func variableName(forRow row: String) -> String { "\(name)_\(row)" }
+
+    /// Why `${name}` of this question has no value, for a note or a matrix; nil for any other type.
+    public var whyNoValue: String? {
+        switch type {
+        case .note:
+            return "${\(name)} is a note, which shows text and has no value; refer to a question that is answered"
+        case .matrix:
+            let example = rows.first.map { " such as ${\(variableName(forRow: $0.name))}" } ?? ""
+            return "${\(name)} is a matrix, which stores one answer per row; refer to a row\(example)"
+        default:
+            return nil
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import CSV
+import Expressions
 import SurveyDefinition
 
 /// The Frictionless Table Schema of the data file: a field per column with its type, its

@@ -1,5 +1,5 @@
 import Testing
-@testable import Exports
+@testable import Expressions
 
 @Suite struct ConstraintBoundsTests {
     @Test func aRangeGivesBothBounds() {
@@ -37,5 +37,19 @@ import Testing
         let bounds = ConstraintBounds(constraint: "string-length(.) >= 2 and string-length(.) < 201")
         #expect(bounds.minimumLength == 2 && bounds.maximumLength == 200)
         #expect(bounds.minimum == nil)
+    }
+
+    @Test func boundsThatLeaveNoAnswer() {
+        #expect(ConstraintBounds(constraint: ". >= 10 and . <= 5").admitsNoNumber(wholeNumbers: false))
+        #expect(ConstraintBounds(constraint: ". > 3 and . < 3").admitsNoNumber(wholeNumbers: false))
+        #expect(!ConstraintBounds(constraint: ". >= 3 and . <= 3").admitsNoNumber(wholeNumbers: true))
+        #expect(!ConstraintBounds(constraint: ". > 5 and . < 6").admitsNoNumber(wholeNumbers: false))
+        #expect(ConstraintBounds(constraint: ". > 5 and . < 6").admitsNoNumber(wholeNumbers: true))
+        #expect(!ConstraintBounds(constraint: ". > 5.5 and . < 6.5").admitsNoNumber(wholeNumbers: true))
+        #expect(!ConstraintBounds(constraint: ". >= 10").admitsNoNumber(wholeNumbers: true))
+        #expect(ConstraintBounds(constraint: "string-length(.) < 1").admitsNoLength)
+        #expect(!ConstraintBounds(constraint: "string-length(.) >= 2 and string-length(.) <= 2").admitsNoLength)
+        #expect(ConstraintBounds(constraint: "-10 < . and . < -20").lowerBound == "> -10")
+        #expect(ConstraintBounds(constraint: ". <= 2.5").upperBound == "<= 2.5")
     }
 }

@@ -1,5 +1,3 @@
-import Expressions
-
 /// The bounds a question's constraint puts on every answer, read from its syntax tree: each
 /// conjunct of a top-level `and` that compares `.` (or `string-length(.)`) with a number literal,
 /// such as `. >= 0 and . <= 100`. Conjuncts that depend on other answers or on today (`. <= ${fte}`,
@@ -17,6 +15,34 @@ public struct ConstraintBounds: Hashable, Sendable {
     public init() {}
 
     public var isEmpty: Bool { minimum == nil && maximum == nil && minimumLength == nil && maximumLength == nil }
+
+    /// Whether no number lies within the bounds (`. >= 10 and . <= 5`, `. > 3 and . < 3`); with
+    /// `wholeNumbers`, whether no whole number does (`. > 5 and . < 6`).
+    public func admitsNoNumber(wholeNumbers: Bool) -> Bool {
+        guard var low = minimum, var high = maximum else { return false }
+        if wholeNumbers {
+            low = minimumIsExclusive ? (low + 1).rounded(.down) : low.rounded(.up)
+            high = maximumIsExclusive ? (high - 1).rounded(.up) : high.rounded(.down)
+            return low > high
+        }
+        return low > high || (low == high && (minimumIsExclusive || maximumIsExclusive))
+    }
+
+    /// Whether no text has a length within the bounds (`string-length(.) > 10 and string-length(.) < 5`);
+    /// an empty answer is never checked, so a length of at most 0 admits none either.
+    public var admitsNoLength: Bool {
+        guard let high = maximumLength else { return false }
+        return high < 1 || high < (minimumLength ?? 0)
+    }
+
+    /// The lower bound as an operator and a number, `>= 10`; nil without one.
+    public var lowerBound: String? { minimum.map { "\(minimumIsExclusive ? ">" : ">=") \(Self.written($0))" } }
+    /// The upper bound as an operator and a number, `<= 5`; nil without one.
+    public var upperBound: String? { maximum.map { "\(maximumIsExclusive ? "<" : "<=") \(Self.written($0))" } }
+
+    private static func written(_ number: Double) -> String {
+        number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+    }
 
     /// The bounds of `constraint`; empty when it does not parse or gives none.
     public init(constraint: String) {
