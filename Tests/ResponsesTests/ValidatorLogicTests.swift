@@ -112,10 +112,14 @@ import Testing
         #expect(sheet.problems.map(\.code) == [.constraintFailed])
         #expect(sheet.problems[0].message(in: "sv") == "Ange minst 1.")
         #expect(sheet.problems[0].message(in: "en") == "“0” is not accepted: Enter at least 1.")
+        #expect(sheet.problems[0].respondentMessage(in: "sv") == "Ange minst 1.", "the author's message as it is")
         // Another answer in the constraint; no message of its own.
         sheet = self.sheet(Self.withStaff.merging(["women": "13"]) { $1 })
         validator.check(&sheet, mode: .complete)
         #expect(sheet.problems.map { $0.message(in: "en") } == ["“13” does not meet the question's condition . >= 0 and . <= ${staff}"])
+        // A respondent on the web form is not shown the expression, which they cannot read.
+        #expect(sheet.problems.map { $0.respondentMessage(in: "sv") } == ["Svaret godtas inte för den här frågan: kontrollera det."])
+        #expect(sheet.problems.map { $0.respondentMessage(in: "en") } == ["This answer is not accepted for this question: please check it."])
         #expect(problems(Self.withStaff.merging(["women": "12"]) { $1 }) == [])
         #expect(problems(Self.withStaff.merging(["sdg": "3 8 10"]) { $1 }) == ["sdg E411"])
         #expect(problems(Self.withStaff.merging(["sdg": "10 3"]) { $1 }) == [])

@@ -81,6 +81,16 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
         language == "sv" ? ProblemMessages.swedish(self) : ProblemMessages.english(self)
     }
 
+    /// The message for a respondent on the web form, in Swedish (`sv`) or English: as
+    /// ``message(in:)``, except that a failed constraint without a `constraint_message` gets a
+    /// general text instead of the condition's expression, which a respondent cannot read.
+    public func respondentMessage(in language: String) -> String {
+        if case .constraintFailed(_, nil) = kind {
+            return language == "sv" ? "Svaret godtas inte för den här frågan: kontrollera det." : "This answer is not accepted for this question: please check it."
+        }
+        return message(in: language)
+    }
+
     /// Both messages, keyed `sv` and `en`.
     public var messages: LocalizedText {
         ["sv": message(in: "sv"), "en": message(in: "en")]

@@ -92,7 +92,7 @@ struct FormPageView {
                 for problem in problems {
                     html.element("li") { html in
                         html.element("a", .init("href", "#" + fieldID(forProblemOf: problem.variable)),
-                                     text: Self.summaryLine(label: summaryLabel(problem.variable), message: problem.message(in: language)))
+                                     text: Self.summaryLine(label: summaryLabel(problem.variable), message: problem.respondentMessage(in: language)))
                     }
                 }
             }
@@ -208,7 +208,7 @@ struct FormPageView {
         if !problems.isEmpty {
             html.element("p", .init("class", "error-message"), .init("id", "e-" + name)) { html in
                 html.element("span", .init("class", "visually-hidden"), text: words.errorPrefix + " ")
-                html.text(problems.map { $0.message(in: language) }.joined(separator: " "))
+                html.text(problems.map { $0.respondentMessage(in: language) }.joined(separator: " "))
             }
             described.append("e-" + name)
         }
@@ -335,7 +335,7 @@ struct FormPageView {
             if !problems.isEmpty {
                 html.element("p", .init("class", "error-message"), .init("id", "e-" + name)) { html in
                     html.element("span", .init("class", "visually-hidden"), text: words.errorPrefix + " ")
-                    html.text(problems.map { $0.message(in: language) }.joined(separator: " "))
+                    html.text(problems.map { $0.respondentMessage(in: language) }.joined(separator: " "))
                 }
             }
             html.void("input", .init("type", "text"), .init("id", "f-" + name), .init("name", name), .init("value", textValue(name)),
@@ -377,7 +377,7 @@ struct FormPageView {
                                         html.element("span", .init("class", "error-message"), .init("id", "e-" + name)) { html in
                                             html.trusted("<br>")
                                             html.element("span", .init("class", "visually-hidden"), text: words.errorPrefix + " ")
-                                            html.text(problems.map { $0.message(in: language) }.joined(separator: " "))
+                                            html.text(problems.map { $0.respondentMessage(in: language) }.joined(separator: " "))
                                         }
                                         describedBy.append("e-" + name)
                                     }
