@@ -102,6 +102,28 @@ import Testing
         #expect(!spread.columns.map(\.name).contains("EX_BARRIERS_OTHER"))
     }
 
+    /// A calculation can copy a free text (`concat('Berättelse: ', ${story})`), directly or through
+    /// another calculation: it is left out with the text. One that only measures it (its length)
+    /// cannot carry a name and stays.
+    @Test func aCalculationThatCopiesAFreeTextIsLeftOutWithIt() throws {
+        let fixture = try ExportFixture(survey: "free-text-copied.yaml")
+        try fixture.insert([[
+            "story": .text("Ring Anna Berg"), "story_line": .text("Berättelse: Ring Anna Berg"),
+            "story_quoted": .text("«Berättelse: Ring Anna Berg»"), "story_length": .integer(14),
+        ]])
+        try fixture.export(ExportOptions(profile: .euclid))
+        for (name, bytes) in try fixture.allFiles() {
+            #expect(!Self.contains(bytes, Array("Anna Berg".utf8)), "\(name) holds a free text")
+        }
+        let (header, rows) = try fixture.table("responses.csv")
+        #expect(header == ["respondent_id", "language", "FT_STORY_LENGTH"])
+        #expect(rows[0]["FT_STORY_LENGTH"] == "14")
+
+        try fixture.export(ExportOptions(profile: .euclid, includeFreeText: true), to: "agreed")
+        #expect(try fixture.table("responses.csv", in: "agreed").header
+                == ["respondent_id", "language", "FT_STORY", "FT_STORY_LINE", "FT_STORY_QUOTED", "FT_STORY_LENGTH"])
+    }
+
     @Test func pseudonymsAreStableWithinTheRoundAndNotTheIds() throws {
         let fixture = try ExportFixture()
         try fixture.insert(ExportFixture.sample)

@@ -92,13 +92,13 @@ enum WebFailure: Error {
     }
 
     /// The admin pages' error page, in English as they are: what happened and a link onwards (a
-    /// sign-in form left open past its hour, or a session past its eight hours, is refused for its
-    /// CSRF token and leads back to the sign-in form, never to a respondent's "open your link").
+    /// sign-in form left open past its hour is refused for its CSRF token and leads back to the
+    /// sign-in form, never to a respondent's "open your link").
     private func adminResponse() -> Response {
         let (title, body, link): (String, String, (text: String, href: String)) = switch self {
         case .notFound: ("Page not found", "There is no such admin page, round, response or export.", ("All rounds", "/admin"))
         case .csrf: ("The form was out of date",
-                     "The form was missing its security code or was open too long (a sign-in form for an hour, a session for eight hours), so nothing was done. Sign in again and repeat what you did.",
+                     "The form was missing its security code or was open too long (a sign-in form is good for an hour), so nothing was done. Sign in again and repeat what you did.",
                      ("Sign in", "/admin/login"))
         case .tooLarge: ("The request is too large", "What was sent is larger than the server accepts.", ("All rounds", "/admin"))
         case .badRequest: ("The request could not be read", "What was sent could not be read.", ("All rounds", "/admin"))

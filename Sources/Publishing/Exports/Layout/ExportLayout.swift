@@ -36,7 +36,8 @@ public struct ExportLayout: Sendable {
             if options.profile == .euclid && variable.exportAs == nil { return false }
             return true
         }
-        let exported = options.exportsFreeText ? named : named.filter { !$0.isFreeText }
+        let freeText = Self.freeTextNames(in: survey)
+        let exported = options.exportsFreeText ? named : named.filter { !freeText.contains($0.name) }
         if options.profile == .euclid && exported.isEmpty { throw .profileEmpty(survey: survey.id) }
         variables = exported
 
@@ -46,7 +47,7 @@ public struct ExportLayout: Sendable {
         // in a package with the texts, so a column means the same in every package.
         var columns = try Self.columns(
             metadata: metadata, variables: exported, survey: survey, profile: options.profile,
-            reserving: named.filter { $0.isFreeText && !exported.contains($0) })
+            reserving: options.exportsFreeText ? [] : named.filter { freeText.contains($0.name) })
         // The partners' names of every column that has one, by the same rules as a partner export
         // (where a clash among them is refused; here it only leaves the names out).
         let partnerNamed = marked.filter { $0.exportAs != nil && !$0.isPII }
@@ -68,21 +69,39 @@ public struct ExportLayout: Sendable {
     /// every calculation that uses one, directly or through another calculation (`${email}` in
     /// `concat('<', ${email}, '>')` makes the calculation as personal as the address).
     static func personalNames(in survey: Survey) -> Set<String> {
-        var personal = Set(survey.questions.filter(\.isPII).flatMap { [$0.name] + $0.variables.map(\.name) })
+        calculations(using: Set(survey.questions.filter(\.isPII).flatMap { [$0.name] + $0.variables.map(\.name) }), in: survey)
+    }
+
+    /// The names of the variables that hold free text (``Variable/isFreeText``), and every text
+    /// calculation that uses one, directly or through another (`concat('Story: ', ${story})` copies
+    /// whatever the respondent wrote). A calculation of another type (`string-length(${story})`)
+    /// cannot carry the words and is not free text.
+    static func freeTextNames(in survey: Survey) -> Set<String> {
+        calculations(using: Set(survey.variables.filter(\.isFreeText).map(\.name)), in: survey) { question in
+            (question.calculationType ?? .text) == .text
+        }
+    }
+
+    /// `names` and every calculation that `admits` and that uses one of them, directly or through
+    /// another such calculation.
+    private static func calculations(
+        using names: Set<String>, in survey: Survey, admits: (Question) -> Bool = { _ in true }
+    ) -> Set<String> {
+        var reached = names
         let calculations = survey.questions.compactMap { question -> (name: String, uses: [String])? in
-            guard question.type == .calculate, let source = question.calculation,
+            guard question.type == .calculate, admits(question), let source = question.calculation,
                   case .success(let parsed) = ParsedExpression.parse(source.text) else { return nil }
             return (question.name, parsed.referencedNames)
         }
         var changed = true
         while changed {
             changed = false
-            for calculation in calculations where !personal.contains(calculation.name) && calculation.uses.contains(where: personal.contains) {
-                personal.insert(calculation.name)
+            for calculation in calculations where !reached.contains(calculation.name) && calculation.uses.contains(where: reached.contains) {
+                reached.insert(calculation.name)
                 changed = true
             }
         }
-        return personal
+        return reached
     }
 
     /// The columns of `variables` after `metadata`, named for `profile`.
@@ -171,8 +190,8 @@ struct ColumnNaming {
 
 extension Variable {
     /// A free-text answer (a `text`, `long_text` or `email` question, an `other` text), in which a
-    /// respondent may write anything, names too. Calculations are not: their text comes from the
-    /// definition.
+    /// respondent may write anything, names too. A calculation is not, unless it copies one
+    /// (`ExportLayout.freeTextNames`).
     var isFreeText: Bool {
         switch role {
         case .otherText: true

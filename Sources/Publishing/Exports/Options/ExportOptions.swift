@@ -43,9 +43,10 @@ public struct ExportOptions: Sendable {
     public var includePII: Bool
     public var selection: ExportSelection
     public var profile: ExportProfile?
-    /// Keep free-text answers (`text` and `long_text` questions, `other` texts) in a partner export,
-    /// which leaves them out by default: a respondent may write a name in any of them. Only for a
-    /// partner who has agreed to receive them, after they were read for names.
+    /// Keep free-text answers (`text`, `long_text` and `email` questions, `other` texts, and text
+    /// calculations that copy one) in a partner export, which leaves them out by default: a
+    /// respondent may write a name in any of them. Only for a partner who has agreed to receive
+    /// them, after they were read for names.
     public var includeFreeText: Bool
     /// Replace files of an earlier export in the output folder instead of refusing.
     public var overwrite: Bool
