@@ -112,5 +112,16 @@ struct GoldenChange: Sendable, CustomTestStringConvertible {
             #expect(change.note == .proportionAtBoundary)
         }
         #expect(try Change.between(some, some).interval != nil)
+
+        // An unweighted proportion of 0 beside a weighted round: its Wilson interval is fine, but
+        // its SE of 0 would make the change's normal interval as narrow as the weighted side alone.
+        let unweightedNone = try Estimator.unweighted.proportion([0, 0, 0, 0, 0, 0, 0, 0])
+        #expect(unweightedNone.method == .wilson && unweightedNone.interval != nil)
+        for change in [try Change.between(unweightedNone, some), try Change.between(some, unweightedNone)] {
+            #expect(change.interval == nil)
+            #expect(change.note == .proportionAtBoundary)
+        }
+        let unweightedSome = try Estimator.unweighted.proportion([1, 0, 0, 1, 0, 0, 0, 1])
+        #expect(try Change.between(unweightedSome, some).interval != nil)
     }
 }

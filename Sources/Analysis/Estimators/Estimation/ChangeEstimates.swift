@@ -3,9 +3,10 @@ extension Change {
     /// The change `later − earlier`, with the interval suited to the pair:
     /// Newcombe's hybrid score interval for two unweighted proportions, Welch's t interval for two
     /// unweighted means, no interval for two unweighted tallies, and otherwise a normal interval
-    /// from √(SE₁² + SE₂²). A weighted proportion of 0 or 1 has a linearised SE of 0 that measures
-    /// nothing, so a change from or to one has no interval (else it would be as narrow as if that
-    /// round were known exactly: +1 from 0 to 1 would come with the interval 1 to 1).
+    /// from √(SE₁² + SE₂²). A proportion of 0 or 1 has an SE of 0 that measures nothing, so in
+    /// that normal interval a change from or to one has no interval (else it would be as narrow as
+    /// if that round were known exactly: +1 from 0 to 1 would come with the interval 1 to 1); this
+    /// holds for an unweighted (Wilson) proportion paired with a weighted one too.
     public static func between(
         _ earlier: Estimate, _ later: Estimate, level: Double = 0.95
     ) throws(EstimationError) -> Change {
@@ -23,9 +24,9 @@ extension Change {
                 kind: kind, value: difference, standardError: nil, interval: nil, note: .descriptiveTally,
                 method: .descriptive, degreesOfFreedom: nil)
         default:
-            if let boundary = [earlier, later].first(where: { $0.note == .proportionAtBoundary }) {
+            if kind == .proportion, [earlier, later].contains(where: { $0.value == 0 || $0.value == 1 }) {
                 return Change(
-                    kind: kind, value: difference, standardError: nil, interval: nil, note: boundary.note,
+                    kind: kind, value: difference, standardError: nil, interval: nil, note: .proportionAtBoundary,
                     method: .normalDifference, degreesOfFreedom: nil)
             }
             guard let first = earlier.standardError, let second = later.standardError,

@@ -4,7 +4,8 @@ public enum IntervalNote: String, Sendable, Hashable, CaseIterable, CustomString
     case singleObservation = "single-observation"
     /// Too few observations for any pair of order statistics to reach the level.
     case tooFewForLevel = "too-few-for-level"
-    /// A weighted proportion of exactly 0 or 1: the logit interval is undefined.
+    /// A proportion of exactly 0 or 1: a weighted one's logit interval is undefined, and its SE of 0
+    /// says nothing of its uncertainty, so a normal interval of a change from or to it is undefined too.
     case proportionAtBoundary = "proportion-at-boundary"
     /// The design has no degrees of freedom left for a t quantile.
     case noDegreesOfFreedom = "no-degrees-of-freedom"
@@ -21,7 +22,7 @@ public enum IntervalNote: String, Sendable, Hashable, CaseIterable, CustomString
         switch self {
         case .singleObservation: "only one observation, so no variance can be estimated"
         case .tooFewForLevel: "too few observations for a distribution-free interval at this level"
-        case .proportionAtBoundary: "the weighted proportion is 0 or 1, where the logit interval is undefined"
+        case .proportionAtBoundary: "a proportion is 0 or 1, where its standard error of 0 says nothing of its uncertainty (and a logit interval is undefined)"
         case .noDegreesOfFreedom: "the design leaves no degrees of freedom for the interval"
         case .quantileBoundOutOfRange: "the interval for the distribution function leaves [0, 1], so a quantile bound is undefined"
         case .zeroVariance: "all values are equal in both rounds"
