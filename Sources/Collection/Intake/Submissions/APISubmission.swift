@@ -29,23 +29,26 @@ public struct APISubmission: Sendable {
     /// Lowercase hex SHA-256 of what the submission asks for, to tell a retry from a different
     /// request under the same key: the answers by name, each with its JSON kind, and the survey
     /// language `language` the submission resolves to. A retry whose JSON is written differently
-    /// (names in another order, other spacing, `\u00e4` for `ä`) or names the language otherwise
-    /// (`sv-SE` for `sv`, or none for the survey's first) is the same request.
+    /// (names in another order, other spacing, `\u00e4` for `ä`), names the language otherwise
+    /// (`sv-SE` for `sv`, or none for the survey's first) or leaves out a name it sent as `null`
+    /// (both are no answer) is the same request. Every part is written with its length first, so
+    /// that no two different submissions write the same bytes.
     public func fingerprint(language: String) -> String {
-        var bytes = Data("lang\u{0}\(language)\u{0}".utf8)
+        var bytes = Data()
+        func append(_ part: String) { bytes.append(contentsOf: Data("\(part.utf8.count):\(part)".utf8)) }
+        append(language)
         for (name, value) in answers.sorted(by: { $0.key < $1.key }) {
-            let kind: String, text: String
+            guard let value else { continue }
+            append(name)
             switch value {
-            case .none: (kind, text) = ("null", "")
-            case .some(.text(let value)): (kind, text) = ("text", value)
-            case .some(.integer(let value)): (kind, text) = ("integer", String(value))
-            case .some(.decimal(let value)): (kind, text) = ("decimal", String(value))
-            case .some(.boolean(let value)): (kind, text) = ("boolean", String(value))
-            case .some(.date(let value)): (kind, text) = ("date", value.description)
-            case .some(.choice(let value)): (kind, text) = ("choice", value)
-            case .some(.choices(let values)): (kind, text) = ("choices", values.joined(separator: "\u{1F}"))
+            case .text(let value): append("text"); append(value)
+            case .integer(let value): append("integer"); append(String(value))
+            case .decimal(let value): append("decimal"); append(String(value))
+            case .boolean(let value): append("boolean"); append(String(value))
+            case .date(let value): append("date"); append(value.description)
+            case .choice(let value): append("choice"); append(value)
+            case .choices(let values): append("choices"); append(String(values.count)); values.forEach(append)
             }
-            bytes.append(contentsOf: Data("\(name)\u{0}\(kind)\u{0}\(text)\u{0}".utf8))
         }
         return SHA256.hash(data: bytes).map { byte in byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
     }
