@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Folders under Sources/ follow the one-way data flow of the design:
-// Common → Definitions → Collection → Storage → Analysis → Publishing, with Tools on top.
+// Common → Definitions → Storage → Collection → Analysis → Publishing, with Tools and Interfaces on top.
 // A module may depend only on modules of its own stage or of earlier stages.
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")

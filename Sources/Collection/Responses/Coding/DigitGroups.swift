@@ -1,11 +1,19 @@
 /// Digits written in groups of three with a space between them (`1 500 000`), as Swedish writes
 /// large numbers, and as spreadsheets export them with a no-break or narrow no-break space.
 enum DigitGroups {
-    /// `nil` when `bytes` has no space of any kind, so the caller reads it as it is. Otherwise the
-    /// text without its group spaces, or `.some(nil)` when the spaces are not between groups of
-    /// three digits of the whole part (`1 00`, `10  000`, `1 000,000 5`, `- 1`).
-    static func ungrouped(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]?? {
-        guard bytes.contains(where: { $0 == space || $0 == 0xC2 || $0 == 0xE2 }) else { return nil }
+    /// How a number's text uses spaces.
+    enum Reading {
+        /// No space of any kind: read the text as it is.
+        case ungrouped
+        /// Groups of three with spaces between them: read these bytes, the spaces taken out.
+        case grouped([UInt8])
+        /// Spaces that are not between groups of three digits of the whole part (`1 00`,
+        /// `10  000`, `1 000,000 5`, `- 1`): not a number.
+        case misgrouped
+    }
+
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Reading {
+        guard bytes.contains(where: { $0 == space || $0 == 0xC2 || $0 == 0xE2 }) else { return .ungrouped }
         var digits: [UInt8] = []
         digits.reserveCapacity(bytes.count)
         var i = 0
@@ -22,7 +30,7 @@ enum DigitGroups {
                 digits.append(b)
                 i += 1
             } else if let width = separatorWidth(bytes, at: i) {
-                guard groupLength == 3 || (groups == 0 && (1...3).contains(groupLength)) else { return .some(nil) }
+                guard groupLength == 3 || (groups == 0 && (1...3).contains(groupLength)) else { return .misgrouped }
                 groups += 1
                 groupLength = 0
                 i += width
@@ -31,11 +39,11 @@ enum DigitGroups {
             }
         }
         // The last group of the whole part, before the decimal separator or the end.
-        guard groups > 0, groupLength == 3 else { return .some(nil) }
+        guard groups > 0, groupLength == 3 else { return .misgrouped }
         let rest = bytes[i...]
-        guard !rest.contains(where: { $0 == space || $0 == 0xC2 || $0 == 0xE2 }) else { return .some(nil) }
+        guard !rest.contains(where: { $0 == space || $0 == 0xC2 || $0 == 0xE2 }) else { return .misgrouped }
         digits.append(contentsOf: rest)
-        return .some(digits)
+        return .grouped(digits)
     }
 
     private static let space = UInt8(ascii: " ")

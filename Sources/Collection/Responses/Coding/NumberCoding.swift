@@ -30,8 +30,10 @@ enum NumberCoding {
 
     /// A whole number, or why the text is not one. `bytes` must be trimmed and non-empty.
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
-        if let grouped = DigitGroups.ungrouped(bytes) {
-            return grouped.map { digits in digits.withUnsafeBufferPointer { integer($0) } } ?? .notANumber
+        switch DigitGroups.read(bytes) {
+        case .ungrouped: break
+        case .grouped(let digits): return digits.withUnsafeBufferPointer { integer($0) }
+        case .misgrouped: return .notANumber
         }
         var i = 0
         let negative = bytes[0] == minus
@@ -67,8 +69,10 @@ enum NumberCoding {
 
     /// A decimal number, or why the text is not one. `bytes` must be trimmed and non-empty.
     static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
-        if let grouped = DigitGroups.ungrouped(bytes) {
-            return grouped.map { digits in digits.withUnsafeBufferPointer { decimal($0) } } ?? .notANumber
+        switch DigitGroups.read(bytes) {
+        case .ungrouped: break
+        case .grouped(let digits): return digits.withUnsafeBufferPointer { decimal($0) }
+        case .misgrouped: return .notANumber
         }
         var i = 0
         let negative = bytes[0] == minus
