@@ -217,13 +217,8 @@ struct ReportRenderingTests {
         #expect(!html.contains("Klubb 2024 för få svar"), "the chart's description does not call an empty round too small")
     }
 
-    /// A cell without an estimate says why in the report's language (here a ratio over a denominator that sums to 0).
-    @Test(arguments: [
-        ("sv", "<td>kvotens nämnare summerar till 0 i gruppen</td>"),
-        ("en", "<td>the ratio&#39;s denominator sums to 0 in the group</td>"),
-    ])
-    func aCellWithoutAnEstimateSaysWhyInTheReportsLanguage(language: String, reason: String) throws {
-        let fixture = try ClubFixture()
+    /// A ratio whose denominator sums to 0 in every round, in a framework of the club.
+    private func frameworkWithARatioOverNothing(_ fixture: ClubFixture) throws -> Framework {
         let text = try String(contentsOfFile: ClubFixture.path("club-toc.yaml"), encoding: .utf8) + """
               - id: score_per_nothing
                 node: happy_members
@@ -235,13 +230,48 @@ struct ReportRenderingTests {
 
             """
         let loaded = FrameworkLoader.load(text: text, path: ClubFixture.path("club-toc.yaml"), surveys: SurveyCatalogue([fixture.document.survey]))
-        let framework = try #require(loaded.framework, "\(loaded.diagnostics)")
+        return try #require(loaded.framework, "\(loaded.diagnostics)")
+    }
+
+    /// A cell without an estimate says why in the report's language, in a note under the table
+    /// (here a ratio over a denominator that sums to 0 in both rounds): with no change to show,
+    /// there is no change column, and the note says the change is missing for the same reason.
+    @Test(arguments: [
+        ("sv", "Förändring", "<p class=\"note\">– ingen skattning, och därför ingen förändring, för Totalt i Klubb 2024 och Totalt i Klubb 2025: kvotens nämnare summerar till 0 i gruppen.</p>"),
+        ("en", "Change", "<p class=\"note\">– no estimate, and so no change, for Total in Club 2024 and Total in Club 2025: the ratio&#39;s denominator sums to 0 in the group.</p>"),
+    ])
+    func aCellWithoutAnEstimateSaysWhyInTheReportsLanguage(language: String, change: String, note: String) throws {
+        let fixture = try ClubFixture()
         var definition = try fixture.definition()
         definition.language = language
         definition.sections = [.indicators(only: ["score_per_nothing"], breakdowns: false)]
-        let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
+        let html = try ReportGenerator(definition: definition, framework: try frameworkWithARatioOverNothing(fixture), store: fixture.store,
                                        today: ClubFixture.today, samlaVersion: "test").render().html
-        #expect(html.contains(reason), "\(html)")
+        #expect(html.contains(note), "\(html)")
+        #expect(!html.contains(">\(change)"), "no column of reasons under the change header")
+        #expect(!html.contains("<td>kvotens") && !html.contains("<td>the ratio"))
+    }
+
+    /// A report of one round whose ratio has no estimate: the reason was written under a change
+    /// header, a column of reasons with no change in it. Now neither the summary nor the table has
+    /// a change column; the table's note gives the reason (without a change, as there is no round
+    /// to compare), and the summary says the indicator has no estimate, not that it has no data.
+    @Test(arguments: [
+        ("sv", "Förändring", "– ingen skattning för Totalt i Klubb 2025: kvotens nämnare summerar till 0 i gruppen.",
+         "ingen skattning: kvotens nämnare summerar till 0 i gruppen"),
+        ("en", "Change", "– no estimate for Total in Club 2025: the ratio&#39;s denominator sums to 0 in the group.",
+         "no estimate: the ratio&#39;s denominator sums to 0 in the group"),
+    ])
+    func aReportOfOneRoundGivesAMissingEstimatesReasonWithoutAChangeColumn(language: String, change: String, note: String, status: String) throws {
+        let fixture = try ClubFixture(answered2024: false)
+        var definition = try fixture.definition()
+        definition.language = language
+        definition.sections = [.summary, .indicators(only: ["score_per_nothing"], breakdowns: false)]
+        let html = try ReportGenerator(definition: definition, framework: try frameworkWithARatioOverNothing(fixture), store: fixture.store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        #expect(!html.contains(">\(change)</th>") && !html.contains(">\(change) ("), "\(html)")
+        #expect(html.contains("<p class=\"note\">\(note)</p>"), "\(html)")
+        #expect(html.contains("<span class=\"note\">\(status)</span>"), "\(html)")
     }
 
     /// The topline says a question's unit in the report's language (surveys write units in English,

@@ -49,6 +49,8 @@ struct ReportWords: Sendable {
     var noTarget: String { pick("inget mål", "no target") }
     var assessedLater: String { pick("bedöms när målet ska vara nått", "assessed when the target is due") }
     var noData: String { pick("inga data ännu", "no data yet") }
+    /// Why an indicator with responses has no estimate (and so no status): `ingen skattning: REASON`.
+    func noEstimate(_ reason: String) -> String { pick("ingen skattning: \(reason)", "no estimate: \(reason)") }
     var tooFew: String { pick("för få svar", "too few responses") }
     /// A figure withheld beside a small one, so that the small one cannot be worked out (see ``suppressionNote(threshold:)``).
     var withheld: String { pick("visas inte", "not shown") }
@@ -102,6 +104,21 @@ struct ReportWords: Sendable {
     func suppressionNote(threshold: String) -> String {
         pick("– visas inte: för få svar (en bas under \(threshold)), eller undanhållen så att en liten grupp inte kan räknas fram ur totalen och de andra grupperna.",
              "– not shown: too few responses (a base under \(threshold)), or withheld so that a small group cannot be worked out from the total and the other groups.")
+    }
+    /// A cell of an indicator's table: `Totalt i Klubb 2025`, `Total in Club 2025`.
+    func cellPlace(group: String, round: String) -> String { pick("\(group) i \(round)", "\(group) in \(round)") }
+    /// Under an indicator's table, why cells show – without being withheld: the engine's reason,
+    /// and, in a table of several rounds, that no change is shown from or to such a cell.
+    func noEstimateNote(places: [String], reason: String, comparesRounds: Bool) -> String {
+        let cells = list(places)
+        return comparesRounds
+            ? pick("– ingen skattning, och därför ingen förändring, för \(cells): \(reason).",
+                   "– no estimate, and so no change, for \(cells): \(reason).")
+            : pick("– ingen skattning för \(cells): \(reason).", "– no estimate for \(cells): \(reason).")
+    }
+    private func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + pick(" och ", " and ") + items.last!
     }
     func suppressionRule(minCell: Int, minBase: Int) -> String {
         pick("En siffra visas bara när minst \(minCell) svar ligger bakom den, och en andel bara när basen är minst \(minBase) svar. När en enda grupp i en uppdelning är för liten döljs också den näst minsta gruppen, så att den lilla gruppen inte kan räknas fram ur totalen. Dolda celler visas som – och har aldrig någon siffra i rapporten.",

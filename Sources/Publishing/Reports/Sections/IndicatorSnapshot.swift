@@ -9,6 +9,8 @@ struct IndicatorSnapshot {
         case noTarget
         case assessedLater
         case tooFew
+        /// The latest total has enough responses but no estimate, for this reason.
+        case noEstimate(NoEstimateReason)
         case noData
     }
 
@@ -43,6 +45,8 @@ struct IndicatorSnapshot {
             standing = indicator.targets.isEmpty ? .noTarget : .assessedLater
         } else if totals.contains(where: { $0.outcome.isSuppressed }) {
             standing = .tooFew
+        } else if case .unavailable(let why) = totals.last?.outcome {
+            standing = .noEstimate(why)
         } else {
             standing = .noData
         }
@@ -55,6 +59,7 @@ struct IndicatorSnapshot {
         case .noTarget: words.noTarget
         case .assessedLater: words.assessedLater
         case .tooFew: words.tooFew
+        case .noEstimate(let why): words.noEstimate(why.text(words.language))
         case .noData: words.noData
         }
     }
@@ -65,6 +70,7 @@ struct IndicatorSnapshot {
         case .noTarget: words.status(nil) + " (" + words.noTarget + ")"
         case .assessedLater: words.status(nil) + " (" + words.assessedLater + ")"
         case .tooFew: words.status(nil) + " (" + words.tooFew + ")"
+        case .noEstimate(let why): words.status(nil) + " (" + words.noEstimate(why.text(words.language)) + ")"
         case .noData: words.status(nil) + " (" + words.noData + ")"
         }
     }

@@ -130,14 +130,11 @@ extension ReportRenderer {
         var anySuppressed = false
         let caption = text(indicator.title)
         let changeHeader = format.isPercent ? "\(words.change) (\(words.percentagePoints))" : words.change
-        // A change needs a round before: with none in the table, its column would stand empty.
-        let changes = rows.contains { row in
-            switch row.outcome {
-            case .published(let cell): cell.change != nil
-            case .suppressed: false
-            case .unavailable: true
-            }
-        }
+        // A change needs a round before: with none in the table, its column would stand empty. Why
+        // a cell has no estimate is said in a note under the table, not in this column: a report of
+        // one round would otherwise have a change column holding reasons only.
+        let changes = rows.contains { $0.outcome.published?.change != nil }
+        var missing: [(place: String, reason: String)] = []
         scrollingTable(label: caption, into: &html) { html in
             html.element("caption", text: caption)
             html.element("thead") { html in
@@ -182,10 +179,11 @@ extension ReportRenderer {
                                 if intervals { html.element("td", .init("class", "num"), text: words.suppressedMark) }
                                 if changes { html.element("td", .init("class", "num"), text: "") }
                             case .unavailable(let reason):
+                                missing.append((words.cellPlace(group: group.label, round: roundLabel(round)), reason.text(words.language)))
                                 if !reported { html.element("td", .init("class", "num"), text: "") }
                                 html.element("td", .init("class", "num"), text: words.suppressedMark)
                                 if intervals { html.element("td", .init("class", "num"), text: "") }
-                                html.element("td", text: reason.text(words.language))
+                                if changes { html.element("td", .init("class", "num"), text: "") }
                             }
                         }
                     }
@@ -194,6 +192,14 @@ extension ReportRenderer {
         }
         if anySuppressed {
             html.element("p", .init("class", "note"), text: words.suppressionNote(threshold: numbers.integer(indicator.threshold(defaults: framework.suppression))))
+        }
+        // One note per reason, naming its cells; with rounds to compare, the missing estimate is
+        // also why a change is missing.
+        var reasons: [String] = []
+        for cell in missing where !reasons.contains(cell.reason) { reasons.append(cell.reason) }
+        for reason in reasons {
+            let places = missing.filter { $0.reason == reason }.map(\.place)
+            html.element("p", .init("class", "note"), text: words.noEstimateNote(places: places, reason: reason, comparesRounds: rounds.count > 1))
         }
     }
 }
