@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Testing
 @testable import FormServer
 
@@ -39,6 +40,28 @@ import Testing
             try await signIn(client)
             #expect(try await client.postForm("/admin/logout", [("csrf", "forged")]).status == 403, "a session's sign-out needs its token")
             #expect(try await client.get("/admin").status == 200)
+        }
+    }
+
+    /// The sign-out address opened as a link (from the history, a bookmark, a typed address) is
+    /// not a missing page: it says that signing out is the button's, with 405 and `Allow: POST`,
+    /// and leads to the admin pages. It said "Page not found".
+    @Test func openingTheSignOutAddressPointsToTheButton() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            for signedIn in [false, true] {
+                if signedIn { try await signIn(client) }
+                let reply = try await client.get("/admin/logout")
+                #expect(reply.status == 405)
+                #expect(reply.header("Allow") == "POST")
+                #expect(reply.body.contains(#"<html lang="en""#))
+                #expect(reply.body.contains("Sign out with the button on the admin pages"), "\(reply.body)")
+                #expect(reply.body.contains(#"<a href="/admin">All rounds</a>"#))
+                #expect(!reply.body.contains("Page not found") && !reply.body.contains("There is no such"))
+            }
+            #expect(try await client.get("/admin").status == 200, "opening the address signed no one out")
+            let other = try await client.request(.patch, "/admin/login", headers: [:])
+            #expect(other.status == 405 && other.body.contains("does not take a PATCH request; it takes GET, HEAD, POST."), "\(other.body)")
         }
     }
 

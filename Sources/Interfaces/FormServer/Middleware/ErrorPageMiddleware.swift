@@ -53,10 +53,24 @@ enum WebFailure: Error {
     }
 
     /// 405: under `/api/` a JSON error that names the methods the path takes (the path exists, so
-    /// "no such resource" would send a partner looking for another address); elsewhere the
-    /// not-found page with the status.
+    /// "no such resource" would send a partner looking for another address); on the admin pages a
+    /// page saying how the page is reached (an address that only takes a form's post, opened from
+    /// history or a bookmark, is reached by its button); elsewhere the not-found page with the status.
     static func methodNotAllowedResponse(to request: Request, allow: String?) -> Response {
-        guard request.uri.path.hasPrefix("/api/") else {
+        let path = request.uri.path
+        if path == "/admin" || path.hasPrefix("/admin/") {
+            let postOnly = allow == "POST" && (request.method == .get || request.method == .head)
+            let (title, body): (String, String) = switch (postOnly, path) {
+            case (true, "/admin/logout"):
+                ("Sign out with the button", "Sign out with the button on the admin pages. Opening the sign-out address does not sign you out.")
+            case (true, _):
+                ("This page is reached by its button", "This address takes a form's button, not a link: use the button on the admin pages.")
+            default:
+                ("This request is not taken here", "This admin page does not take a \(request.method.rawValue) request" + (allow.map { "; it takes \($0)." } ?? "."))
+            }
+            return Reply.html(MessagePageView(language: "en", title: title, paragraphs: [body], link: ("All rounds", "/admin")).render(), status: .methodNotAllowed)
+        }
+        guard path.hasPrefix("/api/") else {
             var response = WebFailure.notFound.response(to: request)
             response.status = .methodNotAllowed
             return response
