@@ -31,6 +31,28 @@ import Testing
         #expect(own == ["the constraint of question `n` refers to ${n}, which is this question; write . for the answer being checked"])
     }
 
+    /// A question partners receive, asked under a condition on free text (a `text` question, an
+    /// `other` text): a partner package leaves the free text out unless `--include-free-text`, so
+    /// the warning says so and what to do instead. A condition on a free text was not warned about.
+    @Test func aConditionOnFreeTextIsOneOnAnAnswerPartnersDoNotReceive() {
+        let text = messages("""
+              - {name: yn, type: select_one, choices: yes_no, label: Y}
+              - {name: story, type: text, label: S, export_as: EX_STORY}
+              - {name: helped, type: integer, label: H, export_as: EX_HELPED, relevant: "${story} != ''"}
+        """)
+        #expect(text == ["question `helped` goes to partners as EX_HELPED, but is asked only when `${story} != ''`, and `story` is free text, which partner packages leave out unless exported with --include-free-text, so a partner cannot tell a question skipped from one left unanswered; condition it on an answer partners receive, such as a choice, or export with --include-free-text"])
+        let other = messages("""
+              - {name: q, type: select_one, choices: yes_no, other: true, label: Q, export_as: EX_Q}
+              - {name: more, type: integer, label: M, export_as: EX_MORE, relevant: "${q_other} != ''"}
+        """)
+        #expect(other.count == 1 && other.first?.contains("`q_other` is free text") == true, "\(other)")
+        let choice = messages("""
+              - {name: q, type: select_one, choices: yes_no, other: true, label: Q, export_as: EX_Q}
+              - {name: more, type: integer, label: M, export_as: EX_MORE, relevant: "${q} = 'other'"}
+        """)
+        #expect(choice.isEmpty, "the choice itself travels: \(choice)")
+    }
+
     /// File columns count Unicode scalars; an expression's columns count Characters. After a
     /// Character of several scalars (`👍🏽`, `é` written as e and an accent) they differ.
     @Test func columnsAfterClustersAreFileColumns() throws {

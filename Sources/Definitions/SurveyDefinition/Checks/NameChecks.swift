@@ -79,9 +79,10 @@ enum NameChecks {
     }
 
     /// A question that partners receive (it has an `export_as`) but that is asked only under a
-    /// condition on an answer they do not receive (no `export_as`, or personal data): in the
-    /// partner's file an empty cell could be a question skipped or one left unanswered, and the
-    /// partner cannot tell which. Said once per condition and answer.
+    /// condition on an answer they do not receive (no `export_as`, personal data, or free text,
+    /// which a partner export leaves out unless `--include-free-text`): in the partner's file an
+    /// empty cell could be a question skipped or one left unanswered, and the partner cannot tell
+    /// which. Said once per condition and answer.
     static func checkExportedConditions(_ survey: Survey, into diagnostics: inout DiagnosticList) {
         let variables = Dictionary(survey.variables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var said = Set<String>()
@@ -90,10 +91,18 @@ enum NameChecks {
                 for condition in [page.relevant, question.relevant].compactMap({ $0 }) {
                     guard case .success(let parsed) = ParsedExpression.parse(condition.text) else { continue }
                     for name in parsed.referencedNames {
-                        guard let variable = variables[name], variable.exportAs == nil || variable.isPII,
+                        guard let variable = variables[name], variable.exportAs == nil || variable.isPII || variable.isFreeText,
                               said.insert("\(condition.location.line):\(condition.location.column):\(name)").inserted else { continue }
+                        let (why, remedy) = if variable.isPII {
+                            ("is personal data", "condition it on an answer partners receive")
+                        } else if variable.exportAs == nil {
+                            ("has no export_as", "give `\(variable.question)` an export_as")
+                        } else {
+                            ("is free text, which partner packages leave out unless exported with --include-free-text",
+                             "condition it on an answer partners receive, such as a choice, or export with --include-free-text")
+                        }
                         diagnostics.report(.exportedSkipOnUnexported, at: condition.location,
-                                           "question `\(question.name)` goes to partners as \(question.exportAs!), but is asked only when `\(condition.text)`, and `\(name)` \(variable.isPII ? "is personal data" : "has no export_as"), so a partner cannot tell a question skipped from one left unanswered; \(variable.isPII ? "condition it on an answer partners receive" : "give `\(variable.question)` an export_as")")
+                                           "question `\(question.name)` goes to partners as \(question.exportAs!), but is asked only when `\(condition.text)`, and `\(name)` \(why), so a partner cannot tell a question skipped from one left unanswered; \(remedy)")
                     }
                 }
             }

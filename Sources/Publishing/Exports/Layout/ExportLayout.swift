@@ -187,16 +187,3 @@ struct ColumnNaming {
         taken[name.lowercased()] != nil || variables.contains(name.lowercased())
     }
 }
-
-extension Variable {
-    /// A free-text answer (a `text`, `long_text` or `email` question, an `other` text), in which a
-    /// respondent may write anything, names too. A calculation is not, unless it copies one
-    /// (`ExportLayout.freeTextNames`).
-    var isFreeText: Bool {
-        switch role {
-        case .otherText: true
-        case .answer: type == .text
-        case .matrixRow, .calculated: false
-        }
-    }
-}
