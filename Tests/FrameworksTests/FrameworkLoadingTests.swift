@@ -58,6 +58,30 @@ struct FrameworkLoadingTests {
         #expect(byCode["E320"]?.first?.contains("checked against") == false)
     }
 
+    /// A misspelt survey id is reported once where it is written, with the nearest known survey;
+    /// what follows only from it (a baseline or target round "of another survey", no round of a
+    /// survey the misspelt round meant) is not reported as well.
+    @Test func aMisspeltSurveyIsReportedOnceWithTheNearestSurvey() throws {
+        let valid = try String(contentsOf: Fixtures.valid, encoding: .utf8)
+        let inIndicator = valid.replacingOccurrences(of: "    kind: proportion\n    survey: shop\n", with: "    kind: proportion\n    survey: shpo\n")
+        let result = FrameworkLoader.load(text: inIndicator, path: "f.yaml", surveys: Fixtures.catalogue)
+        #expect(result.diagnostics.map(\.description) == [
+            "f.yaml:33:13: error[E308]: indicator `satisfied` is computed from the survey 'shpo' (did you mean shop?), but no definition of it is available",
+        ])
+
+        let inRound = valid.replacingOccurrences(of: "{name: shop-2024, survey: shop,", with: "{name: shop-2024, survey: shpo,")
+            .replacingOccurrences(of: "{name: shop-2025, survey: shop,", with: "{name: shop-2025, survey: shpo,")
+        let rounds = FrameworkLoader.load(text: inRound, path: "f.yaml", surveys: Fixtures.catalogue)
+        #expect(rounds.diagnostics.map(\.description) == [
+            "f.yaml:5:12: error[E308]: round shop-2024 collects the survey 'shpo' (did you mean shop?), but no definition of it is available",
+        ])
+
+        let inCleaning = valid.replacingOccurrences(of: "cleaning:\n  shop:\n", with: "cleaning:\n  shpo:\n")
+        let cleaning = FrameworkLoader.load(text: inCleaning, path: "f.yaml", surveys: Fixtures.catalogue)
+        #expect(cleaning.diagnostics.map(\.code.id) == ["E308"])
+        #expect(cleaning.diagnostics.first?.message.contains("'shpo' (did you mean shop?)") == true, "\(cleaning.diagnostics)")
+    }
+
     /// An unknown `${x}` names the survey it was looked for in, and another survey that has it:
     /// an indicator copied from one survey's to another's keeps its old variables.
     @Test func unknownVariablesAreSaidInTermsOfTheirSurvey() throws {

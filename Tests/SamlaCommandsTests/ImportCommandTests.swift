@@ -24,6 +24,61 @@ import Testing
         #expect(opened.status == 0, "\(opened.errors)")
     }
 
+    /// A survey whose questions take the names of export metadata (`language`, `submitted_at`):
+    /// the export writes the metadata as `response_language` and `response_submitted_at`, and
+    /// importing that export into a new round of the survey reads the same answers and metadata.
+    @Test func anExportOfQuestionsNamedLikeMetadataImportsAgain() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = path("samla.sqlite")
+        try """
+            id: meta
+            version: "1"
+            title: {sv: "Meta", en: "Meta"}
+            languages: [sv, en]
+            choices:
+              langs:
+                - {value: sv, label: {sv: "Svenska", en: "Swedish"}}
+                - {value: fi, label: {sv: "Finska", en: "Finnish"}}
+            pages:
+              - id: p
+                title: {sv: "P", en: "P"}
+                questions:
+                  - name: language
+                    type: select_one
+                    choices: langs
+                    label: {sv: "Hemspråk", en: "Home language"}
+                  - name: submitted_at
+                    type: date
+                    label: {sv: "Inlämnat", en: "Handed in"}
+
+            """.write(toFile: path("meta.yaml"), atomically: true, encoding: .utf8)
+        try "language,submitted_at\nfi,2025-03-01\nsv,2025-04-02\n".write(toFile: path("in.csv"), atomically: true, encoding: .utf8)
+        for round in ["meta-a", "meta-b"] {
+            let opened = try SamlaBinary.run(["round", "open", path("meta.yaml"), "--name", round, "--opens", "2025-01-01", "--closes", "2099-12-31", "--db", db])
+            #expect(opened.status == 0, "\(opened.errors)")
+        }
+        let first = try SamlaBinary.run(["import", "--db", db, "--round", "meta-a", path("in.csv")])
+        #expect(first.status == 0, "\(first.errors)")
+        let exported = try SamlaBinary.run(["export", "--db", db, "--round", "meta-a", "--out", path("a")])
+        #expect(exported.status == 0, "\(exported.errors)")
+        let again = try SamlaBinary.run(["import", "--db", db, "--round", "meta-b", path("a/responses.csv")])
+        #expect(again.status == 0, "\(again.errors)")
+        #expect(again.errors.isEmpty)
+        let second = try SamlaBinary.run(["export", "--db", db, "--round", "meta-b", "--out", path("b")])
+        #expect(second.status == 0, "\(second.errors)")
+
+        /// The rows of an export without the response numbers, which the import gives anew.
+        func rows(_ folder: String) throws -> [String] {
+            try String(contentsOfFile: path("\(folder)/responses.csv"), encoding: .utf8).split(separator: "\r\n").map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst().joined(separator: ",")
+            }
+        }
+        let a = try rows("a")
+        #expect(a.first == "response_language,response_submitted_at,language,submitted_at")
+        #expect(a.dropFirst().map { $0.split(separator: ",").suffix(2).joined(separator: ",") } == ["fi,2025-03-01", "sv,2025-04-02"])
+        #expect(try rows("b") == a)
+    }
+
     @Test func generatedResponsesImportAndABadFileIsRefused() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = path("samla.sqlite")

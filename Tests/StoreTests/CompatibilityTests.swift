@@ -94,6 +94,69 @@ import Testing
 
     }
 
+    /// A removed variable is shown where what remains of it is in the new file: the matrix's `rows`
+    /// for a row, the question's `other` for its text; a question removed outright has no place.
+    @Test func removedVariablesPointAtWhatRemainsOfThemInTheNewFile() throws {
+        let v1Text = """
+            id: shop
+            version: "1"
+            title: {en: "Shop"}
+            languages: [en]
+            choices:
+              scale:
+                - {value: 1, label: {en: "Low"}}
+                - {value: 2, label: {en: "High"}}
+              forms:
+                - {value: ab, label: {en: "AB"}}
+            pages:
+              - id: about
+                title: {en: "About"}
+                questions:
+                  - name: founded
+                    type: integer
+                    label: {en: "Founded"}
+                  - name: voice
+                    type: matrix
+                    choices: scale
+                    label: {en: "Who has a say?"}
+                    rows:
+                      - {name: staff, label: {en: "Staff"}}
+                      - {name: users, label: {en: "Users"}}
+                  - name: legal_form
+                    type: select_one
+                    choices: forms
+                    other: true
+                    label: {en: "Legal form"}
+
+            """
+        let v2Text = v1Text
+            .replacingOccurrences(of: #"version: "1""#, with: #"version: "2""#)
+            .replacingOccurrences(of: "      - name: founded\n        type: integer\n        label: {en: \"Founded\"}\n", with: "")
+            .replacingOccurrences(of: "          - {name: users, label: {en: \"Users\"}}\n", with: "")
+            .replacingOccurrences(of: "other: true", with: "other: false")
+        let v1 = try #require(SurveyLoader.load(text: v1Text, path: "surveys/shop.yaml").document)
+        let v2 = try #require(SurveyLoader.load(text: v2Text, path: "surveys/shop.yaml").document)
+        #expect(v1.survey.variables.map(\.name) == ["founded", "voice_staff", "voice_users", "legal_form", "legal_form_other"])
+        #expect(v2.survey.variables.map(\.name) == ["voice_staff", "legal_form"])
+
+        let temporary = try TemporaryStore()
+        try temporary.open("shop-2025", v1)
+        try temporary.importResponses(2, round: "shop-2025", [.integer(1990), .choice("1"), .choice("2"), .choice("ab"), .text("stiftelse")], document: v1)
+        var lines: [String] = []
+        #expect {
+            try temporary.open("shop-2025", v2)
+        } throws: { error in
+            guard let error = error as? StoreError else { return false }
+            lines = error.diagnostics(database: "db").map(\.description).map { String($0.prefix { $0 != "]" }) + "]" }
+            return true
+        }
+        #expect(Set(lines) == [
+            "surveys/shop.yaml:1:1: error[E445]",      // founded: the question is gone
+            "surveys/shop.yaml:20:11: error[E445]",    // voice_users: voice's rows
+            "surveys/shop.yaml:24:16: error[E445]",    // legal_form_other: legal_form's other
+        ])
+    }
+
     @Test func aNewRoundMayDropQuestionsThatEarlierRoundsAnswered() throws {
         let temporary = try TemporaryStore()
         let store = temporary.store

@@ -9,7 +9,10 @@ import SurveyDefinition
 /// `question_other` for an `other` text. Two metadata columns are also taken: `language`
 /// (a language of the survey; without it every row is in the survey's first language) and
 /// `submitted_at` (ISO 8601; without it, the time of the import). A variable of the survey
-/// with one of those names wins over the metadata meaning. Columns for calculated variables
+/// with one of those names wins over the metadata meaning; the metadata column is then read under
+/// the name an export gives it, `response_language` or `response_submitted_at` (the variable's
+/// name compared ignoring case, as the export compares it). An export's `response_id` is not read:
+/// imported responses are numbered anew. Columns for calculated variables
 /// are allowed (an export carries them) and ignored, with a warning: calculations are computed
 /// from the answers. A variable without a column is empty in every row, which is refused only
 /// where a row makes it required.
@@ -27,6 +30,10 @@ struct ImportColumns {
 
     static let languageColumn = "language"
     static let submittedAtColumn = "submitted_at"
+    /// The prefix an export gives a metadata column whose name a variable takes.
+    static let metadataPrefix = "response_"
+    /// The response number an export writes first; the import numbers responses anew.
+    static let exportedResponseID = "response_id"
 
     let names: [String]
     let roles: [Role]
@@ -50,7 +57,13 @@ struct ImportColumns {
         var diagnostics: [Diagnostic] = []
         var seen: [String: Int] = [:]
         var misnamed: Set<String> = []
-        let known = validator.variables.map(\.name) + [Self.languageColumn, Self.submittedAtColumn]
+        let variableNames = Set(validator.variables.map { $0.name.lowercased() })
+        /// The header name of a metadata column: its own, or the export's `response_` name when a variable takes it.
+        func metadataColumn(_ name: String) -> String {
+            variableNames.contains(name.lowercased()) ? Self.metadataPrefix + name : name
+        }
+        let languageColumn = metadataColumn(Self.languageColumn), submittedAtColumn = metadataColumn(Self.submittedAtColumn)
+        let known = validator.variables.map(\.name) + [languageColumn, submittedAtColumn]
         let lastNamed = names.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         unnamedAtEnd = lastNamed.map { ($0 + 1)..<names.count } ?? names.count..<names.count
         var unnamedAtEndWarning: Diagnostic?
@@ -87,10 +100,12 @@ struct ImportColumns {
                 } else {
                     roles.append(.variable(v))
                 }
-            } else if name == Self.languageColumn {
+            } else if name == languageColumn {
                 roles.append(.language)
-            } else if name == Self.submittedAtColumn {
+            } else if name == submittedAtColumn {
                 roles.append(.submittedAt)
+            } else if name == Self.exportedResponseID {
+                roles.append(.ignored)
             } else {
                 let suggestion = Suggestions.closest(to: name, in: known)
                 if let suggestion, validator.index(ofVariable: suggestion) != nil { misnamed.insert(suggestion) }

@@ -99,9 +99,9 @@ struct RowChecker {
                 language = equal
             } else {
                 let known = validator.survey.languages.joined(separator: ", ")
-                problems.append(Problem(diagnostic: Diagnostic(.unknownLanguage, at: at(ImportColumns.languageColumn),
+                problems.append(Problem(diagnostic: Diagnostic(.unknownLanguage, at: at(columns.names[column]),
                     "“\(text)” is not a language of survey \(validator.survey.id); write one of \(known)"),
-                    column: ImportColumns.languageColumn, value: text))
+                    column: columns.names[column], value: text))
             }
         }
         if let column = columns.submittedAtColumnIndex {
@@ -113,9 +113,9 @@ struct RowChecker {
             case .some(let parsed): submittedAt = parsed
             case .none:
                 let text = Self.trimmedText(record, column) ?? ""
-                problems.append(Problem(diagnostic: Diagnostic(.invalidTimestamp, at: at(ImportColumns.submittedAtColumn),
+                problems.append(Problem(diagnostic: Diagnostic(.invalidTimestamp, at: at(columns.names[column]),
                     "“\(text)” is not a time: write ISO 8601, e.g. 2025-10-12T09:30:00Z or 2025-10-12"),
-                    column: ImportColumns.submittedAtColumn, value: text))
+                    column: columns.names[column], value: text))
             }
         }
         validator.check(&sheet, mode: .complete)

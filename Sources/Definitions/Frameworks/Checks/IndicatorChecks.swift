@@ -7,11 +7,18 @@ struct IndicatorChecks {
     let framework: Framework
     let catalogue: SurveyCatalogue
     private var scopes: [String: SurveyScope] = [:]
+    /// Surveys the framework names that the catalogue has no definition of. Each is reported where
+    /// it is written (E308, with the nearest known id); what follows only from it is not.
+    private var unknownSurveys: Set<String> = []
 
     init(framework: Framework, catalogue: SurveyCatalogue) {
         self.framework = framework
         self.catalogue = catalogue
         for (id, survey) in catalogue.surveys { scopes[id] = SurveyScope(survey: survey) }
+        let named = framework.rounds.compactMap(\.survey)
+            + framework.indicators.filter { $0.kind != .reported }.compactMap(\.survey)
+            + framework.cleaning.keys
+        unknownSurveys = Set(named.filter { catalogue.surveys[$0] == nil })
     }
 
     func check(into diagnostics: inout DiagnosticList) {
@@ -33,7 +40,7 @@ struct IndicatorChecks {
                 seen[round.name] = round.location
             }
             if let survey = round.survey, scopes[survey] == nil, reportedSurveys.insert(survey).inserted {
-                diagnostics.report(.unknownSurvey, at: round.location, "round \(round.name) collects the survey '\(survey)', but \(problem(survey))")
+                diagnostics.report(.unknownSurvey, at: round.location, "round \(round.name) collects the survey \(unknown(survey)), but \(problem(survey))")
             }
             if round.cleaning != nil, round.survey == nil {
                 diagnostics.report(.noRoundForSurvey, at: round.location, "round \(round.name) has cleaning rules but no survey to clean; give its `survey` or remove the rules")
@@ -43,6 +50,24 @@ struct IndicatorChecks {
 
     private func problem(_ survey: String) -> String {
         catalogue.problems[survey] ?? "no definition of it is available"
+    }
+
+    /// A survey id without a definition, quoted, with the nearest id that has one.
+    private func unknown(_ survey: String) -> String {
+        "'\(survey)'\(Suggestions.didYouMean(nearestKnown(to: survey)))"
+    }
+
+    private func nearestKnown(to survey: String) -> String? {
+        Suggestions.closest(to: survey, in: Set(catalogue.surveys.keys).union(catalogue.otherSurveys).sorted())
+    }
+
+    /// Whether a round of `survey` is declared, or may be meant by a round whose survey is unknown
+    /// and nearest to it (that round's E308 says so already).
+    private func roundIsDeclared(for survey: String) -> Bool {
+        framework.rounds.contains { round in
+            guard let named = round.survey else { return false }
+            return named == survey || (unknownSurveys.contains(named) && nearestKnown(to: named) == survey)
+        }
     }
 
     // MARK: Indicators
@@ -66,10 +91,10 @@ struct IndicatorChecks {
         }
         guard indicator.kind != .reported, let surveyID = indicator.survey else { return }
         guard let scope = scopes[surveyID], let survey = catalogue.surveys[surveyID] else {
-            diagnostics.report(.unknownSurvey, at: indicator.location(of: "survey"), "\(place) is computed from the survey '\(surveyID)', but \(problem(surveyID))")
+            diagnostics.report(.unknownSurvey, at: indicator.location(of: "survey"), "\(place) is computed from the survey \(unknown(surveyID)), but \(problem(surveyID))")
             return
         }
-        if !framework.rounds.contains(where: { $0.survey == surveyID }) {
+        if !roundIsDeclared(for: surveyID) {
             diagnostics.report(.noRoundForSurvey, at: indicator.location(of: "survey"),
                                "\(place) is computed from \(surveyID), but no round of \(surveyID) is declared under `rounds`; add one, e.g. {name: \(surveyID)-2025, survey: \(surveyID), label: \"2025\"}")
         }
@@ -152,7 +177,8 @@ struct IndicatorChecks {
                                    "\(what) of \(place) is for the round '\(entry.round)', which the framework does not declare\(Suggestions.didYouMean(entry.round, in: roundNames)); add it under `rounds`")
                 continue
             }
-            if indicator.kind != .reported, let survey = indicator.survey, round.survey != survey {
+            if indicator.kind != .reported, let survey = indicator.survey, round.survey != survey,
+               !unknownSurveys.contains(survey), !(round.survey.map { unknownSurveys.contains($0) } ?? false) {
                 let collects = round.survey.map { "a round of \($0)" } ?? "a reporting period without a survey"
                 diagnostics.report(.roundOfOtherSurvey, at: entry.location,
                                    "\(what) of \(place) is for round \(round.name), \(collects), but the indicator is computed from \(survey); use a round of \(survey)")
@@ -249,18 +275,21 @@ struct IndicatorChecks {
         var entries: [(survey: String, rules: CleaningRules, place: String)] = framework.cleaning.keys.sorted().map {
             ($0, framework.cleaning[$0]!, "the cleaning rules of \($0)")
         }
+        let topLevel = entries.count
         for round in framework.rounds {
             if let rules = round.cleaning, let survey = round.survey { entries.append((survey, rules, "the cleaning rules of round \(round.name)")) }
         }
-        for (surveyID, rules, place) in entries {
+        for (index, (surveyID, rules, place)) in entries.enumerated() {
             let location = rules.location ?? framework.location
-            if framework.cleaning[surveyID] != nil, !framework.rounds.contains(where: { $0.survey == surveyID }) {
-                diagnostics.report(.noRoundForSurvey, at: location, "there are cleaning rules for \(surveyID), but no round of it is declared under `rounds`")
-            }
             guard let scope = scopes[surveyID], let survey = catalogue.surveys[surveyID] else {
-                if framework.cleaning[surveyID] != nil, framework.rounds.contains(where: { $0.survey == surveyID }) == false { continue }
-                diagnostics.report(.unknownSurvey, at: location, "\(place) are for the survey '\(surveyID)', but \(problem(surveyID))")
+                // A round's rules are for the round's survey, reported unknown at the round already.
+                if index < topLevel {
+                    diagnostics.report(.unknownSurvey, at: location, "\(place) are for the survey \(unknown(surveyID)), but \(problem(surveyID))")
+                }
                 continue
+            }
+            if index < topLevel, !roundIsDeclared(for: surveyID) {
+                diagnostics.report(.noRoundForSurvey, at: location, "there are cleaning rules for \(surveyID), but no round of it is declared under `rounds`")
             }
             var found = DiagnosticList()
             for source in [rules.test, rules.eligible].compactMap({ $0 }) {

@@ -11,11 +11,15 @@ public struct SurveyCatalogue: Sendable {
     /// Where a survey's definition came from, by id, when that is not a file beside the framework
     /// (`esem-se version 2027.1, the latest the database holds`); problems found against it say so.
     public var origins: [String: String]
+    /// Ids of other surveys known to be there (`ID.yaml` files in the `surveys` folders looked in), not
+    /// loaded: the candidates, with `surveys`, for "did you mean" on a misspelt survey id.
+    public var otherSurveys: Set<String>
 
-    public init(surveys: [String: Survey] = [:], problems: [String: String] = [:], origins: [String: String] = [:]) {
+    public init(surveys: [String: Survey] = [:], problems: [String: String] = [:], origins: [String: String] = [:], otherSurveys: Set<String> = []) {
         self.surveys = surveys
         self.problems = problems
         self.origins = origins
+        self.otherSurveys = otherSurveys
     }
 
     public init(_ surveys: [Survey]) {
@@ -54,6 +58,15 @@ public struct SurveyCatalogue: Sendable {
             }
             if catalogue.surveys[id] == nil, catalogue.problems[id] == nil {
                 catalogue.problems[id] = "no definition was found (looked for \(tried.joined(separator: ", "))); give its file too, e.g. samla validate surveys/\(id).yaml FRAMEWORK"
+            }
+        }
+        if ids.contains(where: { catalogue.surveys[$0] == nil }) {
+            for folder in folders where (folder as NSString).standardizingPath.hasSuffix("surveys") {
+                let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+                for file in files where file.hasSuffix(".yaml") {
+                    let id = String(file.dropLast(5))
+                    if catalogue.surveys[id] == nil, !ids.contains(id) { catalogue.otherSurveys.insert(id) }
+                }
             }
         }
         return catalogue

@@ -68,11 +68,20 @@ struct AnswerLayoutWriter {
     }
 
     /// Where each problem shows in the definition: the choice list that lost a value, the question
-    /// whose type changed. A removed variable has no place in it.
-    func locations(of problems: [Incompatibility]) -> [Incompatibility: SourceLocation] {
+    /// whose type changed. A removed variable shows where what remains of it is: the `rows` of the
+    /// matrix that lost the row, the question that lost its `other`, a question of that name that no
+    /// longer stores an answer. A question removed outright has no place in it (nil: the file's start).
+    ///
+    /// `previous` is the definition the round was pinned to, which tells what each removed variable
+    /// was; without it, the removed name is matched against the new questions' names.
+    func locations(of problems: [Incompatibility], previous: Survey? = nil) -> [Incompatibility: SourceLocation] {
         let variables = Dictionary(survey.variables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var result: [Incompatibility: SourceLocation] = [:]
         for problem in problems {
+            if case .removedVariable(let name, _) = problem {
+                if let location = removedVariableLocation(name, previous: previous) { result[problem] = location }
+                continue
+            }
             guard let variable = variables[problem.variable], let question = survey.question(named: variable.question) else { continue }
             switch problem {
             case .removedChoice:
@@ -84,6 +93,23 @@ struct AnswerLayoutWriter {
             }
         }
         return result
+    }
+
+    /// Where a variable gone from the new definition was, if the question it belonged to is still there.
+    private func removedVariableLocation(_ name: String, previous: Survey?) -> SourceLocation? {
+        if let old = previous?.variables.first(where: { $0.name == name }) {
+            guard let question = survey.question(named: old.question) else { return nil }
+            switch old.role {
+            case .matrixRow: return question.type == .matrix ? question.location(of: "rows") : question.location
+            case .otherText: return question.location(of: "other")
+            case .answer, .calculated: return question.location
+            }
+        }
+        let questions = survey.questions
+        if let question = questions.first(where: { $0.name == name }) { return question.location }
+        if let question = questions.first(where: { $0.otherVariableName == name }) { return question.location(of: "other") }
+        let matrix = questions.filter { $0.type == .matrix && name.hasPrefix($0.name + "_") }.max { $0.name.count < $1.name.count }
+        return matrix?.location(of: "rows")
     }
 
     /// Creates the tables if needed and applies a plan without problems.

@@ -27,7 +27,7 @@ extension SQLiteStore {
             guard plan.incompatibilities.isEmpty else {
                 throw StoreError.incompatibleDefinition(
                     round: request.name, survey: survey.id, problems: plan.incompatibilities,
-                    locations: layout.locations(of: plan.incompatibilities), location: survey.location)
+                    locations: layout.locations(of: plan.incompatibilities, previous: try Self.pinnedSurvey(existing, db)), location: survey.location)
             }
             let definition = try Self.saveDefinition(request.document, db)
             try layout.apply(plan, definitionHash: definition.hash)
@@ -51,6 +51,14 @@ extension SQLiteStore {
                 previousStatus: existing?.status,
                 layoutChange: plan.change)
         }
+    }
+
+    /// The definition a round is pinned to, if its stored text still loads.
+    static func pinnedSurvey(_ round: Round?, _ db: Database) throws -> Survey? {
+        guard let round, let source = try String.fetchOne(db, sql: "SELECT source FROM definitions WHERE hash = ?", arguments: [round.definitionHash]) else {
+            return nil
+        }
+        return SurveyLoader.load(text: source, path: "definition").document?.survey
     }
 
     public func closeRound(named name: String) throws -> Round {
