@@ -59,6 +59,11 @@ enum ProblemMessages {
         }
     }
 
+    /// " (menade du x?)", the Swedish ``Suggestions/didYouMean(_:)``, or the empty string.
+    private static func menadeDu(_ suggestion: String?) -> String {
+        suggestion.map { " (menade du \($0)?)" } ?? ""
+    }
+
     static func swedish(_ p: AnswerProblem) -> String {
         let given = p.value.map { "”\(shortened($0))”" } ?? "svaret"
         switch p.kind {
@@ -83,7 +88,7 @@ enum ProblemMessages {
         case .notAChoice(let list, let suggestion, let codes):
             var text = "\(given) är inte en kod i listan \(list)"
             if let suggestion, suggestion.contains(" ") { return text + ": skilj koderna åt med mellanslag, ”\(suggestion)”" }
-            if let suggestion { text += " (menade du \(suggestion)?)" }
+            text += menadeDu(suggestion)
             if codes.count <= listedCodesLimit { text += "; koderna är \(codes.joined(separator: ", "))" }
             return text
         case .choiceNotOffered(let list, let code):
@@ -105,7 +110,7 @@ enum ProblemMessages {
         case .wrongValueType(let expected):
             return "värdet är av fel slag: \(swedishKind(expected)) förväntas"
         case .noSuchVariable(let suggestion):
-            return "enkäten har ingen fråga eller variabel som heter \(p.variable)" + (suggestion.map { " (menade du \($0)?)" } ?? "")
+            return "enkäten har ingen fråga eller variabel som heter \(p.variable)\(menadeDu(suggestion))"
         case .calculatedValueGiven:
             return "\(p.variable) räknas fram ur andra svar och kan inte anges"
         }
