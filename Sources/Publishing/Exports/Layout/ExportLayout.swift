@@ -118,7 +118,7 @@ public struct ExportLayout: Sendable {
             let base = baseName(of: variable, profile: profile)
             if variable.type == .choices {
                 for choice in options(of: variable, in: survey) {
-                    let name = try naming.optionName(base: base, option: choice.value, variable: variable.name)
+                    let name = try naming.optionName(base: base, option: code(of: choice, profile: profile), variable: variable.name)
                     columns.append(ExportColumn(name: name, content: .option(variable, choice), variableIndex: index))
                 }
             } else {
@@ -147,6 +147,20 @@ public struct ExportLayout: Sendable {
     /// The choices of a column's variable (for `.value` of a choice variable), else empty.
     public func choices(of variable: Variable) -> [Choice] {
         Self.options(of: variable, in: survey)
+    }
+
+    /// The code a cell holds for `choice`: the partners' `export_as` in a partner profile, else its value.
+    public func code(of choice: Choice) -> String {
+        Self.code(of: choice, profile: options.profile)
+    }
+
+    static func code(of choice: Choice, profile: ExportProfile?) -> String {
+        profile == .euclid ? choice.exportCode : choice.value
+    }
+
+    /// What a cell shows for `choice` before spreadsheet safety: its code, or with `--labels` its label.
+    public func shown(_ choice: Choice) -> String {
+        options.values == .labels ? choice.label.resolved(language, fallbacks: survey.languages) : code(of: choice)
     }
 }
 
