@@ -64,6 +64,29 @@ import Testing
                 "\(run.errors)")
     }
 
+    /// A misspelt survey id is matched against every survey file in the surveys folder compute reads,
+    /// not only against the surveys the framework names (here msi-forum only, from the database).
+    @Test func aMisspeltSurveyIsMatchedAgainstTheSurveysFolder() throws {
+        let cli = try Self.forumRound(contacts: 2)
+        let surveys = cli.folder.appendingPathComponent("surveys")
+        let frameworks = cli.folder.appendingPathComponent("frameworks")
+        for folder in [surveys, frameworks] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try FileManager.default.copyItem(
+            at: repository.appendingPathComponent("surveys/platform-inventory.yaml"), to: surveys.appendingPathComponent("platform-inventory.yaml"))
+        let file = frameworks.appendingPathComponent("forum-toc.yaml")
+        try Self.framework(indicator: """
+            kind: mean
+            value: "${new_contacts}"
+        """, laterRound: "  - {name: platforms-2025, survey: platform-inventroy, label: {sv: \"P\", en: \"P\"}}")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try cli.run(["compute", "--framework", file.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains(
+            "error[E308]: round platforms-2025 collects the survey 'platform-inventroy' (did you mean platform-inventory?), but no definition was found"),
+                "\(run.errors)")
+    }
+
     /// validate passes against the survey's file; compute checks against the database, which has
     /// not seen the file's version yet: the refusal says that the round must take it first.
     @Test func aVariableOnlyInAnUnopenedVersionOfTheFileSaysToOpenIt() throws {
