@@ -69,6 +69,31 @@ import Testing
         #expect(run.errors.contains("error[E520]: round esem-se-2025 of the topline section has no responses in the database"))
     }
 
+    /// Next year's round collected, the shipped topline still names last year's: the refusal names
+    /// the round the database has, and what to change, instead of only "import or collect".
+    @Test func aToplineOfLastYearsRoundNamesTheRoundTheDatabaseHas() throws {
+        let workspace = try Workspace()
+        let db = workspace.path("samla.sqlite")
+        let survey = Self.root.appendingPathComponent("surveys/esem-se.yaml").path
+        for arguments in [
+            ["round", "open", survey, "--name", "esem-se-2027", "--opens", "2027-01-01", "--closes", "2027-12-31", "--db", db],
+            ["generate", survey, "--rows", "3", "--out", workspace.path("responses.csv")],
+            ["import", "--round", "esem-se-2027", workspace.path("responses.csv"), "--db", db],
+        ] {
+            let run = try SamlaBinary.run(arguments)
+            #expect(run.status == 0, "\(arguments[0]): \(run.errors)")
+        }
+        let run = try SamlaBinary.run([
+            "report", Self.root.appendingPathComponent("reports/esem-se-topline.yaml").path, "--db", db, "--out", workspace.path("x.html"),
+        ])
+        #expect(run.status == 1)
+        #expect(run.errors.contains(
+            "error[E520]: round esem-se-2025 of the topline section has no responses in the database; import or collect them first "
+                + "(samla round list shows the rounds); the database has responses to survey esem-se in esem-se-2027: to report it, "
+                + "name it as the topline's round and in the report's rounds\n"), "\(run.errors)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("x.html")))
+    }
+
     /// Run from the wrong folder or with a mistyped --db, a command that only reads says so, and
     /// leaves no empty database behind (which made the next run say "there is no round").
     @Test func aMissingDatabaseIsRefusedAndNotCreated() throws {

@@ -12,11 +12,11 @@ struct RoundOpenCommand: ParsableCommand {
         discussion: """
         A new round needs --opens and --closes (YYYY-MM-DD, both days included, in the local time \
         zone, TZ). Re-opening an \
-        existing round keeps its dates unless given, and takes the definition in SURVEY.yaml if it \
+        existing round keeps its dates unless given, and whether it is anonymous, and takes the definition in SURVEY.yaml if it \
         is compatible with the answers stored: new questions and choices are fine; removing a \
         question or choice that has answers, or changing an answered question's type, is refused \
-        with the count of answers that would be lost. Without --anonymous a round is \
-        invitation-only (see samla invite).
+        with the count of answers that would be lost. Without --anonymous a new round is \
+        invitation-only (see samla invite); a round stays anonymous or invitation-only.
         """
     )
 
