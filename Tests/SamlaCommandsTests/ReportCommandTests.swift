@@ -94,14 +94,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.path("x.html")))
     }
 
-    /// Run from the wrong folder or with a mistyped --db, a command that only reads says so, and
-    /// leaves no empty database behind (which made the next run say "there is no round").
+    /// Run from the wrong folder or with a mistyped --db, a command that only reads, or that needs
+    /// a round the database must already hold (import, invite, round close), says so, and leaves
+    /// no empty database behind (which made the next run say "there is no round"; import, invite
+    /// and round close said only that, and left the empty database).
     @Test func aMissingDatabaseIsRefusedAndNotCreated() throws {
         let workspace = try Workspace()
+        let inputs = try Workspace()
+        let contacts = inputs.path("contacts.csv")
+        try "name,email\nEva,eva@example.se\n".write(toFile: contacts, atomically: true, encoding: .utf8)
         let runs = [
             ["report", Self.root.appendingPathComponent("reports/esem-se-topline.yaml").path, "--out", workspace.path("x.html")],
             ["export", "--round", "esem-se-2025", "--out", workspace.path("out")],
             ["compute", "--framework", Self.root.appendingPathComponent("frameworks/msi-toc.yaml").path],
+            ["import", "--round", "esem-se-2025", contacts],
+            ["invite", "--round", "esem-se-2025", contacts, "--base-url", "https://enkat.example.se", "--out", workspace.path("links.csv")],
+            ["round", "close", "esem-se-2025"],
         ]
         for arguments in runs {
             let run = try SamlaBinary.run(arguments, in: workspace.folder)
