@@ -87,6 +87,7 @@ extension DiagnosticCode {
     public static let duplicateContactEmail = DiagnosticCode("W440", .warning, "the same email address on more than one row")
     public static let contactAlreadyInvited = DiagnosticCode("W441", .warning, "an email address that already has an invitation to the round")
     public static let unnamedEmailColumn = DiagnosticCode("W442", .warning, "a column of email addresses that is not named email")
+    public static let versionReused = DiagnosticCode("W443", .warning, "a changed definition under a version the database holds with other content")
 
     static let storeCodes: [DiagnosticCode] = [
         invalidRoundName, unknownRound, roundOfAnotherSurvey, invalidRoundDates, missingRoundDates,
@@ -95,6 +96,6 @@ extension DiagnosticCode {
         unknownResponse, responseAlreadySubmitted, unknownInvitation, invitationUnusable, definitionNotPinned,
         unusableDatabase, malformedContacts, contactsColumnClash, invalidContactEmail, noContacts,
         invitationRequired, outputExists, outputUnwritable, storedDefinitionUnloadable, unknownDefinition, duplicateContactEmail,
-        contactAlreadyInvited, unnamedEmailColumn,
+        contactAlreadyInvited, unnamedEmailColumn, versionReused,
     ]
 }

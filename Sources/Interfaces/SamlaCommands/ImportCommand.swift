@@ -53,7 +53,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         var result: ImportResult?
         try reportingRefusals(database: database.path) {
-            let store = try database.open()
+            let store = try database.open(creating: false)
             let reportPath = report ?? (skipInvalid ? Self.defaultReportPath(for: file) : nil)
             let options = ImportOptions(skipInvalid: skipInvalid, reportPath: reportPath, listedErrorLimit: limit, showsProgress: format == .text,
                                         again: again)

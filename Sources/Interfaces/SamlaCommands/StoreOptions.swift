@@ -7,15 +7,16 @@ import Store
 struct StoreOptions: ParsableArguments {
     static let defaultPath = ".samla/samla.sqlite"
 
-    @Option(name: .customLong("db"), help: ArgumentHelp("The Samla database; commands that write create it, with its folder, on first use.", valueName: "path"))
+    @Option(name: .customLong("db"), help: ArgumentHelp("The Samla database; `samla round open` creates it, with its folder, on first use.", valueName: "path"))
     var path: String = StoreOptions.defaultPath
 
     func validate() throws {
         if path.isEmpty { throw ValidationError("--db needs the path of the database file, e.g. \(Self.defaultPath)") }
     }
 
-    /// Opens the store, creating the folder of a new database. A command that only reads
-    /// (`creating: false`) refuses a database that does not exist rather than making an empty one.
+    /// Opens the store, creating the folder of a new database. A command that only reads, or
+    /// needs a round the database holds (`creating: false`), refuses a database that does not
+    /// exist rather than making an empty one.
     func open(creating: Bool = true) throws -> SQLiteStore {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)

@@ -75,7 +75,7 @@ public enum StoreError: Error, Hashable, Sendable {
             return problems.map { Diagnostic(.unstorableSurvey, at: .source(location), "survey \(survey): \($0.message)") }
         case .anonymousRound(let round):
             return [Diagnostic(.anonymousRound, at: file,
-                "round \(round) is anonymous: respondents use its start link, and it takes no invitations")]
+                "round \(round) is anonymous: respondents use its start link (BASE/s/\(round)), and it takes no invitations; a round is anonymous or invitation-only from its opening, so for personal links open another round without --anonymous")]
         case .closedRound(let round, let phase):
             return [Diagnostic(.closedRound, at: file,
                 "round \(round) is \(phase == .ended ? "past its closing date" : "closed"); re-open it with `samla round open` and a later --closes first")]
