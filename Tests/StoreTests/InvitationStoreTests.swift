@@ -121,4 +121,42 @@ import Testing
         }
         #expect(try store.roundSummaries()[0].started == 1, "refused responses were not kept")
     }
+
+    @Test func progressIsLookedUpByTokenHashAcrossRounds() throws {
+        let temporary = try TemporaryStore()
+        let store = temporary.store
+        let document = TestSurveys.document()
+        try temporary.open("shop-2025", document)
+        try temporary.open("shop-2026", document)
+        // More than one query's worth of hashes.
+        let tokens = (0..<1_200).map { _ in InvitationToken.random() }
+        let invitations = try store.addInvitations(
+            tokens.enumerated().map { NewInvitation(token: $1, label: "Org \($0)", email: $0 == 7 ? "org7@example.se" : nil) },
+            round: "shop-2025", today: TestSurveys.today)
+        let otherToken = InvitationToken.random()
+        _ = try store.addInvitations([NewInvitation(token: otherToken)], round: "shop-2026", today: TestSurveys.today)
+        let begun = try store.createResponse(
+            NewResponse(round: "shop-2025", language: "sv", source: .web, invitationID: invitations[3].id), today: TestSurveys.today)
+        let finished = try store.createResponse(
+            NewResponse(round: "shop-2025", language: "en", source: .web, invitationID: invitations[1_100].id), today: TestSurveys.today)
+        _ = try store.completeResponse(finished.id)
+
+        let unknown = InvitationToken.random()
+        let found = try store.invitationProgress(tokenHashes: tokens.map(\.hash) + [tokens[5].hash, otherToken.hash, unknown.hash])
+        #expect(found.count == 1_201)
+        #expect(found[unknown.hash] == nil)
+        #expect(found[otherToken.hash]?.round == "shop-2026")
+        #expect(found[otherToken.hash]?.responseStatus == nil)
+        #expect(found[tokens[3].hash] == InvitationProgress(
+            invitation: Invitation(
+                id: invitations[3].id, roundID: invitations[3].roundID, tokenHash: tokens[3].hash, label: "Org 3", email: nil,
+                createdAt: invitations[3].createdAt, responseID: begun.id),
+            round: "shop-2025", responseStatus: .partial))
+        #expect(found[tokens[1_100].hash]?.responseStatus == .complete)
+        #expect(found[tokens[1_100].hash]?.isComplete == true)
+        #expect(found[tokens[7].hash]?.invitation.email == "org7@example.se")
+        let statuses = tokens.map { found[$0.hash]?.responseStatus }
+        #expect(statuses.filter { $0 == nil }.count == 1_198)
+        #expect(try store.invitationProgress(tokenHashes: []).isEmpty)
+    }
 }

@@ -40,6 +40,10 @@ public protocol Store: Sendable {
     func addInvitations(_ invitations: [NewInvitation], round: String, today: CalendarDate) throws -> [Invitation]
     func invitation(tokenHash: String) throws -> Invitation?
     func invitations(round: String) throws -> [Invitation]
+    /// The invitations, of any round, whose token hashes are among `tokenHashes`, keyed by hash,
+    /// each with its round and the status of its response; a hash no invitation has is left out.
+    /// A few queries for any number of hashes, not one per hash.
+    func invitationProgress(tokenHashes: [String]) throws -> [String: InvitationProgress]
     /// Records that an invitation's token began a response.
     func markInvitationUsed(_ invitationID: Int64, response responseID: Int64) throws
 

@@ -37,6 +37,33 @@ extension SQLiteStore {
         }
     }
 
+    public func invitationProgress(tokenHashes: [String]) throws -> [String: InvitationProgress] {
+        let hashes = Array(Set(tokenHashes))
+        return try pool.read { db in
+            var found: [String: InvitationProgress] = [:]
+            // In slices, within SQLite's limit on a statement's parameters.
+            for start in stride(from: 0, to: hashes.count, by: Self.hashesPerQuery) {
+                let slice = Array(hashes[start..<min(start + Self.hashesPerQuery, hashes.count)])
+                let sql = """
+                    SELECT i.*, e.email, r.name AS round_name, s.status AS response_status FROM invitations i
+                    JOIN rounds r ON r.id = i.round_id
+                    LEFT JOIN invitation_emails e ON e.invitation_id = i.id
+                    LEFT JOIN responses s ON s.id = i.response_id
+                    WHERE i.token_hash IN (\(databaseQuestionMarks(count: slice.count)))
+                    """
+                for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(slice)) {
+                    let invitation = Self.invitation(from: row)
+                    found[invitation.tokenHash] = InvitationProgress(
+                        invitation: invitation, round: row["round_name"],
+                        responseStatus: (row["response_status"] as String?).flatMap(ResponseStatus.init(rawValue:)))
+                }
+            }
+            return found
+        }
+    }
+
+    private static let hashesPerQuery = 500
+
     public func markInvitationUsed(_ invitationID: Int64, response responseID: Int64) throws {
         try pool.write { db in try Self.markInvitationUsed(invitationID, response: responseID, db) }
     }
