@@ -25,7 +25,7 @@ import Testing
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output == """
             made 3 invitations to round forum-2025 (emails from column Email)
-            wrote \(cli.folder.appendingPathComponent("kontakter-links.csv").path): the only copy of the tokens; keep it safe and delete it after the mail merge
+            wrote \(cli.folder.appendingPathComponent("kontakter-links.csv").path): the only copy of the tokens; keep it safe for the mail merge and the reminders (samla remind), and delete it after the last
 
             """)
         let links = try String(contentsOfFile: cli.folder.appendingPathComponent("kontakter-links.csv").path, encoding: .utf8)

@@ -14,7 +14,8 @@ struct InviteCommand: ParsableCommand {
         separated). A column named email is recorded as personal data, one named label (or name) as \
         the invitee's label. The links file has the contacts' columns and two more: token and link \
         (BASE/t/TOKEN). Each token is 32 random bytes; the database keeps only its SHA-256, so the \
-        links file is the only copy: keep it safe, and delete it after the mail merge.
+        links file is the only copy: keep it safe for the mail merge and the reminders (samla remind), \
+        and delete it after the last.
         """
     )
 
@@ -61,7 +62,7 @@ struct InviteCommand: ParsableCommand {
                 .compactMap { $0 }
             printLine("made \(outcome.invitations.count) invitation\(outcome.invitations.count == 1 ? "" : "s") to round \(round)"
                 + (recorded.isEmpty ? "" : " (\(recorded.joined(separator: ", ")))"))
-            printLine("wrote \(outcome.outputPath): the only copy of the tokens; keep it safe and delete it after the mail merge")
+            printLine("wrote \(outcome.outputPath): the only copy of the tokens; keep it safe for the mail merge and the reminders (samla remind), and delete it after the last")
         }
     }
 }

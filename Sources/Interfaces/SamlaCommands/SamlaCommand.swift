@@ -10,7 +10,7 @@ public struct SamlaCommand: AsyncParsableCommand {
         abstract: "Survey definitions, collection, indicators and reports for MSI.",
         version: SamlaVersion.current,
         subcommands: [
-            ValidateCommand.self, RoundCommand.self, InviteCommand.self, ImportCommand.self, GenerateCommand.self,
+            ValidateCommand.self, RoundCommand.self, InviteCommand.self, RemindCommand.self, ImportCommand.self, GenerateCommand.self,
             ComputeCommand.self, ReportCommand.self, ExportCommand.self, DemoCommand.self, BenchCommand.self,
             ServeCommand.self,
         ]

@@ -20,20 +20,31 @@ struct ContactsTable {
     /// only with one), so the links file gets one too.
     var hasByteOrderMark: Bool
 
+    /// Which file a table is read from, for the messages.
+    enum Kind {
+        /// The contacts of `samla invite`.
+        case contacts
+        /// A links file that `samla invite` wrote, read by `samla remind`.
+        case links
+
+        var name: String { self == .contacts ? "the contacts file" : "the links file" }
+        var content: String { self == .contacts ? "one row per invitee" : "one row per invitation, as samla invite wrote it" }
+    }
+
     /// Reads an RFC 4180 file (UTF-8 with or without BOM, CRLF or LF, quoted fields).
     /// Blank lines are skipped, and so are rows whose every cell is empty or spaces (`,,,` or `;;;`:
     /// the empty rows a spreadsheet writes), which name nobody to invite. A problem comes back as a
     /// diagnostic.
-    static func read(path: String) -> Result<ContactsTable, Diagnostic> {
+    static func read(path: String, kind: Kind = .contacts) -> Result<ContactsTable, Diagnostic> {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(Diagnostic(.fileUnreadable, at: .file(path), "the contacts file cannot be read; check the path and its permissions"))
+            return .failure(Diagnostic(.fileUnreadable, at: .file(path), "\(kind.name) cannot be read; check the path and its permissions"))
         }
         let hasBOM = data.starts(with: [0xEF, 0xBB, 0xBF])
         let delimiter = CSVReader.Options.delimiter(ofHeaderIn: data)
         let reader = CSVReader(data: data, options: .init(delimiter: delimiter))
         do {
             guard let header = try reader.readHeader(), !(header.names.count == 1 && header.names[0].isEmpty) else {
-                return .failure(Diagnostic(.fileEmpty, at: .file(path), "the contacts file is empty; it needs a header row and one row per invitee"))
+                return .failure(Diagnostic(.fileEmpty, at: .file(path), "\(kind.name) is empty; it needs a header row and \(kind.content)"))
             }
             var rows: [Row] = []
             while let record = try reader.next() {

@@ -1,0 +1,221 @@
+import CSV
+import Diagnostics
+import Expressions
+import Foundation
+import Store
+
+/// `samla remind`: the rows of a links file (as `samla invite` wrote it) whose invitations have
+/// not completed the survey, each with a `progress` column, for a reminder mail merge. It reads
+/// the store and writes nothing to it.
+public struct ReminderList: Sendable {
+    public var round: String
+    public var linksPath: String
+    public var outputPath: String
+
+    public init(round: String, linksPath: String, outputPath: String) {
+        self.round = round
+        self.linksPath = linksPath
+        self.outputPath = outputPath
+    }
+
+    /// The column the reminders file adds.
+    public static let progressColumn = "progress"
+
+    /// How far an invitation that has not completed the survey has got.
+    public enum Progress: String, Sendable, CaseIterable {
+        /// No page has been saved with the link.
+        case notStarted = "not started"
+        /// A response is begun and not submitted: the link resumes it.
+        case notFinished = "not finished"
+    }
+
+    /// The reminders file next to the links file, named for the day:
+    /// `contacts-links.csv` → `contacts-reminder-2027-02-15.csv`.
+    public static func defaultOutputPath(for linksPath: String, on day: CalendarDate) -> String {
+        let url = URL(fileURLWithPath: linksPath)
+        var stem = url.deletingPathExtension().lastPathComponent
+        if stem.hasSuffix("-links"), stem.count > "-links".count { stem.removeLast("-links".count) }
+        let name = "\(stem)-reminder-\(day)." + (url.pathExtension.isEmpty ? "csv" : url.pathExtension)
+        let folder = (linksPath as NSString).deletingLastPathComponent
+        return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+    }
+
+    /// What a run found.
+    public struct Outcome: Sendable {
+        /// Rows of the links file (blank rows not counted).
+        public var rows: Int
+        public var notStarted: Int
+        public var notFinished: Int
+        /// Where the reminders were written; nil when every invitation has completed, and nothing was written.
+        public var outputPath: String?
+
+        public var reminders: Int { notStarted + notFinished }
+    }
+
+    /// Why a run was refused: every problem found. No file was written.
+    public struct Refusal: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads the links file, looks its tokens up in the store (a few queries for the whole file)
+    /// and writes the rows of the invitations not completed, unless there are none.
+    public func run(store: any Store, today: CalendarDate) throws -> Outcome {
+        guard !FileManager.default.fileExists(atPath: outputPath) else {
+            throw Refusal(diagnostics: [Diagnostic(.outputExists, at: .file(outputPath),
+                "the reminders file exists already and is not replaced; choose another --out, or delete it if it is from an earlier run")])
+        }
+        try checkRound(store: store, today: today)
+        let links = try checkedLinks()
+        let found = try store.invitationProgress(tokenHashes: links.tokens.compactMap { $0?.hash })
+        try checkInvitations(links, found: found, store: store)
+
+        let progress: [Progress?] = links.tokens.map { token in
+            switch token.flatMap({ found[$0.hash] })?.responseStatus {
+            case nil: .notStarted
+            case .partial: .notFinished
+            case .complete: nil
+            }
+        }
+        let outcome = Outcome(
+            rows: links.table.rows.count, notStarted: progress.count(where: { $0 == .notStarted }), notFinished: progress.count(where: { $0 == .notFinished }),
+            outputPath: nil)
+        guard outcome.reminders > 0 else { return outcome }
+        try write(links.table, progress: progress)
+        return Outcome(rows: outcome.rows, notStarted: outcome.notStarted, notFinished: outcome.notFinished, outputPath: outputPath)
+    }
+
+    private struct CheckedLinks {
+        var table: ContactsTable
+        /// The name of the token column as the header writes it.
+        var tokenColumn: String
+        /// One per row of `table`; nil where the cell holds no token, which `problems` reports.
+        var tokens: [InvitationToken?]
+        var problems: DiagnosticList
+    }
+
+    private func checkedLinks() throws -> CheckedLinks {
+        let table: ContactsTable
+        switch ContactsTable.read(path: linksPath, kind: .links) {
+        case .success(let read): table = read
+        case .failure(let diagnostic): throw Refusal(diagnostics: [diagnostic])
+        }
+        var problems = DiagnosticList()
+        let headerLine = SourceLocation(file: linksPath, line: table.header.line, column: 1)
+        for problem in table.header.problems {
+            problems.report(.malformedContacts, at: headerLine, "header: \(problem); every column needs a name of its own")
+        }
+        let folded = table.header.names.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let tokenIndex = folded.firstIndex(of: "token") else {
+            problems.report(.malformedLinksFile, at: headerLine,
+                "the links file has no token column; give the file that samla invite wrote (the contacts' columns, then token and link)")
+            throw Refusal(diagnostics: problems.sorted)
+        }
+        if let progress = folded.firstIndex(of: Self.progressColumn) {
+            problems.report(.malformedLinksFile, at: headerLine,
+                "the links file already has a column \(table.header.names[progress]), which the reminders file adds; "
+                    + "give the links file that samla invite wrote (not a reminders file), or rename the column")
+        }
+        if table.rows.isEmpty {
+            problems.report(.noContacts, at: .file(linksPath), "the links file has a header but no rows; give the links file that samla invite wrote")
+        }
+        let tokenColumn = table.header.names[tokenIndex]
+        if problems.hasErrors { throw Refusal(diagnostics: problems.sorted) }
+        var tokens: [InvitationToken?] = []
+        for row in table.rows {
+            guard row.fields.count == table.header.names.count else {
+                tokens.append(nil)
+                problems.report(.malformedContacts, at: .record(file: linksPath, row: row.number, column: nil, line: row.line),
+                    "\(row.fields.count) fields, but the header has \(table.header.names.count) columns")
+                continue
+            }
+            let location = DiagnosticLocation.record(file: linksPath, row: row.number, column: tokenColumn, line: row.line)
+            guard let text = row.value(tokenIndex) else {
+                problems.report(.unknownReminderToken, at: location, "the token is missing; every row of a links file has the token samla invite made for it")
+                tokens.append(nil)
+                continue
+            }
+            guard let token = InvitationToken(text) else {
+                problems.report(.unknownReminderToken, at: location,
+                    "\"\(Self.excerpt(text))\" is not a token as samla invite writes them (43 letters, digits, - and _); "
+                        + "was the cell changed, in a spreadsheet perhaps? The row's link ends in its token")
+                tokens.append(nil)
+                continue
+            }
+            tokens.append(token)
+        }
+        return CheckedLinks(table: table, tokenColumn: tokenColumn, tokens: tokens, problems: problems)
+    }
+
+    /// Refuses the rows of `links` with problems, and tokens that are no invitation to the round:
+    /// one diagnostic for the whole file when all of them are of one other round or of none (the
+    /// links file of another round or database), one per row otherwise.
+    private func checkInvitations(_ links: CheckedLinks, found: [String: InvitationProgress], store: any Store) throws {
+        var problems = links.problems
+        let rounds = links.tokens.map { $0.flatMap { found[$0.hash]?.round } }
+        let strangers = links.tokens.indices.filter { links.tokens[$0] != nil && rounds[$0] != round }
+        if strangers.isEmpty && !problems.hasErrors { return }
+        if !problems.hasErrors, strangers.count == rounds.count, Set(rounds).count == 1 {
+            let invited = try store.roundSummaries().first { $0.round.name == round }?.invitations ?? 0
+            let none = invited == 0 ? "; round \(round) has no invitations" : ""
+            let message = if let other = rounds[0] {
+                "the tokens of this links file are invitations to round \(other), not \(round); give --round \(other)\(none)"
+            } else {
+                "no token of this links file is an invitation in this database\(none); is it the links file of another database (--db)?"
+            }
+            throw Refusal(diagnostics: [Diagnostic(.unknownReminderToken, at: .file(linksPath), message)])
+        }
+        for index in strangers {
+            let row = links.table.rows[index]
+            let location = DiagnosticLocation.record(file: linksPath, row: row.number, column: links.tokenColumn, line: row.line)
+            let message = if let other = rounds[index] {
+                "this token is an invitation to round \(other), not \(round); a links file lists the invitations of one round"
+            } else {
+                "no invitation in this database has this token; was the row copied from another links file, or the token changed?"
+            }
+            problems.report(.unknownReminderToken, at: location, message)
+        }
+        throw Refusal(diagnostics: problems.sorted)
+    }
+
+    /// Refuses a round that does not exist, takes no invitations, or no longer collects: its
+    /// links would open a closed form.
+    private func checkRound(store: any Store, today: CalendarDate) throws {
+        guard let found = try store.round(named: round) else {
+            let names = try store.roundSummaries().map(\.round.name)
+            throw StoreError.unknownRound(round, suggestion: Suggestions.closest(to: round, in: names))
+        }
+        if found.isAnonymous { throw StoreError.anonymousRound(round) }
+        let phase = found.phase(on: today)
+        if phase == .closed || phase == .ended { throw StoreError.closedRound(round, phase: phase) }
+    }
+
+    /// Writes the rows to remind, as the links file has them plus `progress`, in the links file's
+    /// delimiter and with its byte order mark, through a temporary file moved into place.
+    private func write(_ table: ContactsTable, progress: [Progress?]) throws {
+        let unwritable = Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
+            "the reminders file cannot be written here; check that the folder exists and that you may write in it")])
+        let temporary = URL(fileURLWithPath: outputPath).deletingLastPathComponent()
+            .appendingPathComponent(".\(URL(fileURLWithPath: outputPath).lastPathComponent).\(UUID().uuidString).part").path
+        // Readable by its owner only: the file holds tokens in clear.
+        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else { throw unwritable }
+        do {
+            let writer = try CSVWriter(path: temporary, options: .init(
+                delimiter: table.delimiter, neutralizesFormulas: false, writesByteOrderMark: table.hasByteOrderMark))
+            try writer.writeRecord(table.header.names + [Self.progressColumn])
+            for (row, progress) in zip(table.rows, progress) {
+                guard let progress else { continue }
+                try writer.writeRecord(row.fields + [progress.rawValue])
+            }
+            try writer.close()
+            try FileManager.default.moveItem(atPath: temporary, toPath: outputPath)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw unwritable
+        }
+    }
+
+    /// A cell as a message may quote it: at most 60 characters.
+    private static func excerpt(_ text: String) -> String {
+        text.count <= 60 ? text : String(text.prefix(57)) + "…"
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Expressions
+import Foundation
+import Intake
+import Store
+
+/// `samla remind --round R contacts-links.csv`: who has not completed, for a reminder mail merge.
+struct RemindCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remind",
+        abstract: "List the invitations of a links file that have not completed the survey, for a reminder.",
+        discussion: """
+        Give the links file that samla invite wrote (comma or semicolon separated, its columns in any \
+        order, as a spreadsheet may save it again). The reminders file has the rows whose invitation has \
+        not completed the survey, with the links file's columns and one more, progress: "not started" \
+        (no page saved with the link) or "not finished" (begun; the link continues where it was left). \
+        When everyone has completed, no file is written. The database is only read. The reminders file \
+        holds the tokens: keep it safe, and delete it after the mail merge.
+        """
+    )
+
+    @Option(help: ArgumentHelp("The round the links file invites to (invitation-only, not closed).", valueName: "name"))
+    var round: String
+
+    @Argument(help: ArgumentHelp("The links file that `samla invite` wrote.", valueName: "links.csv"))
+    var links: String
+
+    @Option(help: ArgumentHelp(
+        "Where to write the reminders file; default: next to the links file, named for today (NAME-links.csv → NAME-reminder-YYYY-MM-DD.csv).", valueName: "file"))
+    var out: String?
+
+    @OptionGroup var database: StoreOptions
+
+    init() {}
+
+    func run() throws {
+        try reportingRefusals(database: database.path) {
+            let today = CalendarDate.today()
+            let list = ReminderList(round: round, linksPath: links, outputPath: out ?? ReminderList.defaultOutputPath(for: links, on: today))
+            let store = try database.open(creating: false)
+            let outcome: ReminderList.Outcome
+            do {
+                outcome = try list.run(store: store, today: today)
+            } catch let refusal as ReminderList.Refusal {
+                throw Refused(refusal.diagnostics)
+            }
+            guard let written = outcome.outputPath else {
+                printLine("all \(outcome.rows) invitation\(outcome.rows == 1 ? "" : "s") in \(links) have completed round \(round): no reminders, no file written")
+                return
+            }
+            printLine("\(outcome.reminders) of \(outcome.rows) invitation\(outcome.rows == 1 ? "" : "s") in \(links) have not completed round \(round): "
+                + "\(outcome.notStarted) not started, \(outcome.notFinished) started and not finished")
+            printLine("wrote \(written): it holds the tokens; keep it safe and delete it after the mail merge")
+        }
+    }
+}

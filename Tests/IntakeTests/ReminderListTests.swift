@@ -1,0 +1,204 @@
+import Diagnostics
+import Expressions
+import Foundation
+import Intake
+import Store
+import SurveyDefinition
+import Testing
+
+/// `ReminderList` against real SQLite files and the links files of `Fixtures/reminders`, whose
+/// tokens are fixed: `AAA…` (not started), `-BBB…` (started), `CCC…` (complete), `DDD…` (not
+/// started) invite to `forum-2025`, `OOO…` to `forum-2026`; `UUU…` is no invitation.
+@Suite struct ReminderListTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/reminders")
+    static let today = CalendarDate(year: 2025, month: 10, day: 15)!
+    static func token(_ letter: Character) -> InvitationToken {
+        InvitationToken(letter == "B" ? "-" + String(repeating: "B", count: 42) : String(repeating: letter, count: 43))!
+    }
+
+    final class Workspace {
+        let folder: URL
+        let store: SQLiteStore
+        let document: SurveyDocument
+
+        /// Rounds forum-2025 and forum-2026 (invitation-only), forum-open (anonymous) and
+        /// forum-2024 (closed), with the invitations and responses of the fixtures.
+        init() throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-remind-tests-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            store = try SQLiteStore(path: folder.appendingPathComponent("samla.sqlite").path)
+            let at = SourceLocation(file: "forum.yaml", line: 1, column: 1)
+            let survey = Survey(
+                id: "forum", version: "1", title: ["sv": "Forum", "en": "Forum"], languages: ["sv", "en"], choiceLists: [],
+                pages: [Page(id: "p", questions: [Question(name: "useful", type: .integer, location: at)], location: at)], location: at)
+            document = SurveyDocument(survey: survey, sourceText: "id: forum")
+            for (name, anonymous) in [("forum-2025", false), ("forum-2026", false), ("forum-open", true), ("forum-2024", false)] {
+                _ = try store.openRound(RoundRequest(
+                    name: name, document: document, opens: .init(year: 2025, month: 10, day: 1), closes: .init(year: 2025, month: 12, day: 31),
+                    anonymous: anonymous))
+            }
+            _ = try store.closeRound(named: "forum-2024")
+            let invited = try store.addInvitations("ABCD".map { NewInvitation(token: ReminderListTests.token($0)) }, round: "forum-2025", today: ReminderListTests.today)
+            _ = try store.addInvitations([NewInvitation(token: ReminderListTests.token("O"))], round: "forum-2026", today: ReminderListTests.today)
+            _ = try store.createResponse(NewResponse(round: "forum-2025", language: "sv", source: .web, invitationID: invited[1].id), today: ReminderListTests.today)
+            let done = try store.createResponse(NewResponse(round: "forum-2025", language: "sv", source: .web, invitationID: invited[2].id), today: ReminderListTests.today)
+            _ = try store.completeResponse(done.id)
+        }
+
+        deinit { try? FileManager.default.removeItem(at: folder) }
+
+        var output: String { folder.appendingPathComponent("reminders.csv").path }
+
+        func list(_ fixture: String, round: String = "forum-2025") -> ReminderList {
+            ReminderList(round: round, linksPath: ReminderListTests.fixtures.appendingPathComponent(fixture).path, outputPath: output)
+        }
+
+        func refusal(_ fixture: String, round: String = "forum-2025") -> [String] {
+            do {
+                _ = try list(fixture, round: round).run(store: store, today: ReminderListTests.today)
+                return ["not refused"]
+            } catch let refusal as ReminderList.Refusal {
+                return refusal.diagnostics.map(\.description)
+            } catch let error as StoreError {
+                return error.diagnostics(database: "samla.sqlite").map(\.description)
+            } catch {
+                return ["\(error)"]
+            }
+        }
+    }
+
+    static func path(_ fixture: String) -> String { fixtures.appendingPathComponent(fixture).path }
+
+    @Test func writesTheRowsNotCompletedWithTheirProgress() throws {
+        let workspace = try Workspace()
+        let outcome = try workspace.list("links.csv").run(store: workspace.store, today: Self.today)
+        #expect(outcome.rows == 4)
+        #expect(outcome.notStarted == 2)
+        #expect(outcome.notFinished == 1)
+        #expect(outcome.outputPath == workspace.output)
+        let base = "https://enkat.example.se/t/"
+        let (a, b, d) = (Self.token("A").text, Self.token("B").text, Self.token("D").text)
+        #expect(try String(contentsOfFile: workspace.output, encoding: .utf8) == """
+            name,email,token,link,progress\r
+            Anna Svensson,anna@example.se,\(a),\(base)\(a),not started\r
+            Bo Ek,bo@example.org,\(b),\(base)\(b),not finished\r
+            Dag Lund,dag@example.se,\(d),\(base)\(d),not started\r
+
+            """)
+        let permissions = try FileManager.default.attributesOfItem(atPath: workspace.output)[.posixPermissions] as? Int
+        #expect(permissions == 0o600, "the file holds tokens")
+    }
+
+    @Test func readsALinksFileSavedAgainBySpreadsheet() throws {
+        let workspace = try Workspace()
+        let outcome = try workspace.list("excel.csv").run(store: workspace.store, today: Self.today)
+        #expect((outcome.rows, outcome.notStarted, outcome.notFinished) == (4, 2, 1), "the ;;;; row below the data is no row")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: workspace.output))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "a BOM in, a BOM out")
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        let b = Self.token("B").text
+        #expect(text.split(separator: "\r\n").map(String.init) == [
+            "token;name;organisation;email;link;progress",
+            "\(Self.token("A").text);Anna Svensson;\"Kooperativet Ljus; Umeå\";anna@example.se;https://enkat.example.se/t/\(Self.token("A").text);not started",
+            "\(b);Bo Ek;Ek & Co;bo@example.org;https://enkat.example.se/t/\(b);not finished",
+            "\(Self.token("D").text);Dag Lund;;dag@example.se;https://enkat.example.se/t/\(Self.token("D").text);not started",
+        ])
+    }
+
+    @Test func everyoneDoneWritesNothing() throws {
+        let workspace = try Workspace()
+        for invitation in try workspace.store.invitations(round: "forum-2025") {
+            if let id = invitation.responseID {
+                if try workspace.store.response(id)?.record.status == .partial { _ = try workspace.store.completeResponse(id) }
+            } else {
+                let response = try workspace.store.createResponse(
+                    NewResponse(round: "forum-2025", language: "en", source: .web, invitationID: invitation.id), today: Self.today)
+                _ = try workspace.store.completeResponse(response.id)
+            }
+        }
+        let outcome = try workspace.list("links.csv").run(store: workspace.store, today: Self.today)
+        #expect((outcome.rows, outcome.reminders) == (4, 0))
+        #expect(outcome.outputPath == nil)
+        #expect(!FileManager.default.fileExists(atPath: workspace.output))
+    }
+
+    @Test func everyBadTokenIsReportedWithItsRowAndColumn() throws {
+        let workspace = try Workspace()
+        let file = Self.path("bad-tokens.csv")
+        #expect(workspace.refusal("bad-tokens.csv") == [
+            "\(file):3: error[E432]: row 2, column token: \"#NAME?\" is not a token as samla invite writes them (43 letters, digits, - and _); was the cell changed, in a spreadsheet perhaps? The row's link ends in its token",
+            "\(file):4: error[E432]: row 3, column token: the token is missing; every row of a links file has the token samla invite made for it",
+            "\(file):5: error[E432]: row 4, column token: no invitation in this database has this token; was the row copied from another links file, or the token changed?",
+            "\(file):6: error[E432]: row 5, column token: this token is an invitation to round forum-2026, not forum-2025; a links file lists the invitations of one round",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: workspace.output))
+    }
+
+    @Test func theLinksFileOfAnotherRoundOrDatabaseIsOneProblem() throws {
+        let workspace = try Workspace()
+        let file = Self.path("other-round.csv")
+        #expect(workspace.refusal("other-round.csv") == [
+            "\(file): error[E432]: the tokens of this links file are invitations to round forum-2026, not forum-2025; give --round forum-2026",
+        ])
+        #expect(workspace.refusal("links.csv", round: "forum-2026") == [
+            "\(Self.path("links.csv")): error[E432]: the tokens of this links file are invitations to round forum-2025, not forum-2026; give --round forum-2025",
+        ])
+        _ = try workspace.store.openRound(RoundRequest(
+            name: "forum-2027", document: workspace.document,
+            opens: .init(year: 2025, month: 10, day: 1), closes: .init(year: 2025, month: 12, day: 31)))
+        #expect(workspace.refusal("other-round.csv", round: "forum-2027") == [
+            "\(file): error[E432]: the tokens of this links file are invitations to round forum-2026, not forum-2027; give --round forum-2026; round forum-2027 has no invitations",
+        ])
+
+        let empty = try SQLiteStore(path: workspace.folder.appendingPathComponent("other.sqlite").path)
+        _ = try empty.openRound(RoundRequest(
+            name: "forum-2025", document: workspace.document,
+            opens: .init(year: 2025, month: 10, day: 1), closes: .init(year: 2025, month: 12, day: 31)))
+        #expect(throws: ReminderList.Refusal.self) { _ = try workspace.list("links.csv").run(store: empty, today: Self.today) }
+        do {
+            _ = try workspace.list("links.csv").run(store: empty, today: Self.today)
+        } catch let refusal as ReminderList.Refusal {
+            #expect(refusal.diagnostics.map(\.description) == [
+                "\(Self.path("links.csv")): error[E432]: no token of this links file is an invitation in this database; round forum-2025 has no invitations; is it the links file of another database (--db)?",
+            ])
+        }
+    }
+
+    @Test func filesThatAreNoLinksFileAreRefused() throws {
+        let workspace = try Workspace()
+        #expect(workspace.refusal("no-token.csv") == [
+            "\(Self.path("no-token.csv")):1:1: error[E433]: the links file has no token column; give the file that samla invite wrote (the contacts' columns, then token and link)",
+        ])
+        #expect(workspace.refusal("reminders.csv") == [
+            "\(Self.path("reminders.csv")):1:1: error[E433]: the links file already has a column progress, which the reminders file adds; give the links file that samla invite wrote (not a reminders file), or rename the column",
+        ])
+        #expect(workspace.refusal("missing.csv") == [
+            "\(Self.path("missing.csv")): error[E001]: the links file cannot be read; check the path and its permissions",
+        ])
+    }
+
+    @Test func roundsThatTakeNoRemindersAreRefused() throws {
+        let workspace = try Workspace()
+        #expect(workspace.refusal("links.csv", round: "forum-2052") == [
+            "samla.sqlite: error[E441]: there is no round forum-2052 (did you mean forum-2025?); `samla round list` shows the rounds",
+        ])
+        #expect(workspace.refusal("links.csv", round: "forum-open").first?.contains("error[E450]: round forum-open is anonymous") == true)
+        #expect(workspace.refusal("links.csv", round: "forum-2024").first?.contains("error[E451]: round forum-2024 is closed") == true)
+    }
+
+    @Test func anExistingFileIsNotReplaced() throws {
+        let workspace = try Workspace()
+        try Data("earlier\n".utf8).write(to: URL(fileURLWithPath: workspace.output))
+        #expect(workspace.refusal("links.csv") == [
+            "\(workspace.output): error[E466]: the reminders file exists already and is not replaced; choose another --out, or delete it if it is from an earlier run",
+        ])
+        #expect(try String(contentsOfFile: workspace.output, encoding: .utf8) == "earlier\n")
+    }
+
+    @Test func theDefaultNameIsTheLinksFilesWithTheDay() {
+        #expect(ReminderList.defaultOutputPath(for: "contacts-links.csv", on: Self.today) == "contacts-reminder-2025-10-15.csv")
+        #expect(ReminderList.defaultOutputPath(for: "out/links.csv", on: Self.today) == "out/links-reminder-2025-10-15.csv")
+        #expect(ReminderList.defaultOutputPath(for: "/tmp/kontakter-links", on: Self.today) == "/tmp/kontakter-reminder-2025-10-15.csv")
+        #expect(ReminderList.defaultOutputPath(for: "-links.csv", on: Self.today) == "-links-reminder-2025-10-15.csv")
+    }
+}
