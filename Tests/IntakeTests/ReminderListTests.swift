@@ -126,10 +126,10 @@ import Testing
         let workspace = try Workspace()
         let file = Self.path("bad-tokens.csv")
         #expect(workspace.refusal("bad-tokens.csv") == [
-            "\(file):3: error[E432]: row 2, column token: \"#NAME?\" is not a token as samla invite writes them (43 letters, digits, - and _); was the cell changed, in a spreadsheet perhaps? The row's link ends in its token",
-            "\(file):4: error[E432]: row 3, column token: the token is missing; every row of a links file has the token samla invite made for it",
-            "\(file):5: error[E432]: row 4, column token: no invitation in this database has this token; was the row copied from another links file, or the token changed?",
-            "\(file):6: error[E432]: row 5, column token: this token is an invitation to round forum-2026, not forum-2025; a links file lists the invitations of one round",
+            "\(file):3: error[E484]: row 2, column token: \"#NAME?\" is not a token as samla invite writes them (43 letters, digits, - and _); was the cell changed, in a spreadsheet perhaps? The row's link ends in its token",
+            "\(file):4: error[E484]: row 3, column token: the token is missing; every row of a links file has the token samla invite made for it",
+            "\(file):5: error[E484]: row 4, column token: no invitation in this database has this token; was the row copied from another links file, or the token changed?",
+            "\(file):6: error[E484]: row 5, column token: this token is an invitation to round forum-2026, not forum-2025; a links file lists the invitations of one round",
         ])
         #expect(!FileManager.default.fileExists(atPath: workspace.output))
     }
@@ -138,16 +138,16 @@ import Testing
         let workspace = try Workspace()
         let file = Self.path("other-round.csv")
         #expect(workspace.refusal("other-round.csv") == [
-            "\(file): error[E432]: the tokens of this links file are invitations to round forum-2026, not forum-2025; give --round forum-2026",
+            "\(file): error[E484]: the tokens of this links file are invitations to round forum-2026, not forum-2025; give --round forum-2026",
         ])
         #expect(workspace.refusal("links.csv", round: "forum-2026") == [
-            "\(Self.path("links.csv")): error[E432]: the tokens of this links file are invitations to round forum-2025, not forum-2026; give --round forum-2025",
+            "\(Self.path("links.csv")): error[E484]: the tokens of this links file are invitations to round forum-2025, not forum-2026; give --round forum-2025",
         ])
         _ = try workspace.store.openRound(RoundRequest(
             name: "forum-2027", document: workspace.document,
             opens: .init(year: 2025, month: 10, day: 1), closes: .init(year: 2025, month: 12, day: 31)))
         #expect(workspace.refusal("other-round.csv", round: "forum-2027") == [
-            "\(file): error[E432]: the tokens of this links file are invitations to round forum-2026, not forum-2027; give --round forum-2026; round forum-2027 has no invitations",
+            "\(file): error[E484]: the tokens of this links file are invitations to round forum-2026, not forum-2027; give --round forum-2026; round forum-2027 has no invitations",
         ])
 
         let empty = try SQLiteStore(path: workspace.folder.appendingPathComponent("other.sqlite").path)
@@ -159,7 +159,7 @@ import Testing
             _ = try workspace.list("links.csv").run(store: empty, today: Self.today)
         } catch let refusal as ReminderList.Refusal {
             #expect(refusal.diagnostics.map(\.description) == [
-                "\(Self.path("links.csv")): error[E432]: no token of this links file is an invitation in this database; round forum-2025 has no invitations; is it the links file of another database (--db)?",
+                "\(Self.path("links.csv")): error[E484]: no token of this links file is an invitation in this database; round forum-2025 has no invitations; is it the links file of another database (--db)?",
             ])
         }
     }
@@ -167,10 +167,10 @@ import Testing
     @Test func filesThatAreNoLinksFileAreRefused() throws {
         let workspace = try Workspace()
         #expect(workspace.refusal("no-token.csv") == [
-            "\(Self.path("no-token.csv")):1:1: error[E433]: the links file has no token column; give the file that samla invite wrote (the contacts' columns, then token and link)",
+            "\(Self.path("no-token.csv")):1:1: error[E485]: the links file has no token column; give the file that samla invite wrote (the contacts' columns, then token and link)",
         ])
         #expect(workspace.refusal("reminders.csv") == [
-            "\(Self.path("reminders.csv")):1:1: error[E433]: the links file already has a column progress, which the reminders file adds; give the links file that samla invite wrote (not a reminders file), or rename the column",
+            "\(Self.path("reminders.csv")):1:1: error[E485]: the links file already has a column progress, which the reminders file adds; give the links file that samla invite wrote (not a reminders file), or rename the column",
         ])
         #expect(workspace.refusal("missing.csv") == [
             "\(Self.path("missing.csv")): error[E001]: the links file cannot be read; check the path and its permissions",

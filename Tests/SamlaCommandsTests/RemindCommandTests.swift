@@ -74,7 +74,7 @@ import Testing
         try Data(edited.utf8).write(to: cli.folder.appendingPathComponent("edited.csv"))
         run = try cli.run(["remind", "--round", "forum-2025", "edited.csv", "--out", "edited-reminder.csv"])
         #expect(run.status == 1)
-        #expect(run.errors.hasPrefix("edited.csv:3: error[E432]: row 2, column token: \"#NAME?\" is not a token as samla invite writes them"))
+        #expect(run.errors.hasPrefix("edited.csv:3: error[E484]: row 2, column token: \"#NAME?\" is not a token as samla invite writes them"))
         #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("edited-reminder.csv").path))
 
         // Everyone done: said so, and no file.

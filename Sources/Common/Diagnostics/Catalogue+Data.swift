@@ -33,8 +33,8 @@ extension DiagnosticCode {
     public static let reportWriteFailed = DiagnosticCode("E429", .error, "the report of refused rows cannot be written")
     public static let outputWriteFailed = DiagnosticCode("E430", .error, "an output file (generated responses) cannot be written")
     public static let fileAlreadyImported = DiagnosticCode("E431", .error, "a file whose bytes were imported into the round before")
-    public static let unknownReminderToken = DiagnosticCode("E432", .error, "a token in a links file that is no invitation to the round")
-    public static let malformedLinksFile = DiagnosticCode("E433", .error, "a links file without a token column, or with a progress column already")
+    public static let unknownReminderToken = DiagnosticCode("E484", .error, "a token in a links file that is no invitation to the round")
+    public static let malformedLinksFile = DiagnosticCode("E485", .error, "a links file without a token column, or with a progress column already")
 
     public static let calculatedColumnIgnored = DiagnosticCode("W420", .warning, "a column for a calculated variable, whose values are computed and not read")
     public static let noDataRows = DiagnosticCode("W421", .warning, "a data file with a header but no rows")
