@@ -15,7 +15,7 @@ public enum CodedAnswer: Hashable, Sendable {
 /// - text, long_text, `other` texts: kept as written (inside spaces and line breaks too).
 /// - email: a text that passes ``EmailCoding``.
 /// - integer, decimal: see ``NumberCoding`` (`12`, `-3`; `3.5` or `3,5`).
-/// - boolean: `1/0`, `true/false`, `yes/no`, `ja/nej`, any letter case.
+/// - boolean: `1/0`, `true/false`, `yes/no`, `ja/nej`, `sant/falskt`, any letter case.
 /// - date: ISO `YYYY-MM-DD` only, a real calendar day.
 /// - select_one, matrix row: exactly one code of the list.
 /// - select_multiple: codes separated by spaces, in any order, each at most once;
