@@ -79,6 +79,75 @@ import Testing
         #expect(try rows("b") == a)
     }
 
+    /// The ESEM round of the demo database, exported as a wide CSV file (codes, personal data, each
+    /// multiple choice spread into option columns, `q__other` beside an other text), imports into a
+    /// new round of the survey, and the new round exports to the same rows. With --include-partial,
+    /// the partial rows are refused (E433) and listed in the report, and the complete ones come back.
+    @Test func anExportOfTheDemoESEMRoundImportsIntoANewRoundAndExportsTheSame() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = try SamlaBinary.run(["demo", "--folder", path("demo")], in: Self.root)
+        #expect(demo.status == 0, "\(demo.errors)")
+        let db = path("demo/samla.sqlite")
+        for round in ["esem-se-copy", "esem-se-copy-all"] {
+            let opened = try SamlaBinary.run(["round", "open", Self.esem, "--name", round, "--opens", "2025-01-01", "--closes", "2099-12-31", "--anonymous", "--db", db])
+            #expect(opened.status == 0, "\(opened.errors)")
+        }
+        func export(_ round: String, to folder: String, _ options: [String] = []) throws {
+            let run = try SamlaBinary.run(["export", "--db", db, "--round", round, "--out", path(folder), "--include-pii"] + options)
+            #expect(run.status == 0, "\(run.errors)")
+        }
+        /// The rows of an export (header first) without the response numbers, which the import gives anew.
+        func rows(_ folder: String) throws -> [[String]] {
+            let text = try String(contentsOfFile: path("\(folder)/responses.csv"), encoding: .utf8)
+            var rows: [[String]] = []
+            // Splits at commas and CRLF outside quotes; a quoted cell keeps its quotes.
+            var row: [String] = [], cell = "", quoted = false
+            for character in text {
+                if character == "\"" { quoted.toggle() }
+                if !quoted && character == "," {
+                    row.append(cell); cell = ""
+                } else if !quoted && character == "\r\n" {
+                    row.append(cell); cell = ""
+                    rows.append(Array(row.dropFirst())); row = []
+                } else {
+                    cell.append(character)
+                }
+            }
+            return rows
+        }
+
+        try export("esem-se-2025", to: "a")
+        let a = try rows("a")
+        #expect(a.count > 200)
+        #expect(a[0].contains("barriers_finance_start") && a[0].contains("barriers__other") && a[0].contains("barriers_other") && !a[0].contains("barriers"))
+        let imported = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-copy", path("a/responses.csv")])
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output.hasPrefix("imported \(a.count - 1) responses into esem-se-copy"), "\(imported.output)")
+        #expect(!imported.errors.contains("error"), "\(imported.errors)")
+        try export("esem-se-copy", to: "b")
+        let b = try rows("b")
+        #expect(b[0] == a[0])
+        #expect(b.count == a.count)
+        for (index, row) in b.enumerated() where row != a[index] {
+            Issue.record("row \(index) differs: \(zip(a[0], zip(a[index], row)).filter { $0.1.0 != $0.1.1 })")
+            break
+        }
+
+        try export("esem-se-2025", to: "a-all", ["--include-partial"])
+        let all = try rows("a-all")
+        let status = try #require(all[0].firstIndex(of: "status"))
+        let partial = all.filter { $0[status] == "partial" }.count
+        #expect(partial > 0, "the demo round has unfinished responses")
+        let skipped = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-copy-all", "--skip-invalid", "--report", path("refused.csv"), path("a-all/responses.csv")])
+        #expect(skipped.status == 0, "\(skipped.errors)")
+        #expect(skipped.output.contains("imported \(a.count - 1) responses into esem-se-copy-all: \(all.count - 1) rows read, \(partial) refused"), "\(skipped.output)")
+        let report = try String(contentsOfFile: path("refused.csv"), encoding: .utf8).split(separator: "\r\n").dropFirst()
+        #expect(report.count == partial)
+        #expect(report.allSatisfy { $0.contains(",status,partial,E433,") }, "\(report.prefix(3))")
+        try export("esem-se-copy-all", to: "b-all", ["--include-partial"])
+        #expect(try rows("b-all") == all.filter { $0[status] != "partial" })
+    }
+
     @Test func generatedResponsesImportAndABadFileIsRefused() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = path("samla.sqlite")

@@ -19,6 +19,7 @@ extension DiagnosticCode {
     public static let noSuchField = DiagnosticCode("E415", .error, "an answer for a variable the survey does not have")
     public static let calculatedValueGiven = DiagnosticCode("E416", .error, "an answer given for a calculated variable, which is computed and cannot be answered")
     public static let controlCharacter = DiagnosticCode("E417", .error, "a text answer with a control character (such as NUL or ESC) that cannot be shown")
+    public static let notAnOptionMark = DiagnosticCode("E418", .error, "a multiple-choice option column holding something other than 1, 0 or nothing")
 
     // E420–E439: data files (the CSV import in the Intake module).
     public static let unknownColumn = DiagnosticCode("E420", .error, "a header column that names no variable of the survey")
@@ -33,6 +34,9 @@ extension DiagnosticCode {
     public static let reportWriteFailed = DiagnosticCode("E429", .error, "the report of refused rows cannot be written")
     public static let outputWriteFailed = DiagnosticCode("E430", .error, "an output file (generated responses) cannot be written")
     public static let fileAlreadyImported = DiagnosticCode("E431", .error, "a file whose bytes were imported into the round before")
+    public static let optionColumnsIncomplete = DiagnosticCode("E432", .error, "a multiple choice's option columns are incomplete, or beside its own column")
+    public static let notACompleteResponse = DiagnosticCode("E433", .error, "a row whose status is not complete: an import loads complete responses only")
+    public static let labelsExport = DiagnosticCode("E434", .error, "a file that holds choice labels (an export with --labels) instead of codes")
 
     public static let calculatedColumnIgnored = DiagnosticCode("W420", .warning, "a column for a calculated variable, whose values are computed and not read")
     public static let noDataRows = DiagnosticCode("W421", .warning, "a data file with a header but no rows")
@@ -44,10 +48,10 @@ extension DiagnosticCode {
     static let responseCodes: [DiagnosticCode] = [
         notANumber, notAWholeNumber, numberOutOfRange, notABoolean, notADate, notAnEmail, notAChoice,
         choiceNotOffered, duplicateChoice, severalChoices, otherWithoutOther, constraintFailed,
-        requiredMissing, answerNotRelevant, wrongValueType, noSuchField, calculatedValueGiven, controlCharacter,
+        requiredMissing, answerNotRelevant, wrongValueType, noSuchField, calculatedValueGiven, controlCharacter, notAnOptionMark,
         unknownColumn, duplicateColumn, emptyColumnName, wrongFieldCount, malformedCSV, invalidUTF8,
         unknownLanguage, invalidTimestamp, importWriteFailed, reportWriteFailed, outputWriteFailed,
-        fileAlreadyImported,
+        fileAlreadyImported, optionColumnsIncomplete, notACompleteResponse, labelsExport,
         calculatedColumnIgnored, noDataRows, unnamedColumnsIgnored,
     ]
 }

@@ -31,6 +31,10 @@ struct RowChecker {
     private let cellColumns: [Int]
     private let cellVariables: [Int]
     private var cells: [UnsafeBufferPointer<UInt8>]
+    /// The multiple choices spread into one column per option, with those columns in list order;
+    /// `optionCells` holds one of them's cells of a row while it is set.
+    private let spreadVariables: [(variable: Int, columns: [Int])]
+    private var optionCells: [UnsafeBufferPointer<UInt8>] = []
     private let defaultLanguage: String
     /// Whether a row had a value in a column without a name at the end of the header: E422,
     /// reported once, which refuses the whole file like a header problem.
@@ -47,6 +51,7 @@ struct RowChecker {
         cellColumns = columns.variableColumns.map(\.column)
         cellVariables = columns.variableColumns.map(\.variable)
         cells = Array(repeating: UnsafeBufferPointer(start: nil, count: 0), count: columns.variableColumns.count)
+        spreadVariables = columns.spreadVariables
         defaultLanguage = validator.survey.languages.first ?? "sv"
         language = defaultLanguage
     }
@@ -83,6 +88,11 @@ struct RowChecker {
                 sheet.setAnswers(cells: cells, variables: variables)
             }
         }
+        for spread in spreadVariables {
+            optionCells.removeAll(keepingCapacity: true)
+            for column in spread.columns { optionCells.append(record.unsafeBytes(at: column)) }
+            optionCells.withUnsafeBufferPointer { sheet.setAnswer(optionCells: $0, variable: spread.variable) }
+        }
         language = defaultLanguage
         submittedAt = nil
         if let column = columns.languageColumnIndex {
@@ -118,16 +128,49 @@ struct RowChecker {
                     column: columns.names[column], value: text))
             }
         }
+        if let column = columns.statusColumnIndex, let status = Self.trimmedText(record, column), status.lowercased() != "complete" {
+            // Checked as complete, a partial response would be refused for every question it did not reach.
+            let message = status.lowercased() == "partial"
+                ? "the row is a partial response (begun, not submitted), and samla import loads complete responses only: leave the row out (with --skip-invalid it is listed in the report and the other rows are imported), or, if the response is complete now, write complete"
+                : "“\(status)” is not a status of a response to import: write complete, or leave the cell empty (partial responses are not imported)"
+            problems.append(Problem(diagnostic: Diagnostic(.notACompleteResponse, at: at(columns.names[column]), message), column: columns.names[column], value: status))
+            return problems
+        }
         validator.check(&sheet, mode: .complete)
         for var problem in sheet.problems where !(problem.code == .requiredMissing && columns.misnamedVariables.contains(problem.variable)) {
+            var column = problem.variable
             // The cell as written (`007`), not the value it was read as (`7`).
             if problem.value != nil, let variable = validator.index(ofVariable: problem.variable),
                let position = cellVariables.firstIndex(of: variable), let cell = Self.trimmedText(record, cellColumns[position]) {
                 problem.value = cell
             }
-            problems.append(Problem(diagnostic: problem.diagnostic(at: at(problem.variable)), column: problem.variable, value: problem.value))
+            if let variable = validator.index(ofVariable: problem.variable), let spread = spreadVariables.first(where: { $0.variable == variable }) {
+                column = columns.names[optionColumn(of: problem, spread: spread.columns, variable: variable, in: record)]
+            }
+            if case .notAChoice = problem.kind, let value = problem.value, let variable = validator.index(ofVariable: problem.variable),
+               let code = validator.coders[variable].choiceTable?.code(ofLabel: value) {
+                problems.append(Problem(diagnostic: Diagnostic(.labelsExport, at: at(column),
+                    "“\(value)” is the label of the code \(code), not a code: write \(code). A file exported with --labels is not read back: export the round without --labels (codes) and import that file"),
+                    column: column, value: value))
+                continue
+            }
+            problems.append(Problem(diagnostic: problem.diagnostic(at: at(column)), column: column, value: problem.value))
         }
         return problems
+    }
+
+    /// The column a problem of a multiple choice spread over `spread` (one column per option) is
+    /// reported at: the option's column for a problem of one option, else the first column holding
+    /// 1 (the answer given), else the first option column.
+    private func optionColumn(of problem: AnswerProblem, spread: [Int], variable: Int, in record: CSVRecord) -> Int {
+        let codes = validator.coders[variable].choiceTable?.codes ?? []
+        switch problem.kind {
+        case .notAnOptionMark(let code), .choiceNotOffered(_, let code):
+            if let position = codes.firstIndex(of: code) { return spread[position] }
+        default:
+            break
+        }
+        return spread.first { Self.trimmedText(record, $0) == "1" } ?? spread[0]
     }
 
     /// The warning that the unnamed columns at the end of the header were ignored, once every row

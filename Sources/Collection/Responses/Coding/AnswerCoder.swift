@@ -172,6 +172,29 @@ public final class AnswerCoder: Sendable {
         return anyPicked ? .value(.choices(chosen.codes(table))) : .empty
     }
 
+    /// Codes a multiple choice spread over one cell per option, as a wide export writes it
+    /// (`q_option`): `cells[i]` says whether the list's i-th code is chosen, `1` for chosen, `0` or
+    /// nothing for not. The answer is the codes marked 1; with none (every cell empty or 0) there is
+    /// no answer, as on a form with no box ticked. A cell holding anything else is refused, naming its option.
+    public func code(optionCells cells: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>) -> CodedAnswer {
+        let table = self.table.unsafelyUnwrapped
+        precondition(cells.count == table.count, "one cell per option of the list")
+        var chosen = ChosenSet(count: table.count)
+        var anyChosen = false
+        for position in 0..<cells.count {
+            let bytes = ByteText.trimmed(cells[position])
+            if bytes.isEmpty { continue }
+            guard bytes.count == 1, bytes[0] == UInt8(ascii: "1") || bytes[0] == UInt8(ascii: "0") else {
+                return .problem(.notAnOptionMark(option: table.code(at: position)))
+            }
+            if bytes[0] == UInt8(ascii: "1") {
+                _ = chosen.insert(position)
+                anyChosen = true
+            }
+        }
+        return anyChosen ? .value(.choices(chosen.codes(table))) : .empty
+    }
+
     /// Whether `text` is nothing but spaces, tabs and line breaks.
     private static func isBlank(_ text: String) -> Bool {
         text.utf8.allSatisfy(ByteText.isSpace)
