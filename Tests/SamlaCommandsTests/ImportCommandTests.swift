@@ -79,6 +79,33 @@ import Testing
         #expect(try rows("b") == a)
     }
 
+    /// A decimal below 0.0001 is exported in plain notation (`0.00001`, not `1e-05`, which the
+    /// import refuses), so that the export imports into another round and exports the same again.
+    @Test func aSmallDecimalIsExportedSoThatItImportsAgain() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = path("samla.sqlite")
+        let survey = Self.root.appendingPathComponent("Tests/IntakeTests/Fixtures/import-test.yaml").path
+        for round in ["small-a", "small-b"] {
+            let opened = try SamlaBinary.run(["round", "open", survey, "--name", round, "--opens", "2025-01-01", "--closes", "2099-12-31", "--db", db])
+            #expect(opened.status == 0, "\(opened.errors)")
+        }
+        try "org,share,legal_form,has_staff,voice_staff,voice_users\nA,0.00001,ek,no,1,2\nB,-0.000012345,ek,no,1,2\nC,0.5,ek,no,1,2\n"
+            .write(toFile: path("in.csv"), atomically: true, encoding: .utf8)
+        #expect(try SamlaBinary.run(["import", "--db", db, "--round", "small-a", path("in.csv")]).status == 0)
+        #expect(try SamlaBinary.run(["export", "--db", db, "--round", "small-a", "--out", path("a")]).status == 0)
+        let again = try SamlaBinary.run(["import", "--db", db, "--round", "small-b", path("a/responses.csv")])
+        #expect(again.status == 0, "\(again.errors)")
+        #expect(try SamlaBinary.run(["export", "--db", db, "--round", "small-b", "--out", path("b")]).status == 0)
+        /// The share column of an export.
+        func shares(_ folder: String) throws -> [String] {
+            try String(contentsOfFile: path("\(folder)/responses.csv"), encoding: .utf8).split(separator: "\r\n").dropFirst().map {
+                String($0.split(separator: ",", omittingEmptySubsequences: false)[5])
+            }
+        }
+        #expect(try shares("a") == ["0.00001", "-0.000012345", "0.5"])
+        #expect(try shares("b") == shares("a"))
+    }
+
     /// The ESEM round of the demo database, exported as a wide CSV file (codes, personal data, each
     /// multiple choice spread into option columns, `q__other` beside an other text), imports into a
     /// new round of the survey, and the new round exports to the same rows. With --include-partial,
