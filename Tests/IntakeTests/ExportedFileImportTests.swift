@@ -141,4 +141,20 @@ import Testing
         #expect(result.errorsByCode.map { "\($0.code.id) \($0.count)" } == ["E434 6", "E406 1"])
         #expect(result.diagnostics.contains { $0.description.hasSuffix("row 1, column legal_form: “Aktiebolag” is the label of the code ab, not a code: write ab. A file exported with --labels is not read back: export the round without --labels (codes) and import that file") })
     }
+
+    /// A text an export wrote with an apostrophe in front (it starts like a formula) is read without
+    /// it; a text whose apostrophe is its own is read as it stands.
+    @Test func aNeutralizedTextIsReadAsTheTextItWasWrittenFrom() throws {
+        let (result, fixture) = try importing([
+            "org,legal_form,legal_form_other,has_staff,voice_staff,voice_users",
+            "'-ok,ek,,no,1,2",
+            "''=x,other,'@anna,no,1,2",
+            "'hello,ek,,no,1,2",
+            " '-3 ,ek,,no,1,2",
+        ])
+        defer { fixture.cleanUp() }
+        #expect(!result.isRefused, "\(result.diagnostics)")
+        #expect(try stored("org", fixture) == [.text("-ok"), .text("'=x"), .text("'hello"), .text("'-3")])
+        #expect(try stored("legal_form_other", fixture) == [nil, .text("@anna"), nil, nil])
+    }
 }

@@ -80,8 +80,9 @@ import Testing
     }
 
     /// A decimal below 0.0001 is exported in plain notation (`0.00001`, not `1e-05`, which the
-    /// import refuses), so that the export imports into another round and exports the same again.
-    @Test func aSmallDecimalIsExportedSoThatItImportsAgain() throws {
+    /// import refuses), and a text that starts like a formula with an apostrophe that the import
+    /// removes, so that the export imports into another round with the same answers.
+    @Test func smallDecimalsAndFormulaLikeTextsImportAgainAsTheyWere() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = path("samla.sqlite")
         let survey = Self.root.appendingPathComponent("Tests/IntakeTests/Fixtures/import-test.yaml").path
@@ -89,7 +90,7 @@ import Testing
             let opened = try SamlaBinary.run(["round", "open", survey, "--name", round, "--opens", "2025-01-01", "--closes", "2099-12-31", "--db", db])
             #expect(opened.status == 0, "\(opened.errors)")
         }
-        try "org,share,legal_form,has_staff,voice_staff,voice_users\nA,0.00001,ek,no,1,2\nB,-0.000012345,ek,no,1,2\nC,0.5,ek,no,1,2\n"
+        try "org,share,legal_form,has_staff,voice_staff,voice_users\nA,0.00001,ek,no,1,2\n-B,-0.000012345,ek,no,1,2\n''=C,0.5,ek,no,1,2\n"
             .write(toFile: path("in.csv"), atomically: true, encoding: .utf8)
         #expect(try SamlaBinary.run(["import", "--db", db, "--round", "small-a", path("in.csv")]).status == 0)
         #expect(try SamlaBinary.run(["export", "--db", db, "--round", "small-a", "--out", path("a")]).status == 0)
@@ -104,6 +105,12 @@ import Testing
         }
         #expect(try shares("a") == ["0.00001", "-0.000012345", "0.5"])
         #expect(try shares("b") == shares("a"))
+        // A text that starts like a formula is written with an apostrophe (`'-B`; `''=C` for the text
+        // `'=C`, which reads like one already), and read back without it.
+        let store = try SQLiteStore(path: db)
+        #expect(try (1...6).map { try store.response(Int64($0))?.answers["org"] } == [.text("A"), .text("-B"), .text("'=C")] + [.text("A"), .text("-B"), .text("'=C")])
+        let exported = try String(contentsOfFile: path("a/responses.csv"), encoding: .utf8)
+        #expect(exported.contains(",'-B,") && exported.contains(",''=C,"))
     }
 
     /// The ESEM round of the demo database, exported as a wide CSV file (codes, personal data, each

@@ -34,6 +34,9 @@ struct RowChecker {
     /// The multiple choices spread into one column per option, with those columns in list order;
     /// `optionCells` holds one of them's cells of a row while it is set.
     private let spreadVariables: [(variable: Int, columns: [Int])]
+    /// The positions in `cells` of text answers, read without the apostrophe an export puts in
+    /// front of a text that starts like a formula.
+    private let textCells: [Int]
     private var optionCells: [UnsafeBufferPointer<UInt8>] = []
     private let defaultLanguage: String
     /// Whether a row had a value in a column without a name at the end of the header: E422,
@@ -52,6 +55,8 @@ struct RowChecker {
         cellVariables = columns.variableColumns.map(\.variable)
         cells = Array(repeating: UnsafeBufferPointer(start: nil, count: 0), count: columns.variableColumns.count)
         spreadVariables = columns.spreadVariables
+        let variables = columns.variableColumns.map(\.variable)
+        textCells = variables.indices.filter { validator.variables[variables[$0]].type == .text }
         defaultLanguage = validator.survey.languages.first ?? "sv"
         language = defaultLanguage
     }
@@ -87,6 +92,9 @@ struct RowChecker {
             cellVariables.withUnsafeBufferPointer { variables in
                 sheet.setAnswers(cells: cells, variables: variables)
             }
+        }
+        for i in textCells {
+            if let text = FormulaNeutralization.unneutralized(Self.trimmedCell(cells[i])) { sheet.setAnswer(bytes: text, variable: cellVariables[i]) }
         }
         for spread in spreadVariables {
             optionCells.removeAll(keepingCapacity: true)
@@ -183,6 +191,15 @@ struct RowChecker {
             let trimmed = Self.trimmed(raw)
             return trimmed.isEmpty ? nil : String(decoding: trimmed, as: UTF8.self)
         }
+    }
+
+    /// The cell without the spaces, tabs and line breaks around it, as an answer is read.
+    static func trimmedCell(_ cell: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var start = cell.startIndex, end = cell.endIndex
+        while start < end, isSpace(cell[start]) { start += 1 }
+        while end > start, isSpace(cell[end - 1]) { end -= 1 }
+        return UnsafeBufferPointer(rebasing: cell[start..<end])
     }
 
     static func trimmed(_ raw: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
