@@ -122,7 +122,7 @@ import Testing
         let demo = try SamlaBinary.run(["demo", "--folder", path("demo")], in: Self.root)
         #expect(demo.status == 0, "\(demo.errors)")
         let db = path("demo/samla.sqlite")
-        for round in ["esem-se-copy", "esem-se-copy-all"] {
+        for round in ["esem-se-copy", "esem-se-copy-all", "esem-se-copy-nopii"] {
             let opened = try SamlaBinary.run(["round", "open", Self.esem, "--name", round, "--opens", "2025-01-01", "--closes", "2099-12-31", "--anonymous", "--db", db])
             #expect(opened.status == 0, "\(opened.errors)")
         }
@@ -180,6 +180,15 @@ import Testing
         #expect(report.allSatisfy { $0.contains(",status,partial,E433,") }, "\(report.prefix(3))")
         try export("esem-se-copy-all", to: "b-all", ["--include-partial"])
         #expect(try rows("b-all") == all.filter { $0[status] != "partial" })
+
+        // Without --include-pii the personal columns are missing: said once (W423), and the rows
+        // that must answer org_name and contact_email are refused for them alone.
+        let withoutPII = try SamlaBinary.run(["export", "--db", db, "--round", "esem-se-2025", "--out", path("a-nopii")])
+        #expect(withoutPII.status == 0, "\(withoutPII.errors)")
+        let refused = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-copy-nopii", path("a-nopii/responses.csv")])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains(":1:1: warning[W423]: the file has no column for the personal questions org_name, org_number, contact_name, contact_email, comments, as an export without --include-pii leaves them out"), "\(refused.errors)")
+        #expect(refused.output.contains("errors by code: E412 ") && refused.output.contains(" org_name ") && refused.output.contains(" contact_email "), "\(refused.output)")
     }
 
     @Test func generatedResponsesImportAndABadFileIsRefused() throws {

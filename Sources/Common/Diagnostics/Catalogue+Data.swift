@@ -41,6 +41,7 @@ extension DiagnosticCode {
     public static let calculatedColumnIgnored = DiagnosticCode("W420", .warning, "a column for a calculated variable, whose values are computed and not read")
     public static let noDataRows = DiagnosticCode("W421", .warning, "a data file with a header but no rows")
     public static let unnamedColumnsIgnored = DiagnosticCode("W422", .warning, "columns without a name at the end of the header, empty in every row, ignored")
+    public static let personalColumnsMissing = DiagnosticCode("W423", .warning, "an export without the columns of its personal questions (exported without --include-pii)")
 
     static let dataCodes: [DiagnosticCode] = responseCodes + storeCodes
 
@@ -52,7 +53,7 @@ extension DiagnosticCode {
         unknownColumn, duplicateColumn, emptyColumnName, wrongFieldCount, malformedCSV, invalidUTF8,
         unknownLanguage, invalidTimestamp, importWriteFailed, reportWriteFailed, outputWriteFailed,
         fileAlreadyImported, optionColumnsIncomplete, notACompleteResponse, labelsExport,
-        calculatedColumnIgnored, noDataRows, unnamedColumnsIgnored,
+        calculatedColumnIgnored, noDataRows, unnamedColumnsIgnored, personalColumnsMissing,
     ]
 }
 

@@ -72,6 +72,8 @@ struct ImportColumns {
         var misnamed: Set<String> = []
         // Multiple choices with an option column that a refused name probably meant.
         var misnamedOptions: Set<Int> = []
+        // Whether the header is an export's (it has `response_id`).
+        var isExport = false
         let variableNames = Set(validator.variables.map { $0.name.lowercased() })
         /// The header name of a metadata column: its own, or the export's `response_` name when a variable takes it.
         func metadataColumn(_ name: String) -> String {
@@ -130,6 +132,7 @@ struct ImportColumns {
             } else if name == statusColumn {
                 roles.append(.status)
             } else if name == Self.exportedResponseID {
+                isExport = true
                 roles.append(.ignored)
             } else if let option = optionColumns[name] {
                 roles.append(.option(variable: option.variable, position: option.position))
@@ -171,6 +174,18 @@ struct ImportColumns {
             }
         }
         spreadVariables = spread
+        // An export leaves personal questions out unless --include-pii: say so once, rather than
+        // leave the E412s of the rows that must answer them unexplained.
+        let given = Set(roles.compactMap { role -> Int? in
+            if case .variable(let v) = role { return v }
+            return nil
+        } + spread.map(\.variable))
+        let personal = validator.variables.indices.filter { validator.variables[$0].isPII && validator.variables[$0].role != .calculated && !given.contains($0) }
+        if isExport && !personal.isEmpty {
+            let list = personal.map { validator.variables[$0].name }.joined(separator: ", ")
+            diagnostics.append(Diagnostic(.personalColumnsMissing, at: .source(SourceLocation(file: file, line: line, column: 1)),
+                "the file has no column for the personal questions \(list), as an export without --include-pii leaves them out: they are not imported, and a row that must answer one is refused (E412); export with --include-pii to carry them over"))
+        }
         self.roles = roles
         self.diagnostics = diagnostics
         misnamedVariables = misnamed
