@@ -129,7 +129,7 @@ import Testing
         #expect(try stored("org", again) == [.text("Kafé"), .text("Kafé")])
     }
 
-    /// A file with labels instead of codes (an export with --labels) is refused with E434, naming the code.
+    /// A file with labels instead of codes (an export with --labels) is refused with E437, naming the code.
     @Test func labelsAreRefusedAsALabelsExport() throws {
         let (result, fixture) = try importing([
             Self.header,
@@ -139,7 +139,7 @@ import Testing
         ])
         defer { fixture.cleanUp() }
         #expect(result.isRefused)
-        #expect(result.errorsByCode.map { "\($0.code.id) \($0.count)" } == ["E434 6", "E406 1"])
+        #expect(result.errorsByCode.map { "\($0.code.id) \($0.count)" } == ["E437 6", "E406 1"])
         #expect(result.diagnostics.contains { $0.description.hasSuffix("row 1, column legal_form: “Aktiebolag” is the label of the code ab, not a code: write ab. A file exported with --labels is not read back: export the round without --labels (codes) and import that file") })
     }
 

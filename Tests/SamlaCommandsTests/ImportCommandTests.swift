@@ -116,7 +116,7 @@ import Testing
     /// The ESEM round of the demo database, exported as a wide CSV file (codes, personal data, each
     /// multiple choice spread into option columns, `q__other` beside an other text), imports into a
     /// new round of the survey, and the new round exports to the same rows. With --include-partial,
-    /// the partial rows are refused (E433) and listed in the report, and the complete ones come back.
+    /// the partial rows are refused (E436) and listed in the report, and the complete ones come back.
     @Test func anExportOfTheDemoESEMRoundImportsIntoANewRoundAndExportsTheSame() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let demo = try SamlaBinary.run(["demo", "--folder", path("demo")], in: Self.root)
@@ -177,7 +177,7 @@ import Testing
         #expect(skipped.output.contains("imported \(a.count - 1) responses into esem-se-copy-all: \(all.count - 1) rows read, \(partial) refused"), "\(skipped.output)")
         let report = try String(contentsOfFile: path("refused.csv"), encoding: .utf8).split(separator: "\r\n").dropFirst()
         #expect(report.count == partial)
-        #expect(report.allSatisfy { $0.contains(",status,partial,E433,") }, "\(report.prefix(3))")
+        #expect(report.allSatisfy { $0.contains(",status,partial,E436,") }, "\(report.prefix(3))")
         try export("esem-se-copy-all", to: "b-all", ["--include-partial"])
         #expect(try rows("b-all") == all.filter { $0[status] != "partial" })
 

@@ -34,9 +34,9 @@ extension DiagnosticCode {
     public static let reportWriteFailed = DiagnosticCode("E429", .error, "the report of refused rows cannot be written")
     public static let outputWriteFailed = DiagnosticCode("E430", .error, "an output file (generated responses) cannot be written")
     public static let fileAlreadyImported = DiagnosticCode("E431", .error, "a file whose bytes were imported into the round before")
-    public static let optionColumnsIncomplete = DiagnosticCode("E432", .error, "a multiple choice's option columns are incomplete, or beside its own column")
-    public static let notACompleteResponse = DiagnosticCode("E433", .error, "a row whose status is not complete: an import loads complete responses only")
-    public static let labelsExport = DiagnosticCode("E434", .error, "a file that holds choice labels (an export with --labels) instead of codes")
+    public static let optionColumnsIncomplete = DiagnosticCode("E435", .error, "a multiple choice's option columns are incomplete, or beside its own column")
+    public static let notACompleteResponse = DiagnosticCode("E436", .error, "a row whose status is not complete: an import loads complete responses only")
+    public static let labelsExport = DiagnosticCode("E437", .error, "a file that holds choice labels (an export with --labels) instead of codes")
 
     public static let calculatedColumnIgnored = DiagnosticCode("W420", .warning, "a column for a calculated variable, whose values are computed and not read")
     public static let noDataRows = DiagnosticCode("W421", .warning, "a data file with a header but no rows")
