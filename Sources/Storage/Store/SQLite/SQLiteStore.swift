@@ -16,12 +16,14 @@ public final class SQLiteStore: Store {
 
     /// Opens (creating if needed) the store at `path`, bringing its schema up to date.
     /// The folder must exist. Throws `StoreError.unusableDatabase` for a file that is not an
-    /// SQLite database or that a newer Samla has written.
-    public init(path: String) throws {
+    /// SQLite database or that a newer Samla has written, and the refusals of
+    /// `StoreError(databaseFailure:path:)` for a file that cannot be written or opened. A write waits
+    /// up to `busyTimeout` seconds for another connection's write lock.
+    public init(path: String, busyTimeout: TimeInterval = 10) throws {
         self.path = path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "samla-store"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
@@ -38,8 +40,8 @@ public final class SQLiteStore: Store {
             try pool.writeWithoutTransaction { db in
                 writerWatch.start(dataVersion: try SQLiteStore.dataVersion(db), totalChanges: db.totalChangesCount)
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw StoreError.unusableDatabase(path: path, reason: "the file is not an SQLite database; give --db a new path or a Samla store")
+        } catch let error as DatabaseError {
+            throw StoreError(databaseFailure: error, path: path) ?? error
         }
     }
 
