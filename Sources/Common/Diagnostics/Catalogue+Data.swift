@@ -34,6 +34,11 @@ extension DiagnosticCode {
     public static let outputWriteFailed = DiagnosticCode("E430", .error, "an output file (generated responses) cannot be written")
     public static let fileAlreadyImported = DiagnosticCode("E431", .error, "a file whose bytes were imported into the round before")
 
+    // E432–E439: the database file itself cannot take a write (any command, the web server).
+    public static let databaseBusy = DiagnosticCode("E432", .error, "another process held the database's write lock too long; nothing was written")
+    public static let databaseFull = DiagnosticCode("E433", .error, "the disk that holds the database is full; nothing was written")
+    public static let databaseUnwritable = DiagnosticCode("E434", .error, "the database or its folder cannot be written; nothing was written")
+
     public static let calculatedColumnIgnored = DiagnosticCode("W420", .warning, "a column for a calculated variable, whose values are computed and not read")
     public static let noDataRows = DiagnosticCode("W421", .warning, "a data file with a header but no rows")
     public static let unnamedColumnsIgnored = DiagnosticCode("W422", .warning, "columns without a name at the end of the header, empty in every row, ignored")
@@ -47,7 +52,7 @@ extension DiagnosticCode {
         requiredMissing, answerNotRelevant, wrongValueType, noSuchField, calculatedValueGiven, controlCharacter,
         unknownColumn, duplicateColumn, emptyColumnName, wrongFieldCount, malformedCSV, invalidUTF8,
         unknownLanguage, invalidTimestamp, importWriteFailed, reportWriteFailed, outputWriteFailed,
-        fileAlreadyImported,
+        fileAlreadyImported, databaseBusy, databaseFull, databaseUnwritable,
         calculatedColumnIgnored, noDataRows, unnamedColumnsIgnored,
     ]
 }
