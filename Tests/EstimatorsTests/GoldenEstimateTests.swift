@@ -1,4 +1,5 @@
 import Estimators
+import Foundation
 import Testing
 
 /// One row of `Golden/estimates.csv`: an estimate R computed, to be reproduced to 1e-9.
@@ -54,6 +55,14 @@ struct GoldenEstimate: Sendable, CustomTestStringConvertible {
             // R leaves one Woodruff bound undefined (NaN); Samla gives no interval and says why.
             #expect(estimate.interval == nil, "\(label): R gives only one bound")
             #expect(estimate.note == .quantileBoundOutOfRange, "\(label)")
+        } else if fields["estimator"] == "ratio" {
+            // Every golden ratio is of positive values, where Samla takes R's interval R ± q·SE on the
+            // log scale: R·exp(±q·SE/R), with R's own q.
+            #expect([.taylorLogRatio, .ratioLogStudentT].contains(estimate.method), "\(label): log scale")
+            let (ratio, standardError) = (fields.number("estimate")!, fields.number("se")!)
+            let q = (fields.number("upper")! - fields.number("lower")!) / (2 * standardError)
+            expectClose(estimate.interval?.lower, ratio * exp(-q * standardError / ratio), "\(label) lower")
+            expectClose(estimate.interval?.upper, ratio * exp(q * standardError / ratio), "\(label) upper")
         } else {
             expectClose(estimate.interval?.lower, fields.number("lower"), "\(label) lower")
             expectClose(estimate.interval?.upper, fields.number("upper"), "\(label) upper")

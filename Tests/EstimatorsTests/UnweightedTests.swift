@@ -66,14 +66,17 @@ struct GoldenMedian: Sendable, CustomTestStringConvertible {
         #expect(ratio.note == .singleObservation)
     }
 
-    /// With a denominator of ones the ratio's linearised standard error is the mean's s/√n.
+    /// With a denominator of ones the ratio's linearised standard error is the mean's s/√n; with a
+    /// negative value, its interval is the mean's t interval too (non-negative values take the log scale).
     @Test func ratioOverOnesIsTheMean() throws {
-        let values = [3.0, 7, 8, 12, 2.5, 9]
+        let values = [3.0, 7, 8, 12, -2.5, 9]
         let ratio = try Estimator.unweighted.ratio(numerator: values, denominator: Array(repeating: 1, count: values.count))
         let mean = try Estimator.unweighted.mean(values)
         expectClose(ratio.value, mean.value, "value")
         expectClose(ratio.standardError, mean.standardError, "standard error")
         expectClose(ratio.interval?.lower, mean.interval?.lower, "lower")
+        expectClose(ratio.interval?.upper, mean.interval?.upper, "upper")
+        #expect(ratio.method == .ratioStudentT)
     }
 
     @Test func talliesHaveNoInterval() throws {

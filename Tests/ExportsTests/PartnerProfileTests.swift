@@ -69,6 +69,46 @@ import Testing
         #expect(codebook.first { $0["column"] == "EX_FORM" }?["variable"] == "legal_form")
     }
 
+    /// A choice's `export_as` is the partners' category: a partner export writes it in the data, the
+    /// option columns, both codebooks and the data package; every other export keeps the round's codes.
+    @Test func aPartnerExportWritesThePartnersCodesOfChoices() throws {
+        let fixture = try ExportFixture(survey: "partner-codes.yaml")
+        try fixture.insert([
+            ["form": .choice("ideell_forening"), "support": .choices(["almi", "vinnova"]), "size": .choice("small")],
+            ["form": .choice("other"), "form_other": .text("Kooperativ"), "support": .choices(["vinnova"]), "size": .choice("large")],
+        ])
+        try fixture.export(ExportOptions(profile: .euclid))
+        try fixture.export(ExportOptions(), to: "standard")
+
+        let (header, rows) = try fixture.table("responses.csv")
+        #expect(header == ["respondent_id", "language", "PC_FORM", "PC_SUPPORT_PUBLIC_LOAN", "PC_SUPPORT_INNOVATION_GRANT", "PC_SIZE"])
+        #expect(rows.map { $0["PC_FORM"] } == ["association", "other"])
+        #expect(rows.map { $0["PC_SUPPORT_PUBLIC_LOAN"] } == ["1", "0"])
+        #expect(rows.map { $0["PC_SIZE"] } == ["small", "large"])
+
+        let codebook = try fixture.table("codebook.csv").rows
+        #expect(codebook.first { $0["column"] == "PC_FORM" }?["choices_en"]
+            == "company, Limited company | association, Non-profit association | other, Other")
+        #expect(codebook.first { $0["column"] == "PC_SUPPORT_INNOVATION_GRANT" }?["option"] == "innovation_grant")
+        let markdown = String(decoding: try fixture.allFiles()["codebook.md"]!, as: UTF8.self)
+        #expect(markdown.contains("| `association` |"))
+        #expect(!markdown.contains("ideell_forening"))
+
+        let package = try fixture.json("datapackage.json")
+        let fields = ((package["resources"] as! [[String: Any]])[0]["schema"] as! [String: Any])["fields"] as! [[String: Any]]
+        let form = fields.first { $0["name"] as? String == "PC_FORM" }!
+        #expect((form["constraints"] as! [String: Any])["enum"] as? [String] == ["company", "association", "other"])
+
+        let standard = try fixture.table("responses.csv", in: "standard")
+        #expect(standard.header.contains("support_almi"))
+        #expect(standard.rows.map { $0["form"] } == ["ideell_forening", "other"])
+        for (name, bytes) in try fixture.allFiles(in: "standard") {
+            for code in ["public_loan", "innovation_grant"] {
+                #expect(!Self.contains(bytes, Array(code.utf8)), "standard/\(name) holds the partner code \(code)")
+            }
+        }
+    }
+
     /// A respondent may write a name in any free text ("other: our chair Anna Berg"): a partner
     /// export leaves the texts out unless asked for, and the option column keeps its name either way.
     @Test func freeTextAnswersAreLeftOutOfAPartnerExportUnlessAskedFor() throws {

@@ -90,6 +90,22 @@ import Testing
         }
     }
 
+    /// Without --base-url the rounds page still gives each anonymous round's start link, as its
+    /// path, and says how to get the whole address; it left the links out, so a newcomer trying
+    /// the server locally had no start link anywhere on the list.
+    @Test func theRoundsPageGivesStartLinksWithoutABaseURL() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            try await signIn(client)
+            let page = try await client.get("/admin")
+            #expect(page.status == 200)
+            #expect(page.body.contains("<h2>Start links of anonymous rounds</h2>"), "\(page.body)")
+            #expect(page.body.contains("<li>esem-open: <code>/s/esem-open</code></li>"))
+            #expect(page.body.contains("start samla serve with --base-url (its public address) to see the whole links"))
+            #expect(!page.body.contains("<code>/s/esem-invited</code>"), "an invitation-only round has no start link")
+        }
+    }
+
     /// 100 % only when every response is complete, 0 % only when none is.
     @Test func completionRatesDoNotRoundToAllOrNone() {
         #expect(AdminViews.rate(399, 400) == "99 %")

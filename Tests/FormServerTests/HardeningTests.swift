@@ -210,6 +210,33 @@ import Testing
             "\(second.errors)")
     }
 
+    /// Started from the wrong folder, or with a mistyped --db, the server refuses to start (E460)
+    /// and makes no database: it made an empty one and served "unknown round" to every link.
+    @Test(.timeLimit(.minutes(2))) func aMissingDatabaseIsRefusedAndNotCreated() throws {
+        let environment = try TestEnvironment()
+        let missing = environment.folder.appendingPathComponent("typo/samla.sqlite").path
+        let process = Process()
+        process.executableURL = CrashTests.executable
+        process.arguments = ["serve", "--db", missing, "--port", "0"]
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let started = process.isRunning
+        if started {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        #expect(!started, "samla serve started on a database that does not exist")
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 1)
+        #expect(text.contains("\(missing): error[E460]: there is no database here; give --db the path of the Samla database, which `samla round open` creates"), "\(text)")
+        #expect(!FileManager.default.fileExists(atPath: missing))
+        #expect(!FileManager.default.fileExists(atPath: environment.folder.appendingPathComponent("typo").path))
+    }
+
     @Test func requestsAreLoggedAsJSONLinesWithoutTokens() async throws {
         let environment = try TestEnvironment()
         let visited = Visited()

@@ -211,6 +211,23 @@ import Testing
         #expect(typo == "ideell")
     }
 
+    /// A label typed short, as on a paper form ("Skåne" for "Skåne län"), suggests the one code
+    /// whose label begins with it; a beginning that several labels share suggests none of them.
+    @Test func theBeginningOfOneLabelSuggestsItsCode() {
+        func suggestion(_ name: String, _ cell: String) -> String? {
+            guard case .problem(.notAChoice(_, let suggestion, _)) = coder(name).code(cell) else { return "not refused" }
+            return suggestion
+        }
+        #expect(suggestion("legal_form", "Ekonomisk") == "ek")
+        #expect(suggestion("legal_form", "aktie") == "ab")
+        #expect(suggestion("legal_form", "Limited") == "ab")
+        #expect(suggestion("voice_staff", "Label") == nil)
+        #expect(suggestion("voice_staff", "7") == nil)
+        let problem = AnswerProblem(variable: "legal_form", value: "Ekonomisk",
+                                    kind: .notAChoice(list: "forms", suggestion: suggestion("legal_form", "Ekonomisk"), codes: ["ab", "ek", "ideell", "other"]))
+        #expect(problem.message(in: "en") == "“Ekonomisk” is not a code of the list forms (did you mean ek?); its codes are ab, ek, ideell, other")
+    }
+
     @Test func multipleChoiceIsStoredInListOrder() {
         #expect(coder("sdg").code("10 3 8") == .value(.choices(["3", "8", "10"])))
         #expect(coder("sdg").code("  17   1 ") == .value(.choices(["1", "17"])))

@@ -64,6 +64,29 @@ import Testing
                 "\(run.errors)")
     }
 
+    /// A misspelt survey id is matched against every survey file in the surveys folder compute reads,
+    /// not only against the surveys the framework names (here msi-forum only, from the database).
+    @Test func aMisspeltSurveyIsMatchedAgainstTheSurveysFolder() throws {
+        let cli = try Self.forumRound(contacts: 2)
+        let surveys = cli.folder.appendingPathComponent("surveys")
+        let frameworks = cli.folder.appendingPathComponent("frameworks")
+        for folder in [surveys, frameworks] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try FileManager.default.copyItem(
+            at: repository.appendingPathComponent("surveys/platform-inventory.yaml"), to: surveys.appendingPathComponent("platform-inventory.yaml"))
+        let file = frameworks.appendingPathComponent("forum-toc.yaml")
+        try Self.framework(indicator: """
+            kind: mean
+            value: "${new_contacts}"
+        """, laterRound: "  - {name: platforms-2025, survey: platform-inventroy, label: {sv: \"P\", en: \"P\"}}")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try cli.run(["compute", "--framework", file.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains(
+            "error[E308]: round platforms-2025 collects the survey 'platform-inventroy' (did you mean platform-inventory?), but no definition was found"),
+                "\(run.errors)")
+    }
+
     /// validate passes against the survey's file; compute checks against the database, which has
     /// not seen the file's version yet: the refusal says that the round must take it first.
     @Test func aVariableOnlyInAnUnopenedVersionOfTheFileSaysToOpenIt() throws {
@@ -142,6 +165,27 @@ import Testing
                 #expect(!table.output.contains(english), "\(english) in \(table.output)")
             }
         }
+    }
+
+    /// A round the database holds but the framework does not declare (next year's, before the
+    /// framework is updated) says to declare it, with its survey; it suggested a declared round of
+    /// a similar name ("did you mean esem-se-2022?" for esem-se-2028). A name the database does not
+    /// hold either is still a likely misspelling.
+    @Test func aRoundOfTheDatabaseTheFrameworkDoesNotDeclareSaysToDeclareIt() throws {
+        let cli = try Self.forumRound(contacts: 2)
+        let open = try cli.run(["round", "open", StoreCLI.fixture("forum-v1.yaml"), "--name", "forum-2026",
+                                "--opens", "2026-01-01", "--closes", "2026-12-31", "--anonymous"])
+        #expect(open.status == 0, "\(open.errors)")
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        try Self.framework(indicator: "    kind: count").write(to: file, atomically: true, encoding: .utf8)
+        let undeclared = try cli.run(["compute", "--framework", file.path, "--round", "forum-2026"])
+        #expect(undeclared.status == 1)
+        #expect(undeclared.errors == "field --round: error[E313]: the framework declares no round 'forum-2026', which the database holds "
+            + "(survey msi-forum): add it under the framework's `rounds`, in time order: {name: forum-2026, survey: msi-forum, label: …}\n",
+            "\(undeclared.errors)")
+        let misspelt = try cli.run(["compute", "--framework", file.path, "--round", "forum-2052"])
+        #expect(misspelt.status == 1)
+        #expect(misspelt.errors.contains("the framework declares no round 'forum-2052' (did you mean forum-2025?); its rounds are forum-2025"), "\(misspelt.errors)")
     }
 
     /// Each table says why a cell has no estimate (here a ratio over zero contacts), in its language.

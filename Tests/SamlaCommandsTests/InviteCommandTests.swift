@@ -66,7 +66,7 @@ import Testing
         let good = try write("name,email\nEva,eva@example.se\n", to: "good.csv", in: cli)
         run = try cli.run(["invite", "--round", "forum-open", good] + base)
         #expect(run.status == 1)
-        #expect(run.errors.contains("error[E450]: round forum-open is anonymous"))
+        #expect(run.errors.contains("error[E450]: round forum-open is anonymous: respondents use its start link (BASE/s/forum-open), and it takes no invitations; a round is anonymous or invitation-only from its opening, so for personal links open another round without --anonymous"))
 
         _ = try cli.run(["round", "close", "forum-2025"])
         run = try cli.run(["invite", "--round", "forum-2025", good] + base)

@@ -69,14 +69,47 @@ import Testing
         #expect(run.errors.contains("error[E520]: round esem-se-2025 of the topline section has no responses in the database"))
     }
 
-    /// Run from the wrong folder or with a mistyped --db, a command that only reads says so, and
-    /// leaves no empty database behind (which made the next run say "there is no round").
+    /// Next year's round collected, the shipped topline still names last year's: the refusal names
+    /// the round the database has, and what to change, instead of only "import or collect".
+    @Test func aToplineOfLastYearsRoundNamesTheRoundTheDatabaseHas() throws {
+        let workspace = try Workspace()
+        let db = workspace.path("samla.sqlite")
+        let survey = Self.root.appendingPathComponent("surveys/esem-se.yaml").path
+        for arguments in [
+            ["round", "open", survey, "--name", "esem-se-2027", "--opens", "2027-01-01", "--closes", "2027-12-31", "--db", db],
+            ["generate", survey, "--rows", "3", "--out", workspace.path("responses.csv")],
+            ["import", "--round", "esem-se-2027", workspace.path("responses.csv"), "--db", db],
+        ] {
+            let run = try SamlaBinary.run(arguments)
+            #expect(run.status == 0, "\(arguments[0]): \(run.errors)")
+        }
+        let run = try SamlaBinary.run([
+            "report", Self.root.appendingPathComponent("reports/esem-se-topline.yaml").path, "--db", db, "--out", workspace.path("x.html"),
+        ])
+        #expect(run.status == 1)
+        #expect(run.errors.contains(
+            "error[E520]: round esem-se-2025 of the topline section has no responses in the database; import or collect them first "
+                + "(samla round list shows the rounds); the database has responses to survey esem-se in esem-se-2027: to report it, "
+                + "name it as the topline's round and in the report's rounds\n"), "\(run.errors)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("x.html")))
+    }
+
+    /// Run from the wrong folder or with a mistyped --db, a command that only reads, or that needs
+    /// a round the database must already hold (import, invite, round close), says so, and leaves
+    /// no empty database behind (which made the next run say "there is no round"; import, invite
+    /// and round close said only that, and left the empty database).
     @Test func aMissingDatabaseIsRefusedAndNotCreated() throws {
         let workspace = try Workspace()
+        let inputs = try Workspace()
+        let contacts = inputs.path("contacts.csv")
+        try "name,email\nEva,eva@example.se\n".write(toFile: contacts, atomically: true, encoding: .utf8)
         let runs = [
             ["report", Self.root.appendingPathComponent("reports/esem-se-topline.yaml").path, "--out", workspace.path("x.html")],
             ["export", "--round", "esem-se-2025", "--out", workspace.path("out")],
             ["compute", "--framework", Self.root.appendingPathComponent("frameworks/msi-toc.yaml").path],
+            ["import", "--round", "esem-se-2025", contacts],
+            ["invite", "--round", "esem-se-2025", contacts, "--base-url", "https://enkat.example.se", "--out", workspace.path("links.csv")],
+            ["round", "close", "esem-se-2025"],
         ]
         for arguments in runs {
             let run = try SamlaBinary.run(arguments, in: workspace.folder)

@@ -201,6 +201,30 @@ func day(_ days: Int) -> String {
         #expect(!help.contains("UTC"), "\(run.output)")
     }
 
+    /// Next year's definition with its title changed but its version not: the round opens, and a
+    /// warning says that the version now stands for two texts (exports and reports name it). The
+    /// same text again, or a new version, says nothing.
+    @Test func aChangedDefinitionUnderAStoredVersionIsWarnedAbout() throws {
+        let cli = try StoreCLI()
+        #expect(try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(0), "--closes", day(1)]).errors.isEmpty)
+        #expect(try cli.run(["round", "open", v1, "--name", "forum-2025b", "--opens", day(0), "--closes", day(1)]).errors.isEmpty)
+        let text = try String(contentsOfFile: v1, encoding: .utf8)
+        let retitled = cli.folder.appendingPathComponent("forum-2026.yaml").path
+        try text.replacingOccurrences(of: "title: {sv: \"", with: "title: {sv: \"2026 ").write(toFile: retitled, atomically: true, encoding: .utf8)
+        #expect(try String(contentsOfFile: retitled, encoding: .utf8) != text)
+        let run = try cli.run(["round", "open", retitled, "--name", "forum-2026", "--opens", day(0), "--closes", day(1)])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.hasPrefix("opened round forum-2026: "))
+        let stored = try #require(try SQLiteStore(path: cli.database).definitions(survey: "msi-forum").first)
+        #expect(run.errors == "\(retitled):3:10: warning[W443]: version 2025.1 of survey msi-forum is in the database already with other content "
+            + "(definition \(stored.hash.prefix(12))); exports, reports and `samla round list` name the version, so give the changed definition a version of its own\n")
+        let renumbered = cli.folder.appendingPathComponent("forum-2027.yaml").path
+        try String(contentsOfFile: retitled, encoding: .utf8).replacingOccurrences(of: "version: \"2025.1\"", with: "version: \"2026.1\"")
+            .write(toFile: renumbered, atomically: true, encoding: .utf8)
+        let next = try cli.run(["round", "open", renumbered, "--name", "forum-2027", "--opens", day(0), "--closes", day(1)])
+        #expect(next.status == 0 && next.errors.isEmpty, "\(next.errors)")
+    }
+
     @Test func refusalsExitOne() throws {
         let cli = try StoreCLI()
         var run = try cli.run(["round", "open", v1, "--name", "forum-2025"])

@@ -141,4 +141,10 @@ import Testing
         let again = SurveyLoader.load(text: text, path: path)
         #expect(again.document == document)
     }
+
+    @Test func theHashIsLowercaseHexSHA256WithEveryByteTwoDigits() {
+        // Checked with Python's hashlib; bytes below 16 (`07`, `0e`, `00`) keep their leading zero.
+        #expect(SurveyDocument.hash(of: "survey: x") == "c7dc07980e146557ef09abd75400ab9a73e9b2cc6e3c041052f694286a679eb3")
+        #expect(SurveyDocument.hash(of: "") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
 }

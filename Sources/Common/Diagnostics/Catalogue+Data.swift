@@ -38,6 +38,11 @@ extension DiagnosticCode {
     public static let notACompleteResponse = DiagnosticCode("E436", .error, "a row whose status is not complete: an import loads complete responses only")
     public static let labelsExport = DiagnosticCode("E437", .error, "a file that holds choice labels (an export with --labels) instead of codes")
 
+    // E432–E434: the database file itself cannot take a write (any command, the web server).
+    public static let databaseBusy = DiagnosticCode("E432", .error, "another process held the database's write lock too long; nothing was written")
+    public static let databaseFull = DiagnosticCode("E433", .error, "the disk that holds the database is full; nothing was written")
+    public static let databaseUnwritable = DiagnosticCode("E434", .error, "the database or its folder cannot be written; nothing was written")
+
     public static let calculatedColumnIgnored = DiagnosticCode("W420", .warning, "a column for a calculated variable, whose values are computed and not read")
     public static let noDataRows = DiagnosticCode("W421", .warning, "a data file with a header but no rows")
     public static let unnamedColumnsIgnored = DiagnosticCode("W422", .warning, "columns without a name at the end of the header, empty in every row, ignored")
@@ -53,6 +58,7 @@ extension DiagnosticCode {
         unknownColumn, duplicateColumn, emptyColumnName, wrongFieldCount, malformedCSV, invalidUTF8,
         unknownLanguage, invalidTimestamp, importWriteFailed, reportWriteFailed, outputWriteFailed,
         fileAlreadyImported, optionColumnsIncomplete, notACompleteResponse, labelsExport,
+        databaseBusy, databaseFull, databaseUnwritable,
         calculatedColumnIgnored, noDataRows, unnamedColumnsIgnored, personalColumnsMissing,
     ]
 }
@@ -92,6 +98,7 @@ extension DiagnosticCode {
     public static let duplicateContactEmail = DiagnosticCode("W440", .warning, "the same email address on more than one row")
     public static let contactAlreadyInvited = DiagnosticCode("W441", .warning, "an email address that already has an invitation to the round")
     public static let unnamedEmailColumn = DiagnosticCode("W442", .warning, "a column of email addresses that is not named email")
+    public static let versionReused = DiagnosticCode("W443", .warning, "a changed definition under a version the database holds with other content")
 
     static let storeCodes: [DiagnosticCode] = [
         invalidRoundName, unknownRound, roundOfAnotherSurvey, invalidRoundDates, missingRoundDates,
@@ -100,6 +107,6 @@ extension DiagnosticCode {
         unknownResponse, responseAlreadySubmitted, unknownInvitation, invitationUnusable, definitionNotPinned,
         unusableDatabase, malformedContacts, contactsColumnClash, invalidContactEmail, noContacts,
         invitationRequired, outputExists, outputUnwritable, storedDefinitionUnloadable, unknownDefinition, duplicateContactEmail,
-        contactAlreadyInvited, unnamedEmailColumn,
+        contactAlreadyInvited, unnamedEmailColumn, versionReused,
     ]
 }

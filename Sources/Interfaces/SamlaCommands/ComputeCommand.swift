@@ -101,6 +101,8 @@ struct ComputeCommand: ParsableCommand {
             let found = SurveyCatalogue.discover(ids: fromFiles, folders: SurveyCatalogue.defaultFolders(forFramework: path))
             catalogue.surveys.merge(found.surveys) { first, _ in first }
             catalogue.problems.merge(found.problems) { first, _ in first }
+            // Every survey file in the surveys folder read, for "did you mean" on a misspelt id.
+            catalogue.otherSurveys.formUnion(found.otherSurveys)
         }
         let result = FrameworkLoader.load(contentsOf: path, surveys: catalogue)
         guard let framework = result.framework else {

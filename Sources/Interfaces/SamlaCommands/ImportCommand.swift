@@ -55,7 +55,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         var result: ImportResult?
         try reportingRefusals(database: database.path) {
-            let store = try database.open()
+            let store = try database.open(creating: false)
             let reportPath = report ?? (skipInvalid ? Self.defaultReportPath(for: file) : nil)
             let options = ImportOptions(skipInvalid: skipInvalid, reportPath: reportPath, listedErrorLimit: limit, showsProgress: format == .text,
                                         again: again)
@@ -122,6 +122,8 @@ enum ImportReportText {
     static func advice(after result: ImportResult) -> String {
         if result.refusedRows > 0 { return "correct the rows and import again, or use --skip-invalid" }
         if result.errorsByCode.contains(where: { $0.code == .fileAlreadyImported }) { return "the file was imported into the round before; to import it again all the same, add --again" }
+        let databaseCodes: Set<DiagnosticCode> = [.databaseBusy, .databaseFull, .databaseUnwritable, .importWriteFailed, .unusableDatabase]
+        if result.errorsByCode.allSatisfy({ databaseCodes.contains($0.code) }) { return "no row of the file was refused: the database did not take them (see above); import the file again once it does" }
         return "correct the file and import again"
     }
 }

@@ -12,11 +12,11 @@ struct RoundOpenCommand: ParsableCommand {
         discussion: """
         A new round needs --opens and --closes (YYYY-MM-DD, both days included, in the local time \
         zone, TZ). Re-opening an \
-        existing round keeps its dates unless given, and takes the definition in SURVEY.yaml if it \
+        existing round keeps its dates unless given, and whether it is anonymous, and takes the definition in SURVEY.yaml if it \
         is compatible with the answers stored: new questions and choices are fine; removing a \
         question or choice that has answers, or changing an answered question's type, is refused \
-        with the count of answers that would be lost. Without --anonymous a round is \
-        invitation-only (see samla invite).
+        with the count of answers that would be lost. Without --anonymous a new round is \
+        invitation-only (see samla invite); a round stays anonymous or invitation-only.
         """
     )
 
@@ -51,11 +51,23 @@ struct RoundOpenCommand: ParsableCommand {
             guard let document = loaded.document else { throw Refused(loaded.diagnostics) }
             printDiagnostics(loaded.warnings)
             let store = try database.open()
+            printDiagnostics(try Self.versionReuse(of: document, in: store))
             let opening = try store.openRound(RoundRequest(
                 name: name, document: document, opens: opens?.date, closes: closes?.date, anonymous: anonymous ? true : nil))
             let stored = opening.definitionChanged ? try store.roundSummaries().first { $0.round.name == name } : nil
             for line in Self.report(opening, document: document, stored: stored) { printLine(line) }
         }
+    }
+
+    /// W443 when the database holds another text of the survey under the same version: exports,
+    /// reports and `round list` name the version, so two definitions would pass for one.
+    static func versionReuse(of document: SurveyDocument, in store: any Store) throws -> [Diagnostic] {
+        let survey = document.survey
+        guard let other = try store.definitions(survey: survey.id)
+            .last(where: { $0.version == survey.version && $0.hash != document.contentHash }) else { return [] }
+        return [Diagnostic(.versionReused, at: .source(survey.location(of: "version")),
+            "version \(survey.version) of survey \(survey.id) is in the database already with other content (definition \(other.hash.prefix(12))); "
+            + "exports, reports and `samla round list` name the version, so give the changed definition a version of its own")]
     }
 
     /// What the opening did; `stored` is the round's progress, to say what happens to the responses

@@ -98,11 +98,12 @@ struct ServeCommand: AsyncParsableCommand {
         try reportingRefusals(database: database.path) {
             let adminSecret = try Self.secret(file: adminSecretFile, variable: "SAMLA_ADMIN_SECRET")
             let apiToken = try Self.secret(file: apiTokenFile, variable: "SAMLA_API_TOKEN")
-            let store = try database.open()
+            // A server on a new, empty database has no round to serve: a mistyped --db.
+            let store = try database.open(creating: false)
             let configuration = FormServerConfiguration(
                 host: host, port: port, links: baseURL.flatMap(Links.init(base:)), adminSecret: adminSecret, apiToken: apiToken,
                 maximumBodyBytes: maxBodyBytes, maximumBatch: maxBatch, keptResponses: keptResponses, samlaVersion: SamlaVersion.current,
-                frameworks: try Self.load(frameworks: frameworks, store: store))
+                frameworks: try Self.load(frameworks: frameworks, store: store), database: database.path)
             server = try FormServer(store: store, configuration: configuration, logger: logger)
         }
         guard let server else { return }

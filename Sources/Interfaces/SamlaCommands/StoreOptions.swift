@@ -7,15 +7,16 @@ import Store
 struct StoreOptions: ParsableArguments {
     static let defaultPath = ".samla/samla.sqlite"
 
-    @Option(name: .customLong("db"), help: ArgumentHelp("The Samla database; commands that write create it, with its folder, on first use.", valueName: "path"))
+    @Option(name: .customLong("db"), help: ArgumentHelp("The Samla database; `samla round open` creates it, with its folder, on first use.", valueName: "path"))
     var path: String = StoreOptions.defaultPath
 
     func validate() throws {
         if path.isEmpty { throw ValidationError("--db needs the path of the database file, e.g. \(Self.defaultPath)") }
     }
 
-    /// Opens the store, creating the folder of a new database. A command that only reads
-    /// (`creating: false`) refuses a database that does not exist rather than making an empty one.
+    /// Opens the store, creating the folder of a new database. A command that only reads, or
+    /// needs a round the database holds (`creating: false`), refuses a database that does not
+    /// exist rather than making an empty one.
     func open(creating: Bool = true) throws -> SQLiteStore {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
@@ -55,8 +56,8 @@ struct Refused: Error {
     }
 }
 
-/// Runs a command body, turning refusals (`Refused`, `StoreError`, database errors) into
-/// printed diagnostics and exit code 1.
+/// Runs a command body, turning refusals (`Refused`, `StoreError`, database errors: a busy,
+/// full or read-only database as E432–E434) into printed diagnostics and exit code 1.
 func reportingRefusals(database: String, _ body: () throws -> Void) throws {
     do {
         try body()
@@ -71,7 +72,8 @@ func reportingRefusals(database: String, _ body: () throws -> Void) throws {
     } catch let error as ValidationError {
         throw error
     } catch {
-        printDiagnostics([Diagnostic(.unusableDatabase, at: .file(database), "the database failed: \(error)")])
+        printDiagnostics(StoreError(databaseFailure: error, path: database)?.diagnostics(database: database)
+            ?? [Diagnostic(.unusableDatabase, at: .file(database), "the database failed: \(error)")])
         throw ExitCode(ExitStatus.refused)
     }
 }

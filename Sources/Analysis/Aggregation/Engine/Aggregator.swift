@@ -33,8 +33,15 @@ public struct Aggregator: Sendable {
         let declared = framework.rounds.map(\.name)
         let wanted = requested ?? declared
         for name in wanted where framework.round(name) == nil {
-            diagnostics.report(.unknownFrameworkRound, at: .field("--round"),
-                               "the framework declares no round '\(name)'\(Suggestions.didYouMean(name, in: declared)); its rounds are \(declared.joined(separator: ", "))")
+            if let stored = try store.round(named: name) {
+                // A round of the database (next year's, say): not a misspelling of a declared one.
+                diagnostics.report(.unknownFrameworkRound, at: .field("--round"),
+                                   "the framework declares no round '\(name)', which the database holds (survey \(stored.surveyID)): "
+                                   + "add it under the framework's `rounds`, in time order: {name: \(name), survey: \(stored.surveyID), label: …}")
+            } else {
+                diagnostics.report(.unknownFrameworkRound, at: .field("--round"),
+                                   "the framework declares no round '\(name)'\(Suggestions.didYouMean(name, in: declared)); its rounds are \(declared.joined(separator: ", "))")
+            }
         }
         if diagnostics.hasErrors { throw AggregationError.refused(diagnostics.sorted) }
         let wantedSet = Set(wanted)

@@ -6,7 +6,8 @@ extension Change {
     /// from √(SE₁² + SE₂²). A proportion of 0 or 1 has an SE of 0 that measures nothing, so in
     /// that normal interval a change from or to one has no interval (else it would be as narrow as
     /// if that round were known exactly: +1 from 0 to 1 would come with the interval 1 to 1); this
-    /// holds for an unweighted (Wilson) proportion paired with a weighted one too.
+    /// holds for an unweighted (Wilson) proportion paired with a weighted one too. A ratio of
+    /// non-negative values that is 0 (``IntervalNote/ratioAtZero``) has such an SE of 0 as well.
     public static func between(
         _ earlier: Estimate, _ later: Estimate, level: Double = 0.95
     ) throws(EstimationError) -> Change {
@@ -27,6 +28,11 @@ extension Change {
             if kind == .proportion, [earlier, later].contains(where: { $0.value == 0 || $0.value == 1 }) {
                 return Change(
                     kind: kind, value: difference, standardError: nil, interval: nil, note: .proportionAtBoundary,
+                    method: .normalDifference, degreesOfFreedom: nil)
+            }
+            if [earlier, later].contains(where: { $0.note == .ratioAtZero }) {
+                return Change(
+                    kind: kind, value: difference, standardError: nil, interval: nil, note: .ratioAtZero,
                     method: .normalDifference, degreesOfFreedom: nil)
             }
             guard let first = earlier.standardError, let second = later.standardError,

@@ -56,7 +56,9 @@ enum DesignEstimates {
         return normal(kind, total, variance.squareRoot(), domain, level)
     }
 
-    /// Σwy / Σwx with the linearised standard error (R's `svyratio`).
+    /// Σwy / Σwx with the linearised standard error (R's `svyratio`). When every numerator and
+    /// denominator value in the domain is 0 or more, the normal interval is taken on the log scale
+    /// (``LogRatioInterval``), and a ratio of 0 has none; otherwise it is R ± z·SE (R's `confint`).
     static func ratio(
         numerator: [Double], denominator: [Double], design: SampleDesign, members: [Bool], level: Double
     ) throws(EstimationError) -> Estimate {
@@ -73,8 +75,17 @@ enum DesignEstimates {
         for row in 0..<design.count where members[row] {
             influence[row] = design.weights[row] * (numerator[row] - ratio * denominator[row]) / xSum
         }
-        let variance = try design.linearisedVariance(of: influence, domain: members)
-        return normal(.ratio, ratio, variance.squareRoot(), domain, level)
+        let standardError = try design.linearisedVariance(of: influence, domain: members).squareRoot()
+        guard LogRatioInterval.applies(numerator: numerator, denominator: denominator, members: members) else {
+            return normal(.ratio, ratio, standardError, domain, level)
+        }
+        let interval = ratio > 0
+            ? LogRatioInterval.interval(
+                ratio: ratio, standardError: standardError, quantile: NormalDistribution.quantile((1 + level) / 2), level: level)
+            : nil
+        return Estimate(
+            kind: .ratio, value: ratio, standardError: standardError, interval: interval, note: interval == nil ? .ratioAtZero : nil,
+            method: .taylorLogRatio, sampleSize: domain.sampleSize, sumOfWeights: domain.sumOfWeights)
     }
 
     /// The weighted share of ones with the logit ("xlogit") interval on the design degrees of freedom

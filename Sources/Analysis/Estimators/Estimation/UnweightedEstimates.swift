@@ -27,7 +27,9 @@ enum UnweightedEstimates {
         return tInterval(kind: .mean, value: mean, standardError: standardError, n: n, level: level, method: .studentT)
     }
 
-    /// Σ y / Σ x with the linearised (Cochran) standard error and a t interval on n − 1 degrees of freedom.
+    /// Σ y / Σ x with the linearised (Cochran) standard error and a t interval on n − 1 degrees of freedom:
+    /// on the log scale (``LogRatioInterval``) when every y and x is 0 or more, where a ratio of 0 has
+    /// none; otherwise R ± t·SE.
     static func ratio(
         numerator: [Double], denominator: [Double], members: [Bool], level: Double
     ) throws(EstimationError) -> Estimate {
@@ -49,7 +51,18 @@ enum UnweightedEstimates {
         }
         let nn = Double(n)
         let standardError = (squares / (nn * (nn - 1))).squareRoot() / (xSum / nn)
-        return tInterval(kind: .ratio, value: ratio, standardError: standardError, n: n, level: level, method: .ratioStudentT)
+        guard LogRatioInterval.applies(numerator: y, denominator: x) else {
+            return tInterval(kind: .ratio, value: ratio, standardError: standardError, n: n, level: level, method: .ratioStudentT)
+        }
+        let df = Double(n - 1)
+        let interval = ratio > 0
+            ? LogRatioInterval.interval(
+                ratio: ratio, standardError: standardError,
+                quantile: StudentTDistribution.quantile((1 + level) / 2, degreesOfFreedom: df), level: level)
+            : nil
+        return Estimate(
+            kind: .ratio, value: ratio, standardError: standardError, interval: interval, note: interval == nil ? .ratioAtZero : nil,
+            method: .ratioLogStudentT, sampleSize: n, degreesOfFreedom: df)
     }
 
     /// Sample median with the order-statistic interval; its standard error is the interval's

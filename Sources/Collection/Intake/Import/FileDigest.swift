@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SurveyDefinition
 import Store
 
 /// SHA-256 of a file's bytes, fed with the bytes the CSV reader reads (``update(_:)``), so that the
@@ -15,7 +16,7 @@ final class FileDigest: @unchecked Sendable {
     }
 
     /// The digest so far, lowercase hex.
-    var hex: String { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
+    var hex: String { hasher.finalize().lowercaseHex }
 
     /// The file at `path` as the store records it, with the bytes fed so far.
     func file(at path: String) -> ImportedFile {

@@ -50,7 +50,7 @@ public struct APISubmission: Sendable {
             case .choices(let values): append("choices"); append(String(values.count)); values.forEach(append)
             }
         }
-        return SHA256.hash(data: bytes).map { byte in byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
+        return SHA256.hash(data: bytes).lowercaseHex
     }
 }
 

@@ -97,14 +97,19 @@ public final class ChoiceCodeTable: @unchecked Sendable {
     }
 
     /// A likely meant code for a text that is not one: the code whose label it is
-    /// (in any language, ignoring case), else the nearest code by spelling. Numbers are not
-    /// misspelt words, so a number gets no spelling suggestion.
+    /// (in any language, ignoring case), else the one code whose label begins with it (`Skåne`
+    /// for "Skåne län", `Ja` for "Ja, jag vill delta"), else the nearest code by spelling.
+    /// Numbers are not shortened labels or misspelt words, so a number gets neither suggestion.
     public func suggestion(for text: String) -> String? {
         let folded = text.lowercased()
         for (i, label) in labels.enumerated() where label.translations.values.contains(where: { $0.lowercased() == folded }) {
             return codes[i]
         }
         if text.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "." || $0 == "," }) { return nil }
+        if folded.count >= 2 {
+            let beginning = labels.indices.filter { i in labels[i].translations.values.contains { $0.lowercased().hasPrefix(folded) } }
+            if beginning.count == 1 { return codes[beginning[0]] }
+        }
         return Suggestions.closest(to: text, in: codes)
     }
 

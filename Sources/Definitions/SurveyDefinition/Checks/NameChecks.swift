@@ -80,25 +80,29 @@ enum NameChecks {
 
     /// A question that partners receive (it has an `export_as`) but that is asked only under a
     /// condition on an answer they do not receive (no `export_as`, personal data, or free text,
-    /// which a partner export leaves out unless `--include-free-text`): in the partner's file an
-    /// empty cell could be a question skipped or one left unanswered, and the partner cannot tell
-    /// which. Said once per condition and answer.
+    /// which a partner export leaves out unless `--include-free-text`), or on a calculation that
+    /// copies personal data or free text, however many calculations lie between: in the partner's
+    /// file an empty cell could be a question skipped or one left unanswered, and the partner
+    /// cannot tell which. Said once per condition and answer.
     static func checkExportedConditions(_ survey: Survey, into diagnostics: inout DiagnosticList) {
         let variables = Dictionary(survey.variables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let personal = survey.personalDataSources
+        let freeText = survey.freeTextSources
         var said = Set<String>()
         for page in survey.pages {
             for question in page.questions where question.exportAs != nil && !question.isPII {
                 for condition in [page.relevant, question.relevant].compactMap({ $0 }) {
                     guard case .success(let parsed) = ParsedExpression.parse(condition.text) else { continue }
                     for name in parsed.referencedNames {
-                        guard let variable = variables[name], variable.exportAs == nil || variable.isPII || variable.isFreeText,
+                        guard let variable = variables[name],
+                              variable.exportAs == nil || personal[name] != nil || freeText[name] != nil,
                               said.insert("\(condition.location.line):\(condition.location.column):\(name)").inserted else { continue }
-                        let (why, remedy) = if variable.isPII {
-                            ("is personal data", "condition it on an answer partners receive")
+                        let (why, remedy) = if let source = personal[name] {
+                            (source == name ? "is personal data" : "copies the personal data of `\(source)`", "condition it on an answer partners receive")
                         } else if variable.exportAs == nil {
                             ("has no export_as", "give `\(variable.question)` an export_as")
                         } else {
-                            ("is free text, which partner packages leave out unless exported with --include-free-text",
+                            ("\(freeText[name] == name ? "is free text" : "copies the free text of `\(freeText[name]!)`"), which partner packages leave out unless exported with --include-free-text",
                              "condition it on an answer partners receive, such as a choice, or export with --include-free-text")
                         }
                         diagnostics.report(.exportedSkipOnUnexported, at: condition.location,

@@ -10,12 +10,13 @@ enum SurveyChecks {
         NameChecks.checkPageIDs(survey, into: &diagnostics)
         NameChecks.checkVariableNames(survey, into: &diagnostics)
         NameChecks.checkExportNames(survey, into: &diagnostics)
-        if read.readWithoutErrors { NameChecks.checkExportedConditions(survey, into: &diagnostics) }
         ChoiceListChecks.check(survey, reportUnused: read.readWithoutErrors, into: &diagnostics)
         var expressions = ExpressionChecks(survey: survey, unreadableQuestions: read.unreadableQuestions,
                                            inexactExpressions: read.inexactExpressions)
         expressions.run()
         diagnostics.append(contentsOf: expressions.diagnostics)
+        // After the expressions, whose types tell a calculation that copies free text from one that measures it.
+        if read.readWithoutErrors { NameChecks.checkExportedConditions(expressions.survey, into: &diagnostics) }
         return (expressions.survey, diagnostics.items)
     }
 }

@@ -26,8 +26,11 @@ public struct WideColumnNames: Sendable {
     public let variables: [[String]]
 
     /// The names for `metadata` (the plain names: `language`, `submitted_at`) and `variables`,
-    /// a variable's column named `base(variable)` (its name, or its `export_as` for a partner).
-    public init(metadata: [String], variables: [Variable], in survey: Survey, base: (Variable) -> String = \.name) throws(Clash) {
+    /// a variable's column named `base(variable)` (its name, or its `export_as` for a partner) and
+    /// an option's after `code(choice)` (its value, or the partners' code).
+    public init(
+        metadata: [String], variables: [Variable], in survey: Survey, base: (Variable) -> String = \.name, code: (Choice) -> String = \.value
+    ) throws(Clash) {
         var taken: [String: String] = [:]
         let own = Set(variables.map { base($0).lowercased() })
         func isTaken(_ name: String) -> Bool { taken[name.lowercased()] != nil || own.contains(name.lowercased()) }
@@ -46,7 +49,7 @@ public struct WideColumnNames: Sendable {
             let inCapitals = name == name.uppercased() && name != name.lowercased()
             var columns: [String] = []
             for choice in Self.options(of: variable, in: survey) {
-                let option = inCapitals ? choice.value.uppercased() : choice.value
+                let option = inCapitals ? code(choice).uppercased() : code(choice)
                 guard let free = ["\(name)_\(option)", "\(name)__\(option)"].first(where: { !isTaken($0) }) else {
                     let last = "\(name)__\(option)"
                     throw Clash(name: last, first: taken[last.lowercased()] ?? last, second: variable.name)

@@ -16,6 +16,6 @@ public struct SurveyDocument: Hashable, Sendable {
     }
 
     public static func hash(of text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(text.utf8)).lowercaseHex
     }
 }

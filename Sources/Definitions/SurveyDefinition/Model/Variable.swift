@@ -54,7 +54,7 @@ extension Variable {
     /// A free-text answer (a `text`, `long_text` or `email` question, an `other` text), in which a
     /// respondent may write anything, names too. A partner export leaves it out unless asked for
     /// (`--include-free-text`), and the W105 check counts it as not received. A calculation is not
-    /// free text, unless it copies one (the Exports module's `ExportLayout.freeTextNames`).
+    /// free text, unless it copies one (``Survey/freeTextSources``).
     public var isFreeText: Bool {
         switch role {
         case .otherText: true

@@ -114,16 +114,17 @@ enum AdminViews {
                     }
                 }
             }
-            if let links {
-                let anonymous = summaries.filter { $0.round.isAnonymous }
-                if !anonymous.isEmpty {
-                    html.element("h2", text: "Start links of anonymous rounds")
-                    html.element("ul") { html in
-                        for summary in anonymous {
-                            html.element("li") { html in
-                                html.text(summary.round.name + ": ")
-                                html.element("code", text: links.anonymousStart(round: summary.round.name))
-                            }
+            let anonymous = summaries.filter { $0.round.isAnonymous }
+            if !anonymous.isEmpty {
+                html.element("h2", text: "Start links of anonymous rounds")
+                if links == nil {
+                    html.element("p", text: "Paths on this server: start samla serve with --base-url (its public address) to see the whole links.")
+                }
+                html.element("ul") { html in
+                    for summary in anonymous {
+                        html.element("li") { html in
+                            html.text(summary.round.name + ": ")
+                            html.element("code", text: links?.anonymousStart(round: summary.round.name) ?? "/s/\(summary.round.name)")
                         }
                     }
                 }

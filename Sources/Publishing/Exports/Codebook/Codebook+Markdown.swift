@@ -36,7 +36,7 @@ extension Codebook {
             if entry.isPII { rules.append(sv ? "**personuppgift**" : "**personal data**") }
             var choices = ""
             if case .option(_, let choice) = entry.column.content {
-                choices = "1 = `\(choice.value)` \(sv ? "vald" : "chosen"), 0 = \(sv ? "ej vald" : "not chosen")"
+                choices = "1 = `\(layout.code(of: choice))` \(sv ? "vald" : "chosen"), 0 = \(sv ? "ej vald" : "not chosen")"
             } else if let list = listTitle(entry) {
                 choices = "[\(list)](#\(anchor(list)))"
             }
@@ -55,7 +55,7 @@ extension Codebook {
                 lines.append("| \(sv ? "kod" : "code") | " + languages.map { "\($0)" }.joined(separator: " | ") + " |")
                 lines.append("|" + String(repeating: " --- |", count: languages.count + 1))
                 for choice in choices {
-                    lines.append("| \(Self.codeCell(choice.value)) | " + languages.map { Self.cell(choice.label.resolved($0, fallbacks: languages)) }.joined(separator: " | ") + " |")
+                    lines.append("| \(Self.codeCell(layout.code(of: choice))) | " + languages.map { Self.cell(choice.label.resolved($0, fallbacks: languages)) }.joined(separator: " | ") + " |")
                 }
             }
         }
@@ -87,11 +87,11 @@ extension Codebook {
             ? "Flerval: en kolumn per alternativ (`fråga_kod`), 1 = valt, 0 = inte valt, tom = frågan besvarades inte."
             : "Multiple choice: one column per option (`question_code`), 1 = chosen, 0 = not chosen, empty = not answered.")
         notes.append(SpreadsheetRule.text(layout.language))
-        if let guarded = usedChoiceLists().lazy.flatMap(\.1).first(where: { FormulaNeutralization.isNeeded(for: $0.value) }) {
-            let written = FormulaNeutralization.neutralized(guarded.value)
+        if let guarded = usedChoiceLists().lazy.flatMap(\.1).map(layout.code).first(where: { FormulaNeutralization.isNeeded(for: $0) }) {
+            let written = FormulaNeutralization.neutralized(guarded)
             notes.append(sv
-                ? "Koder som `\(guarded.value)` står här som i definitionen; i CSV-filerna (data och codebook.csv) har de apostrofen först, `\(written)`, som listorna nedan visar."
-                : "Codes such as `\(guarded.value)` are shown here as defined; in the CSV files (data and codebook.csv) they have the apostrophe in front, `\(written)`, as the lists below show.")
+                ? "Koder som `\(guarded)` står här som i definitionen; i CSV-filerna (data och codebook.csv) har de apostrofen först, `\(written)`, som listorna nedan visar."
+                : "Codes such as `\(guarded)` are shown here as defined; in the CSV files (data and codebook.csv) they have the apostrophe in front, `\(written)`, as the lists below show.")
         }
         notes.append(options.selection == .complete
             ? (sv ? "Endast inskickade (kompletta) svar." : "Submitted (complete) responses only.")

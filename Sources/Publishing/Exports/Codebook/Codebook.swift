@@ -25,7 +25,7 @@ struct Codebook {
     func choiceText(_ entry: ColumnDescription, language: String) -> String {
         entry.choices.map { choice in
             let label = choice.label.resolved(language, fallbacks: layout.survey.languages)
-            return "\(FormulaNeutralization.neutralized(choice.value)), \(FormulaNeutralization.neutralized(label))"
+            return "\(FormulaNeutralization.neutralized(layout.code(of: choice))), \(FormulaNeutralization.neutralized(label))"
         }.joined(separator: " | ")
     }
 
@@ -34,7 +34,7 @@ struct Codebook {
         for entry in entries {
             let column = entry.column
             var option = ""
-            if case .option(_, let choice) = column.content { option = choice.value }
+            if case .option(_, let choice) = column.content { option = layout.code(of: choice) }
             try writer.write(text: column.name)
             try writer.write(text: column.variable?.name ?? "")
             try writer.write(text: entry.question?.name ?? "")

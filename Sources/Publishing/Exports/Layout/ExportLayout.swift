@@ -1,4 +1,3 @@
-import Expressions
 import SurveyDefinition
 
 /// The columns of an export, decided once from the round's definition and the options: which
@@ -25,10 +24,10 @@ public struct ExportLayout: Sendable {
         }
         self.language = language
 
-        let personal = Self.personalNames(in: survey)
+        let personal = survey.personalDataSources
         let marked = survey.variables.map { variable in
             var variable = variable
-            variable.isPII = variable.isPII || personal.contains(variable.name)
+            variable.isPII = variable.isPII || personal[variable.name] != nil
             return variable
         }
         let named = marked.filter { variable in
@@ -36,7 +35,7 @@ public struct ExportLayout: Sendable {
             if options.profile == .euclid && variable.exportAs == nil { return false }
             return true
         }
-        let freeText = Self.freeTextNames(in: survey)
+        let freeText = Set(survey.freeTextSources.keys)
         let exported = options.exportsFreeText ? named : named.filter { !freeText.contains($0.name) }
         if options.profile == .euclid && exported.isEmpty { throw .profileEmpty(survey: survey.id) }
         variables = exported
@@ -67,45 +66,6 @@ public struct ExportLayout: Sendable {
         self.columns = columns
     }
 
-    /// The names of the variables that hold personal data: those of questions marked `pii`, and
-    /// every calculation that uses one, directly or through another calculation (`${email}` in
-    /// `concat('<', ${email}, '>')` makes the calculation as personal as the address).
-    static func personalNames(in survey: Survey) -> Set<String> {
-        calculations(using: Set(survey.questions.filter(\.isPII).flatMap { [$0.name] + $0.variables.map(\.name) }), in: survey)
-    }
-
-    /// The names of the variables that hold free text (``Variable/isFreeText``), and every text
-    /// calculation that uses one, directly or through another (`concat('Story: ', ${story})` copies
-    /// whatever the respondent wrote). A calculation of another type (`string-length(${story})`)
-    /// cannot carry the words and is not free text.
-    static func freeTextNames(in survey: Survey) -> Set<String> {
-        calculations(using: Set(survey.variables.filter(\.isFreeText).map(\.name)), in: survey) { question in
-            (question.calculationType ?? .text) == .text
-        }
-    }
-
-    /// `names` and every calculation that `admits` and that uses one of them, directly or through
-    /// another such calculation.
-    private static func calculations(
-        using names: Set<String>, in survey: Survey, admits: (Question) -> Bool = { _ in true }
-    ) -> Set<String> {
-        var reached = names
-        let calculations = survey.questions.compactMap { question -> (name: String, uses: [String])? in
-            guard question.type == .calculate, admits(question), let source = question.calculation,
-                  case .success(let parsed) = ParsedExpression.parse(source.text) else { return nil }
-            return (question.name, parsed.referencedNames)
-        }
-        var changed = true
-        while changed {
-            changed = false
-            for calculation in calculations where !reached.contains(calculation.name) && calculation.uses.contains(where: reached.contains) {
-                reached.insert(calculation.name)
-                changed = true
-            }
-        }
-        return reached
-    }
-
     /// The columns of `variables` after `metadata`, named for `profile` by ``WideColumnNames`` over
     /// `naming`: every variable the profile could export, in definition order, `variables` among them.
     private static func columns(
@@ -114,7 +74,9 @@ public struct ExportLayout: Sendable {
         let metadataNames = profile == nil ? WideColumnNames.exportMetadata : ["respondent_id", "language", "status"]
         let names: WideColumnNames
         do {
-            names = try WideColumnNames(metadata: metadataNames, variables: naming, in: survey) { baseName(of: $0, profile: profile) }
+            names = try WideColumnNames(
+                metadata: metadataNames, variables: naming, in: survey, base: { baseName(of: $0, profile: profile) },
+                code: { code(of: $0, profile: profile) })
         } catch {
             throw .columnClash(name: error.name, first: error.first, second: error.second)
         }
@@ -153,5 +115,19 @@ public struct ExportLayout: Sendable {
     /// The choices of a column's variable (for `.value` of a choice variable), else empty.
     public func choices(of variable: Variable) -> [Choice] {
         Self.options(of: variable, in: survey)
+    }
+
+    /// The code a cell holds for `choice`: the partners' `export_as` in a partner profile, else its value.
+    public func code(of choice: Choice) -> String {
+        Self.code(of: choice, profile: options.profile)
+    }
+
+    static func code(of choice: Choice, profile: ExportProfile?) -> String {
+        profile == .euclid ? choice.exportCode : choice.value
+    }
+
+    /// What a cell shows for `choice` before spreadsheet safety: its code, or with `--labels` its label.
+    public func shown(_ choice: Choice) -> String {
+        options.values == .labels ? choice.label.resolved(language, fallbacks: survey.languages) : code(of: choice)
     }
 }

@@ -122,8 +122,7 @@ enum TableSchema {
             if applies, let minimum = bounds.minimumLength, minimum > 0 { constraints.append(("minLength", .integer(Int64(minimum)))) }
         case .choice, .choices:
             members.append(("type", "string"))
-            let table = ChoiceTable(choices: description.choices, values: layout.options.values,
-                                    language: layout.language, fallbacks: layout.survey.languages)
+            let table = ChoiceTable(choices: description.choices, shown: layout.shown)
             let written = table.outputs
             table.deallocate()
             if layout.options.values == .labels {
@@ -166,7 +165,7 @@ enum TableSchema {
         if let relevance = description.relevance { lines.append("asked when: \(relevance)") }
         if case .value(let variable) = description.column.content {
             let guardsAChoice = description.choices.contains { choice in
-                FormulaNeutralization.isNeeded(for: ChoiceTable.shown(choice, values: layout.options.values, language: layout.language, fallbacks: layout.survey.languages))
+                FormulaNeutralization.isNeeded(for: layout.shown(choice))
             }
             if variable.type == .text || guardsAChoice { lines.append(SpreadsheetRule.text(layout.language)) }
             if variable.role == .calculated, let calculation = description.question?.calculation { lines.append("calculated: \(calculation.text)") }

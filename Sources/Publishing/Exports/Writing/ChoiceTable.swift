@@ -1,8 +1,8 @@
 import CSV
 import SurveyDefinition
 
-/// The codes of one variable's choice list and what a cell shows for each: the code itself, or its
-/// label, neutralised for spreadsheets. Looks codes up by their bytes, without making Strings.
+/// The codes of one variable's choice list and what a cell shows for each (``ExportLayout/shown(_:)``:
+/// the code, the partners' code, or the label), neutralised for spreadsheets. Looks codes up by their bytes, without making Strings.
 ///
 /// The bytes live in one buffer that the owner frees with ``deallocate()``, so that copying a table
 /// into a cell plan costs no reference counting on the hot path.
@@ -13,10 +13,10 @@ struct ChoiceTable {
     /// Per choice: start and length of its code, then of its output, in `bytes`.
     private let spans: UnsafeMutablePointer<Int>
 
-    init(choices: [Choice], values: ValueStyle, language: String, fallbacks: [String]) {
+    init(choices: [Choice], shown: (Choice) -> String) {
         count = choices.count
         let codes = choices.map { Array($0.value.utf8) }
-        let outputs = choices.map { Array(FormulaNeutralization.neutralized(Self.shown($0, values: values, language: language, fallbacks: fallbacks)).utf8) }
+        let outputs = choices.map { Array(FormulaNeutralization.neutralized(shown($0)).utf8) }
         let all = codes + outputs
         bytes = .allocate(capacity: max(1, all.reduce(0) { $0 + $1.count }))
         spans = .allocate(capacity: max(1, all.count * 2))
@@ -27,11 +27,6 @@ struct ChoiceTable {
             spans[2 * i + 1] = piece.count
             offset += piece.count
         }
-    }
-
-    /// What a cell shows for `choice` before spreadsheet safety: its code, or its label in `language`.
-    static func shown(_ choice: Choice, values: ValueStyle, language: String, fallbacks: [String]) -> String {
-        values == .labels ? choice.label.resolved(language, fallbacks: fallbacks) : choice.value
     }
 
     func deallocate() {

@@ -59,7 +59,6 @@ final class RowEncoder {
         let booleans = BooleanText.forExport(layout.options.values, language: layout.language)
         yes = Array(FormulaNeutralization.neutralized(booleans.yes).utf8)
         no = Array(FormulaNeutralization.neutralized(booleans.no).utf8)
-        let fallbacks = layout.survey.languages
         var spreads: [Spread] = []
         var tables: [ChoiceTable] = []
         var spreadOfVariable: [Int: Int] = [:]
@@ -81,8 +80,7 @@ final class RowEncoder {
                 case .date: cells.append(.date(i))
                 case .text: cells.append(.text(i))
                 case .choice, .choices:
-                    let table = ChoiceTable(
-                        choices: layout.choices(of: variable), values: layout.options.values, language: layout.language, fallbacks: fallbacks)
+                    let table = ChoiceTable(choices: layout.choices(of: variable), shown: layout.shown)
                     tables.append(table)
                     cells.append(.choice(i, table))
                 }
@@ -93,7 +91,7 @@ final class RowEncoder {
                     slot = existing
                 } else {
                     let choices = layout.choices(of: variable)
-                    let table = ChoiceTable(choices: choices, values: .codes, language: layout.language, fallbacks: fallbacks)
+                    let table = ChoiceTable(choices: choices, shown: layout.code)
                     tables.append(table)
                     slot = spreads.count
                     spreadOfVariable[i] = slot

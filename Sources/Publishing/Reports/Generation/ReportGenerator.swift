@@ -34,7 +34,7 @@ public struct ReportGenerator: Sendable {
             guard case .topline(let round, let openAnswers) = section, toplines[round] == nil else { continue }
             guard try store.round(named: round) != nil else {
                 diagnostics.report(.reportRoundWithoutData, at: .file(definition.path),
-                                   "round \(round) of the topline section has no responses in the database; import or collect them first (samla round list shows the rounds)")
+                                   "round \(round) of the topline section has no responses in the database; import or collect them first (samla round list shows the rounds)\(try otherRounds(of: round))")
                 continue
             }
             let cleaning = try results?.cleaning.first { $0.round == round } ?? compute(aggregator, rounds: [round]).cleaning.first { $0.round == round }
@@ -83,6 +83,17 @@ public struct ReportGenerator: Sendable {
             throw ReportError.refused([Diagnostic(.reportOutputUnwritable, at: .file(target), "the report cannot be written: \(error.localizedDescription)")])
         }
         return rendered
+    }
+
+    /// For a topline round the database lacks: the rounds of its survey that the database has
+    /// responses in (a later year's round, say, when the definition still names last year's).
+    private func otherRounds(of round: String) throws -> String {
+        guard let survey = framework.rounds.first(where: { $0.name == round })?.survey else { return "" }
+        let others = try store.roundSummaries().filter { $0.round.surveyID == survey && $0.started > 0 }.map(\.round.name)
+        guard !others.isEmpty else { return "" }
+        let which = others.count == 1 ? "it" : "one of them"
+        return "; the database has responses to survey \(survey) in \(others.joined(separator: ", ")): to report \(which), "
+            + "name it as the topline's round and in the report's rounds"
     }
 
     private func compute(_ aggregator: Aggregator, rounds: [String]?) throws -> ResultSet {

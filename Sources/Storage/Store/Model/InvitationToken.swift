@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SurveyDefinition
 
 /// The secret in a personal link: 32 bytes from the system's cryptographic source
 /// (`getrandom` on Linux), written as base64url without padding (43 characters).
@@ -32,22 +33,9 @@ public struct InvitationToken: Hashable, Sendable, CustomStringConvertible {
 
     /// Lowercase hex SHA-256 of a token's text, as stored.
     public static func hash(_ token: String) -> String {
-        // Hex by table, straight into the string: `String(format:)` cost more than the hash itself
-        // on every request of the web form.
         var token = token
-        let digest = token.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
-        return String(unsafeUninitializedCapacity: 2 * SHA256.byteCount) { hex in
-            var index = 0
-            for byte in digest {
-                hex[index] = hexDigits[Int(byte >> 4)]
-                hex[index + 1] = hexDigits[Int(byte & 0x0f)]
-                index += 2
-            }
-            return index
-        }
+        return token.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }.lowercaseHex
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     public var description: String { text }
 
