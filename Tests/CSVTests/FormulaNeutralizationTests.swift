@@ -10,10 +10,23 @@ import Testing
     }
 
     @Test func everythingElseIsUnchanged() {
-        for text in ["", "plain", " =1", "'=1", "1-2", "a=b", "åäö", "😀", "\n=x", "＝1"] {
+        for text in ["", "plain", " =1", "'plain", "'-3", "'", "''", "1-2", "a=b", "åäö", "😀", "\n=x", "＝1"] {
             #expect(!FormulaNeutralization.isNeeded(for: text))
             #expect(FormulaNeutralization.neutralized(text) == text)
         }
+    }
+
+    /// A value that reads like a neutralized one gets one more apostrophe, so that removing one from
+    /// any written cell gives back the value.
+    @Test func removingOneApostropheGivesBackTheValue() {
+        for text in ["=1+2", "'=1+2", "''-x", "-3", "'-3", "'plain", "plain", "'", "@a", "'@a"] {
+            let written = FormulaNeutralization.neutralized(text)
+            let read = Array(written.utf8).withUnsafeBufferPointer { bytes in
+                FormulaNeutralization.unneutralized(bytes).map { String(decoding: $0, as: UTF8.self) } ?? written
+            }
+            #expect(read == text, "\(text) written as \(written)")
+        }
+        #expect(FormulaNeutralization.neutralized("'=1") == "''=1")
     }
 
     @Test func writerAppliesItToTextFieldsOnly() throws {

@@ -148,6 +148,21 @@ import SurveyDefinition
         #expect(names == ["response_id", "response_language", "submitted_at", "Language", "q_a", "q__b", "Q_b"])
     }
 
+    /// An option column has one name in every export of the survey, so that an import can find it:
+    /// `q__a` beside a personal `q_a`, also when the export leaves `q_a` out.
+    @Test func anOptionIsNamedAlikeWhetherOrNotTheVariableOfItsNameIsExported() throws {
+        let survey = try Self.survey("""
+                  - {name: q, type: select_multiple, choices: ab, label: {sv: "Q", en: "Q"}}
+                  - {name: q_a, type: text, pii: true, label: {sv: "A", en: "A"}}
+            """)
+        let without = try ExportLayout(survey: survey, options: ExportOptions()).columns.map(\.name)
+        let with = try ExportLayout(survey: survey, options: ExportOptions(includePII: true)).columns.map(\.name)
+        #expect(without == ["response_id", "language", "submitted_at", "q__a", "q_b"])
+        #expect(with == ["response_id", "language", "submitted_at", "q__a", "q_b", "q_a"])
+        let names = try WideColumnNames(metadata: WideColumnNames.exportMetadata, variables: survey.variables, in: survey)
+        #expect(names.variables == [["q__a", "q_b"], ["q_a"]], "the names samla import reads by")
+    }
+
     @Test func optionColumnsThatCannotBeNamedAreRefused() throws {
         let survey = try Self.survey("""
                   - {name: q, type: select_multiple, choices: ab, label: {sv: "Q", en: "Q"}}

@@ -182,4 +182,14 @@ import Testing
         #expect(DecimalText.text(1e300) == "1e+300")
         #expect(DecimalText.text(.nan) == "NaN" && DecimalText.text(-.infinity) == "-INF")
     }
+
+    /// A CSV cell never has an exponent, which `samla import` refuses: the shortest digits, in plain notation.
+    @Test(arguments: [
+        (1e-5, "0.00001"), (-1.5e-7, "-0.00000015"), (0.00012, "0.00012"), (1.2345e-5, "0.000012345"),
+        (1e16, "10000000000000000"), (-2.5e20, "-250000000000000000000"), (0.1, "0.1"), (12, "12"), (37.5, "37.5"),
+    ])
+    func decimalCellsAreInPlainNotation(value: Double, cell: String) {
+        #expect(DecimalText.cell(value) == cell)
+        #expect(Double(cell) == value)
+    }
 }

@@ -110,15 +110,22 @@ import Testing
 
     @Test(arguments: [
         ("1", true), ("0", false), ("true", true), ("FALSE", false), ("Yes", true), ("no", false),
-        ("ja", true), ("NEJ", false), (" Ja ", true),
+        ("ja", true), ("NEJ", false), (" Ja ", true), ("SANT", true), ("FALSKT", false), ("Sant", true), ("falskt", false),
     ])
     func booleans(text: String, expected: Bool) {
         #expect(coder("active").code(text) == .value(.boolean(expected)))
     }
 
-    @Test(arguments: ["y", "n", "2", "sant", "-1", "true false"])
+    @Test(arguments: ["y", "n", "2", "-1", "true false", "san", "falsk", "sant falskt"])
     func notBooleans(text: String) {
         #expect(coder("active").code(text) == .problem(.notABoolean))
+    }
+
+    /// The API sends a yes/no as JSON text too: it is read by the same words, Excel's Swedish `SANT`/`FALSKT` among them.
+    @Test func aBooleanSentAsTextIsReadByTheSameWords() {
+        #expect(coder("active").check(.text("SANT")) == .value(.boolean(true)))
+        #expect(coder("active").check(.text("FALSKT")) == .value(.boolean(false)))
+        #expect(coder("active").check(.text("kanske")) == .problem(.notABoolean))
     }
 
     @Test func dates() {

@@ -70,6 +70,18 @@ import Testing
         #expect(rules.compactMap { $0["description"] as? String }.dropFirst().dropLast() == descriptions[...])
     }
 
+    /// A folder named by one character, relative to the working folder: Foundation's
+    /// deletingLastPathComponent crashed the export on it.
+    @Test func anOutputFolderOfOneCharacterIsMade() throws {
+        let workspace = try Workspace()
+        let run = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", "a"], in: workspace.folder)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(FileManager.default.fileExists(atPath: workspace.out("a/responses.csv")))
+        let nested = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", "b/c/"], in: workspace.folder)
+        #expect(nested.status == 0, "\(nested.errors)")
+        #expect(FileManager.default.fileExists(atPath: workspace.out("b/c/responses.csv")))
+    }
+
     @Test func personalDataCannotBeAskedForInAPartnerExport() throws {
         let workspace = try Workspace()
         let run = try SamlaBinary.run([

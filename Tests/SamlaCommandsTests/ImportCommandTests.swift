@@ -79,6 +79,118 @@ import Testing
         #expect(try rows("b") == a)
     }
 
+    /// A decimal below 0.0001 is exported in plain notation (`0.00001`, not `1e-05`, which the
+    /// import refuses), and a text that starts like a formula with an apostrophe that the import
+    /// removes, so that the export imports into another round with the same answers.
+    @Test func smallDecimalsAndFormulaLikeTextsImportAgainAsTheyWere() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = path("samla.sqlite")
+        let survey = Self.root.appendingPathComponent("Tests/IntakeTests/Fixtures/import-test.yaml").path
+        for round in ["small-a", "small-b"] {
+            let opened = try SamlaBinary.run(["round", "open", survey, "--name", round, "--opens", "2025-01-01", "--closes", "2099-12-31", "--db", db])
+            #expect(opened.status == 0, "\(opened.errors)")
+        }
+        try "org,share,legal_form,has_staff,voice_staff,voice_users\nA,0.00001,ek,no,1,2\n-B,-0.000012345,ek,no,1,2\n''=C,0.5,ek,no,1,2\n"
+            .write(toFile: path("in.csv"), atomically: true, encoding: .utf8)
+        #expect(try SamlaBinary.run(["import", "--db", db, "--round", "small-a", path("in.csv")]).status == 0)
+        #expect(try SamlaBinary.run(["export", "--db", db, "--round", "small-a", "--out", path("a")]).status == 0)
+        let again = try SamlaBinary.run(["import", "--db", db, "--round", "small-b", path("a/responses.csv")])
+        #expect(again.status == 0, "\(again.errors)")
+        #expect(try SamlaBinary.run(["export", "--db", db, "--round", "small-b", "--out", path("b")]).status == 0)
+        /// The share column of an export.
+        func shares(_ folder: String) throws -> [String] {
+            try String(contentsOfFile: path("\(folder)/responses.csv"), encoding: .utf8).split(separator: "\r\n").dropFirst().map {
+                String($0.split(separator: ",", omittingEmptySubsequences: false)[5])
+            }
+        }
+        #expect(try shares("a") == ["0.00001", "-0.000012345", "0.5"])
+        #expect(try shares("b") == shares("a"))
+        // A text that starts like a formula is written with an apostrophe (`'-B`; `''=C` for the text
+        // `'=C`, which reads like one already), and read back without it.
+        let store = try SQLiteStore(path: db)
+        #expect(try (1...6).map { try store.response(Int64($0))?.answers["org"] } == [.text("A"), .text("-B"), .text("'=C")] + [.text("A"), .text("-B"), .text("'=C")])
+        let exported = try String(contentsOfFile: path("a/responses.csv"), encoding: .utf8)
+        #expect(exported.contains(",'-B,") && exported.contains(",''=C,"))
+    }
+
+    /// The ESEM round of the demo database, exported as a wide CSV file (codes, personal data, each
+    /// multiple choice spread into option columns, `q__other` beside an other text), imports into a
+    /// new round of the survey, and the new round exports to the same rows. With --include-partial,
+    /// the partial rows are refused (E436) and listed in the report, and the complete ones come back.
+    @Test func anExportOfTheDemoESEMRoundImportsIntoANewRoundAndExportsTheSame() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = try SamlaBinary.run(["demo", "--folder", path("demo")], in: Self.root)
+        #expect(demo.status == 0, "\(demo.errors)")
+        let db = path("demo/samla.sqlite")
+        for round in ["esem-se-copy", "esem-se-copy-all", "esem-se-copy-nopii"] {
+            let opened = try SamlaBinary.run(["round", "open", Self.esem, "--name", round, "--opens", "2025-01-01", "--closes", "2099-12-31", "--anonymous", "--db", db])
+            #expect(opened.status == 0, "\(opened.errors)")
+        }
+        func export(_ round: String, to folder: String, _ options: [String] = []) throws {
+            let run = try SamlaBinary.run(["export", "--db", db, "--round", round, "--out", path(folder), "--include-pii"] + options)
+            #expect(run.status == 0, "\(run.errors)")
+        }
+        /// The rows of an export (header first) without the response numbers, which the import gives anew.
+        func rows(_ folder: String) throws -> [[String]] {
+            let text = try String(contentsOfFile: path("\(folder)/responses.csv"), encoding: .utf8)
+            var rows: [[String]] = []
+            // Splits at commas and CRLF outside quotes; a quoted cell keeps its quotes.
+            var row: [String] = [], cell = "", quoted = false
+            for character in text {
+                if character == "\"" { quoted.toggle() }
+                if !quoted && character == "," {
+                    row.append(cell); cell = ""
+                } else if !quoted && character == "\r\n" {
+                    row.append(cell); cell = ""
+                    rows.append(Array(row.dropFirst())); row = []
+                } else {
+                    cell.append(character)
+                }
+            }
+            return rows
+        }
+
+        try export("esem-se-2025", to: "a")
+        let a = try rows("a")
+        #expect(a.count > 200)
+        #expect(a[0].contains("barriers_finance_start") && a[0].contains("barriers__other") && a[0].contains("barriers_other") && !a[0].contains("barriers"))
+        let imported = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-copy", path("a/responses.csv")])
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output.hasPrefix("imported \(a.count - 1) responses into esem-se-copy"), "\(imported.output)")
+        #expect(!imported.errors.contains("error"), "\(imported.errors)")
+        try export("esem-se-copy", to: "b")
+        let b = try rows("b")
+        #expect(b[0] == a[0])
+        #expect(b.count == a.count)
+        for (index, row) in b.enumerated() where row != a[index] {
+            Issue.record("row \(index) differs: \(zip(a[0], zip(a[index], row)).filter { $0.1.0 != $0.1.1 })")
+            break
+        }
+
+        try export("esem-se-2025", to: "a-all", ["--include-partial"])
+        let all = try rows("a-all")
+        let status = try #require(all[0].firstIndex(of: "status"))
+        let partial = all.filter { $0[status] == "partial" }.count
+        #expect(partial > 0, "the demo round has unfinished responses")
+        let skipped = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-copy-all", "--skip-invalid", "--report", path("refused.csv"), path("a-all/responses.csv")])
+        #expect(skipped.status == 0, "\(skipped.errors)")
+        #expect(skipped.output.contains("imported \(a.count - 1) responses into esem-se-copy-all: \(all.count - 1) rows read, \(partial) refused"), "\(skipped.output)")
+        let report = try String(contentsOfFile: path("refused.csv"), encoding: .utf8).split(separator: "\r\n").dropFirst()
+        #expect(report.count == partial)
+        #expect(report.allSatisfy { $0.contains(",status,partial,E436,") }, "\(report.prefix(3))")
+        try export("esem-se-copy-all", to: "b-all", ["--include-partial"])
+        #expect(try rows("b-all") == all.filter { $0[status] != "partial" })
+
+        // Without --include-pii the personal columns are missing: said once (W423), and the rows
+        // that must answer org_name and contact_email are refused for them alone.
+        let withoutPII = try SamlaBinary.run(["export", "--db", db, "--round", "esem-se-2025", "--out", path("a-nopii")])
+        #expect(withoutPII.status == 0, "\(withoutPII.errors)")
+        let refused = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-copy-nopii", path("a-nopii/responses.csv")])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains(":1:1: warning[W423]: the file has no column for the personal questions org_name, org_number, contact_name, contact_email, comments, as an export without --include-pii leaves them out"), "\(refused.errors)")
+        #expect(refused.output.contains("errors by code: E412 ") && refused.output.contains(" org_name ") && refused.output.contains(" contact_email "), "\(refused.output)")
+    }
+
     @Test func generatedResponsesImportAndABadFileIsRefused() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = path("samla.sqlite")

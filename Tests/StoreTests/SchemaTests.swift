@@ -38,6 +38,27 @@ import Testing
         }
     }
 
+    @Test func aDatabaseOfAnotherProgramIsRefusedAndLeftAsItWas() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-foreign-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("places.sqlite").path
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('mine')")
+        }
+        #expect {
+            _ = try SQLiteStore(path: path)
+        } throws: { error in
+            guard case StoreError.unusableDatabase(let p, let reason) = error else { return false }
+            return p == path && reason == "this is an SQLite database of another program (tables notes), not a Samla store; nothing was changed; give --db a new path or a Samla store"
+        }
+        let (tables, journal) = try DatabaseQueue(path: path).read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"), try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+        }
+        #expect(tables == ["notes"], "no Samla table was added")
+        #expect(journal == "delete", "the journal mode was not switched to WAL")
+    }
+
     @Test func aStoreFromANewerSamlaIsRefused() throws {
         let temporary = try TemporaryStore()
         try temporary.store.pool.write { db in

@@ -19,6 +19,7 @@ extension DiagnosticCode {
     public static let noSuchField = DiagnosticCode("E415", .error, "an answer for a variable the survey does not have")
     public static let calculatedValueGiven = DiagnosticCode("E416", .error, "an answer given for a calculated variable, which is computed and cannot be answered")
     public static let controlCharacter = DiagnosticCode("E417", .error, "a text answer with a control character (such as NUL or ESC) that cannot be shown")
+    public static let notAnOptionMark = DiagnosticCode("E418", .error, "a multiple-choice option column holding something other than 1, 0 or nothing")
 
     // E420–E439: data files (the CSV import in the Intake module).
     public static let unknownColumn = DiagnosticCode("E420", .error, "a header column that names no variable of the survey")
@@ -33,12 +34,23 @@ extension DiagnosticCode {
     public static let reportWriteFailed = DiagnosticCode("E429", .error, "the report of refused rows cannot be written")
     public static let outputWriteFailed = DiagnosticCode("E430", .error, "an output file (generated responses) cannot be written")
     public static let fileAlreadyImported = DiagnosticCode("E431", .error, "a file whose bytes were imported into the round before")
+    public static let optionColumnsIncomplete = DiagnosticCode("E435", .error, "a multiple choice's option columns are incomplete, or beside its own column")
+    public static let notACompleteResponse = DiagnosticCode("E436", .error, "a row whose status is not complete: an import loads complete responses only")
+    public static let labelsExport = DiagnosticCode("E437", .error, "a file that holds choice labels (an export with --labels) instead of codes")
+
+    // E432–E434: the database file itself cannot take a write (any command, the web server).
+    public static let databaseBusy = DiagnosticCode("E432", .error, "another process held the database's write lock too long; nothing was written")
+    public static let databaseFull = DiagnosticCode("E433", .error, "the disk that holds the database is full; nothing was written")
+    public static let databaseUnwritable = DiagnosticCode("E434", .error, "the database or its folder cannot be written; nothing was written")
+
+    // E484–E485: a links file given to `samla remind`.
     public static let unknownReminderToken = DiagnosticCode("E484", .error, "a token in a links file that is no invitation to the round")
     public static let malformedLinksFile = DiagnosticCode("E485", .error, "a links file without a token column, or with a progress column already")
 
     public static let calculatedColumnIgnored = DiagnosticCode("W420", .warning, "a column for a calculated variable, whose values are computed and not read")
     public static let noDataRows = DiagnosticCode("W421", .warning, "a data file with a header but no rows")
     public static let unnamedColumnsIgnored = DiagnosticCode("W422", .warning, "columns without a name at the end of the header, empty in every row, ignored")
+    public static let personalColumnsMissing = DiagnosticCode("W423", .warning, "an export without the columns of its personal questions (exported without --include-pii)")
 
     static let dataCodes: [DiagnosticCode] = responseCodes + storeCodes
 
@@ -46,11 +58,12 @@ extension DiagnosticCode {
     static let responseCodes: [DiagnosticCode] = [
         notANumber, notAWholeNumber, numberOutOfRange, notABoolean, notADate, notAnEmail, notAChoice,
         choiceNotOffered, duplicateChoice, severalChoices, otherWithoutOther, constraintFailed,
-        requiredMissing, answerNotRelevant, wrongValueType, noSuchField, calculatedValueGiven, controlCharacter,
+        requiredMissing, answerNotRelevant, wrongValueType, noSuchField, calculatedValueGiven, controlCharacter, notAnOptionMark,
         unknownColumn, duplicateColumn, emptyColumnName, wrongFieldCount, malformedCSV, invalidUTF8,
         unknownLanguage, invalidTimestamp, importWriteFailed, reportWriteFailed, outputWriteFailed,
-        fileAlreadyImported, unknownReminderToken, malformedLinksFile,
-        calculatedColumnIgnored, noDataRows, unnamedColumnsIgnored,
+        fileAlreadyImported, optionColumnsIncomplete, notACompleteResponse, labelsExport,
+        databaseBusy, databaseFull, databaseUnwritable, unknownReminderToken, malformedLinksFile,
+        calculatedColumnIgnored, noDataRows, unnamedColumnsIgnored, personalColumnsMissing,
     ]
 }
 

@@ -30,11 +30,13 @@ public struct FormServerConfiguration: Sendable {
     /// Frameworks whose cleaning rules and results go into the Euclid package of the rounds they
     /// declare (`samla serve --framework`), in the order given: the first that declares a round applies.
     public var frameworks: [ExportFramework]
+    /// The database as the log names it (its path), when it cannot take a request.
+    public var database: String
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, links: Links? = nil, adminSecret: Secret? = nil, apiToken: Secret? = nil,
         maximumBodyBytes: Int = 128 * 1024, secureCookies: Bool? = nil, maximumBatch: Int = 512, keptResponses: Int = 4096,
-        samlaVersion: String, frameworks: [ExportFramework] = []
+        samlaVersion: String, frameworks: [ExportFramework] = [], database: String = "the database"
     ) {
         self.host = host
         self.port = port
@@ -47,6 +49,7 @@ public struct FormServerConfiguration: Sendable {
         self.keptResponses = keptResponses
         self.samlaVersion = samlaVersion
         self.frameworks = frameworks
+        self.database = database
     }
 }
 
@@ -80,7 +83,7 @@ public final class FormServer: Sendable {
     /// The Hummingbird application; `onServerRunning` gets the port it listens on.
     public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let router = Router(options: .autoGenerateHeadEndpoints)
-        Self.addMiddleware(to: router, logger: logger)
+        Self.addMiddleware(to: router, logger: logger, database: configuration.database)
         addAssetRoutes(router)
         addRespondentRoutes(router)
         addAdminRoutes(router)
@@ -95,10 +98,10 @@ public final class FormServer: Sendable {
 
     /// What every response of the server passes through: the request log, the security headers
     /// and the error pages (the form-shaped benchmark yardstick uses the same).
-    static func addMiddleware(to router: Router<BasicRequestContext>, logger: Logger) {
+    static func addMiddleware(to router: Router<BasicRequestContext>, logger: Logger, database: String = "the database") {
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: SecurityHeadersMiddleware())
-        router.add(middleware: ErrorPageMiddleware(logger: logger))
+        router.add(middleware: ErrorPageMiddleware(logger: logger, database: database))
     }
 
     /// Answers a method a route does not take with 405 and `Allow` (the router alone says 404, as

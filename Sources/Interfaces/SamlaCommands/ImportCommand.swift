@@ -12,7 +12,9 @@ struct ImportCommand: ParsableCommand {
         discussion: """
         The header names the columns: variable names (matrix rows as question_row, other texts as \
         question_other), and optionally language and submitted_at. Multiple choices are codes separated \
-        by spaces. Every problem is reported as file:line: error[E4xx]: row N, column C: why. Nothing is \
+        by spaces, or one column per option holding 1/0 (question_option), as samla export writes them: \
+        a wide export with codes imports into another round of its survey (its partial rows are refused, \
+        E436). Every problem is reported as file:line: error[E4xx]: row N, column C: why. Nothing is \
         written unless every row is valid; with --skip-invalid the valid rows are written and the others \
         listed (and written to --report). A file whose bytes were imported into the round before (under \
         any name) is refused (E431) unless --again is given. Exit status: 0 imported, 1 refused, 2 usage error.
@@ -120,6 +122,8 @@ enum ImportReportText {
     static func advice(after result: ImportResult) -> String {
         if result.refusedRows > 0 { return "correct the rows and import again, or use --skip-invalid" }
         if result.errorsByCode.contains(where: { $0.code == .fileAlreadyImported }) { return "the file was imported into the round before; to import it again all the same, add --again" }
+        let databaseCodes: Set<DiagnosticCode> = [.databaseBusy, .databaseFull, .databaseUnwritable, .importWriteFailed, .unusableDatabase]
+        if result.errorsByCode.allSatisfy({ databaseCodes.contains($0.code) }) { return "no row of the file was refused: the database did not take them (see above); import the file again once it does" }
         return "correct the file and import again"
     }
 }

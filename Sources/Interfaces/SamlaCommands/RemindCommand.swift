@@ -45,10 +45,12 @@ struct RemindCommand: ParsableCommand {
                 throw Refused(refusal.diagnostics)
             }
             guard let written = outcome.outputPath else {
-                printLine("all \(outcome.rows) invitation\(outcome.rows == 1 ? "" : "s") in \(links) have completed round \(round): no reminders, no file written")
+                let all = outcome.rows == 1 ? "the 1 invitation in \(links) has" : "all \(outcome.rows) invitations in \(links) have"
+                printLine("\(all) completed round \(round): no reminders, no file written")
                 return
             }
-            printLine("\(outcome.reminders) of \(outcome.rows) invitation\(outcome.rows == 1 ? "" : "s") in \(links) have not completed round \(round): "
+            let verb = outcome.reminders == 1 ? "has" : "have"
+            printLine("\(outcome.reminders) of \(outcome.rows) invitation\(outcome.rows == 1 ? "" : "s") in \(links) \(verb) not completed round \(round): "
                 + "\(outcome.notStarted) not started, \(outcome.notFinished) started and not finished")
             printLine("wrote \(written): it holds the tokens; keep it safe and delete it after the mail merge")
         }

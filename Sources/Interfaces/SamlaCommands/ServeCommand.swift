@@ -103,7 +103,7 @@ struct ServeCommand: AsyncParsableCommand {
             let configuration = FormServerConfiguration(
                 host: host, port: port, links: baseURL.flatMap(Links.init(base:)), adminSecret: adminSecret, apiToken: apiToken,
                 maximumBodyBytes: maxBodyBytes, maximumBatch: maxBatch, keptResponses: keptResponses, samlaVersion: SamlaVersion.current,
-                frameworks: try Self.load(frameworks: frameworks, store: store))
+                frameworks: try Self.load(frameworks: frameworks, store: store), database: database.path)
             server = try FormServer(store: store, configuration: configuration, logger: logger)
         }
         guard let server else { return }

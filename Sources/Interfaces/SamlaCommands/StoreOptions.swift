@@ -56,8 +56,8 @@ struct Refused: Error {
     }
 }
 
-/// Runs a command body, turning refusals (`Refused`, `StoreError`, database errors) into
-/// printed diagnostics and exit code 1.
+/// Runs a command body, turning refusals (`Refused`, `StoreError`, database errors: a busy,
+/// full or read-only database as E432–E434) into printed diagnostics and exit code 1.
 func reportingRefusals(database: String, _ body: () throws -> Void) throws {
     do {
         try body()
@@ -72,7 +72,8 @@ func reportingRefusals(database: String, _ body: () throws -> Void) throws {
     } catch let error as ValidationError {
         throw error
     } catch {
-        printDiagnostics([Diagnostic(.unusableDatabase, at: .file(database), "the database failed: \(error)")])
+        printDiagnostics(StoreError(databaseFailure: error, path: database)?.diagnostics(database: database)
+            ?? [Diagnostic(.unusableDatabase, at: .file(database), "the database failed: \(error)")])
         throw ExitCode(ExitStatus.refused)
     }
 }

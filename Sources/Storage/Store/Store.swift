@@ -6,7 +6,8 @@ import SurveyDefinition
 ///
 /// `SQLiteStore` is the embedded implementation; a PostgreSQL store can follow behind the same
 /// protocol. Every method is one transaction: when it throws, nothing was written. Refusals are
-/// `StoreError`s; failures of the database itself come through as they are.
+/// `StoreError`s; failures of the database itself come through as they are, and
+/// `StoreError(databaseFailure:path:)` tells those of the file (busy, full, unwritable) apart.
 public protocol Store: Sendable {
     // MARK: Definitions
 

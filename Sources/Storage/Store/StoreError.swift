@@ -36,6 +36,12 @@ public enum StoreError: Error, Hashable, Sendable {
     case unusableDatabase(path: String, reason: String)
     /// The bytes of `file` were imported into the round before, by `earlier`.
     case fileAlreadyImported(ImportedFile, earlier: FileImport)
+    /// Another connection held the database's write lock for longer than the store waits.
+    case databaseBusy(path: String)
+    /// The disk that holds the database (or the database's size limit) has no room for the write.
+    case databaseFull(path: String)
+    /// The database, or the folder it is in (for its `-wal` and `-shm` files), cannot be written or opened.
+    case databaseUnwritable(path: String)
 
     /// The refusal as diagnostics. `database` names the store file for problems that have no
     /// better place than the database as a whole.
@@ -122,7 +128,33 @@ public enum StoreError: Error, Hashable, Sendable {
             return [Diagnostic(.fileAlreadyImported, at: .file(file.path),
                 "this file was imported into round \(earlier.round) already: \(earlier.fileName)\(same) on \(when), \(responses); "
                     + "nothing was imported. To import it again all the same, add --again")]
+        case .databaseBusy(let path):
+            return [Diagnostic(.databaseBusy, at: .file(path),
+                "another process (an import, `samla round open`, or another server on this file) held the database's write lock for longer than Samla waits; "
+                    + "nothing was written; try again when it has finished")]
+        case .databaseFull(let path):
+            return [Diagnostic(.databaseFull, at: .file(path),
+                "the disk that holds the database is full; nothing was written and what was stored is intact; free space on that disk and try again")]
+        case .databaseUnwritable(let path):
+            return [Diagnostic(.databaseUnwritable, at: .file(path),
+                "the database cannot be opened for writing: the file, or its folder (where SQLite keeps \(Self.fileName(path))-wal and -shm), is read-only for this user or on a read-only disk; "
+                    + "nothing was written; give this user write access to both, or copy the database to a writable folder")]
         }
+    }
+}
+
+extension StoreError {
+    /// Whether the refusal is the database file's own (busy, full, unwritable): the same request
+    /// may succeed later, unchanged.
+    public var isDatabaseFailure: Bool {
+        switch self {
+        case .databaseBusy, .databaseFull, .databaseUnwritable: true
+        default: false
+        }
+    }
+
+    private static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 }
 

@@ -71,7 +71,7 @@ final class TestEnvironment: @unchecked Sendable {
         logger.logLevel = .info
         let configuration = FormServerConfiguration(
             host: "127.0.0.1", port: 0, adminSecret: admin ? Secret(Self.adminSecret) : nil, apiToken: api ? Secret(Self.apiToken) : nil,
-            maximumBodyBytes: maximumBodyBytes, samlaVersion: "0.1.0-test")
+            maximumBodyBytes: maximumBodyBytes, samlaVersion: "0.1.0-test", database: databasePath)
         let server = try FormServer(store: store, configuration: configuration, logger: logger)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let application = server.application { port in continuation.yield(port) }

@@ -12,15 +12,23 @@ import SurveyDefinition
 /// with one of those names wins over the metadata meaning; the metadata column is then read under
 /// the name an export gives it, `response_language` or `response_submitted_at` (the variable's
 /// name compared ignoring case, as the export compares it). An export's `response_id` is not read:
-/// imported responses are numbered anew. Columns for calculated variables
+/// imported responses are numbered anew; its `status` (with partial responses) is read so that a
+/// partial response is refused rather than imported as complete. A multiple choice is read from its
+/// own column (`q`, codes) or from the whole set of one column per option that an export spreads
+/// it into (`q_option`, named by ``WideColumnNames``), not from both. Columns for calculated variables
 /// are allowed (an export carries them) and ignored, with a warning: calculations are computed
 /// from the answers. A variable without a column is empty in every row, which is refused only
 /// where a row makes it required.
 struct ImportColumns {
     enum Role: Equatable {
         case variable(Int)
+        /// One option of a multiple choice spread into one column per option: the variable, and the
+        /// option's position in its list.
+        case option(variable: Int, position: Int)
         case language
         case submittedAt
+        /// An export's `complete`/`partial`.
+        case status
         /// A calculated variable, or a column that the header refused: not read.
         case ignored
         /// A column without a name at the end of the header (Excel's trailing delimiters): read
@@ -30,6 +38,7 @@ struct ImportColumns {
 
     static let languageColumn = "language"
     static let submittedAtColumn = "submitted_at"
+    static let statusColumn = "status"
     /// The prefix an export gives a metadata column whose name a variable takes.
     static let metadataPrefix = "response_"
     /// The response number an export writes first; the import numbers responses anew.
@@ -41,8 +50,12 @@ struct ImportColumns {
     let diagnostics: [Diagnostic]
     /// The variable columns as (column index, variable index), in column order.
     let variableColumns: [(column: Int, variable: Int)]
+    /// The multiple choices read from one column per option: the variable, and the column of each
+    /// option in list order.
+    let spreadVariables: [(variable: Int, columns: [Int])]
     let languageColumnIndex: Int?
     let submittedAtColumnIndex: Int?
+    let statusColumnIndex: Int?
     /// Variables that a refused header name probably meant (`Node` for `node`): the header error
     /// already refuses the file, so their answers are not also reported missing in every row.
     let misnamedVariables: Set<String>
@@ -57,13 +70,25 @@ struct ImportColumns {
         var diagnostics: [Diagnostic] = []
         var seen: [String: Int] = [:]
         var misnamed: Set<String> = []
+        // Multiple choices with an option column that a refused name probably meant.
+        var misnamedOptions: Set<Int> = []
+        // Whether the header is an export's (it has `response_id`).
+        var isExport = false
         let variableNames = Set(validator.variables.map { $0.name.lowercased() })
         /// The header name of a metadata column: its own, or the export's `response_` name when a variable takes it.
         func metadataColumn(_ name: String) -> String {
             variableNames.contains(name.lowercased()) ? Self.metadataPrefix + name : name
         }
         let languageColumn = metadataColumn(Self.languageColumn), submittedAtColumn = metadataColumn(Self.submittedAtColumn)
-        let known = validator.variables.map(\.name) + [languageColumn, submittedAtColumn]
+        let statusColumn = metadataColumn(Self.statusColumn)
+        // The option columns an export gives each multiple choice, by name.
+        var optionColumns: [String: (variable: Int, position: Int)] = [:]
+        if let wide = try? WideColumnNames(metadata: WideColumnNames.exportMetadata, variables: validator.variables, in: validator.survey) {
+            for (v, variable) in validator.variables.enumerated() where variable.type == .choices && variable.role != .calculated {
+                for (position, name) in wide.variables[v].enumerated() { optionColumns[name] = (v, position) }
+            }
+        }
+        let known = validator.variables.map(\.name) + [languageColumn, submittedAtColumn] + optionColumns.keys.sorted()
         let lastNamed = names.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         unnamedAtEnd = lastNamed.map { ($0 + 1)..<names.count } ?? names.count..<names.count
         var unnamedAtEndWarning: Diagnostic?
@@ -104,15 +129,62 @@ struct ImportColumns {
                 roles.append(.language)
             } else if name == submittedAtColumn {
                 roles.append(.submittedAt)
+            } else if name == statusColumn {
+                roles.append(.status)
             } else if name == Self.exportedResponseID {
+                isExport = true
                 roles.append(.ignored)
+            } else if let option = optionColumns[name] {
+                roles.append(.option(variable: option.variable, position: option.position))
             } else {
                 let suggestion = Suggestions.closest(to: name, in: known)
                 if let suggestion, validator.index(ofVariable: suggestion) != nil { misnamed.insert(suggestion) }
+                if let suggestion, let option = optionColumns[suggestion] {
+                    misnamedOptions.insert(option.variable)
+                    misnamed.insert(validator.variables[option.variable].name)
+                }
                 diagnostics.append(Diagnostic(.unknownColumn, at: at,
                     "column \(name) is not a variable of survey \(validator.survey.id)\(Suggestions.didYouMean(suggestion))"))
                 roles.append(.ignored)
             }
+        }
+        var spread: [(variable: Int, columns: [Int])] = []
+        for (v, variable) in validator.variables.enumerated() where variable.type == .choices && variable.role != .calculated {
+            var found: [Int: Int] = [:]
+            for (column, role) in roles.enumerated() {
+                if case .option(v, let position) = role { found[position] = column }
+            }
+            guard let first = found.values.min() else { continue }
+            let optionNames = optionColumns.filter { $0.value.variable == v }.sorted { $0.value.position < $1.value.position }.map(\.key)
+            let at = DiagnosticLocation.source(SourceLocation(file: file, line: line, column: Self.startColumn(of: first, in: names)))
+            if let own = roles.firstIndex(of: .variable(v)) {
+                diagnostics.append(Diagnostic(.optionColumnsIncomplete, at: at,
+                    "column \(names[own]) and the option columns of \(variable.name) (\(names[first]), …) both give its answer; keep one: the codes in \(variable.name), or one column per option"))
+                for column in found.values { roles[column] = .ignored }
+            } else if found.count < optionNames.count {
+                misnamed.insert(variable.name)
+                if !misnamedOptions.contains(v) {
+                    let missing = optionNames.enumerated().filter { found[$0.offset] == nil }.map(\.element)
+                    diagnostics.append(Diagnostic(.optionColumnsIncomplete, at: at,
+                        "the multiple choice \(variable.name) has \(found.count) of its \(optionNames.count) option columns; add \(missing.joined(separator: ", ")) (1 chosen, 0 not), or give the answer as one column \(variable.name) of codes separated by spaces"))
+                }
+                for column in found.values { roles[column] = .ignored }
+            } else {
+                spread.append((v, (0..<optionNames.count).map { found[$0]! }))
+            }
+        }
+        spreadVariables = spread
+        // An export leaves personal questions out unless --include-pii: say so once, rather than
+        // leave the E412s of the rows that must answer them unexplained.
+        let given = Set(roles.compactMap { role -> Int? in
+            if case .variable(let v) = role { return v }
+            return nil
+        } + spread.map(\.variable))
+        let personal = validator.variables.indices.filter { validator.variables[$0].isPII && validator.variables[$0].role != .calculated && !given.contains($0) }
+        if isExport && !personal.isEmpty {
+            let list = personal.map { validator.variables[$0].name }.joined(separator: ", ")
+            diagnostics.append(Diagnostic(.personalColumnsMissing, at: .source(SourceLocation(file: file, line: line, column: 1)),
+                "the file has no column for the personal questions \(list), as an export without --include-pii leaves them out: they are not imported, and a row that must answer one is refused (E412); export with --include-pii to carry them over"))
         }
         self.roles = roles
         self.diagnostics = diagnostics
@@ -124,6 +196,12 @@ struct ImportColumns {
         }
         languageColumnIndex = roles.firstIndex(of: .language)
         submittedAtColumnIndex = roles.firstIndex(of: .submittedAt)
+        statusColumnIndex = roles.firstIndex(of: .status)
+    }
+
+    /// The character column where header field `index` starts, as if the header were written without quotes.
+    static func startColumn(of index: Int, in names: [String]) -> Int {
+        names.prefix(index).reduce(1) { $0 + $1.unicodeScalars.count + 1 }
     }
 
     var hasErrors: Bool { diagnostics.contains(where: \.isError) }

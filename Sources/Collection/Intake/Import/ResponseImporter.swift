@@ -155,10 +155,10 @@ public struct ResponseImporter {
 }
 
 extension ResponseImporter {
-    /// A refusal or failure of the store as diagnostics: a `StoreError` as it describes itself,
-    /// anything else (a full disk) as E428 at the database.
+    /// A refusal or failure of the store as diagnostics: a `StoreError` as it describes itself, a
+    /// failure of the database file (busy, full, read-only) as its refusal, anything else as E428.
     static func diagnostics(ofStoreFailure error: any Error, database: String) -> [Diagnostic] {
-        if let error = error as? StoreError { return error.diagnostics(database: database) }
+        if let error = error as? StoreError ?? StoreError(databaseFailure: error, path: database) { return error.diagnostics(database: database) }
         return [Diagnostic(.importWriteFailed, at: .file(database), "the database refused the rows (\(error)); nothing was written")]
     }
 

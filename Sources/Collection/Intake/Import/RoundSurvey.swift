@@ -27,6 +27,7 @@ enum RoundSurvey {
         } catch let error as StoreError {
             return fail(error.diagnostics(database: database))
         } catch {
+            if let refusal = StoreError(databaseFailure: error, path: database) { return fail(refusal.diagnostics(database: database)) }
             return fail([Diagnostic(.importWriteFailed, at: .file(database), "the database cannot be read: \(error)")])
         }
     }

@@ -31,6 +31,13 @@ struct RowChecker {
     private let cellColumns: [Int]
     private let cellVariables: [Int]
     private var cells: [UnsafeBufferPointer<UInt8>]
+    /// The multiple choices spread into one column per option, with those columns in list order;
+    /// `optionCells` holds one of them's cells of a row while it is set.
+    private let spreadVariables: [(variable: Int, columns: [Int])]
+    /// The positions in `cells` of text answers, read without the apostrophe an export puts in
+    /// front of a text that starts like a formula.
+    private let textCells: [Int]
+    private var optionCells: [UnsafeBufferPointer<UInt8>] = []
     private let defaultLanguage: String
     /// Whether a row had a value in a column without a name at the end of the header: E422,
     /// reported once, which refuses the whole file like a header problem.
@@ -47,6 +54,9 @@ struct RowChecker {
         cellColumns = columns.variableColumns.map(\.column)
         cellVariables = columns.variableColumns.map(\.variable)
         cells = Array(repeating: UnsafeBufferPointer(start: nil, count: 0), count: columns.variableColumns.count)
+        spreadVariables = columns.spreadVariables
+        let variables = columns.variableColumns.map(\.variable)
+        textCells = variables.indices.filter { validator.variables[variables[$0]].type == .text }
         defaultLanguage = validator.survey.languages.first ?? "sv"
         language = defaultLanguage
     }
@@ -83,6 +93,14 @@ struct RowChecker {
                 sheet.setAnswers(cells: cells, variables: variables)
             }
         }
+        for i in textCells {
+            if let text = FormulaNeutralization.unneutralized(Self.trimmedCell(cells[i])) { sheet.setAnswer(bytes: text, variable: cellVariables[i]) }
+        }
+        for spread in spreadVariables {
+            optionCells.removeAll(keepingCapacity: true)
+            for column in spread.columns { optionCells.append(record.unsafeBytes(at: column)) }
+            optionCells.withUnsafeBufferPointer { sheet.setAnswer(optionCells: $0, variable: spread.variable) }
+        }
         language = defaultLanguage
         submittedAt = nil
         if let column = columns.languageColumnIndex {
@@ -118,16 +136,49 @@ struct RowChecker {
                     column: columns.names[column], value: text))
             }
         }
+        if let column = columns.statusColumnIndex, let status = Self.trimmedText(record, column), status.lowercased() != "complete" {
+            // Checked as complete, a partial response would be refused for every question it did not reach.
+            let message = status.lowercased() == "partial"
+                ? "the row is a partial response (begun, not submitted), and samla import loads complete responses only: leave the row out (with --skip-invalid it is listed in the report and the other rows are imported), or, if the response is complete now, write complete"
+                : "“\(status)” is not a status of a response to import: write complete, or leave the cell empty (partial responses are not imported)"
+            problems.append(Problem(diagnostic: Diagnostic(.notACompleteResponse, at: at(columns.names[column]), message), column: columns.names[column], value: status))
+            return problems
+        }
         validator.check(&sheet, mode: .complete)
         for var problem in sheet.problems where !(problem.code == .requiredMissing && columns.misnamedVariables.contains(problem.variable)) {
+            var column = problem.variable
             // The cell as written (`007`), not the value it was read as (`7`).
             if problem.value != nil, let variable = validator.index(ofVariable: problem.variable),
                let position = cellVariables.firstIndex(of: variable), let cell = Self.trimmedText(record, cellColumns[position]) {
                 problem.value = cell
             }
-            problems.append(Problem(diagnostic: problem.diagnostic(at: at(problem.variable)), column: problem.variable, value: problem.value))
+            if let variable = validator.index(ofVariable: problem.variable), let spread = spreadVariables.first(where: { $0.variable == variable }) {
+                column = columns.names[optionColumn(of: problem, spread: spread.columns, variable: variable, in: record)]
+            }
+            if case .notAChoice = problem.kind, let value = problem.value, let variable = validator.index(ofVariable: problem.variable),
+               let code = validator.coders[variable].choiceTable?.code(ofLabel: value) {
+                problems.append(Problem(diagnostic: Diagnostic(.labelsExport, at: at(column),
+                    "“\(value)” is the label of the code \(code), not a code: write \(code). A file exported with --labels is not read back: export the round without --labels (codes) and import that file"),
+                    column: column, value: value))
+                continue
+            }
+            problems.append(Problem(diagnostic: problem.diagnostic(at: at(column)), column: column, value: problem.value))
         }
         return problems
+    }
+
+    /// The column a problem of a multiple choice spread over `spread` (one column per option) is
+    /// reported at: the option's column for a problem of one option, else the first column holding
+    /// 1 (the answer given), else the first option column.
+    private func optionColumn(of problem: AnswerProblem, spread: [Int], variable: Int, in record: CSVRecord) -> Int {
+        let codes = validator.coders[variable].choiceTable?.codes ?? []
+        switch problem.kind {
+        case .notAnOptionMark(let code), .choiceNotOffered(_, let code):
+            if let position = codes.firstIndex(of: code) { return spread[position] }
+        default:
+            break
+        }
+        return spread.first { Self.trimmedText(record, $0) == "1" } ?? spread[0]
     }
 
     /// The warning that the unnamed columns at the end of the header were ignored, once every row
@@ -140,6 +191,15 @@ struct RowChecker {
             let trimmed = Self.trimmed(raw)
             return trimmed.isEmpty ? nil : String(decoding: trimmed, as: UTF8.self)
         }
+    }
+
+    /// The cell without the spaces, tabs and line breaks around it, as an answer is read.
+    static func trimmedCell(_ cell: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var start = cell.startIndex, end = cell.endIndex
+        while start < end, isSpace(cell[start]) { start += 1 }
+        while end > start, isSpace(cell[end - 1]) { end -= 1 }
+        return UnsafeBufferPointer(rebasing: cell[start..<end])
     }
 
     static func trimmed(_ raw: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {

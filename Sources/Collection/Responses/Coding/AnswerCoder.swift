@@ -15,7 +15,7 @@ public enum CodedAnswer: Hashable, Sendable {
 /// - text, long_text, `other` texts: kept as written (inside spaces and line breaks too).
 /// - email: a text that passes ``EmailCoding``.
 /// - integer, decimal: see ``NumberCoding`` (`12`, `-3`; `3.5` or `3,5`).
-/// - boolean: `1/0`, `true/false`, `yes/no`, `ja/nej`, any letter case.
+/// - boolean: `1/0`, `true/false`, `yes/no`, `ja/nej`, `sant/falskt`, any letter case.
 /// - date: ISO `YYYY-MM-DD` only, a real calendar day.
 /// - select_one, matrix row: exactly one code of the list.
 /// - select_multiple: codes separated by spaces, in any order, each at most once;
@@ -170,6 +170,29 @@ public final class AnswerCoder: Sendable {
             if let problem { return problem }
         }
         return anyPicked ? .value(.choices(chosen.codes(table))) : .empty
+    }
+
+    /// Codes a multiple choice spread over one cell per option, as a wide export writes it
+    /// (`q_option`): `cells[i]` says whether the list's i-th code is chosen, `1` for chosen, `0` or
+    /// nothing for not. The answer is the codes marked 1; with none (every cell empty or 0) there is
+    /// no answer, as on a form with no box ticked. A cell holding anything else is refused, naming its option.
+    public func code(optionCells cells: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>) -> CodedAnswer {
+        let table = self.table.unsafelyUnwrapped
+        precondition(cells.count == table.count, "one cell per option of the list")
+        var chosen = ChosenSet(count: table.count)
+        var anyChosen = false
+        for position in 0..<cells.count {
+            let bytes = ByteText.trimmed(cells[position])
+            if bytes.isEmpty { continue }
+            guard bytes.count == 1, bytes[0] == UInt8(ascii: "1") || bytes[0] == UInt8(ascii: "0") else {
+                return .problem(.notAnOptionMark(option: table.code(at: position)))
+            }
+            if bytes[0] == UInt8(ascii: "1") {
+                _ = chosen.insert(position)
+                anyChosen = true
+            }
+        }
+        return anyChosen ? .value(.choices(chosen.codes(table))) : .empty
     }
 
     /// Whether `text` is nothing but spaces, tabs and line breaks.

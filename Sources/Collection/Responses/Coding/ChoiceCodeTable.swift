@@ -113,6 +113,15 @@ public final class ChoiceCodeTable: @unchecked Sendable {
         return Suggestions.closest(to: text, in: codes)
     }
 
+    /// The code whose label, in one of the survey's languages, is exactly `text` (as an export
+    /// with `--labels` writes it, with or without the apostrophe in front of a formula character);
+    /// nil when no label or more than one code's label is.
+    public func code(ofLabel text: String) -> String? {
+        let candidates = text.hasPrefix("'") ? [text, String(text.dropFirst())] : [text]
+        let matching = labels.indices.filter { i in labels[i].translations.values.contains(where: candidates.contains) }
+        return matching.count == 1 ? codes[matching[0]] : nil
+    }
+
     /// For a multiple choice written with commas or semicolons (`3,8`): the same codes
     /// separated by spaces, when every part is a code.
     public func spacedSuggestion(for text: String) -> String? {

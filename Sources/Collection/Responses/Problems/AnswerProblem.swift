@@ -39,6 +39,9 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
         case noSuchVariable(suggestion: String?)
         /// An answer for a `calculate` variable.
         case calculatedValueGiven
+        /// A cell of a multiple choice spread into one column per option (`q_option`, as an
+        /// export writes it) that is not 1, 0 or empty: the cell of `option`.
+        case notAnOptionMark(option: String)
     }
 
     /// The variable's name: the CSV column, the form field, the JSON key.
@@ -73,6 +76,7 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
         case .wrongValueType: .wrongValueType
         case .noSuchVariable: .noSuchField
         case .calculatedValueGiven: .calculatedValueGiven
+        case .notAnOptionMark: .notAnOptionMark
         }
     }
 

@@ -56,6 +56,8 @@ enum ProblemMessages {
             return "the survey has no question or variable named \(p.variable)\(Suggestions.didYouMean(suggestion))"
         case .calculatedValueGiven:
             return "\(p.variable) is calculated from other answers and cannot be given"
+        case .notAnOptionMark(let option):
+            return "\(given) is not 1, 0 or empty: the column says whether \(option) is chosen in \(p.variable); write 1 (chosen) or 0 (not chosen), or leave every option of the question empty for no answer"
         }
     }
 
@@ -113,6 +115,8 @@ enum ProblemMessages {
             return "enkäten har ingen fråga eller variabel som heter \(p.variable)\(menadeDu(suggestion))"
         case .calculatedValueGiven:
             return "\(p.variable) räknas fram ur andra svar och kan inte anges"
+        case .notAnOptionMark(let option):
+            return "\(given) är varken 1, 0 eller tomt: kolumnen anger om \(option) är valt i \(p.variable); skriv 1 (valt) eller 0 (inte valt), eller lämna frågans alla alternativ tomma för inget svar"
         }
     }
 

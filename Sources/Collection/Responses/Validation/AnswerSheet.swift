@@ -105,6 +105,17 @@ public struct AnswerSheet: Sendable {
         }
     }
 
+    /// Sets the multiple choice `index` from one UTF-8 cell per option of its list, in list order
+    /// (a wide export's `q_option` columns): see ``AnswerCoder/code(optionCells:)``.
+    public mutating func setAnswer(optionCells cells: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, variable index: Int) {
+        let coder = validator.coders[index]
+        let coded = coder.code(optionCells: cells)
+        store(coded, text: {
+            guard case .problem(.notAnOptionMark(let option)) = coded, let position = coder.choiceTable?.codes.firstIndex(of: option) else { return "" }
+            return String(decoding: ByteText.trimmed(cells[position]), as: UTF8.self)
+        }, variable: index)
+    }
+
     /// Sets variable `index` from text (a form field, a CSV cell); empty clears it.
     public mutating func setAnswer(text: String, variable index: Int) {
         store(validator.coders[index].code(text), text: { text }, variable: index)

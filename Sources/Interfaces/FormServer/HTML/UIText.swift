@@ -98,6 +98,11 @@ struct UIText: Sendable {
         sv ? "Det du skickade var större än vad servern tar emot, så sidan sparades inte. Korta ner långa texter och försök igen."
             : "What you sent is larger than the server accepts, so the page was not saved. Shorten long texts and try again."
     }
+    var unavailableTitle: String { sv ? "Svaren kan inte sparas just nu" : "Answers cannot be saved just now" }
+    var unavailableBody: String {
+        sv ? "Enkäten kan inte spara svar för tillfället, så det du skickade nu sparades inte. Dina tidigare sparade svar finns kvar. Försök igen om några minuter."
+            : "The survey cannot save answers at the moment, so what you sent now was not saved. Answers saved earlier are kept. Please try again in a few minutes."
+    }
     var serverErrorTitle: String { sv ? "Något gick fel" : "Something went wrong" }
     var serverErrorBody: String {
         sv ? "Servern kunde inte hantera begäran. Dina tidigare sparade svar finns kvar. Försök igen om en stund."

@@ -1,12 +1,16 @@
 import Diagnostics
 import Hummingbird
 import Logging
+import Store
 
 /// Turns every failure into a page in the visitor's language (or a JSON error under `/api/`):
-/// never a stack trace, never SQL. Unexpected errors are logged with their detail and answered
-/// with a plain 500.
+/// never a stack trace, never SQL. A database that cannot take the request (busy, full,
+/// read-only: E432–E434) is logged with its diagnostic and answered with 503 and `Retry-After`;
+/// other unexpected errors are logged with their detail and answered with a plain 500.
 struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
+    /// The database as named in the log.
+    let database: String
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -28,19 +32,30 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
                 return WebFailure.serverError.response(to: request)
             }
         } catch {
-            logger.error("request failed", metadata: ["path": "\(RequestLogMiddleware<Context>.redacted(request.uri.path))", "error": "\(error)"])
+            let path = RequestLogMiddleware<Context>.redacted(request.uri.path)
+            if let failure = error as? StoreError ?? StoreError(databaseFailure: error, path: database), failure.isDatabaseFailure,
+               let diagnostic = failure.diagnostics(database: database).first {
+                logger.error("request not stored", metadata: ["path": "\(path)", "code": "\(diagnostic.code.id)", "error": "\(diagnostic)"])
+                return WebFailure.unavailable(diagnostic.code).response(to: request)
+            }
+            logger.error("request failed", metadata: ["path": "\(path)", "error": "\(error)"])
             return WebFailure.serverError.response(to: request)
         }
     }
 }
 
 /// A request the server answers with an error page (or a JSON error for the API).
-enum WebFailure: Error {
+enum WebFailure: Error, Equatable {
     case notFound
     case tooLarge
     case badRequest
     case csrf
     case serverError
+    /// The database cannot take the request just now (its code, E432–E434): nothing was stored.
+    case unavailable(DiagnosticCode)
+
+    /// How long a client is asked to wait before it tries a request the database could not take.
+    static let retryAfterSeconds = 60
 
     var status: HTTPResponse.Status {
         switch self {
@@ -49,6 +64,7 @@ enum WebFailure: Error {
         case .badRequest: .badRequest
         case .csrf: .forbidden
         case .serverError: .internalServerError
+        case .unavailable: .serviceUnavailable
         }
     }
 
@@ -81,6 +97,12 @@ enum WebFailure: Error {
     }
 
     func response(to request: Request) -> Response {
+        var response = page(for: request)
+        if case .unavailable = self { response.headers[.retryAfter] = String(Self.retryAfterSeconds) }
+        return response
+    }
+
+    private func page(for request: Request) -> Response {
         if request.uri.path.hasPrefix("/api/") {
             let (code, message): (String?, String) = switch self {
             case .notFound: (nil, "there is no such API resource; submissions go to POST /api/rounds/ROUND/responses")
@@ -88,6 +110,7 @@ enum WebFailure: Error {
             case .badRequest: (DiagnosticCode.malformedJSON.id, "the request could not be read")
             case .csrf: (DiagnosticCode.csrfRejected.id, "the request was refused")
             case .serverError: (nil, "the server could not handle the request; nothing was stored; try again")
+            case .unavailable(let code): (code.id, "the server cannot store responses just now; nothing was stored; try again in a few minutes (Retry-After)")
             }
             return Reply.json(APIErrorBody(errors: [.init(code: code, message: message)]), status: status)
         }
@@ -101,6 +124,7 @@ enum WebFailure: Error {
         case .badRequest: (words.badRequestTitle, words.badRequestBody)
         case .csrf: (words.expiredTitle, words.expiredBody)
         case .serverError: (words.serverErrorTitle, words.serverErrorBody)
+        case .unavailable: (words.unavailableTitle, words.unavailableBody)
         }
         return Reply.html(MessagePageView(language: language, title: title, paragraphs: [body], link: formLink(request, words)).render(), status: status)
     }
@@ -117,6 +141,9 @@ enum WebFailure: Error {
         case .tooLarge: ("The request is too large", "What was sent is larger than the server accepts.", ("All rounds", "/admin"))
         case .badRequest: ("The request could not be read", "What was sent could not be read.", ("All rounds", "/admin"))
         case .serverError: ("Something went wrong", "The server could not handle the request; its log has the details.", ("All rounds", "/admin"))
+        case .unavailable(let code): ("The database cannot take this just now",
+                                      "Nothing was changed: the database is busy, full or read-only (\(code.id); the server's log names which). Try again in a few minutes.",
+                                      ("All rounds", "/admin"))
         }
         return Reply.html(MessagePageView(language: "en", title: title, paragraphs: [body], link: link).render(), status: status)
     }

@@ -42,15 +42,17 @@ public struct ExportLayout: Sendable {
 
         let metadata: [ExportColumn.Content] = (options.profile == nil ? [.responseID, .language, .submittedAt] : [.pseudonym, .language])
             + (options.selection == .all ? [.status] : [])
-        // A free text left out keeps its name: the option `other` stays `Q__OTHER` beside it, as
-        // in a package with the texts, so a column means the same in every package.
+        // Names are decided over every variable the profile names, exported or not (personal data,
+        // free texts left out), so that a column has one name in every export of the survey and
+        // `samla import` finds it by the same rules: the option `other` stays `Q__OTHER` beside a
+        // free text left out.
         var columns = try Self.columns(
             metadata: metadata, variables: exported, survey: survey, profile: options.profile,
-            reserving: options.exportsFreeText ? [] : named.filter { freeText.contains($0.name) })
+            naming: options.profile == .euclid ? named : marked)
         // The partners' names of every column that has one, by the same rules as a partner export
         // (where a clash among them is refused; here it only leaves the names out).
         let partnerNamed = marked.filter { $0.exportAs != nil && !$0.isPII }
-        let partnerColumns = (try? Self.columns(metadata: [], variables: partnerNamed, survey: survey, profile: .euclid)) ?? []
+        let partnerColumns = (try? Self.columns(metadata: [], variables: partnerNamed, survey: survey, profile: .euclid, naming: partnerNamed)) ?? []
         var exportNames: [ExportColumn.Content: String] = [:]
         for column in partnerColumns { exportNames[column.content] = column.name }
         for i in columns.indices { columns[i].exportName = exportNames[columns[i].content] }
@@ -64,25 +66,32 @@ public struct ExportLayout: Sendable {
         self.columns = columns
     }
 
-    /// The columns of `variables` after `metadata`, named for `profile`.
+    /// The columns of `variables` after `metadata`, named for `profile` by ``WideColumnNames`` over
+    /// `naming`: every variable the profile could export, in definition order, `variables` among them.
     private static func columns(
-        metadata: [ExportColumn.Content], variables: [Variable], survey: Survey, profile: ExportProfile?, reserving left: [Variable] = []
+        metadata: [ExportColumn.Content], variables: [Variable], survey: Survey, profile: ExportProfile?, naming: [Variable]
     ) throws(ExportError) -> [ExportColumn] {
-        var naming = ColumnNaming()
-        for variable in variables + left { naming.reserve(baseName(of: variable, profile: profile)) }
-        var columns: [ExportColumn] = []
-        for content in metadata {
-            columns.append(ExportColumn(name: naming.metadataName(ExportColumn.metadataName(content)), content: content))
+        let metadataNames = profile == nil ? WideColumnNames.exportMetadata : ["respondent_id", "language", "status"]
+        let names: WideColumnNames
+        do {
+            names = try WideColumnNames(
+                metadata: metadataNames, variables: naming, in: survey, base: { baseName(of: $0, profile: profile) },
+                code: { code(of: $0, profile: profile) })
+        } catch {
+            throw .columnClash(name: error.name, first: error.first, second: error.second)
         }
-        for (index, variable) in variables.enumerated() {
-            let base = baseName(of: variable, profile: profile)
+        var columns: [ExportColumn] = metadata.map { content in
+            ExportColumn(name: names.metadata[metadataNames.firstIndex(of: ExportColumn.metadataName(content))!], content: content)
+        }
+        let exported = Dictionary(uniqueKeysWithValues: variables.enumerated().map { ($1.name, $0) })
+        for (variable, variableNames) in zip(naming, names.variables) {
+            guard let index = exported[variable.name] else { continue }
             if variable.type == .choices {
-                for choice in options(of: variable, in: survey) {
-                    let name = try naming.optionName(base: base, option: code(of: choice, profile: profile), variable: variable.name)
+                for (choice, name) in zip(options(of: variable, in: survey), variableNames) {
                     columns.append(ExportColumn(name: name, content: .option(variable, choice), variableIndex: index))
                 }
             } else {
-                columns.append(ExportColumn(name: base, content: .value(variable), variableIndex: index))
+                columns.append(ExportColumn(name: variableNames[0], content: .value(variable), variableIndex: index))
             }
         }
         return columns
@@ -95,8 +104,7 @@ public struct ExportLayout: Sendable {
 
     /// The options a choice variable can hold: its question's list, with `other` when allowed.
     static func options(of variable: Variable, in survey: Survey) -> [Choice] {
-        guard let question = survey.question(named: variable.question) else { return [] }
-        return survey.choices(for: question)
+        WideColumnNames.options(of: variable, in: survey)
     }
 
     /// The question a column's variable belongs to.
@@ -121,43 +129,5 @@ public struct ExportLayout: Sendable {
     /// What a cell shows for `choice` before spreadsheet safety: its code, or with `--labels` its label.
     public func shown(_ choice: Choice) -> String {
         options.values == .labels ? choice.label.resolved(language, fallbacks: survey.languages) : code(of: choice)
-    }
-}
-
-/// Gives every column a distinct name, ignoring case (`q_A` and `q_a` are one column to Excel, SPSS,
-/// Stata and SQL): a spread option `q_opt` that another column already uses becomes `q__opt`; a
-/// metadata column whose name a variable uses gets the prefix `response_`.
-struct ColumnNaming {
-    /// Who took each name, by its lowercased form.
-    private var taken: [String: String] = [:]
-    /// The variables' own column names, lowercased.
-    private var variables = Set<String>()
-
-    /// Marks a variable's own column name as used.
-    mutating func reserve(_ name: String) {
-        variables.insert(name.lowercased())
-    }
-
-    mutating func metadataName(_ name: String) -> String {
-        let chosen = isTaken(name) ? "response_" + name : name
-        taken[chosen.lowercased()] = "metadata"
-        return chosen
-    }
-
-    /// `base_option`, the option in capitals when the base name is in capitals (as derived export
-    /// names are: `ESEM_BARRIERS_FUNDING`); `base__option` when that is taken.
-    mutating func optionName(base: String, option: String, variable: String) throws(ExportError) -> String {
-        let inCapitals = base == base.uppercased() && base != base.lowercased()
-        let option = inCapitals ? option.uppercased() : option
-        for name in ["\(base)_\(option)", "\(base)__\(option)"] where !isTaken(name) {
-            taken[name.lowercased()] = variable
-            return name
-        }
-        let last = "\(base)__\(option)"
-        throw .columnClash(name: last, first: taken[last.lowercased()] ?? last, second: variable)
-    }
-
-    private func isTaken(_ name: String) -> Bool {
-        taken[name.lowercased()] != nil || variables.contains(name.lowercased())
     }
 }

@@ -3,9 +3,12 @@ import GRDB
 /// The store's fixed tables, created and upgraded by versioned migrations.
 /// The per-survey answer tables are made by `AnswerLayoutWriter` as definitions arrive.
 enum Schema {
+    /// The identifier of the first migration, which every Samla store has applied.
+    static let firstMigration = "v1: definitions, variables, rounds, invitations, responses"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: definitions, variables, rounds, invitations, responses") { db in
+        migrator.registerMigration(firstMigration) { db in
             try db.execute(sql: """
                 CREATE TABLE definitions (
                     hash TEXT PRIMARY KEY NOT NULL CHECK (length(hash) = 64),

@@ -1,0 +1,161 @@
+import Diagnostics
+import Expressions
+import Foundation
+import Store
+import SurveyDefinition
+import Testing
+@testable import Intake
+
+/// Files as `samla export` writes them: a multiple choice spread into one column per option, the
+/// `status` of `--include-partial`, and the labels of `--labels`.
+@Suite struct ExportedFileImportTests {
+    static let today = ImportOptions(today: CalendarDate(year: 2025, month: 12, day: 1)!)
+    /// Answers every row gives besides those of the test: has_staff no, so that staff is not asked.
+    static let header = "org,legal_form,has_staff,voice_staff,voice_users"
+    static let answers = "Kafé,ek,no,1,2"
+
+    /// Imports `lines` (a header, then rows) into a fresh round; the caller cleans the fixture up.
+    func importing(_ lines: [String], options: ImportOptions = Self.today) throws -> (ImportResult, ImportFixture) {
+        let fixture = try ImportFixture()
+        let path = try fixture.write("exported.csv", bytes: Array((lines.joined(separator: "\r\n") + "\r\n").utf8))
+        return (fixture.importFile(path, options: options), fixture)
+    }
+
+    /// The stored answer of `name` in every response, in order.
+    func stored(_ name: String, _ fixture: ImportFixture) throws -> [AnswerValue?] {
+        var values: [AnswerValue?] = []
+        var id: Int64 = 1
+        while let response = try fixture.store.response(id) {
+            values.append(response.answers[name])
+            id += 1
+        }
+        return values
+    }
+
+    @Test func aMultipleChoiceIsReadFromItsOptionColumns() throws {
+        let (result, fixture) = try importing([
+            Self.header + ",sdg_1,sdg_3,sdg_8,sdg_10",
+            Self.answers + ",0,1,1,0",
+            Self.answers + ",,,,",
+            Self.answers + ",1,,0,",
+            Self.answers + ",0,0,0,0",
+            Self.answers + ", 1 ,0,0,1",
+        ])
+        defer { fixture.cleanUp() }
+        #expect(!result.isRefused, "\(result.diagnostics)")
+        #expect(result.imported == 5)
+        #expect(try stored("sdg", fixture) == [.choices(["3", "8"]), nil, .choices(["1"]), nil, .choices(["1", "10"])])
+    }
+
+    @Test func anOptionCellOtherThanOneZeroOrEmptyIsRefusedAtItsColumn() throws {
+        let (result, fixture) = try importing([
+            Self.header + ",sdg_1,sdg_3,sdg_8,sdg_10",
+            Self.answers + ",0,1,x,0",
+            Self.answers + ",ja,0,0,0",
+            Self.answers + ",1,1,1,1",
+        ])
+        defer { fixture.cleanUp() }
+        #expect(result.isRefused)
+        #expect(result.diagnostics.map(\.description) == [
+            "exported.csv:2: error[E418]: row 1, column sdg_8: “x” is not 1, 0 or empty: the column says whether 8 is chosen in sdg; write 1 (chosen) or 0 (not chosen), or leave every option of the question empty for no answer",
+            "exported.csv:3: error[E418]: row 2, column sdg_1: “ja” is not 1, 0 or empty: the column says whether 1 is chosen in sdg; write 1 (chosen) or 0 (not chosen), or leave every option of the question empty for no answer",
+            "exported.csv:4: error[E411]: row 3, column sdg_1: “1 3 8 10” is not accepted: Choose at most three goals.",
+        ].map { $0.replacingOccurrences(of: "exported.csv", with: fixture.folder.appendingPathComponent("exported.csv").path) })
+        #expect(try fixture.responseCount() == 0)
+    }
+
+    @Test func someOptionColumnsButNotAllRefuseTheFile() throws {
+        let (result, fixture) = try importing([
+            Self.header + ",sdg_1,sdg_3",
+            Self.answers + ",0,1",
+        ])
+        defer { fixture.cleanUp() }
+        #expect(result.isRefused)
+        #expect(result.errorsByCode.map(\.code) == [.optionColumnsIncomplete])
+        #expect(result.diagnostics.first?.message
+            == "the multiple choice sdg has 2 of its 4 option columns; add sdg_8, sdg_10 (1 chosen, 0 not), or give the answer as one column sdg of codes separated by spaces")
+    }
+
+    @Test func optionColumnsBesideTheQuestionsOwnColumnRefuseTheFile() throws {
+        let (result, fixture) = try importing([
+            Self.header + ",sdg,sdg_1,sdg_3,sdg_8,sdg_10",
+            Self.answers + ",3,0,1,0,0",
+        ])
+        defer { fixture.cleanUp() }
+        #expect(result.isRefused)
+        #expect(result.errorsByCode.map(\.code) == [.optionColumnsIncomplete])
+        #expect(result.diagnostics.first?.message.hasPrefix("column sdg and the option columns of sdg (sdg_1, …) both give its answer") == true)
+    }
+
+    /// A misspelt option column is E420 with its suggestion; the set is then not also reported incomplete.
+    @Test func aMisspeltOptionColumnIsReportedOnce() throws {
+        let (result, fixture) = try importing([
+            Self.header + ",sdg_1,sdg_3,sdg_8,sdg_100",
+            Self.answers + ",0,1,0,0",
+        ])
+        defer { fixture.cleanUp() }
+        #expect(result.errorsByCode.map(\.code) == [.unknownColumn])
+        #expect(result.diagnostics.first?.message == "column sdg_100 is not a variable of survey import-test (did you mean sdg_10?)")
+    }
+
+    /// The status of an export with --include-partial: complete rows (and rows left empty) are
+    /// imported, partial ones refused without their answers being checked.
+    @Test func partialRowsAreRefusedAndCompleteOnesImported() throws {
+        let lines = [
+            "response_id,language,submitted_at,status," + Self.header,
+            "1,sv,2025-10-12T09:31:05.000Z,complete," + Self.answers,
+            "2,en,,partial,Halvfärdig,,,,",
+            "3,sv,,," + Self.answers,
+            "4,sv,,klar," + Self.answers,
+        ]
+        let (result, fixture) = try importing(lines)
+        defer { fixture.cleanUp() }
+        #expect(result.isRefused)
+        #expect(result.errorsByCode.map(\.code) == [.notACompleteResponse], "no E412 for the partial row's unanswered questions")
+        #expect(result.diagnostics.filter(\.isError).map(\.message) == [
+            "the row is a partial response (begun, not submitted), and samla import loads complete responses only: leave the row out (with --skip-invalid it is listed in the report and the other rows are imported), or, if the response is complete now, write complete",
+            "“klar” is not a status of a response to import: write complete, or leave the cell empty (partial responses are not imported)",
+        ])
+        #expect(result.errorsByColumn.map(\.column) == ["status"])
+        #expect(result.diagnostics.filter { !$0.isError }.map(\.code) == [.personalColumnsMissing], "an export's header without the personal email")
+        #expect(try fixture.responseCount() == 0)
+
+        var options = Self.today
+        options.skipInvalid = true
+        let (skipping, again) = try importing(lines, options: options)
+        defer { again.cleanUp() }
+        #expect(skipping.imported == 2)
+        #expect(skipping.refusedRows == 2)
+        #expect(try stored("org", again) == [.text("Kafé"), .text("Kafé")])
+    }
+
+    /// A file with labels instead of codes (an export with --labels) is refused with E437, naming the code.
+    @Test func labelsAreRefusedAsALabelsExport() throws {
+        let (result, fixture) = try importing([
+            Self.header,
+            "Kafé,Aktiebolag,Nej,Inte alls,Lite",
+            "Kafé,Cooperative,no,1,A lot",
+            "Kafé,aktiebolagen,no,1,2",
+        ])
+        defer { fixture.cleanUp() }
+        #expect(result.isRefused)
+        #expect(result.errorsByCode.map { "\($0.code.id) \($0.count)" } == ["E437 6", "E406 1"])
+        #expect(result.diagnostics.contains { $0.description.hasSuffix("row 1, column legal_form: “Aktiebolag” is the label of the code ab, not a code: write ab. A file exported with --labels is not read back: export the round without --labels (codes) and import that file") })
+    }
+
+    /// A text an export wrote with an apostrophe in front (it starts like a formula) is read without
+    /// it; a text whose apostrophe is its own is read as it stands.
+    @Test func aNeutralizedTextIsReadAsTheTextItWasWrittenFrom() throws {
+        let (result, fixture) = try importing([
+            "org,legal_form,legal_form_other,has_staff,voice_staff,voice_users",
+            "'-ok,ek,,no,1,2",
+            "''=x,other,'@anna,no,1,2",
+            "'hello,ek,,no,1,2",
+            " '-3 ,ek,,no,1,2",
+        ])
+        defer { fixture.cleanUp() }
+        #expect(!result.isRefused, "\(result.diagnostics)")
+        #expect(try stored("org", fixture) == [.text("-ok"), .text("'=x"), .text("'hello"), .text("'-3")])
+        #expect(try stored("legal_form_other", fixture) == [nil, .text("@anna"), nil, nil])
+    }
+}
