@@ -51,6 +51,20 @@ import Testing
         #expect(rows[1][6] == "3 (0 used)")
     }
 
+    /// A contacts file named by one character (`c`, or `c/` typed by mistake) crashed the command
+    /// (SIGILL in Foundation's `deletingLastPathComponent`) before it made its links file's name.
+    @Test func aContactsFileOfOneCharacterIsTaken() throws {
+        let cli = try StoreCLI()
+        try openRounds(cli)
+        _ = try write("name,email\nEva,eva@example.se\n", to: "c", in: cli)
+        let run = try cli.run(["invite", "--round", "forum-2025", "c", "--base-url", "https://enkat.example.se"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("c-links.csv").path))
+        let folder = try cli.run(["invite", "--round", "forum-2025", "c/", "--base-url", "https://enkat.example.se"])
+        #expect(folder.status == 1)
+        #expect(!folder.errors.contains("crashed"), "\(folder.errors)")
+    }
+
     @Test func refusedBatchesLeaveNothingBehind() throws {
         let cli = try StoreCLI()
         try openRounds(cli)

@@ -25,7 +25,7 @@ public struct InvitationBatch: Sendable {
         let url = URL(fileURLWithPath: contactsPath)
         let stem = url.deletingPathExtension().lastPathComponent
         let name = stem + "-links." + (url.pathExtension.isEmpty ? "csv" : url.pathExtension)
-        let folder = (contactsPath as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: contactsPath)
         return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
     }
 

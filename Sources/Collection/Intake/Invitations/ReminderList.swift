@@ -36,7 +36,7 @@ public struct ReminderList: Sendable {
         var stem = url.deletingPathExtension().lastPathComponent
         if stem.hasSuffix("-links"), stem.count > "-links".count { stem.removeLast("-links".count) }
         let name = "\(stem)-reminder-\(day)." + (url.pathExtension.isEmpty ? "csv" : url.pathExtension)
-        let folder = (linksPath as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: linksPath)
         return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
     }
 

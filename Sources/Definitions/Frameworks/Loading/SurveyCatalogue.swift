@@ -75,7 +75,7 @@ public struct SurveyCatalogue: Sendable {
     /// The folders a framework's surveys are looked for in: `surveys/` beside the framework's
     /// folder (frameworks/x.yaml → surveys/), the framework's own folder, and `surveys/` here.
     public static func defaultFolders(forFramework path: String) -> [String] {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: path)
         let here = folder.isEmpty ? "." : folder
         let candidates = [here + "/../surveys", here, "surveys"]
         var seen = Set<String>()

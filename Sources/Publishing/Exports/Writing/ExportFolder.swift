@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// The output folder of an export. Files are written into a hidden staging folder inside it and
@@ -12,17 +13,6 @@ final class ExportFolder {
     /// The folders this export made for `path`, deepest first: removed again if it fails.
     private let made: [String]
     private var committed = false
-
-    /// The folder that holds `path` (`out` for `out/a`, `/` for `/a`), or the empty string for a
-    /// name without a folder. Foundation's `deletingLastPathComponent` crashes on a one-character
-    /// name on Linux (`--out a`).
-    static func parent(of path: String) -> String {
-        var path = Substring(path)
-        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        let folder = path[..<slash]
-        return folder.isEmpty ? "/" : String(folder)
-    }
 
     /// Creates the folder if needed and refuses (E601) when a file of `names` exists there and
     /// `overwrite` is off. The files named in `replacing` (an earlier export's that this one does
@@ -41,7 +31,7 @@ final class ExportFolder {
             var folder = path
             while !folder.isEmpty, folder != "/", !manager.fileExists(atPath: folder) {
                 missing.append(folder)
-                folder = Self.parent(of: folder)
+                folder = PathText.folder(of: folder)
             }
             do { try manager.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
                 throw .outputUnwritable(path: path, reason: "the folder cannot be created (\(error.localizedDescription))")

@@ -95,7 +95,7 @@ struct ReportReader {
         map.reportUnknownKeys(into: &diagnostics)
 
         guard let id, let language, let title, let frameworkPath else { return nil }
-        let folder = (file as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: file)
         return ReportDefinition(
             id: id, title: LocalizedText(title), language: language,
             frameworkPath: Self.resolve(frameworkPath, against: folder), rounds: rounds,

@@ -76,7 +76,7 @@ public struct ReportGenerator: Sendable {
         let rendered = try render()
         let target = path ?? definition.outputPath
         do {
-            let folder = (target as NSString).deletingLastPathComponent
+            let folder = PathText.folder(of: target)
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try Data(rendered.html.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
