@@ -121,6 +121,7 @@ public struct ReminderList: Sendable {
         let tokenColumn = table.header.names[tokenIndex]
         if problems.hasErrors { throw Refusal(diagnostics: problems.sorted) }
         var tokens: [InvitationToken?] = []
+        var firstRow: [String: Int] = [:]
         for row in table.rows {
             guard row.fields.count == table.header.names.count else {
                 tokens.append(nil)
@@ -141,6 +142,13 @@ public struct ReminderList: Sendable {
                 tokens.append(nil)
                 continue
             }
+            if let first = firstRow[token.text] {
+                problems.report(.unknownReminderToken, at: location,
+                    "this token is on row \(first) already; a links file has one row per invitation, so keep one of the two rows")
+                tokens.append(nil)
+                continue
+            }
+            firstRow[token.text] = row.number
             tokens.append(token)
         }
         return CheckedLinks(table: table, tokenColumn: tokenColumn, tokens: tokens, problems: problems)
