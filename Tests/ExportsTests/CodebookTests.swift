@@ -110,7 +110,12 @@ import SurveyDefinition
 
 @Suite struct ColumnNamingTests {
     static func survey(_ questions: String) throws -> Survey {
-        let text = """
+        let loaded = SurveyLoader.load(text: text(questions), path: "naming.yaml")
+        return try #require(loaded.document?.survey, "\(loaded.diagnostics)")
+    }
+
+    static func text(_ questions: String) -> String {
+        """
             id: naming
             version: "1"
             title: {sv: "Namn", en: "Names"}
@@ -125,8 +130,6 @@ import SurveyDefinition
                 questions:
             \(questions)
             """
-        let loaded = SurveyLoader.load(text: text, path: "naming.yaml")
-        return try #require(loaded.document?.survey, "\(loaded.diagnostics)")
     }
 
     @Test func aMetadataNameThatAVariableUsesGetsAPrefix() throws {
@@ -163,14 +166,22 @@ import SurveyDefinition
         #expect(names.variables == [["q__a", "q_b"], ["q_a"]], "the names samla import reads by")
     }
 
+    /// Refused when the survey is read (E120), so that no round collects data it cannot export;
+    /// the layout refuses it too (E603).
     @Test func optionColumnsThatCannotBeNamedAreRefused() throws {
-        let survey = try Self.survey("""
+        let questions = """
                   - {name: q, type: select_multiple, choices: ab, label: {sv: "Q", en: "Q"}}
                   - {name: q_a, type: text, label: {sv: "A", en: "A"}}
                   - {name: q__a, type: text, label: {sv: "A2", en: "A2"}}
-            """)
+            """
+        let loaded = SurveyLoader.load(text: Self.text(questions), path: "naming.yaml")
+        #expect(loaded.document == nil)
+        #expect(loaded.diagnostics.map(\.code.id) == ["E120"])
+        // The same survey past the checks: read with another name, renamed afterwards.
+        var unchecked = try Self.survey(questions.replacingOccurrences(of: "q__a", with: "q__b"))
+        unchecked.pages[0].questions[2].name = "q__a"
         #expect(throws: ExportError.columnClash(name: "q__a", first: "q__a", second: "q")) {
-            try ExportLayout(survey: survey, options: ExportOptions())
+            try ExportLayout(survey: unchecked, options: ExportOptions())
         }
     }
 }

@@ -134,6 +134,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.output))
     }
 
+    /// A row copied in a spreadsheet would send the same invitation two reminders (perhaps to two
+    /// addresses): the later row is refused, naming the row that has the token first.
+    @Test func aTokenOnTwoRowsIsRefused() throws {
+        let workspace = try Workspace()
+        let file = Self.path("repeated-row.csv")
+        #expect(workspace.refusal("repeated-row.csv") == [
+            "\(file):4: error[E484]: row 3, column token: this token is on row 1 already; a links file has one row per invitation, so keep one of the two rows",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: workspace.output))
+    }
+
     @Test func theLinksFileOfAnotherRoundOrDatabaseIsOneProblem() throws {
         let workspace = try Workspace()
         let file = Self.path("other-round.csv")

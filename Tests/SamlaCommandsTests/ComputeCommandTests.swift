@@ -186,6 +186,15 @@ import Testing
         let misspelt = try cli.run(["compute", "--framework", file.path, "--round", "forum-2052"])
         #expect(misspelt.status == 1)
         #expect(misspelt.errors.contains("the framework declares no round 'forum-2052' (did you mean forum-2025?); its rounds are forum-2025"), "\(misspelt.errors)")
+        // A round of a survey the framework does not measure: declaring it would not help.
+        let inventory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("surveys/platform-inventory.yaml").path
+        let other = try cli.run(["round", "open", inventory, "--name", "inventory-2026", "--opens", "2026-01-01", "--closes", "2026-12-31", "--anonymous"])
+        #expect(other.status == 0, "\(other.errors)")
+        let foreign = try cli.run(["compute", "--framework", file.path, "--round", "inventory-2026"])
+        #expect(foreign.status == 1)
+        #expect(foreign.errors == "field --round: error[E313]: round 'inventory-2026' of the database is of survey platform-inventory, which this framework "
+            + "does not measure (its indicators read msi-forum); its rounds are forum-2025\n", "\(foreign.errors)")
     }
 
     /// Each table says why a cell has no estimate (here a ratio over zero contacts), in its language.

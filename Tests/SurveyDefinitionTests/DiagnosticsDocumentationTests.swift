@@ -39,4 +39,38 @@ import Testing
             #expect(text.contains("\(code.severity.rawValue)[\(code.id)]:"), "no example line for \(code.id)")
         }
     }
+
+    /// A hand merge that left `<<<<<<<`, `=======` or `>>>>>>>` lines shows both sides to readers.
+    @Test func noPageHoldsMergeConflictMarkers() throws {
+        let root = Self.page.deletingLastPathComponent().deletingLastPathComponent()
+        let docs = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)
+            .filter { $0.hasSuffix(".md") }.map { "docs/" + $0 }
+        for page in docs + ["README.md"] {
+            let text = try String(contentsOf: root.appendingPathComponent(page), encoding: .utf8)
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false)
+            where line.hasPrefix("<<<<<<< ") || line == "=======" || line.hasPrefix(">>>>>>> ") {
+                Issue.record("\(page) has a merge conflict marker: \(line)")
+            }
+        }
+    }
+
+    /// Codes are described in number order, each under the `##` section whose heading names its
+    /// letter and hundred (`E484` under "Reminders: links files (E484–E485)", not under "Reports (E5xx, W5xx)").
+    @Test func sectionsAreInNumberOrderUnderTheirArea() throws {
+        let text = try String(contentsOf: Self.page, encoding: .utf8)
+        var area = ""
+        var previous: String?
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("## ") { area = String(line) }
+            guard line.hasPrefix("### ") else { continue }
+            let id = String(line.dropFirst(4).prefix { $0 != ":" })
+            guard DiagnosticCode.named(id) != nil else { continue }
+            let range = area.split(separator: "(").last ?? ""
+            #expect(range.contains(id.prefix(2)), "docs/diagnostics.md describes \(id) under \(area)")
+            if let previous, previous.prefix(2) == id.prefix(2) {
+                #expect(previous < id, "docs/diagnostics.md describes \(id) after \(previous)")
+            }
+            previous = id
+        }
+    }
 }

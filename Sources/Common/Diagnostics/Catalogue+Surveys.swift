@@ -20,6 +20,7 @@ extension DiagnosticCode {
     public static let emptyList = DiagnosticCode("E117", .error, "a list that needs at least one item is empty")
     public static let choiceValuesSameNumber = DiagnosticCode("E118", .error, "two values of one choice list are the same number written differently (1 and 01)")
     public static let constraintNeverHolds = DiagnosticCode("E119", .error, "a constraint that no answer can meet")
+    public static let optionColumnsClash = DiagnosticCode("E120", .error, "a multiple choice option left without a column name of its own in an export")
 
     public static let unitOnNonNumeric = DiagnosticCode("W101", .warning, "a unit on a question whose answer is not a number")
     public static let unusedChoiceList = DiagnosticCode("W102", .warning, "a choice list that no question uses")
@@ -31,7 +32,7 @@ extension DiagnosticCode {
         invalidSurveyID, versionNotText, invalidName, duplicateName, duplicatePageID, duplicateChoiceValue,
         invalidChoiceValue, unknownChoiceList, unknownQuestionType, referenceNotEarlier, calculationCycle,
         missingTranslation, duplicateExportName, keyNotForType, invalidDefault, invalidLanguages, emptyList,
-        choiceValuesSameNumber, constraintNeverHolds,
+        choiceValuesSameNumber, constraintNeverHolds, optionColumnsClash,
         unitOnNonNumeric, unusedChoiceList, undeclaredLanguage, constraintMessageWithoutConstraint, exportedSkipOnUnexported,
     ]
 }

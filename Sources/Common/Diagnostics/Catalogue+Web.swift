@@ -1,4 +1,5 @@
-// E47x–E48x: the web server and the JSON API (requests, tokens, idempotency).
+// E470–E483: the web server and the JSON API (requests, tokens, idempotency). E484–E485, the links
+// files of `samla remind`, are in Catalogue+Data.swift with the other data codes.
 extension DiagnosticCode {
     public static let apiUnauthorized = DiagnosticCode("E470", .error, "an API request without the right bearer token")
     public static let idempotencyKeyMissing = DiagnosticCode("E471", .error, "an API submission without a usable Idempotency-Key header")

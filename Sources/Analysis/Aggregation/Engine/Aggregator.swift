@@ -32,8 +32,14 @@ public struct Aggregator: Sendable {
         var diagnostics = DiagnosticList()
         let declared = framework.rounds.map(\.name)
         let wanted = requested ?? declared
+        let surveys = framework.surveyIDs
         for name in wanted where framework.round(name) == nil {
-            if let stored = try store.round(named: name) {
+            if let stored = try store.round(named: name), !surveys.contains(stored.surveyID) {
+                // Declaring it would not help: no indicator of the framework reads that survey.
+                diagnostics.report(.unknownFrameworkRound, at: .field("--round"),
+                                   "round '\(name)' of the database is of survey \(stored.surveyID), which this framework does not measure "
+                                   + "(its indicators read \(surveys.joined(separator: ", "))); its rounds are \(declared.joined(separator: ", "))")
+            } else if let stored = try store.round(named: name) {
                 // A round of the database (next year's, say): not a misspelling of a declared one.
                 diagnostics.report(.unknownFrameworkRound, at: .field("--round"),
                                    "the framework declares no round '\(name)', which the database holds (survey \(stored.surveyID)): "

@@ -12,6 +12,8 @@ struct ContactsTable {
         var fields: [String]
     }
 
+    /// The file read, as given.
+    var path: String
     var header: CSVHeader
     var rows: [Row]
     /// `,`, or `;` for a file from a spreadsheet in a Swedish locale (see `CSVReader.Options.delimiter(ofHeaderIn:)`).
@@ -51,11 +53,36 @@ struct ContactsTable {
                 if record.isBlank { continue }
                 rows.append(Row(number: record.row, line: record.line, fields: record.strings))
             }
-            return .success(ContactsTable(header: header, rows: rows, delimiter: delimiter, hasByteOrderMark: hasBOM))
+            return .success(ContactsTable(path: path, header: header, rows: rows, delimiter: delimiter, hasByteOrderMark: hasBOM))
         } catch {
             let location: DiagnosticLocation = error.position.map { .source(SourceLocation(file: path, line: $0.line, column: $0.column)) } ?? .file(path)
             let code: DiagnosticCode = if case .invalidUTF8 = error.kind { .fileNotText } else { .malformedContacts }
             return .failure(Diagnostic(code, at: location, error.message))
         }
+    }
+
+    /// The header row, where problems of the whole table are reported.
+    var headerLocation: SourceLocation { SourceLocation(file: path, line: header.line, column: 1) }
+
+    /// E461 for each column of the header without a name, or with one that another column has.
+    func reportHeaderProblems(into problems: inout DiagnosticList) {
+        for problem in header.problems {
+            problems.report(.malformedContacts, at: headerLocation, "header: \(problem); every column needs a name of its own")
+        }
+    }
+
+    /// E461 for a row with another number of fields than the header; whether it has as many.
+    func hasEveryField(_ row: Row, into problems: inout DiagnosticList) -> Bool {
+        guard row.fields.count != header.names.count else { return true }
+        problems.report(.malformedContacts, at: .record(file: path, row: row.number, column: nil, line: row.line),
+            "\(row.fields.count) fields, but the header has \(header.names.count) columns")
+        return false
+    }
+
+    /// A hidden file beside `path` to write first and then move into place, so that the file
+    /// named `path` is whole or absent.
+    static func temporaryPath(beside path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).part").path
     }
 }

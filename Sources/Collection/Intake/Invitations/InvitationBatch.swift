@@ -56,8 +56,7 @@ public struct InvitationBatch: Sendable {
         let warnings = try contacts.warnings + alreadyInvited(contacts, store: store)
 
         let tokens = contacts.table.rows.map { _ in InvitationToken.random() }
-        let temporary = URL(fileURLWithPath: outputPath).deletingLastPathComponent()
-            .appendingPathComponent(".\(URL(fileURLWithPath: outputPath).lastPathComponent).\(UUID().uuidString).part").path
+        let temporary = ContactsTable.temporaryPath(beside: outputPath)
         try writeLinks(contacts.table, tokens: tokens, to: temporary)
         let invitations: [Invitation]
         do {
@@ -96,10 +95,8 @@ public struct InvitationBatch: Sendable {
         case .failure(let diagnostic): throw Refusal(diagnostics: [diagnostic])
         }
         var problems = DiagnosticList()
-        let headerLine = SourceLocation(file: contactsPath, line: table.header.line, column: 1)
-        for problem in table.header.problems {
-            problems.report(.malformedContacts, at: headerLine, "header: \(problem); every column needs a name of its own")
-        }
+        let headerLine = table.headerLocation
+        table.reportHeaderProblems(into: &problems)
         var seen: [String: Int] = [:]
         for (index, name) in table.header.names.enumerated() {
             let folded = name.trimmingCharacters(in: .whitespaces).lowercased()
@@ -120,11 +117,7 @@ public struct InvitationBatch: Sendable {
         let label = seen["label"] ?? seen["name"]
         var firstRowOfEmail: [String: Int] = [:]
         for row in table.rows {
-            if row.fields.count != table.header.names.count {
-                problems.report(.malformedContacts, at: .record(file: contactsPath, row: row.number, column: nil, line: row.line),
-                    "\(row.fields.count) fields, but the header has \(table.header.names.count) columns")
-                continue
-            }
+            guard table.hasEveryField(row, into: &problems) else { continue }
             guard let email, let address = row.value(email) else { continue }
             let location = DiagnosticLocation.record(file: contactsPath, row: row.number, column: table.header.names[email], line: row.line)
             if !EmailAddress.isPlausible(address) {

@@ -100,10 +100,8 @@ public struct ReminderList: Sendable {
         case .failure(let diagnostic): throw Refusal(diagnostics: [diagnostic])
         }
         var problems = DiagnosticList()
-        let headerLine = SourceLocation(file: linksPath, line: table.header.line, column: 1)
-        for problem in table.header.problems {
-            problems.report(.malformedContacts, at: headerLine, "header: \(problem); every column needs a name of its own")
-        }
+        let headerLine = table.headerLocation
+        table.reportHeaderProblems(into: &problems)
         let folded = table.header.names.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let tokenIndex = folded.firstIndex(of: "token") else {
             problems.report(.malformedLinksFile, at: headerLine,
@@ -121,11 +119,10 @@ public struct ReminderList: Sendable {
         let tokenColumn = table.header.names[tokenIndex]
         if problems.hasErrors { throw Refusal(diagnostics: problems.sorted) }
         var tokens: [InvitationToken?] = []
+        var firstRow: [String: Int] = [:]
         for row in table.rows {
-            guard row.fields.count == table.header.names.count else {
+            guard table.hasEveryField(row, into: &problems) else {
                 tokens.append(nil)
-                problems.report(.malformedContacts, at: .record(file: linksPath, row: row.number, column: nil, line: row.line),
-                    "\(row.fields.count) fields, but the header has \(table.header.names.count) columns")
                 continue
             }
             let location = DiagnosticLocation.record(file: linksPath, row: row.number, column: tokenColumn, line: row.line)
@@ -141,6 +138,13 @@ public struct ReminderList: Sendable {
                 tokens.append(nil)
                 continue
             }
+            if let first = firstRow[token.text] {
+                problems.report(.unknownReminderToken, at: location,
+                    "this token is on row \(first) already; a links file has one row per invitation, so keep one of the two rows")
+                tokens.append(nil)
+                continue
+            }
+            firstRow[token.text] = row.number
             tokens.append(token)
         }
         return CheckedLinks(table: table, tokenColumn: tokenColumn, tokens: tokens, problems: problems)
@@ -194,8 +198,7 @@ public struct ReminderList: Sendable {
     private func write(_ table: ContactsTable, progress: [Progress?]) throws {
         let unwritable = Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
             "the reminders file cannot be written here; check that the folder exists and that you may write in it")])
-        let temporary = URL(fileURLWithPath: outputPath).deletingLastPathComponent()
-            .appendingPathComponent(".\(URL(fileURLWithPath: outputPath).lastPathComponent).\(UUID().uuidString).part").path
+        let temporary = ContactsTable.temporaryPath(beside: outputPath)
         // Readable by its owner only: the file holds tokens in clear.
         guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else { throw unwritable }
         do {

@@ -31,4 +31,39 @@ enum ChoiceListChecks {
                                "no question uses the choice list \(list.name); use it with `choices: \(list.name)` or remove it")
         }
     }
+
+    /// E120 where an export could not name a multiple choice's option columns (``WideColumnNames``):
+    /// `q_code` and `q__code` both taken, ignoring case, as by three codes that differ only in
+    /// letter case. Checked for the standard export and for a partner export, whose columns are
+    /// named after `export_as` and the partners' codes, so that `samla export` of collected data
+    /// cannot fail on the definition.
+    static func checkOptionColumnNames(_ survey: Survey, into diagnostics: inout DiagnosticList) {
+        let personal = survey.personalDataSources
+        let partnerVariables = survey.variables.filter { $0.exportAs != nil && personal[$0.name] == nil }
+        do {
+            _ = try WideColumnNames(metadata: WideColumnNames.exportMetadata, variables: survey.variables, in: survey)
+        } catch {
+            report(error, in: survey, partner: false, into: &diagnostics)
+        }
+        do {
+            _ = try WideColumnNames(
+                metadata: WideColumnNames.partnerMetadata, variables: partnerVariables, in: survey,
+                base: { $0.exportAs ?? $0.name }, code: \.exportCode)
+        } catch {
+            report(error, in: survey, partner: true, into: &diagnostics)
+        }
+    }
+
+    private static func report(_ clash: WideColumnNames.Clash, in survey: Survey, partner: Bool, into diagnostics: inout DiagnosticList) {
+        guard let option = clash.option, let question = survey.question(named: clash.second) else { return }
+        let choices = survey.choices(for: question)
+        guard let choice = choices.first(where: { (partner ? $0.exportCode : $0.value) == option }) else { return }
+        let single = String(clash.name.dropLast(option.count + 2)) + "_" + String(clash.name.suffix(option.count))
+        let (export, code, remedy) = partner
+            ? ("a partner export", " (exported as \(option))", "give it another `export_as` (not one that differs from another only in letter case), or the question another `export_as`")
+            : ("an export", "", "give it another value (not one that differs from another only in letter case), or rename the variable whose column it meets")
+        diagnostics.report(.optionColumnsClash, at: choice.location,
+            "\(export) spreads question `\(question.name)` into one column per option, but choice '\(choice.value)'\(code) of list `\(question.choiceList ?? "")` finds no name: "
+                + "\(single) and \(clash.name) are taken by other columns, compared ignoring case as Excel, SPSS, Stata and SQL compare them; \(remedy)")
+    }
 }

@@ -11,6 +11,7 @@ enum SurveyChecks {
         NameChecks.checkVariableNames(survey, into: &diagnostics)
         NameChecks.checkExportNames(survey, into: &diagnostics)
         ChoiceListChecks.check(survey, reportUnused: read.readWithoutErrors, into: &diagnostics)
+        if !diagnostics.hasErrors { ChoiceListChecks.checkOptionColumnNames(survey, into: &diagnostics) }
         var expressions = ExpressionChecks(survey: survey, unreadableQuestions: read.unreadableQuestions,
                                            inexactExpressions: read.inexactExpressions)
         expressions.run()

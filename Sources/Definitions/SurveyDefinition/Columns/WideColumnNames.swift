@@ -17,6 +17,8 @@ public struct WideColumnNames: Sendable {
         /// Who took the name first, and who wanted it as well.
         public var first: String
         public var second: String
+        /// The code of the option of `second` that found no name, for an option column.
+        public var option: String?
     }
 
     /// The metadata columns' names, in the order given.
@@ -52,7 +54,7 @@ public struct WideColumnNames: Sendable {
                 let option = inCapitals ? code(choice).uppercased() : code(choice)
                 guard let free = ["\(name)_\(option)", "\(name)__\(option)"].first(where: { !isTaken($0) }) else {
                     let last = "\(name)__\(option)"
-                    throw Clash(name: last, first: taken[last.lowercased()] ?? last, second: variable.name)
+                    throw Clash(name: last, first: taken[last.lowercased()] ?? last, second: variable.name, option: code(choice))
                 }
                 taken[free.lowercased()] = variable.name
                 columns.append(free)
@@ -72,4 +74,7 @@ public struct WideColumnNames: Sendable {
     /// The metadata of a standard export (`samla export` without a profile), in its column order;
     /// `status` is written only with partial responses but its name is reserved always.
     public static let exportMetadata = ["response_id", "language", "submitted_at", "status"]
+
+    /// The metadata of a partner export (`--profile`), in its column order.
+    public static let partnerMetadata = ["respondent_id", "language", "status"]
 }

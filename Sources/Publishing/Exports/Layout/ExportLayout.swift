@@ -71,7 +71,7 @@ public struct ExportLayout: Sendable {
     private static func columns(
         metadata: [ExportColumn.Content], variables: [Variable], survey: Survey, profile: ExportProfile?, naming: [Variable]
     ) throws(ExportError) -> [ExportColumn] {
-        let metadataNames = profile == nil ? WideColumnNames.exportMetadata : ["respondent_id", "language", "status"]
+        let metadataNames = profile == nil ? WideColumnNames.exportMetadata : WideColumnNames.partnerMetadata
         let names: WideColumnNames
         do {
             names = try WideColumnNames(
