@@ -72,13 +72,16 @@ import Testing
         let environment = try TestEnvironment()
         let writer = GroupCommitWriter(store: environment.store, maximumBatch: 64)
         let today = CalendarDate.today()
+        // Another connection pool, as another process would have: a read there begins a new
+        // read transaction, which sees every commit made before it.
+        let observer = try SQLiteStore(path: environment.databasePath)
         let records = try await withThrowingTaskGroup(of: Int64.self) { group in
             for _ in 0..<200 {
                 group.addTask {
                     let start = AnonymousStart(round: "esem-open", language: "sv", tokenHash: InvitationToken.random().hash, today: today)
                     guard case .response(let record) = try await writer.write(.beginAnonymous(start)).result else { throw TestFailure("no record") }
                     // Acknowledged means committed: a fresh connection sees it.
-                    guard try SQLiteStore(path: environment.databasePath).response(record.id) != nil else { throw TestFailure("not committed") }
+                    guard try observer.response(record.id) != nil else { throw TestFailure("not committed") }
                     return record.id
                 }
             }

@@ -24,6 +24,24 @@ import Testing
         #expect(try again.appliedMigrations().count == 5)
     }
 
+    /// An import holds the write lock for its whole length. A store that is up to date opens and
+    /// reads without it, so `samla round list`, an export or the server starting meanwhile are not
+    /// refused with E432 after the wait; only a write is.
+    @Test func anUpToDateStoreOpensAndReadsWhileAnotherConnectionHoldsTheWriteLock() throws {
+        let temporary = try TemporaryStore()
+        try temporary.open("shop-2025", TestSurveys.document())
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: temporary.path, configuration: holding)
+        try holder.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        defer { try? holder.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") } }
+        let reader = try SQLiteStore(path: temporary.path, busyTimeout: 0.2)
+        #expect(try reader.round(named: "shop-2025")?.surveyID == "shop")
+        #expect {
+            try reader.pool.write { db in try db.execute(sql: "PRAGMA user_version = 1") }
+        } throws: { error in StoreError(databaseFailure: error, path: temporary.path) == .databaseBusy(path: temporary.path) }
+    }
+
     @Test func aFileThatIsNotADatabaseIsRefused() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-notadb-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
