@@ -111,8 +111,9 @@ import Testing
     @Test func aSemicolonFileGetsASemicolonLinksFile() throws {
         let workspace = try Workspace()
         let outcome = try workspace.batch("semicolon.csv").run(store: workspace.store, today: Self.today)
+        // `email` is read before `e-post` (here a column of something else), `namn` as the label.
         #expect(outcome.emailColumn == "email")
-        #expect(outcome.labelColumn == nil)
+        #expect(outcome.labelColumn == "namn")
         let records = try Self.records(workspace.output, delimiter: ";")
         #expect(records[0] == ["organisation", "e-post", "email", "namn", "token", "link"])
         #expect(records[2].prefix(4) == ["Skoopi", "y", "kontakt@skoopi.coop", "Jon"])
@@ -238,16 +239,28 @@ import Testing
         #expect(second.invitations.count == 3)
     }
 
-    /// A Swedish list heads its addresses `E-post`: the invitations are made, but the addresses are
-    /// not stored or checked, so the warning says which column holds them and what to name it.
-    @Test func aColumnOfAddressesNotNamedEmailIsAWarning() throws {
+    /// A Swedish list heads its columns `Namn` and `E-post`: they are read as the label and the
+    /// addresses (stored, checked, compared), as `name` and `email` are.
+    @Test func aSwedishHeaderNamesTheAddressAndLabelColumns() throws {
         let workspace = try Workspace()
         let outcome = try workspace.batch("e-post-column.csv").run(store: workspace.store, today: Self.today)
         #expect(outcome.invitations.count == 3)
+        #expect(outcome.emailColumn == "E-post")
+        #expect(outcome.labelColumn == "Namn")
+        #expect(outcome.warnings.isEmpty)
+        #expect(try workspace.store.invitations(round: "forum-2025").compactMap(\.email) == ["asa@example.se", "per@example.se"])
+    }
+
+    /// Addresses under another name (`Mail`): the invitations are made, but the addresses are not
+    /// stored or checked, so the warning says which column holds them and what to name it.
+    @Test func aColumnOfAddressesNotNamedEmailIsAWarning() throws {
+        let workspace = try Workspace()
+        let outcome = try workspace.batch("mail-column.csv").run(store: workspace.store, today: Self.today)
+        #expect(outcome.invitations.count == 3)
         #expect(outcome.emailColumn == nil)
-        let path = Self.fixtures.appendingPathComponent("e-post-column.csv").path
+        let path = Self.fixtures.appendingPathComponent("mail-column.csv").path
         #expect(outcome.warnings.map(\.description) == [
-            "\(path):1:1: warning[W442]: column E-post holds email addresses, but only a column named email is read as them (stored with the invitation, checked, and compared for the same address twice); rename it email if it is the invitees' address",
+            "\(path):1:1: warning[W442]: column Mail holds email addresses, but only a column named email (or e-post) is read as them (stored with the invitation, checked, and compared for the same address twice); rename it email if it is the invitees' address",
         ])
         // A file whose addresses are in its email column, or that has none, gets no such warning.
         #expect(try workspace.batch("contacts.csv", out: "b.csv").run(store: workspace.store, today: Self.today).warnings.allSatisfy { $0.code.id != "W442" })

@@ -113,8 +113,8 @@ public struct InvitationBatch: Sendable {
         if table.rows.isEmpty {
             problems.report(.noContacts, at: .file(contactsPath), "the contacts file has a header but no rows; add one row per invitee")
         }
-        let email = seen["email"]
-        let label = seen["label"] ?? seen["name"]
+        let email = Self.emailColumnNames.lazy.compactMap { seen[$0] }.first
+        let label = Self.labelColumnNames.lazy.compactMap { seen[$0] }.first
         var firstRowOfEmail: [String: Int] = [:]
         for row in table.rows {
             guard table.hasEveryField(row, into: &problems) else { continue }
@@ -130,14 +130,20 @@ public struct InvitationBatch: Sendable {
         }
         if email == nil, let column = Self.columnOfAddresses(table) {
             problems.report(.unnamedEmailColumn, at: headerLine,
-                "column \(table.header.names[column]) holds email addresses, but only a column named email is read as them "
+                "column \(table.header.names[column]) holds email addresses, but only a column named email (or e-post) is read as them "
                     + "(stored with the invitation, checked, and compared for the same address twice); rename it email if it is the invitees' address")
         }
         if problems.hasErrors { throw Refusal(diagnostics: problems.sorted) }
         return CheckedContacts(table: table, email: email, label: label, warnings: problems.sorted)
     }
 
-    /// The first column whose non-empty cells are all email addresses (`E-post`, `Mail`), if any.
+    /// The names of the contacts' address column, in any case, the first present taken: English,
+    /// and Swedish as a Swedish spreadsheet's header has it.
+    static let emailColumnNames = ["email", "e-mail", "e-post", "epost"]
+    /// The names of the invitees' label column, likewise.
+    static let labelColumnNames = ["label", "name", "namn"]
+
+    /// The first column whose non-empty cells are all email addresses (`Mail`, `Adress`), if any.
     private static func columnOfAddresses(_ table: ContactsTable) -> Int? {
         table.header.names.indices.first { column in
             let values = table.rows.compactMap { $0.fields.count == table.header.names.count ? $0.value(column) : nil }
