@@ -85,4 +85,28 @@ struct ContactsTable {
         let url = URL(fileURLWithPath: path)
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).part").path
     }
+
+    /// The file at `path` could not be made.
+    struct CannotCreate: Error {}
+
+    /// Writes the table's rows at `path` with the cells `added(row)` gives after each row's own
+    /// (a row for which it gives nil is left out), under the header and `addedColumns`, in the
+    /// table's delimiter and with its byte order mark, as a spreadsheet saved it. The file is
+    /// readable by its owner only: the links and reminders files hold tokens in clear. A file
+    /// half written is removed; `CannotCreate` when it could not be made at all.
+    func writeOwnerOnly(to path: String, addedColumns: [String], added: (Int) -> [String]?) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else { throw CannotCreate() }
+        do {
+            let writer = try CSVWriter(path: path, options: .init(delimiter: delimiter, neutralizesFormulas: false, writesByteOrderMark: hasByteOrderMark))
+            try writer.writeRecord(header.names + addedColumns)
+            for (index, row) in rows.enumerated() {
+                guard let cells = added(index) else { continue }
+                try writer.writeRecord(row.fields + cells)
+            }
+            try writer.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+    }
 }

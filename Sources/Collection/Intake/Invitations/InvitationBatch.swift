@@ -52,7 +52,7 @@ public struct InvitationBatch: Sendable {
                 "the links file exists already; its tokens would be lost if it were replaced — choose another --out")])
         }
         let contacts = try checkedContacts()
-        try checkRound(store: store, today: today)
+        _ = try store.invitationRound(named: round, on: today)
         let warnings = try contacts.warnings + alreadyInvited(contacts, store: store)
 
         let tokens = contacts.table.rows.map { _ in InvitationToken.random() }
@@ -166,31 +166,13 @@ public struct InvitationBatch: Sendable {
     }
 
     /// Refuses early, before any token is made, when the store would refuse the batch.
-    private func checkRound(store: any Store, today: CalendarDate) throws {
-        guard let found = try store.round(named: round) else {
-            let names = try store.roundSummaries().map(\.round.name)
-            throw StoreError.unknownRound(round, suggestion: Suggestions.closest(to: round, in: names))
-        }
-        if found.isAnonymous { throw StoreError.anonymousRound(round) }
-        let phase = found.phase(on: today)
-        if phase == .closed || phase == .ended { throw StoreError.closedRound(round, phase: phase) }
-    }
-
     private func writeLinks(_ table: ContactsTable, tokens: [InvitationToken], to path: String) throws {
-        let unwritable = Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
-            "the links file cannot be written here; check that the folder exists and that you may write in it")])
-        // Readable by its owner only: the file holds every token in clear.
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else { throw unwritable }
         do {
-            let writer = try CSVWriter(path: path, options: .init(
-                delimiter: table.delimiter, neutralizesFormulas: false, writesByteOrderMark: table.hasByteOrderMark))
-            try writer.writeRecord(table.header.names + ["token", "link"])
-            for (row, token) in zip(table.rows, tokens) {
-                try writer.writeRecord(row.fields + [token.text, links.personal(token.text)])
-            }
-            try writer.close()
+            try table.writeOwnerOnly(to: path, addedColumns: ["token", "link"]) { index in [tokens[index].text, links.personal(tokens[index].text)] }
+        } catch is ContactsTable.CannotCreate {
+            throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
+                "the links file cannot be written here; check that the folder exists and that you may write in it")])
         } catch {
-            try? FileManager.default.removeItem(atPath: path)
             throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath), "the links file could not be written: \(error)")])
         }
     }

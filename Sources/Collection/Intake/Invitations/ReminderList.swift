@@ -64,7 +64,7 @@ public struct ReminderList: Sendable {
             throw Refusal(diagnostics: [Diagnostic(.outputExists, at: .file(outputPath),
                 "the reminders file exists already and is not replaced; choose another --out, or delete it if it is from an earlier run")])
         }
-        try checkRound(store: store, today: today)
+        _ = try store.invitationRound(named: round, on: today)
         let links = try checkedLinks()
         let found = try store.invitationProgress(tokenHashes: links.tokens.compactMap { $0?.hash })
         try checkInvitations(links, found: found, store: store)
@@ -183,37 +183,17 @@ public struct ReminderList: Sendable {
 
     /// Refuses a round that does not exist, takes no invitations, or no longer collects: its
     /// links would open a closed form.
-    private func checkRound(store: any Store, today: CalendarDate) throws {
-        guard let found = try store.round(named: round) else {
-            let names = try store.roundSummaries().map(\.round.name)
-            throw StoreError.unknownRound(round, suggestion: Suggestions.closest(to: round, in: names))
-        }
-        if found.isAnonymous { throw StoreError.anonymousRound(round) }
-        let phase = found.phase(on: today)
-        if phase == .closed || phase == .ended { throw StoreError.closedRound(round, phase: phase) }
-    }
-
     /// Writes the rows to remind, as the links file has them plus `progress`, in the links file's
     /// delimiter and with its byte order mark, through a temporary file moved into place.
     private func write(_ table: ContactsTable, progress: [Progress?]) throws {
-        let unwritable = Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
-            "the reminders file cannot be written here; check that the folder exists and that you may write in it")])
         let temporary = ContactsTable.temporaryPath(beside: outputPath)
-        // Readable by its owner only: the file holds tokens in clear.
-        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else { throw unwritable }
         do {
-            let writer = try CSVWriter(path: temporary, options: .init(
-                delimiter: table.delimiter, neutralizesFormulas: false, writesByteOrderMark: table.hasByteOrderMark))
-            try writer.writeRecord(table.header.names + [Self.progressColumn])
-            for (row, progress) in zip(table.rows, progress) {
-                guard let progress else { continue }
-                try writer.writeRecord(row.fields + [progress.rawValue])
-            }
-            try writer.close()
+            try table.writeOwnerOnly(to: temporary, addedColumns: [Self.progressColumn]) { index in progress[index].map { [$0.rawValue] } }
             try FileManager.default.moveItem(atPath: temporary, toPath: outputPath)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            throw unwritable
+            throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
+                "the reminders file cannot be written here; check that the folder exists and that you may write in it")])
         }
     }
 
