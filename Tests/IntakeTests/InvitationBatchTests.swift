@@ -23,16 +23,7 @@ import Testing
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-invite-tests-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             store = try SQLiteStore(path: folder.appendingPathComponent("samla.sqlite").path)
-            let at = SourceLocation(file: "forum.yaml", line: 1, column: 1)
-            let survey = Survey(
-                id: "forum", version: "1", title: ["sv": "Forum", "en": "Forum"], languages: ["sv", "en"], choiceLists: [],
-                pages: [Page(id: "p", questions: [Question(name: "useful", type: .integer, location: at)], location: at)], location: at)
-            let document = SurveyDocument(survey: survey, sourceText: "id: forum")
-            for (name, anonymous) in [("forum-2025", false), ("forum-open", true)] {
-                _ = try store.openRound(RoundRequest(
-                    name: name, document: document, opens: .init(year: 2025, month: 10, day: 1), closes: .init(year: 2025, month: 12, day: 31),
-                    anonymous: anonymous))
-            }
+            try ForumRounds.open([("forum-2025", false), ("forum-open", true)], in: store)
         }
 
         deinit { try? FileManager.default.removeItem(at: folder) }

@@ -19,7 +19,6 @@ import Testing
     final class Workspace {
         let folder: URL
         let store: SQLiteStore
-        let document: SurveyDocument
 
         /// Rounds forum-2025 and forum-2026 (invitation-only), forum-open (anonymous) and
         /// forum-2024 (closed), with the invitations and responses of the fixtures.
@@ -27,16 +26,7 @@ import Testing
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-remind-tests-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             store = try SQLiteStore(path: folder.appendingPathComponent("samla.sqlite").path)
-            let at = SourceLocation(file: "forum.yaml", line: 1, column: 1)
-            let survey = Survey(
-                id: "forum", version: "1", title: ["sv": "Forum", "en": "Forum"], languages: ["sv", "en"], choiceLists: [],
-                pages: [Page(id: "p", questions: [Question(name: "useful", type: .integer, location: at)], location: at)], location: at)
-            document = SurveyDocument(survey: survey, sourceText: "id: forum")
-            for (name, anonymous) in [("forum-2025", false), ("forum-2026", false), ("forum-open", true), ("forum-2024", false)] {
-                _ = try store.openRound(RoundRequest(
-                    name: name, document: document, opens: .init(year: 2025, month: 10, day: 1), closes: .init(year: 2025, month: 12, day: 31),
-                    anonymous: anonymous))
-            }
+            try ForumRounds.open([("forum-2025", false), ("forum-2026", false), ("forum-open", true), ("forum-2024", false)], in: store)
             _ = try store.closeRound(named: "forum-2024")
             let invited = try store.addInvitations("ABCD".map { NewInvitation(token: ReminderListTests.token($0)) }, round: "forum-2025", today: ReminderListTests.today)
             _ = try store.addInvitations([NewInvitation(token: ReminderListTests.token("O"))], round: "forum-2026", today: ReminderListTests.today)
@@ -155,7 +145,7 @@ import Testing
             "\(Self.path("links.csv")): error[E484]: the tokens of this links file are invitations to round forum-2025, not forum-2026; give --round forum-2025",
         ])
         _ = try workspace.store.openRound(RoundRequest(
-            name: "forum-2027", document: workspace.document,
+            name: "forum-2027", document: ForumRounds.document,
             opens: .init(year: 2025, month: 10, day: 1), closes: .init(year: 2025, month: 12, day: 31)))
         #expect(workspace.refusal("other-round.csv", round: "forum-2027") == [
             "\(file): error[E484]: the tokens of this links file are invitations to round forum-2026, not forum-2027; give --round forum-2026; round forum-2027 has no invitations",
@@ -163,7 +153,7 @@ import Testing
 
         let empty = try SQLiteStore(path: workspace.folder.appendingPathComponent("other.sqlite").path)
         _ = try empty.openRound(RoundRequest(
-            name: "forum-2025", document: workspace.document,
+            name: "forum-2025", document: ForumRounds.document,
             opens: .init(year: 2025, month: 10, day: 1), closes: .init(year: 2025, month: 12, day: 31)))
         #expect(throws: ReminderList.Refusal.self) { _ = try workspace.list("links.csv").run(store: empty, today: Self.today) }
         do {
