@@ -194,6 +194,8 @@ import Testing
             "\(workspace.output): error[E466]: the reminders file exists already and is not replaced; choose another --out, or delete it if it is from an earlier run",
         ])
         #expect(try String(contentsOfFile: workspace.output, encoding: .utf8) == "earlier\n")
+        // A reminders file from an earlier run does not hide what is wrong with this one's input.
+        #expect(workspace.refusal("links.csv", round: "forum-206").first?.contains("error[E441]") == true)
     }
 
     @Test func theDefaultNameIsTheLinksFilesWithTheDay() {

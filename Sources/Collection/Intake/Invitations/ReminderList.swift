@@ -60,10 +60,6 @@ public struct ReminderList: Sendable {
     /// Reads the links file, looks its tokens up in the store (a few queries for the whole file)
     /// and writes the rows of the invitations not completed, unless there are none.
     public func run(store: any Store, today: CalendarDate) throws -> Outcome {
-        guard !FileManager.default.fileExists(atPath: outputPath) else {
-            throw Refusal(diagnostics: [Diagnostic(.outputExists, at: .file(outputPath),
-                "the reminders file exists already and is not replaced; choose another --out, or delete it if it is from an earlier run")])
-        }
         _ = try store.invitationRound(named: round, on: today)
         let links = try checkedLinks()
         let found = try store.invitationProgress(tokenHashes: links.tokens.compactMap { $0?.hash })
@@ -76,12 +72,18 @@ public struct ReminderList: Sendable {
             case .complete: nil
             }
         }
-        let outcome = Outcome(
+        var outcome = Outcome(
             rows: links.table.rows.count, notStarted: progress.count(where: { $0 == .notStarted }), notFinished: progress.count(where: { $0 == .notFinished }),
             outputPath: nil)
         guard outcome.reminders > 0 else { return outcome }
+        // Checked last, so that an earlier reminders file does not hide what is wrong with the input.
+        guard !FileManager.default.fileExists(atPath: outputPath) else {
+            throw Refusal(diagnostics: [Diagnostic(.outputExists, at: .file(outputPath),
+                "the reminders file exists already and is not replaced; choose another --out, or delete it if it is from an earlier run")])
+        }
         try write(links.table, progress: progress)
-        return Outcome(rows: outcome.rows, notStarted: outcome.notStarted, notFinished: outcome.notFinished, outputPath: outputPath)
+        outcome.outputPath = outputPath
+        return outcome
     }
 
     private struct CheckedLinks {
