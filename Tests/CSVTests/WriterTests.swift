@@ -98,16 +98,20 @@ import Testing
         #expect(throws: CSVWriteError.self) { try writer.close() }
     }
 
-    @Test func closedHandleIsAThrownError() throws {
-        let path = Support.temporaryPath("closed.csv")
+    /// A handle that refuses writes. It is opened for reading rather than closed: a closed
+    /// descriptor's number is soon reused by a test running beside this one, and the writer
+    /// would then write into that test's file.
+    @Test func aHandleThatCannotWriteIsAThrownError() throws {
+        let path = Support.temporaryPath("read-only-handle.csv")
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(FileManager.default.createFile(atPath: path, contents: nil))
-        let handle = try #require(FileHandle(forWritingAtPath: path))
+        let handle = try #require(FileHandle(forReadingAtPath: path))
+        defer { try? handle.close() }
         let writer = CSVWriter(fileHandle: handle)
         try writer.writeRecord(["a"])
-        try handle.close()
         let error = #expect(throws: CSVWriteError.self) { try writer.flush() }
         #expect(error?.kind == .writeFailed(reason: "Bad file descriptor"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).isEmpty)
     }
 
     @Test func useAfterCloseIsAThrownError() throws {
