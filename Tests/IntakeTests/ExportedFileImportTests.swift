@@ -99,34 +99,75 @@ import Testing
     }
 
     /// The status of an export with --include-partial: complete rows (and rows left empty) are
-    /// imported, partial ones refused without their answers being checked.
-    @Test func partialRowsAreRefusedAndCompleteOnesImported() throws {
-        let lines = [
-            "response_id,language,submitted_at,status," + Self.header,
-            "1,sv,2025-10-12T09:31:05.000Z,complete," + Self.answers,
-            "2,en,,partial,Halvfärdig,,,,",
-            "3,sv,,," + Self.answers,
-            "4,sv,,klar," + Self.answers,
-        ]
-        let (result, fixture) = try importing(lines)
-        defer { fixture.cleanUp() }
-        #expect(result.isRefused)
-        #expect(result.errorsByCode.map(\.code) == [.notACompleteResponse], "no E412 for the partial row's unanswered questions")
-        #expect(result.diagnostics.filter(\.isError).map(\.message) == [
-            "the row is a partial response (begun, not submitted), and samla import loads complete responses only: leave the row out (with --skip-invalid it is listed in the report and the other rows are imported), or, if the response is complete now, write complete",
-            "“klar” is not a status of a response to import: write complete, or leave the cell empty (partial responses are not imported)",
+    /// imported as complete responses, partial rows as partial ones, whose required questions may
+    /// be empty: stored unsubmitted, their time as when they were last saved, with the last page
+    /// they answered on.
+    @Test func partialRowsAreImportedAsPartialResponses() throws {
+        let (result, fixture) = try importing([
+            "response_id,language,submitted_at,status,org,legal_form,has_staff,staff,women,voice_staff,voice_users",
+            "1,sv,2025-10-12T09:31:05.000Z,complete,Kafé,ek,no,,,1,2",
+            "2,en,,partial,Halvfärdig,,,,,,",
+            "3,sv,2025-10-13T08:00:00Z,PARTIAL,Verkstan,ek,yes,4,2,,",
+            "4,sv,,,Kafé,ek,no,,,1,2",
+            "5,sv,, partial ,,,,,,,",
         ])
-        #expect(result.errorsByColumn.map(\.column) == ["status"])
-        #expect(result.diagnostics.filter { !$0.isError }.map(\.code) == [.personalColumnsMissing], "an export's header without the personal email")
-        #expect(try fixture.responseCount() == 0)
+        defer { fixture.cleanUp() }
+        #expect(!result.isRefused, "\(result.diagnostics)")
+        #expect(result.errorCount == 0)
+        #expect(result.imported == 5)
+        #expect(result.importedPartial == 3)
+        let records = try (1...5).map { try #require(try fixture.store.response(Int64($0))).record }
+        #expect(records.map(\.status) == [.complete, .partial, .partial, .complete, .partial])
+        #expect(records.map { $0.submittedAt?.text } == ["2025-10-12T09:31:05.000Z", nil, nil, records[3].startedAt.text, nil])
+        #expect(records[2].startedAt.text == "2025-10-13T08:00:00.000Z" && records[2].updatedAt == records[2].startedAt,
+                "a partial row's time is when it was begun and last saved")
+        #expect(records.map(\.currentPage) == [nil, "about", "people", nil, nil], "the last page answered; none without answers")
+        #expect(records.map(\.language) == ["sv", "en", "sv", "sv", "sv"])
+        #expect(records.allSatisfy { $0.source == .import && $0.invitationID == nil })
+        #expect(try stored("org", fixture) == [.text("Kafé"), .text("Halvfärdig"), .text("Verkstan"), .text("Kafé"), nil])
+        #expect(try stored("women", fixture) == [nil, nil, .integer(2), nil, nil])
+        #expect(try stored("size", fixture)[2] == .text("small"), "calculations are computed for a partial response too")
+    }
+
+    /// A partial row's answers are checked as the same row's marked complete (type, choices,
+    /// constraints, relevance, other texts), but for its required questions left empty; a status
+    /// other than complete or partial is E436, and the row's answers are not checked.
+    @Test func aPartialRowIsCheckedAsACompleteOneButForRequiredQuestions() throws {
+        let header = "status,org,legal_form,legal_form_other,has_staff,staff,women,voice_staff,voice_users"
+        let rows = [
+            ",Kafé,ek,,no,4,,,",           // staff is not asked when has_staff is no: E413
+            ",Kafé,xx,,,,,,",              // not a code: E406
+            ",Kafé,ek,,yes,0,,,",          // below the constraint's 1: E411
+            ",Kafé,ek,,yes,4,9,,",         // more women than staff: E411
+            ",Kafé,ek,Stiftelse,,,,,",     // an other text without other chosen: E410
+            ",,,,,,,,4",                   // not a code of the scale: E406
+            ",Kafé,,,,,,,",                // nothing wrong but what is missing
+        ]
+        /// The problems of `rows` marked `status`, as "row code column".
+        func problems(_ status: String) throws -> [String] {
+            var options = Self.today
+            options.skipInvalid = true
+            let (result, fixture) = try importing([header] + rows.map { status + $0 }, options: options)
+            defer { fixture.cleanUp() }
+            return result.diagnostics.filter(\.isError).map { diagnostic in
+                guard case .record(_, let row, let column, _) = diagnostic.location else { return "\(diagnostic.code.id)" }
+                return "\(row) \(diagnostic.code.id) \(column ?? "")"
+            }
+        }
+        let partial = try problems("partial")
+        #expect(partial == ["1 E413 staff", "2 E406 legal_form", "3 E411 staff", "4 E411 women", "5 E410 legal_form_other", "6 E406 voice_users"])
+        #expect(partial == (try problems("complete")).filter { !$0.contains(" E412 ") }, "the same checks, but for required questions")
 
         var options = Self.today
         options.skipInvalid = true
-        let (skipping, again) = try importing(lines, options: options)
-        defer { again.cleanUp() }
-        #expect(skipping.imported == 2)
-        #expect(skipping.refusedRows == 2)
-        #expect(try stored("org", again) == [.text("Kafé"), .text("Kafé")])
+        let (skipping, fixture) = try importing([header] + rows.map { "partial" + $0 } + ["klar,Kafé,ek,,no,,,1,2"], options: options)
+        defer { fixture.cleanUp() }
+        #expect(skipping.imported == 1 && skipping.importedPartial == 1)
+        #expect(skipping.refusedRows == 7 && skipping.refusedPartialRows == 6)
+        #expect(skipping.diagnostics.filter { $0.code == .unknownResponseStatus }.map(\.message) == [
+            "“klar” is not a status of a response: write complete (submitted) or partial (begun, not submitted); an empty cell is complete",
+        ])
+        #expect(try fixture.store.response(1)?.record.status == .partial)
     }
 
     /// A file with labels instead of codes (an export with --labels) is refused with E437, naming the code.

@@ -73,6 +73,38 @@ import Testing
         #expect(sheet.problems[0].message(in: "en") == "there is an answer, but the question is not asked of this response (it is shown only when ${has_staff} = 'yes'): leave it empty")
     }
 
+    /// A partial response (an import's row marked partial): every answer given is checked as in a
+    /// complete one, an answer to a question not shown included, but required questions may be empty.
+    @Test func aPartialResponseIsCheckedButForRequiredQuestions() {
+        #expect(problems([:]) == ["has_staff E412"])
+        #expect(problems([:], mode: .partial) == [])
+        #expect(problems(["has_staff": "yes"], mode: .partial) == [], "staff and voice are required and shown, not answered yet")
+        #expect(problems(["has_staff": "no", "staff": "5", "voice_staff": "2"], mode: .partial) == ["staff E413", "voice_staff E413"])
+        #expect(problems(["has_staff": "yes", "staff": "0"], mode: .partial) == ["staff E411"])
+        #expect(problems(["has_staff": "yes", "staff": "tolv"], mode: .partial) == ["staff E400"])
+        #expect(problems(["has_staff": "Ja", "staff": "5", "women": "2"], mode: .partial) == ["has_staff E406"])
+        #expect(problems(["has_staff": "no", "region": "AB", "city": "malmo"], mode: .partial) == ["city E407"])
+        #expect(problems(["has_staff": "no", "region": "M", "city": "lund", "city_other": "Ystad"], mode: .partial) == ["city_other E410"])
+        #expect(problems(["has_staff": "no", "city": "other"], mode: .partial) == [])
+        var sheet = sheet(["has_staff": "yes", "staff": "12"])
+        validator.check(&sheet, mode: .partial)
+        #expect(sheet.value(of: "size") == .text("large"), "calculations are computed")
+        #expect(sheet.value(of: "staff") == .integer(12))
+    }
+
+    /// How far a partial response got: the last page with an answer, calculations not counted.
+    @Test func theLastAnsweredPage() {
+        func lastPage(_ answers: [String: String]) -> Int? {
+            var sheet = sheet(answers)
+            validator.check(&sheet, mode: .partial)
+            return validator.lastAnsweredPage(in: sheet)
+        }
+        #expect(lastPage([:]) == nil, "size and double_later are computed, not answered")
+        #expect(lastPage(["has_staff": "yes", "staff": "3"]) == 0)
+        #expect(lastPage(["has_staff": "yes", "voice_users": "2"]) == 1)
+        #expect(lastPage(["has_staff": "no", "city": "other", "city_other": "Ystad"]) == 2)
+    }
+
     /// A refused answer cannot decide what depends on it: the import reported every later answer
     /// as "not asked" (`Ja` for `yes` gave an E413 for each question behind the consent).
     @Test func aRefusedAnswerDoesNotMakeItsDependentsNotShown() {

@@ -113,10 +113,34 @@ import Testing
         #expect(exported.contains(",'-B,") && exported.contains(",''=C,"))
     }
 
+    /// The summary line counts complete and partial responses apart, imported and refused.
+    @Test func theSummarySaysHowManyPartialResponsesWereImportedAndRefused() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = path("samla.sqlite")
+        let survey = Self.root.appendingPathComponent("Tests/IntakeTests/Fixtures/import-test.yaml").path
+        let opened = try SamlaBinary.run(["round", "open", survey, "--name", "test-2025", "--opens", "2025-01-01", "--closes", "2099-12-31", "--db", db])
+        #expect(opened.status == 0, "\(opened.errors)")
+        try """
+            status,org,legal_form,has_staff,staff,voice_staff,voice_users
+            complete,A,ek,no,,1,2
+            partial,B,,,,,
+            partial,C,ek,yes,,,
+            partial,D,ek,no,3,,
+            ,E,xx,no,,1,2
+
+            """.write(toFile: path("in.csv"), atomically: true, encoding: .utf8)
+        let run = try SamlaBinary.run(["import", "--db", db, "--round", "test-2025", "--skip-invalid", path("in.csv")])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("\nimported 3 responses (1 complete, 2 partial) into test-2025: 5 rows read, 2 refused (1 of them partial) ("), "\(run.output)")
+        #expect(run.errors.contains("row 4, column staff: there is an answer, but the question is not asked of this response"), "\(run.errors)")
+    }
+
     /// The ESEM round of the demo database, exported as a wide CSV file (codes, personal data, each
     /// multiple choice spread into option columns, `q__other` beside an other text), imports into a
     /// new round of the survey, and the new round exports to the same rows. With --include-partial,
-    /// the partial rows are refused (E436) and listed in the report, and the complete ones come back.
+    /// the partial web responses come back as partial responses: the same rows and statuses, and the
+    /// framework's cleaning rules (completeness ≥ 80 % among them) keep and remove as many in the copy
+    /// as in the original, with the same results.
     @Test func anExportOfTheDemoESEMRoundImportsIntoANewRoundAndExportsTheSame() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let demo = try SamlaBinary.run(["demo", "--folder", path("demo")], in: Self.root)
@@ -172,14 +196,23 @@ import Testing
         let status = try #require(all[0].firstIndex(of: "status"))
         let partial = all.filter { $0[status] == "partial" }.count
         #expect(partial > 0, "the demo round has unfinished responses")
-        let skipped = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-copy-all", "--skip-invalid", "--report", path("refused.csv"), path("a-all/responses.csv")])
-        #expect(skipped.status == 0, "\(skipped.errors)")
-        #expect(skipped.output.contains("imported \(a.count - 1) responses into esem-se-copy-all: \(all.count - 1) rows read, \(partial) refused"), "\(skipped.output)")
-        let report = try String(contentsOfFile: path("refused.csv"), encoding: .utf8).split(separator: "\r\n").dropFirst()
-        #expect(report.count == partial)
-        #expect(report.allSatisfy { $0.contains(",status,partial,E436,") }, "\(report.prefix(3))")
+        let withPartial = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-copy-all", path("a-all/responses.csv")])
+        #expect(withPartial.status == 0, "\(withPartial.errors)")
+        #expect(!withPartial.errors.contains("error"), "\(withPartial.errors)")
+        #expect(withPartial.output.hasPrefix(
+            "imported \(all.count - 1) responses (\(a.count - 1) complete, \(partial) partial) into esem-se-copy-all: \(all.count - 1) rows read ("),
+            "\(withPartial.output)")
         try export("esem-se-copy-all", to: "b-all", ["--include-partial"])
-        #expect(try rows("b-all") == all.filter { $0[status] != "partial" })
+        let bAll = try rows("b-all")
+        #expect(bAll.count == all.count)
+        for (index, row) in bAll.enumerated() where row != all[index] {
+            Issue.record("row \(index) differs: \(zip(all[0], zip(all[index], row)).filter { $0.1.0 != $0.1.1 })")
+            break
+        }
+        // Without --include-partial the copy exports its complete responses only, as the original.
+        try export("esem-se-copy-all", to: "b-complete")
+        #expect(try rows("b-complete") == a)
+        try expectTheSameCleaningAndResults(original: "esem-se-2025", copy: "esem-se-copy-all", db: db)
 
         // Without --include-pii the personal columns are missing: said once (W423), and the rows
         // that must answer org_name and contact_email are refused for them alone.
@@ -189,6 +222,40 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.errors.contains(":1:1: warning[W423]: the file has no column for the personal questions org_name, org_number, contact_name, contact_email, comments, as an export without --include-pii leaves them out"), "\(refused.errors)")
         #expect(refused.output.contains("errors by code: E412 ") && refused.output.contains(" org_name ") && refused.output.contains(" contact_email "), "\(refused.output)")
+    }
+
+    /// Computes msi-toc over round `original` and its imported `copy` (put in the framework in the
+    /// place of esem-se-2027) and expects both to be cleaned alike (read, partial, removed by each
+    /// rule, kept) and to give the same figures.
+    func expectTheSameCleaningAndResults(original: String, copy: String, db: String) throws {
+        let frameworks = folder.appendingPathComponent("frameworks"), surveys = folder.appendingPathComponent("surveys")
+        try FileManager.default.createDirectory(at: frameworks, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("surveys"), to: surveys)
+        let framework = frameworks.appendingPathComponent("msi-toc.yaml")
+        try String(contentsOf: Self.root.appendingPathComponent("frameworks/msi-toc.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "esem-se-2027", with: copy).write(to: framework, atomically: true, encoding: .utf8)
+        let computed = try SamlaBinary.run(["compute", "--db", db, "--framework", framework.path, "--round", original, "--round", copy, "--format", "json"])
+        #expect(computed.status == 0, "\(computed.errors)")
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(computed.output.utf8)) as? [String: Any])
+        let cleaning = try #require(results["cleaning"] as? [[String: Any]])
+        /// A round's cleaning: responses read, partial among them, removed per rule, kept.
+        func counts(_ round: String) throws -> [String] {
+            let log = try #require(cleaning.first { $0["round"] as? String == round })
+            let rules = (log["rules"] as? [[String: Any]] ?? []).map { "\($0["rule"] ?? "") \($0["count"] ?? "")" }
+            return ["read \(log["read"] ?? "")", "partial \(log["partial"] ?? "")"] + rules + ["kept \(log["kept"] ?? "")"]
+        }
+        let originalCounts = try counts(original)
+        #expect(originalCounts.contains { $0.hasPrefix("completeness ") && $0 != "completeness 0" }, "\(originalCounts)")
+        #expect(!originalCounts.contains("partial 0"), "\(originalCounts)")
+        #expect(try counts(copy) == originalCounts)
+        /// A round's result rows without the round and what compares it with others (change, target, status).
+        func figures(_ round: String) -> [[String]] {
+            (results["rows"] as? [[String: String]] ?? []).filter { $0["round"] == round }.map { row in
+                ["indicator", "breakdown", "group", "n", "estimate", "se", "ci_low", "ci_high", "suppressed"].map { row[$0] ?? "" }
+            }
+        }
+        #expect(!figures(original).isEmpty)
+        #expect(figures(copy) == figures(original))
     }
 
     @Test func generatedResponsesImportAndABadFileIsRefused() throws {

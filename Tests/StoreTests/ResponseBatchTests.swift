@@ -128,6 +128,41 @@ import Testing
         #expect(stored == 0, "the batch's transaction was rolled back")
     }
 
+    /// A partial response (an import's row marked partial) is stored as the web form stores one it
+    /// has not had submitted: status partial, no submission time, its time as begun and last saved,
+    /// the page it reached; whether it comes one by one or in a batch.
+    @Test func aPartialResponseIsStoredUnsubmittedWithItsPage() throws {
+        let document = TestSurveys.document()
+        let temporary = try TemporaryStore()
+        try temporary.open("shop-2025", document)
+        let saved = try #require(Timestamp(iso: "2025-10-02T09:00:00Z"))
+        let milliseconds = try #require(Array(saved.text.utf8).withUnsafeBytes { Timestamp.milliseconds(isoBytes: $0) })
+        try temporary.store.insertCompleteResponses(round: "shop-2025", document: document, source: .import) { inserter in
+            var batch = ResponseBatch(survey: document.survey)
+            try batch.append(TestSurveys.answers(0), language: "sv", submittedAtMilliseconds: milliseconds)
+            try batch.append(TestSurveys.answers(1), language: "en", submittedAtMilliseconds: milliseconds, status: .partial, currentPage: "p2")
+            try batch.append(TestSurveys.answers(2), language: "sv", submittedAtMilliseconds: nil, status: .partial)
+            try inserter.insert(batch)
+            try inserter.insert(TestSurveys.answers(3), info: ImportedResponseInfo(language: "sv", submittedAt: saved, status: .partial, currentPage: "p1"))
+        }
+        let records = try (1...4).map { try #require(try temporary.store.response(Int64($0))).record }
+        #expect(records.map(\.status) == [.complete, .partial, .partial, .partial])
+        #expect(records.map(\.submittedAt) == [saved, nil, nil, nil])
+        #expect(records.map(\.currentPage) == [nil, "p2", nil, "p1"])
+        #expect(records[1].startedAt == saved && records[1].updatedAt == saved && records[3].startedAt == saved)
+        #expect(records[2].startedAt == records[2].updatedAt && records[2].startedAt != saved, "no time: the time of the insert")
+        #expect(records.allSatisfy { $0.source == .import })
+        #expect(try temporary.store.response(2)?.answers["founded"] == .integer(1991))
+
+        var complete = 0, all: [ResponseStatus] = []
+        try temporary.store.scanResponses(round: "shop-2025", variables: ["founded"], selection: .complete) { _ in complete += 1 }
+        try temporary.store.scanResponses(round: "shop-2025", variables: ["founded"], selection: .all) { all.append($0.status) }
+        #expect(complete == 1)
+        #expect(all == [.complete, .partial, .partial, .partial])
+        let summary = try #require(try temporary.store.roundSummaries().first)
+        #expect(summary.started == 4 && summary.complete == 1)
+    }
+
     @Test(arguments: [
         ("2025-10-09", "2025-10-09T00:00:00.000Z"),
         ("2025-10-09T08:53:20.5Z", "2025-10-09T08:53:20.500Z"),

@@ -35,7 +35,7 @@ extension DiagnosticCode {
     public static let outputWriteFailed = DiagnosticCode("E430", .error, "an output file (generated responses) cannot be written")
     public static let fileAlreadyImported = DiagnosticCode("E431", .error, "a file whose bytes were imported into the round before")
     public static let optionColumnsIncomplete = DiagnosticCode("E435", .error, "a multiple choice's option columns are incomplete, or beside its own column")
-    public static let notACompleteResponse = DiagnosticCode("E436", .error, "a row whose status is not complete: an import loads complete responses only")
+    public static let unknownResponseStatus = DiagnosticCode("E436", .error, "a row whose status is neither complete nor partial")
     public static let labelsExport = DiagnosticCode("E437", .error, "a file that holds choice labels (an export with --labels) instead of codes")
 
     // E432–E434: the database file itself cannot take a write (any command, the web server).
@@ -61,7 +61,7 @@ extension DiagnosticCode {
         requiredMissing, answerNotRelevant, wrongValueType, noSuchField, calculatedValueGiven, controlCharacter, notAnOptionMark,
         unknownColumn, duplicateColumn, emptyColumnName, wrongFieldCount, malformedCSV, invalidUTF8,
         unknownLanguage, invalidTimestamp, importWriteFailed, reportWriteFailed, outputWriteFailed,
-        fileAlreadyImported, optionColumnsIncomplete, notACompleteResponse, labelsExport,
+        fileAlreadyImported, optionColumnsIncomplete, unknownResponseStatus, labelsExport,
         databaseBusy, databaseFull, databaseUnwritable, unknownReminderToken, malformedLinksFile,
         calculatedColumnIgnored, noDataRows, unnamedColumnsIgnored, personalColumnsMissing,
     ]

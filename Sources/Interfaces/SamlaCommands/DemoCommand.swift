@@ -155,7 +155,8 @@ struct DemoCommand: ParsableCommand {
         for response in unfinished {
             let record = try store.createResponse(NewResponse(round: round.name, language: response.language, source: .web), today: round.opens)
             var answers: [String: AnswerValue?] = [:]
-            for (index, value) in response.values.enumerated() where value != nil && variables[index].role != .calculated {
+            // Calculations too, as the web form saves them with every page.
+            for (index, value) in response.values.enumerated() where value != nil {
                 answers[variables[index].name] = value
             }
             let page = response.page.map { document.survey.pages[min($0, document.survey.pages.count - 1)].id }

@@ -4,17 +4,19 @@ import Foundation
 import Intake
 import Store
 
-/// `samla import --round R FILE.csv`: loads complete responses into a round, every cell checked.
+/// `samla import --round R FILE.csv`: loads responses (complete, and partial ones marked so) into a
+/// round, every cell checked.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load responses from a CSV file into a round, every cell checked.",
         discussion: """
         The header names the columns: variable names (matrix rows as question_row, other texts as \
-        question_other), and optionally language and submitted_at. Multiple choices are codes separated \
-        by spaces, or one column per option holding 1/0 (question_option), as samla export writes them: \
-        a wide export with codes imports into another round of its survey (its partial rows are refused, \
-        E436). Every problem is reported as file:line: error[E4xx]: row N, column C: why. Nothing is \
+        question_other), and optionally language, submitted_at and status (complete, or partial for a \
+        response begun and not submitted, whose required questions may be empty). Multiple choices are \
+        codes separated by spaces, or one column per option holding 1/0 (question_option), as samla export \
+        writes them: a wide export with codes imports into another round of its survey, partial rows \
+        (--include-partial) as partial responses. Every problem is reported as file:line: error[E4xx]: row N, column C: why. Nothing is \
         written unless every row is valid; with --skip-invalid the valid rows are written and the others \
         listed (and written to --report). A file whose bytes were imported into the round before (under \
         any name) is refused (E431) unless --again is given. Exit status: 0 imported, 1 refused, 2 usage error.
@@ -109,8 +111,13 @@ enum ImportReportText {
             lines.append("import refused: \(read), \(GroupedCount.text(result.refusedRows)) with errors, nothing imported (\(time)); "
                 + Self.advice(after: result))
         } else {
-            var line = "imported \(GroupedCount.text(result.imported)) response\(result.imported == 1 ? "" : "s") into \(result.round): \(read)"
+            var line = "imported \(GroupedCount.text(result.imported)) response\(result.imported == 1 ? "" : "s")"
+            if result.importedPartial > 0 {
+                line += " (\(GroupedCount.text(result.imported - result.importedPartial)) complete, \(GroupedCount.text(result.importedPartial)) partial)"
+            }
+            line += " into \(result.round): \(read)"
             if result.refusedRows > 0 { line += ", \(GroupedCount.text(result.refusedRows)) refused" }
+            if result.refusedPartialRows > 0 { line += " (\(GroupedCount.text(result.refusedPartialRows)) of them partial)" }
             line += " (\(time)\(rate))"
             lines.append(line)
         }

@@ -58,8 +58,9 @@ public protocol Store: Sendable {
     /// Marks a partial response complete.
     func completeResponse(_ responseID: Int64) throws -> ResponseRecord
     func response(_ responseID: Int64) throws -> StoredResponse?
-    /// Inserts many complete responses in one transaction, through `body`, which calls
-    /// `insert(_:info:)` once per response. If `body` throws, nothing is written.
+    /// Inserts many responses in one transaction, through `body`, which calls `insert(_:info:)`
+    /// once per response: complete ones, and partial ones (not submitted, as a file of responses
+    /// collected elsewhere carries them; `ImportedResponseInfo.status`). If `body` throws, nothing is written.
     /// `document` must be the round's pinned definition.
     @discardableResult
     func insertCompleteResponses(
@@ -93,8 +94,8 @@ public protocol Store: Sendable {
 /// The writer `Store.insertCompleteResponses` hands out: binds each response's answers
 /// by position, fast enough for a million rows.
 public protocol CompleteResponseInserter {
-    /// Inserts one complete response. `values` is index-aligned with the definition's
-    /// `survey.variables`; `nil` is no answer. Returns the new response's id.
+    /// Inserts one response, complete or partial as `info` says. `values` is index-aligned with
+    /// the definition's `survey.variables`; `nil` is no answer. Returns the new response's id.
     /// A value of the wrong type throws `StoreError.answerTypeMismatch` before anything of the
     /// response is written, so the caller may skip it and go on; a database error ends the batch.
     @discardableResult

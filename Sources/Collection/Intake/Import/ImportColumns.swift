@@ -12,8 +12,8 @@ import SurveyDefinition
 /// with one of those names wins over the metadata meaning; the metadata column is then read under
 /// the name an export gives it, `response_language` or `response_submitted_at` (the variable's
 /// name compared ignoring case, as the export compares it). An export's `response_id` is not read:
-/// imported responses are numbered anew; its `status` (with partial responses) is read so that a
-/// partial response is refused rather than imported as complete. A multiple choice is read from its
+/// imported responses are numbered anew; its `status` (with partial responses) is read, and a
+/// `partial` row is stored as a partial response. A multiple choice is read from its
 /// own column (`q`, codes) or from the whole set of one column per option that an export spreads
 /// it into (`q_option`, named by ``WideColumnNames``), not from both. Columns for calculated variables
 /// are allowed (an export carries them) and ignored, with a warning: calculations are computed

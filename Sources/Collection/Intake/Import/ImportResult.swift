@@ -8,10 +8,14 @@ public struct ImportResult: Sendable {
     public var round: String
     /// Data rows read (the header is not a row).
     public var rowsRead = 0
-    /// Responses written to the store.
+    /// Responses written to the store, complete and partial.
     public var imported = 0
+    /// Of ``imported``, the partial responses (rows whose `status` is `partial`).
+    public var importedPartial = 0
     /// Rows with at least one error.
     public var refusedRows = 0
+    /// Of ``refusedRows``, those marked partial.
+    public var refusedPartialRows = 0
     /// Warnings, file and header errors, and the first row errors (up to the listed limit), in file order.
     public var diagnostics: [Diagnostic] = []
     /// Every error, including those not listed.

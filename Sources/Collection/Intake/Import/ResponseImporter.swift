@@ -6,8 +6,10 @@ import Responses
 import Store
 import SurveyDefinition
 
-/// Imports a CSV file of complete responses into a round, checking every cell of every row
-/// against the round's survey definition through the one validation path (``ResponseValidator``).
+/// Imports a CSV file of responses into a round, checking every cell of every row against the
+/// round's survey definition through the one validation path (``ResponseValidator``). A row whose
+/// `status` is `partial` is stored as a partial response (begun, not submitted): its answers are
+/// checked as a complete row's, but its required questions may be left empty.
 ///
 /// The file is read once, streaming. Valid rows are written through the store's bulk insert
 /// inside one transaction as they are read; at the first refused row writing stops (reading
@@ -147,6 +149,7 @@ public struct ResponseImporter {
             }
         }
         run.result.imported = imported
+        run.result.importedPartial = imported > 0 ? reading.partialRows : 0
         if run.result.rowsRead == 0 && run.tally.errorCount == 0 {
             run.tally.add(Diagnostic(.noDataRows, at: .file(path), "the file has a header but no rows: nothing to import"))
         }
@@ -207,6 +210,7 @@ private struct ImportRun {
     mutating func absorb(_ reading: RowReading) {
         result.rowsRead = reading.rowsRead
         result.refusedRows = reading.refusedRows
+        result.refusedPartialRows = reading.refusedPartialRows
         tally.merge(reading.tally)
     }
 
@@ -221,7 +225,10 @@ private struct ImportRun {
         result.errorsByCode = tally.errorsByCode
         result.errorsByColumn = tally.errorsByColumn
         result.isRefused = tally.errorCount > 0 && (result.imported == 0 || !options.skipInvalid)
-        if result.isRefused { result.imported = 0 }
+        if result.isRefused {
+            result.imported = 0
+            result.importedPartial = 0
+        }
         result.seconds = ImportProgress.seconds(ContinuousClock.now - started)
         return result
     }

@@ -24,6 +24,8 @@ struct RowChecker {
     private(set) var language: String
     /// The submission time of the row last checked, in milliseconds since 1970; nil when not given.
     private(set) var submittedAt: Int64?
+    /// The status of the row last checked: complete unless its `status` cell says partial.
+    private(set) var status: ResponseStatus = .complete
     private let languages: [String]
     private let languageBytes: [[UInt8]]
     /// The columns of variables and their variables, in column order; `cells` holds a row's cells
@@ -61,13 +63,15 @@ struct RowChecker {
         language = defaultLanguage
     }
 
-    /// Every problem of `record` (its field count, then `language` and `submitted_at`, then the
-    /// answers in variable order); none when the row can be imported
-    /// (its answers are then `sheet.values`, its facts `language` and `submittedAt`).
+    /// Every problem of `record` (its field count, then `language`, `submitted_at` and `status`, then
+    /// the answers in variable order); none when the row can be imported (its answers are then
+    /// `sheet.values`, its facts `language`, `submittedAt`, `status` and ``currentPage``). A partial
+    /// row's answers are checked as a complete row's, but a required question may be left empty.
     mutating func check(_ record: CSVRecord) -> [Problem] {
         func at(_ column: String?) -> DiagnosticLocation {
             .record(file: file, row: record.row, column: column, line: record.line)
         }
+        status = .complete
         guard record.count == headerCount else {
             let message = "the row has \(record.count) field\(record.count == 1 ? "" : "s") but the header has \(headerCount); "
                 + "check for a missing or extra delimiter, or a line break in a value without quotes"
@@ -136,15 +140,18 @@ struct RowChecker {
                     column: columns.names[column], value: text))
             }
         }
-        if let column = columns.statusColumnIndex, let status = Self.trimmedText(record, column), status.lowercased() != "complete" {
-            // Checked as complete, a partial response would be refused for every question it did not reach.
-            let message = status.lowercased() == "partial"
-                ? "the row is a partial response (begun, not submitted), and samla import loads complete responses only: leave the row out (with --skip-invalid it is listed in the report and the other rows are imported), or, if the response is complete now, write complete"
-                : "“\(status)” is not a status of a response to import: write complete, or leave the cell empty (partial responses are not imported)"
-            problems.append(Problem(diagnostic: Diagnostic(.notACompleteResponse, at: at(columns.names[column]), message), column: columns.names[column], value: status))
-            return problems
+        if let column = columns.statusColumnIndex, let text = Self.trimmedText(record, column) {
+            switch text.lowercased() {
+            case "complete": break
+            case "partial": status = .partial
+            default:
+                problems.append(Problem(diagnostic: Diagnostic(.unknownResponseStatus, at: at(columns.names[column]),
+                    "“\(text)” is not a status of a response: write complete (submitted) or partial (begun, not submitted); an empty cell is complete"),
+                    column: columns.names[column], value: text))
+                return problems
+            }
         }
-        validator.check(&sheet, mode: .complete)
+        validator.check(&sheet, mode: status == .complete ? .complete : .partial)
         for var problem in sheet.problems where !(problem.code == .requiredMissing && columns.misnamedVariables.contains(problem.variable)) {
             var column = problem.variable
             // The cell as written (`007`), not the value it was read as (`7`).
@@ -165,6 +172,13 @@ struct RowChecker {
             problems.append(Problem(diagnostic: problem.diagnostic(at: at(column)), column: column, value: problem.value))
         }
         return problems
+    }
+
+    /// The id of the page the row last checked reached, when it is partial: the last page holding
+    /// an answer (nil when it has none), as the web form keeps the page a respondent stands on.
+    var currentPage: String? {
+        guard status == .partial, let page = validator.lastAnsweredPage(in: sheet) else { return nil }
+        return validator.survey.pages[page].id
     }
 
     /// The column a problem of a multiple choice spread over `spread` (one column per option) is

@@ -24,6 +24,9 @@ final class RowReading: @unchecked Sendable {
     private(set) var writing: Bool
     private(set) var rowsRead = 0
     private(set) var refusedRows = 0
+    /// Valid rows marked partial (handed on while writing), and refused rows marked partial.
+    private(set) var partialRows = 0
+    private(set) var refusedPartialRows = 0
     /// The rows' problems: the first ones in full, all of them counted.
     private(set) var tally: ProblemTally
     /// A CSV syntax error, a report that could not be written: the reading stopped there.
@@ -66,7 +69,10 @@ final class RowReading: @unchecked Sendable {
                 let found = checker.check(record)
                 if found.isEmpty {
                     if writing {
-                        try batch.append(checker.sheet.values, language: checker.language, submittedAtMilliseconds: checker.submittedAt)
+                        let partial = checker.status == .partial
+                        if partial { partialRows += 1 }
+                        try batch.append(checker.sheet.values, language: checker.language, submittedAtMilliseconds: checker.submittedAt,
+                                         status: checker.status, currentPage: partial ? checker.currentPage : nil)
                         if batch.count == Self.batchSize {
                             guard pipe.put(batch) else { return }
                             batch = pipe.emptyBatch()
@@ -74,6 +80,7 @@ final class RowReading: @unchecked Sendable {
                     }
                 } else {
                     refusedRows += 1
+                    if checker.status == .partial { refusedPartialRows += 1 }
                     if !skipInvalid || checker.refusesFile { writing = false }
                     for problem in found {
                         tally.add(problem.diagnostic)

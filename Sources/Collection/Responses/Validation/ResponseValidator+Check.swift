@@ -8,9 +8,9 @@ extension ResponseValidator {
     ///
     /// Questions are evaluated in dependency order on the values so far; a question that is not
     /// relevant (its page's `relevant` or its own is false) has no value: its answers are refused
-    /// (`.complete`) or cleared (the form modes). `required` applies only when relevant; on a
-    /// matrix it means every row; an `other` text is relevant only when `other` is chosen, and
-    /// required then if its question is.
+    /// (`.complete`, `.partial`) or cleared (the form modes). `required` applies only when relevant
+    /// (and not to a `.partial` response); on a matrix it means every row; an `other` text is
+    /// relevant only when `other` is chosen, and required then if its question is.
     public func check(_ sheet: inout AnswerSheet, mode: CheckMode) {
         precondition(sheet.validator === self, "a sheet is checked by the validator that made it")
         for i in sheet.pageRelevance.indices { sheet.pageRelevance[i] = 0 }
@@ -40,9 +40,9 @@ extension ResponseValidator {
                         let uncoded = sheet.uncodedAnswer(v)
                         let given = uncoded?.text ?? input.values[v].map(AnswerText.text(of:))
                         guard let given else { continue }
-                        if mode == .complete && !undecided {
+                        if mode.refusesAnswersNotShown && !undecided {
                             found.append((v, problem(v, given, .notRelevant(condition: questions[position].relevanceText))))
-                        } else if mode == .complete, let uncoded {
+                        } else if mode.refusesAnswersNotShown, let uncoded {
                             found.append((v, problem(v, uncoded.text, uncoded.kind)))
                         }
                         input.set(v, nil)
@@ -93,7 +93,7 @@ extension ResponseValidator {
                 continue
             }
             guard input.hasValue(v) else {
-                if checked && step.isRequired { found.append((v, problem(v, nil, .requiredMissing))) }
+                if checked && step.isRequired && mode.requiresAnswers { found.append((v, problem(v, nil, .requiredMissing))) }
                 continue
             }
             guard checked else { continue }
@@ -119,13 +119,13 @@ extension ResponseValidator {
         }
         if !otherChosen {
             if input.hasValue(o) {
-                if mode == .complete {
+                if mode.refusesAnswersNotShown {
                     let question = questions[position].question.name
                     found.append((o, problem(o, AnswerText.text(of: input.values[o]!), .otherWithoutOther(question: question))))
                 }
                 input.set(o, nil)
             }
-        } else if !input.hasValue(o) && checked && step.isRequired {
+        } else if !input.hasValue(o) && checked && step.isRequired && mode.requiresAnswers {
             found.append((o, problem(o, nil, .requiredMissing)))
         }
     }

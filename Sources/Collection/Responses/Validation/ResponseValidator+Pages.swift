@@ -68,6 +68,17 @@ extension ResponseValidator {
         return (start..<pages.count).first { isPageRelevant($0, in: sheet) }
     }
 
+    /// The last page holding an answer on `sheet` (calculations not counted): how far a response
+    /// that was not submitted got. Nil when nothing is answered.
+    public func lastAnsweredPage(in sheet: AnswerSheet) -> Int? {
+        var last: Int?
+        for (index, value) in sheet.values.enumerated() where value != nil && !isCalculated[index] {
+            let page = questions[questionOfVariable[index]].page
+            if page > last ?? -1 { last = page }
+        }
+        return last
+    }
+
     /// The last relevant page before `page`.
     public func previousRelevantPage(before page: Int, in sheet: AnswerSheet) -> Int? {
         (0..<page).reversed().first { isPageRelevant($0, in: sheet) }

@@ -57,9 +57,9 @@ enum BulkLoadSettings {
     }
 }
 
-/// Inserts complete responses through prepared statements on the raw `sqlite3` handle:
-/// one row in `responses`, one in the answer table, and one in the personal table when the
-/// response has personal answers. Values come encoded in a ``ResponseBatch`` and are bound
+/// Inserts responses (complete, or partial as an import carries them) through prepared statements
+/// on the raw `sqlite3` handle: one row in `responses`, one in the answer table, and one in the
+/// personal table when the response has personal answers. Values come encoded in a ``ResponseBatch`` and are bound
 /// straight from its cells (texts without a copy). Valid only inside `insertCompleteResponses`.
 final class BulkResponseInserter: CompleteResponseInserter {
     /// Where the value of a variable goes: its cell in a response of a batch and its parameter.
@@ -132,9 +132,10 @@ final class BulkResponseInserter: CompleteResponseInserter {
         self.parameters = parameters
         single = ResponseBatch(names: names, types: types)
         now = Array(Timestamp.now().text.utf8)
+        // A partial response (?6 = 0) was begun and last saved at its time, and never submitted.
         response = try RawStatement(db, sql: """
-            INSERT INTO responses (round_id, definition_hash, language, status, started_at, updated_at, submitted_at, source)
-            VALUES (?1, ?2, ?3, 'complete', ?4, ?4, ?4, ?5)
+            INSERT INTO responses (round_id, definition_hash, language, status, started_at, updated_at, submitted_at, source, current_page)
+            VALUES (?1, ?2, ?3, CASE ?6 WHEN 1 THEN 'complete' ELSE 'partial' END, ?4, ?4, CASE ?6 WHEN 1 THEN ?4 END, ?5, ?7)
             """)
         answers = try RawStatement(db, sql: insertSQL(tables.answers, columns[false]!))
         self.personal = columns[true]!.isEmpty ? nil : try RawStatement(db, sql: insertSQL(tables.personal, columns[true]!))
@@ -153,7 +154,7 @@ final class BulkResponseInserter: CompleteResponseInserter {
         precondition(values.count == names.count, "one value per variable of the survey, in order")
         if let failure { throw failure }
         single.removeAll()
-        try single.append(values, language: info.language, submittedAt: info.submittedAt)
+        try single.append(values, language: info.language, submittedAt: info.submittedAt, status: info.status, currentPage: info.currentPage)
         try insert(single)
         return lastID
     }
@@ -173,14 +174,17 @@ final class BulkResponseInserter: CompleteResponseInserter {
                     let text = bytes.baseAddress ?? now.baseAddress!
                     for row in 0..<batch.count {
                         let base = row * width
-                        for variable in plan.refused where cells[base + 2 + variable].kind != .null {
+                        let first = base + ResponseBatch.metadataCells
+                        for variable in plan.refused where cells[first + variable].kind != .null {
                             throw StoreError.answerTypeMismatch(
                                 variable: names[variable], expected: storedTypes[variable],
-                                value: Self.value(cells[base + 2 + variable], as: batch.types[variable], text: text))
+                                value: Self.value(cells[first + variable], as: batch.types[variable], text: text))
                         }
                         do {
                             Self.bind(cells[base], to: response, at: 3, text: text, now: now)
                             Self.bind(cells[base + 1], to: response, at: 4, text: text, now: now)
+                            Self.bind(cells[base + 2], to: response, at: 6, text: text, now: now)
+                            Self.bind(cells[base + 3], to: response, at: 7, text: text, now: now)
                             try step(response)
                             let id = sqlite3_last_insert_rowid(self.response.connection)
                             sqlite3_bind_int64(answers, 1, id)
@@ -234,7 +238,7 @@ final class BulkResponseInserter: CompleteResponseInserter {
             default: .refuse
             }
             if conversion == .refuse { made.refused.append(i) }
-            let column = Column(cell: 2 + i, parameter: parameters[i], conversion: conversion)
+            let column = Column(cell: ResponseBatch.metadataCells + i, parameter: parameters[i], conversion: conversion)
             if isPersonal[i] { made.personal.append(column) } else { made.answers.append(column) }
         }
         plan = made
