@@ -219,18 +219,43 @@ struct ReportRenderingTests {
 
     /// A ratio whose denominator sums to 0 in every round, in a framework of the club.
     private func frameworkWithARatioOverNothing(_ fixture: ClubFixture) throws -> Framework {
+        try frameworkWithARatio(fixture, id: "score_per_nothing", title: "{sv: \"Betyg per ingenting\", en: \"Score per nothing\"}",
+                                denominator: "${score} - ${score}")
+    }
+
+    /// The club's framework with one more ratio, of `${score}` over `denominator`.
+    private func frameworkWithARatio(_ fixture: ClubFixture, id: String, title: String, denominator: String) throws -> Framework {
         let text = try String(contentsOfFile: ClubFixture.path("club-toc.yaml"), encoding: .utf8) + """
-              - id: score_per_nothing
+              - id: \(id)
                 node: happy_members
                 kind: ratio
                 survey: club
-                title: {sv: "Betyg per ingenting", en: "Score per nothing"}
+                title: \(title)
                 value: "${score}"
-                denominator: "${score} - ${score}"
+                denominator: "\(denominator)"
 
             """
         let loaded = FrameworkLoader.load(text: text, path: ClubFixture.path("club-toc.yaml"), surveys: SurveyCatalogue([fixture.document.survey]))
         return try #require(loaded.framework, "\(loaded.diagnostics)")
+    }
+
+    /// The score out of its maximum, 5, is a share of a whole: the methods section names its logit
+    /// interval, in the report's language.
+    @Test(arguments: [
+        ("sv", "<span class=\"code\">ratio-logit-student-t</span>: Kvot av summor som är en andel av en helhet"),
+        ("en", "<span class=\"code\">ratio-logit-student-t</span>: Ratio of sums that is a share of a whole"),
+    ])
+    func theMethodsSectionNamesTheLogitIntervalOfAShare(language: String, method: String) throws {
+        let fixture = try ClubFixture()
+        var definition = try fixture.definition()
+        definition.language = language
+        definition.sections = [.indicators(only: ["score_share"], breakdowns: false), .methods]
+        let framework = try frameworkWithARatio(fixture, id: "score_share", title: "{sv: \"Betyg av högsta\", en: \"Score of the highest\"}",
+                                                denominator: "5")
+        let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        #expect(html.contains(method), "\(html)")
+        #expect(!html.contains("ratio-log-student-t"))
     }
 
     /// A cell without an estimate says why in the report's language, in a note under the table
