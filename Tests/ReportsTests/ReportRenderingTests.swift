@@ -239,6 +239,24 @@ struct ReportRenderingTests {
         return try #require(loaded.framework, "\(loaded.diagnostics)")
     }
 
+    /// The score over itself is a share of a whole of 1 in every round: its cells have no interval,
+    /// and a note under the table says why, in the report's language.
+    @Test(arguments: [
+        ("sv", "<p class=\"note\">Inget intervall för Totalt i Klubb 2024 och Totalt i Klubb 2025: varje täljare är lika med sin nämnare, så andelen är 1 (100 %) och dess standardfel 0 säger inget om osäkerheten.</p>"),
+        ("en", "<p class=\"note\">No interval for Total in Club 2024 and Total in Club 2025: every numerator equals its denominator, so the share is 1 (100 %) and its standard error of 0 says nothing of its uncertainty.</p>"),
+    ])
+    func aShareOfOneSaysWhyItHasNoInterval(language: String, note: String) throws {
+        let fixture = try ClubFixture()
+        var definition = try fixture.definition()
+        definition.language = language
+        definition.sections = [.indicators(only: ["score_of_itself"], breakdowns: false)]
+        let framework = try frameworkWithARatio(fixture, id: "score_of_itself", title: "{sv: \"Betyg av sig självt\", en: \"Score of itself\"}",
+                                                denominator: "${score}")
+        let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        #expect(html.contains(note), "\(html)")
+    }
+
     /// The score out of its maximum, 5, is a share of a whole: the methods section names its logit
     /// interval, in the report's language.
     @Test(arguments: [
