@@ -246,15 +246,21 @@ struct ReportRenderingTests {
         ("en", "<p class=\"note\">No interval for Total in Club 2024 and Total in Club 2025: every numerator equals its denominator, so the share is 1 (100 %) and its standard error of 0 says nothing of its uncertainty.</p>"),
     ])
     func aShareOfOneSaysWhyItHasNoInterval(language: String, note: String) throws {
+        let html = try renderRatioOfScore(over: "${score}", language: language, sections: [])
+        #expect(html.contains(note), "\(html)")
+    }
+
+    /// The club's report in `language` of one more ratio, of the score over `denominator`: its table
+    /// without breakdowns, then `sections`.
+    private func renderRatioOfScore(over denominator: String, language: String, sections: [ReportSection]) throws -> String {
         let fixture = try ClubFixture()
         var definition = try fixture.definition()
         definition.language = language
-        definition.sections = [.indicators(only: ["score_of_itself"], breakdowns: false)]
-        let framework = try frameworkWithARatio(fixture, id: "score_of_itself", title: "{sv: \"Betyg av sig självt\", en: \"Score of itself\"}",
-                                                denominator: "${score}")
-        let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
-                                       today: ClubFixture.today, samlaVersion: "test").render().html
-        #expect(html.contains(note), "\(html)")
+        definition.sections = [.indicators(only: ["score_ratio"], breakdowns: false)] + sections
+        let framework = try frameworkWithARatio(fixture, id: "score_ratio", title: "{sv: \"Betygskvot\", en: \"Score ratio\"}",
+                                                denominator: denominator)
+        return try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
+                                   today: ClubFixture.today, samlaVersion: "test").render().html
     }
 
     /// The score out of its maximum, 5, is a share of a whole: the methods section names its logit
@@ -264,14 +270,7 @@ struct ReportRenderingTests {
         ("en", "<span class=\"code\">ratio-logit-student-t</span>: Ratio of sums that is a share of a whole"),
     ])
     func theMethodsSectionNamesTheLogitIntervalOfAShare(language: String, method: String) throws {
-        let fixture = try ClubFixture()
-        var definition = try fixture.definition()
-        definition.language = language
-        definition.sections = [.indicators(only: ["score_share"], breakdowns: false), .methods]
-        let framework = try frameworkWithARatio(fixture, id: "score_share", title: "{sv: \"Betyg av högsta\", en: \"Score of the highest\"}",
-                                                denominator: "5")
-        let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
-                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        let html = try renderRatioOfScore(over: "5", language: language, sections: [.methods])
         #expect(html.contains(method), "\(html)")
         #expect(!html.contains("ratio-log-student-t"))
     }
