@@ -16,18 +16,26 @@ struct GoldenEstimate: Sendable, CustomTestStringConvertible {
     static let weighted = all.filter { $0.fields["design"] != "none" }
     static let unweighted = all.filter { $0.fields["design"] == "none" }
 
+    /// The domain's mask, or nil for the whole sample.
+    var members: [Bool]? {
+        guard let variable = fields["domain_variable"], !variable.isEmpty else { return nil }
+        return GoldenDesigns.data(fields["data"]!).column(variable).map { $0 == fields["domain_value"]! }
+    }
+
+    /// Whether every numerator value in the domain lies between 0 and its denominator value.
+    var isShareOfAWhole: Bool {
+        let data = GoldenDesigns.data(fields["data"]!)
+        let (y, x) = (data.numbers(fields["variable"]!), data.numbers(fields["denominator"]!))
+        return y.indices.allSatisfy { i in !(members?[i] ?? true) || (y[i] >= 0 && y[i] <= x[i]) }
+    }
+
     /// Computes this row's estimate with Samla's estimators.
     func compute() throws -> Estimate {
         let data = GoldenDesigns.data(fields["data"]!)
         let design = fields["design"] == "none" ? nil : try GoldenDesigns.design(fields["design"]!)
         let estimator = Estimator(design: design)
         let level = fields.number("level")!
-        let domain: Domain
-        if let variable = fields["domain_variable"], !variable.isEmpty {
-            domain = .mask(data.column(variable).map { $0 == fields["domain_value"]! })
-        } else {
-            domain = .all
-        }
+        let domain: Domain = members.map { .mask($0) } ?? .all
         let values = data.numbers(fields["variable"]!)
         switch fields["estimator"]! {
         case "mean": return try estimator.mean(values, in: domain, level: level)
@@ -56,13 +64,22 @@ struct GoldenEstimate: Sendable, CustomTestStringConvertible {
             #expect(estimate.interval == nil, "\(label): R gives only one bound")
             #expect(estimate.note == .quantileBoundOutOfRange, "\(label)")
         } else if fields["estimator"] == "ratio" {
-            // Every golden ratio is of positive values, where Samla takes R's interval R ± q·SE on the
-            // log scale: R·exp(±q·SE/R), with R's own q.
-            #expect([.taylorLogRatio, .ratioLogStudentT].contains(estimate.method), "\(label): log scale")
+            // Every golden ratio is of positive values, where Samla takes R's interval R ± q·SE, with
+            // R's own q, on the logit scale when every api_stu ≤ enroll in the domain (a share of a
+            // whole): expit(logit R ± q·SE/(R(1 − R))); else on the log scale: R·exp(±q·SE/R).
             let (ratio, standardError) = (fields.number("estimate")!, fields.number("se")!)
             let q = (fields.number("upper")! - fields.number("lower")!) / (2 * standardError)
-            expectClose(estimate.interval?.lower, ratio * exp(-q * standardError / ratio), "\(label) lower")
-            expectClose(estimate.interval?.upper, ratio * exp(q * standardError / ratio), "\(label) upper")
+            let expected: (lower: Double, upper: Double)
+            if isShareOfAWhole {
+                #expect([.taylorLogitRatio, .ratioLogitStudentT].contains(estimate.method), "\(label): logit scale")
+                let (logit, half) = (log(ratio / (1 - ratio)), q * standardError / (ratio * (1 - ratio)))
+                expected = (1 / (1 + exp(half - logit)), 1 / (1 + exp(-logit - half)))
+            } else {
+                #expect([.taylorLogRatio, .ratioLogStudentT].contains(estimate.method), "\(label): log scale")
+                expected = (ratio * exp(-q * standardError / ratio), ratio * exp(q * standardError / ratio))
+            }
+            expectClose(estimate.interval?.lower, expected.lower, "\(label) lower")
+            expectClose(estimate.interval?.upper, expected.upper, "\(label) upper")
         } else {
             expectClose(estimate.interval?.lower, fields.number("lower"), "\(label) lower")
             expectClose(estimate.interval?.upper, fields.number("upper"), "\(label) upper")
@@ -90,5 +107,11 @@ struct GoldenEstimate: Sendable, CustomTestStringConvertible {
         #expect(designs.isSuperset(of: ["none", "srs", "strat", "stratfraction", "stratnofpc", "weightsonly", "clus1",
                                         "small", "small_remove", "small_adjust", "small_average"]))
         #expect(GoldenEstimate.weighted.contains { !$0.fields["domain_variable"]!.isEmpty })
+        // Ratios on both scales, with and without a design: shares of a whole (logit) and not (log).
+        let ratios = GoldenEstimate.all.filter { $0.fields["estimator"] == "ratio" }
+        for weighted in [true, false] {
+            let ofDesign = ratios.filter { ($0.fields["design"] != "none") == weighted }
+            #expect(ofDesign.contains(where: \.isShareOfAWhole) && ofDesign.contains { !$0.isShareOfAWhole }, "weighted: \(weighted)")
+        }
     }
 }

@@ -219,18 +219,60 @@ struct ReportRenderingTests {
 
     /// A ratio whose denominator sums to 0 in every round, in a framework of the club.
     private func frameworkWithARatioOverNothing(_ fixture: ClubFixture) throws -> Framework {
+        try frameworkWithARatio(fixture, id: "score_per_nothing", title: "{sv: \"Betyg per ingenting\", en: \"Score per nothing\"}",
+                                denominator: "${score} - ${score}")
+    }
+
+    /// The club's framework with one more ratio, of `${score}` over `denominator`.
+    private func frameworkWithARatio(_ fixture: ClubFixture, id: String, title: String, denominator: String) throws -> Framework {
         let text = try String(contentsOfFile: ClubFixture.path("club-toc.yaml"), encoding: .utf8) + """
-              - id: score_per_nothing
+              - id: \(id)
                 node: happy_members
                 kind: ratio
                 survey: club
-                title: {sv: "Betyg per ingenting", en: "Score per nothing"}
+                title: \(title)
                 value: "${score}"
-                denominator: "${score} - ${score}"
+                denominator: "\(denominator)"
 
             """
         let loaded = FrameworkLoader.load(text: text, path: ClubFixture.path("club-toc.yaml"), surveys: SurveyCatalogue([fixture.document.survey]))
         return try #require(loaded.framework, "\(loaded.diagnostics)")
+    }
+
+    /// The score over itself is a share of a whole of 1 in every round: its cells have no interval,
+    /// and a note under the table says why, in the report's language.
+    @Test(arguments: [
+        ("sv", "<p class=\"note\">Inget intervall för Totalt i Klubb 2024 och Totalt i Klubb 2025: varje täljare är lika med sin nämnare, så andelen är 1 (100 %) och dess standardfel 0 säger inget om osäkerheten.</p>"),
+        ("en", "<p class=\"note\">No interval for Total in Club 2024 and Total in Club 2025: every numerator equals its denominator, so the share is 1 (100 %) and its standard error of 0 says nothing of its uncertainty.</p>"),
+    ])
+    func aShareOfOneSaysWhyItHasNoInterval(language: String, note: String) throws {
+        let html = try renderRatioOfScore(over: "${score}", language: language, sections: [])
+        #expect(html.contains(note), "\(html)")
+    }
+
+    /// The club's report in `language` of one more ratio, of the score over `denominator`: its table
+    /// without breakdowns, then `sections`.
+    private func renderRatioOfScore(over denominator: String, language: String, sections: [ReportSection]) throws -> String {
+        let fixture = try ClubFixture()
+        var definition = try fixture.definition()
+        definition.language = language
+        definition.sections = [.indicators(only: ["score_ratio"], breakdowns: false)] + sections
+        let framework = try frameworkWithARatio(fixture, id: "score_ratio", title: "{sv: \"Betygskvot\", en: \"Score ratio\"}",
+                                                denominator: denominator)
+        return try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
+                                   today: ClubFixture.today, samlaVersion: "test").render().html
+    }
+
+    /// The score out of its maximum, 5, is a share of a whole: the methods section names its logit
+    /// interval, in the report's language.
+    @Test(arguments: [
+        ("sv", "<span class=\"code\">ratio-logit-student-t</span>: Kvot av summor som är en andel av en helhet"),
+        ("en", "<span class=\"code\">ratio-logit-student-t</span>: Ratio of sums that is a share of a whole"),
+    ])
+    func theMethodsSectionNamesTheLogitIntervalOfAShare(language: String, method: String) throws {
+        let html = try renderRatioOfScore(over: "5", language: language, sections: [.methods])
+        #expect(html.contains(method), "\(html)")
+        #expect(!html.contains("ratio-log-student-t"))
     }
 
     /// A cell without an estimate says why in the report's language, in a note under the table

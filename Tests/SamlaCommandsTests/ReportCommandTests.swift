@@ -36,6 +36,20 @@ import Testing
 
         // The same seed gives the same data: a second run writes the same results.
         let results = try String(contentsOfFile: workspace.path("demo/msi-toc-results.csv"), encoding: .utf8)
+
+        // target_group_staff is a share of a whole (fte_target ≤ fte): its intervals are on the logit
+        // scale, so every one lies between 0 and 100 %, and the report names that method.
+        let shares = results.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("target_group_staff,") }
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let intervals = shares.compactMap { fields -> (low: Double, high: Double)? in
+            #expect(fields.count == 18, "\(fields)")
+            guard fields.count == 18, let low = Double(fields[8]), let high = Double(fields[9]) else { return nil }
+            return (low, high)
+        }
+        #expect(intervals.count >= 10)
+        for interval in intervals { #expect(interval.low > 0 && interval.high < 100, "\(interval)") }
+        #expect(impact.contains("<span class=\"code\">ratio-logit-student-t</span>"))
+        #expect(!impact.contains("ratio-log-student-t"))
         let again = try SamlaBinary.run(["demo", "--folder", workspace.path("demo")], in: Self.root)
         #expect(again.status == 0, "\(again.errors)")
         #expect(try String(contentsOfFile: workspace.path("demo/msi-toc-results.csv"), encoding: .utf8) == results)

@@ -7,7 +7,8 @@ extension Change {
     /// that normal interval a change from or to one has no interval (else it would be as narrow as
     /// if that round were known exactly: +1 from 0 to 1 would come with the interval 1 to 1); this
     /// holds for an unweighted (Wilson) proportion paired with a weighted one too. A ratio of
-    /// non-negative values that is 0 (``IntervalNote/ratioAtZero``) has such an SE of 0 as well.
+    /// non-negative values that is 0 (``IntervalNote/ratioAtZero``) and a share of a whole that is 1
+    /// (``IntervalNote/shareAtOne``) have such an SE of 0 as well.
     public static func between(
         _ earlier: Estimate, _ later: Estimate, level: Double = 0.95
     ) throws(EstimationError) -> Change {
@@ -30,9 +31,9 @@ extension Change {
                     kind: kind, value: difference, standardError: nil, interval: nil, note: .proportionAtBoundary,
                     method: .normalDifference, degreesOfFreedom: nil)
             }
-            if [earlier, later].contains(where: { $0.note == .ratioAtZero }) {
+            if let note = [earlier, later].lazy.compactMap(\.note).first(where: { $0 == .ratioAtZero || $0 == .shareAtOne }) {
                 return Change(
-                    kind: kind, value: difference, standardError: nil, interval: nil, note: .ratioAtZero,
+                    kind: kind, value: difference, standardError: nil, interval: nil, note: note,
                     method: .normalDifference, degreesOfFreedom: nil)
             }
             guard let first = earlier.standardError, let second = later.standardError,

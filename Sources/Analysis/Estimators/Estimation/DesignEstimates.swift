@@ -56,9 +56,9 @@ enum DesignEstimates {
         return normal(kind, total, variance.squareRoot(), domain, level)
     }
 
-    /// Σwy / Σwx with the linearised standard error (R's `svyratio`). When every numerator and
-    /// denominator value in the domain is 0 or more, the normal interval is taken on the log scale
-    /// (``LogRatioInterval``), and a ratio of 0 has none; otherwise it is R ± z·SE (R's `confint`).
+    /// Σwy / Σwx with the linearised standard error (R's `svyratio`) and a normal interval (R's `confint`)
+    /// on the scale the domain's values allow (``RatioScale``): logit for a share of a whole, log for
+    /// other values that are all 0 or more, else R ± z·SE.
     static func ratio(
         numerator: [Double], denominator: [Double], design: SampleDesign, members: [Bool], level: Double
     ) throws(EstimationError) -> Estimate {
@@ -76,16 +76,17 @@ enum DesignEstimates {
             influence[row] = design.weights[row] * (numerator[row] - ratio * denominator[row]) / xSum
         }
         let standardError = try design.linearisedVariance(of: influence, domain: members).squareRoot()
-        guard LogRatioInterval.applies(numerator: numerator, denominator: denominator, members: members) else {
-            return normal(.ratio, ratio, standardError, domain, level)
+        let scale = RatioScale(numerator: numerator, denominator: denominator, members: members)
+        let (interval, note) = scale.interval(
+            ratio: ratio, standardError: standardError, quantile: NormalDistribution.quantile((1 + level) / 2), level: level)
+        let method: IntervalMethod = switch scale {
+        case .linear: .taylorNormal
+        case .log: .taylorLogRatio
+        case .logit: .taylorLogitRatio
         }
-        let interval = ratio > 0
-            ? LogRatioInterval.interval(
-                ratio: ratio, standardError: standardError, quantile: NormalDistribution.quantile((1 + level) / 2), level: level)
-            : nil
         return Estimate(
-            kind: .ratio, value: ratio, standardError: standardError, interval: interval, note: interval == nil ? .ratioAtZero : nil,
-            method: .taylorLogRatio, sampleSize: domain.sampleSize, sumOfWeights: domain.sumOfWeights)
+            kind: .ratio, value: ratio, standardError: standardError, interval: interval, note: note,
+            method: method, sampleSize: domain.sampleSize, sumOfWeights: domain.sumOfWeights)
     }
 
     /// The weighted share of ones with the logit ("xlogit") interval on the design degrees of freedom
@@ -105,7 +106,7 @@ enum DesignEstimates {
         let logitError = standardError / (p * (1 - p))
         let t = StudentTDistribution.quantile((1 + level) / 2, degreesOfFreedom: df)
         let interval = ConfidenceInterval(
-            lower: expit(logit - t * logitError), upper: expit(logit + t * logitError), level: level)
+            lower: Logit.expit(logit - t * logitError), upper: Logit.expit(logit + t * logitError), level: level)
         return estimate(interval, nil)
     }
 
@@ -148,6 +149,4 @@ enum DesignEstimates {
             interval: ConfidenceInterval(lower: value - z * standardError, upper: value + z * standardError, level: level),
             method: .taylorNormal, sampleSize: domain.sampleSize, sumOfWeights: domain.sumOfWeights)
     }
-
-    private static func expit(_ eta: Double) -> Double { exp(eta) / (1 + exp(eta)) }
 }

@@ -27,9 +27,9 @@ enum UnweightedEstimates {
         return tInterval(kind: .mean, value: mean, standardError: standardError, n: n, level: level, method: .studentT)
     }
 
-    /// Σ y / Σ x with the linearised (Cochran) standard error and a t interval on n − 1 degrees of freedom:
-    /// on the log scale (``LogRatioInterval``) when every y and x is 0 or more, where a ratio of 0 has
-    /// none; otherwise R ± t·SE.
+    /// Σ y / Σ x with the linearised (Cochran) standard error and a t interval on n − 1 degrees of freedom,
+    /// on the scale the values allow (``RatioScale``): logit for a share of a whole, log for other values
+    /// that are all 0 or more, else R ± t·SE.
     static func ratio(
         numerator: [Double], denominator: [Double], members: [Bool], level: Double
     ) throws(EstimationError) -> Estimate {
@@ -51,18 +51,19 @@ enum UnweightedEstimates {
         }
         let nn = Double(n)
         let standardError = (squares / (nn * (nn - 1))).squareRoot() / (xSum / nn)
-        guard LogRatioInterval.applies(numerator: y, denominator: x) else {
-            return tInterval(kind: .ratio, value: ratio, standardError: standardError, n: n, level: level, method: .ratioStudentT)
-        }
         let df = Double(n - 1)
-        let interval = ratio > 0
-            ? LogRatioInterval.interval(
-                ratio: ratio, standardError: standardError,
-                quantile: StudentTDistribution.quantile((1 + level) / 2, degreesOfFreedom: df), level: level)
-            : nil
+        let scale = RatioScale(numerator: y, denominator: x)
+        let (interval, note) = scale.interval(
+            ratio: ratio, standardError: standardError,
+            quantile: StudentTDistribution.quantile((1 + level) / 2, degreesOfFreedom: df), level: level)
+        let method: IntervalMethod = switch scale {
+        case .linear: .ratioStudentT
+        case .log: .ratioLogStudentT
+        case .logit: .ratioLogitStudentT
+        }
         return Estimate(
-            kind: .ratio, value: ratio, standardError: standardError, interval: interval, note: interval == nil ? .ratioAtZero : nil,
-            method: .ratioLogStudentT, sampleSize: n, degreesOfFreedom: df)
+            kind: .ratio, value: ratio, standardError: standardError, interval: interval, note: note,
+            method: method, sampleSize: n, degreesOfFreedom: df)
     }
 
     /// Sample median with the order-statistic interval; its standard error is the interval's

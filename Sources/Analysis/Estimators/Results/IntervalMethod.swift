@@ -9,6 +9,8 @@ public enum IntervalMethod: String, Sendable, Hashable, CaseIterable, CustomStri
     case ratioStudentT = "ratio-student-t"
     /// Unweighted ratio of values that are all 0 or more: as ``ratioStudentT``, with the interval on the log scale.
     case ratioLogStudentT = "ratio-log-student-t"
+    /// Unweighted share of a whole (every 0 ≤ yᵢ ≤ xᵢ): as ``ratioStudentT``, with the interval on the logit scale.
+    case ratioLogitStudentT = "ratio-logit-student-t"
     /// Unweighted median: distribution-free interval between two order statistics.
     case orderStatistics = "order-statistics"
     /// Unweighted total or count: a tally of the responses, without a sampling interval.
@@ -17,6 +19,8 @@ public enum IntervalMethod: String, Sendable, Hashable, CaseIterable, CustomStri
     case taylorNormal = "taylor-normal"
     /// Weighted ratio of values that are all 0 or more: Taylor-linearisation standard error, normal interval on the log scale.
     case taylorLogRatio = "taylor-log-ratio"
+    /// Weighted share of a whole (every 0 ≤ yᵢ ≤ xᵢ): Taylor-linearisation standard error, normal interval on the logit scale.
+    case taylorLogitRatio = "taylor-logit-ratio"
     /// Weighted proportion: Taylor-linearisation standard error, t interval on the logit scale.
     case taylorLogit = "xlogit"
     /// Weighted median: Woodruff interval read off the weighted distribution function.
@@ -38,6 +42,8 @@ public enum IntervalMethod: String, Sendable, Hashable, CaseIterable, CustomStri
             "Ratio of sums with the linearised standard error √(Σ(yᵢ − R xᵢ)² / (n(n − 1))) / x̄ and a t(n − 1) interval."
         case .ratioLogStudentT:
             "Ratio of sums of values that are all 0 or more, with the linearised standard error √(Σ(yᵢ − R xᵢ)² / (n(n − 1))) / x̄ and a t(n − 1) interval on the log scale, R·exp(±t · SE/R), which cannot reach below 0."
+        case .ratioLogitStudentT:
+            "Ratio of sums that is a share of a whole (every numerator value between 0 and its denominator value), with the linearised standard error √(Σ(yᵢ − R xᵢ)² / (n(n − 1))) / x̄ and a t(n − 1) interval on the logit scale, expit(logit R ± t · SE/(R(1 − R))), which stays between 0 and 1."
         case .orderStatistics:
             "Sample median with a distribution-free interval between the order statistics x₍ₖ₎ and x₍ₙ₋ₖ₊₁₎, k = qbinom(α/2, n, ½), whose binomial coverage is at least the level."
         case .descriptive:
@@ -46,6 +52,8 @@ public enum IntervalMethod: String, Sendable, Hashable, CaseIterable, CustomStri
             "Design-based estimate with a Taylor-linearisation standard error (strata and finite-population correction) and a normal interval (as R's survey: svymean, svytotal, svyratio with confint)."
         case .taylorLogRatio:
             "Design-based ratio of sums of values that are all 0 or more, with a Taylor-linearisation standard error (as R's svyratio) and a normal interval on the log scale, R·exp(±z · SE/R), which cannot reach below 0."
+        case .taylorLogitRatio:
+            "Design-based ratio of sums that is a share of a whole (every numerator value between 0 and its denominator value), with a Taylor-linearisation standard error (as R's svyratio) and a normal interval on the logit scale, expit(logit R ± z · SE/(R(1 − R))), which stays between 0 and 1."
         case .taylorLogit:
             "Design-based proportion with a Taylor-linearisation standard error and an interval computed on the logit scale with a t quantile on the design degrees of freedom (as R's svyciprop(method = \"xlogit\"))."
         case .woodruff:

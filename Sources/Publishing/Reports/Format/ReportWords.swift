@@ -116,7 +116,8 @@ struct ReportWords: Sendable {
                    "– no estimate, and so no change, for \(cells): \(reason).")
             : pick("– ingen skattning för \(cells): \(reason).", "– no estimate for \(cells): \(reason).")
     }
-    private func list(_ items: [String]) -> String {
+    /// `a`, `a and b`, `a, b and c` (`och` in Swedish).
+    func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + pick(" och ", " and ") + items.last!
     }

@@ -135,6 +135,7 @@ extension ReportRenderer {
         // one round would otherwise have a change column holding reasons only.
         let changes = rows.contains { $0.outcome.published?.change != nil }
         var missing: [(place: String, reason: String)] = []
+        var withoutInterval: [(place: String, reason: String)] = []
         scrollingTable(label: caption, into: &html) { html in
             html.element("caption", text: caption)
             html.element("thead") { html in
@@ -169,6 +170,9 @@ extension ReportRenderer {
                                 if intervals {
                                     html.element("td", .init("class", "num"), text: cell.interval.map { format.interval($0.lower, $0.upper) } ?? "")
                                 }
+                                if cell.interval == nil, let note = cell.estimate?.note, let reason = words.intervalNote(note) {
+                                    withoutInterval.append((words.cellPlace(group: group.label, round: roundLabel(round)), reason))
+                                }
                                 if changes {
                                     html.element("td", .init("class", "num"), text: cell.change.map { format.change($0.value, low: $0.interval?.lower, high: $0.interval?.upper) } ?? "")
                                 }
@@ -195,12 +199,21 @@ extension ReportRenderer {
         }
         // One note per reason, naming its cells; with rounds to compare, the missing estimate is
         // also why a change is missing.
-        var reasons: [String] = []
-        for cell in missing where !reasons.contains(cell.reason) { reasons.append(cell.reason) }
-        for reason in reasons {
-            let places = missing.filter { $0.reason == reason }.map(\.place)
+        for (reason, places) in Self.byReason(missing) {
             html.element("p", .init("class", "note"), text: words.noEstimateNote(places: places, reason: reason, comparesRounds: rounds.count > 1))
         }
+        // A published cell without an interval (a share of 1, say) says why too, with or without
+        // an interval column.
+        for (reason, places) in Self.byReason(withoutInterval) {
+            html.element("p", .init("class", "note"), text: words.noIntervalNote(places: places, reason: reason))
+        }
+    }
+
+    /// The reasons in the order they first occur, each with the places that have it.
+    private static func byReason(_ cells: [(place: String, reason: String)]) -> [(reason: String, places: [String])] {
+        var reasons: [String] = []
+        for cell in cells where !reasons.contains(cell.reason) { reasons.append(cell.reason) }
+        return reasons.map { reason in (reason, cells.filter { $0.reason == reason }.map(\.place)) }
     }
 }
 
