@@ -125,6 +125,23 @@ import Testing
         #expect(archived.errors == original.errors.map { warning + $0 }, "the warning once from each command, before what it says from the original")
         #expect(try Self.state(copy) == before, "the copy's bytes, modification time and folder are as they were")
 
+        // A partner export reads the round's pseudonym key, which the demo's partner export made; a
+        // round without one would need a write to make it, and is refused.
+        let partner = ["export", "--round", "esem-se-2025", "--profile", "euclid"]
+        let originalPartner = try SamlaBinary.run(partner + ["--out", workspace.path("original/partner"), "--db", database])
+        let archivedPartner = try Self.runUnprivileged(partner + ["--out", workspace.path("archived/partner"), "--db", copy])
+        #expect(archivedPartner.status == 0, "\(archivedPartner.errors)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.path("archived/partner/responses.csv")))
+            == Data(contentsOf: URL(fileURLWithPath: workspace.path("original/partner/responses.csv"))), "the same pseudonyms")
+        #expect(originalPartner.status == 0)
+        let keyless = try Self.runUnprivileged(["export", "--round", "esem-se-2027", "--profile", "euclid", "--out", workspace.path("archived/keyless"), "--db", copy])
+        #expect(keyless.status == 1)
+        #expect(keyless.errors.hasSuffix("\(copy): error[E434]: round esem-se-2027 has no pseudonym key yet: the round's first partner export makes it and keeps it "
+            + "in the database, so that its pseudonyms stay the same in every export, and this user cannot write the database; nothing was exported; "
+            + "make the partner export once where the database can be written (and hand out a new copy), or export without --profile\n"), "\(keyless.errors)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("archived/keyless")))
+        #expect(try Self.state(copy) == before)
+
         // A command that writes is refused, and writes nothing either.
         let close = try Self.runUnprivileged(["round", "close", "forum-now", "--db", copy])
         #expect(close.status == 1)
