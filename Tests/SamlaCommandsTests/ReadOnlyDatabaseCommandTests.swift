@@ -10,19 +10,37 @@ import Testing
 ///
 /// Tests may run as root (CI does), whom file modes do not stop. `samla` then runs as user nobody
 /// (`setpriv`), for whom the copy is truly read-only; as any other user it runs as that user.
+/// Nobody may not reach the checkout (a clone under `/root`), so the read commands run a link to
+/// (or copy of) the built `samla` and copies of the shipped definitions in the test's own folder.
 @Suite struct ReadOnlyDatabaseCommandTests {
     static let root = ReportCommandTests.root
-
-    /// Runs `samla` as a user that cannot write what the test made read-only.
-    static func runUnprivileged(_ arguments: [String]) throws -> SamlaBinary.Run {
-        try SamlaBinary.run(arguments, in: root, through: geteuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [])
-    }
 
     final class Workspace {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-read-only-cli-\(UUID().uuidString)")
         func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        /// The folder the read commands run in: `samla` and the shipped `surveys`, `frameworks` and `reports`.
+        var kit: URL { folder.appendingPathComponent("kit") }
 
-        init() throws { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        init() throws {
+            try FileManager.default.createDirectory(at: kit, withIntermediateDirectories: true)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+            let binary = kit.appendingPathComponent("samla")
+            do { try FileManager.default.linkItem(at: SamlaBinary.url, to: binary) } catch { try FileManager.default.copyItem(at: SamlaBinary.url, to: binary) }
+            for definitions in ["surveys", "frameworks", "reports"] {
+                try FileManager.default.copyItem(at: ReadOnlyDatabaseCommandTests.root.appendingPathComponent(definitions), to: kit.appendingPathComponent(definitions))
+            }
+        }
+
+        /// Runs the kit's `samla` in the kit as the user running the tests.
+        func run(_ arguments: [String]) throws -> SamlaBinary.Run {
+            try SamlaBinary.run(arguments, in: kit, binary: kit.appendingPathComponent("samla"))
+        }
+
+        /// Runs the kit's `samla` in the kit as a user that cannot write what the test made read-only.
+        func runUnprivileged(_ arguments: [String]) throws -> SamlaBinary.Run {
+            try SamlaBinary.run(arguments, in: kit, binary: kit.appendingPathComponent("samla"),
+                                through: geteuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : [])
+        }
 
         deinit {
             if let items = FileManager.default.enumerator(atPath: folder.path) {
@@ -80,9 +98,9 @@ import Testing
             errors.append(result.errors)
         }
         try command("round list", ["round", "list"])
-        try command("compute", ["compute", "--framework", root.appendingPathComponent("frameworks/msi-toc.yaml").path, "--format", "csv"])
+        try command("compute", ["compute", "--framework", "frameworks/msi-toc.yaml", "--format", "csv"])
         try command("export", ["export", "--round", "esem-se-2025", "--out", out + "/export"])
-        try command("report", ["report", root.appendingPathComponent("reports/esem-se-topline.yaml").path, "--out", out + "/report.html"])
+        try command("report", ["report", "reports/esem-se-topline.yaml", "--out", out + "/report.html"])
         try command("remind", ["remind", "--round", "forum-now", links, "--out", out + "/reminders.csv"])
 
         let provenance = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/export/provenance.json"))) as? [String: Any]
@@ -110,7 +128,7 @@ import Testing
         let workspace = try Workspace()
         let database = try workspace.demoDatabase()
         let links = workspace.path("contacts-links.csv")
-        let original = try Self.reads(database, into: try workspace.outputFolder("original"), run: { try SamlaBinary.run($0, in: Self.root) }, links: links)
+        let original = try Self.reads(database, into: try workspace.outputFolder("original"), run: workspace.run, links: links)
         #expect(original.errors.filter { !$0.isEmpty }.count == 1 && original.errors[1].hasPrefix("anm.: "), "only compute's notes: \(original.errors)")
         #expect(original.outputs.keys.sorted().contains("export/provenance.json"))
         #expect(original.outputs["reminders.csv"]?.contains("not started") == true)
@@ -118,7 +136,7 @@ import Testing
         let copy = try workspace.archive([database], as: "archive")
         let before = try Self.state(copy)
         #expect(before.folder == ["samla.sqlite"])
-        let archived = try Self.reads(copy, into: try workspace.outputFolder("archived"), run: Self.runUnprivileged, links: links)
+        let archived = try Self.reads(copy, into: try workspace.outputFolder("archived"), run: workspace.runUnprivileged, links: links)
         #expect(archived.outputs == original.outputs)
         let warning = "\(copy): warning[W444]: the database's folder cannot be written (SQLite keeps samla.sqlite-wal and -shm there), so it is read as an "
             + "unchanging file, without locks: if another program changes it meanwhile, what is read may be wrong; nothing is written\n"
@@ -128,13 +146,13 @@ import Testing
         // A partner export reads the round's pseudonym key, which the demo's partner export made; a
         // round without one would need a write to make it, and is refused.
         let partner = ["export", "--round", "esem-se-2025", "--profile", "euclid"]
-        let originalPartner = try SamlaBinary.run(partner + ["--out", workspace.path("original/partner"), "--db", database])
-        let archivedPartner = try Self.runUnprivileged(partner + ["--out", workspace.path("archived/partner"), "--db", copy])
+        let originalPartner = try workspace.run(partner + ["--out", workspace.path("original/partner"), "--db", database])
+        let archivedPartner = try workspace.runUnprivileged(partner + ["--out", workspace.path("archived/partner"), "--db", copy])
         #expect(archivedPartner.status == 0, "\(archivedPartner.errors)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: workspace.path("archived/partner/responses.csv")))
             == Data(contentsOf: URL(fileURLWithPath: workspace.path("original/partner/responses.csv"))), "the same pseudonyms")
         #expect(originalPartner.status == 0)
-        let keyless = try Self.runUnprivileged(["export", "--round", "esem-se-2027", "--profile", "euclid", "--out", workspace.path("archived/keyless"), "--db", copy])
+        let keyless = try workspace.runUnprivileged(["export", "--round", "esem-se-2027", "--profile", "euclid", "--out", workspace.path("archived/keyless"), "--db", copy])
         #expect(keyless.status == 1)
         #expect(keyless.errors.hasSuffix("\(copy): error[E434]: round esem-se-2027 has no pseudonym key yet: the round's first partner export makes it and keeps it "
             + "in the database, so that its pseudonyms stay the same in every export, and this user cannot write the database; nothing was exported; "
@@ -143,7 +161,7 @@ import Testing
         #expect(try Self.state(copy) == before)
 
         // A command that writes is refused, and writes nothing either.
-        let close = try Self.runUnprivileged(["round", "close", "forum-now", "--db", copy])
+        let close = try workspace.runUnprivileged(["round", "close", "forum-now", "--db", copy])
         #expect(close.status == 1)
         #expect(close.errors.contains("error[E434]"), "\(close.errors)")
         #expect(try Self.state(copy) == before)
@@ -163,18 +181,18 @@ import Testing
         withExtendedLifetime(store) {}
         #expect(try FileManager.default.attributesOfItem(atPath: walCopy + "-wal")[.size] as? Int ?? 0 > 0)
 
-        let original = try Self.reads(database, into: try workspace.outputFolder("original"), run: { try SamlaBinary.run($0, in: Self.root) }, links: links)
+        let original = try Self.reads(database, into: try workspace.outputFolder("original"), run: workspace.run, links: links)
         #expect(original.outputs["round list"]?.contains("esem-se-2027") == true)
 
         // Where SQLite can make the -shm file, the copy is read with the commit of its -wal file.
-        let readable = try Self.reads(writableFolder + "/samla.sqlite", into: try workspace.outputFolder("readable"), run: Self.runUnprivileged, links: links)
+        let readable = try Self.reads(writableFolder + "/samla.sqlite", into: try workspace.outputFolder("readable"), run: workspace.runUnprivileged, links: links)
         #expect(readable.outputs == original.outputs)
         #expect(readable.errors == original.errors, "no warning")
 
         // Where it cannot, an immutable read would miss the commit: refused, nothing read or written.
         let before = try Self.state(walCopy)
         let out = try workspace.outputFolder("refused")
-        let export = try Self.runUnprivileged(["export", "--round", "esem-se-2025", "--out", out + "/export", "--db", walCopy])
+        let export = try workspace.runUnprivileged(["export", "--round", "esem-se-2025", "--out", out + "/export", "--db", walCopy])
         #expect(export.status == 1)
         #expect(export.errors.hasPrefix("\(walCopy): error[E434]: samla.sqlite-wal holds "), "\(export.errors)")
         #expect(export.errors.contains("copy the database together with its -wal file to a writable folder (cp \(walCopy) \(walCopy)-wal FOLDER/)"))
@@ -195,7 +213,7 @@ import Testing
         let copy = try workspace.archive([database], as: "archive")
         let before = try Self.state(copy)
 
-        let refused = try Self.runUnprivileged(["round", "list", "--db", copy])
+        let refused = try workspace.runUnprivileged(["round", "list", "--db", copy])
         #expect(refused.status == 1)
         #expect(refused.errors == "\(copy): error[E460]: the database was made by an earlier version of Samla (its latest migration is \"v3: imports\"; "
             + "this version adds \"v4: ended admin sessions\"), and bringing it up to date needs to write it, which this user cannot (the file or its folder is read-only); "
