@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Store", "SurveyDefinition", "CSV", "Expressions", grdb], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Aggregation", "Store", "Frameworks", "SurveyDefinition", "Expressions", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "SyntheticResponsesTests", dependencies: ["SyntheticResponses", "SurveyDefinition", "Responses", "Expressions", "CSV"]),
-        .testTarget(name: "SamlaCommandsTests", dependencies: ["SamlaCommands", "Diagnostics", "samla", "Store", "SurveyDefinition", "Expressions"], exclude: ["Fixtures"]),
+        .testTarget(name: "SamlaCommandsTests", dependencies: ["SamlaCommands", "Diagnostics", "samla", "Store", "SurveyDefinition", "Expressions", grdb], exclude: ["Fixtures"]),
     ]
 )
 

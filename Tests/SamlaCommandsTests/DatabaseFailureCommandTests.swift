@@ -14,14 +14,14 @@ import Testing
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-    /// Import, invite and round close need a round, so a --db path that names no database (a typing
-    /// error) is refused as such, and leaves no empty database or folder behind.
+    /// Import, invite and round close need a round, and round list only reads, so a --db path that
+    /// names no database (a typing error) is refused as such, and leaves no empty database or folder behind.
     @Test func commandsThatNeedARoundRefuseADatabaseThatIsNotThere() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let csv = path("in.csv")
         try "a,b\n1,2\n".write(toFile: csv, atomically: true, encoding: .utf8)
         let db = path("typo/samla.sqlite")
-        for arguments in [["import", "--round", "r", csv], ["invite", "--round", "r", "--base-url", "https://enkat.example.se", csv], ["round", "close", "r"]] {
+        for arguments in [["import", "--round", "r", csv], ["invite", "--round", "r", "--base-url", "https://enkat.example.se", csv], ["round", "close", "r"], ["round", "list"]] {
             let run = try SamlaBinary.run(arguments + ["--db", db])
             #expect(run.status == 1, "\(arguments)")
             #expect(run.errors.hasPrefix("\(db): error[E460]: there is no database here; give --db the path of the Samla database, which `samla round open` creates"),

@@ -1,4 +1,5 @@
 import Foundation
+import Store
 import Testing
 
 /// `samla demo`, `samla report` and `samla validate` on report definitions, run as the built binary.
@@ -69,7 +70,7 @@ import Testing
     /// `samla report REPORT --db (an empty database) --out OUT`, which must write nothing to OUT.
     static func refused(_ report: String, out: String) throws -> SamlaBinary.Run {
         let workspace = try Workspace()
-        #expect(try SamlaBinary.run(["round", "list", "--db", workspace.path("empty.sqlite")]).status == 0)
+        _ = try SQLiteStore(path: workspace.path("empty.sqlite"))
         let run = try SamlaBinary.run([
             "report", root.appendingPathComponent(report).path, "--db", workspace.path("empty.sqlite"), "--out", workspace.path(out),
         ])

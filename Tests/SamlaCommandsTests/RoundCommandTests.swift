@@ -77,9 +77,9 @@ func day(_ days: Int) -> String {
     @Test func aRoundsLifeCycleAsListShowsIt() throws {
         let cli = try StoreCLI()
         var run = try cli.run(["round", "list"])
-        #expect(run.status == 0)
-        #expect(run.output.hasPrefix("no rounds yet"))
-        #expect(FileManager.default.fileExists(atPath: cli.database), "the default database is made with its folder")
+        #expect(run.status == 1)
+        #expect(run.errors.hasPrefix(".samla/samla.sqlite: error[E460]: there is no database here"), "\(run.errors)")
+        #expect(!FileManager.default.fileExists(atPath: cli.database), "round list makes no database")
 
         run = try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(-10), "--closes", day(30)])
         #expect(run.status == 0, "\(run.errors)")

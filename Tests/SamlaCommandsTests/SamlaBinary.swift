@@ -18,11 +18,13 @@ enum SamlaBinary {
         return folder.appendingPathComponent("samla")
     }
 
-    /// Runs `samla` with `arguments`, in `directory` when given (else the test's own).
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    /// Runs `samla` (the built one, or `binary`) with `arguments`, in `directory` when given (else the
+    /// test's own), through `launcher` when given (a program and its arguments that run `samla`,
+    /// e.g. as another user).
+    static func run(_ arguments: [String], in directory: URL? = nil, binary: URL = url, through launcher: [String] = []) throws -> Run {
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? binary
+        process.arguments = launcher.isEmpty ? arguments : launcher.dropFirst() + [binary.path] + arguments
         if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()
         let errors = Pipe()

@@ -103,6 +103,7 @@ extension DiagnosticCode {
     public static let contactAlreadyInvited = DiagnosticCode("W441", .warning, "an email address that already has an invitation to the round")
     public static let unnamedEmailColumn = DiagnosticCode("W442", .warning, "a column of email addresses that is not named email")
     public static let versionReused = DiagnosticCode("W443", .warning, "a changed definition under a version the database holds with other content")
+    public static let databaseReadAsUnchanging = DiagnosticCode("W444", .warning, "a database in a folder that cannot be written, read as an unchanging file")
 
     static let storeCodes: [DiagnosticCode] = [
         invalidRoundName, unknownRound, roundOfAnotherSurvey, invalidRoundDates, missingRoundDates,
@@ -111,6 +112,6 @@ extension DiagnosticCode {
         unknownResponse, responseAlreadySubmitted, unknownInvitation, invitationUnusable, definitionNotPinned,
         unusableDatabase, malformedContacts, contactsColumnClash, invalidContactEmail, noContacts,
         invitationRequired, outputExists, outputUnwritable, storedDefinitionUnloadable, unknownDefinition, duplicateContactEmail,
-        contactAlreadyInvited, unnamedEmailColumn, versionReused,
+        contactAlreadyInvited, unnamedEmailColumn, versionReused, databaseReadAsUnchanging,
     ]
 }

@@ -97,7 +97,7 @@ struct BenchCommand: ParsableCommand {
 
             var options = StoreOptions()
             options.path = path
-            let store = try options.open()
+            let store = try options.open(.creating)
             for round in Self.rounds {
                 try store.openRound(RoundRequest(
                     name: round, document: document,

@@ -44,7 +44,7 @@ struct ComputeCommand: ParsableCommand {
 
     func run() throws {
         try reportingRefusals(database: store.path) {
-            let opened = try store.open(creating: false)
+            let opened = try store.open(.reading)
             let loadedFramework = try Self.loadFramework(framework, store: opened)
             if let language, !loadedFramework.languages.contains(language) {
                 throw ValidationError("the framework is written in \(loadedFramework.languages.joined(separator: " and ")), not '\(language)'")

@@ -69,7 +69,7 @@ struct DemoCommand: ParsableCommand {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
             var options = StoreOptions()
             options.path = database
-            let store = try options.open()
+            let store = try options.open(.creating)
             printLine("database: \(database) (new)")
 
             for (index, round) in Self.rounds.enumerated() {

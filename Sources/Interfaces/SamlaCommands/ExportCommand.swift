@@ -85,7 +85,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingRefusals(database: database.path) {
-            let store = try database.open(creating: false)
+            let store = try database.open(.reading)
             let exporter = Exporter(store: store, samlaVersion: SamlaVersion.current)
             var options = self.options
             if let framework {

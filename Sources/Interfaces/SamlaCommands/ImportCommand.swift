@@ -57,7 +57,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         var result: ImportResult?
         try reportingRefusals(database: database.path) {
-            let store = try database.open(creating: false)
+            let store = try database.open(.writing)
             let reportPath = report ?? (skipInvalid ? Self.defaultReportPath(for: file) : nil)
             let options = ImportOptions(skipInvalid: skipInvalid, reportPath: reportPath, listedErrorLimit: limit, showsProgress: format == .text,
                                         again: again)

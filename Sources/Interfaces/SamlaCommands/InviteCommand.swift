@@ -50,7 +50,7 @@ struct InviteCommand: ParsableCommand {
         try reportingRefusals(database: database.path) {
             let batch = InvitationBatch(
                 round: round, contactsPath: contacts, outputPath: out ?? InvitationBatch.defaultOutputPath(for: contacts), links: links)
-            let store = try database.open(creating: false)
+            let store = try database.open(.writing)
             let outcome: InvitationBatch.Outcome
             do {
                 outcome = try batch.run(store: store, today: CalendarDate.today())

@@ -37,7 +37,7 @@ struct RemindCommand: ParsableCommand {
         try reportingRefusals(database: database.path) {
             let today = CalendarDate.today()
             let list = ReminderList(round: round, linksPath: links, outputPath: out ?? ReminderList.defaultOutputPath(for: links, on: today))
-            let store = try database.open(creating: false)
+            let store = try database.open(.reading)
             let outcome: ReminderList.Outcome
             do {
                 outcome = try list.run(store: store, today: today)

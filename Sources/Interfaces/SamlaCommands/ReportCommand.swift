@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingRefusals(database: store.path) {
-            let opened = try store.open(creating: false)
+            let opened = try store.open(.reading)
             let written = try Self.write(report: report, store: opened, out: out, language: language)
             printLine("wrote \(written.path) (\(Self.size(written.bytes)))")
             printLine("open it in a web browser: \(URL(fileURLWithPath: written.path).absoluteString)")

@@ -20,7 +20,7 @@ struct RoundCloseCommand: ParsableCommand {
 
     func run() throws {
         try reportingRefusals(database: database.path) {
-            let store = try database.open(creating: false)
+            let store = try database.open(.writing)
             let before = try store.round(named: name)
             let round = try store.closeRound(named: name)
             printLine(before?.status == .closed ? "round \(round.name) was closed already" : "closed round \(round.name)")

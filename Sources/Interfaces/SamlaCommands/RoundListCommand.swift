@@ -30,7 +30,7 @@ struct RoundListCommand: ParsableCommand {
 
     func run() throws {
         try reportingRefusals(database: database.path) {
-            let summaries = try database.open().roundSummaries()
+            let summaries = try database.open(.reading).roundSummaries()
             let today = CalendarDate.today()
             switch format {
             case .text: FileHandle.standardOutput.write(Data(Self.table(summaries, today: today).utf8))

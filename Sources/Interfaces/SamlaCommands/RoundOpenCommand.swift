@@ -50,7 +50,7 @@ struct RoundOpenCommand: ParsableCommand {
             let loaded = SurveyLoader.load(contentsOf: survey)
             guard let document = loaded.document else { throw Refused(loaded.diagnostics) }
             printDiagnostics(loaded.warnings)
-            let store = try database.open()
+            let store = try database.open(.creating)
             printDiagnostics(try Self.versionReuse(of: document, in: store))
             let opening = try store.openRound(RoundRequest(
                 name: name, document: document, opens: opens?.date, closes: closes?.date, anonymous: anonymous ? true : nil))

@@ -99,7 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
             let adminSecret = try Self.secret(file: adminSecretFile, variable: "SAMLA_ADMIN_SECRET")
             let apiToken = try Self.secret(file: apiTokenFile, variable: "SAMLA_API_TOKEN")
             // A server on a new, empty database has no round to serve: a mistyped --db.
-            let store = try database.open(creating: false)
+            let store = try database.open(.writing)
             let configuration = FormServerConfiguration(
                 host: host, port: port, links: baseURL.flatMap(Links.init(base:)), adminSecret: adminSecret, apiToken: apiToken,
                 maximumBodyBytes: maxBodyBytes, maximumBatch: maxBatch, keptResponses: keptResponses, samlaVersion: SamlaVersion.current,

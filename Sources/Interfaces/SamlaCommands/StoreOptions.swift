@@ -14,17 +14,27 @@ struct StoreOptions: ParsableArguments {
         if path.isEmpty { throw ValidationError("--db needs the path of the database file, e.g. \(Self.defaultPath)") }
     }
 
-    /// Opens the store, creating the folder of a new database. A command that only reads, or
-    /// needs a round the database holds (`creating: false`), refuses a database that does not
-    /// exist rather than making an empty one.
-    func open(creating: Bool = true) throws -> SQLiteStore {
+    /// What a command does with the database.
+    enum Access {
+        /// Makes the database, and its folder, when there is none (`samla round open`).
+        case creating
+        /// Writes to a database that must exist.
+        case writing
+        /// Only reads a database that must exist, opened read-only: it works on a file this user
+        /// cannot write (an archived copy), and never changes it.
+        case reading
+    }
+
+    /// Opens the store for `access`. A command that only reads, or needs a round the database holds,
+    /// refuses a database that does not exist rather than making an empty one.
+    func open(_ access: Access) throws -> SQLiteStore {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         if exists, isFolder.boolValue {
             let example = URL(fileURLWithPath: path).appendingPathComponent("samla.sqlite").path
             throw Refused([Diagnostic(.unusableDatabase, at: .file(path), "this is a folder; --db names the database file, e.g. \(example)")])
         }
-        if !exists && !creating {
+        if !exists && access != .creating {
             let relative = path.hasPrefix("/") ? "" : " (the path is relative to \(FileManager.default.currentDirectoryPath))"
             throw Refused([Diagnostic(.unusableDatabase, at: .file(path),
                 "there is no database here\(relative); give --db the path of the Samla database, which `samla round open` creates")])
@@ -40,9 +50,32 @@ struct StoreOptions: ParsableArguments {
             throw Refused([Diagnostic(.unusableDatabase, at: .file(path), "\(folder.path) is a file, not a folder")])
         }
         do {
-            return try SQLiteStore(path: path)
+            guard access == .reading else { return try SQLiteStore(path: path) }
+            let store = try openForReading()
+            if store.access == .unchangingFile {
+                printDiagnostics([Diagnostic(.databaseReadAsUnchanging, at: .file(path),
+                    "the database's folder cannot be written (SQLite keeps \(URL(fileURLWithPath: path).lastPathComponent)-wal and -shm there), "
+                        + "so it is read as an unchanging file, without locks: if another program changes it meanwhile, what is read may be wrong; nothing is written")])
+            }
+            return store
         } catch let error as StoreError {
             throw Refused(error.diagnostics(database: path))
+        }
+    }
+
+    /// The store opened read-only. A store of an earlier schema is brought up to date first, as any
+    /// command did before, when this user can write it; otherwise it is refused, saying so.
+    private func openForReading() throws -> SQLiteStore {
+        do {
+            return try SQLiteStore(readingOnly: path)
+        } catch let outdated as StoreError {
+            guard case .outdatedSchema = outdated else { throw outdated }
+            do {
+                _ = try SQLiteStore(path: path)
+            } catch StoreError.databaseUnwritable {
+                throw outdated
+            }
+            return try SQLiteStore(readingOnly: path)
         }
     }
 }

@@ -42,6 +42,14 @@ public enum StoreError: Error, Hashable, Sendable {
     case databaseFull(path: String)
     /// The database, or the folder it is in (for its `-wal` and `-shm` files), cannot be written or opened.
     case databaseUnwritable(path: String)
+    /// A read-only open found commits in the `-wal` file (`walBytes` long) that SQLite cannot read
+    /// without a `-shm` file, which it can neither open nor make beside the database.
+    case uncheckpointedCommits(path: String, walBytes: Int)
+    /// A read-only open of a store of an earlier schema: `latest` is its last migration, `pending`
+    /// the ones this version would apply.
+    case outdatedSchema(path: String, latest: String, pending: [String])
+    /// A partner export of a round that has no pseudonym key yet, from a database that cannot be written.
+    case pseudonymKeyUnavailable(round: String, path: String)
 
     /// The refusal as diagnostics. `database` names the store file for problems that have no
     /// better place than the database as a whole.
@@ -139,6 +147,24 @@ public enum StoreError: Error, Hashable, Sendable {
             return [Diagnostic(.databaseUnwritable, at: .file(path),
                 "the database cannot be opened for writing: the file, or its folder (where SQLite keeps \(Self.fileName(path))-wal and -shm), is read-only for this user or on a read-only disk; "
                     + "nothing was written; give this user write access to both, or copy the database to a writable folder")]
+        case .uncheckpointedCommits(let path, let walBytes):
+            let name = Self.fileName(path)
+            return [Diagnostic(.databaseUnwritable, at: .file(path),
+                "\(name)-wal holds \(walBytes) bytes of commits that are not in the database file yet, and SQLite reads them only with \(name)-shm, "
+                    + "which it can neither open nor make beside the database (the folder or that file is read-only for this user); nothing was read or changed; "
+                    + "copy the database together with its -wal file to a writable folder (cp \(path) \(path)-wal FOLDER/) and give --db the copy, "
+                    + "or have the database's owner run sqlite3 \(path) 'PRAGMA wal_checkpoint(TRUNCATE)', which moves the commits into the file")]
+        case .outdatedSchema(let path, let latest, let pending):
+            let missing = pending.map { "\"\($0)\"" }.joined(separator: ", ")
+            return [Diagnostic(.unusableDatabase, at: .file(path),
+                "the database was made by an earlier version of Samla (its latest migration is \"\(latest)\"; this version adds \(missing)), "
+                    + "and bringing it up to date needs to write it, which this user cannot (the file or its folder is read-only); nothing was changed; "
+                    + "copy it to a writable folder and give --db the copy, which is then brought up to date, or read it with the version of Samla that wrote it")]
+        case .pseudonymKeyUnavailable(let round, let path):
+            return [Diagnostic(.databaseUnwritable, at: .file(path),
+                "round \(round) has no pseudonym key yet: the round's first partner export makes it and keeps it in the database, so that its pseudonyms "
+                    + "stay the same in every export, and this user cannot write the database; nothing was exported; make the partner export once where "
+                    + "the database can be written (and hand out a new copy), or export without --profile")]
         }
     }
 }

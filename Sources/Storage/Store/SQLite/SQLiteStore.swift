@@ -10,7 +10,10 @@ import GRDB
 public final class SQLiteStore: Store {
     /// The database file.
     public let path: String
+    /// How the file was opened: for writing, or for reading only.
+    public let access: StoreAccess
     let pool: DatabasePool
+    let busyTimeout: TimeInterval
     let writerWatch = WriterWatch()
     let upserts = UpsertStatements()
 
@@ -21,10 +24,9 @@ public final class SQLiteStore: Store {
     /// up to `busyTimeout` seconds for another connection's write lock.
     public init(path: String, busyTimeout: TimeInterval = 10) throws {
         self.path = path
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(busyTimeout)
-        configuration.label = "samla-store"
+        self.access = .readWrite
+        self.busyTimeout = busyTimeout
+        var configuration = Self.configuration(busyTimeout: busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
@@ -35,7 +37,7 @@ public final class SQLiteStore: Store {
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             let migrator = Schema.migrator
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw StoreError.unusableDatabase(path: path, reason: "the database was written by a newer version of Samla; use that version")
+                throw StoreError.unusableDatabase(path: path, reason: Self.newerVersion)
             }
             try migrator.migrate(pool)
             try pool.writeWithoutTransaction { db in
@@ -46,6 +48,113 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Opens the existing store at `path` for reading only: nothing is ever written to the file,
+    /// its schema is not migrated, and no file is created when there is none.
+    ///
+    /// SQLite reads a database in WAL mode read-only when it can open its `-wal` and `-shm` files,
+    /// which must exist or be creatable in the folder. When they cannot (a read-only folder or disk),
+    /// the file is read as unchanging (SQLite's `immutable` URI parameter, ``StoreAccess/unchangingFile``),
+    /// provided no `-wal` file with content lies beside it: immutable reads ignore the `-wal` file,
+    /// and would miss the commits it holds (`StoreError.uncheckpointedCommits`). A store of an
+    /// earlier schema is refused (`StoreError.outdatedSchema`), as is one of a newer Samla or of
+    /// another program (`StoreError.unusableDatabase`).
+    public init(readingOnly path: String, busyTimeout: TimeInterval = 10) throws {
+        self.path = path
+        self.busyTimeout = busyTimeout
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.unusableDatabase(path: path, reason: "there is no database here")
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw StoreError.unusableDatabase(path: path, reason: "this user may not read the file; give this user read access to it, or use a copy")
+        }
+        var configuration = Self.configuration(busyTimeout: busyTimeout)
+        configuration.readonly = true
+        do {
+            do {
+                pool = try Self.readingPool(path, configuration: configuration, database: path)
+                access = .readOnly
+            } catch let failure as DatabaseError where Self.isMissingSharedMemory(failure) && Self.isInWALMode(path) {
+                let walBytes = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+                if walBytes > 0 { throw StoreError.uncheckpointedCommits(path: path, walBytes: walBytes) }
+                do {
+                    pool = try Self.readingPool(Self.unchangingFileURI(path), configuration: configuration, database: path)
+                } catch is DatabaseError {
+                    throw failure
+                }
+                access = .unchangingFile
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(databaseFailure: error, path: path) ?? error
+        }
+    }
+
+    /// A read-only pool on `location` (a path or an SQLite URI) of the store file `database`,
+    /// refused unless it holds a Samla store this version reads as it is.
+    private static func readingPool(_ location: String, configuration: Configuration, database: String) throws -> DatabasePool {
+        let pool = try DatabasePool(path: location, configuration: configuration)
+        try pool.read { db in try checkReadable(db, path: database) }
+        return pool
+    }
+
+    private static func configuration(busyTimeout: TimeInterval) -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "samla-store"
+        return configuration
+    }
+
+    private static let newerVersion = "the database was written by a newer version of Samla; use that version"
+
+    /// Whether a read-only open failed because SQLite could neither open nor create the `-shm`
+    /// (and `-wal`) file that reading a database in WAL mode needs.
+    private static func isMissingSharedMemory(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_READONLY
+    }
+
+    /// Whether the database file's header says WAL mode (its read and write versions, bytes 18 and
+    /// 19, are 2). A database in rollback-journal mode needs no `-shm` file, so a read-only open of
+    /// it fails for another reason, such as a journal left by a crashed writer that must be rolled back.
+    private static func isInWALMode(_ path: String) -> Bool {
+        guard let file = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? file.close() }
+        guard let header = try? file.read(upToCount: 20), header.count == 20 else { return false }
+        return header[18] == 2 && header[19] == 2
+    }
+
+    /// `path` as an SQLite URI that opens it read-only and immutable: without locks, `-wal` or `-shm`.
+    static func unchangingFileURI(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var escaped = ""
+        for character in absolute.unicodeScalars {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return "file:\(escaped)?mode=ro&immutable=1"
+    }
+
+    /// Refuses, for a read-only open, a file that is no Samla store this version reads as it is:
+    /// another program's database, an empty file, a newer Samla's store, or one of an earlier schema.
+    private static func checkReadable(_ db: Database, path: String) throws {
+        try refuseForeign(db, path: path)
+        let migrator = Schema.migrator
+        if try migrator.hasBeenSuperseded(db) {
+            throw StoreError.unusableDatabase(path: path, reason: newerVersion)
+        }
+        let applied = try migrator.appliedIdentifiers(db)
+        if applied.isEmpty {
+            throw StoreError.unusableDatabase(path: path, reason: "the database is empty, not a Samla store yet; `samla round open` makes one")
+        }
+        let pending = migrator.migrations.filter { !applied.contains($0) }
+        if let latest = migrator.migrations.last(where: applied.contains), !pending.isEmpty {
+            throw StoreError.outdatedSchema(path: path, latest: latest, pending: pending)
+        }
+    }
+
     /// Refuses an SQLite database that another program made (tables, but not Samla's first
     /// migration) before anything is written to it: opening the pool would switch it to WAL mode,
     /// and migrating would add Samla's tables among its own.
@@ -53,11 +162,13 @@ public final class SQLiteStore: Store {
         guard FileManager.default.fileExists(atPath: path) else { return }
         var configuration = Configuration()
         configuration.readonly = true
-        let (tables, isSamla) = try DatabaseQueue(path: path, configuration: configuration).read { db in
-            (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"),
-             try db.tableExists("grdb_migrations")
-                && (try Bool.fetchOne(db, sql: "SELECT 1 FROM grdb_migrations WHERE identifier = ?", arguments: [Schema.firstMigration]) ?? false))
-        }
+        try DatabaseQueue(path: path, configuration: configuration).read { db in try refuseForeign(db, path: path) }
+    }
+
+    private static func refuseForeign(_ db: Database, path: String) throws {
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
+        let isSamla = try db.tableExists("grdb_migrations")
+            && (try Bool.fetchOne(db, sql: "SELECT 1 FROM grdb_migrations WHERE identifier = ?", arguments: [Schema.firstMigration]) ?? false)
         guard !tables.isEmpty, !isSamla else { return }
         let shown = tables.prefix(3).joined(separator: ", ") + (tables.count > 3 ? ", …" : "")
         throw StoreError.unusableDatabase(path: path, reason:
@@ -76,4 +187,17 @@ public final class SQLiteStore: Store {
              try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
         }
     }
+}
+
+/// How a ``SQLiteStore`` has its file open.
+public enum StoreAccess: Equatable, Sendable {
+    /// For reading and writing; the schema is brought up to date on opening.
+    case readWrite
+    /// For reading only, through SQLite's read-only connections: the commits of other connections
+    /// (`samla serve`, an import) are seen as they are made, and nothing is written to the file.
+    case readOnly
+    /// For reading only, as an unchanging file (SQLite's `immutable`): the folder cannot take the
+    /// `-wal` and `-shm` files a read-only connection needs, so SQLite reads without locks, and a
+    /// change made to the file meanwhile by another program would go unnoticed.
+    case unchangingFile
 }
