@@ -173,7 +173,7 @@ struct RowChecker {
     private func optionColumn(of problem: AnswerProblem, spread: [Int], variable: Int, in record: CSVRecord) -> Int {
         let codes = validator.coders[variable].choiceTable?.codes ?? []
         switch problem.kind {
-        case .notAnOptionMark(let code), .choiceNotOffered(_, let code):
+        case .notAnOptionMark(let code), .choiceNotOffered(_, let code, _):
             if let position = codes.firstIndex(of: code) { return spread[position] }
         default:
             break
