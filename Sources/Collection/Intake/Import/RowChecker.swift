@@ -158,7 +158,7 @@ struct RowChecker {
             if case .notAChoice = problem.kind, let value = problem.value, let variable = validator.index(ofVariable: problem.variable),
                let code = validator.coders[variable].choiceTable?.code(ofLabel: value) {
                 problems.append(Problem(diagnostic: Diagnostic(.labelsExport, at: at(column),
-                    "“\(value)” is the label of the code \(code), not a code: write \(code). A file exported with --labels is not read back: export the round without --labels (codes) and import that file"),
+                    "“\(value)” is the label of the code \(code), not a code: write \(code). Labels are not read back, as they change between versions and languages: if the file is an export made with --labels, export the round again without it"),
                     column: column, value: value))
                 continue
             }
