@@ -227,6 +227,40 @@ import Testing
         }
     }
 
+    /// The Samverkansforum example as a respondent meets it: a city the region rules out reads
+    /// without codes, and a text typed under "Annat" without choosing it comes back with its
+    /// problem, kept in its field, on "next" and across a language switch (it was dropped unseen).
+    @Test func samverkansforumRefusesWhatItCannotKeepAndSaysSoInWords() async throws {
+        let environment = try TestEnvironment()
+        try environment.openRound("sf-open", survey: "samverkansforum.yaml")
+        try await environment.withServer { client in
+            let r = try await Respondent.start(client, round: "sf-open", headers: ["Accept-Language": "sv"])
+            let city = try await r.post([("event_date", "2026-01-10"), ("region", "north"), ("venue", "malmo")])
+            #expect(city.status == 422)
+            #expect(Respondent.errors(city.body) == [
+                "f-venue-0 I vilken stad? Det här alternativet passar inte ihop med dina andra svar: välj ett annat, eller ändra de svaren.",
+            ])
+            try await r.answer("Om forumet", [("event_date", "2026-01-10"), ("region", "south"), ("venue", "malmo")])
+            let other = [("org_type", "university"), ("reasons", "network"), ("reasons_other", "Fika")]
+            let refused = try await r.post(other)
+            #expect(refused.status == 422)
+            #expect(Respondent.errors(refused.body) == [
+                "f-reasons_other Varför deltog du? – Annat, nämligen: Du har skrivit något under ”Annat” men inte valt Annat: välj Annat, eller töm textfältet.",
+            ])
+            #expect(Page.inputValue("reasons_other", in: refused.body) == "Fika")
+            let switched = try await r.post(other, action: "lang-en")
+            #expect(switched.status == 422)
+            #expect(Page.language(switched.body) == "en")
+            #expect(Page.inputValue("reasons_other", in: switched.body) == "Fika")
+            #expect(Respondent.errors(switched.body).first?.hasSuffix("You wrote something under “Other” but did not choose Other: choose Other, or empty the text field.") == true)
+            try await r.answer("About you", [("org_type", "university"), ("reasons", "network"), ("reasons", "other"), ("reasons_other", "Fika")])
+            let stored = try #require(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response)
+            #expect(stored.answers["reasons_other"] == .text("Fika"))
+            #expect(Page.title(try await r.show().body) == "What did the forum give you?")
+            #expect(try await r.show().body.contains(#"<span class="unit" id="u-hours">hours</span>"#))
+        }
+    }
+
     @Test func aPageNoLongerShownPostedFromAnotherTabSavesNothing() async throws {
         let environment = try TestEnvironment()
         try environment.openRound("forum-open", survey: "msi-forum.yaml")

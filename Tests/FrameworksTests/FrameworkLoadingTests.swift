@@ -138,6 +138,23 @@ struct FrameworkLoadingTests {
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     }
 
+    /// Every file under frameworks/, so that a framework added there is checked without listing it here.
+    static var shippedFrameworks: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: Fixtures.repository.appendingPathComponent("frameworks").path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted()
+    }
+
+    @Test func theShippedFrameworksAreFound() {
+        #expect(Self.shippedFrameworks == ["msi-toc.yaml", "samverkansforum.yaml"])
+    }
+
+    @Test(arguments: shippedFrameworks)
+    func everyShippedFrameworkLoadsWithoutDiagnostics(_ file: String) {
+        let result = FrameworkLoader.load(contentsOf: Fixtures.repository.appendingPathComponent("frameworks/" + file).path)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+        #expect(result.framework?.id == String(file.dropLast(5)))
+    }
+
     @Test func theShippedFrameworkIsClean() throws {
         let path = Fixtures.repository.appendingPathComponent("frameworks/msi-toc.yaml").path
         let result = FrameworkLoader.load(contentsOf: path)

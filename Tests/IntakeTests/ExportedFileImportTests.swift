@@ -181,7 +181,7 @@ import Testing
         defer { fixture.cleanUp() }
         #expect(result.isRefused)
         #expect(result.errorsByCode.map { "\($0.code.id) \($0.count)" } == ["E437 6", "E406 1"])
-        #expect(result.diagnostics.contains { $0.description.hasSuffix("row 1, column legal_form: “Aktiebolag” is the label of the code ab, not a code: write ab. A file exported with --labels is not read back: export the round without --labels (codes) and import that file") })
+        #expect(result.diagnostics.contains { $0.description.hasSuffix("row 1, column legal_form: “Aktiebolag” is the label of the code ab, not a code: write ab. Labels are not read back, as they change between versions and languages: if the file is an export made with --labels, export the round again without it") })
     }
 
     /// A text an export wrote with an apostrophe in front (it starts like a formula) is read without

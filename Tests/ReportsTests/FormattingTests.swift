@@ -34,6 +34,10 @@ struct FormattingTests {
         let count = IndicatorFormat(indicator: .init(id: "b", node: "n", title: [:], kind: .reported, unit: "events", location: .init(file: "f", line: 1, column: 1)), numbers: en)
         #expect(count.valueWithUnit(12, words: ReportWords(language: "en")) == "12 events")
         #expect(count.valueWithUnit(12, words: ReportWords(language: "sv")) == "12 träffar")
+        // The form's list of units: a question's hours read the same on the form and in its topline.
+        #expect(ReportWords(language: "sv").unit("hours") == "timmar")
+        #expect(ReportWords(language: "sv").unit("years") == "år")
+        #expect(ReportWords(language: "en").unit("hours") == "hours")
         #expect(count.value(2.5) == "2.5")
     }
 

@@ -238,6 +238,9 @@ import Testing
             Issue.record("18 is not an SDG")
         }
         #expect(coder("sdg").code("3,8") == .problem(.notAChoice(list: "sdgs", suggestion: "3 8", codes: (1...17).map(String.init))))
+        // As a spreadsheet list is typed, a comma and a space: the whole cell is the suggestion, not its first code.
+        #expect(coder("sdg").code("3, 8, 10") == .problem(.notAChoice(list: "sdgs", suggestion: "3 8 10", codes: (1...17).map(String.init))))
+        #expect(coder("sdg").code("3; 8") == .problem(.notAChoice(list: "sdgs", suggestion: "3 8", codes: (1...17).map(String.init))))
     }
 
     @Test func longListsAreFoundByHashing() {

@@ -145,6 +145,7 @@ import Testing
         #expect(sheet.problems[0].message(in: "sv") == "Ange minst 1.")
         #expect(sheet.problems[0].message(in: "en") == "“0” is not accepted: Enter at least 1.")
         #expect(sheet.problems[0].respondentMessage(in: "sv") == "Ange minst 1.", "the author's message as it is")
+        #expect(sheet.problems[0].respondentMessage(in: "en") == "Enter at least 1.", "the author's message as it is, as in Swedish")
         // Another answer in the constraint; no message of its own.
         sheet = self.sheet(Self.withStaff.merging(["women": "13"]) { $1 })
         validator.check(&sheet, mode: .complete)
@@ -187,6 +188,48 @@ import Testing
         #expect(problems(Self.withoutStaff.merging(["region": "M", "city": "other", "city_other": "Ystad"]) { $1 }) == [])
         let sheet = sheet(["region": "AB"])
         #expect(validator.offeredChoices(forQuestion: "city", in: sheet).map(\.value) == ["stockholm", "other"])
+    }
+
+    @Test func aChoiceNotOfferedNamesTheFilterAndARespondentReadsNoCodes() {
+        var sheet = sheet(Self.withoutStaff.merging(["region": "M", "city": "stockholm"]) { $1 })
+        validator.check(&sheet, mode: .complete)
+        let problem = try! #require(sheet.problems.first)
+        #expect(problem.message(in: "en")
+            == "stockholm is a code of the list cities, but the question's choice filter, county = ${region}, does not offer it given this response's other answers: check them and this one")
+        #expect(problem.respondentMessage(in: "sv") == "Det här alternativet passar inte ihop med dina andra svar: välj ett annat, eller ändra de svaren.")
+        #expect(problem.respondentMessage(in: "en") == "This choice does not go with your other answers: choose another, or change those answers.")
+    }
+
+    /// A refused answer that a choice filter reads (a label typed for a code) is reported once:
+    /// the filter cannot be decided on it, so the choice it filters is not also refused.
+    @Test func aChoiceFilterReadingARefusedAnswerIsNotDecided() {
+        #expect(problems(Self.withoutStaff.merging(["region": "Skåne", "city": "lund"]) { $1 }) == ["region E406"])
+        #expect(problems(Self.withoutStaff.merging(["region": "AB", "city": "lund"]) { $1 }) == ["city E407"])
+        // The same for a constraint that reads another answer.
+        let survey = Fixtures.survey([Fixtures.page("p", [
+            Fixtures.question("total", .integer),
+            Fixtures.question("part", .integer, constraint: ". <= ${total}"),
+        ])])
+        let validator = try! ResponseValidator(survey: survey)
+        var sheet = validator.makeSheet()
+        for (name, text) in ["total": "tolv", "part": "3"] { sheet.setAnswer(text: text, variable: validator.index(ofVariable: name)!) }
+        validator.check(&sheet, mode: .complete)
+        #expect(sheet.problems.map { "\($0.variable) \($0.code.id)" } == ["total E400"])
+    }
+
+    /// A text typed under "other" without choosing it is refused on the page it is typed on, as
+    /// the import refuses it, rather than cleared unseen; the final submission still clears one
+    /// left in the store.
+    @Test func anOtherTextWithoutOtherIsRefusedOnItsPage() {
+        var sheet = validator.makeSheet()
+        let outcome = validator.submit(page: 2, fields: ["region": .text("M"), "city": .text("lund"), "city_other": .text("Ystad")], to: &sheet)
+        #expect(outcome.problems.map { "\($0.variable) \($0.code.id)" } == ["city_other E410"])
+        #expect(outcome.problems.first?.respondentMessage(in: "sv") == "Du har skrivit något under ”Annat” men inte valt Annat: välj Annat, eller töm textfältet.")
+        #expect(outcome.problems.first?.respondentMessage(in: "en") == "You wrote something under “Other” but did not choose Other: choose Other, or empty the text field.")
+        var stored = self.sheet(Self.withoutStaff.merging(["region": "M", "city": "lund", "city_other": "Ystad"]) { $1 })
+        validator.check(&stored, mode: .submission)
+        #expect(stored.problems.isEmpty)
+        #expect(stored.value(of: "city_other") == nil)
     }
 
     @Test func aChoiceFilterThatReadsItsOwnPageOffersTheWholeListOnTheForm() {

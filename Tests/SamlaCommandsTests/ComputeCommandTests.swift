@@ -139,6 +139,22 @@ import Testing
         }
     }
 
+    /// A share's target is written as its estimate is, with %: "75,0" beside "100,0 %" read as
+    /// another scale.
+    @Test func aPercentTargetInTheTableHasItsPercentSign() throws {
+        let run = try Self.compute(contacts: 2, indicator: """
+            kind: proportion
+            numerator: "${new_contacts} > 0"
+            unit: percent
+            direction: up
+            targets: {forum-2025: 0.75}
+        """)
+        #expect(run.status == 0, "\(run.errors)")
+        let total = try #require(run.output.split(separator: "\n").first { $0.contains("Totalt") })
+        #expect(total.contains("100,0 %"), "\(total)")
+        #expect(total.contains("75,0 %"), "\(total)")
+    }
+
     /// A round declared but not opened yet gets a note in the language asked: after the table, and
     /// on standard error beside CSV, which has no place for it.
     @Test(arguments: [

@@ -120,6 +120,16 @@ import YAMLReading
         #expect(colon.message.contains("must be quoted"), "\(colon.message)")
     }
 
+    /// A key of a list item started under the item's `-` (a common slip when copying a question):
+    /// libyaml only says it "did not find expected '-' indicator"; the advice says where the key goes.
+    @Test func aKeyUnderTheDashOfItsItemIsAboutIndentation() throws {
+        let text = "id: x\npages:\n  - id: p\n    questions:\n      - name: hours\n        label: a\n      type: decimal\n"
+        let diagnostic = try #require(only(SurveyLoader.load(text: text, path: "m.yaml")))
+        #expect(diagnostic.code == .yamlSyntax)
+        #expect(diagnostic.location == .source(Diagnostics.SourceLocation(file: "m.yaml", line: 7, column: 7)))
+        #expect(diagnostic.message.hasSuffix("; `type` starts under the `-` of the list item on line 5, where YAML expects the next item; a key of that item starts in column 9, under `name`: indent `type` to column 9 (or, for a new item, write `- type:`)"), "\(diagnostic.message)")
+    }
+
     @Test func missingFileAndFolderAreUnreadable() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

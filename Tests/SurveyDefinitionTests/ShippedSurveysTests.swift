@@ -19,14 +19,31 @@ import Testing
         return try #require(result.document).survey
     }
 
-    @Test func allThreeAreShipped() {
-        #expect(Self.files == ["esem-se.yaml", "msi-forum.yaml", "platform-inventory.yaml"])
+    @Test func allFourAreShipped() {
+        #expect(Self.files == ["esem-se.yaml", "msi-forum.yaml", "platform-inventory.yaml", "samverkansforum.yaml"])
     }
 
     @Test(arguments: files) func loadsWithoutDiagnostics(_ name: String) throws {
         let survey = try load(name)
         #expect(survey.languages == ["sv", "en"])
         #expect(survey.id + ".yaml" == name)
+    }
+
+    /// The small example an author copies from: it keeps showing every kind of question and rule.
+    @Test func samverkansforumShowsWhatAnAuthorUses() throws {
+        let survey = try load("samverkansforum.yaml")
+        let types = Set(survey.questions.map(\.type))
+        #expect(types.isSuperset(of: [.note, .date, .selectOne, .selectMultiple, .matrix, .integer, .decimal, .calculate, .longText, .email]))
+        #expect(survey.questions.contains { $0.type == .selectOne && $0.allowsOther })
+        #expect(survey.questions.contains { $0.type == .selectMultiple && $0.allowsOther })
+        #expect(survey.questions.contains { $0.choiceFilter != nil })
+        #expect(survey.questions.contains { $0.constraint != nil && $0.constraintMessage != nil && $0.type == .decimal })
+        #expect(survey.questions.contains { $0.isPII && $0.type == .email && $0.relevant != nil })
+        #expect(survey.questions.contains { $0.hint != nil })
+        #expect(survey.pages.count >= 2)
+        let calculations = Set(survey.questions.filter { $0.type == .calculate }.map(\.name))
+        #expect(survey.questions.contains { q in calculations.contains { q.relevant?.text.contains("${\($0)}") == true } },
+                "a question shown on a calculation")
     }
 
     @Test func esemCoversTheIssuesScope() throws {

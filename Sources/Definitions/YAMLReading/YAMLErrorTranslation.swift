@@ -56,6 +56,8 @@ enum YAMLErrorTranslation {
             message += "; \(indented.advice)"
         } else if problem.contains("mapping values are not allowed") {
             message += "; a value that contains ': ' must be quoted, e.g. label: \"Time: 10:30\""
+        } else if problem.contains("did not find expected '-' indicator"), let under = UnderIndentedKey(text: text, line: location.line) {
+            message += "; \(under.advice)"
         } else if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
             message += "; check the indentation of this line against the lines above"
         } else if problem.contains("did not find expected <document start>") {
@@ -213,6 +215,51 @@ struct OverIndentedKey {
         let value = characters[(i + 2)...].drop { $0 == " " }
         guard let first = value.first, !"\"'{[|>&*!#".contains(first) else { return nil }
         return (String(characters[start..<i]), start + 1)
+    }
+}
+
+/// A key of a list item started under the item's `-`, as `type:` here:
+/// ```
+///       - name: hours
+///       type: decimal
+/// ```
+/// YAML expects the next item (`- `) in that column, and libyaml says only that it "did not find
+/// expected '-' indicator"; the key belongs under the item's first key.
+struct UnderIndentedKey {
+    let advice: String
+
+    /// Recognises the case from the line libyaml stopped at: a `key:` line whose indentation is
+    /// that of the `- key:` item above it (every line between indented further).
+    init?(text: String, line number: Int) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard number >= 2, number <= lines.count else { return nil }
+        let line = Array(lines[number - 1])
+        let indent = line.prefix { $0 == " " }.count
+        let key = line[indent...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        guard !key.isEmpty, key != ["-"], indent + key.count < line.count, line[indent + key.count] == ":" else { return nil }
+        var above = number - 2
+        while above >= 0 {
+            let previous = Array(lines[above])
+            let trimmed = previous.drop { $0 == " " }
+            let previousIndent = previous.count - trimmed.count
+            if trimmed.isEmpty || trimmed.first == "#" || trimmed == ["\r"] {
+                above -= 1
+                continue
+            }
+            guard previousIndent >= indent else { return nil }
+            if previousIndent == indent {
+                guard trimmed.starts(with: ["-", " "]) else { return nil }
+                let afterDash = trimmed.dropFirst(2).drop { $0 == " " }
+                let firstKey = afterDash.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+                guard !firstKey.isEmpty else { return nil }
+                let column = previous.count - afterDash.count + 1
+                advice = "`\(String(key))` starts under the `-` of the list item on line \(above + 1), where YAML expects the next item; "
+                    + "a key of that item starts in column \(column), under `\(String(firstKey))`: indent `\(String(key))` to column \(column) (or, for a new item, write `- \(String(key)):`)"
+                return
+            }
+            above -= 1
+        }
+        return nil
     }
 }
 

@@ -81,7 +81,8 @@ enum ResultText {
                 if !row.changeLow.isEmpty { change += " (\(row.changeLow)–\(row.changeHigh))" }
             }
             let group = row.breakdown.isEmpty ? row.group : "\(row.breakdown): \(row.group)"
-            lines.append([row.indicator, row.round, group, row.n, estimate, interval, row.target, row.status, change])
+            let target = row.target.isEmpty ? "" : row.target + suffix
+            lines.append([row.indicator, row.round, group, row.n, estimate, interval, target, row.status, change])
         }
         var widths = header.map { _ in 0 }
         for line in lines { for (i, field) in line.enumerated() { widths[i] = max(widths[i], field.count) } }

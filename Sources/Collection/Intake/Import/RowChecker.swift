@@ -165,7 +165,7 @@ struct RowChecker {
             if case .notAChoice = problem.kind, let value = problem.value, let variable = validator.index(ofVariable: problem.variable),
                let code = validator.coders[variable].choiceTable?.code(ofLabel: value) {
                 problems.append(Problem(diagnostic: Diagnostic(.labelsExport, at: at(column),
-                    "“\(value)” is the label of the code \(code), not a code: write \(code). A file exported with --labels is not read back: export the round without --labels (codes) and import that file"),
+                    "“\(value)” is the label of the code \(code), not a code: write \(code). Labels are not read back, as they change between versions and languages: if the file is an export made with --labels, export the round again without it"),
                     column: column, value: value))
                 continue
             }
@@ -187,7 +187,7 @@ struct RowChecker {
     private func optionColumn(of problem: AnswerProblem, spread: [Int], variable: Int, in record: CSVRecord) -> Int {
         let codes = validator.coders[variable].choiceTable?.codes ?? []
         switch problem.kind {
-        case .notAnOptionMark(let code), .choiceNotOffered(_, let code):
+        case .notAnOptionMark(let code), .choiceNotOffered(_, let code, _):
             if let position = codes.firstIndex(of: code) { return spread[position] }
         default:
             break

@@ -125,8 +125,9 @@ public final class AnswerCoder: Sendable {
                 if i > start {
                     let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
                     guard let position = table.position(of: word) ?? table.position(ofNeutralized: word) else {
+                        // `3, 8` splits at its space into `3,` and `8`: suggest from the whole cell first.
                         let text = ByteText.string(word)
-                        if let spaced = table.spacedSuggestion(for: text) {
+                        if let spaced = table.spacedSuggestion(for: ByteText.string(bytes)) ?? table.spacedSuggestion(for: text) {
                             return .problem(.notAChoice(list: table.listName, suggestion: spaced, codes: table.codes))
                         }
                         return notAChoice(text, table)

@@ -21,8 +21,8 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
         case controlCharacter(scalar: UInt32, position: Int)
         /// Not a code of the list; `suggestion` is the likely meant code, `codes` the list's codes.
         case notAChoice(list: String, suggestion: String?, codes: [String])
-        /// A code of the list that the choice filter does not offer for this response.
-        case choiceNotOffered(list: String, code: String)
+        /// A code of the list that the choice filter (`filter`, as written) does not offer for this response.
+        case choiceNotOffered(list: String, code: String, filter: String)
         case duplicateChoice(code: String)
         /// Several codes for a single choice.
         case severalChoices
@@ -86,13 +86,27 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The message for a respondent on the web form, in Swedish (`sv`) or English: as
-    /// ``message(in:)``, except that a failed constraint without a `constraint_message` gets a
-    /// general text instead of the condition's expression, which a respondent cannot read.
+    /// ``message(in:)``, except where that names what a respondent cannot read (a condition's
+    /// expression, a list's codes, a variable): a failed constraint without a
+    /// `constraint_message`, a choice the filter does not offer, an `other` text without `other`;
+    /// and a failed constraint with a message is that message alone, in English as in Swedish.
     public func respondentMessage(in language: String) -> String {
-        if case .constraintFailed(_, nil) = kind {
-            return language == "sv" ? "Svaret godtas inte för den här frågan: kontrollera det." : "This answer is not accepted for this question: please check it."
+        let sv = language == "sv"
+        switch kind {
+        case .constraintFailed(_, nil):
+            return sv ? "Svaret godtas inte för den här frågan: kontrollera det." : "This answer is not accepted for this question: please check it."
+        case .constraintFailed(_, let message?):
+            // The author's message as written, in either language (the import's English adds the answer before it).
+            return message[sv ? "sv" : "en"] ?? self.message(in: language)
+        case .choiceNotOffered:
+            return sv ? "Det här alternativet passar inte ihop med dina andra svar: välj ett annat, eller ändra de svaren."
+                : "This choice does not go with your other answers: choose another, or change those answers."
+        case .otherWithoutOther:
+            return sv ? "Du har skrivit något under ”Annat” men inte valt Annat: välj Annat, eller töm textfältet."
+                : "You wrote something under “Other” but did not choose Other: choose Other, or empty the text field."
+        default:
+            return message(in: language)
         }
-        return message(in: language)
     }
 
     /// Both messages, keyed `sv` and `en`.

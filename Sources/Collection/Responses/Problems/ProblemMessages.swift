@@ -34,8 +34,8 @@ enum ProblemMessages {
             text += Suggestions.didYouMean(suggestion)
             if codes.count <= listedCodesLimit { text += "; its codes are \(codes.joined(separator: ", "))" }
             return text
-        case .choiceNotOffered(let list, let code):
-            return "\(code) is a code of the list \(list), but the question's choice filter does not offer it for this response"
+        case .choiceNotOffered(let list, let code, let filter):
+            return "\(code) is a code of the list \(list), but the question's choice filter, \(filter), does not offer it given this response's other answers: check them and this one"
         case .duplicateChoice(let code):
             return "\(given) names the code \(code) more than once: give each chosen code once"
         case .severalChoices:
@@ -93,8 +93,8 @@ enum ProblemMessages {
             text += menadeDu(suggestion)
             if codes.count <= listedCodesLimit { text += "; koderna är \(codes.joined(separator: ", "))" }
             return text
-        case .choiceNotOffered(let list, let code):
-            return "\(code) är en kod i listan \(list), men det alternativet erbjuds inte utifrån tidigare svar"
+        case .choiceNotOffered(let list, let code, let filter):
+            return "\(code) är en kod i listan \(list), men frågans urval, \(filter), erbjuder den inte utifrån svarets andra svar: kontrollera dem och det här"
         case .duplicateChoice(let code):
             return "\(given) anger koden \(code) mer än en gång: ange varje vald kod en gång"
         case .severalChoices:

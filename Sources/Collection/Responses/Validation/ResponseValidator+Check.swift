@@ -49,8 +49,10 @@ extension ResponseValidator {
                         sheet.clearUncoded(v)
                     }
                 case .answered:
+                    let rulesDecided = sheet.uncoded.isEmpty && undecidedVariables.isEmpty
+                        || !ruleInputs[position].contains { sheet.hasUncoded[$0] || undecidedVariables.contains($0) }
                     checkRelevant(step, position: position, variables: stepVariables, checked: mode.checks(page: step.page), mode: mode,
-                                  sheet: &sheet, input: &input, found: &found)
+                                  rulesDecided: rulesDecided, sheet: &sheet, input: &input, found: &found)
                 }
             }
         }
@@ -83,7 +85,7 @@ extension ResponseValidator {
     }
 
     private func checkRelevant(
-        _ step: QuestionStep, position: Int, variables stepVariables: [Int], checked: Bool, mode: CheckMode,
+        _ step: QuestionStep, position: Int, variables stepVariables: [Int], checked: Bool, mode: CheckMode, rulesDecided: Bool,
         sheet: inout AnswerSheet, input: inout RuleInput, found: inout [(variable: Int, problem: AnswerProblem)]
     ) {
         for i in step.variableStart..<step.variableEnd {
@@ -96,7 +98,7 @@ extension ResponseValidator {
                 if checked && step.isRequired && mode.requiresAnswers { found.append((v, problem(v, nil, .requiredMissing))) }
                 continue
             }
-            guard checked else { continue }
+            guard checked && rulesDecided else { continue }
             if step.hasChoiceFilter {
                 checkChoiceFilter(questions[position], variable: v, input: &input, found: &found)
             }
@@ -119,7 +121,8 @@ extension ResponseValidator {
         }
         if !otherChosen {
             if input.hasValue(o) {
-                if mode.refusesAnswersNotShown {
+                // The form refuses it too, on the page it is typed on: cleared, it would be lost unseen.
+                if checked && mode != .submission {
                     let question = questions[position].question.name
                     found.append((o, problem(o, AnswerText.text(of: input.values[o]!), .otherWithoutOther(question: question))))
                 }
@@ -140,7 +143,7 @@ extension ResponseValidator {
             guard let position = table.position(of: code) else { continue }
             input.setAttributes(attributes.rows[position])
             if !filter.isTrue(input) {
-                found.append((v, problem(v, AnswerText.text(of: value), .choiceNotOffered(list: table.listName, code: code))))
+                found.append((v, problem(v, AnswerText.text(of: value), .choiceNotOffered(list: table.listName, code: code, filter: q.question.choiceFilter?.text ?? ""))))
             }
         }
         input.setAttributes(nil)

@@ -39,6 +39,10 @@ public final class ResponseValidator: Sendable {
     /// Per question: the answered variables its page's and its own `relevant` read, directly or
     /// through calculations. A refused answer among them leaves the question's relevance undecided.
     let relevanceInputs: [[Int]]
+    /// Per question: the answered variables its `constraint` and `choice_filter` read besides its
+    /// own answer, directly or through calculations. A refused answer among them leaves those
+    /// rules undecided: they are not checked, so the refusal is reported once, where it is.
+    let ruleInputs: [[Int]]
     private let variableIndex: [String: Int]
 
     /// Compiles `survey`'s expressions; `today` pins `today()` (the import's date, or a test's).
@@ -171,6 +175,7 @@ public final class ResponseValidator: Sendable {
             return inputs.sorted()
         }
         relevanceInputs = questions.map { answeredInputs([pages[$0.page].relevance, $0.relevance]) }
+        ruleInputs = questions.map { q in answeredInputs([q.constraint, q.choiceFilter]).filter { !q.allVariables.contains($0) } }
         var referenced = [Bool](repeating: false, count: variables.count)
         for q in questions {
             for rule in [pages[q.page].relevance, q.relevance, q.constraint, q.choiceFilter, q.calculation] {

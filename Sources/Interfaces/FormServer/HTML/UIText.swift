@@ -1,3 +1,5 @@
+import SurveyDefinition
+
 /// The form's own words (not the survey's), in Swedish and English.
 struct UIText: Sendable {
     let language: String
@@ -46,15 +48,15 @@ struct UIText: Sendable {
         sv ? "Sida \(number) av \(count)" : "Page \(number) of \(count)"
     }
 
+    /// A question's unit beside its field: in Swedish from the common units (docs/survey-format.md),
+    /// in English as written but for the few that read better spelt out.
     func unit(_ unit: String) -> String {
+        if sv { return UnitWords.swedish(unit) ?? unit }
         switch unit {
-        case "percent": sv ? "procent" : "per cent"
-        case "persons": sv ? "personer" : "people"
-        case "points": sv ? "poäng" : "points"
-        case "FTE": sv ? "heltidstjänster" : "full-time equivalents"
-        case "organisations": sv ? "organisationer" : "organisations"
-        case "meetings": sv ? "träffar" : "meetings"
-        default: unit
+        case "percent": return "per cent"
+        case "persons": return "people"
+        case "FTE": return "full-time equivalents"
+        default: return unit
         }
     }
 

@@ -1,5 +1,6 @@
 import Aggregation
 import Frameworks
+import SurveyDefinition
 
 /// Every fixed text of a report, in Swedish or English.
 struct ReportWords: Sendable {
@@ -132,11 +133,6 @@ struct ReportWords: Sendable {
     func unit(_ unit: String?) -> String? {
         guard let unit, unit != "percent" else { return nil }
         guard sv else { return unit }
-        let swedish: [String: String] = [
-            "publications": "publikationer", "researchers": "forskare", "events": "träffar", "organisations": "organisationer",
-            "platforms": "plattformar", "percentage points": "procentenheter", "points": "poäng", "FTE": "heltidstjänster",
-            "persons": "personer", "people": "personer", "responses": "svar",
-        ]
-        return swedish[unit] ?? unit
+        return UnitWords.swedish(unit) ?? unit
     }
 }
