@@ -152,6 +152,35 @@ struct ComputeTests {
         #expect(change.interval != nil)
     }
 
+    /// A share of a whole of 1 in both rounds has no interval, nor has its change: each row says
+    /// why with a stable code, as a reported value says it is one, and a figure with an interval
+    /// says nothing.
+    @Test func aFigureWithoutAnIntervalCarriesWhy() throws {
+        let results = try Self.compute(edit: { $0 + """
+
+              - id: spend_share
+                node: happy_customers
+                kind: ratio
+                survey: shop
+                title: {sv: "Andel", en: "Share"}
+                value: "${spend}"
+                denominator: "${spend}"
+
+            """ })
+        let later = try #require(Self.row(results, "spend_share", "shop-2025")?.outcome.published)
+        #expect(later.noIntervalReason == .estimator(.shareAtOne))
+        #expect(later.change?.noIntervalReason == .estimator(.shareAtOne))
+        let rows = results.displayRows()
+        func notes(_ indicator: String, _ round: String) -> [String]? {
+            rows.first { $0.indicator == indicator && $0.round == round && $0.breakdown.isEmpty }.map { Array($0.fields.suffix(2)) }
+        }
+        #expect(DisplayRow.columns.suffix(2) == ["interval_note", "change_note"])
+        #expect(notes("spend_share", "shop-2024") == ["share-at-one", ""])
+        #expect(notes("spend_share", "shop-2025") == ["share-at-one", "share-at-one"])
+        #expect(notes("satisfied", "shop-2025") == ["", ""])
+        #expect(notes("courses", "year-2025") == ["reported-value", ""])
+    }
+
     @Test func weightedIndicatorsUseTheDesign() throws {
         let results = try Self.compute()
         let spend = try #require(Self.row(results, "mean_spend", "shop-2025")?.outcome.published)

@@ -240,14 +240,17 @@ struct ReportRenderingTests {
     }
 
     /// The score over itself is a share of a whole of 1 in every round: its cells have no interval,
-    /// and a note under the table says why, in the report's language.
+    /// nor has the change between them, and notes under the table say why, in the report's language.
     @Test(arguments: [
-        ("sv", "<p class=\"note\">Inget intervall för Totalt i Klubb 2024 och Totalt i Klubb 2025: varje täljare är lika med sin nämnare, så andelen är 1 (100 %) och dess standardfel 0 säger inget om osäkerheten.</p>"),
-        ("en", "<p class=\"note\">No interval for Total in Club 2024 and Total in Club 2025: every numerator equals its denominator, so the share is 1 (100 %) and its standard error of 0 says nothing of its uncertainty.</p>"),
+        ("sv", "<p class=\"note\">Inget intervall för Totalt i Klubb 2024 och Totalt i Klubb 2025: varje täljare är lika med sin nämnare, så andelen är 1 (100 %) och dess standardfel 0 säger inget om osäkerheten.</p>",
+         "<p class=\"note\">Inget intervall för förändringen av Totalt i Klubb 2025: varje täljare är lika med sin nämnare, så andelen är 1 (100 %) och dess standardfel 0 säger inget om osäkerheten.</p>"),
+        ("en", "<p class=\"note\">No interval for Total in Club 2024 and Total in Club 2025: every numerator equals its denominator, so the share is 1 (100 %) and its standard error of 0 says nothing of its uncertainty.</p>",
+         "<p class=\"note\">No interval for the change of Total in Club 2025: every numerator equals its denominator, so the share is 1 (100 %) and its standard error of 0 says nothing of its uncertainty.</p>"),
     ])
-    func aShareOfOneSaysWhyItHasNoInterval(language: String, note: String) throws {
+    func aShareOfOneSaysWhyItHasNoInterval(language: String, note: String, changeNote: String) throws {
         let html = try renderRatioOfScore(over: "${score}", language: language, sections: [])
         #expect(html.contains(note), "\(html)")
+        #expect(html.contains(changeNote), "\(html)")
     }
 
     /// The club's report in `language` of one more ratio, of the score over `denominator`: its table

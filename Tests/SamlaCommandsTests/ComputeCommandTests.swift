@@ -236,8 +236,73 @@ import Testing
                 value: "${new_contacts}"
                 denominator: "${new_contacts}"
             """, ["--lang", language, "--format", "csv"])
-            #expect(csv.output.contains(",kvotens nämnare summerar till 0 i gruppen\r\n"), "\(csv.output)")
+            // The reason is words in `note`; `interval_note` and `change_note` are for published figures.
+            #expect(csv.output.contains(",kvotens nämnare summerar till 0 i gruppen,,\r\n"), "\(csv.output)")
         }
+    }
+
+    /// A share of a whole of 1 is published without an interval, and every output says why: the
+    /// table in its language under the rows (once for the indicator, as every cell of it has the
+    /// reason), CSV and JSON with a stable code in `interval_note`.
+    @Test(arguments: [
+        ("en", "\n  contacts_per_contact: no interval: every numerator equals its denominator, so the share is 1 (100 %) "
+            + "and its standard error of 0 says nothing of its uncertainty\n"),
+        ("sv", "\n  contacts_per_contact: inget intervall: varje täljare är lika med sin nämnare, så andelen är 1 (100 %) "
+            + "och dess standardfel 0 säger inget om osäkerheten\n"),
+    ])
+    func aFigureWithoutAnIntervalSaysWhyInEveryFormat(language: String, line: String) throws {
+        let indicator = """
+            kind: ratio
+            value: "${new_contacts}"
+            denominator: "${new_contacts}"
+        """
+        let table = try Self.compute(contacts: 3, indicator: indicator, ["--lang", language])
+        #expect(table.status == 0, "\(table.errors)")
+        #expect(table.output.contains(line), "\(table.output)")
+
+        let csv = try Self.compute(contacts: 3, indicator: indicator, ["--lang", language, "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.errors)")
+        let lines = csv.output.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(lines.first)
+        #expect(header.suffix(3) == ["note", "interval_note", "change_note"])
+        let total = try #require(lines.dropFirst().first, "\(csv.output)")
+        #expect(Dictionary(uniqueKeysWithValues: zip(header, total)).filter { ["estimate", "ci_low", "note", "interval_note", "change_note"].contains($0.key) }
+            == ["estimate": "1", "ci_low": "", "note": "", "interval_note": "share-at-one", "change_note": ""], "\(csv.output)")
+
+        let json = try Self.compute(contacts: 3, indicator: indicator, ["--lang", language, "--format", "json"])
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any], "\(json.output)")
+        let rows = try #require(object["rows"] as? [[String: String]])
+        #expect(rows.first?["interval_note"] == "share-at-one", "\(json.output)")
+        #expect((object["columns"] as? [String])?.suffix(2) == ["interval_note", "change_note"])
+    }
+
+    /// A share of 1 in one round has no interval, nor has the change from it to a later round whose
+    /// share has one: the table names the cells, and CSV gives each its code.
+    @Test func aChangeWithoutAnIntervalSaysWhy() throws {
+        let cli = try Self.forumRound(contacts: 3)
+        let open = try cli.run(["round", "open", StoreCLI.fixture("forum-v1.yaml"), "--name", "forum-2026",
+                                "--opens", "2026-01-01", "--closes", "2026-12-31", "--anonymous"])
+        #expect(open.status == 0, "\(open.errors)")
+        try cli.importResponses(round: "forum-2026", fixture: "forum-v1.yaml", (0..<12).map { index in
+            (language: "sv", values: ["sector": .choice("civil"), "new_contacts": .integer(Int64(1 + index % 3))])
+        })
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        try Self.framework(indicator: """
+            kind: ratio
+            value: "${new_contacts}"
+            denominator: "3"
+        """, laterRound: "  - {name: forum-2026, survey: msi-forum, label: {sv: \"2026\", en: \"2026\"}}")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let reason = "every numerator equals its denominator, so the share is 1 (100 %) and its standard error of 0 says nothing of its uncertainty"
+        let table = try cli.run(["compute", "--framework", file.path, "--lang", "en"])
+        #expect(table.status == 0, "\(table.errors)")
+        #expect(table.output.contains("\n  contacts_per_contact forum-2025 Total: no interval: \(reason)\n"
+            + "  contacts_per_contact forum-2026 Total: no interval for the change: \(reason)\n"), "\(table.output)")
+        let csv = try cli.run(["compute", "--framework", file.path, "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.errors)")
+        #expect(csv.output.contains("\r\ncontacts_per_contact,contacts,forum-2025,,Totalt,12,1,0,,,,,,,,,,,share-at-one,\r\n"), "\(csv.output)")
+        #expect(csv.output.contains(",,share-at-one\r\n") && csv.output.contains("\r\ncontacts_per_contact,contacts,forum-2026,,Totalt,12,0.666667,"),
+                "\(csv.output)")
     }
 
     /// The table writes every figure of an indicator with the decimals its kind is shown with, as

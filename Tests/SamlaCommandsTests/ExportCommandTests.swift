@@ -50,6 +50,22 @@ import Testing
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: workspace.out("euclid") + "/responses.csv")))
         #expect(bytes.prefix(3) == [0xEF, 0xBB, 0xBF])
         #expect(String(decoding: bytes.dropFirst(3).prefix(40), as: UTF8.self).hasPrefix("respondent_id,language,ESEM_"))
+
+        // A count is published without an interval, and its row says why with a code the schema allows.
+        let results = try String(contentsOfFile: workspace.out("euclid") + "/results.csv", encoding: .utf8)
+        #expect(results.contains(",note,interval_note,change_note\r\n"), "\(results.prefix(300))")
+        #expect(results.contains("\r\nesem_valid_n,esem_monitor,esem-se-2025,,Totalt,"), "\(results)")
+        let count = try #require(results.split(separator: "\r\n").first { $0.hasPrefix("esem_valid_n,esem_monitor,esem-se-2025,,Totalt,") })
+        #expect(count.hasSuffix(",descriptive-tally,"), "\(count)")
+        let package = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: workspace.out("euclid") + "/datapackage.json"))) as? [String: Any])
+        let resources = try #require(package["resources"] as? [[String: Any]])
+        let schema = try #require(resources.first { $0["name"] as? String == "results" }?["schema"] as? [String: Any])
+        let fields = try #require(schema["fields"] as? [[String: Any]])
+        #expect(fields.suffix(2).map { $0["name"] as? String } == ["interval_note", "change_note"])
+        for field in fields.suffix(2) {
+            let codes = try #require((field["constraints"] as? [String: Any])?["enum"] as? [String])
+            #expect(Set(["descriptive-tally", "share-at-one", "proportion-at-boundary", "reported-value"]).isSubset(of: codes), "\(codes)")
+        }
     }
 
     /// The cleaning rules are described in the export's language (Swedish by default, as the survey's first).

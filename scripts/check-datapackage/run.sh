@@ -64,6 +64,8 @@ sys.exit(0 if sys.argv[2] in types else 1)" "$work/$name.report.json" "$error"; 
 
 break_and_expect outside-categories constraint-error codes responses.csv legal_form gmbh
 break_and_expect text-in-integer type-error codes responses.csv year_founded nineteen-ninety
+# Why a result has no interval is one of Samla's codes.
+break_and_expect unknown-interval-note constraint-error euclid-cleaned results.csv interval_note made-up
 # The codebook's second row describes `language`, which every response of the long file has.
 break_and_expect variable-not-in-codebook foreign-key euclid-long codebook.csv column ESEM_UNKNOWN 2
 

@@ -17,6 +17,8 @@ struct ComputeCommand: ParsableCommand {
         indicator, round and group (the total and each category of each breakdown). Cells below the \
         suppression thresholds show no figures in any format. The cleaning log (how many responses each \
         rule removed) is printed under the table, included in JSON, and written in full with --cleaning-log. \
+        A figure published without an interval says why: in words under the table, as a code in the \
+        interval_note and change_note columns of CSV and JSON. \
         Notes on rounds and indicators without results follow the table, are in JSON, and go to standard \
         error with CSV, in the language of --lang. \
         Exit status: 0 computed, 1 refused (diagnostics printed), 2 usage error.

@@ -118,8 +118,54 @@ enum ResultText {
             let group = row.breakdown.isEmpty ? row.group : "\(row.breakdown): \(row.group)"
             out.append("  \(row.indicator) \(row.round) \(group): \(sv ? "ingen skattning" : "no estimate"): \(row.note)")
         }
+        out.append(contentsOf: noIntervalLines(rows, language: results.language).map { "  " + $0 })
         for line in noteLines(results) { out.append("  " + line) }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Why published figures have no interval, one line per indicator and reason: `satisfied
+    /// shop-2024 Total; shop-2025 member: true: no interval: …`, or the indicator alone when the
+    /// reason holds for all its figures (a reported value, a tally), its changes included if they
+    /// share it.
+    static func noIntervalLines(_ rows: [DisplayRow], language: String) -> [String] {
+        let sv = language == "sv"
+        func place(_ row: DisplayRow) -> String {
+            "\(row.round) " + (row.breakdown.isEmpty ? row.group : "\(row.breakdown): \(row.group)")
+        }
+        /// The reasons in the order they first occur, each with the rows that have it.
+        func byReason(_ rows: [DisplayRow], _ reason: (DisplayRow) -> NoIntervalReason?) -> [(reason: NoIntervalReason, rows: [DisplayRow])] {
+            var groups: [(reason: NoIntervalReason, rows: [DisplayRow])] = []
+            for row in rows {
+                guard let why = reason(row) else { continue }
+                if let index = groups.firstIndex(where: { $0.reason == why }) { groups[index].rows.append(row) } else { groups.append((why, [row])) }
+            }
+            return groups
+        }
+        var indicators: [String] = []
+        for row in rows where !indicators.contains(row.indicator) { indicators.append(row.indicator) }
+        var lines: [String] = []
+        for indicator in indicators {
+            let estimates = rows.filter { $0.indicator == indicator && !$0.estimate.isEmpty }
+            let changes = rows.filter { $0.indicator == indicator && !$0.change.isEmpty }
+            var changeGroups = byReason(changes, \.changeReason)
+            for group in byReason(estimates, \.intervalReason) {
+                var label = sv ? "inget intervall" : "no interval"
+                var subject = indicator + " " + group.rows.map(place).joined(separator: "; ")
+                if group.rows.count == estimates.count {
+                    subject = indicator
+                    if let index = changeGroups.firstIndex(where: { $0.reason == group.reason && $0.rows.count == changes.count }) {
+                        changeGroups.remove(at: index)
+                        label = sv ? "inget intervall, inte heller för förändringarna" : "no interval, nor for the changes"
+                    }
+                }
+                lines.append("\(subject): \(label): \(group.reason.text(language))")
+            }
+            for group in changeGroups {
+                let subject = indicator + " " + group.rows.map(place).joined(separator: "; ")
+                lines.append("\(subject): \(sv ? "inget intervall för förändringen" : "no interval for the change"): \(group.reason.text(language))")
+            }
+        }
+        return lines
     }
 
     /// The result set's notes in its language, one line each: `anm.: omgång …`, `note: round …`.

@@ -206,9 +206,12 @@ public struct Aggregator: Sendable {
 
     static func change(from before: PublishedCell, to after: PublishedCell, since round: String) -> ChangeFigure {
         if let earlier = before.estimate, let later = after.estimate, let change = try? Change.between(earlier, later) {
-            return ChangeFigure(since: round, value: change.value, interval: change.interval, method: change.method)
+            return ChangeFigure(since: round, value: change.value, interval: change.interval, method: change.method,
+                                noIntervalReason: change.note.map(NoIntervalReason.estimator))
         }
-        return ChangeFigure(since: round, value: after.value - before.value, interval: nil, method: nil)
+        let reported = before.estimate == nil && after.estimate == nil
+        return ChangeFigure(since: round, value: after.value - before.value, interval: nil, method: nil,
+                            noIntervalReason: reported ? .reportedValue : nil)
     }
 }
 

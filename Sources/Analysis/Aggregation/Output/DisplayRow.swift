@@ -3,11 +3,14 @@ import Frameworks
 
 /// A result row as text, on the indicator's display scale (a share with unit percent ×100): the
 /// one view every output (table, CSV, JSON) is printed from. A suppressed or unavailable cell
-/// yields no estimate, standard error, interval or change, because its outcome holds none.
+/// yields no estimate, standard error, interval or change, because its outcome holds none. A
+/// published estimate or change without an interval says why, as a code in `interval_note` and
+/// `change_note`; `note` is only for a cell without an estimate, so the three never meet in a row
+/// but `interval_note` and `change_note` can.
 public struct DisplayRow: Sendable, Hashable {
     public static let columns = [
         "indicator", "node", "round", "breakdown", "group", "n", "estimate", "se", "ci_low", "ci_high",
-        "unit", "suppressed", "target", "status", "change", "change_low", "change_high", "note",
+        "unit", "suppressed", "target", "status", "change", "change_low", "change_high", "note", "interval_note", "change_note",
     ]
 
     public let indicator: String
@@ -31,11 +34,15 @@ public struct DisplayRow: Sendable, Hashable {
     public let changeHigh: String
     /// Why a cell has no estimate.
     public let note: String
+    /// Why a published estimate has no interval.
+    public let intervalReason: NoIntervalReason?
+    /// Why a published change has no interval.
+    public let changeReason: NoIntervalReason?
 
     /// The row's fields in ``columns`` order.
     public var fields: [String] {
         [indicator, node, round, breakdown, group, n, estimate, standardError, low, high, unit, suppressed, target, status,
-         change, changeLow, changeHigh, note]
+         change, changeLow, changeHigh, note, intervalReason?.code ?? "", changeReason?.code ?? ""]
     }
 
     /// How many decimals the numbers of a row get.
@@ -79,6 +86,8 @@ public struct DisplayRow: Sendable, Hashable {
             changeLow = number(cell.change?.interval?.lower)
             changeHigh = number(cell.change?.interval?.upper)
             note = ""
+            intervalReason = cell.noIntervalReason
+            changeReason = cell.change?.noIntervalReason
         case .suppressed(let cell):
             n = cell.shownBase
             estimate = ""
@@ -90,6 +99,8 @@ public struct DisplayRow: Sendable, Hashable {
             changeLow = ""
             changeHigh = ""
             note = ""
+            intervalReason = nil
+            changeReason = nil
         case .unavailable(let reason):
             n = ""
             estimate = ""
@@ -101,6 +112,8 @@ public struct DisplayRow: Sendable, Hashable {
             changeLow = ""
             changeHigh = ""
             note = reason.text(language)
+            intervalReason = nil
+            changeReason = nil
         }
     }
 

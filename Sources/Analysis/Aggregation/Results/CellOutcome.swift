@@ -41,6 +41,13 @@ public struct PublishedCell: Sendable, Hashable {
 
     public var standardError: Double? { estimate?.standardError }
     public var interval: ConfidenceInterval? { estimate?.interval }
+
+    /// Why the cell has no interval; nil when it has one.
+    public var noIntervalReason: NoIntervalReason? {
+        guard let estimate else { return .reportedValue }
+        guard estimate.interval == nil else { return nil }
+        return estimate.note.map(NoIntervalReason.estimator)
+    }
 }
 
 /// The change of a published cell since an earlier round.
@@ -52,12 +59,15 @@ public struct ChangeFigure: Sendable, Hashable {
     /// The interval of the difference (Estimators' `Change`), when it has one.
     public let interval: ConfidenceInterval?
     public let method: IntervalMethod?
+    /// Why ``interval`` is nil, when it is.
+    public let noIntervalReason: NoIntervalReason?
 
-    public init(since: String, value: Double, interval: ConfidenceInterval?, method: IntervalMethod?) {
+    public init(since: String, value: Double, interval: ConfidenceInterval?, method: IntervalMethod?, noIntervalReason: NoIntervalReason? = nil) {
         self.since = since
         self.value = value
         self.interval = interval
         self.method = method
+        self.noIntervalReason = interval == nil ? noIntervalReason : nil
     }
 }
 

@@ -31,6 +31,11 @@ enum IndicatorTables {
             switch name {
             case "indicator", "round", "group": members.append(("constraints", .object([("required", true)])))
             case "suppressed": members.append(("constraints", .object([("enum", ["primary", "secondary"])])))
+            case "interval_note", "change_note":
+                members.append(("description", .string(name == "interval_note"
+                    ? "Why a published estimate has no interval (a stable code); empty when it has one or has no estimate."
+                    : "Why a published change has no interval (a stable code); empty when it has one or there is no change.")))
+                members.append(("constraints", .object([("enum", .array(NoIntervalReason.all.map { .string($0.code) }))])))
             default: break
             }
             return .object(members)

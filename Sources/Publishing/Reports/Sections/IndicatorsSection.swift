@@ -136,6 +136,7 @@ extension ReportRenderer {
         let changes = rows.contains { $0.outcome.published?.change != nil }
         var missing: [(place: String, reason: String)] = []
         var withoutInterval: [(place: String, reason: String)] = []
+        var changesWithoutInterval: [(place: String, reason: String)] = []
         scrollingTable(label: caption, into: &html) { html in
             html.element("caption", text: caption)
             html.element("thead") { html in
@@ -170,11 +171,15 @@ extension ReportRenderer {
                                 if intervals {
                                     html.element("td", .init("class", "num"), text: cell.interval.map { format.interval($0.lower, $0.upper) } ?? "")
                                 }
-                                if cell.interval == nil, let note = cell.estimate?.note, let reason = words.intervalNote(note) {
-                                    withoutInterval.append((words.cellPlace(group: group.label, round: roundLabel(round)), reason))
+                                let place = words.cellPlace(group: group.label, round: roundLabel(round))
+                                if let why = cell.noIntervalReason, let reason = words.intervalNote(why) {
+                                    withoutInterval.append((place, reason))
                                 }
                                 if changes {
                                     html.element("td", .init("class", "num"), text: cell.change.map { format.change($0.value, low: $0.interval?.lower, high: $0.interval?.upper) } ?? "")
+                                    if let why = cell.change?.noIntervalReason, let reason = words.intervalNote(why) {
+                                        changesWithoutInterval.append((place, reason))
+                                    }
                                 }
                             case .suppressed(let cell):
                                 anySuppressed = true
@@ -206,6 +211,9 @@ extension ReportRenderer {
         // an interval column.
         for (reason, places) in Self.byReason(withoutInterval) {
             html.element("p", .init("class", "note"), text: words.noIntervalNote(places: places, reason: reason))
+        }
+        for (reason, places) in Self.byReason(changesWithoutInterval) {
+            html.element("p", .init("class", "note"), text: words.noChangeIntervalNote(places: places, reason: reason))
         }
     }
 
