@@ -32,6 +32,11 @@ final class RawConnection: @unchecked Sendable {
 
     deinit { close(socket) }
 
+    /// Ends the connection from this side, as a client that goes away does.
+    func hangUp() {
+        shutdown(socket, Int32(SHUT_RDWR))
+    }
+
     func send(_ text: String) throws {
         let bytes = Array(text.utf8)
         guard bytes.withUnsafeBytes({ Foundation.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == bytes.count else {
