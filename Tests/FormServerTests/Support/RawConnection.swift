@@ -45,10 +45,11 @@ final class RawConnection: @unchecked Sendable {
     }
 
     /// Whether the server closes the connection within `seconds`, reading (and dropping) what it
-    /// sends meanwhile. Blocks a dispatch thread, not the caller's.
+    /// sends meanwhile. Blocks a thread of its own, not the caller's (nor a shared queue's, which
+    /// other tests' blocking work may hold).
     func isClosed(within seconds: Int) async -> Bool {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread {
                 var timeout = timeval(tv_sec: 1, tv_usec: 0)
                 setsockopt(self.socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
                 let deadline = Date().addingTimeInterval(TimeInterval(seconds))
@@ -58,7 +59,7 @@ final class RawConnection: @unchecked Sendable {
                     if got == 0 || (got < 0 && errno == ECONNRESET) { return continuation.resume(returning: true) }
                 }
                 continuation.resume(returning: false)
-            }
+            }.start()
         }
     }
 }
