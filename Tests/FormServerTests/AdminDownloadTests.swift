@@ -102,7 +102,13 @@ import Testing
             let personal = try await Self.download(client, "/admin/rounds/esem-open/exports/responses-with-personal-data.csv", type: Self.csv,
                                                    fileName: "esem-open-responses-with-personal-data.csv")
             #expect(personal.body.contains(Self.personalName) && personal.body.contains(Self.personalEmail))
-            #expect(environment.logs.lines.contains { $0.contains("admin download") && $0.contains("responses-with-personal-data.csv") && $0.contains("\"personal_data\":\"true\"") })
+            let logged = try #require(environment.logs.lines.first { $0.contains("admin download") && $0.contains("responses-with-personal-data.csv") })
+            #expect(logged.contains("\"personal_data\":\"true\""))
+            // The download names the session that made it, as its sign-in did, and holds no part of the cookie.
+            let session = try #require(Page.firstMatch(#""session":"([A-Za-z0-9_-]{12})""#, in: logged))
+            #expect(environment.logs.lines.contains { $0.contains("admin signed in") && $0.contains("\"session\":\"\(session)\"") })
+            let cookie = try #require(client.cookie("samla_admin"))
+            #expect(!environment.logs.lines.joined().contains(String(cookie.split(separator: ".")[1])))
 
             let zip = try await Self.download(client, "/admin/rounds/esem-open/exports/euclid.zip?lang=en", type: "application/zip", fileName: "esem-open-euclid.zip")
             let files = try Unzipped(zip.bytes)

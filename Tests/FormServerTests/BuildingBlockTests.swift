@@ -53,6 +53,10 @@ import SurveyDefinition
         #expect(LanguageChoice.choose(query: nil, acceptLanguage: "de-DE,de;q=0.9,en;q=0.5,sv;q=0.4", offered: offered) == "en")
         #expect(LanguageChoice.choose(query: nil, acceptLanguage: "en;q=0.2, sv-SE", offered: offered) == "sv")
         #expect(LanguageChoice.choose(query: nil, acceptLanguage: "sv;q=0, en;q=0", offered: offered) == "sv", "q=0 is refusal; the default remains")
+        // Only the first 16 languages are read: an 80 KiB header costs no more than a browser's.
+        let long = Array(repeating: "de", count: 16).joined(separator: ",")
+        #expect(LanguageChoice.choose(query: nil, acceptLanguage: long + ",en", offered: offered) == "sv")
+        #expect(LanguageChoice.choose(query: nil, acceptLanguage: String(long.dropLast(3)) + ",en", offered: offered) == "en")
         #expect(LanguageChoice.choose(query: nil, acceptLanguage: nil, offered: ["en", "sv"]) == "en")
     }
 

@@ -183,6 +183,38 @@ import Testing
         }
     }
 
+    /// Guesses sent at once each waited their 0.3 s side by side, so the wait capped nothing; the
+    /// failures are now counted across the server and, past the limit, no secret is checked.
+    @Test func failedSignInsSentAtOnceAreCappedAndThenNoSecretIsChecked() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            _ = try await client.get("/admin/login")
+            let login = try await client.get("/admin/login")
+            let csrf = try #require(Page.hidden("csrf", in: login.body))
+            let nonce = try #require(client.cookie("samla_login"))
+            /// A post of the same sign-in form by a client of its own (a failure sets a new login cookie).
+            func attempt(_ secret: String) async throws -> WebClient.Reply {
+                let guesser = WebClient(port: client.port)
+                guesser.setCookie("samla_login", nonce)
+                return try await guesser.postForm("/admin/login", [("csrf", csrf), ("secret", secret)])
+            }
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for guess in 0..<20 { group.addTask { try await attempt("wrong guess number \(guess)").status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses == Array(repeating: 401, count: 20))
+
+            let paused = try await attempt(TestEnvironment.adminSecret)
+            #expect(paused.status == 429, "the right secret is not even checked while sign-in is paused")
+            #expect(paused.header("Set-Cookie")?.contains("samla_admin=") != true)
+            let wait = try #require(paused.header("Retry-After").flatMap(Int.init))
+            #expect((1...60).contains(wait))
+            #expect(paused.body.contains("Too many failed sign-ins: signing in is paused for \(wait) more seconds"))
+            #expect(try await client.get("/admin").location == "/admin/login")
+            #expect(environment.logs.lines.contains { $0.contains("admin sign-in paused") && $0.contains("E487") })
+        }
+    }
+
     @Test func withoutSecretsTheAdminPagesAndTheAPIAreOff() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer(admin: false, api: false) { client in

@@ -1,5 +1,6 @@
-// E470–E483: the web server and the JSON API (requests, tokens, idempotency). E484–E485, the links
-// files of `samla remind`, are in Catalogue+Data.swift with the other data codes.
+// E470–E483 and E486–E487: the web server and the JSON API (requests, tokens, idempotency, slow
+// clients, sign-in). E484–E485, the links files of `samla remind`, are in Catalogue+Data.swift with
+// the other data codes.
 extension DiagnosticCode {
     public static let apiUnauthorized = DiagnosticCode("E470", .error, "an API request without the right bearer token")
     public static let idempotencyKeyMissing = DiagnosticCode("E471", .error, "an API submission without a usable Idempotency-Key header")
@@ -15,10 +16,12 @@ extension DiagnosticCode {
     public static let serviceNotConfigured = DiagnosticCode("E481", .error, "the admin pages or the API are off because no secret is configured")
     public static let unknownLinkToken = DiagnosticCode("E482", .error, "a personal link whose token no invitation or response has")
     public static let apiUnknownLanguage = DiagnosticCode("E483", .error, "a Content-Language that is not a language of the survey")
+    public static let requestTooSlow = DiagnosticCode("E486", .error, "a request whose body did not arrive in time")
+    public static let adminSignInPaused = DiagnosticCode("E487", .error, "an admin sign-in refused unchecked after too many failed ones")
 
     static let webCodes: [DiagnosticCode] = [
         apiUnauthorized, idempotencyKeyMissing, idempotencyKeyReused, malformedJSON, bodyTooLarge, csrfRejected,
         secretUnreadable, secretTooShort, cannotListen, adminLoginFailed, unsupportedMediaType, serviceNotConfigured,
-        unknownLinkToken, apiUnknownLanguage,
+        unknownLinkToken, apiUnknownLanguage, requestTooSlow, adminSignInPaused,
     ]
 }

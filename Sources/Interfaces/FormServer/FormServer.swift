@@ -32,11 +32,17 @@ public struct FormServerConfiguration: Sendable {
     public var frameworks: [ExportFramework]
     /// The database as the log names it (its path), when it cannot take a request.
     public var database: String
+    /// A connection that sends nothing for this long (no request head, or nothing between
+    /// requests) is closed.
+    public var idleTimeout: Duration
+    /// A request whose body has not arrived in full this long after its head is cut off (E486).
+    public var requestReadTimeout: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, links: Links? = nil, adminSecret: Secret? = nil, apiToken: Secret? = nil,
         maximumBodyBytes: Int = 128 * 1024, secureCookies: Bool? = nil, maximumBatch: Int = 512, keptResponses: Int = 4096,
-        samlaVersion: String, frameworks: [ExportFramework] = [], database: String = "the database"
+        samlaVersion: String, frameworks: [ExportFramework] = [], database: String = "the database",
+        idleTimeout: Duration = .seconds(30), requestReadTimeout: Duration = .seconds(60)
     ) {
         self.host = host
         self.port = port
@@ -50,6 +56,8 @@ public struct FormServerConfiguration: Sendable {
         self.samlaVersion = samlaVersion
         self.frameworks = frameworks
         self.database = database
+        self.idleTimeout = idleTimeout
+        self.requestReadTimeout = requestReadTimeout
     }
 }
 
@@ -64,6 +72,7 @@ public final class FormServer: Sendable {
     let store: any CollectionStore
     let signer: RequestSigner
     let respondentTokens: RespondentTokens
+    let signInThrottle = SignInThrottle()
     let logger: Logger
 
     /// Opens the server over `store`; `clock` decides which rounds are collecting (tests move it).
@@ -89,8 +98,13 @@ public final class FormServer: Sendable {
         addAdminRoutes(router)
         addAPIRoutes(router)
         Self.refuseOtherMethods(router)
+        let readLimit = TimeAmount(configuration.requestReadTimeout)
+        let logger = self.logger
         return Application(
             router: router,
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [RequestReadDeadline(limit: readLimit, logger: logger)],
+                idleTimeout: TimeAmount(configuration.idleTimeout))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger)

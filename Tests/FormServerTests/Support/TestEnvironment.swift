@@ -65,13 +65,15 @@ final class TestEnvironment: @unchecked Sendable {
     /// Runs `body` against a real server on 127.0.0.1 and a free port, then stops it.
     func withServer(
         maximumBodyBytes: Int = 128 * 1024, admin: Bool = true, api: Bool = true,
+        idleTimeout: Duration = .seconds(30), requestReadTimeout: Duration = .seconds(60),
         _ body: @escaping @Sendable (WebClient) async throws -> Void
     ) async throws {
         var logger = Logger(label: "test") { [logs] in JSONLogHandler(label: $0, sink: logs) }
         logger.logLevel = .info
         let configuration = FormServerConfiguration(
             host: "127.0.0.1", port: 0, adminSecret: admin ? Secret(Self.adminSecret) : nil, apiToken: api ? Secret(Self.apiToken) : nil,
-            maximumBodyBytes: maximumBodyBytes, samlaVersion: "0.1.0-test", database: databasePath)
+            maximumBodyBytes: maximumBodyBytes, samlaVersion: "0.1.0-test", database: databasePath,
+            idleTimeout: idleTimeout, requestReadTimeout: requestReadTimeout)
         let server = try FormServer(store: store, configuration: configuration, logger: logger)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let application = server.application { port in continuation.yield(port) }

@@ -43,7 +43,7 @@ extension FormServer {
         }
         router.get("/admin/login") { request, _ in
             guard let sessions = self.adminSessions else { return Self.adminOffPage() }
-            return Self.loginPage(sessions, failed: false)
+            return Self.loginPage(sessions, problem: nil)
         }
         router.post("/admin/login") { request, _ in
             guard let sessions = self.adminSessions else { return Self.adminOffPage() }
@@ -53,17 +53,30 @@ extension FormServer {
                 self.logger.notice("admin login refused", metadata: ["code": "E475", "reason": "missing or wrong CSRF token"])
                 throw WebFailure.csrf
             }
-            guard sessions.secret.matches(form["secret"]) else {
+            switch self.signInThrottle.attempt(now: Date(), { sessions.secret.matches(form["secret"]) }) {
+            case .accepted:
+                break
+            case .refused:
                 self.logger.warning("admin login failed", metadata: ["code": "E479"])
                 // Slows guessing; the comparison itself takes the same time whatever was given.
                 try await Task.sleep(for: .milliseconds(300))
-                var response = Self.loginPage(sessions, failed: true)
-                response.status = .unauthorized
+                return Self.loginPage(sessions, problem: "The admin secret is not right", status: .unauthorized)
+            case .paused(let seconds):
+                self.logger.warning("admin sign-in paused", metadata: [
+                    "code": "E487", "seconds": "\(seconds)",
+                    "reason": "\(self.signInThrottle.limit) failed sign-ins within \(Int(self.signInThrottle.window)) s; the secret was not checked",
+                ])
+                var response = Self.loginPage(sessions, problem:
+                    "Too many failed sign-ins: signing in is paused for \(seconds) more seconds, and the secret was not checked. Try again then.",
+                    status: .tooManyRequests)
+                response.headers[.retryAfter] = String(seconds)
                 return response
             }
-            self.logger.info("admin signed in")
+            let now = Date()
+            let cookie = sessions.newSession(now: now)
+            self.logger.notice("admin signed in", metadata: ["session": "\(sessions.validSession(cookie, now: now)?.logTag ?? "")"])
             var response = Reply.redirect("/admin")
-            response.setCookie(sessions.cookie(AdminSessions.sessionCookie, sessions.newSession(now: Date()), maxAge: Int(AdminSessions.lifetime)))
+            response.setCookie(sessions.cookie(AdminSessions.sessionCookie, cookie, maxAge: Int(AdminSessions.lifetime)))
             response.setCookie(sessions.cookie(AdminSessions.loginCookie, "", maxAge: 0))
             return response
         }
@@ -79,7 +92,7 @@ extension FormServer {
             guard let form = FormBody(body.readableBytesView), sessions.verifyCSRF(form["csrf"], session: session.nonce) else { throw WebFailure.csrf }
             // Ended in the store too, so that a copy of the cookie no longer signs anyone in.
             try self.store.endSession(session.nonce, expiresAt: session.expiresAt)
-            self.logger.info("admin signed out")
+            self.logger.notice("admin signed out", metadata: ["session": "\(session.logTag)"])
             response.setCookie(sessions.cookie(AdminSessions.sessionCookie, "", maxAge: 0))
             return response
         }
@@ -89,13 +102,15 @@ extension FormServer {
     /// gets a page with its reason.
     private func download(_ request: Request, round: String, file: String) async throws -> Response {
         guard let sessions = adminSessions else { return Self.adminOffPage() }
-        guard let nonce = try signedIn(request, sessions)?.nonce else { return Reply.redirect("/admin/login") }
+        guard let session = try signedIn(request, sessions) else { return Reply.redirect("/admin/login") }
+        let nonce = session.nonce
         guard let download = AdminDownload(rawValue: file), try store.round(named: round) != nil else { throw WebFailure.notFound }
         let language = request.uri.queryParameters.get("lang").map { String($0) }
         do {
             let response = try await DownloadMaker(exporter: Exporter(store: store, samlaVersion: configuration.samlaVersion), cleaning: downloadCleaning)
                 .response(download, round: round, language: language)
             logger.notice("admin download", metadata: [
+                "session": "\(session.logTag)",
                 "round": "\(round)", "file": "\(download.rawValue)", "personal_data": "\(download.includesPersonalData)",
                 "bytes": "\(response.body.contentLength ?? 0)",
                 "cleaned_by": "\(download.isCleaned ? downloadCleaning.framework(forRound: round)?.source ?? "none" : "none")",
@@ -133,9 +148,9 @@ extension FormServer {
         return session
     }
 
-    private static func loginPage(_ sessions: AdminSessions, failed: Bool) -> Response {
+    private static func loginPage(_ sessions: AdminSessions, problem: String?, status: HTTPResponse.Status = .ok) -> Response {
         let nonce = Base64URL.randomToken(byteCount: 16)
-        var response = Reply.html(AdminViews.login(csrf: sessions.loginToken(nonce: nonce), failed: failed))
+        var response = Reply.html(AdminViews.login(csrf: sessions.loginToken(nonce: nonce), problem: problem), status: status)
         response.setCookie(sessions.cookie(AdminSessions.loginCookie, nonce, maxAge: 3600))
         return response
     }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 
@@ -11,6 +12,12 @@ struct AdminSessions: Sendable {
     struct Session: Equatable {
         var nonce: String
         var expiresAt: Int64
+
+        /// What the log calls the session: the same on its sign-in, downloads and sign-out, so
+        /// that a download of personal data can be traced to a sign-in, but no part of its cookie.
+        var logTag: String {
+            String(Base64URL.encode(SHA256.hash(data: Data("session-log\u{0}\(nonce)".utf8))).prefix(12))
+        }
     }
 
     static let sessionCookie = "samla_admin"

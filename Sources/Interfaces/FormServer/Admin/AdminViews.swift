@@ -40,14 +40,15 @@ enum AdminViews {
         }
     }
 
-    static func login(csrf: String, failed: Bool) -> String {
-        shell(failed ? "Error: sign in" : "Sign in", csrf: nil).render { html in
-            if failed {
+    /// The sign-in form; `problem` (a wrong secret, a pause after many failures) in its error summary.
+    static func login(csrf: String, problem: String?) -> String {
+        shell(problem == nil ? "Sign in" : "Error: sign in", csrf: nil).render { html in
+            if let problem {
                 html.element("div", .init("class", "error-summary"), .init("role", "alert"), .init("aria-labelledby", "error-summary-title")) { html in
                     html.element("h2", .init("id", "error-summary-title"), text: "Sign-in failed")
                     html.element("ul") { html in
                         html.element("li") { html in
-                            html.element("a", .init("href", "#secret"), text: "The admin secret is not right")
+                            html.element("a", .init("href", "#secret"), text: problem)
                         }
                     }
                 }
@@ -55,17 +56,17 @@ enum AdminViews {
             html.element("h1", text: "Sign in")
             html.element("form", .init("method", "post"), .init("action", "/admin/login")) { html in
                 html.void("input", .init("type", "hidden"), .init("name", "csrf"), .init("value", csrf))
-                html.element("div", .init("class", failed ? "question has-error" : "question")) { html in
+                html.element("div", .init("class", problem == nil ? "question" : "question has-error")) { html in
                     html.element("label", .init("class", "question-label"), .init("for", "secret"), text: "Admin secret")
-                    if failed {
+                    if let problem {
                         html.element("p", .init("class", "error-message"), .init("id", "secret-error")) { html in
                             html.element("span", .init("class", "visually-hidden"), text: "Error: ")
-                            html.text("The admin secret is not right")
+                            html.text(problem)
                         }
                     }
                     html.void("input", .init("type", "password"), .init("id", "secret"), .init("name", "secret"), .init("autocomplete", "current-password"),
-                              .flag("required", true), .optional("aria-describedby", failed ? "secret-error" : nil),
-                              .optional("aria-invalid", failed ? "true" : nil))
+                              .flag("required", true), .optional("aria-describedby", problem == nil ? nil : "secret-error"),
+                              .optional("aria-invalid", problem == nil ? nil : "true"))
                 }
                 html.element("div", .init("class", "actions")) { html in
                     html.element("button", .init("type", "submit"), text: "Sign in")

@@ -9,10 +9,15 @@ enum LanguageChoice {
         return offered.first ?? "sv"
     }
 
-    /// The offered language the header ranks highest (`sv-SE,sv;q=0.9,en;q=0.8`), matching on the primary subtag.
+    /// How many of a header's languages are read: browsers send a handful, and an 80 KiB header of
+    /// tens of thousands cost a request ten times a page's work.
+    static let maximumItems = 16
+
+    /// The offered language the header ranks highest (`sv-SE,sv;q=0.9,en;q=0.8`), matching on the
+    /// primary subtag, among its first ``maximumItems``.
     static func preferred(_ header: String, offered: [String]) -> String? {
         var best: (language: String, quality: Double)?
-        for (position, item) in header.split(separator: ",").enumerated() {
+        for (position, item) in header.split(separator: ",", maxSplits: maximumItems).prefix(maximumItems).enumerated() {
             let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let tag = parts.first?.lowercased(), !tag.isEmpty else { continue }
             var quality = 1.0

@@ -1,6 +1,7 @@
 import Diagnostics
 import Hummingbird
 import Logging
+import NIOHTTP1
 import Store
 
 /// Turns every failure into a page in the visitor's language (or a JSON error under `/api/`):
@@ -17,6 +18,11 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let failure as WebFailure {
             return failure.response(to: request)
+        } catch HTTPParserError.invalidEOFState {
+            // The client went away before its body ended (a dropped mobile connection, or one the
+            // server cut off, E486): nothing was taken and no one is left to answer; not an error of the server.
+            logger.notice("request body cut short; nothing was taken", metadata: ["path": "\(RequestLogMiddleware<Context>.redacted(request.uri.path))"])
+            return WebFailure.badRequest.response(to: request)
         } catch let error as any HTTPResponseError {
             switch error.status {
             case .notFound: return WebFailure.notFound.response(to: request)

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Caps failed admin sign-ins across the whole server: after `limit` failures within `window`
+/// seconds, attempts are refused without their secret being checked until the oldest of those
+/// failures is older than the window. Per server, not per address, since behind a proxy every
+/// client has the proxy's address; so a flood of wrong guesses also keeps the right secret out
+/// until it stops, which is the price of guessing being capped.
+final class SignInThrottle: @unchecked Sendable {
+    enum Outcome: Equatable {
+        case accepted
+        case refused
+        /// Not checked; seconds until a secret is checked again.
+        case paused(seconds: Int)
+    }
+
+    let limit: Int
+    let window: TimeInterval
+    private let lock = NSLock()
+    /// The times of the latest failures, oldest first, at most `limit`.
+    private var failures: [Date] = []
+
+    init(limit: Int = 20, window: TimeInterval = 60) {
+        precondition(limit > 0 && window > 0)
+        self.limit = limit
+        self.window = window
+    }
+
+    /// Runs `check` (a constant-time comparison) unless sign-in is paused, and counts a failure;
+    /// one at a time, so that attempts sent at once cannot all pass before their failures count.
+    func attempt(now: Date, _ check: () -> Bool) -> Outcome {
+        lock.withLock {
+            failures.removeAll { now.timeIntervalSince($0) >= window }
+            if failures.count >= limit, let oldest = failures.first {
+                return .paused(seconds: max(1, Int((window - now.timeIntervalSince(oldest)).rounded(.up))))
+            }
+            if check() { return .accepted }
+            failures.append(now)
+            return .refused
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A TCP connection to the server that sends exactly the bytes given, as a slow or hostile
+/// client does (half a request, a body that stops), and tells whether the server closed it.
+final class RawConnection: @unchecked Sendable {
+    private let socket: Int32
+
+    init(port: Int) throws {
+        #if canImport(Glibc)
+        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        socket = Darwin.socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard socket >= 0 else { throw TestFailure("no socket: errno \(errno)") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            close(socket)
+            throw TestFailure("cannot connect to port \(port): errno \(errno)")
+        }
+    }
+
+    deinit { close(socket) }
+
+    /// Ends the connection from this side, as a client that goes away does.
+    func hangUp() {
+        shutdown(socket, Int32(SHUT_RDWR))
+    }
+
+    func send(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        guard bytes.withUnsafeBytes({ Foundation.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == bytes.count else {
+            throw TestFailure("send failed: errno \(errno)")
+        }
+    }
+
+    /// Whether the server closes the connection within `seconds`, reading (and dropping) what it
+    /// sends meanwhile. Blocks a thread of its own, not the caller's (nor a shared queue's, which
+    /// other tests' blocking work may hold).
+    func isClosed(within seconds: Int) async -> Bool {
+        await withCheckedContinuation { continuation in
+            Thread {
+                var timeout = timeval(tv_sec: 1, tv_usec: 0)
+                setsockopt(self.socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+                let deadline = Date().addingTimeInterval(TimeInterval(seconds))
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                while Date() < deadline {
+                    let got = recv(self.socket, &buffer, buffer.count, 0)
+                    if got == 0 || (got < 0 && errno == ECONNRESET) { return continuation.resume(returning: true) }
+                }
+                continuation.resume(returning: false)
+            }.start()
+        }
+    }
+}
