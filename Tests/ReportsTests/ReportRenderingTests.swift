@@ -20,6 +20,25 @@ struct ReportRenderingTests {
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"sv\">"))
     }
 
+    /// The methods section must not say something false about whom the results are about: it names
+    /// the population the report declares, else speaks of whom the survey was meant for.
+    @Test(arguments: [("sv", "alla som enkäten riktade sig till"), ("en", "everyone the survey was meant for")])
+    func theMethodsSectionSpeaksOfThePopulationTheReportDeclares(language: String, generic: String) throws {
+        let fixture = try ClubFixture()
+        var definition = try fixture.definition()
+        definition.language = language
+        let undeclared = try ReportGenerator(definition: definition, framework: fixture.framework, store: fixture.store,
+                                             today: ClubFixture.today, samlaVersion: "test").render().html
+        #expect(undeclared.contains(generic))
+        definition.population = ["sv": "alla klubbens medlemmar", "en": "all members of the club"]
+        let declared = try ReportGenerator(definition: definition, framework: fixture.framework, store: fixture.store,
+                                           today: ClubFixture.today, samlaVersion: "test").render().html
+        #expect(declared.contains(language == "sv" ? "representativa för alla klubbens medlemmar." : "representative of all members of the club."))
+        for html in [undeclared, declared] {
+            #expect(!html.contains("sociala företag") && !html.contains("social enterprises"))
+        }
+    }
+
     @Test func everyTextFromDefinitionsAndAnswersIsEscaped() throws {
         let html = try ClubFixture().render()
         #expect(!html.contains("<script"))

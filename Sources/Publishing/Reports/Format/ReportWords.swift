@@ -55,6 +55,16 @@ struct ReportWords: Sendable {
     var tooFew: String { pick("för få svar", "too few responses") }
     /// A figure withheld beside a small one, so that the small one cannot be worked out (see ``suppressionNote(threshold:)``).
     var withheld: String { pick("visas inte", "not shown") }
+    /// What the results may not be taken to speak for: the report's declared `population`
+    /// (a phrase in the report's language), else everyone the survey was meant for.
+    func representativeness(population: String?) -> String {
+        if let population {
+            return pick("De beskriver dem som svarade och behöver inte vara representativa för \(population).",
+                        "They describe those who answered and need not be representative of \(population).")
+        }
+        return pick("De beskriver dem som svarade och behöver inte vara representativa för alla som enkäten riktade sig till.",
+                    "They describe those who answered and need not be representative of everyone the survey was meant for.")
+    }
     var statusExplanation: String {
         pick("Status jämför den senaste skattningen med målet: uppnått när skattningen når målet, i fas när den ligger på eller över en rak linje från utgångsvärdet till målet, annars efter plan. Intervallet visar hur säker skattningen är.",
              "Status compares the latest estimate with the target: met when the estimate reaches the target, on track when it is on or beyond a straight path from the baseline to the target, else off track. The interval shows how certain the estimate is.")
