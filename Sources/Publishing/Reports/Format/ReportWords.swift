@@ -148,10 +148,10 @@ struct ReportWords: Sendable {
 
     // MARK: Units
 
-    /// The framework's unit label in the report language (units are written in English in frameworks).
+    /// A unit label in the report language, as the form shows it (units are written in English in
+    /// definitions); nil for `percent`, which is shown as `%`.
     func unit(_ unit: String?) -> String? {
         guard let unit, unit != "percent" else { return nil }
-        guard sv else { return unit }
-        return UnitWords.swedish(unit) ?? unit
+        return UnitWords.shown(unit, language: language)
     }
 }
