@@ -10,7 +10,8 @@ import SurveyDefinition
         try fixture.export(ExportOptions(includePII: true))
         let (header, rows) = try fixture.table("codebook.csv")
         #expect(header == ["column", "variable", "question", "question_type", "type", "option", "label_sv", "label_en", "choices_sv",
-                           "choices_en", "relevant", "constraint", "required", "unit", "export_as", "pii", "calculation"])
+                           "choices_en", "relevant", "constraint", "choice_filter", "choice_attributes", "required", "unit", "export_as", "pii",
+                           "calculation"])
         #expect(rows.map { $0["column"]! } == (try fixture.table("responses.csv").header))
         let byColumn = Dictionary(uniqueKeysWithValues: rows.map { ($0["column"]!, $0) })
         let form = try #require(byColumn["legal_form"])
@@ -105,6 +106,34 @@ import SurveyDefinition
         try fixture.export(ExportOptions(language: language))
         let text = try fixture.read("codebook.md")
         #expect(text.contains("\n\(heading)\n"), "\(text)")
+    }
+}
+
+/// Which choices a respondent was offered depends on a question's `choice_filter` and on the
+/// choices' attributes it tests: the codebook gives both, where the filtered question's columns are.
+@Suite struct ChoiceFilterCodebookTests {
+    @Test func theCSVCodebookGivesTheFilterAndTheAttributesItTests() throws {
+        let fixture = try ExportFixture(survey: "choice-filter.yaml")
+        try fixture.insert([["region": .choice("north"), "venue": .choice("umea")]])
+        try fixture.export()
+        let rows = try fixture.table("codebook.csv").rows
+        let venue = try #require(rows.first { $0["column"] == "venue" })
+        #expect(venue["choice_filter"] == "region = ${region}")
+        #expect(venue["choice_attributes"] == "umea: region=north | malmo: region=south")
+        let region = try #require(rows.first { $0["column"] == "region" })
+        #expect(region["choice_filter"] == "" && region["choice_attributes"] == "")
+    }
+
+    @Test(arguments: [("sv", "erbjudna val: de där `region = ${region}` gäller", "| kod | sv | en | region |"),
+                      ("en", "choices offered: those for which `region = ${region}` holds", "| code | sv | en | region |")])
+    func theMarkdownCodebookGivesTheFilterAndEachChoicesAttributes(language: String, rule: String, listHeader: String) throws {
+        let fixture = try ExportFixture(survey: "choice-filter.yaml")
+        try fixture.insert([["region": .choice("north"), "venue": .choice("umea")]])
+        try fixture.export(ExportOptions(language: language))
+        let text = try fixture.read("codebook.md")
+        #expect(text.contains(rule), "\(text)")
+        #expect(text.contains(listHeader), "\(text)")
+        #expect(text.contains("| `umea` | Umeå | Umeå | north |"), "\(text)")
     }
 }
 

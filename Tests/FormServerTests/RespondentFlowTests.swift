@@ -23,7 +23,7 @@ import Testing
             #expect(refused.status == 422)
             #expect(Respondent.errors(refused.body) == [
                 "f-prio_fin Hur viktig är ekonomisk avkastning när organisationen fattar strategiska beslut? Ange ett heltal från 0 till 10.",
-                "f-prio_imp Hur viktig är social eller miljömässig nytta när organisationen fattar strategiska beslut? ”nio” är inte ett heltal: skriv bara siffror, t.ex. 12 eller -3",
+                "f-prio_imp Hur viktig är social eller miljömässig nytta när organisationen fattar strategiska beslut? ”nio” är inte ett heltal: skriv bara siffror, t.ex. 12 eller -3.",
             ])
             #expect(refused.body.contains(#"<p class="error-message" id="e-prio_fin"><span class="visually-hidden">Fel: </span>Ange ett heltal från 0 till 10.</p>"#))
             #expect(refused.body.contains(#"aria-describedby="h-prio_fin e-prio_fin" aria-invalid="true""#))
@@ -138,7 +138,7 @@ import Testing
             let missing = try await r.post([("fin_sought", "yes")])
             #expect(missing.status == 422)
             #expect(Respondent.errors(missing.body) == [
-                "f-ext_fin-0 What external finance has your organisation received in the last 12 months? An answer is required",
+                "f-ext_fin-0 What external finance has your organisation received in the last 12 months? An answer is required.",
             ])
             try await r.answer("Financing", [("fin_sought", "yes"), ("ext_fin", "public"), ("ext_fin", "foundations"), ("fin_met", "50")])
             // imm_status = no: the page on how impact is measured is skipped.
@@ -179,7 +179,7 @@ import Testing
             #expect(Page.title(switched.body) == "Staff and leadership")
             #expect(Page.inputValue("volunteers", in: switched.body) == "many")
             #expect(Respondent.errors(switched.body) == [
-                "f-volunteers How many volunteers take part in your organisation's work regularly? “many” is not a whole number: write digits only, e.g. 12 or -3",
+                "f-volunteers How many volunteers take part in your organisation's work regularly? “many” is not a whole number: write digits only, e.g. 12 or -3.",
             ], "only the typed answer it could not keep, not the required questions not answered yet")
             let english = try await r.show()
             #expect(Page.language(english.body) == "en")

@@ -38,6 +38,9 @@ struct FormattingTests {
         #expect(ReportWords(language: "sv").unit("hours") == "timmar")
         #expect(ReportWords(language: "sv").unit("years") == "år")
         #expect(ReportWords(language: "en").unit("hours") == "hours")
+        // An English report writes the units the English form spells out as the form does.
+        #expect(ReportWords(language: "en").unit("persons") == "people")
+        #expect(ReportWords(language: "en").unit("FTE") == "full-time equivalents")
         #expect(count.value(2.5) == "2.5")
     }
 

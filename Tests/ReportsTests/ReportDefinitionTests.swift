@@ -38,6 +38,13 @@ struct ReportDefinitionTests {
         #expect(loaded.framework != nil)
     }
 
+    @Test func theForumReportDeclaresItsPopulation() throws {
+        let loaded = ReportLoader.load(contentsOf: Self.root.appendingPathComponent("reports/samverkansforum.yaml").path)
+        let population = try #require(loaded.definition?.population)
+        #expect(population.resolved("en") == "all participants in Samverkansforum 2026")
+        #expect(population.resolved("sv") == "alla deltagare i Samverkansforum 2026")
+    }
+
     @Test func everyProblemOfShapeIsReportedAtItsPlace() {
         let loaded = ReportLoader.load(contentsOf: ClubFixture.path("broken-report.yaml"))
         let found = loaded.diagnostics.map { "\($0.code.id) \($0.location.sortLine)" }

@@ -20,6 +20,25 @@ struct ReportRenderingTests {
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"sv\">"))
     }
 
+    /// The methods section must not say something false about whom the results are about: it names
+    /// the population the report declares, else speaks of whom the survey was meant for.
+    @Test(arguments: [("sv", "alla som enkäten riktade sig till"), ("en", "everyone the survey was meant for")])
+    func theMethodsSectionSpeaksOfThePopulationTheReportDeclares(language: String, generic: String) throws {
+        let fixture = try ClubFixture()
+        var definition = try fixture.definition()
+        definition.language = language
+        let undeclared = try ReportGenerator(definition: definition, framework: fixture.framework, store: fixture.store,
+                                             today: ClubFixture.today, samlaVersion: "test").render().html
+        #expect(undeclared.contains(generic))
+        definition.population = ["sv": "alla klubbens medlemmar", "en": "all members of the club"]
+        let declared = try ReportGenerator(definition: definition, framework: fixture.framework, store: fixture.store,
+                                           today: ClubFixture.today, samlaVersion: "test").render().html
+        #expect(declared.contains(language == "sv" ? "representativa för alla klubbens medlemmar." : "representative of all members of the club."))
+        for html in [undeclared, declared] {
+            #expect(!html.contains("sociala företag") && !html.contains("social enterprises"))
+        }
+    }
+
     @Test func everyTextFromDefinitionsAndAnswersIsEscaped() throws {
         let html = try ClubFixture().render()
         #expect(!html.contains("<script"))
@@ -137,11 +156,11 @@ struct ReportRenderingTests {
         #expect(html.contains("Svar under ”Annat”:</p><p>– svarade med fritext (undanhållet"))
     }
 
-    @Test func aMonthWithheldBesideOthersCannotBeWorkedOutFromTheBase() throws {
-        // Joined: 10 in June (2 in the fixture), 3 in July. July is withheld; so must June be, or
-        // July = base 13 − 10.
+    @Test func aPeriodWithheldBesideOthersCannotBeWorkedOutFromTheBase() throws {
+        // Joined: 10 in the 2020s (2 in the fixture), 3 in the 1990s, too far apart for months,
+        // quarters or years. The 1990s are withheld; so must the 2020s be, or 1990s = base 13 − 10.
         let fixture = try ClubFixture()
-        let days = Array(repeating: CalendarDate(year: 2025, month: 6, day: 2)!, count: 8) + Array(repeating: CalendarDate(year: 2025, month: 7, day: 9)!, count: 3)
+        let days = Array(repeating: CalendarDate(year: 2025, month: 6, day: 2)!, count: 8) + Array(repeating: CalendarDate(year: 1995, month: 7, day: 9)!, count: 3)
         try fixture.store.insertCompleteResponses(round: "club-2025", document: fixture.document, source: .import) { inserter in
             for day in days {
                 let values: [AnswerValue?] = [.choice("yes"), .choice("large"), .integer(4), nil, nil, .date(day), nil, nil]
@@ -150,10 +169,13 @@ struct ReportRenderingTests {
         }
         let html = try fixture.render()
         #expect(html.contains("Bas: 13 som besvarade frågan"))
-        let june = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">2025-06</th><td class=\"num\">"))
-        let july = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">2025-07</th><td class=\"num\">"))
-        #expect(july.contains("<td class=\"num\">–</td>"))
-        #expect(june.contains("<td class=\"num\">–</td>"), "\(june)")
+        #expect(html.contains("Datumen räknas per decennium"))
+        let recent = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">2020-talet</th><td class=\"num\">"))
+        let early = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">1990-talet</th><td class=\"num\">"))
+        #expect(early.contains("<td class=\"num\">–</td>"))
+        #expect(recent.contains("<td class=\"num\">–</td>"), "\(recent)")
+        // The decades between them had no answers: a count of 0 tells nothing about anyone.
+        #expect(html.contains("<tr><th scope=\"row\">2000-talet</th><td class=\"num\">0</td>"))
     }
 
     @Test func englishReportsUseEnglishWordsAndNumbers() throws {

@@ -138,6 +138,18 @@ import Testing
         #expect(sheet.value(of: "voice_staff") == nil)
     }
 
+    /// A message follows a place in the importer and the API (`row 13, column org: …`), so it starts
+    /// in lower case in both languages; on the form it stands alone beside the field, as a sentence.
+    @Test func aMissingAnswerIsLowerCaseAfterAPlaceAndASentenceOnTheForm() {
+        var sheet = sheet(Self.withStaff.merging(["staff": ""]) { $1 })
+        validator.check(&sheet, mode: .complete)
+        let problem = sheet.problems.first { $0.code == .requiredMissing }
+        #expect(problem?.message(in: "sv") == "frågan måste besvaras")
+        #expect(problem?.message(in: "en") == "an answer is required")
+        #expect(problem?.respondentMessage(in: "sv") == "Frågan måste besvaras.")
+        #expect(problem?.respondentMessage(in: "en") == "An answer is required.")
+    }
+
     @Test func constraintsWithTheirMessages() {
         var sheet = sheet(Self.withStaff.merging(["staff": "0"]) { $1 })
         validator.check(&sheet, mode: .complete)

@@ -24,9 +24,26 @@ import Testing
         let first = try Data(contentsOf: URL(fileURLWithPath: path("a.csv")))
         #expect(first == (try Data(contentsOf: URL(fileURLWithPath: path("b.csv")))))
         #expect(first != (try Data(contentsOf: URL(fileURLWithPath: path("c.csv")))))
-        let lines = String(decoding: first, as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: false)
+        let lines = String(decoding: first.dropFirst(3), as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: false)
         #expect(lines.first?.hasPrefix("language,submitted_at,consent,") == true)
         #expect(lines.count == 52) // header, 50 rows, the empty string after the last line end
+    }
+
+    /// As `samla export` writes, with a byte order mark so that Excel reads å, ä and ö; with
+    /// semicolons for Excel in a Swedish locale. `samla import` reads both.
+    @Test func generateWritesAByteOrderMarkAndSemicolonsWhenAsked() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let comma = try SamlaBinary.run(["generate", Self.esem, "--rows", "5", "--out", path("comma.csv")])
+        let semicolon = try SamlaBinary.run(["generate", Self.esem, "--rows", "5", "--delimiter", ";", "--out", path("semicolon.csv")])
+        #expect(comma.status == 0 && semicolon.status == 0, "\(comma.errors) \(semicolon.errors)")
+        let commaBytes = try Data(contentsOf: URL(fileURLWithPath: path("comma.csv")))
+        let semicolonBytes = try Data(contentsOf: URL(fileURLWithPath: path("semicolon.csv")))
+        #expect(Array(commaBytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(Array(semicolonBytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: commaBytes.dropFirst(3), as: UTF8.self).hasPrefix("language,submitted_at,consent,"))
+        #expect(String(decoding: semicolonBytes.dropFirst(3), as: UTF8.self).hasPrefix("language;submitted_at;consent;"))
+        let bad = try SamlaBinary.run(["generate", Self.esem, "--delimiter", "|"])
+        #expect(bad.status == 2)
     }
 
     @Test func usageErrorsExitWithTwo() throws {

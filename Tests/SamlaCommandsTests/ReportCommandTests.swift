@@ -67,6 +67,31 @@ import Testing
         #expect(topline.contains("Fråga för fråga: ESEM 2025"))
     }
 
+    /// The forum survey's date question, answered with generated dates over many years, is counted
+    /// in a few periods, not in some 70 months each withheld as "–".
+    @Test func theForumToplineCountsTheEventDateInAFewPeriods() throws {
+        let workspace = try Workspace()
+        let db = workspace.path("forum.sqlite")
+        let steps: [[String]] = [
+            ["round", "open", "surveys/samverkansforum.yaml", "--name", "samverkansforum-2026", "--opens", "2026-01-01",
+             "--closes", "2026-12-31", "--anonymous", "--db", db],
+            ["generate", "surveys/samverkansforum.yaml", "--rows", "200", "--seed", "1", "--out", workspace.path("rows.csv")],
+            ["import", workspace.path("rows.csv"), "--round", "samverkansforum-2026", "--db", db],
+            ["report", "reports/samverkansforum.yaml", "--db", db, "--lang", "en", "--out", workspace.path("forum.html")],
+        ]
+        for step in steps {
+            let run = try SamlaBinary.run(step, in: Self.root)
+            #expect(run.status == 0, "\(step): \(run.errors)")
+        }
+        let html = try String(contentsOfFile: workspace.path("forum.html"), encoding: .utf8)
+        let question = try #require(html.range(of: "<div class=\"question\" id=\"q-event_date\">").map { String(html[$0.lowerBound...]) })
+        let table = try #require(question.range(of: "</table>").map { String(question[..<$0.lowerBound]) })
+        let rows = table.components(separatedBy: "<th scope=\"row\">").count - 1
+        #expect((2...13).contains(rows), "\(rows) rows: \(table)")
+        #expect(question.contains("Dates are counted by "))
+        #expect(!table.contains("<td class=\"num\">–</td>"), "\(table)")
+    }
+
     /// `samla report REPORT --db (an empty database) --out OUT`, which must write nothing to OUT.
     static func refused(_ report: String, out: String) throws -> SamlaBinary.Run {
         let workspace = try Workspace()

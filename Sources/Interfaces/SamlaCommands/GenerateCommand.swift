@@ -15,9 +15,17 @@ struct GenerateCommand: ParsableCommand {
         Responses follow the survey's skip logic and constraints, drawn from the survey's profile \
         (esem-se, msi-forum, platform-inventory) or generic values by type. The same --seed gives the \
         same file. --demo adds the kinds of responses that cleaning rules remove (duplicates, test and \
-        ineligible responses).
+        ineligible responses). The file is UTF-8 with a byte order mark, as samla export writes, so \
+        that Excel shows å, ä and ö; --delimiter ";" separates the fields with semicolons, which Excel \
+        in a Swedish locale splits a double-clicked file at (samla import reads both).
         """
     )
+
+    /// The field separators `samla import` reads.
+    enum Delimiter: String, ExpressibleByArgument {
+        case comma = ","
+        case semicolon = ";"
+    }
 
     @Argument(help: "The survey definition (YAML).")
     var survey: String
@@ -30,6 +38,9 @@ struct GenerateCommand: ParsableCommand {
 
     @Option(help: "The output file (default: standard output).")
     var out: String?
+
+    @Option(help: ArgumentHelp("The field separator: \",\" or \";\" (for Excel in a Swedish locale).", valueName: "char"))
+    var delimiter: Delimiter = .comma
 
     @Flag(help: "Include duplicates, test and ineligible responses, as a demo of the cleaning rules.")
     var demo = false
@@ -53,7 +64,8 @@ struct GenerateCommand: ParsableCommand {
         }
         let options = demo ? GeneratorOptions.demo(seed: seed) : GeneratorOptions(seed: seed)
         var generator = SyntheticResponseGenerator(validator: validator, options: options)
-        let writerOptions = CSVWriter.Options(neutralizesFormulas: false)
+        let writerOptions = CSVWriter.Options(
+            delimiter: Unicode.Scalar(delimiter.rawValue)!, neutralizesFormulas: false, writesByteOrderMark: true)
         do {
             let writer = try out.map { try CSVWriter(path: $0, options: writerOptions) }
                 ?? CSVWriter(fileHandle: .standardOutput, options: writerOptions)

@@ -90,6 +90,8 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
     /// expression, a list's codes, a variable): a failed constraint without a
     /// `constraint_message`, a choice the filter does not offer, an `other` text without `other`;
     /// and a failed constraint with a message is that message alone, in English as in Swedish.
+    /// Every other message is made a sentence: a capital first letter and a full stop, as it stands
+    /// on its own beside the field.
     public func respondentMessage(in language: String) -> String {
         let sv = language == "sv"
         switch kind {
@@ -105,8 +107,15 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
             return sv ? "Du har skrivit något under ”Annat” men inte valt Annat: välj Annat, eller töm textfältet."
                 : "You wrote something under “Other” but did not choose Other: choose Other, or empty the text field."
         default:
-            return message(in: language)
+            return Self.sentence(message(in: language))
         }
+    }
+
+    /// `text` with a capital first letter and a full stop unless it ends in one, `?` or `!`.
+    static func sentence(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        let capitalised = first.uppercased() + text.dropFirst()
+        return ".?!".contains(capitalised.last!) ? capitalised : capitalised + "."
     }
 
     /// Both messages, keyed `sv` and `en`.

@@ -2,7 +2,9 @@ import Diagnostics
 import SurveyDefinition
 
 /// The texts of ``AnswerProblem``s: English for the importer and the API, Swedish and English
-/// for respondents on the web form. Each says what is wrong and what to write instead.
+/// for respondents on the web form. Each says what is wrong and what to write instead. They start
+/// in lower case, as they follow a place (`row 13, column org: `) or stand beside a field name in
+/// an API error; the form makes each a sentence (``AnswerProblem/respondentMessage(in:)``).
 enum ProblemMessages {
     /// Lists at most this long are spelt out in "not a choice" messages.
     static let listedCodesLimit = 12
@@ -105,7 +107,7 @@ enum ProblemMessages {
             if let text = message?["sv"] { return text }
             return "\(given) uppfyller inte villkoret \(constraint)"
         case .requiredMissing:
-            return "Frågan måste besvaras"
+            return "frågan måste besvaras"
         case .notRelevant(let condition):
             let why = condition.map { " (den visas bara när \($0))" } ?? ""
             return "det finns ett svar, men frågan ställs inte i det här svaret\(why): lämna den tom"

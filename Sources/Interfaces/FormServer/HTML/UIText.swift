@@ -51,13 +51,7 @@ struct UIText: Sendable {
     /// A question's unit beside its field: in Swedish from the common units (docs/survey-format.md),
     /// in English as written but for the few that read better spelt out.
     func unit(_ unit: String) -> String {
-        if sv { return UnitWords.swedish(unit) ?? unit }
-        switch unit {
-        case "percent": return "per cent"
-        case "persons": return "people"
-        case "FTE": return "full-time equivalents"
-        default: return unit
-        }
+        UnitWords.shown(unit, language: sv ? "sv" : "en")
     }
 
     // Pages without a form.

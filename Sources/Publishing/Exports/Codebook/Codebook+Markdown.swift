@@ -30,6 +30,9 @@ extension Codebook {
             var rules: [String] = []
             if entry.isRequired { rules.append(sv ? "obligatorisk" : "required") }
             if let constraint = entry.question?.constraint?.text, entry.column.variable?.role == .answer { rules.append("`\(constraint)`") }
+            if let filter = entry.choiceFilter {
+                rules.append(sv ? "erbjudna val: de där `\(filter)` gäller" : "choices offered: those for which `\(filter)` holds")
+            }
             if let unit = entry.question?.unit { rules.append("\(sv ? "enhet" : "unit"): \(unit)") }
             if let calculation = entry.question?.calculation?.text { rules.append("= `\(calculation)`") }
             if let export = entry.column.exportName, export != entry.column.name { rules.append("export_as `\(export)`") }
@@ -52,10 +55,13 @@ extension Codebook {
                 lines.append("")
                 lines.append("### \(name)")
                 lines.append("")
-                lines.append("| \(sv ? "kod" : "code") | " + languages.map { "\($0)" }.joined(separator: " | ") + " |")
-                lines.append("|" + String(repeating: " --- |", count: languages.count + 1))
+                // The attributes a choice_filter tests (`region`), as columns after the labels.
+                let attributes = Set(choices.flatMap(\.attributes.keys)).sorted()
+                lines.append("| \(sv ? "kod" : "code") | " + (languages + attributes).joined(separator: " | ") + " |")
+                lines.append("|" + String(repeating: " --- |", count: languages.count + attributes.count + 1))
                 for choice in choices {
-                    lines.append("| \(Self.codeCell(layout.code(of: choice))) | " + languages.map { Self.cell(choice.label.resolved($0, fallbacks: languages)) }.joined(separator: " | ") + " |")
+                    let cells = languages.map { choice.label.resolved($0, fallbacks: languages) } + attributes.map { choice.attributes[$0] ?? "" }
+                    lines.append("| \(Self.codeCell(layout.code(of: choice))) | " + cells.map(Self.cell).joined(separator: " | ") + " |")
                 }
             }
         }

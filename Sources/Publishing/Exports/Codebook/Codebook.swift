@@ -17,7 +17,15 @@ struct Codebook {
         ["column", "variable", "question", "question_type", "type", "option"]
             + layout.survey.languages.map { "label_\($0)" }
             + layout.survey.languages.map { "choices_\($0)" }
-            + ["relevant", "constraint", "required", "unit", "export_as", "pii", "calculation"]
+            + ["relevant", "constraint", "choice_filter", "choice_attributes", "required", "unit", "export_as", "pii", "calculation"]
+    }
+
+    /// The attributes a `choice_filter` may test, per choice: `umea: region=north | malmo: region=south`.
+    func choiceAttributesText(_ entry: ColumnDescription) -> String {
+        entry.filteredChoices.filter { !$0.attributes.isEmpty }.map { choice in
+            FormulaNeutralization.neutralized(layout.code(of: choice)) + ": "
+                + choice.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        }.joined(separator: " | ")
     }
 
     /// Choices as REDCap writes them: `code, label | code, label`, each code and label as a data cell
@@ -45,6 +53,8 @@ struct Codebook {
             for language in layout.survey.languages { try writer.write(text: choiceText(entry, language: language)) }
             try writer.write(text: entry.relevance ?? "")
             try writer.write(text: entry.question?.constraint?.text ?? "")
+            try writer.write(text: entry.choiceFilter ?? "")
+            try writer.write(text: choiceAttributesText(entry))
             try writer.write(entry.question == nil ? "" : entry.isRequired ? "yes" : "no")
             try writer.write(text: entry.question?.unit ?? "")
             try writer.write(text: column.exportName ?? "")

@@ -83,6 +83,20 @@ struct ColumnDescription {
 
     var isPII: Bool { column.variable?.isPII ?? false }
 
+    /// The question's `choice_filter`, on the columns of its answer (not on its `other` text): which
+    /// of the choices a respondent was offered depends on it.
+    var choiceFilter: String? {
+        if case .value(let variable) = column.content, variable.role == .otherText { return nil }
+        return question?.choiceFilter?.text
+    }
+
+    /// The choices a `choice_filter` tests: the column's list, or the one choice of an option column.
+    var filteredChoices: [Choice] {
+        guard choiceFilter != nil else { return [] }
+        if case .option(_, let choice) = column.content { return [choice] }
+        return choices
+    }
+
     private static func text(of column: ExportColumn, question: Question?, survey: Survey, language: String) -> String {
         let fallbacks = survey.languages
         let sv = language == "sv"

@@ -8,6 +8,10 @@ public struct ReportDefinition: Hashable, Sendable {
     public var id: String
     /// The title in the report's language (other languages may be given too).
     public var title: LocalizedText
+    /// Whom the results could be taken to speak for, as a phrase (`all participants in the
+    /// forum`): the methods section says that unweighted results need not represent it. Nil when
+    /// the definition does not say; the section then speaks of those the survey was sent to.
+    public var population: LocalizedText?
     /// `sv` or `en`: every label, number and date of the report follows it.
     public var language: String
     /// The framework file, resolved against the definition's folder.
@@ -22,10 +26,11 @@ public struct ReportDefinition: Hashable, Sendable {
 
     public init(
         id: String, title: LocalizedText, language: String, frameworkPath: String, rounds: [String]?, outputPath: String,
-        sections: [ReportSection], path: String
+        sections: [ReportSection], path: String, population: LocalizedText? = nil
     ) {
         self.id = id
         self.title = title
+        self.population = population
         self.language = language
         self.frameworkPath = frameworkPath
         self.rounds = rounds

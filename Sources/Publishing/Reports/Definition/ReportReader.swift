@@ -46,7 +46,8 @@ struct ReportReader {
             return text
         }
         let titleNode = map.required("title", example: "{sv: \"…\", en: \"…\"}", diagnostics: &diagnostics)
-        let title = titleNode.flatMap { readTitle($0, language: language) }
+        let title = titleNode.flatMap { readText($0, what: "the report title", language: language) }
+        let population = map.value("population").flatMap { readText($0, what: "the report's population", language: language) }
 
         let frameworkNode = map.required("framework", example: "../frameworks/msi-toc.yaml", diagnostics: &diagnostics)
         frameworkLocation = frameworkNode?.location
@@ -100,7 +101,7 @@ struct ReportReader {
             id: id, title: LocalizedText(title), language: language,
             frameworkPath: Self.resolve(frameworkPath, against: folder), rounds: rounds,
             outputPath: Self.resolve(output ?? "output/\(id).html", against: folder),
-            sections: sections, path: file
+            sections: sections, path: file, population: population.map(LocalizedText.init)
         )
     }
 
@@ -110,13 +111,14 @@ struct ReportReader {
         return (folder as NSString).appendingPathComponent(path)
     }
 
-    private mutating func readTitle(_ node: YAMLNode, language: String?) -> [String: String]? {
+    /// A text written once in the report's language, or per language with the report's among them.
+    private mutating func readText(_ node: YAMLNode, what: String, language: String?) -> [String: String]? {
         if let scalar = node.scalar, !scalar.isNull {
             return [language ?? "": scalar.text]
         }
-        guard let translations = LocalizedTextReader(languages: []).read(node, what: "the report title", diagnostics: &diagnostics) else { return nil }
+        guard let translations = LocalizedTextReader(languages: []).read(node, what: what, diagnostics: &diagnostics) else { return nil }
         if let language, translations[language] == nil {
-            diagnostics.report(.missingTranslation, at: node.location, "the report title has no \(language) text, the report's language; add \(language): \"…\"")
+            diagnostics.report(.missingTranslation, at: node.location, "\(what) has no \(language) text, the report's language; add \(language): \"…\"")
         }
         return translations
     }

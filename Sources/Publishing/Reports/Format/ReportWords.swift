@@ -55,6 +55,25 @@ struct ReportWords: Sendable {
     var tooFew: String { pick("för få svar", "too few responses") }
     /// A figure withheld beside a small one, so that the small one cannot be worked out (see ``suppressionNote(threshold:)``).
     var withheld: String { pick("visas inte", "not shown") }
+    /// What the results may not be taken to speak for: the report's declared `population`
+    /// (a phrase in the report's language), else everyone the survey was meant for.
+    func representativeness(population: String?) -> String {
+        if let population {
+            return pick("De beskriver dem som svarade och behöver inte vara representativa för \(population).",
+                        "They describe those who answered and need not be representative of \(population).")
+        }
+        return pick("De beskriver dem som svarade och behöver inte vara representativa för alla som enkäten riktade sig till.",
+                    "They describe those who answered and need not be representative of everyone the survey was meant for.")
+    }
+    /// The period a topline counts a date question's answers in.
+    func datesCounted(per period: DatePeriod) -> String {
+        switch period {
+        case .month: pick("Datumen räknas per månad.", "Dates are counted by month.")
+        case .quarter: pick("Datumen räknas per kvartal, så att tabellen blir kort och antalen stora nog att visa.", "Dates are counted by quarter, to keep the table short and its counts large enough to show.")
+        case .year: pick("Datumen räknas per år, så att tabellen blir kort och antalen stora nog att visa.", "Dates are counted by year, to keep the table short and its counts large enough to show.")
+        case .decade: pick("Datumen räknas per decennium, så att tabellen blir kort och antalen stora nog att visa.", "Dates are counted by decade, to keep the table short and its counts large enough to show.")
+        }
+    }
     var statusExplanation: String {
         pick("Status jämför den senaste skattningen med målet: uppnått när skattningen når målet, i fas när den ligger på eller över en rak linje från utgångsvärdet till målet, annars efter plan. Intervallet visar hur säker skattningen är.",
              "Status compares the latest estimate with the target: met when the estimate reaches the target, on track when it is on or beyond a straight path from the baseline to the target, else off track. The interval shows how certain the estimate is.")
@@ -129,10 +148,10 @@ struct ReportWords: Sendable {
 
     // MARK: Units
 
-    /// The framework's unit label in the report language (units are written in English in frameworks).
+    /// A unit label in the report language, as the form shows it (units are written in English in
+    /// definitions); nil for `percent`, which is shown as `%`.
     func unit(_ unit: String?) -> String? {
         guard let unit, unit != "percent" else { return nil }
-        guard sv else { return unit }
-        return UnitWords.swedish(unit) ?? unit
+        return UnitWords.shown(unit, language: language)
     }
 }

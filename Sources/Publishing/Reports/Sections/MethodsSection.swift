@@ -10,8 +10,9 @@ extension ReportRenderer {
         let results = content.results
         html.element("h3", text: words.pick("Data", "Data"))
         html.element("p", text: words.pick(
-            "Indikatorerna beräknas med Samla ur de svar som finns i databasen för rapportens omgångar, efter ramverkets rensningsregler. Resultaten är oviktade om inte en indikator anger en vikt, och de är inte representativa för alla sociala företag eller deltagare.",
-            "The indicators are computed by Samla from the responses in the database for the report's rounds, after the framework's cleaning rules. Results are unweighted unless an indicator names a weight, and they are not representative of all social enterprises or participants."))
+            "Indikatorerna beräknas med Samla ur de svar som finns i databasen för rapportens omgångar, efter ramverkets rensningsregler. Resultaten är oviktade om inte en indikator anger en vikt.",
+            "The indicators are computed by Samla from the responses in the database for the report's rounds, after the framework's cleaning rules. Results are unweighted unless an indicator names a weight.")
+            + " " + words.representativeness(population: content.definition.population.map(text)))
         if !content.roundsWithoutData.isEmpty {
             html.element("p", text: words.pick("Omgångar utan data i databasen ännu: ", "Rounds without data in the database yet: ")
                 + content.roundsWithoutData.map(roundLabel).joined(separator: ", ") + ".")

@@ -60,13 +60,14 @@ extension ReportRenderer {
         switch item.body {
         case .choices(let tally):
             suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, secondary: !tally.isMultiple, into: &html)
-        case .dates(let tally) where tally.answered > 0 && tally.answered < framework.suppression.minCell:
-            // The months are the answers themselves: listing them, even with every count withheld,
+        case .dates(let tally, _) where tally.answered > 0 && tally.answered < framework.suppression.minCell:
+            // The periods are the answers themselves: listing them, even with every count withheld,
             // would tell when those few respondents' dates fall.
             html.element("p", .init("class", "note"), text: "\(words.suppressedMark) \(words.tooFew) (n < \(framework.suppression.minCell))")
             suppressed = true
-        case .dates(let tally):
-            // Each answer falls in one month, so the months partition the base as single choices do.
+        case .dates(let tally, let period):
+            if tally.answered > 0 { html.element("p", .init("class", "note"), text: words.datesCounted(per: period)) }
+            // Each answer falls in one period, so the periods partition the base as single choices do.
             suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, secondary: true, into: &html)
         case .matrix(let rows):
             suppressed = renderMatrix(rows, id: id, wording: wording, responses: topline.responses, into: &html)

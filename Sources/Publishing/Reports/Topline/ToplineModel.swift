@@ -23,8 +23,8 @@ struct ToplineItem: Sendable {
         /// One tally per row, over the matrix's choice list.
         case matrix([(row: MatrixRow, tally: ChoiceTally)])
         case numbers(NumberSummary)
-        /// Answers by month (`2025-10`).
-        case dates(ChoiceTally)
+        /// Answers per period (`2025-10`, `2025 Q4`, `2025`), the period chosen by ``DatePeriod``.
+        case dates(ChoiceTally, DatePeriod)
         case texts(TextTally)
         /// Personal data: only how many answered.
         case personal(answered: Int)

@@ -145,10 +145,8 @@ struct ToplineScan {
             }
             return ToplineItem(question: question, body: .choices(ChoiceTally(categories: [], answered: 0, isMultiple: false)), other: nil)
         case .date:
-            let counts = accumulators[slot].texts
-            let answered = accumulators[slot].answered
-            let categories = counts.keys.sorted().map { ChoiceTally.Category(code: $0, label: $0, count: counts[$0]!) }
-            return ToplineItem(question: question, body: .dates(ChoiceTally(categories: categories, answered: answered, isMultiple: false)), other: nil)
+            let dates = DatePeriod.tally(monthCounts: accumulators[slot].texts, answered: accumulators[slot].answered, minCell: minCell, language: language)
+            return ToplineItem(question: question, body: .dates(dates.tally, dates.period), other: nil)
         case .text, .longText, .email:
             return ToplineItem(question: question, body: .texts(textTally(accumulators[slot])), other: nil)
         case .note, .calculate:
