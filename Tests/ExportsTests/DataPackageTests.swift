@@ -45,6 +45,34 @@ import Testing
         #expect(resources.map { $0["title"] as? String } == titles)
     }
 
+    /// For Excel in a Swedish locale: semicolons between fields and decimal commas, in every CSV
+    /// file, which the package declares (`dialect.delimiter`, `decimalChar`) and the provenance file
+    /// records; a partner package stays comma-separated with decimal points whatever is asked.
+    @Test func aSemicolonExportWithDecimalCommasDeclaresItsDialect() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(ExportOptions(delimiter: ";", decimalComma: true))
+        let data = try fixture.read("responses.csv")
+        #expect(data.drop { $0 == "\u{FEFF}" }.hasPrefix("response_id;language;submitted_at;"))
+        #expect(try fixture.table("responses.csv", delimiter: ";").rows.map { $0["women_share"] } == ["37,5", "0,1", "100"])
+        #expect(try fixture.read("codebook.csv").drop { $0 == "\u{FEFF}" }.hasPrefix("column;variable;question;"))
+        let package = try fixture.json("datapackage.json")
+        let resources = try #require(package["resources"] as? [[String: Any]])
+        #expect(resources.map { ($0["dialect"] as? [String: Any])?["delimiter"] as? String } == [";", ";"])
+        #expect(try SpreadsheetSafetyTests.field("women_share", in: package)["decimalChar"] as? String == ",")
+        #expect(try SpreadsheetSafetyTests.field("founded", in: package)["decimalChar"] == nil)
+        let options = try #require(try fixture.json("provenance.json")["options"] as? [String: Any])
+        #expect(options["delimiter"] as? String == ";" && options["decimalMark"] as? String == ",")
+
+        try fixture.export(ExportOptions(profile: .euclid, delimiter: ";", decimalComma: true), to: "partner")
+        #expect(!(try fixture.read("responses.csv", in: "partner")).contains(";"))
+        let partner = try fixture.json("datapackage.json", in: "partner")
+        let partnerResources = try #require(partner["resources"] as? [[String: Any]])
+        #expect(partnerResources.map { ($0["dialect"] as? [String: Any])?["delimiter"] as? String } == [",", ","])
+        let partnerOptions = try #require(try fixture.json("provenance.json", in: "partner")["options"] as? [String: Any])
+        #expect(partnerOptions["delimiter"] as? String == "," && partnerOptions["decimalMark"] as? String == ".")
+    }
+
     @Test func choicesHaveCategoriesAndAnEnum() throws {
         let fixture = try ExportFixture()
         try fixture.insert(ExportFixture.sample)

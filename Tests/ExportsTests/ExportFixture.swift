@@ -81,8 +81,8 @@ final class ExportFixture {
     }
 
     /// The rows of a CSV file as header name → cell.
-    func table(_ file: String, in name: String = "out") throws -> (header: [String], rows: [[String: String]]) {
-        let reader = try CSVReader(path: (outputPath(name) as NSString).appendingPathComponent(file))
+    func table(_ file: String, in name: String = "out", delimiter: Unicode.Scalar = ",") throws -> (header: [String], rows: [[String: String]]) {
+        let reader = try CSVReader(path: (outputPath(name) as NSString).appendingPathComponent(file), options: .init(delimiter: delimiter))
         let header = try reader.readHeader()!.names
         var rows: [[String: String]] = []
         while let record = try reader.next() {

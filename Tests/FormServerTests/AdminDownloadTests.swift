@@ -127,6 +127,49 @@ import Testing
         }
     }
 
+    /// Each CSV file of the round page comes for Excel in a Swedish locale too (`?excel=sv`):
+    /// semicolons and decimal commas, as `samla export --delimiter ";" --decimal-comma` writes,
+    /// under a name that says so. The Markdown codebook and the partner package have no such form.
+    @Test func theCSVFilesComeForExcelInASwedishLocale() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            _ = try await Self.collect(client)
+            try await signIn(client)
+            let page = try await client.get("/admin/rounds/esem-open")
+            for link in ["responses.csv?excel=sv", "responses-labels.csv?lang=sv&amp;excel=sv", "responses-labels.csv?lang=en&amp;excel=sv",
+                         "responses-long.csv?excel=sv", "codebook.csv?excel=sv", "responses-with-personal-data.csv?excel=sv"] {
+                #expect(page.body.contains(#"href="/admin/rounds/esem-open/exports/\#(link)""#), "\(link)")
+            }
+            #expect(!page.body.contains("codebook.md?excel=sv") && !page.body.contains("euclid.zip?lang=en&amp;excel=sv"))
+            #expect(page.body.contains("for Excel (sv)"))
+
+            let wide = try await Self.download(client, "/admin/rounds/esem-open/exports/responses.csv?excel=sv", type: Self.csv,
+                                               fileName: "esem-open-responses-excel-sv.csv")
+            let lines = wide.body.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.count == 3)
+            let header = lines[0].split(separator: ";").map(String.init)
+            #expect(header.prefix(3) == [Self.bom + "response_id", "language", "submitted_at"])
+            let fte = try #require(header.firstIndex(of: "fte"))
+            #expect(lines[1].split(separator: ";", omittingEmptySubsequences: false)[fte] == "2,5")
+            #expect(!wide.body.contains(Self.personalEmail))
+            let comma = try await client.get("/admin/rounds/esem-open/exports/responses.csv")
+            #expect(comma.body.components(separatedBy: "\r\n")[1].contains(",2.5,"))
+
+            let labels = try await Self.download(client, "/admin/rounds/esem-open/exports/responses-labels.csv?lang=en&excel=sv", type: Self.csv,
+                                                 fileName: "esem-open-responses-labels-en-excel-sv.csv")
+            #expect(labels.body.contains(";Non-profit association (ideell förening);"))
+            let codebook = try await Self.download(client, "/admin/rounds/esem-open/exports/codebook.csv?excel=sv", type: Self.csv,
+                                                   fileName: "esem-open-codebook-excel-sv.csv")
+            #expect(codebook.body.hasPrefix(Self.bom + "column;variable;question;"))
+            let logged = try #require(environment.logs.lines.first { $0.contains("admin download") && $0.contains("codebook.csv") })
+            #expect(logged.contains("\"excel_sv\":\"true\""))
+
+            #expect(try await client.get("/admin/rounds/esem-open/exports/codebook.md?excel=sv").status == 404)
+            #expect(try await client.get("/admin/rounds/esem-open/exports/euclid.zip?lang=en&excel=sv").status == 404)
+            #expect(try await client.get("/admin/rounds/esem-open/exports/responses.csv?excel=de").status == 404)
+        }
+    }
+
     @Test func downloadsNeedASessionAKnownRoundAndAKnownFile() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in

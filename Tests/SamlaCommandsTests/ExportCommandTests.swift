@@ -68,6 +68,29 @@ import Testing
         }
     }
 
+    /// For Excel in a Swedish locale every CSV file of the export is semicolon-separated, the
+    /// results with decimal commas as the data: `results.csv`, `cleaning-log.csv` and the codebook too.
+    @Test func anExcelExportWritesSemicolonsAndDecimalCommasInEveryCSVFile() throws {
+        let workspace = try Workspace()
+        let run = try SamlaBinary.run([
+            "export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("excel"), "--delimiter", ";", "--decimal-comma",
+            "--framework", Self.root.appendingPathComponent("frameworks/msi-toc.yaml").path,
+        ])
+        #expect(run.status == 0, "\(run.errors)")
+        func firstLine(_ file: String) throws -> String {
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: workspace.out("excel") + "/" + file)))
+            return String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")[0]
+        }
+        #expect(try firstLine("responses.csv").hasPrefix("response_id;language;submitted_at;consent;"))
+        #expect(try firstLine("codebook.csv").hasPrefix("column;variable;question;"))
+        #expect(try firstLine("cleaning-log.csv") == "round;rule;description;response_id")
+        #expect(try firstLine("results.csv").hasPrefix("indicator;node;round;breakdown;group;n;estimate;se;"))
+        let results = try String(contentsOfFile: workspace.out("excel") + "/results.csv", encoding: .utf8)
+        // The estimates and standard errors (no text in them holds a ";").
+        let numbers = results.split(separator: "\r\n").dropFirst().flatMap { $0.split(separator: ";", omittingEmptySubsequences: false)[6...7] }
+        #expect(numbers.contains { $0.contains(",") } && !numbers.contains { $0.contains(".") }, "\(results)")
+    }
+
     /// The cleaning rules are described in the export's language (Swedish by default, as the survey's first).
     @Test(arguments: [
         ([], ["minst 80\u{00A0}% av de frågor som gällde svaret besvarade", "samma org_name och contact_email som ett tidigare svar"]),
@@ -106,6 +129,22 @@ import Testing
         #expect(run.status == 2)
         #expect(run.errors.contains("--include-pii cannot be combined with --profile"))
         #expect(!FileManager.default.fileExists(atPath: workspace.out("x")))
+    }
+
+    /// `--decimal-comma` goes with `--delimiter ";"` only, and neither with a partner profile, whose
+    /// package stays comma-separated for partners' tools; `--delimiter` takes what `generate` takes.
+    @Test(arguments: [
+        (["--decimal-comma"], "--decimal-comma needs --delimiter \";\""),
+        (["--delimiter", ";", "--profile", "euclid"], "cannot be combined with --profile: a partner package is comma-separated"),
+        (["--delimiter", ",", "--decimal-comma", "--profile", "euclid"], "--decimal-comma needs --delimiter \";\""),
+        (["--delimiter", "|"], "The value '|' is invalid for '--delimiter <char>'"),
+    ])
+    func excelOptionsThatDoNotFitAreUsageErrors(options: [String], message: String) throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("samla-export-usage-\(UUID().uuidString)").path
+        let run = try SamlaBinary.run(["export", "--db", out + ".sqlite", "--round", "esem-se-2025", "--out", out] + options)
+        #expect(run.status == 2)
+        #expect(run.errors.contains(message), "\(run.errors)")
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 
     @Test func freeTextIsAPartnerExportsOptionOnly() throws {

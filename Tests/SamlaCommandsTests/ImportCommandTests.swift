@@ -113,6 +113,42 @@ import Testing
         #expect(exported.contains(",'-B,") && exported.contains(",''=C,"))
     }
 
+    /// An export for Excel in a Swedish locale (`--delimiter ";" --decimal-comma`) imports into
+    /// another round with the same answers: the import finds the semicolons in the header and reads
+    /// `0,5` as 0.5, so the second round exports what the first did.
+    @Test func aSemicolonExportWithDecimalCommasImportsAgain() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = path("samla.sqlite")
+        let survey = Self.root.appendingPathComponent("Tests/IntakeTests/Fixtures/import-test.yaml").path
+        for round in ["excel-a", "excel-b"] {
+            let opened = try SamlaBinary.run(["round", "open", survey, "--name", round, "--opens", "2025-01-01", "--closes", "2099-12-31", "--db", db])
+            #expect(opened.status == 0, "\(opened.errors)")
+        }
+        try "org,share,legal_form,has_staff,voice_staff,voice_users\nA;B,0.00001,ek,no,1,2\n-B,-12.5,ek,no,1,2\nC,40,ek,no,1,2\n"
+            .replacingOccurrences(of: "A;B", with: "\"A;B\"").write(toFile: path("in.csv"), atomically: true, encoding: .utf8)
+        #expect(try SamlaBinary.run(["import", "--db", db, "--round", "excel-a", path("in.csv")]).status == 0)
+        let excel = try SamlaBinary.run(["export", "--db", db, "--round", "excel-a", "--out", path("a"), "--delimiter", ";", "--decimal-comma"])
+        #expect(excel.status == 0, "\(excel.errors)")
+        let written = try String(contentsOfFile: path("a/responses.csv"), encoding: .utf8)
+        #expect(written.drop { $0 == "\u{FEFF}" }.hasPrefix("response_id;language;submitted_at;org;founded;share;"))
+        #expect(written.contains(";\"A;B\";;0,00001;") && written.contains(";'-B;;-12,5;") && written.contains(";C;;40;"), "\(written)")
+        let again = try SamlaBinary.run(["import", "--db", db, "--round", "excel-b", path("a/responses.csv")])
+        #expect(again.status == 0, "\(again.errors)")
+        #expect(again.output.hasPrefix("imported 3 responses into excel-b"), "\(again.output)")
+        for round in ["excel-a", "excel-b"] {
+            #expect(try SamlaBinary.run(["export", "--db", db, "--round", round, "--out", path(round)]).status == 0)
+        }
+        /// The rows of a comma-separated export without the response numbers, which the import gives anew.
+        func rows(_ folder: String) throws -> [Substring] {
+            try String(contentsOfFile: path("\(folder)/responses.csv"), encoding: .utf8).split(separator: "\r\n").map {
+                $0.drop { $0 != "," }
+            }
+        }
+        #expect(try rows("excel-a").count == 4)
+        #expect(try rows("excel-b") == rows("excel-a"))
+        #expect(try rows("excel-a")[1].contains(",A;B,,0.00001,"))
+    }
+
     /// The summary line counts complete and partial responses apart, imported and refused.
     @Test func theSummarySaysHowManyPartialResponsesWereImportedAndRefused() throws {
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -33,17 +33,22 @@ export_and_validate labels-en-long --round esem-se-2025 --labels --lang en --for
 export_and_validate pii-labels --round esem-se-2027 --include-pii --labels
 export_and_validate euclid-cleaned --round esem-se-2025 --profile euclid --framework frameworks/msi-toc.yaml
 export_and_validate euclid-long --round esem-se-2025 --profile euclid --format long
+export_and_validate excel-sv --round esem-se-2025 --delimiter ";" --decimal-comma --framework frameworks/msi-toc.yaml
 
 # Break a copy of a valid package: in FILE of package SOURCE, replace data row ROW's value of COLUMN
-# by VALUE (the file keeps its BOM and CRLF), and expect frictionless to refuse it with ERROR.
+# by VALUE (the file keeps its BOM, CRLF and the delimiter its package declares), and expect
+# frictionless to refuse it with ERROR.
 cat > "$work/edit.py" <<'PY'
-import csv, sys
+import csv, json, os, sys
 path, column, value, row = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+package = json.load(open(os.path.join(os.path.dirname(path), "datapackage.json")))
+resource = next(r for r in package["resources"] if r["path"] == os.path.basename(path))
+delimiter = resource["dialect"]["delimiter"]
 with open(path, newline="", encoding="utf-8-sig") as f:
-    rows = list(csv.reader(f))
+    rows = list(csv.reader(f, delimiter=delimiter))
 rows[row][rows[0].index(column)] = value
 with open(path, "w", newline="", encoding="utf-8-sig") as f:
-    csv.writer(f, lineterminator="\r\n").writerows(rows)
+    csv.writer(f, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
 PY
 break_and_expect() {
     local name=$1 error=$2 source=$3 file=$4 column=$5 value=$6 row=${7:-1}
@@ -64,6 +69,8 @@ sys.exit(0 if sys.argv[2] in types else 1)" "$work/$name.report.json" "$error"; 
 
 break_and_expect outside-categories constraint-error codes responses.csv legal_form gmbh
 break_and_expect text-in-integer type-error codes responses.csv year_founded nineteen-ninety
+# A package with decimal commas declares them: a decimal point there is not a number.
+break_and_expect point-in-decimal-comma type-error excel-sv responses.csv fte 2.5
 # Why a result has no interval is one of Samla's codes.
 break_and_expect unknown-interval-note constraint-error euclid-cleaned results.csv interval_note made-up
 # The codebook's second row describes `language`, which every response of the long file has.

@@ -17,6 +17,10 @@ struct ExportCommand: ParsableCommand {
         mark, CRLF line ends and RFC 4180 quoting; text cells that start with =, +, -, @, a tab or \
         a carriage return (but not negative numbers such as -3) get an apostrophe in front so that \
         spreadsheets do not run them. \
+        --delimiter ";" separates the fields with semicolons, which Excel in a Swedish locale splits a \
+        double-clicked file at; add --decimal-comma for decimals as 3,5, which it reads as numbers \
+        (3.5 becomes text or a date there). samla import reads both. A partner package \
+        (--profile) is always comma-separated with decimal points. \
         With --framework: the framework's cleaning rules remove responses first (cleaning-log.csv lists \
         which) and its indicator results for the round ship as results.csv. \
         With --profile euclid: columns named by export_as, questions without one left out, no \
@@ -62,6 +66,12 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A framework whose cleaning rules to apply and whose results to include.", valueName: "file"))
     var framework: String?
 
+    @Option(help: DelimiterArgument.help)
+    var delimiter: DelimiterArgument = .comma
+
+    @Flag(name: .customLong("decimal-comma"), help: "Decimals as 3,5 instead of 3.5, for Excel in a Swedish locale. Needs --delimiter \";\".")
+    var decimalComma = false
+
     @Flag(help: "Replace the files of an earlier export in the folder.")
     var overwrite = false
 
@@ -74,13 +84,19 @@ struct ExportCommand: ParsableCommand {
         if includeFreeText && profile == nil {
             throw ValidationError("--include-free-text needs --profile: an export without a profile holds every free text already")
         }
+        if decimalComma && delimiter != .semicolon {
+            throw ValidationError("--decimal-comma needs --delimiter \";\": in a comma-separated file every decimal would have to be quoted, and Excel in a Swedish locale does not split such a file into columns")
+        }
+        if profile != nil && (delimiter != .comma || decimalComma) {
+            throw ValidationError("--delimiter \";\" and --decimal-comma cannot be combined with --profile: a partner package is comma-separated with decimal points, as partners' tools read it; export without --profile for Excel")
+        }
     }
 
     var options: ExportOptions {
         ExportOptions(
             shape: format == .csv ? .wide : .long, values: labels ? .labels : .codes, language: language,
             includePII: includePII, selection: includePartial ? .all : .complete, profile: profile?.profile,
-            includeFreeText: includeFreeText, overwrite: overwrite)
+            includeFreeText: includeFreeText, overwrite: overwrite, delimiter: delimiter.scalar, decimalComma: decimalComma)
     }
 
     func run() throws {

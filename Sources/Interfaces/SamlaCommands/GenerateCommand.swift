@@ -21,12 +21,6 @@ struct GenerateCommand: ParsableCommand {
         """
     )
 
-    /// The field separators `samla import` reads.
-    enum Delimiter: String, ExpressibleByArgument {
-        case comma = ","
-        case semicolon = ";"
-    }
-
     @Argument(help: "The survey definition (YAML).")
     var survey: String
 
@@ -39,8 +33,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The output file (default: standard output).")
     var out: String?
 
-    @Option(help: ArgumentHelp("The field separator: \",\" or \";\" (for Excel in a Swedish locale).", valueName: "char"))
-    var delimiter: Delimiter = .comma
+    @Option(help: DelimiterArgument.help)
+    var delimiter: DelimiterArgument = .comma
 
     @Flag(help: "Include duplicates, test and ineligible responses, as a demo of the cleaning rules.")
     var demo = false
@@ -65,7 +59,7 @@ struct GenerateCommand: ParsableCommand {
         let options = demo ? GeneratorOptions.demo(seed: seed) : GeneratorOptions(seed: seed)
         var generator = SyntheticResponseGenerator(validator: validator, options: options)
         let writerOptions = CSVWriter.Options(
-            delimiter: Unicode.Scalar(delimiter.rawValue)!, neutralizesFormulas: false, writesByteOrderMark: true)
+            delimiter: delimiter.scalar, neutralizesFormulas: false, writesByteOrderMark: true)
         do {
             let writer = try out.map { try CSVWriter(path: $0, options: writerOptions) }
                 ?? CSVWriter(fileHandle: .standardOutput, options: writerOptions)

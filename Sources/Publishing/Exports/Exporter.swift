@@ -92,27 +92,29 @@ public struct Exporter: Sendable {
             read: written.read, exportedAt: now.text, samlaVersion: samlaVersion)
 
         let codebook = Codebook(layout: layout)
-        try writeCSV(output.stagedPath("codebook.csv")) { try codebook.writeCSV(to: $0) }
+        try writeCSV(output.stagedPath("codebook.csv"), delimiter: options.writtenDelimiter) { try codebook.writeCSV(to: $0) }
         try writeText(codebook.markdown(facts: facts), to: output.stagedPath("codebook.md"))
         var extraResources: [JSONValue] = []
         if let results = options.results {
             let rows = IndicatorTables.rows(results, round: plan.round.name)
-            try writeCSV(output.stagedPath(IndicatorTables.resultsFile)) { try IndicatorTables.writeResults(rows, to: $0) }
+            try writeCSV(output.stagedPath(IndicatorTables.resultsFile), delimiter: options.writtenDelimiter) {
+                try IndicatorTables.writeResults(rows, decimalComma: options.writesDecimalComma, to: $0)
+            }
             extraResources.append(DataPackage.csvResource(
                 name: "results", path: IndicatorTables.resultsFile,
                 title: layout.language == "sv"
                     ? "Indikatorernas resultat enligt ramverket \(results.framework.id) för omgång \(plan.round.name)"
                     : "Indicator results of framework \(results.framework.id) for round \(plan.round.name)",
-                schema: IndicatorTables.resultsSchema()))
+                delimiter: options.writtenDelimiter, schema: IndicatorTables.resultsSchema(decimalComma: options.writesDecimalComma)))
         }
         if let cleaning = options.cleaning {
-            try writeCSV(output.stagedPath(IndicatorTables.cleaningFile)) {
+            try writeCSV(output.stagedPath(IndicatorTables.cleaningFile), delimiter: options.writtenDelimiter) {
                 try IndicatorTables.writeCleaningLog(cleaning, round: plan.round.name, pseudonymizer: pseudonymizer, to: $0)
             }
             extraResources.append(DataPackage.csvResource(
                 name: "cleaning-log", path: IndicatorTables.cleaningFile,
                 title: layout.language == "sv" ? "Svar som rensningsreglerna i \(cleaning.source) tog bort" : "Responses removed by the cleaning rules of \(cleaning.source)",
-                schema: IndicatorTables.cleaningSchema(pseudonymous: pseudonymizer != nil)))
+                delimiter: options.writtenDelimiter, schema: IndicatorTables.cleaningSchema(pseudonymous: pseudonymizer != nil)))
         }
         let schema = options.shape == .wide ? TableSchema.wide(layout: layout, empties: written.empties) : TableSchema.long(layout: layout)
         try writeText(DataPackage.json(layout: layout, facts: facts, dataSchema: schema, extraResources: extraResources).text() + "\n",
@@ -131,11 +133,11 @@ public struct Exporter: Sendable {
         return ExportSummary(facts: facts, files: paths, warnings: warnings)
     }
 
-    /// The CSV options of every file: UTF-8 with a BOM (Excel reads åäö right only with one), CRLF.
-    /// Cells are neutralised by the encoder, column by column, so the writer's own switch is off
-    /// for the data; the codebook's texts go through `write(text:)` with it on.
-    static func csvOptions(neutralizing: Bool) -> CSVWriter.Options {
-        CSVWriter.Options(lineEnding: .crlf, neutralizesFormulas: neutralizing, writesByteOrderMark: true)
+    /// The CSV options of every file: UTF-8 with a BOM (Excel reads åäö right only with one), CRLF,
+    /// the export's delimiter. Cells are neutralised by the encoder, column by column, so the
+    /// writer's own switch is off for the data; the codebook's texts go through `write(text:)` with it on.
+    static func csvOptions(neutralizing: Bool, delimiter: Unicode.Scalar = ",") -> CSVWriter.Options {
+        CSVWriter.Options(delimiter: delimiter, lineEnding: .crlf, neutralizesFormulas: neutralizing, writesByteOrderMark: true)
     }
 
     private struct Written {
@@ -148,7 +150,7 @@ public struct Exporter: Sendable {
     private func writeData(_ plan: ExportPlan, to path: String, pseudonymizer: Pseudonymizer?, progress: ((Int) -> Void)?) throws -> Written {
         let layout = plan.layout
         let options = layout.options
-        let writer = try Self.openCSV(path, neutralizing: false)
+        let writer = try Self.openCSV(path, neutralizing: false, delimiter: options.writtenDelimiter)
         let encoder = RowEncoder(layout: layout, pseudonymizer: pseudonymizer)
         let columnCount = encoder.columnCount
         var written = Written(empties: [])
@@ -195,14 +197,14 @@ public struct Exporter: Sendable {
         return written
     }
 
-    private static func openCSV(_ path: String, neutralizing: Bool) throws(ExportError) -> CSVWriter {
-        do { return try CSVWriter(path: path, options: csvOptions(neutralizing: neutralizing)) } catch {
+    private static func openCSV(_ path: String, neutralizing: Bool, delimiter: Unicode.Scalar) throws(ExportError) -> CSVWriter {
+        do { return try CSVWriter(path: path, options: csvOptions(neutralizing: neutralizing, delimiter: delimiter)) } catch {
             throw .outputUnwritable(path: path, reason: error.description)
         }
     }
 
-    private func writeCSV(_ path: String, _ body: (CSVWriter) throws -> Void) throws {
-        let writer = try Self.openCSV(path, neutralizing: true)
+    private func writeCSV(_ path: String, delimiter: Unicode.Scalar, _ body: (CSVWriter) throws -> Void) throws {
+        let writer = try Self.openCSV(path, neutralizing: true, delimiter: delimiter)
         do {
             try body(writer)
             try writer.close()

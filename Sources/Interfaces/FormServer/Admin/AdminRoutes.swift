@@ -106,12 +106,16 @@ extension FormServer {
         let nonce = session.nonce
         guard let download = AdminDownload(rawValue: file), try store.round(named: round) != nil else { throw WebFailure.notFound }
         let language = request.uri.queryParameters.get("lang").map { String($0) }
+        // `?excel=sv`: a CSV file for Excel in a Swedish locale; there is no other form of it.
+        let excel = request.uri.queryParameters.get("excel")
+        guard excel == nil || (excel == "sv" && download.isCSV) else { throw WebFailure.notFound }
+        let forExcel = excel != nil
         do {
             let response = try await DownloadMaker(exporter: Exporter(store: store, samlaVersion: configuration.samlaVersion), cleaning: downloadCleaning)
-                .response(download, round: round, language: language)
+                .response(download, round: round, language: language, forExcel: forExcel)
             logger.notice("admin download", metadata: [
                 "session": "\(session.logTag)",
-                "round": "\(round)", "file": "\(download.rawValue)", "personal_data": "\(download.includesPersonalData)",
+                "round": "\(round)", "file": "\(download.rawValue)", "excel_sv": "\(forExcel)", "personal_data": "\(download.includesPersonalData)",
                 "bytes": "\(response.body.contentLength ?? 0)",
                 "cleaned_by": "\(download.isCleaned ? downloadCleaning.framework(forRound: round)?.source ?? "none" : "none")",
             ])

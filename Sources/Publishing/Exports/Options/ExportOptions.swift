@@ -50,6 +50,12 @@ public struct ExportOptions: Sendable {
     public var includeFreeText: Bool
     /// Replace files of an earlier export in the output folder instead of refusing.
     public var overwrite: Bool
+    /// The field separator of the CSV files, `,` or `;` (Excel in a Swedish locale splits a
+    /// double-clicked file at `;`). Ignored by a partner profile, whose package is comma-separated.
+    public var delimiter: Unicode.Scalar
+    /// Write decimals with a decimal comma (`3,5`), which Excel in a Swedish locale reads as a number
+    /// where it reads `3.5` as text or a date. Ignored by a partner profile.
+    public var decimalComma: Bool
     /// Responses left out after cleaning, and what the cleaning did: the file `cleaning-log.csv`
     /// and the provenance file say so.
     public var cleaning: CleaningSummary?
@@ -59,7 +65,7 @@ public struct ExportOptions: Sendable {
     public init(
         shape: TableShape = .wide, values: ValueStyle = .codes, language: String? = nil, includePII: Bool = false,
         selection: ExportSelection = .complete, profile: ExportProfile? = nil, includeFreeText: Bool = false, overwrite: Bool = false,
-        cleaning: CleaningSummary? = nil, results: ResultSet? = nil
+        delimiter: Unicode.Scalar = ",", decimalComma: Bool = false, cleaning: CleaningSummary? = nil, results: ResultSet? = nil
     ) {
         self.shape = shape
         self.values = values
@@ -69,6 +75,8 @@ public struct ExportOptions: Sendable {
         self.profile = profile
         self.includeFreeText = includeFreeText
         self.overwrite = overwrite
+        self.delimiter = delimiter
+        self.decimalComma = decimalComma
         self.cleaning = cleaning
         self.results = results
     }
@@ -79,6 +87,13 @@ public struct ExportOptions: Sendable {
     /// Whether free-text answers go into the files: always for MSI's own export; for a partner only
     /// when asked for.
     public var exportsFreeText: Bool { profile == nil || includeFreeText }
+
+    /// The field separator the CSV files are written with: a partner's package always uses `,`,
+    /// which every partner's tools read.
+    public var writtenDelimiter: Unicode.Scalar { profile == nil ? delimiter : "," }
+
+    /// Whether decimals are written with a comma: only when asked for, and never for a partner.
+    public var writesDecimalComma: Bool { decimalComma && profile == nil }
 }
 
 /// Cleaning applied before an export: the responses it removed and one line per rule.

@@ -34,7 +34,8 @@ enum DataPackage {
         profile.map { "\(round)-\($0.rawValue)" } ?? round
     }
 
-    static func csvResource(name: String, path: String, title: String, schema: JSONValue) -> JSONValue {
+    /// `delimiter`: the field separator the file is written with, declared in its dialect.
+    static func csvResource(name: String, path: String, title: String, delimiter: Unicode.Scalar, schema: JSONValue) -> JSONValue {
         .object([
             ("name", .string(name)),
             ("path", .string(path)),
@@ -43,14 +44,14 @@ enum DataPackage {
             ("format", "csv"),
             ("mediatype", "text/csv"),
             ("encoding", "utf-8"),
-            ("dialect", .object([("delimiter", ","), ("quoteChar", "\""), ("doubleQuote", true), ("lineTerminator", "\r\n"), ("header", true)])),
+            ("dialect", .object([("delimiter", .string(String(delimiter))), ("quoteChar", "\""), ("doubleQuote", true), ("lineTerminator", "\r\n"), ("header", true)])),
             ("schema", schema),
         ])
     }
 
     private static func dataResource(layout: ExportLayout, facts: ExportFacts, schema: JSONValue) -> JSONValue {
         let title = layout.language == "sv" ? "Svaren i omgång \(facts.round)" : "Responses of round \(facts.round)"
-        return csvResource(name: "responses", path: facts.dataFile, title: title, schema: schema)
+        return csvResource(name: "responses", path: facts.dataFile, title: title, delimiter: layout.options.writtenDelimiter, schema: schema)
     }
 
     /// The name of the codebook's resource, which the long form's `variable` refers to.
@@ -68,7 +69,7 @@ enum DataPackage {
             return .object(members)
         }
         let title = layout.language == "sv" ? "Kodbok: en rad per kolumn i svaren" : "Codebook: one row per column of the responses"
-        return csvResource(name: codebookName, path: "codebook.csv", title: title,
+        return csvResource(name: codebookName, path: "codebook.csv", title: title, delimiter: layout.options.writtenDelimiter,
                            schema: .object([("fields", .array(fields)), ("missingValues", .array([""])), ("primaryKey", ["column"])]))
     }
 

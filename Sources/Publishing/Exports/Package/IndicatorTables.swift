@@ -13,21 +13,31 @@ enum IndicatorTables {
         results.displayRows().filter { $0.round == round }
     }
 
-    static func writeResults(_ rows: [DisplayRow], to writer: CSVWriter) throws {
+    /// The columns that hold numbers (`number` in the schema).
+    private static let numberColumns: Set<String> = ["estimate", "se", "ci_low", "ci_high", "target", "change", "change_low", "change_high"]
+
+    /// `decimalComma`: numbers with a decimal comma (`0,452`), as the data file writes them.
+    static func writeResults(_ rows: [DisplayRow], decimalComma: Bool = false, to writer: CSVWriter) throws {
         try writer.writeRecord(DisplayRow.columns)
         let textColumns: Set<String> = ["group", "note", "status", "breakdown"]
         for row in rows {
             for (name, field) in zip(DisplayRow.columns, row.fields) {
-                if textColumns.contains(name) { try writer.write(text: field) } else { try writer.write(field) }
+                if textColumns.contains(name) {
+                    try writer.write(text: field)
+                } else if decimalComma && numberColumns.contains(name) {
+                    try writer.write(DecimalText.withDecimalComma(field))
+                } else {
+                    try writer.write(field)
+                }
             }
             try writer.endRecord()
         }
     }
 
-    static func resultsSchema() -> JSONValue {
-        let numbers: Set<String> = ["estimate", "se", "ci_low", "ci_high", "target", "change", "change_low", "change_high"]
+    static func resultsSchema(decimalComma: Bool = false) -> JSONValue {
         let fields: [JSONValue] = DisplayRow.columns.map { name in
-            var members: [(String, JSONValue)] = [("name", .string(name)), ("type", numbers.contains(name) ? "number" : "string")]
+            var members: [(String, JSONValue)] = [("name", .string(name)), ("type", numberColumns.contains(name) ? "number" : "string")]
+            if decimalComma && numberColumns.contains(name) { members.append(("decimalChar", ",")) }
             switch name {
             case "indicator", "round", "group": members.append(("constraints", .object([("required", true)])))
             case "suppressed": members.append(("constraints", .object([("enum", ["primary", "secondary"])])))

@@ -44,6 +44,8 @@ enum Provenance {
                 ("responses", .string(options.selection == .complete ? "complete only" : "complete and partial")),
                 ("personalData", .bool(options.exportsPII)),
                 ("freeText", .bool(options.exportsFreeText)),
+                ("delimiter", .string(String(options.writtenDelimiter))),
+                ("decimalMark", .string(options.writesDecimalComma ? "," : ".")),
             ])),
             ("responses", .object([("read", .integer(Int64(facts.read))), ("exported", .integer(Int64(facts.responses)))])),
             ("cleaning", .object(cleaning)),

@@ -108,6 +108,7 @@ enum TableSchema {
             if applies { appendBounds(bounds, integer: true, to: &constraints) }
         case .decimal:
             members.append(("type", "number"))
+            if layout.options.writesDecimalComma { members.append(("decimalChar", ",")) }
             if applies { appendBounds(bounds, integer: false, to: &constraints) }
         case .boolean:
             let text = BooleanText.forExport(layout.options.values, language: layout.language)

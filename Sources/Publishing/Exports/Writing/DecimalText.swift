@@ -8,12 +8,18 @@ enum DecimalText {
     /// 2^53: every whole Double below it is exact as an Int.
     private static let exactWholeLimit = 9_007_199_254_740_992.0
 
-    static func write(_ value: Double, to writer: CSVWriter) throws {
+    /// `decimalComma`: `3,5` instead of `3.5`, for Excel in a Swedish locale.
+    static func write(_ value: Double, decimalComma: Bool = false, to writer: CSVWriter) throws {
         if value.rounded(.towardZero) == value, abs(value) < exactWholeLimit {
             try writer.write(Int(value))
         } else {
-            try writer.write(cell(value))
+            try writer.write(decimalComma ? withDecimalComma(cell(value)) : cell(value))
         }
+    }
+
+    /// A number written with a point, with a comma instead (`0.452` → `0,452`).
+    static func withDecimalComma(_ number: String) -> String {
+        String(number.map { $0 == "." ? "," : $0 })
     }
 
     /// ``text(_:)`` in plain notation: `0.00001`, not `1e-05`. `samla import` refuses exponents (a

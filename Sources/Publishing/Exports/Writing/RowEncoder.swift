@@ -41,6 +41,7 @@ final class RowEncoder {
     private let pseudonymizer: Pseudonymizer?
     private let yes: [UInt8]
     private let no: [UInt8]
+    private let decimalComma: Bool
     /// Per option of every spread: 1 when chosen in the current row, 0 when not, 2 when the
     /// variable is unanswered.
     private let chosen: UnsafeMutablePointer<UInt8>
@@ -55,6 +56,7 @@ final class RowEncoder {
 
     init(layout: ExportLayout, pseudonymizer: Pseudonymizer?) {
         self.pseudonymizer = pseudonymizer
+        decimalComma = layout.options.writesDecimalComma
         variableNames = layout.variables.map(\.name)
         let booleans = BooleanText.forExport(layout.options.values, language: layout.language)
         yes = Array(FormulaNeutralization.neutralized(booleans.yes).utf8)
@@ -184,7 +186,7 @@ final class RowEncoder {
             try writer.write(Int(n))
         case .decimal(let v):
             guard let d = row.decimal(v) else { return try writeEmpty(writer) }
-            try DecimalText.write(d, to: writer)
+            try DecimalText.write(d, decimalComma: decimalComma, to: writer)
         case .boolean(let v):
             guard let n = row.integer(v) else { return try writeEmpty(writer) }
             try writeBytes(n != 0 ? yes : no, to: writer)

@@ -25,14 +25,23 @@ enum AdminDownload: String, CaseIterable, Sendable {
     /// `samla export --profile euclid --framework`; the other files hold every complete response.
     var isCleaned: Bool { self == .euclidPackage }
 
-    func options(language: String?) -> ExportOptions {
-        switch self {
+    /// Whether it is a CSV file, which comes for Excel in a Swedish locale too (`?excel=sv`).
+    var isCSV: Bool { contentType.hasPrefix("text/csv") }
+
+    /// `forExcel`: semicolons and decimal commas, as `samla export --delimiter ";" --decimal-comma`.
+    func options(language: String?, forExcel: Bool = false) -> ExportOptions {
+        var options = switch self {
         case .responses, .codebookMarkdown, .codebookCSV: ExportOptions(language: language)
         case .responsesLabels: ExportOptions(values: .labels, language: language)
         case .responsesLong: ExportOptions(shape: .long, language: language)
         case .euclidPackage: ExportOptions(language: language, profile: .euclid)
         case .responsesWithPersonalData: ExportOptions(language: language, includePII: true)
         }
+        if forExcel {
+            options.delimiter = ";"
+            options.decimalComma = true
+        }
+        return options
     }
 
     /// The export's files this download sends: one, or every file of the package in a zip (with
@@ -55,13 +64,14 @@ enum AdminDownload: String, CaseIterable, Sendable {
     }
 
     /// The name the browser saves it under: `ROUND-responses.csv`, `ROUND-codebook-en.md`,
-    /// `ROUND-euclid.zip` (whose files sit in a folder `ROUND-euclid/`).
-    func fileName(round: String, language: String?) -> String {
+    /// `ROUND-euclid.zip` (whose files sit in a folder `ROUND-euclid/`); `ROUND-responses-excel-sv.csv`
+    /// for Excel in a Swedish locale.
+    func fileName(round: String, language: String?, forExcel: Bool = false) -> String {
         let base = SafeFileName.make(round)
         let stem = String(rawValue.prefix { $0 != "." })
         let ext = String(rawValue.drop { $0 != "." })
         let suffix = isLanguageDependent && self != .euclidPackage ? language.map { "-" + SafeFileName.make($0) } ?? "" : ""
-        return base + "-" + stem + suffix + ext
+        return base + "-" + stem + suffix + (forExcel ? "-excel-sv" : "") + ext
     }
 
     /// The folder the zip's files sit in.

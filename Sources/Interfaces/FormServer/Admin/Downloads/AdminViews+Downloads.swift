@@ -3,8 +3,9 @@ import Store
 
 /// The round page's exports section and the page of a refused export.
 extension AdminViews {
-    static func downloadPath(_ round: String, _ download: AdminDownload, language: String? = nil) -> String {
-        "/admin/rounds/\(round)/exports/\(download.rawValue)" + (language.map { "?lang=" + $0 } ?? "")
+    static func downloadPath(_ round: String, _ download: AdminDownload, language: String? = nil, forExcel: Bool = false) -> String {
+        let query = (language.map { ["lang=" + $0] } ?? []) + (forExcel ? ["excel=sv"] : [])
+        return "/admin/rounds/\(round)/exports/\(download.rawValue)" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
     }
 
     /// Links to every export of the round, made when followed; the personal-data one apart, saying so.
@@ -17,29 +18,42 @@ extension AdminViews {
         html.element("p") { html in
             prose("Complete responses only, made from the database when you follow a link (as `samla export` makes them). Personal data is left out.", into: &html)
         }
-        func languageLinks(_ download: AdminDownload, _ html: inout HTMLBuilder) {
+        html.element("p") { html in
+            prose("The CSV files are comma-separated with decimal points, for programs and `samla import`. Excel with Swedish settings opens such a file in one column and reads 3.5 as text or a date: take the link “for Excel (sv)”, separated by semicolons with decimal commas (as `samla export --delimiter \";\" --decimal-comma`), which it opens in columns with numbers. `samla import` reads both.", into: &html)
+        }
+        func languageLinks(_ download: AdminDownload, forExcel: Bool = false, _ html: inout HTMLBuilder) {
             for (index, language) in languages.enumerated() {
                 if index > 0 { html.text(", ") }
-                html.element("a", .init("href", downloadPath(round, download, language: language)), .init("hreflang", language),
-                             .init("download", download.fileName(round: round, language: language)),
+                html.element("a", .init("href", downloadPath(round, download, language: language, forExcel: forExcel)), .init("hreflang", language),
+                             .init("download", download.fileName(round: round, language: language, forExcel: forExcel)),
                              text: PageShell.endonym(language) + " (\(language))")
             }
         }
-        func link(_ download: AdminDownload, _ text: String, language: String? = nil, _ html: inout HTMLBuilder) {
-            html.element("a", .init("href", downloadPath(round, download, language: language)),
-                         .init("download", download.fileName(round: round, language: language)), text: text)
+        func link(_ download: AdminDownload, _ text: String, language: String? = nil, forExcel: Bool = false, _ html: inout HTMLBuilder) {
+            html.element("a", .init("href", downloadPath(round, download, language: language, forExcel: forExcel)),
+                         .init("download", download.fileName(round: round, language: language, forExcel: forExcel)), text: text)
+        }
+        /// The same file for Excel in a Swedish locale, after its link.
+        func excelLink(_ download: AdminDownload, _ html: inout HTMLBuilder) {
+            html.text(" (")
+            link(download, "for Excel (sv)", forExcel: true, &html)
+            html.text(")")
         }
         html.element("ul", .init("class", "downloads")) { html in
             html.element("li") { html in
                 link(.responses, "Responses, wide CSV with codes", &html)
+                excelLink(.responses, &html)
                 html.text(": one row per response, one column per variable.")
             }
             html.element("li") { html in
                 html.text("Responses, wide CSV with labels: ")
                 languageLinks(.responsesLabels, &html)
+                html.text("; for Excel (sv): ")
+                languageLinks(.responsesLabels, forExcel: true, &html)
             }
             html.element("li") { html in
                 link(.responsesLong, "Responses, long CSV", &html)
+                excelLink(.responsesLong, &html)
                 html.text(": one row per answer (response, variable, value).")
             }
             html.element("li") { html in
@@ -47,6 +61,7 @@ extension AdminViews {
                 languageLinks(.codebookMarkdown, &html)
                 html.text("; ")
                 link(.codebookCSV, "codebook, CSV", &html)
+                excelLink(.codebookCSV, &html)
                 html.text(" (every language).")
             }
             html.element("li") { html in
@@ -69,6 +84,7 @@ extension AdminViews {
         html.element("p", text: "This file includes the answers marked personal (names, e-mail addresses, phone numbers). Keep it within MSI, store it only where personal data may be kept, and delete it when you are done. Every download is logged.")
         html.element("p") { html in
             link(.responsesWithPersonalData, "Responses including personal data, wide CSV with codes", &html)
+            excelLink(.responsesWithPersonalData, &html)
         }
     }
 

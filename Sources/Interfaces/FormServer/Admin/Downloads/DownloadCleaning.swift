@@ -16,8 +16,8 @@ struct DownloadCleaning: Sendable {
     /// The options `download` of `round` is exported with. For a cleaned package this computes the
     /// framework's indicators over the round (blocking; throws `AggregationError` when the round
     /// does not fit the framework).
-    func options(_ download: AdminDownload, round: String, language: String?, store: any Store) throws -> ExportOptions {
-        let options = download.options(language: language)
+    func options(_ download: AdminDownload, round: String, language: String?, forExcel: Bool = false, store: any Store) throws -> ExportOptions {
+        let options = download.options(language: language, forExcel: forExcel)
         guard download.isCleaned, let framework = framework(forRound: round) else { return options }
         return try framework.apply(to: options, round: round, store: store)
     }

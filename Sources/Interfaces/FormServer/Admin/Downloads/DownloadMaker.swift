@@ -13,13 +13,13 @@ struct DownloadMaker: Sendable {
     let cleaning: DownloadCleaning
     static let chunkBytes = 256 * 1024
 
-    /// The response for `download` of `round`; throws `ExportError`, `AggregationError`, `StoreError`,
-    /// `DownloadError`.
-    func response(_ download: AdminDownload, round: String, language: String?, now: Date = Date()) async throws -> Response {
+    /// The response for `download` of `round` (`forExcel`: semicolons and decimal commas); throws
+    /// `ExportError`, `AggregationError`, `StoreError`, `DownloadError`.
+    func response(_ download: AdminDownload, round: String, language: String?, forExcel: Bool = false, now: Date = Date()) async throws -> Response {
         let exporter = self.exporter
         let cleaning = self.cleaning
         let (files, zip, shownLanguage) = try await BlockingWork.run { () throws -> (ExportedFiles, StoredZip?, String) in
-            let options = try cleaning.options(download, round: round, language: language, store: exporter.store)
+            let options = try cleaning.options(download, round: round, language: language, forExcel: forExcel, store: exporter.store)
             let plan = try exporter.plan(round: round, options: options)
             let folder = try Self.temporaryFolder()
             defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -39,7 +39,7 @@ struct DownloadMaker: Sendable {
 
         var headers = HTTPFields()
         headers[.contentType] = download.contentType
-        headers[.contentDisposition] = #"attachment; filename="\#(download.fileName(round: round, language: shownLanguage))""#
+        headers[.contentDisposition] = #"attachment; filename="\#(download.fileName(round: round, language: shownLanguage, forExcel: forExcel))""#
         headers[.cacheControl] = "no-store"
         let length = zip?.totalSize ?? files.files.reduce(0) { $0 + $1.size }
         let body = ResponseBody(contentLength: length) { writer in
