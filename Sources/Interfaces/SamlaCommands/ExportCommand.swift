@@ -66,11 +66,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A framework whose cleaning rules to apply and whose results to include.", valueName: "file"))
     var framework: String?
 
-    @Option(help: DelimiterArgument.help)
-    var delimiter: DelimiterArgument = .comma
-
-    @Flag(name: .customLong("decimal-comma"), help: "Decimals as 3,5 instead of 3.5, for Excel in a Swedish locale. Needs --delimiter \";\".")
-    var decimalComma = false
+    @OptionGroup var spreadsheet: SpreadsheetFormat
 
     @Flag(help: "Replace the files of an earlier export in the folder.")
     var overwrite = false
@@ -84,10 +80,7 @@ struct ExportCommand: ParsableCommand {
         if includeFreeText && profile == nil {
             throw ValidationError("--include-free-text needs --profile: an export without a profile holds every free text already")
         }
-        if decimalComma && delimiter != .semicolon {
-            throw ValidationError("--decimal-comma needs --delimiter \";\": in a comma-separated file every decimal would have to be quoted, and Excel in a Swedish locale does not split such a file into columns")
-        }
-        if profile != nil && (delimiter != .comma || decimalComma) {
+        if profile != nil && !spreadsheet.isDefault {
             throw ValidationError("--delimiter \";\" and --decimal-comma cannot be combined with --profile: a partner package is comma-separated with decimal points, as partners' tools read it; export without --profile for Excel")
         }
     }
@@ -96,7 +89,7 @@ struct ExportCommand: ParsableCommand {
         ExportOptions(
             shape: format == .csv ? .wide : .long, values: labels ? .labels : .codes, language: language,
             includePII: includePII, selection: includePartial ? .all : .complete, profile: profile?.profile,
-            includeFreeText: includeFreeText, overwrite: overwrite, delimiter: delimiter.scalar, decimalComma: decimalComma)
+            includeFreeText: includeFreeText, overwrite: overwrite, delimiter: spreadsheet.delimiter.scalar, decimalComma: spreadsheet.decimalComma)
     }
 
     func run() throws {

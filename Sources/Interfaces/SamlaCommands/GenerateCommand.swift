@@ -17,7 +17,8 @@ struct GenerateCommand: ParsableCommand {
         same file. --demo adds the kinds of responses that cleaning rules remove (duplicates, test and \
         ineligible responses). The file is UTF-8 with a byte order mark, as samla export writes, so \
         that Excel shows å, ä and ö; --delimiter ";" separates the fields with semicolons, which Excel \
-        in a Swedish locale splits a double-clicked file at (samla import reads both).
+        in a Swedish locale splits a double-clicked file at, and --decimal-comma writes decimals as 3,5, \
+        which it reads as numbers (3.5 becomes text or a date there); samla import reads both.
         """
     )
 
@@ -33,8 +34,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The output file (default: standard output).")
     var out: String?
 
-    @Option(help: DelimiterArgument.help)
-    var delimiter: DelimiterArgument = .comma
+    @OptionGroup var spreadsheet: SpreadsheetFormat
 
     @Flag(help: "Include duplicates, test and ineligible responses, as a demo of the cleaning rules.")
     var demo = false
@@ -59,11 +59,11 @@ struct GenerateCommand: ParsableCommand {
         let options = demo ? GeneratorOptions.demo(seed: seed) : GeneratorOptions(seed: seed)
         var generator = SyntheticResponseGenerator(validator: validator, options: options)
         let writerOptions = CSVWriter.Options(
-            delimiter: delimiter.scalar, neutralizesFormulas: false, writesByteOrderMark: true)
+            delimiter: spreadsheet.delimiter.scalar, neutralizesFormulas: false, writesByteOrderMark: true)
         do {
             let writer = try out.map { try CSVWriter(path: $0, options: writerOptions) }
                 ?? CSVWriter(fileHandle: .standardOutput, options: writerOptions)
-            try SyntheticCSV.write(count: rows, from: &generator, to: writer)
+            try SyntheticCSV.write(count: rows, from: &generator, to: writer, decimalComma: spreadsheet.decimalComma)
             try writer.close()
         } catch {
             let target = out ?? "standard output"

@@ -15,7 +15,10 @@ public enum SyntheticCSV {
     /// Incomplete responses, which the import does not take, are drawn but not written.
     /// Free texts go through `write(text:)`, so the writer's formula neutralisation applies to
     /// them only; for a file meant for `samla import`, turn it off to keep texts as generated.
-    public static func write(count: Int, from generator: inout SyntheticResponseGenerator, to writer: CSVWriter) throws {
+    /// `decimalComma`: decimals as `3,5`, for Excel in a Swedish locale (with `;` between fields).
+    public static func write(
+        count: Int, from generator: inout SyntheticResponseGenerator, to writer: CSVWriter, decimalComma: Bool = false
+    ) throws {
         let validator = generator.validator
         try writer.writeRecord(header(for: validator))
         let columns = validator.variables.indices.filter { validator.variables[$0].role != .calculated }
@@ -29,6 +32,8 @@ public enum SyntheticCSV {
             for v in columns {
                 if case .text(let text)? = sheet.values[v] {
                     try writer.write(text: text)
+                } else if decimalComma, case .decimal? = sheet.values[v] {
+                    try writer.write(String(AnswerText.text(of: sheet.values[v]!).map { $0 == "." ? "," : $0 }))
                 } else if let value = sheet.values[v] {
                     try writer.write(AnswerText.text(of: value))
                 } else {
