@@ -132,37 +132,26 @@ enum ResultText {
         func place(_ row: DisplayRow) -> String {
             "\(row.round) " + (row.breakdown.isEmpty ? row.group : "\(row.breakdown): \(row.group)")
         }
-        /// The reasons in the order they first occur, each with the rows that have it.
-        func byReason(_ rows: [DisplayRow], _ reason: (DisplayRow) -> NoIntervalReason?) -> [(reason: NoIntervalReason, rows: [DisplayRow])] {
-            var groups: [(reason: NoIntervalReason, rows: [DisplayRow])] = []
-            for row in rows {
-                guard let why = reason(row) else { continue }
-                if let index = groups.firstIndex(where: { $0.reason == why }) { groups[index].rows.append(row) } else { groups.append((why, [row])) }
-            }
-            return groups
-        }
-        var indicators: [String] = []
-        for row in rows where !indicators.contains(row.indicator) { indicators.append(row.indicator) }
         var lines: [String] = []
-        for indicator in indicators {
-            let estimates = rows.filter { $0.indicator == indicator && !$0.estimate.isEmpty }
-            let changes = rows.filter { $0.indicator == indicator && !$0.change.isEmpty }
-            var changeGroups = byReason(changes, \.changeReason)
-            for group in byReason(estimates, \.intervalReason) {
+        for (indicator, indicatorRows) in rows.groupedInOrder(by: \.indicator) {
+            let estimates = indicatorRows.filter { !$0.estimate.isEmpty }
+            let changes = indicatorRows.filter { !$0.change.isEmpty }
+            var changeGroups = changes.groupedInOrder(by: \.changeReason)
+            for (reason, reasonRows) in estimates.groupedInOrder(by: \.intervalReason) {
                 var label = sv ? "inget intervall" : "no interval"
-                var subject = indicator + " " + group.rows.map(place).joined(separator: "; ")
-                if group.rows.count == estimates.count {
+                var subject = indicator + " " + reasonRows.map(place).joined(separator: "; ")
+                if reasonRows.count == estimates.count {
                     subject = indicator
-                    if let index = changeGroups.firstIndex(where: { $0.reason == group.reason && $0.rows.count == changes.count }) {
+                    if let index = changeGroups.firstIndex(where: { $0.key == reason && $0.elements.count == changes.count }) {
                         changeGroups.remove(at: index)
                         label = sv ? "inget intervall, inte heller för förändringarna" : "no interval, nor for the changes"
                     }
                 }
-                lines.append("\(subject): \(label): \(group.reason.text(language))")
+                lines.append("\(subject): \(label): \(reason.text(language))")
             }
-            for group in changeGroups {
-                let subject = indicator + " " + group.rows.map(place).joined(separator: "; ")
-                lines.append("\(subject): \(sv ? "inget intervall för förändringen" : "no interval for the change"): \(group.reason.text(language))")
+            for (reason, reasonRows) in changeGroups {
+                let subject = indicator + " " + reasonRows.map(place).joined(separator: "; ")
+                lines.append("\(subject): \(sv ? "inget intervall för förändringen" : "no interval for the change"): \(reason.text(language))")
             }
         }
         return lines

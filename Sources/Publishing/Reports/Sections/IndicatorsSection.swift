@@ -219,9 +219,7 @@ extension ReportRenderer {
 
     /// The reasons in the order they first occur, each with the places that have it.
     private static func byReason(_ cells: [(place: String, reason: String)]) -> [(reason: String, places: [String])] {
-        var reasons: [String] = []
-        for cell in cells where !reasons.contains(cell.reason) { reasons.append(cell.reason) }
-        return reasons.map { reason in (reason, cells.filter { $0.reason == reason }.map(\.place)) }
+        cells.groupedInOrder(by: \.reason).map { ($0.key, $0.elements.map(\.place)) }
     }
 }
 
