@@ -22,7 +22,7 @@ import Testing
         ((try? FileManager.default.contentsOfDirectory(atPath: surveys.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
     }
 
-    @Test(arguments: ["esem-se.yaml", "msi-forum.yaml", "platform-inventory.yaml"])
+    @Test(arguments: ["esem-se.yaml", "msi-forum.yaml", "platform-inventory.yaml", "samverkansforum.yaml"])
     func theMSISurveysHaveAProfile(file: String) throws {
         #expect(SurveyProfile.builtIn(for: try Self.validator(file).survey.id) != nil)
     }
@@ -41,12 +41,14 @@ import Testing
         #expect(failures.isEmpty, "\(failures)")
     }
 
-    /// Every variable the ESEM profile names is a variable of the survey, and every code it
+    /// Every variable a shipped profile names is a variable of its survey, and every code it
     /// draws is a code of the variable's list: a renamed question or code would otherwise
     /// silently fall back to generic values.
-    @Test func theESEMProfileMatchesTheSurvey() throws {
-        let validator = try Self.validator("esem-se.yaml")
-        for (name, draw) in SurveyProfile.esem.draws.sorted(by: { $0.key < $1.key }) {
+    @Test(arguments: shippedFiles)
+    func eachProfileMatchesItsSurvey(file: String) throws {
+        let validator = try Self.validator(file)
+        guard let profile = SurveyProfile.builtIn(for: validator.survey.id) else { return }
+        for (name, draw) in profile.draws.sorted(by: { $0.key < $1.key }) {
             let index = try #require(validator.index(ofVariable: name), "the profile names \(name), which the survey does not have")
             let codes = validator.coders[index].choiceTable?.codes ?? []
             let drawn: [Weighted] = switch draw {
@@ -56,6 +58,25 @@ import Testing
             }
             for item in drawn { #expect(codes.contains(item.code), "\(name): \(item.code) is not a code of its list") }
         }
+    }
+
+    /// A follow-up sent a week after an event: event dates of the term before the answers come
+    /// in (generic dates span 25 years), a working day at most, a handful of new contacts.
+    @Test func samverkansforumResponsesDescribeOneTermsEvents() throws {
+        let validator = try Self.validator("samverkansforum.yaml")
+        var generator = SyntheticResponseGenerator(validator: validator, options: GeneratorOptions(seed: 5))
+        var sheet = validator.makeSheet()
+        var contacts: [Int64] = []
+        for _ in 0..<1000 {
+            _ = generator.next(into: &sheet)
+            if case .date(let day)? = sheet.value(of: "event_date") {
+                #expect(day >= CalendarDate(year: 2025, month: 9, day: 1)! && day <= CalendarDate(year: 2025, month: 12, day: 31)!, "\(day)")
+            }
+            if case .decimal(let hours)? = sheet.value(of: "hours") { #expect(hours <= 8, "\(hours) hours") }
+            if case .integer(let n)? = sheet.value(of: "new_contacts") { contacts.append(n) }
+        }
+        let median = contacts.sorted()[contacts.count / 2]
+        #expect((1...5).contains(median), "median new contacts \(median)")
     }
 
     @Test func esemResponsesFollowThePublishedFigures() throws {

@@ -13,8 +13,8 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Write realistic synthetic responses to a survey as a CSV file for `samla import`.",
         discussion: """
         Responses follow the survey's skip logic and constraints, drawn from the survey's profile \
-        (esem-se, msi-forum, platform-inventory) or generic values by type. The same --seed gives the \
-        same file. --demo adds the kinds of responses that cleaning rules remove (duplicates, test and \
+        (esem-se, msi-forum, platform-inventory, samverkansforum) or generic values by type. The \
+        same --seed gives the same file. --demo adds the kinds of responses that cleaning rules remove (duplicates, test and \
         ineligible responses). The file is UTF-8 with a byte order mark, as samla export writes, so \
         that Excel shows å, ä and ö; --delimiter ";" separates the fields with semicolons, which Excel \
         in a Swedish locale splits a double-clicked file at, and --decimal-comma writes decimals as 3,5, \

@@ -23,12 +23,14 @@ public struct SurveyProfile: Sendable {
         self.variants = variants
     }
 
-    /// The shipped profile for a survey id (`esem-se`, `msi-forum`, `platform-inventory`), if any.
+    /// The shipped profile for a survey id (`esem-se`, `msi-forum`, `platform-inventory`,
+    /// `samverkansforum`), if any.
     public static func builtIn(for surveyID: String) -> SurveyProfile? {
         switch surveyID {
         case "esem-se": .esem
         case "msi-forum": .msiForum
         case "platform-inventory": .platformInventory
+        case "samverkansforum": .samverkansforum
         default: nil
         }
     }
