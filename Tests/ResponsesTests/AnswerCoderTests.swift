@@ -131,9 +131,32 @@ import Testing
     @Test func dates() {
         #expect(coder("founded_on").code("2025-03-14") == .value(.date(CalendarDate(year: 2025, month: 3, day: 14)!)))
         #expect(coder("founded_on").code("2024-02-29") == .value(.date(CalendarDate(year: 2024, month: 2, day: 29)!)))
-        for bad in ["2025-02-29", "2025-13-01", "14/3/2025", "2025-3-14", "20250314", "2025-03-14T10:00", "i går"] {
-            #expect(coder("founded_on").code(bad) == .problem(.notADate), "\(bad)")
+        for bad in ["2025-02-29", "2025-13-01", "2025-03-14T10:00", "i går", "14/3/25", "32/1/2025", "3/4/2025 kl 10"] {
+            #expect(coder("founded_on").code(bad) == .problem(.notADate(readings: [])), "\(bad)")
         }
+    }
+
+    /// A date written another way is refused, never guessed, but the message shows it rewritten:
+    /// day first, or month first as well after slashes when that is another day.
+    @Test(arguments: [
+        ("14/3/2025", ["2025-03-14"]), ("3/4/2025", ["2025-04-03", "2025-03-04"]), ("12/12/2025", ["2025-12-12"]),
+        ("2.12.2025", ["2025-12-02"]), ("02-12-2025", ["2025-12-02"]), ("2025-3-14", ["2025-03-14"]), ("2025/03/14", ["2025-03-14"]),
+        ("20250314", ["2025-03-14"]), ("14 okt 2025", ["2025-10-14"]), ("14 oktober 2025", ["2025-10-14"]),
+        ("October 14, 2025", ["2025-10-14"]), ("30 Sept. 2025", ["2025-09-30"]), ("1 maj 2025", ["2025-05-01"]),
+        ("2025 mars 3", ["2025-03-03"]), ("31/4/2025", []), ("14 oktobr 2025", []),
+    ])
+    func dateReadings(text: String, readings: [String]) {
+        #expect(coder("founded_on").code(text) == .problem(.notADate(readings: readings.map { CalendarDate(iso: $0)! })))
+    }
+
+    @Test func aDateMessageShowsTheAnswerRewritten() {
+        let ambiguous = AnswerProblem(variable: "founded_on", value: "3/4/2025", kind: .notADate(readings: [
+            CalendarDate(year: 2025, month: 4, day: 3)!, CalendarDate(year: 2025, month: 3, day: 4)!,
+        ]))
+        #expect(ambiguous.message(in: "en") == "“3/4/2025” is not a date: write year-month-day as YYYY-MM-DD, 2025-04-03 if it is 3 April 2025, 2025-03-04 if it is 4 March 2025")
+        #expect(ambiguous.message(in: "sv") == "”3/4/2025” är inte ett datum: skriv år-månad-dag som ÅÅÅÅ-MM-DD, 2025-04-03 om det är den 3 april 2025, 2025-03-04 om det är den 4 mars 2025")
+        let unread = AnswerProblem(variable: "founded_on", value: "i går", kind: .notADate(readings: []))
+        #expect(unread.message(in: "en") == "“i går” is not a date: write year-month-day as YYYY-MM-DD, e.g. 2025-03-14")
     }
 
     @Test(arguments: [

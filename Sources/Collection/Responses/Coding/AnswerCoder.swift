@@ -101,7 +101,7 @@ public final class AnswerCoder: Sendable {
         case .boolean:
             return BooleanCoding.boolean(bytes).map { .value(.boolean($0)) } ?? .problem(.notABoolean)
         case .date:
-            guard let date = ByteText.date(bytes) else { return .problem(.notADate) }
+            guard let date = ByteText.date(bytes) else { return .problem(.notADate(readings: DateReadings.of(ByteText.string(bytes)))) }
             return .value(.date(date))
         case .choice:
             let table = self.table.unsafelyUnwrapped

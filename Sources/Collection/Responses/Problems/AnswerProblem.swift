@@ -1,4 +1,5 @@
 import Diagnostics
+import Expressions
 import SurveyDefinition
 
 /// One problem with one answer of a response: which variable, what was given, what is wrong,
@@ -13,8 +14,9 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
         /// Outside the 64-bit range (whole numbers) or more than 15 significant digits (decimals).
         case numberOutOfRange(wholeNumber: Bool)
         case notABoolean
-        /// Not `YYYY-MM-DD`, or no such day (`2025-02-30`).
-        case notADate
+        /// Not `YYYY-MM-DD`, or no such day (`2025-02-30`); `readings` are the days the text may
+        /// mean in another way of writing dates (`14/10/2025`), for the message to show rewritten.
+        case notADate(readings: [CalendarDate])
         case notAnEmail
         /// A text with a control character (NUL, ESC, …; tab and line breaks are fine), which no
         /// one types and no page, terminal or spreadsheet shows: `scalar` at character `position`.

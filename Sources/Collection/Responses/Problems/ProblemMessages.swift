@@ -1,4 +1,5 @@
 import Diagnostics
+import Expressions
 import SurveyDefinition
 
 /// The texts of ``AnswerProblem``s: English for the importer and the API, Swedish and English
@@ -24,8 +25,9 @@ enum ProblemMessages {
             return "\(given) has more than 15 significant digits, which cannot be stored exactly: round it"
         case .notABoolean:
             return "\(given) is not yes or no: write \(BooleanCoding.accepted)"
-        case .notADate:
-            return "\(given) is not a date: write year-month-day as YYYY-MM-DD, e.g. 2025-03-14"
+        case .notADate(let readings):
+            let rewritten = readings.map { "\($0) if it is \(DateReadings.spelledOut($0, language: "en"))" }
+            return "\(given) is not a date: write year-month-day as YYYY-MM-DD, " + (rewritten.isEmpty ? "e.g. 2025-03-14" : rewritten.joined(separator: ", "))
         case .notAnEmail:
             return "\(given) is not an email address: write it as name@example.se"
         case .controlCharacter(let scalar, let position):
@@ -83,8 +85,9 @@ enum ProblemMessages {
             return "\(given) har fler än 15 värdesiffror och kan inte sparas exakt: avrunda talet"
         case .notABoolean:
             return "\(given) är varken ja eller nej: skriv \(BooleanCoding.accepted)"
-        case .notADate:
-            return "\(given) är inte ett datum: skriv år-månad-dag som ÅÅÅÅ-MM-DD, t.ex. 2025-03-14"
+        case .notADate(let readings):
+            let rewritten = readings.map { "\($0) om det är den \(DateReadings.spelledOut($0, language: "sv"))" }
+            return "\(given) är inte ett datum: skriv år-månad-dag som ÅÅÅÅ-MM-DD, " + (rewritten.isEmpty ? "t.ex. 2025-03-14" : rewritten.joined(separator: ", "))
         case .notAnEmail:
             return "\(given) är inte en e-postadress: skriv den som namn@exempel.se"
         case .controlCharacter(let scalar, let position):
