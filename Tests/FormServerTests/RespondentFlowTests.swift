@@ -192,6 +192,20 @@ import Testing
             #expect(english.body.contains(#"<button type="submit" name="samla.action" value="lang-sv" class="secondary" lang="sv">Svenska</button>"#))
             #expect(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response?.record.language == "en")
 
+            // "Back" with an answer the page refuses stays on the page and shows it again with its
+            // problem and why the page is shown again; the valid answers are saved.
+            let stayed = try await r.post([("fte", "4"), ("volunteers", "many")], action: "back")
+            #expect(stayed.status == 422)
+            #expect(Page.title(stayed.body) == "Staff and leadership")
+            #expect(Page.inputValue("volunteers", in: stayed.body) == "many")
+            #expect(Respondent.errors(stayed.body) == [
+                "f-volunteers How many volunteers take part in your organisation's work regularly? “many” is not a whole number: write digits only, e.g. 12 or -3.",
+            ])
+            #expect(stayed.body.contains("<p>This page is shown again because an answer on it could not be saved. Correct the answer or empty the field, then choose Back again.</p>"))
+            let afterStay = try #require(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response)
+            #expect(afterStay.answers["fte"] == .decimal(4))
+            #expect(afterStay.record.currentPage == "people")
+
             // Back to the previous page, where the target groups are withdrawn: the stored groups are cleared.
             #expect(try await r.post([("fte", "3.5")], action: "back").status == 303)
             try await r.answer("Target groups and social impact", [("target_any", "no"), ("target_groups", "disability")])

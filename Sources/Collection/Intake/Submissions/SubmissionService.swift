@@ -129,7 +129,8 @@ public final class SubmissionService: Sendable {
 
     /// Takes a posted page: checks it, clears answers that are no longer relevant, and saves what
     /// changed with the page the respondent goes to. A page with problems is not saved on "next";
-    /// on "back" and a language switch, its valid answers are saved and the others left as they were.
+    /// on "back" and a language switch, its valid answers are saved and the others left as they
+    /// were, and a typed answer it refused keeps the respondent on the page, shown with its problem.
     public func post(_ post: PagePost, to response: WebResponse) async throws -> PagePostOutcome {
         guard response.wasKept, let lease = response.lease else { return try await take(post, to: response) }
         // Kept state is trusted for a save only, which the store checks against its epoch; a post
@@ -183,20 +184,29 @@ public final class SubmissionService: Sendable {
             }
             return try await save(response, changes: changes(response, sheet), currentPage: nil, language: post.language, completes: true)
         case .back:
-            let target = outcome.previousPage ?? page
+            // A typed answer the page refused is not saved: stay, and show it again with its
+            // problem rather than drop it unseen on the way back.
+            let refused = typedAndRefused(outcome.problems)
+            let target = refused.isEmpty ? outcome.previousPage ?? page : page
             let kept = changes(response, sheet, except: outcome.problems)
-            return try await save(response, changes: kept, currentPage: pages[target].id, language: post.language, to: target)
+            let saved = try await save(response, changes: kept, currentPage: pages[target].id, language: post.language, to: target)
+            guard case .moved = saved, !refused.isEmpty else { return saved }
+            return .rejected(page: page, problems: refused, sheet: sheet, language: post.language)
         case .switchLanguage(let language):
             let chosen = validator.survey.languages.contains(language) ? language : post.language
             let kept = changes(response, sheet, except: outcome.problems)
             let saved = try await save(response, changes: kept, currentPage: pages[page].id, language: chosen, to: page)
-            // A typed answer the page refused is not saved: show it again, with its problem, in
-            // the new language rather than drop it unseen. (A required question not yet answered
-            // is no reason to stop the switch.)
-            let refused = outcome.problems.filter { $0.value != nil }
+            // Refused typed answers come back in the new language, as on "back".
+            let refused = typedAndRefused(outcome.problems)
             guard case .moved = saved, !refused.isEmpty else { return saved }
             return .rejected(page: page, problems: refused, sheet: sheet, language: chosen)
         }
+    }
+
+    /// The problems of answers the respondent typed or chose: a required question not yet
+    /// answered is no reason to stop "back" or a language switch.
+    private func typedAndRefused(_ problems: [AnswerProblem]) -> [AnswerProblem] {
+        problems.filter { $0.value != nil }
     }
 
     /// The variables whose value on `sheet` differs from the stored one, but for those with problems.

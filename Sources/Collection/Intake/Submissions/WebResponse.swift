@@ -85,8 +85,8 @@ public enum PagePostOutcome: Sendable {
     case completed
     /// The page has problems: show `page` again with them, in `language`. On "next" nothing was
     /// saved, unless the last page sent the respondent back to an earlier page that has problems;
-    /// on a language switch what was valid was saved, and `problems` are the typed answers it
-    /// could not keep.
+    /// on "back" and a language switch what was valid was saved, and `problems` are the typed
+    /// answers it could not keep (the respondent stays on the page).
     case rejected(page: Int, problems: [AnswerProblem], sheet: AnswerSheet, language: String)
     /// The round does not take answers today.
     case notCollecting(RoundPhase)

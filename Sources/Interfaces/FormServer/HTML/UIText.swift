@@ -25,6 +25,10 @@ struct UIText: Sendable {
     var no: String { sv ? "Nej" : "No" }
     var otherSpecify: String { sv ? "Annat, nämligen" : "Other, please specify" }
     var errorSummaryTitle: String { sv ? "Några svar behöver rättas" : "Some answers need correcting" }
+    var stayedForBack: String {
+        sv ? "Sidan visas igen eftersom ett svar på den inte kunde sparas. Rätta svaret eller töm fältet och välj Tillbaka igen."
+            : "This page is shown again because an answer on it could not be saved. Correct the answer or empty the field, then choose Back again."
+    }
     var errorPrefix: String { sv ? "Fel:" : "Error:" }
     var languageSwitch: String { sv ? "Språk" : "Language" }
     var progressLabel: String { sv ? "Hur långt du har kommit" : "Your progress" }

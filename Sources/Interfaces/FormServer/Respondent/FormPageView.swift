@@ -20,6 +20,8 @@ struct FormPageView {
     /// Whether the first page shows the survey's description: true for a personal link, which has
     /// no start page (an anonymous round's start page shows it instead).
     var describesSurvey: Bool
+    /// Whether the page is shown again because "back" met an answer it could not save.
+    var stayedForBack = false
 
     /// Single-choice lists longer than this become a drop-down list.
     static let radioLimit = 12
@@ -88,6 +90,7 @@ struct FormPageView {
     private func errorSummary(_ html: inout HTMLBuilder) {
         html.element("div", .init("class", "error-summary"), .init("role", "alert"), .init("aria-labelledby", "error-summary-title")) { html in
             html.element("h2", .init("id", "error-summary-title"), text: words.errorSummaryTitle)
+            if stayedForBack { html.element("p", text: words.stayedForBack) }
             html.element("ul") { html in
                 for problem in problems {
                     html.element("li") { html in

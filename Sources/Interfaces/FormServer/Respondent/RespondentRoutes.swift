@@ -135,7 +135,7 @@ extension FormServer {
             let view = FormPageView(
                 validator: response.validator, sheet: sheet, page: page, values: values, problems: problems,
                 language: language, action: path, csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash),
-                describesSurvey: response.invitation != nil)
+                describesSurvey: response.invitation != nil, stayedForBack: post.action == .back)
             return Reply.html(view.render(), status: .unprocessableContent)
         }
     }
