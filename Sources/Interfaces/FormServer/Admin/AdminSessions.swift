@@ -94,15 +94,12 @@ struct AdminSessions: Sendable {
     /// What the sign-in page says of a session that ended.
     func sentence(_ ending: Ending) -> String {
         switch ending {
-        case .idle: "Your session ended after \(Self.duration(idleLimit)) without use. Sign in again to go on."
-        case .lifetime: "Your session ended: a session lasts at most \(Self.duration(Self.lifetime)). Sign in again to go on."
+        case .idle:
+            let minutes = Int(idleLimit / 60)
+            return "Your session ended after \(minutes == 1 ? "1 minute" : "\(minutes) minutes") without use. Sign in again to go on."
+        case .lifetime:
+            return "Your session ended: a session lasts at most eight hours. Sign in again to go on."
         }
-    }
-
-    private static func duration(_ seconds: TimeInterval) -> String {
-        let minutes = Int(seconds / 60)
-        if minutes % 60 == 0 { return minutes == 60 ? "one hour" : minutes == 8 * 60 ? "eight hours" : "\(minutes / 60) hours" }
-        return minutes == 1 ? "1 minute" : "\(minutes) minutes"
     }
 
     /// The CSRF token of forms within a session.
