@@ -300,13 +300,17 @@ final class Visited: @unchecked Sendable {
     var value: String? { lock.withLock { stored } }
 }
 
-/// Signs `client` in to the admin pages.
-func signIn(_ client: WebClient) async throws {
-    let login = try await client.get("/admin/login")
+/// Signs `client` in to the admin pages with `secret`, at the sign-in form `form` (which may ask
+/// for a page to go back to), and expects to be sent on to `landing`.
+func signIn(
+    _ client: WebClient, secret: String = TestEnvironment.adminSecret, form: String = "/admin/login", landing: String = "/admin"
+) async throws {
+    let login = try await client.get(form)
     let csrf = try #require(Page.hidden("csrf", in: login.body))
-    let signedIn = try await client.postForm("/admin/login", [("csrf", csrf), ("secret", TestEnvironment.adminSecret)])
+    let next = Page.hidden("next", in: login.body).map { [("next", $0)] } ?? []
+    let signedIn = try await client.postForm("/admin/login", [("csrf", csrf), ("secret", secret)] + next)
     #expect(signedIn.status == 303)
-    #expect(signedIn.location == "/admin")
+    #expect(signedIn.location == landing)
     let cookie = try #require(signedIn.header("Set-Cookie"))
     #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/admin"))
 }

@@ -13,8 +13,10 @@ public struct FormServerConfiguration: Sendable {
     public var port: Int
     /// The public address, for the links the admin pages show; nil shows paths only.
     public var links: Links?
-    /// Without it the admin pages say they are off.
-    public var adminSecret: Secret?
+    /// Who may sign in to the admin pages; without them the admin pages say they are off.
+    public var admins: AdminRoster?
+    /// An admin session not used for this long ends (it ends eight hours after sign-in at the latest).
+    public var adminIdleLimit: TimeInterval
     /// Without it the API answers 503.
     public var apiToken: Secret?
     /// Larger request bodies are refused with 413.
@@ -39,15 +41,16 @@ public struct FormServerConfiguration: Sendable {
     public var requestReadTimeout: Duration
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, links: Links? = nil, adminSecret: Secret? = nil, apiToken: Secret? = nil,
+        host: String = "127.0.0.1", port: Int = 8080, links: Links? = nil, admins: AdminRoster? = nil, apiToken: Secret? = nil,
         maximumBodyBytes: Int = 128 * 1024, secureCookies: Bool? = nil, maximumBatch: Int = 512, keptResponses: Int = 4096,
         samlaVersion: String, frameworks: [ExportFramework] = [], database: String = "the database",
-        idleTimeout: Duration = .seconds(30), requestReadTimeout: Duration = .seconds(60)
+        idleTimeout: Duration = .seconds(30), requestReadTimeout: Duration = .seconds(60), adminIdleLimit: TimeInterval = 30 * 60
     ) {
         self.host = host
         self.port = port
         self.links = links
-        self.adminSecret = adminSecret
+        self.admins = admins
+        self.adminIdleLimit = adminIdleLimit
         self.apiToken = apiToken
         self.maximumBodyBytes = maximumBodyBytes
         self.secureCookies = secureCookies ?? (links?.base.lowercased().hasPrefix("https://") ?? false)
@@ -73,9 +76,12 @@ public final class FormServer: Sendable {
     let signer: RequestSigner
     let respondentTokens: RespondentTokens
     let signInThrottle = SignInThrottle()
+    let adminSessions: AdminSessions?
     let logger: Logger
+    let clock: @Sendable () -> Date
 
-    /// Opens the server over `store`; `clock` decides which rounds are collecting (tests move it).
+    /// Opens the server over `store`; `clock` decides which rounds are collecting and when admin
+    /// sessions end (tests move it).
     public init(
         store: any CollectionStore, configuration: FormServerConfiguration, logger: Logger,
         clock: @escaping @Sendable () -> Date = { Date() }
@@ -83,7 +89,11 @@ public final class FormServer: Sendable {
         self.store = store
         self.configuration = configuration
         self.logger = logger
+        self.clock = clock
         self.signer = RequestSigner(secret: try store.secret(named: "request-signing", byteCount: 32))
+        adminSessions = configuration.admins.map { [signer] in
+            AdminSessions(serverSigner: signer, roster: $0, idleLimit: configuration.adminIdleLimit, secureCookies: configuration.secureCookies)
+        }
         self.respondentTokens = RespondentTokens(signer: signer)
         self.submissions = SubmissionService(
             store: store, maximumBatch: configuration.maximumBatch, keptResponses: configuration.keptResponses, clock: clock)
@@ -135,7 +145,12 @@ public final class FormServer: Sendable {
 
     /// Serves until SIGTERM or SIGINT, then commits what is queued.
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        if configuration.adminSecret == nil {
+        if let admins = configuration.admins {
+            logger.notice("admin pages on", metadata: [
+                "admins": "\(admins.admins.map(\.name).joined(separator: ", "))", "source": "\(admins.source)",
+                "idle_minutes": "\(Int(configuration.adminIdleLimit / 60))",
+            ])
+        } else {
             logger.warning("admin pages are off: set SAMLA_ADMIN_SECRET or give --admin-secret-file", metadata: ["code": "E481"])
         }
         if configuration.apiToken == nil {

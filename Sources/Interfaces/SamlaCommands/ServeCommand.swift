@@ -15,7 +15,9 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
         Respondents open BASE/t/TOKEN (a personal link from `samla invite`) or BASE/s/ROUND (the start \
         page of an anonymous round, whose button begins a response). The admin pages (/admin) need a secret from the environment \
-        variable SAMLA_ADMIN_SECRET or --admin-secret-file; the API (POST /api/rounds/ROUND/responses) \
+        variable SAMLA_ADMIN_SECRET or --admin-secret-file, a file of one `name: secret` line per admin (or just one \
+        shared secret), so that the log names the admin who opened or downloaded responses; an admin session ends after \
+        --admin-idle-minutes (30) without use, and eight hours after sign-in at the latest. The API (POST /api/rounds/ROUND/responses) \
         needs a token from SAMLA_API_TOKEN or --api-token-file. Without one, that part is off. \
         Requests are logged to standard error as JSON lines. SIGTERM or SIGINT stops the server after \
         the writes in progress are committed. With --framework FILE (repeatable), the admin page's Euclid \
@@ -37,8 +39,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The public address, for links on the admin pages; https makes cookies secure.", valueName: "url"))
     var baseURL: String?
 
-    @Option(name: .customLong("admin-secret-file"), help: ArgumentHelp("A file holding the admin secret (else SAMLA_ADMIN_SECRET).", valueName: "path"))
+    @Option(name: .customLong("admin-secret-file"), help: ArgumentHelp(
+        "A file of admins, one `name: secret` line each, or of one shared secret (else SAMLA_ADMIN_SECRET).", valueName: "path"))
     var adminSecretFile: String?
+
+    @Option(name: .customLong("admin-idle-minutes"), help: ArgumentHelp("An admin session not used for this many minutes ends (1 to 480).", valueName: "minutes"))
+    var adminIdleMinutes: Int = 30
 
     @Option(name: .customLong("api-token-file"), help: ArgumentHelp("A file holding the API token (else SAMLA_API_TOKEN).", valueName: "path"))
     var apiTokenFile: String?
@@ -72,6 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
         guard maxBatch >= 1 else { throw ValidationError("--max-batch must be at least 1") }
+        guard (1...480).contains(adminIdleMinutes) else { throw ValidationError("--admin-idle-minutes must be between 1 and 480 (eight hours, when every session ends)") }
         guard keptResponses >= 0 else { throw ValidationError("--kept-responses must be 0 or more") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical") }
         if let baseURL, Links(base: baseURL) == nil {
@@ -96,14 +103,19 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var server: FormServer?
         try reportingRefusals(database: database.path) {
-            let adminSecret = try Self.secret(file: adminSecretFile, variable: "SAMLA_ADMIN_SECRET")
+            let admins: AdminRoster?
+            switch AdminRoster.load(file: adminSecretFile, environment: "SAMLA_ADMIN_SECRET") {
+            case .success(let loaded): admins = loaded
+            case .failure(let refusal): throw Refused(refusal.diagnostics)
+            }
             let apiToken = try Self.secret(file: apiTokenFile, variable: "SAMLA_API_TOKEN")
             // A server on a new, empty database has no round to serve: a mistyped --db.
             let store = try database.open(.writing)
             let configuration = FormServerConfiguration(
-                host: host, port: port, links: baseURL.flatMap(Links.init(base:)), adminSecret: adminSecret, apiToken: apiToken,
+                host: host, port: port, links: baseURL.flatMap(Links.init(base:)), admins: admins, apiToken: apiToken,
                 maximumBodyBytes: maxBodyBytes, maximumBatch: maxBatch, keptResponses: keptResponses, samlaVersion: SamlaVersion.current,
-                frameworks: try Self.load(frameworks: frameworks, store: store), database: database.path)
+                frameworks: try Self.load(frameworks: frameworks, store: store), database: database.path,
+                adminIdleLimit: TimeInterval(adminIdleMinutes * 60))
             server = try FormServer(store: store, configuration: configuration, logger: logger)
         }
         guard let server else { return }

@@ -62,19 +62,22 @@ final class TestEnvironment: @unchecked Sendable {
     static let adminSecret = "correct horse battery staple"
     static let apiToken = "api-token-0123456789abcdef"
 
-    /// Runs `body` against a real server on 127.0.0.1 and a free port, then stops it.
+    /// Runs `body` against a real server on 127.0.0.1 and a free port, then stops it. The admins
+    /// are those of `admins`, else (with `admin`) one who signs in with ``adminSecret``; `clock`
+    /// is the server's time.
     func withServer(
-        maximumBodyBytes: Int = 128 * 1024, admin: Bool = true, api: Bool = true,
+        maximumBodyBytes: Int = 128 * 1024, admin: Bool = true, admins: AdminRoster? = nil, api: Bool = true,
         idleTimeout: Duration = .seconds(30), requestReadTimeout: Duration = .seconds(60),
+        clock: @escaping @Sendable () -> Date = { Date() },
         _ body: @escaping @Sendable (WebClient) async throws -> Void
     ) async throws {
         var logger = Logger(label: "test") { [logs] in JSONLogHandler(label: $0, sink: logs) }
         logger.logLevel = .info
         let configuration = FormServerConfiguration(
-            host: "127.0.0.1", port: 0, adminSecret: admin ? Secret(Self.adminSecret) : nil, apiToken: api ? Secret(Self.apiToken) : nil,
+            host: "127.0.0.1", port: 0, admins: admins ?? (admin ? AdminRoster(shared: Secret(Self.adminSecret)) : nil), apiToken: api ? Secret(Self.apiToken) : nil,
             maximumBodyBytes: maximumBodyBytes, samlaVersion: "0.1.0-test", database: databasePath,
             idleTimeout: idleTimeout, requestReadTimeout: requestReadTimeout)
-        let server = try FormServer(store: store, configuration: configuration, logger: logger)
+        let server = try FormServer(store: store, configuration: configuration, logger: logger, clock: clock)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let application = server.application { port in continuation.yield(port) }
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -193,4 +196,17 @@ enum Page {
               let range = Range(match.range(at: 1), in: text) else { return nil }
         return String(text[range])
     }
+}
+
+/// The server's time in a test: now, until the test moves it on.
+final class MovableClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Date()
+
+    var now: Date { lock.withLock { current } }
+
+    func advance(minutes: Double) { lock.withLock { current.addTimeInterval(minutes * 60) } }
+
+    /// The clock as the server takes it.
+    var reading: @Sendable () -> Date { { [self] in now } }
 }

@@ -7,43 +7,46 @@ import Store
 /// The admin pages, behind the admin secret: rounds and their progress, one round's days and
 /// latest responses, one response's answers.
 extension FormServer {
-    var adminSessions: AdminSessions? {
-        configuration.adminSecret.map { AdminSessions(serverSigner: signer, secret: $0, secureCookies: configuration.secureCookies) }
-    }
-
     var downloadCleaning: DownloadCleaning { DownloadCleaning(frameworks: configuration.frameworks) }
 
     func addAdminRoutes(_ router: Router<BasicRequestContext>) {
         router.get("/admin") { request, _ in
-            try self.withSession(request) { sessions, nonce in
-                Reply.html(AdminViews.overview(try self.store.roundSummaries(), links: self.configuration.links, csrf: sessions.csrfToken(session: nonce)))
+            try self.withSession(request) { admin in
+                Reply.html(AdminViews.overview(try self.store.roundSummaries(), links: self.configuration.links, admin: admin))
             }
         }
         router.get("/admin/rounds/:round") { request, context in
-            try self.withSession(request) { sessions, nonce in
+            try self.withSession(request) { admin in
                 let name = context.parameters.get("round") ?? ""
                 guard let summary = try self.store.roundSummaries().first(where: { $0.round.name == name }) else { throw WebFailure.notFound }
                 let survey = try self.submissions.validator(definition: summary.round.definitionHash).survey
                 return Reply.html(AdminViews.round(
                     summary, languages: survey.languages, hasPartnerNames: survey.variables.contains { $0.exportAs != nil }, days: try self.store.dailyActivity(round: name), recent: try self.store.recentResponses(round: name, limit: 50),
                     cleanedBy: self.downloadCleaning.framework(forRound: name)?.id,
-                    links: self.configuration.links, csrf: sessions.csrfToken(session: nonce)))
+                    links: self.configuration.links, admin: admin))
             }
         }
         router.get("/admin/rounds/:round/exports/:file") { request, context in
             try await self.download(request, round: context.parameters.get("round") ?? "", file: context.parameters.get("file") ?? "")
         }
         router.get("/admin/responses/:id") { request, context in
-            try self.withSession(request) { sessions, nonce in
+            try self.withSession(request) { admin in
                 guard let id = context.parameters.get("id", as: Int64.self), let response = try self.store.response(id) else { throw WebFailure.notFound }
                 let survey = try self.submissions.validator(definition: response.record.definitionHash).survey
                 let round = try self.store.roundSummaries().first { $0.round.id == response.record.roundID }?.round
-                return Reply.html(AdminViews.response(response, survey: survey, round: round, csrf: sessions.csrfToken(session: nonce)))
+                self.logger.notice("admin response viewed", metadata: [
+                    "admin": "\(admin.session.admin)", "session": "\(admin.session.logTag)", "response": "\(id)", "round": "\(round?.name ?? "")",
+                ])
+                return Reply.html(AdminViews.response(response, survey: survey, round: round, admin: admin))
             }
         }
         router.get("/admin/login") { request, _ in
             guard let sessions = self.adminSessions else { return Self.adminOffPage() }
-            return Self.loginPage(sessions, problem: nil)
+            let next = AdminSessions.returnPath(request.uri.queryParameters.get("next").map { String($0) })
+            guard let ending = try self.endedSession(request, sessions) else { return Self.loginPage(sessions, next: next) }
+            var response = Self.loginPage(sessions, notice: sessions.sentence(ending), next: next)
+            response.setCookie(sessions.cookie(AdminSessions.sessionCookie, "", maxAge: 0))
+            return response
         }
         router.post("/admin/login") { request, _ in
             guard let sessions = self.adminSessions else { return Self.adminOffPage() }
@@ -53,14 +56,17 @@ extension FormServer {
                 self.logger.notice("admin login refused", metadata: ["code": "E475", "reason": "missing or wrong CSRF token"])
                 throw WebFailure.csrf
             }
-            switch self.signInThrottle.attempt(now: Date(), { sessions.secret.matches(form["secret"]) }) {
-            case .accepted:
-                break
+            let next = AdminSessions.returnPath(form["next"])
+            let now = self.clock()
+            let admin: AdminRoster.Admin
+            switch self.signInThrottle.attempt(now: now, { sessions.roster.admin(withSecret: form["secret"]) }) {
+            case .accepted(let found):
+                admin = found
             case .refused:
                 self.logger.warning("admin login failed", metadata: ["code": "E479"])
                 // Slows guessing; the comparison itself takes the same time whatever was given.
                 try await Task.sleep(for: .milliseconds(300))
-                return Self.loginPage(sessions, problem: "The admin secret is not right", status: .unauthorized)
+                return Self.loginPage(sessions, problem: "The admin secret is not right", next: next, status: .unauthorized)
             case .paused(let seconds):
                 self.logger.warning("admin sign-in paused", metadata: [
                     "code": "E487", "seconds": "\(seconds)",
@@ -68,15 +74,14 @@ extension FormServer {
                 ])
                 var response = Self.loginPage(sessions, problem:
                     "Too many failed sign-ins: signing in is paused for \(seconds) more seconds, and the secret was not checked. Try again then.",
-                    status: .tooManyRequests)
+                    next: next, status: .tooManyRequests)
                 response.headers[.retryAfter] = String(seconds)
                 return response
             }
-            let now = Date()
-            let cookie = sessions.newSession(now: now)
-            self.logger.notice("admin signed in", metadata: ["session": "\(sessions.validSession(cookie, now: now)?.logTag ?? "")"])
-            var response = Reply.redirect("/admin")
-            response.setCookie(sessions.cookie(AdminSessions.sessionCookie, cookie, maxAge: Int(AdminSessions.lifetime)))
+            let session = sessions.newSession(admin: admin.name, now: now)
+            self.logger.notice("admin signed in", metadata: ["admin": "\(session.admin)", "session": "\(session.logTag)"])
+            var response = Reply.redirect(next ?? "/admin")
+            response.setCookie(sessions.renewedCookie(session, now: now))
             response.setCookie(sessions.cookie(AdminSessions.loginCookie, "", maxAge: 0))
             return response
         }
@@ -92,7 +97,7 @@ extension FormServer {
             guard let form = FormBody(body.readableBytesView), sessions.verifyCSRF(form["csrf"], session: session.nonce) else { throw WebFailure.csrf }
             // Ended in the store too, so that a copy of the cookie no longer signs anyone in.
             try self.store.endSession(session.nonce, expiresAt: session.expiresAt)
-            self.logger.notice("admin signed out", metadata: ["session": "\(session.logTag)"])
+            self.logger.notice("admin signed out", metadata: ["admin": "\(session.admin)", "session": "\(session.logTag)"])
             response.setCookie(sessions.cookie(AdminSessions.sessionCookie, "", maxAge: 0))
             return response
         }
@@ -102,59 +107,84 @@ extension FormServer {
     /// gets a page with its reason.
     private func download(_ request: Request, round: String, file: String) async throws -> Response {
         guard let sessions = adminSessions else { return Self.adminOffPage() }
-        guard let session = try signedIn(request, sessions) else { return Reply.redirect("/admin/login") }
-        let nonce = session.nonce
+        guard let session = try signedIn(request, sessions) else { return try signInRedirect(request, sessions) }
+        let admin = AdminViews.SignedIn(session: session, csrf: sessions.csrfToken(session: session.nonce))
         guard let download = AdminDownload(rawValue: file), try store.round(named: round) != nil else { throw WebFailure.notFound }
         let language = request.uri.queryParameters.get("lang").map { String($0) }
         // `?excel=sv`: a CSV file for Excel in a Swedish locale; there is no other form of it.
         let excel = request.uri.queryParameters.get("excel")
         guard excel == nil || (excel == "sv" && download.isCSV) else { throw WebFailure.notFound }
         let forExcel = excel != nil
+        var response: Response
         do {
-            let response = try await DownloadMaker(exporter: Exporter(store: store, samlaVersion: configuration.samlaVersion), cleaning: downloadCleaning)
+            response = try await DownloadMaker(exporter: Exporter(store: store, samlaVersion: configuration.samlaVersion), cleaning: downloadCleaning)
                 .response(download, round: round, language: language, forExcel: forExcel)
             logger.notice("admin download", metadata: [
-                "session": "\(session.logTag)",
+                "admin": "\(session.admin)", "session": "\(session.logTag)",
                 "round": "\(round)", "file": "\(download.rawValue)", "excel_sv": "\(forExcel)", "personal_data": "\(download.includesPersonalData)",
                 "bytes": "\(response.body.contentLength ?? 0)",
                 "cleaned_by": "\(download.isCleaned ? downloadCleaning.framework(forRound: round)?.source ?? "none" : "none")",
             ])
-            return response
         } catch let error as ExportError {
             let reason = error.diagnostics(database: "the database").map { "\($0.message) (\($0.code.id))" }.joined(separator: "; ")
             logger.warning("admin download refused", metadata: ["round": "\(round)", "file": "\(download.rawValue)", "reason": "\(reason)"])
             let status: HTTPResponse.Status = if case .languageUnknown = error { .badRequest } else { .conflict }
-            return Reply.html(AdminViews.exportRefused(round: round, reason: reason, csrf: sessions.csrfToken(session: nonce)), status: status)
+            response = Reply.html(AdminViews.exportRefused(round: round, reason: reason, admin: admin), status: status)
         } catch let error as AggregationError {
             let reason = error.diagnostics.map { "\($0.message) (\($0.code.id))" }.joined(separator: "; ")
             logger.warning("admin download refused", metadata: ["round": "\(round)", "file": "\(download.rawValue)", "reason": "\(reason)"])
-            return Reply.html(AdminViews.exportRefused(round: round, reason: "the cleaning rules cannot be applied: " + reason, csrf: sessions.csrfToken(session: nonce)),
-                              status: .conflict)
+            response = Reply.html(AdminViews.exportRefused(round: round, reason: "the cleaning rules cannot be applied: " + reason, admin: admin),
+                                  status: .conflict)
         } catch let error as DownloadError {
             logger.error("admin download failed", metadata: ["round": "\(round)", "file": "\(download.rawValue)", "reason": "\(error)"])
-            return Reply.html(AdminViews.exportRefused(round: round, reason: error.description, csrf: sessions.csrfToken(session: nonce)),
-                              status: .internalServerError)
+            response = Reply.html(AdminViews.exportRefused(round: round, reason: error.description, admin: admin), status: .internalServerError)
         }
+        response.setCookie(sessions.renewedCookie(session, now: clock()))
+        return response
     }
 
-    /// Runs `body` for a signed-in admin; otherwise sends the visitor to the login form.
-    private func withSession(_ request: Request, _ body: (AdminSessions, String) throws -> Response) throws -> Response {
+    /// Runs `body` for a signed-in admin, whose session it counts as used; otherwise sends the
+    /// visitor to the sign-in form.
+    private func withSession(_ request: Request, _ body: (AdminViews.SignedIn) throws -> Response) throws -> Response {
         guard let sessions = adminSessions else { return Self.adminOffPage() }
-        guard let nonce = try signedIn(request, sessions)?.nonce else { return Reply.redirect("/admin/login") }
-        return try body(sessions, nonce)
+        guard let session = try signedIn(request, sessions) else { return try signInRedirect(request, sessions) }
+        var response = try body(AdminViews.SignedIn(session: session, csrf: sessions.csrfToken(session: session.nonce)))
+        response.setCookie(sessions.renewedCookie(session, now: clock()))
+        return response
     }
 
-    /// The request's admin session: its cookie signed and unexpired, and not signed out.
+    /// The request's admin session: its cookie signed by an admin of the file, in use, and not
+    /// signed out.
     private func signedIn(_ request: Request, _ sessions: AdminSessions) throws -> AdminSessions.Session? {
-        guard let session = sessions.validSession(request.cookies[AdminSessions.sessionCookie]?.value, now: Date()),
+        guard case .valid(let session) = sessions.check(request.cookies[AdminSessions.sessionCookie]?.value, now: clock()),
               try !store.isSessionEnded(session.nonce)
         else { return nil }
         return session
     }
 
-    private static func loginPage(_ sessions: AdminSessions, problem: String?, status: HTTPResponse.Status = .ok) -> Response {
+    /// Why the request's session ended, when its cookie is that of a session that ended without
+    /// being signed out.
+    private func endedSession(_ request: Request, _ sessions: AdminSessions) throws -> AdminSessions.Ending? {
+        guard case .ended(let ending, let nonce) = sessions.check(request.cookies[AdminSessions.sessionCookie]?.value, now: clock()),
+              try !store.isSessionEnded(nonce)
+        else { return nil }
+        return ending
+    }
+
+    /// To the sign-in form; when the session ended, with the page asked for, to come back to it
+    /// after signing in.
+    private func signInRedirect(_ request: Request, _ sessions: AdminSessions) throws -> Response {
+        let asked = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+        guard try endedSession(request, sessions) != nil, let next = AdminSessions.returnPath(asked) else { return Reply.redirect("/admin/login") }
+        let plain = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~/"))
+        return Reply.redirect("/admin/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: plain) ?? "%2Fadmin"))
+    }
+
+    private static func loginPage(
+        _ sessions: AdminSessions, problem: String? = nil, notice: String? = nil, next: String?, status: HTTPResponse.Status = .ok
+    ) -> Response {
         let nonce = Base64URL.randomToken(byteCount: 16)
-        var response = Reply.html(AdminViews.login(csrf: sessions.loginToken(nonce: nonce), problem: problem), status: status)
+        var response = Reply.html(AdminViews.login(csrf: sessions.loginToken(nonce: nonce), problem: problem, notice: notice, next: next), status: status)
         response.setCookie(sessions.cookie(AdminSessions.loginCookie, nonce, maxAge: 3600))
         return response
     }

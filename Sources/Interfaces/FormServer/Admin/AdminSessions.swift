@@ -2,14 +2,20 @@ import Crypto
 import Foundation
 import Hummingbird
 
-/// Admin sign-in: the operator's secret at a login form gives a signed session cookie
-/// (HttpOnly, SameSite=Strict, Path=/admin) for eight hours. Sessions are signed under a key
-/// derived from the server's key and the admin secret, so a new secret ends every session;
-/// signing out ends one, which the store keeps until it would have expired.
-/// Posts carry a CSRF token bound to the session (or, at the login form, to a nonce cookie).
+/// Admin sign-in: an admin's secret at the login form gives a signed session cookie (HttpOnly,
+/// SameSite=Strict, Path=/admin) in their name. A session ends after ``idleLimit`` without use
+/// and eight hours after sign-in at the latest. It is used when a page or download is served with
+/// it, which signs its cookie anew with the time of that use: the time of last use is kept in the
+/// cookie, so that viewing a page writes nothing to the database.
+///
+/// A session is signed under a key derived from the server's key and its admin's name and secret,
+/// so that an admin removed from the file, or given a new secret, is signed out; signing out ends
+/// one session, which the store keeps until it would have expired. Posts carry a CSRF token bound
+/// to the session (or, at the login form, to a nonce cookie).
 struct AdminSessions: Sendable {
-    /// A signed, unexpired session: its random nonce and when it expires (unix seconds).
+    /// A signed session, still in use: whose it is, its random nonce and when it expires (unix seconds).
     struct Session: Equatable {
+        var admin: String
         var nonce: String
         var expiresAt: Int64
 
@@ -20,59 +26,119 @@ struct AdminSessions: Sendable {
         }
     }
 
+    /// Why a signed session no longer signs in.
+    enum Ending: Equatable {
+        /// Not used for ``idleLimit``.
+        case idle
+        /// Signed in ``lifetime`` ago.
+        case lifetime
+    }
+
+    /// What a request's session cookie says.
+    enum Check: Equatable {
+        case valid(Session)
+        /// A session of an admin still in the file that has ended; `nonce` says whether it was
+        /// signed out before.
+        case ended(Ending, nonce: String)
+        /// No cookie, or one that is not signed by an admin of the file.
+        case none
+    }
+
     static let sessionCookie = "samla_admin"
     static let loginCookie = "samla_login"
     static let lifetime: TimeInterval = 8 * 3600
+    static let defaultIdleLimit: TimeInterval = 30 * 60
 
-    private let signer: RequestSigner
-    private let loginSigner: RequestSigner
-    let secret: Secret
+    let roster: AdminRoster
+    let idleLimit: TimeInterval
     let secureCookies: Bool
+    private let signers: [String: RequestSigner]
+    private let serverSigner: RequestSigner
 
-    init(serverSigner: RequestSigner, secret: Secret, secureCookies: Bool) {
-        self.signer = serverSigner.derived("admin-session\u{0}" + secret.value)
-        self.loginSigner = serverSigner
-        self.secret = secret
+    init(serverSigner: RequestSigner, roster: AdminRoster, idleLimit: TimeInterval = Self.defaultIdleLimit, secureCookies: Bool) {
+        self.roster = roster
+        self.idleLimit = idleLimit
         self.secureCookies = secureCookies
+        self.serverSigner = serverSigner
+        signers = Dictionary(roster.admins.map { ($0.name, serverSigner.derived("admin-session\u{0}\($0.name)\u{0}\($0.secret.value)")) }) { first, _ in first }
     }
 
-    /// A new session cookie's value: `expiry.nonce.signature`.
-    func newSession(now: Date) -> String {
-        let value = "\(Int(now.timeIntervalSince1970 + Self.lifetime)).\(Base64URL.randomToken(byteCount: 16))"
-        return value + "." + signer.sign("session", value)
+    /// A new session of `admin`, signed in at `now`; ``renewedCookie(_:now:)`` is its cookie.
+    func newSession(admin: String, now: Date) -> Session {
+        Session(admin: admin, nonce: Base64URL.randomToken(byteCount: 16), expiresAt: Int64(now.timeIntervalSince1970 + Self.lifetime))
     }
 
-    /// The session when the cookie is signed and not expired (whether it was signed out is the
-    /// store's to say).
-    func validSession(_ cookie: String?, now: Date) -> Session? {
-        guard let cookie else { return nil }
+    /// The cookie value of `session` used at `now`: `expiry.used.nonce.name.signature`, the name
+    /// base64url.
+    func cookieValue(_ session: Session, usedAt now: Date) -> String {
+        let value = "\(session.expiresAt).\(Int64(now.timeIntervalSince1970)).\(session.nonce).\(Base64URL.encode(Array(session.admin.utf8)))"
+        return value + "." + (signers[session.admin]?.sign("session", value) ?? "")
+    }
+
+    /// Whether the cookie is a session of an admin of the file, and whether it is still in use at
+    /// `now` (whether it was signed out is the store's to say).
+    func check(_ cookie: String?, now: Date) -> Check {
+        guard let cookie else { return .none }
         let parts = cookie.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let expiry = Int64(parts[0]), Double(expiry) > now.timeIntervalSince1970 else { return nil }
-        let value = "\(parts[0]).\(parts[1])"
-        guard signer.verify(String(parts[2]), "session", value) else { return nil }
-        return Session(nonce: String(parts[1]), expiresAt: expiry)
+        guard parts.count == 5, let expiry = Int64(parts[0]), let used = Int64(parts[1]),
+              let name = Base64URL.decode(String(parts[3])).map({ String(decoding: $0, as: UTF8.self) }),
+              let signer = signers[name], signer.verify(String(parts[4]), "session", parts[..<4].joined(separator: "."))
+        else { return .none }
+        let nonce = String(parts[2])
+        let seconds = now.timeIntervalSince1970
+        if Double(expiry) <= seconds { return .ended(.lifetime, nonce: nonce) }
+        if seconds - Double(used) >= idleLimit { return .ended(.idle, nonce: nonce) }
+        return .valid(Session(admin: name, nonce: nonce, expiresAt: expiry))
+    }
+
+    /// What the sign-in page says of a session that ended.
+    func sentence(_ ending: Ending) -> String {
+        switch ending {
+        case .idle:
+            let minutes = Int(idleLimit / 60)
+            return "Your session ended after \(minutes == 1 ? "1 minute" : "\(minutes) minutes") without use. Sign in again to go on."
+        case .lifetime:
+            return "Your session ended: a session lasts at most eight hours. Sign in again to go on."
+        }
     }
 
     /// The CSRF token of forms within a session.
     func csrfToken(session nonce: String) -> String {
-        signer.sign("admin-csrf", nonce)
+        serverSigner.sign("admin-csrf", nonce)
     }
 
     func verifyCSRF(_ token: String?, session nonce: String) -> Bool {
-        signer.verify(token, "admin-csrf", nonce)
+        serverSigner.verify(token, "admin-csrf", nonce)
     }
 
     /// The CSRF token of the login form, bound to the nonce in the login cookie.
     func loginToken(nonce: String) -> String {
-        loginSigner.sign("admin-login", nonce)
+        serverSigner.sign("admin-login", nonce)
     }
 
     func verifyLoginToken(_ token: String?, nonce: String?) -> Bool {
         guard let nonce else { return false }
-        return loginSigner.verify(token, "admin-login", nonce)
+        return serverSigner.verify(token, "admin-login", nonce)
     }
 
     func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
         Cookie(name: name, value: value, maxAge: maxAge, path: "/admin", secure: secureCookies, httpOnly: true, sameSite: .strict)
+    }
+
+    /// The session cookie of `session` used at `now`, to send with the page it was used for. The
+    /// browser keeps it an hour past the session's end, so that the sign-in form can say why it ended.
+    func renewedCookie(_ session: Session, now: Date) -> Cookie {
+        cookie(Self.sessionCookie, cookieValue(session, usedAt: now), maxAge: Int(session.expiresAt - Int64(now.timeIntervalSince1970)) + 3600)
+    }
+
+    /// `path` (of a page under /admin, with its query) when it is safe to send a visitor to after
+    /// sign-in: a path of this server's admin pages, never another site's address.
+    static func returnPath(_ path: String?) -> String? {
+        guard let path, path.utf8.count <= 2048, path == "/admin" || path.hasPrefix("/admin/") || path.hasPrefix("/admin?"),
+              !path.hasPrefix("/admin/login"), !path.hasPrefix("/admin/logout"),
+              !path.contains("//"), !path.contains("\\"),
+              path.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value != 0x7F })
+        else { return nil }
+        return path
     }
 }

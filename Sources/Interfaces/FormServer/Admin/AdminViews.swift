@@ -9,13 +9,20 @@ import SurveyDefinition
 /// The admin pages, in English. Every value from the store (round names, answers) is text
 /// escaped by the builder.
 enum AdminViews {
-    static func shell(_ title: String, csrf: String?) -> PageShell {
+    /// The admin a page is shown to: their session, and the token of its sign-out form.
+    struct SignedIn {
+        var session: AdminSessions.Session
+        var csrf: String
+    }
+
+    static func shell(_ title: String, admin: SignedIn?) -> PageShell {
         var shell = PageShell(language: "en", title: title + " – Samla admin", heading: "Samla admin")
         shell.bodyClass = "admin"
-        if let csrf {
+        if let admin {
             shell.headerExtra = { html in
-                html.element("form", .init("method", "post"), .init("action", "/admin/logout")) { html in
-                    html.void("input", .init("type", "hidden"), .init("name", "csrf"), .init("value", csrf))
+                html.element("form", .init("method", "post"), .init("action", "/admin/logout"), .init("class", "signed-in")) { html in
+                    html.element("span", text: "Signed in as \(admin.session.admin)")
+                    html.void("input", .init("type", "hidden"), .init("name", "csrf"), .init("value", admin.csrf))
                     html.element("button", .init("type", "submit"), .init("class", "secondary"), text: "Sign out")
                 }
             }
@@ -31,7 +38,7 @@ enum AdminViews {
     }
 
     static func off() -> String {
-        shell("Admin pages are off", csrf: nil).render { html in
+        shell("Admin pages are off", admin: nil).render { html in
             html.element("h1", text: "Admin pages are off")
             html.element("p") { html in
                 prose("The server was started without an admin secret. Set the environment variable `SAMLA_ADMIN_SECRET`, "
@@ -40,9 +47,10 @@ enum AdminViews {
         }
     }
 
-    /// The sign-in form; `problem` (a wrong secret, a pause after many failures) in its error summary.
-    static func login(csrf: String, problem: String?) -> String {
-        shell(problem == nil ? "Sign in" : "Error: sign in", csrf: nil).render { html in
+    /// The sign-in form; `problem` (a wrong secret, a pause after many failures) in its error
+    /// summary, `notice` (why the session ended) above it; `next` the page to go to after it.
+    static func login(csrf: String, problem: String?, notice: String? = nil, next: String? = nil) -> String {
+        shell(problem == nil ? "Sign in" : "Error: sign in", admin: nil).render { html in
             if let problem {
                 html.element("div", .init("class", "error-summary"), .init("role", "alert"), .init("aria-labelledby", "error-summary-title")) { html in
                     html.element("h2", .init("id", "error-summary-title"), text: "Sign-in failed")
@@ -54,8 +62,14 @@ enum AdminViews {
                 }
             }
             html.element("h1", text: "Sign in")
+            if let notice {
+                html.element("p", .init("class", "notice"), .init("role", "status"), text: notice)
+            }
             html.element("form", .init("method", "post"), .init("action", "/admin/login")) { html in
                 html.void("input", .init("type", "hidden"), .init("name", "csrf"), .init("value", csrf))
+                if let next {
+                    html.void("input", .init("type", "hidden"), .init("name", "next"), .init("value", next))
+                }
                 html.element("div", .init("class", problem == nil ? "question" : "question has-error")) { html in
                     html.element("label", .init("class", "question-label"), .init("for", "secret"), text: "Admin secret")
                     if let problem {
@@ -75,8 +89,8 @@ enum AdminViews {
         }
     }
 
-    static func overview(_ summaries: [RoundSummary], links: Links?, csrf: String) -> String {
-        shell("Rounds", csrf: csrf).render { html in
+    static func overview(_ summaries: [RoundSummary], links: Links?, admin: SignedIn) -> String {
+        shell("Rounds", admin: admin).render { html in
             html.element("h1", text: "Rounds")
             guard !summaries.isEmpty else {
                 html.element("p") { html in
@@ -135,10 +149,10 @@ enum AdminViews {
 
     static func round(
         _ summary: RoundSummary, languages: [String], hasPartnerNames: Bool = true, days: [DailyActivity], recent: [ResponseRecord], cleanedBy framework: String? = nil,
-        links: Links?, csrf: String
+        links: Links?, admin: SignedIn
     ) -> String {
         let round = summary.round
-        return shell("Round \(round.name)", csrf: csrf).render { html in
+        return shell("Round \(round.name)", admin: admin).render { html in
             html.element("p") { html in html.element("a", .init("href", "/admin"), text: "All rounds") }
             html.element("h1", text: "Round \(round.name)")
             html.element("dl", .init("class", "summary")) { html in
@@ -218,9 +232,9 @@ enum AdminViews {
         }
     }
 
-    static func response(_ response: StoredResponse, survey: Survey, round: Round?, csrf: String) -> String {
+    static func response(_ response: StoredResponse, survey: Survey, round: Round?, admin: SignedIn) -> String {
         let record = response.record
-        return shell("Response #\(record.id)", csrf: csrf).render { html in
+        return shell("Response #\(record.id)", admin: admin).render { html in
             if let round {
                 html.element("p") { html in html.element("a", .init("href", "/admin/rounds/" + round.name), text: "Round \(round.name)") }
             }

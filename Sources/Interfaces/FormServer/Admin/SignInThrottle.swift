@@ -6,8 +6,9 @@ import Foundation
 /// client has the proxy's address; so a flood of wrong guesses also keeps the right secret out
 /// until it stops, which is the price of guessing being capped.
 final class SignInThrottle: @unchecked Sendable {
-    enum Outcome: Equatable {
-        case accepted
+    enum Outcome<Found> {
+        /// Checked and found: what the check found (the admin whose secret it was).
+        case accepted(Found)
         case refused
         /// Not checked; seconds until a secret is checked again.
         case paused(seconds: Int)
@@ -25,15 +26,16 @@ final class SignInThrottle: @unchecked Sendable {
         self.window = window
     }
 
-    /// Runs `check` (a constant-time comparison) unless sign-in is paused, and counts a failure;
-    /// one at a time, so that attempts sent at once cannot all pass before their failures count.
-    func attempt(now: Date, _ check: () -> Bool) -> Outcome {
+    /// Runs `check` (a constant-time comparison) unless sign-in is paused, and counts a failure
+    /// when it finds nothing; one at a time, so that attempts sent at once cannot all pass before
+    /// their failures count.
+    func attempt<Found>(now: Date, _ check: () -> Found?) -> Outcome<Found> {
         lock.withLock {
             failures.removeAll { now.timeIntervalSince($0) >= window }
             if failures.count >= limit, let oldest = failures.first {
                 return .paused(seconds: max(1, Int((window - now.timeIntervalSince(oldest)).rounded(.up))))
             }
-            if check() { return .accepted }
+            if let found = check() { return .accepted(found) }
             failures.append(now)
             return .refused
         }

@@ -28,6 +28,7 @@ enum Stylesheet {
     .site-header { background: #0b3d2e; color: #ffffff; padding: 0.75rem 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; justify-content: space-between; }
     .site-title { margin: 0; font-weight: 700; font-size: 1.125rem; }
     .site-header a { color: #ffffff; }
+    .signed-in { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
     .site-header a:focus-visible { color: #1b1b1b; }
     .language-links ul { list-style: none; margin: 0; padding: 0; display: flex; gap: 1rem; }
 

@@ -47,6 +47,23 @@ enum Base64URL {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// The bytes of `text`; nil when it is not base64url without padding.
+    static func decode(_ text: String) -> [UInt8]? {
+        var bits: UInt32 = 0
+        var count = 0
+        var output: [UInt8] = []
+        for byte in text.utf8 {
+            guard let value = alphabet.firstIndex(of: byte) else { return nil }
+            bits = bits << 6 | UInt32(value)
+            count += 6
+            if count >= 8 {
+                count -= 8
+                output.append(UInt8((bits >> UInt32(count)) & 0xFF))
+            }
+        }
+        return text.utf8.count % 4 == 1 ? nil : output
+    }
+
     static func randomToken(byteCount: Int = 32) -> String {
         var generator = SystemRandomNumberGenerator()
         return encode((0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) })

@@ -16,25 +16,25 @@ public struct Secret: Sendable, CustomStringConvertible {
     public static func load(file path: String?, environment variable: String, environment: [String: String] = ProcessInfo.processInfo.environment)
         -> Result<Secret?, Diagnostic>
     {
-        let text: String
-        let source: String
         if let path {
             guard let data = FileManager.default.contents(atPath: path), let contents = String(data: data, encoding: .utf8) else {
                 return .failure(Diagnostic(.secretUnreadable, at: .file(path), "the secret file cannot be read as UTF-8 text; check the path and its permissions"))
             }
-            text = contents.trimmingCharacters(in: .whitespacesAndNewlines)
-            source = "file \(path)"
-        } else if let value = environment[variable] {
-            text = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            source = "environment variable \(variable)"
-        } else {
-            return .success(nil)
+            return checked(contents, source: "file \(path)", at: .file(path)).map(Optional.some)
         }
-        guard text.count >= minimumLength else {
-            return .failure(Diagnostic(.secretTooShort, at: path.map { .file($0) } ?? .field(variable),
-                "the secret from the \(source) has \(text.count) characters; use at least \(minimumLength), e.g. from `openssl rand -base64 32`"))
+        guard let value = environment[variable] else { return .success(nil) }
+        return checked(value, source: "environment variable \(variable)", at: .field(variable)).map(Optional.some)
+    }
+
+    /// `text` without the spaces and line breaks around it, as a secret when it is long enough;
+    /// the diagnostic (at `location`) gives neither the secret nor its length.
+    static func checked(_ text: String, source: String, at location: DiagnosticLocation) -> Result<Secret, Diagnostic> {
+        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard value.count >= minimumLength else {
+            return .failure(Diagnostic(.secretTooShort, at: location,
+                "the secret from the \(source) is shorter than \(minimumLength) characters; use a long random one, e.g. from `openssl rand -base64 32`"))
         }
-        return .success(Secret(value: text, source: source))
+        return .success(Secret(value: value, source: source))
     }
 
     /// A secret given in code (tests).

@@ -89,8 +89,8 @@ extension AdminViews {
     }
 
     /// An export the Exports module refused, with its reason.
-    static func exportRefused(round: String, reason: String, csrf: String) -> String {
-        shell("Export refused", csrf: csrf).render { html in
+    static func exportRefused(round: String, reason: String, admin: SignedIn) -> String {
+        shell("Export refused", admin: admin).render { html in
             html.element("p") { html in html.element("a", .init("href", "/admin/rounds/" + round + "#exports"), text: "Round \(round)") }
             html.element("h1", text: "Export refused")
             html.element("p", text: "The export of round \(round) was not made: \(reason)")
