@@ -192,6 +192,13 @@ def check_live_conditions(check, d):
     for name, text, expected in steps:
         fill(d, name, text)
         expect_shown(check, f"{name} = {text!r}", expected)
+        # A hidden note no longer describes the field (screen readers would read it still).
+        for note, note_shown in expected.items():
+            if not note.startswith("n-"):
+                continue
+            described = (d.find_element(By.ID, "f-" + note[2:]).get_attribute("aria-describedby") or "").split()
+            if (note in described) != note_shown:
+                check.failures.append(f"live-conditions: {name} = {text!r}: aria-describedby of f-{note[2:]} is {described}")
     focused = d.execute_script("return document.activeElement.id")
     if focused != "f-mgmt_n":
         check.failures.append(f"live-conditions: focus moved to #{focused} while typing in #f-mgmt_n")
