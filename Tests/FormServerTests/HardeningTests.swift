@@ -101,9 +101,11 @@ import Testing
                 #expect(!reply.body.contains("SQL") && !reply.body.contains("Error(") && !reply.body.contains(".swift"))
                 #expect(!reply.body.contains("<script"))
             }
-            // No page has inline script or inline style.
+            // No page has inline script or inline style: the form's one script is a file.
             let page = try await Respondent.start(client, round: "esem-open").show()
-            #expect(!page.body.contains("<script") && !page.body.contains("style="))
+            let withoutTheFile = page.body.replacingOccurrences(of: #"<script src="/assets/form-v1.js" defer></script>"#, with: "")
+            #expect(!withoutTheFile.contains("<script") && !page.body.contains("style=")
+                    && page.body.range(of: #" on[a-z]+=""#, options: .regularExpression) == nil)
         }
     }
 

@@ -3,9 +3,11 @@
 first pages of the ESEM survey, saves screenshots, and runs axe-core (WCAG 2.1 A and AA rules)
 on every page type: the start page of an anonymous round, a question page, a page with errors, a
 matrix page, the thank-you page, the closed-round page (and the English page, the admin login and
-round pages, a refused export). Fails on any
-violation, on a page wider than 320 px at 320 px, on a control without a visible focus
-indicator, and on any missing tool: it never skips.
+round pages, a refused export). With the form's script (docs/serve.md, "The form"): questions
+of the staff page appear and disappear as answers are typed, and every construct the script
+evaluates gives, row by row, what the server's evaluator gives (live-conditions.yaml and .json).
+Fails on any violation, on a page wider than 320 px at 320 px, on a control without a visible
+focus indicator, on a script error or a script the CSP refuses, and on any missing tool: it never skips.
 
 Usage: check.py --samla PATH --fixture PATH --axe PATH/axe.min.js --out FOLDER
 """
@@ -29,6 +31,11 @@ from selenium.webdriver.support.ui import WebDriverWait
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from axe_audit import run_axe  # noqa: E402
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+HERE = os.path.dirname(os.path.abspath(__file__))
+# One question per construct of the form's script, and the outcomes Swift's evaluator gives for the
+# same inputs (Tests/ResponsesTests/LiveConditionTableTests.swift reads the same two files).
+LIVE_SURVEY = os.path.join(HERE, "live-conditions.yaml")
+LIVE_TABLE = os.path.join(HERE, "live-conditions.json")
 
 
 class Check:
@@ -132,6 +139,151 @@ def start(driver):
     submit_with(driver, driver.find_element(By.CSS_SELECTOR, "form[action^='/s/'] button[type='submit']"))
 
 
+def shown(driver, element_id):
+    return driver.find_element(By.ID, element_id).is_displayed()
+
+
+def expect_shown(check, step, expected):
+    """`expected` maps element ids to whether each must be displayed now."""
+    d = check.driver
+    for element_id, want in expected.items():
+        got = shown(d, element_id)
+        if got != want:
+            check.failures.append(f"live-conditions: {step}: #{element_id} is {'shown' if got else 'hidden'}, "
+                                  f"expected {'shown' if want else 'hidden'}")
+    print(f"  live-conditions: {step}: " + ", ".join(f"{k} {'shown' if v else 'hidden'}" for k, v in expected.items()))
+
+
+def console_errors(check, name):
+    """A script error (source "javascript") or the CSP refusing the script ("security") since the
+    last call; refused requests (a 422 page, a 404) are the server's answers, not errors here."""
+    for entry in check.driver.get_log("browser"):
+        if entry["level"] == "SEVERE" and entry.get("source") in ("javascript", "security"):
+            check.failures.append(f"{name}: console error: {entry['message']}")
+
+
+def check_live_conditions(check, d):
+    """The form's script on the staff page of ESEM: fte_women (`${fte} > 0`), fte_target
+    (`${fte} > 0 and ${target_any} = 'yes'`, target_any answered yes on an earlier page) and
+    mgmt_women (`${mgmt_n} > 0`) appear and disappear as the answers they read are typed; a
+    number the server would refuse leaves them shown with their note; a question with an error
+    stays shown; the page posts as without the script. check_condition_table pins the script to
+    the server's evaluator construct by construct."""
+    console_errors(check, "before live-conditions")
+    if d.find_elements(By.CSS_SELECTOR, "script[src='/assets/form-v1.js']") == []:
+        check.failures.append("live-conditions: the staff page does not load /assets/form-v1.js")
+    dependents = ("q-fte_women", "q-fte_target", "q-mgmt_women")
+    expect_shown(check, "nothing typed", {q: False for q in dependents})
+    steps = [
+        ("fte", "12,5", {"q-fte_women": True, "q-fte_target": True, "n-fte_women": False, "q-mgmt_women": False}),
+        ("fte", "0", {"q-fte_women": False, "q-fte_target": False}),
+        ("fte", "0,0", {"q-fte_women": False}),
+        ("fte", "1 000,5", {"q-fte_women": True}),
+        ("fte", "-2", {"q-fte_women": False}),
+        ("fte", "12.5.1", {"q-fte_women": True, "n-fte_women": True, "q-fte_target": True}),
+        ("fte", "", {"q-fte_women": False, "q-fte_target": False}),
+        ("fte", "0,5", {"q-fte_women": True, "n-fte_women": False}),
+        ("mgmt_n", "3", {"q-mgmt_women": True, "n-mgmt_women": False}),
+        ("mgmt_n", "0", {"q-mgmt_women": False}),
+        ("mgmt_n", "10 00", {"q-mgmt_women": True, "n-mgmt_women": True}),
+        ("mgmt_n", "2,0", {"q-mgmt_women": True, "n-mgmt_women": True}),
+        ("mgmt_n", "4", {"q-mgmt_women": True, "n-mgmt_women": False}),
+    ]
+    for name, text, expected in steps:
+        fill(d, name, text)
+        expect_shown(check, f"{name} = {text!r}", expected)
+        # A hidden note no longer describes the field (screen readers would read it still).
+        for note, note_shown in expected.items():
+            if not note.startswith("n-"):
+                continue
+            described = (d.find_element(By.ID, "f-" + note[2:]).get_attribute("aria-describedby") or "").split()
+            if (note in described) != note_shown:
+                check.failures.append(f"live-conditions: {name} = {text!r}: aria-describedby of f-{note[2:]} is {described}")
+    focused = d.execute_script("return document.activeElement.id")
+    if focused != "f-mgmt_n":
+        check.failures.append(f"live-conditions: focus moved to #{focused} while typing in #f-mgmt_n")
+    check.audit("live-conditions")
+    console_errors(check, "live-conditions")
+
+    # A page with an error on mgmt_women (more women than the team has): it stays shown even
+    # when mgmt_n no longer makes it apply, so that its message is never hidden.
+    fill(d, "fte", "12,5")
+    fill(d, "fte_women", "3")
+    fill(d, "mgmt_women", "5")
+    press(d, "next")
+    check.audit("live-conditions-errors", "Personal och ledning")
+    expect_shown(check, "posted with an error", {"q-mgmt_women": True, "e-mgmt_women": True, "q-fte_women": True})
+    fill(d, "mgmt_n", "0")
+    expect_shown(check, "mgmt_n = '0' on the page with errors", {"q-mgmt_women": True, "q-fte_women": True})
+    fill(d, "fte", "0")
+    expect_shown(check, "fte = '0' on the page with errors", {"q-fte_women": False})
+    # The hidden answers are still posted; the server clears them, as without the script.
+    press(d, "next")
+    check.audit("live-conditions-next-page", "Ekonomi")
+    press(d, "back")
+    expect_shown(check, "back on the staff page", {"q-fte_women": False, "q-mgmt_women": False})
+    for name in ("fte_women", "mgmt_women"):
+        value = d.find_element(By.ID, "f-" + name).get_attribute("value")
+        if value != "":
+            check.failures.append(f"live-conditions: the server kept {name} = {value!r} of a question that did not apply")
+
+
+def set_field(driver, name, value):
+    """Sets a field of the page as a respondent would leave it (a text, the radio with this value or
+    none, the boxes in the list ticked) and fires the events typing or ticking fires."""
+    driver.execute_script("""
+        const [name, value] = arguments;
+        for (const control of document.getElementsByName(name)) {
+          if (control.type === 'radio' || control.type === 'checkbox') {
+            control.checked = Array.isArray(value) ? value.includes(control.value) : control.value === value;
+          } else {
+            control.value = value;
+          }
+          control.dispatchEvent(new Event('input', {bubbles: true}));
+          control.dispatchEvent(new Event('change', {bubbles: true}));
+        }""", name, value)
+
+
+def check_condition_table(check, d):
+    """Each row of live-conditions.json on the conditions page of live-conditions.yaml: every
+    question is shown, hidden, or shown with its note (an answer the server would refuse) as the
+    row says, which is what the server decides for the same row (LiveConditionTableTests)."""
+    table = json.load(open(LIVE_TABLE, encoding="utf-8"))
+    check.open("/s/live-check-open")
+    start(d)
+    for name, value in table["earlier"].items():
+        fill(d, name, value)
+    press(d, "next")
+    for name, value in table["typed"].items():
+        set_field(d, name, value)
+    for number, row in enumerate(table["rows"], start=1):
+        for name, value in row["inputs"].items():
+            set_field(d, name, value)
+        wrong = []
+        for name, expected in row["expect"].items():
+            wrapper = d.find_element(By.ID, "q-" + name)
+            notes = d.find_elements(By.ID, "n-" + name)
+            note = notes[0].is_displayed() if notes else None
+            if expected == "not sent":
+                ok = wrapper.is_displayed() and wrapper.get_attribute("data-relevant") is None
+            elif expected == "hidden":
+                ok = not wrapper.is_displayed()
+            else:
+                ok = wrapper.is_displayed() and note in (None, expected == "undecided")
+            if not ok:
+                wrong.append(f"{name} (expected {expected}; {'shown' if wrapper.is_displayed() else 'hidden'}, note {note})")
+        if wrong:
+            check.failures.append(f"condition-table: row {number}: " + "; ".join(wrong))
+        print(f"  condition-table: row {number}: {len(row['expect']) - len(wrong)} of {len(row['expect'])} questions as expected")
+    check.audit("condition-table", "Villkor")
+    console_errors(check, "condition-table")
+    # The page, posted with the script's questions hidden and shown, goes on as without the script.
+    for name, value in table["rows"][1]["inputs"].items():
+        set_field(d, name, value)
+    press(d, "next")
+    check.audit("condition-table-posted", "Slut")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--samla", required=True)
@@ -148,6 +300,7 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         database = os.path.join(folder, "samla.sqlite")
         subprocess.run([args.fixture, database, os.path.join(ROOT, "surveys/esem-se.yaml")], check=True)
+        subprocess.run([args.fixture, database, LIVE_SURVEY], check=True)
         env = dict(os.environ, SAMLA_ADMIN_SECRET="browser-check-admin-secret")
         server = subprocess.Popen([args.samla, "serve", "--db", database, "--port", "0"],
                                   stdout=subprocess.PIPE, stderr=open(os.path.join(args.out, "server-log.jsonl"), "w"), env=env, text=True)
@@ -163,6 +316,7 @@ def main():
             for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900", "--lang=sv-SE"):
                 options.add_argument(flag)
             options.add_experimental_option("prefs", {"intl.accept_languages": "sv-SE,sv"})
+            options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
             os.environ["SE_OFFLINE"] = "true"
             driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
             driver.set_script_timeout(60)
@@ -220,6 +374,7 @@ def run_pages(check, d):
     # The matrix page, then the same page in English through the language switch.
     check.audit("matrix-page", "Personal och ledning")
     check.check_narrow("matrix-page")
+    check_live_conditions(check, d)
     fill(d, "fte", "12,5")
     press(d, "lang-en")
     check.audit("matrix-page-english", "Staff and leadership")
@@ -251,6 +406,8 @@ def run_pages(check, d):
     # An export the Exports module refuses (a language the survey is not written in).
     check.open("/admin/rounds/esem-se-open/exports/codebook.md?lang=de")
     check.audit("admin-export-refused", "Export refused")
+
+    check_condition_table(check, d)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 import HTML
 
 /// The frame of every page: document head, skip link, header with the survey's title, and the
-/// main landmark. The stylesheet is the one external file; there is no script.
+/// main landmark. The stylesheet is an external file, and so is the one script, which only form
+/// pages with conditions the browser can evaluate load.
 struct PageShell {
     var language: String
     /// The `<title>`.
@@ -14,6 +15,8 @@ struct PageShell {
     var bodyClass: String? = nil
     /// Extra header content (the admin's sign-out button).
     var headerExtra: ((inout HTMLBuilder) -> Void)? = nil
+    /// The path of a script to load (``FormScript/path``), deferred until the page is read.
+    var script: String? = nil
 
     struct LanguageLink {
         var language: String
@@ -44,6 +47,7 @@ struct PageShell {
                 html.void("meta", .init("name", "robots"), .init("content", "noindex, nofollow"))
                 html.element("title", text: title)
                 html.void("link", .init("rel", "stylesheet"), .init("href", Stylesheet.path))
+                if let script { html.element("script", .init("src", script), .flag("defer", true)) }
             }
             html.element("body", .optional("class", bodyClass)) { html in
                 html.element("a", .init("class", "skip-link"), .init("href", "#main"), text: words.skipToContent)

@@ -5,6 +5,8 @@ import SurveyDefinition
 /// One page of the survey as a form: progress, the error summary, each shown question with its
 /// label, hint and error next to it, back and next, and the language switch. Works without
 /// JavaScript: skip logic that depends on answers of the same page is decided when it is posted.
+/// A question whose condition the browser can evaluate carries it in `data-relevant`, and the page
+/// loads ``FormScript``, which shows the question only while the condition holds.
 struct FormPageView {
     var validator: ResponseValidator
     /// The answers the page is drawn from (stored, or as posted when the page is shown again).
@@ -34,11 +36,17 @@ struct FormPageView {
     }
 
     func render() -> String {
+        let visibility = validator.visibility(onPage: page, in: sheet)
+        var live: [String: String] = [:]
+        for (question, shown) in visibility where shown == .decidedOnPost {
+            live[question.name] = validator.liveCondition(forQuestion: question.name, in: sheet)
+        }
         let pageTitle = text(survey.pages[page].title).isEmpty ? text(survey.title) : text(survey.pages[page].title)
         let shell = PageShell(
             language: language,
             title: (problems.isEmpty ? "" : words.errorPrefix + " ") + pageTitle + " – " + text(survey.title),
-            heading: text(survey.title))
+            heading: text(survey.title),
+            script: live.isEmpty ? nil : FormScript.path)
         let problemsByVariable = Dictionary(grouping: problems, by: \.variable)
         let progress = PageProgress(validator: validator, sheet: sheet, page: page)
         let (position, count) = (progress.position, progress.count)
@@ -60,8 +68,8 @@ struct FormPageView {
                 if position == 1 && describesSurvey {
                     SurveyDescription.render(survey, language: language, into: &html)
                 }
-                for (question, visibility) in validator.visibility(onPage: page, in: sheet) {
-                    render(question, visibility: visibility, problems: problemsByVariable, into: &html)
+                for (question, visibility) in visibility {
+                    render(question, visibility: visibility, liveCondition: live[question.name], problems: problemsByVariable, into: &html)
                 }
                 html.element("div", .init("class", "actions")) { html in
                     html.element("button", .init("type", "submit"), .init("name", FormFieldName.action), .init("value", "next"),
@@ -140,8 +148,21 @@ struct FormPageView {
 
     // MARK: Questions
 
+    /// How a question is drawn: whether it is marked required, whether it carries the note that it
+    /// may not apply, and the condition the form's script shows it by.
+    private struct Presentation {
+        var required: Bool
+        var conditional: Bool
+        /// ``LiveCondition`` JSON, for `data-relevant`.
+        var liveCondition: String?
+        /// Whether the question is required but drawn as conditional: its "(required)" is hidden,
+        /// and the script shows it while the question applies.
+        var requiredWhenShown: Bool
+    }
+
     private func render(
-        _ question: Question, visibility: QuestionVisibility, problems: [String: [AnswerProblem]], into html: inout HTMLBuilder
+        _ question: Question, visibility: QuestionVisibility, liveCondition: String?, problems: [String: [AnswerProblem]],
+        into html: inout HTMLBuilder
     ) {
         var conditional = false
         switch visibility {
@@ -155,28 +176,32 @@ struct FormPageView {
             var copy = sheet
             let position = survey.questions.firstIndex { $0.name == question.name } ?? 0
             conditional = !validator.isRelevant(question: position, in: &copy)
-            if conditional && question.type == .note { return }
+            // A note that may not apply is left out, unless the script can show it when it does.
+            if conditional && question.type == .note && liveCondition == nil { return }
         }
         let variables = question.variables
         let own = variables.filter { $0.role != .otherText }.map(\.name)
         let questionProblems = variables.flatMap { problems[$0.name] ?? [] }
-        let required = question.required && !conditional
+        let shown = Presentation(
+            required: question.required && !conditional, conditional: conditional, liveCondition: liveCondition,
+            requiredWhenShown: question.required && conditional && liveCondition != nil)
         switch question.type {
         case .note:
-            html.element("div", .init("class", "note")) { html in
+            html.element("div", .init("class", "note"), .init("id", "q-" + question.name), .optional("data-relevant", liveCondition),
+                         .flag("hidden", conditional)) { html in
                 html.element("p", text: text(question.label))
                 if let hint = question.hint { html.element("p", .init("class", "hint"), text: text(hint)) }
             }
         case .calculate:
             return
         case .text, .longText, .integer, .decimal, .email, .date:
-            singleInput(question, name: own[0], required: required, conditional: conditional, problems: questionProblems, into: &html)
+            singleInput(question, name: own[0], shown, problems: questionProblems, into: &html)
         case .selectOne where offered(question).count > Self.radioLimit:
-            dropDown(question, name: own[0], required: required, conditional: conditional, problems: questionProblems, into: &html)
+            dropDown(question, name: own[0], shown, problems: questionProblems, into: &html)
         case .selectOne, .selectMultiple, .boolean:
-            choiceGroup(question, name: own[0], required: required, conditional: conditional, problems: problems, into: &html)
+            choiceGroup(question, name: own[0], shown, problems: problems, into: &html)
         case .matrix:
-            matrix(question, required: required, conditional: conditional, problems: problems, into: &html)
+            matrix(question, shown, problems: problems, into: &html)
         }
     }
 
@@ -184,29 +209,43 @@ struct FormPageView {
         validator.formChoices(forQuestion: question.name, in: sheet)
     }
 
-    private func questionClass(_ hasProblems: Bool) -> String {
-        hasProblems ? "question has-error" : "question"
+    /// The wrapper of a question: its class and id, and the condition the script shows it by.
+    private func wrapper(
+        _ question: Question, _ shown: Presentation, hasProblems: Bool, into html: inout HTMLBuilder,
+        _ content: (inout HTMLBuilder) -> Void
+    ) {
+        html.element("div", .init("class", hasProblems ? "question has-error" : "question"), .init("id", "q-" + question.name),
+                     .optional("data-relevant", shown.liveCondition), content: content)
     }
 
-    /// The label text with "(required)" after it.
-    private func labelContent(_ question: Question, required: Bool, into html: inout HTMLBuilder) {
+    /// The label text with "(required)" after it. On a question drawn with the note that it may not
+    /// apply, a required one's "(required)" is hidden until the script shows the question.
+    private func labelContent(_ question: Question, _ shown: Presentation, into html: inout HTMLBuilder) {
         html.text(text(question.label))
-        if required {
+        if shown.required || shown.requiredWhenShown {
             html.text(" ")
-            html.element("span", .init("class", "required"), text: "(\(words.required))")
+            html.element("span", .init("class", "required"), .flag("hidden", shown.requiredWhenShown),
+                         .flag("data-required-when-shown", shown.requiredWhenShown), text: "(\(words.required))")
         }
     }
 
-    /// Hint and error paragraphs; returns the ids a control is described by.
+    /// Hint and error paragraphs; returns the ids a control is described by. The note that the
+    /// question may not apply is a paragraph of its own when the script may hide it.
     private func hintAndErrors(
-        _ question: Question, name: String, conditional: Bool, problems: [AnswerProblem], into html: inout HTMLBuilder
+        _ question: Question, name: String, _ shown: Presentation, problems: [AnswerProblem], into html: inout HTMLBuilder
     ) -> [String] {
         var described: [String] = []
-        let hints = [question.hint.map(text), conditional ? words.conditionalHint : nil,
+        let separateNote = shown.conditional && shown.liveCondition != nil
+        let hints = [question.hint.map(text), shown.conditional && !separateNote ? words.conditionalHint : nil,
                      question.type == .date ? words.dateHint : nil].compactMap { $0 }
         if !hints.isEmpty {
             html.element("p", .init("class", "hint"), .init("id", "h-" + name), text: hints.joined(separator: " "))
             described.append("h-" + name)
+        }
+        if separateNote {
+            html.element("p", .init("class", "hint"), .init("id", "n-" + name), .flag("data-conditional-note", true),
+                         text: words.conditionalHint)
+            described.append("n-" + name)
         }
         if !problems.isEmpty {
             html.element("p", .init("class", "error-message"), .init("id", "e-" + name)) { html in
@@ -235,13 +274,14 @@ struct FormPageView {
     }
 
     private func singleInput(
-        _ question: Question, name: String, required: Bool, conditional: Bool, problems: [AnswerProblem], into html: inout HTMLBuilder
+        _ question: Question, name: String, _ shown: Presentation, problems: [AnswerProblem], into html: inout HTMLBuilder
     ) {
-        html.element("div", .init("class", questionClass(!problems.isEmpty)), .init("id", "q-" + question.name)) { html in
+        let required = shown.required
+        wrapper(question, shown, hasProblems: !problems.isEmpty, into: &html) { html in
             html.element("label", .init("class", "question-label"), .init("for", "f-" + name)) { html in
-                labelContent(question, required: required, into: &html)
+                labelContent(question, shown, into: &html)
             }
-            var described = hintAndErrors(question, name: name, conditional: conditional, problems: problems, into: &html)
+            var described = hintAndErrors(question, name: name, shown, problems: problems, into: &html)
             if question.unit != nil { described.append("u-" + name) }
             let describedBy = HTMLBuilder.Attribute.optional("aria-describedby", described.isEmpty ? nil : described.joined(separator: " "))
             let invalid = HTMLBuilder.Attribute.optional("aria-invalid", problems.isEmpty ? nil : "true")
@@ -275,16 +315,16 @@ struct FormPageView {
     }
 
     private func dropDown(
-        _ question: Question, name: String, required: Bool, conditional: Bool, problems: [AnswerProblem], into html: inout HTMLBuilder
+        _ question: Question, name: String, _ shown: Presentation, problems: [AnswerProblem], into html: inout HTMLBuilder
     ) {
         let otherProblems = question.allowsOther ? problems.filter { $0.variable == question.otherVariableName } : []
         let ownProblems = problems.filter { $0.variable == name }
-        html.element("div", .init("class", questionClass(!problems.isEmpty)), .init("id", "q-" + question.name)) { html in
+        wrapper(question, shown, hasProblems: !problems.isEmpty, into: &html) { html in
             html.element("label", .init("class", "question-label"), .init("for", "f-" + name)) { html in
-                labelContent(question, required: required, into: &html)
+                labelContent(question, shown, into: &html)
             }
-            let described = hintAndErrors(question, name: name, conditional: conditional, problems: ownProblems, into: &html)
-            html.element("select", .init("id", "f-" + name), .init("name", name), .flag("required", required),
+            let described = hintAndErrors(question, name: name, shown, problems: ownProblems, into: &html)
+            html.element("select", .init("id", "f-" + name), .init("name", name), .flag("required", shown.required),
                          .optional("aria-describedby", described.isEmpty ? nil : described.joined(separator: " ")),
                          .optional("aria-invalid", ownProblems.isEmpty ? nil : "true")) { html in
                 html.element("option", .init("value", ""), text: words.choose)
@@ -297,21 +337,22 @@ struct FormPageView {
     }
 
     private func choiceGroup(
-        _ question: Question, name: String, required: Bool, conditional: Bool, problems all: [String: [AnswerProblem]],
+        _ question: Question, name: String, _ shown: Presentation, problems all: [String: [AnswerProblem]],
         into html: inout HTMLBuilder
     ) {
+        let required = shown.required
         let problems = all[name] ?? []
         let otherProblems = question.allowsOther ? all[question.otherVariableName] ?? [] : []
         let multiple = question.type == .selectMultiple
         let choices: [(value: String, label: String)] = question.type == .boolean
             ? [("1", words.yes), ("0", words.no)]
             : offered(question).map { ($0.value, text($0.label)) }
-        html.element("div", .init("class", questionClass(!(problems + otherProblems).isEmpty)), .init("id", "q-" + question.name)) { html in
+        wrapper(question, shown, hasProblems: !(problems + otherProblems).isEmpty, into: &html) { html in
             html.element("fieldset") { html in
                 html.element("legend", .init("class", "question-label")) { html in
-                    labelContent(question, required: required, into: &html)
+                    labelContent(question, shown, into: &html)
                 }
-                let described = hintAndErrors(question, name: name, conditional: conditional, problems: problems, into: &html)
+                let described = hintAndErrors(question, name: name, shown, problems: problems, into: &html)
                 let describedBy = described.isEmpty ? nil : described.joined(separator: " ")
                 html.element("div", .init("class", "choices")) { html in
                     for (i, choice) in choices.enumerated() {
@@ -348,16 +389,17 @@ struct FormPageView {
     }
 
     private func matrix(
-        _ question: Question, required: Bool, conditional: Bool, problems all: [String: [AnswerProblem]], into html: inout HTMLBuilder
+        _ question: Question, _ shown: Presentation, problems all: [String: [AnswerProblem]], into html: inout HTMLBuilder
     ) {
+        let required = shown.required
         let choices = offered(question)
         let rowProblems = question.rows.flatMap { all[question.variableName(forRow: $0.name)] ?? [] }
-        html.element("div", .init("class", questionClass(!rowProblems.isEmpty)), .init("id", "q-" + question.name)) { html in
+        wrapper(question, shown, hasProblems: !rowProblems.isEmpty, into: &html) { html in
             html.element("fieldset") { html in
                 html.element("legend", .init("class", "question-label")) { html in
-                    labelContent(question, required: required, into: &html)
+                    labelContent(question, shown, into: &html)
                 }
-                let described = hintAndErrors(question, name: question.name, conditional: conditional, problems: [], into: &html)
+                let described = hintAndErrors(question, name: question.name, shown, problems: [], into: &html)
                 html.element("table", .init("class", "matrix")) { html in
                     html.element("thead") { html in
                         html.element("tr") { html in
