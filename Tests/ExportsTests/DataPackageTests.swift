@@ -27,10 +27,12 @@ import Testing
 
     /// The package's description and its resources' titles are in the export's language, as the field titles are.
     @Test(arguments: [
-        ("sv", "Omgång ex-2025 av enkäten export-test version 2025.2: 2 svar; en rad per svar; val som koder; partnerprofil Euclid: export_as-namn, inga personuppgifter, pseudonyma svarande; utan fritextsvar. Kodboken (codebook.csv, codebook.md) beskriver varje kolumn.",
-         ["Svaren i omgång ex-2025", "Kodbok: en rad per kolumn i svaren", "Svar som rensningsreglerna i test.yaml tog bort"]),
-        ("en", "Round ex-2025 of survey export-test version 2025.2: 2 responses; one row per response; choices as codes; Euclid partner profile: export_as names, no personal data, pseudonymous respondents; without free-text answers. The codebook (codebook.csv, codebook.md) describes every column.",
-         ["Responses of round ex-2025", "Codebook: one row per column of the responses", "Responses removed by the cleaning rules of test.yaml"]),
+        ("sv", "Omgång ex-2025 av enkäten export-test version 2025.2: 2 svar; en rad per svar; val som koder; partnerprofil Euclid: export_as-namn, inga personuppgifter, pseudonyma svarande; utan fritextsvar; kvasi-identifierare lokalt undertryckta till k-anonymitet med k = 3 (disclosure.csv). Kodboken (codebook.csv, codebook.md) beskriver varje kolumn.",
+         ["Svaren i omgång ex-2025", "Kodbok: en rad per kolumn i svaren", "Svar som rensningsreglerna i test.yaml tog bort",
+          "Röjandeskydd: värden som blankats per kvasi-identifierare (k = 3)"]),
+        ("en", "Round ex-2025 of survey export-test version 2025.2: 2 responses; one row per response; choices as codes; Euclid partner profile: export_as names, no personal data, pseudonymous respondents; without free-text answers; quasi-identifiers locally suppressed to k-anonymity with k = 3 (disclosure.csv). The codebook (codebook.csv, codebook.md) describes every column.",
+         ["Responses of round ex-2025", "Codebook: one row per column of the responses", "Responses removed by the cleaning rules of test.yaml",
+          "Disclosure control: values suppressed per quasi-identifier (k = 3)"]),
     ])
     func thePackageIsDescribedInTheExportsLanguage(language: String, description: String, titles: [String]) throws {
         let fixture = try ExportFixture()
@@ -68,7 +70,7 @@ import Testing
         #expect(!(try fixture.read("responses.csv", in: "partner")).contains(";"))
         let partner = try fixture.json("datapackage.json", in: "partner")
         let partnerResources = try #require(partner["resources"] as? [[String: Any]])
-        #expect(partnerResources.map { ($0["dialect"] as? [String: Any])?["delimiter"] as? String } == [",", ","])
+        #expect(partnerResources.map { ($0["dialect"] as? [String: Any])?["delimiter"] as? String } == [",", ",", ","])
         let partnerOptions = try #require(try fixture.json("provenance.json", in: "partner")["options"] as? [String: Any])
         #expect(partnerOptions["delimiter"] as? String == "," && partnerOptions["decimalMark"] as? String == ".")
     }
@@ -178,7 +180,7 @@ import Testing
         try fixture.insert(ExportFixture.sample)
         try fixture.export(ExportOptions(shape: .long, profile: .euclid))
         let resources = try #require(try fixture.json("datapackage.json")["resources"] as? [[String: Any]])
-        #expect(resources.map { $0["name"] as? String } == ["responses", "codebook"])
+        #expect(resources.map { $0["name"] as? String } == ["responses", "codebook", "disclosure"])
         let schema = try #require(resources[0]["schema"] as? [String: Any])
         #expect(schema["primaryKey"] as? [String] == ["respondent_id", "variable"])
         let id = try #require((schema["fields"] as? [[String: Any]])?.first)

@@ -22,8 +22,8 @@ import Testing
         for folder in ["out", "long"] {
             let files = try fixture.allFiles(in: folder)
             #expect(files.keys.sorted() == (folder == "out"
-                ? ["codebook.csv", "codebook.md", "datapackage.json", "provenance.json", "responses.csv"]
-                : ["codebook.csv", "codebook.md", "datapackage.json", "provenance.json", "responses-long.csv"]))
+                ? ["codebook.csv", "codebook.md", "datapackage.json", "disclosure.csv", "provenance.json", "responses.csv"]
+                : ["codebook.csv", "codebook.md", "datapackage.json", "disclosure.csv", "provenance.json", "responses-long.csv"]))
             for (name, bytes) in files {
                 for needle in needles {
                     #expect(!Self.contains(bytes, Array(needle.utf8)), "\(folder)/\(name) holds \(needle)")

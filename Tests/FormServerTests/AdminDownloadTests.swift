@@ -112,14 +112,14 @@ import Testing
 
             let zip = try await Self.download(client, "/admin/rounds/esem-open/exports/euclid.zip?lang=en", type: "application/zip", fileName: "esem-open-euclid.zip")
             let files = try Unzipped(zip.bytes)
-            #expect(files.names == ["responses.csv", "codebook.csv", "codebook.md", "datapackage.json", "provenance.json"].map { "esem-open-euclid/" + $0 })
+            #expect(files.names == ["responses.csv", "codebook.csv", "codebook.md", "disclosure.csv", "datapackage.json", "provenance.json"].map { "esem-open-euclid/" + $0 })
             let data = try #require(files["esem-open-euclid/responses.csv"])
             #expect(data.hasPrefix(Self.bom + "respondent_id,language,ESEM_CONSENT,"))
             #expect(data.components(separatedBy: "\r\n").filter { !$0.isEmpty }.dropFirst().allSatisfy { $0.hasPrefix("R-") })
             let packageText = try #require(files["esem-open-euclid/datapackage.json"])
             let package = try #require(try JSONSerialization.jsonObject(with: Data(packageText.utf8)) as? [String: Any])
             #expect(package["profile"] as? String == "tabular-data-package")
-            #expect((package["resources"] as? [[String: Any]])?.compactMap { $0["path"] as? String } == ["responses.csv", "codebook.csv"])
+            #expect((package["resources"] as? [[String: Any]])?.compactMap { $0["path"] as? String } == ["responses.csv", "codebook.csv", "disclosure.csv"])
             for (name, text) in files.contents {
                 #expect(!text.contains(Self.personalName) && !text.contains(Self.personalEmail), "\(name) holds personal data")
                 #expect(!text.contains("org_name") || name.hasSuffix("provenance.json"), "\(name) names a personal variable")

@@ -129,6 +129,7 @@ import Testing
             .replacingOccurrences(of: #"version: "2025.1""#, with: #"version: "2025.2""#)
             .replacingOccurrences(of: "      - name: year_founded\n        type: integer\n", with: "      - name: year_founded\n        type: text\n")
             .replacingOccurrences(of: #"constraint: ". >= 1850 and . <= year(today())""#, with: "")
+            .replacingOccurrences(of: "export_as: ESEM_FOUNDED\n        quasi_identifier: true\n", with: "export_as: ESEM_FOUNDED\n")
         let retyped = try #require(SurveyLoader.load(text: text, path: "esem-se-2025.2.yaml").document)
         let other = try SQLiteStore(path: environment.databasePath)
         let opening = try other.openRound(RoundRequest(

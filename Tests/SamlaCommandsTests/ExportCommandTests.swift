@@ -160,6 +160,29 @@ import Testing
         #expect(header.contains("ESEM_BARRIERS__OTHER") && !header.contains("ESEM_BARRIERS_OTHER"))
     }
 
+    /// `--k-anonymity` is a partner export's option; the warning says what was blanked, and the
+    /// package holds disclosure.csv; k = 1 blanks nothing and says nothing; k = 0 is refused.
+    @Test func kAnonymityIsAPartnerExportsOption() throws {
+        let workspace = try Workspace()
+        let standard = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("x"), "--k-anonymity", "5"])
+        #expect(standard.status == 2)
+        #expect(standard.errors.contains("--k-anonymity needs --profile"), "\(standard.errors)")
+        let partner = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("y"), "--profile", "euclid"])
+        #expect(partner.status == 0, "\(partner.errors)")
+        #expect(partner.errors.contains("/disclosure.csv: warning[W601]: to make every combination of quasi-identifiers shared by at least 3 rows"), "\(partner.errors)")
+        #expect(partner.output.contains("  disclosure.csv\n"))
+        let none = try SamlaBinary.run([
+            "export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("z"), "--profile", "euclid", "--k-anonymity", "1",
+        ])
+        #expect(none.status == 0 && !none.errors.contains("W601"), "\(none.errors)")
+        let zero = try SamlaBinary.run([
+            "export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("w"), "--profile", "euclid", "--k-anonymity", "0",
+        ])
+        #expect(zero.status == 1)
+        #expect(zero.errors.contains("field --k-anonymity: error[E607]: k must be a whole number of at least 1"), "\(zero.errors)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.out("w")))
+    }
+
     @Test func refusalsNameTheProblem() throws {
         let workspace = try Workspace()
         let language = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("x"), "--labels", "--lang", "de"])

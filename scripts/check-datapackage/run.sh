@@ -75,6 +75,9 @@ break_and_expect point-in-decimal-comma type-error excel-sv responses.csv fte 2.
 break_and_expect unknown-interval-note constraint-error euclid-cleaned results.csv interval_note made-up
 # The codebook's second row describes `language`, which every response of the long file has.
 break_and_expect variable-not-in-codebook foreign-key euclid-long codebook.csv column ESEM_UNKNOWN 2
+# The disclosure table of a partner package names columns of the codebook, and counts are not negative.
+break_and_expect disclosure-column-not-in-codebook foreign-key euclid-cleaned disclosure.csv column ESEM_UNKNOWN
+break_and_expect disclosure-negative-count constraint-error euclid-cleaned disclosure.csv suppressed -1
 
 echo "check-datapackage: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -21,6 +21,8 @@ extension DiagnosticCode {
     public static let choiceValuesSameNumber = DiagnosticCode("E118", .error, "two values of one choice list are the same number written differently (1 and 01)")
     public static let constraintNeverHolds = DiagnosticCode("E119", .error, "a constraint that no answer can meet")
     public static let optionColumnsClash = DiagnosticCode("E120", .error, "a multiple choice option left without a column name of its own in an export")
+    public static let quasiIdentifierNotExported = DiagnosticCode("E121", .error, "a quasi-identifier that no partner export holds (personal data, or no export_as)")
+    public static let quasiIdentifierFreeText = DiagnosticCode("E122", .error, "a quasi-identifier that is free text")
 
     public static let unitOnNonNumeric = DiagnosticCode("W101", .warning, "a unit on a question whose answer is not a number")
     public static let unusedChoiceList = DiagnosticCode("W102", .warning, "a choice list that no question uses")
@@ -32,7 +34,7 @@ extension DiagnosticCode {
         invalidSurveyID, versionNotText, invalidName, duplicateName, duplicatePageID, duplicateChoiceValue,
         invalidChoiceValue, unknownChoiceList, unknownQuestionType, referenceNotEarlier, calculationCycle,
         missingTranslation, duplicateExportName, keyNotForType, invalidDefault, invalidLanguages, emptyList,
-        choiceValuesSameNumber, constraintNeverHolds, optionColumnsClash,
+        choiceValuesSameNumber, constraintNeverHolds, optionColumnsClash, quasiIdentifierNotExported, quasiIdentifierFreeText,
         unitOnNonNumeric, unusedChoiceList, undeclaredLanguage, constraintMessageWithoutConstraint, exportedSkipOnUnexported,
     ]
 }

@@ -25,7 +25,9 @@ struct ExportCommand: ParsableCommand {
         which) and its indicator results for the round ship as results.csv. \
         With --profile euclid: columns named by export_as, questions without one left out, no \
         personal data (whatever other flags say), no free-text answers unless --include-free-text, \
-        pseudonymous respondent ids stable within the round. \
+        pseudonymous respondent ids stable within the round, and the values of questions marked \
+        quasi_identifier blanked where fewer than k rows (--k-anonymity, 3 by default) share their \
+        combination; disclosure.csv says how many per column. \
         Files of an earlier export in DIR are not replaced unless --overwrite. \
         Exit status: 0 exported, 1 refused (diagnostics printed), 2 usage error.
         """
@@ -63,6 +65,12 @@ struct ExportCommand: ParsableCommand {
         """)
     var includeFreeText = false
 
+    @Option(name: .customLong("k-anonymity"), help: ArgumentHelp("""
+        With --profile: blank quasi-identifier values until every row shares its combination of them \
+        with at least k-1 others (local suppression; 3 by default; 1 blanks nothing).
+        """, valueName: "k"))
+    var kAnonymity: Int?
+
     @Option(help: ArgumentHelp("A framework whose cleaning rules to apply and whose results to include.", valueName: "file"))
     var framework: String?
 
@@ -80,6 +88,9 @@ struct ExportCommand: ParsableCommand {
         if includeFreeText && profile == nil {
             throw ValidationError("--include-free-text needs --profile: an export without a profile holds every free text already")
         }
+        if kAnonymity != nil && profile == nil {
+            throw ValidationError("--k-anonymity needs --profile: only a partner package is protected by local suppression; the standard export is for the organisation itself")
+        }
         if profile != nil && !spreadsheet.isDefault {
             throw ValidationError("--delimiter \";\" and --decimal-comma cannot be combined with --profile: a partner package is comma-separated with decimal points, as partners' tools read it; export without --profile for Excel")
         }
@@ -89,7 +100,8 @@ struct ExportCommand: ParsableCommand {
         ExportOptions(
             shape: format == .csv ? .wide : .long, values: labels ? .labels : .codes, language: language,
             includePII: includePII, selection: includePartial ? .all : .complete, profile: profile?.profile,
-            includeFreeText: includeFreeText, overwrite: overwrite, delimiter: spreadsheet.delimiter.scalar, decimalComma: spreadsheet.decimalComma)
+            includeFreeText: includeFreeText, overwrite: overwrite, delimiter: spreadsheet.delimiter.scalar, decimalComma: spreadsheet.decimalComma,
+            kAnonymity: kAnonymity ?? ExportOptions.defaultKAnonymity)
     }
 
     func run() throws {

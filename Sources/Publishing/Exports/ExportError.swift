@@ -10,6 +10,7 @@ public enum ExportError: Error, Hashable, Sendable {
     case unknownCode(response: Int64, variable: String, code: String)
     case definitionUnreadable(round: String, hash: String, problems: [Diagnostic])
     case profileEmpty(survey: String)
+    case kAnonymityInvalid(Int)
 
     /// The refusal as diagnostics; `database` names the store for problems of its contents.
     public func diagnostics(database: String) -> [Diagnostic] {
@@ -39,6 +40,10 @@ public enum ExportError: Error, Hashable, Sendable {
             return [Diagnostic(.exportProfileEmpty, at: .field("--profile"),
                 "no question of survey \(survey) has an export_as, so the partner profile would export nothing; "
                     + "give the questions of the partners' common codebook their export_as names")]
+        case .kAnonymityInvalid(let k):
+            return [Diagnostic(.exportKAnonymityInvalid, at: .field("--k-anonymity"),
+                "k must be a whole number of at least 1 (every row shares its quasi-identifiers with at least k - 1 others), not \(k); "
+                    + "use \(ExportOptions.defaultKAnonymity), the default, or 1 to suppress nothing")]
         }
     }
 }

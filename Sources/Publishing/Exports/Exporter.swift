@@ -18,6 +18,7 @@ public struct ExportPlan: Sendable {
         [dataFile, "codebook.csv", "codebook.md"]
             + (layout.options.results == nil ? [] : [IndicatorTables.resultsFile])
             + (layout.options.cleaning == nil ? [] : [IndicatorTables.cleaningFile])
+            + (layout.options.profile == nil ? [] : [DisclosureReport.file])
             + ["datapackage.json", "provenance.json"]
     }
 
@@ -25,14 +26,15 @@ public struct ExportPlan: Sendable {
     /// earlier export that this one does not write are removed, so that the folder holds one export.
     public static let possibleFiles = [
         "responses.csv", "responses-long.csv", "codebook.csv", "codebook.md", IndicatorTables.resultsFile, IndicatorTables.cleaningFile,
-        "datapackage.json", "provenance.json",
+        DisclosureReport.file, "datapackage.json", "provenance.json",
     ]
 }
 
 /// Writes a round's responses as CSV with its codebook, Frictionless data package and provenance.
 ///
 /// The data streams from the store's scan into the CSV writer, one row at a time: memory does not
-/// grow with the number of responses.
+/// grow with the number of responses. A partner export reads the quasi-identifiers of every row
+/// first (``DisclosureControl``), to know which of their values to write empty.
 public struct Exporter: Sendable {
     public let store: any Store
     /// Written into the provenance file and the data package.
@@ -44,7 +46,8 @@ public struct Exporter: Sendable {
     }
 
     /// Reads the round and its pinned definition and lays out the columns. Throws `StoreError`
-    /// for an unknown round and `ExportError` for a definition or options that do not fit.
+    /// for an unknown round and `ExportError` for a definition or options that do not fit
+    /// (k below 1 too, with or without a profile).
     public func plan(round name: String, options: ExportOptions) throws -> ExportPlan {
         guard let round = try store.round(named: name) else {
             let names = try store.roundSummaries().map(\.round.name)
@@ -57,6 +60,7 @@ public struct Exporter: Sendable {
         guard let survey = loaded.document?.survey else {
             throw ExportError.definitionUnreadable(round: name, hash: round.definitionHash, problems: loaded.errors)
         }
+        guard options.kAnonymity >= 1 else { throw ExportError.kAnonymityInvalid(options.kAnonymity) }
         var options = options
         if options.profile != nil, let source = options.cleaning?.source {
             // A folder may hold a user's name (/Users/anna.berg/…): a partner sees the file's name only.
@@ -84,8 +88,12 @@ public struct Exporter: Sendable {
             path: folder, names: plan.files, overwrite: options.overwrite,
             replacing: options.overwrite ? ExportPlan.possibleFiles.filter { !plan.files.contains($0) } : [])
         let pseudonymizer = options.profile == nil ? nil : Pseudonymizer(key: try store.pseudonymKey(round: plan.round.name))
+        let disclosure = try options.profile.map { _ in
+            DisclosureReport(control: try DisclosureControl(layout: layout, round: plan.round.name, store: store), layout: layout)
+        }
 
-        let written = try writeData(plan, to: output.stagedPath(plan.dataFile), pseudonymizer: pseudonymizer, progress: progress)
+        let written = try writeData(plan, to: output.stagedPath(plan.dataFile), pseudonymizer: pseudonymizer,
+                                    blanked: disclosure?.control.blanked ?? [:], progress: progress)
         let facts = ExportFacts(
             round: plan.round.name, surveyID: plan.round.surveyID, definitionVersion: plan.definition.version,
             definitionHash: plan.definition.hash, dataFile: plan.dataFile, rows: written.rows, responses: written.responses,
@@ -116,16 +124,20 @@ public struct Exporter: Sendable {
                 title: layout.language == "sv" ? "Svar som rensningsreglerna i \(cleaning.source) tog bort" : "Responses removed by the cleaning rules of \(cleaning.source)",
                 delimiter: options.writtenDelimiter, schema: IndicatorTables.cleaningSchema(pseudonymous: pseudonymizer != nil)))
         }
+        if let disclosure {
+            try writeCSV(output.stagedPath(DisclosureReport.file), delimiter: options.writtenDelimiter) { try disclosure.writeCSV(to: $0) }
+            extraResources.append(disclosure.resource())
+        }
         let schema = options.shape == .wide ? TableSchema.wide(layout: layout, empties: written.empties) : TableSchema.long(layout: layout)
-        try writeText(DataPackage.json(layout: layout, facts: facts, dataSchema: schema, extraResources: extraResources).text() + "\n",
+        try writeText(DataPackage.json(layout: layout, facts: facts, dataSchema: schema, extraResources: extraResources, disclosure: disclosure?.summary()).text() + "\n",
                       to: output.stagedPath("datapackage.json"))
         let sizes = plan.files.filter { $0 != "provenance.json" }.map { (name: $0, bytes: output.size($0)) }
         let round = RoundFacts(opens: plan.round.opens.description, closes: plan.round.closes.description, status: plan.round.status.rawValue)
-        try writeText(Provenance.json(layout: layout, facts: facts, round: round, files: sizes).text() + "\n",
+        try writeText(Provenance.json(layout: layout, facts: facts, round: round, files: sizes, disclosure: disclosure?.summary()).text() + "\n",
                       to: output.stagedPath("provenance.json"))
 
         let paths = try output.commit()
-        var warnings: [Diagnostic] = []
+        var warnings = disclosure?.warnings(folder: folder) ?? []
         if written.responses == 0 {
             warnings.append(Diagnostic(.exportNoResponses, at: .file((folder as NSString).appendingPathComponent(plan.dataFile)),
                 "round \(plan.round.name) has no \(options.selection == .complete ? "complete " : "")responses\(options.cleaning == nil ? "" : " left after cleaning"); the data file holds its header only"))
@@ -147,7 +159,10 @@ public struct Exporter: Sendable {
         var empties: [Int]
     }
 
-    private func writeData(_ plan: ExportPlan, to path: String, pseudonymizer: Pseudonymizer?, progress: ((Int) -> Void)?) throws -> Written {
+    /// `blanked`: per response, the variables (indices in the layout's variables) written empty.
+    private func writeData(
+        _ plan: ExportPlan, to path: String, pseudonymizer: Pseudonymizer?, blanked: [Int64: Set<Int>], progress: ((Int) -> Void)?
+    ) throws -> Written {
         let layout = plan.layout
         let options = layout.options
         let writer = try Self.openCSV(path, neutralizing: false, delimiter: options.writtenDelimiter)
@@ -159,6 +174,7 @@ public struct Exporter: Sendable {
         defer { empties.deallocate() }
         let removed = options.cleaning?.removed ?? []
         let names = layout.columns.map(\.name)
+        let columnVariables = layout.columns.map { $0.variableIndex ?? -1 }
         do {
             switch options.shape {
             case .wide: try writer.writeRecord(names)
@@ -171,15 +187,22 @@ public struct Exporter: Sendable {
                 if !removed.isEmpty && removed.contains(row.responseID) { return }
                 try encoder.prepare(row)
                 written.responses += 1
+                let suppressed = blanked.isEmpty ? nil : blanked[row.responseID]
                 switch options.shape {
                 case .wide:
                     for column in 0..<columnCount {
-                        if try !encoder.write(row, column: column, to: writer) { empties[column] += 1 }
+                        if let suppressed, suppressed.contains(columnVariables[column]) {
+                            try encoder.writeEmpty(to: writer)
+                            empties[column] += 1
+                        } else if try !encoder.write(row, column: column, to: writer) {
+                            empties[column] += 1
+                        }
                     }
                     try writer.endRecord()
                     written.rows += 1
                 case .long:
                     for column in 1..<columnCount where !encoder.isEmpty(row, column: column) {
+                        if let suppressed, suppressed.contains(columnVariables[column]) { continue }
                         try encoder.writeID(to: writer)
                         try writer.write(names[column])
                         try encoder.write(row, column: column, to: writer)

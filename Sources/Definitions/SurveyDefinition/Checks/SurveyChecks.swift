@@ -18,6 +18,7 @@ enum SurveyChecks {
         diagnostics.append(contentsOf: expressions.diagnostics)
         // After the expressions, whose types tell a calculation that copies free text from one that measures it.
         if read.readWithoutErrors { NameChecks.checkExportedConditions(expressions.survey, into: &diagnostics) }
+        DisclosureChecks.checkQuasiIdentifiers(expressions.survey, into: &diagnostics)
         return (expressions.survey, diagnostics.items)
     }
 }

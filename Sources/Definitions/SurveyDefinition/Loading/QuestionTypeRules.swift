@@ -26,7 +26,7 @@ enum QuestionTypeRules {
             case .matrix: return "a matrix has no single answer to start from"
             default: return nil
             }
-        case "pii", "export_as":
+        case "pii", "export_as", "quasi_identifier":
             return type == .note ? "a note stores no answer" : nil
         default:
             return nil

@@ -45,6 +45,7 @@ extension SurveyReader {
         let choiceFilter = readExpression(&map, "choice_filter", of: place, into: &keyLocations)
         let other = value("other").flatMap { $0.bool("`other` of \(place)", diagnostics: &diagnostics) }
         let pii = value("pii").flatMap { $0.bool("`pii` of \(place)", diagnostics: &diagnostics) }
+        let quasiIdentifier = value("quasi_identifier").flatMap { $0.bool("`quasi_identifier` of \(place)", diagnostics: &diagnostics) }
         var exportAs: String?
         if let exportNode = value("export_as") {
             exportAs = exportNode.text("`export_as` of \(place)", diagnostics: &diagnostics)
@@ -79,7 +80,7 @@ extension SurveyReader {
             required: required ?? false, relevant: relevant, constraint: constraint,
             constraintMessage: constraintMessage.map(LocalizedText.init), calculation: calculation, defaultValue: defaultValue,
             choiceList: choiceList, choiceFilter: choiceFilter, allowsOther: other ?? false, isPII: pii ?? false,
-            exportAs: exportAs, unit: unit, rows: rows, location: node.location, keyLocations: keyLocations
+            isQuasiIdentifier: quasiIdentifier ?? false, exportAs: exportAs, unit: unit, rows: rows, location: node.location, keyLocations: keyLocations
         )
         if let defaultValue, QuestionTypeRules.problem(key: "default", type: type) == nil {
             checkDefault(defaultValue, of: question, at: keyLocations["default"] ?? node.location)

@@ -59,6 +59,9 @@ public struct Question: Hashable, Sendable {
     public var allowsOther: Bool
     /// Personal data: stored apart, never in a partner export.
     public var isPII: Bool
+    /// Describes the organisation in a way others can know too (legal form, founding year, sector,
+    /// size): a partner export protects the combinations of these by local suppression (k-anonymity).
+    public var isQuasiIdentifier: Bool
     /// The variable's name in the partners' common codebook.
     public var exportAs: String?
     public var unit: String?
@@ -76,7 +79,7 @@ public struct Question: Hashable, Sendable {
         required: Bool = false, relevant: ExpressionSource? = nil, constraint: ExpressionSource? = nil,
         constraintMessage: LocalizedText? = nil, calculation: ExpressionSource? = nil, defaultValue: String? = nil,
         choiceList: String? = nil, choiceFilter: ExpressionSource? = nil, allowsOther: Bool = false,
-        isPII: Bool = false, exportAs: String? = nil, unit: String? = nil, rows: [MatrixRow] = [],
+        isPII: Bool = false, isQuasiIdentifier: Bool = false, exportAs: String? = nil, unit: String? = nil, rows: [MatrixRow] = [],
         calculationType: VariableType? = nil, location: SourceLocation, keyLocations: [String: SourceLocation] = [:]
     ) {
         self.name = name
@@ -93,6 +96,7 @@ public struct Question: Hashable, Sendable {
         self.choiceFilter = choiceFilter
         self.allowsOther = allowsOther
         self.isPII = isPII
+        self.isQuasiIdentifier = isQuasiIdentifier
         self.exportAs = exportAs
         self.unit = unit
         self.rows = rows

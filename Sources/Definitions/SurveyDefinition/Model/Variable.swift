@@ -34,18 +34,22 @@ public struct Variable: Hashable, Sendable {
     /// The choice list of a `choice` or `choices` variable.
     public var choiceList: String?
     public var isPII: Bool
+    /// Of a question marked `quasi_identifier`: a key variable of a partner export's disclosure control.
+    public var isQuasiIdentifier: Bool
     /// The partners' codebook name, if the question has one: matrix rows get `EXPORT_row`,
     /// an `other` text `EXPORT_other`, with the suffix in capitals when the name is in capitals
     /// (`ESEM_VOICE_STAFF`, `ESEM_BARRIERS_OTHER`).
     public var exportAs: String?
 
-    public init(name: String, question: String, role: Role, type: VariableType, choiceList: String? = nil, isPII: Bool = false, exportAs: String? = nil) {
+    public init(name: String, question: String, role: Role, type: VariableType, choiceList: String? = nil, isPII: Bool = false,
+                isQuasiIdentifier: Bool = false, exportAs: String? = nil) {
         self.name = name
         self.question = question
         self.role = role
         self.type = type
         self.choiceList = choiceList
         self.isPII = isPII
+        self.isQuasiIdentifier = isQuasiIdentifier
         self.exportAs = exportAs
     }
 }
@@ -68,7 +72,8 @@ extension Question {
     /// The variables this question stores, in column order. Notes store none.
     public var variables: [Variable] {
         func variable(_ name: String, _ role: Variable.Role, _ type: VariableType, list: String? = nil, export: String? = exportAs) -> Variable {
-            Variable(name: name, question: self.name, role: role, type: type, choiceList: list, isPII: isPII, exportAs: export)
+            Variable(name: name, question: self.name, role: role, type: type, choiceList: list, isPII: isPII,
+                     isQuasiIdentifier: isQuasiIdentifier, exportAs: export)
         }
         switch type {
         case .note:

@@ -116,6 +116,13 @@ extension Codebook {
                       : "**Free-text answers are included** (text questions and 'other' texts) and may hold names: they were released by agreement with the recipient.")
                 : (sv ? "Fritextsvar (textfrågor och ”annat”-texter) är borttagna, eftersom en svarande kan skriva namn i dem; kolumnen för alternativet ”annat” (`…__OTHER`, 0/1) finns kvar."
                       : "Free-text answers (text questions and 'other' texts) are left out, since a respondent may write names in them; the column of the option 'other' (`…__OTHER`, 0/1) stays."))
+            let keys = layout.columns.filter { $0.variable?.isQuasiIdentifier == true }.map { "`\($0.name)`" }
+            let k = options.kAnonymity
+            if !keys.isEmpty {
+                notes.append(sv
+                    ? "Röjandeskydd (lokal undertryckning, k = \(k)): \(keys.joined(separator: ", ")) är kvasi-identifierare. Där färre än \(k) rader delar en kombination av dem har värden blankats, så en tom cell där kan också vara ett undertryckt värde; disclosure.csv räknar dem per kolumn. Andra kolumner är oförändrade, och results.csv är beräknad före undertryckningen."
+                    : "Disclosure control (local suppression, k = \(k)): \(keys.joined(separator: ", ")) are quasi-identifiers. Where fewer than \(k) rows shared a combination of them, values were blanked, so an empty cell there may also be a suppressed value; disclosure.csv counts them per column. Other columns are unchanged, and results.csv was computed before suppression.")
+            }
         } else if options.exportsPII {
             notes.append(sv ? "**Filen innehåller personuppgifter.**" : "**The file holds personal data.**")
         } else {

@@ -61,11 +61,16 @@ public struct ExportOptions: Sendable {
     public var cleaning: CleaningSummary?
     /// Indicator results to ship as `results.csv` (the rows of the exported round).
     public var results: ResultSet?
+    /// A partner export blanks quasi-identifier values until every row shares its combination of
+    /// them with at least `kAnonymity - 1` other rows (local suppression; 1 changes nothing).
+    /// Ignored without a profile.
+    public var kAnonymity: Int
 
     public init(
         shape: TableShape = .wide, values: ValueStyle = .codes, language: String? = nil, includePII: Bool = false,
         selection: ExportSelection = .complete, profile: ExportProfile? = nil, includeFreeText: Bool = false, overwrite: Bool = false,
-        delimiter: Unicode.Scalar = ",", decimalComma: Bool = false, cleaning: CleaningSummary? = nil, results: ResultSet? = nil
+        delimiter: Unicode.Scalar = ",", decimalComma: Bool = false, cleaning: CleaningSummary? = nil, results: ResultSet? = nil,
+        kAnonymity: Int = ExportOptions.defaultKAnonymity
     ) {
         self.shape = shape
         self.values = values
@@ -79,7 +84,12 @@ public struct ExportOptions: Sendable {
         self.decimalComma = decimalComma
         self.cleaning = cleaning
         self.results = results
+        self.kAnonymity = kAnonymity
     }
+
+    /// The k of a partner export unless another is asked for: sdcMicro's and most statistical
+    /// offices' usual minimum.
+    public static let defaultKAnonymity = 3
 
     /// Whether personal data goes into the files: only when asked for, and never for a partner.
     public var exportsPII: Bool { includePII && profile == nil }

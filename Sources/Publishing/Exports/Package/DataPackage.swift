@@ -3,7 +3,7 @@ import SurveyDefinition
 /// `datapackage.json`: a Frictionless (tabular) data package holding the data file with its
 /// Table Schema and the codebook, valid under `frictionless validate`.
 enum DataPackage {
-    static func json(layout: ExportLayout, facts: ExportFacts, dataSchema: JSONValue, extraResources: [JSONValue]) -> JSONValue {
+    static func json(layout: ExportLayout, facts: ExportFacts, dataSchema: JSONValue, extraResources: [JSONValue], disclosure: JSONValue? = nil) -> JSONValue {
         let survey = layout.survey
         let title = survey.title.resolved(layout.language, fallbacks: survey.languages)
         var members: [(String, JSONValue)] = [
@@ -25,7 +25,7 @@ enum DataPackage {
             ("values", .string(layout.options.values.rawValue)),
             ("language", .string(layout.language)),
             ("samlaVersion", .string(facts.samlaVersion)),
-        ])))
+        ] + (disclosure.map { [("disclosure", $0)] } ?? []))))
         return .object(members)
     }
 
@@ -77,6 +77,7 @@ enum DataPackage {
     private static func description(layout: ExportLayout, facts: ExportFacts) -> String {
         let options = layout.options
         let sv = layout.language == "sv"
+        let k = options.kAnonymity
         func pick(_ swedish: String, _ english: String) -> String { sv ? swedish : english }
         var parts = [pick("Omgång \(facts.round) av enkäten \(layout.survey.id) version \(facts.definitionVersion): \(facts.responses) svar",
                           "Round \(facts.round) of survey \(layout.survey.id) version \(facts.definitionVersion): \(facts.responses) responses")]
@@ -89,6 +90,8 @@ enum DataPackage {
                               "Euclid partner profile: export_as names, no personal data, pseudonymous respondents"))
             parts.append(options.exportsFreeText ? pick("med fritextsvar", "with free-text answers")
                                                  : pick("utan fritextsvar", "without free-text answers"))
+            parts.append(pick("kvasi-identifierare lokalt undertryckta till k-anonymitet med k = \(k) (disclosure.csv)",
+                              "quasi-identifiers locally suppressed to k-anonymity with k = \(k) (disclosure.csv)"))
         } else if options.exportsPII {
             parts.append(pick("innehåller personuppgifter", "includes personal data"))
         } else {

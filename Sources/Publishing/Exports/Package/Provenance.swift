@@ -2,7 +2,7 @@
 /// the cleaning applied, the options, Samla's version and the time — so that a partner can tell
 /// exactly what they received and the organisation can reproduce it.
 enum Provenance {
-    static func json(layout: ExportLayout, facts: ExportFacts, round: RoundFacts, files: [(name: String, bytes: Int)]) -> JSONValue {
+    static func json(layout: ExportLayout, facts: ExportFacts, round: RoundFacts, files: [(name: String, bytes: Int)], disclosure: JSONValue? = nil) -> JSONValue {
         let options = layout.options
         var cleaning: [(String, JSONValue)]
         if let summary = options.cleaning {
@@ -22,7 +22,7 @@ enum Provenance {
                 ("note", .string("no cleaning rules were applied: every \(options.selection == .complete ? "complete " : "")response of the round is exported")),
             ]
         }
-        return .object([
+        return .object(([
             ("producer", .string("Samla \(facts.samlaVersion)")),
             ("exportedAt", .string(facts.exportedAt)),
             ("round", .object([
@@ -49,6 +49,7 @@ enum Provenance {
             ])),
             ("responses", .object([("read", .integer(Int64(facts.read))), ("exported", .integer(Int64(facts.responses)))])),
             ("cleaning", .object(cleaning)),
+        ] as [(String, JSONValue)]) + (disclosure.map { [("disclosure", $0)] } ?? []) + [
             ("files", .array(files.map { .object([("path", .string($0.name)), ("bytes", .integer(Int64($0.bytes)))]) })),
         ])
     }

@@ -177,26 +177,26 @@ final class RowEncoder {
         case .language:
             try writer.write(row.language)
         case .submittedAt:
-            guard let submitted = row.submittedAt else { return try writeEmpty(writer) }
+            guard let submitted = row.submittedAt else { return try writeEmpty(to: writer) }
             try writer.write(submitted.text)
         case .status:
             try writer.write(row.status.rawValue)
         case .integer(let v):
-            guard let n = row.integer(v) else { return try writeEmpty(writer) }
+            guard let n = row.integer(v) else { return try writeEmpty(to: writer) }
             try writer.write(Int(n))
         case .decimal(let v):
-            guard let d = row.decimal(v) else { return try writeEmpty(writer) }
+            guard let d = row.decimal(v) else { return try writeEmpty(to: writer) }
             try DecimalText.write(d, decimalComma: decimalComma, to: writer)
         case .boolean(let v):
-            guard let n = row.integer(v) else { return try writeEmpty(writer) }
+            guard let n = row.integer(v) else { return try writeEmpty(to: writer) }
             try writeBytes(n != 0 ? yes : no, to: writer)
         case .date(let v):
-            guard try row.withUTF8(v, { try writer.write(utf8: UnsafeRawBufferPointer($0)) }) != nil else { return try writeEmpty(writer) }
+            guard try row.withUTF8(v, { try writer.write(utf8: UnsafeRawBufferPointer($0)) }) != nil else { return try writeEmpty(to: writer) }
         case .text(let v):
-            guard try row.withUTF8(v, { try writeText($0, to: writer) }) != nil else { return try writeEmpty(writer) }
+            guard try row.withUTF8(v, { try writeText($0, to: writer) }) != nil else { return try writeEmpty(to: writer) }
         case .choice(let v, let table):
             let found = row.withUTF8(v) { code in table.index(of: code) ?? -1 }
-            guard let found else { return try writeEmpty(writer) }
+            guard let found else { return try writeEmpty(to: writer) }
             guard found >= 0 else {
                 let code = row.withUTF8(v) { String(decoding: $0, as: UTF8.self) } ?? ""
                 throw ExportError.unknownCode(response: currentID.pointee, variable: variableNames[v], code: code)
@@ -204,7 +204,7 @@ final class RowEncoder {
             try writer.write(utf8: table.output(found))
         case .option(_, let index):
             let value = chosen[index]
-            guard value != 2 else { return try writeEmpty(writer) }
+            guard value != 2 else { return try writeEmpty(to: writer) }
             try writer.write(utf8: UnsafeRawBufferPointer(start: digits + Int(value), count: 1))
         }
         return true
@@ -219,7 +219,9 @@ final class RowEncoder {
         }
     }
 
-    private func writeEmpty(_ writer: CSVWriter) throws -> Bool {
+    /// Writes an empty field; returns false, as ``write(_:column:to:)`` does for an empty cell.
+    @discardableResult
+    func writeEmpty(to writer: CSVWriter) throws -> Bool {
         try writer.write(utf8: UnsafeRawBufferPointer(start: nil, count: 0))
         return false
     }
