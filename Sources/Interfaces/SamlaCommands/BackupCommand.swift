@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Intake
 import Store
 
 /// `samla backup --to FILE`: a copy of the database in one file, safe while `samla serve` runs.
@@ -58,9 +59,9 @@ struct BackupCommand: ParsableCommand {
     }
 
     static func text(_ backup: BackupSummary, database: String, seconds: Double) -> String {
-        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        func count(_ number: Int, _ noun: String) -> String { "\(GroupedCount.text(number)) \(noun)\(number == 1 ? "" : "s")" }
         return "backed up \(database) to \(backup.file): \(ByteCount.text(backup.bytes)), \(count(backup.rounds, "round")), "
-            + "\(count(backup.responses, "response")) (\(backup.completeResponses) complete, \(backup.partialResponses) partial), "
+            + "\(count(backup.responses, "response")) (\(GroupedCount.text(backup.completeResponses)) complete, \(GroupedCount.text(backup.partialResponses)) partial), "
             + String(format: seconds < 10 ? "in %.2f s" : "in %.1f s", seconds)
     }
 
