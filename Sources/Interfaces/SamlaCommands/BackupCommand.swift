@@ -13,8 +13,9 @@ struct BackupCommand: ParsableCommand {
         The copy is the database as of one moment, the latest commits included, and one file \
         (no -wal or -shm beside it), checked with SQLite's integrity check before it takes the \
         name FILE. It opens with every samla command (--db FILE). The database is only read: \
-        this works on a read-only copy too. To restore, stop the server and copy FILE over the \
-        database (docs/store.md). The copy holds the rounds' personal data.
+        this works on a read-only copy too. To restore: stop the server, move the database and its \
+        -wal and -shm files aside, and copy FILE in their place (docs/store.md, "Restoring a \
+        backup"). The copy holds the rounds' personal data.
         """
     )
 
