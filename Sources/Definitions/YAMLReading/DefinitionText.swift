@@ -55,7 +55,7 @@ public enum DefinitionText {
 
     static func tooLarge(path: String, limits: YAMLLimits) -> Diagnostic {
         Diagnostic(.fileTooLarge, at: .file(path),
-                   "the file is larger than \(YAMLLimits.describe(bytes: limits.maxBytes)), the most a definition may be; is this really a definition?")
+                   "the file is larger than \(ByteCount.text(limits.maxBytes)), the most a definition may be; is this really a definition?")
     }
 
     private static func checkNotEmpty(_ text: String, path: String) -> Result<String, Diagnostic> {

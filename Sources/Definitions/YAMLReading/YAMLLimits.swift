@@ -16,12 +16,4 @@ public struct YAMLLimits: Hashable, Sendable {
 
     /// The limits for survey, framework and report definitions: 4 MiB, 100 levels.
     public static let definitions = YAMLLimits(maxBytes: 4 * 1024 * 1024, maxDepth: 100)
-
-    /// `4 MiB`, `512 KiB`, `800 bytes`: a size for messages.
-    public static func describe(bytes: Int) -> String {
-        if bytes >= 1024 * 1024, bytes % (1024 * 1024) == 0 { return "\(bytes / (1024 * 1024)) MiB" }
-        if bytes >= 1024 * 1024 { return String(format: "%.1f MiB", Double(bytes) / (1024 * 1024)) }
-        if bytes >= 1024 { return "\(bytes / 1024) KiB" }
-        return bytes == 1 ? "1 byte" : "\(bytes) bytes"
-    }
 }

@@ -50,6 +50,16 @@ public enum StoreError: Error, Hashable, Sendable {
     case outdatedSchema(path: String, latest: String, pending: [String])
     /// A partner export of a round that has no pseudonym key yet, from a database that cannot be written.
     case pseudonymKeyUnavailable(round: String, path: String)
+    /// A backup to `path`, a file that exists, without leave to replace it.
+    case backupExists(path: String)
+    /// A backup to `path`, which is the database file `database` itself, or its `-wal`, `-shm` or `-journal` file.
+    case backupIsDatabase(path: String, database: String)
+    /// The backup file cannot be made at `path`; `reason` says why and what to do.
+    case backupUnwritable(path: String, reason: String)
+    /// The disk that was to hold the backup at `path` ran out of room; the database is `databaseBytes` long.
+    case backupDiskFull(path: String, databaseBytes: Int)
+    /// The copy made for `path` fails SQLite's integrity check; `problems` are the check's first lines.
+    case backupDamaged(path: String, problems: [String])
 
     /// The refusal as diagnostics. `database` names the store file for problems that have no
     /// better place than the database as a whole.
@@ -165,6 +175,24 @@ public enum StoreError: Error, Hashable, Sendable {
                 "round \(round) has no pseudonym key yet: the round's first partner export makes it and keeps it in the database, so that its pseudonyms "
                     + "stay the same in every export, and this user cannot write the database; nothing was exported; make the partner export once where "
                     + "the database can be written (and hand out a new copy), or export without --profile")]
+        case .backupExists(let path):
+            return [Diagnostic(.backupExists, at: .file(path),
+                "the file exists already, and a backup replaces a file only with --force; nothing was written; "
+                    + "choose a new file name (with the date, say) or add --force to replace it")]
+        case .backupIsDatabase(let path, let database):
+            return [Diagnostic(.backupIsDatabase, at: .file(path),
+                "this is the database itself (--db \(database)) or one of its files, which a backup must not replace; nothing was written; "
+                    + "give --to another file, on another disk if you can")]
+        case .backupUnwritable(let path, let reason):
+            return [Diagnostic(.backupUnwritable, at: .file(path), "the backup cannot be written here: \(reason); nothing was written")]
+        case .backupDiskFull(let path, let databaseBytes):
+            return [Diagnostic(.backupDiskFull, at: .file(path),
+                "the disk that was to hold the backup has no room for it (the database is \(ByteCount.text(databaseBytes))); "
+                    + "the unfinished copy was removed and nothing was written; free space on that disk or back up to another one")]
+        case .backupDamaged(let path, let problems):
+            return [Diagnostic(.backupDamaged, at: .file(path),
+                "the copy fails SQLite's integrity check (\(problems.prefix(3).joined(separator: "; "))), so the database itself is probably damaged; "
+                    + "the copy was removed and nothing was written; keep the earlier backups, and restore the database from the last good one")]
         }
     }
 }

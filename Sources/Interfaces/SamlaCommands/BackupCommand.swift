@@ -1,0 +1,83 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Intake
+import Store
+
+/// `samla backup --to FILE`: a copy of the database in one file, safe while `samla serve` runs.
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy the database into one file, safely while the server runs.",
+        discussion: """
+        The copy is the database as of one moment, the latest commits included, and one file \
+        (no -wal or -shm beside it), checked with SQLite's integrity check before it takes the \
+        name FILE. It opens with every samla command (--db FILE). The database is only read: \
+        this works on a read-only copy too. To restore: stop the server, move the database and its \
+        -wal and -shm files aside, and copy FILE in their place (docs/store.md, "Restoring a \
+        backup"). The copy holds the rounds' personal data.
+        """
+    )
+
+    @OptionGroup var database: StoreOptions
+
+    @Option(name: .customLong("to"), help: ArgumentHelp("The backup file to write, in a folder that exists.", valueName: "file"))
+    var destination: String
+
+    @Flag(help: "Replace FILE when it exists.")
+    var force = false
+
+    @Option(help: "text for people, json for scripts.")
+    var format: BackupFormat = .text
+
+    enum BackupFormat: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    init() {}
+
+    func validate() throws {
+        if destination.isEmpty { throw ValidationError("--to needs the path of the backup file, e.g. /backups/samla-2027-02-14.sqlite") }
+    }
+
+    func run() throws {
+        try reportingRefusals(database: database.path) {
+            let store = try database.open(.reading)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let backup = try store.backup(to: destination, replacing: force)
+            let seconds = Self.seconds(clock.now - start)
+            switch format {
+            case .text: printLine(Self.text(backup, database: database.path, seconds: seconds))
+            case .json: FileHandle.standardOutput.write(Data(try Self.json(backup, database: database.path, seconds: seconds).utf8))
+            }
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    static func text(_ backup: BackupSummary, database: String, seconds: Double) -> String {
+        func count(_ number: Int, _ noun: String) -> String { "\(GroupedCount.text(number)) \(noun)\(number == 1 ? "" : "s")" }
+        return "backed up \(database) to \(backup.file): \(ByteCount.text(backup.bytes)), \(count(backup.rounds, "round")), "
+            + "\(count(backup.responses, "response")) (\(GroupedCount.text(backup.completeResponses)) complete, \(GroupedCount.text(backup.partialResponses)) partial), "
+            + String(format: seconds < 10 ? "in %.2f s" : "in %.1f s", seconds)
+    }
+
+    static func json(_ backup: BackupSummary, database: String, seconds: Double) throws -> String {
+        struct Entry: Encodable {
+            var database, file: String
+            var bytes, rounds, responses, completeResponses, partialResponses: Int
+            var seconds: Double
+        }
+        let entry = Entry(database: database, file: backup.file, bytes: backup.bytes, rounds: backup.rounds, responses: backup.responses,
+                          completeResponses: backup.completeResponses, partialResponses: backup.partialResponses,
+                          seconds: (seconds * 1000).rounded() / 1000)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(entry), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,123 @@
+import Diagnostics
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a backup goes: the file it becomes, checked before anything is copied, and the temporary
+/// file beside it (`NAME.incomplete-XXXXXXXX`) that holds the copy until it is complete and checked.
+/// The temporary file is on the same disk as the backup file, so that moving it into place is one
+/// rename: the backup file is either the earlier one or the new, complete one, never a part.
+struct BackupFile {
+    /// The backup file, as given.
+    let path: String
+    /// The database file the backup is made of.
+    let database: String
+    let temporary: String
+
+    init(path: String, database: String) {
+        self.path = path
+        self.database = database
+        let url = URL(fileURLWithPath: path)
+        temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(url.lastPathComponent + ".incomplete-" + String(format: "%08x", UInt32.random(in: .min ... .max))).path
+    }
+
+    /// The folder the backup goes to, as given.
+    var folder: String {
+        let folder = PathText.folder(of: path)
+        return folder.isEmpty ? "." : folder
+    }
+
+    /// Refuses a backup file that is the database or one of its files, a folder, in a folder that
+    /// does not exist, or (unless `replacing`) a file that exists.
+    func check(replacing: Bool) throws {
+        if Self.names(path, aFileOf: database) {
+            throw StoreError.backupIsDatabase(path: path, database: database)
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            if isFolder.boolValue {
+                let example = URL(fileURLWithPath: path).appendingPathComponent("samla-backup.sqlite").path
+                throw StoreError.backupUnwritable(path: path, reason: "this is a folder; --to names the backup file, e.g. \(example)")
+            }
+            if !replacing { throw StoreError.backupExists(path: path) }
+        }
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            throw StoreError.backupUnwritable(path: path, reason: "the folder \(folder) does not exist; make it first, or give --to a file in a folder that exists")
+        }
+        if !isFolder.boolValue {
+            throw StoreError.backupUnwritable(path: path, reason: "\(folder) is a file, not a folder")
+        }
+    }
+
+    /// Makes the temporary file, empty and readable by this user alone while the copy is made.
+    func makeTemporary() throws {
+        let descriptor = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw refusal(errno: errno) }
+        close(descriptor)
+    }
+
+    /// Moves the finished copy into place: gives it `permissions`, writes it to the disk, renames it
+    /// to the backup file and writes the folder's new entry to the disk.
+    func install(permissions: mode_t, replacing: Bool) throws {
+        guard chmod(temporary, permissions) == 0 else { throw refusal(errno: errno) }
+        if let failure = Self.synchronize(temporary, flags: O_RDONLY) { throw refusal(errno: failure) }
+        if !replacing, FileManager.default.fileExists(atPath: path) { throw StoreError.backupExists(path: path) }
+        guard rename(temporary, path) == 0 else { throw refusal(errno: errno) }
+        _ = Self.synchronize(URL(fileURLWithPath: path).deletingLastPathComponent().path, flags: O_RDONLY | O_DIRECTORY)
+    }
+
+    /// Removes the temporary file, if it is still there, and whatever SQLite left beside it.
+    func removeTemporary() {
+        for suffix in ["", "-journal", "-wal", "-shm"] { unlink(temporary + suffix) }
+    }
+
+    /// The refusal for a system call on the backup's folder or files that failed with `code`.
+    func refusal(errno code: Int32) -> StoreError {
+        let reason = String(cString: strerror(code))
+        switch code {
+        case ENOSPC, EDQUOT:
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: database)[.size] as? Int) ?? 0
+            return .backupDiskFull(path: path, databaseBytes: bytes)
+        case EACCES, EPERM:
+            return .backupUnwritable(path: path, reason: "this user may not write in the folder \(folder) (\(reason)); choose a folder you may write, or ask for write access to it")
+        case EROFS:
+            return .backupUnwritable(path: path, reason: "the folder \(folder) is on a read-only disk; choose a folder on a writable one")
+        default:
+            return .backupUnwritable(path: path, reason: "the folder \(folder) cannot take the file (\(reason))")
+        }
+    }
+
+    /// Writes the file or folder at `path` to the disk (`fsync`); the `errno` of a failure, or nil.
+    private static func synchronize(_ path: String, flags: Int32) -> Int32? {
+        let descriptor = open(path, flags | O_CLOEXEC)
+        guard descriptor >= 0 else { return errno }
+        defer { close(descriptor) }
+        return fsync(descriptor) == 0 ? nil : errno
+    }
+
+    /// Whether `path` is the database file `database` or its `-wal`, `-shm` or `-journal` file:
+    /// the same file (device and inode), or the same name once links and `..` are resolved.
+    static func names(_ path: String, aFileOf database: String) -> Bool {
+        let files = ["", "-wal", "-shm", "-journal"].map { database + $0 }
+        let resolved = resolve(path)
+        return files.contains { isSameFile($0, path) || resolve($0) == resolved }
+    }
+
+    private static func resolve(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        return url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent).path
+    }
+
+    private static func isSameFile(_ first: String, _ second: String) -> Bool {
+        var a = stat()
+        var b = stat()
+        guard stat(first, &a) == 0, stat(second, &b) == 0 else { return false }
+        return a.st_dev == b.st_dev && a.st_ino == b.st_ino
+    }
+}

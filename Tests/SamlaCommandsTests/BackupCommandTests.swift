@@ -1,0 +1,145 @@
+import Diagnostics
+import Foundation
+import Testing
+
+/// `samla backup`: a copy of the database in one file that every command reads as it reads the
+/// database, made from a database this user cannot write too, and refusals that leave nothing behind.
+/// Runs the built `samla` with the kit of `ReadOnlyDatabaseCommandTests` (as user nobody when the
+/// tests run as root, for whom file modes mean nothing).
+@Suite struct BackupCommandTests {
+    typealias Workspace = ReadOnlyDatabaseCommandTests.Workspace
+
+    static func size(_ path: String) throws -> Int {
+        try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? -1
+    }
+
+    @Test func theBackupReadsAsTheDatabaseInEveryCommand() throws {
+        let workspace = try Workspace()
+        let database = try workspace.demoDatabase()
+        let links = workspace.path("contacts-links.csv")
+        let backup = try workspace.outputFolder("backups") + "/samla-2027-02-14.sqlite"
+
+        let made = try workspace.run(["backup", "--db", database, "--to", backup])
+        #expect(made.status == 0, "\(made.errors)")
+        #expect(made.errors == "")
+        #expect(made.output.hasPrefix("backed up \(database) to \(backup): \(ByteCount.text(try Self.size(backup))), "
+            + "4 rounds, 960 responses (898 complete, 62 partial), in "), "\(made.output)")
+        #expect(made.output.hasSuffix(" s\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path("backups")) == ["samla-2027-02-14.sqlite"])
+
+        // The copy, archived read-only, reads as the database: the same outputs, and no warning,
+        // since it is one file in rollback-journal mode that needs no -wal or -shm.
+        let original = try ReadOnlyDatabaseCommandTests.reads(database, into: try workspace.outputFolder("original"), run: workspace.run, links: links)
+        let copy = try workspace.archive([backup], as: "archive")
+        let restored = try ReadOnlyDatabaseCommandTests.reads(copy, into: try workspace.outputFolder("restored"), run: workspace.runUnprivileged, links: links)
+        #expect(restored.outputs == original.outputs)
+        #expect(restored.errors == original.errors)
+    }
+
+    /// Backups taken while `samla import` processes commit one after another, as a running server's
+    /// writes would be: every import succeeds and is stored, and every backup holds whole imports.
+    @Test func backupsWhileAnotherProcessWritesHoldWholeCommitsAndLoseNoWrite() throws {
+        let workspace = try Workspace()
+        let database = try workspace.demoDatabase()
+        let generated = try workspace.run(["generate", "surveys/msi-forum.yaml", "--rows", "50", "--out", workspace.path("forum.csv")])
+        #expect(generated.status == 0, "\(generated.errors)")
+        let backups = try workspace.outputFolder("backups")
+
+        let importer = Process()
+        importer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        importer.arguments = ["-c", "for i in 1 2 3 4 5 6; do \"$0\" import --round forum-2025 --again --db \"$1\" \"$2\" >/dev/null || exit 1; done",
+                              workspace.kit.appendingPathComponent("samla").path, database, workspace.path("forum.csv")]
+        try importer.run()
+        var copies: [Int] = []
+        while importer.isRunning || copies.count < 3 {
+            let made = try workspace.run(["backup", "--db", database, "--to", backups + "/copy-\(copies.count).sqlite", "--format", "json"])
+            #expect(made.status == 0, "\(made.errors)")
+            let summary = try JSONSerialization.jsonObject(with: Data(made.output.utf8)) as? [String: Any]
+            copies.append(try #require(summary?["responses"] as? Int))
+        }
+        importer.waitUntilExit()
+
+        #expect(importer.terminationStatus == 0, "every import succeeded")
+        let listed = try workspace.run(["round", "list", "--db", database, "--format", "json"])
+        #expect(listed.output.contains("\"started\" : \(260 + 6 * 50)"), "every import is stored: \(listed.output)")
+        for responses in copies {
+            #expect(responses >= 960 && responses <= 960 + 6 * 50 && (responses - 960) % 50 == 0, "whole imports only: \(responses)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: backups).sorted() == copies.indices.map { "copy-\($0).sqlite" }.sorted())
+    }
+
+    /// A backup of an archived copy that this user cannot write, made as that user: the archive is
+    /// read as it is and stays as it was; a folder this user cannot write is refused, leaving nothing.
+    @Test func aReadOnlyDatabaseIsBackedUpAndAnUnwritableFolderRefused() throws {
+        let workspace = try Workspace()
+        let database = try workspace.demoDatabase()
+        let archive = try workspace.archive([database], as: "archive")
+        let before = try ReadOnlyDatabaseCommandTests.state(archive)
+        let backup = try workspace.outputFolder("backups") + "/samla.sqlite"
+
+        let made = try workspace.runUnprivileged(["backup", "--db", archive, "--to", backup, "--format", "json"])
+        #expect(made.status == 0, "\(made.errors)")
+        #expect(made.errors.contains("warning[W444]"), "the archive is read as an unchanging file: \(made.errors)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(made.output.utf8)) as? [String: Any])
+        #expect(summary["file"] as? String == backup)
+        #expect(summary["database"] as? String == archive)
+        #expect(summary["bytes"] as? Int == (try Self.size(backup)))
+        #expect(summary["rounds"] as? Int == 4)
+        #expect(summary["responses"] as? Int == 960)
+        #expect(summary["complete_responses"] as? Int == 898)
+        #expect(summary["partial_responses"] as? Int == 62)
+        #expect(summary["seconds"] is Double)
+        #expect(try ReadOnlyDatabaseCommandTests.state(archive) == before)
+        let listed = try workspace.run(["round", "list", "--db", backup])
+        #expect(listed.status == 0)
+        #expect(listed.output == (try workspace.run(["round", "list", "--db", database])).output)
+
+        let closed = workspace.path("closed")
+        try FileManager.default.createDirectory(atPath: closed, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o555])
+        let refused = try workspace.runUnprivileged(["backup", "--db", archive, "--to", closed + "/samla.sqlite"])
+        #expect(refused.status == 1)
+        #expect(refused.errors.hasSuffix("\(closed)/samla.sqlite: error[E492]: the backup cannot be written here: this user may not write in the folder \(closed) "
+            + "(Permission denied); choose a folder you may write, or ask for write access to it; nothing was written\n"), "\(refused.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: closed).isEmpty, "no temporary file")
+    }
+
+    @Test func refusalsNameTheFileAndLeaveNothingBehind() throws {
+        let workspace = try Workspace()
+        let database = try workspace.demoDatabase()
+        let backups = try workspace.outputFolder("backups")
+        let backup = backups + "/samla.sqlite"
+        try Data("last week's backup".utf8).write(to: URL(fileURLWithPath: backup))
+
+        let exists = try workspace.run(["backup", "--db", database, "--to", backup])
+        #expect(exists.status == 1)
+        #expect(exists.output == "")
+        #expect(exists.errors == "\(backup): error[E490]: the file exists already, and a backup replaces a file only with --force; nothing was written; "
+            + "choose a new file name (with the date, say) or add --force to replace it\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: backup)) == Data("last week's backup".utf8))
+
+        let itself = try workspace.run(["backup", "--db", database, "--to", database, "--force"])
+        #expect(itself.status == 1)
+        #expect(itself.errors == "\(database): error[E491]: this is the database itself (--db \(database)) or one of its files, which a backup must not replace; "
+            + "nothing was written; give --to another file, on another disk if you can\n")
+
+        let missing = try workspace.run(["backup", "--db", database, "--to", workspace.path("nowhere/samla.sqlite")])
+        #expect(missing.status == 1)
+        #expect(missing.errors == "\(workspace.path("nowhere/samla.sqlite")): error[E492]: the backup cannot be written here: the folder \(workspace.path("nowhere")) "
+            + "does not exist; make it first, or give --to a file in a folder that exists; nothing was written\n")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("nowhere")))
+
+        let noDatabase = try workspace.run(["backup", "--db", workspace.path("typo.sqlite"), "--to", backups + "/other.sqlite"])
+        #expect(noDatabase.status == 1)
+        #expect(noDatabase.errors.hasPrefix("\(workspace.path("typo.sqlite")): error[E460]: there is no database here"), "\(noDatabase.errors)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("typo.sqlite")))
+
+        let usage = try workspace.run(["backup", "--db", database])
+        #expect(usage.status == 2)
+
+        #expect(try FileManager.default.contentsOfDirectory(atPath: backups) == ["samla.sqlite"])
+        let replaced = try workspace.run(["backup", "--db", database, "--to", backup, "--force"])
+        #expect(replaced.status == 0, "\(replaced.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: backups) == ["samla.sqlite"])
+        #expect(try Self.size(backup) == Self.size(database))
+    }
+}
