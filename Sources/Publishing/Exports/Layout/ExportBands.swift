@@ -16,7 +16,9 @@ public struct ExportBands: Hashable, Sendable {
     /// One code per band, in order: `limits.count + 1` of them.
     public let codes: [String]
 
+    /// `limits`: at least one, strictly increasing (as a definition's `export_bands` are, E117, E124).
     public init(limits: [Double], isWhole: Bool) {
+        precondition(!limits.isEmpty, "bands need at least one limit")
         self.limits = limits
         self.isWhole = isWhole
         let numbers = limits.map(DecimalText.cell)
