@@ -130,6 +130,7 @@ import Testing
             .replacingOccurrences(of: "      - name: year_founded\n        type: integer\n", with: "      - name: year_founded\n        type: text\n")
             .replacingOccurrences(of: #"constraint: ". >= 1850 and . <= year(today())""#, with: "")
             .replacingOccurrences(of: "export_as: ESEM_FOUNDED\n        quasi_identifier: true\n", with: "export_as: ESEM_FOUNDED\n")
+            .replacingOccurrences(of: "        export_bands: [1990, 2000, 2010, 2015, 2020]\n", with: "")
         let retyped = try #require(SurveyLoader.load(text: text, path: "esem-se-2025.2.yaml").document)
         let other = try SQLiteStore(path: environment.databasePath)
         let opening = try other.openRound(RoundRequest(

@@ -69,6 +69,9 @@ sys.exit(0 if sys.argv[2] in types else 1)" "$work/$name.report.json" "$error"; 
 
 break_and_expect outside-categories constraint-error codes responses.csv legal_form gmbh
 break_and_expect text-in-integer type-error codes responses.csv year_founded nineteen-ninety
+# A partner package writes founding years in the definition's bands (export_bands): an exact year
+# is outside them.
+break_and_expect year-not-a-band constraint-error euclid-cleaned responses.csv ESEM_FOUNDED 1987
 # A package with decimal commas declares them: a decimal point there is not a number.
 break_and_expect point-in-decimal-comma type-error excel-sv responses.csv fte 2.5
 # Why a result has no interval is one of Samla's codes.

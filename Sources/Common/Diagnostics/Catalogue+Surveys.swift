@@ -23,6 +23,8 @@ extension DiagnosticCode {
     public static let optionColumnsClash = DiagnosticCode("E120", .error, "a multiple choice option left without a column name of its own in an export")
     public static let quasiIdentifierNotExported = DiagnosticCode("E121", .error, "a quasi-identifier that no partner export holds (personal data, or no export_as)")
     public static let quasiIdentifierFreeText = DiagnosticCode("E122", .error, "a quasi-identifier that is free text")
+    public static let exportBandsNotQuasiIdentifier = DiagnosticCode("E123", .error, "export_bands on a question that is not marked quasi_identifier")
+    public static let exportBandsInvalid = DiagnosticCode("E124", .error, "a limit of export_bands that is not a number, not a whole number for an integer question, or not greater than the one before")
 
     public static let unitOnNonNumeric = DiagnosticCode("W101", .warning, "a unit on a question whose answer is not a number")
     public static let unusedChoiceList = DiagnosticCode("W102", .warning, "a choice list that no question uses")
@@ -35,6 +37,7 @@ extension DiagnosticCode {
         invalidChoiceValue, unknownChoiceList, unknownQuestionType, referenceNotEarlier, calculationCycle,
         missingTranslation, duplicateExportName, keyNotForType, invalidDefault, invalidLanguages, emptyList,
         choiceValuesSameNumber, constraintNeverHolds, optionColumnsClash, quasiIdentifierNotExported, quasiIdentifierFreeText,
+        exportBandsNotQuasiIdentifier, exportBandsInvalid,
         unitOnNonNumeric, unusedChoiceList, undeclaredLanguage, constraintMessageWithoutConstraint, exportedSkipOnUnexported,
     ]
 }

@@ -25,7 +25,8 @@ struct ExportCommand: ParsableCommand {
         which) and its indicator results for the round ship as results.csv. \
         With --profile euclid: columns named by export_as, questions without one left out, no \
         personal data (whatever other flags say), no free-text answers unless --include-free-text, \
-        pseudonymous respondent ids stable within the round, and the values of questions marked \
+        pseudonymous respondent ids stable within the round, numbers whose question has export_bands \
+        written as their bands, and the values of questions marked \
         quasi_identifier blanked where fewer than k rows (--k-anonymity, 3 by default) share their \
         combination; disclosure.csv says how many per column. \
         Files of an earlier export in DIR are not replaced unless --overwrite. \

@@ -3,12 +3,17 @@ import Diagnostics
 /// `quasi_identifier` marks a question whose answers a partner export protects by local
 /// suppression; it is refused where that protection could never apply or would blank every answer.
 enum DisclosureChecks {
+    /// E123 for `export_bands` on a question not marked quasi_identifier;
     /// E121 for a quasi-identifier that no partner export holds (personal data, or no `export_as`);
     /// E122 for one that is free text (or copies it), which is nearly always unique.
     /// Runs on the survey with the calculations' types inferred.
     static func checkQuasiIdentifiers(_ survey: Survey, into diagnostics: inout DiagnosticList) {
         let personal = survey.personalDataSources
         let freeText = survey.freeTextSources
+        for question in survey.questions where question.exportBands != nil && !question.isQuasiIdentifier {
+            diagnostics.report(.exportBandsNotQuasiIdentifier, at: question.location(of: "export_bands"),
+                               "question `\(question.name)` has export_bands but is not marked quasi_identifier: bands are the global recoding that comes before a partner export's local suppression, and apply to quasi-identifiers only; add `quasi_identifier: true` (with an export_as), or remove export_bands")
+        }
         // A note stores nothing: E114 says so already.
         for question in survey.questions where question.isQuasiIdentifier && question.type != .note {
             let location = question.location(of: "quasi_identifier")

@@ -28,6 +28,8 @@ enum QuestionTypeRules {
             }
         case "pii", "export_as", "quasi_identifier":
             return type == .note ? "a note stores no answer" : nil
+        case "export_bands":
+            return type == .integer || type == .decimal ? nil : "only the number of an integer or decimal question is published in bands"
         default:
             return nil
         }

@@ -46,6 +46,10 @@ extension SurveyReader {
         let other = value("other").flatMap { $0.bool("`other` of \(place)", diagnostics: &diagnostics) }
         let pii = value("pii").flatMap { $0.bool("`pii` of \(place)", diagnostics: &diagnostics) }
         let quasiIdentifier = value("quasi_identifier").flatMap { $0.bool("`quasi_identifier` of \(place)", diagnostics: &diagnostics) }
+        // On any other type E114 says the key does not apply.
+        let exportBands = value("export_bands").flatMap { node in
+            type == .integer || type == .decimal ? readExportBands(node, of: place, whole: type == .integer) : nil
+        }
         var exportAs: String?
         if let exportNode = value("export_as") {
             exportAs = exportNode.text("`export_as` of \(place)", diagnostics: &diagnostics)
@@ -80,7 +84,7 @@ extension SurveyReader {
             required: required ?? false, relevant: relevant, constraint: constraint,
             constraintMessage: constraintMessage.map(LocalizedText.init), calculation: calculation, defaultValue: defaultValue,
             choiceList: choiceList, choiceFilter: choiceFilter, allowsOther: other ?? false, isPII: pii ?? false,
-            isQuasiIdentifier: quasiIdentifier ?? false, exportAs: exportAs, unit: unit, rows: rows, location: node.location, keyLocations: keyLocations
+            isQuasiIdentifier: quasiIdentifier ?? false, exportBands: exportBands, exportAs: exportAs, unit: unit, rows: rows, location: node.location, keyLocations: keyLocations
         )
         if let defaultValue, QuestionTypeRules.problem(key: "default", type: type) == nil {
             checkDefault(defaultValue, of: question, at: keyLocations["default"] ?? node.location)

@@ -62,6 +62,9 @@ public struct Question: Hashable, Sendable {
     /// Describes the organisation in a way others can know too (legal form, founding year, sector,
     /// size): a partner export protects the combinations of these by local suppression (k-anonymity).
     public var isQuasiIdentifier: Bool
+    /// `export_bands` of an integer or decimal quasi-identifier: the lower limits, strictly
+    /// increasing, of the bands a partner export writes instead of the exact number.
+    public var exportBands: [Double]?
     /// The variable's name in the partners' common codebook.
     public var exportAs: String?
     public var unit: String?
@@ -79,7 +82,8 @@ public struct Question: Hashable, Sendable {
         required: Bool = false, relevant: ExpressionSource? = nil, constraint: ExpressionSource? = nil,
         constraintMessage: LocalizedText? = nil, calculation: ExpressionSource? = nil, defaultValue: String? = nil,
         choiceList: String? = nil, choiceFilter: ExpressionSource? = nil, allowsOther: Bool = false,
-        isPII: Bool = false, isQuasiIdentifier: Bool = false, exportAs: String? = nil, unit: String? = nil, rows: [MatrixRow] = [],
+        isPII: Bool = false, isQuasiIdentifier: Bool = false, exportBands: [Double]? = nil, exportAs: String? = nil, unit: String? = nil,
+        rows: [MatrixRow] = [],
         calculationType: VariableType? = nil, location: SourceLocation, keyLocations: [String: SourceLocation] = [:]
     ) {
         self.name = name
@@ -97,6 +101,7 @@ public struct Question: Hashable, Sendable {
         self.allowsOther = allowsOther
         self.isPII = isPII
         self.isQuasiIdentifier = isQuasiIdentifier
+        self.exportBands = exportBands
         self.exportAs = exportAs
         self.unit = unit
         self.rows = rows

@@ -36,13 +36,16 @@ public struct Variable: Hashable, Sendable {
     public var isPII: Bool
     /// Of a question marked `quasi_identifier`: a key variable of a partner export's disclosure control.
     public var isQuasiIdentifier: Bool
+    /// The lower limits of the bands a partner export writes instead of the exact number (the
+    /// question's `export_bands`); only on the answer of an integer or decimal question.
+    public var exportBands: [Double]?
     /// The partners' codebook name, if the question has one: matrix rows get `EXPORT_row`,
     /// an `other` text `EXPORT_other`, with the suffix in capitals when the name is in capitals
     /// (`ESEM_VOICE_STAFF`, `ESEM_BARRIERS_OTHER`).
     public var exportAs: String?
 
     public init(name: String, question: String, role: Role, type: VariableType, choiceList: String? = nil, isPII: Bool = false,
-                isQuasiIdentifier: Bool = false, exportAs: String? = nil) {
+                isQuasiIdentifier: Bool = false, exportBands: [Double]? = nil, exportAs: String? = nil) {
         self.name = name
         self.question = question
         self.role = role
@@ -50,6 +53,7 @@ public struct Variable: Hashable, Sendable {
         self.choiceList = choiceList
         self.isPII = isPII
         self.isQuasiIdentifier = isQuasiIdentifier
+        self.exportBands = exportBands
         self.exportAs = exportAs
     }
 }
@@ -73,7 +77,7 @@ extension Question {
     public var variables: [Variable] {
         func variable(_ name: String, _ role: Variable.Role, _ type: VariableType, list: String? = nil, export: String? = exportAs) -> Variable {
             Variable(name: name, question: self.name, role: role, type: type, choiceList: list, isPII: isPII,
-                     isQuasiIdentifier: isQuasiIdentifier, exportAs: export)
+                     isQuasiIdentifier: isQuasiIdentifier, exportBands: type == .integer || type == .decimal ? exportBands : nil, exportAs: export)
         }
         switch type {
         case .note:

@@ -34,6 +34,7 @@ extension Codebook {
                 rules.append(sv ? "erbjudna val: de där `\(filter)` gäller" : "choices offered: those for which `\(filter)` holds")
             }
             if let unit = entry.question?.unit { rules.append("\(sv ? "enhet" : "unit"): \(unit)") }
+            if let bands = entry.bands { rules.append(bands.summary(language: language)) }
             if let calculation = entry.question?.calculation?.text { rules.append("= `\(calculation)`") }
             if let export = entry.column.exportName, export != entry.column.name { rules.append("export_as `\(export)`") }
             if entry.isPII { rules.append(sv ? "**personuppgift**" : "**personal data**") }
@@ -42,6 +43,8 @@ extension Codebook {
                 choices = "1 = `\(layout.code(of: choice))` \(sv ? "vald" : "chosen"), 0 = \(sv ? "ej vald" : "not chosen")"
             } else if let list = listTitle(entry) {
                 choices = "[\(list)](#\(anchor(list)))"
+            } else if entry.bands != nil {
+                choices = "[\(entry.column.name)](#\(anchor(entry.column.name)))"
             }
             let cells = ["`\(entry.column.name)`", entry.typeLabel(language)] + languages.map { entry.label($0) }
                 + [choices, entry.relevance.map { "`\($0)`" } ?? "", rules.joined(separator: "; ")]
@@ -62,6 +65,25 @@ extension Codebook {
                 for choice in choices {
                     let cells = languages.map { choice.label.resolved($0, fallbacks: languages) } + attributes.map { choice.attributes[$0] ?? "" }
                     lines.append("| \(Self.codeCell(layout.code(of: choice))) | " + cells.map(Self.cell).joined(separator: " | ") + " |")
+                }
+            }
+        }
+        let banded = entries.filter { $0.bands != nil }
+        if !banded.isEmpty {
+            lines.append("")
+            lines.append("## \(sv ? "Klasser" : "Bands")")
+            for entry in banded {
+                let bands = entry.bands!
+                lines.append("")
+                lines.append("### \(entry.column.name)")
+                lines.append("")
+                lines.append("| \(sv ? "kod" : "code") | \(sv ? "från och med" : "from") | \(sv ? "till (ej med)" : "up to (not including)") | " + languages.joined(separator: " | ") + " |")
+                lines.append("|" + String(repeating: " --- |", count: languages.count + 3))
+                for band in bands.codes.indices {
+                    let from = band == 0 ? "" : DecimalText.cell(bands.limits[band - 1])
+                    let to = band == bands.limits.count ? "" : DecimalText.cell(bands.limits[band])
+                    let cells = [from, to] + languages.map { bands.label(band, language: $0) }
+                    lines.append("| \(Self.codeCell(bands.codes[band])) | " + cells.map(Self.cell).joined(separator: " | ") + " |")
                 }
             }
         }
@@ -117,6 +139,12 @@ extension Codebook {
                 : (sv ? "Fritextsvar (textfrågor och ”annat”-texter) är borttagna, eftersom en svarande kan skriva namn i dem; kolumnen för alternativet ”annat” (`…__OTHER`, 0/1) finns kvar."
                       : "Free-text answers (text questions and 'other' texts) are left out, since a respondent may write names in them; the column of the option 'other' (`…__OTHER`, 0/1) stays."))
             let keys = layout.columns.filter { $0.variable?.isQuasiIdentifier == true }.map { "`\($0.name)`" }
+            let banded = entries.filter { $0.bands != nil }.map { "`\($0.column.name)`" }
+            if !banded.isEmpty {
+                notes.append(sv
+                    ? "Global omkodning: \(banded.joined(separator: ", ")) skrivs i klasser (definitionens export_bands), inte som exakta tal: `<a` under a, `a-<b` från a till under b, `>=a` a eller mer (se Klasser nedan). Den lokala undertryckningen räknar kombinationer av klasserna."
+                    : "Global recoding: \(banded.joined(separator: ", ")) are written in bands (the definition's export_bands), not as exact numbers: `<a` below a, `a-<b` from a up to but not including b, `>=a` a or more (see Bands below). Local suppression counts combinations of the bands.")
+            }
             let k = options.kAnonymity
             if !keys.isEmpty {
                 notes.append(sv

@@ -30,8 +30,12 @@ struct Codebook {
 
     /// Choices as REDCap writes them: `code, label | code, label`, each code and label as a data cell
     /// shows it (`'@home, Hemma`), so that a cell of the data file can be found in its codebook row.
+    /// A banded column lists its bands the same way: `<1990, under 1990 | 1990-<2000, 1990 to 1999 | …`.
     func choiceText(_ entry: ColumnDescription, language: String) -> String {
-        entry.choices.map { choice in
+        if let bands = entry.bands {
+            return zip(bands.writtenCodes, bands.codes.indices).map { "\($0), \(bands.label($1, language: language))" }.joined(separator: " | ")
+        }
+        return entry.choices.map { choice in
             let label = choice.label.resolved(language, fallbacks: layout.survey.languages)
             return "\(FormulaNeutralization.neutralized(layout.code(of: choice))), \(FormulaNeutralization.neutralized(label))"
         }.joined(separator: " | ")

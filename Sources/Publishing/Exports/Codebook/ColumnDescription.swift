@@ -10,6 +10,8 @@ struct ColumnDescription {
     let labels: [(language: String, text: String)]
     /// The choices of a choice column (`.value` of a choice variable); empty for others.
     let choices: [Choice]
+    /// The bands a number column holds in a partner export, instead of the number.
+    let bands: ExportBands?
     /// When the question is asked: the page's and the question's `relevant`, joined by `and`, and
     /// for an `other` text, that other was chosen.
     let relevance: String?
@@ -20,6 +22,7 @@ struct ColumnDescription {
         let question = layout.question(of: column)
         self.question = question
         labels = survey.languages.map { language in (language, Self.text(of: column, question: question, survey: survey, language: language)) }
+        if case .value(let variable) = column.content { bands = layout.bands(of: variable) } else { bands = nil }
         if case .value(let variable) = column.content, variable.type == .choice {
             choices = layout.choices(of: variable)
         } else {
@@ -49,7 +52,7 @@ struct ColumnDescription {
         case .pseudonym: "text"
         case .language, .status: "code"
         case .submittedAt: "datetime"
-        case .value(let variable): variable.type == .choice ? "choice" : variable.type.rawValue
+        case .value(let variable): bands != nil ? "band" : variable.type == .choice ? "choice" : variable.type.rawValue
         case .option: "0/1"
         }
     }
@@ -59,7 +62,7 @@ struct ColumnDescription {
         guard language == "sv" else { return typeName }
         let swedish = [
             "integer": "heltal", "decimal": "decimaltal", "code": "kod", "datetime": "tidpunkt", "choice": "val",
-            "choices": "flerval", "boolean": "ja/nej", "date": "datum",
+            "choices": "flerval", "boolean": "ja/nej", "date": "datum", "band": "klass",
         ]
         return swedish[typeName] ?? typeName
     }

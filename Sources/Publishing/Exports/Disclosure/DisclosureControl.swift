@@ -1,7 +1,8 @@
 import Store
 import SurveyDefinition
 
-/// Statistical disclosure control of a partner export: local suppression to k-anonymity over the
+/// Statistical disclosure control of a partner export: global recoding of numbers into the bands
+/// of their `export_bands` (``ExportBands``), then local suppression to k-anonymity over the
 /// exported variables of questions marked `quasi_identifier` (``LocalSuppression``), decided from
 /// the exported rows before any is written. Values are compared as stored: a choice's partner
 /// code stands for one stored code only (E106), so they compare alike.
@@ -25,6 +26,7 @@ struct DisclosureControl {
         variables = keyIndices
         let keys = keyIndices.map { layout.variables[$0] }
         let codes = keys.map { Set(layout.choices(of: $0).map(\.value)) }
+        let bands = keys.map(layout.bands)
         var ids: [AnswerValue: UInt32] = [:]
         var responses: [Int64] = []
         var values: [[UInt32]] = []
@@ -35,7 +37,7 @@ struct DisclosureControl {
                 if removed.contains(row.responseID) { return }
                 responses.append(row.responseID)
                 values.append(try keys.indices.map { i in
-                    guard let value = row.value(i) else { return 0 }
+                    guard var value = row.value(i) else { return 0 }
                     // A blanked cell is not written, so its code is checked here as the writer checks it (E604).
                     let chosen: [String] = switch value {
                     case .choice(let code): [code]
@@ -45,6 +47,8 @@ struct DisclosureControl {
                     if let unknown = chosen.first(where: { !codes[i].contains($0) }) {
                         throw ExportError.unknownCode(response: row.responseID, variable: keys[i].name, code: unknown)
                     }
+                    // Global recoding first: a banded number compares as its band.
+                    if let bands = bands[i], let number = row.decimal(i) { value = .text(bands.codes[bands.band(of: number)]) }
                     if let id = ids[value] { return id }
                     let id = UInt32(ids.count + 1)
                     ids[value] = id

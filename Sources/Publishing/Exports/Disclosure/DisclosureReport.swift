@@ -10,7 +10,8 @@ struct DisclosureReport {
     static let resourceName = "disclosure"
     static let columns = ["column", "variable", "k", "suppression_rank", "suppressed", "rows"]
     /// The rule, for the package and the resource's description.
-    static let rule = "local suppression to k-anonymity: every row shares its combination of quasi-identifier values "
+    static let rule = "global recoding, then local suppression: a number whose question has export_bands is written as its band (`<a`, `a-<b`, `>=a`) in every row, "
+        + "and combinations are of bands; local suppression to k-anonymity: every row shares its combination of quasi-identifier values "
         + "(an empty value counting as a value of its own) with at least k - 1 other rows, or has every quasi-identifier blank; "
         + "values are blanked, rows never dropped, other columns unchanged; results.csv is computed from the data before suppression"
 
@@ -73,6 +74,11 @@ struct DisclosureReport {
             ("k", .integer(Int64(control.k))),
             ("rule", .string(Self.rule)),
             ("quasiIdentifiers", .array(keyColumns.map { .string($0.column.name) })),
+            ("recodedInBands", .array(keyColumns.compactMap { column, key in
+                layout.bands(of: layout.variables[control.variables[key]]).map { bands in
+                    .object([("column", .string(column.name)), ("limits", .array(bands.limits.map { JSONValue.number($0) }))])
+                }
+            })),
             ("rows", .integer(Int64(control.rows))),
             ("rowsWithSuppression", .integer(Int64(suppression.rowsSuppressed))),
             ("valuesSuppressed", .integer(Int64(suppression.valuesSuppressed))),

@@ -117,6 +117,12 @@ public struct ExportLayout: Sendable {
         Self.options(of: variable, in: survey)
     }
 
+    /// The bands a cell of `variable` holds instead of its number: in a partner export, those of its
+    /// question's `export_bands`; nil when the exact number is written.
+    public func bands(of variable: Variable) -> ExportBands? {
+        ExportBands(variable, profile: options.profile)
+    }
+
     /// The code a cell holds for `choice`: the partners' `export_as` in a partner profile, else its value.
     public func code(of choice: Choice) -> String {
         Self.code(of: choice, profile: options.profile)

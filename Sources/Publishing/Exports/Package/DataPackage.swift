@@ -90,6 +90,9 @@ enum DataPackage {
                               "Euclid partner profile: export_as names, no personal data, pseudonymous respondents"))
             parts.append(options.exportsFreeText ? pick("med fritextsvar", "with free-text answers")
                                                  : pick("utan fritextsvar", "without free-text answers"))
+            if layout.variables.contains(where: { layout.bands(of: $0) != nil }) {
+                parts.append(pick("tal med export_bands i klasser (global omkodning)", "numbers with export_bands in bands (global recoding)"))
+            }
             parts.append(pick("kvasi-identifierare lokalt undertryckta till k-anonymitet med k = \(k) (disclosure.csv)",
                               "quasi-identifiers locally suppressed to k-anonymity with k = \(k) (disclosure.csv)"))
         } else if options.exportsPII {

@@ -100,6 +100,14 @@ enum TableSchema {
         _ variable: Variable, _ description: ColumnDescription, layout: ExportLayout,
         members: inout [(String, JSONValue)], constraints: inout [(String, JSONValue)]
     ) {
+        if let bands = description.bands {
+            members.append(("type", "string"))
+            members.append(("categories", .array(zip(bands.writtenCodes, bands.codes.indices).map { code, band in
+                .object([("value", .string(code)), ("label", .string(bands.label(band, language: layout.language)))])
+            })))
+            constraints.append(("enum", .array(bands.writtenCodes.map { .string($0) })))
+            return
+        }
         let bounds = description.question.flatMap { $0.constraint }.map { ConstraintBounds(constraint: $0.text) } ?? ConstraintBounds()
         let applies = variable.role == .answer
         switch variable.type {
@@ -169,6 +177,10 @@ enum TableSchema {
                 FormulaNeutralization.isNeeded(for: layout.shown(choice))
             }
             if variable.type == .text || guardsAChoice { lines.append(SpreadsheetRule.text(layout.language)) }
+            if let bands = description.bands {
+                lines.append(bands.summary(language: layout.language))
+                if bands.writtenCodes != bands.codes { lines.append(SpreadsheetRule.text(layout.language)) }
+            }
             if variable.role == .calculated, let calculation = description.question?.calculation { lines.append("calculated: \(calculation.text)") }
         }
         return lines.joined(separator: "\n")

@@ -22,6 +22,8 @@ final class RowEncoder {
         case date(Int)
         case text(Int)
         case choice(Int, ChoiceTable)
+        /// A number written as its band's code (``ExportBands``), the codes as UTF-8.
+        case band(Int, ExportBands, [[UInt8]])
         case option(slot: Int, index: Int)
     }
 
@@ -75,6 +77,10 @@ final class RowEncoder {
             case .status: cells.append(.status)
             case .value(let variable):
                 let i = column.variableIndex!
+                if let bands = layout.bands(of: variable) {
+                    cells.append(.band(i, bands, bands.writtenCodes.map { Array($0.utf8) }))
+                    continue
+                }
                 switch variable.type {
                 case .integer: cells.append(.integer(i))
                 case .decimal: cells.append(.decimal(i))
@@ -161,7 +167,7 @@ final class RowEncoder {
         switch cells[index] {
         case .responseID, .pseudonym, .language, .status: false
         case .submittedAt: row.submittedAt == nil
-        case .integer(let v), .decimal(let v), .boolean(let v), .date(let v), .text(let v), .choice(let v, _): row.isNull(v)
+        case .integer(let v), .decimal(let v), .boolean(let v), .date(let v), .text(let v), .choice(let v, _), .band(let v, _, _): row.isNull(v)
         case .option(_, let index): chosen[index] == 2
         }
     }
@@ -202,6 +208,9 @@ final class RowEncoder {
                 throw ExportError.unknownCode(response: currentID.pointee, variable: variableNames[v], code: code)
             }
             try writer.write(utf8: table.output(found))
+        case .band(let v, let bands, let codes):
+            guard let number = row.decimal(v) else { return try writeEmpty(to: writer) }
+            try writeBytes(codes[bands.band(of: number)], to: writer)
         case .option(_, let index):
             let value = chosen[index]
             guard value != 2 else { return try writeEmpty(to: writer) }
