@@ -138,6 +138,26 @@ import Testing
         }
     }
 
+    /// Named to be blanked last, founding year moves to the end of the rank (disclosure.csv) and the
+    /// package records what was asked; a name that is no quasi-identifier column is refused (E608).
+    @Test func columnsNamedToBeSuppressedLastAreBlankedLast() throws {
+        let fixture = try fixture()
+        try fixture.export(ExportOptions(profile: .euclid, suppressLast: ["QI_FOUNDED"]))
+        let disclosure = try fixture.table("disclosure.csv").rows
+        #expect(disclosure.map { [$0["column"]!, $0["suppression_rank"]!] } == [
+            ["QI_FORM", "1"], ["QI_FOUNDED", "3"], ["QI_MARKETS_LOCAL", "2"], ["QI_MARKETS_NATIONAL", "2"],
+        ])
+        let samla = try #require(try fixture.json("datapackage.json")["samla"] as? [String: Any])
+        #expect((samla["disclosure"] as? [String: Any])?["suppressedLast"] as? [String] == ["QI_FOUNDED"])
+
+        let unknown = ExportError.suppressLastUnknown("QI_FOUNDE", quasiIdentifiers: ["QI_FORM", "QI_FOUNDED", "QI_MARKETS"])
+        #expect(throws: unknown) { try fixture.export(ExportOptions(profile: .euclid, suppressLast: ["QI_FOUNDE"]), to: "refused") }
+        #expect(!FileManager.default.fileExists(atPath: fixture.outputPath("refused")))
+        #expect(unknown.diagnostics(database: "db").map(\.description) == [
+            "field --suppress-last: error[E608]: QI_FOUNDE is not a quasi-identifier column of this export (did you mean QI_FOUNDED?); its quasi-identifier columns are QI_FORM, QI_FOUNDED, QI_MARKETS (nothing was exported)",
+        ])
+    }
+
     @Test func kBelowOneIsRefused() throws {
         let fixture = try fixture()
         #expect(throws: ExportError.kAnonymityInvalid(0)) { try fixture.export(ExportOptions(profile: .euclid, kAnonymity: 0)) }

@@ -40,6 +40,27 @@ import Testing
         #expect(combinations(after: suppression, of: values) == [[1, 5]: 3, [2, 0]: 3, [1, 6]: 3])
     }
 
+    /// Variable 1 has more distinct values and is blanked first: the single row [1, 7] joins the
+    /// three [1, empty]. Named to be blanked last (what the partner most needs), it is kept, and the
+    /// row joins the three [empty, 7] instead.
+    @Test func aVariableNamedToBeSuppressedLastIsKeptWhereAnotherBlankWillDo() {
+        let values: [[UInt32]] = [[1, 5], [1, 5], [1, 5], [1, 0], [1, 0], [1, 0], [0, 7], [0, 7], [0, 7], [1, 7]]
+        let byDistinctValues = LocalSuppression(values: values, variableCount: 2, k: 3)
+        #expect(byDistinctValues.rank == [1, 0])
+        #expect(byDistinctValues.blanked == Array(repeating: [], count: 9) + [[1]])
+        let keepingVariable1 = LocalSuppression(values: values, variableCount: 2, k: 3, suppressLast: [1])
+        #expect(keepingVariable1.rank == [0, 1])
+        #expect(keepingVariable1.blanked == Array(repeating: [], count: 9) + [[0]])
+        #expect(keepingVariable1.suppressedPerVariable == [1, 0])
+    }
+
+    /// Several named: the first named is the most important, blanked very last.
+    @Test func theFirstNamedIsBlankedLast() {
+        let values: [[UInt32]] = [[1, 1, 1], [2, 2, 1], [3, 3, 2], [4, 1, 2]]
+        #expect(LocalSuppression(values: values, variableCount: 3, k: 2).rank == [0, 1, 2])
+        #expect(LocalSuppression(values: values, variableCount: 3, k: 2, suppressLast: [0, 1]).rank == [2, 1, 0])
+    }
+
     /// An empty value is a value of its own: [1, empty] is not [1, 5].
     @Test func anEmptyValueMatchesOnlyAnEmptyValue() {
         let values: [[UInt32]] = [[1, 5], [1, 5], [1, 0]]

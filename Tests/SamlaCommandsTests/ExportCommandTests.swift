@@ -171,6 +171,15 @@ import Testing
         #expect(partner.status == 0, "\(partner.errors)")
         #expect(partner.errors.contains("/disclosure.csv: warning[W601]: to make every combination of quasi-identifiers shared by at least 3 rows"), "\(partner.errors)")
         #expect(partner.output.contains("  disclosure.csv\n"))
+        let kept = try SamlaBinary.run([
+            "export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("v"), "--profile", "euclid",
+            "--suppress-last", "ESEM_SECTOR", "ESEM_LEGALFORM",
+        ])
+        #expect(kept.status == 0, "\(kept.errors)")
+        #expect(try String(contentsOfFile: workspace.out("v") + "/disclosure.csv", encoding: .utf8).contains("ESEM_SECTOR,sector,3,6,"))
+        let lastWithoutProfile = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("u"), "--suppress-last", "ESEM_SECTOR"])
+        #expect(lastWithoutProfile.status == 2)
+        #expect(lastWithoutProfile.errors.contains("--suppress-last needs --profile"), "\(lastWithoutProfile.errors)")
         let none = try SamlaBinary.run([
             "export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("z"), "--profile", "euclid", "--k-anonymity", "1",
         ])

@@ -8,13 +8,14 @@ extension DiagnosticCode {
     public static let exportDefinitionUnreadable = DiagnosticCode("E605", .error, "the definition the round is pinned to cannot be read")
     public static let exportProfileEmpty = DiagnosticCode("E606", .error, "the partner profile would export no question (none has an export_as)")
     public static let exportKAnonymityInvalid = DiagnosticCode("E607", .error, "the k of a partner export's k-anonymity is less than 1")
+    public static let exportSuppressLastUnknown = DiagnosticCode("E608", .error, "a column named to be suppressed last is not a quasi-identifier column of the export")
     public static let exportNoResponses = DiagnosticCode("W600", .warning, "the round has no responses to export; the files hold headers only")
     public static let exportValuesSuppressed = DiagnosticCode("W601", .warning, "a partner export blanked quasi-identifier values so that no combination of them singles out fewer than k organisations")
     public static let exportNoQuasiIdentifiers = DiagnosticCode("W602", .warning, "a partner export of a definition that marks no question quasi_identifier: no disclosure control was applied")
 
     static let exportCodes: [DiagnosticCode] = [
         exportLanguageUnknown, exportOutputExists, exportOutputUnwritable, exportColumnClash, exportUnknownCode,
-        exportDefinitionUnreadable, exportProfileEmpty, exportKAnonymityInvalid, exportNoResponses, exportValuesSuppressed,
+        exportDefinitionUnreadable, exportProfileEmpty, exportKAnonymityInvalid, exportSuppressLastUnknown, exportNoResponses, exportValuesSuppressed,
         exportNoQuasiIdentifiers,
     ]
 }

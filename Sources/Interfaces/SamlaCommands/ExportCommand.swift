@@ -72,6 +72,12 @@ struct ExportCommand: ParsableCommand {
         """, valueName: "k"))
     var kAnonymity: Int?
 
+    @Option(name: .customLong("suppress-last"), parsing: .upToNextOption, help: ArgumentHelp("""
+        With --profile: quasi-identifier columns to blank last, the most important first (e.g. \
+        ESEM_SECTOR ESEM_LEGALFORM): what the agreement with the partner most needs kept.
+        """, valueName: "column"))
+    var suppressLast: [String] = []
+
     @Option(help: ArgumentHelp("A framework whose cleaning rules to apply and whose results to include.", valueName: "file"))
     var framework: String?
 
@@ -89,6 +95,9 @@ struct ExportCommand: ParsableCommand {
         if includeFreeText && profile == nil {
             throw ValidationError("--include-free-text needs --profile: an export without a profile holds every free text already")
         }
+        if !suppressLast.isEmpty && profile == nil {
+            throw ValidationError("--suppress-last needs --profile: only a partner package is protected by local suppression")
+        }
         if kAnonymity != nil && profile == nil {
             throw ValidationError("--k-anonymity needs --profile: only a partner package is protected by local suppression; the standard export is for the organisation itself")
         }
@@ -102,7 +111,7 @@ struct ExportCommand: ParsableCommand {
             shape: format == .csv ? .wide : .long, values: labels ? .labels : .codes, language: language,
             includePII: includePII, selection: includePartial ? .all : .complete, profile: profile?.profile,
             includeFreeText: includeFreeText, overwrite: overwrite, delimiter: spreadsheet.delimiter.scalar, decimalComma: spreadsheet.decimalComma,
-            kAnonymity: kAnonymity ?? ExportOptions.defaultKAnonymity)
+            kAnonymity: kAnonymity ?? ExportOptions.defaultKAnonymity, suppressLast: suppressLast)
     }
 
     func run() throws {

@@ -11,6 +11,8 @@ public enum ExportError: Error, Hashable, Sendable {
     case definitionUnreadable(round: String, hash: String, problems: [Diagnostic])
     case profileEmpty(survey: String)
     case kAnonymityInvalid(Int)
+    /// A `--suppress-last` name that is no quasi-identifier column of the export.
+    case suppressLastUnknown(String, quasiIdentifiers: [String])
 
     /// The refusal as diagnostics; `database` names the store for problems of its contents.
     public func diagnostics(database: String) -> [Diagnostic] {
@@ -44,6 +46,10 @@ public enum ExportError: Error, Hashable, Sendable {
             return [Diagnostic(.exportKAnonymityInvalid, at: .field("--k-anonymity"),
                 "k must be a whole number of at least 1 (every row shares its quasi-identifiers with at least k - 1 others), not \(k); "
                     + "use \(ExportOptions.defaultKAnonymity), the default, or 1 to suppress nothing")]
+        case .suppressLastUnknown(let name, let keys):
+            let known = keys.isEmpty ? "the round's definition marks no quasi-identifier" : "its quasi-identifier columns are \(keys.joined(separator: ", "))"
+            return [Diagnostic(.exportSuppressLastUnknown, at: .field("--suppress-last"),
+                "\(name) is not a quasi-identifier column of this export\(Suggestions.didYouMean(name, in: keys)); \(known) (nothing was exported)")]
         }
     }
 }

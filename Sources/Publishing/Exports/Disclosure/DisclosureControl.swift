@@ -16,6 +16,8 @@ struct DisclosureControl {
     /// Per response, the exported variables (indices in ``ExportLayout/variables``) to write empty.
     let blanked: [Int64: Set<Int>]
     let suppression: LocalSuppression
+    /// The columns named to be blanked last, the most important first, as asked.
+    let suppressedLast: [String]
 
     /// Reads the quasi-identifiers of the rows the export will write (the same selection, less
     /// the responses cleaning removed) and decides which values to blank.
@@ -57,7 +59,14 @@ struct DisclosureControl {
             }
         }
         rows = responses.count
-        suppression = LocalSuppression(values: values, variableCount: keys.count, k: k)
+        let names = keys.map { ExportLayout.baseName(of: $0, profile: options.profile) }
+        var last: [Int] = []
+        for name in options.suppressLast {
+            guard let index = names.firstIndex(of: name) else { throw ExportError.suppressLastUnknown(name, quasiIdentifiers: names) }
+            if !last.contains(index) { last.append(index) }
+        }
+        suppression = LocalSuppression(values: values, variableCount: keys.count, k: k, suppressLast: last)
+        suppressedLast = last.map { names[$0] }
         var blanked: [Int64: Set<Int>] = [:]
         for (row, suppressed) in suppression.blanked.enumerated() where !suppressed.isEmpty {
             blanked[responses[row]] = Set(suppressed.map { keyIndices[$0] })

@@ -79,6 +79,7 @@ struct DisclosureReport {
                     .object([("column", .string(column.name)), ("limits", .array(bands.limits.map { JSONValue.number($0) }))])
                 }
             })),
+            ("suppressedLast", .array(control.suppressedLast.map { .string($0) })),
             ("rows", .integer(Int64(control.rows))),
             ("rowsWithSuppression", .integer(Int64(suppression.rowsSuppressed))),
             ("valuesSuppressed", .integer(Int64(suppression.valuesSuppressed))),

@@ -10,7 +10,8 @@
 ///
 /// The algorithm, on classes of rows with the same combination:
 /// 1. Key variables are ranked by how many distinct non-empty values they hold in the table, most
-///    first (ties: table order): the one that splits the rows most is blanked first.
+///    first (ties: table order): the one that splits the rows most is blanked first. Those named
+///    to be blanked last (sdcMicro's `importance`) follow, the most important at the very end.
 /// 2. A class of fewer than k rows that still has a non-empty key value is at risk. Each pass,
 ///    every class at risk blanks one of its values: the first, in rank order, whose blanking puts
 ///    it into a combination that at least k rows have already; if none does, the first non-empty
@@ -30,8 +31,10 @@ struct LocalSuppression {
     let rowsBelowKAllBlank: Int
 
     /// `values`: one array per row, one value id per key variable, 0 for empty. `k` ≥ 1.
-    init(values: [[UInt32]], variableCount: Int, k: Int) {
-        rank = Self.rank(values, variableCount: variableCount)
+    /// `suppressLast`: key variables to blank last, the most important first.
+    init(values: [[UInt32]], variableCount: Int, k: Int, suppressLast: [Int] = []) {
+        let ranked = Self.rank(values, variableCount: variableCount)
+        rank = ranked.filter { !suppressLast.contains($0) } + suppressLast.reversed()
         var blanked = Array(repeating: [Int](), count: values.count)
         var suppressed = Array(repeating: 0, count: variableCount)
         var classes: [[UInt32]: [Int]] = [:]

@@ -65,12 +65,16 @@ public struct ExportOptions: Sendable {
     /// them with at least `kAnonymity - 1` other rows (local suppression; 1 changes nothing).
     /// Ignored without a profile.
     public var kAnonymity: Int
+    /// Quasi-identifier columns (as the partner names them) that local suppression blanks last,
+    /// the most important first: what the agreement with the partner most needs kept (sdcMicro's
+    /// `importance`). The others are blanked first, those with the most distinct values first.
+    public var suppressLast: [String]
 
     public init(
         shape: TableShape = .wide, values: ValueStyle = .codes, language: String? = nil, includePII: Bool = false,
         selection: ExportSelection = .complete, profile: ExportProfile? = nil, includeFreeText: Bool = false, overwrite: Bool = false,
         delimiter: Unicode.Scalar = ",", decimalComma: Bool = false, cleaning: CleaningSummary? = nil, results: ResultSet? = nil,
-        kAnonymity: Int = ExportOptions.defaultKAnonymity
+        kAnonymity: Int = ExportOptions.defaultKAnonymity, suppressLast: [String] = []
     ) {
         self.shape = shape
         self.values = values
@@ -85,6 +89,7 @@ public struct ExportOptions: Sendable {
         self.cleaning = cleaning
         self.results = results
         self.kAnonymity = kAnonymity
+        self.suppressLast = suppressLast
     }
 
     /// The k of a partner export unless another is asked for: sdcMicro's and most statistical
