@@ -114,23 +114,26 @@ import SurveyDefinition
         let file = folder.appendingPathComponent("secret").path
         try "a-long-enough-secret-value\n".write(toFile: file, atomically: true, encoding: .utf8)
 
-        let fromFile = try #require(try Secret.load(file: file, environment: "X", environment: ["X": "ignored-ignored-ignored"]).get())
+        let fromFile = try #require(try APIClients.load(file: file, environment: "X", environment: ["X": "ignored-ignored-ignored"]).get()?.clients.first?.secret)
         #expect(fromFile.matches("a-long-enough-secret-value"))
         #expect(!fromFile.matches("a-long-enough-secret-valuE"))
         #expect(!fromFile.matches(nil))
         #expect(!fromFile.description.contains("a-long"), "the description never shows the secret")
-        #expect(try Secret.load(file: nil, environment: "X", environment: [:]).get() == nil, "no default")
-        #expect(try Secret.load(file: nil, environment: "X", environment: ["X": "env-secret-0123456789"]).get()?.matches("env-secret-0123456789") == true)
-        guard case .failure(let short) = Secret.load(file: nil, environment: "X", environment: ["X": "short"]) else {
+        #expect(try Secret.load(environment: "X", environment: [:]).get() == nil, "no default")
+        #expect(try Secret.load(environment: "X", environment: ["X": "env-secret-0123456789"]).get()?.matches("env-secret-0123456789") == true)
+        guard case .failure(let short) = Secret.load(environment: "X", environment: ["X": "short"]) else {
             Issue.record("a short secret was taken")
             return
         }
         #expect(short.code.id == "E477")
-        guard case .failure(let missing) = Secret.load(file: folder.appendingPathComponent("nope").path, environment: "X", environment: [:]) else {
+        let missingFile = folder.appendingPathComponent("nope").path
+        guard case .failure(let missing) = APIClients.load(file: missingFile, environment: "X", environment: [:]) else {
             Issue.record("a missing file was taken")
             return
         }
-        #expect(missing.code.id == "E476")
+        #expect(missing.diagnostics.map(\.description) == [
+            "\(missingFile): error[E476]: the API tokens file cannot be read as UTF-8 text; check the path and its permissions",
+        ])
     }
 
     @Test func signaturesAndSessions() {

@@ -102,7 +102,7 @@ import Testing
         let service = SubmissionService(store: environment.store)
         defer { service.shutdown() }
         let submission = APISubmission(
-            round: "esem-open", language: "sv", answers: ["consent": .text("ja"), "prio_fin": .text("3")], idempotencyKey: "k",
+            round: "esem-open", client: "api", language: "sv", answers: ["consent": .text("ja"), "prio_fin": .text("3")], idempotencyKey: "k",
             createdBody: { "\($0)" })
         guard case .refused(let problems) = try await service.submit(submission) else { Issue.record("taken"); return }
         // prio_fin is asked only with consent, whose refused answer leaves that undecided: not an E413.

@@ -5,7 +5,7 @@ import Testing
 /// What makes two API submissions the same request under one idempotency key.
 @Suite struct APISubmissionTests {
     func submission(_ answers: [String: AnswerValue?]) -> APISubmission {
-        APISubmission(round: "r", language: nil, answers: answers, idempotencyKey: "k", createdBody: { "\($0)" })
+        APISubmission(round: "r", client: "api", language: nil, answers: answers, idempotencyKey: "k", createdBody: { "\($0)" })
     }
 
     @Test func aNameSentAsNullIsTheSameAsOneLeftOut() {

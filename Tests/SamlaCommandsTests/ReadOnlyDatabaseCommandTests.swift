@@ -208,21 +208,28 @@ import Testing
         let opened = try SamlaBinary.run(["round", "open", StoreCLI.fixture("forum-v1.yaml"), "--name", "forum-2025", "--opens", day(-1), "--closes", day(30), "--db", database])
         #expect(opened.status == 0, "\(opened.errors)")
         try DatabaseQueue(path: database).write { db in
-            try db.execute(sql: "DROP TABLE ended_sessions; DELETE FROM grdb_migrations WHERE identifier = 'v4: ended admin sessions'")
+            try db.execute(sql: """
+                ALTER TABLE responses DROP COLUMN api_client;
+                DROP TABLE idempotency_keys;
+                CREATE TABLE idempotency_keys (
+                    round_id INTEGER NOT NULL REFERENCES rounds(id), key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL,
+                    body TEXT NOT NULL, response_id INTEGER REFERENCES responses(id), created_at TEXT NOT NULL, PRIMARY KEY (round_id, key));
+                DELETE FROM grdb_migrations WHERE identifier = 'v5: API clients';
+                """)
         }
         let copy = try workspace.archive([database], as: "archive")
         let before = try Self.state(copy)
 
         let refused = try workspace.runUnprivileged(["round", "list", "--db", copy])
         #expect(refused.status == 1)
-        #expect(refused.errors == "\(copy): error[E460]: the database was made by an earlier version of Samla (its latest migration is \"v3: imports\"; "
-            + "this version adds \"v4: ended admin sessions\"), and bringing it up to date needs to write it, which this user cannot (the file or its folder is read-only); "
+        #expect(refused.errors == "\(copy): error[E460]: the database was made by an earlier version of Samla (its latest migration is \"v4: ended admin sessions\"; "
+            + "this version adds \"v5: API clients\"), and bringing it up to date needs to write it, which this user cannot (the file or its folder is read-only); "
             + "nothing was changed; copy it to a writable folder and give --db the copy, which is then brought up to date, or read it with the version of Samla that wrote it\n")
         #expect(try Self.state(copy) == before)
 
         let listed = try SamlaBinary.run(["round", "list", "--db", database])
         #expect(listed.status == 0, "\(listed.errors)")
         #expect(listed.output.contains("forum-2025"))
-        #expect(try SQLiteStore(readingOnly: database).appliedMigrations().count == 5)
+        #expect(try SQLiteStore(readingOnly: database).appliedMigrations().count == 6)
     }
 }

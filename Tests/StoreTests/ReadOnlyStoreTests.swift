@@ -176,18 +176,25 @@ import Testing
         let database = path("samla.sqlite")
         try Self.makeStore(at: database)
         try DatabaseQueue(path: database).write { db in
-            try db.execute(sql: "DROP TABLE ended_sessions; DELETE FROM grdb_migrations WHERE identifier = 'v4: ended admin sessions'")
+            try db.execute(sql: """
+                ALTER TABLE responses DROP COLUMN api_client;
+                DROP TABLE idempotency_keys;
+                CREATE TABLE idempotency_keys (
+                    round_id INTEGER NOT NULL REFERENCES rounds(id), key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL,
+                    body TEXT NOT NULL, response_id INTEGER REFERENCES responses(id), created_at TEXT NOT NULL, PRIMARY KEY (round_id, key));
+                DELETE FROM grdb_migrations WHERE identifier = 'v5: API clients';
+                """)
         }
         let before = try Self.state(database)
-        let refusal = StoreError.outdatedSchema(path: database, latest: "v3: imports", pending: ["v4: ended admin sessions"])
+        let refusal = StoreError.outdatedSchema(path: database, latest: "v4: ended admin sessions", pending: ["v5: API clients"])
         #expect(throws: refusal) { try SQLiteStore(readingOnly: database) }
         #expect(try Self.state(database) == before)
         #expect(refusal.diagnostics(database: database).map(\.description) == [
-            "\(database): error[E460]: the database was made by an earlier version of Samla (its latest migration is \"v3: imports\"; this version adds "
-                + "\"v4: ended admin sessions\"), and bringing it up to date needs to write it, which this user cannot (the file or its folder is read-only); "
+            "\(database): error[E460]: the database was made by an earlier version of Samla (its latest migration is \"v4: ended admin sessions\"; this version adds "
+                + "\"v5: API clients\"), and bringing it up to date needs to write it, which this user cannot (the file or its folder is read-only); "
                 + "nothing was changed; copy it to a writable folder and give --db the copy, which is then brought up to date, or read it with the version of Samla that wrote it",
         ])
-        #expect(try SQLiteStore(path: database).appliedMigrations().count == 5, "opened for writing, it is brought up to date")
+        #expect(try SQLiteStore(path: database).appliedMigrations().count == 6, "opened for writing, it is brought up to date")
     }
 
     @Test func anEmptyFileIsNotTakenForAStore() throws {

@@ -17,8 +17,8 @@ public struct FormServerConfiguration: Sendable {
     public var admins: AdminRoster?
     /// An admin session not used for this long ends (it ends eight hours after sign-in at the latest).
     public var adminIdleLimit: TimeInterval
-    /// Without it the API answers 503.
-    public var apiToken: Secret?
+    /// The partner systems that may submit through the JSON API; without them the API answers 503.
+    public var apiClients: APIClients?
     /// Larger request bodies are refused with 413.
     public var maximumBodyBytes: Int
     /// Cookies only over HTTPS (set when the public address is https).
@@ -41,7 +41,7 @@ public struct FormServerConfiguration: Sendable {
     public var requestReadTimeout: Duration
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, links: Links? = nil, admins: AdminRoster? = nil, apiToken: Secret? = nil,
+        host: String = "127.0.0.1", port: Int = 8080, links: Links? = nil, admins: AdminRoster? = nil, apiClients: APIClients? = nil,
         maximumBodyBytes: Int = 128 * 1024, secureCookies: Bool? = nil, maximumBatch: Int = 512, keptResponses: Int = 4096,
         samlaVersion: String, frameworks: [ExportFramework] = [], database: String = "the database",
         idleTimeout: Duration = .seconds(30), requestReadTimeout: Duration = .seconds(60), adminIdleLimit: TimeInterval = 30 * 60
@@ -51,7 +51,7 @@ public struct FormServerConfiguration: Sendable {
         self.links = links
         self.admins = admins
         self.adminIdleLimit = adminIdleLimit
-        self.apiToken = apiToken
+        self.apiClients = apiClients
         self.maximumBodyBytes = maximumBodyBytes
         self.secureCookies = secureCookies ?? (links?.base.lowercased().hasPrefix("https://") ?? false)
         self.maximumBatch = maximumBatch
@@ -147,13 +147,15 @@ public final class FormServer: Sendable {
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         if let admins = configuration.admins {
             logger.notice("admin pages on", metadata: [
-                "admins": "\(admins.admins.map(\.name).joined(separator: ", "))", "source": "\(admins.source)",
+                "admins": "\(admins.names)", "source": "\(admins.source)",
                 "idle_minutes": "\(Int(configuration.adminIdleLimit / 60))",
             ])
         } else {
             logger.warning("admin pages are off: set SAMLA_ADMIN_SECRET or give --admin-secret-file", metadata: ["code": "E481"])
         }
-        if configuration.apiToken == nil {
+        if let clients = configuration.apiClients {
+            logger.notice("JSON API on", metadata: ["clients": "\(clients.names)", "source": "\(clients.source)"])
+        } else {
             logger.warning("the JSON API is off: set SAMLA_API_TOKEN or give --api-token-file", metadata: ["code": "E481"])
         }
         for framework in configuration.frameworks {

@@ -46,7 +46,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("admin-idle-minutes"), help: ArgumentHelp("An admin session not used for this many minutes ends (1 to 480).", valueName: "minutes"))
     var adminIdleMinutes: Int = 30
 
-    @Option(name: .customLong("api-token-file"), help: ArgumentHelp("A file holding the API token (else SAMLA_API_TOKEN).", valueName: "path"))
+    @Option(name: .customLong("api-token-file"), help: ArgumentHelp(
+        "A file of partner systems, one `name: token` line each, or of one shared token (else SAMLA_API_TOKEN).", valueName: "path"))
     var apiTokenFile: String?
 
     @Option(name: .customLong("framework"), help: ArgumentHelp(
@@ -108,11 +109,15 @@ struct ServeCommand: AsyncParsableCommand {
             case .success(let loaded): admins = loaded
             case .failure(let refusal): throw Refused(refusal.diagnostics)
             }
-            let apiToken = try Self.secret(file: apiTokenFile, variable: "SAMLA_API_TOKEN")
+            let apiClients: APIClients?
+            switch APIClients.load(file: apiTokenFile, environment: "SAMLA_API_TOKEN") {
+            case .success(let loaded): apiClients = loaded
+            case .failure(let refusal): throw Refused(refusal.diagnostics)
+            }
             // A server on a new, empty database has no round to serve: a mistyped --db.
             let store = try database.open(.writing)
             let configuration = FormServerConfiguration(
-                host: host, port: port, links: baseURL.flatMap(Links.init(base:)), admins: admins, apiToken: apiToken,
+                host: host, port: port, links: baseURL.flatMap(Links.init(base:)), admins: admins, apiClients: apiClients,
                 maximumBodyBytes: maxBodyBytes, maximumBatch: maxBatch, keptResponses: keptResponses, samlaVersion: SamlaVersion.current,
                 frameworks: try Self.load(frameworks: frameworks, store: store), database: database.path,
                 adminIdleLimit: TimeInterval(adminIdleMinutes * 60))
@@ -142,12 +147,5 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if !refusals.isEmpty { throw Refused(refusals) }
         return loaded
-    }
-
-    private static func secret(file: String?, variable: String) throws -> Secret? {
-        switch Secret.load(file: file, environment: variable) {
-        case .success(let secret): return secret
-        case .failure(let diagnostic): throw Refused([diagnostic])
-        }
     }
 }

@@ -63,10 +63,10 @@ final class TestEnvironment: @unchecked Sendable {
     static let apiToken = "api-token-0123456789abcdef"
 
     /// Runs `body` against a real server on 127.0.0.1 and a free port, then stops it. The admins
-    /// are those of `admins`, else (with `admin`) one who signs in with ``adminSecret``; `clock`
-    /// is the server's time.
+    /// are those of `admins`, else (with `admin`) one who signs in with ``adminSecret``; the API
+    /// clients those of `apiClients`, else (with `api`) one shared ``apiToken``; `clock` is the server's time.
     func withServer(
-        maximumBodyBytes: Int = 128 * 1024, admin: Bool = true, admins: AdminRoster? = nil, api: Bool = true,
+        maximumBodyBytes: Int = 128 * 1024, admin: Bool = true, admins: AdminRoster? = nil, api: Bool = true, apiClients: APIClients? = nil,
         idleTimeout: Duration = .seconds(30), requestReadTimeout: Duration = .seconds(60),
         clock: @escaping @Sendable () -> Date = { Date() },
         _ body: @escaping @Sendable (WebClient) async throws -> Void
@@ -74,7 +74,8 @@ final class TestEnvironment: @unchecked Sendable {
         var logger = Logger(label: "test") { [logs] in JSONLogHandler(label: $0, sink: logs) }
         logger.logLevel = .info
         let configuration = FormServerConfiguration(
-            host: "127.0.0.1", port: 0, admins: admins ?? (admin ? AdminRoster(shared: Secret(Self.adminSecret)) : nil), apiToken: api ? Secret(Self.apiToken) : nil,
+            host: "127.0.0.1", port: 0, admins: admins ?? (admin ? AdminRoster(shared: Secret(Self.adminSecret)) : nil), 
+            apiClients: apiClients ?? (api ? APIClients(shared: Secret(Self.apiToken)) : nil),
             maximumBodyBytes: maximumBodyBytes, samlaVersion: "0.1.0-test", database: databasePath,
             idleTimeout: idleTimeout, requestReadTimeout: requestReadTimeout)
         let server = try FormServer(store: store, configuration: configuration, logger: logger, clock: clock)

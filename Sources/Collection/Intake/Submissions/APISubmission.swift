@@ -7,6 +7,8 @@ import SurveyDefinition
 /// A complete response sent to the JSON API.
 public struct APISubmission: Sendable {
     public var round: String
+    /// The name of the partner system whose token sent it (``APIClients``); its idempotency keys are its own.
+    public var client: String
     /// One of the survey's languages; nil means its first.
     public var language: String?
     /// The answers by variable name; nil is no answer.
@@ -16,10 +18,11 @@ public struct APISubmission: Sendable {
     public var createdBody: @Sendable (Int64) -> String
 
     public init(
-        round: String, language: String?, answers: [String: AnswerValue?], idempotencyKey: String,
+        round: String, client: String, language: String?, answers: [String: AnswerValue?], idempotencyKey: String,
         createdBody: @escaping @Sendable (Int64) -> String
     ) {
         self.round = round
+        self.client = client
         self.language = language
         self.answers = answers
         self.idempotencyKey = idempotencyKey

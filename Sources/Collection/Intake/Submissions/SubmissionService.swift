@@ -289,7 +289,8 @@ public final class SubmissionService: Sendable {
     }
 
     /// Checks a complete response as the CSV import does (every question, required-if-relevant,
-    /// answers to questions not shown refused) and stores it with its idempotency key.
+    /// answers to questions not shown refused) and stores it with its client and idempotency key,
+    /// which is the client's own: another client's use of the same key is another submission.
     public func submit(_ submission: APISubmission) async throws -> APISubmissionOutcome {
         guard let round = try store.round(named: submission.round) else {
             let names = try store.roundSummaries().map(\.round.name)
@@ -301,7 +302,7 @@ public final class SubmissionService: Sendable {
             return .unknownLanguage(submission.language ?? "", languages: languages)
         }
         let requestHash = submission.fingerprint(language: language)
-        if let earlier = try store.idempotencyRecord(round: round.name, key: submission.idempotencyKey) {
+        if let earlier = try store.idempotencyRecord(round: round.name, client: submission.client, key: submission.idempotencyKey) {
             return earlier.requestHash == requestHash ? .replayed(earlier) : .keyConflict(earlier)
         }
         let today = self.today
@@ -318,7 +319,7 @@ public final class SubmissionService: Sendable {
         let claim = IdempotencyClaim(
             key: submission.idempotencyKey, requestHash: requestHash, status: 201, body: submission.createdBody)
         let write = CompleteSubmission(
-            round: round.name, definitionHash: round.definitionHash, language: language, source: .api,
+            round: round.name, definitionHash: round.definitionHash, language: language, source: .api, apiClient: submission.client,
             answers: answers, idempotency: claim, today: today)
         let result: CollectionWriteResult
         do {

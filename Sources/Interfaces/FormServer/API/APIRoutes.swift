@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Intake
+import Logging
 import Responses
 import Store
 import SurveyDefinition
@@ -26,10 +27,10 @@ extension FormServer {
     }
 
     private func submitResponse(_ request: Request, round: String) async throws -> Response {
-        guard let token = configuration.apiToken else {
+        guard let clients = configuration.apiClients else {
             return apiError(.serviceUnavailable, .serviceNotConfigured, "the JSON API is off: start the server with SAMLA_API_TOKEN or --api-token-file")
         }
-        guard let presented = Self.bearerToken(request.headers[.authorization]), token.matches(presented) else {
+        guard let client = clients.client(withToken: Self.bearerToken(request.headers[.authorization])) else {
             logger.notice("API request refused", metadata: ["code": "E470"])
             var response = apiError(.unauthorized, .apiUnauthorized, "send the API token as `Authorization: Bearer TOKEN`")
             response.headers[.wwwAuthenticate] = "Bearer"
@@ -52,10 +53,12 @@ extension FormServer {
         }
         let language = request.headers[.contentLanguage]?.trimmingCharacters(in: .whitespaces)
         let submission = APISubmission(
-            round: round, language: language, answers: answers, idempotencyKey: key,
+            round: round, client: client.name, language: language, answers: answers, idempotencyKey: key,
             createdBody: { id in JSONText.encode(CreatedBody(id: id, round: round, status: "complete")) })
+        let outcome = try await submissions.submit(submission)
+        logger.info("API submission", metadata: Self.logMetadata(outcome, client: client.name, round: round))
 
-        switch try await submissions.submit(submission) {
+        switch outcome {
         case .created(_, let body):
             return Reply.json(body, status: .created)
         case .replayed(let earlier):
@@ -89,6 +92,22 @@ extension FormServer {
             }
             return apiError(.conflict, .roundNotCollecting, "round \(round.name) \(why) and takes no responses")
         }
+    }
+
+    /// What the log says of a submission: the client that sent it, the round, what became of it and
+    /// the response it made or replayed.
+    static func logMetadata(_ outcome: APISubmissionOutcome, client: String, round: String) -> Logger.Metadata {
+        var metadata: Logger.Metadata = ["client": "\(client)", "round": "\(round)"]
+        switch outcome {
+        case .created(let record, _): metadata["outcome"] = "created"; metadata["response"] = "\(record.id)"
+        case .replayed(let earlier): metadata["outcome"] = "replayed"; metadata["response"] = "\(earlier.responseID.map(String.init) ?? "none")"
+        case .keyConflict: metadata["outcome"] = "key conflict"
+        case .refused(let problems): metadata["outcome"] = "refused"; metadata["problems"] = "\(problems.count)"
+        case .unknownRound: metadata["outcome"] = "unknown round"
+        case .unknownLanguage: metadata["outcome"] = "unknown language"
+        case .notCollecting: metadata["outcome"] = "not collecting"
+        }
+        return metadata
     }
 
     /// The token of an `Authorization: Bearer TOKEN` header; the scheme's name is case-insensitive

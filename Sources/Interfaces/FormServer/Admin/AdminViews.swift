@@ -232,6 +232,12 @@ enum AdminViews {
         }
     }
 
+    /// How a response came in, naming the partner system of an API response.
+    static func sourceText(_ record: ResponseRecord) -> String {
+        guard record.source == .api, let client = record.apiClient else { return record.source.rawValue }
+        return "submitted through the API by \(client)"
+    }
+
     static func response(_ response: StoredResponse, survey: Survey, round: Round?, admin: SignedIn) -> String {
         let record = response.record
         return shell("Response #\(record.id)", admin: admin).render { html in
@@ -241,7 +247,7 @@ enum AdminViews {
             html.element("h1", text: "Response #\(record.id)")
             html.element("dl", .init("class", "summary")) { html in
                 let entries: [(String, String)] = [
-                    ("Status", record.status.rawValue), ("Language", record.language), ("Source", record.source.rawValue),
+                    ("Status", record.status.rawValue), ("Language", record.language), ("Source", sourceText(record)),
                     ("Started", exactTime(record.startedAt)), ("Updated", exactTime(record.updatedAt)),
                     ("Submitted", record.submittedAt.map { exactTime($0) } ?? "–"), ("Current page", record.currentPage ?? "–"),
                 ]

@@ -10,18 +10,11 @@ public struct Secret: Sendable, CustomStringConvertible {
 
     public static let minimumLength = 16
 
-    /// Reads the secret from the file at `path` (when given) or else the environment variable
-    /// `variable`. Nil when neither is set; a diagnostic when the file is unreadable or the secret
-    /// is shorter than ``minimumLength``.
-    public static func load(file path: String?, environment variable: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+    /// Reads the secret from the environment variable `variable`: nil when it is not set, a
+    /// diagnostic when it is shorter than ``minimumLength``. A secrets file is read by ``NamedSecrets``.
+    public static func load(environment variable: String, environment: [String: String] = ProcessInfo.processInfo.environment)
         -> Result<Secret?, Diagnostic>
     {
-        if let path {
-            guard let data = FileManager.default.contents(atPath: path), let contents = String(data: data, encoding: .utf8) else {
-                return .failure(Diagnostic(.secretUnreadable, at: .file(path), "the secret file cannot be read as UTF-8 text; check the path and its permissions"))
-            }
-            return checked(contents, source: "file \(path)", at: .file(path)).map(Optional.some)
-        }
         guard let value = environment[variable] else { return .success(nil) }
         return checked(value, source: "environment variable \(variable)", at: .field(variable)).map(Optional.some)
     }

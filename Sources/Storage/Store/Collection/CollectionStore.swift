@@ -17,8 +17,8 @@ public protocol CollectionStore: Store {
     /// The epoch the store is in now: stamp state with it before reading it.
     var commitEpoch: CommitEpoch { get }
 
-    /// The stored outcome of an earlier submission with this idempotency key in `round`.
-    func idempotencyRecord(round: String, key: String) throws -> IdempotencyRecord?
+    /// The stored outcome of an earlier submission of API client `client` with this idempotency key in `round`.
+    func idempotencyRecord(round: String, client: String, key: String) throws -> IdempotencyRecord?
 
     /// The server secret named `name`: `byteCount` random bytes made on first use and kept in the store.
     func secret(named name: String, byteCount: Int) throws -> [UInt8]

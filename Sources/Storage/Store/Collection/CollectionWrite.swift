@@ -79,15 +79,18 @@ public struct CompleteSubmission: Sendable {
     public var definitionHash: String
     public var language: String
     public var source: ResponseSource
+    /// The partner system that sent it, for ``ResponseSource/api``; the scope of its idempotency key.
+    public var apiClient: String?
     /// Every answer; nil values are skipped.
     public var answers: [String: AnswerValue?]
     public var idempotency: IdempotencyClaim?
     public var today: CalendarDate
 
     public init(
-        round: String, definitionHash: String, language: String, source: ResponseSource,
+        round: String, definitionHash: String, language: String, source: ResponseSource, apiClient: String? = nil,
         answers: [String: AnswerValue?], idempotency: IdempotencyClaim?, today: CalendarDate
     ) {
+        self.apiClient = apiClient
         self.round = round
         self.definitionHash = definitionHash
         self.language = language

@@ -11,11 +11,15 @@ public struct ResponseRecord: Hashable, Sendable {
     public var source: ResponseSource
     public var invitationID: Int64?
     public var currentPage: String?
+    /// The partner system whose token submitted it, for a response of ``ResponseSource/api``.
+    public var apiClient: String?
 
     public init(
         id: Int64, roundID: Int64, definitionHash: String, language: String, status: ResponseStatus, startedAt: Timestamp,
-        updatedAt: Timestamp, submittedAt: Timestamp?, source: ResponseSource, invitationID: Int64?, currentPage: String?
+        updatedAt: Timestamp, submittedAt: Timestamp?, source: ResponseSource, invitationID: Int64?, currentPage: String?,
+        apiClient: String? = nil
     ) {
+        self.apiClient = apiClient
         self.id = id
         self.roundID = roundID
         self.definitionHash = definitionHash

@@ -104,10 +104,10 @@ extension SQLiteStore: CollectionStore {
         try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
     }
 
-    public func idempotencyRecord(round name: String, key: String) throws -> IdempotencyRecord? {
+    public func idempotencyRecord(round name: String, client: String, key: String) throws -> IdempotencyRecord? {
         try pool.read { db in
             let round = try Self.existingRound(named: name, db)
-            return try Self.idempotencyRecord(roundID: round.id, key: key, db)
+            return try Self.idempotencyRecord(roundID: round.id, client: client, key: key, db)
         }
     }
 
@@ -188,7 +188,7 @@ extension SQLiteStore: CollectionStore {
 
     static func cachedRecord(_ id: Int64, _ db: Database) throws -> ResponseRecord? {
         let statement = try db.cachedStatement(sql: """
-            SELECT id, round_id, definition_hash, language, status, started_at, updated_at, submitted_at, source, invitation_id, current_page
+            SELECT id, round_id, definition_hash, language, status, started_at, updated_at, submitted_at, source, invitation_id, current_page, api_client
             FROM responses WHERE id = ?
             """)
         return try RawRow.first(of: statement, binding: id, db) { row in
@@ -197,7 +197,8 @@ extension SQLiteStore: CollectionStore {
                 status: ResponseStatus(rawValue: row.text(4)) ?? .partial,
                 startedAt: Timestamp(stored: row.text(5)), updatedAt: Timestamp(stored: row.text(6)),
                 submittedAt: row.optionalText(7).map(Timestamp.init(stored:)),
-                source: ResponseSource(rawValue: row.text(8)) ?? .web, invitationID: row.optionalInt64(9), currentPage: row.optionalText(10))
+                source: ResponseSource(rawValue: row.text(8)) ?? .web, invitationID: row.optionalInt64(9), currentPage: row.optionalText(10),
+                apiClient: row.optionalText(11))
         }
     }
 
@@ -259,9 +260,9 @@ extension SQLiteStore: CollectionStore {
         try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA schema_version")) ?? -1
     }
 
-    static func idempotencyRecord(roundID: Int64, key: String, _ db: Database) throws -> IdempotencyRecord? {
+    static func idempotencyRecord(roundID: Int64, client: String, key: String, _ db: Database) throws -> IdempotencyRecord? {
         try Row.fetchOne(
-            db, sql: "SELECT * FROM idempotency_keys WHERE round_id = ? AND key = ?", arguments: [roundID, key]
+            db, sql: "SELECT * FROM idempotency_keys WHERE round_id = ? AND client = ? AND key = ?", arguments: [roundID, client, key]
         ).map { row in
             IdempotencyRecord(key: row["key"], requestHash: row["request_hash"], status: row["status"], body: row["body"], responseID: row["response_id"])
         }
@@ -362,7 +363,9 @@ private struct CollectionWriteContext {
 
     private mutating func submitComplete(_ submission: CompleteSubmission, _ db: Database) throws -> CollectionWriteResult {
         let round = try self.round(named: submission.round, db)
-        if let claim = submission.idempotency, let earlier = try SQLiteStore.idempotencyRecord(roundID: round.id, key: claim.key, db) {
+        if let claim = submission.idempotency,
+            let earlier = try SQLiteStore.idempotencyRecord(roundID: round.id, client: submission.apiClient ?? "", key: claim.key, db)
+        {
             return .replayed(earlier)
         }
         guard round.isCollecting(on: submission.today) else { throw StoreError.roundNotCollecting(round.name, phase: round.phase(on: submission.today)) }
@@ -371,16 +374,16 @@ private struct CollectionWriteContext {
         }
         let answers = try prepare(submission.answers.filter { $0.value != nil }, round: round, db)
         return try changing {
-            let id = try insertResponse(round: round, language: submission.language, source: submission.source, db)
+            let id = try insertResponse(round: round, language: submission.language, source: submission.source, apiClient: submission.apiClient, db)
             try write(answers, response: id, round: round, db)
             let now = Timestamp.now().text
             try db.cachedStatement(sql: "UPDATE responses SET status = 'complete', submitted_at = ?, updated_at = ? WHERE id = ?")
                 .execute(arguments: [now, now, id])
             if let claim = submission.idempotency {
                 try db.cachedStatement(sql: """
-                    INSERT INTO idempotency_keys (round_id, key, request_hash, status, body, response_id, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [round.id, claim.key, claim.requestHash, claim.status, claim.body(id), id, now])
+                    INSERT INTO idempotency_keys (round_id, client, key, request_hash, status, body, response_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [round.id, submission.apiClient ?? "", claim.key, claim.requestHash, claim.status, claim.body(id), id, now])
             }
             return .response(try SQLiteStore.cachedRecord(id, db)!)
         }
@@ -395,13 +398,13 @@ private struct CollectionWriteContext {
         }
     }
 
-    private func insertResponse(round: Round, language: String, source: ResponseSource, _ db: Database) throws -> Int64 {
+    private func insertResponse(round: Round, language: String, source: ResponseSource, apiClient: String? = nil, _ db: Database) throws -> Int64 {
         let now = Timestamp.now().text
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO responses (round_id, definition_hash, language, status, started_at, updated_at, source)
-            VALUES (?, ?, ?, 'partial', ?, ?, ?)
+            INSERT INTO responses (round_id, definition_hash, language, status, started_at, updated_at, source, api_client)
+            VALUES (?, ?, ?, 'partial', ?, ?, ?, ?)
             """)
-        try insert.execute(arguments: [round.id, round.definitionHash, language, now, now, source.rawValue])
+        try insert.execute(arguments: [round.id, round.definitionHash, language, now, now, source.rawValue, apiClient])
         let id = db.lastInsertedRowID
         let answers = try db.cachedStatement(
             sql: "INSERT INTO \(CollectionTableNames.of(round.surveyID).answers) (response_id, round_id) VALUES (?, ?)")

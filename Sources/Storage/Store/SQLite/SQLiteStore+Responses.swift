@@ -94,7 +94,7 @@ extension SQLiteStore {
                 startedAt: Timestamp(stored: row["started_at"]), updatedAt: Timestamp(stored: row["updated_at"]),
                 submittedAt: (row["submitted_at"] as String?).map(Timestamp.init(stored:)),
                 source: ResponseSource(rawValue: row["source"]) ?? .web,
-                invitationID: row["invitation_id"], currentPage: row["current_page"])
+                invitationID: row["invitation_id"], currentPage: row["current_page"], apiClient: row["api_client"])
         }
     }
 }

@@ -112,6 +112,34 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration(apiClientsMigration) { db in
+            // The partner system (API client) of each API response, and idempotency keys scoped per
+            // client, so that two clients using one key do not see each other's results. Everything
+            // the API took before came through the one shared token, whose name is now `api`.
+            try db.execute(sql: """
+                ALTER TABLE responses ADD COLUMN api_client TEXT CHECK (api_client IS NULL OR source = 'api');
+                UPDATE responses SET api_client = 'api' WHERE source = 'api';
+
+                CREATE TABLE idempotency_keys_by_client (
+                    round_id INTEGER NOT NULL REFERENCES rounds(id),
+                    client TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    request_hash TEXT NOT NULL,
+                    status INTEGER NOT NULL,
+                    body TEXT NOT NULL,
+                    response_id INTEGER REFERENCES responses(id),
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (round_id, client, key)
+                );
+                INSERT INTO idempotency_keys_by_client (round_id, client, key, request_hash, status, body, response_id, created_at)
+                SELECT round_id, 'api', key, request_hash, status, body, response_id, created_at FROM idempotency_keys;
+                DROP TABLE idempotency_keys;
+                ALTER TABLE idempotency_keys_by_client RENAME TO idempotency_keys;
+                """)
+        }
         return migrator
     }
+
+    /// The migration that names the API client of each API response and scopes idempotency keys per client.
+    static let apiClientsMigration = "v5: API clients"
 }
