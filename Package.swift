@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "Diagnostics"]),
         .testTarget(name: "SurveyDefinitionTests", dependencies: ["SurveyDefinition", "YAMLReading", "Diagnostics", "Expressions"], exclude: ["Fixtures"]),
         .testTarget(name: "FrameworksTests", dependencies: ["Frameworks", "SurveyDefinition", "Diagnostics"], exclude: ["Fixtures"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "SurveyDefinition", grdb]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "SurveyDefinition", grdb], exclude: ["Fixtures"]),
         .testTarget(name: "ResponsesTests", dependencies: ["Responses", "SurveyDefinition", "Expressions"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "SurveyDefinition", "Expressions", "Responses", "CSV", grdb], exclude: ["Fixtures"]),
         .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Intake", "SurveyDefinition", "Responses", "Expressions", "samla", grdb, hummingbird, hummingbirdTesting]),

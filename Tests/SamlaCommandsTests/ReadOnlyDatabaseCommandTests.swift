@@ -208,14 +208,7 @@ import Testing
         let opened = try SamlaBinary.run(["round", "open", StoreCLI.fixture("forum-v1.yaml"), "--name", "forum-2025", "--opens", day(-1), "--closes", day(30), "--db", database])
         #expect(opened.status == 0, "\(opened.errors)")
         try DatabaseQueue(path: database).write { db in
-            try db.execute(sql: """
-                ALTER TABLE responses DROP COLUMN api_client;
-                DROP TABLE idempotency_keys;
-                CREATE TABLE idempotency_keys (
-                    round_id INTEGER NOT NULL REFERENCES rounds(id), key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL,
-                    body TEXT NOT NULL, response_id INTEGER REFERENCES responses(id), created_at TEXT NOT NULL, PRIMARY KEY (round_id, key));
-                DELETE FROM grdb_migrations WHERE identifier = 'v5: API clients';
-                """)
+            try db.execute(sql: String(contentsOfFile: ExportCommandTests.root.appendingPathComponent("Tests/StoreTests/Fixtures/back-to-schema-v4.sql").path, encoding: .utf8))
         }
         let copy = try workspace.archive([database], as: "archive")
         let before = try Self.state(copy)

@@ -12,6 +12,9 @@ import Testing
 /// does not follow links (O_NOFOLLOW), so it can neither open nor make the `-shm` file, just as in a
 /// read-only folder. Each test first shows that SQLite's plain read-only open indeed fails there.
 @Suite struct ReadOnlyStoreTests {
+    /// SQL that turns a database of the current schema back into one of schema v4.
+    static let backToSchemaV4 = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/back-to-schema-v4.sql")
+
     let folder: URL
 
     init() throws {
@@ -176,14 +179,7 @@ import Testing
         let database = path("samla.sqlite")
         try Self.makeStore(at: database)
         try DatabaseQueue(path: database).write { db in
-            try db.execute(sql: """
-                ALTER TABLE responses DROP COLUMN api_client;
-                DROP TABLE idempotency_keys;
-                CREATE TABLE idempotency_keys (
-                    round_id INTEGER NOT NULL REFERENCES rounds(id), key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL,
-                    body TEXT NOT NULL, response_id INTEGER REFERENCES responses(id), created_at TEXT NOT NULL, PRIMARY KEY (round_id, key));
-                DELETE FROM grdb_migrations WHERE identifier = 'v5: API clients';
-                """)
+            try db.execute(sql: String(contentsOf: Self.backToSchemaV4, encoding: .utf8))
         }
         let before = try Self.state(database)
         let refusal = StoreError.outdatedSchema(path: database, latest: "v4: ended admin sessions", pending: ["v5: API clients"])
