@@ -166,7 +166,32 @@ import SurveyDefinition
                   - {name: language, type: text, label: {sv: "Språk", en: "Language"}}
             """)
         let names = try ExportLayout(survey: survey, options: ExportOptions()).columns.map(\.name)
-        #expect(names == ["response_id", "response_language", "submitted_at", "language"])
+        #expect(names == ["response_id", "response_language", "submitted_at", "source", "api_client", "language"])
+    }
+
+    /// The names of the collection mode are taken like every metadata name: a question `Source` takes
+    /// `source` (`response_source`), and the option `client` of a multiple choice `api` meets
+    /// `api_client` (`api__client`), in every export, whether or not it writes the column. A partner
+    /// package does not write `api_client` and does not reserve it.
+    @Test func theCollectionModeNamesAreTakenLikeOtherMetadata() throws {
+        let text = Self.text("""
+                  - {name: Source, type: text, label: {sv: "Källa", en: "Source"}, export_as: SRC}
+                  - {name: api, type: select_multiple, choices: tools, label: {sv: "API", en: "API"}, export_as: API}
+                  - {name: pick, type: select_one, choices: ab, label: {sv: "Välj", en: "Pick"}}
+            """).replacingOccurrences(of: "choices:\n", with: """
+            choices:
+              tools:
+                - {value: client, label: {sv: "Klient", en: "Client"}}
+                - {value: server, label: {sv: "Server", en: "Server"}}
+
+            """)
+        let loaded = SurveyLoader.load(text: text, path: "naming.yaml")
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        let survey = try #require(loaded.document?.survey)
+        let names = try ExportLayout(survey: survey, options: ExportOptions()).columns.map(\.name)
+        #expect(names == ["response_id", "language", "submitted_at", "response_source", "api_client", "Source", "api__client", "api_server", "pick"])
+        let partner = try ExportLayout(survey: survey, options: ExportOptions(profile: .euclid, includeFreeText: true)).columns.map(\.name)
+        #expect(partner == ["respondent_id", "language", "source", "SRC", "API_CLIENT", "API_SERVER"])
     }
 
     /// Excel, SPSS, Stata and SQL take `Language` and `language` for one column.
@@ -177,7 +202,7 @@ import SurveyDefinition
                   - {name: Q_b, type: text, label: {sv: "B", en: "B"}}
             """)
         let names = try ExportLayout(survey: survey, options: ExportOptions()).columns.map(\.name)
-        #expect(names == ["response_id", "response_language", "submitted_at", "Language", "q_a", "q__b", "Q_b"])
+        #expect(names == ["response_id", "response_language", "submitted_at", "source", "api_client", "Language", "q_a", "q__b", "Q_b"])
     }
 
     /// An option column has one name in every export of the survey, so that an import can find it:
@@ -189,8 +214,8 @@ import SurveyDefinition
             """)
         let without = try ExportLayout(survey: survey, options: ExportOptions()).columns.map(\.name)
         let with = try ExportLayout(survey: survey, options: ExportOptions(includePII: true)).columns.map(\.name)
-        #expect(without == ["response_id", "language", "submitted_at", "q__a", "q_b"])
-        #expect(with == ["response_id", "language", "submitted_at", "q__a", "q_b", "q_a"])
+        #expect(without == ["response_id", "language", "submitted_at", "source", "api_client", "q__a", "q_b"])
+        #expect(with == ["response_id", "language", "submitted_at", "source", "api_client", "q__a", "q_b", "q_a"])
         let names = try WideColumnNames(metadata: WideColumnNames.exportMetadata, variables: survey.variables, in: survey)
         #expect(names.variables == [["q__a", "q_b"], ["q_a"]], "the names samla import reads by")
     }

@@ -60,6 +60,17 @@ final class ExportFixture {
         return record.id
     }
 
+    /// Stores a complete response sent through the API by partner system `client`; returns its id.
+    @discardableResult
+    func insertFromAPI(_ answers: [String: AnswerValue], client: String, language: String = "sv") throws -> Int64 {
+        let stored = try store.round(named: round)!
+        let batch = try store.commit([.submitComplete(CompleteSubmission(
+            round: round, definitionHash: stored.definitionHash, language: language, source: .api, apiClient: client,
+            answers: answers.mapValues { Optional($0) }, idempotency: nil, today: Self.today))])
+        guard case .response(let record) = try batch.results[0].get() else { throw FixtureError.survey(["the API response was not stored"]) }
+        return record.id
+    }
+
     /// A new output folder path (not created).
     func outputPath(_ name: String = "out") -> String {
         folder.appendingPathComponent(name).path

@@ -46,8 +46,8 @@ import Testing
                 #expect(!Self.contains(bytes, Array("anna@example.se".utf8)), "\(folder)/\(name) holds the address")
             }
         }
-        #expect(try fixture.table("responses.csv").header == ["respondent_id", "language", "PC_SIZE", "PC_LARGE"])
-        #expect(try fixture.table("responses.csv", in: "standard").header == ["response_id", "language", "submitted_at", "size", "large"])
+        #expect(try fixture.table("responses.csv").header == ["respondent_id", "language", "source", "PC_SIZE", "PC_LARGE"])
+        #expect(try fixture.table("responses.csv", in: "standard").header == ["response_id", "language", "submitted_at", "source", "api_client", "size", "large"])
         try fixture.export(ExportOptions(includePII: true), to: "personal")
         let codebook = try fixture.table("codebook.csv", in: "personal").rows
         #expect(codebook.filter { $0["pii"] == "yes" }.map { $0["column"]! } == ["contact", "signature", "signed"])
@@ -59,7 +59,7 @@ import Testing
         try fixture.export(ExportOptions(profile: .euclid))
         let (header, rows) = try fixture.table("responses.csv")
         #expect(header == [
-            "respondent_id", "language", "EX_FORM", "EX_FOUNDED", "EX_WOMEN", "EX_BOARD",
+            "respondent_id", "language", "source", "EX_FORM", "EX_FOUNDED", "EX_WOMEN", "EX_BOARD",
             "EX_BARRIERS_FUNDING", "EX_BARRIERS_SKILLS", "EX_BARRIERS_RULES", "EX_BARRIERS__OTHER",
             "EX_CERT", "EX_VOICE_STAFF", "EX_VOICE_USERS", "EX_AGE",
         ])
@@ -81,7 +81,7 @@ import Testing
         try fixture.export(ExportOptions(), to: "standard")
 
         let (header, rows) = try fixture.table("responses.csv")
-        #expect(header == ["respondent_id", "language", "PC_FORM", "PC_SUPPORT_PUBLIC_LOAN", "PC_SUPPORT_INNOVATION_GRANT", "PC_SIZE"])
+        #expect(header == ["respondent_id", "language", "source", "PC_FORM", "PC_SUPPORT_PUBLIC_LOAN", "PC_SUPPORT_INNOVATION_GRANT", "PC_SIZE"])
         #expect(rows.map { $0["PC_FORM"] } == ["association", "other"])
         #expect(rows.map { $0["PC_SUPPORT_PUBLIC_LOAN"] } == ["1", "0"])
         #expect(rows.map { $0["PC_SIZE"] } == ["small", "large"])
@@ -124,14 +124,14 @@ import Testing
             }
         }
         let (header, rows) = try fixture.table("responses.csv")
-        #expect(header == ["respondent_id", "language", "FT_FORM", "FT_COUNTRY"])
+        #expect(header == ["respondent_id", "language", "source", "FT_FORM", "FT_COUNTRY"])
         #expect(rows[0]["FT_FORM"] == "other" && rows[0]["FT_COUNTRY"] == "SE", "a calculated text is not a free text")
         #expect((try fixture.json("provenance.json")["options"] as? [String: Any])?["freeText"] as? Bool == false)
         #expect(try fixture.read("codebook.md").contains("Fritextsvar (textfrågor och ”annat”-texter) är borttagna"))
 
         try fixture.export(ExportOptions(profile: .euclid, includeFreeText: true), to: "agreed")
         let agreed = try fixture.table("responses.csv", in: "agreed")
-        #expect(agreed.header == ["respondent_id", "language", "FT_FORM", "FT_FORM_OTHER", "FT_STORY", "FT_COUNTRY"])
+        #expect(agreed.header == ["respondent_id", "language", "source", "FT_FORM", "FT_FORM_OTHER", "FT_STORY", "FT_COUNTRY"])
         #expect(agreed.rows[0]["FT_FORM_OTHER"] == "Anna Bergs stiftelse")
         #expect((try fixture.json("provenance.json", in: "agreed")["options"] as? [String: Any])?["freeText"] as? Bool == true)
 
@@ -156,12 +156,12 @@ import Testing
             #expect(!Self.contains(bytes, Array("Anna Berg".utf8)), "\(name) holds a free text")
         }
         let (header, rows) = try fixture.table("responses.csv")
-        #expect(header == ["respondent_id", "language", "FT_STORY_LENGTH"])
+        #expect(header == ["respondent_id", "language", "source", "FT_STORY_LENGTH"])
         #expect(rows[0]["FT_STORY_LENGTH"] == "14")
 
         try fixture.export(ExportOptions(profile: .euclid, includeFreeText: true), to: "agreed")
         #expect(try fixture.table("responses.csv", in: "agreed").header
-                == ["respondent_id", "language", "FT_STORY", "FT_STORY_LINE", "FT_STORY_QUOTED", "FT_STORY_LENGTH"])
+                == ["respondent_id", "language", "source", "FT_STORY", "FT_STORY_LINE", "FT_STORY_QUOTED", "FT_STORY_LENGTH"])
     }
 
     @Test func pseudonymsAreStableWithinTheRoundAndNotTheIds() throws {

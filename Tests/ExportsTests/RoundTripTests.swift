@@ -53,7 +53,7 @@ import Testing
         let bytes = try fixture.bytes("responses.csv")
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("response_id,language,submitted_at,legal_form,founded,"))
+        #expect(text.hasPrefix("response_id,language,submitted_at,source,api_client,legal_form,founded,"))
         let lineEnds = text.components(separatedBy: "\r\n").count - 1
         #expect(lineEnds == 5, "a header and three rows, each ending in CRLF, and the CRLF inside the first story")
         #expect(text.contains("\"rad ett\r\nrad två; 🍰\""))
@@ -92,7 +92,7 @@ import Testing
         try fixture.export(ExportOptions(selection: .all), to: "all")
         #expect(try fixture.table("responses.csv", in: "complete").rows.count == 3)
         let all = try fixture.table("responses.csv", in: "all")
-        #expect(all.header.prefix(4) == ["response_id", "language", "submitted_at", "status"])
+        #expect(all.header.prefix(6) == ["response_id", "language", "submitted_at", "source", "api_client", "status"])
         let row = try #require(all.rows.first { $0["response_id"] == String(partial) })
         #expect(row["status"] == "partial" && row["submitted_at"] == "" && row["language"] == "en" && row["founded"] == "2001")
         #expect(all.rows.filter { $0["status"] == "complete" }.count == 3)

@@ -114,7 +114,7 @@ import Testing
             let files = try Unzipped(zip.bytes)
             #expect(files.names == ["responses.csv", "codebook.csv", "codebook.md", "disclosure.csv", "datapackage.json", "provenance.json"].map { "esem-open-euclid/" + $0 })
             let data = try #require(files["esem-open-euclid/responses.csv"])
-            #expect(data.hasPrefix(Self.bom + "respondent_id,language,ESEM_CONSENT,"))
+            #expect(data.hasPrefix(Self.bom + "respondent_id,language,source,ESEM_CONSENT,"))
             #expect(data.components(separatedBy: "\r\n").filter { !$0.isEmpty }.dropFirst().allSatisfy { $0.hasPrefix("R-") })
             let packageText = try #require(files["esem-open-euclid/datapackage.json"])
             let package = try #require(try JSONSerialization.jsonObject(with: Data(packageText.utf8)) as? [String: Any])

@@ -98,6 +98,24 @@ import Testing
         #expect(result.diagnostics.first?.message == "column sdg_100 is not a variable of survey import-test (did you mean sdg_10?)")
     }
 
+    /// How an exported response was collected (`source`) and by which partner system (`api_client`)
+    /// are not read: an imported response was collected by import, whatever the file says.
+    @Test func theSourceAndAPIClientOfAnExportAreNotRead() throws {
+        let (result, fixture) = try importing([
+            "response_id,language,submitted_at,source,api_client," + Self.header,
+            "1,sv,2025-10-12T09:31:05.000Z,web,," + Self.answers,
+            "2,sv,2025-10-12T09:32:05.000Z,api,crm.one," + Self.answers,
+            "3,en,2025-10-12T09:33:05.000Z,api,'-crm," + Self.answers,
+        ])
+        defer { fixture.cleanUp() }
+        #expect(!result.isRefused, "\(result.diagnostics)")
+        #expect(result.diagnostics.map(\.code) == [.personalColumnsMissing], "no column refused or ignored with a warning: \(result.diagnostics)")
+        #expect(result.imported == 3)
+        let records = try (1...3).map { try #require(try fixture.store.response(Int64($0))).record }
+        #expect(records.map(\.source) == [.import, .import, .import])
+        #expect(records.map(\.apiClient) == [nil, nil, nil])
+    }
+
     /// The status of an export with --include-partial: complete rows (and rows left empty) are
     /// imported as complete responses, partial rows as partial ones, whose required questions may
     /// be empty: stored unsubmitted, their time as when they were last saved, with the last page

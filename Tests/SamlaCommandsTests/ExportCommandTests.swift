@@ -49,7 +49,7 @@ import Testing
         #expect(files.isSuperset(of: ["results.csv", "cleaning-log.csv", "provenance.json"]))
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: workspace.out("euclid") + "/responses.csv")))
         #expect(bytes.prefix(3) == [0xEF, 0xBB, 0xBF])
-        #expect(String(decoding: bytes.dropFirst(3).prefix(40), as: UTF8.self).hasPrefix("respondent_id,language,ESEM_"))
+        #expect(String(decoding: bytes.dropFirst(3).prefix(40), as: UTF8.self).hasPrefix("respondent_id,language,source,ESEM_"))
 
         // A count is published without an interval, and its row says why with a code the schema allows.
         let results = try String(contentsOfFile: workspace.out("euclid") + "/results.csv", encoding: .utf8)
@@ -81,7 +81,7 @@ import Testing
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: workspace.out("excel") + "/" + file)))
             return String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")[0]
         }
-        #expect(try firstLine("responses.csv").hasPrefix("response_id;language;submitted_at;consent;"))
+        #expect(try firstLine("responses.csv").hasPrefix("response_id;language;submitted_at;source;api_client;consent;"))
         #expect(try firstLine("codebook.csv").hasPrefix("column;variable;question;"))
         #expect(try firstLine("cleaning-log.csv") == "round;rule;description;response_id")
         #expect(try firstLine("results.csv").hasPrefix("indicator;node;round;breakdown;group;n;estimate;se;"))

@@ -1,3 +1,4 @@
+import Expressions
 import Foundation
 import Store
 import Testing
@@ -24,9 +25,12 @@ import Testing
         #expect(opened.status == 0, "\(opened.errors)")
     }
 
-    /// A survey whose questions take the names of export metadata (`language`, `submitted_at`):
-    /// the export writes the metadata as `response_language` and `response_submitted_at`, and
-    /// importing that export into a new round of the survey reads the same answers and metadata.
+    /// A survey whose questions take the names of export metadata (`language`, `submitted_at`,
+    /// `source`, `api_client`): the export writes the metadata as `response_language`,
+    /// `response_submitted_at`, `response_source` and `response_api_client`, and importing that
+    /// export into a new round of the survey reads the same answers and metadata, except how the
+    /// responses were collected: every response of the new round was imported, the one a partner
+    /// system sent through the API too.
     @Test func anExportOfQuestionsNamedLikeMetadataImportsAgain() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = path("samla.sqlite")
@@ -50,15 +54,27 @@ import Testing
                   - name: submitted_at
                     type: date
                     label: {sv: "Inlämnat", en: "Handed in"}
+                  - name: source
+                    type: text
+                    label: {sv: "Källa", en: "Source"}
+                  - name: api_client
+                    type: text
+                    label: {sv: "System", en: "System"}
 
             """.write(toFile: path("meta.yaml"), atomically: true, encoding: .utf8)
-        try "language,submitted_at\nfi,2025-03-01\nsv,2025-04-02\n".write(toFile: path("in.csv"), atomically: true, encoding: .utf8)
+        try "language,submitted_at,source,api_client\nfi,2025-03-01,press,\nsv,2025-04-02,,Excel\n".write(toFile: path("in.csv"), atomically: true, encoding: .utf8)
         for round in ["meta-a", "meta-b"] {
             let opened = try SamlaBinary.run(["round", "open", path("meta.yaml"), "--name", round, "--opens", "2025-01-01", "--closes", "2099-12-31", "--db", db])
             #expect(opened.status == 0, "\(opened.errors)")
         }
         let first = try SamlaBinary.run(["import", "--db", db, "--round", "meta-a", path("in.csv")])
         #expect(first.status == 0, "\(first.errors)")
+        let store = try SQLiteStore(path: db)
+        let round = try #require(try store.round(named: "meta-a"))
+        let sent = try store.commit([.submitComplete(CompleteSubmission(
+            round: "meta-a", definitionHash: round.definitionHash, language: "en", source: .api, apiClient: "crm.one",
+            answers: ["language": .choice("sv"), "source": .text("web")], idempotency: nil, today: CalendarDate(year: 2025, month: 6, day: 1)!))])
+        _ = try sent.results[0].get()
         let exported = try SamlaBinary.run(["export", "--db", db, "--round", "meta-a", "--out", path("a")])
         #expect(exported.status == 0, "\(exported.errors)")
         let again = try SamlaBinary.run(["import", "--db", db, "--round", "meta-b", path("a/responses.csv")])
@@ -74,9 +90,21 @@ import Testing
             }
         }
         let a = try rows("a")
-        #expect(a.first == "response_language,response_submitted_at,language,submitted_at")
-        #expect(a.dropFirst().map { $0.split(separator: ",").suffix(2).joined(separator: ",") } == ["fi,2025-03-01", "sv,2025-04-02"])
-        #expect(try rows("b") == a)
+        #expect(a.first == "response_language,response_submitted_at,response_source,response_api_client,language,submitted_at,source,api_client")
+        /// The cells of each row from the answers on (after the four metadata columns).
+        func answers(_ rows: [String]) -> [String] {
+            rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).suffix(4).joined(separator: ",") }
+        }
+        #expect(answers(a) == ["fi,2025-03-01,press,", "sv,2025-04-02,,Excel", "sv,,web,"])
+        /// How each response was collected and by which partner system.
+        func modes(_ rows: [String]) -> [String] {
+            rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[2...3].joined(separator: ",") }
+        }
+        #expect(modes(a) == ["import,", "import,", "api,crm.one"])
+        let b = try rows("b")
+        #expect(b.first == a.first)
+        #expect(answers(b) == answers(a))
+        #expect(modes(b) == ["import,", "import,", "import,"], "imported, whatever the file said")
     }
 
     /// A decimal below 0.0001 is exported in plain notation (`0.00001`, not `1e-05`, which the
@@ -100,7 +128,7 @@ import Testing
         /// The share column of an export.
         func shares(_ folder: String) throws -> [String] {
             try String(contentsOfFile: path("\(folder)/responses.csv"), encoding: .utf8).split(separator: "\r\n").dropFirst().map {
-                String($0.split(separator: ",", omittingEmptySubsequences: false)[5])
+                String($0.split(separator: ",", omittingEmptySubsequences: false)[7])
             }
         }
         #expect(try shares("a") == ["0.00001", "-0.000012345", "0.5"])
@@ -130,8 +158,8 @@ import Testing
         let excel = try SamlaBinary.run(["export", "--db", db, "--round", "excel-a", "--out", path("a"), "--delimiter", ";", "--decimal-comma"])
         #expect(excel.status == 0, "\(excel.errors)")
         let written = try String(contentsOfFile: path("a/responses.csv"), encoding: .utf8)
-        #expect(written.drop { $0 == "\u{FEFF}" }.hasPrefix("response_id;language;submitted_at;org;founded;share;"))
-        #expect(written.contains(";\"A;B\";;0,00001;") && written.contains(";'-B;;-12,5;") && written.contains(";C;;40;"), "\(written)")
+        #expect(written.drop { $0 == "\u{FEFF}" }.hasPrefix("response_id;language;submitted_at;source;api_client;org;founded;share;"))
+        #expect(written.contains(";import;;\"A;B\";;0,00001;") && written.contains(";import;;'-B;;-12,5;") && written.contains(";import;;C;;40;"), "\(written)")
         let again = try SamlaBinary.run(["import", "--db", db, "--round", "excel-b", path("a/responses.csv")])
         #expect(again.status == 0, "\(again.errors)")
         #expect(again.output.hasPrefix("imported 3 responses into excel-b"), "\(again.output)")
@@ -241,7 +269,13 @@ import Testing
         try export("esem-se-copy-all", to: "b-all", ["--include-partial"])
         let bAll = try rows("b-all")
         #expect(bAll.count == all.count)
-        for (index, row) in bAll.enumerated() where row != all[index] {
+        // The demo's complete responses were imported and its partial ones begun on the web; every
+        // response of the copy was imported, whatever the file said.
+        let source = try #require(all[0].firstIndex(of: "source"))
+        #expect(Set(all.dropFirst().map { $0[source] }) == ["import", "web"])
+        #expect(Set(bAll.dropFirst().map { $0[source] }) == ["import"])
+        func withoutSource(_ row: [String]) -> [String] { row.enumerated().filter { $0.offset != source }.map(\.element) }
+        for (index, row) in bAll.enumerated() where withoutSource(row) != withoutSource(all[index]) {
             Issue.record("row \(index) differs: \(zip(all[0], zip(all[index], row)).filter { $0.1.0 != $0.1.1 })")
             break
         }

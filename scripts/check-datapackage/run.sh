@@ -69,6 +69,8 @@ sys.exit(0 if sys.argv[2] in types else 1)" "$work/$name.report.json" "$error"; 
 
 break_and_expect outside-categories constraint-error codes responses.csv legal_form gmbh
 break_and_expect text-in-integer type-error codes responses.csv year_founded nineteen-ninety
+# How a response was collected is one of web, import and api, in a partner package too.
+break_and_expect source-not-a-mode constraint-error euclid-cleaned responses.csv source paper
 # A partner package writes founding years in the definition's bands (export_bands): an exact year
 # is outside them.
 break_and_expect year-not-a-band constraint-error euclid-cleaned responses.csv ESEM_FOUNDED 1987

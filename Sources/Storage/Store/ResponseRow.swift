@@ -8,6 +8,10 @@ public protocol ResponseRow {
     var language: String { get }
     var status: ResponseStatus { get }
     var submittedAt: Timestamp? { get }
+    /// How the response was collected: the web form, an import, or the API.
+    var source: ResponseSource { get }
+    /// The partner system that submitted an API response; nil for the others.
+    var apiClient: String? { get }
     /// How many variables the scan reads.
     var variableCount: Int { get }
     func isNull(_ index: Int) -> Bool

@@ -12,7 +12,8 @@ import SurveyDefinition
 /// with one of those names wins over the metadata meaning; the metadata column is then read under
 /// the name an export gives it, `response_language` or `response_submitted_at` (the variable's
 /// name compared ignoring case, as the export compares it). An export's `response_id` is not read:
-/// imported responses are numbered anew; its `status` (with partial responses) is read, and a
+/// imported responses are numbered anew; nor are its `source` and `api_client` (under those names
+/// or with the prefix): an imported response was collected by import, whatever the file says; its `status` (with partial responses) is read, and a
 /// `partial` row is stored as a partial response. A multiple choice is read from its
 /// own column (`q`, codes) or from the whole set of one column per option that an export spreads
 /// it into (`q_option`, named by ``WideColumnNames``), not from both. Columns for calculated variables
@@ -43,6 +44,9 @@ struct ImportColumns {
     static let metadataPrefix = "response_"
     /// The response number an export writes first; the import numbers responses anew.
     static let exportedResponseID = "response_id"
+    /// How an exported response was collected, and by which partner system: not read, since an
+    /// imported response's source is always `import`.
+    static let exportedSourceColumns = ["source", "api_client"]
 
     let names: [String]
     let roles: [Role]
@@ -81,6 +85,7 @@ struct ImportColumns {
         }
         let languageColumn = metadataColumn(Self.languageColumn), submittedAtColumn = metadataColumn(Self.submittedAtColumn)
         let statusColumn = metadataColumn(Self.statusColumn)
+        let sourceColumns = Set(Self.exportedSourceColumns.map(metadataColumn))
         // The option columns an export gives each multiple choice, by name.
         var optionColumns: [String: (variable: Int, position: Int)] = [:]
         if let wide = try? WideColumnNames(metadata: WideColumnNames.exportMetadata, variables: validator.variables, in: validator.survey) {
@@ -133,6 +138,8 @@ struct ImportColumns {
                 roles.append(.status)
             } else if name == Self.exportedResponseID {
                 isExport = true
+                roles.append(.ignored)
+            } else if sourceColumns.contains(name) {
                 roles.append(.ignored)
             } else if let option = optionColumns[name] {
                 roles.append(.option(variable: option.variable, position: option.position))

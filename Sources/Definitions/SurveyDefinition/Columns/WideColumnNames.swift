@@ -73,8 +73,9 @@ public struct WideColumnNames: Sendable {
 
     /// The metadata of a standard export (`samla export` without a profile), in its column order;
     /// `status` is written only with partial responses but its name is reserved always.
-    public static let exportMetadata = ["response_id", "language", "submitted_at", "status"]
+    public static let exportMetadata = ["response_id", "language", "submitted_at", "source", "api_client", "status"]
 
-    /// The metadata of a partner export (`--profile`), in its column order.
-    public static let partnerMetadata = ["respondent_id", "language", "status"]
+    /// The metadata of a partner export (`--profile`), in its column order: the mode of collection
+    /// (`source`) but not the partner system that submitted it (`api_client`).
+    public static let partnerMetadata = ["respondent_id", "language", "source", "status"]
 }

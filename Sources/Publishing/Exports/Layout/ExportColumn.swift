@@ -11,6 +11,10 @@ public struct ExportColumn: Hashable, Sendable {
         case language
         /// When the response was submitted (UTC, ISO 8601).
         case submittedAt
+        /// How the response was collected: `web`, `import` or `api`.
+        case source
+        /// The partner system that submitted an API response; empty for the others.
+        case apiClient
         /// `complete` or `partial`, when partial responses are exported.
         case status
         /// A variable's value.
@@ -48,6 +52,8 @@ public struct ExportColumn: Hashable, Sendable {
         case .pseudonym: "respondent_id"
         case .language: "language"
         case .submittedAt: "submitted_at"
+        case .source: "source"
+        case .apiClient: "api_client"
         case .status: "status"
         case .value, .option: preconditionFailure("not a metadata column")
         }

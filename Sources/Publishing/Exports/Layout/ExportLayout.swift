@@ -40,7 +40,7 @@ public struct ExportLayout: Sendable {
         if options.profile == .euclid && exported.isEmpty { throw .profileEmpty(survey: survey.id) }
         variables = exported
 
-        let metadata: [ExportColumn.Content] = (options.profile == nil ? [.responseID, .language, .submittedAt] : [.pseudonym, .language])
+        let metadata: [ExportColumn.Content] = (options.profile == nil ? [.responseID, .language, .submittedAt, .source, .apiClient] : [.pseudonym, .language, .source])
             + (options.selection == .all ? [.status] : [])
         // Names are decided over every variable the profile names, exported or not (personal data,
         // free texts left out), so that a column has one name in every export of the survey and

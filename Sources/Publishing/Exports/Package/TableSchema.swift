@@ -1,5 +1,6 @@
 import CSV
 import Expressions
+import Store
 import SurveyDefinition
 
 /// The Frictionless Table Schema of the data file: a field per column with its type, its
@@ -75,6 +76,13 @@ enum TableSchema {
             members.append(("type", "string"))
             constraints.append(("enum", ["complete", "partial"]))
             required = true
+        case .source:
+            members.append(("type", "string"))
+            constraints.append(("enum", .array(ResponseSource.allCases.map { .string($0.rawValue) })))
+            required = true
+        case .apiClient:
+            members.append(("type", "string"))
+            required = false
         case .submittedAt:
             members.append(("type", "datetime"))
             required = layout.options.selection == .complete
@@ -172,6 +180,7 @@ enum TableSchema {
         var lines = description.labels.map { "\($0.language): \($0.text)" }
         if let unit = description.question?.unit { lines.append("unit: \(unit)") }
         if let relevance = description.relevance { lines.append("asked when: \(relevance)") }
+        if description.column.content == .apiClient { lines.append(SpreadsheetRule.text(layout.language)) }
         if case .value(let variable) = description.column.content {
             let guardsAChoice = description.choices.contains { choice in
                 FormulaNeutralization.isNeeded(for: layout.shown(choice))

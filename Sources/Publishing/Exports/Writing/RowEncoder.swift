@@ -15,6 +15,8 @@ final class RowEncoder {
         case pseudonym
         case language
         case submittedAt
+        case source
+        case apiClient
         case status
         case integer(Int)
         case decimal(Int)
@@ -74,6 +76,8 @@ final class RowEncoder {
             case .pseudonym: cells.append(.pseudonym)
             case .language: cells.append(.language)
             case .submittedAt: cells.append(.submittedAt)
+            case .source: cells.append(.source)
+            case .apiClient: cells.append(.apiClient)
             case .status: cells.append(.status)
             case .value(let variable):
                 let i = column.variableIndex!
@@ -165,8 +169,9 @@ final class RowEncoder {
     /// Whether column `index` is empty in the prepared row.
     func isEmpty(_ row: ResponseRow, column index: Int) -> Bool {
         switch cells[index] {
-        case .responseID, .pseudonym, .language, .status: false
+        case .responseID, .pseudonym, .language, .source, .status: false
         case .submittedAt: row.submittedAt == nil
+        case .apiClient: row.apiClient == nil
         case .integer(let v), .decimal(let v), .boolean(let v), .date(let v), .text(let v), .choice(let v, _), .band(let v, _, _): row.isNull(v)
         case .option(_, let index): chosen[index] == 2
         }
@@ -185,6 +190,11 @@ final class RowEncoder {
         case .submittedAt:
             guard let submitted = row.submittedAt else { return try writeEmpty(to: writer) }
             try writer.write(submitted.text)
+        case .source:
+            try writer.write(row.source.rawValue)
+        case .apiClient:
+            guard let client = row.apiClient else { return try writeEmpty(to: writer) }
+            try writer.write(FormulaNeutralization.neutralized(client))
         case .status:
             try writer.write(row.status.rawValue)
         case .integer(let v):
