@@ -50,6 +50,29 @@ import Testing
         }
     }
 
+    /// The round page's latest responses name the partner system beside `api`; a response of the
+    /// shared token (the client `api`) reads `api` alone.
+    @Test func theRoundPageListsEachAPIResponseWithItsClient() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer(apiClients: try Self.clients(Self.bothClients, in: environment)) { client in
+            for (token, key) in [(Self.kolada, "k-1"), (Self.enkat, "e-1")] {
+                let created = try await client.request(.post, Self.path, headers: Self.headers(token: token, key: key), body: APITests.completeResponse)
+                #expect(created.status == 201, "\(created.body)")
+            }
+            try await signIn(client)
+            let page = try await client.get("/admin/rounds/esem-open")
+            #expect(page.body.contains("<td>api (kolada)</td>") && page.body.contains("<td>api (enkat.se)</td>"), "\(page.body)")
+        }
+        let shared = try TestEnvironment()
+        try await shared.withServer(apiClients: try Self.clients("\(Self.kolada)\n", in: shared)) { client in
+            let created = try await client.request(.post, Self.path, headers: Self.headers(token: Self.kolada, key: "k"), body: APITests.completeResponse)
+            #expect(created.status == 201, "\(created.body)")
+            try await signIn(client)
+            let page = try await client.get("/admin/rounds/esem-open")
+            #expect(page.body.contains("<td>api</td>") && !page.body.contains("api (api)"), "\(page.body)")
+        }
+    }
+
     /// Two partner systems that happen to use the same Idempotency-Key submit two responses; a
     /// retry of each gets its own response back.
     @Test func idempotencyKeysAreEachClientsOwn() async throws {

@@ -219,7 +219,7 @@ enum AdminViews {
                                     }
                                     html.element("td", text: record.status.rawValue)
                                     html.element("td", text: record.language)
-                                    html.element("td", text: record.source.rawValue)
+                                    html.element("td", text: sourceCell(record))
                                     html.element("td", text: shortTime(record.startedAt))
                                     html.element("td", text: shortTime(record.updatedAt))
                                     html.element("td", text: record.currentPage ?? "–")
@@ -230,6 +230,13 @@ enum AdminViews {
                 }
             }
         }
+    }
+
+    /// How a response came in, in a list: `api (client)` for an API response of a named partner
+    /// system, else the source (`api` for the shared token's).
+    static func sourceCell(_ record: ResponseRecord) -> String {
+        guard record.source == .api, let client = record.apiClient, client != APIClientsFile.sharedName else { return record.source.rawValue }
+        return "api (\(client))"
     }
 
     /// How a response came in, naming the partner system of an API response.
