@@ -54,7 +54,14 @@ struct SQLiteResponseRow: ResponseRow {
     var language: String { statement.text(1) ?? "" }
     var status: ResponseStatus { statement.withUTF8(2) { $0.first == UInt8(ascii: "c") } == true ? .complete : .partial }
     var submittedAt: Timestamp? { statement.text(3).map(Timestamp.init(stored:)) }
-    var source: ResponseSource { statement.text(4).flatMap(ResponseSource.init(rawValue:)) ?? .web }
+    /// Told apart by the first byte (`web`, `import`, `api`), as ``status`` is, without making a String.
+    var source: ResponseSource {
+        switch statement.withUTF8(4, { $0.first }) ?? nil {
+        case UInt8(ascii: "a"): .api
+        case UInt8(ascii: "i"): .import
+        default: .web
+        }
+    }
     var apiClient: String? { statement.text(5) }
     var variableCount: Int { types.count }
 
