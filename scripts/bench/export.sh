@@ -38,7 +38,7 @@ measure() {  # name, output files, command...
     echo "$seconds $(awk -v u="$user" -v y="$system" 'BEGIN { print u + y }')" > "$work/$name.times"
 }
 
-query="SELECT r.id, r.language, r.submitted_at, a.* FROM responses r JOIN answers_esem_se a ON a.response_id = r.id
+query="SELECT r.id, r.language, r.submitted_at, r.source, r.api_client, a.* FROM responses r JOIN answers_esem_se a ON a.response_id = r.id
        WHERE r.round_id = (SELECT id FROM rounds WHERE name = '$round') AND r.status = 'complete' ORDER BY r.id"
 echo "commands:"
 echo "  samla export --db DB --round $round --out DIR"
