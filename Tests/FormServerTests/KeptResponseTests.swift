@@ -121,21 +121,21 @@ import Testing
         let environment = try TestEnvironment()
         let cache = OpenResponseCache(capacity: 8)
         let first = cache.lease("t")
-        #expect(first.kept == nil)
+        #expect(first.left == nil)
         first.left = try kept(environment, epoch: 1)
         cache.end(first)
         #expect(cache.count == 1)
 
         let second = cache.lease("t")
-        #expect(second.kept?.epoch == CommitEpoch(1))
+        #expect(second.left?.epoch == CommitEpoch(1))
         let overlapping = cache.lease("t")
-        #expect(overlapping.kept == nil, "a post under way holds the state")
+        #expect(overlapping.left == nil, "a post under way holds the state")
         second.left = try kept(environment, epoch: 2)
         overlapping.left = try kept(environment, epoch: 3)
         cache.end(second)
         cache.end(overlapping)
         #expect(cache.count == 0)
-        #expect(cache.lease("t").kept == nil)
+        #expect(cache.lease("t").left == nil)
     }
 
     @Test func completedResponsesAreNotKeptAndTheLeastRecentGoFirst() throws {
@@ -155,7 +155,7 @@ import Testing
             cache.end(lease)
         }
         #expect(cache.count == 4)
-        #expect(cache.lease("a").kept == nil, "the least recently posted went")
-        #expect(cache.lease("e").kept != nil)
+        #expect(cache.lease("a").left == nil, "the least recently posted went")
+        #expect(cache.lease("e").left != nil)
     }
 }

@@ -70,9 +70,9 @@ nonisolated func run(_ service: SubmissionService) async throws {
         for connection in 0..<connections {
             group.addTask {
                 for round in 0..<postsPerConnection {
-                    let outcome = try await service.openForPost(token: tokens[connection]) { response in
-                        guard let response else { fail("a link of the fixture opens nothing") }
-                        return try await service.post(page(round), to: response)
+                    let outcome = try await service.openForPost(token: tokens[connection]) { (response: consuming WebResponse?) in
+                        if case .none = response { fail("a link of the fixture opens nothing") }
+                        return try await service.post(page(round), to: response.take()!)
                     }
                     guard case .moved = outcome else { fail("a post was not saved: \(outcome)") }
                 }

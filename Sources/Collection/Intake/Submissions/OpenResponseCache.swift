@@ -1,3 +1,4 @@
+import Foundation
 import Store
 import SurveyDefinition
 
@@ -61,14 +62,13 @@ final class OpenResponseCache: Sendable {
         entry.posts += 1
         entry.lastUse = use
         if entry.posts > 1 { entry.contended = true }
-        let kept = entry.kept
-        entry.kept = nil
+        let kept = entry.kept.take()
         return entry.contended ? nil : kept
     }
 
     /// Ends a post: keeps what its lease left, unless another post of the link overlapped it.
     func end(_ lease: PostLease) {
-        let left = lease.left
+        let left = lease.takeLeft()
         state.withLock { state in
             guard let index = state.entries.index(forKey: lease.tokenHash) else { return }
             let drop = Self.finish(&state.entries.values[index], left: left, keepsNothing: capacity == 0)
@@ -80,7 +80,7 @@ final class OpenResponseCache: Sendable {
     private static func finish(_ entry: inout Entry, left: KeptResponse?, keepsNothing: Bool) -> Bool {
         entry.posts -= 1
         if !entry.contended, let left, left.record?.status != .complete {
-            entry.kept = left
+            entry.kept = consume left
         }
         guard entry.posts == 0 else { return false }
         entry.contended = false
@@ -95,26 +95,64 @@ final class OpenResponseCache: Sendable {
 }
 
 /// One post's hold on the kept state of its link (see ``OpenResponseCache``).
-final class PostLease: Sendable {
+///
+/// The state moves in and out under the lease's lock rather than being copied: a copy retains
+/// every string and buffer it holds, which is a measurable part of a post.
+final class PostLease: @unchecked Sendable {
     let tokenHash: String
-    /// The state the cache handed out; nil when the post must read the store.
-    let kept: KeptResponse?
-    private let outcome = Locked((left: KeptResponse?.none, committed: false))
+    /// Whether the cache handed out kept state; false when the post must read the store.
+    let wasKept: Bool
+    private let lock = NSLock()
+    private var leftState: KeptResponse?
+    private var committedSave = false
 
+    /// Hands the lease the cache's kept state, which stays what is left until the post says otherwise.
     init(tokenHash: String, kept: KeptResponse?) {
         self.tokenHash = tokenHash
-        self.kept = kept
+        wasKept = kept != nil
+        leftState = kept
     }
 
-    /// What to keep for the link's next post; nil keeps nothing.
+    /// What to keep for the link's next post; nil keeps nothing. Until the post sets it, the state
+    /// the cache handed out.
     var left: KeptResponse? {
-        get { outcome.withLock { $0.left } }
-        set { outcome.withLock { $0.left = newValue } }
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return leftState
+        }
+        set {
+            lock.lock()
+            leftState = newValue
+            lock.unlock()
+        }
+    }
+
+    /// Runs `body` on what is left, without copying it.
+    func withLeft<R>(_ body: (borrowing KeptResponse?) throws -> R) rethrows -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(leftState)
+    }
+
+    /// Moves out what is left, leaving nothing.
+    func takeLeft() -> KeptResponse? {
+        lock.lock()
+        defer { lock.unlock() }
+        return leftState.take()
     }
 
     /// Whether the post has committed a save.
     var committed: Bool {
-        get { outcome.withLock { $0.committed } }
-        set { outcome.withLock { $0.committed = newValue } }
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return committedSave
+        }
+        set {
+            lock.lock()
+            committedSave = newValue
+            lock.unlock()
+        }
     }
 }

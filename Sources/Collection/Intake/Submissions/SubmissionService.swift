@@ -57,16 +57,23 @@ public final class SubmissionService: Sendable {
     /// Opens the response of link `token` to take a posted page and runs `body` with it (nil for an
     /// unknown link). The state comes from memory when the link's last post left it there, else
     /// from the store; what ``post(_:to:)`` saves is kept for the link's next post.
-    public func openForPost<T>(token: String, _ body: (WebResponse?) async throws -> T) async throws -> T {
+    public func openForPost<T>(token: String, _ body: (consuming WebResponse?) async throws -> T) async throws -> T {
         guard let tokenHash = InvitationToken(token)?.hash else { return try await body(nil) }
         let lease = openResponses.lease(tokenHash)
         defer { openResponses.end(lease) }
-        guard let kept = try lease.kept ?? read(tokenHash) else { return try await body(nil) }
-        var response = try response(kept, tokenHash: tokenHash)
-        response.wasKept = lease.kept != nil
-        response.lease = lease
-        lease.left = kept
-        return try await body(response)
+        var response: WebResponse?
+        if lease.wasKept {
+            // The kept state stays in the lease (what is left should the post save nothing); the response is made from it in place.
+            response = try lease.withLeft { kept in try self.response(kept!, tokenHash: tokenHash) }
+            response?.wasKept = true
+        } else {
+            guard let kept = try read(tokenHash) else { return try await body(nil) }
+            response = try self.response(kept, tokenHash: tokenHash)
+            lease.left = kept
+        }
+        response?.lease = lease
+        // Handed over, not copied: the post then holds the only reference to its sheet and stored answers.
+        return try await body(response.take())
     }
 
     /// What `tokenHash` opens, read from the store and stamped with the epoch before the read.
@@ -84,7 +91,7 @@ public final class SubmissionService: Sendable {
     }
 
     /// The response of `kept` as of today: its answers on a sheet, calculations recomputed.
-    private func response(_ kept: KeptResponse, tokenHash: String) throws -> WebResponse {
+    private func response(_ kept: borrowing KeptResponse, tokenHash: String) throws -> WebResponse {
         let validator = try validator(definition: kept.definitionHash)
         var sheet = validator.makeSheet()
         for (index, value) in kept.stored.enumerated() {
@@ -131,13 +138,15 @@ public final class SubmissionService: Sendable {
     /// changed with the page the respondent goes to. A page with problems is not saved on "next";
     /// on "back" and a language switch, its valid answers are saved and the others left as they
     /// were, and a typed answer it refused keeps the respondent on the page, shown with its problem.
-    public func post(_ post: PagePost, to response: WebResponse) async throws -> PagePostOutcome {
-        guard response.wasKept, let lease = response.lease else { return try await take(post, to: response) }
+    /// The response is taken (`consuming`): its sheet takes the page in place, and its stored
+    /// answers become what is kept, without a copy of either when the caller holds no other.
+    public func post(_ post: PagePost, to response: consuming WebResponse) async throws -> PagePostOutcome {
+        guard response.wasKept, let lease = response.lease else { return try await take(post, to: &response) }
         // Kept state is trusted for a save only, which the store checks against its epoch; a post
         // that saves nothing (a page with problems, a round no longer collecting) or whose epoch
         // has passed is answered again from what the store holds now.
         do {
-            let outcome = try await take(post, to: response)
+            let outcome = try await take(post, to: &response)
             if lease.committed { return outcome }
         } catch is ChangedElsewhere {}
         guard let kept = try read(response.linkTokenHash) else {
@@ -147,10 +156,11 @@ public final class SubmissionService: Sendable {
         var fresh = try self.response(kept, tokenHash: response.linkTokenHash)
         fresh.lease = lease
         lease.left = kept
-        return try await take(post, to: fresh)
+        return try await take(post, to: &fresh)
     }
 
-    private func take(_ post: PagePost, to response: WebResponse) async throws -> PagePostOutcome {
+    /// Takes `post` on `response`'s own sheet (left with the page applied) and saves what changed.
+    private func take(_ post: PagePost, to response: inout WebResponse) async throws -> PagePostOutcome {
         if response.isComplete { return .alreadyComplete }
         guard response.phase == .collecting else { return .notCollecting(response.phase) }
         let validator = response.validator
@@ -159,47 +169,49 @@ public final class SubmissionService: Sendable {
         guard let page = posted.flatMap({ validator.isPageRelevant($0, in: response.sheet) ? $0 : nil }) else {
             // Taking the post as the current page's would clear that page's answers, which it lacks.
             guard response.currentPage == nil else { return .pageNotShown }
-            return try await save(response, changes: [:], currentPage: nil, language: post.language, completes: true)
+            return try await save(&response, changes: [:], currentPage: nil, language: post.language, completes: true)
         }
-        var sheet = response.sheet
-        let outcome = validator.submit(page: page, fields: post.fields, to: &sheet)
+        let outcome = validator.submit(page: page, fields: post.fields, to: &response.sheet)
 
         switch post.action {
         case .next:
-            guard outcome.isAccepted else { return .rejected(page: page, problems: outcome.problems, sheet: sheet, language: post.language) }
+            guard outcome.isAccepted else { return .rejected(page: page, problems: outcome.problems, sheet: response.sheet, language: post.language) }
             if let next = outcome.nextPage {
-                return try await save(response, changes: changes(response, sheet), currentPage: pages[next].id, language: post.language, to: next)
+                let changed = changes(response)
+                return try await save(&response, changes: changed, currentPage: pages[next].id, language: post.language, to: next)
             }
-            validator.check(&sheet, mode: .submission)
-            guard sheet.problems.isEmpty else {
+            validator.check(&response.sheet, mode: .submission)
+            guard response.sheet.problems.isEmpty else {
                 // An earlier page no longer passes (its definition changed meanwhile): send the respondent there.
-                let first = firstPage(with: sheet.problems, validator) ?? page
-                let saved = try await save(response, changes: changes(response, sheet), currentPage: pages[first].id, language: post.language, to: first)
+                let first = firstPage(with: response.sheet.problems, validator) ?? page
+                let changed = changes(response)
+                let saved = try await save(&response, changes: changed, currentPage: pages[first].id, language: post.language, to: first)
                 guard case .moved = saved else { return saved }
                 let onPage = Set(validator.questionPositions(onPage: first).flatMap { position in
                     let (answers, other) = validator.variableIndices(ofQuestion: position)
                     return (answers + (other.map { [$0] } ?? [])).map { validator.variables[$0].name }
                 })
-                return .rejected(page: first, problems: sheet.problems.filter { onPage.contains($0.variable) }, sheet: sheet, language: post.language)
+                return .rejected(page: first, problems: response.sheet.problems.filter { onPage.contains($0.variable) }, sheet: response.sheet, language: post.language)
             }
-            return try await save(response, changes: changes(response, sheet), currentPage: nil, language: post.language, completes: true)
+            let changed = changes(response)
+            return try await save(&response, changes: changed, currentPage: nil, language: post.language, completes: true)
         case .back:
             // A typed answer the page refused is not saved: stay, and show it again with its
             // problem rather than drop it unseen on the way back.
             let refused = typedAndRefused(outcome.problems)
             let target = refused.isEmpty ? outcome.previousPage ?? page : page
-            let kept = changes(response, sheet, except: outcome.problems)
-            let saved = try await save(response, changes: kept, currentPage: pages[target].id, language: post.language, to: target)
+            let kept = changes(response, except: outcome.problems)
+            let saved = try await save(&response, changes: kept, currentPage: pages[target].id, language: post.language, to: target)
             guard case .moved = saved, !refused.isEmpty else { return saved }
-            return .rejected(page: page, problems: refused, sheet: sheet, language: post.language)
+            return .rejected(page: page, problems: refused, sheet: response.sheet, language: post.language)
         case .switchLanguage(let language):
             let chosen = validator.survey.languages.contains(language) ? language : post.language
-            let kept = changes(response, sheet, except: outcome.problems)
-            let saved = try await save(response, changes: kept, currentPage: pages[page].id, language: chosen, to: page)
+            let kept = changes(response, except: outcome.problems)
+            let saved = try await save(&response, changes: kept, currentPage: pages[page].id, language: chosen, to: page)
             // Refused typed answers come back in the new language, as on "back".
             let refused = typedAndRefused(outcome.problems)
             guard case .moved = saved, !refused.isEmpty else { return saved }
-            return .rejected(page: page, problems: refused, sheet: sheet, language: chosen)
+            return .rejected(page: page, problems: refused, sheet: response.sheet, language: chosen)
         }
     }
 
@@ -209,13 +221,13 @@ public final class SubmissionService: Sendable {
         problems.filter { $0.value != nil }
     }
 
-    /// The variables whose value on `sheet` differs from the stored one, but for those with problems.
-    private func changes(_ response: WebResponse, _ sheet: AnswerSheet, except problems: [AnswerProblem] = []) -> [String: AnswerValue?] {
+    /// The variables whose value on the response's sheet differs from the stored one, but for those with problems.
+    private func changes(_ response: borrowing WebResponse, except problems: [AnswerProblem] = []) -> [String: AnswerValue?] {
         let validator = response.validator
         let skipped = Set(problems.compactMap { validator.index(ofVariable: $0.variable) })
         var changes: [String: AnswerValue?] = [:]
-        for index in validator.variables.indices where sheet.values[index] != response.stored[index] && !skipped.contains(index) {
-            changes[validator.variables[index].name] = .some(sheet.values[index])
+        for index in validator.variables.indices where response.sheet.values[index] != response.stored[index] && !skipped.contains(index) {
+            changes[validator.variables[index].name] = .some(response.sheet.values[index])
         }
         return changes
     }
@@ -231,7 +243,7 @@ public final class SubmissionService: Sendable {
     }
 
     private func save(
-        _ response: WebResponse, changes: [String: AnswerValue?], currentPage: String?, language: String,
+        _ response: inout WebResponse, changes: [String: AnswerValue?], currentPage: String?, language: String,
         completes: Bool = false, to page: Int? = nil
     ) async throws -> PagePostOutcome {
         let target: PageSave.Target
@@ -258,17 +270,18 @@ public final class SubmissionService: Sendable {
         }
         response.lease?.committed = true
         if committed.epoch == response.epoch, case .response(let record) = committed.result {
-            response.lease?.left = kept(response, after: changes, record: record, epoch: committed.epoch)
+            response.lease?.left = kept(&response, after: changes, record: record, epoch: committed.epoch)
         }
         if completes { return .completed }
         return .moved(to: page ?? 0)
     }
 
     /// What the store holds once `changes` of `response` are saved: the stored answers as their
-    /// columns give them back.
-    private func kept(_ response: WebResponse, after changes: [String: AnswerValue?], record: ResponseRecord, epoch: CommitEpoch) -> KeptResponse {
+    /// columns give them back. They are moved out of `response`, whose post is over.
+    private func kept(_ response: inout WebResponse, after changes: [String: AnswerValue?], record: ResponseRecord, epoch: CommitEpoch) -> KeptResponse {
         let validator = response.validator
         var stored = response.stored
+        response.stored = []
         for (name, value) in changes {
             guard let index = validator.index(ofVariable: name) else { continue }
             stored[index] = value.flatMap { $0.stored(as: validator.variables[index].type) }

@@ -105,13 +105,14 @@ extension FormServer {
     private func postPage(_ request: Request, token: String) async throws -> Response {
         let body = try await request.collectBody(limit: configuration.maximumBodyBytes)
         guard let form = FormBody(body.readableBytesView) else { throw WebFailure.badRequest }
-        return try await submissions.openForPost(token: token) { response in
-            guard let response else { return unknownLinkPage(request) }
-            return try await take(form, token: token, response: response)
+        return try await submissions.openForPost(token: token) { (response: consuming WebResponse?) in
+            if case .none = response { return unknownLinkPage(request) }
+            // Moved on, not copied: the post then holds the only reference to its sheet and stored answers.
+            return try await take(form, token: token, response: response.take()!)
         }
     }
 
-    private func take(_ form: FormBody, token: String, response: WebResponse) async throws -> Response {
+    private func take(_ form: FormBody, token: String, response: consuming WebResponse) async throws -> Response {
         guard respondentTokens.verify(form[FormFieldName.csrf], linkTokenHash: response.linkTokenHash) else {
             logger.notice("form post refused", metadata: ["code": "E475", "reason": "missing or wrong CSRF token"])
             throw WebFailure.csrf
@@ -124,18 +125,19 @@ extension FormServer {
         case let value? where value.hasPrefix("lang-"): .switchLanguage(String(value.dropFirst(5)))
         default: .next
         }
-        let post = PagePost(page: form[FormFieldName.page], fields: Self.formFields(form, validator: response.validator), action: action, language: language)
+        let validator = response.validator, linkTokenHash = response.linkTokenHash, describesSurvey = response.invitation != nil
+        let post = PagePost(page: form[FormFieldName.page], fields: Self.formFields(form, validator: validator), action: action, language: language)
         let path = "/t/" + token
-        switch try await submissions.post(post, to: response) {
+        switch try await submissions.post(post, to: consume response) {
         case .moved, .completed, .alreadyComplete, .superseded, .pageNotShown, .notCollecting:
             return Reply.redirect(path)
         case .rejected(let page, let problems, let sheet, let language):
             var values = Self.fieldValues(of: sheet, page: page, words: UIText(language))
             for (name, field) in post.fields { values[name] = field }
             let view = FormPageView(
-                validator: response.validator, sheet: sheet, page: page, values: values, problems: problems,
-                language: language, action: path, csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash),
-                describesSurvey: response.invitation != nil, stayedForBack: post.action == .back)
+                validator: validator, sheet: sheet, page: page, values: values, problems: problems,
+                language: language, action: path, csrfToken: respondentTokens.token(linkTokenHash: linkTokenHash),
+                describesSurvey: describesSurvey, stayedForBack: post.action == .back)
             return Reply.html(view.render(), status: .unprocessableContent)
         }
     }
