@@ -67,8 +67,9 @@ start() {
     "$BIN/samla" serve --port 0 "$@" >"$WORK/serve.out" 2>"$WORK/serve.log" &
     SERVER=$!
     for _ in $(seq 100); do
-        if grep -q "listening on" "$WORK/serve.out" 2>/dev/null; then
-            PORT=$(sed -n 's#.*:\([0-9]*\)/$#\1#p' "$WORK/serve.out")
+        # The line may still be half written: wait until it ends with its port and a slash.
+        PORT=$(sed -n 's#^samla serve: listening on .*:\([0-9][0-9]*\)/$#\1#p' "$WORK/serve.out" 2>/dev/null)
+        if [ -n "$PORT" ]; then
             return
         fi
         sleep 0.1
