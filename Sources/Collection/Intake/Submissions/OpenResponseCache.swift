@@ -1,4 +1,3 @@
-import Foundation
 import Store
 import SurveyDefinition
 
@@ -98,61 +97,39 @@ final class OpenResponseCache: Sendable {
 ///
 /// The state moves in and out under the lease's lock rather than being copied: a copy retains
 /// every string and buffer it holds, which is a measurable part of a post.
-final class PostLease: @unchecked Sendable {
+final class PostLease: Sendable {
     let tokenHash: String
     /// Whether the cache handed out kept state; false when the post must read the store.
     let wasKept: Bool
-    private let lock = NSLock()
-    private var leftState: KeptResponse?
-    private var committedSave = false
+    private let outcome: Locked<(left: KeptResponse?, committed: Bool)>
 
     /// Hands the lease the cache's kept state, which stays what is left until the post says otherwise.
     init(tokenHash: String, kept: KeptResponse?) {
         self.tokenHash = tokenHash
         wasKept = kept != nil
-        leftState = kept
+        outcome = Locked((left: kept, committed: false))
     }
 
     /// What to keep for the link's next post; nil keeps nothing. Until the post sets it, the state
     /// the cache handed out.
     var left: KeptResponse? {
-        get {
-            lock.lock()
-            defer { lock.unlock() }
-            return leftState
-        }
-        set {
-            lock.lock()
-            leftState = newValue
-            lock.unlock()
-        }
+        get { outcome.withLock { $0.left } }
+        set { outcome.withLock { $0.left = newValue } }
     }
 
     /// Runs `body` on what is left, without copying it.
     func withLeft<R>(_ body: (borrowing KeptResponse?) throws -> R) rethrows -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(leftState)
+        try outcome.withLock { try body($0.left) }
     }
 
     /// Moves out what is left, leaving nothing.
     func takeLeft() -> KeptResponse? {
-        lock.lock()
-        defer { lock.unlock() }
-        return leftState.take()
+        outcome.withLock { $0.left.take() }
     }
 
     /// Whether the post has committed a save.
     var committed: Bool {
-        get {
-            lock.lock()
-            defer { lock.unlock() }
-            return committedSave
-        }
-        set {
-            lock.lock()
-            committedSave = newValue
-            lock.unlock()
-        }
+        get { outcome.withLock { $0.committed } }
+        set { outcome.withLock { $0.committed = newValue } }
     }
 }
