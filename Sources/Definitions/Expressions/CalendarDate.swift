@@ -97,6 +97,19 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// The names of the months, January first: Swedish (`sv`, in lower case, as Swedish writes
+    /// them) or English.
+    public static func monthNames(language: String) -> [String] {
+        language == "sv"
+            ? ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
+            : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    }
+
+    /// The date as running text writes it: `14 oktober 2025`, `14 October 2025`.
+    public func inWords(language: String) -> String {
+        "\(day) \(Self.monthNames(language: language)[month - 1]) \(year)"
+    }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

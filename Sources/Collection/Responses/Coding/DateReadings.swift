@@ -44,14 +44,8 @@ enum DateReadings {
         return []
     }
 
-    /// "14 oktober 2025", "14 October 2025": how a reading is named in a message.
-    static func spelledOut(_ date: CalendarDate, language: String) -> String {
-        let names = language == "sv" ? swedishMonths : englishMonths
-        return "\(date.day) \(names[date.month - 1]) \(date.year)"
-    }
-
-    private static let swedishMonths = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
-    private static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    private static let swedishMonths = CalendarDate.monthNames(language: "sv")
+    private static let englishMonths = CalendarDate.monthNames(language: "en")
 
     private static func date(year: Int?, month: Int?, day: Int?) -> CalendarDate? {
         guard let year, let month, let day, year >= 1000 else { return nil }

@@ -26,7 +26,7 @@ enum ProblemMessages {
         case .notABoolean:
             return "\(given) is not yes or no: write \(BooleanCoding.accepted)"
         case .notADate(let readings):
-            let rewritten = readings.map { "\($0) if it is \(DateReadings.spelledOut($0, language: "en"))" }
+            let rewritten = readings.map { "\($0) if it is \($0.inWords(language: "en"))" }
             return "\(given) is not a date: write year-month-day as YYYY-MM-DD, " + (rewritten.isEmpty ? "e.g. 2025-03-14" : rewritten.joined(separator: ", "))
         case .notAnEmail:
             return "\(given) is not an email address: write it as name@example.se"
@@ -86,7 +86,7 @@ enum ProblemMessages {
         case .notABoolean:
             return "\(given) är varken ja eller nej: skriv \(BooleanCoding.accepted)"
         case .notADate(let readings):
-            let rewritten = readings.map { "\($0) om det är den \(DateReadings.spelledOut($0, language: "sv"))" }
+            let rewritten = readings.map { "\($0) om det är den \($0.inWords(language: "sv"))" }
             return "\(given) är inte ett datum: skriv år-månad-dag som ÅÅÅÅ-MM-DD, " + (rewritten.isEmpty ? "t.ex. 2025-03-14" : rewritten.joined(separator: ", "))
         case .notAnEmail:
             return "\(given) är inte en e-postadress: skriv den som namn@exempel.se"

@@ -1,3 +1,4 @@
+import Expressions
 import Foundation
 
 /// Numbers as a reader of the report's language writes them: `45,2 %`, `1 234`, `−3,1` in
@@ -51,11 +52,8 @@ struct NumberStyle: Sendable {
     }
 
     /// A calendar date as written in running text: `29 november 2026`, `29 November 2026`.
-    func date(year: Int, month: Int, day: Int) -> String {
-        let sv = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
-        let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        let names = isSwedish ? sv : en
-        return "\(day) \(names[max(0, min(11, month - 1))]) \(year)"
+    func date(_ day: CalendarDate) -> String {
+        day.inWords(language: isSwedish ? "sv" : "en")
     }
 
     static func grouped(_ digits: String, mark: String) -> String {

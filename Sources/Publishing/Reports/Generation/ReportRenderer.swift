@@ -56,8 +56,7 @@ struct ReportRenderer {
                         html.element("p", .init("class", "lead"), text: text(framework.title))
                         let rounds = reportRounds.map(roundLabel).joined(separator: ", ")
                         if !rounds.isEmpty { html.element("p", text: "\(words.rounds): \(rounds)") }
-                        let day = content.producedOn
-                        html.element("p", text: words.produced(date: numbers.date(year: day.year, month: day.month, day: day.day), version: content.samlaVersion))
+                        html.element("p", text: words.produced(date: numbers.date(content.producedOn), version: content.samlaVersion))
                     }
                     html.element("main") { html in
                         for (index, section) in definition.sections.enumerated() {
