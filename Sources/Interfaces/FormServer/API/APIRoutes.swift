@@ -27,7 +27,7 @@ extension FormServer {
     }
 
     private func submitResponse(_ request: Request, round: String) async throws -> Response {
-        guard let clients = configuration.apiClients else {
+        guard let clients = secrets.apiClients else {
             return apiError(.serviceUnavailable, .serviceNotConfigured, "the JSON API is off: start the server with SAMLA_API_TOKEN or --api-token-file")
         }
         guard let client = clients.client(withToken: Self.bearerToken(request.headers[.authorization])) else {
