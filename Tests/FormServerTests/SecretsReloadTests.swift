@@ -173,6 +173,28 @@ import Testing
         }
     }
 
+    /// A refused token is logged by the first 12 hex digits of its SHA-256, which an operator gets
+    /// from the token with `printf %s "$TOKEN" | sha256sum | cut -c1-12`; never the token.
+    @Test func aRefusedTokenIsLoggedByItsFingerprint() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withRunningServer(apiClients: try APIClientTests.clients(APIClientTests.bothClients, in: environment)) { client, server in
+            let wrong = "wrong-token-0123456789abc"
+            #expect(try await Self.submit(client, token: wrong, key: "w").status == 401)
+            try Self.write("kolada: \(Self.kolada)\n", "api-tokens.txt", in: environment)
+            server.reloadSecrets()
+            #expect(try await Self.submit(client, token: Self.enkat, key: "e").status == 401)
+            #expect(try await client.request(.post, Self.path, headers: ["Content-Type": "application/json", "Idempotency-Key": "n"], body: "{}").status == 401)
+
+            let refused = Self.lines("API request refused", in: environment)
+            try #require(refused.count == 3, "\(refused)")
+            #expect(refused[0].contains("\"token_fingerprint\":\"3a860fded698\"") && refused[0].contains("\"code\":\"E470\""), "\(refused[0])")
+            #expect(refused[1].contains("\"token_fingerprint\":\"93c1f760a927\""), "the revoked token of enkat.se: \(refused[1])")
+            #expect(refused[2].contains("\"reason\":\"no Authorization: Bearer header\"") && !refused[2].contains("token_fingerprint"))
+            let log = environment.logs.lines.joined()
+            #expect(!log.contains(wrong) && !log.contains(Self.enkat) && !log.contains(Self.kolada), "no token is logged")
+        }
+    }
+
     /// The built `samla serve` reads the tokens file again on a real SIGHUP and goes on serving;
     /// SIGTERM still stops it. Without the reload, SIGHUP ended the process.
     @Test(.timeLimit(.minutes(2))) func sighupReloadsTheTokensFileOfARunningSamlaServe() async throws {

@@ -1,5 +1,7 @@
+import Crypto
 import Diagnostics
 import Foundation
+import SurveyDefinition
 
 /// What a secrets file is for, in the words its diagnostics and the log use about it.
 public protocol SecretsFileKind: Sendable {
@@ -235,4 +237,12 @@ extension NamedSecrets where Kind == APIClientsFile {
     public var clients: [Client] { entries }
 
     func client(withToken given: String?) -> Client? { entry(withSecret: given) }
+
+    /// What the log gives of a token that no client has (a wrong one, or a client's taken out of
+    /// the file): the first 12 hex digits of its SHA-256, which tell one token from another without
+    /// giving it away. An operator who holds a token gets the same with
+    /// `printf %s "$TOKEN" | sha256sum | cut -c1-12`.
+    static func fingerprint(ofToken token: String) -> String {
+        String(SHA256.hash(data: Data(token.utf8)).lowercaseHex.prefix(12))
+    }
 }
