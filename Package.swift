@@ -12,6 +12,7 @@ let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
+let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
 
 let package = Package(
     name: "Samla",
@@ -26,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Hummingbird's own; named here for its UnixSignals (SIGHUP reloads the server's secrets).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Common: vocabulary every stage shares.
@@ -92,7 +95,7 @@ let package = Package(
         // Interfaces: the web server and the command line, thin layers over every stage.
         .target(
             name: "FormServer",
-            dependencies: ["Diagnostics", "SurveyDefinition", "Responses", "Intake", "Store", "Aggregation", "Exports", "HTML", hummingbird, logging, crypto],
+            dependencies: ["Diagnostics", "SurveyDefinition", "Responses", "Intake", "Store", "Aggregation", "Exports", "HTML", hummingbird, unixSignals, logging, crypto],
             path: "Sources/Interfaces/FormServer"
         ),
         .target(

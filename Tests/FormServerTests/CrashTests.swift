@@ -21,12 +21,18 @@ import Testing
         let process = Process()
         let port: Int
 
-        init(database: String, tokenFile: String, arguments: [String] = []) throws {
+        /// Its log (standard error) goes to the file `log`, else nowhere.
+        init(database: String, tokenFile: String, arguments: [String] = [], logLevel: String = "warning", log: String? = nil) throws {
             process.executableURL = CrashTests.executable
-            process.arguments = ["serve", "--db", database, "--port", "0", "--api-token-file", tokenFile, "--log-level", "warning"] + arguments
+            process.arguments = ["serve", "--db", database, "--port", "0", "--api-token-file", tokenFile, "--log-level", logLevel] + arguments
             let output = Pipe()
             process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
+            if let log {
+                FileManager.default.createFile(atPath: log, contents: nil)
+                process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+            } else {
+                process.standardError = FileHandle.nullDevice
+            }
             try process.run()
             // The first line says where it listens.
             var line = Data()

@@ -1,5 +1,5 @@
-// E470–E483 and E486–E489: the web server and the JSON API (requests, tokens, idempotency, slow
-// clients, sign-in, the admins and API tokens files). E484–E485, the links files of `samla remind`, are in Catalogue+Data.swift with
+// E470–E483 and E486–E489, E495: the web server and the JSON API (requests, tokens, idempotency, slow
+// clients, sign-in, the admins and API tokens files, reading them again on SIGHUP). E484–E485, the links files of `samla remind`, are in Catalogue+Data.swift with
 // the other data codes.
 extension DiagnosticCode {
     public static let apiUnauthorized = DiagnosticCode("E470", .error, "an API request without the right bearer token")
@@ -20,10 +20,12 @@ extension DiagnosticCode {
     public static let adminSignInPaused = DiagnosticCode("E487", .error, "an admin sign-in refused unchecked after too many failed ones")
     public static let secretsEntryMalformed = DiagnosticCode("E488", .error, "a line of an admin secrets or API tokens file that is not `name: secret`")
     public static let secretsDuplicate = DiagnosticCode("E489", .error, "two admins or API clients of one file with the same name or the same secret")
+    public static let secretsNotReloaded = DiagnosticCode("E495", .error, "a secrets file not reloaded: the admins or API clients read before stay in force")
 
     static let webCodes: [DiagnosticCode] = [
         apiUnauthorized, idempotencyKeyMissing, idempotencyKeyReused, malformedJSON, bodyTooLarge, csrfRejected,
         secretUnreadable, secretTooShort, cannotListen, adminLoginFailed, unsupportedMediaType, serviceNotConfigured,
         unknownLinkToken, apiUnknownLanguage, requestTooSlow, adminSignInPaused, secretsEntryMalformed, secretsDuplicate,
+        secretsNotReloaded,
     ]
 }

@@ -5,6 +5,7 @@ import Intake
 import Logging
 import NIOCore
 import Store
+import UnixSignals
 
 /// How `samla serve` runs.
 public struct FormServerConfiguration: Sendable {
@@ -13,11 +14,13 @@ public struct FormServerConfiguration: Sendable {
     public var port: Int
     /// The public address, for the links the admin pages show; nil shows paths only.
     public var links: Links?
-    /// Who may sign in to the admin pages; without them the admin pages say they are off.
+    /// Who may sign in to the admin pages at start (``FormServer/reloadSecrets()`` reads their file
+    /// again); without them the admin pages say they are off.
     public var admins: AdminRoster?
     /// An admin session not used for this long ends (it ends eight hours after sign-in at the latest).
     public var adminIdleLimit: TimeInterval
-    /// The partner systems that may submit through the JSON API; without them the API answers 503.
+    /// The partner systems that may submit through the JSON API at start (``FormServer/reloadSecrets()``
+    /// reads their file again); without them the API answers 503.
     public var apiClients: APIClients?
     /// Larger request bodies are refused with 413.
     public var maximumBodyBytes: Int
@@ -76,7 +79,7 @@ public final class FormServer: Sendable {
     let signer: RequestSigner
     let respondentTokens: RespondentTokens
     let signInThrottle = SignInThrottle()
-    let adminSessions: AdminSessions?
+    let secrets: SecretsInForce
     let logger: Logger
     let clock: @Sendable () -> Date
 
@@ -91,9 +94,11 @@ public final class FormServer: Sendable {
         self.logger = logger
         self.clock = clock
         self.signer = RequestSigner(secret: try store.secret(named: "request-signing", byteCount: 32))
-        adminSessions = configuration.admins.map { [signer] in
-            AdminSessions(serverSigner: signer, roster: $0, idleLimit: configuration.adminIdleLimit, secureCookies: configuration.secureCookies)
-        }
+        secrets = SecretsInForce(
+            adminSessions: configuration.admins.map { [signer] in
+                AdminSessions(serverSigner: signer, roster: $0, idleLimit: configuration.adminIdleLimit, secureCookies: configuration.secureCookies)
+            },
+            apiClients: configuration.apiClients)
         self.respondentTokens = RespondentTokens(signer: signer)
         self.submissions = SubmissionService(
             store: store, maximumBatch: configuration.maximumBatch, keptResponses: configuration.keptResponses, clock: clock)
@@ -143,7 +148,11 @@ public final class FormServer: Sendable {
         }
     }
 
-    /// Serves until SIGTERM or SIGINT, then commits what is queued.
+    /// The admin sessions of the admins in force; nil when the admin pages are off.
+    var adminSessions: AdminSessions? { secrets.adminSessions }
+
+    /// Serves until SIGTERM or SIGINT, then commits what is queued; on SIGHUP reads the admins
+    /// and API tokens files again (``reloadSecrets()``).
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         if let admins = configuration.admins {
             logger.notice("admin pages on", metadata: [
@@ -164,7 +173,15 @@ public final class FormServer: Sendable {
             ])
         }
         defer { shutdown() }
-        try await application(onServerRunning: onServerRunning).runService()
+        // Trapped before the server listens, so that a SIGHUP never finds it unprepared (and stops it).
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await _ in hangups { self.reloadSecrets() }
+            }
+            try await application(onServerRunning: onServerRunning).runService()
+            group.cancelAll()
+        }
     }
 
     /// Why `run` could not serve, for E478: for a failed system call (a port in use, an address

@@ -19,8 +19,12 @@ struct ServeCommand: AsyncParsableCommand {
         shared secret), so that the log names the admin who opened or downloaded responses; an admin session ends after \
         --admin-idle-minutes (30) without use, and eight hours after sign-in at the latest. The API (POST /api/rounds/ROUND/responses) \
         needs a token from SAMLA_API_TOKEN or --api-token-file. Without one, that part is off. \
-        Requests are logged to standard error as JSON lines. SIGTERM or SIGINT stops the server after \
-        the writes in progress are committed. With --framework FILE (repeatable), the admin page's Euclid \
+        Requests are logged to standard error as JSON lines; a refused API token by its token_fingerprint, \
+        the first 12 hex digits of its SHA-256 (`printf %s "$TOKEN" | sha256sum | cut -c1-12`), never the token. \
+        SIGTERM or SIGINT stops the server after the writes in progress are committed. SIGHUP reads \
+        --admin-secret-file and --api-token-file again without stopping: an admin or API client taken out \
+        of its file, or given a new secret, is signed out or refused at once, a new one let in; a file that \
+        does not load changes nothing, and the log says why (E495). With --framework FILE (repeatable), the admin page's Euclid \
         package of a round the framework declares is the one `samla export --profile euclid --framework FILE` \
         writes: its cleaning rules applied, cleaning-log.csv and results.csv included; the first framework \
         given that declares a round applies. Without one, the package is not cleaned and the round page says so. \
@@ -40,14 +44,14 @@ struct ServeCommand: AsyncParsableCommand {
     var baseURL: String?
 
     @Option(name: .customLong("admin-secret-file"), help: ArgumentHelp(
-        "A file of admins, one `name: secret` line each, or of one shared secret (else SAMLA_ADMIN_SECRET).", valueName: "path"))
+        "A file of admins, one `name: secret` line each, or of one shared secret (else SAMLA_ADMIN_SECRET); read again on SIGHUP.", valueName: "path"))
     var adminSecretFile: String?
 
     @Option(name: .customLong("admin-idle-minutes"), help: ArgumentHelp("An admin session not used for this many minutes ends (1 to 480).", valueName: "minutes"))
     var adminIdleMinutes: Int = 30
 
     @Option(name: .customLong("api-token-file"), help: ArgumentHelp(
-        "A file of partner systems, one `name: token` line each, or of one shared token (else SAMLA_API_TOKEN).", valueName: "path"))
+        "A file of partner systems, one `name: token` line each, or of one shared token (else SAMLA_API_TOKEN); read again on SIGHUP.", valueName: "path"))
     var apiTokenFile: String?
 
     @Option(name: .customLong("framework"), help: ArgumentHelp(

@@ -71,6 +71,19 @@ final class TestEnvironment: @unchecked Sendable {
         clock: @escaping @Sendable () -> Date = { Date() },
         _ body: @escaping @Sendable (WebClient) async throws -> Void
     ) async throws {
+        try await withRunningServer(
+            maximumBodyBytes: maximumBodyBytes, admin: admin, admins: admins, api: api, apiClients: apiClients,
+            idleTimeout: idleTimeout, requestReadTimeout: requestReadTimeout, clock: clock) { client, _ in try await body(client) }
+    }
+
+    /// ``withServer(maximumBodyBytes:admin:admins:api:apiClients:idleTimeout:requestReadTimeout:clock:_:)``,
+    /// whose `body` also gets the server (to reload its secrets).
+    func withRunningServer(
+        maximumBodyBytes: Int = 128 * 1024, admin: Bool = true, admins: AdminRoster? = nil, api: Bool = true, apiClients: APIClients? = nil,
+        idleTimeout: Duration = .seconds(30), requestReadTimeout: Duration = .seconds(60),
+        clock: @escaping @Sendable () -> Date = { Date() },
+        _ body: @escaping @Sendable (WebClient, FormServer) async throws -> Void
+    ) async throws {
         var logger = Logger(label: "test") { [logs] in JSONLogHandler(label: $0, sink: logs) }
         logger.logLevel = .info
         let configuration = FormServerConfiguration(
@@ -86,7 +99,7 @@ final class TestEnvironment: @unchecked Sendable {
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { throw TestFailure("the server did not start") }
             do {
-                try await body(WebClient(port: port))
+                try await body(WebClient(port: port), server)
             } catch {
                 group.cancelAll()
                 throw error

@@ -27,11 +27,12 @@ extension FormServer {
     }
 
     private func submitResponse(_ request: Request, round: String) async throws -> Response {
-        guard let clients = configuration.apiClients else {
+        guard let clients = secrets.apiClients else {
             return apiError(.serviceUnavailable, .serviceNotConfigured, "the JSON API is off: start the server with SAMLA_API_TOKEN or --api-token-file")
         }
-        guard let client = clients.client(withToken: Self.bearerToken(request.headers[.authorization])) else {
-            logger.notice("API request refused", metadata: ["code": "E470"])
+        let token = Self.bearerToken(request.headers[.authorization])
+        guard let client = clients.client(withToken: token) else {
+            logger.notice("API request refused", metadata: Self.refusalMetadata(token: token))
             var response = apiError(.unauthorized, .apiUnauthorized, "send the API token as `Authorization: Bearer TOKEN`")
             response.headers[.wwwAuthenticate] = "Bearer"
             return response
@@ -108,6 +109,13 @@ extension FormServer {
         case .notCollecting: metadata["outcome"] = "not collecting"
         }
         return metadata
+    }
+
+    /// What the log says of a request refused for its token: the token's fingerprint, never the
+    /// token, so that an operator can tell which system keeps sending a wrong or revoked one.
+    static func refusalMetadata(token: String?) -> Logger.Metadata {
+        guard let token else { return ["code": "E470", "reason": "no Authorization: Bearer header"] }
+        return ["code": "E470", "reason": "no API client has this token", "token_fingerprint": "\(APIClients.fingerprint(ofToken: token))"]
     }
 
     /// The token of an `Authorization: Bearer TOKEN` header; the scheme's name is case-insensitive

@@ -63,6 +63,12 @@ struct AdminSessions: Sendable {
         signers = Dictionary(roster.admins.map { ($0.name, serverSigner.derived("admin-session\u{0}\($0.name)\u{0}\($0.secret.value)")) }) { first, _ in first }
     }
 
+    /// These sessions with the admins of `roster` instead: a session of an admin not in it, or
+    /// given another secret there, no longer signs in; the others' sessions go on.
+    func replacing(roster: AdminRoster) -> AdminSessions {
+        AdminSessions(serverSigner: serverSigner, roster: roster, idleLimit: idleLimit, secureCookies: secureCookies)
+    }
+
     /// A new session of `admin`, signed in at `now`; ``renewedCookie(_:now:)`` is its cookie.
     func newSession(admin: String, now: Date) -> Session {
         Session(admin: admin, nonce: Base64URL.randomToken(byteCount: 16), expiresAt: Int64(now.timeIntervalSince1970 + Self.lifetime))

@@ -1,5 +1,7 @@
+import Crypto
 import Diagnostics
 import Foundation
+import SurveyDefinition
 
 /// What a secrets file is for, in the words its diagnostics and the log use about it.
 public protocol SecretsFileKind: Sendable {
@@ -78,19 +80,27 @@ public struct NamedSecrets<Kind: SecretsFileKind>: Sendable, CustomStringConvert
     public let entries: [Entry]
     /// Where the entries came from, for the log (never a secret).
     public let source: String
+    /// The file they were read from, which ``reread()`` reads again; nil when they came from an
+    /// environment variable or from code, which a running server cannot read again.
+    public let file: String?
 
     public static var sharedName: String { Kind.sharedName }
     public static var maximumNameLength: Int { 64 }
 
     /// Entries given in code (tests); their names and secrets are taken as they are.
     public init(_ entries: [Entry], source: String = "code") {
-        self.entries = entries
-        self.source = source
+        self.init(entries, source: source, file: nil)
     }
 
     /// One shared secret, under ``sharedName``.
     public init(shared secret: Secret) {
-        self.init([Entry(name: Kind.sharedName, secret: secret)], source: secret.source)
+        self.init([Entry(name: Kind.sharedName, secret: secret)], source: secret.source, file: nil)
+    }
+
+    private init(_ entries: [Entry], source: String, file: String?) {
+        self.entries = entries
+        self.source = source
+        self.file = file
     }
 
     public var description: String { "\(entries.count) \(entries.count == 1 ? Kind.holder : Kind.holders) from \(source)" }
@@ -115,11 +125,40 @@ public struct NamedSecrets<Kind: SecretsFileKind>: Sendable, CustomStringConvert
             return Secret.load(environment: variable, environment: environment)
                 .map { $0.map { Self(shared: $0) } }.mapError { Refusal(diagnostics: [$0]) }
         }
+        return read(file: path).map { $0 }
+    }
+
+    /// The entries of its ``file`` as it reads now; nil when they did not come from a file.
+    public func reread() -> Result<Self, Refusal>? {
+        file.map { Self.read(file: $0) }
+    }
+
+    /// Who is new in `newer`, who is no longer in it, and whose secret differs, by name.
+    public func changes(to newer: Self) -> Changes {
+        let old = Dictionary(entries.map { ($0.name, $0.secret.value) }) { first, _ in first }
+        let new = Dictionary(newer.entries.map { ($0.name, $0.secret.value) }) { first, _ in first }
+        return Changes(
+            added: newer.entries.map(\.name).filter { old[$0] == nil },
+            removed: entries.map(\.name).filter { new[$0] == nil },
+            changed: newer.entries.filter { entry in old[entry.name].map { $0 != entry.secret.value } ?? false }.map(\.name))
+    }
+
+    /// Who differs between two sets of the same file, by name (never a secret), in the file's order.
+    public struct Changes: Equatable, Sendable {
+        public var added: [String]
+        public var removed: [String]
+        /// Still named, under another secret.
+        public var changed: [String]
+
+        public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
+    }
+
+    private static func read(file path: String) -> Result<Self, Refusal> {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             return .failure(Refusal(diagnostics: [Diagnostic(.secretUnreadable, at: .file(path),
                 "the \(Kind.file) cannot be read as UTF-8 text; check the path and its permissions")]))
         }
-        return parse(text, file: path).map { $0 }
+        return parse(text, file: path)
     }
 
     /// The entries of a secrets file's `text`; `file` names it in diagnostics and the log.
@@ -129,7 +168,8 @@ public struct NamedSecrets<Kind: SecretsFileKind>: Sendable, CustomStringConvert
             .filter { !$0.text.isEmpty && !$0.text.hasPrefix("#") }
         let (holder, secretWord) = (Kind.holder, Kind.secret)
         if lines.count == 1, entry(lines[0].text) == nil {
-            return Secret.checked(lines[0].text, source: "file \(file)", at: .file(file)).map { Self(shared: $0) }.mapError { Refusal(diagnostics: [$0]) }
+            return Secret.checked(lines[0].text, source: "file \(file)", at: .file(file))
+                .map { Self([Entry(name: Kind.sharedName, secret: $0)], source: $0.source, file: file) }.mapError { Refusal(diagnostics: [$0]) }
         }
         guard !lines.isEmpty else {
             return .failure(Refusal(diagnostics: [Diagnostic(.secretTooShort, at: .file(file),
@@ -168,7 +208,7 @@ public struct NamedSecrets<Kind: SecretsFileKind>: Sendable, CustomStringConvert
             lineOf[name.lowercased()] = line.number
             entries.append(Entry(name: name, secret: Secret(secret, source: "file \(file)")))
         }
-        return problems.isEmpty ? .success(Self(entries, source: "file \(file)")) : .failure(Refusal(diagnostics: problems))
+        return problems.isEmpty ? .success(Self(entries, source: "file \(file)", file: file)) : .failure(Refusal(diagnostics: problems))
     }
 
     /// A line's name and secret when it has the form `name: secret` (a colon, then a space or the end).
@@ -197,4 +237,12 @@ extension NamedSecrets where Kind == APIClientsFile {
     public var clients: [Client] { entries }
 
     func client(withToken given: String?) -> Client? { entry(withSecret: given) }
+
+    /// What the log gives of a token that no client has (a wrong one, or a client's taken out of
+    /// the file): the first 12 hex digits of its SHA-256, which tell one token from another without
+    /// giving it away. An operator who holds a token gets the same with
+    /// `printf %s "$TOKEN" | sha256sum | cut -c1-12`.
+    static func fingerprint(ofToken token: String) -> String {
+        String(SHA256.hash(data: Data(token.utf8)).lowercaseHex.prefix(12))
+    }
 }
