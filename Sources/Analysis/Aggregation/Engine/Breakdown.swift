@@ -45,19 +45,19 @@ final class Breakdown {
             labels = []
         }
         index = Dictionary(codes.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
-        notAnsweredLabel = language == "sv" ? "Uppgift saknas" : "Not answered"
+        notAnsweredLabel = Self.notAnswered(language)
         listsEmptyGroups = true
     }
 
     /// The breakdown by how each response was collected: web, import, api, in that order.
-    init(source language: String) {
+    private init(source language: String) {
         variable = ReservedBreakdown.source.rawValue
         variableLabel = language == "sv" ? "Insamlingssätt" : "Collection mode"
         slot = nil
         codes = Self.sourceOrder.map(\.rawValue)
         labels = Self.sourceOrder.map { $0.label(language) }
         index = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, Int32($0)) })
-        notAnsweredLabel = language == "sv" ? "Uppgift saknas" : "Not answered"
+        notAnsweredLabel = Self.notAnswered(language)
         listsEmptyGroups = false
     }
 
@@ -66,6 +66,10 @@ final class Breakdown {
         switch reserved {
         case .source: self.init(source: language)
         }
+    }
+
+    private static func notAnswered(_ language: String) -> String {
+        language == "sv" ? "Uppgift saknas" : "Not answered"
     }
 
     /// The groups of `samla.source`, in the order they are listed.
