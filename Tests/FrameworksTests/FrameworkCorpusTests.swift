@@ -14,6 +14,7 @@ struct FrameworkCorpusTests {
         "cycle": ("E306", 22, 9),
         "disaggregate-by-multiple": ("E312", 39, 19),
         "disaggregate-by-number": ("E312", 39, 19),
+        "disaggregate-by-unknown-reserved": ("E311", 39, 19),
         "duplicate-node-id": ("E303", 26, 9),
         "duplicate-round": ("E316", 6, 12),
         "framework-id-not-slug": ("E301", 1, 5),

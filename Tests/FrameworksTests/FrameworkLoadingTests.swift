@@ -32,6 +32,35 @@ struct FrameworkLoadingTests {
         #expect(framework.cleaningRules(forRound: "year-2025").isEmpty)
     }
 
+    /// `samla.source` is a breakdown of any survey-based indicator; another `samla.` name is none, and
+    /// the refusal lists the names there are. A reported indicator takes no breakdown at all.
+    @Test func theCollectionModeIsABreakdownOfSurveyIndicatorsOnly() throws {
+        let valid = try String(contentsOf: Fixtures.valid, encoding: .utf8)
+        func load(_ breakdowns: String, reportedToo: Bool = false) -> FrameworkLoadResult {
+            var text = valid.replacingOccurrences(of: "disaggregate: [region, member]", with: "disaggregate: \(breakdowns)")
+                .replacingOccurrences(of: "    weight: weight\n", with: "    weight: weight\n    disaggregate: [samla.source]\n")
+            if reportedToo {
+                text = text.replacingOccurrences(of: "    values: {year-2025: 4}\n", with: "    values: {year-2025: 4}\n    disaggregate: [samla.source]\n")
+            }
+            return FrameworkLoader.load(text: text, path: "f.yaml", surveys: Fixtures.catalogue)
+        }
+        let accepted = load("[region, samla.source]")
+        #expect(accepted.diagnostics.isEmpty, "\(accepted.diagnostics)")
+        #expect(accepted.framework?.indicators.first { $0.id == "satisfied" }?.disaggregate == ["region", "samla.source"])
+
+        #expect(load("[region, samla.sourse]").diagnostics.map(\.description) == [
+            "f.yaml:39:19: error[E311]: `disaggregate` of indicator `satisfied` names 'samla.sourse', which is no breakdown Samla provides (did you mean samla.source?); "
+                + "names beginning with `samla.` are reserved for these: samla.source (how each response was collected: web form, import or API). "
+                + "A survey variable is named without the prefix",
+        ])
+        #expect(load("[samla.source, samla.source]").diagnostics.map(\.code.id) == ["E010"])
+
+        let reported = load("[region, samla.source]", reportedToo: true)
+        #expect(reported.diagnostics.map(\.description) == [
+            "f.yaml:55:5: error[E310]: indicator `courses` is a reported, which takes no `disaggregate`; its values are entered per round under `values`",
+        ])
+    }
+
     @Test func percentOnAMeanIsAWarningOnly() throws {
         let text = try String(contentsOf: Fixtures.valid, encoding: .utf8)
             .replacingOccurrences(of: "    weight: weight\n", with: "    weight: weight\n    unit: percent\n")

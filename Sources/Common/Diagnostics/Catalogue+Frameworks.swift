@@ -11,7 +11,7 @@ extension DiagnosticCode {
     public static let unknownSurvey = DiagnosticCode("E308", .error, "a survey that no definition or round of the framework provides")
     public static let unknownIndicatorKind = DiagnosticCode("E309", .error, "an indicator kind that does not exist")
     public static let keyNotForKind = DiagnosticCode("E310", .error, "a key that this indicator kind does not take (a numerator on a mean)")
-    public static let unknownFrameworkVariable = DiagnosticCode("E311", .error, "a weight, stratum, disaggregation or duplicate key that is no variable of the survey")
+    public static let unknownFrameworkVariable = DiagnosticCode("E311", .error, "a weight, stratum, disaggregation or duplicate key that is no variable of the survey (nor a breakdown Samla provides)")
     public static let unsuitableVariable = DiagnosticCode("E312", .error, "a variable of the wrong type for its place (a text weight, a disaggregation by a number)")
     public static let unknownFrameworkRound = DiagnosticCode("E313", .error, "a baseline, target, reported value or cleaning rule for a round the framework does not declare")
     public static let roundOfOtherSurvey = DiagnosticCode("E314", .error, "a baseline or target round of a different survey than the indicator's")

@@ -1,13 +1,21 @@
 import Expressions
+import Frameworks
+import Store
 import SurveyDefinition
 
-/// The categories of one breakdown variable in one round: its choices in list order (labels in
-/// the results language), yes/no for a boolean, the values met for a calculated text; plus
-/// "not answered" for responses without a value, so that the groups add up to the total.
+/// The categories of one breakdown in one round. By a survey variable: its choices in list order
+/// (labels in the results language), yes/no for a boolean, the values met for a calculated text;
+/// plus "not answered" for responses without a value, so that the groups add up to the total. By
+/// `samla.source`: how each response was collected (web, import, api), each listed only when an
+/// indicator's base has a response of it; every response has a source, so none is "not answered".
 final class Breakdown {
     let variable: String
     let variableLabel: String?
-    let slot: Int
+    /// The scan slot of the breakdown variable; nil for `samla.source`, read from each response's record.
+    let slot: Int?
+    /// Whether a group of `codes` is listed when an indicator's base has nobody in it ("not
+    /// answered" is listed only when someone is).
+    let listsEmptyGroups: Bool
     private(set) var codes: [String]
     private(set) var labels: [String]
     private var index: [String: Int32]
@@ -37,7 +45,40 @@ final class Breakdown {
             labels = []
         }
         index = Dictionary(codes.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
-        notAnsweredLabel = language == "sv" ? "Uppgift saknas" : "Not answered"
+        notAnsweredLabel = Self.notAnswered(language)
+        listsEmptyGroups = true
+    }
+
+    /// The breakdown by how each response was collected: web, import, api, in that order.
+    private init(source language: String) {
+        variable = ReservedBreakdown.source.rawValue
+        variableLabel = language == "sv" ? "Insamlingssätt" : "Collection mode"
+        slot = nil
+        codes = Self.sourceOrder.map(\.rawValue)
+        labels = Self.sourceOrder.map { $0.label(language) }
+        index = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, Int32($0)) })
+        notAnsweredLabel = Self.notAnswered(language)
+        listsEmptyGroups = false
+    }
+
+    /// The breakdown `reserved` names.
+    convenience init(_ reserved: ReservedBreakdown, language: String) {
+        switch reserved {
+        case .source: self.init(source: language)
+        }
+    }
+
+    private static func notAnswered(_ language: String) -> String {
+        language == "sv" ? "Uppgift saknas" : "Not answered"
+    }
+
+    /// The groups of `samla.source`, in the order they are listed.
+    static let sourceOrder: [ResponseSource] = [.web, .import, .api]
+
+    /// The group of a kept response collected as `source`.
+    @inline(__always)
+    func group(of source: ResponseSource) -> Int32 {
+        Int32(Self.sourceOrder.firstIndex(of: source)!)
     }
 
     /// The group of a kept response whose breakdown variable has `value`: an index into `codes`,
@@ -62,6 +103,11 @@ final class Breakdown {
 
     /// The group count including "not answered", which is the last group.
     var groupCount: Int { codes.count + 1 }
+
+    /// Whether group `index` is listed for an indicator whose base has `members` responses in it.
+    func isListed(_ index: Int, members: Int) -> Bool {
+        members > 0 || (listsEmptyGroups && index < codes.count)
+    }
 
     func group(at index: Int) -> ResultGroup {
         if index == codes.count {

@@ -35,8 +35,8 @@ enum CellEstimation {
             for (position, row) in columns.rows.enumerated() {
                 members[breakdown.position(ofRow: Int(row))].append(position)
             }
-            // "Not answered" is listed only when someone is in it.
-            let shown = Array(0..<(breakdown.groupCount - (members[breakdown.groupCount - 1].isEmpty ? 1 : 0)))
+            // "Not answered", and a collection mode, is listed only when someone is in it.
+            let shown = (0..<breakdown.groupCount).filter { breakdown.isListed($0, members: members[$0].count) }
             let decision = Suppression.decide(total: totalN, groups: shown.map { members[$0].count }, threshold: threshold)
             for (k, group) in shown.enumerated() {
                 let outcome: CellOutcome = decision.groups[k].map { .suppressed(SuppressedCell(reason: $0, threshold: threshold)) }

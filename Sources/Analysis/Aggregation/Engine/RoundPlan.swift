@@ -83,6 +83,12 @@ struct RoundPlan {
                     compiled.breakdowns.append(existing)
                     continue
                 }
+                if let reserved = ReservedBreakdown(rawValue: name) {
+                    breakdowns.append(Breakdown(reserved, language: language))
+                    breakdownOf[name] = breakdowns.count - 1
+                    compiled.breakdowns.append(breakdowns.count - 1)
+                    continue
+                }
                 guard let slot = valueSlot(named: name, at: indicator.location(of: "disaggregate"), what: "`disaggregate`") else { continue }
                 breakdowns.append(Breakdown(variable: variables[slot], survey: survey, slot: slot, language: language, fallbacks: fallbacks))
                 breakdownOf[name] = breakdowns.count - 1
@@ -103,7 +109,7 @@ struct RoundPlan {
     }
 
     /// Every variable an indicator reads, in order of first mention (names in expressions that do
-    /// not parse are left to the expression checks).
+    /// not parse are left to the expression checks); a reserved breakdown (`samla.source`) is none.
     static func variableNames(of indicator: Indicator) -> [String] {
         let sources = [indicator.numerator, indicator.universe, indicator.value, indicator.denominator].compactMap { $0 }
         let inExpressions = sources.flatMap { source in
@@ -111,7 +117,8 @@ struct RoundPlan {
         }
         let design = [indicator.weight, indicator.strata, indicator.fpc].compactMap { $0 }
         var seen = Set<String>()
-        return (inExpressions + design + indicator.disaggregate).filter { seen.insert($0).inserted }
+        let breakdowns = indicator.disaggregate.filter { ReservedBreakdown(rawValue: $0) == nil }
+        return (inExpressions + design + breakdowns).filter { seen.insert($0).inserted }
     }
 
     /// The slot of variable `name`, adding it to the scan; nil (with E311) when this round's definition lacks it.

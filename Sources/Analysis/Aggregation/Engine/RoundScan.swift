@@ -85,7 +85,8 @@ private struct ScanPass {
 
     private var context: EvaluationContext
     private let breakdowns: [Breakdown]
-    private let breakdownSlots: [Int]
+    /// Per breakdown: its variable's slot, or nil for `samla.source`.
+    private let breakdownSlots: [Int?]
 
     // The slots whose values are read, with their types; and the rest, read for completeness.
     private let valueSlots: [Int]
@@ -196,18 +197,23 @@ private struct ScanPass {
             entry += 1
         }
         if let eligible, !eligible.isTrue(context) { return remove(row.responseID, entry) }
-        keep(row.responseID)
+        keep(row)
     }
 
     private mutating func remove(_ id: Int64, _ entry: Int) {
         log.entries[entry].removed.append(id)
     }
 
-    private mutating func keep(_ id: Int64) {
+    private mutating func keep(_ row: ResponseRow) {
+        let id = row.responseID
         let position = Int32(keptCount)
         keptCount += 1
         for b in breakdownSlots.indices {
-            groups[b].append(breakdowns[b].group(of: context.slots[breakdownSlots[b]]))
+            if let slot = breakdownSlots[b] {
+                groups[b].append(breakdowns[b].group(of: context.slots[slot]))
+            } else {
+                groups[b].append(breakdowns[b].group(of: row.source))
+            }
         }
         for index in designs.indices {
             let spec = designs[index].spec

@@ -134,6 +134,12 @@ struct IndicatorChecks {
                 diagnostics.report(.duplicateKey, at: location, "\(place) is broken down by \(name) twice; list it once")
                 continue
             }
+            if ReservedBreakdown.isReserved(name) {
+                if ReservedBreakdown(rawValue: name) == nil {
+                    diagnostics.report(.unknownFrameworkVariable, at: location, Self.unknownReserved(name, place: place))
+                }
+                continue
+            }
             guard let variable = variable(name, in: survey, key: "disaggregate", place: place, at: location, into: &diagnostics) else { continue }
             if !Self.isCategorical(variable) {
                 let hint = variable.type == .choices
@@ -153,6 +159,13 @@ struct IndicatorChecks {
             if let origin { diagnostic.message += " (checked against \(origin))" }
             diagnostics.report(diagnostic)
         }
+    }
+
+    /// Why a `samla.` name that Samla does not provide cannot be a breakdown, with those it does.
+    static func unknownReserved(_ name: String, place: String) -> String {
+        let offered = ReservedBreakdown.allCases.map { "\($0.rawValue) (\($0.meaning))" }.joined(separator: ", ")
+        return "`disaggregate` of \(place) names '\(name)', which is no breakdown Samla provides\(Suggestions.didYouMean(name, in: ReservedBreakdown.names)); "
+            + "names beginning with `\(ReservedBreakdown.prefix)` are reserved for these: \(offered). A survey variable is named without the prefix"
     }
 
     /// Variables a breakdown can use: a select_one or matrix row, yes/no, or a calculated text.
