@@ -92,7 +92,9 @@ let package = Package(
         // Interfaces: the web server and the command line, thin layers over every stage.
         .target(
             name: "FormServer",
-            dependencies: ["Diagnostics", "SurveyDefinition", "Responses", "Intake", "Store", "Aggregation", "Exports", "HTML", hummingbird, logging, crypto],
+            dependencies: [
+                "Diagnostics", "SurveyDefinition", "Responses", "Intake", "Store", "Aggregation", "Exports", "Reports", "HTML", hummingbird, logging, crypto,
+            ],
             path: "Sources/Interfaces/FormServer"
         ),
         .target(
