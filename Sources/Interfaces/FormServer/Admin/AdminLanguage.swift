@@ -23,7 +23,7 @@ enum AdminLanguage {
             query: request.cookies[cookie]?.value, acceptLanguage: request.headers[.acceptLanguage], offered: languages)
     }
 
-    /// The path and query `request` asked for, as the language switch comes back to it.
+    /// The path and query `request` asked for, as the language switch and the sign-in form come back to it.
     static func pathAsked(_ request: Request) -> String {
         request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
     }

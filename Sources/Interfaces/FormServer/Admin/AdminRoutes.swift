@@ -185,7 +185,7 @@ extension FormServer {
     /// To the sign-in form; when the session ended, with the page asked for, to come back to it
     /// after signing in.
     private func signInRedirect(_ request: Request, _ sessions: AdminSessions) throws -> Response {
-        let asked = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+        let asked = AdminLanguage.pathAsked(request)
         guard try endedSession(request, sessions) != nil, let next = AdminSessions.returnPath(asked) else { return Reply.redirect("/admin/login") }
         return Reply.redirect(Self.loginPath(next: next))
     }
