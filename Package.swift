@@ -95,7 +95,10 @@ let package = Package(
         // Interfaces: the web server and the command line, thin layers over every stage.
         .target(
             name: "FormServer",
-            dependencies: ["Diagnostics", "SurveyDefinition", "Responses", "Intake", "Store", "Aggregation", "Exports", "HTML", hummingbird, unixSignals, logging, crypto],
+            dependencies: [
+                "Diagnostics", "SurveyDefinition", "Responses", "Intake", "Store", "Aggregation", "Exports", "Reports", "HTML", hummingbird, unixSignals, logging,
+                crypto,
+            ],
             path: "Sources/Interfaces/FormServer"
         ),
         .target(

@@ -2,8 +2,9 @@
 """Browser check of `samla serve`: real headless Chromium, driven by Selenium, fills in the
 first pages of the ESEM survey, saves screenshots, and runs axe-core (WCAG 2.1 A and AA rules)
 on every page type: the start page of an anonymous round, a question page, a page with errors, a
-matrix page, the thank-you page, the closed-round page (and the English page, the admin login and
-round pages, a refused export). With the form's script (docs/serve.md, "The form"): questions
+matrix page, the thank-you page, the closed-round page (and the English page, the admin login,
+rounds and round pages and a refused export, in Swedish and, after the admin's language switch, in
+English). With the form's script (docs/serve.md, "The form"): questions
 of the staff page appear and disappear as answers are typed, and every construct the script
 evaluates gives, row by row, what the server's evaluator gives (live-conditions.yaml and .json).
 Fails on any violation, on a page wider than 320 px at 320 px, on a control without a visible
@@ -228,6 +229,14 @@ def check_live_conditions(check, d):
             check.failures.append(f"live-conditions: the server kept {name} = {value!r} of a question that did not apply")
 
 
+def switch_admin_language(check, d, language, path):
+    """Follows the admin page's language link to `language` and expects to come back to `path`."""
+    submit_with(d, d.find_element(By.CSS_SELECTOR, f"nav.language-links a[lang='{language}']"))
+    shown = d.execute_script("return location.pathname + location.search")
+    if shown != path:
+        check.failures.append(f"admin-language: the switch to {language} led to {shown}, not back to {path}")
+
+
 def set_field(driver, name, value):
     """Sets a field of the page as a respondent would leave it (a text, the radio with this value or
     none, the boxes in the list ticked) and fires the events typing or ticking fires."""
@@ -392,20 +401,35 @@ def run_pages(check, d):
     check.open("/s/esem-se-later")
     check.audit("not-yet-open-page", "Enkäten har inte öppnat än")
 
-    # Admin: the login form, a failed login, and a round's page with its chart.
+    # Admin, in Swedish (the browser asks for Swedish): the login form, a failed login, the rounds,
+    # a round's page with its chart, and an export the Exports module refuses (a language the
+    # survey is not written in).
     check.open("/admin/login")
-    check.audit("admin-login", "Sign in")
+    check.audit("admin-login-sv", "Logga in")
     d.find_element(By.ID, "secret").send_keys("not the secret")
     submit_with(d, d.find_element(By.CSS_SELECTOR, "form[action='/admin/login'] button"))
-    check.audit("admin-login-failed", "Sign in")
+    check.audit("admin-login-failed-sv", "Logga in")
     d.find_element(By.ID, "secret").send_keys("browser-check-admin-secret")
     submit_with(d, d.find_element(By.CSS_SELECTOR, "form[action='/admin/login'] button"))
-    check.audit("admin-rounds", "Rounds")
+    check.audit("admin-rounds-sv", "Omgångar")
     check.open("/admin/rounds/esem-se-open")
+    check.audit("admin-round-sv", "Omgång esem-se-open")
+    check.open("/admin/rounds/esem-se-open/exports/codebook.md?lang=de")
+    check.audit("admin-export-refused-sv", "Exporten nekades")
+
+    # The language switch, a link in the header: the same page in English, and the choice kept.
+    check.open("/admin/rounds/esem-se-open")
+    switch_admin_language(check, d, "en", "/admin/rounds/esem-se-open")
     check.audit("admin-round", "Round esem-se-open")
-    # An export the Exports module refuses (a language the survey is not written in).
+    check.open("/admin")
+    check.audit("admin-rounds", "Rounds")
     check.open("/admin/rounds/esem-se-open/exports/codebook.md?lang=de")
     check.audit("admin-export-refused", "Export refused")
+    check.open("/admin/login")
+    check.audit("admin-login", "Sign in")
+    switch_admin_language(check, d, "sv", "/admin/login")
+    if d.find_element(By.TAG_NAME, "html").get_attribute("lang") != "sv":
+        check.failures.append("admin-language: the switch to Swedish did not give a Swedish page")
 
     check_condition_table(check, d)
 

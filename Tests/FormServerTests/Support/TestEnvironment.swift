@@ -64,10 +64,11 @@ final class TestEnvironment: @unchecked Sendable {
 
     /// Runs `body` against a real server on 127.0.0.1 and a free port, then stops it. The admins
     /// are those of `admins`, else (with `admin`) one who signs in with ``adminSecret``; the API
-    /// clients those of `apiClients`, else (with `api`) one shared ``apiToken``; `clock` is the server's time.
+    /// clients those of `apiClients`, else (with `api`) one shared ``apiToken``; `clock` is the server's time;
+    /// `secureCookies` as an `https://` base URL makes them.
     func withServer(
         maximumBodyBytes: Int = 128 * 1024, admin: Bool = true, admins: AdminRoster? = nil, api: Bool = true, apiClients: APIClients? = nil,
-        idleTimeout: Duration = .seconds(30), requestReadTimeout: Duration = .seconds(60),
+        idleTimeout: Duration = .seconds(30), requestReadTimeout: Duration = .seconds(60), secureCookies: Bool? = nil,
         clock: @escaping @Sendable () -> Date = { Date() },
         _ body: @escaping @Sendable (WebClient) async throws -> Void
     ) async throws {
@@ -89,7 +90,7 @@ final class TestEnvironment: @unchecked Sendable {
         let configuration = FormServerConfiguration(
             host: "127.0.0.1", port: 0, admins: admins ?? (admin ? AdminRoster(shared: Secret(Self.adminSecret)) : nil), 
             apiClients: apiClients ?? (api ? APIClients(shared: Secret(Self.apiToken)) : nil),
-            maximumBodyBytes: maximumBodyBytes, samlaVersion: "0.1.0-test", database: databasePath,
+            maximumBodyBytes: maximumBodyBytes, secureCookies: secureCookies, samlaVersion: "0.1.0-test", database: databasePath,
             idleTimeout: idleTimeout, requestReadTimeout: requestReadTimeout)
         let server = try FormServer(store: store, configuration: configuration, logger: logger, clock: clock)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)

@@ -12,7 +12,7 @@ extension FormServer {
     func addAdminRoutes(_ router: Router<BasicRequestContext>) {
         router.get("/admin") { request, _ in
             try self.withSession(request) { admin in
-                Reply.html(AdminViews.overview(try self.store.roundSummaries(), links: self.configuration.links, admin: admin))
+                Reply.html(AdminViews.overview(try self.store.roundSummaries(), links: self.configuration.links, admin: admin, frame: Self.frame(request)))
             }
         }
         router.get("/admin/rounds/:round") { request, context in
@@ -23,7 +23,7 @@ extension FormServer {
                 return Reply.html(AdminViews.round(
                     summary, languages: survey.languages, hasPartnerNames: survey.variables.contains { $0.exportAs != nil }, days: try self.store.dailyActivity(round: name), recent: try self.store.recentResponses(round: name, limit: 50),
                     cleanedBy: self.downloadCleaning.framework(forRound: name)?.id,
-                    links: self.configuration.links, admin: admin))
+                    links: self.configuration.links, admin: admin, frame: Self.frame(request)))
             }
         }
         router.get("/admin/rounds/:round/exports/:file") { request, context in
@@ -37,19 +37,29 @@ extension FormServer {
                 self.logger.notice("admin response viewed", metadata: [
                     "admin": "\(admin.session.admin)", "session": "\(admin.session.logTag)", "response": "\(id)", "round": "\(round?.name ?? "")",
                 ])
-                return Reply.html(AdminViews.response(response, survey: survey, round: round, admin: admin))
+                return Reply.html(AdminViews.response(response, survey: survey, round: round, admin: admin, frame: Self.frame(request)))
             }
         }
+        router.get(RouterPath(stringLiteral: AdminLanguage.switchPath)) { request, _ in
+            guard let language = request.uri.queryParameters.get("lang").map({ String($0) }), AdminLanguage.languages.contains(language) else {
+                throw WebFailure.badRequest
+            }
+            var response = Reply.redirect(AdminLanguage.backPath(request.uri.queryParameters.get("back").map { String($0) }) ?? "/admin")
+            response.setCookie(AdminLanguage.choiceCookie(language, secure: self.configuration.secureCookies))
+            return response
+        }
         router.get("/admin/login") { request, _ in
-            guard let sessions = self.adminSessions else { return Self.adminOffPage() }
+            guard let sessions = self.adminSessions else { return Self.adminOffPage(request) }
             let next = AdminSessions.returnPath(request.uri.queryParameters.get("next").map { String($0) })
-            guard let ending = try self.endedSession(request, sessions) else { return Self.loginPage(sessions, next: next) }
-            var response = Self.loginPage(sessions, notice: sessions.sentence(ending), next: next)
+            let language = AdminLanguage.of(request)
+            guard let ending = try self.endedSession(request, sessions) else { return Self.loginPage(sessions, next: next, language: language) }
+            let notice = AdminText(language).sessionEnded(ending, idleLimit: sessions.idleLimit)
+            var response = Self.loginPage(sessions, notice: notice, next: next, language: language)
             response.setCookie(sessions.cookie(AdminSessions.sessionCookie, "", maxAge: 0))
             return response
         }
         router.post("/admin/login") { request, _ in
-            guard let sessions = self.adminSessions else { return Self.adminOffPage() }
+            guard let sessions = self.adminSessions else { return Self.adminOffPage(request) }
             let body = try await request.collectBody(limit: 16 * 1024)
             guard let form = FormBody(body.readableBytesView) else { throw WebFailure.badRequest }
             guard sessions.verifyLoginToken(form["csrf"], nonce: request.cookies[AdminSessions.loginCookie]?.value) else {
@@ -57,6 +67,7 @@ extension FormServer {
                 throw WebFailure.csrf
             }
             let next = AdminSessions.returnPath(form["next"])
+            let language = AdminLanguage.of(request)
             let now = self.clock()
             let admin: AdminRoster.Admin
             switch self.signInThrottle.attempt(now: now, { sessions.roster.admin(withSecret: form["secret"]) }) {
@@ -66,15 +77,14 @@ extension FormServer {
                 self.logger.warning("admin login failed", metadata: ["code": "E479"])
                 // Slows guessing; the comparison itself takes the same time whatever was given.
                 try await Task.sleep(for: .milliseconds(300))
-                return Self.loginPage(sessions, problem: "The admin secret is not right", next: next, status: .unauthorized)
+                return Self.loginPage(sessions, problem: AdminText(language).wrongSecret, next: next, language: language, status: .unauthorized)
             case .paused(let seconds):
                 self.logger.warning("admin sign-in paused", metadata: [
                     "code": "E487", "seconds": "\(seconds)",
                     "reason": "\(self.signInThrottle.limit) failed sign-ins within \(Int(self.signInThrottle.window)) s; the secret was not checked",
                 ])
-                var response = Self.loginPage(sessions, problem:
-                    "Too many failed sign-ins: signing in is paused for \(seconds) more seconds, and the secret was not checked. Try again then.",
-                    next: next, status: .tooManyRequests)
+                var response = Self.loginPage(
+                    sessions, problem: AdminText(language).signInPaused(seconds: seconds), next: next, language: language, status: .tooManyRequests)
                 response.headers[.retryAfter] = String(seconds)
                 return response
             }
@@ -86,7 +96,7 @@ extension FormServer {
             return response
         }
         router.post("/admin/logout") { request, _ in
-            guard let sessions = self.adminSessions else { return Self.adminOffPage() }
+            guard let sessions = self.adminSessions else { return Self.adminOffPage(request) }
             let body = try await request.collectBody(limit: 16 * 1024)
             var response = Reply.redirect("/admin/login")
             // Signed out already (the session ended or its cookie is gone): nothing to end.
@@ -106,9 +116,10 @@ extension FormServer {
     /// A download of the round page, made by the Exports module and streamed; a refused export
     /// gets a page with its reason.
     private func download(_ request: Request, round: String, file: String) async throws -> Response {
-        guard let sessions = adminSessions else { return Self.adminOffPage() }
+        guard let sessions = adminSessions else { return Self.adminOffPage(request) }
         guard let session = try signedIn(request, sessions) else { return try signInRedirect(request, sessions) }
         let admin = AdminViews.SignedIn(session: session, csrf: sessions.csrfToken(session: session.nonce))
+        let frame = Self.frame(request)
         guard let download = AdminDownload(rawValue: file), try store.round(named: round) != nil else { throw WebFailure.notFound }
         let language = request.uri.queryParameters.get("lang").map { String($0) }
         // `?excel=sv`: a CSV file for Excel in a Swedish locale; there is no other form of it.
@@ -129,15 +140,15 @@ extension FormServer {
             let reason = error.diagnostics(database: "the database").map { "\($0.message) (\($0.code.id))" }.joined(separator: "; ")
             logger.warning("admin download refused", metadata: ["round": "\(round)", "file": "\(download.rawValue)", "reason": "\(reason)"])
             let status: HTTPResponse.Status = if case .languageUnknown = error { .badRequest } else { .conflict }
-            response = Reply.html(AdminViews.exportRefused(round: round, reason: reason, admin: admin), status: status)
+            response = Reply.html(AdminViews.exportRefused(round: round, reason: reason, admin: admin, frame: frame), status: status)
         } catch let error as AggregationError {
             let reason = error.diagnostics.map { "\($0.message) (\($0.code.id))" }.joined(separator: "; ")
             logger.warning("admin download refused", metadata: ["round": "\(round)", "file": "\(download.rawValue)", "reason": "\(reason)"])
-            response = Reply.html(AdminViews.exportRefused(round: round, reason: "the cleaning rules cannot be applied: " + reason, admin: admin),
+            response = Reply.html(AdminViews.exportRefused(round: round, reason: frame.words.cleaningRulesCannotApply + reason, admin: admin, frame: frame),
                                   status: .conflict)
         } catch let error as DownloadError {
             logger.error("admin download failed", metadata: ["round": "\(round)", "file": "\(download.rawValue)", "reason": "\(error)"])
-            response = Reply.html(AdminViews.exportRefused(round: round, reason: error.description, admin: admin), status: .internalServerError)
+            response = Reply.html(AdminViews.exportRefused(round: round, reason: error.description, admin: admin, frame: frame), status: .internalServerError)
         }
         response.setCookie(sessions.renewedCookie(session, now: clock()))
         return response
@@ -146,7 +157,7 @@ extension FormServer {
     /// Runs `body` for a signed-in admin, whose session it counts as used; otherwise sends the
     /// visitor to the sign-in form.
     private func withSession(_ request: Request, _ body: (AdminViews.SignedIn) throws -> Response) throws -> Response {
-        guard let sessions = adminSessions else { return Self.adminOffPage() }
+        guard let sessions = adminSessions else { return Self.adminOffPage(request) }
         guard let session = try signedIn(request, sessions) else { return try signInRedirect(request, sessions) }
         var response = try body(AdminViews.SignedIn(session: session, csrf: sessions.csrfToken(session: session.nonce)))
         response.setCookie(sessions.renewedCookie(session, now: clock()))
@@ -174,22 +185,34 @@ extension FormServer {
     /// To the sign-in form; when the session ended, with the page asked for, to come back to it
     /// after signing in.
     private func signInRedirect(_ request: Request, _ sessions: AdminSessions) throws -> Response {
-        let asked = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+        let asked = AdminLanguage.pathAsked(request)
         guard try endedSession(request, sessions) != nil, let next = AdminSessions.returnPath(asked) else { return Reply.redirect("/admin/login") }
-        let plain = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~/"))
-        return Reply.redirect("/admin/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: plain) ?? "%2Fadmin"))
+        return Reply.redirect(Self.loginPath(next: next))
     }
 
+    /// The sign-in form's address, with the page to go back to after it.
+    private static func loginPath(next: String?) -> String {
+        "/admin/login" + (next.map { "?next=" + AdminLanguage.queryValue($0) } ?? "")
+    }
+
+    /// The language of an admin page for `request`, and the page it asked for.
+    private static func frame(_ request: Request) -> AdminViews.Frame {
+        AdminViews.Frame(language: AdminLanguage.of(request), back: AdminLanguage.pathAsked(request))
+    }
+
+    /// The sign-in form in `language`; its language switch comes back to it, with the page asked for.
     private static func loginPage(
-        _ sessions: AdminSessions, problem: String? = nil, notice: String? = nil, next: String?, status: HTTPResponse.Status = .ok
+        _ sessions: AdminSessions, problem: String? = nil, notice: String? = nil, next: String?, language: String, status: HTTPResponse.Status = .ok
     ) -> Response {
         let nonce = Base64URL.randomToken(byteCount: 16)
-        var response = Reply.html(AdminViews.login(csrf: sessions.loginToken(nonce: nonce), problem: problem, notice: notice, next: next), status: status)
+        let frame = AdminViews.Frame(language: language, back: loginPath(next: next))
+        var response = Reply.html(
+            AdminViews.login(csrf: sessions.loginToken(nonce: nonce), problem: problem, notice: notice, next: next, frame: frame), status: status)
         response.setCookie(sessions.cookie(AdminSessions.loginCookie, nonce, maxAge: 3600))
         return response
     }
 
-    private static func adminOffPage() -> Response {
-        Reply.html(AdminViews.off(), status: .serviceUnavailable)
+    private static func adminOffPage(_ request: Request) -> Response {
+        Reply.html(AdminViews.off(frame(request)), status: .serviceUnavailable)
     }
 }

@@ -97,17 +97,6 @@ struct AdminSessions: Sendable {
         return .valid(Session(admin: name, nonce: nonce, expiresAt: expiry))
     }
 
-    /// What the sign-in page says of a session that ended.
-    func sentence(_ ending: Ending) -> String {
-        switch ending {
-        case .idle:
-            let minutes = Int(idleLimit / 60)
-            return "Your session ended after \(minutes == 1 ? "1 minute" : "\(minutes) minutes") without use. Sign in again to go on."
-        case .lifetime:
-            return "Your session ended: a session lasts at most eight hours. Sign in again to go on."
-        }
-    }
-
     /// The CSRF token of forms within a session.
     func csrfToken(session nonce: String) -> String {
         serverSigner.sign("admin-csrf", nonce)
@@ -128,7 +117,13 @@ struct AdminSessions: Sendable {
     }
 
     func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
-        Cookie(name: name, value: value, maxAge: maxAge, path: "/admin", secure: secureCookies, httpOnly: true, sameSite: .strict)
+        Self.cookie(name, value, maxAge: maxAge, secure: secureCookies)
+    }
+
+    /// A cookie of the admin pages: HttpOnly, SameSite=Strict, Path=/admin, and `Secure` when the
+    /// server's cookies are (an `https://` base URL).
+    static func cookie(_ name: String, _ value: String, maxAge: Int, secure: Bool) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/admin", secure: secure, httpOnly: true, sameSite: .strict)
     }
 
     /// The session cookie of `session` used at `now`, to send with the page it was used for. The
@@ -140,8 +135,14 @@ struct AdminSessions: Sendable {
     /// `path` (of a page under /admin, with its query) when it is safe to send a visitor to after
     /// sign-in: a path of this server's admin pages, never another site's address.
     static func returnPath(_ path: String?) -> String? {
+        guard let path = adminPath(path), !path.hasPrefix("/admin/login"), !path.hasPrefix("/admin/logout") else { return nil }
+        return path
+    }
+
+    /// `path` (with its query) when it is a path of this server's admin pages, the sign-in form
+    /// included: never another site's address.
+    static func adminPath(_ path: String?) -> String? {
         guard let path, path.utf8.count <= 2048, path == "/admin" || path.hasPrefix("/admin/") || path.hasPrefix("/admin?"),
-              !path.hasPrefix("/admin/login"), !path.hasPrefix("/admin/logout"),
               !path.contains("//"), !path.contains("\\"),
               path.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value != 0x7F })
         else { return nil }

@@ -6,8 +6,8 @@ import Responses
 import Store
 import SurveyDefinition
 
-/// The admin pages, in English. Every value from the store (round names, answers) is text
-/// escaped by the builder.
+/// The admin pages, in Swedish or English (``AdminText``). Every value from the store (round
+/// names, answers) is text escaped by the builder.
 enum AdminViews {
     /// The admin a page is shown to: their session, and the token of its sign-out form.
     struct SignedIn {
@@ -15,15 +15,28 @@ enum AdminViews {
         var csrf: String
     }
 
-    static func shell(_ title: String, admin: SignedIn?) -> PageShell {
-        var shell = PageShell(language: "en", title: title + " – Samla admin", heading: "Samla admin")
+    /// The language a page is shown in, and the page its language switch comes back to.
+    struct Frame {
+        var words: AdminText
+        var back: String
+
+        init(language: String, back: String) {
+            words = AdminText(language)
+            self.back = back
+        }
+    }
+
+    static func shell(_ title: String, admin: SignedIn?, frame: Frame) -> PageShell {
+        let words = frame.words
+        var shell = PageShell(language: words.language, title: words.title(title), heading: words.siteHeading,
+                              languageLinks: AdminLanguage.links(from: words.language, back: frame.back))
         shell.bodyClass = "admin"
         if let admin {
             shell.headerExtra = { html in
                 html.element("form", .init("method", "post"), .init("action", "/admin/logout"), .init("class", "signed-in")) { html in
-                    html.element("span", text: "Signed in as \(admin.session.admin)")
+                    html.element("span", text: words.signedInAs(admin.session.admin))
                     html.void("input", .init("type", "hidden"), .init("name", "csrf"), .init("value", admin.csrf))
-                    html.element("button", .init("type", "submit"), .init("class", "secondary"), text: "Sign out")
+                    html.element("button", .init("type", "submit"), .init("class", "secondary"), text: words.signOut)
                 }
             }
         }
@@ -37,23 +50,32 @@ enum AdminViews {
         }
     }
 
-    static func off() -> String {
-        shell("Admin pages are off", admin: nil).render { html in
-            html.element("h1", text: "Admin pages are off")
-            html.element("p") { html in
-                prose("The server was started without an admin secret. Set the environment variable `SAMLA_ADMIN_SECRET`, "
-                    + "or start `samla serve --admin-secret-file FILE`, to turn the admin pages on.", into: &html)
-            }
+    /// A language's name in itself, marked with its language when it is not the page's.
+    static func languageName(_ language: String, on page: AdminText, into html: inout HTMLBuilder) {
+        if language == page.language || PageShell.endonym(language) == language {
+            html.text(PageShell.endonym(language))
+        } else {
+            html.element("span", .init("lang", language), text: PageShell.endonym(language))
+        }
+        html.text(" (\(language))")
+    }
+
+    static func off(_ frame: Frame) -> String {
+        let words = frame.words
+        return shell(words.offTitle, admin: nil, frame: frame).render { html in
+            html.element("h1", text: words.offTitle)
+            html.element("p") { html in prose(words.offBody, into: &html) }
         }
     }
 
     /// The sign-in form; `problem` (a wrong secret, a pause after many failures) in its error
     /// summary, `notice` (why the session ended) above it; `next` the page to go to after it.
-    static func login(csrf: String, problem: String?, notice: String? = nil, next: String? = nil) -> String {
-        shell(problem == nil ? "Sign in" : "Error: sign in", admin: nil).render { html in
+    static func login(csrf: String, problem: String?, notice: String? = nil, next: String? = nil, frame: Frame) -> String {
+        let words = frame.words
+        return shell(problem == nil ? words.signIn : words.signInWithError, admin: nil, frame: frame).render { html in
             if let problem {
                 html.element("div", .init("class", "error-summary"), .init("role", "alert"), .init("aria-labelledby", "error-summary-title")) { html in
-                    html.element("h2", .init("id", "error-summary-title"), text: "Sign-in failed")
+                    html.element("h2", .init("id", "error-summary-title"), text: words.signInFailed)
                     html.element("ul") { html in
                         html.element("li") { html in
                             html.element("a", .init("href", "#secret"), text: problem)
@@ -61,7 +83,7 @@ enum AdminViews {
                     }
                 }
             }
-            html.element("h1", text: "Sign in")
+            html.element("h1", text: words.signIn)
             if let notice {
                 html.element("p", .init("class", "notice"), .init("role", "status"), text: notice)
             }
@@ -71,10 +93,10 @@ enum AdminViews {
                     html.void("input", .init("type", "hidden"), .init("name", "next"), .init("value", next))
                 }
                 html.element("div", .init("class", problem == nil ? "question" : "question has-error")) { html in
-                    html.element("label", .init("class", "question-label"), .init("for", "secret"), text: "Admin secret")
+                    html.element("label", .init("class", "question-label"), .init("for", "secret"), text: words.secretLabel)
                     if let problem {
                         html.element("p", .init("class", "error-message"), .init("id", "secret-error")) { html in
-                            html.element("span", .init("class", "visually-hidden"), text: "Error: ")
+                            html.element("span", .init("class", "visually-hidden"), text: words.errorPrefix)
                             html.text(problem)
                         }
                     }
@@ -83,28 +105,27 @@ enum AdminViews {
                               .optional("aria-invalid", problem == nil ? nil : "true"))
                 }
                 html.element("div", .init("class", "actions")) { html in
-                    html.element("button", .init("type", "submit"), text: "Sign in")
+                    html.element("button", .init("type", "submit"), text: words.signIn)
                 }
             }
         }
     }
 
-    static func overview(_ summaries: [RoundSummary], links: Links?, admin: SignedIn) -> String {
-        shell("Rounds", admin: admin).render { html in
-            html.element("h1", text: "Rounds")
+    static func overview(_ summaries: [RoundSummary], links: Links?, admin: SignedIn, frame: Frame) -> String {
+        let words = frame.words
+        return shell(words.rounds, admin: admin, frame: frame).render { html in
+            html.element("h1", text: words.rounds)
             guard !summaries.isEmpty else {
-                html.element("p") { html in
-                    prose("There are no rounds yet. Open one with `samla round open SURVEY.yaml --name NAME --opens DATE --closes DATE`.", into: &html)
-                }
+                html.element("p") { html in prose(words.noRounds, into: &html) }
                 return
             }
             html.element("div", .init("class", "table-scroll")) { html in
                 html.element("table", .init("class", "data")) { html in
-                    html.element("caption", .init("class", "visually-hidden"), text: "Rounds and their progress")
+                    html.element("caption", .init("class", "visually-hidden"), text: words.roundsCaption)
                     html.element("thead") { html in
                         html.element("tr") { html in
-                            for (heading, numeric) in [("Round", false), ("Survey", false), ("Dates", false), ("Status", false), ("Started", true),
-                                                       ("Complete", true), ("Completion", true), ("Invitations used", true)] {
+                            for (heading, numeric) in [(words.roundHeading, false), (words.survey, false), (words.dates, false), (words.status, false),
+                                                       (words.started, true), (words.complete, true), (words.completion, true), (words.invitationsUsed, true)] {
                                 html.element("th", .init("scope", "col"), .optional("class", numeric ? "number" : nil), text: heading)
                             }
                         }
@@ -119,11 +140,11 @@ enum AdminViews {
                                 }
                                 html.element("td", text: "\(round.surveyID) \(summary.definitionVersion)")
                                 html.element("td", text: "\(round.opens) – \(round.closes)")
-                                html.element("td", text: phaseText(round.phase(on: today)) + (round.isAnonymous ? ", anonymous" : ", by invitation"))
-                                html.element("td", .init("class", "number"), text: String(summary.started))
-                                html.element("td", .init("class", "number"), text: String(summary.complete))
-                                html.element("td", .init("class", "number"), text: rate(summary.complete, summary.started))
-                                html.element("td", .init("class", "number"), text: round.isAnonymous ? "–" : "\(summary.invitationsUsed) of \(summary.invitations)")
+                                html.element("td", text: words.roundStatus(round.phase(on: today), anonymous: round.isAnonymous))
+                                html.element("td", .init("class", "number"), text: words.count(summary.started))
+                                html.element("td", .init("class", "number"), text: words.count(summary.complete))
+                                html.element("td", .init("class", "number"), text: rate(summary.complete, summary.started, words))
+                                html.element("td", .init("class", "number"), text: round.isAnonymous ? "–" : words.countOf(summary.invitationsUsed, summary.invitations))
                             }
                         }
                     }
@@ -131,9 +152,9 @@ enum AdminViews {
             }
             let anonymous = summaries.filter { $0.round.isAnonymous }
             if !anonymous.isEmpty {
-                html.element("h2", text: "Start links of anonymous rounds")
+                html.element("h2", text: words.startLinksHeading)
                 if links == nil {
-                    html.element("p", text: "Paths on this server: start samla serve with --base-url (its public address) to see the whole links.")
+                    html.element("p") { html in prose(words.startLinksArePaths, into: &html) }
                 }
                 html.element("ul") { html in
                     for summary in anonymous {
@@ -149,64 +170,66 @@ enum AdminViews {
 
     static func round(
         _ summary: RoundSummary, languages: [String], hasPartnerNames: Bool = true, days: [DailyActivity], recent: [ResponseRecord], cleanedBy framework: String? = nil,
-        links: Links?, admin: SignedIn
+        links: Links?, admin: SignedIn, frame: Frame
     ) -> String {
         let round = summary.round
-        return shell("Round \(round.name)", admin: admin).render { html in
-            html.element("p") { html in html.element("a", .init("href", "/admin"), text: "All rounds") }
-            html.element("h1", text: "Round \(round.name)")
+        let words = frame.words
+        return shell(words.round(round.name), admin: admin, frame: frame).render { html in
+            html.element("p") { html in html.element("a", .init("href", "/admin"), text: words.allRounds) }
+            html.element("h1", text: words.round(round.name))
             html.element("dl", .init("class", "summary")) { html in
                 let entries: [(String, String)] = [
-                    ("Survey", "\(round.surveyID) \(summary.definitionVersion)"),
-                    ("Dates", "\(round.opens) – \(round.closes)"),
-                    ("Status", phaseText(round.phase(on: CalendarDate.today())) + (round.isAnonymous ? ", anonymous" : ", by invitation")),
-                    ("Started", String(summary.started)),
-                    ("Complete", String(summary.complete)),
-                    ("Completion rate", rate(summary.complete, summary.started)),
-                ] + (round.isAnonymous ? [] : [("Invitations used", "\(summary.invitationsUsed) of \(summary.invitations)")])
-                    + (round.isAnonymous ? [("Start link", links.map { $0.anonymousStart(round: round.name) } ?? "/s/\(round.name)")] : [])
+                    (words.survey, "\(round.surveyID) \(summary.definitionVersion)"),
+                    (words.dates, "\(round.opens) – \(round.closes)"),
+                    (words.status, words.roundStatus(round.phase(on: CalendarDate.today()), anonymous: round.isAnonymous)),
+                    (words.started, words.count(summary.started)),
+                    (words.complete, words.count(summary.complete)),
+                    (words.completionRate, rate(summary.complete, summary.started, words)),
+                ] + (round.isAnonymous ? [] : [(words.invitationsUsed, words.countOf(summary.invitationsUsed, summary.invitations))])
+                    + (round.isAnonymous ? [(words.startLink, links.map { $0.anonymousStart(round: round.name) } ?? "/s/\(round.name)")] : [])
                 for (term, value) in entries {
                     html.element("dt", text: term)
                     html.element("dd", text: value)
                 }
             }
 
-            html.element("h2", text: "By language")
+            html.element("h2", text: words.byLanguage)
             html.element("table", .init("class", "data")) { html in
                 html.element("thead") { html in
                     html.element("tr") { html in
-                        html.element("th", .init("scope", "col"), text: "Language")
-                        html.element("th", .init("scope", "col"), .init("class", "number"), text: "Started")
-                        html.element("th", .init("scope", "col"), .init("class", "number"), text: "Complete")
-                        html.element("th", .init("scope", "col"), .init("class", "number"), text: "Completion")
+                        html.element("th", .init("scope", "col"), text: words.languageHeading)
+                        html.element("th", .init("scope", "col"), .init("class", "number"), text: words.started)
+                        html.element("th", .init("scope", "col"), .init("class", "number"), text: words.complete)
+                        html.element("th", .init("scope", "col"), .init("class", "number"), text: words.completion)
                     }
                 }
                 html.element("tbody") { html in
                     for count in summary.byLanguage {
                         html.element("tr") { html in
-                            html.element("th", .init("scope", "row"), text: PageShell.endonym(count.language) + " (\(count.language))")
-                            html.element("td", .init("class", "number"), text: String(count.started))
-                            html.element("td", .init("class", "number"), text: String(count.complete))
-                            html.element("td", .init("class", "number"), text: rate(count.complete, count.started))
+                            html.element("th", .init("scope", "row")) { html in languageName(count.language, on: words, into: &html) }
+                            html.element("td", .init("class", "number"), text: words.count(count.started))
+                            html.element("td", .init("class", "number"), text: words.count(count.complete))
+                            html.element("td", .init("class", "number"), text: rate(count.complete, count.started, words))
                         }
                     }
                 }
             }
 
-            html.element("h2", .init("id", "per-day"), text: "Responses per day")
-            DailyChart(days: days).render(into: &html)
+            html.element("h2", .init("id", "per-day"), text: words.responsesPerDay)
+            DailyChart(days: days, words: words).render(into: &html)
 
-            downloads(round: round.name, languages: languages, hasPartnerNames: hasPartnerNames, cleanedBy: framework, into: &html)
+            downloads(round: round.name, languages: languages, hasPartnerNames: hasPartnerNames, cleanedBy: framework, words: words, into: &html)
 
-            html.element("h2", text: "Latest responses")
+            html.element("h2", text: words.latestResponses)
             if recent.isEmpty {
-                html.element("p", text: "No responses yet.")
+                html.element("p", text: words.noResponses)
             } else {
                 html.element("div", .init("class", "table-scroll")) { html in
                     html.element("table", .init("class", "data")) { html in
                         html.element("thead") { html in
                             html.element("tr") { html in
-                                for heading in ["Response", "Status", "Language", "Source", "Started", "Updated", "Page"] {
+                                for heading in [words.responseHeading, words.status, words.languageHeading, words.sourceHeading,
+                                                words.startedAt, words.updatedAt, words.pageHeading] {
                                     html.element("th", .init("scope", "col"), text: heading)
                                 }
                             }
@@ -217,9 +240,9 @@ enum AdminViews {
                                     html.element("th", .init("scope", "row")) { html in
                                         html.element("a", .init("href", "/admin/responses/\(record.id)"), text: "#\(record.id)")
                                     }
-                                    html.element("td", text: record.status.rawValue)
+                                    html.element("td", text: words.responseStatus(record.status))
                                     html.element("td", text: record.language)
-                                    html.element("td", text: sourceCell(record))
+                                    html.element("td", text: words.sourceCell(record))
                                     html.element("td", text: shortTime(record.startedAt))
                                     html.element("td", text: shortTime(record.updatedAt))
                                     html.element("td", text: record.currentPage ?? "–")
@@ -232,43 +255,31 @@ enum AdminViews {
         }
     }
 
-    /// How a response came in, in a list: `api (client)` for an API response of a named partner
-    /// system, else the source (`api` for the shared token's).
-    static func sourceCell(_ record: ResponseRecord) -> String {
-        guard record.source == .api, let client = record.apiClient, client != APIClientsFile.sharedName else { return record.source.rawValue }
-        return "api (\(client))"
-    }
-
-    /// How a response came in, naming the partner system of an API response.
-    static func sourceText(_ record: ResponseRecord) -> String {
-        guard record.source == .api, let client = record.apiClient else { return record.source.rawValue }
-        return "submitted through the API by \(client)"
-    }
-
-    static func response(_ response: StoredResponse, survey: Survey, round: Round?, admin: SignedIn) -> String {
+    static func response(_ response: StoredResponse, survey: Survey, round: Round?, admin: SignedIn, frame: Frame) -> String {
         let record = response.record
-        return shell("Response #\(record.id)", admin: admin).render { html in
+        let words = frame.words
+        return shell(words.responseNumber(record.id), admin: admin, frame: frame).render { html in
             if let round {
-                html.element("p") { html in html.element("a", .init("href", "/admin/rounds/" + round.name), text: "Round \(round.name)") }
+                html.element("p") { html in html.element("a", .init("href", "/admin/rounds/" + round.name), text: words.round(round.name)) }
             }
-            html.element("h1", text: "Response #\(record.id)")
+            html.element("h1", text: words.responseNumber(record.id))
             html.element("dl", .init("class", "summary")) { html in
                 let entries: [(String, String)] = [
-                    ("Status", record.status.rawValue), ("Language", record.language), ("Source", sourceText(record)),
-                    ("Started", exactTime(record.startedAt)), ("Updated", exactTime(record.updatedAt)),
-                    ("Submitted", record.submittedAt.map { exactTime($0) } ?? "–"), ("Current page", record.currentPage ?? "–"),
+                    (words.status, words.responseStatus(record.status)), (words.languageHeading, record.language), (words.sourceHeading, words.sourceText(record)),
+                    (words.startedAt, exactTime(record.startedAt)), (words.updatedAt, exactTime(record.updatedAt)),
+                    (words.submittedAt, record.submittedAt.map { exactTime($0) } ?? "–"), (words.currentPage, record.currentPage ?? "–"),
                 ]
                 for (term, value) in entries {
                     html.element("dt", text: term)
                     html.element("dd", text: value)
                 }
             }
-            html.element("h2", text: "Answers")
+            html.element("h2", text: words.answers)
             html.element("div", .init("class", "table-scroll")) { html in
                 html.element("table", .init("class", "data")) { html in
                     html.element("thead") { html in
                         html.element("tr") { html in
-                            for heading in ["Variable", "Question", "Answer"] { html.element("th", .init("scope", "col"), text: heading) }
+                            for heading in [words.variable, words.question, words.answer] { html.element("th", .init("scope", "col"), text: heading) }
                         }
                     }
                     html.element("tbody") { html in
@@ -277,10 +288,10 @@ enum AdminViews {
                             html.element("tr") { html in
                                 html.element("th", .init("scope", "row")) { html in
                                     html.element("code", text: variable.name)
-                                    if variable.isPII { html.text(" (personal)") }
+                                    if variable.isPII { html.text(words.personal) }
                                 }
-                                html.element("td", text: questionText(variable, survey))
-                                html.element("td", .init("class", "answer-text"), text: answerText(value, variable, survey))
+                                html.element("td", text: questionText(variable, survey, words))
+                                html.element("td", .init("class", "answer-text"), text: answerText(value, variable, survey, words))
                             }
                         }
                     }
@@ -291,22 +302,12 @@ enum AdminViews {
 
     // MARK: Formatting
 
-    static func phaseText(_ phase: RoundPhase) -> String {
-        switch phase {
-        case .scheduled: "opens later"
-        case .collecting: "collecting"
-        case .ended: "past its closing date"
-        case .closed: "closed"
-        }
-    }
-
     /// A whole percentage that says 100 % only when every response is complete and 0 % only when
     /// none is: 399 of 400 is "99 %", not a rounded "100 %" that hides the one unfinished.
-    static func rate(_ part: Int, _ whole: Int) -> String {
+    static func rate(_ part: Int, _ whole: Int, _ words: AdminText = AdminText("en")) -> String {
         guard whole > 0 else { return "–" }
         let percent = Int((Double(part) / Double(whole) * 100).rounded())
-        let shown = part == whole ? percent : part == 0 ? 0 : min(max(percent, 1), 99)
-        return "\(shown) %"
+        return words.percent(part == whole ? percent : part == 0 ? 0 : min(max(percent, 1), 99))
     }
 
     /// `YYYY-MM-DD HH:MM` in the machine's time zone (`TZ`), as the chart's days are.
@@ -325,26 +326,27 @@ enum AdminViews {
         "\(shortTime(timestamp, in: timeZone)) (\(timestamp.text))"
     }
 
-    private static func questionText(_ variable: Variable, _ survey: Survey) -> String {
+    /// The question in the page's language, else the survey's first.
+    private static func questionText(_ variable: Variable, _ survey: Survey, _ words: AdminText) -> String {
         guard let question = survey.question(named: variable.question) else { return "" }
-        let label = question.label?.resolved("en", fallbacks: survey.languages) ?? ""
+        let label = question.label?.resolved(words.language, fallbacks: survey.languages) ?? ""
         switch variable.role {
         case .matrixRow(let row):
-            return label + " – " + (question.rows.first { $0.name == row }?.label.resolved("en", fallbacks: survey.languages) ?? row)
+            return label + " – " + (question.rows.first { $0.name == row }?.label.resolved(words.language, fallbacks: survey.languages) ?? row)
         case .otherText:
-            return label + " – other"
+            return label + " – " + words.other
         case .calculated:
-            return "(calculated)"
+            return words.calculated
         case .answer:
             return label
         }
     }
 
-    private static func answerText(_ value: AnswerValue, _ variable: Variable, _ survey: Survey) -> String {
+    private static func answerText(_ value: AnswerValue, _ variable: Variable, _ survey: Survey, _ words: AdminText) -> String {
         let choices = survey.question(named: variable.question).map { survey.choices(for: $0) } ?? []
         func label(_ code: String) -> String {
             guard let choice = choices.first(where: { $0.value == code }) else { return code }
-            return "\(code) (\(choice.label.resolved("en", fallbacks: survey.languages)))"
+            return "\(code) (\(choice.label.resolved(words.language, fallbacks: survey.languages)))"
         }
         switch value {
         case .choice(let code): return label(code)

@@ -9,6 +9,8 @@ import Store
 /// covers the whole round instead of its last weeks only.
 struct DailyChart {
     var days: [DailyActivity]
+    /// The language of its words and numbers.
+    var words = AdminText("en")
     static let maximumDays = 92
 
     /// The figures of one bar pair: a day, or a week from its Monday.
@@ -50,7 +52,7 @@ struct DailyChart {
     func render(into html: inout HTMLBuilder) {
         let bars = self.bars
         guard let firstBar = bars.first, let lastDay = days.last?.day else {
-            html.element("p", text: "No responses yet.")
+            html.element("p", text: words.noResponses)
             return
         }
         let peak = max(1, bars.map { max($0.started, $0.completed) }.max() ?? 1)
@@ -61,23 +63,22 @@ struct DailyChart {
         func y(_ value: Int) -> Double { Double(top) + Double(plotHeight) * (1 - Double(value) / Double(peak)) }
         let totalStarted = days.reduce(0) { $0 + $1.started }
         let totalCompleted = days.reduce(0) { $0 + $1.completed }
-        let per = isWeekly ? "week (Monday to Sunday)" : "day"
-        let description = "Bar chart of responses per \(per) from \(days[0].day) to \(lastDay): \(totalStarted) begun and \(totalCompleted) completed in all; the table below gives each day."
+        let description = words.chartDescription(weekly: isWeekly, from: days[0].day, to: lastDay, begun: totalStarted, completed: totalCompleted)
         // Labels name the bar's day (a week's Monday); with the year when the chart crosses one.
         let crossesYear = firstBar.first.description.prefix(4) != lastDay.prefix(4)
         func label(_ bar: Bar) -> String { crossesYear ? bar.first.description : String(bar.first.description.dropFirst(5)) }
 
         if isWeekly {
-            html.element("p", text: "Each bar is a week, Monday to Sunday, labelled by its Monday; the table below gives each day.")
+            html.element("p", text: words.weeklyBars)
         }
         html.element("div", .init("class", "legend"), .init("aria-hidden", "true")) { html in
             html.element("span") { html in
                 html.element("span", .init("class", "swatch started"))
-                html.text("Begun")
+                html.text(words.begun)
             }
             html.element("span") { html in
                 html.element("span", .init("class", "swatch completed"))
-                html.text("Completed")
+                html.text(words.completed)
             }
         }
         html.element("svg", .init("class", "chart"), .init("viewBox", "0 0 \(width) \(height)"), .init("width", String(width)),
@@ -86,7 +87,7 @@ struct DailyChart {
             html.element("title", .init("id", "chart-title"), text: description)
             html.selfClosing("line", .init("x1", String(left)), .init("y1", String(top + plotHeight)), .init("x2", String(width - 10)),
                       .init("y2", String(top + plotHeight)), .init("stroke", "#1b1b1b"))
-            html.element("text", .init("x", String(left - 6)), .init("y", String(top + 10)), .init("text-anchor", "end"), text: String(peak))
+            html.element("text", .init("x", String(left - 6)), .init("y", String(top + 10)), .init("text-anchor", "end"), text: words.count(peak))
             html.element("text", .init("x", String(left - 6)), .init("y", String(top + plotHeight)), .init("text-anchor", "end"), text: "0")
             for (i, figures) in bars.enumerated() {
                 // The two bars side by side, centred on their label.
@@ -107,20 +108,20 @@ struct DailyChart {
         }
         html.element("div", .init("class", "table-scroll")) { html in
             html.element("table", .init("class", "data")) { html in
-                html.element("caption", .init("class", "visually-hidden"), text: "Responses per day")
+                html.element("caption", .init("class", "visually-hidden"), text: words.responsesPerDay)
                 html.element("thead") { html in
                     html.element("tr") { html in
-                        html.element("th", .init("scope", "col"), text: "Day")
-                        html.element("th", .init("scope", "col"), .init("class", "number"), text: "Begun")
-                        html.element("th", .init("scope", "col"), .init("class", "number"), text: "Completed")
+                        html.element("th", .init("scope", "col"), text: words.day)
+                        html.element("th", .init("scope", "col"), .init("class", "number"), text: words.begun)
+                        html.element("th", .init("scope", "col"), .init("class", "number"), text: words.completed)
                     }
                 }
                 html.element("tbody") { html in
                     for day in days where day.started > 0 || day.completed > 0 {
                         html.element("tr") { html in
                             html.element("th", .init("scope", "row"), text: day.day)
-                            html.element("td", .init("class", "number"), text: String(day.started))
-                            html.element("td", .init("class", "number"), text: String(day.completed))
+                            html.element("td", .init("class", "number"), text: words.count(day.started))
+                            html.element("td", .init("class", "number"), text: words.count(day.completed))
                         }
                     }
                 }

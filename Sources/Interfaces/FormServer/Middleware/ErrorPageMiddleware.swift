@@ -82,15 +82,9 @@ enum WebFailure: Error, Equatable {
         let path = request.uri.path
         if path == "/admin" || path.hasPrefix("/admin/") {
             let postOnly = allow == "POST" && (request.method == .get || request.method == .head)
-            let (title, body): (String, String) = switch (postOnly, path) {
-            case (true, "/admin/logout"):
-                ("Sign out with the button", "Sign out with the button on the admin pages. Opening the sign-out address does not sign you out.")
-            case (true, _):
-                ("This page is reached by its button", "This address takes a form's button, not a link: use the button on the admin pages.")
-            default:
-                ("This request is not taken here", "This admin page does not take a \(request.method.rawValue) request" + (allow.map { "; it takes \($0)." } ?? "."))
-            }
-            return Reply.html(MessagePageView(language: "en", title: title, paragraphs: [body], link: ("All rounds", "/admin")).render(), status: .methodNotAllowed)
+            let words = AdminText(AdminLanguage.of(request))
+            let (title, body) = words.methodNotAllowed(path: path, method: request.method.rawValue, allow: allow, postOnly: postOnly)
+            return Reply.html(adminPage(request, words, title: title, body: body, link: (words.allRounds, "/admin")), status: .methodNotAllowed)
         }
         guard path.hasPrefix("/api/") else {
             var response = WebFailure.notFound.response(to: request)
@@ -120,7 +114,7 @@ enum WebFailure: Error, Equatable {
             }
             return Reply.json(APIErrorBody(errors: [.init(code: code, message: message)]), status: status)
         }
-        if request.uri.path == "/admin" || request.uri.path.hasPrefix("/admin/") { return adminResponse() }
+        if request.uri.path == "/admin" || request.uri.path.hasPrefix("/admin/") { return adminResponse(request) }
         let language = LanguageChoice.choose(
             query: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage], offered: UIText.languages)
         let words = UIText(language)
@@ -135,23 +129,21 @@ enum WebFailure: Error, Equatable {
         return Reply.html(MessagePageView(language: language, title: title, paragraphs: [body], link: formLink(request, words)).render(), status: status)
     }
 
-    /// The admin pages' error page, in English as they are: what happened and a link onwards (a
+    /// The admin pages' error page, in the admin's language: what happened and a link onwards (a
     /// sign-in form left open past its hour is refused for its CSRF token and leads back to the
     /// sign-in form, never to a respondent's "open your link").
-    private func adminResponse() -> Response {
-        let (title, body, link): (String, String, (text: String, href: String)) = switch self {
-        case .notFound: ("Page not found", "There is no such admin page, round, response or export.", ("All rounds", "/admin"))
-        case .csrf: ("The form was out of date",
-                     "The form was missing its security code or was open too long (a sign-in form is good for an hour), so nothing was done. Sign in again and repeat what you did.",
-                     ("Sign in", "/admin/login"))
-        case .tooLarge: ("The request is too large", "What was sent is larger than the server accepts.", ("All rounds", "/admin"))
-        case .badRequest: ("The request could not be read", "What was sent could not be read.", ("All rounds", "/admin"))
-        case .serverError: ("Something went wrong", "The server could not handle the request; its log has the details.", ("All rounds", "/admin"))
-        case .unavailable(let code): ("The database cannot take this just now",
-                                      "Nothing was changed: the database is busy, full or read-only (\(code.id); the server's log names which). Try again in a few minutes.",
-                                      ("All rounds", "/admin"))
-        }
-        return Reply.html(MessagePageView(language: "en", title: title, paragraphs: [body], link: link).render(), status: status)
+    private func adminResponse(_ request: Request) -> Response {
+        let words = AdminText(AdminLanguage.of(request))
+        let page = words.errorPage(self)
+        return Reply.html(Self.adminPage(request, words, title: page.title, body: page.body, link: page.link), status: status)
+    }
+
+    /// An admin message page; its language switch comes back to the same address when it was a
+    /// page's (GET), else to the page's link onwards (a form's post is not repeated).
+    private static func adminPage(_ request: Request, _ words: AdminText, title: String, body: String, link: (text: String, href: String)) -> String {
+        let back = request.method == .get || request.method == .head ? AdminLanguage.pathAsked(request) : link.href
+        return MessagePageView(language: words.language, title: title, paragraphs: [body],
+                               languageLinks: AdminLanguage.links(from: words.language, back: back), link: link).render()
     }
 
     /// Back to the respondent's form, when a post of it failed: its GET shows the page as saved.

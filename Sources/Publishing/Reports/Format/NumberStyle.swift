@@ -3,16 +3,20 @@ import Foundation
 
 /// Numbers as a reader of the report's language writes them: `45,2 %`, `1 234`, `−3,1` in
 /// Swedish; `45.2%`, `1,234`, `−3.1` in English. Minus is the minus sign (U+2212).
-struct NumberStyle: Sendable {
-    let language: String
+public struct NumberStyle: Sendable {
+    public let language: String
 
-    var isSwedish: Bool { language == "sv" }
+    public init(language: String) {
+        self.language = language
+    }
+
+    public var isSwedish: Bool { language == "sv" }
     private var decimalMark: String { isSwedish ? "," : "." }
     /// A no-break space in Swedish, a comma in English.
     private var groupMark: String { isSwedish ? "\u{00A0}" : "," }
 
     /// `value` with exactly `digits` decimals, grouped in thousands from 10 000 up.
-    func decimal(_ value: Double, digits: Int) -> String {
+    public func decimal(_ value: Double, digits: Int) -> String {
         guard value.isFinite else { return "–" }
         let text = String(format: "%.\(digits)f", abs(value))
         let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
@@ -24,39 +28,39 @@ struct NumberStyle: Sendable {
         return value < 0 && !isZero ? "\u{2212}" + result : result
     }
 
-    func integer(_ value: Int) -> String {
+    public func integer(_ value: Int) -> String {
         decimal(Double(value), digits: 0)
     }
 
     /// A share (0–1) as a percentage: `45,2 %` (no-break space) or `45.2%`.
-    func percent(_ share: Double, digits: Int = 1) -> String {
+    public func percent(_ share: Double, digits: Int = 1) -> String {
         decimal(share * 100, digits: digits) + percentSign
     }
 
-    var percentSign: String { isSwedish ? "\u{00A0}%" : "%" }
+    public var percentSign: String { isSwedish ? "\u{00A0}%" : "%" }
 
     /// A signed difference: `+3,1` or `−2,0`.
-    func signed(_ value: String, negative: Bool, zero: Bool) -> String {
+    public func signed(_ value: String, negative: Bool, zero: Bool) -> String {
         zero || negative ? value : "+" + value
     }
 
     /// A range: `40,1–50,3`.
-    func range(_ low: String, _ high: String) -> String {
+    public func range(_ low: String, _ high: String) -> String {
         low + "\u{2013}" + high
     }
 
     /// A range whose ends may be negative, in words so that no dash stands beside a minus sign:
     /// `−9,8 till 6,8`, `−9.8 to 6.8`.
-    func span(_ low: String, _ high: String) -> String {
+    public func span(_ low: String, _ high: String) -> String {
         low + (isSwedish ? " till " : " to ") + high
     }
 
     /// A calendar date as written in running text: `29 november 2026`, `29 November 2026`.
-    func date(_ day: CalendarDate) -> String {
+    public func date(_ day: CalendarDate) -> String {
         day.inWords(language: isSwedish ? "sv" : "en")
     }
 
-    static func grouped(_ digits: String, mark: String) -> String {
+    public static func grouped(_ digits: String, mark: String) -> String {
         var out = ""
         for (i, c) in digits.enumerated() {
             if i > 0 && (digits.count - i) % 3 == 0 { out += mark }

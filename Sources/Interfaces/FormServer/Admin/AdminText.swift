@@ -1,0 +1,185 @@
+import Expressions
+import Foundation
+import Reports
+import Store
+
+/// The admin pages' own words, in Swedish and English, and their numbers as each language writes
+/// them (``NumberStyle``, as the reports: `12 345` and `83 %` in Swedish). What comes from the
+/// store or the survey (round names, answers) is not translated.
+struct AdminText: Sendable {
+    let language: String
+    let numbers: NumberStyle
+
+    init(_ language: String) {
+        self.language = language
+        numbers = NumberStyle(language: language)
+    }
+
+    private var sv: Bool { language == "sv" }
+    func pick(_ swedish: String, _ english: String) -> String { sv ? swedish : english }
+
+    // MARK: Numbers and dates
+
+    func count(_ value: Int) -> String { numbers.integer(value) }
+
+    /// A whole percentage: `83 %` (a no-break space) in Swedish, `83 %` in English as before.
+    func percent(_ value: Int) -> String { numbers.integer(value) + (sv ? numbers.percentSign : " %") }
+
+    func date(_ day: CalendarDate) -> String { numbers.date(day) }
+
+    func countOf(_ part: Int, _ whole: Int) -> String { "\(count(part)) \(pick("av", "of")) \(count(whole))" }
+
+    // MARK: The frame
+
+    var siteHeading: String { pick("Samla administration", "Samla admin") }
+    func title(_ page: String) -> String { page + " – " + siteHeading }
+    func signedInAs(_ admin: String) -> String { pick("Inloggad som \(admin)", "Signed in as \(admin)") }
+    var signOut: String { pick("Logga ut", "Sign out") }
+    var allRounds: String { pick("Alla omgångar", "All rounds") }
+    func round(_ name: String) -> String { pick("Omgång \(name)", "Round \(name)") }
+    func responseNumber(_ id: Int64) -> String { pick("Svar #\(id)", "Response #\(id)") }
+
+    // MARK: Off, and signing in
+
+    var offTitle: String { pick("Administrationssidorna är avstängda", "Admin pages are off") }
+    var offBody: String {
+        pick("Servern startades utan administratörsnyckel. Sätt miljövariabeln `SAMLA_ADMIN_SECRET`, "
+                + "eller starta `samla serve --admin-secret-file FILE`, för att slå på administrationssidorna.",
+             "The server was started without an admin secret. Set the environment variable `SAMLA_ADMIN_SECRET`, "
+                + "or start `samla serve --admin-secret-file FILE`, to turn the admin pages on.")
+    }
+    var signIn: String { pick("Logga in", "Sign in") }
+    var signInWithError: String { pick("Fel: logga in", "Error: sign in") }
+    var signInFailed: String { pick("Inloggningen misslyckades", "Sign-in failed") }
+    var secretLabel: String { pick("Administratörsnyckel", "Admin secret") }
+    var errorPrefix: String { pick("Fel: ", "Error: ") }
+    var wrongSecret: String { pick("Administratörsnyckeln stämmer inte", "The admin secret is not right") }
+    func signInPaused(seconds: Int) -> String {
+        pick("För många misslyckade inloggningar: inloggningen är pausad i \(count(seconds)) sekunder till, och nyckeln kontrollerades inte. Försök igen då.",
+             "Too many failed sign-ins: signing in is paused for \(seconds) more seconds, and the secret was not checked. Try again then.")
+    }
+
+    /// What the sign-in page says of a session that ended.
+    func sessionEnded(_ ending: AdminSessions.Ending, idleLimit: TimeInterval) -> String {
+        switch ending {
+        case .idle:
+            let minutes = Int(idleLimit / 60)
+            return pick("Din session avslutades efter \(minutes == 1 ? "1 minut" : "\(count(minutes)) minuter") utan användning. Logga in igen för att fortsätta.",
+                        "Your session ended after \(minutes == 1 ? "1 minute" : "\(minutes) minutes") without use. Sign in again to go on.")
+        case .lifetime:
+            return pick("Din session avslutades: en session varar högst åtta timmar. Logga in igen för att fortsätta.",
+                        "Your session ended: a session lasts at most eight hours. Sign in again to go on.")
+        }
+    }
+
+    // MARK: Rounds
+
+    var rounds: String { pick("Omgångar", "Rounds") }
+    var noRounds: String {
+        pick("Det finns inga omgångar än. Öppna en med `samla round open SURVEY.yaml --name NAME --opens DATE --closes DATE`.",
+             "There are no rounds yet. Open one with `samla round open SURVEY.yaml --name NAME --opens DATE --closes DATE`.")
+    }
+    var roundsCaption: String { pick("Omgångar och hur långt de har kommit", "Rounds and their progress") }
+    var roundHeading: String { pick("Omgång", "Round") }
+    var survey: String { pick("Enkät", "Survey") }
+    var dates: String { pick("Datum", "Dates") }
+    var status: String { "Status" }
+    var started: String { pick("Påbörjade", "Started") }
+    var complete: String { pick("Slutförda", "Complete") }
+    var completion: String { pick("Andel slutförda", "Completion") }
+    var completionRate: String { pick("Andel slutförda", "Completion rate") }
+    var invitationsUsed: String { pick("Använda inbjudningar", "Invitations used") }
+    var startLink: String { pick("Startlänk", "Start link") }
+    var startLinksHeading: String { pick("Startlänkar till anonyma omgångar", "Start links of anonymous rounds") }
+    var startLinksArePaths: String {
+        pick("Sökvägar på den här servern: starta `samla serve` med `--base-url` (serverns publika adress) för att se hela länkarna.",
+             "Paths on this server: start samla serve with --base-url (its public address) to see the whole links.")
+    }
+
+    func phase(_ phase: RoundPhase) -> String {
+        switch phase {
+        case .scheduled: pick("öppnar senare", "opens later")
+        case .collecting: pick("tar emot svar", "collecting")
+        case .ended: pick("efter sista svarsdagen", "past its closing date")
+        case .closed: pick("stängd", "closed")
+        }
+    }
+
+    func roundStatus(_ phase: RoundPhase, anonymous: Bool) -> String {
+        self.phase(phase) + (anonymous ? pick(", anonym", ", anonymous") : pick(", med inbjudan", ", by invitation"))
+    }
+
+    // MARK: A round
+
+    var byLanguage: String { pick("Per språk", "By language") }
+    var languageHeading: String { pick("Språk", "Language") }
+    var responsesPerDay: String { pick("Svar per dag", "Responses per day") }
+    var noResponses: String { pick("Inga svar än.", "No responses yet.") }
+    var latestResponses: String { pick("Senaste svaren", "Latest responses") }
+    var responseHeading: String { pick("Svar", "Response") }
+    var sourceHeading: String { pick("Källa", "Source") }
+    var startedAt: String { pick("Påbörjat", "Started") }
+    var updatedAt: String { pick("Uppdaterat", "Updated") }
+    var submittedAt: String { pick("Inskickat", "Submitted") }
+    var pageHeading: String { pick("Sida", "Page") }
+    var currentPage: String { pick("Aktuell sida", "Current page") }
+
+    func responseStatus(_ status: ResponseStatus) -> String {
+        switch status {
+        case .partial: pick("påbörjat", "partial")
+        case .complete: pick("slutfört", "complete")
+        }
+    }
+
+    /// How a response came in, in a list: `api (client)` for an API response of a named partner
+    /// system, else the source (`api` for the shared token's).
+    func sourceCell(_ record: ResponseRecord) -> String {
+        guard record.source == .api, let client = record.apiClient, client != APIClientsFile.sharedName else { return source(record.source) }
+        return "api (\(client))"
+    }
+
+    /// How a response came in, naming the partner system of an API response.
+    func sourceText(_ record: ResponseRecord) -> String {
+        guard record.source == .api, let client = record.apiClient else { return source(record.source) }
+        return pick("inskickat via API:t av \(client)", "submitted through the API by \(client)")
+    }
+
+    private func source(_ source: ResponseSource) -> String {
+        switch source {
+        case .web: pick("webb", "web")
+        case .import: "import"
+        case .api: "api"
+        }
+    }
+
+    // MARK: The chart
+
+    var begun: String { pick("Påbörjade", "Begun") }
+    var completed: String { pick("Slutförda", "Completed") }
+    var day: String { pick("Dag", "Day") }
+    var weeklyBars: String {
+        pick("Varje stapel är en vecka, måndag till söndag, märkt med sin måndag; tabellen nedan ger varje dag.",
+             "Each bar is a week, Monday to Sunday, labelled by its Monday; the table below gives each day.")
+    }
+
+    /// The chart's text alternative; English keeps the days as `2025-10-01`, Swedish writes them in words.
+    func chartDescription(weekly: Bool, from first: String, to last: String, begun: Int, completed: Int) -> String {
+        if sv {
+            let days = [first, last].map { CalendarDate(iso: $0).map(date) ?? $0 }
+            return "Stapeldiagram över svar per \(weekly ? "vecka (måndag till söndag)" : "dag") från \(days[0]) till \(days[1]): "
+                + "\(count(begun)) påbörjade och \(count(completed)) slutförda totalt; tabellen nedan ger varje dag."
+        }
+        return "Bar chart of responses per \(weekly ? "week (Monday to Sunday)" : "day") from \(first) to \(last): "
+            + "\(count(begun)) begun and \(count(completed)) completed in all; the table below gives each day."
+    }
+
+    // MARK: A response
+
+    var answers: String { pick("Svaren", "Answers") }
+    var variable: String { pick("Variabel", "Variable") }
+    var question: String { pick("Fråga", "Question") }
+    var answer: String { pick("Svar", "Answer") }
+    var personal: String { pick(" (personuppgift)", " (personal)") }
+    var calculated: String { pick("(beräknad)", "(calculated)") }
+    var other: String { pick("annat", "other") }
+}

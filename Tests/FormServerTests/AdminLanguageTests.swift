@@ -1,0 +1,234 @@
+import Expressions
+import Foundation
+import Store
+import Testing
+@testable import FormServer
+
+/// The admin pages in Swedish as well as English: MSI's analysts are Swedish, and the pages were
+/// English only.
+@Suite struct AdminLanguageTests {
+    static let swedish = ["Accept-Language": "sv-SE,sv;q=0.9,en;q=0.8"]
+    static let english = ["Accept-Language": "en-GB,en;q=0.9"]
+
+    /// The language switch's link on `html` to `language`, as the browser follows it.
+    static func switchLink(to language: String, in html: String) -> String? {
+        Page.firstMatch(#"<a href="(/admin/language\?[^"]*)" lang="\#(language)" hreflang="\#(language)">"#, in: html).map(Page.unescape)
+    }
+
+    /// The sign-in form, its error and the notice of an ended session in Swedish; the switch on
+    /// it leads back to the form with the page asked for.
+    @Test func theSignInPageIsInSwedish() async throws {
+        let environment = try TestEnvironment()
+        let clock = MovableClock()
+        try await environment.withServer(clock: clock.reading) { client in
+            let form = try await client.get("/admin/login", headers: Self.swedish)
+            #expect(Page.language(form.body) == "sv")
+            #expect(form.body.contains("<title>Logga in – Samla administration</title>"), "\(form.body)")
+            #expect(Page.title(form.body) == "Logga in")
+            #expect(form.body.contains(#"<label class="question-label" for="secret">Administratörsnyckel</label>"#))
+            #expect(form.body.contains(#"<button type="submit">Logga in</button>"#))
+            #expect(form.body.contains(#"<nav class="language-links" aria-label="Språk">"#))
+            #expect(Self.switchLink(to: "en", in: form.body) == "/admin/language?lang=en&back=/admin/login")
+
+            let csrf = try #require(Page.hidden("csrf", in: form.body))
+            let wrong = try await client.postForm("/admin/login", [("csrf", csrf), ("secret", "not the secret at all")], headers: Self.swedish)
+            #expect(wrong.status == 401)
+            #expect(wrong.body.contains("<title>Fel: logga in – Samla administration</title>"))
+            #expect(wrong.body.contains(#"<h2 id="error-summary-title">Inloggningen misslyckades</h2>"#))
+            #expect(wrong.body.contains(#"<span class="visually-hidden">Fel: </span>Administratörsnyckeln stämmer inte"#), "\(wrong.body)")
+
+            try await signIn(client)
+            clock.advance(minutes: 31)
+            let ended = try await client.get("/admin/rounds/esem-open", headers: Self.swedish)
+            let asked = try #require(ended.location)
+            #expect(asked == "/admin/login?next=/admin/rounds/esem-open")
+            let notice = try await client.get(asked, headers: Self.swedish)
+            #expect(notice.body.contains("Din session avslutades efter 30 minuter utan användning. Logga in igen för att fortsätta."), "\(notice.body)")
+            let toEnglish = try #require(Self.switchLink(to: "en", in: notice.body))
+            #expect(toEnglish == "/admin/language?lang=en&back=/admin/login%3Fnext%3D/admin/rounds/esem-open")
+            let switched = try await client.get(toEnglish)
+            #expect(switched.status == 303 && switched.location == asked, "back to the sign-in form, with the page asked for")
+            let inEnglish = try await client.get(asked, headers: Self.swedish)
+            #expect(Page.language(inEnglish.body) == "en" && Page.title(inEnglish.body) == "Sign in", "the choice outweighs the browser's")
+            #expect(Page.hidden("next", in: inEnglish.body) == "/admin/rounds/esem-open")
+            try await signIn(client, form: asked, landing: "/admin/rounds/esem-open")
+        }
+    }
+
+    /// Counts, the completion rate and the chart's text alternative written the Swedish way:
+    /// `12 345` and `83 %` with no-break spaces, the days in words.
+    @Test func theRoundPageIsInSwedishWithSwedishNumbers() async throws {
+        let environment = try TestEnvironment()
+        let submitted = try #require(Timestamp(iso: "2025-10-12T12:00:00Z"))
+        try Self.insert(complete: 10_250, partial: 2_095, round: "esem-open", at: submitted, into: environment)
+        try await environment.withServer { client in
+            try await signIn(client)
+            let page = try await client.get("/admin/rounds/esem-open", headers: Self.swedish)
+            #expect(page.status == 200)
+            #expect(Page.language(page.body) == "sv")
+            #expect(page.body.contains("<title>Omgång esem-open – Samla administration</title>"))
+            #expect(page.body.contains(#"<p><a href="/admin">Alla omgångar</a></p><h1>Omgång esem-open</h1>"#), "\(page.body)")
+            #expect(page.body.contains("<dt>Påbörjade</dt><dd>12\u{A0}345</dd><dt>Slutförda</dt><dd>10\u{A0}250</dd><dt>Andel slutförda</dt><dd>83\u{A0}%</dd>"))
+            #expect(page.body.contains("<dt>Status</dt><dd>tar emot svar, anonym</dd>"))
+            #expect(page.body.contains(#"<th scope="row">Svenska (sv)</th><td class="number">12\#u{A0}345</td><td class="number">10\#u{A0}250</td><td class="number">83\#u{A0}%</td>"#))
+            let day = CalendarDate.today(now: submitted.date).inWords(language: "sv")
+            #expect(page.body.contains(
+                "<title id=\"chart-title\">Stapeldiagram över svar per dag från \(day) till \(day): 12\u{A0}345 påbörjade och 10\u{A0}250 slutförda totalt; tabellen nedan ger varje dag.</title>"),
+                "the chart's text alternative")
+            #expect(page.body.contains(#"<caption class="visually-hidden">Svar per dag</caption>"#))
+            #expect(page.body.contains(#"<th scope="col">Dag</th><th scope="col" class="number">Påbörjade</th><th scope="col" class="number">Slutförda</th>"#))
+            #expect(page.body.contains(#"<h2 id="exports">Exporter</h2>"#) && page.body.contains(">för Excel (sv)</a>"))
+            #expect(page.body.contains(#"hreflang="en" download="esem-open-responses-labels-en.csv"><span lang="en">English</span> (en)</a>"#),
+                    "a language named in itself is marked as that language")
+
+            let english = try await client.get("/admin/rounds/esem-open", headers: Self.english)
+            #expect(english.body.contains("<dt>Started</dt><dd>12,345</dd><dt>Complete</dt><dd>10,250</dd><dt>Completion rate</dt><dd>83 %</dd>"))
+        }
+    }
+
+    /// The switch keeps the admin on the page, remembers the choice in a cookie of the admin pages
+    /// only, and changes nothing but the language: it signs no one in and sets no other cookie.
+    @Test func theSwitchKeepsThePageAndRemembersTheChoice() async throws {
+        let environment = try TestEnvironment()
+        for secure in [false, true] {
+            try await environment.withServer(secureCookies: secure) { client in
+                try await signIn(client)
+                let page = try await client.get("/admin/rounds/esem-open?tab=1")
+                #expect(Page.language(page.body) == "en")
+                let link = try #require(Self.switchLink(to: "sv", in: page.body))
+                #expect(link == "/admin/language?lang=sv&back=/admin/rounds/esem-open%3Ftab%3D1")
+                let switched = try await client.get(link)
+                #expect(switched.status == 303)
+                #expect(switched.location == "/admin/rounds/esem-open?tab=1")
+                let cookies = switched.headers[values: .setCookie]
+                #expect(cookies.count == 1, "the language cookie only: \(cookies)")
+                let cookie = try #require(cookies.first)
+                #expect(cookie.hasPrefix("samla_admin_lang=sv;"))
+                #expect(cookie.contains("Path=/admin") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Max-Age=31536000"))
+                #expect(cookie.contains("Secure") == secure, "Secure as the session cookie is: \(cookie)")
+                let session = try await client.get("/admin")
+                #expect(session.headers[values: .setCookie].first { $0.hasPrefix("samla_admin=") }?.contains("Secure") == secure)
+
+                let swedish = try await client.get(try #require(switched.location), headers: Self.english)
+                #expect(Page.language(swedish.body) == "sv" && Page.title(swedish.body) == "Omgång esem-open", "the choice outweighs the browser's")
+                #expect(swedish.body.contains("<span>Inloggad som admin</span>") && swedish.body.contains(">Logga ut</button>"))
+                #expect(Page.language(try await client.get("/admin/nowhere").body) == "sv", "error pages too")
+                let back = try await client.get(try #require(Self.switchLink(to: "en", in: swedish.body)))
+                #expect(back.location == "/admin/rounds/esem-open?tab=1")
+                #expect(Page.language(try await client.get("/admin").body) == "en")
+
+                let stranger = WebClient(port: client.port)
+                let theirs = try await stranger.get(link)
+                #expect(theirs.location == "/admin/rounds/esem-open?tab=1")
+                #expect(stranger.cookie(AdminSessions.sessionCookie) == nil)
+                #expect(try await stranger.get("/admin/rounds/esem-open?tab=1").location == "/admin/login", "the switch signs no one in")
+                #expect(try await stranger.postForm(link, []).status == 405, "a link, not a form's post")
+            }
+        }
+    }
+
+    /// Without a choice, the first of Swedish and English the browser ranks highest; else English.
+    @Test func acceptLanguageChoosesWithoutAChoice() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let cases: [(String?, String)] = [
+                ("sv", "sv"), ("sv-SE,sv;q=0.9,en-US;q=0.8,en;q=0.7", "sv"), ("de-DE,de;q=0.9,sv;q=0.8,en;q=0.7", "sv"),
+                ("en-US,en;q=0.9,sv;q=0.8", "en"), ("sv;q=0.5,en;q=0.8", "en"), ("en;q=0.2,sv;q=0.4", "sv"), ("fi,de", "en"), (nil, "en"),
+            ]
+            for (header, language) in cases {
+                let page = try await client.get("/admin/login", headers: header.map { ["Accept-Language": $0] } ?? [:])
+                #expect(Page.language(page.body) == language, "\(header ?? "no header")")
+                #expect(Page.title(page.body) == (language == "sv" ? "Logga in" : "Sign in"))
+            }
+        }
+    }
+
+    /// The switch sends back only to a path of the admin pages, as the sign-in form's `next`
+    /// does; anything else goes to the rounds. A language it does not have is refused.
+    @Test func theSwitchRefusesAReturnPathOffTheAdminPages() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            for back in ["//evil.example/admin", "https://evil.example/admin", "/admin//evil.example", "/admin/\\evil", "/s/esem-open",
+                         "/adminx", "/admin/language?lang=en", "", "/admin/ x"] {
+                let reply = try await client.get("/admin/language?lang=sv&back=" + AdminLanguage.queryValue(back))
+                #expect(reply.status == 303, "\(back)")
+                #expect(reply.location == "/admin", "\(back) refused")
+            }
+            #expect(try await client.get("/admin/language?lang=sv").location == "/admin")
+            #expect(try await client.get("/admin/language?lang=sv&back=%2Fadmin%2Flogin%3Fnext%3D%2Fadmin").location == "/admin/login?next=/admin")
+            let unknown = try await client.get("/admin/language?lang=de&back=%2Fadmin")
+            #expect(unknown.status == 400 && unknown.headers[values: .setCookie].isEmpty)
+        }
+    }
+
+    /// Every text of a Swedish admin page, its `<title>`, captions, headers, labels and the
+    /// chart's text alternative, is Swedish: what the English page says in the same words is
+    /// only names, numbers and the words both languages share. Commands (`<code>`) and the words
+    /// marked as another language (the switch's "English") are not counted.
+    @Test func nothingOnASwedishAdminPageIsLeftInEnglish() async throws {
+        let environment = try TestEnvironment()
+        try Self.insert(complete: 3, partial: 2, round: "esem-open", at: try #require(Timestamp(iso: "2025-10-12T12:00:00Z")), into: environment)
+        try await environment.withServer { client in
+            let respondent = try await Respondent.start(client, round: "esem-open", headers: Self.swedish)
+            #expect(try await respondent.post([("consent", "yes")]).status == 303)
+            let id = try #require(try environment.store.recentResponses(round: "esem-open", limit: 1).first?.id)
+            let signedOut = WebClient(port: client.port)
+            try await signIn(client)
+            let shared: Set<String> = [
+                "Samla", "Status", "CSV", "ZIP", "Markdown", "Excel", "Euclid", "MSI", "API", "api", "import", "sv", "en", "–", "#",
+                "admin", "esem-open", "esem-invited", "esem-closed", "esem-later", "esem-se", "Svenska",
+                // The response's page, its answer's code and a calculated value (the country, SE), as stored.
+                "respondent", "welcome", "yes", "SE", "/s/esem-open",
+                // Swedish words that English has too.
+                "in", "per", "text", "export", "%",
+            ]
+            let pages: [(WebClient, String)] = [
+                (signedOut, "/admin/login"), (signedOut, "/admin/login?next=%2Fadmin%2Frounds%2Fesem-open"), (client, "/admin"),
+                (client, "/admin/rounds/esem-open"), (client, "/admin/rounds/esem-invited"), (client, "/admin/responses/\(id)"),
+                (client, "/admin/nowhere"), (client, "/admin/logout"),
+            ]
+            for (visitor, path) in pages {
+                let sv = try await visitor.get(path, headers: Self.swedish).body
+                let en = try await visitor.get(path, headers: Self.english).body
+                #expect(Page.language(sv) == "sv" && Page.language(en) == "en", "\(path)")
+                let left = Self.words(sv).intersection(Self.words(en)).subtracting(shared).filter { !$0.contains(where: \.isNumber) }
+                #expect(left.isEmpty, "\(path) says in English: \(left.sorted())")
+            }
+        }
+        try await environment.withServer(admin: false) { client in
+            let sv = try await client.get("/admin", headers: Self.swedish)
+            let en = try await client.get("/admin", headers: Self.english)
+            #expect(sv.status == 503 && Page.title(sv.body) == "Administrationssidorna är avstängda")
+            #expect(Self.words(sv.body).intersection(Self.words(en.body)).subtracting(["Samla", "–"]).isEmpty)
+        }
+    }
+
+    /// The words a reader meets on `html`: its text and the accessible names in attributes,
+    /// without `<code>` and without what is marked as another language than the page's.
+    static func words(_ html: String) -> Set<String> {
+        let page = Page.language(html) ?? ""
+        var text = html
+        for pattern in [#"<code>.*?</code>"#, #"<(a|span)[^>]* lang="(?!\#(page)")[^"]*"[^>]*>.*?</\1>"#] {
+            text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+        }
+        let named = text.matches(of: /(?:aria-label|alt|placeholder|title)="([^"]*)"/).map { String($0.output.1) }
+        text = text.replacingOccurrences(of: #"<[^>]*>"#, with: " ", options: .regularExpression)
+        let punctuation = CharacterSet(charactersIn: ".,;:!?()“”\"'")
+        return Set((named + [Page.unescape(text)]).flatMap { $0.split(whereSeparator: \.isWhitespace) }
+            .map { $0.trimmingCharacters(in: punctuation) }.filter { !$0.isEmpty })
+    }
+
+    /// Stores `complete` complete and `partial` partial responses to `round`, submitted (or last
+    /// saved) at `time`, in Swedish.
+    static func insert(complete: Int, partial: Int, round: String, at time: Timestamp, into environment: TestEnvironment) throws {
+        let variables = environment.document.survey.variables.count
+        try environment.store.insertCompleteResponses(round: round, document: environment.document, source: .import) { inserter in
+            for number in 0..<(complete + partial) {
+                let info = number < complete
+                    ? ImportedResponseInfo(language: "sv", submittedAt: time)
+                    : ImportedResponseInfo(language: "sv", submittedAt: time, status: .partial, currentPage: "respondent")
+                _ = try inserter.insert(Array(repeating: nil, count: variables), info: info)
+            }
+        }
+    }
+}
