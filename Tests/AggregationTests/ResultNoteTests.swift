@@ -28,6 +28,12 @@ struct ResultNoteTests {
                            earlier: "shop-2025", earlierOpens: CalendarDate(year: 2025, month: 1, day: 1)!),
          "round shop-2024 opens on 2024-01-01, before shop-2025 (2025-01-01), which `rounds` declares earlier; changes follow the declared order, so if the dates are right, list the rounds in time order",
          "omgång shop-2024 öppnar 2024-01-01, före shop-2025 (2025-01-01), som `rounds` anger som tidigare; förändringar följer den angivna ordningen, så om datumen stämmer, lista omgångarna i tidsordning"),
+        (.roundPostStratified(round: "shop-2024", variable: "region", source: "SCB:s företagsregister 2024"),
+         "the estimates of round shop-2024 are weighted to known population counts by region (SCB:s företagsregister 2024): counts and totals are estimates for the whole population",
+         "skattningarna för omgång shop-2024 är viktade till kända antal i populationen efter region (SCB:s företagsregister 2024): antal och summor är skattningar för hela populationen"),
+        (.roundPostStratified(round: "shop-2024", variable: "region", source: nil),
+         "the estimates of round shop-2024 are weighted to known population counts by region: counts and totals are estimates for the whole population",
+         "skattningarna för omgång shop-2024 är viktade till kända antal i populationen efter region: antal och summor är skattningar för hela populationen"),
     ]
 
     @Test(arguments: cases)
@@ -39,10 +45,10 @@ struct ResultNoteTests {
     @Test func eachKindOfNoteHasItsOwnStableName() {
         #expect(Self.cases.map(\.0.kind) == [
             "round-without-data", "round-without-responses", "round-without-responses",
-            "indicator-not-computed", "indicator-not-computed", "rounds-out-of-order",
+            "indicator-not-computed", "indicator-not-computed", "rounds-out-of-order", "round-post-stratified", "round-post-stratified",
         ])
-        #expect(Self.cases.map(\.0.round) == ["shop-2026", "shop-2026", "shop-2026", "shop-2024", "shop-2024", "shop-2024"])
-        #expect(Self.cases.map(\.0.indicator) == [nil, nil, nil, "mean_visits", "share_east", nil])
+        #expect(Self.cases.map(\.0.round) == ["shop-2026", "shop-2026", "shop-2026", "shop-2024", "shop-2024", "shop-2024", "shop-2024", "shop-2024"])
+        #expect(Self.cases.map(\.0.indicator) == [nil, nil, nil, "mean_visits", "share_east", nil, nil, nil])
     }
 
     /// A long choice list is not spelt out in the note.

@@ -35,9 +35,31 @@ enum GoldenDesigns {
             try SampleDesign(
                 weights: small.numbers("w"), strata: small.column("stratum"), clusters: small.column("cluster"),
                 fpc: small.numbers("fpc"), lonelyPSURule: smallRule(name))
+        case "srs_ps_unweighted":
+            try SampleDesign(weights: Array(repeating: 1, count: apisrs.rows.count)).postStratified(by: apisrs.column("stype"), populationCounts: populationCounts("stype"))
+        case _ where name.hasSuffix("_ps"):
+            try postStratified(design(String(name.dropLast(3))), name)
         default:
             fatalError("no golden design \(name)")
         }
+    }
+
+    /// A design of `make-golden.R` post-stratified as there (`postStratify`), on the counts of `poststrata.csv`.
+    private static func postStratified(_ base: SampleDesign, _ name: String) throws -> SampleDesign {
+        let (data, variable) = switch name {
+        case "srs_ps": (apisrs, "stype")
+        case "strat_ps": (apistrat, "awards")
+        case "clus1_ps": (apiclus1, "stype")
+        default: (small, "g")
+        }
+        return try base.postStratified(by: data.column(variable), populationCounts: populationCounts(variable))
+    }
+
+    static let poststrata = GoldenTable("poststrata.csv")
+
+    /// The population count of each code of `variable`.
+    static func populationCounts(_ variable: String) -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: poststrata.rows.filter { $0["variable"] == variable }.map { ($0["code"]!, Double($0["count"]!)!) })
     }
 
     private static func smallRule(_ name: String) -> LonelyPSURule {

@@ -61,6 +61,49 @@ struct FrameworkLoadingTests {
         ])
     }
 
+    @Test func poststratifyReadsIntoTheRound() throws {
+        let text = try String(contentsOf: Fixtures.valid, encoding: .utf8).replacingOccurrences(
+            of: "  - {name: shop-2025, survey: shop, label: {sv: \"2025\", en: \"2025\"}}\n",
+            with: """
+              - name: shop-2025
+                survey: shop
+                label: {sv: "2025", en: "2025"}
+                poststratify:
+                  variable: region
+                  counts: {north: 1200, south: 2300.5}
+                  source: {sv: "Registret 2025", en: "The register 2025"}
+
+            """)
+        let result = FrameworkLoader.load(text: text, path: "poststratified.yaml", surveys: Fixtures.catalogue)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let rule = try #require(result.framework?.round("shop-2025")?.poststratify)
+        #expect(rule.variable.value == "region")
+        #expect(rule.counts.map(\.code.value) == ["north", "south"])
+        #expect(rule.countByCode == ["north": 1200, "south": 2300.5])
+        #expect(rule.source?.resolved("en", fallbacks: []) == "The register 2025")
+        #expect(result.framework?.round("shop-2024")?.poststratify == nil)
+    }
+
+    @Test func aChoiceWithoutPopulationCountIsAWarning() throws {
+        let text = try String(contentsOf: Fixtures.valid, encoding: .utf8).replacingOccurrences(
+            of: "  - {name: shop-2025, survey: shop, label: {sv: \"2025\", en: \"2025\"}}",
+            with: "  - {name: shop-2025, survey: shop, label: {sv: \"2025\", en: \"2025\"}, poststratify: {variable: region, counts: {north: 1200}}}")
+        let result = FrameworkLoader.load(text: text, path: "partial.yaml", surveys: Fixtures.catalogue)
+        #expect(result.framework != nil)
+        #expect(result.diagnostics.map(\.code.id) == ["W303"])
+        #expect(result.diagnostics.first?.message.contains("no population count for south of region") == true, "\(result.diagnostics)")
+    }
+
+    @Test func poststratifyNeedsVariableAndCounts() throws {
+        let text = try String(contentsOf: Fixtures.valid, encoding: .utf8).replacingOccurrences(
+            of: "  - {name: shop-2025, survey: shop, label: {sv: \"2025\", en: \"2025\"}}",
+            with: "  - {name: shop-2025, survey: shop, label: {sv: \"2025\", en: \"2025\"}, poststratify: {counts: {}, weights: x}}")
+        let result = FrameworkLoader.load(text: text, path: "shape.yaml", surveys: Fixtures.catalogue)
+        #expect(result.framework == nil)
+        // `variable` missing, `counts` empty, `weights` not a key of poststratify.
+        #expect(result.errors.map(\.code.id).sorted() == ["E007", "E008", "E117"], "\(result.diagnostics)")
+    }
+
     @Test func percentOnAMeanIsAWarningOnly() throws {
         let text = try String(contentsOf: Fixtures.valid, encoding: .utf8)
             .replacingOccurrences(of: "    weight: weight\n", with: "    weight: weight\n    unit: percent\n")

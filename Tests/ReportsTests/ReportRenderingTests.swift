@@ -39,6 +39,30 @@ struct ReportRenderingTests {
         }
     }
 
+    /// A round weighted to population counts says so in the methods section, with the source.
+    @Test(arguments: [("sv", "Skattningarna för Klubb 2024 är viktade till kända antal i populationen efter size (Förbundets register)"),
+                      ("en", "The estimates for Club 2024 are weighted to known population counts by size (The federation register)")])
+    func theMethodsSectionSaysWhichRoundsArePostStratified(language: String, sentence: String) throws {
+        let fixture = try ClubFixture()
+        var definition = try fixture.definition()
+        definition.language = language
+        // Every response of club-2024 is of a small club.
+        let text = try String(contentsOfFile: ClubFixture.path("club-toc.yaml"), encoding: .utf8).replacingOccurrences(
+            of: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}}",
+            with: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}, poststratify: "
+                + "{variable: size, counts: {small: 120}, source: {sv: \"Förbundets register\", en: \"The federation register\"}}}")
+        let loaded = FrameworkLoader.load(text: text, path: "club-toc.yaml", surveys: SurveyCatalogue([fixture.document.survey]))
+        let framework = try #require(loaded.framework, "\(loaded.diagnostics)")
+        #expect(framework.round("club-2024")?.poststratify != nil)
+        let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        #expect(html.contains(sentence))
+        #expect(html.contains(language == "sv" ? "eller omgången är viktad till populationen" : "or the round is weighted to the population"))
+        #expect(!html.contains(language == "sv" ? "Skattningarna för Klubb 2025" : "The estimates for Club 2025"))
+        let plain = try fixture.render(language: language)
+        #expect(!plain.contains(language == "sv" ? "efterstratifiering" : "post-stratification"))
+    }
+
     @Test func everyTextFromDefinitionsAndAnswersIsEscaped() throws {
         let html = try ClubFixture().render()
         #expect(!html.contains("<script"))

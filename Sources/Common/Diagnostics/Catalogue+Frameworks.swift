@@ -23,15 +23,21 @@ extension DiagnosticCode {
     public static let targetsWithoutDirection = DiagnosticCode("E320", .error, "targets without a direction (up or down)")
     public static let noRoundForSurvey = DiagnosticCode("E321", .error, "an indicator's survey has no round declared in the framework")
     public static let targetNotAfterBaseline = DiagnosticCode("E322", .error, "a target for a round that does not come after the baseline's round")
+    public static let populationCodeNotInChoices = DiagnosticCode("E325", .error, "a population count for a code that the post-stratification variable's choices do not have")
+    public static let populationCountNotPositive = DiagnosticCode("E326", .error, "a population count that is not a number above 0")
+    public static let emptyPostStratum = DiagnosticCode("E327", .error, "a post-stratum with a population count but no cleaned response in the round")
+    public static let responsesOutsidePostStrata = DiagnosticCode("E328", .error, "cleaned responses whose post-stratification variable is empty or a code without a population count")
 
     public static let percentOnLevel = DiagnosticCode("W301", .warning, "unit percent on an indicator that is not a share (a mean, median, total or count)")
     public static let nodeWithoutIndicator = DiagnosticCode("W302", .warning, "an output or outcome that no indicator measures")
+    public static let codeWithoutPopulationCount = DiagnosticCode("W303", .warning, "a code of the post-stratification variable's choices without a population count")
 
     static let frameworkCodes: [DiagnosticCode] = [
         invalidFrameworkID, invalidFrameworkName, duplicateFrameworkID, unknownNode, linkToLowerLevel, nodeCycle,
         nodeMissesImpact, unknownSurvey, unknownIndicatorKind, keyNotForKind, unknownFrameworkVariable,
         unsuitableVariable, unknownFrameworkRound, roundOfOtherSurvey, invalidIndicatorValue, duplicateFrameworkRound,
         invalidFrameworkRoundName, designWithoutWeight, invalidThreshold, targetsWithoutDirection, noRoundForSurvey,
-        targetNotAfterBaseline, percentOnLevel, nodeWithoutIndicator,
+        targetNotAfterBaseline, populationCodeNotInChoices, populationCountNotPositive, emptyPostStratum,
+        responsesOutsidePostStrata, percentOnLevel, nodeWithoutIndicator, codeWithoutPopulationCount,
     ]
 }

@@ -4,7 +4,8 @@
 #   apt-get install -y --no-install-recommends r-base-core r-cran-survey
 #   Rscript Tests/EstimatorsTests/Golden/make-golden.R
 # It rewrites the CSV files next to it: the data (api*.csv, small.csv) and the golden values
-# (estimates.csv, wilson.csv, changes.csv, distributions.csv). Numbers carry 17 significant digits.
+# (estimates.csv, wilson.csv, changes.csv, distributions.csv) and the population counts of the
+# post-stratified designs (poststrata.csv). Numbers carry 17 significant digits.
 # "NA" marks a value R leaves undefined; an estimate R refuses has estimator "error".
 
 suppressPackageStartupMessages(library(survey))
@@ -69,6 +70,25 @@ designs <- list(
 )
 lonely_rules <- c(small = "fail", small_remove = "remove", small_adjust = "adjust", small_average = "average")
 
+# Post-stratified designs (postStratify): apisrs on stype with the counts of R's own examples,
+# with its weights and fpc and with no weights at all (each response weight 1); apistrat, stratified
+# by stype, on awards with apipop's counts; apiclus1 on stype (R's example); the small set on g.
+# The Swift tests read the counts from poststrata.csv.
+pop_stype <- data.frame(stype = c("E", "H", "M"), Freq = c(4421, 755, 1018))
+pop_awards <- data.frame(awards = c(0, 1), Freq = as.vector(table(apipop$awards)[c("No", "Yes")]))
+pop_g <- data.frame(g = c("u", "v"), Freq = c(40, 30))
+apisrs_s$one <- 1
+designs$srs_ps <- postStratify(designs$srs, ~stype, pop_stype)
+designs$srs_ps_unweighted <- postStratify(svydesign(id = ~1, weights = ~one, data = apisrs_s), ~stype, pop_stype)
+designs$strat_ps <- postStratify(designs$strat, ~awards, pop_awards)
+designs$clus1_ps <- postStratify(designs$clus1, ~stype, pop_stype)
+designs$small_ps <- postStratify(designs$small, ~g, pop_g)
+poststrata <- rbind(
+  data.frame(variable = "stype", code = pop_stype$stype, count = pop_stype$Freq),
+  data.frame(variable = "awards", code = as.character(pop_awards$awards), count = pop_awards$Freq),
+  data.frame(variable = "g", code = pop_g$g, count = pop_g$Freq))
+write_table(poststrata, "poststrata.csv")
+
 rows <- list()
 add <- function(...) rows[[length(rows) + 1]] <<- data.frame(..., stringsAsFactors = FALSE)
 
@@ -132,13 +152,21 @@ api_plan("stratnofpc", c(by_stype, by_awards[-1]))
 api_plan("weightsonly", c(by_stype, by_awards[-1]), levels = c(0.95, 0.8))
 api_plan("clus1", c(by_stype, by_awards[-1]))
 
-for (design_name in names(lonely_rules)) {
-  d <- designs$small
-  for (dom in list(c("", ""), c("g", "u"), c("g", "v"))) {
+api_plan("srs_ps", c(by_stype, by_awards[-1]))
+api_plan("srs_ps_unweighted", c(by_stype, by_awards[-1]), levels = c(0.95, 0.9))
+api_plan("strat_ps", c(by_stype, by_awards))
+api_plan("clus1_ps", c(by_stype, by_awards[-1]))
+
+for (design_name in c(names(lonely_rules), paste0(names(lonely_rules), "_ps"))) {
+  d <- if (grepl("_ps$", design_name)) designs$small_ps else designs$small
+  rule <- lonely_rules[[sub("_ps$", "", design_name)]]
+  domains <- list(c("", ""), c("g", "u"), c("g", "v"))
+  if (grepl("_ps$", design_name)) domains <- c(domains, list(c("stratum", "A"), c("stratum", "D")))
+  for (dom in domains) {
     for (spec in list(c("mean", "y", ""), c("total", "y", ""), c("count", "b", ""), c("ratio", "y", "x"),
                       c("proportion", "b", ""), c("proportion", "none", ""), c("proportion", "all", ""),
                       c("median", "y", ""))) {
-      estimate(design_name, lonely_rules[[design_name]], d, spec[1], spec[2], spec[3], dom[1], dom[2], 0.95)
+      estimate(design_name, rule, d, spec[1], spec[2], spec[3], dom[1], dom[2], 0.95)
     }
   }
 }
@@ -154,6 +182,10 @@ by_prop <- svyby(~sch_wide, ~stype, designs$clus1, svyciprop, method = "xlogit",
 check <- estimates[estimates$design == "clus1" & estimates$estimator == "proportion" &
                    estimates$variable == "sch_wide" & estimates$domain_variable == "stype", ]
 stopifnot(isTRUE(all.equal(as.numeric(by_prop$ci_l), as.numeric(check$lower), tolerance = 1e-15)))
+# And so for a post-stratified design, whose subsets keep every row with weight 0 outside.
+by_ps <- svyby(~enroll, ~awards, designs$strat_ps, svytotal)
+check <- estimates[estimates$design == "strat_ps" & estimates$estimator == "total" & estimates$domain_variable == "awards", ]
+stopifnot(isTRUE(all.equal(as.numeric(SE(by_ps)), as.numeric(check$se), tolerance = 1e-15)))
 
 # ---------------------------------------------------------------------------------------------
 # Unweighted estimates (design "none"): t.test, prop.test, order statistics, Cochran's ratio.
@@ -198,8 +230,8 @@ unweighted_rows <- rbind(
   do.call(rbind, lapply(by_awards, function(dom) unweighted(apistrat_s, dom[1], dom[2], 0.9))))
 unweighted_rows$data <- c(rep("apisrs", sum(unweighted_rows$level == 0.95)), rep("apistrat", sum(unweighted_rows$level == 0.9)))
 estimates$coverage <- NA_real_
-estimates$data <- ifelse(estimates$design %in% c("srs"), "apisrs",
-                  ifelse(estimates$design == "clus1", "apiclus1",
+estimates$data <- ifelse(estimates$design %in% c("srs", "srs_ps", "srs_ps_unweighted"), "apisrs",
+                  ifelse(estimates$design %in% c("clus1", "clus1_ps"), "apiclus1",
                   ifelse(grepl("^small", estimates$design), "small", "apistrat")))
 write_table(rbind(estimates, unweighted_rows), "estimates.csv")
 

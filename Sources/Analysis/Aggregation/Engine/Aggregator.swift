@@ -117,6 +117,15 @@ public struct Aggregator: Sendable {
                 if wanted { notes.append(.roundWithoutResponses(round: plan.round, readsPartial: plan.cleaning.minCompleteness != nil)) }
                 continue
             }
+            guard scanned.refusals.isEmpty else {
+                diagnostics.append(contentsOf: scanned.refusals)
+                continue
+            }
+            if wanted, let rule = plan.postStratification?.rule {
+                notes.append(.roundPostStratified(
+                    round: plan.round, variable: rule.variable.value,
+                    source: rule.source?.resolved(language, fallbacks: framework.languages)))
+            }
             for (index, compiled) in plan.indicators.enumerated() {
                 computed[compiled.indicator.id, default: [:]][plan.round] = scanned.cells[index]
                 if wanted {
@@ -124,6 +133,8 @@ public struct Aggregator: Sendable {
                 }
             }
         }
+
+        if diagnostics.hasErrors { throw AggregationError.refused(diagnostics.sorted) }
 
         var rows: [ResultRow] = []
         for indicator in framework.indicators {

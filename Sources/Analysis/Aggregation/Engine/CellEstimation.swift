@@ -17,8 +17,9 @@ enum CellEstimation {
         let columns = scan.columns[index]
         let threshold = indicator.threshold(defaults: framework.suppression)
         let design = compiled.design.map { scan.designs[$0] }
+        let postStrata = scan.plan.postStratification.map { (groups: scan.postStrata.codes, counts: $0.rule.countByCode) }
         let estimate = { (positions: [Int]?) -> CellOutcome in
-            estimateCell(indicator.kind, columns: columns, positions: positions, design: design, keptCount: scan.keptCount)
+            estimateCell(indicator.kind, columns: columns, positions: positions, design: design, postStrata: postStrata, keptCount: scan.keptCount)
         }
 
         let totalGroup = ResultGroup(variable: nil, code: nil, label: language == "sv" ? "Totalt" : "Total", variableLabel: nil)
@@ -49,12 +50,12 @@ enum CellEstimation {
 
     /// The estimate over `positions` of the indicator's columns (all of them when nil).
     private static func estimateCell(
-        _ kind: IndicatorKind, columns: IndicatorColumns, positions: [Int]?, design: DesignColumns?, keptCount: Int
+        _ kind: IndicatorKind, columns: IndicatorColumns, positions: [Int]?, design: DesignColumns?, postStrata: PostStrata?, keptCount: Int
     ) -> CellOutcome {
         do throws(EstimationError) {
             let result: Estimate
             if let design {
-                result = try weighted(kind, columns: columns, positions: positions, design: design, keptCount: keptCount)
+                result = try weighted(kind, columns: columns, positions: positions, design: design, postStrata: postStrata, keptCount: keptCount)
             } else {
                 result = try unweighted(kind, columns: columns, positions: positions)
             }
@@ -81,17 +82,25 @@ enum CellEstimation {
         }
     }
 
+    /// The post-stratum of each kept response and the population count of each post-stratum.
+    typealias PostStrata = (groups: [String], counts: [String: Double])
+
     /// A design-based estimate: the design is every kept response (weight 0 where it has none),
-    /// the domain the cell's members, so the variance uses the whole design as R's svyby does.
+    /// post-stratified when the round is, the domain the cell's members, so the variance uses the
+    /// whole design as R's svyby does.
     private static func weighted(
-        _ kind: IndicatorKind, columns: IndicatorColumns, positions: [Int]?, design columnsOfDesign: DesignColumns, keptCount: Int
+        _ kind: IndicatorKind, columns: IndicatorColumns, positions: [Int]?, design columnsOfDesign: DesignColumns,
+        postStrata: PostStrata?, keptCount: Int
     ) throws(EstimationError) -> Estimate {
-        let design = try SampleDesign(
+        var design = try SampleDesign(
             weights: columnsOfDesign.weights.map { $0.isNaN ? 0 : $0 },
             strata: columnsOfDesign.spec.strata == nil ? nil : columnsOfDesign.strata,
             fpc: columnsOfDesign.spec.fpc == nil ? nil : columnsOfDesign.fpc,
             lonelyPSURule: .fail
         )
+        if let postStrata {
+            design = try design.postStratified(by: postStrata.groups, populationCounts: postStrata.counts)
+        }
         var values = [Double](repeating: .nan, count: keptCount)
         var denominators = [Double](repeating: .nan, count: keptCount)
         var mask = [Bool](repeating: false, count: keptCount)

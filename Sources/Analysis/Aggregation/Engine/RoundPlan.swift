@@ -19,6 +19,8 @@ struct RoundPlan {
     var indicators: [CompiledIndicator] = []
     var breakdowns: [Breakdown] = []
     var designs: [DesignColumns] = []
+    /// The round's post-stratification, when its entry in the framework has one.
+    private(set) var postStratification: PlannedPostStratification?
     /// Indicators this round's definition cannot compute, with what it lacks (a question or a
     /// choice added in a later version): they get no cells in this round.
     private(set) var skipped: [(indicator: String, lacking: DefinitionGap)] = []
@@ -44,6 +46,11 @@ struct RoundPlan {
             compileCompleteness(excluding: Set(rules.completenessExcludes), scope: scope)
         }
 
+        if let rule = framework.round(round)?.poststratify,
+           let slot = valueSlot(named: rule.variable.value, at: rule.variable.location, what: "`poststratify`") {
+            postStratification = PlannedPostStratification(rule: rule, slot: slot)
+        }
+
         var breakdownOf: [String: Int] = [:]
         let known = Set(survey.variables.map(\.name))
         for indicator in indicators {
@@ -64,10 +71,12 @@ struct RoundPlan {
             }
             compiled.value = compile(indicator.value, scope: scope, expecting: .number)
             compiled.denominator = compile(indicator.denominator, scope: scope, expecting: .number)
-            if let weight = indicator.weight {
-                let location = indicator.location(of: "weight")
+            // A post-stratified round estimates every indicator with a design: each response
+            // weighs 1 before post-stratification when the indicator has no weight of its own.
+            if indicator.weight != nil || postStratification != nil {
+                let weight = indicator.weight
                 let spec = DesignColumns.Spec(
-                    weight: valueSlot(named: weight, at: location, what: "`weight`") ?? 0,
+                    weight: weight.map { valueSlot(named: $0, at: indicator.location(of: "weight"), what: "`weight`") ?? 0 },
                     strata: indicator.strata.flatMap { valueSlot(named: $0, at: indicator.location(of: "strata"), what: "`strata`") },
                     fpc: indicator.fpc.flatMap { valueSlot(named: $0, at: indicator.location(of: "fpc"), what: "`fpc`") }
                 )
@@ -246,13 +255,14 @@ struct CompiledIndicator {
 /// The design variables of weighted indicators, one entry per kept response.
 struct DesignColumns {
     struct Spec: Hashable {
-        let weight: Int
+        /// Nil when every response weighs 1.
+        let weight: Int?
         let strata: Int?
         let fpc: Int?
     }
 
     let spec: Spec
-    let weightName: String
+    let weightName: String?
     let strataName: String?
     let fpcName: String?
     var weights: [Double] = []
@@ -261,7 +271,7 @@ struct DesignColumns {
     /// The stored id of each kept response, to name it in messages.
     var responseIDs: [Int64] = []
 
-    init(spec: Spec, weightName: String, strataName: String?, fpcName: String?) {
+    init(spec: Spec, weightName: String?, strataName: String?, fpcName: String?) {
         self.spec = spec
         self.weightName = weightName
         self.strataName = strataName
@@ -275,7 +285,7 @@ struct DesignColumns {
         func stratum(_ value: String) -> Stratum { Stratum(value: value, variable: strataName ?? "strata") }
         switch error {
         case .negativeWeight(let index, let value):
-            return .negativeWeight(response: responseIDs[index], weight: weightName, value: value)
+            return .negativeWeight(response: responseIDs[index], weight: weightName ?? "weight", value: value)
         case .notFinite(let input, let index, _) where input == "fpc":
             return .fpcMissing(response: responseIDs[index], fpc: fpc)
         case .fpcNotPositive(let index, let value):
@@ -306,4 +316,10 @@ extension NoEstimateReason {
         default: self = .estimator(error)
         }
     }
+}
+
+/// A round's post-stratification as its scan reads it: the rule and the slot of its variable.
+struct PlannedPostStratification {
+    let rule: PostStratificationRule
+    let slot: Int
 }

@@ -16,6 +16,9 @@ final class RoundScan {
     private(set) var breakdowns: [Breakdown]
     private(set) var designs: [DesignColumns]
     private(set) var keptCount = 0
+    /// In a post-stratified round, the post-stratum of each kept response ("" when it has none)
+    /// and its stored id.
+    private(set) var postStrata = PostStrataColumn()
 
     init(plan: RoundPlan, today: CalendarDate) {
         self.plan = plan
@@ -37,6 +40,7 @@ final class RoundScan {
         columns = pass.columns
         designs = pass.designs
         keptCount = pass.keptCount
+        postStrata = pass.postStrata
         for (index, breakdown) in breakdowns.enumerated() {
             breakdown.groupOfRow = pass.groups[index]
         }
@@ -82,8 +86,10 @@ private struct ScanPass {
     /// Per breakdown: the group of each kept response.
     var groups: [[Int32]]
     var keptCount = 0
+    var postStrata = PostStrataColumn()
 
     private var context: EvaluationContext
+    private let postStratumSlot: Int?
     private let breakdowns: [Breakdown]
     /// Per breakdown: its variable's slot, or nil for `samla.source`.
     private let breakdownSlots: [Int?]
@@ -132,6 +138,7 @@ private struct ScanPass {
         context = EvaluationContext(slotCount: plan.variables.count, today: today)
         breakdowns = plan.breakdowns
         breakdownSlots = plan.breakdowns.map(\.slot)
+        postStratumSlot = plan.postStratification?.slot
 
         let types = plan.variables.map(\.type)
         let completes = plan.cleaning.minCompleteness != nil
@@ -215,10 +222,13 @@ private struct ScanPass {
                 groups[b].append(breakdowns[b].group(of: row.source))
             }
         }
+        if let postStratumSlot {
+            postStrata.append(context.slots[postStratumSlot], response: id)
+        }
         for index in designs.indices {
             let spec = designs[index].spec
             designs[index].responseIDs.append(id)
-            designs[index].weights.append(context.slots[spec.weight].number ?? .nan)
+            designs[index].weights.append(spec.weight.map { context.slots[$0].number ?? .nan } ?? 1)
             if let strata = spec.strata { designs[index].strata.append(context.slots[strata].string) }
             if let fpc = spec.fpc { designs[index].fpc.append(context.slots[fpc].number ?? .nan) }
         }
@@ -319,5 +329,17 @@ struct IndicatorColumns {
         rows.append(row)
         values.append(value)
         if let denominator { denominators.append(denominator) }
+    }
+}
+
+/// The post-stratum of each kept response of a post-stratified round, in scan order.
+struct PostStrataColumn {
+    /// The code of the post-stratification variable; "" when the response has none.
+    var codes: [String] = []
+    var responseIDs: [Int64] = []
+
+    mutating func append(_ value: Value, response: Int64) {
+        codes.append(value.isEmpty ? "" : value.string)
+        responseIDs.append(response)
     }
 }

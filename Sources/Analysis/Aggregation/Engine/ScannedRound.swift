@@ -1,3 +1,4 @@
+import Diagnostics
 import Dispatch
 import Expressions
 import Foundation
@@ -10,6 +11,8 @@ struct ScannedRound: Sendable {
     let log: CleaningLog
     let missing: [Int]
     let cells: [[ComputedCell]]
+    /// Why the round cannot be estimated (its responses do not fit its post-strata); no cells then.
+    var refusals: [Diagnostic] = []
 
     /// Scans the rounds of `plans` and estimates their cells, the rounds side by side on as many
     /// threads as there are processors (rounds share nothing but the store, which reads in parallel).
@@ -23,6 +26,12 @@ struct ScannedRound: Sendable {
             results.set(index, Result {
                 let scan = RoundScan(plan: plan, today: today)
                 try scan.run(store: store)
+                if let postStratification = plan.postStratification {
+                    let problems = postStratification.problems(in: scan.postStrata, round: plan.round)
+                    if !problems.isEmpty {
+                        return ScannedRound(log: scan.log, missing: scan.columns.map(\.missing), cells: [], refusals: problems)
+                    }
+                }
                 return ScannedRound(
                     log: scan.log,
                     missing: scan.columns.map(\.missing),

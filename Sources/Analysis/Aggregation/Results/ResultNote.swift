@@ -13,15 +13,19 @@ public enum ResultNote: Sendable, Hashable {
     case indicatorNotComputed(indicator: String, round: String, definition: DefinitionVersion, lacking: DefinitionGap)
     /// The database opens `round` before `earlier`, which the framework's `rounds` declares first.
     case roundsOutOfOrder(round: String, opens: CalendarDate, earlier: String, earlierOpens: CalendarDate)
+    /// The round's estimates are weighted to population counts by `variable` (`poststratify`),
+    /// from `source` (in the results language) when the framework names one.
+    case roundPostStratified(round: String, variable: String, source: String?)
 
     /// A stable name of the case: `round-without-data`, `round-without-responses`,
-    /// `indicator-not-computed`, `rounds-out-of-order`.
+    /// `indicator-not-computed`, `rounds-out-of-order`, `round-post-stratified`.
     public var kind: String {
         switch self {
         case .roundWithoutData: "round-without-data"
         case .roundWithoutResponses: "round-without-responses"
         case .indicatorNotComputed: "indicator-not-computed"
         case .roundsOutOfOrder: "rounds-out-of-order"
+        case .roundPostStratified: "round-post-stratified"
         }
     }
 
@@ -29,7 +33,7 @@ public enum ResultNote: Sendable, Hashable {
     public var round: String {
         switch self {
         case .roundWithoutData(let round), .roundWithoutResponses(let round, _), .indicatorNotComputed(_, let round, _, _),
-             .roundsOutOfOrder(let round, _, _, _):
+             .roundsOutOfOrder(let round, _, _, _), .roundPostStratified(let round, _, _):
             round
         }
     }
@@ -57,6 +61,11 @@ public enum ResultNote: Sendable, Hashable {
             return sv
                 ? "omgång \(round) öppnar \(opens), före \(earlier) (\(earlierOpens)), som `rounds` anger som tidigare; förändringar följer den angivna ordningen, så om datumen stämmer, lista omgångarna i tidsordning"
                 : "round \(round) opens on \(opens), before \(earlier) (\(earlierOpens)), which `rounds` declares earlier; changes follow the declared order, so if the dates are right, list the rounds in time order"
+        case .roundPostStratified(let round, let variable, let source):
+            let from = source.map { " (\($0))" } ?? ""
+            return sv
+                ? "skattningarna för omgång \(round) är viktade till kända antal i populationen efter \(variable)\(from): antal och summor är skattningar för hela populationen"
+                : "the estimates of round \(round) are weighted to known population counts by \(variable)\(from): counts and totals are estimates for the whole population"
         }
     }
 }

@@ -5,8 +5,9 @@
 /// Clusters are taken as nested in strata (R's `nest = TRUE`): a cluster id names a unit within
 /// its stratum. Without clusters every observation is its own sampling unit.
 public struct SampleDesign: Sendable {
-    /// One weight per observation (0 allowed: the observation counts as sampled but carries no weight).
-    public let weights: [Double]
+    /// One weight per observation (0 allowed: the observation counts as sampled but carries no weight);
+    /// post-stratified when the design is.
+    public internal(set) var weights: [Double]
     public let lonelyPSURule: LonelyPSURule
 
     /// Stratum names, in order of first appearance.
@@ -17,6 +18,8 @@ public struct SampleDesign: Sendable {
     let unitsOfStratum: [[Int]]
     /// 1 − n_h/N_h, or 1 without a finite-population correction.
     let unsampledFraction: [Double]
+    /// Set when the weights were post-stratified to population counts (``postStratified(by:populationCounts:)``).
+    var postStrata: PostStrata?
 
     public var count: Int { weights.count }
 

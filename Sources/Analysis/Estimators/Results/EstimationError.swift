@@ -28,6 +28,14 @@ public enum EstimationError: Error, Sendable, Hashable, CustomStringConvertible 
     case singlePSU(stratum: String)
     /// Changes are computed between estimates of the same kind only.
     case mismatchedKinds(EstimateKind, EstimateKind)
+    /// A population count for post-stratification that is not a positive number.
+    case populationCountNotPositive(postStratum: String, value: Double)
+    /// An observation in a post-stratum without a population count; `index` is 0-based.
+    case noPopulationCount(postStratum: String, index: Int)
+    /// A post-stratum with a population count but no observation of weight above 0 (R refuses it too).
+    case emptyPostStratum(String)
+    /// A design is post-stratified once, on one variable.
+    case alreadyPostStratified
 
     public var description: String {
         switch self {
@@ -67,6 +75,14 @@ public enum EstimationError: Error, Sendable, Hashable, CustomStringConvertible 
             "stratum \(stratum) has only one sampling unit, so its variance cannot be estimated; merge it with a similar stratum or choose a lonely-PSU rule"
         case .mismatchedKinds(let earlier, let later):
             "cannot compute a change from a \(earlier.rawValue) to a \(later.rawValue); both estimates must be of one kind"
+        case .populationCountNotPositive(let postStratum, let value):
+            "the population count of post-stratum \(postStratum) is \(value); give a number above 0"
+        case .noPopulationCount(let postStratum, let index):
+            "observation \(index) is in post-stratum \(postStratum), which has no population count; give its count or leave the observation out"
+        case .emptyPostStratum(let postStratum):
+            "post-stratum \(postStratum) has a population count but no observation with a weight above 0, so its weights cannot be scaled to it; merge it with a similar post-stratum"
+        case .alreadyPostStratified:
+            "the design is post-stratified already; post-stratify once, on one variable (cross two variables into one to use both)"
         }
     }
 }

@@ -45,6 +45,48 @@ struct IndicatorChecks {
             if round.cleaning != nil, round.survey == nil {
                 diagnostics.report(.noRoundForSurvey, at: round.location, "round \(round.name) has cleaning rules but no survey to clean; give its `survey` or remove the rules")
             }
+            if let rule = round.poststratify {
+                checkPostStratification(rule, of: round, into: &diagnostics)
+            }
+        }
+    }
+
+    /// The post-stratification variable is a select_one or calculated text of the round's survey,
+    /// and every count is for one of its codes (a calculated text's codes are known only from the
+    /// responses: `samla compute` checks them).
+    private func checkPostStratification(_ rule: PostStratificationRule, of round: FrameworkRound, into diagnostics: inout DiagnosticList) {
+        guard let surveyID = round.survey else {
+            diagnostics.report(.noRoundForSurvey, at: rule.location,
+                               "round \(round.name) has `poststratify` but no survey whose responses it could weight; give its `survey` or remove `poststratify`")
+            return
+        }
+        guard let survey = catalogue.surveys[surveyID] else { return }
+        let place = "round \(round.name)"
+        let name = rule.variable.value
+        var found = DiagnosticList()
+        defer { append(found, checkedAgainst: surveyID, into: &diagnostics) }
+        guard let variable = variable(name, in: survey, key: "poststratify", place: place, at: rule.variable.location, into: &found) else { return }
+        switch variable.type {
+        case .choice:
+            break
+        case .text where variable.role == .calculated:
+            return
+        default:
+            found.report(.unsuitableVariable, at: rule.variable.location,
+                         "`poststratify` of \(place) is by \(name), which holds \(Self.describe(variable.type)); post-stratify by a select_one, or by a calculated text that gives one code per response (to cross two variables, calculate e.g. concat(${region}, '-', ${legal_form}))")
+            return
+        }
+        let question = survey.question(named: variable.question)
+        let codes = (question.map { survey.choices(for: $0) } ?? variable.choiceList.flatMap { survey.choiceList(named: $0)?.choices } ?? []).map(\.value)
+        for count in rule.counts where !codes.contains(count.code.value) {
+            found.report(.populationCodeNotInChoices, at: count.code.location,
+                         "`poststratify` of \(place) has a population count for \(count.code.value), which is no code of \(name)\(Suggestions.didYouMean(count.code.value, in: codes)); write the counts under the codes the survey stores: \(codes.joined(separator: ", "))")
+        }
+        let counted = Set(rule.counts.map(\.code.value))
+        let uncounted = codes.filter { !counted.contains($0) }
+        if !uncounted.isEmpty {
+            found.report(.codeWithoutPopulationCount, at: rule.location,
+                         "`poststratify` of \(place) has no population count for \(uncounted.joined(separator: ", ")) of \(name): `samla compute` refuses the round if a cleaned response has one; give its count, or remove such responses with a cleaning rule")
         }
     }
 

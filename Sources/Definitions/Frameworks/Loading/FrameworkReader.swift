@@ -100,13 +100,51 @@ struct FrameworkReader {
             let label = map.required("label", example: "{sv: \"2025\", en: \"2025\"}", diagnostics: &diagnostics)
                 .flatMap { texts.read($0, what: "the label of \(place)", diagnostics: &diagnostics) }
             let cleaning = map.value("cleaning").flatMap { readCleaning($0, place: "the cleaning rules of \(place)") }
+            let poststratify = map.value("poststratify").flatMap { readPostStratification($0, place: place) }
             map.reportUnknownKeys(into: &diagnostics)
             guard let name, let nameNode else { continue }
             rounds.append(FrameworkRound(
-                name: name, survey: survey, label: LocalizedText(label ?? [:]), cleaning: cleaning, location: nameNode.location
+                name: name, survey: survey, label: LocalizedText(label ?? [:]), cleaning: cleaning, poststratify: poststratify,
+                location: nameNode.location
             ))
         }
         return rounds
+    }
+
+    /// `poststratify: {variable, counts: {CODE: N, …}, source?}`; each count a number above 0 (E326).
+    private mutating func readPostStratification(_ node: YAMLNode, place: String) -> PostStratificationRule? {
+        let what = "`poststratify` of \(place)"
+        guard var map = MappingReader(node, place: what, diagnostics: &diagnostics) else { return nil }
+        let variableNode = map.required("variable", example: "region", diagnostics: &diagnostics)
+        let variable = variableNode.flatMap { node in node.text("`variable` of \(what)", diagnostics: &diagnostics).map { Located($0, at: node.location) } }
+        var counts: [PopulationCount] = []
+        if let countsNode = map.required("counts", example: "{N: 1200, M: 2300, S: 2900}", diagnostics: &diagnostics),
+           var byCode = MappingReader(countsNode, place: "`counts` of \(what)", diagnostics: &diagnostics) {
+            let entries = byCode.remaining()
+            if entries.isEmpty {
+                diagnostics.report(.emptyList, at: countsNode.location,
+                                   "`counts` of \(what) is empty; give the population count of each code, e.g. {N: 1200, M: 2300, S: 2900}")
+            }
+            for (code, value) in entries {
+                guard let count = readPopulationCount(value, code: code.value, what: what) else { continue }
+                counts.append(PopulationCount(code: code, count: count))
+            }
+        }
+        let source = map.value("source").flatMap { texts.read($0, what: "`source` of \(what)", diagnostics: &diagnostics) }
+        map.reportUnknownKeys(into: &diagnostics)
+        guard let variable else { return nil }
+        return PostStratificationRule(variable: variable, counts: counts, source: source.map(LocalizedText.init), location: node.location)
+    }
+
+    private mutating func readPopulationCount(_ node: YAMLNode, code: String, what: String) -> Double? {
+        let text = node.scalar?.text ?? ""
+        guard node.scalar?.isQuoted == false, let value = Double(text), value.isFinite, value > 0 else {
+            let shown = node.scalar.map { "'\($0.text)'" } ?? node.kindDescription
+            diagnostics.report(.populationCountNotPositive, at: node.location,
+                               "the population count of \(code) in \(what) is \(shown), not a number above 0; write the register's count without quotes, e.g. \(code): 1200 (a post-stratum with no population cannot have responses: leave it out)")
+            return nil
+        }
+        return value
     }
 
     // MARK: Nodes

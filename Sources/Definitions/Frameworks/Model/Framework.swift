@@ -72,14 +72,57 @@ public struct FrameworkRound: Hashable, Sendable {
     public var label: LocalizedText
     /// Rules for this round only, replacing its survey's.
     public var cleaning: CleaningRules?
+    /// Population counts its survey-based estimates are weighted to.
+    public var poststratify: PostStratificationRule?
     public var location: SourceLocation
 
-    public init(name: String, survey: String?, label: LocalizedText, cleaning: CleaningRules? = nil, location: SourceLocation) {
+    public init(
+        name: String, survey: String?, label: LocalizedText, cleaning: CleaningRules? = nil,
+        poststratify: PostStratificationRule? = nil, location: SourceLocation
+    ) {
         self.name = name
         self.survey = survey
         self.label = label
         self.cleaning = cleaning
+        self.poststratify = poststratify
         self.location = location
+    }
+}
+
+/// A round's post-stratification: the known population count of each code of one categorical
+/// variable (from a register), to which the weights of the round's responses are scaled.
+public struct PostStratificationRule: Hashable, Sendable {
+    /// A select_one or calculated text of the round's survey.
+    public var variable: Located<String>
+    /// In file order.
+    public var counts: [PopulationCount]
+    /// Where the counts come from, shown with the results.
+    public var source: LocalizedText?
+    /// Where `poststratify` is written.
+    public var location: SourceLocation
+
+    public init(variable: Located<String>, counts: [PopulationCount], source: LocalizedText? = nil, location: SourceLocation) {
+        self.variable = variable
+        self.counts = counts
+        self.source = source
+        self.location = location
+    }
+
+    /// The count of each code.
+    public var countByCode: [String: Double] {
+        Dictionary(counts.map { ($0.code.value, $0.count) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// The population count of one code of a post-stratification variable.
+public struct PopulationCount: Hashable, Sendable {
+    /// The code, where it is written (the key under `counts`).
+    public var code: Located<String>
+    public var count: Double
+
+    public init(code: Located<String>, count: Double) {
+        self.code = code
+        self.count = count
     }
 }
 

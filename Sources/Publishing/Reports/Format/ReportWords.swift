@@ -65,6 +65,14 @@ struct ReportWords: Sendable {
         return pick("De beskriver dem som svarade och behöver inte vara representativa för alla som enkäten riktade sig till.",
                     "They describe those who answered and need not be representative of everyone the survey was meant for.")
     }
+    /// How the estimates of a post-stratified round are weighted, and what that does not correct.
+    func postStratified(roundLabel: String, variable: String, source: String?) -> String {
+        let from = source.map { " (\($0))" } ?? ""
+        return pick(
+            "Skattningarna för \(roundLabel) är viktade till kända antal i populationen efter \(variable)\(from), så kallad efterstratifiering: varje svars vikt är skalad så att de viktade antalen i varje grupp blir lika med populationens. Antal och summor är därför skattningar för hela populationen. Viktningen rättar för gruppernas andelar av svaren, men inte för att de som svarade inom en grupp kan skilja sig från dem som inte svarade.",
+            "The estimates for \(roundLabel) are weighted to known population counts by \(variable)\(from), known as post-stratification: each response's weight is scaled so that the weighted count of each group equals the population's. Counts and totals are therefore estimates for the whole population. The weighting corrects for the groups' shares of the responses, but not for differences within a group between those who answered and those who did not.")
+    }
+
     /// The period a topline counts a date question's answers in.
     func datesCounted(per period: DatePeriod) -> String {
         switch period {

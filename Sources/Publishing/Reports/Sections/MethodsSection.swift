@@ -8,11 +8,21 @@ extension ReportRenderer {
     /// suppression rule, the status rule, and the cleaning log of every round.
     func renderMethods(into html: inout HTMLBuilder) {
         let results = content.results
+        let postStratified: [(round: String, variable: String, source: String?)] = (results?.notes ?? []).compactMap { note in
+            if case .roundPostStratified(let round, let variable, let source) = note { (round, variable, source) } else { nil }
+        }
         html.element("h3", text: words.pick("Data", "Data"))
         html.element("p", text: words.pick(
-            "Indikatorerna beräknas med Samla ur de svar som finns i databasen för rapportens omgångar, efter ramverkets rensningsregler. Resultaten är oviktade om inte en indikator anger en vikt.",
-            "The indicators are computed by Samla from the responses in the database for the report's rounds, after the framework's cleaning rules. Results are unweighted unless an indicator names a weight.")
+            "Indikatorerna beräknas med Samla ur de svar som finns i databasen för rapportens omgångar, efter ramverkets rensningsregler.",
+            "The indicators are computed by Samla from the responses in the database for the report's rounds, after the framework's cleaning rules.")
+            + " " + (postStratified.isEmpty
+                ? words.pick("Resultaten är oviktade om inte en indikator anger en vikt.", "Results are unweighted unless an indicator names a weight.")
+                : words.pick("Resultaten är oviktade om inte en indikator anger en vikt eller omgången är viktad till populationen (nedan).",
+                             "Results are unweighted unless an indicator names a weight or the round is weighted to the population (below)."))
             + " " + words.representativeness(population: content.definition.population.map(text)))
+        for round in postStratified {
+            html.element("p", text: words.postStratified(roundLabel: roundLabel(round.round), variable: round.variable, source: round.source))
+        }
         if !content.roundsWithoutData.isEmpty {
             html.element("p", text: words.pick("Omgångar utan data i databasen ännu: ", "Rounds without data in the database yet: ")
                 + content.roundsWithoutData.map(roundLabel).joined(separator: ", ") + ".")

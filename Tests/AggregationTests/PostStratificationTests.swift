@@ -1,0 +1,81 @@
+import Aggregation
+import Diagnostics
+import Estimators
+import Foundation
+import Frameworks
+import Store
+import SurveyDefinition
+import Testing
+
+/// A round post-stratified by region: shop-2024 keeps 18 responses in the north (9 satisfied) and
+/// 3 in the south (2 satisfied); the register says 600 shops are in the north and 400 in the south.
+struct PostStratificationTests {
+    static let round2024 = "  - {name: shop-2024, survey: shop, label: {sv: \"2024\", en: \"2024\"}}"
+
+    static func poststratified(_ counts: String, round: String = "shop-2024") -> (String) -> String {
+        { text in
+            let line = "  - {name: \(round), survey: shop, label: {sv: \"\(round.suffix(4))\", en: \"\(round.suffix(4))\"}"
+            return text.replacingOccurrences(
+                of: line + "}",
+                with: line + ", poststratify: {variable: region, counts: \(counts), source: {sv: \"Registret\", en: \"The register\"}}}")
+        }
+    }
+
+    static let customers = "  - {id: customers, node: happy_customers, kind: count, survey: shop, title: {sv: \"Kunder\", en: \"Customers\"}, universe: \"${consent} = 'yes'\"}\n"
+
+    @Test func estimatesOfAPostStratifiedRoundAreWeightedToThePopulation() throws {
+        let edit = Self.poststratified("{north: 600, south: 400}")
+        let results = try ComputeTests.compute(language: "en", edit: {
+            edit($0).replacingOccurrences(of: "  - id: courses\n", with: Self.customers + "  - id: courses\n")
+        })
+        let satisfied = try #require(ComputeTests.row(results, "satisfied", "shop-2024")?.outcome.published)
+        // Σ_g N_g p_g / N, where unweighted it is 11/21.
+        let byHand = (600 * (9.0 / 18) + 400 * (2.0 / 3)) / 1000
+        #expect(abs(satisfied.value - byHand) < 1e-12)
+        #expect(satisfied.n == 21)
+        #expect(satisfied.estimate?.isWeighted == true)
+        #expect(satisfied.estimate?.method == .taylorLogit)
+        // A count is an estimate for the population: every kept response has consent yes.
+        let customers = try #require(ComputeTests.row(results, "customers", "shop-2024")?.outcome.published)
+        #expect(abs(customers.value - 1000) < 1e-9)
+        // The south has 3 responses: still suppressed on the number of responses, with its sibling.
+        #expect(ComputeTests.row(results, "satisfied", "shop-2024", "region", "south")?.outcome
+            == .suppressed(SuppressedCell(reason: .belowThreshold, threshold: 10)))
+        // The other round is not post-stratified.
+        #expect(ComputeTests.row(results, "satisfied", "shop-2025")?.outcome.published?.estimate?.method == .wilson)
+        #expect(ComputeTests.row(results, "customers", "shop-2025")?.outcome.published?.value == 25)
+        let note = ResultNote.roundPostStratified(round: "shop-2024", variable: "region", source: "The register")
+        #expect(results.notes.contains(note))
+        #expect(note.kind == "round-post-stratified")
+        #expect(note.text("en") == "the estimates of round shop-2024 are weighted to known population counts by region (The register): counts and totals are estimates for the whole population")
+    }
+
+    @Test func aPostStratumWithoutResponsesRefusesTheRound() throws {
+        // Every response of shop-2025 is in the north.
+        let edit = Self.poststratified("{north: 600, south: 400}", round: "shop-2025")
+        let error = try #require(throws: AggregationError.self) { try ComputeTests.compute(edit: edit) }
+        let diagnostic = try #require(error.diagnostics.first)
+        #expect(error.diagnostics.map(\.code.id) == ["E327"])
+        #expect(diagnostic.message.contains("round shop-2025 has a population count for south under `poststratify`, but no cleaned response has region south"))
+        guard case .source(let location) = diagnostic.location else { Issue.record("no place: \(diagnostic)"); return }
+        #expect(location.line == 6)
+    }
+
+    @Test func responsesOutsideThePostStrataRefuseTheRoundNamingThem() throws {
+        let noRegion = { (store: SQLiteStore, document: SurveyDocument) in
+            _ = try store.insertCompleteResponses(round: "shop-2024", document: document, source: .import) { inserter in
+                let values: [AnswerValue?] = [.choice("yes"), nil, .integer(4), .decimal(10), .boolean(true), nil, .text("nowhere"), .decimal(1)]
+                try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
+            }
+            return
+        }
+        // The south has no count, and response 50 (after 24 + 25) has no region.
+        let error = try #require(throws: AggregationError.self) {
+            try ComputeTests.compute(edit: Self.poststratified("{north: 600}"), prepare: noRegion)
+        }
+        let messages = error.diagnostics.filter { $0.code.id == "E328" }.map(\.message)
+        #expect(messages.count == 2, "\(error.diagnostics)")
+        #expect(messages.contains { $0.hasPrefix("1 cleaned response of round shop-2024 has no region (id 50)") && $0.contains("`eligible: ${region} != ''`") })
+        #expect(messages.contains { $0.hasPrefix("3 cleaned responses of round shop-2024 have region south, which has no population count under `poststratify` (ids 19, 20, 21)") })
+    }
+}

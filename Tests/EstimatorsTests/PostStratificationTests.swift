@@ -1,0 +1,53 @@
+import Estimators
+import Testing
+
+/// Post-stratification's weights and refusals; its estimates and standard errors are checked
+/// against R's `postStratify` in `GoldenEstimateTests` (designs ending in `_ps`).
+@Suite struct PostStratificationTests {
+    @Test func weightsAddUpToEachPopulationCount() throws {
+        let base = try SampleDesign(weights: [1, 1, 1, 2, 0])
+        let design = try base.postStratified(by: ["a", "a", "b", "b", "b"], populationCounts: ["a": 10, "b": 30])
+        // a: 10 / 2 per unit of base weight; b: 30 / 3.
+        #expect(design.weights == [5, 5, 10, 20, 0])
+        #expect(try Estimator(design: design).count([1, 1, 1, 1, 1]).value == 40)
+        // Without weights of 0 (which R's svyrecvar counts with weight 1 in its residuals), a count
+        // of the whole design is the population's size, with no sampling error left.
+        let positive = try SampleDesign(weights: [1, 1, 1, 2]).postStratified(by: ["a", "a", "b", "b"], populationCounts: ["a": 10, "b": 30])
+        let count = try Estimator(design: positive).count([1, 1, 1, 1])
+        #expect(count.value == 40)
+        #expect(abs(count.standardError!) < 1e-12)
+    }
+
+    @Test func shareIsTheMeanOfThePostStratumSharesWeightedByPopulation() throws {
+        // Σ_g N_g p_g / N: a has p = 1/2 and N = 100, b has p = 1/3 and N = 300.
+        let design = try SampleDesign(weights: [1, 1, 1, 1, 1])
+            .postStratified(by: ["a", "a", "b", "b", "b"], populationCounts: ["a": 100, "b": 300])
+        let share = try Estimator(design: design).proportion([1, 0, 1, 0, 0])
+        #expect(abs(share.value - (100 * 0.5 + 300.0 / 3) / 400) < 1e-15)
+    }
+
+    @Test func refusesCountsAndPostStrataThatDoNotFit() throws {
+        let base = try SampleDesign(weights: [1, 1, 0])
+        #expect(throws: EstimationError.populationCountNotPositive(postStratum: "b", value: 0)) {
+            try base.postStratified(by: ["a", "a", "b"], populationCounts: ["a": 5, "b": 0])
+        }
+        #expect(throws: EstimationError.noPopulationCount(postStratum: "c", index: 2)) {
+            try base.postStratified(by: ["a", "a", "c"], populationCounts: ["a": 5])
+        }
+        // b's only observation has weight 0, as in R ("Some strata absent from sample").
+        #expect(throws: EstimationError.emptyPostStratum("b")) {
+            try base.postStratified(by: ["a", "a", "b"], populationCounts: ["a": 5, "b": 3])
+        }
+        #expect(throws: EstimationError.emptyPostStratum("z")) {
+            try base.postStratified(by: ["a", "a", "a"], populationCounts: ["a": 5, "z": 3])
+        }
+        #expect(throws: EstimationError.lengthMismatch(input: "post-strata", expected: 3, actual: 2)) {
+            try base.postStratified(by: ["a", "a"], populationCounts: ["a": 5])
+        }
+        let once = try base.postStratified(by: ["a", "a", "a"], populationCounts: ["a": 5])
+        #expect(throws: EstimationError.alreadyPostStratified) {
+            try once.postStratified(by: ["a", "a", "a"], populationCounts: ["a": 5])
+        }
+        #expect(EstimationError.emptyPostStratum("b").description.contains("merge it"))
+    }
+}
