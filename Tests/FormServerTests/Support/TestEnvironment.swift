@@ -74,14 +74,16 @@ final class TestEnvironment: @unchecked Sendable {
     ) async throws {
         try await withRunningServer(
             maximumBodyBytes: maximumBodyBytes, admin: admin, admins: admins, api: api, apiClients: apiClients,
-            idleTimeout: idleTimeout, requestReadTimeout: requestReadTimeout, clock: clock) { client, _ in try await body(client) }
+            idleTimeout: idleTimeout, requestReadTimeout: requestReadTimeout, secureCookies: secureCookies, clock: clock) { client, _ in
+            try await body(client)
+        }
     }
 
-    /// ``withServer(maximumBodyBytes:admin:admins:api:apiClients:idleTimeout:requestReadTimeout:clock:_:)``,
+    /// ``withServer(maximumBodyBytes:admin:admins:api:apiClients:idleTimeout:requestReadTimeout:secureCookies:clock:_:)``,
     /// whose `body` also gets the server (to reload its secrets).
     func withRunningServer(
         maximumBodyBytes: Int = 128 * 1024, admin: Bool = true, admins: AdminRoster? = nil, api: Bool = true, apiClients: APIClients? = nil,
-        idleTimeout: Duration = .seconds(30), requestReadTimeout: Duration = .seconds(60),
+        idleTimeout: Duration = .seconds(30), requestReadTimeout: Duration = .seconds(60), secureCookies: Bool? = nil,
         clock: @escaping @Sendable () -> Date = { Date() },
         _ body: @escaping @Sendable (WebClient, FormServer) async throws -> Void
     ) async throws {
