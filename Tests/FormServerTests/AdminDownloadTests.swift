@@ -190,6 +190,9 @@ import Testing
             #expect(wrongLanguage.status == 400)
             #expect(wrongLanguage.body.contains("E6"), "the export's own diagnostic explains the refusal")
             #expect(!wrongLanguage.body.contains("prio_fin"))
+            // Its language switch leads to the round page: back to the export would make the export again.
+            #expect(wrongLanguage.body.contains("href=\"/admin/language?lang=sv&amp;back=/admin/rounds/esem-open\""), "\(wrongLanguage.body)")
+            #expect(!wrongLanguage.body.contains("back=/admin/rounds/esem-open/exports"))
 
             let empty = try await client.get("/admin/rounds/esem-later/exports/responses.csv")
             #expect(empty.status == 200)

@@ -119,7 +119,8 @@ extension FormServer {
         guard let sessions = adminSessions else { return Self.adminOffPage(request) }
         guard let session = try signedIn(request, sessions) else { return try signInRedirect(request, sessions) }
         let admin = AdminViews.SignedIn(session: session, csrf: sessions.csrfToken(session: session.nonce))
-        let frame = Self.frame(request)
+        // A refused export's language switch leads to the round page: back to the export itself would make it again.
+        let frame = AdminViews.Frame(language: AdminLanguage.of(request), back: "/admin/rounds/" + AdminLanguage.queryValue(round))
         guard let download = AdminDownload(rawValue: file), try store.round(named: round) != nil else { throw WebFailure.notFound }
         let language = request.uri.queryParameters.get("lang").map { String($0) }
         // `?excel=sv`: a CSV file for Excel in a Swedish locale; there is no other form of it.
