@@ -43,6 +43,7 @@ struct RoundPlan {
             cleaning.minCompleteness = share
             compileCompleteness(excluding: Set(rules.completenessExcludes), scope: scope)
         }
+        cleaning.minMinutes = rules.minMinutes
 
         var breakdownOf: [String: Int] = [:]
         let known = Set(survey.variables.map(\.name))
@@ -191,6 +192,7 @@ struct CompiledCleaning {
     var test: CompiledExpression?
     var testText: String?
     var minCompleteness: Double?
+    var minMinutes: Double?
     /// The distinct relevance conditions of pages and questions.
     var conditions: [CompiledExpression] = []
     /// Per page: its relevance, an index into `conditions`.
@@ -207,6 +209,9 @@ struct CompiledCleaning {
         if let testText { entries.append(.init(rule: .test, condition: testText, removed: [])) }
         if let minCompleteness {
             entries.append(.init(rule: .completeness, condition: nil, removed: [], minShare: minCompleteness))
+        }
+        if let minMinutes {
+            entries.append(.init(rule: .speed, condition: nil, removed: [], minMinutes: minMinutes))
         }
         if !duplicateKeyNames.isEmpty {
             entries.append(.init(rule: .duplicate, condition: nil, removed: [], keyNames: duplicateKeyNames))
