@@ -330,17 +330,19 @@ import Testing
         answers.append(["sector": .choice("civil"), "new_contacts": .integer(999), "email": .text("test@example.org")])
         answers.append(["sector": .choice("civil"), "new_contacts": .integer(3), "email": .text("A1@example.org")])
         let cli = try forumRound(answers)
+        return (try computeMean(in: cli, cleaning: "test: \"${new_contacts} > 100\"\nduplicate_key: [email]", options), cli)
+    }
+
+    /// Runs `samla compute` in `cli` with a framework of the mean of new contacts, cleaned by
+    /// `rules` (the lines of the forum survey's rules, unindented).
+    static func computeMean(in cli: StoreCLI, cleaning rules: String, _ options: [String]) throws -> SamlaBinary.Run {
         let file = cli.folder.appendingPathComponent("forum-toc.yaml")
         try framework(indicator: """
             kind: mean
             value: "${new_contacts}"
-        """, cleaning: """
-        cleaning:
-          msi-forum:
-            test: "${new_contacts} > 100"
-            duplicate_key: [email]
-        """).write(to: file, atomically: true, encoding: .utf8)
-        return (try cli.run(["compute", "--framework", file.path] + options), cli)
+        """, cleaning: "cleaning:\n  msi-forum:\n" + rules.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+            .write(to: file, atomically: true, encoding: .utf8)
+        return try cli.run(["compute", "--framework", file.path] + options)
     }
 
     /// The table names the cleaning rules in its language, and a Swedish table writes a decimal comma.
@@ -392,16 +394,7 @@ import Testing
             try store(at: minutes).saveAnswers(["sector": .choice("civil"), "new_contacts": .integer(2)], response: begun.id, currentPage: nil)
             ids.append(try store(at: minutes).completeResponse(begun.id).id)
         }
-        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
-        try framework(indicator: """
-            kind: mean
-            value: "${new_contacts}"
-        """, cleaning: """
-        cleaning:
-          msi-forum:
-            min_minutes: 3
-        """).write(to: file, atomically: true, encoding: .utf8)
-        return (try cli.run(["compute", "--framework", file.path] + options), cli, ids[0])
+        return (try computeMean(in: cli, cleaning: "min_minutes: 3", options), cli, ids[0])
     }
 
     /// The speed rule's count, its description in the language asked and the responses it could
