@@ -47,6 +47,22 @@ import Testing
         #expect(resources.map { $0["title"] as? String } == titles)
     }
 
+    /// The provenance file gives, for the speed rule, how many responses it could not time.
+    @Test func theProvenanceSaysHowManyResponsesTheSpeedRuleDidNotTime() throws {
+        let fixture = try ExportFixture()
+        let ids = try fixture.insert(ExportFixture.sample)
+        let cleaning = CleaningSummary(
+            source: "frameworks/test.yaml",
+            rules: [CleaningSummary.Rule(name: "speed", description: "completed in under 3 minutes", responses: [ids[1]], untimed: 1),
+                    CleaningSummary.Rule(name: "duplicate", description: "duplicates", responses: [])],
+            removed: [ids[1]])
+        try fixture.export(ExportOptions(cleaning: cleaning))
+        let rules = try #require((try fixture.json("provenance.json")["cleaning"] as? [String: Any])?["rules"] as? [[String: Any]])
+        #expect(rules.map { $0["untimed"] as? Int } == [1, nil])
+        #expect(rules.map { $0["removed"] as? Int } == [1, 0])
+        #expect(try fixture.read("cleaning-log.csv").contains("ex-2025,speed,completed in under 3 minutes,\(ids[1])"))
+    }
+
     /// For Excel in a Swedish locale: semicolons between fields and decimal commas, in every CSV
     /// file, which the package declares (`dialect.delimiter`, `decimalChar`) and the provenance file
     /// records; a partner package stays comma-separated with decimal points whatever is asked.

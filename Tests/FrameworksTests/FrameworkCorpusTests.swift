@@ -23,6 +23,7 @@ struct FrameworkCorpusTests {
         "link-skips-level": ("E305", 28, 22),
         "link-to-lower-level": ("E305", 20, 22),
         "mean-of-text": ("E229", 47, 13),
+        "minutes-not-positive": ("E319", 12, 18),
         "missing-title-translation": ("E112", 52, 12),
         "node-id-not-identifier": ("E302", 22, 9),
         "node-misses-impact": ("E307", 26, 9),

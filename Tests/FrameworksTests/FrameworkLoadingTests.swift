@@ -154,6 +154,29 @@ struct FrameworkLoadingTests {
         #expect(cleaning.diagnostics.first?.message.contains("'shpo' (did you mean shop?)") == true, "\(cleaning.diagnostics)")
     }
 
+    /// `min_minutes` is read per survey and per round; a number of minutes of 0 or less is refused
+    /// where it is written, and an unknown key of the rules lists it among the keys they take.
+    @Test func theMinimumTimeIsAPositiveNumberOfMinutes() throws {
+        let valid = try String(contentsOf: Fixtures.valid, encoding: .utf8)
+        func load(_ rule: String, round: String = "") -> FrameworkLoadResult {
+            let text = valid.replacingOccurrences(of: "    min_completeness: 0.5\n", with: "    min_completeness: 0.5\n" + rule)
+                .replacingOccurrences(of: "{name: shop-2025, survey: shop,", with: "{name: shop-2025, survey: shop,\(round)")
+            return FrameworkLoader.load(text: text, path: "f.yaml", surveys: Fixtures.catalogue)
+        }
+        let read = try #require(load("    min_minutes: 2.5\n", round: " cleaning: {min_minutes: 4},").framework)
+        #expect(read.cleaningRules(forRound: "shop-2024").minMinutes == 2.5)
+        #expect(read.cleaningRules(forRound: "shop-2025").minMinutes == 4)
+        #expect(load("    min_minutes: -1\n").diagnostics.map(\.description) == [
+            "f.yaml:12:18: error[E319]: `min_minutes` is a number of minutes above 0, such as 3 or 2.5, not -1",
+        ])
+        #expect(load("    min_minutes: '3'\n").diagnostics.map(\.code.id) == ["E009"])
+        let unknown = load("    speeders: 3\n").diagnostics
+        #expect(unknown.map(\.description) == [
+            "f.yaml:12:5: error[E007]: unknown key 'speeders' in the cleaning rules of survey shop; the cleaning rules of survey shop takes: "
+                + "test, min_completeness, completeness_excludes, min_minutes, duplicate_key, eligible",
+        ])
+    }
+
     /// An unknown `${x}` names the survey it was looked for in, and another survey that has it:
     /// an indicator copied from one survey's to another's keeps its old variables.
     @Test func unknownVariablesAreSaidInTermsOfTheirSurvey() throws {

@@ -233,6 +233,35 @@ struct ReportRenderingTests {
         #expect(english.contains("40 responses kept after cleaning"))
     }
 
+    /// The speed rule's line in the cleaning log: its description in the report's language, the
+    /// imported responses it could not time (not the imported test response, removed before it),
+    /// and the fast web response it removed.
+    @Test func theCleaningLogShowsTheSpeedRule() throws {
+        let fixture = try ClubFixture()
+        let start = Date(timeIntervalSince1970: 1_750_000_000)
+        func store(at minutes: Double) throws -> SQLiteStore {
+            try SQLiteStore(path: fixture.store.path, clock: { start.addingTimeInterval(minutes * 60) })
+        }
+        for minutes in [1.0, 5.0] {
+            let begun = try store(at: 0).createResponse(NewResponse(round: "club-2025", language: "sv", source: .web),
+                                                        today: CalendarDate(year: 2025, month: 6, day: 15)!)
+            try store(at: minutes).saveAnswers(["member": .choice("yes"), "size": .choice("small"), "score": .integer(4)], response: begun.id, currentPage: nil)
+            _ = try store(at: minutes).completeResponse(begun.id)
+        }
+        let text = try String(contentsOfFile: ClubFixture.path("club-toc.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "    test: \"${remark} = 'TEST'\"\n", with: "    test: \"${remark} = 'TEST'\"\n    min_minutes: 2.5\n")
+        let framework = try #require(FrameworkLoader.load(text: text, path: "club-toc.yaml", surveys: SurveyCatalogue([fixture.document.survey])).framework)
+        for (language, rule) in [
+            ("sv", "För snabba: besvarade på under 2,5 minuter; 40 inte tidtagna: insamlade genom import eller API</td><td class=\"num\">1</td>"),
+            ("en", "Too fast: completed in under 2.5 minutes; 40 not timed: collected by import or the API</td><td class=\"num\">1</td>"),
+        ] {
+            var definition = try fixture.definition()
+            definition.language = language
+            let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store, today: ClubFixture.today, samlaVersion: "test").render().html
+            #expect(html.contains(rule), "\(html)")
+        }
+    }
+
     @Test func theTheoryOfChangePutsAnOutcomeNextToTheOutcomeItFeeds() throws {
         let fixture = try ClubFixture()
         let diagram = TheoryOfChangeDiagram(framework: fixture.framework, states: [:], words: ReportWords(language: "en"), id: "t", description: "")

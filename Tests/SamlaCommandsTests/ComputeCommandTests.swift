@@ -1,3 +1,4 @@
+import Expressions
 import Foundation
 import Store
 import SurveyDefinition
@@ -329,17 +330,19 @@ import Testing
         answers.append(["sector": .choice("civil"), "new_contacts": .integer(999), "email": .text("test@example.org")])
         answers.append(["sector": .choice("civil"), "new_contacts": .integer(3), "email": .text("A1@example.org")])
         let cli = try forumRound(answers)
+        return (try computeMean(in: cli, cleaning: "test: \"${new_contacts} > 100\"\nduplicate_key: [email]", options), cli)
+    }
+
+    /// Runs `samla compute` in `cli` with a framework of the mean of new contacts, cleaned by
+    /// `rules` (the lines of the forum survey's rules, unindented).
+    static func computeMean(in cli: StoreCLI, cleaning rules: String, _ options: [String]) throws -> SamlaBinary.Run {
         let file = cli.folder.appendingPathComponent("forum-toc.yaml")
         try framework(indicator: """
             kind: mean
             value: "${new_contacts}"
-        """, cleaning: """
-        cleaning:
-          msi-forum:
-            test: "${new_contacts} > 100"
-            duplicate_key: [email]
-        """).write(to: file, atomically: true, encoding: .utf8)
-        return (try cli.run(["compute", "--framework", file.path] + options), cli)
+        """, cleaning: "cleaning:\n  msi-forum:\n" + rules.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+            .write(to: file, atomically: true, encoding: .utf8)
+        return try cli.run(["compute", "--framework", file.path] + options)
     }
 
     /// The table names the cleaning rules in its language, and a Swedish table writes a decimal comma.
@@ -374,5 +377,50 @@ import Testing
         #expect(table.status == 0, "\(table.errors)")
         let written = try String(contentsOfFile: log, encoding: .utf8)
         #expect(written.contains("forum-2025,duplicate,\(duplicate),14"), "\(written)")
+    }
+
+    /// The forum round (twelve imported responses) with two web responses, one completed in a
+    /// minute and one in five, cleaned by `min_minutes: 3`, computed with `options`.
+    static func timedRound(_ options: [String]) throws -> (run: SamlaBinary.Run, cli: StoreCLI, fast: Int64) {
+        let cli = try forumRound(contacts: 2)
+        let start = Date(timeIntervalSince1970: 1_750_000_000)
+        func store(at minutes: Double) throws -> SQLiteStore {
+            try SQLiteStore(path: cli.database, clock: { start.addingTimeInterval(minutes * 60) })
+        }
+        var ids: [Int64] = []
+        for minutes in [1.0, 5.0] {
+            let begun = try store(at: 0).createResponse(NewResponse(round: "forum-2025", language: "sv", source: .web),
+                                                        today: CalendarDate(year: 2025, month: 6, day: 15)!)
+            try store(at: minutes).saveAnswers(["sector": .choice("civil"), "new_contacts": .integer(2)], response: begun.id, currentPage: nil)
+            ids.append(try store(at: minutes).completeResponse(begun.id).id)
+        }
+        return (try computeMean(in: cli, cleaning: "min_minutes: 3", options), cli, ids[0])
+    }
+
+    /// The speed rule's count, its description in the language asked and the responses it could
+    /// not time are in the table, the JSON and the cleaning log CSV.
+    @Test(arguments: [
+        ("en", "  forum-2025: 14 read, removed too fast 1 (12 not timed: collected by import or the API), 13 kept\n", "completed in under 3 minutes"),
+        ("sv", "  forum-2025: 14 lästa, borttagna för snabba 1 (12 inte tidtagna: insamlade genom import eller API), 13 kvar\n",
+         "besvarade på under 3 minuter"),
+    ])
+    func theSpeedRuleIsLoggedInEveryForm(language: String, table: String, description: String) throws {
+        let (run, cli, fast) = try Self.timedRound(["--lang", language, "--cleaning-log", "cleaning.csv"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains(table), "\(run.output)")
+        let written = try String(contentsOf: cli.folder.appendingPathComponent("cleaning.csv"), encoding: .utf8)
+        #expect(written == "round,rule,description,response_id\r\nforum-2025,speed,\(description),\(fast)\r\n", "\(written)")
+
+        let (json, _, _) = try Self.timedRound(["--lang", language, "--format", "json"])
+        #expect(json.status == 0, "\(json.errors)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any], "\(json.output)")
+        let log = try #require((object["cleaning"] as? [[String: Any]])?.first)
+        #expect(log["read"] as? Int == 14 && log["kept"] as? Int == 13)
+        let rules = try #require(log["rules"] as? [[String: Any]])
+        #expect(rules.count == 1)
+        #expect(rules.first?["rule"] as? String == "speed")
+        #expect(rules.first?["description"] as? String == description)
+        #expect(rules.first?["removed"] as? [Int] == [Int(fast)])
+        #expect(rules.first?["untimed"] as? Int == 12)
     }
 }

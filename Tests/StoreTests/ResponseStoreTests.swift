@@ -1,4 +1,5 @@
 import Expressions
+import Foundation
 import GRDB
 import SurveyDefinition
 import Testing
@@ -108,5 +109,45 @@ import Testing
         #expect(invitation.email == nil && invitation.label == "A")
         #expect(try store.erasePersonalData(round: "shop-2025") == 0)
         #expect(try store.roundSummaries()[0].complete == 4)
+    }
+}
+
+/// The times a store writes come from its clock, on the form's path and on the store's own
+/// calls alike, and a scan reads them back.
+@Suite struct ResponseTimeTests {
+    static let start = Date(timeIntervalSince1970: 1_760_000_000)
+
+    /// The store on `temporary`'s file whose clock stands `minutes` after ``start``.
+    static func store(_ temporary: TemporaryStore, at minutes: Double) throws -> SQLiteStore {
+        try SQLiteStore(path: temporary.path, clock: { start.addingTimeInterval(minutes * 60) })
+    }
+
+    static func time(_ minutes: Double) -> Timestamp { Timestamp(start.addingTimeInterval(minutes * 60)) }
+
+    static func record(_ batch: CommittedBatch) throws -> ResponseRecord {
+        guard case .response(let record) = try batch.results[0].get() else { throw StoreError.unknownResponse(0) }
+        return record
+    }
+
+    @Test func aResponseIsStampedWithTheStoresClockAndScannedWithItsTimes() throws {
+        let temporary = try TemporaryStore()
+        try temporary.open("open-door", TestSurveys.document(), anonymous: true)
+        let begun = try Self.store(temporary, at: 0).createResponse(NewResponse(round: "open-door", language: "sv", source: .web), today: TestSurveys.today)
+        try Self.store(temporary, at: 2).saveAnswers(["founded": .integer(2011)], response: begun.id, currentPage: nil)
+        let done = try Self.store(temporary, at: 5).completeResponse(begun.id)
+        #expect(done.startedAt == Self.time(0) && done.submittedAt == Self.time(5) && done.updatedAt == Self.time(5))
+
+        let start = AnonymousStart(round: "open-door", language: "sv", tokenHash: InvitationToken.random().hash, today: TestSurveys.today)
+        let form = try Self.record(try Self.store(temporary, at: 10).commit([.beginAnonymous(start)]))
+        let save = PageSave(target: .response(form.id), answers: ["founded": .integer(2012)], currentPage: nil, language: "sv", completes: false, today: TestSurveys.today)
+        let saved = try Self.record(try Self.store(temporary, at: 12.5).commit([.savePage(save)]))
+        #expect(saved.startedAt == Self.time(10) && saved.updatedAt == Self.time(12.5) && saved.submittedAt == nil)
+
+        var times: [Int64: [Timestamp?]] = [:]
+        try temporary.store.scanResponses(round: "open-door", variables: ["founded"], selection: .all) { row in
+            times[row.responseID] = [row.startedAt, row.updatedAt, row.submittedAt]
+        }
+        #expect(times == [begun.id: [Self.time(0), Self.time(5), Self.time(5)], form.id: [Self.time(10), Self.time(12.5), nil]])
+        #expect(Self.time(12.5).millisecondsSinceEpoch - Self.time(10).millisecondsSinceEpoch == 150_000)
     }
 }

@@ -46,7 +46,13 @@ enum ResultText {
             "cleaning": results.cleaning.map { log in
                 [
                     "round": log.round, "read": log.read, "partial": log.partial, "kept": log.kept,
-                    "rules": log.entries.map { ["rule": $0.rule.rawValue, "description": $0.description(results.language), "count": $0.count, "removed": $0.removed] as [String: Any] },
+                    "rules": log.entries.map { entry in
+                        var rule: [String: Any] = [
+                            "rule": entry.rule.rawValue, "description": entry.description(results.language), "count": entry.count, "removed": entry.removed,
+                        ]
+                        if entry.rule == .speed { rule["untimed"] = entry.untimed }
+                        return rule
+                    },
                 ] as [String: Any]
             },
             "missing": results.missing.map { ["indicator": $0.indicator, "round": $0.round, "count": $0.count] as [String: Any] },
@@ -103,7 +109,9 @@ enum ResultText {
         out.append("")
         out.append(sv ? "Rensning:" : "Cleaning:")
         for log in results.cleaning {
-            let rules = log.entries.map { "\($0.rule.label(results.language).lowercased()) \($0.count)" }.joined(separator: ", ")
+            let rules = log.entries.map { entry in
+                "\(entry.rule.label(results.language).lowercased()) \(entry.count)" + (entry.untimedNote(results.language).map { " (\($0))" } ?? "")
+            }.joined(separator: ", ")
             let partial = log.partial > 0 ? (sv ? " (\(log.partial) ofullständiga)" : " (\(log.partial) partial)") : ""
             out.append(sv
                 ? "  \(log.round): \(log.read) lästa\(partial), \(rules.isEmpty ? "inga regler" : "borttagna " + rules), \(log.kept) kvar"

@@ -8,6 +8,9 @@ public protocol ResponseRow {
     var language: String { get }
     var status: ResponseStatus { get }
     var submittedAt: Timestamp? { get }
+    /// When the response was begun, and when it was last saved (submitted, for a complete one).
+    var startedAt: Timestamp { get }
+    var updatedAt: Timestamp { get }
     /// How the response was collected: the web form, an import, or the API.
     var source: ResponseSource { get }
     /// The partner system that submitted an API response; nil for the others.

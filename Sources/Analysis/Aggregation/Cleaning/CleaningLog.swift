@@ -3,11 +3,12 @@ public struct CleaningLog: Sendable, Hashable {
     public enum Rule: String, Sendable, Hashable, CaseIterable {
         case test
         case completeness
+        case speed
         case duplicate
         case eligibility
 
         /// The fixed order rules run in.
-        public static let order: [Rule] = [.test, .completeness, .duplicate, .eligibility]
+        public static let order: [Rule] = [.test, .completeness, .speed, .duplicate, .eligibility]
 
         /// What the rule removes, in a results language: `Dubbletter`, `Duplicates`.
         public func label(_ language: String) -> String {
@@ -15,6 +16,7 @@ public struct CleaningLog: Sendable, Hashable {
             return switch self {
             case .test: sv ? "Testsvar" : "Test responses"
             case .completeness: sv ? "För ofullständiga" : "Not complete enough"
+            case .speed: sv ? "För snabba" : "Too fast"
             case .duplicate: sv ? "Dubbletter" : "Duplicates"
             case .eligibility: sv ? "Utanför populationen" : "Outside the population"
             }
@@ -29,6 +31,10 @@ public struct CleaningLog: Sendable, Hashable {
         public internal(set) var removed: [Int64]
         /// The completeness rule's threshold: the share of applicable questions a response must answer.
         public internal(set) var minShare: Double? = nil
+        /// The speed rule's threshold: the least time in minutes a web response must take.
+        public internal(set) var minMinutes: Double? = nil
+        /// The speed rule: responses it saw but could not time, collected by import or the API.
+        public internal(set) var untimed = 0
         /// The duplicate rule's key: the variables two responses share to be duplicates.
         public internal(set) var keyNames: [String] = []
 
@@ -36,19 +42,34 @@ public struct CleaningLog: Sendable, Hashable {
 
         /// The rule in a results language: its condition as written (`${consent} = 'yes'`), or
         /// in words: `minst 80 % av de frågor som gällde svaret besvarade`,
-        /// `the same org_name and contact_email as an earlier response`.
+        /// `completed in under 2.5 minutes`, `the same org_name and contact_email as an earlier response`.
         public func description(_ language: String) -> String {
             let sv = language == "sv"
             switch rule {
             case .completeness:
                 let percent = Int(((minShare ?? 0) * 100).rounded())
                 return sv ? "minst \(percent)\u{00A0}% av de frågor som gällde svaret besvarade" : "at least \(percent)% of the questions that applied answered"
+            case .speed:
+                let minutes = minMinutes ?? 0
+                let number = DisplayRow.format(minutes, digits: 6, decimalMark: sv ? "," : ".")
+                return sv
+                    ? "besvarade på under \(number) \(minutes == 1 ? "minut" : "minuter")"
+                    : "completed in under \(number) \(minutes == 1 ? "minute" : "minutes")"
             case .duplicate:
                 let key = keyNames.joined(separator: sv ? " och " : " and ")
                 return sv ? "samma \(key) som ett tidigare svar" : "the same \(key) as an earlier response"
             case .test, .eligibility:
                 return condition ?? ""
             }
+        }
+
+        /// The speed rule's responses that were not timed, in a results language, when there are
+        /// any, the count written by `number`: `3 not timed: collected by import or the API`.
+        public func untimedNote(_ language: String, number: (Int) -> String = { String($0) }) -> String? {
+            guard untimed > 0 else { return nil }
+            return language == "sv"
+                ? "\(number(untimed)) inte tidtagna: insamlade genom import eller API"
+                : "\(number(untimed)) not timed: collected by import or the API"
         }
     }
 

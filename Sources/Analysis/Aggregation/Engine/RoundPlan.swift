@@ -45,6 +45,7 @@ struct RoundPlan {
             cleaning.minCompleteness = share
             compileCompleteness(excluding: Set(rules.completenessExcludes), scope: scope)
         }
+        cleaning.minMinutes = rules.minMinutes
 
         if let rule = framework.round(round)?.poststratify,
            let slot = valueSlot(named: rule.variable.value, at: rule.variable.location, what: "`poststratify`") {
@@ -207,6 +208,7 @@ struct CompiledCleaning {
     var test: CompiledExpression?
     var testText: String?
     var minCompleteness: Double?
+    var minMinutes: Double?
     /// The distinct relevance conditions of pages and questions.
     var conditions: [CompiledExpression] = []
     /// Per page: its relevance, an index into `conditions`.
@@ -223,6 +225,9 @@ struct CompiledCleaning {
         if let testText { entries.append(.init(rule: .test, condition: testText, removed: [])) }
         if let minCompleteness {
             entries.append(.init(rule: .completeness, condition: nil, removed: [], minShare: minCompleteness))
+        }
+        if let minMinutes {
+            entries.append(.init(rule: .speed, condition: nil, removed: [], minMinutes: minMinutes))
         }
         if !duplicateKeyNames.isEmpty {
             entries.append(.init(rule: .duplicate, condition: nil, removed: [], keyNames: duplicateKeyNames))

@@ -105,6 +105,8 @@ private struct ScanPass {
     // Cleaning rules, in the order they run.
     private let test: CompiledExpression?
     private let minCompleteness: Double?
+    /// The speed rule's threshold in milliseconds.
+    private let minMilliseconds: Int64?
     private let duplicateKey: [Int]
     private let eligible: CompiledExpression?
     private var seenKeys = Set<String>()
@@ -153,6 +155,7 @@ private struct ScanPass {
         let cleaning = plan.cleaning
         test = cleaning.test
         minCompleteness = cleaning.minCompleteness
+        minMilliseconds = cleaning.minMinutes.map { Int64(($0 * 60_000).rounded(.up)) }
         duplicateKey = cleaning.duplicateKey
         eligible = cleaning.eligible
         conditions = cleaning.conditions
@@ -197,6 +200,15 @@ private struct ScanPass {
             }
             for slot in valueSlots { answered[slot] = !context.slots[slot].isEmpty }
             if completeness() < minCompleteness { return remove(row.responseID, entry) }
+            entry += 1
+        }
+        if let minMilliseconds {
+            if row.source == .web {
+                let end = row.submittedAt ?? row.updatedAt
+                if end.millisecondsSinceEpoch - row.startedAt.millisecondsSinceEpoch < minMilliseconds { return remove(row.responseID, entry) }
+            } else {
+                log.entries[entry].untimed += 1
+            }
             entry += 1
         }
         if !duplicateKey.isEmpty {

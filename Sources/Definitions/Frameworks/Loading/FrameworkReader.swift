@@ -193,6 +193,13 @@ struct FrameworkReader {
         if let excludes = map.value("completeness_excludes") {
             rules.completenessExcludes = readNameList(excludes, what: "`completeness_excludes` of \(place)").map(\.value)
         }
+        if let minutes = map.value("min_minutes"), let value = readNumber(minutes, what: "`min_minutes` of \(place)") {
+            if value > 0 {
+                rules.minMinutes = value
+            } else {
+                diagnostics.report(.invalidThreshold, at: minutes.location, "`min_minutes` is a number of minutes above 0, such as 3 or 2.5, not \(NumberFormatting.plain(value))")
+            }
+        }
         if let key = map.value("duplicate_key") {
             rules.duplicateKey = readNameList(key, what: "`duplicate_key` of \(place)").map(\.value)
         }

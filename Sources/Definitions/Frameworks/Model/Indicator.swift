@@ -167,7 +167,7 @@ public struct SuppressionRules: Hashable, Sendable {
 }
 
 /// The cleaning rules of a survey's rounds, applied before estimation in this order: test
-/// responses, completeness, duplicates, eligibility.
+/// responses, completeness, speed, duplicates, eligibility.
 public struct CleaningRules: Hashable, Sendable {
     /// A condition that marks a test response, removed first.
     public var test: ExpressionSource?
@@ -176,6 +176,9 @@ public struct CleaningRules: Hashable, Sendable {
     public var minCompleteness: Double?
     /// Questions left out of the completeness share (country-specific ones, say).
     public var completenessExcludes: [String]
+    /// The least time in minutes a web response must take from its start to its submission (to
+    /// its last save, for a partial one); imported and API responses are not timed.
+    public var minMinutes: Double?
     /// Variables that identify a respondent: of responses with equal values, the one stored first is kept.
     public var duplicateKey: [String]
     /// A condition a response must meet to be kept (ESEM: impact at least as important as financial return).
@@ -183,16 +186,17 @@ public struct CleaningRules: Hashable, Sendable {
     public var location: SourceLocation?
 
     public init(
-        test: ExpressionSource? = nil, minCompleteness: Double? = nil, completenessExcludes: [String] = [],
+        test: ExpressionSource? = nil, minCompleteness: Double? = nil, completenessExcludes: [String] = [], minMinutes: Double? = nil,
         duplicateKey: [String] = [], eligible: ExpressionSource? = nil, location: SourceLocation? = nil
     ) {
         self.test = test
         self.minCompleteness = minCompleteness
         self.completenessExcludes = completenessExcludes
+        self.minMinutes = minMinutes
         self.duplicateKey = duplicateKey
         self.eligible = eligible
         self.location = location
     }
 
-    public var isEmpty: Bool { test == nil && minCompleteness == nil && duplicateKey.isEmpty && eligible == nil }
+    public var isEmpty: Bool { test == nil && minCompleteness == nil && minMinutes == nil && duplicateKey.isEmpty && eligible == nil }
 }

@@ -118,11 +118,14 @@ public struct CleaningSummary: Hashable, Sendable {
         public var description: String
         /// The responses it removed, in id order.
         public var responses: [Int64]
+        /// The speed rule: responses it could not time (collected by import or the API).
+        public var untimed: Int
 
-        public init(name: String, description: String, responses: [Int64]) {
+        public init(name: String, description: String, responses: [Int64], untimed: Int = 0) {
             self.name = name
             self.description = description
             self.responses = responses
+            self.untimed = untimed
         }
     }
 

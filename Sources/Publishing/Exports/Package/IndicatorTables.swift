@@ -87,7 +87,7 @@ extension CleaningSummary {
     public init(log: CleaningLog, source: String, language: String) {
         self.init(
             source: source,
-            rules: log.entries.map { Rule(name: $0.rule.rawValue, description: $0.description(language), responses: $0.removed) },
+            rules: log.entries.map { Rule(name: $0.rule.rawValue, description: $0.description(language), responses: $0.removed, untimed: $0.untimed) },
             removed: Set(log.entries.flatMap(\.removed)),
             read: log.read)
     }

@@ -13,7 +13,8 @@ enum Provenance {
                 ("removed", .integer(Int64(summary.removed.count))),
                 ("kept", .integer(Int64(facts.responses))),
                 ("rules", .array(summary.rules.map { rule in
-                    .object([("rule", .string(rule.name)), ("description", .string(rule.description)), ("removed", .integer(Int64(rule.responses.count)))])
+                    .object([("rule", .string(rule.name)), ("description", .string(rule.description)), ("removed", .integer(Int64(rule.responses.count)))]
+                        + (rule.untimed > 0 ? [("untimed", .integer(Int64(rule.untimed)))] : []))
                 })),
             ]
         } else {

@@ -88,8 +88,8 @@ extension ReportRenderer {
     /// The declared rules, as written in the framework.
     private func renderCleaningRules(into html: inout HTMLBuilder) {
         html.element("p", text: words.pick(
-            "Innan något beräknas tas svar bort enligt ramverkets regler, i denna ordning: testsvar, för ofullständiga svar, dubbletter, och svar som inte hör till populationen. Ett svar som tas bort av en regel prövas inte av nästa.",
-            "Before anything is computed, responses are removed by the framework's rules, in this order: test responses, responses that are not complete enough, duplicates, and responses outside the population. A response removed by one rule is not seen by the next."))
+            "Innan något beräknas tas svar bort enligt ramverkets regler, i denna ordning: testsvar, för ofullständiga svar, webbsvar som besvarades för snabbt, dubbletter, och svar som inte hör till populationen. Ett svar som tas bort av en regel prövas inte av nästa.",
+            "Before anything is computed, responses are removed by the framework's rules, in this order: test responses, responses that are not complete enough, web responses completed too fast, duplicates, and responses outside the population. A response removed by one rule is not seen by the next."))
     }
 
     func renderCleaningLog(_ logs: [CleaningLog], into html: inout HTMLBuilder) {
@@ -120,6 +120,7 @@ extension ReportRenderer {
                                 } else {
                                     html.text(entry.description(words.language))
                                 }
+                                if let note = entry.untimedNote(words.language, number: numbers.integer) { html.text("; " + note) }
                             }
                             html.element("td", .init("class", "num"), text: numbers.integer(entry.count))
                         }

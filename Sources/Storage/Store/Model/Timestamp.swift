@@ -70,7 +70,10 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
     public static func now() -> Timestamp { Timestamp(Date()) }
 
     /// The moment as a `Date`.
-    public var date: Date { Date(timeIntervalSince1970: Double(Self.parse(Array(text.utf8))!) / 1000) }
+    public var date: Date { Date(timeIntervalSince1970: Double(millisecondsSinceEpoch) / 1000) }
+
+    /// Milliseconds since 1970-01-01T00:00Z.
+    public var millisecondsSinceEpoch: Int64 { Self.parse(Array(text.utf8))! }
 
     public var calendarDate: CalendarDate { CalendarDate(iso: text.prefix(10))! }
 

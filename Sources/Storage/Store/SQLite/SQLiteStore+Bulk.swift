@@ -17,7 +17,7 @@ extension SQLiteStore {
                     guard document.contentHash == round.definitionHash else {
                         throw StoreError.definitionNotPinned(round: name, pinned: round.definitionHash, given: document.contentHash)
                     }
-                    let inserter = try BulkResponseInserter(db, round: round, survey: document.survey, source: source)
+                    let inserter = try BulkResponseInserter(db, round: round, survey: document.survey, source: source, now: now())
                     try body(inserter)
                     if let failure = inserter.failure { throw failure }
                     inserted = inserter.inserted
@@ -106,7 +106,7 @@ final class BulkResponseInserter: CompleteResponseInserter {
     /// The database error that broke the batch, if one did.
     private(set) var failure: (any Error)?
 
-    init(_ db: Database, round: Round, survey: Survey, source: ResponseSource) throws {
+    init(_ db: Database, round: Round, survey: Survey, source: ResponseSource, now: Timestamp) throws {
         let catalogue = Dictionary(uniqueKeysWithValues: try SQLiteStore.variables(survey: survey.id, db).map { ($0.name, $0) })
         let tables = AnswerTables(surveyID: survey.id)
         var names: [String] = [], types: [VariableType] = [], personal: [Bool] = [], parameters: [Int32] = []
@@ -131,7 +131,7 @@ final class BulkResponseInserter: CompleteResponseInserter {
         isPersonal = personal
         self.parameters = parameters
         single = ResponseBatch(names: names, types: types)
-        now = Array(Timestamp.now().text.utf8)
+        self.now = Array(now.text.utf8)
         // A partial response (?6 = 0) was begun and last saved at its time, and never submitted.
         response = try RawStatement(db, sql: """
             INSERT INTO responses (round_id, definition_hash, language, status, started_at, updated_at, submitted_at, source, current_page)

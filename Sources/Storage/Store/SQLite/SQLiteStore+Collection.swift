@@ -95,7 +95,7 @@ extension SQLiteStore: CollectionStore {
     private func batch<T>(_ db: Database, _ body: (CommitEpoch, inout CollectionWriteContext) throws -> T) throws -> T {
         let epoch = writerWatch.batchBegins(dataVersion: try Self.dataVersion(db), totalChanges: db.totalChangesCount)
         defer { writerWatch.batchEnds(totalChanges: db.totalChangesCount) }
-        var context = CollectionWriteContext(database: path, upserts: upserts)
+        var context = CollectionWriteContext(database: path, upserts: upserts, clock: clock)
         return try body(epoch, &context)
     }
 
@@ -124,7 +124,7 @@ extension SQLiteStore: CollectionStore {
             let bytes = (0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
             try db.execute(
                 sql: "INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?)",
-                arguments: [name, Data(bytes), Timestamp.now().text])
+                arguments: [name, Data(bytes), now().text])
             return bytes
         }
     }
@@ -282,10 +282,13 @@ private struct CollectionWriteContext {
     /// The database file, which keys the catalogues kept between commits.
     let database: String
     let upserts: UpsertStatements
+    /// The store's clock: the time written with each response.
+    let clock: @Sendable () -> Date
 
-    init(database: String, upserts: UpsertStatements) {
+    init(database: String, upserts: UpsertStatements, clock: @escaping @Sendable () -> Date) {
         self.database = database
         self.upserts = upserts
+        self.clock = clock
     }
 
     mutating func apply(_ write: CollectionWrite, in epoch: CommitEpoch, _ db: Database) throws -> CollectionWriteResult {
@@ -340,7 +343,7 @@ private struct CollectionWriteContext {
                 try SQLiteStore.markInvitationUsed(invitationID, response: responseID, db)
             }
             try write(answers, response: responseID, round: round, db)
-            let now = Timestamp.now()
+            let now = Timestamp(clock())
             if save.completes {
                 try db.cachedStatement(
                     sql: "UPDATE responses SET status = 'complete', submitted_at = ?, updated_at = ?, current_page = ?, language = ? WHERE id = ?"
@@ -376,7 +379,7 @@ private struct CollectionWriteContext {
         return try changing {
             let id = try insertResponse(round: round, language: submission.language, source: submission.source, apiClient: submission.apiClient, db)
             try write(answers, response: id, round: round, db)
-            let now = Timestamp.now().text
+            let now = Timestamp(clock()).text
             try db.cachedStatement(sql: "UPDATE responses SET status = 'complete', submitted_at = ?, updated_at = ? WHERE id = ?")
                 .execute(arguments: [now, now, id])
             if let claim = submission.idempotency {
@@ -399,7 +402,7 @@ private struct CollectionWriteContext {
     }
 
     private func insertResponse(round: Round, language: String, source: ResponseSource, apiClient: String? = nil, _ db: Database) throws -> Int64 {
-        let now = Timestamp.now().text
+        let now = Timestamp(clock()).text
         let insert = try db.cachedStatement(sql: """
             INSERT INTO responses (round_id, definition_hash, language, status, started_at, updated_at, source, api_client)
             VALUES (?, ?, ?, 'partial', ?, ?, ?, ?)

@@ -8,7 +8,7 @@ extension SQLiteStore {
             guard !round.isAnonymous else { throw StoreError.anonymousRound(name) }
             let phase = round.phase(on: today)
             guard phase != .closed, phase != .ended else { throw StoreError.closedRound(name, phase: phase) }
-            let now = Timestamp.now()
+            let now = self.now()
             let insert = try db.makeStatement(sql: "INSERT INTO invitations (round_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)")
             let insertEmail = try db.makeStatement(sql: "INSERT INTO invitation_emails (invitation_id, email) VALUES (?, ?)")
             return try invitations.map { invitation in

@@ -10,7 +10,7 @@ extension SQLiteStore {
             if response.source == .web, !round.isAnonymous, response.invitationID == nil {
                 throw StoreError.invitationRequired(round: round.name)
             }
-            let now = Timestamp.now()
+            let now = self.now()
             try db.execute(
                 sql: """
                     INSERT INTO responses (round_id, definition_hash, language, status, started_at, updated_at, source, current_page)
@@ -50,7 +50,7 @@ extension SQLiteStore {
             }
             try db.execute(
                 sql: "UPDATE responses SET updated_at = ?, current_page = ? WHERE id = ?",
-                arguments: [Timestamp.now().text, currentPage, responseID])
+                arguments: [now().text, currentPage, responseID])
         }
     }
 
@@ -58,7 +58,7 @@ extension SQLiteStore {
         try pool.write { db in
             guard let record = try Self.record(responseID, db) else { throw StoreError.unknownResponse(responseID) }
             guard record.status == .partial else { throw StoreError.responseAlreadySubmitted(responseID) }
-            let now = Timestamp.now().text
+            let now = self.now().text
             try db.execute(
                 sql: "UPDATE responses SET status = 'complete', submitted_at = ?, updated_at = ? WHERE id = ?",
                 arguments: [now, now, responseID])

@@ -42,7 +42,7 @@ extension SQLiteStore {
                         INSERT INTO rounds (name, survey_id, definition_hash, opens, closes, status, anonymous, created_at)
                         VALUES (?, ?, ?, ?, ?, 'open', ?, ?)
                         """,
-                    arguments: [request.name, survey.id, definition.hash, opens.description, closes.description, anonymous, Timestamp.now().text])
+                    arguments: [request.name, survey.id, definition.hash, opens.description, closes.description, anonymous, now().text])
             }
             return RoundOpening(
                 round: try Self.round(named: request.name, db)!,

@@ -16,16 +16,21 @@ public final class SQLiteStore: Store {
     let busyTimeout: TimeInterval
     let writerWatch = WriterWatch()
     let upserts = UpsertStatements()
+    /// The time the store writes: when a response was begun, saved and submitted (and when an
+    /// imported one without a time was stored), a round opened, invitations made.
+    let clock: @Sendable () -> Date
 
     /// Opens (creating if needed) the store at `path`, bringing its schema up to date.
     /// The folder must exist. Throws `StoreError.unusableDatabase` for a file that is not an
     /// SQLite database or that a newer Samla has written, and the refusals of
     /// `StoreError(databaseFailure:path:)` for a file that cannot be written or opened. A write waits
-    /// up to `busyTimeout` seconds for another connection's write lock.
-    public init(path: String, busyTimeout: TimeInterval = 10) throws {
+    /// up to `busyTimeout` seconds for another connection's write lock. `clock` gives the time
+    /// written with responses, rounds and invitations.
+    public init(path: String, busyTimeout: TimeInterval = 10, clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.path = path
         self.access = .readWrite
         self.busyTimeout = busyTimeout
+        self.clock = clock
         var configuration = Self.configuration(busyTimeout: busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
@@ -61,6 +66,7 @@ public final class SQLiteStore: Store {
     public init(readingOnly path: String, busyTimeout: TimeInterval = 10) throws {
         self.path = path
         self.busyTimeout = busyTimeout
+        clock = { Date() }
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError.unusableDatabase(path: path, reason: "there is no database here")
         }
@@ -176,6 +182,9 @@ public final class SQLiteStore: Store {
     }
 
     /// The schema migrations applied, oldest first.
+    /// The store's time now, as it is written.
+    func now() -> Timestamp { Timestamp(clock()) }
+
     public func appliedMigrations() throws -> [String] {
         try pool.read { db in try Schema.migrator.appliedIdentifiers(db).sorted() }
     }
