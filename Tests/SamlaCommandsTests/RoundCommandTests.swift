@@ -143,6 +143,9 @@ func day(_ days: Int) -> String {
         _ = try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(-10), "--closes", day(30)])
         _ = try cli.run(["round", "open", v1, "--name", "forum-open", "--opens", day(-10), "--closes", day(30), "--anonymous"])
         _ = try cli.run(["round", "open", v1, "--name", "forum-2026", "--opens", day(-10), "--closes", day(30)])
+        let none = try cli.run(["round", "list"]).output.components(separatedBy: "\n\n")
+        #expect(none.last == "forum-2025: No invitations yet: no response rate\nforum-open: Anonymous round: no response rate, since nobody was invited\n"
+            + "forum-2026: No invitations yet: no response rate\n", "no basis without a rate")
         let store = try SQLiteStore(path: cli.database)
         let invitations = try store.addInvitations((0..<8).map { _ in NewInvitation(token: .random()) }, round: "forum-2025", today: .today())
         for (index, invitation) in invitations.prefix(4).enumerated() {

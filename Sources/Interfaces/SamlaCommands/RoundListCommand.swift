@@ -76,10 +76,11 @@ struct RoundListCommand: ParsableCommand {
         return (table + [""] + responseRates(summaries)).joined(separator: "\n") + "\n"
     }
 
-    /// A line per round with its response rate, and the basis they are counted on.
+    /// A line per round with its response rate, and the basis they are counted on when one has a rate.
     static func responseRates(_ summaries: [RoundSummary]) -> [String] {
         let words = ResponseRateWords(language: "en")
-        return summaries.map { "\($0.round.name): \(words.sentence($0.responseRate))" } + [words.basis]
+        let anyRate = summaries.contains { if case .invited = $0.responseRate { true } else { false } }
+        return summaries.map { "\($0.round.name): \(words.sentence($0.responseRate))" } + (anyRate ? [words.basis] : [])
     }
 
     static func json(_ summaries: [RoundSummary], today: CalendarDate) throws -> String {
