@@ -86,6 +86,42 @@ import Testing
         }
     }
 
+    /// The response rate of an invitation round, by AAPOR RR1 and RR2, with Swedish decimals: by
+    /// hand, 163 / 412 = 39.56 % and (163 + 23) / 412 = 45.15 %. An anonymous round and one with no
+    /// invitations say why they have none.
+    @Test func theRoundPageShowsTheResponseRateInBothLanguages() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            try await signIn(client)
+            let before = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
+            #expect(before.body.contains("<dt>Svarsfrekvens</dt><dd>inga inbjudningar ännu: ingen svarsfrekvens</dd>"), "\(before.body)")
+            let anonymous = try await client.get("/admin/rounds/esem-open", headers: Self.swedish)
+            #expect(anonymous.body.contains("<dt>Svarsfrekvens</dt><dd>anonym omgång: ingen svarsfrekvens, eftersom ingen bjöds in</dd>"))
+            let anonymousEnglish = try await client.get("/admin/rounds/esem-open", headers: Self.english)
+            #expect(anonymousEnglish.body.contains("<dt>Response rate</dt><dd>anonymous round: no response rate, since nobody was invited</dd>"))
+        }
+
+        let tokens = try environment.invite(412)
+        let store = environment.store
+        for token in tokens.prefix(163 + 23).enumerated() {
+            let invitation = try #require(try store.invitation(tokenHash: token.element.hash))
+            let response = try store.createResponse(NewResponse(round: "esem-invited", language: "sv", source: .web, invitationID: invitation.id), today: .today())
+            if token.offset < 163 { _ = try store.completeResponse(response.id) }
+        }
+        try await environment.withServer { client in
+            try await signIn(client)
+            let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
+            #expect(page.body.contains(
+                "<dt>Svarsfrekvens (AAPOR RR1)</dt><dd>39,6\u{A0}% (163 av 412 inbjudna); med påbörjade svar (RR2): 45,1\u{A0}%</dd>"), "\(page.body)")
+            #expect(page.body.contains("<p>Svarsfrekvens enligt AAPOR:s Standard Definitions (10:e upplagan, 2023) med omgångens inbjudningar som urval: "))
+            #expect(page.body.contains("Varje inbjuden som inte har svarat räknas som behörig"))
+            let english = try await client.get("/admin/rounds/esem-invited", headers: Self.english)
+            #expect(english.body.contains(
+                "<dt>Response rate (AAPOR RR1)</dt><dd>39.6% (163 of 412 invited); with partial responses (RR2): 45.1%</dd>"), "\(english.body)")
+            #expect(english.body.contains("Every invitee who has not answered counts as eligible"))
+        }
+    }
+
     /// The switch keeps the admin on the page, remembers the choice in a cookie of the admin pages
     /// only, and changes nothing but the language: it signs no one in and sets no other cookie.
     @Test func theSwitchKeepsThePageAndRemembersTheChoice() async throws {

@@ -19,8 +19,9 @@ final class ClubFixture {
 
     static func path(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 
-    /// With `answered2024` false, round club-2024 is opened but has no responses yet.
-    init(answered2024: Bool = true) throws {
+    /// With `answered2024` false, round club-2024 is opened but has no responses yet; with
+    /// `invited2024`, it is invitation-only (its imported responses have no invitation).
+    init(answered2024: Bool = true, invited2024: Bool = false) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-reports-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try SQLiteStore(path: folder.appendingPathComponent("samla.sqlite").path)
@@ -33,7 +34,7 @@ final class ClubFixture {
         for round in ["club-2024", "club-2025"] {
             _ = try store.openRound(RoundRequest(
                 name: round, document: document, opens: CalendarDate(year: 2024, month: 1, day: 1)!,
-                closes: CalendarDate(year: 2025, month: 12, day: 31)!, anonymous: true))
+                closes: CalendarDate(year: 2025, month: 12, day: 31)!, anonymous: !(invited2024 && round == "club-2024")))
         }
         // 2024: 30 members, half of them happy.
         if answered2024 { try insert(round: "club-2024", (0..<30).map { i in ("yes", "small", i < 15 ? 5 : 2, nil, nil) }) }

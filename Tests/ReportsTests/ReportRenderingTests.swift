@@ -292,6 +292,30 @@ struct ReportRenderingTests {
         #expect(!html.contains("Klubb 2024 för få svar"), "the chart's description does not call an empty round too small")
     }
 
+    /// The methods give each round's response rate in the report's language: by hand, 12 of 40
+    /// invitations complete is 30 %, with the 3 partial 15 of 40 is 37.5 %; the 30 imported
+    /// responses have no invitation. The anonymous round says why it has none.
+    @Test func theMethodsGiveEachRoundsResponseRate() throws {
+        let fixture = try ClubFixture(invited2024: true)
+        let day = CalendarDate(year: 2025, month: 6, day: 1)!
+        let invitations = try fixture.store.addInvitations((0..<40).map { _ in NewInvitation(token: .random()) }, round: "club-2024", today: day)
+        for (index, invitation) in invitations.prefix(15).enumerated() {
+            let response = try fixture.store.createResponse(NewResponse(round: "club-2024", language: "sv", source: .web, invitationID: invitation.id), today: day)
+            if index < 12 { _ = try fixture.store.completeResponse(response.id) }
+        }
+        let swedish = try fixture.render()
+        #expect(swedish.contains("<h3>Svarsfrekvens</h3><ul><li>Klubb 2024: Svarsfrekvens (AAPOR RR1): 30,0\u{A0}% (12 av 40 inbjudna); "
+            + "med påbörjade svar (RR2): 37,5\u{A0}%; 30 svar utan inbjudan (importerade eller via API) räknas inte</li>"
+            + "<li>Klubb 2025: Anonym omgång: ingen svarsfrekvens, eftersom ingen bjöds in</li></ul>"
+            + "<p>Svarsfrekvens enligt AAPOR:s Standard Definitions (10:e upplagan, 2023)"), "\(swedish)")
+        let english = try fixture.render(language: "en")
+        #expect(english.contains("<h3>Response rates</h3><ul><li>Club 2024: Response rate (AAPOR RR1): 30.0% (12 of 40 invited); "
+            + "with partial responses (RR2): 37.5%; 30 responses without an invitation (imported or from the API) are not counted</li>"
+            + "<li>Club 2025: Anonymous round: no response rate, since nobody was invited</li></ul>"
+            + "<p>Response rates by AAPOR&#39;s Standard Definitions (10th edition, 2023)"))
+        #expect(english.contains("Every invitee who has not answered counts as eligible"))
+    }
+
     /// A ratio whose denominator sums to 0 in every round, in a framework of the club.
     private func frameworkWithARatioOverNothing(_ fixture: ClubFixture) throws -> Framework {
         try frameworkWithARatio(fixture, id: "score_per_nothing", title: "{sv: \"Betyg per ingenting\", en: \"Score per nothing\"}",

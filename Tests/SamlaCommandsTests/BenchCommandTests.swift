@@ -40,7 +40,7 @@ import Testing
         // Every generated response went in through the importer, complete, in its round.
         let list = try SamlaBinary.run(["round", "list", "--db", workspace.db])
         #expect(list.status == 0, "\(list.errors)")
-        let counts = list.output.split(separator: "\n").dropFirst().map { line in
+        let counts = list.output.components(separatedBy: "\n\n")[0].split(separator: "\n").dropFirst().map { line in
             line.split(separator: " ").map(String.init)
         }.map { fields in fields.count > 8 ? [fields[0], fields[7], fields[8]] : fields }
         #expect(counts == [["esem-se-2025", "31", "31"], ["esem-se-2027", "30", "30"]])

@@ -39,11 +39,12 @@ final class StoreCLI {
         return SamlaBinary.Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self))
     }
 
-    /// `samla round list` as rows of cells (header first), split on runs of two or more spaces.
+    /// The table of `samla round list` as rows of cells (header first), split on runs of two or
+    /// more spaces; the response rates below it are left out.
     func list() throws -> [[String]] {
         let run = try run(["round", "list"])
         #expect(run.status == 0, "\(run.errors)")
-        return run.output.split(separator: "\n").map { line in
+        return run.output.components(separatedBy: "\n\n")[0].split(separator: "\n").map { line in
             line.split(separator: "  ", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
     }
@@ -131,6 +132,53 @@ func day(_ days: Int) -> String {
         run = try cli.run(["round", "open", v1, "--name", "forum-2025", "--closes", day(-1)])
         #expect(run.status == 0)
         #expect(try cli.list()[1][5] == "ended")
+    }
+
+    /// Below the table, a line per round with its response rate over the invitations (AAPOR RR1
+    /// and RR2), or why it has none, and how the rates are counted. By hand: 3 of 8 invitations
+    /// complete is 37.5 %, with the 1 partial 4 of 8 is 50.0 %; the 2 imported responses have no
+    /// invitation and are counted in neither.
+    @Test func listShowsTheResponseRates() throws {
+        let cli = try StoreCLI()
+        _ = try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(-10), "--closes", day(30)])
+        _ = try cli.run(["round", "open", v1, "--name", "forum-open", "--opens", day(-10), "--closes", day(30), "--anonymous"])
+        _ = try cli.run(["round", "open", v1, "--name", "forum-2026", "--opens", day(-10), "--closes", day(30)])
+        let none = try cli.run(["round", "list"]).output.components(separatedBy: "\n\n")
+        #expect(none.last == "forum-2025: No invitations yet: no response rate\nforum-open: Anonymous round: no response rate, since nobody was invited\n"
+            + "forum-2026: No invitations yet: no response rate\n", "no basis without a rate")
+        let store = try SQLiteStore(path: cli.database)
+        let invitations = try store.addInvitations((0..<8).map { _ in NewInvitation(token: .random()) }, round: "forum-2025", today: .today())
+        for (index, invitation) in invitations.prefix(4).enumerated() {
+            let response = try store.createResponse(NewResponse(round: "forum-2025", language: "sv", source: .web, invitationID: invitation.id), today: .today())
+            if index < 3 { _ = try store.completeResponse(response.id) }
+        }
+        try cli.importResponses(round: "forum-2025", fixture: "forum-v1.yaml", [("sv", ["sector": .choice("public")]), ("en", ["sector": .choice("civil")])])
+        try cli.importResponses(round: "forum-open", fixture: "forum-v1.yaml", [("sv", ["sector": .choice("public")])])
+
+        let run = try cli.run(["round", "list"])
+        #expect(run.status == 0, "\(run.errors)")
+        let parts = run.output.components(separatedBy: "\n\n")
+        try #require(parts.count == 2, "\(run.output)")
+        let rates = parts[1].split(separator: "\n").map(String.init)
+        #expect(rates == [
+            "forum-2025: Response rate (AAPOR RR1): 37.5% (3 of 8 invited); with partial responses (RR2): 50.0%; "
+                + "2 responses without an invitation (imported or from the API) are not counted",
+            "forum-open: Anonymous round: no response rate, since nobody was invited",
+            "forum-2026: No invitations yet: no response rate",
+            "Response rates by AAPOR's Standard Definitions (10th edition, 2023) with the round's invitations as the sample: "
+                + "RR1 counts complete responses, RR2 partial ones too. Every invitee who has not answered counts as eligible, "
+                + "since Samla cannot tell who declined, who was not reached or who is outside the population.",
+        ])
+        #expect(try cli.list().count == 4, "the table is the same")
+
+        let json = try cli.run(["round", "list", "--format", "json"])
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let rounds = try #require(object["rounds"] as? [[String: Any]])
+        let rate = try #require(rounds[0]["response_rate"] as? [String: Any])
+        #expect(rate["rr1"] as? Double == 0.375 && rate["rr2"] as? Double == 0.5)
+        #expect(rate["invitations"] as? Int == 8 && rate["complete"] as? Int == 3 && rate["partial"] as? Int == 1)
+        #expect(rate["no_response"] as? Int == 4 && rate["without_invitation"] as? Int == 2)
+        #expect(rounds[1]["response_rate"] == nil && rounds[2]["response_rate"] == nil, "no rate: anonymous, no invitations")
     }
 
     @Test func listAsJSON() throws {

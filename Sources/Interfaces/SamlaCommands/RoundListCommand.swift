@@ -1,6 +1,7 @@
 import ArgumentParser
 import Expressions
 import Foundation
+import Reports
 import Store
 
 /// `samla round list`: every round with its survey, version, dates, status and progress.
@@ -12,7 +13,8 @@ struct RoundListCommand: ParsableCommand {
         STATUS is scheduled (open, before its first day), open (collecting today), ended (open, \
         past its last day) or closed. STARTED counts responses begun, COMPLETE those submitted; \
         BY LANGUAGE gives started/complete per language. OPENS, CLOSES and STATUS \
-        go by days in the local time zone (TZ), as collection does.
+        go by days in the local time zone (TZ), as collection does. Below the table, each round's \
+        response rate by AAPOR's Standard Definitions (RR1 and RR2, over the invitations).
         """
     )
 
@@ -64,13 +66,21 @@ struct RoundListCommand: ParsableCommand {
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max()! }
         let numeric: Set<Int> = [7, 8]
-        return ([header] + rows).map { cells in
+        let table = ([header] + rows).map { cells in
             cells.enumerated().map { column, cell in
                 let padding = String(repeating: " ", count: widths[column] - cell.count)
                 if column == cells.count - 1 { return cell }
                 return numeric.contains(column) ? padding + cell : cell + padding
             }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        }
+        return (table + [""] + responseRates(summaries)).joined(separator: "\n") + "\n"
+    }
+
+    /// A line per round with its response rate, and the basis they are counted on when one has a rate.
+    static func responseRates(_ summaries: [RoundSummary]) -> [String] {
+        let words = ResponseRateWords(language: "en")
+        let anyRate = summaries.contains { if case .invited = $0.responseRate { true } else { false } }
+        return summaries.map { "\($0.round.name): \(words.sentence($0.responseRate))" } + (anyRate ? [words.basis] : [])
     }
 
     static func json(_ summaries: [RoundSummary], today: CalendarDate) throws -> String {
@@ -80,6 +90,17 @@ struct RoundListCommand: ParsableCommand {
             var anonymous: Bool
             var invitations, invitationsUsed, started, complete: Int
             var byLanguage: [Language]
+            /// Absent for an anonymous round and one without invitations.
+            var responseRate: Rate?
+        }
+        struct Rate: Encodable {
+            var rr1, rr2: Double
+            var invitations, complete, partial, noResponse, withoutInvitation: Int
+        }
+        func rate(_ rate: ResponseRate) -> Rate? {
+            guard case .invited(let o) = rate else { return nil }
+            return Rate(rr1: o.rr1, rr2: o.rr2, invitations: o.invitations, complete: o.complete, partial: o.partial,
+                        noResponse: o.noResponse, withoutInvitation: o.withoutInvitation)
         }
         let entries = summaries.map { s in
             Entry(
@@ -87,7 +108,8 @@ struct RoundListCommand: ParsableCommand {
                 opens: s.round.opens.description, closes: s.round.closes.description, status: status(s.round, today: today),
                 anonymous: s.round.isAnonymous, invitations: s.invitations, invitationsUsed: s.invitationsUsed,
                 started: s.started, complete: s.complete,
-                byLanguage: s.byLanguage.map { .init(language: $0.language, started: $0.started, complete: $0.complete) })
+                byLanguage: s.byLanguage.map { .init(language: $0.language, started: $0.started, complete: $0.complete) },
+                responseRate: rate(s.responseRate))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

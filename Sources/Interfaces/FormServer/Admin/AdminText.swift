@@ -89,6 +89,7 @@ struct AdminText: Sendable {
     var completion: String { pick("Andel slutförda", "Completion") }
     var completionRate: String { pick("Andel slutförda", "Completion rate") }
     var invitationsUsed: String { pick("Använda inbjudningar", "Invitations used") }
+    var responseRates: ResponseRateWords { ResponseRateWords(language: language) }
     var startLink: String { pick("Startlänk", "Start link") }
     var startLinksHeading: String { pick("Startlänkar till anonyma omgångar", "Start links of anonymous rounds") }
     var startLinksArePaths: String {

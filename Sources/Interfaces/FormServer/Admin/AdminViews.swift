@@ -186,12 +186,14 @@ enum AdminViews {
                     (words.complete, words.count(summary.complete)),
                     (words.completionRate, rate(summary.complete, summary.started, words)),
                 ] + (round.isAnonymous ? [] : [(words.invitationsUsed, words.countOf(summary.invitationsUsed, summary.invitations))])
+                    + [(words.responseRates.term(summary.responseRate), words.responseRates.value(summary.responseRate))]
                     + (round.isAnonymous ? [(words.startLink, links.map { $0.anonymousStart(round: round.name) } ?? "/s/\(round.name)")] : [])
                 for (term, value) in entries {
                     html.element("dt", text: term)
                     html.element("dd", text: value)
                 }
             }
+            if case .invited = summary.responseRate { html.element("p", text: words.responseRates.basis) }
 
             html.element("h2", text: words.byLanguage)
             html.element("table", .init("class", "data")) { html in

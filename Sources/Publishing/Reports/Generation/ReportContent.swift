@@ -1,6 +1,7 @@
 import Aggregation
 import Expressions
 import Frameworks
+import Store
 
 /// Everything a report shows, gathered before any HTML is written.
 struct ReportContent: Sendable {
@@ -12,6 +13,8 @@ struct ReportContent: Sendable {
     let toplines: [String: (topline: Topline, cleaning: CleaningLog?)]
     /// Survey rounds of the report without data in the database.
     let roundsWithoutData: [String]
+    /// The response rate of each of the report's rounds the database has, in the framework's order.
+    let responseRates: [(round: String, rate: ResponseRate)]
     let producedOn: CalendarDate
     let samlaVersion: String
 }

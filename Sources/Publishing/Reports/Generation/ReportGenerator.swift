@@ -65,7 +65,8 @@ public struct ReportGenerator: Sendable {
             }
         }
         let content = ReportContent(definition: definition, framework: framework, results: results, toplines: toplines,
-                                    roundsWithoutData: withoutData, producedOn: today, samlaVersion: samlaVersion)
+                                    roundsWithoutData: withoutData, responseRates: try responseRates(toplines: Set(toplines.keys)),
+                                    producedOn: today, samlaVersion: samlaVersion)
         return RenderedReport(html: ReportRenderer(content: content).render(), warnings: diagnostics.warnings)
     }
 
@@ -94,6 +95,15 @@ public struct ReportGenerator: Sendable {
         let which = others.count == 1 ? "it" : "one of them"
         return "; the database has responses to survey \(survey) in \(others.joined(separator: ", ")): to report \(which), "
             + "name it as the topline's round and in the report's rounds"
+    }
+
+    /// The response rates of the report's rounds and its topline rounds that the database has.
+    private func responseRates(toplines: Set<String>) throws -> [(round: String, rate: ResponseRate)] {
+        let wanted = definition.rounds.map(Set.init)
+        let summaries = Dictionary(try store.roundSummaries().map { ($0.round.name, $0) }) { first, _ in first }
+        return framework.rounds.map(\.name).filter { wanted?.contains($0) ?? true || toplines.contains($0) }.compactMap { name in
+            summaries[name].map { (name, $0.responseRate) }
+        }
     }
 
     private func compute(_ aggregator: Aggregator, rounds: [String]?) throws -> ResultSet {

@@ -27,6 +27,7 @@ extension ReportRenderer {
             html.element("p", text: words.pick("Omgångar utan data i databasen ännu: ", "Rounds without data in the database yet: ")
                 + content.roundsWithoutData.map(roundLabel).joined(separator: ", ") + ".")
         }
+        renderResponseRates(into: &html)
 
         html.element("h3", text: words.pick("Skattningar och intervall", "Estimates and intervals"))
         let kinds = Set(framework.indicators.map(\.kind))
@@ -82,6 +83,21 @@ extension ReportRenderer {
                     html.element("li", text: "\(title), \(roundLabel(count.round)): \(numbers.integer(count.count))")
                 }
             }
+        }
+    }
+
+    /// Each round's response rate, and what it counts.
+    private func renderResponseRates(into html: inout HTMLBuilder) {
+        guard !content.responseRates.isEmpty else { return }
+        let rateWords = ResponseRateWords(language: language)
+        html.element("h3", text: words.pick("Svarsfrekvens", "Response rates"))
+        html.element("ul") { html in
+            for (round, rate) in content.responseRates {
+                html.element("li", text: roundLabel(round) + ": " + rateWords.sentence(rate))
+            }
+        }
+        if content.responseRates.contains(where: { if case .invited = $0.rate { true } else { false } }) {
+            html.element("p", text: rateWords.basis)
         }
     }
 

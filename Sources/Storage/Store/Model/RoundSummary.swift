@@ -11,10 +11,14 @@ public struct RoundSummary: Hashable, Sendable {
     public var invitations: Int
     /// Invitations whose token has begun a response.
     public var invitationsUsed: Int
+    /// Invitations whose response was submitted.
+    public var invitationsCompleted: Int
+    /// Responses begun with no invitation: imported, from the API, or the web form of an anonymous round.
+    public var responsesWithoutInvitation: Int
 
     public init(
         round: Round, definitionVersion: String, started: Int, complete: Int, byLanguage: [LanguageCount],
-        invitations: Int, invitationsUsed: Int
+        invitations: Int, invitationsUsed: Int, invitationsCompleted: Int, responsesWithoutInvitation: Int
     ) {
         self.round = round
         self.definitionVersion = definitionVersion
@@ -23,6 +27,8 @@ public struct RoundSummary: Hashable, Sendable {
         self.byLanguage = byLanguage
         self.invitations = invitations
         self.invitationsUsed = invitationsUsed
+        self.invitationsCompleted = invitationsCompleted
+        self.responsesWithoutInvitation = responsesWithoutInvitation
     }
 
     /// Responses in one language.

@@ -79,25 +79,33 @@ extension SQLiteStore {
                 SELECT r.*, d.version FROM rounds r JOIN definitions d ON d.hash = r.definition_hash ORDER BY r.created_at, r.id
                 """)
             var languages: [Int64: [String: RoundSummary.LanguageCount]] = [:]
+            var withoutInvitation: [Int64: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT round_id, language, count(*) AS started, sum(status = 'complete') AS complete
+                SELECT round_id, language, count(*) AS started, sum(status = 'complete') AS complete,
+                       sum(invitation_id IS NULL) AS uninvited
                 FROM responses GROUP BY round_id, language
                 """) {
                 let language: String = row["language"]
                 languages[row["round_id"], default: [:]][language] = .init(language: language, started: row["started"], complete: row["complete"])
+                withoutInvitation[row["round_id"], default: 0] += row["uninvited"] as Int
             }
-            var invitations: [Int64: (Int, Int)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT round_id, count(*) AS n, count(response_id) AS used FROM invitations GROUP BY round_id") {
-                invitations[row["round_id"]] = (row["n"], row["used"])
+            var invitations: [Int64: (made: Int, used: Int, completed: Int)] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT i.round_id, count(*) AS n, count(i.response_id) AS used, count(r.id) AS completed
+                FROM invitations i LEFT JOIN responses r ON r.id = i.response_id AND r.status = 'complete'
+                GROUP BY i.round_id
+                """) {
+                invitations[row["round_id"]] = (row["n"], row["used"], row["completed"])
             }
             return rows.map { row in
                 let round = Self.round(from: row)
                 let counts = (languages[round.id] ?? [:]).values.sorted { $0.language < $1.language }
-                let invited = invitations[round.id] ?? (0, 0)
+                let invited = invitations[round.id] ?? (0, 0, 0)
                 return RoundSummary(
                     round: round, definitionVersion: row["version"],
                     started: counts.reduce(0) { $0 + $1.started }, complete: counts.reduce(0) { $0 + $1.complete },
-                    byLanguage: counts, invitations: invited.0, invitationsUsed: invited.1)
+                    byLanguage: counts, invitations: invited.made, invitationsUsed: invited.used,
+                    invitationsCompleted: invited.completed, responsesWithoutInvitation: withoutInvitation[round.id] ?? 0)
             }
         }
     }
