@@ -7,6 +7,12 @@ struct PostStrata: Sendable {
     let baseWeights: [Double]
 }
 
+/// How a design's weights were calibrated to population counts, kept for the variance.
+enum Calibration: Sendable {
+    case postStratified(PostStrata)
+    case raked([RakedMargin])
+}
+
 extension SampleDesign {
     /// This design with its weights post-stratified to known population counts, as R's
     /// `postStratify(design, ~group, population)`: in each post-stratum g, every weight is
@@ -20,7 +26,7 @@ extension SampleDesign {
     ///   - populationCounts: N_g by post-stratum; each must be a positive number, and each
     ///     post-stratum named here must have an observation with a weight above 0.
     public func postStratified(by groups: [String], populationCounts: [String: Double]) throws(EstimationError) -> SampleDesign {
-        guard postStrata == nil else { throw .alreadyPostStratified }
+        guard calibration == nil else { throw .alreadyPostStratified }
         guard groups.count == count else { throw .lengthMismatch(input: "post-strata", expected: count, actual: groups.count) }
         let names = populationCounts.keys.sorted()
         for name in names {
@@ -41,7 +47,7 @@ extension SampleDesign {
         let factors = names.indices.map { populationCounts[names[$0]]! / weightSums[$0] }
         var design = self
         design.weights = weights.indices.map { weights[$0] * factors[groupOfObservation[$0]] }
-        design.postStrata = PostStrata(groupOfObservation: groupOfObservation, names: names, baseWeights: weights)
+        design.calibration = .postStratified(PostStrata(groupOfObservation: groupOfObservation, names: names, baseWeights: weights))
         return design
     }
 
