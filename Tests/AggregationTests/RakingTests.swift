@@ -41,7 +41,6 @@ struct RakingTests {
             survey: orgs
             label: {sv: "2025", en: "2025"}
             poststratify:
-              margins:
         \(margins)
               source: {sv: "Registret", en: "The register"}
         impact:
@@ -81,6 +80,7 @@ struct RakingTests {
     }
 
     static let margins = """
+              margins:
                 - {variable: region, counts: {N: 300, S: 700}}
                 - {variable: form, counts: {ab: 600, ef: 400}}
         """
@@ -124,6 +124,24 @@ struct RakingTests {
         #expect(results.notes.contains(note), "\(results.notes)")
         #expect(note.text("en") == "the estimates of round orgs-2025 are weighted to known population counts by region and form (raking) (The register): counts and totals are estimates for the whole population")
         #expect(note.text("sv").contains("efter region och form (raking) (The register)"))
+    }
+
+    /// A list of one margin is the one-variable form: post-stratification, R's postStratify
+    /// (whose variance differs from a one-margin rake's).
+    @Test func oneMarginIsPostStratification() throws {
+        let listed = try Self.compute("""
+              margins:
+                - {variable: region, counts: {N: 300, S: 700}}
+        """)
+        let plain = try Self.compute("""
+              variable: region
+              counts: {N: 300, S: 700}
+        """)
+        let fromList = try #require(ComputeTests.row(listed, "staff", "orgs-2025")?.outcome.published?.estimate)
+        let fromPlain = try #require(ComputeTests.row(plain, "staff", "orgs-2025")?.outcome.published?.estimate)
+        #expect(fromList == fromPlain)
+        #expect(listed.notes == plain.notes)
+        #expect(listed.notes.first?.text("en").contains("(raking)") == false)
     }
 
     @Test func marginsTheResponsesCannotMeetRefuseTheRound() throws {

@@ -334,8 +334,8 @@ write_table(do.call(rbind, dist_rows), "distributions.csv")
 # cross-table of the margins' variables moves by 1 or more): apisrs on stype and sch_wide with
 # apipop's counts (as R's ?rake example does with apiclus1), apistrat, stratified by stype, on
 # stype, awards and sch_wide, apiclus1 on stype and sch_wide. The small set is left out: two of
-# its weights are 0, where rake's variance divides 0 by 0 (NaN). The Swift tests read the
-# margins from raking.csv, the weights R reaches from raked-weights.csv.
+# its weights are 0, where rake's variance divides 0 by 0 (NaN residuals; R reports an SE of 0).
+# The Swift tests read the margins from raking.csv, the weights R reaches from raked-weights.csv.
 pop_sch_wide <- data.frame(sch_wide = c(0, 1), Freq = as.vector(table(apipop$sch.wide)[c("No", "Yes")]))
 rake_margins <- list(
   srs_rake = list(data = "apisrs", base = "srs", variables = c("stype", "sch_wide")),

@@ -149,7 +149,7 @@ extension SampleDesign {
     /// `svyrecvar` does for a raked design: z − w_m · (the unweighted mean of z/w_m in the
     /// observation's group of margin m), w_m the weights stored with margin m. A weight of 0
     /// counts as 1 there, as R's `svyrecvar` does for a post-stratified design (R's own raking
-    /// divides 0 by 0 and gives no variance).
+    /// divides 0 by 0, and reports a standard error of 0 from its NaN residuals).
     func residualisedOnMargins(_ z: [Double], _ margins: [RakedMargin]) -> [Double] {
         var x = z
         for _ in 1...10 {
