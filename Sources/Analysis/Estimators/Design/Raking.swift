@@ -52,7 +52,9 @@ extension SampleDesign {
         for margin in margins.dropFirst() where !Self.sameTotal(margin.total, first.total) {
             throw .rakingMarginTotalsDiffer(first.name, first.total, margin.name, margin.total)
         }
-        let indexed = try margins.map { margin throws(EstimationError) in try indexedGroups(margin) }
+        let indexed = try margins.map { margin throws(EstimationError) in
+            try indexedGroups(margin.groups, margin.populationCounts, input: "margin \(margin.name)")
+        }
         let epsilon = control.epsilon < 1 ? control.epsilon * weights.reduce(0, +) : control.epsilon
         let cells = CrossTable(indexed.map(\.groupOfObservation))
 
@@ -64,7 +66,7 @@ extension SampleDesign {
         while passes < control.maximumPasses {
             stored = []
             for (margin, groups) in zip(margins, indexed) {
-                current = try Self.postStratify(current, groups, margin)
+                current = Self.postStratify(current, groups, margin.populationCounts)
                 stored.append(RakedMargin(groupOfObservation: groups.groupOfObservation, groupCount: groups.names.count, weights: current))
             }
             let newTable = cells.sums(of: current)
@@ -93,20 +95,22 @@ extension SampleDesign {
         abs(a - b) <= 1e-9 * max(abs(a), abs(b))
     }
 
-    /// The margin's groups as indices into its sorted names, checked as `postStratified` checks them.
-    private func indexedGroups(_ margin: RakingMargin) throws(EstimationError) -> (groupOfObservation: [Int], names: [String]) {
-        guard margin.groups.count == count else {
-            throw .lengthMismatch(input: "margin \(margin.name)", expected: count, actual: margin.groups.count)
-        }
-        let names = margin.populationCounts.keys.sorted()
+    /// Each observation's group as an index into the sorted names of `populationCounts`, refused
+    /// as R's `postStratify` refuses it: a count that is not above 0, an observation in a group
+    /// without a count, a group with a count but no observation of weight above 0.
+    func indexedGroups(
+        _ groups: [String], _ populationCounts: [String: Double], input: String
+    ) throws(EstimationError) -> (groupOfObservation: [Int], names: [String]) {
+        guard groups.count == count else { throw .lengthMismatch(input: input, expected: count, actual: groups.count) }
+        let names = populationCounts.keys.sorted()
         for name in names {
-            let population = margin.populationCounts[name]!
+            let population = populationCounts[name]!
             guard population.isFinite, population > 0 else { throw .populationCountNotPositive(postStratum: name, value: population) }
         }
         let indexOf = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         var groupOfObservation = [Int](repeating: 0, count: count)
         var weightSums = [Double](repeating: 0, count: names.count)
-        for (row, group) in margin.groups.enumerated() {
+        for (row, group) in groups.enumerated() {
             guard let index = indexOf[group] else { throw .noPopulationCount(postStratum: group, index: row) }
             groupOfObservation[row] = index
             weightSums[index] += weights[row]
@@ -118,12 +122,12 @@ extension SampleDesign {
     }
 
     /// `weights` scaled in each group so that they add up to the group's population count.
-    private static func postStratify(
-        _ weights: [Double], _ groups: (groupOfObservation: [Int], names: [String]), _ margin: RakingMargin
-    ) throws(EstimationError) -> [Double] {
+    static func postStratify(
+        _ weights: [Double], _ groups: (groupOfObservation: [Int], names: [String]), _ populationCounts: [String: Double]
+    ) -> [Double] {
         var sums = [Double](repeating: 0, count: groups.names.count)
         for (row, group) in groups.groupOfObservation.enumerated() { sums[group] += weights[row] }
-        let factors = groups.names.indices.map { margin.populationCounts[groups.names[$0]]! / sums[$0] }
+        let factors = groups.names.indices.map { populationCounts[groups.names[$0]]! / sums[$0] }
         return weights.indices.map { weights[$0] * factors[groups.groupOfObservation[$0]] }
     }
 
