@@ -44,7 +44,7 @@ struct PostStratificationTests {
         // The other round is not post-stratified.
         #expect(ComputeTests.row(results, "satisfied", "shop-2025")?.outcome.published?.estimate?.method == .wilson)
         #expect(ComputeTests.row(results, "customers", "shop-2025")?.outcome.published?.value == 25)
-        let note = ResultNote.roundPostStratified(round: "shop-2024", variable: "region", source: "The register")
+        let note = ResultNote.roundPostStratified(round: "shop-2024", variables: ["region"], source: "The register")
         #expect(results.notes.contains(note))
         #expect(note.kind == "round-post-stratified")
         #expect(note.text("en") == "the estimates of round shop-2024 are weighted to known population counts by region (The register): counts and totals are estimates for the whole population")

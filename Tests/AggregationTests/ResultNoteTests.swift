@@ -28,10 +28,10 @@ struct ResultNoteTests {
                            earlier: "shop-2025", earlierOpens: CalendarDate(year: 2025, month: 1, day: 1)!),
          "round shop-2024 opens on 2024-01-01, before shop-2025 (2025-01-01), which `rounds` declares earlier; changes follow the declared order, so if the dates are right, list the rounds in time order",
          "omgång shop-2024 öppnar 2024-01-01, före shop-2025 (2025-01-01), som `rounds` anger som tidigare; förändringar följer den angivna ordningen, så om datumen stämmer, lista omgångarna i tidsordning"),
-        (.roundPostStratified(round: "shop-2024", variable: "region", source: "SCB:s företagsregister 2024"),
+        (.roundPostStratified(round: "shop-2024", variables: ["region"], source: "SCB:s företagsregister 2024"),
          "the estimates of round shop-2024 are weighted to known population counts by region (SCB:s företagsregister 2024): counts and totals are estimates for the whole population",
          "skattningarna för omgång shop-2024 är viktade till kända antal i populationen efter region (SCB:s företagsregister 2024): antal och summor är skattningar för hela populationen"),
-        (.roundPostStratified(round: "shop-2024", variable: "region", source: nil),
+        (.roundPostStratified(round: "shop-2024", variables: ["region"], source: nil),
          "the estimates of round shop-2024 are weighted to known population counts by region: counts and totals are estimates for the whole population",
          "skattningarna för omgång shop-2024 är viktade till kända antal i populationen efter region: antal och summor är skattningar för hela populationen"),
     ]

@@ -37,6 +37,8 @@ enum GoldenDesigns {
                 fpc: small.numbers("fpc"), lonelyPSURule: smallRule(name))
         case "srs_ps_unweighted":
             try SampleDesign(weights: Array(repeating: 1, count: apisrs.rows.count)).postStratified(by: apisrs.column("stype"), populationCounts: populationCounts("stype"))
+        case _ where name.hasSuffix("_rake"):
+            try raked(name)
         case _ where name.hasSuffix("_ps"):
             try postStratified(design(String(name.dropLast(3))), name)
         default:
@@ -56,6 +58,22 @@ enum GoldenDesigns {
     }
 
     static let poststrata = GoldenTable("poststrata.csv")
+    static let raking = GoldenTable("raking.csv")
+
+    /// A design of `make-golden.R` raked as there (`rake`), on the margins of `raking.csv`, in their order.
+    static func raked(_ name: String) throws -> SampleDesign {
+        let base = String(name.dropLast("_rake".count))
+        let data = data(["srs": "apisrs", "strat": "apistrat", "clus1": "apiclus1"][base]!)
+        let rows = raking.rows.filter { $0["design"] == name }
+        var variables: [String] = []
+        for row in rows where !variables.contains(row["variable"]!) { variables.append(row["variable"]!) }
+        let margins = variables.map { variable in
+            RakingMargin(
+                name: variable, groups: data.column(variable),
+                populationCounts: Dictionary(uniqueKeysWithValues: rows.filter { $0["variable"] == variable }.map { ($0["code"]!, Double($0["count"]!)!) }))
+        }
+        return try design(base).raked(to: margins)
+    }
 
     /// The population count of each code of `variable`.
     static func populationCounts(_ variable: String) -> [String: Double] {

@@ -12,7 +12,7 @@ struct GoldenEstimate: Sendable, CustomTestStringConvertible {
         return "\(fields["design"]!) \(fields["estimator"]!) \(variable) [\(domain)] @\(fields.number("level")!)"
     }
 
-    static let all = GoldenTable("estimates.csv").rows.map(GoldenEstimate.init)
+    static let all = (GoldenTable("estimates.csv").rows + GoldenTable("raked.csv").rows).map(GoldenEstimate.init)
     static let weighted = all.filter { $0.fields["design"] != "none" }
     static let unweighted = all.filter { $0.fields["design"] == "none" }
 
@@ -52,8 +52,8 @@ struct GoldenEstimate: Sendable, CustomTestStringConvertible {
 
     func check() throws {
         let label = testDescription
-        // Post-stratified designs are checked to 1e-12, the others to expectClose's 1e-9.
-        let relative = fields["design"]!.hasSuffix("_ps") ? 1e-12 : 1e-9
+        // Post-stratified and raked designs are checked to 1e-12, the others to expectClose's 1e-9.
+        let relative = fields["design"]!.hasSuffix("_ps") || fields["design"]!.hasSuffix("_rake") ? 1e-12 : 1e-9
         if fields["error"] == "single-psu" {
             #expect(throws: EstimationError.singlePSU(stratum: "C"), "\(label): R refuses a lonely PSU") { try compute() }
             return
@@ -113,7 +113,8 @@ struct GoldenEstimate: Sendable, CustomTestStringConvertible {
         #expect(designs.isSuperset(of: ["none", "srs", "strat", "stratfraction", "stratnofpc", "weightsonly", "clus1",
                                         "small", "small_remove", "small_adjust", "small_average",
                                         "srs_ps", "srs_ps_unweighted", "strat_ps", "clus1_ps",
-                                        "small_ps", "small_remove_ps", "small_adjust_ps", "small_average_ps"]))
+                                        "small_ps", "small_remove_ps", "small_adjust_ps", "small_average_ps",
+                                        "srs_rake", "strat_rake", "clus1_rake"]))
         #expect(GoldenEstimate.weighted.contains { !$0.fields["domain_variable"]!.isEmpty })
         // Ratios on both scales, with and without a design: shares of a whole (logit) and not (log).
         let ratios = GoldenEstimate.all.filter { $0.fields["estimator"] == "ratio" }

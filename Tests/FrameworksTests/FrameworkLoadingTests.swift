@@ -77,11 +77,78 @@ struct FrameworkLoadingTests {
         let result = FrameworkLoader.load(text: text, path: "poststratified.yaml", surveys: Fixtures.catalogue)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let rule = try #require(result.framework?.round("shop-2025")?.poststratify)
-        #expect(rule.variable.value == "region")
-        #expect(rule.counts.map(\.code.value) == ["north", "south"])
-        #expect(rule.countByCode == ["north": 1200, "south": 2300.5])
+        #expect(rule.margins.map(\.variable.value) == ["region"])
+        #expect(rule.margins.first?.counts.map(\.code.value) == ["north", "south"])
+        #expect(rule.margins.first?.countByCode == ["north": 1200, "south": 2300.5])
         #expect(rule.source?.resolved("en", fallbacks: []) == "The register 2025")
         #expect(result.framework?.round("shop-2024")?.poststratify == nil)
+    }
+
+    static func raked(_ margins: String) throws -> FrameworkLoadResult {
+        let text = try String(contentsOf: Fixtures.valid, encoding: .utf8).replacingOccurrences(
+            of: "  - {name: shop-2025, survey: shop, label: {sv: \"2025\", en: \"2025\"}}\n",
+            with: """
+              - name: shop-2025
+                survey: shop
+                label: {sv: "2025", en: "2025"}
+                poststratify:
+                  margins:
+            \(margins)
+                  source: {sv: "Registret 2025", en: "The register 2025"}
+
+            """)
+        return FrameworkLoader.load(text: text, path: "raked.yaml", surveys: Fixtures.catalogue)
+    }
+
+    @Test func poststratifyTakesAListOfMarginsToRakeTo() throws {
+        let result = try Self.raked("""
+                - {variable: region, counts: {north: 2500, south: 3900}}
+                - {variable: consent, counts: {"yes": 4000, "no": 2400}}
+        """)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let rule = try #require(result.framework?.round("shop-2025")?.poststratify)
+        #expect(rule.isRaking)
+        #expect(rule.margins.map(\.variable.value) == ["region", "consent"])
+        #expect(rule.margins.map(\.countByCode) == [["north": 2500, "south": 3900], ["yes": 4000, "no": 2400]])
+        #expect(rule.margins.map(\.variable.location.line) == [11, 12])
+        #expect(rule.source?.resolved("en", fallbacks: []) == "The register 2025")
+    }
+
+    @Test func rakingMarginsMustDescribeOnePopulation() throws {
+        let result = try Self.raked("""
+                - {variable: region, counts: {north: 2500, south: 3900}}
+                - {variable: consent, counts: {"yes": 4000, "no": 2350}}
+        """)
+        #expect(result.framework == nil)
+        #expect(result.diagnostics.map(\.code.id) == ["E330"])
+        #expect(result.diagnostics.first?.message.hasPrefix(
+            "the counts of consent in `poststratify` of round shop-2025 add up to 6350, but those of region to 6400") == true, "\(result.diagnostics)")
+        // A margin whose counts are not all numbers is reported for that (E326), not for its total.
+        let unread = try Self.raked("""
+                - {variable: region, counts: {north: 2500, south: 3900}}
+                - {variable: consent, counts: {"yes": 4000, "no": many}}
+        """)
+        #expect(unread.diagnostics.map(\.code.id).sorted() == ["E326", "W303"], "\(unread.diagnostics)")
+    }
+
+    @Test func eachVariableIsOneMargin() throws {
+        let result = try Self.raked("""
+                - {variable: region, counts: {north: 2500, south: 3900}}
+                - {variable: region, counts: {north: 2500, south: 3900}}
+        """)
+        #expect(result.diagnostics.map(\.code.id) == ["E332"])
+        #expect(result.diagnostics.first?.message.contains("has two margins of region (the first on line 11)") == true, "\(result.diagnostics)")
+    }
+
+    @Test func eachMarginIsCheckedAsAPostStratificationIs() throws {
+        // W303 for a choice without a count, and E325 for a code that is not a choice, per margin.
+        let result = try Self.raked("""
+                - {variable: region, counts: {north: 6400}}
+                - {variable: consent, counts: {"yes": 4000, "maybe": 2400}}
+        """)
+        #expect(result.diagnostics.map(\.code.id).sorted() == ["E325", "W303", "W303"], "\(result.diagnostics)")
+        #expect(result.diagnostics.contains { $0.message.hasPrefix("`poststratify` of round shop-2025 (margin consent) has a population count for maybe") })
+        #expect(result.diagnostics.contains { $0.message.hasPrefix("`poststratify` of round shop-2025 (margin region) has no population count for south of region") })
     }
 
     @Test func aChoiceWithoutPopulationCountIsAWarning() throws {

@@ -63,6 +63,29 @@ struct ReportRenderingTests {
         #expect(!plain.contains(language == "sv" ? "efterstratifiering" : "post-stratification"))
     }
 
+    /// A raked round names every margin in the methods section, and says what raking does not correct.
+    @Test(arguments: [("sv", "Skattningarna för Klubb 2024 är viktade till kända antal i populationen efter member och size (Förbundets register), så kallad raking", "men inte för kombinationerna av grupper"),
+                      ("en", "The estimates for Club 2024 are weighted to known population counts by member and size (The federation register), known as raking", "but not for their combinations")])
+    func theMethodsSectionNamesEveryMarginOfARakedRound(language: String, sentence: String, limit: String) throws {
+        let fixture = try ClubFixture()
+        var definition = try fixture.definition()
+        definition.language = language
+        // Every response of club-2024 is of a small club whose respondent is a member.
+        let text = try String(contentsOfFile: ClubFixture.path("club-toc.yaml"), encoding: .utf8).replacingOccurrences(
+            of: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}}",
+            with: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}, poststratify: "
+                + "{margins: [{variable: member, counts: {\"yes\": 120}}, {variable: size, counts: {small: 120}}], "
+                + "source: {sv: \"Förbundets register\", en: \"The federation register\"}}}")
+        let loaded = FrameworkLoader.load(text: text, path: "club-toc.yaml", surveys: SurveyCatalogue([fixture.document.survey]))
+        let framework = try #require(loaded.framework, "\(loaded.diagnostics)")
+        #expect(framework.round("club-2024")?.poststratify?.isRaking == true)
+        let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        #expect(html.contains(sentence))
+        #expect(html.contains(limit))
+        #expect(!html.contains(language == "sv" ? "efterstratifiering" : "post-stratification"))
+    }
+
     @Test func everyTextFromDefinitionsAndAnswersIsEscaped() throws {
         let html = try ClubFixture().render()
         #expect(!html.contains("<script"))

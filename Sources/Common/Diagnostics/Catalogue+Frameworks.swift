@@ -27,6 +27,9 @@ extension DiagnosticCode {
     public static let populationCountNotPositive = DiagnosticCode("E326", .error, "a population count that is not a number above 0")
     public static let emptyPostStratum = DiagnosticCode("E327", .error, "a post-stratum with a population count but no cleaned response in the round")
     public static let responsesOutsidePostStrata = DiagnosticCode("E328", .error, "cleaned responses whose post-stratification variable is empty or a code without a population count")
+    public static let marginTotalsDiffer = DiagnosticCode("E330", .error, "raking margins whose population counts add up to different totals")
+    public static let rakingNotConverged = DiagnosticCode("E331", .error, "raking that does not meet every margin within R's 10 passes")
+    public static let marginVariableRepeated = DiagnosticCode("E332", .error, "a variable with two margins under `poststratify`")
 
     public static let percentOnLevel = DiagnosticCode("W301", .warning, "unit percent on an indicator that is not a share (a mean, median, total or count)")
     public static let nodeWithoutIndicator = DiagnosticCode("W302", .warning, "an output or outcome that no indicator measures")
@@ -38,6 +41,6 @@ extension DiagnosticCode {
         unsuitableVariable, unknownFrameworkRound, roundOfOtherSurvey, invalidIndicatorValue, duplicateFrameworkRound,
         invalidFrameworkRoundName, designWithoutWeight, invalidThreshold, targetsWithoutDirection, noRoundForSurvey,
         targetNotAfterBaseline, populationCodeNotInChoices, populationCountNotPositive, emptyPostStratum,
-        responsesOutsidePostStrata, percentOnLevel, nodeWithoutIndicator, codeWithoutPopulationCount,
+        responsesOutsidePostStrata, marginTotalsDiffer, rakingNotConverged, marginVariableRepeated, percentOnLevel, nodeWithoutIndicator, codeWithoutPopulationCount,
     ]
 }

@@ -4,8 +4,9 @@
 #   apt-get install -y --no-install-recommends r-base-core r-cran-survey
 #   Rscript Tests/EstimatorsTests/Golden/make-golden.R
 # It rewrites the CSV files next to it: the data (api*.csv, small.csv) and the golden values
-# (estimates.csv, wilson.csv, changes.csv, distributions.csv) and the population counts of the
-# post-stratified designs (poststrata.csv). Numbers carry 17 significant digits.
+# (estimates.csv, wilson.csv, changes.csv, distributions.csv), the population counts of the
+# post-stratified designs (poststrata.csv), and the raked designs' margins, weights and estimates
+# (raking.csv, raked-weights.csv, raked.csv). Numbers carry 17 significant digits.
 # "NA" marks a value R leaves undefined; an estimate R refuses has estimator "error".
 
 suppressPackageStartupMessages(library(survey))
@@ -328,4 +329,60 @@ for (n in c(1, 2, 5, 6, 7, 10, 17, 46, 100, 1000, 10000, 100000)) for (prob in c
   for (k in unique(pmax(0, round(c(0.1, 0.3, 0.5, 0.7, 0.9) * n)))) put_dist("pbinom", k, n, prob, pbinom(k, n, prob))
 }
 write_table(do.call(rbind, dist_rows), "distributions.csv")
+# ---------------------------------------------------------------------------------------------
+# Raked designs (rake, R's defaults: at most 10 passes, converged when no cell of the weighted
+# cross-table of the margins' variables moves by 1 or more): apisrs on stype and sch_wide with
+# apipop's counts (as R's ?rake example does with apiclus1), apistrat, stratified by stype, on
+# stype, awards and sch_wide, apiclus1 on stype and sch_wide. The small set is left out: two of
+# its weights are 0, where rake's variance divides 0 by 0 (NaN residuals; R reports an SE of 0).
+# The Swift tests read the margins from raking.csv, the weights R reaches from raked-weights.csv.
+pop_sch_wide <- data.frame(sch_wide = c(0, 1), Freq = as.vector(table(apipop$sch.wide)[c("No", "Yes")]))
+rake_margins <- list(
+  srs_rake = list(data = "apisrs", base = "srs", variables = c("stype", "sch_wide")),
+  strat_rake = list(data = "apistrat", base = "strat", variables = c("stype", "awards", "sch_wide")),
+  clus1_rake = list(data = "apiclus1", base = "clus1", variables = c("stype", "sch_wide")))
+pop_of <- list(stype = pop_stype, awards = pop_awards, sch_wide = pop_sch_wide)
+raking <- list()
+raked_weights <- list()
+for (design_name in names(rake_margins)) {
+  spec <- rake_margins[[design_name]]
+  designs[[design_name]] <- withCallingHandlers(
+    rake(designs[[spec$base]], lapply(spec$variables, function(v) as.formula(paste0("~", v))), pop_of[spec$variables]),
+    warning = function(w) stop("rake did not converge for ", design_name))
+  for (v in spec$variables) {
+    raking[[length(raking) + 1]] <- data.frame(design = design_name, variable = v, code = as.character(pop_of[[v]][[v]]),
+                                               count = pop_of[[v]]$Freq, stringsAsFactors = FALSE)
+  }
+  raked_weights[[design_name]] <- data.frame(design = design_name, row = seq_along(weights(designs[[design_name]])),
+                                             weight = weights(designs[[design_name]]))
+}
+write_table(do.call(rbind, raking), "raking.csv")
+write_table(do.call(rbind, raked_weights), "raked-weights.csv")
+
+# Two cases Samla refuses (RakingTests). The sample has the cells (a, x), (a, y), (b, y) and the
+# margins a: 1000, b: 1000, x: 1000, y: 1000 leave (a, y) empty: rake moves towards it ever more
+# slowly and warns after 10 passes. The sample has only (a, x) and (b, y) and the margins ask
+# a: 10, b: 20, x: 20, y: 10: rake alternates between two sets of weights, sees the same table
+# after each pass and stops without a warning, its weights missing the first margin by 10.
+two_margins <- function(m, n, counts_m, counts_n) rake(
+  svydesign(id = ~1, weights = ~w, data = data.frame(m = m, n = n, w = 1)), list(~m, ~n),
+  list(data.frame(m = c("a", "b"), Freq = counts_m), data.frame(n = c("x", "y"), Freq = counts_n)))
+slow <- tryCatch(two_margins(c("a", "a", "b"), c("x", "y", "y"), c(1000, 1000), c(1000, 1000)), warning = function(w) w)
+stopifnot(grepl("did not converge after 10", conditionMessage(slow)))
+cycling <- two_margins(c("a", "b"), c("x", "y"), c(10, 20), c(20, 10))
+stopifnot(isTRUE(all.equal(as.numeric(weights(cycling)), c(20, 10))))
+
+rows <- list()
+api_plan("srs_rake", c(by_stype, by_awards[-1]), levels = c(0.95, 0.9))
+api_plan("strat_rake", c(by_stype, by_awards[-1]))
+api_plan("clus1_rake", c(by_stype, by_awards[-1]))
+raked <- do.call(rbind, rows)
+# svyby subsets a raked design as these row subsets do.
+by_rake <- svyby(~enroll, ~awards, designs$strat_rake, svytotal)
+check <- raked[raked$design == "strat_rake" & raked$estimator == "total" & raked$domain_variable == "awards", ]
+stopifnot(isTRUE(all.equal(as.numeric(SE(by_rake)), as.numeric(check$se), tolerance = 1e-15)))
+raked$coverage <- NA_real_
+raked$data <- sapply(raked$design, function(name) rake_margins[[name]]$data)
+write_table(raked, "raked.csv")
+
 cat("wrote golden files:", header, "\n")

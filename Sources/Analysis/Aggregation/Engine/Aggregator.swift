@@ -123,7 +123,7 @@ public struct Aggregator: Sendable {
             }
             if wanted, let rule = plan.postStratification?.rule {
                 notes.append(.roundPostStratified(
-                    round: plan.round, variable: rule.variable.value,
+                    round: plan.round, variables: rule.margins.map(\.variable.value),
                     source: rule.source?.resolved(language, fallbacks: framework.languages)))
             }
             for (index, compiled) in plan.indicators.enumerated() {

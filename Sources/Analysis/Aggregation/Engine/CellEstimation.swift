@@ -17,9 +17,13 @@ enum CellEstimation {
         let columns = scan.columns[index]
         let threshold = indicator.threshold(defaults: framework.suppression)
         let design = compiled.design.map { scan.designs[$0] }
-        let postStrata = scan.plan.postStratification.map { (groups: scan.postStrata.codes, counts: $0.rule.countByCode) }
+        let margins = scan.plan.postStratification.map { planned in
+            zip(planned.rule.margins, scan.postStrata).map { margin, column in
+                RakingMargin(name: margin.variable.value, groups: column.codes, populationCounts: margin.countByCode)
+            }
+        }
         let estimate = { (positions: [Int]?) -> CellOutcome in
-            estimateCell(indicator.kind, columns: columns, positions: positions, design: design, postStrata: postStrata, keptCount: scan.keptCount)
+            estimateCell(indicator.kind, columns: columns, positions: positions, design: design, margins: margins, keptCount: scan.keptCount)
         }
 
         let totalGroup = ResultGroup(variable: nil, code: nil, label: language == "sv" ? "Totalt" : "Total", variableLabel: nil)
@@ -50,12 +54,12 @@ enum CellEstimation {
 
     /// The estimate over `positions` of the indicator's columns (all of them when nil).
     private static func estimateCell(
-        _ kind: IndicatorKind, columns: IndicatorColumns, positions: [Int]?, design: DesignColumns?, postStrata: PostStrata?, keptCount: Int
+        _ kind: IndicatorKind, columns: IndicatorColumns, positions: [Int]?, design: DesignColumns?, margins: [RakingMargin]?, keptCount: Int
     ) -> CellOutcome {
         do throws(EstimationError) {
             let result: Estimate
             if let design {
-                result = try weighted(kind, columns: columns, positions: positions, design: design, postStrata: postStrata, keptCount: keptCount)
+                result = try weighted(kind, columns: columns, positions: positions, design: design, margins: margins, keptCount: keptCount)
             } else {
                 result = try unweighted(kind, columns: columns, positions: positions)
             }
@@ -82,15 +86,12 @@ enum CellEstimation {
         }
     }
 
-    /// The post-stratum of each kept response and the population count of each post-stratum.
-    typealias PostStrata = (groups: [String], counts: [String: Double])
-
     /// A design-based estimate: the design is every kept response (weight 0 where it has none),
-    /// post-stratified when the round is, the domain the cell's members, so the variance uses the
-    /// whole design as R's svyby does.
+    /// post-stratified to the round's one margin or raked to its several, the domain the cell's
+    /// members, so the variance uses the whole design as R's svyby does.
     private static func weighted(
         _ kind: IndicatorKind, columns: IndicatorColumns, positions: [Int]?, design columnsOfDesign: DesignColumns,
-        postStrata: PostStrata?, keptCount: Int
+        margins: [RakingMargin]?, keptCount: Int
     ) throws(EstimationError) -> Estimate {
         var design = try SampleDesign(
             weights: columnsOfDesign.weights.map { $0.isNaN ? 0 : $0 },
@@ -98,8 +99,10 @@ enum CellEstimation {
             fpc: columnsOfDesign.spec.fpc == nil ? nil : columnsOfDesign.fpc,
             lonelyPSURule: .fail
         )
-        if let postStrata {
-            design = try design.postStratified(by: postStrata.groups, populationCounts: postStrata.counts)
+        if let margins, margins.count == 1 {
+            design = try design.postStratified(by: margins[0].groups, populationCounts: margins[0].populationCounts)
+        } else if let margins {
+            design = try design.raked(to: margins)
         }
         var values = [Double](repeating: .nan, count: keptCount)
         var denominators = [Double](repeating: .nan, count: keptCount)

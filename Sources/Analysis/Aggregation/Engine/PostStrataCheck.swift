@@ -1,16 +1,29 @@
 import Diagnostics
+import Estimators
 import Frameworks
 
 extension PlannedPostStratification {
     /// How many response ids a message lists before "…".
     static let idsShown = 5
 
-    /// Why the kept responses of `round` cannot be post-stratified: a post-stratum with a count
-    /// but no response (E327), responses without the variable or with a code without a count (E328).
-    func problems(in column: PostStrataColumn, round: String) -> [Diagnostic] {
+    /// Why the kept responses of `round` cannot be post-stratified or raked: in a margin, a group
+    /// with a count but no response (E327), responses without the variable or with a code
+    /// without a count (E328); or raking that does not converge on a design's weights (E331).
+    func problems(in columns: [PostStrataColumn], designs: [DesignColumns], round: String) -> [Diagnostic] {
         var diagnostics = DiagnosticList()
-        let name = rule.variable.value
-        let counted = Set(rule.counts.map(\.code.value))
+        for (margin, column) in zip(rule.margins, columns) {
+            diagnostics.append(contentsOf: problems(of: margin, in: column, round: round))
+        }
+        if rule.isRaking, !diagnostics.hasErrors, let notConverged = rakingProblem(columns: columns, designs: designs, round: round) {
+            diagnostics.report(notConverged)
+        }
+        return diagnostics.items
+    }
+
+    private func problems(of margin: PopulationMargin, in column: PostStrataColumn, round: String) -> [Diagnostic] {
+        var diagnostics = DiagnosticList()
+        let name = margin.variable.value
+        let counted = Set(margin.counts.map(\.code.value))
         var present = Set<String>()
         var empty: [Int64] = []
         var uncounted: [Int64] = []
@@ -26,19 +39,48 @@ extension PlannedPostStratification {
             }
         }
         if !empty.isEmpty {
-            diagnostics.report(.responsesOutsidePostStrata, at: rule.location,
+            diagnostics.report(.responsesOutsidePostStrata, at: margin.location,
                                "\(Self.responses(empty)) of round \(round) \(empty.count == 1 ? "has" : "have") no \(name) (\(Self.ids(empty))), so post-stratification cannot weight \(empty.count == 1 ? "it" : "them"); leave \(empty.count == 1 ? "it" : "them") out with a cleaning rule, e.g. `eligible: ${\(name)} != ''`, or fill in their \(name)")
         }
         if !uncounted.isEmpty {
             let codes = uncountedCodes.joined(separator: ", ")
-            diagnostics.report(.responsesOutsidePostStrata, at: rule.location,
+            diagnostics.report(.responsesOutsidePostStrata, at: margin.location,
                                "\(Self.responses(uncounted)) of round \(round) \(uncounted.count == 1 ? "has" : "have") \(name) \(codes), which has no population count under `poststratify` (\(Self.ids(uncounted))); give the count of \(codes), or leave these responses out with a cleaning rule")
         }
-        for count in rule.counts where !present.contains(count.code.value) {
+        for count in margin.counts where !present.contains(count.code.value) {
             diagnostics.report(.emptyPostStratum, at: count.code.location,
                                "round \(round) has a population count for \(count.code.value) under `poststratify`, but no cleaned response has \(name) \(count.code.value), so no weight can be scaled to it (R's postStratify refuses this too); merge \(count.code.value) with a similar code in a calculated text, with the sum of their counts")
         }
         return diagnostics.items
+    }
+
+    /// E331 for the first design (weights of an indicator; 1 without) whose raking does not
+    /// converge: the margin and group furthest from its count after R's 10 passes.
+    private func rakingProblem(columns: [PostStrataColumn], designs: [DesignColumns], round: String) -> Diagnostic? {
+        let margins = zip(rule.margins, columns).map { margin, column in
+            RakingMargin(name: margin.variable.value, groups: column.codes, populationCounts: margin.countByCode)
+        }
+        let weightings = designs.isEmpty ? [nil] : designs.map { Optional($0) }
+        for design in weightings {
+            let weights = design.map { $0.weights.map { $0.isNaN ? 0 : $0 } } ?? Array(repeating: 1, count: columns.first?.codes.count ?? 0)
+            do {
+                _ = try SampleDesign(weights: weights).raked(to: margins)
+            } catch .rakingNotConverged(let passes, let margin, let group, let weighted, let population) {
+                let weighting = design?.weightName.map { "with the weights of \($0)" } ?? "with every response weighing 1"
+                var diagnostics = DiagnosticList()
+                diagnostics.report(.rakingNotConverged, at: rule.location,
+                                   "raking round \(round) to \(margins.map(\.name).joined(separator: ", ")) \(weighting) did not converge in \(passes) passes (R's rake stops after 10): the weights of \(margin) \(group) add up to \(Self.number(weighted)), not its count \(Self.number(population)); the responses lack combinations the margins need (e.g. too few responses in some \(margin) for a group of another margin): merge small groups, or rake to fewer margins")
+                return diagnostics.items.first
+            } catch {
+                continue
+            }
+        }
+        return nil
+    }
+
+    private static func number(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
     private static func responses(_ ids: [Int64]) -> String {

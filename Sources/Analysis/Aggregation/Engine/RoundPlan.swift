@@ -19,7 +19,7 @@ struct RoundPlan {
     var indicators: [CompiledIndicator] = []
     var breakdowns: [Breakdown] = []
     var designs: [DesignColumns] = []
-    /// The round's post-stratification, when its entry in the framework has one.
+    /// The round's post-stratification or raking, when its entry in the framework has one.
     private(set) var postStratification: PlannedPostStratification?
     /// Indicators this round's definition cannot compute, with what it lacks (a question or a
     /// choice added in a later version): they get no cells in this round.
@@ -47,9 +47,11 @@ struct RoundPlan {
         }
         cleaning.minMinutes = rules.minMinutes
 
-        if let rule = framework.round(round)?.poststratify,
-           let slot = valueSlot(named: rule.variable.value, at: rule.variable.location, what: "`poststratify`") {
-            postStratification = PlannedPostStratification(rule: rule, slot: slot)
+        if let rule = framework.round(round)?.poststratify {
+            let slots = rule.margins.compactMap { valueSlot(named: $0.variable.value, at: $0.variable.location, what: "`poststratify`") }
+            if slots.count == rule.margins.count {
+                postStratification = PlannedPostStratification(rule: rule, slots: slots)
+            }
         }
 
         var breakdownOf: [String: Int] = [:]
@@ -323,8 +325,9 @@ extension NoEstimateReason {
     }
 }
 
-/// A round's post-stratification as its scan reads it: the rule and the slot of its variable.
+/// A round's post-stratification or raking as its scan reads it: the rule and the slot of each
+/// margin's variable.
 struct PlannedPostStratification {
     let rule: PostStratificationRule
-    let slot: Int
+    let slots: [Int]
 }

@@ -16,9 +16,9 @@ final class RoundScan {
     private(set) var breakdowns: [Breakdown]
     private(set) var designs: [DesignColumns]
     private(set) var keptCount = 0
-    /// In a post-stratified round, the post-stratum of each kept response ("" when it has none)
-    /// and its stored id.
-    private(set) var postStrata = PostStrataColumn()
+    /// In a post-stratified or raked round, per margin the group of each kept response ("" when
+    /// it has none) and its stored id.
+    private(set) var postStrata: [PostStrataColumn] = []
 
     init(plan: RoundPlan, today: CalendarDate) {
         self.plan = plan
@@ -86,10 +86,10 @@ private struct ScanPass {
     /// Per breakdown: the group of each kept response.
     var groups: [[Int32]]
     var keptCount = 0
-    var postStrata = PostStrataColumn()
+    var postStrata: [PostStrataColumn]
 
     private var context: EvaluationContext
-    private let postStratumSlot: Int?
+    private let postStratumSlots: [Int]
     private let breakdowns: [Breakdown]
     /// Per breakdown: its variable's slot, or nil for `samla.source`.
     private let breakdownSlots: [Int?]
@@ -140,7 +140,8 @@ private struct ScanPass {
         context = EvaluationContext(slotCount: plan.variables.count, today: today)
         breakdowns = plan.breakdowns
         breakdownSlots = plan.breakdowns.map(\.slot)
-        postStratumSlot = plan.postStratification?.slot
+        postStratumSlots = plan.postStratification?.slots ?? []
+        postStrata = Array(repeating: PostStrataColumn(), count: postStratumSlots.count)
 
         let types = plan.variables.map(\.type)
         let completes = plan.cleaning.minCompleteness != nil
@@ -234,8 +235,8 @@ private struct ScanPass {
                 groups[b].append(breakdowns[b].group(of: row.source))
             }
         }
-        if let postStratumSlot {
-            postStrata.append(context.slots[postStratumSlot], response: id)
+        for (margin, slot) in postStratumSlots.enumerated() {
+            postStrata[margin].append(context.slots[slot], response: id)
         }
         for index in designs.indices {
             let spec = designs[index].spec
@@ -344,7 +345,7 @@ struct IndicatorColumns {
     }
 }
 
-/// The post-stratum of each kept response of a post-stratified round, in scan order.
+/// The group of each kept response in one margin of a post-stratified or raked round, in scan order.
 struct PostStrataColumn {
     /// The code of the post-stratification variable; "" when the response has none.
     var codes: [String] = []

@@ -11,7 +11,7 @@ struct ScannedRound: Sendable {
     let log: CleaningLog
     let missing: [Int]
     let cells: [[ComputedCell]]
-    /// Why the round cannot be estimated (its responses do not fit its post-strata); no cells then.
+    /// Why the round cannot be estimated (its responses do not fit its post-strata or margins); no cells then.
     var refusals: [Diagnostic] = []
 
     /// Scans the rounds of `plans` and estimates their cells, the rounds side by side on as many
@@ -27,7 +27,7 @@ struct ScannedRound: Sendable {
                 let scan = RoundScan(plan: plan, today: today)
                 try scan.run(store: store)
                 if let postStratification = plan.postStratification {
-                    let problems = postStratification.problems(in: scan.postStrata, round: plan.round)
+                    let problems = postStratification.problems(in: scan.postStrata, designs: scan.designs, round: plan.round)
                     if !problems.isEmpty {
                         return ScannedRound(log: scan.log, missing: scan.columns.map(\.missing), cells: [], refusals: problems)
                     }

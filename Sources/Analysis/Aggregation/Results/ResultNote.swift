@@ -13,9 +13,10 @@ public enum ResultNote: Sendable, Hashable {
     case indicatorNotComputed(indicator: String, round: String, definition: DefinitionVersion, lacking: DefinitionGap)
     /// The database opens `round` before `earlier`, which the framework's `rounds` declares first.
     case roundsOutOfOrder(round: String, opens: CalendarDate, earlier: String, earlierOpens: CalendarDate)
-    /// The round's estimates are weighted to population counts by `variable` (`poststratify`),
-    /// from `source` (in the results language) when the framework names one.
-    case roundPostStratified(round: String, variable: String, source: String?)
+    /// The round's estimates are weighted to population counts by `variables` (`poststratify`):
+    /// post-stratified by one, raked to several; from `source` (in the results language) when
+    /// the framework names one.
+    case roundPostStratified(round: String, variables: [String], source: String?)
 
     /// A stable name of the case: `round-without-data`, `round-without-responses`,
     /// `indicator-not-computed`, `rounds-out-of-order`, `round-post-stratified`.
@@ -61,12 +62,21 @@ public enum ResultNote: Sendable, Hashable {
             return sv
                 ? "omgång \(round) öppnar \(opens), före \(earlier) (\(earlierOpens)), som `rounds` anger som tidigare; förändringar följer den angivna ordningen, så om datumen stämmer, lista omgångarna i tidsordning"
                 : "round \(round) opens on \(opens), before \(earlier) (\(earlierOpens)), which `rounds` declares earlier; changes follow the declared order, so if the dates are right, list the rounds in time order"
-        case .roundPostStratified(let round, let variable, let source):
+        case .roundPostStratified(let round, let variables, let source):
             let from = source.map { " (\($0))" } ?? ""
+            let by = Self.list(variables, and: sv ? "och" : "and") + (variables.count > 1 ? " (raking)" : "")
             return sv
-                ? "skattningarna för omgång \(round) är viktade till kända antal i populationen efter \(variable)\(from): antal och summor är skattningar för hela populationen"
-                : "the estimates of round \(round) are weighted to known population counts by \(variable)\(from): counts and totals are estimates for the whole population"
+                ? "skattningarna för omgång \(round) är viktade till kända antal i populationen efter \(by)\(from): antal och summor är skattningar för hela populationen"
+                : "the estimates of round \(round) are weighted to known population counts by \(by)\(from): counts and totals are estimates for the whole population"
         }
+    }
+}
+
+extension ResultNote {
+    /// `a`, `a and b`, `a, b and c`.
+    public static func list(_ items: [String], and word: String) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " \(word) " + items.last!
     }
 }
 

@@ -7,6 +7,12 @@ struct PostStrata: Sendable {
     let baseWeights: [Double]
 }
 
+/// How a design's weights were calibrated to population counts, kept for the variance.
+enum Calibration: Sendable {
+    case postStratified(PostStrata)
+    case raked([RakedMargin])
+}
+
 extension SampleDesign {
     /// This design with its weights post-stratified to known population counts, as R's
     /// `postStratify(design, ~group, population)`: in each post-stratum g, every weight is
@@ -20,28 +26,11 @@ extension SampleDesign {
     ///   - populationCounts: N_g by post-stratum; each must be a positive number, and each
     ///     post-stratum named here must have an observation with a weight above 0.
     public func postStratified(by groups: [String], populationCounts: [String: Double]) throws(EstimationError) -> SampleDesign {
-        guard postStrata == nil else { throw .alreadyPostStratified }
-        guard groups.count == count else { throw .lengthMismatch(input: "post-strata", expected: count, actual: groups.count) }
-        let names = populationCounts.keys.sorted()
-        for name in names {
-            let population = populationCounts[name]!
-            guard population.isFinite, population > 0 else { throw .populationCountNotPositive(postStratum: name, value: population) }
-        }
-        let indexOf = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        var groupOfObservation = [Int](repeating: 0, count: count)
-        var weightSums = [Double](repeating: 0, count: names.count)
-        for (row, group) in groups.enumerated() {
-            guard let index = indexOf[group] else { throw .noPopulationCount(postStratum: group, index: row) }
-            groupOfObservation[row] = index
-            weightSums[index] += weights[row]
-        }
-        if let empty = weightSums.firstIndex(where: { $0 == 0 }) {
-            throw .emptyPostStratum(names[empty])
-        }
-        let factors = names.indices.map { populationCounts[names[$0]]! / weightSums[$0] }
+        guard calibration == nil else { throw .alreadyPostStratified }
+        let (groupOfObservation, names) = try indexedGroups(groups, populationCounts, input: "post-strata")
         var design = self
-        design.weights = weights.indices.map { weights[$0] * factors[groupOfObservation[$0]] }
-        design.postStrata = PostStrata(groupOfObservation: groupOfObservation, names: names, baseWeights: weights)
+        design.weights = Self.postStratify(weights, (groupOfObservation, names), populationCounts)
+        design.calibration = .postStratified(PostStrata(groupOfObservation: groupOfObservation, names: names, baseWeights: weights))
         return design
     }
 

@@ -34,8 +34,14 @@ public enum EstimationError: Error, Sendable, Hashable, CustomStringConvertible 
     case noPopulationCount(postStratum: String, index: Int)
     /// A post-stratum with a population count but no observation of weight above 0 (R refuses it too).
     case emptyPostStratum(String)
-    /// A design is post-stratified once, on one variable.
+    /// A design is post-stratified or raked once.
     case alreadyPostStratified
+    /// Raking needs at least one margin.
+    case noRakingMargins
+    /// Two raking margins whose population counts add up to different totals (names and totals).
+    case rakingMarginTotalsDiffer(String, Double, String, Double)
+    /// Raking that did not meet every margin within its passes: the group furthest from its count.
+    case rakingNotConverged(passes: Int, margin: String, group: String, weighted: Double, population: Double)
 
     public var description: String {
         switch self {
@@ -82,7 +88,21 @@ public enum EstimationError: Error, Sendable, Hashable, CustomStringConvertible 
         case .emptyPostStratum(let postStratum):
             "post-stratum \(postStratum) has a population count but no observation with a weight above 0, so its weights cannot be scaled to it; merge it with a similar post-stratum"
         case .alreadyPostStratified:
-            "the design is post-stratified already; post-stratify once, on one variable (cross two variables into one to use both)"
+            "the design is post-stratified or raked already; calibrate once, raking to every margin at the same time"
+        case .noRakingMargins:
+            "raking needs at least one margin"
+        case .rakingMarginTotalsDiffer(let first, let firstTotal, let other, let otherTotal):
+            "the population counts of margin \(first) add up to \(firstTotal.plain) but those of margin \(other) to \(otherTotal.plain); raking can meet both only when they describe one population of one size: correct the counts"
+        case .rakingNotConverged(let passes, let margin, let group, let weighted, let population):
+            "raking did not converge in \(passes) passes: the weights of \(margin) \(group) add up to \(weighted.plain), not its population count \(population.plain); the margins cannot all be met by this sample (a combination of groups they need has no or too few responses): merge groups or rake to fewer margins"
         }
+    }
+}
+
+private extension Double {
+    /// A whole number without a decimal point, other numbers to two decimals.
+    var plain: String {
+        if self == rounded(), abs(self) < 1e15 { return String(Int(self)) }
+        return String(Double((self * 100).rounded()) / 100)
     }
 }

@@ -51,8 +51,8 @@ struct IndicatorChecks {
         }
     }
 
-    /// The post-stratification variable is a select_one or calculated text of the round's survey,
-    /// and every count is for one of its codes (a calculated text's codes are known only from the
+    /// Each margin's variable is a select_one or calculated text of the round's survey, and every
+    /// count is for one of its codes (a calculated text's codes are known only from the
     /// responses: `samla compute` checks them).
     private func checkPostStratification(_ rule: PostStratificationRule, of round: FrameworkRound, into diagnostics: inout DiagnosticList) {
         guard let surveyID = round.survey else {
@@ -61,31 +61,37 @@ struct IndicatorChecks {
             return
         }
         guard let survey = catalogue.surveys[surveyID] else { return }
-        let place = "round \(round.name)"
-        let name = rule.variable.value
         var found = DiagnosticList()
         defer { append(found, checkedAgainst: surveyID, into: &diagnostics) }
-        guard let variable = variable(name, in: survey, key: "poststratify", place: place, at: rule.variable.location, into: &found) else { return }
+        for margin in rule.margins {
+            checkMargin(margin, of: round, raking: rule.isRaking, in: survey, into: &found)
+        }
+    }
+
+    private func checkMargin(_ margin: PopulationMargin, of round: FrameworkRound, raking: Bool, in survey: Survey, into found: inout DiagnosticList) {
+        let name = margin.variable.value
+        let place = raking ? "round \(round.name) (margin \(name))" : "round \(round.name)"
+        guard let variable = variable(name, in: survey, key: "poststratify", place: place, at: margin.variable.location, into: &found) else { return }
         switch variable.type {
         case .choice:
             break
         case .text where variable.role == .calculated:
             return
         default:
-            found.report(.unsuitableVariable, at: rule.variable.location,
-                         "`poststratify` of \(place) is by \(name), which holds \(Self.describe(variable.type)); post-stratify by a select_one, or by a calculated text that gives one code per response (to cross two variables, calculate e.g. concat(${region}, '-', ${legal_form}))")
+            found.report(.unsuitableVariable, at: margin.variable.location,
+                         "`poststratify` of \(place) is by \(name), which holds \(Self.describe(variable.type)); \(raking ? "rake" : "post-stratify") by a select_one, or by a calculated text that gives one code per response (to cross two variables, calculate e.g. concat(${region}, '-', ${legal_form}))")
             return
         }
         let question = survey.question(named: variable.question)
         let codes = (question.map { survey.choices(for: $0) } ?? variable.choiceList.flatMap { survey.choiceList(named: $0)?.choices } ?? []).map(\.value)
-        for count in rule.counts where !codes.contains(count.code.value) {
+        for count in margin.counts where !codes.contains(count.code.value) {
             found.report(.populationCodeNotInChoices, at: count.code.location,
                          "`poststratify` of \(place) has a population count for \(count.code.value), which is no code of \(name)\(Suggestions.didYouMean(count.code.value, in: codes)); write the counts under the codes the survey stores: \(codes.joined(separator: ", "))")
         }
-        let counted = Set(rule.counts.map(\.code.value))
+        let counted = Set(margin.counts.map(\.code.value))
         let uncounted = codes.filter { !counted.contains($0) }
         if !uncounted.isEmpty {
-            found.report(.codeWithoutPopulationCount, at: rule.location,
+            found.report(.codeWithoutPopulationCount, at: margin.location,
                          "`poststratify` of \(place) has no population count for \(uncounted.joined(separator: ", ")) of \(name): `samla compute` refuses the round if a cleaned response has one; give its count, or remove such responses with a cleaning rule")
         }
     }

@@ -111,13 +111,45 @@ struct FrameworkReader {
         return rounds
     }
 
-    /// `poststratify: {variable, counts: {CODE: N, …}, source?}`; each count a number above 0 (E326).
+    /// `poststratify: {variable, counts: {CODE: N, …}, source?}`, or for raking
+    /// `poststratify: {margins: [{variable, counts}, …], source?}`; each count a number above 0
+    /// (E326), each variable once (E332), every margin's counts adding up to the same total (E330).
     private mutating func readPostStratification(_ node: YAMLNode, place: String) -> PostStratificationRule? {
         let what = "`poststratify` of \(place)"
         guard var map = MappingReader(node, place: what, diagnostics: &diagnostics) else { return nil }
+        var margins: [PopulationMargin] = []
+        var complete: [Bool] = []
+        if let marginsNode = map.value("margins") {
+            guard let items = marginsNode.list("`margins` of \(what)", diagnostics: &diagnostics) else { return nil }
+            if items.isEmpty {
+                diagnostics.report(.emptyList, at: marginsNode.location,
+                                   "`margins` of \(what) is empty; give each variable's population counts, e.g. {variable: region, counts: {N: 1200, M: 2300, S: 2900}}")
+            }
+            for (index, item) in items.enumerated() {
+                guard var margin = MappingReader(item, place: "margin \(index + 1) of \(what)", diagnostics: &diagnostics) else { continue }
+                if let read = readMargin(&margin, at: item.location, what: "margin \(index + 1) of \(what)") {
+                    margins.append(read.margin)
+                    complete.append(read.complete)
+                }
+                margin.reportUnknownKeys(into: &diagnostics)
+            }
+        } else if let read = readMargin(&map, at: node.location, what: what) {
+            margins.append(read.margin)
+            complete.append(read.complete)
+        }
+        let source = map.value("source").flatMap { texts.read($0, what: "`source` of \(what)", diagnostics: &diagnostics) }
+        map.reportUnknownKeys(into: &diagnostics)
+        checkMargins(margins, complete: complete, what: what)
+        guard !margins.isEmpty else { return nil }
+        return PostStratificationRule(margins: margins, source: source.map(LocalizedText.init), location: node.location)
+    }
+
+    /// One margin's `variable` and `counts`, and whether every count was read.
+    private mutating func readMargin(_ map: inout MappingReader, at location: SourceLocation, what: String) -> (margin: PopulationMargin, complete: Bool)? {
         let variableNode = map.required("variable", example: "region", diagnostics: &diagnostics)
         let variable = variableNode.flatMap { node in node.text("`variable` of \(what)", diagnostics: &diagnostics).map { Located($0, at: node.location) } }
         var counts: [PopulationCount] = []
+        var complete = true
         if let countsNode = map.required("counts", example: "{N: 1200, M: 2300, S: 2900}", diagnostics: &diagnostics),
            var byCode = MappingReader(countsNode, place: "`counts` of \(what)", diagnostics: &diagnostics) {
             let entries = byCode.remaining()
@@ -126,14 +158,46 @@ struct FrameworkReader {
                                    "`counts` of \(what) is empty; give the population count of each code, e.g. {N: 1200, M: 2300, S: 2900}")
             }
             for (code, value) in entries {
-                guard let count = readPopulationCount(value, code: code.value, what: what) else { continue }
+                guard let count = readPopulationCount(value, code: code.value, what: what) else {
+                    complete = false
+                    continue
+                }
                 counts.append(PopulationCount(code: code, count: count))
             }
+        } else {
+            complete = false
         }
-        let source = map.value("source").flatMap { texts.read($0, what: "`source` of \(what)", diagnostics: &diagnostics) }
-        map.reportUnknownKeys(into: &diagnostics)
         guard let variable else { return nil }
-        return PostStratificationRule(variable: variable, counts: counts, source: source.map(LocalizedText.init), location: node.location)
+        return (PopulationMargin(variable: variable, counts: counts, location: location), complete && !counts.isEmpty)
+    }
+
+    /// Raking's margins: each variable once (E332), and one population, so every margin whose
+    /// counts were all read adds up to the first such margin's total (E330).
+    private mutating func checkMargins(_ margins: [PopulationMargin], complete: [Bool], what: String) {
+        var firstOf: [String: PopulationMargin] = [:]
+        for margin in margins {
+            let name = margin.variable.value
+            if let first = firstOf[name] {
+                diagnostics.report(.marginVariableRepeated, at: margin.variable.location,
+                                   "\(what) has two margins of \(name) (the first on line \(first.variable.location.line)); give each variable's counts once, or cross two variables into one calculated text to weight to their combinations")
+            } else {
+                firstOf[name] = margin
+            }
+        }
+        guard let reference = zip(margins, complete).first(where: { $0.1 })?.0 else { return }
+        for (margin, isComplete) in zip(margins, complete) where isComplete && !Self.sameTotal(margin.total, reference.total) {
+            diagnostics.report(.marginTotalsDiffer, at: margin.location,
+                               "the counts of \(margin.variable.value) in \(what) add up to \(Self.number(margin.total)), but those of \(reference.variable.value) to \(Self.number(reference.total)); raking weights to one population, so every margin must add up to its size: correct the counts (a register's totals can differ by the units without a value: count those in a code of their own)")
+        }
+    }
+
+    private static func sameTotal(_ a: Double, _ b: Double) -> Bool {
+        abs(a - b) <= 1e-9 * max(abs(a), abs(b))
+    }
+
+    /// A count as written in a message: 6400, or 6400.5.
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     private mutating func readPopulationCount(_ node: YAMLNode, code: String, what: String) -> Double? {

@@ -89,22 +89,43 @@ public struct FrameworkRound: Hashable, Sendable {
     }
 }
 
-/// A round's post-stratification: the known population count of each code of one categorical
-/// variable (from a register), to which the weights of the round's responses are scaled.
+/// A round's weighting to known population counts (from a register): post-stratification on one
+/// variable, or raking to several margins, each the counts of one categorical variable.
 public struct PostStratificationRule: Hashable, Sendable {
-    /// A select_one or calculated text of the round's survey.
-    public var variable: Located<String>
-    /// In file order.
-    public var counts: [PopulationCount]
+    /// One margin: post-stratification; several: raking to all of them, in this order.
+    public var margins: [PopulationMargin]
     /// Where the counts come from, shown with the results.
     public var source: LocalizedText?
     /// Where `poststratify` is written.
     public var location: SourceLocation
 
+    public init(margins: [PopulationMargin], source: LocalizedText? = nil, location: SourceLocation) {
+        self.margins = margins
+        self.source = source
+        self.location = location
+    }
+
+    /// Post-stratification on one variable, written `{variable, counts, source}`.
     public init(variable: Located<String>, counts: [PopulationCount], source: LocalizedText? = nil, location: SourceLocation) {
+        self.init(margins: [PopulationMargin(variable: variable, counts: counts, location: location)], source: source, location: location)
+    }
+
+    /// Whether the weights are raked: more than one margin.
+    public var isRaking: Bool { margins.count > 1 }
+}
+
+/// The population count of each code of one categorical variable.
+public struct PopulationMargin: Hashable, Sendable {
+    /// A select_one or calculated text of the round's survey.
+    public var variable: Located<String>
+    /// In file order.
+    public var counts: [PopulationCount]
+    /// Where the margin is written (the whole `poststratify` in its one-variable form).
+    public var location: SourceLocation
+
+    public init(variable: Located<String>, counts: [PopulationCount], location: SourceLocation) {
         self.variable = variable
         self.counts = counts
-        self.source = source
         self.location = location
     }
 
@@ -112,6 +133,9 @@ public struct PostStratificationRule: Hashable, Sendable {
     public var countByCode: [String: Double] {
         Dictionary(counts.map { ($0.code.value, $0.count) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The sum of the counts: the population's size.
+    public var total: Double { counts.reduce(0) { $0 + $1.count } }
 }
 
 /// The population count of one code of a post-stratification variable.

@@ -65,12 +65,20 @@ struct ReportWords: Sendable {
         return pick("De beskriver dem som svarade och behöver inte vara representativa för alla som enkäten riktade sig till.",
                     "They describe those who answered and need not be representative of everyone the survey was meant for.")
     }
-    /// How the estimates of a post-stratified round are weighted, and what that does not correct.
-    func postStratified(roundLabel: String, variable: String, source: String?) -> String {
+    /// How the estimates of a post-stratified or raked round are weighted, and what that does not correct.
+    func postStratified(roundLabel: String, variables: [String], source: String?) -> String {
         let from = source.map { " (\($0))" } ?? ""
+        guard variables.count > 1 else {
+            let variable = variables.first ?? ""
+            return pick(
+                "Skattningarna för \(roundLabel) är viktade till kända antal i populationen efter \(variable)\(from), så kallad efterstratifiering: varje svars vikt är skalad så att de viktade antalen i varje grupp blir lika med populationens. Antal och summor är därför skattningar för hela populationen. Viktningen rättar för gruppernas andelar av svaren, men inte för att de som svarade inom en grupp kan skilja sig från dem som inte svarade.",
+                "The estimates for \(roundLabel) are weighted to known population counts by \(variable)\(from), known as post-stratification: each response's weight is scaled so that the weighted count of each group equals the population's. Counts and totals are therefore estimates for the whole population. The weighting corrects for the groups' shares of the responses, but not for differences within a group between those who answered and those who did not.")
+        }
+        let sv = ResultNote.list(variables, and: "och")
+        let en = ResultNote.list(variables, and: "and")
         return pick(
-            "Skattningarna för \(roundLabel) är viktade till kända antal i populationen efter \(variable)\(from), så kallad efterstratifiering: varje svars vikt är skalad så att de viktade antalen i varje grupp blir lika med populationens. Antal och summor är därför skattningar för hela populationen. Viktningen rättar för gruppernas andelar av svaren, men inte för att de som svarade inom en grupp kan skilja sig från dem som inte svarade.",
-            "The estimates for \(roundLabel) are weighted to known population counts by \(variable)\(from), known as post-stratification: each response's weight is scaled so that the weighted count of each group equals the population's. Counts and totals are therefore estimates for the whole population. The weighting corrects for the groups' shares of the responses, but not for differences within a group between those who answered and those who did not.")
+            "Skattningarna för \(roundLabel) är viktade till kända antal i populationen efter \(sv)\(from), så kallad raking: vikterna skalas efter var och en av fördelningarna i tur och ordning, om och om igen, tills de inte längre ändras, så att de viktade antalen i varje grupp av varje variabel blir lika med populationens. Antal och summor är därför skattningar för hela populationen. Viktningen rättar för gruppernas andelar av svaren, men inte för kombinationerna av grupper (de är inte kända), och inte för att de som svarade inom en grupp kan skilja sig från dem som inte svarade.",
+            "The estimates for \(roundLabel) are weighted to known population counts by \(en)\(from), known as raking: the weights are scaled to each of these distributions in turn, over and over, until they no longer change, so that the weighted count of each group of each variable equals the population's. Counts and totals are therefore estimates for the whole population. The weighting corrects for the groups' shares of the responses, but not for their combinations (which are not known), nor for differences within a group between those who answered and those who did not.")
     }
 
     /// The period a topline counts a date question's answers in.

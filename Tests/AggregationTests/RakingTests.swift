@@ -1,0 +1,157 @@
+import Aggregation
+import Expressions
+import Foundation
+import Frameworks
+import Store
+import SurveyDefinition
+import Testing
+
+/// A round raked to two margins, region and legal form: 20 organisations answered, 4 northern
+/// companies (ab), 6 northern foundations (ef), 8 southern companies and 2 southern foundations;
+/// the register counts 300 in the north, 700 in the south, 600 companies and 400 foundations.
+struct RakingTests {
+    static let survey = """
+        id: orgs
+        version: "1"
+        title: {sv: "Organisationer", en: "Organisations"}
+        languages: [sv, en]
+        choices:
+          regions:
+            - {value: N, label: {sv: "Norr", en: "North"}}
+            - {value: S, label: {sv: "Söder", en: "South"}}
+          forms:
+            - {value: ab, label: {sv: "Aktiebolag", en: "Company"}}
+            - {value: ef, label: {sv: "Ekonomisk förening", en: "Foundation"}}
+        pages:
+          - id: main
+            title: {sv: "Frågor", en: "Questions"}
+            questions:
+              - {name: region, type: select_one, choices: regions, label: {sv: "Region", en: "Region"}}
+              - {name: form, type: select_one, choices: forms, label: {sv: "Form", en: "Form"}}
+              - {name: staff, type: integer, label: {sv: "Anställda", en: "Staff"}}
+        """
+
+    static func framework(_ margins: String) -> String {
+        """
+        id: orgs-toc
+        title: {sv: "Förändringsteori", en: "Theory of change"}
+        languages: [sv, en]
+        rounds:
+          - name: orgs-2025
+            survey: orgs
+            label: {sv: "2025", en: "2025"}
+            poststratify:
+        \(margins)
+              source: {sv: "Registret", en: "The register"}
+        impact:
+          id: strong_sector
+          title: {sv: "En stark sektor", en: "A strong sector"}
+        outcomes:
+          - id: more_jobs
+            title: {sv: "Fler jobb", en: "More jobs"}
+            contributes_to: [strong_sector]
+        indicators:
+          - {id: staff, node: more_jobs, kind: mean, survey: orgs, title: {sv: "Anställda", en: "Staff"}, value: "${staff}"}
+          - {id: organisations, node: more_jobs, kind: count, survey: orgs, title: {sv: "Organisationer", en: "Organisations"}}
+        """
+    }
+
+    /// (region, form, staff) of each response.
+    static let responses: [(String, String, Int64)] =
+        (0..<4).map { ("N", "ab", 10 + $0) } + (0..<6).map { ("N", "ef", 2 + $0) }
+        + (0..<8).map { ("S", "ab", 20 + $0) } + (0..<2).map { ("S", "ef", 1 + $0) }
+
+    static func compute(_ margins: String, responses: [(String, String, Int64)] = responses) throws -> ResultSet {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("raking-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try SQLiteStore(path: path)
+        let document = try #require(SurveyLoader.load(text: survey, path: "orgs.yaml").document)
+        try store.openRound(RoundRequest(
+            name: "orgs-2025", document: document, opens: CalendarDate(year: 2025, month: 1, day: 1)!,
+            closes: CalendarDate(year: 2025, month: 12, day: 31)!, anonymous: true))
+        try store.insertCompleteResponses(round: "orgs-2025", document: document, source: .import) { inserter in
+            for (region, form, staff) in responses {
+                try inserter.insert([.choice(region), .choice(form), .integer(staff)], info: ImportedResponseInfo(language: "sv"))
+            }
+        }
+        let loaded = FrameworkLoader.load(text: framework(margins), path: "orgs-toc.yaml", surveys: SurveyCatalogue([document.survey]))
+        let framework = try #require(loaded.framework, "\(loaded.diagnostics)")
+        return try Aggregator(framework: framework, store: store, language: "en").compute(rounds: nil)
+    }
+
+    static let margins = """
+              margins:
+                - {variable: region, counts: {N: 300, S: 700}}
+                - {variable: form, counts: {ab: 600, ef: 400}}
+        """
+
+    /// Raking by a plain loop: scale to the regions, then to the forms, until no cell of the
+    /// region × form table moves by 1 or more in a pass (R's rule), at most 10 passes.
+    static func rakedByHand() -> [Double] {
+        let cells = ["N ab", "N ef", "S ab", "S ef"]
+        let sizes: [Double] = [4, 6, 8, 2]
+        var cellWeights = sizes
+        for _ in 0..<10 {
+            let before = cellWeights
+            let north = cellWeights[0] + cellWeights[1], south = cellWeights[2] + cellWeights[3]
+            cellWeights[0] *= 300 / north; cellWeights[1] *= 300 / north
+            cellWeights[2] *= 700 / south; cellWeights[3] *= 700 / south
+            let ab = cellWeights[0] + cellWeights[2], ef = cellWeights[1] + cellWeights[3]
+            cellWeights[0] *= 600 / ab; cellWeights[2] *= 600 / ab
+            cellWeights[1] *= 400 / ef; cellWeights[3] *= 400 / ef
+            if zip(before, cellWeights).allSatisfy({ abs($0 - $1) < 1 }) { break }
+        }
+        // Each response's weight: its cell's weight shared among the cell's responses.
+        return responses.map { region, form, _ in
+            let cell = cells.firstIndex(of: "\(region) \(form)")!
+            return cellWeights[cell] / sizes[cell]
+        }
+    }
+
+    @Test func estimatesOfARakedRoundUseTheRakedWeights() throws {
+        let results = try Self.compute(Self.margins)
+        let weights = Self.rakedByHand()
+        let staff = Self.responses.map { Double($0.2) }
+        let mean = zip(weights, staff).reduce(0) { $0 + $1.0 * $1.1 } / weights.reduce(0, +)
+        let estimate = try #require(ComputeTests.row(results, "staff", "orgs-2025")?.outcome.published)
+        #expect(abs(estimate.value - mean) < 1e-9, "\(estimate.value) vs \(mean)")
+        #expect(abs(mean - staff.reduce(0, +) / 20) > 0.5, "the weights change the mean")
+        #expect(estimate.n == 20)
+        #expect(estimate.estimate?.isWeighted == true)
+        let count = try #require(ComputeTests.row(results, "organisations", "orgs-2025")?.outcome.published)
+        #expect(abs(count.value - 1000) < 1e-9)
+        let note = ResultNote.roundPostStratified(round: "orgs-2025", variables: ["region", "form"], source: "The register")
+        #expect(results.notes.contains(note), "\(results.notes)")
+        #expect(note.text("en") == "the estimates of round orgs-2025 are weighted to known population counts by region and form (raking) (The register): counts and totals are estimates for the whole population")
+        #expect(note.text("sv").contains("efter region och form (raking) (The register)"))
+    }
+
+    /// A list of one margin is the one-variable form: post-stratification, R's postStratify
+    /// (whose variance differs from a one-margin rake's).
+    @Test func oneMarginIsPostStratification() throws {
+        let listed = try Self.compute("""
+              margins:
+                - {variable: region, counts: {N: 300, S: 700}}
+        """)
+        let plain = try Self.compute("""
+              variable: region
+              counts: {N: 300, S: 700}
+        """)
+        let fromList = try #require(ComputeTests.row(listed, "staff", "orgs-2025")?.outcome.published?.estimate)
+        let fromPlain = try #require(ComputeTests.row(plain, "staff", "orgs-2025")?.outcome.published?.estimate)
+        #expect(fromList == fromPlain)
+        #expect(listed.notes == plain.notes)
+        #expect(listed.notes.first?.text("en").contains("(raking)") == false)
+    }
+
+    @Test func marginsTheResponsesCannotMeetRefuseTheRound() throws {
+        // Only northern companies and southern foundations answer, and the margins want twice as
+        // many companies as northerners: raking alternates between two sets of weights (R stops
+        // there without a warning, the regions missed by 300).
+        let diagonal = Self.responses.filter { ($0.0 == "N") == ($0.1 == "ab") }
+        let error = try #require(throws: AggregationError.self) { try Self.compute(Self.margins, responses: diagonal) }
+        #expect(error.diagnostics.map(\.code.id) == ["E331"])
+        let message = try #require(error.diagnostics.first?.message)
+        #expect(message.hasPrefix("raking round orgs-2025 to region, form with every response weighing 1 did not converge in 2 passes (R's rake stops after 10): the weights of region N add up to 600, not its count 300"), "\(message)")
+    }
+}
