@@ -50,6 +50,44 @@ struct PostStratificationTests {
         #expect(note.text("en") == "the estimates of round shop-2024 are weighted to known population counts by region (The register): counts and totals are estimates for the whole population")
     }
 
+    /// `poststratify: false` keeps an indicator out of the round's weighting: a count of the
+    /// responses stays a tally of them, while the other indicators are weighted, and the note says which.
+    @Test func anIndicatorCanStayOutOfTheRoundsWeighting() throws {
+        let edit = Self.poststratified("{north: 600, south: 400}")
+        let tally = Self.customers.replacingOccurrences(of: "universe: \"${consent} = 'yes'\"}", with: "universe: \"${consent} = 'yes'\", poststratify: false}")
+        #expect(tally != Self.customers)
+        let results = try ComputeTests.compute(language: "en", edit: {
+            edit($0).replacingOccurrences(of: "  - id: courses\n", with: tally + "  - id: courses\n")
+                .replacingOccurrences(of: "    weight: weight\n", with: "    weight: weight\n    poststratify: false\n")
+        })
+        // An indicator with a weight of its own keeps just that weight.
+        let ownWeight = try ComputeTests.compute(language: "en")
+        let spend = try #require(ComputeTests.row(results, "mean_spend", "shop-2024")?.outcome.published)
+        #expect(spend.value == ComputeTests.row(ownWeight, "mean_spend", "shop-2024")?.outcome.published?.value)
+        #expect(spend.estimate?.standardError == ComputeTests.row(ownWeight, "mean_spend", "shop-2024")?.outcome.published?.estimate?.standardError)
+        let customers = try #require(ComputeTests.row(results, "customers", "shop-2024")?.outcome.published)
+        #expect(customers.value == 21, "the 21 kept responses, not the population's 1000")
+        #expect(customers.estimate?.isWeighted == false)
+        let satisfied = try #require(ComputeTests.row(results, "satisfied", "shop-2024")?.outcome.published)
+        #expect(abs(satisfied.value - (600 * (9.0 / 18) + 400 * (2.0 / 3)) / 1000) < 1e-12)
+        let note = try #require(results.notes.first { $0.kind == "round-post-stratified" })
+        #expect(note == .roundPostStratified(round: "shop-2024", variables: ["region"], source: "The register", except: ["mean_spend", "customers"]))
+        #expect(note.text("en") == "the estimates of round shop-2024 are weighted to known population counts by region (The register): counts and totals are estimates for the whole population; not weighted: mean_spend and customers (`poststratify: false`)")
+        #expect(note.text("sv").hasSuffix("; inte viktade: mean_spend och customers (`poststratify: false`)"))
+    }
+
+    /// When no indicator follows the round's weighting, the round is computed unweighted and
+    /// its weighting is not checked against the responses (a post-stratum without one refuses nothing).
+    @Test func aWeightingNoIndicatorFollowsWeighsNothing() throws {
+        // Every response of shop-2025 is in the north: followed, the weighting would refuse the round (E327).
+        let edit = Self.poststratified("{north: 600, south: 400}", round: "shop-2025")
+        let results = try ComputeTests.compute(language: "en", edit: { text in
+            edit(text).replacingOccurrences(of: "\n    survey: shop\n", with: "\n    survey: shop\n    poststratify: false\n")
+        })
+        #expect(ComputeTests.row(results, "satisfied", "shop-2025")?.outcome.published?.estimate?.method == .wilson)
+        #expect(!results.notes.contains { $0.kind == "round-post-stratified" })
+    }
+
     @Test func aPostStratumWithoutResponsesRefusesTheRound() throws {
         // Every response of shop-2025 is in the north.
         let edit = Self.poststratified("{north: 600, south: 400}", round: "shop-2025")

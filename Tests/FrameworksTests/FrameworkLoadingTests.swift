@@ -171,6 +171,25 @@ struct FrameworkLoadingTests {
         #expect(result.errors.map(\.code.id).sorted() == ["E007", "E008", "E117"], "\(result.diagnostics)")
     }
 
+    /// An indicator's `poststratify` is true or false (whether the round's weighting applies to it),
+    /// and a reported indicator, which no weighting touches, takes none.
+    @Test func anIndicatorsPoststratifyIsTrueOrFalse() throws {
+        let valid = try String(contentsOf: Fixtures.valid, encoding: .utf8)
+        func load(_ value: String, onReported: Bool = false) -> FrameworkLoadResult {
+            let text = onReported
+                ? valid.replacingOccurrences(of: "    values: {year-2025: 4}\n", with: "    values: {year-2025: 4}\n    poststratify: \(value)\n")
+                : valid.replacingOccurrences(of: "    weight: weight\n", with: "    weight: weight\n    poststratify: \(value)\n")
+            return FrameworkLoader.load(text: text, path: "f.yaml", surveys: Fixtures.catalogue)
+        }
+        let off = load("false")
+        #expect(off.diagnostics.isEmpty, "\(off.diagnostics)")
+        #expect(off.framework?.indicators.filter { !$0.followsRoundWeighting }.count == 1)
+        #expect(load("true").framework?.indicators.allSatisfy(\.followsRoundWeighting) == true)
+        #expect(FrameworkLoader.load(contentsOf: Fixtures.valid.path, surveys: Fixtures.catalogue).framework?.indicators.allSatisfy(\.followsRoundWeighting) == true)
+        #expect(load("\"no\"").diagnostics.map(\.code.id) == ["E009"])
+        #expect(load("false", onReported: true).diagnostics.map(\.code.id) == ["E310"])
+    }
+
     @Test func percentOnAMeanIsAWarningOnly() throws {
         let text = try String(contentsOf: Fixtures.valid, encoding: .utf8)
             .replacingOccurrences(of: "    weight: weight\n", with: "    weight: weight\n    unit: percent\n")

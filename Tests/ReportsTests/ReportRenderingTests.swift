@@ -63,6 +63,27 @@ struct ReportRenderingTests {
         #expect(!plain.contains(language == "sv" ? "efterstratifiering" : "post-stratification"))
     }
 
+    /// An indicator kept out of a round's weighting (`poststratify: false`) is named by its title after the round's paragraph.
+    @Test(arguments: [("sv", "(Förbundets register), så kallad efterstratifiering", "Undantag: ”Medelbetyg” är inte viktade, utan räknar eller beskriver dem som svarade."),
+                      ("en", "(The federation register), known as post-stratification", "Not weighted: “Mean score”, which count or describe those who answered.")])
+    func theMethodsSectionNamesIndicatorsLeftUnweighted(language: String, weighted: String, exception: String) throws {
+        let fixture = try ClubFixture()
+        var definition = try fixture.definition()
+        definition.language = language
+        let text = try String(contentsOfFile: ClubFixture.path("club-toc.yaml"), encoding: .utf8).replacingOccurrences(
+            of: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}}",
+            with: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}, poststratify: "
+                + "{variable: size, counts: {small: 120}, source: {sv: \"Förbundets register\", en: \"The federation register\"}}}")
+            .replacingOccurrences(of: "    value: \"${score}\"\n    unit: points\n", with: "    value: \"${score}\"\n    unit: points\n    poststratify: false\n")
+        let loaded = FrameworkLoader.load(text: text, path: "club-toc.yaml", surveys: SurveyCatalogue([fixture.document.survey]))
+        let framework = try #require(loaded.framework, "\(loaded.diagnostics)")
+        #expect(framework.indicators.first { $0.id == "mean_score" }?.followsRoundWeighting == false)
+        let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        #expect(html.contains(weighted))
+        #expect(html.contains(exception.replacingOccurrences(of: "”", with: "”")))
+    }
+
     /// A raked round names every margin in the methods section, and says what raking does not correct.
     @Test(arguments: [("sv", "Skattningarna för Klubb 2024 är viktade till kända antal i populationen efter member och size (Förbundets register), så kallad raking", "men inte för kombinationerna av grupper"),
                       ("en", "The estimates for Club 2024 are weighted to known population counts by member and size (The federation register), known as raking", "but not for their combinations")])

@@ -124,7 +124,7 @@ public struct Aggregator: Sendable {
             if wanted, let rule = plan.postStratification?.rule {
                 notes.append(.roundPostStratified(
                     round: plan.round, variables: rule.margins.map(\.variable.value),
-                    source: rule.source?.resolved(language, fallbacks: framework.languages)))
+                    source: rule.source?.resolved(language, fallbacks: framework.languages), except: plan.notWeightedToPopulation))
             }
             for (index, compiled) in plan.indicators.enumerated() {
                 computed[compiled.indicator.id, default: [:]][plan.round] = scanned.cells[index]

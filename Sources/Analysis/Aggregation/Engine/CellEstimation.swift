@@ -17,7 +17,8 @@ enum CellEstimation {
         let columns = scan.columns[index]
         let threshold = indicator.threshold(defaults: framework.suppression)
         let design = compiled.design.map { scan.designs[$0] }
-        let margins = scan.plan.postStratification.map { planned in
+        let weighting = indicator.followsRoundWeighting ? scan.plan.postStratification : nil
+        let margins = weighting.map { planned in
             zip(planned.rule.margins, scan.postStrata).map { margin, column in
                 RakingMargin(name: margin.variable.value, groups: column.codes, populationCounts: margin.countByCode)
             }

@@ -74,9 +74,10 @@ struct RoundPlan {
             }
             compiled.value = compile(indicator.value, scope: scope, expecting: .number)
             compiled.denominator = compile(indicator.denominator, scope: scope, expecting: .number)
-            // A post-stratified round estimates every indicator with a design: each response
-            // weighs 1 before post-stratification when the indicator has no weight of its own.
-            if indicator.weight != nil || postStratification != nil {
+            // A post-stratified round estimates every indicator that follows its weighting with a
+            // design: each response weighs 1 before post-stratification when the indicator has no
+            // weight of its own.
+            if indicator.weight != nil || (postStratification != nil && indicator.followsRoundWeighting) {
                 let weight = indicator.weight
                 let spec = DesignColumns.Spec(
                     weight: weight.map { valueSlot(named: $0, at: indicator.location(of: "weight"), what: "`weight`") ?? 0 },
@@ -108,6 +109,21 @@ struct RoundPlan {
             }
             self.indicators.append(compiled)
         }
+        // A weighting no indicator follows weighs nothing: the round is computed unweighted.
+        if !self.indicators.contains(where: \.indicator.followsRoundWeighting) {
+            postStratification = nil
+        }
+    }
+
+    /// The indices in `designs` that the round's weighting applies to (those of the indicators that follow it).
+    var weightedDesignIndices: [Int] {
+        Set(indicators.filter(\.indicator.followsRoundWeighting).compactMap(\.design)).sorted()
+    }
+
+    /// The indicators of this round that its weighting to population counts passes by (`poststratify: false`).
+    var notWeightedToPopulation: [String] {
+        guard postStratification != nil else { return [] }
+        return indicators.map(\.indicator).filter { !$0.followsRoundWeighting }.map(\.id)
     }
 
     var variableNames: [String] { variables.map(\.name) }

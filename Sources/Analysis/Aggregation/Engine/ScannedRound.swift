@@ -27,7 +27,7 @@ struct ScannedRound: Sendable {
                 let scan = RoundScan(plan: plan, today: today)
                 try scan.run(store: store)
                 if let postStratification = plan.postStratification {
-                    let problems = postStratification.problems(in: scan.postStrata, designs: scan.designs, round: plan.round)
+                    let problems = postStratification.problems(in: scan.postStrata, designs: plan.weightedDesignIndices.map { scan.designs[$0] }, round: plan.round)
                     if !problems.isEmpty {
                         return ScannedRound(log: scan.log, missing: scan.columns.map(\.missing), cells: [], refusals: problems)
                     }

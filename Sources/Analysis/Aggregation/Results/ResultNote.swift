@@ -15,8 +15,8 @@ public enum ResultNote: Sendable, Hashable {
     case roundsOutOfOrder(round: String, opens: CalendarDate, earlier: String, earlierOpens: CalendarDate)
     /// The round's estimates are weighted to population counts by `variables` (`poststratify`):
     /// post-stratified by one, raked to several; from `source` (in the results language) when
-    /// the framework names one.
-    case roundPostStratified(round: String, variables: [String], source: String?)
+    /// the framework names one; but for the indicators `except` (`poststratify: false`).
+    case roundPostStratified(round: String, variables: [String], source: String?, except: [String] = [])
 
     /// A stable name of the case: `round-without-data`, `round-without-responses`,
     /// `indicator-not-computed`, `rounds-out-of-order`, `round-post-stratified`.
@@ -34,7 +34,7 @@ public enum ResultNote: Sendable, Hashable {
     public var round: String {
         switch self {
         case .roundWithoutData(let round), .roundWithoutResponses(let round, _), .indicatorNotComputed(_, let round, _, _),
-             .roundsOutOfOrder(let round, _, _, _), .roundPostStratified(let round, _, _):
+             .roundsOutOfOrder(let round, _, _, _), .roundPostStratified(let round, _, _, _):
             round
         }
     }
@@ -62,12 +62,15 @@ public enum ResultNote: Sendable, Hashable {
             return sv
                 ? "omgång \(round) öppnar \(opens), före \(earlier) (\(earlierOpens)), som `rounds` anger som tidigare; förändringar följer den angivna ordningen, så om datumen stämmer, lista omgångarna i tidsordning"
                 : "round \(round) opens on \(opens), before \(earlier) (\(earlierOpens)), which `rounds` declares earlier; changes follow the declared order, so if the dates are right, list the rounds in time order"
-        case .roundPostStratified(let round, let variables, let source):
+        case .roundPostStratified(let round, let variables, let source, let except):
             let from = source.map { " (\($0))" } ?? ""
             let by = Self.list(variables, and: sv ? "och" : "and") + (variables.count > 1 ? " (raking)" : "")
+            let but = except.isEmpty ? "" : sv
+                ? "; inte viktade: \(Self.list(except, and: "och")) (`poststratify: false`)"
+                : "; not weighted: \(Self.list(except, and: "and")) (`poststratify: false`)"
             return sv
-                ? "skattningarna för omgång \(round) är viktade till kända antal i populationen efter \(by)\(from): antal och summor är skattningar för hela populationen"
-                : "the estimates of round \(round) are weighted to known population counts by \(by)\(from): counts and totals are estimates for the whole population"
+                ? "skattningarna för omgång \(round) är viktade till kända antal i populationen efter \(by)\(from): antal och summor är skattningar för hela populationen\(but)"
+                : "the estimates of round \(round) are weighted to known population counts by \(by)\(from): counts and totals are estimates for the whole population\(but)"
         }
     }
 }

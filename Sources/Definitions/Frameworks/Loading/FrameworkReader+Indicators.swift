@@ -5,7 +5,7 @@ import YAMLReading
 extension FrameworkReader {
     /// The keys each kind takes besides those every indicator takes, and those it needs.
     static func kindKeys(_ kind: IndicatorKind) -> (allowed: Set<String>, required: [String]) {
-        let design: Set<String> = ["survey", "universe", "weight", "strata", "fpc", "disaggregate", "min_cell", "min_base"]
+        let design: Set<String> = ["survey", "universe", "weight", "strata", "fpc", "poststratify", "disaggregate", "min_cell", "min_base"]
         switch kind {
         case .proportion: return (design.union(["numerator"]), ["survey", "numerator"])
         case .mean, .median, .total: return (design.union(["value"]), ["survey", "value"])
@@ -16,7 +16,7 @@ extension FrameworkReader {
     }
 
     static let kindSpecificKeys = ["survey", "numerator", "universe", "value", "denominator", "weight", "strata", "fpc",
-                                   "disaggregate", "min_cell", "min_base", "values"]
+                                   "poststratify", "disaggregate", "min_cell", "min_base", "values"]
 
     mutating func readIndicator(_ item: YAMLNode, index: Int) -> Indicator? {
         let fallbackPlace = "indicator \(index + 1)"
@@ -87,6 +87,9 @@ extension FrameworkReader {
         let reported = takes("values") ? values["values"].map { readRoundValues($0, what: "the reported values of \(place)") } ?? [] : []
         let minCell = takes("min_cell") ? values["min_cell"].flatMap { readThreshold($0, what: "`min_cell` of \(place)") } : nil
         let minBase = takes("min_base") ? values["min_base"].flatMap { readThreshold($0, what: "`min_base` of \(place)") } : nil
+        // `poststratify: false`: the round's weighting to the population passes this indicator by.
+        let followsRoundWeighting = takes("poststratify")
+            ? values["poststratify"].flatMap { $0.bool("`poststratify` of \(place)", diagnostics: &diagnostics) } ?? true : true
 
         guard let id, let idNode, let kind else { return nil }
         return Indicator(
@@ -95,7 +98,7 @@ extension FrameworkReader {
             value: expression("value"), denominator: expression("denominator"), weight: variable("weight"),
             strata: variable("strata"), fpc: variable("fpc"), unit: unit, direction: direction, disaggregate: disaggregate,
             baseline: baseline, targets: targets, reportedValues: reported, minCell: minCell, minBase: minBase,
-            location: idNode.location, keyLocations: keyLocations
+            followsRoundWeighting: followsRoundWeighting, location: idNode.location, keyLocations: keyLocations
         )
     }
 

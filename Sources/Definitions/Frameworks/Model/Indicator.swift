@@ -68,6 +68,9 @@ public struct Indicator: Hashable, Sendable {
     public var weight: String?
     public var strata: String?
     public var fpc: String?
+    /// Whether the round's weighting to population counts (`poststratify` of a round) applies:
+    /// `poststratify: false` keeps a tally of the responses (how many answered) a tally.
+    public var followsRoundWeighting: Bool
     /// `percent` shows a share ×100; anything else is a label (`points`, `FTE`).
     public var unit: String?
     public var direction: Direction?
@@ -90,7 +93,7 @@ public struct Indicator: Hashable, Sendable {
         value: ExpressionSource? = nil, denominator: ExpressionSource? = nil, weight: String? = nil,
         strata: String? = nil, fpc: String? = nil, unit: String? = nil, direction: Direction? = nil,
         disaggregate: [String] = [], baseline: RoundValue? = nil, targets: [RoundValue] = [],
-        reportedValues: [RoundValue] = [], minCell: Int? = nil, minBase: Int? = nil,
+        reportedValues: [RoundValue] = [], minCell: Int? = nil, minBase: Int? = nil, followsRoundWeighting: Bool = true,
         location: SourceLocation, keyLocations: [String: SourceLocation] = [:]
     ) {
         self.id = id
@@ -114,6 +117,7 @@ public struct Indicator: Hashable, Sendable {
         self.reportedValues = reportedValues
         self.minCell = minCell
         self.minBase = minBase
+        self.followsRoundWeighting = followsRoundWeighting
         self.location = location
         self.keyLocations = keyLocations
     }

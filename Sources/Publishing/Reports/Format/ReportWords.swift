@@ -81,6 +81,15 @@ struct ReportWords: Sendable {
             "The estimates for \(roundLabel) are weighted to known population counts by \(en)\(from), known as raking: the weights are scaled to each of these distributions in turn, over and over, until they no longer change, so that the weighted count of each group of each variable equals the population's. Counts and totals are therefore estimates for the whole population. The weighting corrects for the groups' shares of the responses, but not for their combinations (which are not known), nor for differences within a group between those who answered and those who did not.")
     }
 
+    /// The indicators of a weighted round that are not weighted (`poststratify: false`), by title; empty when none.
+    func notWeightedToPopulation(_ titles: [String]) -> String {
+        guard !titles.isEmpty else { return "" }
+        let quoted = titles.map { "”\($0)”" }
+        return " " + pick(
+            "Undantag: \(ResultNote.list(quoted, and: "och")) är inte viktade, utan räknar eller beskriver dem som svarade.",
+            "Not weighted: \(ResultNote.list(titles.map { "“\($0)”" }, and: "and")), which count or describe those who answered.")
+    }
+
     /// The period a topline counts a date question's answers in.
     func datesCounted(per period: DatePeriod) -> String {
         switch period {

@@ -8,8 +8,8 @@ extension ReportRenderer {
     /// suppression rule, the status rule, and the cleaning log of every round.
     func renderMethods(into html: inout HTMLBuilder) {
         let results = content.results
-        let postStratified: [(round: String, variables: [String], source: String?)] = (results?.notes ?? []).compactMap { note in
-            if case .roundPostStratified(let round, let variables, let source) = note { (round, variables, source) } else { nil }
+        let postStratified: [(round: String, variables: [String], source: String?, except: [String])] = (results?.notes ?? []).compactMap { note in
+            if case .roundPostStratified(let round, let variables, let source, let except) = note { (round, variables, source, except) } else { nil }
         }
         html.element("h3", text: words.pick("Data", "Data"))
         html.element("p", text: words.pick(
@@ -21,7 +21,8 @@ extension ReportRenderer {
                              "Results are unweighted unless an indicator names a weight or the round is weighted to the population (below)."))
             + " " + words.representativeness(population: content.definition.population.map(text)))
         for round in postStratified {
-            html.element("p", text: words.postStratified(roundLabel: roundLabel(round.round), variables: round.variables, source: round.source))
+            html.element("p", text: words.postStratified(roundLabel: roundLabel(round.round), variables: round.variables, source: round.source)
+                + words.notWeightedToPopulation(round.except.map { id in framework.indicators.first { $0.id == id }.map { text($0.title) } ?? id }))
         }
         if !content.roundsWithoutData.isEmpty {
             html.element("p", text: words.pick("Omgångar utan data i databasen ännu: ", "Rounds without data in the database yet: ")
