@@ -73,6 +73,20 @@ struct ReportWords: Sendable {
             "The estimates for \(roundLabel) are weighted to known population counts by \(variable)\(from), known as post-stratification: each response's weight is scaled so that the weighted count of each group equals the population's. Counts and totals are therefore estimates for the whole population. The weighting corrects for the groups' shares of the responses, but not for differences within a group between those who answered and those who did not.")
     }
 
+    /// The range of the design effects of a weighted round's totals, and what a design effect is
+    /// (`low` and `high` written as numbers already; equal when there is one).
+    func designEffects(roundLabel: String, low: String, high: String) -> String {
+        let meaning = pick(
+            "deras varians är så många gånger den som ett obundet slumpmässigt urval med lika många svar skulle ge.",
+            "their variance is that many times what a simple random sample of as many responses would give.")
+        if low == high {
+            return pick("Designeffekten för de viktade skattningarna för \(roundLabel), över alla svar, är \(low): ",
+                        "The design effect of the weighted estimates for \(roundLabel), over all responses, is \(low): ") + meaning
+        }
+        return pick("Designeffekterna för de viktade skattningarna för \(roundLabel), över alla svar, ligger mellan \(low) och \(high): ",
+                    "The design effects of the weighted estimates for \(roundLabel), over all responses, range from \(low) to \(high): ") + meaning
+    }
+
     /// The period a topline counts a date question's answers in.
     func datesCounted(per period: DatePeriod) -> String {
         switch period {
