@@ -1,3 +1,4 @@
+import Aggregation
 import Expressions
 import Foundation
 import Frameworks
@@ -105,6 +106,33 @@ struct ReportRenderingTests {
         #expect(html.contains(sentence))
         #expect(html.contains(limit))
         #expect(!html.contains(language == "sv" ? "efterstratifiering" : "post-stratification"))
+    }
+
+    /// A weighted round gives the range of its totals' design effects in the methods section; an
+    /// unweighted one says nothing of design effects. Both indicators are weighted by the score here.
+    @Test(arguments: [("sv", "Designeffekterna för de viktade skattningarna för Klubb 2025, över alla svar, ligger mellan ", " och ",
+                       ": deras varians är så många gånger den som ett obundet slumpmässigt urval med lika många svar skulle ge."),
+                      ("en", "The design effects of the weighted estimates for Club 2025, over all responses, range from ", " to ",
+                       ": their variance is that many times what a simple random sample of as many responses would give.")])
+    func theMethodsSectionGivesTheRangeOfAWeightedRoundsDesignEffects(language: String, opening: String, between: String, closing: String) throws {
+        let fixture = try ClubFixture()
+        var definition = try fixture.definition()
+        definition.language = language
+        let text = try String(contentsOfFile: ClubFixture.path("club-toc.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "    numerator: \"${score} >= 4\"\n", with: "    numerator: \"${score} >= 4\"\n    weight: score\n")
+            .replacingOccurrences(of: "    value: \"${score}\"\n", with: "    value: \"${score}\"\n    weight: score\n")
+        let framework = try #require(
+            FrameworkLoader.load(text: text, path: "club-toc.yaml", surveys: SurveyCatalogue([fixture.document.survey])).framework)
+        let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        let results = try Aggregator(framework: framework, store: fixture.store, language: language).compute()
+        let effects = results.rows.filter { $0.round == "club-2025" && $0.group.isTotal }.compactMap { $0.outcome.published?.estimate?.designEffect }
+        #expect(effects.count == 2)
+        let numbers = NumberStyle(language: language)
+        let sentence = opening + numbers.decimal(effects.min()!, digits: 2) + between + numbers.decimal(effects.max()!, digits: 2) + closing
+        #expect(effects.min()! < effects.max()! && html.contains(sentence), "\(sentence)")
+        let plain = try fixture.render(language: language)
+        #expect(!plain.contains(language == "sv" ? "Designeffekt" : "design effect"))
     }
 
     @Test func everyTextFromDefinitionsAndAnswersIsEscaped() throws {

@@ -277,6 +277,42 @@ import Testing
         #expect((object["columns"] as? [String])?.suffix(2) == ["interval_note", "change_note"])
     }
 
+    /// A weighted estimate gives its design effect and Kish's effective sample size in CSV and JSON,
+    /// beside its interval; an unweighted one leaves both empty. Twelve responses with 1, 1, 1, 1, 2,
+    /// 2, 2, 2, 3, 3, 4 and 4 new contacts, each weighted by its own number.
+    @Test func aWeightedEstimateGivesItsDesignEffectAndEffectiveSize() throws {
+        let cli = try Self.forumRound([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 4, 4].map { ["sector": .choice("civil"), "new_contacts": .integer($0)] })
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        let weighted = """
+            kind: mean
+            value: "${new_contacts}"
+            weight: new_contacts
+          - {id: unweighted, node: contacts, title: {sv: "x", en: "x"}, survey: msi-forum, kind: mean, value: "${new_contacts}"}
+        """
+        try Self.framework(indicator: weighted).write(to: file, atomically: true, encoding: .utf8)
+        // R: svymean(~c, svydesign(id = ~1, weights = ~c), deff = "replace"): 1.1804733727810648;
+        // Kish: (Σc)² / Σc² = 26² / 70 = 9.657142857…
+        let expected = ["estimate": "2.692308", "deff": "1.180473", "n_effective": "9.657143"]
+
+        let csv = try cli.run(["compute", "--framework", file.path, "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.errors)")
+        let lines = csv.output.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(lines.first)
+        #expect(Array(header[6...11]) == ["estimate", "se", "ci_low", "ci_high", "deff", "n_effective"])
+        let rows = lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        let total = try #require(rows.first { $0["indicator"] == "contacts_per_contact" })
+        #expect(total.filter { expected.keys.contains($0.key) } == expected, "\(csv.output)")
+        let plain = try #require(rows.first { $0["indicator"] == "unweighted" })
+        #expect(plain["estimate"] == "2.166667" && plain["deff"] == "" && plain["n_effective"] == "", "\(csv.output)")
+
+        let json = try cli.run(["compute", "--framework", file.path, "--format", "json"])
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any], "\(json.output)")
+        #expect((object["columns"] as? [String]).map { Array($0[10...11]) } == ["deff", "n_effective"])
+        let jsonRows = try #require(object["rows"] as? [[String: String]])
+        #expect(jsonRows.first { $0["indicator"] == "contacts_per_contact" }?.filter { expected.keys.contains($0.key) } == expected)
+        #expect(jsonRows.first { $0["indicator"] == "unweighted" }?["deff"] == "")
+    }
+
     /// A share of 1 in one round has no interval, nor has the change from it to a later round whose
     /// share has one: the table names the cells, and CSV gives each its code.
     @Test func aChangeWithoutAnIntervalSaysWhy() throws {
@@ -301,7 +337,7 @@ import Testing
             + "  contacts_per_contact forum-2026 Total: no interval for the change: \(reason)\n"), "\(table.output)")
         let csv = try cli.run(["compute", "--framework", file.path, "--format", "csv"])
         #expect(csv.status == 0, "\(csv.errors)")
-        #expect(csv.output.contains("\r\ncontacts_per_contact,contacts,forum-2025,,Totalt,12,1,0,,,,,,,,,,,share-at-one,\r\n"), "\(csv.output)")
+        #expect(csv.output.contains("\r\ncontacts_per_contact,contacts,forum-2025,,Totalt,12,1,0,,,,,,,,,,,,,share-at-one,\r\n"), "\(csv.output)")
         #expect(csv.output.contains(",,share-at-one\r\n") && csv.output.contains("\r\ncontacts_per_contact,contacts,forum-2026,,Totalt,12,0.666667,"),
                 "\(csv.output)")
     }

@@ -9,9 +9,9 @@ enum ResultText {
         try CSVWriter.string { writer in
             try writer.writeRecord(DisplayRow.columns)
             for row in results.displayRows() {
-                for (index, field) in row.fields.enumerated() {
+                for (name, field) in zip(DisplayRow.columns, row.fields) {
                     // Labels and notes are text; the rest are codes and numbers.
-                    if [4, 17].contains(index) { try writer.write(text: field) } else { try writer.write(field) }
+                    if ["group", "note"].contains(name) { try writer.write(text: field) } else { try writer.write(field) }
                 }
                 try writer.endRecord()
             }

@@ -4,7 +4,7 @@
 #   apt-get install -y --no-install-recommends r-base-core r-cran-survey
 #   Rscript Tests/EstimatorsTests/Golden/make-golden.R
 # It rewrites the CSV files next to it: the data (api*.csv, small.csv) and the golden values
-# (estimates.csv, wilson.csv, changes.csv, distributions.csv), the population counts of the
+# (estimates.csv, wilson.csv, changes.csv, distributions.csv, deff.csv), the population counts of the
 # post-stratified designs (poststrata.csv), and the raked designs' margins, weights and estimates
 # (raking.csv, raked-weights.csv, raked.csv). Numbers carry 17 significant digits.
 # "NA" marks a value R leaves undefined; an estimate R refuses has estimator "error".
@@ -235,6 +235,43 @@ estimates$data <- ifelse(estimates$design %in% c("srs", "srs_ps", "srs_ps_unweig
                   ifelse(estimates$design %in% c("clus1", "clus1_ps"), "apiclus1",
                   ifelse(grepl("^small", estimates$design), "small", "apistrat")))
 write_table(rbind(estimates, unweighted_rows), "estimates.csv")
+
+# ---------------------------------------------------------------------------------------------
+# Design effects: R's deff = TRUE (SRS without replacement, N = the domain's sum of weights) and
+# deff = "replace" (with replacement), of svymean (means, and proportions: svyciprop reports
+# svymean of the 0/1 variable), svytotal (totals, counts) and svyratio; medians have none. Also
+# Kish's effective sample size of the domain's weights, (sum w)^2 / sum w^2.
+deff_rows <- list()
+deff_of <- function(d, estimator, variable, denominator, kind) {
+  f <- as.formula(paste0("~", variable))
+  value <- if (estimator %in% c("mean", "proportion")) svymean(f, d, deff = kind)
+           else if (estimator %in% c("total", "count")) svytotal(f, d, deff = kind)
+           else svyratio(f, as.formula(paste0("~", denominator)), d, deff = kind)
+  as.numeric(deff(value))
+}
+for (design_name in c("srs", "strat", "stratnofpc", "weightsonly", "clus1", "srs_ps", "strat_ps", "clus1_ps")) {
+  d <- designs[[design_name]]
+  domains <- c(by_stype, by_awards[-1])
+  for (dom in domains) {
+    dvar <- dom[1]; dval <- dom[2]
+    sub <- if (dvar == "") d else d[d$variables[[dvar]] == dval, ]
+    w <- weights(sub)
+    for (spec in list(c("mean", "api00", ""), c("mean", "enroll", ""), c("total", "enroll", ""),
+                      c("count", "sch_wide", ""), c("ratio", "api_stu", "enroll"),
+                      c("proportion", "sch_wide", ""), c("proportion", "both", ""))) {
+      deff_rows[[length(deff_rows) + 1]] <- data.frame(
+        design = design_name, estimator = spec[1], variable = spec[2], denominator = spec[3],
+        domain_variable = dvar, domain_value = dval,
+        deff_true = deff_of(sub, spec[1], spec[2], spec[3], TRUE),
+        deff_replace = deff_of(sub, spec[1], spec[2], spec[3], "replace"),
+        kish = sum(w)^2 / sum(w^2), stringsAsFactors = FALSE)
+    }
+  }
+}
+deff_table <- do.call(rbind, deff_rows)
+deff_table$data <- ifelse(deff_table$design %in% c("srs", "srs_ps"), "apisrs",
+                   ifelse(deff_table$design %in% c("clus1", "clus1_ps"), "apiclus1", "apistrat"))
+write_table(deff_table, "deff.csv")
 
 # Medians of small samples 1..60 (values i² mod 97, so with ties), order-statistic intervals.
 medians <- do.call(rbind, lapply(1:60, function(n) {

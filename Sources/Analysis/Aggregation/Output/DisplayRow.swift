@@ -9,7 +9,7 @@ import Frameworks
 /// but `interval_note` and `change_note` can.
 public struct DisplayRow: Sendable, Hashable {
     public static let columns = [
-        "indicator", "node", "round", "breakdown", "group", "n", "estimate", "se", "ci_low", "ci_high",
+        "indicator", "node", "round", "breakdown", "group", "n", "estimate", "se", "ci_low", "ci_high", "deff", "n_effective",
         "unit", "suppressed", "target", "status", "change", "change_low", "change_high", "note", "interval_note", "change_note",
     ]
 
@@ -24,6 +24,10 @@ public struct DisplayRow: Sendable, Hashable {
     public let standardError: String
     public let low: String
     public let high: String
+    /// The design effect of a weighted estimate (docs/statistics.md), not scaled to the display.
+    public let designEffect: String
+    /// Kish's effective sample size of a weighted cell's weights.
+    public let effectiveSampleSize: String
     public let unit: String
     /// `primary`, `secondary` or empty.
     public let suppressed: String
@@ -41,7 +45,8 @@ public struct DisplayRow: Sendable, Hashable {
 
     /// The row's fields in ``columns`` order.
     public var fields: [String] {
-        [indicator, node, round, breakdown, group, n, estimate, standardError, low, high, unit, suppressed, target, status,
+        [indicator, node, round, breakdown, group, n, estimate, standardError, low, high, designEffect, effectiveSampleSize,
+         unit, suppressed, target, status,
          change, changeLow, changeHigh, note, intervalReason?.code ?? "", changeReason?.code ?? ""]
     }
 
@@ -66,6 +71,14 @@ public struct DisplayRow: Sendable, Hashable {
                 return Self.format(value * scale, fixedDigits: definition?.shownDigits(of: value) ?? 1, decimalMark: decimalMark)
             }
         }
+        /// A figure about the sample rather than the indicator: never scaled.
+        func sampleFigure(_ value: Double?, shownDigits: Int) -> String {
+            guard let value, value.isFinite else { return "" }
+            switch precision {
+            case .trimmed(let digits): return Self.format(value, digits: digits, decimalMark: decimalMark)
+            case .shown: return Self.format(value, fixedDigits: shownDigits, decimalMark: decimalMark)
+            }
+        }
         indicator = row.indicator
         node = row.node
         round = row.round
@@ -81,6 +94,8 @@ public struct DisplayRow: Sendable, Hashable {
             standardError = number(cell.standardError)
             low = number(cell.interval?.lower)
             high = number(cell.interval?.upper)
+            designEffect = sampleFigure(cell.estimate?.designEffect, shownDigits: 2)
+            effectiveSampleSize = sampleFigure(cell.estimate?.kishEffectiveSampleSize, shownDigits: 1)
             suppressed = ""
             change = number(cell.change?.value)
             changeLow = number(cell.change?.interval?.lower)
@@ -94,6 +109,8 @@ public struct DisplayRow: Sendable, Hashable {
             standardError = ""
             low = ""
             high = ""
+            designEffect = ""
+            effectiveSampleSize = ""
             suppressed = cell.reason == .belowThreshold ? "primary" : "secondary"
             change = ""
             changeLow = ""
@@ -107,6 +124,8 @@ public struct DisplayRow: Sendable, Hashable {
             standardError = ""
             low = ""
             high = ""
+            designEffect = ""
+            effectiveSampleSize = ""
             suppressed = ""
             change = ""
             changeLow = ""

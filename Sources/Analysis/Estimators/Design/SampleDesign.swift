@@ -9,6 +9,10 @@ public struct SampleDesign: Sendable {
     /// post-stratified or raked when the design is.
     public internal(set) var weights: [Double]
     public let lonelyPSURule: LonelyPSURule
+    /// What design effects compare with: sampling without replacement when the design has an fpc
+    /// (R's `deff = TRUE`), with replacement when it has none (R's `deff = "replace"`), so that each
+    /// compares like with like and a simple random sample has a design effect of exactly 1.
+    public var designEffectReference: SimpleRandomReference
 
     /// Stratum names, in order of first appearance.
     let stratumNames: [String]
@@ -89,6 +93,7 @@ public struct SampleDesign: Sendable {
 
         self.weights = weights
         self.lonelyPSURule = lonelyPSURule
+        self.designEffectReference = fpc == nil ? .withReplacement : .withoutReplacement
         self.stratumNames = names
         self.stratumOfObservation = stratumOfObservation
         self.unitOfObservation = unitOfObservation

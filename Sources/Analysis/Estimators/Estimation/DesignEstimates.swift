@@ -6,6 +6,7 @@ enum DesignEstimates {
     struct DomainSummary {
         let sampleSize: Int
         let sumOfWeights: Double
+        let kishEffectiveSampleSize: Double?
 
         init(_ design: SampleDesign, _ members: [Bool]) {
             var n = 0
@@ -16,13 +17,14 @@ enum DesignEstimates {
             }
             sampleSize = n
             sumOfWeights = weightSum
+            kishEffectiveSampleSize = design.kishEffectiveSampleSize(domain: members)
         }
     }
 
     /// The weighted mean Σwy/Σw and its standard error (R's `svymean`).
     static func meanAndError(
         _ values: [Double], design: SampleDesign, members: [Bool]
-    ) throws(EstimationError) -> (mean: Double, standardError: Double, domain: DomainSummary) {
+    ) throws(EstimationError) -> (mean: Double, standardError: Double, domain: DomainSummary, designEffect: Double?) {
         let domain = DomainSummary(design, members)
         guard domain.sumOfWeights > 0 else { throw .zeroWeightSum }
         var weighted = 0.0
@@ -33,12 +35,13 @@ enum DesignEstimates {
             influence[row] = design.weights[row] * (values[row] - mean) / domain.sumOfWeights
         }
         let variance = try design.linearisedVariance(of: influence, domain: members)
-        return (mean, variance.squareRoot(), domain)
+        let deff = design.designEffect(variance: variance, linearised: values, scale: 1, domain: members)
+        return (mean, variance.squareRoot(), domain, deff)
     }
 
     static func mean(_ values: [Double], design: SampleDesign, members: [Bool], level: Double) throws(EstimationError) -> Estimate {
-        let (mean, standardError, domain) = try meanAndError(values, design: design, members: members)
-        return normal(.mean, mean, standardError, domain, level)
+        let (mean, standardError, domain, deff) = try meanAndError(values, design: design, members: members)
+        return normal(.mean, mean, standardError, domain, level, designEffect: deff)
     }
 
     /// Σwy over the domain (R's `svytotal`); a count is the total of a 0/1 indicator.
@@ -53,7 +56,8 @@ enum DesignEstimates {
             total += influence[row]
         }
         let variance = try design.linearisedVariance(of: influence, domain: members)
-        return normal(kind, total, variance.squareRoot(), domain, level)
+        let deff = design.designEffect(variance: variance, linearised: values, scale: domain.sumOfWeights, domain: members)
+        return normal(kind, total, variance.squareRoot(), domain, level, designEffect: deff)
     }
 
     /// Σwy / Σwx with the linearised standard error (R's `svyratio`) and a normal interval (R's `confint`)
@@ -71,11 +75,16 @@ enum DesignEstimates {
         }
         guard xSum != 0 else { throw .zeroDenominator }
         let ratio = ySum / xSum
+        var residuals = [Double](repeating: 0, count: design.count)
         var influence = [Double](repeating: 0, count: design.count)
         for row in 0..<design.count where members[row] {
-            influence[row] = design.weights[row] * (numerator[row] - ratio * denominator[row]) / xSum
+            residuals[row] = (numerator[row] - ratio * denominator[row]) / xSum
+            influence[row] = design.weights[row] * residuals[row]
         }
-        let standardError = try design.linearisedVariance(of: influence, domain: members).squareRoot()
+        let variance = try design.linearisedVariance(of: influence, domain: members)
+        let standardError = variance.squareRoot()
+        // R's svyratio takes the design effect of svytotal of the residuals (y − R x)/Σwx.
+        let deff = design.designEffect(variance: variance, linearised: residuals, scale: domain.sumOfWeights, domain: members)
         let scale = RatioScale(numerator: numerator, denominator: denominator, members: members)
         let (interval, note) = scale.interval(
             ratio: ratio, standardError: standardError, quantile: NormalDistribution.quantile((1 + level) / 2), level: level)
@@ -86,19 +95,20 @@ enum DesignEstimates {
         }
         return Estimate(
             kind: .ratio, value: ratio, standardError: standardError, interval: interval, note: note,
-            method: method, sampleSize: domain.sampleSize, sumOfWeights: domain.sumOfWeights)
+            method: method, sampleSize: domain.sampleSize, sumOfWeights: domain.sumOfWeights,
+            designEffect: deff, kishEffectiveSampleSize: domain.kishEffectiveSampleSize)
     }
 
     /// The weighted share of ones with the logit ("xlogit") interval on the design degrees of freedom
     /// (R's `svyciprop(method = "xlogit")`).
     static func proportion(_ values: [Double], design: SampleDesign, members: [Bool], level: Double) throws(EstimationError) -> Estimate {
-        let (p, standardError, domain) = try meanAndError(values, design: design, members: members)
+        let (p, standardError, domain, deff) = try meanAndError(values, design: design, members: members)
         let df = Double(design.degreesOfFreedom(domain: members))
         func estimate(_ interval: ConfidenceInterval?, _ note: IntervalNote?) -> Estimate {
             Estimate(
                 kind: .proportion, value: p, standardError: standardError, interval: interval, note: note,
                 method: .taylorLogit, sampleSize: domain.sampleSize, sumOfWeights: domain.sumOfWeights,
-                degreesOfFreedom: df)
+                degreesOfFreedom: df, designEffect: deff, kishEffectiveSampleSize: domain.kishEffectiveSampleSize)
         }
         guard p > 0, p < 1 else { return estimate(nil, .proportionAtBoundary) }
         guard df > 0 else { return estimate(nil, .noDegreesOfFreedom) }
@@ -126,11 +136,11 @@ enum DesignEstimates {
             Estimate(
                 kind: .median, value: median, standardError: standardError, interval: interval, note: note,
                 method: .woodruff, sampleSize: domain.sampleSize, sumOfWeights: domain.sumOfWeights,
-                degreesOfFreedom: df)
+                degreesOfFreedom: df, kishEffectiveSampleSize: domain.kishEffectiveSampleSize)
         }
         guard df > 0 else { return estimate(nil, nil, .noDegreesOfFreedom) }
         let below = values.indices.map { members[$0] && values[$0] <= median ? 1.0 : 0.0 }
-        let (share, shareError, _) = try meanAndError(below, design: design, members: members)
+        let (share, shareError, _, _) = try meanAndError(below, design: design, members: members)
         let t = StudentTDistribution.quantile((1 + level) / 2, degreesOfFreedom: df)
         let lowerShare = share - t * shareError
         let upperShare = share + t * shareError
@@ -141,12 +151,14 @@ enum DesignEstimates {
     }
 
     private static func normal(
-        _ kind: EstimateKind, _ value: Double, _ standardError: Double, _ domain: DomainSummary, _ level: Double
+        _ kind: EstimateKind, _ value: Double, _ standardError: Double, _ domain: DomainSummary, _ level: Double,
+        designEffect: Double?
     ) -> Estimate {
         let z = NormalDistribution.quantile((1 + level) / 2)
         return Estimate(
             kind: kind, value: value, standardError: standardError,
             interval: ConfidenceInterval(lower: value - z * standardError, upper: value + z * standardError, level: level),
-            method: .taylorNormal, sampleSize: domain.sampleSize, sumOfWeights: domain.sumOfWeights)
+            method: .taylorNormal, sampleSize: domain.sampleSize, sumOfWeights: domain.sumOfWeights,
+            designEffect: designEffect, kishEffectiveSampleSize: domain.kishEffectiveSampleSize)
     }
 }

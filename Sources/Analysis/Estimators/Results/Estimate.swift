@@ -14,11 +14,19 @@ public struct Estimate: Sendable, Hashable {
     public let sumOfWeights: Double?
     /// The degrees of freedom of the t quantile, where the interval uses one.
     public let degreesOfFreedom: Double?
+    /// The design effect: the design variance over that of a simple random sample of the same size
+    /// (R's `deff`, ``SampleDesign/designEffectReference``); nil without a design, for a median, and
+    /// where it is undefined (fewer than two responses with weight, no spread, weights that sum to
+    /// no more than the responses when the reference is sampling without replacement).
+    public let designEffect: Double?
+    /// Kish's effective sample size from the weights of the domain, (Σw)² / Σw²; nil without a design.
+    public let kishEffectiveSampleSize: Double?
 
     public init(
         kind: EstimateKind, value: Double, standardError: Double?, interval: ConfidenceInterval?,
         note: IntervalNote? = nil, method: IntervalMethod, sampleSize: Int,
-        sumOfWeights: Double? = nil, degreesOfFreedom: Double? = nil
+        sumOfWeights: Double? = nil, degreesOfFreedom: Double? = nil,
+        designEffect: Double? = nil, kishEffectiveSampleSize: Double? = nil
     ) {
         self.kind = kind
         self.value = value
@@ -29,6 +37,8 @@ public struct Estimate: Sendable, Hashable {
         self.sampleSize = sampleSize
         self.sumOfWeights = sumOfWeights
         self.degreesOfFreedom = degreesOfFreedom
+        self.designEffect = designEffect
+        self.kishEffectiveSampleSize = kishEffectiveSampleSize
     }
 
     /// Whether this came from a sampling design (weights), rather than the unweighted formulas.

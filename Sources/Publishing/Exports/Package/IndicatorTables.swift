@@ -14,7 +14,9 @@ enum IndicatorTables {
     }
 
     /// The columns that hold numbers (`number` in the schema).
-    private static let numberColumns: Set<String> = ["estimate", "se", "ci_low", "ci_high", "target", "change", "change_low", "change_high"]
+    private static let numberColumns: Set<String> = [
+        "estimate", "se", "ci_low", "ci_high", "deff", "n_effective", "target", "change", "change_low", "change_high",
+    ]
 
     /// `decimalComma`: numbers with a decimal comma (`0,452`), as the data file writes them.
     static func writeResults(_ rows: [DisplayRow], decimalComma: Bool = false, to writer: CSVWriter) throws {

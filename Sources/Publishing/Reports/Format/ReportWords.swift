@@ -90,6 +90,20 @@ struct ReportWords: Sendable {
             "Not weighted: \(ResultNote.list(titles.map { "“\($0)”" }, and: "and")), which count or describe those who answered.")
     }
 
+    /// The range of the design effects of a weighted round's totals, and what a design effect is
+    /// (`low` and `high` written as numbers already; equal when there is one).
+    func designEffects(roundLabel: String, low: String, high: String) -> String {
+        let meaning = pick(
+            "deras varians är så många gånger den som ett obundet slumpmässigt urval med lika många svar skulle ge.",
+            "their variance is that many times what a simple random sample of as many responses would give.")
+        if low == high {
+            return pick("Designeffekten för de viktade skattningarna för \(roundLabel), över alla svar, är \(low): ",
+                        "The design effect of the weighted estimates for \(roundLabel), over all responses, is \(low): ") + meaning
+        }
+        return pick("Designeffekterna för de viktade skattningarna för \(roundLabel), över alla svar, ligger mellan \(low) och \(high): ",
+                    "The design effects of the weighted estimates for \(roundLabel), over all responses, range from \(low) to \(high): ") + meaning
+    }
+
     /// The period a topline counts a date question's answers in.
     func datesCounted(per period: DatePeriod) -> String {
         switch period {

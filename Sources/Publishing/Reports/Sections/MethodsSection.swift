@@ -56,6 +56,11 @@ extension ReportRenderer {
             }
         }
 
+        for (round, effects) in designEffectsByRound() {
+            let (low, high) = (numbers.decimal(effects.min()!, digits: 2), numbers.decimal(effects.max()!, digits: 2))
+            html.element("p", text: words.designEffects(roundLabel: roundLabel(round), low: low, high: high))
+        }
+
         html.element("h3", text: words.pick("Röjandeskydd", "Disclosure control"))
         html.element("p", text: words.suppressionRule(minCell: framework.suppression.minCell, minBase: framework.suppression.minBase))
 
@@ -100,6 +105,20 @@ extension ReportRenderer {
         if content.responseRates.contains(where: { if case .invited = $0.rate { true } else { false } }) {
             html.element("p", text: rateWords.basis)
         }
+    }
+
+    /// The design effects of the published totals of each weighted round, rounds in results order.
+    private func designEffectsByRound() -> [(round: String, effects: [Double])] {
+        var byRound: [(round: String, effects: [Double])] = []
+        for row in content.results?.rows ?? [] where row.group.isTotal {
+            guard let deff = row.outcome.published?.estimate?.designEffect else { continue }
+            if let index = byRound.firstIndex(where: { $0.round == row.round }) {
+                byRound[index].effects.append(deff)
+            } else {
+                byRound.append((row.round, [deff]))
+            }
+        }
+        return byRound
     }
 
     /// The declared rules, as written in the framework.

@@ -1,0 +1,101 @@
+import Estimators
+import Testing
+
+/// One row of `Golden/deff.csv`: R's design effects of one estimate, with and without replacement,
+/// and Kish's effective sample size of the domain's weights.
+struct GoldenDesignEffect: Sendable, CustomTestStringConvertible {
+    let fields: [String: String]
+
+    var testDescription: String {
+        let domain = fields["domain_variable"]!.isEmpty ? "all" : "\(fields["domain_variable"]!)=\(fields["domain_value"]!)"
+        let variable = fields["denominator"]!.isEmpty ? fields["variable"]! : "\(fields["variable"]!)/\(fields["denominator"]!)"
+        return "\(fields["design"]!) \(fields["estimator"]!) \(variable) [\(domain)]"
+    }
+
+    static let all = GoldenTable("deff.csv").rows.map(GoldenDesignEffect.init)
+
+    /// R's design effect in `column`; nil where R's is undefined: NA (0/0, a share of 0 or 1) or Inf
+    /// (a count of a domain's own members, which has a design variance but no spread in the domain).
+    func expected(_ column: String) -> Double? {
+        fields.number(column).flatMap { $0.isFinite ? $0 : nil }
+    }
+
+    /// The estimate with its design effect computed against `reference`.
+    func compute(_ reference: SimpleRandomReference? = nil) throws -> Estimate {
+        let data = GoldenDesigns.data(fields["data"]!)
+        var design = try GoldenDesigns.design(fields["design"]!)
+        if let reference { design.designEffectReference = reference }
+        let estimator = Estimator(design: design)
+        let domain: Domain = fields["domain_variable"]!.isEmpty
+            ? .all : .mask(data.column(fields["domain_variable"]!).map { $0 == fields["domain_value"]! })
+        let values = data.numbers(fields["variable"]!)
+        switch fields["estimator"]! {
+        case "mean": return try estimator.mean(values, in: domain)
+        case "total": return try estimator.total(values, in: domain)
+        case "count": return try estimator.count(values, in: domain)
+        case "proportion": return try estimator.proportion(values, in: domain)
+        case "ratio": return try estimator.ratio(numerator: values, denominator: data.numbers(fields["denominator"]!), in: domain)
+        default: fatalError("unknown estimator \(fields["estimator"]!)")
+        }
+    }
+}
+
+@Suite struct DesignEffectTests {
+    /// Both of R's references, deff = TRUE and deff = "replace", and Kish's n_eff, to 1e-12 relative.
+    @Test(arguments: GoldenDesignEffect.all)
+    func matchesRSurvey(_ row: GoldenDesignEffect) throws {
+        let label = row.testDescription
+        let without = try row.compute(.withoutReplacement)
+        expectClose(without.designEffect, row.expected("deff_true"), relative: 1e-12, "\(label) deff = TRUE")
+        let with = try row.compute(.withReplacement)
+        expectClose(with.designEffect, row.expected("deff_replace"), relative: 1e-12, "\(label) deff = \"replace\"")
+        expectClose(with.kishEffectiveSampleSize, row.fields.number("kish"), relative: 1e-12, "\(label) Kish's n_eff")
+    }
+
+    /// A design with an fpc compares with sampling without replacement, one without with replacement.
+    @Test(arguments: GoldenDesignEffect.all)
+    func referenceFollowsTheFPC(_ row: GoldenDesignEffect) throws {
+        let hasFPC = !["stratnofpc", "weightsonly"].contains(row.fields["design"]!)
+        let expected = row.expected(hasFPC ? "deff_true" : "deff_replace")
+        expectClose(try row.compute().designEffect, expected, relative: 1e-12, row.testDescription)
+    }
+
+    @Test func goldenFileCoversDesignsEstimatorsAndDomains() {
+        let rows = GoldenDesignEffect.all
+        #expect(Set(rows.map { $0.fields["design"]! }).isSuperset(of: ["srs", "strat", "stratnofpc", "clus1", "strat_ps"]))
+        #expect(Set(rows.map { $0.fields["estimator"]! }) == ["mean", "total", "count", "ratio", "proportion"])
+        #expect(rows.contains { !$0.fields["domain_variable"]!.isEmpty })
+        // Shares of 0 or 1 in a domain (R's 0/0) and counts of all ones (R's Inf): Samla's nil.
+        #expect(rows.contains { $0.fields.number("deff_true") == nil })
+        #expect(rows.contains { $0.fields.number("deff_true") == .infinity })
+    }
+
+    /// A simple random sample analysed with its fpc has a design effect of 1: R's deff = TRUE compares like with like.
+    @Test func simpleRandomSampleHasDesignEffectOne() throws {
+        let data = GoldenDesigns.apisrs
+        let estimate = try Estimator(design: try GoldenDesigns.design("srs")).mean(data.numbers("api00"))
+        expectClose(estimate.designEffect, 1, relative: 1e-12, "apisrs mean")
+        let noFPC = try SampleDesign(weights: data.numbers("pw"))
+        expectClose(try Estimator(design: noFPC).mean(data.numbers("api00")).designEffect, 1, relative: 1e-12, "apisrs mean without fpc")
+    }
+
+    @Test func mediansAndUnweightedEstimatesHaveNone() throws {
+        let data = GoldenDesigns.apistrat
+        let median = try Estimator(design: try GoldenDesigns.design("strat")).median(data.numbers("api00"))
+        #expect(median.designEffect == nil)
+        expectClose(median.kishEffectiveSampleSize, GoldenDesignEffect.all.first { $0.fields["design"] == "strat" }!.fields.number("kish"),
+                    relative: 1e-12, "median's Kish n_eff")
+        let unweighted = try Estimator.unweighted.mean(data.numbers("api00"))
+        #expect(unweighted.designEffect == nil && unweighted.kishEffectiveSampleSize == nil)
+    }
+
+    /// Weights summing to no more than the responses leave deff = TRUE undefined (R: NA for a mean).
+    @Test func noDesignEffectWithoutReplacementWhenWeightsSumToTheSampleSize() throws {
+        let values = [3.0, 5, 8, 13, 21, 34]
+        let design = try SampleDesign(weights: [0.5, 0.5, 1, 1, 1.5, 1.5], fpc: Array(repeating: 100, count: 6))
+        #expect(try Estimator(design: design).mean(values).designEffect == nil)
+        var replaced = design
+        replaced.designEffectReference = .withReplacement
+        #expect(try Estimator(design: replaced).mean(values).designEffect != nil)
+    }
+}
