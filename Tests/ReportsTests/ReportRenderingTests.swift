@@ -40,23 +40,36 @@ struct ReportRenderingTests {
         }
     }
 
+    /// The club fixture's report in `language` with its framework edited by `edit`, and that framework.
+    static func report(language: String, framework edit: (String) -> String) throws -> (framework: Framework, html: String, fixture: ClubFixture) {
+        let fixture = try ClubFixture()
+        var definition = try fixture.definition()
+        definition.language = language
+        let text = edit(try String(contentsOfFile: ClubFixture.path("club-toc.yaml"), encoding: .utf8))
+        let loaded = FrameworkLoader.load(text: text, path: "club-toc.yaml", surveys: SurveyCatalogue([fixture.document.survey]))
+        let framework = try #require(loaded.framework, "\(loaded.diagnostics)")
+        let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        return (framework, html, fixture)
+    }
+
+    /// `text` with round club-2024 weighted to population counts: `poststratify` as written, from the federation's register.
+    static func weighting2024(_ poststratify: String) -> (String) -> String {
+        { text in
+            text.replacingOccurrences(
+                of: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}}",
+                with: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}, poststratify: {\(poststratify), "
+                    + "source: {sv: \"Förbundets register\", en: \"The federation register\"}}}")
+        }
+    }
+
     /// A round weighted to population counts says so in the methods section, with the source.
     @Test(arguments: [("sv", "Skattningarna för Klubb 2024 är viktade till kända antal i populationen efter size (Förbundets register)"),
                       ("en", "The estimates for Club 2024 are weighted to known population counts by size (The federation register)")])
     func theMethodsSectionSaysWhichRoundsArePostStratified(language: String, sentence: String) throws {
-        let fixture = try ClubFixture()
-        var definition = try fixture.definition()
-        definition.language = language
         // Every response of club-2024 is of a small club.
-        let text = try String(contentsOfFile: ClubFixture.path("club-toc.yaml"), encoding: .utf8).replacingOccurrences(
-            of: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}}",
-            with: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}, poststratify: "
-                + "{variable: size, counts: {small: 120}, source: {sv: \"Förbundets register\", en: \"The federation register\"}}}")
-        let loaded = FrameworkLoader.load(text: text, path: "club-toc.yaml", surveys: SurveyCatalogue([fixture.document.survey]))
-        let framework = try #require(loaded.framework, "\(loaded.diagnostics)")
+        let (framework, html, fixture) = try Self.report(language: language, framework: Self.weighting2024("variable: size, counts: {small: 120}"))
         #expect(framework.round("club-2024")?.poststratify != nil)
-        let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
-                                       today: ClubFixture.today, samlaVersion: "test").render().html
         #expect(html.contains(sentence))
         #expect(html.contains(language == "sv" ? "eller omgången är viktad till populationen" : "or the round is weighted to the population"))
         #expect(!html.contains(language == "sv" ? "Skattningarna för Klubb 2025" : "The estimates for Club 2025"))
@@ -68,41 +81,24 @@ struct ReportRenderingTests {
     @Test(arguments: [("sv", "(Förbundets register), så kallad efterstratifiering", "Undantag: ”Medelbetyg” är inte viktade, utan räknar eller beskriver dem som svarade."),
                       ("en", "(The federation register), known as post-stratification", "Not weighted: “Mean score”, which count or describe those who answered.")])
     func theMethodsSectionNamesIndicatorsLeftUnweighted(language: String, weighted: String, exception: String) throws {
-        let fixture = try ClubFixture()
-        var definition = try fixture.definition()
-        definition.language = language
-        let text = try String(contentsOfFile: ClubFixture.path("club-toc.yaml"), encoding: .utf8).replacingOccurrences(
-            of: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}}",
-            with: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}, poststratify: "
-                + "{variable: size, counts: {small: 120}, source: {sv: \"Förbundets register\", en: \"The federation register\"}}}")
-            .replacingOccurrences(of: "    value: \"${score}\"\n    unit: points\n", with: "    value: \"${score}\"\n    unit: points\n    poststratify: false\n")
-        let loaded = FrameworkLoader.load(text: text, path: "club-toc.yaml", surveys: SurveyCatalogue([fixture.document.survey]))
-        let framework = try #require(loaded.framework, "\(loaded.diagnostics)")
+        let (framework, html, _) = try Self.report(language: language) { text in
+            Self.weighting2024("variable: size, counts: {small: 120}")(text)
+                .replacingOccurrences(of: "    value: \"${score}\"\n    unit: points\n", with: "    value: \"${score}\"\n    unit: points\n    poststratify: false\n")
+        }
         #expect(framework.indicators.first { $0.id == "mean_score" }?.followsRoundWeighting == false)
-        let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
-                                       today: ClubFixture.today, samlaVersion: "test").render().html
         #expect(html.contains(weighted))
-        #expect(html.contains(exception.replacingOccurrences(of: "”", with: "”")))
+        #expect(html.contains(exception))
     }
 
     /// A raked round names every margin in the methods section, and says what raking does not correct.
     @Test(arguments: [("sv", "Skattningarna för Klubb 2024 är viktade till kända antal i populationen efter member och size (Förbundets register), så kallad raking", "men inte för kombinationerna av grupper"),
                       ("en", "The estimates for Club 2024 are weighted to known population counts by member and size (The federation register), known as raking", "but not for their combinations")])
     func theMethodsSectionNamesEveryMarginOfARakedRound(language: String, sentence: String, limit: String) throws {
-        let fixture = try ClubFixture()
-        var definition = try fixture.definition()
-        definition.language = language
         // Every response of club-2024 is of a small club whose respondent is a member.
-        let text = try String(contentsOfFile: ClubFixture.path("club-toc.yaml"), encoding: .utf8).replacingOccurrences(
-            of: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}}",
-            with: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}, poststratify: "
-                + "{margins: [{variable: member, counts: {\"yes\": 120}}, {variable: size, counts: {small: 120}}], "
-                + "source: {sv: \"Förbundets register\", en: \"The federation register\"}}}")
-        let loaded = FrameworkLoader.load(text: text, path: "club-toc.yaml", surveys: SurveyCatalogue([fixture.document.survey]))
-        let framework = try #require(loaded.framework, "\(loaded.diagnostics)")
+        let (framework, html, _) = try Self.report(
+            language: language,
+            framework: Self.weighting2024("margins: [{variable: member, counts: {\"yes\": 120}}, {variable: size, counts: {small: 120}}]"))
         #expect(framework.round("club-2024")?.poststratify?.isRaking == true)
-        let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
-                                       today: ClubFixture.today, samlaVersion: "test").render().html
         #expect(html.contains(sentence))
         #expect(html.contains(limit))
         #expect(!html.contains(language == "sv" ? "efterstratifiering" : "post-stratification"))
@@ -115,16 +111,10 @@ struct ReportRenderingTests {
                       ("en", "The design effects of the weighted estimates for Club 2025, over all responses, range from ", " to ",
                        ": their variance is that many times what a simple random sample of as many responses would give.")])
     func theMethodsSectionGivesTheRangeOfAWeightedRoundsDesignEffects(language: String, opening: String, between: String, closing: String) throws {
-        let fixture = try ClubFixture()
-        var definition = try fixture.definition()
-        definition.language = language
-        let text = try String(contentsOfFile: ClubFixture.path("club-toc.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "    numerator: \"${score} >= 4\"\n", with: "    numerator: \"${score} >= 4\"\n    weight: score\n")
-            .replacingOccurrences(of: "    value: \"${score}\"\n", with: "    value: \"${score}\"\n    weight: score\n")
-        let framework = try #require(
-            FrameworkLoader.load(text: text, path: "club-toc.yaml", surveys: SurveyCatalogue([fixture.document.survey])).framework)
-        let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
-                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        let (framework, html, fixture) = try Self.report(language: language) { text in
+            text.replacingOccurrences(of: "    numerator: \"${score} >= 4\"\n", with: "    numerator: \"${score} >= 4\"\n    weight: score\n")
+                .replacingOccurrences(of: "    value: \"${score}\"\n", with: "    value: \"${score}\"\n    weight: score\n")
+        }
         let results = try Aggregator(framework: framework, store: fixture.store, language: language).compute()
         let effects = results.rows.filter { $0.round == "club-2025" && $0.group.isTotal }.compactMap { $0.outcome.published?.estimate?.designEffect }
         #expect(effects.count == 2)
