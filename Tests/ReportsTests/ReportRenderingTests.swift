@@ -376,6 +376,10 @@ struct ReportRenderingTests {
             + "<li>Club 2025: Anonymous round: no response rate, since nobody was invited</li></ul>"
             + "<p>Response rates by AAPOR&#39;s Standard Definitions (10th edition, 2023)"))
         #expect(english.contains("Every invitee who has not answered counts as eligible"))
+        // Several anonymous rounds share one line, and no basis is said for rates there are none of.
+        let anonymous = try ClubFixture().render()
+        #expect(anonymous.contains("<h3>Svarsfrekvens</h3><ul><li>Klubb 2024 och Klubb 2025: anonyma omgångar: ingen svarsfrekvens, eftersom ingen bjöds in</li></ul>"))
+        #expect(!anonymous.contains("Svarsfrekvens enligt AAPOR"))
     }
 
     /// A ratio whose denominator sums to 0 in every round, in a framework of the club.

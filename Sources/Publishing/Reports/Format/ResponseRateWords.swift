@@ -41,6 +41,11 @@ public struct ResponseRateWords: Sendable {
         }
     }
 
+    /// Why several anonymous rounds have no rate, after their names: one line for all of them.
+    public var anonymousRounds: String {
+        pick("anonyma omgångar: ingen svarsfrekvens, eftersom ingen bjöds in", "anonymous rounds: no response rate, since nobody was invited")
+    }
+
     /// The term and the value as one sentence.
     public func sentence(_ rate: ResponseRate) -> String {
         guard case .invited = rate else {

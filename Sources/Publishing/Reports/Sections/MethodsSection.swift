@@ -97,9 +97,14 @@ extension ReportRenderer {
         guard !content.responseRates.isEmpty else { return }
         let rateWords = ResponseRateWords(language: language)
         html.element("h3", text: words.pick("Svarsfrekvens", "Response rates"))
+        // Several anonymous rounds share one line, so that the rounds with a rate stand out.
+        let anonymous = content.responseRates.filter { if case .anonymous = $0.rate { true } else { false } }.map(\.round)
         html.element("ul") { html in
-            for (round, rate) in content.responseRates {
+            for (round, rate) in content.responseRates where anonymous.count < 2 || !anonymous.contains(round) {
                 html.element("li", text: roundLabel(round) + ": " + rateWords.sentence(rate))
+            }
+            if anonymous.count > 1 {
+                html.element("li", text: ResultNote.list(anonymous.map(roundLabel), and: words.pick("och", "and")) + ": " + rateWords.anonymousRounds)
             }
         }
         if content.responseRates.contains(where: { if case .invited = $0.rate { true } else { false } }) {
