@@ -109,6 +109,31 @@ import Testing
         #expect(rules.compactMap { $0["description"] as? String }.dropFirst().dropLast() == descriptions[...])
     }
 
+    /// `results.csv`'s schema says what the design effect and Kish's effective sample size are, in
+    /// the export's language, as it says what the interval notes are.
+    @Test(arguments: [
+        ([], ["deff": "Designeffekten (som R:s deff)", "n_effective": "Kishs effektiva urvalsstorlek", "interval_note": "Varför en publicerad skattning"]),
+        (["--lang", "en"], ["deff": "The design effect (as R's deff)", "n_effective": "Kish's effective sample size", "interval_note": "Why a published estimate"]),
+    ])
+    func theResultsSchemaDescribesTheDesignEffectInTheExportsLanguage(options: [String], beginnings: [String: String]) throws {
+        let workspace = try Workspace()
+        let run = try SamlaBinary.run([
+            "export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("x"),
+            "--framework", Self.root.appendingPathComponent("frameworks/msi-toc.yaml").path,
+        ] + options)
+        #expect(run.status == 0, "\(run.errors)")
+        let package = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: workspace.out("x") + "/datapackage.json"))) as? [String: Any])
+        let resources = try #require(package["resources"] as? [[String: Any]])
+        let fields = try #require((resources.first { $0["name"] as? String == "results" }?["schema"] as? [String: Any])?["fields"] as? [[String: Any]])
+        for (name, beginning) in beginnings {
+            let field = try #require(fields.first { $0["name"] as? String == name }, "\(name)")
+            #expect((field["description"] as? String)?.hasPrefix(beginning) == true, "\(name): \(field)")
+        }
+        for name in ["deff", "n_effective"] {
+            #expect(fields.first { $0["name"] as? String == name }?["type"] as? String == "number")
+        }
+    }
+
     /// A folder named by one character, relative to the working folder: Foundation's
     /// deletingLastPathComponent crashed the export on it.
     @Test func anOutputFolderOfOneCharacterIsMade() throws {
