@@ -1,8 +1,8 @@
 import Estimators
 import Testing
 
-/// One row of `Golden/deff.csv`: R's design effects of one estimate, with and without replacement,
-/// and Kish's effective sample size of the domain's weights.
+/// One row of `Golden/deff.csv` or `Golden/raked-deff.csv`: R's design effects of one estimate, with
+/// and without replacement, and Kish's effective sample size of the domain's weights.
 struct GoldenDesignEffect: Sendable, CustomTestStringConvertible {
     let fields: [String: String]
 
@@ -12,12 +12,19 @@ struct GoldenDesignEffect: Sendable, CustomTestStringConvertible {
         return "\(fields["design"]!) \(fields["estimator"]!) \(variable) [\(domain)]"
     }
 
-    static let all = GoldenTable("deff.csv").rows.map(GoldenDesignEffect.init)
+    static let all = (GoldenTable("deff.csv").rows + GoldenTable("raked-deff.csv").rows).map(GoldenDesignEffect.init)
 
     /// R's design effect in `column`; nil where R's is undefined: NA (0/0, a share of 0 or 1) or Inf
-    /// (a count of a domain's own members, which has a design variance but no spread in the domain).
+    /// (a count of a domain's own members, which has a design variance but no spread in the domain);
+    /// nil too where it is below `SampleDesign.smallestDesignEffect`: an estimate the weighting
+    /// fixes, whose design variance is 0 but for rounding and raking's residue.
     func expected(_ column: String) -> Double? {
-        fields.number(column).flatMap { $0.isFinite ? $0 : nil }
+        fields.number(column).flatMap { $0.isFinite && $0 >= SampleDesign.smallestDesignEffect ? $0 : nil }
+    }
+
+    /// Whether R's design effect in `column` is a number below `SampleDesign.smallestDesignEffect`.
+    func fixedByWeighting(_ column: String) -> Bool {
+        fields.number(column).map { $0 < SampleDesign.smallestDesignEffect } ?? false
     }
 
     /// The estimate with its design effect computed against `reference`.
@@ -62,12 +69,28 @@ struct GoldenDesignEffect: Sendable, CustomTestStringConvertible {
 
     @Test func goldenFileCoversDesignsEstimatorsAndDomains() {
         let rows = GoldenDesignEffect.all
-        #expect(Set(rows.map { $0.fields["design"]! }).isSuperset(of: ["srs", "strat", "stratnofpc", "clus1", "strat_ps"]))
+        #expect(Set(rows.map { $0.fields["design"]! }).isSuperset(of: ["srs", "strat", "stratnofpc", "clus1", "strat_ps", "srs_rake", "strat_rake", "clus1_rake"]))
         #expect(Set(rows.map { $0.fields["estimator"]! }) == ["mean", "total", "count", "ratio", "proportion"])
         #expect(rows.contains { !$0.fields["domain_variable"]!.isEmpty })
         // Shares of 0 or 1 in a domain (R's 0/0) and counts of all ones (R's Inf): Samla's nil.
         #expect(rows.contains { $0.fields.number("deff_true") == nil })
         #expect(rows.contains { $0.fields.number("deff_true") == .infinity })
+    }
+
+    /// A raking margin's or post-stratum's own total or share is fixed by the weighting: R's design
+    /// effect there is rounding (1e-31 to 1e-17) or raking's residue (up to 1.7e-8), and Samla gives
+    /// none, though the standard error stays R's.
+    @Test func estimatesTheWeightingFixesHaveNoDesignEffect() throws {
+        let fixed = GoldenDesignEffect.all.filter { $0.fixedByWeighting("deff_true") }
+        #expect(Set(fixed.map { $0.fields["design"]! }) == ["strat_ps", "srs_rake", "strat_rake", "clus1_rake"])
+        #expect(fixed.allSatisfy { $0.fixedByWeighting("deff_replace") })
+        for row in fixed {
+            #expect(try row.compute(.withoutReplacement).designEffect == nil, "\(row.testDescription)")
+            #expect(try row.compute(.withReplacement).designEffect == nil, "\(row.testDescription)")
+        }
+        let margin = try #require(fixed.first { $0.testDescription == "strat_rake count sch_wide [all]" })
+        let estimate = try margin.compute()
+        #expect((estimate.standardError ?? 0) > 0 && estimate.kishEffectiveSampleSize != nil)
     }
 
     /// A simple random sample analysed with its fpc has a design effect of 1: R's deff = TRUE compares like with like.

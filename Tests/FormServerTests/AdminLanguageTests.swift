@@ -101,13 +101,7 @@ import Testing
             #expect(anonymousEnglish.body.contains("<dt>Response rate</dt><dd>anonymous round: no response rate, since nobody was invited</dd>"))
         }
 
-        let tokens = try environment.invite(412)
-        let store = environment.store
-        for token in tokens.prefix(163 + 23).enumerated() {
-            let invitation = try #require(try store.invitation(tokenHash: token.element.hash))
-            let response = try store.createResponse(NewResponse(round: "esem-invited", language: "sv", source: .web, invitationID: invitation.id), today: .today())
-            if token.offset < 163 { _ = try store.completeResponse(response.id) }
-        }
+        try Self.inviteAndRespond(environment)
         try await environment.withServer { client in
             try await signIn(client)
             let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
@@ -119,6 +113,48 @@ import Testing
             #expect(english.body.contains(
                 "<dt>Response rate (AAPOR RR1)</dt><dd>39.6% (163 of 412 invited); with partial responses (RR2): 45.1%</dd>"), "\(english.body)")
             #expect(english.body.contains("Every invitee who has not answered counts as eligible"))
+        }
+    }
+
+    /// 412 invitations to esem-invited, of which 163 complete responses and 23 partial ones.
+    static func inviteAndRespond(_ environment: TestEnvironment) throws {
+        let tokens = try environment.invite(412)
+        let store = environment.store
+        for token in tokens.prefix(163 + 23).enumerated() {
+            let invitation = try #require(try store.invitation(tokenHash: token.element.hash))
+            let response = try store.createResponse(NewResponse(round: "esem-invited", language: "sv", source: .web, invitationID: invitation.id), today: .today())
+            if token.offset < 163 { _ = try store.completeResponse(response.id) }
+        }
+    }
+
+    /// The cells of `round`'s row in the overview's table of rounds.
+    static func overviewRow(_ round: String, in html: String) -> String? {
+        Page.firstMatch(#"<a href="/admin/rounds/\#(round)">\#(round)</a></th>(.*?)</tr>"#, in: html)
+    }
+
+    /// The overview of all rounds gives each invitation round's RR1 in a column with its own
+    /// header, and says in words why an anonymous round or one without invitations has none.
+    @Test func theOverviewShowsEachRoundsResponseRateInBothLanguages() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            try await signIn(client)
+            let before = try await client.get("/admin", headers: Self.swedish)
+            #expect(Self.overviewRow("esem-invited", in: before.body)?.hasSuffix(#"<td class="number">inga inbjudningar</td>"#) == true, "\(before.body)")
+            #expect(!before.body.contains("Svarsfrekvens enligt AAPOR"), "no rate, no basis")
+        }
+        try Self.inviteAndRespond(environment)
+        try await environment.withServer { client in
+            try await signIn(client)
+            let swedish = try await client.get("/admin", headers: Self.swedish)
+            #expect(swedish.body.contains(#"<th scope="col" class="number">Svarsfrekvens (AAPOR RR1)</th></tr></thead>"#), "\(swedish.body)")
+            #expect(Self.overviewRow("esem-invited", in: swedish.body)?.hasSuffix("<td class=\"number\">39,6\u{A0}%</td>") == true, "\(swedish.body)")
+            #expect(Self.overviewRow("esem-open", in: swedish.body)?.hasSuffix(#"<td class="number">anonym</td>"#) == true, "\(swedish.body)")
+            #expect(swedish.body.contains("<p>Svarsfrekvens enligt AAPOR:s Standard Definitions"))
+            let english = try await client.get("/admin", headers: Self.english)
+            #expect(english.body.contains(#"<th scope="col" class="number">Response rate (AAPOR RR1)</th></tr></thead>"#), "\(english.body)")
+            #expect(Self.overviewRow("esem-invited", in: english.body)?.hasSuffix(#"<td class="number">39.6%</td>"#) == true, "\(english.body)")
+            #expect(Self.overviewRow("esem-open", in: english.body)?.hasSuffix(#"<td class="number">anonymous</td>"#) == true, "\(english.body)")
+            #expect(english.body.contains("<p>Response rates by AAPOR"))
         }
     }
 
@@ -211,7 +247,7 @@ import Testing
             let signedOut = WebClient(port: client.port)
             try await signIn(client)
             let shared: Set<String> = [
-                "Samla", "Status", "CSV", "ZIP", "Markdown", "Excel", "Euclid", "MSI", "API", "api", "import", "sv", "en", "–", "#",
+                "Samla", "Status", "CSV", "ZIP", "Markdown", "Excel", "Euclid", "MSI", "AAPOR", "API", "api", "import", "sv", "en", "–", "#",
                 "admin", "esem-open", "esem-invited", "esem-closed", "esem-later", "esem-se", "Svenska",
                 // The response's page, its answer's code and a calculated value (the country, SE), as stored.
                 "respondent", "welcome", "yes", "SE", "/s/esem-open",

@@ -91,22 +91,48 @@ import Testing
         #expect(numbers.contains { $0.contains(",") } && !numbers.contains { $0.contains(".") }, "\(results)")
     }
 
+    /// A workspace whose folder `x` holds an export of esem-se-2025 with msi-toc's results and `options`.
+    static func exportWithMSIToc(_ options: [String]) throws -> Workspace {
+        let workspace = try Workspace()
+        let run = try SamlaBinary.run([
+            "export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("x"),
+            "--framework", root.appendingPathComponent("frameworks/msi-toc.yaml").path,
+        ] + options)
+        #expect(run.status == 0, "\(run.errors)")
+        return workspace
+    }
+
     /// The cleaning rules are described in the export's language (Swedish by default, as the survey's first).
     @Test(arguments: [
         ([], ["minst 80\u{00A0}% av de frågor som gällde svaret besvarade", "samma org_name och contact_email som ett tidigare svar"]),
         (["--lang", "en"], ["at least 80% of the questions that applied answered", "the same org_name and contact_email as an earlier response"]),
     ])
     func theCleaningRulesAreDescribedInTheExportsLanguage(options: [String], descriptions: [String]) throws {
-        let workspace = try Workspace()
-        let run = try SamlaBinary.run([
-            "export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("x"),
-            "--framework", Self.root.appendingPathComponent("frameworks/msi-toc.yaml").path,
-        ] + options)
-        #expect(run.status == 0, "\(run.errors)")
+        let workspace = try Self.exportWithMSIToc(options)
         let provenance = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: workspace.out("x") + "/provenance.json"))) as? [String: Any])
         let rules = try #require((provenance["cleaning"] as? [String: Any])?["rules"] as? [[String: Any]])
         #expect(rules.compactMap { $0["rule"] as? String } == ["test", "completeness", "duplicate", "eligibility"])
         #expect(rules.compactMap { $0["description"] as? String }.dropFirst().dropLast() == descriptions[...])
+    }
+
+    /// `results.csv`'s schema says what the design effect and Kish's effective sample size are, in
+    /// the export's language, as it says what the interval notes are.
+    @Test(arguments: [
+        ([], ["deff": "Designeffekten (som R:s deff)", "n_effective": "Kishs effektiva urvalsstorlek", "interval_note": "Varför en publicerad skattning"]),
+        (["--lang", "en"], ["deff": "The design effect (as R's deff)", "n_effective": "Kish's effective sample size", "interval_note": "Why a published estimate"]),
+    ])
+    func theResultsSchemaDescribesTheDesignEffectInTheExportsLanguage(options: [String], beginnings: [String: String]) throws {
+        let workspace = try Self.exportWithMSIToc(options)
+        let package = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: workspace.out("x") + "/datapackage.json"))) as? [String: Any])
+        let resources = try #require(package["resources"] as? [[String: Any]])
+        let fields = try #require((resources.first { $0["name"] as? String == "results" }?["schema"] as? [String: Any])?["fields"] as? [[String: Any]])
+        for (name, beginning) in beginnings {
+            let field = try #require(fields.first { $0["name"] as? String == name }, "\(name)")
+            #expect((field["description"] as? String)?.hasPrefix(beginning) == true, "\(name): \(field)")
+        }
+        for name in ["deff", "n_effective"] {
+            #expect(fields.first { $0["name"] as? String == name }?["type"] as? String == "number")
+        }
     }
 
     /// A folder named by one character, relative to the working folder: Foundation's

@@ -113,7 +113,7 @@ public struct Exporter: Sendable {
                 title: layout.language == "sv"
                     ? "Indikatorernas resultat enligt ramverket \(results.framework.id) för omgång \(plan.round.name)"
                     : "Indicator results of framework \(results.framework.id) for round \(plan.round.name)",
-                delimiter: options.writtenDelimiter, schema: IndicatorTables.resultsSchema(decimalComma: options.writesDecimalComma)))
+                delimiter: options.writtenDelimiter, schema: IndicatorTables.resultsSchema(language: layout.language, decimalComma: options.writesDecimalComma)))
         }
         if let cleaning = options.cleaning {
             try writeCSV(output.stagedPath(IndicatorTables.cleaningFile), delimiter: options.writtenDelimiter) {

@@ -5,8 +5,9 @@
 #   Rscript Tests/EstimatorsTests/Golden/make-golden.R
 # It rewrites the CSV files next to it: the data (api*.csv, small.csv) and the golden values
 # (estimates.csv, wilson.csv, changes.csv, distributions.csv, deff.csv), the population counts of the
-# post-stratified designs (poststrata.csv), and the raked designs' margins, weights and estimates
-# (raking.csv, raked-weights.csv, raked.csv). Numbers carry 17 significant digits.
+# post-stratified designs (poststrata.csv), and the raked designs' margins, weights, estimates and
+# design effects (raking.csv, raked-weights.csv, raked.csv, raked-deff.csv). Numbers carry 17
+# significant digits.
 # "NA" marks a value R leaves undefined; an estimate R refuses has estimator "error".
 
 suppressPackageStartupMessages(library(survey))
@@ -241,7 +242,6 @@ write_table(rbind(estimates, unweighted_rows), "estimates.csv")
 # deff = "replace" (with replacement), of svymean (means, and proportions: svyciprop reports
 # svymean of the 0/1 variable), svytotal (totals, counts) and svyratio; medians have none. Also
 # Kish's effective sample size of the domain's weights, (sum w)^2 / sum w^2.
-deff_rows <- list()
 deff_of <- function(d, estimator, variable, denominator, kind) {
   f <- as.formula(paste0("~", variable))
   value <- if (estimator %in% c("mean", "proportion")) svymean(f, d, deff = kind)
@@ -249,29 +249,35 @@ deff_of <- function(d, estimator, variable, denominator, kind) {
            else svyratio(f, as.formula(paste0("~", denominator)), d, deff = kind)
   as.numeric(deff(value))
 }
-for (design_name in c("srs", "strat", "stratnofpc", "weightsonly", "clus1", "srs_ps", "strat_ps", "clus1_ps")) {
-  d <- designs[[design_name]]
-  domains <- c(by_stype, by_awards[-1])
-  for (dom in domains) {
-    dvar <- dom[1]; dval <- dom[2]
-    sub <- if (dvar == "") d else d[d$variables[[dvar]] == dval, ]
-    w <- weights(sub)
-    for (spec in list(c("mean", "api00", ""), c("mean", "enroll", ""), c("total", "enroll", ""),
-                      c("count", "sch_wide", ""), c("ratio", "api_stu", "enroll"),
-                      c("proportion", "sch_wide", ""), c("proportion", "both", ""))) {
-      deff_rows[[length(deff_rows) + 1]] <- data.frame(
-        design = design_name, estimator = spec[1], variable = spec[2], denominator = spec[3],
-        domain_variable = dvar, domain_value = dval,
-        deff_true = deff_of(sub, spec[1], spec[2], spec[3], TRUE),
-        deff_replace = deff_of(sub, spec[1], spec[2], spec[3], "replace"),
-        kish = sum(w)^2 / sum(w^2), stringsAsFactors = FALSE)
+# The rows of deff.csv (and raked-deff.csv) for designs named in design_data (name = data set).
+deff_plan <- function(design_data) {
+  deff_rows <- list()
+  for (design_name in names(design_data)) {
+    d <- designs[[design_name]]
+    domains <- c(by_stype, by_awards[-1])
+    for (dom in domains) {
+      dvar <- dom[1]; dval <- dom[2]
+      sub <- if (dvar == "") d else d[d$variables[[dvar]] == dval, ]
+      w <- weights(sub)
+      for (spec in list(c("mean", "api00", ""), c("mean", "enroll", ""), c("total", "enroll", ""),
+                        c("count", "sch_wide", ""), c("ratio", "api_stu", "enroll"),
+                        c("proportion", "sch_wide", ""), c("proportion", "both", ""))) {
+        deff_rows[[length(deff_rows) + 1]] <- data.frame(
+          design = design_name, estimator = spec[1], variable = spec[2], denominator = spec[3],
+          domain_variable = dvar, domain_value = dval,
+          deff_true = deff_of(sub, spec[1], spec[2], spec[3], TRUE),
+          deff_replace = deff_of(sub, spec[1], spec[2], spec[3], "replace"),
+          kish = sum(w)^2 / sum(w^2), stringsAsFactors = FALSE)
+      }
     }
   }
+  deff_table <- do.call(rbind, deff_rows)
+  deff_table$data <- as.character(design_data[deff_table$design])
+  deff_table
 }
-deff_table <- do.call(rbind, deff_rows)
-deff_table$data <- ifelse(deff_table$design %in% c("srs", "srs_ps"), "apisrs",
-                   ifelse(deff_table$design %in% c("clus1", "clus1_ps"), "apiclus1", "apistrat"))
-write_table(deff_table, "deff.csv")
+write_table(deff_plan(c(srs = "apisrs", strat = "apistrat", stratnofpc = "apistrat", weightsonly = "apistrat",
+                        clus1 = "apiclus1", srs_ps = "apisrs", strat_ps = "apistrat", clus1_ps = "apiclus1")),
+            "deff.csv")
 
 # Medians of small samples 1..60 (values i² mod 97, so with ties), order-statistic intervals.
 medians <- do.call(rbind, lapply(1:60, function(n) {
@@ -421,5 +427,8 @@ stopifnot(isTRUE(all.equal(as.numeric(SE(by_rake)), as.numeric(check$se), tolera
 raked$coverage <- NA_real_
 raked$data <- sapply(raked$design, function(name) rake_margins[[name]]$data)
 write_table(raked, "raked.csv")
+# Design effects of the raked designs, as deff.csv's: svymean, svytotal and svyratio with deff = TRUE
+# and "replace" on the rake()d designs (their domains row subsets, as above), and Kish's n_eff.
+write_table(deff_plan(sapply(names(rake_margins), function(name) rake_margins[[name]]$data)), "raked-deff.csv")
 
 cat("wrote golden files:", header, "\n")

@@ -125,7 +125,8 @@ enum AdminViews {
                     html.element("thead") { html in
                         html.element("tr") { html in
                             for (heading, numeric) in [(words.roundHeading, false), (words.survey, false), (words.dates, false), (words.status, false),
-                                                       (words.started, true), (words.complete, true), (words.completion, true), (words.invitationsUsed, true)] {
+                                                       (words.started, true), (words.complete, true), (words.completion, true), (words.invitationsUsed, true),
+                                                       (words.responseRates.rr1Heading, true)] {
                                 html.element("th", .init("scope", "col"), .optional("class", numeric ? "number" : nil), text: heading)
                             }
                         }
@@ -145,10 +146,14 @@ enum AdminViews {
                                 html.element("td", .init("class", "number"), text: words.count(summary.complete))
                                 html.element("td", .init("class", "number"), text: rate(summary.complete, summary.started, words))
                                 html.element("td", .init("class", "number"), text: round.isAnonymous ? "–" : words.countOf(summary.invitationsUsed, summary.invitations))
+                                html.element("td", .init("class", "number"), text: words.responseRates.rr1(summary.responseRate))
                             }
                         }
                     }
                 }
+            }
+            if summaries.contains(where: { if case .invited = $0.responseRate { true } else { false } }) {
+                html.element("p", text: words.responseRates.basis)
             }
             let anonymous = summaries.filter { $0.round.isAnonymous }
             if !anonymous.isEmpty {

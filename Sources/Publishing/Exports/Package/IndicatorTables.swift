@@ -36,23 +36,46 @@ enum IndicatorTables {
         }
     }
 
-    static func resultsSchema(decimalComma: Bool = false) -> JSONValue {
+    /// The Table Schema of `results.csv`, its descriptions in `language` (Swedish for `sv`, else English).
+    static func resultsSchema(language: String, decimalComma: Bool = false) -> JSONValue {
         let fields: [JSONValue] = DisplayRow.columns.map { name in
             var members: [(String, JSONValue)] = [("name", .string(name)), ("type", numberColumns.contains(name) ? "number" : "string")]
             if decimalComma && numberColumns.contains(name) { members.append(("decimalChar", ",")) }
+            if let description = resultDescription(name, swedish: language == "sv") { members.append(("description", .string(description))) }
             switch name {
             case "indicator", "round", "group": members.append(("constraints", .object([("required", true)])))
             case "suppressed": members.append(("constraints", .object([("enum", ["primary", "secondary"])])))
             case "interval_note", "change_note":
-                members.append(("description", .string(name == "interval_note"
-                    ? "Why a published estimate has no interval (a stable code); empty when it has one or has no estimate."
-                    : "Why a published change has no interval (a stable code); empty when it has one or there is no change.")))
                 members.append(("constraints", .object([("enum", .array(NoIntervalReason.all.map { .string($0.code) }))])))
             default: break
             }
             return .object(members)
         }
         return .object([("fields", .array(fields)), ("missingValues", [""])])
+    }
+
+    /// What a column of `results.csv` holds, where its name alone does not say it.
+    private static func resultDescription(_ name: String, swedish: Bool) -> String? {
+        switch name {
+        case "deff":
+            swedish
+                ? "Designeffekten (som R:s deff): skattningens varians enligt urvalsdesignen delad med variansen för samma skattning ur ett obundet slumpmässigt urval av lika många svar. Tom för oviktade skattningar och medianer och där den är odefinierad (som för antalet svar i en grupp)."
+                : "The design effect (as R's deff): the estimate's variance under the sampling design over the variance of the same estimate from a simple random sample of as many responses. Empty for unweighted estimates and medians and where it is undefined (as for the number of responses in a group)."
+        case "n_effective":
+            swedish
+                ? "Kishs effektiva urvalsstorlek för cellens vikter, (Σw)² / Σw²: så många lika viktade svar som de viktade svaren motsvarar. Tom för oviktade skattningar."
+                : "Kish's effective sample size of the cell's weights, (Σw)² / Σw²: as many equally weighted responses as the weighted ones are worth. Empty for unweighted estimates."
+        case "interval_note":
+            swedish
+                ? "Varför en publicerad skattning saknar intervall (en stabil kod); tom när den har ett eller saknar skattning."
+                : "Why a published estimate has no interval (a stable code); empty when it has one or has no estimate."
+        case "change_note":
+            swedish
+                ? "Varför en publicerad förändring saknar intervall (en stabil kod); tom när den har ett eller när det inte finns någon förändring."
+                : "Why a published change has no interval (a stable code); empty when it has one or there is no change."
+        default:
+            nil
+        }
     }
 
     /// One row per removed response: round, rule, the rule as written, and the response's id

@@ -15,7 +15,19 @@ public struct ResponseRateWords: Sendable {
     /// What the rate is called: with the AAPOR rate's name when there is a rate.
     public func term(_ rate: ResponseRate) -> String {
         guard case .invited = rate else { return pick("Svarsfrekvens", "Response rate") }
-        return pick("Svarsfrekvens (AAPOR RR1)", "Response rate (AAPOR RR1)")
+        return rr1Heading
+    }
+
+    /// The heading of a column of RR1 rates in a table of rounds.
+    public var rr1Heading: String { pick("Svarsfrekvens (AAPOR RR1)", "Response rate (AAPOR RR1)") }
+
+    /// The RR1 alone, for a table of rounds: the percentage, or in a word why there is none.
+    public func rr1(_ rate: ResponseRate) -> String {
+        switch rate {
+        case .anonymous: pick("anonym", "anonymous")
+        case .noInvitations: pick("inga inbjudningar", "no invitations")
+        case .invited(let outcomes): numbers.percent(outcomes.rr1)
+        }
     }
 
     /// The rates and their counts, or why there are none: what follows ``term(_:)``.
