@@ -50,6 +50,12 @@ import Testing
             let fresh = try await client.get("/t/\(untouched)")
             #expect(Page.title(fresh.body) == "Nytta")
             #expect(Page.inputValue("useful", in: fresh.body) != "5")
+
+            // The admin response page says the imported response is the invitation's.
+            let id = try #require(try environment.store.invitation(tokenHash: complete.hash)?.responseID)
+            try await signIn(client)
+            let page = try await client.get("/admin/responses/\(id)")
+            #expect(page.body.contains("<dd>import, the response of an invitation (by its token)</dd>"), "\(page.body)")
         }
     }
 }
