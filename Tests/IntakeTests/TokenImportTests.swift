@@ -116,6 +116,20 @@ import Testing
         #expect(try workspace.contentDump() == before)
     }
 
+    @Test func withSkipInvalidARefusedTokensRowIsReportedWithoutItsToken() throws {
+        let workspace = Workspace()
+        let path = try workspace.write("paper.csv", "token,useful\n\(Self.token("C")),1\n\(Self.token("A")),2\n")
+        let report = workspace.reminders.folder.appendingPathComponent("refused.csv").path
+        let result = ResponseImporter(store: workspace.store, database: workspace.database,
+                                      options: ImportOptions(skipInvalid: true, reportPath: report, today: ReminderListTests.today))
+            .importFile(path, round: "forum-2025")
+        #expect(result.imported == 1 && result.refusedRows == 1)
+        let written = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(written.contains("E439"))
+        #expect(!written.contains(Self.token("C")), "the report does not repeat the token")
+        #expect(try workspace.summary().invitationsCompleted == 2, "C on the web, A imported")
+    }
+
     @Test func theLinksFileWithAnswersAddedImportsAndItsContactColumnsAreNotRead() throws {
         let workspace = Workspace()
         let links = try String(contentsOfFile: ReminderListTests.path("links.csv"), encoding: .utf8)
