@@ -6,12 +6,23 @@ import SurveyDefinition
 
 /// A one-question survey `forum` and its rounds in a store, for the invitation and reminder tests.
 enum ForumRounds {
+    /// Loaded from its text, so that a round pinned to it loads again (as an import loads it).
     static let document: SurveyDocument = {
-        let at = SourceLocation(file: "forum.yaml", line: 1, column: 1)
-        let survey = Survey(
-            id: "forum", version: "1", title: ["sv": "Forum", "en": "Forum"], languages: ["sv", "en"], choiceLists: [],
-            pages: [Page(id: "p", questions: [Question(name: "useful", type: .integer, location: at)], location: at)], location: at)
-        return SurveyDocument(survey: survey, sourceText: "id: forum")
+        let text = """
+            id: forum
+            version: "1"
+            title: {sv: "Forum", en: "Forum"}
+            languages: [sv, en]
+            pages:
+              - id: p
+                title: {sv: "Forum", en: "Forum"}
+                questions:
+                  - {name: useful, type: integer, label: {sv: "Nytta", en: "Usefulness"}}
+
+            """
+        let loaded = SurveyLoader.load(text: text, path: "forum.yaml")
+        guard let document = loaded.document else { fatalError("forum.yaml does not load: \(loaded.diagnostics)") }
+        return document
     }()
 
     /// Opens each round from 1 October to 31 December 2025, anonymous where it says so.

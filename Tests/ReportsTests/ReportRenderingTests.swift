@@ -367,12 +367,12 @@ struct ReportRenderingTests {
         }
         let swedish = try fixture.render()
         #expect(swedish.contains("<h3>Svarsfrekvens</h3><ul><li>Klubb 2024: Svarsfrekvens (AAPOR RR1): 30,0\u{A0}% (12 av 40 inbjudna); "
-            + "med påbörjade svar (RR2): 37,5\u{A0}%; 30 svar utan inbjudan (importerade eller via API) räknas inte</li>"
+            + "med påbörjade svar (RR2): 37,5\u{A0}%; 30 svar utan inbjudan (importerade utan token eller via API) räknas inte</li>"
             + "<li>Klubb 2025: Anonym omgång: ingen svarsfrekvens, eftersom ingen bjöds in</li></ul>"
             + "<p>Svarsfrekvens enligt AAPOR:s Standard Definitions (10:e upplagan, 2023)"), "\(swedish)")
         let english = try fixture.render(language: "en")
         #expect(english.contains("<h3>Response rates</h3><ul><li>Club 2024: Response rate (AAPOR RR1): 30.0% (12 of 40 invited); "
-            + "with partial responses (RR2): 37.5%; 30 responses without an invitation (imported or from the API) are not counted</li>"
+            + "with partial responses (RR2): 37.5%; 30 responses without an invitation (imported without a token, or from the API) are not counted</li>"
             + "<li>Club 2025: Anonymous round: no response rate, since nobody was invited</li></ul>"
             + "<p>Response rates by AAPOR&#39;s Standard Definitions (10th edition, 2023)"))
         #expect(english.contains("Every invitee who has not answered counts as eligible"))

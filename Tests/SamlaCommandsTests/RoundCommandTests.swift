@@ -162,7 +162,7 @@ func day(_ days: Int) -> String {
         let rates = parts[1].split(separator: "\n").map(String.init)
         #expect(rates == [
             "forum-2025: Response rate (AAPOR RR1): 37.5% (3 of 8 invited); with partial responses (RR2): 50.0%; "
-                + "2 responses without an invitation (imported or from the API) are not counted",
+                + "2 responses without an invitation (imported without a token, or from the API) are not counted",
             "forum-open: Anonymous round: no response rate, since nobody was invited",
             "forum-2026: No invitations yet: no response rate",
             "Response rates by AAPOR's Standard Definitions (10th edition, 2023) with the round's invitations as the sample: "

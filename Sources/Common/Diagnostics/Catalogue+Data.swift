@@ -37,6 +37,8 @@ extension DiagnosticCode {
     public static let optionColumnsIncomplete = DiagnosticCode("E435", .error, "a multiple choice's option columns are incomplete, or beside its own column")
     public static let unknownResponseStatus = DiagnosticCode("E436", .error, "a row whose status is neither complete nor partial")
     public static let labelsExport = DiagnosticCode("E437", .error, "a file that holds choice labels (an export with --labels) instead of codes")
+    public static let unknownImportToken = DiagnosticCode("E438", .error, "an import row's token that is no invitation to the round")
+    public static let invitationAnswered = DiagnosticCode("E439", .error, "an import row's token whose invitation has a response already, stored or in an earlier row")
 
     // E432–E434: the database file itself cannot take a write (any command, the web server).
     public static let databaseBusy = DiagnosticCode("E432", .error, "another process held the database's write lock too long; nothing was written")
@@ -51,6 +53,7 @@ extension DiagnosticCode {
     public static let noDataRows = DiagnosticCode("W421", .warning, "a data file with a header but no rows")
     public static let unnamedColumnsIgnored = DiagnosticCode("W422", .warning, "columns without a name at the end of the header, empty in every row, ignored")
     public static let personalColumnsMissing = DiagnosticCode("W423", .warning, "an export without the columns of its personal questions (exported without --include-pii)")
+    public static let contactColumnsIgnored = DiagnosticCode("W424", .warning, "a links file's contact and link columns, not answers, ignored")
 
     static let dataCodes: [DiagnosticCode] = responseCodes + storeCodes
 
@@ -61,9 +64,9 @@ extension DiagnosticCode {
         requiredMissing, answerNotRelevant, wrongValueType, noSuchField, calculatedValueGiven, controlCharacter, notAnOptionMark,
         unknownColumn, duplicateColumn, emptyColumnName, wrongFieldCount, malformedCSV, invalidUTF8,
         unknownLanguage, invalidTimestamp, importWriteFailed, reportWriteFailed, outputWriteFailed,
-        fileAlreadyImported, optionColumnsIncomplete, unknownResponseStatus, labelsExport,
+        fileAlreadyImported, optionColumnsIncomplete, unknownResponseStatus, labelsExport, unknownImportToken, invitationAnswered,
         databaseBusy, databaseFull, databaseUnwritable, unknownReminderToken, malformedLinksFile,
-        calculatedColumnIgnored, noDataRows, unnamedColumnsIgnored, personalColumnsMissing,
+        calculatedColumnIgnored, noDataRows, unnamedColumnsIgnored, personalColumnsMissing, contactColumnsIgnored,
     ]
 }
 

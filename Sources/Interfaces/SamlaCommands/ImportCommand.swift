@@ -16,7 +16,8 @@ struct ImportCommand: ParsableCommand {
         response begun and not submitted, whose required questions may be empty). Multiple choices are \
         codes separated by spaces, or one column per option holding 1/0 (question_option), as samla export \
         writes them: a wide export with codes imports into another round of its survey, partial rows \
-        (--include-partial) as partial responses. Every problem is reported as file:line: error[E4xx]: row N, column C: why. Nothing is \
+        (--include-partial) as partial responses. A token column (the links file of samla invite, with \
+        answer columns added) makes each row with a token the response of that invitation. Every problem is reported as file:line: error[E4xx]: row N, column C: why. Nothing is \
         written unless every row is valid; with --skip-invalid the valid rows are written and the others \
         listed (and written to --report). A file whose bytes were imported into the round before (under \
         any name) is refused (E431) unless --again is given. Exit status: 0 imported, 1 refused, 2 usage error.

@@ -20,6 +20,12 @@ import SurveyDefinition
 /// are allowed (an export carries them) and ignored, with a warning: calculations are computed
 /// from the answers. A variable without a column is empty in every row, which is refused only
 /// where a row makes it required.
+///
+/// A `token` column (any letter case; `response_token` when a variable takes the name) names the
+/// invitation each row answers, by the token of its personal link. A file with one may be the links
+/// file of `samla invite` with answers added: its `link` column and the contacts' `email` and
+/// `label` columns (under any of the names `samla invite` reads them by) are then not read, with a
+/// warning, and a header with no column of answers at all is refused as a links file without answers.
 struct ImportColumns {
     enum Role: Equatable {
         case variable(Int)
@@ -30,6 +36,8 @@ struct ImportColumns {
         case submittedAt
         /// An export's `complete`/`partial`.
         case status
+        /// The token of the invitation the row answers.
+        case token
         /// A calculated variable, or a column that the header refused: not read.
         case ignored
         /// A column without a name at the end of the header (Excel's trailing delimiters): read
@@ -40,6 +48,10 @@ struct ImportColumns {
     static let languageColumn = "language"
     static let submittedAtColumn = "submitted_at"
     static let statusColumn = "status"
+    static let tokenColumn = "token"
+    /// The columns of a links file (`samla invite`) that are not answers: its link, which ends in
+    /// the token, and the contacts' address and label, which the invitation keeps.
+    static let linksFileColumns = ["link"] + InvitationBatch.emailColumnNames + InvitationBatch.labelColumnNames
     /// The prefix an export gives a metadata column whose name a variable takes.
     static let metadataPrefix = "response_"
     /// The response number an export writes first; the import numbers responses anew.
@@ -60,6 +72,10 @@ struct ImportColumns {
     let languageColumnIndex: Int?
     let submittedAtColumnIndex: Int?
     let statusColumnIndex: Int?
+    let tokenColumnIndex: Int?
+    /// Whether no column holds answers although the file names invitations: a links file without
+    /// answers, refused before its rows are read.
+    let holdsNoAnswers: Bool
     /// Variables that a refused header name probably meant (`Node` for `node`): the header error
     /// already refuses the file, so their answers are not also reported missing in every row.
     let misnamedVariables: Set<String>
@@ -85,6 +101,10 @@ struct ImportColumns {
         }
         let languageColumn = metadataColumn(Self.languageColumn), submittedAtColumn = metadataColumn(Self.submittedAtColumn)
         let statusColumn = metadataColumn(Self.statusColumn)
+        let tokenColumn = metadataColumn(Self.tokenColumn).lowercased()
+        let namesInvitations = names.contains { $0.trimmingCharacters(in: .whitespaces).lowercased() == tokenColumn }
+        // The links file's own columns found in the header, not read.
+        var linksFileColumns: [String] = []
         let sourceColumns = Set(Self.exportedSourceColumns.map(metadataColumn))
         // The option columns an export gives each multiple choice, by name.
         var optionColumns: [String: (variable: Int, position: Int)] = [:]
@@ -93,7 +113,7 @@ struct ImportColumns {
                 for (position, name) in wide.variables[v].enumerated() { optionColumns[name] = (v, position) }
             }
         }
-        let known = validator.variables.map(\.name) + [languageColumn, submittedAtColumn] + optionColumns.keys.sorted()
+        let known = validator.variables.map(\.name) + [languageColumn, submittedAtColumn, metadataColumn(Self.tokenColumn)] + optionColumns.keys.sorted()
         let lastNamed = names.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         unnamedAtEnd = lastNamed.map { ($0 + 1)..<names.count } ?? names.count..<names.count
         var unnamedAtEndWarning: Diagnostic?
@@ -136,6 +156,11 @@ struct ImportColumns {
                 roles.append(.submittedAt)
             } else if name == statusColumn {
                 roles.append(.status)
+            } else if name.lowercased() == tokenColumn {
+                roles.append(.token)
+            } else if namesInvitations, Self.linksFileColumns.contains(name.lowercased()) {
+                linksFileColumns.append(name)
+                roles.append(.ignored)
             } else if name == Self.exportedResponseID {
                 isExport = true
                 roles.append(.ignored)
@@ -193,6 +218,17 @@ struct ImportColumns {
             diagnostics.append(Diagnostic(.personalColumnsMissing, at: .source(SourceLocation(file: file, line: line, column: 1)),
                 "the file has no column for the personal questions \(list), as an export without --include-pii leaves them out: they are not imported, and a row that must answer one is refused (E412); export with --include-pii to carry them over"))
         }
+        let headerStart = DiagnosticLocation.source(SourceLocation(file: file, line: line, column: 1))
+        if !linksFileColumns.isEmpty {
+            let list = linksFileColumns.joined(separator: ", ")
+            diagnostics.append(Diagnostic(.contactColumnsIgnored, at: headerStart,
+                "the column\(linksFileColumns.count == 1 ? "" : "s") \(list) of the links file \(linksFileColumns.count == 1 ? "is" : "are") not answers and \(linksFileColumns.count == 1 ? "was" : "were") not read: each row's invitation is its token, and the invitation keeps the email and label samla invite stored"))
+        }
+        holdsNoAnswers = namesInvitations && given.isEmpty
+        if holdsNoAnswers {
+            diagnostics.append(Diagnostic(.unknownColumn, at: headerStart,
+                "no column names a variable of survey \(validator.survey.id): the file names invitations (column token) but holds no answers, as the links file of samla invite; add the answers of the organisations that answered on paper in columns named after the variables (samla generate --rows 0 prints them), keep the rows of those organisations only, and import that file"))
+        }
         self.roles = roles
         self.diagnostics = diagnostics
         misnamedVariables = misnamed
@@ -204,6 +240,7 @@ struct ImportColumns {
         languageColumnIndex = roles.firstIndex(of: .language)
         submittedAtColumnIndex = roles.firstIndex(of: .submittedAt)
         statusColumnIndex = roles.firstIndex(of: .status)
+        tokenColumnIndex = roles.firstIndex(of: .token)
     }
 
     /// The character column where header field `index` starts, as if the header were written without quotes.

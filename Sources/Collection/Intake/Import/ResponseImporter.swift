@@ -87,9 +87,11 @@ public struct ResponseImporter {
         }
         let columns = ImportColumns(header: header.names, validator: validator, file: path, line: header.line)
         for diagnostic in columns.diagnostics { run.tally.add(diagnostic) }
+        if columns.holdsNoAnswers { return run.finish(started: started) }
 
         let reading = RowReading(
             reader: reader, checker: RowChecker(validator: validator, columns: columns, file: path, headerCount: header.names.count),
+            tokens: columns.tokenColumnIndex == nil ? nil : InvitationTokenCheck(store: store, round: round),
             writing: !columns.hasErrors, skipInvalid: options.skipInvalid,
             progress: ImportProgress(path: path, enabled: options.showsProgress), listedErrorLimit: options.listedErrorLimit
         )

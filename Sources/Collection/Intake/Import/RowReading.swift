@@ -14,6 +14,8 @@ import SurveyDefinition
 final class RowReading: @unchecked Sendable {
     private let reader: CSVReader
     private var checker: RowChecker
+    /// Checks the `token` column, when the file has one.
+    private let tokens: InvitationTokenCheck?
     private let skipInvalid: Bool
     private let progress: ImportProgress
     /// Where to list refused rows; the file is made at the first refused row.
@@ -34,9 +36,13 @@ final class RowReading: @unchecked Sendable {
 
     static let batchSize = 256
 
-    init(reader: CSVReader, checker: RowChecker, writing: Bool, skipInvalid: Bool, progress: ImportProgress, listedErrorLimit: Int) {
+    init(
+        reader: CSVReader, checker: RowChecker, tokens: InvitationTokenCheck?, writing: Bool, skipInvalid: Bool, progress: ImportProgress,
+        listedErrorLimit: Int
+    ) {
         self.reader = reader
         self.checker = checker
+        self.tokens = tokens
         self.writing = writing
         self.skipInvalid = skipInvalid
         self.progress = progress
@@ -66,13 +72,14 @@ final class RowReading: @unchecked Sendable {
             while let record = try reader.next() {
                 if record.isBlank { continue }
                 rowsRead += 1
-                let found = checker.check(record)
+                var found = checker.check(record)
+                let invitation = try checkToken(of: record, into: &found)
                 if found.isEmpty {
                     if writing {
                         let partial = checker.status == .partial
                         if partial { partialRows += 1 }
                         try batch.append(checker.sheet.values, language: checker.language, submittedAtMilliseconds: checker.submittedAt,
-                                         status: checker.status, currentPage: partial ? checker.currentPage : nil)
+                                         status: checker.status, currentPage: partial ? checker.currentPage : nil, invitation: invitation)
                         if batch.count == Self.batchSize {
                             guard pipe.put(batch) else { return }
                             batch = pipe.emptyBatch()
@@ -104,6 +111,22 @@ final class RowReading: @unchecked Sendable {
             failure = error
         }
         progress.finish()
+    }
+
+    /// The invitation the row's `token` cell names, or nil when the file has no token column, the
+    /// cell is empty or the token is refused (added to `problems`, without the token as its value).
+    private func checkToken(of record: CSVRecord, into problems: inout [RowChecker.Problem]) throws -> Int64? {
+        guard let tokens, let column = checker.columns.tokenColumnIndex, record.count == checker.headerCount,
+              let text = RowChecker.trimmedText(record, column) else { return nil }
+        switch try tokens.invitation(text, row: record.row) {
+        case .success(let id):
+            return id
+        case .failure(let refusal):
+            let name = checker.columns.names[column]
+            let at = DiagnosticLocation.record(file: checker.file, row: record.row, column: name, line: record.line)
+            problems.append(RowChecker.Problem(diagnostic: Diagnostic(refusal.code, at: at, refusal.message), column: name, value: nil))
+            return nil
+        }
     }
 }
 

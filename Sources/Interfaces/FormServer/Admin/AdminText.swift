@@ -141,6 +141,9 @@ struct AdminText: Sendable {
 
     /// How a response came in, naming the partner system of an API response.
     func sourceText(_ record: ResponseRecord) -> String {
+        if record.source == .import, record.invitationID != nil {
+            return pick("import, svaret på en inbjudan (med dess token)", "import, the response of an invitation (by its token)")
+        }
         guard record.source == .api, let client = record.apiClient else { return source(record.source) }
         return pick("inskickat via API:t av \(client)", "submitted through the API by \(client)")
     }

@@ -45,9 +45,9 @@ public struct ResponseRateWords: Sendable {
             if outcomes.withoutInvitation > 0 {
                 let count = numbers.integer(outcomes.withoutInvitation)
                 text += outcomes.withoutInvitation == 1
-                    ? pick("; 1 svar utan inbjudan (importerat eller via API) räknas inte", "; 1 response without an invitation (imported or from the API) is not counted")
-                    : pick("; \(count) svar utan inbjudan (importerade eller via API) räknas inte",
-                           "; \(count) responses without an invitation (imported or from the API) are not counted")
+                    ? pick("; 1 svar utan inbjudan (importerat utan token eller via API) räknas inte", "; 1 response without an invitation (imported without a token, or from the API) is not counted")
+                    : pick("; \(count) svar utan inbjudan (importerade utan token eller via API) räknas inte",
+                           "; \(count) responses without an invitation (imported without a token, or from the API) are not counted")
             }
             return text
         }

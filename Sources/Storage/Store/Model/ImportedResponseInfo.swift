@@ -8,11 +8,17 @@ public struct ImportedResponseInfo: Hashable, Sendable {
     public var status: ResponseStatus
     /// The id of the page a partial response had reached; nil for a complete one.
     public var currentPage: String?
+    /// The invitation the response answers (an unused invitation of the round), as a row of an
+    /// import with its token; nil for a response without one.
+    public var invitationID: Int64?
 
-    public init(language: String, submittedAt: Timestamp? = nil, status: ResponseStatus = .complete, currentPage: String? = nil) {
+    public init(
+        language: String, submittedAt: Timestamp? = nil, status: ResponseStatus = .complete, currentPage: String? = nil, invitationID: Int64? = nil
+    ) {
         self.language = language
         self.submittedAt = submittedAt
         self.status = status
         self.currentPage = currentPage
+        self.invitationID = invitationID
     }
 }

@@ -2,7 +2,7 @@ import Expressions
 import SurveyDefinition
 
 /// Responses encoded as the store's bulk insert binds them: per response its language, its
-/// submission time, its status and the page a partial one reached, then one cell per variable
+/// submission time, its status, the page a partial one reached and the invitation it answers, then one cell per variable
 /// (nothing, a whole number, a decimal, or UTF-8 text), in flat storage that ``removeAll()`` empties without giving back. A batch is filled on one
 /// thread and handed whole to the inserter (`CompleteResponseInserter.insert(_:)`), which binds the
 /// cells without making a value per cell.
@@ -19,7 +19,7 @@ public struct ResponseBatch: Sendable {
     public private(set) var count = 0
 
     /// Per response: its language, its submission time, its status (1 complete, 0 partial), its
-    /// current page, then one cell per variable.
+    /// current page, its invitation's id (or nothing), then one cell per variable.
     private(set) var cells: [Cell] = []
     /// The bytes of every text cell, one after another.
     private(set) var bytes: [UInt8] = []
@@ -27,7 +27,7 @@ public struct ResponseBatch: Sendable {
     /// Cells per response.
     var width: Int { types.count + Self.metadataCells }
     /// Cells per response before its variables'.
-    static let metadataCells = 4
+    static let metadataCells = 5
 
     /// An empty batch for responses to `survey`.
     public init(survey: Survey) {
@@ -51,12 +51,14 @@ public struct ResponseBatch: Sendable {
 
     /// Adds a response: `values` index-aligned with ``types`` (`nil` is no answer), its language,
     /// and when it was submitted (nil: the time of the insert); a partial response, with the id of
-    /// the page it reached, is stored unsubmitted, the time being when it was last saved. A value of
+    /// the page it reached, is stored unsubmitted, the time being when it was last saved. With
+    /// `invitation`, the response is that invitation's (an unused invitation of the round). A value of
     /// the wrong type throws `StoreError.answerTypeMismatch` and leaves the batch as it was.
     public mutating func append(
-        _ values: [AnswerValue?], language: String, submittedAt: Timestamp?, status: ResponseStatus = .complete, currentPage: String? = nil
+        _ values: [AnswerValue?], language: String, submittedAt: Timestamp?, status: ResponseStatus = .complete, currentPage: String? = nil,
+        invitation: Int64? = nil
     ) throws(StoreError) {
-        try append(values, language: language, status: status, currentPage: currentPage) { batch in
+        try append(values, language: language, status: status, currentPage: currentPage, invitation: invitation) { batch in
             if let submittedAt { batch.appendText(submittedAt.text) } else { batch.cells.append(Cell(kind: .now)) }
         }
     }
@@ -64,9 +66,10 @@ public struct ResponseBatch: Sendable {
     /// Adds a response whose submission time is given in milliseconds since 1970-01-01T00:00Z;
     /// the same as ``append(_:language:submittedAt:)`` without making a `Timestamp`.
     public mutating func append(
-        _ values: [AnswerValue?], language: String, submittedAtMilliseconds: Int64?, status: ResponseStatus = .complete, currentPage: String? = nil
+        _ values: [AnswerValue?], language: String, submittedAtMilliseconds: Int64?, status: ResponseStatus = .complete, currentPage: String? = nil,
+        invitation: Int64? = nil
     ) throws(StoreError) {
-        try append(values, language: language, status: status, currentPage: currentPage) { batch in
+        try append(values, language: language, status: status, currentPage: currentPage, invitation: invitation) { batch in
             guard let milliseconds = submittedAtMilliseconds else { return batch.cells.append(Cell(kind: .now)) }
             let start = batch.bytes.count
             Timestamp.appendText(milliseconds: milliseconds, to: &batch.bytes)
@@ -75,7 +78,8 @@ public struct ResponseBatch: Sendable {
     }
 
     private mutating func append(
-        _ values: [AnswerValue?], language: String, status: ResponseStatus, currentPage: String?, time: (inout ResponseBatch) -> Void
+        _ values: [AnswerValue?], language: String, status: ResponseStatus, currentPage: String?, invitation: Int64?,
+        time: (inout ResponseBatch) -> Void
     ) throws(StoreError) {
         precondition(values.count == types.count, "one value per variable, in order")
         let cellStart = cells.count, byteStart = bytes.count
@@ -83,6 +87,7 @@ public struct ResponseBatch: Sendable {
         time(&self)
         cells.append(Cell(integer: status == .complete ? 1 : 0))
         if let currentPage { appendText(currentPage) } else { cells.append(Cell(kind: .null)) }
+        cells.append(invitation.map { Cell(integer: $0) } ?? Cell(kind: .null))
         for i in 0..<types.count {
             switch values[i] {
             case nil:

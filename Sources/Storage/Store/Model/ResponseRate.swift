@@ -34,8 +34,9 @@ public struct InvitationOutcomes: Hashable, Sendable {
     public let complete: Int
     /// Invitations whose response was begun and not submitted (P).
     public let partial: Int
-    /// Responses of the round that came without an invitation (imported, from the API): outside the
-    /// sample, so in neither rate.
+    /// Responses of the round that came without an invitation (imported without a token, from the
+    /// API): outside the sample, so in neither rate. An imported row with its invitation's token is
+    /// that invitation's response and counts as one.
     public let withoutInvitation: Int
 
     public init(invitations: Int, complete: Int, partial: Int, withoutInvitation: Int = 0) {

@@ -94,6 +94,8 @@ final class BulkResponseInserter: CompleteResponseInserter {
     private let response: RawStatement
     private let answers: RawStatement
     private let personal: RawStatement?
+    /// Sets a response's invitation used, when the invitation is the round's and unused.
+    private let linkInvitation: RawStatement
     private let now: [UInt8]
     private var plan: Plan?
     /// The connection and round of the transaction, for ``recordFile(_:again:)``.
@@ -134,9 +136,11 @@ final class BulkResponseInserter: CompleteResponseInserter {
         self.now = Array(now.text.utf8)
         // A partial response (?6 = 0) was begun and last saved at its time, and never submitted.
         response = try RawStatement(db, sql: """
-            INSERT INTO responses (round_id, definition_hash, language, status, started_at, updated_at, submitted_at, source, current_page)
-            VALUES (?1, ?2, ?3, CASE ?6 WHEN 1 THEN 'complete' ELSE 'partial' END, ?4, ?4, CASE ?6 WHEN 1 THEN ?4 END, ?5, ?7)
+            INSERT INTO responses (round_id, definition_hash, language, status, started_at, updated_at, submitted_at, source, current_page, invitation_id)
+            VALUES (?1, ?2, ?3, CASE ?6 WHEN 1 THEN 'complete' ELSE 'partial' END, ?4, ?4, CASE ?6 WHEN 1 THEN ?4 END, ?5, ?7, ?8)
             """)
+        linkInvitation = try RawStatement(db, sql: "UPDATE invitations SET response_id = ?1 WHERE id = ?2 AND round_id = ?3 AND response_id IS NULL")
+        linkInvitation.bindInteger(round.id, at: 3)
         answers = try RawStatement(db, sql: insertSQL(tables.answers, columns[false]!))
         self.personal = columns[true]!.isEmpty ? nil : try RawStatement(db, sql: insertSQL(tables.personal, columns[true]!))
         response.bindInteger(round.id, at: 1)
@@ -154,7 +158,8 @@ final class BulkResponseInserter: CompleteResponseInserter {
         precondition(values.count == names.count, "one value per variable of the survey, in order")
         if let failure { throw failure }
         single.removeAll()
-        try single.append(values, language: info.language, submittedAt: info.submittedAt, status: info.status, currentPage: info.currentPage)
+        try single.append(values, language: info.language, submittedAt: info.submittedAt, status: info.status, currentPage: info.currentPage,
+                          invitation: info.invitationID)
         try insert(single)
         return lastID
     }
@@ -185,8 +190,10 @@ final class BulkResponseInserter: CompleteResponseInserter {
                             Self.bind(cells[base + 1], to: response, at: 4, text: text, now: now)
                             Self.bind(cells[base + 2], to: response, at: 6, text: text, now: now)
                             Self.bind(cells[base + 3], to: response, at: 7, text: text, now: now)
+                            Self.bind(cells[base + 4], to: response, at: 8, text: text, now: now)
                             try step(response)
                             let id = sqlite3_last_insert_rowid(self.response.connection)
+                            if cells[base + 4].kind == .integer { try link(invitation: cells[base + 4].integer, to: id) }
                             sqlite3_bind_int64(answers, 1, id)
                             for column in plan.answers {
                                 Self.bind(cells[base + column.cell], to: answers, at: column.parameter, text: text, now: now,
@@ -216,6 +223,21 @@ final class BulkResponseInserter: CompleteResponseInserter {
     func recordFile(_ file: ImportedFile, again: Bool) throws {
         if let failure { throw failure }
         try SQLiteStore.recordFile(file, rows: inserted, round: round, again: again, db)
+    }
+
+    /// Marks the invitation used by response `id`; an invitation of another round, or one with a
+    /// response already, is `StoreError.invitationUsed`/`invitationOfAnotherRound`, which ends the batch.
+    private func link(invitation: Int64, to id: Int64) throws {
+        let statement = linkInvitation.handle
+        sqlite3_bind_int64(statement, 1, id)
+        sqlite3_bind_int64(statement, 2, invitation)
+        try step(statement)
+        guard sqlite3_changes(linkInvitation.connection) == 1 else {
+            let round = try Int64.fetchOne(db, sql: "SELECT round_id FROM invitations WHERE id = ?", arguments: [invitation])
+            guard let round else { throw StoreError.unknownInvitation(invitation) }
+            if round != self.round.id { throw StoreError.invitationOfAnotherRound(invitation, round: self.round.name) }
+            throw StoreError.invitationUsed(invitation)
+        }
     }
 
     private func step(_ statement: OpaquePointer) throws {
