@@ -1,10 +1,5 @@
 import Aggregation
 import Estimators
-import Expressions
-import Foundation
-import Frameworks
-import Store
-import SurveyDefinition
 import Testing
 
 /// A raked round whose indicators estimate on different designs: two weight variables, weight 1,
@@ -83,22 +78,9 @@ struct RakedDesignsTests {
     }
 
     static func compute() throws -> ResultSet {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("raked-designs-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let store = try SQLiteStore(path: path)
-        let document = try #require(SurveyLoader.load(text: survey, path: "orgs.yaml").document)
-        try store.openRound(RoundRequest(
-            name: "orgs-2025", document: document, opens: CalendarDate(year: 2025, month: 1, day: 1)!,
-            closes: CalendarDate(year: 2025, month: 12, day: 31)!, anonymous: true))
-        try store.insertCompleteResponses(round: "orgs-2025", document: document, source: .import) { inserter in
-            for r in responses {
-                try inserter.insert([.choice(r.region), .choice(r.form), .choice(r.size), .integer(Int64(r.staff)), .decimal(r.w1), .decimal(r.w2)],
-                                    info: ImportedResponseInfo(language: "en"))
-            }
-        }
-        let loaded = FrameworkLoader.load(text: framework, path: "orgs-toc.yaml", surveys: SurveyCatalogue([document.survey]))
-        let framework = try #require(loaded.framework, "\(loaded.diagnostics)")
-        return try Aggregator(framework: framework, store: store, language: "en").compute(rounds: nil)
+        try RakingTests.compute(survey: survey, framework: framework, rows: responses.map { r in
+            [.choice(r.region), .choice(r.form), .choice(r.size), .integer(Int64(r.staff)), .decimal(r.w1), .decimal(r.w2)]
+        })
     }
 
     /// The indicator's design built and raked (or not) from scratch, as one cell alone would have it.

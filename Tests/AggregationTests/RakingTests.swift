@@ -64,6 +64,12 @@ struct RakingTests {
     static func compute(
         _ margins: String, responses: [(String, String, Int64)] = responses, edit: (String) -> String = { $0 }
     ) throws -> ResultSet {
+        try compute(survey: survey, framework: edit(framework(margins)), rows: responses.map { [.choice($0.0), .choice($0.1), .integer($0.2)] })
+    }
+
+    /// `framework` computed over a store whose round orgs-2025 of `survey` holds one imported
+    /// response per row (answers in the order of the survey's variables).
+    static func compute(survey: String, framework: String, rows: [[AnswerValue?]]) throws -> ResultSet {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("raking-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let store = try SQLiteStore(path: path)
@@ -72,11 +78,11 @@ struct RakingTests {
             name: "orgs-2025", document: document, opens: CalendarDate(year: 2025, month: 1, day: 1)!,
             closes: CalendarDate(year: 2025, month: 12, day: 31)!, anonymous: true))
         try store.insertCompleteResponses(round: "orgs-2025", document: document, source: .import) { inserter in
-            for (region, form, staff) in responses {
-                try inserter.insert([.choice(region), .choice(form), .integer(staff)], info: ImportedResponseInfo(language: "sv"))
+            for row in rows {
+                try inserter.insert(row, info: ImportedResponseInfo(language: "sv"))
             }
         }
-        let loaded = FrameworkLoader.load(text: edit(framework(margins)), path: "orgs-toc.yaml", surveys: SurveyCatalogue([document.survey]))
+        let loaded = FrameworkLoader.load(text: framework, path: "orgs-toc.yaml", surveys: SurveyCatalogue([document.survey]))
         let framework = try #require(loaded.framework, "\(loaded.diagnostics)")
         return try Aggregator(framework: framework, store: store, language: "en").compute(rounds: nil)
     }
