@@ -61,7 +61,15 @@ struct RakingTests {
         (0..<4).map { ("N", "ab", 10 + $0) } + (0..<6).map { ("N", "ef", 2 + $0) }
         + (0..<8).map { ("S", "ab", 20 + $0) } + (0..<2).map { ("S", "ef", 1 + $0) }
 
-    static func compute(_ margins: String, responses: [(String, String, Int64)] = responses) throws -> ResultSet {
+    static func compute(
+        _ margins: String, responses: [(String, String, Int64)] = responses, edit: (String) -> String = { $0 }
+    ) throws -> ResultSet {
+        try compute(survey: survey, framework: edit(framework(margins)), rows: responses.map { [.choice($0.0), .choice($0.1), .integer($0.2)] })
+    }
+
+    /// `framework` computed over a store whose round orgs-2025 of `survey` holds one imported
+    /// response per row (answers in the order of the survey's variables).
+    static func compute(survey: String, framework: String, rows: [[AnswerValue?]]) throws -> ResultSet {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("raking-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let store = try SQLiteStore(path: path)
@@ -70,11 +78,11 @@ struct RakingTests {
             name: "orgs-2025", document: document, opens: CalendarDate(year: 2025, month: 1, day: 1)!,
             closes: CalendarDate(year: 2025, month: 12, day: 31)!, anonymous: true))
         try store.insertCompleteResponses(round: "orgs-2025", document: document, source: .import) { inserter in
-            for (region, form, staff) in responses {
-                try inserter.insert([.choice(region), .choice(form), .integer(staff)], info: ImportedResponseInfo(language: "sv"))
+            for row in rows {
+                try inserter.insert(row, info: ImportedResponseInfo(language: "sv"))
             }
         }
-        let loaded = FrameworkLoader.load(text: framework(margins), path: "orgs-toc.yaml", surveys: SurveyCatalogue([document.survey]))
+        let loaded = FrameworkLoader.load(text: framework, path: "orgs-toc.yaml", surveys: SurveyCatalogue([document.survey]))
         let framework = try #require(loaded.framework, "\(loaded.diagnostics)")
         return try Aggregator(framework: framework, store: store, language: "en").compute(rounds: nil)
     }
@@ -153,5 +161,19 @@ struct RakingTests {
         #expect(error.diagnostics.map(\.code.id) == ["E331"])
         let message = try #require(error.diagnostics.first?.message)
         #expect(message.hasPrefix("raking round orgs-2025 to region, form with every response weighing 1 did not converge in 2 passes (R's rake stops after 10): the weights of region N add up to 600, not its count 300"), "\(message)")
+    }
+
+    /// A design Estimators refuses (an fpc that varies within its one stratum) gives no estimates,
+    /// and its weights still cannot be raked: E331 names it, as for a design that can be built.
+    @Test func aRakingThatDoesNotConvergeIsNamedOnADesignEstimatorsRefuse() throws {
+        let diagonal = Self.responses.filter { ($0.0 == "N") == ($0.1 == "ab") }
+        let weighted = { (framework: String) in
+            framework.replacingOccurrences(of: "value: \"${staff}\"}", with: "value: \"${staff}\", weight: staff, fpc: staff}")
+        }
+        #expect(weighted(Self.framework(Self.margins)) != Self.framework(Self.margins))
+        let error = try #require(throws: AggregationError.self) { try Self.compute(Self.margins, responses: diagonal, edit: weighted) }
+        #expect(error.diagnostics.map(\.code.id) == ["E331"])
+        let message = try #require(error.diagnostics.first?.message)
+        #expect(message.hasPrefix("raking round orgs-2025 to region, form with the weights of staff did not converge"), "\(message)")
     }
 }

@@ -7,7 +7,13 @@
 #   scripts/bench/compute.sh [RESPONSES] [RUNS]     (defaults 1000000 and 1)
 # The data comes from `samla bench --csv` (generated as CSV, imported as `samla import` does); set
 # COMPUTE_BENCH_DIR to keep it (or reuse it on a later run). SAMLA_SCRATCH is the release build's
-# scratch path (.build-release by default). Needs sqlite3, python3 with pandas, GNU time.
+# scratch path (.build-release by default); SAMLA_BIN=DIR uses DIR/samla as it is, unbuilt (to
+# time two builds in turn). Needs sqlite3, python3 with pandas, GNU time.
+#
+# RAKED=1 times `samla compute` alone, on msi-toc with both ESEM rounds raked to region and
+# legal_form (made-up counts, both margins 62,000, in raked_framework below; the eligibility rule
+# also leaves out the responses without a legal form, which raking cannot weight). SQL and pandas
+# compute no weighted figures, so they are not run then.
 #
 # What is compared: the 12 esem-se indicators of msi-toc with their disaggregations, unweighted:
 # for each indicator, round and group, the base n and the estimate (share, mean, ratio, median,
@@ -23,8 +29,12 @@ root=$PWD
 scratch=${SAMLA_SCRATCH:-.build-release}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-swift build -c release --product samla --scratch-path "$scratch" > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-samla=$root/$scratch/release/samla
+if [ -n "${SAMLA_BIN:-}" ]; then
+    samla=$(cd "$SAMLA_BIN" && pwd)/samla
+else
+    swift build -c release --product samla --scratch-path "$scratch" > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+    samla=$root/$scratch/release/samla
+fi
 data=${COMPUTE_BENCH_DIR:-$work}
 out=$data/results   # the three outputs of the last run
 mkdir -p "$data" "$out"
@@ -37,6 +47,34 @@ if [ ! -f "$db" ] || [ ! -f "$csv" ]; then
     echo "== samla bench --responses $responses --db $db --csv $csv"
     "$samla" bench --responses "$responses" --db "$db" --csv "$csv"
 fi
+
+# msi-toc with esem-se-2025 and esem-se-2027 raked to two margins. The counts are made up (no
+# register is at hand): each margin adds up to 62,000, and they differ from the generator's shares
+# so that raking moves the weights.
+raked_framework() {
+    local rake='poststratify: {margins: [{variable: region, counts: {AB: 13000, O: 10000, M: 8000, C: 2400, E: 2800, F: 2200, T: 1900, AC: 1800, BD: 1700, W: 1800, X: 1800, Y: 1500, S: 1800, U: 1800, D: 1800, H: 1600, G: 1300, N: 2000, K: 1000, Z: 900, I: 900}}, {variable: legal_form, counts: {ideell_forening: 24000, ekonomisk_forening: 9000, ab: 16000, ab_svb: 1000, stiftelse: 4000, enskild_firma: 5000, handelsbolag: 2000, other: 1000}}], source: {sv: "Påhittade antal", en: "Made-up counts"}}'
+    sed -E \
+        -e "s/^(  - \{name: esem-se-20(25|27), survey: esem-se, label: .*)\}$/\1, $rake}/" \
+        -e "s/^(    eligible: \".*)\"$/\1 and \\\$\{legal_form\} != ''\"/" \
+        "$root/frameworks/msi-toc.yaml"
+}
+if [ -n "${RAKED:-}" ]; then
+    framework=$work/msi-toc-raked.yaml
+    raked_framework > "$framework"
+    grep -q "legal_form} != ''" "$framework" && [ "$(grep -c ', poststratify: {margins' "$framework")" = 2 ] || { echo "msi-toc.yaml changed: raked_framework no longer fits it"; exit 1; }
+    echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $responses responses, both ESEM rounds raked to region and legal_form"
+    echo "  $samla compute --db DB --framework $framework --format csv"
+    cat "$db" > /dev/null
+    for run in $(seq 1 "$runs"); do
+        /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$samla" compute --db "$db" --framework "$framework" --format csv > "$out/samla-raked.csv" 2> "$out/samla-raked.notes"
+        read -r seconds user system kib < "$work/time"
+        printf "run %d (load average %s): %.2f s elapsed, %.2f s CPU, peak %.1f MiB\n" "$run" "$(cut -d' ' -f1-3 /proc/loadavg)" \
+            "$seconds" "$(awk -v u="$user" -v s="$system" 'BEGIN { print u + s }')" "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')"
+    done
+    echo "== $(grep -c ',esem-se-20' "$out/samla-raked.csv") rows of the ESEM rounds in $out/samla-raked.csv"
+    exit 0
+fi
+
 if [ ! -f "$wide" ]; then
     /usr/bin/time -f "%e" -o "$work/import.time" sqlite3 "$wide" ".import --csv $csv responses"
     echo "== sqlite3 .import --csv of $(du -m "$csv" | cut -f1) MB into a plain table: $(cat "$work/import.time") s (not timed below)"

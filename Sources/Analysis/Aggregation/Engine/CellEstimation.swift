@@ -9,22 +9,17 @@ struct ComputedCell {
 
 /// Turns one round's columns into cells: the total and every group of every breakdown, each
 /// estimated by Estimators when its base reaches the threshold, with secondary suppression
-/// within each breakdown.
+/// within each breakdown. A weighted indicator's cells are domains of the round's one design for
+/// it (`RoundDesigns`), post-stratified or raked once for all of them.
 enum CellEstimation {
-    static func cells(for index: Int, scan: RoundScan, framework: Framework, language: String) -> [ComputedCell] {
+    static func cells(for index: Int, scan: RoundScan, designs: RoundDesigns, framework: Framework, language: String) -> [ComputedCell] {
         let compiled = scan.plan.indicators[index]
         let indicator = compiled.indicator
         let columns = scan.columns[index]
         let threshold = indicator.threshold(defaults: framework.suppression)
-        let design = compiled.design.map { scan.designs[$0] }
-        let weighting = indicator.followsRoundWeighting ? scan.plan.postStratification : nil
-        let margins = weighting.map { planned in
-            zip(planned.rule.margins, scan.postStrata).map { margin, column in
-                RakingMargin(name: margin.variable.value, groups: column.codes, populationCounts: margin.countByCode)
-            }
-        }
+        let design = designs.design(of: compiled, plan: scan.plan)
         let estimate = { (positions: [Int]?) -> CellOutcome in
-            estimateCell(indicator.kind, columns: columns, positions: positions, design: design, margins: margins, keptCount: scan.keptCount)
+            estimateCell(indicator.kind, columns: columns, positions: positions, design: design, keptCount: scan.keptCount)
         }
 
         let totalGroup = ResultGroup(variable: nil, code: nil, label: language == "sv" ? "Totalt" : "Total", variableLabel: nil)
@@ -55,18 +50,19 @@ enum CellEstimation {
 
     /// The estimate over `positions` of the indicator's columns (all of them when nil).
     private static func estimateCell(
-        _ kind: IndicatorKind, columns: IndicatorColumns, positions: [Int]?, design: DesignColumns?, margins: [RakingMargin]?, keptCount: Int
+        _ kind: IndicatorKind, columns: IndicatorColumns, positions: [Int]?,
+        design: (columns: DesignColumns, design: Result<SampleDesign, EstimationError>)?, keptCount: Int
     ) -> CellOutcome {
         do throws(EstimationError) {
             let result: Estimate
             if let design {
-                result = try weighted(kind, columns: columns, positions: positions, design: design, margins: margins, keptCount: keptCount)
+                result = try weighted(kind, columns: columns, positions: positions, design: design.design.get(), keptCount: keptCount)
             } else {
                 result = try unweighted(kind, columns: columns, positions: positions)
             }
             return .published(PublishedCell(estimate: result))
         } catch {
-            return .unavailable(design?.reason(for: error) ?? NoEstimateReason(error))
+            return .unavailable(design?.columns.reason(for: error) ?? NoEstimateReason(error))
         }
     }
 
@@ -91,20 +87,8 @@ enum CellEstimation {
     /// post-stratified to the round's one margin or raked to its several, the domain the cell's
     /// members, so the variance uses the whole design as R's svyby does.
     private static func weighted(
-        _ kind: IndicatorKind, columns: IndicatorColumns, positions: [Int]?, design columnsOfDesign: DesignColumns,
-        margins: [RakingMargin]?, keptCount: Int
+        _ kind: IndicatorKind, columns: IndicatorColumns, positions: [Int]?, design: SampleDesign, keptCount: Int
     ) throws(EstimationError) -> Estimate {
-        var design = try SampleDesign(
-            weights: columnsOfDesign.weights.map { $0.isNaN ? 0 : $0 },
-            strata: columnsOfDesign.spec.strata == nil ? nil : columnsOfDesign.strata,
-            fpc: columnsOfDesign.spec.fpc == nil ? nil : columnsOfDesign.fpc,
-            lonelyPSURule: .fail
-        )
-        if let margins, margins.count == 1 {
-            design = try design.postStratified(by: margins[0].groups, populationCounts: margins[0].populationCounts)
-        } else if let margins {
-            design = try design.raked(to: margins)
-        }
         var values = [Double](repeating: .nan, count: keptCount)
         var denominators = [Double](repeating: .nan, count: keptCount)
         var mask = [Bool](repeating: false, count: keptCount)

@@ -8,14 +8,11 @@ extension PlannedPostStratification {
 
     /// Why the kept responses of `round` cannot be post-stratified or raked: in a margin, a group
     /// with a count but no response (E327), responses without the variable or with a code
-    /// without a count (E328); or raking that does not converge on a design's weights (E331).
-    func problems(in columns: [PostStrataColumn], designs: [DesignColumns], round: String) -> [Diagnostic] {
+    /// without a count (E328).
+    func problems(in columns: [PostStrataColumn], round: String) -> [Diagnostic] {
         var diagnostics = DiagnosticList()
         for (margin, column) in zip(rule.margins, columns) {
             diagnostics.append(contentsOf: problems(of: margin, in: column, round: round))
-        }
-        if rule.isRaking, !diagnostics.hasErrors, let notConverged = rakingProblem(columns: columns, designs: designs, round: round) {
-            diagnostics.report(notConverged)
         }
         return diagnostics.items
     }
@@ -54,26 +51,18 @@ extension PlannedPostStratification {
         return diagnostics.items
     }
 
-    /// E331 for the first design (weights of an indicator; 1 without) whose raking does not
-    /// converge: the margin and group furthest from its count after R's 10 passes.
-    private func rakingProblem(columns: [PostStrataColumn], designs: [DesignColumns], round: String) -> Diagnostic? {
-        let margins = zip(rule.margins, columns).map { margin, column in
-            RakingMargin(name: margin.variable.value, groups: column.codes, populationCounts: margin.countByCode)
-        }
-        let weightings = designs.isEmpty ? [nil] : designs.map { Optional($0) }
-        for design in weightings {
-            let weights = design.map { $0.weights.map { $0.isNaN ? 0 : $0 } } ?? Array(repeating: 1, count: columns.first?.codes.count ?? 0)
-            do {
-                _ = try SampleDesign(weights: weights).raked(to: margins)
-            } catch .rakingNotConverged(let passes, let margin, let group, let weighted, let population) {
-                let weighting = design?.weightName.map { "with the weights of \($0)" } ?? "with every response weighing 1"
-                var diagnostics = DiagnosticList()
-                diagnostics.report(.rakingNotConverged, at: rule.location,
-                                   "raking round \(round) to \(margins.map(\.name).joined(separator: ", ")) \(weighting) did not converge in \(passes) passes (R's rake stops after 10): the weights of \(margin) \(group) add up to \(Self.number(weighted)), not its count \(Self.number(population)); the responses lack combinations the margins need (e.g. too few responses in some \(margin) for a group of another margin): merge small groups, or rake to fewer margins")
-                return diagnostics.items.first
-            } catch {
-                continue
-            }
+    /// E331 for the first of `indices` (designs the round's weighting applies to: the weights of
+    /// an indicator, or 1 without) whose raking does not converge: the margin and group furthest
+    /// from its count after R's 10 passes. Reads the rakings the cells use, made once per design.
+    func rakingProblem(in designs: RoundDesigns, indices: [Int], round: String) -> Diagnostic? {
+        guard rule.isRaking else { return nil }
+        for index in indices {
+            guard case .rakingNotConverged(let passes, let margin, let group, let weighted, let population)? = designs.calibrationError(ofDesign: index) else { continue }
+            let weighting = designs.columns(ofDesign: index).weightName.map { "with the weights of \($0)" } ?? "with every response weighing 1"
+            var diagnostics = DiagnosticList()
+            diagnostics.report(.rakingNotConverged, at: rule.location,
+                               "raking round \(round) to \(designs.margins.map(\.name).joined(separator: ", ")) \(weighting) did not converge in \(passes) passes (R's rake stops after 10): the weights of \(margin) \(group) add up to \(Self.number(weighted)), not its count \(Self.number(population)); the responses lack combinations the margins need (e.g. too few responses in some \(margin) for a group of another margin): merge small groups, or rake to fewer margins")
+            return diagnostics.items.first
         }
         return nil
     }

@@ -26,17 +26,22 @@ struct ScannedRound: Sendable {
             results.set(index, Result {
                 let scan = RoundScan(plan: plan, today: today)
                 try scan.run(store: store)
-                if let postStratification = plan.postStratification {
-                    let problems = postStratification.problems(in: scan.postStrata, designs: plan.weightedDesignIndices.map { scan.designs[$0] }, round: plan.round)
-                    if !problems.isEmpty {
-                        return ScannedRound(log: scan.log, missing: scan.columns.map(\.missing), cells: [], refusals: problems)
-                    }
+                let refused = { (problems: [Diagnostic]) in
+                    ScannedRound(log: scan.log, missing: scan.columns.map(\.missing), cells: [], refusals: problems)
+                }
+                if let problems = plan.postStratification?.problems(in: scan.postStrata, round: plan.round), !problems.isEmpty {
+                    return refused(problems)
+                }
+                // Each base design weighted once, for every cell of every indicator on it.
+                let designs = RoundDesigns(scan: scan)
+                if let notConverged = plan.postStratification?.rakingProblem(in: designs, indices: plan.weightedDesignIndices, round: plan.round) {
+                    return refused([notConverged])
                 }
                 return ScannedRound(
                     log: scan.log,
                     missing: scan.columns.map(\.missing),
                     cells: plan.indicators.indices.map {
-                        CellEstimation.cells(for: $0, scan: scan, framework: framework, language: language)
+                        CellEstimation.cells(for: $0, scan: scan, designs: designs, framework: framework, language: language)
                     })
             })
         }
