@@ -150,6 +150,7 @@ if Context.environment["SAMLA_FUZZ"] == "1" {
         ("requests", ["FormServer"]),
         ("definitions", ["SurveyDefinition", "Frameworks"]),
         ("answers", ["Responses", "SurveyDefinition", "Expressions"]),
+        ("compute", ["Aggregation", "Frameworks", "Store", "SurveyDefinition", "Expressions"]),
     ]
     package.targets += fuzzTargets.map { target in
         .executableTarget(name: "fuzz-\(target.name)", dependencies: target.dependencies, path: "scripts/fuzz/\(target.name)",

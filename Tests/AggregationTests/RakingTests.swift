@@ -177,3 +177,20 @@ struct RakingTests {
         #expect(message.hasPrefix("raking round orgs-2025 to region, form with the weights of staff did not converge"), "\(message)")
     }
 }
+
+extension RakingTests {
+    /// Found by fuzzing: margins counted in the tens of quintillions that the responses cannot meet
+    /// stopped the computation writing the weighted count into the refusal (E331).
+    @Test func marginsBeyondWholeNumbersAreWrittenInTheRefusal() throws {
+        let diagonal = Self.responses.filter { ($0.0 == "N") == ($0.1 == "ab") }
+        let huge = """
+                  margins:
+                    - {variable: region, counts: {N: 3e19, S: 7e19}}
+                    - {variable: form, counts: {ab: 6e19, ef: 4e19}}
+            """
+        let error = try #require(throws: AggregationError.self) { try Self.compute(huge, responses: diagonal) }
+        #expect(error.diagnostics.map(\.code.id) == ["E331"])
+        let message = try #require(error.diagnostics.first?.message)
+        #expect(message.contains("the weights of region N add up to 6e+19, not its count 3e+19"), "\(message)")
+    }
+}

@@ -144,6 +144,20 @@ struct SpeedCleaningTests {
         #expect(log.kept == 1)
     }
 
+    /// A minimum longer than any time the store can hold (found by fuzzing: `min_minutes: 1e300`
+    /// stopped the computation converting it to milliseconds) removes every timed response.
+    @Test func aMinimumBeyondAnyStoredTimeRemovesEveryWebResponse() throws {
+        let round = try TimedRound()
+        let slow = try round.web(TimedRound.answers("slow"), begun: 0, saves: [60])
+        try round.api(TimedRound.answers("api"), at: 20)
+        for minutes in ["1e300", "153722867280912.94"] {
+            let log = try round.cleaned("    min_minutes: \(minutes)\n")
+            #expect(log.entries.map(\.removed) == [[slow]], "min_minutes: \(minutes)")
+            #expect(log.entries.first?.untimed == 1)
+            #expect(log.kept == 1)
+        }
+    }
+
     /// The rule is described in the results language, decimals written the language's way.
     @Test func theRuleIsDescribedInTheResultsLanguage() throws {
         let round = try TimedRound()

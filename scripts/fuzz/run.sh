@@ -5,18 +5,64 @@
 #
 # Targets: expressions (any text as an expression, checked, compiled and evaluated), csv (any
 # bytes as a CSV file), requests (form and JSON API bodies of samla serve), definitions (any text
-# as a survey and as a framework), answers (any cells as a response to a shipped survey, checked
-# as complete). Each runs SECONDS from seeds taken from the repository (surveys, frameworks,
-# reports, test fixtures). A crash, a hang (10 s) or running out of memory fails the script,
-# which prints the input that did it, saved under scripts/output/fuzz/TARGET/. The corpus grows
-# there from run to run. Builds with SAMLA_FUZZ=1 into .build-fuzz (apart from .build).
+# as a survey, and as a framework over the shipped surveys and the tests' shop survey), answers
+# (any cells as a response to a shipped survey, checked as complete), compute (any text as a
+# framework over the shop survey of the aggregation tests, computed over a fixed store of web, API
+# and imported responses: cleaning, post-stratification, raking, breakdowns and estimates). Each
+# runs SECONDS from seeds taken from the repository (surveys, frameworks, reports, test fixtures),
+# with scripts/fuzz/TARGET.dict as libFuzzer's dictionary where there is one. A crash, a hang
+# (10 s) or running out of memory fails the script, which prints the input that did it, saved
+# under scripts/output/fuzz/TARGET/. The corpus grows there from run to run. Builds with
+# SAMLA_FUZZ=1 into .build-fuzz (apart from .build).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_EACH="${1:-120}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(expressions csv requests definitions answers)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(expressions csv requests definitions answers compute)
 OUT=scripts/output/fuzz
+
+# Frameworks over the shop survey of the aggregation tests using every round, cleaning and
+# indicator key: post-stratified (by a choice and by a calculated text), raked, speed rules,
+# samla.source breakdowns, indicators out of the weighting, and rounds the responses refuse.
+shop_frameworks() {
+    python3 - "$1" Tests/AggregationTests/Fixtures/shop-toc.yaml <<'PY'
+import sys, pathlib
+out, toc = pathlib.Path(sys.argv[1]), open(sys.argv[2], encoding="utf-8").read()
+r2024 = '  - {name: shop-2024, survey: shop, label: {sv: "2024", en: "2024"}}'
+r2025 = '  - {name: shop-2025, survey: shop, label: {sv: "2025", en: "2025"}}'
+source = ', source: {sv: "Registret", en: "The register"}'
+def round_with(line, poststratify):
+    return line[:-1] + ", poststratify: " + poststratify + "}"
+region = "{variable: region, counts: {north: 600, south: 400}" + source + "}"
+area = "{variable: area, counts: {north-m: 100, north-x: 300, south-m: 250, south-x: 350}}"
+raked = "{margins: [{variable: region, counts: {north: 600, south: 400}}, {variable: area, counts: {north-m: 100, north-x: 500, south-m: 150, south-x: 250}}]" + source + "}"
+extra = ("  - {id: customers, node: happy_customers, kind: count, survey: shop, title: {sv: \"Kunder\", en: \"Customers\"}, universe: \"${consent} = 'yes'\"}\n"
+         "  - {id: spend_total, node: happy_customers, kind: total, survey: shop, title: {sv: \"Summa\", en: \"Sum\"}, value: \"${spend}\", disaggregate: [area, samla.source]}\n"
+         "  - {id: spend_median, node: happy_customers, kind: median, survey: shop, title: {sv: \"Median\", en: \"Median\"}, value: \"${spend}\", weight: weight}\n"
+         "  - {id: per_score, node: happy_customers, kind: ratio, survey: shop, title: {sv: \"Kvot\", en: \"Ratio\"}, value: \"${spend}\", denominator: \"${score}\", poststratify: false}\n"
+         "  - id: courses\n")
+rich = toc.replace("  - id: courses\n", extra).replace("disaggregate: [region, member]", "disaggregate: [region, member, samla.source]")
+eligible = "eligible: \"${consent} = 'yes'\""
+eligible_region = "eligible: \"${consent} = 'yes' and ${region} != ''\""
+eligible_area = "eligible: \"${consent} = 'yes' and ${area} != ''\""
+speed = "    min_minutes: 3\n    duplicate_key: [name]\n"
+variants = {
+    "shop-toc": toc,
+    "rich": rich,
+    "speed": rich.replace("    duplicate_key: [name]\n", speed),
+    "speed-partial": rich.replace("    duplicate_key: [name]\n", "    min_minutes: 0.5\n").replace("min_completeness: 0.5", "min_completeness: 0.1"),
+    "poststratified": rich.replace(r2024, round_with(r2024, region)).replace(eligible, eligible_region),
+    "poststratified-area": rich.replace(r2025, round_with(r2025, area)).replace("    duplicate_key: [name]\n", speed).replace(eligible, eligible_area),
+    "poststratified-refused": rich.replace(r2024, round_with(r2024, region)),
+    "raked": rich.replace(r2024, round_with(r2024, raked)).replace(r2025, round_with(r2025, raked)).replace(eligible, eligible_area),
+    "raked-refused": rich.replace(r2024, round_with(r2024, raked)),
+    "poststratify-false": rich.replace(r2024, round_with(r2024, region)).replace("    weight: weight\n", "    weight: weight\n    poststratify: false\n").replace(eligible, eligible_region),
+}
+for name, text in variants.items():
+    (out / name).write_text(text, encoding="utf-8")
+PY
+}
 
 seed() {
     local target="$1" corpus="$OUT/$1/corpus"
@@ -41,7 +87,9 @@ PY
             ;;
         definitions)
             find surveys frameworks reports Tests -name '*.yaml' -exec cp {} "$corpus/" \;
+            shop_frameworks "$corpus"
             ;;
+        compute) shop_frameworks "$corpus" ;;
         answers)
             python3 - "$corpus" Tests/IntakeTests/Fixtures/valid.csv Tests/IntakeTests/Fixtures/bad-cells.csv <<'PY'
 import csv, sys, pathlib
@@ -59,9 +107,11 @@ for target in "${TARGETS[@]}"; do
     [ -d "scripts/fuzz/$target" ] || { echo "fuzz: no target $target" >&2; exit 2; }
     SAMLA_FUZZ=1 swift build --sanitize=fuzzer --scratch-path .build-fuzz --product "fuzz-$target" 2>&1 | grep -E "error|warning: .*scripts/fuzz" || true
     seed "$target"
+    dictionary=()
+    [ -f "scripts/fuzz/$target.dict" ] && dictionary=(-dict="scripts/fuzz/$target.dict")
     echo "fuzz-$target: ${SECONDS_EACH} s"
     # Swift's own backtracer would take the crash before libFuzzer saves the input.
-    if ! SWIFT_BACKTRACE=enable=no ".build-fuzz/debug/fuzz-$target" "$OUT/$target/corpus" \
+    if ! SWIFT_BACKTRACE=enable=no ".build-fuzz/debug/fuzz-$target" "$OUT/$target/corpus" "${dictionary[@]}" \
         -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$OUT/$target/" > "$OUT/$target/log" 2>&1; then
         failed+=("$target")

@@ -1,13 +1,15 @@
-// Fuzz target: any text as a survey definition and as a framework (over the shipped surveys).
+// Fuzz target: any text as a survey definition and as a framework (over the shipped surveys and
+// the shop survey the frameworks of the tests use).
 import Foundation
 import Frameworks
 import SurveyDefinition
 
 private let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-private let surveys = SurveyCatalogue(["esem-se", "msi-forum", "platform-inventory"].compactMap {
-    SurveyLoader.load(contentsOf: repository.appendingPathComponent("surveys/\($0).yaml").path).document?.survey
-})
+private let surveys = SurveyCatalogue(
+    ["surveys/esem-se", "surveys/msi-forum", "surveys/platform-inventory", "Tests/FrameworksTests/Fixtures/surveys/shop"].compactMap {
+        SurveyLoader.load(contentsOf: repository.appendingPathComponent("\($0).yaml").path).document?.survey
+    })
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

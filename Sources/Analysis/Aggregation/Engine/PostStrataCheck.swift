@@ -67,9 +67,11 @@ extension PlannedPostStratification {
         return nil
     }
 
+    /// A weighted count to one decimal, `12.5`, `40`; beyond whole numbers Int64 holds exactly, as Swift writes it (`1e+20`).
     private static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        guard rounded == rounded.rounded(), abs(rounded) < 1e15 else { return String(rounded) }
+        return String(Int64(rounded))
     }
 
     private static func responses(_ ids: [Int64]) -> String {

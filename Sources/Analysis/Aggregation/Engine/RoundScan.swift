@@ -156,7 +156,7 @@ private struct ScanPass {
         let cleaning = plan.cleaning
         test = cleaning.test
         minCompleteness = cleaning.minCompleteness
-        minMilliseconds = cleaning.minMinutes.map { Int64(($0 * 60_000).rounded(.up)) }
+        minMilliseconds = cleaning.minMinutes.map(Self.milliseconds)
         duplicateKey = cleaning.duplicateKey
         eligible = cleaning.eligible
         conditions = cleaning.conditions
@@ -181,6 +181,13 @@ private struct ScanPass {
         values = indicators.map(\.value)
         denominators = indicators.map(\.denominator)
         designOf = indicators.map(\.design)
+    }
+
+    /// `minutes` in whole milliseconds, rounded up; a minimum beyond what Int64 holds (some 292
+    /// million years) is the longest, under which every timed response falls.
+    private static func milliseconds(_ minutes: Double) -> Int64 {
+        let milliseconds = (minutes * 60_000).rounded(.up)
+        return milliseconds < 0x1p63 ? Int64(milliseconds) : .max
     }
 
     mutating func take(_ row: ResponseRow) {
