@@ -37,7 +37,7 @@ public final class SQLiteStore: Store {
         }
         do {
             try Self.refuseForeignDatabase(at: path)
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try Self.retryingWhileBusy(for: busyTimeout) { try DatabasePool(path: path, configuration: configuration) }
             // After the pool's own WAL setup, which chooses NORMAL; only the one writer connection writes.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             let migrator = Schema.migrator
@@ -77,7 +77,7 @@ public final class SQLiteStore: Store {
         configuration.readonly = true
         do {
             do {
-                pool = try Self.readingPool(path, configuration: configuration, database: path)
+                pool = try Self.retryingWhileBusy(for: busyTimeout) { try Self.readingPool(path, configuration: configuration, database: path) }
                 access = .readOnly
             } catch let failure as DatabaseError where Self.isMissingSharedMemory(failure) && Self.isInWALMode(path) {
                 let walBytes = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
@@ -91,6 +91,23 @@ public final class SQLiteStore: Store {
             }
         } catch let error as DatabaseError {
             throw StoreError(databaseFailure: error, path: path) ?? error
+        }
+    }
+
+    /// Runs `open` again while it fails with SQLite's busy answer, for up to `timeout` seconds.
+    /// Opening a connection reads the database's schema, and while another process rebuilds the
+    /// WAL index (the first to open the file after every connection closed) SQLite answers that
+    /// read with SQLITE_BUSY_RECOVERY at once, without waiting in the busy handler as it does for
+    /// a lock: an import that opened just as a backup did was refused so (E432), once in about a
+    /// thousand runs of the two in a loop.
+    static func retryingWhileBusy<T>(for timeout: TimeInterval, pause: TimeInterval = 0.005, _ open: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            do {
+                return try open()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: pause)
+            }
         }
     }
 
