@@ -7,32 +7,17 @@ import Testing
 /// all its cells; every cell must equal the estimate Estimators gives on that indicator's own
 /// design, raked from scratch, over the cell's members.
 struct RakedDesignsTests {
-    static let survey = """
-        id: orgs
-        version: "1"
-        title: {sv: "Organisationer", en: "Organisations"}
-        languages: [sv, en]
-        choices:
-          regions:
-            - {value: N, label: {sv: "Norr", en: "North"}}
-            - {value: S, label: {sv: "Söder", en: "South"}}
-          forms:
-            - {value: ab, label: {sv: "Aktiebolag", en: "Company"}}
-            - {value: ef, label: {sv: "Ekonomisk förening", en: "Foundation"}}
-          sizes:
-            - {value: small, label: {sv: "Liten", en: "Small"}}
-            - {value: large, label: {sv: "Stor", en: "Large"}}
-        pages:
-          - id: main
-            title: {sv: "Frågor", en: "Questions"}
-            questions:
-              - {name: region, type: select_one, choices: regions, label: {sv: "Region", en: "Region"}}
-              - {name: form, type: select_one, choices: forms, label: {sv: "Form", en: "Form"}}
-              - {name: size, type: select_one, choices: sizes, label: {sv: "Storlek", en: "Size"}}
-              - {name: staff, type: integer, label: {sv: "Anställda", en: "Staff"}}
-              - {name: w1, type: decimal, label: {sv: "Vikt 1", en: "Weight 1"}}
-              - {name: w2, type: decimal, label: {sv: "Vikt 2", en: "Weight 2"}}
-        """
+    static let survey = RakingTests.orgsSurvey(
+        choices: """
+              sizes:
+                - {value: small, label: {sv: "Liten", en: "Small"}}
+                - {value: large, label: {sv: "Stor", en: "Large"}}
+            """,
+        questions: """
+                  - {name: size, type: select_one, choices: sizes, label: {sv: "Storlek", en: "Size"}}
+                  - {name: w1, type: decimal, label: {sv: "Vikt 1", en: "Weight 1"}}
+                  - {name: w2, type: decimal, label: {sv: "Vikt 2", en: "Weight 2"}}
+            """)
 
     static let framework = """
         id: orgs-toc
@@ -79,7 +64,7 @@ struct RakedDesignsTests {
 
     static func compute() throws -> ResultSet {
         try RakingTests.compute(survey: survey, framework: framework, rows: responses.map { r in
-            [.choice(r.region), .choice(r.form), .choice(r.size), .integer(Int64(r.staff)), .decimal(r.w1), .decimal(r.w2)]
+            [.choice(r.region), .choice(r.form), .integer(Int64(r.staff)), .choice(r.size), .decimal(r.w1), .decimal(r.w2)]
         })
     }
 

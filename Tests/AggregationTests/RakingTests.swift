@@ -10,7 +10,12 @@ import Testing
 /// companies (ab), 6 northern foundations (ef), 8 southern companies and 2 southern foundations;
 /// the register counts 300 in the north, 700 in the south, 600 companies and 400 foundations.
 struct RakingTests {
-    static let survey = """
+    static let survey = orgsSurvey()
+
+    /// The organisations' survey: region, legal form and staff, then `questions` (with their
+    /// `choices` lists), written at the indentation of the document's top level.
+    static func orgsSurvey(choices: String = "", questions: String = "") -> String {
+        """
         id: orgs
         version: "1"
         title: {sv: "Organisationer", en: "Organisations"}
@@ -22,6 +27,7 @@ struct RakingTests {
           forms:
             - {value: ab, label: {sv: "Aktiebolag", en: "Company"}}
             - {value: ef, label: {sv: "Ekonomisk förening", en: "Foundation"}}
+        \(choices)
         pages:
           - id: main
             title: {sv: "Frågor", en: "Questions"}
@@ -29,7 +35,9 @@ struct RakingTests {
               - {name: region, type: select_one, choices: regions, label: {sv: "Region", en: "Region"}}
               - {name: form, type: select_one, choices: forms, label: {sv: "Form", en: "Form"}}
               - {name: staff, type: integer, label: {sv: "Anställda", en: "Staff"}}
+        \(questions)
         """
+    }
 
     static func framework(_ margins: String) -> String {
         """
