@@ -81,6 +81,7 @@ extension FormServer {
             ?? response.record?.language
             ?? requestedLanguage(request, offered: survey.languages)
         let path = "/t/" + token
+        if response.isWithdrawn { return withdrawnPage(survey: survey, language: language, path: path) }
         if response.isComplete {
             let words = UIText(language)
             return Reply.html(MessagePageView(
@@ -129,7 +130,7 @@ extension FormServer {
         let post = PagePost(page: form[FormFieldName.page], fields: Self.formFields(form, validator: validator), action: action, language: language)
         let path = "/t/" + token
         switch try await submissions.post(post, to: consume response) {
-        case .moved, .completed, .alreadyComplete, .superseded, .pageNotShown, .notCollecting:
+        case .moved, .completed, .alreadyComplete, .superseded, .pageNotShown, .notCollecting, .withdrawn:
             return Reply.redirect(path)
         case .rejected(let page, let problems, let sheet, let language):
             var values = Self.fieldValues(of: sheet, page: page, words: UIText(language))
@@ -184,6 +185,16 @@ extension FormServer {
         return Reply.html(MessagePageView(
             language: language, title: words.unknownLinkTitle, paragraphs: [words.unknownLinkBody],
             languageLinks: languageLinks(path: request.uri.path, except: language, offered: UIText.languages)).render(), status: .notFound)
+    }
+
+    /// The page of a link whose respondent withdrew: a clear answer that it takes no responses, not an error.
+    private func withdrawnPage(survey: Survey, language: String, path: String) -> Response {
+        let words = UIText(language)
+        logger.notice("link of a withdrawn invitation", metadata: ["code": "E706"])
+        return Reply.html(MessagePageView(
+            language: language, title: words.withdrawnTitle, paragraphs: [words.withdrawnBody],
+            heading: survey.title.resolved(language, fallbacks: survey.languages),
+            languageLinks: languageLinks(path: path, except: language, offered: survey.languages)).render(), status: .gone)
     }
 
     private func roundNotCollectingPage(round: Round, phase: RoundPhase, survey: Survey, language: String, path: String) -> Response {
