@@ -165,6 +165,16 @@ import Testing
         #expect(close.status == 1)
         #expect(close.errors.contains("error[E434]"), "\(close.errors)")
         #expect(try Self.state(copy) == before)
+
+        // samla erase says what it would erase and lists its log from the copy, and erases nothing in it.
+        let preview = try workspace.runUnprivileged(["erase", "--response", "1", "--withdraw", "--db", copy])
+        #expect(preview.status == 0, "\(preview.errors)")
+        #expect(preview.output.hasPrefix("would withdraw response 1 (round "), "\(preview.output)")
+        #expect(try workspace.runUnprivileged(["erase", "--log", "--db", copy]).output == "no erasures in \(copy)\n")
+        let erase = try workspace.runUnprivileged(["erase", "--response", "1", "--withdraw", "--yes", "--db", copy])
+        #expect(erase.status == 1)
+        #expect(erase.errors.contains("error[E434]"), "\(erase.errors)")
+        #expect(try Self.state(copy) == before)
     }
 
     /// A copy of the database taken with its `-wal` file, which holds a commit the database file
