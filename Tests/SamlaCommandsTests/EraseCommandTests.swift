@@ -39,7 +39,7 @@ import Testing
         let preview = try cli.run(["erase", "--response", "1"])
         #expect(preview.status == 0, "\(preview.errors)")
         #expect(preview.output == """
-            would erase the personal data of response 1 (round forum-2025, complete): 1 personal answer and the invitation's e-mail address; its other answers stay, and it counts in results as before
+            would erase the personal data of response 1 (round forum-2025, complete): 1 personal answer, the invitation's e-mail address and label; its other answers stay, and it counts in results as before
             nothing was erased; add --yes to erase it
 
             """)
@@ -48,11 +48,11 @@ import Testing
         let erased = try cli.run(["erase", "--response", "1", "--yes"])
         #expect(erased.status == 0, "\(erased.errors)")
         #expect(erased.output == """
-            erased the personal data of response 1 (round forum-2025, complete): 1 personal answer and the invitation's e-mail address; its other answers stay, and it counts in results as before; logged as erasure 1
+            erased the personal data of response 1 (round forum-2025, complete): 1 personal answer, the invitation's e-mail address and label; its other answers stay, and it counts in results as before; logged as erasure 1
 
             """)
         #expect(!databaseHolds("zebra-quagga@example.se", cli), "the erased answer is in neither the database file nor its -wal")
-        #expect(!databaseHolds("Anna@Example.se", cli), "nor the invitation's address")
+        #expect(!databaseHolds("Anna@Example.se", cli) && !databaseHolds("Anna Svensson", cli), "nor the invitation's address and label")
         #expect(databaseHolds("okapi-lemur@example.se", cli), "the other response keeps its personal answer")
         let store = try SQLiteStore(path: cli.database)
         #expect(try store.response(1)?.answers == ["sector": .choice("civil"), "useful": .choice("3"), "new_contacts": .integer(4)])
@@ -72,8 +72,8 @@ import Testing
         let lines = log.output.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
         #expect(lines[0].hasPrefix("erasure 1, ") && lines[0].hasSuffix(
-            " UTC: personal-data, round forum-2025, response 1 (complete), invitation 1: 1 personal answer and the invitation's e-mail address"), "\(lines[0])")
-        #expect(lines[1].hasSuffix(" UTC: round-personal-data, round forum-2025: 1 personal answer of 1 response and 1 invitation e-mail address"), "\(lines[1])")
+            " UTC: personal-data, round forum-2025, response 1 (complete), invitation 1: 1 personal answer, the invitation's e-mail address and label"), "\(lines[0])")
+        #expect(lines[1].hasSuffix(" UTC: round-personal-data, round forum-2025: 1 personal answer of 1 response, 1 invitation e-mail address"), "\(lines[1])")
         let json = try cli.run(["erase", "--log", "--format", "json"])
         let entries = try #require((try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])?["erasures"] as? [[String: Any]])
         #expect(entries.map { $0["kind"] as? String } == ["personal-data", "round-personal-data"])
@@ -88,7 +88,7 @@ import Testing
         let tokens = try roundWithResponses(cli)
         let preview = try cli.run(["erase", "--token", tokens.anna, "--withdraw"])
         #expect(preview.status == 0, "\(preview.errors)")
-        #expect(preview.output.hasPrefix("would withdraw response 1 (round forum-2025, complete): the response with 4 answers (1 personal) and the invitation's e-mail address; "
+        #expect(preview.output.hasPrefix("would withdraw response 1 (round forum-2025, complete): the response with 4 answers (1 personal), the invitation's e-mail address and label; "
             + "the invitation stays, withdrawn: its link begins no new response, and the round's response rate counts it as a non-response\n"))
         let withdrawn = try cli.run(["erase", "--token", tokens.anna, "--withdraw", "--yes"])
         #expect(withdrawn.status == 0, "\(withdrawn.errors)")
@@ -140,8 +140,8 @@ import Testing
         #expect(try refused(["--round", "forum-2025", "--email", "bo@example.org", "--withdraw"]) == "field --email: error[E703]: 2 invitations of round forum-2025 "
             + "have this address (2 not begun); nothing was erased; name each with --response ID, or with --token from the links file\n")
         #expect(try cli.run(["erase", "--token", tokens.bo, "--yes"]).status == 0, "the address of an invitation not begun")
-        #expect(try refused(["--token", tokens.bo]) == "field --token: error[E704]: invitation 2 of round forum-2025 has no response yet and no e-mail address, "
-            + "so it holds no personal data; nothing was erased; to revoke its link (it then begins no response), add --withdraw\n")
+        #expect(try refused(["--token", tokens.bo]) == "field --token: error[E704]: invitation 2 of round forum-2025 has no response yet, no e-mail address "
+            + "and no label, so it holds no personal data; nothing was erased; to revoke its link (it then begins no response), add --withdraw\n")
         #expect(try refused(["--round", "forum-2026", "--personal-data"]).contains("error[E441]: there is no round forum-2026 (did you mean forum-2025?)"))
         #expect(try SQLiteStore(path: cli.database).erasures().count == 1)
 

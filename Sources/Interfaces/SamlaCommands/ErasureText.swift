@@ -47,12 +47,16 @@ enum ErasureText {
         }
         if erasure.kind == .roundPersonalData {
             parts.append("\(erasure.emails) invitation e-mail address\(erasure.emails == 1 ? "" : "es")")
-        } else if erasure.emails > 0 {
-            parts.append("the invitation's e-mail address")
         } else if erasure.invitationID != nil {
-            parts.append("no e-mail address (the invitation has none)")
+            let contact = switch (erasure.emails > 0, erasure.labels > 0) {
+            case (true, true): "the invitation's e-mail address and label"
+            case (true, false): "the invitation's e-mail address"
+            case (false, true): "the invitation's label"
+            case (false, false): "no e-mail address or label (the invitation has none)"
+            }
+            parts.append(contact)
         }
-        return parts.joined(separator: " and ")
+        return parts.joined(separator: ", ")
     }
 
     private static func logged(_ erasure: Erasure) -> String {
@@ -73,7 +77,7 @@ enum ErasureText {
         var responseId: Int64?
         var responseStatus: String?
         var invitationId: Int64?
-        var responses, personalAnswers, otherAnswers, emails: Int
+        var responses, personalAnswers, otherAnswers, emails, labels: Int
 
         init(_ erasure: Erasure) {
             id = erasure.id
@@ -87,6 +91,7 @@ enum ErasureText {
             personalAnswers = erasure.personalAnswers
             otherAnswers = erasure.otherAnswers
             emails = erasure.emails
+            labels = erasure.labels
         }
     }
 }

@@ -1,10 +1,10 @@
 /// What `samla erase` removes, and how it names it.
 public enum ErasureRequest: Hashable, Sendable {
-    /// The personal answers of one respondent's response and the e-mail address of its invitation;
+    /// The personal answers of one respondent's response and the e-mail address and label of its invitation;
     /// the response and its other answers stay, and it counts in results as before.
     case personalData(ErasureSubject)
     /// One respondent's whole response (every answer, resume token and idempotency key, the
-    /// response itself) and its invitation's e-mail address; the invitation stays, marked withdrawn,
+    /// response itself) and its invitation's e-mail address and label; the invitation stays, marked withdrawn,
     /// so that the response rate counts it as a non-response and its link begins no new response.
     case withdrawal(ErasureSubject)
     /// Every personal answer and invitation e-mail address of a round (its retention period ended).
@@ -61,10 +61,12 @@ public struct Erasure: Hashable, Sendable {
     public var otherAnswers: Int
     /// Invitation e-mail addresses erased.
     public var emails: Int
+    /// Invitation labels erased (a respondent's own invitation's: a label may be their name).
+    public var labels: Int
 
     public init(
         id: Int64? = nil, erasedAt: Timestamp? = nil, kind: ErasureKind, round: String, responseID: Int64?, responseStatus: ResponseStatus?,
-        invitationID: Int64?, responses: Int, personalAnswers: Int, otherAnswers: Int, emails: Int
+        invitationID: Int64?, responses: Int, personalAnswers: Int, otherAnswers: Int, emails: Int, labels: Int = 0
     ) {
         self.id = id
         self.erasedAt = erasedAt
@@ -77,5 +79,6 @@ public struct Erasure: Hashable, Sendable {
         self.personalAnswers = personalAnswers
         self.otherAnswers = otherAnswers
         self.emails = emails
+        self.labels = labels
     }
 }

@@ -11,7 +11,7 @@ public enum ErasureRefusal: Hashable, Sendable {
     case unknownEmail(round: String, withdrawnInvitations: Int)
     /// Several invitations of the round have the address: the responses they began (nil for one not begun).
     case ambiguousEmail(round: String, responses: [Int64?])
-    /// A personal-data erasure of an invitation that has neither a response nor an e-mail address.
+    /// A personal-data erasure of an invitation that has neither a response nor an e-mail address or label.
     case nothingToErase(invitation: Int64, round: String)
     /// The invitation's respondent withdrew before.
     case alreadyWithdrawn(invitation: Int64, round: String, at: Timestamp)
@@ -42,11 +42,11 @@ public enum ErasureRefusal: Hashable, Sendable {
                     + "name each with --response ID, or with --token from the links file")]
         case .nothingToErase(let invitation, let round):
             return [Diagnostic(.erasureNothingToErase, at: .field("--token"),
-                "invitation \(invitation) of round \(round) has no response yet and no e-mail address, so it holds no personal data; nothing was erased; "
+                "invitation \(invitation) of round \(round) has no response yet, no e-mail address and no label, so it holds no personal data; nothing was erased; "
                     + "to revoke its link (it then begins no response), add --withdraw")]
         case .alreadyWithdrawn(let invitation, let round, let at):
             return [Diagnostic(.erasureAlreadyWithdrawn, at: .field("--token"),
-                "the respondent of invitation \(invitation) of round \(round) withdrew on \(Self.text(at)): its response and e-mail address are erased, and its link begins no response; nothing more to erase")]
+                "the respondent of invitation \(invitation) of round \(round) withdrew on \(Self.text(at)): its response, e-mail address and label are erased, and its link begins no response; nothing more to erase")]
         }
     }
 

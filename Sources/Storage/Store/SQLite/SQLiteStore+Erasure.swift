@@ -14,6 +14,7 @@ extension SQLiteStore {
     public func erase(_ request: ErasureRequest) throws -> Erasure {
         let erasure = try pool.write { db in
             var erasure = try Self.plan(request, db)
+            let erasedAt = now()
             let round = try Self.existingRound(named: erasure.round, db)
             let tables = AnswerTables(surveyID: round.surveyID)
             switch request {
@@ -21,14 +22,12 @@ extension SQLiteStore {
                 if let response = erasure.responseID {
                     try db.execute(sql: "DELETE FROM \(quoted(tables.personal)) WHERE response_id = ?", arguments: [response])
                 }
-                if let invitation = erasure.invitationID {
-                    try db.execute(sql: "DELETE FROM invitation_emails WHERE invitation_id = ?", arguments: [invitation])
-                }
+                if let invitation = erasure.invitationID { try Self.eraseContact(invitation, db) }
             case .withdrawal:
                 if let response = erasure.responseID { try Self.removeResponse(response, tables: tables, db) }
                 if let invitation = erasure.invitationID {
-                    try db.execute(sql: "DELETE FROM invitation_emails WHERE invitation_id = ?", arguments: [invitation])
-                    try db.execute(sql: "UPDATE invitations SET withdrawn_at = ? WHERE id = ?", arguments: [now().text, invitation])
+                    try Self.eraseContact(invitation, db)
+                    try db.execute(sql: "UPDATE invitations SET withdrawn_at = ? WHERE id = ?", arguments: [erasedAt.text, invitation])
                 }
             case .roundPersonalData:
                 try db.execute(sql: "DELETE FROM \(quoted(tables.personal)) WHERE round_id = ?", arguments: [round.id])
@@ -36,13 +35,12 @@ extension SQLiteStore {
                     sql: "DELETE FROM invitation_emails WHERE invitation_id IN (SELECT id FROM invitations WHERE round_id = ?)",
                     arguments: [round.id])
             }
-            let erasedAt = now()
             try db.execute(sql: """
-                INSERT INTO erasures (erased_at, kind, round_id, response_id, response_status, invitation_id, responses, personal_answers, other_answers, emails)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO erasures (erased_at, kind, round_id, response_id, response_status, invitation_id, responses, personal_answers, other_answers, emails, labels)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
                     erasedAt.text, erasure.kind.rawValue, round.id, erasure.responseID, erasure.responseStatus?.rawValue, erasure.invitationID,
-                    erasure.responses, erasure.personalAnswers, erasure.otherAnswers, erasure.emails,
+                    erasure.responses, erasure.personalAnswers, erasure.otherAnswers, erasure.emails, erasure.labels,
                 ])
             erasure.id = db.lastInsertedRowID
             erasure.erasedAt = erasedAt
@@ -60,7 +58,8 @@ extension SQLiteStore {
                     id: row["id"], erasedAt: Timestamp(stored: row["erased_at"]), kind: ErasureKind(rawValue: row["kind"]) ?? .personalData,
                     round: row["round_name"], responseID: row["response_id"],
                     responseStatus: (row["response_status"] as String?).flatMap(ResponseStatus.init(rawValue:)), invitationID: row["invitation_id"],
-                    responses: row["responses"], personalAnswers: row["personal_answers"], otherAnswers: row["other_answers"], emails: row["emails"])
+                    responses: row["responses"], personalAnswers: row["personal_answers"], otherAnswers: row["other_answers"], emails: row["emails"],
+                    labels: row["labels"])
             }
         }
     }
@@ -97,7 +96,8 @@ extension SQLiteStore {
         let respondent = try self.respondent(subject, db)
         let withdrawing = request.kind == .withdrawal
         let emails = respondent.invitation?.email == nil ? 0 : 1
-        if !withdrawing, respondent.response == nil, emails == 0, let invitation = respondent.invitation {
+        let labels = respondent.invitation?.label == nil ? 0 : 1
+        if !withdrawing, respondent.response == nil, emails + labels == 0, let invitation = respondent.invitation {
             throw StoreError.erasure(.nothingToErase(invitation: invitation.id, round: respondent.round.name))
         }
         let tables = AnswerTables(surveyID: respondent.round.surveyID)
@@ -109,7 +109,7 @@ extension SQLiteStore {
         return Erasure(
             kind: request.kind, round: respondent.round.name, responseID: respondent.response?.id, responseStatus: respondent.response?.status,
             invitationID: respondent.invitation?.id, responses: respondent.response == nil ? 0 : 1, personalAnswers: personal,
-            otherAnswers: other, emails: emails)
+            otherAnswers: other, emails: emails, labels: labels)
     }
 
     private static func respondent(_ subject: ErasureSubject, _ db: Database) throws -> Respondent {
@@ -161,6 +161,12 @@ extension SQLiteStore {
             for (column, value) in row where !AnswerTables.reservedColumns.contains(column) && !value.isNull { values += 1 }
         }
         return (rows, values)
+    }
+
+    /// Erases an invitation's e-mail address and its label (which may be the invitee's name).
+    private static func eraseContact(_ invitation: Int64, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM invitation_emails WHERE invitation_id = ?", arguments: [invitation])
+        try db.execute(sql: "UPDATE invitations SET label = NULL WHERE id = ?", arguments: [invitation])
     }
 
     /// Removes a response and everything that refers to it; its invitation (if any) is left without a response.

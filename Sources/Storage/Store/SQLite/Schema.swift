@@ -156,7 +156,8 @@ enum Schema {
                     responses INTEGER NOT NULL CHECK (responses >= 0),
                     personal_answers INTEGER NOT NULL CHECK (personal_answers >= 0),
                     other_answers INTEGER NOT NULL CHECK (other_answers >= 0),
-                    emails INTEGER NOT NULL CHECK (emails >= 0)
+                    emails INTEGER NOT NULL CHECK (emails >= 0),
+                    labels INTEGER NOT NULL CHECK (labels >= 0)
                 );
                 """)
         }
