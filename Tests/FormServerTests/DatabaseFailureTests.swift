@@ -23,16 +23,24 @@ import Testing
     @Test func aDatabaseThatBecomesReadOnlyGetsTheRespondentA503PageAndNoAcknowledgement() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
-            let respondent = Respondent(client: client, path: try await Respondent.start(client, round: "esem-open").path, headers: ["Accept-Language": "en"])
+            let respondent = Respondent(
+                client: client, path: try await Respondent.start(client, round: "esem-open", headers: ["Accept-Language": "en"]).path, headers: ["Accept-Language": "en"])
             #expect(try stored(environment) == ["- -"])
             try setQueryOnly(environment, true)
 
+            let shown = try await respondent.show().body
             let refused = try await respondent.post([("consent", "yes")])
             #expect(refused.status == 503)
             #expect(refused.header("Retry-After") == "60")
-            #expect(Page.title(refused.body) == "Answers cannot be saved just now")
-            #expect(refused.body.contains("so what you sent now was not saved. Answers saved earlier are kept."))
+            // The page itself again, with what was posted still in it, to be sent again as it is.
+            #expect(Page.title(refused.body) == Page.title(shown))
+            #expect(Page.hidden("samla.page", in: refused.body) == Page.hidden("samla.page", in: shown))
+            #expect(Page.isChecked("consent", value: "yes", in: refused.body))
+            #expect(refused.body.contains("<title>Error: "))
+            #expect(refused.body.contains("The answers on this page were not saved"))
+            #expect(refused.body.contains("What you filled in is still here: send the page again in a few minutes. Answers saved earlier are kept."))
             #expect(try stored(environment) == ["- -"])
+            #expect(environment.logs.lines.contains { $0.contains(#""message":"request not stored""#) && $0.contains(#""code":"E434""#) })
 
             var headers = APITests.headers
             headers["Idempotency-Key"] = "read-only-1"
@@ -49,6 +57,29 @@ import Testing
             try setQueryOnly(environment, false)
             let saved = try await respondent.post([("consent", "yes")])
             #expect(saved.status == 303)
+            #expect(try stored(environment) == ["respondent yes"])
+        }
+    }
+
+    /// The page shown again is in the respondent's language, and posting it as it came back saves it.
+    @Test func aPageTheDatabaseCouldNotTakeComesBackInSwedishAndIsSavedWhenSentAgain() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let respondent = Respondent(client: client, path: try await Respondent.start(client, round: "esem-open").path, headers: ["Accept-Language": "sv"])
+            try setQueryOnly(environment, true)
+            let refused = try await respondent.post([("consent", "yes")])
+            #expect(refused.status == 503)
+            #expect(Page.language(refused.body) == "sv")
+            #expect(refused.body.contains("Svaren på sidan sparades inte"))
+            #expect(refused.body.contains("Det du fyllde i finns kvar här"))
+
+            try setQueryOnly(environment, false)
+            // The form as it came back: its own hidden fields and the answer checked in it.
+            let csrf = try #require(Page.hidden("samla.csrf", in: refused.body))
+            let page = try #require(Page.hidden("samla.page", in: refused.body))
+            let sent = try await client.postForm(
+                respondent.path, [("samla.csrf", csrf), ("samla.page", page), ("samla.lang", "sv"), ("consent", "yes"), ("samla.action", "next")])
+            #expect(sent.status == 303)
             #expect(try stored(environment) == ["respondent yes"])
         }
     }

@@ -30,6 +30,28 @@ import Testing
         #expect(try environment.store.roundSummaries().first { $0.round.name == "esem-open" }?.started == 0, "nothing was begun")
     }
 
+    /// The deadline is each request's own on a kept-alive connection: requests whose bodies come
+    /// in slowly but in time, one after another for longer than the limit, are answered, and a
+    /// later one that stops is cut off at its own deadline.
+    @Test func aKeptAliveConnectionIsTimedRequestByRequest() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer(idleTimeout: .seconds(120), requestReadTimeout: .seconds(2)) { client in
+            let connection = try RawConnection(port: client.port)
+            let head = "POST /s/esem-open HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10\r\n\r\n"
+            for request in 1...3 {
+                try connection.send(head + "samla")
+                try await Task.sleep(for: .milliseconds(1200))
+                try connection.send(".csrf")
+                let response = try #require(await connection.response(within: 15), "request \(request) answered")
+                #expect(response.hasPrefix("HTTP/1.1 4"), "refused for its missing token, not cut off: \(response.prefix(40))")
+            }
+            try connection.send(head + "samla")
+            #expect(await connection.isClosed(within: 15))
+        }
+        let cut = environment.logs.lines.filter { $0.contains("\"code\":\"E486\"") }
+        #expect(cut.count == 1 && cut[0].contains("\"method\":\"POST\""), "\(cut)")
+    }
+
     /// A client that leaves in the middle of its body (a dropped mobile connection) is no error of
     /// the server: it was logged as `request failed` at level error with status 500.
     @Test func aClientThatLeavesMidBodyIsNoServerError() async throws {

@@ -44,6 +44,37 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
+    /// The next response's head and body (by its Content-Length) as text; nil when the server
+    /// closes the connection or sends no whole response within `seconds`.
+    func response(within seconds: Int) async -> String? {
+        await withCheckedContinuation { continuation in
+            Thread {
+                var timeout = timeval(tv_sec: 1, tv_usec: 0)
+                setsockopt(self.socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+                let deadline = Date().addingTimeInterval(TimeInterval(seconds))
+                var received: [UInt8] = []
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                while Date() < deadline {
+                    let got = recv(self.socket, &buffer, buffer.count, 0)
+                    if got == 0 || (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK) { break }
+                    if got > 0 { received += buffer[..<got] }
+                    if let whole = Self.wholeResponse(received) { return continuation.resume(returning: whole) }
+                }
+                continuation.resume(returning: nil)
+            }.start()
+        }
+    }
+
+    /// The response in `bytes` once its head and the body its Content-Length announces are in.
+    private static func wholeResponse(_ bytes: [UInt8]) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let end = text.range(of: "\r\n\r\n") else { return nil }
+        let length = text[..<end.lowerBound].split(separator: "\r\n")
+            .first { $0.lowercased().hasPrefix("content-length:") }
+            .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+        return text.utf8.count - text[..<end.upperBound].utf8.count >= length ? text : nil
+    }
+
     /// Whether the server closes the connection within `seconds`, reading (and dropping) what it
     /// sends meanwhile. Blocks a thread of its own, not the caller's (nor a shared queue's, which
     /// other tests' blocking work may hold).

@@ -108,6 +108,11 @@ struct UIText: Sendable {
         sv ? "Enkäten kan inte spara svar för tillfället, så det du skickade nu sparades inte. Dina tidigare sparade svar finns kvar. Försök igen om några minuter."
             : "The survey cannot save answers at the moment, so what you sent now was not saved. Answers saved earlier are kept. Please try again in a few minutes."
     }
+    var notSavedTitle: String { sv ? "Svaren på sidan sparades inte" : "The answers on this page were not saved" }
+    var notSavedBody: String {
+        sv ? "Enkäten kan inte spara svar för tillfället. Det du fyllde i finns kvar här: skicka sidan igen om några minuter. Dina tidigare sparade svar finns kvar."
+            : "The survey cannot save answers at the moment. What you filled in is still here: send the page again in a few minutes. Answers saved earlier are kept."
+    }
     var serverErrorTitle: String { sv ? "Något gick fel" : "Something went wrong" }
     var serverErrorBody: String {
         sv ? "Servern kunde inte hantera begäran. Dina tidigare sparade svar finns kvar. Försök igen om en stund."

@@ -39,9 +39,8 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         } catch {
             let path = RequestLogMiddleware<Context>.redacted(request.uri.path)
-            if let failure = error as? StoreError ?? StoreError(databaseFailure: error, path: database), failure.isDatabaseFailure,
-               let diagnostic = failure.diagnostics(database: database).first {
-                logger.error("request not stored", metadata: ["path": "\(path)", "code": "\(diagnostic.code.id)", "error": "\(diagnostic)"])
+            if let diagnostic = WebFailure.databaseFailure(error, database: database) {
+                WebFailure.logNotStored(diagnostic, path: path, logger: logger)
                 return WebFailure.unavailable(diagnostic.code).response(to: request)
             }
             logger.error("request failed", metadata: ["path": "\(path)", "error": "\(error)"])
@@ -62,6 +61,17 @@ enum WebFailure: Error, Equatable {
 
     /// How long a client is asked to wait before it tries a request the database could not take.
     static let retryAfterSeconds = 60
+
+    /// The diagnostic (E432–E434) of an error that is the database's own refusal (busy, full,
+    /// unwritable), after which the same request may succeed unchanged; nil for any other error.
+    static func databaseFailure(_ error: any Error, database: String) -> Diagnostic? {
+        guard let failure = error as? StoreError ?? StoreError(databaseFailure: error, path: database), failure.isDatabaseFailure else { return nil }
+        return failure.diagnostics(database: database).first
+    }
+
+    static func logNotStored(_ diagnostic: Diagnostic, path: String, logger: Logger) {
+        logger.error("request not stored", metadata: ["path": "\(path)", "code": "\(diagnostic.code.id)", "error": "\(diagnostic)"])
+    }
 
     var status: HTTPResponse.Status {
         switch self {

@@ -24,6 +24,8 @@ struct FormPageView {
     var describesSurvey: Bool
     /// Whether the page is shown again because "back" met an answer it could not save.
     var stayedForBack = false
+    /// Whether the page is shown again, as posted, because the database could not take its save.
+    var notSaved = false
 
     /// Single-choice lists longer than this become a drop-down list.
     static let radioLimit = 12
@@ -44,7 +46,7 @@ struct FormPageView {
         let pageTitle = text(survey.pages[page].title).isEmpty ? text(survey.title) : text(survey.pages[page].title)
         let shell = PageShell(
             language: language,
-            title: (problems.isEmpty ? "" : words.errorPrefix + " ") + pageTitle + " – " + text(survey.title),
+            title: (problems.isEmpty && !notSaved ? "" : words.errorPrefix + " ") + pageTitle + " – " + text(survey.title),
             heading: text(survey.title),
             script: live.isEmpty ? nil : FormScript.path)
         let problemsByVariable = Dictionary(grouping: problems, by: \.variable)
@@ -59,6 +61,7 @@ struct FormPageView {
                 html.element("progress", .init("id", "progress"), .init("max", String(count)), .init("value", String(position)),
                              text: "\(position)/\(count)")
             }
+            if notSaved { notSavedNotice(&html) }
             if !problems.isEmpty { errorSummary(&html) }
             html.element("form", .init("method", "post"), .init("action", action), .init("class", "page-form"), .flag("novalidate", true)) { html in
                 html.void("input", .init("type", "hidden"), .init("name", FormFieldName.csrf), .init("value", csrfToken))
@@ -94,6 +97,13 @@ struct FormPageView {
     }
 
     // MARK: Error summary
+
+    private func notSavedNotice(_ html: inout HTMLBuilder) {
+        html.element("div", .init("class", "error-summary"), .init("role", "alert"), .init("aria-labelledby", "not-saved-title")) { html in
+            html.element("h2", .init("id", "not-saved-title"), text: words.notSavedTitle)
+            html.element("p", text: words.notSavedBody)
+        }
+    }
 
     private func errorSummary(_ html: inout HTMLBuilder) {
         html.element("div", .init("class", "error-summary"), .init("role", "alert"), .init("aria-labelledby", "error-summary-title")) { html in

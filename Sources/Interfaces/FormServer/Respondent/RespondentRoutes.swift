@@ -129,7 +129,16 @@ extension FormServer {
         let validator = response.validator, linkTokenHash = response.linkTokenHash, describesSurvey = response.invitation != nil
         let post = PagePost(page: form[FormFieldName.page], fields: Self.formFields(form, validator: validator), action: action, language: language)
         let path = "/t/" + token
-        switch try await submissions.post(post, to: consume response) {
+        let outcome: PagePostOutcome
+        do {
+            outcome = try await submissions.post(post, to: consume response)
+        } catch {
+            guard let diagnostic = WebFailure.databaseFailure(error, database: configuration.database),
+                  let page = try notSavedPage(post, token: token, path: path) else { throw error }
+            WebFailure.logNotStored(diagnostic, path: RequestLogMiddleware<BasicRequestContext>.redacted(path), logger: logger)
+            return page
+        }
+        switch outcome {
         case .moved, .completed, .alreadyComplete, .superseded, .pageNotShown, .notCollecting, .withdrawn:
             return Reply.redirect(path)
         case .rejected(let page, let problems, let sheet, let language):
@@ -141,6 +150,26 @@ extension FormServer {
                 describesSurvey: describesSurvey, stayedForBack: post.action == .back)
             return Reply.html(view.render(), status: .unprocessableContent)
         }
+    }
+
+    /// The posted page shown again with what was posted in its fields, saying that it was not saved
+    /// (503, `Retry-After`): the database could not take the save (busy, full, read-only), and the
+    /// respondent sends the page again later instead of filling it in again. Nil when the page cannot
+    /// be shown (the response no longer opens, or the page is not one it shows), for the plain 503 page.
+    private func notSavedPage(_ post: PagePost, token: String, path: String) throws -> Response? {
+        guard var response = try submissions.open(token: token), !response.isComplete, !response.isWithdrawn else { return nil }
+        let validator = response.validator
+        guard let page = post.page.flatMap({ id in validator.survey.pages.firstIndex { $0.id == id } }),
+              validator.isPageRelevant(page, in: response.sheet) else { return nil }
+        _ = validator.submit(page: page, fields: post.fields, to: &response.sheet)
+        var values = Self.fieldValues(of: response.sheet, page: page, words: UIText(post.language))
+        for (name, field) in post.fields { values[name] = field }
+        let view = FormPageView(
+            validator: validator, sheet: response.sheet, page: page, values: values, problems: [], language: post.language, action: path,
+            csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash), describesSurvey: response.invitation != nil, notSaved: true)
+        var reply = Reply.html(view.render(), status: .serviceUnavailable)
+        reply.headers[.retryAfter] = String(WebFailure.retryAfterSeconds)
+        return reply
     }
 
     /// The CSRF token the form of link `token` carries (the benchmark's fixture makes them too).
