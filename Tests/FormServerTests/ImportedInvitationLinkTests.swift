@@ -22,16 +22,21 @@ import Testing
 
         """
 
-    @Test func theLinkOfAnImportedResponseShowsItFinishedOrWhereItWasLeft() async throws {
-        let environment = try TestEnvironment()
-        let loaded = SurveyLoader.load(text: Self.survey, path: "paper.yaml")
+    /// Opens `paper-invited`, an invitation-only round of ``survey`` collecting today, with one invitation per token.
+    static func openInvitedRound(_ environment: TestEnvironment, tokens: [InvitationToken]) throws {
+        let loaded = SurveyLoader.load(text: survey, path: "paper.yaml")
         let document = try #require(loaded.document, "\(loaded.diagnostics)")
         let today = CalendarDate.today()
         try environment.store.openRound(RoundRequest(
             name: "paper-invited", document: document, opens: CalendarDate(daysSinceEpoch: today.daysSinceEpoch - 1),
             closes: CalendarDate(daysSinceEpoch: today.daysSinceEpoch + 30), anonymous: false))
+        _ = try environment.store.addInvitations(tokens.map { NewInvitation(token: $0) }, round: "paper-invited", today: today)
+    }
+
+    @Test func theLinkOfAnImportedResponseShowsItFinishedOrWhereItWasLeft() async throws {
+        let environment = try TestEnvironment()
         let (complete, partial, untouched) = (InvitationToken.random(), InvitationToken.random(), InvitationToken.random())
-        _ = try environment.store.addInvitations([complete, partial, untouched].map { NewInvitation(token: $0) }, round: "paper-invited", today: today)
+        try Self.openInvitedRound(environment, tokens: [complete, partial, untouched])
         let file = environment.folder.appendingPathComponent("paper.csv")
         try Data("token,useful,status\n\(complete),7,complete\n\(partial),5,partial\n".utf8).write(to: file)
         let result = ResponseImporter(store: environment.store, database: environment.databasePath).importFile(file.path, round: "paper-invited")

@@ -165,6 +165,16 @@ import Testing
         #expect(close.status == 1)
         #expect(close.errors.contains("error[E434]"), "\(close.errors)")
         #expect(try Self.state(copy) == before)
+
+        // samla erase says what it would erase and lists its log from the copy, and erases nothing in it.
+        let preview = try workspace.runUnprivileged(["erase", "--response", "1", "--withdraw", "--db", copy])
+        #expect(preview.status == 0, "\(preview.errors)")
+        #expect(preview.output.hasPrefix("would withdraw response 1 (round "), "\(preview.output)")
+        #expect(try workspace.runUnprivileged(["erase", "--log", "--db", copy]).output == "no erasures in \(copy)\n")
+        let erase = try workspace.runUnprivileged(["erase", "--response", "1", "--withdraw", "--yes", "--db", copy])
+        #expect(erase.status == 1)
+        #expect(erase.errors.contains("error[E434]"), "\(erase.errors)")
+        #expect(try Self.state(copy) == before)
     }
 
     /// A copy of the database taken with its `-wal` file, which holds a commit the database file
@@ -216,13 +226,13 @@ import Testing
         let refused = try workspace.runUnprivileged(["round", "list", "--db", copy])
         #expect(refused.status == 1)
         #expect(refused.errors == "\(copy): error[E460]: the database was made by an earlier version of Samla (its latest migration is \"v4: ended admin sessions\"; "
-            + "this version adds \"v5: API clients\"), and bringing it up to date needs to write it, which this user cannot (the file or its folder is read-only); "
+            + "this version adds \"v5: API clients\", \"v6: erasures\"), and bringing it up to date needs to write it, which this user cannot (the file or its folder is read-only); "
             + "nothing was changed; copy it to a writable folder and give --db the copy, which is then brought up to date, or read it with the version of Samla that wrote it\n")
         #expect(try Self.state(copy) == before)
 
         let listed = try SamlaBinary.run(["round", "list", "--db", database])
         #expect(listed.status == 0, "\(listed.errors)")
         #expect(listed.output.contains("forum-2025"))
-        #expect(try SQLiteStore(readingOnly: database).appliedMigrations().count == 6)
+        #expect(try SQLiteStore(readingOnly: database).appliedMigrations().count == 7)
     }
 }

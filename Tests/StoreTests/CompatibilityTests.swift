@@ -289,7 +289,7 @@ import Testing
         let response = try #require(try store.response(3))
         #expect(response.answers["story"] == TestSurveys.answers(2)[9])
         #expect(response.answers["contact_name"] == .text("Person 2"))
-        #expect(try store.erasePersonalData(response: 3))
+        #expect(try store.erase(.personalData(.response(3))).personalAnswers == 2)
         let erased = try #require(try store.response(3))
         #expect(erased.answers["story"] == nil)
         #expect(erased.answers["contact_email"] == nil)

@@ -98,7 +98,8 @@ import Testing
         try temporary.importResponses(2, round: "shop-2026", document)
         _ = try store.addInvitations([NewInvitation(token: .random(), label: "A", email: "a@example.se")], round: "shop-2025", today: TestSurveys.today)
 
-        #expect(try store.erasePersonalData(round: "shop-2025") == 5)
+        let erasure = try store.erase(.roundPersonalData(round: "shop-2025"))
+        #expect((erasure.responses, erasure.personalAnswers, erasure.emails) == (4, 8, 1))
         for id in Int64(1)...4 {
             let response = try #require(try store.response(id))
             #expect(response.answers["contact_email"] == nil && response.answers["contact_name"] == nil)
@@ -107,7 +108,8 @@ import Testing
         #expect(try store.response(5)?.answers["contact_email"] == .text("person0@example.se"))
         let invitation = try #require(try store.invitations(round: "shop-2025").first)
         #expect(invitation.email == nil && invitation.label == "A")
-        #expect(try store.erasePersonalData(round: "shop-2025") == 0)
+        let again = try store.erase(.roundPersonalData(round: "shop-2025"))
+        #expect((again.responses, again.personalAnswers, again.emails) == (0, 0, 0))
         #expect(try store.roundSummaries()[0].complete == 4)
     }
 }

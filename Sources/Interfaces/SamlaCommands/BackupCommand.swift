@@ -75,9 +75,6 @@ struct BackupCommand: ParsableCommand {
         let entry = Entry(database: database, file: backup.file, bytes: backup.bytes, rounds: backup.rounds, responses: backup.responses,
                           completeResponses: backup.completeResponses, partialResponses: backup.partialResponses,
                           seconds: (seconds * 1000).rounded() / 1000)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(entry), as: UTF8.self) + "\n"
+        return try CommandJSON.text(entry)
     }
 }

@@ -15,7 +15,8 @@ struct RemindCommand: ParsableCommand {
         not completed the survey, with the links file's columns and one more, progress: "not started" \
         (no page saved with the link) or "not finished" (begun; the link continues where it was left). \
         When everyone has completed, no file is written. The database is only read. The reminders file \
-        holds the tokens: keep it safe, and delete it after the mail merge.
+        holds the tokens: keep it safe, and delete it after the mail merge. An invitation whose respondent \
+        withdrew (samla erase --withdraw) is never reminded.
         """
     )
 
@@ -44,14 +45,19 @@ struct RemindCommand: ParsableCommand {
             } catch let refusal as ReminderList.Refusal {
                 throw Refused(refusal.diagnostics)
             }
+            let withdrew = outcome.withdrawn == 0 ? "" : "; \(outcome.withdrawn) withdrew (samla erase --withdraw) and \(outcome.withdrawn == 1 ? "is" : "are") not reminded"
             guard let written = outcome.outputPath else {
-                let all = outcome.rows == 1 ? "the 1 invitation in \(links) has" : "all \(outcome.rows) invitations in \(links) have"
-                printLine("\(all) completed round \(round): no reminders, no file written")
+                let all = if outcome.withdrawn > 0 {
+                    "of the \(outcome.rows) invitation\(outcome.rows == 1 ? "" : "s") in \(links), \(outcome.rows - outcome.withdrawn) completed"
+                } else {
+                    outcome.rows == 1 ? "the 1 invitation in \(links) has completed" : "all \(outcome.rows) invitations in \(links) have completed"
+                }
+                printLine("\(all) round \(round)\(withdrew): no reminders, no file written")
                 return
             }
             let verb = outcome.reminders == 1 ? "has" : "have"
             printLine("\(outcome.reminders) of \(outcome.rows) invitation\(outcome.rows == 1 ? "" : "s") in \(links) \(verb) not completed round \(round): "
-                + "\(outcome.notStarted) not started, \(outcome.notFinished) started and not finished")
+                + "\(outcome.notStarted) not started, \(outcome.notFinished) started and not finished\(withdrew)")
             printLine("wrote \(written): it holds the tokens; keep it safe and delete it after the mail merge")
         }
     }

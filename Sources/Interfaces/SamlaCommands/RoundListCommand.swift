@@ -111,9 +111,6 @@ struct RoundListCommand: ParsableCommand {
                 byLanguage: s.byLanguage.map { .init(language: $0.language, started: $0.started, complete: $0.complete) },
                 responseRate: rate(s.responseRate))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(["rounds": entries]), as: UTF8.self) + "\n"
+        return try CommandJSON.text(["rounds": entries])
     }
 }

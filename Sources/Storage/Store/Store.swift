@@ -82,13 +82,15 @@ public protocol Store: Sendable {
     /// never exported. Partner exports derive respondent pseudonyms from it.
     func pseudonymKey(round: String) throws -> [UInt8]
 
-    /// Erases a response's personal answers. Returns whether there were any.
+    /// What `request` would erase (``Erasure``, not logged), read without writing; throws the
+    /// refusals ``erase(_:)`` would (`StoreError.erasure…`).
+    func erasurePlan(_ request: ErasureRequest) throws -> Erasure
+    /// Erases what `request` names and adds its row to the erasures log, in one transaction; the
+    /// erased values are then in neither the database file nor its WAL.
     @discardableResult
-    func erasePersonalData(response responseID: Int64) throws -> Bool
-    /// Erases every personal answer of a round and the email addresses of its invitations.
-    /// Returns how many responses and invitations lost personal data.
-    @discardableResult
-    func erasePersonalData(round: String) throws -> Int
+    func erase(_ request: ErasureRequest) throws -> Erasure
+    /// The erasures log, oldest first: what was erased when, counted, never the values.
+    func erasures() throws -> [Erasure]
 }
 
 /// The writer `Store.insertCompleteResponses` hands out: binds each response's answers

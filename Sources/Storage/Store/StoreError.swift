@@ -28,6 +28,10 @@ public enum StoreError: Error, Hashable, Sendable {
     case unknownInvitation(Int64)
     case invitationUsed(Int64)
     case invitationOfAnotherRound(Int64, round: String)
+    /// The invitation's respondent withdrew (`samla erase --withdraw`): its token begins no response.
+    case invitationWithdrawn(Int64)
+    /// `samla erase` refused what it was to erase.
+    case erasure(ErasureRefusal)
     case definitionNotPinned(round: String, pinned: String, given: String)
     case unknownDefinition(String)
     /// A stored definition's text no longer passes the loader (a newer Samla checks more).
@@ -128,6 +132,11 @@ public enum StoreError: Error, Hashable, Sendable {
             return [Diagnostic(.invitationUnusable, at: file, "invitation \(id) has begun a response already; resume that response")]
         case .invitationOfAnotherRound(let id, let round):
             return [Diagnostic(.invitationUnusable, at: file, "invitation \(id) is not an invitation to round \(round)")]
+        case .invitationWithdrawn(let id):
+            return [Diagnostic(.invitationWithdrawn, at: file,
+                "the respondent of invitation \(id) withdrew (samla erase --withdraw), so its link begins no response")]
+        case .erasure(let refusal):
+            return refusal.diagnostics(database: database)
         case .definitionNotPinned(let round, let pinned, let given):
             return [Diagnostic(.definitionNotPinned, at: file,
                 "round \(round) is pinned to definition \(pinned.prefix(12)), not \(given.prefix(12))")]

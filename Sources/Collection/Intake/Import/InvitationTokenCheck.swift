@@ -4,7 +4,7 @@ import Store
 /// Checks the `token` cells of an import against the round's invitations, as the web checks a
 /// personal link: by the token's hash only, so the token itself is never stored, and no message
 /// or report repeats it. A row's token must be an invitation to the round that has no response yet
-/// (none stored, and no earlier row of the file with the same token).
+/// (none stored, and no earlier row of the file with the same token) and whose respondent has not withdrawn.
 ///
 /// It reads the store on the import's reading thread while the import holds the write lock, so
 /// no web response can begin with one of the tokens before the import commits.
@@ -49,6 +49,11 @@ final class InvitationTokenCheck {
         guard found.round == round else {
             return .failure(Refusal(code: .unknownImportToken, message:
                 "this token is an invitation to round \(found.round), not \(round); import the row into round \(found.round), \(leaveEmpty)"))
+        }
+        if let withdrawnAt = found.invitation.withdrawnAt {
+            return .failure(Refusal(code: .invitationWithdrawn, message:
+                "this token's respondent withdrew on \(Self.text(withdrawnAt)) (samla erase --withdraw): their response was removed and the invitation "
+                    + "takes no other; leave the row out, as they withdrew their consent"))
         }
         if let responseID = found.invitation.responseID {
             return .failure(Refusal(code: .invitationAnswered, message: try answeredMessage(responseID)))

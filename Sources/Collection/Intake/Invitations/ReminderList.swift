@@ -5,8 +5,8 @@ import Foundation
 import Store
 
 /// `samla remind`: the rows of a links file (as `samla invite` wrote it) whose invitations have
-/// not completed the survey, each with a `progress` column, for a reminder mail merge. It reads
-/// the store and writes nothing to it.
+/// not completed the survey, each with a `progress` column, for a reminder mail merge; never one
+/// whose respondent withdrew. It reads the store and writes nothing to it.
 public struct ReminderList: Sendable {
     public var round: String
     public var linksPath: String
@@ -46,6 +46,8 @@ public struct ReminderList: Sendable {
         public var rows: Int
         public var notStarted: Int
         public var notFinished: Int
+        /// Rows whose respondent withdrew (`samla erase --withdraw`): never reminded.
+        public var withdrawn: Int
         /// Where the reminders were written; nil when every invitation has completed, and nothing was written.
         public var outputPath: String?
 
@@ -65,16 +67,18 @@ public struct ReminderList: Sendable {
         let found = try store.invitationProgress(tokenHashes: links.tokens.compactMap { $0?.hash })
         try checkInvitations(links, found: found, store: store)
 
-        let progress: [Progress?] = links.tokens.map { token in
-            switch token.flatMap({ found[$0.hash] })?.responseStatus {
-            case nil: .notStarted
-            case .partial: .notFinished
-            case .complete: nil
+        let invitations = links.tokens.map { token in token.flatMap { found[$0.hash] } }
+        let progress: [Progress?] = invitations.map { found in
+            guard found?.invitation.isWithdrawn != true else { return nil }
+            switch found?.responseStatus {
+            case nil: return .notStarted
+            case .partial: return .notFinished
+            case .complete: return nil
             }
         }
         var outcome = Outcome(
             rows: links.table.rows.count, notStarted: progress.count(where: { $0 == .notStarted }), notFinished: progress.count(where: { $0 == .notFinished }),
-            outputPath: nil)
+            withdrawn: invitations.count(where: { $0?.invitation.isWithdrawn == true }), outputPath: nil)
         guard outcome.reminders > 0 else { return outcome }
         // Checked last, so that an earlier reminders file does not hide what is wrong with the input.
         guard !FileManager.default.fileExists(atPath: outputPath) else {

@@ -161,6 +161,7 @@ public final class SubmissionService: Sendable {
 
     /// Takes `post` on `response`'s own sheet (left with the page applied) and saves what changed.
     private func take(_ post: PagePost, to response: inout WebResponse) async throws -> PagePostOutcome {
+        if response.isWithdrawn { return .withdrawn }
         if response.isComplete { return .alreadyComplete }
         guard response.phase == .collecting else { return .notCollecting(response.phase) }
         let validator = response.validator
@@ -266,6 +267,11 @@ public final class SubmissionService: Sendable {
         } catch StoreError.responseAlreadySubmitted {
             return .alreadyComplete
         } catch StoreError.invitationUsed {
+            return .superseded
+        } catch StoreError.invitationWithdrawn {
+            return .withdrawn
+        } catch StoreError.unknownResponse {
+            // Withdrawn (samla erase) since it was read: the link, opened again, says what became of it.
             return .superseded
         }
         response.lease?.committed = true

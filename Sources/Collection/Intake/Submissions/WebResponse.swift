@@ -31,6 +31,8 @@ public struct WebResponse: Sendable {
 
     public var survey: Survey { validator.survey }
     public var isComplete: Bool { record?.status == .complete }
+    /// Whether the link is an invitation whose respondent withdrew: it shows no form and takes no answers.
+    public var isWithdrawn: Bool { invitation?.isWithdrawn == true }
 
     /// The page to show: the stored current page while it is relevant, else the next relevant one
     /// (the first, for a new response). Nil when no page is relevant.
@@ -94,6 +96,8 @@ public enum PagePostOutcome: Sendable {
     case alreadyComplete
     /// Another request changed the response meanwhile (a second tab began it): open it again.
     case superseded
+    /// The invitation's respondent withdrew (`samla erase --withdraw`): nothing was saved, and the link begins no response.
+    case withdrawn
     /// The posted page is not one the form shows now: another tab went on past it or changed an
     /// answer its condition reads. Nothing was saved; show the page the respondent stands on.
     case pageNotShown

@@ -78,6 +78,11 @@ struct UIText: Sendable {
         sv ? "Vi hittar ingen enkät för den här länken. Kontrollera att du har kopierat hela länken från inbjudan."
             : "We cannot find a survey for this link. Check that you copied the whole link from your invitation."
     }
+    var withdrawnTitle: String { sv ? "Du har dragit dig ur enkäten" : "You have withdrawn from this survey" }
+    var withdrawnBody: String {
+        sv ? "Du har tagit tillbaka ditt samtycke, och svar du gett med den här länken har tagits bort. Länken tar inte emot svar längre."
+            : "You withdrew your consent, and any answers you gave through this link have been removed. The link takes no answers any more."
+    }
     var invitationOnlyTitle: String { sv ? "Enkäten kräver en inbjudan" : "This survey is by invitation" }
     var invitationOnlyBody: String {
         sv ? "Den här enkäten besvaras med den personliga länken i din inbjudan."

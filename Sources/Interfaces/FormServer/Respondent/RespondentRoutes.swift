@@ -81,6 +81,7 @@ extension FormServer {
             ?? response.record?.language
             ?? requestedLanguage(request, offered: survey.languages)
         let path = "/t/" + token
+        if response.isWithdrawn { return withdrawnPage(survey: survey, language: language, path: path) }
         if response.isComplete {
             let words = UIText(language)
             return Reply.html(MessagePageView(
@@ -138,7 +139,7 @@ extension FormServer {
             return page
         }
         switch outcome {
-        case .moved, .completed, .alreadyComplete, .superseded, .pageNotShown, .notCollecting:
+        case .moved, .completed, .alreadyComplete, .superseded, .pageNotShown, .notCollecting, .withdrawn:
             return Reply.redirect(path)
         case .rejected(let page, let problems, let sheet, let language):
             var values = Self.fieldValues(of: sheet, page: page, words: UIText(language))
@@ -156,7 +157,7 @@ extension FormServer {
     /// respondent sends the page again later instead of filling it in again. Nil when the page cannot
     /// be shown (the response no longer opens, or the page is not one it shows), for the plain 503 page.
     private func notSavedPage(_ post: PagePost, token: String, path: String) throws -> Response? {
-        guard var response = try submissions.open(token: token), !response.isComplete else { return nil }
+        guard var response = try submissions.open(token: token), !response.isComplete, !response.isWithdrawn else { return nil }
         let validator = response.validator
         guard let page = post.page.flatMap({ id in validator.survey.pages.firstIndex { $0.id == id } }),
               validator.isPageRelevant(page, in: response.sheet) else { return nil }
@@ -213,6 +214,16 @@ extension FormServer {
         return Reply.html(MessagePageView(
             language: language, title: words.unknownLinkTitle, paragraphs: [words.unknownLinkBody],
             languageLinks: languageLinks(path: request.uri.path, except: language, offered: UIText.languages)).render(), status: .notFound)
+    }
+
+    /// The page of a link whose respondent withdrew: a clear answer that it takes no responses, not an error.
+    private func withdrawnPage(survey: Survey, language: String, path: String) -> Response {
+        let words = UIText(language)
+        logger.notice("link of a withdrawn invitation", metadata: ["code": "E706"])
+        return Reply.html(MessagePageView(
+            language: language, title: words.withdrawnTitle, paragraphs: [words.withdrawnBody],
+            heading: survey.title.resolved(language, fallbacks: survey.languages),
+            languageLinks: languageLinks(path: path, except: language, offered: survey.languages)).render(), status: .gone)
     }
 
     private func roundNotCollectingPage(round: Round, phase: RoundPhase, survey: Survey, language: String, path: String) -> Response {

@@ -23,8 +23,14 @@ public struct Invitation: Hashable, Sendable {
     public var createdAt: Timestamp
     /// The response begun with this invitation's token, once it is used.
     public var responseID: Int64?
+    /// When its respondent withdrew (`samla erase --withdraw`): the response is gone, and the link
+    /// begins no new one.
+    public var withdrawnAt: Timestamp?
 
-    public init(id: Int64, roundID: Int64, tokenHash: String, label: String?, email: String?, createdAt: Timestamp, responseID: Int64?) {
+    public init(
+        id: Int64, roundID: Int64, tokenHash: String, label: String?, email: String?, createdAt: Timestamp, responseID: Int64?,
+        withdrawnAt: Timestamp? = nil
+    ) {
         self.id = id
         self.roundID = roundID
         self.tokenHash = tokenHash
@@ -32,7 +38,9 @@ public struct Invitation: Hashable, Sendable {
         self.email = email
         self.createdAt = createdAt
         self.responseID = responseID
+        self.withdrawnAt = withdrawnAt
     }
 
     public var isUsed: Bool { responseID != nil }
+    public var isWithdrawn: Bool { withdrawnAt != nil }
 }

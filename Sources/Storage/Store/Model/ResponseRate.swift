@@ -2,7 +2,8 @@
 /// invitations as the sample: what `samla round list`, the admin round page and the reports show.
 ///
 /// Each invitation is one case. Its response decides its disposition: submitted is a complete
-/// response (I), begun and not submitted a partial one (P), none a non-respondent. Samla cannot tell
+/// response (I), begun and not submitted a partial one (P), none a non-respondent (a withdrawn
+/// invitation, whose response `samla erase --withdraw` removed, too). Samla cannot tell
 /// a refusal from a non-contact, nor an ineligible invitee from an eligible one, so every
 /// non-respondent counts as eligible in the denominator: the conservative reading, RR1 and RR2.
 public enum ResponseRate: Hashable, Sendable {

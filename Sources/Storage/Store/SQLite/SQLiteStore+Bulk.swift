@@ -139,7 +139,7 @@ final class BulkResponseInserter: CompleteResponseInserter {
             INSERT INTO responses (round_id, definition_hash, language, status, started_at, updated_at, submitted_at, source, current_page, invitation_id)
             VALUES (?1, ?2, ?3, CASE ?6 WHEN 1 THEN 'complete' ELSE 'partial' END, ?4, ?4, CASE ?6 WHEN 1 THEN ?4 END, ?5, ?7, ?8)
             """)
-        linkInvitation = try RawStatement(db, sql: "UPDATE invitations SET response_id = ?1 WHERE id = ?2 AND round_id = ?3 AND response_id IS NULL")
+        linkInvitation = try RawStatement(db, sql: "UPDATE invitations SET response_id = ?1 WHERE id = ?2 AND round_id = ?3 AND response_id IS NULL AND withdrawn_at IS NULL")
         linkInvitation.bindInteger(round.id, at: 3)
         answers = try RawStatement(db, sql: insertSQL(tables.answers, columns[false]!))
         self.personal = columns[true]!.isEmpty ? nil : try RawStatement(db, sql: insertSQL(tables.personal, columns[true]!))
@@ -233,9 +233,10 @@ final class BulkResponseInserter: CompleteResponseInserter {
         sqlite3_bind_int64(statement, 2, invitation)
         try step(statement)
         guard sqlite3_changes(linkInvitation.connection) == 1 else {
-            let round = try Int64.fetchOne(db, sql: "SELECT round_id FROM invitations WHERE id = ?", arguments: [invitation])
-            guard let round else { throw StoreError.unknownInvitation(invitation) }
-            if round != self.round.id { throw StoreError.invitationOfAnotherRound(invitation, round: self.round.name) }
+            let row = try Row.fetchOne(db, sql: "SELECT round_id, response_id FROM invitations WHERE id = ?", arguments: [invitation])
+            guard let row else { throw StoreError.unknownInvitation(invitation) }
+            if (row["round_id"] as Int64) != self.round.id { throw StoreError.invitationOfAnotherRound(invitation, round: self.round.name) }
+            if (row["response_id"] as Int64?) == nil { throw StoreError.invitationWithdrawn(invitation) }
             throw StoreError.invitationUsed(invitation)
         }
     }

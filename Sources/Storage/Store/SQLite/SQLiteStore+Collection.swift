@@ -170,7 +170,7 @@ extension SQLiteStore: CollectionStore {
     // preparing a statement (and GRDB's authorizer on every column of `SELECT *`) costs more than running it.
 
     private static let invitationSelect = """
-        SELECT i.id, i.round_id, i.token_hash, i.label, e.email, i.created_at, i.response_id
+        SELECT i.id, i.round_id, i.token_hash, i.label, e.email, i.created_at, i.response_id, i.withdrawn_at
         FROM invitations i LEFT JOIN invitation_emails e ON e.invitation_id = i.id
         """
 
@@ -182,7 +182,7 @@ extension SQLiteStore: CollectionStore {
         row.map { row in
             Invitation(
                 id: row[0], roundID: row[1], tokenHash: row[2], label: row[3], email: row[4],
-                createdAt: Timestamp(stored: row[5]), responseID: row[6])
+                createdAt: Timestamp(stored: row[5]), responseID: row[6], withdrawnAt: (row[7] as String?).map(Timestamp.init(stored:)))
         }
     }
 
@@ -329,6 +329,7 @@ private struct CollectionWriteContext {
             round = try self.round(named: roundName, db)
             guard let invitation = try SQLiteStore.invitation(id: invitationID, db) else { throw StoreError.unknownInvitation(invitationID) }
             guard invitation.responseID == nil else { throw StoreError.invitationUsed(invitationID) }
+            guard !invitation.isWithdrawn else { throw StoreError.invitationWithdrawn(invitationID) }
             guard invitation.roundID == round.id else { throw StoreError.invitationOfAnotherRound(invitationID, round: round.name) }
         }
         guard round.isCollecting(on: save.today) else { throw StoreError.roundNotCollecting(round.name, phase: round.phase(on: save.today)) }

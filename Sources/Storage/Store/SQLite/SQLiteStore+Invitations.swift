@@ -69,10 +69,11 @@ extension SQLiteStore {
     }
 
     static func markInvitationUsed(_ invitationID: Int64, response responseID: Int64, _ db: Database) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT round_id, response_id FROM invitations WHERE id = ?", arguments: [invitationID]) else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT round_id, response_id, withdrawn_at FROM invitations WHERE id = ?", arguments: [invitationID]) else {
             throw StoreError.unknownInvitation(invitationID)
         }
         guard (row["response_id"] as Int64?) == nil else { throw StoreError.invitationUsed(invitationID) }
+        guard (row["withdrawn_at"] as String?) == nil else { throw StoreError.invitationWithdrawn(invitationID) }
         guard let responseRound = try Int64.fetchOne(db, sql: "SELECT round_id FROM responses WHERE id = ?", arguments: [responseID]) else {
             throw StoreError.unknownResponse(responseID)
         }
@@ -90,6 +91,7 @@ extension SQLiteStore {
     private static func invitation(from row: Row) -> Invitation {
         Invitation(
             id: row["id"], roundID: row["round_id"], tokenHash: row["token_hash"], label: row["label"], email: row["email"],
-            createdAt: Timestamp(stored: row["created_at"]), responseID: row["response_id"])
+            createdAt: Timestamp(stored: row["created_at"]), responseID: row["response_id"],
+            withdrawnAt: (row["withdrawn_at"] as String?).map(Timestamp.init(stored:)))
     }
 }

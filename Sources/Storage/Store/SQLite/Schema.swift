@@ -137,8 +137,35 @@ enum Schema {
                 ALTER TABLE idempotency_keys_by_client RENAME TO idempotency_keys;
                 """)
         }
+        migrator.registerMigration(erasuresMigration) { db in
+            // What `samla erase` removed, for accountability without the data: never the erased
+            // values, a token or an e-mail address. An invitation whose respondent withdrew keeps
+            // its row (the round's response rate counts it as a non-response), marked so that its
+            // link begins no new response.
+            try db.execute(sql: """
+                ALTER TABLE invitations ADD COLUMN withdrawn_at TEXT;
+
+                CREATE TABLE erasures (
+                    id INTEGER PRIMARY KEY,
+                    erased_at TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('personal-data', 'withdrawal', 'round-personal-data')),
+                    round_id INTEGER NOT NULL REFERENCES rounds(id),
+                    response_id INTEGER,
+                    response_status TEXT CHECK (response_status IS NULL OR response_status IN ('partial', 'complete')),
+                    invitation_id INTEGER REFERENCES invitations(id),
+                    responses INTEGER NOT NULL CHECK (responses >= 0),
+                    personal_answers INTEGER NOT NULL CHECK (personal_answers >= 0),
+                    other_answers INTEGER NOT NULL CHECK (other_answers >= 0),
+                    emails INTEGER NOT NULL CHECK (emails >= 0),
+                    labels INTEGER NOT NULL CHECK (labels >= 0)
+                );
+                """)
+        }
         return migrator
     }
+
+    /// The migration that adds the erasure log and marks withdrawn invitations.
+    static let erasuresMigration = "v6: erasures"
 
     /// The migration that names the API client of each API response and scopes idempotency keys per client.
     static let apiClientsMigration = "v5: API clients"

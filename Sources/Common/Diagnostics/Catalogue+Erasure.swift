@@ -1,0 +1,15 @@
+// E700–E709: `samla erase`, personal data erased or a response withdrawn, and the withdrawn invitations it leaves.
+extension DiagnosticCode {
+    public static let erasureUnknownResponse = DiagnosticCode("E700", .error, "no response has the id given to erase")
+    public static let erasureUnknownToken = DiagnosticCode("E701", .error, "no invitation has the token given to erase")
+    public static let erasureUnknownEmail = DiagnosticCode("E702", .error, "no invitation of the round has the e-mail address given to erase")
+    public static let erasureAmbiguousEmail = DiagnosticCode("E703", .error, "several invitations of the round have the e-mail address given to erase")
+    public static let erasureNothingToErase = DiagnosticCode("E704", .error, "an invitation with no response, e-mail address or label has no personal data to erase")
+    public static let erasureAlreadyWithdrawn = DiagnosticCode("E705", .error, "the invitation's respondent has withdrawn already")
+    public static let invitationWithdrawn = DiagnosticCode("E706", .error, "a token of an invitation whose respondent withdrew, which begins no response")
+
+    static let erasureCodes: [DiagnosticCode] = [
+        erasureUnknownResponse, erasureUnknownToken, erasureUnknownEmail, erasureAmbiguousEmail, erasureNothingToErase, erasureAlreadyWithdrawn,
+        invitationWithdrawn,
+    ]
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import Store
+
+/// `samla erase`: one respondent's personal data, their whole response (a withdrawal of consent),
+/// or a round's personal data; a preview unless `--yes`, and the log of erasures made.
+struct EraseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "erase",
+        abstract: "Erase a respondent's personal data or whole response, or a round's personal data (GDPR Art. 17).",
+        discussion: """
+        Name what goes in one way: --response ID (the response_id of an export), --token TOKEN (from the \
+        links file of samla invite; looked up by its hash, never printed), --round R --email ADDRESS \
+        (the invitation's address, compared without case), or --round R --personal-data (every personal \
+        answer and invitation e-mail address of the round). By default only personal data goes: the \
+        response's pii answers and its invitation's e-mail address; the response and its other answers stay. \
+        --withdraw removes the whole response; its invitation stays, withdrawn: its link begins no new \
+        response, and the response rate counts it as a non-response. Without --yes nothing changes: the \
+        command says what it would erase. Each erasure is logged (when, what, how many values, never the \
+        values): --log lists them. Backups and exports made before are not touched (docs/erasure.md).
+        """
+    )
+
+    @OptionGroup var database: StoreOptions
+
+    @Option(help: ArgumentHelp("The response to erase from, by its id.", valueName: "id"))
+    var response: Int64?
+
+    @Option(help: ArgumentHelp("The invitation's token, as in the links file.", valueName: "token"))
+    var token: String?
+
+    @Option(help: ArgumentHelp("The round, with --email or --personal-data.", valueName: "name"))
+    var round: String?
+
+    @Option(help: ArgumentHelp("The invitation's e-mail address in --round.", valueName: "address"))
+    var email: String?
+
+    @Flag(help: "Every personal answer and invitation e-mail address of --round (its retention period ended).")
+    var personalData = false
+
+    @Flag(help: "Remove the whole response, for a respondent who withdraws consent; its link begins no new response.")
+    var withdraw = false
+
+    @Flag(help: "Erase; without it nothing changes and the command says what it would erase.")
+    var yes = false
+
+    @Flag(help: "List the erasures made instead (none of the options above).")
+    var log = false
+
+    @Option(help: "text for people, json for scripts.")
+    var format: OutputFormat = .text
+
+    init() {}
+
+    func validate() throws {
+        if log {
+            guard response == nil, token == nil, round == nil, email == nil, !personalData, !withdraw, !yes else {
+                throw ValidationError("--log lists the erasures made and takes only --db and --format")
+            }
+            return
+        }
+        let named = [response != nil, token != nil, email != nil, personalData].count(where: { $0 })
+        if named == 0, round != nil { throw ValidationError("--round goes with --email ADDRESS (one invitation) or --personal-data (the whole round)") }
+        guard named == 1 else {
+            throw ValidationError(named == 0
+                ? "name what to erase: --response ID, --token TOKEN, --round R --email ADDRESS, or --round R --personal-data; --log lists the erasures made"
+                : "name what to erase in one way only: --response, --token, --email or --personal-data")
+        }
+        if email != nil || personalData {
+            guard round != nil else { throw ValidationError("\(email != nil ? "--email" : "--personal-data") needs the round: --round R") }
+        } else if round != nil {
+            throw ValidationError("--round goes with --email or --personal-data; a response or token names its round itself")
+        }
+        if personalData && withdraw {
+            throw ValidationError("--withdraw removes one respondent's response; a round's personal data is erased with --personal-data alone")
+        }
+        if let token, InvitationToken(token) == nil {
+            throw ValidationError("--token is not a token as samla invite writes them (43 letters, digits, - and _); copy it from the links file")
+        }
+        if let email, email.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--email needs the invitation's address") }
+    }
+
+    var request: ErasureRequest {
+        if personalData, let round { return .roundPersonalData(round: round) }
+        let subject: ErasureSubject = if let response {
+            .response(response)
+        } else if let token, let parsed = InvitationToken(token) {
+            .invitation(tokenHash: parsed.hash)
+        } else {
+            .invitationEmail(round: round ?? "", email: (email ?? "").trimmingCharacters(in: .whitespaces))
+        }
+        return withdraw ? .withdrawal(subject) : .personalData(subject)
+    }
+
+    func run() throws {
+        try reportingRefusals(database: database.path) {
+            if log {
+                let erasures = try database.open(.reading).erasures()
+                switch format {
+                case .text: printLine(erasures.isEmpty ? "no erasures in \(database.path)" : erasures.map(ErasureText.logLine).joined(separator: "\n"))
+                case .json: FileHandle.standardOutput.write(Data(try CommandJSON.text(["erasures": erasures.map(ErasureText.Entry.init)]).utf8))
+                }
+                return
+            }
+            let erasure = yes ? try database.open(.writing).erase(request) : try database.open(.reading).erasurePlan(request)
+            switch format {
+            case .text:
+                printLine(ErasureText.sentence(erasure, made: yes))
+                if !yes { printLine("nothing was erased; add --yes to erase it") }
+            case .json:
+                FileHandle.standardOutput.write(Data(try CommandJSON.text(ErasureText.Outcome(erased: yes, erasure: ErasureText.Entry(erasure))).utf8))
+            }
+        }
+    }
+}

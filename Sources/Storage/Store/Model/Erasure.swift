@@ -1,0 +1,84 @@
+/// What `samla erase` removes, and how it names it.
+public enum ErasureRequest: Hashable, Sendable {
+    /// The personal answers of one respondent's response and the e-mail address and label of its invitation;
+    /// the response and its other answers stay, and it counts in results as before.
+    case personalData(ErasureSubject)
+    /// One respondent's whole response (every answer, resume token and idempotency key, the
+    /// response itself) and its invitation's e-mail address and label; the invitation stays, marked withdrawn,
+    /// so that the response rate counts it as a non-response and its link begins no new response.
+    case withdrawal(ErasureSubject)
+    /// Every personal answer and invitation e-mail address of a round (its retention period ended).
+    case roundPersonalData(round: String)
+
+    public var kind: ErasureKind {
+        switch self {
+        case .personalData: .personalData
+        case .withdrawal: .withdrawal
+        case .roundPersonalData: .roundPersonalData
+        }
+    }
+}
+
+/// How an erasure names one respondent.
+public enum ErasureSubject: Hashable, Sendable {
+    /// A response by its id, as exports and `samla compute` show it.
+    case response(Int64)
+    /// An invitation by its token's SHA-256 (``InvitationToken/hash``), never the token.
+    case invitation(tokenHash: String)
+    /// The invitation of a round whose e-mail address is this one, compared without case as
+    /// `samla invite` compares addresses.
+    case invitationEmail(round: String, email: String)
+}
+
+public enum ErasureKind: String, Hashable, Sendable, CaseIterable {
+    case personalData = "personal-data"
+    case withdrawal
+    case roundPersonalData = "round-personal-data"
+}
+
+/// An erasure: what one would remove (before it is made), or what one removed (a row of the
+/// `erasures` log). It names the response, round and invitation by id and counts what went,
+/// never holding an erased value, a token or an e-mail address.
+public struct Erasure: Hashable, Sendable {
+    /// The log row's id; nil for an erasure not made yet.
+    public var id: Int64?
+    /// When it was made; nil for an erasure not made yet.
+    public var erasedAt: Timestamp?
+    public var kind: ErasureKind
+    public var round: String
+    /// The response erased from (or withdrawn); nil for a round's personal data, and for an
+    /// invitation that had no response.
+    public var responseID: Int64?
+    /// The status the response had.
+    public var responseStatus: ResponseStatus?
+    /// The invitation of the response, or the one named.
+    public var invitationID: Int64?
+    /// Responses that lost their personal answers (or, for a withdrawal, were removed).
+    public var responses: Int
+    /// Personal answers erased (values given, not empty ones).
+    public var personalAnswers: Int
+    /// Other answers removed (a withdrawal's only).
+    public var otherAnswers: Int
+    /// Invitation e-mail addresses erased.
+    public var emails: Int
+    /// Invitation labels erased (a respondent's own invitation's: a label may be their name).
+    public var labels: Int
+
+    public init(
+        id: Int64? = nil, erasedAt: Timestamp? = nil, kind: ErasureKind, round: String, responseID: Int64?, responseStatus: ResponseStatus?,
+        invitationID: Int64?, responses: Int, personalAnswers: Int, otherAnswers: Int, emails: Int, labels: Int = 0
+    ) {
+        self.id = id
+        self.erasedAt = erasedAt
+        self.kind = kind
+        self.round = round
+        self.responseID = responseID
+        self.responseStatus = responseStatus
+        self.invitationID = invitationID
+        self.responses = responses
+        self.personalAnswers = personalAnswers
+        self.otherAnswers = otherAnswers
+        self.emails = emails
+        self.labels = labels
+    }
+}
