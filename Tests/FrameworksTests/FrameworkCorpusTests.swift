@@ -9,6 +9,11 @@ import Testing
 struct FrameworkCorpusTests {
     static let expected: [String: (code: String, line: Int, column: Int)] = [
         "baseline-unknown-round": ("E313", 40, 23),
+        "calibrate-and-poststratify": ("E336", 11, 7),
+        "calibrate-population-differs": ("E330", 12, 9),
+        "calibrate-total-not-number": ("E337", 12, 23),
+        "calibrate-total-of-text": ("E338", 12, 16),
+        "calibrate-unknown-variable": ("E311", 11, 16),
         "cleaning-rule-not-condition": ("E229", 13, 16),
         "completeness-out-of-range": ("E319", 11, 23),
         "cycle": ("E306", 22, 9),
