@@ -52,10 +52,9 @@ struct GoldenEstimate: Sendable, CustomTestStringConvertible {
 
     func check() throws {
         let label = testDescription
-        // Post-stratified and raked designs are checked to 1e-12, calibrated ones to 1e-10, the
-        // others to expectClose's 1e-9.
+        // Post-stratified, raked and calibrated designs are checked to 1e-12, the others to expectClose's 1e-9.
         let design = fields["design"]!
-        let relative = design.hasSuffix("_ps") || design.hasSuffix("_rake") ? 1e-12 : design.contains("_cal") ? 1e-10 : 1e-9
+        let relative = design.hasSuffix("_ps") || design.hasSuffix("_rake") || design.contains("_cal") ? 1e-12 : 1e-9
         if fields["error"] == "single-psu" {
             #expect(throws: EstimationError.singlePSU(stratum: "C"), "\(label): R refuses a lonely PSU") { try compute() }
             return
