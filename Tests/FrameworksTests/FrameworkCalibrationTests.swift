@@ -11,18 +11,7 @@ struct FrameworkCalibrationTests {
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         let indent = lines.filter { !$0.allSatisfy(\.isWhitespace) }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
         let keys = lines.map { "      " + $0.dropFirst(indent) }.joined(separator: "\n")
-        let text = try String(contentsOf: Fixtures.valid, encoding: .utf8).replacingOccurrences(
-            of: "  - {name: shop-2025, survey: shop, label: {sv: \"2025\", en: \"2025\"}}\n",
-            with: """
-              - name: shop-2025
-                survey: shop
-                label: {sv: "2025", en: "2025"}
-                calibrate:
-            \(keys)
-                  source: {sv: "Registret 2025", en: "The register 2025"}
-
-            """)
-        return FrameworkLoader.load(text: text, path: "calibrated.yaml", surveys: Fixtures.catalogue)
+        return try Fixtures.weighting2025("    calibrate:\n" + keys, path: "calibrated.yaml")
     }
 
     @Test func calibrateReadsCountsAndTotalsIntoTheRound() throws {

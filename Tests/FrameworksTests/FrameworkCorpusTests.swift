@@ -103,4 +103,20 @@ enum Fixtures {
     }()
 
     static var catalogue: SurveyCatalogue { SurveyCatalogue([shop]) }
+
+    /// The valid framework, its round shop-2025 weighted by `weighting` (the round's key and what
+    /// is under it, at the round's indentation) from the register 2025, loaded from `path`.
+    static func weighting2025(_ weighting: String, path: String) throws -> FrameworkLoadResult {
+        let text = try String(contentsOf: valid, encoding: .utf8).replacingOccurrences(
+            of: "  - {name: shop-2025, survey: shop, label: {sv: \"2025\", en: \"2025\"}}\n",
+            with: """
+              - name: shop-2025
+                survey: shop
+                label: {sv: "2025", en: "2025"}
+            \(weighting)
+                  source: {sv: "Registret 2025", en: "The register 2025"}
+
+            """)
+        return FrameworkLoader.load(text: text, path: path, surveys: catalogue)
+    }
 }

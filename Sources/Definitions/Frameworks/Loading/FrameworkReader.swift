@@ -246,22 +246,23 @@ struct FrameworkReader {
     }
 
     private mutating func readPopulationSize(_ node: YAMLNode, what: String) -> Double? {
-        let text = node.scalar?.text ?? ""
-        guard node.scalar?.isQuoted == false, let value = Double(text), value.isFinite, value > 0 else {
-            let shown = node.scalar.map { "'\($0.text)'" } ?? node.kindDescription
-            diagnostics.report(.populationCountNotPositive, at: node.location,
-                               "`population` of \(what) is \(shown), not a number above 0; write the register's number of units without quotes, e.g. population: 6400")
-            return nil
+        readRegisterNumber(node, aboveZero: true, code: .populationCountNotPositive) { shown in
+            "`population` of \(what) is \(shown), not a number above 0; write the register's number of units without quotes, e.g. population: 6400"
         }
-        return value
     }
 
     private mutating func readPopulationTotal(_ node: YAMLNode, variable: String, what: String) -> Double? {
+        readRegisterNumber(node, aboveZero: false, code: .populationTotalNotFinite) { shown in
+            "the population total of \(variable) in \(what) is \(shown), not a finite number; write the register's total without quotes, e.g. \(variable): 23000"
+        }
+    }
+
+    /// A finite number written without quotes (above 0 when `aboveZero`), else `code` with the
+    /// message `refusal` makes of what is written instead.
+    private mutating func readRegisterNumber(_ node: YAMLNode, aboveZero: Bool, code: DiagnosticCode, refusal: (String) -> String) -> Double? {
         let text = node.scalar?.text ?? ""
-        guard node.scalar?.isQuoted == false, let value = Double(text), value.isFinite else {
-            let shown = node.scalar.map { "'\($0.text)'" } ?? node.kindDescription
-            diagnostics.report(.populationTotalNotFinite, at: node.location,
-                               "the population total of \(variable) in \(what) is \(shown), not a finite number; write the register's total without quotes, e.g. \(variable): 23000")
+        guard node.scalar?.isQuoted == false, let value = Double(text), value.isFinite, !aboveZero || value > 0 else {
+            diagnostics.report(code, at: node.location, refusal(node.scalar.map { "'\($0.text)'" } ?? node.kindDescription))
             return nil
         }
         return value
@@ -297,14 +298,9 @@ struct FrameworkReader {
     }
 
     private mutating func readPopulationCount(_ node: YAMLNode, code: String, what: String) -> Double? {
-        let text = node.scalar?.text ?? ""
-        guard node.scalar?.isQuoted == false, let value = Double(text), value.isFinite, value > 0 else {
-            let shown = node.scalar.map { "'\($0.text)'" } ?? node.kindDescription
-            diagnostics.report(.populationCountNotPositive, at: node.location,
-                               "the population count of \(code) in \(what) is \(shown), not a number above 0; write the register's count without quotes, e.g. \(code): 1200 (a post-stratum with no population cannot have responses: leave it out)")
-            return nil
+        readRegisterNumber(node, aboveZero: true, code: .populationCountNotPositive) { shown in
+            "the population count of \(code) in \(what) is \(shown), not a number above 0; write the register's count without quotes, e.g. \(code): 1200 (a post-stratum with no population cannot have responses: leave it out)"
         }
-        return value
     }
 
     // MARK: Nodes
