@@ -27,7 +27,7 @@ extension DiagnosticCode {
     public static let populationCountNotPositive = DiagnosticCode("E326", .error, "a population count that is not a number above 0")
     public static let emptyPostStratum = DiagnosticCode("E327", .error, "a post-stratum with a population count but no cleaned response in the round")
     public static let responsesOutsidePostStrata = DiagnosticCode("E328", .error, "cleaned responses whose post-stratification variable is empty or a code without a population count")
-    public static let marginTotalsDiffer = DiagnosticCode("E330", .error, "raking margins whose population counts add up to different totals")
+    public static let marginTotalsDiffer = DiagnosticCode("E330", .error, "raking or calibration margins whose population counts add up to different totals, or not to `population`")
     public static let rakingNotConverged = DiagnosticCode("E331", .error, "raking that does not meet every margin within R's 10 passes")
     public static let marginVariableRepeated = DiagnosticCode("E332", .error, "a variable with two margins under `poststratify`, or with both counts and a total under `calibrate`")
     public static let twoRoundWeightings = DiagnosticCode("E336", .error, "a round with both `poststratify` and `calibrate`")

@@ -38,7 +38,8 @@ public enum EstimationError: Error, Sendable, Hashable, CustomStringConvertible 
     case alreadyPostStratified
     /// Raking needs at least one margin.
     case noRakingMargins
-    /// Two raking margins whose population counts add up to different totals (names and totals).
+    /// Two raking margins whose population counts add up to different totals (names and totals);
+    /// for calibration, the first is "population", the population's size.
     case rakingMarginTotalsDiffer(String, Double, String, Double)
     /// Raking that did not meet every margin within its passes: the group furthest from its count.
     case rakingNotConverged(passes: Int, margin: String, group: String, weighted: Double, population: Double)
