@@ -1,7 +1,7 @@
 import Estimators
 import Testing
 
-/// One row of `Golden/deff.csv` or `Golden/raked-deff.csv`: R's design effects of one estimate, with
+/// One row of `Golden/deff.csv`, `Golden/raked-deff.csv` or `Golden/calibrated-deff.csv`: R's design effects of one estimate, with
 /// and without replacement, and Kish's effective sample size of the domain's weights.
 struct GoldenDesignEffect: Sendable, CustomTestStringConvertible {
     let fields: [String: String]
@@ -12,7 +12,7 @@ struct GoldenDesignEffect: Sendable, CustomTestStringConvertible {
         return "\(fields["design"]!) \(fields["estimator"]!) \(variable) [\(domain)]"
     }
 
-    static let all = (GoldenTable("deff.csv").rows + GoldenTable("raked-deff.csv").rows).map(GoldenDesignEffect.init)
+    static let all = (GoldenTable("deff.csv").rows + GoldenTable("raked-deff.csv").rows + GoldenTable("calibrated-deff.csv").rows).map(GoldenDesignEffect.init)
 
     /// R's design effect in `column`; nil where R's is undefined: NA (0/0, a share of 0 or 1) or Inf
     /// (a count of a domain's own members, which has a design variance but no spread in the domain);
@@ -62,7 +62,7 @@ struct GoldenDesignEffect: Sendable, CustomTestStringConvertible {
     /// A design with an fpc compares with sampling without replacement, one without with replacement.
     @Test(arguments: GoldenDesignEffect.all)
     func referenceFollowsTheFPC(_ row: GoldenDesignEffect) throws {
-        let hasFPC = !["stratnofpc", "weightsonly"].contains(row.fields["design"]!)
+        let hasFPC = !["stratnofpc", "weightsonly", "srs_cal_unweighted"].contains(row.fields["design"]!)
         let expected = row.expected(hasFPC ? "deff_true" : "deff_replace")
         expectClose(try row.compute().designEffect, expected, relative: 1e-12, row.testDescription)
     }
@@ -82,7 +82,7 @@ struct GoldenDesignEffect: Sendable, CustomTestStringConvertible {
     /// none, though the standard error stays R's.
     @Test func estimatesTheWeightingFixesHaveNoDesignEffect() throws {
         let fixed = GoldenDesignEffect.all.filter { $0.fixedByWeighting("deff_true") }
-        #expect(Set(fixed.map { $0.fields["design"]! }) == ["strat_ps", "srs_rake", "strat_rake", "clus1_rake"])
+        #expect(Set(fixed.map { $0.fields["design"]! }) == ["strat_ps", "srs_rake", "strat_rake", "clus1_rake", "strat_cal"])
         #expect(fixed.allSatisfy { $0.fixedByWeighting("deff_replace") })
         for row in fixed {
             #expect(try row.compute(.withoutReplacement).designEffect == nil, "\(row.testDescription)")

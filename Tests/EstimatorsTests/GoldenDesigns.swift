@@ -1,4 +1,5 @@
 import Estimators
+import Testing
 
 /// The designs of `make-golden.R`, built from the same CSV files.
 enum GoldenDesigns {
@@ -37,6 +38,8 @@ enum GoldenDesigns {
                 fpc: small.numbers("fpc"), lonelyPSURule: smallRule(name))
         case "srs_ps_unweighted":
             try SampleDesign(weights: Array(repeating: 1, count: apisrs.rows.count)).postStratified(by: apisrs.column("stype"), populationCounts: populationCounts("stype"))
+        case _ where name.contains("_cal"):
+            try calibrated(name)
         case _ where name.hasSuffix("_rake"):
             try raked(name)
         case _ where name.hasSuffix("_ps"):
@@ -73,6 +76,31 @@ enum GoldenDesigns {
                 populationCounts: Dictionary(uniqueKeysWithValues: rows.filter { $0["variable"] == variable }.map { ($0["code"]!, Double($0["count"]!)!) }))
         }
         return try design(base).raked(to: margins)
+    }
+
+    static let calibration = GoldenTable("calibration.csv")
+
+    /// A design of `make-golden.R` calibrated as there (`calibrate`, linear), to the targets of
+    /// `calibration.csv`: each categorical variable as a margin with every code's count.
+    static func calibrated(_ name: String) throws -> SampleDesign {
+        let dataName = ["srs": "apisrs", "strat": "apistrat", "clus1": "apiclus1"][String(name.prefix { $0 != "_" })]!
+        let data = data(dataName)
+        let base = name == "srs_cal_unweighted"
+            ? try SampleDesign(weights: Array(repeating: 1, count: data.rows.count))
+            : try design(String(name.prefix { $0 != "_" }))
+        let rows = calibration.rows.filter { $0["design"] == name }
+        var countVariables: [String] = []
+        for row in rows where row["kind"] == "count" && !countVariables.contains(row["variable"]!) { countVariables.append(row["variable"]!) }
+        let margins = countVariables.map { variable in
+            RakingMargin(
+                name: variable, groups: data.column(variable),
+                populationCounts: Dictionary(uniqueKeysWithValues: rows.filter { $0["variable"] == variable }.map { ($0["code"]!, $0.number("value")!) }))
+        }
+        let totals = rows.filter { $0["kind"] == "total" }.map { row in
+            CalibrationTotal(name: row["variable"]!, values: data.numbers(row["variable"]!), populationTotal: row.number("value")!)
+        }
+        let population = try #require(rows.first { $0["kind"] == "population" }?.number("value"))
+        return try base.calibrated(to: CalibrationTargets(populationSize: population, margins: margins, totals: totals))
     }
 
     /// The population count of each code of `variable`.

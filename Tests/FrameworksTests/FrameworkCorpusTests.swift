@@ -9,6 +9,11 @@ import Testing
 struct FrameworkCorpusTests {
     static let expected: [String: (code: String, line: Int, column: Int)] = [
         "baseline-unknown-round": ("E313", 40, 23),
+        "calibrate-and-poststratify": ("E336", 11, 7),
+        "calibrate-population-differs": ("E330", 12, 9),
+        "calibrate-total-not-number": ("E337", 12, 23),
+        "calibrate-total-of-text": ("E338", 12, 16),
+        "calibrate-unknown-variable": ("E311", 11, 16),
         "cleaning-rule-not-condition": ("E229", 13, 16),
         "completeness-out-of-range": ("E319", 11, 23),
         "cycle": ("E306", 22, 9),
@@ -98,4 +103,20 @@ enum Fixtures {
     }()
 
     static var catalogue: SurveyCatalogue { SurveyCatalogue([shop]) }
+
+    /// The valid framework, its round shop-2025 weighted by `weighting` (the round's key and what
+    /// is under it, at the round's indentation) from the register 2025, loaded from `path`.
+    static func weighting2025(_ weighting: String, path: String) throws -> FrameworkLoadResult {
+        let text = try String(contentsOf: valid, encoding: .utf8).replacingOccurrences(
+            of: "  - {name: shop-2025, survey: shop, label: {sv: \"2025\", en: \"2025\"}}\n",
+            with: """
+              - name: shop-2025
+                survey: shop
+                label: {sv: "2025", en: "2025"}
+            \(weighting)
+                  source: {sv: "Registret 2025", en: "The register 2025"}
+
+            """)
+        return FrameworkLoader.load(text: text, path: path, surveys: catalogue)
+    }
 }

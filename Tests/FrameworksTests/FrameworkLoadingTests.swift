@@ -85,19 +85,11 @@ struct FrameworkLoadingTests {
     }
 
     static func raked(_ margins: String) throws -> FrameworkLoadResult {
-        let text = try String(contentsOf: Fixtures.valid, encoding: .utf8).replacingOccurrences(
-            of: "  - {name: shop-2025, survey: shop, label: {sv: \"2025\", en: \"2025\"}}\n",
-            with: """
-              - name: shop-2025
-                survey: shop
-                label: {sv: "2025", en: "2025"}
+        try Fixtures.weighting2025("""
                 poststratify:
                   margins:
             \(margins)
-                  source: {sv: "Registret 2025", en: "The register 2025"}
-
-            """)
-        return FrameworkLoader.load(text: text, path: "raked.yaml", surveys: Fixtures.catalogue)
+            """, path: "raked.yaml")
     }
 
     @Test func poststratifyTakesAListOfMarginsToRakeTo() throws {

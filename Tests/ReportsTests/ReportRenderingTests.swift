@@ -104,6 +104,28 @@ struct ReportRenderingTests {
         #expect(!html.contains(language == "sv" ? "efterstratifiering" : "post-stratification"))
     }
 
+    /// A calibrated round names the population's size, counts and totals it is calibrated to in
+    /// the methods section, and says what calibration does not correct.
+    @Test(arguments: [("sv", "Skattningarna för Klubb 2024 är kalibrerade till kända uppgifter om populationen, populationens storlek, antalen efter size och summan av score (Förbundets register), med linjär kalibrering (GREG-skattning)", "men inte för att de som svarade kan skilja sig på annat sätt"),
+                      ("en", "The estimates for Club 2024 are calibrated to known population figures, the population&#39;s size, the counts by size and the total of score (The federation register), by linear calibration (the GREG estimator)", "but not for other differences")])
+    func theMethodsSectionSaysWhatARoundIsCalibratedTo(language: String, sentence: String, limit: String) throws {
+        // 30 members of small clubs, 15 scoring 5 and 15 scoring 2: a total of 480 for 120 clubs is a mean of 4.
+        let (framework, html, fixture) = try Self.report(language: language) { text in
+            text.replacingOccurrences(
+                of: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}}",
+                with: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}, calibrate: {counts: {size: {small: 120}}, "
+                    + "totals: {score: 480}, source: {sv: \"Förbundets register\", en: \"The federation register\"}}}")
+        }
+        #expect(framework.round("club-2024")?.poststratify?.calibration != nil)
+        #expect(html.contains(sentence))
+        #expect(html.contains(limit))
+        #expect(html.contains(language == "sv" ? "eller omgången är viktad till populationen" : "or the round is weighted to the population"))
+        #expect(!html.contains(language == "sv" ? "efterstratifiering" : "post-stratification"))
+        let results = try Aggregator(framework: framework, store: fixture.store, language: language).compute()
+        let mean = try #require(results.rows.first { $0.indicator == "mean_score" && $0.round == "club-2024" && $0.group.isTotal }?.outcome.published)
+        #expect(abs(mean.value - 4) < 1e-9)
+    }
+
     /// A weighted round gives the range of its totals' design effects in the methods section; an
     /// unweighted one says nothing of design effects. Both indicators are weighted by the score here.
     @Test(arguments: [("sv", "Designeffekterna för de viktade skattningarna för Klubb 2025, över alla svar, ligger mellan ", " och ",

@@ -27,13 +27,18 @@ extension DiagnosticCode {
     public static let populationCountNotPositive = DiagnosticCode("E326", .error, "a population count that is not a number above 0")
     public static let emptyPostStratum = DiagnosticCode("E327", .error, "a post-stratum with a population count but no cleaned response in the round")
     public static let responsesOutsidePostStrata = DiagnosticCode("E328", .error, "cleaned responses whose post-stratification variable is empty or a code without a population count")
-    public static let marginTotalsDiffer = DiagnosticCode("E330", .error, "raking margins whose population counts add up to different totals")
+    public static let marginTotalsDiffer = DiagnosticCode("E330", .error, "raking or calibration margins whose population counts add up to different totals, or not to `population`")
     public static let rakingNotConverged = DiagnosticCode("E331", .error, "raking that does not meet every margin within R's 10 passes")
-    public static let marginVariableRepeated = DiagnosticCode("E332", .error, "a variable with two margins under `poststratify`")
+    public static let marginVariableRepeated = DiagnosticCode("E332", .error, "a variable with two margins under `poststratify`, or with both counts and a total under `calibrate`")
+    public static let twoRoundWeightings = DiagnosticCode("E336", .error, "a round with both `poststratify` and `calibrate`")
+    public static let populationTotalNotFinite = DiagnosticCode("E337", .error, "a population total under `calibrate` that is not a finite number")
+    public static let totalOfNonNumericVariable = DiagnosticCode("E338", .error, "a population total under `calibrate` for a variable that does not hold numbers")
+    public static let calibrationImpossible = DiagnosticCode("E339", .error, "calibration the cleaned responses cannot give: weights of 0 or below, or variables the responses cannot tell apart")
 
     public static let percentOnLevel = DiagnosticCode("W301", .warning, "unit percent on an indicator that is not a share (a mean, median, total or count)")
     public static let nodeWithoutIndicator = DiagnosticCode("W302", .warning, "an output or outcome that no indicator measures")
     public static let codeWithoutPopulationCount = DiagnosticCode("W303", .warning, "a code of the post-stratification variable's choices without a population count")
+    public static let calibrationVariableMayBeEmpty = DiagnosticCode("W304", .warning, "a variable with a population total under `calibrate` that a response can leave empty")
 
     static let frameworkCodes: [DiagnosticCode] = [
         invalidFrameworkID, invalidFrameworkName, duplicateFrameworkID, unknownNode, linkToLowerLevel, nodeCycle,
@@ -41,6 +46,8 @@ extension DiagnosticCode {
         unsuitableVariable, unknownFrameworkRound, roundOfOtherSurvey, invalidIndicatorValue, duplicateFrameworkRound,
         invalidFrameworkRoundName, designWithoutWeight, invalidThreshold, targetsWithoutDirection, noRoundForSurvey,
         targetNotAfterBaseline, populationCodeNotInChoices, populationCountNotPositive, emptyPostStratum,
-        responsesOutsidePostStrata, marginTotalsDiffer, rakingNotConverged, marginVariableRepeated, percentOnLevel, nodeWithoutIndicator, codeWithoutPopulationCount,
+        responsesOutsidePostStrata, marginTotalsDiffer, rakingNotConverged, marginVariableRepeated, twoRoundWeightings,
+        populationTotalNotFinite, totalOfNonNumericVariable, calibrationImpossible, percentOnLevel, nodeWithoutIndicator,
+        codeWithoutPopulationCount, calibrationVariableMayBeEmpty,
     ]
 }

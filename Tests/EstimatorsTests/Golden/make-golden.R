@@ -6,8 +6,9 @@
 # It rewrites the CSV files next to it: the data (api*.csv, small.csv) and the golden values
 # (estimates.csv, wilson.csv, changes.csv, distributions.csv, deff.csv), the population counts of the
 # post-stratified designs (poststrata.csv), and the raked designs' margins, weights, estimates and
-# design effects (raking.csv, raked-weights.csv, raked.csv, raked-deff.csv). Numbers carry 17
-# significant digits.
+# design effects (raking.csv, raked-weights.csv, raked.csv, raked-deff.csv), and the calibrated
+# designs' targets, weights, estimates and design effects (calibration.csv, calibrated-weights.csv,
+# calibrated.csv, calibrated-deff.csv). Numbers carry 17 significant digits.
 # "NA" marks a value R leaves undefined; an estimate R refuses has estimator "error".
 
 suppressPackageStartupMessages(library(survey))
@@ -430,5 +431,75 @@ write_table(raked, "raked.csv")
 # Design effects of the raked designs, as deff.csv's: svymean, svytotal and svyratio with deff = TRUE
 # and "replace" on the rake()d designs (their domains row subsets, as above), and Kish's n_eff.
 write_table(deff_plan(sapply(names(rake_margins), function(name) rake_margins[[name]]$data)), "raked-deff.csv")
+
+# Calibrated designs (calibrate with calfun = "linear", no bounds: the GREG estimator; R's
+# regcalibrate): apisrs to stype and api99 with apipop's counts and total (as R's ?calibrate example
+# does with apiclus1), with its weights and with every weight 1 (how Samla weights a round without
+# weights of its own), and to api99 alone; apistrat, stratified by stype, to sch_wide, api99 and
+# enroll (apipop's total of the schools that give it); apiclus1 to stype and api99 (R's example).
+# The Swift tests read the targets from calibration.csv (population: the intercept's total; count: a
+# code's count, every code of a categorical variable, sch_wide too; total: a numeric variable's
+# total) and the weights R reaches from calibrated-weights.csv. A categorical variable's counts
+# span the same columns as R's treatment contrasts with the intercept, so the weights are the same.
+pop_total <- c(api99 = sum(apipop$api99), enroll = sum(apipop$enroll, na.rm = TRUE))
+calibrations <- list(
+  srs_cal = list(data = "apisrs", base = "srs", counts = "stype", totals = "api99"),
+  srs_cal_unweighted = list(data = "apisrs", base = "one", counts = "stype", totals = "api99"),
+  srs_cal_total = list(data = "apisrs", base = "srs", counts = character(0), totals = "api99"),
+  strat_cal = list(data = "apistrat", base = "strat", counts = "sch_wide", totals = c("api99", "enroll")),
+  clus1_cal = list(data = "apiclus1", base = "clus1", counts = "stype", totals = "api99"))
+designs$one <- svydesign(id = ~1, weights = ~one, data = apisrs_s)
+calibration <- list()
+calibrated_weights <- list()
+for (design_name in names(calibrations)) {
+  spec <- calibrations[[design_name]]
+  base <- designs[[spec$base]]
+  population <- c(`(Intercept)` = nrow(apipop))
+  for (v in spec$counts) {
+    counts <- pop_of[[v]]
+    population <- c(population, setNames(counts$Freq[-1], paste0(v, if (v == "stype") counts[[v]][-1] else "")))
+  }
+  population <- c(population, pop_total[spec$totals])
+  f <- as.formula(paste("~", paste(c(spec$counts, spec$totals), collapse = " + ")))
+  designs[[design_name]] <- calibrate(base, f, population, calfun = "linear")
+  w <- weights(designs[[design_name]])
+  stopifnot(isTRUE(all.equal(unname(c(sum(w), sapply(spec$totals, function(v) sum(w * designs[[design_name]]$variables[[v]])))),
+                             as.numeric(c(population[1], pop_total[spec$totals])), tolerance = 1e-12)))
+  calibration[[length(calibration) + 1]] <- data.frame(design = design_name, kind = "population", variable = "", code = "",
+                                                       value = nrow(apipop), stringsAsFactors = FALSE)
+  for (v in spec$counts) {
+    calibration[[length(calibration) + 1]] <- data.frame(design = design_name, kind = "count", variable = v,
+                                                         code = as.character(pop_of[[v]][[v]]), value = pop_of[[v]]$Freq,
+                                                         stringsAsFactors = FALSE)
+  }
+  for (v in spec$totals) {
+    calibration[[length(calibration) + 1]] <- data.frame(design = design_name, kind = "total", variable = v, code = "",
+                                                         value = pop_total[[v]], stringsAsFactors = FALSE)
+  }
+  calibrated_weights[[design_name]] <- data.frame(design = design_name, row = seq_along(weights(designs[[design_name]])),
+                                                  weight = weights(designs[[design_name]]))
+}
+write_table(do.call(rbind, calibration), "calibration.csv")
+write_table(do.call(rbind, calibrated_weights), "calibrated-weights.csv")
+
+# A case Samla refuses (CalibrationTests): calibrating five responses of weight 1 with x = 1..5 to
+# 5 units of total x 40 gives R's weights 1 + (x - 3) * 2.5 (its last but one and last are 1 and
+# 3.5, its first -4): R keeps negative weights.
+negative <- calibrate(svydesign(id = ~1, weights = ~w, data = data.frame(x = 1:5, w = 1)), ~x,
+                      c(`(Intercept)` = 5, x = 40), calfun = "linear")
+stopifnot(isTRUE(all.equal(as.numeric(weights(negative)), c(-4, -1.5, 1, 3.5, 6))))
+
+rows <- list()
+for (design_name in names(calibrations)) api_plan(design_name, c(by_stype, by_awards[-1]))
+calibrated <- do.call(rbind, rows)
+# svyby subsets a calibrated design as these row subsets do.
+by_cal <- svyby(~enroll, ~awards, designs$strat_cal, svytotal)
+check <- calibrated[calibrated$design == "strat_cal" & calibrated$estimator == "total" & calibrated$domain_variable == "awards", ]
+stopifnot(isTRUE(all.equal(as.numeric(SE(by_cal)), as.numeric(check$se), tolerance = 1e-15)))
+calibrated$coverage <- NA_real_
+calibrated$data <- sapply(calibrated$design, function(name) calibrations[[name]]$data)
+write_table(calibrated, "calibrated.csv")
+# Design effects of the calibrated designs, as raked-deff.csv's.
+write_table(deff_plan(sapply(names(calibrations), function(name) calibrations[[name]]$data)), "calibrated-deff.csv")
 
 cat("wrote golden files:", header, "\n")

@@ -122,9 +122,15 @@ public struct Aggregator: Sendable {
                 continue
             }
             if wanted, let rule = plan.postStratification?.rule {
-                notes.append(.roundPostStratified(
-                    round: plan.round, variables: rule.margins.map(\.variable.value),
-                    source: rule.source?.resolved(language, fallbacks: framework.languages), except: plan.notWeightedToPopulation))
+                let source = rule.source?.resolved(language, fallbacks: framework.languages)
+                if let calibration = rule.calibration {
+                    notes.append(.roundCalibrated(
+                        round: plan.round, counts: rule.margins.map(\.variable.value), totals: calibration.totals.map(\.variable.value),
+                        source: source, except: plan.notWeightedToPopulation))
+                } else {
+                    notes.append(.roundPostStratified(
+                        round: plan.round, variables: rule.margins.map(\.variable.value), source: source, except: plan.notWeightedToPopulation))
+                }
             }
             for (index, compiled) in plan.indicators.enumerated() {
                 computed[compiled.indicator.id, default: [:]][plan.round] = scanned.cells[index]

@@ -84,7 +84,7 @@ enum CellEstimation {
     }
 
     /// A design-based estimate: the design is every kept response (weight 0 where it has none),
-    /// post-stratified to the round's one margin or raked to its several, the domain the cell's
+    /// post-stratified to the round's one margin, raked to its several or calibrated, the domain the cell's
     /// members, so the variance uses the whole design as R's svyby does.
     private static func weighted(
         _ kind: IndicatorKind, columns: IndicatorColumns, positions: [Int]?, design: SampleDesign, keptCount: Int

@@ -6,13 +6,20 @@ extension PlannedPostStratification {
     /// How many response ids a message lists before "…".
     static let idsShown = 5
 
-    /// Why the kept responses of `round` cannot be post-stratified or raked: in a margin, a group
-    /// with a count but no response (E327), responses without the variable or with a code
-    /// without a count (E328).
-    func problems(in columns: [PostStrataColumn], round: String) -> [Diagnostic] {
+    /// Why the kept responses of `round` cannot be post-stratified, raked or calibrated: in a
+    /// margin, a group with a count but no response (E327), responses without the variable or with
+    /// a code without a count (E328); responses without a calibration total's variable (E328).
+    func problems(in columns: [PostStrataColumn], totals: [CalibrationTotalColumn] = [], round: String) -> [Diagnostic] {
         var diagnostics = DiagnosticList()
         for (margin, column) in zip(rule.margins, columns) {
             diagnostics.append(contentsOf: problems(of: margin, in: column, round: round))
+        }
+        for (total, column) in zip(rule.calibration?.totals ?? [], totals) {
+            let empty = zip(column.values, column.responseIDs).filter { $0.0.isNaN }.map(\.1)
+            guard !empty.isEmpty else { continue }
+            let name = total.variable.value
+            diagnostics.report(.responsesOutsidePostStrata, at: total.variable.location,
+                               "\(Self.responses(empty)) of round \(round) \(empty.count == 1 ? "has" : "have") no \(name) (\(Self.ids(empty))), so calibration to its total cannot weight \(empty.count == 1 ? "it" : "them") (R's calibrate fails on a missing value); leave \(empty.count == 1 ? "it" : "them") out with a cleaning rule, e.g. `eligible: ${\(name)} != ''`, or fill in their \(name)")
         }
         return diagnostics.items
     }
@@ -37,34 +44,53 @@ extension PlannedPostStratification {
         }
         if !empty.isEmpty {
             diagnostics.report(.responsesOutsidePostStrata, at: margin.location,
-                               "\(Self.responses(empty)) of round \(round) \(empty.count == 1 ? "has" : "have") no \(name) (\(Self.ids(empty))), so post-stratification cannot weight \(empty.count == 1 ? "it" : "them"); leave \(empty.count == 1 ? "it" : "them") out with a cleaning rule, e.g. `eligible: ${\(name)} != ''`, or fill in their \(name)")
+                               "\(Self.responses(empty)) of round \(round) \(empty.count == 1 ? "has" : "have") no \(name) (\(Self.ids(empty))), so \(rule.method) cannot weight \(empty.count == 1 ? "it" : "them"); leave \(empty.count == 1 ? "it" : "them") out with a cleaning rule, e.g. `eligible: ${\(name)} != ''`, or fill in their \(name)")
         }
         if !uncounted.isEmpty {
             let codes = uncountedCodes.joined(separator: ", ")
             diagnostics.report(.responsesOutsidePostStrata, at: margin.location,
-                               "\(Self.responses(uncounted)) of round \(round) \(uncounted.count == 1 ? "has" : "have") \(name) \(codes), which has no population count under `poststratify` (\(Self.ids(uncounted))); give the count of \(codes), or leave these responses out with a cleaning rule")
+                               "\(Self.responses(uncounted)) of round \(round) \(uncounted.count == 1 ? "has" : "have") \(name) \(codes), which has no population count under `\(rule.key)` (\(Self.ids(uncounted))); give the count of \(codes), or leave these responses out with a cleaning rule")
         }
         for count in margin.counts where !present.contains(count.code.value) {
             diagnostics.report(.emptyPostStratum, at: count.code.location,
-                               "round \(round) has a population count for \(count.code.value) under `poststratify`, but no cleaned response has \(name) \(count.code.value), so no weight can be scaled to it (R's postStratify refuses this too); merge \(count.code.value) with a similar code in a calculated text, with the sum of their counts")
+                               "round \(round) has a population count for \(count.code.value) under `\(rule.key)`, but no cleaned response has \(name) \(count.code.value), so no weight can be scaled to it (R's \(rule.calibration == nil ? "postStratify" : "calibrate") refuses this too); merge \(count.code.value) with a similar code in a calculated text, with the sum of their counts")
         }
         return diagnostics.items
     }
 
-    /// E331 for the first of `indices` (designs the round's weighting applies to: the weights of
-    /// an indicator, or 1 without) whose raking does not converge: the margin and group furthest
-    /// from its count after R's 10 passes. Reads the rakings the cells use, made once per design.
-    func rakingProblem(in designs: RoundDesigns, indices: [Int], round: String) -> Diagnostic? {
-        guard rule.isRaking else { return nil }
+    /// E331 or E339 for the first of `indices` (designs the round's weighting applies to: the
+    /// weights of an indicator, or 1 without) whose weighting fails: a raking that does not
+    /// converge (the margin and group furthest from its count after R's 10 passes), a calibration
+    /// that gives weights of 0 or below, or whose variables the responses cannot tell apart.
+    /// Reads the weightings the cells use, made once per design.
+    func weightingProblem(in designs: RoundDesigns, indices: [Int], round: String) -> Diagnostic? {
         for index in indices {
-            guard case .rakingNotConverged(let passes, let margin, let group, let weighted, let population)? = designs.calibrationError(ofDesign: index) else { continue }
+            guard let error = designs.calibrationError(ofDesign: index) else { continue }
             let weighting = designs.columns(ofDesign: index).weightName.map { "with the weights of \($0)" } ?? "with every response weighing 1"
             var diagnostics = DiagnosticList()
-            diagnostics.report(.rakingNotConverged, at: rule.location,
-                               "raking round \(round) to \(designs.margins.map(\.name).joined(separator: ", ")) \(weighting) did not converge in \(passes) passes (R's rake stops after 10): the weights of \(margin) \(group) add up to \(Self.number(weighted)), not its count \(Self.number(population)); the responses lack combinations the margins need (e.g. too few responses in some \(margin) for a group of another margin): merge small groups, or rake to fewer margins")
+            switch error {
+            case .rakingNotConverged(let passes, let margin, let group, let weighted, let population) where rule.isRaking:
+                diagnostics.report(.rakingNotConverged, at: rule.location,
+                                   "raking round \(round) to \(designs.margins.map(\.name).joined(separator: ", ")) \(weighting) did not converge in \(passes) passes (R's rake stops after 10): the weights of \(margin) \(group) add up to \(Self.number(weighted)), not its count \(Self.number(population)); the responses lack combinations the margins need (e.g. too few responses in some \(margin) for a group of another margin): merge small groups, or rake to fewer margins")
+            case .calibratedWeightsNotPositive(let count, let smallest):
+                diagnostics.report(.calibrationImpossible, at: rule.location,
+                                   "calibrating round \(round) \(weighting) gives \(count == 1 ? "1 cleaned response a weight" : "\(count) cleaned responses weights") of 0 or below (the smallest \(Self.number(smallest))); R keeps such weights, but estimates from them are not publishable: the totals are far from what these responses can reach, so check the counts and totals, calibrate to fewer variables, or post-stratify instead")
+            case .calibrationSingular(let variable, let others):
+                let why = others.isEmpty
+                    ? "\(variable) is 0 in every cleaned response, so no weights can reach its total"
+                    : "in the cleaned responses \(variable) is a linear combination of \(Self.list(others)) (constant, or the same split of the responses), so its counts or total cannot be met apart from theirs"
+                diagnostics.report(.calibrationImpossible, at: rule.location,
+                                   "calibrating round \(round) \(weighting) is impossible: \(why) (the weighted cross-product matrix is singular); leave \(variable) out of `calibrate`, or merge the codes that split the responses alike")
+            default:
+                continue
+            }
             return diagnostics.items.first
         }
         return nil
+    }
+
+    private static func list(_ names: [String]) -> String {
+        names.map { $0 == "population" ? "the population's size" : $0 }.joined(separator: ", ")
     }
 
     /// A weighted count to one decimal, `12.5`, `40`; beyond whole numbers Int64 holds exactly, as Swift writes it (`1e+20`).

@@ -2,17 +2,20 @@ import Estimators
 
 /// The sample designs of one scanned round, each built once: per distinct base design of the plan
 /// (an indicator's `weight`, `strata` and `fpc`, or weight 1) the design as it is, and, for the
-/// indicators that follow the round's weighting, that design post-stratified or raked to the
-/// round's population counts. Every cell of every indicator on a design estimates on this one
+/// indicators that follow the round's weighting, that design post-stratified, raked or calibrated
+/// to the round's population figures. Every cell of every indicator on a design estimates on this one
 /// design, its domain a mask over it, so a round is raked once per base design, not once per cell.
 struct RoundDesigns {
     /// Per design of the plan that an indicator uses: the design as it is (the base design of a
     /// weighted round), or why Estimators refuses it.
     private let bases: [Result<SampleDesign, EstimationError>?]
-    /// Per design of the plan: post-stratified or raked, when an indicator follows the round's weighting.
+    /// Per design of the plan: post-stratified, raked or calibrated, when an indicator follows the round's weighting.
     private let calibrated: [Result<SampleDesign, EstimationError>?]
-    /// The round's margins, one (post-stratification) or several (raking); empty when the round has none.
+    /// The round's margins, one (post-stratification) or several (raking), or those it is
+    /// calibrated to; empty when the round has none.
     let margins: [RakingMargin]
+    /// A calibrated round's targets (its margins among them); nil for post-stratification and raking.
+    private let calibrationTargets: CalibrationTargets?
     private let columns: [DesignColumns]
 
     /// Builds the designs the indicators of `scan`'s plan use, after the scan.
@@ -26,6 +29,16 @@ struct RoundDesigns {
             }
         } ?? []
         self.margins = margins
+        let targets = plan.postStratification.flatMap { planned in
+            planned.rule.calibration.map { calibration in
+                CalibrationTargets(
+                    populationSize: calibration.population, margins: margins,
+                    totals: zip(calibration.totals, scan.calibrationTotals).map { total, column in
+                        CalibrationTotal(name: total.variable.value, values: column.values, populationTotal: total.total)
+                    })
+            }
+        }
+        calibrationTargets = targets
         var used = [Bool](repeating: false, count: columns.count)
         var followed = [Bool](repeating: false, count: columns.count)
         for compiled in plan.indicators {
@@ -37,7 +50,7 @@ struct RoundDesigns {
         self.bases = bases
         calibrated = columns.indices.map { index in
             guard followed[index], let base = bases[index] else { return nil }
-            return base.flatMap { design in Result { () throws(EstimationError) in try Self.calibrate(design, to: margins) } }
+            return base.flatMap { design in Result { () throws(EstimationError) in try Self.calibrate(design, to: margins, targets) } }
         }
     }
 
@@ -51,13 +64,14 @@ struct RoundDesigns {
 
     /// Why weighting design `index` (in the plan's designs) to the round's margins fails, when
     /// it does: the error of the weighting the cells use. When the base design itself cannot be
-    /// built (an fpc Estimators refuses, say), the error of raking its weights alone, the only
-    /// input raked weights depend on, so that a raking that does not converge is still named.
+    /// built (an fpc Estimators refuses, say), the error of weighting its weights alone, the only
+    /// input the weighted weights depend on, so that a raking that does not converge or a
+    /// calibration that fails is still named.
     func calibrationError(ofDesign index: Int) -> EstimationError? {
         guard case .failure(let error)? = calibrated[index] else { return nil }
         guard case .failure? = bases[index] else { return error }
         do throws(EstimationError) {
-            _ = try Self.calibrate(SampleDesign(weights: Self.weights(of: columns[index])), to: margins)
+            _ = try Self.calibrate(SampleDesign(weights: Self.weights(of: columns[index])), to: margins, calibrationTargets)
             return nil
         } catch {
             return error
@@ -87,8 +101,10 @@ struct RoundDesigns {
         }
     }
 
-    /// Post-stratified to the round's one margin, raked to its several.
-    private static func calibrate(_ design: SampleDesign, to margins: [RakingMargin]) throws(EstimationError) -> SampleDesign {
+    /// Calibrated to the round's targets when it has them, else post-stratified to its one margin,
+    /// raked to its several.
+    private static func calibrate(_ design: SampleDesign, to margins: [RakingMargin], _ targets: CalibrationTargets?) throws(EstimationError) -> SampleDesign {
+        if let targets { return try design.calibrated(to: targets) }
         if margins.count == 1 {
             return try design.postStratified(by: margins[0].groups, populationCounts: margins[0].populationCounts)
         }

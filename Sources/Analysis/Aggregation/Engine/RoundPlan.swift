@@ -19,7 +19,7 @@ struct RoundPlan {
     var indicators: [CompiledIndicator] = []
     var breakdowns: [Breakdown] = []
     var designs: [DesignColumns] = []
-    /// The round's post-stratification or raking, when its entry in the framework has one.
+    /// The round's post-stratification, raking or calibration, when its entry in the framework has one.
     private(set) var postStratification: PlannedPostStratification?
     /// Indicators this round's definition cannot compute, with what it lacks (a question or a
     /// choice added in a later version): they get no cells in this round.
@@ -48,9 +48,11 @@ struct RoundPlan {
         cleaning.minMinutes = rules.minMinutes
 
         if let rule = framework.round(round)?.poststratify {
-            let slots = rule.margins.compactMap { valueSlot(named: $0.variable.value, at: $0.variable.location, what: "`poststratify`") }
-            if slots.count == rule.margins.count {
-                postStratification = PlannedPostStratification(rule: rule, slots: slots)
+            let slots = rule.margins.compactMap { valueSlot(named: $0.variable.value, at: $0.variable.location, what: "`\(rule.key)`") }
+            let totals = rule.calibration?.totals ?? []
+            let totalSlots = totals.compactMap { valueSlot(named: $0.variable.value, at: $0.variable.location, what: "`calibrate`") }
+            if slots.count == rule.margins.count, totalSlots.count == totals.count {
+                postStratification = PlannedPostStratification(rule: rule, slots: slots, totalSlots: totalSlots)
             }
         }
 
@@ -341,9 +343,10 @@ extension NoEstimateReason {
     }
 }
 
-/// A round's post-stratification or raking as its scan reads it: the rule and the slot of each
-/// margin's variable.
+/// A round's post-stratification, raking or calibration as its scan reads it: the rule, the slot
+/// of each margin's variable and of each calibration total's.
 struct PlannedPostStratification {
     let rule: PostStratificationRule
     let slots: [Int]
+    var totalSlots: [Int] = []
 }

@@ -19,6 +19,8 @@ final class RoundScan {
     /// In a post-stratified or raked round, per margin the group of each kept response ("" when
     /// it has none) and its stored id.
     private(set) var postStrata: [PostStrataColumn] = []
+    /// In a calibrated round, per numeric total the value of each kept response (NaN when it has none).
+    private(set) var calibrationTotals: [CalibrationTotalColumn] = []
 
     init(plan: RoundPlan, today: CalendarDate) {
         self.plan = plan
@@ -41,6 +43,7 @@ final class RoundScan {
         designs = pass.designs
         keptCount = pass.keptCount
         postStrata = pass.postStrata
+        calibrationTotals = pass.calibrationTotals
         for (index, breakdown) in breakdowns.enumerated() {
             breakdown.groupOfRow = pass.groups[index]
         }
@@ -87,9 +90,11 @@ private struct ScanPass {
     var groups: [[Int32]]
     var keptCount = 0
     var postStrata: [PostStrataColumn]
+    var calibrationTotals: [CalibrationTotalColumn]
 
     private var context: EvaluationContext
     private let postStratumSlots: [Int]
+    private let calibrationTotalSlots: [Int]
     private let breakdowns: [Breakdown]
     /// Per breakdown: its variable's slot, or nil for `samla.source`.
     private let breakdownSlots: [Int?]
@@ -142,6 +147,8 @@ private struct ScanPass {
         breakdownSlots = plan.breakdowns.map(\.slot)
         postStratumSlots = plan.postStratification?.slots ?? []
         postStrata = Array(repeating: PostStrataColumn(), count: postStratumSlots.count)
+        calibrationTotalSlots = plan.postStratification?.totalSlots ?? []
+        calibrationTotals = Array(repeating: CalibrationTotalColumn(), count: calibrationTotalSlots.count)
 
         let types = plan.variables.map(\.type)
         let completes = plan.cleaning.minCompleteness != nil
@@ -244,6 +251,10 @@ private struct ScanPass {
         }
         for (margin, slot) in postStratumSlots.enumerated() {
             postStrata[margin].append(context.slots[slot], response: id)
+        }
+        for (total, slot) in calibrationTotalSlots.enumerated() {
+            calibrationTotals[total].values.append(context.slots[slot].number ?? .nan)
+            calibrationTotals[total].responseIDs.append(id)
         }
         for index in designs.indices {
             let spec = designs[index].spec
@@ -362,4 +373,11 @@ struct PostStrataColumn {
         codes.append(value.isEmpty ? "" : value.string)
         responseIDs.append(response)
     }
+}
+
+/// The value of each kept response of one numeric variable a round is calibrated to, in scan
+/// order; NaN when the response has none.
+struct CalibrationTotalColumn {
+    var values: [Double] = []
+    var responseIDs: [Int64] = []
 }

@@ -11,7 +11,7 @@ struct ScannedRound: Sendable {
     let log: CleaningLog
     let missing: [Int]
     let cells: [[ComputedCell]]
-    /// Why the round cannot be estimated (its responses do not fit its post-strata or margins); no cells then.
+    /// Why the round cannot be estimated (its responses do not fit its post-strata, margins or calibration); no cells then.
     var refusals: [Diagnostic] = []
 
     /// Scans the rounds of `plans` and estimates their cells, the rounds side by side on as many
@@ -29,13 +29,13 @@ struct ScannedRound: Sendable {
                 let refused = { (problems: [Diagnostic]) in
                     ScannedRound(log: scan.log, missing: scan.columns.map(\.missing), cells: [], refusals: problems)
                 }
-                if let problems = plan.postStratification?.problems(in: scan.postStrata, round: plan.round), !problems.isEmpty {
+                if let problems = plan.postStratification?.problems(in: scan.postStrata, totals: scan.calibrationTotals, round: plan.round), !problems.isEmpty {
                     return refused(problems)
                 }
                 // Each base design weighted once, for every cell of every indicator on it.
                 let designs = RoundDesigns(scan: scan)
-                if let notConverged = plan.postStratification?.rakingProblem(in: designs, indices: plan.weightedDesignIndices, round: plan.round) {
-                    return refused([notConverged])
+                if let failed = plan.postStratification?.weightingProblem(in: designs, indices: plan.weightedDesignIndices, round: plan.round) {
+                    return refused([failed])
                 }
                 return ScannedRound(
                     log: scan.log,

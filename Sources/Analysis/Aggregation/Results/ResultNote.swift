@@ -17,9 +17,13 @@ public enum ResultNote: Sendable, Hashable {
     /// post-stratified by one, raked to several; from `source` (in the results language) when
     /// the framework names one; but for the indicators `except` (`poststratify: false`).
     case roundPostStratified(round: String, variables: [String], source: String?, except: [String] = [])
+    /// The round's estimates are calibrated (`calibrate`, linear calibration) to the population's
+    /// size, the counts of the codes of `counts` and the totals of `totals`; from `source` and but
+    /// for `except` as for ``roundPostStratified(round:variables:source:except:)``.
+    case roundCalibrated(round: String, counts: [String], totals: [String], source: String?, except: [String] = [])
 
     /// A stable name of the case: `round-without-data`, `round-without-responses`,
-    /// `indicator-not-computed`, `rounds-out-of-order`, `round-post-stratified`.
+    /// `indicator-not-computed`, `rounds-out-of-order`, `round-post-stratified`, `round-calibrated`.
     public var kind: String {
         switch self {
         case .roundWithoutData: "round-without-data"
@@ -27,6 +31,7 @@ public enum ResultNote: Sendable, Hashable {
         case .indicatorNotComputed: "indicator-not-computed"
         case .roundsOutOfOrder: "rounds-out-of-order"
         case .roundPostStratified: "round-post-stratified"
+        case .roundCalibrated: "round-calibrated"
         }
     }
 
@@ -34,7 +39,7 @@ public enum ResultNote: Sendable, Hashable {
     public var round: String {
         switch self {
         case .roundWithoutData(let round), .roundWithoutResponses(let round, _), .indicatorNotComputed(_, let round, _, _),
-             .roundsOutOfOrder(let round, _, _, _), .roundPostStratified(let round, _, _, _):
+             .roundsOutOfOrder(let round, _, _, _), .roundPostStratified(let round, _, _, _), .roundCalibrated(let round, _, _, _, _):
             round
         }
     }
@@ -71,6 +76,18 @@ public enum ResultNote: Sendable, Hashable {
             return sv
                 ? "skattningarna för omgång \(round) är viktade till kända antal i populationen efter \(by)\(from): antal och summor är skattningar för hela populationen\(but)"
                 : "the estimates of round \(round) are weighted to known population counts by \(by)\(from): counts and totals are estimates for the whole population\(but)"
+        case .roundCalibrated(let round, let counts, let totals, let source, let except):
+            let from = source.map { " (\($0))" } ?? ""
+            let and = sv ? "och" : "and"
+            let targets = [sv ? "dess storlek" : "its size"]
+                + (counts.isEmpty ? [] : [(sv ? "antal efter " : "counts by ") + Self.list(counts, and: and)])
+                + (totals.isEmpty ? [] : [(sv ? "summan av " : "the total of ") + Self.list(totals, and: and)])
+            let but = except.isEmpty ? "" : sv
+                ? "; inte viktade: \(Self.list(except, and: "och")) (`poststratify: false`)"
+                : "; not weighted: \(Self.list(except, and: "and")) (`poststratify: false`)"
+            return sv
+                ? "skattningarna för omgång \(round) är kalibrerade till kända uppgifter om populationen, \(Self.list(targets, and: "och")) (linjär kalibrering)\(from): antal och summor är skattningar för hela populationen\(but)"
+                : "the estimates of round \(round) are calibrated to known population figures, \(Self.list(targets, and: "and")) (linear calibration)\(from): counts and totals are estimates for the whole population\(but)"
         }
     }
 }

@@ -7,10 +7,11 @@ struct PostStrata: Sendable {
     let baseWeights: [Double]
 }
 
-/// How a design's weights were calibrated to population counts, kept for the variance.
+/// How a design's weights were calibrated to population counts or totals, kept for the variance.
 enum Calibration: Sendable {
     case postStratified(PostStrata)
     case raked([RakedMargin])
+    case linear(LinearCalibration)
 }
 
 extension SampleDesign {

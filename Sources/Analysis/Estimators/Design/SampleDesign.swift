@@ -6,7 +6,7 @@
 /// its stratum. Without clusters every observation is its own sampling unit.
 public struct SampleDesign: Sendable {
     /// One weight per observation (0 allowed: the observation counts as sampled but carries no weight);
-    /// post-stratified or raked when the design is.
+    /// post-stratified, raked or calibrated when the design is.
     public internal(set) var weights: [Double]
     public let lonelyPSURule: LonelyPSURule
     /// What design effects compare with: sampling without replacement when the design has an fpc
@@ -22,8 +22,8 @@ public struct SampleDesign: Sendable {
     let unitsOfStratum: [[Int]]
     /// 1 − n_h/N_h, or 1 without a finite-population correction.
     let unsampledFraction: [Double]
-    /// Set when the weights were post-stratified (``postStratified(by:populationCounts:)``) or
-    /// raked (``raked(to:control:)``) to population counts.
+    /// Set when the weights were post-stratified (``postStratified(by:populationCounts:)``),
+    /// raked (``raked(to:control:)``) or calibrated (``calibrated(to:)``) to population figures.
     var calibration: Calibration?
 
     public var count: Int { weights.count }

@@ -5,8 +5,9 @@ extension SampleDesign {
     /// Σ_h (1 − f_h) n_h/(n_h − 1) Σ_j (Z_hj − Z̄_h)², Z_hj the unit totals of stratum h.
     ///
     /// Only strata with a domain member take part, as in R, where a domain is a row subset of the
-    /// design that keeps each stratum's full count of sampling units. In a post-stratified or
-    /// raked design z is first residualised within post-strata or on every margin, and every
+    /// design that keeps each stratum's full count of sampling units. In a post-stratified, raked or
+    /// calibrated design z is first residualised within post-strata, on every margin or by the
+    /// calibration's regression, and every
     /// stratum takes part: R keeps all rows of a calibrated design in a domain, with weight 0 outside it.
     func linearisedVariance(of z: [Double], domain: [Bool]) throws(EstimationError) -> Double {
         let everyRow = Array(repeating: true, count: count)
@@ -15,6 +16,8 @@ extension SampleDesign {
             return try stratifiedVariance(of: residualisedWithinPostStrata(z, postStrata), domain: everyRow)
         case .raked(let margins):
             return try stratifiedVariance(of: residualisedOnMargins(z, margins), domain: everyRow)
+        case .linear(let linear):
+            return try stratifiedVariance(of: residualisedByCalibration(z, linear), domain: everyRow)
         case nil:
             return try stratifiedVariance(of: z, domain: domain)
         }

@@ -38,10 +38,16 @@ public enum EstimationError: Error, Sendable, Hashable, CustomStringConvertible 
     case alreadyPostStratified
     /// Raking needs at least one margin.
     case noRakingMargins
-    /// Two raking margins whose population counts add up to different totals (names and totals).
+    /// Two raking margins whose population counts add up to different totals (names and totals);
+    /// for calibration, the first is "population", the population's size.
     case rakingMarginTotalsDiffer(String, Double, String, Double)
     /// Raking that did not meet every margin within its passes: the group furthest from its count.
     case rakingNotConverged(passes: Int, margin: String, group: String, weighted: Double, population: Double)
+    /// Calibration's cross-product matrix is singular: in the sample, `variable` is a linear
+    /// combination of the variables before it (empty: it is 0 in every observation).
+    case calibrationSingular(variable: String, combinationOf: [String])
+    /// Calibration that gives `count` observations a weight of 0 or below, the smallest `smallest`.
+    case calibratedWeightsNotPositive(count: Int, smallest: Double)
 
     public var description: String {
         switch self {
@@ -95,6 +101,13 @@ public enum EstimationError: Error, Sendable, Hashable, CustomStringConvertible 
             "the population counts of margin \(first) add up to \(firstTotal.plain) but those of margin \(other) to \(otherTotal.plain); raking can meet both only when they describe one population of one size: correct the counts"
         case .rakingNotConverged(let passes, let margin, let group, let weighted, let population):
             "raking did not converge in \(passes) passes: the weights of \(margin) \(group) add up to \(weighted.plain), not its population count \(population.plain); the margins cannot all be met by this sample (a combination of groups they need has no or too few responses): merge groups or rake to fewer margins"
+        case .calibrationSingular(let variable, let others):
+            others.isEmpty
+                ? "calibration variable \(variable) is 0 in every observation, so no weights can meet its total; leave it out"
+                : "calibration variable \(variable) is, in this sample, a linear combination of \(others.joined(separator: ", ")), so its total cannot be met separately (the cross-product matrix is singular); leave it out or merge its groups"
+        case .calibratedWeightsNotPositive(let count, let smallest):
+            "calibration gives \(count) observation\(count == 1 ? "" : "s") a weight of 0 or below (the smallest \(((smallest * 100).rounded() / 100).plain)); the totals are too far from what the sample can reach with positive weights: check the totals, or calibrate to fewer variables"
+
         }
     }
 }

@@ -53,46 +53,74 @@ struct IndicatorChecks {
 
     /// Each margin's variable is a select_one or calculated text of the round's survey, and every
     /// count is for one of its codes (a calculated text's codes are known only from the
-    /// responses: `samla compute` checks them).
+    /// responses: `samla compute` checks them); each calibration total's variable holds numbers.
     private func checkPostStratification(_ rule: PostStratificationRule, of round: FrameworkRound, into diagnostics: inout DiagnosticList) {
         guard let surveyID = round.survey else {
             diagnostics.report(.noRoundForSurvey, at: rule.location,
-                               "round \(round.name) has `poststratify` but no survey whose responses it could weight; give its `survey` or remove `poststratify`")
+                               "round \(round.name) has `\(rule.key)` but no survey whose responses it could weight; give its `survey` or remove `\(rule.key)`")
             return
         }
         guard let survey = catalogue.surveys[surveyID] else { return }
         var found = DiagnosticList()
         defer { append(found, checkedAgainst: surveyID, into: &diagnostics) }
         for margin in rule.margins {
-            checkMargin(margin, of: round, raking: rule.isRaking, in: survey, into: &found)
+            checkMargin(margin, of: round, rule: rule, in: survey, into: &found)
+        }
+        for total in rule.calibration?.totals ?? [] {
+            checkTotal(total, of: round, in: survey, into: &found)
         }
     }
 
-    private func checkMargin(_ margin: PopulationMargin, of round: FrameworkRound, raking: Bool, in survey: Survey, into found: inout DiagnosticList) {
+    private func checkMargin(_ margin: PopulationMargin, of round: FrameworkRound, rule: PostStratificationRule, in survey: Survey, into found: inout DiagnosticList) {
         let name = margin.variable.value
-        let place = raking ? "round \(round.name) (margin \(name))" : "round \(round.name)"
-        guard let variable = variable(name, in: survey, key: "poststratify", place: place, at: margin.variable.location, into: &found) else { return }
+        let place = rule.calibration != nil ? "round \(round.name) (counts of \(name))" : rule.isRaking ? "round \(round.name) (margin \(name))" : "round \(round.name)"
+        let key = rule.key
+        guard let variable = variable(name, in: survey, key: key, place: place, at: margin.variable.location, into: &found) else { return }
         switch variable.type {
         case .choice:
             break
         case .text where variable.role == .calculated:
             return
         default:
+            let verb = rule.calibration != nil ? "calibrate to the counts of" : rule.isRaking ? "rake by" : "post-stratify by"
+            let numeric = rule.calibration != nil && (variable.type == .integer || variable.type == .decimal)
+                ? " (a number is calibrated to its total: list it under `totals`)" : ""
             found.report(.unsuitableVariable, at: margin.variable.location,
-                         "`poststratify` of \(place) is by \(name), which holds \(Self.describe(variable.type)); \(raking ? "rake" : "post-stratify") by a select_one, or by a calculated text that gives one code per response (to cross two variables, calculate e.g. concat(${region}, '-', ${legal_form}))")
+                         "`\(key)` of \(place) is by \(name), which holds \(Self.describe(variable.type)); \(verb) a select_one, or a calculated text that gives one code per response (to cross two variables, calculate e.g. concat(${region}, '-', ${legal_form}))\(numeric)")
             return
         }
         let question = survey.question(named: variable.question)
         let codes = (question.map { survey.choices(for: $0) } ?? variable.choiceList.flatMap { survey.choiceList(named: $0)?.choices } ?? []).map(\.value)
         for count in margin.counts where !codes.contains(count.code.value) {
             found.report(.populationCodeNotInChoices, at: count.code.location,
-                         "`poststratify` of \(place) has a population count for \(count.code.value), which is no code of \(name)\(Suggestions.didYouMean(count.code.value, in: codes)); write the counts under the codes the survey stores: \(codes.joined(separator: ", "))")
+                         "`\(key)` of \(place) has a population count for \(count.code.value), which is no code of \(name)\(Suggestions.didYouMean(count.code.value, in: codes)); write the counts under the codes the survey stores: \(codes.joined(separator: ", "))")
         }
         let counted = Set(margin.counts.map(\.code.value))
         let uncounted = codes.filter { !counted.contains($0) }
         if !uncounted.isEmpty {
             found.report(.codeWithoutPopulationCount, at: margin.location,
-                         "`poststratify` of \(place) has no population count for \(uncounted.joined(separator: ", ")) of \(name): `samla compute` refuses the round if a cleaned response has one; give its count, or remove such responses with a cleaning rule")
+                         "`\(key)` of \(place) has no population count for \(uncounted.joined(separator: ", ")) of \(name): `samla compute` refuses the round if a cleaned response has one; give its count, or remove such responses with a cleaning rule")
+        }
+    }
+
+    /// A calibration total's variable is an integer or decimal of the survey (E311, E338); one a
+    /// response can leave empty (not required, or asked only when relevant) is a warning (W304).
+    private func checkTotal(_ total: PopulationTotal, of round: FrameworkRound, in survey: Survey, into found: inout DiagnosticList) {
+        let name = total.variable.value
+        let place = "round \(round.name) (total of \(name))"
+        guard let variable = variable(name, in: survey, key: "calibrate", place: place, at: total.variable.location, into: &found) else { return }
+        guard variable.type == .integer || variable.type == .decimal else {
+            let categorical = variable.type == .choice ? " (a select_one is calibrated to its codes' counts: list them under `counts`)" : ""
+            found.report(.totalOfNonNumericVariable, at: total.variable.location,
+                         "`calibrate` of \(place) gives a population total of \(name), which holds \(Self.describe(variable.type)); a total is for an integer or decimal question or calculation\(categorical)")
+            return
+        }
+        guard variable.role != .calculated, let question = survey.question(named: variable.question) else { return }
+        let page = survey.pages.first { $0.questions.contains { $0.name == question.name } }
+        if !question.required || question.relevant != nil || page?.relevant != nil {
+            let why = question.required ? "is asked only when relevant" : "is not required"
+            found.report(.calibrationVariableMayBeEmpty, at: total.variable.location,
+                         "`calibrate` of \(place): \(name) \(why), so a response can leave it empty, and `samla compute` refuses the round if a cleaned response has it empty (R's calibrate fails on a missing value too); make it required, or leave such responses out with a cleaning rule, e.g. `eligible: ${\(name)} != ''`")
         }
     }
 

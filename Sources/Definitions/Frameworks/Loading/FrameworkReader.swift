@@ -100,7 +100,15 @@ struct FrameworkReader {
             let label = map.required("label", example: "{sv: \"2025\", en: \"2025\"}", diagnostics: &diagnostics)
                 .flatMap { texts.read($0, what: "the label of \(place)", diagnostics: &diagnostics) }
             let cleaning = map.value("cleaning").flatMap { readCleaning($0, place: "the cleaning rules of \(place)") }
-            let poststratify = map.value("poststratify").flatMap { readPostStratification($0, place: place) }
+            var poststratify = map.value("poststratify").flatMap { readPostStratification($0, place: place) }
+            if let node = map.value("calibrate"), let calibrate = readCalibration(node, place: place) {
+                if let other = poststratify {
+                    diagnostics.report(.twoRoundWeightings, at: calibrate.location,
+                                       "\(place) has both `poststratify` (line \(other.location.line)) and `calibrate`; a round is weighted once: keep `calibrate`, with the post-stratification variable's counts under its `counts`, or keep `poststratify`")
+                } else {
+                    poststratify = calibrate
+                }
+            }
             map.reportUnknownKeys(into: &diagnostics)
             guard let name, let nameNode else { continue }
             rounds.append(FrameworkRound(
@@ -148,32 +156,121 @@ struct FrameworkReader {
     private mutating func readMargin(_ map: inout MappingReader, at location: SourceLocation, what: String) -> (margin: PopulationMargin, complete: Bool)? {
         let variableNode = map.required("variable", example: "region", diagnostics: &diagnostics)
         let variable = variableNode.flatMap { node in node.text("`variable` of \(what)", diagnostics: &diagnostics).map { Located($0, at: node.location) } }
-        var counts: [PopulationCount] = []
-        var complete = true
-        if let countsNode = map.required("counts", example: "{N: 1200, M: 2300, S: 2900}", diagnostics: &diagnostics),
-           var byCode = MappingReader(countsNode, place: "`counts` of \(what)", diagnostics: &diagnostics) {
-            let entries = byCode.remaining()
-            if entries.isEmpty {
-                diagnostics.report(.emptyList, at: countsNode.location,
-                                   "`counts` of \(what) is empty; give the population count of each code, e.g. {N: 1200, M: 2300, S: 2900}")
-            }
-            for (code, value) in entries {
-                guard let count = readPopulationCount(value, code: code.value, what: what) else {
-                    complete = false
-                    continue
-                }
-                counts.append(PopulationCount(code: code, count: count))
-            }
-        } else {
-            complete = false
-        }
+        let read = map.required("counts", example: "{N: 1200, M: 2300, S: 2900}", diagnostics: &diagnostics).map { readCounts($0, what: what) }
         guard let variable else { return nil }
-        return (PopulationMargin(variable: variable, counts: counts, location: location), complete && !counts.isEmpty)
+        let counts = read?.counts ?? []
+        return (PopulationMargin(variable: variable, counts: counts, location: location), read?.complete == true && !counts.isEmpty)
     }
 
-    /// Raking's margins: each variable once (E332), and one population, so every margin whose
-    /// counts were all read adds up to the first such margin's total (E330).
-    private mutating func checkMargins(_ margins: [PopulationMargin], complete: [Bool], what: String) {
+    /// `{CODE: N, …}`: each code's population count, and whether every count was read.
+    private mutating func readCounts(_ node: YAMLNode, what: String) -> (counts: [PopulationCount], complete: Bool) {
+        guard var byCode = MappingReader(node, place: "`counts` of \(what)", diagnostics: &diagnostics) else { return ([], false) }
+        let entries = byCode.remaining()
+        if entries.isEmpty {
+            diagnostics.report(.emptyList, at: node.location,
+                               "`counts` of \(what) is empty; give the population count of each code, e.g. {N: 1200, M: 2300, S: 2900}")
+        }
+        var counts: [PopulationCount] = []
+        var complete = true
+        for (code, value) in entries {
+            guard let count = readPopulationCount(value, code: code.value, what: what) else {
+                complete = false
+                continue
+            }
+            counts.append(PopulationCount(code: code, count: count))
+        }
+        return (counts, complete)
+    }
+
+    /// `calibrate: {population?, counts?: {VARIABLE: {CODE: N, …}, …}, totals?: {VARIABLE: T, …}, source?}`:
+    /// linear calibration to the population's size (required without counts, else the sum of each
+    /// variable's counts, E330 when it differs), each categorical variable's counts (read as
+    /// raking's margins) and each numeric variable's total (E337 when not a finite number; a
+    /// variable with counts and a total, E332).
+    private mutating func readCalibration(_ node: YAMLNode, place: String) -> PostStratificationRule? {
+        let what = "`calibrate` of \(place)"
+        guard var map = MappingReader(node, place: what, diagnostics: &diagnostics) else { return nil }
+        var margins: [PopulationMargin] = []
+        var complete: [Bool] = []
+        if let countsNode = map.value("counts"), var byVariable = MappingReader(countsNode, place: "`counts` of \(what)", diagnostics: &diagnostics) {
+            let entries = byVariable.remaining()
+            if entries.isEmpty {
+                diagnostics.report(.emptyList, at: countsNode.location,
+                                   "`counts` of \(what) is empty; give each categorical variable's population counts, e.g. {region: {N: 1200, M: 2300, S: 2900}}, or leave `counts` out")
+            }
+            for (variable, value) in entries {
+                let read = readCounts(value, what: "\(what) (counts of \(variable.value))")
+                margins.append(PopulationMargin(variable: variable, counts: read.counts, location: variable.location))
+                complete.append(read.complete && !read.counts.isEmpty)
+            }
+        }
+        var totals: [PopulationTotal] = []
+        if let totalsNode = map.value("totals"), var byVariable = MappingReader(totalsNode, place: "`totals` of \(what)", diagnostics: &diagnostics) {
+            let entries = byVariable.remaining()
+            if entries.isEmpty {
+                diagnostics.report(.emptyList, at: totalsNode.location,
+                                   "`totals` of \(what) is empty; give each numeric variable's population total, e.g. {fte: 23000}, or leave `totals` out")
+            }
+            for (variable, value) in entries {
+                if let total = readPopulationTotal(value, variable: variable.value, what: what) {
+                    totals.append(PopulationTotal(variable: variable, total: total))
+                }
+            }
+        }
+        let populationNode = margins.isEmpty ? map.required("population", example: "6400", diagnostics: &diagnostics) : map.value("population")
+        let population = populationNode.flatMap { readPopulationSize($0, what: what) }
+        let source = map.value("source").flatMap { texts.read($0, what: "`source` of \(what)", diagnostics: &diagnostics) }
+        map.reportUnknownKeys(into: &diagnostics)
+        checkMargins(margins, complete: complete, what: what, weighting: "calibration")
+        let counted = Dictionary(margins.map { ($0.variable.value, $0.variable) }, uniquingKeysWith: { first, _ in first })
+        for total in totals {
+            if let counts = counted[total.variable.value] {
+                diagnostics.report(.marginVariableRepeated, at: total.variable.location,
+                                   "\(what) has counts of \(total.variable.value) (line \(counts.location.line)) and a total of it; a variable is calibrated to its codes' counts (a select_one) or to its total (a number), not both")
+            }
+        }
+        let size: Double
+        if let population {
+            size = population
+            for (margin, isComplete) in zip(margins, complete) where isComplete && !Self.sameTotal(margin.total, population) {
+                diagnostics.report(.marginTotalsDiffer, at: margin.location,
+                                   "the counts of \(margin.variable.value) in \(what) add up to \(Self.number(margin.total)), but `population` is \(Self.number(population)); calibration weights to one population, so every variable's counts must add up to its size: correct the counts or the population (a register's totals can differ by the units without a value: count those in a code of their own)")
+            }
+        } else if let first = zip(margins, complete).first(where: { $0.1 })?.0, populationNode == nil {
+            size = first.total
+        } else {
+            return nil
+        }
+        return PostStratificationRule(margins: margins, source: source.map(LocalizedText.init), location: node.location,
+                                      calibration: CalibrationRule(population: size, totals: totals))
+    }
+
+    private mutating func readPopulationSize(_ node: YAMLNode, what: String) -> Double? {
+        readRegisterNumber(node, aboveZero: true, code: .populationCountNotPositive) { shown in
+            "`population` of \(what) is \(shown), not a number above 0; write the register's number of units without quotes, e.g. population: 6400"
+        }
+    }
+
+    private mutating func readPopulationTotal(_ node: YAMLNode, variable: String, what: String) -> Double? {
+        readRegisterNumber(node, aboveZero: false, code: .populationTotalNotFinite) { shown in
+            "the population total of \(variable) in \(what) is \(shown), not a finite number; write the register's total without quotes, e.g. \(variable): 23000"
+        }
+    }
+
+    /// A finite number written without quotes (above 0 when `aboveZero`), else `code` with the
+    /// message `refusal` makes of what is written instead.
+    private mutating func readRegisterNumber(_ node: YAMLNode, aboveZero: Bool, code: DiagnosticCode, refusal: (String) -> String) -> Double? {
+        let text = node.scalar?.text ?? ""
+        guard node.scalar?.isQuoted == false, let value = Double(text), value.isFinite, !aboveZero || value > 0 else {
+            diagnostics.report(code, at: node.location, refusal(node.scalar.map { "'\($0.text)'" } ?? node.kindDescription))
+            return nil
+        }
+        return value
+    }
+
+    /// Raking's or calibration's margins: each variable once (E332), and one population, so every
+    /// margin whose counts were all read adds up to the first such margin's total (E330).
+    private mutating func checkMargins(_ margins: [PopulationMargin], complete: [Bool], what: String, weighting: String = "raking") {
         var firstOf: [String: PopulationMargin] = [:]
         for margin in margins {
             let name = margin.variable.value
@@ -187,7 +284,7 @@ struct FrameworkReader {
         guard let reference = zip(margins, complete).first(where: { $0.1 })?.0 else { return }
         for (margin, isComplete) in zip(margins, complete) where isComplete && !Self.sameTotal(margin.total, reference.total) {
             diagnostics.report(.marginTotalsDiffer, at: margin.location,
-                               "the counts of \(margin.variable.value) in \(what) add up to \(Self.number(margin.total)), but those of \(reference.variable.value) to \(Self.number(reference.total)); raking weights to one population, so every margin must add up to its size: correct the counts (a register's totals can differ by the units without a value: count those in a code of their own)")
+                               "the counts of \(margin.variable.value) in \(what) add up to \(Self.number(margin.total)), but those of \(reference.variable.value) to \(Self.number(reference.total)); \(weighting) weights to one population, so every margin must add up to its size: correct the counts (a register's totals can differ by the units without a value: count those in a code of their own)")
         }
     }
 
@@ -201,14 +298,9 @@ struct FrameworkReader {
     }
 
     private mutating func readPopulationCount(_ node: YAMLNode, code: String, what: String) -> Double? {
-        let text = node.scalar?.text ?? ""
-        guard node.scalar?.isQuoted == false, let value = Double(text), value.isFinite, value > 0 else {
-            let shown = node.scalar.map { "'\($0.text)'" } ?? node.kindDescription
-            diagnostics.report(.populationCountNotPositive, at: node.location,
-                               "the population count of \(code) in \(what) is \(shown), not a number above 0; write the register's count without quotes, e.g. \(code): 1200 (a post-stratum with no population cannot have responses: leave it out)")
-            return nil
+        readRegisterNumber(node, aboveZero: true, code: .populationCountNotPositive) { shown in
+            "the population count of \(code) in \(what) is \(shown), not a number above 0; write the register's count without quotes, e.g. \(code): 1200 (a post-stratum with no population cannot have responses: leave it out)"
         }
-        return value
     }
 
     // MARK: Nodes

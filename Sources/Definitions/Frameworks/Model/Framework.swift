@@ -72,7 +72,8 @@ public struct FrameworkRound: Hashable, Sendable {
     public var label: LocalizedText
     /// Rules for this round only, replacing its survey's.
     public var cleaning: CleaningRules?
-    /// Population counts its survey-based estimates are weighted to.
+    /// Population counts (or, with `calibrate`, counts and totals) its survey-based estimates are
+    /// weighted to.
     public var poststratify: PostStratificationRule?
     public var location: SourceLocation
 
@@ -89,20 +90,27 @@ public struct FrameworkRound: Hashable, Sendable {
     }
 }
 
-/// A round's weighting to known population counts (from a register): post-stratification on one
-/// variable, or raking to several margins, each the counts of one categorical variable.
+/// A round's weighting to known population figures (from a register): post-stratification on one
+/// variable, raking to several margins, each the counts of one categorical variable
+/// (`poststratify`), or linear calibration to the population's size, margins and numeric totals
+/// (`calibrate`).
 public struct PostStratificationRule: Hashable, Sendable {
-    /// One margin: post-stratification; several: raking to all of them, in this order.
+    /// One margin: post-stratification; several: raking to all of them, in this order. With
+    /// `calibration`, the categorical variables calibrated to (none, one or several).
     public var margins: [PopulationMargin]
     /// Where the counts come from, shown with the results.
     public var source: LocalizedText?
-    /// Where `poststratify` is written.
+    /// Where `poststratify` or `calibrate` is written.
     public var location: SourceLocation
+    /// The population's size and numeric totals of a round written with `calibrate`; nil for
+    /// post-stratification and raking.
+    public var calibration: CalibrationRule?
 
-    public init(margins: [PopulationMargin], source: LocalizedText? = nil, location: SourceLocation) {
+    public init(margins: [PopulationMargin], source: LocalizedText? = nil, location: SourceLocation, calibration: CalibrationRule? = nil) {
         self.margins = margins
         self.source = source
         self.location = location
+        self.calibration = calibration
     }
 
     /// Post-stratification on one variable, written `{variable, counts, source}`.
@@ -110,8 +118,39 @@ public struct PostStratificationRule: Hashable, Sendable {
         self.init(margins: [PopulationMargin(variable: variable, counts: counts, location: location)], source: source, location: location)
     }
 
-    /// Whether the weights are raked: more than one margin.
-    public var isRaking: Bool { margins.count > 1 }
+    /// Whether the weights are raked: more than one margin, not calibrated.
+    public var isRaking: Bool { margins.count > 1 && calibration == nil }
+
+    /// The key the rule is written under: `poststratify` or `calibrate`.
+    public var key: String { calibration == nil ? "poststratify" : "calibrate" }
+
+    /// What the weighting is called in messages: post-stratification, raking or calibration.
+    public var method: String { calibration != nil ? "calibration" : isRaking ? "raking" : "post-stratification" }
+}
+
+/// Linear calibration's targets besides the margins' counts (`calibrate`).
+public struct CalibrationRule: Hashable, Sendable {
+    /// The population's size: `population`, or the sum of each margin's counts.
+    public var population: Double
+    /// In file order.
+    public var totals: [PopulationTotal]
+
+    public init(population: Double, totals: [PopulationTotal] = []) {
+        self.population = population
+        self.totals = totals
+    }
+}
+
+/// The population total of one numeric variable (`calibrate: {totals: {fte: 23000}}`).
+public struct PopulationTotal: Hashable, Sendable {
+    /// An integer or decimal variable of the round's survey, where it is written.
+    public var variable: Located<String>
+    public var total: Double
+
+    public init(variable: Located<String>, total: Double) {
+        self.variable = variable
+        self.total = total
+    }
 }
 
 /// The population count of each code of one categorical variable.

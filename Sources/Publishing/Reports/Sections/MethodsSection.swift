@@ -8,20 +8,27 @@ extension ReportRenderer {
     /// suppression rule, the status rule, and the cleaning log of every round.
     func renderMethods(into html: inout HTMLBuilder) {
         let results = content.results
-        let postStratified: [(round: String, variables: [String], source: String?, except: [String])] = (results?.notes ?? []).compactMap { note in
-            if case .roundPostStratified(let round, let variables, let source, let except) = note { (round, variables, source, except) } else { nil }
+        let weighted: [(round: String, text: String, except: [String])] = (results?.notes ?? []).compactMap { note in
+            switch note {
+            case .roundPostStratified(let round, let variables, let source, let except):
+                (round, words.postStratified(roundLabel: roundLabel(round), variables: variables, source: source), except)
+            case .roundCalibrated(let round, let counts, let totals, let source, let except):
+                (round, words.calibrated(roundLabel: roundLabel(round), counts: counts, totals: totals, source: source), except)
+            default:
+                nil
+            }
         }
         html.element("h3", text: words.pick("Data", "Data"))
         html.element("p", text: words.pick(
             "Indikatorerna beräknas med Samla ur de svar som finns i databasen för rapportens omgångar, efter ramverkets rensningsregler.",
             "The indicators are computed by Samla from the responses in the database for the report's rounds, after the framework's cleaning rules.")
-            + " " + (postStratified.isEmpty
+            + " " + (weighted.isEmpty
                 ? words.pick("Resultaten är oviktade om inte en indikator anger en vikt.", "Results are unweighted unless an indicator names a weight.")
                 : words.pick("Resultaten är oviktade om inte en indikator anger en vikt eller omgången är viktad till populationen (nedan).",
                              "Results are unweighted unless an indicator names a weight or the round is weighted to the population (below)."))
             + " " + words.representativeness(population: content.definition.population.map(text)))
-        for round in postStratified {
-            html.element("p", text: words.postStratified(roundLabel: roundLabel(round.round), variables: round.variables, source: round.source)
+        for round in weighted {
+            html.element("p", text: round.text
                 + words.notWeightedToPopulation(round.except.map { id in framework.indicators.first { $0.id == id }.map { text($0.title) } ?? id }))
         }
         if !content.roundsWithoutData.isEmpty {

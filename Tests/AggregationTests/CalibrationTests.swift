@@ -1,0 +1,92 @@
+import Aggregation
+import Estimators
+import Foundation
+import Frameworks
+import Store
+import Testing
+
+/// RakingTests' round of 20 organisations calibrated (`calibrate`) to the register's 300 northern
+/// and 700 southern organisations and their 12,000 staff: the estimates are those of Estimators'
+/// linear calibration of the same responses, each weighing 1 before it.
+struct CalibrationTests {
+    static let calibrate = """
+              counts:
+                region: {N: 300, S: 700}
+              totals: {staff: 12000}
+        """
+
+    static func framework(_ body: String) -> String {
+        RakingTests.framework(body)
+            .replacingOccurrences(of: "    poststratify:\n", with: "    calibrate:\n")
+            .replacingOccurrences(of: "value: \"${staff}\"}", with: "value: \"${staff}\", disaggregate: [form]}")
+    }
+
+    static func compute(_ body: String = calibrate, responses: [(String, String, Int64?)] = RakingTests.responses.map { ($0.0, $0.1, $0.2) }) throws -> ResultSet {
+        try RakingTests.compute(survey: RakingTests.survey, framework: framework(body),
+                                rows: responses.map { [.choice($0.0), .choice($0.1), $0.2.map { .integer($0) }] })
+    }
+
+    /// The same responses calibrated by Estimators directly.
+    static func design() throws -> SampleDesign {
+        let responses = RakingTests.responses
+        return try SampleDesign(weights: Array(repeating: 1, count: responses.count)).calibrated(to: CalibrationTargets(
+            populationSize: 1000,
+            margins: [RakingMargin(name: "region", groups: responses.map(\.0), populationCounts: ["N": 300, "S": 700])],
+            totals: [CalibrationTotal(name: "staff", values: responses.map { Double($0.2) }, populationTotal: 12000)]))
+    }
+
+    @Test func estimatesOfACalibratedRoundUseTheCalibratedDesign() throws {
+        let results = try Self.compute()
+        let estimator = Estimator(design: try Self.design())
+        let staff = RakingTests.responses.map { Double($0.2) }
+        let expected = try estimator.mean(staff)
+        let cell = try #require(ComputeTests.row(results, "staff", "orgs-2025")?.outcome.published)
+        #expect(abs(cell.value - 12) < 1e-9, "the weighted mean meets 12,000 staff in 1,000 organisations: \(cell.value)")
+        #expect(abs(staff.reduce(0, +) / 20 - 12) > 1, "unweighted, the mean is not 12")
+        #expect(cell.estimate?.standardError == expected.standardError)
+        #expect(cell.estimate?.designEffect == expected.designEffect)
+        #expect(cell.estimate?.kishEffectiveSampleSize == expected.kishEffectiveSampleSize)
+        // A domain of the calibrated design: the companies.
+        let companies = RakingTests.responses.map { $0.1 == "ab" }
+        let domain = try estimator.mean(staff, in: .mask(companies))
+        let companyCell = try #require(ComputeTests.row(results, "staff", "orgs-2025", "form", "ab")?.outcome.published)
+        #expect(companyCell.estimate == domain)
+        let count = try #require(ComputeTests.row(results, "organisations", "orgs-2025")?.outcome.published)
+        #expect(abs(count.value - 1000) < 1e-9)
+        let note = ResultNote.roundCalibrated(round: "orgs-2025", counts: ["region"], totals: ["staff"], source: "The register")
+        #expect(results.notes.contains(note), "\(results.notes)")
+        #expect(note.kind == "round-calibrated")
+        #expect(note.text("en") == "the estimates of round orgs-2025 are calibrated to known population figures, its size, counts by region and the total of staff (linear calibration) (The register): counts and totals are estimates for the whole population")
+        #expect(note.text("sv") == "skattningarna för omgång orgs-2025 är kalibrerade till kända uppgifter om populationen, dess storlek, antal efter region och summan av staff (linjär kalibrering) (The register): antal och summor är skattningar för hela populationen")
+    }
+
+    @Test func weightsOfZeroOrBelowRefuseTheRound() throws {
+        // 30 staff on average is more than all but the largest companies have.
+        let error = try #require(throws: AggregationError.self) { try Self.compute(Self.calibrate.replacingOccurrences(of: "12000", with: "30000")) }
+        #expect(error.diagnostics.map(\.code.id) == ["E339"])
+        let message = try #require(error.diagnostics.first?.message)
+        #expect(message.hasPrefix("calibrating round orgs-2025 with every response weighing 1 gives 6 cleaned responses weights of 0 or below (the smallest -203.1); R keeps such weights"), "\(message)")
+    }
+
+    @Test func variablesTheResponsesCannotTellApartRefuseTheRound() throws {
+        // Only northern companies and southern foundations answer: form splits them as region does.
+        let diagonal = RakingTests.responses.filter { ($0.0 == "N") == ($0.1 == "ab") }.map { ($0.0, $0.1, Optional($0.2)) }
+        let body = """
+                  counts:
+                    region: {N: 300, S: 700}
+                    form: {ab: 600, ef: 400}
+            """
+        let error = try #require(throws: AggregationError.self) { try Self.compute(body, responses: diagonal) }
+        #expect(error.diagnostics.map(\.code.id) == ["E339"])
+        #expect(error.diagnostics.first?.message == "calibrating round orgs-2025 with every response weighing 1 is impossible: in the cleaned responses form is a linear combination of region (constant, or the same split of the responses), so its counts or total cannot be met apart from theirs (the weighted cross-product matrix is singular); leave form out of `calibrate`, or merge the codes that split the responses alike")
+    }
+
+    @Test func responsesWithoutATotalsVariableRefuseTheRound() throws {
+        var responses = RakingTests.responses.map { ($0.0, $0.1, Optional($0.2)) }
+        responses[3].2 = nil
+        responses[7].2 = nil
+        let error = try #require(throws: AggregationError.self) { try Self.compute(responses: responses) }
+        #expect(error.diagnostics.map(\.code.id) == ["E328"])
+        #expect(error.diagnostics.first?.message == "2 cleaned responses of round orgs-2025 have no staff (ids 4, 8), so calibration to its total cannot weight them (R's calibrate fails on a missing value); leave them out with a cleaning rule, e.g. `eligible: ${staff} != ''`, or fill in their staff")
+    }
+}

@@ -1,0 +1,96 @@
+import Estimators
+import Testing
+
+/// Linear calibration's weights and refusals; its estimates, standard errors and design effects
+/// are checked against R's `calibrate` in `GoldenEstimateTests` and `DesignEffectTests` (designs
+/// with `_cal`).
+@Suite struct CalibrationTests {
+    @Test(arguments: ["srs_cal", "srs_cal_unweighted", "srs_cal_total", "strat_cal", "clus1_cal"])
+    func weightsAreRsCalibratedWeights(_ name: String) throws {
+        let expected = GoldenTable("calibrated-weights.csv").rows.filter { $0["design"] == name }.map { $0.number("weight")! }
+        let weights = try GoldenDesigns.calibrated(name).weights
+        #expect(weights.count == expected.count && !expected.isEmpty)
+        for (actual, wanted) in zip(weights, expected) {
+            expectClose(actual, wanted, relative: 1e-12, "\(name) weight")
+        }
+    }
+
+    /// The weighted sample meets every target: the population, each code's count, each total.
+    @Test func weightsMeetEveryTarget() throws {
+        let data = GoldenDesigns.apistrat
+        let weights = try GoldenDesigns.calibrated("strat_cal").weights
+        let sum = { (values: [Double]) in zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 } }
+        expectClose(weights.reduce(0, +), 6194, relative: 1e-12, "population")
+        expectClose(sum(data.numbers("sch_wide")), 5122, relative: 1e-12, "sch_wide 1")
+        expectClose(sum(data.numbers("api99")), 3_914_069, relative: 1e-12, "api99")
+        expectClose(sum(data.numbers("enroll")), 3_811_472, relative: 1e-12, "enroll")
+    }
+
+    /// Calibrated to one margin only, linear calibration is post-stratification (R's ?calibrate says so).
+    @Test func oneMarginIsPostStratification() throws {
+        let data = GoldenDesigns.apisrs
+        let counts = GoldenDesigns.populationCounts("stype")
+        let base = try GoldenDesigns.design("srs")
+        let calibrated = try base.calibrated(to: CalibrationTargets(
+            populationSize: 6194, margins: [RakingMargin(name: "stype", groups: data.column("stype"), populationCounts: counts)]))
+        let postStratified = try base.postStratified(by: data.column("stype"), populationCounts: counts)
+        for (a, b) in zip(calibrated.weights, postStratified.weights) { expectClose(a, b, relative: 1e-12, "weight") }
+        let values = data.numbers("api00")
+        let (fromCalibration, fromPostStrata) = (try Estimator(design: calibrated).mean(values), try Estimator(design: postStratified).mean(values))
+        expectClose(fromCalibration.standardError, fromPostStrata.standardError, relative: 1e-10, "SE of mean api00")
+    }
+
+    /// `make-golden.R`'s case: R gives weights −4 and −1.5 and keeps them.
+    @Test func refusesWeightsOfZeroOrBelow() throws {
+        let design = try SampleDesign(weights: [1, 1, 1, 1, 1])
+        let x = CalibrationTotal(name: "x", values: [1, 2, 3, 4, 5], populationTotal: 40)
+        #expect {
+            try design.calibrated(to: CalibrationTargets(populationSize: 5, totals: [x]))
+        } throws: { error in
+            guard case EstimationError.calibratedWeightsNotPositive(let count, let smallest) = error else { return false }
+            return count == 2 && abs(smallest + 4) < 1e-12
+        }
+        #expect(EstimationError.calibratedWeightsNotPositive(count: 2, smallest: -4).description.contains("2 observations a weight of 0 or below (the smallest -4)"))
+        // A total the sample can reach with positive weights is met.
+        let met = try design.calibrated(to: CalibrationTargets(populationSize: 5, totals: [CalibrationTotal(name: "x", values: x.values, populationTotal: 16)]))
+        #expect(met.weights.allSatisfy { $0 > 0 })
+    }
+
+    @Test func refusesASingularCrossProduct() throws {
+        let design = try SampleDesign(weights: [2, 2, 2, 2])
+        let constant = CalibrationTotal(name: "fte", values: [3, 3, 3, 3], populationTotal: 100)
+        #expect(throws: EstimationError.calibrationSingular(variable: "fte", combinationOf: ["population"])) {
+            try design.calibrated(to: CalibrationTargets(populationSize: 30, totals: [constant]))
+        }
+        let zero = CalibrationTotal(name: "turnover", values: [0, 0, 0, 0], populationTotal: 100)
+        #expect(throws: EstimationError.calibrationSingular(variable: "turnover", combinationOf: [])) {
+            try design.calibrated(to: CalibrationTargets(populationSize: 30, totals: [zero]))
+        }
+        // Two margins that split the sample the same way: legal_form's b is region's S.
+        let region = RakingMargin(name: "region", groups: ["N", "N", "S", "S"], populationCounts: ["N": 10, "S": 20])
+        let legalForm = RakingMargin(name: "legal_form", groups: ["a", "a", "b", "b"], populationCounts: ["a": 12, "b": 18])
+        #expect(throws: EstimationError.calibrationSingular(variable: "legal_form", combinationOf: ["region"])) {
+            try design.calibrated(to: CalibrationTargets(populationSize: 30, margins: [region, legalForm]))
+        }
+        let employees = CalibrationTotal(name: "employees", values: [1, 2, 3, 4], populationTotal: 70)
+        let twice = CalibrationTotal(name: "fte", values: [2, 4, 6, 8], populationTotal: 140)
+        #expect(throws: EstimationError.calibrationSingular(variable: "fte", combinationOf: ["employees"])) {
+            try design.calibrated(to: CalibrationTargets(populationSize: 30, totals: [employees, twice]))
+        }
+    }
+
+    @Test func refusesTargetsThatDoNotDescribeOnePopulation() throws {
+        let design = try SampleDesign(weights: [1, 1, 1, 1])
+        let region = RakingMargin(name: "region", groups: ["N", "N", "S", "S"], populationCounts: ["N": 10, "S": 20])
+        #expect(throws: EstimationError.rakingMarginTotalsDiffer("population", 40, "region", 30)) {
+            try design.calibrated(to: CalibrationTargets(populationSize: 40, margins: [region]))
+        }
+        let empty = RakingMargin(name: "region", groups: ["N", "N", "N", "N"], populationCounts: ["N": 10, "S": 20])
+        #expect(throws: EstimationError.emptyPostStratum("S")) {
+            try design.calibrated(to: CalibrationTargets(populationSize: 30, margins: [empty]))
+        }
+        #expect(throws: EstimationError.alreadyPostStratified) {
+            try design.calibrated(to: CalibrationTargets(populationSize: 30, margins: [region])).calibrated(to: CalibrationTargets(populationSize: 30))
+        }
+    }
+}
