@@ -7,9 +7,11 @@ extension DiagnosticCode {
     public static let erasureNothingToErase = DiagnosticCode("E704", .error, "an invitation with no response, e-mail address or label has no personal data to erase")
     public static let erasureAlreadyWithdrawn = DiagnosticCode("E705", .error, "the invitation's respondent has withdrawn already")
     public static let invitationWithdrawn = DiagnosticCode("E706", .error, "a token of an invitation whose respondent withdrew, which begins no response")
+    public static let idempotencyKeyOfWithdrawnResponse = DiagnosticCode(
+        "E707", .error, "an API submission's Idempotency-Key whose response was withdrawn, which stores nothing again")
 
     static let erasureCodes: [DiagnosticCode] = [
         erasureUnknownResponse, erasureUnknownToken, erasureUnknownEmail, erasureAmbiguousEmail, erasureNothingToErase, erasureAlreadyWithdrawn,
-        invitationWithdrawn,
+        invitationWithdrawn, idempotencyKeyOfWithdrawnResponse,
     ]
 }

@@ -65,6 +65,8 @@ public enum APISubmissionOutcome: Sendable {
     case replayed(IdempotencyRecord)
     /// The key was used before with a different request: nothing written.
     case keyConflict(IdempotencyRecord)
+    /// The key's response was withdrawn by its respondent: nothing written, whatever the request.
+    case withdrawn(IdempotencyRecord)
     /// Every problem of the answers; nothing written.
     case refused([AnswerProblem])
     case unknownRound(String, suggestion: String?)

@@ -322,7 +322,7 @@ public final class SubmissionService: Sendable {
         }
         let requestHash = submission.fingerprint(language: language)
         if let earlier = try store.idempotencyRecord(round: round.name, client: submission.client, key: submission.idempotencyKey) {
-            return earlier.requestHash == requestHash ? .replayed(earlier) : .keyConflict(earlier)
+            return Self.retried(earlier, requestHash: requestHash)
         }
         let today = self.today
         guard round.isCollecting(on: today) else { return .notCollecting(round, round.phase(on: today)) }
@@ -350,7 +350,14 @@ public final class SubmissionService: Sendable {
         case .response(let record):
             return .created(record, body: submission.createdBody(record.id))
         case .replayed(let earlier):
-            return earlier.requestHash == requestHash ? .replayed(earlier) : .keyConflict(earlier)
+            return Self.retried(earlier, requestHash: requestHash)
         }
+    }
+
+    /// What a submission under a key used before gets: the key's first outcome for the same request,
+    /// a conflict for another, and nothing for a key whose response was withdrawn.
+    private static func retried(_ earlier: IdempotencyRecord, requestHash: String) -> APISubmissionOutcome {
+        if earlier.isWithdrawn { return .withdrawn(earlier) }
+        return earlier.requestHash == requestHash ? .replayed(earlier) : .keyConflict(earlier)
     }
 }

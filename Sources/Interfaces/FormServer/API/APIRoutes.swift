@@ -69,6 +69,10 @@ extension FormServer {
         case .keyConflict:
             return apiError(.conflict, .idempotencyKeyReused,
                 "the Idempotency-Key \(key) was used before with a different request; use a new key for a new submission")
+        case .withdrawn:
+            return apiError(.gone, .idempotencyKeyOfWithdrawnResponse,
+                "the response the Idempotency-Key \(key) made was withdrawn by its respondent and its answers removed; "
+                    + "nothing was stored: drop this submission rather than send it again under another key")
         case .refused(let problems):
             // The answers' problems exist in Swedish too (the form shows them): a partner's staff may
             // read them in either, by Accept-Language; English unless Swedish is asked for.
@@ -103,6 +107,7 @@ extension FormServer {
         case .created(let record, _): metadata["outcome"] = "created"; metadata["response"] = "\(record.id)"
         case .replayed(let earlier): metadata["outcome"] = "replayed"; metadata["response"] = "\(earlier.responseID.map(String.init) ?? "none")"
         case .keyConflict: metadata["outcome"] = "key conflict"
+        case .withdrawn: metadata["outcome"] = "withdrawn"
         case .refused(let problems): metadata["outcome"] = "refused"; metadata["problems"] = "\(problems.count)"
         case .unknownRound: metadata["outcome"] = "unknown round"
         case .unknownLanguage: metadata["outcome"] = "unknown language"

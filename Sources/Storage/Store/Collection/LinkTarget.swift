@@ -46,4 +46,12 @@ public struct IdempotencyRecord: Hashable, Sendable {
         self.body = body
         self.responseID = responseID
     }
+
+    /// The status a key keeps once the response it made is withdrawn (`samla erase --withdraw`):
+    /// the key stays, without the request's fingerprint, its answer or its response, so that a
+    /// retry of the submission does not store the withdrawn answers again.
+    public static let withdrawnStatus = 410
+
+    /// Whether the response this key made was withdrawn.
+    public var isWithdrawn: Bool { status == Self.withdrawnStatus && responseID == nil }
 }

@@ -169,13 +169,16 @@ extension SQLiteStore {
         try db.execute(sql: "UPDATE invitations SET label = NULL WHERE id = ?", arguments: [invitation])
     }
 
-    /// Removes a response and everything that refers to it; its invitation (if any) is left without a response.
+    /// Removes a response and everything that refers to it; its invitation (if any) is left without
+    /// a response, and the idempotency key of its API submission is kept as withdrawn (E707 on a retry).
     private static func removeResponse(_ id: Int64, tables: AnswerTables, _ db: Database) throws {
         for table in [tables.personal, tables.answers] {
             try db.execute(sql: "DELETE FROM \(quoted(table)) WHERE response_id = ?", arguments: [id])
         }
         try db.execute(sql: "DELETE FROM response_tokens WHERE response_id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM idempotency_keys WHERE response_id = ?", arguments: [id])
+        try db.execute(
+            sql: "UPDATE idempotency_keys SET request_hash = '', status = ?, body = '', response_id = NULL WHERE response_id = ?",
+            arguments: [IdempotencyRecord.withdrawnStatus, id])
         try db.execute(sql: "UPDATE invitations SET response_id = NULL WHERE response_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM responses WHERE id = ?", arguments: [id])
     }
