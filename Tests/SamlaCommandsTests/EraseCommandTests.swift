@@ -90,7 +90,8 @@ import Testing
         #expect(preview.status == 0, "\(preview.errors)")
         #expect(preview.output.hasPrefix("would withdraw response 1 (round forum-2025, complete): the response with 4 answers (1 personal), the invitation's e-mail address and label; "
             + "the invitation stays, withdrawn: its link begins no new response, and the round's response rate counts it as a non-response\n"))
-        let withdrawn = try cli.run(["erase", "--token", tokens.anna, "--withdraw", "--yes"])
+        // The token from standard input (`--token -`), out of the shell's history.
+        let withdrawn = try cli.run(["erase", "--token", "-", "--withdraw", "--yes"], input: tokens.anna + "\n")
         #expect(withdrawn.status == 0, "\(withdrawn.errors)")
         #expect(withdrawn.output.hasPrefix("withdrew response 1 (round forum-2025, complete): "))
         #expect(!withdrawn.output.contains(tokens.anna) && !withdrawn.errors.contains(tokens.anna), "the token is never printed")
@@ -160,5 +161,7 @@ import Testing
             #expect(run.errors.hasPrefix("Error: " + message), "\(arguments): \(run.errors)")
             #expect(!run.errors.contains("not-a-token"), "a token is never repeated")
         }
+        let empty = try cli.run(["erase", "--token", "-"], input: "")
+        #expect(empty.status == 2 && empty.errors.hasPrefix("Error: --token is not a token as samla invite writes them"), "\(empty.errors)")
     }
 }

@@ -23,7 +23,8 @@ final class StoreCLI {
     }
 
     /// Runs the binary in the folder; `environment` is added to a minimal one.
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> SamlaBinary.Run {
+    /// Runs the binary with `arguments` in the folder; `input`, when given, is its standard input.
+    func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> SamlaBinary.Run {
         let process = Process()
         process.executableURL = SamlaBinary.url
         process.arguments = arguments
@@ -32,7 +33,13 @@ final class StoreCLI {
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        let inputPipe = input.map { _ in Pipe() }
+        if let inputPipe { process.standardInput = inputPipe }
         try process.run()
+        if let inputPipe, let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

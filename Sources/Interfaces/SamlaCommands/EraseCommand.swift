@@ -11,7 +11,8 @@ struct EraseCommand: ParsableCommand {
         discussion: """
         Name what goes in one way: --response ID (the response_id of an export), --token TOKEN (from the \
         links file of samla invite; looked up by its hash, never printed), --round R --email ADDRESS \
-        (the invitation's address, compared without case), or --round R --personal-data (every personal \
+        (the invitation's address, compared without case; --token - reads the token from standard input, \
+        so that it stays out of the shell's history), or --round R --personal-data (every personal \
         answer and invitation e-mail address of the round). By default only personal data goes: the \
         response's pii answers and its invitation's e-mail address; the response and its other answers stay. \
         --withdraw removes the whole response; its invitation stays, withdrawn: its link begins no new \
@@ -26,7 +27,7 @@ struct EraseCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The response to erase from, by its id.", valueName: "id"))
     var response: Int64?
 
-    @Option(help: ArgumentHelp("The invitation's token, as in the links file.", valueName: "token"))
+    @Option(help: ArgumentHelp("The invitation's token, as in the links file; - reads it from standard input.", valueName: "token"))
     var token: String?
 
     @Option(help: ArgumentHelp("The round, with --email or --personal-data.", valueName: "name"))
@@ -52,7 +53,8 @@ struct EraseCommand: ParsableCommand {
 
     init() {}
 
-    func validate() throws {
+    mutating func validate() throws {
+        if token == "-" { token = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces) ?? "" }
         if log {
             guard response == nil, token == nil, round == nil, email == nil, !personalData, !withdraw, !yes else {
                 throw ValidationError("--log lists the erasures made and takes only --db and --format")
@@ -75,7 +77,7 @@ struct EraseCommand: ParsableCommand {
             throw ValidationError("--withdraw removes one respondent's response; a round's personal data is erased with --personal-data alone")
         }
         if let token, InvitationToken(token) == nil {
-            throw ValidationError("--token is not a token as samla invite writes them (43 letters, digits, - and _); copy it from the links file")
+            throw ValidationError("--token is not a token as samla invite writes them (43 letters, digits, - and _); copy it from the links file, or give - and the token on standard input")
         }
         if let email, email.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--email needs the invitation's address") }
     }
