@@ -150,8 +150,12 @@ if Context.environment["SAMLA_FUZZ"] == "1" {
         ("requests", ["FormServer"]),
         ("definitions", ["SurveyDefinition", "Frameworks"]),
         ("answers", ["Responses", "SurveyDefinition", "Expressions"]),
-        ("compute", ["Aggregation", "Frameworks", "Store", "SurveyDefinition", "Expressions"]),
+        ("compute", ["Aggregation", "Frameworks", "Store", "SurveyDefinition", "FuzzStores"]),
+        ("reports", ["Reports", "Frameworks", "Store", "SurveyDefinition", "YAMLReading", "Diagnostics", "Expressions", "FuzzStores"]),
     ]
+    // The fixed stores of the targets that compute.
+    package.targets.append(.target(
+        name: "FuzzStores", dependencies: ["Store", "SurveyDefinition", "Expressions", "Responses", "SyntheticResponses"], path: "scripts/fuzz/stores"))
     package.targets += fuzzTargets.map { target in
         .executableTarget(name: "fuzz-\(target.name)", dependencies: target.dependencies, path: "scripts/fuzz/\(target.name)",
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])])

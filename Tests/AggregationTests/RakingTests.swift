@@ -202,3 +202,50 @@ extension RakingTests {
         #expect(message.contains("the weights of region N add up to 6e+19, not its count 3e+19"), "\(message)")
     }
 }
+
+/// Raking whose weights leave the range of a Double (0, or beyond 1.8e308) is refused with E331
+/// naming the group, the pass and what to check, in finite figures.
+extension RakingTests {
+    /// The organisations' survey with a decimal `size`, the weight of the `staff` indicator.
+    static let sizedSurvey = orgsSurvey(questions: "      - {name: size, type: decimal, label: {sv: \"Storlek\", en: \"Size\"}}")
+    static let sizeWeighted = framework(margins).replacingOccurrences(of: "value: \"${staff}\"}", with: "value: \"${staff}\", weight: size}")
+
+    static func refusal(survey: String = survey, framework: String, rows: [[AnswerValue?]]) throws -> String {
+        let error = try #require(throws: AggregationError.self) { try compute(survey: survey, framework: framework, rows: rows) }
+        #expect(error.diagnostics.map(\.code.id) == ["E331"])
+        let message = try #require(error.diagnostics.first?.message)
+        #expect(message.range(of: #"\b(inf|nan)\b|  | ,"#, options: .regularExpression) == nil, "\(message)")
+        return message
+    }
+
+    /// No southern foundation answered; the northern foundations weigh 1e-300 beside northern
+    /// companies weighing 1e300, so scaling the north to 300 takes the foundations' weights below
+    /// the smallest Double: after the first margin's pass, form ef weighs 0 and cannot be scaled to 400.
+    @Test func aMarginGroupWhoseWeightsFallToZeroInThePassesIsNamed() throws {
+        #expect(Self.sizeWeighted != Self.framework(Self.margins))
+        let rows: [[AnswerValue?]] = Self.responses.filter { $0.0 == "N" || $0.1 == "ab" }.map {
+            [.choice($0.0), .choice($0.1), .integer($0.2), .decimal($0.1 == "ef" ? 1e-300 : $0.0 == "N" ? 1e300 : 1)]
+        }
+        let message = try Self.refusal(survey: Self.sizedSurvey, framework: Self.sizeWeighted, rows: rows)
+        #expect(message == "raking round orgs-2025 to region, form with the weights of size stopped in pass 1: the weights of form ef add up to 0 after scaling to region, and scaling them to its count 400 would take them beyond the range of 64-bit floating-point numbers (about 4.9e-324 to 1.8e308), where they become 0 or infinite; counts and weights this far apart are not those of one population: check the counts under `poststratify` and the weights of size (each count the number of units in its group, each weight about the number of units a response stands for)")
+    }
+
+    /// Weights of 1e308 add up beyond the largest Double in every group before any scaling.
+    @Test func weightsThatAddUpBeyondTheLargestNumberAreNamed() throws {
+        let rows: [[AnswerValue?]] = Self.responses.map { [.choice($0.0), .choice($0.1), .integer($0.2), .decimal(1e308)] }
+        let message = try Self.refusal(survey: Self.sizedSurvey, framework: Self.sizeWeighted, rows: rows)
+        #expect(message.hasPrefix("raking round orgs-2025 to region, form with the weights of size stopped in pass 1: the weights of region N add up to more than the largest 64-bit floating-point number (1.8e308) as given, and scaling them to its count 300 would take them beyond the range"), "\(message)")
+    }
+
+    /// A northern count of 1e-323 (two of the smallest Double) shared among 10 responses is 0 for each.
+    @Test func aCountTooSmallToShareIsNamed() throws {
+        let tiny = """
+                  margins:
+                    - {variable: region, counts: {N: 1e-323, S: 1000}}
+                    - {variable: form, counts: {ab: 600, ef: 400}}
+            """
+        let message = try Self.refusal(framework: Self.framework(tiny), rows: Self.responses.map { [.choice($0.0), .choice($0.1), .integer($0.2)] })
+        #expect(message.hasPrefix("raking round orgs-2025 to region, form with every response weighing 1 stopped in pass 1: the weights of region N add up to 10 as given, and scaling them to its count 1e-323 would take them beyond the range"), "\(message)")
+        #expect(message.hasSuffix("check the counts under `poststratify` (each count the number of units in its group)"), "\(message)")
+    }
+}

@@ -8,7 +8,10 @@
 # as a survey, and as a framework over the shipped surveys and the tests' shop survey), answers
 # (any cells as a response to a shipped survey, checked as complete), compute (any text as a
 # framework over the shop survey of the aggregation tests, computed over a fixed store of web, API
-# and imported responses: cleaning, post-stratification, raking, breakdowns and estimates). Each
+# and imported responses: cleaning, post-stratification, raking, breakdowns and estimates), reports
+# (any text as a report definition rendered to HTML over a fixed store of the shop, club and
+# shipped surveys' rounds, its framework one of those written to scripts/output/fuzz/reports/
+# frameworks/: the shipped ones, the report tests' club framework and weighted variants). Each
 # runs SECONDS from seeds taken from the repository (surveys, frameworks, reports, test fixtures),
 # with scripts/fuzz/TARGET.dict as libFuzzer's dictionary where there is one. A crash, a hang
 # (10 s) or running out of memory fails the script, which prints the input that did it, saved
@@ -19,7 +22,7 @@ cd "$(dirname "$0")/../.."
 SECONDS_EACH="${1:-120}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(expressions csv requests definitions answers compute)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(expressions csv requests definitions answers compute reports)
 OUT=scripts/output/fuzz
 
 # Frameworks over the shop survey of the aggregation tests using every round, cleaning and
@@ -90,6 +93,55 @@ PY
             shop_frameworks "$corpus"
             ;;
         compute) shop_frameworks "$corpus" ;;
+        reports)
+            # The target reads its frameworks from beside the report it takes the input to be.
+            local frameworks="$OUT/reports/frameworks"
+            rm -rf "$frameworks" && mkdir -p "$frameworks"
+            cp frameworks/*.yaml Tests/ReportsTests/Fixtures/club-toc.yaml "$frameworks/"
+            shop_frameworks "$frameworks"
+            for file in "$frameworks"/*; do [[ "$file" == *.yaml ]] || mv "$file" "$file.yaml"; done
+            python3 - "$frameworks" "$corpus" reports/*.yaml Tests/ReportsTests/Fixtures/*report*.yaml Tests/ReportsTests/Fixtures/missing-framework.yaml <<'PY'
+import sys, re, pathlib
+frameworks, corpus, reports = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), sys.argv[3:]
+club = (frameworks / "club-toc.yaml").read_text(encoding="utf-8")
+c2024 = '  - {name: club-2024, survey: club, label: {sv: "Klubb 2024", en: "Club 2024"}}'
+c2025 = '  - {name: club-2025, survey: club, label: {sv: "Klubb 2025", en: "Club 2025"}}'
+register = ', source: {sv: "Förbundets register", en: "The federation register"}'
+def weighted(line, poststratify):
+    return line[:-1] + ", poststratify: {" + poststratify + register + "}}"
+sizes = "variable: size, counts: {small: 120, large: 60, tiny: 20}"
+raked = "margins: [{variable: member, counts: {\"yes\": 150, \"no\": 50}}, {" + sizes + "}]"
+# Responses without a size cannot be weighted by it: the weighted variants leave them out.
+club = club.replace("    test: \"${remark} = 'TEST'\"\n", "    test: \"${remark} = 'TEST'\"\n    eligible: \"${size} != ''\"\n")
+variants = {
+    "club-weighted": club.replace(c2024, weighted(c2024, sizes)).replace("disaggregate: [size]", "disaggregate: [size, samla.source]"),
+    "club-raked": club.replace(c2025, weighted(c2025, raked)).replace("    value: \"${score}\"\n", "    value: \"${score}\"\n    weight: score\n"),
+    "club-unweighted": club.replace(c2025, weighted(c2025, sizes)).replace("    unit: points\n", "    unit: points\n    poststratify: false\n"),
+}
+for name, text in variants.items():
+    (frameworks / f"{name}.yaml").write_text(text, encoding="utf-8")
+for path in reports:
+    text = re.sub(r"framework: \.\./frameworks/", "framework: ", open(path, encoding="utf-8").read())
+    (corpus / pathlib.Path(path).name).write_text(text, encoding="utf-8")
+# Every key of the report format, over each club and shop framework.
+def every_key(framework, rounds, only, topline):
+    return (f"id: all-{framework}\n"
+            f"title: {{sv: \"Allt om {framework} <b>&</b>\", en: \"All of {framework}\"}}\n"
+            f"population: {{sv: \"alla\", en: \"everyone\"}}\n"
+            f"language: en\n"
+            f"framework: {framework}.yaml\n"
+            f"rounds: [{', '.join(rounds)}]\n"
+            f"output: output/all-{framework}.html\n"
+            f"sections:\n  - summary\n  - theory_of_change\n"
+            f"  - {{type: indicators, only: [{only}], breakdowns: false}}\n  - indicators\n  - methods\n"
+            f"  - {{type: topline, round: {topline}, open_answers: 3}}\n  - type: topline\n    round: {topline}\n    open_answers: 0\n")
+for name in ["club-toc"] + list(variants):  # club-toc.yaml as the report tests have it, without `eligible`
+    (corpus / f"all-{name}.yaml").write_text(every_key(name, ["club-2024", "club-2025", "year-2025"], "happy, meetings", "club-2025"), encoding="utf-8")
+for path in sorted(frameworks.glob("*.yaml")):
+    if path.stem not in ("msi-toc", "samverkansforum", "club-toc") and not path.stem.startswith("club-"):
+        (corpus / f"all-{path.stem}.yaml").write_text(every_key(path.stem, ["shop-2024", "shop-2025", "year-2025"], "satisfied, courses", "shop-2024"), encoding="utf-8")
+PY
+            ;;
         answers)
             python3 - "$corpus" Tests/IntakeTests/Fixtures/valid.csv Tests/IntakeTests/Fixtures/bad-cells.csv <<'PY'
 import csv, sys, pathlib

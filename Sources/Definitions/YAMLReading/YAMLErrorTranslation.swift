@@ -188,7 +188,8 @@ struct OverIndentedKey {
         let line = Array(lines[number - 1])
         let indent = line.prefix { $0 == " " }.count
         let key = line[indent...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
-        guard !key.isEmpty, indent + key.count + 1 == column, line[indent + key.count] == ":" else { return nil }
+        // YAML also breaks lines at a lone \r, so libyaml's line `number` can be a shorter line here.
+        guard !key.isEmpty, indent + key.count + 1 == column, indent + key.count < line.count, line[indent + key.count] == ":" else { return nil }
         var above = number - 2
         while above >= 0, Self.isBlankOrComment(lines[above]) { above -= 1 }
         guard above >= 0, let previous = Self.keyAndColumn(lines[above]), previous.column < indent + 1 else { return nil }

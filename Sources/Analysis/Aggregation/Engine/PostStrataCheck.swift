@@ -60,18 +60,29 @@ extension PlannedPostStratification {
 
     /// E331 or E339 for the first of `indices` (designs the round's weighting applies to: the
     /// weights of an indicator, or 1 without) whose weighting fails: a raking that does not
-    /// converge (the margin and group furthest from its count after R's 10 passes), a calibration
-    /// that gives weights of 0 or below, or whose variables the responses cannot tell apart.
-    /// Reads the weightings the cells use, made once per design.
+    /// converge (the margin and group furthest from its count after R's 10 passes) or whose group's
+    /// weights cannot be scaled to its count within the range of a Double, a calibration that gives
+    /// weights of 0 or below, or whose variables the responses cannot tell apart. Reads the
+    /// weightings the cells use, made once per design.
     func weightingProblem(in designs: RoundDesigns, indices: [Int], round: String) -> Diagnostic? {
         for index in indices {
             guard let error = designs.calibrationError(ofDesign: index) else { continue }
-            let weighting = designs.columns(ofDesign: index).weightName.map { "with the weights of \($0)" } ?? "with every response weighing 1"
+            let weightName = designs.columns(ofDesign: index).weightName
+            let weighting = weightName.map { "with the weights of \($0)" } ?? "with every response weighing 1"
+            let raking = "raking round \(round) to \(designs.margins.map(\.name).joined(separator: ", ")) \(weighting)"
             var diagnostics = DiagnosticList()
             switch error {
             case .rakingNotConverged(let passes, let margin, let group, let weighted, let population) where rule.isRaking:
                 diagnostics.report(.rakingNotConverged, at: rule.location,
-                                   "raking round \(round) to \(designs.margins.map(\.name).joined(separator: ", ")) \(weighting) did not converge in \(passes) passes (R's rake stops after 10): the weights of \(margin) \(group) add up to \(Self.number(weighted)), not its count \(Self.number(population)); the responses lack combinations the margins need (e.g. too few responses in some \(margin) for a group of another margin): merge small groups, or rake to fewer margins")
+                                   "\(raking) did not converge in \(passes) passes (R's rake stops after 10): the weights of \(margin) \(group) add up to \(Self.number(weighted)), not its count \(Self.number(population)); the responses lack combinations the margins need (e.g. too few responses in some \(margin) for a group of another margin): merge small groups, or rake to fewer margins")
+            case .rakingWeightsOutOfRange(let pass, let margin, let group, let weighted, let population, let after) where rule.isRaking:
+                let sum = weighted.isFinite ? Self.number(weighted) : "more than the largest 64-bit floating-point number (1.8e308)"
+                let when = after.map { "after scaling to \($0)" } ?? "as given"
+                let check = weightName.map {
+                    "the counts under `poststratify` and the weights of \($0) (each count the number of units in its group, each weight about the number of units a response stands for)"
+                } ?? "the counts under `poststratify` (each count the number of units in its group)"
+                diagnostics.report(.rakingNotConverged, at: rule.location,
+                                   "\(raking) stopped in pass \(pass): the weights of \(margin) \(group) add up to \(sum) \(when), and scaling them to its count \(Self.number(population)) would take them beyond the range of 64-bit floating-point numbers (about 4.9e-324 to 1.8e308), where they become 0 or infinite; counts and weights this far apart are not those of one population: check \(check)")
             case .calibratedWeightsNotPositive(let count, let smallest):
                 diagnostics.report(.calibrationImpossible, at: rule.location,
                                    "calibrating round \(round) \(weighting) gives \(count == 1 ? "1 cleaned response a weight" : "\(count) cleaned responses weights") of 0 or below (the smallest \(Self.number(smallest))); R keeps such weights, but estimates from them are not publishable: the totals are far from what these responses can reach, so check the counts and totals, calibrate to fewer variables, or post-stratify instead")
@@ -93,8 +104,10 @@ extension PlannedPostStratification {
         names.map { $0 == "population" ? "the population's size" : $0 }.joined(separator: ", ")
     }
 
-    /// A weighted count to one decimal, `12.5`, `40`; beyond whole numbers Int64 holds exactly, as Swift writes it (`1e+20`).
+    /// A weighted count to one decimal, `12.5`, `40`; beyond whole numbers Int64 holds exactly, or
+    /// below a twentieth, as Swift writes it (`1e+20`, `1e-323`).
     private static func number(_ value: Double) -> String {
+        guard abs(value) < 1e15, value == 0 || abs(value) >= 0.05 else { return String(value) }
         let rounded = (value * 10).rounded() / 10
         guard rounded == rounded.rounded(), abs(rounded) < 1e15 else { return String(rounded) }
         return String(Int64(rounded))

@@ -43,7 +43,9 @@ extension SampleDesign {
     /// Where R warns and keeps weights that do not meet the margins, this throws: margins whose
     /// population totals differ (``EstimationError/rakingMarginTotalsDiffer(_:_:_:_:)``), before
     /// raking; no convergence within `control.maximumPasses`, or a converged table whose weights
-    /// still miss a margin by `epsilon` or more (``EstimationError/rakingNotConverged(passes:margin:group:weighted:population:)``).
+    /// still miss a margin by `epsilon` or more (``EstimationError/rakingNotConverged(passes:margin:group:weighted:population:)``);
+    /// weights of a group that cannot be scaled to its count within the range of a Double, where
+    /// R's weights become infinite or not a number (``EstimationError/rakingWeightsOutOfRange(pass:margin:group:weighted:population:after:)``).
     /// Variances residualise the influence values on every margin as R's `svyrecvar` does for a
     /// raked design, and a domain keeps every observation of the design.
     public func raked(to margins: [RakingMargin], control: RakingControl = RakingControl()) throws(EstimationError) -> SampleDesign {
@@ -65,8 +67,15 @@ extension SampleDesign {
         var converged = false
         while passes < control.maximumPasses {
             stored = []
-            for (margin, groups) in zip(margins, indexed) {
-                current = Self.postStratify(current, groups, margin.populationCounts)
+            for (index, (margin, groups)) in zip(margins, indexed).enumerated() {
+                let scaling = Self.scaling(current, groups, margin.populationCounts)
+                if let group = scaling.factors.firstIndex(where: { !($0.isFinite && $0 > 0) }) {
+                    let name = groups.names[group]
+                    throw .rakingWeightsOutOfRange(
+                        pass: passes + 1, margin: margin.name, group: name, weighted: scaling.sums[group],
+                        population: margin.populationCounts[name]!, after: passes == 0 && index == 0 ? nil : margins[(index + margins.count - 1) % margins.count].name)
+                }
+                current = Self.scaled(current, groups, by: scaling.factors)
                 stored.append(RakedMargin(groupOfObservation: groups.groupOfObservation, groupCount: groups.names.count, weights: current))
             }
             let newTable = cells.sums(of: current)
@@ -125,10 +134,21 @@ extension SampleDesign {
     static func postStratify(
         _ weights: [Double], _ groups: (groupOfObservation: [Int], names: [String]), _ populationCounts: [String: Double]
     ) -> [Double] {
+        scaled(weights, groups, by: scaling(weights, groups, populationCounts).factors)
+    }
+
+    /// Per group, the sum of `weights` in it and the factor that scales that sum to the group's
+    /// population count (not finite, or 0, when the sum is 0 or the two lie too far apart for a Double).
+    private static func scaling(
+        _ weights: [Double], _ groups: (groupOfObservation: [Int], names: [String]), _ populationCounts: [String: Double]
+    ) -> (sums: [Double], factors: [Double]) {
         var sums = [Double](repeating: 0, count: groups.names.count)
         for (row, group) in groups.groupOfObservation.enumerated() { sums[group] += weights[row] }
-        let factors = groups.names.indices.map { populationCounts[groups.names[$0]]! / sums[$0] }
-        return weights.indices.map { weights[$0] * factors[groups.groupOfObservation[$0]] }
+        return (sums, groups.names.indices.map { populationCounts[groups.names[$0]]! / sums[$0] })
+    }
+
+    private static func scaled(_ weights: [Double], _ groups: (groupOfObservation: [Int], names: [String]), by factors: [Double]) -> [Double] {
+        weights.indices.map { weights[$0] * factors[groups.groupOfObservation[$0]] }
     }
 
     /// The group whose weighted count is furthest from its population count, over all margins.

@@ -48,6 +48,10 @@ public enum EstimationError: Error, Sendable, Hashable, CustomStringConvertible 
     case calibrationSingular(variable: String, combinationOf: [String])
     /// Calibration that gives `count` observations a weight of 0 or below, the smallest `smallest`.
     case calibratedWeightsNotPositive(count: Int, smallest: Double)
+    /// Raking that stopped in `pass` because the weights of a group, adding up to `weighted` (0,
+    /// or beyond the largest Double), cannot be scaled to its `population` count within the range
+    /// of a Double; `after` is the margin scaled to just before, nil for the weights as given.
+    case rakingWeightsOutOfRange(pass: Int, margin: String, group: String, weighted: Double, population: Double, after: String?)
 
     public var description: String {
         switch self {
@@ -107,15 +111,18 @@ public enum EstimationError: Error, Sendable, Hashable, CustomStringConvertible 
                 : "calibration variable \(variable) is, in this sample, a linear combination of \(others.joined(separator: ", ")), so its total cannot be met separately (the cross-product matrix is singular); leave it out or merge its groups"
         case .calibratedWeightsNotPositive(let count, let smallest):
             "calibration gives \(count) observation\(count == 1 ? "" : "s") a weight of 0 or below (the smallest \(((smallest * 100).rounded() / 100).plain)); the totals are too far from what the sample can reach with positive weights: check the totals, or calibrate to fewer variables"
-
+        case .rakingWeightsOutOfRange(let pass, let margin, let group, let weighted, let population, let after):
+            "raking stopped in pass \(pass): the weights of \(margin) \(group) add up to \(weighted.isFinite ? weighted.plain : "more than the largest 64-bit floating-point number (1.8e308)") \(after.map { "after scaling to \($0)" } ?? "as given"), and scaling them to its population count \(population.plain) would take them beyond the range of 64-bit floating-point numbers (about 4.9e-324 to 1.8e308), where they become 0 or infinite; check the population counts and the weights: counts and weights this far apart are not those of one population"
         }
     }
 }
 
 private extension Double {
-    /// A whole number without a decimal point, other numbers to two decimals.
+    /// A whole number below 1e15 without a decimal point, a number from 0.005 to 1e15 to two
+    /// decimals, others as Swift writes them (`1.7e+308`, `1e-323`).
     var plain: String {
         if self == rounded(), abs(self) < 1e15 { return String(Int(self)) }
-        return String(Double((self * 100).rounded()) / 100)
+        if abs(self) >= 1e15 || abs(self) < 0.005 { return String(self) }
+        return String((self * 100).rounded() / 100)
     }
 }
