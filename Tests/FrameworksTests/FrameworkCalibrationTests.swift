@@ -54,6 +54,25 @@ struct FrameworkCalibrationTests {
         #expect(zero.errors.first?.message.hasPrefix("`population` of `calibrate` of round shop-2025 is '0', not a number above 0") == true)
     }
 
+    /// Counts no register holds, whose sums would overflow (1e308 + 1e308 is infinite), are refused
+    /// where they are written rather than met as infinite weights when computing.
+    @Test func countsBeyondAnyRegisterAreRefused() throws {
+        let huge = try Self.calibrated("""
+                  population: 2e308
+                  counts:
+                    region: {north: 1e308, south: 1000000000001}
+        """)
+        #expect(huge.errors.map(\.code.id) == ["E326", "E326", "E326"], "\(huge.diagnostics)")
+        #expect(huge.errors.contains { $0.message.hasPrefix("the population count of north in `calibrate` of round shop-2025 (counts of region) is '1e308', more units than any register counts (at most 1000000000000;") })
+        #expect(huge.errors.contains { $0.message.contains("is '1000000000001', more units than any register counts") })
+        #expect(huge.errors.contains { $0.message.hasPrefix("`population` of `calibrate` of round shop-2025 is '2e308', not a number above 0") }, "2e308 is no finite number")
+        let largest = try Self.calibrated("""
+                  counts:
+                    region: {north: 400000000000, south: 600000000000}
+        """)
+        #expect(largest.errors.isEmpty, "\(largest.diagnostics)")
+    }
+
     @Test func countsAreCheckedAsRakingMarginsAre() throws {
         let result = try Self.calibrated("""
                   counts:

@@ -246,27 +246,39 @@ struct FrameworkReader {
     }
 
     private mutating func readPopulationSize(_ node: YAMLNode, what: String) -> Double? {
-        readRegisterNumber(node, aboveZero: true, code: .populationCountNotPositive) { shown in
-            "`population` of \(what) is \(shown), not a number above 0; write the register's number of units without quotes, e.g. population: 6400"
+        readRegisterNumber(node, aboveZero: true, code: .populationCountNotPositive) { shown, problem in
+            "`population` of \(what) is \(shown), \(problem); write the register's number of units without quotes, e.g. population: 6400"
         }
     }
 
     private mutating func readPopulationTotal(_ node: YAMLNode, variable: String, what: String) -> Double? {
-        readRegisterNumber(node, aboveZero: false, code: .populationTotalNotFinite) { shown in
+        readRegisterNumber(node, aboveZero: false, code: .populationTotalNotFinite) { shown, _ in
             "the population total of \(variable) in \(what) is \(shown), not a finite number; write the register's total without quotes, e.g. \(variable): 23000"
         }
     }
 
-    /// A finite number written without quotes (above 0 when `aboveZero`), else `code` with the
-    /// message `refusal` makes of what is written instead.
-    private mutating func readRegisterNumber(_ node: YAMLNode, aboveZero: Bool, code: DiagnosticCode, refusal: (String) -> String) -> Double? {
+    /// A finite number written without quotes (when `aboveZero`, a count: above 0 and at most
+    /// ``largestCount``), else `code` with the message `refusal` makes of what is written instead
+    /// and what is wrong with it.
+    private mutating func readRegisterNumber(
+        _ node: YAMLNode, aboveZero: Bool, code: DiagnosticCode, refusal: (_ shown: String, _ problem: String) -> String
+    ) -> Double? {
         let text = node.scalar?.text ?? ""
         guard node.scalar?.isQuoted == false, let value = Double(text), value.isFinite, !aboveZero || value > 0 else {
-            diagnostics.report(code, at: node.location, refusal(node.scalar.map { "'\($0.text)'" } ?? node.kindDescription))
+            diagnostics.report(code, at: node.location, refusal(node.scalar.map { "'\($0.text)'" } ?? node.kindDescription, "not a number above 0"))
+            return nil
+        }
+        guard !aboveZero || value <= Self.largestCount else {
+            diagnostics.report(code, at: node.location, refusal(
+                "'\(text)'", "more units than any register counts (at most \(Self.number(Self.largestCount)); counts beyond it overflow the weights)"))
             return nil
         }
         return value
     }
+
+    /// The largest population count or size taken: far above any register's, and small enough that
+    /// counts, their sums and the weights scaled to them stay finite.
+    static let largestCount = 1e12
 
     /// Raking's or calibration's margins: each variable once (E332), and one population, so every
     /// margin whose counts were all read adds up to the first such margin's total (E330).
@@ -298,8 +310,8 @@ struct FrameworkReader {
     }
 
     private mutating func readPopulationCount(_ node: YAMLNode, code: String, what: String) -> Double? {
-        readRegisterNumber(node, aboveZero: true, code: .populationCountNotPositive) { shown in
-            "the population count of \(code) in \(what) is \(shown), not a number above 0; write the register's count without quotes, e.g. \(code): 1200 (a post-stratum with no population cannot have responses: leave it out)"
+        readRegisterNumber(node, aboveZero: true, code: .populationCountNotPositive) { shown, problem in
+            "the population count of \(code) in \(what) is \(shown), \(problem); write the register's count without quotes, e.g. \(code): 1200 (a post-stratum with no population cannot have responses: leave it out)"
         }
     }
 
