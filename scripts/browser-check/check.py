@@ -123,6 +123,14 @@ def click_choice(driver, name, value):
     driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']").click()
 
 
+def answer_about_you(driver, priority_finance, priority_impact):
+    """Answers ESEM's second page: the role and registration, and the two priorities as typed."""
+    click_choice(driver, "resp_role", "ceo")
+    click_choice(driver, "registered", "yes")
+    fill(driver, "prio_fin", priority_finance)
+    fill(driver, "prio_imp", priority_impact)
+
+
 def fill(driver, name, text):
     field = driver.find_element(By.ID, "f-" + name)
     field.clear()
@@ -343,10 +351,7 @@ def check_not_saved(check, d):
     start(d)
     click_choice(d, "consent", "yes")
     press(d, "next")
-    click_choice(d, "resp_role", "ceo")
-    click_choice(d, "registered", "yes")
-    fill(d, "prio_fin", "4")
-    fill(d, "prio_imp", "9")
+    answer_about_you(d, "4", "9")
     typed = {"resp_role": ["ceo"], "registered": ["yes"], "prio_fin": "4", "prio_imp": "9"}
     with WriteLock(check.database) as lock:
         began = time.monotonic()
@@ -506,10 +511,7 @@ def run_pages(check, d):
     click_choice(d, "consent", "yes")
     press(d, "next")
     # A page with errors: a number out of range and one that is not a number.
-    click_choice(d, "resp_role", "ceo")
-    click_choice(d, "registered", "yes")
-    fill(d, "prio_fin", "11")
-    fill(d, "prio_imp", "nio")
+    answer_about_you(d, "11", "nio")
     press(d, "next")
     check.audit("page-with-errors", "Om dig och organisationens prioriteringar")
     check.check_narrow("page-with-errors")
