@@ -116,6 +116,35 @@ import Testing
         }
     }
 
+    /// Invitations withdrawn by `samla erase --withdraw` (one with a complete response, one never
+    /// used) are counted beside the invitations used, and the response rate says they count as
+    /// non-respondents: 4 invitations, 1 partial left, so RR1 0 % and RR2 1 / 4 = 25 %.
+    @Test func theRoundPageCountsWithdrawnInvitationsInBothLanguages() async throws {
+        let environment = try TestEnvironment()
+        let tokens = try environment.invite(4)
+        let store = environment.store
+        for (index, token) in tokens.prefix(2).enumerated() {
+            let invitation = try #require(try store.invitation(tokenHash: token.hash))
+            let response = try store.createResponse(NewResponse(round: "esem-invited", language: "sv", source: .web, invitationID: invitation.id), today: .today())
+            if index == 0 { _ = try store.completeResponse(response.id) }
+        }
+        try store.erase(.withdrawal(.invitation(tokenHash: tokens[0].hash)))
+        try store.erase(.withdrawal(.invitation(tokenHash: tokens[3].hash)))
+        try await environment.withServer { client in
+            try await signIn(client)
+            let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
+            #expect(page.body.contains("<dt>Använda inbjudningar</dt><dd>1 av 4</dd><dt>Återkallade inbjudningar</dt>"
+                + "<dd>2 av 4 (<code>samla erase --withdraw</code>: svaren raderade, räknas som bortfall i svarsfrekvensen)</dd>"), "\(page.body)")
+            #expect(page.body.contains("<dd>0,0\u{A0}% (0 av 4 inbjudna); med påbörjade svar (RR2): 25,0\u{A0}%; "
+                + "2 inbjudna drog tillbaka sitt deltagande (svaren raderade) och räknas som bortfall</dd>"), "\(page.body)")
+            let english = try await client.get("/admin/rounds/esem-invited", headers: Self.english)
+            #expect(english.body.contains("<dt>Invitations used</dt><dd>1 of 4</dd><dt>Withdrawn invitations</dt>"
+                + "<dd>2 of 4 (<code>samla erase --withdraw</code>: answers erased, counted as non-respondents in the response rate)</dd>"), "\(english.body)")
+            #expect(english.body.contains("<dd>0.0% (0 of 4 invited); with partial responses (RR2): 25.0%; "
+                + "2 invitees withdrew (their answers erased) and count as non-respondents</dd>"), "\(english.body)")
+        }
+    }
+
     /// 412 invitations to esem-invited, of which 163 complete responses and 23 partial ones.
     static func inviteAndRespond(_ environment: TestEnvironment) throws {
         let tokens = try environment.invite(412)

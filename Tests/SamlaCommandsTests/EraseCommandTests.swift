@@ -98,7 +98,18 @@ import Testing
         #expect(!databaseHolds("zebra-quagga@example.se", cli) && !databaseHolds("Anna@Example.se", cli))
         let store = try SQLiteStore(path: cli.database)
         #expect(try store.response(1) == nil)
-        #expect(try store.roundSummaries()[0].responseRate == .invited(InvitationOutcomes(invitations: 2, complete: 0, partial: 0, withoutInvitation: 1)))
+        #expect(try store.roundSummaries()[0].responseRate == .invited(InvitationOutcomes(invitations: 2, complete: 0, partial: 0, withoutInvitation: 1, withdrawn: 1)))
+
+        // samla round list counts it among the invitations, and its rate says why it is a non-respondent.
+        let list = try cli.run(["round", "list"])
+        #expect(list.output.contains("  2 (0 used, 1 withdrawn)  "), "\(list.output)")
+        #expect(list.output.contains("forum-2025: Response rate (AAPOR RR1): 0.0% (0 of 2 invited); with partial responses (RR2): 0.0%; "
+            + "1 invitee withdrew (the answers erased) and counts as a non-respondent; 1 response without an invitation"), "\(list.output)")
+        let json = try cli.run(["round", "list", "--format", "json"])
+        let rounds = try #require((try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])?["rounds"] as? [[String: Any]])
+        #expect(rounds[0]["invitations_withdrawn"] as? Int == 1, "\(json.output)")
+        let rate = try #require(rounds[0]["response_rate"] as? [String: Any])
+        #expect(rate["withdrawn"] as? Int == 1 && rate["no_response"] as? Int == 2, "\(json.output)")
 
         try Data("sector,token\nprivate,\(tokens.anna)\n".utf8).write(to: cli.folder.appendingPathComponent("again.csv"))
         let imported = try cli.run(["import", "--round", "forum-2025", "again.csv"])

@@ -185,6 +185,7 @@ func day(_ days: Int) -> String {
         #expect(rate["rr1"] as? Double == 0.375 && rate["rr2"] as? Double == 0.5)
         #expect(rate["invitations"] as? Int == 8 && rate["complete"] as? Int == 3 && rate["partial"] as? Int == 1)
         #expect(rate["no_response"] as? Int == 4 && rate["without_invitation"] as? Int == 2)
+        #expect(rate["withdrawn"] as? Int == 0 && rounds[0]["invitations_withdrawn"] as? Int == 0)
         #expect(rounds[1]["response_rate"] == nil && rounds[2]["response_rate"] == nil, "no rate: anonymous, no invitations")
     }
 

@@ -83,7 +83,8 @@ import Testing
         // The response rate counts the withdrawn invitation as a non-response.
         let summary = try store.roundSummaries()[0]
         #expect(summary.complete == 2)
-        #expect(summary.responseRate == .invited(InvitationOutcomes(invitations: 2, complete: 0, partial: 0, withoutInvitation: 2)))
+        #expect(summary.invitationsWithdrawn == 1 && summary.invitationsUsed == 0)
+        #expect(summary.responseRate == .invited(InvitationOutcomes(invitations: 2, complete: 0, partial: 0, withoutInvitation: 2, withdrawn: 1)))
 
         // Its link begins no response: not on the web, nor by an import with its token.
         #expect(throws: StoreError.invitationWithdrawn(1)) {

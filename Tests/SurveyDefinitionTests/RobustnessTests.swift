@@ -120,6 +120,16 @@ import YAMLReading
         #expect(colon.message.contains("must be quoted"), "\(colon.message)")
     }
 
+    /// libyaml breaks lines at a lone `\r` too: its mark (line 2, column 4, the `:` of `  c: d`)
+    /// then lies past the end of the second line split at `\n` (` ee`). The advice must not read
+    /// past it (the compute fuzz target crashed on such a framework, a trap on an index out of range).
+    @Test func aMarkPastTheEndOfItsLineGetsTheGeneralAdvice() throws {
+        let diagnostic = try #require(only(SurveyLoader.load(text: "a: b\r  c: d\n ee\n", path: "m.yaml")))
+        #expect(diagnostic.code == .yamlSyntax)
+        #expect(diagnostic.message.contains("mapping values are not allowed"), "\(diagnostic.message)")
+        #expect(diagnostic.message.contains("must be quoted"), "\(diagnostic.message)")
+    }
+
     /// A key of a list item started under the item's `-` (a common slip when copying a question):
     /// libyaml only says it "did not find expected '-' indicator"; the advice says where the key goes.
     @Test func aKeyUnderTheDashOfItsItemIsAboutIndentation() throws {

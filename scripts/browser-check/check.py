@@ -2,9 +2,12 @@
 """Browser check of `samla serve`: real headless Chromium, driven by Selenium, fills in the
 first pages of the ESEM survey, saves screenshots, and runs axe-core (WCAG 2.1 A and AA rules)
 on every page type: the start page of an anonymous round, a question page, a page with errors, a
-matrix page, the thank-you page, the closed-round page (and the English page, the admin login,
-rounds and round pages and a refused export, in Swedish and, after the admin's language switch, in
-English). With the form's script (docs/serve.md, "The form"): questions
+matrix page, the thank-you page, the closed-round page, the page of a personal link whose
+respondent withdrew (`samla erase --withdraw`, run while the server runs; status 410), a page the
+database could not take (its write lock held by another process for longer than the server waits:
+status 503, the "not saved" notice, the answers still in their fields, then saved when sent
+again), and the English page, the admin login, rounds and round pages and a refused export, in
+Swedish and, after the admin's language switch, in English. With the form's script (docs/serve.md, "The form"): questions
 of the staff page appear and disappear as answers are typed, and every construct the script
 evaluates gives, row by row, what the server's evaluator gives (live-conditions.yaml and .json).
 Fails on any violation, on a page wider than 320 px at 320 px, on a control without a visible
@@ -15,9 +18,13 @@ Usage: check.py --samla PATH --fixture PATH --axe PATH/axe.min.js --out FOLDER
 import argparse
 import json
 import os
+import csv
+import datetime
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 from selenium import webdriver
@@ -40,11 +47,14 @@ LIVE_TABLE = os.path.join(HERE, "live-conditions.json")
 
 
 class Check:
-    def __init__(self, driver, base, axe_source, out):
+    def __init__(self, driver, base, axe_source, out, samla, database, invited_token):
         self.driver = driver
         self.base = base
         self.axe_source = axe_source
         self.out = out
+        self.samla = samla
+        self.database = database
+        self.invited_token = invited_token
         self.failures = []
         self.pages = []
 
@@ -74,6 +84,12 @@ class Check:
             targets = "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
             self.failures.append(f"{name}: axe {v['id']} ({v['impact']}): {v['help']} at {targets}")
         print(f"  {name}: axe {result['version']}, {len(violations)} violations, {result['passes']} rules passed; {shot}")
+
+    def expect_status(self, name, expected):
+        """The HTTP status of the page shown now, as the browser's navigation entry has it."""
+        status = self.driver.execute_script("return performance.getEntriesByType('navigation')[0].responseStatus")
+        if status != expected:
+            self.failures.append(f"{name}: the page came with status {status}, expected {expected}")
 
     def check_narrow(self, name):
         """At 320 px wide nothing may need horizontal scrolling."""
@@ -107,6 +123,14 @@ def click_choice(driver, name, value):
     driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']").click()
 
 
+def answer_about_you(driver, priority_finance, priority_impact):
+    """Answers ESEM's second page: the role and registration, and the two priorities as typed."""
+    click_choice(driver, "resp_role", "ceo")
+    click_choice(driver, "registered", "yes")
+    fill(driver, "prio_fin", priority_finance)
+    fill(driver, "prio_imp", priority_impact)
+
+
 def fill(driver, name, text):
     field = driver.find_element(By.ID, "f-" + name)
     field.clear()
@@ -123,16 +147,16 @@ def is_gone(element):
         return True
 
 
-def submit_with(driver, button):
+def submit_with(driver, button, seconds=15):
     """Clicks a submit button and waits for the next page."""
     old = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(driver, 15).until(lambda d: is_gone(old))
-    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, seconds).until(lambda d: is_gone(old))
+    WebDriverWait(driver, seconds).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
-def press(driver, action):
-    submit_with(driver, driver.find_element(By.CSS_SELECTOR, f"button[name='samla.action'][value='{action}']"))
+def press(driver, action, seconds=15):
+    submit_with(driver, driver.find_element(By.CSS_SELECTOR, f"button[name='samla.action'][value='{action}']"), seconds)
 
 
 def start(driver):
@@ -229,6 +253,133 @@ def check_live_conditions(check, d):
             check.failures.append(f"live-conditions: the server kept {name} = {value!r} of a question that did not apply")
 
 
+def invite(samla, database, folder):
+    """Round esem-se-invited (by invitation, open from yesterday) with one invitation made by
+    `samla invite`, as an admin would; returns the invitation's token from the links file."""
+    today = datetime.date.today()
+    subprocess.run([samla, "round", "open", os.path.join(ROOT, "surveys/esem-se.yaml"), "--db", database, "--name", "esem-se-invited",
+                    "--opens", str(today - datetime.timedelta(days=1)), "--closes", str(today + datetime.timedelta(days=30))],
+                   check=True, stdout=subprocess.DEVNULL)
+    contacts = os.path.join(folder, "contacts.csv")
+    with open(contacts, "w", encoding="utf-8") as file:
+        file.write("name,email\nAnna Svensson,anna@example.se\n")
+    subprocess.run([samla, "invite", "--db", database, "--round", "esem-se-invited", contacts, "--base-url", "http://127.0.0.1"],
+                   check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(folder, "contacts-links.csv"), encoding="utf-8") as file:
+        return next(csv.DictReader(file))["token"]
+
+
+def check_withdrawn_link(check, d):
+    """The personal link of a respondent who answered a page and then withdrew: `samla erase
+    --withdraw` runs while the server runs, and the link then shows a page saying so, status 410,
+    with no form, in Swedish and in English."""
+    link = "/t/" + check.invited_token
+    check.open(link)
+    starts = d.find_elements(By.CSS_SELECTOR, "form[action^='/t/'] button[type='submit']:not([name])")
+    if starts:
+        submit_with(d, starts[0])
+    click_choice(d, "consent", "yes")
+    press(d, "next")
+    check.audit("invited-response-page", "Om dig och organisationens prioriteringar")
+    erased = subprocess.run([check.samla, "erase", "--db", check.database, "--token", check.invited_token, "--withdraw", "--yes"],
+                            capture_output=True, text=True)
+    if erased.returncode != 0 or not erased.stdout.startswith("withdrew response "):
+        check.failures.append(f"withdrawn-link: samla erase --withdraw exited {erased.returncode}: {erased.stdout}{erased.stderr}")
+    check.open(link)
+    check.audit("withdrawn-link-page", "Du har dragit dig ur enkäten")
+    check.expect_status("withdrawn-link-page", 410)
+    if d.find_elements(By.TAG_NAME, "form"):
+        check.failures.append("withdrawn-link-page: the page of a withdrawn link shows a form")
+    check.check_narrow("withdrawn-link-page")
+    check.open(link + "?lang=en")
+    check.audit("withdrawn-link-page-english", "You have withdrawn from this survey")
+    check.expect_status("withdrawn-link-page-english", 410)
+
+
+class WriteLock:
+    """Holds the database's write lock from another process's connection (`BEGIN IMMEDIATE`, in a
+    thread of this one), as a long `samla import` would, until `release`."""
+
+    def __init__(self, database):
+        self.database = database
+        self.held = threading.Event()
+        self.done = threading.Event()
+        self.error = None
+        self.thread = threading.Thread(target=self.hold, daemon=True)
+
+    def hold(self):
+        try:
+            connection = sqlite3.connect(self.database, timeout=30, isolation_level=None)
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            self.error = error
+            self.held.set()
+            return
+        self.held.set()
+        self.done.wait(120)
+        connection.execute("ROLLBACK")
+        connection.close()
+
+    def __enter__(self):
+        self.thread.start()
+        self.held.wait(30)
+        if self.error is not None or not self.held.is_set():
+            raise RuntimeError(f"browser-check: the database's write lock could not be taken: {self.error}")
+        return self
+
+    def release(self):
+        self.done.set()
+        self.thread.join(30)
+
+    def __exit__(self, *exception):
+        self.release()
+
+
+def field_values(d, names):
+    """What each field holds now: a text field's value, or the values of the choices ticked."""
+    return {name: d.execute_script("""
+        const controls = [...document.getElementsByName(arguments[0])];
+        if (controls.length === 1 && controls[0].type !== 'radio' && controls[0].type !== 'checkbox') return controls[0].value;
+        return controls.filter(c => c.checked).map(c => c.value);""", name) for name in names}
+
+
+def check_not_saved(check, d):
+    """A page posted while another process holds the database's write lock for longer than the
+    server's 10 s busy timeout comes back as posted: status 503, the notice at the top, every
+    answer still in its field. Sent again once the lock is gone, it is saved and the survey goes on."""
+    check.open("/s/esem-se-open")
+    start(d)
+    click_choice(d, "consent", "yes")
+    press(d, "next")
+    answer_about_you(d, "4", "9")
+    typed = {"resp_role": ["ceo"], "registered": ["yes"], "prio_fin": "4", "prio_imp": "9"}
+    with WriteLock(check.database) as lock:
+        began = time.monotonic()
+        press(d, "next", seconds=60)
+        waited = time.monotonic() - began
+        check.audit("not-saved-page", "Om dig och organisationens prioriteringar")
+        check.expect_status("not-saved-page", 503)
+        notice = d.find_element(By.ID, "not-saved-title").text
+        if notice != "Svaren på sidan sparades inte":
+            check.failures.append(f"not-saved-page: the notice reads {notice!r}")
+        if waited < 10:
+            check.failures.append(f"not-saved-page: the page came back after {waited:.1f} s, before the server's 10 s busy timeout")
+        kept = field_values(d, typed)
+        if kept != typed:
+            check.failures.append(f"not-saved-page: the answers in the fields are {kept}, expected {typed}")
+        check.check_narrow("not-saved-page")
+        lock.release()
+    print(f"  not-saved-page: came back after {waited:.1f} s with the lock held")
+    press(d, "next")
+    check.audit("not-saved-page-sent-again", "Om organisationen")
+    if d.find_elements(By.ID, "not-saved-title"):
+        check.failures.append("not-saved-page-sent-again: the notice is still shown after the lock was released")
+    press(d, "back")
+    saved = field_values(d, typed)
+    if saved != typed:
+        check.failures.append(f"not-saved-page-sent-again: the store kept {saved}, expected {typed}")
+
+
 def switch_admin_language(check, d, language, path):
     """Follows the admin page's language link to `language` and expects to come back to `path`."""
     submit_with(d, d.find_element(By.CSS_SELECTOR, f"nav.language-links a[lang='{language}']"))
@@ -310,6 +461,7 @@ def main():
         database = os.path.join(folder, "samla.sqlite")
         subprocess.run([args.fixture, database, os.path.join(ROOT, "surveys/esem-se.yaml")], check=True)
         subprocess.run([args.fixture, database, LIVE_SURVEY], check=True)
+        invited_token = invite(args.samla, database, folder)
         env = dict(os.environ, SAMLA_ADMIN_SECRET="browser-check-admin-secret")
         server = subprocess.Popen([args.samla, "serve", "--db", database, "--port", "0"],
                                   stdout=subprocess.PIPE, stderr=open(os.path.join(args.out, "server-log.jsonl"), "w"), env=env, text=True)
@@ -329,7 +481,7 @@ def main():
             os.environ["SE_OFFLINE"] = "true"
             driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
             driver.set_script_timeout(60)
-            check = Check(driver, base, axe_source, args.out)
+            check = Check(driver, base, axe_source, args.out, args.samla, database, invited_token)
             try:
                 run_pages(check, driver)
             finally:
@@ -359,10 +511,7 @@ def run_pages(check, d):
     click_choice(d, "consent", "yes")
     press(d, "next")
     # A page with errors: a number out of range and one that is not a number.
-    click_choice(d, "resp_role", "ceo")
-    click_choice(d, "registered", "yes")
-    fill(d, "prio_fin", "11")
-    fill(d, "prio_imp", "nio")
+    answer_about_you(d, "11", "nio")
     press(d, "next")
     check.audit("page-with-errors", "Om dig och organisationens prioriteringar")
     check.check_narrow("page-with-errors")
@@ -401,6 +550,9 @@ def run_pages(check, d):
     check.open("/s/esem-se-later")
     check.audit("not-yet-open-page", "Enkäten har inte öppnat än")
 
+    check_withdrawn_link(check, d)
+    check_not_saved(check, d)
+
     # Admin, in Swedish (the browser asks for Swedish): the login form, a failed login, the rounds,
     # a round's page with its chart, and an export the Exports module refuses (a language the
     # survey is not written in).
@@ -415,6 +567,12 @@ def run_pages(check, d):
     check.check_narrow("admin-rounds-sv")
     check.open("/admin/rounds/esem-se-open")
     check.audit("admin-round-sv", "Omgång esem-se-open")
+    # The round by invitation, whose one invitation was withdrawn above: counted on its page.
+    check.open("/admin/rounds/esem-se-invited")
+    check.audit("admin-round-invited-sv", "Omgång esem-se-invited")
+    withdrawn = d.find_element(By.XPATH, "//dt[.='Återkallade inbjudningar']/following-sibling::dd[1]").text
+    if not withdrawn.startswith("1 av 1 "):
+        check.failures.append(f"admin-round-invited-sv: the withdrawn invitations read {withdrawn!r}, expected 1 of 1")
     check.open("/admin/rounds/esem-se-open/exports/codebook.md?lang=de")
     check.audit("admin-export-refused-sv", "Exporten nekades")
 

@@ -8,7 +8,8 @@
 # as a survey, and as a framework over the shipped surveys and the tests' shop survey), answers
 # (any cells as a response to a shipped survey, checked as complete), compute (any text as a
 # framework over the shop survey of the aggregation tests, computed over a fixed store of web, API
-# and imported responses: cleaning, post-stratification, raking, breakdowns and estimates), reports
+# and imported responses: cleaning, post-stratification, raking, calibration, breakdowns and
+# estimates), reports
 # (any text as a report definition rendered to HTML over a fixed store of the shop, club and
 # shipped surveys' rounds, its framework one of those written to scripts/output/fuzz/reports/
 # frameworks/: the shipped ones, the report tests' club framework and weighted variants). Each
@@ -26,8 +27,9 @@ TARGETS=("$@")
 OUT=scripts/output/fuzz
 
 # Frameworks over the shop survey of the aggregation tests using every round, cleaning and
-# indicator key: post-stratified (by a choice and by a calculated text), raked, speed rules,
-# samla.source breakdowns, indicators out of the weighting, and rounds the responses refuse.
+# indicator key: post-stratified (by a choice and by a calculated text), raked, calibrated (to a
+# population's size, counts and numeric totals, some extreme, some over answers left empty), speed
+# rules, samla.source breakdowns, indicators out of the weighting, and rounds the responses refuse.
 shop_frameworks() {
     python3 - "$1" Tests/AggregationTests/Fixtures/shop-toc.yaml <<'PY'
 import sys, pathlib
@@ -35,8 +37,10 @@ out, toc = pathlib.Path(sys.argv[1]), open(sys.argv[2], encoding="utf-8").read()
 r2024 = '  - {name: shop-2024, survey: shop, label: {sv: "2024", en: "2024"}}'
 r2025 = '  - {name: shop-2025, survey: shop, label: {sv: "2025", en: "2025"}}'
 source = ', source: {sv: "Registret", en: "The register"}'
-def round_with(line, poststratify):
-    return line[:-1] + ", poststratify: " + poststratify + "}"
+def round_with(line, poststratify, key="poststratify"):
+    return line[:-1] + ", " + key + ": " + poststratify + "}"
+def calibrated(line, calibrate):
+    return round_with(line, calibrate, "calibrate")
 region = "{variable: region, counts: {north: 600, south: 400}" + source + "}"
 area = "{variable: area, counts: {north-m: 100, north-x: 300, south-m: 250, south-x: 350}}"
 raked = "{margins: [{variable: region, counts: {north: 600, south: 400}}, {variable: area, counts: {north-m: 100, north-x: 500, south-m: 150, south-x: 250}}]" + source + "}"
@@ -49,6 +53,14 @@ rich = toc.replace("  - id: courses\n", extra).replace("disaggregate: [region, m
 eligible = "eligible: \"${consent} = 'yes'\""
 eligible_region = "eligible: \"${consent} = 'yes' and ${region} != ''\""
 eligible_area = "eligible: \"${consent} = 'yes' and ${area} != ''\""
+eligible_spend = "eligible: \"${consent} = 'yes' and ${region} != '' and ${spend} != ''\""
+eligible_numbers = "eligible: \"${consent} = 'yes' and ${area} != '' and ${spend} != '' and ${score} != ''\""
+eligible_weighted = "eligible: \"${consent} = 'yes' and ${score} != '' and ${weight} != ''\""
+calibrate_region_spend = "{counts: {region: {north: 600, south: 400}}, totals: {spend: 12000}" + source + "}"
+calibrate_population = "{population: 1000, totals: {score: 2500, weight: 1e12}}"
+calibrate_area = "{population: 1000, counts: {area: {north-m: 100, north-x: 300, south-m: 250, south-x: 350}}, totals: {spend: 9000, score: 2500}}"
+calibrate_extreme = "{counts: {region: {north: 1e300, south: 1}}, totals: {spend: 1.7976931348623157e308, score: -1e308}}"
+calibrate_zero = "{population: 1e-300, totals: {spend: 0, score: -1}}"
 speed = "    min_minutes: 3\n    duplicate_key: [name]\n"
 variants = {
     "shop-toc": toc,
@@ -60,6 +72,14 @@ variants = {
     "poststratified-refused": rich.replace(r2024, round_with(r2024, region)),
     "raked": rich.replace(r2024, round_with(r2024, raked)).replace(r2025, round_with(r2025, raked)).replace(eligible, eligible_area),
     "raked-refused": rich.replace(r2024, round_with(r2024, raked)),
+    "calibrated": rich.replace(r2024, calibrated(r2024, calibrate_region_spend)).replace(eligible, eligible_spend),
+    "calibrated-population": rich.replace(r2025, calibrated(r2025, calibrate_population)).replace(eligible, eligible_weighted),
+    "calibrated-population-empty": rich.replace(r2025, calibrated(r2025, calibrate_population)).replace(eligible, eligible_numbers),
+    "calibrated-area": rich.replace(r2024, calibrated(r2024, calibrate_area)).replace(r2025, calibrated(r2025, calibrate_region_spend)).replace(eligible, eligible_numbers),
+    "calibrated-extreme": rich.replace(r2024, calibrated(r2024, calibrate_extreme)).replace(r2025, calibrated(r2025, calibrate_zero)).replace(eligible, eligible_numbers),
+    "calibrated-empty": rich.replace(r2024, calibrated(r2024, calibrate_region_spend)),
+    "calibrated-and-poststratified": rich.replace(r2024, round_with(calibrated(r2024, calibrate_population), region)).replace(eligible, eligible_numbers),
+    "calibrated-false": rich.replace(r2024, calibrated(r2024, calibrate_region_spend)).replace("    weight: weight\n", "    weight: weight\n    poststratify: false\n").replace(eligible, eligible_spend),
     "poststratify-false": rich.replace(r2024, round_with(r2024, region)).replace("    weight: weight\n", "    weight: weight\n    poststratify: false\n").replace(eligible, eligible_region),
 }
 for name, text in variants.items():

@@ -181,7 +181,8 @@ struct OverIndentedKey {
 
     /// Recognises the case from the line and (1-based) column of libyaml's mark: the mark is the
     /// `:` after the line's first word, and the line above is a `key: value` whose key starts
-    /// further left.
+    /// further left. libyaml also breaks lines at a lone `\r`, which this split does not, so the
+    /// mark may point past the end of the line found here: then it is not this case.
     init?(text: String, line number: Int, column: Int) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard number >= 2, number <= lines.count else { return nil }

@@ -12,7 +12,9 @@ struct RoundListCommand: ParsableCommand {
         discussion: """
         STATUS is scheduled (open, before its first day), open (collecting today), ended (open, \
         past its last day) or closed. STARTED counts responses begun, COMPLETE those submitted; \
-        BY LANGUAGE gives started/complete per language. OPENS, CLOSES and STATUS \
+        BY LANGUAGE gives started/complete per language; INVITATIONS counts those whose link began \
+        a response (used) and those withdrawn by `samla erase --withdraw`, which the rates count \
+        as non-respondents. OPENS, CLOSES and STATUS \
         go by days in the local time zone (TZ), as collection does. Below the table, each round's \
         response rate by AAPOR's Standard Definitions (RR1 and RR2, over the invitations).
         """
@@ -59,7 +61,7 @@ struct RoundListCommand: ParsableCommand {
             [
                 s.round.name, s.round.surveyID, s.definitionVersion, s.round.opens.description, s.round.closes.description,
                 status(s.round, today: today),
-                s.round.isAnonymous ? "anonymous" : "\(s.invitations) (\(s.invitationsUsed) used)",
+                s.round.isAnonymous ? "anonymous" : invitations(s),
                 String(s.started), String(s.complete),
                 s.byLanguage.isEmpty ? "-" : s.byLanguage.map { "\($0.language) \($0.started)/\($0.complete)" }.joined(separator: ", "),
             ]
@@ -76,6 +78,12 @@ struct RoundListCommand: ParsableCommand {
         return (table + [""] + responseRates(summaries)).joined(separator: "\n") + "\n"
     }
 
+    /// The invitations made, those whose link began a response, and those withdrawn when there are any.
+    static func invitations(_ summary: RoundSummary) -> String {
+        let withdrawn = summary.invitationsWithdrawn > 0 ? ", \(summary.invitationsWithdrawn) withdrawn" : ""
+        return "\(summary.invitations) (\(summary.invitationsUsed) used\(withdrawn))"
+    }
+
     /// A line per round with its response rate, and the basis they are counted on when one has a rate.
     static func responseRates(_ summaries: [RoundSummary]) -> [String] {
         let words = ResponseRateWords(language: "en")
@@ -88,26 +96,26 @@ struct RoundListCommand: ParsableCommand {
             struct Language: Encodable { var language: String; var started: Int; var complete: Int }
             var name, survey, version, definitionHash, opens, closes, status: String
             var anonymous: Bool
-            var invitations, invitationsUsed, started, complete: Int
+            var invitations, invitationsUsed, invitationsWithdrawn, started, complete: Int
             var byLanguage: [Language]
             /// Absent for an anonymous round and one without invitations.
             var responseRate: Rate?
         }
         struct Rate: Encodable {
             var rr1, rr2: Double
-            var invitations, complete, partial, noResponse, withoutInvitation: Int
+            var invitations, complete, partial, noResponse, withdrawn, withoutInvitation: Int
         }
         func rate(_ rate: ResponseRate) -> Rate? {
             guard case .invited(let o) = rate else { return nil }
             return Rate(rr1: o.rr1, rr2: o.rr2, invitations: o.invitations, complete: o.complete, partial: o.partial,
-                        noResponse: o.noResponse, withoutInvitation: o.withoutInvitation)
+                        noResponse: o.noResponse, withdrawn: o.withdrawn, withoutInvitation: o.withoutInvitation)
         }
         let entries = summaries.map { s in
             Entry(
                 name: s.round.name, survey: s.round.surveyID, version: s.definitionVersion, definitionHash: s.round.definitionHash,
                 opens: s.round.opens.description, closes: s.round.closes.description, status: status(s.round, today: today),
                 anonymous: s.round.isAnonymous, invitations: s.invitations, invitationsUsed: s.invitationsUsed,
-                started: s.started, complete: s.complete,
+                invitationsWithdrawn: s.invitationsWithdrawn, started: s.started, complete: s.complete,
                 byLanguage: s.byLanguage.map { .init(language: $0.language, started: $0.started, complete: $0.complete) },
                 responseRate: rate(s.responseRate))
         }

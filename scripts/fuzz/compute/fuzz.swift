@@ -2,7 +2,9 @@
 // computed over a fixed store made once per process: two rounds, shop-2024 and shop-2025, whose
 // responses came in by the web form (taking from under a minute to an hour), the API and an
 // import, with varied answers, weights (some empty, zero or huge) and a calculated text `area`
-// (scripts/fuzz/stores/ShopRounds.swift); the results are then written out as rows, notes and
+// (scripts/fuzz/stores/ShopRounds.swift), so that post-stratification, raking and calibration
+// (`calibrate`: a population's size, counts and numeric totals, over numbers some responses leave
+// empty) all have something to weight; the results are then written out as rows, notes and
 // cleaning log.
 import Aggregation
 import Foundation

@@ -89,6 +89,11 @@ struct AdminText: Sendable {
     var completion: String { pick("Andel slutförda", "Completion") }
     var completionRate: String { pick("Andel slutförda", "Completion rate") }
     var invitationsUsed: String { pick("Använda inbjudningar", "Invitations used") }
+    var invitationsWithdrawn: String { pick("Återkallade inbjudningar", "Withdrawn invitations") }
+    /// What a withdrawn invitation is to the response rate, after the command that withdrew it.
+    var withdrawnMeaning: String {
+        pick(": svaren raderade, räknas som bortfall i svarsfrekvensen", ": answers erased, counted as non-respondents in the response rate")
+    }
     var responseRates: ResponseRateWords { ResponseRateWords(language: language) }
     var startLink: String { pick("Startlänk", "Start link") }
     var startLinksHeading: String { pick("Startlänkar till anonyma omgångar", "Start links of anonymous rounds") }

@@ -183,7 +183,7 @@ enum AdminViews {
             html.element("p") { html in html.element("a", .init("href", "/admin"), text: words.allRounds) }
             html.element("h1", text: words.round(round.name))
             html.element("dl", .init("class", "summary")) { html in
-                let entries: [(String, String)] = [
+                let progress: [(String, String)] = [
                     (words.survey, "\(round.surveyID) \(summary.definitionVersion)"),
                     (words.dates, "\(round.opens) – \(round.closes)"),
                     (words.status, words.roundStatus(round.phase(on: CalendarDate.today()), anonymous: round.isAnonymous)),
@@ -191,9 +191,21 @@ enum AdminViews {
                     (words.complete, words.count(summary.complete)),
                     (words.completionRate, rate(summary.complete, summary.started, words)),
                 ] + (round.isAnonymous ? [] : [(words.invitationsUsed, words.countOf(summary.invitationsUsed, summary.invitations))])
-                    + [(words.responseRates.term(summary.responseRate), words.responseRates.value(summary.responseRate))]
+                let rates: [(String, String)] = [(words.responseRates.term(summary.responseRate), words.responseRates.value(summary.responseRate))]
                     + (round.isAnonymous ? [(words.startLink, links.map { $0.anonymousStart(round: round.name) } ?? "/s/\(round.name)")] : [])
-                for (term, value) in entries {
+                for (term, value) in progress {
+                    html.element("dt", text: term)
+                    html.element("dd", text: value)
+                }
+                if !round.isAnonymous {
+                    html.element("dt", text: words.invitationsWithdrawn)
+                    html.element("dd") { html in
+                        html.text(words.countOf(summary.invitationsWithdrawn, summary.invitations) + " (")
+                        html.element("code", text: "samla erase --withdraw")
+                        html.text(words.withdrawnMeaning + ")")
+                    }
+                }
+                for (term, value) in rates {
                     html.element("dt", text: term)
                     html.element("dd", text: value)
                 }

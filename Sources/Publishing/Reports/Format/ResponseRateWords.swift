@@ -42,6 +42,14 @@ public struct ResponseRateWords: Sendable {
             let counts = "\(numbers.integer(outcomes.complete)) \(pick("av", "of")) \(numbers.integer(outcomes.invitations)) \(pick("inbjudna", "invited"))"
             var text = "\(numbers.percent(outcomes.rr1)) (\(counts)); "
                 + pick("med påbörjade svar (RR2): ", "with partial responses (RR2): ") + numbers.percent(outcomes.rr2)
+            if outcomes.withdrawn > 0 {
+                let count = numbers.integer(outcomes.withdrawn)
+                text += outcomes.withdrawn == 1
+                    ? pick("; 1 inbjuden drog tillbaka sitt deltagande (svaren raderade) och räknas som bortfall",
+                           "; 1 invitee withdrew (the answers erased) and counts as a non-respondent")
+                    : pick("; \(count) inbjudna drog tillbaka sitt deltagande (svaren raderade) och räknas som bortfall",
+                           "; \(count) invitees withdrew (their answers erased) and count as non-respondents")
+            }
             if outcomes.withoutInvitation > 0 {
                 let count = numbers.integer(outcomes.withoutInvitation)
                 text += outcomes.withoutInvitation == 1

@@ -22,7 +22,7 @@ public enum ResponseRate: Hashable, Sendable {
             self = .invited(InvitationOutcomes(
                 invitations: summary.invitations, complete: summary.invitationsCompleted,
                 partial: summary.invitationsUsed - summary.invitationsCompleted,
-                withoutInvitation: summary.responsesWithoutInvitation))
+                withoutInvitation: summary.responsesWithoutInvitation, withdrawn: summary.invitationsWithdrawn))
         }
     }
 }
@@ -39,16 +39,21 @@ public struct InvitationOutcomes: Hashable, Sendable {
     /// API): outside the sample, so in neither rate. An imported row with its invitation's token is
     /// that invitation's response and counts as one.
     public let withoutInvitation: Int
+    /// Invitations withdrawn by `samla erase --withdraw`, whose responses were removed: among the
+    /// non-respondents (``noResponse``), and so in the denominator of both rates.
+    public let withdrawn: Int
 
-    public init(invitations: Int, complete: Int, partial: Int, withoutInvitation: Int = 0) {
+    public init(invitations: Int, complete: Int, partial: Int, withoutInvitation: Int = 0, withdrawn: Int = 0) {
         precondition(invitations > 0 && complete >= 0 && partial >= 0 && complete + partial <= invitations)
+        precondition(withdrawn >= 0 && withdrawn <= invitations - complete - partial)
         self.invitations = invitations
         self.complete = complete
         self.partial = partial
         self.withoutInvitation = withoutInvitation
+        self.withdrawn = withdrawn
     }
 
-    /// Invitations with no response at all, counted as eligible non-respondents.
+    /// Invitations with no response at all (the withdrawn ones too), counted as eligible non-respondents.
     public var noResponse: Int { invitations - complete - partial }
     /// AAPOR RR1: complete responses over the invitations, I / (I + P + non-respondents).
     public var rr1: Double { Double(complete) / Double(invitations) }

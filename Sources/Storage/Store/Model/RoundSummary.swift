@@ -13,12 +13,16 @@ public struct RoundSummary: Hashable, Sendable {
     public var invitationsUsed: Int
     /// Invitations whose response was submitted.
     public var invitationsCompleted: Int
+    /// Invitations withdrawn by `samla erase --withdraw`: their responses are gone, and the
+    /// response rate counts them as non-respondents.
+    public var invitationsWithdrawn: Int
     /// Responses begun with no invitation: imported, from the API, or the web form of an anonymous round.
     public var responsesWithoutInvitation: Int
 
     public init(
         round: Round, definitionVersion: String, started: Int, complete: Int, byLanguage: [LanguageCount],
-        invitations: Int, invitationsUsed: Int, invitationsCompleted: Int, responsesWithoutInvitation: Int
+        invitations: Int, invitationsUsed: Int, invitationsCompleted: Int, responsesWithoutInvitation: Int,
+        invitationsWithdrawn: Int = 0
     ) {
         self.round = round
         self.definitionVersion = definitionVersion
@@ -29,6 +33,7 @@ public struct RoundSummary: Hashable, Sendable {
         self.invitationsUsed = invitationsUsed
         self.invitationsCompleted = invitationsCompleted
         self.responsesWithoutInvitation = responsesWithoutInvitation
+        self.invitationsWithdrawn = invitationsWithdrawn
     }
 
     /// Responses in one language.

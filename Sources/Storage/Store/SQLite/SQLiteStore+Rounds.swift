@@ -89,23 +89,25 @@ extension SQLiteStore {
                 languages[row["round_id"], default: [:]][language] = .init(language: language, started: row["started"], complete: row["complete"])
                 withoutInvitation[row["round_id"], default: 0] += row["uninvited"] as Int
             }
-            var invitations: [Int64: (made: Int, used: Int, completed: Int)] = [:]
+            var invitations: [Int64: (made: Int, used: Int, completed: Int, withdrawn: Int)] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT i.round_id, count(*) AS n, count(i.response_id) AS used, count(r.id) AS completed
+                SELECT i.round_id, count(*) AS n, count(i.response_id) AS used, count(r.id) AS completed,
+                       count(i.withdrawn_at) AS withdrawn
                 FROM invitations i LEFT JOIN responses r ON r.id = i.response_id AND r.status = 'complete'
                 GROUP BY i.round_id
                 """) {
-                invitations[row["round_id"]] = (row["n"], row["used"], row["completed"])
+                invitations[row["round_id"]] = (row["n"], row["used"], row["completed"], row["withdrawn"])
             }
             return rows.map { row in
                 let round = Self.round(from: row)
                 let counts = (languages[round.id] ?? [:]).values.sorted { $0.language < $1.language }
-                let invited = invitations[round.id] ?? (0, 0, 0)
+                let invited = invitations[round.id] ?? (0, 0, 0, 0)
                 return RoundSummary(
                     round: round, definitionVersion: row["version"],
                     started: counts.reduce(0) { $0 + $1.started }, complete: counts.reduce(0) { $0 + $1.complete },
                     byLanguage: counts, invitations: invited.made, invitationsUsed: invited.used,
-                    invitationsCompleted: invited.completed, responsesWithoutInvitation: withoutInvitation[round.id] ?? 0)
+                    invitationsCompleted: invited.completed, responsesWithoutInvitation: withoutInvitation[round.id] ?? 0,
+                    invitationsWithdrawn: invited.withdrawn)
             }
         }
     }
