@@ -188,18 +188,20 @@ struct RakingTests {
 
 extension RakingTests {
     /// Found by fuzzing: margins counted in the tens of quintillions that the responses cannot meet
-    /// stopped the computation writing the weighted count into the refusal (E331).
-    @Test func marginsBeyondWholeNumbersAreWrittenInTheRefusal() throws {
-        let diagonal = Self.responses.filter { ($0.0 == "N") == ($0.1 == "ab") }
+    /// stopped the computation writing the weighted count into the refusal (E331). Such counts are
+    /// now refused where they are written (E326: no register counts beyond 1e12), before any raking.
+    @Test func marginsBeyondAnyRegisterAreRefusedBeforeRaking() throws {
         let huge = """
                   margins:
                     - {variable: region, counts: {N: 3e19, S: 7e19}}
                     - {variable: form, counts: {ab: 6e19, ef: 4e19}}
             """
-        let error = try #require(throws: AggregationError.self) { try Self.compute(huge, responses: diagonal) }
-        #expect(error.diagnostics.map(\.code.id) == ["E331"])
-        let message = try #require(error.diagnostics.first?.message)
-        #expect(message.contains("the weights of region N add up to 6e+19, not its count 3e+19"), "\(message)")
+        let loaded = FrameworkLoader.load(
+            text: Self.framework(huge), path: "orgs-toc.yaml",
+            surveys: SurveyCatalogue([try #require(SurveyLoader.load(text: Self.orgsSurvey(), path: "orgs.yaml").document).survey]))
+        #expect(loaded.framework == nil)
+        #expect(loaded.diagnostics.filter(\.isError).map(\.code.id) == ["E326", "E326", "E326", "E326"], "\(loaded.diagnostics)")
+        #expect(loaded.diagnostics.contains { $0.message.contains("the population count of N in margin 1 of `poststratify` of round orgs-2025 is '3e19', more units than any register counts") })
     }
 }
 
