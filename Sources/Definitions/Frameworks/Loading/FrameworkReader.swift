@@ -246,29 +246,29 @@ struct FrameworkReader {
     }
 
     private mutating func readPopulationSize(_ node: YAMLNode, what: String) -> Double? {
-        readRegisterNumber(node, aboveZero: true, code: .populationCountNotPositive) { shown, problem in
+        readRegisterNumber(node, isCount: true, code: .populationCountNotPositive) { shown, problem in
             "`population` of \(what) is \(shown), \(problem); write the register's number of units without quotes, e.g. population: 6400"
         }
     }
 
     private mutating func readPopulationTotal(_ node: YAMLNode, variable: String, what: String) -> Double? {
-        readRegisterNumber(node, aboveZero: false, code: .populationTotalNotFinite) { shown, _ in
+        readRegisterNumber(node, isCount: false, code: .populationTotalNotFinite) { shown, _ in
             "the population total of \(variable) in \(what) is \(shown), not a finite number; write the register's total without quotes, e.g. \(variable): 23000"
         }
     }
 
-    /// A finite number written without quotes (when `aboveZero`, a count: above 0 and at most
+    /// A finite number written without quotes (when `isCount`, a count: above 0 and at most
     /// ``largestCount``), else `code` with the message `refusal` makes of what is written instead
     /// and what is wrong with it.
     private mutating func readRegisterNumber(
-        _ node: YAMLNode, aboveZero: Bool, code: DiagnosticCode, refusal: (_ shown: String, _ problem: String) -> String
+        _ node: YAMLNode, isCount: Bool, code: DiagnosticCode, refusal: (_ shown: String, _ problem: String) -> String
     ) -> Double? {
         let text = node.scalar?.text ?? ""
-        guard node.scalar?.isQuoted == false, let value = Double(text), value.isFinite, !aboveZero || value > 0 else {
+        guard node.scalar?.isQuoted == false, let value = Double(text), value.isFinite, !isCount || value > 0 else {
             diagnostics.report(code, at: node.location, refusal(node.scalar.map { "'\($0.text)'" } ?? node.kindDescription, "not a number above 0"))
             return nil
         }
-        guard !aboveZero || value <= Self.largestCount else {
+        guard !isCount || value <= Self.largestCount else {
             diagnostics.report(code, at: node.location, refusal(
                 "'\(text)'", "more units than any register counts (at most \(Self.number(Self.largestCount)); counts beyond it overflow the weights)"))
             return nil
@@ -310,7 +310,7 @@ struct FrameworkReader {
     }
 
     private mutating func readPopulationCount(_ node: YAMLNode, code: String, what: String) -> Double? {
-        readRegisterNumber(node, aboveZero: true, code: .populationCountNotPositive) { shown, problem in
+        readRegisterNumber(node, isCount: true, code: .populationCountNotPositive) { shown, problem in
             "the population count of \(code) in \(what) is \(shown), \(problem); write the register's count without quotes, e.g. \(code): 1200 (a post-stratum with no population cannot have responses: leave it out)"
         }
     }

@@ -142,10 +142,8 @@ extension FormServer {
         case .moved, .completed, .alreadyComplete, .superseded, .pageNotShown, .notCollecting, .withdrawn:
             return Reply.redirect(path)
         case .rejected(let page, let problems, let sheet, let language):
-            var values = Self.fieldValues(of: sheet, page: page, words: UIText(language))
-            for (name, field) in post.fields { values[name] = field }
             let view = FormPageView(
-                validator: validator, sheet: sheet, page: page, values: values, problems: problems,
+                validator: validator, sheet: sheet, page: page, values: Self.postedValues(post, on: sheet, page: page, language: language), problems: problems,
                 language: language, action: path, csrfToken: respondentTokens.token(linkTokenHash: linkTokenHash),
                 describesSurvey: describesSurvey, stayedForBack: post.action == .back)
             return Reply.html(view.render(), status: .unprocessableContent)
@@ -162,10 +160,9 @@ extension FormServer {
         guard let page = post.page.flatMap({ id in validator.survey.pages.firstIndex { $0.id == id } }),
               validator.isPageRelevant(page, in: response.sheet) else { return nil }
         _ = validator.submit(page: page, fields: post.fields, to: &response.sheet)
-        var values = Self.fieldValues(of: response.sheet, page: page, words: UIText(post.language))
-        for (name, field) in post.fields { values[name] = field }
         let view = FormPageView(
-            validator: validator, sheet: response.sheet, page: page, values: values, problems: [], language: post.language, action: path,
+            validator: validator, sheet: response.sheet, page: page, values: Self.postedValues(post, on: response.sheet, page: page, language: post.language),
+            problems: [], language: post.language, action: path,
             csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash), describesSurvey: response.invitation != nil, notSaved: true)
         var reply = Reply.html(view.render(), status: .serviceUnavailable)
         reply.headers[.retryAfter] = String(WebFailure.retryAfterSeconds)
@@ -186,6 +183,12 @@ extension FormServer {
             fields[name] = validator.variables[index].type == .choices ? .selections(values) : .text(values.first ?? "")
         }
         return fields
+    }
+
+    /// What the fields of a page shown again after its post show: what was posted, as it was typed,
+    /// and the sheet's answers for the fields it did not post.
+    static func postedValues(_ post: PagePost, on sheet: AnswerSheet, page: Int, language: String) -> [String: FormField] {
+        fieldValues(of: sheet, page: page, words: UIText(language)).merging(post.fields) { _, posted in posted }
     }
 
     /// What the fields of `page` show for the answers on `sheet`, decimals written as `words` write them.
