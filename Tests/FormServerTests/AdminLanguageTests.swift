@@ -88,7 +88,7 @@ import Testing
 
     /// The response rate of an invitation round, by AAPOR RR1 and RR2, with Swedish decimals: by
     /// hand, 163 / 412 = 39.56 % and (163 + 23) / 412 = 45.15 %. An anonymous round and one with no
-    /// invitations say why they have none.
+    /// invitations say why they have none. No invitation withdrew, so there is no line of withdrawn ones.
     @Test func theRoundPageShowsTheResponseRateInBothLanguages() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
@@ -107,12 +107,17 @@ import Testing
             let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
             #expect(page.body.contains(
                 "<dt>Svarsfrekvens (AAPOR RR1)</dt><dd>39,6\u{A0}% (163 av 412 inbjudna); med påbörjade svar (RR2): 45,1\u{A0}%</dd>"), "\(page.body)")
+            #expect(page.body.contains("<dt>Använda inbjudningar</dt><dd>186 av 412</dd><dt>Svarsfrekvens (AAPOR RR1)</dt>"),
+                    "no line of withdrawn invitations while none withdrew: \(page.body)")
+            #expect(!page.body.contains("Återkallade inbjudningar"))
             #expect(page.body.contains("<p>Svarsfrekvens enligt AAPOR:s Standard Definitions (10:e upplagan, 2023) med omgångens inbjudningar som urval: "))
             #expect(page.body.contains("Varje inbjuden som inte har svarat räknas som behörig"))
             let english = try await client.get("/admin/rounds/esem-invited", headers: Self.english)
             #expect(english.body.contains(
                 "<dt>Response rate (AAPOR RR1)</dt><dd>39.6% (163 of 412 invited); with partial responses (RR2): 45.1%</dd>"), "\(english.body)")
             #expect(english.body.contains("Every invitee who has not answered counts as eligible"))
+            #expect(english.body.contains("<dt>Invitations used</dt><dd>186 of 412</dd><dt>Response rate (AAPOR RR1)</dt>"), "\(english.body)")
+            #expect(!english.body.contains("Withdrawn invitations"))
         }
     }
 

@@ -1,5 +1,7 @@
--- Turns a database of the current schema back into one of schema v4 (before `v5: API clients`
--- and `v6: erasures`), for the tests of databases that an earlier Samla made (StoreTests and SamlaCommandsTests).
+-- Turns a database of the current schema back into one of schema v4 (before `v5: API clients`,
+-- `v6: erasures` and `v8: suppressions`), for the tests of databases that an earlier Samla made (StoreTests and SamlaCommandsTests).
+DROP TABLE suppressions;
+DELETE FROM grdb_migrations WHERE identifier = 'v8: suppressions';
 DROP TABLE erasures;
 ALTER TABLE invitations DROP COLUMN withdrawn_at;
 DELETE FROM grdb_migrations WHERE identifier = 'v6: erasures';

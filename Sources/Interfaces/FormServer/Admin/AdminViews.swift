@@ -197,7 +197,7 @@ enum AdminViews {
                     html.element("dt", text: term)
                     html.element("dd", text: value)
                 }
-                if !round.isAnonymous {
+                if !round.isAnonymous, summary.invitationsWithdrawn > 0 {
                     html.element("dt", text: words.invitationsWithdrawn)
                     html.element("dd") { html in
                         html.text(words.countOf(summary.invitationsWithdrawn, summary.invitations) + " (")
