@@ -124,7 +124,11 @@ public enum EstimationError: Error, Sendable, Hashable, CustomStringConvertible 
                 "\(method) calibration needs bounds, 0 ≤ lower < 1 < upper, such as [0.5, 2]"
             }
         case .calibrationNotConverged(let method, let iterations, let variable, let code, let weighted, let target, let gap):
-            "\(method) calibration did not converge in \(iterations) iterations: the weighted total of \(code.map { "\(variable) \($0)" } ?? variable) is \(weighted.plain), not its target \(target.plain) (a gap of \(String(gap)) of 1 + the target; below 1e-7 is met); the bounds are too narrow for these targets, or the sample cannot reach them: widen the bounds, or calibrate to fewer variables"
+            "\(method) calibration did not converge in \(iterations) iterations: "
+                + (gap.isNaN
+                    ? "the weights became undefined (not a number), its steps having run beyond the range of 64-bit numbers"
+                    : "the weighted total of \(code.map { "\(variable) \($0)" } ?? variable) is \(weighted.plain), not its target \(target.plain) (a gap of \(String(gap)) of 1 + the target; below 1e-7 is met)")
+                + "; the bounds are too narrow for these targets, or the sample cannot reach them: widen the bounds, or calibrate to fewer variables"
         case .rakingWeightsOutOfRange(let pass, let margin, let group, let weighted, let population, let after):
             "raking stopped in pass \(pass): the weights of \(margin) \(group) add up to \(weighted.isFinite ? weighted.plain : "more than the largest 64-bit floating-point number (1.8e308)") \(after.map { "after scaling to \($0)" } ?? "as given"), and scaling them to its population count \(population.plain) would take them beyond the range of 64-bit floating-point numbers (about 4.9e-324 to 1.8e308), where they become 0 or infinite; check the population counts and the weights: counts and weights this far apart are not those of one population"
         }
