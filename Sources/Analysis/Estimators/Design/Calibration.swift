@@ -29,7 +29,7 @@ public struct CalibrationTargets: Sendable, Hashable {
 
 /// A calibrated design as R's `calibrate` keeps it for `svyrecvar`, whatever its distance: the QR
 /// factorisation of the calibration variables times √(base weight), and g · √(base weight).
-struct LinearCalibration: Sendable {
+struct CalibrationRegression: Sendable {
     let factorised: HouseholderQR
     let scale: [Double]
 }
@@ -78,7 +78,7 @@ extension SampleDesign {
         if !refused.isEmpty {
             throw .calibratedWeightsNotPositive(count: refused.count, smallest: refused.map { design.weights[$0] }.min()!)
         }
-        design.calibration = .linear(LinearCalibration(factorised: factorised, scale: zip(g, root).map { $0 * $1 }))
+        design.calibration = .regression(CalibrationRegression(factorised: factorised, scale: zip(g, root).map { $0 * $1 }))
         return design
     }
 
@@ -127,7 +127,7 @@ extension SampleDesign {
     /// The influence values residualised by the g-weighted regression on the calibration
     /// variables, as R's `svyrecvar` does for a calibrated design: the residuals of z/(g√w) on
     /// X√w, times g√w. An observation of weight 0 has z = 0 and keeps it (R divides 0 by 0 there).
-    func residualisedByCalibration(_ z: [Double], _ calibration: LinearCalibration) -> [Double] {
+    func residualisedByCalibration(_ z: [Double], _ calibration: CalibrationRegression) -> [Double] {
         let scale = calibration.scale
         let y = (0..<count).map { scale[$0] == 0 ? 0 : z[$0] / scale[$0] }
         return zip(calibration.factorised.residuals(of: y), scale).map { $0 * $1 }
