@@ -89,4 +89,57 @@ struct CalibrationTests {
         #expect(error.diagnostics.map(\.code.id) == ["E328"])
         #expect(error.diagnostics.first?.message == "2 cleaned responses of round orgs-2025 have no staff (ids 4, 8), so calibration to its total cannot weight them (R's calibrate fails on a missing value); leave them out with a cleaning rule, e.g. `eligible: ${staff} != ''`, or fill in their staff")
     }
+
+    /// 20 staff on average: linear calibration gives small northern organisations weights below 0
+    /// (E339, which suggests raking); `method: raking` meets the same figures with every weight above 0.
+    @Test func rakingMeetsWhatLinearCalibrationRefuses() throws {
+        let far = Self.calibrate.replacingOccurrences(of: "12000", with: "20000")
+        let error = try #require(throws: AggregationError.self) { try Self.compute(far) }
+        #expect(error.diagnostics.map(\.code.id) == ["E339"])
+        #expect(error.diagnostics.first?.message.contains("calibrate with method: raking (which keeps every weight above 0)") == true, "\(error.diagnostics)")
+
+        let results = try Self.compute(far + "\n      method: raking")
+        let cell = try #require(ComputeTests.row(results, "staff", "orgs-2025")?.outcome.published)
+        #expect(abs(cell.value - 20) < 1e-9, "the weighted mean meets 20,000 staff in 1,000 organisations: \(cell.value)")
+        let responses = RakingTests.responses
+        let raked = try SampleDesign(weights: Array(repeating: 1, count: responses.count)).calibrated(
+            to: CalibrationTargets(
+                populationSize: 1000,
+                margins: [RakingMargin(name: "region", groups: responses.map(\.0), populationCounts: ["N": 300, "S": 700])],
+                totals: [CalibrationTotal(name: "staff", values: responses.map { Double($0.2) }, populationTotal: 20000)]),
+            method: CalibrationMethod(distance: .raking))
+        #expect(raked.weights.allSatisfy { $0 > 0 })
+        let expected = try Estimator(design: raked).mean(responses.map { Double($0.2) })
+        #expect(cell.estimate?.standardError == expected.standardError)
+        let note = ResultNote.roundCalibrated(round: "orgs-2025", counts: ["region"], totals: ["staff"], source: "The register", method: .raking)
+        #expect(results.notes.contains(note), "\(results.notes)")
+        #expect(note.text("en").contains("the total of staff (calibration by raking) (The register)"))
+    }
+
+    /// Bounds too narrow for the figures: grake's 50 Newton steps do not meet them (R warns
+    /// "Failed to converge" and calibrate stops), and the round is refused with the total furthest off.
+    @Test func calibrationThatDoesNotConvergeRefusesTheRound() throws {
+        let narrow = Self.calibrate.replacingOccurrences(of: "12000", with: "20000") + "\n      method: logit\n      bounds: [0.5, 2]"
+        let error = try #require(throws: AggregationError.self) { try Self.compute(narrow) }
+        #expect(error.diagnostics.map(\.code.id) == ["E343"], "\(error.diagnostics)")
+        let message = try #require(error.diagnostics.first?.message)
+        // R: "Failed to converge: eps=0.569304868089929 in 51 iterations".
+        #expect(message == "calibrating round orgs-2025 with every response weighing 1 by logit within [0.5, 2] did not converge in 50 iterations (R's calibrate stops there too, with \"Failed to converge\"): the weights give the total of staff as 8613.3, not 20000, the largest gap left (0.57 of 1 + the target, where below 1e-7 counts as met); the responses cannot reach these counts and totals within the bounds: widen `bounds`, calibrate to fewer variables, or use method: raking, which needs no bounds", "\(message)")
+
+        // R's weights run to where exp overflows, g becomes NaN and R stops on "missing value where
+        // TRUE/FALSE needed"; Samla refuses the round as not converged.
+        let overflowing = Self.calibrate + "\n      method: logit\n      bounds: [0.5, 2]"
+        let undefined = try #require(throws: AggregationError.self) { try Self.compute(overflowing) }
+        #expect(undefined.diagnostics.map(\.code.id) == ["E343"], "\(undefined.diagnostics)")
+        #expect(undefined.diagnostics.first?.message.contains("the weights became undefined (not a number)") == true, "\(undefined.diagnostics)")
+
+        let wide = try Self.compute(Self.calibrate + "\n      method: logit\n      bounds: [0.4, 2.5]")
+        let note = ResultNote.roundCalibrated(
+            round: "orgs-2025", counts: ["region"], totals: ["staff"], source: "The register", method: .logit, bounds: CalibrationRatioBounds(lower: 0.4, upper: 2.5))
+        #expect(wide.notes.contains(note), "\(wide.notes)")
+        #expect(note.text("en").contains("(logit calibration within 0.4–2.5 times the base weights)"))
+        #expect(note.text("sv").contains("(logitkalibrering inom 0.4–2.5 gånger grundvikterna)"))
+        let cell = try #require(ComputeTests.row(wide, "staff", "orgs-2025")?.outcome.published)
+        #expect(abs(cell.value - 12) < 1e-6, "\(cell.value)")
+    }
 }

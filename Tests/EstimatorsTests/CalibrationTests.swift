@@ -1,9 +1,9 @@
 import Estimators
 import Testing
 
-/// Linear calibration's weights and refusals; its estimates, standard errors and design effects
-/// are checked against R's `calibrate` in `GoldenEstimateTests` and `DesignEffectTests` (designs
-/// with `_cal`).
+/// Calibration's weights and refusals; its estimates, standard errors and design effects are
+/// checked against R's `calibrate` in `GoldenEstimateTests` and `DesignEffectTests` (designs with
+/// `_cal`; raking, logit and bounded linear calibration in `calibrated-methods.csv`).
 @Suite struct CalibrationTests {
     @Test(arguments: ["srs_cal", "srs_cal_unweighted", "srs_cal_total", "strat_cal", "clus1_cal"])
     func weightsAreRsCalibratedWeights(_ name: String) throws {
@@ -91,6 +91,88 @@ import Testing
         }
         #expect(throws: EstimationError.alreadyPostStratified) {
             try design.calibrated(to: CalibrationTargets(populationSize: 30, margins: [region])).calibrated(to: CalibrationTargets(populationSize: 30))
+        }
+    }
+
+    static let methodDesigns = GoldenTable("calibration-methods.csv").rows.map { $0["design"]! }
+
+    /// Raking, logit and bounded linear calibration reach R's weights (`grake`), and the bounded
+    /// ones keep every ratio to the base weight within the bounds.
+    @Test(arguments: methodDesigns)
+    func otherMethodsReachRsWeights(_ name: String) throws {
+        let expected = GoldenTable("calibrated-methods-weights.csv").rows.filter { $0["design"] == name }.map { $0.number("weight")! }
+        let weights = try GoldenDesigns.calibrated(name).weights
+        #expect(weights.count == expected.count && !expected.isEmpty)
+        for (actual, wanted) in zip(weights, expected) {
+            expectClose(actual, wanted, relative: 1e-12, "\(name) weight")
+        }
+        let row = try #require(GoldenTable("calibration-methods.csv").rows.first { $0["design"] == name })
+        if let lower = row.number("lower"), let upper = row.number("upper") {
+            let base = try GoldenDesigns.design(String(name.prefix { $0 != "_" })).weights
+            let ratios = zip(weights, base).map { $0 / $1 }
+            #expect(ratios.allSatisfy { $0 >= lower * (1 - 1e-12) && $0 <= upper * (1 + 1e-12) }, "\(name) within its bounds")
+        }
+    }
+
+    @Test func goldenMethodsCoverEveryDistanceAndBindingBounds() throws {
+        let rows = GoldenTable("calibration-methods.csv").rows
+        #expect(Set(rows.map { $0["method"]! }) == Set(CalibrationDistance.allCases.map(\.rawValue)))
+        // Bounded linear calibration whose weights sit on both bounds: the bounds bind.
+        let bounded = try GoldenDesigns.calibrated("clus1_cal_bounded").weights
+        let ratios = zip(bounded, try GoldenDesigns.design("clus1").weights).map { $0 / $1 }
+        expectClose(ratios.min(), 0.6, relative: 1e-12, "smallest ratio")
+        expectClose(ratios.max(), 1.6, relative: 1e-12, "largest ratio")
+        // Unbounded, the same targets move some weights further: to 0.42 and 1.83 of their base.
+        let linear = try GoldenDesigns.calibrated("clus1_cal").weights
+        let unbounded = zip(linear, try GoldenDesigns.design("clus1").weights).map { $0 / $1 }
+        #expect(unbounded.min()! < 0.5 && unbounded.max()! > 1.8)
+    }
+
+    /// `make-golden.R`'s case: linear calibration to a total of 21 gives x = 1 a weight of −0.2,
+    /// refused; raking meets the same targets with weights above 0.
+    @Test func rakingMeetsWhatLinearCalibrationGivesNegativeWeightsFor() throws {
+        let design = try SampleDesign(weights: [1, 1, 1, 1, 1])
+        let targets = CalibrationTargets(populationSize: 5, totals: [CalibrationTotal(name: "x", values: [1, 2, 3, 4, 5], populationTotal: 21)])
+        #expect {
+            try design.calibrated(to: targets)
+        } throws: { error in
+            guard case EstimationError.calibratedWeightsNotPositive(let count, let smallest) = error else { return false }
+            return count == 1 && abs(smallest + 0.2) < 1e-12
+        }
+        let raked = try design.calibrated(to: targets, method: CalibrationMethod(distance: .raking))
+        #expect(raked.weights.allSatisfy { $0 > 0 })
+        expectClose(raked.weights.reduce(0, +), 5, relative: 1e-9, "population")
+        expectClose(zip(raked.weights, [1.0, 2, 3, 4, 5]).reduce(0) { $0 + $1.0 * $1.1 }, 21, relative: 1e-9, "total of x")
+    }
+
+    /// apiclus1 to clus1_cal's targets within [0.8, 1.2]: R's grake warns "Failed to converge: eps=0.354
+    /// in 51 iterations" (its count includes the check after the 50th step) and calibrate stops.
+    @Test func refusesACalibrationThatDoesNotConverge() throws {
+        let clus1 = try GoldenDesigns.design("clus1")
+        let data = GoldenDesigns.apiclus1
+        let targets = CalibrationTargets(
+            populationSize: 6194,
+            margins: [RakingMargin(name: "stype", groups: data.column("stype"), populationCounts: GoldenDesigns.populationCounts("stype"))],
+            totals: [CalibrationTotal(name: "api99", values: data.numbers("api99"), populationTotal: 3_914_069)])
+        let method = CalibrationMethod(distance: .linear, bounds: CalibrationBounds(lower: 0.8, upper: 1.2))
+        #expect {
+            try clus1.calibrated(to: targets, method: method)
+        } throws: { error in
+            guard case EstimationError.calibrationNotConverged(let name, let iterations, _, _, _, _, let gap) = error else { return false }
+            return name == "linear within [0.8, 1.2]" && iterations == 50 && abs(gap - 0.353972557108238) < 1e-6
+        }
+    }
+
+    @Test func refusesLogitWithoutBoundsAndBoundsOutsideTheirRange() throws {
+        let design = try SampleDesign(weights: [1, 1, 1, 1])
+        let targets = CalibrationTargets(populationSize: 8)
+        #expect(throws: EstimationError.calibrationBoundsInvalid(method: "logit", lower: nil, upper: nil)) {
+            try design.calibrated(to: targets, method: CalibrationMethod(distance: .logit))
+        }
+        for (lower, upper) in [(1.0, 2.0), (0.5, 1.0), (-0.5, 2.0), (0.5, Double.infinity)] {
+            #expect(throws: EstimationError.calibrationBoundsInvalid(method: "linear", lower: lower, upper: upper)) {
+                try design.calibrated(to: targets, method: CalibrationMethod(distance: .linear, bounds: CalibrationBounds(lower: lower, upper: upper)))
+            }
         }
     }
 }

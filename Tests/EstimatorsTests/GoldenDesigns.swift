@@ -79,16 +79,21 @@ enum GoldenDesigns {
     }
 
     static let calibration = GoldenTable("calibration.csv")
+    static let calibrationMethods = GoldenTable("calibration-methods.csv")
 
-    /// A design of `make-golden.R` calibrated as there (`calibrate`, linear), to the targets of
-    /// `calibration.csv`: each categorical variable as a margin with every code's count.
+    /// A design of `make-golden.R` calibrated as there (`calibrate`), to the targets of
+    /// `calibration.csv`: each categorical variable as a margin with every code's count. The designs
+    /// of `calibration-methods.csv` take the targets of the linear design it names, with its method
+    /// and bounds.
     static func calibrated(_ name: String) throws -> SampleDesign {
+        let methodRow = calibrationMethods.rows.first { $0["design"] == name }
+        let targetsName = methodRow?["targets"] ?? name
         let dataName = ["srs": "apisrs", "strat": "apistrat", "clus1": "apiclus1"][String(name.prefix { $0 != "_" })]!
         let data = data(dataName)
-        let base = name == "srs_cal_unweighted"
+        let base = targetsName == "srs_cal_unweighted"
             ? try SampleDesign(weights: Array(repeating: 1, count: data.rows.count))
             : try design(String(name.prefix { $0 != "_" }))
-        let rows = calibration.rows.filter { $0["design"] == name }
+        let rows = calibration.rows.filter { $0["design"] == targetsName }
         var countVariables: [String] = []
         for row in rows where row["kind"] == "count" && !countVariables.contains(row["variable"]!) { countVariables.append(row["variable"]!) }
         let margins = countVariables.map { variable in
@@ -100,7 +105,12 @@ enum GoldenDesigns {
             CalibrationTotal(name: row["variable"]!, values: data.numbers(row["variable"]!), populationTotal: row.number("value")!)
         }
         let population = try #require(rows.first { $0["kind"] == "population" }?.number("value"))
-        return try base.calibrated(to: CalibrationTargets(populationSize: population, margins: margins, totals: totals))
+        let method = try methodRow.map { row in
+            CalibrationMethod(
+                distance: try #require(CalibrationDistance(rawValue: row["method"]!)),
+                bounds: row.number("lower").map { CalibrationBounds(lower: $0, upper: row.number("upper")!) })
+        } ?? .linear
+        return try base.calibrated(to: CalibrationTargets(populationSize: population, margins: margins, totals: totals), method: method)
     }
 
     /// The population count of each code of `variable`.

@@ -12,7 +12,8 @@ struct GoldenEstimate: Sendable, CustomTestStringConvertible {
         return "\(fields["design"]!) \(fields["estimator"]!) \(variable) [\(domain)] @\(fields.number("level")!)"
     }
 
-    static let all = (GoldenTable("estimates.csv").rows + GoldenTable("raked.csv").rows + GoldenTable("calibrated.csv").rows).map(GoldenEstimate.init)
+    static let all = (GoldenTable("estimates.csv").rows + GoldenTable("raked.csv").rows + GoldenTable("calibrated.csv").rows
+        + GoldenTable("calibrated-methods.csv").rows).map(GoldenEstimate.init)
     static let weighted = all.filter { $0.fields["design"] != "none" }
     static let unweighted = all.filter { $0.fields["design"] == "none" }
 
@@ -122,7 +123,9 @@ struct GoldenEstimate: Sendable, CustomTestStringConvertible {
                                         "srs_ps", "srs_ps_unweighted", "strat_ps", "clus1_ps",
                                         "small_ps", "small_remove_ps", "small_adjust_ps", "small_average_ps",
                                         "srs_rake", "strat_rake", "clus1_rake",
-                                        "srs_cal", "srs_cal_unweighted", "srs_cal_total", "strat_cal", "clus1_cal"]))
+                                        "srs_cal", "srs_cal_unweighted", "srs_cal_total", "strat_cal", "clus1_cal",
+                                        "srs_cal_raking", "srs_cal_unweighted_raking", "strat_cal_logit", "strat_cal_bounded",
+                                        "strat_cal_raking_bounded", "clus1_cal_bounded"]))
         #expect(GoldenEstimate.weighted.contains { !$0.fields["domain_variable"]!.isEmpty })
         // Ratios on both scales, with and without a design: shares of a whole (logit) and not (log).
         let ratios = GoldenEstimate.all.filter { $0.fields["estimator"] == "ratio" }

@@ -3,7 +3,7 @@ import Foundation
 import Frameworks
 import Testing
 
-/// A round's `calibrate`: linear calibration to the population's size, categorical counts and
+/// A round's `calibrate`: calibration (linear, raking or logit) to the population's size, categorical counts and
 /// numeric totals, read and checked against the shop survey (the corpus has one broken file per code).
 struct FrameworkCalibrationTests {
     /// The valid fixture with round shop-2025 calibrated by `body` (its keys at any one indentation).
@@ -139,5 +139,72 @@ struct FrameworkCalibrationTests {
         let result = FrameworkLoader.load(text: text, path: "f.yaml", surveys: Fixtures.catalogue)
         #expect(result.errors.map(\.code.id) == ["E321"], "\(result.diagnostics)")
         #expect(result.errors.first?.message.contains("has `calibrate` but no survey") == true)
+    }
+
+    @Test func methodAndBoundsAreRead() throws {
+        let plain = try Self.calibrated("""
+                  counts: {region: {north: 2500, south: 3900}}
+        """)
+        let linear = try #require(plain.framework?.round("shop-2025")?.poststratify?.calibration)
+        #expect(linear.method == .linear && linear.bounds == nil, "the default: linear, unbounded")
+        for (method, bounds) in [("raking", ""), ("logit", "bounds: [0.5, 2]"), ("linear", "bounds: [0, 1.5]"), ("raking", "bounds: [0.25, 4]")] {
+            let result = try Self.calibrated("""
+                      counts: {region: {north: 2500, south: 3900}}
+                      method: \(method)
+                      \(bounds)
+            """)
+            #expect(result.errors.isEmpty, "\(method) \(bounds): \(result.diagnostics)")
+            let calibration = try #require(result.framework?.round("shop-2025")?.poststratify?.calibration)
+            #expect(calibration.method.rawValue == method)
+            let written = bounds.isEmpty ? nil : bounds.dropFirst("bounds: [".count).dropLast().split(separator: ", ").map { Double($0)! }
+            #expect(calibration.bounds.map { [$0.lower, $0.upper] } == written, "\(bounds)")
+        }
+    }
+
+    @Test func anUnknownMethodIsRefusedWithTheNearest() throws {
+        let result = try Self.calibrated("""
+                  counts: {region: {north: 2500, south: 3900}}
+                  method: rakng
+        """)
+        #expect(result.errors.map(\.code.id) == ["E340"], "\(result.diagnostics)")
+        #expect(result.errors.first?.message == "`method` of `calibrate` of round shop-2025 is 'rakng' (did you mean raking?); calibration methods are linear, raking, logit (linear, the default, can give weights of 0 or below; raking keeps them above 0; logit keeps them within `bounds`)")
+        let far = try Self.calibrated("""
+                  counts: {region: {north: 2500, south: 3900}}
+                  method: GREG
+        """)
+        #expect(far.errors.map(\.code.id) == ["E340"] && far.errors.first?.message.contains("is 'GREG'; calibration methods are") == true, "\(far.diagnostics)")
+    }
+
+    @Test func boundsAreTwoNumbersAroundOne() throws {
+        let cases: [(written: String, column: Int, message: String)] = [
+            ("0.5", 15, "`bounds` of `calibrate` of round shop-2025 is '0.5', not two numbers [lower, upper]"),
+            ("[0.5, 1.5, 2]", 15, "`bounds` of `calibrate` of round shop-2025 is a list of 3, not two numbers [lower, upper]"),
+            ("[\"0.5\", 2]", 16, "the lower bound in `bounds` of `calibrate` of round shop-2025 is '0.5', not a finite number"),
+            ("[0.5, .inf]", 21, "the upper bound in `bounds` of `calibrate` of round shop-2025 is '.inf', not a finite number"),
+            ("[1, 2]", 16, "the lower bound in `bounds` of `calibrate` of round shop-2025 is 1, not below 1"),
+            ("[-0.5, 2]", 16, "the lower bound in `bounds` of `calibrate` of round shop-2025 is -0.5, below 0"),
+            ("[0.5, 1]", 21, "the upper bound in `bounds` of `calibrate` of round shop-2025 is 1, not above 1"),
+        ]
+        for (written, column, message) in cases {
+            let result = try Self.calibrated("""
+                      counts: {region: {north: 2500, south: 3900}}
+                      method: logit
+                      bounds: \(written)
+            """)
+            #expect(result.errors.map(\.code.id) == ["E341"], "\(written): \(result.diagnostics)")
+            let error = try #require(result.errors.first)
+            #expect(error.message.hasPrefix(message), "\(written): \(error.message)")
+            guard case .source(let location) = error.location else { Issue.record("\(written): no place"); continue }
+            #expect(location.line == 12 && location.column == column, "\(written): \(location)")
+        }
+    }
+
+    @Test func logitNeedsBounds() throws {
+        let result = try Self.calibrated("""
+                  counts: {region: {north: 2500, south: 3900}}
+                  method: logit
+        """)
+        #expect(result.errors.map(\.code.id) == ["E342"], "\(result.diagnostics)")
+        #expect(result.errors.first?.message.hasPrefix("`calibrate` of round shop-2025 calibrates by logit, which keeps each weight's ratio to its base weight between two bounds, but gives no `bounds`") == true)
     }
 }

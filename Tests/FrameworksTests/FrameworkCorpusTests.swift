@@ -10,9 +10,12 @@ struct FrameworkCorpusTests {
     static let expected: [String: (code: String, line: Int, column: Int)] = [
         "baseline-unknown-round": ("E313", 40, 23),
         "calibrate-and-poststratify": ("E336", 11, 7),
+        "calibrate-bounds-not-around-one": ("E341", 14, 16),
+        "calibrate-logit-without-bounds": ("E342", 13, 7),
         "calibrate-population-differs": ("E330", 12, 9),
         "calibrate-total-not-number": ("E337", 12, 23),
         "calibrate-total-of-text": ("E338", 12, 16),
+        "calibrate-unknown-method": ("E340", 13, 15),
         "calibrate-unknown-variable": ("E311", 11, 16),
         "cleaning-rule-not-condition": ("E229", 13, 16),
         "completeness-out-of-range": ("E319", 11, 23),

@@ -126,6 +126,26 @@ struct ReportRenderingTests {
         #expect(abs(mean.value - 4) < 1e-9)
     }
 
+    /// A round calibrated by raking or logit says so in the methods section, with its bounds, not
+    /// that it is linear calibration.
+    @Test(arguments: [("sv", "method: raking", "med kalibrering genom raking, som håller varje vikt över 0: vikterna justeras"),
+                      ("en", "method: raking", "by calibration by raking, which keeps every weight above 0: the weights are adjusted"),
+                      ("sv", "method: logit, bounds: [0.5, 3]", "med logitkalibrering, som håller varje vikt mellan 0.5 och 3 gånger sin grundvikt:"),
+                      ("en", "method: logit, bounds: [0.5, 3]", "by logit calibration, which keeps each weight between 0.5 and 3 times its base weight:"),
+                      ("en", "bounds: [0.5, 3]", "by linear calibration with each weight kept between 0.5 and 3 times its base weight:")])
+    func theMethodsSectionNamesTheCalibrationMethod(language: String, method: String, phrase: String) throws {
+        // 30 members of small clubs, 15 scoring 5 and 15 scoring 2, weighted to 45 clubs scoring 165 in all.
+        let (framework, html, _) = try Self.report(language: language) { text in
+            text.replacingOccurrences(
+                of: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}}",
+                with: "  - {name: club-2024, survey: club, label: {sv: \"Klubb 2024\", en: \"Club 2024\"}, calibrate: {counts: {size: {small: 45}}, "
+                    + "totals: {score: 165}, \(method)}}")
+        }
+        #expect(framework.round("club-2024")?.poststratify?.calibration?.method.rawValue == (method.contains("logit") ? "logit" : method.contains("raking") ? "raking" : "linear"))
+        #expect(html.contains(phrase), "\(phrase)")
+        #expect(!html.contains(language == "sv" ? "GREG-skattning" : "the GREG estimator"))
+    }
+
     /// A weighted round gives the range of its totals' design effects in the methods section; an
     /// unweighted one says nothing of design effects. Both indicators are weighted by the score here.
     @Test(arguments: [("sv", "Designeffekterna för de viktade skattningarna för Klubb 2025, över alla svar, ligger mellan ", " och ",

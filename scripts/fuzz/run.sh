@@ -61,6 +61,9 @@ calibrate_population = "{population: 1000, totals: {score: 2500, weight: 1e12}}"
 calibrate_area = "{population: 1000, counts: {area: {north-m: 100, north-x: 300, south-m: 250, south-x: 350}}, totals: {spend: 9000, score: 2500}}"
 calibrate_extreme = "{counts: {region: {north: 1e300, south: 1}}, totals: {spend: 1.7976931348623157e308, score: -1e308}}"
 calibrate_zero = "{population: 1e-300, totals: {spend: 0, score: -1}}"
+calibrate_raking = "{counts: {region: {north: 600, south: 400}}, totals: {spend: 12000}, method: raking}"
+calibrate_logit = "{population: 1000, totals: {score: 2500}, method: logit, bounds: [0.5, 2]}"
+calibrate_bounded_narrow = "{counts: {region: {north: 600, south: 400}}, totals: {spend: 1e9}, bounds: [0.999999, 1.000001]}"
 speed = "    min_minutes: 3\n    duplicate_key: [name]\n"
 variants = {
     "shop-toc": toc,
@@ -78,6 +81,8 @@ variants = {
     "calibrated-area": rich.replace(r2024, calibrated(r2024, calibrate_area)).replace(r2025, calibrated(r2025, calibrate_region_spend)).replace(eligible, eligible_numbers),
     "calibrated-extreme": rich.replace(r2024, calibrated(r2024, calibrate_extreme)).replace(r2025, calibrated(r2025, calibrate_zero)).replace(eligible, eligible_numbers),
     "calibrated-empty": rich.replace(r2024, calibrated(r2024, calibrate_region_spend)),
+    "calibrated-raking-logit": rich.replace(r2024, calibrated(r2024, calibrate_raking)).replace(r2025, calibrated(r2025, calibrate_logit)).replace(eligible, eligible_numbers),
+    "calibrated-bounded-narrow": rich.replace(r2024, calibrated(r2024, calibrate_bounded_narrow)).replace(eligible, eligible_spend),
     "calibrated-and-poststratified": rich.replace(r2024, round_with(calibrated(r2024, calibrate_population), region)).replace(eligible, eligible_numbers),
     "calibrated-false": rich.replace(r2024, calibrated(r2024, calibrate_region_spend)).replace("    weight: weight\n", "    weight: weight\n    poststratify: false\n").replace(eligible, eligible_spend),
     "poststratify-false": rich.replace(r2024, round_with(r2024, region)).replace("    weight: weight\n", "    weight: weight\n    poststratify: false\n").replace(eligible, eligible_region),

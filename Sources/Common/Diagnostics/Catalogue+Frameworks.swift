@@ -34,6 +34,10 @@ extension DiagnosticCode {
     public static let populationTotalNotFinite = DiagnosticCode("E337", .error, "a population total under `calibrate` that is not a finite number")
     public static let totalOfNonNumericVariable = DiagnosticCode("E338", .error, "a population total under `calibrate` for a variable that does not hold numbers")
     public static let calibrationImpossible = DiagnosticCode("E339", .error, "calibration the cleaned responses cannot give: weights of 0 or below, or variables the responses cannot tell apart")
+    public static let unknownCalibrationMethod = DiagnosticCode("E340", .error, "a calibration `method` other than linear, raking or logit")
+    public static let invalidCalibrationBounds = DiagnosticCode("E341", .error, "calibration `bounds` that are not two numbers with 0 ≤ lower < 1 < upper")
+    public static let logitWithoutBounds = DiagnosticCode("E342", .error, "logit calibration without `bounds`")
+    public static let calibrationNotConverged = DiagnosticCode("E343", .error, "calibration that does not meet its targets within R's 50 iterations")
 
     public static let percentOnLevel = DiagnosticCode("W301", .warning, "unit percent on an indicator that is not a share (a mean, median, total or count)")
     public static let nodeWithoutIndicator = DiagnosticCode("W302", .warning, "an output or outcome that no indicator measures")
@@ -47,7 +51,8 @@ extension DiagnosticCode {
         invalidFrameworkRoundName, designWithoutWeight, invalidThreshold, targetsWithoutDirection, noRoundForSurvey,
         targetNotAfterBaseline, populationCodeNotInChoices, populationCountNotPositive, emptyPostStratum,
         responsesOutsidePostStrata, marginTotalsDiffer, rakingNotConverged, marginVariableRepeated, twoRoundWeightings,
-        populationTotalNotFinite, totalOfNonNumericVariable, calibrationImpossible, percentOnLevel, nodeWithoutIndicator,
+        populationTotalNotFinite, totalOfNonNumericVariable, calibrationImpossible, unknownCalibrationMethod,
+        invalidCalibrationBounds, logitWithoutBounds, calibrationNotConverged, percentOnLevel, nodeWithoutIndicator,
         codeWithoutPopulationCount, calibrationVariableMayBeEmpty,
     ]
 }

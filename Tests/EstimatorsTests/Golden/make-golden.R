@@ -1,14 +1,16 @@
 # Golden values for Samla's Estimators module, from R's survey package and base R.
 #
 # Re-run from anywhere with:
-#   apt-get install -y --no-install-recommends r-base-core r-cran-survey
+#   apt-get install -y --no-install-recommends r-base-core r-cran-survey r-cran-mass
 #   Rscript Tests/EstimatorsTests/Golden/make-golden.R
 # It rewrites the CSV files next to it: the data (api*.csv, small.csv) and the golden values
 # (estimates.csv, wilson.csv, changes.csv, distributions.csv, deff.csv), the population counts of the
 # post-stratified designs (poststrata.csv), and the raked designs' margins, weights, estimates and
 # design effects (raking.csv, raked-weights.csv, raked.csv, raked-deff.csv), and the calibrated
 # designs' targets, weights, estimates and design effects (calibration.csv, calibrated-weights.csv,
-# calibrated.csv, calibrated-deff.csv). Numbers carry 17 significant digits.
+# calibrated.csv, calibrated-deff.csv), and the designs calibrated by raking, logit or bounded linear
+# calibration (calibration-methods.csv, calibrated-methods-weights.csv, calibrated-methods.csv; survey's
+# calibrate needs MASS for them). Numbers carry 17 significant digits.
 # "NA" marks a value R leaves undefined; an estimate R refuses has estimator "error".
 
 suppressPackageStartupMessages(library(survey))
@@ -501,5 +503,77 @@ calibrated$data <- sapply(calibrated$design, function(name) calibrations[[name]]
 write_table(calibrated, "calibrated.csv")
 # Design effects of the calibrated designs, as raked-deff.csv's.
 write_table(deff_plan(sapply(names(calibrations), function(name) calibrations[[name]]$data)), "calibrated-deff.csv")
+
+# Calibrated designs with R's other distances and with bounds (calibrate with calfun = "raking",
+# "logit", or "linear" with bounds: survey's grake, Newton steps on the calibration equations until
+# every |misfit| / (1 + |target|) is below epsilon = 1e-7, at most maxit = 50). Each reuses the
+# targets of a linear design above (calibration.csv); calibration-methods.csv names them, with the
+# method and the bounds (NA: none). apisrs raked with its weights and with every weight 1 (where
+# grake first rescales the weights by the mean of target / sample total, every ratio being above
+# 20); apistrat (strata, fpc) by logit within [0.9, 1.1], linear within [0.9, 1.2] and raking within
+# [0.9, 1.2]; apiclus1 (clusters, fpc) linear within [0.6, 1.6]; every bounded design has weights on
+# both of its bounds but the logit one (whose ratios only approach theirs). The weights R reaches are
+# in calibrated-methods-weights.csv, the estimates in calibrated-methods.csv.
+method_designs <- list(
+  srs_cal_raking = list(targets = "srs_cal", method = "raking", bounds = c(NA, NA)),
+  srs_cal_unweighted_raking = list(targets = "srs_cal_unweighted", method = "raking", bounds = c(NA, NA)),
+  strat_cal_logit = list(targets = "strat_cal", method = "logit", bounds = c(0.9, 1.1)),
+  strat_cal_bounded = list(targets = "strat_cal", method = "linear", bounds = c(0.9, 1.2)),
+  strat_cal_raking_bounded = list(targets = "strat_cal", method = "raking", bounds = c(0.9, 1.2)),
+  clus1_cal_bounded = list(targets = "clus1_cal", method = "linear", bounds = c(0.6, 1.6)))
+base_of <- function(targets) {
+  spec <- calibrations[[targets]]
+  formula <- as.formula(paste("~", paste(c(spec$counts, spec$totals), collapse = " + ")))
+  rows <- do.call(rbind, calibration)
+  rows <- rows[rows$design == targets, ]
+  population <- c(`(Intercept)` = rows$value[rows$kind == "population"])
+  for (v in spec$counts) {
+    counts <- rows[rows$kind == "count" & rows$variable == v, ]
+    population <- c(population, setNames(counts$value[-1], paste0(v, if (v == "stype") counts$code[-1] else "")))
+  }
+  population <- c(population, setNames(rows$value[rows$kind == "total"], rows$variable[rows$kind == "total"]))
+  list(design = designs[[spec$base]], formula = formula, population = population, data = spec$data)
+}
+methods_table <- list()
+method_weights <- list()
+for (design_name in names(method_designs)) {
+  spec <- method_designs[[design_name]]
+  b <- base_of(spec$targets)
+  bounds <- if (is.na(spec$bounds[1])) c(-Inf, Inf) else spec$bounds
+  designs[[design_name]] <- withCallingHandlers(
+    calibrate(b$design, b$formula, b$population, calfun = spec$method, bounds = bounds),
+    warning = function(w) if (!grepl("rescaling", conditionMessage(w))) stop("calibrate warned for ", design_name, ": ", conditionMessage(w)))
+  g <- weights(designs[[design_name]]) / weights(b$design)
+  if (!is.na(spec$bounds[1]) && spec$method != "logit") {
+    stopifnot(isTRUE(all.equal(range(g), spec$bounds, tolerance = 1e-12)))
+  }
+  methods_table[[design_name]] <- data.frame(design = design_name, data = b$data, targets = spec$targets, method = spec$method,
+                                             lower = spec$bounds[1], upper = spec$bounds[2], stringsAsFactors = FALSE)
+  method_weights[[design_name]] <- data.frame(design = design_name, row = seq_along(g), weight = weights(designs[[design_name]]))
+}
+write_table(do.call(rbind, methods_table), "calibration-methods.csv")
+write_table(do.call(rbind, method_weights), "calibrated-methods-weights.csv")
+
+# Cases Samla refuses or weights differently (CalibrationTests). The linear design of five responses
+# above, to a total of 21 instead of 40, gives a weight of -0.2; raking meets it with positive weights.
+five <- svydesign(id = ~1, weights = ~w, data = data.frame(x = 1:5, w = 1))
+stopifnot(isTRUE(all.equal(as.numeric(weights(calibrate(five, ~x, c(`(Intercept)` = 5, x = 21))))[1], -0.2)))
+stopifnot(all(weights(calibrate(five, ~x, c(`(Intercept)` = 5, x = 21), calfun = "raking")) > 0))
+# apiclus1 to clus1_cal's targets within [0.8, 1.2]: grake warns that it failed to converge after 50
+# Newton steps, the largest |misfit| / (1 + |target|) 0.354, and calibrate stops.
+b <- base_of("clus1_cal")
+failed <- tryCatch(calibrate(b$design, b$formula, b$population, bounds = c(0.8, 1.2)), warning = function(w) w)
+stopifnot(grepl("Failed to converge: eps=0.35397", conditionMessage(failed)))
+
+rows <- list()
+for (design_name in names(method_designs)) api_plan(design_name, c(by_stype, by_awards[-1]))
+calibrated_methods <- do.call(rbind, rows)
+by_methods <- svyby(~enroll, ~awards, designs$strat_cal_logit, svytotal)
+check <- calibrated_methods[calibrated_methods$design == "strat_cal_logit" & calibrated_methods$estimator == "total" &
+                            calibrated_methods$domain_variable == "awards", ]
+stopifnot(isTRUE(all.equal(as.numeric(SE(by_methods)), as.numeric(check$se), tolerance = 1e-15)))
+calibrated_methods$coverage <- NA_real_
+calibrated_methods$data <- sapply(calibrated_methods$design, function(name) calibrations[[method_designs[[name]]$targets]]$data)
+write_table(calibrated_methods, "calibrated-methods.csv")
 
 cat("wrote golden files:", header, "\n")

@@ -126,7 +126,7 @@ public struct Aggregator: Sendable {
                 if let calibration = rule.calibration {
                     notes.append(.roundCalibrated(
                         round: plan.round, counts: rule.margins.map(\.variable.value), totals: calibration.totals.map(\.variable.value),
-                        source: source, except: plan.notWeightedToPopulation))
+                        source: source, except: plan.notWeightedToPopulation, method: calibration.method, bounds: calibration.bounds))
                 } else {
                     notes.append(.roundPostStratified(
                         round: plan.round, variables: rule.margins.map(\.variable.value), source: source, except: plan.notWeightedToPopulation))

@@ -85,7 +85,14 @@ extension PlannedPostStratification {
                                    "\(raking) stopped in pass \(pass): the weights of \(margin) \(group) add up to \(sum) \(when), and scaling them to its count \(Self.number(population)) would take them beyond the range of 64-bit floating-point numbers (about 4.9e-324 to 1.8e308), where they become 0 or infinite; counts and weights this far apart are not those of one population: check \(check)")
             case .calibratedWeightsNotPositive(let count, let smallest):
                 diagnostics.report(.calibrationImpossible, at: rule.location,
-                                   "calibrating round \(round) \(weighting) gives \(count == 1 ? "1 cleaned response a weight" : "\(count) cleaned responses weights") of 0 or below (the smallest \(Self.number(smallest))); R keeps such weights, but estimates from them are not publishable: the totals are far from what these responses can reach, so check the counts and totals, calibrate to fewer variables, or post-stratify instead")
+                                   "calibrating round \(round) \(weighting) gives \(count == 1 ? "1 cleaned response a weight" : "\(count) cleaned responses weights") of 0 or below (the smallest \(Self.number(smallest))); R keeps such weights, but estimates from them are not publishable: the totals are far from what these responses can reach, so check the counts and totals, calibrate with method: raking (which keeps every weight above 0) or to fewer variables, or post-stratify instead")
+            case .calibrationNotConverged(let method, let iterations, let variable, let code, let weighted, let target, let gap):
+                let total = code.map { "the count of \(variable) \($0)" } ?? (variable == "population" ? "the population's size" : "the total of \(variable)")
+                let left = gap.isNaN
+                    ? "the weights became undefined (not a number): the steps towards the targets ran beyond the range of 64-bit numbers, where R stops with an error"
+                    : "the weights give \(total) as \(Self.number(weighted)), not \(Self.number(target)), the largest gap left (\(Self.gap(gap)) of 1 + the target, where below 1e-7 counts as met)"
+                diagnostics.report(.calibrationNotConverged, at: rule.location,
+                                   "calibrating round \(round) \(weighting) by \(method) did not converge in \(iterations) iterations (R's calibrate stops there too, with \"Failed to converge\"): \(left); the responses cannot reach these counts and totals within the bounds: widen `bounds`, calibrate to fewer variables, or use method: raking, which needs no bounds")
             case .calibrationSingular(let variable, let others):
                 let why = others.isEmpty
                     ? "\(variable) is 0 in every cleaned response, so no weights can reach its total"
@@ -98,6 +105,11 @@ extension PlannedPostStratification {
             return diagnostics.items.first
         }
         return nil
+    }
+
+    /// A relative gap to two significant digits: `0.35`, `2.1e-05`.
+    private static func gap(_ value: Double) -> String {
+        value.isFinite ? String(format: "%.2g", value) : String(value)
     }
 
     private static func list(_ names: [String]) -> String {

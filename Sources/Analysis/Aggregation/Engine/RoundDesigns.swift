@@ -1,4 +1,5 @@
 import Estimators
+import Frameworks
 
 /// The sample designs of one scanned round, each built once: per distinct base design of the plan
 /// (an indicator's `weight`, `strata` and `fpc`, or weight 1) the design as it is, and, for the
@@ -14,8 +15,8 @@ struct RoundDesigns {
     /// The round's margins, one (post-stratification) or several (raking), or those it is
     /// calibrated to; empty when the round has none.
     let margins: [RakingMargin]
-    /// A calibrated round's targets (its margins among them); nil for post-stratification and raking.
-    private let calibrationTargets: CalibrationTargets?
+    /// A calibrated round's targets (its margins among them) and method; nil for post-stratification and raking.
+    private let calibrationTargets: (targets: CalibrationTargets, method: CalibrationMethod)?
     private let columns: [DesignColumns]
 
     /// Builds the designs the indicators of `scan`'s plan use, after the scan.
@@ -31,11 +32,12 @@ struct RoundDesigns {
         self.margins = margins
         let targets = plan.postStratification.flatMap { planned in
             planned.rule.calibration.map { calibration in
-                CalibrationTargets(
+                (CalibrationTargets(
                     populationSize: calibration.population, margins: margins,
                     totals: zip(calibration.totals, scan.calibrationTotals).map { total, column in
                         CalibrationTotal(name: total.variable.value, values: column.values, populationTotal: total.total)
-                    })
+                    }),
+                 Self.method(of: calibration))
             }
         }
         calibrationTargets = targets
@@ -101,10 +103,22 @@ struct RoundDesigns {
         }
     }
 
-    /// Calibrated to the round's targets when it has them, else post-stratified to its one margin,
-    /// raked to its several.
-    private static func calibrate(_ design: SampleDesign, to margins: [RakingMargin], _ targets: CalibrationTargets?) throws(EstimationError) -> SampleDesign {
-        if let targets { return try design.calibrated(to: targets) }
+    /// The framework's `method` and `bounds` as Estimators calibrates by them.
+    private static func method(of rule: CalibrationRule) -> CalibrationMethod {
+        let distance: CalibrationDistance = switch rule.method {
+        case .linear: .linear
+        case .raking: .raking
+        case .logit: .logit
+        }
+        return CalibrationMethod(distance: distance, bounds: rule.bounds.map { CalibrationBounds(lower: $0.lower, upper: $0.upper) })
+    }
+
+    /// Calibrated to the round's targets by its method when it has them, else post-stratified to
+    /// its one margin, raked to its several.
+    private static func calibrate(
+        _ design: SampleDesign, to margins: [RakingMargin], _ calibration: (targets: CalibrationTargets, method: CalibrationMethod)?
+    ) throws(EstimationError) -> SampleDesign {
+        if let calibration { return try design.calibrated(to: calibration.targets, method: calibration.method) }
         if margins.count == 1 {
             return try design.postStratified(by: margins[0].groups, populationCounts: margins[0].populationCounts)
         }

@@ -1,4 +1,5 @@
 import Expressions
+import Frameworks
 
 /// A remark that travels with a result set: why a round or an indicator asked for has no rows, or
 /// where the database contradicts the framework. ``text(_:)`` says it in a results language;
@@ -17,10 +18,12 @@ public enum ResultNote: Sendable, Hashable {
     /// post-stratified by one, raked to several; from `source` (in the results language) when
     /// the framework names one; but for the indicators `except` (`poststratify: false`).
     case roundPostStratified(round: String, variables: [String], source: String?, except: [String] = [])
-    /// The round's estimates are calibrated (`calibrate`, linear calibration) to the population's
-    /// size, the counts of the codes of `counts` and the totals of `totals`; from `source` and but
-    /// for `except` as for ``roundPostStratified(round:variables:source:except:)``.
-    case roundCalibrated(round: String, counts: [String], totals: [String], source: String?, except: [String] = [])
+    /// The round's estimates are calibrated (`calibrate`) by `method` within `bounds` to the
+    /// population's size, the counts of the codes of `counts` and the totals of `totals`; from
+    /// `source` and but for `except` as for ``roundPostStratified(round:variables:source:except:)``.
+    case roundCalibrated(
+        round: String, counts: [String], totals: [String], source: String?, except: [String] = [],
+        method: CalibrationMethodName = .linear, bounds: CalibrationRatioBounds? = nil)
 
     /// A stable name of the case: `round-without-data`, `round-without-responses`,
     /// `indicator-not-computed`, `rounds-out-of-order`, `round-post-stratified`, `round-calibrated`.
@@ -39,7 +42,7 @@ public enum ResultNote: Sendable, Hashable {
     public var round: String {
         switch self {
         case .roundWithoutData(let round), .roundWithoutResponses(let round, _), .indicatorNotComputed(_, let round, _, _),
-             .roundsOutOfOrder(let round, _, _, _), .roundPostStratified(let round, _, _, _), .roundCalibrated(let round, _, _, _, _):
+             .roundsOutOfOrder(let round, _, _, _), .roundPostStratified(let round, _, _, _), .roundCalibrated(let round, _, _, _, _, _, _):
             round
         }
     }
@@ -76,7 +79,7 @@ public enum ResultNote: Sendable, Hashable {
             return sv
                 ? "skattningarna för omgång \(round) är viktade till kända antal i populationen efter \(by)\(from): antal och summor är skattningar för hela populationen\(but)"
                 : "the estimates of round \(round) are weighted to known population counts by \(by)\(from): counts and totals are estimates for the whole population\(but)"
-        case .roundCalibrated(let round, let counts, let totals, let source, let except):
+        case .roundCalibrated(let round, let counts, let totals, let source, let except, let method, let bounds):
             let from = source.map { " (\($0))" } ?? ""
             let and = sv ? "och" : "and"
             let targets = [sv ? "dess storlek" : "its size"]
@@ -86,13 +89,26 @@ public enum ResultNote: Sendable, Hashable {
                 ? "; inte viktade: \(Self.list(except, and: "och")) (`poststratify: false`)"
                 : "; not weighted: \(Self.list(except, and: "and")) (`poststratify: false`)"
             return sv
-                ? "skattningarna för omgång \(round) är kalibrerade till kända uppgifter om populationen, \(Self.list(targets, and: "och")) (linjär kalibrering)\(from): antal och summor är skattningar för hela populationen\(but)"
-                : "the estimates of round \(round) are calibrated to known population figures, \(Self.list(targets, and: "and")) (linear calibration)\(from): counts and totals are estimates for the whole population\(but)"
+                ? "skattningarna för omgång \(round) är kalibrerade till kända uppgifter om populationen, \(Self.list(targets, and: "och")) (\(Self.calibration(method, bounds, sv: true)))\(from): antal och summor är skattningar för hela populationen\(but)"
+                : "the estimates of round \(round) are calibrated to known population figures, \(Self.list(targets, and: "and")) (\(Self.calibration(method, bounds, sv: false)))\(from): counts and totals are estimates for the whole population\(but)"
         }
     }
 }
 
 extension ResultNote {
+    /// The calibration method as a note names it: "linear calibration", "calibration by raking",
+    /// "logit calibration within 0.5–2 times the base weights".
+    public static func calibration(_ method: CalibrationMethodName, _ bounds: CalibrationRatioBounds?, sv: Bool) -> String {
+        let name = switch method {
+        case .linear: sv ? "linjär kalibrering" : "linear calibration"
+        case .raking: sv ? "kalibrering med raking" : "calibration by raking"
+        case .logit: sv ? "logitkalibrering" : "logit calibration"
+        }
+        guard let bounds else { return name }
+        let range = "\(bounds.written.lower)–\(bounds.written.upper)"
+        return sv ? "\(name) inom \(range) gånger grundvikterna" : "\(name) within \(range) times the base weights"
+    }
+
     /// `a`, `a and b`, `a, b and c`.
     public static func list(_ items: [String], and word: String) -> String {
         guard items.count > 1 else { return items.first ?? "" }

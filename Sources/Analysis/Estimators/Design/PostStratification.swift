@@ -11,7 +11,7 @@ struct PostStrata: Sendable {
 enum Calibration: Sendable {
     case postStratified(PostStrata)
     case raked([RakedMargin])
-    case linear(LinearCalibration)
+    case regression(CalibrationRegression)
 }
 
 extension SampleDesign {

@@ -23,7 +23,7 @@ public struct SampleDesign: Sendable {
     /// 1 − n_h/N_h, or 1 without a finite-population correction.
     let unsampledFraction: [Double]
     /// Set when the weights were post-stratified (``postStratified(by:populationCounts:)``),
-    /// raked (``raked(to:control:)``) or calibrated (``calibrated(to:)``) to population figures.
+    /// raked (``raked(to:control:)``) or calibrated (``calibrated(to:method:)``) to population figures.
     var calibration: Calibration?
 
     public var count: Int { weights.count }

@@ -16,8 +16,8 @@ extension SampleDesign {
             return try stratifiedVariance(of: residualisedWithinPostStrata(z, postStrata), domain: everyRow)
         case .raked(let margins):
             return try stratifiedVariance(of: residualisedOnMargins(z, margins), domain: everyRow)
-        case .linear(let linear):
-            return try stratifiedVariance(of: residualisedByCalibration(z, linear), domain: everyRow)
+        case .regression(let regression):
+            return try stratifiedVariance(of: residualisedByCalibration(z, regression), domain: everyRow)
         case nil:
             return try stratifiedVariance(of: z, domain: domain)
         }

@@ -52,6 +52,12 @@ public enum EstimationError: Error, Sendable, Hashable, CustomStringConvertible 
     /// or beyond the largest Double), cannot be scaled to its `population` count within the range
     /// of a Double; `after` is the margin scaled to just before, nil for the weights as given.
     case rakingWeightsOutOfRange(pass: Int, margin: String, group: String, weighted: Double, population: Double, after: String?)
+    /// Logit calibration without bounds, or bounds that are not finite with 0 ≤ lower < 1 < upper.
+    case calibrationBoundsInvalid(method: String, lower: Double?, upper: Double?)
+    /// Calibration (`method`, as ``CalibrationMethod/name``) that did not meet every target within
+    /// `iterations` Newton steps: the target furthest from its weighted total (`variable`, and
+    /// `code` for a margin's code), that total, and its gap |target − weighted| / (1 + |target|).
+    case calibrationNotConverged(method: String, iterations: Int, variable: String, code: String?, weighted: Double, target: Double, gap: Double)
 
     public var description: String {
         switch self {
@@ -111,6 +117,18 @@ public enum EstimationError: Error, Sendable, Hashable, CustomStringConvertible 
                 : "calibration variable \(variable) is, in this sample, a linear combination of \(others.joined(separator: ", ")), so its total cannot be met separately (the cross-product matrix is singular); leave it out or merge its groups"
         case .calibratedWeightsNotPositive(let count, let smallest):
             "calibration gives \(count) observation\(count == 1 ? "" : "s") a weight of 0 or below (the smallest \(((smallest * 100).rounded() / 100).plain)); the totals are too far from what the sample can reach with positive weights: check the totals, or calibrate to fewer variables"
+        case .calibrationBoundsInvalid(let method, let lower, let upper):
+            if let lower, let upper {
+                "calibration bounds [\(lower.plain), \(upper.plain)] are not finite numbers with 0 ≤ lower < 1 < upper; give bounds such as [0.5, 2]"
+            } else {
+                "\(method) calibration needs bounds, 0 ≤ lower < 1 < upper, such as [0.5, 2]"
+            }
+        case .calibrationNotConverged(let method, let iterations, let variable, let code, let weighted, let target, let gap):
+            "\(method) calibration did not converge in \(iterations) iterations: "
+                + (gap.isNaN
+                    ? "the weights became undefined (not a number), its steps having run beyond the range of 64-bit numbers"
+                    : "the weighted total of \(code.map { "\(variable) \($0)" } ?? variable) is \(weighted.plain), not its target \(target.plain) (a gap of \(String(gap)) of 1 + the target; below 1e-7 is met)")
+                + "; the bounds are too narrow for these targets, or the sample cannot reach them: widen the bounds, or calibrate to fewer variables"
         case .rakingWeightsOutOfRange(let pass, let margin, let group, let weighted, let population, let after):
             "raking stopped in pass \(pass): the weights of \(margin) \(group) add up to \(weighted.isFinite ? weighted.plain : "more than the largest 64-bit floating-point number (1.8e308)") \(after.map { "after scaling to \($0)" } ?? "as given"), and scaling them to its population count \(population.plain) would take them beyond the range of 64-bit floating-point numbers (about 4.9e-324 to 1.8e308), where they become 0 or infinite; check the population counts and the weights: counts and weights this far apart are not those of one population"
         }

@@ -182,11 +182,12 @@ struct FrameworkReader {
         return (counts, complete)
     }
 
-    /// `calibrate: {population?, counts?: {VARIABLE: {CODE: N, …}, …}, totals?: {VARIABLE: T, …}, source?}`:
-    /// linear calibration to the population's size (required without counts, else the sum of each
+    /// `calibrate: {population?, counts?: {VARIABLE: {CODE: N, …}, …}, totals?: {VARIABLE: T, …}, method?, bounds?, source?}`:
+    /// calibration to the population's size (required without counts, else the sum of each
     /// variable's counts, E330 when it differs), each categorical variable's counts (read as
     /// raking's margins) and each numeric variable's total (E337 when not a finite number; a
-    /// variable with counts and a total, E332).
+    /// variable with counts and a total, E332); `method` linear (the default), raking or logit
+    /// (E340), `bounds: [lower, upper]` (E341), required with logit (E342).
     private mutating func readCalibration(_ node: YAMLNode, place: String) -> PostStratificationRule? {
         let what = "`calibrate` of \(place)"
         guard var map = MappingReader(node, place: what, diagnostics: &diagnostics) else { return nil }
@@ -219,6 +220,13 @@ struct FrameworkReader {
         }
         let populationNode = margins.isEmpty ? map.required("population", example: "6400", diagnostics: &diagnostics) : map.value("population")
         let population = populationNode.flatMap { readPopulationSize($0, what: what) }
+        let method = map.value("method").map { readCalibrationMethod($0, what: what) } ?? .linear
+        let boundsNode = map.value("bounds")
+        let bounds = boundsNode.flatMap { readCalibrationBounds($0, what: what) }
+        if method == .logit, boundsNode == nil {
+            diagnostics.report(.logitWithoutBounds, at: map.location(ofKey: "method") ?? node.location,
+                               "\(what) calibrates by logit, which keeps each weight's ratio to its base weight between two bounds, but gives no `bounds`; add them, e.g. bounds: [0.5, 2], or use method: raking, which keeps every weight above 0 without bounds")
+        }
         let source = map.value("source").flatMap { texts.read($0, what: "`source` of \(what)", diagnostics: &diagnostics) }
         map.reportUnknownKeys(into: &diagnostics)
         checkMargins(margins, complete: complete, what: what, weighting: "calibration")
@@ -242,7 +250,51 @@ struct FrameworkReader {
             return nil
         }
         return PostStratificationRule(margins: margins, source: source.map(LocalizedText.init), location: node.location,
-                                      calibration: CalibrationRule(population: size, totals: totals))
+                                      calibration: CalibrationRule(population: size, totals: totals, method: method, bounds: bounds))
+    }
+
+    /// `method: linear | raking | logit`; an unknown name is E340 (with the nearest) and read as linear.
+    private mutating func readCalibrationMethod(_ node: YAMLNode, what: String) -> CalibrationMethodName {
+        guard let text = node.text("`method` of \(what)", diagnostics: &diagnostics) else { return .linear }
+        if let method = CalibrationMethodName(rawValue: text) { return method }
+        let names = CalibrationMethodName.allCases.map(\.rawValue)
+        diagnostics.report(.unknownCalibrationMethod, at: node.location,
+                           "`method` of \(what) is '\(text)'\(Suggestions.didYouMean(text, in: names)); calibration methods are \(names.joined(separator: ", ")) (linear, the default, can give weights of 0 or below; raking keeps them above 0; logit keeps them within `bounds`)")
+        return .linear
+    }
+
+    /// `bounds: [lower, upper]`, two numbers written without quotes with 0 ≤ lower < 1 < upper
+    /// (E341 at the list or at the number at fault).
+    private mutating func readCalibrationBounds(_ node: YAMLNode, what: String) -> CalibrationRatioBounds? {
+        let meaning = "the range of each calibrated weight's ratio to its base weight, which is 1 for a weight left as it is"
+        guard let items = node.sequence, items.count == 2 else {
+            let shown = node.sequence.map { "a list of \($0.count)" } ?? node.scalar.map { "'\($0.text)'" } ?? node.kindDescription
+            diagnostics.report(.invalidCalibrationBounds, at: node.location,
+                               "`bounds` of \(what) is \(shown), not two numbers [lower, upper]; write \(meaning), e.g. bounds: [0.5, 2]")
+            return nil
+        }
+        var values: [Double] = []
+        for (item, name) in zip(items, ["lower", "upper"]) {
+            guard let scalar = item.scalar, !scalar.isQuoted, let value = Double(scalar.text), value.isFinite else {
+                let shown = item.scalar.map { "'\($0.text)'" } ?? item.kindDescription
+                diagnostics.report(.invalidCalibrationBounds, at: item.location,
+                                   "the \(name) bound in `bounds` of \(what) is \(shown), not a finite number; write \(meaning) as two numbers without quotes, e.g. bounds: [0.5, 2]")
+                return nil
+            }
+            values.append(value)
+        }
+        let (lower, upper) = (values[0], values[1])
+        let problem: (index: Int, why: String)? =
+            lower < 0 ? (0, "below 0, and a weight cannot be negative")
+            : lower >= 1 ? (0, "not below 1, so no weight could stay as it is or fall")
+            : upper <= 1 ? (1, "not above 1, so no weight could stay as it is or rise")
+            : nil
+        if let problem {
+            diagnostics.report(.invalidCalibrationBounds, at: items[problem.index].location,
+                               "the \(problem.index == 0 ? "lower" : "upper") bound in `bounds` of \(what) is \(Self.number(values[problem.index])), \(problem.why); bounds are \(meaning), with 0 ≤ lower < 1 < upper, e.g. bounds: [0.5, 2]")
+            return nil
+        }
+        return CalibrationRatioBounds(lower: lower, upper: upper)
     }
 
     private mutating func readPopulationSize(_ node: YAMLNode, what: String) -> Double? {

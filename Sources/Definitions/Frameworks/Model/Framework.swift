@@ -92,7 +92,7 @@ public struct FrameworkRound: Hashable, Sendable {
 
 /// A round's weighting to known population figures (from a register): post-stratification on one
 /// variable, raking to several margins, each the counts of one categorical variable
-/// (`poststratify`), or linear calibration to the population's size, margins and numeric totals
+/// (`poststratify`), or calibration to the population's size, margins and numeric totals
 /// (`calibrate`).
 public struct PostStratificationRule: Hashable, Sendable {
     /// One margin: post-stratification; several: raking to all of them, in this order. With
@@ -128,16 +128,49 @@ public struct PostStratificationRule: Hashable, Sendable {
     public var method: String { calibration != nil ? "calibration" : isRaking ? "raking" : "post-stratification" }
 }
 
-/// Linear calibration's targets besides the margins' counts (`calibrate`).
+/// Calibration's targets besides the margins' counts, and how the weights are calibrated to them (`calibrate`).
 public struct CalibrationRule: Hashable, Sendable {
     /// The population's size: `population`, or the sum of each margin's counts.
     public var population: Double
     /// In file order.
     public var totals: [PopulationTotal]
+    /// `method`: linear (the default), raking or logit.
+    public var method: CalibrationMethodName
+    /// `bounds: [lower, upper]`: the range of each calibrated weight's ratio to its base weight; nil
+    /// for none (required with logit).
+    public var bounds: CalibrationRatioBounds?
 
-    public init(population: Double, totals: [PopulationTotal] = []) {
+    public init(population: Double, totals: [PopulationTotal] = [], method: CalibrationMethodName = .linear, bounds: CalibrationRatioBounds? = nil) {
         self.population = population
         self.totals = totals
+        self.method = method
+        self.bounds = bounds
+    }
+}
+
+/// The calibration methods `calibrate`'s `method` names, R's `calfun`.
+public enum CalibrationMethodName: String, Hashable, Sendable, CaseIterable {
+    /// Linear calibration (the GREG estimator; iterated when bounded).
+    case linear
+    /// The exponential distance: every weight stays above 0.
+    case raking
+    /// A logistic curve between the bounds.
+    case logit
+}
+
+/// `bounds: [lower, upper]` of `calibrate`: 0 ≤ lower < 1 < upper.
+public struct CalibrationRatioBounds: Hashable, Sendable {
+    public var lower: Double
+    public var upper: Double
+
+    public init(lower: Double, upper: Double) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// The bounds as written in messages and reports: `0.5` and `2`, never `2.0`.
+    public var written: (lower: String, upper: String) {
+        (NumberFormatting.plain(lower), NumberFormatting.plain(upper))
     }
 }
 

@@ -81,9 +81,13 @@ struct ReportWords: Sendable {
             "The estimates for \(roundLabel) are weighted to known population counts by \(en)\(from), known as raking: the weights are scaled to each of these distributions in turn, over and over, until they no longer change, so that the weighted count of each group of each variable equals the population's. Counts and totals are therefore estimates for the whole population. The weighting corrects for the groups' shares of the responses, but not for their combinations (which are not known), nor for differences within a group between those who answered and those who did not.")
     }
 
-    /// How the estimates of a calibrated round are weighted (linear calibration to the population's
-    /// size, the counts of `counts` and the totals of `totals`), and what that does not correct.
-    func calibrated(roundLabel: String, counts: [String], totals: [String], source: String?) -> String {
+    /// How the estimates of a calibrated round are weighted (calibration by `method` within `bounds`
+    /// to the population's size, the counts of `counts` and the totals of `totals`), and what that
+    /// does not correct.
+    func calibrated(
+        roundLabel: String, counts: [String], totals: [String], source: String?,
+        method: CalibrationMethodName = .linear, bounds: CalibrationRatioBounds? = nil
+    ) -> String {
         let from = source.map { " (\($0))" } ?? ""
         let sv = ["populationens storlek"]
             + (counts.isEmpty ? [] : ["antalen efter " + ResultNote.list(counts, and: "och")])
@@ -91,9 +95,22 @@ struct ReportWords: Sendable {
         let en = ["the population's size"]
             + (counts.isEmpty ? [] : ["the counts by " + ResultNote.list(counts, and: "and")])
             + (totals.isEmpty ? [] : ["the total of " + ResultNote.list(totals, and: "and")])
+        let range = bounds?.written
+        let (svMethod, enMethod): (String, String) = switch method {
+        case .linear:
+            range.map { ("med linjär kalibrering där varje vikt hålls mellan \($0.lower) och \($0.upper) gånger sin grundvikt",
+                         "by linear calibration with each weight kept between \($0.lower) and \($0.upper) times its base weight") }
+                ?? ("med linjär kalibrering (GREG-skattning)", "by linear calibration (the GREG estimator)")
+        case .raking:
+            ("med kalibrering genom raking, som håller varje vikt över 0" + (range.map { " och mellan \($0.lower) och \($0.upper) gånger sin grundvikt" } ?? ""),
+             "by calibration by raking, which keeps every weight above 0" + (range.map { " and between \($0.lower) and \($0.upper) times its base weight" } ?? ""))
+        case .logit:
+            ("med logitkalibrering, som håller varje vikt mellan \(range?.lower ?? "") och \(range?.upper ?? "") gånger sin grundvikt",
+             "by logit calibration, which keeps each weight between \(range?.lower ?? "") and \(range?.upper ?? "") times its base weight")
+        }
         return pick(
-            "Skattningarna för \(roundLabel) är kalibrerade till kända uppgifter om populationen, \(ResultNote.list(sv, and: "och"))\(from), med linjär kalibrering (GREG-skattning): vikterna justeras så lite som möjligt så att de viktade svaren ger exakt dessa antal och summor. Antal och summor är därför skattningar för hela populationen, och skattningar av det som hänger samman med summorna blir säkrare. Kalibreringen rättar för hur svaren fördelar sig på dessa uppgifter, men inte för att de som svarade kan skilja sig på annat sätt från dem som inte svarade.",
-            "The estimates for \(roundLabel) are calibrated to known population figures, \(ResultNote.list(en, and: "and"))\(from), by linear calibration (the GREG estimator): the weights are adjusted as little as possible so that the weighted responses give exactly these counts and totals. Counts and totals are therefore estimates for the whole population, and estimates of what goes with the totals become more precise. The calibration corrects for how the responses are spread over these figures, but not for other differences between those who answered and those who did not.")
+            "Skattningarna för \(roundLabel) är kalibrerade till kända uppgifter om populationen, \(ResultNote.list(sv, and: "och"))\(from), \(svMethod): vikterna justeras så lite som möjligt så att de viktade svaren ger exakt dessa antal och summor. Antal och summor är därför skattningar för hela populationen, och skattningar av det som hänger samman med summorna blir säkrare. Kalibreringen rättar för hur svaren fördelar sig på dessa uppgifter, men inte för att de som svarade kan skilja sig på annat sätt från dem som inte svarade.",
+            "The estimates for \(roundLabel) are calibrated to known population figures, \(ResultNote.list(en, and: "and"))\(from), \(enMethod): the weights are adjusted as little as possible so that the weighted responses give exactly these counts and totals. Counts and totals are therefore estimates for the whole population, and estimates of what goes with the totals become more precise. The calibration corrects for how the responses are spread over these figures, but not for other differences between those who answered and those who did not.")
     }
 
     /// The indicators of a weighted round that are not weighted (`poststratify: false`), by title; empty when none.

@@ -12,8 +12,8 @@ extension ReportRenderer {
             switch note {
             case .roundPostStratified(let round, let variables, let source, let except):
                 (round, words.postStratified(roundLabel: roundLabel(round), variables: variables, source: source), except)
-            case .roundCalibrated(let round, let counts, let totals, let source, let except):
-                (round, words.calibrated(roundLabel: roundLabel(round), counts: counts, totals: totals, source: source), except)
+            case .roundCalibrated(let round, let counts, let totals, let source, let except, let method, let bounds):
+                (round, words.calibrated(roundLabel: roundLabel(round), counts: counts, totals: totals, source: source, method: method, bounds: bounds), except)
             default:
                 nil
             }

@@ -13,8 +13,8 @@ public struct CalibrationTotal: Sendable, Hashable {
     }
 }
 
-/// What linear calibration meets: the population's size, the count of every code of each
-/// categorical margin (as in raking), and the total of each numeric variable.
+/// What calibration meets: the population's size, the count of every code of each categorical
+/// margin (as in raking), and the total of each numeric variable.
 public struct CalibrationTargets: Sendable, Hashable {
     public let populationSize: Double
     public let margins: [RakingMargin]
@@ -27,38 +27,76 @@ public struct CalibrationTargets: Sendable, Hashable {
     }
 }
 
-/// A linearly calibrated design as R's `regcalibrate` keeps it for `svyrecvar`: the QR
+/// A calibrated design as R's `calibrate` keeps it for `svyrecvar`, whatever its distance: the QR
 /// factorisation of the calibration variables times √(base weight), and g · √(base weight).
-struct LinearCalibration: Sendable {
+struct CalibrationRegression: Sendable {
     let factorised: HouseholderQR
     let scale: [Double]
 }
 
 extension SampleDesign {
-    /// This design linearly calibrated to population totals, as R's
-    /// `calibrate(design, ~margins + totals, population, calfun = "linear")` without bounds (the GREG
-    /// estimator, Deville & Särndal 1992): with X the calibration variables (an intercept, an
-    /// indicator of each code of each margin but its first, each numeric variable) and w the
-    /// weights, each weight becomes w·g, g = 1 + xᵀλ, λ solving (XᵀWX) λ = T − Xᵀw, so that the
-    /// weighted sample meets every target T exactly.
+    /// This design calibrated to population totals, as R's
+    /// `calibrate(design, ~margins + totals, population, calfun, bounds)` (Deville & Särndal 1992):
+    /// with X the calibration variables (an intercept, an indicator of each code of each margin but
+    /// its first, each numeric variable) and w the weights, each weight becomes w·g so that the
+    /// weighted sample meets every target T. Linear without bounds (the default) is the GREG
+    /// estimator in one step, R's `regcalibrate`: g = 1 + xᵀλ, λ solving (XᵀWX) λ = T − Xᵀw.
+    /// Raking (g = exp(xᵀλ)), logit (g between the bounds) and bounded linear calibration iterate as
+    /// R's `grake` does (``GeneralisedRaking``).
     ///
     /// Where R keeps them, this throws: weights of 0 or below (``EstimationError/calibratedWeightsNotPositive(count:smallest:)``),
-    /// and a singular XᵀWX (``EstimationError/calibrationSingular(variable:combinationOf:)``). Variances
-    /// residualise the influence values by the g-weighted regression on X, as R's `svyrecvar`
-    /// does for a calibrated design, and a domain keeps every observation of the design.
-    public func calibrated(to targets: CalibrationTargets) throws(EstimationError) -> SampleDesign {
+    /// a singular XᵀWX (``EstimationError/calibrationSingular(variable:combinationOf:)``), and, where R
+    /// warns "Failed to converge", targets not met within the method's iterations
+    /// (``EstimationError/calibrationNotConverged(method:iterations:variable:code:weighted:target:gap:)``).
+    /// Variances residualise the influence values by the g-weighted regression on X, as R's
+    /// `svyrecvar` does for every calibrated design, and a domain keeps every observation of the design.
+    public func calibrated(to targets: CalibrationTargets, method: CalibrationMethod = .linear) throws(EstimationError) -> SampleDesign {
         guard calibration == nil else { throw .alreadyPostStratified }
+        if method.distance == .logit || method.bounds != nil {
+            guard let bounds = method.bounds, bounds.isValid else {
+                throw .calibrationBoundsInvalid(method: method.distance.rawValue, lower: method.bounds?.lower, upper: method.bounds?.upper)
+            }
+        }
+        let columns = try calibrationColumns(targets)
+        let root = weights.map { $0.squareRoot() }
+        let factorised = try Self.factorised(columns, root)
+
+        let g: [Double]
+        if method.isGREG {
+            let scaled = columns.map { column in zip(column.values, root).map { $0 * $1 } }
+            let misfit = columns.map { column in column.target - zip(column.values, weights).reduce(0) { $0 + $1.0 * $1.1 } }
+            let crossProduct = scaled.map { a in scaled.map { b in zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } } }
+            let lambda = Self.solve(crossProduct, misfit)
+            g = (0..<count).map { row in 1 + columns.indices.reduce(0) { $0 + columns[$1].values[row] * lambda[$1] } }
+        } else {
+            g = try GeneralisedRaking(columns: columns, method: method).ratios(weights: weights)
+        }
+
+        var design = self
+        design.weights = zip(weights, g).map { $0 * $1 }
+        let refused = (0..<count).filter { weights[$0] > 0 && design.weights[$0] <= 0 }
+        if !refused.isEmpty {
+            throw .calibratedWeightsNotPositive(count: refused.count, smallest: refused.map { design.weights[$0] }.min()!)
+        }
+        design.calibration = .regression(CalibrationRegression(factorised: factorised, scale: zip(g, root).map { $0 * $1 }))
+        return design
+    }
+
+    /// The columns of X with their targets, after the checks of the targets and the values.
+    private func calibrationColumns(_ targets: CalibrationTargets) throws(EstimationError) -> [CalibrationColumn] {
         guard targets.populationSize.isFinite, targets.populationSize > 0 else {
             throw .populationCountNotPositive(postStratum: "population", value: targets.populationSize)
         }
         for margin in targets.margins where abs(margin.total - targets.populationSize) > 1e-9 * max(margin.total, targets.populationSize) {
             throw .rakingMarginTotalsDiffer("population", targets.populationSize, margin.name, margin.total)
         }
-        var columns: [(variable: String, values: [Double], target: Double)] = [("population", Array(repeating: 1, count: count), targets.populationSize)]
+        var columns = [CalibrationColumn(variable: "population", code: nil, values: Array(repeating: 1, count: count), target: targets.populationSize)]
         for margin in targets.margins {
             let indexed = try indexedGroups(margin.groups, margin.populationCounts, input: "margin \(margin.name)")
             for (code, name) in indexed.names.enumerated().dropFirst() {
-                columns.append((margin.name, indexed.groupOfObservation.map { $0 == code ? 1 : 0 }, margin.populationCounts[name]!))
+                columns.append(CalibrationColumn(
+                    variable: margin.name, code: name, values: indexed.groupOfObservation.map { $0 == code ? 1 : 0 },
+                    target: margin.populationCounts[name]!))
             }
         }
         for total in targets.totals {
@@ -67,12 +105,14 @@ extension SampleDesign {
                 throw .notFinite(input: total.name, index: index, value: total.values[index])
             }
             guard total.populationTotal.isFinite else { throw .notFinite(input: "the population total of \(total.name)", index: 0, value: total.populationTotal) }
-            columns.append((total.name, total.values, total.populationTotal))
+            columns.append(CalibrationColumn(variable: total.name, code: nil, values: total.values, target: total.populationTotal))
         }
+        return columns
+    }
 
-        let root = weights.map { $0.squareRoot() }
-        let scaled = columns.map { column in zip(column.values, root).map { $0 * $1 } }
-        let factorised = HouseholderQR(scaled)
+    /// The QR factorisation of X√w, or the variable whose column depends on those before it.
+    private static func factorised(_ columns: [CalibrationColumn], _ root: [Double]) throws(EstimationError) -> HouseholderQR {
+        let factorised = HouseholderQR(columns.map { column in zip(column.values, root).map { $0 * $1 } })
         if let dependent = factorised.dependence {
             let variable = columns[dependent.column].variable
             var others: [String] = []
@@ -81,26 +121,13 @@ extension SampleDesign {
             }
             throw .calibrationSingular(variable: variable, combinationOf: others)
         }
-
-        let misfit = columns.map { column in column.target - zip(column.values, weights).reduce(0) { $0 + $1.0 * $1.1 } }
-        let crossProduct = scaled.map { a in scaled.map { b in zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } } }
-        let lambda = Self.solve(crossProduct, misfit)
-        let g = (0..<count).map { row in 1 + columns.indices.reduce(0) { $0 + columns[$1].values[row] * lambda[$1] } }
-
-        var design = self
-        design.weights = zip(weights, g).map { $0 * $1 }
-        let refused = (0..<count).filter { weights[$0] > 0 && design.weights[$0] <= 0 }
-        if !refused.isEmpty {
-            throw .calibratedWeightsNotPositive(count: refused.count, smallest: refused.map { design.weights[$0] }.min()!)
-        }
-        design.calibration = .linear(LinearCalibration(factorised: factorised, scale: zip(g, root).map { $0 * $1 }))
-        return design
+        return factorised
     }
 
     /// The influence values residualised by the g-weighted regression on the calibration
     /// variables, as R's `svyrecvar` does for a calibrated design: the residuals of z/(g√w) on
     /// X√w, times g√w. An observation of weight 0 has z = 0 and keeps it (R divides 0 by 0 there).
-    func residualisedByCalibration(_ z: [Double], _ calibration: LinearCalibration) -> [Double] {
+    func residualisedByCalibration(_ z: [Double], _ calibration: CalibrationRegression) -> [Double] {
         let scale = calibration.scale
         let y = (0..<count).map { scale[$0] == 0 ? 0 : z[$0] / scale[$0] }
         return zip(calibration.factorised.residuals(of: y), scale).map { $0 * $1 }
