@@ -1,5 +1,8 @@
--- Turns a database of the current schema back into one of schema v4 (before `v5: API clients`
--- and `v6: erasures`), for the tests of databases that an earlier Samla made (StoreTests and SamlaCommandsTests).
+-- Turns a database of the current schema back into one of schema v4 (before `v5: API clients`,
+-- `v6: erasures` and `v7: invitation dispositions`), for the tests of databases that an earlier Samla made (StoreTests and SamlaCommandsTests).
+ALTER TABLE invitations DROP COLUMN disposition;
+ALTER TABLE invitations DROP COLUMN disposition_set_at;
+DELETE FROM grdb_migrations WHERE identifier = 'v7: invitation dispositions';
 DROP TABLE erasures;
 ALTER TABLE invitations DROP COLUMN withdrawn_at;
 DELETE FROM grdb_migrations WHERE identifier = 'v6: erasures';

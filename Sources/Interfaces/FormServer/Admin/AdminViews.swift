@@ -204,6 +204,13 @@ enum AdminViews {
                         html.element("code", text: "samla erase --withdraw")
                         html.text(words.withdrawnMeaning + ")")
                     }
+                    html.element("dt", text: words.invitationDispositions)
+                    html.element("dd") { html in
+                        let unknown = summary.invitations - summary.invitationsUsed - summary.invitationsWithdrawn - summary.dispositions.recorded
+                        html.text(words.responseRates.counts(summary.dispositions, unknown: unknown) + " (" + words.dispositionsRecordedBy + " ")
+                        html.element("code", text: "samla round dispositions")
+                        html.text(")")
+                    }
                 }
                 for (term, value) in rates {
                     html.element("dt", text: term)

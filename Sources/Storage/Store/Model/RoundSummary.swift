@@ -18,11 +18,14 @@ public struct RoundSummary: Hashable, Sendable {
     public var invitationsWithdrawn: Int
     /// Responses begun with no invitation: imported, from the API, or the web form of an anonymous round.
     public var responsesWithoutInvitation: Int
+    /// The dispositions recorded (`samla round dispositions`) for invitations with no response
+    /// that are not withdrawn: the ones the rates count.
+    public var dispositions: DispositionCounts
 
     public init(
         round: Round, definitionVersion: String, started: Int, complete: Int, byLanguage: [LanguageCount],
         invitations: Int, invitationsUsed: Int, invitationsCompleted: Int, responsesWithoutInvitation: Int,
-        invitationsWithdrawn: Int = 0
+        invitationsWithdrawn: Int = 0, dispositions: DispositionCounts = DispositionCounts()
     ) {
         self.round = round
         self.definitionVersion = definitionVersion
@@ -34,6 +37,7 @@ public struct RoundSummary: Hashable, Sendable {
         self.invitationsCompleted = invitationsCompleted
         self.responsesWithoutInvitation = responsesWithoutInvitation
         self.invitationsWithdrawn = invitationsWithdrawn
+        self.dispositions = dispositions
     }
 
     /// Responses in one language.

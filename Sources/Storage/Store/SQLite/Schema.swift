@@ -161,8 +161,20 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration(dispositionsMigration) { db in
+            // The final disposition of an invitation that has no response, for AAPOR's rates beyond
+            // RR1 and RR2: a code and when it was recorded, never a note (which could hold personal data).
+            try db.execute(sql: """
+                ALTER TABLE invitations ADD COLUMN disposition TEXT
+                    CHECK (disposition IS NULL OR disposition IN ('refused', 'non-contact', 'ineligible'));
+                ALTER TABLE invitations ADD COLUMN disposition_set_at TEXT;
+                """)
+        }
         return migrator
     }
+
+    /// The migration that records the final dispositions of invitations without a response.
+    static let dispositionsMigration = "v7: invitation dispositions"
 
     /// The migration that adds the erasure log and marks withdrawn invitations.
     static let erasuresMigration = "v6: erasures"
