@@ -175,6 +175,18 @@ import Testing
         #expect(erase.status == 1)
         #expect(erase.errors.contains("error[E434]"), "\(erase.errors)")
         #expect(try Self.state(copy) == before)
+
+        // samla round dispositions previews from the copy, and records nothing in it.
+        let dispositions = workspace.path("dispositions.csv")
+        try "email,disposition\nbo@example.org,refused\n".write(toFile: dispositions, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: dispositions)
+        let plan = try workspace.runUnprivileged(["round", "dispositions", "--round", "forum-now", dispositions, "--db", copy])
+        #expect(plan.status == 0, "\(plan.errors)")
+        #expect(plan.output.hasSuffix("1 invitation of round forum-now (by email): would record 1 refused\nnothing was recorded; add --yes to record it\n"), "\(plan.output)")
+        let record = try workspace.runUnprivileged(["round", "dispositions", "--round", "forum-now", dispositions, "--yes", "--db", copy])
+        #expect(record.status == 1)
+        #expect(record.errors.contains("error[E434]"), "\(record.errors)")
+        #expect(try Self.state(copy) == before)
     }
 
     /// A copy of the database taken with its `-wal` file, which holds a commit the database file

@@ -206,8 +206,8 @@ enum AdminViews {
                     }
                     html.element("dt", text: words.invitationDispositions)
                     html.element("dd") { html in
-                        let unknown = summary.invitations - summary.invitationsUsed - summary.invitationsWithdrawn - summary.dispositions.recorded
-                        html.text(words.responseRates.counts(summary.dispositions, unknown: unknown) + " (" + words.dispositionsRecordedBy + " ")
+                        html.text(words.responseRates.counts(summary.dispositions, unknown: summary.invitationsOfUnknownEligibility)
+                            + " (" + words.dispositionsRecordedBy + " ")
                         html.element("code", text: "samla round dispositions")
                         html.text(")")
                     }

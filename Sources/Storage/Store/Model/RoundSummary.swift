@@ -40,6 +40,11 @@ public struct RoundSummary: Hashable, Sendable {
         self.dispositions = dispositions
     }
 
+    /// Invitations with no response, not withdrawn and no disposition recorded: of unknown eligibility.
+    public var invitationsOfUnknownEligibility: Int {
+        invitations - invitationsUsed - invitationsWithdrawn - dispositions.recorded
+    }
+
     /// Responses in one language.
     public struct LanguageCount: Hashable, Sendable {
         public var language: String
