@@ -88,7 +88,7 @@ import Testing
 
     /// The response rate of an invitation round, by AAPOR RR1 and RR2, with Swedish decimals: by
     /// hand, 163 / 412 = 39.56 % and (163 + 23) / 412 = 45.15 %. An anonymous round and one with no
-    /// invitations say why they have none.
+    /// invitations say why they have none. No invitation withdrew, so there is no line of withdrawn ones.
     @Test func theRoundPageShowsTheResponseRateInBothLanguages() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
@@ -107,12 +107,17 @@ import Testing
             let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
             #expect(page.body.contains(
                 "<dt>Svarsfrekvens (AAPOR RR1)</dt><dd>39,6\u{A0}% (163 av 412 inbjudna); med påbörjade svar (RR2): 45,1\u{A0}%</dd>"), "\(page.body)")
+            #expect(page.body.contains("<dt>Använda inbjudningar</dt><dd>186 av 412</dd><dt>Svarsfrekvens (AAPOR RR1)</dt>"),
+                    "no line of withdrawn invitations while none withdrew: \(page.body)")
+            #expect(!page.body.contains("Återkallade inbjudningar"))
             #expect(page.body.contains("<p>Svarsfrekvens enligt AAPOR:s Standard Definitions (10:e upplagan, 2023) med omgångens inbjudningar som urval: "))
             #expect(page.body.contains("En inbjuden utan svar räknas som behörig, om den inte har registrerats som ej behörig"))
             let english = try await client.get("/admin/rounds/esem-invited", headers: Self.english)
             #expect(english.body.contains(
                 "<dt>Response rate (AAPOR RR1)</dt><dd>39.6% (163 of 412 invited); with partial responses (RR2): 45.1%</dd>"), "\(english.body)")
             #expect(english.body.contains("An invitee without a response counts as eligible unless recorded as ineligible"))
+            #expect(english.body.contains("<dt>Invitations used</dt><dd>186 of 412</dd><dt>Response rate (AAPOR RR1)</dt>"), "\(english.body)")
+            #expect(!english.body.contains("Withdrawn invitations"))
         }
     }
 
@@ -148,7 +153,7 @@ import Testing
     /// The dispositions recorded (`samla round dispositions`) are counted on a line of their own, and
     /// the rate adds RR3 to CON1: 4 invitations, 1 complete, 1 refused, 1 ineligible, 1 unknown, so
     /// RR1 = 1/3, e = 2/3, RR3 = 1/(2 + 2/3) = 37.5 %, COOP1 = 1/2, REF1 = 1/3, CON1 = 2/3. Before any
-    /// is recorded the line reads all zeros and the rate stops at RR2.
+    /// is recorded there is no such line, and the rate stops at RR2.
     @Test func theRoundPageCountsDispositionsAndGivesTheirRatesInBothLanguages() async throws {
         let environment = try TestEnvironment()
         let tokens = try environment.invite(4)
@@ -159,8 +164,7 @@ import Testing
         try await environment.withServer { client in
             try await signIn(client)
             let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
-            #expect(page.body.contains("<dt>Inbjudna utan svar, efter utfall</dt><dd>0 vägrat, 0 ej nådda, 0 ej behöriga, 3 okänd behörighet "
-                + "(registreras med <code>samla round dispositions</code>)</dd>"), "\(page.body)")
+            #expect(!page.body.contains("Inbjudna utan svar, efter utfall"), "\(page.body)")
             #expect(page.body.contains("<dd>25,0\u{A0}% (1 av 4 inbjudna); med påbörjade svar (RR2): 25,0\u{A0}%</dd>"), "\(page.body)")
         }
         try store.setDispositions([

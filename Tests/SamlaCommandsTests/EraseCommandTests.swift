@@ -89,7 +89,8 @@ import Testing
         let preview = try cli.run(["erase", "--token", tokens.anna, "--withdraw"])
         #expect(preview.status == 0, "\(preview.errors)")
         #expect(preview.output.hasPrefix("would withdraw response 1 (round forum-2025, complete): the response with 4 answers (1 personal), the invitation's e-mail address and label; "
-            + "the invitation stays, withdrawn: its link begins no new response, and the round's response rate counts it as a non-response\n"))
+            + "the invitation stays, withdrawn: its link begins no new response, and the round's response rate counts it as a non-response; "
+            + "its address goes on the survey's suppression list as a keyed hash, so that samla invite leaves it out of later rounds\n"))
         // The token from standard input (`--token -`), out of the shell's history.
         let withdrawn = try cli.run(["erase", "--token", "-", "--withdraw", "--yes"], input: tokens.anna + "\n")
         #expect(withdrawn.status == 0, "\(withdrawn.errors)")

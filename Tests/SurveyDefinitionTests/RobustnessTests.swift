@@ -120,14 +120,30 @@ import YAMLReading
         #expect(colon.message.contains("must be quoted"), "\(colon.message)")
     }
 
-    /// libyaml breaks lines at a lone `\r` too: its mark (line 2, column 4, the `:` of `  c: d`)
-    /// then lies past the end of the second line split at `\n` (` ee`). The advice must not read
-    /// past it (the compute fuzz target crashed on such a framework, a trap on an index out of range).
-    @Test func aMarkPastTheEndOfItsLineGetsTheGeneralAdvice() throws {
-        let diagnostic = try #require(only(SurveyLoader.load(text: "a: b\r  c: d\n ee\n", path: "m.yaml")))
-        #expect(diagnostic.code == .yamlSyntax)
-        #expect(diagnostic.message.contains("mapping values are not allowed"), "\(diagnostic.message)")
-        #expect(diagnostic.message.contains("must be quoted"), "\(diagnostic.message)")
+    /// libyaml breaks lines at a lone `\r` (an old Mac line ending) too. Such a file is read with
+    /// line feeds there, so a diagnostic's line, column and advice are those of the same file with
+    /// line feeds (the advice once read past the end of a line split at `\n` only: the compute fuzz
+    /// target crashed on such a framework, a trap on an index out of range).
+    @Test func loneCarriageReturnsBreakLinesAsLineFeedsDo() throws {
+        let returns = try #require(only(SurveyLoader.load(text: "a: b\r  c: d\r ee\r", path: "m.yaml")))
+        let feeds = try #require(only(SurveyLoader.load(text: "a: b\n  c: d\n ee\n", path: "m.yaml")))
+        #expect(returns.code == .yamlSyntax)
+        #expect(returns.location == .source(Diagnostics.SourceLocation(file: "m.yaml", line: 2, column: 4)))
+        #expect(returns == feeds)
+        #expect(returns.message.contains("indented more than `a` on line 1"), "\(returns.message)")
+        // Mixed with Windows line endings, which stay one break each.
+        let mixed = try #require(only(SurveyLoader.load(text: "a: b\r\n\r  c: d\n", path: "m.yaml")))
+        #expect(mixed.location == .source(Diagnostics.SourceLocation(file: "m.yaml", line: 3, column: 4)))
+    }
+
+    /// A whole survey saved with old Mac line endings loads as the same survey.
+    @Test func aSurveyWithOldMacLineEndingsLoads() throws {
+        let text = "id: x\nversion: \"1\"\nlanguages: [en]\ntitle: X\npages:\n  - id: p\n    title: P\n    questions:\n      - name: n\n        type: integer\n        label: N\n"
+        let feeds = SurveyLoader.load(text: text, path: "m.yaml")
+        let returns = SurveyLoader.load(text: text.replacingOccurrences(of: "\n", with: "\r"), path: "m.yaml")
+        #expect(feeds.document != nil, "\(feeds.diagnostics)")
+        #expect(returns.diagnostics == feeds.diagnostics)
+        #expect(returns.document == feeds.document)
     }
 
     /// A key of a list item started under the item's `-` (a common slip when copying a question):

@@ -1,4 +1,5 @@
-// E700–E709: `samla erase`, personal data erased or a response withdrawn, and the withdrawn invitations it leaves.
+// E700–E709, W700–W701: `samla erase`, personal data erased or a response withdrawn, the withdrawn invitations it leaves,
+// and the suppression list that keeps withdrawn addresses out of `samla invite`.
 extension DiagnosticCode {
     public static let erasureUnknownResponse = DiagnosticCode("E700", .error, "no response has the id given to erase")
     public static let erasureUnknownToken = DiagnosticCode("E701", .error, "no invitation has the token given to erase")
@@ -9,9 +10,14 @@ extension DiagnosticCode {
     public static let invitationWithdrawn = DiagnosticCode("E706", .error, "a token of an invitation whose respondent withdrew, which begins no response")
     public static let idempotencyKeyOfWithdrawnResponse = DiagnosticCode(
         "E707", .error, "an API submission's Idempotency-Key whose response was withdrawn, which stores nothing again")
+    public static let erasureNotSuppressed = DiagnosticCode("E708", .error, "the e-mail address whose suppression is to be lifted is not on the suppression list")
+    public static let everyContactWithdrew = DiagnosticCode("E709", .error, "every contact of the contacts file withdrew from the survey, so nobody is invited")
+    public static let contactWithdrew = DiagnosticCode("W700", .warning, "a contact whose address withdrew from the survey is not invited")
+    public static let withdrawalWithoutAddress = DiagnosticCode(
+        "W701", .warning, "a withdrawn invitation without an e-mail address cannot be put on the suppression list")
 
     static let erasureCodes: [DiagnosticCode] = [
         erasureUnknownResponse, erasureUnknownToken, erasureUnknownEmail, erasureAmbiguousEmail, erasureNothingToErase, erasureAlreadyWithdrawn,
-        invitationWithdrawn, idempotencyKeyOfWithdrawnResponse,
+        invitationWithdrawn, idempotencyKeyOfWithdrawnResponse, erasureNotSuppressed, everyContactWithdrew, contactWithdrew, withdrawalWithoutAddress,
     ]
 }

@@ -44,13 +44,28 @@ public enum DefinitionText {
     }
 
     /// Checks text that is already a `String` (e.g. stored in a database): size and emptiness.
+    /// The text comes back with every lone carriage return (an old Mac line ending) made a line
+    /// feed: YAML breaks lines there, so the lines that positions count are the parser's lines.
     public static func check(_ text: String, path: String, limits: YAMLLimits = .definitions) -> Result<String, Diagnostic> {
         if text.utf8.count > limits.maxBytes { return .failure(tooLarge(path: path, limits: limits)) }
         if let nul = text.unicodeScalars.firstIndex(of: "\0") {
             let location = TextPosition.location(of: nul, in: text, file: path)
             return .failure(Diagnostic(.fileNotText, at: location, "the text contains a NUL character; a definition is plain text"))
         }
-        return checkNotEmpty(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, path: path)
+        return checkNotEmpty(lineFeedsForLoneCarriageReturns(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text), path: path)
+    }
+
+    /// `text` with each `\r` not followed by `\n` replaced by `\n` (`\r\n` stays as it is).
+    static func lineFeedsForLoneCarriageReturns(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        var scalars = String.UnicodeScalarView()
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending = iterator.next()
+        while let scalar = pending {
+            pending = iterator.next()
+            scalars.append(scalar == "\r" && pending != "\n" ? "\n" : scalar)
+        }
+        return String(scalars)
     }
 
     static func tooLarge(path: String, limits: YAMLLimits) -> Diagnostic {

@@ -5,7 +5,7 @@ import Yams
 public struct YAMLDocument: Hashable, Sendable {
     /// The path diagnostics name.
     public var path: String
-    /// The text as read (without a byte order mark).
+    /// The text as read (without a byte order mark; a lone carriage return made a line feed).
     public var text: String
     public var root: YAMLNode
 

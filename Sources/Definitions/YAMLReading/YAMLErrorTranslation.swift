@@ -181,15 +181,14 @@ struct OverIndentedKey {
 
     /// Recognises the case from the line and (1-based) column of libyaml's mark: the mark is the
     /// `:` after the line's first word, and the line above is a `key: value` whose key starts
-    /// further left. libyaml also breaks lines at a lone `\r`, which this split does not, so the
-    /// mark may point past the end of the line found here: then it is not this case.
+    /// further left. A mark past the end of the line found here (which a line break that this split
+    /// does not know would make) is not this case.
     init?(text: String, line number: Int, column: Int) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard number >= 2, number <= lines.count else { return nil }
         let line = Array(lines[number - 1])
         let indent = line.prefix { $0 == " " }.count
         let key = line[indent...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
-        // YAML also breaks lines at a lone \r, so libyaml's line `number` can be a shorter line here.
         guard !key.isEmpty, indent + key.count + 1 == column, indent + key.count < line.count, line[indent + key.count] == ":" else { return nil }
         var above = number - 2
         while above >= 0, Self.isBlankOrComment(lines[above]) { above -= 1 }

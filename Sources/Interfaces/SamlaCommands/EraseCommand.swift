@@ -17,8 +17,11 @@ struct EraseCommand: ParsableCommand {
         response's pii answers and its invitation's e-mail address; the response and its other answers stay. \
         --withdraw removes the whole response; its invitation stays, withdrawn: its link begins no new \
         response, and the response rate counts it as a non-response. Without --yes nothing changes: the \
-        command says what it would erase. Each erasure is logged (when, what, how many values, never the \
-        values): --log lists them. Backups and exports made before are not touched (docs/erasure.md).
+        command says what it would erase. A withdrawal keeps the invitation's address as a keyed hash on \
+        the survey's suppression list, so that samla invite leaves it out of later rounds; --suppression \
+        --email ADDRESS lifts that, for someone who asks to take part again. Each erasure is logged (when, \
+        what, how many values, never the values): --log lists them. Backups and exports made before are \
+        not touched (docs/erasure.md).
         """
     )
 
@@ -33,7 +36,7 @@ struct EraseCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The round, with --email or --personal-data.", valueName: "name"))
     var round: String?
 
-    @Option(help: ArgumentHelp("The invitation's e-mail address in --round.", valueName: "address"))
+    @Option(help: ArgumentHelp("The invitation's e-mail address in --round; with --suppression, the withdrawn address.", valueName: "address"))
     var email: String?
 
     @Flag(help: "Every personal answer and invitation e-mail address of --round (its retention period ended).")
@@ -41,6 +44,9 @@ struct EraseCommand: ParsableCommand {
 
     @Flag(help: "Remove the whole response, for a respondent who withdraws consent; its link begins no new response.")
     var withdraw = false
+
+    @Flag(help: "Take --email off the suppression list that withdrawals keep, for someone who asks to take part again.")
+    var suppression = false
 
     @Flag(help: "Erase; without it nothing changes and the command says what it would erase.")
     var yes = false
@@ -56,16 +62,24 @@ struct EraseCommand: ParsableCommand {
     mutating func validate() throws {
         if token == "-" { token = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces) ?? "" }
         if log {
-            guard response == nil, token == nil, round == nil, email == nil, !personalData, !withdraw, !yes else {
+            guard response == nil, token == nil, round == nil, email == nil, !personalData, !withdraw, !suppression, !yes else {
                 throw ValidationError("--log lists the erasures made and takes only --db and --format")
             }
+            return
+        }
+        if suppression {
+            guard let email, response == nil, token == nil, round == nil, !personalData, !withdraw else {
+                throw ValidationError("--suppression lifts the suppression of one address, in every survey: give it --email ADDRESS and no --round, --response, --token, --personal-data or --withdraw")
+            }
+            if email.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--email needs the withdrawn address") }
             return
         }
         let named = [response != nil, token != nil, email != nil, personalData].count(where: { $0 })
         if named == 0, round != nil { throw ValidationError("--round goes with --email ADDRESS (one invitation) or --personal-data (the whole round)") }
         guard named == 1 else {
             throw ValidationError(named == 0
-                ? "name what to erase: --response ID, --token TOKEN, --round R --email ADDRESS, or --round R --personal-data; --log lists the erasures made"
+                ? "name what to erase: --response ID, --token TOKEN, --round R --email ADDRESS, or --round R --personal-data; "
+                    + "--suppression --email ADDRESS lifts a withdrawal's suppression; --log lists the erasures made"
                 : "name what to erase in one way only: --response, --token, --email or --personal-data")
         }
         if email != nil || personalData {
@@ -104,7 +118,19 @@ struct EraseCommand: ParsableCommand {
                 }
                 return
             }
+            if suppression, let email {
+                let lifts = yes ? try database.open(.writing).liftSuppression(email: email) : try database.open(.reading).suppressionLiftPlan(email: email)
+                switch format {
+                case .text:
+                    printLine(lifts.map { ErasureText.sentence($0, made: yes) }.joined(separator: "\n"))
+                    if !yes { printLine("nothing was erased; add --yes to erase it") }
+                case .json:
+                    FileHandle.standardOutput.write(Data(try CommandJSON.text(ErasureText.Outcomes(erased: yes, erasures: lifts.map(ErasureText.Entry.init))).utf8))
+                }
+                return
+            }
             let erasure = yes ? try database.open(.writing).erase(request) : try database.open(.reading).erasurePlan(request)
+            printDiagnostics(ErasureText.warnings(erasure, named: response != nil ? "--response" : "--token"))
             switch format {
             case .text:
                 printLine(ErasureText.sentence(erasure, made: yes))

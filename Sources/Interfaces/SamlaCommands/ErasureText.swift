@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Store
 
@@ -18,10 +19,24 @@ enum ErasureText {
             let invitation = erasure.invitationID == nil
                 ? "; it came without an invitation, so no link of it is left"
                 : "; the invitation stays, withdrawn: its link begins no new response, and the round's response rate counts it as a non-response"
-            return "\(made ? "withdrew" : "would withdraw") \(what): \(removed(erasure))\(invitation)\(logged(erasure))"
+            let suppressed = erasure.suppressions == 0 ? ""
+                : "; its address goes on the survey's suppression list as a keyed hash, so that samla invite leaves it out of later rounds"
+            return "\(made ? "withdrew" : "would withdraw") \(what): \(removed(erasure))\(invitation)\(suppressed)\(logged(erasure))"
         case .roundPersonalData:
             return "\(made ? "erased" : "would erase") the personal data of round \(erasure.round): \(removed(erasure)); its other answers stay\(logged(erasure))"
+        case .suppression:
+            return "\(made ? "lifted" : "would lift") the suppression of this address, kept since the withdrawal of invitation \(erasure.invitationID ?? 0) "
+                + "of round \(erasure.round): samla invite invites it to the survey's rounds again\(logged(erasure))"
         }
+    }
+
+    /// W701 for a withdrawal of an invitation without an address (`named` is the option that named
+    /// it): nothing can go on the suppression list, so `samla invite` will not recognise the person.
+    static func warnings(_ erasure: Erasure, named option: String) -> [Diagnostic] {
+        guard erasure.kind == .withdrawal, let invitation = erasure.invitationID, erasure.emails == 0 else { return [] }
+        return [Diagnostic(.withdrawalWithoutAddress, at: .field(option),
+            "invitation \(invitation) of round \(erasure.round) has no e-mail address (erased before, or its contacts file had none), so it cannot go on the "
+                + "suppression list: samla invite will not recognise the person in a later contacts file; take their row out of the survey's contacts files by hand")]
     }
 
     /// One line of `samla erase --log`.
@@ -30,7 +45,8 @@ enum ErasureText {
         var names = ["round \(erasure.round)"]
         if let response = erasure.responseID { names.append("response \(response)" + (erasure.responseStatus.map { " (\($0.rawValue))" } ?? "")) }
         if let invitation = erasure.invitationID { names.append("invitation \(invitation)") }
-        return "erasure \(erasure.id ?? 0), \(when): \(erasure.kind.rawValue), \(names.joined(separator: ", ")): \(removed(erasure))"
+        let kept = erasure.kind == .withdrawal && erasure.suppressions > 0 ? "; the address kept as a keyed hash on the suppression list" : ""
+        return "erasure \(erasure.id ?? 0), \(when): \(erasure.kind.rawValue), \(names.joined(separator: ", ")): \(removed(erasure))\(kept)"
     }
 
     /// The counts of what goes, or "nothing" (a response without personal data).
@@ -42,6 +58,8 @@ enum ErasureText {
             parts.append("the response with \(count(erasure.personalAnswers + erasure.otherAnswers, "answer")) (\(erasure.personalAnswers) personal)")
         case .roundPersonalData:
             parts.append("\(count(erasure.personalAnswers, "personal answer")) of \(count(erasure.responses, "response"))")
+        case .suppression:
+            return "the withdrawn address's entry on the suppression list"
         default:
             if erasure.responseID != nil { parts.append(count(erasure.personalAnswers, "personal answer")) }
         }
@@ -68,6 +86,12 @@ enum ErasureText {
         var erasure: Entry
     }
 
+    /// The erasures of `--suppression`: one per survey whose list had the address.
+    struct Outcomes: Encodable {
+        var erased: Bool
+        var erasures: [Entry]
+    }
+
     /// An erasure as JSON, keys in snake case.
     struct Entry: Encodable {
         var id: Int64?
@@ -77,7 +101,7 @@ enum ErasureText {
         var responseId: Int64?
         var responseStatus: String?
         var invitationId: Int64?
-        var responses, personalAnswers, otherAnswers, emails, labels: Int
+        var responses, personalAnswers, otherAnswers, emails, labels, suppressions: Int
 
         init(_ erasure: Erasure) {
             id = erasure.id
@@ -92,6 +116,7 @@ enum ErasureText {
             otherAnswers = erasure.otherAnswers
             emails = erasure.emails
             labels = erasure.labels
+            suppressions = erasure.suppressions
         }
     }
 }

@@ -15,7 +15,8 @@ struct InviteCommand: ParsableCommand {
         data, one named label (or name, namn) as the invitee's label. The links file has the contacts' columns and two more: token and link \
         (BASE/t/TOKEN). Each token is 32 random bytes; the database keeps only its SHA-256, so the \
         links file is the only copy: keep it safe for the mail merge and the reminders (samla remind), \
-        and delete it after the last.
+        and delete it after the last. A row whose address withdrew from the survey (samla erase --withdraw) \
+        is not invited and is left out of the links file, with a warning naming its row (W700).
         """
     )
 
@@ -60,8 +61,11 @@ struct InviteCommand: ParsableCommand {
             printDiagnostics(outcome.warnings)
             let recorded = [outcome.emailColumn.map { "emails from column \($0)" }, outcome.labelColumn.map { "labels from column \($0)" }]
                 .compactMap { $0 }
+            let withdrawn = outcome.withdrawnRows
             printLine("made \(outcome.invitations.count) invitation\(outcome.invitations.count == 1 ? "" : "s") to round \(round)"
-                + (recorded.isEmpty ? "" : " (\(recorded.joined(separator: ", ")))"))
+                + (recorded.isEmpty ? "" : " (\(recorded.joined(separator: ", ")))")
+                + (withdrawn.isEmpty ? "" : "; left out row\(withdrawn.count == 1 ? "" : "s") \(withdrawn.map(String.init).joined(separator: ", ")) of \(contacts), "
+                    + "whose address\(withdrawn.count == 1 ? "" : "es") withdrew from the survey (W700)"))
             printLine("wrote \(outcome.outputPath): the only copy of the tokens; keep it safe for the mail merge and the reminders (samla remind), and delete it after the last")
         }
     }

@@ -96,6 +96,16 @@ public protocol Store: Sendable {
     func erase(_ request: ErasureRequest) throws -> Erasure
     /// The erasures log, oldest first: what was erased when, counted, never the values.
     func erasures() throws -> [Erasure]
+
+    /// The entries of the suppression list (withdrawn addresses, kept as keyed hashes) that
+    /// `addresses` have for the survey of `round`, keyed by the address as given; compared trimmed
+    /// and in lower case. A withdrawal (`erase(.withdrawal…)`) of an invitation with an address adds one.
+    func suppressions(of addresses: [String], round: String) throws -> [String: Suppression]
+    /// What ``liftSuppression(email:)`` would erase, read without writing; the same refusals.
+    func suppressionLiftPlan(email: String) throws -> [Erasure]
+    /// Takes `email` off the suppression list of every survey and logs each entry lifted as an
+    /// erasure of kind `suppression`; `StoreError.erasure(.notSuppressed)` when no list has it.
+    func liftSuppression(email: String) throws -> [Erasure]
 }
 
 /// The writer `Store.insertCompleteResponses` hands out: binds each response's answers

@@ -33,8 +33,10 @@ public struct InvitationBatch: Sendable {
     public struct Outcome: Sendable {
         public var invitations: [Invitation]
         public var outputPath: String
-        /// Warnings about the contacts (a repeated email address); the batch went ahead.
+        /// Warnings about the contacts (a repeated email address, one that withdrew); the batch went ahead.
         public var warnings: [Diagnostic]
+        /// The contacts file's rows left out because their address withdrew from the survey (W700).
+        public var withdrawnRows: [Int]
         public var emailColumn: String?
         public var labelColumn: String?
     }
@@ -53,16 +55,18 @@ public struct InvitationBatch: Sendable {
         }
         let contacts = try checkedContacts()
         _ = try store.invitationRound(named: round, on: today)
-        let warnings = try contacts.warnings + alreadyInvited(contacts, store: store)
+        let withdrawn = try withdrawnContacts(contacts, store: store)
+        let warnings = try contacts.warnings + withdrawn.warnings + alreadyInvited(contacts, leavingOut: withdrawn.rows, store: store)
 
-        let tokens = contacts.table.rows.map { _ in InvitationToken.random() }
+        // A row whose address withdrew gets no token: it is left out of the links file and not stored.
+        let tokens = contacts.table.rows.map { withdrawn.rows.contains($0.number) ? nil : InvitationToken.random() }
         let temporary = ContactsTable.temporaryPath(beside: outputPath)
         try writeLinks(contacts.table, tokens: tokens, to: temporary)
         let invitations: [Invitation]
         do {
             invitations = try store.addInvitations(
-                zip(contacts.table.rows, tokens).map { row, token in
-                    NewInvitation(token: token, label: contacts.label.flatMap { row.value($0) }, email: contacts.email.flatMap { row.value($0) })
+                zip(contacts.table.rows, tokens).compactMap { row, token in
+                    token.map { NewInvitation(token: $0, label: contacts.label.flatMap { row.value($0) }, email: contacts.email.flatMap { row.value($0) }) }
                 },
                 round: round, today: today)
         } catch {
@@ -77,7 +81,7 @@ public struct InvitationBatch: Sendable {
                 "the invitations are stored, but the links file could not be moved into place; its content is in \(temporary)")])
         }
         return Outcome(
-            invitations: invitations, outputPath: outputPath, warnings: warnings,
+            invitations: invitations, outputPath: outputPath, warnings: warnings, withdrawnRows: withdrawn.rows.sorted(),
             emailColumn: contacts.email.map { contacts.table.header.names[$0] }, labelColumn: contacts.label.map { contacts.table.header.names[$0] })
     }
 
@@ -151,24 +155,51 @@ public struct InvitationBatch: Sendable {
         }
     }
 
+    /// The rows whose address is on the suppression list of the round's survey, each with a
+    /// warning (W700) that names its row and the withdrawal, never the address; E709 when that is
+    /// every row.
+    private func withdrawnContacts(_ contacts: CheckedContacts, store: any Store) throws -> (rows: Set<Int>, warnings: [Diagnostic]) {
+        guard let email = contacts.email else { return ([], []) }
+        let addressed = contacts.table.rows.compactMap { row in row.value(email).map { (row, $0) } }
+        let suppressions = try store.suppressions(of: addressed.map(\.1), round: round)
+        guard !suppressions.isEmpty else { return ([], []) }
+        let column = contacts.table.header.names[email]
+        var rows: Set<Int> = []
+        var warnings: [Diagnostic] = []
+        for (row, address) in addressed {
+            guard let suppression = suppressions[address] else { continue }
+            rows.insert(row.number)
+            let when = "\(suppression.suppressedAt.text.prefix(10))"
+            warnings.append(Diagnostic(.contactWithdrew, at: .record(file: contactsPath, row: row.number, column: column, line: row.line),
+                "this address withdrew from survey \(suppression.survey) on \(when) (samla erase --withdraw, invitation \(suppression.invitationID) of round \(suppression.round)); "
+                    + "the row is not invited and is left out of the links file. If the person asks to take part again: samla erase --suppression --email ADDRESS"))
+        }
+        if rows.count == contacts.table.rows.count {
+            throw Refusal(diagnostics: warnings + [Diagnostic(.everyContactWithdrew, at: .file(contactsPath),
+                "every row of the contacts file (\(rows.count)) is a person who withdrew from the survey (W700 above); no invitation was made and no links file written")])
+        }
+        return (rows, warnings)
+    }
+
     /// A warning for each contact whose address already has an invitation to the round (the same
-    /// file run twice, or a contact in two lists): the earlier link keeps working.
-    private func alreadyInvited(_ contacts: CheckedContacts, store: any Store) throws -> [Diagnostic] {
+    /// file run twice, or a contact in two lists): the earlier link keeps working. Rows left out
+    /// (`leavingOut`) get no second link, so none is warned of.
+    private func alreadyInvited(_ contacts: CheckedContacts, leavingOut withdrawn: Set<Int>, store: any Store) throws -> [Diagnostic] {
         guard let email = contacts.email else { return [] }
         let invited = Set(try store.invitations(round: round).compactMap { $0.email?.lowercased() })
         guard !invited.isEmpty else { return [] }
         let column = contacts.table.header.names[email]
         return contacts.table.rows.compactMap { row in
-            guard let address = row.value(email), invited.contains(address.lowercased()) else { return nil }
+            guard !withdrawn.contains(row.number), let address = row.value(email), invited.contains(address.lowercased()) else { return nil }
             return Diagnostic(.contactAlreadyInvited, at: .record(file: contactsPath, row: row.number, column: column, line: row.line),
                 "\(address) has an invitation to round \(round) from an earlier batch; this row gets a second link, and the first one still works")
         }
     }
 
-    /// Refuses early, before any token is made, when the store would refuse the batch.
-    private func writeLinks(_ table: ContactsTable, tokens: [InvitationToken], to path: String) throws {
+    /// Writes the links file at `path`: each row that has a token, with its token and link.
+    private func writeLinks(_ table: ContactsTable, tokens: [InvitationToken?], to path: String) throws {
         do {
-            try table.writeOwnerOnly(to: path, addedColumns: ["token", "link"]) { index in [tokens[index].text, links.personal(tokens[index].text)] }
+            try table.writeOwnerOnly(to: path, addedColumns: ["token", "link"]) { index in tokens[index].map { [$0.text, links.personal($0.text)] } }
         } catch is ContactsTable.CannotCreate {
             throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
                 "the links file cannot be written here; check that the folder exists and that you may write in it")])

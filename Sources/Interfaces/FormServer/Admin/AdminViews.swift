@@ -197,13 +197,16 @@ enum AdminViews {
                     html.element("dt", text: term)
                     html.element("dd", text: value)
                 }
-                if !round.isAnonymous {
+                if !round.isAnonymous, summary.invitationsWithdrawn > 0 {
                     html.element("dt", text: words.invitationsWithdrawn)
                     html.element("dd") { html in
                         html.text(words.countOf(summary.invitationsWithdrawn, summary.invitations) + " (")
                         html.element("code", text: "samla erase --withdraw")
                         html.text(words.withdrawnMeaning + ")")
                     }
+                }
+                // Once a disposition is recorded, as the withdrawn line once one withdrew.
+                if !round.isAnonymous, summary.dispositions.recorded > 0 {
                     html.element("dt", text: words.invitationDispositions)
                     html.element("dd") { html in
                         html.text(words.responseRates.counts(summary.dispositions, unknown: summary.invitationsOfUnknownEligibility)

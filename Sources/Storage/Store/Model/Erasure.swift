@@ -34,6 +34,9 @@ public enum ErasureKind: String, Hashable, Sendable, CaseIterable {
     case personalData = "personal-data"
     case withdrawal
     case roundPersonalData = "round-personal-data"
+    /// The lifting of a withdrawn address's entry on the suppression list (``Suppression``), for a
+    /// respondent who asks to take part again.
+    case suppression
 }
 
 /// An erasure: what one would remove (before it is made), or what one removed (a row of the
@@ -63,10 +66,13 @@ public struct Erasure: Hashable, Sendable {
     public var emails: Int
     /// Invitation labels erased (a respondent's own invitation's: a label may be their name).
     public var labels: Int
+    /// Entries of the suppression list: for a withdrawal, 1 when its invitation's address is
+    /// kept there as a keyed hash (it had an address); for a suppression, the entry lifted.
+    public var suppressions: Int
 
     public init(
         id: Int64? = nil, erasedAt: Timestamp? = nil, kind: ErasureKind, round: String, responseID: Int64?, responseStatus: ResponseStatus?,
-        invitationID: Int64?, responses: Int, personalAnswers: Int, otherAnswers: Int, emails: Int, labels: Int = 0
+        invitationID: Int64?, responses: Int, personalAnswers: Int, otherAnswers: Int, emails: Int, labels: Int = 0, suppressions: Int = 0
     ) {
         self.id = id
         self.erasedAt = erasedAt
@@ -80,5 +86,6 @@ public struct Erasure: Hashable, Sendable {
         self.otherAnswers = otherAnswers
         self.emails = emails
         self.labels = labels
+        self.suppressions = suppressions
     }
 }

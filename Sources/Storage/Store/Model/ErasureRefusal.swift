@@ -15,6 +15,8 @@ public enum ErasureRefusal: Hashable, Sendable {
     case nothingToErase(invitation: Int64, round: String)
     /// The invitation's respondent withdrew before.
     case alreadyWithdrawn(invitation: Int64, round: String, at: Timestamp)
+    /// The address whose suppression was to be lifted is not on the suppression list.
+    case notSuppressed
 
     func diagnostics(database: String) -> [Diagnostic] {
         switch self {
@@ -47,6 +49,10 @@ public enum ErasureRefusal: Hashable, Sendable {
         case .alreadyWithdrawn(let invitation, let round, let at):
             return [Diagnostic(.erasureAlreadyWithdrawn, at: .field("--token"),
                 "the respondent of invitation \(invitation) of round \(round) withdrew on \(Self.text(at)): its response, e-mail address and label are erased, and its link begins no response; nothing more to erase")]
+        case .notSuppressed:
+            return [Diagnostic(.erasureNotSuppressed, at: .field("--email"),
+                "this address is not on the suppression list of \(database) (compared trimmed and without case): no withdrawal of it was recorded, "
+                    + "or its suppression was lifted already; nothing was erased, and samla invite invites it. A withdrawal made before Samla kept the list left no entry")]
         }
     }
 

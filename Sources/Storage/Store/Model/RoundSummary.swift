@@ -14,7 +14,7 @@ public struct RoundSummary: Hashable, Sendable {
     /// Invitations whose response was submitted.
     public var invitationsCompleted: Int
     /// Invitations withdrawn by `samla erase --withdraw`: their responses are gone, and the
-    /// response rate counts them as non-respondents.
+    /// response rate counts them as refusals.
     public var invitationsWithdrawn: Int
     /// Responses begun with no invitation: imported, from the API, or the web form of an anonymous round.
     public var responsesWithoutInvitation: Int

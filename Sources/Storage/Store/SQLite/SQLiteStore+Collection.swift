@@ -115,18 +115,20 @@ extension SQLiteStore: CollectionStore {
         if let existing = try pool.read({ db in try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = ?", arguments: [name]) }) {
             return [UInt8](existing)
         }
-        return try pool.write { db in
-            // Another process may have made it meanwhile: the first one made is kept.
-            if let existing = try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = ?", arguments: [name]) {
-                return [UInt8](existing)
-            }
-            var generator = SystemRandomNumberGenerator()
-            let bytes = (0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-            try db.execute(
-                sql: "INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?)",
-                arguments: [name, Data(bytes), now().text])
-            return bytes
+        // Another process may have made it meanwhile: the first one made is kept.
+        return try pool.write { db in try Self.secret(named: name, byteCount: byteCount, madeAt: now(), db) }
+    }
+
+    /// The secret of `secrets` named `name`, made in this transaction (`byteCount` random bytes)
+    /// when there is none.
+    static func secret(named name: String, byteCount: Int, madeAt time: Timestamp, _ db: Database) throws -> [UInt8] {
+        if let existing = try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = ?", arguments: [name]) {
+            return [UInt8](existing)
         }
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        try db.execute(sql: "INSERT INTO secrets (name, value, created_at) VALUES (?, ?, ?)", arguments: [name, Data(bytes), time.text])
+        return bytes
     }
 
     public func dailyActivity(round name: String) throws -> [DailyActivity] {

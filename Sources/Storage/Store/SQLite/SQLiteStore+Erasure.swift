@@ -26,6 +26,9 @@ extension SQLiteStore {
             case .withdrawal:
                 if let response = erasure.responseID { try Self.removeResponse(response, tables: tables, db) }
                 if let invitation = erasure.invitationID {
+                    if let address = try String.fetchOne(db, sql: "SELECT email FROM invitation_emails WHERE invitation_id = ?", arguments: [invitation]) {
+                        try Self.suppress(address, invitation: invitation, round: round, at: erasedAt, db)
+                    }
                     try Self.eraseContact(invitation, db)
                     try db.execute(sql: "UPDATE invitations SET withdrawn_at = ? WHERE id = ?", arguments: [erasedAt.text, invitation])
                 }
@@ -35,19 +38,24 @@ extension SQLiteStore {
                     sql: "DELETE FROM invitation_emails WHERE invitation_id IN (SELECT id FROM invitations WHERE round_id = ?)",
                     arguments: [round.id])
             }
-            try db.execute(sql: """
-                INSERT INTO erasures (erased_at, kind, round_id, response_id, response_status, invitation_id, responses, personal_answers, other_answers, emails, labels)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
-                    erasedAt.text, erasure.kind.rawValue, round.id, erasure.responseID, erasure.responseStatus?.rawValue, erasure.invitationID,
-                    erasure.responses, erasure.personalAnswers, erasure.otherAnswers, erasure.emails, erasure.labels,
-                ])
-            erasure.id = db.lastInsertedRowID
-            erasure.erasedAt = erasedAt
+            try Self.log(&erasure, round: round, at: erasedAt, db)
             return erasure
         }
         try checkpoint()
         return erasure
+    }
+
+    /// Adds `erasure` to the `erasures` log, giving it its id and time.
+    static func log(_ erasure: inout Erasure, round: Round, at erasedAt: Timestamp, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO erasures (erased_at, kind, round_id, response_id, response_status, invitation_id, responses, personal_answers, other_answers, emails, labels, suppressions)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                erasedAt.text, erasure.kind.rawValue, round.id, erasure.responseID, erasure.responseStatus?.rawValue, erasure.invitationID,
+                erasure.responses, erasure.personalAnswers, erasure.otherAnswers, erasure.emails, erasure.labels, erasure.suppressions,
+            ])
+        erasure.id = db.lastInsertedRowID
+        erasure.erasedAt = erasedAt
     }
 
     /// Every erasure made, oldest first.
@@ -59,13 +67,13 @@ extension SQLiteStore {
                     round: row["round_name"], responseID: row["response_id"],
                     responseStatus: (row["response_status"] as String?).flatMap(ResponseStatus.init(rawValue:)), invitationID: row["invitation_id"],
                     responses: row["responses"], personalAnswers: row["personal_answers"], otherAnswers: row["other_answers"], emails: row["emails"],
-                    labels: row["labels"])
+                    labels: row["labels"], suppressions: row["suppressions"])
             }
         }
     }
 
     /// Copies the WAL into the database file and empties it, so erased data leaves the WAL too.
-    private func checkpoint() throws {
+    func checkpoint() throws {
         try pool.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 
@@ -109,7 +117,7 @@ extension SQLiteStore {
         return Erasure(
             kind: request.kind, round: respondent.round.name, responseID: respondent.response?.id, responseStatus: respondent.response?.status,
             invitationID: respondent.invitation?.id, responses: respondent.response == nil ? 0 : 1, personalAnswers: personal,
-            otherAnswers: other, emails: emails, labels: labels)
+            otherAnswers: other, emails: emails, labels: labels, suppressions: withdrawing ? emails : 0)
     }
 
     private static func respondent(_ subject: ErasureSubject, _ db: Database) throws -> Respondent {

@@ -170,8 +170,50 @@ enum Schema {
                 ALTER TABLE invitations ADD COLUMN disposition_set_at TEXT;
                 """)
         }
+        migrator.registerMigration(suppressionsMigration) { db in
+            // The suppression list: the keyed hash (HMAC-SHA256 under the `suppression-key` of
+            // `secrets`) of each withdrawn invitation's address, never the address, per survey, so
+            // that `samla invite` leaves the respondent out of the survey's later rounds. Lifting an
+            // entry is logged as an erasure of kind `suppression`, and each erasure counts the
+            // entries it kept or lifted: the log is rebuilt for the new kind and column.
+            try db.execute(sql: """
+                CREATE TABLE suppressions (
+                    survey_id TEXT NOT NULL,
+                    address_hash TEXT NOT NULL CHECK (length(address_hash) = 64),
+                    round_id INTEGER NOT NULL REFERENCES rounds(id),
+                    invitation_id INTEGER NOT NULL REFERENCES invitations(id),
+                    suppressed_at TEXT NOT NULL,
+                    PRIMARY KEY (survey_id, address_hash)
+                );
+
+                CREATE TABLE erasures_with_suppressions (
+                    id INTEGER PRIMARY KEY,
+                    erased_at TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('personal-data', 'withdrawal', 'round-personal-data', 'suppression')),
+                    round_id INTEGER NOT NULL REFERENCES rounds(id),
+                    response_id INTEGER,
+                    response_status TEXT CHECK (response_status IS NULL OR response_status IN ('partial', 'complete')),
+                    invitation_id INTEGER REFERENCES invitations(id),
+                    responses INTEGER NOT NULL CHECK (responses >= 0),
+                    personal_answers INTEGER NOT NULL CHECK (personal_answers >= 0),
+                    other_answers INTEGER NOT NULL CHECK (other_answers >= 0),
+                    emails INTEGER NOT NULL CHECK (emails >= 0),
+                    labels INTEGER NOT NULL CHECK (labels >= 0),
+                    suppressions INTEGER NOT NULL DEFAULT 0 CHECK (suppressions >= 0)
+                );
+                INSERT INTO erasures_with_suppressions
+                    (id, erased_at, kind, round_id, response_id, response_status, invitation_id, responses, personal_answers, other_answers, emails, labels)
+                SELECT id, erased_at, kind, round_id, response_id, response_status, invitation_id, responses, personal_answers, other_answers, emails, labels
+                FROM erasures;
+                DROP TABLE erasures;
+                ALTER TABLE erasures_with_suppressions RENAME TO erasures;
+                """)
+        }
         return migrator
     }
+
+    /// The migration that keeps withdrawn addresses as keyed hashes on the suppression list.
+    static let suppressionsMigration = "v8: suppressions"
 
     /// The migration that records the final dispositions of invitations without a response.
     static let dispositionsMigration = "v7: invitation dispositions"
