@@ -111,11 +111,11 @@ import Testing
                     "no line of withdrawn invitations while none withdrew: \(page.body)")
             #expect(!page.body.contains("Återkallade inbjudningar"))
             #expect(page.body.contains("<p>Svarsfrekvens enligt AAPOR:s Standard Definitions (10:e upplagan, 2023) med omgångens inbjudningar som urval: "))
-            #expect(page.body.contains("Varje inbjuden som inte har svarat räknas som behörig"))
+            #expect(page.body.contains("En inbjuden utan svar räknas som behörig, om den inte har registrerats som ej behörig"))
             let english = try await client.get("/admin/rounds/esem-invited", headers: Self.english)
             #expect(english.body.contains(
                 "<dt>Response rate (AAPOR RR1)</dt><dd>39.6% (163 of 412 invited); with partial responses (RR2): 45.1%</dd>"), "\(english.body)")
-            #expect(english.body.contains("Every invitee who has not answered counts as eligible"))
+            #expect(english.body.contains("An invitee without a response counts as eligible unless recorded as ineligible"))
             #expect(english.body.contains("<dt>Invitations used</dt><dd>186 of 412</dd><dt>Response rate (AAPOR RR1)</dt>"), "\(english.body)")
             #expect(!english.body.contains("Withdrawn invitations"))
         }
@@ -123,7 +123,7 @@ import Testing
 
     /// Invitations withdrawn by `samla erase --withdraw` (one with a complete response, one never
     /// used) are counted beside the invitations used, and the response rate says they count as
-    /// non-respondents: 4 invitations, 1 partial left, so RR1 0 % and RR2 1 / 4 = 25 %.
+    /// refusals: 4 invitations, 1 partial left, so RR1 0 % and RR2 1 / 4 = 25 %.
     @Test func theRoundPageCountsWithdrawnInvitationsInBothLanguages() async throws {
         let environment = try TestEnvironment()
         let tokens = try environment.invite(4)
@@ -139,14 +139,52 @@ import Testing
             try await signIn(client)
             let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
             #expect(page.body.contains("<dt>Använda inbjudningar</dt><dd>1 av 4</dd><dt>Återkallade inbjudningar</dt>"
-                + "<dd>2 av 4 (<code>samla erase --withdraw</code>: svaren raderade, räknas som bortfall i svarsfrekvensen)</dd>"), "\(page.body)")
+                + "<dd>2 av 4 (<code>samla erase --withdraw</code>: svaren raderade, räknas som vägran i svarsfrekvensen)</dd>"), "\(page.body)")
             #expect(page.body.contains("<dd>0,0\u{A0}% (0 av 4 inbjudna); med påbörjade svar (RR2): 25,0\u{A0}%; "
-                + "2 inbjudna drog tillbaka sitt deltagande (svaren raderade) och räknas som bortfall</dd>"), "\(page.body)")
+                + "2 inbjudna drog tillbaka sitt deltagande (svaren raderade) och räknas som vägran</dd>"), "\(page.body)")
             let english = try await client.get("/admin/rounds/esem-invited", headers: Self.english)
             #expect(english.body.contains("<dt>Invitations used</dt><dd>1 of 4</dd><dt>Withdrawn invitations</dt>"
-                + "<dd>2 of 4 (<code>samla erase --withdraw</code>: answers erased, counted as non-respondents in the response rate)</dd>"), "\(english.body)")
+                + "<dd>2 of 4 (<code>samla erase --withdraw</code>: answers erased, counted as refusals in the response rate)</dd>"), "\(english.body)")
             #expect(english.body.contains("<dd>0.0% (0 of 4 invited); with partial responses (RR2): 25.0%; "
-                + "2 invitees withdrew (their answers erased) and count as non-respondents</dd>"), "\(english.body)")
+                + "2 invitees withdrew (their answers erased) and count as refusals</dd>"), "\(english.body)")
+        }
+    }
+
+    /// The dispositions recorded (`samla round dispositions`) are counted on a line of their own, and
+    /// the rate adds RR3 to CON1: 4 invitations, 1 complete, 1 refused, 1 ineligible, 1 unknown, so
+    /// RR1 = 1/3, e = 2/3, RR3 = 1/(2 + 2/3) = 37.5 %, COOP1 = 1/2, REF1 = 1/3, CON1 = 2/3. Before any
+    /// is recorded there is no such line, and the rate stops at RR2.
+    @Test func theRoundPageCountsDispositionsAndGivesTheirRatesInBothLanguages() async throws {
+        let environment = try TestEnvironment()
+        let tokens = try environment.invite(4)
+        let store = environment.store
+        let invitations = try tokens.map { try #require(try store.invitation(tokenHash: $0.hash)) }
+        let response = try store.createResponse(NewResponse(round: "esem-invited", language: "sv", source: .web, invitationID: invitations[0].id), today: .today())
+        _ = try store.completeResponse(response.id)
+        try await environment.withServer { client in
+            try await signIn(client)
+            let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
+            #expect(!page.body.contains("Inbjudna utan svar, efter utfall"), "\(page.body)")
+            #expect(page.body.contains("<dd>25,0\u{A0}% (1 av 4 inbjudna); med påbörjade svar (RR2): 25,0\u{A0}%</dd>"), "\(page.body)")
+        }
+        try store.setDispositions([
+            DispositionChange(invitationID: invitations[1].id, disposition: .refused),
+            DispositionChange(invitationID: invitations[2].id, disposition: .ineligible),
+        ], round: "esem-invited")
+        try await environment.withServer { client in
+            try await signIn(client)
+            let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
+            #expect(page.body.contains("<dt>Inbjudna utan svar, efter utfall</dt><dd>1 vägrat, 0 ej nådda, 1 ej behörig, 1 okänd behörighet "
+                + "(registreras med <code>samla round dispositions</code>)</dd>"), "\(page.body)")
+            #expect(page.body.contains("<dd>33,3\u{A0}% (1 av 3 inbjudna; 1 ej behörig av 4 inbjudna räknas bort); med påbörjade svar (RR2): 33,3\u{A0}%; "
+                + "utan svar: 1 vägrat, 0 ej nådda, 1 ej behörig, 1 okänd behörighet; RR3 37,5\u{A0}%, RR4 37,5\u{A0}% (e = 0,667); "
+                + "COOP1 50,0\u{A0}%, REF1 33,3\u{A0}%, CON1 66,7\u{A0}%</dd>"), "\(page.body)")
+            let english = try await client.get("/admin/rounds/esem-invited", headers: Self.english)
+            #expect(english.body.contains("<dt>Invitations without a response, by disposition</dt><dd>1 refused, 0 not reached, 1 ineligible, "
+                + "1 unknown eligibility (recorded with <code>samla round dispositions</code>)</dd>"), "\(english.body)")
+            #expect(english.body.contains("<dd>33.3% (1 of 3 invited; 1 ineligible of 4 invited left out); with partial responses (RR2): 33.3%; "
+                + "without a response: 1 refused, 0 not reached, 1 ineligible, 1 unknown eligibility; RR3 37.5%, RR4 37.5% (e = 0.667); "
+                + "COOP1 50.0%, REF1 33.3%, CON1 66.7%</dd>"), "\(english.body)")
         }
     }
 

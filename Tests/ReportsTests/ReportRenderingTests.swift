@@ -401,12 +401,7 @@ struct ReportRenderingTests {
     /// responses have no invitation. The anonymous round says why it has none.
     @Test func theMethodsGiveEachRoundsResponseRate() throws {
         let fixture = try ClubFixture(invited2024: true)
-        let day = CalendarDate(year: 2025, month: 6, day: 1)!
-        let invitations = try fixture.store.addInvitations((0..<40).map { _ in NewInvitation(token: .random()) }, round: "club-2024", today: day)
-        for (index, invitation) in invitations.prefix(15).enumerated() {
-            let response = try fixture.store.createResponse(NewResponse(round: "club-2024", language: "sv", source: .web, invitationID: invitation.id), today: day)
-            if index < 12 { _ = try fixture.store.completeResponse(response.id) }
-        }
+        _ = try Self.invite40(fixture)
         let swedish = try fixture.render()
         #expect(swedish.contains("<h3>Svarsfrekvens</h3><ul><li>Klubb 2024: Svarsfrekvens (AAPOR RR1): 30,0\u{A0}% (12 av 40 inbjudna); "
             + "med påbörjade svar (RR2): 37,5\u{A0}%; 30 svar utan inbjudan (importerade utan token eller via API) räknas inte</li>"
@@ -417,11 +412,45 @@ struct ReportRenderingTests {
             + "with partial responses (RR2): 37.5%; 30 responses without an invitation (imported without a token, or from the API) are not counted</li>"
             + "<li>Club 2025: Anonymous round: no response rate, since nobody was invited</li></ul>"
             + "<p>Response rates by AAPOR&#39;s Standard Definitions (10th edition, 2023)"))
-        #expect(english.contains("Every invitee who has not answered counts as eligible"))
+        #expect(english.contains("Where none are recorded, Samla cannot tell who declined, who was not reached or who is outside the population"))
         // Several anonymous rounds share one line, and no basis is said for rates there are none of.
         let anonymous = try ClubFixture().render()
         #expect(anonymous.contains("<h3>Svarsfrekvens</h3><ul><li>Klubb 2024 och Klubb 2025: anonyma omgångar: ingen svarsfrekvens, eftersom ingen bjöds in</li></ul>"))
         #expect(!anonymous.contains("Svarsfrekvens enligt AAPOR"))
+    }
+
+    /// 40 invitations to club-2024, of which 12 with a complete response and 3 with a partial one.
+    static func invite40(_ fixture: ClubFixture) throws -> [Invitation] {
+        let day = CalendarDate(year: 2025, month: 6, day: 1)!
+        let invitations = try fixture.store.addInvitations((0..<40).map { _ in NewInvitation(token: .random()) }, round: "club-2024", today: day)
+        for (index, invitation) in invitations.prefix(15).enumerated() {
+            let response = try fixture.store.createResponse(NewResponse(round: "club-2024", language: "sv", source: .web, invitationID: invitation.id), today: day)
+            if index < 12 { _ = try fixture.store.completeResponse(response.id) }
+        }
+        return invitations
+    }
+
+    /// With dispositions recorded for club-2024's 25 invitations without a response (3 refused, 2
+    /// non-contact, 4 ineligible, 16 unknown), the methods give their counts and RR3 to CON1, by
+    /// hand: RR1 = 12/36, RR2 = 15/36, e = 20/24, RR3 = 12/(20 + 16 · 5/6) = 12/33.33 = 36.0 %,
+    /// RR4 = 15/33.33 = 45.0 %, COOP1 = 12/18, REF1 = 3/36, CON1 = 18/36.
+    @Test func theMethodsGiveTheDispositionsAndTheirRates() throws {
+        let fixture = try ClubFixture(invited2024: true)
+        let invitations = try Self.invite40(fixture)
+        let recorded: [InvitationDisposition] = [.refused, .refused, .refused, .nonContact, .nonContact, .ineligible, .ineligible, .ineligible, .ineligible]
+        try fixture.store.setDispositions(
+            zip(invitations[15...], recorded).map { DispositionChange(invitationID: $0.id, disposition: $1) }, round: "club-2024")
+        let swedish = try fixture.render()
+        #expect(swedish.contains("<li>Klubb 2024: Svarsfrekvens (AAPOR RR1): 33,3\u{A0}% (12 av 36 inbjudna; 4 ej behöriga av 40 inbjudna räknas bort); "
+            + "med påbörjade svar (RR2): 41,7\u{A0}%; utan svar: 3 vägrat, 2 ej nådda, 4 ej behöriga, 16 okänd behörighet; "
+            + "RR3 36,0\u{A0}%, RR4 45,0\u{A0}% (e = 0,833); COOP1 66,7\u{A0}%, REF1 8,3\u{A0}%, CON1 50,0\u{A0}%; "
+            + "30 svar utan inbjudan (importerade utan token eller via API) räknas inte</li>"), "\(swedish)")
+        #expect(swedish.contains("Där utfall har registrerats räknar RR3 och RR4 de inbjudna med okänd behörighet med e"))
+        let english = try fixture.render(language: "en")
+        #expect(english.contains("<li>Club 2024: Response rate (AAPOR RR1): 33.3% (12 of 36 invited; 4 ineligible of 40 invited left out); "
+            + "with partial responses (RR2): 41.7%; without a response: 3 refused, 2 not reached, 4 ineligible, 16 unknown eligibility; "
+            + "RR3 36.0%, RR4 45.0% (e = 0.833); COOP1 66.7%, REF1 8.3%, CON1 50.0%; "
+            + "30 responses without an invitation (imported without a token, or from the API) are not counted</li>"), "\(english)")
     }
 
     /// A ratio whose denominator sums to 0 in every round, in a framework of the club.

@@ -101,11 +101,11 @@ import Testing
         #expect(try store.response(1) == nil)
         #expect(try store.roundSummaries()[0].responseRate == .invited(InvitationOutcomes(invitations: 2, complete: 0, partial: 0, withoutInvitation: 1, withdrawn: 1)))
 
-        // samla round list counts it among the invitations, and its rate says why it is a non-respondent.
+        // samla round list counts it among the invitations, and its rate says it is a refusal.
         let list = try cli.run(["round", "list"])
         #expect(list.output.contains("  2 (0 used, 1 withdrawn)  "), "\(list.output)")
         #expect(list.output.contains("forum-2025: Response rate (AAPOR RR1): 0.0% (0 of 2 invited); with partial responses (RR2): 0.0%; "
-            + "1 invitee withdrew (the answers erased) and counts as a non-respondent; 1 response without an invitation"), "\(list.output)")
+            + "1 invitee withdrew (the answers erased) and counts as a refusal; 1 response without an invitation"), "\(list.output)")
         let json = try cli.run(["round", "list", "--format", "json"])
         let rounds = try #require((try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])?["rounds"] as? [[String: Any]])
         #expect(rounds[0]["invitations_withdrawn"] as? Int == 1, "\(json.output)")

@@ -175,6 +175,18 @@ import Testing
         #expect(erase.status == 1)
         #expect(erase.errors.contains("error[E434]"), "\(erase.errors)")
         #expect(try Self.state(copy) == before)
+
+        // samla round dispositions previews from the copy, and records nothing in it.
+        let dispositions = workspace.path("dispositions.csv")
+        try "email,disposition\nbo@example.org,refused\n".write(toFile: dispositions, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: dispositions)
+        let plan = try workspace.runUnprivileged(["round", "dispositions", "--round", "forum-now", dispositions, "--db", copy])
+        #expect(plan.status == 0, "\(plan.errors)")
+        #expect(plan.output.hasSuffix("1 invitation of round forum-now (by email): would record 1 refused\nnothing was recorded; add --yes to record it\n"), "\(plan.output)")
+        let record = try workspace.runUnprivileged(["round", "dispositions", "--round", "forum-now", dispositions, "--yes", "--db", copy])
+        #expect(record.status == 1)
+        #expect(record.errors.contains("error[E434]"), "\(record.errors)")
+        #expect(try Self.state(copy) == before)
     }
 
     /// A copy of the database taken with its `-wal` file, which holds a commit the database file
@@ -226,7 +238,7 @@ import Testing
         let refused = try workspace.runUnprivileged(["round", "list", "--db", copy])
         #expect(refused.status == 1)
         #expect(refused.errors == "\(copy): error[E460]: the database was made by an earlier version of Samla (its latest migration is \"v4: ended admin sessions\"; "
-            + "this version adds \"v5: API clients\", \"v6: erasures\", \"v8: suppressions\"), and bringing it up to date needs to write it, which this user cannot (the file or its folder is read-only); "
+            + "this version adds \"v5: API clients\", \"v6: erasures\", \"v7: invitation dispositions\", \"v8: suppressions\"), and bringing it up to date needs to write it, which this user cannot (the file or its folder is read-only); "
             + "nothing was changed; copy it to a writable folder and give --db the copy, which is then brought up to date, or read it with the version of Samla that wrote it\n")
         #expect(try Self.state(copy) == before)
 

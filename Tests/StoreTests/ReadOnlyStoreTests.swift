@@ -182,12 +182,12 @@ import Testing
             try db.execute(sql: String(contentsOf: Self.backToSchemaV4, encoding: .utf8))
         }
         let before = try Self.state(database)
-        let refusal = StoreError.outdatedSchema(path: database, latest: "v4: ended admin sessions", pending: ["v5: API clients", "v6: erasures", "v8: suppressions"])
+        let refusal = StoreError.outdatedSchema(path: database, latest: "v4: ended admin sessions", pending: ["v5: API clients", "v6: erasures", "v7: invitation dispositions", "v8: suppressions"])
         #expect(throws: refusal) { try SQLiteStore(readingOnly: database) }
         #expect(try Self.state(database) == before)
         #expect(refusal.diagnostics(database: database).map(\.description) == [
             "\(database): error[E460]: the database was made by an earlier version of Samla (its latest migration is \"v4: ended admin sessions\"; this version adds "
-                + "\"v5: API clients\", \"v6: erasures\", \"v8: suppressions\"), and bringing it up to date needs to write it, which this user cannot (the file or its folder is read-only); "
+                + "\"v5: API clients\", \"v6: erasures\", \"v7: invitation dispositions\", \"v8: suppressions\"), and bringing it up to date needs to write it, which this user cannot (the file or its folder is read-only); "
                 + "nothing was changed; copy it to a writable folder and give --db the copy, which is then brought up to date, or read it with the version of Samla that wrote it",
         ])
         #expect(try SQLiteStore(path: database).appliedMigrations() == Schema.migrator.migrations.sorted(), "opened for writing, it is brought up to date")

@@ -14,9 +14,11 @@ struct RoundListCommand: ParsableCommand {
         past its last day) or closed. STARTED counts responses begun, COMPLETE those submitted; \
         BY LANGUAGE gives started/complete per language; INVITATIONS counts those whose link began \
         a response (used) and those withdrawn by `samla erase --withdraw`, which the rates count \
-        as non-respondents. OPENS, CLOSES and STATUS \
+        as refusals. OPENS, CLOSES and STATUS \
         go by days in the local time zone (TZ), as collection does. Below the table, each round's \
-        response rate by AAPOR's Standard Definitions (RR1 and RR2, over the invitations).
+        response rate by AAPOR's Standard Definitions (RR1 and RR2, over the invitations); once \
+        dispositions are recorded (samla round dispositions), the invitations without a response by \
+        disposition, and RR3, RR4, COOP1, REF1 and CON1 (docs/rounds.md).
         """
     )
 
@@ -101,14 +103,20 @@ struct RoundListCommand: ParsableCommand {
             /// Absent for an anonymous round and one without invitations.
             var responseRate: Rate?
         }
+        /// The rates beyond RR1 and RR2, and e, are absent until a disposition is recorded.
         struct Rate: Encodable {
             var rr1, rr2: Double
+            var rr3, rr4, coop1, ref1, con1, e: Double?
             var invitations, complete, partial, noResponse, withdrawn, withoutInvitation: Int
+            var refused, nonContact, ineligible, unknownEligibility: Int
         }
         func rate(_ rate: ResponseRate) -> Rate? {
             guard case .invited(let o) = rate else { return nil }
-            return Rate(rr1: o.rr1, rr2: o.rr2, invitations: o.invitations, complete: o.complete, partial: o.partial,
-                        noResponse: o.noResponse, withdrawn: o.withdrawn, withoutInvitation: o.withoutInvitation)
+            return Rate(rr1: o.rr1, rr2: o.rr2, rr3: o.rr3, rr4: o.rr4, coop1: o.coop1, ref1: o.ref1, con1: o.con1, e: o.e,
+                        invitations: o.invitations, complete: o.complete, partial: o.partial,
+                        noResponse: o.noResponse, withdrawn: o.withdrawn, withoutInvitation: o.withoutInvitation,
+                        refused: o.dispositions.refused, nonContact: o.dispositions.nonContact, ineligible: o.ineligible,
+                        unknownEligibility: o.unknownEligibility)
         }
         let entries = summaries.map { s in
             Entry(

@@ -47,6 +47,11 @@ public protocol Store: Sendable {
     func invitationProgress(tokenHashes: [String]) throws -> [String: InvitationProgress]
     /// Records that an invitation's token began a response.
     func markInvitationUsed(_ invitationID: Int64, response responseID: Int64) throws
+    /// Records or clears the final dispositions of invitations of a round, all or none: each an
+    /// invitation of the round with no response and not withdrawn (`StoreError.disposition…`
+    /// otherwise). Returns how many changed.
+    @discardableResult
+    func setDispositions(_ changes: [DispositionChange], round: String) throws -> Int
 
     // MARK: Responses
 

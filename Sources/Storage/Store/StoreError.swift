@@ -32,6 +32,10 @@ public enum StoreError: Error, Hashable, Sendable {
     case invitationWithdrawn(Int64)
     /// `samla erase` refused what it was to erase.
     case erasure(ErasureRefusal)
+    /// A disposition for an invitation that has a response, which decides its disposition.
+    case dispositionOfAnsweredInvitation(Int64, response: Int64)
+    /// A disposition for an invitation whose respondent withdrew, which counts as a refusal.
+    case dispositionOfWithdrawnInvitation(Int64, withdrawnAt: Timestamp)
     case definitionNotPinned(round: String, pinned: String, given: String)
     case unknownDefinition(String)
     /// A stored definition's text no longer passes the loader (a newer Samla checks more).
@@ -137,6 +141,12 @@ public enum StoreError: Error, Hashable, Sendable {
                 "the respondent of invitation \(id) withdrew (samla erase --withdraw), so its link begins no response")]
         case .erasure(let refusal):
             return refusal.diagnostics(database: database)
+        case .dispositionOfAnsweredInvitation(let id, let response):
+            return [Diagnostic(.dispositionOfAnsweredInvitation, at: file,
+                "invitation \(id) has response \(response), which decides its disposition (complete or partial); nothing was recorded: leave its row out")]
+        case .dispositionOfWithdrawnInvitation(let id, let withdrawnAt):
+            return [Diagnostic(.dispositionOfWithdrawnInvitation, at: file,
+                "the respondent of invitation \(id) withdrew on \(withdrawnAt.minuteText) (samla erase --withdraw), and the rates count it as a refusal; nothing was recorded: leave its row out")]
         case .definitionNotPinned(let round, let pinned, let given):
             return [Diagnostic(.definitionNotPinned, at: file,
                 "round \(round) is pinned to definition \(pinned.prefix(12)), not \(given.prefix(12))")]

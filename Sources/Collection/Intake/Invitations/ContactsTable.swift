@@ -28,9 +28,24 @@ struct ContactsTable {
         case contacts
         /// A links file that `samla invite` wrote, read by `samla remind`.
         case links
+        /// The dispositions of invitations, read by `samla round dispositions`.
+        case dispositions
 
-        var name: String { self == .contacts ? "the contacts file" : "the links file" }
-        var content: String { self == .contacts ? "one row per invitee" : "one row per invitation, as samla invite wrote it" }
+        var name: String {
+            switch self {
+            case .contacts: "the contacts file"
+            case .links: "the links file"
+            case .dispositions: "the dispositions file"
+            }
+        }
+
+        var content: String {
+            switch self {
+            case .contacts: "one row per invitee"
+            case .links: "one row per invitation, as samla invite wrote it"
+            case .dispositions: "one row per invitation, with its token or email and its disposition"
+            }
+        }
     }
 
     /// Reads an RFC 4180 file (UTF-8 with or without BOM, CRLF or LF, quoted fields).

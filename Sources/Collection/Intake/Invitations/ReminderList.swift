@@ -204,7 +204,7 @@ public struct ReminderList: Sendable {
     }
 
     /// A cell as a message may quote it: at most 60 characters.
-    private static func excerpt(_ text: String) -> String {
+    static func excerpt(_ text: String) -> String {
         text.count <= 60 ? text : String(text.prefix(57)) + "…"
     }
 }

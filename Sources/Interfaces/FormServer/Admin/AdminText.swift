@@ -92,8 +92,11 @@ struct AdminText: Sendable {
     var invitationsWithdrawn: String { pick("Återkallade inbjudningar", "Withdrawn invitations") }
     /// What a withdrawn invitation is to the response rate, after the command that withdrew it.
     var withdrawnMeaning: String {
-        pick(": svaren raderade, räknas som bortfall i svarsfrekvensen", ": answers erased, counted as non-respondents in the response rate")
+        pick(": svaren raderade, räknas som vägran i svarsfrekvensen", ": answers erased, counted as refusals in the response rate")
     }
+    var invitationDispositions: String { pick("Inbjudna utan svar, efter utfall", "Invitations without a response, by disposition") }
+    /// What records the dispositions, after the command.
+    var dispositionsRecordedBy: String { pick("registreras med", "recorded with") }
     var responseRates: ResponseRateWords { ResponseRateWords(language: language) }
     var startLink: String { pick("Startlänk", "Start link") }
     var startLinksHeading: String { pick("Startlänkar till anonyma omgångar", "Start links of anonymous rounds") }

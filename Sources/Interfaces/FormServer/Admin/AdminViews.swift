@@ -205,6 +205,16 @@ enum AdminViews {
                         html.text(words.withdrawnMeaning + ")")
                     }
                 }
+                // Once a disposition is recorded, as the withdrawn line once one withdrew.
+                if !round.isAnonymous, summary.dispositions.recorded > 0 {
+                    html.element("dt", text: words.invitationDispositions)
+                    html.element("dd") { html in
+                        html.text(words.responseRates.counts(summary.dispositions, unknown: summary.invitationsOfUnknownEligibility)
+                            + " (" + words.dispositionsRecordedBy + " ")
+                        html.element("code", text: "samla round dispositions")
+                        html.text(")")
+                    }
+                }
                 for (term, value) in rates {
                     html.element("dt", text: term)
                     html.element("dd", text: value)

@@ -26,6 +26,7 @@ public struct ResponseRateWords: Sendable {
         switch rate {
         case .anonymous: pick("anonym", "anonymous")
         case .noInvitations: pick("inga inbjudningar", "no invitations")
+        case .noEligibleInvitations: pick("inga behöriga", "none eligible")
         case .invited(let outcomes): numbers.percent(outcomes.rr1)
         }
     }
@@ -38,18 +39,27 @@ public struct ResponseRateWords: Sendable {
                         "anonymous round: no response rate, since nobody was invited")
         case .noInvitations:
             return pick("inga inbjudningar ännu: ingen svarsfrekvens", "no invitations yet: no response rate")
+        case .noEligibleInvitations(let invitations):
+            return pick("alla \(numbers.integer(invitations)) inbjudna är registrerade som ej behöriga: ingen svarsfrekvens",
+                        "all \(numbers.integer(invitations)) invitees are recorded ineligible: no response rate")
         case .invited(let outcomes):
-            let counts = "\(numbers.integer(outcomes.complete)) \(pick("av", "of")) \(numbers.integer(outcomes.invitations)) \(pick("inbjudna", "invited"))"
+            var counts = "\(numbers.integer(outcomes.complete)) \(pick("av", "of")) \(numbers.integer(outcomes.eligibleOrUnknown)) \(pick("inbjudna", "invited"))"
+            if outcomes.ineligible > 0 {
+                let ineligible = numbers.integer(outcomes.ineligible), invited = numbers.integer(outcomes.invitations)
+                counts += pick("; \(ineligible) \(outcomes.ineligible == 1 ? "ej behörig" : "ej behöriga") av \(invited) inbjudna räknas bort",
+                               "; \(ineligible) ineligible of \(invited) invited left out")
+            }
             var text = "\(numbers.percent(outcomes.rr1)) (\(counts)); "
                 + pick("med påbörjade svar (RR2): ", "with partial responses (RR2): ") + numbers.percent(outcomes.rr2)
             if outcomes.withdrawn > 0 {
                 let count = numbers.integer(outcomes.withdrawn)
                 text += outcomes.withdrawn == 1
-                    ? pick("; 1 inbjuden drog tillbaka sitt deltagande (svaren raderade) och räknas som bortfall",
-                           "; 1 invitee withdrew (the answers erased) and counts as a non-respondent")
-                    : pick("; \(count) inbjudna drog tillbaka sitt deltagande (svaren raderade) och räknas som bortfall",
-                           "; \(count) invitees withdrew (their answers erased) and count as non-respondents")
+                    ? pick("; 1 inbjuden drog tillbaka sitt deltagande (svaren raderade) och räknas som vägran",
+                           "; 1 invitee withdrew (the answers erased) and counts as a refusal")
+                    : pick("; \(count) inbjudna drog tillbaka sitt deltagande (svaren raderade) och räknas som vägran",
+                           "; \(count) invitees withdrew (their answers erased) and count as refusals")
             }
+            if outcomes.hasDispositions { text += "; " + dispositions(outcomes) }
             if outcomes.withoutInvitation > 0 {
                 let count = numbers.integer(outcomes.withoutInvitation)
                 text += outcomes.withoutInvitation == 1
@@ -59,6 +69,31 @@ public struct ResponseRateWords: Sendable {
             }
             return text
         }
+    }
+
+    /// The recorded dispositions of the invitations without a response, then the rates beyond RR1
+    /// and RR2 that they allow: `utan svar: 9 vägrat, 20 ej nådda, 5 ej behöriga, 180 okänd behörighet; RR3 …`.
+    public func dispositions(_ outcomes: InvitationOutcomes) -> String {
+        var text = pick("utan svar: ", "without a response: ") + counts(outcomes.dispositions, unknown: outcomes.unknownEligibility)
+        let rates: [(String, Double?)] = [("RR3", outcomes.rr3), ("RR4", outcomes.rr4)]
+        let given = rates.compactMap { name, rate in rate.map { "\(name) \(numbers.percent($0))" } }
+        if let e = outcomes.e {
+            text += "; " + (given.isEmpty ? "" : given.joined(separator: ", ") + " ") + "(e = \(numbers.decimal(e, digits: 3)))"
+        }
+        let others: [(String, Double?)] = [("COOP1", outcomes.coop1), ("REF1", outcomes.ref1), ("CON1", outcomes.con1)]
+        let shown = others.compactMap { name, rate in rate.map { "\(name) \(numbers.percent($0))" } }
+        if !shown.isEmpty { text += "; " + shown.joined(separator: ", ") }
+        return text
+    }
+
+    /// The invitations without a response by recorded disposition: `9 refused, 20 not reached, 5 ineligible, 180 unknown eligibility`.
+    public func counts(_ dispositions: DispositionCounts, unknown: Int) -> String {
+        [
+            "\(numbers.integer(dispositions.refused)) \(pick("vägrat", "refused"))",
+            "\(numbers.integer(dispositions.nonContact)) \(pick(dispositions.nonContact == 1 ? "ej nådd" : "ej nådda", "not reached"))",
+            "\(numbers.integer(dispositions.ineligible)) \(pick(dispositions.ineligible == 1 ? "ej behörig" : "ej behöriga", "ineligible"))",
+            "\(numbers.integer(unknown)) \(pick("okänd behörighet", "unknown eligibility"))",
+        ].joined(separator: ", ")
     }
 
     /// Why several anonymous rounds have no rate, after their names: one line for all of them.
@@ -78,10 +113,18 @@ public struct ResponseRateWords: Sendable {
     /// How the rates are counted, said wherever they are shown.
     public var basis: String {
         pick("Svarsfrekvens enligt AAPOR:s Standard Definitions (10:e upplagan, 2023) med omgångens inbjudningar som urval: "
-                + "RR1 räknar slutförda svar, RR2 även påbörjade. Varje inbjuden som inte har svarat räknas som behörig, "
-                + "eftersom Samla inte vet vem som avböjt, vem som inte nåtts eller vem som inte hör till populationen.",
+                + "RR1 räknar slutförda svar, RR2 även påbörjade. En inbjuden utan svar räknas som behörig, om den inte har "
+                + "registrerats som ej behörig (samla round dispositions) och då räknas bort; den som dragit tillbaka sitt deltagande räknas som vägran. "
+                + "Där utfall har registrerats räknar RR3 och RR4 de inbjudna med okänd behörighet med e, andelen behöriga bland dem vars "
+                + "behörighet är känd (AAPOR:s proportionella fördelning), och COOP1, REF1 och CON1 ger samarbets-, vägrans- och kontaktandelen. "
+                + "Där inga utfall har registrerats vet Samla inte vem som avböjt, vem som inte nåtts eller vem som inte hör till populationen, "
+                + "och ger bara RR1 och RR2.",
              "Response rates by AAPOR's Standard Definitions (10th edition, 2023) with the round's invitations as the sample: "
-                + "RR1 counts complete responses, RR2 partial ones too. Every invitee who has not answered counts as eligible, "
-                + "since Samla cannot tell who declined, who was not reached or who is outside the population.")
+                + "RR1 counts complete responses, RR2 partial ones too. An invitee without a response counts as eligible unless "
+                + "recorded as ineligible (samla round dispositions), and is then left out; one who withdrew counts as a refusal. "
+                + "Where dispositions are recorded, RR3 and RR4 count the invitees of unknown eligibility by e, the share of eligible "
+                + "among those whose eligibility is known (AAPOR's proportional allocation), and COOP1, REF1 and CON1 give the "
+                + "cooperation, refusal and contact rates. Where none are recorded, Samla cannot tell who declined, who was not "
+                + "reached or who is outside the population, and gives RR1 and RR2 alone.")
     }
 }

@@ -57,6 +57,6 @@ public enum ErasureRefusal: Hashable, Sendable {
     }
 
     static func text(_ time: Timestamp) -> String {
-        "\(time.text.prefix(10)) \(time.text.dropFirst(11).prefix(5)) UTC"
+        time.minuteText
     }
 }

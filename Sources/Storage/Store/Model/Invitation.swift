@@ -26,10 +26,15 @@ public struct Invitation: Hashable, Sendable {
     /// When its respondent withdrew (`samla erase --withdraw`): the response is gone, and the link
     /// begins no new one.
     public var withdrawnAt: Timestamp?
+    /// The final disposition recorded for it (`samla round dispositions`); nil: unknown eligibility.
+    /// The rates count it only while the invitation has no response and is not withdrawn.
+    public var disposition: InvitationDisposition?
+    /// When ``disposition`` was recorded.
+    public var dispositionSetAt: Timestamp?
 
     public init(
         id: Int64, roundID: Int64, tokenHash: String, label: String?, email: String?, createdAt: Timestamp, responseID: Int64?,
-        withdrawnAt: Timestamp? = nil
+        withdrawnAt: Timestamp? = nil, disposition: InvitationDisposition? = nil, dispositionSetAt: Timestamp? = nil
     ) {
         self.id = id
         self.roundID = roundID
@@ -39,6 +44,8 @@ public struct Invitation: Hashable, Sendable {
         self.createdAt = createdAt
         self.responseID = responseID
         self.withdrawnAt = withdrawnAt
+        self.disposition = disposition
+        self.dispositionSetAt = dispositionSetAt
     }
 
     public var isUsed: Bool { responseID != nil }

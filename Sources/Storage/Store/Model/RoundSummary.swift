@@ -14,15 +14,18 @@ public struct RoundSummary: Hashable, Sendable {
     /// Invitations whose response was submitted.
     public var invitationsCompleted: Int
     /// Invitations withdrawn by `samla erase --withdraw`: their responses are gone, and the
-    /// response rate counts them as non-respondents.
+    /// response rate counts them as refusals.
     public var invitationsWithdrawn: Int
     /// Responses begun with no invitation: imported, from the API, or the web form of an anonymous round.
     public var responsesWithoutInvitation: Int
+    /// The dispositions recorded (`samla round dispositions`) for invitations with no response
+    /// that are not withdrawn: the ones the rates count.
+    public var dispositions: DispositionCounts
 
     public init(
         round: Round, definitionVersion: String, started: Int, complete: Int, byLanguage: [LanguageCount],
         invitations: Int, invitationsUsed: Int, invitationsCompleted: Int, responsesWithoutInvitation: Int,
-        invitationsWithdrawn: Int = 0
+        invitationsWithdrawn: Int = 0, dispositions: DispositionCounts = DispositionCounts()
     ) {
         self.round = round
         self.definitionVersion = definitionVersion
@@ -34,6 +37,12 @@ public struct RoundSummary: Hashable, Sendable {
         self.invitationsCompleted = invitationsCompleted
         self.responsesWithoutInvitation = responsesWithoutInvitation
         self.invitationsWithdrawn = invitationsWithdrawn
+        self.dispositions = dispositions
+    }
+
+    /// Invitations with no response, not withdrawn and no disposition recorded: of unknown eligibility.
+    public var invitationsOfUnknownEligibility: Int {
+        invitations - invitationsUsed - invitationsWithdrawn - dispositions.recorded
     }
 
     /// Responses in one language.

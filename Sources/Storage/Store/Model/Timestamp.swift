@@ -79,6 +79,9 @@ public struct Timestamp: Hashable, Sendable, Comparable, CustomStringConvertible
 
     public var description: String { text }
 
+    /// To the minute, as messages give a time: `2027-03-02 09:14 UTC`.
+    public var minuteText: String { "\(text.prefix(10)) \(text.dropFirst(11).prefix(5)) UTC" }
+
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.text < rhs.text }
 
     /// Milliseconds since 1970-01-01T00:00Z; fractions beyond milliseconds are cut off.

@@ -172,7 +172,7 @@ extension SQLiteStore: CollectionStore {
     // preparing a statement (and GRDB's authorizer on every column of `SELECT *`) costs more than running it.
 
     private static let invitationSelect = """
-        SELECT i.id, i.round_id, i.token_hash, i.label, e.email, i.created_at, i.response_id, i.withdrawn_at
+        SELECT i.id, i.round_id, i.token_hash, i.label, e.email, i.created_at, i.response_id, i.withdrawn_at, i.disposition, i.disposition_set_at
         FROM invitations i LEFT JOIN invitation_emails e ON e.invitation_id = i.id
         """
 
@@ -184,7 +184,9 @@ extension SQLiteStore: CollectionStore {
         row.map { row in
             Invitation(
                 id: row[0], roundID: row[1], tokenHash: row[2], label: row[3], email: row[4],
-                createdAt: Timestamp(stored: row[5]), responseID: row[6], withdrawnAt: (row[7] as String?).map(Timestamp.init(stored:)))
+                createdAt: Timestamp(stored: row[5]), responseID: row[6], withdrawnAt: (row[7] as String?).map(Timestamp.init(stored:)),
+                disposition: (row[8] as String?).flatMap(InvitationDisposition.init(rawValue:)),
+                dispositionSetAt: (row[9] as String?).map(Timestamp.init(stored:)))
         }
     }
 

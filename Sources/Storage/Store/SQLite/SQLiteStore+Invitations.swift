@@ -92,6 +92,8 @@ extension SQLiteStore {
         Invitation(
             id: row["id"], roundID: row["round_id"], tokenHash: row["token_hash"], label: row["label"], email: row["email"],
             createdAt: Timestamp(stored: row["created_at"]), responseID: row["response_id"],
-            withdrawnAt: (row["withdrawn_at"] as String?).map(Timestamp.init(stored:)))
+            withdrawnAt: (row["withdrawn_at"] as String?).map(Timestamp.init(stored:)),
+            disposition: (row["disposition"] as String?).flatMap(InvitationDisposition.init(rawValue:)),
+            dispositionSetAt: (row["disposition_set_at"] as String?).map(Timestamp.init(stored:)))
     }
 }

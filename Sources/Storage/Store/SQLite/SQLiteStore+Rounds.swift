@@ -89,25 +89,31 @@ extension SQLiteStore {
                 languages[row["round_id"], default: [:]][language] = .init(language: language, started: row["started"], complete: row["complete"])
                 withoutInvitation[row["round_id"], default: 0] += row["uninvited"] as Int
             }
-            var invitations: [Int64: (made: Int, used: Int, completed: Int, withdrawn: Int)] = [:]
+            var invitations: [Int64: (made: Int, used: Int, completed: Int, withdrawn: Int, dispositions: DispositionCounts)] = [:]
+            // A disposition counts only while its invitation has no response and is not withdrawn.
             for row in try Row.fetchAll(db, sql: """
                 SELECT i.round_id, count(*) AS n, count(i.response_id) AS used, count(r.id) AS completed,
-                       count(i.withdrawn_at) AS withdrawn
+                       count(i.withdrawn_at) AS withdrawn,
+                       sum(i.response_id IS NULL AND i.withdrawn_at IS NULL AND i.disposition IS 'refused') AS refused,
+                       sum(i.response_id IS NULL AND i.withdrawn_at IS NULL AND i.disposition IS 'non-contact') AS non_contact,
+                       sum(i.response_id IS NULL AND i.withdrawn_at IS NULL AND i.disposition IS 'ineligible') AS ineligible
                 FROM invitations i LEFT JOIN responses r ON r.id = i.response_id AND r.status = 'complete'
                 GROUP BY i.round_id
                 """) {
-                invitations[row["round_id"]] = (row["n"], row["used"], row["completed"], row["withdrawn"])
+                invitations[row["round_id"]] = (
+                    row["n"], row["used"], row["completed"], row["withdrawn"],
+                    DispositionCounts(refused: row["refused"], nonContact: row["non_contact"], ineligible: row["ineligible"]))
             }
             return rows.map { row in
                 let round = Self.round(from: row)
                 let counts = (languages[round.id] ?? [:]).values.sorted { $0.language < $1.language }
-                let invited = invitations[round.id] ?? (0, 0, 0, 0)
+                let invited = invitations[round.id] ?? (0, 0, 0, 0, DispositionCounts())
                 return RoundSummary(
                     round: round, definitionVersion: row["version"],
                     started: counts.reduce(0) { $0 + $1.started }, complete: counts.reduce(0) { $0 + $1.complete },
                     byLanguage: counts, invitations: invited.made, invitationsUsed: invited.used,
                     invitationsCompleted: invited.completed, responsesWithoutInvitation: withoutInvitation[round.id] ?? 0,
-                    invitationsWithdrawn: invited.withdrawn)
+                    invitationsWithdrawn: invited.withdrawn, dispositions: invited.dispositions)
             }
         }
     }

@@ -161,6 +161,15 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration(dispositionsMigration) { db in
+            // The final disposition of an invitation that has no response, for AAPOR's rates beyond
+            // RR1 and RR2: a code and when it was recorded, never a note (which could hold personal data).
+            try db.execute(sql: """
+                ALTER TABLE invitations ADD COLUMN disposition TEXT
+                    CHECK (disposition IS NULL OR disposition IN ('refused', 'non-contact', 'ineligible'));
+                ALTER TABLE invitations ADD COLUMN disposition_set_at TEXT;
+                """)
+        }
         migrator.registerMigration(suppressionsMigration) { db in
             // The suppression list: the keyed hash (HMAC-SHA256 under the `suppression-key` of
             // `secrets`) of each withdrawn invitation's address, never the address, per survey, so
@@ -205,6 +214,9 @@ enum Schema {
 
     /// The migration that keeps withdrawn addresses as keyed hashes on the suppression list.
     static let suppressionsMigration = "v8: suppressions"
+
+    /// The migration that records the final dispositions of invitations without a response.
+    static let dispositionsMigration = "v7: invitation dispositions"
 
     /// The migration that adds the erasure log and marks withdrawn invitations.
     static let erasuresMigration = "v6: erasures"
