@@ -108,6 +108,20 @@ import Testing
         #expect(try workspace.store.roundSummaries()[0].dispositions == DispositionCounts(refused: 1))
     }
 
+    /// A bounce is no disposition (AAPOR: unknown eligibility): refused with what to write instead.
+    @Test func aBounceIsRefusedWithWhatToWriteInstead() throws {
+        let workspace = try Workspace()
+        let file = Self.path("bounced.csv")
+        let why = "an invitation returned undelivered is of unknown eligibility under AAPOR's Standard Definitions "
+            + "(a dead address may belong to an organisation that has closed), so it takes no disposition: leave the row out; "
+            + "write non-contact (ej-kontakt) if the organisation is known to be in the population, or ineligible (ej-behörig) if it has closed down"
+        #expect(workspace.refusal("bounced.csv") == [
+            "\(file):2: error[E711]: row 1, column disposition: \"Studsade\": \(why)",
+            "\(file):3: error[E711]: row 2, column disposition: \"bounced\": \(why)",
+        ])
+        #expect(try workspace.stored().isEmpty)
+    }
+
     /// Every bad row is refused with its row and column, in one refusal, and nothing is stored,
     /// not even the good row (FFF…, refused).
     @Test func everyBadRowIsRefusedAndNothingIsStored() throws {

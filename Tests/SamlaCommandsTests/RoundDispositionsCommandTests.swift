@@ -50,7 +50,7 @@ import Testing
         #expect(list.output.contains("forum-2025: Response rate (AAPOR RR1): 20.0% (1 of 5 invited); with partial responses (RR2): 20.0%\n"),
                 "no dispositions yet: RR1 and RR2 alone\n\(list.output)")
 
-        try write("namn;token;utfall\nBo;\(tokens["Bo"]!);vägrat\nCecilia;\(tokens["Cecilia"]!);ej-behörig\nDag;\(tokens["Dag"]!);studsade\n",
+        try write("namn;token;utfall\nBo;\(tokens["Bo"]!);vägrat\nCecilia;\(tokens["Cecilia"]!);ej-behörig\nDag;\(tokens["Dag"]!);ej-kontakt\n",
                   to: "dispositions.csv", in: cli)
         let preview = try cli.run(["round", "dispositions", "--round", "forum-2025", "dispositions.csv"])
         #expect(preview.status == 0, "\(preview.errors)")

@@ -13,8 +13,8 @@ struct RoundDispositionsCommand: ParsableCommand {
         The file is a CSV with a header row (comma or semicolon separated), one row per invitation: a \
         token column (the links file of samla invite, with a disposition column added, will do) or an \
         email column (compared without case), and a disposition column holding refused (vägrat, \
-        avböjt), non-contact (ej-kontakt, studsade: an organisation known to be eligible that was \
-        never reached, its e-mail bounced), ineligible (ej-behörig: not in the population) or none \
+        avböjt), non-contact (ej-kontakt: an organisation known to be in the population that was \
+        never reached; a bounced e-mail alone is of unknown eligibility and is left out), ineligible (ej-behörig: not in the population) or none \
         (ingen: unknown eligibility again, which clears a recorded one); docs/rounds.md lists every \
         code. An invitation with a response has its response's disposition, \
         and one whose respondent withdrew (samla erase --withdraw) counts as a refusal: neither takes \

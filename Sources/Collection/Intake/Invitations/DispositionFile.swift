@@ -23,10 +23,15 @@ public struct DispositionFile: Sendable {
     /// which clears one.
     public static let codes: [(words: [String], value: Value)] = [
         (["refused", "refusal", "declined", "vägrat", "vägran", "avböjt", "avböjde"], .refused),
-        (["non-contact", "noncontact", "no-contact", "bounced", "ej-kontakt", "ingen-kontakt", "studsade", "studsat", "ej-nådd"], .nonContact),
+        (["non-contact", "noncontact", "no-contact", "ej-kontakt", "ingen-kontakt", "ej-nådd"], .nonContact),
         (["ineligible", "not-eligible", "ej-behörig", "inte-behörig", "obehörig"], .ineligible),
         (["none", "unknown", "ingen", "okänd"], nil),
     ]
+
+    /// Words for an invitation returned undelivered, which is no disposition: AAPOR's Standard
+    /// Definitions code it under unknown eligibility (a dead address may be an organisation that has
+    /// closed), so such a row is refused with what to write instead.
+    static let undeliveredWords: Set<String> = ["bounced", "bounce", "undelivered", "undeliverable", "returned", "studsade", "studsat", "studs", "obeställbar"]
 
     /// The column names read, compared without case.
     static let tokenColumnName = "token"
@@ -34,9 +39,13 @@ public struct DispositionFile: Sendable {
 
     /// The value of a disposition cell, or nil when it holds no code Samla knows.
     public static func value(of text: String) -> Value? {
-        let folded = text.trimmingCharacters(in: .whitespaces).lowercased()
+        codes.first { $0.words.contains(folded(text)) }.map(\.value)
+    }
+
+    /// `text` as codes are compared: trimmed, lower-cased, a space or `_` read as `-`.
+    private static func folded(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespaces).lowercased()
             .replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
-        return codes.first { $0.words.contains(folded) }.map(\.value)
     }
 
     /// What the file asks for, checked against the store.
@@ -154,6 +163,13 @@ public struct DispositionFile: Sendable {
         guard let text else {
             problems.report(.unknownDisposition, at: place,
                 "the disposition is missing; give one of \(known) (none clears a recorded one), or leave the row out")
+            return nil
+        }
+        if Self.undeliveredWords.contains(Self.folded(text)) {
+            problems.report(.unknownDisposition, at: place,
+                "\"\(ReminderList.excerpt(text))\": an invitation returned undelivered is of unknown eligibility under AAPOR's Standard Definitions "
+                    + "(a dead address may belong to an organisation that has closed), so it takes no disposition: leave the row out; "
+                    + "write non-contact (ej-kontakt) if the organisation is known to be in the population, or ineligible (ej-behörig) if it has closed down")
             return nil
         }
         guard let value = Self.value(of: text) else {

@@ -5,7 +5,8 @@
 public enum InvitationDisposition: String, Hashable, Sendable, CaseIterable {
     /// The organisation said it will not take part: an eligible refusal (AAPOR R).
     case refused
-    /// The invitation never reached anyone: the e-mail bounced, the address is unknown (AAPOR NC).
+    /// An invitee known to be in the population that was never reached (AAPOR NC). An e-mail
+    /// returned undelivered alone is not one: AAPOR codes it as of unknown eligibility.
     case nonContact = "non-contact"
     /// The invitee is outside the population (not a social enterprise, closed down): left out of
     /// every rate's denominator.
