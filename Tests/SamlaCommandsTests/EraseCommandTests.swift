@@ -86,7 +86,7 @@ import Testing
     @Test func aWithdrawalRemovesTheResponseAndRevokesTheLink() throws {
         let cli = try StoreCLI()
         let tokens = try roundWithResponses(cli)
-        let preview = try cli.run(["erase", "--token", tokens.anna, "--withdraw"])
+        let preview = try cli.run(["erase", "--token=\(tokens.anna)", "--withdraw"])
         #expect(preview.status == 0, "\(preview.errors)")
         #expect(preview.output.hasPrefix("would withdraw response 1 (round forum-2025, complete): the response with 4 answers (1 personal), the invitation's e-mail address and label; "
             + "the invitation stays, withdrawn: its link begins no new response, and the round's response rate counts it as a non-response; "
@@ -125,7 +125,7 @@ import Testing
         let reminders = try String(contentsOf: cli.folder.appendingPathComponent("reminders.csv"), encoding: .utf8)
         #expect(reminders.contains(tokens.bo) && !reminders.contains(tokens.anna))
 
-        let again = try cli.run(["erase", "--token", tokens.anna, "--withdraw", "--yes"])
+        let again = try cli.run(["erase", "--token=\(tokens.anna)", "--withdraw", "--yes"])
         #expect(again.status == 1)
         #expect(again.errors.hasPrefix("field --token: error[E705]: the respondent of invitation 1 of round forum-2025 withdrew on "))
         let byID = try cli.run(["erase", "--response", "1"])
@@ -144,7 +144,7 @@ import Testing
         #expect(try refused(["--response", "7"]) == "field --response: error[E700]: there is no response 7 in .samla/samla.sqlite; take the id from the round's export "
             + "(column response_id) or from `samla compute`, or name the respondent by --token or --round and --email\n")
         let stranger = String(repeating: "A", count: 43)
-        #expect(try refused(["--token", stranger]) == "field --token: error[E701]: no invitation in .samla/samla.sqlite has this token; copy it from the links file "
+        #expect(try refused(["--token=\(stranger)"]) == "field --token: error[E701]: no invitation in .samla/samla.sqlite has this token; copy it from the links file "
             + "that samla invite wrote for the round (the row's link ends in it), or name the respondent by --round and --email\n")
         #expect(try refused(["--round", "forum-2025", "--email", "cecilia@example.se"]) == "field --email: error[E702]: no invitation of round forum-2025 "
             + "has this address (compared without case); check the address, the round, or name the respondent by --token or --response\n")
@@ -152,8 +152,8 @@ import Testing
         #expect(try cli.run(["invite", "--round", "forum-2025", "more.csv", "--base-url", "https://enkat.example.se"]).status == 0)
         #expect(try refused(["--round", "forum-2025", "--email", "bo@example.org", "--withdraw"]) == "field --email: error[E703]: 2 invitations of round forum-2025 "
             + "have this address (2 not begun); nothing was erased; name each with --response ID, or with --token from the links file\n")
-        #expect(try cli.run(["erase", "--token", tokens.bo, "--yes"]).status == 0, "the address of an invitation not begun")
-        #expect(try refused(["--token", tokens.bo]) == "field --token: error[E704]: invitation 2 of round forum-2025 has no response yet, no e-mail address "
+        #expect(try cli.run(["erase", "--token=\(tokens.bo)", "--yes"]).status == 0, "the address of an invitation not begun")
+        #expect(try refused(["--token=\(tokens.bo)"]) == "field --token: error[E704]: invitation 2 of round forum-2025 has no response yet, no e-mail address "
             + "and no label, so it holds no personal data; nothing was erased; to revoke its link (it then begins no response), add --withdraw\n")
         #expect(try refused(["--round", "forum-2026", "--personal-data"]).contains("error[E441]: there is no round forum-2026 (did you mean forum-2025?)"))
         #expect(try SQLiteStore(path: cli.database).erasures().count == 1)

@@ -103,7 +103,7 @@ import Testing
         let links = try linksFile("contacts-links.csv", cli)
         let boToken = try #require(links[2].split(separator: ",").map(String.init).dropLast().last)
         #expect(try cli.run(["erase", "--round", "forum-2025", "--personal-data", "--yes"]).status == 0)
-        let withdrawn = try cli.run(["erase", "--token", boToken, "--withdraw", "--yes"])
+        let withdrawn = try cli.run(["erase", "--token=\(boToken)", "--withdraw", "--yes"])
         #expect(withdrawn.status == 0, "\(withdrawn.errors)")
         #expect(withdrawn.errors == "field --token: warning[W701]: invitation 2 of round forum-2025 has no e-mail address (erased before, or its contacts file had none), "
             + "so it cannot go on the suppression list: samla invite will not recognise the person in a later contacts file; "

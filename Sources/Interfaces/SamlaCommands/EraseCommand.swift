@@ -12,7 +12,7 @@ struct EraseCommand: ParsableCommand {
         Name what goes in one way: --response ID (the response_id of an export), --token TOKEN (from the \
         links file of samla invite; looked up by its hash, never printed), --round R --email ADDRESS \
         (the invitation's address, compared without case; --token - reads the token from standard input, \
-        so that it stays out of the shell's history), or --round R --personal-data (every personal \
+        so that it stays out of the shell's history; a token that begins with - is written --token=TOKEN), or --round R --personal-data (every personal \
         answer and invitation e-mail address of the round). By default only personal data goes: the \
         response's pii answers and its invitation's e-mail address; the response and its other answers stay. \
         --withdraw removes the whole response; its invitation stays, withdrawn: its link begins no new \
@@ -30,7 +30,7 @@ struct EraseCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The response to erase from, by its id.", valueName: "id"))
     var response: Int64?
 
-    @Option(help: ArgumentHelp("The invitation's token, as in the links file; - reads it from standard input.", valueName: "token"))
+    @Option(help: ArgumentHelp("The invitation's token, as in the links file; - reads it from standard input; one that begins with - is written --token=TOKEN.", valueName: "token"))
     var token: String?
 
     @Option(help: ArgumentHelp("The round, with --email or --personal-data.", valueName: "name"))
