@@ -155,6 +155,26 @@ import Testing
         #expect(cecilia.status == 0 && cecilia.errors.isEmpty, "an address without other invitations: \(cecilia.errors)")
     }
 
+    /// Two invitations of forum-2026 have Anna's address: `--round forum-2026 --email` would name
+    /// neither (E703), so W702 gives the response id of the begun one and the token of the other.
+    @Test func twoOtherInvitationsOfOneRoundAreNamedByResponseAndToken() throws {
+        let cli = try StoreCLI()
+        try invitedToTheFirstRound(cli)
+        try write("name,email\nAnna,anna@example.se\nAnna igen,Anna@Example.se\n", to: "contacts-2026.csv", in: cli)
+        #expect(try invite("forum-2026", "contacts-2026.csv", cli).status == 0)
+        let begun = try SQLiteStore(path: cli.database).createResponse(
+            NewResponse(round: "forum-2026", language: "sv", source: .web, invitationID: 3), today: CalendarDate.today())
+        let run = try cli.run(["erase", "--round", "forum-2025", "--email", "anna@example.se", "--withdraw"])
+        #expect(run.status == 0, "\(run.errors)")
+        let lines = run.errors.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(run.errors)")
+        #expect(lines.first?.hasPrefix("field --email: warning[W702]: this address also has invitation 3 of round forum-2026 (partial response), ") == true)
+        #expect(lines.first?.hasSuffix("; to withdraw it too: samla erase --response \(begun.id) --withdraw") == true, "\(lines)")
+        #expect(lines.last?.hasPrefix("field --email: warning[W702]: this address also has invitation 4 of round forum-2026 (not begun), ") == true)
+        #expect(lines.last?.hasSuffix("; to withdraw it too: samla erase --token=TOKEN --withdraw, with its token from the links file of round forum-2026") == true,
+                "\(lines)")
+    }
+
     /// A round's personal data erased when its retention ends is no withdrawal: the next round
     /// invites everyone. A withdrawal after that has no address to keep, and warns (W701).
     @Test func erasingARoundsPersonalDataSuppressesNobody() throws {
