@@ -21,14 +21,15 @@ import Testing
         let store: SQLiteStore
 
         /// Rounds forum-2025 and forum-2026 (invitation-only), forum-open (anonymous) and
-        /// forum-2024 (closed), with the invitations and responses of the fixtures.
-        init() throws {
+        /// forum-2024 (closed), with the invitations and responses of the fixtures; `emails` are
+        /// the addresses of invitations A, B, C and D (none by default).
+        init(emails: [String?] = [nil, nil, nil, nil]) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-remind-tests-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             store = try SQLiteStore(path: folder.appendingPathComponent("samla.sqlite").path)
             try ForumRounds.open([("forum-2025", false), ("forum-2026", false), ("forum-open", true), ("forum-2024", false)], in: store)
             _ = try store.closeRound(named: "forum-2024")
-            let invited = try store.addInvitations("ABCD".map { NewInvitation(token: ReminderListTests.token($0)) }, round: "forum-2025", today: ReminderListTests.today)
+            let invited = try store.addInvitations(zip("ABCD", emails).map { NewInvitation(token: ReminderListTests.token($0), email: $1) }, round: "forum-2025", today: ReminderListTests.today)
             _ = try store.addInvitations([NewInvitation(token: ReminderListTests.token("O"))], round: "forum-2026", today: ReminderListTests.today)
             _ = try store.createResponse(NewResponse(round: "forum-2025", language: "sv", source: .web, invitationID: invited[1].id), today: ReminderListTests.today)
             let done = try store.createResponse(NewResponse(round: "forum-2025", language: "sv", source: .web, invitationID: invited[2].id), today: ReminderListTests.today)
@@ -77,6 +78,38 @@ import Testing
             """)
         let permissions = try FileManager.default.attributesOfItem(atPath: workspace.output)[.posixPermissions] as? Int
         #expect(permissions == 0o600, "the file holds tokens")
+    }
+
+    /// Anna (not started) and Bo (not finished) withdrew their invitations to forum-2026 after
+    /// those to forum-2025 were sent, and so did Cecilia (complete): the reminders leave Anna and Bo
+    /// out, with a warning that counts them by row and never names an address.
+    @Test func invitationsWhoseAddressWithdrewAfterwardsAreLeftOut() throws {
+        let workspace = try Workspace(emails: ["anna@example.se", "bo@example.org", "cecilia@example.se", "dag@example.se"])
+        let addresses = ["Anna@Example.se ", "BO@example.org", "cecilia@example.se"]
+        let tokens = addresses.map { _ in InvitationToken.random() }
+        _ = try workspace.store.addInvitations(zip(tokens, addresses).map { NewInvitation(token: $0, email: $1) }, round: "forum-2026", today: Self.today)
+        for token in tokens { _ = try workspace.store.erase(.withdrawal(.invitation(tokenHash: token.hash))) }
+
+        let outcome = try workspace.list("links.csv").run(store: workspace.store, today: Self.today)
+        #expect((outcome.rows, outcome.notStarted, outcome.notFinished, outcome.withdrawn, outcome.suppressed) == (4, 1, 0, 0, 2))
+        #expect(outcome.warnings.map(\.description) == [
+            "\(Self.path("links.csv")): warning[W703]: left out of the reminders 2 invitations not completed (rows 1, 2) whose address is on the survey's "
+                + "suppression list: the person withdrew another invitation to the survey (samla erase --withdraw) after this round's was sent. "
+                + "The links still work, should the person want to answer this round; ask them, and if their withdrawal covers this round too: "
+                + "samla erase --round forum-2025 --email ADDRESS --withdraw; if they asked to take part again: samla erase --suppression --email ADDRESS --yes",
+        ])
+        #expect(!outcome.warnings.map(\.description).joined().contains("@"), "never an address")
+        let d = Self.token("D").text
+        #expect(try String(contentsOfFile: workspace.output, encoding: .utf8) == """
+            name,email,token,link,progress\r
+            Dag Lund,dag@example.se,\(d),https://enkat.example.se/t/\(d),not started\r
+
+            """)
+
+        // Without withdrawals elsewhere, the addresses change nothing.
+        let other = try Workspace(emails: ["anna@example.se", "bo@example.org", "cecilia@example.se", "dag@example.se"])
+        let plain = try other.list("links.csv").run(store: other.store, today: Self.today)
+        #expect((plain.notStarted, plain.notFinished, plain.suppressed) == (2, 1, 0) && plain.warnings.isEmpty)
     }
 
     @Test func readsALinksFileSavedAgainBySpreadsheet() throws {

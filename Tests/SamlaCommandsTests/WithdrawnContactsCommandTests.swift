@@ -1,3 +1,4 @@
+import Expressions
 import Foundation
 import Store
 import Testing
@@ -93,6 +94,85 @@ import Testing
             + "no withdrawal of it was recorded, or its suppression was lifted already; nothing was erased, and samla invite invites it. "
             + "A withdrawal made before Samla kept the list left no entry\n")
         #expect(try SQLiteStore(path: cli.database).erasures().count == 2, "a refusal logs nothing")
+    }
+
+    /// Anna is invited to forum-2025 (complete), forum-2026 (begun) and forum-2027 (not begun), her
+    /// address in three spellings. Withdrawing her from forum-2027 leaves the other two as they
+    /// are, and says so for each (W702), by round, invitation and state, never by address; then
+    /// `samla remind` leaves her forum-2026 invitation out (W703). Cecilia, invited once, gets no W702.
+    @Test func aWithdrawalNamesTheOtherRoundsInvitationsAndRemindLeavesThemOut() throws {
+        let cli = try StoreCLI()
+        try invitedToTheFirstRound(cli)
+        #expect(try cli.run(["round", "open", v1, "--name", "forum-2027", "--opens", day(-1), "--closes", day(30)]).status == 0)
+        try write("name,email\nAnna S.,ANNA@example.se\nBo Ek,bo@example.org\nCecilia Berg,cecilia@example.se\n", to: "contacts-2026.csv", in: cli)
+        try write("name,email\nAnna,anna@example.SE\n", to: "contacts-2027.csv", in: cli)
+        #expect(try invite("forum-2026", "contacts-2026.csv", cli).status == 0)
+        #expect(try invite("forum-2027", "contacts-2027.csv", cli).status == 0)
+        let store = try SQLiteStore(path: cli.database)
+        let today = CalendarDate.today()
+        let done = try store.createResponse(NewResponse(round: "forum-2025", language: "sv", source: .web, invitationID: 1), today: today)
+        _ = try store.completeResponse(done.id)
+        _ = try store.createResponse(NewResponse(round: "forum-2026", language: "sv", source: .web, invitationID: 3), today: today)
+
+        let preview = try cli.run(["erase", "--round", "forum-2027", "--email", "anna@example.se", "--withdraw"])
+        #expect(preview.status == 0, "\(preview.errors)")
+        let advice = "Ask the person whether their withdrawal covers it; to withdraw it too: samla erase --round"
+        #expect(preview.errors == """
+            field --email: warning[W702]: this address also has invitation 1 of round forum-2025 (complete response), which withdrawing invitation 6 leaves as it is: \
+            its link keeps working, and samla remind leaves it out once the address is on the suppression list. \(advice) forum-2025 --email ADDRESS --withdraw
+            field --email: warning[W702]: this address also has invitation 3 of round forum-2026 (partial response), which withdrawing invitation 6 leaves as it is: \
+            its link keeps working, and samla remind leaves it out once the address is on the suppression list. \(advice) forum-2026 --email ADDRESS --withdraw
+
+            """)
+        #expect(!(preview.output + preview.errors).lowercased().contains("anna"), "never the address")
+        let json = try cli.run(["erase", "--round", "forum-2027", "--email", "anna@example.se", "--withdraw", "--format", "json"])
+        let others = try #require((try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])?["other_invitations"] as? [[String: Any]])
+        #expect(others.map { "\($0["round"] ?? ""), \($0["invitation_id"] ?? ""), \($0["response_status"] ?? "none")" }
+            == ["forum-2025, 1, complete", "forum-2026, 3, partial"], "\(json.output)")
+
+        // The same withdrawal by its token: the warnings say it was made.
+        let token = try #require(try linksFile("contacts-2027-links.csv", cli)[1].split(separator: ",").map(String.init).dropLast().last)
+        let withdrawn = try cli.run(["erase", "--token=\(token)", "--withdraw", "--yes"])
+        #expect(withdrawn.status == 0, "\(withdrawn.errors)")
+        let lines = withdrawn.errors.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2 && lines.allSatisfy { $0.hasPrefix("field --token: warning[W702]: this address also has invitation ") }, "\(withdrawn.errors)")
+        #expect(lines.last == "field --token: warning[W702]: this address also has invitation 3 of round forum-2026 (partial response), which this withdrawal left "
+            + "as it is: its link keeps working, and samla remind leaves it out while the address is on the suppression list. \(advice) forum-2026 --email ADDRESS --withdraw")
+        #expect(!(withdrawn.output + withdrawn.errors).lowercased().contains("anna"))
+        #expect(try store.invitations(round: "forum-2026").map(\.isWithdrawn) == [false, false, false], "the link of another round keeps working")
+
+        let reminded = try cli.run(["remind", "--round", "forum-2026", "contacts-2026-links.csv", "--out", "reminders.csv"])
+        #expect(reminded.status == 0, "\(reminded.errors)")
+        #expect(reminded.errors.hasPrefix("contacts-2026-links.csv: warning[W703]: left out of the reminders 1 invitation not completed (row 1) whose address is on "
+            + "the survey's suppression list"), "\(reminded.errors)")
+        #expect(reminded.output.hasPrefix("2 of 3 invitations in contacts-2026-links.csv have not completed round forum-2026: 2 not started, 0 started and not finished; "
+            + "left out 1, whose address withdrew from the survey with another invitation (W703)\n"), "\(reminded.output)")
+        #expect(!(reminded.output + reminded.errors).lowercased().contains("anna"))
+        let reminders = try linksFile("reminders.csv", cli)
+        #expect(reminders.count == 3 && reminders[1].hasPrefix("Bo Ek,") && reminders[2].hasPrefix("Cecilia Berg,"), "\(reminders)")
+
+        let cecilia = try cli.run(["erase", "--round", "forum-2026", "--email", "cecilia@example.se", "--withdraw", "--yes"])
+        #expect(cecilia.status == 0 && cecilia.errors.isEmpty, "an address without other invitations: \(cecilia.errors)")
+    }
+
+    /// Two invitations of forum-2026 have Anna's address: `--round forum-2026 --email` would name
+    /// neither (E703), so W702 gives the response id of the begun one and the token of the other.
+    @Test func twoOtherInvitationsOfOneRoundAreNamedByResponseAndToken() throws {
+        let cli = try StoreCLI()
+        try invitedToTheFirstRound(cli)
+        try write("name,email\nAnna,anna@example.se\nAnna igen,Anna@Example.se\n", to: "contacts-2026.csv", in: cli)
+        #expect(try invite("forum-2026", "contacts-2026.csv", cli).status == 0)
+        let begun = try SQLiteStore(path: cli.database).createResponse(
+            NewResponse(round: "forum-2026", language: "sv", source: .web, invitationID: 3), today: CalendarDate.today())
+        let run = try cli.run(["erase", "--round", "forum-2025", "--email", "anna@example.se", "--withdraw"])
+        #expect(run.status == 0, "\(run.errors)")
+        let lines = run.errors.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(run.errors)")
+        #expect(lines.first?.hasPrefix("field --email: warning[W702]: this address also has invitation 3 of round forum-2026 (partial response), ") == true)
+        #expect(lines.first?.hasSuffix("; to withdraw it too: samla erase --response \(begun.id) --withdraw") == true, "\(lines)")
+        #expect(lines.last?.hasPrefix("field --email: warning[W702]: this address also has invitation 4 of round forum-2026 (not begun), ") == true)
+        #expect(lines.last?.hasSuffix("; to withdraw it too: samla erase --token=TOKEN --withdraw, with its token from the links file of round forum-2026") == true,
+                "\(lines)")
     }
 
     /// A round's personal data erased when its retention ends is no withdrawal: the next round

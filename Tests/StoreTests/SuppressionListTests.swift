@@ -54,6 +54,41 @@ import Testing
         #expect(try store.suppressions(of: ["anna@example.se"], round: "cafe-2026").isEmpty)
     }
 
+    /// Anna is invited to shop-2025 (complete response) and twice to shop-2026 (one not begun, her
+    /// address in other case and with spaces; one with a partial response), and to a round of
+    /// another survey. A withdrawal of one of hers lists the others of the survey that are not
+    /// withdrawn, by round, id and response; it does not log them, and withdraws none of them.
+    @Test func aWithdrawalListsTheSurveysOtherInvitationsToItsAddress() throws {
+        let (temporary, tokens) = try roundWithInvitations()
+        let store = temporary.store
+        try temporary.open("shop-2026", ErasureTests().document)
+        try temporary.open("cafe-2026", TestSurveys.document(id: "cafe"))
+        let next = [InvitationToken.random(), InvitationToken.random()]
+        let invited = try store.addInvitations(
+            [NewInvitation(token: next[0], email: " ANNA@example.SE "), NewInvitation(token: next[1], email: "anna@example.se"),
+             NewInvitation(token: .random(), email: "cecilia@example.se")],
+            round: "shop-2026", today: TestSurveys.today)
+        _ = try store.addInvitations([NewInvitation(token: .random(), email: "anna@example.se")], round: "cafe-2026", today: TestSurveys.today)
+        let partial = try store.createResponse(
+            NewResponse(round: "shop-2026", language: "sv", source: .web, invitationID: invited[1].id), today: TestSurveys.today)
+
+        let annaIn2025 = Erasure.OtherInvitation(round: "shop-2025", invitationID: 1, responseID: 1, responseStatus: .complete)
+        let annaBegun = Erasure.OtherInvitation(round: "shop-2026", invitationID: invited[1].id, responseID: partial.id, responseStatus: .partial)
+        let request = ErasureRequest.withdrawal(.invitation(tokenHash: next[0].hash))
+        #expect(try store.erasurePlan(request).otherInvitations == [annaIn2025, annaBegun])
+        let made = try store.erase(request)
+        #expect(made.otherInvitations == [annaIn2025, annaBegun])
+        #expect(try store.erasures().last?.otherInvitations == [], "not logged")
+        #expect(try store.invitations(round: "shop-2025")[0].isWithdrawn == false && store.invitations(round: "shop-2026")[1].isWithdrawn == false)
+
+        // Anna's withdrawn invitation is no longer listed; Bo has no other invitation.
+        #expect(try store.erasurePlan(.withdrawal(.invitation(tokenHash: tokens[0].hash))).otherInvitations == [annaBegun])
+        #expect(try store.erasurePlan(.withdrawal(.invitationEmail(round: "shop-2025", email: "anna@example.se"))).otherInvitations == [annaBegun])
+        #expect(try store.erasurePlan(.withdrawal(.response(1))).otherInvitations == [annaBegun])
+        #expect(try store.erasurePlan(.withdrawal(.invitation(tokenHash: tokens[1].hash))).otherInvitations.isEmpty)
+        #expect(try store.erasurePlan(.personalData(.invitation(tokenHash: tokens[0].hash))).otherInvitations.isEmpty, "a withdrawal's only")
+    }
+
     /// An erasure of personal data (one respondent's, or a round's when its retention ends) is no
     /// objection to being contacted: nothing goes on the list, and no key is made.
     @Test func erasingPersonalDataAloneSuppressesNothing() throws {

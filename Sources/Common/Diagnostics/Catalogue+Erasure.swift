@@ -1,5 +1,5 @@
-// E700–E709, W700–W701: `samla erase`, personal data erased or a response withdrawn, the withdrawn invitations it leaves,
-// and the suppression list that keeps withdrawn addresses out of `samla invite`.
+// E700–E709, W700–W703: `samla erase`, personal data erased or a response withdrawn, the withdrawn invitations it leaves,
+// and the suppression list that keeps withdrawn addresses out of `samla invite` and `samla remind`.
 extension DiagnosticCode {
     public static let erasureUnknownResponse = DiagnosticCode("E700", .error, "no response has the id given to erase")
     public static let erasureUnknownToken = DiagnosticCode("E701", .error, "no invitation has the token given to erase")
@@ -15,9 +15,14 @@ extension DiagnosticCode {
     public static let contactWithdrew = DiagnosticCode("W700", .warning, "a contact whose address withdrew from the survey is not invited")
     public static let withdrawalWithoutAddress = DiagnosticCode(
         "W701", .warning, "a withdrawn invitation without an e-mail address cannot be put on the suppression list")
+    public static let withdrawnAddressHasOtherInvitations = DiagnosticCode(
+        "W702", .warning, "the withdrawn address has other invitations of the survey, which the withdrawal leaves as they are")
+    public static let reminderOfWithdrawnAddress = DiagnosticCode(
+        "W703", .warning, "invitations whose address withdrew from the survey are left out of the reminders")
 
     static let erasureCodes: [DiagnosticCode] = [
         erasureUnknownResponse, erasureUnknownToken, erasureUnknownEmail, erasureAmbiguousEmail, erasureNothingToErase, erasureAlreadyWithdrawn,
         invitationWithdrawn, idempotencyKeyOfWithdrawnResponse, erasureNotSuppressed, everyContactWithdrew, contactWithdrew, withdrawalWithoutAddress,
+        withdrawnAddressHasOtherInvitations, reminderOfWithdrawnAddress,
     ]
 }

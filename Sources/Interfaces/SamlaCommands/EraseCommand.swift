@@ -18,7 +18,9 @@ struct EraseCommand: ParsableCommand {
         --withdraw removes the whole response; its invitation stays, withdrawn: its link begins no new \
         response, and the response rate counts it as a non-response. Without --yes nothing changes: the \
         command says what it would erase. A withdrawal keeps the invitation's address as a keyed hash on \
-        the survey's suppression list, so that samla invite leaves it out of later rounds; --suppression \
+        the survey's suppression list, so that samla invite leaves it out of later rounds and samla remind \
+        out of reminders; other invitations of the survey to the address keep their links, and the command \
+        lists them, with the command that withdraws each (W702); --suppression \
         --email ADDRESS lifts that, for someone who asks to take part again. Each erasure is logged (when, \
         what, how many values, never the values): --log lists them. Backups and exports made before are \
         not touched (docs/erasure.md).
@@ -130,13 +132,13 @@ struct EraseCommand: ParsableCommand {
                 return
             }
             let erasure = yes ? try database.open(.writing).erase(request) : try database.open(.reading).erasurePlan(request)
-            printDiagnostics(ErasureText.warnings(erasure, named: response != nil ? "--response" : "--token"))
+            printDiagnostics(ErasureText.warnings(erasure, made: yes, named: response != nil ? "--response" : token != nil ? "--token" : "--email"))
             switch format {
             case .text:
                 printLine(ErasureText.sentence(erasure, made: yes))
                 if !yes { printLine("nothing was erased; add --yes to erase it") }
             case .json:
-                FileHandle.standardOutput.write(Data(try CommandJSON.text(ErasureText.Outcome(erased: yes, erasure: ErasureText.Entry(erasure))).utf8))
+                FileHandle.standardOutput.write(Data(try CommandJSON.text(ErasureText.Outcome(erased: yes, erasure: erasure)).utf8))
             }
         }
     }

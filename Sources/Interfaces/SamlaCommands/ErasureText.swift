@@ -30,13 +30,36 @@ enum ErasureText {
         }
     }
 
-    /// W701 for a withdrawal of an invitation without an address (`named` is the option that named
-    /// it): nothing can go on the suppression list, so `samla invite` will not recognise the person.
-    static func warnings(_ erasure: Erasure, named option: String) -> [Diagnostic] {
-        guard erasure.kind == .withdrawal, let invitation = erasure.invitationID, erasure.emails == 0 else { return [] }
-        return [Diagnostic(.withdrawalWithoutAddress, at: .field(option),
-            "invitation \(invitation) of round \(erasure.round) has no e-mail address (erased before, or its contacts file had none), so it cannot go on the "
-                + "suppression list: samla invite will not recognise the person in a later contacts file; take their row out of the survey's contacts files by hand")]
+    /// The warnings of a withdrawal (`named` is the option that named it, `made` once it is): W701
+    /// for an invitation without an address, which nothing can put on the suppression list; W702 for
+    /// each other invitation of the survey to its address, which keeps its link.
+    static func warnings(_ erasure: Erasure, made: Bool, named option: String) -> [Diagnostic] {
+        guard erasure.kind == .withdrawal, let invitation = erasure.invitationID else { return [] }
+        guard erasure.emails > 0 else {
+            return [Diagnostic(.withdrawalWithoutAddress, at: .field(option),
+                "invitation \(invitation) of round \(erasure.round) has no e-mail address (erased before, or its contacts file had none), so it cannot go on the "
+                    + "suppression list: samla invite will not recognise the person in a later contacts file; take their row out of the survey's contacts files by hand")]
+        }
+        let sharedRounds = Dictionary(grouping: erasure.otherInvitations, by: \.round).filter { $0.value.count > 1 }.keys
+        return erasure.otherInvitations.map { other in
+            let state = switch other.responseStatus {
+            case nil: "not begun"
+            case .partial?: "partial response"
+            case .complete?: "complete response"
+            }
+            let command = if !sharedRounds.contains(other.round) {
+                "samla erase --round \(other.round) --email ADDRESS --withdraw"
+            } else if let response = other.responseID {
+                "samla erase --response \(response) --withdraw"
+            } else {
+                "samla erase --token=TOKEN --withdraw, with its token from the links file of round \(other.round)"
+            }
+            let left = made ? "which this withdrawal left as it is" : "which withdrawing invitation \(invitation) leaves as it is"
+            let remind = made ? "while the address is on the suppression list" : "once the address is on the suppression list"
+            return Diagnostic(.withdrawnAddressHasOtherInvitations, at: .field(option),
+                "this address also has invitation \(other.invitationID) of round \(other.round) (\(state)), \(left): its link keeps working, "
+                    + "and samla remind leaves it out \(remind). Ask the person whether their withdrawal covers it; to withdraw it too: \(command)")
+        }
     }
 
     /// One line of `samla erase --log`.
@@ -84,6 +107,29 @@ enum ErasureText {
     struct Outcome: Encodable {
         var erased: Bool
         var erasure: Entry
+        /// A withdrawal's other invitations to the same address (W702).
+        var otherInvitations: [OtherInvitation]
+
+        init(erased: Bool, erasure: Erasure) {
+            self.erased = erased
+            self.erasure = Entry(erasure)
+            otherInvitations = erasure.otherInvitations.map(OtherInvitation.init)
+        }
+    }
+
+    /// Another invitation to a withdrawn address, as JSON: its round, id, response and its status.
+    struct OtherInvitation: Encodable {
+        var round: String
+        var invitationId: Int64
+        var responseId: Int64?
+        var responseStatus: String?
+
+        init(_ other: Erasure.OtherInvitation) {
+            round = other.round
+            invitationId = other.invitationID
+            responseId = other.responseID
+            responseStatus = other.responseStatus?.rawValue
+        }
     }
 
     /// The erasures of `--suppression`: one per survey whose list had the address.

@@ -16,7 +16,8 @@ struct RemindCommand: ParsableCommand {
         (no page saved with the link) or "not finished" (begun; the link continues where it was left). \
         When everyone has completed, no file is written. The database is only read. The reminders file \
         holds the tokens: keep it safe, and delete it after the mail merge. An invitation whose respondent \
-        withdrew (samla erase --withdraw) is never reminded.
+        withdrew (samla erase --withdraw) is never reminded, nor one whose address is on the survey's \
+        suppression list because its person withdrew another invitation after this one was sent (W703).
         """
     )
 
@@ -45,19 +46,23 @@ struct RemindCommand: ParsableCommand {
             } catch let refusal as ReminderList.Refusal {
                 throw Refused(refusal.diagnostics)
             }
-            let withdrew = outcome.withdrawn == 0 ? "" : "; \(outcome.withdrawn) withdrew (samla erase --withdraw) and \(outcome.withdrawn == 1 ? "is" : "are") not reminded"
+            printDiagnostics(outcome.warnings)
+            var leftOut = outcome.withdrawn == 0 ? "" : "; \(outcome.withdrawn) withdrew (samla erase --withdraw) and \(outcome.withdrawn == 1 ? "is" : "are") not reminded"
+            if outcome.suppressed > 0 {
+                leftOut += "; left out \(outcome.suppressed), whose address withdrew from the survey with another invitation (W703)"
+            }
             guard let written = outcome.outputPath else {
-                let all = if outcome.withdrawn > 0 {
-                    "of the \(outcome.rows) invitation\(outcome.rows == 1 ? "" : "s") in \(links), \(outcome.rows - outcome.withdrawn) completed"
+                let all = if outcome.withdrawn + outcome.suppressed > 0 {
+                    "of the \(outcome.rows) invitation\(outcome.rows == 1 ? "" : "s") in \(links), \(outcome.rows - outcome.withdrawn - outcome.suppressed) completed"
                 } else {
                     outcome.rows == 1 ? "the 1 invitation in \(links) has completed" : "all \(outcome.rows) invitations in \(links) have completed"
                 }
-                printLine("\(all) round \(round)\(withdrew): no reminders, no file written")
+                printLine("\(all) round \(round)\(leftOut): no reminders, no file written")
                 return
             }
             let verb = outcome.reminders == 1 ? "has" : "have"
             printLine("\(outcome.reminders) of \(outcome.rows) invitation\(outcome.rows == 1 ? "" : "s") in \(links) \(verb) not completed round \(round): "
-                + "\(outcome.notStarted) not started, \(outcome.notFinished) started and not finished\(withdrew)")
+                + "\(outcome.notStarted) not started, \(outcome.notFinished) started and not finished\(leftOut)")
             printLine("wrote \(written): it holds the tokens; keep it safe and delete it after the mail merge")
         }
     }

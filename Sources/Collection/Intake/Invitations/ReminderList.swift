@@ -6,7 +6,8 @@ import Store
 
 /// `samla remind`: the rows of a links file (as `samla invite` wrote it) whose invitations have
 /// not completed the survey, each with a `progress` column, for a reminder mail merge; never one
-/// whose respondent withdrew. It reads the store and writes nothing to it.
+/// whose respondent withdrew, nor one whose address is on the survey's suppression list (withdrawn
+/// with another invitation after it was sent). It reads the store and writes nothing to it.
 public struct ReminderList: Sendable {
     public var round: String
     public var linksPath: String
@@ -48,6 +49,11 @@ public struct ReminderList: Sendable {
         public var notFinished: Int
         /// Rows whose respondent withdrew (`samla erase --withdraw`): never reminded.
         public var withdrawn: Int
+        /// Rows not completed whose invitation's address is on the survey's suppression list (its
+        /// person withdrew another invitation to the survey): left out of the reminders.
+        public var suppressed: Int
+        /// W703 when some rows are `suppressed`.
+        public var warnings: [Diagnostic]
         /// Where the reminders were written; nil when every invitation has completed, and nothing was written.
         public var outputPath: String?
 
@@ -68,7 +74,7 @@ public struct ReminderList: Sendable {
         try checkInvitations(links, found: found, store: store)
 
         let invitations = links.tokens.map { token in token.flatMap { found[$0.hash] } }
-        let progress: [Progress?] = invitations.map { found in
+        var progress: [Progress?] = invitations.map { found in
             guard found?.invitation.isWithdrawn != true else { return nil }
             switch found?.responseStatus {
             case nil: return .notStarted
@@ -76,9 +82,12 @@ public struct ReminderList: Sendable {
             case .complete: return nil
             }
         }
+        let suppressed = try suppressedRows(invitations, progress: progress, store: store)
+        for index in suppressed { progress[index] = nil }
         var outcome = Outcome(
             rows: links.table.rows.count, notStarted: progress.count(where: { $0 == .notStarted }), notFinished: progress.count(where: { $0 == .notFinished }),
-            withdrawn: invitations.count(where: { $0?.invitation.isWithdrawn == true }), outputPath: nil)
+            withdrawn: invitations.count(where: { $0?.invitation.isWithdrawn == true }), suppressed: suppressed.count,
+            warnings: suppressionWarning(rows: suppressed.map { links.table.rows[$0].number }), outputPath: nil)
         guard outcome.reminders > 0 else { return outcome }
         // Checked last, so that an earlier reminders file does not hide what is wrong with the input.
         guard !FileManager.default.fileExists(atPath: outputPath) else {
@@ -88,6 +97,30 @@ public struct ReminderList: Sendable {
         try write(links.table, progress: progress)
         outcome.outputPath = outputPath
         return outcome
+    }
+
+    /// The indices of the rows to remind whose invitation's address is on the suppression list of
+    /// the round's survey, compared as `samla invite` compares them.
+    private func suppressedRows(_ invitations: [InvitationProgress?], progress: [Progress?], store: any Store) throws -> [Int] {
+        let addresses = invitations.indices.compactMap { progress[$0] == nil ? nil : invitations[$0]?.invitation.email }
+        guard !addresses.isEmpty else { return [] }
+        let suppressions = try store.suppressions(of: addresses, round: round)
+        return invitations.indices.filter { index in
+            progress[index] != nil && invitations[index]?.invitation.email.map { suppressions[$0] != nil } == true
+        }
+    }
+
+    /// W703 for the rows left out because their address withdrew: how many, which rows, why and
+    /// what to do; never an address.
+    private func suppressionWarning(rows: [Int]) -> [Diagnostic] {
+        guard !rows.isEmpty else { return [] }
+        let one = rows.count == 1
+        return [Diagnostic(.reminderOfWithdrawnAddress, at: .file(linksPath),
+            "left out of the reminders \(rows.count) invitation\(one ? "" : "s") not completed (row\(one ? "" : "s") \(rows.map(String.init).joined(separator: ", "))) "
+                + "whose address is on the survey's suppression list: the person withdrew another invitation to the survey (samla erase --withdraw) "
+                + "after this round's was sent. The link\(one ? " still works" : "s still work"), should the person want to answer this round; "
+                + "ask them, and if their withdrawal covers this round too: samla erase --round \(round) --email ADDRESS --withdraw; "
+                + "if they asked to take part again: samla erase --suppression --email ADDRESS --yes")]
     }
 
     private struct CheckedLinks {

@@ -69,10 +69,15 @@ public struct Erasure: Hashable, Sendable {
     /// Entries of the suppression list: for a withdrawal, 1 when its invitation's address is
     /// kept there as a keyed hash (it had an address); for a suppression, the entry lifted.
     public var suppressions: Int
+    /// For a withdrawal of an invitation with an address: the survey's other invitations to that
+    /// address (compared trimmed and without case) that are not withdrawn, which the withdrawal
+    /// leaves as they are. Not logged: empty in the erasures log (`erasures()`).
+    public var otherInvitations: [OtherInvitation]
 
     public init(
         id: Int64? = nil, erasedAt: Timestamp? = nil, kind: ErasureKind, round: String, responseID: Int64?, responseStatus: ResponseStatus?,
-        invitationID: Int64?, responses: Int, personalAnswers: Int, otherAnswers: Int, emails: Int, labels: Int = 0, suppressions: Int = 0
+        invitationID: Int64?, responses: Int, personalAnswers: Int, otherAnswers: Int, emails: Int, labels: Int = 0, suppressions: Int = 0,
+        otherInvitations: [OtherInvitation] = []
     ) {
         self.id = id
         self.erasedAt = erasedAt
@@ -87,5 +92,24 @@ public struct Erasure: Hashable, Sendable {
         self.emails = emails
         self.labels = labels
         self.suppressions = suppressions
+        self.otherInvitations = otherInvitations
+    }
+
+    /// An invitation of the survey to the same address as a withdrawn one, named by its round and
+    /// id, never by the address.
+    public struct OtherInvitation: Hashable, Sendable {
+        public var round: String
+        public var invitationID: Int64
+        /// The response it began; nil while it has begun none.
+        public var responseID: Int64?
+        /// The status of that response.
+        public var responseStatus: ResponseStatus?
+
+        public init(round: String, invitationID: Int64, responseID: Int64?, responseStatus: ResponseStatus?) {
+            self.round = round
+            self.invitationID = invitationID
+            self.responseID = responseID
+            self.responseStatus = responseStatus
+        }
     }
 }

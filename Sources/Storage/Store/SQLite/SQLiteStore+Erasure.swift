@@ -114,10 +114,36 @@ extension SQLiteStore {
             personal = try answerCount(tables.personal, where: "response_id = ?", response.id, db).values
             if withdrawing { other = try answerCount(tables.answers, where: "response_id = ?", response.id, db).values }
         }
+        var others: [Erasure.OtherInvitation] = []
+        if withdrawing, let invitation = respondent.invitation, let address = invitation.email {
+            others = try otherInvitations(to: address, besides: invitation.id, survey: respondent.round.surveyID, db)
+        }
         return Erasure(
             kind: request.kind, round: respondent.round.name, responseID: respondent.response?.id, responseStatus: respondent.response?.status,
             invitationID: respondent.invitation?.id, responses: respondent.response == nil ? 0 : 1, personalAnswers: personal,
-            otherAnswers: other, emails: emails, labels: labels, suppressions: withdrawing ? emails : 0)
+            otherAnswers: other, emails: emails, labels: labels, suppressions: withdrawing ? emails : 0, otherInvitations: others)
+    }
+
+    /// The invitations of `survey`'s rounds, besides `invitation` and those withdrawn, whose address
+    /// is `address` as the suppression list compares them (trimmed, without case); in the order of
+    /// their rounds, then of their ids.
+    private static func otherInvitations(to address: String, besides invitation: Int64, survey: String, _ db: Database) throws -> [Erasure.OtherInvitation] {
+        let wanted = Suppression.normalised(address)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT i.id, i.response_id, r.name AS round_name, s.status, e.email FROM invitations i
+            JOIN rounds r ON r.id = i.round_id
+            JOIN invitation_emails e ON e.invitation_id = i.id
+            LEFT JOIN responses s ON s.id = i.response_id
+            WHERE r.survey_id = ? AND i.id != ? AND i.withdrawn_at IS NULL
+            ORDER BY r.id, i.id
+            """, arguments: [survey, invitation])
+        var found: [Erasure.OtherInvitation] = []
+        while let row = try rows.next() {
+            guard Suppression.normalised(row["email"]) == wanted else { continue }
+            found.append(Erasure.OtherInvitation(
+                round: row["round_name"], invitationID: row["id"], responseID: row["response_id"], responseStatus: (row["status"] as String?).flatMap(ResponseStatus.init(rawValue:))))
+        }
+        return found
     }
 
     private static func respondent(_ subject: ErasureSubject, _ db: Database) throws -> Respondent {
