@@ -33,17 +33,16 @@ import Testing
     /// The deadline is each request's own on a kept-alive connection: requests whose bodies come
     /// in slowly but in time, one after another for longer than the limit, are answered, and a
     /// later one that stops is cut off at its own deadline. Each body is 1.5 s late against a 4 s
-    /// limit (the 2.5 s left over keep a loaded machine's late wake-ups from cutting one off), and the
-    /// three take 4.5 s, longer than the limit, which a deadline kept per connection would cut.
+    /// limit (the 2.5 s left over, and the wait kept off Swift's concurrency threads, keep a loaded
+    /// machine's late wake-ups from cutting one off), and the three take 4.5 s, longer than the
+    /// limit, which a deadline kept per connection would cut.
     @Test func aKeptAliveConnectionIsTimedRequestByRequest() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer(idleTimeout: .seconds(120), requestReadTimeout: .seconds(4)) { client in
             let connection = try RawConnection(port: client.port)
             let head = "POST /s/esem-open HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10\r\n\r\n"
             for request in 1...3 {
-                try connection.send(head + "samla")
-                try await Task.sleep(for: .milliseconds(1500))
-                try connection.send(".csrf")
+                try await connection.send(head + "samla", then: ".csrf", after: 1.5)
                 let response = try #require(await connection.response(within: 15), "request \(request) answered")
                 #expect(response.hasPrefix("HTTP/1.1 4"), "refused for its missing token, not cut off: \(response.prefix(40))")
             }

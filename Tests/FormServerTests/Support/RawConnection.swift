@@ -44,6 +44,24 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
+    /// Sends `first`, waits `delay` seconds, then sends `second`, on a thread of its own: a sleep
+    /// of the caller's task could wake late while other tests' blocking work holds Swift's few
+    /// concurrency threads, and turn a late body into one past the server's deadline.
+    func send(_ first: String, then second: String, after delay: TimeInterval) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            Thread {
+                do {
+                    try self.send(first)
+                    Thread.sleep(forTimeInterval: delay)
+                    try self.send(second)
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }.start()
+        }
+    }
+
     /// The next response's head and body (by its Content-Length) as text; nil when the server
     /// closes the connection or sends no whole response within `seconds`.
     func response(within seconds: Int) async -> String? {
