@@ -22,8 +22,9 @@ struct AdminText: Sendable {
 
     func count(_ value: Int) -> String { numbers.integer(value) }
 
-    /// A whole percentage: `83 %` (a no-break space) in Swedish, `83 %` in English as before.
-    func percent(_ value: Int) -> String { numbers.integer(value) + (sv ? numbers.percentSign : " %") }
+    /// A whole percentage as the response rates beside it are written: `83 %` (a no-break space) in
+    /// Swedish, `83%` in English.
+    func percent(_ value: Int) -> String { numbers.integer(value) + numbers.percentSign }
 
     func date(_ day: CalendarDate) -> String { numbers.date(day) }
 
