@@ -128,9 +128,10 @@ struct ReportRenderingTests {
 
     /// A round calibrated by raking or logit says so in the methods section, with its bounds, not
     /// that it is linear calibration.
-    @Test(arguments: [("sv", "method: raking", "med kalibrering genom raking, som håller varje vikt över 0: vikterna justeras"),
-                      ("en", "method: raking", "by calibration by raking, which keeps every weight above 0: the weights are adjusted"),
-                      ("sv", "method: logit, bounds: [0.5, 3]", "med logitkalibrering, som håller varje vikt mellan 0.5 och 3 gånger sin grundvikt:"),
+    @Test(arguments: [("sv", "method: raking", "summan av score, genom raking, som håller varje vikt över 0: vikterna justeras"),
+                      ("en", "method: raking", "the total of score, by raking, which keeps every weight above 0: the weights are adjusted"),
+                      ("sv", "method: raking, bounds: [0.5, 3]", "genom raking, som håller varje vikt över 0 och mellan 0,5 och 3 gånger sin grundvikt:"),
+                      ("sv", "method: logit, bounds: [0.5, 3]", "med logitkalibrering, som håller varje vikt mellan 0,5 och 3 gånger sin grundvikt:"),
                       ("en", "method: logit, bounds: [0.5, 3]", "by logit calibration, which keeps each weight between 0.5 and 3 times its base weight:"),
                       ("en", "bounds: [0.5, 3]", "by linear calibration with each weight kept between 0.5 and 3 times its base weight:")])
     func theMethodsSectionNamesTheCalibrationMethod(language: String, method: String, phrase: String) throws {
