@@ -98,7 +98,7 @@ struct AdminText: Sendable {
     var invitationDispositions: String { pick("Inbjudna utan svar, efter utfall", "Invitations without a response, by disposition") }
     /// What records the dispositions, after the command.
     var dispositionsRecordedBy: String { pick("registreras med", "recorded with") }
-    var responseRates: ResponseRateWords { ResponseRateWords(language: language) }
+    var responseRates: ResponseRateWords { ResponseRateWords(language: language, onPage: true) }
     var startLink: String { pick("Startlänk", "Start link") }
     var startLinksHeading: String { pick("Startlänkar till anonyma omgångar", "Start links of anonymous rounds") }
     var startLinksArePaths: String {
