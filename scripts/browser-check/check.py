@@ -41,6 +41,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from axe_audit import run_axe  # noqa: E402
+from paper_answers import write_paper_answers  # noqa: E402
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 HERE = os.path.dirname(os.path.abspath(__file__))
 # One question per construct of the form's script, and the outcomes Swift's evaluator gives for the
@@ -319,17 +320,7 @@ def invite(samla, database, folder):
     with open(os.path.join(folder, "contacts-links.csv"), encoding="utf-8") as file:
         tokens = {row["name"]: row["token"] for row in csv.DictReader(file)}
 
-    answers = os.path.join(folder, "answers.csv")
-    run_cli(samla, "generate", survey, "--rows", str(len(PAPER)), "--seed", "11", "--out", answers)
-    with open(answers, encoding="utf-8-sig", newline="") as file:
-        rows = list(csv.DictReader(file))
-    paper = os.path.join(folder, "paper.csv")
-    with open(paper, "w", encoding="utf-8", newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=list(rows[0]) + ["token", "status"])
-        writer.writeheader()
-        for row, (name, status) in zip(rows, PAPER.items()):
-            # Stored as of the import (the generated days lie before the round opened).
-            writer.writerow(dict(row, submitted_at="", token=tokens[name], status=status))
+    paper = write_paper_answers(samla, survey, folder, [(tokens[name], status) for name, status in PAPER.items()], seed=11)
     imported = run_cli(samla, "import", "--db", database, "--round", "esem-se-invited", paper)
     print(f"browser-check: {imported.strip()}")
 

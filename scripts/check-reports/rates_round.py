@@ -23,6 +23,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from paper_answers import write_paper_answers  # noqa: E402
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 ROUND = "samverkansforum-2026"
 SURVEY = os.path.join(ROOT, "surveys/samverkansforum.yaml")
@@ -53,17 +56,8 @@ def setup(samla, database, folder):
     with open(os.path.join(folder, "contacts-links.csv"), encoding="utf-8") as file:
         tokens = [row["token"] for row in csv.DictReader(file)]
 
-    answers = os.path.join(folder, "answers.csv")
-    run(samla, "generate", SURVEY, "--rows", str(COMPLETE + PARTIAL), "--seed", "5", "--out", answers)
-    with open(answers, encoding="utf-8-sig", newline="") as file:
-        rows = list(csv.DictReader(file))
-    paper = os.path.join(folder, "paper.csv")
-    with open(paper, "w", encoding="utf-8", newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=list(rows[0]) + ["token", "status"])
-        writer.writeheader()
-        for index, row in enumerate(rows):
-            # Stored as of the import: the generated days lie before the round opened.
-            writer.writerow(dict(row, submitted_at="", token=tokens[index], status="complete" if index < COMPLETE else "partial"))
+    paper = write_paper_answers(samla, SURVEY, folder, [(token, "complete" if index < COMPLETE else "partial")
+                                                         for index, token in enumerate(tokens[:COMPLETE + PARTIAL])], seed=5)
     run(samla, "import", "--db", database, "--round", ROUND, paper)
     run(samla, "erase", "--db", database, f"--token={tokens[0]}", "--withdraw", "--yes")
 
