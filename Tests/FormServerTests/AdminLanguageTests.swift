@@ -70,6 +70,9 @@ import Testing
             #expect(page.body.contains(#"<p><a href="/admin">Alla omgångar</a></p><h1>Omgång esem-open</h1>"#), "\(page.body)")
             #expect(page.body.contains("<dt>Påbörjade</dt><dd>12\u{A0}345</dd><dt>Slutförda</dt><dd>10\u{A0}250</dd><dt>Andel slutförda</dt><dd>83\u{A0}%</dd>"))
             #expect(page.body.contains("<dt>Status</dt><dd>tar emot svar, anonym</dd>"))
+            // Four columns do not fit a 320 px screen: the table scrolls in a region a keyboard can focus.
+            #expect(page.body.contains(#"<h2 id="by-language">Per språk</h2><div class="table-scroll" role="region" tabindex="0" aria-labelledby="by-language"><table class="data">"#),
+                    "\(page.body)")
             #expect(page.body.contains(#"<th scope="row">Svenska (sv)</th><td class="number">12\#u{A0}345</td><td class="number">10\#u{A0}250</td><td class="number">83\#u{A0}%</td>"#))
             let day = CalendarDate.today(now: submitted.date).inWords(language: "sv")
             #expect(page.body.contains(
@@ -82,7 +85,8 @@ import Testing
                     "a language named in itself is marked as that language")
 
             let english = try await client.get("/admin/rounds/esem-open", headers: Self.english)
-            #expect(english.body.contains("<dt>Started</dt><dd>12,345</dd><dt>Complete</dt><dd>10,250</dd><dt>Completion rate</dt><dd>83 %</dd>"))
+            #expect(english.body.contains("<dt>Started</dt><dd>12,345</dd><dt>Complete</dt><dd>10,250</dd><dt>Completion rate</dt><dd>83%</dd>"),
+                    "a whole percentage written as the response rate beside it is, 39.6%: \(english.body)")
         }
     }
 
@@ -174,17 +178,17 @@ import Testing
         try await environment.withServer { client in
             try await signIn(client)
             let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
-            #expect(page.body.contains("<dt>Inbjudna utan svar, efter utfall</dt><dd>1 vägrat, 0 ej nådda, 1 ej behörig, 1 okänd behörighet "
+            #expect(page.body.contains("<dt>Inbjudna utan svar, efter utfall</dt><dd>1\u{A0}vägrat, 0\u{A0}ej nådda, 1\u{A0}ej behörig, 1\u{A0}okänd behörighet "
                 + "(registreras med <code>samla round dispositions</code>)</dd>"), "\(page.body)")
             #expect(page.body.contains("<dd>33,3\u{A0}% (1 av 3 inbjudna; 1 ej behörig av 4 inbjudna räknas bort); med påbörjade svar (RR2): 33,3\u{A0}%; "
-                + "utan svar: 1 vägrat, 0 ej nådda, 1 ej behörig, 1 okänd behörighet; RR3 37,5\u{A0}%, RR4 37,5\u{A0}% (e = 0,667); "
-                + "COOP1 50,0\u{A0}%, REF1 33,3\u{A0}%, CON1 66,7\u{A0}%</dd>"), "\(page.body)")
+                + "utan svar: 1\u{A0}vägrat, 0\u{A0}ej nådda, 1\u{A0}ej behörig, 1\u{A0}okänd behörighet; RR3\u{A0}37,5\u{A0}%, RR4\u{A0}37,5\u{A0}% (e\u{A0}=\u{A0}0,667); "
+                + "COOP1\u{A0}50,0\u{A0}%, REF1\u{A0}33,3\u{A0}%, CON1\u{A0}66,7\u{A0}%</dd>"), "\(page.body)")
             let english = try await client.get("/admin/rounds/esem-invited", headers: Self.english)
-            #expect(english.body.contains("<dt>Invitations without a response, by disposition</dt><dd>1 refused, 0 not reached, 1 ineligible, "
-                + "1 unknown eligibility (recorded with <code>samla round dispositions</code>)</dd>"), "\(english.body)")
+            #expect(english.body.contains("<dt>Invitations without a response, by disposition</dt><dd>1\u{A0}refused, 0\u{A0}not reached, 1\u{A0}ineligible, "
+                + "1\u{A0}unknown eligibility (recorded with <code>samla round dispositions</code>)</dd>"), "\(english.body)")
             #expect(english.body.contains("<dd>33.3% (1 of 3 invited; 1 ineligible of 4 invited left out); with partial responses (RR2): 33.3%; "
-                + "without a response: 1 refused, 0 not reached, 1 ineligible, 1 unknown eligibility; RR3 37.5%, RR4 37.5% (e = 0.667); "
-                + "COOP1 50.0%, REF1 33.3%, CON1 66.7%</dd>"), "\(english.body)")
+                + "without a response: 1\u{A0}refused, 0\u{A0}not reached, 1\u{A0}ineligible, 1\u{A0}unknown eligibility; RR3\u{A0}37.5%, RR4\u{A0}37.5% (e\u{A0}=\u{A0}0.667); "
+                + "COOP1\u{A0}50.0%, REF1\u{A0}33.3%, CON1\u{A0}66.7%</dd>"), "\(english.body)")
         }
     }
 

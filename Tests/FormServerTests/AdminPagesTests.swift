@@ -108,13 +108,13 @@ import Testing
 
     /// 100 % only when every response is complete, 0 % only when none is.
     @Test func completionRatesDoNotRoundToAllOrNone() {
-        #expect(AdminViews.rate(399, 400) == "99 %")
-        #expect(AdminViews.rate(199, 200) == "99 %")
-        #expect(AdminViews.rate(400, 400) == "100 %")
-        #expect(AdminViews.rate(1, 300) == "1 %")
-        #expect(AdminViews.rate(0, 300) == "0 %")
-        #expect(AdminViews.rate(288, 320) == "90 %")
-        #expect(AdminViews.rate(1, 8) == "13 %")
+        #expect(AdminViews.rate(399, 400) == "99%")
+        #expect(AdminViews.rate(199, 200) == "99%")
+        #expect(AdminViews.rate(400, 400) == "100%")
+        #expect(AdminViews.rate(1, 300) == "1%")
+        #expect(AdminViews.rate(0, 300) == "0%")
+        #expect(AdminViews.rate(288, 320) == "90%")
+        #expect(AdminViews.rate(1, 8) == "13%")
         #expect(AdminViews.rate(0, 0) == "–")
     }
 }

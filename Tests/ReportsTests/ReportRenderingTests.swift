@@ -128,9 +128,10 @@ struct ReportRenderingTests {
 
     /// A round calibrated by raking or logit says so in the methods section, with its bounds, not
     /// that it is linear calibration.
-    @Test(arguments: [("sv", "method: raking", "med kalibrering genom raking, som håller varje vikt över 0: vikterna justeras"),
-                      ("en", "method: raking", "by calibration by raking, which keeps every weight above 0: the weights are adjusted"),
-                      ("sv", "method: logit, bounds: [0.5, 3]", "med logitkalibrering, som håller varje vikt mellan 0.5 och 3 gånger sin grundvikt:"),
+    @Test(arguments: [("sv", "method: raking", "summan av score, genom raking, som håller varje vikt över 0: vikterna justeras"),
+                      ("en", "method: raking", "the total of score, by raking, which keeps every weight above 0: the weights are adjusted"),
+                      ("sv", "method: raking, bounds: [0.5, 3]", "genom raking, som håller varje vikt över 0 och mellan 0,5 och 3 gånger sin grundvikt:"),
+                      ("sv", "method: logit, bounds: [0.5, 3]", "med logitkalibrering, som håller varje vikt mellan 0,5 och 3 gånger sin grundvikt:"),
                       ("en", "method: logit, bounds: [0.5, 3]", "by logit calibration, which keeps each weight between 0.5 and 3 times its base weight:"),
                       ("en", "bounds: [0.5, 3]", "by linear calibration with each weight kept between 0.5 and 3 times its base weight:")])
     func theMethodsSectionNamesTheCalibrationMethod(language: String, method: String, phrase: String) throws {
@@ -442,14 +443,14 @@ struct ReportRenderingTests {
             zip(invitations[15...], recorded).map { DispositionChange(invitationID: $0.id, disposition: $1) }, round: "club-2024")
         let swedish = try fixture.render()
         #expect(swedish.contains("<li>Klubb 2024: Svarsfrekvens (AAPOR RR1): 33,3\u{A0}% (12 av 36 inbjudna; 4 ej behöriga av 40 inbjudna räknas bort); "
-            + "med påbörjade svar (RR2): 41,7\u{A0}%; utan svar: 3 vägrat, 2 ej nådda, 4 ej behöriga, 16 okänd behörighet; "
-            + "RR3 36,0\u{A0}%, RR4 45,0\u{A0}% (e = 0,833); COOP1 66,7\u{A0}%, REF1 8,3\u{A0}%, CON1 50,0\u{A0}%; "
+            + "med påbörjade svar (RR2): 41,7\u{A0}%; utan svar: 3\u{A0}vägrat, 2\u{A0}ej nådda, 4\u{A0}ej behöriga, 16\u{A0}okänd behörighet; "
+            + "RR3\u{A0}36,0\u{A0}%, RR4\u{A0}45,0\u{A0}% (e\u{A0}=\u{A0}0,833); COOP1\u{A0}66,7\u{A0}%, REF1\u{A0}8,3\u{A0}%, CON1\u{A0}50,0\u{A0}%; "
             + "30 svar utan inbjudan (importerade utan token eller via API) räknas inte</li>"), "\(swedish)")
         #expect(swedish.contains("Där utfall har registrerats räknar RR3 och RR4 de inbjudna med okänd behörighet med e"))
         let english = try fixture.render(language: "en")
         #expect(english.contains("<li>Club 2024: Response rate (AAPOR RR1): 33.3% (12 of 36 invited; 4 ineligible of 40 invited left out); "
-            + "with partial responses (RR2): 41.7%; without a response: 3 refused, 2 not reached, 4 ineligible, 16 unknown eligibility; "
-            + "RR3 36.0%, RR4 45.0% (e = 0.833); COOP1 66.7%, REF1 8.3%, CON1 50.0%; "
+            + "with partial responses (RR2): 41.7%; without a response: 3\u{A0}refused, 2\u{A0}not reached, 4\u{A0}ineligible, 16\u{A0}unknown eligibility; "
+            + "RR3\u{A0}36.0%, RR4\u{A0}45.0% (e\u{A0}=\u{A0}0.833); COOP1\u{A0}66.7%, REF1\u{A0}8.3%, CON1\u{A0}50.0%; "
             + "30 responses without an invitation (imported without a token, or from the API) are not counted</li>"), "\(english)")
     }
 

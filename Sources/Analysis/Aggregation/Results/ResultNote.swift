@@ -105,7 +105,8 @@ extension ResultNote {
         case .logit: sv ? "logitkalibrering" : "logit calibration"
         }
         guard let bounds else { return name }
-        let range = "\(bounds.written.lower)–\(bounds.written.upper)"
+        let written = bounds.written(swedish: sv)
+        let range = "\(written.lower)–\(written.upper)"
         return sv ? "\(name) inom \(range) gånger grundvikterna" : "\(name) within \(range) times the base weights"
     }
 

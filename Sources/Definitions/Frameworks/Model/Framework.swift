@@ -172,6 +172,12 @@ public struct CalibrationRatioBounds: Hashable, Sendable {
     public var written: (lower: String, upper: String) {
         (NumberFormatting.plain(lower), NumberFormatting.plain(upper))
     }
+
+    /// The bounds as a Swedish or English text writes them: `0,5` and `2` in Swedish, as ``written`` otherwise.
+    public func written(swedish: Bool) -> (lower: String, upper: String) {
+        let (lower, upper) = written
+        return swedish ? (lower.replacingOccurrences(of: ".", with: ","), upper.replacingOccurrences(of: ".", with: ",")) : (lower, upper)
+    }
 }
 
 /// The population total of one numeric variable (`calibrate: {totals: {fte: 23000}}`).

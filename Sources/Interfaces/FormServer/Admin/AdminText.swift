@@ -22,8 +22,9 @@ struct AdminText: Sendable {
 
     func count(_ value: Int) -> String { numbers.integer(value) }
 
-    /// A whole percentage: `83 %` (a no-break space) in Swedish, `83 %` in English as before.
-    func percent(_ value: Int) -> String { numbers.integer(value) + (sv ? numbers.percentSign : " %") }
+    /// A whole percentage as the response rates beside it are written: `83 %` (a no-break space) in
+    /// Swedish, `83%` in English.
+    func percent(_ value: Int) -> String { numbers.integer(value) + numbers.percentSign }
 
     func date(_ day: CalendarDate) -> String { numbers.date(day) }
 
@@ -97,7 +98,7 @@ struct AdminText: Sendable {
     var invitationDispositions: String { pick("Inbjudna utan svar, efter utfall", "Invitations without a response, by disposition") }
     /// What records the dispositions, after the command.
     var dispositionsRecordedBy: String { pick("registreras med", "recorded with") }
-    var responseRates: ResponseRateWords { ResponseRateWords(language: language) }
+    var responseRates: ResponseRateWords { ResponseRateWords(language: language, onPage: true) }
     var startLink: String { pick("Startlänk", "Start link") }
     var startLinksHeading: String { pick("Startlänkar till anonyma omgångar", "Start links of anonymous rounds") }
     var startLinksArePaths: String {

@@ -222,23 +222,27 @@ enum AdminViews {
             }
             if case .invited = summary.responseRate { html.element("p", text: words.responseRates.basis) }
 
-            html.element("h2", text: words.byLanguage)
-            html.element("table", .init("class", "data")) { html in
-                html.element("thead") { html in
-                    html.element("tr") { html in
-                        html.element("th", .init("scope", "col"), text: words.languageHeading)
-                        html.element("th", .init("scope", "col"), .init("class", "number"), text: words.started)
-                        html.element("th", .init("scope", "col"), .init("class", "number"), text: words.complete)
-                        html.element("th", .init("scope", "col"), .init("class", "number"), text: words.completion)
-                    }
-                }
-                html.element("tbody") { html in
-                    for count in summary.byLanguage {
+            html.element("h2", .init("id", "by-language"), text: words.byLanguage)
+            // Four columns are wider than a 320 px screen: the table scrolls within itself, and
+            // holding no link, its region takes the focus so that a keyboard can scroll it.
+            html.element("div", .init("class", "table-scroll"), .init("role", "region"), .init("tabindex", "0"), .init("aria-labelledby", "by-language")) { html in
+                html.element("table", .init("class", "data")) { html in
+                    html.element("thead") { html in
                         html.element("tr") { html in
-                            html.element("th", .init("scope", "row")) { html in languageName(count.language, on: words, into: &html) }
-                            html.element("td", .init("class", "number"), text: words.count(count.started))
-                            html.element("td", .init("class", "number"), text: words.count(count.complete))
-                            html.element("td", .init("class", "number"), text: rate(count.complete, count.started, words))
+                            html.element("th", .init("scope", "col"), text: words.languageHeading)
+                            html.element("th", .init("scope", "col"), .init("class", "number"), text: words.started)
+                            html.element("th", .init("scope", "col"), .init("class", "number"), text: words.complete)
+                            html.element("th", .init("scope", "col"), .init("class", "number"), text: words.completion)
+                        }
+                    }
+                    html.element("tbody") { html in
+                        for count in summary.byLanguage {
+                            html.element("tr") { html in
+                                html.element("th", .init("scope", "row")) { html in languageName(count.language, on: words, into: &html) }
+                                html.element("td", .init("class", "number"), text: words.count(count.started))
+                                html.element("td", .init("class", "number"), text: words.count(count.complete))
+                                html.element("td", .init("class", "number"), text: rate(count.complete, count.started, words))
+                            }
                         }
                     }
                 }

@@ -95,15 +95,15 @@ struct ReportWords: Sendable {
         let en = ["the population's size"]
             + (counts.isEmpty ? [] : ["the counts by " + ResultNote.list(counts, and: "and")])
             + (totals.isEmpty ? [] : ["the total of " + ResultNote.list(totals, and: "and")])
-        let range = bounds?.written
+        let range = bounds?.written(swedish: self.sv)
         let (svMethod, enMethod): (String, String) = switch method {
         case .linear:
             range.map { ("med linjär kalibrering där varje vikt hålls mellan \($0.lower) och \($0.upper) gånger sin grundvikt",
                          "by linear calibration with each weight kept between \($0.lower) and \($0.upper) times its base weight") }
                 ?? ("med linjär kalibrering (GREG-skattning)", "by linear calibration (the GREG estimator)")
         case .raking:
-            ("med kalibrering genom raking, som håller varje vikt över 0" + (range.map { " och mellan \($0.lower) och \($0.upper) gånger sin grundvikt" } ?? ""),
-             "by calibration by raking, which keeps every weight above 0" + (range.map { " and between \($0.lower) and \($0.upper) times its base weight" } ?? ""))
+            ("genom raking, som håller varje vikt över 0" + (range.map { " och mellan \($0.lower) och \($0.upper) gånger sin grundvikt" } ?? ""),
+             "by raking, which keeps every weight above 0" + (range.map { " and between \($0.lower) and \($0.upper) times its base weight" } ?? ""))
         case .logit:
             ("med logitkalibrering, som håller varje vikt mellan \(range?.lower ?? "") och \(range?.upper ?? "") gånger sin grundvikt",
              "by logit calibration, which keeps each weight between \(range?.lower ?? "") and \(range?.upper ?? "") times its base weight")

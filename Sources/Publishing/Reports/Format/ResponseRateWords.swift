@@ -5,9 +5,16 @@ import Store
 /// `Svarsfrekvens (AAPOR RR1): 39,6 % (163 av 412 inbjudna); med påbörjade svar (RR2): 45,1 %`.
 public struct ResponseRateWords: Sendable {
     public let numbers: NumberStyle
+    /// The space that keeps a rate's name with its value (`RR3 40,5 %`, `e = 0,977`) and a count
+    /// with its word (`9 vägrat`): a no-break space on a page, which a narrow screen would otherwise
+    /// break between them, and a plain one in a terminal.
+    private let joiner: String
 
-    public init(language: String) {
+    /// `onPage`: the text goes into HTML (a report, an admin page), where a no-break space keeps
+    /// each rate's name with its value; a terminal's text (`samla round list`) keeps plain spaces.
+    public init(language: String, onPage: Bool = false) {
         numbers = NumberStyle(language: language)
+        joiner = onPage ? "\u{00A0}" : " "
     }
 
     private func pick(_ swedish: String, _ english: String) -> String { numbers.isSwedish ? swedish : english }
@@ -76,12 +83,12 @@ public struct ResponseRateWords: Sendable {
     public func dispositions(_ outcomes: InvitationOutcomes) -> String {
         var text = pick("utan svar: ", "without a response: ") + counts(outcomes.dispositions, unknown: outcomes.unknownEligibility)
         let rates: [(String, Double?)] = [("RR3", outcomes.rr3), ("RR4", outcomes.rr4)]
-        let given = rates.compactMap { name, rate in rate.map { "\(name) \(numbers.percent($0))" } }
+        let given = rates.compactMap { name, rate in rate.map { name + joiner + numbers.percent($0) } }
         if let e = outcomes.e {
-            text += "; " + (given.isEmpty ? "" : given.joined(separator: ", ") + " ") + "(e = \(numbers.decimal(e, digits: 3)))"
+            text += "; " + (given.isEmpty ? "" : given.joined(separator: ", ") + " ") + "(e" + joiner + "=" + joiner + numbers.decimal(e, digits: 3) + ")"
         }
         let others: [(String, Double?)] = [("COOP1", outcomes.coop1), ("REF1", outcomes.ref1), ("CON1", outcomes.con1)]
-        let shown = others.compactMap { name, rate in rate.map { "\(name) \(numbers.percent($0))" } }
+        let shown = others.compactMap { name, rate in rate.map { name + joiner + numbers.percent($0) } }
         if !shown.isEmpty { text += "; " + shown.joined(separator: ", ") }
         return text
     }
@@ -89,10 +96,10 @@ public struct ResponseRateWords: Sendable {
     /// The invitations without a response by recorded disposition: `9 refused, 20 not reached, 5 ineligible, 180 unknown eligibility`.
     public func counts(_ dispositions: DispositionCounts, unknown: Int) -> String {
         [
-            "\(numbers.integer(dispositions.refused)) \(pick("vägrat", "refused"))",
-            "\(numbers.integer(dispositions.nonContact)) \(pick(dispositions.nonContact == 1 ? "ej nådd" : "ej nådda", "not reached"))",
-            "\(numbers.integer(dispositions.ineligible)) \(pick(dispositions.ineligible == 1 ? "ej behörig" : "ej behöriga", "ineligible"))",
-            "\(numbers.integer(unknown)) \(pick("okänd behörighet", "unknown eligibility"))",
+            numbers.integer(dispositions.refused) + joiner + pick("vägrat", "refused"),
+            numbers.integer(dispositions.nonContact) + joiner + pick(dispositions.nonContact == 1 ? "ej nådd" : "ej nådda", "not reached"),
+            numbers.integer(dispositions.ineligible) + joiner + pick(dispositions.ineligible == 1 ? "ej behörig" : "ej behöriga", "ineligible"),
+            numbers.integer(unknown) + joiner + pick("okänd behörighet", "unknown eligibility"),
         ].joined(separator: ", ")
     }
 

@@ -102,7 +102,7 @@ extension ReportRenderer {
     /// Each round's response rate, and what it counts.
     private func renderResponseRates(into html: inout HTMLBuilder) {
         guard !content.responseRates.isEmpty else { return }
-        let rateWords = ResponseRateWords(language: language)
+        let rateWords = ResponseRateWords(language: language, onPage: true)
         html.element("h3", text: words.pick("Svarsfrekvens", "Response rates"))
         // Several anonymous rounds share one line, so that the rounds with a rate stand out.
         let anonymous = content.responseRates.filter { if case .anonymous = $0.rate { true } else { false } }.map(\.round)
