@@ -163,6 +163,45 @@ import Testing
         }
     }
 
+    /// Weights that cannot be brought to the population's size, or a margin's code's to its count,
+    /// within the range of a Double are refused by every method before calibrating. Without the
+    /// check, weights adding up beyond the largest Double were refused as if the population's
+    /// column were 0, tiny weights gave linear calibration weights that are not a number (and
+    /// estimates from them) and the other methods a failed convergence, and a code's tiny weights
+    /// a singular cross-product.
+    @Test(arguments: [
+        CalibrationMethod.linear, CalibrationMethod(distance: .raking),
+        CalibrationMethod(distance: .logit, bounds: CalibrationBounds(lower: 0, upper: 1e10)),
+        CalibrationMethod(distance: .linear, bounds: CalibrationBounds(lower: 0, upper: 1e10)),
+    ])
+    func refusesWeightsOutOfTheRangeOfADouble(_ method: CalibrationMethod) throws {
+        let region = RakingMargin(name: "region", groups: ["N", "N", "N", "S", "S", "S"], populationCounts: ["N": 100, "S": 200])
+        let staff = CalibrationTotal(name: "staff", values: [1, 2, 3, 4, 5, 6], populationTotal: 1000)
+        let targets = CalibrationTargets(populationSize: 300, margins: [region], totals: [staff])
+        func calibrated(_ weights: [Double]) throws -> SampleDesign {
+            try SampleDesign(weights: weights).calibrated(to: targets, method: method)
+        }
+        #expect(throws: EstimationError.calibrationWeightsOutOfRange(variable: "population", code: nil, weighted: .infinity, target: 300)) {
+            try calibrated([1e308, 1e308, 1, 1, 1, 1])
+        }
+        #expect(throws: EstimationError.calibrationWeightsOutOfRange(variable: "population", code: nil, weighted: 3e-323, target: 300)) {
+            try calibrated(Array(repeating: 5e-324, count: 6))
+        }
+        #expect(throws: EstimationError.calibrationWeightsOutOfRange(variable: "region", code: "S", weighted: 1.5e-323, target: 200)) {
+            try calibrated([1, 1, 1, 5e-324, 5e-324, 5e-324])
+        }
+        #expect(throws: EstimationError.calibrationWeightsOutOfRange(variable: "population", code: nil, weighted: .infinity, target: 300)) {
+            try SampleDesign(weights: [1e308, 1e308, 1, 1, 1, 1]).calibrated(to: CalibrationTargets(populationSize: 300), method: method)
+        }
+    }
+
+    @Test func weightsOutOfRangeAreDescribedInFiniteFigures() {
+        #expect(EstimationError.calibrationWeightsOutOfRange(variable: "population", code: nil, weighted: .infinity, target: 300).description
+            == "the weights add up to more than the largest 64-bit floating-point number (1.8e308), and calibrating them to the population's size 300 would take them beyond the range of 64-bit floating-point numbers (about 4.9e-324 to 1.8e308), where they become 0 or infinite; check the population counts and the weights: counts and weights this far apart are not those of one population")
+        #expect(EstimationError.calibrationWeightsOutOfRange(variable: "region", code: "S", weighted: 1.5e-323, target: 200).description
+            .hasPrefix("the weights of region S add up to 1.5e-323, and calibrating them to its population count 200 would take them beyond"))
+    }
+
     @Test func refusesLogitWithoutBoundsAndBoundsOutsideTheirRange() throws {
         let design = try SampleDesign(weights: [1, 1, 1, 1])
         let targets = CalibrationTargets(populationSize: 8)

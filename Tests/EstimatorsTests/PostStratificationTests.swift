@@ -50,4 +50,35 @@ import Testing
         }
         #expect(EstimationError.emptyPostStratum("b").description.contains("merge it"))
     }
+
+    /// Weights that cannot be scaled to their post-stratum's count within the range of a Double,
+    /// where the post-stratified weights would be 0, infinite or not a number, and the estimates
+    /// from them not a number, are refused with the post-stratum, its weights' sum and its count.
+    @Test func refusesWeightsThatCannotBeScaledWithinTheRangeOfADouble() throws {
+        let groups = ["a", "a", "a", "b", "b", "b"]
+        let counts: [String: Double] = ["a": 100, "b": 200]
+        func postStratified(_ weights: [Double]) throws -> SampleDesign {
+            try SampleDesign(weights: weights).postStratified(by: groups, populationCounts: counts)
+        }
+        // a's weights add up beyond the largest Double: scaled by 100 / ∞, each would be 0.
+        #expect(throws: EstimationError.postStratumWeightsOutOfRange(postStratum: "a", weighted: .infinity, population: 100)) {
+            try postStratified([1e308, 1e308, 1, 1, 1, 1])
+        }
+        // b's weights add up to 1.5e-323: the factor 200 / 1.5e-323 is beyond the largest Double.
+        #expect(throws: EstimationError.postStratumWeightsOutOfRange(postStratum: "b", weighted: 1.5e-323, population: 200)) {
+            try postStratified([1, 1, 1, 5e-324, 5e-324, 5e-324])
+        }
+        // a's weights add up to 1e300: scaled by 1e-298, the weight of 1e-300 falls below the smallest Double, to 0.
+        #expect(throws: EstimationError.postStratumWeightsOutOfRange(postStratum: "a", weighted: 1e300, population: 100)) {
+            try postStratified([1e300, 1e-300, 1, 1, 1, 1])
+        }
+        // Weights of 1e300 that add up within range are scaled to the counts as any others.
+        let huge = try postStratified([1e300, 1e300, 1e300, 1, 1, 1])
+        for (weight, expected) in zip(huge.weights, [100.0 / 3, 100.0 / 3, 100.0 / 3, 200.0 / 3, 200.0 / 3, 200.0 / 3]) {
+            expectClose(weight, expected, relative: 1e-15, "weight")
+        }
+        #expect(try Estimator(design: huge).mean([1, 2, 3, 4, 5, 6]).standardError?.isFinite == true)
+        let message = EstimationError.postStratumWeightsOutOfRange(postStratum: "a", weighted: .infinity, population: 100).description
+        #expect(message == "the weights of post-stratum a add up to more than the largest 64-bit floating-point number (1.8e308), and scaling them to its population count 100 would take them beyond the range of 64-bit floating-point numbers (about 4.9e-324 to 1.8e308), where they become 0 or infinite; check the population counts and the weights: counts and weights this far apart are not those of one population")
+    }
 }

@@ -10,7 +10,8 @@
 # designs' targets, weights, estimates and design effects (calibration.csv, calibrated-weights.csv,
 # calibrated.csv, calibrated-deff.csv), and the designs calibrated by raking, logit or bounded linear
 # calibration (calibration-methods.csv, calibrated-methods-weights.csv, calibrated-methods.csv; survey's
-# calibrate needs MASS for them). Numbers carry 17 significant digits.
+# calibrate needs MASS for them) and their design effects (calibrated-methods-deff.csv). Numbers carry
+# 17 significant digits.
 # "NA" marks a value R leaves undefined; an estimate R refuses has estimator "error".
 
 suppressPackageStartupMessages(library(survey))
@@ -575,5 +576,9 @@ stopifnot(isTRUE(all.equal(as.numeric(SE(by_methods)), as.numeric(check$se), tol
 calibrated_methods$coverage <- NA_real_
 calibrated_methods$data <- sapply(calibrated_methods$design, function(name) calibrations[[method_designs[[name]]$targets]]$data)
 write_table(calibrated_methods, "calibrated-methods.csv")
+# Design effects of the designs calibrated by raking, logit or bounded linear calibration, as
+# calibrated-deff.csv's.
+write_table(deff_plan(sapply(names(method_designs), function(name) calibrations[[method_designs[[name]]$targets]]$data)),
+            "calibrated-methods-deff.csv")
 
 cat("wrote golden files:", header, "\n")

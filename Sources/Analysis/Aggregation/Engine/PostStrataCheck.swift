@@ -58,12 +58,13 @@ extension PlannedPostStratification {
         return diagnostics.items
     }
 
-    /// E331 or E339 for the first of `indices` (designs the round's weighting applies to: the
-    /// weights of an indicator, or 1 without) whose weighting fails: a raking that does not
+    /// E331, E339, E343 or E344 for the first of `indices` (designs the round's weighting applies
+    /// to: the weights of an indicator, or 1 without) whose weighting fails: a raking that does not
     /// converge (the margin and group furthest from its count after R's 10 passes) or whose group's
     /// weights cannot be scaled to its count within the range of a Double, a calibration that gives
-    /// weights of 0 or below, or whose variables the responses cannot tell apart. Reads the
-    /// weightings the cells use, made once per design.
+    /// weights of 0 or below, whose variables the responses cannot tell apart, or that does not
+    /// converge, and a post-stratification or calibration whose weights cannot be brought to a count
+    /// within the range of a Double. Reads the weightings the cells use, made once per design.
     func weightingProblem(in designs: RoundDesigns, indices: [Int], round: String) -> Diagnostic? {
         for index in indices {
             guard let error = designs.calibrationError(ofDesign: index) else { continue }
@@ -76,13 +77,22 @@ extension PlannedPostStratification {
                 diagnostics.report(.rakingNotConverged, at: rule.location,
                                    "\(raking) did not converge in \(passes) passes (R's rake stops after 10): the weights of \(margin) \(group) add up to \(Self.number(weighted)), not its count \(Self.number(population)); the responses lack combinations the margins need (e.g. too few responses in some \(margin) for a group of another margin): merge small groups, or rake to fewer margins")
             case .rakingWeightsOutOfRange(let pass, let margin, let group, let weighted, let population, let after) where rule.isRaking:
-                let sum = weighted.isFinite ? Self.number(weighted) : "more than the largest 64-bit floating-point number (1.8e308)"
+                let sum = Self.sum(weighted)
                 let when = after.map { "after scaling to \($0)" } ?? "as given"
                 let check = weightName.map {
                     "the counts under `poststratify` and the weights of \($0) (each count the number of units in its group, each weight about the number of units a response stands for)"
                 } ?? "the counts under `poststratify` (each count the number of units in its group)"
                 diagnostics.report(.rakingNotConverged, at: rule.location,
                                    "\(raking) stopped in pass \(pass): the weights of \(margin) \(group) add up to \(sum) \(when), and scaling them to its count \(Self.number(population)) would take them beyond the range of 64-bit floating-point numbers (about 4.9e-324 to 1.8e308), where they become 0 or infinite; counts and weights this far apart are not those of one population: check \(check)")
+            case .postStratumWeightsOutOfRange(let postStratum, let weighted, let population):
+                let margin = designs.margins.first?.name ?? ""
+                diagnostics.report(.weightsOutOfRange, at: rule.location,
+                                   "post-stratifying round \(round) by \(margin) \(weighting) is impossible: the weights of \(margin) \(postStratum) add up to \(Self.sum(weighted)), and scaling them to its count \(Self.number(population)) would take \(outOfRange(weightName))")
+            case .calibrationWeightsOutOfRange(let variable, let code, let weighted, let target):
+                let group = code.map { "the weights of \(variable) \($0) add up to \(Self.sum(weighted)), and calibrating them to its count \(Self.number(target))" }
+                    ?? "the weights add up to \(Self.sum(weighted)), and calibrating them to the population's size \(Self.number(target))"
+                diagnostics.report(.weightsOutOfRange, at: rule.location,
+                                   "calibrating round \(round) \(weighting) is impossible: \(group) would take \(outOfRange(weightName))")
             case .calibratedWeightsNotPositive(let count, let smallest):
                 diagnostics.report(.calibrationImpossible, at: rule.location,
                                    "calibrating round \(round) \(weighting) gives \(count == 1 ? "1 cleaned response a weight" : "\(count) cleaned responses weights") of 0 or below (the smallest \(Self.number(smallest))); R keeps such weights, but estimates from them are not publishable: the totals are far from what these responses can reach, so check the counts and totals, calibrate with method: raking (which keeps every weight above 0) or to fewer variables, or post-stratify instead")
@@ -105,6 +115,21 @@ extension PlannedPostStratification {
             return diagnostics.items.first
         }
         return nil
+    }
+
+    /// A sum of weights as ``number(_:)`` writes it, or, beyond the largest Double, words for that.
+    private static func sum(_ value: Double) -> String {
+        value.isFinite ? number(value) : "more than the largest 64-bit floating-point number (1.8e308)"
+    }
+
+    /// The end of an E344 message: where the weights would go, and what to check (the weights of
+    /// `weightName`, or the counts alone when every response weighs 1).
+    private func outOfRange(_ weightName: String?) -> String {
+        let under = rule.calibration == nil ? "`poststratify`" : "`calibrate`"
+        let check = weightName.map {
+            "the weights of \($0) (each about the number of units a response stands for; a weight this large or small is a typing or unit error) and the counts under \(under)"
+        } ?? "the counts under \(under) (each the number of units in its group)"
+        return "them beyond the range of 64-bit floating-point numbers (about 4.9e-324 to 1.8e308), where they become 0 or infinite and the estimates undefined; weights and counts this far apart are not those of one population: check \(check)"
     }
 
     /// A relative gap to two significant digits: `0.35`, `2.1e-05`.

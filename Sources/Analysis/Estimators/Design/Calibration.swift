@@ -44,6 +44,9 @@ extension SampleDesign {
     /// Raking (g = exp(xᵀλ)), logit (g between the bounds) and bounded linear calibration iterate as
     /// R's `grake` does (``GeneralisedRaking``).
     ///
+    /// Before calibrating, this throws where the weights cannot be brought to the population's size
+    /// or a margin's code to its count within the range of a Double (``EstimationError/calibrationWeightsOutOfRange(variable:code:weighted:target:)``):
+    /// there R's and the steps' weights become infinite or not a number.
     /// Where R keeps them, this throws: weights of 0 or below (``EstimationError/calibratedWeightsNotPositive(count:smallest:)``),
     /// a singular XᵀWX (``EstimationError/calibrationSingular(variable:combinationOf:)``), and, where R
     /// warns "Failed to converge", targets not met within the method's iterations
@@ -82,7 +85,7 @@ extension SampleDesign {
         return design
     }
 
-    /// The columns of X with their targets, after the checks of the targets and the values.
+    /// The columns of X with their targets, after the checks of the targets, the values and the weights.
     private func calibrationColumns(_ targets: CalibrationTargets) throws(EstimationError) -> [CalibrationColumn] {
         guard targets.populationSize.isFinite, targets.populationSize > 0 else {
             throw .populationCountNotPositive(postStratum: "population", value: targets.populationSize)
@@ -90,9 +93,18 @@ extension SampleDesign {
         for margin in targets.margins where abs(margin.total - targets.populationSize) > 1e-9 * max(margin.total, targets.populationSize) {
             throw .rakingMarginTotalsDiffer("population", targets.populationSize, margin.name, margin.total)
         }
+        let weightSum = weights.reduce(0, +)
+        guard Self.isInRange(targets.populationSize / weightSum) else {
+            throw .calibrationWeightsOutOfRange(variable: "population", code: nil, weighted: weightSum, target: targets.populationSize)
+        }
         var columns = [CalibrationColumn(variable: "population", code: nil, values: Array(repeating: 1, count: count), target: targets.populationSize)]
         for margin in targets.margins {
             let indexed = try indexedGroups(margin.groups, margin.populationCounts, input: "margin \(margin.name)")
+            let scaling = Self.scaling(weights, indexed, margin.populationCounts)
+            if let group = scaling.factors.firstIndex(where: { !Self.isInRange($0) }) {
+                let code = indexed.names[group]
+                throw .calibrationWeightsOutOfRange(variable: margin.name, code: code, weighted: scaling.sums[group], target: margin.populationCounts[code]!)
+            }
             for (code, name) in indexed.names.enumerated().dropFirst() {
                 columns.append(CalibrationColumn(
                     variable: margin.name, code: name, values: indexed.groupOfObservation.map { $0 == code ? 1 : 0 },

@@ -26,11 +26,14 @@ extension SampleDesign {
     ///   - groups: the post-stratum of each observation.
     ///   - populationCounts: N_g by post-stratum; each must be a positive number, and each
     ///     post-stratum named here must have an observation with a weight above 0.
+    /// - Throws: besides the refusals of the inputs, ``EstimationError/postStratumWeightsOutOfRange(postStratum:weighted:population:)``
+    ///   where a post-stratum's weights cannot be scaled to N_g within the range of a Double (R's
+    ///   weights become 0, infinite or not a number there, and its estimates with them).
     public func postStratified(by groups: [String], populationCounts: [String: Double]) throws(EstimationError) -> SampleDesign {
         guard calibration == nil else { throw .alreadyPostStratified }
         let (groupOfObservation, names) = try indexedGroups(groups, populationCounts, input: "post-strata")
         var design = self
-        design.weights = Self.postStratify(weights, (groupOfObservation, names), populationCounts)
+        design.weights = try Self.postStratify(weights, (groupOfObservation, names), populationCounts)
         design.calibration = .postStratified(PostStrata(groupOfObservation: groupOfObservation, names: names, baseWeights: weights))
         return design
     }

@@ -69,7 +69,7 @@ extension SampleDesign {
             stored = []
             for (index, (margin, groups)) in zip(margins, indexed).enumerated() {
                 let scaling = Self.scaling(current, groups, margin.populationCounts)
-                if let group = scaling.factors.firstIndex(where: { !($0.isFinite && $0 > 0) }) {
+                if let group = scaling.factors.firstIndex(where: { !Self.isInRange($0) }) {
                     let name = groups.names[group]
                     throw .rakingWeightsOutOfRange(
                         pass: passes + 1, margin: margin.name, group: name, weighted: scaling.sums[group],
@@ -130,16 +130,29 @@ extension SampleDesign {
         return (groupOfObservation, names)
     }
 
-    /// `weights` scaled in each group so that they add up to the group's population count.
+    /// `weights` scaled in each group so that they add up to the group's population count; refused
+    /// where a group's weights cannot be scaled within the range of a Double: their sum beyond the
+    /// largest Double or so small that the count over it is, or a weight above 0 that falls to 0.
     static func postStratify(
         _ weights: [Double], _ groups: (groupOfObservation: [Int], names: [String]), _ populationCounts: [String: Double]
-    ) -> [Double] {
-        scaled(weights, groups, by: scaling(weights, groups, populationCounts).factors)
+    ) throws(EstimationError) -> [Double] {
+        let scaling = scaling(weights, groups, populationCounts)
+        let result = scaled(weights, groups, by: scaling.factors)
+        let outOfRange = scaling.factors.firstIndex { !isInRange($0) }
+            ?? weights.indices.first { weights[$0] > 0 && result[$0] == 0 }.map { groups.groupOfObservation[$0] }
+        if let group = outOfRange {
+            let name = groups.names[group]
+            throw .postStratumWeightsOutOfRange(postStratum: name, weighted: scaling.sums[group], population: populationCounts[name]!)
+        }
+        return result
     }
+
+    /// Whether a factor scales weights within the range of a Double: finite and above 0.
+    static func isInRange(_ factor: Double) -> Bool { factor.isFinite && factor > 0 }
 
     /// Per group, the sum of `weights` in it and the factor that scales that sum to the group's
     /// population count (not finite, or 0, when the sum is 0 or the two lie too far apart for a Double).
-    private static func scaling(
+    static func scaling(
         _ weights: [Double], _ groups: (groupOfObservation: [Int], names: [String]), _ populationCounts: [String: Double]
     ) -> (sums: [Double], factors: [Double]) {
         var sums = [Double](repeating: 0, count: groups.names.count)

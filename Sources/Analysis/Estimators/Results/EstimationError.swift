@@ -52,6 +52,14 @@ public enum EstimationError: Error, Sendable, Hashable, CustomStringConvertible 
     /// or beyond the largest Double), cannot be scaled to its `population` count within the range
     /// of a Double; `after` is the margin scaled to just before, nil for the weights as given.
     case rakingWeightsOutOfRange(pass: Int, margin: String, group: String, weighted: Double, population: Double, after: String?)
+    /// Post-stratification that cannot scale the weights of `postStratum`, adding up to `weighted`,
+    /// to its `population` count within the range of a Double: their sum is beyond the largest
+    /// Double, or so small that the count over it is, or a weight falls below the smallest Double.
+    case postStratumWeightsOutOfRange(postStratum: String, weighted: Double, population: Double)
+    /// Calibration whose weights, adding up to `weighted` (of every response for `variable`
+    /// "population", of a margin's `code` otherwise), cannot be brought to `target` within the range
+    /// of a Double: their sum is beyond the largest Double, or so small that the target over it is.
+    case calibrationWeightsOutOfRange(variable: String, code: String?, weighted: Double, target: Double)
     /// Logit calibration without bounds, or bounds that are not finite with 0 ≤ lower < 1 < upper.
     case calibrationBoundsInvalid(method: String, lower: Double?, upper: Double?)
     /// Calibration (`method`, as ``CalibrationMethod/name``) that did not meet every target within
@@ -117,6 +125,12 @@ public enum EstimationError: Error, Sendable, Hashable, CustomStringConvertible 
                 : "calibration variable \(variable) is, in this sample, a linear combination of \(others.joined(separator: ", ")), so its total cannot be met separately (the cross-product matrix is singular); leave it out or merge its groups"
         case .calibratedWeightsNotPositive(let count, let smallest):
             "calibration gives \(count) observation\(count == 1 ? "" : "s") a weight of 0 or below (the smallest \(((smallest * 100).rounded() / 100).plain)); the totals are too far from what the sample can reach with positive weights: check the totals, or calibrate to fewer variables"
+        case .postStratumWeightsOutOfRange(let postStratum, let weighted, let population):
+            "the weights of post-stratum \(postStratum) add up to \(weighted.sum), and scaling them to its population count \(population.plain) would take them beyond \(Self.doubleRange); check the population counts and the weights: counts and weights this far apart are not those of one population"
+        case .calibrationWeightsOutOfRange(let variable, let code, let weighted, let target):
+            (code.map { "the weights of \(variable) \($0) add up to \(weighted.sum), and calibrating them to its population count \(target.plain)" }
+                ?? "the weights add up to \(weighted.sum), and calibrating them to the population's size \(target.plain)")
+                + " would take them beyond \(Self.doubleRange); check the population counts and the weights: counts and weights this far apart are not those of one population"
         case .calibrationBoundsInvalid(let method, let lower, let upper):
             if let lower, let upper {
                 "calibration bounds [\(lower.plain), \(upper.plain)] are not finite numbers with 0 ≤ lower < 1 < upper; give bounds such as [0.5, 2]"
@@ -130,9 +144,12 @@ public enum EstimationError: Error, Sendable, Hashable, CustomStringConvertible 
                     : "the weighted total of \(code.map { "\(variable) \($0)" } ?? variable) is \(weighted.plain), not its target \(target.plain) (a gap of \(String(gap)) of 1 + the target; below 1e-7 is met)")
                 + "; the bounds are too narrow for these targets, or the sample cannot reach them: widen the bounds, or calibrate to fewer variables"
         case .rakingWeightsOutOfRange(let pass, let margin, let group, let weighted, let population, let after):
-            "raking stopped in pass \(pass): the weights of \(margin) \(group) add up to \(weighted.isFinite ? weighted.plain : "more than the largest 64-bit floating-point number (1.8e308)") \(after.map { "after scaling to \($0)" } ?? "as given"), and scaling them to its population count \(population.plain) would take them beyond the range of 64-bit floating-point numbers (about 4.9e-324 to 1.8e308), where they become 0 or infinite; check the population counts and the weights: counts and weights this far apart are not those of one population"
+            "raking stopped in pass \(pass): the weights of \(margin) \(group) add up to \(weighted.sum) \(after.map { "after scaling to \($0)" } ?? "as given"), and scaling them to its population count \(population.plain) would take them beyond \(Self.doubleRange); check the population counts and the weights: counts and weights this far apart are not those of one population"
         }
     }
+
+    /// Where weights scaled out of range end up.
+    private static let doubleRange = "the range of 64-bit floating-point numbers (about 4.9e-324 to 1.8e308), where they become 0 or infinite"
 }
 
 private extension Double {
@@ -143,4 +160,7 @@ private extension Double {
         if abs(self) >= 1e15 || abs(self) < 0.005 { return String(self) }
         return String((self * 100).rounded() / 100)
     }
+
+    /// A sum of weights as ``plain`` writes it, or, beyond the largest Double, words for that.
+    var sum: String { isFinite ? plain : "more than the largest 64-bit floating-point number (1.8e308)" }
 }
