@@ -460,4 +460,35 @@ import Testing
         let badLimit = try SamlaBinary.run(["import", "--round", "r", "--limit=-1", path("x.csv")])
         #expect(badLimit.status == 2)
     }
+
+    /// Rows dated outside the round are imported, with one warning per side whose days are those
+    /// of the local time zone (`TZ`): at UTC+14, 2026-09-30T10:00Z is already the round's first day.
+    /// A time years ahead refuses the file (exit 1).
+    @Test func rowsDatedOutsideTheRoundAreImportedWithAWarning() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = path("samla.sqlite")
+        let survey = Self.root.appendingPathComponent("Tests/IntakeTests/Fixtures/import-test.yaml").path
+        let zone = ["TZ": "Pacific/Kiritimati"]
+        let opened = try SamlaBinary.run(
+            ["round", "open", survey, "--name", "dates-2026", "--opens", "2026-10-01", "--closes", "2026-10-31", "--anonymous", "--db", db], environment: zone)
+        #expect(opened.status == 0, "\(opened.errors)")
+        let header = "language,submitted_at,org,founded,share,active,started,email,legal_form,legal_form_other,has_staff,staff,sdg,voice_staff,voice_users,women\n"
+        let rows = ["2026-09-30T10:00:00Z", "2025-10-12", "2026-11-02"].map { "sv,\($0),Kafé,1990,,ja,,,ek,,no,,,3,2,\n" }.joined()
+        try (header + rows).write(toFile: path("paper.csv"), atomically: true, encoding: .utf8)
+        let imported = try SamlaBinary.run(["import", "--db", db, "--round", "dates-2026", path("paper.csv")], environment: zone)
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output.contains("imported 3 responses into dates-2026: 3 rows read"), "\(imported.output)")
+        let lines = imported.errors.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(imported.errors)")
+        #expect(lines.first?.hasPrefix("\(path("paper.csv")): warning[W425]: 1 imported row has a submitted_at before round dates-2026 opens "
+            + "(2026-10-01 to 2026-10-31, both days included, in the time zone Pacific/Kiritimati): row 2 (2025-10-12). ") == true, "\(imported.errors)")
+        #expect(lines.last?.hasPrefix("\(path("paper.csv")): warning[W426]: 1 imported row has a submitted_at after round dates-2026 closes "
+            + "(2026-10-01 to 2026-10-31, both days included, in the time zone Pacific/Kiritimati): row 3 (2026-11-02). ") == true, "\(imported.errors)")
+
+        try (header + "sv,2099-01-01,Kafé,1990,,ja,,,ek,,no,,,3,2,\n").write(toFile: path("future.csv"), atomically: true, encoding: .utf8)
+        let future = try SamlaBinary.run(["import", "--db", db, "--round", "dates-2026", path("future.csv")], environment: zone)
+        #expect(future.status == 1)
+        #expect(future.errors.contains("\(path("future.csv")):2: error[E496]: row 1, column submitted_at: “2099-01-01” is more than a day after the time of the import ("),
+                "\(future.errors)")
+    }
 }

@@ -20,9 +20,12 @@ enum SamlaBinary {
 
     /// Runs `samla` (the built one, or `binary`) with `arguments`, in `directory` when given (else the
     /// test's own), through `launcher` when given (a program and its arguments that run `samla`,
-    /// e.g. as another user).
-    static func run(_ arguments: [String], in directory: URL? = nil, binary: URL = url, through launcher: [String] = []) throws -> Run {
+    /// e.g. as another user), with `environment` added to the test's own (`TZ`, say).
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, binary: URL = url, through launcher: [String] = [], environment: [String: String] = [:]
+    ) throws -> Run {
         let process = Process()
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? binary
         process.arguments = launcher.isEmpty ? arguments : launcher.dropFirst() + [binary.path] + arguments
         if let directory { process.currentDirectoryURL = directory }

@@ -21,7 +21,7 @@ extension DiagnosticCode {
     public static let controlCharacter = DiagnosticCode("E417", .error, "a text answer with a control character (such as NUL or ESC) that cannot be shown")
     public static let notAnOptionMark = DiagnosticCode("E418", .error, "a multiple-choice option column holding something other than 1, 0 or nothing")
 
-    // E420–E439: data files (the CSV import in the Intake module).
+    // E420–E439 and E496: data files (the CSV import in the Intake module).
     public static let unknownColumn = DiagnosticCode("E420", .error, "a header column that names no variable of the survey")
     public static let duplicateColumn = DiagnosticCode("E421", .error, "the same column name twice in the header")
     public static let emptyColumnName = DiagnosticCode("E422", .error, "a header column without a name")
@@ -39,6 +39,7 @@ extension DiagnosticCode {
     public static let labelsExport = DiagnosticCode("E437", .error, "a file that holds choice labels (an export with --labels) instead of codes")
     public static let unknownImportToken = DiagnosticCode("E438", .error, "an import row's token that is no invitation to the round")
     public static let invitationAnswered = DiagnosticCode("E439", .error, "an import row's token whose invitation has a response already, stored or in an earlier row")
+    public static let submittedInFuture = DiagnosticCode("E496", .error, "an import row's submitted_at more than a day after the time of the import")
 
     // E432–E434: the database file itself cannot take a write (any command, the web server).
     public static let databaseBusy = DiagnosticCode("E432", .error, "another process held the database's write lock too long; nothing was written")
@@ -54,6 +55,8 @@ extension DiagnosticCode {
     public static let unnamedColumnsIgnored = DiagnosticCode("W422", .warning, "columns without a name at the end of the header, empty in every row, ignored")
     public static let personalColumnsMissing = DiagnosticCode("W423", .warning, "an export without the columns of its personal questions (exported without --include-pii)")
     public static let contactColumnsIgnored = DiagnosticCode("W424", .warning, "a links file's contact and link columns, not answers, ignored")
+    public static let submittedBeforeRound = DiagnosticCode("W425", .warning, "imported rows whose submitted_at falls before the round's opening day")
+    public static let submittedAfterRound = DiagnosticCode("W426", .warning, "imported rows whose submitted_at falls after the round's closing day")
 
     static let dataCodes: [DiagnosticCode] = responseCodes + storeCodes
 
@@ -64,9 +67,10 @@ extension DiagnosticCode {
         requiredMissing, answerNotRelevant, wrongValueType, noSuchField, calculatedValueGiven, controlCharacter, notAnOptionMark,
         unknownColumn, duplicateColumn, emptyColumnName, wrongFieldCount, malformedCSV, invalidUTF8,
         unknownLanguage, invalidTimestamp, importWriteFailed, reportWriteFailed, outputWriteFailed,
-        fileAlreadyImported, optionColumnsIncomplete, unknownResponseStatus, labelsExport, unknownImportToken, invitationAnswered,
+        fileAlreadyImported, optionColumnsIncomplete, unknownResponseStatus, labelsExport, unknownImportToken, invitationAnswered, submittedInFuture,
         databaseBusy, databaseFull, databaseUnwritable, unknownReminderToken, malformedLinksFile,
         calculatedColumnIgnored, noDataRows, unnamedColumnsIgnored, personalColumnsMissing, contactColumnsIgnored,
+        submittedBeforeRound, submittedAfterRound,
     ]
 }
 

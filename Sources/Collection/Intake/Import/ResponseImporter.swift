@@ -45,8 +45,11 @@ public struct ResponseImporter {
             }
         }
         let document: SurveyDocument
+        let roundDates: RoundDateCheck
         switch RoundSurvey.document(round: round, store: store, database: database) {
-        case .success(let loaded): document = loaded
+        case .success(let loaded):
+            document = loaded.document
+            roundDates = RoundDateCheck(round: loaded.round, timeZone: options.timeZone)
         case .failure(let failure): return run.refuse(failure.diagnostics, started: started)
         }
         let validator: ResponseValidator
@@ -90,8 +93,8 @@ public struct ResponseImporter {
         if columns.holdsNoAnswers { return run.finish(started: started) }
 
         let reading = RowReading(
-            reader: reader, checker: RowChecker(validator: validator, columns: columns, file: path, headerCount: header.names.count),
-            tokens: columns.tokenColumnIndex == nil ? nil : InvitationTokenCheck(store: store, round: round),
+            reader: reader, checker: RowChecker(validator: validator, columns: columns, file: path, headerCount: header.names.count, now: options.now),
+            tokens: columns.tokenColumnIndex == nil ? nil : InvitationTokenCheck(store: store, round: round), roundDates: roundDates,
             writing: !columns.hasErrors, skipInvalid: options.skipInvalid,
             progress: ImportProgress(path: path, enabled: options.showsProgress), listedErrorLimit: options.listedErrorLimit
         )
@@ -152,6 +155,9 @@ public struct ResponseImporter {
         }
         run.result.imported = imported
         run.result.importedPartial = imported > 0 ? reading.partialRows : 0
+        if imported > 0, let column = columns.submittedAtColumnIndex {
+            for warning in reading.roundDates.warnings(file: path, column: columns.names[column]) { run.tally.add(warning) }
+        }
         if run.result.rowsRead == 0 && run.tally.errorCount == 0 {
             run.tally.add(Diagnostic(.noDataRows, at: .file(path), "the file has a header but no rows: nothing to import"))
         }

@@ -9,9 +9,9 @@ enum RoundSurvey {
         var diagnostics: [Diagnostic]
     }
 
-    /// The round's pinned definition, or the diagnostics saying why there is none.
+    /// The round and its pinned definition, or the diagnostics saying why there are none.
     /// `database` names the store in messages.
-    static func document(round name: String, store: any Store, database: String) -> Result<SurveyDocument, Failure> {
+    static func document(round name: String, store: any Store, database: String) -> Result<(round: Round, document: SurveyDocument), Failure> {
         do {
             guard let round = try store.round(named: name) else {
                 let names = (try? store.roundSummaries().map(\.round.name)) ?? []
@@ -23,7 +23,7 @@ enum RoundSurvey {
             }
             let loaded = SurveyLoader.load(text: stored.sourceText, path: "\(database) (definition of round \(name))")
             guard let document = loaded.document else { return fail(loaded.diagnostics) }
-            return .success(document)
+            return .success((round, document))
         } catch let error as StoreError {
             return fail(error.diagnostics(database: database))
         } catch {
@@ -32,7 +32,7 @@ enum RoundSurvey {
         }
     }
 
-    private static func fail(_ diagnostics: [Diagnostic]) -> Result<SurveyDocument, Failure> {
+    private static func fail(_ diagnostics: [Diagnostic]) -> Result<(round: Round, document: SurveyDocument), Failure> {
         .failure(Failure(diagnostics: diagnostics))
     }
 }

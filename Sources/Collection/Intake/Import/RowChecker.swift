@@ -1,4 +1,5 @@
 import CSV
+import Foundation
 import Diagnostics
 import Responses
 import Store
@@ -19,6 +20,8 @@ struct RowChecker {
     let columns: ImportColumns
     let file: String
     let headerCount: Int
+    /// The latest `submitted_at` taken, in milliseconds since 1970: a day after the time of the import.
+    let latestTime: Int64
     private(set) var sheet: AnswerSheet
     /// The language of the row last checked.
     private(set) var language: String
@@ -45,7 +48,9 @@ struct RowChecker {
     /// reported once, which refuses the whole file like a header problem.
     private(set) var refusesFile = false
 
-    init(validator: ResponseValidator, columns: ImportColumns, file: String, headerCount: Int) {
+    /// `now` is the time of the import; a row's time more than a day after it is refused (E496).
+    init(validator: ResponseValidator, columns: ImportColumns, file: String, headerCount: Int, now: Date) {
+        latestTime = Int64((now.timeIntervalSince1970 * 1000).rounded(.down)) + Self.clockSkew
         self.validator = validator
         self.columns = columns
         self.file = file
@@ -132,6 +137,12 @@ struct RowChecker {
                 return trimmed.isEmpty ? .some(nil) : Timestamp.milliseconds(isoBytes: trimmed).map { .some($0) }
             }
             switch time {
+            case .some(let parsed?) where parsed > latestTime:
+                let text = Self.trimmedText(record, column) ?? ""
+                let now = Timestamp(millisecondsSinceEpoch: latestTime - Self.clockSkew)
+                problems.append(Problem(diagnostic: Diagnostic(.submittedInFuture, at: at(columns.names[column]),
+                    "“\(text)” is more than a day after the time of the import (\(now)): no answer was given then, so it is a typing error; correct the time, or leave the cell empty for the time of the import"),
+                    column: columns.names[column], value: text))
             case .some(let parsed): submittedAt = parsed
             case .none:
                 let text = Self.trimmedText(record, column) ?? ""
@@ -173,6 +184,10 @@ struct RowChecker {
         }
         return problems
     }
+
+    /// How far after the time of the import a row's time may be (a day, in milliseconds): a clock
+    /// set wrong, or a time written in a zone ahead of the machine's, is not a typing error.
+    static let clockSkew: Int64 = 86_400_000
 
     /// The id of the page the row last checked reached, when it is partial: the last page holding
     /// an answer (nil when it has none), as the web form keeps the page a respondent stands on.

@@ -16,6 +16,8 @@ final class RowReading: @unchecked Sendable {
     private var checker: RowChecker
     /// Checks the `token` column, when the file has one.
     private let tokens: InvitationTokenCheck?
+    /// The valid rows whose `submitted_at` falls outside the round's dates.
+    private(set) var roundDates: RoundDateCheck
     private let skipInvalid: Bool
     private let progress: ImportProgress
     /// Where to list refused rows; the file is made at the first refused row.
@@ -37,9 +39,10 @@ final class RowReading: @unchecked Sendable {
     static let batchSize = 256
 
     init(
-        reader: CSVReader, checker: RowChecker, tokens: InvitationTokenCheck?, writing: Bool, skipInvalid: Bool, progress: ImportProgress,
-        listedErrorLimit: Int
+        reader: CSVReader, checker: RowChecker, tokens: InvitationTokenCheck?, roundDates: RoundDateCheck, writing: Bool, skipInvalid: Bool,
+        progress: ImportProgress, listedErrorLimit: Int
     ) {
+        self.roundDates = roundDates
         self.reader = reader
         self.checker = checker
         self.tokens = tokens
@@ -75,6 +78,9 @@ final class RowReading: @unchecked Sendable {
                 var found = checker.check(record)
                 let invitation = try checkToken(of: record, into: &found)
                 if found.isEmpty {
+                    if let time = checker.submittedAt, let column = checker.columns.submittedAtColumnIndex {
+                        roundDates.note(milliseconds: time, row: record.row) { RowChecker.trimmedText(record, column) ?? "" }
+                    }
                     if writing {
                         let partial = checker.status == .partial
                         if partial { partialRows += 1 }
