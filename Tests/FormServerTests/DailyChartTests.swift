@@ -1,3 +1,4 @@
+import Foundation
 import Expressions
 import HTML
 import Store
@@ -30,6 +31,29 @@ import Testing
             return Label(text: String(piece.dropFirst(element.count + 1).prefix { $0 != "<" }), x: try number("x", in: element))
         }
         return (bars, labels)
+    }
+
+    /// The number in `css` between `prefix` and `unit`, as the stylesheet gives it.
+    func cssNumber(after prefix: String, unit: String) throws -> Double {
+        let css = Stylesheet.css
+        let start = try #require(css.range(of: prefix), "the stylesheet has \(prefix)").upperBound
+        return try #require(Double(css[start...].prefix { $0 != Character(String(unit.first!)) }.trimmingCharacters(in: .whitespaces)))
+    }
+
+    /// At 320 px the chart shrank to the screen and its labels to about 4 px: it now keeps a width
+    /// (min-width, in rem) at which its text is at least the page's small text (0.95rem, the
+    /// legend's and the table's), and scrolls sideways within a region that takes the focus.
+    @Test func theChartsTextStaysReadableAndTheChartScrolls() throws {
+        var html = HTMLBuilder()
+        DailyChart(days: [DailyActivity(day: "2026-03-02", started: 3, completed: 1)]).render(into: &html)
+        let page = html.output
+        #expect(page.contains("<div class=\"chart-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"chart-title\"><svg class=\"chart\""), "\(page)")
+        #expect(Stylesheet.css.contains(".chart-scroll { overflow-x: auto; }"))
+        let viewBox = try #require(page.range(of: "viewBox=\"0 0 ")).upperBound
+        let viewBoxWidth = try #require(Double(page[viewBox...].prefix { $0 != " " }))
+        let minimumWidth = try cssNumber(after: ".chart { display: block; max-width: 100%; min-width:", unit: "rem") * 16
+        let textSize = try cssNumber(after: ".chart text { font-size:", unit: "px")
+        #expect(textSize * minimumWidth / viewBoxWidth >= 0.95 * 16, "\(textSize) px in \(viewBoxWidth) units drawn at least \(minimumWidth) px wide")
     }
 
     /// Positions are written with one decimal, hence the tolerance.

@@ -20,9 +20,27 @@ import Testing
     /// a line and its value on the next; the terminal's text above keeps plain spaces.
     @Test func onAPageEachRateKeepsItsValue() {
         #expect(ResponseRateWords(language: "sv", onPage: true).dispositions(Self.documented)
-            == "utan svar: 9\u{A0}vägrat, 14\u{A0}ej nådda, 5\u{A0}ej behöriga, 198\u{A0}okänd behörighet; "
+            == "utan svar: 9\u{A0}vägrade, 14\u{A0}ej nådda, 5\u{A0}ej behöriga, 198\u{A0}okänd behörighet; "
             + "RR3\u{A0}40,5\u{A0}%, RR4\u{A0}46,2\u{A0}% (e\u{A0}=\u{A0}0,977); COOP1\u{A0}83,6\u{A0}%, REF1\u{A0}2,2\u{A0}%, CON1\u{A0}47,9\u{A0}%")
         #expect(!ResponseRateWords(language: "en").dispositions(Self.documented).contains("\u{A0}"))
+    }
+
+    /// Swedish counts agree with their number: `1 ej nådd`, `2 ej nådda`; `vägrade` (the plural
+    /// participle, which Swedish also writes after 1 of people), never the neuter `vägrat`.
+    @Test func swedishCountsAgreeWithTheirNumber() {
+        let words = ResponseRateWords(language: "sv")
+        #expect(words.counts(DispositionCounts(refused: 1, nonContact: 1, ineligible: 1), unknown: 2)
+            == "1 vägrade, 1 ej nådd, 1 ej behörig, 2 okänd behörighet")
+        #expect(words.counts(DispositionCounts(refused: 2, nonContact: 2, ineligible: 2), unknown: 0)
+            == "2 vägrade, 2 ej nådda, 2 ej behöriga, 0 okänd behörighet")
+    }
+
+    /// Without the counts (the admin round page gives them on a line of their own) the rates that
+    /// the dispositions allow follow RR2 directly.
+    @Test func theRatesWithoutTheCounts() {
+        let value = ResponseRateWords(language: "en").value(.invited(Self.documented), dispositionCounts: false)
+        #expect(value == "40.0% (163 of 407 invited; 5 ineligible of 412 invited left out); with partial responses (RR2): 45.7%; "
+            + "RR3 40.5%, RR4 46.2% (e = 0.977); COOP1 83.6%, REF1 2.2%, CON1 47.9%")
     }
 
     /// A round whose every invitation is recorded ineligible has no rate, and says why.

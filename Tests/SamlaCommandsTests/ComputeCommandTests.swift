@@ -246,7 +246,7 @@ import Testing
     /// table in its language under the rows (once for the indicator, as every cell of it has the
     /// reason), CSV and JSON with a stable code in `interval_note`.
     @Test(arguments: [
-        ("en", "\n  contacts_per_contact: no interval: every numerator equals its denominator, so the share is 1 (100 %) "
+        ("en", "\n  contacts_per_contact: no interval: every numerator equals its denominator, so the share is 1 (100%) "
             + "and its standard error of 0 says nothing of its uncertainty\n"),
         ("sv", "\n  contacts_per_contact: inget intervall: varje täljare är lika med sin nämnare, så andelen är 1 (100 %) "
             + "och dess standardfel 0 säger inget om osäkerheten\n"),
@@ -330,7 +330,7 @@ import Testing
             denominator: "3"
         """, laterRound: "  - {name: forum-2026, survey: msi-forum, label: {sv: \"2026\", en: \"2026\"}}")
             .write(to: file, atomically: true, encoding: .utf8)
-        let reason = "every numerator equals its denominator, so the share is 1 (100 %) and its standard error of 0 says nothing of its uncertainty"
+        let reason = "every numerator equals its denominator, so the share is 1 (100%) and its standard error of 0 says nothing of its uncertainty"
         let table = try cli.run(["compute", "--framework", file.path, "--lang", "en"])
         #expect(table.status == 0, "\(table.errors)")
         #expect(table.output.contains("\n  contacts_per_contact forum-2025 Total: no interval: \(reason)\n"

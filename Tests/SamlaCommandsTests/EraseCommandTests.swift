@@ -82,14 +82,14 @@ import Testing
     }
 
     /// A withdrawn respondent's link begins no response: an import with its token is refused, a
-    /// reminder leaves it out, and the response rate counts it as a non-response.
+    /// reminder leaves it out, and the response rate counts it as a refusal.
     @Test func aWithdrawalRemovesTheResponseAndRevokesTheLink() throws {
         let cli = try StoreCLI()
         let tokens = try roundWithResponses(cli)
         let preview = try cli.run(["erase", "--token=\(tokens.anna)", "--withdraw"])
         #expect(preview.status == 0, "\(preview.errors)")
         #expect(preview.output.hasPrefix("would withdraw response 1 (round forum-2025, complete): the response with 4 answers (1 personal), the invitation's e-mail address and label; "
-            + "the invitation stays, withdrawn: its link begins no new response, and the round's response rate counts it as a non-response; "
+            + "the invitation stays, withdrawn: its link begins no new response, and the round's response rate counts it as a refusal (AAPOR R); "
             + "its address goes on the survey's suppression list as a keyed hash, so that samla invite leaves it out of later rounds\n"))
         // The token from standard input (`--token -`), out of the shell's history.
         let withdrawn = try cli.run(["erase", "--token", "-", "--withdraw", "--yes"], input: tokens.anna + "\n")
@@ -103,7 +103,7 @@ import Testing
 
         // samla round list counts it among the invitations, and its rate says it is a refusal.
         let list = try cli.run(["round", "list"])
-        #expect(list.output.contains("  2 (0 used, 1 withdrawn)  "), "\(list.output)")
+        #expect(list.output.contains("  2 (0 used, 1 withdrew)  "), "\(list.output)")
         #expect(list.output.contains("forum-2025: Response rate (AAPOR RR1): 0.0% (0 of 2 invited); with partial responses (RR2): 0.0%; "
             + "1 invitee withdrew (the answers erased) and counts as a refusal; 1 response without an invitation"), "\(list.output)")
         let json = try cli.run(["round", "list", "--format", "json"])

@@ -80,7 +80,7 @@ import Testing
         let invitation = try #require(try store.invitation(tokenHash: tokens[0].hash))
         #expect(invitation.isWithdrawn && invitation.responseID == nil && invitation.email == nil)
 
-        // The response rate counts the withdrawn invitation as a non-response.
+        // The response rate counts the withdrawn invitation as a refusal.
         let summary = try store.roundSummaries()[0]
         #expect(summary.complete == 2)
         #expect(summary.invitationsWithdrawn == 1 && summary.invitationsUsed == 0)

@@ -9,7 +9,7 @@ status 503, the "not saved" notice, the answers still in their fields, then save
 again), and the English page, the admin login, rounds and round pages and a refused export, in
 Swedish and, after the admin's language switch, in English. The round by invitation is set up with
 the CLI (`samla invite`, `samla import` of paper answers with their tokens, `samla round
-dispositions --yes`, and the withdrawal above): its admin page must give the withdrawn invitation,
+dispositions --yes`, and the withdrawal above): its admin page must give the invitee who withdrew,
 the dispositions and the rates RR1 to CON1 as INVITED_ROUND_TEXT has them, in both languages. With the form's script (docs/serve.md, "The form"): questions
 of the staff page appear and disappear as answers are typed, and every construct the script
 evaluates gives, row by row, what the server's evaluator gives (live-conditions.yaml and .json).
@@ -113,8 +113,29 @@ class Check:
                     e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
                     + ' (' + Math.round(e.getBoundingClientRect().right) + ' px: ' + JSON.stringify((e.textContent || '').trim().slice(0, 40)) + ')');""")
             self.failures.append(f"{name}: at 320 px the page is {scroll} px wide (viewport {client} px): {'; '.join(wide)}")
+        self.check_chart_text(name)
         self.audit(name + "-320px")
         d.set_window_size(1200, 900)
+
+    def check_chart_text(self, name):
+        """An admin chart's text, as drawn (its font size times the chart's scale), is at least the
+        page's small text (the legend's) at the current width, and the chart is in a scrolling
+        region a keyboard can focus."""
+        found = self.driver.execute_script("""
+            const svg = document.querySelector('svg.chart'); if (!svg) return null;
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            const sizes = [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+            const small = parseFloat(getComputedStyle(document.querySelector('.legend')).fontSize);
+            const region = svg.closest('[role=region][tabindex="0"]');
+            return [Math.min(...sizes), small, region !== null && getComputedStyle(region).overflowX === 'auto'];""")
+        if found is None:
+            return
+        drawn, small, scrolls = found
+        if drawn < small - 0.05:
+            self.failures.append(f"{name}: the chart's text is drawn {drawn:.1f} px tall, below the page's small text ({small:.1f} px)")
+        if not scrolls:
+            self.failures.append(f"{name}: the chart is not in a focusable region that scrolls sideways")
+        print(f"  {name}: chart text {drawn:.1f} px (small text {small:.1f} px), in a scrolling region: {scrolls}")
 
     def check_focus(self, name, controls=4):
         """Tabbing to the first `controls` controls shows an outline on each."""
@@ -278,19 +299,19 @@ PAPER = {"Gustav Sand": "complete", "Helena Ås": "partial"}
 # by hand from AAPOR's formulas (docs/statistics.md), not by the code under test.
 INVITED_ROUND_TEXT = {
     "sv": {
-        "Återkallade inbjudningar": "1 av 8 (samla erase --withdraw: svaren raderade, räknas som vägran i svarsfrekvensen)",
-        "Inbjudna utan svar, efter utfall": "1 vägrat, 1 ej nådd, 1 ej behörig, 2 okänd behörighet (registreras med samla round dispositions)",
+        "Inbjudna som dragit sig ur": "1 av 8 (samla erase --withdraw: svaren raderade, räknas som vägran i svarsfrekvensen)",
+        "Inbjudna utan svar, efter utfall": "1 vägrade, 1 ej nådd, 1 ej behörig, 2 okänd behörighet (registreras med samla round dispositions)",
         "Svarsfrekvens (AAPOR RR1)": "14,3 % (1 av 7 inbjudna; 1 ej behörig av 8 inbjudna räknas bort); med påbörjade svar (RR2): 28,6 %; "
-                                     "1 inbjuden drog tillbaka sitt deltagande (svaren raderade) och räknas som vägran; "
-                                     "utan svar: 1 vägrat, 1 ej nådd, 1 ej behörig, 2 okänd behörighet; RR3 15,0 %, RR4 30,0 % (e = 0,833); "
+                                     "1 inbjuden drog sig ur (svaren raderade) och räknas som vägran; "
+                                     "RR3 15,0 %, RR4 30,0 % (e = 0,833); "
                                      "COOP1 25,0 %, REF1 28,6 %, CON1 57,1 %",
     },
     "en": {
-        "Withdrawn invitations": "1 of 8 (samla erase --withdraw: answers erased, counted as refusals in the response rate)",
+        "Invitees who withdrew": "1 of 8 (samla erase --withdraw: answers erased, counted as refusals in the response rate)",
         "Invitations without a response, by disposition": "1 refused, 1 not reached, 1 ineligible, 2 unknown eligibility (recorded with samla round dispositions)",
         "Response rate (AAPOR RR1)": "14.3% (1 of 7 invited; 1 ineligible of 8 invited left out); with partial responses (RR2): 28.6%; "
                                      "1 invitee withdrew (the answers erased) and counts as a refusal; "
-                                     "without a response: 1 refused, 1 not reached, 1 ineligible, 2 unknown eligibility; RR3 15.0%, RR4 30.0% (e = 0.833); "
+                                     "RR3 15.0%, RR4 30.0% (e = 0.833); "
                                      "COOP1 25.0%, REF1 28.6%, CON1 57.1%",
     },
 }
@@ -649,6 +670,7 @@ def run_pages(check, d):
     check.check_narrow("admin-rounds-sv")
     check.open("/admin/rounds/esem-se-open")
     check.audit("admin-round-sv", "Omgång esem-se-open")
+    check.check_narrow("admin-round-sv")
     # The round by invitation, whose one invitation was withdrawn above: counted on its page.
     # The round by invitation: one invitation withdrawn above, dispositions recorded, paper answers.
     check_invited_round(check, d, "sv")

@@ -113,12 +113,16 @@ def check_methods(path, expected_path, raking):
     wanted = [
         f"{'Svarsfrekvens' if sv else 'Response rate'} (AAPOR RR1): {percent(rates['RR1'])} "
         f"({expected['complete']} {'av' if sv else 'of'} {expected['base']} {'inbjudna' if sv else 'invited'}",
-        (f"utan svar: {expected['refused']} vägrat, {expected['non_contact']} ej nådda, {expected['ineligible']} ej behöriga, "
+        (f"utan svar: {expected['refused']} vägrade, {expected['non_contact']} ej {'nådd' if expected['non_contact'] == 1 else 'nådda'}, "
+         f"{expected['ineligible']} ej {'behörig' if expected['ineligible'] == 1 else 'behöriga'}, "
          f"{expected['unknown']} okänd behörighet" if sv else
          f"without a response: {expected['refused']} refused, {expected['non_contact']} not reached, {expected['ineligible']} ineligible, "
          f"{expected['unknown']} unknown eligibility"),
         f"RR3 {percent(rates['RR3'])}, RR4 {percent(rates['RR4'])} (e = {number(expected['e'], 3)})",
         f"COOP1 {percent(rates['COOP1'])}, REF1 {percent(rates['REF1'])}, CON1 {percent(rates['CON1'])}",
+        "1 inbjuden drog sig ur (svaren raderade) och räknas som vägran" if sv
+        else "1 invitee withdrew (the answers erased) and counts as a refusal",
+        "den som dragit sig ur räknas som vägran" if sv else "one who withdrew counts as a refusal",
     ]
     if raking:
         wanted.append("genom raking, som håller varje vikt över 0 och mellan 0,5 och 2 gånger sin grundvikt" if sv

@@ -16,7 +16,7 @@ struct EraseCommand: ParsableCommand {
         answer and invitation e-mail address of the round). By default only personal data goes: the \
         response's pii answers and its invitation's e-mail address; the response and its other answers stay. \
         --withdraw removes the whole response; its invitation stays, withdrawn: its link begins no new \
-        response, and the response rate counts it as a non-response. Without --yes nothing changes: the \
+        response, and the response rate counts it as a refusal (AAPOR R). Without --yes nothing changes: the \
         command says what it would erase. A withdrawal keeps the invitation's address as a keyed hash on \
         the survey's suppression list, so that samla invite leaves it out of later rounds and samla remind \
         out of reminders; other invitations of the survey to the address keep their links, and the command \

@@ -18,7 +18,7 @@ enum ErasureText {
                 ?? "invitation \(erasure.invitationID ?? 0) of round \(erasure.round) (no response yet)"
             let invitation = erasure.invitationID == nil
                 ? "; it came without an invitation, so no link of it is left"
-                : "; the invitation stays, withdrawn: its link begins no new response, and the round's response rate counts it as a non-response"
+                : "; the invitation stays, withdrawn: its link begins no new response, and the round's response rate counts it as a refusal (AAPOR R)"
             let suppressed = erasure.suppressions == 0 ? ""
                 : "; its address goes on the survey's suppression list as a keyed hash, so that samla invite leaves it out of later rounds"
             return "\(made ? "withdrew" : "would withdraw") \(what): \(removed(erasure))\(invitation)\(suppressed)\(logged(erasure))"

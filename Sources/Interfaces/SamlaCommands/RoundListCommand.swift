@@ -13,8 +13,8 @@ struct RoundListCommand: ParsableCommand {
         STATUS is scheduled (open, before its first day), open (collecting today), ended (open, \
         past its last day) or closed. STARTED counts responses begun, COMPLETE those submitted; \
         BY LANGUAGE gives started/complete per language; INVITATIONS counts those whose link began \
-        a response (used) and those withdrawn by `samla erase --withdraw`, which the rates count \
-        as refusals. OPENS, CLOSES and STATUS \
+        a response (used) and the invitees who withdrew (`samla erase --withdraw`), whom the rates \
+        count as refusals. OPENS, CLOSES and STATUS \
         go by days in the local time zone (TZ), as collection does. Below the table, each round's \
         response rate by AAPOR's Standard Definitions (RR1 and RR2, over the invitations); once \
         dispositions are recorded (samla round dispositions), the invitations without a response by \
@@ -80,9 +80,9 @@ struct RoundListCommand: ParsableCommand {
         return (table + [""] + responseRates(summaries)).joined(separator: "\n") + "\n"
     }
 
-    /// The invitations made, those whose link began a response, and those withdrawn when there are any.
+    /// The invitations made, those whose link began a response, and the invitees who withdrew when there are any.
     static func invitations(_ summary: RoundSummary) -> String {
-        let withdrawn = summary.invitationsWithdrawn > 0 ? ", \(summary.invitationsWithdrawn) withdrawn" : ""
+        let withdrawn = summary.invitationsWithdrawn > 0 ? ", \(summary.invitationsWithdrawn) withdrew" : ""
         return "\(summary.invitations) (\(summary.invitationsUsed) used\(withdrawn))"
     }
 

@@ -35,7 +35,7 @@ public enum NoIntervalReason: Sendable, Hashable {
             case .proportionAtBoundary:
                 return sv
                     ? "andelen är 0 eller 1 (0 eller 100 %), där dess standardfel 0 inte säger något om osäkerheten"
-                    : "the proportion is 0 or 1 (0 or 100 %), where its standard error of 0 says nothing of its uncertainty"
+                    : "the proportion is 0 or 1 (0 or 100%), where its standard error of 0 says nothing of its uncertainty"
             case .ratioAtZero:
                 return sv
                     ? "ingen täljare är över 0, så kvoten är 0 och dess standardfel 0 säger inget om osäkerheten"
@@ -43,7 +43,7 @@ public enum NoIntervalReason: Sendable, Hashable {
             case .shareAtOne:
                 return sv
                     ? "varje täljare är lika med sin nämnare, så andelen är 1 (100 %) och dess standardfel 0 säger inget om osäkerheten"
-                    : "every numerator equals its denominator, so the share is 1 (100 %) and its standard error of 0 says nothing of its uncertainty"
+                    : "every numerator equals its denominator, so the share is 1 (100%) and its standard error of 0 says nothing of its uncertainty"
             case .noDegreesOfFreedom:
                 return sv ? "designen lämnar inga frihetsgrader för intervallet" : "the design leaves no degrees of freedom for the interval"
             case .quantileBoundOutOfRange:

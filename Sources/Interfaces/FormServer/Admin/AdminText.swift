@@ -90,7 +90,7 @@ struct AdminText: Sendable {
     var completion: String { pick("Andel slutförda", "Completion") }
     var completionRate: String { pick("Andel slutförda", "Completion rate") }
     var invitationsUsed: String { pick("Använda inbjudningar", "Invitations used") }
-    var invitationsWithdrawn: String { pick("Återkallade inbjudningar", "Withdrawn invitations") }
+    var invitationsWithdrawn: String { pick("Inbjudna som dragit sig ur", "Invitees who withdrew") }
     /// What a withdrawn invitation is to the response rate, after the command that withdrew it.
     var withdrawnMeaning: String {
         pick(": svaren raderade, räknas som vägran i svarsfrekvensen", ": answers erased, counted as refusals in the response rate")

@@ -191,7 +191,9 @@ enum AdminViews {
                     (words.complete, words.count(summary.complete)),
                     (words.completionRate, rate(summary.complete, summary.started, words)),
                 ] + (round.isAnonymous ? [] : [(words.invitationsUsed, words.countOf(summary.invitationsUsed, summary.invitations))])
-                let rates: [(String, String)] = [(words.responseRates.term(summary.responseRate), words.responseRates.value(summary.responseRate))]
+                // The counts of the dispositions have their own line, above the rates.
+                let rates: [(String, String)] = [(words.responseRates.term(summary.responseRate),
+                                                  words.responseRates.value(summary.responseRate, dispositionCounts: false))]
                     + (round.isAnonymous ? [(words.startLink, links.map { $0.anonymousStart(round: round.name) } ?? "/s/\(round.name)")] : [])
                 for (term, value) in progress {
                     html.element("dt", text: term)

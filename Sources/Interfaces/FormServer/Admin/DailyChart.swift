@@ -12,6 +12,13 @@ struct DailyChart {
     /// The language of its words and numbers.
     var words = AdminText("en")
     static let maximumDays = 92
+    /// The chart's width in its own units, which the stylesheet keeps at no fewer CSS pixels (at
+    /// the browser's default font size; `min-width` in rem): a narrower screen scrolls the chart
+    /// sideways in its region rather than shrinking its text.
+    static let width = 640
+    /// The size of the chart's text in its units: the page's small text (0.95rem, as the legend
+    /// and the table below it), which it therefore never falls below.
+    static let textSize = 15.2
 
     /// The figures of one bar pair: a day, or a week from its Monday.
     struct Bar: Equatable {
@@ -49,6 +56,9 @@ struct DailyChart {
         return bars
     }
 
+    /// About how wide a digit or a dash of the chart's text is, in its units.
+    static let characterWidth = textSize * 0.6
+
     func render(into html: inout HTMLBuilder) {
         let bars = self.bars
         guard let firstBar = bars.first, let lastDay = days.last?.day else {
@@ -56,7 +66,7 @@ struct DailyChart {
             return
         }
         let peak = max(1, bars.map { max($0.started, $0.completed) }.max() ?? 1)
-        let width = 640, height = 220, left = 40, bottom = 30, top = 10
+        let width = Self.width, height = 230, left = 56, bottom = 36, top = 10
         let plotWidth = width - left - 10, plotHeight = height - bottom - top
         let slot = Double(plotWidth) / Double(bars.count)
         let bar = min(24.0, max(1.0, slot * 0.4))
@@ -81,29 +91,36 @@ struct DailyChart {
                 html.text(words.completed)
             }
         }
-        html.element("svg", .init("class", "chart"), .init("viewBox", "0 0 \(width) \(height)"), .init("width", String(width)),
-                     .init("height", String(height)), .init("role", "img"), .init("aria-labelledby", "chart-title"),
-                     .init("xmlns", "http://www.w3.org/2000/svg")) { html in
-            html.element("title", .init("id", "chart-title"), text: description)
-            html.selfClosing("line", .init("x1", String(left)), .init("y1", String(top + plotHeight)), .init("x2", String(width - 10)),
-                      .init("y2", String(top + plotHeight)), .init("stroke", "#1b1b1b"))
-            html.element("text", .init("x", String(left - 6)), .init("y", String(top + 10)), .init("text-anchor", "end"), text: words.count(peak))
-            html.element("text", .init("x", String(left - 6)), .init("y", String(top + plotHeight)), .init("text-anchor", "end"), text: "0")
-            for (i, figures) in bars.enumerated() {
-                // The two bars side by side, centred on their label.
-                let x = Double(left) + slot * (Double(i) + 0.5) - bar
-                html.selfClosing("rect", .init("class", "bar-started"), .init("x", SVGNumber.text(x)), .init("y", SVGNumber.text(y(figures.started))),
-                          .init("width", SVGNumber.text(bar)), .init("height", SVGNumber.text(Double(top + plotHeight) - y(figures.started))))
-                html.selfClosing("rect", .init("class", "bar-completed"), .init("x", SVGNumber.text(x + bar)), .init("y", SVGNumber.text(y(figures.completed))),
-                          .init("width", SVGNumber.text(bar)), .init("height", SVGNumber.text(Double(top + plotHeight) - y(figures.completed))))
-            }
-            let labelEvery = max(1, bars.count / (crossesYear ? 5 : 6))
-            for (i, figures) in bars.enumerated() where i % labelEvery == 0 {
-                // Centred on its bars, but moved in where it would run off the chart's edge (a
-                // full date under the last bar); about 6.4 px a character at 11 px.
-                let text = label(figures), half = Double(text.count) * 3.2
-                let x = min(max(Double(left) + slot * (Double(i) + 0.5), half), Double(width) - half)
-                html.element("text", .init("x", SVGNumber.text(x)), .init("y", String(height - 10)), .init("text-anchor", "middle"), text: text)
+        // Wider than a 320 px screen at a readable size: the chart scrolls within its region, which
+        // takes the focus so that a keyboard can scroll it (as the reports' charts do).
+        html.element("div", .init("class", "chart-scroll"), .init("role", "region"), .init("tabindex", "0"),
+                     .init("aria-labelledby", "chart-title")) { html in
+            html.element("svg", .init("class", "chart"), .init("viewBox", "0 0 \(width) \(height)"), .init("width", String(width)),
+                         .init("height", String(height)), .init("role", "img"), .init("aria-labelledby", "chart-title"),
+                         .init("xmlns", "http://www.w3.org/2000/svg")) { html in
+                html.element("title", .init("id", "chart-title"), text: description)
+                html.selfClosing("line", .init("x1", String(left)), .init("y1", String(top + plotHeight)), .init("x2", String(width - 10)),
+                          .init("y2", String(top + plotHeight)), .init("stroke", "#1b1b1b"))
+                html.element("text", .init("x", String(left - 6)), .init("y", String(top + 12)), .init("text-anchor", "end"), text: words.count(peak))
+                html.element("text", .init("x", String(left - 6)), .init("y", String(top + plotHeight)), .init("text-anchor", "end"), text: "0")
+                for (i, figures) in bars.enumerated() {
+                    // The two bars side by side, centred on their label.
+                    let x = Double(left) + slot * (Double(i) + 0.5) - bar
+                    html.selfClosing("rect", .init("class", "bar-started"), .init("x", SVGNumber.text(x)), .init("y", SVGNumber.text(y(figures.started))),
+                              .init("width", SVGNumber.text(bar)), .init("height", SVGNumber.text(Double(top + plotHeight) - y(figures.started))))
+                    html.selfClosing("rect", .init("class", "bar-completed"), .init("x", SVGNumber.text(x + bar)), .init("y", SVGNumber.text(y(figures.completed))),
+                              .init("width", SVGNumber.text(bar)), .init("height", SVGNumber.text(Double(top + plotHeight) - y(figures.completed))))
+                }
+                // As many labels as fit side by side with a gap of two characters between them.
+                let labelWidth = Double(label(firstBar).count + 2) * Self.characterWidth
+                let labelEvery = max(1, Int((labelWidth / slot).rounded(.up)))
+                for (i, figures) in bars.enumerated() where i % labelEvery == 0 {
+                    // Centred on its bars, but moved in where it would run off the chart's edge (a
+                    // full date under the last bar).
+                    let text = label(figures), half = Double(text.count) * Self.characterWidth / 2
+                    let x = min(max(Double(left) + slot * (Double(i) + 0.5), half), Double(width) - half)
+                    html.element("text", .init("x", SVGNumber.text(x)), .init("y", String(height - 12)), .init("text-anchor", "middle"), text: text)
+                }
             }
         }
         html.element("div", .init("class", "table-scroll")) { html in

@@ -112,10 +112,11 @@ enum Stylesheet {
     table.data th, table.data td { border-bottom: 1px solid #b1b4b6; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; }
     table.data td.number, table.data th.number { text-align: right; font-variant-numeric: tabular-nums; }
     .table-scroll { overflow-x: auto; }
-    .chart { max-width: 100%; height: auto; }
+    .chart-scroll { overflow-x: auto; }
+    .chart { display: block; max-width: 100%; min-width: \(DailyChart.width / 16)rem; height: auto; }
     .chart .bar-started { fill: #8aa9c9; }
     .chart .bar-completed { fill: #0b3d2e; }
-    .chart text { font-size: 11px; fill: #1b1b1b; }
+    .chart text { font-size: \(DailyChart.textSize)px; fill: #1b1b1b; }
     .legend { display: flex; gap: 1.5rem; font-size: 0.95rem; margin: 0 0 1rem; }
     .swatch { display: inline-block; width: 0.9rem; height: 0.9rem; margin-right: 0.35rem; vertical-align: -0.1rem; border: 1px solid #1b1b1b; }
     .swatch.started { background: #8aa9c9; }

@@ -6,7 +6,7 @@ import Store
 public struct ResponseRateWords: Sendable {
     public let numbers: NumberStyle
     /// The space that keeps a rate's name with its value (`RR3 40,5 %`, `e = 0,977`) and a count
-    /// with its word (`9 vägrat`): a no-break space on a page, which a narrow screen would otherwise
+    /// with its word (`9 vägrade`): a no-break space on a page, which a narrow screen would otherwise
     /// break between them, and a plain one in a terminal.
     private let joiner: String
 
@@ -38,8 +38,10 @@ public struct ResponseRateWords: Sendable {
         }
     }
 
-    /// The rates and their counts, or why there are none: what follows ``term(_:)``.
-    public func value(_ rate: ResponseRate) -> String {
+    /// The rates and their counts, or why there are none: what follows ``term(_:)``. Without
+    /// `dispositionCounts`, the counts of the recorded dispositions are left to a line of their own
+    /// (the admin round page's), and the rates they allow follow RR2 directly.
+    public func value(_ rate: ResponseRate, dispositionCounts: Bool = true) -> String {
         switch rate {
         case .anonymous:
             return pick("anonym omgång: ingen svarsfrekvens, eftersom ingen bjöds in",
@@ -61,12 +63,12 @@ public struct ResponseRateWords: Sendable {
             if outcomes.withdrawn > 0 {
                 let count = numbers.integer(outcomes.withdrawn)
                 text += outcomes.withdrawn == 1
-                    ? pick("; 1 inbjuden drog tillbaka sitt deltagande (svaren raderade) och räknas som vägran",
+                    ? pick("; 1 inbjuden drog sig ur (svaren raderade) och räknas som vägran",
                            "; 1 invitee withdrew (the answers erased) and counts as a refusal")
-                    : pick("; \(count) inbjudna drog tillbaka sitt deltagande (svaren raderade) och räknas som vägran",
+                    : pick("; \(count) inbjudna drog sig ur (svaren raderade) och räknas som vägran",
                            "; \(count) invitees withdrew (their answers erased) and count as refusals")
             }
-            if outcomes.hasDispositions { text += "; " + dispositions(outcomes) }
+            if outcomes.hasDispositions { text += "; " + dispositions(outcomes, withCounts: dispositionCounts) }
             if outcomes.withoutInvitation > 0 {
                 let count = numbers.integer(outcomes.withoutInvitation)
                 text += outcomes.withoutInvitation == 1
@@ -78,25 +80,27 @@ public struct ResponseRateWords: Sendable {
         }
     }
 
-    /// The recorded dispositions of the invitations without a response, then the rates beyond RR1
-    /// and RR2 that they allow: `utan svar: 9 vägrat, 20 ej nådda, 5 ej behöriga, 180 okänd behörighet; RR3 …`.
-    public func dispositions(_ outcomes: InvitationOutcomes) -> String {
-        var text = pick("utan svar: ", "without a response: ") + counts(outcomes.dispositions, unknown: outcomes.unknownEligibility)
+    /// The recorded dispositions of the invitations without a response (unless not `withCounts`),
+    /// then the rates beyond RR1 and RR2 that they allow:
+    /// `utan svar: 9 vägrade, 20 ej nådda, 5 ej behöriga, 180 okänd behörighet; RR3 …`.
+    public func dispositions(_ outcomes: InvitationOutcomes, withCounts: Bool = true) -> String {
+        var parts: [String] = []
+        if withCounts { parts.append(pick("utan svar: ", "without a response: ") + counts(outcomes.dispositions, unknown: outcomes.unknownEligibility)) }
         let rates: [(String, Double?)] = [("RR3", outcomes.rr3), ("RR4", outcomes.rr4)]
         let given = rates.compactMap { name, rate in rate.map { name + joiner + numbers.percent($0) } }
         if let e = outcomes.e {
-            text += "; " + (given.isEmpty ? "" : given.joined(separator: ", ") + " ") + "(e" + joiner + "=" + joiner + numbers.decimal(e, digits: 3) + ")"
+            parts.append((given.isEmpty ? "" : given.joined(separator: ", ") + " ") + "(e" + joiner + "=" + joiner + numbers.decimal(e, digits: 3) + ")")
         }
         let others: [(String, Double?)] = [("COOP1", outcomes.coop1), ("REF1", outcomes.ref1), ("CON1", outcomes.con1)]
         let shown = others.compactMap { name, rate in rate.map { name + joiner + numbers.percent($0) } }
-        if !shown.isEmpty { text += "; " + shown.joined(separator: ", ") }
-        return text
+        if !shown.isEmpty { parts.append(shown.joined(separator: ", ")) }
+        return parts.joined(separator: "; ")
     }
 
     /// The invitations without a response by recorded disposition: `9 refused, 20 not reached, 5 ineligible, 180 unknown eligibility`.
     public func counts(_ dispositions: DispositionCounts, unknown: Int) -> String {
         [
-            numbers.integer(dispositions.refused) + joiner + pick("vägrat", "refused"),
+            numbers.integer(dispositions.refused) + joiner + pick("vägrade", "refused"),
             numbers.integer(dispositions.nonContact) + joiner + pick(dispositions.nonContact == 1 ? "ej nådd" : "ej nådda", "not reached"),
             numbers.integer(dispositions.ineligible) + joiner + pick(dispositions.ineligible == 1 ? "ej behörig" : "ej behöriga", "ineligible"),
             numbers.integer(unknown) + joiner + pick("okänd behörighet", "unknown eligibility"),
@@ -121,7 +125,7 @@ public struct ResponseRateWords: Sendable {
     public var basis: String {
         pick("Svarsfrekvens enligt AAPOR:s Standard Definitions (10:e upplagan, 2023) med omgångens inbjudningar som urval: "
                 + "RR1 räknar slutförda svar, RR2 även påbörjade. En inbjuden utan svar räknas som behörig, om den inte har "
-                + "registrerats som ej behörig (samla round dispositions) och då räknas bort; den som dragit tillbaka sitt deltagande räknas som vägran. "
+                + "registrerats som ej behörig (samla round dispositions) och då räknas bort; den som dragit sig ur räknas som vägran. "
                 + "Där utfall har registrerats räknar RR3 och RR4 de inbjudna med okänd behörighet med e, andelen behöriga bland dem vars "
                 + "behörighet är känd (AAPOR:s proportionella fördelning), och COOP1, REF1 och CON1 ger samarbets-, vägrans- och kontaktandelen. "
                 + "Där inga utfall har registrerats vet Samla inte vem som avböjt, vem som inte nåtts eller vem som inte hör till populationen, "

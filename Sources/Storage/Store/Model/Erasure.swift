@@ -5,7 +5,7 @@ public enum ErasureRequest: Hashable, Sendable {
     case personalData(ErasureSubject)
     /// One respondent's whole response (every answer, resume token and idempotency key, the
     /// response itself) and its invitation's e-mail address and label; the invitation stays, marked withdrawn,
-    /// so that the response rate counts it as a non-response and its link begins no new response.
+    /// so that the response rate counts it as a refusal and its link begins no new response.
     case withdrawal(ErasureSubject)
     /// Every personal answer and invitation e-mail address of a round (its retention period ended).
     case roundPersonalData(round: String)

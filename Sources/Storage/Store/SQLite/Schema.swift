@@ -140,7 +140,7 @@ enum Schema {
         migrator.registerMigration(erasuresMigration) { db in
             // What `samla erase` removed, for accountability without the data: never the erased
             // values, a token or an e-mail address. An invitation whose respondent withdrew keeps
-            // its row (the round's response rate counts it as a non-response), marked so that its
+            // its row (the round's response rate counts it as a refusal), marked so that its
             // link begins no new response.
             try db.execute(sql: """
                 ALTER TABLE invitations ADD COLUMN withdrawn_at TEXT;
