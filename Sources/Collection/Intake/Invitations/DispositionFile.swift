@@ -22,7 +22,7 @@ public struct DispositionFile: Sendable {
     /// a space or `_` taken as `-`: the code for each disposition, then `none` (and its synonyms),
     /// which clears one.
     public static let codes: [(words: [String], value: Value)] = [
-        (["refused", "refusal", "declined", "vägrat", "vägran", "avböjt", "avböjde"], .refused),
+        (["refused", "refusal", "declined", "vägrat", "vägrade", "vägran", "avböjt", "avböjde"], .refused),
         (["non-contact", "noncontact", "no-contact", "ej-kontakt", "ingen-kontakt", "ej-nådd"], .nonContact),
         (["ineligible", "not-eligible", "ej-behörig", "inte-behörig", "obehörig"], .ineligible),
         (["none", "unknown", "ingen", "okänd"], nil),
