@@ -160,7 +160,7 @@ import Testing
 
         for (arguments, message) in [
             ([String](), "name what to erase: --response ID, --token TOKEN, --round R --email ADDRESS, or --round R --personal-data"),
-            (["--response", "1", "--token", tokens.bo], "name what to erase in one way only"),
+            (["--response", "1", "--token=\(tokens.bo)"], "name what to erase in one way only"),
             (["--email", "bo@example.org"], "--email needs the round: --round R"),
             (["--round", "forum-2025"], "--round goes with --email ADDRESS (one invitation) or --personal-data (the whole round)"),
             (["--response", "1", "--round", "forum-2025"], "--round goes with --email or --personal-data"),
