@@ -178,7 +178,7 @@ import Testing
         try await environment.withServer { client in
             try await signIn(client)
             let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
-            #expect(page.body.contains("<dt>Inbjudna utan svar, efter utfall</dt><dd>1\u{A0}vägrade, 0\u{A0}ej nådda, 1\u{A0}ej behörig, 1\u{A0}okänd behörighet "
+            #expect(page.body.contains("<dt>Inbjudna utan svar, efter utfall</dt><dd>1\u{A0}vägrade, 0\u{A0}ej nådda, 1\u{A0}ej behörig, 1\u{A0}med okänd behörighet "
                 + "(registreras med <code>samla round dispositions</code>)</dd>"), "\(page.body)")
             #expect(page.body.contains("<dd>33,3\u{A0}% (1 av 3 inbjudna; 1 ej behörig av 4 inbjudna räknas bort); med påbörjade svar (RR2): 33,3\u{A0}%; "
                 + "RR3\u{A0}37,5\u{A0}%, RR4\u{A0}37,5\u{A0}% (e\u{A0}=\u{A0}0,667); "
@@ -190,7 +190,7 @@ import Testing
                 + "RR3\u{A0}37.5%, RR4\u{A0}37.5% (e\u{A0}=\u{A0}0.667); "
                 + "COOP1\u{A0}50.0%, REF1\u{A0}33.3%, CON1\u{A0}66.7%</dd>"), "\(english.body)")
             // The counts are given once, on their own line, not again in the rates.
-            #expect(page.body.components(separatedBy: "1\u{A0}okänd behörighet").count == 2, "\(page.body)")
+            #expect(page.body.components(separatedBy: "1\u{A0}med okänd behörighet").count == 2, "\(page.body)")
             #expect(english.body.components(separatedBy: "1\u{A0}unknown eligibility").count == 2, "\(english.body)")
         }
     }

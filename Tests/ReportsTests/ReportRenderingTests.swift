@@ -443,7 +443,7 @@ struct ReportRenderingTests {
             zip(invitations[15...], recorded).map { DispositionChange(invitationID: $0.id, disposition: $1) }, round: "club-2024")
         let swedish = try fixture.render()
         #expect(swedish.contains("<li>Klubb 2024: Svarsfrekvens (AAPOR RR1): 33,3\u{A0}% (12 av 36 inbjudna; 4 ej behöriga av 40 inbjudna räknas bort); "
-            + "med påbörjade svar (RR2): 41,7\u{A0}%; utan svar: 3\u{A0}vägrade, 2\u{A0}ej nådda, 4\u{A0}ej behöriga, 16\u{A0}okänd behörighet; "
+            + "med påbörjade svar (RR2): 41,7\u{A0}%; utan svar: 3\u{A0}vägrade, 2\u{A0}ej nådda, 4\u{A0}ej behöriga, 16\u{A0}med okänd behörighet; "
             + "RR3\u{A0}36,0\u{A0}%, RR4\u{A0}45,0\u{A0}% (e\u{A0}=\u{A0}0,833); COOP1\u{A0}66,7\u{A0}%, REF1\u{A0}8,3\u{A0}%, CON1\u{A0}50,0\u{A0}%; "
             + "30 svar utan inbjudan (importerade utan token eller via API) räknas inte</li>"), "\(swedish)")
         #expect(swedish.contains("Där utfall har registrerats räknar RR3 och RR4 de inbjudna med okänd behörighet med e"))

@@ -20,7 +20,7 @@ import Testing
     /// a line and its value on the next; the terminal's text above keeps plain spaces.
     @Test func onAPageEachRateKeepsItsValue() {
         #expect(ResponseRateWords(language: "sv", onPage: true).dispositions(Self.documented)
-            == "utan svar: 9\u{A0}vägrade, 14\u{A0}ej nådda, 5\u{A0}ej behöriga, 198\u{A0}okänd behörighet; "
+            == "utan svar: 9\u{A0}vägrade, 14\u{A0}ej nådda, 5\u{A0}ej behöriga, 198\u{A0}med okänd behörighet; "
             + "RR3\u{A0}40,5\u{A0}%, RR4\u{A0}46,2\u{A0}% (e\u{A0}=\u{A0}0,977); COOP1\u{A0}83,6\u{A0}%, REF1\u{A0}2,2\u{A0}%, CON1\u{A0}47,9\u{A0}%")
         #expect(!ResponseRateWords(language: "en").dispositions(Self.documented).contains("\u{A0}"))
     }
@@ -30,9 +30,9 @@ import Testing
     @Test func swedishCountsAgreeWithTheirNumber() {
         let words = ResponseRateWords(language: "sv")
         #expect(words.counts(DispositionCounts(refused: 1, nonContact: 1, ineligible: 1), unknown: 2)
-            == "1 vägrade, 1 ej nådd, 1 ej behörig, 2 okänd behörighet")
+            == "1 vägrade, 1 ej nådd, 1 ej behörig, 2 med okänd behörighet")
         #expect(words.counts(DispositionCounts(refused: 2, nonContact: 2, ineligible: 2), unknown: 0)
-            == "2 vägrade, 2 ej nådda, 2 ej behöriga, 0 okänd behörighet")
+            == "2 vägrade, 2 ej nådda, 2 ej behöriga, 0 med okänd behörighet")
     }
 
     /// Without the counts (the admin round page gives them on a line of their own) the rates that

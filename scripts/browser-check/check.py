@@ -300,7 +300,7 @@ PAPER = {"Gustav Sand": "complete", "Helena Ås": "partial"}
 INVITED_ROUND_TEXT = {
     "sv": {
         "Inbjudna som dragit sig ur": "1 av 8 (samla erase --withdraw: svaren raderade, räknas som vägran i svarsfrekvensen)",
-        "Inbjudna utan svar, efter utfall": "1 vägrade, 1 ej nådd, 1 ej behörig, 2 okänd behörighet (registreras med samla round dispositions)",
+        "Inbjudna utan svar, efter utfall": "1 vägrade, 1 ej nådd, 1 ej behörig, 2 med okänd behörighet (registreras med samla round dispositions)",
         "Svarsfrekvens (AAPOR RR1)": "14,3 % (1 av 7 inbjudna; 1 ej behörig av 8 inbjudna räknas bort); med påbörjade svar (RR2): 28,6 %; "
                                      "1 inbjuden drog sig ur (svaren raderade) och räknas som vägran; "
                                      "RR3 15,0 %, RR4 30,0 % (e = 0,833); "

@@ -115,7 +115,7 @@ def check_methods(path, expected_path, raking):
         f"({expected['complete']} {'av' if sv else 'of'} {expected['base']} {'inbjudna' if sv else 'invited'}",
         (f"utan svar: {expected['refused']} vägrade, {expected['non_contact']} ej {'nådd' if expected['non_contact'] == 1 else 'nådda'}, "
          f"{expected['ineligible']} ej {'behörig' if expected['ineligible'] == 1 else 'behöriga'}, "
-         f"{expected['unknown']} okänd behörighet" if sv else
+         f"{expected['unknown']} med okänd behörighet" if sv else
          f"without a response: {expected['refused']} refused, {expected['non_contact']} not reached, {expected['ineligible']} ineligible, "
          f"{expected['unknown']} unknown eligibility"),
         f"RR3 {percent(rates['RR3'])}, RR4 {percent(rates['RR4'])} (e = {number(expected['e'], 3)})",

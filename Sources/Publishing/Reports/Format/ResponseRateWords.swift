@@ -82,7 +82,7 @@ public struct ResponseRateWords: Sendable {
 
     /// The recorded dispositions of the invitations without a response (unless not `withCounts`),
     /// then the rates beyond RR1 and RR2 that they allow:
-    /// `utan svar: 9 vägrade, 20 ej nådda, 5 ej behöriga, 180 okänd behörighet; RR3 …`.
+    /// `utan svar: 9 vägrade, 20 ej nådda, 5 ej behöriga, 180 med okänd behörighet; RR3 …`.
     public func dispositions(_ outcomes: InvitationOutcomes, withCounts: Bool = true) -> String {
         var parts: [String] = []
         if withCounts { parts.append(pick("utan svar: ", "without a response: ") + counts(outcomes.dispositions, unknown: outcomes.unknownEligibility)) }
@@ -103,7 +103,7 @@ public struct ResponseRateWords: Sendable {
             numbers.integer(dispositions.refused) + joiner + pick("vägrade", "refused"),
             numbers.integer(dispositions.nonContact) + joiner + pick(dispositions.nonContact == 1 ? "ej nådd" : "ej nådda", "not reached"),
             numbers.integer(dispositions.ineligible) + joiner + pick(dispositions.ineligible == 1 ? "ej behörig" : "ej behöriga", "ineligible"),
-            numbers.integer(unknown) + joiner + pick("okänd behörighet", "unknown eligibility"),
+            numbers.integer(unknown) + joiner + pick("med okänd behörighet", "unknown eligibility"),
         ].joined(separator: ", ")
     }
 
