@@ -64,7 +64,7 @@ enum ErasureText {
 
     /// One line of `samla erase --log`.
     static func logLine(_ erasure: Erasure) -> String {
-        let when = erasure.erasedAt.map { "\($0.text.prefix(10)) \($0.text.dropFirst(11).prefix(5)) UTC" } ?? ""
+        let when = erasure.erasedAt?.minuteText ?? ""
         var names = ["round \(erasure.round)"]
         if let response = erasure.responseID { names.append("response \(response)" + (erasure.responseStatus.map { " (\($0.rawValue))" } ?? "")) }
         if let invitation = erasure.invitationID { names.append("invitation \(invitation)") }

@@ -160,7 +160,7 @@ public enum StoreError: Error, Hashable, Sendable {
             return [Diagnostic(.unusableDatabase, at: .file(path), reason)]
         case .fileAlreadyImported(let file, let earlier):
             let responses = "\(earlier.rowsImported) response\(earlier.rowsImported == 1 ? "" : "s")"
-            let when = "\(earlier.importedAt.text.prefix(10)) \(earlier.importedAt.text.dropFirst(11).prefix(5)) UTC"
+            let when = earlier.importedAt.minuteText
             let same = earlier.fileName == file.name ? "" : " (the same bytes under another name)"
             return [Diagnostic(.fileAlreadyImported, at: .file(file.path),
                 "this file was imported into round \(earlier.round) already: \(earlier.fileName)\(same) on \(when), \(responses); "

@@ -52,7 +52,7 @@ final class InvitationTokenCheck {
         }
         if let withdrawnAt = found.invitation.withdrawnAt {
             return .failure(Refusal(code: .invitationWithdrawn, message:
-                "this token's respondent withdrew on \(Self.text(withdrawnAt)) (samla erase --withdraw): their response was removed and the invitation "
+                "this token's respondent withdrew on \(withdrawnAt.minuteText) (samla erase --withdraw): their response was removed and the invitation "
                     + "takes no other; leave the row out, as they withdrew their consent"))
         }
         if let responseID = found.invitation.responseID {
@@ -71,18 +71,14 @@ final class InvitationTokenCheck {
         case nil: ""
         }
         let what = if let record, record.status == .complete {
-            "completed \(how) \(Self.text(record.submittedAt ?? record.updatedAt))"
+            "completed \(how) \((record.submittedAt ?? record.updatedAt).minuteText)"
         } else if let record {
-            "started \(how) \(Self.text(record.startedAt)) and not completed (last saved \(Self.text(record.updatedAt)))"
+            "started \(how) \(record.startedAt.minuteText) and not completed (last saved \(record.updatedAt.minuteText))"
         } else {
             "begun"
         }
         return "this token's invitation has a response already (response \(id), \(what)), and an invitation has one response; "
             + "an import does not replace it: import the row without its token (leave the cell empty) as a response without an invitation, "
             + "or leave the row out"
-    }
-
-    private static func text(_ time: Timestamp) -> String {
-        "\(time.text.prefix(10)) \(time.text.dropFirst(11).prefix(5)) UTC"
     }
 }
