@@ -26,7 +26,9 @@ enum ImportUndoText {
         var sentence = made ? "took back \(named): " : "\(named): taking it back "
         sentence += undo.responses == 0 ? "\(made ? "removed" : "would remove") no response, none of it being left"
             : "\(made ? "removed" : "would remove") \(count(undo.responses, "response")) (\(GroupedCount.text(undo.complete)) complete, \(GroupedCount.text(undo.partial)) partial) with every answer"
-        if !undo.invitations.isEmpty {
+        if let only = undo.invitations.first, undo.invitations.count == 1 {
+            sentence += "; invitation \(only) \(made ? "is" : "would be") unanswered again, its link usable"
+        } else if !undo.invitations.isEmpty {
             let shown = undo.invitations.prefix(10).map(String.init).joined(separator: ", ")
                 + (undo.invitations.count > 10 ? " and \(GroupedCount.text(undo.invitations.count - 10)) more" : "")
             sentence += "; \(count(undo.invitations.count, "invitation")) (\(shown)) \(made ? "are" : "would be") unanswered again, their links usable"
