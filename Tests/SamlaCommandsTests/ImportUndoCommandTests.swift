@@ -7,22 +7,11 @@ import Testing
 /// `samla import list` and `samla import undo`, run as the built binary: the list, a preview that
 /// changes nothing, the removal with `--yes`, and the refusals; `samla import --round R FILE` as before.
 @Suite struct ImportUndoCommandTests {
-    let v1 = StoreCLI.fixture("forum-v1.yaml")
-
-    /// Round forum-2025 with invitations to Anna and Bo; `responses.csv` (import 1: Anna's response
-    /// by her token, and one without an invitation), a web response to Bo's invitation, and
+    /// Round forum-2025 with invitations to Anna and Bo and `responses.csv` (import 1: Anna's response
+    /// by her token, and one without an invitation; `EraseCommandTests`), a web response to Bo's invitation, and
     /// `more.csv` (import 2: one response). Returns the web response's id.
     func roundWithTwoImports(_ cli: StoreCLI) throws -> Int64 {
-        #expect(try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(-1), "--closes", day(30)]).status == 0)
-        try Data("name,email\nAnna Svensson,Anna@Example.se\nBo Ek,bo@example.org\n".utf8).write(to: cli.folder.appendingPathComponent("contacts.csv"))
-        let invited = try cli.run(["invite", "--round", "forum-2025", "contacts.csv", "--base-url", "https://enkat.example.se"])
-        #expect(invited.status == 0, "\(invited.errors)")
-        let links = try String(contentsOf: cli.folder.appendingPathComponent("contacts-links.csv"), encoding: .utf8)
-            .split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",").map(String.init) }
-        try Data("sector,useful,new_contacts,email,token\ncivil,3,4,zebra-quagga@example.se,\(links[0][2])\npublic,2,1,okapi-lemur@example.se,\n".utf8)
-            .write(to: cli.folder.appendingPathComponent("responses.csv"))
-        let first = try cli.run(["import", "--round", "forum-2025", "responses.csv"])
-        #expect(first.status == 0, "\(first.errors)")
+        _ = try EraseCommandTests().roundWithResponses(cli)
         let store = try SQLiteStore(path: cli.database)
         let bo = try store.invitations(round: "forum-2025")[1].id
         let web = try store.createResponse(NewResponse(round: "forum-2025", language: "sv", source: .web, invitationID: bo), today: .today())

@@ -16,7 +16,7 @@ extension SQLiteStore {
             var undo = try Self.undoPlan(id, round: round, db)
             let undoneAt = now()
             let round = try Self.existingRound(named: round, db)
-            try Self.removeResponses(ofImport: id, tables: AnswerTables(surveyID: round.surveyID), db)
+            try Self.removeResponses(where: "import_id = ?", id, tables: AnswerTables(surveyID: round.surveyID), db)
             try db.execute(sql: "UPDATE imports SET undone_at = ?, responses_removed = ? WHERE id = ?",
                            arguments: [undoneAt.text, undo.responses, id])
             undo.undoneAt = undoneAt
@@ -53,21 +53,5 @@ extension SQLiteStore {
         return ImportUndo(
             fileImport: fileImport, complete: complete, partial: left - complete, invitations: invitations,
             withdrawn: max(0, fileImport.rowsImported - left), personalDataErased: personalDataErased, continuedOnWeb: continued)
-    }
-
-    /// Removes the responses of import `id` and everything that refers to them, as a withdrawal
-    /// removes one (``removeResponse(_:tables:_:)``): their answers, resume tokens and idempotency
-    /// keys; their invitations are left without a response.
-    private static func removeResponses(ofImport id: Int64, tables: AnswerTables, _ db: Database) throws {
-        let responses = "SELECT id FROM responses WHERE import_id = ?"
-        for table in [tables.personal, tables.answers] {
-            try db.execute(sql: "DELETE FROM \(quoted(table)) WHERE response_id IN (\(responses))", arguments: [id])
-        }
-        try db.execute(sql: "DELETE FROM response_tokens WHERE response_id IN (\(responses))", arguments: [id])
-        try db.execute(
-            sql: "UPDATE idempotency_keys SET request_hash = '', status = ?, body = '', response_id = NULL WHERE response_id IN (\(responses))",
-            arguments: [IdempotencyRecord.withdrawnStatus, id])
-        try db.execute(sql: "UPDATE invitations SET response_id = NULL WHERE response_id IN (\(responses))", arguments: [id])
-        try db.execute(sql: "DELETE FROM responses WHERE import_id = ?", arguments: [id])
     }
 }
