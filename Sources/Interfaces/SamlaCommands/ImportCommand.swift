@@ -151,6 +151,9 @@ enum ImportReportText {
             line += " (\(time)\(rate))"
             lines.append(line)
         }
+        if let id = result.importID {
+            lines.append("import \(id) of round \(result.round): `samla import undo --round \(result.round) --id \(id)` takes it back")
+        }
         if let path = result.reportPath { lines.append("refused rows are listed in \(path)") }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -133,6 +133,8 @@ public protocol CompleteResponseInserter {
     func insert(_ batch: ResponseBatch) throws
     /// Records that the responses inserted so far came from `file`, in the same transaction.
     /// Unless `again`, throws `StoreError.fileAlreadyImported` when the round has an import of
-    /// the same bytes, which rolls the whole insert back.
-    func recordFile(_ file: ImportedFile, again: Bool) throws
+    /// the same bytes, which rolls the whole insert back. Returns the import's id, by which
+    /// `samla import list` and `samla import undo` name it.
+    @discardableResult
+    func recordFile(_ file: ImportedFile, again: Bool) throws -> Int64
 }

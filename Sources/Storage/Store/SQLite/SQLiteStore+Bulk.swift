@@ -230,10 +230,12 @@ final class BulkResponseInserter: CompleteResponseInserter {
         }
     }
 
-    func recordFile(_ file: ImportedFile, again: Bool) throws {
+    @discardableResult
+    func recordFile(_ file: ImportedFile, again: Bool) throws -> Int64 {
         if let failure { throw failure }
         try SQLiteStore.recordFile(file, id: importID, rows: inserted, round: round, at: time, again: again, db)
         recorded = true
+        return importID ?? db.lastInsertedRowID
     }
 
     /// Takes the import's id off the responses when no file was recorded for them (responses
