@@ -170,10 +170,17 @@ import Testing
     }
 
     /// A partial imported response that its respondent went on with through the invitation's link
-    /// after the import is counted, and goes with the rest.
+    /// after the import is counted, and goes with the rest; a row dated a little after the import
+    /// (its `submitted_at`, up to a day ahead) is not taken for one continued.
     @Test func aResponseContinuedOnTheWebIsCountedAndGoes() throws {
         let start = Date(timeIntervalSince1970: 1_760_000_000)
         let (temporary, paper, _, _) = try roundWithTwoImports(clock: { start })
+        try temporary.store.pool.write { db in
+            try db.execute(sql: """
+                UPDATE responses SET started_at = strftime('%Y-%m-%dT%H:%M:%fZ', started_at, '+2 hours'),
+                updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+2 hours') WHERE id = ?
+                """, arguments: [paper[0]])
+        }
         let later = try SQLiteStore(path: temporary.path, clock: { start.addingTimeInterval(3600) })
         #expect(try later.importUndoPlan(1, round: "shop-2025").continuedOnWeb == 0)
         try later.saveAnswers(["founded": .integer(1950)], response: paper[0], currentPage: "more")

@@ -46,10 +46,12 @@ extension SQLiteStore {
             WHERE kind = 'personal-data' AND response_id IN (SELECT id FROM responses WHERE import_id = ?)
             """, arguments: [id]) ?? 0
         // An imported response changes afterwards only when its respondent goes on with it
-        // through the invitation's link: the web form's saves move its `updated_at`.
+        // through the invitation's link: the import wrote one time as both `started_at` and
+        // `updated_at` (the row's `submitted_at`, which may lie after the import by up to a day),
+        // and the web form's saves move `updated_at`.
         let continued = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM responses WHERE import_id = ? AND invitation_id IS NOT NULL AND updated_at > ?
-            """, arguments: [id, fileImport.importedAt.text]) ?? 0
+            SELECT count(*) FROM responses WHERE import_id = ? AND invitation_id IS NOT NULL AND updated_at <> started_at
+            """, arguments: [id]) ?? 0
         return ImportUndo(
             fileImport: fileImport, complete: complete, partial: left - complete, invitations: invitations,
             withdrawn: max(0, fileImport.rowsImported - left), personalDataErased: personalDataErased, continuedOnWeb: continued)
