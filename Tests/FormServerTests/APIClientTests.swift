@@ -169,6 +169,6 @@ import Testing
         let serve = try AdminPackageCleaningTests.run(["serve", "--db", missing, "--port", "0", "--api-token-file", path])
         #expect(serve.status == 1)
         #expect(serve.errors.contains("\(path):2:1: error[E488]: this line names no API client: in a file of several lines each line is `name: token`"), "\(serve.errors)")
-        #expect(!serve.errors.contains("E460") && !serve.errors.contains(Self.enkat))
+        #expect(!serve.errors.contains("[E460]") && !serve.errors.contains(Self.enkat))
     }
 }

@@ -185,7 +185,7 @@ import Testing
         let serve = try AdminPackageCleaningTests.run(["serve", "--db", missing, "--port", "0", "--admin-secret-file", path])
         #expect(serve.status == 1)
         #expect(serve.errors.contains("\(path):3:1: error[E489]: admin 'ANNA' is named on line 1 already"), "\(serve.errors)")
-        #expect(!serve.errors.contains("E460") && !serve.errors.contains(Self.olle))
+        #expect(!serve.errors.contains("[E460]") && !serve.errors.contains(Self.olle))
     }
 
     /// A file of just the secret, or SAMLA_ADMIN_SECRET, still signs in, as the admin "admin".
