@@ -160,6 +160,24 @@ import Testing
         ])
     }
 
+    /// A short shared token, from a file of one token or from `SAMLA_API_TOKEN`, is called a token,
+    /// and the file's is reported at its line, as a named client's is.
+    @Test func aShortSharedTokenIsReportedAsAToken() throws {
+        let environment = try TestEnvironment()
+        let path = environment.folder.appendingPathComponent("api-token.txt").path
+        try "# the partner's token\nshort-token\n".write(toFile: path, atomically: true, encoding: .utf8)
+        guard case .failure(let fromFile) = APIClients.load(file: path, environment: "SAMLA_API_TOKEN", environment: [:]),
+              case .failure(let fromEnvironment) = APIClients.load(file: nil, environment: "SAMLA_API_TOKEN", environment: ["SAMLA_API_TOKEN": "short"])
+        else {
+            Issue.record("a short token was taken")
+            return
+        }
+        #expect((fromFile.diagnostics + fromEnvironment.diagnostics).map(\.description) == [
+            "\(path):2:1: error[E477]: the token from the file \(path) is shorter than 16 characters; use a long random one, e.g. from `openssl rand -base64 32`",
+            "field SAMLA_API_TOKEN: error[E477]: the token from the environment variable SAMLA_API_TOKEN is shorter than 16 characters; use a long random one, e.g. from `openssl rand -base64 32`",
+        ])
+    }
+
     /// `samla serve` does not start with such a file, before it opens the database (here missing).
     @Test func samlaServeDoesNotStartWithAMalformedTokensFile() throws {
         let environment = try TestEnvironment()
