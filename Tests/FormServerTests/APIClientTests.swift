@@ -105,6 +105,12 @@ import Testing
         try await environment.withServer(apiClients: try Self.clients("kolada: \(Self.kolada)\n", in: environment)) { client in
             let refused = try await client.request(.post, Self.path, headers: Self.headers(token: Self.enkat, key: "after"), body: APITests.completeResponse)
             #expect(refused.status == 401 && refused.body.contains("\"code\":\"E470\""))
+            #expect(refused.body.contains("\"message\":\"the bearer token is no API client's token on this server (mistyped, or taken out of its API tokens file); send the token you were given"),
+                    "a token sent is not asked for again: \(refused.body)")
+            var unsigned = Self.headers(token: Self.kolada, key: "none")
+            unsigned["Authorization"] = nil
+            let without = try await client.request(.post, Self.path, headers: unsigned, body: APITests.completeResponse)
+            #expect(without.status == 401 && without.body.contains("\"message\":\"send the API token as `Authorization: Bearer TOKEN`\""), "\(without.body)")
             let replayRefused = try await client.request(.post, Self.path, headers: Self.headers(token: Self.enkat, key: "before"), body: APITests.completeResponse)
             #expect(replayRefused.status == 401, "not even a replay of its earlier submission")
             let kept = try await client.request(.post, Self.path, headers: Self.headers(token: Self.kolada, key: "after"), body: APITests.completeResponse)
