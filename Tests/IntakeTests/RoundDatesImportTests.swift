@@ -85,8 +85,8 @@ import Testing
             "2025-10-20T00:00:00.000Z", "2025-10-21T00:00:00.000Z", "2026-12-03T00:00:00.000Z",
         ])
         let todo = " They were imported with those times, and the round page's responses per day shows them so. If the answers were given then, leave them. "
-            + "If the dates are mistyped: an import replaces no response, so restore the database from a backup made before this import "
-            + "(docs/store.md, \"Restoring a backup\"), correct the dates in the file and import it again"
+            + "If the dates are mistyped: an import replaces no response, so take this import back "
+            + "(`samla import undo --round test-2026 --id 1` shows what that removes, and with --yes removes it), correct the dates in the file and import it again"
         #expect(result.diagnostics.map(\.description) == [
             "\(path): warning[W425]: 5 imported rows have a submitted_at before round test-2026 opens (2026-11-01 to 2026-11-30, both days included, "
                 + "in the time zone Pacific/Kiritimati): row 1 (2025-10-12), row 2 (2025-10-13T09:30:00Z), row 4 (2025-11-02 08:00+01:00) and 2 more." + todo,

@@ -385,7 +385,8 @@ import Testing
     }
 
     /// The same file twice: the second import is refused with E431 and adds nothing; `--again`
-    /// imports it; the same bytes under another name are the same file.
+    /// imports it; the same bytes under another name are the same file. Each import that stored
+    /// responses names its id and the command that takes it back; a refused one names none.
     @Test func aFileImportedBeforeIsRefusedUnlessAgain() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = path("samla.sqlite")
@@ -396,6 +397,7 @@ import Testing
 
         let first = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-2025", path("esem.csv")])
         #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.hasSuffix(" rows/s)\nimport 1 of round esem-se-2025: `samla import undo --round esem-se-2025 --id 1` takes it back\n"), "\(first.output)")
         #expect(try complete() == 20)
 
         let second = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-2025", path("esem.csv")])
@@ -405,6 +407,7 @@ import Testing
         #expect(second.output.contains("errors by code: E431 1\n"))
         #expect(second.output.contains("import refused: 0 rows read, 0 with errors, nothing imported"))
         #expect(!second.output.contains("correct the file"), "the file is right; it was imported before")
+        #expect(!second.output.contains("import undo"), "nothing was imported to take back")
         #expect(try complete() == 20)
 
         try FileManager.default.copyItem(atPath: path("esem.csv"), toPath: path("renamed.csv"))
@@ -416,6 +419,7 @@ import Testing
         let again = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-2025", "--again", path("renamed.csv")])
         #expect(again.status == 0, "\(again.errors)")
         #expect(again.output.hasPrefix("imported 20 responses into esem-se-2025: 20 rows read"))
+        #expect(again.output.contains("\nimport 2 of round esem-se-2025: `samla import undo --round esem-se-2025 --id 2` takes it back\n"), "\(again.output)")
         #expect(try complete() == 40)
 
         let help = try SamlaBinary.run(["import", "--help"])

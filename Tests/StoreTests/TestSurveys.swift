@@ -73,10 +73,11 @@ final class TemporaryStore {
     let folder: URL
     let store: SQLiteStore
 
-    init() throws {
+    /// A store whose clock is `clock`.
+    init(clock: @escaping @Sendable () -> Date = { Date() }) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-store-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try SQLiteStore(path: folder.appendingPathComponent("samla.sqlite").path)
+        store = try SQLiteStore(path: folder.appendingPathComponent("samla.sqlite").path, clock: clock)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

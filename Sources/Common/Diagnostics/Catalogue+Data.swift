@@ -41,6 +41,13 @@ extension DiagnosticCode {
     public static let invitationAnswered = DiagnosticCode("E439", .error, "an import row's token whose invitation has a response already, stored or in an earlier row")
     public static let submittedInFuture = DiagnosticCode("E496", .error, "an import row's submitted_at more than a day after the time of the import")
 
+    // E497–E499, W427–W428: taking an import back (`samla import undo`).
+    public static let unknownImport = DiagnosticCode("E497", .error, "no import of the round has this id")
+    public static let untrackedImport = DiagnosticCode("E498", .error, "an import made before the store recorded which import added each response")
+    public static let importAlreadyUndone = DiagnosticCode("E499", .error, "an import that was taken back already")
+    public static let importResponsesErased = DiagnosticCode("W427", .warning, "responses of the import that samla erase withdrew or erased from since")
+    public static let importResponsesContinued = DiagnosticCode("W428", .warning, "responses of the import that their respondents continued on the web since")
+
     // E432–E434: the database file itself cannot take a write (any command, the web server).
     public static let databaseBusy = DiagnosticCode("E432", .error, "another process held the database's write lock too long; nothing was written")
     public static let databaseFull = DiagnosticCode("E433", .error, "the disk that holds the database is full; nothing was written")
@@ -68,6 +75,7 @@ extension DiagnosticCode {
         unknownColumn, duplicateColumn, emptyColumnName, wrongFieldCount, malformedCSV, invalidUTF8,
         unknownLanguage, invalidTimestamp, importWriteFailed, reportWriteFailed, outputWriteFailed,
         fileAlreadyImported, optionColumnsIncomplete, unknownResponseStatus, labelsExport, unknownImportToken, invitationAnswered, submittedInFuture,
+        unknownImport, untrackedImport, importAlreadyUndone, importResponsesErased, importResponsesContinued,
         databaseBusy, databaseFull, databaseUnwritable, unknownReminderToken, malformedLinksFile,
         calculatedColumnIgnored, noDataRows, unnamedColumnsIgnored, personalColumnsMissing, contactColumnsIgnored,
         submittedBeforeRound, submittedAfterRound,

@@ -4,12 +4,41 @@ import Foundation
 import Intake
 import Store
 
-/// `samla import --round R FILE.csv`: loads responses (complete, and partial ones marked so) into a
-/// round, every cell checked.
+/// `samla import`: loads a file of responses into a round (the default, `samla import --round R
+/// FILE.csv`), lists a round's imports, or takes one back.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Load responses from a CSV file into a round, every cell checked.",
+        abstract: "Load responses from a CSV file into a round, every cell checked; list a round's imports, or take one back.",
+        usage: """
+            samla import --round <name> <file.csv> [--skip-invalid] [--again] [--report <file>] [--db <path>]
+            samla import list --round <name> [--format <format>] [--db <path>]
+            samla import undo --round <name> --id <id> [--yes] [--format <format>] [--db <path>]
+            """,
+        discussion: """
+        samla import --round R FILE.csv [--skip-invalid] [--again] [--report FILE] loads the file (the \
+        default subcommand, file, whose help says more: samla import file --help). A file whose bytes the \
+        round has imported before is refused (E431) unless --again is given, or unless that import was taken back. \
+        samla import list --round R lists the round's imports: id, file, sha256, rows imported, when, the \
+        responses still there, and whether it was taken back. samla import undo --round R --id N says what \
+        taking import N back would remove (its responses, complete and partial, and the invitations they \
+        answered, which become unanswered); with --yes it removes them, in one transaction, and keeps the \
+        import marked undone, so that the same file may be imported again (docs/import.md, "Taking an import back").
+        """,
+        subcommands: [ImportFileCommand.self, ImportListCommand.self, ImportUndoCommand.self],
+        defaultSubcommand: ImportFileCommand.self
+    )
+
+    init() {}
+}
+
+/// `samla import [file] --round R FILE.csv`: loads responses (complete, and partial ones marked so)
+/// into a round, every cell checked.
+struct ImportFileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "file",
+        abstract: "Load responses from a CSV file into a round, every cell checked (the default: samla import --round R FILE.csv).",
+        usage: "samla import --round <name> [--skip-invalid] [--again] [--report <file>] [--limit <limit>] [--format <format>] <file.csv> [--db <path>]",
         discussion: """
         The header names the columns: variable names (matrix rows as question_row, other texts as \
         question_other), and optionally language, submitted_at and status (complete, or partial for a \
@@ -20,7 +49,7 @@ struct ImportCommand: ParsableCommand {
         answer columns added) makes each row with a token the response of that invitation. Every problem is reported as file:line: error[E4xx]: row N, column C: why. Nothing is \
         written unless every row is valid; with --skip-invalid the valid rows are written and the others \
         listed (and written to --report). A file whose bytes were imported into the round before (under \
-        any name) is refused (E431) unless --again is given. Exit status: 0 imported, 1 refused, 2 usage error.
+        any name) is refused (E431) unless --again is given or that import was taken back (samla import undo). Exit status: 0 imported, 1 refused, 2 usage error.
         """
     )
 
@@ -121,6 +150,9 @@ enum ImportReportText {
             if result.refusedPartialRows > 0 { line += " (\(GroupedCount.text(result.refusedPartialRows)) of them partial)" }
             line += " (\(time)\(rate))"
             lines.append(line)
+        }
+        if let id = result.importID {
+            lines.append("import \(id) of round \(result.round): `samla import undo --round \(result.round) --id \(id)` takes it back")
         }
         if let path = result.reportPath { lines.append("refused rows are listed in \(path)") }
         return lines.joined(separator: "\n") + "\n"

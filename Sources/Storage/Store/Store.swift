@@ -72,8 +72,17 @@ public protocol Store: Sendable {
         round: String, document: SurveyDocument, source: ResponseSource,
         _ body: (any CompleteResponseInserter) throws -> Void
     ) throws -> Int
-    /// The files imported into a round (``CompleteResponseInserter/recordFile(_:again:)``), oldest first.
+    /// The files imported into a round (``CompleteResponseInserter/recordFile(_:again:)``), oldest
+    /// first, those taken back too, each with how many of its responses are left.
     func fileImports(round: String) throws -> [FileImport]
+    /// What ``undoImport(_:round:)`` would remove, read without writing; the same refusals.
+    func importUndoPlan(_ id: Int64, round: String) throws -> ImportUndo
+    /// Takes back import `id` of `round` in one transaction: its responses and everything that
+    /// refers to them go, their invitations are left unanswered, and the import stays, marked undone
+    /// (`StoreError.importUndo` for an unknown import, one taken back already, or one made before
+    /// the store recorded which import added each response).
+    @discardableResult
+    func undoImport(_ id: Int64, round: String) throws -> ImportUndo
     /// Reads a round's responses over the named variables (pii ones too), one row at a time,
     /// through a cursor that is valid only during the call to `body`. Returns the rows read.
     @discardableResult
@@ -124,6 +133,8 @@ public protocol CompleteResponseInserter {
     func insert(_ batch: ResponseBatch) throws
     /// Records that the responses inserted so far came from `file`, in the same transaction.
     /// Unless `again`, throws `StoreError.fileAlreadyImported` when the round has an import of
-    /// the same bytes, which rolls the whole insert back.
-    func recordFile(_ file: ImportedFile, again: Bool) throws
+    /// the same bytes, which rolls the whole insert back. Returns the import's id, by which
+    /// `samla import list` and `samla import undo` name it.
+    @discardableResult
+    func recordFile(_ file: ImportedFile, again: Bool) throws -> Int64
 }

@@ -32,6 +32,8 @@ public enum StoreError: Error, Hashable, Sendable {
     case invitationWithdrawn(Int64)
     /// `samla erase` refused what it was to erase.
     case erasure(ErasureRefusal)
+    /// `samla import undo` refused to take the import back.
+    case importUndo(ImportUndoRefusal)
     /// A disposition for an invitation that has a response, which decides its disposition.
     case dispositionOfAnsweredInvitation(Int64, response: Int64)
     /// A disposition for an invitation whose respondent withdrew, which counts as a refusal.
@@ -140,6 +142,8 @@ public enum StoreError: Error, Hashable, Sendable {
             return [Diagnostic(.invitationWithdrawn, at: file,
                 "the respondent of invitation \(id) withdrew (samla erase --withdraw), so its link begins no response")]
         case .erasure(let refusal):
+            return refusal.diagnostics(database: database)
+        case .importUndo(let refusal):
             return refusal.diagnostics(database: database)
         case .dispositionOfAnsweredInvitation(let id, let response):
             return [Diagnostic(.dispositionOfAnsweredInvitation, at: file,

@@ -39,7 +39,7 @@ final class FileDigest: @unchecked Sendable {
     }
 }
 
-/// The check that a file's bytes are new to the round, made before anything is read or written.
+/// The check that a file's bytes are new to the round (an import taken back does not count), made before anything is read or written.
 ///
 /// Only an earlier import of the same size can be the same bytes, so the file is hashed here (a
 /// second reading) only then; otherwise its digest is taken from the import's own reading and
@@ -48,7 +48,7 @@ enum RepeatedImportCheck {
     /// The refusal of `path` when the round has imported its bytes before.
     static func refusal(of path: String, round: String, store: any Store) throws -> StoreError? {
         guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue else { return nil }
-        let earlier = try store.fileImports(round: round).filter { $0.byteCount == size }
+        let earlier = try store.fileImports(round: round).filter { $0.byteCount == size && $0.undoneAt == nil }
         guard !earlier.isEmpty, let digest = FileDigest.reading(path) else { return nil }
         let file = digest.file(at: path)
         return earlier.first { $0.sha256 == file.sha256 }.map { StoreError.fileAlreadyImported(file, earlier: $0) }

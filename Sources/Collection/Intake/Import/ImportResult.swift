@@ -29,6 +29,8 @@ public struct ImportResult: Sendable {
     public var seconds: Double = 0
     /// Where the report of refused rows was written, if it was.
     public var reportPath: String?
+    /// The import's id in the store (`samla import list`, `samla import undo --id`), when it wrote responses.
+    public var importID: Int64?
 
     public init(file: String, round: String) {
         self.file = file

@@ -103,6 +103,7 @@ public struct ResponseImporter {
         // Reading and checking run on their own thread and hand batches of valid rows to this
         // one, which writes them inside the store's transaction: the two halves use two cores.
         var imported = 0
+        var importID: Int64?
         var storeFailure: (any Error)?
         do {
             imported = try store.insertCompleteResponses(round: round, document: document, source: .import) { inserter in
@@ -121,13 +122,15 @@ public struct ResponseImporter {
                 done.wait()
                 if reading.failure != nil || !reading.writing { throw ImportRefused() }
                 if reading.rowsRead > reading.refusedRows {
-                    try inserter.recordFile(digest.file(at: path), again: options.again)
+                    importID = try inserter.recordFile(digest.file(at: path), again: options.again)
                 }
             }
         } catch is ImportRefused {
             imported = 0
+            importID = nil
         } catch {
             imported = 0
+            importID = nil
             storeFailure = error
         }
         run.absorb(reading)
@@ -154,9 +157,10 @@ public struct ResponseImporter {
             }
         }
         run.result.imported = imported
+        run.result.importID = imported > 0 ? importID : nil
         run.result.importedPartial = imported > 0 ? reading.partialRows : 0
         if imported > 0, let column = columns.submittedAtColumnIndex {
-            for warning in reading.roundDates.warnings(file: path, column: columns.names[column]) { run.tally.add(warning) }
+            for warning in reading.roundDates.warnings(file: path, column: columns.names[column], importID: importID) { run.tally.add(warning) }
         }
         if run.result.rowsRead == 0 && run.tally.errorCount == 0 {
             run.tally.add(Diagnostic(.noDataRows, at: .file(path), "the file has a header but no rows: nothing to import"))

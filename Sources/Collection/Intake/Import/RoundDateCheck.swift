@@ -49,26 +49,28 @@ struct RoundDateCheck {
         if side.first.count < listedRows { side.first.append((row, written())) }
     }
 
-    /// One warning per side that has rows, naming `column` (the file's `submitted_at` column).
-    func warnings(file: String, column: String) -> [Diagnostic] {
+    /// One warning per side that has rows, naming `column` (the file's `submitted_at` column) and
+    /// the import that stored them (`importID`), which `samla import undo` takes back.
+    func warnings(file: String, column: String, importID: Int64?) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         if before.count > 0 {
-            warnings.append(warning(.submittedBeforeRound, before, "before round \(round.name) opens", column: column, file: file))
+            warnings.append(warning(.submittedBeforeRound, before, "before round \(round.name) opens", column: column, file: file, importID: importID))
         }
         if after.count > 0 {
-            warnings.append(warning(.submittedAfterRound, after, "after round \(round.name) closes", column: column, file: file))
+            warnings.append(warning(.submittedAfterRound, after, "after round \(round.name) closes", column: column, file: file, importID: importID))
         }
         return warnings
     }
 
-    private func warning(_ code: DiagnosticCode, _ side: Outside, _ when: String, column: String, file: String) -> Diagnostic {
+    private func warning(_ code: DiagnosticCode, _ side: Outside, _ when: String, column: String, file: String, importID: Int64?) -> Diagnostic {
         let rows = side.first.map { "row \($0.row) (\($0.time))" }.joined(separator: ", ")
             + (side.count > side.first.count ? " and \(GroupedCount.text(side.count - side.first.count)) more" : "")
         let count = side.count == 1 ? "1 imported row has" : "\(GroupedCount.text(side.count)) imported rows have"
         return Diagnostic(code, at: .file(file),
             "\(count) a \(column) \(when) (\(round.opens) to \(round.closes), both days included, in the time zone \(timeZone.identifier)): \(rows). "
             + "They were imported with those times, and the round page's responses per day shows them so. "
-            + "If the answers were given then, leave them. If the dates are mistyped: an import replaces no response, so restore the database "
-            + "from a backup made before this import (docs/store.md, \"Restoring a backup\"), correct the dates in the file and import it again")
+            + "If the answers were given then, leave them. If the dates are mistyped: an import replaces no response, so take this import back "
+            + "(`samla import undo --round \(round.name) --id \(importID.map(String.init) ?? "ID")` shows what that removes, and with --yes removes it), "
+            + "correct the dates in the file and import it again")
     }
 }

@@ -20,6 +20,8 @@ public struct ImportedFile: Hashable, Sendable {
 
 /// A file imported into a round, as recorded in the same transaction as its responses.
 public struct FileImport: Hashable, Sendable {
+    /// The import's number, by which `samla import undo` names it.
+    public var id: Int64
     public var round: String
     /// The file name without its folders.
     public var fileName: String
@@ -29,13 +31,31 @@ public struct FileImport: Hashable, Sendable {
     /// Responses the import stored (with `--skip-invalid`, the valid rows).
     public var rowsImported: Int
     public var importedAt: Timestamp
+    /// How many of its responses the store still holds (a withdrawal removes one); nil for an
+    /// import made before the store recorded which import added each response (schema v9),
+    /// whose responses cannot be told apart from the round's others.
+    public var responsesLeft: Int?
+    /// When the import was taken back (`samla import undo`); nil while its responses stand.
+    public var undoneAt: Timestamp?
+    /// How many responses taking it back removed.
+    public var responsesRemoved: Int?
 
-    public init(round: String, fileName: String, sha256: String, byteCount: Int, rowsImported: Int, importedAt: Timestamp) {
+    public init(
+        id: Int64 = 0, round: String, fileName: String, sha256: String, byteCount: Int, rowsImported: Int, importedAt: Timestamp,
+        responsesLeft: Int? = nil, undoneAt: Timestamp? = nil, responsesRemoved: Int? = nil
+    ) {
+        self.id = id
         self.round = round
         self.fileName = fileName
         self.sha256 = sha256
         self.byteCount = byteCount
         self.rowsImported = rowsImported
         self.importedAt = importedAt
+        self.responsesLeft = responsesLeft
+        self.undoneAt = undoneAt
+        self.responsesRemoved = responsesRemoved
     }
+
+    /// Whether the store knows which responses the import added, so that it can be taken back.
+    public var isTracked: Bool { responsesLeft != nil }
 }

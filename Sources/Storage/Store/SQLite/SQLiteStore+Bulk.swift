@@ -20,6 +20,7 @@ extension SQLiteStore {
                     let inserter = try BulkResponseInserter(db, round: round, survey: document.survey, source: source, now: now())
                     try body(inserter)
                     if let failure = inserter.failure { throw failure }
+                    try inserter.forgetImportUnlessRecorded()
                     inserted = inserter.inserted
                     return .commit
                 }
@@ -97,10 +98,16 @@ final class BulkResponseInserter: CompleteResponseInserter {
     /// Sets a response's invitation used, when the invitation is the round's and unused.
     private let linkInvitation: RawStatement
     private let now: [UInt8]
+    /// The time of the transaction, which the import's row records too.
+    private let time: Timestamp
     private var plan: Plan?
     /// The connection and round of the transaction, for ``recordFile(_:again:)``.
     private let db: Database
     private let round: Round
+    /// The id the import's row will have, written on each response as it is inserted (the row
+    /// follows in ``recordFile(_:again:)``, in the same transaction); nil unless the source is `import`.
+    private let importID: Int64?
+    private var recorded = false
     /// The one-response batch of ``insert(_:info:)``, typed as the columns are.
     private var single: ResponseBatch
     private(set) var inserted = 0
@@ -128,16 +135,18 @@ final class BulkResponseInserter: CompleteResponseInserter {
         }
         self.db = db
         self.round = round
+        importID = source == .import ? try SQLiteStore.nextImportID(db) : nil
         self.names = names
         storedTypes = types
         isPersonal = personal
         self.parameters = parameters
         single = ResponseBatch(names: names, types: types)
         self.now = Array(now.text.utf8)
+        time = now
         // A partial response (?6 = 0) was begun and last saved at its time, and never submitted.
         response = try RawStatement(db, sql: """
-            INSERT INTO responses (round_id, definition_hash, language, status, started_at, updated_at, submitted_at, source, current_page, invitation_id)
-            VALUES (?1, ?2, ?3, CASE ?6 WHEN 1 THEN 'complete' ELSE 'partial' END, ?4, ?4, CASE ?6 WHEN 1 THEN ?4 END, ?5, ?7, ?8)
+            INSERT INTO responses (round_id, definition_hash, language, status, started_at, updated_at, submitted_at, source, current_page, invitation_id, import_id)
+            VALUES (?1, ?2, ?3, CASE ?6 WHEN 1 THEN 'complete' ELSE 'partial' END, ?4, ?4, CASE ?6 WHEN 1 THEN ?4 END, ?5, ?7, ?8, ?9)
             """)
         linkInvitation = try RawStatement(db, sql: "UPDATE invitations SET response_id = ?1 WHERE id = ?2 AND round_id = ?3 AND response_id IS NULL AND withdrawn_at IS NULL")
         linkInvitation.bindInteger(round.id, at: 3)
@@ -146,6 +155,7 @@ final class BulkResponseInserter: CompleteResponseInserter {
         response.bindInteger(round.id, at: 1)
         response.bindText(round.definitionHash, at: 2)
         response.bindText(source.rawValue, at: 5)
+        if let importID { response.bindInteger(importID, at: 9) }
         answers.bindInteger(round.id, at: 2)
         self.personal?.bindInteger(round.id, at: 2)
     }
@@ -220,9 +230,19 @@ final class BulkResponseInserter: CompleteResponseInserter {
         }
     }
 
-    func recordFile(_ file: ImportedFile, again: Bool) throws {
+    @discardableResult
+    func recordFile(_ file: ImportedFile, again: Bool) throws -> Int64 {
         if let failure { throw failure }
-        try SQLiteStore.recordFile(file, rows: inserted, round: round, again: again, db)
+        try SQLiteStore.recordFile(file, id: importID, rows: inserted, round: round, at: time, again: again, db)
+        recorded = true
+        return importID ?? db.lastInsertedRowID
+    }
+
+    /// Takes the import's id off the responses when no file was recorded for them (responses
+    /// loaded without a file, as `samla demo` does), so that no response names a missing import.
+    func forgetImportUnlessRecorded() throws {
+        guard let importID, !recorded, inserted > 0 else { return }
+        try db.execute(sql: "UPDATE responses SET import_id = NULL WHERE import_id = ?", arguments: [importID])
     }
 
     /// Marks the invitation used by response `id`; an invitation of another round, or one with a

@@ -203,17 +203,25 @@ extension SQLiteStore {
         try db.execute(sql: "UPDATE invitations SET label = NULL WHERE id = ?", arguments: [invitation])
     }
 
-    /// Removes a response and everything that refers to it; its invitation (if any) is left without
-    /// a response, and the idempotency key of its API submission is kept as withdrawn (E707 on a retry).
+    /// Removes a response and everything that refers to it (``removeResponses(where:_:tables:_:)``).
     private static func removeResponse(_ id: Int64, tables: AnswerTables, _ db: Database) throws {
+        try removeResponses(where: "id = ?", id, tables: tables, db)
+    }
+
+    /// Removes the responses that `condition` (on `responses`, with one parameter, `argument`)
+    /// selects, and everything that refers to them: their answers, resume tokens and invitations'
+    /// links (each invitation is left without a response); the idempotency key of an API submission
+    /// is kept as withdrawn (E707 on a retry).
+    static func removeResponses(where condition: String, _ argument: Int64, tables: AnswerTables, _ db: Database) throws {
+        let selected = "SELECT id FROM responses WHERE \(condition)"
         for table in [tables.personal, tables.answers] {
-            try db.execute(sql: "DELETE FROM \(quoted(table)) WHERE response_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM \(quoted(table)) WHERE response_id IN (\(selected))", arguments: [argument])
         }
-        try db.execute(sql: "DELETE FROM response_tokens WHERE response_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM response_tokens WHERE response_id IN (\(selected))", arguments: [argument])
         try db.execute(
-            sql: "UPDATE idempotency_keys SET request_hash = '', status = ?, body = '', response_id = NULL WHERE response_id = ?",
-            arguments: [IdempotencyRecord.withdrawnStatus, id])
-        try db.execute(sql: "UPDATE invitations SET response_id = NULL WHERE response_id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM responses WHERE id = ?", arguments: [id])
+            sql: "UPDATE idempotency_keys SET request_hash = '', status = ?, body = '', response_id = NULL WHERE response_id IN (\(selected))",
+            arguments: [IdempotencyRecord.withdrawnStatus, argument])
+        try db.execute(sql: "UPDATE invitations SET response_id = NULL WHERE response_id IN (\(selected))", arguments: [argument])
+        try db.execute(sql: "DELETE FROM responses WHERE \(condition)", arguments: [argument])
     }
 }

@@ -209,8 +209,25 @@ enum Schema {
                 ALTER TABLE erasures_with_suppressions RENAME TO erasures;
                 """)
         }
+        migrator.registerMigration(importReferencesMigration) { db in
+            // Which import added each response, written in the import's transaction, so that one
+            // import can be taken back (`samla import undo`). Responses imported before have none,
+            // and their imports are marked untracked (`tracked` 0): their responses cannot be told
+            // apart. An import taken back keeps its row, marked undone, for the history.
+            try db.execute(sql: """
+                ALTER TABLE responses ADD COLUMN import_id INTEGER REFERENCES imports(id) CHECK (import_id IS NULL OR source = 'import');
+                CREATE INDEX responses_by_import ON responses(import_id) WHERE import_id IS NOT NULL;
+
+                ALTER TABLE imports ADD COLUMN tracked INTEGER NOT NULL DEFAULT 0 CHECK (tracked IN (0, 1));
+                ALTER TABLE imports ADD COLUMN undone_at TEXT;
+                ALTER TABLE imports ADD COLUMN responses_removed INTEGER CHECK (responses_removed IS NULL OR responses_removed >= 0);
+                """)
+        }
         return migrator
     }
+
+    /// The migration that records which import added each response, and imports taken back.
+    static let importReferencesMigration = "v9: import references"
 
     /// The migration that keeps withdrawn addresses as keyed hashes on the suppression list.
     static let suppressionsMigration = "v8: suppressions"
