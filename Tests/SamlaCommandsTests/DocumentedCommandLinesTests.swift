@@ -21,6 +21,8 @@ import Testing
     struct Commands {
         var options: [[String]: Set<String>] = [:]
         var subcommands: [[String]: Set<String>] = [:]
+        /// The subcommand a command runs when none is named (`samla import FILE` is `samla import file FILE`).
+        var defaultSubcommand: [[String]: String] = [:]
         /// Each command's help texts (abstract, discussion and its arguments' help), by command path.
         var helpTexts: [[String]: [String]] = [:]
 
@@ -36,10 +38,12 @@ import Testing
             helpTexts[path] = [command["abstract"], command["discussion"]].compactMap { $0 as? String } + arguments.compactMap { $0["abstract"] as? String }
             let children = command["subcommands"] as? [[String: Any]] ?? []
             subcommands[path] = Set(children.compactMap { $0["commandName"] as? String })
+            defaultSubcommand[path] = command["defaultSubcommand"] as? String
             for child in children { if let name = child["commandName"] as? String { add(child, path: path + [name]) } }
         }
 
-        /// The command `words` name (the subcommands they begin with), and the words after it.
+        /// The command `words` name (the subcommands they begin with, then the default subcommand
+        /// of the last, if it has one), and the words after it.
         func command(of words: [String]) -> (path: [String], rest: ArraySlice<String>) {
             var path: [String] = []
             var rest = words[...]
@@ -47,6 +51,7 @@ import Testing
                 path.append(word)
                 rest = rest.dropFirst()
             }
+            while !path.isEmpty, let implied = defaultSubcommand[path] { path.append(implied) }
             return (path, rest)
         }
 
