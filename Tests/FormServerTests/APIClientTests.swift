@@ -105,6 +105,12 @@ import Testing
         try await environment.withServer(apiClients: try Self.clients("kolada: \(Self.kolada)\n", in: environment)) { client in
             let refused = try await client.request(.post, Self.path, headers: Self.headers(token: Self.enkat, key: "after"), body: APITests.completeResponse)
             #expect(refused.status == 401 && refused.body.contains("\"code\":\"E470\""))
+            #expect(refused.body.contains("\"message\":\"the bearer token is no API client's token on this server (mistyped, or taken out of its API tokens file); send the token you were given"),
+                    "a token sent is not asked for again: \(refused.body)")
+            var unsigned = Self.headers(token: Self.kolada, key: "none")
+            unsigned["Authorization"] = nil
+            let without = try await client.request(.post, Self.path, headers: unsigned, body: APITests.completeResponse)
+            #expect(without.status == 401 && without.body.contains("\"message\":\"send the API token as `Authorization: Bearer TOKEN`\""), "\(without.body)")
             let replayRefused = try await client.request(.post, Self.path, headers: Self.headers(token: Self.enkat, key: "before"), body: APITests.completeResponse)
             #expect(replayRefused.status == 401, "not even a replay of its earlier submission")
             let kept = try await client.request(.post, Self.path, headers: Self.headers(token: Self.kolada, key: "after"), body: APITests.completeResponse)
@@ -157,6 +163,24 @@ import Testing
         }
         #expect(empty.diagnostics.map(\.description) == [
             "\(path): error[E477]: the file holds no API client token; write one line `name: token` for each API client, or just the token, e.g. from `openssl rand -base64 32`",
+        ])
+    }
+
+    /// A short shared token, from a file of one token or from `SAMLA_API_TOKEN`, is called a token,
+    /// and the file's is reported at its line, as a named client's is.
+    @Test func aShortSharedTokenIsReportedAsAToken() throws {
+        let environment = try TestEnvironment()
+        let path = environment.folder.appendingPathComponent("api-token.txt").path
+        try "# the partner's token\nshort-token\n".write(toFile: path, atomically: true, encoding: .utf8)
+        guard case .failure(let fromFile) = APIClients.load(file: path, environment: "SAMLA_API_TOKEN", environment: [:]),
+              case .failure(let fromEnvironment) = APIClients.load(file: nil, environment: "SAMLA_API_TOKEN", environment: ["SAMLA_API_TOKEN": "short"])
+        else {
+            Issue.record("a short token was taken")
+            return
+        }
+        #expect((fromFile.diagnostics + fromEnvironment.diagnostics).map(\.description) == [
+            "\(path):2:1: error[E477]: the token from the file \(path) is shorter than 16 characters; use a long random one, e.g. from `openssl rand -base64 32`",
+            "field SAMLA_API_TOKEN: error[E477]: the token from the environment variable SAMLA_API_TOKEN is shorter than 16 characters; use a long random one, e.g. from `openssl rand -base64 32`",
         ])
     }
 

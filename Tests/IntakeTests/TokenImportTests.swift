@@ -146,6 +146,30 @@ import Testing
         #expect(try workspace.summary().invitationsCompleted == 3)
     }
 
+    /// The contacts file's other columns go into the links file (docs/rounds.md's has `organisation`):
+    /// the refusal of such a column says where it came from and what to do.
+    @Test func aContactsColumnOfTheLinksFileIsRefusedWithWhereItCameFrom() throws {
+        let workspace = Workspace()
+        let links = try String(contentsOfFile: ReminderListTests.path("links.csv"), encoding: .utf8)
+        let lines = links.split(whereSeparator: \.isNewline).map(String.init)
+        let answered = [lines[0] + ",organisation,useful", lines[1] + ",Kooperativet Ljus,4"].joined(separator: "\n") + "\n"
+        let path = try workspace.write("links-organisation.csv", answered)
+        let result = workspace.importFile(path)
+        #expect(result.isRefused)
+        #expect(result.diagnostics.filter(\.isError).map(\.description) == [
+            "\(path):1:23: error[E420]: column organisation is not a variable of survey forum; in a file of invitations (column token) it is most likely a column the links file copied from the contacts file, which is no answer: remove it and import the file again",
+        ])
+    }
+
+    /// Without a token column, an unknown column is an unknown column: no word of links files.
+    @Test func anUnknownColumnOfAFileWithoutTokensSaysNothingOfLinksFiles() throws {
+        let workspace = Workspace()
+        let result = workspace.importFile(try workspace.write("paper.csv", "organisation,useful\nKooperativet Ljus,4\n"))
+        #expect(result.diagnostics.filter(\.isError).map(\.description) == [
+            "\(workspace.reminders.folder.path)/paper.csv:1:1: error[E420]: column organisation is not a variable of survey forum",
+        ])
+    }
+
     @Test func theLinksFileWithoutAnswersIsRefusedAsSuch() throws {
         let workspace = Workspace()
         let before = try workspace.contentDump()

@@ -25,6 +25,15 @@ import Testing
         #expect(opened.status == 0, "\(opened.errors)")
     }
 
+    /// A database in the folder with round `test-2025` of the import tests' survey; its path.
+    func openImportTestRound() throws -> String {
+        let db = path("samla.sqlite")
+        let survey = Self.root.appendingPathComponent("Tests/IntakeTests/Fixtures/import-test.yaml").path
+        let opened = try SamlaBinary.run(["round", "open", survey, "--name", "test-2025", "--opens", "2025-01-01", "--closes", "2099-12-31", "--db", db])
+        #expect(opened.status == 0, "\(opened.errors)")
+        return db
+    }
+
     /// A survey whose questions take the names of export metadata (`language`, `submitted_at`,
     /// `source`, `api_client`): the export writes the metadata as `response_language`,
     /// `response_submitted_at`, `response_source` and `response_api_client`, and importing that
@@ -180,10 +189,7 @@ import Testing
     /// The summary line counts complete and partial responses apart, imported and refused.
     @Test func theSummarySaysHowManyPartialResponsesWereImportedAndRefused() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = path("samla.sqlite")
-        let survey = Self.root.appendingPathComponent("Tests/IntakeTests/Fixtures/import-test.yaml").path
-        let opened = try SamlaBinary.run(["round", "open", survey, "--name", "test-2025", "--opens", "2025-01-01", "--closes", "2099-12-31", "--db", db])
-        #expect(opened.status == 0, "\(opened.errors)")
+        let db = try openImportTestRound()
         try """
             status,org,legal_form,has_staff,staff,voice_staff,voice_users
             complete,A,ek,no,,1,2
@@ -197,6 +203,21 @@ import Testing
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("\nimported 3 responses (1 complete, 2 partial) into test-2025: 5 rows read, 2 refused (1 of them partial) ("), "\(run.output)")
         #expect(run.errors.contains("row 4, column staff: there is an answer, but the question is not asked of this response"), "\(run.errors)")
+    }
+
+    /// A `--report` that would replace the file imported (or the database) refuses the import before
+    /// a row is read: the summary says to choose another report, not to correct a file that is right.
+    @Test func aReportPathThatWouldReplaceTheFileSaysToChooseAnotherReport() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try openImportTestRound()
+        try "org,legal_form,has_staff,voice_staff,voice_users\nA,ek,no,1,2\n".write(toFile: path("in.csv"), atomically: true, encoding: .utf8)
+        for report in [path("in.csv"), db] {
+            let run = try SamlaBinary.run(["import", "--db", db, "--round", "test-2025", "--report", report, path("in.csv")])
+            #expect(run.status == 1)
+            #expect(run.errors.contains("error[E429]: the report would replace"), "\(run.errors)")
+            #expect(run.output.contains("import refused: 0 rows read, 0 with errors, nothing imported ("), "\(run.output)")
+            #expect(run.output.hasSuffix(" s); the file was not read: choose another --report file and import again\n"), "\(run.output)")
+        }
     }
 
     /// The ESEM round of the demo database, exported as a wide CSV file (codes, personal data, each

@@ -333,6 +333,18 @@ func day(_ days: Int) -> String {
         #expect(!FileManager.default.fileExists(atPath: cli.database), "nothing is made on a usage error")
     }
 
+    /// A date that is no day says why, and the day a date written another way may mean.
+    @Test(arguments: [
+        ("2025-02-30", "not a day of the calendar written year-month-day as YYYY-MM-DD; e.g. 2027-02-01"),
+        ("3/4/2025", "not a day of the calendar written year-month-day as YYYY-MM-DD; write 2025-04-03 if it is 3 April 2025, 2025-03-04 if it is 4 March 2025"),
+    ])
+    func aDateThatIsNoDaySaysWhy(_ given: String, _ why: String) throws {
+        let cli = try StoreCLI()
+        let run = try cli.run(["round", "open", "survey.yaml", "--name", "forum-2025", "--opens", given, "--closes", "2025-12-01"])
+        #expect(run.status == 2)
+        #expect(run.errors.hasPrefix("Error: The value '\(given)' is invalid for '--opens <YYYY-MM-DD>': \(why)\n"), "\(run.errors)")
+    }
+
     @Test func theDatabaseCanLiveAnywhere() throws {
         let cli = try StoreCLI()
         let path = cli.folder.appendingPathComponent("data/rounds/samla.sqlite").path

@@ -54,6 +54,28 @@ import Testing
         }
     }
 
+    /// The other pages name codes the catalogue has: each code, and each code of a range
+    /// (`E500–E509`, `E70x` aside), so that a reader who looks one up finds it.
+    @Test func theOtherPagesNameOnlyCodesOfTheCatalogue() throws {
+        let root = Self.page.deletingLastPathComponent().deletingLastPathComponent()
+        let pages = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)
+            .filter { $0.hasSuffix(".md") && $0 != "diagnostics.md" }.sorted().map { "docs/" + $0 }
+        let code = /\b([EW])(\d{3})(?:–[EW]?(\d{3}))?\b/
+        for page in ["README.md"] + pages {
+            let text = try String(contentsOf: root.appendingPathComponent(page), encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for match in line.matches(of: code) {
+                    let first = Int(match.output.2)!
+                    for value in first...max(first, match.output.3.flatMap { Int($0) } ?? first) {
+                        let digits = String(value)
+                        let id = "\(match.output.1)\(String(repeating: "0", count: 3 - digits.count))\(digits)"
+                        #expect(DiagnosticCode.named(id) != nil, "\(page):\(number + 1) names \(id) (in \(match.output.0)), which the catalogue does not have")
+                    }
+                }
+            }
+        }
+    }
+
     /// Codes are described in number order, each under the `##` section whose heading names its
     /// letter and hundred (`E484` under "Reminders: links files (E484–E485)", not under "Reports (E5xx, W5xx)").
     @Test func sectionsAreInNumberOrderUnderTheirArea() throws {

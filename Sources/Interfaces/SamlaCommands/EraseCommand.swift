@@ -10,11 +10,12 @@ struct EraseCommand: ParsableCommand {
         abstract: "Erase a respondent's personal data or whole response, or a round's personal data (GDPR Art. 17).",
         discussion: """
         Name what goes in one way: --response ID (the response_id of an export), --token TOKEN (from the \
-        links file of samla invite; looked up by its hash, never printed), --round R --email ADDRESS \
-        (the invitation's address, compared without case; --token - reads the token from standard input, \
-        so that it stays out of the shell's history; a token that begins with - is written --token=TOKEN), or --round R --personal-data (every personal \
-        answer and invitation e-mail address of the round). By default only personal data goes: the \
-        response's pii answers and its invitation's e-mail address; the response and its other answers stay. \
+        links file of samla invite; looked up by its hash, never printed; --token - reads it from standard \
+        input, so that it stays out of the shell's history; a token that begins with - is written \
+        --token=TOKEN), --round R --email ADDRESS (the invitation's address, compared without case), or \
+        --round R --personal-data (every personal answer and invitation e-mail address of the round). By \
+        default only personal data goes: the response's pii answers and its invitation's e-mail address \
+        and label; the response and its other answers stay. \
         --withdraw removes the whole response; its invitation stays, withdrawn: its link begins no new \
         response, and the response rate counts it as a refusal (AAPOR R). Without --yes nothing changes: the \
         command says what it would erase. A withdrawal keeps the invitation's address as a keyed hash on \

@@ -158,10 +158,12 @@ enum ImportReportText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// What to do after a refused import: a file the round has imported before is not to be corrected.
+    /// What to do after a refused import: a file the round has imported before, or one refused for its
+    /// `--report` path, is not to be corrected.
     static func advice(after result: ImportResult) -> String {
         if result.refusedRows > 0 { return "correct the rows and import again, or use --skip-invalid" }
         if result.errorsByCode.contains(where: { $0.code == .fileAlreadyImported }) { return "the file was imported into the round before; to import it again all the same, add --again" }
+        if result.rowsRead == 0, result.errorsByCode.allSatisfy({ $0.code == .reportWriteFailed }) { return "the file was not read: choose another --report file and import again" }
         let databaseCodes: Set<DiagnosticCode> = [.databaseBusy, .databaseFull, .databaseUnwritable, .importWriteFailed, .unusableDatabase]
         if result.errorsByCode.allSatisfy({ databaseCodes.contains($0.code) }) { return "no row of the file was refused: the database did not take them (see above); import the file again once it does" }
         return "correct the file and import again"

@@ -12,8 +12,8 @@ struct RoundListCommand: ParsableCommand {
         discussion: """
         STATUS is scheduled (open, before its first day), open (collecting today), ended (open, \
         past its last day) or closed. STARTED counts responses begun, COMPLETE those submitted; \
-        BY LANGUAGE gives started/complete per language; INVITATIONS counts those whose link began \
-        a response (used) and the invitees who withdrew (`samla erase --withdraw`), whom the rates \
+        BY LANGUAGE gives started/complete per language; INVITATIONS counts those with a response \
+        (used: begun at the link, or imported with its token) and the invitees who withdrew (`samla erase --withdraw`), whom the rates \
         count as refusals. OPENS, CLOSES and STATUS \
         go by days in the local time zone (TZ), as collection does. Below the table, each round's \
         response rate by AAPOR's Standard Definitions (RR1 and RR2, over the invitations); once \
@@ -80,7 +80,7 @@ struct RoundListCommand: ParsableCommand {
         return (table + [""] + responseRates(summaries)).joined(separator: "\n") + "\n"
     }
 
-    /// The invitations made, those whose link began a response, and the invitees who withdrew when there are any.
+    /// The invitations made, those with a response (used), and the invitees who withdrew when there are any.
     static func invitations(_ summary: RoundSummary) -> String {
         let withdrawn = summary.invitationsWithdrawn > 0 ? ", \(summary.invitationsWithdrawn) withdrew" : ""
         return "\(summary.invitations) (\(summary.invitationsUsed) used\(withdrawn))"

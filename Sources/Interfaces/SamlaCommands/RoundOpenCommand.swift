@@ -26,10 +26,10 @@ struct RoundOpenCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The round's name: lowercase letters, digits and hyphens, e.g. esem-se-2025.", valueName: "name"))
     var name: String
 
-    @Option(help: ArgumentHelp("The first day of collection.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("The first day of collection.", valueName: "YYYY-MM-DD"), transform: DateArgument.init(parsing:))
     var opens: DateArgument?
 
-    @Option(help: ArgumentHelp("The last day of collection.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("The last day of collection.", valueName: "YYYY-MM-DD"), transform: DateArgument.init(parsing:))
     var closes: DateArgument?
 
     @Flag(help: "Anyone with the round's start link may answer (no invitations).")

@@ -175,8 +175,12 @@ struct ImportColumns {
                     misnamedOptions.insert(option.variable)
                     misnamed.insert(validator.variables[option.variable].name)
                 }
+                // In a file of invitations, such a column is most likely one of the contacts file.
+                let copiedFromContacts = namesInvitations && suggestion == nil
+                    ? "; in a file of invitations (column token) it is most likely a column the links file copied from the contacts file, which is no answer: remove it and import the file again"
+                    : ""
                 diagnostics.append(Diagnostic(.unknownColumn, at: at,
-                    "column \(name) is not a variable of survey \(validator.survey.id)\(Suggestions.didYouMean(suggestion))"))
+                    "column \(name) is not a variable of survey \(validator.survey.id)\(Suggestions.didYouMean(suggestion))\(copiedFromContacts)"))
                 roles.append(.ignored)
             }
         }

@@ -7,8 +7,8 @@ import Expressions
 /// first, as in the United States, when that is another day); year, month and day with other
 /// separators or single digits (`2025/3/14`, `2025-3-14`); eight digits (`20250314`); and a month
 /// named in Swedish or English, in full or shortened (`14 okt 2025`, `October 14, 2025`).
-enum DateReadings {
-    static func of(_ text: String) -> [CalendarDate] {
+public enum DateReadings {
+    public static func of(_ text: String) -> [CalendarDate] {
         guard text.utf8.count <= 40 else { return [] }
         let lowered = text.lowercased()
         if lowered.utf8.count == 8, lowered.allSatisfy(\.isASCIIDigit) {

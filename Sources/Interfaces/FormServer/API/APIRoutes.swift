@@ -33,7 +33,10 @@ extension FormServer {
         let token = Self.bearerToken(request.headers[.authorization])
         guard let client = clients.client(withToken: token) else {
             logger.notice("API request refused", metadata: Self.refusalMetadata(token: token))
-            var response = apiError(.unauthorized, .apiUnauthorized, "send the API token as `Authorization: Bearer TOKEN`")
+            let message = token == nil
+                ? "send the API token as `Authorization: Bearer TOKEN`"
+                : "the bearer token is no API client's token on this server (mistyped, or taken out of its API tokens file); send the token you were given, as `Authorization: Bearer TOKEN`"
+            var response = apiError(.unauthorized, .apiUnauthorized, message)
             response.headers[.wwwAuthenticate] = "Bearer"
             return response
         }

@@ -122,7 +122,7 @@ public struct NamedSecrets<Kind: SecretsFileKind>: Sendable, CustomStringConvert
         -> Result<Self?, Refusal>
     {
         guard let path else {
-            return Secret.load(environment: variable, environment: environment)
+            return Secret.load(environment: variable, environment: environment, word: Kind.secret)
                 .map { $0.map { Self(shared: $0) } }.mapError { Refusal(diagnostics: [$0]) }
         }
         return read(file: path).map { $0 }
@@ -168,7 +168,7 @@ public struct NamedSecrets<Kind: SecretsFileKind>: Sendable, CustomStringConvert
             .filter { !$0.text.isEmpty && !$0.text.hasPrefix("#") }
         let (holder, secretWord) = (Kind.holder, Kind.secret)
         if lines.count == 1, entry(lines[0].text) == nil {
-            return Secret.checked(lines[0].text, source: "file \(file)", at: .file(file))
+            return Secret.checked(lines[0].text, source: "file \(file)", at: .source(SourceLocation(file: file, line: lines[0].number, column: 1)), word: secretWord)
                 .map { Self([Entry(name: Kind.sharedName, secret: $0)], source: $0.source, file: file) }.mapError { Refusal(diagnostics: [$0]) }
         }
         guard !lines.isEmpty else {

@@ -11,21 +11,22 @@ public struct Secret: Sendable, CustomStringConvertible {
     public static let minimumLength = 16
 
     /// Reads the secret from the environment variable `variable`: nil when it is not set, a
-    /// diagnostic when it is shorter than ``minimumLength``. A secrets file is read by ``NamedSecrets``.
-    public static func load(environment variable: String, environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> Result<Secret?, Diagnostic>
+    /// diagnostic, calling it `word` ("secret", "token"), when it is shorter than ``minimumLength``.
+    /// A secrets file is read by ``NamedSecrets``.
+    public static func load(environment variable: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+                            word: String = "secret") -> Result<Secret?, Diagnostic>
     {
         guard let value = environment[variable] else { return .success(nil) }
-        return checked(value, source: "environment variable \(variable)", at: .field(variable)).map(Optional.some)
+        return checked(value, source: "environment variable \(variable)", at: .field(variable), word: word).map(Optional.some)
     }
 
     /// `text` without the spaces and line breaks around it, as a secret when it is long enough;
-    /// the diagnostic (at `location`) gives neither the secret nor its length.
-    static func checked(_ text: String, source: String, at location: DiagnosticLocation) -> Result<Secret, Diagnostic> {
+    /// the diagnostic (at `location`, calling it `word`) gives neither the secret nor its length.
+    static func checked(_ text: String, source: String, at location: DiagnosticLocation, word: String = "secret") -> Result<Secret, Diagnostic> {
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard value.count >= minimumLength else {
             return .failure(Diagnostic(.secretTooShort, at: location,
-                "the secret from the \(source) is shorter than \(minimumLength) characters; use a long random one, e.g. from `openssl rand -base64 32`"))
+                "the \(word) from the \(source) is shorter than \(minimumLength) characters; use a long random one, e.g. from `openssl rand -base64 32`"))
         }
         return .success(Secret(value: value, source: source))
     }
