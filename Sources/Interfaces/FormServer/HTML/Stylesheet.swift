@@ -114,6 +114,7 @@ enum Stylesheet {
     .table-scroll { overflow-x: auto; }
     .chart-scroll { overflow-x: auto; }
     .chart { display: block; max-width: 100%; min-width: \(DailyChart.width / 16)rem; height: auto; }
+    \(DailyChart.narrowBarCounts.map { ".chart.bars-\($0) { min-width: \(Double(DailyChart.width(bars: $0)) / 16)rem; }" }.joined(separator: "\n    "))
     .chart .bar-started { fill: #8aa9c9; }
     .chart .bar-completed { fill: #0b3d2e; }
     .chart text { font-size: \(DailyChart.textSize)px; fill: #1b1b1b; }
