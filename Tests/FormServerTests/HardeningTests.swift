@@ -176,7 +176,7 @@ import Testing
             _ = try await Respondent.start(client, round: "esem-open")
             let round = try await client.get("/admin/rounds/esem-open")
             #expect(round.body.contains("<dt>Started</dt><dd>1</dd>"))
-            #expect(round.body.contains(#"<svg class="chart""#))
+            #expect(round.body.contains(#"<svg class="chart bars-1""#), "one day of responses: a chart as wide as its one bar pair")
             #expect(round.status == 200)
 
             let logoutToken = try #require(Page.hidden("csrf", in: overview.body))
