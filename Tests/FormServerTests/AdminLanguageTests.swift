@@ -43,7 +43,7 @@ import Testing
             let asked = try #require(ended.location)
             #expect(asked == "/admin/login?next=/admin/rounds/esem-open")
             let notice = try await client.get(asked, headers: Self.swedish)
-            #expect(notice.body.contains("Din session avslutades efter 30 minuter utan användning. Logga in igen för att fortsätta."), "\(notice.body)")
+            #expect(notice.body.contains("Din session avslutades efter 30\u{00A0}minuter utan användning. Logga in igen för att fortsätta."), "\(notice.body)")
             let toEnglish = try #require(Self.switchLink(to: "en", in: notice.body))
             #expect(toEnglish == "/admin/language?lang=en&back=/admin/login%3Fnext%3D/admin/rounds/esem-open")
             let switched = try await client.get(toEnglish)

@@ -212,7 +212,7 @@ import Testing
             #expect(paused.header("Set-Cookie")?.contains("samla_admin=") != true)
             let wait = try #require(paused.header("Retry-After").flatMap(Int.init))
             #expect((1...60).contains(wait))
-            #expect(paused.body.contains("Too many failed sign-ins: signing in is paused for \(wait) more seconds"))
+            #expect(paused.body.contains("Too many failed sign-ins: signing in is paused for \(wait)\u{00A0}more seconds"))
             #expect(try await client.get("/admin").location == "/admin/login")
             #expect(environment.logs.lines.contains { $0.contains("admin sign-in paused") && $0.contains("E487") })
         }

@@ -1,3 +1,4 @@
+import Aggregation
 import Expressions
 import Testing
 @testable import Reports
@@ -15,6 +16,8 @@ struct FormattingTests {
         #expect(sv.integer(2025) == "2025")
         #expect(sv.range("40,1", "50,3") == "40,1\u{2013}50,3")
         #expect(sv.date(CalendarDate(year: 2026, month: 11, day: 29)!) == "29 november 2026")
+        #expect(sv.percent(whole: 100) == "100\u{00A0}%" && en.percent(whole: 100) == "100%")
+        #expect(sv.quantity("2,5", "minuter") == "2,5\u{00A0}minuter" && en.quantity("30", "seconds") == "30\u{00A0}seconds")
     }
 
     @Test func englishNumbersHaveADecimalPointAndCommasBetweenThousands() {

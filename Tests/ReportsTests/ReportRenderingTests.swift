@@ -315,6 +315,23 @@ struct ReportRenderingTests {
         #expect(html.contains("Produced on 2 March 2026 with Samla test."))
     }
 
+    /// Swedish writes a percentage with a no-break space before `%` (U+00A0) everywhere in a
+    /// report, so that a narrow screen never breaks the sign from its number: the topline's note
+    /// ("mer än 100 %") had a plain space. English writes `100%`.
+    @Test(arguments: [("sv", "bli mer än 100\u{A0}%.", "95\u{A0}% konfidensintervall"), ("en", "more than 100%.", "95% confidence interval")])
+    func everyPercentageKeepsItsSignWithItsNumber(language: String, note: String, interval: String) throws {
+        let html = try ClubFixture().render(language: language)
+        #expect(html.contains(note))
+        #expect(html.contains(interval))
+        var broken: [String] = []
+        for match in html.ranges(of: /[0-9] %/) {
+            let start = html.index(match.lowerBound, offsetBy: -40, limitedBy: html.startIndex) ?? html.startIndex
+            broken.append(String(html[start..<match.upperBound]))
+        }
+        #expect(broken.isEmpty, "a percentage with a plain space: \(broken)")
+        if language == "en" { #expect(!html.contains("\u{A0}%")) }
+    }
+
     /// The summary's change column mixes shares and counts, so a share's change names its unit.
     @Test(arguments: [("sv", "p.e.", "procentenheter", "+15,0"), ("en", "pp", "percentage points", "+15.0")])
     func theSummaryGivesAShareItsChangeInPercentagePoints(language: String, short: String, long: String, change: String) throws {
@@ -357,8 +374,8 @@ struct ReportRenderingTests {
             .replacingOccurrences(of: "    test: \"${remark} = 'TEST'\"\n", with: "    test: \"${remark} = 'TEST'\"\n    min_minutes: 2.5\n")
         let framework = try #require(FrameworkLoader.load(text: text, path: "club-toc.yaml", surveys: SurveyCatalogue([fixture.document.survey])).framework)
         for (language, rule) in [
-            ("sv", "För snabba: besvarade på under 2,5 minuter; 40 inte tidtagna: insamlade genom import eller API</td><td class=\"num\">1</td>"),
-            ("en", "Too fast: completed in under 2.5 minutes; 40 not timed: collected by import or the API</td><td class=\"num\">1</td>"),
+            ("sv", "För snabba: besvarade på under 2,5\u{00A0}minuter; 40 inte tidtagna: insamlade genom import eller API</td><td class=\"num\">1</td>"),
+            ("en", "Too fast: completed in under 2.5\u{00A0}minutes; 40 not timed: collected by import or the API</td><td class=\"num\">1</td>"),
         ] {
             var definition = try fixture.definition()
             definition.language = language
@@ -479,8 +496,8 @@ struct ReportRenderingTests {
     /// The score over itself is a share of a whole of 1 in every round: its cells have no interval,
     /// nor has the change between them, and notes under the table say why, in the report's language.
     @Test(arguments: [
-        ("sv", "<p class=\"note\">Inget intervall för Totalt i Klubb 2024 och Totalt i Klubb 2025: varje täljare är lika med sin nämnare, så andelen är 1 (100 %) och dess standardfel 0 säger inget om osäkerheten.</p>",
-         "<p class=\"note\">Inget intervall för förändringen av Totalt i Klubb 2025: varje täljare är lika med sin nämnare, så andelen är 1 (100 %) och dess standardfel 0 säger inget om osäkerheten.</p>"),
+        ("sv", "<p class=\"note\">Inget intervall för Totalt i Klubb 2024 och Totalt i Klubb 2025: varje täljare är lika med sin nämnare, så andelen är 1 (100\u{00A0}%) och dess standardfel 0 säger inget om osäkerheten.</p>",
+         "<p class=\"note\">Inget intervall för förändringen av Totalt i Klubb 2025: varje täljare är lika med sin nämnare, så andelen är 1 (100\u{00A0}%) och dess standardfel 0 säger inget om osäkerheten.</p>"),
         ("en", "<p class=\"note\">No interval for Total in Club 2024 and Total in Club 2025: every numerator equals its denominator, so the share is 1 (100%) and its standard error of 0 says nothing of its uncertainty.</p>",
          "<p class=\"note\">No interval for the change of Total in Club 2025: every numerator equals its denominator, so the share is 1 (100%) and its standard error of 0 says nothing of its uncertainty.</p>"),
     ])

@@ -1,3 +1,4 @@
+import Aggregation
 import Store
 
 /// A round's response rate (``ResponseRate``) in Swedish or English, as the reports, the admin

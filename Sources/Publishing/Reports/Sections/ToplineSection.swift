@@ -17,8 +17,8 @@ extension ReportRenderer {
             html.element("dd", text: responsesText(topline: topline, cleaning: entry.cleaning))
         }
         html.element("p", text: words.pick(
-            "Andelar räknas bland dem som besvarade frågan. En fråga som bara visas för vissa svarande har därför en mindre bas. Vid flervalsfrågor kan andelarna tillsammans bli mer än 100 %.",
-            "Shares are of those who answered the question, so a question shown to only some respondents has a smaller base. In multiple-choice questions the shares can add up to more than 100%."))
+            "Andelar räknas bland dem som besvarade frågan. En fråga som bara visas för vissa svarande har därför en mindre bas. Vid flervalsfrågor kan andelarna tillsammans bli mer än \(numbers.percent(whole: 100)).",
+            "Shares are of those who answered the question, so a question shown to only some respondents has a smaller base. In multiple-choice questions the shares can add up to more than \(numbers.percent(whole: 100))."))
         var anySuppressed = false
         for page in topline.pages {
             html.element("h3", text: page.page.title.map(text) ?? page.page.id)
