@@ -110,7 +110,7 @@ import Testing
             try await signIn(client)
             let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
             #expect(page.body.contains(
-                "<dt>Svarsfrekvens (AAPOR RR1)</dt><dd>39,6\u{A0}% (163 av 412 inbjudna); med påbörjade svar (RR2): 45,1\u{A0}%</dd>"), "\(page.body)")
+                "<dt>Svarsfrekvens (AAPOR RR1)</dt><dd>39,6\u{A0}% (163 av 412\u{A0}inbjudna); med påbörjade svar (RR2): 45,1\u{A0}%</dd>"), "\(page.body)")
             #expect(page.body.contains("<dt>Använda inbjudningar</dt><dd>186 av 412</dd><dt>Svarsfrekvens (AAPOR RR1)</dt>"),
                     "no line of invitees who withdrew while none withdrew: \(page.body)")
             #expect(!page.body.contains("Inbjudna som dragit sig ur"))
@@ -118,7 +118,7 @@ import Testing
             #expect(page.body.contains("En inbjuden utan svar räknas som behörig, om den inte har registrerats som ej behörig"))
             let english = try await client.get("/admin/rounds/esem-invited", headers: Self.english)
             #expect(english.body.contains(
-                "<dt>Response rate (AAPOR RR1)</dt><dd>39.6% (163 of 412 invited); with partial responses (RR2): 45.1%</dd>"), "\(english.body)")
+                "<dt>Response rate (AAPOR RR1)</dt><dd>39.6% (163 of 412\u{A0}invited); with partial responses (RR2): 45.1%</dd>"), "\(english.body)")
             #expect(english.body.contains("An invitee without a response counts as eligible unless recorded as ineligible"))
             #expect(english.body.contains("<dt>Invitations used</dt><dd>186 of 412</dd><dt>Response rate (AAPOR RR1)</dt>"), "\(english.body)")
             #expect(!english.body.contains("Invitees who withdrew"))
@@ -144,13 +144,13 @@ import Testing
             let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
             #expect(page.body.contains("<dt>Använda inbjudningar</dt><dd>1 av 4</dd><dt>Inbjudna som dragit sig ur</dt>"
                 + "<dd>2 av 4 (<code>samla erase --withdraw</code>: svaren raderade, räknas som vägran i svarsfrekvensen)</dd>"), "\(page.body)")
-            #expect(page.body.contains("<dd>0,0\u{A0}% (0 av 4 inbjudna); med påbörjade svar (RR2): 25,0\u{A0}%; "
-                + "2 inbjudna drog sig ur (svaren raderade) och räknas som vägran</dd>"), "\(page.body)")
+            #expect(page.body.contains("<dd>0,0\u{A0}% (0 av 4\u{A0}inbjudna); med påbörjade svar (RR2): 25,0\u{A0}%; "
+                + "2\u{A0}inbjudna drog sig ur (svaren raderade) och räknas som vägran</dd>"), "\(page.body)")
             let english = try await client.get("/admin/rounds/esem-invited", headers: Self.english)
             #expect(english.body.contains("<dt>Invitations used</dt><dd>1 of 4</dd><dt>Invitees who withdrew</dt>"
                 + "<dd>2 of 4 (<code>samla erase --withdraw</code>: answers erased, counted as refusals in the response rate)</dd>"), "\(english.body)")
-            #expect(english.body.contains("<dd>0.0% (0 of 4 invited); with partial responses (RR2): 25.0%; "
-                + "2 invitees withdrew (their answers erased) and count as refusals</dd>"), "\(english.body)")
+            #expect(english.body.contains("<dd>0.0% (0 of 4\u{A0}invited); with partial responses (RR2): 25.0%; "
+                + "2\u{A0}invitees withdrew (their answers erased) and count as refusals</dd>"), "\(english.body)")
         }
     }
 
@@ -169,7 +169,7 @@ import Testing
             try await signIn(client)
             let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
             #expect(!page.body.contains("Inbjudna utan svar, efter utfall"), "\(page.body)")
-            #expect(page.body.contains("<dd>25,0\u{A0}% (1 av 4 inbjudna); med påbörjade svar (RR2): 25,0\u{A0}%</dd>"), "\(page.body)")
+            #expect(page.body.contains("<dd>25,0\u{A0}% (1 av 4\u{A0}inbjudna); med påbörjade svar (RR2): 25,0\u{A0}%</dd>"), "\(page.body)")
         }
         try store.setDispositions([
             DispositionChange(invitationID: invitations[1].id, disposition: .refused),
@@ -180,13 +180,13 @@ import Testing
             let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
             #expect(page.body.contains("<dt>Inbjudna utan svar, efter utfall</dt><dd>1\u{A0}vägrade, 0\u{A0}ej nådda, 1\u{A0}ej behörig, 1\u{A0}med okänd behörighet "
                 + "(registreras med <code>samla round dispositions</code>)</dd>"), "\(page.body)")
-            #expect(page.body.contains("<dd>33,3\u{A0}% (1 av 3 inbjudna; 1 ej behörig av 4 inbjudna räknas bort); med påbörjade svar (RR2): 33,3\u{A0}%; "
+            #expect(page.body.contains("<dd>33,3\u{A0}% (1 av 3\u{A0}inbjudna; 1\u{A0}ej behörig av 4\u{A0}inbjudna räknas bort); med påbörjade svar (RR2): 33,3\u{A0}%; "
                 + "RR3\u{A0}37,5\u{A0}%, RR4\u{A0}37,5\u{A0}% (e\u{A0}=\u{A0}0,667); "
                 + "COOP1\u{A0}50,0\u{A0}%, REF1\u{A0}33,3\u{A0}%, CON1\u{A0}66,7\u{A0}%</dd>"), "\(page.body)")
             let english = try await client.get("/admin/rounds/esem-invited", headers: Self.english)
             #expect(english.body.contains("<dt>Invitations without a response, by disposition</dt><dd>1\u{A0}refused, 0\u{A0}not reached, 1\u{A0}ineligible, "
                 + "1\u{A0}unknown eligibility (recorded with <code>samla round dispositions</code>)</dd>"), "\(english.body)")
-            #expect(english.body.contains("<dd>33.3% (1 of 3 invited; 1 ineligible of 4 invited left out); with partial responses (RR2): 33.3%; "
+            #expect(english.body.contains("<dd>33.3% (1 of 3\u{A0}invited; 1\u{A0}ineligible of 4\u{A0}invited left out); with partial responses (RR2): 33.3%; "
                 + "RR3\u{A0}37.5%, RR4\u{A0}37.5% (e\u{A0}=\u{A0}0.667); "
                 + "COOP1\u{A0}50.0%, REF1\u{A0}33.3%, CON1\u{A0}66.7%</dd>"), "\(english.body)")
             // The counts are given once, on their own line, not again in the rates.

@@ -421,13 +421,13 @@ struct ReportRenderingTests {
         let fixture = try ClubFixture(invited2024: true)
         _ = try Self.invite40(fixture)
         let swedish = try fixture.render()
-        #expect(swedish.contains("<h3>Svarsfrekvens</h3><ul><li>Klubb 2024: Svarsfrekvens (AAPOR RR1): 30,0\u{A0}% (12 av 40 inbjudna); "
-            + "med påbörjade svar (RR2): 37,5\u{A0}%; 30 svar utan inbjudan (importerade utan token eller via API) räknas inte</li>"
+        #expect(swedish.contains("<h3>Svarsfrekvens</h3><ul><li>Klubb 2024: Svarsfrekvens (AAPOR RR1): 30,0\u{A0}% (12 av 40\u{A0}inbjudna); "
+            + "med påbörjade svar (RR2): 37,5\u{A0}%; 30\u{A0}svar utan inbjudan (importerade utan token eller via API) räknas inte</li>"
             + "<li>Klubb 2025: Anonym omgång: ingen svarsfrekvens, eftersom ingen bjöds in</li></ul>"
             + "<p>Svarsfrekvens enligt AAPOR:s Standard Definitions (10:e upplagan, 2023)"), "\(swedish)")
         let english = try fixture.render(language: "en")
-        #expect(english.contains("<h3>Response rates</h3><ul><li>Club 2024: Response rate (AAPOR RR1): 30.0% (12 of 40 invited); "
-            + "with partial responses (RR2): 37.5%; 30 responses without an invitation (imported without a token, or from the API) are not counted</li>"
+        #expect(english.contains("<h3>Response rates</h3><ul><li>Club 2024: Response rate (AAPOR RR1): 30.0% (12 of 40\u{A0}invited); "
+            + "with partial responses (RR2): 37.5%; 30\u{A0}responses without an invitation (imported without a token, or from the API) are not counted</li>"
             + "<li>Club 2025: Anonymous round: no response rate, since nobody was invited</li></ul>"
             + "<p>Response rates by AAPOR&#39;s Standard Definitions (10th edition, 2023)"))
         #expect(english.contains("Where none are recorded, Samla cannot tell who declined, who was not reached or who is outside the population"))
@@ -459,16 +459,16 @@ struct ReportRenderingTests {
         try fixture.store.setDispositions(
             zip(invitations[15...], recorded).map { DispositionChange(invitationID: $0.id, disposition: $1) }, round: "club-2024")
         let swedish = try fixture.render()
-        #expect(swedish.contains("<li>Klubb 2024: Svarsfrekvens (AAPOR RR1): 33,3\u{A0}% (12 av 36 inbjudna; 4 ej behöriga av 40 inbjudna räknas bort); "
+        #expect(swedish.contains("<li>Klubb 2024: Svarsfrekvens (AAPOR RR1): 33,3\u{A0}% (12 av 36\u{A0}inbjudna; 4\u{A0}ej behöriga av 40\u{A0}inbjudna räknas bort); "
             + "med påbörjade svar (RR2): 41,7\u{A0}%; utan svar: 3\u{A0}vägrade, 2\u{A0}ej nådda, 4\u{A0}ej behöriga, 16\u{A0}med okänd behörighet; "
             + "RR3\u{A0}36,0\u{A0}%, RR4\u{A0}45,0\u{A0}% (e\u{A0}=\u{A0}0,833); COOP1\u{A0}66,7\u{A0}%, REF1\u{A0}8,3\u{A0}%, CON1\u{A0}50,0\u{A0}%; "
-            + "30 svar utan inbjudan (importerade utan token eller via API) räknas inte</li>"), "\(swedish)")
+            + "30\u{A0}svar utan inbjudan (importerade utan token eller via API) räknas inte</li>"), "\(swedish)")
         #expect(swedish.contains("Där utfall har registrerats räknar RR3 och RR4 de inbjudna med okänd behörighet med e"))
         let english = try fixture.render(language: "en")
-        #expect(english.contains("<li>Club 2024: Response rate (AAPOR RR1): 33.3% (12 of 36 invited; 4 ineligible of 40 invited left out); "
+        #expect(english.contains("<li>Club 2024: Response rate (AAPOR RR1): 33.3% (12 of 36\u{A0}invited; 4\u{A0}ineligible of 40\u{A0}invited left out); "
             + "with partial responses (RR2): 41.7%; without a response: 3\u{A0}refused, 2\u{A0}not reached, 4\u{A0}ineligible, 16\u{A0}unknown eligibility; "
             + "RR3\u{A0}36.0%, RR4\u{A0}45.0% (e\u{A0}=\u{A0}0.833); COOP1\u{A0}66.7%, REF1\u{A0}8.3%, CON1\u{A0}50.0%; "
-            + "30 responses without an invitation (imported without a token, or from the API) are not counted</li>"), "\(english)")
+            + "30\u{A0}responses without an invitation (imported without a token, or from the API) are not counted</li>"), "\(english)")
     }
 
     /// A ratio whose denominator sums to 0 in every round, in a framework of the club.
