@@ -574,10 +574,13 @@ struct ReportRenderingTests {
     }
 
     /// The topline says a question's unit in the report's language (surveys write units in English,
-    /// as frameworks do) and closes a question that ends in a question mark without another stop.
+    /// as frameworks do), after a no-break space that keeps it with its number, and closes a
+    /// question that ends in a question mark without another stop.
     @Test(arguments: [
-        ("sv", ["Fördelning bland dem som svarade (poäng)", "Lådagram: Betyg (1–5). Median ", "Stapeldiagram: Hur stor är er förening? Vanligast"], " points"),
-        ("en", ["Distribution among those who answered (points)", "Box chart: Score (1–5). Median ", "Bar chart: How large is your club? Most frequent"], " poäng"),
+        ("sv", ["Fördelning bland dem som svarade (poäng)", "Lådagram: Betyg (1–5). Median ", "\u{A0}poäng, medelvärde ",
+                "Stapeldiagram: Hur stor är er förening? Vanligast"], " points"),
+        ("en", ["Distribution among those who answered (points)", "Box chart: Score (1–5). Median ", "\u{A0}points, mean ",
+                "Bar chart: How large is your club? Most frequent"], " poäng"),
     ])
     func theToplineSaysUnitsInItsLanguage(language: String, expected: [String], foreign: String) throws {
         let html = try ClubFixture().render(language: language)
