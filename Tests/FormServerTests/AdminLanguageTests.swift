@@ -78,7 +78,7 @@ import Testing
             #expect(page.body.contains(
                 "<title id=\"chart-title\">Stapeldiagram över svar per dag från \(day) till \(day): 12\u{A0}345 påbörjade och 10\u{A0}250 slutförda totalt; tabellen nedan ger varje dag.</title>"),
                 "the chart's text alternative")
-            #expect(page.body.contains(#"<caption class="visually-hidden">Svar per dag</caption>"#))
+            #expect(page.body.contains(#"<div class="table-scroll" role="region" tabindex="0" aria-labelledby="per-day-table"><table class="data"><caption id="per-day-table" class="visually-hidden">Svar per dag</caption>"#))
             #expect(page.body.contains(#"<th scope="col">Dag</th><th scope="col" class="number">Påbörjade</th><th scope="col" class="number">Slutförda</th>"#))
             #expect(page.body.contains(#"<h2 id="exports">Exporter</h2>"#) && page.body.contains(">för Excel (sv)</a>"))
             #expect(page.body.contains(#"hreflang="en" download="esem-open-responses-labels-en.csv"><span lang="en">English</span> (en)</a>"#),
@@ -87,6 +87,27 @@ import Testing
             let english = try await client.get("/admin/rounds/esem-open", headers: Self.english)
             #expect(english.body.contains("<dt>Started</dt><dd>12,345</dd><dt>Complete</dt><dd>10,250</dd><dt>Completion rate</dt><dd>83%</dd>"),
                     "a whole percentage written as the response rate beside it is, 39.6%: \(english.body)")
+        }
+    }
+
+    /// At 320 px the rounds table broke its dates at their hyphens ("2026-" above "11-29 –"), and
+    /// so did the tables of days and of the latest responses: every day there is in an element of
+    /// class `date`, which does not wrap, and a range may break only after its dash.
+    @Test func theAdminTablesNeverBreakADayAtItsHyphens() async throws {
+        let environment = try TestEnvironment()
+        let submitted = try #require(Timestamp(iso: "2025-10-12T12:00:00Z"))
+        try Self.insert(complete: 2, partial: 1, round: "esem-open", at: submitted, into: environment)
+        #expect(Stylesheet.css.contains(".date { white-space: nowrap; }"))
+        try await environment.withServer { client in
+            try await signIn(client)
+            let rounds = try await client.get("/admin", headers: Self.swedish).body
+            let range = try #require(rounds.firstRange(of: /<td><span class="date">\d{4}-\d\d-\d\d<\/span> – <span class="date">\d{4}-\d\d-\d\d<\/span><\/td>/),
+                                     "\(rounds)")
+            #expect(!rounds[range].isEmpty)
+            let round = try await client.get("/admin/rounds/esem-open", headers: Self.swedish).body
+            let day = CalendarDate.today(now: submitted.date).description
+            #expect(round.contains("<th scope=\"row\" class=\"date\">\(day)</th>"), "\(round)")
+            #expect(round.contains(/<td class="date">\d{4}-\d\d-\d\d \d\d:\d\d<\/td>/), "the latest responses' times")
         }
     }
 

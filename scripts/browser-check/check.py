@@ -114,8 +114,20 @@ class Check:
                     + ' (' + Math.round(e.getBoundingClientRect().right) + ' px: ' + JSON.stringify((e.textContent || '').trim().slice(0, 40)) + ')');""")
             self.failures.append(f"{name}: at 320 px the page is {scroll} px wide (viewport {client} px): {'; '.join(wide)}")
         self.check_chart_text(name)
+        self.check_whole_days(name)
         self.audit(name + "-320px")
         d.set_window_size(1200, 900)
+
+    def check_whole_days(self, name):
+        """No day in an admin table is broken over two lines at its hyphens (`2026-` above `11-29`):
+        the text of every element of class `date` lies on one line."""
+        broken = self.driver.execute_script("""
+            return [...document.querySelectorAll('.date')].filter(e => {
+                const range = document.createRange(); range.selectNodeContents(e);
+                return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+            }).map(e => e.textContent);""")
+        if broken:
+            self.failures.append(f"{name}: at 320 px these days are broken over lines: {broken[:5]}")
 
     def check_chart_text(self, name):
         """An admin chart's text, as drawn (its font size times the chart's scale), is at least the

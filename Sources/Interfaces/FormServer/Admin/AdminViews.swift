@@ -43,6 +43,15 @@ enum AdminViews {
         return shell
     }
 
+    /// From one day to another, `2026-11-29 – 2027-11-30`: each day kept whole (class `date`, which
+    /// does not wrap), so that a narrow column breaks the line after the dash and never at a day's
+    /// hyphens (`2026-` above `11-29`).
+    static func dateRange(_ first: String, _ last: String, into html: inout HTMLBuilder) {
+        html.element("span", .init("class", "date"), text: first)
+        html.text(" – ")
+        html.element("span", .init("class", "date"), text: last)
+    }
+
     /// Running text that names commands: the parts between backticks are written as `<code>`.
     static func prose(_ text: String, into html: inout HTMLBuilder) {
         for (index, part) in text.split(separator: "`", omittingEmptySubsequences: false).enumerated() where !part.isEmpty {
@@ -140,7 +149,7 @@ enum AdminViews {
                                     html.element("a", .init("href", "/admin/rounds/" + round.name), text: round.name)
                                 }
                                 html.element("td", text: "\(round.surveyID) \(summary.definitionVersion)")
-                                html.element("td", text: "\(round.opens) – \(round.closes)")
+                                html.element("td") { html in dateRange(round.opens.description, round.closes.description, into: &html) }
                                 html.element("td", text: words.roundStatus(round.phase(on: today), anonymous: round.isAnonymous))
                                 html.element("td", .init("class", "number"), text: words.count(summary.started))
                                 html.element("td", .init("class", "number"), text: words.count(summary.complete))
@@ -278,8 +287,8 @@ enum AdminViews {
                                     html.element("td", text: words.responseStatus(record.status))
                                     html.element("td", text: record.language)
                                     html.element("td", text: words.sourceCell(record))
-                                    html.element("td", text: shortTime(record.startedAt))
-                                    html.element("td", text: shortTime(record.updatedAt))
+                                    html.element("td", .init("class", "date"), text: shortTime(record.startedAt))
+                                    html.element("td", .init("class", "date"), text: shortTime(record.updatedAt))
                                     html.element("td", text: record.currentPage ?? "–")
                                 }
                             }

@@ -137,9 +137,12 @@ struct DailyChart {
                 }
             }
         }
-        html.element("div", .init("class", "table-scroll")) { html in
+        // Its days do not wrap (class `date`), so that at 320 px the table may scroll: in a region
+        // that takes the focus, as it has nothing else a keyboard could reach.
+        html.element("div", .init("class", "table-scroll"), .init("role", "region"), .init("tabindex", "0"),
+                     .init("aria-labelledby", "per-day-table")) { html in
             html.element("table", .init("class", "data")) { html in
-                html.element("caption", .init("class", "visually-hidden"), text: words.responsesPerDay)
+                html.element("caption", .init("id", "per-day-table"), .init("class", "visually-hidden"), text: words.responsesPerDay)
                 html.element("thead") { html in
                     html.element("tr") { html in
                         html.element("th", .init("scope", "col"), text: words.day)
@@ -150,7 +153,7 @@ struct DailyChart {
                 html.element("tbody") { html in
                     for day in days where day.started > 0 || day.completed > 0 {
                         html.element("tr") { html in
-                            html.element("th", .init("scope", "row"), text: day.day)
+                            html.element("th", .init("scope", "row"), .init("class", "date"), text: day.day)
                             html.element("td", .init("class", "number"), text: words.count(day.started))
                             html.element("td", .init("class", "number"), text: words.count(day.completed))
                         }
