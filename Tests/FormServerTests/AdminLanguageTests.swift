@@ -164,12 +164,12 @@ import Testing
             try await signIn(client)
             let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
             #expect(page.body.contains("<dt>Använda inbjudningar</dt><dd>1 av 4</dd><dt>Inbjudna som dragit sig ur</dt>"
-                + "<dd>2 av 4 (<code>samla erase --withdraw</code>: svaren raderade, räknas som vägran i svarsfrekvensen)</dd>"), "\(page.body)")
+                + "<dd>2 av 4 (<code>samla erase <span class=\"option\">--withdraw</span></code>: svaren raderade, räknas som vägran i svarsfrekvensen)</dd>"), "\(page.body)")
             #expect(page.body.contains("<dd>0,0\u{A0}% (0 av 4\u{A0}inbjudna); med påbörjade svar (RR2): 25,0\u{A0}%; "
                 + "2\u{A0}inbjudna drog sig ur (svaren raderade) och räknas som vägran</dd>"), "\(page.body)")
             let english = try await client.get("/admin/rounds/esem-invited", headers: Self.english)
             #expect(english.body.contains("<dt>Invitations used</dt><dd>1 of 4</dd><dt>Invitees who withdrew</dt>"
-                + "<dd>2 of 4 (<code>samla erase --withdraw</code>: answers erased, counted as refusals in the response rate)</dd>"), "\(english.body)")
+                + "<dd>2 of 4 (<code>samla erase <span class=\"option\">--withdraw</span></code>: answers erased, counted as refusals in the response rate)</dd>"), "\(english.body)")
             #expect(english.body.contains("<dd>0.0% (0 of 4\u{A0}invited); with partial responses (RR2): 25.0%; "
                 + "2\u{A0}invitees withdrew (their answers erased) and count as refusals</dd>"), "\(english.body)")
         }

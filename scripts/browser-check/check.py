@@ -119,15 +119,16 @@ class Check:
         d.set_window_size(1200, 900)
 
     def check_whole_days(self, name):
-        """No day in an admin table is broken over two lines at its hyphens (`2026-` above `11-29`):
-        the text of every element of class `date` lies on one line."""
+        """No day in an admin table is broken over two lines at its hyphens (`2026-` above `11-29`),
+        nor a command's option after its dashes (`--` above `withdraw`): the text of every element
+        of class `date` or `option` lies on one line."""
         broken = self.driver.execute_script("""
-            return [...document.querySelectorAll('.date')].filter(e => {
+            return [...document.querySelectorAll('.date, .option')].filter(e => {
                 const range = document.createRange(); range.selectNodeContents(e);
                 return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
             }).map(e => e.textContent);""")
         if broken:
-            self.failures.append(f"{name}: at 320 px these days are broken over lines: {broken[:5]}")
+            self.failures.append(f"{name}: at 320 px these days or options are broken over lines: {broken[:5]}")
 
     def check_chart_text(self, name):
         """An admin chart's text, as drawn (its font size times the chart's scale), is at least the

@@ -55,7 +55,18 @@ enum AdminViews {
     /// Running text that names commands: the parts between backticks are written as `<code>`.
     static func prose(_ text: String, into html: inout HTMLBuilder) {
         for (index, part) in text.split(separator: "`", omittingEmptySubsequences: false).enumerated() where !part.isEmpty {
-            if index % 2 == 1 { html.element("code", text: String(part)) } else { html.text(String(part)) }
+            if index % 2 == 1 { code(String(part), into: &html) } else { html.text(String(part)) }
+        }
+    }
+
+    /// A command as `<code>`, each option in it (`--withdraw`) kept whole (class `option`, which
+    /// does not wrap): at 320 px a line broke after an option's dashes, `--` above `withdraw`.
+    static func code(_ command: String, into html: inout HTMLBuilder) {
+        html.element("code") { html in
+            for (index, word) in command.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+                if index > 0 { html.text(" ") }
+                if word.hasPrefix("-") { html.element("span", .init("class", "option"), text: String(word)) } else { html.text(String(word)) }
+            }
         }
     }
 
@@ -212,7 +223,7 @@ enum AdminViews {
                     html.element("dt", text: words.invitationsWithdrawn)
                     html.element("dd") { html in
                         html.text(words.countOf(summary.invitationsWithdrawn, summary.invitations) + " (")
-                        html.element("code", text: "samla erase --withdraw")
+                        code("samla erase --withdraw", into: &html)
                         html.text(words.withdrawnMeaning + ")")
                     }
                 }
@@ -222,7 +233,7 @@ enum AdminViews {
                     html.element("dd") { html in
                         html.text(words.responseRates.counts(summary.dispositions, unknown: summary.invitationsOfUnknownEligibility)
                             + " (" + words.dispositionsRecordedBy + " ")
-                        html.element("code", text: "samla round dispositions")
+                        code("samla round dispositions", into: &html)
                         html.text(")")
                     }
                 }
