@@ -163,12 +163,12 @@ struct SpeedCleaningTests {
         let round = try TimedRound()
         try round.web(TimedRound.answers("fast"), begun: 0, saves: [1])
         let entry = try #require(try round.cleaned("    min_minutes: 2.5\n").entries.first)
-        #expect(entry.description("sv") == "besvarade på under 2,5 minuter")
-        #expect(entry.description("en") == "completed in under 2.5 minutes")
+        #expect(entry.description("sv") == "besvarade på under 2,5\u{00A0}minuter")
+        #expect(entry.description("en") == "completed in under 2.5\u{00A0}minutes")
         #expect(CleaningLog.Rule.speed.label("sv") == "För snabba" && CleaningLog.Rule.speed.label("en") == "Too fast")
         let one = try #require(try round.cleaned("    min_minutes: 1\n").entries.first)
-        #expect(one.description("sv") == "besvarade på under 1 minut")
-        #expect(one.description("en") == "completed in under 1 minute")
+        #expect(one.description("sv") == "besvarade på under 1\u{00A0}minut")
+        #expect(one.description("en") == "completed in under 1\u{00A0}minute")
         #expect(one.untimedNote("en") == nil)
     }
 }

@@ -43,7 +43,7 @@ import Testing
             let asked = try #require(ended.location)
             #expect(asked == "/admin/login?next=/admin/rounds/esem-open")
             let notice = try await client.get(asked, headers: Self.swedish)
-            #expect(notice.body.contains("Din session avslutades efter 30 minuter utan användning. Logga in igen för att fortsätta."), "\(notice.body)")
+            #expect(notice.body.contains("Din session avslutades efter 30\u{00A0}minuter utan användning. Logga in igen för att fortsätta."), "\(notice.body)")
             let toEnglish = try #require(Self.switchLink(to: "en", in: notice.body))
             #expect(toEnglish == "/admin/language?lang=en&back=/admin/login%3Fnext%3D/admin/rounds/esem-open")
             let switched = try await client.get(toEnglish)
@@ -78,7 +78,7 @@ import Testing
             #expect(page.body.contains(
                 "<title id=\"chart-title\">Stapeldiagram över svar per dag från \(day) till \(day): 12\u{A0}345 påbörjade och 10\u{A0}250 slutförda totalt; tabellen nedan ger varje dag.</title>"),
                 "the chart's text alternative")
-            #expect(page.body.contains(#"<caption class="visually-hidden">Svar per dag</caption>"#))
+            #expect(page.body.contains(#"<div class="table-scroll" role="region" tabindex="0" aria-labelledby="per-day-table"><table class="data"><caption id="per-day-table" class="visually-hidden">Svar per dag</caption>"#))
             #expect(page.body.contains(#"<th scope="col">Dag</th><th scope="col" class="number">Påbörjade</th><th scope="col" class="number">Slutförda</th>"#))
             #expect(page.body.contains(#"<h2 id="exports">Exporter</h2>"#) && page.body.contains(">för Excel (sv)</a>"))
             #expect(page.body.contains(#"hreflang="en" download="esem-open-responses-labels-en.csv"><span lang="en">English</span> (en)</a>"#),
@@ -87,6 +87,27 @@ import Testing
             let english = try await client.get("/admin/rounds/esem-open", headers: Self.english)
             #expect(english.body.contains("<dt>Started</dt><dd>12,345</dd><dt>Complete</dt><dd>10,250</dd><dt>Completion rate</dt><dd>83%</dd>"),
                     "a whole percentage written as the response rate beside it is, 39.6%: \(english.body)")
+        }
+    }
+
+    /// At 320 px the rounds table broke its dates at their hyphens ("2026-" above "11-29 –"), and
+    /// so did the tables of days and of the latest responses: every day there is in an element of
+    /// class `date`, which does not wrap, and a range may break only after its dash.
+    @Test func theAdminTablesNeverBreakADayAtItsHyphens() async throws {
+        let environment = try TestEnvironment()
+        let submitted = try #require(Timestamp(iso: "2025-10-12T12:00:00Z"))
+        try Self.insert(complete: 2, partial: 1, round: "esem-open", at: submitted, into: environment)
+        #expect(Stylesheet.css.contains(".date { white-space: nowrap; }"))
+        try await environment.withServer { client in
+            try await signIn(client)
+            let rounds = try await client.get("/admin", headers: Self.swedish).body
+            let range = try #require(rounds.firstRange(of: /<td><span class="date">\d{4}-\d\d-\d\d<\/span> – <span class="date">\d{4}-\d\d-\d\d<\/span><\/td>/),
+                                     "\(rounds)")
+            #expect(!rounds[range].isEmpty)
+            let round = try await client.get("/admin/rounds/esem-open", headers: Self.swedish).body
+            let day = CalendarDate.today(now: submitted.date).description
+            #expect(round.contains("<th scope=\"row\" class=\"date\">\(day)</th>"), "\(round)")
+            #expect(round.contains(/<td class="date">\d{4}-\d\d-\d\d \d\d:\d\d<\/td>/), "the latest responses' times")
         }
     }
 
@@ -110,7 +131,7 @@ import Testing
             try await signIn(client)
             let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
             #expect(page.body.contains(
-                "<dt>Svarsfrekvens (AAPOR RR1)</dt><dd>39,6\u{A0}% (163 av 412 inbjudna); med påbörjade svar (RR2): 45,1\u{A0}%</dd>"), "\(page.body)")
+                "<dt>Svarsfrekvens (AAPOR RR1)</dt><dd>39,6\u{A0}% (163 av 412\u{A0}inbjudna); med påbörjade svar (RR2): 45,1\u{A0}%</dd>"), "\(page.body)")
             #expect(page.body.contains("<dt>Använda inbjudningar</dt><dd>186 av 412</dd><dt>Svarsfrekvens (AAPOR RR1)</dt>"),
                     "no line of invitees who withdrew while none withdrew: \(page.body)")
             #expect(!page.body.contains("Inbjudna som dragit sig ur"))
@@ -118,7 +139,7 @@ import Testing
             #expect(page.body.contains("En inbjuden utan svar räknas som behörig, om den inte har registrerats som ej behörig"))
             let english = try await client.get("/admin/rounds/esem-invited", headers: Self.english)
             #expect(english.body.contains(
-                "<dt>Response rate (AAPOR RR1)</dt><dd>39.6% (163 of 412 invited); with partial responses (RR2): 45.1%</dd>"), "\(english.body)")
+                "<dt>Response rate (AAPOR RR1)</dt><dd>39.6% (163 of 412\u{A0}invited); with partial responses (RR2): 45.1%</dd>"), "\(english.body)")
             #expect(english.body.contains("An invitee without a response counts as eligible unless recorded as ineligible"))
             #expect(english.body.contains("<dt>Invitations used</dt><dd>186 of 412</dd><dt>Response rate (AAPOR RR1)</dt>"), "\(english.body)")
             #expect(!english.body.contains("Invitees who withdrew"))
@@ -143,14 +164,14 @@ import Testing
             try await signIn(client)
             let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
             #expect(page.body.contains("<dt>Använda inbjudningar</dt><dd>1 av 4</dd><dt>Inbjudna som dragit sig ur</dt>"
-                + "<dd>2 av 4 (<code>samla erase --withdraw</code>: svaren raderade, räknas som vägran i svarsfrekvensen)</dd>"), "\(page.body)")
-            #expect(page.body.contains("<dd>0,0\u{A0}% (0 av 4 inbjudna); med påbörjade svar (RR2): 25,0\u{A0}%; "
-                + "2 inbjudna drog sig ur (svaren raderade) och räknas som vägran</dd>"), "\(page.body)")
+                + "<dd>2 av 4 (<code>samla erase <span class=\"option\">--withdraw</span></code>: svaren raderade, räknas som vägran i svarsfrekvensen)</dd>"), "\(page.body)")
+            #expect(page.body.contains("<dd>0,0\u{A0}% (0 av 4\u{A0}inbjudna); med påbörjade svar (RR2): 25,0\u{A0}%; "
+                + "2\u{A0}inbjudna drog sig ur (svaren raderade) och räknas som vägran</dd>"), "\(page.body)")
             let english = try await client.get("/admin/rounds/esem-invited", headers: Self.english)
             #expect(english.body.contains("<dt>Invitations used</dt><dd>1 of 4</dd><dt>Invitees who withdrew</dt>"
-                + "<dd>2 of 4 (<code>samla erase --withdraw</code>: answers erased, counted as refusals in the response rate)</dd>"), "\(english.body)")
-            #expect(english.body.contains("<dd>0.0% (0 of 4 invited); with partial responses (RR2): 25.0%; "
-                + "2 invitees withdrew (their answers erased) and count as refusals</dd>"), "\(english.body)")
+                + "<dd>2 of 4 (<code>samla erase <span class=\"option\">--withdraw</span></code>: answers erased, counted as refusals in the response rate)</dd>"), "\(english.body)")
+            #expect(english.body.contains("<dd>0.0% (0 of 4\u{A0}invited); with partial responses (RR2): 25.0%; "
+                + "2\u{A0}invitees withdrew (their answers erased) and count as refusals</dd>"), "\(english.body)")
         }
     }
 
@@ -169,7 +190,7 @@ import Testing
             try await signIn(client)
             let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
             #expect(!page.body.contains("Inbjudna utan svar, efter utfall"), "\(page.body)")
-            #expect(page.body.contains("<dd>25,0\u{A0}% (1 av 4 inbjudna); med påbörjade svar (RR2): 25,0\u{A0}%</dd>"), "\(page.body)")
+            #expect(page.body.contains("<dd>25,0\u{A0}% (1 av 4\u{A0}inbjudna); med påbörjade svar (RR2): 25,0\u{A0}%</dd>"), "\(page.body)")
         }
         try store.setDispositions([
             DispositionChange(invitationID: invitations[1].id, disposition: .refused),
@@ -180,13 +201,13 @@ import Testing
             let page = try await client.get("/admin/rounds/esem-invited", headers: Self.swedish)
             #expect(page.body.contains("<dt>Inbjudna utan svar, efter utfall</dt><dd>1\u{A0}vägrade, 0\u{A0}ej nådda, 1\u{A0}ej behörig, 1\u{A0}med okänd behörighet "
                 + "(registreras med <code>samla round dispositions</code>)</dd>"), "\(page.body)")
-            #expect(page.body.contains("<dd>33,3\u{A0}% (1 av 3 inbjudna; 1 ej behörig av 4 inbjudna räknas bort); med påbörjade svar (RR2): 33,3\u{A0}%; "
+            #expect(page.body.contains("<dd>33,3\u{A0}% (1 av 3\u{A0}inbjudna; 1\u{A0}ej behörig av 4\u{A0}inbjudna räknas bort); med påbörjade svar (RR2): 33,3\u{A0}%; "
                 + "RR3\u{A0}37,5\u{A0}%, RR4\u{A0}37,5\u{A0}% (e\u{A0}=\u{A0}0,667); "
                 + "COOP1\u{A0}50,0\u{A0}%, REF1\u{A0}33,3\u{A0}%, CON1\u{A0}66,7\u{A0}%</dd>"), "\(page.body)")
             let english = try await client.get("/admin/rounds/esem-invited", headers: Self.english)
             #expect(english.body.contains("<dt>Invitations without a response, by disposition</dt><dd>1\u{A0}refused, 0\u{A0}not reached, 1\u{A0}ineligible, "
                 + "1\u{A0}unknown eligibility (recorded with <code>samla round dispositions</code>)</dd>"), "\(english.body)")
-            #expect(english.body.contains("<dd>33.3% (1 of 3 invited; 1 ineligible of 4 invited left out); with partial responses (RR2): 33.3%; "
+            #expect(english.body.contains("<dd>33.3% (1 of 3\u{A0}invited; 1\u{A0}ineligible of 4\u{A0}invited left out); with partial responses (RR2): 33.3%; "
                 + "RR3\u{A0}37.5%, RR4\u{A0}37.5% (e\u{A0}=\u{A0}0.667); "
                 + "COOP1\u{A0}50.0%, REF1\u{A0}33.3%, CON1\u{A0}66.7%</dd>"), "\(english.body)")
             // The counts are given once, on their own line, not again in the rates.

@@ -66,7 +66,7 @@ import Testing
             #expect(page.body.contains("Euclid data package, ZIP, cleaned by framework msi-toc</a>"))
             #expect(!page.body.contains("Not cleaned"))
             let uncovered = try await client.get("/admin/rounds/esem-open")
-            #expect(uncovered.body.contains("Not cleaned: start <code>samla serve</code> with <code>--framework</code> to apply cleaning rules."),
+            #expect(uncovered.body.contains("Not cleaned: start <code>samla serve</code> with <code><span class=\"option\">--framework</span></code> to apply cleaning rules."),
                     "a round the framework does not declare is not cleaned")
             let reply = try await AdminDownloadTests.download(client, zipPath, type: "application/zip", fileName: "\(Self.round)-euclid.zip")
             zip = try Unzipped(reply.bytes)
@@ -100,7 +100,7 @@ import Testing
         let client = WebClient(port: plain.port)
         try await signIn(client)
         let page = try await client.get("/admin/rounds/\(Self.round)")
-        #expect(page.body.contains("Not cleaned: start <code>samla serve</code> with <code>--framework</code> to apply cleaning rules."))
+        #expect(page.body.contains("Not cleaned: start <code>samla serve</code> with <code><span class=\"option\">--framework</span></code> to apply cleaning rules."))
         #expect(!page.body.contains("cleaned by framework"))
         let reply = try await AdminDownloadTests.download(client, zipPath, type: "application/zip", fileName: "\(Self.round)-euclid.zip")
         let uncleaned = try Unzipped(reply.bytes)

@@ -45,7 +45,8 @@ import Testing
     /// legend's and the table's), and scrolls sideways within a region that takes the focus.
     @Test func theChartsTextStaysReadableAndTheChartScrolls() throws {
         var html = HTMLBuilder()
-        DailyChart(days: [DailyActivity(day: "2026-03-02", started: 3, completed: 1)]).render(into: &html)
+        let days = (0..<10).map { DailyActivity(day: CalendarDate(daysSinceEpoch: 20_400 + $0).description, started: 3, completed: 1) }
+        DailyChart(days: days).render(into: &html)
         let page = html.output
         #expect(page.contains("<div class=\"chart-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"chart-title\"><svg class=\"chart\""), "\(page)")
         #expect(Stylesheet.css.contains(".chart-scroll { overflow-x: auto; }"))
@@ -54,6 +55,37 @@ import Testing
         let minimumWidth = try cssNumber(after: ".chart { display: block; max-width: 100%; min-width:", unit: "rem") * 16
         let textSize = try cssNumber(after: ".chart text { font-size:", unit: "px")
         #expect(textSize * minimumWidth / viewBoxWidth >= 0.95 * 16, "\(textSize) px in \(viewBoxWidth) units drawn at least \(minimumWidth) px wide")
+    }
+
+    /// A round whose responses all came in on one day: its bar pair stood in the middle of a chart
+    /// 640 units wide, about 330 px from its left edge, so that a 320 px screen showed the axis and
+    /// no bar until the chart's region was scrolled. A chart of up to seven days is now as wide as
+    /// its bars need (at no fewer CSS pixels than its units, so its text stays as large), one day's
+    /// fits a 320 px screen (less the page's 1rem margins), and from eight days on it is 640 wide.
+    @Test(arguments: [1, 2, 3, 7, 8, 30])
+    func aChartOfFewDaysIsAsWideAsItsBars(days count: Int) throws {
+        let days = (0..<count).map { DailyActivity(day: CalendarDate(daysSinceEpoch: 20_400 + $0).description, started: 3, completed: 1) }
+        var html = HTMLBuilder()
+        DailyChart(days: days).render(into: &html)
+        let page = html.output
+        let viewBox = try #require(page.range(of: "viewBox=\"0 0 ")).upperBound
+        let chartWidth = try #require(Double(page[viewBox...].prefix { $0 != " " }))
+        #expect(page.contains(" width=\"\(Int(chartWidth))\""))
+        let textSize = try cssNumber(after: ".chart text { font-size:", unit: "px")
+        if count <= 7 {
+            #expect(chartWidth == Double(56 + 10 + 80 * count))
+            #expect(page.contains("<svg class=\"chart bars-\(count)\""), "\(page)")
+            let drawnWidth = try cssNumber(after: ".chart.bars-\(count) { min-width:", unit: "rem") * 16
+            #expect(drawnWidth == chartWidth, "the chart is drawn at one CSS pixel a unit")
+            #expect(textSize * drawnWidth / chartWidth >= 0.95 * 16 - 1e-9)
+        } else {
+            #expect(chartWidth == 640)
+            #expect(page.contains("<svg class=\"chart\""))
+        }
+        let (bars, labels) = try draw(days)
+        for bar in bars { #expect(bar.x >= 56 && bar.x + bar.width <= chartWidth - 10) }
+        for label in labels { #expect(label.x - Double(label.text.count) * 4.6 >= 0 && label.x + Double(label.text.count) * 4.6 <= chartWidth) }
+        if count == 1 { #expect(chartWidth <= 320 - 2 * 16, "one day's chart fits a 320 px screen") }
     }
 
     /// Positions are written with one decimal, hence the tolerance.
@@ -83,7 +115,7 @@ import Testing
         var html = HTMLBuilder()
         DailyChart(days: days).render(into: &html)
         let page = html.output
-        for day in days { #expect(page.contains("<th scope=\"row\">\(day.day)</th>"), "\(day.day) is in the table") }
+        for day in days { #expect(page.contains("<th scope=\"row\" class=\"date\">\(day.day)</th>"), "\(day.day) is in the table") }
         #expect(page.contains("Bar chart of responses per week (Monday to Sunday) from 2025-10-01 to 2026-02-28: \(2 * days.count) begun and \(days.count) completed in all"))
         let (bars, labels) = try draw(days)
         #expect(bars.count == 2 * 22, "a week a bar pair, from Monday 2025-09-29 to Monday 2026-02-23")

@@ -176,7 +176,7 @@ import Testing
             _ = try await Respondent.start(client, round: "esem-open")
             let round = try await client.get("/admin/rounds/esem-open")
             #expect(round.body.contains("<dt>Started</dt><dd>1</dd>"))
-            #expect(round.body.contains(#"<svg class="chart""#))
+            #expect(round.body.contains(#"<svg class="chart bars-1""#), "one day of responses: a chart as wide as its one bar pair")
             #expect(round.status == 200)
 
             let logoutToken = try #require(Page.hidden("csrf", in: overview.body))
@@ -212,7 +212,7 @@ import Testing
             #expect(paused.header("Set-Cookie")?.contains("samla_admin=") != true)
             let wait = try #require(paused.header("Retry-After").flatMap(Int.init))
             #expect((1...60).contains(wait))
-            #expect(paused.body.contains("Too many failed sign-ins: signing in is paused for \(wait) more seconds"))
+            #expect(paused.body.contains("Too many failed sign-ins: signing in is paused for \(wait)\u{00A0}more seconds"))
             #expect(try await client.get("/admin").location == "/admin/login")
             #expect(environment.logs.lines.contains { $0.contains("admin sign-in paused") && $0.contains("E487") })
         }

@@ -1,3 +1,4 @@
+import Aggregation
 import Expressions
 import Testing
 @testable import Reports
@@ -15,6 +16,8 @@ struct FormattingTests {
         #expect(sv.integer(2025) == "2025")
         #expect(sv.range("40,1", "50,3") == "40,1\u{2013}50,3")
         #expect(sv.date(CalendarDate(year: 2026, month: 11, day: 29)!) == "29 november 2026")
+        #expect(sv.percent(whole: 100) == "100\u{00A0}%" && en.percent(whole: 100) == "100%")
+        #expect(sv.quantity("2,5", "minuter") == "2,5\u{00A0}minuter" && en.quantity("30", "seconds") == "30\u{00A0}seconds")
     }
 
     @Test func englishNumbersHaveADecimalPointAndCommasBetweenThousands() {
@@ -33,8 +36,9 @@ struct FormattingTests {
         #expect(share.change(-0.015, low: -0.098, high: 0.068) == "\u{2212}1,5 (\u{2212}9,8 till 6,8)")
         #expect(share.change(0.031, low: nil, high: nil) == "+3,1")
         let count = IndicatorFormat(indicator: .init(id: "b", node: "n", title: [:], kind: .reported, unit: "events", location: .init(file: "f", line: 1, column: 1)), numbers: en)
-        #expect(count.valueWithUnit(12, words: ReportWords(language: "en")) == "12 events")
-        #expect(count.valueWithUnit(12, words: ReportWords(language: "sv")) == "12 träffar")
+        // A no-break space keeps the number with its unit, which a narrow screen broke apart.
+        #expect(count.valueWithUnit(12, words: ReportWords(language: "en")) == "12\u{00A0}events")
+        #expect(count.valueWithUnit(12, words: ReportWords(language: "sv")) == "12\u{00A0}träffar")
         // The form's list of units: a question's hours read the same on the form and in its topline.
         #expect(ReportWords(language: "sv").unit("hours") == "timmar")
         #expect(ReportWords(language: "sv").unit("years") == "år")

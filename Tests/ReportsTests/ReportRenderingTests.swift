@@ -315,6 +315,23 @@ struct ReportRenderingTests {
         #expect(html.contains("Produced on 2 March 2026 with Samla test."))
     }
 
+    /// Swedish writes a percentage with a no-break space before `%` (U+00A0) everywhere in a
+    /// report, so that a narrow screen never breaks the sign from its number: the topline's note
+    /// ("mer än 100 %") had a plain space. English writes `100%`.
+    @Test(arguments: [("sv", "bli mer än 100\u{A0}%.", "95\u{A0}% konfidensintervall"), ("en", "more than 100%.", "95% confidence interval")])
+    func everyPercentageKeepsItsSignWithItsNumber(language: String, note: String, interval: String) throws {
+        let html = try ClubFixture().render(language: language)
+        #expect(html.contains(note))
+        #expect(html.contains(interval))
+        var broken: [String] = []
+        for match in html.ranges(of: /[0-9] %/) {
+            let start = html.index(match.lowerBound, offsetBy: -40, limitedBy: html.startIndex) ?? html.startIndex
+            broken.append(String(html[start..<match.upperBound]))
+        }
+        #expect(broken.isEmpty, "a percentage with a plain space: \(broken)")
+        if language == "en" { #expect(!html.contains("\u{A0}%")) }
+    }
+
     /// The summary's change column mixes shares and counts, so a share's change names its unit.
     @Test(arguments: [("sv", "p.e.", "procentenheter", "+15,0"), ("en", "pp", "percentage points", "+15.0")])
     func theSummaryGivesAShareItsChangeInPercentagePoints(language: String, short: String, long: String, change: String) throws {
@@ -357,8 +374,8 @@ struct ReportRenderingTests {
             .replacingOccurrences(of: "    test: \"${remark} = 'TEST'\"\n", with: "    test: \"${remark} = 'TEST'\"\n    min_minutes: 2.5\n")
         let framework = try #require(FrameworkLoader.load(text: text, path: "club-toc.yaml", surveys: SurveyCatalogue([fixture.document.survey])).framework)
         for (language, rule) in [
-            ("sv", "För snabba: besvarade på under 2,5 minuter; 40 inte tidtagna: insamlade genom import eller API</td><td class=\"num\">1</td>"),
-            ("en", "Too fast: completed in under 2.5 minutes; 40 not timed: collected by import or the API</td><td class=\"num\">1</td>"),
+            ("sv", "För snabba: besvarade på under 2,5\u{00A0}minuter; 40 inte tidtagna: insamlade genom import eller API</td><td class=\"num\">1</td>"),
+            ("en", "Too fast: completed in under 2.5\u{00A0}minutes; 40 not timed: collected by import or the API</td><td class=\"num\">1</td>"),
         ] {
             var definition = try fixture.definition()
             definition.language = language
@@ -404,13 +421,13 @@ struct ReportRenderingTests {
         let fixture = try ClubFixture(invited2024: true)
         _ = try Self.invite40(fixture)
         let swedish = try fixture.render()
-        #expect(swedish.contains("<h3>Svarsfrekvens</h3><ul><li>Klubb 2024: Svarsfrekvens (AAPOR RR1): 30,0\u{A0}% (12 av 40 inbjudna); "
-            + "med påbörjade svar (RR2): 37,5\u{A0}%; 30 svar utan inbjudan (importerade utan token eller via API) räknas inte</li>"
+        #expect(swedish.contains("<h3>Svarsfrekvens</h3><ul><li>Klubb 2024: Svarsfrekvens (AAPOR RR1): 30,0\u{A0}% (12 av 40\u{A0}inbjudna); "
+            + "med påbörjade svar (RR2): 37,5\u{A0}%; 30\u{A0}svar utan inbjudan (importerade utan token eller via API) räknas inte</li>"
             + "<li>Klubb 2025: Anonym omgång: ingen svarsfrekvens, eftersom ingen bjöds in</li></ul>"
             + "<p>Svarsfrekvens enligt AAPOR:s Standard Definitions (10:e upplagan, 2023)"), "\(swedish)")
         let english = try fixture.render(language: "en")
-        #expect(english.contains("<h3>Response rates</h3><ul><li>Club 2024: Response rate (AAPOR RR1): 30.0% (12 of 40 invited); "
-            + "with partial responses (RR2): 37.5%; 30 responses without an invitation (imported without a token, or from the API) are not counted</li>"
+        #expect(english.contains("<h3>Response rates</h3><ul><li>Club 2024: Response rate (AAPOR RR1): 30.0% (12 of 40\u{A0}invited); "
+            + "with partial responses (RR2): 37.5%; 30\u{A0}responses without an invitation (imported without a token, or from the API) are not counted</li>"
             + "<li>Club 2025: Anonymous round: no response rate, since nobody was invited</li></ul>"
             + "<p>Response rates by AAPOR&#39;s Standard Definitions (10th edition, 2023)"))
         #expect(english.contains("Where none are recorded, Samla cannot tell who declined, who was not reached or who is outside the population"))
@@ -442,16 +459,16 @@ struct ReportRenderingTests {
         try fixture.store.setDispositions(
             zip(invitations[15...], recorded).map { DispositionChange(invitationID: $0.id, disposition: $1) }, round: "club-2024")
         let swedish = try fixture.render()
-        #expect(swedish.contains("<li>Klubb 2024: Svarsfrekvens (AAPOR RR1): 33,3\u{A0}% (12 av 36 inbjudna; 4 ej behöriga av 40 inbjudna räknas bort); "
+        #expect(swedish.contains("<li>Klubb 2024: Svarsfrekvens (AAPOR RR1): 33,3\u{A0}% (12 av 36\u{A0}inbjudna; 4\u{A0}ej behöriga av 40\u{A0}inbjudna räknas bort); "
             + "med påbörjade svar (RR2): 41,7\u{A0}%; utan svar: 3\u{A0}vägrade, 2\u{A0}ej nådda, 4\u{A0}ej behöriga, 16\u{A0}med okänd behörighet; "
             + "RR3\u{A0}36,0\u{A0}%, RR4\u{A0}45,0\u{A0}% (e\u{A0}=\u{A0}0,833); COOP1\u{A0}66,7\u{A0}%, REF1\u{A0}8,3\u{A0}%, CON1\u{A0}50,0\u{A0}%; "
-            + "30 svar utan inbjudan (importerade utan token eller via API) räknas inte</li>"), "\(swedish)")
+            + "30\u{A0}svar utan inbjudan (importerade utan token eller via API) räknas inte</li>"), "\(swedish)")
         #expect(swedish.contains("Där utfall har registrerats räknar RR3 och RR4 de inbjudna med okänd behörighet med e"))
         let english = try fixture.render(language: "en")
-        #expect(english.contains("<li>Club 2024: Response rate (AAPOR RR1): 33.3% (12 of 36 invited; 4 ineligible of 40 invited left out); "
+        #expect(english.contains("<li>Club 2024: Response rate (AAPOR RR1): 33.3% (12 of 36\u{A0}invited; 4\u{A0}ineligible of 40\u{A0}invited left out); "
             + "with partial responses (RR2): 41.7%; without a response: 3\u{A0}refused, 2\u{A0}not reached, 4\u{A0}ineligible, 16\u{A0}unknown eligibility; "
             + "RR3\u{A0}36.0%, RR4\u{A0}45.0% (e\u{A0}=\u{A0}0.833); COOP1\u{A0}66.7%, REF1\u{A0}8.3%, CON1\u{A0}50.0%; "
-            + "30 responses without an invitation (imported without a token, or from the API) are not counted</li>"), "\(english)")
+            + "30\u{A0}responses without an invitation (imported without a token, or from the API) are not counted</li>"), "\(english)")
     }
 
     /// A ratio whose denominator sums to 0 in every round, in a framework of the club.
@@ -479,8 +496,8 @@ struct ReportRenderingTests {
     /// The score over itself is a share of a whole of 1 in every round: its cells have no interval,
     /// nor has the change between them, and notes under the table say why, in the report's language.
     @Test(arguments: [
-        ("sv", "<p class=\"note\">Inget intervall för Totalt i Klubb 2024 och Totalt i Klubb 2025: varje täljare är lika med sin nämnare, så andelen är 1 (100 %) och dess standardfel 0 säger inget om osäkerheten.</p>",
-         "<p class=\"note\">Inget intervall för förändringen av Totalt i Klubb 2025: varje täljare är lika med sin nämnare, så andelen är 1 (100 %) och dess standardfel 0 säger inget om osäkerheten.</p>"),
+        ("sv", "<p class=\"note\">Inget intervall för Totalt i Klubb 2024 och Totalt i Klubb 2025: varje täljare är lika med sin nämnare, så andelen är 1 (100\u{00A0}%) och dess standardfel 0 säger inget om osäkerheten.</p>",
+         "<p class=\"note\">Inget intervall för förändringen av Totalt i Klubb 2025: varje täljare är lika med sin nämnare, så andelen är 1 (100\u{00A0}%) och dess standardfel 0 säger inget om osäkerheten.</p>"),
         ("en", "<p class=\"note\">No interval for Total in Club 2024 and Total in Club 2025: every numerator equals its denominator, so the share is 1 (100%) and its standard error of 0 says nothing of its uncertainty.</p>",
          "<p class=\"note\">No interval for the change of Total in Club 2025: every numerator equals its denominator, so the share is 1 (100%) and its standard error of 0 says nothing of its uncertainty.</p>"),
     ])
@@ -557,10 +574,13 @@ struct ReportRenderingTests {
     }
 
     /// The topline says a question's unit in the report's language (surveys write units in English,
-    /// as frameworks do) and closes a question that ends in a question mark without another stop.
+    /// as frameworks do), after a no-break space that keeps it with its number, and closes a
+    /// question that ends in a question mark without another stop.
     @Test(arguments: [
-        ("sv", ["Fördelning bland dem som svarade (poäng)", "Lådagram: Betyg (1–5). Median ", "Stapeldiagram: Hur stor är er förening? Vanligast"], " points"),
-        ("en", ["Distribution among those who answered (points)", "Box chart: Score (1–5). Median ", "Bar chart: How large is your club? Most frequent"], " poäng"),
+        ("sv", ["Fördelning bland dem som svarade (poäng)", "Lådagram: Betyg (1–5). Median ", "\u{A0}poäng, medelvärde ",
+                "Stapeldiagram: Hur stor är er förening? Vanligast"], " points"),
+        ("en", ["Distribution among those who answered (points)", "Box chart: Score (1–5). Median ", "\u{A0}points, mean ",
+                "Bar chart: How large is your club? Most frequent"], " poäng"),
     ])
     func theToplineSaysUnitsInItsLanguage(language: String, expected: [String], foreign: String) throws {
         let html = try ClubFixture().render(language: language)

@@ -25,6 +25,19 @@ import Testing
         #expect(!ResponseRateWords(language: "en").dispositions(Self.documented).contains("\u{A0}"))
     }
 
+    /// The counts in the rate's parenthesis and after it keep their word too: at 320 px the admin
+    /// round page broke "1 ej behörig" after its 1, and "1 invitee withdrew" after its 1.
+    @Test func onAPageEachCountKeepsItsWord() {
+        let outcomes = InvitationOutcomes(invitations: 8, complete: 1, partial: 1, withoutInvitation: 2, withdrawn: 1,
+                                          dispositions: DispositionCounts(ineligible: 1))
+        #expect(ResponseRateWords(language: "sv", onPage: true).value(.invited(outcomes), dispositionCounts: false)
+            .hasPrefix("14,3\u{A0}% (1 av 7\u{A0}inbjudna; 1\u{A0}ej behörig av 8\u{A0}inbjudna räknas bort); med påbörjade svar (RR2): 28,6\u{A0}%; "
+                + "1\u{A0}inbjuden drog sig ur (svaren raderade) och räknas som vägran; "))
+        #expect(ResponseRateWords(language: "en", onPage: true).value(.invited(outcomes)).contains("; 2\u{A0}responses without an invitation"))
+        #expect(ResponseRateWords(language: "en", onPage: true).value(.noEligibleInvitations(invitations: 3)).contains("all 3\u{A0}invitees"))
+        #expect(!ResponseRateWords(language: "en").value(.invited(outcomes)).contains("\u{A0}"))
+    }
+
     /// Swedish counts agree with their number: `1 ej nådd`, `2 ej nådda`; `vägrade` (the plural
     /// participle, which Swedish also writes after 1 of people), never the neuter `vägrat`.
     @Test func swedishCountsAgreeWithTheirNumber() {

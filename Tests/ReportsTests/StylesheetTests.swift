@@ -21,6 +21,17 @@ struct StylesheetTests {
         #expect(css[range.upperBound...].prefix { $0 != "}" }.contains(".status-icon * { fill: currentColor; stroke: currentColor;"))
     }
 
+    /// At 320 px a table wider than the screen scrolls in its region, and its caption ran as wide
+    /// as the table ("Andel som mötte personer från and…"), so that reading it took scrolling. The
+    /// caption is as wide as the screen at most (less the page's 1rem margins), wrapping there, and
+    /// stays in place while the table scrolls under it.
+    @Test func aTablesCaptionWrapsOnTheScreenWhileItsTableScrolls() {
+        let rule = css.components(separatedBy: "\n").first { $0.hasPrefix("caption {") } ?? ""
+        #expect(rule.contains("max-width: min(calc(100vw - 2rem), 60rem);"), "\(rule)")
+        #expect(rule.contains("position: sticky; left: 0;"), "\(rule)")
+        #expect(css.contains(".page { max-width: 62rem; margin: 0 auto; padding: 1rem 1rem 3rem; }"), "the 2rem and 60rem are the page's margins and width")
+    }
+
     /// On a phone a chart shrunk to the screen had text 5 px high. Below 40 rem it keeps a width its
     /// text can be read at, inside a focusable region of its own that scrolls sideways, named by the
     /// chart's title; the page itself still does not scroll.

@@ -141,7 +141,7 @@ import Testing
     }
 
     /// A share's target is written as its estimate is, with %: "75,0" beside "100,0 %" read as
-    /// another scale.
+    /// another scale. Swedish puts a no-break space before `%` (U+00A0), as the reports do.
     @Test func aPercentTargetInTheTableHasItsPercentSign() throws {
         let run = try Self.compute(contacts: 2, indicator: """
             kind: proportion
@@ -152,8 +152,9 @@ import Testing
         """)
         #expect(run.status == 0, "\(run.errors)")
         let total = try #require(run.output.split(separator: "\n").first { $0.contains("Totalt") })
-        #expect(total.contains("100,0 %"), "\(total)")
-        #expect(total.contains("75,0 %"), "\(total)")
+        #expect(total.contains("100,0\u{00A0}%"), "\(total)")
+        #expect(total.contains("75,0\u{00A0}%"), "\(total)")
+        #expect(run.output.contains("95\u{00A0}% KI"), "\(run.output)")
     }
 
     /// A round declared but not opened yet gets a note in the language asked: after the table, and
@@ -248,7 +249,7 @@ import Testing
     @Test(arguments: [
         ("en", "\n  contacts_per_contact: no interval: every numerator equals its denominator, so the share is 1 (100%) "
             + "and its standard error of 0 says nothing of its uncertainty\n"),
-        ("sv", "\n  contacts_per_contact: inget intervall: varje täljare är lika med sin nämnare, så andelen är 1 (100 %) "
+        ("sv", "\n  contacts_per_contact: inget intervall: varje täljare är lika med sin nämnare, så andelen är 1 (100\u{00A0}%) "
             + "och dess standardfel 0 säger inget om osäkerheten\n"),
     ])
     func aFigureWithoutAnIntervalSaysWhyInEveryFormat(language: String, line: String) throws {
@@ -348,7 +349,7 @@ import Testing
     @Test(arguments: [
         ("kind: mean\nvalue: \"${new_contacts}\"", "12        3,0  3,0–3,0"),
         ("kind: proportion\nnumerator: \"${new_contacts} > 2\"", "12      1,000  0,758–1,000"),
-        ("kind: proportion\nnumerator: \"${new_contacts} > 2\"\nunit: percent", "12    100,0 %  75,8–100,0"),
+        ("kind: proportion\nnumerator: \"${new_contacts} > 2\"\nunit: percent", "12    100,0\u{00A0}%  75,8–100,0"),
         ("kind: count\nuniverse: \"${new_contacts} > 2\"", "12         12"),
     ])
     func theTableWritesTheDecimalsOfTheIndicatorsKind(indicator: String, figures: String) throws {
@@ -436,9 +437,9 @@ import Testing
     /// The speed rule's count, its description in the language asked and the responses it could
     /// not time are in the table, the JSON and the cleaning log CSV.
     @Test(arguments: [
-        ("en", "  forum-2025: 14 read, removed too fast 1 (12 not timed: collected by import or the API), 13 kept\n", "completed in under 3 minutes"),
+        ("en", "  forum-2025: 14 read, removed too fast 1 (12 not timed: collected by import or the API), 13 kept\n", "completed in under 3\u{00A0}minutes"),
         ("sv", "  forum-2025: 14 lästa, borttagna för snabba 1 (12 inte tidtagna: insamlade genom import eller API), 13 kvar\n",
-         "besvarade på under 3 minuter"),
+         "besvarade på under 3\u{00A0}minuter"),
     ])
     func theSpeedRuleIsLoggedInEveryForm(language: String, table: String, description: String) throws {
         let (run, cli, fast) = try Self.timedRound(["--lang", language, "--cleaning-log", "cleaning.csv"])

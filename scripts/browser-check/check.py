@@ -114,28 +114,48 @@ class Check:
                     + ' (' + Math.round(e.getBoundingClientRect().right) + ' px: ' + JSON.stringify((e.textContent || '').trim().slice(0, 40)) + ')');""")
             self.failures.append(f"{name}: at 320 px the page is {scroll} px wide (viewport {client} px): {'; '.join(wide)}")
         self.check_chart_text(name)
+        self.check_whole_days(name)
         self.audit(name + "-320px")
         d.set_window_size(1200, 900)
 
+    def check_whole_days(self, name):
+        """No day in an admin table is broken over two lines at its hyphens (`2026-` above `11-29`),
+        nor a command's option after its dashes (`--` above `withdraw`): the text of every element
+        of class `date` or `option` lies on one line."""
+        broken = self.driver.execute_script("""
+            return [...document.querySelectorAll('.date, .option')].filter(e => {
+                const range = document.createRange(); range.selectNodeContents(e);
+                return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+            }).map(e => e.textContent);""")
+        if broken:
+            self.failures.append(f"{name}: at 320 px these days or options are broken over lines: {broken[:5]}")
+
     def check_chart_text(self, name):
         """An admin chart's text, as drawn (its font size times the chart's scale), is at least the
-        page's small text (the legend's) at the current width, and the chart is in a scrolling
-        region a keyboard can focus."""
+        page's small text (the legend's) at the current width, the chart is in a scrolling region a
+        keyboard can focus, and its first bar pair and day label are on screen before that region is
+        scrolled (one day's bars stood off a 320 px screen in the middle of a chart 640 px wide)."""
         found = self.driver.execute_script("""
             const svg = document.querySelector('svg.chart'); if (!svg) return null;
             const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
             const sizes = [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
             const small = parseFloat(getComputedStyle(document.querySelector('.legend')).fontSize);
             const region = svg.closest('[role=region][tabindex="0"]');
-            return [Math.min(...sizes), small, region !== null && getComputedStyle(region).overflowX === 'auto'];""")
+            const limit = document.documentElement.clientWidth;
+            const first = [svg.querySelector('rect.bar-started'), svg.querySelector('rect.bar-completed'), svg.querySelector('text[text-anchor=middle]')];
+            const off = first.filter(e => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > limit + 0.5; })
+                .map(e => e.tagName + '.' + (e.getAttribute('class') || e.textContent) + ' at ' + Math.round(e.getBoundingClientRect().left) + ' px');
+            return [Math.min(...sizes), small, region !== null && getComputedStyle(region).overflowX === 'auto', off, limit];""")
         if found is None:
             return
-        drawn, small, scrolls = found
+        drawn, small, scrolls, off, limit = found
+        if off:
+            self.failures.append(f"{name}: the chart's first bars or label lie outside the {limit} px viewport: {'; '.join(off)}")
         if drawn < small - 0.05:
             self.failures.append(f"{name}: the chart's text is drawn {drawn:.1f} px tall, below the page's small text ({small:.1f} px)")
         if not scrolls:
             self.failures.append(f"{name}: the chart is not in a focusable region that scrolls sideways")
-        print(f"  {name}: chart text {drawn:.1f} px (small text {small:.1f} px), in a scrolling region: {scrolls}")
+        print(f"  {name}: chart text {drawn:.1f} px (small text {small:.1f} px), in a scrolling region: {scrolls}, first bars on screen: {not off}")
 
     def check_focus(self, name, controls=4):
         """Tabbing to the first `controls` controls shows an outline on each."""

@@ -121,6 +121,14 @@ def check(driver, path, axe_source, out, failures):
             failures.append(f"{name}: the chart {chart} is not in a focusable scrolling region")
     if smallest:
         print(f"  {name}: at 320 px {len(smallest)} charts, smallest text {min(s for _, s, _ in smallest):.1f} px")
+    # A table wider than the screen scrolls in its region, but its caption wraps on the screen: it
+    # ran as wide as its table, so that reading it took scrolling.
+    cut = driver.execute_script("""
+        const limit = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('caption')].filter(c => c.getBoundingClientRect().right > limit + 0.5)
+            .map(c => c.textContent.slice(0, 50));""")
+    if cut:
+        failures.append(f"{name}: at 320 px {len(cut)} table captions run off the screen: {cut[:3]}")
     narrow = os.path.join(out, f"{name}-320px.png")
     driver.save_screenshot(narrow)
 

@@ -68,16 +68,17 @@ enum ResultText {
 
     /// The terminal table: one block per indicator, then the cleaning log and notes.
     static func table(_ results: ResultSet) -> String {
-        let sv = results.language == "sv"
+        let sv = results.language == "sv", numbers = NumberStyle(language: results.language)
+        let intervalHeader = numbers.percent(whole: 95) + (sv ? " KI" : " CI")
         let header = sv
-            ? ["Indikator", "Omgång", "Grupp", "n", "Skattning", "95 % KI", "Mål", "Status", "Förändring"]
-            : ["Indicator", "Round", "Group", "n", "Estimate", "95% CI", "Target", "Status", "Change"]
+            ? ["Indikator", "Omgång", "Grupp", "n", "Skattning", intervalHeader, "Mål", "Status", "Förändring"]
+            : ["Indicator", "Round", "Group", "n", "Estimate", intervalHeader, "Target", "Status", "Change"]
         var lines: [[String]] = [header]
         // Swedish writes a decimal comma, as the Swedish report does; CSV and JSON keep the point for tools.
         let rows = results.displayRows(precision: .shown, decimalMark: sv ? "," : ".")
         for row in rows {
             let percent = row.unit == "percent"
-            let suffix = percent ? " %" : ""
+            let suffix = percent ? numbers.percentSign : ""
             let withheld = sv ? "(undanhållen)" : "(suppressed)"
             let estimate = row.estimate.isEmpty ? (row.suppressed.isEmpty ? (row.note.isEmpty ? "" : "–") : withheld) : row.estimate + suffix
             let interval = row.low.isEmpty ? "" : "\(row.low)–\(row.high)"

@@ -44,17 +44,17 @@ public struct CleaningLog: Sendable, Hashable {
         /// in words: `minst 80 % av de frågor som gällde svaret besvarade`,
         /// `completed in under 2.5 minutes`, `the same org_name and contact_email as an earlier response`.
         public func description(_ language: String) -> String {
-            let sv = language == "sv"
+            let sv = language == "sv", numbers = NumberStyle(language: language)
             switch rule {
             case .completeness:
-                let percent = Int(((minShare ?? 0) * 100).rounded())
-                return sv ? "minst \(percent)\u{00A0}% av de frågor som gällde svaret besvarade" : "at least \(percent)% of the questions that applied answered"
+                let percent = numbers.percent(whole: Int(((minShare ?? 0) * 100).rounded()))
+                return sv ? "minst \(percent) av de frågor som gällde svaret besvarade" : "at least \(percent) of the questions that applied answered"
             case .speed:
                 let minutes = minMinutes ?? 0
                 let number = DisplayRow.format(minutes, digits: 6, decimalMark: sv ? "," : ".")
                 return sv
-                    ? "besvarade på under \(number) \(minutes == 1 ? "minut" : "minuter")"
-                    : "completed in under \(number) \(minutes == 1 ? "minute" : "minutes")"
+                    ? "besvarade på under \(numbers.quantity(number, minutes == 1 ? "minut" : "minuter"))"
+                    : "completed in under \(numbers.quantity(number, minutes == 1 ? "minute" : "minutes"))"
             case .duplicate:
                 let key = keyNames.joined(separator: sv ? " och " : " and ")
                 return sv ? "samma \(key) som ett tidigare svar" : "the same \(key) as an earlier response"

@@ -22,7 +22,7 @@ public enum NoIntervalReason: Sendable, Hashable {
 
     /// The reason in a results language: Swedish for `sv`, else English.
     public func text(_ language: String) -> String {
-        let sv = language == "sv"
+        let sv = language == "sv", hundred = NumberStyle(language: language).percent(whole: 100)
         switch self {
         case .reportedValue:
             return sv ? "ett rapporterat värde är ingen skattning från svar" : "a reported value is not an estimate from responses"
@@ -34,16 +34,16 @@ public enum NoIntervalReason: Sendable, Hashable {
                 return sv ? "för få svar för ett fördelningsfritt intervall på den nivån" : "too few responses for a distribution-free interval at that level"
             case .proportionAtBoundary:
                 return sv
-                    ? "andelen är 0 eller 1 (0 eller 100 %), där dess standardfel 0 inte säger något om osäkerheten"
-                    : "the proportion is 0 or 1 (0 or 100%), where its standard error of 0 says nothing of its uncertainty"
+                    ? "andelen är 0 eller 1 (0 eller \(hundred)), där dess standardfel 0 inte säger något om osäkerheten"
+                    : "the proportion is 0 or 1 (0 or \(hundred)), where its standard error of 0 says nothing of its uncertainty"
             case .ratioAtZero:
                 return sv
                     ? "ingen täljare är över 0, så kvoten är 0 och dess standardfel 0 säger inget om osäkerheten"
                     : "no numerator is above 0, so the ratio is 0 and its standard error of 0 says nothing of its uncertainty"
             case .shareAtOne:
                 return sv
-                    ? "varje täljare är lika med sin nämnare, så andelen är 1 (100 %) och dess standardfel 0 säger inget om osäkerheten"
-                    : "every numerator equals its denominator, so the share is 1 (100%) and its standard error of 0 says nothing of its uncertainty"
+                    ? "varje täljare är lika med sin nämnare, så andelen är 1 (\(hundred)) och dess standardfel 0 säger inget om osäkerheten"
+                    : "every numerator equals its denominator, so the share is 1 (\(hundred)) and its standard error of 0 says nothing of its uncertainty"
             case .noDegreesOfFreedom:
                 return sv ? "designen lämnar inga frihetsgrader för intervallet" : "the design leaves no degrees of freedom for the interval"
             case .quantileBoundOutOfRange:

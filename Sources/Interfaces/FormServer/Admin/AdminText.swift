@@ -1,3 +1,4 @@
+import Aggregation
 import Expressions
 import Foundation
 import Reports
@@ -24,7 +25,7 @@ struct AdminText: Sendable {
 
     /// A whole percentage as the response rates beside it are written: `83 %` (a no-break space) in
     /// Swedish, `83%` in English.
-    func percent(_ value: Int) -> String { numbers.integer(value) + numbers.percentSign }
+    func percent(_ value: Int) -> String { numbers.percent(whole: value) }
 
     func date(_ day: CalendarDate) -> String { numbers.date(day) }
 
@@ -56,8 +57,8 @@ struct AdminText: Sendable {
     var errorPrefix: String { pick("Fel: ", "Error: ") }
     var wrongSecret: String { pick("Administratörsnyckeln stämmer inte", "The admin secret is not right") }
     func signInPaused(seconds: Int) -> String {
-        pick("För många misslyckade inloggningar: inloggningen är pausad i \(count(seconds)) sekunder till, och nyckeln kontrollerades inte. Försök igen då.",
-             "Too many failed sign-ins: signing in is paused for \(seconds) more seconds, and the secret was not checked. Try again then.")
+        pick("För många misslyckade inloggningar: inloggningen är pausad i \(numbers.quantity(count(seconds), "sekunder")) till, och nyckeln kontrollerades inte. Försök igen då.",
+             "Too many failed sign-ins: signing in is paused for \(numbers.quantity(count(seconds), "more seconds")), and the secret was not checked. Try again then.")
     }
 
     /// What the sign-in page says of a session that ended.
@@ -65,8 +66,8 @@ struct AdminText: Sendable {
         switch ending {
         case .idle:
             let minutes = Int(idleLimit / 60)
-            return pick("Din session avslutades efter \(minutes == 1 ? "1 minut" : "\(count(minutes)) minuter") utan användning. Logga in igen för att fortsätta.",
-                        "Your session ended after \(minutes == 1 ? "1 minute" : "\(minutes) minutes") without use. Sign in again to go on.")
+            return pick("Din session avslutades efter \(numbers.quantity(count(minutes), minutes == 1 ? "minut" : "minuter")) utan användning. Logga in igen för att fortsätta.",
+                        "Your session ended after \(numbers.quantity(count(minutes), minutes == 1 ? "minute" : "minutes")) without use. Sign in again to go on.")
         case .lifetime:
             return pick("Din session avslutades: en session varar högst åtta timmar. Logga in igen för att fortsätta.",
                         "Your session ended: a session lasts at most eight hours. Sign in again to go on.")

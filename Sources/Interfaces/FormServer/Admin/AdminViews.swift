@@ -43,10 +43,30 @@ enum AdminViews {
         return shell
     }
 
+    /// From one day to another, `2026-11-29 – 2027-11-30`: each day kept whole (class `date`, which
+    /// does not wrap), so that a narrow column breaks the line after the dash and never at a day's
+    /// hyphens (`2026-` above `11-29`).
+    static func dateRange(_ first: String, _ last: String, into html: inout HTMLBuilder) {
+        html.element("span", .init("class", "date"), text: first)
+        html.text(" – ")
+        html.element("span", .init("class", "date"), text: last)
+    }
+
     /// Running text that names commands: the parts between backticks are written as `<code>`.
     static func prose(_ text: String, into html: inout HTMLBuilder) {
         for (index, part) in text.split(separator: "`", omittingEmptySubsequences: false).enumerated() where !part.isEmpty {
-            if index % 2 == 1 { html.element("code", text: String(part)) } else { html.text(String(part)) }
+            if index % 2 == 1 { code(String(part), into: &html) } else { html.text(String(part)) }
+        }
+    }
+
+    /// A command as `<code>`, each option in it (`--withdraw`) kept whole (class `option`, which
+    /// does not wrap): at 320 px a line broke after an option's dashes, `--` above `withdraw`.
+    static func code(_ command: String, into html: inout HTMLBuilder) {
+        html.element("code") { html in
+            for (index, word) in command.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+                if index > 0 { html.text(" ") }
+                if word.hasPrefix("-") { html.element("span", .init("class", "option"), text: String(word)) } else { html.text(String(word)) }
+            }
         }
     }
 
@@ -140,7 +160,7 @@ enum AdminViews {
                                     html.element("a", .init("href", "/admin/rounds/" + round.name), text: round.name)
                                 }
                                 html.element("td", text: "\(round.surveyID) \(summary.definitionVersion)")
-                                html.element("td", text: "\(round.opens) – \(round.closes)")
+                                html.element("td") { html in dateRange(round.opens.description, round.closes.description, into: &html) }
                                 html.element("td", text: words.roundStatus(round.phase(on: today), anonymous: round.isAnonymous))
                                 html.element("td", .init("class", "number"), text: words.count(summary.started))
                                 html.element("td", .init("class", "number"), text: words.count(summary.complete))
@@ -203,7 +223,7 @@ enum AdminViews {
                     html.element("dt", text: words.invitationsWithdrawn)
                     html.element("dd") { html in
                         html.text(words.countOf(summary.invitationsWithdrawn, summary.invitations) + " (")
-                        html.element("code", text: "samla erase --withdraw")
+                        code("samla erase --withdraw", into: &html)
                         html.text(words.withdrawnMeaning + ")")
                     }
                 }
@@ -213,7 +233,7 @@ enum AdminViews {
                     html.element("dd") { html in
                         html.text(words.responseRates.counts(summary.dispositions, unknown: summary.invitationsOfUnknownEligibility)
                             + " (" + words.dispositionsRecordedBy + " ")
-                        html.element("code", text: "samla round dispositions")
+                        code("samla round dispositions", into: &html)
                         html.text(")")
                     }
                 }
@@ -278,8 +298,8 @@ enum AdminViews {
                                     html.element("td", text: words.responseStatus(record.status))
                                     html.element("td", text: record.language)
                                     html.element("td", text: words.sourceCell(record))
-                                    html.element("td", text: shortTime(record.startedAt))
-                                    html.element("td", text: shortTime(record.updatedAt))
+                                    html.element("td", .init("class", "date"), text: shortTime(record.startedAt))
+                                    html.element("td", .init("class", "date"), text: shortTime(record.updatedAt))
                                     html.element("td", text: record.currentPage ?? "–")
                                 }
                             }

@@ -16,6 +16,19 @@ struct DailyChart {
     /// the browser's default font size; `min-width` in rem): a narrower screen scrolls the chart
     /// sideways in its region rather than shrinking its text.
     static let width = 640
+    /// The room left of the bars (for the axis's numbers) and right of them, in the chart's units.
+    static let left = 56, right = 10
+    /// The most room a bar pair takes, in the chart's units. A chart of fewer bars than fill
+    /// `width` at this is narrower (``width(bars:)``): a single day's bars stood in the middle of
+    /// 640 units, off a 320 px screen until its region was scrolled.
+    static let widestSlot = 80
+
+    /// The chart's width for `bars` bar pairs: `width`, or less where they do not fill it.
+    static func width(bars: Int) -> Int { min(width, left + right + max(1, bars) * widestSlot) }
+
+    /// The numbers of bar pairs whose chart is narrower than `width`: each has a class of its own
+    /// (`bars-3`), by which the stylesheet keeps that chart at no fewer CSS pixels than its units.
+    static let narrowBarCounts = 1...((width - left - right) / widestSlot)
     /// The size of the chart's text in its units: the page's small text (0.95rem, as the legend
     /// and the table below it), which it therefore never falls below.
     static let textSize = 15.2
@@ -66,8 +79,8 @@ struct DailyChart {
             return
         }
         let peak = max(1, bars.map { max($0.started, $0.completed) }.max() ?? 1)
-        let width = Self.width, height = 230, left = 56, bottom = 36, top = 10
-        let plotWidth = width - left - 10, plotHeight = height - bottom - top
+        let width = Self.width(bars: bars.count), height = 230, left = Self.left, bottom = 36, top = 10
+        let plotWidth = width - left - Self.right, plotHeight = height - bottom - top
         let slot = Double(plotWidth) / Double(bars.count)
         let bar = min(24.0, max(1.0, slot * 0.4))
         func y(_ value: Int) -> Double { Double(top) + Double(plotHeight) * (1 - Double(value) / Double(peak)) }
@@ -91,15 +104,16 @@ struct DailyChart {
                 html.text(words.completed)
             }
         }
-        // Wider than a 320 px screen at a readable size: the chart scrolls within its region, which
-        // takes the focus so that a keyboard can scroll it (as the reports' charts do).
+        // Wider than a 320 px screen at a readable size from three days on: the chart scrolls within
+        // its region, which takes the focus so that a keyboard can scroll it (as the reports' charts do).
         html.element("div", .init("class", "chart-scroll"), .init("role", "region"), .init("tabindex", "0"),
                      .init("aria-labelledby", "chart-title")) { html in
-            html.element("svg", .init("class", "chart"), .init("viewBox", "0 0 \(width) \(height)"), .init("width", String(width)),
+            let widthClass = Self.narrowBarCounts.contains(bars.count) ? " bars-\(bars.count)" : ""
+            html.element("svg", .init("class", "chart" + widthClass), .init("viewBox", "0 0 \(width) \(height)"), .init("width", String(width)),
                          .init("height", String(height)), .init("role", "img"), .init("aria-labelledby", "chart-title"),
                          .init("xmlns", "http://www.w3.org/2000/svg")) { html in
                 html.element("title", .init("id", "chart-title"), text: description)
-                html.selfClosing("line", .init("x1", String(left)), .init("y1", String(top + plotHeight)), .init("x2", String(width - 10)),
+                html.selfClosing("line", .init("x1", String(left)), .init("y1", String(top + plotHeight)), .init("x2", String(width - Self.right)),
                           .init("y2", String(top + plotHeight)), .init("stroke", "#1b1b1b"))
                 html.element("text", .init("x", String(left - 6)), .init("y", String(top + 12)), .init("text-anchor", "end"), text: words.count(peak))
                 html.element("text", .init("x", String(left - 6)), .init("y", String(top + plotHeight)), .init("text-anchor", "end"), text: "0")
@@ -123,9 +137,12 @@ struct DailyChart {
                 }
             }
         }
-        html.element("div", .init("class", "table-scroll")) { html in
+        // Its days do not wrap (class `date`), so that at 320 px the table may scroll: in a region
+        // that takes the focus, as it has nothing else a keyboard could reach.
+        html.element("div", .init("class", "table-scroll"), .init("role", "region"), .init("tabindex", "0"),
+                     .init("aria-labelledby", "per-day-table")) { html in
             html.element("table", .init("class", "data")) { html in
-                html.element("caption", .init("class", "visually-hidden"), text: words.responsesPerDay)
+                html.element("caption", .init("id", "per-day-table"), .init("class", "visually-hidden"), text: words.responsesPerDay)
                 html.element("thead") { html in
                     html.element("tr") { html in
                         html.element("th", .init("scope", "col"), text: words.day)
@@ -136,7 +153,7 @@ struct DailyChart {
                 html.element("tbody") { html in
                     for day in days where day.started > 0 || day.completed > 0 {
                         html.element("tr") { html in
-                            html.element("th", .init("scope", "row"), text: day.day)
+                            html.element("th", .init("scope", "row"), .init("class", "date"), text: day.day)
                             html.element("td", .init("class", "number"), text: words.count(day.started))
                             html.element("td", .init("class", "number"), text: words.count(day.completed))
                         }

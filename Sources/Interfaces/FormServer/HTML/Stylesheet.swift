@@ -112,8 +112,11 @@ enum Stylesheet {
     table.data th, table.data td { border-bottom: 1px solid #b1b4b6; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; }
     table.data td.number, table.data th.number { text-align: right; font-variant-numeric: tabular-nums; }
     .table-scroll { overflow-x: auto; }
+    .date { white-space: nowrap; }
+    .option { white-space: nowrap; }
     .chart-scroll { overflow-x: auto; }
     .chart { display: block; max-width: 100%; min-width: \(DailyChart.width / 16)rem; height: auto; }
+    \(DailyChart.narrowBarCounts.map { ".chart.bars-\($0) { min-width: \(Double(DailyChart.width(bars: $0)) / 16)rem; }" }.joined(separator: "\n    "))
     .chart .bar-started { fill: #8aa9c9; }
     .chart .bar-completed { fill: #0b3d2e; }
     .chart text { font-size: \(DailyChart.textSize)px; fill: #1b1b1b; }

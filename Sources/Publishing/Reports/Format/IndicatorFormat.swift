@@ -1,3 +1,4 @@
+import Aggregation
 import Foundation
 import Frameworks
 
@@ -19,9 +20,10 @@ struct IndicatorFormat: Sendable {
         isPercent ? number(value) + numbers.percentSign : number(value)
     }
 
-    /// A value with its unit in words where it has one: `45,2 %`, `12 publikationer`.
+    /// A value with its unit in words where it has one, after a no-break space: `45,2 %`,
+    /// `12 publikationer`.
     func valueWithUnit(_ value: Double, words: ReportWords) -> String {
-        if let unit = words.unit(indicator.unit) { return self.value(value) + " " + unit }
+        if let unit = words.unit(indicator.unit) { return numbers.quantity(self.value(value), unit) }
         return self.value(value)
     }
 

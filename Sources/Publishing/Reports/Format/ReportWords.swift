@@ -160,7 +160,7 @@ struct ReportWords: Sendable {
     var change: String { pick("Förändring", "Change") }
     var group: String { pick("Grupp", "Group") }
     var estimate: String { pick("Skattning", "Estimate") }
-    var interval: String { pick("95\u{00A0}% konfidensintervall", "95% confidence interval") }
+    var interval: String { NumberStyle(language: language).percent(whole: 95) + pick(" konfidensintervall", " confidence interval") }
     var baseline: String { pick("Utgångsvärde", "Baseline") }
     /// A value and the round it belongs to: `70,0 % i ESEM 2027` (round labels may carry their own parentheses).
     func valueIn(_ value: String, _ round: String) -> String { pick("\(value) i \(round)", "\(value) in \(round)") }

@@ -1,3 +1,4 @@
+import Aggregation
 import Store
 
 /// A round's response rate (``ResponseRate``) in Swedish or English, as the reports, the admin
@@ -6,7 +7,7 @@ import Store
 public struct ResponseRateWords: Sendable {
     public let numbers: NumberStyle
     /// The space that keeps a rate's name with its value (`RR3 40,5 %`, `e = 0,977`) and a count
-    /// with its word (`9 vägrade`): a no-break space on a page, which a narrow screen would otherwise
+    /// with its word (`9 vägrade`, `1 ej behörig`, `7 inbjudna`): a no-break space on a page, which a narrow screen would otherwise
     /// break between them, and a plain one in a terminal.
     private let joiner: String
 
@@ -49,32 +50,32 @@ public struct ResponseRateWords: Sendable {
         case .noInvitations:
             return pick("inga inbjudningar ännu: ingen svarsfrekvens", "no invitations yet: no response rate")
         case .noEligibleInvitations(let invitations):
-            return pick("alla \(numbers.integer(invitations)) inbjudna är registrerade som ej behöriga: ingen svarsfrekvens",
-                        "all \(numbers.integer(invitations)) invitees are recorded ineligible: no response rate")
+            return pick("alla \(numbers.integer(invitations))\(joiner)inbjudna är registrerade som ej behöriga: ingen svarsfrekvens",
+                        "all \(numbers.integer(invitations))\(joiner)invitees are recorded ineligible: no response rate")
         case .invited(let outcomes):
-            var counts = "\(numbers.integer(outcomes.complete)) \(pick("av", "of")) \(numbers.integer(outcomes.eligibleOrUnknown)) \(pick("inbjudna", "invited"))"
+            var counts = "\(numbers.integer(outcomes.complete)) \(pick("av", "of")) \(numbers.integer(outcomes.eligibleOrUnknown))\(joiner)\(pick("inbjudna", "invited"))"
             if outcomes.ineligible > 0 {
                 let ineligible = numbers.integer(outcomes.ineligible), invited = numbers.integer(outcomes.invitations)
-                counts += pick("; \(ineligible) \(outcomes.ineligible == 1 ? "ej behörig" : "ej behöriga") av \(invited) inbjudna räknas bort",
-                               "; \(ineligible) ineligible of \(invited) invited left out")
+                counts += pick("; \(ineligible)\(joiner)\(outcomes.ineligible == 1 ? "ej behörig" : "ej behöriga") av \(invited)\(joiner)inbjudna räknas bort",
+                               "; \(ineligible)\(joiner)ineligible of \(invited)\(joiner)invited left out")
             }
             var text = "\(numbers.percent(outcomes.rr1)) (\(counts)); "
                 + pick("med påbörjade svar (RR2): ", "with partial responses (RR2): ") + numbers.percent(outcomes.rr2)
             if outcomes.withdrawn > 0 {
                 let count = numbers.integer(outcomes.withdrawn)
                 text += outcomes.withdrawn == 1
-                    ? pick("; 1 inbjuden drog sig ur (svaren raderade) och räknas som vägran",
-                           "; 1 invitee withdrew (the answers erased) and counts as a refusal")
-                    : pick("; \(count) inbjudna drog sig ur (svaren raderade) och räknas som vägran",
-                           "; \(count) invitees withdrew (their answers erased) and count as refusals")
+                    ? pick("; 1\(joiner)inbjuden drog sig ur (svaren raderade) och räknas som vägran",
+                           "; 1\(joiner)invitee withdrew (the answers erased) and counts as a refusal")
+                    : pick("; \(count)\(joiner)inbjudna drog sig ur (svaren raderade) och räknas som vägran",
+                           "; \(count)\(joiner)invitees withdrew (their answers erased) and count as refusals")
             }
             if outcomes.hasDispositions { text += "; " + dispositions(outcomes, withCounts: dispositionCounts) }
             if outcomes.withoutInvitation > 0 {
                 let count = numbers.integer(outcomes.withoutInvitation)
                 text += outcomes.withoutInvitation == 1
-                    ? pick("; 1 svar utan inbjudan (importerat utan token eller via API) räknas inte", "; 1 response without an invitation (imported without a token, or from the API) is not counted")
-                    : pick("; \(count) svar utan inbjudan (importerade utan token eller via API) räknas inte",
-                           "; \(count) responses without an invitation (imported without a token, or from the API) are not counted")
+                    ? pick("; 1\(joiner)svar utan inbjudan (importerat utan token eller via API) räknas inte", "; 1\(joiner)response without an invitation (imported without a token, or from the API) is not counted")
+                    : pick("; \(count)\(joiner)svar utan inbjudan (importerade utan token eller via API) räknas inte",
+                           "; \(count)\(joiner)responses without an invitation (imported without a token, or from the API) are not counted")
             }
             return text
         }

@@ -39,7 +39,7 @@ enum ReportStylesheet {
     .chart-wrap { overflow-x: auto; }
     .table-wrap:focus, .chart-wrap:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
     table { border-collapse: collapse; font-size: .92rem; min-width: 18rem; }
-    caption { text-align: left; font-weight: 600; padding: .25rem 0; caption-side: top; }
+    caption { text-align: left; font-weight: 600; padding: .25rem 0; caption-side: top; position: sticky; left: 0; max-width: min(calc(100vw - 2rem), 60rem); }
     th, td { border-bottom: 1px solid var(--rule); padding: .3rem .6rem .3rem 0; text-align: left; vertical-align: top; }
     thead th { border-bottom: 2px solid var(--ink); }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; padding-left: .6rem; }

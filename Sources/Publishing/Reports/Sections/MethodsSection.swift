@@ -203,7 +203,7 @@ extension ReportRenderer {
         case .ratioStudentT: return "Kvot av summor med linjäriserat standardfel och t-intervall med n − 1 frihetsgrader."
         case .ratioLogStudentT: return "Kvot av summor av värden som alla är 0 eller mer, med linjäriserat standardfel och t-intervall med n − 1 frihetsgrader på logaritmisk skala, R·exp(±t · SE/R), som inte kan gå under 0."
         case .ratioLogitStudentT: return "Kvot av summor som är en andel av en helhet (varje täljarvärde mellan 0 och sitt nämnarvärde), med linjäriserat standardfel och t-intervall med n − 1 frihetsgrader på logitskalan, expit(logit R ± t · SE/(R(1 − R))), som håller sig mellan 0 och 1."
-        case .orderStatistics: return "Median med ett fördelningsfritt intervall mellan två ordningsstatistikor, vars binomiala täckning är minst 95 %."
+        case .orderStatistics: return "Median med ett fördelningsfritt intervall mellan två ordningsstatistikor, vars binomiala täckning är minst \(numbers.percent(whole: 95))."
         case .descriptive: return "En räkning av svaren; oviktade summor och antal har inget urvalsintervall."
         case .taylorNormal: return "Designbaserad skattning med standardfel genom Taylorlinjärisering och normalintervall (som R:s survey-paket)."
         case .taylorLogRatio: return "Designbaserad kvot av summor av värden som alla är 0 eller mer, med standardfel genom Taylorlinjärisering (som R:s svyratio) och normalintervall på logaritmisk skala, R·exp(±z · SE/R), som inte kan gå under 0."

@@ -17,8 +17,8 @@ extension ReportRenderer {
             html.element("dd", text: responsesText(topline: topline, cleaning: entry.cleaning))
         }
         html.element("p", text: words.pick(
-            "Andelar räknas bland dem som besvarade frågan. En fråga som bara visas för vissa svarande har därför en mindre bas. Vid flervalsfrågor kan andelarna tillsammans bli mer än 100 %.",
-            "Shares are of those who answered the question, so a question shown to only some respondents has a smaller base. In multiple-choice questions the shares can add up to more than 100%."))
+            "Andelar räknas bland dem som besvarade frågan. En fråga som bara visas för vissa svarande har därför en mindre bas. Vid flervalsfrågor kan andelarna tillsammans bli mer än \(numbers.percent(whole: 100)).",
+            "Shares are of those who answered the question, so a question shown to only some respondents has a smaller base. In multiple-choice questions the shares can add up to more than \(numbers.percent(whole: 100))."))
         var anySuppressed = false
         for page in topline.pages {
             html.element("h3", text: page.page.title.map(text) ?? page.page.id)
@@ -247,13 +247,15 @@ extension ReportRenderer {
         let digits = summary.isInteger && summary.upperQuartile - summary.lowerQuartile >= 10 ? 0 : 1
         // Survey units are written in English, as framework units are; a percentage takes the sign.
         let unitWord = question.unit == "percent" ? "%" : words.unit(question.unit)
-        let unit = question.unit == "percent" ? numbers.percentSign : unitWord.map { " " + $0 } ?? ""
-        func number(_ value: Double) -> String { numbers.decimal(value, digits: digits) }
+        func number(_ value: Double, digits: Int = digits) -> String { numbers.decimal(value, digits: digits) }
+        func withUnit(_ number: String) -> String {
+            question.unit == "percent" ? number + numbers.percentSign : unitWord.map { numbers.quantity(number, $0) } ?? number
+        }
         let labels = (quartiles: words.pick("Mittersta hälften (kvartiler)", "Middle half (quartiles)"), median: "Median",
                       mean: words.pick("Medelvärde", "Mean"))
         let description = words.pick(
-            "Lådagram: \(words.sentence(wording)) Median \(number(summary.median))\(unit), medelvärde \(numbers.decimal(summary.mean, digits: 1))\(unit), mittersta hälften \(numbers.range(number(summary.lowerQuartile), number(summary.upperQuartile))).",
-            "Box chart: \(words.sentence(wording)) Median \(number(summary.median))\(unit), mean \(numbers.decimal(summary.mean, digits: 1))\(unit), middle half \(numbers.range(number(summary.lowerQuartile), number(summary.upperQuartile))).")
+            "Lådagram: \(words.sentence(wording)) Median \(withUnit(number(summary.median))), medelvärde \(withUnit(number(summary.mean, digits: 1))), mittersta hälften \(numbers.range(number(summary.lowerQuartile), number(summary.upperQuartile))).",
+            "Box chart: \(words.sentence(wording)) Median \(withUnit(number(summary.median))), mean \(withUnit(number(summary.mean, digits: 1))), middle half \(numbers.range(number(summary.lowerQuartile), number(summary.upperQuartile))).")
         html.element("figure") { html in
             html.element("figcaption", text: words.pick("Fördelning bland dem som svarade", "Distribution among those who answered") + (unitWord.map { " (\($0))" } ?? ""))
             BoxChart(id: "\(id)-chart", description: description, summary: summary, labels: labels, numbers: numbers).render(into: &html)

@@ -1,8 +1,10 @@
 import Expressions
 import Foundation
 
-/// Numbers as a reader of the report's language writes them: `45,2 %`, `1 234`, `−3,1` in
-/// Swedish; `45.2%`, `1,234`, `−3.1` in English. Minus is the minus sign (U+2212).
+/// Numbers as a reader of the results' language writes them: `45,2 %`, `1 234`, `−3,1` in
+/// Swedish; `45.2%`, `1,234`, `−3.1` in English. Minus is the minus sign (U+2212). Every text
+/// of results (the reasons and cleaning rules here, reports, admin pages, the terminal) writes
+/// percentages with it, so that a Swedish `%` always follows its number after a no-break space.
 public struct NumberStyle: Sendable {
     public let language: String
 
@@ -37,7 +39,20 @@ public struct NumberStyle: Sendable {
         decimal(share * 100, digits: digits) + percentSign
     }
 
+    /// A whole percentage: `100 %` (no-break space) or `100%`.
+    public func percent(whole value: Int) -> String {
+        integer(value) + percentSign
+    }
+
+    /// What follows a percentage's number: a no-break space and `%` in Swedish, which a narrow
+    /// screen would otherwise break from the number; `%` alone in English.
     public var percentSign: String { isSwedish ? "\u{00A0}%" : "%" }
+
+    /// A number and its unit joined by a no-break space, so that no line break parts them:
+    /// `2,5 minuter`, `30 seconds`.
+    public func quantity(_ number: String, _ unit: String) -> String {
+        number + "\u{00A0}" + unit
+    }
 
     /// A signed difference: `+3,1` or `−2,0`.
     public func signed(_ value: String, negative: Bool, zero: Bool) -> String {
