@@ -102,6 +102,7 @@ enum ImportUndoText {
             responsesRemoved = fileImport.responsesRemoved
         }
 
+        // Written out so that a missing value is `null`: the synthesized encoding leaves such keys out.
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(id, forKey: .id)
