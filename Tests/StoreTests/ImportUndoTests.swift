@@ -230,9 +230,9 @@ import Testing
     }
 
     @Test func theRefusalsSayWhatAndWhy() {
-        let made = FileImport(id: 3, round: "shop-2025", fileName: "paper.csv", sha256: Self.paper.sha256, byteCount: 1200, rowsImported: 412,
+        let made = FileImport(id: 3, round: "shop-2025", fileName: "paper.csv", sha256: Self.paper.sha256, byteCount: 120_000, rowsImported: 4_120,
                               importedAt: Timestamp(iso: "2026-03-02T10:15:00Z")!, responsesLeft: 0,
-                              undoneAt: Timestamp(iso: "2026-03-04T08:40:00Z")!, responsesRemoved: 410)
+                              undoneAt: Timestamp(iso: "2026-03-04T08:40:00Z")!, responsesRemoved: 4_100)
         var untracked = made
         (untracked.responsesLeft, untracked.undoneAt, untracked.responsesRemoved) = (nil, nil, nil)
         let messages = [
@@ -245,7 +245,7 @@ import Testing
             "field --id: error[E498]: import 3 of round shop-2025 (paper.csv on 2026-03-02 10:15 UTC) was made before this database recorded which import added each response, "
                 + "so its responses cannot be told apart from the round's others; nothing was removed. To take it back, restore the database from a backup made before it "
                 + "(docs/store.md, \"Restoring a backup\")",
-            "field --id: error[E499]: import 3 of round shop-2025 (paper.csv) was taken back already on 2026-03-04 08:40 UTC, removing 410 responses; nothing was removed. "
+            "field --id: error[E499]: import 3 of round shop-2025 (paper.csv) was taken back already on 2026-03-04 08:40 UTC, removing 4,100 responses; nothing was removed. "
                 + "Its file may be imported again, without --again",
         ])
     }

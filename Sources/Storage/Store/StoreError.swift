@@ -163,7 +163,7 @@ public enum StoreError: Error, Hashable, Sendable {
         case .unusableDatabase(let path, let reason):
             return [Diagnostic(.unusableDatabase, at: .file(path), reason)]
         case .fileAlreadyImported(let file, let earlier):
-            let responses = "\(earlier.rowsImported) response\(earlier.rowsImported == 1 ? "" : "s")"
+            let responses = "\(GroupedCount.text(earlier.rowsImported)) response\(earlier.rowsImported == 1 ? "" : "s")"
             let when = earlier.importedAt.minuteText
             let same = earlier.fileName == file.name ? "" : " (the same bytes under another name)"
             return [Diagnostic(.fileAlreadyImported, at: .file(file.path),

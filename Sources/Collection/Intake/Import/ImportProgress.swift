@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// A progress bar on standard error while a large file is imported, drawn only when standard

@@ -58,7 +58,7 @@ public enum ImportUndoRefusal: Hashable, Sendable {
                     + "this database recorded which import added each response, so its responses cannot be told apart from the round's others; "
                     + "nothing was removed. To take it back, restore the database from a backup made before it (docs/store.md, \"Restoring a backup\")")]
         case .alreadyUndone(let fileImport):
-            let removed = fileImport.responsesRemoved.map { ", removing \($0) response\($0 == 1 ? "" : "s")" } ?? ""
+            let removed = fileImport.responsesRemoved.map { ", removing \(GroupedCount.text($0)) response\($0 == 1 ? "" : "s")" } ?? ""
             return [Diagnostic(.importAlreadyUndone, at: .field("--id"),
                 "import \(fileImport.id) of round \(fileImport.round) (\(fileImport.fileName)) was taken back already on "
                     + "\((fileImport.undoneAt ?? fileImport.importedAt).minuteText)\(removed); nothing was removed. Its file may be imported again, without --again")]

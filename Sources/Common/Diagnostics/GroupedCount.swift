@@ -1,4 +1,4 @@
-/// Counts (zero or more) as the import prints them, digits grouped by commas: 1234567 → "1,234,567".
+/// Counts (zero or more) as the command line prints them, digits grouped by commas: 1234567 → "1,234,567".
 public enum GroupedCount {
     public static func text(_ n: Int) -> String {
         let digits = String(n)

@@ -1,4 +1,4 @@
-import Intake
+import Diagnostics
 import Testing
 
 @Test("counts are grouped in threes by commas", arguments: [
