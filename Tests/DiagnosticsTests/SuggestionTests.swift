@@ -26,4 +26,17 @@ import Testing
         #expect(Suggestions.closest(to: "regon", in: ["region", "reason_x"]) == "region")
         #expect(Suggestions.didYouMean("regon", in: ["region"]) == " (did you mean region?)")
     }
+
+    /// Another year of a round is a new round, not a typo of the nearest year; a dropped or swapped
+    /// digit, or a misspelt word, is a typo.
+    @Test func anotherNumberIsNoMisspelling() {
+        #expect(Suggestions.isOtherNumber("esem-se-2028", of: "esem-se-2022"))
+        #expect(Suggestions.isOtherNumber("Shop-2023", of: "shop-2024"))
+        #expect(Suggestions.isOtherNumber("wave-10", of: "wave-19"))
+        #expect(!Suggestions.isOtherNumber("esem-se-205", of: "esem-se-2025"))
+        #expect(!Suggestions.isOtherNumber("esem-se-2052", of: "esem-se-2025"))
+        #expect(!Suggestions.isOtherNumber("esme-se-2025", of: "esem-se-2025"))
+        #expect(!Suggestions.isOtherNumber("esem-se-2025", of: "esem-se-2025"))
+        #expect(!Suggestions.isOtherNumber("esem-sx-2028", of: "esem-se-2022"), "a letter differs too")
+    }
 }

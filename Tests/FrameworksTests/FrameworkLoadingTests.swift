@@ -61,6 +61,24 @@ struct FrameworkLoadingTests {
         ])
     }
 
+    /// A value for another year of a declared round says which are declared and how to declare a
+    /// new one, rather than suggesting a declared year; a misspelt round is still suggested.
+    @Test func aValueForAnUndeclaredYearSaysToDeclareTheRound() throws {
+        let valid = try String(contentsOf: Fixtures.valid, encoding: .utf8)
+        func message(baseline round: String) throws -> String {
+            let text = valid.replacingOccurrences(of: "baseline: {round: shop-2024, value: 0.5}", with: "baseline: {round: \(round), value: 0.5}")
+            #expect(text != valid)
+            let result = FrameworkLoader.load(text: text, path: "toc.yaml", surveys: Fixtures.catalogue)
+            return try #require(result.diagnostics.first { $0.code.id == "E313" }).description
+        }
+        #expect(try message(baseline: "shop-2023") == "toc.yaml:40:23: error[E313]: the baseline of indicator `satisfied` is for the round 'shop-2023', "
+            + "which the framework does not declare (it declares shop-2024 and shop-2025); a new round must be declared before a value names it: "
+            + "add it under `rounds`, in time order: {name: shop-2023, survey: shop, label: …}")
+        #expect(try message(baseline: "shop-204").hasSuffix("for the round 'shop-204', which the framework does not declare (did you mean shop-2024?); add it under `rounds`"))
+        #expect(try message(baseline: "shpo-2024").hasSuffix("(did you mean shop-2024?); add it under `rounds`"))
+        #expect(try message(baseline: "shop-2042").hasSuffix("(did you mean shop-2024?); add it under `rounds`"), "two digits swapped")
+    }
+
     @Test func poststratifyReadsIntoTheRound() throws {
         let text = try String(contentsOf: Fixtures.valid, encoding: .utf8).replacingOccurrences(
             of: "  - {name: shop-2025, survey: shop, label: {sv: \"2025\", en: \"2025\"}}\n",

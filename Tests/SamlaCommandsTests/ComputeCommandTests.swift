@@ -204,6 +204,9 @@ import Testing
         let misspelt = try cli.run(["compute", "--framework", file.path, "--round", "forum-2052"])
         #expect(misspelt.status == 1)
         #expect(misspelt.errors.contains("the framework declares no round 'forum-2052' (did you mean forum-2025?); its rounds are forum-2025"), "\(misspelt.errors)")
+        // Another year is no misspelling of the declared one.
+        let later = try cli.run(["compute", "--framework", file.path, "--round", "forum-2028"])
+        #expect(later.errors == "field --round: error[E313]: the framework declares no round 'forum-2028'; its rounds are forum-2025\n", "\(later.errors)")
         // A round of a survey the framework does not measure: declaring it would not help.
         let inventory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("surveys/platform-inventory.yaml").path

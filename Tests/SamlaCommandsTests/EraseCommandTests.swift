@@ -133,6 +133,29 @@ import Testing
         #expect(byID.errors.hasPrefix("field --response: error[E700]: response 1 was withdrawn on "))
     }
 
+    /// A response whose personal data are gone has nothing more to erase: the preview, --yes and
+    /// --format json are refused alike, saying what it holds and that --withdraw removes it; no log entry.
+    @Test func aResponseWithoutPersonalDataIsRefusedAndNotLogged() throws {
+        let cli = try StoreCLI()
+        _ = try roundWithResponses(cli)
+        #expect(try cli.run(["erase", "--response", "2", "--yes"]).status == 0)
+        let before = try SQLiteStore(path: cli.database).response(2)
+        for extra in [[], ["--yes"], ["--format", "json"], ["--yes", "--format", "json"]] {
+            let run = try cli.run(["erase", "--response", "2"] + extra)
+            #expect(run.status == 1, "\(extra): \(run.output)")
+            #expect(run.output.isEmpty, "\(extra): \(run.output)")
+            #expect(run.errors.hasPrefix("field --response: error[E704]: response 2 of round forum-2025 (complete) holds no personal data: "
+                + "none of its 3 answers is personal (its personal answers were erased on "), "\(extra): \(run.errors)")
+            #expect(run.errors.hasSuffix("; samla erase --log lists it), and it came without an invitation; nothing was erased. "
+                + "To remove the whole response, for a respondent who withdraws consent, add --withdraw\n"), "\(extra): \(run.errors)")
+        }
+        #expect(try SQLiteStore(path: cli.database).erasures().count == 1, "the refusals logged nothing")
+        #expect(try SQLiteStore(path: cli.database).response(2) == before, "nor changed the response")
+        let withdrawn = try cli.run(["erase", "--response", "2", "--withdraw", "--yes"])
+        #expect(withdrawn.status == 0 && withdrawn.output.hasPrefix("withdrew response 2 (round forum-2025, complete): the response with 3 answers (0 personal)"),
+                "\(withdrawn.output)")
+    }
+
     @Test func whatCannotBeErasedIsRefusedWithItsReason() throws {
         let cli = try StoreCLI()
         let tokens = try roundWithResponses(cli)

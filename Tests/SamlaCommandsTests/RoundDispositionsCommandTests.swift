@@ -98,7 +98,7 @@ import Testing
         for extra in [[], ["--yes"]] {
             let run = try cli.run(["round", "dispositions", "--round", "forum-2025", "bad.csv"] + extra)
             #expect(run.status == 1)
-            #expect(run.output.isEmpty)
+            #expect(run.output == "dispositions refused: 3 rows read, 2 with errors, nothing recorded; correct the rows and run it again\n", "\(run.output)")
             let lines = run.errors.split(separator: "\n").map(String.init)
             #expect(lines.count == 2, "\(run.errors)")
             #expect(lines.first?.hasPrefix("bad.csv:3: error[E713]: row 2, column token: this invitation has a response") == true, "\(run.errors)")
@@ -106,5 +106,11 @@ import Testing
             #expect(!run.errors.contains(tokens["Anna"]!), "no message repeats a token")
         }
         #expect(try SQLiteStore(path: cli.database).invitations(round: "forum-2025") == before)
+
+        // A file refused before its rows are checked says so too.
+        try write("email\nbo@example.org\n", to: "columnless.csv", in: cli)
+        let columnless = try cli.run(["round", "dispositions", "--round", "forum-2025", "columnless.csv", "--yes"])
+        #expect(columnless.status == 1 && columnless.errors.hasPrefix("columnless.csv:1:1: error[E710]: "), "\(columnless.errors)")
+        #expect(columnless.output == "dispositions refused: nothing recorded; correct the file and run it again\n", "\(columnless.output)")
     }
 }

@@ -117,6 +117,40 @@ import Testing
         }
     }
 
+    /// A response with no personal answer and no invitation address or label has nothing to erase:
+    /// refused as an invitation in that state is, the preview too, and nothing is logged.
+    @Test func aResponseWithoutPersonalDataIsRefusedAndNothingIsLogged() throws {
+        let (temporary, tokens) = try roundWithInvitations()
+        let store = temporary.store
+        let made = try store.erase(.personalData(.response(2)))
+        let again = ResponseWithoutPersonalData(
+            response: 2, round: "shop-2025", status: .complete, answers: 8, invitation: nil, personalDataErasedAt: made.erasedAt, option: "--response")
+        #expect(throws: StoreError.erasure(.responseWithoutPersonalData(again))) { _ = try store.erasurePlan(.personalData(.response(2))) }
+        #expect(throws: StoreError.erasure(.responseWithoutPersonalData(again))) { _ = try store.erase(.personalData(.response(2))) }
+
+        _ = try store.erase(.personalData(.response(1)))
+        #expect(throws: StoreError.erasure(.responseWithoutPersonalData(ResponseWithoutPersonalData(
+            response: 1, round: "shop-2025", status: .complete, answers: 7, invitation: 1, personalDataErasedAt: try store.erasures().last?.erasedAt,
+            option: "--token")))) {
+            _ = try store.erase(.personalData(.invitation(tokenHash: tokens[0].hash)))
+        }
+
+        try store.insertCompleteResponses(round: "shop-2025", document: document, source: .import) { inserter in
+            try inserter.insert(TestSurveys.answers(4, email: false), info: ImportedResponseInfo(language: "sv"))
+        }
+        let neverPersonal = ResponseWithoutPersonalData(
+            response: 4, round: "shop-2025", status: .complete, answers: 7, invitation: nil, personalDataErasedAt: nil, option: "--response")
+        #expect(throws: StoreError.erasure(.responseWithoutPersonalData(neverPersonal))) { _ = try store.erase(.personalData(.response(4))) }
+        #expect(try store.erasures().count == 2, "a refusal logs nothing")
+        #expect(try store.response(4)?.answers["founded"] == .integer(1994))
+        #expect(StoreError.erasure(.responseWithoutPersonalData(neverPersonal)).diagnostics(database: "samla.sqlite").map(\.description) == [
+            "field --response: error[E704]: response 4 of round shop-2025 (complete) holds no personal data: none of its 7 answers is personal "
+                + "(no question the survey marks pii is answered), and it came without an invitation; nothing was erased. "
+                + "To remove the whole response, for a respondent who withdraws consent, add --withdraw",
+        ])
+        #expect(try store.erase(.withdrawal(.response(4))).otherAnswers == 7, "--withdraw removes it")
+    }
+
     @Test func aResponseWithoutInvitationIsWithdrawnByItsId() throws {
         let (temporary, _) = try roundWithInvitations()
         let store = temporary.store

@@ -5,7 +5,7 @@ extension DiagnosticCode {
     public static let erasureUnknownToken = DiagnosticCode("E701", .error, "no invitation has the token given to erase")
     public static let erasureUnknownEmail = DiagnosticCode("E702", .error, "no invitation of the round has the e-mail address given to erase")
     public static let erasureAmbiguousEmail = DiagnosticCode("E703", .error, "several invitations of the round have the e-mail address given to erase")
-    public static let erasureNothingToErase = DiagnosticCode("E704", .error, "an invitation with no response, e-mail address or label has no personal data to erase")
+    public static let erasureNothingToErase = DiagnosticCode("E704", .error, "the response or invitation holds no personal data to erase")
     public static let erasureAlreadyWithdrawn = DiagnosticCode("E705", .error, "the invitation's respondent has withdrawn already")
     public static let invitationWithdrawn = DiagnosticCode("E706", .error, "a token of an invitation whose respondent withdrew, which begins no response")
     public static let idempotencyKeyOfWithdrawnResponse = DiagnosticCode(

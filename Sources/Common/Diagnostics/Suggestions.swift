@@ -17,6 +17,24 @@ public enum Suggestions {
         return best?.name
     }
 
+    /// Whether `word` is `other` with another number in the same place: the same letters and signs
+    /// (ignoring case), digits where `other` has digits, and not one swap of two adjacent digits
+    /// away. `esem-se-2028` is another year of `esem-se-2022`, a new name rather than a misspelling;
+    /// `esem-se-205`, `esem-se-2052` and `esme-se-2025` are misspellings of `esem-se-2025`.
+    public static func isOtherNumber(_ word: String, of other: String) -> Bool {
+        let a = Array(word.lowercased()), b = Array(other.lowercased())
+        guard a.count == b.count else { return false }
+        var differing: [Int] = []
+        for index in a.indices where a[index] != b[index] {
+            guard a[index].isASCIIDigit, b[index].isASCIIDigit else { return false }
+            differing.append(index)
+        }
+        guard !differing.isEmpty else { return false }
+        let adjacentSwap = differing.count == 2 && differing[1] == differing[0] + 1
+            && a[differing[0]] == b[differing[1]] && a[differing[1]] == b[differing[0]]
+        return !adjacentSwap
+    }
+
     /// " (did you mean x?)" or the empty string, ready to append to a message.
     public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String {
         didYouMean(closest(to: word, in: candidates))
@@ -53,4 +71,8 @@ public enum Suggestions {
         }
         return previous[b.count]
     }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -72,7 +72,7 @@ enum ErasureText {
         return "erasure \(erasure.id ?? 0), \(when): \(erasure.kind.rawValue), \(names.joined(separator: ", ")): \(removed(erasure))\(kept)"
     }
 
-    /// The counts of what goes, or "nothing" (a response without personal data).
+    /// The counts of what goes.
     private static func removed(_ erasure: Erasure) -> String {
         func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
         var parts: [String] = []

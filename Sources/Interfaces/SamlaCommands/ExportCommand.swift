@@ -121,8 +121,6 @@ struct ExportCommand: ParsableCommand {
             var options = self.options
             if let framework {
                 options = try Self.applying(framework: framework, to: options, round: round, store: store)
-            } else if profile != nil {
-                printLine("note: no cleaning rules applied; give --framework to export the cleaned set and its results")
             }
             do {
                 let plan = try exporter.plan(round: round, options: options)
@@ -130,6 +128,10 @@ struct ExportCommand: ParsableCommand {
                 let summary = try exporter.export(plan, to: out, progress: bar.map { bar in { bar.update($0) } })
                 bar?.finish()
                 printDiagnostics(summary.warnings)
+                // Only once exported: a refusal prints its refusal, not notes about an export it did not make.
+                if framework == nil && profile != nil {
+                    printLine("note: no cleaning rules applied; give --framework to export the cleaned set and its results")
+                }
                 let facts = summary.facts
                 printLine("exported \(facts.responses) response\(facts.responses == 1 ? "" : "s") of round \(round) to \(out):")
                 for path in summary.files { printLine("  \((path as NSString).lastPathComponent)") }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Intake
 import Reports
 import Store
@@ -44,7 +45,9 @@ struct RoundDispositionsCommand: ParsableCommand {
             do {
                 outcome = try DispositionFile(round: round, path: file).run(store: store, apply: yes)
             } catch let refusal as DispositionFile.Refusal {
-                throw Refused(refusal.diagnostics)
+                printDiagnostics(refusal.diagnostics)
+                printLine(Self.refusedSentence(refusal))
+                throw ExitCode(ExitStatus.refused)
             }
             printLine(Self.sentence(outcome, file: file, round: round))
             if yes {
@@ -54,6 +57,13 @@ struct RoundDispositionsCommand: ParsableCommand {
                 printLine("nothing was recorded; add --yes to record it")
             }
         }
+    }
+
+    /// `dispositions refused: 3 rows read, 2 with errors, nothing recorded; …`, after a refusal's diagnostics.
+    static func refusedSentence(_ refusal: DispositionFile.Refusal) -> String {
+        guard let rows = refusal.rowsRead else { return "dispositions refused: nothing recorded; correct the file and run it again" }
+        return "dispositions refused: \(GroupedCount.text(rows)) row\(rows == 1 ? "" : "s") read, \(GroupedCount.text(refusal.rowsWithErrors)) with errors, "
+            + "nothing recorded; correct the rows and run it again"
     }
 
     /// `dispositions.csv: 4 invitations of round R (by token): recorded 2 refused, 1 ineligible; cleared 1; 1 as recorded already`.

@@ -46,7 +46,7 @@ public struct Aggregator: Sendable {
                                    + "add it under the framework's `rounds`, in time order: {name: \(name), survey: \(stored.surveyID), label: …}")
             } else {
                 diagnostics.report(.unknownFrameworkRound, at: .field("--round"),
-                                   "the framework declares no round '\(name)'\(Suggestions.didYouMean(name, in: declared)); its rounds are \(declared.joined(separator: ", "))")
+                                   "the framework declares no round '\(name)'\(Suggestions.didYouMean(framework.misspeltRound(name))); its rounds are \(declared.joined(separator: ", "))")
             }
         }
         if diagnostics.hasErrors { throw AggregationError.refused(diagnostics.sorted) }

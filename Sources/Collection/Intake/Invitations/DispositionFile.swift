@@ -68,6 +68,22 @@ public struct DispositionFile: Sendable {
     /// Why a run was refused: every problem found. Nothing was stored.
     public struct Refusal: Error, Sendable {
         public var diagnostics: [Diagnostic]
+        /// The rows checked (blank rows not counted); nil when the file was refused before its rows
+        /// were (unreadable, a column missing, no rows).
+        public var rowsRead: Int?
+
+        init(diagnostics: [Diagnostic], rowsRead: Int? = nil) {
+            self.diagnostics = diagnostics
+            self.rowsRead = rowsRead
+        }
+
+        /// The rows with an error.
+        public var rowsWithErrors: Int {
+            Set(diagnostics.compactMap { diagnostic -> Int? in
+                guard diagnostic.isError, case .record(_, let row, _, _) = diagnostic.location else { return nil }
+                return row
+            }).count
+        }
     }
 
     /// Reads and checks the file against the round's invitations; with `apply`, stores the changes
@@ -113,7 +129,7 @@ public struct DispositionFile: Sendable {
             byID[invitation.id] = invitation
             changes.append(DispositionChange(invitationID: invitation.id, disposition: value))
         }
-        if problems.hasErrors { throw Refusal(diagnostics: problems.sorted) }
+        if problems.hasErrors { throw Refusal(diagnostics: problems.sorted, rowsRead: table.rows.count) }
 
         let differing = changes.filter { byID[$0.invitationID]?.disposition != $0.disposition }
         var recorded: [InvitationDisposition: Int] = [:]

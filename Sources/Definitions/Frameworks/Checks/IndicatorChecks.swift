@@ -255,7 +255,6 @@ struct IndicatorChecks {
 
     private func checkRoundValues(_ indicator: Indicator, into diagnostics: inout DiagnosticList) {
         let place = "indicator `\(indicator.id)`"
-        let roundNames = framework.rounds.map(\.name)
         var entries: [(what: String, value: RoundValue)] = []
         if let baseline = indicator.baseline { entries.append(("the baseline", baseline)) }
         entries += indicator.targets.map { ("a target", $0) }
@@ -263,7 +262,7 @@ struct IndicatorChecks {
         for (what, entry) in entries {
             guard let round = framework.round(entry.round) else {
                 diagnostics.report(.unknownFrameworkRound, at: entry.location,
-                                   "\(what) of \(place) is for the round '\(entry.round)', which the framework does not declare\(Suggestions.didYouMean(entry.round, in: roundNames)); add it under `rounds`")
+                                   "\(what) of \(place) is for the round '\(entry.round)', which the framework does not declare\(framework.undeclaredRoundAdvice(entry.round))")
                 continue
             }
             if indicator.kind != .reported, let survey = indicator.survey, round.survey != survey,

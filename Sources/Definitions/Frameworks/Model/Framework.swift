@@ -45,6 +45,28 @@ public struct Framework: Hashable, Sendable {
 
     public func round(_ name: String) -> FrameworkRound? { rounds.first { $0.name == name } }
 
+    /// The declared round that `name`, undeclared, is likely a misspelling of: the closest, of those
+    /// that differ from it in more than their number (`esem-se-2028` is no misspelling of
+    /// `esem-se-2022`, but another year: a round to declare).
+    public func misspeltRound(_ name: String) -> String? {
+        Suggestions.closest(to: name, in: rounds.map(\.name).filter { !Suggestions.isOtherNumber(name, of: $0) })
+    }
+
+    /// What to do about `name`, a round the framework does not declare, to follow a message: the
+    /// declared round it may be a misspelling of, and to declare it; or, when declared rounds differ
+    /// from it only in their number (next year's round), which they are and how to declare it.
+    public func undeclaredRoundAdvice(_ name: String) -> String {
+        let series = rounds.filter { Suggestions.isOtherNumber(name, of: $0.name) }
+        let misspelt = misspeltRound(name)
+        guard misspelt == nil, let last = series.last else { return "\(Suggestions.didYouMean(misspelt)); add it under `rounds`" }
+        let nearest = Suggestions.closest(to: name, in: series.map(\.name)).flatMap(round) ?? last
+        let survey = nearest.survey.map { "survey: \($0), " } ?? ""
+        let names = series.map(\.name)
+        let declared = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + last.name
+        return " (it declares \(declared)); a new round must be declared before a value names it: "
+            + "add it under `rounds`, in time order: {name: \(name), \(survey)label: …}"
+    }
+
     /// The position of a round in time order, or nil when it is not declared.
     public func position(ofRound name: String) -> Int? { rounds.firstIndex { $0.name == name } }
 

@@ -28,6 +28,15 @@ public enum ErasureSubject: Hashable, Sendable {
     /// The invitation of a round whose e-mail address is this one, compared without case as
     /// `samla invite` compares addresses.
     case invitationEmail(round: String, email: String)
+
+    /// The option of `samla erase` that names a respondent so, for refusals.
+    var option: String {
+        switch self {
+        case .response: "--response"
+        case .invitation: "--token"
+        case .invitationEmail: "--email"
+        }
+    }
 }
 
 public enum ErasureKind: String, Hashable, Sendable, CaseIterable {

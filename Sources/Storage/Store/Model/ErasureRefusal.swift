@@ -13,6 +13,9 @@ public enum ErasureRefusal: Hashable, Sendable {
     case ambiguousEmail(round: String, responses: [Int64?])
     /// A personal-data erasure of an invitation that has neither a response nor an e-mail address or label.
     case nothingToErase(invitation: Int64, round: String)
+    /// A personal-data erasure of a response that has no personal answer and no invitation with an
+    /// e-mail address or label.
+    case responseWithoutPersonalData(ResponseWithoutPersonalData)
     /// The invitation's respondent withdrew before.
     case alreadyWithdrawn(invitation: Int64, round: String, at: Timestamp)
     /// The address whose suppression was to be lifted is not on the suppression list.
@@ -46,6 +49,8 @@ public enum ErasureRefusal: Hashable, Sendable {
             return [Diagnostic(.erasureNothingToErase, at: .field("--token"),
                 "invitation \(invitation) of round \(round) has no response yet, no e-mail address and no label, so it holds no personal data; nothing was erased; "
                     + "to revoke its link (it then begins no response), add --withdraw")]
+        case .responseWithoutPersonalData(let response):
+            return [Diagnostic(.erasureNothingToErase, at: .field(response.option), response.explanation)]
         case .alreadyWithdrawn(let invitation, let round, let at):
             return [Diagnostic(.erasureAlreadyWithdrawn, at: .field("--token"),
                 "the respondent of invitation \(invitation) of round \(round) withdrew on \(Self.text(at)): its response, e-mail address and label are erased, and its link begins no response; nothing more to erase")]
@@ -58,5 +63,40 @@ public enum ErasureRefusal: Hashable, Sendable {
 
     static func text(_ time: Timestamp) -> String {
         time.minuteText
+    }
+}
+
+/// What a response that holds no personal data holds, for the refusal to erase its personal data.
+public struct ResponseWithoutPersonalData: Hashable, Sendable {
+    public var response: Int64
+    public var round: String
+    public var status: ResponseStatus
+    /// Its answers, none of them personal.
+    public var answers: Int
+    /// Its invitation, which has no e-mail address or label; nil for a response without one.
+    public var invitation: Int64?
+    /// When an earlier erasure (of its personal data, or of its round's) took its personal answers.
+    public var personalDataErasedAt: Timestamp?
+    /// The option that named it: `--response` or `--token`.
+    public var option: String
+
+    public init(
+        response: Int64, round: String, status: ResponseStatus, answers: Int, invitation: Int64?, personalDataErasedAt: Timestamp?, option: String
+    ) {
+        self.response = response
+        self.round = round
+        self.status = status
+        self.answers = answers
+        self.invitation = invitation
+        self.personalDataErasedAt = personalDataErasedAt
+        self.option = option
+    }
+
+    var explanation: String {
+        let why = personalDataErasedAt.map { "its personal answers were erased on \(ErasureRefusal.text($0)); samla erase --log lists it" }
+            ?? "no question the survey marks pii is answered"
+        let contact = invitation.map { "its invitation \($0) has no e-mail address or label" } ?? "it came without an invitation"
+        return "response \(response) of round \(round) (\(status.rawValue)) holds no personal data: none of its \(answers) answer\(answers == 1 ? " is" : "s is") "
+            + "personal (\(why)), and \(contact); nothing was erased. To remove the whole response, for a respondent who withdraws consent, add --withdraw"
     }
 }

@@ -113,6 +113,13 @@ extension SQLiteStore {
         if let response = respondent.response {
             personal = try answerCount(tables.personal, where: "response_id = ?", response.id, db).values
             if withdrawing { other = try answerCount(tables.answers, where: "response_id = ?", response.id, db).values }
+            if !withdrawing, personal + emails + labels == 0 {
+                throw StoreError.erasure(.responseWithoutPersonalData(ResponseWithoutPersonalData(
+                    response: response.id, round: respondent.round.name, status: response.status,
+                    answers: try answerCount(tables.answers, where: "response_id = ?", response.id, db).values,
+                    invitation: respondent.invitation?.id, personalDataErasedAt: try personalDataErasure(of: response, db),
+                    option: subject.option)))
+            }
         }
         var others: [Erasure.OtherInvitation] = []
         if withdrawing, let invitation = respondent.invitation, let address = invitation.email {
@@ -122,6 +129,14 @@ extension SQLiteStore {
             kind: request.kind, round: respondent.round.name, responseID: respondent.response?.id, responseStatus: respondent.response?.status,
             invitationID: respondent.invitation?.id, responses: respondent.response == nil ? 0 : 1, personalAnswers: personal,
             otherAnswers: other, emails: emails, labels: labels, suppressions: withdrawing ? emails : 0, otherInvitations: others)
+    }
+
+    /// When the latest erasure of `response`'s personal data, or of its round's, was made; nil when none was.
+    private static func personalDataErasure(of response: ResponseRecord, _ db: Database) throws -> Timestamp? {
+        try String.fetchOne(db, sql: """
+            SELECT max(erased_at) FROM erasures
+            WHERE (kind = 'personal-data' AND response_id = ?) OR (kind = 'round-personal-data' AND round_id = ?)
+            """, arguments: [response.id, response.roundID]).map(Timestamp.init(stored:))
     }
 
     /// The invitations of `survey`'s rounds, besides `invitation` and those withdrawn, whose address
