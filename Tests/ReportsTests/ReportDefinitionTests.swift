@@ -69,6 +69,7 @@ struct ReportDefinitionTests {
         #expect(found.contains("E506 8"))   // hapy
         let round = loaded.diagnostics.first { $0.code == .unknownReportRound }
         #expect(round?.message.contains("its rounds are club-2024, club-2025, year-2025") == true)
+        #expect(round?.message.contains("did you mean") == false, "club-2026 is another year to declare, not a misspelling of club-2025")
         #expect(round?.description.hasPrefix(ClubFixture.path("mismatched-report.yaml") + ":5:") == true)
     }
 
