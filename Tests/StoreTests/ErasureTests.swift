@@ -151,6 +151,26 @@ import Testing
         #expect(try store.erase(.withdrawal(.response(4))).otherAnswers == 7, "--withdraw removes it")
     }
 
+    /// A response that came after its round's personal data was erased had none erased: its E704
+    /// says that no question marked pii is answered, not that its answers were erased.
+    @Test func aRoundErasureBeforeAResponseCameIsNotItsErasure() throws {
+        let start = Date(timeIntervalSince1970: 1_760_000_000)
+        let temporary = try TemporaryStore(clock: { start })
+        try temporary.open("shop-2025", document)
+        try temporary.store.insertCompleteResponses(round: "shop-2025", document: document, source: .import) { inserter in
+            try inserter.insert(TestSurveys.answers(0), info: ImportedResponseInfo(language: "sv"))
+        }
+        try SQLiteStore(path: temporary.path, clock: { start.addingTimeInterval(60) }).erase(.roundPersonalData(round: "shop-2025"))
+        let later = try SQLiteStore(path: temporary.path, clock: { start.addingTimeInterval(120) })
+        try later.insertCompleteResponses(round: "shop-2025", document: document, source: .import) { inserter in
+            try inserter.insert(TestSurveys.answers(4, email: false), info: ImportedResponseInfo(language: "sv"))
+        }
+        #expect(throws: StoreError.erasure(.responseWithoutPersonalData(ResponseWithoutPersonalData(
+            response: 2, round: "shop-2025", status: .complete, answers: 7, invitation: nil, personalDataErasedAt: nil, option: "--response")))) {
+            _ = try later.erasurePlan(.personalData(.response(2)))
+        }
+    }
+
     @Test func aResponseWithoutInvitationIsWithdrawnByItsId() throws {
         let (temporary, _) = try roundWithInvitations()
         let store = temporary.store

@@ -169,6 +169,22 @@ import Testing
         #expect(try store.fileImports(round: "shop-2025")[0].responsesRemoved == 2)
     }
 
+    /// Responses imported after an undo take the ids of those it removed (SQLite reuses the
+    /// highest ids): an erasure logged for a removed response is not counted for the new one.
+    @Test func anErasureOfARemovedResponseIsNotCountedForTheResponseThatTakesItsID() throws {
+        let start = Date(timeIntervalSince1970: 1_760_000_000)
+        let temporary = try TemporaryStore(clock: { start })
+        try temporary.open("shop-2025", document)
+        let first = try importResponses(3, from: Self.paper, into: temporary.store)
+        try SQLiteStore(path: temporary.path, clock: { start.addingTimeInterval(60) }).erase(.personalData(.response(first[2])))
+        try SQLiteStore(path: temporary.path, clock: { start.addingTimeInterval(120) }).undoImport(1, round: "shop-2025")
+        let later = try SQLiteStore(path: temporary.path, clock: { start.addingTimeInterval(180) })
+        let second = try importResponses(3, from: Self.paper, into: later)
+        #expect(second == first, "the new responses take the removed ones' ids")
+        let plan = try later.importUndoPlan(2, round: "shop-2025")
+        #expect(plan.personalDataErased == 0 && plan.responses == 3)
+    }
+
     /// A partial imported response that its respondent went on with through the invitation's link
     /// after the import is counted, and goes with the rest; a row dated a little after the import
     /// (its `submitted_at`, up to a day ahead) is not taken for one continued.

@@ -131,11 +131,14 @@ extension SQLiteStore {
             otherAnswers: other, emails: emails, labels: labels, suppressions: withdrawing ? emails : 0, otherInvitations: others)
     }
 
-    /// When the latest erasure of `response`'s personal data, or of its round's, was made; nil when none was.
+    /// When the latest erasure of `response`'s personal data, or of its round's, was made since the
+    /// response was stored (by its import, or when it was begun); nil when none was. An earlier one
+    /// was of its round's responses before it, or of a removed response whose id it took.
     private static func personalDataErasure(of response: ResponseRecord, _ db: Database) throws -> Timestamp? {
         try String.fetchOne(db, sql: """
             SELECT max(erased_at) FROM erasures
-            WHERE (kind = 'personal-data' AND response_id = ?) OR (kind = 'round-personal-data' AND round_id = ?)
+            WHERE ((kind = 'personal-data' AND response_id = ?1) OR (kind = 'round-personal-data' AND round_id = ?2))
+            AND erased_at >= (SELECT coalesce(i.imported_at, r.started_at) FROM responses r LEFT JOIN imports i ON i.id = r.import_id WHERE r.id = ?1)
             """, arguments: [response.id, response.roundID]).map(Timestamp.init(stored:))
     }
 

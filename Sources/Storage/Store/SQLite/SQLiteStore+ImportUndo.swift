@@ -37,14 +37,15 @@ extension SQLiteStore {
             SELECT id FROM invitations WHERE response_id IN (SELECT id FROM responses WHERE import_id = ?) ORDER BY id
             """, arguments: [id])
         // A round's personal data erased after the import took every response's; otherwise those
-        // erased one by one are in the log by their ids.
+        // erased one by one are in the log by their ids, since the import: an erasure logged before
+        // it was of a response that an earlier undo removed, whose id a response of this import took.
         let roundErasedSince = try Bool.fetchOne(db, sql: """
             SELECT EXISTS (SELECT 1 FROM erasures WHERE round_id = ? AND kind = 'round-personal-data' AND erased_at > ?)
             """, arguments: [round.id, fileImport.importedAt.text]) ?? false
         let personalDataErased = roundErasedSince ? left : try Int.fetchOne(db, sql: """
             SELECT count(DISTINCT response_id) FROM erasures
-            WHERE kind = 'personal-data' AND response_id IN (SELECT id FROM responses WHERE import_id = ?)
-            """, arguments: [id]) ?? 0
+            WHERE kind = 'personal-data' AND erased_at >= ? AND response_id IN (SELECT id FROM responses WHERE import_id = ?)
+            """, arguments: [fileImport.importedAt.text, id]) ?? 0
         // An imported response changes afterwards only when its respondent goes on with it
         // through the invitation's link: the import wrote one time as both `started_at` and
         // `updated_at` (the row's `submitted_at`, which may lie after the import by up to a day),
