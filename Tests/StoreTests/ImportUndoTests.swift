@@ -169,8 +169,8 @@ import Testing
         #expect(try store.fileImports(round: "shop-2025")[0].responsesRemoved == 2)
     }
 
-    /// Responses imported after an undo take the ids of those it removed (SQLite reuses the
-    /// highest ids): an erasure logged for a removed response is not counted for the new one.
+    /// Responses imported after an undo never take the ids of those it removed (`v10: response ids
+    /// never reused`), and an erasure logged for a removed response is not counted for a new one.
     @Test func anErasureOfARemovedResponseIsNotCountedForTheResponseThatTakesItsID() throws {
         let start = Date(timeIntervalSince1970: 1_760_000_000)
         let temporary = try TemporaryStore(clock: { start })
@@ -180,7 +180,7 @@ import Testing
         try SQLiteStore(path: temporary.path, clock: { start.addingTimeInterval(120) }).undoImport(1, round: "shop-2025")
         let later = try SQLiteStore(path: temporary.path, clock: { start.addingTimeInterval(180) })
         let second = try importResponses(3, from: Self.paper, into: later)
-        #expect(second == first, "the new responses take the removed ones' ids")
+        #expect(second.min()! > first.max()!, "the new responses take new ids: \(first) then \(second)")
         let plan = try later.importUndoPlan(2, round: "shop-2025")
         #expect(plan.personalDataErased == 0 && plan.responses == 3)
     }
@@ -203,6 +203,48 @@ import Testing
         let undo = try later.undoImport(1, round: "shop-2025")
         #expect(undo.continuedOnWeb == 1 && undo.responses == 3)
         #expect(try rowsHolding(paper, later).values.allSatisfy { $0 == 0 })
+    }
+
+    /// Migrating to `v10: response ids never reused` keeps every response as it was and starts the
+    /// ids above every id the table and the erasures log hold: a response removed before the
+    /// migration (here 7, withdrawn, the highest) does not lend its id to the next.
+    @Test func theMigrationStartsNewIDsAboveEveryIDUsedBefore() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-v9-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("v9.sqlite").path
+        let old = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(old, upTo: Schema.importReferencesMigration)
+        let hash = String(repeating: "0", count: 64)
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO definitions VALUES ('\(hash)', 'shop', '1', 'x', '2025-01-01T00:00:00.000Z');
+                INSERT INTO rounds (id, name, survey_id, definition_hash, opens, closes, status, anonymous, created_at)
+                VALUES (1, 'shop-2025', 'shop', '\(hash)', '2025-01-01', '2025-12-31', 'closed', 1, '2025-01-01T00:00:00.000Z');
+                INSERT INTO responses (id, round_id, definition_hash, language, status, started_at, updated_at, submitted_at, source, current_page)
+                VALUES (1, 1, '\(hash)', 'sv', 'complete', '2025-02-01T00:00:00.000Z', '2025-02-01T00:00:00.000Z', '2025-02-01T00:00:00.000Z', 'web', NULL),
+                       (2, 1, '\(hash)', 'en', 'partial', '2025-02-02T00:00:00.000Z', '2025-02-03T00:00:00.000Z', NULL, 'web', 'more');
+                INSERT INTO erasures (erased_at, kind, round_id, response_id, response_status, responses, personal_answers, other_answers, emails, labels)
+                VALUES ('2025-03-01T00:00:00.000Z', 'withdrawal', 1, 7, 'complete', 1, 0, 4, 0, 0);
+                """)
+        }
+        let before = try old.read { db in try Row.fetchAll(db, sql: "SELECT * FROM responses ORDER BY id") }
+        try old.close()
+
+        let store = try SQLiteStore(path: path)
+        #expect(try store.appliedMigrations().contains(Schema.responseIDsNeverReusedMigration))
+        try store.pool.write { db in
+            #expect(try Row.fetchAll(db, sql: "SELECT * FROM responses ORDER BY id") == before)
+            #expect(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'responses'")?.contains("AUTOINCREMENT") == true)
+            #expect(try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'responses' AND type = 'index'"))
+                == ["responses_by_round", "responses_by_import"])
+            try db.execute(sql: """
+                INSERT INTO responses (round_id, definition_hash, language, status, started_at, updated_at, source)
+                VALUES (1, '\(hash)', 'sv', 'partial', '2025-04-01T00:00:00.000Z', '2025-04-01T00:00:00.000Z', 'web')
+                """)
+            #expect(db.lastInsertedRowID == 8)
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+        }
     }
 
     /// A database of the schema before `v9: import references` keeps its imports, which cannot be

@@ -223,8 +223,47 @@ enum Schema {
                 ALTER TABLE imports ADD COLUMN responses_removed INTEGER CHECK (responses_removed IS NULL OR responses_removed >= 0);
                 """)
         }
+        migrator.registerMigration(responseIDsNeverReusedMigration) { db in
+            // A response's id is never given again once its response is removed (an import taken
+            // back, a withdrawal): without AUTOINCREMENT, SQLite gives the next response the
+            // highest id in use plus one, so the erasures log, which names responses by id, would
+            // come to name a newer response, and a page saved against a removed response's id
+            // could land in another. The counter starts above every id the table and the log hold.
+            try db.execute(sql: """
+                CREATE TABLE responses_v10 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    round_id INTEGER NOT NULL REFERENCES rounds(id),
+                    definition_hash TEXT NOT NULL REFERENCES definitions(hash),
+                    language TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('partial', 'complete')),
+                    started_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    submitted_at TEXT,
+                    source TEXT NOT NULL CHECK (source IN ('web', 'import', 'api')),
+                    invitation_id INTEGER REFERENCES invitations(id),
+                    current_page TEXT,
+                    api_client TEXT CHECK (api_client IS NULL OR source = 'api'),
+                    import_id INTEGER REFERENCES imports(id) CHECK (import_id IS NULL OR source = 'import'),
+                    CHECK ((status = 'complete') = (submitted_at IS NOT NULL))
+                );
+                INSERT INTO responses_v10
+                    (id, round_id, definition_hash, language, status, started_at, updated_at, submitted_at, source, invitation_id, current_page, api_client, import_id)
+                SELECT id, round_id, definition_hash, language, status, started_at, updated_at, submitted_at, source, invitation_id, current_page, api_client, import_id
+                FROM responses;
+                DROP TABLE responses;
+                ALTER TABLE responses_v10 RENAME TO responses;
+                CREATE INDEX responses_by_round ON responses(round_id, status);
+                CREATE INDEX responses_by_import ON responses(import_id) WHERE import_id IS NOT NULL;
+                DELETE FROM sqlite_sequence WHERE name = 'responses';
+                INSERT INTO sqlite_sequence (name, seq)
+                    SELECT 'responses', max(coalesce((SELECT max(id) FROM responses), 0), coalesce((SELECT max(response_id) FROM erasures), 0));
+                """)
+        }
         return migrator
     }
+
+    /// The migration after which a removed response's id is never given to another.
+    static let responseIDsNeverReusedMigration = "v10: response ids never reused"
 
     /// The migration that records which import added each response, and imports taken back.
     static let importReferencesMigration = "v9: import references"
