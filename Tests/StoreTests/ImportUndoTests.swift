@@ -185,6 +185,21 @@ import Testing
         #expect(plan.personalDataErased == 0 && plan.responses == 3)
     }
 
+    /// An import taken back may be one that should never have been made (the wrong round's file,
+    /// with its addresses): what it removed leaves the database file and its WAL, as an erasure's does.
+    @Test func theRemovedAnswersLeaveTheFiles() throws {
+        let temporary = try TemporaryStore()
+        try temporary.open("shop-2025", document)
+        _ = try importResponses(3, from: Self.paper, into: temporary.store)
+        try temporary.store.undoImport(1, round: "shop-2025")
+        for removed in ["person0@example.se", "person2@example.se", "Person 1"] {
+            for file in [temporary.path, temporary.path + "-wal"] {
+                let bytes = (try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data()
+                #expect(bytes.range(of: Data(removed.utf8)) == nil, "\(removed) in \(file)")
+            }
+        }
+    }
+
     /// A partial imported response that its respondent went on with through the invitation's link
     /// after the import is counted, and goes with the rest; a row dated a little after the import
     /// (its `submitted_at`, up to a day ahead) is not taken for one continued.

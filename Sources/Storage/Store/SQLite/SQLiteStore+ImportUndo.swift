@@ -9,10 +9,11 @@ extension SQLiteStore {
 
     /// Takes import `id` of round `round` back, in one transaction: removes its responses with
     /// their answers, leaves their invitations unanswered, and marks the import undone (kept, for
-    /// the history; its bytes may then be imported again without `again`).
+    /// the history; its bytes may then be imported again without `again`). What it removed then
+    /// leaves the WAL too, as an erasure's does: the import may have been the wrong round's file.
     @discardableResult
     public func undoImport(_ id: Int64, round: String) throws -> ImportUndo {
-        try pool.write { db in
+        let undo = try pool.write { db in
             var undo = try Self.undoPlan(id, round: round, db)
             let undoneAt = now()
             let round = try Self.existingRound(named: round, db)
@@ -22,6 +23,8 @@ extension SQLiteStore {
             undo.undoneAt = undoneAt
             return undo
         }
+        try checkpoint()
+        return undo
     }
 
     private static func undoPlan(_ id: Int64, round name: String, _ db: Database) throws -> ImportUndo {
