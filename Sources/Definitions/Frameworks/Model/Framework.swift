@@ -45,11 +45,11 @@ public struct Framework: Hashable, Sendable {
 
     public func round(_ name: String) -> FrameworkRound? { rounds.first { $0.name == name } }
 
-    /// The declared round that `name`, undeclared, is likely a misspelling of: the closest, of those
-    /// that differ from it in more than their number (`esem-se-2028` is no misspelling of
-    /// `esem-se-2022`, but another year: a round to declare).
-    public func misspeltRound(_ name: String) -> String? {
-        Suggestions.closest(to: name, in: rounds.map(\.name).filter { !Suggestions.isOtherNumber(name, of: $0) })
+    /// The declared round (of `candidates`, when given) that `name`, undeclared, is likely a
+    /// misspelling of: the closest, of those that differ from it in more than their number
+    /// (`esem-se-2028` is no misspelling of `esem-se-2022`, but another year: a round to declare).
+    public func misspeltRound(_ name: String, among candidates: [String]? = nil) -> String? {
+        Suggestions.closest(to: name, in: (candidates ?? rounds.map(\.name)).filter { !Suggestions.isOtherNumber(name, of: $0) })
     }
 
     /// What to do about `name`, a round the framework does not declare, to follow a message: the

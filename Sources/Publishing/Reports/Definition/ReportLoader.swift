@@ -89,7 +89,7 @@ struct ReportChecks {
         for round in reader.toplineRoundLocations {
             guard let declaredRound = framework.round(round.value) else {
                 diagnostics.report(.unknownReportRound, at: round.location,
-                                   "the framework \(framework.id) declares no round '\(round.value)'\(Suggestions.didYouMean(round.value, in: surveyRounds.filter { !Suggestions.isOtherNumber(round.value, of: $0) })); its survey rounds are \(surveyRounds.joined(separator: ", "))")
+                                   "the framework \(framework.id) declares no round '\(round.value)'\(Suggestions.didYouMean(framework.misspeltRound(round.value, among: surveyRounds))); its survey rounds are \(surveyRounds.joined(separator: ", "))")
                 continue
             }
             if declaredRound.survey == nil {
