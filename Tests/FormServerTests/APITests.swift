@@ -219,7 +219,7 @@ import Testing
     }
 
     /// An error body names the field and why: a list holding a null is not "a JSON object or a
-    /// nested list"; a GET of the submission path is told the method, not that the path is unknown.
+    /// nested list", half a surrogate pair not "a number beyond what a decimal holds"; a GET of the submission path is told the method, not that the path is unknown.
     @Test func errorsSayWhatIsWrong() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
@@ -228,6 +228,10 @@ import Testing
             let list = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: #"{"sdg": ["3", null]}"#)
             #expect(list.status == 400)
             #expect(list.body.contains(#""field":"sdg""#) && list.body.contains("the list of sdg holds something other than codes"), "\(list.body)")
+            headers["Idempotency-Key"] = "surrogate"
+            let half = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: #"{"consent": "yes", "org_name": "\ud83d"}"#)
+            #expect(half.status == 400)
+            #expect(half.body.contains(#""field":"org_name""#) && half.body.contains("holds a string that is not text"), "\(half.body)")
             let get = try await client.request(.get, "/api/rounds/esem-open/responses", headers: headers)
             #expect(get.status == 405)
             #expect(get.body.contains("this resource does not take GET; it takes POST"), "\(get.body)")
