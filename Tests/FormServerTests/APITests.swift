@@ -66,8 +66,14 @@ import Testing
             #expect(errors.map { $0["field"] ?? "" } == ["regoin", "prio_fin", "region", "fin_met"])
             #expect(errors.map { $0["code"] ?? "" } == ["E415", "E400", "E406", "E413"])
             #expect(errors[0]["message"] == "the survey has no question or variable named regoin (did you mean region?)")
-            // The same checks as the web form: the form refuses the same text with the same code.
             #expect(try environment.store.roundSummaries().first { $0.round.name == "esem-open" }?.started == 0)
+            // The same check as the web form's: the form refuses the same text with the same problem.
+            let respondent = try await Respondent.start(client, round: "esem-open", headers: ["Accept-Language": "en"])
+            try await respondent.answer("Welcome", [("consent", "yes")])
+            let form = try await respondent.post([("resp_role", "ceo"), ("registered", "yes"), ("prio_fin", "three"), ("prio_imp", "8")])
+            let apiMessage = try #require(errors[1]["message"])
+            #expect(Respondent.errors(form.body).contains { $0.hasPrefix("f-prio_fin ") && $0.hasSuffix(" " + apiMessage + ".") },
+                    "\(Respondent.errors(form.body)) against \(apiMessage)")
             // Nothing was stored under the key: a corrected body may use it.
             let fixed = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: Self.completeResponse)
             #expect(fixed.status == 201)
