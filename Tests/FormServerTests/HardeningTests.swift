@@ -33,6 +33,9 @@ import Testing
             // The page leads back to the form, which shows the page as it was saved.
             #expect(large.body.contains("<a href=\"\(r.path)\">Fortsätt med enkäten</a>"), "\(large.body)")
             #expect(large.header("X-Content-Type-Options") == "nosniff" && large.header("Content-Security-Policy") != nil)
+            // Its language switch opens the form in English, as the page was saved.
+            #expect(large.body.contains(#"<a href="?lang=en" lang="en" hreflang="en">English</a>"#), "\(large.body)")
+            #expect(Page.language(try await client.get(r.path + "?lang=en").body) == "en")
             // The start form and the admin sign-in form have their limits too.
             let padding = [("padding", String(repeating: "x", count: 20_000))]
             #expect(try await client.postForm("/s/esem-open", padding).status == 413)
@@ -100,6 +103,10 @@ import Testing
             #expect(Page.language(adminMissing.body) == "sv" && Page.title(adminMissing.body) == "Sidan finns inte", "the admin pages' errors are in the admin's language")
             #expect(Page.title(try await client.get("/admin/nowhere", headers: ["Accept-Language": "en"]).body) == "Page not found")
             #expect(Page.language(try await client.get("/nowhere", headers: ["Accept-Language": "sv"]).body) == "sv")
+            // Every respondent page has the language switch, error pages too: a link relative to the
+            // address asked for, which may be anything, so never another site's.
+            #expect(missing.body.contains(#"<a href="?lang=sv" lang="sv" hreflang="sv">Svenska</a>"#), "\(missing.body)")
+            #expect(Page.title(try await client.get("/nowhere?lang=en", headers: ["Accept-Language": "sv"]).body) == "Page not found")
             let malformed = try await client.request(.post, "/t/" + InvitationToken.random().text,
                                                      headers: ["Content-Type": "application/x-www-form-urlencoded"], body: "a=%ZZ")
             #expect(malformed.status == 400)
