@@ -66,8 +66,14 @@ import Testing
             #expect(errors.map { $0["field"] ?? "" } == ["regoin", "prio_fin", "region", "fin_met"])
             #expect(errors.map { $0["code"] ?? "" } == ["E415", "E400", "E406", "E413"])
             #expect(errors[0]["message"] == "the survey has no question or variable named regoin (did you mean region?)")
-            // The same checks as the web form: the form refuses the same text with the same code.
             #expect(try environment.store.roundSummaries().first { $0.round.name == "esem-open" }?.started == 0)
+            // The same check as the web form's: the form refuses the same text with the same problem.
+            let respondent = try await Respondent.start(client, round: "esem-open", headers: ["Accept-Language": "en"])
+            try await respondent.answer("Welcome", [("consent", "yes")])
+            let form = try await respondent.post([("resp_role", "ceo"), ("registered", "yes"), ("prio_fin", "three"), ("prio_imp", "8")])
+            let apiMessage = try #require(errors[1]["message"])
+            #expect(Respondent.errors(form.body).contains { $0.hasPrefix("f-prio_fin ") && $0.hasSuffix(" " + apiMessage + ".") },
+                    "\(Respondent.errors(form.body)) against \(apiMessage)")
             // Nothing was stored under the key: a corrected body may use it.
             let fixed = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: Self.completeResponse)
             #expect(fixed.status == 201)
@@ -219,7 +225,7 @@ import Testing
     }
 
     /// An error body names the field and why: a list holding a null is not "a JSON object or a
-    /// nested list"; a GET of the submission path is told the method, not that the path is unknown.
+    /// nested list", half a surrogate pair not "a number beyond what a decimal holds"; a GET of the submission path is told the method, not that the path is unknown.
     @Test func errorsSayWhatIsWrong() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
@@ -228,6 +234,10 @@ import Testing
             let list = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: #"{"sdg": ["3", null]}"#)
             #expect(list.status == 400)
             #expect(list.body.contains(#""field":"sdg""#) && list.body.contains("the list of sdg holds something other than codes"), "\(list.body)")
+            headers["Idempotency-Key"] = "surrogate"
+            let half = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: #"{"consent": "yes", "org_name": "\ud83d"}"#)
+            #expect(half.status == 400)
+            #expect(half.body.contains(#""field":"org_name""#) && half.body.contains("holds a string that is not text"), "\(half.body)")
             let get = try await client.request(.get, "/api/rounds/esem-open/responses", headers: headers)
             #expect(get.status == 405)
             #expect(get.body.contains("this resource does not take GET; it takes POST"), "\(get.body)")

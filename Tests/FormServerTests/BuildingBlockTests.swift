@@ -90,6 +90,24 @@ import SurveyDefinition
         #expect(message(#"{"turnover": {"sek": 1}}"#)?.hasPrefix("the value of turnover is a JSON object") == true)
     }
 
+    /// A string that is no text (bytes that are not UTF-8, as a Latin-1 client sends "ö", or half
+    /// a surrogate pair) is named as such: it was "a number beyond what a decimal holds".
+    @Test func aStringThatIsNoTextIsNamedAsSuch() throws {
+        func problem(_ bytes: [UInt8]) -> JSONAnswers.Problem? {
+            if case .failure(let problem) = JSONAnswers.decode(Data(bytes)) { return problem }
+            return nil
+        }
+        let latin1 = Array(#"{"org_name": "F"#.utf8) + [0xF6] + Array(#"reningen"}"#.utf8)
+        for body in [latin1, Array(#"{"org_name": "\ud800"}"#.utf8), Array(#"{"org_name": ["3", "\udc00x"]}"#.utf8)] {
+            let found = problem(body)
+            #expect(found?.field == "org_name", "\(body)")
+            #expect(found?.message == "the value of org_name holds a string that is not text (bytes that are not UTF-8, or a \\u escape of half a surrogate pair); send its text in UTF-8")
+        }
+        // A name that is no text leaves no field to blame: the body is not UTF-8.
+        #expect(problem(Array(#"{"F"#.utf8) + [0xF6] + Array(#"": 1}"#.utf8))?.message == "the body is not UTF-8 text; send the JSON object of answers in UTF-8")
+        #expect(problem(Array(#"{"turnover": 1e400}"#.utf8))?.message.hasPrefix("the value of turnover is a number beyond") == true)
+    }
+
     @Test func anAnswerGivenTwiceIsRefusedNotPickedFrom() throws {
         func problem(_ body: String) -> JSONAnswers.Problem? {
             if case .failure(let problem) = JSONAnswers.decode(Data(body.utf8)) { return problem }

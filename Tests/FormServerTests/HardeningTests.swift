@@ -32,6 +32,14 @@ import Testing
             #expect(Page.title(large.body) == "Svaret är för stort")
             // The page leads back to the form, which shows the page as it was saved.
             #expect(large.body.contains("<a href=\"\(r.path)\">Fortsätt med enkäten</a>"), "\(large.body)")
+            #expect(large.header("X-Content-Type-Options") == "nosniff" && large.header("Content-Security-Policy") != nil)
+            // Its language switch opens the form in English, as the page was saved.
+            #expect(large.body.contains(#"<a href="?lang=en" lang="en" hreflang="en">English</a>"#), "\(large.body)")
+            #expect(Page.language(try await client.get(r.path + "?lang=en").body) == "en")
+            // The start form and the admin sign-in form have their limits too.
+            let padding = [("padding", String(repeating: "x", count: 20_000))]
+            #expect(try await client.postForm("/s/esem-open", padding).status == 413)
+            #expect(try await client.postForm("/admin/login", padding).status == 413)
             let unknown = try await client.get("/t/unknown-link")
             #expect(unknown.status == 404 && !unknown.body.contains("Fortsätt med enkäten"), "no way back to a form that is not there")
             let api = try await client.request(.post, "/api/rounds/esem-open/responses", headers: [
@@ -80,7 +88,7 @@ import Testing
     @Test func everyResponseCarriesTheSecurityHeadersAndNoInternals() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
-            for path in ["/s/esem-open", "/s/esem-closed", "/nowhere", "/assets/samla.css", "/admin/login"] {
+            for path in ["/s/esem-open", "/s/esem-closed", "/nowhere", "/assets/samla.css", "/assets/form-v1.js", "/admin/login", "/admin"] {
                 let reply = try await client.get(path)
                 #expect(reply.header("Content-Security-Policy") == "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'", "\(path)")
                 #expect(reply.header("X-Content-Type-Options") == "nosniff")
@@ -95,6 +103,10 @@ import Testing
             #expect(Page.language(adminMissing.body) == "sv" && Page.title(adminMissing.body) == "Sidan finns inte", "the admin pages' errors are in the admin's language")
             #expect(Page.title(try await client.get("/admin/nowhere", headers: ["Accept-Language": "en"]).body) == "Page not found")
             #expect(Page.language(try await client.get("/nowhere", headers: ["Accept-Language": "sv"]).body) == "sv")
+            // Every respondent page has the language switch, error pages too: a link relative to the
+            // address asked for, which may be anything, so never another site's.
+            #expect(missing.body.contains(#"<a href="?lang=sv" lang="sv" hreflang="sv">Svenska</a>"#), "\(missing.body)")
+            #expect(Page.title(try await client.get("/nowhere?lang=en", headers: ["Accept-Language": "sv"]).body) == "Page not found")
             let malformed = try await client.request(.post, "/t/" + InvitationToken.random().text,
                                                      headers: ["Content-Type": "application/x-www-form-urlencoded"], body: "a=%ZZ")
             #expect(malformed.status == 400)
@@ -108,6 +120,32 @@ import Testing
             #expect(!withoutTheFile.contains("<script") && !page.body.contains("style=")
                     && page.body.range(of: #" on[a-z]+=""#, options: .regularExpression) == nil)
         }
+    }
+
+    /// A request the HTTP parser cannot read is answered 400 by Hummingbird itself, past the
+    /// middleware: it carries the security headers too (it went out with none) and is logged.
+    @Test func aRequestThatCannotBeParsedIsAnsweredWithTheSecurityHeaders() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            for request in [
+                "FOO /s/esem-open HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                "GET /s/esem open HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                "POST /s/esem-open HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: many\r\n\r\n",
+            ] {
+                let connection = try RawConnection(port: client.port)
+                try connection.send(request)
+                let reply = try #require(await connection.response(within: 15), "\(request)")
+                let head = reply.components(separatedBy: "\r\n\r\n")[0].lowercased()
+                #expect(head.hasPrefix("http/1.1 400"), "\(reply)")
+                #expect(head.contains("\r\ncontent-security-policy: default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"), "\(reply)")
+                #expect(head.contains("\r\nx-content-type-options: nosniff"), "\(reply)")
+                #expect(head.contains("\r\nreferrer-policy: no-referrer"), "\(reply)")
+                #expect(head.contains("\r\ncache-control: no-store"), "\(reply)")
+            }
+            // The server goes on serving.
+            #expect(try await client.get("/s/esem-open").status == 200)
+        }
+        #expect(environment.logs.lines.filter { $0.contains("request could not be read") && $0.contains("\"status\":\"400\"") }.count == 3)
     }
 
     @Test func headIsAnsweredAsGetWithoutBeginningAResponse() async throws {

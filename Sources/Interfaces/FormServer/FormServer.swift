@@ -118,7 +118,7 @@ public final class FormServer: Sendable {
         return Application(
             router: router,
             server: .http1(configuration: .init(
-                additionalChannelHandlers: [RequestReadDeadline(limit: readLimit, logger: logger)],
+                additionalChannelHandlers: [RequestReadDeadline(limit: readLimit, logger: logger), UnroutedResponseHeaders(logger: logger)],
                 idleTimeout: TimeAmount(configuration.idleTimeout))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },

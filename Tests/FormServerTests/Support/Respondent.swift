@@ -59,11 +59,16 @@ struct Respondent {
         return reply
     }
 
-    /// The error summary's entries.
-    static func errors(_ html: String) -> [String] {
+    /// The error summary's entries, each the id its link leads to and its text; a link to an id
+    /// that no element of the page has (or more than one has) is recorded as an issue.
+    static func errors(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) -> [String] {
         let expression = try! NSRegularExpression(pattern: ##"<li><a href="#([^"]*)">([^<]*)</a></li>"##)
         return expression.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { match in
             guard let id = Range(match.range(at: 1), in: html), let text = Range(match.range(at: 2), in: html) else { return nil }
+            let targets = html.components(separatedBy: #"id="\#(html[id])""#).count - 1
+            if targets != 1 {
+                Issue.record("the error summary links to #\(html[id]), which \(targets) elements of the page have", sourceLocation: sourceLocation)
+            }
             return "\(html[id]) \(Page.unescape(String(html[text])))"
         }
     }

@@ -157,6 +157,9 @@ enum JSONAnswers {
         do {
             decoded = try JSONDecoder().decode([String: JSONValue].self, from: data)
         } catch {
+            guard String(validating: data, as: UTF8.self) != nil else {
+                return .failure(Problem(field: nil, message: "the body is not UTF-8 text; send the JSON object of answers in UTF-8"))
+            }
             return .failure(Problem(field: nil, message: "the body is not a JSON object of answers, e.g. {\"founded\": 2016, \"sdg\": [\"3\", \"8\"]}"))
         }
         if let name = RepeatedKey.first(in: data) {
@@ -167,6 +170,9 @@ enum JSONAnswers {
             switch value.answer {
             case .some(let answer): answers[name] = .some(answer)
             case .none where value.isNull: answers[name] = .some(nil)
+            case .none where value.holdsUnreadableText:
+                return .failure(Problem(field: name,
+                    message: "the value of \(name) holds a string that is not text (bytes that are not UTF-8, or a \\u escape of half a surrogate pair); send its text in UTF-8"))
             case .none where value.isOutOfRange:
                 return .failure(Problem(field: name,
                     message: "the value of \(name) is a number beyond what a decimal holds (about ±1.8e308); give a number within it"))
@@ -191,6 +197,8 @@ enum JSONAnswers {
         case object
         /// A number no `Double` holds, such as `1e400`.
         case outOfRange
+        /// A string that is no text: bytes that are not UTF-8, or `\ud800` (half a surrogate pair).
+        case unreadableText
 
         init(from decoder: any Decoder) throws {
             if let container = try? decoder.singleValueContainer() {
@@ -198,7 +206,15 @@ enum JSONAnswers {
                 if let value = try? container.decode(Bool.self) { self = .bool(value); return }
                 if let value = try? container.decode(Int64.self) { self = .integer(value); return }
                 if let value = try? container.decode(Double.self) { self = .number(value); return }
-                if let value = try? container.decode(String.self) { self = .string(value); return }
+                do {
+                    self = .string(try container.decode(String.self))
+                    return
+                } catch DecodingError.typeMismatch {
+                    // Not a string: a list, an object or a number out of range, below.
+                } catch {
+                    self = .unreadableText
+                    return
+                }
                 if let value = try? container.decode([JSONValue].self) { self = .list(value); return }
             }
             self = (try? decoder.container(keyedBy: AnyKey.self)) == nil ? .outOfRange : .object
@@ -219,6 +235,15 @@ enum JSONAnswers {
             return false
         }
 
+        /// Whether it is, or its list holds, a string that is no text.
+        var holdsUnreadableText: Bool {
+            switch self {
+            case .unreadableText: true
+            case .list(let items): items.contains { $0.holdsUnreadableText }
+            default: false
+            }
+        }
+
         private struct AnyKey: CodingKey {
             var stringValue: String
             var intValue: Int? { nil }
@@ -229,7 +254,7 @@ enum JSONAnswers {
         /// The answer; nil for null, an object or a list of anything but codes.
         var answer: AnswerValue? {
             switch self {
-            case .null, .object, .outOfRange: return nil
+            case .null, .object, .outOfRange, .unreadableText: return nil
             case .bool(let value): return .boolean(value)
             case .integer(let value): return .integer(value)
             case .number(let value): return .decimal(value)

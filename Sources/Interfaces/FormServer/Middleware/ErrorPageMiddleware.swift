@@ -136,7 +136,16 @@ enum WebFailure: Error, Equatable {
         case .serverError: (words.serverErrorTitle, words.serverErrorBody)
         case .unavailable: (words.unavailableTitle, words.unavailableBody)
         }
-        return Reply.html(MessagePageView(language: language, title: title, paragraphs: [body], link: formLink(request, words)).render(), status: status)
+        return Reply.html(MessagePageView(
+            language: language, title: title, paragraphs: [body], languageLinks: Self.languageLinks(from: language),
+            link: formLink(request, words)).render(), status: status)
+    }
+
+    /// The error page in the other languages: the address asked for with only `?lang=` as its query,
+    /// written relative to it, since the path may be anything (`//other.example` would be another
+    /// site's). After a failed post it opens the form (or the start page) in that language.
+    private static func languageLinks(from language: String) -> [PageShell.LanguageLink] {
+        UIText.languages.filter { $0 != language }.map { PageShell.LanguageLink(language: $0, href: "?lang=" + FormBody.encode($0)) }
     }
 
     /// The admin pages' error page, in the admin's language: what happened and a link onwards (a

@@ -19,7 +19,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Where the form's pages are.
     static var formPathPrefix: String { "/t/" }
 
-    private static func fields(policy: String) -> HTTPFields {
+    static func fields(policy: String) -> HTTPFields {
         [
             .contentSecurityPolicy: policy,
             .xContentTypeOptions: "nosniff",
