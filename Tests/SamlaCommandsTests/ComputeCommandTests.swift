@@ -46,6 +46,18 @@ import Testing
         return cli
     }
 
+    /// Opens the anonymous round forum-2026 of `fixture` in `cli` and writes the framework of
+    /// `indicator` over forum-2025 and forum-2026; returns the framework's file.
+    static func secondRound(in cli: StoreCLI, fixture: String = "forum-v1.yaml", indicator: String) throws -> URL {
+        let open = try cli.run(["round", "open", StoreCLI.fixture(fixture), "--name", "forum-2026",
+                                "--opens", "2026-01-01", "--closes", "2026-12-31", "--anonymous"])
+        #expect(open.status == 0, "\(open.errors)")
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        try framework(indicator: indicator, laterRound: "  - {name: forum-2026, survey: msi-forum, label: {sv: \"2026\", en: \"2026\"}}")
+            .write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     /// Runs `samla compute` with the framework of `indicator` over a forum round, with `options`.
     static func compute(contacts: Int64, indicator: String, _ options: [String] = []) throws -> SamlaBinary.Run {
         let cli = try forumRound(contacts: contacts)
@@ -110,15 +122,10 @@ import Testing
         // forum-2025 asked new_contacts and offered the sector private; forum-2026 is opened with
         // a version that does neither. The framework is checked against both versions.
         let cli = try Self.forumRound(contacts: 2)
-        let open = try cli.run(["round", "open", StoreCLI.fixture("forum-v3.yaml"), "--name", "forum-2026",
-                                "--opens", "2026-01-01", "--closes", "2026-12-31", "--anonymous"])
-        #expect(open.status == 0, "\(open.errors)")
-        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
-        try Self.framework(indicator: """
+        let file = try Self.secondRound(in: cli, fixture: "forum-v3.yaml", indicator: """
             kind: mean
             value: "if(${sector} = 'private', 0, ${new_contacts})"
-        """, laterRound: "  - {name: forum-2026, survey: msi-forum, label: {sv: \"2026\", en: \"2026\"}}")
-            .write(to: file, atomically: true, encoding: .utf8)
+        """)
         let run = try cli.run(["compute", "--framework", file.path, "--format", "csv"])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("contacts_per_contact,contacts,forum-2025,,Totalt,12,2,"), "\(run.output)")
@@ -322,18 +329,13 @@ import Testing
     /// minus sign. The English table and CSV keep plain digits, the hyphen and the point.
     @Test func theSwedishTableWritesMinusSignsAndGroupedThousands() throws {
         let cli = try Self.forumRound((0..<12).map { ["sector": .choice("civil"), "new_contacts": .integer(20_000 + Int64($0) * 1_000)] })
-        let open = try cli.run(["round", "open", StoreCLI.fixture("forum-v1.yaml"), "--name", "forum-2026",
-                                "--opens", "2026-01-01", "--closes", "2026-12-31", "--anonymous"])
-        #expect(open.status == 0, "\(open.errors)")
+        let file = try Self.secondRound(in: cli, indicator: """
+            kind: mean
+            value: "${new_contacts}"
+        """)
         try cli.importResponses(round: "forum-2026", fixture: "forum-v1.yaml", (0..<12).map { index in
             (language: "sv", values: ["sector": .choice("civil"), "new_contacts": .integer(10_000 + Int64(index) * 1_000)])
         })
-        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
-        try Self.framework(indicator: """
-            kind: mean
-            value: "${new_contacts}"
-        """, laterRound: "  - {name: forum-2026, survey: msi-forum, label: {sv: \"2026\", en: \"2026\"}}")
-            .write(to: file, atomically: true, encoding: .utf8)
         let swedish = try cli.run(["compute", "--framework", file.path, "--lang", "sv"])
         #expect(swedish.status == 0, "\(swedish.errors)")
         let row = try #require(swedish.output.split(separator: "\n").first { $0.hasPrefix("contacts_per_contact  forum-2026") }.map(String.init))
@@ -350,19 +352,14 @@ import Testing
     /// share has one: the table names the cells, and CSV gives each its code.
     @Test func aChangeWithoutAnIntervalSaysWhy() throws {
         let cli = try Self.forumRound(contacts: 3)
-        let open = try cli.run(["round", "open", StoreCLI.fixture("forum-v1.yaml"), "--name", "forum-2026",
-                                "--opens", "2026-01-01", "--closes", "2026-12-31", "--anonymous"])
-        #expect(open.status == 0, "\(open.errors)")
-        try cli.importResponses(round: "forum-2026", fixture: "forum-v1.yaml", (0..<12).map { index in
-            (language: "sv", values: ["sector": .choice("civil"), "new_contacts": .integer(Int64(1 + index % 3))])
-        })
-        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
-        try Self.framework(indicator: """
+        let file = try Self.secondRound(in: cli, indicator: """
             kind: ratio
             value: "${new_contacts}"
             denominator: "3"
-        """, laterRound: "  - {name: forum-2026, survey: msi-forum, label: {sv: \"2026\", en: \"2026\"}}")
-            .write(to: file, atomically: true, encoding: .utf8)
+        """)
+        try cli.importResponses(round: "forum-2026", fixture: "forum-v1.yaml", (0..<12).map { index in
+            (language: "sv", values: ["sector": .choice("civil"), "new_contacts": .integer(Int64(1 + index % 3))])
+        })
         let reason = "every numerator equals its denominator, so the share is 1 (100%) and its standard error of 0 says nothing of its uncertainty"
         let table = try cli.run(["compute", "--framework", file.path, "--lang", "en"])
         #expect(table.status == 0, "\(table.errors)")
