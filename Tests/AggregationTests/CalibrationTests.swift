@@ -138,7 +138,7 @@ struct CalibrationTests {
             round: "orgs-2025", counts: ["region"], totals: ["staff"], source: "The register", method: .logit, bounds: CalibrationRatioBounds(lower: 0.4, upper: 2.5))
         #expect(wide.notes.contains(note), "\(wide.notes)")
         #expect(note.text("en").contains("(logit calibration within 0.4–2.5 times the base weights)"))
-        #expect(note.text("sv").contains("(logitkalibrering inom 0,4–2,5 gånger grundvikterna)"))
+        #expect(note.text("sv").contains("(logitkalibrering inom 0,4–2,5\u{A0}gånger grundvikterna)"))
         let cell = try #require(ComputeTests.row(wide, "staff", "orgs-2025")?.outcome.published)
         #expect(abs(cell.value - 12) < 1e-6, "\(cell.value)")
     }

@@ -96,6 +96,8 @@ import SurveyDefinition
         }
         let csv = try fixture.read("codebook.csv")
         #expect(csv.contains(",choice,") && csv.contains(",integer,"))
+        // A count keeps its word on its line where the page is read.
+        #expect(text.contains("`responses.csv`, 3\u{A0}rader"), "\(text.prefix(400))")
     }
 
     /// The list of a single choice with `other` is titled with the other option in the codebook's language.

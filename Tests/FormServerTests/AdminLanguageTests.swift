@@ -76,7 +76,7 @@ import Testing
             #expect(page.body.contains(#"<th scope="row">Svenska (sv)</th><td class="number">12\#u{A0}345</td><td class="number">10\#u{A0}250</td><td class="number">83\#u{A0}%</td>"#))
             let day = CalendarDate.today(now: submitted.date).inWords(language: "sv")
             #expect(page.body.contains(
-                "<title id=\"chart-title\">Stapeldiagram över svar per dag från \(day) till \(day): 12\u{A0}345 påbörjade och 10\u{A0}250 slutförda totalt; tabellen nedan ger varje dag.</title>"),
+                "<title id=\"chart-title\">Stapeldiagram över svar per dag från \(day) till \(day): 12\u{A0}345\u{A0}påbörjade och 10\u{A0}250\u{A0}slutförda totalt; tabellen nedan ger varje dag.</title>"),
                 "the chart's text alternative")
             #expect(page.body.contains(#"<div class="table-scroll" role="region" tabindex="0" aria-labelledby="per-day-table"><table class="data"><caption id="per-day-table" class="visually-hidden">Svar per dag</caption>"#))
             #expect(page.body.contains(#"<th scope="col">Dag</th><th scope="col" class="number">Påbörjade</th><th scope="col" class="number">Slutförda</th>"#))

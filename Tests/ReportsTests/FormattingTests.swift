@@ -20,6 +20,14 @@ struct FormattingTests {
         #expect(sv.quantity("2,5", "minuter") == "2,5\u{00A0}minuter" && en.quantity("30", "seconds") == "30\u{00A0}seconds")
     }
 
+    /// A Swedish count keeps the word it counts on its line; English keeps its plain space.
+    @Test func aSwedishCountIsJoinedToItsWordByANoBreakSpace() {
+        #expect(sv.count(29, "svar") == "29\u{00A0}svar")
+        #expect(sv.count(12_345, "lästa") == "12\u{00A0}345\u{00A0}lästa")
+        #expect(sv.count(1234, "svar") == "1234\u{00A0}svar")
+        #expect(en.count(29, "responses") == "29 responses" && en.count(12_345, "read") == "12,345 read")
+    }
+
     @Test func englishNumbersHaveADecimalPointAndCommasBetweenThousands() {
         #expect(en.percent(0.452) == "45.2%")
         #expect(en.decimal(1_234_567.891, digits: 2) == "1,234,567.89")

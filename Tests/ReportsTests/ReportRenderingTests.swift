@@ -130,8 +130,8 @@ struct ReportRenderingTests {
     /// that it is linear calibration.
     @Test(arguments: [("sv", "method: raking", "summan av score, genom raking, som håller varje vikt över 0: vikterna justeras"),
                       ("en", "method: raking", "the total of score, by raking, which keeps every weight above 0: the weights are adjusted"),
-                      ("sv", "method: raking, bounds: [0.5, 3]", "genom raking, som håller varje vikt över 0 och mellan 0,5 och 3 gånger sin grundvikt:"),
-                      ("sv", "method: logit, bounds: [0.5, 3]", "med logitkalibrering, som håller varje vikt mellan 0,5 och 3 gånger sin grundvikt:"),
+                      ("sv", "method: raking, bounds: [0.5, 3]", "genom raking, som håller varje vikt över 0 och mellan 0,5 och 3\u{A0}gånger sin grundvikt:"),
+                      ("sv", "method: logit, bounds: [0.5, 3]", "med logitkalibrering, som håller varje vikt mellan 0,5 och 3\u{A0}gånger sin grundvikt:"),
                       ("en", "method: logit, bounds: [0.5, 3]", "by logit calibration, which keeps each weight between 0.5 and 3 times its base weight:"),
                       ("en", "bounds: [0.5, 3]", "by linear calibration with each weight kept between 0.5 and 3 times its base weight:")])
     func theMethodsSectionNamesTheCalibrationMethod(language: String, method: String, phrase: String) throws {
@@ -238,11 +238,11 @@ struct ReportRenderingTests {
 
     @Test func theToplineCountsTheCleanedResponsesAndHidesPersonalData() throws {
         let html = try ClubFixture().render()
-        #expect(html.contains("40 svar kvar efter rensning (41 lästa, 1 borttaget enligt rensningsreglerna)"))
+        #expect(html.contains("40\u{A0}svar kvar efter rensning (41\u{A0}lästa, 1\u{A0}borttaget enligt rensningsreglerna)"))
         let small = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">Liten &lt;script&gt;alert(1)&lt;/script&gt;</th><td class=\"num\">"))
         #expect(small.contains(">20<"))
         #expect(!html.contains("secret"))
-        #expect(html.contains("Personuppgift: svaren visas inte (20 besvarade frågan)."))
+        #expect(html.contains("Personuppgift: svaren visas inte (20\u{A0}besvarade frågan)."))
         // Tiny (3) is withheld in the topline too, and so is the next smallest (large, 17).
         let tiny = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">Pytteliten</th><td class=\"num\">"))
         #expect(tiny.contains("<td class=\"num\">–</td>"))
@@ -344,11 +344,25 @@ struct ReportRenderingTests {
         #expect(rows.filter { !$0.contains("#ind-happy") }.allSatisfy { !$0.contains("<abbr") })
     }
 
+    /// In the Swedish report a count keeps the word it counts on its line, as `45,2 %` keeps its
+    /// sign: the summary's lead, the suppression rule, the open answers and the cleaning table.
+    @Test func swedishCountsAreJoinedToTheirWordsByANoBreakSpace() throws {
+        let html = try ClubFixture().render()
+        for text in ["Läget för ramverkets 3\u{A0}indikatorer i den senaste omgången",
+                     "En siffra visas bara när minst 5\u{A0}svar ligger bakom den, och en andel bara när basen är minst 10\u{A0}svar.",
+                     "6\u{A0}svarade med fritext (1\u{A0}olika svar).",
+                     "De vanligaste svaren som minst 5\u{A0}har gett:"] {
+            #expect(html.contains(text), "\(text)")
+        }
+        let english = try ClubFixture().render(language: "en")
+        #expect(english.contains("A figure is shown only when at least 5 responses lie behind it"))
+    }
+
     @Test func aCountOfOneTakesTheSingular() throws {
         // The club's framework has one activity and one output; six gave the same remark.
         let fixture = try ClubFixture()
         let swedish = try fixture.render()
-        #expect(swedish.contains("Diagram över förändringsteorin: 1 aktivitet leder till 1 prestation, som bidrar till 2 utfall"))
+        #expect(swedish.contains("Diagram över förändringsteorin: 1\u{A0}aktivitet leder till 1\u{A0}prestation, som bidrar till 2\u{A0}utfall"))
         let english = try fixture.render(language: "en")
         #expect(english.contains("Diagram of the theory of change: 1 activity leads to 1 output, which contribute to 2 outcomes"))
         #expect(english.contains("6 answered in their own words (1 different answer)."))
@@ -374,7 +388,7 @@ struct ReportRenderingTests {
             .replacingOccurrences(of: "    test: \"${remark} = 'TEST'\"\n", with: "    test: \"${remark} = 'TEST'\"\n    min_minutes: 2.5\n")
         let framework = try #require(FrameworkLoader.load(text: text, path: "club-toc.yaml", surveys: SurveyCatalogue([fixture.document.survey])).framework)
         for (language, rule) in [
-            ("sv", "För snabba: besvarade på under 2,5\u{00A0}minuter; 40 inte tidtagna: insamlade genom import eller API</td><td class=\"num\">1</td>"),
+            ("sv", "För snabba: besvarade på under 2,5\u{00A0}minuter; 40\u{00A0}inte tidtagna: insamlade genom import eller API</td><td class=\"num\">1</td>"),
             ("en", "Too fast: completed in under 2.5\u{00A0}minutes; 40 not timed: collected by import or the API</td><td class=\"num\">1</td>"),
         ] {
             var definition = try fixture.definition()

@@ -94,6 +94,13 @@ import Testing
         #expect(diagnostic.description == "in.csv:4: error[E400]: row 3, column staff: “tolv” is not a whole number: write digits only, e.g. 12 or -3")
     }
 
+    /// A respondent's page keeps a count with the word it counts in Swedish (a no-break space).
+    @Test func aSwedishMessageKeepsItsCountWithItsWord() {
+        let problem = AnswerProblem(variable: "revenue", value: "1234567890123456", kind: .numberOutOfRange(wholeNumber: false))
+        #expect(problem.message(in: "sv") == "”1234567890123456” har fler än 15\u{00A0}värdesiffror och kan inte sparas exakt: avrunda talet")
+        #expect(problem.message(in: "en").contains("has more than 15 significant digits"))
+    }
+
     @Test func aSheetIsReusedAfterReset() {
         var sheet = sheet(["staff": "x", "org": "A"])
         validator.check(&sheet, mode: .complete)

@@ -46,6 +46,18 @@ import Testing
         return cli
     }
 
+    /// Opens the anonymous round forum-2026 of `fixture` in `cli` and writes the framework of
+    /// `indicator` over forum-2025 and forum-2026; returns the framework's file.
+    static func secondRound(in cli: StoreCLI, fixture: String = "forum-v1.yaml", indicator: String) throws -> URL {
+        let open = try cli.run(["round", "open", StoreCLI.fixture(fixture), "--name", "forum-2026",
+                                "--opens", "2026-01-01", "--closes", "2026-12-31", "--anonymous"])
+        #expect(open.status == 0, "\(open.errors)")
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        try framework(indicator: indicator, laterRound: "  - {name: forum-2026, survey: msi-forum, label: {sv: \"2026\", en: \"2026\"}}")
+            .write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     /// Runs `samla compute` with the framework of `indicator` over a forum round, with `options`.
     static func compute(contacts: Int64, indicator: String, _ options: [String] = []) throws -> SamlaBinary.Run {
         let cli = try forumRound(contacts: contacts)
@@ -110,15 +122,10 @@ import Testing
         // forum-2025 asked new_contacts and offered the sector private; forum-2026 is opened with
         // a version that does neither. The framework is checked against both versions.
         let cli = try Self.forumRound(contacts: 2)
-        let open = try cli.run(["round", "open", StoreCLI.fixture("forum-v3.yaml"), "--name", "forum-2026",
-                                "--opens", "2026-01-01", "--closes", "2026-12-31", "--anonymous"])
-        #expect(open.status == 0, "\(open.errors)")
-        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
-        try Self.framework(indicator: """
+        let file = try Self.secondRound(in: cli, fixture: "forum-v3.yaml", indicator: """
             kind: mean
             value: "if(${sector} = 'private', 0, ${new_contacts})"
-        """, laterRound: "  - {name: forum-2026, survey: msi-forum, label: {sv: \"2026\", en: \"2026\"}}")
-            .write(to: file, atomically: true, encoding: .utf8)
+        """)
         let run = try cli.run(["compute", "--framework", file.path, "--format", "csv"])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("contacts_per_contact,contacts,forum-2025,,Totalt,12,2,"), "\(run.output)")
@@ -230,7 +237,7 @@ import Testing
         let expected = language == "en"
             ? ["contacts_per_contact  forum-2025  Total", "\nCleaning:\n  forum-2025: 12 read, no rules, 12 kept\n",
                "  contacts_per_contact forum-2025 Total: no estimate: the ratio's denominator sums to 0 in the group\n"]
-            : ["contacts_per_contact  forum-2025  Totalt", "\nRensning:\n  forum-2025: 12 lästa, inga regler, 12 kvar\n",
+            : ["contacts_per_contact  forum-2025  Totalt", "\nRensning:\n  forum-2025: 12\u{A0}lästa, inga regler, 12\u{A0}kvar\n",
                "  contacts_per_contact forum-2025 Totalt: ingen skattning: kvotens nämnare summerar till 0 i gruppen\n"]
         for text in expected { #expect(run.output.contains(text), "\(run.output)") }
         if language == "sv" {
@@ -317,23 +324,42 @@ import Testing
         #expect(jsonRows.first { $0["indicator"] == "unweighted" }?["deff"] == "")
     }
 
+    /// The Swedish table writes its numbers as the Swedish report does: thousands grouped by no-break
+    /// spaces, the minus sign, and a change's interval in words so that no dash stands beside a
+    /// minus sign. The English table and CSV keep plain digits, the hyphen and the point.
+    @Test func theSwedishTableWritesMinusSignsAndGroupedThousands() throws {
+        let cli = try Self.forumRound((0..<12).map { ["sector": .choice("civil"), "new_contacts": .integer(20_000 + Int64($0) * 1_000)] })
+        let file = try Self.secondRound(in: cli, indicator: """
+            kind: mean
+            value: "${new_contacts}"
+        """)
+        try cli.importResponses(round: "forum-2026", fixture: "forum-v1.yaml", (0..<12).map { index in
+            (language: "sv", values: ["sector": .choice("civil"), "new_contacts": .integer(10_000 + Int64(index) * 1_000)])
+        })
+        let swedish = try cli.run(["compute", "--framework", file.path, "--lang", "sv"])
+        #expect(swedish.status == 0, "\(swedish.errors)")
+        let row = try #require(swedish.output.split(separator: "\n").first { $0.hasPrefix("contacts_per_contact  forum-2026") }.map(String.init))
+        #expect(row.contains("15\u{A0}500,0  13\u{A0}209,1–17\u{A0}790,9"), "\(row)")
+        #expect(row.hasSuffix("\u{2212}10\u{A0}000,0 (\u{2212}13\u{A0}052,7 till \u{2212}6947,3)"), "\(row)")
+        #expect(swedish.output.range(of: #"(?<![\w-])-\d"#, options: .regularExpression) == nil, "\(swedish.output)")
+        let english = try cli.run(["compute", "--framework", file.path, "--lang", "en"])
+        #expect(english.output.contains("15500.0") && english.output.contains("-10000.0 (-13052.7–-6947.3)"), "\(english.output)")
+        let csv = try cli.run(["compute", "--framework", file.path, "--format", "csv", "--lang", "sv"])
+        #expect(csv.output.contains(",15500,") && csv.output.contains(",-10000,") && !csv.output.contains("\u{A0}"), "\(csv.output)")
+    }
+
     /// A share of 1 in one round has no interval, nor has the change from it to a later round whose
     /// share has one: the table names the cells, and CSV gives each its code.
     @Test func aChangeWithoutAnIntervalSaysWhy() throws {
         let cli = try Self.forumRound(contacts: 3)
-        let open = try cli.run(["round", "open", StoreCLI.fixture("forum-v1.yaml"), "--name", "forum-2026",
-                                "--opens", "2026-01-01", "--closes", "2026-12-31", "--anonymous"])
-        #expect(open.status == 0, "\(open.errors)")
-        try cli.importResponses(round: "forum-2026", fixture: "forum-v1.yaml", (0..<12).map { index in
-            (language: "sv", values: ["sector": .choice("civil"), "new_contacts": .integer(Int64(1 + index % 3))])
-        })
-        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
-        try Self.framework(indicator: """
+        let file = try Self.secondRound(in: cli, indicator: """
             kind: ratio
             value: "${new_contacts}"
             denominator: "3"
-        """, laterRound: "  - {name: forum-2026, survey: msi-forum, label: {sv: \"2026\", en: \"2026\"}}")
-            .write(to: file, atomically: true, encoding: .utf8)
+        """)
+        try cli.importResponses(round: "forum-2026", fixture: "forum-v1.yaml", (0..<12).map { index in
+            (language: "sv", values: ["sector": .choice("civil"), "new_contacts": .integer(Int64(1 + index % 3))])
+        })
         let reason = "every numerator equals its denominator, so the share is 1 (100%) and its standard error of 0 says nothing of its uncertainty"
         let table = try cli.run(["compute", "--framework", file.path, "--lang", "en"])
         #expect(table.status == 0, "\(table.errors)")
@@ -390,7 +416,7 @@ import Testing
         ("en", "contacts_per_contact  forum-2025  Total  12       6.5  4.2–8.8",
          "  forum-2025: 14 read, removed test responses 1, duplicates 1, 12 kept\n"),
         ("sv", "contacts_per_contact  forum-2025  Totalt  12        6,5  4,2–8,8",
-         "  forum-2025: 14 lästa, borttagna testsvar 1, dubbletter 1, 12 kvar\n"),
+         "  forum-2025: 14\u{A0}lästa, borttagna testsvar 1, dubbletter 1, 12\u{A0}kvar\n"),
     ])
     func theTableNamesTheCleaningRulesAndWritesNumbersInItsLanguage(language: String, row: String, cleaning: String) throws {
         let (run, _) = try Self.cleanedRound(["--lang", language])
@@ -441,7 +467,7 @@ import Testing
     /// not time are in the table, the JSON and the cleaning log CSV.
     @Test(arguments: [
         ("en", "  forum-2025: 14 read, removed too fast 1 (12 not timed: collected by import or the API), 13 kept\n", "completed in under 3\u{00A0}minutes"),
-        ("sv", "  forum-2025: 14 lästa, borttagna för snabba 1 (12 inte tidtagna: insamlade genom import eller API), 13 kvar\n",
+        ("sv", "  forum-2025: 14\u{A0}lästa, borttagna för snabba 1 (12\u{A0}inte tidtagna: insamlade genom import eller API), 13\u{A0}kvar\n",
          "besvarade på under 3\u{00A0}minuter"),
     ])
     func theSpeedRuleIsLoggedInEveryForm(language: String, table: String, description: String) throws {

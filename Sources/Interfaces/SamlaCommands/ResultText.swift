@@ -74,18 +74,24 @@ enum ResultText {
             ? ["Indikator", "Omgång", "Grupp", "n", "Skattning", intervalHeader, "Mål", "Status", "Förändring"]
             : ["Indicator", "Round", "Group", "n", "Estimate", intervalHeader, "Target", "Status", "Change"]
         var lines: [[String]] = [header]
-        // Swedish writes a decimal comma, as the Swedish report does; CSV and JSON keep the point for tools.
-        let rows = results.displayRows(precision: .shown, decimalMark: sv ? "," : ".")
+        // Swedish writes its numbers as the Swedish report does (`−1,5`, `12 345`, `29 lästa`, with
+        // no-break spaces); English keeps plain digits and the point, as CSV and JSON do for tools.
+        let rows = results.displayRows(precision: sv ? .written(numbers) : .shown)
+        func counted(_ value: Int, _ word: String) -> String { sv ? numbers.count(value, word) : "\(value) \(word)" }
         for row in rows {
             let percent = row.unit == "percent"
             let suffix = percent ? numbers.percentSign : ""
             let withheld = sv ? "(undanhållen)" : "(suppressed)"
             let estimate = row.estimate.isEmpty ? (row.suppressed.isEmpty ? (row.note.isEmpty ? "" : "–") : withheld) : row.estimate + suffix
-            let interval = row.low.isEmpty ? "" : "\(row.low)–\(row.high)"
+            let interval = row.low.isEmpty ? "" : numbers.range(row.low, row.high)
             var change = row.change
             if !change.isEmpty {
-                if !change.hasPrefix("-") && change.contains(where: { ("1"..."9").contains($0) }) { change = "+" + change }
-                if !row.changeLow.isEmpty { change += " (\(row.changeLow)–\(row.changeHigh))" }
+                let negative = change.hasPrefix("-") || change.hasPrefix("\u{2212}")
+                change = numbers.signed(change, negative: negative, zero: !change.contains(where: { ("1"..."9").contains($0) }))
+                if !row.changeLow.isEmpty {
+                    // A Swedish span in words, so that no dash stands beside a minus sign, as in the report.
+                    change += " (" + (sv ? numbers.span(row.changeLow, row.changeHigh) : numbers.range(row.changeLow, row.changeHigh)) + ")"
+                }
             }
             let group = row.breakdown.isEmpty ? row.group : "\(row.breakdown): \(row.group)"
             let target = row.target.isEmpty ? "" : row.target + suffix
@@ -111,16 +117,16 @@ enum ResultText {
         out.append(sv ? "Rensning:" : "Cleaning:")
         for log in results.cleaning {
             let rules = log.entries.map { entry in
-                "\(entry.rule.label(results.language).lowercased()) \(entry.count)" + (entry.untimedNote(results.language).map { " (\($0))" } ?? "")
+                "\(entry.rule.label(results.language).lowercased()) \(sv ? numbers.integer(entry.count) : String(entry.count))" + (entry.untimedNote(results.language, number: sv ? numbers.integer : { String($0) }).map { " (\($0))" } ?? "")
             }.joined(separator: ", ")
-            let partial = log.partial > 0 ? (sv ? " (\(log.partial) ofullständiga)" : " (\(log.partial) partial)") : ""
+            let partial = log.partial > 0 ? " (" + counted(log.partial, sv ? "ofullständiga" : "partial") + ")" : ""
             out.append(sv
-                ? "  \(log.round): \(log.read) lästa\(partial), \(rules.isEmpty ? "inga regler" : "borttagna " + rules), \(log.kept) kvar"
+                ? "  \(log.round): \(counted(log.read, "lästa"))\(partial), \(rules.isEmpty ? "inga regler" : "borttagna " + rules), \(counted(log.kept, "kvar"))"
                 : "  \(log.round): \(log.read) read\(partial), \(rules.isEmpty ? "no rules" : "removed " + rules), \(log.kept) kept")
         }
         for count in results.missing where count.count > 0 {
             out.append(sv
-                ? "  \(count.indicator) \(count.round): \(count.count) utan värde, utanför basen"
+                ? "  \(count.indicator) \(count.round): \(counted(count.count, "utan")) värde, utanför basen"
                 : "  \(count.indicator) \(count.round): \(count.count) without a value, left out of the base")
         }
         for row in rows where !row.note.isEmpty {

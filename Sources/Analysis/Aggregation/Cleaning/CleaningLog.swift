@@ -64,11 +64,13 @@ public struct CleaningLog: Sendable, Hashable {
         }
 
         /// The speed rule's responses that were not timed, in a results language, when there are
-        /// any, the count written by `number`: `3 not timed: collected by import or the API`.
+        /// any, the count written by `number` and joined to its words as ``NumberStyle`` joins them:
+        /// `3 not timed: collected by import or the API`, `3 inte tidtagna: …` (a no-break space).
         public func untimedNote(_ language: String, number: (Int) -> String = { String($0) }) -> String? {
             guard untimed > 0 else { return nil }
+            let space = NumberStyle(language: language).wordSpace
             return language == "sv"
-                ? "\(number(untimed)) inte tidtagna: insamlade genom import eller API"
+                ? "\(number(untimed))\(space)inte tidtagna: insamlade genom import eller API"
                 : "\(number(untimed)) not timed: collected by import or the API"
         }
     }

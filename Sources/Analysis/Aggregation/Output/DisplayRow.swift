@@ -57,6 +57,8 @@ public struct DisplayRow: Sendable, Hashable {
         /// As many as the indicator's figures are shown with to people (``Indicator/shownDigits(of:)``),
         /// every one written (`60.0`, `0.452`, `12`).
         case shown
+        /// As ``shown``, and written as `style` writes numbers in running text: `−1,5`, `12 345`.
+        case written(NumberStyle)
     }
 
     /// The row in `language`, its numbers written with `precision` after `decimalMark`.
@@ -69,7 +71,12 @@ public struct DisplayRow: Sendable, Hashable {
                 return Self.format(value * scale, digits: digits, decimalMark: decimalMark)
             case .shown:
                 return Self.format(value * scale, fixedDigits: definition?.shownDigits(of: value) ?? 1, decimalMark: decimalMark)
+            case .written(let style):
+                return style.decimal(value * scale, digits: definition?.shownDigits(of: value) ?? 1)
             }
+        }
+        func count(_ value: Int) -> String {
+            if case .written(let style) = precision { style.integer(value) } else { String(value) }
         }
         /// A figure about the sample rather than the indicator: never scaled.
         func sampleFigure(_ value: Double?, shownDigits: Int) -> String {
@@ -77,6 +84,7 @@ public struct DisplayRow: Sendable, Hashable {
             switch precision {
             case .trimmed(let digits): return Self.format(value, digits: digits, decimalMark: decimalMark)
             case .shown: return Self.format(value, fixedDigits: shownDigits, decimalMark: decimalMark)
+            case .written(let style): return style.decimal(value, digits: shownDigits)
             }
         }
         indicator = row.indicator
@@ -89,7 +97,7 @@ public struct DisplayRow: Sendable, Hashable {
         status = row.status?.label(language) ?? ""
         switch row.outcome {
         case .published(let cell):
-            n = cell.n.map(String.init) ?? ""
+            n = cell.n.map(count) ?? ""
             estimate = number(cell.value)
             standardError = number(cell.standardError)
             low = number(cell.interval?.lower)

@@ -1,10 +1,12 @@
 import Expressions
 import Foundation
 
-/// Numbers as a reader of the results' language writes them: `45,2 %`, `1 234`, `−3,1` in
-/// Swedish; `45.2%`, `1,234`, `−3.1` in English. Minus is the minus sign (U+2212). Every text
-/// of results (the reasons and cleaning rules here, reports, admin pages, the terminal) writes
-/// percentages with it, so that a Swedish `%` always follows its number after a no-break space.
+/// Numbers as a reader of the results' language writes them: `45,2 %`, `12 345`, `−3,1`, `29 svar`
+/// in Swedish; `45.2%`, `12,345`, `−3.1`, `29 responses` in English. Minus is the minus sign
+/// (U+2212). Every text of results (the reasons and cleaning rules here, reports, admin pages, the
+/// terminal) writes its numbers with it, so that in Swedish no line break parts a number's digits,
+/// nor a number from its `%`, its unit or the word it counts: each is joined by a no-break space
+/// (U+00A0). Thousands are grouped from five digits up (`1234`, `12 345`).
 public struct NumberStyle: Sendable {
     public let language: String
 
@@ -52,6 +54,16 @@ public struct NumberStyle: Sendable {
     /// `2,5 minuter`, `30 seconds`.
     public func quantity(_ number: String, _ unit: String) -> String {
         number + "\u{00A0}" + unit
+    }
+
+    /// What joins a number to the word that follows it (`29 svar`, `320 lästa`): a no-break
+    /// space in Swedish, so that no line break parts them; a plain space in English.
+    public var wordSpace: String { isSwedish ? "\u{00A0}" : " " }
+
+    /// A count and the word it counts, grouped and joined by ``wordSpace``: `1 234 svar`,
+    /// `29 lästa`; `1,234 responses`.
+    public func count(_ value: Int, _ word: String) -> String {
+        integer(value) + wordSpace + word
     }
 
     /// A signed difference: `+3,1` or `−2,0`.

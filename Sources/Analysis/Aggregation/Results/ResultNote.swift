@@ -106,8 +106,9 @@ extension ResultNote {
         }
         guard let bounds else { return name }
         let written = bounds.written(swedish: sv)
-        let range = "\(written.lower)–\(written.upper)"
-        return sv ? "\(name) inom \(range) gånger grundvikterna" : "\(name) within \(range) times the base weights"
+        let numbers = NumberStyle(language: sv ? "sv" : "en")
+        let range = numbers.range(written.lower, written.upper)
+        return "\(name) " + (sv ? "inom " + numbers.quantity(range, "gånger") + " grundvikterna" : "within \(range) times the base weights")
     }
 
     /// `a`, `a and b`, `a, b and c`.

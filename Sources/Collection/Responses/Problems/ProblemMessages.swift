@@ -82,7 +82,7 @@ enum ProblemMessages {
         case .numberOutOfRange(true):
             return "\(given) har för många siffror för ett heltal"
         case .numberOutOfRange(false):
-            return "\(given) har fler än 15 värdesiffror och kan inte sparas exakt: avrunda talet"
+            return "\(given) har fler än 15\u{00A0}värdesiffror och kan inte sparas exakt: avrunda talet"
         case .notABoolean:
             return "\(given) är varken ja eller nej: skriv \(BooleanCoding.accepted)"
         case .notADate(let readings):

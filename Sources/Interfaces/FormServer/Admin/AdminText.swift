@@ -181,7 +181,7 @@ struct AdminText: Sendable {
         if sv {
             let days = [first, last].map { CalendarDate(iso: $0).map(date) ?? $0 }
             return "Stapeldiagram över svar per \(weekly ? "vecka (måndag till söndag)" : "dag") från \(days[0]) till \(days[1]): "
-                + "\(count(begun)) påbörjade och \(count(completed)) slutförda totalt; tabellen nedan ger varje dag."
+                + "\(numbers.count(begun, "påbörjade")) och \(numbers.count(completed, "slutförda")) totalt; tabellen nedan ger varje dag."
         }
         return "Bar chart of responses per \(weekly ? "week (Monday to Sunday)" : "day") from \(first) to \(last): "
             + "\(count(begun)) begun and \(count(completed)) completed in all; the table below gives each day."

@@ -1,3 +1,4 @@
+import Aggregation
 import CSV
 import SurveyDefinition
 
@@ -13,7 +14,7 @@ extension Codebook {
         lines.append("")
         lines.append("- \(sv ? "Enkät" : "Survey"): `\(survey.id)` \(sv ? "version" : "version") \(survey.version) (\(sv ? "definitionens SHA-256" : "definition SHA-256") `\(facts.definitionHash)`)")
         lines.append("- \(sv ? "Omgång" : "Round"): `\(facts.round)`")
-        lines.append("- \(sv ? "Datafil" : "Data file"): `\(facts.dataFile)`, \(facts.rows) \(sv ? "rader" : "rows")")
+        lines.append("- \(sv ? "Datafil" : "Data file"): `\(facts.dataFile)`, \(counted(facts.rows, sv ? "rader" : "rows"))")
         lines.append("- \(sv ? "Exporterad" : "Exported"): \(facts.exportedAt) \(sv ? "med" : "by") Samla \(facts.samlaVersion)")
         lines.append("")
         lines.append("## \(sv ? "Så läses filen" : "Reading the file")")
@@ -126,12 +127,12 @@ extension Codebook {
             : (sv ? "Även påbörjade svar; kolumnen `status` skiljer dem åt." : "Partial responses too; the `status` column tells them apart."))
         if let cleaning = options.cleaning {
             notes.append(sv
-                ? "Rensade enligt \(cleaning.source): \(cleaning.removed.count) svar borttagna (se provenance.json)."
+                ? "Rensade enligt \(cleaning.source): \(counted(cleaning.removed.count, "svar")) borttagna (se provenance.json)."
                 : "Cleaned by \(cleaning.source): \(cleaning.removed.count) responses removed (see provenance.json).")
         }
         if options.profile == .euclid {
             notes.append(sv
-                ? "Partnerprofil euclid: kolumnerna heter som i partnernas gemensamma kodbok (export_as), frågor utan sådant namn och alla personuppgifter är borttagna, och svaren har pseudonymer (`R-` och 12 tecken) som är stabila inom omgången men inte kan kopplas mellan omgångar."
+                ? "Partnerprofil euclid: kolumnerna heter som i partnernas gemensamma kodbok (export_as), frågor utan sådant namn och alla personuppgifter är borttagna, och svaren har pseudonymer (`R-` och \(counted(12, "tecken")) som är stabila inom omgången men inte kan kopplas mellan omgångar."
                 : "Partner profile euclid: columns are named as in the partners' common codebook (export_as), questions without such a name and all personal data are left out, and responses carry pseudonyms (`R-` and 12 characters) that are stable within the round but cannot be linked across rounds.")
             notes.append(options.exportsFreeText
                 ? (sv ? "**Fritextsvar ingår** (textfrågor och ”annat”-texter) och kan innehålla namn: de har lämnats ut efter överenskommelse med mottagaren."
@@ -148,7 +149,7 @@ extension Codebook {
             let k = options.kAnonymity
             if !keys.isEmpty {
                 notes.append(sv
-                    ? "Röjandeskydd (lokal undertryckning, k = \(k)): \(keys.joined(separator: ", ")) är kvasi-identifierare. Där färre än \(k) rader delar en kombination av dem har värden blankats, så en tom cell där kan också vara ett undertryckt värde; disclosure.csv räknar dem per kolumn. Andra kolumner är oförändrade, och results.csv är beräknad före undertryckningen."
+                    ? "Röjandeskydd (lokal undertryckning, k = \(k)): \(keys.joined(separator: ", ")) är kvasi-identifierare. Där färre än \(counted(k, "rader")) delar en kombination av dem har värden blankats, så en tom cell där kan också vara ett undertryckt värde; disclosure.csv räknar dem per kolumn. Andra kolumner är oförändrade, och results.csv är beräknad före undertryckningen."
                     : "Disclosure control (local suppression, k = \(k)): \(keys.joined(separator: ", ")) are quasi-identifiers. Where fewer than \(k) rows shared a combination of them, values were blanked, so an empty cell there may also be a suppressed value; disclosure.csv counts them per column. Other columns are unchanged, and results.csv was computed before suppression.")
             }
         } else if options.exportsPII {
@@ -157,6 +158,13 @@ extension Codebook {
             notes.append(sv ? "Personuppgifter (frågor märkta pii) ingår inte." : "Personal data (questions marked pii) is left out.")
         }
         return notes
+    }
+
+    /// A count and its word (in the codebook's language) as that language writes them in running
+    /// text: grouped and joined by no-break spaces in Swedish (``NumberStyle``, `12 345 rader`), as
+    /// digits and a space in English (`12345 rows`), as the codebook has always written them.
+    private func counted(_ value: Int, _ word: String) -> String {
+        layout.language == "sv" ? NumberStyle(language: "sv").count(value, word) : "\(value) \(word)"
     }
 
     private func usedChoiceLists() -> [(String, [Choice])] {

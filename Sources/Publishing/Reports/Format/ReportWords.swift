@@ -8,6 +8,7 @@ struct ReportWords: Sendable {
     var sv: Bool { language == "sv" }
 
     func pick(_ swedish: String, _ english: String) -> String { sv ? swedish : english }
+    private var numbers: NumberStyle { NumberStyle(language: language) }
 
     /// `text` closed as a sentence: a full stop added unless it ends in one or in `?` or `!`.
     func sentence(_ text: String) -> String {
@@ -98,14 +99,14 @@ struct ReportWords: Sendable {
         let range = bounds?.written(swedish: self.sv)
         let (svMethod, enMethod): (String, String) = switch method {
         case .linear:
-            range.map { ("med linjär kalibrering där varje vikt hålls mellan \($0.lower) och \($0.upper) gånger sin grundvikt",
+            range.map { ("med linjär kalibrering där varje vikt hålls mellan \($0.lower) och \($0.upper + numbers.wordSpace)gånger sin grundvikt",
                          "by linear calibration with each weight kept between \($0.lower) and \($0.upper) times its base weight") }
                 ?? ("med linjär kalibrering (GREG-skattning)", "by linear calibration (the GREG estimator)")
         case .raking:
-            ("genom raking, som håller varje vikt över 0" + (range.map { " och mellan \($0.lower) och \($0.upper) gånger sin grundvikt" } ?? ""),
+            ("genom raking, som håller varje vikt över 0" + (range.map { " och mellan \($0.lower) och \($0.upper + numbers.wordSpace)gånger sin grundvikt" } ?? ""),
              "by raking, which keeps every weight above 0" + (range.map { " and between \($0.lower) and \($0.upper) times its base weight" } ?? ""))
         case .logit:
-            ("med logitkalibrering, som håller varje vikt mellan \(range?.lower ?? "") och \(range?.upper ?? "") gånger sin grundvikt",
+            ("med logitkalibrering, som håller varje vikt mellan \(range?.lower ?? "") och \((range?.upper ?? "") + numbers.wordSpace)gånger sin grundvikt",
              "by logit calibration, which keeps each weight between \(range?.lower ?? "") and \(range?.upper ?? "") times its base weight")
         }
         return pick(
@@ -160,7 +161,7 @@ struct ReportWords: Sendable {
     var change: String { pick("Förändring", "Change") }
     var group: String { pick("Grupp", "Group") }
     var estimate: String { pick("Skattning", "Estimate") }
-    var interval: String { NumberStyle(language: language).percent(whole: 95) + pick(" konfidensintervall", " confidence interval") }
+    var interval: String { numbers.percent(whole: 95) + pick(" konfidensintervall", " confidence interval") }
     var baseline: String { pick("Utgångsvärde", "Baseline") }
     /// A value and the round it belongs to: `70,0 % i ESEM 2027` (round labels may carry their own parentheses).
     func valueIn(_ value: String, _ round: String) -> String { pick("\(value) i \(round)", "\(value) in \(round)") }
@@ -213,7 +214,7 @@ struct ReportWords: Sendable {
         return items.dropLast().joined(separator: ", ") + pick(" och ", " and ") + items.last!
     }
     func suppressionRule(minCell: Int, minBase: Int) -> String {
-        pick("En siffra visas bara när minst \(minCell) svar ligger bakom den, och en andel bara när basen är minst \(minBase) svar. När en enda grupp i en uppdelning är för liten döljs också den näst minsta gruppen, så att den lilla gruppen inte kan räknas fram ur totalen. Dolda celler visas som – och har aldrig någon siffra i rapporten.",
+        pick("En siffra visas bara när minst \(numbers.count(minCell, "svar")) ligger bakom den, och en andel bara när basen är minst \(numbers.count(minBase, "svar")). När en enda grupp i en uppdelning är för liten döljs också den näst minsta gruppen, så att den lilla gruppen inte kan räknas fram ur totalen. Dolda celler visas som – och har aldrig någon siffra i rapporten.",
              "A figure is shown only when at least \(minCell) responses lie behind it, and a share only when its base is at least \(minBase) responses. When a single group of a breakdown is too small, the next smallest group is withheld too, so that the small group cannot be worked out from the total. Withheld cells are shown as – and carry no figure anywhere in the report.")
     }
 

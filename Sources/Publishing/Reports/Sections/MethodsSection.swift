@@ -154,7 +154,7 @@ extension ReportRenderer {
                 for log in logs {
                     html.element("tr") { html in
                         html.element("th", .init("scope", "row"), text: roundLabel(log.round))
-                        let partial = log.partial > 0 ? words.pick(", varav \(numbers.integer(log.partial)) ofullständiga", ", \(numbers.integer(log.partial)) of them partial") : ""
+                        let partial = log.partial > 0 ? words.pick(", varav \(numbers.count(log.partial, "ofullständiga"))", ", \(numbers.integer(log.partial)) of them partial") : ""
                         html.element("td", text: words.pick("Lästa svar", "Responses read") + partial)
                         html.element("td", .init("class", "num"), text: numbers.integer(log.read))
                     }

@@ -27,7 +27,7 @@ extension ReportRenderer {
             (nil, all.filter { $0.status == nil }.count),
         ]
         html.element("p", .init("class", "lead"), text: words.pick(
-            "Läget för ramverkets \(all.count) \(words.plural(all.count, "indikator", "indikatorer")) i den senaste omgången med data, mot deras mål.",
+            "Läget för ramverkets \(numbers.count(all.count, words.plural(all.count, "indikator", "indikatorer"))) i den senaste omgången med data, mot deras mål.",
             "Where the framework's \(all.count) \(words.plural(all.count, "indicator stands", "indicators stand")) in their latest round with data, against their targets."))
         html.element("ul", .init("class", "tiles")) { html in
             for (status, count) in counts {
@@ -118,7 +118,7 @@ extension ReportRenderer {
         let impact = framework.impact.map { text($0.title) } ?? ""
         func nodes(_ level: NodeLevel, _ one: (sv: String, en: String), _ other: (sv: String, en: String)) -> String {
             let count = framework.nodes.filter { $0.level == level }.count
-            return "\(count) " + (count == 1 ? words.pick(one.sv, one.en) : words.pick(other.sv, other.en))
+            return numbers.count(count, count == 1 ? words.pick(one.sv, one.en) : words.pick(other.sv, other.en))
         }
         let activities = nodes(.activity, ("aktivitet leder", "activity leads"), ("aktiviteter leder", "activities lead"))
         let outputs = nodes(.output, ("prestation", "output"), ("prestationer", "outputs"))

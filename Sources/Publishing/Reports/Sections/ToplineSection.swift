@@ -43,13 +43,13 @@ extension ReportRenderer {
         guard let cleaning else { return kept }
         let (read, removed) = (cleaning.read, cleaning.read - cleaning.kept)
         return words.pick(
-            "\(kept) kvar efter rensning (\(numbers.integer(read)) \(words.plural(read, "läst", "lästa")), \(numbers.integer(removed)) \(words.plural(removed, "borttaget", "borttagna")) enligt rensningsreglerna)",
-            "\(kept) kept after cleaning (\(numbers.integer(cleaning.read)) read, \(numbers.integer(cleaning.read - cleaning.kept)) removed by the cleaning rules)")
+            "\(kept) kvar efter rensning (\(numbers.count(read, words.plural(read, "läst", "lästa"))), \(numbers.count(removed, words.plural(removed, "borttaget", "borttagna"))) enligt rensningsreglerna)",
+            "\(kept) kept after cleaning (\(numbers.count(read, "read")), \(numbers.count(removed, "removed")) by the cleaning rules)")
     }
 
-    /// `1 response`, `1,234 responses`.
+    /// `1 response`, `1,234 responses`, `12 345 svar`.
     private func responsesCount(_ count: Int) -> String {
-        "\(numbers.integer(count)) " + words.pick("svar", words.plural(count, "response", "responses"))
+        numbers.count(count, words.pick("svar", words.plural(count, "response", "responses")))
     }
 
     /// Renders one question's answers; returns whether anything was withheld.
@@ -77,8 +77,8 @@ extension ReportRenderer {
             renderTexts(tally, into: &html)
         case .personal(let answered):
             html.element("p", .init("class", "note"), text: words.pick(
-                "Personuppgift: svaren visas inte (\(numbers.integer(answered)) besvarade frågan).",
-                "Personal data: the answers are not shown (\(numbers.integer(answered)) answered)."))
+                "Personuppgift: svaren visas inte (\(numbers.count(answered, "besvarade")) frågan).",
+                "Personal data: the answers are not shown (\(numbers.count(answered, "answered")))."))
         }
         if let other = item.other, other.answered > 0 {
             html.element("p", text: words.pick("Svar under ”Annat”:", "Answers under “Other”:"))
@@ -300,12 +300,12 @@ extension ReportRenderer {
             return true
         }
         html.element("p", text: words.pick(
-            "\(numbers.integer(tally.answered)) svarade med fritext (\(numbers.integer(tally.distinct)) olika svar).",
-            "\(numbers.integer(tally.answered)) answered in their own words (\(numbers.integer(tally.distinct)) \(words.plural(tally.distinct, "different answer", "different answers")))."))
+            "\(numbers.count(tally.answered, "svarade")) med fritext (\(numbers.count(tally.distinct, "olika")) svar).",
+            "\(numbers.count(tally.answered, "answered")) in their own words (\(numbers.count(tally.distinct, words.plural(tally.distinct, "different answer", "different answers"))))."))
         guard !tally.frequent.isEmpty else { return false }
         html.element("p", .init("class", "note"), text: words.pick(
-            "De vanligaste svaren som minst \(framework.suppression.minCell) har gett:",
-            "The most frequent answers, given by at least \(framework.suppression.minCell) respondents:"))
+            "De vanligaste svaren som minst \(numbers.count(framework.suppression.minCell, "har")) gett:",
+            "The most frequent answers, given by at least \(numbers.count(framework.suppression.minCell, "respondents")):"))
         html.element("ul", .init("class", "open-answers")) { html in
             for answer in tally.frequent {
                 html.element("li") { html in
