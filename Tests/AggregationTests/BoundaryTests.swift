@@ -64,4 +64,31 @@ struct BoundaryTests {
         #expect(ComputeTests.row(results, "mean_spend", "shop-2024", "member", "false")?.outcome.published?.n == 8)
         #expect(ComputeTests.row(results, "mean_spend", "shop-2024")?.outcome.published != nil)
     }
+
+    /// A response without a weight is left out of a weighted indicator's base and counted as
+    /// missing; the others keep their weights. shop-2024 kept: n0 and n1 (satisfied) without a
+    /// weight, n2…n8 (satisfied) weighing 1, n9…n17 (not) 2, s0 and Anna (satisfied) and s2 (not) 3:
+    /// p = 13/34. The two stay in the design with weight 0, as R's `subset()` keeps a unit it
+    /// leaves out, so the variance runs over all 21 kept responses. The standard error and the
+    /// xlogit interval (t on 18 degrees of freedom, the members weighing more than 0 less one) were
+    /// computed apart with numpy and scipy: z = w(y − p)/Σw, 0 for the two, V = 21/20 Σ(z − z̄)².
+    @Test func aResponseWithoutAWeightIsMissingFromAWeightedBase() throws {
+        let weighing: ComputeTests.Weighing = { row in
+            if row.name == "n0" || row.name == "n1" { return nil }
+            if row.region == "south" { return 3 }
+            guard row.name.hasPrefix("n"), let index = Int(row.name.dropFirst()) else { return 1 }
+            return index < 9 ? 1 : 2
+        }
+        let results = try ComputeTests.compute(
+            rounds: ["shop-2024"], weightOf: weighing,
+            edit: { $0.replacingOccurrences(of: "    universe: \"${consent} = 'yes'\"\n", with: "    universe: \"${consent} = 'yes'\"\n    weight: weight\n") })
+        let total = try #require(ComputeTests.row(results, "satisfied", "shop-2024")?.outcome.published)
+        #expect(total.n == 19)
+        #expect(results.missing.first { $0.indicator == "satisfied" && $0.round == "shop-2024" }?.count == 2)
+        #expect(abs(total.value - 13.0 / 34.0) < 1e-12)
+        #expect(abs(try #require(total.standardError) - 0.12098826333155752) < 1e-12)
+        let interval = try #require(total.interval)
+        #expect(abs(interval.lower - 0.17423427273108244) < 1e-12)
+        #expect(abs(interval.upper - 0.6449156488089751) < 1e-12)
+    }
 }
