@@ -9,34 +9,14 @@ struct BoundaryTests {
     /// exactly the targets; summing 25 of them in floating point lands a rounding step off
     /// (0.2999999999999999, 0.20000000000000007), which must not turn "met" into "off track".
     @Test func anEstimateEqualToItsTargetMeetsIt() throws {
-        let results = try ComputeTests.compute(edit: { $0 + """
-
-  - id: share_up
-    node: happy_customers
-    kind: mean
-    survey: shop
-    title: {sv: "Andel", en: "Share"}
-    value: "${spend} div 40"
-    direction: up
-    targets: {shop-2025: 0.3}
-  - id: share_down
-    node: happy_customers
-    kind: mean
-    survey: shop
-    title: {sv: "Andel", en: "Share"}
-    value: "${spend} div 60"
-    direction: down
-    targets: {shop-2025: 0.2}
-  - id: share_missed
-    node: happy_customers
-    kind: mean
-    survey: shop
-    title: {sv: "Andel", en: "Share"}
-    value: "${spend} div 40"
-    direction: up
-    targets: {shop-2025: 0.3000001}
-
-""" })
+        func mean(_ id: String, _ value: String, _ direction: String, _ target: String) -> String {
+            "  - {id: \(id), node: happy_customers, kind: mean, survey: shop, title: {sv: \"x\", en: \"x\"}, "
+                + "value: \"\(value)\", direction: \(direction), targets: {shop-2025: \(target)}}\n"
+        }
+        let results = try ComputeTests.compute(edit: {
+            $0 + "\n" + mean("share_up", "${spend} div 40", "up", "0.3") + mean("share_down", "${spend} div 60", "down", "0.2")
+                + mean("share_missed", "${spend} div 40", "up", "0.3000001")
+        })
         #expect(ComputeTests.row(results, "share_up", "shop-2025")?.status == .met)
         #expect(ComputeTests.row(results, "share_down", "shop-2025")?.status == .met)
         // A real shortfall, however small against the figure, is still one.
