@@ -22,8 +22,21 @@ enum CellEstimation {
             estimateCell(indicator.kind, columns: columns, positions: positions, design: design, keptCount: scan.keptCount)
         }
 
+        // The responses behind a figure: with a design, those weighing more than 0 (one of weight 0 adds nothing).
+        let weights = design?.columns.weights
+        let base = { (positions: [Int]?) -> Int in
+            guard let weights else { return positions?.count ?? columns.rows.count }
+            var count = 0
+            if let positions {
+                for position in positions where weights[Int(columns.rows[position])] > 0 { count += 1 }
+            } else {
+                for row in columns.rows where weights[Int(row)] > 0 { count += 1 }
+            }
+            return count
+        }
+
         let totalGroup = ResultGroup(variable: nil, code: nil, label: language == "sv" ? "Totalt" : "Total", variableLabel: nil)
-        let totalN = columns.values.count
+        let totalN = base(nil)
         var cells: [ComputedCell] = []
         let totalOutcome: CellOutcome = totalN < threshold
             ? .suppressed(SuppressedCell(reason: .belowThreshold, threshold: threshold))
@@ -38,7 +51,7 @@ enum CellEstimation {
             }
             // "Not answered", and a collection mode, is listed only when someone is in it.
             let shown = (0..<breakdown.groupCount).filter { breakdown.isListed($0, members: members[$0].count) }
-            let decision = Suppression.decide(total: totalN, groups: shown.map { members[$0].count }, threshold: threshold)
+            let decision = Suppression.decide(total: totalN, groups: shown.map { base(members[$0]) }, threshold: threshold)
             for (k, group) in shown.enumerated() {
                 let outcome: CellOutcome = decision.groups[k].map { .suppressed(SuppressedCell(reason: $0, threshold: threshold)) }
                     ?? estimate(members[group])
