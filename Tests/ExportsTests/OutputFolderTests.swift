@@ -91,6 +91,18 @@ import Testing
         #expect(throws: ExportError.outputUnwritable(path: path, reason: "it is a file, not a folder")) { try fixture.export(to: "plain-file") }
     }
 
+    /// A folder to be made under a file is refused by naming the file, where Foundation said only
+    /// "NSCocoaErrorDomain error 512".
+    @Test func aFileAboveTheFolderToMakeIsNamed() throws {
+        let fixture = try ExportFixture()
+        let file = fixture.outputPath("plain-file")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(throws: ExportError.outputUnwritable(path: file + "/export/2025", reason: "\(file) is a file, not a folder")) {
+            try fixture.export(to: "plain-file/export/2025")
+        }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "x")
+    }
+
     @Test func anEmptyRoundGivesHeadersAndAWarning() throws {
         let fixture = try ExportFixture()
         let summary = try fixture.export()

@@ -46,6 +46,19 @@ import Testing
         #expect(summary.facts.responses == 3)
     }
 
+    /// The progress bar of `samla export` is fed from here: it must end at the responses read,
+    /// the total `expectedResponses` gave it.
+    @Test func progressEndsAtTheResponsesReadAndTheExpectedTotal() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        let exporter = Exporter(store: fixture.store, samlaVersion: "test")
+        let plan = try exporter.plan(round: fixture.round, options: ExportOptions())
+        var reported: [Int] = []
+        try exporter.export(plan, to: fixture.outputPath(), progress: { reported.append($0) })
+        #expect(try exporter.expectedResponses(plan) == 3)
+        #expect(reported.last == 3)
+    }
+
     @Test func bytesAreUTF8WithABOMAndCRLFLineEnds() throws {
         let fixture = try ExportFixture()
         try fixture.insert(ExportFixture.sample)

@@ -628,6 +628,29 @@ struct ReportRenderingTests {
         #expect(try String(contentsOfFile: target, encoding: .utf8) == rendered.html)
     }
 
+    /// A folder given as the report's path, or a path under a file, is refused by name, where
+    /// Foundation said only "NSCocoaErrorDomain error 512"; nothing is written.
+    @Test func aFolderOrAFileInTheWayIsRefusedByName() throws {
+        let fixture = try ClubFixture()
+        let generator = ReportGenerator(definition: try fixture.definition(), framework: fixture.framework, store: fixture.store,
+                                        today: ClubFixture.today, samlaVersion: "test")
+        let folder = fixture.folder.appendingPathComponent("reports.html").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let file = fixture.folder.appendingPathComponent("notes.txt").path
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: file))
+        let expected = [
+            folder: "\(folder): error[E521]: the report cannot be written: this is a folder; the report is one file, so give a path ending in .html, e.g. \(folder)/\(try fixture.definition().id).html",
+            file + "/club.html": "\(file)/club.html: error[E521]: the report cannot be written: \(file) is a file, not a folder",
+        ]
+        for (target, message) in expected {
+            var refusal: ReportError?
+            do { try generator.write(to: target) } catch let error as ReportError { refusal = error }
+            #expect(refusal?.diagnostics.map(\.description) == [message])
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "mine")
+    }
+
     /// A report of one round (club-2024 has no responses yet) has no change to show: neither the
     /// summary nor an indicator's table has a change column standing empty.
     @Test(arguments: [("sv", "Förändring"), ("en", "Change")])

@@ -319,6 +319,18 @@ func day(_ days: Int) -> String {
         #expect(run.errors.contains("--db needs the path of the database file, e.g. .samla/samla.sqlite"))
     }
 
+    /// A database to be made in a folder under a file names the file, where Foundation said only
+    /// "NSCocoaErrorDomain error 512" (`samla demo --folder` takes the same path).
+    @Test func aDatabaseFolderUnderAFileNamesTheFile() throws {
+        let cli = try StoreCLI()
+        let file = cli.folder.appendingPathComponent("notes.txt").path
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: file))
+        let run = try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(0), "--closes", day(1), "--db", file + "/db/samla.sqlite"])
+        #expect(run.status == 1)
+        #expect(run.errors == "\(file)/db/samla.sqlite: error[E460]: the folder \(file)/db cannot be created: \(file) is a file, not a folder\n")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "mine")
+    }
+
     @Test(arguments: [
         ["round", "open", "survey.yaml", "--name", "Forum 2025", "--opens", "2025-10-01", "--closes", "2025-12-01"],
         ["round", "open", "survey.yaml", "--name", "forum", "--opens", "1 oktober", "--closes", "2025-12-01"],

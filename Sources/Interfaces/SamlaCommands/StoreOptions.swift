@@ -44,7 +44,8 @@ struct StoreOptions: ParsableArguments {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
-                throw Refused([Diagnostic(.unusableDatabase, at: .file(path), "the folder \(folder.path) cannot be created: \(error.localizedDescription)")])
+                let reason = FileInTheWay.of(folder: folder.path).map { "\($0) is a file, not a folder" } ?? error.localizedDescription
+                throw Refused([Diagnostic(.unusableDatabase, at: .file(path), "the folder \(folder.path) cannot be created: \(reason)")])
             }
         } else if !isFolder.boolValue {
             throw Refused([Diagnostic(.unusableDatabase, at: .file(path), "\(folder.path) is a file, not a folder")])

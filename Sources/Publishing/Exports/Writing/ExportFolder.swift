@@ -34,6 +34,9 @@ final class ExportFolder {
                 folder = PathText.folder(of: folder)
             }
             do { try manager.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+                if let file = FileInTheWay.of(folder: path) {
+                    throw .outputUnwritable(path: path, reason: "\(file) is a file, not a folder")
+                }
                 throw .outputUnwritable(path: path, reason: "the folder cannot be created (\(error.localizedDescription))")
             }
             made = missing

@@ -71,17 +71,27 @@ public struct ReportGenerator: Sendable {
     }
 
     /// Renders the report and writes it to `path` (the definition's output by default), creating
-    /// its folder. Returns what was written.
+    /// its folder; a path that is a folder, or under a file, is refused (E521) before the report is
+    /// rendered. Returns what was written.
     @discardableResult
     public func write(to path: String? = nil) throws -> RenderedReport {
-        let rendered = try render()
         let target = path ?? definition.outputPath
+        let folder = PathText.folder(of: target)
+        func refused(_ reason: String) -> ReportError {
+            ReportError.refused([Diagnostic(.reportOutputUnwritable, at: .file(target), "the report cannot be written: \(reason)")])
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue {
+            let example = (target as NSString).appendingPathComponent("\(definition.id).html")
+            throw refused("this is a folder; the report is one file, so give a path ending in .html, e.g. \(example)")
+        }
+        if let file = FileInTheWay.of(folder: folder) { throw refused("\(file) is a file, not a folder") }
+        let rendered = try render()
         do {
-            let folder = PathText.folder(of: target)
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try Data(rendered.html.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
-            throw ReportError.refused([Diagnostic(.reportOutputUnwritable, at: .file(target), "the report cannot be written: \(error.localizedDescription)")])
+            throw refused(error.localizedDescription)
         }
         return rendered
     }
