@@ -30,6 +30,21 @@ import Testing
         }
     }
 
+    /// A --db path ending in / names a folder. SQLite dropped the slash: `round open --db data/` made
+    /// a database file named `data`, which `--db data/` then did not find.
+    @Test func aPathEndingInASlashIsRefusedAsAFolder() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = path("data") + "/"
+        let example = path("data/samla.sqlite")
+        let opened = try SamlaBinary.run(["round", "open", ImportCommandTests.esem, "--name", "esem-se-2025", "--opens", "2025-01-01", "--closes", "2025-12-31", "--db", db])
+        #expect(opened.status == 1)
+        #expect(opened.errors == "\(db): error[E460]: the path ends in /, so it names a folder; --db names the database file, e.g. \(example)\n")
+        #expect(!FileManager.default.fileExists(atPath: path("data")), "nothing was made")
+        let listed = try SamlaBinary.run(["round", "list", "--db", db])
+        #expect(listed.status == 1)
+        #expect(listed.errors.hasPrefix("\(db): error[E460]: the path ends in /"), "\(listed.errors)")
+    }
+
     /// While another process holds the write lock (a long import, say) for longer than Samla waits,
     /// an import is refused as E432, says the file is not to blame, and writes nothing.
     @Test func anImportWhileAnotherProcessHoldsTheWriteLockIsRefusedAsBusy() throws {

@@ -34,6 +34,11 @@ struct StoreOptions: ParsableArguments {
             let example = URL(fileURLWithPath: path).appendingPathComponent("samla.sqlite").path
             throw Refused([Diagnostic(.unusableDatabase, at: .file(path), "this is a folder; --db names the database file, e.g. \(example)")])
         }
+        if path.hasSuffix("/") {
+            // SQLite would drop the slash and make (or look for) a file where a folder was meant.
+            let example = URL(fileURLWithPath: path).appendingPathComponent("samla.sqlite").path
+            throw Refused([Diagnostic(.unusableDatabase, at: .file(path), "the path ends in /, so it names a folder; --db names the database file, e.g. \(example)")])
+        }
         if !exists && access != .creating {
             let relative = path.hasPrefix("/") ? "" : " (the path is relative to \(FileManager.default.currentDirectoryPath))"
             throw Refused([Diagnostic(.unusableDatabase, at: .file(path),
