@@ -248,7 +248,7 @@ private struct ImportRun {
     /// A CSV syntax error as a diagnostic at its row.
     func diagnostic(for error: CSVReadError) -> Diagnostic {
         let code: DiagnosticCode = switch error.kind {
-        case .invalidUTF8: .invalidUTF8
+        case .invalidUTF8, .utf16: .invalidUTF8
         case .cannotOpen, .readFailed: .fileUnreadable
         default: .malformedCSV
         }
