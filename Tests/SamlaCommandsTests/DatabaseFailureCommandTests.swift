@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Store
 import Testing
 
@@ -43,6 +44,19 @@ import Testing
         let listed = try SamlaBinary.run(["round", "list", "--db", db])
         #expect(listed.status == 1)
         #expect(listed.errors.hasPrefix("\(db): error[E460]: the path ends in /"), "\(listed.errors)")
+    }
+
+    /// A database whose tables another program changed: the command says what SQLite found, and
+    /// never shows the statement (it printed GRDB's `… - while executing `SELECT r.id, …``).
+    @Test func aChangedTableIsReportedWithoutSQL() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = path("samla.sqlite")
+        let opened = try SamlaBinary.run(["round", "open", ImportCommandTests.esem, "--name", "esem-se-2025", "--opens", "2025-01-01", "--closes", "2025-12-31", "--db", db])
+        #expect(opened.status == 0, "\(opened.errors)")
+        try DatabaseQueue(path: db).write { db in try db.execute(sql: "ALTER TABLE answers_esem_se RENAME TO kept_aside") }
+        let exported = try SamlaBinary.run(["export", "--round", "esem-se-2025", "--out", path("out"), "--db", db])
+        #expect(exported.status == 1)
+        #expect(exported.errors == "\(db): error[E460]: the database failed: SQLite error 1: no such table: answers_esem_se\n")
     }
 
     /// While another process holds the write lock (a long import, say) for longer than Samla waits,

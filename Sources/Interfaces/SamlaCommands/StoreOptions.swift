@@ -111,7 +111,7 @@ func reportingRefusals(database: String, _ body: () throws -> Void) throws {
         throw error
     } catch {
         printDiagnostics(StoreError(databaseFailure: error, path: database)?.diagnostics(database: database)
-            ?? [Diagnostic(.unusableDatabase, at: .file(database), "the database failed: \(error)")])
+            ?? [Diagnostic(.unusableDatabase, at: .file(database), "the database failed: \(StoreError.words(for: error))")])
         throw ExitCode(ExitStatus.refused)
     }
 }
