@@ -46,6 +46,16 @@ import Testing
         #expect(listed.errors.hasPrefix("\(db): error[E460]: the path ends in /"), "\(listed.errors)")
     }
 
+    /// A device or a pipe is no database file: SQLite answered `--db /dev/null` with "disk I/O error".
+    @Test func aDeviceIsRefusedAsNoFile() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for arguments in [["round", "open", ImportCommandTests.esem, "--name", "esem-se-2025", "--opens", "2025-01-01", "--closes", "2025-12-31"], ["round", "list"]] {
+            let run = try SamlaBinary.run(arguments + ["--db", "/dev/null"])
+            #expect(run.status == 1)
+            #expect(run.errors == "/dev/null: error[E460]: this is a device or a pipe, not a file; --db names the database file, e.g. .samla/samla.sqlite\n", "\(arguments)")
+        }
+    }
+
     /// A database whose tables another program changed: the command says what SQLite found, and
     /// never shows the statement (it printed GRDB's `… - while executing `SELECT r.id, …``).
     @Test func aChangedTableIsReportedWithoutSQL() throws {
