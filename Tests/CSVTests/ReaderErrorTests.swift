@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CSV
 
@@ -81,6 +82,24 @@ import Testing
                 }
             }
         }
+    }
+
+    /// A UTF-16 file, as Excel saves "Unicode Text", with or without its byte order mark: read as
+    /// UTF-8 its header was names with NULs between the letters, or "byte 0xFF … probably Windows-1252".
+    @Test(arguments: [String.Encoding.utf16LittleEndian, .utf16BigEndian])
+    func utf16IsNamedAsSuch(encoding: String.Encoding) throws {
+        let text = try #require("språk,år\nsv,2025\n".data(using: encoding))
+        let byteOrderMark: [UInt8] = encoding == .utf16LittleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        for bytes in [Array(text), byteOrderMark + Array(text)] {
+            let error = try #require(Support.error(bytes: bytes, bufferSize: 1))
+            #expect(error.kind == .utf16, "\(bytes.prefix(4))")
+            #expect(error.position == CSVPosition(line: 1, column: 1, fieldNumber: 1, byteOffset: 0))
+            #expect(error.message == "the file is UTF-16 text (as Excel saves \"Unicode Text\"), not UTF-8: save it as \"CSV UTF-8\"")
+        }
+    }
+
+    @Test func aNulAfterTheFirstCharactersIsNoUTF16() throws {
+        #expect(try Support.records(bytes: Array("ab,c\n\"x\u{0}y\",d\n".utf8), bufferSize: 1) == [["ab", "c"], ["x\u{0}y", "d"]])
     }
 
     @Test func latin1FixtureIsRefusedWithItsPlace() throws {

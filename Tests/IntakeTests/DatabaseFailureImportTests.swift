@@ -49,6 +49,21 @@ import Testing
         #expect(again.imported == 1_600)
     }
 
+    /// A database whose tables another program changed refuses the rows with SQLite's words, never
+    /// the statement: the message quoted GRDB's description, `… - while executing `INSERT INTO …``.
+    @Test func aChangedTableRefusesTheImportWithoutShowingSQL() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        try fixture.store.pool.writeWithoutTransaction { db in try db.execute(sql: "ALTER TABLE answers_import_test DROP COLUMN share") }
+        let before = try fixture.contentDump()
+        let refused = fixture.importFile(ImportFixture.fixture("valid.csv"))
+        #expect(refused.isRefused)
+        #expect(refused.diagnostics.map(\.description) == [
+            "\(fixture.databasePath): error[E428]: the database refused the rows (SQLite error 1: table answers_import_test has no column named share); nothing was written",
+        ])
+        #expect(try fixture.contentDump() == before)
+    }
+
     @Test func aWriteLockHeldElsewhereRefusesTheImportAsBusy() throws {
         let fixture = try ImportFixture()
         defer { fixture.cleanUp() }

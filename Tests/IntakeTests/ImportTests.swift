@@ -258,6 +258,24 @@ import Testing
         #expect(try fixture.contentDump() == before)
     }
 
+    /// A file saved as UTF-16 (Excel's "Unicode Text") is refused as such, at its start, with or
+    /// without its byte order mark; without one it was read as columns with NULs in their names (E420).
+    @Test func aUTF16FileIsRefusedAsSuch() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let before = try fixture.contentDump()
+        let text = try String(contentsOfFile: ImportFixture.fixture("valid.csv"), encoding: .utf8)
+        for (name, bytes) in [("bom.csv", [0xFF, 0xFE] + Array(text.data(using: .utf16LittleEndian)!)), ("plain.csv", Array(text.data(using: .utf16LittleEndian)!))] {
+            let path = try fixture.write(name, bytes: bytes)
+            let result = fixture.importFile(path, options: ImportOptions(skipInvalid: true, today: CalendarDate(year: 2025, month: 12, day: 1)!))
+            #expect(result.isRefused)
+            #expect(result.diagnostics.map(\.description) == [
+                "\(path):1:1: error[E425]: the file is UTF-16 text (as Excel saves \"Unicode Text\"), not UTF-8: save it as \"CSV UTF-8\"; nothing was imported",
+            ])
+        }
+        #expect(try fixture.contentDump() == before)
+    }
+
     @Test func aRefusedImportLeavesEarlierResponsesAsTheyWere() throws {
         let fixture = try ImportFixture()
         defer { fixture.cleanUp() }

@@ -149,6 +149,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.output))
     }
 
+    /// A contacts list saved as UTF-16 without a byte order mark was read as a header of names with
+    /// NULs between their letters, and its rows as invitees without addresses.
+    @Test func aUTF16ContactsFileIsRefusedAsSuch() throws {
+        let workspace = try Workspace()
+        let path = workspace.folder.appendingPathComponent("contacts-utf16.csv").path
+        try #require("name,email\nAnna,anna@example.se\n".data(using: .utf16LittleEndian)).write(to: URL(fileURLWithPath: path))
+        let batch = InvitationBatch(round: "forum-2025", contactsPath: path, outputPath: workspace.output, links: Self.links)
+        let lines = Self.refusal { _ = try batch.run(store: workspace.store, today: Self.today) }
+        #expect(lines == ["\(path):1:1: error[E002]: the file is UTF-16 text (as Excel saves \"Unicode Text\"), not UTF-8: save it as \"CSV UTF-8\""])
+        #expect(try workspace.invitationCount() == 0)
+        #expect(!FileManager.default.fileExists(atPath: workspace.output))
+    }
+
     @Test func aContactsFileWithATokenColumnIsRefused() throws {
         let workspace = try Workspace()
         let lines = Self.refusal { _ = try workspace.batch("has-token.csv").run(store: workspace.store, today: Self.today) }

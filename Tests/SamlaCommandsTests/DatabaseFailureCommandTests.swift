@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Store
 import Testing
 
@@ -28,6 +29,44 @@ import Testing
                     "\(arguments): \(run.errors)")
             #expect(!FileManager.default.fileExists(atPath: path("typo")), "\(arguments) made the folder")
         }
+    }
+
+    /// A --db path ending in / names a folder. SQLite dropped the slash: `round open --db data/` made
+    /// a database file named `data`, which `--db data/` then did not find.
+    @Test func aPathEndingInASlashIsRefusedAsAFolder() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = path("data") + "/"
+        let example = path("data/samla.sqlite")
+        let opened = try SamlaBinary.run(["round", "open", ImportCommandTests.esem, "--name", "esem-se-2025", "--opens", "2025-01-01", "--closes", "2025-12-31", "--db", db])
+        #expect(opened.status == 1)
+        #expect(opened.errors == "\(db): error[E460]: the path ends in /, so it names a folder; --db names the database file, e.g. \(example)\n")
+        #expect(!FileManager.default.fileExists(atPath: path("data")), "nothing was made")
+        let listed = try SamlaBinary.run(["round", "list", "--db", db])
+        #expect(listed.status == 1)
+        #expect(listed.errors.hasPrefix("\(db): error[E460]: the path ends in /"), "\(listed.errors)")
+    }
+
+    /// A device or a pipe is no database file: SQLite answered `--db /dev/null` with "disk I/O error".
+    @Test func aDeviceIsRefusedAsNoFile() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for arguments in [["round", "open", ImportCommandTests.esem, "--name", "esem-se-2025", "--opens", "2025-01-01", "--closes", "2025-12-31"], ["round", "list"]] {
+            let run = try SamlaBinary.run(arguments + ["--db", "/dev/null"])
+            #expect(run.status == 1)
+            #expect(run.errors == "/dev/null: error[E460]: this is a device or a pipe, not a file; --db names the database file, e.g. .samla/samla.sqlite\n", "\(arguments)")
+        }
+    }
+
+    /// A database whose tables another program changed: the command says what SQLite found, and
+    /// never shows the statement (it printed GRDB's `… - while executing `SELECT r.id, …``).
+    @Test func aChangedTableIsReportedWithoutSQL() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = path("samla.sqlite")
+        let opened = try SamlaBinary.run(["round", "open", ImportCommandTests.esem, "--name", "esem-se-2025", "--opens", "2025-01-01", "--closes", "2025-12-31", "--db", db])
+        #expect(opened.status == 0, "\(opened.errors)")
+        try DatabaseQueue(path: db).write { db in try db.execute(sql: "ALTER TABLE answers_esem_se RENAME TO kept_aside") }
+        let exported = try SamlaBinary.run(["export", "--round", "esem-se-2025", "--out", path("out"), "--db", db])
+        #expect(exported.status == 1)
+        #expect(exported.errors == "\(db): error[E460]: the database failed: SQLite error 1: no such table: answers_esem_se\n")
     }
 
     /// While another process holds the write lock (a long import, say) for longer than Samla waits,

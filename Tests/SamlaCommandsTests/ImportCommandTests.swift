@@ -377,6 +377,10 @@ import Testing
         #expect(skipped.status == 0, "\(skipped.errors)")
         #expect(skipped.output.contains("imported 300 responses into esem-se-2025: 301 rows read, 1 refused"))
         #expect(skipped.output.contains("refused rows are listed in \(path("mixed-refused.csv"))"))
+        // Correcting the refused row in the same file and importing it again would store the 300 a second time.
+        #expect(skipped.output.hasSuffix("refused rows are listed in \(path("mixed-refused.csv"))\n"
+            + "to import the refused rows, correct them in a file of their own: the whole file imported again would add the 300 responses imported now "
+            + "a second time (or take this import back first, as above, and import the corrected whole file)\n"), "\(skipped.output)")
         let report = try String(contentsOfFile: path("mixed-refused.csv"), encoding: .utf8)
         #expect(report.contains("301,302,prio_fin,11,E411,"))
 
@@ -438,6 +442,9 @@ import Testing
         #expect(unknownRound.output.contains("errors by code: E441 1\n"))
         #expect(!unknownRound.output.contains("errors by column"), "\(unknownRound.output)")
         #expect(unknownRound.output.contains("import refused: 0 rows read"))
+        #expect(unknownRound.output.hasSuffix(
+            "; the file was not read: give --round a round of the database (samla round list shows them) and import again\n"),
+            "the file is not to blame: \(unknownRound.output)")
 
         let generated = try SamlaBinary.run(["generate", Self.esem, "--rows", "2", "--seed", "9", "--out", path("esem.csv")])
         #expect(generated.status == 0, "\(generated.errors)")

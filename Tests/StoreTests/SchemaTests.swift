@@ -91,6 +91,18 @@ import Testing
         }
     }
 
+    /// An SQLite error the store has no refusal for is put in words without its statement.
+    @Test func anSQLiteErrorIsPutInWordsWithoutItsSQL() throws {
+        let temporary = try TemporaryStore()
+        let error = try #require(#expect(throws: DatabaseError.self) {
+            try temporary.store.pool.read { db in try db.execute(sql: "SELECT no_such_column FROM rounds") }
+        })
+        #expect("\(error)".contains("SELECT no_such_column FROM rounds"), "GRDB's description carries the statement")
+        #expect(StoreError.words(for: error) == "SQLite error 1: no such column: no_such_column")
+        struct Other: Error, CustomStringConvertible { var description: String { "other" } }
+        #expect(StoreError.words(for: Other()) == "other")
+    }
+
     @Test func unusableDatabaseBecomesADiagnostic() {
         let diagnostics = StoreError.unusableDatabase(path: "x.sqlite", reason: "the file is not an SQLite database").diagnostics(database: "x.sqlite")
         #expect(diagnostics.map(\.description) == ["x.sqlite: error[E460]: the file is not an SQLite database"])

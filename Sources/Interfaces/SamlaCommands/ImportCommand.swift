@@ -155,6 +155,11 @@ enum ImportReportText {
             lines.append("import \(id) of round \(result.round): `samla import undo --round \(result.round) --id \(id)` takes it back")
         }
         if let path = result.reportPath { lines.append("refused rows are listed in \(path)") }
+        if !result.isRefused, result.refusedRows > 0, result.imported > 0 {
+            let imported = result.imported == 1 ? "the response imported now" : "the \(GroupedCount.text(result.imported)) responses imported now"
+            lines.append("to import the refused rows, correct them in a file of their own: the whole file imported again would add \(imported) "
+                + "a second time (or take this import back first, as above, and import the corrected whole file)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -164,6 +169,9 @@ enum ImportReportText {
         if result.refusedRows > 0 { return "correct the rows and import again, or use --skip-invalid" }
         if result.errorsByCode.contains(where: { $0.code == .fileAlreadyImported }) { return "the file was imported into the round before; to import it again all the same, add --again" }
         if result.rowsRead == 0, result.errorsByCode.allSatisfy({ $0.code == .reportWriteFailed }) { return "the file was not read: choose another --report file and import again" }
+        if result.rowsRead == 0, result.errorsByCode.allSatisfy({ $0.code == .unknownRound }) {
+            return "the file was not read: give --round a round of the database (samla round list shows them) and import again"
+        }
         let databaseCodes: Set<DiagnosticCode> = [.databaseBusy, .databaseFull, .databaseUnwritable, .importWriteFailed, .unusableDatabase]
         if result.errorsByCode.allSatisfy({ databaseCodes.contains($0.code) }) { return "no row of the file was refused: the database did not take them (see above); import the file again once it does" }
         return "correct the file and import again"

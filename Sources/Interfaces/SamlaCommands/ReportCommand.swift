@@ -59,7 +59,7 @@ struct ReportCommand: ParsableCommand {
             } catch let refused as Refused {
                 return FrameworkLoadResult(framework: nil, diagnostics: refused.diagnostics)
             } catch {
-                return FrameworkLoadResult(framework: nil, diagnostics: [Diagnostic(.unusableDatabase, at: .file(store.path), "the database failed: \(error)")])
+                return FrameworkLoadResult(framework: nil, diagnostics: [Diagnostic(.unusableDatabase, at: .file(store.path), "the database failed: \(StoreError.words(for: error))")])
             }
         }
         guard var definition = loaded.definition, let framework = loaded.framework else { throw Refused(loaded.diagnostics) }

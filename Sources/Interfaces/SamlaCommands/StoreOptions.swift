@@ -34,6 +34,16 @@ struct StoreOptions: ParsableArguments {
             let example = URL(fileURLWithPath: path).appendingPathComponent("samla.sqlite").path
             throw Refused([Diagnostic(.unusableDatabase, at: .file(path), "this is a folder; --db names the database file, e.g. \(example)")])
         }
+        if exists, let type = try? FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path)[.type] as? FileAttributeType,
+           type != .typeRegular {
+            // SQLite answered a device (`--db /dev/null`) or a pipe with "disk I/O error".
+            throw Refused([Diagnostic(.unusableDatabase, at: .file(path), "this is a device or a pipe, not a file; --db names the database file, e.g. .samla/samla.sqlite")])
+        }
+        if path.hasSuffix("/") {
+            // SQLite would drop the slash and make (or look for) a file where a folder was meant.
+            let example = URL(fileURLWithPath: path).appendingPathComponent("samla.sqlite").path
+            throw Refused([Diagnostic(.unusableDatabase, at: .file(path), "the path ends in /, so it names a folder; --db names the database file, e.g. \(example)")])
+        }
         if !exists && access != .creating {
             let relative = path.hasPrefix("/") ? "" : " (the path is relative to \(FileManager.default.currentDirectoryPath))"
             throw Refused([Diagnostic(.unusableDatabase, at: .file(path),
@@ -107,7 +117,7 @@ func reportingRefusals(database: String, _ body: () throws -> Void) throws {
         throw error
     } catch {
         printDiagnostics(StoreError(databaseFailure: error, path: database)?.diagnostics(database: database)
-            ?? [Diagnostic(.unusableDatabase, at: .file(database), "the database failed: \(error)")])
+            ?? [Diagnostic(.unusableDatabase, at: .file(database), "the database failed: \(StoreError.words(for: error))")])
         throw ExitCode(ExitStatus.refused)
     }
 }

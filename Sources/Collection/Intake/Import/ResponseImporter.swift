@@ -142,7 +142,7 @@ public struct ResponseImporter {
             case let error as CSVWriteError:
                 run.tally.add(Diagnostic(.reportWriteFailed, at: .file(options.reportPath ?? path), "the report cannot be written: \(error)"))
             default:
-                run.tally.add(Diagnostic(.importWriteFailed, at: .file(path), "the import failed: \(failure)"))
+                run.tally.add(Diagnostic(.importWriteFailed, at: .file(path), "the import failed: \(StoreError.words(for: failure))"))
             }
         }
         if let storeFailure {
@@ -174,7 +174,7 @@ extension ResponseImporter {
     /// failure of the database file (busy, full, read-only) as its refusal, anything else as E428.
     static func diagnostics(ofStoreFailure error: any Error, database: String) -> [Diagnostic] {
         if let error = error as? StoreError ?? StoreError(databaseFailure: error, path: database) { return error.diagnostics(database: database) }
-        return [Diagnostic(.importWriteFailed, at: .file(database), "the database refused the rows (\(error)); nothing was written")]
+        return [Diagnostic(.importWriteFailed, at: .file(database), "the database refused the rows (\(StoreError.words(for: error))); nothing was written")]
     }
 
     /// Whether the two paths name one file: the same path once resolved, or (for existing files,
@@ -248,7 +248,7 @@ private struct ImportRun {
     /// A CSV syntax error as a diagnostic at its row.
     func diagnostic(for error: CSVReadError) -> Diagnostic {
         let code: DiagnosticCode = switch error.kind {
-        case .invalidUTF8: .invalidUTF8
+        case .invalidUTF8, .utf16: .invalidUTF8
         case .cannotOpen, .readFailed: .fileUnreadable
         default: .malformedCSV
         }

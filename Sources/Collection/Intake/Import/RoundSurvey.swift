@@ -28,7 +28,7 @@ enum RoundSurvey {
             return fail(error.diagnostics(database: database))
         } catch {
             if let refusal = StoreError(databaseFailure: error, path: database) { return fail(refusal.diagnostics(database: database)) }
-            return fail([Diagnostic(.importWriteFailed, at: .file(database), "the database cannot be read: \(error)")])
+            return fail([Diagnostic(.importWriteFailed, at: .file(database), "the database cannot be read: \(StoreError.words(for: error))")])
         }
     }
 

@@ -71,7 +71,10 @@ struct ContactsTable {
             return .success(ContactsTable(path: path, header: header, rows: rows, delimiter: delimiter, hasByteOrderMark: hasBOM))
         } catch {
             let location: DiagnosticLocation = error.position.map { .source(SourceLocation(file: path, line: $0.line, column: $0.column)) } ?? .file(path)
-            let code: DiagnosticCode = if case .invalidUTF8 = error.kind { .fileNotText } else { .malformedContacts }
+            let code: DiagnosticCode = switch error.kind {
+            case .invalidUTF8, .utf16: .fileNotText
+            default: .malformedContacts
+            }
             return .failure(Diagnostic(code, at: location, error.message))
         }
     }

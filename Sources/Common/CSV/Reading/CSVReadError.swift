@@ -33,6 +33,8 @@ public struct CSVReadError: Error, Hashable, Sendable, CustomStringConvertible {
         case loneCarriageReturn
         /// Bytes that are not UTF-8 (position: the first byte of the bad sequence).
         case invalidUTF8(UInt8)
+        /// The input is UTF-16, with or without its byte order mark (position: the start of the input).
+        case utf16
         /// A record grew past `CSVReader.Options.maximumRecordSize` (position: the opening quote of the
         /// field being read when it is quoted, else the start of the record).
         case recordTooLarge(limit: Int)
@@ -70,6 +72,8 @@ public struct CSVReadError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidUTF8(let byte):
             return "byte 0x\(Self.hex(byte)) is not valid UTF-8; the file is probably in another encoding "
                 + "(Excel's plain \"CSV\" is Windows-1252): save it as \"CSV UTF-8\""
+        case .utf16:
+            return "the file is UTF-16 text (as Excel saves \"Unicode Text\"), not UTF-8: save it as \"CSV UTF-8\""
         case .recordTooLarge(let limit):
             return "a record larger than \(limit) bytes; a closing quote is probably missing"
         case .cannotOpen(let path, let reason):

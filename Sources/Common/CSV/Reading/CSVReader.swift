@@ -374,7 +374,16 @@ public final class CSVReader {
         while end < 3, try refill() {}
         if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
             position = 3
+        } else if end >= 2 && Self.startsAsUTF16(buffer[0], buffer[1]) {
+            throw fail(.utf16, at: 0, fieldNumber: 1)
         }
+    }
+
+    /// Whether the first two bytes are UTF-16's: its byte order mark (`FF FE` or `FE FF`), or an
+    /// ASCII character written in UTF-16 without one (one byte NUL, the other not). Read as UTF-8,
+    /// such a file's header would be names with NULs between the letters.
+    static func startsAsUTF16(_ first: UInt8, _ second: UInt8) -> Bool {
+        (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) || ((first == 0) != (second == 0))
     }
 
     /// Reads more input after `end`, moving the record in progress to the front or growing the

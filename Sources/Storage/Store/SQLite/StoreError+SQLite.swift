@@ -24,3 +24,13 @@ extension StoreError {
         }
     }
 }
+
+extension StoreError {
+    /// An error the store could not turn into a refusal, in words for a message: for an SQLite
+    /// error, its code and SQLite's own words, without the statement GRDB's description appends
+    /// (a user is never shown SQL); for any other error, its description.
+    public static func words(for error: any Error) -> String {
+        guard let error = error as? DatabaseError else { return "\(error)" }
+        return "SQLite error \(error.extendedResultCode.rawValue): \(error.message ?? "no reason given")"
+    }
+}
