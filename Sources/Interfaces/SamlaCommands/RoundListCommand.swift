@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Expressions
 import Foundation
 import Reports
@@ -64,8 +65,8 @@ struct RoundListCommand: ParsableCommand {
                 s.round.name, s.round.surveyID, s.definitionVersion, s.round.opens.description, s.round.closes.description,
                 status(s.round, today: today),
                 s.round.isAnonymous ? "anonymous" : invitations(s),
-                String(s.started), String(s.complete),
-                s.byLanguage.isEmpty ? "-" : s.byLanguage.map { "\($0.language) \($0.started)/\($0.complete)" }.joined(separator: ", "),
+                GroupedCount.text(s.started), GroupedCount.text(s.complete),
+                s.byLanguage.isEmpty ? "-" : s.byLanguage.map { "\($0.language) \(GroupedCount.text($0.started))/\(GroupedCount.text($0.complete))" }.joined(separator: ", "),
             ]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max()! }
@@ -82,8 +83,8 @@ struct RoundListCommand: ParsableCommand {
 
     /// The invitations made, those with a response (used), and the invitees who withdrew when there are any.
     static func invitations(_ summary: RoundSummary) -> String {
-        let withdrawn = summary.invitationsWithdrawn > 0 ? ", \(summary.invitationsWithdrawn) withdrew" : ""
-        return "\(summary.invitations) (\(summary.invitationsUsed) used\(withdrawn))"
+        let withdrawn = summary.invitationsWithdrawn > 0 ? ", \(GroupedCount.text(summary.invitationsWithdrawn)) withdrew" : ""
+        return "\(GroupedCount.text(summary.invitations)) (\(GroupedCount.text(summary.invitationsUsed)) used\(withdrawn))"
     }
 
     /// A line per round with its response rate, and the basis they are counted on when one has a rate.
