@@ -154,9 +154,9 @@ import Testing
         #expect(error?.description == "cannot open /nonexistent/responses.csv: No such file or directory")
     }
 
-    @Test func directoryIsAReadFailure() {
-        let error = #expect(throws: CSVReadError.self) { try Support.records(of: CSVReader(path: "/tmp")) }
-        #expect(error?.kind == .readFailed(reason: "Is a directory"))
+    @Test func aFolderIsRefusedAsSuchWhenOpened() {
+        let error = #expect(throws: CSVReadError.self) { try CSVReader(path: "/tmp") }
+        #expect(error?.description == "cannot open /tmp: it is a folder, not a file; give the path of the CSV file in it")
     }
 
     @Test func messagesSayWhatToDo() {

@@ -23,6 +23,12 @@ final class FileDescriptorSource: ByteSource {
         guard descriptor >= 0 else {
             throw CSVReadError(.cannotOpen(path: path, reason: systemErrorText(errno)), at: nil)
         }
+        // A folder opens for reading, and only its first read fails ("Is a directory"): say so by name.
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            close(descriptor)
+            throw CSVReadError(.cannotOpen(path: path, reason: "it is a folder, not a file; give the path of the CSV file in it"), at: nil)
+        }
         self.descriptor = descriptor
         ownsDescriptor = true
         owner = nil
