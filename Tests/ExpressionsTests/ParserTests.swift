@@ -129,6 +129,8 @@ import Testing
         ("1)", "E206", 2),
         ("${a} = 1 AND ${b} = 2", "E206", 10),
         ("'x' 'y'", "E206", 5),
+        // not is a function, not a prefix operator
+        ("${a} > 1 and not ${a} > 2", "E201", 14),
     ])
     func syntaxErrors(text: String, code: String, column: Int) throws {
         let error = try #require(syntaxError(text))
@@ -169,6 +171,7 @@ import Testing
         #expect(try #require(syntaxError("${a} = 1 AND ${b} = 2")).message.contains("lower case"))
         #expect(try #require(syntaxError("(1 + 2")).message.contains("add )"))
         #expect(try #require(syntaxError("${a}=1 and")).message.contains("ends after and"))
+        #expect(try #require(syntaxError("not ${a} = 1")).message.contains("not(…)"))
     }
 
     /// A literal beyond a Double's range was infinity, which concat() wrote as "inf".

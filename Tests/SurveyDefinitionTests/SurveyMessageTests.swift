@@ -31,6 +31,19 @@ import Testing
         #expect(own == ["the constraint of question `n` refers to ${n}, which is this question; write . for the answer being checked"])
     }
 
+    /// A `${name}` near no variable said only that it names none; it now says what to do as well.
+    @Test func anUnknownNameWithoutSuggestionSaysWhatToDo() {
+        let far = messages("""
+              - {name: q, type: integer, label: Q, relevant: "${zzz} > 1"}
+        """)
+        #expect(far.filter { $0.contains("zzz") } == ["${zzz} names no variable known here: check the spelling against the questions' names, or add a question named `zzz`"])
+        let near = messages("""
+              - {name: age, type: integer, label: A}
+              - {name: q, type: integer, label: Q, relevant: "${agee} > 1"}
+        """)
+        #expect(near.filter { $0.contains("agee") } == ["${agee} names no variable known here (did you mean age?)"])
+    }
+
     /// A question partners receive, asked under a condition on free text (a `text` question, an
     /// `other` text): a partner package leaves the free text out unless `--include-free-text`, so
     /// the warning says so and what to do instead. A condition on a free text was not warned about.

@@ -22,7 +22,7 @@ extension DiagnosticCode {
     public static let expressionUnknownCode = DiagnosticCode("E224", .error, "a choice code that is not in the question's choice list")
     public static let expressionArgumentType = DiagnosticCode("E225", .error, "a function argument of the wrong type")
     public static let expressionInvalidPattern = DiagnosticCode("E226", .error, "regex() with a pattern that is not a valid regular expression")
-    public static let expressionInvalidDate = DiagnosticCode("E227", .error, "a date compared with a text that is not a YYYY-MM-DD date")
+    public static let expressionInvalidDate = DiagnosticCode("E227", .error, "a date compared or computed with a text that is not a real YYYY-MM-DD date")
     public static let expressionMismatchedComparison = DiagnosticCode("E228", .error, "a comparison of two kinds of value that can never match (a date with a number, yes/no with text)")
     public static let expressionResultType = DiagnosticCode("E229", .error, "an expression gives the wrong kind of result for its place (a relevant that is not a condition)")
 

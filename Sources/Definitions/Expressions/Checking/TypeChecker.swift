@@ -180,9 +180,22 @@ struct TypeChecker<Scope: ExpressionScope> {
         return false
     }
 
+    /// Reports a text literal written as `YYYY-MM-DD` that is no real date (`'2024-02-30'`) where a
+    /// date is wanted, so that the message names the date rather than calling it text.
+    private mutating func reportedInvalidDate(_ node: SyntaxNode) -> Bool {
+        guard case .string(let text) = node.kind, CalendarDate(iso: text) == nil else { return false }
+        let shape = Array(text.utf8)
+        guard shape.count == 10, shape.enumerated().allSatisfy({ index, byte in
+            index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }) else { return false }
+        report(.expressionInvalidDate, node, "'\(text)' is not a date: write dates as 'YYYY-MM-DD', e.g. '2025-03-31'")
+        return true
+    }
+
     private mutating func arithmeticKind(_ type: ExpressionType, _ node: SyntaxNode, operator op: String) -> ArithmeticKind {
         if let kind = numericKind(type, node) { return kind }
         if type == .date || isDateLiteral(node) { return .date }
+        if reportedInvalidDate(node) { return .invalid }
         let subject = Self.describe(node)
         let hint: String
         switch type {
@@ -445,7 +458,7 @@ struct TypeChecker<Scope: ExpressionScope> {
             case .date, .unknown:
                 break
             default:
-                if isDateLiteral(args[0]) { break }
+                if isDateLiteral(args[0]) || reportedInvalidDate(args[0]) { break }
                 report(.expressionArgumentType, args[0],
                        "year() needs a date (a date question, today() or 'YYYY-MM-DD'), but \(Self.describe(args[0])) is \(types[0])")
             }

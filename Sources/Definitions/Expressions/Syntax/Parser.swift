@@ -152,6 +152,10 @@ struct Parser {
             if binaryOperator(token) != nil {
                 throw ExpressionError(.expressionUnexpected, column: token.column, "'\(name)' is an operator, but a value is missing before it")
             }
+            if name == "not", startsValue(current) {
+                throw ExpressionError(.expressionUnexpected, column: token.column,
+                    "'not' is a function, not an operator: put what it negates in parentheses, not(…)")
+            }
             return SyntaxNode(.attribute(name), column: token.column)
         case .end:
             let before = position > 0 ? tokens[position - 1].quoted : "the start"
@@ -162,6 +166,15 @@ struct Parser {
             throw ExpressionError(.expressionUnexpected, column: token.column, "',' where a value is expected: commas only separate function arguments")
         case .symbol(let symbol):
             throw ExpressionError(.expressionUnexpected, column: token.column, "'\(symbol.rawValue)' where a value is expected: a value is missing before it")
+        }
+    }
+
+    /// Whether `token` can begin a value, as the operand after a word such as `not` would.
+    private func startsValue(_ token: Token) -> Bool {
+        switch token.kind {
+        case .number, .string, .reference, .currentValue, .leftParenthesis: true
+        case .name: binaryOperator(token) == nil
+        default: false
         }
     }
 

@@ -160,7 +160,10 @@ struct ExpressionChecks {
             if let why = questions[index].whyNoValue { explained.message = why }
             return explained
         }
-        return error.suggesting(from: questionIndexOfVariable.keys.sorted())
+        let suggested = error.suggesting(from: questionIndexOfVariable.keys.sorted())
+        if suggested.message != error.message { return suggested }
+        explained.message += ": check the spelling against the questions' names, or add a question named `\(name)`"
+        return explained
     }
 
     /// E110 for each reference in `key` of question `index` to a question that is not asked before it.
