@@ -50,4 +50,50 @@ import Testing
     func theHeaderLineOutsideQuotesDecides(start: String, delimiter: String) {
         #expect(CSVReader.Options.delimiter(ofHeaderIn: Array(start.utf8)) == Unicode.Scalar(delimiter)!, "\(start)")
     }
+
+    @Test(arguments: [
+        ("sep=;\na,b;c\n", ";"),
+        ("\u{FEFF}sep=,\r\na;b;c\r\n", ","),
+        ("sep=\t\na\tb\n", "\t"),
+        ("sep=;;;;\na;b;c;d;e\n", ";"),
+        ("sep=;", ";"),
+    ])
+    func excelsSepLineNamesTheDelimiterAndIsSkipped(start: String, delimiter: String) throws {
+        let options = try CSVReader.Options(forInputStartingWith: Array(start.utf8))
+        #expect(options.delimiter == Unicode.Scalar(delimiter)!, "\(start)")
+        #expect(options.skipsSeparatorLine)
+    }
+
+    @Test(arguments: ["a,b\nsep=;\n", "\"sep=;\",b\n", " sep=;\n", "SEP=;\n", "a;b\n"])
+    func onlyAFirstLineSepIsExcels(start: String) throws {
+        let options = try CSVReader.Options(forInputStartingWith: Array(start.utf8))
+        #expect(!options.skipsSeparatorLine, "\(start)")
+        #expect(options.delimiter == CSVReader.Options.delimiter(ofHeaderIn: Array(start.utf8)))
+    }
+
+    @Test(arguments: [("sep=|\na|b\n", "|"), ("sep=\na\n", ""), ("sep=;,\n", ";,"), ("\u{FEFF}sep=|\r\n", "|")])
+    func aSepLineNamingAnotherDelimiterIsRefusedAtLineOne(start: String, named: String) {
+        #expect(throws: CSVReadError(.unsupportedSeparatorLine(named), at: CSVPosition(line: 1, column: 5, fieldNumber: 1,
+                                     byteOffset: start.hasPrefix("\u{FEFF}") ? 7 : 4))) {
+            try CSVReader.Options(forInputStartingWith: Array(start.utf8))
+        }
+    }
+
+    /// The reader skips the `sep=` line but counts it: the header is line 2, its rows count from 1,
+    /// and errors name the file's own line; also when the line crosses reads.
+    @Test(arguments: [1, 3, 256])
+    func theSkippedSepLineKeepsTheFilesLineNumbers(bufferSize: Int) throws {
+        let bytes = Array("\u{FEFF}sep=;\r\nname;email\r\nA;a@x.se\r\nB;\"b\"x\r\n".utf8)
+        var options = try CSVReader.Options(forInputStartingWith: bytes)
+        options.bufferSize = bufferSize
+        let reader = CSVReader(bytes: bytes, options: options)
+        let header = try #require(try reader.readHeader())
+        #expect(header.names == ["name", "email"])
+        #expect(header.line == 2)
+        let first = try #require(try reader.next())
+        #expect((first.strings, first.line, first.row) == (["A", "a@x.se"], 3, 1))
+        #expect(throws: CSVReadError(.characterAfterClosingQuote(UInt8(ascii: "x")), at: CSVPosition(line: 4, column: 6, fieldNumber: 2, byteOffset: 37))) {
+            try reader.next()
+        }
+    }
 }

@@ -83,6 +83,60 @@ import Testing
         #expect(stored[0]["sdg"] == .choices(["3", "8"]))
     }
 
+    /// Excel's first line `sep=;` names the delimiter and is no data: the header is line 2, and a
+    /// problem is reported at the file's own line (the bad year below is on line 4, data row 2).
+    @Test func excelsSepLineNamesTheDelimiterAndKeepsTheFilesLineNumbers() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let path = try fixture.write("sep-semicolon.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("""
+            sep=;\r
+            org;founded;share;legal_form;has_staff;voice_staff;voice_users\r
+            Kafé Kollektivet;2015;3,5;ek;no;3;2\r
+            Smith, Jones & Partners;1700;0,25;ab;no;1;1\r
+            Återbruket;2001;;ab;no;2;3\r
+
+            """.utf8))
+        let refused = fixture.importFile(path)
+        #expect(refused.imported == 0)
+        #expect(refused.diagnostics.map(\.location) == [.record(file: path, row: 2, column: "founded", line: 4)], "\(refused.diagnostics)")
+
+        let skipping = fixture.importFile(path, options: ImportOptions(skipInvalid: true))
+        #expect(skipping.imported == 2)
+        var stored: [[AnswerValue?]] = []
+        try fixture.store.scanResponses(round: ImportFixture.round, variables: ["org", "share"], selection: .complete) { row in
+            stored.append([row.value(0), row.value(1)])
+        }
+        #expect(stored == [[.text("Kafé Kollektivet"), .decimal(3.5)], [.text("Återbruket"), nil]])
+    }
+
+    /// `sep=,` names commas, though the header has more semicolons than commas.
+    @Test func excelsSepLineOverridesTheHeadersGuess() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let path = try fixture.write("sep-comma.csv", bytes: Array("""
+            sep=,
+            org,founded,legal_form,has_staff,voice_staff,voice_users
+            Semi;kolon;och;mer,2015,ek,no,3,2
+
+            """.utf8))
+        let result = fixture.importFile(path)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.imported == 1)
+    }
+
+    /// A `sep=` line naming a delimiter Samla does not read is refused at line 1, saying what the line is.
+    @Test func aSepLineNamingAnotherDelimiterIsRefused() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let path = try fixture.write("sep-bar.csv", bytes: Array("sep=|\norg|founded\nKafé|2015\n".utf8))
+        let result = fixture.importFile(path)
+        #expect(result.isRefused)
+        #expect(result.diagnostics.map(\.code) == [.malformedCSV])
+        #expect(result.diagnostics.first?.description.hasPrefix(
+            "\(path):1:5: error[E424]: the first line is Excel's sep= line, which names the delimiter, but it names '|'") == true,
+            "\(result.diagnostics)")
+    }
+
     /// Excel writes the rows below the data that once held something as delimiters only
     /// (`;;;;`); they are blank lines, not responses with every answer missing.
     @Test func rowsOfOnlyDelimitersAreSkippedLikeBlankLines() throws {

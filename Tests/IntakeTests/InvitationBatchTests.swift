@@ -99,9 +99,11 @@ import Testing
         for token in tokens { #expect(database.range(of: Data(token.utf8)) == nil) }
     }
 
-    @Test func aSemicolonFileGetsASemicolonLinksFile() throws {
+    /// Also when Excel's first line `sep=;` names the delimiter: the links file keeps `;`, with no `sep=` line.
+    @Test(arguments: ["semicolon.csv", "sep-semicolon.csv"])
+    func aSemicolonFileGetsASemicolonLinksFile(contacts: String) throws {
         let workspace = try Workspace()
-        let outcome = try workspace.batch("semicolon.csv").run(store: workspace.store, today: Self.today)
+        let outcome = try workspace.batch(contacts).run(store: workspace.store, today: Self.today)
         // `email` is read before `e-post` (here a column of something else), `namn` as the label.
         #expect(outcome.emailColumn == "email")
         #expect(outcome.labelColumn == "namn")
@@ -109,6 +111,16 @@ import Testing
         #expect(records[0] == ["organisation", "e-post", "email", "namn", "token", "link"])
         #expect(records[2].prefix(4) == ["Skoopi", "y", "kontakt@skoopi.coop", "Jon"])
         #expect(try workspace.store.invitations(round: "forum-2025").map(\.email) == ["info@mikrofonden.se", "kontakt@skoopi.coop"])
+    }
+
+    /// After a `sep=` line the header is line 2, so the first contact is on line 3.
+    @Test func aContactsProblemAfterASepLineNamesTheFilesLine() throws {
+        let workspace = try Workspace()
+        let path = Self.fixtures.appendingPathComponent("sep-semicolon-bad-row.csv").path
+        let lines = Self.refusal { _ = try workspace.batch("sep-semicolon-bad-row.csv").run(store: workspace.store, today: Self.today) }
+        #expect(lines == [
+            "\(path):3: error[E463]: row 1, column email: \"a@example\" is not an email address (name@domain.se); correct it or leave the cell empty",
+        ])
     }
 
     @Test func rowsOfEmptyCellsInviteNobody() throws {

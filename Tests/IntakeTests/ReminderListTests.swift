@@ -128,6 +128,23 @@ import Testing
         ])
     }
 
+    /// A links file with Excel's `sep=;` line before its header: the line names the delimiter and is no row.
+    @Test func readsALinksFileWithExcelsSepLine() throws {
+        let workspace = try Workspace()
+        let outcome = try workspace.list("sep-excel.csv").run(store: workspace.store, today: Self.today)
+        #expect((outcome.rows, outcome.notStarted, outcome.notFinished) == (4, 2, 1))
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: workspace.output)).dropFirst(3), as: UTF8.self)
+        #expect(text.split(separator: "\r\n").first == "token;name;organisation;email;link;progress", "no sep= line is written")
+    }
+
+    /// After a `sep=,` line the header is line 2: the bad token of data row 2 is on line 4.
+    @Test func aBadTokenAfterASepLineNamesTheFilesLine() throws {
+        let workspace = try Workspace()
+        let file = Self.path("sep-bad-tokens.csv")
+        #expect(workspace.refusal("sep-bad-tokens.csv").first ==
+            "\(file):4: error[E484]: row 2, column token: \"#NAME?\" is not a token as samla invite writes them (43 letters, digits, - and _); was the cell changed, in a spreadsheet perhaps? The row's link ends in its token")
+    }
+
     @Test func everyoneDoneWritesNothing() throws {
         let workspace = try Workspace()
         for invitation in try workspace.store.invitations(round: "forum-2025") {

@@ -19,7 +19,8 @@ import SurveyDefinition
 /// quote) stops the reading and refuses the whole file, since the rows after it cannot be told apart.
 ///
 /// Every row needs as many fields as the header; blank lines are skipped. Fields are separated by
-/// commas, or by semicolons when the header line is (as Excel writes CSV in a Swedish locale).
+/// commas, or by semicolons when the header line is (as Excel writes CSV in a Swedish locale), or
+/// as a first line `sep=;` names (Excel's line naming the delimiter; the header is then line 2).
 public struct ResponseImporter {
     public let store: any Store
     /// The database as named to the user, for messages.
@@ -71,8 +72,9 @@ public struct ResponseImporter {
 
         let reader: CSVReader
         do {
-            reader = try CSVReader(path: path, options: .init(delimiter: Self.delimiter(ofFileAt: path)))
+            reader = try CSVReader(path: path, options: Self.readerOptions(ofFileAt: path))
         } catch {
+            guard error.position == nil else { return run.refuse([run.diagnostic(for: error)], started: started) }
             return run.refuse([Diagnostic(.fileUnreadable, at: .file(path), error.message)], started: started)
         }
         let digest = FileDigest()
@@ -192,12 +194,13 @@ extension ResponseImporter {
         return first == second
     }
 
-    /// The file's delimiter, told from its header line (see `CSVReader.Options.delimiter(ofHeaderIn:)`);
-    /// `,` when the file cannot be read here, which the reader then reports.
-    static func delimiter(ofFileAt path: String) -> Unicode.Scalar {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return "," }
+    /// How to read the file: its delimiter, named by Excel's `sep=` line or told from its header line
+    /// (see `CSVReader.Options.init(forInputStartingWith:)`); the defaults when the file cannot be read
+    /// here, which the reader then reports.
+    static func readerOptions(ofFileAt path: String) throws(CSVReadError) -> CSVReader.Options {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return CSVReader.Options() }
         defer { try? handle.close() }
-        return CSVReader.Options.delimiter(ofHeaderIn: (try? handle.read(upToCount: 64 * 1024)) ?? Data())
+        return try CSVReader.Options(forInputStartingWith: (try? handle.read(upToCount: 64 * 1024)) ?? Data())
     }
 }
 

@@ -16,7 +16,8 @@ struct ContactsTable {
     var path: String
     var header: CSVHeader
     var rows: [Row]
-    /// `,`, or `;` for a file from a spreadsheet in a Swedish locale (see `CSVReader.Options.delimiter(ofHeaderIn:)`).
+    /// `,`, or `;` for a file from a spreadsheet in a Swedish locale, or what the file's `sep=` line named
+    /// (see `CSVReader.Options.init(forInputStartingWith:)`).
     var delimiter: Unicode.Scalar
     /// The file began with a UTF-8 byte order mark (spreadsheet programs read UTF-8 correctly
     /// only with one), so the links file gets one too.
@@ -48,7 +49,8 @@ struct ContactsTable {
         }
     }
 
-    /// Reads an RFC 4180 file (UTF-8 with or without BOM, CRLF or LF, quoted fields).
+    /// Reads an RFC 4180 file (UTF-8 with or without BOM, CRLF or LF, quoted fields), after Excel's
+    /// `sep=` line if it begins with one (the header is then line 2).
     /// Blank lines are skipped, and so are rows whose every cell is empty or spaces (`,,,` or `;;;`:
     /// the empty rows a spreadsheet writes), which name nobody to invite. A problem comes back as a
     /// diagnostic.
@@ -57,9 +59,10 @@ struct ContactsTable {
             return .failure(Diagnostic(.fileUnreadable, at: .file(path), "\(kind.name) cannot be read; check the path and its permissions"))
         }
         let hasBOM = data.starts(with: [0xEF, 0xBB, 0xBF])
-        let delimiter = CSVReader.Options.delimiter(ofHeaderIn: data)
-        let reader = CSVReader(data: data, options: .init(delimiter: delimiter))
         do {
+            let options = try CSVReader.Options(forInputStartingWith: data)
+            let delimiter = options.delimiter
+            let reader = CSVReader(data: data, options: options)
             guard let header = try reader.readHeader(), !(header.names.count == 1 && header.names[0].isEmpty) else {
                 return .failure(Diagnostic(.fileEmpty, at: .file(path), "\(kind.name) is empty; it needs a header row and \(kind.content)"))
             }

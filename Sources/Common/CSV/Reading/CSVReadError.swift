@@ -38,6 +38,9 @@ public struct CSVReadError: Error, Hashable, Sendable, CustomStringConvertible {
         /// A record grew past `CSVReader.Options.maximumRecordSize` (position: the opening quote of the
         /// field being read when it is quoted, else the start of the record).
         case recordTooLarge(limit: Int)
+        /// The first line is Excel's `sep=` line but names no delimiter Samla reads (`,`, `;` or a tab);
+        /// the text after `sep=` (position: just after `sep=` on line 1).
+        case unsupportedSeparatorLine(String)
         /// The file could not be opened.
         case cannotOpen(path: String, reason: String)
         /// Reading failed part way.
@@ -76,6 +79,11 @@ public struct CSVReadError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the file is UTF-16 text (as Excel saves \"Unicode Text\"), not UTF-8: save it as \"CSV UTF-8\""
         case .recordTooLarge(let limit):
             return "a record larger than \(limit) bytes; a closing quote is probably missing"
+        case .unsupportedSeparatorLine(let named):
+            let shown = named.isEmpty ? "nothing" : "'\(named)'"
+            return "the first line is Excel's sep= line, which names the delimiter, but it names \(shown); "
+                + "Samla reads files separated by commas (sep=,), semicolons (sep=;) or tabs (sep= and a tab): "
+                + "save the file again with one of those, or delete the sep= line"
         case .cannotOpen(let path, let reason):
             return "cannot open \(path): \(reason)"
         case .readFailed(let reason):

@@ -377,6 +377,23 @@ public final class CSVReader {
         } else if end >= 2 && Self.startsAsUTF16(buffer[0], buffer[1]) {
             throw fail(.utf16, at: 0, fieldNumber: 1)
         }
+        if options.skipsSeparatorLine { try skipFirstLine() }
+    }
+
+    /// Moves past the first line (Excel's `sep=` line), so that the next record starts on line 2.
+    private func skipFirstLine() throws(CSVReadError) {
+        while true {
+            while position < end {
+                let byte = buffer[position]
+                position += 1
+                if byte == ByteClass.lineFeedByte {
+                    recordLine = 2
+                    return
+                }
+            }
+            recordStart = position
+            guard try refill() else { return }
+        }
     }
 
     /// Whether the first two bytes are UTF-16's: its byte order mark (`FF FE` or `FE FF`), or an
