@@ -45,6 +45,9 @@ import Testing
         ("org;\"name, first, last\"\n", ";"),
         ("a,b;c\n", ","),
         ("org\n1;2;3\n", ","),
+        ("token\tname\temail\tlink\n", "\t"),
+        ("\"a\tb\",c\n", ","),
+        ("namn;ort\tlän;email\n", ";"),
         ("", ","),
     ])
     func theHeaderLineOutsideQuotesDecides(start: String, delimiter: String) {

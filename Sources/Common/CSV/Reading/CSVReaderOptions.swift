@@ -58,10 +58,13 @@ extension CSVReader {
 
         /// The delimiter of a file that begins with `bytes` (a byte order mark may lead): `;` when
         /// its header line has more semicolons than commas outside quoted fields, as a spreadsheet
-        /// in a Swedish locale writes it (`namn;ort, län;email`), else `,`.
+        /// in a Swedish locale writes it (`namn;ort, län;email`); a tab when it has more tabs than
+        /// either (a tab-separated file, such as the links file `samla invite` writes for a contacts
+        /// file whose `sep=` line named a tab); else `,`.
         public static func delimiter(ofHeaderIn bytes: some Sequence<UInt8>) -> Unicode.Scalar {
             var semicolons = 0
             var commas = 0
+            var tabs = 0
             var quoted = false
             for byte in bytes {
                 if byte == UInt8(ascii: "\"") {
@@ -70,8 +73,10 @@ extension CSVReader {
                     if byte == UInt8(ascii: "\n") { break }
                     if byte == UInt8(ascii: ";") { semicolons += 1 }
                     if byte == UInt8(ascii: ",") { commas += 1 }
+                    if byte == UInt8(ascii: "\t") { tabs += 1 }
                 }
             }
+            if tabs > semicolons && tabs > commas { return "\t" }
             return semicolons > commas ? ";" : ","
         }
     }
