@@ -9,4 +9,9 @@ public enum GroupedCount {
         }
         return out
     }
+
+    /// A count and its English noun, made plural but for one: `1 response`, `4,100 responses`.
+    public static func text(_ n: Int, _ noun: String) -> String {
+        "\(text(n)) \(noun)\(n == 1 ? "" : "s")"
+    }
 }

@@ -60,9 +60,8 @@ struct BackupCommand: ParsableCommand {
     }
 
     static func text(_ backup: BackupSummary, database: String, seconds: Double) -> String {
-        func count(_ number: Int, _ noun: String) -> String { "\(GroupedCount.text(number)) \(noun)\(number == 1 ? "" : "s")" }
-        return "backed up \(database) to \(backup.file): \(ByteCount.text(backup.bytes)), \(count(backup.rounds, "round")), "
-            + "\(count(backup.responses, "response")) (\(GroupedCount.text(backup.completeResponses)) complete, \(GroupedCount.text(backup.partialResponses)) partial), "
+        return "backed up \(database) to \(backup.file): \(ByteCount.text(backup.bytes)), \(GroupedCount.text(backup.rounds, "round")), "
+            + "\(GroupedCount.text(backup.responses, "response")) (\(GroupedCount.text(backup.completeResponses)) complete, \(GroupedCount.text(backup.partialResponses)) partial), "
             + String(format: seconds < 10 ? "in %.2f s" : "in %.1f s", seconds)
     }
 

@@ -74,17 +74,16 @@ enum ErasureText {
 
     /// The counts of what goes.
     private static func removed(_ erasure: Erasure) -> String {
-        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
         var parts: [String] = []
         switch erasure.kind {
         case .withdrawal where erasure.responseID != nil:
-            parts.append("the response with \(count(erasure.personalAnswers + erasure.otherAnswers, "answer")) (\(erasure.personalAnswers) personal)")
+            parts.append("the response with \(GroupedCount.text(erasure.personalAnswers + erasure.otherAnswers, "answer")) (\(erasure.personalAnswers) personal)")
         case .roundPersonalData:
-            parts.append("\(count(erasure.personalAnswers, "personal answer")) of \(count(erasure.responses, "response"))")
+            parts.append("\(GroupedCount.text(erasure.personalAnswers, "personal answer")) of \(GroupedCount.text(erasure.responses, "response"))")
         case .suppression:
             return "the withdrawn address's entry on the suppression list"
         default:
-            if erasure.responseID != nil { parts.append(count(erasure.personalAnswers, "personal answer")) }
+            if erasure.responseID != nil { parts.append(GroupedCount.text(erasure.personalAnswers, "personal answer")) }
         }
         if erasure.kind == .roundPersonalData {
             parts.append("\(erasure.emails) invitation e-mail address\(erasure.emails == 1 ? "" : "es")")

@@ -7,11 +7,11 @@ enum ImportUndoText {
     /// `import 2, 2025-11-30 14:02 UTC: paper.csv (sha256 3f2a9c1b7d04), 412 rows imported, 410 responses left`.
     static func listLine(_ fileImport: FileImport) -> String {
         var line = "import \(fileImport.id), \(fileImport.importedAt.minuteText): \(fileImport.fileName) (sha256 \(fileImport.sha256.prefix(12))), "
-            + "\(count(fileImport.rowsImported, "row")) imported"
+            + "\(GroupedCount.text(fileImport.rowsImported, "row")) imported"
         if let undoneAt = fileImport.undoneAt {
-            line += "; taken back on \(undoneAt.minuteText), \(count(fileImport.responsesRemoved ?? 0, "response")) removed"
+            line += "; taken back on \(undoneAt.minuteText), \(GroupedCount.text(fileImport.responsesRemoved ?? 0, "response")) removed"
         } else if let left = fileImport.responsesLeft {
-            line += ", \(count(left, "response")) left"
+            line += ", \(GroupedCount.text(left, "response")) left"
         } else {
             line += "; made before this database recorded which import added each response, so it cannot be taken back"
         }
@@ -25,13 +25,13 @@ enum ImportUndoText {
         let named = "import \(fileImport.id) of round \(fileImport.round) (\(fileImport.fileName), imported \(fileImport.importedAt.minuteText))"
         var sentence = made ? "took back \(named): " : "\(named): taking it back "
         sentence += undo.responses == 0 ? "\(made ? "removed" : "would remove") no response, none of it being left"
-            : "\(made ? "removed" : "would remove") \(count(undo.responses, "response")) (\(GroupedCount.text(undo.complete)) complete, \(GroupedCount.text(undo.partial)) partial) with every answer"
+            : "\(made ? "removed" : "would remove") \(GroupedCount.text(undo.responses, "response")) (\(GroupedCount.text(undo.complete)) complete, \(GroupedCount.text(undo.partial)) partial) with every answer"
         if let only = undo.invitations.first, undo.invitations.count == 1 {
             sentence += "; invitation \(only) \(made ? "is" : "would be") unanswered again, its link usable"
         } else if !undo.invitations.isEmpty {
             let shown = undo.invitations.prefix(10).map(String.init).joined(separator: ", ")
                 + (undo.invitations.count > 10 ? " and \(GroupedCount.text(undo.invitations.count - 10)) more" : "")
-            sentence += "; \(count(undo.invitations.count, "invitation")) (\(shown)) \(made ? "are" : "would be") unanswered again, their links usable"
+            sentence += "; \(GroupedCount.text(undo.invitations.count, "invitation")) (\(shown)) \(made ? "are" : "would be") unanswered again, their links usable"
         }
         sentence += made ? "; the import stays listed, undone, and its file may be imported again without --again"
             : "; the import would stay listed, undone, and its file could be imported again without --again"
@@ -46,11 +46,11 @@ enum ImportUndoText {
         var warnings: [Diagnostic] = []
         var erased: [String] = []
         if undo.withdrawn > 0 {
-            erased.append("\(count(undo.withdrawn, "response")) \(undo.withdrawn == 1 ? "was" : "were") withdrawn (samla erase --withdraw) and \(undo.withdrawn == 1 ? "is" : "are") gone already, "
+            erased.append("\(GroupedCount.text(undo.withdrawn, "response")) \(undo.withdrawn == 1 ? "was" : "were") withdrawn (samla erase --withdraw) and \(undo.withdrawn == 1 ? "is" : "are") gone already, "
                 + "so \(made ? "it was" : "it is") not among those removed")
         }
         if undo.personalDataErased > 0 {
-            erased.append("\(count(undo.personalDataErased, "response")) had \(undo.personalDataErased == 1 ? "its" : "their") personal data erased (samla erase) and "
+            erased.append("\(GroupedCount.text(undo.personalDataErased, "response")) had \(undo.personalDataErased == 1 ? "its" : "their") personal data erased (samla erase) and "
                 + "\(made ? "went" : "goes") with the rest")
         }
         if !erased.isEmpty {
@@ -61,7 +61,7 @@ enum ImportUndoText {
             let one = undo.continuedOnWeb == 1
             let goes = one ? (made ? "it went" : "it goes") : (made ? "they went" : "they go")
             warnings.append(Diagnostic(.importResponsesContinued, at: .field("--id"),
-                "\(count(undo.continuedOnWeb, "response")) of \(name) \(one ? "was" : "were") continued on the web after the import, through "
+                "\(GroupedCount.text(undo.continuedOnWeb, "response")) of \(name) \(one ? "was" : "were") continued on the web after the import, through "
                     + (one ? "its invitation's link: \(goes) too, with what its respondent answered since, and its invitation is unanswered again, so the respondent may answer anew through the same link"
                         : "their invitations' links: \(goes) too, with what their respondents answered since, and their invitations are unanswered again, so the respondents may answer anew through the same links")))
         }
@@ -152,9 +152,5 @@ enum ImportUndoText {
             continuedOnWeb = undo.continuedOnWeb
             undoneAt = undo.undoneAt?.text
         }
-    }
-
-    private static func count(_ number: Int, _ noun: String) -> String {
-        "\(GroupedCount.text(number)) \(noun)\(number == 1 ? "" : "s")"
     }
 }
