@@ -89,6 +89,9 @@ import Testing
         ("${start} = '2020-13-01'", "E227", 12), ("${start} >= 'today'", "E227", 13), ("'01/02/2020' < ${start}", "E227", 1),
         // a YYYY-MM-DD text that is no real date, where a date is computed with: named as a date, not as text
         ("year('2024-02-30')", "E227", 6), ("'2024-02-30' + 1 > ${start}", "E227", 1), ("${start} - '2024-13-01' > 1", "E227", 12),
+        // ... also as the other value of coalesce() or if() beside a date, which was called text
+        ("coalesce(${start}, '2024-02-30') + 1", "E227", 20), ("coalesce('2024-02-30', ${start}) > ${end}", "E227", 10),
+        ("if(${consent}, ${start}, '2024-13-01')", "E227", 26), ("year(coalesce(${start}, '2023-02-29'))", "E227", 25),
         // mismatched comparisons
         ("${start} = 2020", "E228", 12), ("${start} > 2020", "E228", 12), ("${consent} = 'yes'", "E228", 14),
         ("${consent} = ${region}", "E228", 14), ("${consent} = 2", "E228", 14), ("${start} = ${age}", "E228", 12),

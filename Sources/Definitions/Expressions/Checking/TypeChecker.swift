@@ -499,12 +499,13 @@ struct TypeChecker<Scope: ExpressionScope> {
     }
 
     /// The type of a value that is either `a` or `b` (`if`, `coalesce`); `''` takes the other's type,
-    /// a `'YYYY-MM-DD'` literal is a date beside a date, and a code of a list of numbers is a number
-    /// beside a number (`coalesce(${rating}, 0)`).
-    private func unify(_ a: SyntaxNode, _ l: ExpressionType, _ b: SyntaxNode, _ r: ExpressionType) -> ExpressionType {
+    /// a `'YYYY-MM-DD'` literal is a date beside a date (E227 when it is no real date), and a code
+    /// of a list of numbers is a number beside a number (`coalesce(${rating}, 0)`).
+    private mutating func unify(_ a: SyntaxNode, _ l: ExpressionType, _ b: SyntaxNode, _ r: ExpressionType) -> ExpressionType {
         if a.isEmptyString { return r }
         if b.isEmptyString { return l }
         if (l == .date && isDateLiteral(b)) || (r == .date && isDateLiteral(a)) { return .date }
+        if (l == .date && reportedInvalidDate(b)) || (r == .date && reportedInvalidDate(a)) { return .date }
         if l == r { return l }
         if l == .unknown || r == .unknown { return .unknown }
         if l.isNumber && r.isNumber { return .decimal }
