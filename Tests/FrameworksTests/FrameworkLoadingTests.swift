@@ -215,6 +215,15 @@ struct FrameworkLoadingTests {
         #expect(location("\"${score} = \\\"4\\\" or ${scor} = 1\"") == "\(line):17")
     }
 
+    /// W106 for a division by a literal 0 in an indicator's value, at the 0.
+    @Test func aValueDividedByZeroIsWarned() throws {
+        let text = try String(contentsOf: Fixtures.valid, encoding: .utf8)
+            .replacingOccurrences(of: "    value: \"${spend}\"\n", with: "    value: \"${spend} div 0\"\n")
+        let result = FrameworkLoader.load(text: text, path: "f.yaml", surveys: Fixtures.catalogue)
+        #expect(result.framework != nil)
+        #expect(result.diagnostics.map(\.description) == ["f.yaml:47:26: warning[W106]: ${spend} div 0 is always empty: dividing by 0 gives no number; divide by the number you mean, or write '' for a value that is always empty"])
+    }
+
     @Test func percentOnAMeanIsAWarningOnly() throws {
         let text = try String(contentsOf: Fixtures.valid, encoding: .utf8)
             .replacingOccurrences(of: "    weight: weight\n", with: "    weight: weight\n    unit: percent\n")

@@ -137,12 +137,15 @@ struct ExpressionChecks {
 
     // MARK: Checking one expression
 
-    /// Parses and type checks `source`, reporting its errors at their places in the file.
+    /// Parses and type checks `source`, reporting its errors and warnings at their places in the file.
     private mutating func check(_ source: ExpressionSource, in scope: SurveyScope, expecting expected: ExpectedResult) -> CheckedExpression {
         let checked = CheckedExpression(source.text, in: scope, expecting: expected)
         for error in checked.errors {
             guard let error = explain(error) else { continue }
             report(error.code, in: source, column: error.column, error.message)
+        }
+        for warning in checked.warnings {
+            report(warning.code, in: source, column: warning.column, warning.message)
         }
         return checked
     }
