@@ -89,6 +89,9 @@ import Testing
         ("${start} = '2020-13-01'", "E227", 12), ("${start} >= 'today'", "E227", 13), ("'01/02/2020' < ${start}", "E227", 1),
         // a YYYY-MM-DD text that is no real date, where a date is computed with: named as a date, not as text
         ("year('2024-02-30')", "E227", 6), ("'2024-02-30' + 1 > ${start}", "E227", 1), ("${start} - '2024-13-01' > 1", "E227", 12),
+        // ... also as the other value of coalesce() or if() beside a date, which was called text
+        ("coalesce(${start}, '2024-02-30') + 1", "E227", 20), ("coalesce('2024-02-30', ${start}) > ${end}", "E227", 10),
+        ("if(${consent}, ${start}, '2024-13-01')", "E227", 26), ("year(coalesce(${start}, '2023-02-29'))", "E227", 25),
         // mismatched comparisons
         ("${start} = 2020", "E228", 12), ("${start} > 2020", "E228", 12), ("${consent} = 'yes'", "E228", 14),
         ("${consent} = ${region}", "E228", 14), ("${consent} = 2", "E228", 14), ("${start} = ${age}", "E228", 12),
@@ -101,6 +104,34 @@ import Testing
         #expect(found.count == 1, "\(text): \(found)")
         #expect(found.first?.0 == code, "\(text): \(found)")
         #expect(found.first?.1 == column, "\(text): \(found)")
+    }
+
+    /// A division by a literal 0 is empty whatever the answer: a warning (W106) at the 0, and
+    /// the expression stays valid.
+    @Test(arguments: [
+        ("${age} div 0", 12), ("${age} mod 0", 12), ("${share} div 0.0", 14), ("(${age} + 1) div -0", 18),
+        ("${age} mod '0'", 12), ("coalesce(${age}, 1) div (0)", 26),
+    ])
+    func divisionByALiteralZeroIsWarned(text: String, column: Int) {
+        let checked = CheckedExpression(text, in: surveyScope)
+        #expect(checked.isValid, "\(text): \(checked.errors)")
+        #expect(checked.warnings.map(\.code.id) == ["W106"], "\(text)")
+        #expect(checked.warnings.first?.column == column, "\(text): \(checked.warnings)")
+    }
+
+    @Test func theZeroWarningSaysWhatToWrite() {
+        #expect(CheckedExpression("${age} div 0", in: surveyScope).warnings.map(\.message) == [
+            "${age} div 0 is always empty: dividing by 0 gives no number; divide by the number you mean, or write '' for a value that is always empty",
+        ])
+        #expect(CheckedExpression("${share} mod 0.0", in: surveyScope).warnings.map(\.message) == [
+            "${share} mod 0.0 is always empty: the remainder after dividing by 0 gives no number; take the remainder after dividing by the number you mean, or write '' for a value that is always empty",
+        ])
+    }
+
+    /// A divisor that is not a literal may be 0 for some answers only; a 0 elsewhere divides nothing.
+    @Test(arguments: ["${age} div ${share}", "${age} div (1 - 1)", "${age} div 0.5", "${age} * 0", "0 div ${age}", "${age} - 0", "${name} div 0"])
+    func otherDivisorsAreNotWarned(text: String) {
+        #expect(CheckedExpression(text, in: surveyScope).warnings.isEmpty, "\(text)")
     }
 
     /// An unknown code names itself and its list as values, for callers that explain it in their own words.

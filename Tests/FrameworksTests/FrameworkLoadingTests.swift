@@ -200,6 +200,30 @@ struct FrameworkLoadingTests {
         #expect(load("false", onReported: true).diagnostics.map(\.code.id) == ["E310"])
     }
 
+    /// An indicator's expression is read as a survey's is: an error in one folded over lines is at
+    /// its token, one in a `"…"` with an escape at the expression's start (it was a column off).
+    @Test func indicatorExpressionErrorsAreAtTheirToken() throws {
+        let valid = try String(contentsOf: Fixtures.valid, encoding: .utf8)
+        func location(_ numerator: String) -> String? {
+            let text = valid.replacingOccurrences(of: "    numerator: \"${score} >= 4\"\n", with: "    numerator: \(numerator)\n")
+            let diagnostics = FrameworkLoader.load(text: text, path: "f.yaml", surveys: Fixtures.catalogue).diagnostics
+            guard diagnostics.count == 1, case .source(let at) = diagnostics[0].location else { return "\(diagnostics)" }
+            return "\(at.line):\(at.column)"
+        }
+        let line = try #require(valid.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("numerator:") }) + 1
+        #expect(location(">-\n      ${score} >= 4 and\n\n        ${scor} = 1") == "\(line + 3):9")
+        #expect(location("\"${score} = \\\"4\\\" or ${scor} = 1\"") == "\(line):17")
+    }
+
+    /// W106 for a division by a literal 0 in an indicator's value, at the 0.
+    @Test func aValueDividedByZeroIsWarned() throws {
+        let text = try String(contentsOf: Fixtures.valid, encoding: .utf8)
+            .replacingOccurrences(of: "    value: \"${spend}\"\n", with: "    value: \"${spend} div 0\"\n")
+        let result = FrameworkLoader.load(text: text, path: "f.yaml", surveys: Fixtures.catalogue)
+        #expect(result.framework != nil)
+        #expect(result.diagnostics.map(\.description) == ["f.yaml:47:26: warning[W106]: ${spend} div 0 is always empty: dividing by 0 gives no number; divide by the number you mean, or write '' for a value that is always empty"])
+    }
+
     @Test func percentOnAMeanIsAWarningOnly() throws {
         let text = try String(contentsOf: Fixtures.valid, encoding: .utf8)
             .replacingOccurrences(of: "    weight: weight\n", with: "    weight: weight\n    unit: percent\n")

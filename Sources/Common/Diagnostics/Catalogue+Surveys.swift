@@ -1,4 +1,5 @@
-// E1xx and W1xx: survey definitions. E112 and W103 apply to the localized texts of every kind of definition.
+// E1xx and W1xx: survey definitions. E112 and W103 apply to the localized texts of every kind of definition,
+// W106 to the expressions of every kind.
 // Errors inside expressions (unknown ${x}, a relevant that is not a condition) are E2xx.
 extension DiagnosticCode {
     public static let invalidSurveyID = DiagnosticCode("E101", .error, "the survey id is not a slug (lowercase letters and digits, joined by hyphens)")
@@ -31,6 +32,7 @@ extension DiagnosticCode {
     public static let undeclaredLanguage = DiagnosticCode("W103", .warning, "a text in a language the definition does not declare")
     public static let constraintMessageWithoutConstraint = DiagnosticCode("W104", .warning, "a constraint_message on a question without a constraint")
     public static let exportedSkipOnUnexported = DiagnosticCode("W105", .warning, "a question partners receive is asked under a condition on an answer they do not receive")
+    public static let divisionByZero = DiagnosticCode("W106", .warning, "an expression divides by a literal 0 (div 0, mod 0), which always gives an empty value")
 
     static let surveyCodes: [DiagnosticCode] = [
         invalidSurveyID, versionNotText, invalidName, duplicateName, duplicatePageID, duplicateChoiceValue,
@@ -39,5 +41,6 @@ extension DiagnosticCode {
         choiceValuesSameNumber, constraintNeverHolds, optionColumnsClash, quasiIdentifierNotExported, quasiIdentifierFreeText,
         exportBandsNotQuasiIdentifier, exportBandsInvalid,
         unitOnNonNumeric, unusedChoiceList, undeclaredLanguage, constraintMessageWithoutConstraint, exportedSkipOnUnexported,
+        divisionByZero,
     ]
 }

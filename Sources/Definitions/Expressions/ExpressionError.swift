@@ -1,7 +1,7 @@
 import Diagnostics
 
-/// A problem in one expression: its code, the 1-based column (in Characters) inside the
-/// expression text where it is, and a message saying what to do.
+/// A problem in one expression (an error, or a warning such as W106): its code, the 1-based
+/// column (in Characters) inside the expression text where it is, and a message saying what to do.
 ///
 /// Turn it into a file diagnostic with ``diagnostic(at:)``, passing the file position of
 /// ``column`` (`ExpressionSource.location(ofColumn:)` gives it).
@@ -37,7 +37,7 @@ public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertibl
     }
 
     /// `column 7: error[E212]: message`
-    public var description: String { "column \(column): error[\(code.id)]: \(message)" }
+    public var description: String { "column \(column): \(code.severity)[\(code.id)]: \(message)" }
 }
 
 /// A choice code an expression compares with that its choice list does not have.

@@ -19,6 +19,9 @@ public struct CheckedExpression: Hashable, Sendable {
     public let type: ExpressionType
     /// Every problem found, in column order; empty when the expression is valid.
     public let errors: [ExpressionError]
+    /// Mistakes that leave the expression valid but its result surely not what was meant
+    /// (a division by a literal 0, W106), in column order.
+    public let warnings: [ExpressionError]
 
     /// Parses `text` and checks it against `scope`.
     public init(_ text: String, in scope: some ExpressionScope, expecting expected: ExpectedResult = .any) {
@@ -26,7 +29,7 @@ public struct CheckedExpression: Hashable, Sendable {
         case .success(let parsed):
             self.init(parsed, in: scope, expecting: expected)
         case .failure(let error):
-            self.init(text: text, parsed: nil, type: .unknown, errors: [error])
+            self.init(text: text, parsed: nil, type: .unknown, errors: [error], warnings: [])
         }
     }
 
@@ -35,14 +38,16 @@ public struct CheckedExpression: Hashable, Sendable {
         var checker = TypeChecker(scope: scope)
         let type = checker.check(parsed.root, expecting: expected)
         self.init(text: parsed.text, parsed: parsed, type: type,
-                  errors: checker.errors.sorted { ($0.column, $0.code) < ($1.column, $1.code) })
+                  errors: checker.errors.sorted { ($0.column, $0.code) < ($1.column, $1.code) },
+                  warnings: checker.warnings.sorted { $0.column < $1.column })
     }
 
-    private init(text: String, parsed: ParsedExpression?, type: ExpressionType, errors: [ExpressionError]) {
+    private init(text: String, parsed: ParsedExpression?, type: ExpressionType, errors: [ExpressionError], warnings: [ExpressionError]) {
         self.text = text
         self.parsed = parsed
         self.type = type
         self.errors = errors
+        self.warnings = warnings
     }
 
     public var isValid: Bool { errors.isEmpty }

@@ -6,6 +6,7 @@ import Foundation
 struct TypeChecker<Scope: ExpressionScope> {
     let scope: Scope
     private(set) var errors: [ExpressionError] = []
+    private(set) var warnings: [ExpressionError] = []
 
     init(scope: Scope) {
         self.scope = scope
@@ -221,6 +222,9 @@ struct TypeChecker<Scope: ExpressionScope> {
     ) -> ExpressionType {
         let a = arithmeticKind(l, left, operator: op.rawValue)
         let b = arithmeticKind(r, right, operator: op.rawValue)
+        if op == .divide || op == .modulo, ![a, b].contains(.invalid), ![a, b].contains(.date), Self.isZeroLiteral(right) {
+            warnDivisionByZero(op, left, right)
+        }
         switch (a, b) {
         case (.invalid, _), (_, .invalid):
             return .unknown
@@ -243,6 +247,31 @@ struct TypeChecker<Scope: ExpressionScope> {
             return op == .divide ? .decimal : .integer
         default:
             return .decimal
+        }
+    }
+
+    /// A number literal 0 (`0`, `0.0`, `-0`) or a text literal that reads as one (`'0'`).
+    private static func isZeroLiteral(_ node: SyntaxNode) -> Bool {
+        if case .string(let text) = node.kind { return NumberText.parse(text) == 0 }
+        return literalNumber(node) == 0
+    }
+
+    /// W106 at the divisor of `left div 0` or `left mod 0`, which is empty whatever `left` is.
+    private mutating func warnDivisionByZero(_ op: BinaryOperator, _ left: SyntaxNode, _ zero: SyntaxNode) {
+        let written = "\(Self.describe(left)) \(op.rawValue) \(Self.literalText(zero))"
+        let operation = op == .divide ? "dividing by 0" : "the remainder after dividing by 0"
+        let advice = op == .divide
+            ? "divide by the number you mean, or write '' for a value that is always empty"
+            : "take the remainder after dividing by the number you mean, or write '' for a value that is always empty"
+        warnings.append(ExpressionError(.divisionByZero, column: zero.startColumn,
+            "\(written) is always empty: \(operation) gives no number; \(advice)"))
+    }
+
+    /// A literal as written: `0.0`, `-0`, `'0'`.
+    private static func literalText(_ node: SyntaxNode) -> String {
+        switch node.kind {
+        case .negate(let operand): "-" + literalText(operand)
+        default: describe(node)
         }
     }
 
@@ -499,12 +528,13 @@ struct TypeChecker<Scope: ExpressionScope> {
     }
 
     /// The type of a value that is either `a` or `b` (`if`, `coalesce`); `''` takes the other's type,
-    /// a `'YYYY-MM-DD'` literal is a date beside a date, and a code of a list of numbers is a number
-    /// beside a number (`coalesce(${rating}, 0)`).
-    private func unify(_ a: SyntaxNode, _ l: ExpressionType, _ b: SyntaxNode, _ r: ExpressionType) -> ExpressionType {
+    /// a `'YYYY-MM-DD'` literal is a date beside a date (E227 when it is no real date), and a code
+    /// of a list of numbers is a number beside a number (`coalesce(${rating}, 0)`).
+    private mutating func unify(_ a: SyntaxNode, _ l: ExpressionType, _ b: SyntaxNode, _ r: ExpressionType) -> ExpressionType {
         if a.isEmptyString { return r }
         if b.isEmptyString { return l }
         if (l == .date && isDateLiteral(b)) || (r == .date && isDateLiteral(a)) { return .date }
+        if (l == .date && reportedInvalidDate(b)) || (r == .date && reportedInvalidDate(a)) { return .date }
         if l == r { return l }
         if l == .unknown || r == .unknown { return .unknown }
         if l.isNumber && r.isNumber { return .decimal }

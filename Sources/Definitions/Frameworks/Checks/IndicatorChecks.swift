@@ -331,6 +331,9 @@ struct IndicatorChecks {
             let explained = explain(error, in: survey, scope: scope, forIndicator: forIndicator)
             diagnostics.report(explained.diagnostic(at: source.location(ofColumn: error.column)))
         }
+        for warning in checked.warnings {
+            diagnostics.report(warning.diagnostic(at: source.location(ofColumn: warning.column)))
+        }
     }
 
     /// An unknown `${x}` said in terms of the survey: a note or matrix of it, the nearest of its

@@ -22,7 +22,7 @@ public enum FrameworkLoader {
 
     /// Loads a framework from a parsed document (`samla validate` parses first to tell the kind).
     public static func load(_ document: YAMLDocument, surveys catalogue: SurveyCatalogue? = nil, givenSurveyFiles: [String] = []) -> FrameworkLoadResult {
-        var reader = FrameworkReader(file: document.path)
+        var reader = FrameworkReader(document)
         guard let framework = reader.read(document.root) else {
             return FrameworkLoadResult(framework: nil, diagnostics: reader.diagnostics.sorted)
         }
@@ -40,7 +40,7 @@ public enum FrameworkLoader {
     /// caller can find their definitions before loading it (empty when it cannot be read).
     public static func surveyIDs(contentsOf path: String) -> [String] {
         guard let document = YAMLDocument.read(contentsOf: path).document else { return [] }
-        var reader = FrameworkReader(file: path)
+        var reader = FrameworkReader(document)
         return reader.read(document.root).map(surveyIDs(of:)) ?? []
     }
 

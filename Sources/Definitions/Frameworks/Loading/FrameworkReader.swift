@@ -8,9 +8,12 @@ struct FrameworkReader {
     let file: String
     var diagnostics = DiagnosticList()
     var texts = LocalizedTextReader(languages: [])
+    /// The text's lines, to place each character of an expression in the file.
+    let lines: SourceLines
 
-    init(file: String) {
-        self.file = file
+    init(_ document: YAMLDocument) {
+        self.file = document.path
+        self.lines = SourceLines(document.text)
     }
 
     mutating func read(_ root: YAMLNode) -> Framework? {
@@ -464,8 +467,8 @@ struct FrameworkReader {
     }
 
     mutating func readExpression(_ node: YAMLNode, what: String) -> ExpressionSource? {
-        guard let text = node.text(what, diagnostics: &diagnostics), let scalar = node.scalar else { return nil }
-        return ExpressionSource(text, at: scalar.textLocation)
+        guard node.text(what, diagnostics: &diagnostics) != nil, let scalar = node.scalar else { return nil }
+        return ExpressionSource(scalar, in: lines)
     }
 
     mutating func readNumber(_ node: YAMLNode, what: String) -> Double? {

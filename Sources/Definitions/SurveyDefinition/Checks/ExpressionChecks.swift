@@ -9,8 +9,6 @@ struct ExpressionChecks {
     private(set) var diagnostics = DiagnosticList()
     /// Questions left out of the model because they could not be read; references to them are not reported.
     let unreadableQuestions: Set<String>
-    /// Expressions whose columns do not map one to one onto the file (folded, escaped), by text location.
-    let inexactExpressions: Set<SourceLocation>
 
     /// Every question in order, and where each variable comes from.
     private let questions: [Question]
@@ -19,10 +17,9 @@ struct ExpressionChecks {
     private let questionIndexOfName: [String: Int]
     private var calculationTypes: [String: ExpressionType] = [:]
 
-    init(survey: Survey, unreadableQuestions: Set<String>, inexactExpressions: Set<SourceLocation>) {
+    init(survey: Survey, unreadableQuestions: Set<String>) {
         self.survey = survey
         self.unreadableQuestions = unreadableQuestions
-        self.inexactExpressions = inexactExpressions
         var questions: [Question] = []
         var pages: [Int] = []
         for (pageIndex, page) in survey.pages.enumerated() {
@@ -140,12 +137,15 @@ struct ExpressionChecks {
 
     // MARK: Checking one expression
 
-    /// Parses and type checks `source`, reporting its errors at their places in the file.
+    /// Parses and type checks `source`, reporting its errors and warnings at their places in the file.
     private mutating func check(_ source: ExpressionSource, in scope: SurveyScope, expecting expected: ExpectedResult) -> CheckedExpression {
         let checked = CheckedExpression(source.text, in: scope, expecting: expected)
         for error in checked.errors {
             guard let error = explain(error) else { continue }
             report(error.code, in: source, column: error.column, error.message)
+        }
+        for warning in checked.warnings {
+            report(warning.code, in: source, column: warning.column, warning.message)
         }
         return checked
     }
@@ -223,10 +223,8 @@ struct ExpressionChecks {
         }
     }
 
-    /// The file position of `column` inside `source`: exact when the expression is written on one
-    /// line without escapes, else the start of the expression.
+    /// Reports at the file position of `column` inside `source`.
     private mutating func report(_ code: DiagnosticCode, in source: ExpressionSource, column: Int, _ message: String) {
-        let location = inexactExpressions.contains(source.location) ? source.location : source.location(ofColumn: column)
-        diagnostics.report(code, at: location, message)
+        diagnostics.report(code, at: source.location(ofColumn: column), message)
     }
 }

@@ -12,8 +12,7 @@ enum SurveyChecks {
         NameChecks.checkExportNames(survey, into: &diagnostics)
         ChoiceListChecks.check(survey, reportUnused: read.readWithoutErrors, into: &diagnostics)
         if !diagnostics.hasErrors { ChoiceListChecks.checkOptionColumnNames(survey, into: &diagnostics) }
-        var expressions = ExpressionChecks(survey: survey, unreadableQuestions: read.unreadableQuestions,
-                                           inexactExpressions: read.inexactExpressions)
+        var expressions = ExpressionChecks(survey: survey, unreadableQuestions: read.unreadableQuestions)
         expressions.run()
         diagnostics.append(contentsOf: expressions.diagnostics)
         // After the expressions, whose types tell a calculation that copies free text from one that measures it.

@@ -7,8 +7,6 @@ struct ReadSurvey {
     /// Questions that were left out of the model because they could not be read (no type,
     /// an unknown type): references to them are not reported as undefined.
     var unreadableQuestions: Set<String>
-    /// Expressions (by the location of their text) whose columns do not map one to one onto the file.
-    var inexactExpressions: Set<SourceLocation>
     /// Whether reading reported no error. Warnings about unused parts wait until it did not:
     /// a list looks unused while the question that should use it cannot be read.
     var readWithoutErrors = false

@@ -40,23 +40,12 @@ extension SurveyReader {
                     location: node.location, keyLocations: keyLocations)
     }
 
-    /// An expression-valued key: its text, positioned where the text starts. Block scalars lose
-    /// their final line break; expressions whose columns do not map one to one onto the file
-    /// (folded over lines, escaped quotes) are noted in ``inexactExpressions``.
+    /// An expression-valued key, positioned character by character where it is written.
     mutating func readExpression(_ map: inout MappingReader, _ key: String, of place: String,
                                  into keyLocations: inout [String: SourceLocation]) -> ExpressionSource? {
         guard let node = map.value(key) else { return nil }
         keyLocations[key] = node.location
-        guard var text = node.text("`\(key)` of \(place)", diagnostics: &diagnostics), let scalar = node.scalar else { return nil }
-        if scalar.style == .literal || scalar.style == .folded {
-            while text.hasSuffix("\n") { text.removeLast() }
-        }
-        let location = scalar.textLocation
-        let line = lines[location.line]
-        let written = line.unicodeScalars.dropFirst(location.column - 1)
-        if text.contains("\n") || !written.starts(with: text.unicodeScalars) {
-            inexactExpressions.insert(location)
-        }
-        return ExpressionSource(text, at: location)
+        guard node.text("`\(key)` of \(place)", diagnostics: &diagnostics) != nil, let scalar = node.scalar else { return nil }
+        return ExpressionSource(scalar, in: lines)
     }
 }

@@ -11,9 +11,8 @@ struct SurveyReader {
     /// Choice lists by name, read before the pages so that defaults can be checked.
     var choiceLists: [String: ChoiceList] = [:]
     var unreadableQuestions = Set<String>()
-    /// The text's lines, to tell whether an expression is written exactly as its value reads.
+    /// The text's lines, to place each character of an expression in the file.
     let lines: SourceLines
-    var inexactExpressions = Set<SourceLocation>()
 
     init(file: String, text: String) {
         self.file = file
@@ -58,7 +57,7 @@ struct SurveyReader {
             choiceLists: lists, pages: pages, location: SourceLocation(file: file, line: 1, column: 1),
             keyLocations: keyLocations
         )
-        return ReadSurvey(survey: survey, unreadableQuestions: unreadableQuestions, inexactExpressions: inexactExpressions)
+        return ReadSurvey(survey: survey, unreadableQuestions: unreadableQuestions)
     }
 
     private mutating func readID(_ node: YAMLNode) -> String? {
