@@ -39,4 +39,12 @@ import Testing
         #expect(!Suggestions.isOtherNumber("esem-se-2025", of: "esem-se-2025"))
         #expect(!Suggestions.isOtherNumber("esem-sx-2028", of: "esem-se-2022"), "a letter differs too")
     }
+
+    /// A misspelling is looked for among the names that differ in more than their number.
+    @Test func aMisspellingIsNeverAnotherNumber() {
+        #expect(Suggestions.closest(to: "esem-se-2026", in: ["esem-se-2025"]) == "esem-se-2025", "the nearest name")
+        #expect(Suggestions.misspelling(of: "esem-se-2026", in: ["esem-se-2025"]) == nil, "but another year's round")
+        #expect(Suggestions.misspelling(of: "esem-se-2052", in: ["esem-se-2025"]) == "esem-se-2025")
+        #expect(Suggestions.misspelling(of: "esme-se-2026", in: ["esem-se-2025", "esem-se-2026"]) == "esem-se-2026")
+    }
 }

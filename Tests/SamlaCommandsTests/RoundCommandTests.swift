@@ -304,6 +304,9 @@ func day(_ days: Int) -> String {
         run = try cli.run(["round", "close", "forum-2052"])
         #expect(run.status == 1)
         #expect(run.errors == ".samla/samla.sqlite: error[E441]: there is no round forum-2052 (did you mean forum-2025?); `samla round list` shows the rounds\n")
+        run = try cli.run(["round", "close", "forum-2026"])
+        #expect(run.errors == ".samla/samla.sqlite: error[E441]: there is no round forum-2026; `samla round list` shows the rounds\n",
+                "next year's round is not a misspelling of this year's")
 
         let notADatabase = cli.folder.appendingPathComponent("notes.txt")
         try Data(String(repeating: "meeting notes\n", count: 100).utf8).write(to: notADatabase)

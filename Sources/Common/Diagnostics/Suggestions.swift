@@ -17,6 +17,13 @@ public enum Suggestions {
         return best?.name
     }
 
+    /// The candidate `word` is likely a misspelling of, as ``closest(to:in:)``, leaving out those
+    /// that differ from it only in their number: for a round `esem-se-2026` that does not exist,
+    /// `esem-se-2025` is another year's round, not what was meant (`esem-se-2052` is a misspelling).
+    public static func misspelling(of word: String, in candidates: some Sequence<String>) -> String? {
+        closest(to: word, in: candidates.filter { !isOtherNumber(word, of: $0) })
+    }
+
     /// Whether `word` is `other` with another number in the same place: the same letters and signs
     /// (ignoring case), digits where `other` has digits, and not one swap of two adjacent digits
     /// away. `esem-se-2028` is another year of `esem-se-2022`, a new name rather than a misspelling;

@@ -51,7 +51,7 @@ public struct Exporter: Sendable {
     public func plan(round name: String, options: ExportOptions) throws -> ExportPlan {
         guard let round = try store.round(named: name) else {
             let names = try store.roundSummaries().map(\.round.name)
-            throw StoreError.unknownRound(name, suggestion: Suggestions.closest(to: name, in: names))
+            throw StoreError.unknownRound(name, suggestion: Suggestions.misspelling(of: name, in: names))
         }
         guard let definition = try store.definition(hash: round.definitionHash) else {
             throw ExportError.definitionUnreadable(round: name, hash: round.definitionHash, problems: [])

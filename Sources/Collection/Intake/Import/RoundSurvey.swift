@@ -15,7 +15,7 @@ enum RoundSurvey {
         do {
             guard let round = try store.round(named: name) else {
                 let names = (try? store.roundSummaries().map(\.round.name)) ?? []
-                return fail(StoreError.unknownRound(name, suggestion: Suggestions.closest(to: name, in: names))
+                return fail(StoreError.unknownRound(name, suggestion: Suggestions.misspelling(of: name, in: names))
                     .diagnostics(database: database))
             }
             guard let stored = try store.definition(hash: round.definitionHash) else {

@@ -15,7 +15,7 @@ extension Store {
     /// Round `name` if it exists ("did you mean" otherwise) and is invitation-only, whatever its phase.
     func invitationOnlyRound(named name: String) throws -> Round {
         guard let round = try round(named: name) else {
-            throw StoreError.unknownRound(name, suggestion: Suggestions.closest(to: name, in: try roundSummaries().map(\.round.name)))
+            throw StoreError.unknownRound(name, suggestion: Suggestions.misspelling(of: name, in: try roundSummaries().map(\.round.name)))
         }
         if round.isAnonymous { throw StoreError.anonymousRound(name) }
         return round

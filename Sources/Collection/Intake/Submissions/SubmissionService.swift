@@ -313,7 +313,7 @@ public final class SubmissionService: Sendable {
     public func submit(_ submission: APISubmission) async throws -> APISubmissionOutcome {
         guard let round = try store.round(named: submission.round) else {
             let names = try store.roundSummaries().map(\.round.name)
-            return .unknownRound(submission.round, suggestion: Suggestions.closest(to: submission.round, in: names))
+            return .unknownRound(submission.round, suggestion: Suggestions.misspelling(of: submission.round, in: names))
         }
         let validator = try validator(definition: round.definitionHash)
         let languages = validator.survey.languages

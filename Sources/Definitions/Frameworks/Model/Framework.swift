@@ -49,7 +49,7 @@ public struct Framework: Hashable, Sendable {
     /// misspelling of: the closest, of those that differ from it in more than their number
     /// (`esem-se-2028` is no misspelling of `esem-se-2022`, but another year: a round to declare).
     public func misspeltRound(_ name: String, among candidates: [String]? = nil) -> String? {
-        Suggestions.closest(to: name, in: (candidates ?? rounds.map(\.name)).filter { !Suggestions.isOtherNumber(name, of: $0) })
+        Suggestions.misspelling(of: name, in: candidates ?? rounds.map(\.name))
     }
 
     /// What to do about `name`, a round the framework does not declare, to follow a message: the

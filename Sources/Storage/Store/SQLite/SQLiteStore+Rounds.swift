@@ -132,7 +132,7 @@ extension SQLiteStore {
     static func existingRound(named name: String, _ db: Database) throws -> Round {
         if let round = try round(named: name, db) { return round }
         let names = try String.fetchAll(db, sql: "SELECT name FROM rounds")
-        throw StoreError.unknownRound(name, suggestion: Suggestions.closest(to: name, in: names))
+        throw StoreError.unknownRound(name, suggestion: Suggestions.misspelling(of: name, in: names))
     }
 
     static func round(from row: Row) -> Round {
