@@ -150,7 +150,23 @@ import SurveyDefinition
             return
         }
         #expect(missing.diagnostics.map(\.description) == [
-            "\(missingFile): error[E476]: the API tokens file cannot be read as UTF-8 text; check the path and its permissions",
+            "\(missingFile): error[E476]: there is no API tokens file here; check the path",
+        ], "a mistyped path is named as such, not as a file of another encoding")
+        let latin1 = folder.appendingPathComponent("latin1.txt")
+        try Data([0x6B, 0x3A, 0x20, 0xE5, 0xE4, 0xF6] + Array("0123456789abcdefgh".utf8)).write(to: latin1)
+        guard case .failure(let notText) = APIClients.load(file: latin1.path, environment: "X", environment: [:]) else {
+            Issue.record("a file in Latin-1 was taken")
+            return
+        }
+        #expect(notText.diagnostics.map(\.description) == [
+            "\(latin1.path): error[E476]: the API tokens file is not UTF-8 text; save it as UTF-8",
+        ])
+        guard case .failure(let isFolder) = APIClients.load(file: folder.path, environment: "X", environment: [:]) else {
+            Issue.record("a folder was taken")
+            return
+        }
+        #expect(isFolder.diagnostics.map(\.description) == [
+            "\(folder.path): error[E476]: this is a folder, not the API tokens file; give the path of the file",
         ])
     }
 

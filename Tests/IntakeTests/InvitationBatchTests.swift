@@ -276,7 +276,7 @@ import Testing
         #expect(outcome.emailColumn == nil)
         let path = Self.fixtures.appendingPathComponent("mail-column.csv").path
         #expect(outcome.warnings.map(\.description) == [
-            "\(path):1:1: warning[W442]: column Mail holds email addresses, but only a column named email (or e-post) is read as them (stored with the invitation, checked, and compared for the same address twice); rename it email if it is the invitees' address",
+            "\(path):1:1: warning[W442]: column Mail holds email addresses, but only a column named email (or e-mail, e-post, epost) is read as them (stored with the invitation, checked, and compared for the same address twice); rename it email if it is the invitees' address",
         ])
         // A file whose addresses are in its email column, or that has none, gets no such warning.
         #expect(try workspace.batch("contacts.csv", out: "b.csv").run(store: workspace.store, today: Self.today).warnings.allSatisfy { $0.code.id != "W442" })

@@ -164,13 +164,14 @@ import Testing
         #expect(run.output.contains("95\u{00A0}% KI"), "\(run.output)")
     }
 
-    /// A round declared but not opened yet gets a note in the language asked: after the table, and
+    /// A round declared but not opened yet gets a note in the language asked: after the table, under
+    /// a heading of notes (it stood under the cleaning's heading, though no cleaning is about it), and
     /// on standard error beside CSV, which has no place for it.
     @Test(arguments: [
-        ("en", "note: round forum-2026 has no data in the database yet\n"),
-        ("sv", "anm.: omgång forum-2026 har inga data i databasen ännu\n"),
+        ("en", "note: round forum-2026 has no data in the database yet\n", "\nCleaning:\n  forum-2025: 12 read, no rules, 12 kept\n\nNotes:\n"),
+        ("sv", "anm.: omgång forum-2026 har inga data i databasen ännu\n", "\nRensning:\n  forum-2025: 12\u{A0}lästa, inga regler, 12\u{A0}kvar\n\nAnmärkningar:\n"),
     ])
-    func aRoundWithoutDataIsNotedInTheLanguageAsked(language: String, note: String) throws {
+    func aRoundWithoutDataIsNotedInTheLanguageAsked(language: String, note: String, headings: String) throws {
         let cli = try Self.forumRound(contacts: 2)
         let file = cli.folder.appendingPathComponent("forum-toc.yaml")
         try Self.framework(indicator: """
@@ -181,6 +182,7 @@ import Testing
         let table = try cli.run(["compute", "--framework", file.path, "--lang", language])
         #expect(table.status == 0, "\(table.errors)")
         #expect(table.output.hasSuffix("\n  " + note), "\(table.output)")
+        #expect(table.output.contains(headings), "\(table.output)")
         let csv = try cli.run(["compute", "--framework", file.path, "--lang", language, "--format", "csv"])
         #expect(csv.status == 0, "\(csv.errors)")
         #expect(csv.errors == note)

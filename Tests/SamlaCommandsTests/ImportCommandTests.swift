@@ -368,6 +368,12 @@ import Testing
         #expect(refused.errors.contains("\(Self.badCells):1:1: error[E420]: column org is not a variable of survey esem-se"))
         #expect(refused.output.contains("errors by code: "))
         #expect(refused.output.contains("import refused: 19 rows read"))
+        // With --skip-invalid and no valid row, nothing is imported, and --skip-invalid is not suggested again.
+        let noneValid = try SamlaBinary.run(["import", "--db", db, "--round", "esem-se-2025", "--skip-invalid", "--report", path("none-valid.csv"), Self.badCells])
+        #expect(noneValid.status == 1)
+        #expect(noneValid.output.contains("import refused: 19 rows read, 19 with errors, nothing imported ("), "\(noneValid.output)")
+        #expect(noneValid.output.contains("); every row was refused, so --skip-invalid left none to import; correct the rows and import again\n"), "\(noneValid.output)")
+        #expect(!noneValid.output.contains("or use --skip-invalid"), "\(noneValid.output)")
         // With --skip-invalid the refused rows are listed next to the file by default.
         let mixed = path("mixed.csv")
         let text = try String(contentsOfFile: path("esem.csv"), encoding: .utf8)

@@ -97,7 +97,7 @@ struct ImportFileCommand: ParsableCommand {
         switch format {
         case .text:
             printDiagnostics(result.diagnostics)
-            FileHandle.standardOutput.write(Data(ImportReportText.summary(result).utf8))
+            FileHandle.standardOutput.write(Data(ImportReportText.summary(result, skippingInvalid: skipInvalid).utf8))
         case .json:
             FileHandle.standardOutput.write(Data(DiagnosticRenderer.json(result.diagnostics, files: 1, errorCount: result.errorCount).utf8))
         }
@@ -122,7 +122,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// were not listed, totals by code and by column (of the errors that belong to a column), and one
 /// summary line.
 enum ImportReportText {
-    static func summary(_ result: ImportResult) -> String {
+    static func summary(_ result: ImportResult, skippingInvalid: Bool) -> String {
         var lines: [String] = []
         if result.unlistedErrorCount > 0 {
             lines.append("… and \(GroupedCount.text(result.unlistedErrorCount)) more error\(result.unlistedErrorCount == 1 ? "" : "s") not listed (--limit N lists more)")
@@ -139,7 +139,7 @@ enum ImportReportText {
         let read = "\(GroupedCount.text(result.rowsRead)) row\(result.rowsRead == 1 ? "" : "s") read"
         if result.isRefused {
             lines.append("import refused: \(read), \(GroupedCount.text(result.refusedRows)) with errors, nothing imported (\(time)); "
-                + Self.advice(after: result))
+                + Self.advice(after: result, skippingInvalid: skippingInvalid))
         } else {
             var line = "imported \(GroupedCount.text(result.imported)) response\(result.imported == 1 ? "" : "s")"
             if result.importedPartial > 0 {
@@ -164,9 +164,12 @@ enum ImportReportText {
     }
 
     /// What to do after a refused import: a file the round has imported before, or one refused for its
-    /// `--report` path, is not to be corrected.
-    static func advice(after result: ImportResult) -> String {
-        if result.refusedRows > 0 { return "correct the rows and import again, or use --skip-invalid" }
+    /// `--report` path, is not to be corrected; `--skip-invalid` is suggested only to an import without it.
+    static func advice(after result: ImportResult, skippingInvalid: Bool) -> String {
+        if result.refusedRows > 0, !skippingInvalid { return "correct the rows and import again, or use --skip-invalid" }
+        if result.refusedRows > 0, result.refusedRows == result.rowsRead {
+            return "every row was refused, so --skip-invalid left none to import; correct the rows and import again"
+        }
         if result.errorsByCode.contains(where: { $0.code == .fileAlreadyImported }) { return "the file was imported into the round before; to import it again all the same, add --again" }
         if result.rowsRead == 0, result.errorsByCode.allSatisfy({ $0.code == .reportWriteFailed }) { return "the file was not read: choose another --report file and import again" }
         if result.rowsRead == 0, result.errorsByCode.allSatisfy({ $0.code == .unknownRound }) {

@@ -113,28 +113,34 @@ enum ResultText {
             last = line[0]
             out.append(render(line))
         }
-        out.append("")
-        out.append(sv ? "Rensning:" : "Cleaning:")
+        var cleaning: [String] = []
         for log in results.cleaning {
             let rules = log.entries.map { entry in
                 "\(entry.rule.label(results.language).lowercased()) \(sv ? numbers.integer(entry.count) : String(entry.count))" + (entry.untimedNote(results.language, number: sv ? numbers.integer : { String($0) }).map { " (\($0))" } ?? "")
             }.joined(separator: ", ")
             let partial = log.partial > 0 ? " (" + counted(log.partial, sv ? "ofullständiga" : "partial") + ")" : ""
-            out.append(sv
+            cleaning.append(sv
                 ? "  \(log.round): \(counted(log.read, "lästa"))\(partial), \(rules.isEmpty ? "inga regler" : "borttagna " + rules), \(counted(log.kept, "kvar"))"
                 : "  \(log.round): \(log.read) read\(partial), \(rules.isEmpty ? "no rules" : "removed " + rules), \(log.kept) kept")
         }
+        var notes: [String] = []
         for count in results.missing where count.count > 0 {
-            out.append(sv
+            notes.append(sv
                 ? "  \(count.indicator) \(count.round): \(counted(count.count, "utan")) värde, utanför basen"
                 : "  \(count.indicator) \(count.round): \(count.count) without a value, left out of the base")
         }
         for row in rows where !row.note.isEmpty {
             let group = row.breakdown.isEmpty ? row.group : "\(row.breakdown): \(row.group)"
-            out.append("  \(row.indicator) \(row.round) \(group): \(sv ? "ingen skattning" : "no estimate"): \(row.note)")
+            notes.append("  \(row.indicator) \(row.round) \(group): \(sv ? "ingen skattning" : "no estimate"): \(row.note)")
         }
-        out.append(contentsOf: noIntervalLines(rows, language: results.language).map { "  " + $0 })
-        for line in noteLines(results) { out.append("  " + line) }
+        notes.append(contentsOf: noIntervalLines(rows, language: results.language).map { "  " + $0 })
+        notes.append(contentsOf: noteLines(results).map { "  " + $0 })
+        // Each heading over its own lines: a round without data or a figure without an interval is no cleaning.
+        for (heading, lines) in [(sv ? "Rensning:" : "Cleaning:", cleaning), (sv ? "Anmärkningar:" : "Notes:", notes)] where !lines.isEmpty {
+            out.append("")
+            out.append(heading)
+            out.append(contentsOf: lines)
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -134,7 +134,7 @@ public struct InvitationBatch: Sendable {
         }
         if email == nil, let column = Self.columnOfAddresses(table) {
             problems.report(.unnamedEmailColumn, at: headerLine,
-                "column \(table.header.names[column]) holds email addresses, but only a column named email (or e-post) is read as them "
+                "column \(table.header.names[column]) holds email addresses, but only a column named email (or \(Self.emailColumnNames.dropFirst().joined(separator: ", "))) is read as them "
                     + "(stored with the invitation, checked, and compared for the same address twice); rename it email if it is the invitees' address")
         }
         if problems.hasErrors { throw Refusal(diagnostics: problems.sorted) }

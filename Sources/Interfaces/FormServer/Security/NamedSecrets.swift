@@ -154,9 +154,17 @@ public struct NamedSecrets<Kind: SecretsFileKind>: Sendable, CustomStringConvert
     }
 
     private static func read(file path: String) -> Result<Self, Refusal> {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            return .failure(Refusal(diagnostics: [Diagnostic(.secretUnreadable, at: .file(path),
-                "the \(Kind.file) cannot be read as UTF-8 text; check the path and its permissions")]))
+        let unreadable = { (problem: String) in Result<Self, Refusal>.failure(Refusal(diagnostics: [Diagnostic(.secretUnreadable, at: .file(path), problem)])) }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            return unreadable("there is no \(Kind.file) here; check the path")
+        }
+        if isFolder.boolValue { return unreadable("this is a folder, not the \(Kind.file); give the path of the file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return unreadable("the \(Kind.file) cannot be opened: this user may not read it; let the server's user read it (and only that user: chmod 600)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return unreadable("the \(Kind.file) is not UTF-8 text; save it as UTF-8")
         }
         return parse(text, file: path)
     }
