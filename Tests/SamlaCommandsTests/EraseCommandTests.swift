@@ -178,7 +178,7 @@ import Testing
         #expect(try cli.run(["erase", "--token=\(tokens.bo)", "--yes"]).status == 0, "the address of an invitation not begun")
         #expect(try refused(["--token=\(tokens.bo)"]) == "field --token: error[E704]: invitation 2 of round forum-2025 has no response yet, no e-mail address "
             + "and no label, so it holds no personal data; nothing was erased; to revoke its link (it then begins no response), add --withdraw\n")
-        #expect(try refused(["--round", "forum-2026", "--personal-data"]).contains("error[E441]: there is no round forum-2026 (did you mean forum-2025?)"))
+        #expect(try refused(["--round", "forum-2026", "--personal-data"]).contains("error[E441]: there is no round forum-2026; `samla round list` shows the rounds"))
         #expect(try SQLiteStore(path: cli.database).erasures().count == 1)
 
         for (arguments, message) in [

@@ -192,7 +192,7 @@ import Testing
         #expect(throws: StoreError.erasure(.ambiguousEmail(round: "shop-2025", responses: [nil, nil]))) {
             _ = try store.erase(.withdrawal(.invitationEmail(round: "shop-2025", email: "bo@example.org")))
         }
-        #expect(throws: StoreError.unknownRound("shop-2026", suggestion: "shop-2025")) { _ = try store.erase(.roundPersonalData(round: "shop-2026")) }
+        #expect(throws: StoreError.unknownRound("shop-2026", suggestion: nil)) { _ = try store.erase(.roundPersonalData(round: "shop-2026")) }
         #expect(try store.erasures().isEmpty)
         #expect(try store.invitations(round: "shop-2025").compactMap(\.email).count == 3)
         let diagnostics = StoreError.erasure(.ambiguousEmail(round: "shop-2025", responses: [4, nil])).diagnostics(database: "samla.sqlite")

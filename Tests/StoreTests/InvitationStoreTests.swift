@@ -88,8 +88,8 @@ import Testing
         #expect(throws: StoreError.closedRound("shop-2025", phase: .closed)) {
             _ = try store.addInvitations([NewInvitation(token: .random())], round: "shop-2025", today: TestSurveys.today)
         }
-        #expect(throws: StoreError.unknownRound("shop-2062", suggestion: "shop-2025")) {
-            _ = try store.addInvitations(batch, round: "shop-2062", today: TestSurveys.today)
+        #expect(throws: StoreError.unknownRound("shop-2052", suggestion: "shop-2025")) {
+            _ = try store.addInvitations(batch, round: "shop-2052", today: TestSurveys.today)
         }
     }
 
