@@ -45,7 +45,7 @@ import Testing
         }
     }
 
-    @Test func aSwedishThousandWithAPointIsAskedAboutAndADecimalCommaIsADecimal() async throws {
+    @Test func aSwedishThousandWithAPointIsAskedAboutInTheLanguageItIsShownIn() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
             let r = try await onStaffPage(client, language: "sv-SE,sv;q=0.9")
@@ -59,6 +59,18 @@ import Testing
             ])
             try await r.answer("Personal och ledning", [("fte", "2,125"), ("fte_women", "1"), ("volunteers", "3"), ("mgmt_n", "0")])
             #expect(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response?.answers["fte"] == .decimal(2.125))
+
+            // Switched to English, the question is asked in English terms: there "1.000" is a decimal, as the page now takes it.
+            try await r.post([], action: "back")
+            let switched = try await r.post([("fte", "1.000"), ("volunteers", "3"), ("mgmt_n", "0")], action: "lang-en")
+            #expect(switched.status == 422)
+            #expect(Page.language(switched.body) == "en")
+            #expect(Respondent.errors(switched.body) == [
+                "f-fte How many full-time equivalent staff does your organisation have today? “1.000” could mean 1000 or 1.000: "
+                    + "write 1000 or 1 000 for a number in thousands, or 1.000 with a decimal point.",
+            ])
+            try await r.answer("Staff and leadership", [("fte", "1.000"), ("volunteers", "3"), ("mgmt_n", "0")])
+            #expect(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response?.answers["fte"] == .decimal(1))
         }
     }
 }

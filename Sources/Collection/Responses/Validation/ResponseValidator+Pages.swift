@@ -63,7 +63,7 @@ extension ResponseValidator {
                       let (whole, fraction) = ThousandsOrDecimals.reading(text, decimalSeparator: decimalSeparator) else { continue }
                 let name = variables[v].name
                 let asked = AnswerProblem(variable: name, value: text, kind: .thousandsOrDecimals(
-                    whole: whole, fraction: fraction, decimalSeparator: decimalSeparator, wholeNumber: variables[v].type == .integer))
+                    whole: whole, fraction: fraction, wholeNumber: variables[v].type == .integer))
                 if let first = sheet.problems.firstIndex(where: { $0.variable == name }) {
                     sheet.problems.removeAll { $0.variable == name }
                     sheet.problems.insert(asked, at: first)
