@@ -24,9 +24,9 @@ import Testing
             let asked = try await r.post([("fte", "1,000"), ("volunteers", "2,500"), ("mgmt_n", "0")])
             #expect(asked.status == 422)
             #expect(Respondent.errors(asked.body) == [
-                "f-fte How many full-time equivalent staff does your organisation have today? “1,000” could mean 1000 or 1.000: "
+                "q-fte How many full-time equivalent staff does your organisation have today? “1,000” could mean 1000 or 1.000: "
                     + "write 1000 or 1 000 for a number in thousands, or 1.000 with a decimal point.",
-                "f-volunteers How many volunteers take part in your organisation's work regularly? “2,500” is not a whole number as written, "
+                "q-volunteers How many volunteers take part in your organisation's work regularly? “2,500” is not a whole number as written, "
                     + "with a comma: write 2500 or 2 500 for a number in thousands.",
             ])
             #expect(Page.inputValue("fte", in: asked.body) == "1,000", "shown again as typed")
@@ -52,9 +52,9 @@ import Testing
             let asked = try await r.post([("fte", "1.000"), ("volunteers", "0,5"), ("mgmt_n", "0")])
             #expect(asked.status == 422)
             #expect(Respondent.errors(asked.body) == [
-                "f-fte Hur många heltidstjänster har organisationen i dag? ”1.000” kan betyda både 1000 och 1,000: "
+                "q-fte Hur många heltidstjänster har organisationen i dag? ”1.000” kan betyda både 1000 och 1,000: "
                     + "skriv 1000 eller 1 000 för ett tal i tusental, eller 1,000 med decimalkomma.",
-                "f-volunteers Hur många volontärer eller ideellt engagerade deltar regelbundet i verksamheten? "
+                "q-volunteers Hur många volontärer eller ideellt engagerade deltar regelbundet i verksamheten? "
                     + "”0,5” är inte ett heltal: skriv det utan decimaler, t.ex. 12.",
             ])
             try await r.answer("Personal och ledning", [("fte", "2,125"), ("fte_women", "1"), ("volunteers", "3"), ("mgmt_n", "0")])
@@ -66,7 +66,7 @@ import Testing
             #expect(switched.status == 422)
             #expect(Page.language(switched.body) == "en")
             #expect(Respondent.errors(switched.body) == [
-                "f-fte How many full-time equivalent staff does your organisation have today? “1.000” could mean 1000 or 1.000: "
+                "q-fte How many full-time equivalent staff does your organisation have today? “1.000” could mean 1000 or 1.000: "
                     + "write 1000 or 1 000 for a number in thousands, or 1.000 with a decimal point.",
             ])
             try await r.answer("Staff and leadership", [("fte", "1.000"), ("volunteers", "3"), ("mgmt_n", "0")])

@@ -14,7 +14,9 @@ the dispositions and the rates RR1 to CON1 as INVITED_ROUND_TEXT has them, in bo
 of the staff page appear and disappear as answers are typed, and every construct the script
 evaluates gives, row by row, what the server's evaluator gives (live-conditions.yaml and .json).
 Fails on any violation, on a page wider than 320 px at 320 px or text that runs out of its box
-there (long-words.yaml: a Swedish compound wider than the error summary's line), on a control without a visible
+there (long-words.yaml: a Swedish compound wider than the error summary's line), on an error
+summary link that, followed with the keyboard, leaves its question's label or message off the
+screen or the next Tab outside the question, on a control without a visible
 focus indicator, on a script error or a script the CSP refuses, and on any missing tool: it never skips.
 
 Usage: check.py --samla PATH --fixture PATH --axe PATH/axe.min.js --out FOLDER
@@ -137,6 +139,44 @@ class Check:
                 + ' (' + e.scrollWidth + ' px of text in ' + e.clientWidth + ' px: ' + JSON.stringify((e.textContent || '').trim().slice(0, 40)) + ')');""")
         if over:
             self.failures.append(f"{name}: at 320 px text runs out of its box: {'; '.join(over)}")
+
+    def check_summary_links(self, name, width=1200):
+        """Each link of the error summary, followed with the keyboard (Enter), shows its question's
+        label (a matrix row's header, an "other" box's label) and error message on screen, and
+        focus is in one of that question's controls, or the next Tab takes it there. A link to the control itself put the
+        control at the top of the screen, with the label, hint and message above it, out of sight.
+        In a window `width` wide and 640 px high, a phone's or a laptop's screen."""
+        d = self.driver
+        d.set_window_size(width, 640)
+        links = d.find_elements(By.CSS_SELECTOR, ".error-summary a")
+        if not links:
+            self.failures.append(f"{name}: the page has no error summary links")
+        for link in links:
+            target = link.get_attribute("href").split("#", 1)[1]
+            link.send_keys(Keys.ENTER)
+            time.sleep(0.2)
+            seen = d.execute_script("""
+                const t = document.getElementById(arguments[0]); if (!t) return 'no element #' + arguments[0];
+                const label = t.matches('th') ? t : t.querySelector('.question-label, label');
+                const error = t.querySelector('.error-message');
+                const inView = e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; };
+                if (!label || !inView(label)) return 'its label is off the screen';
+                if (!error || !inView(error)) return 'its error message is off the screen';
+                return null;""", target)
+            inside = """
+                const t = document.getElementById(arguments[0]), e = document.activeElement;
+                const own = t.matches('th') ? t.parentElement : t;
+                return own.contains(e) && e !== own ? null : (e.id || e.tagName);"""
+            reached = d.execute_script(inside, target)
+            if reached:
+                ActionChains(d).send_keys(Keys.TAB).perform()
+                reached = d.execute_script(inside, target)
+            if seen:
+                self.failures.append(f"{name}: the summary's link to #{target}: {seen}")
+            if reached:
+                self.failures.append(f"{name}: after the summary's link to #{target}, Tab went to {reached}, not to the question's control")
+        d.set_window_size(1200, 900)
+        print(f"  {name}: {len(links)} summary links followed with the keyboard")
 
     def check_whole_days(self, name):
         """No day in an admin table is broken over two lines at its hyphens (`2026-` above `11-29`),
@@ -421,6 +461,8 @@ def check_long_words(check, d):
     check.audit("long-words-errors", "Delaktighet")
     check.expect_status("long-words-errors", 422)
     check.check_narrow("long-words-errors")
+    # Its matrix rows at 320 px, where the label, hint and rows above a radio fill the screen.
+    check.check_summary_links("long-words-errors-320px", width=320)
 
 
 def check_withdrawn_link(check, d):
@@ -669,6 +711,8 @@ def run_pages(check, d):
     answer_about_you(d, "11", "nio")
     press(d, "next")
     check.audit("page-with-errors", "Om dig och organisationens prioriteringar")
+    check.check_summary_links("page-with-errors")
+    check.check_summary_links("page-with-errors-320px", width=320)
     check.check_narrow("page-with-errors")
     fill(d, "prio_fin", "4")
     fill(d, "prio_imp", "9")

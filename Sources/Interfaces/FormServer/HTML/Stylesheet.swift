@@ -50,6 +50,8 @@ enum Stylesheet {
     .language-switch { display: flex; flex-wrap: wrap; gap: 0.5rem; justify-content: flex-end; margin: 0 0 0.5rem; }
 
     .question { margin: 0 0 1.75rem; }
+    /* Where the error summary's links go: a little room above the question's label. */
+    .question, .other, .matrix th[scope=row] { scroll-margin-top: 1rem; }
     .question fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
     /* A legend is as wide as its longest word: `anywhere` lets a long compound break there too. */
     .question-label, .question legend { display: block; font-weight: 700; font-size: 1.125rem; margin: 0 0 0.35rem; padding: 0; overflow-wrap: anywhere; }
