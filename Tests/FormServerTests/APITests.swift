@@ -72,7 +72,7 @@ import Testing
             try await respondent.answer("Welcome", [("consent", "yes")])
             let form = try await respondent.post([("resp_role", "ceo"), ("registered", "yes"), ("prio_fin", "three"), ("prio_imp", "8")])
             let apiMessage = try #require(errors[1]["message"])
-            #expect(Respondent.errors(form.body).contains { $0.hasPrefix("f-prio_fin ") && $0.hasSuffix(" " + apiMessage + ".") },
+            #expect(Respondent.errors(form.body).contains { $0.hasPrefix("q-prio_fin ") && $0.hasSuffix(" " + apiMessage + ".") },
                     "\(Respondent.errors(form.body)) against \(apiMessage)")
             // Nothing was stored under the key: a corrected body may use it.
             let fixed = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: Self.completeResponse)

@@ -22,8 +22,8 @@ import Testing
             let refused = try await r.post([("resp_role", "ceo"), ("registered", "yes"), ("prio_fin", "11"), ("prio_imp", "nio")])
             #expect(refused.status == 422)
             #expect(Respondent.errors(refused.body) == [
-                "f-prio_fin Hur viktig är ekonomisk avkastning när organisationen fattar strategiska beslut? Ange ett heltal från 0 till 10.",
-                "f-prio_imp Hur viktig är social eller miljömässig nytta när organisationen fattar strategiska beslut? ”nio” är inte ett heltal: skriv bara siffror, t.ex. 12 eller -3.",
+                "q-prio_fin Hur viktig är ekonomisk avkastning när organisationen fattar strategiska beslut? Ange ett heltal från 0 till 10.",
+                "q-prio_imp Hur viktig är social eller miljömässig nytta när organisationen fattar strategiska beslut? ”nio” är inte ett heltal: skriv bara siffror, t.ex. 12 eller -3.",
             ])
             #expect(refused.body.contains(#"<p class="error-message" id="e-prio_fin"><span class="visually-hidden">Fel: </span>Ange ett heltal från 0 till 10.</p>"#))
             #expect(refused.body.contains(#"aria-describedby="h-prio_fin e-prio_fin" aria-invalid="true""#))
@@ -56,7 +56,7 @@ import Testing
             // The income page is shown (revenue is not zero); shares that do not add up to 100 are refused.
             let badSum = try await r.post([("inc_consumers", "10"), ("inc_business", "20"), ("inc_public_contracts", "50"), ("inc_other", "30")])
             #expect(badSum.status == 422)
-            #expect(Respondent.errors(badSum.body).first?.hasPrefix("f-inc_other Andra intäkter: Alla andelar på sidan ska tillsammans bli exakt 100.") == true)
+            #expect(Respondent.errors(badSum.body).first?.hasPrefix("q-inc_other Andra intäkter: Alla andelar på sidan ska tillsammans bli exakt 100.") == true)
             try await r.answer("Intäkternas fördelning", [
                 ("inc_consumers", "10"), ("inc_business", "20"), ("inc_public_contracts", "50"), ("inc_public_grants", "10"), ("inc_other", "10"),
             ])
@@ -138,7 +138,7 @@ import Testing
             let missing = try await r.post([("fin_sought", "yes")])
             #expect(missing.status == 422)
             #expect(Respondent.errors(missing.body) == [
-                "f-ext_fin-0 What external finance has your organisation received in the last 12 months? An answer is required.",
+                "q-ext_fin What external finance has your organisation received in the last 12 months? An answer is required.",
             ])
             try await r.answer("Financing", [("fin_sought", "yes"), ("ext_fin", "public"), ("ext_fin", "foundations"), ("fin_met", "50")])
             // imm_status = no: the page on how impact is measured is skipped.
@@ -179,7 +179,7 @@ import Testing
             #expect(Page.title(switched.body) == "Staff and leadership")
             #expect(Page.inputValue("volunteers", in: switched.body) == "many")
             #expect(Respondent.errors(switched.body) == [
-                "f-volunteers How many volunteers take part in your organisation's work regularly? “many” is not a whole number: write digits only, e.g. 12 or -3.",
+                "q-volunteers How many volunteers take part in your organisation's work regularly? “many” is not a whole number: write digits only, e.g. 12 or -3.",
             ], "only the typed answer it could not keep, not the required questions not answered yet")
             let english = try await r.show()
             #expect(Page.language(english.body) == "en")
@@ -199,7 +199,7 @@ import Testing
             #expect(Page.title(stayed.body) == "Staff and leadership")
             #expect(Page.inputValue("volunteers", in: stayed.body) == "many")
             #expect(Respondent.errors(stayed.body) == [
-                "f-volunteers How many volunteers take part in your organisation's work regularly? “many” is not a whole number: write digits only, e.g. 12 or -3.",
+                "q-volunteers How many volunteers take part in your organisation's work regularly? “many” is not a whole number: write digits only, e.g. 12 or -3.",
             ])
             #expect(stayed.body.contains("<p>This page is shown again because an answer on it could not be saved. Correct the answer or empty the field, then choose Back again.</p>"))
             let afterStay = try #require(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response)
@@ -254,7 +254,7 @@ import Testing
             // A lead sector that is not among those ticked is refused; one that is is saved.
             let refused = try await r.post([("sectors", "public"), ("sectors", "civil"), ("lead_sector", "private"), ("members_n", "12")])
             #expect(refused.status == 422)
-            #expect(Respondent.errors(refused.body).map { $0.split(separator: " ")[0] } == ["f-lead_sector-0"])
+            #expect(Respondent.errors(refused.body).map { $0.split(separator: " ")[0] } == ["q-lead_sector"])
             try await r.answer("Vilka som deltar", [("sectors", "public"), ("sectors", "civil"), ("lead_sector", "civil"), ("members_n", "12")])
             let stored = try #require(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response)
             #expect(stored.answers["lead_sector"] == .choice("civil"))
@@ -272,14 +272,14 @@ import Testing
             let city = try await r.post([("event_date", "2026-01-10"), ("region", "north"), ("venue", "malmo")])
             #expect(city.status == 422)
             #expect(Respondent.errors(city.body) == [
-                "f-venue-0 I vilken stad? Det här alternativet passar inte ihop med dina andra svar: välj ett annat, eller ändra de svaren.",
+                "q-venue I vilken stad? Det här alternativet passar inte ihop med dina andra svar: välj ett annat, eller ändra de svaren.",
             ])
             try await r.answer("Om forumet", [("event_date", "2026-01-10"), ("region", "south"), ("venue", "malmo")])
             let other = [("org_type", "university"), ("reasons", "network"), ("reasons_other", "Fika")]
             let refused = try await r.post(other)
             #expect(refused.status == 422)
             #expect(Respondent.errors(refused.body) == [
-                "f-reasons_other Varför deltog du? – Annat, nämligen: Du har skrivit något under ”Annat” men inte valt Annat: välj Annat, eller töm textfältet.",
+                "o-reasons_other Varför deltog du? – Annat, nämligen: Du har skrivit något under ”Annat” men inte valt Annat: välj Annat, eller töm textfältet.",
             ])
             #expect(Page.inputValue("reasons_other", in: refused.body) == "Fika")
             let switched = try await r.post(other, action: "lang-en")

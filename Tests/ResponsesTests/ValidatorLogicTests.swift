@@ -284,6 +284,29 @@ import Testing
         #expect(place.last == "big_later decidedOnPost")
     }
 
+    @Test func aNumberThatMayGroupThousandsIsAskedAboutOnlyWhereTheFormShowsIt() {
+        // A comma before three digits, typed on an English page: a thousand or one? Asked, in place of the constraint's problem.
+        var sheet = validator.makeSheet()
+        var outcome = validator.submit(page: 0, fields: ["has_staff": .text("yes"), "staff": .text("1,000"), "women": .text("12")],
+                                       decimalSeparator: ".", to: &sheet)
+        #expect(outcome.problems.map(\.variable) == ["staff"])
+        #expect(outcome.problems.first?.kind == .thousandsOrDecimals(whole: "1", fraction: "000", wholeNumber: true))
+        #expect(outcome.problems.first?.code == .notANumber)
+        #expect(outcome.nextPage == 0)
+        // A question the post hides (no staff) is cleared, not asked about; a decimal comma in Swedish is a decimal.
+        outcome = validator.submit(page: 0, fields: ["has_staff": .text("no"), "staff": .text("1,000")], decimalSeparator: ".", to: &sheet)
+        #expect(outcome.isAccepted)
+        sheet = validator.makeSheet()
+        outcome = validator.submit(page: 2, fields: ["later": .text("1,250")], decimalSeparator: ",", to: &sheet)
+        #expect(outcome.isAccepted)
+        #expect(sheet.value(of: "later") == .decimal(1.25))
+        outcome = validator.submit(page: 2, fields: ["later": .text("-1.250")], decimalSeparator: ",", to: &sheet)
+        #expect(outcome.problems.first?.kind == .thousandsOrDecimals(whole: "-1", fraction: "250", wholeNumber: false))
+        // Without a separator (the import, the API), both read as decimals, as before.
+        outcome = validator.submit(page: 2, fields: ["later": .text("1.250")], to: &sheet)
+        #expect(outcome.isAccepted)
+    }
+
     @Test func postingAPageWalksTheFormAndClearsAnswersTheNewAnswersHide() {
         var sheet = validator.makeSheet()
         var outcome = validator.submit(page: 0, fields: ["has_staff": .text("yes"), "staff": .text("0")], to: &sheet)

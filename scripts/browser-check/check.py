@@ -13,7 +13,10 @@ dispositions --yes`, and the withdrawal above): its admin page must give the inv
 the dispositions and the rates RR1 to CON1 as INVITED_ROUND_TEXT has them, in both languages. With the form's script (docs/serve.md, "The form"): questions
 of the staff page appear and disappear as answers are typed, and every construct the script
 evaluates gives, row by row, what the server's evaluator gives (live-conditions.yaml and .json).
-Fails on any violation, on a page wider than 320 px at 320 px, on a control without a visible
+Fails on any violation, on a page wider than 320 px at 320 px or text that runs out of its box
+there (long-words.yaml: a Swedish compound wider than the error summary's line), on an error
+summary link that, followed with the keyboard, leaves its question's label or message off the
+screen or the next Tab outside the question, on a control without a visible
 focus indicator, on a script error or a script the CSP refuses, and on any missing tool: it never skips.
 
 Usage: check.py --samla PATH --fixture PATH --axe PATH/axe.min.js --out FOLDER
@@ -48,6 +51,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # same inputs (Tests/ResponsesTests/LiveConditionTableTests.swift reads the same two files).
 LIVE_SURVEY = os.path.join(HERE, "live-conditions.yaml")
 LIVE_TABLE = os.path.join(HERE, "live-conditions.json")
+# A matrix whose question has a word too long for a 320 px error summary (check_long_words).
+LONG_WORDS_SURVEY = os.path.join(HERE, "long-words.yaml")
 
 
 class Check:
@@ -113,10 +118,65 @@ class Check:
                     e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
                     + ' (' + Math.round(e.getBoundingClientRect().right) + ' px: ' + JSON.stringify((e.textContent || '').trim().slice(0, 40)) + ')');""")
             self.failures.append(f"{name}: at 320 px the page is {scroll} px wide (viewport {client} px): {'; '.join(wide)}")
+        self.check_text_in_boxes(name)
         self.check_chart_text(name)
         self.check_whole_days(name)
         self.audit(name + "-320px")
         d.set_window_size(1200, 900)
+
+    def check_text_in_boxes(self, name):
+        """No text runs out of its own box (a long Swedish compound past the error summary's border,
+        or past the edge of a matrix's legend), which the page's width does not show when the box
+        has padding to spare: every element but a form control holds its content within its width,
+        outside a region that scrolls sideways."""
+        over = self.driver.execute_script("""
+            const inScroller = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+                if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
+            const over = [...document.body.querySelectorAll('*')].filter(e => !['INPUT', 'TEXTAREA', 'SELECT', 'PROGRESS'].includes(e.tagName)
+                && getComputedStyle(e).overflowX === 'visible' && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1 && !inScroller(e));
+            return over.filter(e => !over.some(o => o !== e && e.contains(o))).slice(0, 5).map(e =>
+                e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                + ' (' + e.scrollWidth + ' px of text in ' + e.clientWidth + ' px: ' + JSON.stringify((e.textContent || '').trim().slice(0, 40)) + ')');""")
+        if over:
+            self.failures.append(f"{name}: at 320 px text runs out of its box: {'; '.join(over)}")
+
+    def check_summary_links(self, name, width=1200):
+        """Each link of the error summary, followed with the keyboard (Enter), shows its question's
+        label (a matrix row's header, an "other" box's label) and error message on screen, and
+        focus is in one of that question's controls, or the next Tab takes it there. A link to the control itself put the
+        control at the top of the screen, with the label, hint and message above it, out of sight.
+        In a window `width` wide and 640 px high, a phone's or a laptop's screen."""
+        d = self.driver
+        d.set_window_size(width, 640)
+        links = d.find_elements(By.CSS_SELECTOR, ".error-summary a")
+        if not links:
+            self.failures.append(f"{name}: the page has no error summary links")
+        for link in links:
+            target = link.get_attribute("href").split("#", 1)[1]
+            link.send_keys(Keys.ENTER)
+            time.sleep(0.2)
+            seen = d.execute_script("""
+                const t = document.getElementById(arguments[0]); if (!t) return 'no element #' + arguments[0];
+                const label = t.matches('th') ? t : t.querySelector('.question-label, label');
+                const error = t.querySelector('.error-message');
+                const inView = e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; };
+                if (!label || !inView(label)) return 'its label is off the screen';
+                if (!error || !inView(error)) return 'its error message is off the screen';
+                return null;""", target)
+            inside = """
+                const t = document.getElementById(arguments[0]), e = document.activeElement;
+                const own = t.matches('th') ? t.parentElement : t;
+                return own.contains(e) && e !== own ? null : (e.id || e.tagName);"""
+            reached = d.execute_script(inside, target)
+            if reached:
+                ActionChains(d).send_keys(Keys.TAB).perform()
+                reached = d.execute_script(inside, target)
+            if seen:
+                self.failures.append(f"{name}: the summary's link to #{target}: {seen}")
+            if reached:
+                self.failures.append(f"{name}: after the summary's link to #{target}, Tab went to {reached}, not to the question's control")
+        d.set_window_size(1200, 900)
+        print(f"  {name}: {len(links)} summary links followed with the keyboard")
 
     def check_whole_days(self, name):
         """No day in an admin table is broken over two lines at its hyphens (`2026-` above `11-29`),
@@ -392,6 +452,19 @@ def check_invited_round(check, d, language):
     check.check_narrow(name)
 
 
+def check_long_words(check, d):
+    """A matrix posted unanswered at 320 px: the error summary and the legend name a question with
+    a word longer than their line, which must break within their boxes (check_text_in_boxes)."""
+    check.open("/s/long-words-open")
+    start(d)
+    press(d, "next")
+    check.audit("long-words-errors", "Delaktighet")
+    check.expect_status("long-words-errors", 422)
+    check.check_narrow("long-words-errors")
+    # Its matrix rows at 320 px, where the label, hint and rows above a radio fill the screen.
+    check.check_summary_links("long-words-errors-320px", width=320)
+
+
 def check_withdrawn_link(check, d):
     """The personal link of a respondent who answered a page and then withdrew: `samla erase
     --withdraw` runs while the server runs, and the link then shows a page saying so, status 410,
@@ -584,6 +657,7 @@ def main():
         database = os.path.join(folder, "samla.sqlite")
         subprocess.run([args.fixture, database, os.path.join(ROOT, "surveys/esem-se.yaml")], check=True)
         subprocess.run([args.fixture, database, LIVE_SURVEY], check=True)
+        subprocess.run([args.fixture, database, LONG_WORDS_SURVEY], check=True)
         invited_token = invite(args.samla, database, folder)
         env = dict(os.environ, SAMLA_ADMIN_SECRET="browser-check-admin-secret")
         server = subprocess.Popen([args.samla, "serve", "--db", database, "--port", "0"],
@@ -637,6 +711,8 @@ def run_pages(check, d):
     answer_about_you(d, "11", "nio")
     press(d, "next")
     check.audit("page-with-errors", "Om dig och organisationens prioriteringar")
+    check.check_summary_links("page-with-errors")
+    check.check_summary_links("page-with-errors-320px", width=320)
     check.check_narrow("page-with-errors")
     fill(d, "prio_fin", "4")
     fill(d, "prio_imp", "9")
@@ -673,6 +749,7 @@ def run_pages(check, d):
     check.open("/s/esem-se-later")
     check.audit("not-yet-open-page", "Enkäten har inte öppnat än")
 
+    check_long_words(check, d)
     check_withdrawn_link(check, d)
     check_not_saved(check, d)
 

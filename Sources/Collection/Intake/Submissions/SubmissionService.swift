@@ -172,7 +172,7 @@ public final class SubmissionService: Sendable {
             guard response.currentPage == nil else { return .pageNotShown }
             return try await save(&response, changes: [:], currentPage: nil, language: post.language, completes: true)
         }
-        let outcome = validator.submit(page: page, fields: post.fields, to: &response.sheet)
+        let outcome = validator.submit(page: page, fields: post.fields, decimalSeparator: post.decimalSeparator, to: &response.sheet)
 
         switch post.action {
         case .next:

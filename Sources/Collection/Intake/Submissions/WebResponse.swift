@@ -70,12 +70,16 @@ public struct PagePost: Sendable {
     public var action: PageAction
     /// The language the page was shown in.
     public var language: String
+    /// How that language writes decimals on the form (`,` in Swedish), for numbers typed as
+    /// `1,000` that may mean a thousand; nil reads them as the import does.
+    public var decimalSeparator: Character?
 
-    public init(page: String?, fields: [String: FormField], action: PageAction, language: String) {
+    public init(page: String?, fields: [String: FormField], action: PageAction, language: String, decimalSeparator: Character? = nil) {
         self.page = page
         self.fields = fields
         self.action = action
         self.language = language
+        self.decimalSeparator = decimalSeparator
     }
 }
 

@@ -13,6 +13,12 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
         case notAWholeNumber
         /// Outside the 64-bit range (whole numbers) or more than 15 significant digits (decimals).
         case numberOutOfRange(wholeNumber: Bool)
+        /// A number typed on the web form that may group thousands or mark decimals (`1,000` on an
+        /// English page): its digits `whole` and `fraction` around the separator. The message
+        /// writes the decimal reading as its own language does (`1.000`, `1,000` in Swedish), so that
+        /// after a language switch it shows what the page now takes. `wholeNumber` when the
+        /// question asks for an integer.
+        case thousandsOrDecimals(whole: String, fraction: String, wholeNumber: Bool)
         case notABoolean
         /// Not `YYYY-MM-DD`, or no such day (`2025-02-30`); `readings` are the days the text may
         /// mean in another way of writing dates (`14/10/2025`), for the message to show rewritten.
@@ -62,6 +68,7 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
         switch kind {
         case .notANumber: .notANumber
         case .notAWholeNumber: .notAWholeNumber
+        case .thousandsOrDecimals: .notANumber
         case .numberOutOfRange: .numberOutOfRange
         case .notABoolean: .notABoolean
         case .notADate: .notADate

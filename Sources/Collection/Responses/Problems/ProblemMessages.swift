@@ -19,6 +19,10 @@ enum ProblemMessages {
             return "\(given) is not a number: write digits, with . or , before any decimals, e.g. 3.5"
         case .notAWholeNumber:
             return "\(given) is not a whole number: write it without decimals or exponent, e.g. 12"
+        case .thousandsOrDecimals(let whole, let fraction, let wholeNumber):
+            let thousands = "write \(whole)\(fraction) or \(whole) \(fraction) for a number in thousands"
+            if wholeNumber { return "\(given) is not a whole number as written, with a \(p.value?.contains(",") == true ? "comma" : "point"): \(thousands)" }
+            return "\(given) could mean \(whole)\(fraction) or \(whole).\(fraction): \(thousands), or \(whole).\(fraction) with a decimal point"
         case .numberOutOfRange(true):
             return "\(given) has too many digits: a whole number must lie between -9223372036854775808 and 9223372036854775807"
         case .numberOutOfRange(false):
@@ -79,6 +83,10 @@ enum ProblemMessages {
             return "\(given) är inte ett tal: skriv siffror, med , eller . före eventuella decimaler, t.ex. 3,5"
         case .notAWholeNumber:
             return "\(given) är inte ett heltal: skriv det utan decimaler, t.ex. 12"
+        case .thousandsOrDecimals(let whole, let fraction, let wholeNumber):
+            let thousands = "skriv \(whole)\(fraction) eller \(whole) \(fraction) för ett tal i tusental"
+            if wholeNumber { return "\(given) är inte ett heltal som det är skrivet, med \(p.value?.contains(",") == true ? "komma" : "punkt"): \(thousands)" }
+            return "\(given) kan betyda både \(whole)\(fraction) och \(whole),\(fraction): \(thousands), eller \(whole),\(fraction) med decimalkomma"
         case .numberOutOfRange(true):
             return "\(given) har för många siffror för ett heltal"
         case .numberOutOfRange(false):

@@ -30,8 +30,10 @@ public struct PageOutcome: Hashable, Sendable {
 extension ResponseValidator {
     /// Takes the fields posted for `page` (by variable name; a missing field is an empty answer),
     /// checks that page, clears answers that became not relevant anywhere, recomputes
-    /// calculations, and says where the respondent goes next.
-    public func submit(page: Int, fields: [String: FormField], to sheet: inout AnswerSheet) -> PageOutcome {
+    /// calculations, and says where the respondent goes next. With the `decimalSeparator` of the
+    /// language the page was typed in, a number whose other separator may group thousands
+    /// (`1,000` in English, `1.000` in Swedish) is a problem, not the number 1 (``ThousandsOrDecimals``).
+    public func submit(page: Int, fields: [String: FormField], decimalSeparator: Character? = nil, to sheet: inout AnswerSheet) -> PageOutcome {
         for position in pages[page].questions where questions[position].kind == .answered {
             let q = questions[position]
             for v in q.allVariables {
@@ -43,11 +45,34 @@ extension ResponseValidator {
             }
         }
         check(&sheet, mode: .page(page))
+        if let decimalSeparator { askThousandsOrDecimals(page: page, fields: fields, decimalSeparator: decimalSeparator, in: &sheet) }
         return PageOutcome(
             problems: sheet.problems,
             nextPage: sheet.problems.isEmpty ? nextRelevantPage(after: page, in: sheet) : page,
             previousPage: previousRelevantPage(before: page, in: sheet)
         )
+    }
+
+    /// Replaces the problems (or the acceptance) of each number of a shown question of `page` typed
+    /// as ``ThousandsOrDecimals`` with the problem that asks which was meant; as with any problem,
+    /// its value is not saved.
+    private func askThousandsOrDecimals(page: Int, fields: [String: FormField], decimalSeparator: Character, in sheet: inout AnswerSheet) {
+        for position in pages[page].questions where questions[position].kind == .answered && sheet.relevantQuestions[position] {
+            for v in questions[position].allVariables where variables[v].type == .integer || variables[v].type == .decimal {
+                guard case .text(let text) = fields[variables[v].name],
+                      let (whole, fraction) = ThousandsOrDecimals.reading(text, decimalSeparator: decimalSeparator) else { continue }
+                let name = variables[v].name
+                let asked = AnswerProblem(variable: name, value: text, kind: .thousandsOrDecimals(
+                    whole: whole, fraction: fraction, wholeNumber: variables[v].type == .integer))
+                if let first = sheet.problems.firstIndex(where: { $0.variable == name }) {
+                    sheet.problems.removeAll { $0.variable == name }
+                    sheet.problems.insert(asked, at: first)
+                } else {
+                    let later = sheet.problems.firstIndex { index(ofVariable: $0.variable).map { $0 > v } ?? false }
+                    sheet.problems.insert(asked, at: later ?? sheet.problems.endIndex)
+                }
+            }
+        }
     }
 
     /// Whether `page` is shown, given the answers on `sheet`.

@@ -1,7 +1,8 @@
 /// The one stylesheet, served from the binary (the CSP allows styles from the server only).
 /// Colours meet WCAG AA contrast on white (text 16:1, links and buttons above 7:1, errors 7:1);
 /// every control shows a thick focus outline; the layout is one column that works at 320 px,
-/// and a matrix turns into stacked rows on narrow screens.
+/// a word longer than its line (a Swedish compound in the error summary) breaks rather than
+/// running out of its box, and a matrix turns into stacked rows on narrow screens.
 enum Stylesheet {
     static let path = "/assets/samla.css"
 
@@ -12,6 +13,7 @@ enum Stylesheet {
       margin: 0; color: #1b1b1b; background: #ffffff;
       font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
       font-size: 1.0625rem; line-height: 1.5;
+      overflow-wrap: break-word;
     }
     a { color: #1a4b8c; text-decoration: underline; text-underline-offset: 0.15em; }
     a:visited { color: #4c2c92; }
@@ -48,8 +50,11 @@ enum Stylesheet {
     .language-switch { display: flex; flex-wrap: wrap; gap: 0.5rem; justify-content: flex-end; margin: 0 0 0.5rem; }
 
     .question { margin: 0 0 1.75rem; }
+    /* Where the error summary's links go: a little room above the question's label. */
+    .question, .other, .matrix th[scope=row] { scroll-margin-top: 1rem; }
     .question fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
-    .question-label, .question legend { display: block; font-weight: 700; font-size: 1.125rem; margin: 0 0 0.35rem; padding: 0; }
+    /* A legend is as wide as its longest word: `anywhere` lets a long compound break there too. */
+    .question-label, .question legend { display: block; font-weight: 700; font-size: 1.125rem; margin: 0 0 0.35rem; padding: 0; overflow-wrap: anywhere; }
     .required { font-weight: 400; color: #3d3d3d; }
     .hint { color: #3d3d3d; margin: 0 0 0.5rem; }
     .unit { margin-left: 0.5rem; color: #3d3d3d; }

@@ -112,7 +112,7 @@ struct FormPageView {
             html.element("ul") { html in
                 for problem in problems {
                     html.element("li") { html in
-                        html.element("a", .init("href", "#" + fieldID(forProblemOf: problem.variable)),
+                        html.element("a", .init("href", "#" + targetID(forProblemOf: problem.variable)),
                                      text: Self.summaryLine(label: summaryLabel(problem.variable), message: problem.respondentMessage(in: language)))
                     }
                 }
@@ -143,16 +143,17 @@ struct FormPageView {
         }
     }
 
-    /// The first control of a variable: where the summary's link goes.
-    private func fieldID(forProblemOf variable: String) -> String {
+    /// Where the summary's link goes: the question's wrapper, a matrix row's header or the box of an
+    /// "other" text, so that the browser scrolls the question's label, hint and error into view (a
+    /// link to the control put it at the top of the screen, with all three above it, out of sight)
+    /// and the next Tab reaches the control.
+    private func targetID(forProblemOf variable: String) -> String {
         guard let index = validator.index(ofVariable: variable) else { return "main" }
         let v = validator.variables[index]
-        guard let question = survey.question(named: v.question) else { return "main" }
-        if v.role == .otherText { return "f-" + variable }
-        switch question.type {
-        case .selectOne where offered(question).count > Self.radioLimit: return "f-" + variable
-        case .selectOne, .selectMultiple, .boolean, .matrix: return "f-\(variable)-0"
-        default: return "f-" + variable
+        switch v.role {
+        case .matrixRow: return "r-" + variable
+        case .otherText: return "o-" + variable
+        default: return survey.question(named: v.question).map { "q-" + $0.name } ?? "main"
         }
     }
 
@@ -384,7 +385,7 @@ struct FormPageView {
 
     private func otherInput(_ question: Question, problems: [AnswerProblem], into html: inout HTMLBuilder) {
         let name = question.otherVariableName
-        html.element("div", .init("class", "other")) { html in
+        html.element("div", .init("class", "other"), .init("id", "o-" + name)) { html in
             html.element("label", .init("for", "f-" + name), text: words.otherSpecify)
             if !problems.isEmpty {
                 html.element("p", .init("class", "error-message"), .init("id", "e-" + name)) { html in

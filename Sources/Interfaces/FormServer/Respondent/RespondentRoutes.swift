@@ -127,7 +127,9 @@ extension FormServer {
         default: .next
         }
         let validator = response.validator, linkTokenHash = response.linkTokenHash, describesSurvey = response.invitation != nil
-        let post = PagePost(page: form[FormFieldName.page], fields: Self.formFields(form, validator: validator), action: action, language: language)
+        let post = PagePost(
+            page: form[FormFieldName.page], fields: Self.formFields(form, validator: validator), action: action, language: language,
+            decimalSeparator: UIText(language).decimalSeparator.first)
         let path = "/t/" + token
         let outcome: PagePostOutcome
         do {
@@ -159,7 +161,7 @@ extension FormServer {
         let validator = response.validator
         guard let page = post.page.flatMap({ id in validator.survey.pages.firstIndex { $0.id == id } }),
               validator.isPageRelevant(page, in: response.sheet) else { return nil }
-        _ = validator.submit(page: page, fields: post.fields, to: &response.sheet)
+        _ = validator.submit(page: page, fields: post.fields, decimalSeparator: post.decimalSeparator, to: &response.sheet)
         let view = FormPageView(
             validator: validator, sheet: response.sheet, page: page, values: Self.postedValues(post, on: response.sheet, page: page, language: post.language),
             problems: [], language: post.language, action: path,
