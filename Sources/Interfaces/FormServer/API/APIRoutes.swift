@@ -48,7 +48,14 @@ extension FormServer {
             return apiError(.badRequest, .idempotencyKeyMissing,
                 "send an Idempotency-Key header: 1 to 255 visible ASCII characters, unique per submission (a UUID will do); a retry sends the same key")
         }
-        let body = try await request.collectBody(limit: configuration.maximumBodyBytes)
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(limit: configuration.maximumBodyBytes)
+        } catch WebFailure.tooLarge {
+            return apiError(.contentTooLarge, .bodyTooLarge,
+                "the body is larger than the \(configuration.maximumBodyBytes) bytes this server accepts (its --max-body-bytes); "
+                    + "nothing was stored: send the response with shorter texts, or ask the server's operator to raise the limit")
+        }
         let bytes = Data(body.readableBytesView)
         let answers: [String: AnswerValue?]
         switch JSONAnswers.decode(bytes) {
