@@ -275,6 +275,13 @@ import Testing
             #expect(refused.body.contains(#""field":"legal_form","message":"“[\"ideell_forening\"]” is the wrong kind of value for this question: send one code as a string, not a list"#),
                     "\(refused.body)")
             #expect(try environment.store.roundSummaries().first { $0.round.name == "esem-open" }?.started == 0)
+            // A problem shows the value as it was sent, as the import shows the cell as written: it
+            // showed "12000" for "12 000", which the partner's body does not hold.
+            headers["Idempotency-Key"] = "as-sent"
+            let grouped = Self.completeResponse.replacingOccurrences(of: "\"year_founded\": 2001", with: "\"year_founded\": \" 12 000\"")
+            let refusedGrouped = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: grouped)
+            #expect(refusedGrouped.body.contains(#""code":"E411","field":"year_founded","message":"“12 000” is not accepted: Enter a year between 1850 and the current year, e.g. 2016.","value":"12 000"}"#),
+                    "\(refusedGrouped.body)")
             headers["Idempotency-Key"] = "fifteen"
             let fifteen = Self.completeResponse.replacingOccurrences(of: "\"fte\": 2.5", with: "\"fte\": 2.12345678901234")
             #expect(try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: fifteen).status == 201)
