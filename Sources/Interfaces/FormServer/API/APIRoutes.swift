@@ -160,13 +160,16 @@ enum JSONAnswers {
     }
 
     static func decode(_ data: Data) -> Result<[String: AnswerValue?], Problem> {
+        let notUTF8 = Problem(field: nil, message: "the body is not UTF-8 text; send the JSON object of answers in UTF-8")
+        // JSONDecoder also reads UTF-16 (by its zero bytes), which the check for a name given twice,
+        // made on UTF-8 bytes, cannot read: such a body kept one of two answers. No UTF-8 JSON holds
+        // a zero byte.
+        guard !data.contains(0) else { return .failure(notUTF8) }
         let decoded: [String: JSONValue]
         do {
             decoded = try JSONDecoder().decode([String: JSONValue].self, from: data)
         } catch {
-            guard String(validating: data, as: UTF8.self) != nil else {
-                return .failure(Problem(field: nil, message: "the body is not UTF-8 text; send the JSON object of answers in UTF-8"))
-            }
+            guard String(validating: data, as: UTF8.self) != nil else { return .failure(notUTF8) }
             return .failure(Problem(field: nil, message: "the body is not a JSON object of answers, e.g. {\"founded\": 2016, \"sdg\": [\"3\", \"8\"]}"))
         }
         if let name = RepeatedKey.first(in: data) {
