@@ -108,6 +108,11 @@ import Testing
             let closed = try await client.request(.post, "/api/rounds/esem-closed/responses", headers: headers, body: #"{"consent": "no"}"#)
             #expect(closed.status == 409)
             #expect(closed.body.contains("E452"))
+            // What the partner is to do: drop it, or send it again once the round opens.
+            #expect(closed.body.contains("round esem-closed is closed and takes no more responses; nothing was stored"), "\(closed.body)")
+            let later = try await client.request(.post, "/api/rounds/esem-later/responses", headers: headers, body: #"{"consent": "no"}"#)
+            #expect(later.status == 409)
+            #expect(later.body.contains("and takes no responses before then; nothing was stored: send it again from "), "\(later.body)")
             let language = try await client.request(.post, path, headers: headers.merging(["Content-Language": "fi"]) { $1 }, body: #"{"consent": "no"}"#)
             #expect(language.status == 422)
             #expect(language.body.contains("E483"))

@@ -99,13 +99,14 @@ extension FormServer {
             return apiError(.unprocessableContent, .apiUnknownLanguage,
                 "Content-Language \(language) is not a language of the survey; use one of \(languages.joined(separator: ", "))")
         case .notCollecting(let round, let phase):
+            let afterClosing = "and takes no more responses; nothing was stored (a response collected while it was open goes to MSI, who can import it)"
             let why = switch phase {
-            case .scheduled: "opens on \(round.opens)"
-            case .ended: "closed on \(round.closes)"
-            case .closed: "is closed"
+            case .scheduled: "opens on \(round.opens) and takes no responses before then; nothing was stored: send it again from \(round.opens), under the same Idempotency-Key"
+            case .ended: "closed on \(round.closes) " + afterClosing
+            case .closed: "is closed " + afterClosing
             case .collecting: "is collecting"
             }
-            return apiError(.conflict, .roundNotCollecting, "round \(round.name) \(why) and takes no responses")
+            return apiError(.conflict, .roundNotCollecting, "round \(round.name) \(why)")
         }
     }
 
