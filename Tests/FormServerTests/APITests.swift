@@ -108,6 +108,11 @@ import Testing
             let closed = try await client.request(.post, "/api/rounds/esem-closed/responses", headers: headers, body: #"{"consent": "no"}"#)
             #expect(closed.status == 409)
             #expect(closed.body.contains("E452"))
+            // What the partner is to do: drop it, or send it again once the round opens.
+            #expect(closed.body.contains("round esem-closed is closed and takes no more responses; nothing was stored"), "\(closed.body)")
+            let later = try await client.request(.post, "/api/rounds/esem-later/responses", headers: headers, body: #"{"consent": "no"}"#)
+            #expect(later.status == 409)
+            #expect(later.body.contains("and takes no responses before then; nothing was stored: send it again from "), "\(later.body)")
             let language = try await client.request(.post, path, headers: headers.merging(["Content-Language": "fi"]) { $1 }, body: #"{"consent": "no"}"#)
             #expect(language.status == 422)
             #expect(language.body.contains("E483"))
@@ -242,6 +247,49 @@ import Testing
             #expect(get.status == 405)
             #expect(get.body.contains("this resource does not take GET; it takes POST"), "\(get.body)")
             #expect(try await client.request(.get, "/api/rounds", headers: headers).body.contains("there is no such API resource"))
+        }
+    }
+
+    /// A JSON number is held to the digits a typed answer may have: `samla import` and the form
+    /// refuse `2.1234567890123456` for a decimal (E402), and so does the API now; it stored the
+    /// nearest Double, whose export the import then refused. A value of the wrong kind is shown
+    /// as JSON writes it: `true` was shown as "1" beside "a whole number expected".
+    @Test func numbersAndKindsAreCheckedAsTheFormAndImportCheckThem() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            var headers = Self.headers
+            headers["Idempotency-Key"] = "digits"
+            for (number, shown) in [("2.1234567890123456", "2.1234567890123457"), ("12345678901234567", "12345678901234567")] {
+                let body = Self.completeResponse.replacingOccurrences(of: "\"fte\": 2.5", with: "\"fte\": \(number)")
+                let refused = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: body)
+                #expect(refused.status == 422, "\(number): \(refused.body)")
+                #expect(refused.body.contains(#"{"code":"E402","field":"fte","message":"“\#(shown)” has more than 15 significant digits, which cannot be stored exactly: round it","value":"\#(shown)"}"#),
+                        "\(refused.body)")
+                let typed = Self.completeResponse.replacingOccurrences(of: "\"fte\": 2.5", with: "\"fte\": \"\(number)\"")
+                let refusedAsText = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: typed)
+                #expect(refusedAsText.body.contains(#""code":"E402","field":"fte""#), "the same number as text: \(refusedAsText.body)")
+            }
+            headers["Idempotency-Key"] = "kinds"
+            let body = Self.completeResponse
+                .replacingOccurrences(of: "\"prio_fin\": 3", with: "\"prio_fin\": true")
+                .replacingOccurrences(of: "\"legal_form\": \"ideell_forening\"", with: "\"legal_form\": [\"ideell_forening\"]")
+            let refused = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: body)
+            #expect(refused.status == 422)
+            #expect(refused.body.contains(#"{"code":"E414","field":"prio_fin","message":"“true” is the wrong kind of value for this question: send a whole number, e.g. 12, or null for no answer","value":"true"}"#),
+                    "\(refused.body)")
+            #expect(refused.body.contains(#""field":"legal_form","message":"“[\"ideell_forening\"]” is the wrong kind of value for this question: send one code as a string, not a list"#),
+                    "\(refused.body)")
+            #expect(try environment.store.roundSummaries().first { $0.round.name == "esem-open" }?.started == 0)
+            // A problem shows the value as it was sent, as the import shows the cell as written: it
+            // showed "12000" for "12 000", which the partner's body does not hold.
+            headers["Idempotency-Key"] = "as-sent"
+            let grouped = Self.completeResponse.replacingOccurrences(of: "\"year_founded\": 2001", with: "\"year_founded\": \" 12 000\"")
+            let refusedGrouped = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: grouped)
+            #expect(refusedGrouped.body.contains(#""code":"E411","field":"year_founded","message":"“12 000” is not accepted: Enter a year between 1850 and the current year, e.g. 2016.","value":"12 000"}"#),
+                    "\(refusedGrouped.body)")
+            headers["Idempotency-Key"] = "fifteen"
+            let fifteen = Self.completeResponse.replacingOccurrences(of: "\"fte\": 2.5", with: "\"fte\": 2.12345678901234")
+            #expect(try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: fifteen).status == 201)
         }
     }
 }

@@ -123,6 +123,18 @@ import SurveyDefinition
             #expect(problem(body) == nil, "\(body)")
         }
         #expect(RepeatedKey.first(in: Data(#"{"x": [{"y": 1}, {"y": 2}], "y": 3}"#.utf8)) == nil)
+        // A body in UTF-16, which JSONDecoder reads and the search for repeated names does not, is
+        // refused as not UTF-8: it was taken with one of the two answers.
+        let units: [UInt16] = Array(#"{"founded": 2016, "founded": 2017}"#.utf16)
+        let littleEndian: [UInt8] = units.flatMap { (unit: UInt16) -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let bigEndian: [UInt8] = [0xFE, 0xFF] + units.flatMap { (unit: UInt16) -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        for body in [littleEndian, bigEndian] {
+            if case .failure(let problem) = JSONAnswers.decode(Data(body)) {
+                #expect(problem.message == "the body is not UTF-8 text; send the JSON object of answers in UTF-8")
+            } else {
+                Issue.record("a UTF-16 body was taken")
+            }
+        }
     }
 
     @Test func secretsComeFromAFileOrTheEnvironmentAndAreNeverShort() throws {

@@ -47,6 +47,8 @@ import Testing
             ], body: "{\"comments\": \"" + String(repeating: "y", count: 10_000) + "\"}")
             #expect(api.status == 413)
             #expect(api.body.contains("\"code\":\"E474\""))
+            // The partner is told the limit and that nothing was stored, as the form's respondent is.
+            #expect(api.body.contains("the body is larger than the 4096 bytes this server accepts (its --max-body-bytes); nothing was stored"), "\(api.body)")
             // A body within the limit still goes through.
             #expect(try await r.post([("consent", "yes")]).status == 303)
         }

@@ -303,6 +303,12 @@ import Testing
         #expect(coder("staff").check(.decimal(12.5)) == .problem(.notAWholeNumber))
         #expect(coder("staff").check(.text("12")) == .value(.integer(12)))
         #expect(coder("share").check(.integer(3)) == .value(.decimal(3)))
+        // A JSON number is read as its text in a CSV cell is: at most 15 significant digits (E402).
+        #expect(coder("share").check(.decimal(0.1)) == .value(.decimal(0.1)))
+        #expect(coder("share").check(.decimal(-2.12345678901234)) == .value(.decimal(-2.12345678901234)))
+        #expect(coder("share").check(.decimal(2.1234567890123456)) == .problem(.numberOutOfRange(wholeNumber: false)))
+        #expect(coder("share").check(.decimal(1e20)) == .problem(.numberOutOfRange(wholeNumber: false)), "100000000000000000000 in a cell")
+        #expect(coder("share").check(.integer(12_345_678_901_234_567)) == .problem(.numberOutOfRange(wholeNumber: false)))
         #expect(coder("active").check(.integer(1)) == .value(.boolean(true)))
         #expect(coder("active").check(.integer(2)) == .problem(.wrongValueType(expected: .boolean)))
         #expect(coder("sdg").check(.choices(["8", "3"])) == .value(.choices(["3", "8"])))

@@ -24,6 +24,16 @@ import Testing
         #expect(demo.output.contains("round forum-2025: "))
         #expect(demo.output.contains("round esem-se-2027: "))
         #expect(demo.output.contains("cleaning esem-se-2025: 320 read, removed test "))
+        // Every response, the unfinished ones too, was begun on a day of its round: the unfinished
+        // ones were stamped with the time the demo ran, which the admin pages then charted as
+        // responses begun that day, months after esem-se-2025 closed and before esem-se-2027 opens.
+        let store = try SQLiteStore(path: workspace.path("demo/samla.sqlite"))
+        for summary in try store.roundSummaries() {
+            let round = summary.round
+            let days = try store.dailyActivity(round: round.name).map(\.day)
+            #expect(!days.isEmpty && days.allSatisfy { $0 >= round.opens.description && $0 <= round.closes.description },
+                    "\(round.name), \(round.opens) to \(round.closes): \(days.filter { $0 < round.opens.description || $0 > round.closes.description })")
+        }
         for file in ["msi-impact.html", "esem-se-topline.html", "msi-toc-results.csv", "euclid-esem-se-2025/datapackage.json",
                      "euclid-esem-se-2025/cleaning-log.csv"] {
             #expect(FileManager.default.fileExists(atPath: workspace.path("demo/\(file)")), "\(file) is missing")

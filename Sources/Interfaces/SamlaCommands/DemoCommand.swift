@@ -5,6 +5,7 @@ import Exports
 import Expressions
 import Foundation
 import Frameworks
+import Intake
 import Reports
 import Responses
 import Store
@@ -136,13 +137,13 @@ struct DemoCommand: ParsableCommand {
         options.period = period
         var generator = SyntheticResponseGenerator(validator: validator, options: options)
         var sheet = validator.makeSheet()
-        var unfinished: [(values: [AnswerValue?], language: String, page: Int?)] = []
+        var unfinished: [(values: [AnswerValue?], language: String, page: Int?, begun: Timestamp?)] = []
         var complete = 0
         try store.insertCompleteResponses(round: round.name, document: document, source: .import) { inserter in
             while complete + unfinished.count < round.responses {
                 let info = generator.next(into: &sheet)
                 guard info.isComplete else {
-                    unfinished.append((sheet.values, info.language, info.lastPage))
+                    unfinished.append((sheet.values, info.language, info.lastPage, Timestamp(iso: info.submittedAt)))
                     continue
                 }
                 validator.check(&sheet, mode: .complete)
@@ -152,15 +153,21 @@ struct DemoCommand: ParsableCommand {
             }
         }
         let variables = validator.variables
+        // Begun on a day of the round, as the generator dates it, not when the demo runs (the admin
+        // pages charted them on that day, months after the round): the store stamps a web response
+        // with its clock's time, here the response's own.
+        let begun = Locked(Date())
+        let webStore = try SQLiteStore(path: store.path, clock: { begun.withLock { $0 } })
         for response in unfinished {
-            let record = try store.createResponse(NewResponse(round: round.name, language: response.language, source: .web), today: round.opens)
+            if let time = response.begun { begun.withLock { $0 = time.date } }
+            let record = try webStore.createResponse(NewResponse(round: round.name, language: response.language, source: .web), today: round.opens)
             var answers: [String: AnswerValue?] = [:]
             // Calculations too, as the web form saves them with every page.
             for (index, value) in response.values.enumerated() where value != nil {
                 answers[variables[index].name] = value
             }
             let page = response.page.map { document.survey.pages[min($0, document.survey.pages.count - 1)].id }
-            try store.saveAnswers(answers, response: record.id, currentPage: page)
+            try webStore.saveAnswers(answers, response: record.id, currentPage: page)
         }
         return (complete, unfinished.count)
     }

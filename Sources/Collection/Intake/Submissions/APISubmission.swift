@@ -29,6 +29,17 @@ public struct APISubmission: Sendable {
         self.createdBody = createdBody
     }
 
+    /// `problems` with each value as it was sent (`"0201 0"`, `"12 000"`), not as it was read
+    /// (`2010`, `12000`): what the partner can find in its body, as the import shows a cell as written.
+    public func showingValuesAsSent(_ problems: [AnswerProblem]) -> [AnswerProblem] {
+        problems.map { problem in
+            guard problem.value != nil, case .text(let text)?? = answers[problem.variable] else { return problem }
+            var shown = problem
+            shown.value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return shown
+        }
+    }
+
     /// Lowercase hex SHA-256 of what the submission asks for, to tell a retry from a different
     /// request under the same key: the answers by name, each with its JSON kind, and the survey
     /// language `language` the submission resolves to. A retry whose JSON is written differently

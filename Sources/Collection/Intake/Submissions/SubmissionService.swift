@@ -330,7 +330,7 @@ public final class SubmissionService: Sendable {
         var sheet = validator.makeSheet()
         sheet.setAnswers(submission.answers)
         validator.check(&sheet, mode: .complete)
-        guard sheet.problems.isEmpty else { return .refused(sheet.problems) }
+        guard sheet.problems.isEmpty else { return .refused(submission.showingValuesAsSent(sheet.problems)) }
         var answers: [String: AnswerValue?] = [:]
         for (index, variable) in validator.variables.enumerated() where sheet.values[index] != nil {
             answers[variable.name] = sheet.values[index]

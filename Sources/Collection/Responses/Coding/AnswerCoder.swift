@@ -1,3 +1,4 @@
+import CSV
 import Expressions
 import SurveyDefinition
 
@@ -223,9 +224,11 @@ public final class AnswerCoder: Sendable {
             guard let i = Int64(exactly: d) else { return .problem(.numberOutOfRange(wholeNumber: true)) }
             return .value(.integer(i))
         case (.decimal, .decimal(let d)):
-            return d.isFinite ? .value(value) : .problem(.notANumber(wholeNumber: false))
+            // Read as its text in a CSV cell is, so that a JSON number is held to the same 15
+            // significant digits as a typed one and the stored value exports and imports again.
+            return d.isFinite ? code(DecimalCell.text(d)) : .problem(.notANumber(wholeNumber: false))
         case (.decimal, .integer(let i)):
-            return .value(.decimal(Double(i)))
+            return code(String(i))
         case (.boolean, .boolean):
             return .value(value)
         case (.boolean, .integer(let i)) where i == 0 || i == 1:

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import Expressions
 import SurveyDefinition
@@ -14,6 +15,25 @@ public enum AnswerText {
         case .date(let d): d.description
         case .choices(let codes): codes.joined(separator: " ")
         }
+    }
+
+    /// A typed value (JSON) as it was sent, for a problem's message: as ``text(of:)``, but a decimal
+    /// with every digit it has (``text(of:)`` rounds it to 15), and, `asJSON`, in JSON's notation
+    /// (`true`, `["north"]`), for a value of the wrong kind: `1` for `true` or `north` for a list
+    /// of one code would read as an answer of the right kind.
+    public static func sent(_ value: AnswerValue, asJSON: Bool) -> String {
+        switch value {
+        case .decimal(let d) where d.isFinite: return DecimalCell.text(d)
+        case .boolean(let b) where asJSON: return b ? "true" : "false"
+        case .choices(let codes) where asJSON: return "[" + codes.map(quoted).joined(separator: ", ") + "]"
+        case .text(let s) where asJSON, .choice(let s) where asJSON: return quoted(s)
+        default: return text(of: value)
+        }
+    }
+
+    /// A JSON string: `"north"`.
+    private static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// A decimal in plain notation (never an exponent), rounded to the 15 significant digits a

@@ -59,7 +59,7 @@ enum ProblemMessages {
             let why = condition.map { " (it is shown only when \($0))" } ?? ""
             return "there is an answer, but the question is not asked of this response\(why): leave it empty"
         case .wrongValueType(let expected):
-            return "the value is of the wrong kind: \(englishKind(expected)) expected"
+            return "\(given) is the wrong kind of value for this question: send \(englishKind(expected)), or null for no answer"
         case .noSuchVariable(let suggestion):
             return "the survey has no question or variable named \(p.variable)\(Suggestions.didYouMean(suggestion))"
         case .calculatedValueGiven:
@@ -123,7 +123,7 @@ enum ProblemMessages {
             let why = condition.map { " (den visas bara när \($0))" } ?? ""
             return "det finns ett svar, men frågan ställs inte i det här svaret\(why): lämna den tom"
         case .wrongValueType(let expected):
-            return "värdet är av fel slag: \(swedishKind(expected)) förväntas"
+            return "\(given) är fel slags värde för frågan: skicka \(swedishKind(expected)), eller null för inget svar"
         case .noSuchVariable(let suggestion):
             return "enkäten har ingen fråga eller variabel som heter \(p.variable)\(menadeDu(suggestion))"
         case .calculatedValueGiven:
@@ -144,27 +144,28 @@ enum ProblemMessages {
         text.count <= 60 ? text : String(text.prefix(57)) + "…"
     }
 
+    /// What to send instead, in JSON's terms.
     private static func englishKind(_ type: VariableType) -> String {
         switch type {
-        case .text: "text"
-        case .integer: "a whole number"
-        case .decimal: "a number"
+        case .text: "the text as a string"
+        case .integer: "a whole number, e.g. 12"
+        case .decimal: "a number, e.g. 3.5"
         case .boolean: "true or false"
-        case .date: "a date (YYYY-MM-DD)"
-        case .choice: "one choice code (text)"
-        case .choices: "a list of choice codes"
+        case .date: "the date as a string, e.g. \"2025-03-14\""
+        case .choice: "one code as a string, not a list, e.g. \"2\""
+        case .choices: "a list of codes, e.g. [\"3\", \"8\"]"
         }
     }
 
     private static func swedishKind(_ type: VariableType) -> String {
         switch type {
-        case .text: "text"
-        case .integer: "ett heltal"
-        case .decimal: "ett tal"
-        case .boolean: "sant eller falskt"
-        case .date: "ett datum (ÅÅÅÅ-MM-DD)"
-        case .choice: "en svarskod (text)"
-        case .choices: "en lista av svarskoder"
+        case .text: "texten som en sträng"
+        case .integer: "ett heltal, t.ex. 12"
+        case .decimal: "ett tal, t.ex. 3.5"
+        case .boolean: "true eller false"
+        case .date: "datumet som en sträng, t.ex. \"2025-03-14\""
+        case .choice: "en kod som en sträng, inte en lista, t.ex. \"2\""
+        case .choices: "en lista av koder, t.ex. [\"3\", \"8\"]"
         }
     }
 }

@@ -132,7 +132,11 @@ public struct AnswerSheet: Sendable {
             store(.empty, text: { "" }, variable: index)
             return
         }
-        store(validator.coders[index].check(value), text: { AnswerText.text(of: value) }, variable: index)
+        let coded = validator.coders[index].check(value)
+        store(coded, text: {
+            if case .problem(.wrongValueType) = coded { return AnswerText.sent(value, asJSON: true) }
+            return AnswerText.sent(value, asJSON: false)
+        }, variable: index)
     }
 
     /// Sets answers keyed by variable name, as a JSON body or a stored response gives them:
@@ -140,7 +144,7 @@ public struct AnswerSheet: Sendable {
     public mutating func setAnswers(_ answers: [String: AnswerValue?]) {
         for (name, value) in answers.sorted(by: { $0.key < $1.key }) {
             guard let index = validator.index(ofVariable: name) else {
-                unknownNames.append((name, value.map(AnswerText.text(of:)) ?? ""))
+                unknownNames.append((name, value.map { AnswerText.sent($0, asJSON: false) } ?? ""))
                 continue
             }
             setAnswer(value: value, variable: index)

@@ -48,7 +48,14 @@ extension FormServer {
             return apiError(.badRequest, .idempotencyKeyMissing,
                 "send an Idempotency-Key header: 1 to 255 visible ASCII characters, unique per submission (a UUID will do); a retry sends the same key")
         }
-        let body = try await request.collectBody(limit: configuration.maximumBodyBytes)
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(limit: configuration.maximumBodyBytes)
+        } catch WebFailure.tooLarge {
+            return apiError(.contentTooLarge, .bodyTooLarge,
+                "the body is larger than the \(configuration.maximumBodyBytes) bytes this server accepts (its --max-body-bytes); "
+                    + "nothing was stored: send the response with shorter texts, or ask the server's operator to raise the limit")
+        }
         let bytes = Data(body.readableBytesView)
         let answers: [String: AnswerValue?]
         switch JSONAnswers.decode(bytes) {
@@ -92,13 +99,14 @@ extension FormServer {
             return apiError(.unprocessableContent, .apiUnknownLanguage,
                 "Content-Language \(language) is not a language of the survey; use one of \(languages.joined(separator: ", "))")
         case .notCollecting(let round, let phase):
+            let afterClosing = "and takes no more responses; nothing was stored (a response collected while it was open goes to MSI, who can import it)"
             let why = switch phase {
-            case .scheduled: "opens on \(round.opens)"
-            case .ended: "closed on \(round.closes)"
-            case .closed: "is closed"
+            case .scheduled: "opens on \(round.opens) and takes no responses before then; nothing was stored: send it again from \(round.opens), under the same Idempotency-Key"
+            case .ended: "closed on \(round.closes) " + afterClosing
+            case .closed: "is closed " + afterClosing
             case .collecting: "is collecting"
             }
-            return apiError(.conflict, .roundNotCollecting, "round \(round.name) \(why) and takes no responses")
+            return apiError(.conflict, .roundNotCollecting, "round \(round.name) \(why)")
         }
     }
 
@@ -153,13 +161,16 @@ enum JSONAnswers {
     }
 
     static func decode(_ data: Data) -> Result<[String: AnswerValue?], Problem> {
+        let notUTF8 = Problem(field: nil, message: "the body is not UTF-8 text; send the JSON object of answers in UTF-8")
+        // JSONDecoder also reads UTF-16 (by its zero bytes), which the check for a name given twice,
+        // made on UTF-8 bytes, cannot read: such a body kept one of two answers. No UTF-8 JSON holds
+        // a zero byte.
+        guard !data.contains(0) else { return .failure(notUTF8) }
         let decoded: [String: JSONValue]
         do {
             decoded = try JSONDecoder().decode([String: JSONValue].self, from: data)
         } catch {
-            guard String(validating: data, as: UTF8.self) != nil else {
-                return .failure(Problem(field: nil, message: "the body is not UTF-8 text; send the JSON object of answers in UTF-8"))
-            }
+            guard String(validating: data, as: UTF8.self) != nil else { return .failure(notUTF8) }
             return .failure(Problem(field: nil, message: "the body is not a JSON object of answers, e.g. {\"founded\": 2016, \"sdg\": [\"3\", \"8\"]}"))
         }
         if let name = RepeatedKey.first(in: data) {
