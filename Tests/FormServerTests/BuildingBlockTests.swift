@@ -126,6 +126,8 @@ import SurveyDefinition
         }
         #expect(problem(#"{"founded": 2016, "sdg": ["3"], "founded": 2017}"#)?.message == "founded is given twice in the body; give each answer once")
         #expect(problem(#"{"founded": 2016, "sdg": ["3"], "founded": 2017}"#)?.field == "founded")
+        // Also after a byte order mark, which JSONDecoder reads past.
+        #expect(problem("\u{FEFF}" + #"{"founded": 2016, "founded": 2017}"#)?.field == "founded")
         // Escapes are read before names are compared.
         #expect(problem(#"{"namn": "a", "n\u0061mn": "b"}"#)?.field == "namn")
         #expect(problem(#"{"a\"b": 1, "a\"b" : 2}"#)?.field == #"a"b"#)

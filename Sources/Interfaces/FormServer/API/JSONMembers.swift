@@ -19,7 +19,8 @@ enum JSONMembers {
 
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> [Member] {
         var members: [Member] = []
-        var index = 0
+        // JSONDecoder reads a body that begins with UTF-8's byte order mark: so must this.
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         skipSpaces(bytes, &index)
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return [] }
         index += 1
