@@ -105,6 +105,11 @@ import Testing
             let unknown = try await client.request(.post, "/api/rounds/esem-opn/responses", headers: headers, body: #"{"consent": "no"}"#)
             #expect(unknown.status == 404)
             #expect(unknown.body.contains("did you mean esem-open?"))
+            // Where the partner finds the right name: it said only "there is no round nope".
+            let nope = try await client.request(.post, "/api/rounds/nope/responses", headers: headers, body: #"{"consent": "no"}"#)
+            #expect(nope.status == 404)
+            #expect(nope.body.contains(#""code":"E441","message":"there is no round nope on this server; nothing was stored: send the response to /api/rounds/ROUND/responses with the round's name as MSI gave it to you (the rounds are listed on MSI's admin pages)""#),
+                    "\(nope.body)")
             let closed = try await client.request(.post, "/api/rounds/esem-closed/responses", headers: headers, body: #"{"consent": "no"}"#)
             #expect(closed.status == 409)
             #expect(closed.body.contains("E452"))
@@ -212,6 +217,31 @@ import Testing
 
     /// The answers' problems are in Swedish when the partner asks for Swedish, as the form shows
     /// them; English otherwise. Every message was English whatever was asked.
+    /// A bare number for a selection of one code is that code, as `"3"` and `["3"]` are (and as a
+    /// number is for a single choice): it was refused as the wrong kind of value (E414).
+    @Test func aNumberForAMultipleChoiceIsTheSelectionOfThatCode() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            var stored: [AnswerValue] = []
+            for (key, sdg) in [("bare", "10"), ("text", "\"10\""), ("list", "[10]")] {
+                var headers = Self.headers
+                headers["Idempotency-Key"] = key
+                let body = Self.completeResponse.replacingOccurrences(of: "\"sdg\": [\"10\", 16]", with: "\"sdg\": \(sdg)")
+                let created = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: body)
+                #expect(created.status == 201, "\(sdg): \(created.body)")
+                let id = try #require(Page.firstMatch(#""id":(\d+)"#, in: created.body).flatMap { Int64($0) })
+                stored.append(try #require(try environment.store.response(id)?.answers["sdg"]))
+            }
+            #expect(stored == Array(repeating: .choices(["10"]), count: 3))
+            var headers = Self.headers
+            headers["Idempotency-Key"] = "not-a-code"
+            let body = Self.completeResponse.replacingOccurrences(of: "\"sdg\": [\"10\", 16]", with: "\"sdg\": 99")
+            let refused = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: body)
+            #expect(refused.status == 422)
+            #expect(refused.body.contains(#""code":"E406","field":"sdg","message":"“99” is not a code of the list sdgs"#), "\(refused.body)")
+        }
+    }
+
     @Test func problemMessagesFollowAcceptLanguage() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
@@ -259,7 +289,8 @@ import Testing
         try await environment.withServer { client in
             var headers = Self.headers
             headers["Idempotency-Key"] = "digits"
-            for (number, shown) in [("2.1234567890123456", "2.1234567890123457"), ("12345678901234567", "12345678901234567")] {
+            for (number, shown) in [("2.1234567890123456", "2.1234567890123456"), ("12345678901234567", "12345678901234567"),
+                                    ("99999999999999999999", "99999999999999999999")] {
                 let body = Self.completeResponse.replacingOccurrences(of: "\"fte\": 2.5", with: "\"fte\": \(number)")
                 let refused = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: body)
                 #expect(refused.status == 422, "\(number): \(refused.body)")
@@ -287,6 +318,29 @@ import Testing
             let refusedGrouped = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: grouped)
             #expect(refusedGrouped.body.contains(#""code":"E411","field":"year_founded","message":"“12 000” is not accepted: Enter a year between 1850 and the current year, e.g. 2016.","value":"12 000"}"#),
                     "\(refusedGrouped.body)")
+            // Any other value is shown as JSON writes it, as the body sent it: a number as written (it
+            // was read through a Double, 99999999999999999999 shown as 100000000000000000000), a list
+            // of numbers as numbers (`[5]` was `["5"]`), a list as a list (`["3", "3"]` was "3 3").
+            headers["Idempotency-Key"] = "as-written"
+            let written = Self.completeResponse
+                .replacingOccurrences(of: "\"year_founded\": 2001", with: "\"year_founded\": 99999999999999999999")
+                .replacingOccurrences(of: "\"legal_form\": \"ideell_forening\"", with: "\"legal_form\": [5]")
+                .replacingOccurrences(of: "\"sdg\": [\"10\", 16]", with: "\"sdg\": [\"3\",3]")
+                .replacingOccurrences(of: "\"mgmt_women\": 2", with: "\"mgmt_women\": 4.0")
+            for (accept, big) in [("en", "“99999999999999999999” has too many digits: a whole number must lie between -9223372036854775808 and 9223372036854775807"),
+                                  ("sv", "”99999999999999999999” har för många siffror: ett heltal måste ligga mellan -9223372036854775808 och 9223372036854775807")] {
+                let refusedWritten = try await client.request(.post, "/api/rounds/esem-open/responses",
+                                                              headers: headers.merging(["Accept-Language": accept]) { $1 }, body: written)
+                #expect(refusedWritten.status == 422)
+                #expect(refusedWritten.body.contains(#"{"code":"E402","field":"year_founded","message":"\#(big)","value":"99999999999999999999"}"#),
+                        "\(refusedWritten.body)")
+                #expect(refusedWritten.body.contains(#""code":"E414","field":"legal_form","message":"\#(accept == "en" ? "“" : "”")[5]”"#) && refusedWritten.body.contains(#""value":"[5]"}"#),
+                        "\(refusedWritten.body)")
+                #expect(refusedWritten.body.contains(#""code":"E408","field":"sdg","message":"\#(accept == "en" ? "“" : "”")[\"3\", 3]”"#) && refusedWritten.body.contains(#""value":"[\"3\", 3]"}"#),
+                        "\(refusedWritten.body)")
+                #expect(refusedWritten.body.contains(#""code":"E411","field":"mgmt_women","message":"\#(accept == "en" ? "“4.0” is not accepted: " : "")"#) && refusedWritten.body.contains(#""value":"4.0"}"#),
+                        "\(refusedWritten.body)")
+            }
             headers["Idempotency-Key"] = "fifteen"
             let fifteen = Self.completeResponse.replacingOccurrences(of: "\"fte\": 2.5", with: "\"fte\": 2.12345678901234")
             #expect(try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers, body: fifteen).status == 201)

@@ -312,6 +312,11 @@ import Testing
         #expect(coder("active").check(.integer(1)) == .value(.boolean(true)))
         #expect(coder("active").check(.integer(2)) == .problem(.wrongValueType(expected: .boolean)))
         #expect(coder("sdg").check(.choices(["8", "3"])) == .value(.choices(["3", "8"])))
+        // A number for a selection of one code, as for a single choice: `3` is `["3"]` and `"3"`.
+        #expect(coder("sdg").check(.integer(3)) == .value(.choices(["3"])))
+        #expect(coder("sdg").check(.integer(3)) == coder("sdg").check(.text("3")))
+        #expect(coder("sdg").check(.integer(99)) == coder("sdg").check(.choices(["99"])))
+        #expect(coder("sdg").check(.decimal(3.5)) == .problem(.wrongValueType(expected: .choices)))
         #expect(coder("legal_form").check(.choices(["ab"])) == .problem(.wrongValueType(expected: .choice)))
         #expect(coder("name").check(.integer(3)) == .problem(.wrongValueType(expected: .text)))
         #expect(coder("email").check(.text("nope")) == .problem(.notAnEmail))

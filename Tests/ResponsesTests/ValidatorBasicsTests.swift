@@ -101,6 +101,14 @@ import Testing
         #expect(problem.message(in: "en").contains("has more than 15 significant digits"))
     }
 
+    /// A whole number out of range says in Swedish what to write, as in English: the range. It
+    /// said only that the number had too many digits for a whole number.
+    @Test func aWholeNumberOutOfRangeGivesTheRangeInBothLanguages() {
+        let problem = AnswerProblem(variable: "staff", value: "99999999999999999999", kind: .numberOutOfRange(wholeNumber: true))
+        #expect(problem.message(in: "sv") == "”99999999999999999999” har för många siffror: ett heltal måste ligga mellan -9223372036854775808 och 9223372036854775807")
+        #expect(problem.message(in: "en") == "“99999999999999999999” has too many digits: a whole number must lie between -9223372036854775808 and 9223372036854775807")
+    }
+
     @Test func aSheetIsReusedAfterReset() {
         var sheet = sheet(["staff": "x", "org": "A"])
         validator.check(&sheet, mode: .complete)

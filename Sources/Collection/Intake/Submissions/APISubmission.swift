@@ -13,29 +13,40 @@ public struct APISubmission: Sendable {
     public var language: String?
     /// The answers by variable name; nil is no answer.
     public var answers: [String: AnswerValue?]
+    /// By name, each answer as the body wrote it, in JSON's notation (`99999999999999999999`, `[5]`,
+    /// `true`), for the problems to show: `answers` holds what was read (1e20, `["5"]`, true).
+    public var valuesAsSent: [String: String]
     public var idempotencyKey: String
     /// The body of the 201 answer, made from the new response's id; stored with the key.
     public var createdBody: @Sendable (Int64) -> String
 
     public init(
-        round: String, client: String, language: String?, answers: [String: AnswerValue?], idempotencyKey: String,
-        createdBody: @escaping @Sendable (Int64) -> String
+        round: String, client: String, language: String?, answers: [String: AnswerValue?], valuesAsSent: [String: String] = [:],
+        idempotencyKey: String, createdBody: @escaping @Sendable (Int64) -> String
     ) {
         self.round = round
         self.client = client
         self.language = language
         self.answers = answers
+        self.valuesAsSent = valuesAsSent
         self.idempotencyKey = idempotencyKey
         self.createdBody = createdBody
     }
 
-    /// `problems` with each value as it was sent (`"0201 0"`, `"12 000"`), not as it was read
-    /// (`2010`, `12000`): what the partner can find in its body, as the import shows a cell as written.
+    /// `problems` with each value as it was sent, not as it was read: a string's text (`"0201 0"`,
+    /// `"12 000"`, not `2010`, `12000`) without the spaces around it, anything else in JSON's
+    /// notation as the body wrote it (`99999999999999999999`, `[5]`, `true`, `["3", "3"]`, not
+    /// `100000000000000000000`, `["5"]`, `1`, `3 3`): what the partner can find in its body, as the
+    /// import shows a cell as written.
     public func showingValuesAsSent(_ problems: [AnswerProblem]) -> [AnswerProblem] {
         problems.map { problem in
-            guard problem.value != nil, case .text(let text)?? = answers[problem.variable] else { return problem }
+            guard problem.value != nil else { return problem }
             var shown = problem
-            shown.value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if case .text(let text)?? = answers[problem.variable] {
+                shown.value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            } else if let sent = valuesAsSent[problem.variable] {
+                shown.value = sent
+            }
             return shown
         }
     }

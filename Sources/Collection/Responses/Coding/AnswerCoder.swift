@@ -204,7 +204,8 @@ public final class AnswerCoder: Sendable {
 
     /// Checks a value that arrived already typed (JSON), normalising what is unambiguous:
     /// a whole `decimal` for an integer, an `integer` for a decimal, a text in the answer's
-    /// text form, codes into list order.
+    /// text form, a whole number for a code (`3` for the single choice `"3"`, or the selection
+    /// `["3"]`), codes into list order.
     public func check(_ value: AnswerValue) -> CodedAnswer {
         if case .text(let text) = value, !isTextRule { return code(text) }
         switch (rule, value) {
@@ -243,6 +244,9 @@ public final class AnswerCoder: Sendable {
             return code(selections: codes)
         case (.choices, .choice(let c)):
             return code(selections: [c])
+        case (.choices, .integer(let i)):
+            // A number for a one-code selection, as a number for a single choice: `3` is `["3"]`.
+            return code(selections: [String(i)])
         default:
             return .problem(.wrongValueType(expected: variable.type))
         }

@@ -88,7 +88,7 @@ enum ProblemMessages {
             if wholeNumber { return "\(given) är inte ett heltal som det är skrivet, med \(p.value?.contains(",") == true ? "komma" : "punkt"): \(thousands)" }
             return "\(given) kan betyda både \(whole)\(fraction) och \(whole),\(fraction): \(thousands), eller \(whole),\(fraction) med decimalkomma"
         case .numberOutOfRange(true):
-            return "\(given) har för många siffror för ett heltal"
+            return "\(given) har för många siffror: ett heltal måste ligga mellan -9223372036854775808 och 9223372036854775807"
         case .numberOutOfRange(false):
             return "\(given) har fler än 15\u{00A0}värdesiffror och kan inte sparas exakt: avrunda talet"
         case .notABoolean:

@@ -57,14 +57,15 @@ extension FormServer {
                     + "nothing was stored: send the response with shorter texts, or ask the server's operator to raise the limit")
         }
         let bytes = Data(body.readableBytesView)
-        let answers: [String: AnswerValue?]
+        let decoded: JSONAnswers.Body
         switch JSONAnswers.decode(bytes) {
-        case .success(let decoded): answers = decoded
+        case .success(let body): decoded = body
         case .failure(let problem): return apiError(.badRequest, .malformedJSON, problem.message, field: problem.field)
         }
         let language = request.headers[.contentLanguage]?.trimmingCharacters(in: .whitespaces)
         let submission = APISubmission(
-            round: round, client: client.name, language: language, answers: answers, idempotencyKey: key,
+            round: round, client: client.name, language: language, answers: decoded.answers, valuesAsSent: decoded.valuesAsSent,
+            idempotencyKey: key,
             createdBody: { id in JSONText.encode(CreatedBody(id: id, round: round, status: "complete")) })
         let outcome = try await submissions.submit(submission)
         logger.info("API submission", metadata: Self.logMetadata(outcome, client: client.name, round: round))
@@ -94,7 +95,9 @@ extension FormServer {
             response.headers[.contentLanguage] = messages
             return response
         case .unknownRound(let name, let suggestion):
-            return apiError(.notFound, .unknownRound, "there is no round \(name)\(Suggestions.didYouMean(suggestion))")
+            return apiError(.notFound, .unknownRound,
+                "there is no round \(name) on this server\(Suggestions.didYouMean(suggestion)); nothing was stored: "
+                    + "send the response to /api/rounds/ROUND/responses with the round's name as MSI gave it to you (the rounds are listed on MSI's admin pages)")
         case .unknownLanguage(let language, let languages):
             return apiError(.unprocessableContent, .apiUnknownLanguage,
                 "Content-Language \(language) is not a language of the survey; use one of \(languages.joined(separator: ", "))")
@@ -160,7 +163,15 @@ enum JSONAnswers {
         var message: String
     }
 
-    static func decode(_ data: Data) -> Result<[String: AnswerValue?], Problem> {
+    /// The answers of a body, and each as the body wrote it.
+    struct Body {
+        var answers: [String: AnswerValue?]
+        /// By name, the value in JSON's notation as sent (``JSONMembers/Member/text``): a number as
+        /// written, which `answers` holds as read (`99999999999999999999` as 1e20).
+        var valuesAsSent: [String: String]
+    }
+
+    static func decode(_ data: Data) -> Result<Body, Problem> {
         let notUTF8 = Problem(field: nil, message: "the body is not UTF-8 text; send the JSON object of answers in UTF-8")
         // JSONDecoder also reads UTF-16 (by its zero bytes), which the check for a name given twice,
         // made on UTF-8 bytes, cannot read: such a body kept one of two answers. No UTF-8 JSON holds
@@ -173,8 +184,9 @@ enum JSONAnswers {
             guard String(validating: data, as: UTF8.self) != nil else { return .failure(notUTF8) }
             return .failure(Problem(field: nil, message: "the body is not a JSON object of answers, e.g. {\"founded\": 2016, \"sdg\": [\"3\", \"8\"]}"))
         }
-        if let name = RepeatedKey.first(in: data) {
-            return .failure(Problem(field: name, message: "\(name) is given twice in the body; give each answer once"))
+        var valuesAsSent: [String: String] = [:]
+        for member in JSONMembers.read(data) where valuesAsSent.updateValue(member.text, forKey: member.name) != nil {
+            return .failure(Problem(field: member.name, message: "\(member.name) is given twice in the body; give each answer once"))
         }
         var answers: [String: AnswerValue?] = [:]
         for (name, value) in decoded {
@@ -195,7 +207,7 @@ enum JSONAnswers {
                     message: "the value of \(name) is a JSON object; give a string, a number, true/false, null or a list of codes"))
             }
         }
-        return .success(answers)
+        return .success(Body(answers: answers, valuesAsSent: valuesAsSent))
     }
 
     private enum JSONValue: Decodable {
