@@ -1,5 +1,6 @@
 import CSV
 import Expressions
+import Foundation
 import SurveyDefinition
 import Testing
 @testable import Responses
@@ -23,6 +24,25 @@ import Testing
         #expect(failures.isEmpty, "\(failures)")
         // The skip logic is taken both ways.
         #expect(relevantDetails > 1000 && relevantDetails < 2900)
+    }
+
+    /// A round's days are local days: at UTC+14 and UTC−11 every response of a one-day period is
+    /// submitted in office hours of that local day (written in UTC, so it may fall on another UTC day).
+    @Test(arguments: ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Stockholm", "UTC"])
+    func submissionTimesFallOnTheLocalDaysOfThePeriod(zone: String) throws {
+        let timeZone = try #require(TimeZone(identifier: zone))
+        let day = CalendarDate(year: 2025, month: 12, day: 15)!
+        var generator = SyntheticResponseGenerator(validator: validator, options: GeneratorOptions(seed: 9, period: day...day, timeZone: timeZone))
+        var sheet = validator.makeSheet()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let reader = ISO8601DateFormatter()
+        for _ in 0..<200 {
+            let written = generator.next(into: &sheet).submittedAt
+            #expect(written.hasSuffix("Z"))
+            let local = calendar.dateComponents([.year, .month, .day, .hour], from: try #require(reader.date(from: written)))
+            #expect(local.year == 2025 && local.month == 12 && local.day == 15 && (7..<22).contains(local.hour ?? -1), "\(written) in \(zone)")
+        }
     }
 
     @Test func theSameSeedGivesTheSameResponses() {

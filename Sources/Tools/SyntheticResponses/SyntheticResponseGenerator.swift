@@ -1,4 +1,5 @@
 import Expressions
+import Foundation
 import Responses
 import SurveyDefinition
 
@@ -220,9 +221,14 @@ public struct SyntheticResponseGenerator {
         let first = options.period.lowerBound.daysSinceEpoch
         let last = options.period.upperBound.daysSinceEpoch
         let day = CalendarDate(daysSinceEpoch: random.int(in: first...max(first, last)))
-        // Office hours mostly: 07–22 UTC.
+        // Office hours mostly: 07–22 on the local day, written in UTC.
         let seconds = random.int(in: (7 * 3600)...(22 * 3600 - 1))
+        let localMidnight = Date(timeIntervalSince1970: TimeInterval(day.daysSinceEpoch * 86_400))
+        let offset = options.timeZone.secondsFromGMT(for: localMidnight.addingTimeInterval(TimeInterval(seconds)))
+        let utc = day.daysSinceEpoch * 86_400 + seconds - offset
+        let utcDay = CalendarDate(daysSinceEpoch: Int((Double(utc) / 86_400).rounded(.down)))
+        let second = utc - utcDay.daysSinceEpoch * 86_400
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-        return "\(day)T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
+        return "\(utcDay)T\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))Z"
     }
 }
