@@ -33,8 +33,10 @@ public struct ReportGenerator: Sendable {
         for section in definition.sections {
             guard case .topline(let round, let openAnswers) = section, toplines[round] == nil else { continue }
             guard try store.round(named: round) != nil else {
-                diagnostics.report(.reportRoundWithoutData, at: .file(definition.path),
-                                   "round \(round) of the topline section has no responses in the database; import or collect them first (samla round list shows the rounds)\(try otherRounds(of: round))")
+                let suggestion = Suggestions.misspelling(of: round, in: try store.roundSummaries().map(\.round.name))
+                diagnostics.report(.unknownRound, at: .file(definition.path),
+                                   "there is no round \(round)\(Suggestions.didYouMean(suggestion)) in the database (--db); `samla round list` shows the rounds: "
+                                       + "name one of them as the topline's round, or open \(round) and import or collect its responses first\(try otherRounds(of: round))")
                 continue
             }
             let cleaning = try results?.cleaning.first { $0.round == round } ?? compute(aggregator, rounds: [round]).cleaning.first { $0.round == round }
@@ -96,7 +98,7 @@ public struct ReportGenerator: Sendable {
         return rendered
     }
 
-    /// For a topline round the database lacks: the rounds of its survey that the database has
+    /// For a topline round the database does not have: the rounds of its survey that the database has
     /// responses in (a later year's round, say, when the definition still names last year's).
     private func otherRounds(of round: String) throws -> String {
         guard let survey = framework.rounds.first(where: { $0.name == round })?.survey else { return "" }
