@@ -644,7 +644,7 @@ struct ReportRenderingTests {
         try Data("mine".utf8).write(to: URL(fileURLWithPath: file))
         let expected = [
             folder: "\(folder): error[E521]: the report cannot be written: this is a folder; the report is one file, so give a path ending in .html, e.g. \(folder)/\(try fixture.definition().id).html",
-            file + "/club.html": "\(file)/club.html: error[E521]: the report cannot be written: \(file) is a file, not a folder",
+            file + "/club.html": "\(file)/club.html: error[E521]: the report cannot be written: \(file) is a file, not a folder; give --out a path that does not run through it, or move \(file) out of the way",
         ]
         for (target, message) in expected {
             var refusal: ReportError?

@@ -132,6 +132,25 @@ import Testing
         #expect(try cli.list()[1][6] == "0 (0 used)")
     }
 
+    /// A links file that cannot be made says why in plain words and what to do, and stores nothing.
+    @Test func anUnwritableLinksFileSaysWhyAndWhatToDo() throws {
+        let cli = try StoreCLI()
+        try openRounds(cli)
+        let contacts = try write("name,email\nEva,eva@example.se\n", to: "contacts.csv", in: cli)
+        let notes = try write("notes\n", to: "notes.txt", in: cli)
+        let cases = [
+            (notes + "/links.csv", "\(notes) is a file, not a folder; give --out a path that does not run through it, or move \(notes) out of the way"),
+            (cli.folder.appendingPathComponent("nowhere/links.csv").path,
+             "the folder \(cli.folder.appendingPathComponent("nowhere").path) does not exist; make it first, or give --out a file in a folder that exists"),
+        ]
+        for (out, reason) in cases {
+            let run = try cli.run(["invite", "--round", "forum-2025", contacts, "--out", out, "--base-url", "https://enkat.example.se"])
+            #expect(run.status == 1)
+            #expect(run.errors == "\(out): error[E467]: the links file cannot be written here: \(reason); nothing was stored\n")
+        }
+        #expect(try cli.list()[1][6] == "0 (0 used)")
+    }
+
     @Test(arguments: [
         ["invite", "--round", "forum-2025", "contacts.csv"],
         ["invite", "--round", "forum-2025", "contacts.csv", "--base-url", "enkat.example.se"],

@@ -149,6 +149,30 @@ import Testing
         #expect(try String(contentsOfFile: workspace.path("x.html"), encoding: .utf8).contains("0 responses kept after cleaning (0 read, 0 removed by the cleaning rules)"))
     }
 
+    /// A report path that runs through a file, or into a folder of the system's own (where the
+    /// system says "No such file or directory" of a folder that exists), says why in plain words
+    /// and what to do, and nothing is written.
+    @Test func anUnwritableReportPathSaysWhatToDo() throws {
+        let workspace = try Workspace()
+        _ = try SQLiteStore(path: workspace.path("empty.sqlite"))
+        let notes = workspace.path("notes.txt")
+        try "notes\n".write(toFile: notes, atomically: true, encoding: .utf8)
+        var cases = [(notes + "/report.html", "\(notes) is a file, not a folder; give --out a path that does not run through it, or move \(notes) out of the way")]
+        if FileManager.default.fileExists(atPath: "/proc/self/mounts") {
+            cases.append(("/proc/samla-report/report.html", "/proc is not a folder on a disk but the system's view of its processes (proc), "
+                + "which holds no files of yours; give --out a file in a folder on a disk, such as your home folder"))
+        }
+        for (out, reason) in cases {
+            let run = try SamlaBinary.run([
+                "report", Self.root.appendingPathComponent("reports/msi-impact.yaml").path, "--db", workspace.path("empty.sqlite"), "--out", out,
+            ])
+            #expect(run.status == 1)
+            #expect(run.errors.hasSuffix("\(out): error[E521]: the report cannot be written: \(reason)\n"), "\(run.errors)")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == "notes\n")
+    }
+
     /// Next year's round collected, the shipped topline still names last year's: the refusal names
     /// the round the database has, and what to change, instead of only "import or collect".
     @Test func aToplineOfLastYearsRoundNamesTheRoundTheDatabaseHas() throws {

@@ -205,7 +205,8 @@ public struct InvitationBatch: Sendable {
             try table.writeOwnerOnly(to: path, addedColumns: ["token", "link"]) { index in tokens[index].map { [$0.text, links.personal($0.text)] } }
         } catch is ContactsTable.CannotCreate {
             throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
-                "the links file cannot be written here; check that the folder exists and that you may write in it")])
+                "the links file cannot be written here: " + UnwritableFolder.reason(writing: outputPath, option: "--out", system: "the file could not be made")
+                    + "; nothing was stored")])
         } catch {
             throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath), "the links file could not be written: \(error)")])
         }

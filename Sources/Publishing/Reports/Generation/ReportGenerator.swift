@@ -87,13 +87,15 @@ public struct ReportGenerator: Sendable {
             let example = (target as NSString).appendingPathComponent("\(definition.id).html")
             throw refused("this is a folder; the report is one file, so give a path ending in .html, e.g. \(example)")
         }
-        if let file = FileInTheWay.of(folder: folder) { throw refused("\(file) is a file, not a folder") }
+        if FileInTheWay.of(folder: folder) != nil {
+            throw refused(UnwritableFolder.reason(writing: target, option: "--out", makesFolders: true, system: ""))
+        }
         let rendered = try render()
         do {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try Data(rendered.html.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
-            throw refused(error.localizedDescription)
+            throw refused(UnwritableFolder.reason(writing: target, option: "--out", makesFolders: true, system: error.localizedDescription))
         }
         return rendered
     }
