@@ -88,7 +88,7 @@ import Testing
         let fixture = try ExportFixture()
         let path = fixture.outputPath("plain-file")
         try Data("x".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: ExportError.outputUnwritable(path: path, reason: "it is a file, not a folder")) { try fixture.export(to: "plain-file") }
+        #expect(throws: ExportError.outputUnwritable(path: path, reason: "it is a file, not a folder; give --out a folder")) { try fixture.export(to: "plain-file") }
     }
 
     /// A folder to be made under a file is refused by naming the file, where Foundation said only
@@ -97,7 +97,7 @@ import Testing
         let fixture = try ExportFixture()
         let file = fixture.outputPath("plain-file")
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
-        #expect(throws: ExportError.outputUnwritable(path: file + "/export/2025", reason: "\(file) is a file, not a folder")) {
+        #expect(throws: ExportError.outputUnwritable(path: file + "/export/2025", reason: "\(file) is a file, not a folder; give --out a path that does not run through it, or move \(file) out of the way")) {
             try fixture.export(to: "plain-file/export/2025")
         }
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "x")

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Store
 import Testing
 
 /// `samla backup`: a copy of the database in one file that every command reads as it reads the
@@ -101,6 +102,30 @@ import Testing
         #expect(refused.errors.hasSuffix("\(closed)/samla.sqlite: error[E492]: the backup cannot be written here: this user may not write in the folder \(closed) "
             + "(Permission denied); choose a folder you may write, or ask for write access to it; nothing was written\n"), "\(refused.errors)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: closed).isEmpty, "no temporary file")
+    }
+
+    /// A folder of the system's own, where the system answers "No such file or directory" (`/proc`)
+    /// or "Permission denied" (`/sys`, even to root), or a path through a file: the reason in plain
+    /// words and what to do.
+    @Test func anUnusualFolderIsRefusedInPlainWords() throws {
+        let workspace = try Workspace()
+        let database = workspace.path("samla.sqlite")
+        _ = try SQLiteStore(path: database)
+        let notes = workspace.path("notes.txt")
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: notes))
+        var cases = [(notes + "/samla.sqlite", "\(notes) is a file, not a folder; give --to a path that does not run through it, or move \(notes) out of the way")]
+        if FileManager.default.fileExists(atPath: "/proc/self/mounts") {
+            for (folder, kind) in [("/proc", "its processes (proc)"), ("/sys", "its devices and drivers (sysfs)")] {
+                cases.append((folder + "/samla-backup.sqlite", "\(folder) is not a folder on a disk but the system's view of \(kind), which holds no files of yours; "
+                    + "give --to a file in a folder on a disk, such as your home folder"))
+            }
+        }
+        for (backup, reason) in cases {
+            let run = try workspace.run(["backup", "--db", database, "--to", backup])
+            #expect(run.status == 1)
+            #expect(run.errors == "\(backup): error[E492]: the backup cannot be written here: \(reason); nothing was written\n")
+            #expect(!FileManager.default.fileExists(atPath: backup))
+        }
     }
 
     @Test func refusalsNameTheFileAndLeaveNothingBehind() throws {

@@ -24,6 +24,32 @@ import Testing
         deinit { try? FileManager.default.removeItem(at: folder) }
     }
 
+    /// An output path through a file, or in a folder of the system's own (`/proc`, where Foundation
+    /// said only "The operation could not be completed. The file doesn't exist."), says why in
+    /// plain words and what to do: export's folder and compute's cleaning log alike.
+    @Test func anUnwritableOutputSaysWhyAndWhatToDo() throws {
+        let workspace = try Workspace()
+        let notes = workspace.out("notes.txt")
+        try "notes\n".write(toFile: notes, atomically: true, encoding: .utf8)
+        let through = "\(notes) is a file, not a folder; give OPTION a path that does not run through it, or move \(notes) out of the way"
+        var cases = [(notes + "/export", notes + "/log.csv", through)]
+        if FileManager.default.fileExists(atPath: "/proc/self/mounts") {
+            cases.append(("/proc/samla-export", "/proc/samla-log.csv", "/proc is not a folder on a disk but the system's view of its processes (proc), "
+                + "which holds no files of yours; give OPTION a file in a folder on a disk, such as your home folder"))
+        }
+        for (folder, log, reason) in cases {
+            let export = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", folder])
+            #expect(export.status == 1)
+            #expect(export.errors == "\(folder): error[E602]: cannot write here: \(reason.replacingOccurrences(of: "OPTION", with: "--out")); nothing was exported\n")
+            let compute = try SamlaBinary.run([
+                "compute", "--db", workspace.db, "--framework", Self.root.appendingPathComponent("frameworks/msi-toc.yaml").path, "--cleaning-log", log,
+            ])
+            #expect(compute.status == 1)
+            #expect(compute.errors.hasSuffix(
+                "\(log): error[E467]: the cleaning log cannot be written: \(reason.replacingOccurrences(of: "OPTION", with: "--cleaning-log"))\n"), "\(compute.errors)")
+        }
+    }
+
     @Test func exportsTheFilesAndRefusesToReplaceThem() throws {
         let workspace = try Workspace()
         let run = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("a")])

@@ -220,6 +220,24 @@ import Testing
         }
     }
 
+    /// A `--report` that cannot be made (its folder missing, a file in the way) says why in plain
+    /// words and what to do, as every command that writes a file does.
+    @Test func anUnwritableReportSaysWhyAndWhatToDo() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try openImportTestRound()
+        try "org,legal_form,has_staff,voice_staff,voice_users\nA,xx,no,1,2\n".write(toFile: path("in.csv"), atomically: true, encoding: .utf8)
+        try "notes\n".write(toFile: path("notes.txt"), atomically: true, encoding: .utf8)
+        let cases = [
+            (path("notes.txt") + "/refused.csv", "\(path("notes.txt")) is a file, not a folder; give --report a path that does not run through it, or move \(path("notes.txt")) out of the way"),
+            (path("nowhere") + "/refused.csv", "the folder \(path("nowhere")) does not exist; make it first, or give --report a file in a folder that exists"),
+        ]
+        for (report, reason) in cases {
+            let run = try SamlaBinary.run(["import", "--db", db, "--round", "test-2025", "--skip-invalid", "--report", report, path("in.csv")])
+            #expect(run.status == 1)
+            #expect(run.errors.contains("\(report): error[E429]: the report cannot be written: \(reason)\n"), "\(run.errors)")
+        }
+    }
+
     /// The ESEM round of the demo database, exported as a wide CSV file (codes, personal data, each
     /// multiple choice spread into option columns, `q__other` beside an other text), imports into a
     /// new round of the survey, and the new round exports to the same rows. With --include-partial,

@@ -107,6 +107,50 @@ import Testing
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "earlier\n")
     }
 
+    /// An existing links file is checked after the round and the contacts: a user who deleted it to
+    /// get past E466 only to meet E441 (or E450, or a bad row) would have lost its tokens for nothing.
+    @Test func theRoundAndTheContactsAreCheckedBeforeAnExistingLinksFile() throws {
+        let cli = try StoreCLI()
+        try openRounds(cli)
+        let contacts = try write("name,email\nEva,eva@example.se\n", to: "contacts.csv", in: cli)
+        let out = try write("earlier\n", to: "links.csv", in: cli)
+        let base = ["--out", out, "--base-url", "https://enkat.example.se"]
+        let refusals = [
+            (["forum-2205", contacts], "error[E441]: there is no round forum-2205 (did you mean forum-2025?)"),
+            (["forum-open", contacts], "error[E450]: round forum-open is anonymous"),
+            (["forum-2025", try write("name,email\nEva,eva@example\n", to: "bad.csv", in: cli)], "error[E463]: row 1, column email"),
+        ]
+        for (arguments, expected) in refusals {
+            let run = try cli.run(["invite", "--round"] + arguments + base)
+            #expect(run.status == 1)
+            #expect(run.errors.contains(expected) && !run.errors.contains("E466"), "\(arguments): \(run.errors)")
+        }
+        let last = try cli.run(["invite", "--round", "forum-2025", contacts] + base)
+        #expect(last.errors == "\(out): error[E466]: the links file exists already; its tokens would be lost if it were replaced — choose another --out\n")
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "earlier\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).sorted() == [".samla", "bad.csv", "contacts.csv", "links.csv"])
+        #expect(try cli.list()[1][6] == "0 (0 used)")
+    }
+
+    /// A links file that cannot be made says why in plain words and what to do, and stores nothing.
+    @Test func anUnwritableLinksFileSaysWhyAndWhatToDo() throws {
+        let cli = try StoreCLI()
+        try openRounds(cli)
+        let contacts = try write("name,email\nEva,eva@example.se\n", to: "contacts.csv", in: cli)
+        let notes = try write("notes\n", to: "notes.txt", in: cli)
+        let cases = [
+            (notes + "/links.csv", "\(notes) is a file, not a folder; give --out a path that does not run through it, or move \(notes) out of the way"),
+            (cli.folder.appendingPathComponent("nowhere/links.csv").path,
+             "the folder \(cli.folder.appendingPathComponent("nowhere").path) does not exist; make it first, or give --out a file in a folder that exists"),
+        ]
+        for (out, reason) in cases {
+            let run = try cli.run(["invite", "--round", "forum-2025", contacts, "--out", out, "--base-url", "https://enkat.example.se"])
+            #expect(run.status == 1)
+            #expect(run.errors == "\(out): error[E467]: the links file cannot be written here: \(reason); nothing was stored\n")
+        }
+        #expect(try cli.list()[1][6] == "0 (0 used)")
+    }
+
     @Test(arguments: [
         ["invite", "--round", "forum-2025", "contacts.csv"],
         ["invite", "--round", "forum-2025", "contacts.csv", "--base-url", "enkat.example.se"],

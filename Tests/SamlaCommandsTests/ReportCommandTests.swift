@@ -114,10 +114,63 @@ import Testing
         return run
     }
 
+    /// A topline round the database does not have is E441, as for every command, at the definition
+    /// that names it (it was E520, "has no responses", which a round that exists and has none is not).
     @Test func aToplineOfARoundTheDatabaseDoesNotHaveIsRefused() throws {
         let run = try Self.refused("reports/esem-se-topline.yaml", out: "x.html")
         #expect(run.status == 1)
-        #expect(run.errors.contains("error[E520]: round esem-se-2025 of the topline section has no responses in the database"))
+        #expect(run.errors == "\(Self.root.appendingPathComponent("reports/esem-se-topline.yaml").path): error[E441]: there is no round esem-se-2025 in the database (--db); "
+            + "`samla round list` shows the rounds: name one of them as the topline's round, or open esem-se-2025 and import or collect its responses first\n", "\(run.errors)")
+    }
+
+    /// A round misspelt in the database (or in the definition) is suggested by E441's rules: a
+    /// swapped pair of digits is, another year's round is not; a round that exists with no responses
+    /// is reported, with W520.
+    @Test func aToplineRoundIsSuggestedAsEverywhereElse() throws {
+        let workspace = try Workspace()
+        let db = workspace.path("samla.sqlite")
+        let survey = Self.root.appendingPathComponent("surveys/esem-se.yaml").path
+        let report = Self.root.appendingPathComponent("reports/esem-se-topline.yaml").path
+        for name in ["esem-se-2052", "esem-se-2026"] {
+            let opened = try SamlaBinary.run(["round", "open", survey, "--name", name, "--opens", "2025-01-01", "--closes", "2025-12-31", "--db", db])
+            #expect(opened.status == 0, "\(opened.errors)")
+        }
+        let misspelt = try SamlaBinary.run(["report", report, "--db", db, "--out", workspace.path("x.html")])
+        #expect(misspelt.status == 1)
+        #expect(misspelt.errors.contains("error[E441]: there is no round esem-se-2025 (did you mean esem-se-2052?) in the database (--db); "), "\(misspelt.errors)")
+        #expect(!misspelt.errors.contains("esem-se-2026") && !misspelt.errors.contains("E520"), "\(misspelt.errors)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("x.html")))
+
+        let opened = try SamlaBinary.run(["round", "open", survey, "--name", "esem-se-2025", "--opens", "2025-01-01", "--closes", "2025-12-31", "--db", db])
+        #expect(opened.status == 0, "\(opened.errors)")
+        let empty = try SamlaBinary.run(["report", report, "--db", db, "--out", workspace.path("x.html")])
+        #expect(empty.status == 0, "\(empty.errors)")
+        #expect(empty.errors == "\(report): warning[W520]: rounds without data in the database yet: esem-se-2025; the report says so under its methods\n")
+        #expect(try String(contentsOfFile: workspace.path("x.html"), encoding: .utf8).contains("0 responses kept after cleaning (0 read, 0 removed by the cleaning rules)"))
+    }
+
+    /// A report path that runs through a file, or into a folder of the system's own (where the
+    /// system says "No such file or directory" of a folder that exists), says why in plain words
+    /// and what to do, and nothing is written.
+    @Test func anUnwritableReportPathSaysWhatToDo() throws {
+        let workspace = try Workspace()
+        _ = try SQLiteStore(path: workspace.path("empty.sqlite"))
+        let notes = workspace.path("notes.txt")
+        try "notes\n".write(toFile: notes, atomically: true, encoding: .utf8)
+        var cases = [(notes + "/report.html", "\(notes) is a file, not a folder; give --out a path that does not run through it, or move \(notes) out of the way")]
+        if FileManager.default.fileExists(atPath: "/proc/self/mounts") {
+            cases.append(("/proc/samla-report/report.html", "/proc is not a folder on a disk but the system's view of its processes (proc), "
+                + "which holds no files of yours; give --out a file in a folder on a disk, such as your home folder"))
+        }
+        for (out, reason) in cases {
+            let run = try SamlaBinary.run([
+                "report", Self.root.appendingPathComponent("reports/msi-impact.yaml").path, "--db", workspace.path("empty.sqlite"), "--out", out,
+            ])
+            #expect(run.status == 1)
+            #expect(run.errors.hasSuffix("\(out): error[E521]: the report cannot be written: \(reason)\n"), "\(run.errors)")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == "notes\n")
     }
 
     /// Next year's round collected, the shipped topline still names last year's: the refusal names
@@ -139,8 +192,8 @@ import Testing
         ])
         #expect(run.status == 1)
         #expect(run.errors.contains(
-            "error[E520]: round esem-se-2025 of the topline section has no responses in the database; import or collect them first "
-                + "(samla round list shows the rounds); the database has responses to survey esem-se in esem-se-2027: to report it, "
+            "error[E441]: there is no round esem-se-2025 in the database (--db); `samla round list` shows the rounds: name one of them as the topline's round, "
+                + "or open esem-se-2025 and import or collect its responses first; the database has responses to survey esem-se in esem-se-2027: to report it, "
                 + "name it as the topline's round and in the report's rounds\n"), "\(run.errors)")
         #expect(!FileManager.default.fileExists(atPath: workspace.path("x.html")))
     }

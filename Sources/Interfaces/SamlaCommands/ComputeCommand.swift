@@ -72,7 +72,8 @@ struct ComputeCommand: ParsableCommand {
                 do {
                     try ResultText.cleaningCSV(results).write(toFile: cleaningLog, atomically: true, encoding: .utf8)
                 } catch {
-                    throw Refused([Diagnostic(.outputUnwritable, at: .file(cleaningLog), "the cleaning log cannot be written: \(error.localizedDescription)")])
+                    throw Refused([Diagnostic(.outputUnwritable, at: .file(cleaningLog), "the cleaning log cannot be written: "
+                        + UnwritableFolder.reason(writing: cleaningLog, option: "--cleaning-log", system: error.localizedDescription))])
                 }
             }
         }

@@ -50,15 +50,21 @@ struct StoreOptions: ParsableArguments {
                 "there is no database here\(relative); give --db the path of the Samla database, which `samla round open` creates")])
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        if !exists, UnwritableFolder.systemFolderKind(folder.path) != nil {
+            // SQLite would say only that the database is read-only (E434).
+            throw Refused([Diagnostic(.unusableDatabase, at: .file(path),
+                "the database cannot be made here: " + UnwritableFolder.reason(writing: path, option: "--db", makesFolders: true, system: ""))])
+        }
         if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
-                let reason = FileInTheWay.of(folder: folder.path).map { "\($0) is a file, not a folder" } ?? error.localizedDescription
+                let reason = UnwritableFolder.reason(writing: path, option: "--db", makesFolders: true, system: error.localizedDescription)
                 throw Refused([Diagnostic(.unusableDatabase, at: .file(path), "the folder \(folder.path) cannot be created: \(reason)")])
             }
         } else if !isFolder.boolValue {
-            throw Refused([Diagnostic(.unusableDatabase, at: .file(path), "\(folder.path) is a file, not a folder")])
+            throw Refused([Diagnostic(.unusableDatabase, at: .file(path),
+                "the database cannot be made here: " + UnwritableFolder.reason(writing: path, option: "--db", system: ""))])
         }
         do {
             guard access == .reading else { return try SQLiteStore(path: path) }

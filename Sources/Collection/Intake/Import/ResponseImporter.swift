@@ -142,7 +142,7 @@ public struct ResponseImporter {
             case let error as StoreError:
                 for diagnostic in error.diagnostics(database: database) { run.tally.add(diagnostic) }
             case let error as CSVWriteError:
-                run.tally.add(Diagnostic(.reportWriteFailed, at: .file(options.reportPath ?? path), "the report cannot be written: \(error)"))
+                run.tally.add(Self.reportFailure(error, report: options.reportPath ?? path))
             default:
                 run.tally.add(Diagnostic(.importWriteFailed, at: .file(path), "the import failed: \(StoreError.words(for: failure))"))
             }
@@ -155,7 +155,7 @@ public struct ResponseImporter {
                 try report.close()
                 run.result.reportPath = report.path
             } catch {
-                run.tally.add(Diagnostic(.reportWriteFailed, at: .file(report.path), "the report cannot be written: \(error)"))
+                run.tally.add(Self.reportFailure(error, report: report.path))
             }
         }
         run.result.imported = imported
@@ -168,6 +168,15 @@ public struct ResponseImporter {
             run.tally.add(Diagnostic(.noDataRows, at: .file(path), "the file has a header but no rows: nothing to import"))
         }
         return run.finish(started: started)
+    }
+
+    /// E429 for the report of refused rows: why its file cannot be made, in plain words with what to do.
+    private static func reportFailure(_ error: CSVWriteError, report: String) -> Diagnostic {
+        guard case .cannotCreate(let reason) = error.kind else {
+            return Diagnostic(.reportWriteFailed, at: .file(report), "the report cannot be written: \(error)")
+        }
+        return Diagnostic(.reportWriteFailed, at: .file(report),
+            "the report cannot be written: " + UnwritableFolder.reason(writing: report, option: "--report", system: reason))
     }
 }
 

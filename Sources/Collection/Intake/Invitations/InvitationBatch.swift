@@ -46,17 +46,20 @@ public struct InvitationBatch: Sendable {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Reads the contacts, checks them, makes the tokens, writes the links file and stores the
-    /// invitations, so that either both the file and the invitations exist, or neither.
+    /// Checks the round, the contacts and that the links file does not exist yet, in that order;
+    /// then makes the tokens, writes the links file and stores the invitations, so that either both
+    /// the file and the invitations exist, or neither.
     public func run(store: any Store, today: CalendarDate) throws -> Outcome {
+        _ = try store.invitationRound(named: round, on: today)
+        let contacts = try checkedContacts()
+        let withdrawn = try withdrawnContacts(contacts, store: store)
+        let warnings = try contacts.warnings + withdrawn.warnings + alreadyInvited(contacts, leavingOut: withdrawn.rows, store: store)
+        // Checked last, so that an earlier links file does not hide what is wrong with the round or
+        // the contacts: removing it to get past E466 would lose its tokens for nothing.
         guard !FileManager.default.fileExists(atPath: outputPath) else {
             throw Refusal(diagnostics: [Diagnostic(.outputExists, at: .file(outputPath),
                 "the links file exists already; its tokens would be lost if it were replaced — choose another --out")])
         }
-        let contacts = try checkedContacts()
-        _ = try store.invitationRound(named: round, on: today)
-        let withdrawn = try withdrawnContacts(contacts, store: store)
-        let warnings = try contacts.warnings + withdrawn.warnings + alreadyInvited(contacts, leavingOut: withdrawn.rows, store: store)
 
         // A row whose address withdrew gets no token: it is left out of the links file and not stored.
         let tokens = contacts.table.rows.map { withdrawn.rows.contains($0.number) ? nil : InvitationToken.random() }
@@ -202,7 +205,8 @@ public struct InvitationBatch: Sendable {
             try table.writeOwnerOnly(to: path, addedColumns: ["token", "link"]) { index in tokens[index].map { [$0.text, links.personal($0.text)] } }
         } catch is ContactsTable.CannotCreate {
             throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
-                "the links file cannot be written here; check that the folder exists and that you may write in it")])
+                "the links file cannot be written here: " + UnwritableFolder.reason(writing: outputPath, option: "--out", system: "the file could not be made")
+                    + "; nothing was stored")])
         } catch {
             throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath), "the links file could not be written: \(error)")])
         }

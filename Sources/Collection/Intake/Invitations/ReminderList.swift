@@ -220,8 +220,6 @@ public struct ReminderList: Sendable {
         throw Refusal(diagnostics: problems.sorted)
     }
 
-    /// Refuses a round that does not exist, takes no invitations, or no longer collects: its
-    /// links would open a closed form.
     /// Writes the rows to remind, as the links file has them plus `progress`, in the links file's
     /// delimiter and with its byte order mark, through a temporary file moved into place.
     private func write(_ table: ContactsTable, progress: [Progress?]) throws {
@@ -232,7 +230,7 @@ public struct ReminderList: Sendable {
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
-                "the reminders file cannot be written here; check that the folder exists and that you may write in it")])
+                "the reminders file cannot be written here: " + UnwritableFolder.reason(writing: outputPath, option: "--out", system: "\(error)"))])
         }
     }
 

@@ -24,7 +24,7 @@ final class ExportFolder {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isFolder) {
-            guard isFolder.boolValue else { throw .outputUnwritable(path: path, reason: "it is a file, not a folder") }
+            guard isFolder.boolValue else { throw .outputUnwritable(path: path, reason: "it is a file, not a folder; give --out a folder") }
             made = []
         } else {
             var missing: [String] = []
@@ -34,10 +34,9 @@ final class ExportFolder {
                 folder = PathText.folder(of: folder)
             }
             do { try manager.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-                if let file = FileInTheWay.of(folder: path) {
-                    throw .outputUnwritable(path: path, reason: "\(file) is a file, not a folder")
-                }
-                throw .outputUnwritable(path: path, reason: "the folder cannot be created (\(error.localizedDescription))")
+                let inside = (path as NSString).appendingPathComponent("responses.csv")
+                throw .outputUnwritable(path: path, reason: UnwritableFolder.reason(
+                    writing: inside, option: "--out", makesFolders: true, system: "the folder cannot be created: \(error.localizedDescription)"))
             }
             made = missing
         }
@@ -50,7 +49,7 @@ final class ExportFolder {
         var template = Array(((path as NSString).appendingPathComponent(".samla-export-XXXXXX")).utf8CString)
         let mkdtempResult = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard mkdtempResult != nil else {
-            let reason = Self.systemError()
+            let reason = UnwritableFolder.reason(writing: (path as NSString).appendingPathComponent("responses.csv"), option: "--out", system: Self.systemError())
             Self.remove(made)
             throw .outputUnwritable(path: path, reason: reason)
         }

@@ -33,8 +33,10 @@ public struct ReportGenerator: Sendable {
         for section in definition.sections {
             guard case .topline(let round, let openAnswers) = section, toplines[round] == nil else { continue }
             guard try store.round(named: round) != nil else {
-                diagnostics.report(.reportRoundWithoutData, at: .file(definition.path),
-                                   "round \(round) of the topline section has no responses in the database; import or collect them first (samla round list shows the rounds)\(try otherRounds(of: round))")
+                let suggestion = Suggestions.misspelling(of: round, in: try store.roundSummaries().map(\.round.name))
+                diagnostics.report(.unknownRound, at: .file(definition.path),
+                                   "there is no round \(round)\(Suggestions.didYouMean(suggestion)) in the database (--db); `samla round list` shows the rounds: "
+                                       + "name one of them as the topline's round, or open \(round) and import or collect its responses first\(try otherRounds(of: round))")
                 continue
             }
             let cleaning = try results?.cleaning.first { $0.round == round } ?? compute(aggregator, rounds: [round]).cleaning.first { $0.round == round }
@@ -85,18 +87,20 @@ public struct ReportGenerator: Sendable {
             let example = (target as NSString).appendingPathComponent("\(definition.id).html")
             throw refused("this is a folder; the report is one file, so give a path ending in .html, e.g. \(example)")
         }
-        if let file = FileInTheWay.of(folder: folder) { throw refused("\(file) is a file, not a folder") }
+        if FileInTheWay.of(folder: folder) != nil {
+            throw refused(UnwritableFolder.reason(writing: target, option: "--out", makesFolders: true, system: ""))
+        }
         let rendered = try render()
         do {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try Data(rendered.html.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
-            throw refused(error.localizedDescription)
+            throw refused(UnwritableFolder.reason(writing: target, option: "--out", makesFolders: true, system: error.localizedDescription))
         }
         return rendered
     }
 
-    /// For a topline round the database lacks: the rounds of its survey that the database has
+    /// For a topline round the database does not have: the rounds of its survey that the database has
     /// responses in (a later year's round, say, when the definition still names last year's).
     private func otherRounds(of round: String) throws -> String {
         guard let survey = framework.rounds.first(where: { $0.name == round })?.survey else { return "" }

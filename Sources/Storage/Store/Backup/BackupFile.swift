@@ -47,11 +47,8 @@ struct BackupFile {
             }
             if !replacing { throw StoreError.backupExists(path: path) }
         }
-        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-            throw StoreError.backupUnwritable(path: path, reason: "the folder \(folder) does not exist; make it first, or give --to a file in a folder that exists")
-        }
-        if !isFolder.boolValue {
-            throw StoreError.backupUnwritable(path: path, reason: "\(folder) is a file, not a folder")
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+            throw StoreError.backupUnwritable(path: path, reason: UnwritableFolder.reason(writing: path, option: "--to", system: ""))
         }
     }
 
@@ -84,12 +81,8 @@ struct BackupFile {
         case ENOSPC, EDQUOT:
             let bytes = (try? FileManager.default.attributesOfItem(atPath: database)[.size] as? Int) ?? 0
             return .backupDiskFull(path: path, databaseBytes: bytes)
-        case EACCES, EPERM:
-            return .backupUnwritable(path: path, reason: "this user may not write in the folder \(folder) (\(reason)); choose a folder you may write, or ask for write access to it")
-        case EROFS:
-            return .backupUnwritable(path: path, reason: "the folder \(folder) is on a read-only disk; choose a folder on a writable one")
         default:
-            return .backupUnwritable(path: path, reason: "the folder \(folder) cannot take the file (\(reason))")
+            return .backupUnwritable(path: path, reason: UnwritableFolder.reason(writing: path, option: "--to", system: reason))
         }
     }
 

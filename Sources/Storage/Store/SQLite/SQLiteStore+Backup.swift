@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import GRDB
 
@@ -98,7 +99,8 @@ extension SQLiteStore {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_BUSY, .SQLITE_LOCKED:
             return StoreError(databaseFailure: error, path: path) ?? error
         default:
-            return StoreError.backupUnwritable(path: file.path, reason: "SQLite could not write the copy in \(file.folder) (\(error.message ?? "\(error.resultCode)"))")
+            return StoreError.backupUnwritable(path: file.path, reason: UnwritableFolder.reason(
+                writing: file.path, option: "--to", system: "SQLite could not write the copy: \(error.message ?? "\(error.resultCode)")"))
         }
     }
 }
