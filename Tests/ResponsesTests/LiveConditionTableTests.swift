@@ -74,7 +74,7 @@ import Testing
             for (name, input) in row.inputs {
                 switch input {
                 case .text(let text) where text.isEmpty: break
-                // A browser posts a text area's line breaks as CR LF.
+                // A browser posts a text area's line breaks as CR LF, which the server stores as LF.
                 case .text(let text): fields[name] = .text(name == "lt" ? text.replacingOccurrences(of: "\n", with: "\r\n") : text)
                 case .ticked(let codes): fields[name] = .selections(codes)
                 }

@@ -41,9 +41,7 @@ enum FormScript {
         return Number(t.replace(",", ".")) + 0;
       }
       function textAnswer(control) {
-        var value = control.value;
-        if (control.tagName === "TEXTAREA") { value = value.replace(/\r?\n/g, "\r\n"); }
-        var t = trim(value);
+        var t = trim(control.value.replace(/\r\n?/g, "\n"));
         if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(t)) { throw UNDECIDED; }
         return t === "" ? null : t;
       }
