@@ -1,4 +1,5 @@
 import Foundation
+@testable import FormServer
 import HTTPTypes
 import Store
 import Testing
@@ -90,7 +91,7 @@ import Testing
     @Test func everyResponseCarriesTheSecurityHeadersAndNoInternals() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
-            for path in ["/s/esem-open", "/s/esem-closed", "/nowhere", "/assets/samla.css", "/assets/form-v1.js", "/admin/login", "/admin"] {
+            for path in ["/s/esem-open", "/s/esem-closed", "/nowhere", Stylesheet.path, FormScript.path, "/admin/login", "/admin"] {
                 let reply = try await client.get(path)
                 #expect(reply.header("Content-Security-Policy") == "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'", "\(path)")
                 #expect(reply.header("X-Content-Type-Options") == "nosniff")
@@ -118,7 +119,7 @@ import Testing
             }
             // No page has inline script or inline style: the form's one script is a file.
             let page = try await Respondent.start(client, round: "esem-open").show()
-            let withoutTheFile = page.body.replacingOccurrences(of: #"<script src="/assets/form-v1.js" defer></script>"#, with: "")
+            let withoutTheFile = page.body.replacingOccurrences(of: #"<script src="\#(FormScript.path)" defer></script>"#, with: "")
             #expect(!withoutTheFile.contains("<script") && !page.body.contains("style=")
                     && page.body.range(of: #" on[a-z]+=""#, options: .regularExpression) == nil)
         }
@@ -156,7 +157,7 @@ import Testing
             let link = try await Respondent.start(client, round: "esem-open").path
             for (path, status) in [
                 (link, 200), ("/s/esem-open", 200), ("/s/esem-closed", 403), ("/s/esem-invited", 403), ("/s/esem-nope", 404),
-                ("/t/" + InvitationToken.random().text, 404), ("/assets/samla.css", 200), ("/admin/login", 200), ("/admin", 303), ("/nowhere", 404),
+                ("/t/" + InvitationToken.random().text, 404), (Stylesheet.path, 200), ("/admin/login", 200), ("/admin", 303), ("/nowhere", 404),
             ] {
                 let reply = try await client.request(.head, path)
                 #expect(reply.status == status, "HEAD \(path)")

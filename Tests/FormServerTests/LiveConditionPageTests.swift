@@ -14,7 +14,7 @@ import Testing
         Page.firstMatch(#"id="q-\#(question)" data-relevant="([^"]*)""#, in: html).map(Page.unescape)
     }
 
-    static let script = #"<script src="/assets/form-v1.js" defer></script>"#
+    static let script = #"<script src="\#(FormScript.path)" defer></script>"#
 
     @Test func aPageWithSamePageConditionsCarriesThemAndTheScript() async throws {
         let environment = try TestEnvironment()
@@ -69,7 +69,7 @@ import Testing
         let page = try #require(survey.pages.firstIndex { $0.questions.contains { $0.name == "follow_up_plan" } })
         let html = FormPageView(
             validator: validator, sheet: validator.makeSheet(), page: page, values: [:], problems: [], language: "sv",
-            action: "/t/x", csrfToken: "c", describesSurvey: false
+            action: "/t/x", csrfToken: "c", describesSurvey: false, maximumBodyBytes: 128 * 1024
         ).render()
         #expect(html.contains(#"<div class="question" id="q-follow_up_plan">"#))
         #expect(html.contains(#"id="h-follow_up_plan">Svara bara om frågan gäller dig utifrån dina svar ovan.</p>"#))
@@ -81,7 +81,7 @@ import Testing
         let environment = try TestEnvironment()
         try await environment.withServer { client in
             let plain = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-            for path in ["/s/esem-open", "/assets/form-v1.js", "/admin/login", "/nowhere"] {
+            for path in ["/s/esem-open", FormScript.path, "/admin/login", "/nowhere"] {
                 #expect(try await client.get(path).header("Content-Security-Policy") == plain, "\(path)")
             }
             let unknown = try await client.get("/t/" + InvitationToken.random().text)
@@ -90,9 +90,58 @@ import Testing
             let script = try await client.get(FormScript.path)
             #expect(script.status == 200)
             #expect(script.header("Content-Type") == "text/javascript; charset=utf-8")
-            #expect(script.header("Cache-Control") == "public, max-age=86400")
+            #expect(script.header("Cache-Control") == "public, max-age=31536000, immutable")
             #expect(script.body == FormScript.javaScript)
             #expect(!script.body.contains("eval(") && !script.body.contains("Function("), "the policy allows neither")
         }
+    }
+
+    /// The stylesheet and the script are named by a hash of their content, so that a browser never
+    /// runs a copy it kept of an older version: the script was `/assets/form-v1.js`, cached for a
+    /// day whatever changed in it (it read `1,000` as 1 after the server began to ask about it), and
+    /// the stylesheet `/assets/samla.css`, cached for an hour.
+    @Test func theAssetsAreNamedByTheirContentAndKeptForAYear() async throws {
+        #expect(Page.firstMatch(#"^(/assets/form-[0-9a-f]{10}\.js)$"#, in: FormScript.path) == FormScript.path)
+        #expect(Page.firstMatch(#"^(/assets/samla-[0-9a-f]{10}\.css)$"#, in: Stylesheet.path) == Stylesheet.path)
+        let changed = StaticAsset(stem: "form", extension: "js", contentType: "text/javascript", content: FormScript.javaScript + "\n")
+        #expect(changed.path != FormScript.path, "another content, another name")
+        #expect(StaticAsset(stem: "form", extension: "js", contentType: "text/javascript", content: FormScript.javaScript).path == FormScript.path)
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            for (asset, type) in [(Stylesheet.asset, "text/css; charset=utf-8"), (FormScript.asset, "text/javascript; charset=utf-8")] {
+                let served = try await client.get(asset.path)
+                #expect(served.status == 200)
+                #expect(served.header("Content-Type") == type)
+                #expect(served.header("Cache-Control") == "public, max-age=31536000, immutable")
+                #expect(served.body == asset.content)
+            }
+            for old in ["/assets/form-v1.js", "/assets/samla.css"] {
+                #expect(try await client.get(old).status == 404, "\(old)")
+            }
+            let page = try await Respondent.start(client, round: "esem-open").show().body
+            #expect(page.contains(#"<link rel="stylesheet" href="\#(Stylesheet.path)">"#))
+            #expect(page.contains(Self.script))
+        }
+    }
+
+    /// A page shown again with problems loads the script, even without a condition for it, and its
+    /// error summary can take focus (tabindex="-1"), which the script gives it as the page loads, so
+    /// that a screen reader reads the summary and the next Tab reaches its first link (focus began at
+    /// the top of the page, two Tabs before it). Without JavaScript the page works as before.
+    @Test func aPageWithProblemsHasItsErrorSummaryFocusedByTheScript() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let r = try await Respondent.start(client, round: "esem-open", headers: ["Accept-Language": "sv"])
+            try await r.answer("Välkommen", [("consent", "yes")])
+            let page = try await r.show().body
+            #expect(!page.contains("<script") && !page.contains("error-summary"), "no condition, no problem: no script")
+            let refused = try await r.post([("resp_role", "ceo"), ("registered", "yes"), ("prio_fin", "11"), ("prio_imp", "nio")])
+            #expect(refused.status == 422)
+            #expect(refused.body.contains(#"<div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">"#))
+            #expect(refused.body.contains(Self.script))
+            #expect(refused.body.contains(##"<a href="#q-prio_fin">"##), "the links work without the script")
+        }
+        #expect(FormScript.javaScript.contains(#"var summary = document.getElementById("error-summary");"#))
+        #expect(FormScript.javaScript.contains("if (summary) { summary.focus(); }"))
     }
 }

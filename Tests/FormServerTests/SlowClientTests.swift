@@ -1,4 +1,5 @@
 import Foundation
+@testable import FormServer
 import Testing
 
 /// Clients that hold a connection without finishing a request (slowloris): the server closes them
@@ -65,7 +66,7 @@ import Testing
             // The server has handled the cut once a later request on another connection is answered
             // and the request line of the cut one is written.
             for _ in 0..<100 where !environment.logs.lines.contains(where: { $0.contains("\"method\":\"POST\"") }) {
-                _ = try await client.get("/assets/samla.css")
+                _ = try await client.get(Stylesheet.path)
             }
         }
         let cut = try #require(environment.logs.lines.first { $0.contains("\"message\":\"request\"") && $0.contains("\"method\":\"POST\"") })

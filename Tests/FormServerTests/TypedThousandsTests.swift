@@ -73,4 +73,24 @@ import Testing
             #expect(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response?.answers["fte"] == .decimal(1))
         }
     }
+
+    /// A number asked about is no number, as one the page cannot read: the questions whose
+    /// conditions and constraints read it are not decided on 1. fte_women (`. <= ${fte}`) was refused
+    /// for 500 as more than the 1 that "1,000" would have been, beside the question about "1,000".
+    @Test func anAnswerCheckedAgainstANumberAskedAboutIsNotRefusedForIt() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let r = try await onStaffPage(client, language: "en-GB,en;q=0.9")
+            let asked = try await r.post([("fte", "1,000"), ("fte_women", "500"), ("volunteers", "3"), ("mgmt_n", "0")])
+            #expect(asked.status == 422)
+            #expect(Respondent.errors(asked.body) == [
+                "q-fte How many full-time equivalent staff does your organisation have today? “1,000” could mean 1000 or 1.000: "
+                    + "write 1000 or 1 000 for a number in thousands, or 1.000 with a decimal point.",
+            ])
+            #expect(Page.inputValue("fte_women", in: asked.body) == "500", "kept as typed")
+            try await r.answer("Staff and leadership", [("fte", "1000"), ("fte_women", "500"), ("volunteers", "3"), ("mgmt_n", "0")])
+            let answers = try #require(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response?.answers)
+            #expect(answers["fte_women"] == .decimal(500))
+        }
+    }
 }

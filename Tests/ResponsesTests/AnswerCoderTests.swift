@@ -23,6 +23,22 @@ import Testing
         #expect(coder("name").code("Smörgås 🥪") == .value(.text("Smörgås 🥪")))
     }
 
+    /// One answer is stored byte for byte alike whichever way it came: a browser posts a text area's
+    /// line breaks as CR LF, a CSV cell and a JSON string hold LF, CR LF or (old Mac text) a lone CR.
+    /// The web form stored CR LF while the import and the API kept LF.
+    @Test func lineBreaksAreStoredAsLineFeedsFromEveryPath() {
+        let stored = CodedAnswer.value(.text("rad 1\nrad 2\n\nrad 4"))
+        for written in ["rad 1\r\nrad 2\r\n\r\nrad 4", "rad 1\nrad 2\n\nrad 4", "rad 1\rrad 2\r\rrad 4", "rad 1\r\nrad 2\n\rrad 4"] {
+            #expect(coder("story").code(written) == stored, "a form field or a CSV cell: \(written.debugDescription)")
+            #expect(coder("story").check(.text(written)) == stored, "a JSON string: \(written.debugDescription)")
+        }
+        #expect(coder("name").code("Anna\r\nBerg") == .value(.text("Anna\nBerg")))
+        #expect(coder("legal_form_other").check(.text("Stiftelse\r\ni bildning")) == .value(.text("Stiftelse\ni bildning")))
+        // Line breaks around the answer are dropped as before; a CR LF split by other text is two breaks.
+        #expect(coder("story").code("\r\n ja \r\n") == .value(.text("ja")))
+        #expect(coder("story").code("å\r\tö\n") == .value(.text("å\n\tö")))
+    }
+
     @Test func controlCharactersInTextAreRefusedWithTheirPlace() {
         #expect(coder("name").code("Anna\u{0}") == .problem(.controlCharacter(scalar: 0, position: 5)))
         #expect(coder("story").code("Åsa \u{1B}[31mröd") == .problem(.controlCharacter(scalar: 0x1B, position: 5)))
@@ -31,7 +47,7 @@ import Testing
         #expect(coder("name").check(.text("a\u{8}b")) == .problem(.controlCharacter(scalar: 8, position: 2)))
         // Tab and line breaks inside a text are kept; a character past C1 that starts with the same
         // byte (U+00A0–U+00BF) is no control.
-        #expect(coder("story").code("a\tb\r\nc") == .value(.text("a\tb\r\nc")))
+        #expect(coder("story").code("a\tb\nc") == .value(.text("a\tb\nc")))
         #expect(coder("name").code("50\u{A0}% ¿") == .value(.text("50\u{A0}% ¿")))
         #expect(coder("name").check(.text("50\u{A0}%")) == .value(.text("50\u{A0}%")))
         let problem = AnswerProblem(variable: "comments", value: "Anna\u{0}", kind: .controlCharacter(scalar: 0, position: 5))

@@ -18,6 +18,8 @@ import Testing
     }
 
     struct Row: Decodable {
+        /// The page's language, `sv` unless given: the browser check switches the page to it.
+        var language: String?
         var inputs: [String: Input]
         var expect: [String: String]
     }
@@ -74,13 +76,16 @@ import Testing
             for (name, input) in row.inputs {
                 switch input {
                 case .text(let text) where text.isEmpty: break
-                // A browser posts a text area's line breaks as CR LF.
+                // A browser posts a text area's line breaks as CR LF, which the server stores as LF.
                 case .text(let text): fields[name] = .text(name == "lt" ? text.replacingOccurrences(of: "\n", with: "\r\n") : text)
                 case .ticked(let codes): fields[name] = .selections(codes)
                 }
             }
             var posted = sheet
-            _ = validator.submit(page: 1, fields: fields, to: &posted)
+            // The form's decimal separator in the row's language (UIText): `1.000` on a Swedish page and
+            // `1,000` on an English one may be a thousand, and are asked about.
+            let decimalSeparator: Character = (row.language ?? "sv") == "sv" ? "," : "."
+            _ = validator.submit(page: 1, fields: fields, decimalSeparator: decimalSeparator, to: &posted)
             for name in live where row.expect[name] != "not sent" {
                 let position = validator.survey.questions.firstIndex { $0.name == name }!
                 #expect(Self.outcome(position, validator, posted) == row.expect[name], "row \(number + 1): \(name)")

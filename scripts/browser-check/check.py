@@ -17,7 +17,7 @@ Fails on any violation, on a page wider than 320 px at 320 px or text that runs 
 there (long-words.yaml: a Swedish compound wider than the error summary's line), on an error
 summary link that, followed with the keyboard, leaves its question's label or message off the
 screen or the next Tab outside the question, on a control without a visible
-focus indicator, on a script error or a script the CSP refuses, and on any missing tool: it never skips.
+focus indicator, on a page with errors whose error summary is not focused as it loads, on a script error or a script the CSP refuses, and on any missing tool: it never skips.
 
 Usage: check.py --samla PATH --fixture PATH --axe PATH/axe.min.js --out FOLDER
 """
@@ -217,6 +217,23 @@ class Check:
             self.failures.append(f"{name}: the chart is not in a focusable region that scrolls sideways")
         print(f"  {name}: chart text {drawn:.1f} px (small text {small:.1f} px), in a scrolling region: {scrolls}, first bars on screen: {not off}")
 
+    def check_summary_focused(self, name):
+        """A page shown again with problems has its error summary focused as it loads (the GOV.UK
+        pattern: a screen reader reads it), shown with a focus outline, and the first Tab reaches the
+        summary's first link; focus began at the top of the page, two Tabs before it."""
+        d = self.driver
+        focused, outline, shadow = d.execute_script(
+            "const e = document.activeElement, s = getComputedStyle(e); return [e.id || e.tagName, s.outlineStyle, s.boxShadow];")
+        if focused != "error-summary":
+            self.failures.append(f"{name}: focus is on {focused} after the refused post, not on the error summary")
+        elif outline == "none" and shadow == "none":
+            self.failures.append(f"{name}: the focused error summary shows no focus indicator")
+        ActionChains(d).send_keys(Keys.TAB).perform()
+        first = d.execute_script("const a = document.querySelector('.error-summary a'); return document.activeElement === a;")
+        if not first:
+            self.failures.append(f"{name}: the first Tab after the refused post does not reach the summary's first link")
+        print(f"  {name}: focus on #{focused} after the refused post; next Tab on its first link: {first}")
+
     def check_focus(self, name, controls=4):
         """Tabbing to the first `controls` controls shows an outline on each."""
         d = self.driver
@@ -309,8 +326,8 @@ def check_live_conditions(check, d):
     stays shown; the page posts as without the script. check_condition_table pins the script to
     the server's evaluator construct by construct."""
     console_errors(check, "before live-conditions")
-    if d.find_elements(By.CSS_SELECTOR, "script[src='/assets/form-v1.js']") == []:
-        check.failures.append("live-conditions: the staff page does not load /assets/form-v1.js")
+    if d.find_elements(By.CSS_SELECTOR, "script[src^='/assets/form-'][src$='.js']") == []:
+        check.failures.append("live-conditions: the staff page does not load the form's script /assets/form-HASH.js")
     dependents = ("q-fte_women", "q-fte_target", "q-mgmt_women")
     expect_shown(check, "nothing typed", {q: False for q in dependents})
     steps = [
@@ -612,7 +629,16 @@ def check_condition_table(check, d):
     press(d, "next")
     for name, value in table["typed"].items():
         set_field(d, name, value)
+    language = "sv"
     for number, row in enumerate(table["rows"], start=1):
+        if row.get("language", "sv") != language:
+            # The page in the row's language, whose decimal separator decides which numbers are asked about.
+            for name, value in row["inputs"].items():
+                set_field(d, name, [] if isinstance(value, list) else "")
+            language = row["language"]
+            press(d, "lang-" + language)
+            for name, value in table["typed"].items():
+                set_field(d, name, value)
         for name, value in row["inputs"].items():
             set_field(d, name, value)
         wrong = []
@@ -631,13 +657,13 @@ def check_condition_table(check, d):
         if wrong:
             check.failures.append(f"condition-table: row {number}: " + "; ".join(wrong))
         print(f"  condition-table: row {number}: {len(row['expect']) - len(wrong)} of {len(row['expect'])} questions as expected")
-    check.audit("condition-table", "Villkor")
+    check.audit("condition-table", {"sv": "Villkor", "en": "Conditions"}[language])
     console_errors(check, "condition-table")
     # The page, posted with the script's questions hidden and shown, goes on as without the script.
     for name, value in table["rows"][1]["inputs"].items():
         set_field(d, name, value)
     press(d, "next")
-    check.audit("condition-table-posted", "Slut")
+    check.audit("condition-table-posted", {"sv": "Slut", "en": "End"}[language])
 
 
 def main():
@@ -711,6 +737,7 @@ def run_pages(check, d):
     answer_about_you(d, "11", "nio")
     press(d, "next")
     check.audit("page-with-errors", "Om dig och organisationens prioriteringar")
+    check.check_summary_focused("page-with-errors")
     check.check_summary_links("page-with-errors")
     check.check_summary_links("page-with-errors-320px", width=320)
     check.check_narrow("page-with-errors")

@@ -205,17 +205,13 @@ public final class FormServer: Sendable {
     }
 
     private func addAssetRoutes(_ router: Router<BasicRequestContext>) {
-        router.get(RouterPath(stringLiteral: Stylesheet.path)) { _, _ in
-            var headers = HTTPFields()
-            headers[.contentType] = "text/css; charset=utf-8"
-            headers[.cacheControl] = "public, max-age=3600"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
-        }
-        router.get(RouterPath(stringLiteral: FormScript.path)) { _, _ in
-            var headers = HTTPFields()
-            headers[.contentType] = "text/javascript; charset=utf-8"
-            headers[.cacheControl] = "public, max-age=86400"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: FormScript.javaScript)))
+        for asset in [Stylesheet.asset, FormScript.asset] {
+            router.get(RouterPath(stringLiteral: asset.path)) { _, _ in
+                var headers = HTTPFields()
+                headers[.contentType] = asset.contentType
+                headers[.cacheControl] = StaticAsset.cacheControl
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: asset.content)))
+            }
         }
     }
 }

@@ -13,7 +13,9 @@ public enum CodedAnswer: Hashable, Sendable {
 /// variable, by the rules of its type. Surrounding spaces, tabs and line breaks are dropped
 /// from every answer; what is left empty is no answer.
 ///
-/// - text, long_text, `other` texts: kept as written (inside spaces and line breaks too).
+/// - text, long_text, `other` texts: kept as written (inside spaces and line breaks too), each
+///   line break as one LF: a browser posts a text area's as CR LF, a file may hold either, and the
+///   same answer is stored alike whichever way it came (``LineBreaks``).
 /// - email: a text that passes ``EmailCoding``.
 /// - integer, decimal: see ``NumberCoding`` (`12`, `-3`; `3.5` or `3,5`).
 /// - boolean: `1/0`, `true/false`, `yes/no`, `ja/nej`, `sant/falskt`, any letter case.
@@ -83,7 +85,7 @@ public final class AnswerCoder: Sendable {
             if let control = ByteText.firstControl(bytes) {
                 return .problem(.controlCharacter(scalar: control.scalar, position: control.position))
             }
-            return .value(.text(ByteText.string(bytes)))
+            return .value(.text(LineBreaks.normalized(bytes)))
         case .email:
             return EmailCoding.isValid(bytes) ? .value(.text(ByteText.string(bytes))) : .problem(.notAnEmail)
         case .integer:
@@ -212,7 +214,7 @@ public final class AnswerCoder: Sendable {
         case (.text, .text(let s)):
             // Already as coding would leave it (a stored answer): kept without a copy.
             if let first = s.utf8.first, let last = s.utf8.last, !ByteText.isSpace(first), !ByteText.isSpace(last),
-               !ByteText.hasControl(s) {
+               !ByteText.hasControl(s), !s.utf8.contains(LineBreaks.carriageReturn) {
                 return .value(value)
             }
             return code(s)

@@ -8,8 +8,6 @@ enum ByteText {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
-    /// The bytes without leading and trailing spaces, tabs, CR and LF.
-    @inline(__always)
     /// The first control character in UTF-8 `bytes` other than tab and line breaks (C0, DEL and
     /// C1: characters no one types and that HTML, terminals and spreadsheets do not show), with
     /// its place counted in characters from 1.
@@ -34,6 +32,8 @@ enum ByteText {
         return text.withUTF8 { firstControl($0) != nil }
     }
 
+    /// The bytes without leading and trailing spaces, tabs, CR and LF.
+    @inline(__always)
     static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var start = 0
         var end = bytes.count

@@ -162,6 +162,12 @@ public struct AnswerSheet: Sendable {
         }
     }
 
+    /// Sets variable `index` to `text`, refused for `kind` whatever the coder would make of it (a
+    /// number typed on the form that may group thousands): no value, and the problem in the next check.
+    mutating func setRefused(text: String, kind: AnswerProblem.Kind, variable index: Int) {
+        store(.problem(kind), text: { text }, variable: index)
+    }
+
     /// Clears variable `index`.
     public mutating func clear(variable index: Int) {
         store(.empty, text: { "" }, variable: index)

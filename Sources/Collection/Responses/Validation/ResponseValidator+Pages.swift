@@ -32,20 +32,26 @@ extension ResponseValidator {
     /// checks that page, clears answers that became not relevant anywhere, recomputes
     /// calculations, and says where the respondent goes next. With the `decimalSeparator` of the
     /// language the page was typed in, a number whose other separator may group thousands
-    /// (`1,000` in English, `1.000` in Swedish) is a problem, not the number 1 (``ThousandsOrDecimals``).
+    /// (`1,000` in English, `1.000` in Swedish) is refused with a problem that asks which was meant
+    /// (``ThousandsOrDecimals``), as a number the page cannot read is: it is not the number 1, and
+    /// the questions whose conditions or constraints read it are left undecided, not decided on 1.
     public func submit(page: Int, fields: [String: FormField], decimalSeparator: Character? = nil, to sheet: inout AnswerSheet) -> PageOutcome {
         for position in pages[page].questions where questions[position].kind == .answered {
             let q = questions[position]
             for v in q.allVariables {
                 switch fields[variables[v].name] {
-                case .text(let text): sheet.setAnswer(text: text, variable: v)
+                case .text(let text):
+                    if let decimalSeparator, let asked = askedAbout(text, variable: v, decimalSeparator: decimalSeparator) {
+                        sheet.setRefused(text: text, kind: asked, variable: v)
+                    } else {
+                        sheet.setAnswer(text: text, variable: v)
+                    }
                 case .selections(let picked): sheet.setAnswer(selections: picked, variable: v)
                 case nil: sheet.clear(variable: v)
                 }
             }
         }
         check(&sheet, mode: .page(page))
-        if let decimalSeparator { askThousandsOrDecimals(page: page, fields: fields, decimalSeparator: decimalSeparator, in: &sheet) }
         return PageOutcome(
             problems: sheet.problems,
             nextPage: sheet.problems.isEmpty ? nextRelevantPage(after: page, in: sheet) : page,
@@ -53,26 +59,13 @@ extension ResponseValidator {
         )
     }
 
-    /// Replaces the problems (or the acceptance) of each number of a shown question of `page` typed
-    /// as ``ThousandsOrDecimals`` with the problem that asks which was meant; as with any problem,
-    /// its value is not saved.
-    private func askThousandsOrDecimals(page: Int, fields: [String: FormField], decimalSeparator: Character, in sheet: inout AnswerSheet) {
-        for position in pages[page].questions where questions[position].kind == .answered && sheet.relevantQuestions[position] {
-            for v in questions[position].allVariables where variables[v].type == .integer || variables[v].type == .decimal {
-                guard case .text(let text) = fields[variables[v].name],
-                      let (whole, fraction) = ThousandsOrDecimals.reading(text, decimalSeparator: decimalSeparator) else { continue }
-                let name = variables[v].name
-                let asked = AnswerProblem(variable: name, value: text, kind: .thousandsOrDecimals(
-                    whole: whole, fraction: fraction, wholeNumber: variables[v].type == .integer))
-                if let first = sheet.problems.firstIndex(where: { $0.variable == name }) {
-                    sheet.problems.removeAll { $0.variable == name }
-                    sheet.problems.insert(asked, at: first)
-                } else {
-                    let later = sheet.problems.firstIndex { index(ofVariable: $0.variable).map { $0 > v } ?? false }
-                    sheet.problems.insert(asked, at: later ?? sheet.problems.endIndex)
-                }
-            }
-        }
+    /// The problem that asks about a number typed as ``ThousandsOrDecimals`` for variable `v`; nil
+    /// for any other text or a variable that is no number.
+    private func askedAbout(_ text: String, variable v: Int, decimalSeparator: Character) -> AnswerProblem.Kind? {
+        let type = variables[v].type
+        guard type == .integer || type == .decimal,
+              let (whole, fraction) = ThousandsOrDecimals.reading(text, decimalSeparator: decimalSeparator) else { return nil }
+        return .thousandsOrDecimals(whole: whole, fraction: fraction, wholeNumber: type == .integer)
     }
 
     /// Whether `page` is shown, given the answers on `sheet`.

@@ -20,9 +20,9 @@ public enum LiveFieldType: String, Hashable, Sendable, CaseIterable {
     case choices
 }
 
-/// A question's condition as data for the form's script (`form-v1.js`), which shows the question
-/// only while the condition holds, as the respondent types. The server still decides when the page
-/// is posted; the script only hides and shows.
+/// A question's condition as data for the form's script (`/assets/form-HASH.js`), which shows the
+/// question only while the condition holds, as the respondent types. The server still decides when
+/// the page is posted; the script only hides and shows.
 ///
 /// Only a subset of the language is sent, every construct of which the script evaluates exactly as
 /// ``CompiledExpression/isTrue(_:)`` does (docs/expressions.md, "In the browser"). A condition with

@@ -1,25 +1,41 @@
 /// The one script, served from the binary as a static file (the CSP allows scripts from the server
 /// only, and no inline script or `eval`). On a form page it shows a question whose condition reads
-/// answers of the same page only while the condition holds, as the respondent types or ticks.
+/// answers of the same page only while the condition holds, as the respondent types or ticks; on a
+/// page shown again with problems it moves focus to the error summary once, as the page loads.
 ///
 /// The condition comes as data, in the `data-relevant` attribute of the question's wrapper: the
 /// JSON tree of ``LiveCondition``, evaluated here exactly as the server's evaluator does for that
 /// subset (docs/expressions.md, "In the browser"). Fields are read as the server codes a posted
-/// answer; one the server would refuse (a number it cannot read) leaves the questions that read it
-/// shown, with their note, as without the script. A question not shown is `hidden` (screen readers
-/// skip it too) and keeps what was typed: the server clears it when the page is posted. A question
-/// with an error message is never hidden. Nothing is sent, focus never moves.
+/// answer; one the server would refuse (a number it cannot read, or one it asks about because its
+/// separator may group thousands in the page's language, `data-decimal-separator` on the form) leaves
+/// the questions that read it shown, with their note, as without the script. A question not shown is
+/// `hidden` (screen readers skip it too) and keeps what was typed: the server clears it when the page
+/// is posted. A question with an error message is never hidden. Nothing is sent; focus moves only to
+/// the error summary on load (GOV.UK's error summary pattern), never while the respondent types.
 ///
-/// A new version of the script gets a new path, since browsers keep it for a day.
+/// Its path carries a hash of its content (``StaticAsset``), so a browser never runs an old copy.
 enum FormScript {
-    static let path = "/assets/form-v1.js"
+    static let asset = StaticAsset(stem: "form", extension: "js", contentType: "text/javascript; charset=utf-8", content: javaScript)
+    static var path: String { asset.path }
 
     static let javaScript = #"""
     "use strict";
     (function () {
+      // The error summary of a page shown again with problems, focused so that a screen reader reads
+      // it and the next Tab reaches its first link (it has tabindex="-1" for this).
+      var summary = document.getElementById("error-summary");
+      if (summary) { summary.focus(); }
       var form = document.querySelector("form.page-form");
       if (!form) { return; }
       var UNDECIDED = {};
+      // A number the server asks about (ThousandsOrDecimals): the separator the page's language does
+      // not write decimals with, between 1 to 3 digits (not starting with 0) and exactly three.
+      var decimalMark = form.getAttribute("data-decimal-separator");
+      var groupingMark = decimalMark === "," ? "." : decimalMark === "." ? "," : null;
+      function askedAbout(text) {
+        var m = /^-?[1-9]\d{0,2}([.,])\d{3}$/.exec(text);
+        return m !== null && (groupingMark === null || m[1] === groupingMark);
+      }
 
       // Coding of a posted answer, as the server's AnswerCoder.
       function trim(text) { return text.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, ""); }
@@ -41,9 +57,7 @@ enum FormScript {
         return Number(t.replace(",", ".")) + 0;
       }
       function textAnswer(control) {
-        var value = control.value;
-        if (control.tagName === "TEXTAREA") { value = value.replace(/\r?\n/g, "\r\n"); }
-        var t = trim(value);
+        var t = trim(control.value.replace(/\r\n?/g, "\n"));
         if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(t)) { throw UNDECIDED; }
         return t === "" ? null : t;
       }
@@ -70,6 +84,7 @@ enum FormScript {
         if (type === "text") { return textAnswer(control); }
         var t = trim(control.value);
         if (t === "") { return null; }
+        if ((type === "integer" || type === "decimal") && askedAbout(t)) { throw UNDECIDED; }
         switch (type) {
           case "integer": return integer(t);
           case "decimal": return decimal(t);

@@ -2,7 +2,7 @@ import HTML
 
 /// The frame of every page: document head, skip link, header with the survey's title, and the
 /// main landmark. The stylesheet is an external file, and so is the one script, which only form
-/// pages with conditions the browser can evaluate load.
+/// pages load that have conditions the browser can evaluate or an error summary to focus.
 struct PageShell {
     var language: String
     /// The `<title>`.

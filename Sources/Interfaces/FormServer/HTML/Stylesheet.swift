@@ -4,7 +4,8 @@
 /// a word longer than its line (a Swedish compound in the error summary) breaks rather than
 /// running out of its box, and a matrix turns into stacked rows on narrow screens.
 enum Stylesheet {
-    static let path = "/assets/samla.css"
+    static let asset = StaticAsset(stem: "samla", extension: "css", contentType: "text/css; charset=utf-8", content: css)
+    static var path: String { asset.path }
 
     static let css = """
     *, *::before, *::after { box-sizing: border-box; }
@@ -108,6 +109,7 @@ enum Stylesheet {
     .resume-note { color: #3d3d3d; font-size: 0.95rem; }
 
     .error-summary { border: 4px solid #b0001a; padding: 1rem 1.25rem; margin: 0 0 1.5rem; }
+    .error-summary:focus { outline: 3px solid #1b1b1b; outline-offset: 2px; box-shadow: 0 0 0 6px #ffdd00; }
     .error-summary h2 { margin-top: 0; }
     .error-summary ul { margin: 0; padding-left: 1.25rem; }
     .error-summary a { color: #b0001a; font-weight: 700; }

@@ -6,7 +6,9 @@ import SurveyDefinition
 /// label, hint and error next to it, back and next, and the language switch. Works without
 /// JavaScript: skip logic that depends on answers of the same page is decided when it is posted.
 /// A question whose condition the browser can evaluate carries it in `data-relevant`, and the page
-/// loads ``FormScript``, which shows the question only while the condition holds.
+/// loads ``FormScript``, which shows the question only while the condition holds; a page with
+/// problems loads it too, to focus the error summary. Each free-text field takes at most its share
+/// of the body limit (``TextFieldLimit``), so that a post of the page is never refused for its size.
 struct FormPageView {
     var validator: ResponseValidator
     /// The answers the page is drawn from (stored, or as posted when the page is shown again).
@@ -22,6 +24,8 @@ struct FormPageView {
     /// Whether the first page shows the survey's description: true for a personal link, which has
     /// no start page (an anonymous round's start page shows it instead).
     var describesSurvey: Bool
+    /// The server's body limit, which the page's free-text fields share (``TextFieldLimit``).
+    var maximumBodyBytes: Int
     /// Whether the page is shown again because "back" met an answer it could not save.
     var stayedForBack = false
     /// Whether the page is shown again, as posted, because the database could not take its save.
@@ -37,8 +41,20 @@ struct FormPageView {
         localized?.resolved(language, fallbacks: survey.languages) ?? ""
     }
 
+    /// The `maxlength` of each free-text field: ``render()`` sets it for the fields the page shows.
+    var textLimit = ""
+
     func render() -> String {
         let visibility = validator.visibility(onPage: page, in: sheet)
+        let textFields = visibility.filter { $0.visibility != .hidden }.reduce(0) { count, shown in
+            count + shown.question.variables.filter { $0.type == .text }.count
+        }
+        var view = self
+        view.textLimit = String(TextFieldLimit.perField(bodyLimit: maximumBodyBytes, fields: textFields))
+        return view.render(visibility)
+    }
+
+    private func render(_ visibility: [(question: Question, visibility: QuestionVisibility)]) -> String {
         var live: [String: String] = [:]
         for (question, shown) in visibility where shown == .decidedOnPost {
             live[question.name] = validator.liveCondition(forQuestion: question.name, in: sheet)
@@ -48,7 +64,7 @@ struct FormPageView {
             language: language,
             title: (problems.isEmpty && !notSaved ? "" : words.errorPrefix + " ") + pageTitle + " – " + text(survey.title),
             heading: text(survey.title),
-            script: live.isEmpty ? nil : FormScript.path)
+            script: live.isEmpty && problems.isEmpty ? nil : FormScript.path)
         let problemsByVariable = Dictionary(grouping: problems, by: \.variable)
         let progress = PageProgress(validator: validator, sheet: sheet, page: page)
         let (position, count) = (progress.position, progress.count)
@@ -63,7 +79,8 @@ struct FormPageView {
             }
             if notSaved { notSavedNotice(&html) }
             if !problems.isEmpty { errorSummary(&html) }
-            html.element("form", .init("method", "post"), .init("action", action), .init("class", "page-form"), .flag("novalidate", true)) { html in
+            html.element("form", .init("method", "post"), .init("action", action), .init("class", "page-form"), .flag("novalidate", true),
+                         .init("data-decimal-separator", words.decimalSeparator)) { html in
                 html.void("input", .init("type", "hidden"), .init("name", FormFieldName.csrf), .init("value", csrfToken))
                 html.void("input", .init("type", "hidden"), .init("name", FormFieldName.page), .init("value", survey.pages[page].id))
                 html.void("input", .init("type", "hidden"), .init("name", FormFieldName.language), .init("value", language))
@@ -106,7 +123,9 @@ struct FormPageView {
     }
 
     private func errorSummary(_ html: inout HTMLBuilder) {
-        html.element("div", .init("class", "error-summary"), .init("role", "alert"), .init("aria-labelledby", "error-summary-title")) { html in
+        // Focused by the form's script as the page loads (tabindex="-1" lets it take focus, not Tab).
+        html.element("div", .init("class", "error-summary"), .init("id", "error-summary"), .init("tabindex", "-1"), .init("role", "alert"),
+                     .init("aria-labelledby", "error-summary-title")) { html in
             html.element("h2", .init("id", "error-summary-title"), text: words.errorSummaryTitle)
             if stayedForBack { html.element("p", text: words.stayedForBack) }
             html.element("ul") { html in
@@ -299,7 +318,7 @@ struct FormPageView {
             let value = textValue(name)
             switch question.type {
             case .longText:
-                html.element("textarea", .init("id", "f-" + name), .init("name", name), .init("rows", "6"),
+                html.element("textarea", .init("id", "f-" + name), .init("name", name), .init("rows", "6"), .init("maxlength", textLimit),
                              .flag("required", required), describedBy, invalid, text: value)
             case .integer:
                 html.void("input", .init("type", "text"), .init("id", "f-" + name), .init("name", name), .init("value", value),
@@ -311,13 +330,13 @@ struct FormPageView {
                           .flag("required", required), describedBy, invalid)
             case .email:
                 html.void("input", .init("type", "email"), .init("id", "f-" + name), .init("name", name), .init("value", value),
-                          .init("spellcheck", "false"), .flag("required", required), describedBy, invalid)
+                          .init("spellcheck", "false"), .init("maxlength", textLimit), .flag("required", required), describedBy, invalid)
             case .date:
                 html.void("input", .init("type", "date"), .init("id", "f-" + name), .init("name", name), .init("value", value),
                           .flag("required", required), describedBy, invalid)
             default:
                 html.void("input", .init("type", "text"), .init("id", "f-" + name), .init("name", name), .init("value", value),
-                          .flag("required", required), describedBy, invalid)
+                          .init("maxlength", textLimit), .flag("required", required), describedBy, invalid)
             }
             if let unit = question.unit {
                 html.element("span", .init("class", "unit"), .init("id", "u-" + name), text: words.unit(unit))
@@ -394,7 +413,7 @@ struct FormPageView {
                 }
             }
             html.void("input", .init("type", "text"), .init("id", "f-" + name), .init("name", name), .init("value", textValue(name)),
-                      .optional("aria-describedby", problems.isEmpty ? nil : "e-" + name),
+                      .init("maxlength", textLimit), .optional("aria-describedby", problems.isEmpty ? nil : "e-" + name),
                       .optional("aria-invalid", problems.isEmpty ? nil : "true"))
         }
     }

@@ -99,7 +99,7 @@ extension FormServer {
         let view = FormPageView(
             validator: validator, sheet: sheet, page: page, values: Self.fieldValues(of: sheet, page: page, words: UIText(language)),
             problems: [], language: language, action: path, csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash),
-            describesSurvey: response.invitation != nil)
+            describesSurvey: response.invitation != nil, maximumBodyBytes: configuration.maximumBodyBytes)
         return Reply.html(view.render())
     }
 
@@ -147,7 +147,7 @@ extension FormServer {
             let view = FormPageView(
                 validator: validator, sheet: sheet, page: page, values: Self.postedValues(post, on: sheet, page: page, language: language), problems: problems,
                 language: language, action: path, csrfToken: respondentTokens.token(linkTokenHash: linkTokenHash),
-                describesSurvey: describesSurvey, stayedForBack: post.action == .back)
+                describesSurvey: describesSurvey, maximumBodyBytes: configuration.maximumBodyBytes, stayedForBack: post.action == .back)
             return Reply.html(view.render(), status: .unprocessableContent)
         }
     }
@@ -165,7 +165,8 @@ extension FormServer {
         let view = FormPageView(
             validator: validator, sheet: response.sheet, page: page, values: Self.postedValues(post, on: response.sheet, page: page, language: post.language),
             problems: [], language: post.language, action: path,
-            csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash), describesSurvey: response.invitation != nil, notSaved: true)
+            csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash), describesSurvey: response.invitation != nil,
+            maximumBodyBytes: configuration.maximumBodyBytes, notSaved: true)
         var reply = Reply.html(view.render(), status: .serviceUnavailable)
         reply.headers[.retryAfter] = String(WebFailure.retryAfterSeconds)
         return reply
