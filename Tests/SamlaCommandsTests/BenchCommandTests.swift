@@ -71,4 +71,17 @@ import Testing
         #expect(run.errors.contains("the bench database exists already"))
         #expect(try String(contentsOfFile: workspace.db, encoding: .utf8) == "x")
     }
+
+    /// A `--csv` file that cannot be made is refused before the timed stages, in the words every
+    /// command uses for a file it cannot write, and no database is made.
+    @Test func anUnwritableCSVIsRefusedBeforeTheStages() throws {
+        let workspace = try Workspace()
+        let csv = workspace.folder.appendingPathComponent("nowhere/esem.csv").path
+        let run = try workspace.bench(["--responses", "4", "--csv", csv])
+        #expect(run.status == 1)
+        #expect(run.errors == "\(csv): error[E430]: cannot write the responses: the folder \(workspace.folder.appendingPathComponent("nowhere").path) does not exist; "
+            + "make it first, or give --csv a file in a folder that exists\n", "\(run.errors)")
+        #expect(run.output.isEmpty, "\(run.output)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.db))
+    }
 }

@@ -93,4 +93,20 @@ import Testing
         #expect(missing.status == 1)
         #expect(missing.errors.contains("error[E001]"))
     }
+
+    /// A file that cannot be made says why in plain words and what to do, as every command that
+    /// writes a file does, not the system's "No such file or directory".
+    @Test func anUnwritableOutputSaysWhyAndWhatToDo() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "notes\n".write(toFile: path("notes.txt"), atomically: true, encoding: .utf8)
+        let cases = [
+            (path("nowhere") + "/esem.csv", "the folder \(path("nowhere")) does not exist; make it first, or give --out a file in a folder that exists"),
+            (path("notes.txt") + "/esem.csv", "\(path("notes.txt")) is a file, not a folder; give --out a path that does not run through it, or move \(path("notes.txt")) out of the way"),
+        ]
+        for (out, reason) in cases {
+            let run = try SamlaBinary.run(["generate", Self.esem, "--rows", "2", "--out", out])
+            #expect(run.status == 1)
+            #expect(run.errors == "\(out): error[E430]: cannot write the responses: \(reason)\n", "\(run.errors)")
+        }
+    }
 }

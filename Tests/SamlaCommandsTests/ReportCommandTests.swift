@@ -114,12 +114,17 @@ import Testing
         return run
     }
 
-    /// A topline round the database does not have is E441, as for every command, at the definition
-    /// that names it (it was E520, "has no responses", which a round that exists and has none is not).
+    /// A topline round the database does not have is E441, as for every command, at the line and
+    /// column of the round in the definition (it was E520, "has no responses", which a round that
+    /// exists and has none is not).
     @Test func aToplineOfARoundTheDatabaseDoesNotHaveIsRefused() throws {
         let run = try Self.refused("reports/esem-se-topline.yaml", out: "x.html")
+        let definition = Self.root.appendingPathComponent("reports/esem-se-topline.yaml").path
+        let lines = try String(contentsOfFile: definition, encoding: .utf8).components(separatedBy: "\n")
+        let line = try #require(lines.firstIndex { $0.hasSuffix("round: esem-se-2025") })
+        let column = try #require(lines[line].range(of: "esem-se-2025")).lowerBound.utf16Offset(in: lines[line]) + 1
         #expect(run.status == 1)
-        #expect(run.errors == "\(Self.root.appendingPathComponent("reports/esem-se-topline.yaml").path): error[E441]: there is no round esem-se-2025 in the database (--db); "
+        #expect(run.errors == "\(definition):\(line + 1):\(column): error[E441]: there is no round esem-se-2025 in the database (--db); "
             + "`samla round list` shows the rounds: name one of them as the topline's round, or open esem-se-2025 and import or collect its responses first\n", "\(run.errors)")
     }
 

@@ -19,6 +19,15 @@ public enum UnwritableFolder {
     /// given when nothing else fits.
     public static func reason(writing path: String, option: String, makesFolders: Bool = false, system: String) -> String {
         let folder = PathText.folder(of: path).isEmpty ? "." : PathText.folder(of: path)
+        return foreseenReason(writing: path, option: option, makesFolders: makesFolders)
+            ?? "the system refused to make the file in \(folder) (\(system)); give \(option) a file in another folder"
+    }
+
+    /// The reason the file at `path` cannot be written, worded as ``reason(writing:option:makesFolders:system:)``,
+    /// when the path's folders show it before anything is tried; nil when they do not (only making the
+    /// file would tell). Lets a command check its output before it reads or stores anything.
+    public static func foreseenReason(writing path: String, option: String, makesFolders: Bool = false) -> String? {
+        let folder = PathText.folder(of: path).isEmpty ? "." : PathText.folder(of: path)
         if let file = FileInTheWay.of(folder: folder) {
             return "\(file) is a file, not a folder; give \(option) a path that does not run through it, or move \(file) out of the way"
         }
@@ -36,7 +45,7 @@ public enum UnwritableFolder {
         if access(existing, W_OK) != 0 {
             return "this user may not write in the folder \(existing) (Permission denied); choose a folder you may write, or ask for write access to it"
         }
-        return "the system refused to make the file in \(folder) (\(system)); give \(option) a file in another folder"
+        return nil
     }
 
     /// `folder`, or the nearest folder above it that exists.

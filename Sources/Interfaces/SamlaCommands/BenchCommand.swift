@@ -63,6 +63,10 @@ struct BenchCommand: ParsableCommand {
             if FileManager.default.fileExists(atPath: path) {
                 throw Refused([Diagnostic(.outputExists, at: .file(path), "the bench database exists already; give a new path or remove it")])
             }
+            // Checked before the timed stages, which the --csv file is written after.
+            if let csv, let reason = UnwritableFolder.foreseenReason(writing: csv, option: "--csv") {
+                throw Refused([Diagnostic(.outputWriteFailed, at: .file(csv), "cannot write the responses: \(reason)")])
+            }
             defer { if db == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
             let folder = NSTemporaryDirectory() + "samla-bench-files-\(ProcessInfo.processInfo.processIdentifier)"
             try? FileManager.default.removeItem(atPath: folder)
@@ -153,19 +157,21 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// Writes a CSV file as `samla generate` does (texts as generated, no formula neutralisation).
-    static func writing(_ path: String, _ body: (CSVWriter) throws -> Void) throws {
+    /// `option` names the path to the user (`--csv`); nil for a file of the bench's working folder.
+    static func writing(_ path: String, option: String? = nil, _ body: (CSVWriter) throws -> Void) throws {
         do {
             let writer = try CSVWriter(path: path, options: CSVWriter.Options(neutralizesFormulas: false))
             try body(writer)
             try writer.close()
         } catch {
-            throw Refused([Diagnostic(.outputWriteFailed, at: .file(path), "cannot write the responses: \(error)")])
+            let words = option.flatMap { option in (error as? CSVWriteError)?.reason(option: option) } ?? "\(error)"
+            throw Refused([Diagnostic(.outputWriteFailed, at: .file(path), "cannot write the responses: \(words)")])
         }
     }
 
     /// One CSV of every round's file: `round`, then the files' columns (which are the same).
     static func combine(_ files: [String], rounds: [String], into path: String) throws {
-        try writing(path) { writer in
+        try writing(path, option: "--csv") { writer in
             for (index, (round, file)) in zip(rounds, files).enumerated() {
                 let reader = try CSVReader(path: file)
                 guard let header = try reader.readHeader() else { continue }

@@ -67,6 +67,9 @@ struct DemoCommand: ParsableCommand {
                 throw Refused([Diagnostic(.fileUnreadable, at: .file(required),
                                           "the demo reads the shipped definitions; run it from the repository's folder (where \(required) is)")])
             }
+            if let reason = UnwritableFolder.foreseenReason(writing: database, option: "--folder", makesFolders: true) {
+                throw Refused([Diagnostic(.outputUnwritable, at: .file(folder), "the demo's files cannot be written here: " + reason)])
+            }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
             var options = StoreOptions()
             options.path = database
@@ -89,7 +92,8 @@ struct DemoCommand: ParsableCommand {
             do {
                 try ResultText.csv(results).write(toFile: resultsPath, atomically: true, encoding: .utf8)
             } catch {
-                throw Refused([Diagnostic(.outputUnwritable, at: .file(resultsPath), "the results cannot be written: \(error.localizedDescription)")])
+                throw Refused([Diagnostic(.outputUnwritable, at: .file(resultsPath),
+                    "the results cannot be written: " + UnwritableFolder.reason(writing: resultsPath, option: "--folder", system: error.localizedDescription))])
             }
             for log in results.cleaning {
                 let removed = log.entries.map { "\($0.rule.rawValue) \($0.count)" }.joined(separator: ", ")

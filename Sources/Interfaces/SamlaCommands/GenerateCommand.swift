@@ -67,7 +67,7 @@ struct GenerateCommand: ParsableCommand {
             try writer.close()
         } catch {
             let target = out ?? "standard output"
-            printDiagnostics([Diagnostic(.outputWriteFailed, at: .file(target), "cannot write the responses: \(error)")])
+            printDiagnostics([Diagnostic(.outputWriteFailed, at: .file(target), "cannot write the responses: \((error as? CSVWriteError)?.reason(option: "--out") ?? "\(error)")")])
             throw ExitCode(ExitStatus.refused)
         }
     }

@@ -44,6 +44,11 @@ public struct ResponseImporter {
                 return run.refuse([Diagnostic(.reportWriteFailed, at: .file(reportPath),
                     "the report would replace \(what); choose another --report file")], started: started)
             }
+            // Checked before a row is read: the report is made at the first refused row, and a report
+            // that cannot be made there would stop the reading at that row.
+            if let reason = UnwritableFolder.foreseenReason(writing: reportPath, option: "--report") {
+                return run.refuse([Diagnostic(.reportWriteFailed, at: .file(reportPath), "the report cannot be written: " + reason)], started: started)
+            }
         }
         let document: SurveyDocument
         let roundDates: RoundDateCheck

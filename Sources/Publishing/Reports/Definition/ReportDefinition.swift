@@ -23,10 +23,13 @@ public struct ReportDefinition: Hashable, Sendable {
     public var sections: [ReportSection]
     /// The definition file.
     public var path: String
+    /// Where each topline section's round is written in the definition (the first section's, when
+    /// two name one round), for messages about the round; empty for a definition not read from a file.
+    public var toplineRoundLocations: [String: SourceLocation]
 
     public init(
         id: String, title: LocalizedText, language: String, frameworkPath: String, rounds: [String]?, outputPath: String,
-        sections: [ReportSection], path: String, population: LocalizedText? = nil
+        sections: [ReportSection], path: String, population: LocalizedText? = nil, toplineRoundLocations: [String: SourceLocation] = [:]
     ) {
         self.id = id
         self.title = title
@@ -37,6 +40,7 @@ public struct ReportDefinition: Hashable, Sendable {
         self.outputPath = outputPath
         self.sections = sections
         self.path = path
+        self.toplineRoundLocations = toplineRoundLocations
     }
 
     /// Whether any section shows the framework's computed indicators.

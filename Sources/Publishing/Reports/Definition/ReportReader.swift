@@ -101,7 +101,8 @@ struct ReportReader {
             id: id, title: LocalizedText(title), language: language,
             frameworkPath: Self.resolve(frameworkPath, against: folder), rounds: rounds,
             outputPath: Self.resolve(output ?? "output/\(id).html", against: folder),
-            sections: sections, path: file, population: population.map(LocalizedText.init)
+            sections: sections, path: file, population: population.map(LocalizedText.init),
+            toplineRoundLocations: Dictionary(toplineRoundLocations.map { ($0.value, $0.location) }) { first, _ in first }
         )
     }
 

@@ -34,7 +34,8 @@ public struct ReportGenerator: Sendable {
             guard case .topline(let round, let openAnswers) = section, toplines[round] == nil else { continue }
             guard try store.round(named: round) != nil else {
                 let suggestion = Suggestions.misspelling(of: round, in: try store.roundSummaries().map(\.round.name))
-                diagnostics.report(.unknownRound, at: .file(definition.path),
+                let place = definition.toplineRoundLocations[round].map(DiagnosticLocation.source) ?? .file(definition.path)
+                diagnostics.report(.unknownRound, at: place,
                                    "there is no round \(round)\(Suggestions.didYouMean(suggestion)) in the database (--db); `samla round list` shows the rounds: "
                                        + "name one of them as the topline's round, or open \(round) and import or collect its responses first\(try otherRounds(of: round))")
                 continue

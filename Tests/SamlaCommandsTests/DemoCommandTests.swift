@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+/// `samla demo`, run as the built binary from the repository's folder.
+@Suite struct DemoCommandTests {
+    static let root = ExportCommandTests.root
+
+    /// A `--folder` that cannot be made or written is refused before anything is made, in the words
+    /// every command uses for a file it cannot write, naming `--folder` (not the `--db` the demo
+    /// does not take).
+    @Test func anUnwritableFolderSaysWhyAndWhatToDo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-demo-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("notes.txt").path
+        try "mine\n".write(toFile: file, atomically: true, encoding: .utf8)
+        var cases = [(file + "/demo", "\(file) is a file, not a folder; give --folder a path that does not run through it, or move \(file) out of the way")]
+        if FileManager.default.fileExists(atPath: "/proc/self/mounts") {
+            cases.append(("/proc/demo", "/proc is not a folder on a disk but the system's view of its processes (proc), which holds no files of yours; "
+                + "give --folder a file in a folder on a disk, such as your home folder"))
+        }
+        for (demo, reason) in cases {
+            let run = try SamlaBinary.run(["demo", "--folder", demo], in: Self.root)
+            #expect(run.status == 1)
+            #expect(run.errors == "\(demo): error[E467]: the demo's files cannot be written here: \(reason)\n", "\(run.errors)")
+            #expect(run.output.isEmpty, "\(run.output)")
+        }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "mine\n")
+    }
+}
