@@ -113,11 +113,10 @@ import Testing
         _ = try SQLiteStore(path: database)
         let notes = workspace.path("notes.txt")
         try Data("notes".utf8).write(to: URL(fileURLWithPath: notes))
-        var cases = [(notes + "/samla.sqlite", "\(notes) is a file, not a folder; give --to a path that does not run through it, or move \(notes) out of the way")]
-        if FileManager.default.fileExists(atPath: "/proc/self/mounts") {
+        var cases = [(notes + "/samla.sqlite", UnwritableWords.fileInTheWay(notes, option: "--to"))]
+        if UnwritableWords.systemFoldersKnown {
             for (folder, kind) in [("/proc", "its processes (proc)"), ("/sys", "its devices and drivers (sysfs)")] {
-                cases.append((folder + "/samla-backup.sqlite", "\(folder) is not a folder on a disk but the system's view of \(kind), which holds no files of yours; "
-                    + "give --to a file in a folder on a disk, such as your home folder"))
+                cases.append((folder + "/samla-backup.sqlite", UnwritableWords.systemFolder(folder, kind: kind, option: "--to")))
             }
         }
         for (backup, reason) in cases {

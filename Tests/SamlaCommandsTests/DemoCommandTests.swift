@@ -14,10 +14,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("notes.txt").path
         try "mine\n".write(toFile: file, atomically: true, encoding: .utf8)
-        var cases = [(file + "/demo", "\(file) is a file, not a folder; give --folder a path that does not run through it, or move \(file) out of the way")]
-        if FileManager.default.fileExists(atPath: "/proc/self/mounts") {
-            cases.append(("/proc/demo", "/proc is not a folder on a disk but the system's view of its processes (proc), which holds no files of yours; "
-                + "give --folder a file in a folder on a disk, such as your home folder"))
+        var cases = [(file + "/demo", UnwritableWords.fileInTheWay(file, option: "--folder"))]
+        if UnwritableWords.systemFoldersKnown {
+            cases.append(("/proc/demo", UnwritableWords.systemFolder(option: "--folder")))
         }
         for (demo, reason) in cases {
             let run = try SamlaBinary.run(["demo", "--folder", demo], in: Self.root)

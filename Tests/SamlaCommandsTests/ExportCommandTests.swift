@@ -31,11 +31,9 @@ import Testing
         let workspace = try Workspace()
         let notes = workspace.out("notes.txt")
         try "notes\n".write(toFile: notes, atomically: true, encoding: .utf8)
-        let through = "\(notes) is a file, not a folder; give OPTION a path that does not run through it, or move \(notes) out of the way"
-        var cases = [(notes + "/export", notes + "/log.csv", through)]
-        if FileManager.default.fileExists(atPath: "/proc/self/mounts") {
-            cases.append(("/proc/samla-export", "/proc/samla-log.csv", "/proc is not a folder on a disk but the system's view of its processes (proc), "
-                + "which holds no files of yours; give OPTION a file in a folder on a disk, such as your home folder"))
+        var cases = [(notes + "/export", notes + "/log.csv", UnwritableWords.fileInTheWay(notes, option: "OPTION"))]
+        if UnwritableWords.systemFoldersKnown {
+            cases.append(("/proc/samla-export", "/proc/samla-log.csv", UnwritableWords.systemFolder(option: "OPTION")))
         }
         for (folder, log, reason) in cases {
             let export = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", folder])

@@ -101,7 +101,7 @@ import Testing
         try "notes\n".write(toFile: path("notes.txt"), atomically: true, encoding: .utf8)
         let cases = [
             (path("nowhere") + "/esem.csv", "the folder \(path("nowhere")) does not exist; make it first, or give --out a file in a folder that exists"),
-            (path("notes.txt") + "/esem.csv", "\(path("notes.txt")) is a file, not a folder; give --out a path that does not run through it, or move \(path("notes.txt")) out of the way"),
+            (path("notes.txt") + "/esem.csv", UnwritableWords.fileInTheWay(path("notes.txt"), option: "--out")),
         ]
         for (out, reason) in cases {
             let run = try SamlaBinary.run(["generate", Self.esem, "--rows", "2", "--out", out])

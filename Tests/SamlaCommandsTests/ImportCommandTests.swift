@@ -229,7 +229,7 @@ import Testing
         try "org,legal_form,has_staff,voice_staff,voice_users\nA,ek,no,1,2\nB,xx,no,1,2\nC,ek,no,1,2\n".write(toFile: path("in.csv"), atomically: true, encoding: .utf8)
         try "notes\n".write(toFile: path("notes.txt"), atomically: true, encoding: .utf8)
         let cases = [
-            (path("notes.txt") + "/refused.csv", "\(path("notes.txt")) is a file, not a folder; give --report a path that does not run through it, or move \(path("notes.txt")) out of the way"),
+            (path("notes.txt") + "/refused.csv", UnwritableWords.fileInTheWay(path("notes.txt"), option: "--report")),
             (path("nowhere") + "/refused.csv", "the folder \(path("nowhere")) does not exist; make it first, or give --report a file in a folder that exists"),
         ]
         for (report, reason) in cases {

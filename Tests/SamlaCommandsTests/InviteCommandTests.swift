@@ -139,7 +139,7 @@ import Testing
         let contacts = try write("name,email\nEva,eva@example.se\n", to: "contacts.csv", in: cli)
         let notes = try write("notes\n", to: "notes.txt", in: cli)
         let cases = [
-            (notes + "/links.csv", "\(notes) is a file, not a folder; give --out a path that does not run through it, or move \(notes) out of the way"),
+            (notes + "/links.csv", UnwritableWords.fileInTheWay(notes, option: "--out")),
             (cli.folder.appendingPathComponent("nowhere/links.csv").path,
              "the folder \(cli.folder.appendingPathComponent("nowhere").path) does not exist; make it first, or give --out a file in a folder that exists"),
         ]

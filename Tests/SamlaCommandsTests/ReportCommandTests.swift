@@ -162,10 +162,9 @@ import Testing
         _ = try SQLiteStore(path: workspace.path("empty.sqlite"))
         let notes = workspace.path("notes.txt")
         try "notes\n".write(toFile: notes, atomically: true, encoding: .utf8)
-        var cases = [(notes + "/report.html", "\(notes) is a file, not a folder; give --out a path that does not run through it, or move \(notes) out of the way")]
-        if FileManager.default.fileExists(atPath: "/proc/self/mounts") {
-            cases.append(("/proc/samla-report/report.html", "/proc is not a folder on a disk but the system's view of its processes (proc), "
-                + "which holds no files of yours; give --out a file in a folder on a disk, such as your home folder"))
+        var cases = [(notes + "/report.html", UnwritableWords.fileInTheWay(notes, option: "--out"))]
+        if UnwritableWords.systemFoldersKnown {
+            cases.append(("/proc/samla-report/report.html", UnwritableWords.systemFolder(option: "--out")))
         }
         for (out, reason) in cases {
             let run = try SamlaBinary.run([

@@ -330,23 +330,20 @@ func day(_ days: Int) -> String {
         try Data("mine".utf8).write(to: URL(fileURLWithPath: file))
         let run = try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(0), "--closes", day(1), "--db", file + "/db/samla.sqlite"])
         #expect(run.status == 1)
-        #expect(run.errors == "\(file)/db/samla.sqlite: error[E460]: the folder \(file)/db cannot be created: \(file) is a file, not a folder; "
-            + "give --db a path that does not run through it, or move \(file) out of the way\n")
+        #expect(run.errors == "\(file)/db/samla.sqlite: error[E460]: the folder \(file)/db cannot be created: \(UnwritableWords.fileInTheWay(file, option: "--db"))\n")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "mine")
         let beside = try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(0), "--closes", day(1), "--db", file + "/samla.sqlite"])
-        #expect(beside.errors == "\(file)/samla.sqlite: error[E460]: the database cannot be made here: \(file) is a file, not a folder; "
-            + "give --db a path that does not run through it, or move \(file) out of the way\n")
+        #expect(beside.errors == "\(file)/samla.sqlite: error[E460]: the database cannot be made here: \(UnwritableWords.fileInTheWay(file, option: "--db"))\n")
     }
 
     /// A database to be made in a folder of the system's own, where SQLite said only that the
     /// database is read-only (E434) and to give this user write access.
     @Test func aDatabaseInASystemFolderSaysToChooseAFolderOnADisk() throws {
-        guard FileManager.default.fileExists(atPath: "/proc/self/mounts") else { return }
+        guard UnwritableWords.systemFoldersKnown else { return }
         let cli = try StoreCLI()
         let run = try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(0), "--closes", day(1), "--db", "/proc/samla.sqlite"])
         #expect(run.status == 1)
-        #expect(run.errors == "/proc/samla.sqlite: error[E460]: the database cannot be made here: /proc is not a folder on a disk but the system's view of its processes (proc), "
-            + "which holds no files of yours; give --db a file in a folder on a disk, such as your home folder\n")
+        #expect(run.errors == "/proc/samla.sqlite: error[E460]: the database cannot be made here: \(UnwritableWords.systemFolder(option: "--db"))\n")
     }
 
     @Test(arguments: [
