@@ -14,6 +14,6 @@ enum UnwritableWords {
     /// A folder of the system's own, `/proc` unless told.
     static func systemFolder(_ folder: String = "/proc", kind: String = "its processes (proc)", option: String) -> String {
         "\(folder) is not a folder on a disk but the system's view of \(kind), which holds no files of yours; "
-            + "give \(option) a file in a folder on a disk, such as your home folder"
+            + "give \(option) a path on a disk, such as one in your home folder"
     }
 }

@@ -34,7 +34,7 @@ public enum UnwritableFolder {
         let existing = nearestExisting(folder)
         if let kind = systemFolderKind(existing) {
             return "\(existing) is not a folder on a disk but the system's view of \(kind), which holds no files of yours; "
-                + "give \(option) a file in a folder on a disk, such as your home folder"
+                + "give \(option) a path on a disk, such as one in your home folder"
         }
         if isOnReadOnlyDisk(existing) {
             return "the folder \(existing) is on a read-only disk; choose a folder on a writable one"
