@@ -1,4 +1,6 @@
+import Expressions
 import Foundation
+@testable import SamlaCommands
 import Testing
 
 /// `samla demo`, run as the built binary from the repository's folder.
@@ -25,5 +27,17 @@ import Testing
             #expect(run.output.isEmpty, "\(run.output)")
         }
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "mine\n")
+    }
+
+    /// A round the demo fills before it opens says so, since `samla round list` calls it scheduled
+    /// beside its responses; the rounds that have opened say nothing more.
+    @Test func aFutureRoundIsNamedAsSuch() throws {
+        let rounds = Dictionary(uniqueKeysWithValues: DemoCommand.rounds.map { ($0.name, $0) })
+        let future = try #require(rounds["esem-se-2027"])
+        let before = CalendarDate(year: 2026, month: 12, day: 1)!
+        #expect(DemoCommand.futureNote(future, today: before)
+            == " (a future round, opening 2027-10-01: generated as if it had run, to show the change between rounds and the targets)")
+        #expect(DemoCommand.futureNote(future, today: CalendarDate(year: 2027, month: 10, day: 1)!) == "")
+        #expect(DemoCommand.futureNote(try #require(rounds["esem-se-2025"]), today: before) == "")
     }
 }

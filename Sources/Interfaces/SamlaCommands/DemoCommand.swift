@@ -76,9 +76,10 @@ struct DemoCommand: ParsableCommand {
             let store = try options.open(.creating)
             printLine("database: \(database) (new)")
 
+            let today = CalendarDate.today()
             for (index, round) in Self.rounds.enumerated() {
                 let stored = try Self.fill(round, store: store, seed: seed &+ UInt64(index))
-                printLine("  round \(round.name): \(stored.complete) complete and \(stored.partial) unfinished responses")
+                printLine("  round \(round.name): \(stored.complete) complete and \(stored.partial) unfinished responses" + Self.futureNote(round, today: today))
             }
 
             let framework = try ComputeCommand.loadFramework(Self.framework, store: store)
@@ -124,6 +125,14 @@ struct DemoCommand: ParsableCommand {
             for path in written { printLine("  \(path)") }
             printLine("open \(written[1]) and \(written[2]) in a web browser, e.g. \(URL(fileURLWithPath: written[1]).absoluteString)")
         }
+    }
+
+    /// What the round line adds for a round that has not opened yet: the demo fills it as if it had
+    /// run, so that the framework's change between rounds and its targets have figures, and
+    /// `samla round list` will call it scheduled.
+    static func futureNote(_ round: DemoRound, today: CalendarDate) -> String {
+        guard today < round.opens else { return "" }
+        return " (a future round, opening \(round.opens): generated as if it had run, to show the change between rounds and the targets)"
     }
 
     /// Opens `round` and stores generated responses: complete ones checked as an import checks
