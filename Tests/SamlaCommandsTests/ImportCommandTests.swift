@@ -220,7 +220,7 @@ import Testing
         }
     }
 
-    /// A `--report` that cannot be made (its folder missing, a file in the way) says why in plain
+    /// A `--report` that cannot be made (its folder missing, a file in the way, a folder at its path) says why in plain
     /// words and what to do, as every command that writes a file does, and is checked before a row is
     /// read: the summary says to choose another report, not that every row was refused.
     @Test func anUnwritableReportSaysWhyAndWhatToDo() throws {
@@ -231,7 +231,9 @@ import Testing
         let cases = [
             (path("notes.txt") + "/refused.csv", UnwritableWords.fileInTheWay(path("notes.txt"), option: "--report")),
             (path("nowhere") + "/refused.csv", "the folder \(path("nowhere")) does not exist; make it first, or give --report a file in a folder that exists"),
+            (path("reports"), UnwritableWords.folderInTheWay(path("reports"), option: "--report")),
         ]
+        try FileManager.default.createDirectory(atPath: path("reports"), withIntermediateDirectories: true)
         for (report, reason) in cases {
             let run = try SamlaBinary.run(["import", "--db", db, "--round", "test-2025", "--skip-invalid", "--report", report, path("in.csv")])
             #expect(run.status == 1)

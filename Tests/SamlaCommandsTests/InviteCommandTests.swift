@@ -132,7 +132,8 @@ import Testing
         #expect(try cli.list()[1][6] == "0 (0 used)")
     }
 
-    /// A links file that cannot be made says why in plain words and what to do, and stores nothing.
+    /// A links file that cannot be made (a file in the way, a missing folder, a folder at its path,
+    /// which is not taken for an earlier links file) says why in plain words and what to do, and stores nothing.
     @Test func anUnwritableLinksFileSaysWhyAndWhatToDo() throws {
         let cli = try StoreCLI()
         try openRounds(cli)
@@ -142,7 +143,9 @@ import Testing
             (notes + "/links.csv", UnwritableWords.fileInTheWay(notes, option: "--out")),
             (cli.folder.appendingPathComponent("nowhere/links.csv").path,
              "the folder \(cli.folder.appendingPathComponent("nowhere").path) does not exist; make it first, or give --out a file in a folder that exists"),
+            (cli.folder.appendingPathComponent("mail").path, UnwritableWords.folderInTheWay(cli.folder.appendingPathComponent("mail").path, option: "--out")),
         ]
+        try FileManager.default.createDirectory(at: cli.folder.appendingPathComponent("mail"), withIntermediateDirectories: true)
         for (out, reason) in cases {
             let run = try cli.run(["invite", "--round", "forum-2025", contacts, "--out", out, "--base-url", "https://enkat.example.se"])
             #expect(run.status == 1)

@@ -67,6 +67,11 @@ import Testing
         run = try cli.run(["remind", "--round", "forum-2025", "contacts-links.csv"])
         #expect(run.status == 1)
         #expect(run.errors == "\(written): error[E466]: the reminders file exists already and is not replaced; choose another --out, or delete it if it is from an earlier run\n")
+        // A folder at --out is not taken for an earlier reminders file.
+        try FileManager.default.createDirectory(at: cli.folder.appendingPathComponent("mail"), withIntermediateDirectories: true)
+        run = try cli.run(["remind", "--round", "forum-2025", "contacts-links.csv", "--out", "mail"])
+        #expect(run.status == 1)
+        #expect(run.errors == "mail: error[E467]: the reminders file cannot be written here: \(UnwritableWords.folderInTheWay("mail", option: "--out"))\n")
 
         // A cell changed by hand: refused with its row and column, nothing written.
         let edited = try String(contentsOfFile: cli.folder.appendingPathComponent("contacts-links.csv").path, encoding: .utf8)

@@ -11,6 +11,11 @@ enum UnwritableWords {
         "\(file) is a file, not a folder; give \(option) a path that does not run through it, or move \(file) out of the way"
     }
 
+    /// A folder where the file should be.
+    static func folderInTheWay(_ folder: String, option: String) -> String {
+        "\(folder) is a folder, not a file; give \(option) the path of a file, such as one inside that folder"
+    }
+
     /// A folder of the system's own, `/proc` unless told.
     static func systemFolder(_ folder: String = "/proc", kind: String = "its processes (proc)", option: String) -> String {
         "\(folder) is not a folder on a disk but the system's view of \(kind), which holds no files of yours; "

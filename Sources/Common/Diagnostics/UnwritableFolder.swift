@@ -12,8 +12,8 @@ import Darwin
 /// The system's own words say little: "No such file or directory" for a folder that exists (`/proc`),
 /// "The operation could not be completed" from Foundation.
 public enum UnwritableFolder {
-    /// The reason the file at `path` cannot be written, from what the path's folders are now:
-    /// a file in the way, a folder of the system's own (`/proc`, `/sys`), a read-only disk, a folder
+    /// The reason the file at `path` cannot be written, from what the path and its folders are now:
+    /// a folder at the path itself, a file in the way, a folder of the system's own (`/proc`, `/sys`), a read-only disk, a folder
     /// that does not exist (unless the command `makesFolders`), a folder this user may not write.
     /// `option` is the command's option for the path (`--out`); `system` is what the system said,
     /// given when nothing else fits.
@@ -27,6 +27,10 @@ public enum UnwritableFolder {
     /// when the path's folders show it before anything is tried; nil when they do not (only making the
     /// file would tell). Lets a command check its output before it reads or stores anything.
     public static func foreseenReason(writing path: String, option: String, makesFolders: Bool = false) -> String? {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            return "\(path) is a folder, not a file; give \(option) the path of a file, such as one inside that folder"
+        }
         let folder = PathText.folder(of: path).isEmpty ? "." : PathText.folder(of: path)
         if let file = FileInTheWay.of(folder: folder) {
             return "\(file) is a file, not a folder; give \(option) a path that does not run through it, or move \(file) out of the way"

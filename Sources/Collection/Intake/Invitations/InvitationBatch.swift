@@ -56,6 +56,9 @@ public struct InvitationBatch: Sendable {
         let warnings = try contacts.warnings + withdrawn.warnings + alreadyInvited(contacts, leavingOut: withdrawn.rows, store: store)
         // Checked last, so that an earlier links file does not hide what is wrong with the round or
         // the contacts: removing it to get past E466 would lose its tokens for nothing.
+        if let reason = UnwritableFolder.foreseenReason(writing: outputPath, option: "--out") {
+            throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath), "the links file cannot be written here: " + reason + "; nothing was stored")])
+        }
         guard !FileManager.default.fileExists(atPath: outputPath) else {
             throw Refusal(diagnostics: [Diagnostic(.outputExists, at: .file(outputPath),
                 "the links file exists already; its tokens would be lost if it were replaced — choose another --out")])

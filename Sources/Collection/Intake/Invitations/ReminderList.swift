@@ -90,6 +90,9 @@ public struct ReminderList: Sendable {
             warnings: suppressionWarning(rows: suppressed.map { links.table.rows[$0].number }), outputPath: nil)
         guard outcome.reminders > 0 else { return outcome }
         // Checked last, so that an earlier reminders file does not hide what is wrong with the input.
+        if let reason = UnwritableFolder.foreseenReason(writing: outputPath, option: "--out") {
+            throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath), "the reminders file cannot be written here: " + reason)])
+        }
         guard !FileManager.default.fileExists(atPath: outputPath) else {
             throw Refusal(diagnostics: [Diagnostic(.outputExists, at: .file(outputPath),
                 "the reminders file exists already and is not replaced; choose another --out, or delete it if it is from an earlier run")])
