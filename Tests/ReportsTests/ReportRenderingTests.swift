@@ -448,7 +448,7 @@ struct ReportRenderingTests {
         #expect(english.contains("Where none are recorded, Samla cannot tell who declined, who was not reached or who is outside the population"))
         // Several anonymous rounds share one line, and no basis is said for rates there are none of.
         let anonymous = try ClubFixture().render()
-        #expect(anonymous.contains("<h3>Svarsfrekvens</h3><ul><li>Klubb 2024 och Klubb 2025: anonyma omgångar: ingen svarsfrekvens, eftersom ingen bjöds in</li></ul>"))
+        #expect(anonymous.contains("<h3>Svarsfrekvens</h3><ul><li>Klubb 2024 och Klubb 2025 är anonyma omgångar och har ingen svarsfrekvens, eftersom ingen bjöds in.</li></ul>"))
         #expect(!anonymous.contains("Svarsfrekvens enligt AAPOR"))
     }
 
