@@ -203,9 +203,10 @@ struct ReportRenderingTests {
 
     @Test func aSmallGroupShowsADashAndNeverItsFigures() throws {
         let html = try ClubFixture().render()
-        // Tiny: 3 responses, all happy. Its row says "< 10" and shows no estimate.
+        // Tiny: 3 responses, all happy. Its row says "< 10" (a no-break space in Swedish, so that a
+        // narrow cell does not break the sign from its number) and shows no estimate.
         let tinyRow = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">Pytteliten</th><td class=\"round\">Klubb 2025</td>"))
-        #expect(tinyRow.contains("<td class=\"num\">&lt; 10</td><td class=\"num\">–</td><td class=\"num\">–</td>"))
+        #expect(tinyRow.contains("<td class=\"num\">&lt;\u{00A0}10</td><td class=\"num\">–</td><td class=\"num\">–</td>"))
         #expect(!html.contains("100,0\u{00A0}%"))
         #expect(html.contains("– visas inte: för få svar (en bas under 10)"))
         // The total of 2025: 26 happy of 40 kept (the test response removed).
