@@ -246,7 +246,7 @@ import Testing
         let environment = try TestEnvironment()
         try await environment.withServer { client in
             let body = Self.completeResponse.replacingOccurrences(of: "\"stage\": \"established\", ", with: "")
-            for (accept, message, language) in [(nil, "an answer is required", "en"), ("sv-SE,sv;q=0.9,en;q=0.8", "frågan måste besvaras", "sv"),
+            for (accept, message, language) in [(nil, "an answer is required", "en"), ("sv-SE,sv;q=0.9,en;q=0.8", "svara på frågan", "sv"),
                                                 ("fi, en;q=0.5", "an answer is required", "en"), ("de", "an answer is required", "en")] {
                 var headers = Self.headers
                 headers["Idempotency-Key"] = "language"
@@ -328,7 +328,7 @@ import Testing
                 .replacingOccurrences(of: "\"sdg\": [\"10\", 16]", with: "\"sdg\": [\"3\",3]")
                 .replacingOccurrences(of: "\"mgmt_women\": 2", with: "\"mgmt_women\": 4.0")
             for (accept, big) in [("en", "“99999999999999999999” has too many digits: a whole number must lie between -9223372036854775808 and 9223372036854775807"),
-                                  ("sv", "”99999999999999999999” har för många siffror: ett heltal måste ligga mellan -9223372036854775808 och 9223372036854775807")] {
+                                  ("sv", "”99999999999999999999” har för många siffror: ett heltal måste ligga mellan \u{2212}9\u{00A0}223\u{00A0}372\u{00A0}036\u{00A0}854\u{00A0}775\u{00A0}808 och 9\u{00A0}223\u{00A0}372\u{00A0}036\u{00A0}854\u{00A0}775\u{00A0}807")] {
                 let refusedWritten = try await client.request(.post, "/api/rounds/esem-open/responses",
                                                               headers: headers.merging(["Accept-Language": accept]) { $1 }, body: written)
                 #expect(refusedWritten.status == 422)

@@ -333,6 +333,23 @@ import Testing
         }
     }
 
+    /// A response's number is written as Swedish writes a number, `nr 12` (no-break space), not
+    /// with the English number sign `#12`: in the round's list of responses and on its own page.
+    @Test func aResponseIsNumberedTheSwedishWay() async throws {
+        let environment = try TestEnvironment()
+        try Self.insert(complete: 1, partial: 0, round: "esem-open", at: try #require(Timestamp(iso: "2025-10-12T12:00:00Z")), into: environment)
+        let id = try #require(try environment.store.recentResponses(round: "esem-open", limit: 1).first?.id)
+        try await environment.withServer { client in
+            try await signIn(client)
+            let round = try await client.get("/admin/rounds/esem-open", headers: Self.swedish).body
+            #expect(round.contains(#"<a href="/admin/responses/\#(id)">nr\#u{00A0}\#(id)</a>"#))
+            let response = try await client.get("/admin/responses/\(id)", headers: Self.swedish).body
+            #expect(Page.title(response) == "Svar nr \(id)" && !response.contains("#\(id)"))
+            let english = try await client.get("/admin/responses/\(id)", headers: Self.english).body
+            #expect(Page.title(english) == "Response #\(id)")
+        }
+    }
+
     /// Every text of a Swedish admin page, its `<title>`, captions, headers, labels and the
     /// chart's text alternative, is Swedish: what the English page says in the same words is
     /// only names, numbers and the words both languages share. Commands (`<code>`) and the words

@@ -15,6 +15,11 @@ import Testing
                 #expect(refused.status == 403)
                 #expect(Page.title(refused.body) == "The form could not be accepted")
             }
+            // In Swedish it is the page that was refused, the word the form uses for what it posts
+            // ("skicka sidan igen"), not a "formulär" the respondent meets nowhere else.
+            let swedish = try await client.postForm(r.path, [("samla.page", "welcome")], headers: ["Accept-Language": "sv"])
+            #expect(swedish.status == 403 && Page.title(swedish.body) == "Sidan kunde inte tas emot")
+            #expect(swedish.body.contains("<p>Sidan saknade sin säkerhetskod eller hade varit öppen för länge. Öppna din länk igen och fyll i sidan på nytt.</p>"))
             // The token of another response's form does not fit this one either.
             let other = try await Respondent.start(client, round: "esem-open")
             let otherToken = try #require(Page.hidden("samla.csrf", in: try await other.show().body))

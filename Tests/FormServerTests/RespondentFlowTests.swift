@@ -348,10 +348,18 @@ import Testing
             let later = try await client.get("/s/esem-later", headers: ["Accept-Language": "en"])
             #expect(later.status == 403)
             #expect(Page.title(later.body) == "The survey has not opened yet")
+            // The day it opens is written as running text writes a date, not as 2026-12-31.
+            let opens = try #require(try environment.store.round(named: "esem-later")).opens
+            #expect(later.body.contains("The survey opens on \(opens.inWords(language: "en")). Please use the same link then."))
+            let laterSwedish = try await client.get("/s/esem-later", headers: ["Accept-Language": "sv"])
+            #expect(laterSwedish.body.contains("<p>Enkäten öppnar den \(opens.inWords(language: "sv")). Använd samma länk då.</p>"))
 
             let unknown = try await client.get("/s/esem-nope", headers: ["Accept-Language": "en"])
             #expect(unknown.status == 404)
             #expect(Page.title(unknown.body) == "This link does not work")
+            let nowhere = try await client.get("/nowhere", headers: ["Accept-Language": "sv"])
+            #expect(nowhere.status == 404 && Page.title(nowhere.body) == "Sidan finns inte")
+            #expect(nowhere.body.contains("<p>Sidan finns inte. Om du ska svara på en enkät, använd länken du har fått.</p>"))
             #expect(try await client.get("/t/not-a-token").status == 404)
             #expect(try await client.get("/t/" + InvitationToken.random().text).status == 404)
 

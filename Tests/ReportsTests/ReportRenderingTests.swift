@@ -203,9 +203,10 @@ struct ReportRenderingTests {
 
     @Test func aSmallGroupShowsADashAndNeverItsFigures() throws {
         let html = try ClubFixture().render()
-        // Tiny: 3 responses, all happy. Its row says "< 10" and shows no estimate.
+        // Tiny: 3 responses, all happy. Its row says "< 10" (a no-break space in Swedish, so that a
+        // narrow cell does not break the sign from its number) and shows no estimate.
         let tinyRow = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">Pytteliten</th><td class=\"round\">Klubb 2025</td>"))
-        #expect(tinyRow.contains("<td class=\"num\">&lt; 10</td><td class=\"num\">–</td><td class=\"num\">–</td>"))
+        #expect(tinyRow.contains("<td class=\"num\">&lt;\u{00A0}10</td><td class=\"num\">–</td><td class=\"num\">–</td>"))
         #expect(!html.contains("100,0\u{00A0}%"))
         #expect(html.contains("– visas inte: för få svar (en bas under 10)"))
         // The total of 2025: 26 happy of 40 kept (the test response removed).
@@ -448,7 +449,7 @@ struct ReportRenderingTests {
         #expect(english.contains("Where none are recorded, Samla cannot tell who declined, who was not reached or who is outside the population"))
         // Several anonymous rounds share one line, and no basis is said for rates there are none of.
         let anonymous = try ClubFixture().render()
-        #expect(anonymous.contains("<h3>Svarsfrekvens</h3><ul><li>Klubb 2024 och Klubb 2025: anonyma omgångar: ingen svarsfrekvens, eftersom ingen bjöds in</li></ul>"))
+        #expect(anonymous.contains("<h3>Svarsfrekvens</h3><ul><li>Klubb 2024 och Klubb 2025 är anonyma omgångar och har ingen svarsfrekvens, eftersom ingen bjöds in.</li></ul>"))
         #expect(!anonymous.contains("Svarsfrekvens enligt AAPOR"))
     }
 

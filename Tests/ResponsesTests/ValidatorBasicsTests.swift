@@ -102,11 +102,19 @@ import Testing
     }
 
     /// A whole number out of range says in Swedish what to write, as in English: the range. It
-    /// said only that the number had too many digits for a whole number.
+    /// said only that the number had too many digits for a whole number. The Swedish range is
+    /// written as Swedish writes numbers: the minus sign and digits grouped by no-break spaces.
     @Test func aWholeNumberOutOfRangeGivesTheRangeInBothLanguages() {
         let problem = AnswerProblem(variable: "staff", value: "99999999999999999999", kind: .numberOutOfRange(wholeNumber: true))
-        #expect(problem.message(in: "sv") == "”99999999999999999999” har för många siffror: ett heltal måste ligga mellan -9223372036854775808 och 9223372036854775807")
+        #expect(problem.message(in: "sv") == "”99999999999999999999” har för många siffror: ett heltal måste ligga mellan \u{2212}9\u{00A0}223\u{00A0}372\u{00A0}036\u{00A0}854\u{00A0}775\u{00A0}808 och 9\u{00A0}223\u{00A0}372\u{00A0}036\u{00A0}854\u{00A0}775\u{00A0}807")
         #expect(problem.message(in: "en") == "“99999999999999999999” has too many digits: a whole number must lie between -9223372036854775808 and 9223372036854775807")
+    }
+
+    /// What is not a number is told in words a respondent reads: "med komma eller punkt", not
+    /// "med , eller .", two bare signs in a sentence.
+    @Test func aSwedishMessageNamesTheDecimalSignsInWords() {
+        let problem = AnswerProblem(variable: "hours", value: "tre", kind: .notANumber(wholeNumber: false))
+        #expect(problem.respondentMessage(in: "sv") == "”tre” är inte ett tal: skriv siffror, med komma eller punkt före eventuella decimaler, t.ex. 3,5.")
     }
 
     @Test func aSheetIsReusedAfterReset() {

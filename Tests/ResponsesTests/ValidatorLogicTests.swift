@@ -144,9 +144,9 @@ import Testing
         var sheet = sheet(Self.withStaff.merging(["staff": ""]) { $1 })
         validator.check(&sheet, mode: .complete)
         let problem = sheet.problems.first { $0.code == .requiredMissing }
-        #expect(problem?.message(in: "sv") == "frågan måste besvaras")
+        #expect(problem?.message(in: "sv") == "svara på frågan")
         #expect(problem?.message(in: "en") == "an answer is required")
-        #expect(problem?.respondentMessage(in: "sv") == "Frågan måste besvaras.")
+        #expect(problem?.respondentMessage(in: "sv") == "Svara på frågan.")
         #expect(problem?.respondentMessage(in: "en") == "An answer is required.")
     }
 

@@ -80,7 +80,7 @@ enum ProblemMessages {
         case .notANumber(true):
             return "\(given) är inte ett heltal: skriv bara siffror, t.ex. 12 eller -3"
         case .notANumber(false):
-            return "\(given) är inte ett tal: skriv siffror, med , eller . före eventuella decimaler, t.ex. 3,5"
+            return "\(given) är inte ett tal: skriv siffror, med komma eller punkt före eventuella decimaler, t.ex. 3,5"
         case .notAWholeNumber:
             return "\(given) är inte ett heltal: skriv det utan decimaler, t.ex. 12"
         case .thousandsOrDecimals(let whole, let fraction, let wholeNumber):
@@ -88,7 +88,7 @@ enum ProblemMessages {
             if wholeNumber { return "\(given) är inte ett heltal som det är skrivet, med \(p.value?.contains(",") == true ? "komma" : "punkt"): \(thousands)" }
             return "\(given) kan betyda både \(whole)\(fraction) och \(whole),\(fraction): \(thousands), eller \(whole),\(fraction) med decimalkomma"
         case .numberOutOfRange(true):
-            return "\(given) har för många siffror: ett heltal måste ligga mellan -9223372036854775808 och 9223372036854775807"
+            return "\(given) har för många siffror: ett heltal måste ligga mellan \u{2212}9\u{00A0}223\u{00A0}372\u{00A0}036\u{00A0}854\u{00A0}775\u{00A0}808 och 9\u{00A0}223\u{00A0}372\u{00A0}036\u{00A0}854\u{00A0}775\u{00A0}807"
         case .numberOutOfRange(false):
             return "\(given) har fler än 15\u{00A0}värdesiffror och kan inte sparas exakt: avrunda talet"
         case .notABoolean:
@@ -118,7 +118,7 @@ enum ProblemMessages {
             if let text = message?["sv"] { return text }
             return "\(given) uppfyller inte villkoret \(constraint)"
         case .requiredMissing:
-            return "frågan måste besvaras"
+            return "svara på frågan"
         case .notRelevant(let condition):
             let why = condition.map { " (den visas bara när \($0))" } ?? ""
             return "det finns ett svar, men frågan ställs inte i det här svaret\(why): lämna den tom"

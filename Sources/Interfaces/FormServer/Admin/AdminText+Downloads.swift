@@ -2,7 +2,7 @@
 extension AdminText {
     var exports: String { pick("Exporter", "Exports") }
     var exportsIntro: String {
-        pick("Bara slutförda svar, gjorda ur databasen när du följer en länk (som `samla export` gör dem). Personuppgifter är utelämnade.",
+        pick("Bara slutförda svar. Filerna görs ur databasen när du följer en länk (som `samla export` gör dem). Personuppgifter är utelämnade.",
              "Complete responses only, made from the database when you follow a link (as `samla export` makes them). Personal data is left out.")
     }
     var exportsForExcel: String {

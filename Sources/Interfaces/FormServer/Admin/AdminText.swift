@@ -39,7 +39,9 @@ struct AdminText: Sendable {
     var signOut: String { pick("Logga ut", "Sign out") }
     var allRounds: String { pick("Alla omgångar", "All rounds") }
     func round(_ name: String) -> String { pick("Omgång \(name)", "Round \(name)") }
-    func responseNumber(_ id: Int64) -> String { pick("Svar #\(id)", "Response #\(id)") }
+    func responseNumber(_ id: Int64) -> String { pick("Svar nr \(id)", "Response #\(id)") }
+    /// A response's number in a list of responses: `nr 12` (Swedish writes no `#` for a number), `#12`.
+    func number(_ id: Int64) -> String { pick("nr\u{00A0}\(id)", "#\(id)") }
 
     // MARK: Off, and signing in
 

@@ -293,7 +293,7 @@ enum AdminViews {
                             for record in recent {
                                 html.element("tr") { html in
                                     html.element("th", .init("scope", "row")) { html in
-                                        html.element("a", .init("href", "/admin/responses/\(record.id)"), text: "#\(record.id)")
+                                        html.element("a", .init("href", "/admin/responses/\(record.id)"), text: words.number(record.id))
                                     }
                                     html.element("td", text: words.responseStatus(record.status))
                                     html.element("td", text: record.language)

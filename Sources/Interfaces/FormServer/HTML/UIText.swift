@@ -1,3 +1,4 @@
+import Expressions
 import SurveyDefinition
 
 /// The form's own words (not the survey's), in Swedish and English.
@@ -70,8 +71,10 @@ struct UIText: Sendable {
             : "This survey no longer takes answers. Answers already submitted are kept."
     }
     var scheduledTitle: String { sv ? "Enkäten har inte öppnat än" : "The survey has not opened yet" }
-    func scheduledBody(_ date: String) -> String {
-        sv ? "Enkäten öppnar \(date). Använd samma länk då." : "The survey opens on \(date). Please use the same link then."
+    /// The day the survey opens, in words as running text writes a date (`1 oktober 2027`).
+    func scheduledBody(_ opens: CalendarDate) -> String {
+        let date = opens.inWords(language: sv ? "sv" : "en")
+        return sv ? "Enkäten öppnar den \(date). Använd samma länk då." : "The survey opens on \(date). Please use the same link then."
     }
     var unknownLinkTitle: String { sv ? "Länken fungerar inte" : "This link does not work" }
     var unknownLinkBody: String {
@@ -90,12 +93,12 @@ struct UIText: Sendable {
     }
     var notFoundTitle: String { sv ? "Sidan finns inte" : "Page not found" }
     var notFoundBody: String {
-        sv ? "Sidan finns inte. Om du ska svara på en enkät: använd länken du har fått."
+        sv ? "Sidan finns inte. Om du ska svara på en enkät, använd länken du har fått."
             : "There is no such page. If you are answering a survey, use the link you were sent."
     }
-    var expiredTitle: String { sv ? "Formuläret kunde inte tas emot" : "The form could not be accepted" }
+    var expiredTitle: String { sv ? "Sidan kunde inte tas emot" : "The form could not be accepted" }
     var expiredBody: String {
-        sv ? "Formuläret saknade sin säkerhetskod eller var för gammalt. Öppna din länk igen och fyll i sidan på nytt."
+        sv ? "Sidan saknade sin säkerhetskod eller hade varit öppen för länge. Öppna din länk igen och fyll i sidan på nytt."
             : "The form was missing its security code or was out of date. Open your link again and fill in the page once more."
     }
     var tooLargeTitle: String { sv ? "Svaret är för stort" : "The answer is too large" }

@@ -235,7 +235,7 @@ extension FormServer {
     private func roundNotCollectingPage(round: Round, phase: RoundPhase, survey: Survey, language: String, path: String) -> Response {
         let words = UIText(language)
         let (title, body) = phase == .scheduled
-            ? (words.scheduledTitle, words.scheduledBody(round.opens.description))
+            ? (words.scheduledTitle, words.scheduledBody(round.opens))
             : (words.closedTitle, words.closedBody)
         return Reply.html(MessagePageView(
             language: language, title: title, paragraphs: [body], heading: survey.title.resolved(language, fallbacks: survey.languages),

@@ -121,13 +121,13 @@ struct ColumnDescription {
                 return base
             case .matrixRow(let rowName):
                 let row = question?.rows.first { $0.name == rowName }?.label.resolved(language, fallbacks: fallbacks) ?? rowName
-                return "\(base) — \(row)"
+                return "\(base) – \(row)"
             case .otherText:
-                return "\(base) — \(Choice.otherLabel.resolved(language, fallbacks: ["en"])) (\(sv ? "fritext" : "free text"))"
+                return "\(base) – \(Choice.otherLabel.resolved(language, fallbacks: ["en"])) (\(sv ? "fritext" : "free text"))"
             }
         case .option(let variable, let choice):
             let base = question?.label?.resolved(language, fallbacks: fallbacks) ?? variable.question
-            return "\(base) — \(choice.label.resolved(language, fallbacks: fallbacks))"
+            return "\(base) – \(choice.label.resolved(language, fallbacks: fallbacks))"
         }
     }
 }

@@ -108,9 +108,11 @@ public struct ResponseRateWords: Sendable {
         ].joined(separator: ", ")
     }
 
-    /// Why several anonymous rounds have no rate, after their names: one line for all of them.
+    /// Why several anonymous rounds have no rate, after their names as the sentence's verb and
+    /// the rest (`Klubb 2024 och Klubb 2025 är anonyma omgångar …`): one line for all of them.
     public var anonymousRounds: String {
-        pick("anonyma omgångar: ingen svarsfrekvens, eftersom ingen bjöds in", "anonymous rounds: no response rate, since nobody was invited")
+        pick("är anonyma omgångar och har ingen svarsfrekvens, eftersom ingen bjöds in",
+             "are anonymous rounds, with no response rate since nobody was invited")
     }
 
     /// The term and the value as one sentence.

@@ -183,7 +183,7 @@ extension ReportRenderer {
                                 }
                             case .suppressed(let cell):
                                 anySuppressed = true
-                                if !reported { html.element("td", .init("class", "num"), text: cell.reason == .belowThreshold ? "< \(cell.threshold)" : "") }
+                                if !reported { html.element("td", .init("class", "num"), text: cell.reason == .belowThreshold ? "<" + numbers.wordSpace + numbers.integer(cell.threshold) : "") }
                                 html.element("td", .init("class", "num"), text: words.suppressedMark)
                                 if intervals { html.element("td", .init("class", "num"), text: words.suppressedMark) }
                                 if changes { html.element("td", .init("class", "num"), text: "") }

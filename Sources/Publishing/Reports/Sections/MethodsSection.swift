@@ -111,7 +111,7 @@ extension ReportRenderer {
                 html.element("li", text: roundLabel(round) + ": " + rateWords.sentence(rate))
             }
             if anonymous.count > 1 {
-                html.element("li", text: ResultNote.list(anonymous.map(roundLabel), and: words.pick("och", "and")) + ": " + rateWords.anonymousRounds)
+                html.element("li", text: ResultNote.list(anonymous.map(roundLabel), and: words.pick("och", "and")) + " " + rateWords.anonymousRounds + ".")
             }
         }
         if content.responseRates.contains(where: { if case .invited = $0.rate { true } else { false } }) {
