@@ -78,6 +78,13 @@ final class ExportFolder {
         return (staging as NSString).appendingPathComponent(name)
     }
 
+    /// The final path of the file staged at `staged`: its name in the output folder, which holds
+    /// the staging folder.
+    static func target(ofStaged staged: String) -> String {
+        let url = URL(fileURLWithPath: staged)
+        return url.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(url.lastPathComponent).path
+    }
+
     /// The size of a staged file in bytes.
     func size(_ name: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: stagedPath(name)))?[.size] as? NSNumber)?.intValue ?? 0
