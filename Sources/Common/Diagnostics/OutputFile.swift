@@ -15,6 +15,7 @@ public struct OutputFile: Sendable {
     /// A system call on the temporary file that failed with `code` (an `errno`).
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var code: Int32
+        public init(code: Int32) { self.code = code }
         public var description: String { String(cString: strerror(code)) }
     }
 
@@ -22,9 +23,15 @@ public struct OutputFile: Sendable {
     public let temporary: String
 
     public init(path: String) {
-        self.path = path
         let url = URL(fileURLWithPath: path)
-        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).part").path
+        self.init(path: path, temporary: url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).part").path)
+    }
+
+    /// A file written through the temporary file `temporary`, which should be in the same folder
+    /// as `path`, so that the rename is one step on one disk.
+    public init(path: String, temporary: String) {
+        self.path = path
+        self.temporary = temporary
     }
 
     /// Has `write` write the temporary file, then moves it into place (``install(replacing:)``);

@@ -17,8 +17,12 @@ final class RefusedRowsReport {
     private(set) var installed = false
     var path: String { file.path }
 
-    init(path: String) throws(CSVWriteError) {
-        file = OutputFile(path: path)
+    convenience init(path: String) throws(CSVWriteError) {
+        try self.init(file: OutputFile(path: path))
+    }
+
+    init(file: OutputFile) throws(CSVWriteError) {
+        self.file = file
         writer = try CSVWriter(path: file.temporary)
         try guarded { () throws(CSVWriteError) in try writer.writeRecord(Self.header) }
     }
