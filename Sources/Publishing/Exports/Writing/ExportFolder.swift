@@ -49,6 +49,10 @@ final class ExportFolder {
         var template = Array(((path as NSString).appendingPathComponent(".samla-export-XXXXXX")).utf8CString)
         let mkdtempResult = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard mkdtempResult != nil else {
+            if DiskFull.isSystemCode(errno), let first = names.first {
+                Self.remove(made)
+                throw .outputDiskFull(path: (path as NSString).appendingPathComponent(first))
+            }
             let reason = UnwritableFolder.reason(writing: (path as NSString).appendingPathComponent("responses.csv"), option: "--out", system: Self.systemError())
             Self.remove(made)
             throw .outputUnwritable(path: path, reason: reason)
