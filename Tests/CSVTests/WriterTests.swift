@@ -95,7 +95,19 @@ import Testing
     @Test func diskFullFoundAtClose() throws {
         let writer = try CSVWriter(path: "/dev/full")
         try writer.writeRecord(["fits in the buffer"])
-        #expect(throws: CSVWriteError.self) { try writer.close() }
+        let error = #expect(throws: CSVWriteError.self) { try writer.close() }
+        #expect(error?.isDiskFull == true, "the errno is kept, so that a command can say the disk is full")
+        #expect(error?.systemError == ENOSPC)
+    }
+
+    @Test func aFullDiskUnderABorrowedHandleIsRecognised() throws {
+        let handle = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        defer { try? handle.close() }
+        let writer = CSVWriter(fileHandle: handle)
+        try writer.writeRecord(["a"])
+        let error = #expect(throws: CSVWriteError.self) { try writer.flush() }
+        #expect(error?.isDiskFull == true)
+        #expect(error?.kind == .writeFailed(reason: "No space left on device"))
     }
 
     /// A handle that refuses writes. It is opened for reading rather than closed: a closed

@@ -61,3 +61,19 @@ import Testing
         #expect(!badCells.errorsByColumn.contains { $0.column == "-" })
     }
 }
+
+extension ProblemTallyTests {
+    /// The report of refused rows that did not fit on the disk (E800) came after thousands of
+    /// refused rows, past the listed ones, and only its count was shown: "E800 1".
+    @Test func aProblemOfAWholeFileIsListedPastTheLimit() {
+        var tally = ProblemTally(limit: 2)
+        for row in 1...5 { tally.add(Diagnostic(.notANumber, at: Self.record(row, "fte"), "x")) }
+        tally.add(Diagnostic(.outputDiskFull, at: .file("refused.csv"), "the report cannot be written"))
+        #expect(tally.listed.map(\.code.id) == ["E400", "E400", "E800"])
+        #expect(tally.errorCount == 6)
+
+        var merged = ProblemTally(limit: 2)
+        merged.merge(tally)
+        #expect(merged.listed.map(\.code.id) == ["E400", "E400", "E800"])
+    }
+}

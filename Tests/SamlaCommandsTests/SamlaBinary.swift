@@ -20,9 +20,11 @@ enum SamlaBinary {
 
     /// Runs `samla` (the built one, or `binary`) with `arguments`, in `directory` when given (else the
     /// test's own), through `launcher` when given (a program and its arguments that run `samla`,
-    /// e.g. as another user), with `environment` added to the test's own (`TZ`, say).
+    /// e.g. as another user), with `environment` added to the test's own (`TZ`, say). With
+    /// `standardOutput` (`/dev/full`, say) the command writes there, and `output` is empty.
     static func run(
-        _ arguments: [String], in directory: URL? = nil, binary: URL = url, through launcher: [String] = [], environment: [String: String] = [:]
+        _ arguments: [String], in directory: URL? = nil, binary: URL = url, through launcher: [String] = [], environment: [String: String] = [:],
+        standardOutput: FileHandle? = nil
     ) throws -> Run {
         let process = Process()
         if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
@@ -31,9 +33,10 @@ enum SamlaBinary {
         if let directory { process.currentDirectoryURL = directory }
         let output = Pipe()
         let errors = Pipe()
-        process.standardOutput = output
+        process.standardOutput = standardOutput ?? output
         process.standardError = errors
         try process.run()
+        if standardOutput != nil { try output.fileHandleForWriting.close() }
         // Read before waiting, so that a large output cannot fill the pipe and block the child.
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()

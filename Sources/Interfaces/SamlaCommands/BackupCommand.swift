@@ -50,7 +50,7 @@ struct BackupCommand: ParsableCommand {
             let seconds = Self.seconds(clock.now - start)
             switch format {
             case .text: printLine(Self.text(backup, database: database.path, seconds: seconds))
-            case .json: FileHandle.standardOutput.write(Data(try Self.json(backup, database: database.path, seconds: seconds).utf8))
+            case .json: StandardOutput.write(try Self.json(backup, database: database.path, seconds: seconds))
             }
         }
     }

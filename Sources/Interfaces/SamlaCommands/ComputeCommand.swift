@@ -63,14 +63,17 @@ struct ComputeCommand: ParsableCommand {
             case .csv: try ResultText.csv(results)
             case .json: try ResultText.json(results)
             }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardOutput.write(text)
             // The table and JSON carry the notes; CSV has no place for them, so they go to the person.
             if format == .csv, !results.notes.isEmpty {
-                FileHandle.standardError.write(Data(ResultText.noteLines(results).map { $0 + "\n" }.joined().utf8))
+                StandardOutput.writeError(ResultText.noteLines(results).map { $0 + "\n" }.joined())
             }
             if let cleaningLog {
                 do {
                     try ResultText.cleaningCSV(results).write(toFile: cleaningLog, atomically: true, encoding: .utf8)
+                } catch where DiskFull.isReason(error) {
+                    throw Refused([Diagnostic(.outputDiskFull, at: .file(cleaningLog), "the cleaning log cannot be written: "
+                        + DiskFull.reason(writing: cleaningLog, option: "--cleaning-log"))])
                 } catch {
                     throw Refused([Diagnostic(.outputUnwritable, at: .file(cleaningLog), "the cleaning log cannot be written: "
                         + UnwritableFolder.reason(writing: cleaningLog, option: "--cleaning-log", system: error.localizedDescription))])

@@ -92,6 +92,9 @@ struct DemoCommand: ParsableCommand {
             let resultsPath = (folder as NSString).appendingPathComponent("msi-toc-results.csv")
             do {
                 try ResultText.csv(results).write(toFile: resultsPath, atomically: true, encoding: .utf8)
+            } catch where DiskFull.isReason(error) {
+                throw Refused([Diagnostic(.outputDiskFull, at: .file(resultsPath),
+                    "the results cannot be written: " + DiskFull.reason(writing: resultsPath, option: "--folder"))])
             } catch {
                 throw Refused([Diagnostic(.outputUnwritable, at: .file(resultsPath),
                     "the results cannot be written: " + UnwritableFolder.reason(writing: resultsPath, option: "--folder", system: error.localizedDescription))])

@@ -117,7 +117,7 @@ struct EraseCommand: ParsableCommand {
                 let erasures = try database.open(.reading).erasures()
                 switch format {
                 case .text: printLine(erasures.isEmpty ? "no erasures in \(database.path)" : erasures.map(ErasureText.logLine).joined(separator: "\n"))
-                case .json: FileHandle.standardOutput.write(Data(try CommandJSON.text(["erasures": erasures.map(ErasureText.Entry.init)]).utf8))
+                case .json: StandardOutput.write(try CommandJSON.text(["erasures": erasures.map(ErasureText.Entry.init)]))
                 }
                 return
             }
@@ -128,7 +128,7 @@ struct EraseCommand: ParsableCommand {
                     printLine(lifts.map { ErasureText.sentence($0, made: yes) }.joined(separator: "\n"))
                     if !yes { printLine("nothing was erased; add --yes to erase it") }
                 case .json:
-                    FileHandle.standardOutput.write(Data(try CommandJSON.text(ErasureText.Outcomes(erased: yes, erasures: lifts.map(ErasureText.Entry.init))).utf8))
+                    StandardOutput.write(try CommandJSON.text(ErasureText.Outcomes(erased: yes, erasures: lifts.map(ErasureText.Entry.init))))
                 }
                 return
             }
@@ -139,7 +139,7 @@ struct EraseCommand: ParsableCommand {
                 printLine(ErasureText.sentence(erasure, made: yes))
                 if !yes { printLine("nothing was erased; add --yes to erase it") }
             case .json:
-                FileHandle.standardOutput.write(Data(try CommandJSON.text(ErasureText.Outcome(erased: yes, erasure: erasure)).utf8))
+                StandardOutput.write(try CommandJSON.text(ErasureText.Outcome(erased: yes, erasure: erasure)))
             }
         }
     }

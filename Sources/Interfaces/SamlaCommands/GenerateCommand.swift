@@ -60,14 +60,29 @@ struct GenerateCommand: ParsableCommand {
         var generator = SyntheticResponseGenerator(validator: validator, options: options)
         let writerOptions = CSVWriter.Options(
             delimiter: spreadsheet.delimiter.scalar, neutralizesFormulas: false, writesByteOrderMark: true)
-        do {
-            let writer = try out.map { try CSVWriter(path: $0, options: writerOptions) }
-                ?? CSVWriter(fileHandle: .standardOutput, options: writerOptions)
+        func write(_ writer: CSVWriter) throws {
             try SyntheticCSV.write(count: rows, from: &generator, to: writer, decimalComma: spreadsheet.decimalComma)
             try writer.close()
+        }
+        do {
+            if let out {
+                // Written whole or not at all: a full disk leaves no half file under the name.
+                do {
+                    try OutputFile(path: out).write { try write(CSVWriter(path: $0, options: writerOptions)) }
+                } catch var error as CSVWriteError {
+                    error.destination = out
+                    throw error
+                }
+            } else {
+                try write(CSVWriter(fileHandle: .standardOutput, options: writerOptions))
+            }
         } catch {
             let target = out ?? "standard output"
-            printDiagnostics([Diagnostic(.outputWriteFailed, at: .file(target), "cannot write the responses: \((error as? CSVWriteError)?.reason(option: "--out") ?? "\(error)")")])
+            if let out, (error as? CSVWriteError)?.isDiskFull == true || DiskFull.isReason(error) {
+                printDiagnostics([Diagnostic(.outputDiskFull, at: .file(out), "cannot write the responses: " + DiskFull.reason(writing: out, option: "--out"))])
+            } else {
+                printDiagnostics([Diagnostic(.outputWriteFailed, at: .file(target), "cannot write the responses: \((error as? CSVWriteError)?.reason(option: "--out") ?? "\(error)")")])
+            }
             throw ExitCode(ExitStatus.refused)
         }
     }

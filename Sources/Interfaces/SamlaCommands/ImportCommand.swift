@@ -97,9 +97,9 @@ struct ImportFileCommand: ParsableCommand {
         switch format {
         case .text:
             printDiagnostics(result.diagnostics)
-            FileHandle.standardOutput.write(Data(ImportReportText.summary(result, skippingInvalid: skipInvalid).utf8))
+            StandardOutput.write(ImportReportText.summary(result, skippingInvalid: skipInvalid))
         case .json:
-            FileHandle.standardOutput.write(Data(DiagnosticRenderer.json(result.diagnostics, files: 1, errorCount: result.errorCount).utf8))
+            StandardOutput.write(DiagnosticRenderer.json(result.diagnostics, files: 1, errorCount: result.errorCount))
         }
         if result.isRefused { throw ExitCode(ExitStatus.refused) }
     }

@@ -31,7 +31,7 @@ struct ImportListCommand: ParsableCommand {
             case .text:
                 printLine(imports.isEmpty ? "round \(round) has no imports" : imports.map(ImportUndoText.listLine).joined(separator: "\n"))
             case .json:
-                FileHandle.standardOutput.write(Data(try CommandJSON.text(ImportUndoText.Listing(round: round, imports: imports.map(ImportUndoText.Entry.init))).utf8))
+                StandardOutput.write(try CommandJSON.text(ImportUndoText.Listing(round: round, imports: imports.map(ImportUndoText.Entry.init))))
             }
         }
     }
@@ -79,7 +79,7 @@ struct ImportUndoCommand: ParsableCommand {
                 printLine(ImportUndoText.sentence(undo))
                 if !yes { printLine("nothing was removed; add --yes to remove it") }
             case .json:
-                FileHandle.standardOutput.write(Data(try CommandJSON.text(ImportUndoText.Outcome(undo)).utf8))
+                StandardOutput.write(try CommandJSON.text(ImportUndoText.Outcome(undo)))
             }
         }
     }

@@ -25,10 +25,10 @@ final class ProgressBar {
         let width = 30
         let filled = percent * width / 100
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(percent)%  \(min(done, total))/\(total)".utf8))
+        StandardOutput.writeError("\r\(label) [\(bar)] \(percent)%  \(min(done, total))/\(total)")
     }
 
     func finish() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardOutput.writeError("\r\u{1B}[K")
     }
 }

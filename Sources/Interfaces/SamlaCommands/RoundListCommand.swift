@@ -40,8 +40,8 @@ struct RoundListCommand: ParsableCommand {
             let summaries = try database.open(.reading).roundSummaries()
             let today = CalendarDate.today()
             switch format {
-            case .text: FileHandle.standardOutput.write(Data(Self.table(summaries, today: today).utf8))
-            case .json: FileHandle.standardOutput.write(Data(try Self.json(summaries, today: today).utf8))
+            case .text: StandardOutput.write(Self.table(summaries, today: today))
+            case .json: StandardOutput.write(try Self.json(summaries, today: today))
             }
         }
     }

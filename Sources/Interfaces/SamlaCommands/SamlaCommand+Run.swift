@@ -4,7 +4,15 @@ import Foundation
 extension SamlaCommand {
     /// Parses `arguments`, runs the chosen subcommand and returns the process exit code:
     /// 0 success, 1 input refused, 2 usage error (ArgumentParser's own 64 is mapped to 2).
+    /// A command whose standard output could not be written ends with E801 and 1.
     public static func run(arguments: [String]) async -> Int32 {
+        let status = await runCommand(arguments: arguments)
+        guard let failure = StandardOutput.failureDiagnostic() else { return status }
+        printDiagnostics([failure])
+        return status == ExitStatus.success ? ExitStatus.refused : status
+    }
+
+    private static func runCommand(arguments: [String]) async -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -17,8 +25,7 @@ extension SamlaCommand {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if !message.isEmpty {
-                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
-                stream.write(Data((message + "\n").utf8))
+                if code == .success { StandardOutput.write(message + "\n") } else { StandardOutput.writeError(message + "\n") }
             }
             if code == .validationFailure { return ExitStatus.usage }
             return code.rawValue

@@ -69,10 +69,19 @@ struct StoreOptions: ParsableArguments {
         do {
             guard access == .reading else { return try SQLiteStore(path: path) }
             let store = try openForReading()
-            if store.access == .unchangingFile {
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            switch store.access {
+            case .unchangingFile:
                 printDiagnostics([Diagnostic(.databaseReadAsUnchanging, at: .file(path),
-                    "the database's folder cannot be written (SQLite keeps \(URL(fileURLWithPath: path).lastPathComponent)-wal and -shm there), "
+                    "the database's folder cannot be written (SQLite keeps \(name)-wal and -shm there), "
                         + "so it is read as an unchanging file, without locks: if another program changes it meanwhile, what is read may be wrong; nothing is written")])
+            case .unchangingFileOnFullDisk:
+                printDiagnostics([Diagnostic(.databaseReadAsUnchangingOnFullDisk, at: .file(path),
+                    "the disk that holds the database is full, with no room for \(name)-shm, which SQLite reads it through, "
+                        + "so it is read as an unchanging file, without locks: what it holds is read whole, but a change made meanwhile (by samla serve, say) may be missed or read wrong; "
+                        + "nothing is written; free space on that disk: nothing can be stored there until then")])
+            case .readWrite, .readOnly:
+                break
             }
             return store
         } catch let error as StoreError {
@@ -130,9 +139,9 @@ func reportingRefusals(database: String, _ body: () throws -> Void) throws {
 
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
     guard !diagnostics.isEmpty else { return }
-    FileHandle.standardError.write(Data(diagnostics.map { $0.description + "\n" }.joined().utf8))
+    StandardOutput.writeError(diagnostics.map { $0.description + "\n" }.joined())
 }
 
 func printLine(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    StandardOutput.write((text + "\n"))
 }

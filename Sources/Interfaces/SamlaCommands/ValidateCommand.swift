@@ -32,7 +32,7 @@ struct ValidateCommand: ParsableCommand {
         case .text: DiagnosticRenderer.text(diagnostics, files: files.count)
         case .json: DiagnosticRenderer.json(diagnostics, files: files.count)
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        StandardOutput.write(output)
         if diagnostics.contains(where: \.isError) { throw ExitCode(ExitStatus.refused) }
     }
 }

@@ -6,6 +6,8 @@ public enum ExportError: Error, Hashable, Sendable {
     case languageUnknown(String, available: [String])
     case outputExists(path: String)
     case outputUnwritable(path: String, reason: String)
+    /// The disk filled up while `path` (a file of the export, by its final name) was written.
+    case outputDiskFull(path: String)
     case columnClash(name: String, first: String, second: String)
     case unknownCode(response: Int64, variable: String, code: String)
     case definitionUnreadable(round: String, hash: String, problems: [Diagnostic])
@@ -25,6 +27,9 @@ public enum ExportError: Error, Hashable, Sendable {
                 "the file exists already and is not replaced; choose another --out folder, or add --overwrite to replace the files of an earlier export")]
         case .outputUnwritable(let path, let reason):
             return [Diagnostic(.exportOutputUnwritable, at: .file(path), "cannot write here: \(reason); nothing was exported")]
+        case .outputDiskFull(let path):
+            return [Diagnostic(.outputDiskFull, at: .file(path),
+                "the export cannot be written: " + DiskFull.reason(writing: path, option: "--out") + "; nothing was exported, and the folder is as it was")]
         case .columnClash(let name, let first, let second):
             return [Diagnostic(.exportColumnClash, at: .field(name),
                 "the column \(name) would hold both \(first) and \(second); rename one of the questions or its export_as")]

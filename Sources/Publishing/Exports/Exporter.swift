@@ -213,7 +213,7 @@ public struct Exporter: Sendable {
             }
             try writer.close()
         } catch let error as CSVWriteError {
-            throw ExportError.outputUnwritable(path: path, reason: error.description)
+            throw Self.failure(error, path: path)
         }
         progress?(written.read)
         written.empties = Array(UnsafeBufferPointer(start: empties, count: columnCount))
@@ -222,8 +222,14 @@ public struct Exporter: Sendable {
 
     private static func openCSV(_ path: String, neutralizing: Bool, delimiter: Unicode.Scalar) throws(ExportError) -> CSVWriter {
         do { return try CSVWriter(path: path, options: csvOptions(neutralizing: neutralizing, delimiter: delimiter)) } catch {
-            throw .outputUnwritable(path: path, reason: error.description)
+            throw failure(error, path: path)
         }
+    }
+
+    /// The refusal for a CSV file of the export, staged at `path`, that could not be written: a
+    /// full disk by the file's final name.
+    private static func failure(_ error: CSVWriteError, path: String) -> ExportError {
+        error.isDiskFull ? .outputDiskFull(path: ExportFolder.target(ofStaged: path)) : .outputUnwritable(path: path, reason: error.description)
     }
 
     private func writeCSV(_ path: String, delimiter: Unicode.Scalar, _ body: (CSVWriter) throws -> Void) throws {
@@ -232,13 +238,13 @@ public struct Exporter: Sendable {
             try body(writer)
             try writer.close()
         } catch let error as CSVWriteError {
-            throw ExportError.outputUnwritable(path: path, reason: error.description)
+            throw Self.failure(error, path: path)
         }
     }
 
     private func writeText(_ text: String, to path: String) throws {
         do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
-            throw ExportError.outputUnwritable(path: path, reason: error.localizedDescription)
+            throw DiskFull.isReason(error) ? ExportError.outputDiskFull(path: ExportFolder.target(ofStaged: path)) : ExportError.outputUnwritable(path: path, reason: error.localizedDescription)
         }
     }
 }

@@ -1,7 +1,8 @@
 import Diagnostics
 
 /// Counts every error of an import by code and, when it belongs to a column, by column; keeps the
-/// first few in full.
+/// first few errors of rows in full, and every error of a whole file (the database full, the report
+/// of refused rows that did not fit), which thousands of refused rows must not hide.
 struct ProblemTally {
     let limit: Int
     private(set) var listed: [Diagnostic] = []
@@ -21,12 +22,12 @@ struct ProblemTally {
             return
         }
         count(diagnostic.code, column: Self.column(of: diagnostic))
-        if listed.count < limit { listed.append(diagnostic) }
+        if listed.count < limit || Self.isOfAWholeFile(diagnostic) { listed.append(diagnostic) }
     }
 
     /// Adds another tally's problems after this one's (listed ones up to the limit).
     mutating func merge(_ other: ProblemTally) {
-        for diagnostic in other.listed where listed.count < limit { listed.append(diagnostic) }
+        for diagnostic in other.listed where listed.count < limit || Self.isOfAWholeFile(diagnostic) { listed.append(diagnostic) }
         warnings += other.warnings
         errorCount += other.errorCount
         for (id, count) in other.byCode { byCode[id, default: 0] += count }
@@ -48,6 +49,13 @@ struct ProblemTally {
     /// Errors per column, most frequent first; errors of a whole row or file are in no column.
     var errorsByColumn: [(column: String, count: Int)] {
         byColumn.map { ($0.key, $0.value) }.sorted { ($1.count, $0.column) < ($0.count, $1.column) }
+    }
+
+    /// Whether a diagnostic is about a file as a whole (the database, the report), not a row, a
+    /// cell or a column of the file imported.
+    static func isOfAWholeFile(_ diagnostic: Diagnostic) -> Bool {
+        if case .file = diagnostic.location { return true }
+        return false
     }
 
     /// The column a diagnostic is about; nil for the row or file as a whole.

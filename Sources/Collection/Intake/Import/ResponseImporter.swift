@@ -158,7 +158,7 @@ public struct ResponseImporter {
         if let report = reading.report {
             do {
                 try report.close()
-                run.result.reportPath = report.path
+                if report.installed { run.result.reportPath = report.path }
             } catch {
                 run.tally.add(Self.reportFailure(error, report: report.path))
             }
@@ -175,8 +175,12 @@ public struct ResponseImporter {
         return run.finish(started: started)
     }
 
-    /// E429 for the report of refused rows: why its file cannot be made, in plain words with what to do.
+    /// E429 for the report of refused rows: why its file cannot be made, in plain words with what
+    /// to do; E800 for a disk that filled up under it.
     private static func reportFailure(_ error: CSVWriteError, report: String) -> Diagnostic {
+        if error.isDiskFull {
+            return Diagnostic(.outputDiskFull, at: .file(report), "the report cannot be written: " + DiskFull.reason(writing: report, option: "--report"))
+        }
         guard case .cannotCreate(let reason) = error.kind else {
             return Diagnostic(.reportWriteFailed, at: .file(report), "the report cannot be written: \(error)")
         }

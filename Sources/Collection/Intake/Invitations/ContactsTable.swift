@@ -100,13 +100,6 @@ struct ContactsTable {
         return false
     }
 
-    /// A hidden file beside `path` to write first and then move into place, so that the file
-    /// named `path` is whole or absent.
-    static func temporaryPath(beside path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).part").path
-    }
-
     /// The file at `path` could not be made.
     struct CannotCreate: Error {}
 

@@ -66,8 +66,8 @@ public struct InvitationBatch: Sendable {
 
         // A row whose address withdrew gets no token: it is left out of the links file and not stored.
         let tokens = contacts.table.rows.map { withdrawn.rows.contains($0.number) ? nil : InvitationToken.random() }
-        let temporary = ContactsTable.temporaryPath(beside: outputPath)
-        try writeLinks(contacts.table, tokens: tokens, to: temporary)
+        let file = OutputFile(path: outputPath)
+        try writeLinks(contacts.table, tokens: tokens, to: file.temporary)
         let invitations: [Invitation]
         do {
             invitations = try store.addInvitations(
@@ -76,15 +76,15 @@ public struct InvitationBatch: Sendable {
                 },
                 round: round, today: today)
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
+            file.discard()
             throw error
         }
         do {
-            try FileManager.default.moveItem(atPath: temporary, toPath: outputPath)
+            try file.install(replacing: false)
         } catch {
             // The invitations are stored: the written file is the only copy of their tokens, so keep it.
             throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
-                "the invitations are stored, but the links file could not be moved into place; its content is in \(temporary)")])
+                "the invitations are stored, but the links file could not be moved into place (\(error)); its content is in \(file.temporary)")])
         }
         return Outcome(
             invitations: invitations, outputPath: outputPath, warnings: warnings, withdrawnRows: withdrawn.rows.sorted(),
@@ -210,8 +210,11 @@ public struct InvitationBatch: Sendable {
             throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
                 "the links file cannot be written here: " + UnwritableFolder.reason(writing: outputPath, option: "--out", system: "the file could not be made")
                     + "; nothing was stored")])
+        } catch let error as CSVWriteError where error.isDiskFull {
+            throw Refusal(diagnostics: [Diagnostic(.outputDiskFull, at: .file(outputPath),
+                "the links file cannot be written: " + DiskFull.reason(writing: outputPath, option: "--out") + "; no invitation was stored")])
         } catch {
-            throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath), "the links file could not be written: \(error)")])
+            throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath), "the links file could not be written: \(error); no invitation was stored")])
         }
     }
 }

@@ -226,12 +226,14 @@ public struct ReminderList: Sendable {
     /// Writes the rows to remind, as the links file has them plus `progress`, in the links file's
     /// delimiter and with its byte order mark, through a temporary file moved into place.
     private func write(_ table: ContactsTable, progress: [Progress?]) throws {
-        let temporary = ContactsTable.temporaryPath(beside: outputPath)
         do {
-            try table.writeOwnerOnly(to: temporary, addedColumns: [Self.progressColumn]) { index in progress[index].map { [$0.rawValue] } }
-            try FileManager.default.moveItem(atPath: temporary, toPath: outputPath)
+            try OutputFile(path: outputPath).write(replacing: false) { temporary in
+                try table.writeOwnerOnly(to: temporary, addedColumns: [Self.progressColumn]) { index in progress[index].map { [$0.rawValue] } }
+            }
+        } catch let error as CSVWriteError where error.isDiskFull {
+            throw Refusal(diagnostics: [Diagnostic(.outputDiskFull, at: .file(outputPath),
+                "the reminders file cannot be written: " + DiskFull.reason(writing: outputPath, option: "--out"))])
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
             throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
                 "the reminders file cannot be written here: " + UnwritableFolder.reason(writing: outputPath, option: "--out", system: "\(error)"))])
         }

@@ -24,7 +24,10 @@ final class FileDescriptorSink: ByteSink {
     /// Creates or truncates the file at `path` (mode 0644 before the umask).
     init(path: String) throws(CSVWriteError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CSVWriteError(.cannotCreate(reason: systemErrorText(errno)), destination: path) }
+        guard descriptor >= 0 else {
+            let code = errno
+            throw CSVWriteError(.cannotCreate(reason: systemErrorText(code)), destination: path, systemError: code)
+        }
         self.descriptor = descriptor
         destination = path
         ownsDescriptor = true
@@ -52,7 +55,8 @@ final class FileDescriptorSink: ByteSink {
             } else if result < 0 && errno == EINTR {
                 continue
             } else {
-                throw CSVWriteError(.writeFailed(reason: result < 0 ? systemErrorText(errno) : "nothing was written"), destination: destination)
+                let code = result < 0 ? errno : nil
+                throw CSVWriteError(.writeFailed(reason: code.map(systemErrorText) ?? "nothing was written"), destination: destination, systemError: code)
             }
         }
     }
@@ -60,7 +64,10 @@ final class FileDescriptorSink: ByteSink {
     func close() throws(CSVWriteError) {
         guard ownsDescriptor && isOpen else { return }
         isOpen = false
-        if systemClose(descriptor) != 0 { throw CSVWriteError(.closeFailed(reason: systemErrorText(errno)), destination: destination) }
+        if systemClose(descriptor) != 0 {
+            let code = errno
+            throw CSVWriteError(.closeFailed(reason: systemErrorText(code)), destination: destination, systemError: code)
+        }
     }
 }
 

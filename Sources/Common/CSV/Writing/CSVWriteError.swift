@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Why a ``CSVWriter`` could not write. After a failed write the output is incomplete; the writer
 /// throws the same error for every later call.
 public struct CSVWriteError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -15,10 +23,18 @@ public struct CSVWriteError: Error, Hashable, Sendable, CustomStringConvertible 
     public var kind: Kind
     /// The output's path, or a description such as "file descriptor 3".
     public var destination: String
+    /// The C `errno` of the system call that failed, when one did.
+    public var systemError: Int32?
 
-    public init(_ kind: Kind, destination: String) {
+    public init(_ kind: Kind, destination: String, systemError: Int32? = nil) {
         self.kind = kind
         self.destination = destination
+        self.systemError = systemError
+    }
+
+    /// Whether the disk (or the user's quota on it) had no room for the output (`ENOSPC`, `EDQUOT`).
+    public var isDiskFull: Bool {
+        systemError == ENOSPC || systemError == EDQUOT
     }
 
     public var description: String {

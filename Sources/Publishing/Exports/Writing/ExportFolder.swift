@@ -49,6 +49,10 @@ final class ExportFolder {
         var template = Array(((path as NSString).appendingPathComponent(".samla-export-XXXXXX")).utf8CString)
         let mkdtempResult = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard mkdtempResult != nil else {
+            if DiskFull.isSystemCode(errno), let first = names.first {
+                Self.remove(made)
+                throw .outputDiskFull(path: (path as NSString).appendingPathComponent(first))
+            }
             let reason = UnwritableFolder.reason(writing: (path as NSString).appendingPathComponent("responses.csv"), option: "--out", system: Self.systemError())
             Self.remove(made)
             throw .outputUnwritable(path: path, reason: reason)
@@ -76,6 +80,13 @@ final class ExportFolder {
     func stagedPath(_ name: String) -> String {
         precondition(names.contains(name), "\(name) was not announced")
         return (staging as NSString).appendingPathComponent(name)
+    }
+
+    /// The final path of the file staged at `staged`: its name in the output folder, which holds
+    /// the staging folder.
+    static func target(ofStaged staged: String) -> String {
+        let url = URL(fileURLWithPath: staged)
+        return url.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(url.lastPathComponent).path
     }
 
     /// The size of a staged file in bytes.

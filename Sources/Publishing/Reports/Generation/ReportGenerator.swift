@@ -94,7 +94,10 @@ public struct ReportGenerator: Sendable {
         let rendered = try render()
         do {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            try Data(rendered.html.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+            try OutputFile(path: target).write { try Data(rendered.html.utf8).write(to: URL(fileURLWithPath: $0)) }
+        } catch where DiskFull.isReason(error) {
+            throw ReportError.refused([Diagnostic(.outputDiskFull, at: .file(target),
+                "the report cannot be written: " + DiskFull.reason(writing: target, option: "--out"))])
         } catch {
             throw refused(UnwritableFolder.reason(writing: target, option: "--out", makesFolders: true, system: error.localizedDescription))
         }

@@ -80,14 +80,17 @@ public final class SQLiteStore: Store {
                 pool = try Self.retryingWhileBusy(for: busyTimeout) { try Self.readingPool(path, configuration: configuration, database: path) }
                 access = .readOnly
             } catch let failure as DatabaseError where Self.isMissingSharedMemory(failure) && Self.isInWALMode(path) {
+                let onFullDisk = Self.isSharedMemoryOnFullDisk(failure)
                 let walBytes = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-                if walBytes > 0 { throw StoreError.uncheckpointedCommits(path: path, walBytes: walBytes) }
+                if walBytes > 0 {
+                    throw onFullDisk ? StoreError.databaseFull(path: path) : StoreError.uncheckpointedCommits(path: path, walBytes: walBytes)
+                }
                 do {
                     pool = try Self.readingPool(Self.unchangingFileURI(path), configuration: configuration, database: path)
                 } catch is DatabaseError {
                     throw failure
                 }
-                access = .unchangingFile
+                access = onFullDisk ? .unchangingFileOnFullDisk : .unchangingFile
             }
         } catch let error as DatabaseError {
             throw StoreError(databaseFailure: error, path: path) ?? error
@@ -130,9 +133,17 @@ public final class SQLiteStore: Store {
     private static let newerVersion = "the database was written by a newer version of Samla; use that version"
 
     /// Whether a read-only open failed because SQLite could neither open nor create the `-shm`
-    /// (and `-wal`) file that reading a database in WAL mode needs.
-    private static func isMissingSharedMemory(_ error: DatabaseError) -> Bool {
-        error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_READONLY
+    /// (and `-wal`) file that reading a database in WAL mode needs: a folder it may not write, or
+    /// a disk with no room for the file (``isSharedMemoryOnFullDisk(_:)``).
+    static func isMissingSharedMemory(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_READONLY || isSharedMemoryOnFullDisk(error)
+    }
+
+    /// Whether SQLite could not give the `-shm` file its size (SQLITE_IOERR_SHMSIZE: it writes a
+    /// byte into each of its pages so that they are on the disk before it maps them), or could not
+    /// make it at all (SQLITE_FULL): the disk has no room for it.
+    static func isSharedMemoryOnFullDisk(_ error: DatabaseError) -> Bool {
+        error.extendedResultCode == .SQLITE_IOERR_SHMSIZE || error.resultCode == .SQLITE_FULL
     }
 
     /// Whether the database file's header says WAL mode (its read and write versions, bytes 18 and
@@ -228,4 +239,7 @@ public enum StoreAccess: Equatable, Sendable {
     /// `-wal` and `-shm` files a read-only connection needs, so SQLite reads without locks, and a
     /// change made to the file meanwhile by another program would go unnoticed.
     case unchangingFile
+    /// For reading only, as an unchanging file, as ``unchangingFile``: the disk that holds the
+    /// database has no room for the `-shm` file a read-only connection needs.
+    case unchangingFileOnFullDisk
 }

@@ -3,7 +3,7 @@ import GRDB
 extension StoreError {
     /// A failure of the SQLite database file itself, as the refusal that says what to do: the write
     /// lock held too long by another process (SQLITE_BUSY, SQLITE_LOCKED), a full disk
-    /// (SQLITE_FULL), a read-only or unopenable file or folder (SQLITE_READONLY, SQLITE_CANTOPEN,
+    /// (SQLITE_FULL, or SQLITE_IOERR_SHMSIZE: no room for the `-shm` file), a read-only or unopenable file or folder (SQLITE_READONLY, SQLITE_CANTOPEN,
     /// SQLITE_PERM), a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB). Nil for any other error. In
     /// each case SQLite has rolled the transaction back, so nothing of it was written.
     public init?(databaseFailure error: any Error, path: String) {
@@ -12,6 +12,8 @@ extension StoreError {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             self = .databaseBusy(path: path)
         case .SQLITE_FULL:
+            self = .databaseFull(path: path)
+        case .SQLITE_IOERR where SQLiteStore.isSharedMemoryOnFullDisk(error):
             self = .databaseFull(path: path)
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
             self = .databaseUnwritable(path: path)
