@@ -652,6 +652,10 @@ struct ReportRenderingTests {
             do { try generator.write(to: target) } catch let error as ReportError { refusal = error }
             #expect(refusal?.diagnostics.map(\.description) == [message])
         }
+        // The advice names the option the command took the path from (the demo's --folder).
+        var refusal: ReportError?
+        do { try generator.write(to: file + "/club.html", option: "--folder") } catch let error as ReportError { refusal = error }
+        #expect(refusal?.diagnostics.map(\.description).first?.contains("; give --folder a path that does not run through it") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "mine")
     }

@@ -108,7 +108,7 @@ struct DemoCommand: ParsableCommand {
             for report in Self.reports {
                 let name = ((report as NSString).lastPathComponent as NSString).deletingPathExtension + ".html"
                 let path = (folder as NSString).appendingPathComponent(name)
-                written.append(try ReportCommand.write(report: report, store: store, out: path, language: nil).path)
+                written.append(try ReportCommand.write(report: report, store: store, out: path, option: "--folder", language: nil).path)
             }
 
             let exportFolder = (folder as NSString).appendingPathComponent("euclid-\(Self.exportRound)")

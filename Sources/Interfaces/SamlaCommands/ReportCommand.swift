@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
 
     /// Loads, checks and writes one report; the framework is checked against the definitions the
     /// database pins its rounds to.
-    static func write(report: String, store: SQLiteStore, out: String?, language: String?) throws -> (path: String, bytes: Int) {
+    static func write(report: String, store: SQLiteStore, out: String?, option: String = "--out", language: String?) throws -> (path: String, bytes: Int) {
         let loaded = ReportLoader.load(contentsOf: report) { path in
             do {
                 return FrameworkLoadResult(framework: try ComputeCommand.loadFramework(path, store: store), diagnostics: [])
@@ -73,7 +73,7 @@ struct ReportCommand: ParsableCommand {
         let path = out ?? definition.outputPath
         do {
             let rendered = try ReportGenerator(definition: definition, framework: framework, store: store, samlaVersion: SamlaVersion.current)
-                .write(to: path)
+                .write(to: path, option: option)
             printDiagnostics(rendered.warnings)
             return (path, rendered.html.utf8.count)
         } catch let error as ReportError {

@@ -75,9 +75,10 @@ public struct ReportGenerator: Sendable {
 
     /// Renders the report and writes it to `path` (the definition's output by default), creating
     /// its folder; a path that is a folder, or under a file, is refused (E521) before the report is
-    /// rendered. Returns what was written.
+    /// rendered. `option` is the command's option that gave the path, which the advice names.
+    /// Returns what was written.
     @discardableResult
-    public func write(to path: String? = nil) throws -> RenderedReport {
+    public func write(to path: String? = nil, option: String = "--out") throws -> RenderedReport {
         let target = path ?? definition.outputPath
         let folder = PathText.folder(of: target)
         func refused(_ reason: String) -> ReportError {
@@ -89,7 +90,7 @@ public struct ReportGenerator: Sendable {
             throw refused("this is a folder; the report is one file, so give a path ending in .html, e.g. \(example)")
         }
         if FileInTheWay.of(folder: folder) != nil {
-            throw refused(UnwritableFolder.reason(writing: target, option: "--out", makesFolders: true, system: ""))
+            throw refused(UnwritableFolder.reason(writing: target, option: option, makesFolders: true, system: ""))
         }
         let rendered = try render()
         do {
@@ -97,9 +98,9 @@ public struct ReportGenerator: Sendable {
             try OutputFile(path: target).write { try Data(rendered.html.utf8).write(to: URL(fileURLWithPath: $0)) }
         } catch where DiskFull.isReason(error) {
             throw ReportError.refused([Diagnostic(.outputDiskFull, at: .file(target),
-                "the report cannot be written: " + DiskFull.reason(writing: target, option: "--out"))])
+                "the report cannot be written: " + DiskFull.reason(writing: target, option: option))])
         } catch {
-            throw refused(UnwritableFolder.reason(writing: target, option: "--out", makesFolders: true, system: error.localizedDescription))
+            throw refused(UnwritableFolder.reason(writing: target, option: option, makesFolders: true, system: error.localizedDescription))
         }
         return rendered
     }
