@@ -14,7 +14,7 @@ struct QuestionChangeTests {
     static let folder = ComputeTests.folder
 
     /// shop-2024 on shop.yaml (version 1), shop-2025 on `nextYear` (shop-next-year.yaml, version 2).
-    static func compute(nextYear: String = "shop-next-year.yaml", rounds: [String]? = nil) throws -> ResultSet {
+    static func compute(nextYear: String = "shop-next-year.yaml", rounds: [String]? = nil, edit: (String) -> String = { $0 }) throws -> ResultSet {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("question-change-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let store = try SQLiteStore(path: path)
@@ -32,7 +32,7 @@ struct QuestionChangeTests {
             latest = document
         }
         let file = folder.appendingPathComponent("shop-toc.yaml").path
-        let loaded = FrameworkLoader.load(text: try String(contentsOfFile: file, encoding: .utf8), path: file,
+        let loaded = FrameworkLoader.load(text: edit(try String(contentsOfFile: file, encoding: .utf8)), path: file,
                                           surveys: SurveyCatalogue([try #require(latest).survey]))
         return try Aggregator(framework: try #require(loaded.framework, "\(loaded.diagnostics)"), store: store).compute(rounds: rounds)
     }
@@ -68,6 +68,7 @@ struct QuestionChangeTests {
         // At the indicator's id, as the framework's own diagnostics place an indicator.
         #expect(warning.description.hasPrefix("\(file):\(line):9: warning[W305]: satisfied: the change from shop-2024 to shop-2025"))
         #expect(warning.message.contains("give a question whose meaning changes a new name in the next year's definition"))
+        #expect(warning.message.contains("If the answers mean the same, say so on the indicator (`comparable: [shop-2025]`) and the warning goes"))
     }
 
     @Test func roundsOfOneDefinitionAndChangesNotAskedForAreNotNoted() throws {
@@ -75,5 +76,27 @@ struct QuestionChangeTests {
         #expect(try Self.compute(nextYear: "shop.yaml").notes.isEmpty)
         // The earlier round alone: no change is computed, so none is noted.
         #expect(try Self.compute(rounds: ["shop-2024"]).notes.isEmpty)
+    }
+
+    @Test func aChangeCheckedToCompareLikeWithLikeIsNotWarnedOfAgain() throws {
+        let checked = try Self.compute { $0.replacingOccurrences(of: "    targets: {shop-2025: 0.6}\n", with: "    targets: {shop-2025: 0.6}\n    comparable: [shop-2025]\n") }
+        #expect(checked.notes.isEmpty)
+        #expect(checked.warnings.isEmpty)
+        #expect(ComputeTests.row(checked, "satisfied", "shop-2025")?.outcome.published?.change?.since == "shop-2024")
+    }
+
+    @Test func comparableNamesADeclaredRoundOfTheIndicatorsSurvey() throws {
+        let file = Self.folder.appendingPathComponent("shop-toc.yaml").path
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let survey = try #require(SurveyLoader.load(contentsOf: Self.folder.appendingPathComponent("shop.yaml").path).document).survey
+        func problems(_ comparable: String) -> [String] {
+            FrameworkLoader.load(text: text.replacingOccurrences(of: "    targets: {shop-2025: 0.6}\n", with: "    targets: {shop-2025: 0.6}\n    comparable: [\(comparable)]\n"),
+                                 path: file, surveys: SurveyCatalogue([survey])).diagnostics.map { "\($0.code): \($0.message)" }
+        }
+        #expect(problems("shop-2026") == ["E313: `comparable` of indicator `satisfied` names the round 'shop-2026', which the framework does not declare "
+            + "(it declares shop-2024 and shop-2025); a new round must be declared before a value names it: add it under `rounds`, in time order: "
+            + "{name: shop-2026, survey: shop, label: …}"])
+        #expect(problems("year-2025").map { String($0.prefix(4)) } == ["E314"])
+        #expect(problems("shop-2025").isEmpty)
     }
 }

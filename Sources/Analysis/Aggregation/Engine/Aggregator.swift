@@ -231,7 +231,7 @@ public struct Aggregator: Sendable {
     /// The note for a change of `indicator` between two rounds whose definitions ask a question it
     /// reads differently; nil when they ask them alike.
     static func questionChanged(_ indicator: Indicator, from earlier: String, to later: String, surveys: [String: Survey]) -> ResultNote? {
-        guard let before = surveys[earlier], let after = surveys[later] else { return nil }
+        guard let before = surveys[earlier], let after = surveys[later], !indicator.comparable.contains(where: { $0.value == later }) else { return nil }
         let changes = QuestionChange.between(before, after, reading: RoundPlan.variableNames(of: indicator))
         guard !changes.isEmpty else { return nil }
         return .questionChanged(indicator: indicator.id, round: later, since: earlier,
