@@ -405,6 +405,10 @@ struct ComputeTests {
             .indicatorNotComputed(indicator: "mean_visits", round: "shop-2024", definition: version1, lacking: .variables(["visits"])),
             .indicatorNotComputed(indicator: "share_east", round: "shop-2024", definition: version1,
                                   lacking: .code(UnknownCode(code: "east", list: "regions", codes: ["north", "south"]))),
+            // satisfied is broken down by region, which version 2 asks with a choice more.
+            .questionChanged(indicator: "satisfied", round: "shop-2025", since: "shop-2024", from: version1,
+                             to: DefinitionVersion(survey: "shop", version: "2"),
+                             changes: [QuestionChange(variable: "region", differences: [.choicesAdded(["east"])])]),
         ])
         #expect(Self.row(results, "satisfied", "shop-2024")?.outcome.published != nil)
     }

@@ -166,7 +166,7 @@ import Testing
         let workspace = Workspace()
         let result = workspace.importFile(try workspace.write("paper.csv", "organisation,useful\nKooperativet Ljus,4\n"))
         #expect(result.diagnostics.filter(\.isError).map(\.description) == [
-            "\(workspace.reminders.folder.path)/paper.csv:1:1: error[E420]: column organisation is not a variable of survey forum",
+            "\(workspace.reminders.folder.path)/paper.csv:1:1: error[E420]: column organisation is not a variable of survey forum; the round reads answers with the definition it was opened with (version 1): a question added to the definition file since is taken once the round is opened again with the file (samla round open FILE --name ROUND)",
         ])
     }
 

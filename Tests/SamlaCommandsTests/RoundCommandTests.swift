@@ -227,6 +227,17 @@ func day(_ days: Int) -> String {
         #expect(try cli.list()[1][7] == "1", "the answers stay")
     }
 
+    @Test func aNewRoundSaysWhichQuestionsOfEarlierRoundsItDoesNotAsk() throws {
+        let cli = try StoreCLI()
+        _ = try cli.run(["round", "open", StoreCLI.fixture("forum-v2.yaml"), "--name", "forum-2025", "--opens", day(-10), "--closes", day(30)])
+        // Next year's round on version 1, without next_step: a question dropped (or renamed) is said.
+        let run = try cli.run(["round", "open", v1, "--name", "forum-2026", "--opens", day(31), "--closes", day(60)])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.split(separator: "\n").map(String.init).dropFirst() == [
+            "not asked, though earlier rounds of the survey asked them: next_step (their answers stay with those rounds; an indicator that reads one is not computed for this round)",
+        ])
+    }
+
     @Test func anIncompatibleDefinitionIsRefusedNamingWhatWouldBeLost() throws {
         let cli = try StoreCLI()
         _ = try cli.run(["round", "open", v1, "--name", "forum-2025", "--opens", day(-10), "--closes", day(30)])

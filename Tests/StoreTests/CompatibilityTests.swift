@@ -1,3 +1,5 @@
+import Diagnostics
+import Expressions
 import GRDB
 import SurveyDefinition
 import Testing
@@ -45,6 +47,32 @@ import Testing
             turnover.append(row.decimal(0))
         }
         #expect(turnover == Array(repeating: nil, count: 10) + [12.5])
+    }
+
+    @Test func nextYearsRoundUnderLastYearsNameIsRefused() throws {
+        let temporary = try TemporaryStore()
+        let v1 = TestSurveys.document()
+        try temporary.open("shop-2025", v1)
+        try temporary.importResponses(3, round: "shop-2025", v1)
+        let v2 = TestSurveys.document(version: "2") { survey in
+            survey.pages[0].questions.append(Question(name: "employees", type: .integer, location: TestSurveys.at(40)))
+        }
+        let nextYear = CalendarDate(year: 2026, month: 10, day: 1)!, closes = CalendarDate(year: 2027, month: 1, day: 31)!
+        let refusal = try #require(throws: StoreError.self) {
+            try temporary.store.openRound(RoundRequest(name: "shop-2025", document: v2, opens: nextYear, closes: closes))
+        }
+        let round = try #require(try temporary.store.round(named: "shop-2025"))
+        #expect(refusal == .roundNameOfEarlierPeriod(round, responses: 3, opens: nextYear))
+        let diagnostic = try #require(refusal.diagnostics(database: temporary.path).first)
+        #expect(diagnostic.code == .roundNameOfEarlierPeriod)
+        #expect(diagnostic.message.hasPrefix("round shop-2025 ran from 2025-10-01 to 2026-01-31 and has 3 responses; --opens 2026-10-01 begins after it closed"))
+        #expect(diagnostic.message.contains("samla round open SURVEY.yaml --name shop-2026 --opens 2026-10-01 --closes …"))
+        #expect(round.definitionHash == v1.contentHash && round.closes == TestSurveys.closes, "the round is left as it was")
+
+        // Its own period, extended or re-opened, is no new year's; nor is a round without responses.
+        try temporary.store.openRound(RoundRequest(name: "shop-2025", document: v1, opens: TestSurveys.opens, closes: closes))
+        try temporary.open("shop-2026", v1)
+        #expect(try temporary.store.openRound(RoundRequest(name: "shop-2026", document: v2, opens: nextYear, closes: closes)).definitionChanged)
     }
 
     @Test func aNewRoundOfTheSurveyExtendsTheSameTables() throws {

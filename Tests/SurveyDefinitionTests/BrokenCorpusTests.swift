@@ -69,7 +69,9 @@ import Testing
     @Test func corpusCoversEveryCheck() throws {
         var covered = Set<String>()
         for file in Fixtures.brokenFiles { covered.formUnion(try Self.expectations(of: file).map(\.code)) }
-        let surveyCodes = DiagnosticCode.catalogue.map(\.id).filter { $0.hasPrefix("E1") || $0.hasPrefix("W1") }
+        // E125 (a round's name reused for a later period) is `samla round open`'s, against the
+        // database: no definition file shows it; StoreTests' CompatibilityTests cover it.
+        let surveyCodes = DiagnosticCode.catalogue.map(\.id).filter { ($0.hasPrefix("E1") || $0.hasPrefix("W1")) && $0 != "E125" }
         // E001 (unreadable), E002 (not text) and E012 (no known kind) need files that cannot carry a
         // comment or are not surveys; RobustnessTests and the validate tests cover them.
         let fileCodes = DiagnosticCode.catalogue.map(\.id).filter { $0.hasPrefix("E0") && !["E001", "E002", "E012"].contains($0) }

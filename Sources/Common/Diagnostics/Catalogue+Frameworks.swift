@@ -44,6 +44,7 @@ extension DiagnosticCode {
     public static let nodeWithoutIndicator = DiagnosticCode("W302", .warning, "an output or outcome that no indicator measures")
     public static let codeWithoutPopulationCount = DiagnosticCode("W303", .warning, "a code of the post-stratification variable's choices without a population count")
     public static let calibrationVariableMayBeEmpty = DiagnosticCode("W304", .warning, "a variable with a population total under `calibrate` that a response can leave empty")
+    public static let questionChangedBetweenRounds = DiagnosticCode("W305", .warning, "a change between two rounds whose definitions ask a question the indicator reads differently")
 
     static let frameworkCodes: [DiagnosticCode] = [
         invalidFrameworkID, invalidFrameworkName, duplicateFrameworkID, unknownNode, linkToLowerLevel, nodeCycle,
@@ -54,6 +55,6 @@ extension DiagnosticCode {
         responsesOutsidePostStrata, marginTotalsDiffer, rakingNotConverged, marginVariableRepeated, twoRoundWeightings,
         populationTotalNotFinite, totalOfNonNumericVariable, calibrationImpossible, unknownCalibrationMethod,
         invalidCalibrationBounds, logitWithoutBounds, calibrationNotConverged, weightsOutOfRange, percentOnLevel, nodeWithoutIndicator,
-        codeWithoutPopulationCount, calibrationVariableMayBeEmpty,
+        codeWithoutPopulationCount, calibrationVariableMayBeEmpty, questionChangedBetweenRounds,
     ]
 }

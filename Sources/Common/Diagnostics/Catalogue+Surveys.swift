@@ -26,6 +26,7 @@ extension DiagnosticCode {
     public static let quasiIdentifierFreeText = DiagnosticCode("E122", .error, "a quasi-identifier that is free text")
     public static let exportBandsNotQuasiIdentifier = DiagnosticCode("E123", .error, "export_bands on a question that is not marked quasi_identifier")
     public static let exportBandsInvalid = DiagnosticCode("E124", .error, "a limit of export_bands that is not a number, not a whole number for an integer question, or not greater than the one before")
+    public static let roundNameOfEarlierPeriod = DiagnosticCode("E125", .error, "a definition opened under the name of an earlier round with responses, for a period after it closed")
 
     public static let unitOnNonNumeric = DiagnosticCode("W101", .warning, "a unit on a question whose answer is not a number")
     public static let unusedChoiceList = DiagnosticCode("W102", .warning, "a choice list that no question uses")
@@ -39,7 +40,7 @@ extension DiagnosticCode {
         invalidChoiceValue, unknownChoiceList, unknownQuestionType, referenceNotEarlier, calculationCycle,
         missingTranslation, duplicateExportName, keyNotForType, invalidDefault, invalidLanguages, emptyList,
         choiceValuesSameNumber, constraintNeverHolds, optionColumnsClash, quasiIdentifierNotExported, quasiIdentifierFreeText,
-        exportBandsNotQuasiIdentifier, exportBandsInvalid,
+        exportBandsNotQuasiIdentifier, exportBandsInvalid, roundNameOfEarlierPeriod,
         unitOnNonNumeric, unusedChoiceList, undeclaredLanguage, constraintMessageWithoutConstraint, exportedSkipOnUnexported,
         divisionByZero,
     ]

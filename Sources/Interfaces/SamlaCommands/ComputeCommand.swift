@@ -58,6 +58,7 @@ struct ComputeCommand: ParsableCommand {
             } catch let error as AggregationError {
                 throw Refused(error.diagnostics)
             }
+            printDiagnostics(results.warnings)
             let text: String = switch format {
             case .table: ResultText.table(results)
             case .csv: try ResultText.csv(results)

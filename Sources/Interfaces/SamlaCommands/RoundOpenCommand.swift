@@ -55,7 +55,9 @@ struct RoundOpenCommand: ParsableCommand {
             let opening = try store.openRound(RoundRequest(
                 name: name, document: document, opens: opens?.date, closes: closes?.date, anonymous: anonymous ? true : nil))
             let stored = opening.definitionChanged ? try store.roundSummaries().first { $0.round.name == name } : nil
-            for line in Self.report(opening, document: document, stored: stored) { printLine(line) }
+            let asked = Set(document.survey.variables.map(\.name))
+            let notAsked = opening.created ? try store.variables(survey: document.survey.id).map(\.name).filter { !asked.contains($0) } : []
+            for line in Self.report(opening, document: document, stored: stored, notAsked: notAsked) { printLine(line) }
         }
     }
 
@@ -71,8 +73,9 @@ struct RoundOpenCommand: ParsableCommand {
     }
 
     /// What the opening did; `stored` is the round's progress, to say what happens to the responses
-    /// stored under the definition it replaces.
-    static func report(_ opening: RoundOpening, document: SurveyDocument, stored: RoundSummary? = nil) -> [String] {
+    /// stored under the definition it replaces; `notAsked`, the variables of the survey's earlier
+    /// definitions that a new round's does not ask (a question dropped or renamed).
+    static func report(_ opening: RoundOpening, document: SurveyDocument, stored: RoundSummary? = nil, notAsked: [String] = []) -> [String] {
         let round = opening.round
         let what = "survey \(round.surveyID) version \(document.survey.version) (definition \(round.definitionHash.prefix(12)))"
         let access = round.isAnonymous ? "anonymous" : "invitation-only"
@@ -94,6 +97,10 @@ struct RoundOpenCommand: ParsableCommand {
         if !change.added.isEmpty, change.added.count < document.survey.variables.count {
             let unanswered = submitted > 0 ? " (unanswered in the \(responses(submitted, "submitted")) before)" : ""
             lines.append("new variables: \(change.added.joined(separator: ", "))\(unanswered)")
+        }
+        if !notAsked.isEmpty {
+            lines.append("not asked, though earlier rounds of the survey asked them: \(notAsked.joined(separator: ", ")) "
+                + "(their answers stay with those rounds; an indicator that reads one is not computed for this round)")
         }
         if !change.retyped.isEmpty { lines.append("new type for unanswered variables: \(change.retyped.joined(separator: ", "))") }
         if !change.movedToPersonal.isEmpty { lines.append("now personal data, stored apart: \(change.movedToPersonal.joined(separator: ", "))") }

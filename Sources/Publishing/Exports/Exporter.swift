@@ -137,7 +137,7 @@ public struct Exporter: Sendable {
                       to: output.stagedPath("provenance.json"))
 
         let paths = try output.commit()
-        var warnings = disclosure?.warnings(folder: folder) ?? []
+        var warnings = (options.results?.warnings ?? []) + (disclosure?.warnings(folder: folder) ?? [])
         if written.responses == 0 {
             warnings.append(Diagnostic(.exportNoResponses, at: .file((folder as NSString).appendingPathComponent(plan.dataFile)),
                 "round \(plan.round.name) has no \(options.selection == .complete ? "complete " : "")responses\(options.cleaning == nil ? "" : " left after cleaning"); the data file holds its header only"))

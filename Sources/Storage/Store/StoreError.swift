@@ -10,6 +10,9 @@ public enum StoreError: Error, Hashable, Sendable {
     case roundOfAnotherSurvey(round: String, survey: String, requested: String)
     case invalidRoundDates(round: String, opens: CalendarDate, closes: CalendarDate)
     case missingRoundDates(round: String)
+    /// `--opens` after the existing round's closing day, for a round with responses: a new period
+    /// (next year's round) given the name of an earlier one.
+    case roundNameOfEarlierPeriod(Round, responses: Int, opens: CalendarDate)
     /// The new definition would orphan stored answers. `locations` places each problem in the new
     /// definition (the choice list that lost a value, the question whose type changed); others are
     /// placed at `location`, the start of the definition.
@@ -91,6 +94,16 @@ public enum StoreError: Error, Hashable, Sendable {
         case .missingRoundDates(let round):
             return [Diagnostic(.missingRoundDates, at: .field("opens"),
                 "round \(round) is new: give both --opens and --closes (YYYY-MM-DD)")]
+        case .roundNameOfEarlierPeriod(let round, let responses, let opens):
+            let year = String(opens.year)
+            let suggested = round.name.range(of: #"-\d{4}$"#, options: .regularExpression)
+                .map { round.name.replacingCharacters(in: $0, with: "-" + year) }.flatMap { $0 == round.name ? nil : $0 }
+            return [Diagnostic(.roundNameOfEarlierPeriod, at: .field("opens"),
+                "round \(round.name) ran from \(round.opens) to \(round.closes) and has \(responses) responses; --opens \(opens) begins after it closed, "
+                    + "so this would re-open it for a new period, adding the new responses to it and re-pinning its responses to this definition. "
+                    + "A new year's round needs a name of its own"
+                    + (suggested.map { ": samla round open SURVEY.yaml --name \($0) --opens \(opens) --closes …, and declare \($0) under the framework's rounds" } ?? "")
+                    + "; to extend \(round.name) itself, give it a later --closes alone")]
         case .incompatibleDefinition(let round, let survey, let problems, let locations, let location):
             return problems.map { problem in
                 let code: DiagnosticCode = switch problem {

@@ -142,6 +142,7 @@ public struct Aggregator: Sendable {
 
         if diagnostics.hasErrors { throw AggregationError.refused(diagnostics.sorted) }
 
+        let definitions = Dictionary(plans.map { ($0.round, $0.survey) }, uniquingKeysWith: { first, _ in first })
         var rows: [ResultRow] = []
         for indicator in framework.indicators {
             let line = timeLine(of: indicator)
@@ -158,12 +159,14 @@ public struct Aggregator: Sendable {
                     cells = found
                 }
                 var byGroup: [String: CellOutcome] = [:]
+                var changed = false
                 for cell in cells {
                     var outcome = cell.outcome
                     if case .published(var published) = outcome, let earlier = previous,
                        case .published(let before)? = earlier.cells[cell.group.key] {
                         published.change = Self.change(from: before, to: published, since: earlier.round)
                         outcome = .published(published)
+                        changed = true
                     }
                     byGroup[cell.group.key] = outcome
                     guard wantedSet.contains(round) else { continue }
@@ -173,6 +176,10 @@ public struct Aggregator: Sendable {
                     } : nil
                     rows.append(ResultRow(indicator: indicator.id, node: indicator.node, round: round, group: cell.group,
                                           outcome: outcome, target: target, status: status))
+                }
+                if changed, wantedSet.contains(round), let earlier = previous,
+                   let note = Self.questionChanged(indicator, from: earlier.round, to: round, surveys: definitions) {
+                    notes.append(note)
                 }
                 previous = (round, byGroup)
             }
@@ -219,6 +226,17 @@ public struct Aggregator: Sendable {
         }
         let named = Set(indicator.reportedValues.map(\.round) + indicator.targets.map(\.round) + (indicator.baseline.map { [$0.round] } ?? []))
         return framework.rounds.filter { $0.survey == nil || named.contains($0.name) }.map(\.name)
+    }
+
+    /// The note for a change of `indicator` between two rounds whose definitions ask a question it
+    /// reads differently; nil when they ask them alike.
+    static func questionChanged(_ indicator: Indicator, from earlier: String, to later: String, surveys: [String: Survey]) -> ResultNote? {
+        guard let before = surveys[earlier], let after = surveys[later], !indicator.comparable.contains(where: { $0.value == later }) else { return nil }
+        let changes = QuestionChange.between(before, after, reading: RoundPlan.variableNames(of: indicator))
+        guard !changes.isEmpty else { return nil }
+        return .questionChanged(indicator: indicator.id, round: later, since: earlier,
+                                from: DefinitionVersion(survey: before.id, version: before.version),
+                                to: DefinitionVersion(survey: after.id, version: after.version), changes: changes)
     }
 
     static func change(from before: PublishedCell, to after: PublishedCell, since round: String) -> ChangeFigure {

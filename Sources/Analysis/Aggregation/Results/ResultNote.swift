@@ -12,6 +12,9 @@ public enum ResultNote: Sendable, Hashable {
     case roundWithoutResponses(round: String, readsPartial: Bool)
     /// An indicator that the definition a round is pinned to cannot compute.
     case indicatorNotComputed(indicator: String, round: String, definition: DefinitionVersion, lacking: DefinitionGap)
+    /// A change of `indicator` from round `since` to `round`, whose definitions ask questions it reads
+    /// differently (`from` and `to`): answers that may not mean the same are compared.
+    case questionChanged(indicator: String, round: String, since: String, from: DefinitionVersion, to: DefinitionVersion, changes: [QuestionChange])
     /// The database opens `round` before `earlier`, which the framework's `rounds` declares first.
     case roundsOutOfOrder(round: String, opens: CalendarDate, earlier: String, earlierOpens: CalendarDate)
     /// The round's estimates are weighted to population counts by `variables` (`poststratify`):
@@ -26,12 +29,13 @@ public enum ResultNote: Sendable, Hashable {
         method: CalibrationMethodName = .linear, bounds: CalibrationRatioBounds? = nil)
 
     /// A stable name of the case: `round-without-data`, `round-without-responses`,
-    /// `indicator-not-computed`, `rounds-out-of-order`, `round-post-stratified`, `round-calibrated`.
+    /// `indicator-not-computed`, `question-changed`, `rounds-out-of-order`, `round-post-stratified`, `round-calibrated`.
     public var kind: String {
         switch self {
         case .roundWithoutData: "round-without-data"
         case .roundWithoutResponses: "round-without-responses"
         case .indicatorNotComputed: "indicator-not-computed"
+        case .questionChanged: "question-changed"
         case .roundsOutOfOrder: "rounds-out-of-order"
         case .roundPostStratified: "round-post-stratified"
         case .roundCalibrated: "round-calibrated"
@@ -42,6 +46,7 @@ public enum ResultNote: Sendable, Hashable {
     public var round: String {
         switch self {
         case .roundWithoutData(let round), .roundWithoutResponses(let round, _), .indicatorNotComputed(_, let round, _, _),
+             .questionChanged(_, let round, _, _, _, _),
              .roundsOutOfOrder(let round, _, _, _), .roundPostStratified(let round, _, _, _), .roundCalibrated(let round, _, _, _, _, _, _):
             round
         }
@@ -49,7 +54,10 @@ public enum ResultNote: Sendable, Hashable {
 
     /// The indicator the note is about, if it is about one.
     public var indicator: String? {
-        if case .indicatorNotComputed(let indicator, _, _, _) = self { indicator } else { nil }
+        switch self {
+        case .indicatorNotComputed(let indicator, _, _, _), .questionChanged(let indicator, _, _, _, _, _): indicator
+        default: nil
+        }
     }
 
     /// The note in a results language: Swedish for `sv`, else English.
@@ -66,6 +74,14 @@ public enum ResultNote: Sendable, Hashable {
             return sv
                 ? "\(indicator) beräknas inte för omgång \(round): dess definition (\(definition.survey) version \(definition.version)) saknar \(lacking.text(language))"
                 : "\(indicator) is not computed for round \(round): its definition (\(definition.survey) version \(definition.version)) has no \(lacking.text(language))"
+        case .questionChanged(let indicator, let round, let since, let from, let to, let changes):
+            let versions = "\(to.survey) version \(from.version) → \(to.version)"
+            let what = changes.map { $0.text(language) }.joined(separator: "; ")
+            return sv
+                ? "\(indicator): förändringen från \(since) till \(round) jämför svar på frågor som ställdes olika (\(versions)): \(what); "
+                    + "läs den som en förändring bara om svaren betyder samma sak i båda omgångarna"
+                : "\(indicator): the change from \(since) to \(round) compares answers to questions asked differently (\(versions)): \(what); "
+                    + "read it as a change only if the answers mean the same in both rounds"
         case .roundsOutOfOrder(let round, let opens, let earlier, let earlierOpens):
             return sv
                 ? "omgång \(round) öppnar \(opens), före \(earlier) (\(earlierOpens)), som `rounds` anger som tidigare; förändringar följer den angivna ordningen, så om datumen stämmer, lista omgångarna i tidsordning"

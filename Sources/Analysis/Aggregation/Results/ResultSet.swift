@@ -1,3 +1,4 @@
+import Diagnostics
 import Frameworks
 
 /// The results of computing a framework: its rows, the cleaning log of every round used, and
@@ -20,6 +21,20 @@ public struct ResultSet: Sendable {
         self.cleaning = cleaning
         self.missing = missing
         self.notes = notes
+    }
+
+    /// The warnings the results carry, each at its indicator in the framework: a change between
+    /// two rounds whose definitions ask a question the indicator reads differently (W305).
+    public var warnings: [Diagnostic] {
+        notes.compactMap { note in
+            guard case .questionChanged(let id, let round, _, _, _, _) = note,
+                  let indicator = framework.indicators.first(where: { $0.id == id }) else { return nil }
+            return Diagnostic(.questionChangedBetweenRounds, at: indicator.location, note.text("en")
+                + ". The change is given all the same, with this note in the results and the report. If the answers mean the same, "
+                + "say so on the indicator (`comparable: [\(round)]`) and the warning goes; if not, "
+                + "say so in the indicator's description, or follow the changed question as an indicator of its own; "
+                + "and give a question whose meaning changes a new name in the next year's definition (docs/rounds.md, \"The next year's round\")")
+        }
     }
 }
 

@@ -176,9 +176,11 @@ struct ImportColumns {
                     misnamed.insert(validator.variables[option.variable].name)
                 }
                 // In a file of invitations, such a column is most likely one of the contacts file.
-                let copiedFromContacts = namesInvitations && suggestion == nil
+                // Else, a header written from a definition file edited since the round was opened.
+                let copiedFromContacts = suggestion != nil ? "" : namesInvitations
                     ? "; in a file of invitations (column token) it is most likely a column the links file copied from the contacts file, which is no answer: remove it and import the file again"
-                    : ""
+                    : "; the round reads answers with the definition it was opened with (version \(validator.survey.version)): a question added to the definition file "
+                        + "since is taken once the round is opened again with the file (samla round open FILE --name ROUND)"
                 diagnostics.append(Diagnostic(.unknownColumn, at: at,
                     "column \(name) is not a variable of survey \(validator.survey.id)\(Suggestions.didYouMean(suggestion))\(copiedFromContacts)"))
                 roles.append(.ignored)

@@ -282,6 +282,17 @@ struct IndicatorChecks {
                                    "\(what) of \(place) is \(NumberFormatting.plain(entry.value)), but a count is never negative")
             }
         }
+        for round in indicator.comparable {
+            guard let declared = framework.round(round.value) else {
+                diagnostics.report(.unknownFrameworkRound, at: round.location,
+                                   "`comparable` of \(place) names the round '\(round.value)', which the framework does not declare\(framework.undeclaredRoundAdvice(round.value))")
+                continue
+            }
+            if let survey = indicator.survey, declared.survey != survey, !unknownSurveys.contains(survey) {
+                diagnostics.report(.roundOfOtherSurvey, at: round.location,
+                                   "`comparable` of \(place) names round \(declared.name), which is not a round of \(survey); name a round of \(survey) whose change from the round before you checked")
+            }
+        }
         checkTargetsFollowBaseline(indicator, into: &diagnostics)
     }
 

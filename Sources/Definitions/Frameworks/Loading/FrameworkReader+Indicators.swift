@@ -5,7 +5,7 @@ import YAMLReading
 extension FrameworkReader {
     /// The keys each kind takes besides those every indicator takes, and those it needs.
     static func kindKeys(_ kind: IndicatorKind) -> (allowed: Set<String>, required: [String]) {
-        let design: Set<String> = ["survey", "universe", "weight", "strata", "fpc", "poststratify", "disaggregate", "min_cell", "min_base"]
+        let design: Set<String> = ["survey", "universe", "weight", "strata", "fpc", "poststratify", "disaggregate", "min_cell", "min_base", "comparable"]
         switch kind {
         case .proportion: return (design.union(["numerator"]), ["survey", "numerator"])
         case .mean, .median, .total: return (design.union(["value"]), ["survey", "value"])
@@ -16,7 +16,7 @@ extension FrameworkReader {
     }
 
     static let kindSpecificKeys = ["survey", "numerator", "universe", "value", "denominator", "weight", "strata", "fpc",
-                                   "poststratify", "disaggregate", "min_cell", "min_base", "values"]
+                                   "poststratify", "disaggregate", "min_cell", "min_base", "comparable", "values"]
 
     mutating func readIndicator(_ item: YAMLNode, index: Int) -> Indicator? {
         let fallbackPlace = "indicator \(index + 1)"
@@ -82,6 +82,7 @@ extension FrameworkReader {
             }
         }
         let disaggregate = takes("disaggregate") ? values["disaggregate"].map { readNameList($0, what: "`disaggregate` of \(place)").map(\.value) } ?? [] : []
+        let comparable = takes("comparable") ? values["comparable"].map { readNameList($0, what: "`comparable` of \(place)") } ?? [] : []
         let baseline = values["baseline"].flatMap { readBaseline($0, place: place) }
         let targets = values["targets"].map { readRoundValues($0, what: "the targets of \(place)") } ?? []
         let reported = takes("values") ? values["values"].map { readRoundValues($0, what: "the reported values of \(place)") } ?? [] : []
@@ -98,7 +99,7 @@ extension FrameworkReader {
             value: expression("value"), denominator: expression("denominator"), weight: variable("weight"),
             strata: variable("strata"), fpc: variable("fpc"), unit: unit, direction: direction, disaggregate: disaggregate,
             baseline: baseline, targets: targets, reportedValues: reported, minCell: minCell, minBase: minBase,
-            followsRoundWeighting: followsRoundWeighting, location: idNode.location, keyLocations: keyLocations
+            followsRoundWeighting: followsRoundWeighting, comparable: comparable, location: idNode.location, keyLocations: keyLocations
         )
     }
 

@@ -1,5 +1,6 @@
 import Diagnostics
 import SurveyDefinition
+import YAMLReading
 
 /// What an indicator computes.
 public enum IndicatorKind: String, Hashable, Sendable, CaseIterable {
@@ -80,6 +81,9 @@ public struct Indicator: Hashable, Sendable {
     public var targets: [RoundValue]
     /// `reported` only: the value of each round.
     public var reportedValues: [RoundValue]
+    /// `comparable`: the rounds whose change from the round before was checked to compare like with
+    /// like, though the two definitions ask a question the indicator reads differently (no W305).
+    public var comparable: [Located<String>]
     /// Overrides of the framework's suppression thresholds.
     public var minCell: Int?
     public var minBase: Int?
@@ -94,7 +98,7 @@ public struct Indicator: Hashable, Sendable {
         strata: String? = nil, fpc: String? = nil, unit: String? = nil, direction: Direction? = nil,
         disaggregate: [String] = [], baseline: RoundValue? = nil, targets: [RoundValue] = [],
         reportedValues: [RoundValue] = [], minCell: Int? = nil, minBase: Int? = nil, followsRoundWeighting: Bool = true,
-        location: SourceLocation, keyLocations: [String: SourceLocation] = [:]
+        comparable: [Located<String>] = [], location: SourceLocation, keyLocations: [String: SourceLocation] = [:]
     ) {
         self.id = id
         self.node = node
@@ -118,6 +122,7 @@ public struct Indicator: Hashable, Sendable {
         self.minCell = minCell
         self.minBase = minBase
         self.followsRoundWeighting = followsRoundWeighting
+        self.comparable = comparable
         self.location = location
         self.keyLocations = keyLocations
     }

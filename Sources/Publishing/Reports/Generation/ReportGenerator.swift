@@ -53,6 +53,7 @@ public struct ReportGenerator: Sendable {
 
         var withoutData: [String] = []
         if let results {
+            diagnostics.append(contentsOf: results.warnings)
             let wanted = Set(definition.rounds ?? framework.rounds.map(\.name))
             let logged = Set(results.cleaning.map(\.round))
             // A round opened but not answered yet has a cleaning log that read nothing (and no

@@ -83,6 +83,11 @@ extension ReportRenderer {
                               words: words).render(into: &html)
             }
             renderIndicatorTable(indicator, rows: rows, rounds: rounds, groups: groups, format: format, showIntervals: hasIntervals, into: &html)
+            // A round whose definition cannot compute the indicator, and a change across a question
+            // asked differently, are said where the reader sees the figures.
+            for note in content.results?.notes ?? [] where note.indicator == indicator.id {
+                html.element("p", .init("class", "note"), text: note.text(words.language))
+            }
         }
     }
 

@@ -17,6 +17,10 @@ extension SQLiteStore {
                 throw StoreError.missingRoundDates(round: request.name)
             }
             guard opens <= closes else { throw StoreError.invalidRoundDates(round: request.name, opens: opens, closes: closes) }
+            if let existing, let requested = request.opens, requested > existing.closes {
+                let responses = try Int.fetchOne(db, sql: "SELECT count(*) FROM responses WHERE round_id = ?", arguments: [existing.id]) ?? 0
+                if responses > 0 { throw StoreError.roundNameOfEarlierPeriod(existing, responses: responses, opens: requested) }
+            }
             let anonymous = try Self.anonymity(request, existing: existing)
 
             let layout = AnswerLayoutWriter(db, survey: survey, reopening: existing?.id)

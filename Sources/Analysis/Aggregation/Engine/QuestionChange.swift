@@ -1,0 +1,128 @@
+import Expressions
+import SurveyDefinition
+
+/// How a question an indicator reads was asked differently in two definitions of its survey: what
+/// makes a change between their rounds a comparison of answers that may not mean the same.
+public struct QuestionChange: Sendable, Hashable {
+    /// The variable the indicator reads (or that a calculation it reads is computed from).
+    public let variable: String
+    public let differences: [QuestionDifference]
+
+    public init(variable: String, differences: [QuestionDifference]) {
+        self.variable = variable
+        self.differences = differences
+    }
+
+    /// `imm_status: label reworded (sv, en); choices added: 9` (English) or its Swedish.
+    func text(_ language: String) -> String {
+        "\(variable): " + differences.map { $0.text(language) }.joined(separator: "; ")
+    }
+
+    /// What changed in the questions behind `names` from `earlier` to `later`: the variables named,
+    /// and through calculations the variables they are computed from. A variable one of the two
+    /// lacks is left out: the indicator is then not computed for that round at all.
+    static func between(_ earlier: Survey, _ later: Survey, reading names: [String]) -> [QuestionChange] {
+        var changes: [QuestionChange] = []
+        var seen = Set<String>()
+        var pending = names
+        while !pending.isEmpty {
+            let name = pending.removeFirst()
+            guard seen.insert(name).inserted,
+                  let before = earlier.variables.first(where: { $0.name == name }),
+                  let after = later.variables.first(where: { $0.name == name }),
+                  let asked = earlier.question(named: before.question),
+                  let asking = later.question(named: after.question) else { continue }
+            for calculation in [asked.calculation, asking.calculation].compactMap({ $0 }) {
+                pending += (try? ParsedExpression.parse(calculation.text).get())?.referencedNames ?? []
+            }
+            let differences = QuestionDifference.between(asked, in: earlier, and: asking, in: later, variable: before, after)
+            if !differences.isEmpty { changes.append(QuestionChange(variable: name, differences: differences)) }
+        }
+        return changes
+    }
+}
+
+/// One way a question differs between two definitions.
+public enum QuestionDifference: Sendable, Hashable {
+    case type(from: String, to: String)
+    /// The question's label (or its matrix row's) in these languages.
+    case label(languages: [String])
+    case hint(languages: [String])
+    case choicesAdded([String])
+    case choicesRemoved([String])
+    /// Codes kept whose labels changed.
+    case choiceLabels([String])
+    case constraint(from: String?, to: String?)
+    case relevant(from: String?, to: String?)
+    case calculation(from: String?, to: String?)
+    case unit(from: String?, to: String?)
+
+    static func between(_ asked: Question, in earlier: Survey, and asking: Question, in later: Survey,
+                        variable before: Variable, _ after: Variable) -> [QuestionDifference] {
+        var found: [QuestionDifference] = []
+        if before.type != after.type { found.append(.type(from: before.type.rawValue, to: after.type.rawValue)) }
+        let row = { (question: Question, variable: Variable) -> LocalizedText? in
+            guard case .matrixRow(let name) = variable.role else { return nil }
+            return question.rows.first { $0.name == name }?.label
+        }
+        let labels = changedLanguages(asked.label, asking.label)
+            + changedLanguages(row(asked, before), row(asking, after))
+        if !labels.isEmpty { found.append(.label(languages: Array(Set(labels)).sorted())) }
+        let hints = changedLanguages(asked.hint, asking.hint)
+        if !hints.isEmpty { found.append(.hint(languages: hints)) }
+        let choicesBefore = earlier.choices(for: asked), choicesAfter = later.choices(for: asking)
+        let codesBefore = choicesBefore.map(\.value), codesAfter = choicesAfter.map(\.value)
+        let added = codesAfter.filter { !codesBefore.contains($0) }
+        let removed = codesBefore.filter { !codesAfter.contains($0) }
+        if !added.isEmpty { found.append(.choicesAdded(added)) }
+        if !removed.isEmpty { found.append(.choicesRemoved(removed)) }
+        let relabelled = choicesAfter.filter { choice in
+            choicesBefore.first { $0.value == choice.value }.map { !changedLanguages($0.label, choice.label).isEmpty } ?? false
+        }.map(\.value)
+        if !relabelled.isEmpty { found.append(.choiceLabels(relabelled)) }
+        if asked.constraint?.text != asking.constraint?.text {
+            found.append(.constraint(from: asked.constraint?.text, to: asking.constraint?.text))
+        }
+        if asked.relevant?.text != asking.relevant?.text {
+            found.append(.relevant(from: asked.relevant?.text, to: asking.relevant?.text))
+        }
+        if asked.calculation?.text != asking.calculation?.text {
+            found.append(.calculation(from: asked.calculation?.text, to: asking.calculation?.text))
+        }
+        if asked.unit != asking.unit { found.append(.unit(from: asked.unit, to: asking.unit)) }
+        return found
+    }
+
+    /// The languages whose text differs between the two (a text one has and the other lacks too).
+    private static func changedLanguages(_ first: LocalizedText?, _ second: LocalizedText?) -> [String] {
+        let one = first?.translations ?? [:], other = second?.translations ?? [:]
+        return Set(one.keys).union(other.keys).filter { one[$0] != other[$0] }.sorted()
+    }
+
+    func text(_ language: String) -> String {
+        let sv = language == "sv"
+        let written = { (expression: String?) in expression.map { "\"\($0)\"" } ?? (sv ? "ingen" : "none") }
+        switch self {
+        case .type(let from, let to):
+            return sv ? "typen ändrad från \(from) till \(to)" : "type changed from \(from) to \(to)"
+        case .label(let languages):
+            return sv ? "frågetexten ändrad (\(languages.joined(separator: ", ")))" : "label reworded (\(languages.joined(separator: ", ")))"
+        case .hint(let languages):
+            return sv ? "hjälptexten ändrad (\(languages.joined(separator: ", ")))" : "hint reworded (\(languages.joined(separator: ", ")))"
+        case .choicesAdded(let codes):
+            return (sv ? "nya svarsalternativ: " : "choices added: ") + codes.joined(separator: ", ")
+        case .choicesRemoved(let codes):
+            return (sv ? "borttagna svarsalternativ: " : "choices removed: ") + codes.joined(separator: ", ")
+        case .choiceLabels(let codes):
+            return (sv ? "ändrad text för svarsalternativen " : "choice labels reworded for ") + codes.joined(separator: ", ")
+        case .constraint(let from, let to):
+            return sv ? "villkoret ändrat från \(written(from)) till \(written(to))" : "constraint changed from \(written(from)) to \(written(to))"
+        case .relevant(let from, let to):
+            return sv ? "när frågan ställs ändrat från \(written(from)) till \(written(to))" : "relevant (when it is asked) changed from \(written(from)) to \(written(to))"
+        case .calculation(let from, let to):
+            return sv ? "beräkningen ändrad från \(written(from)) till \(written(to))" : "calculation changed from \(written(from)) to \(written(to))"
+        case .unit(let from, let to):
+            return sv ? "enheten ändrad från \(from ?? "ingen") till \(to ?? "ingen")" : "unit changed from \(from ?? "none") to \(to ?? "none")"
+        }
+    }
+}
