@@ -9,13 +9,17 @@ import Testing
 /// an analyst can reproduce every figure from the export alone (scripts/stats/reproduce-demo.py).
 @Suite struct CleanedRowsTests {
     /// A framework of one count over the fixture survey, published from one response up.
-    static func framework(cleaning: String) throws -> ExportFramework {
+    /// `round`: more keys of the round (a weighting); `indicators`: more indicators.
+    static func framework(cleaning: String, round: String = "", indicators: String = "") throws -> ExportFramework {
         let text = """
             id: ex-toc
             title: {sv: "Test", en: "Test"}
             languages: [sv, en]
             rounds:
-              - {name: ex-2025, survey: export-test, label: {sv: "2025", en: "2025"}}
+              - name: ex-2025
+                survey: export-test
+                label: {sv: "2025", en: "2025"}
+            \(round)
             suppression: {min_cell: 1, min_base: 1}
             cleaning:
               export-test:
@@ -30,6 +34,7 @@ import Testing
                 survey: export-test
                 title: {sv: "Organisationer", en: "Organisations"}
                 unit: organisations
+            \(indicators)
             """
         let fixture = SurveyLoader.load(contentsOf: ExportFixture.fixtures.appendingPathComponent("export-test.yaml").path)
         let loaded = FrameworkLoader.load(text: text, path: "ex-toc.yaml", surveys: SurveyCatalogue([try #require(fixture.document).survey]))
@@ -75,5 +80,60 @@ import Testing
         #expect(data.rows.map { $0["response_id"] } == complete.map { String($0) })
         let total = try #require(try fixture.table("results.csv").rows.first { $0["indicator"] == "organisations" && $0["breakdown"] == "" })
         #expect(total["n"] == "2")
+    }
+
+    /// A weighted round's data file holds no weights: the provenance file gives the population
+    /// figures, method and bounds they are computed with, so that an analyst can compute them again
+    /// (R's `calibrate`) and reproduce the weighted figures.
+    @Test func theProvenanceGivesTheRoundsWeighting() throws {
+        let fixture = try ExportFixture()
+        let forms: [(String, Int64)] = [("ab", 1990), ("ab", 2001), ("ek", 1995), ("ek", 2010), ("ideell", 1985), ("ideell", 2020)]
+        try fixture.insert(forms.map { form, year in
+            var answers = ExportFixture.sample[0]
+            answers["legal_form"] = .choice(form)
+            answers["founded"] = .integer(year)
+            return answers
+        })
+        let framework = try Self.framework(cleaning: "    eligible: \"${founded} >= 1850\"", round: """
+                calibrate:
+                  counts: {legal_form: {ab: 2, ek: 3, ideell: 3}}
+                  totals: {founded: 16010}
+                  method: raking
+                  bounds: [0.5, 2]
+                  source: {sv: "Registret 2025", en: "The register 2025"}
+            """, indicators: """
+              - id: women
+                node: reached
+                kind: mean
+                survey: export-test
+                title: {sv: "Kvinnor", en: "Women"}
+                value: "${women_share}"
+                weight: age
+                poststratify: false
+            """)
+        try fixture.export(try framework.apply(to: ExportOptions(language: "en"), round: fixture.round, store: fixture.store))
+
+        let weighting = try #require(try fixture.json("provenance.json")["weighting"] as? [String: Any])
+        #expect(weighting["applied"] as? Bool == true)
+        #expect(weighting["method"] as? String == "calibration")
+        #expect(weighting["calibrationMethod"] as? String == "raking")
+        #expect(weighting["bounds"] as? [Double] == [0.5, 2])
+        #expect(weighting["population"] as? Double == 8)
+        #expect(weighting["counts"] as? [String: [String: Double]] == ["legal_form": ["ab": 2, "ek": 3, "ideell": 3]])
+        #expect(weighting["totals"] as? [String: Double] == ["founded": 16010])
+        #expect(weighting["source"] as? String == "The register 2025")
+        #expect(weighting["notWeighted"] as? [String] == ["women"])
+        #expect(weighting["indicatorWeights"] as? [[String: String]] == [["indicator": "women", "weight": "age"]])
+    }
+
+    /// An unweighted round says so, rather than leaving the reader to guess.
+    @Test func theProvenanceSaysWhenARoundIsNotWeighted() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert([ExportFixture.sample[0]])
+        try fixture.export(try Self.framework(cleaning: "    eligible: \"${founded} >= 1850\"")
+            .apply(to: ExportOptions(), round: fixture.round, store: fixture.store))
+        let weighting = try #require(try fixture.json("provenance.json")["weighting"] as? [String: Any])
+        #expect(weighting["applied"] as? Bool == false)
+        #expect(weighting["indicatorWeights"] as? [Any] != nil)
     }
 }

@@ -34,6 +34,7 @@ public struct ExportFramework: Sendable {
         let results = try Aggregator(framework: framework, store: store, language: language).compute(rounds: [round])
         var applied = options
         applied.results = results
+        applied.weighting = ExportWeighting(framework: framework, round: round, language: results.language)
         let log = results.cleaning.first { $0.round == round }
         applied.cleaning = log.map { CleaningSummary(log: $0, source: source, language: results.language) }
         if log?.entries.contains(where: { $0.rule == .completeness }) == true {
