@@ -136,4 +136,39 @@ import Testing
         #expect(weighting["applied"] as? Bool == false)
         #expect(weighting["indicatorWeights"] as? [Any] != nil)
     }
+
+    /// The rows and the cleaning log are not enough to compute a figure again: the provenance file
+    /// gives each indicator as the framework defines it, with the threshold its cells are withheld below.
+    @Test func theProvenanceGivesHowEachIndicatorIsComputed() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        let framework = try Self.framework(cleaning: "    eligible: \"${founded} >= 1850\"", indicators: """
+              - id: boards
+                node: reached
+                kind: proportion
+                survey: export-test
+                title: {sv: "Styrelser", en: "Boards"}
+                universe: "${legal_form} != 'ab'"
+                numerator: "${has_board} = 'yes'"
+                unit: percent
+                direction: up
+                disaggregate: [legal_form]
+                targets: {ex-2025: 0.5}
+            """)
+        try fixture.export(try framework.apply(to: ExportOptions(), round: fixture.round, store: fixture.store))
+
+        let indicators = try #require(try fixture.json("provenance.json")["indicators"] as? [String: Any])
+        #expect(indicators["suppression"] as? [String: Int] == ["minCell": 1, "minBase": 1])
+        #expect(indicators["rounds"] as? [String] == ["ex-2025"])
+        let definitions = try #require(indicators["definitions"] as? [[String: Any]])
+        #expect(definitions.map { $0["id"] as? String } == ["organisations", "boards"])
+        let boards = definitions[1]
+        #expect(boards["kind"] as? String == "proportion")
+        #expect(boards["universe"] as? String == "${legal_form} != 'ab'")
+        #expect(boards["numerator"] as? String == "${has_board} = 'yes'")
+        #expect(boards["disaggregate"] as? [String] == ["legal_form"])
+        #expect(boards["threshold"] as? Int == 1)
+        #expect(boards["unit"] as? String == "percent")
+        #expect(boards["targets"] as? [String: Double] == ["ex-2025": 0.5])
+    }
 }

@@ -12,6 +12,7 @@
 # the binary to export with (default .build/debug/samla). Run from the repository's folder; needs
 # pandas, numpy and scipy.
 import argparse
+import json
 import math
 import os
 import re
@@ -284,55 +285,60 @@ def funding_gap(a):
     return None if met is None else 100 - met
 
 
-INDICATORS = [
-    dict(id="research_use", kind="proportion", survey="msi-forum", value=yes("used_research"),
-         by=["sector", "gender"], percent=True, direction="up", targets={"forum-2026": 0.40}),
-    dict(id="imm_share", kind="proportion", survey="esem-se", value=imm_share, by=["legal_form", "stage"], percent=True,
-         direction="up", baseline=("esem-se-2022", 0.58), targets={"esem-se-2027": 0.70}),
-    dict(id="new_cross_ties", kind="proportion", survey="msi-forum",
-         value=lambda a: None if a["new_contacts_cross"].empty() else int(number(a["new_contacts_cross"]) == 1),
-         by=["event_type", "sector"], percent=True, direction="up", targets={"forum-2026": 0.60}),
-    dict(id="usefulness", kind="proportion", survey="msi-forum", value=at_least("usefulness", 4),
-         by=["event_type", "node"], percent=True, direction="up", targets={"forum-2026": 0.80}),
-    dict(id="esem_valid_n", kind="count", survey="esem-se", value=lambda a: 1, by=["region"],
-         direction="up", baseline=("esem-se-2022", 46), targets={"esem-se-2027": 120}),
-    dict(id="low_political_support", kind="proportion", survey="esem-se", value=at_most("pol_support", 2),
-         by=["legal_form"], percent=True, direction="down", baseline=("esem-se-2022", 0.609), targets={"esem-se-2027": 0.50}),
-    dict(id="funding_gap", kind="mean", survey="esem-se", value=funding_gap, by=["stage"], direction="down",
-         baseline=("esem-se-2022", 39.3), targets={"esem-se-2027": 32}),
-    dict(id="public_market", kind="proportion", survey="esem-se",
-         value=lambda a: int((number(a["inc_public_contracts"]) or 0) > 0),
-         universe=condition("${revenue_band} != 'zero'"), by=["legal_form"], percent=True, direction="up",
-         targets={"esem-se-2027": 0.40}),
-    dict(id="eco_score", kind="mean", survey="esem-se", value=lambda a: number(a["eco_score"]), by=["stage"],
-         direction="up", targets={"esem-se-2027": 45}),
-    dict(id="support_received", kind="proportion", survey="esem-se",
-         value=lambda a: None if a["support_used"].empty() else int(not selected(a["support_used"], "none")),
-         by=["region"], percent=True, direction="up", targets={"esem-se-2027": 0.75}),
-    dict(id="cross_sector_ses", kind="proportion", survey="esem-se", value=at_least("collab_k", 2),
-         by=["legal_form"], percent=True, direction="up", targets={"esem-se-2027": 0.65}),
-    dict(id="women_led", kind="proportion", survey="esem-se", value=women_led, universe=condition("${mgmt_n} > 0"),
-         by=["stage"], percent=True, direction="up"),
-    dict(id="target_group_staff", kind="ratio", survey="esem-se",
-         value=lambda a: None if number(a["fte_target"]) is None or number(a["fte"]) is None
-         else (number(a["fte_target"]), number(a["fte"])),
-         universe=condition("${target_any} = 'yes' and ${fte} > 0"), by=["legal_form"], percent=True, direction="up"),
-    dict(id="median_staff", kind="median", survey="esem-se", value=lambda a: number(a["fte"]), by=["legal_form"],
-         direction="up"),
-    dict(id="volunteers_total", kind="total", survey="esem-se", value=lambda a: number(a["volunteers"]), by=[],
-         direction="up"),
-]
+# The numerators and values of the framework's indicators, with the expression each implements:
+# a numerator is missing when the answers do not decide it (docs/framework-format.md, "What each kind
+# computes"). Everything else about an indicator (kind, universe, breakdowns, threshold, unit,
+# targets) is read from provenance.json; an expression there that differs from the one written here
+# is a mismatch, so that the script never reproduces a definition the framework no longer has.
+IMPLEMENTED = {
+    "research_use": ({"numerator": "${used_research} = 'yes'"}, yes("used_research")),
+    "imm_share": ({"numerator": "${imm_status} = 'yes'"}, imm_share),
+    "new_cross_ties": ({"numerator": "${new_contacts_cross} = 1"},
+                       lambda a: None if a["new_contacts_cross"].empty() else int(number(a["new_contacts_cross"]) == 1)),
+    "usefulness": ({"numerator": "${usefulness} >= 4"}, at_least("usefulness", 4)),
+    "esem_valid_n": ({}, lambda a: 1),
+    "active_platforms": ({}, lambda a: 1),
+    "low_political_support": ({"numerator": "${pol_support} <= 2"}, at_most("pol_support", 2)),
+    "funding_gap": ({"value": "100 - ${fin_met}"}, funding_gap),
+    "public_market": ({"numerator": "coalesce(${inc_public_contracts}, 0) > 0"},
+                      lambda a: int((number(a["inc_public_contracts"]) or 0) > 0)),
+    "eco_score": ({"value": "${eco_score}"}, lambda a: number(a["eco_score"])),
+    "support_received": ({"numerator": "not(selected(${support_used}, 'none'))"},
+                         lambda a: None if a["support_used"].empty() else int(not selected(a["support_used"], "none"))),
+    "cross_sector_ses": ({"numerator": "number(${collab_k}) >= 2"}, at_least("collab_k", 2)),
+    "women_led": ({"numerator": "${mgmt_women} div ${mgmt_n} >= 0.5"}, women_led),
+    "target_group_staff": ({"value": "${fte_target}", "denominator": "${fte}"},
+                           lambda a: None if number(a["fte_target"]) is None or number(a["fte"]) is None
+                           else (number(a["fte_target"]), number(a["fte"]))),
+    "median_staff": ({"value": "${fte}"}, lambda a: number(a["fte"])),
+    "volunteers_total": ({"value": "${volunteers}"}, lambda a: number(a["volunteers"])),
+}
 ESTIMATORS = dict(proportion=proportion, mean=mean, median=median, ratio=ratio,
                   count=lambda v: tally(v, "count"), total=lambda v: tally(v, "total"))
-SHARES = {"proportion", "ratio"}
-TIME_LINE = {"esem-se": ["esem-se-2022", "esem-se-2025", "esem-se-2027"], "msi-forum": ["forum-2025", "forum-2026"]}
-SUPPRESSION = dict(min_cell=5, min_base=10)
 
 
-def threshold(indicator):
-    if indicator["kind"] in SHARES or indicator.get("percent"):
-        return max(SUPPRESSION["min_cell"], SUPPRESSION["min_base"])
-    return SUPPRESSION["min_cell"]
+def indicators_of(check, provenance, round_name):
+    """The round's indicators as provenance.json defines them, each with its implementation here."""
+    defined = provenance.get("indicators")
+    if defined is None:
+        check.fact(f"{round_name}: provenance.json gives the indicators' definitions", False, "no `indicators`")
+        return []
+    indicators = []
+    for definition in defined["definitions"]:
+        expressions = {k: definition[k] for k in ("numerator", "value", "denominator") if k in definition}
+        written, value = IMPLEMENTED.get(definition["id"], (None, None))
+        if written != expressions:
+            check.fact(f"{round_name}: {definition['id']} is the indicator this script implements", False,
+                       f"provenance.json: {expressions}, here: {written}")
+            continue
+        indicator = dict(definition, value=value, by=definition["disaggregate"], percent=definition.get("unit") == "percent",
+                         time_line=defined["rounds"])
+        if "universe" in definition:
+            indicator["universe"] = condition(definition["universe"])
+        if "baseline" in definition:
+            indicator["baseline"] = (definition["baseline"]["round"], definition["baseline"]["value"])
+        indicators.append(indicator)
+    return indicators
 
 
 def suppress(total, groups, limit):
@@ -350,7 +356,7 @@ def suppress(total, groups, limit):
 
 
 def status(indicator, round_name, estimate):
-    targets, line = indicator.get("targets", {}), TIME_LINE[indicator["survey"]]
+    targets, line = indicator.get("targets", {}), indicator["time_line"]
     later = [r for r in line[line.index(round_name):] if r in targets]
     if not later:
         return ""
@@ -412,8 +418,8 @@ def load_round(samla, db, round_name, folder):
     cleaned = os.path.join(folder, round_name)
     raw = os.path.join(folder, round_name + "-raw")
     long = os.path.join(folder, round_name + "-long")
-    export(samla, db, round_name, cleaned, "--framework", FRAMEWORK, "--include-partial")
-    export(samla, db, round_name, long, "--framework", FRAMEWORK, "--include-partial", "--format", "long")
+    export(samla, db, round_name, cleaned, "--framework", FRAMEWORK)
+    export(samla, db, round_name, long, "--framework", FRAMEWORK, "--format", "long")
     export(samla, db, round_name, raw, "--include-partial", "--include-pii")
     return cleaned, raw, long
 
@@ -421,9 +427,10 @@ def load_round(samla, db, round_name, folder):
 def check_cleaning(check, round_name, cleaned, raw, long):
     """Which rows the figures used: the cleaned export against the raw one and the cleaning log,
     each rule re-applied from its description."""
-    import json
     data = read_csv(os.path.join(cleaned, "responses.csv"))
     everything = read_csv(os.path.join(raw, "responses.csv"))
+    if "status" not in data.columns:      # the cleaning read submitted responses only
+        everything = everything[everything.status == "complete"]
     log = read_csv(os.path.join(cleaned, "cleaning-log.csv"))
     provenance = json.load(open(os.path.join(cleaned, "provenance.json"), encoding="utf-8"))
     codebook = Codebook(os.path.join(raw, "codebook.csv"))
@@ -442,7 +449,6 @@ def check_cleaning(check, round_name, cleaned, raw, long):
     rules = {r["rule"]: r["description"] for r in provenance["cleaning"]["rules"]}
     rows = everything.set_index("response_id", drop=False)
     remaining = list(rows.index)
-    framework_text = open(FRAMEWORK, encoding="utf-8").read()
     for rule in ["test", "completeness", "speed", "duplicate", "eligibility"]:
         if rule not in rules:
             continue
@@ -454,8 +460,8 @@ def check_cleaning(check, round_name, cleaned, raw, long):
             share = float(re.search(r"(\d+(?:[.,]\d+)?)\s*%", rules[rule]).group(1).replace(",", ".")) / 100
             mine = {i for i in remaining if completeness(rows.loc[i], codebook) < share}
         elif rule == "duplicate":
-            key = re.search(r"duplicate_key: \[([^\]]*)\]", framework_text.split("esem-se:" if "esem" in round_name else "msi-forum:")[1]).group(1)
-            variables = [v.strip() for v in key.split(",")]
+            found = re.search(r"samma (.+) som ett tidigare svar|the same (.+) as an earlier response", rules[rule])
+            variables = re.split(r" och | and ", found.group(1) or found.group(2))
             seen, mine = set(), set()
             for i in sorted(remaining, key=int):
                 value = tuple(rows.loc[i][v].strip().lower() for v in variables)
@@ -505,7 +511,8 @@ def reproduce(samla, demo, quiet):
     published = read_csv(os.path.join(demo, "msi-toc-results.csv"))
     check = Check(quiet)
     estimates, covered = {}, set()
-    rounds = [r for r in ["forum-2025", "esem-se-2025", "esem-se-2027"] if r in set(published["round"])]
+    # The rounds with figures from responses, each indicator's rows in time-line order.
+    rounds = list(dict.fromkeys(published[published.n != ""]["round"]))
     with tempfile.TemporaryDirectory() as folder:
         for round_name in rounds:
             print(f"round {round_name}: cleaning")
@@ -518,10 +525,8 @@ def reproduce(samla, demo, quiet):
                        f"{len(results)} rows")
             answers = [answers_of(row, codebook) for _, row in data.iterrows()]
             print(f"round {round_name}: figures")
-            for indicator in INDICATORS:
-                survey_rounds = TIME_LINE[indicator["survey"]]
-                if round_name not in survey_rounds:
-                    continue
+            provenance = json.load(open(os.path.join(cleaned, "provenance.json"), encoding="utf-8"))
+            for indicator in indicators_of(check, provenance, round_name):
                 reproduce_indicator(check, indicator, round_name, answers, codebook, published, estimates, covered)
     from_data = published[published.n != ""]
     missed = [key for key in zip(from_data.indicator, from_data["round"], from_data.breakdown, from_data.group) if key not in covered]
@@ -540,7 +545,7 @@ def reproduce_indicator(check, indicator, round_name, answers, codebook, publish
     universe = indicator.get("universe", lambda a: True)
     base = [(a, indicator["value"](a)) for a in answers if universe(a)]
     base = [(a, v) for a, v in base if v is not None]
-    limit = threshold(indicator)
+    limit = indicator["threshold"]
     scale = 100 if indicator.get("percent") else 1
     cells = [(TOTAL_SV, "", base)]
     for variable in indicator["by"]:
@@ -577,10 +582,10 @@ def reproduce_indicator(check, indicator, round_name, answers, codebook, publish
         if not variable:
             check.text(where, "status", row.status, status(indicator, round_name, result["estimate"]))
             target = indicator.get("targets", {})
-            line = TIME_LINE[indicator["survey"]]
+            line = indicator["time_line"]
             later = [target[r] for r in line[line.index(round_name):] if r in target]
             check.figure(where, "target", row.target, later[0] * scale if later else None)
-        line = TIME_LINE[indicator["survey"]]
+        line = indicator["time_line"]
         earlier = [r for r in line[:line.index(round_name)] if (indicator["id"], r, variable, label) in estimates]
         if earlier:
             d, interval, note = change(estimates[(indicator["id"], earlier[-1], variable, label)], result)

@@ -35,6 +35,7 @@ public struct ExportFramework: Sendable {
         var applied = options
         applied.results = results
         applied.weighting = ExportWeighting(framework: framework, round: round, language: results.language)
+        applied.indicators = ExportIndicators(framework: framework, round: round)
         let log = results.cleaning.first { $0.round == round }
         applied.cleaning = log.map { CleaningSummary(log: $0, source: source, language: results.language) }
         if log?.entries.contains(where: { $0.rule == .completeness }) == true {
