@@ -22,7 +22,9 @@ struct ExportCommand: ParsableCommand {
         (3.5 becomes text or a date there). samla import reads both. A partner package \
         (--profile) is always comma-separated with decimal points. \
         With --framework: the framework's cleaning rules remove responses first (cleaning-log.csv lists \
-        which) and its indicator results for the round ship as results.csv. \
+        which) and its indicator results for the round ship as results.csv, computed from exactly the \
+        rows exported: partial ones too, with a status column, when the round's cleaning has \
+        min_completeness. \
         With --profile euclid: columns named by export_as, questions without one left out, no \
         personal data (whatever other flags say), no free-text answers unless --include-free-text, \
         pseudonymous respondent ids stable within the round, numbers whose question has export_bands \

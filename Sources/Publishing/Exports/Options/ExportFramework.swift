@@ -24,6 +24,9 @@ public struct ExportFramework: Sendable {
 
     /// `options` with the framework's results for `round` (in the export's language when the
     /// framework is written in it, else its first) and the cleaning its rules did on the round.
+    /// When the round's cleaning judges completeness, which reads partial responses and keeps those
+    /// complete enough for the figures, the export holds partial responses too (with the `status`
+    /// column), so that its rows are the ones the results were computed from.
     /// Reads the round's responses once. Throws `AggregationError` when the round does not fit the
     /// framework (not declared, of another survey, an expression its definition cannot evaluate).
     public func apply(to options: ExportOptions, round: String, store: any Store) throws -> ExportOptions {
@@ -31,7 +34,13 @@ public struct ExportFramework: Sendable {
         let results = try Aggregator(framework: framework, store: store, language: language).compute(rounds: [round])
         var applied = options
         applied.results = results
-        applied.cleaning = results.cleaning.first { $0.round == round }.map { CleaningSummary(log: $0, source: source, language: results.language) }
+        applied.weighting = ExportWeighting(framework: framework, round: round, language: results.language)
+        applied.indicators = ExportIndicators(framework: framework, round: round)
+        let log = results.cleaning.first { $0.round == round }
+        applied.cleaning = log.map { CleaningSummary(log: $0, source: source, language: results.language) }
+        if log?.entries.contains(where: { $0.rule == .completeness }) == true {
+            applied.selection = .all
+        }
         return applied
     }
 }

@@ -61,6 +61,10 @@ public struct ExportOptions: Sendable {
     public var cleaning: CleaningSummary?
     /// Indicator results to ship as `results.csv` (the rows of the exported round).
     public var results: ResultSet?
+    /// How the framework of `results` weights the round: the provenance file says so.
+    public var weighting: ExportWeighting?
+    /// How the framework of `results` computes each indicator: the provenance file says so.
+    public var indicators: ExportIndicators?
     /// A partner export blanks quasi-identifier values until every row shares its combination of
     /// them with at least `kAnonymity - 1` other rows (local suppression; 1 changes nothing).
     /// Ignored without a profile.

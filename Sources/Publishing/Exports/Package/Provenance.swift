@@ -1,5 +1,5 @@
 /// `provenance.json`: where an export came from — the definition (version and hash), the round,
-/// the cleaning applied, the options, Samla's version and the time — so that a partner can tell
+/// the cleaning and weighting applied, how the indicators are computed, the options, Samla's version and the time — so that a partner can tell
 /// exactly what they received and the organisation can reproduce it.
 enum Provenance {
     static func json(layout: ExportLayout, facts: ExportFacts, round: RoundFacts, files: [(name: String, bytes: Int)], disclosure: JSONValue? = nil) -> JSONValue {
@@ -50,7 +50,9 @@ enum Provenance {
             ])),
             ("responses", .object([("read", .integer(Int64(facts.read))), ("exported", .integer(Int64(facts.responses)))])),
             ("cleaning", .object(cleaning)),
-        ] as [(String, JSONValue)]) + (disclosure.map { [("disclosure", $0)] } ?? []) + [
+        ] as [(String, JSONValue)]) + (options.weighting.map { [("weighting", $0.json)] } ?? [])
+            + (options.indicators.map { [("indicators", $0.json)] } ?? [])
+            + (disclosure.map { [("disclosure", $0)] } ?? []) + [
             ("files", .array(files.map { .object([("path", .string($0.name)), ("bytes", .integer(Int64($0.bytes)))]) })),
         ])
     }
