@@ -80,7 +80,7 @@ def indicators(kept):
         ("imm_share", "mean", kept["imm_status"].notna(), kept["imm_status"].eq("yes"), None, ["legal_form", "stage"]),
         ("esem_valid_n", "count", True, 1, None, ["region"]),
         ("low_political_support", "mean", kept["pol_support"].notna(), kept["pol_support"].le(2), None, ["legal_form"]),
-        ("funding_gap", "mean", kept["fin_met"].notna(), 100 - kept["fin_met"], None, ["stage"]),
+        ("funding_gap", "ratio", kept["fin_met"].notna(), 100 - kept["fin_met"], kept["fin_met"] * 0 + 100, ["stage"]),
         ("public_market", "mean", public, kept["inc_public_contracts"].fillna(0).gt(0), None, ["legal_form"]),
         ("eco_score", "mean", kept["eco_score"].notna(), kept["eco_score"], None, ["stage"]),
         ("support_received", "mean", kept["support_used"].notna(),

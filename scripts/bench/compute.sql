@@ -160,8 +160,8 @@ UNION ALL SELECT 'esem_valid_n', round, '', code, valid_n, valid_n FROM by_total
 UNION ALL SELECT 'esem_valid_n', round, 'region', code, valid_n, valid_n FROM by_region
 UNION ALL SELECT 'low_political_support', round, '', code, pol_n, pol_y * 1.0 / pol_n FROM by_total
 UNION ALL SELECT 'low_political_support', round, 'legal_form', code, pol_n, pol_y * 1.0 / pol_n FROM by_legal_form
-UNION ALL SELECT 'funding_gap', round, '', code, gap_n, gap_sum * 1.0 / gap_n FROM by_total
-UNION ALL SELECT 'funding_gap', round, 'stage', code, gap_n, gap_sum * 1.0 / gap_n FROM by_stage
+UNION ALL SELECT 'funding_gap', round, '', code, gap_n, gap_sum / (100.0 * gap_n) FROM by_total
+UNION ALL SELECT 'funding_gap', round, 'stage', code, gap_n, gap_sum / (100.0 * gap_n) FROM by_stage
 UNION ALL SELECT 'public_market', round, '', code, pub_n, pub_y * 1.0 / pub_n FROM by_total
 UNION ALL SELECT 'public_market', round, 'legal_form', code, pub_n, pub_y * 1.0 / pub_n FROM by_legal_form
 UNION ALL SELECT 'eco_score', round, '', code, eco_n, eco_sum * 1.0 / eco_n FROM by_total

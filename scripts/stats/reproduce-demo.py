@@ -282,7 +282,7 @@ def women_led(a):
 
 def funding_gap(a):
     met = number(a["fin_met"])
-    return None if met is None else 100 - met
+    return None if met is None else (100 - met, 100)
 
 
 # The numerators and values of the framework's indicators, with the expression each implements:
@@ -299,7 +299,7 @@ IMPLEMENTED = {
     "esem_valid_n": ({}, lambda a: 1),
     "active_platforms": ({}, lambda a: 1),
     "low_political_support": ({"numerator": "${pol_support} <= 2"}, at_most("pol_support", 2)),
-    "funding_gap": ({"value": "100 - ${fin_met}"}, funding_gap),
+    "funding_gap": ({"value": "100 - ${fin_met}", "denominator": "100"}, funding_gap),
     "public_market": ({"numerator": "coalesce(${inc_public_contracts}, 0) > 0"},
                       lambda a: int((number(a["inc_public_contracts"]) or 0) > 0)),
     "eco_score": ({"value": "${eco_score}"}, lambda a: number(a["eco_score"])),

@@ -153,7 +153,8 @@ struct IndicatorChecks {
         checkRoundValues(indicator, into: &diagnostics)
         if indicator.unit == "percent", !indicator.kind.isShare, indicator.kind != .reported {
             diagnostics.report(.percentOnLevel, at: indicator.location(of: "unit"),
-                               "\(place) is a \(indicator.kind.rawValue), but unit percent shows a share ×100; if the values are percentages already, write unit: \"percentage points\"")
+                               "\(place) is a \(indicator.kind.rawValue), but unit percent shows a share ×100; if the values are percentages already (0–100), "
+                                + "make the indicator their share: kind: ratio, denominator: \"100\", unit: percent (its change is then in percentage points)")
         }
         if !indicator.targets.isEmpty, indicator.direction == nil {
             diagnostics.report(.targetsWithoutDirection, at: indicator.location(of: "targets"),
