@@ -1,4 +1,4 @@
-import Aggregation
+@testable import Aggregation
 import Diagnostics
 import Expressions
 import Foundation
@@ -21,7 +21,8 @@ struct QuestionChangeTests {
         let opens = CalendarDate(year: 2024, month: 1, day: 1)!, closes = CalendarDate(year: 2025, month: 12, day: 31)!
         var latest: SurveyDocument?
         for (round, file, score) in [("shop-2024", "shop.yaml", Int64(5)), ("shop-2025", nextYear, Int64(9))] {
-            let document = try #require(SurveyLoader.load(contentsOf: folder.appendingPathComponent(file).path).document)
+            let path = file.hasPrefix("/") ? file : folder.appendingPathComponent(file).path
+            let document = try #require(SurveyLoader.load(contentsOf: path).document)
             try store.openRound(RoundRequest(name: round, document: document, opens: opens, closes: closes, anonymous: true))
             try store.insertCompleteResponses(round: round, document: document, source: .import) { inserter in
                 for i in 0..<12 {
@@ -76,6 +77,30 @@ struct QuestionChangeTests {
         #expect(try Self.compute(nextYear: "shop.yaml").notes.isEmpty)
         // The earlier round alone: no change is computed, so none is noted.
         #expect(try Self.compute(rounds: ["shop-2024"]).notes.isEmpty)
+    }
+
+    /// A typographic correction of a label (a no-break space in a number, an en dash in a range,
+    /// curly quotes, a letter's case) asks what it asked before, and is not noted; changed words are.
+    @Test func aTypographicCorrectionIsNoRewording() throws {
+        #expect(QuestionDifference.wording("Under 250\u{00A0}000 kr") == QuestionDifference.wording("Under 250 000 kr"))
+        #expect(QuestionDifference.wording("1–5 miljoner kr") == QuestionDifference.wording("1 - 5 miljoner kr"))
+        #expect(QuestionDifference.wording("1 – Inte alls användbar") == QuestionDifference.wording("1–inte alls användbar"))
+        #expect(QuestionDifference.wording("till ”Vård och omsorg”.") == QuestionDifference.wording("till \"Vård och omsorg\"."))
+        #expect(QuestionDifference.wording("Betyg från 1 till 10") != QuestionDifference.wording("Betyg"))
+        let typeset = try Self.computeWithScoreLabel(sv: "Betyg\u{00A0}", en: "SCORE")
+        #expect(typeset.notes.isEmpty, "\(typeset.notes)")
+    }
+
+    /// shop-2025 on shop.yaml with only the score's label retyped (as version 2).
+    static func computeWithScoreLabel(sv: String, en: String) throws -> ResultSet {
+        let original = try String(contentsOf: folder.appendingPathComponent("shop.yaml"), encoding: .utf8)
+        let retyped = original.replacingOccurrences(of: "label: {sv: \"Betyg\", en: \"Score\"}", with: "label: {sv: \"\(sv)\", en: \"\(en)\"}")
+            .replacingOccurrences(of: "version: \"1\"", with: "version: \"2\"")
+        #expect(retyped != original)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("shop-retyped-\(UUID().uuidString).yaml")
+        try retyped.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try compute(nextYear: file.path)
     }
 
     @Test func aChangeCheckedToCompareLikeWithLikeIsNotWarnedOfAgain() throws {

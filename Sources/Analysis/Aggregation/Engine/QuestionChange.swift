@@ -93,10 +93,30 @@ public enum QuestionDifference: Sendable, Hashable {
         return found
     }
 
-    /// The languages whose text differs between the two (a text one has and the other lacks too).
+    /// The languages whose text differs between the two in its words (a text one has and the other
+    /// lacks too); a typographic correction is no rewording (``wording(_:)``).
     private static func changedLanguages(_ first: LocalizedText?, _ second: LocalizedText?) -> [String] {
         let one = first?.translations ?? [:], other = second?.translations ?? [:]
-        return Set(one.keys).union(other.keys).filter { one[$0] != other[$0] }.sorted()
+        return Set(one.keys).union(other.keys).filter { one[$0].map(wording) != other[$0].map(wording) }.sorted()
+    }
+
+    /// A text as its words read, whatever its typography: spaces of every width as one space,
+    /// dashes and the minus sign as a hyphen with no space around it, curly quotes as straight ones,
+    /// letters in lower case. `Under 250 000 kr` with a no-break space, `1–5` for `1 – 5` and
+    /// `”Vård”` for `"Vård"` then ask what they asked before.
+    static func wording(_ text: String) -> String {
+        var folded = ""
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case "\u{00A0}", "\u{202F}", "\u{2007}", "\u{2009}", "\u{200A}", "\t", "\n": folded.append(" ")
+            case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}": folded.append("-")
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}": folded.append("\"")
+            case "\u{2018}", "\u{2019}", "\u{201A}": folded.append("'")
+            default: folded.unicodeScalars.append(scalar)
+            }
+        }
+        return folded.split(separator: " ").joined(separator: " ")
+            .replacingOccurrences(of: " -", with: "-").replacingOccurrences(of: "- ", with: "-")
     }
 
     func text(_ language: String) -> String {
