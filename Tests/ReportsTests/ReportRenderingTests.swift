@@ -1,5 +1,6 @@
 import Aggregation
 import Diagnostics
+import Estimators
 import Expressions
 import Foundation
 import Frameworks
@@ -129,9 +130,9 @@ struct ReportRenderingTests {
 
     /// A round calibrated by raking or logit says so in the methods section, with its bounds, not
     /// that it is linear calibration.
-    @Test(arguments: [("sv", "method: raking", "summan av score, genom raking, som håller varje vikt över 0: vikterna justeras"),
-                      ("en", "method: raking", "the total of score, by raking, which keeps every weight above 0: the weights are adjusted"),
-                      ("sv", "method: raking, bounds: [0.5, 3]", "genom raking, som håller varje vikt över 0 och mellan 0,5 och 3\u{A0}gånger sin grundvikt:"),
+    @Test(arguments: [("sv", "method: raking", "summan av score, genom raking (iterativ kalibrering mot flera marginaler), som håller varje vikt över 0: vikterna justeras"),
+                      ("en", "method: raking", "the total of score, by raking (iterative calibration to several margins), which keeps every weight above 0: the weights are adjusted"),
+                      ("sv", "method: raking, bounds: [0.5, 3]", "genom raking (iterativ kalibrering mot flera marginaler), som håller varje vikt över 0 och mellan 0,5 och 3\u{A0}gånger sin grundvikt:"),
                       ("sv", "method: logit, bounds: [0.5, 3]", "med logitkalibrering, som håller varje vikt mellan 0,5 och 3\u{A0}gånger sin grundvikt:"),
                       ("en", "method: logit, bounds: [0.5, 3]", "by logit calibration, which keeps each weight between 0.5 and 3 times its base weight:"),
                       ("en", "bounds: [0.5, 3]", "by linear calibration with each weight kept between 0.5 and 3 times its base weight:")])
@@ -437,14 +438,14 @@ struct ReportRenderingTests {
         let fixture = try ClubFixture(invited2024: true)
         _ = try Self.invite40(fixture)
         let swedish = try fixture.render()
-        #expect(swedish.contains("<h3>Svarsfrekvens</h3><ul><li>Klubb 2024: Svarsfrekvens (AAPOR RR1): 30,0\u{A0}% (12 av 40\u{A0}inbjudna); "
-            + "med påbörjade svar (RR2): 37,5\u{A0}%; 30\u{A0}svar utan inbjudan (importerade utan token eller via API) räknas inte</li>"
-            + "<li>Klubb 2025: Anonym omgång: ingen svarsfrekvens, eftersom ingen bjöds in</li></ul>"
+        #expect(swedish.contains("<h3>Svarsfrekvens</h3><ul><li>Klubb 2024: svarsfrekvensen (AAPOR RR1) är 30,0\u{A0}% (12 av 40\u{A0}inbjudna); "
+            + "med påbörjade svar (RR2): 37,5\u{A0}%; 30\u{A0}svar utan inbjudan (importerade utan token eller via API) räknas inte.</li>"
+            + "<li>Klubb 2025 är en anonym omgång och har ingen svarsfrekvens, eftersom ingen bjöds in.</li></ul>"
             + "<p>Svarsfrekvens enligt AAPOR:s Standard Definitions (10:e upplagan, 2023)"), "\(swedish)")
         let english = try fixture.render(language: "en")
-        #expect(english.contains("<h3>Response rates</h3><ul><li>Club 2024: Response rate (AAPOR RR1): 30.0% (12 of 40\u{A0}invited); "
-            + "with partial responses (RR2): 37.5%; 30\u{A0}responses without an invitation (imported without a token, or from the API) are not counted</li>"
-            + "<li>Club 2025: Anonymous round: no response rate, since nobody was invited</li></ul>"
+        #expect(english.contains("<h3>Response rates</h3><ul><li>Club 2024: the response rate (AAPOR RR1) is 30.0% (12 of 40\u{A0}invited); "
+            + "with partial responses (RR2): 37.5%; 30\u{A0}responses without an invitation (imported without a token, or from the API) are not counted.</li>"
+            + "<li>Club 2025 is an anonymous round, with no response rate since nobody was invited.</li></ul>"
             + "<p>Response rates by AAPOR&#39;s Standard Definitions (10th edition, 2023)"))
         #expect(english.contains("Where none are recorded, Samla cannot tell who declined, who was not reached or who is outside the population"))
         // Several anonymous rounds share one line, and no basis is said for rates there are none of.
@@ -475,16 +476,16 @@ struct ReportRenderingTests {
         try fixture.store.setDispositions(
             zip(invitations[15...], recorded).map { DispositionChange(invitationID: $0.id, disposition: $1) }, round: "club-2024")
         let swedish = try fixture.render()
-        #expect(swedish.contains("<li>Klubb 2024: Svarsfrekvens (AAPOR RR1): 33,3\u{A0}% (12 av 36\u{A0}inbjudna; 4\u{A0}ej behöriga av 40\u{A0}inbjudna räknas bort); "
+        #expect(swedish.contains("<li>Klubb 2024: svarsfrekvensen (AAPOR RR1) är 33,3\u{A0}% (12 av 36\u{A0}inbjudna; 4\u{A0}ej behöriga av 40\u{A0}inbjudna räknas bort); "
             + "med påbörjade svar (RR2): 41,7\u{A0}%; utan svar: 3\u{A0}vägrade, 2\u{A0}ej nådda, 4\u{A0}ej behöriga, 16\u{A0}med okänd behörighet; "
             + "RR3\u{A0}36,0\u{A0}%, RR4\u{A0}45,0\u{A0}% (e\u{A0}=\u{A0}0,833); COOP1\u{A0}66,7\u{A0}%, REF1\u{A0}8,3\u{A0}%, CON1\u{A0}50,0\u{A0}%; "
-            + "30\u{A0}svar utan inbjudan (importerade utan token eller via API) räknas inte</li>"), "\(swedish)")
+            + "30\u{A0}svar utan inbjudan (importerade utan token eller via API) räknas inte.</li>"), "\(swedish)")
         #expect(swedish.contains("Där utfall har registrerats räknar RR3 och RR4 de inbjudna med okänd behörighet med e"))
         let english = try fixture.render(language: "en")
-        #expect(english.contains("<li>Club 2024: Response rate (AAPOR RR1): 33.3% (12 of 36\u{A0}invited; 4\u{A0}ineligible of 40\u{A0}invited left out); "
+        #expect(english.contains("<li>Club 2024: the response rate (AAPOR RR1) is 33.3% (12 of 36\u{A0}invited; 4\u{A0}ineligible of 40\u{A0}invited left out); "
             + "with partial responses (RR2): 41.7%; without a response: 3\u{A0}refused, 2\u{A0}not reached, 4\u{A0}ineligible, 16\u{A0}unknown eligibility; "
             + "RR3\u{A0}36.0%, RR4\u{A0}45.0% (e\u{A0}=\u{A0}0.833); COOP1\u{A0}66.7%, REF1\u{A0}8.3%, CON1\u{A0}50.0%; "
-            + "30\u{A0}responses without an invitation (imported without a token, or from the API) are not counted</li>"), "\(english)")
+            + "30\u{A0}responses without an invitation (imported without a token, or from the API) are not counted.</li>"), "\(english)")
     }
 
     /// A ratio whose denominator sums to 0 in every round, in a framework of the club.
@@ -536,11 +537,32 @@ struct ReportRenderingTests {
                                    today: ClubFixture.today, samlaVersion: "test").render().html
     }
 
+    /// A board member reads the interval methods in words: the club's proportions lead with
+    /// "Wilsons intervall", and every method the section shows leads with its name in the report's
+    /// language, its identifier in parentheses after it, never alone as it was (`wilson: …`).
+    @Test(arguments: [("sv", "<dt>Wilsons intervall för en andel (<span class=\"code\">wilson</span>)</dt><dd>Wilsons intervall utan kontinuitetskorrektion"),
+                      ("en", "<dt>Wilson&#39;s interval for a proportion (<span class=\"code\">wilson</span>)</dt><dd>Wilson score interval without continuity correction")])
+    func theMethodsSectionNamesEveryMethodInWords(language: String, wilson: String) throws {
+        let html = try ClubFixture().render(language: language)
+        #expect(html.contains(wilson), "\(html)")
+        let words = ReportWords(language: language)
+        let shown = IntervalMethod.allCases.filter { html.contains("<span class=\"code\">\($0.rawValue)</span>") }
+        #expect(shown.count > 1)
+        for method in shown {
+            #expect(html.contains("<dt>\(words.methodName(method).replacingOccurrences(of: "'", with: "&#39;")) (<span class=\"code\">\(method.rawValue)</span>)</dt><dd>"), "\(method)")
+        }
+        let names = IntervalMethod.allCases.map(words.methodName)
+        #expect(Set(names).count == names.count, "each method has a name of its own")
+        #expect(!IntervalMethod.allCases.contains { words.methodName($0).contains($0.rawValue) })
+    }
+
     /// The score out of its maximum, 5, is a share of a whole: the methods section names its logit
-    /// interval, in the report's language.
+    /// interval in words, in the report's language, its identifier after them.
     @Test(arguments: [
-        ("sv", "<span class=\"code\">ratio-logit-student-t</span>: Kvot av summor som är en andel av en helhet"),
-        ("en", "<span class=\"code\">ratio-logit-student-t</span>: Ratio of sums that is a share of a whole"),
+        ("sv", "<dt>Andel av en helhet med t-fördelningen på logitskalan (<span class=\"code\">ratio-logit-student-t</span>)</dt>"
+            + "<dd>Kvot av summor som är en andel av en helhet"),
+        ("en", "<dt>Share of a whole with the t distribution on the logit scale (<span class=\"code\">ratio-logit-student-t</span>)</dt>"
+            + "<dd>Ratio of sums that is a share of a whole"),
     ])
     func theMethodsSectionNamesTheLogitIntervalOfAShare(language: String, method: String) throws {
         let html = try renderRatioOfScore(over: "5", language: language, sections: [.methods])

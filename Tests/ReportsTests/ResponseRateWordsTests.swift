@@ -15,6 +15,25 @@ import Testing
             + "COOP1 83.6%, REF1 2.2%, CON1 47.9%")
     }
 
+    /// In a report's list each round's rate is one sentence after its label, not two colons and a
+    /// capital after the first (`Klubb 2024: Svarsfrekvens (AAPOR RR1): 40,0 %`), in either language.
+    @Test func aReportSaysEachRoundsRateInOneSentence() {
+        let swedish = ResponseRateWords(language: "sv")
+        #expect(swedish.roundItem(.invited(Self.documented), roundLabel: "Samverkansforum 2026")
+            .hasPrefix("Samverkansforum 2026: svarsfrekvensen (AAPOR RR1) är 40,0\u{A0}% (163 av 407 inbjudna; "))
+        #expect(swedish.roundItem(.invited(Self.documented), roundLabel: "Samverkansforum 2026").hasSuffix("CON1 47,9\u{A0}%."))
+        #expect(swedish.roundItem(.anonymous, roundLabel: "Klubb 2025") == "Klubb 2025 är en anonym omgång och har ingen svarsfrekvens, eftersom ingen bjöds in.")
+        #expect(swedish.roundItem(.noInvitations, roundLabel: "Klubb 2024") == "Klubb 2024: ingen svarsfrekvens ännu, eftersom ingen har bjudits in.")
+        #expect(swedish.roundItem(.noEligibleInvitations(invitations: 3), roundLabel: "Klubb 2024")
+            == "Klubb 2024: ingen svarsfrekvens, eftersom alla 3 inbjudna är registrerade som ej behöriga.")
+        let english = ResponseRateWords(language: "en")
+        #expect(english.roundItem(.invited(Self.documented), roundLabel: "Forum 2026").hasPrefix("Forum 2026: the response rate (AAPOR RR1) is 40.0% (163 of 407 invited; "))
+        #expect(english.roundItem(.anonymous, roundLabel: "Club 2025") == "Club 2025 is an anonymous round, with no response rate since nobody was invited.")
+        #expect(english.roundItem(.noInvitations, roundLabel: "Club 2024") == "Club 2024: no response rate yet, since nobody has been invited.")
+        #expect(english.roundItem(.noEligibleInvitations(invitations: 3), roundLabel: "Club 2024")
+            == "Club 2024: no response rate, since all 3 invitees are recorded ineligible.")
+    }
+
     /// On a page (a report, the admin round page) a no-break space keeps each rate's name with its
     /// value and each count with its word, so that a narrow screen never leaves `RR4` at the end of
     /// a line and its value on the next; the terminal's text above keeps plain spaces.

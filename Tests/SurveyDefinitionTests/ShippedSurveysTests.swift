@@ -46,6 +46,18 @@ import Testing
                 "a question shown on a calculation")
     }
 
+    /// A number's constraint message says what to enter (the form-message style: "Ange …", "Enter …"),
+    /// not only what the number can be ("Antalet kvinnor kan vara från 0 upp till …").
+    @Test(arguments: files) func aNumbersConstraintMessageSaysWhatToEnter(_ name: String) throws {
+        let survey = try load(name)
+        for question in survey.questions where question.type == .integer || question.type == .decimal {
+            guard let message = question.constraintMessage else { continue }
+            let swedish = message["sv"] ?? "", english = message["en"] ?? ""
+            #expect(swedish.hasPrefix("Ange ") || swedish.contains(" skriv "), "\(question.name): \(swedish)")
+            #expect(english.hasPrefix("Enter ") || english.contains(" enter "), "\(question.name): \(english)")
+        }
+    }
+
     @Test func esemCoversTheIssuesScope() throws {
         let survey = try load("esem-se.yaml")
         let answered = survey.questions.filter { $0.type.isAnswered }

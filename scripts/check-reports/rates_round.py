@@ -111,7 +111,7 @@ def check_methods(path, expected_path, raking):
 
     rates = expected["rates"]
     wanted = [
-        f"{'Svarsfrekvens' if sv else 'Response rate'} (AAPOR RR1): {percent(rates['RR1'])} "
+        f"{'svarsfrekvensen (AAPOR RR1) är' if sv else 'the response rate (AAPOR RR1) is'} {percent(rates['RR1'])} "
         f"({expected['complete']} {'av' if sv else 'of'} {expected['base']} {'inbjudna' if sv else 'invited'}",
         (f"utan svar: {expected['refused']} vägrade, {expected['non_contact']} ej {'nådd' if expected['non_contact'] == 1 else 'nådda'}, "
          f"{expected['ineligible']} ej {'behörig' if expected['ineligible'] == 1 else 'behöriga'}, "
@@ -125,8 +125,8 @@ def check_methods(path, expected_path, raking):
         "den som dragit sig ur räknas som vägran" if sv else "one who withdrew counts as a refusal",
     ]
     if raking:
-        wanted.append("genom raking, som håller varje vikt över 0 och mellan 0,5 och 2 gånger sin grundvikt" if sv
-                      else "by raking, which keeps every weight above 0 and between 0.5 and 2 times its base weight")
+        wanted.append("genom raking (iterativ kalibrering mot flera marginaler), som håller varje vikt över 0 och mellan 0,5 och 2 gånger sin grundvikt" if sv
+                      else "by raking (iterative calibration to several margins), which keeps every weight above 0 and between 0.5 and 2 times its base weight")
     missing = [phrase for phrase in wanted if phrase not in text]
     name = os.path.basename(path)
     if missing:

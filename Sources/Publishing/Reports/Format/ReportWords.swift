@@ -103,8 +103,8 @@ struct ReportWords: Sendable {
                          "by linear calibration with each weight kept between \($0.lower) and \($0.upper) times its base weight") }
                 ?? ("med linjär kalibrering (GREG-skattning)", "by linear calibration (the GREG estimator)")
         case .raking:
-            ("genom raking, som håller varje vikt över 0" + (range.map { " och mellan \($0.lower) och \($0.upper + numbers.wordSpace)gånger sin grundvikt" } ?? ""),
-             "by raking, which keeps every weight above 0" + (range.map { " and between \($0.lower) and \($0.upper) times its base weight" } ?? ""))
+            ("genom raking (iterativ kalibrering mot flera marginaler), som håller varje vikt över 0" + (range.map { " och mellan \($0.lower) och \($0.upper + numbers.wordSpace)gånger sin grundvikt" } ?? ""),
+             "by raking (iterative calibration to several margins), which keeps every weight above 0" + (range.map { " and between \($0.lower) and \($0.upper) times its base weight" } ?? ""))
         case .logit:
             ("med logitkalibrering, som håller varje vikt mellan \(range?.lower ?? "") och \((range?.upper ?? "") + numbers.wordSpace)gånger sin grundvikt",
              "by logit calibration, which keeps each weight between \(range?.lower ?? "") and \(range?.upper ?? "") times its base weight")

@@ -124,6 +124,24 @@ public struct ResponseRateWords: Sendable {
         return term(rate) + ": " + value(rate)
     }
 
+    /// A round's rate as one item of a report's list, a sentence after the round's label:
+    /// `Klubb 2024: svarsfrekvensen (AAPOR RR1) är 30,0 % (12 av 40 inbjudna); med påbörjade svar (RR2): 37,5 %.`,
+    /// or `Klubb 2025 är en anonym omgång och har ingen svarsfrekvens, eftersom ingen bjöds in.`
+    public func roundItem(_ rate: ResponseRate, roundLabel: String) -> String {
+        switch rate {
+        case .anonymous:
+            roundLabel + pick(" är en anonym omgång och har ingen svarsfrekvens, eftersom ingen bjöds in.",
+                              " is an anonymous round, with no response rate since nobody was invited.")
+        case .noInvitations:
+            roundLabel + pick(": ingen svarsfrekvens ännu, eftersom ingen har bjudits in.", ": no response rate yet, since nobody has been invited.")
+        case .noEligibleInvitations(let invitations):
+            roundLabel + pick(": ingen svarsfrekvens, eftersom alla \(numbers.integer(invitations))\(joiner)inbjudna är registrerade som ej behöriga.",
+                              ": no response rate, since all \(numbers.integer(invitations))\(joiner)invitees are recorded ineligible.")
+        case .invited:
+            roundLabel + pick(": svarsfrekvensen (AAPOR RR1) är ", ": the response rate (AAPOR RR1) is ") + value(rate) + "."
+        }
+    }
+
     /// How the rates are counted, said wherever they are shown.
     public var basis: String {
         pick("Svarsfrekvens enligt AAPOR:s Standard Definitions (10:e upplagan, 2023) med omgångens inbjudningar som urval: "

@@ -59,6 +59,9 @@ enum ReportStylesheet {
     dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
     dl.facts dt { font-weight: 600; }
     dl.facts dd { margin: 0; }
+    dl.methods dt { font-weight: 600; }
+    dl.methods dt .code { font-weight: 400; }
+    dl.methods dd { margin: 0 0 .6rem; }
     @media (max-width: 30rem) {
       body { font-size: 15px; }
       h1 { font-size: 1.5rem; }

@@ -53,12 +53,15 @@ extension ReportRenderer {
         }
         if !methods.isEmpty {
             html.element("p", text: words.pick("Intervallen är 95-procentiga konfidensintervall. Metoder som används i rapporten:", "Intervals are 95% confidence intervals. Methods used in this report:"))
-            html.element("ul") { html in
+            // Each method by name, then its identifier (IntervalMethod's raw value) for a statistician to look up.
+            html.element("dl", .init("class", "methods")) { html in
                 for method in IntervalMethod.allCases where methods.contains(method) {
-                    html.element("li") { html in
+                    html.element("dt") { html in
+                        html.text(words.methodName(method) + " (")
                         html.element("span", .init("class", "code"), text: method.rawValue)
-                        html.text(": " + methodText(method))
+                        html.text(")")
                     }
+                    html.element("dd", text: methodText(method))
                 }
             }
         }
@@ -108,7 +111,7 @@ extension ReportRenderer {
         let anonymous = content.responseRates.filter { if case .anonymous = $0.rate { true } else { false } }.map(\.round)
         html.element("ul") { html in
             for (round, rate) in content.responseRates where anonymous.count < 2 || !anonymous.contains(round) {
-                html.element("li", text: roundLabel(round) + ": " + rateWords.sentence(rate))
+                html.element("li", text: rateWords.roundItem(rate, roundLabel: roundLabel(round)))
             }
             if anonymous.count > 1 {
                 html.element("li", text: ResultNote.list(anonymous.map(roundLabel), and: words.pick("och", "and")) + " " + rateWords.anonymousRounds + ".")
