@@ -104,7 +104,7 @@ import Testing
             #expect(ended.status == 303)
             #expect(ended.location == "/admin/login?next=/admin/rounds/esem-open/exports/responses.csv%3Flang%3Den")
             let form = try await client.get(try #require(ended.location))
-            #expect(form.body.contains("Your session ended after 30\u{00A0}minutes without use. Sign in again to go on."), "\(form.body)")
+            #expect(form.body.contains("Your session ended after 30\u{00A0}minutes without use. Sign in again to continue."), "\(form.body)")
             #expect(Page.hidden("next", in: form.body) == asked)
             #expect(client.cookie(AdminSessions.sessionCookie) == nil, "the ended session's cookie is cleared")
             #expect(!(try await client.get("/admin/login").body.contains("Your session ended")))

@@ -116,7 +116,7 @@ import Testing
         DailyChart(days: days).render(into: &html)
         let page = html.output
         for day in days { #expect(page.contains("<th scope=\"row\" class=\"date\">\(day.day)</th>"), "\(day.day) is in the table") }
-        #expect(page.contains("Bar chart of responses per week (Monday to Sunday) from 2025-10-01 to 2026-02-28: \(2 * days.count) begun and \(days.count) completed in all"))
+        #expect(page.contains("Bar chart of responses per week (Monday to Sunday) from 2025-10-01 to 2026-02-28: \(2 * days.count) started and \(days.count) completed in all"))
         let (bars, labels) = try draw(days)
         #expect(bars.count == 2 * 22, "a week a bar pair, from Monday 2025-09-29 to Monday 2026-02-23")
         #expect(labels.first?.text == "2025-09-29", "weeks begin on Monday, and a chart across a new year names years")

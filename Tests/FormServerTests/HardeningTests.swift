@@ -206,7 +206,7 @@ import Testing
             let csrf = try #require(Page.hidden("csrf", in: login.body))
             let wrong = try await client.postForm("/admin/login", [("csrf", csrf), ("secret", "wrong horse battery staple")])
             #expect(wrong.status == 401)
-            #expect(wrong.body.contains("The admin secret is not right"))
+            #expect(wrong.body.contains("The admin secret is wrong"))
             #expect(wrong.header("Set-Cookie")?.contains("samla_admin=") != true)
             #expect(try await client.get("/admin").status == 303)
             #expect(environment.logs.lines.contains { $0.contains("admin login failed") && $0.contains("E479") })

@@ -138,7 +138,7 @@ import Testing
             let missing = try await r.post([("fin_sought", "yes")])
             #expect(missing.status == 422)
             #expect(Respondent.errors(missing.body) == [
-                "q-ext_fin What external finance has your organisation received in the last 12 months? An answer is required.",
+                "q-ext_fin What external finance has your organisation received in the last 12 months? Answer this question.",
             ])
             try await r.answer("Financing", [("fin_sought", "yes"), ("ext_fin", "public"), ("ext_fin", "foundations"), ("fin_met", "50")])
             // imm_status = no: the page on how impact is measured is skipped.
@@ -365,7 +365,7 @@ import Testing
 
             let invitationOnly = try await client.get("/s/esem-invited", headers: ["Accept-Language": "en"])
             #expect(invitationOnly.status == 403)
-            #expect(Page.title(invitationOnly.body) == "This survey is by invitation")
+            #expect(Page.title(invitationOnly.body) == "This survey is by invitation only")
 
             // A round closed while a respondent is in it: the link shows the closed page, and posts save nothing.
             let r = try await Respondent.start(client, round: "esem-open")

@@ -112,7 +112,7 @@ import Testing
         try await environment.withServer { client in
             for (round, status, title) in [
                 ("esem-closed", 403, "The survey is closed"), ("esem-later", 403, "The survey has not opened yet"),
-                ("esem-invited", 403, "This survey is by invitation"), ("esem-nope", 404, "This link does not work"),
+                ("esem-invited", 403, "This survey is by invitation only"), ("esem-nope", 404, "This link does not work"),
             ] {
                 let shown = try await client.get("/s/" + round, headers: ["Accept-Language": "en"])
                 let posted = try await client.postForm(

@@ -35,6 +35,19 @@ struct FormattingTests {
         #expect(en.date(CalendarDate(year: 2026, month: 1, day: 5)!) == "5 January 2026")
     }
 
+    /// An amount in English groups its thousands from 1,000 up (`6,955 people`), as English
+    /// style writes it; a year stays `2025`, and Swedish keeps `1234`, as Swedish style does.
+    @Test func anEnglishAmountGroupsFourDigitsAndAYearDoesNot() {
+        #expect(en.amount(6955, digits: 0) == "6,955" && en.amount(-3102, digits: 0) == "\u{2212}3,102")
+        #expect(en.amount(1234.56, digits: 1) == "1,234.6" && en.amount(12_345, digits: 0) == "12,345" && en.amount(999, digits: 0) == "999")
+        #expect(en.count(6955, "people") == "6,955 people")
+        #expect(en.integer(1234) == "1,234" && en.decimal(2025, digits: 0) == "2025" && en.decimal(2006.4, digits: 1) == "2006.4")
+        #expect(sv.amount(6955, digits: 0) == "6955" && sv.count(1234, "svar") == "1234\u{00A0}svar")
+        let count = IndicatorFormat(indicator: .init(id: "v", node: "n", title: [:], kind: .reported, unit: "persons", location: .init(file: "f", line: 1, column: 1)), numbers: en)
+        #expect(count.valueWithUnit(6955, words: ReportWords(language: "en")) == "6,955\u{00A0}people")
+        #expect(count.change(3102) == "+3,102")
+    }
+
     @Test func indicatorValuesFollowTheirUnit() {
         let share = IndicatorFormat(indicator: .init(id: "a", node: "n", title: [:], kind: .proportion, unit: "percent", location: .init(file: "f", line: 1, column: 1)), numbers: sv)
         #expect(share.value(0.3) == "30,0\u{00A0}%")

@@ -147,7 +147,7 @@ import Testing
         #expect(problem?.message(in: "sv") == "svara på frågan")
         #expect(problem?.message(in: "en") == "an answer is required")
         #expect(problem?.respondentMessage(in: "sv") == "Svara på frågan.")
-        #expect(problem?.respondentMessage(in: "en") == "An answer is required.")
+        #expect(problem?.respondentMessage(in: "en") == "Answer this question.")
     }
 
     @Test func constraintsWithTheirMessages() {

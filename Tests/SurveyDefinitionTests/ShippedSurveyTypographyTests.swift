@@ -9,6 +9,11 @@ import Testing
 @Suite struct ShippedSurveyTypographyTests {
     /// Every Swedish text a respondent can see: titles, description, labels, hints, messages, choices.
     static func swedishTexts(of survey: Survey) -> [(place: String, text: String)] {
+        texts(of: survey, in: "sv")
+    }
+
+    /// Every text in `language` a respondent can see.
+    static func texts(of survey: Survey, in language: String) -> [(place: String, text: String)] {
         var texts: [(String, LocalizedText?)] = [("title", survey.title), ("description", survey.description)]
         for page in survey.pages {
             texts.append(("page \(page.id)", page.title))
@@ -21,7 +26,7 @@ import Testing
         for list in survey.choiceLists {
             texts += list.choices.map { ("choice \(list.name) \($0.value)", $0.label) }
         }
-        return texts.compactMap { place, text in text?.translations["sv"].map { (place, $0) } }
+        return texts.compactMap { place, text in text?.translations[language].map { (place, $0) } }
     }
 
     /// What is wrong with `text` by the rules above, one phrase each.
@@ -61,5 +66,56 @@ import Testing
         #expect(Self.problems(in: "minst 80\u{00A0}%").isEmpty)
         #expect(Self.problems(in: "e.g. en rapport").count == 1)
         #expect(Self.problems(in: "t.ex. en rapport, 802012-3456, 2025-03-14").isEmpty)
+    }
+}
+
+/// The English texts of the shipped surveys in British spelling and the typography of the
+/// English pages around them: “…” as quotation marks, `%` straight after the number, a range of
+/// two plain numbers with an en dash and no spaces (`SEK 1–5 million`; spaced only beside a
+/// number in words, `SEK 250,000 – 1 million`), and error messages that say what to do rather
+/// than what cannot be done.
+@Suite struct ShippedSurveyEnglishTests {
+    /// American spellings and their British forms, as the rest of Samla writes them.
+    static var americanSpellings: Regex<(Substring, Substring)> { /(?i)\b\w*(organiz|color|behavior|labor\b|favor|center\b|centers\b|analyz|recogniz|prioritiz|catalog\b|defense\b|enroll\b|fulfill\b|percent\b)\w*/ }
+
+    /// What is wrong with `text` by the rules above, one phrase each.
+    static func problems(in text: String) -> [String] {
+        var found: [String] = []
+        if let match = text.firstMatch(of: americanSpellings) { found.append("the American spelling “\(match.0)”") }
+        if text.contains("\"") || text.contains("„") { found.append("quotation marks other than “…”") }
+        if text.filter({ $0 == "“" }).count != text.filter({ $0 == "”" }).count { found.append("a ” without its “") }
+        if text.contains(/\d[ \u{00A0}]%/) { found.append("a space before %") }
+        if text.contains(/(^|[ (])[\d,.]+ – [\d,.]+( |$)/) && !text.contains(/,\d{3} – \d+ million/) { found.append("a range of two plain numbers with spaces around the dash") }
+        if text.contains(/cannot be combined with/) { found.append("an error that says what cannot be done, not what to do") }
+        return found
+    }
+
+    @Test(arguments: ShippedSurveysTests.files) func englishTextsFollowBritishSpellingAndEnglishTypography(_ name: String) throws {
+        let result = SurveyLoader.load(contentsOf: ShippedSurveysTests.folder.appendingPathComponent(name).path)
+        let survey = try #require(result.document).survey
+        let texts = ShippedSurveyTypographyTests.texts(of: survey, in: "en")
+        #expect(texts.count > 20)
+        for (place, text) in texts {
+            let problems = Self.problems(in: text)
+            #expect(problems.isEmpty, "\(name), \(place): \(problems.joined(separator: "; ")) in “\(text)”")
+        }
+    }
+
+    /// The rules themselves: each catches what it is for and lets the right form through.
+    @Test func theRulesTellRightFromWrong() {
+        #expect(Self.problems(in: "Non-profit organizations").count == 1)
+        #expect(Self.problems(in: "Non-profit organisations, the colour of the Competence Centre").isEmpty)
+        #expect(Self.problems(in: "SEK 1 – 5 million").count == 1)
+        #expect(Self.problems(in: "SEK 100,000 – 500,000").count == 1)
+        #expect(Self.problems(in: "SEK 1–5 million").isEmpty)
+        #expect(Self.problems(in: "SEK 250,000 – 1 million").isEmpty)
+        #expect(Self.problems(in: "1 – Not useful at all").isEmpty)
+        #expect(Self.problems(in: "Choose \"Other\"").count == 1)
+        #expect(Self.problems(in: "Choose ”Other”").count == 1)
+        #expect(Self.problems(in: "Choose “Other”").isEmpty)
+        #expect(Self.problems(in: "at least 80 %").count == 1)
+        #expect(Self.problems(in: "at least 80%").isEmpty)
+        #expect(Self.problems(in: "“None” cannot be combined with other answers.").count == 1)
+        #expect(Self.problems(in: "Choose either “None” or other answers, not both.").isEmpty)
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 /// (U+2212). Every text of results (the reasons and cleaning rules here, reports, admin pages, the
 /// terminal) writes its numbers with it, so that in Swedish no line break parts a number's digits,
 /// nor a number from its `%`, its unit or the word it counts: each is joined by a no-break space
-/// (U+00A0). Thousands are grouped from five digits up (`1234`, `12 345`).
+/// (U+00A0). Thousands are grouped from five digits up (`1234`, `12 345`), but for an amount
+/// (a count, an indicator's value) in English, which groups from four (`6,955 people`).
 public struct NumberStyle: Sendable {
     public let language: String
 
@@ -32,8 +33,23 @@ public struct NumberStyle: Sendable {
         return value < 0 && !isZero ? "\u{2212}" + result : result
     }
 
+    /// A whole number that is an amount, a count of responses or rows: `6,955` in English, `6955`
+    /// in Swedish. A year is not an amount: write it with ``decimal(_:digits:)``.
     public func integer(_ value: Int) -> String {
-        decimal(Double(value), digits: 0)
+        amount(Double(value), digits: 0)
+    }
+
+    /// A number that is an amount, never a year or a code: as ``decimal(_:digits:)``, but English
+    /// groups its thousands from 1,000 up (`6,955`), as English style writes an amount; Swedish
+    /// from 10 000, as Swedish style does.
+    public func amount(_ value: Double, digits: Int) -> String {
+        let text = decimal(value, digits: digits)
+        let sign = text.hasPrefix("\u{2212}") ? "\u{2212}" : ""
+        let unsigned = text.dropFirst(sign.count)
+        let whole = unsigned.prefix { $0 != "." }
+        // Five digits and more are grouped already.
+        guard !isSwedish, whole.count == 4, whole.allSatisfy(\.isNumber) else { return text }
+        return sign + Self.grouped(String(whole), mark: groupMark) + unsigned.dropFirst(whole.count)
     }
 
     /// A share (0–1) as a percentage: `45,2 %` (no-break space) or `45.2%`.

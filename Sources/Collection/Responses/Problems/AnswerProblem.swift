@@ -99,6 +99,7 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
     /// expression, a list's codes, a variable): a failed constraint without a
     /// `constraint_message`, a choice the filter does not offer, an `other` text without `other`;
     /// and a failed constraint with a message is that message alone, in English as in Swedish.
+    /// A missing required answer says what to do, as the Swedish does ("Answer this question.").
     /// Every other message is made a sentence: a capital first letter and a full stop, as it stands
     /// on its own beside the field.
     public func respondentMessage(in language: String) -> String {
@@ -115,6 +116,8 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
         case .otherWithoutOther:
             return sv ? "Du har skrivit något under ”Annat” men inte valt Annat: välj Annat, eller töm textfältet."
                 : "You wrote something under “Other” but did not choose Other: choose Other, or empty the text field."
+        case .requiredMissing where !sv:
+            return "Answer this question."
         default:
             return Self.sentence(message(in: language))
         }

@@ -42,7 +42,7 @@ extension AdminText {
     var personalData: String { pick("Personuppgifter", "Personal data") }
     var personalDataNote: String {
         pick("Den här filen innehåller svaren som är markerade som personuppgifter (namn, e-postadresser, telefonnummer). Behåll den inom MSI, spara den bara där personuppgifter får förvaras och radera den när du är klar. Varje nedladdning loggas.",
-             "This file includes the answers marked personal (names, e-mail addresses, phone numbers). Keep it within MSI, store it only where personal data may be kept, and delete it when you are done. Every download is logged.")
+             "This file includes the answers marked personal (names, email addresses, phone numbers). Keep it within MSI, store it only where personal data may be kept, and delete it when you are done. Every download is logged.")
     }
     var withPersonalData: String { pick("Svar med personuppgifter, bred CSV med koder", "Responses including personal data, wide CSV with codes") }
 

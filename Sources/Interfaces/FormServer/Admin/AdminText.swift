@@ -57,7 +57,7 @@ struct AdminText: Sendable {
     var signInFailed: String { pick("Inloggningen misslyckades", "Sign-in failed") }
     var secretLabel: String { pick("Administratörsnyckel", "Admin secret") }
     var errorPrefix: String { pick("Fel: ", "Error: ") }
-    var wrongSecret: String { pick("Administratörsnyckeln stämmer inte", "The admin secret is not right") }
+    var wrongSecret: String { pick("Administratörsnyckeln stämmer inte", "The admin secret is wrong") }
     func signInPaused(seconds: Int) -> String {
         pick("För många misslyckade inloggningar: inloggningen är pausad i \(numbers.quantity(count(seconds), "sekunder")) till, och nyckeln kontrollerades inte. Försök igen då.",
              "Too many failed sign-ins: signing in is paused for \(numbers.quantity(count(seconds), "more seconds")), and the secret was not checked. Try again then.")
@@ -69,10 +69,10 @@ struct AdminText: Sendable {
         case .idle:
             let minutes = Int(idleLimit / 60)
             return pick("Din session avslutades efter \(numbers.quantity(count(minutes), minutes == 1 ? "minut" : "minuter")) utan användning. Logga in igen för att fortsätta.",
-                        "Your session ended after \(numbers.quantity(count(minutes), minutes == 1 ? "minute" : "minutes")) without use. Sign in again to go on.")
+                        "Your session ended after \(numbers.quantity(count(minutes), minutes == 1 ? "minute" : "minutes")) without use. Sign in again to continue.")
         case .lifetime:
             return pick("Din session avslutades: en session varar högst åtta timmar. Logga in igen för att fortsätta.",
-                        "Your session ended: a session lasts at most eight hours. Sign in again to go on.")
+                        "Your session ended: a session lasts at most eight hours. Sign in again to continue.")
         }
     }
 
@@ -170,7 +170,7 @@ struct AdminText: Sendable {
 
     // MARK: The chart
 
-    var begun: String { pick("Påbörjade", "Begun") }
+    var begun: String { pick("Påbörjade", "Started") }
     var completed: String { pick("Slutförda", "Completed") }
     var day: String { pick("Dag", "Day") }
     var weeklyBars: String {
@@ -186,7 +186,7 @@ struct AdminText: Sendable {
                 + "\(numbers.count(begun, "påbörjade")) och \(numbers.count(completed, "slutförda")) totalt; tabellen nedan ger varje dag."
         }
         return "Bar chart of responses per \(weekly ? "week (Monday to Sunday)" : "day") from \(first) to \(last): "
-            + "\(count(begun)) begun and \(count(completed)) completed in all; the table below gives each day."
+            + "\(count(begun)) started and \(count(completed)) completed in all; the table below gives each day."
     }
 
     // MARK: A response

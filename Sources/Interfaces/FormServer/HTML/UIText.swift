@@ -84,12 +84,12 @@ struct UIText: Sendable {
     var withdrawnTitle: String { sv ? "Du har dragit dig ur enkäten" : "You have withdrawn from this survey" }
     var withdrawnBody: String {
         sv ? "Du har tagit tillbaka ditt samtycke, och svar du gett med den här länken har tagits bort. Länken tar inte emot svar längre."
-            : "You withdrew your consent, and any answers you gave through this link have been removed. The link takes no answers any more."
+            : "You withdrew your consent, and any answers you gave through this link have been removed. This link no longer takes answers."
     }
-    var invitationOnlyTitle: String { sv ? "Enkäten kräver en inbjudan" : "This survey is by invitation" }
+    var invitationOnlyTitle: String { sv ? "Enkäten kräver en inbjudan" : "This survey is by invitation only" }
     var invitationOnlyBody: String {
         sv ? "Den här enkäten besvaras med den personliga länken i din inbjudan."
-            : "This survey is answered through the personal link in your invitation."
+            : "To answer this survey, use the personal link in your invitation."
     }
     var notFoundTitle: String { sv ? "Sidan finns inte" : "Page not found" }
     var notFoundBody: String {
@@ -104,7 +104,7 @@ struct UIText: Sendable {
     var tooLargeTitle: String { sv ? "Svaret är för stort" : "The answer is too large" }
     var tooLargeBody: String {
         sv ? "Det du skickade var större än vad servern tar emot, så sidan sparades inte. Korta ner långa texter och försök igen."
-            : "What you sent is larger than the server accepts, so the page was not saved. Shorten long texts and try again."
+            : "What you sent is larger than the server accepts, so the page was not saved. Shorten long answers and try again."
     }
     var unavailableTitle: String { sv ? "Svaren kan inte sparas just nu" : "Answers cannot be saved just now" }
     var unavailableBody: String {

@@ -136,9 +136,9 @@ extension Codebook {
                 : "Partner profile euclid: columns are named as in the partners' common codebook (export_as), questions without such a name and all personal data are left out, and responses carry pseudonyms (`R-` and 12 characters) that are stable within the round but cannot be linked across rounds.")
             notes.append(options.exportsFreeText
                 ? (sv ? "**Fritextsvar ingår** (textfrågor och ”annat”-texter) och kan innehålla namn: de har lämnats ut efter överenskommelse med mottagaren."
-                      : "**Free-text answers are included** (text questions and 'other' texts) and may hold names: they were released by agreement with the recipient.")
+                      : "**Free-text answers are included** (text questions and “other” texts) and may hold names: they were released by agreement with the recipient.")
                 : (sv ? "Fritextsvar (textfrågor och ”annat”-texter) är borttagna, eftersom en svarande kan skriva namn i dem; kolumnen för alternativet ”annat” (`…__OTHER`, 0/1) finns kvar."
-                      : "Free-text answers (text questions and 'other' texts) are left out, since a respondent may write names in them; the column of the option 'other' (`…__OTHER`, 0/1) stays."))
+                      : "Free-text answers (text questions and “other” texts) are left out, since a respondent may write names in them; the column of the option “other” (`…__OTHER`, 0/1) stays."))
             let keys = layout.columns.filter { $0.variable?.isQuasiIdentifier == true }.map { "`\($0.name)`" }
             let banded = entries.filter { $0.bands != nil }.map { "`\($0.column.name)`" }
             if !banded.isEmpty {

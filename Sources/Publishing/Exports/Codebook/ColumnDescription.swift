@@ -106,14 +106,14 @@ struct ColumnDescription {
         let sv = language == "sv"
         switch column.content {
         case .responseID: return sv ? "Svarets nummer i databasen" : "The response's number in the database"
-        case .pseudonym: return sv ? "Pseudonym för svaret, stabil inom omgången" : "Pseudonym of the response, stable within the round"
+        case .pseudonym: return sv ? "Pseudonym för svaret, stabil inom omgången" : "Pseudonym for the response, stable within the round"
         case .language: return sv ? "Språket som enkäten besvarades på" : "The language the survey was answered in"
         case .submittedAt: return sv ? "När svaret skickades in (UTC)" : "When the response was submitted (UTC)"
         case .source:
             return sv ? "Hur svaret samlades in: web (webbformuläret), import (inläst från fil) eller api (från ett partnersystem)"
                 : "How the response was collected: web (the web form), import (read from a file) or api (from a partner system)"
         case .apiClient: return sv ? "Partnersystemet som skickade ett api-svar; tomt för andra" : "The partner system that sent an api response; empty for others"
-        case .status: return sv ? "complete (inskickat) eller partial (påbörjat)" : "complete (submitted) or partial (begun)"
+        case .status: return sv ? "complete (inskickat) eller partial (påbörjat)" : "complete (submitted) or partial (started, not submitted)"
         case .value(let variable):
             let base = question?.label?.resolved(language, fallbacks: fallbacks) ?? variable.question
             switch variable.role {

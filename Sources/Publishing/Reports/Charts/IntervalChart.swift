@@ -94,7 +94,7 @@ struct IntervalChart {
                 let tx = Self.plotLeft + (tick - low) / (high - low) * (Self.plotRight - Self.plotLeft)
                 html.selfClosing("line", .init("x1", SVG.n(tx)), .init("y1", SVG.n(legendHeight)), .init("x2", SVG.n(tx)), .init("y2", SVG.n(plotBottom)),
                                  .init("stroke", "#d0d0d0"), .init("stroke-width", "1"))
-                let label = format.numbers.decimal(tick, digits: tick.rounded() == tick ? 0 : 1) + (format.isPercent ? format.numbers.percentSign : "")
+                let label = format.numbers.amount(tick, digits: tick.rounded() == tick ? 0 : 1) + (format.isPercent ? format.numbers.percentSign : "")
                 html.element("text", .init("x", SVG.n(tx)), .init("y", SVG.n(plotBottom + 16)), .init("font-size", "11"),
                              .init("text-anchor", "middle"), .init("fill", "#3d3d3d"), text: label)
             }

@@ -12,7 +12,7 @@ struct IndicatorFormat: Sendable {
 
     /// A value on the indicator's own scale, without its unit: `45,2` for a share of 0.452.
     func number(_ value: Double) -> String {
-        numbers.decimal(isPercent ? value * 100 : value, digits: indicator.shownDigits(of: value))
+        numbers.amount(isPercent ? value * 100 : value, digits: indicator.shownDigits(of: value))
     }
 
     /// A value with its percent sign where it has one: `45,2 %`.

@@ -148,7 +148,7 @@ struct ReportWords: Sendable {
     }
     var statusExplanation: String {
         pick("Status jämför den senaste skattningen med målet: uppnått när skattningen når målet, i fas när den ligger på eller över en rak linje från utgångsvärdet till målet, annars efter plan. Intervallet visar hur säker skattningen är.",
-             "Status compares the latest estimate with the target: met when the estimate reaches the target, on track when it is on or beyond a straight path from the baseline to the target, else off track. The interval shows how certain the estimate is.")
+             "Status compares the latest estimate with the target: met when the estimate reaches the target, on track when it is on or beyond a straight path from the baseline to the target, otherwise off track. The interval shows how certain the estimate is.")
     }
 
     // MARK: Tables
