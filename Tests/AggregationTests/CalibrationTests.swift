@@ -60,6 +60,41 @@ struct CalibrationTests {
         #expect(note.text("sv") == "skattningarna för omgång orgs-2025 är kalibrerade till kända uppgifter om populationen, dess storlek, antal efter region och summan av staff (linjär kalibrering) (The register): antal och summor är skattningar för hela populationen")
     }
 
+    /// A total of the calibrated variable over the whole round is the register's 12,000 staff:
+    /// the calibration fixes it, so it has no interval (12000–12000 would read as an estimate known
+    /// for certain) but says why; its groups and a total over part of the round are estimates with
+    /// intervals, as is the mean.
+    @Test func aTotalTheCalibrationFixesHasNoInterval() throws {
+        let totals = """
+
+              - {id: staff_total, node: more_jobs, kind: total, survey: orgs, title: {sv: "Anställda", en: "Staff"}, value: "${staff}", disaggregate: [form]}
+              - {id: northern_staff, node: more_jobs, kind: total, survey: orgs, title: {sv: "Norr", en: "North"}, value: "${staff}", universe: "${region} = 'N'"}
+            """
+        let results = try RakingTests.compute(survey: RakingTests.survey, framework: Self.framework(Self.calibrate) + totals,
+                                              rows: RakingTests.responses.map { [.choice($0.0), .choice($0.1), .integer($0.2)] })
+        let total = try #require(ComputeTests.row(results, "staff_total", "orgs-2025")?.outcome.published)
+        #expect(abs(total.value - 12000) < 1e-6, "\(total.value)")
+        #expect(total.estimate?.interval != nil, "Estimators gives its interval of width 0; the results do not show it")
+        #expect(total.interval == nil)
+        #expect(total.noIntervalReason == .calibratedTotal)
+        let companies = try #require(ComputeTests.row(results, "staff_total", "orgs-2025", "form", "ab")?.outcome.published)
+        #expect(companies.interval != nil && companies.noIntervalReason == nil)
+        let northern = try #require(ComputeTests.row(results, "northern_staff", "orgs-2025")?.outcome.published)
+        #expect(northern.interval != nil && northern.noIntervalReason == nil)
+        let mean = try #require(ComputeTests.row(results, "staff", "orgs-2025")?.outcome.published)
+        #expect(mean.interval != nil && mean.noIntervalReason == nil)
+
+        let row = try #require(results.displayRows().first { $0.indicator == "staff_total" && $0.breakdown.isEmpty })
+        let fields = Dictionary(uniqueKeysWithValues: zip(DisplayRow.columns, row.fields))
+        #expect(fields["estimate"] == "12000" && fields["se"] == "0", "\(fields)")
+        #expect(fields["ci_low"] == "" && fields["ci_high"] == "" && fields["interval_note"] == "calibrated-total", "\(fields)")
+        #expect(NoIntervalReason.all.contains(.calibratedTotal))
+        #expect(NoIntervalReason.calibratedTotal.text("en")
+            == "the calibration fixes this total at the population's known total, so it is not an estimate and has no uncertainty")
+        #expect(NoIntervalReason.calibratedTotal.text("sv")
+            == "kalibreringen fastställer summan till populationens kända summa, så den är ingen skattning och saknar osäkerhet")
+    }
+
     @Test func weightsOfZeroOrBelowRefuseTheRound() throws {
         // 30 staff on average is more than all but the largest companies have.
         let error = try #require(throws: AggregationError.self) { try Self.compute(Self.calibrate.replacingOccurrences(of: "12000", with: "30000")) }

@@ -181,6 +181,20 @@ struct ComputeTests {
         #expect(notes("courses", "year-2025") == ["reported-value", ""])
     }
 
+    /// Each row names its group by its code beside its label, so that a tool finds a group when a
+    /// round rewords its label: a choice's code, true or false for a boolean, and empty for the
+    /// total and for the responses without a value ("Uppgift saknas").
+    @Test func aRowNamesItsGroupByItsCodeBesideItsLabel() throws {
+        let rows = try Self.compute().displayRows().filter { $0.indicator == "satisfied" && $0.round == "shop-2024" }
+        #expect(rows.map { [$0.breakdown, $0.group, $0.groupCode] } == [
+            ["", "Totalt", ""], ["region", "Norr", "north"], ["region", "Söder", "south"],
+            ["member", "Ja", "true"], ["member", "Nej", "false"], ["member", "Uppgift saknas", ""],
+        ])
+        let group = try #require(DisplayRow.columns.firstIndex(of: "group"))
+        #expect(DisplayRow.columns[group + 1] == "group_code")
+        #expect(rows.allSatisfy { $0.fields[group + 1] == $0.groupCode })
+    }
+
     @Test func weightedIndicatorsUseTheDesign() throws {
         let results = try Self.compute()
         let spend = try #require(Self.row(results, "mean_spend", "shop-2025")?.outcome.published)

@@ -87,6 +87,12 @@ import Testing
         let schema = try #require(resources.first { $0["name"] as? String == "results" }?["schema"] as? [String: Any])
         let fields = try #require(schema["fields"] as? [[String: Any]])
         #expect(fields.suffix(2).map { $0["name"] as? String } == ["interval_note", "change_note"])
+        // Each group by its code beside its label: imm_share's legal forms as Samla stores them
+        // (the partner data writes their export_as), the total without one.
+        #expect(fields.map { $0["name"] as? String }[3...6] == ["breakdown", "group", "group_code", "n"])
+        #expect((fields[5]["description"] as? String)?.hasPrefix("Gruppens kod som Samla lagrar den") == true, "\(fields[5])")
+        #expect(results.contains("\r\nimm_share,impact_practice,esem-se-2025,legal_form,Aktiebolag,ab,"), "\(results)")
+        #expect(results.contains("\r\nimm_share,impact_practice,esem-se-2025,,Totalt,,"), "\(results)")
         for field in fields.suffix(2) {
             let codes = try #require((field["constraints"] as? [String: Any])?["enum"] as? [String])
             #expect(Set(["descriptive-tally", "share-at-one", "proportion-at-boundary", "reported-value"]).isSubset(of: codes), "\(codes)")
@@ -109,10 +115,10 @@ import Testing
         #expect(try firstLine("responses.csv").hasPrefix("response_id;language;submitted_at;source;api_client;status;consent;"))
         #expect(try firstLine("codebook.csv").hasPrefix("column;variable;question;"))
         #expect(try firstLine("cleaning-log.csv") == "round;rule;description;response_id")
-        #expect(try firstLine("results.csv").hasPrefix("indicator;node;round;breakdown;group;n;estimate;se;"))
+        #expect(try firstLine("results.csv").hasPrefix("indicator;node;round;breakdown;group;group_code;n;estimate;se;"))
         let results = try String(contentsOfFile: workspace.out("excel") + "/results.csv", encoding: .utf8)
         // The estimates and standard errors (no text in them holds a ";").
-        let numbers = results.split(separator: "\r\n").dropFirst().flatMap { $0.split(separator: ";", omittingEmptySubsequences: false)[6...7] }
+        let numbers = results.split(separator: "\r\n").dropFirst().flatMap { $0.split(separator: ";", omittingEmptySubsequences: false)[7...8] }
         #expect(numbers.contains { $0.contains(",") } && !numbers.contains { $0.contains(".") }, "\(results)")
     }
 

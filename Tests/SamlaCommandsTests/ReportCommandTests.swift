@@ -54,8 +54,8 @@ import Testing
         let shares = results.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("target_group_staff,") }
             .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let intervals = shares.compactMap { fields -> (low: Double, high: Double)? in
-            #expect(fields.count == 22, "\(fields)")
-            guard fields.count == 22, let low = Double(fields[8]), let high = Double(fields[9]) else { return nil }
+            #expect(fields.count == 23, "\(fields)")
+            guard fields.count == 23, let low = Double(fields[9]), let high = Double(fields[10]) else { return nil }
             return (low, high)
         }
         #expect(intervals.count >= 10)

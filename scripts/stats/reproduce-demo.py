@@ -27,8 +27,8 @@ from scipy import stats
 FRAMEWORK = "frameworks/msi-toc.yaml"
 LEVEL = 0.95
 TOLERANCE = 6e-7          # results.csv writes six decimals: a rounding leaves at most 5e-7
-MISSING_SV = "Uppgift saknas"
-TOTAL_SV = "Totalt"
+MISSING_CODE = ""         # results' group_code of "Uppgift saknas", the responses without a value
+TOTAL_CODE = ""           # and of the total, whose breakdown is empty
 
 
 # ---------------------------------------------------------------- reading the exports
@@ -46,21 +46,22 @@ def export(samla, db, round_name, out, *extra):
 
 
 class Codebook:
-    """The export's codebook: variables, their columns, choice labels in Swedish."""
+    """The export's codebook: variables, their columns, their choices' codes."""
 
     def __init__(self, path):
         self.rows = read_csv(path)
-        self.labels = {}
+        self.choices = {}
         for _, row in self.rows.iterrows():
-            if row["choices_sv"] and row["variable"] not in self.labels:
-                self.labels[row["variable"]] = parse_choices(row["choices_sv"])
+            if row["choices_sv"] and row["variable"] not in self.choices:
+                self.choices[row["variable"]] = parse_choices(row["choices_sv"])
         self.options = {}        # select_multiple variable -> {option code: column}
         for _, row in self.rows[self.rows.question_type == "select_multiple"].iterrows():
             if row["option"]:
                 self.options.setdefault(row["variable"], {})[unapostrophe(row["option"])] = row["column"]
 
-    def group_labels(self, variable):
-        return self.labels[variable]
+    def group_codes(self, variable):
+        """The codes of a breakdown's groups, in the order results.csv lists them."""
+        return [code for code, _ in self.choices[variable]]
 
 
 def unapostrophe(text):
@@ -508,7 +509,9 @@ def completeness(row, codebook):
 
 def reproduce(samla, demo, quiet):
     db = os.path.join(demo, "samla.sqlite")
-    published = read_csv(os.path.join(demo, "msi-toc-results.csv"))
+    as_written = read_csv(os.path.join(demo, "msi-toc-results.csv"))
+    # Groups by their codes (as the data holds them), never their labels, which a round may reword.
+    published = as_written.assign(group_code=as_written.group_code.map(unapostrophe))
     check = Check(quiet)
     estimates, covered = {}, set()
     # The rounds with figures from responses, each indicator's rows in time-line order.
@@ -520,7 +523,7 @@ def reproduce(samla, demo, quiet):
             data = check_cleaning(check, round_name, cleaned, raw, long)
             codebook = Codebook(os.path.join(cleaned, "codebook.csv"))
             results = read_csv(os.path.join(cleaned, "results.csv"))
-            mine_rows = published[published["round"] == round_name].reset_index(drop=True)
+            mine_rows = as_written[as_written["round"] == round_name].reset_index(drop=True)
             check.fact(f"{round_name}: the export's results.csv = samla demo's results", results.equals(mine_rows),
                        f"{len(results)} rows")
             answers = [answers_of(row, codebook) for _, row in data.iterrows()]
@@ -529,8 +532,8 @@ def reproduce(samla, demo, quiet):
             for indicator in indicators_of(check, provenance, round_name):
                 reproduce_indicator(check, indicator, round_name, answers, codebook, published, estimates, covered)
     from_data = published[published.n != ""]
-    missed = [key for key in zip(from_data.indicator, from_data["round"], from_data.breakdown, from_data.group) if key not in covered]
-    missed += [key for key in zip(published.indicator, published["round"], published.breakdown, published.group)
+    missed = [key for key in zip(from_data.indicator, from_data["round"], from_data.breakdown, from_data.group_code) if key not in covered]
+    missed += [key for key in zip(published.indicator, published["round"], published.breakdown, published.group_code)
                if key not in covered and published.n[(published.indicator == key[0])].ne("").any()]
     check.fact("every row of an indicator computed from responses is reproduced", not missed, f"{len(covered)} rows" +
                (f"; not reproduced: {sorted(set(missed))[:5]}" if missed else ""))
@@ -547,32 +550,32 @@ def reproduce_indicator(check, indicator, round_name, answers, codebook, publish
     base = [(a, v) for a, v in base if v is not None]
     limit = indicator["threshold"]
     scale = 100 if indicator.get("percent") else 1
-    cells = [(TOTAL_SV, "", base)]
+    cells = [(TOTAL_CODE, "", base)]
     for variable in indicator["by"]:
-        groups = [(label, [(a, v) for a, v in base if not a[variable].empty() and a[variable].value == code])
-                  for code, label in codebook.group_labels(variable)]
+        groups = [(code, [(a, v) for a, v in base if not a[variable].empty() and a[variable].value == code])
+                  for code in codebook.group_codes(variable)]
         missing = [(a, v) for a, v in base if a[variable].empty()]
         if missing:
-            groups.append((MISSING_SV, missing))
+            groups.append((MISSING_CODE, missing))
         reasons = suppress(len(base), [len(g) for _, g in groups], limit)
-        cells += [(label, variable, members, reason) for (label, members), reason in zip(groups, reasons)]
+        cells += [(code, variable, members, reason) for (code, members), reason in zip(groups, reasons)]
     for cell in cells:
-        label, variable, members = cell[:3]
+        code, variable, members = cell[:3]
         reason = cell[3] if len(cell) > 3 else ("primary" if len(members) < limit else None)
-        where = f"{indicator['id']} {round_name} {variable or ''} {label}"[:60]
-        row = rows[(rows.breakdown == variable) & (rows.group == label)]
+        where = f"{indicator['id']} {round_name} {variable or ''} {code if variable and code else ('(missing)' if variable else '(total)')}"[:60]
+        row = rows[(rows.breakdown == variable) & (rows.group_code == code)]
         if len(row) != 1:
             check.fact(f"{where}: one row in Samla's results", False, f"{len(row)} rows")
             continue
         row = row.iloc[0]
-        covered.add((indicator["id"], round_name, variable, label))
+        covered.add((indicator["id"], round_name, variable, code))
         check.text(where, "suppressed", row.suppressed, reason or "")
         if reason:
             check.text(where, "n", row.n, f"< {limit}" if reason == "primary" and members else ("" if reason == "secondary" else f"< {limit}"))
             continue
         check.text(where, "n", row.n, str(len(members)))
         result = ESTIMATORS[indicator["kind"]]([v for _, v in members])
-        estimates[(indicator["id"], round_name, variable, label)] = result
+        estimates[(indicator["id"], round_name, variable, code)] = result
         check.figure(where, "estimate", row.estimate, result["estimate"] * scale)
         check.figure(where, "se", row.se, None if result.get("se") is None else result["se"] * scale)
         check.figure(where, "ci_low", row.ci_low, None if result.get("ci") is None else result["ci"][0] * scale)
@@ -586,9 +589,9 @@ def reproduce_indicator(check, indicator, round_name, answers, codebook, publish
             later = [target[r] for r in line[line.index(round_name):] if r in target]
             check.figure(where, "target", row.target, later[0] * scale if later else None)
         line = indicator["time_line"]
-        earlier = [r for r in line[:line.index(round_name)] if (indicator["id"], r, variable, label) in estimates]
+        earlier = [r for r in line[:line.index(round_name)] if (indicator["id"], r, variable, code) in estimates]
         if earlier:
-            d, interval, note = change(estimates[(indicator["id"], earlier[-1], variable, label)], result)
+            d, interval, note = change(estimates[(indicator["id"], earlier[-1], variable, code)], result)
             check.figure(where, "change", row.change, d * scale)
             check.figure(where, "change_low", row.change_low, None if interval is None else interval[0] * scale)
             check.figure(where, "change_high", row.change_high, None if interval is None else interval[1] * scale)

@@ -10,8 +10,9 @@ enum ResultText {
             try writer.writeRecord(DisplayRow.columns)
             for row in results.displayRows() {
                 for (name, field) in zip(DisplayRow.columns, row.fields) {
-                    // Labels and notes are text; the rest are codes and numbers.
-                    if ["group", "note"].contains(name) { try writer.write(text: field) } else { try writer.write(field) }
+                    // Labels, notes and the group's code (a choice code, as the data file writes it) are
+                    // text; the rest are Samla's own codes and numbers.
+                    if ["group", "group_code", "note"].contains(name) { try writer.write(text: field) } else { try writer.write(field) }
                 }
                 try writer.endRecord()
             }

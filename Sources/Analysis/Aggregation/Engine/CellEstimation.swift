@@ -1,4 +1,5 @@
 import Estimators
+import Expressions
 import Frameworks
 
 /// One cell before changes and statuses are added.
@@ -38,9 +39,12 @@ enum CellEstimation {
         let totalGroup = ResultGroup(variable: nil, code: nil, label: language == "sv" ? "Totalt" : "Total", variableLabel: nil)
         let totalN = base(nil)
         var cells: [ComputedCell] = []
-        let totalOutcome: CellOutcome = totalN < threshold
+        var totalOutcome: CellOutcome = totalN < threshold
             ? .suppressed(SuppressedCell(reason: .belowThreshold, threshold: threshold))
             : estimate(nil)
+        if case .published(let cell) = totalOutcome, let fixed = cell.estimate, calibrationFixesTotal(of: compiled, columns: columns, scan: scan) {
+            totalOutcome = .published(PublishedCell(estimate: fixed, fixedByCalibration: true))
+        }
         cells.append(ComputedCell(group: totalGroup, outcome: totalOutcome))
 
         for b in compiled.breakdowns {
@@ -59,6 +63,22 @@ enum CellEstimation {
             }
         }
         return cells
+    }
+
+    /// Whether the round's calibration fixes the indicator's total over the whole round: a total
+    /// whose value is one variable that `calibrate`'s `totals` names (`value: "${fte}"`), on the
+    /// calibrated design, its base every kept response. The calibrated weights reproduce that
+    /// variable's population total, so the figure is the target, not an estimate. A group's total,
+    /// or one over part of the round (a `universe`), is estimated as any other.
+    private static func calibrationFixesTotal(of compiled: CompiledIndicator, columns: IndicatorColumns, scan: RoundScan) -> Bool {
+        let indicator = compiled.indicator
+        guard indicator.kind == .total, indicator.followsRoundWeighting, compiled.design != nil,
+              let totals = scan.plan.postStratification?.rule.calibration?.totals,
+              columns.rows.count == scan.keptCount,
+              let text = indicator.value?.text, case .success(let parsed) = ParsedExpression.parse(text),
+              case .reference(let name) = parsed.root.kind
+        else { return false }
+        return totals.contains { $0.variable.value == name }
     }
 
     /// The estimate over `positions` of the indicator's columns (all of them when nil).

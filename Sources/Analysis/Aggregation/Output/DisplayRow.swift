@@ -9,7 +9,7 @@ import Frameworks
 /// but `interval_note` and `change_note` can.
 public struct DisplayRow: Sendable, Hashable {
     public static let columns = [
-        "indicator", "node", "round", "breakdown", "group", "n", "estimate", "se", "ci_low", "ci_high", "deff", "n_effective",
+        "indicator", "node", "round", "breakdown", "group", "group_code", "n", "estimate", "se", "ci_low", "ci_high", "deff", "n_effective",
         "unit", "suppressed", "target", "status", "change", "change_low", "change_high", "note", "interval_note", "change_note",
     ]
 
@@ -18,7 +18,11 @@ public struct DisplayRow: Sendable, Hashable {
     public let round: String
     /// The breakdown variable (empty for the total).
     public let breakdown: String
+    /// The group's label in the results language (`Totalt`, `Uppgift saknas`).
     public let group: String
+    /// The group's code as the responses hold it (`AB`, `true`, `web`), which stays when a label is
+    /// reworded; empty for the total and for "not answered" (the responses without a value).
+    public let groupCode: String
     public let n: String
     public let estimate: String
     public let standardError: String
@@ -45,7 +49,7 @@ public struct DisplayRow: Sendable, Hashable {
 
     /// The row's fields in ``columns`` order.
     public var fields: [String] {
-        [indicator, node, round, breakdown, group, n, estimate, standardError, low, high, designEffect, effectiveSampleSize,
+        [indicator, node, round, breakdown, group, groupCode, n, estimate, standardError, low, high, designEffect, effectiveSampleSize,
          unit, suppressed, target, status,
          change, changeLow, changeHigh, note, intervalReason?.code ?? "", changeReason?.code ?? ""]
     }
@@ -92,6 +96,7 @@ public struct DisplayRow: Sendable, Hashable {
         round = row.round
         breakdown = row.group.variable ?? ""
         group = row.group.label
+        groupCode = row.group.code ?? ""
         unit = definition?.unit ?? ""
         target = number(row.target)
         status = row.status?.label(language) ?? ""

@@ -27,24 +27,31 @@ public struct PublishedCell: Sendable, Hashable {
     public let estimate: Estimate?
     /// The change since the indicator's previous round with data, when both cells are published.
     public var change: ChangeFigure?
+    /// Whether the round's calibration fixes the figure (a calibrated variable's total over the
+    /// whole round): it is shown without an interval, whose width of 0 would read as an estimate
+    /// known for certain.
+    public let fixedByCalibration: Bool
 
-    public init(n: Int?, value: Double, estimate: Estimate?, change: ChangeFigure? = nil) {
+    public init(n: Int?, value: Double, estimate: Estimate?, change: ChangeFigure? = nil, fixedByCalibration: Bool = false) {
         self.n = n
         self.value = value
         self.estimate = estimate
         self.change = change
+        self.fixedByCalibration = fixedByCalibration
     }
 
-    public init(estimate: Estimate) {
-        self.init(n: estimate.sampleSize, value: estimate.value, estimate: estimate)
+    public init(estimate: Estimate, fixedByCalibration: Bool = false) {
+        self.init(n: estimate.sampleSize, value: estimate.value, estimate: estimate, fixedByCalibration: fixedByCalibration)
     }
 
     public var standardError: Double? { estimate?.standardError }
-    public var interval: ConfidenceInterval? { estimate?.interval }
+    /// The estimate's interval; nil for a figure the calibration fixes.
+    public var interval: ConfidenceInterval? { fixedByCalibration ? nil : estimate?.interval }
 
     /// Why the cell has no interval; nil when it has one.
     public var noIntervalReason: NoIntervalReason? {
         guard let estimate else { return .reportedValue }
+        if fixedByCalibration { return .calibratedTotal }
         guard estimate.interval == nil else { return nil }
         return estimate.note.map(NoIntervalReason.estimator)
     }

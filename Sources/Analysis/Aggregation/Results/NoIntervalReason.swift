@@ -2,21 +2,26 @@ import Estimators
 
 /// Why a published figure (an estimate or a change between rounds) has no interval: the
 /// estimators' reason, or that the figure is a value reported as it is rather than estimated from
-/// responses. ``code`` names it for tools; ``text(_:)`` says it in a results language.
+/// responses, or that the round's calibration fixes it. ``code`` names it for tools; ``text(_:)`` says
+/// it in a results language.
 public enum NoIntervalReason: Sendable, Hashable {
     case estimator(IntervalNote)
     /// A reported value (or a change between two) is not a sample estimate.
     case reportedValue
+    /// The total of a variable the round is calibrated to, over the whole round: the calibration
+    /// makes it the population's known total, so it is not estimated (its standard error is 0).
+    case calibratedTotal
 
     /// Every reason there can be, for the codes a schema allows.
-    public static var all: [NoIntervalReason] { IntervalNote.allCases.map(Self.estimator) + [.reportedValue] }
+    public static var all: [NoIntervalReason] { IntervalNote.allCases.map(Self.estimator) + [.reportedValue, .calibratedTotal] }
 
     /// A stable name: the estimators' ``IntervalNote`` code (`share-at-one`, `proportion-at-boundary`),
-    /// or `reported-value`.
+    /// `reported-value` or `calibrated-total`.
     public var code: String {
         switch self {
         case .estimator(let note): note.rawValue
         case .reportedValue: "reported-value"
+        case .calibratedTotal: "calibrated-total"
         }
     }
 
@@ -26,6 +31,10 @@ public enum NoIntervalReason: Sendable, Hashable {
         switch self {
         case .reportedValue:
             return sv ? "ett rapporterat värde är ingen skattning från svar" : "a reported value is not an estimate from responses"
+        case .calibratedTotal:
+            return sv
+                ? "kalibreringen fastställer summan till populationens kända summa, så den är ingen skattning och saknar osäkerhet"
+                : "the calibration fixes this total at the population's known total, so it is not an estimate and has no uncertainty"
         case .estimator(let note):
             switch note {
             case .singleObservation:

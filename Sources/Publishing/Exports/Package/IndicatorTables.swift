@@ -21,7 +21,7 @@ enum IndicatorTables {
     /// `decimalComma`: numbers with a decimal comma (`0,452`), as the data file writes them.
     static func writeResults(_ rows: [DisplayRow], decimalComma: Bool = false, to writer: CSVWriter) throws {
         try writer.writeRecord(DisplayRow.columns)
-        let textColumns: Set<String> = ["group", "note", "status", "breakdown"]
+        let textColumns: Set<String> = ["group", "group_code", "note", "status", "breakdown"]
         for row in rows {
             for (name, field) in zip(DisplayRow.columns, row.fields) {
                 if textColumns.contains(name) {
@@ -65,6 +65,10 @@ enum IndicatorTables {
             swedish
                 ? "Kishs effektiva urvalsstorlek för cellens vikter, (Σw)² / Σw²: så många lika viktade svar som de viktade svaren motsvarar. Tom för oviktade skattningar."
                 : "Kish's effective sample size of the cell's weights, (Σw)² / Σw²: as many equally weighted responses as the weighted ones are worth. Empty for unweighted estimates."
+        case "group_code":
+            swedish
+                ? "Gruppens kod som Samla lagrar den (ett svarsalternativs kod, som datafilen och kodboken skriver den utom i en partnerexport, där de skriver dess export_as; true eller false för ja/nej; web, import eller api för samla.source); tom för totalen och för gruppen Uppgift saknas (svaren utan värde, en tom cell i datafilen). Koden består när etiketten i group formuleras om."
+                : "The group's code as Samla stores it (a choice's code, as the data file and the codebook write it except in a partner export, where they write its export_as; true or false for a yes/no question; web, import or api for samla.source); empty for the total and for the group Not answered (the responses without a value, an empty cell in the data file). The code stays when the label in group is reworded."
         case "interval_note":
             swedish
                 ? "Varför en publicerad skattning saknar intervall (en stabil kod); tom när den har ett eller saknar skattning."
