@@ -87,11 +87,13 @@ import Testing
         let schema = try #require(resources.first { $0["name"] as? String == "results" }?["schema"] as? [String: Any])
         let fields = try #require(schema["fields"] as? [[String: Any]])
         #expect(fields.suffix(2).map { $0["name"] as? String } == ["interval_note", "change_note"])
-        // Each group by its code beside its label: imm_share's legal forms as Samla stores them
-        // (the partner data writes their export_as), the total without one.
+        // Each group by its code beside its label, named as the partner data names them: imm_share's
+        // legal forms by the column ESEM_LEGALFORM and their export_as codes; the total without one.
         #expect(fields.map { $0["name"] as? String }[3...6] == ["breakdown", "group", "group_code", "n"])
-        #expect((fields[5]["description"] as? String)?.hasPrefix("Gruppens kod som Samla lagrar den") == true, "\(fields[5])")
-        #expect(results.contains("\r\nimm_share,impact_practice,esem-se-2025,legal_form,Aktiebolag,ab,"), "\(results)")
+        #expect((fields[5]["description"] as? String)?.hasPrefix("Gruppens kod som datafilen och kodboken skriver den") == true, "\(fields[5])")
+        #expect(results.contains("\r\nimm_share,impact_practice,esem-se-2025,ESEM_LEGALFORM,Aktiebolag,company,"), "\(results)")
+        let codebook = try String(contentsOfFile: workspace.out("euclid") + "/codebook.csv", encoding: .utf8)
+        #expect(codebook.contains("ESEM_LEGALFORM") && codebook.contains("company, Aktiebolag"), "the codebook names the column and code alike: \(codebook.prefix(400))")
         #expect(results.contains("\r\nimm_share,impact_practice,esem-se-2025,,Totalt,,"), "\(results)")
         for field in fields.suffix(2) {
             let codes = try #require((field["constraints"] as? [String: Any])?["enum"] as? [String])

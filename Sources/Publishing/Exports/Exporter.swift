@@ -104,7 +104,7 @@ public struct Exporter: Sendable {
         try writeText(codebook.markdown(facts: facts), to: output.stagedPath("codebook.md"))
         var extraResources: [JSONValue] = []
         if let results = options.results {
-            let rows = IndicatorTables.rows(results, round: plan.round.name)
+            let rows = IndicatorTables.rows(results, round: plan.round.name, layout: layout)
             try writeCSV(output.stagedPath(IndicatorTables.resultsFile), delimiter: options.writtenDelimiter) {
                 try IndicatorTables.writeResults(rows, decimalComma: options.writesDecimalComma, to: $0)
             }

@@ -16,13 +16,14 @@ public struct DisplayRow: Sendable, Hashable {
     public let indicator: String
     public let node: String
     public let round: String
-    /// The breakdown variable (empty for the total).
-    public let breakdown: String
+    /// The breakdown variable (empty for the total); a partner export names it as its data does.
+    public var breakdown: String
     /// The group's label in the results language (`Totalt`, `Uppgift saknas`).
     public let group: String
     /// The group's code as the responses hold it (`AB`, `true`, `web`), which stays when a label is
-    /// reworded; empty for the total and for "not answered" (the responses without a value).
-    public let groupCode: String
+    /// reworded; empty for the total and for "not answered" (the responses without a value). A
+    /// partner export writes its partner code, as its data does.
+    public var groupCode: String
     public let n: String
     public let estimate: String
     public let standardError: String

@@ -8,9 +8,21 @@ enum IndicatorTables {
     static let resultsFile = "results.csv"
     static let cleaningFile = "cleaning-log.csv"
 
-    /// The result rows of `round`, as `samla compute` prints them.
-    static func rows(_ results: ResultSet, round: String) -> [DisplayRow] {
-        results.displayRows().filter { $0.round == round }
+    /// The result rows of `round`, as `samla compute` prints them; in a partner export, each
+    /// breakdown and group code as the export's data and codebook write them (`export_as`), so that
+    /// a partner can match a group to its rows.
+    static func rows(_ results: ResultSet, round: String, layout: ExportLayout) -> [DisplayRow] {
+        let rows = results.displayRows().filter { $0.round == round }
+        guard let profile = layout.options.profile else { return rows }
+        return rows.map { row in
+            guard let variable = layout.survey.variables.first(where: { $0.name == row.breakdown }) else { return row }
+            var named = row
+            named.breakdown = ExportLayout.baseName(of: variable, profile: profile)
+            if let choice = layout.choices(of: variable).first(where: { $0.value == row.groupCode }) {
+                named.groupCode = ExportLayout.code(of: choice, profile: profile)
+            }
+            return named
+        }
     }
 
     /// The columns that hold numbers (`number` in the schema).
@@ -67,8 +79,8 @@ enum IndicatorTables {
                 : "Kish's effective sample size of the cell's weights, (Σw)² / Σw²: as many equally weighted responses as the weighted ones are worth. Empty for unweighted estimates."
         case "group_code":
             swedish
-                ? "Gruppens kod som Samla lagrar den (ett svarsalternativs kod, som datafilen och kodboken skriver den utom i en partnerexport, där de skriver dess export_as; true eller false för ja/nej; web, import eller api för samla.source); tom för totalen och för gruppen Uppgift saknas (svaren utan värde, en tom cell i datafilen). Koden består när etiketten i group formuleras om."
-                : "The group's code as Samla stores it (a choice's code, as the data file and the codebook write it except in a partner export, where they write its export_as; true or false for a yes/no question; web, import or api for samla.source); empty for the total and for the group Not answered (the responses without a value, an empty cell in the data file). The code stays when the label in group is reworded."
+                ? "Gruppens kod som datafilen och kodboken skriver den (ett svarsalternativs kod, i en partnerexport dess export_as, och där heter breakdown som variabelns kolumn; true eller false för ja/nej; web, import eller api för samla.source); tom för totalen och för gruppen Uppgift saknas (svaren utan värde, en tom cell i datafilen). Koden består när etiketten i group formuleras om."
+                : "The group's code as the data file and the codebook write it (a choice's code, in a partner export its export_as, where breakdown is named as the variable's column too; true or false for a yes/no question; web, import or api for samla.source); empty for the total and for the group Not answered (the responses without a value, an empty cell in the data file). The code stays when the label in group is reworded."
         case "interval_note":
             swedish
                 ? "Varför en publicerad skattning saknar intervall (en stabil kod); tom när den har ett eller saknar skattning."
