@@ -17,7 +17,7 @@ struct DatabaseOwnershipCommandTests {
         let refused = try workspace.runUnprivileged(["round", "close", "forum-2026", "--db", database])
         #expect(refused.status == 1)
         #expect(refused.errors == "\(database): error[E434]: the database cannot be written: \(database) belongs to root, and this user, nobody, may not write it "
-            + "(a command run as root, such as `samla round open`, made it so); give it to the user the server and the commands run as: "
+            + "(a command run as root made it so, such as `samla round open` or the `cp` of a restored backup); give it to the user the server and the commands run as: "
             + "chown nobody: \(database)*; nothing was written\n")
 
         // Given to nobody, in a folder nobody cannot write, where SQLite makes the -wal and -shm files.

@@ -52,9 +52,6 @@ public enum StoreError: Error, Hashable, Sendable {
     case databaseFull(path: String)
     /// The database, or the folder it is in (for its `-wal` and `-shm` files), cannot be written or opened.
     case databaseUnwritable(path: String)
-    /// The store needs the migrations `pending`, and another process (`process`, running `command`)
-    /// has the database open: a server of the earlier version would go on writing into the new schema.
-    case migrationWhileOpen(path: String, pending: [String], process: Int32, command: String)
     /// A read-only open found commits in the `-wal` file (`walBytes` long) that SQLite cannot read
     /// without a `-shm` file, which it can neither open nor make beside the database.
     case uncheckpointedCommits(path: String, walBytes: Int)
@@ -186,13 +183,6 @@ public enum StoreError: Error, Hashable, Sendable {
             return [Diagnostic(.databaseUnwritable, at: .file(path),
                 "the database cannot be opened for writing: the file, or its folder (where SQLite keeps \(Self.fileName(path))-wal and -shm), is read-only for this user or on a read-only disk; "
                     + "nothing was written; give this user write access to both, or copy the database to a writable folder")]
-        case .migrationWhileOpen(let path, let pending, let process, let command):
-            let migrations = pending.map { "\"\($0)\"" }.joined(separator: ", ")
-            let running = command.isEmpty ? "process \(process)" : "process \(process) (\(command))"
-            return [Diagnostic(.migrationWhileOpen, at: .file(path),
-                "this version of Samla brings the database up to date (it adds \(migrations)), and \(running) has the database open, "
-                    + "which would go on working on the schema it read; nothing was changed; stop it first (systemctl stop samla, or kill \(process)), "
-                    + "then run this version again")]
         case .uncheckpointedCommits(let path, let walBytes):
             let name = Self.fileName(path)
             return [Diagnostic(.databaseUnwritable, at: .file(path),

@@ -13,8 +13,8 @@ enum DatabaseOwnership {
         let folder = PathText.folder(of: path).isEmpty ? "." : PathText.folder(of: path)
         for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) && !writable(file) {
             let owner = ownerName(file) ?? "another user"
-            return "\(file) belongs to \(owner), and this user, \(user), may not write it (a command run as \(owner), such as "
-                + "`samla round open`, made it so); \(handOver(to: user, from: owner, "chown \(user): \(path)*"))"
+            return "\(file) belongs to \(owner), and this user, \(user), may not write it (a command run as \(owner) made it so, such as "
+                + "`samla round open` or the `cp` of a restored backup); \(handOver(to: user, from: owner, "chown \(user): \(path)*"))"
         }
         if !writable(folder, mode: W_OK | X_OK) {
             let owner = ownerName(folder) ?? "another user"

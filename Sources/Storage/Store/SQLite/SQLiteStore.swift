@@ -42,11 +42,6 @@ public final class SQLiteStore: Store {
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             let migrator = Schema.migrator
             try pool.read { db in try Self.refuseNewerSchema(db, path: path) }
-            let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
-            let pending = migrator.migrations.filter { !applied.contains($0) }
-            if !pending.isEmpty, let other = OtherProcesses.holdingOpen(database: path) {
-                throw StoreError.migrationWhileOpen(path: path, pending: pending, process: other.id, command: other.command)
-            }
             try migrator.migrate(pool)
             try pool.writeWithoutTransaction { db in
                 writerWatch.start(dataVersion: try SQLiteStore.dataVersion(db), totalChanges: db.totalChangesCount)
