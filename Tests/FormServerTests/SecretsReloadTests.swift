@@ -195,6 +195,51 @@ import Testing
         }
     }
 
+    /// A secrets file that every user of the machine can read (the mode `printf … > FILE` leaves
+    /// under the usual umask) is warned about at start and at each reload, with the commands that
+    /// fix it; readable by its owner and group only, it is not. It was taken silently.
+    @Test func aSecretsFileEveryUserCanReadIsWarnedAbout() async throws {
+        let environment = try TestEnvironment()
+        let admins = try AdminAccountabilityTests.admins(AdminAccountabilityTests.bothAdmins, in: environment)
+        let clients = try APIClientTests.clients(APIClientTests.bothClients, in: environment)
+        let (adminsFile, tokensFile) = (try #require(admins.file), try #require(clients.file))
+        chmod(adminsFile, 0o644)
+        chmod(tokensFile, 0o640)
+        let warning = try #require(admins.exposure())
+        #expect(warning.code.id == "W801")
+        #expect("\(warning)".hasPrefix("\(adminsFile): warning[W801]: the admin secrets file can be read by every user of this machine (mode 644), "
+            + "so anyone who logs in to it can sign in to the admin pages as any admin in it and download the responses, personal data included; "
+            + "let only the server's user read it: chown "))
+        #expect("\(warning)".hasSuffix(" \(adminsFile) && chmod 600 \(adminsFile)"))
+        #expect(clients.exposure() == nil, "readable by its group only")
+
+        try await environment.withRunningServer(admins: admins, apiClients: clients) { _, server in
+            server.reloadSecrets()
+            let reloaded = Self.lines("admin secrets file readable by every user", in: environment)
+            try #require(reloaded.count == 1, "\(environment.logs.lines)")
+            #expect(reloaded[0].contains("\"code\":\"W801\"") && reloaded[0].contains("\"level\":\"warning\""))
+            #expect(Self.lines("API tokens file readable by every user", in: environment).isEmpty)
+
+            chmod(tokensFile, 0o604)
+            chmod(adminsFile, 0o600)
+            server.reloadSecrets()
+            #expect(Self.lines("admin secrets file readable by every user", in: environment).count == 1, "not again once chmod 600")
+            let tokens = Self.lines("API tokens file readable by every user", in: environment)
+            #expect(tokens.count == 1 && tokens[0].contains("the API tokens file can be read by every user of this machine (mode 604), "
+                + "so anyone who logs in to it can submit responses through the JSON API as any partner system in it"))
+            let log = environment.logs.lines.joined()
+            #expect(![Self.anna, Self.olle, Self.kolada, Self.enkat].contains { log.contains($0) }, "no secret is logged")
+        }
+
+        // The built `samla serve` warns at start too.
+        let log = environment.folder.appendingPathComponent("serve.log").path
+        let process = try CrashTests.ServerProcess(database: environment.databasePath, tokenFile: tokensFile, logLevel: "notice", log: log)
+        process.kill(SIGTERM)
+        let started = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").filter { $0.contains("W801") }
+        #expect(started.count == 1 && started[0].contains("\"message\":\"API tokens file readable by every user\"")
+            && started[0].contains("\(tokensFile): warning[W801]: the API tokens file can be read by every user of this machine (mode 604)"), "\(started)")
+    }
+
     /// The built `samla serve` reads the tokens file again on a real SIGHUP and goes on serving;
     /// SIGTERM still stops it. Without the reload, SIGHUP ended the process.
     @Test(.timeLimit(.minutes(2))) func sighupReloadsTheTokensFileOfARunningSamlaServe() async throws {

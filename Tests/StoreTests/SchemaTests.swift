@@ -91,6 +91,23 @@ import Testing
         }
     }
 
+    /// A downgrade names the migration the older binary does not know and its own latest, so that
+    /// the operator can tell which binary the database needs; it said only "a newer version".
+    @Test func aStoreFromANewerSamlaIsRefusedNamingTheMigrations() throws {
+        let temporary = try TemporaryStore()
+        try temporary.store.pool.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')")
+        }
+        let latest = try #require(Schema.migrator.migrations.last)
+        for open: () throws -> Void in [{ _ = try SQLiteStore(path: temporary.path) }, { _ = try SQLiteStore(readingOnly: temporary.path) }] {
+            let error = try #require(#expect(throws: StoreError.self) { try open() })
+            let message = error.diagnostics(database: temporary.path).map(\.description).joined()
+            #expect(message.contains(
+                "error[E460]: the database was written by a newer version of Samla: it has the migration \"v99: from the future\", which this version does not know "
+                    + "(its latest is \"\(latest)\"); nothing was changed; use the newer samla it was upgraded with, or restore the backup made before the upgrade"), "\(message)")
+        }
+    }
+
     /// An SQLite error the store has no refusal for is put in words without its statement.
     @Test func anSQLiteErrorIsPutInWordsWithoutItsSQL() throws {
         let temporary = try TemporaryStore()

@@ -159,11 +159,13 @@ public final class FormServer: Sendable {
                 "admins": "\(admins.names)", "source": "\(admins.source)",
                 "idle_minutes": "\(Int(configuration.adminIdleLimit / 60))",
             ])
+            warnIfReadableByAll(admins)
         } else {
             logger.warning("admin pages are off: set SAMLA_ADMIN_SECRET or give --admin-secret-file", metadata: ["code": "E481"])
         }
         if let clients = configuration.apiClients {
             logger.notice("JSON API on", metadata: ["clients": "\(clients.names)", "source": "\(clients.source)"])
+            warnIfReadableByAll(clients)
         } else {
             logger.warning("the JSON API is off: set SAMLA_API_TOKEN or give --api-token-file", metadata: ["code": "E481"])
         }

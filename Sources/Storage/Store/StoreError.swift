@@ -190,6 +190,9 @@ public enum StoreError: Error, Hashable, Sendable {
             return [Diagnostic(.databaseFull, at: .file(path),
                 "the disk that holds the database is full; nothing was written and what was stored is intact; free space on that disk and try again")]
         case .databaseUnwritable(let path):
+            if let ownership = DatabaseOwnership.problem(database: path) {
+                return [Diagnostic(.databaseUnwritable, at: .file(path), "the database cannot be written: \(ownership); nothing was written")]
+            }
             return [Diagnostic(.databaseUnwritable, at: .file(path),
                 "the database cannot be opened for writing: the file, or its folder (where SQLite keeps \(Self.fileName(path))-wal and -shm), is read-only for this user or on a read-only disk; "
                     + "nothing was written; give this user write access to both, or copy the database to a writable folder")]

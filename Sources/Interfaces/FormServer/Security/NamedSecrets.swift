@@ -19,6 +19,8 @@ public protocol SecretsFileKind: Sendable {
     static var nameExample: String { get }
     /// "their" (a person) or "its" (a system).
     static var possessive: String { get }
+    /// What someone who reads the file can do: "sign in as any admin".
+    static var whatTheFileGives: String { get }
 }
 
 /// The admins of `--admin-secret-file` or `SAMLA_ADMIN_SECRET`.
@@ -30,6 +32,7 @@ public enum AdminsFile: SecretsFileKind {
     public static let sharedName = "admin"
     public static let nameExample = "an e-mail address's part before the @"
     public static let possessive = "their"
+    public static let whatTheFileGives = "sign in to the admin pages as any admin in it and download the responses, personal data included"
 }
 
 /// The partner systems of `--api-token-file` or `SAMLA_API_TOKEN`.
@@ -41,6 +44,7 @@ public enum APIClientsFile: SecretsFileKind {
     public static let sharedName = "api"
     public static let nameExample = "the partner system's short name"
     public static let possessive = "its"
+    public static let whatTheFileGives = "submit responses through the JSON API as any partner system in it"
 }
 
 /// Staff who may sign in to the admin pages, each under a name that the log gives for what they do.
@@ -131,6 +135,19 @@ public struct NamedSecrets<Kind: SecretsFileKind>: Sendable, CustomStringConvert
     /// The entries of its ``file`` as it reads now; nil when they did not come from a file.
     public func reread() -> Result<Self, Refusal>? {
         file.map { Self.read(file: $0) }
+    }
+
+    /// W801 when the file the entries were read from can be read by every user of the machine
+    /// (its mode gives others read access, as a file made under the usual umask 022 does); nil when
+    /// it cannot, or when the entries came from no file.
+    public func exposure() -> Diagnostic? {
+        var status = stat()
+        guard let file, stat(file, &status) == 0, status.st_mode & S_IROTH != 0 else { return nil }
+        let mode = String(status.st_mode & 0o777, radix: 8)
+        let user = getpwuid(geteuid()).map { String(cString: $0.pointee.pw_name) } ?? "the server's user"
+        return Diagnostic(.secretsFileReadableByAll, at: .file(file),
+            "the \(Kind.file) can be read by every user of this machine (mode \(mode)), so anyone who logs in to it can \(Kind.whatTheFileGives); "
+                + "let only the server's user read it: chown \(user) \(file) && chmod 600 \(file)")
     }
 
     /// Who is new in `newer`, who is no longer in it, and whose secret differs, by name.

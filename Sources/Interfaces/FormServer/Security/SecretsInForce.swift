@@ -40,6 +40,12 @@ final class SecretsInForce: Sendable {
 }
 
 extension FormServer {
+    /// Logs W801 when `secrets` come from a file every user of the machine can read.
+    func warnIfReadableByAll<Kind>(_ secrets: NamedSecrets<Kind>) {
+        guard let exposure = secrets.exposure() else { return }
+        logger.warning("\(Kind.file) readable by every user", metadata: ["code": "\(exposure.code.id)", "diagnostic": "\(exposure)"])
+    }
+
     /// Reads the admins file and the API tokens file again (`samla serve` does on SIGHUP) and
     /// puts what they now say in force: an admin taken out or given another secret is signed out,
     /// a client taken out or given another token is refused from its next request, new ones are
@@ -73,6 +79,7 @@ extension FormServer {
                 "code": "\(kept.code.id)", "diagnostic": "\(kept)", "in_force": "\(current.names)", "source": "\(current.source)",
             ])
         case .success(let loaded):
+            warnIfReadableByAll(loaded)
             let changes = (install(loaded) ?? current).changes(to: loaded)
             logger.notice("\(Kind.holders) reloaded", metadata: [
                 "added": "\(changes.added.joined(separator: ", "))", "removed": "\(changes.removed.joined(separator: ", "))",

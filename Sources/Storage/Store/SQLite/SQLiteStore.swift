@@ -41,9 +41,7 @@ public final class SQLiteStore: Store {
             // After the pool's own WAL setup, which chooses NORMAL; only the one writer connection writes.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             let migrator = Schema.migrator
-            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw StoreError.unusableDatabase(path: path, reason: Self.newerVersion)
-            }
+            try pool.read { db in try Self.refuseNewerSchema(db, path: path) }
             try migrator.migrate(pool)
             try pool.writeWithoutTransaction { db in
                 writerWatch.start(dataVersion: try SQLiteStore.dataVersion(db), totalChanges: db.totalChangesCount)
@@ -130,7 +128,16 @@ public final class SQLiteStore: Store {
         return configuration
     }
 
-    private static let newerVersion = "the database was written by a newer version of Samla; use that version"
+    /// Refuses a store that a newer Samla has migrated, naming the migrations this version does not know.
+    private static func refuseNewerSchema(_ db: Database, path: String) throws {
+        let migrator = Schema.migrator
+        guard try migrator.hasBeenSuperseded(db) else { return }
+        let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted().map { "\"\($0)\"" }
+        throw StoreError.unusableDatabase(path: path, reason:
+            "the database was written by a newer version of Samla: it has the migration\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")), "
+                + "which this version does not know (its latest is \"\(migrator.migrations.last ?? "")\"); nothing was changed; "
+                + "use the newer samla it was upgraded with, or restore the backup made before the upgrade")
+    }
 
     /// Whether a read-only open failed because SQLite could neither open nor create the `-shm`
     /// (and `-wal`) file that reading a database in WAL mode needs: a folder it may not write, or
@@ -176,9 +183,7 @@ public final class SQLiteStore: Store {
     private static func checkReadable(_ db: Database, path: String) throws {
         try refuseForeign(db, path: path)
         let migrator = Schema.migrator
-        if try migrator.hasBeenSuperseded(db) {
-            throw StoreError.unusableDatabase(path: path, reason: newerVersion)
-        }
+        try refuseNewerSchema(db, path: path)
         let applied = try migrator.appliedIdentifiers(db)
         if applied.isEmpty {
             throw StoreError.unusableDatabase(path: path, reason: "the database is empty, not a Samla store yet; `samla round open` makes one")
