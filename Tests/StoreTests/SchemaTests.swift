@@ -108,6 +108,29 @@ import Testing
         }
     }
 
+    /// A store of an earlier schema is not brought up to date while another connection has it open
+    /// (the older `samla serve` left running when the binary was upgraded): E805, nothing changed.
+    /// Once that program has stopped, the same open migrates it.
+    @Test func anUpgradeWaitsUntilNoOtherProgramHasTheDatabaseOpen() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-upgrade-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("samla.sqlite").path
+        try SQLiteStore(path: path).pool.writeWithoutTransaction { db in
+            try db.execute(sql: "DROP TABLE suppressions; DELETE FROM grdb_migrations WHERE identifier = '\(Schema.suppressionsMigration)'")
+        }
+        let running = try DatabaseQueue(path: path)
+        _ = try running.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM responses") }
+        let error = try #require(#expect(throws: StoreError.self) { try SQLiteStore(path: path, busyTimeout: 0.2) })
+        let message = error.diagnostics(database: path).map(\.description).joined()
+        #expect(message.hasPrefix("\(path): error[E805]: the database was made by an earlier version of Samla"), "\(message)")
+        #expect(message.contains("another program has it open, such as the earlier samla serve still running on it"), "\(message)")
+        let tables = try running.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        #expect(!tables.contains("suppressions"), "nothing was migrated")
+        try running.close()
+        #expect(try SQLiteStore(path: path).appliedMigrations().contains(Schema.suppressionsMigration))
+    }
+
     /// An SQLite error the store has no refusal for is put in words without its statement.
     @Test func anSQLiteErrorIsPutInWordsWithoutItsSQL() throws {
         let temporary = try TemporaryStore()

@@ -148,6 +148,8 @@ import Testing
                 DELETE FROM grdb_migrations WHERE identifier = 'v8: suppressions';
                 """)
         }
+        // As after an upgrade of the binary: the earlier program has stopped before the new one opens the file.
+        try store.close()
         let migrated = try SQLiteStore(path: temporary.path)
         #expect(try migrated.appliedMigrations().contains("v8: suppressions"))
         #expect(try migrated.erasures().map(\.kind) == [.personalData] && migrated.erasures()[0].suppressions == 0)

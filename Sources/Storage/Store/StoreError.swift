@@ -61,6 +61,9 @@ public enum StoreError: Error, Hashable, Sendable {
     /// A read-only open of a store of an earlier schema: `latest` is its last migration, `pending`
     /// the ones this version would apply.
     case outdatedSchema(path: String, latest: String, pending: [String])
+    /// A store of an earlier schema that another connection has open (an older `samla serve`), which
+    /// bringing it up to date would change under it.
+    case upgradeWhileOpen(path: String, latest: String, pending: [String])
     /// A partner export of a round that has no pseudonym key yet, from a database that cannot be written.
     case pseudonymKeyUnavailable(round: String, path: String)
     /// A backup to `path`, a file that exists, without leave to replace it.
@@ -209,6 +212,12 @@ public enum StoreError: Error, Hashable, Sendable {
                 "the database was made by an earlier version of Samla (its latest migration is \"\(latest)\"; this version adds \(missing)), "
                     + "and bringing it up to date needs to write it, which this user cannot (the file or its folder is read-only); nothing was changed; "
                     + "copy it to a writable folder and give --db the copy, which is then brought up to date, or read it with the version of Samla that wrote it")]
+        case .upgradeWhileOpen(let path, let latest, let pending):
+            let missing = pending.map { "\"\($0)\"" }.joined(separator: ", ")
+            return [Diagnostic(.upgradeWhileOpen, at: .file(path),
+                "the database was made by an earlier version of Samla (its latest migration is \"\(latest)\"; this version adds \(missing)), "
+                    + "and another program has it open, such as the earlier samla serve still running on it; bringing it up to date would change "
+                    + "its tables under that program, so nothing was changed; stop that program (systemctl stop samla), then run this command again")]
         case .pseudonymKeyUnavailable(let round, let path):
             return [Diagnostic(.databaseUnwritable, at: .file(path),
                 "round \(round) has no pseudonym key yet: the round's first partner export makes it and keeps it in the database, so that its pseudonyms "

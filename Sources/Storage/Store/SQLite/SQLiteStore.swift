@@ -37,6 +37,7 @@ public final class SQLiteStore: Store {
         }
         do {
             try Self.refuseForeignDatabase(at: path)
+            try Self.refuseUpgradeWhileOpenElsewhere(at: path, busyTimeout: busyTimeout)
             pool = try Self.retryingWhileBusy(for: busyTimeout) { try DatabasePool(path: path, configuration: configuration) }
             // After the pool's own WAL setup, which chooses NORMAL; only the one writer connection writes.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
@@ -93,6 +94,12 @@ public final class SQLiteStore: Store {
         } catch let error as DatabaseError {
             throw StoreError(databaseFailure: error, path: path) ?? error
         }
+    }
+
+    /// Closes the store's connections to the file; the store cannot be used afterwards. Another
+    /// program can then upgrade the database (``refuseUpgradeWhileOpenElsewhere(at:busyTimeout:)``).
+    public func close() throws {
+        try pool.close()
     }
 
     /// Runs `open` again while it fails with SQLite's busy answer, for up to `timeout` seconds.
@@ -204,6 +211,43 @@ public final class SQLiteStore: Store {
         var configuration = Configuration()
         configuration.readonly = true
         try DatabaseQueue(path: path, configuration: configuration).read { db in try refuseForeign(db, path: path) }
+    }
+
+    /// Refuses to bring a store of an earlier schema up to date while another connection has it open
+    /// (the older `samla serve` still running on it after an upgrade of the binary, say): the
+    /// migrations would change its tables under that program, which goes on with the statements of
+    /// the schema it knows. In WAL mode SQLite grants a connection in exclusive locking mode its
+    /// lock only when no other connection has the file open, so a short exclusive transaction tells.
+    /// It waits `busyTimeout` for a command that only reads to finish; a server never does.
+    private static func refuseUpgradeWhileOpenElsewhere(at path: String, busyTimeout: TimeInterval) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        var reading = Configuration()
+        reading.readonly = true
+        let migrator = Schema.migrator
+        let upgrade: (latest: String, pending: [String])? = try DatabaseQueue(path: path, configuration: reading).read { db in
+            guard try db.tableExists("grdb_migrations") else { return nil }
+            let applied = try migrator.appliedIdentifiers(db)
+            let pending = migrator.migrations.filter { !applied.contains($0) }
+            guard !pending.isEmpty, let latest = migrator.migrations.prefix(while: applied.contains).last else { return nil }
+            return (latest, pending)
+        }
+        guard let upgrade else { return }
+        var probing = Configuration()
+        probing.busyMode = .timeout(busyTimeout)
+        let probe = try DatabaseQueue(path: path, configuration: probing)
+        do {
+            try probe.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
+                try db.execute(sql: "BEGIN EXCLUSIVE")
+                try db.execute(sql: "COMMIT")
+                // Back to normal locking; the next read lets the exclusive lock go.
+                try db.execute(sql: "PRAGMA locking_mode = NORMAL")
+                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw StoreError.upgradeWhileOpen(path: path, latest: upgrade.latest, pending: upgrade.pending)
+        }
+        try probe.close()
     }
 
     private static func refuseForeign(_ db: Database, path: String) throws {
