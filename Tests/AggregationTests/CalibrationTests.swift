@@ -95,6 +95,42 @@ struct CalibrationTests {
             == "kalibreringen fastställer summan till populationens kända summa, så den är ingen skattning och saknar osäkerhet")
     }
 
+    /// Calibrated to the round's size and its regions' counts, a count of every response is the
+    /// register's 1,000 organisations and a count of a region's responses (its total row, or its
+    /// group of a breakdown by region) that region's count: the weighting fixes them, so they have
+    /// no interval but say why. A count of the companies, a code the round is not calibrated on, is
+    /// an estimate with its interval.
+    @Test func countsTheCalibrationFixesHaveNoInterval() throws {
+        let counts = """
+
+              - {id: by_region, node: more_jobs, kind: count, survey: orgs, title: {sv: "Efter region", en: "By region"}, disaggregate: [region]}
+              - {id: northern, node: more_jobs, kind: count, survey: orgs, title: {sv: "Norr", en: "North"}, universe: "${region} = 'N'"}
+              - {id: companies, node: more_jobs, kind: count, survey: orgs, title: {sv: "Bolag", en: "Companies"}, universe: "${form} = 'ab'"}
+            """
+        let results = try RakingTests.compute(survey: RakingTests.survey, framework: Self.framework(Self.calibrate) + counts,
+                                              rows: RakingTests.responses.map { [.choice($0.0), .choice($0.1), .integer($0.2)] })
+        for (indicator, variable, code, count) in [("organisations", nil, nil, 1000.0), ("by_region", nil, nil, 1000), ("by_region", "region", "N", 300),
+                                                   ("by_region", "region", "S", 700), ("northern", nil, nil, 300)] {
+            let cell = try #require(ComputeTests.row(results, indicator, "orgs-2025", variable, code)?.outcome.published)
+            #expect(abs(cell.value - count) < 1e-6, "\(indicator) \(code ?? ""): \(cell.value)")
+            #expect(cell.estimate?.interval != nil, "Estimators gives its interval of width 0; the results do not show it")
+            #expect(cell.interval == nil && cell.fixed == .populationCount, "\(indicator) \(code ?? "")")
+            #expect(cell.noIntervalReason == .fixedByWeighting)
+        }
+        let companies = try #require(ComputeTests.row(results, "companies", "orgs-2025")?.outcome.published)
+        #expect(companies.interval != nil && companies.noIntervalReason == nil && companies.fixed == nil)
+
+        let row = try #require(results.displayRows().first { $0.indicator == "northern" && $0.breakdown.isEmpty })
+        let fields = Dictionary(uniqueKeysWithValues: zip(DisplayRow.columns, row.fields))
+        #expect(fields["estimate"] == "300" && fields["se"] == "0", "\(fields)")
+        #expect(fields["ci_low"] == "" && fields["ci_high"] == "" && fields["interval_note"] == "fixed-by-weighting", "\(fields)")
+        #expect(NoIntervalReason.all.contains(.fixedByWeighting))
+        #expect(NoIntervalReason.fixedByWeighting.text("en")
+            == "the weighting fixes this figure from the population's known counts and totals, so it is not an estimate and has no uncertainty")
+        #expect(NoIntervalReason.fixedByWeighting.text("sv")
+            == "viktningen fastställer värdet utifrån populationens kända antal och summor, så det är ingen skattning och saknar osäkerhet")
+    }
+
     @Test func weightsOfZeroOrBelowRefuseTheRound() throws {
         // 30 staff on average is more than all but the largest companies have.
         let error = try #require(throws: AggregationError.self) { try Self.compute(Self.calibrate.replacingOccurrences(of: "12000", with: "30000")) }

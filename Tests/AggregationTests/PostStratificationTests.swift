@@ -50,6 +50,43 @@ struct PostStratificationTests {
         #expect(note.text("en") == "the estimates of round shop-2024 are weighted to known population counts by region (The register): counts and totals are estimates for the whole population")
     }
 
+    /// Post-stratified, the count of every kept response is the register's 1,000 shops and that of
+    /// the northern responses its 600: the weighting fixes them, so they show no interval but say
+    /// why, and so does their change when the next round is post-stratified too (to 1,100 northern
+    /// shops, every response being northern). A count of the pleased customers of shop-2024, who are
+    /// no post-stratum, is an estimate with its interval, and so is its change.
+    @Test func countsThePostStratificationFixesHaveNoIntervalNorTheirChange() throws {
+        let northern = Self.customers.replacingOccurrences(of: "id: customers", with: "id: northern")
+            .replacingOccurrences(of: "${consent} = 'yes'", with: "${region} = 'north'")
+        let pleased = Self.customers.replacingOccurrences(of: "id: customers", with: "id: pleased")
+            .replacingOccurrences(of: "${consent} = 'yes'", with: "${score} >= 4")
+        let first = Self.poststratified("{north: 600, south: 400}"), second = Self.poststratified("{north: 1100}", round: "shop-2025")
+        let results = try ComputeTests.compute(language: "en", edit: {
+            second(first($0)).replacingOccurrences(of: "  - id: courses\n", with: Self.customers + northern + pleased + "  - id: courses\n")
+        })
+        for (indicator, round, count) in [("customers", "shop-2024", 1000.0), ("northern", "shop-2024", 600), ("customers", "shop-2025", 1100)] {
+            let cell = try #require(ComputeTests.row(results, indicator, round)?.outcome.published)
+            #expect(abs(cell.value - count) < 1e-9, "\(indicator) \(round): \(cell.value)")
+            #expect(cell.estimate?.interval != nil && cell.interval == nil, "\(indicator) \(round)")
+            #expect(cell.noIntervalReason == .fixedByWeighting)
+        }
+        let change = try #require(ComputeTests.row(results, "customers", "shop-2025")?.outcome.published?.change)
+        #expect(abs(change.value - 100) < 1e-9)
+        #expect(change.interval == nil && change.method == nil && change.noIntervalReason == .fixedByWeighting)
+        // Every response of shop-2025 is pleased, so its count is fixed, but that of shop-2024 is
+        // estimated: so is the change.
+        let pleased2024 = try #require(ComputeTests.row(results, "pleased", "shop-2024")?.outcome.published)
+        #expect(pleased2024.interval != nil && pleased2024.noIntervalReason == nil)
+        let pleased2025 = try #require(ComputeTests.row(results, "pleased", "shop-2025")?.outcome.published)
+        #expect(pleased2025.noIntervalReason == .fixedByWeighting)
+        let pleasedChange = try #require(pleased2025.change)
+        #expect(pleasedChange.interval != nil && pleasedChange.noIntervalReason == nil)
+
+        let row = try #require(results.displayRows().first { $0.indicator == "customers" && $0.round == "shop-2025" && $0.breakdown.isEmpty })
+        let fields = Dictionary(uniqueKeysWithValues: zip(DisplayRow.columns, row.fields))
+        #expect(fields["interval_note"] == "fixed-by-weighting" && fields["change_note"] == "fixed-by-weighting", "\(fields)")
+    }
+
     /// `poststratify: false` keeps an indicator out of the round's weighting: a count of the
     /// responses stays a tally of them, while the other indicators are weighted, and the note says which.
     @Test func anIndicatorCanStayOutOfTheRoundsWeighting() throws {

@@ -124,6 +124,26 @@ struct RakingTests {
         }
     }
 
+    /// Raking ends each pass by post-stratifying to its last margin, so the weights add up to the
+    /// population's size and meet each legal form's count exactly: those counts are fixed, with no
+    /// interval. The regions are met only to within raking's tolerance of 1, so a region's count
+    /// is an estimate with its interval.
+    @Test func countsTheRakingMeetsExactlyHaveNoInterval() throws {
+        let counts = """
+
+              - {id: companies, node: more_jobs, kind: count, survey: orgs, title: {sv: "Bolag", en: "Companies"}, universe: "${form} = 'ab'"}
+              - {id: northern, node: more_jobs, kind: count, survey: orgs, title: {sv: "Norr", en: "North"}, universe: "${region} = 'N'"}
+            """
+        let results = try Self.compute(Self.margins, edit: { $0 + counts })
+        for (indicator, count) in [("organisations", 1000.0), ("companies", 600)] {
+            let cell = try #require(ComputeTests.row(results, indicator, "orgs-2025")?.outcome.published)
+            #expect(abs(cell.value - count) < 1e-6, "\(indicator): \(cell.value)")
+            #expect(cell.interval == nil && cell.noIntervalReason == .fixedByWeighting, "\(indicator)")
+        }
+        let northern = try #require(ComputeTests.row(results, "northern", "orgs-2025")?.outcome.published)
+        #expect(northern.interval != nil && northern.noIntervalReason == nil && northern.fixed == nil)
+    }
+
     @Test func estimatesOfARakedRoundUseTheRakedWeights() throws {
         let results = try Self.compute(Self.margins)
         let weights = Self.rakedByHand()

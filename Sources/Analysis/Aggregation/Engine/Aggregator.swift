@@ -241,6 +241,10 @@ public struct Aggregator: Sendable {
 
     static func change(from before: PublishedCell, to after: PublishedCell, since round: String) -> ChangeFigure {
         if let earlier = before.estimate, let later = after.estimate, let change = try? Change.between(earlier, later) {
+            // Between two figures the weighting fixes, the change is known too, not estimated.
+            if before.fixed != nil, after.fixed != nil {
+                return ChangeFigure(since: round, value: change.value, interval: nil, method: nil, noIntervalReason: .fixedByWeighting)
+            }
             return ChangeFigure(since: round, value: change.value, interval: change.interval, method: change.method,
                                 noIntervalReason: change.note.map(NoIntervalReason.estimator))
         }

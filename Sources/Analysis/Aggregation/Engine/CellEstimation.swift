@@ -42,8 +42,11 @@ enum CellEstimation {
         var totalOutcome: CellOutcome = totalN < threshold
             ? .suppressed(SuppressedCell(reason: .belowThreshold, threshold: threshold))
             : estimate(nil)
-        if case .published(let cell) = totalOutcome, let fixed = cell.estimate, calibrationFixesTotal(of: compiled, columns: columns, scan: scan) {
-            totalOutcome = .published(PublishedCell(estimate: fixed, fixedByCalibration: true))
+        let fixedCounts = FixedCountDomains(of: compiled, scan: scan)
+        if calibrationFixesTotal(of: compiled, columns: columns, scan: scan) {
+            totalOutcome = totalOutcome.fixed(as: .calibratedTotal)
+        } else if fixedCounts?.fixes(columns.rows) == true {
+            totalOutcome = totalOutcome.fixed(as: .populationCount)
         }
         cells.append(ComputedCell(group: totalGroup, outcome: totalOutcome))
 
@@ -57,8 +60,11 @@ enum CellEstimation {
             let shown = (0..<breakdown.groupCount).filter { breakdown.isListed($0, members: members[$0].count) }
             let decision = Suppression.decide(total: totalN, groups: shown.map { base(members[$0]) }, threshold: threshold)
             for (k, group) in shown.enumerated() {
-                let outcome: CellOutcome = decision.groups[k].map { .suppressed(SuppressedCell(reason: $0, threshold: threshold)) }
+                var outcome: CellOutcome = decision.groups[k].map { .suppressed(SuppressedCell(reason: $0, threshold: threshold)) }
                     ?? estimate(members[group])
+                if fixedCounts?.fixes(members[group].lazy.map { columns.rows[$0] }) == true {
+                    outcome = outcome.fixed(as: .populationCount)
+                }
                 cells.append(ComputedCell(group: breakdown.group(at: group), outcome: outcome))
             }
         }
@@ -145,6 +151,47 @@ enum CellEstimation {
         case .count: return try estimator.count(values.enumerated().map { mask[$0.offset] ? 1 : 0 }, in: .mask(mask))
         case .ratio: return try estimator.ratio(numerator: values, denominator: denominators, in: .mask(mask))
         case .reported: throw .emptyDomain
+        }
+    }
+}
+
+private extension CellOutcome {
+    /// A published estimate marked as a figure the round's weighting fixes; any other outcome as it is.
+    func fixed(as figure: FixedFigure) -> CellOutcome {
+        guard case .published(let cell) = self, let estimate = cell.estimate else { return self }
+        return .published(PublishedCell(estimate: estimate, fixed: figure))
+    }
+}
+
+/// The domains whose weighted count a round's weighting fixes, for a count that follows it: every
+/// kept response (the weights add up to the population's size, post-stratified, raked or
+/// calibrated), and every kept response of one code of a variable the weights meet exactly (their
+/// sum there is the code's population count): post-stratification's one variable, every variable
+/// of `calibrate`'s `counts`, and the last margin of raking, which each pass ends by
+/// post-stratifying to (the others are met only to within raking's tolerance of 1).
+struct FixedCountDomains {
+    private let keptCount: Int
+    /// Per variable met exactly: each kept response's code, and how many kept responses have each code.
+    private let variables: [(codes: [String], sizes: [String: Int])]
+
+    /// Nil unless `compiled` is a count on its round's weighted design.
+    init?(of compiled: CompiledIndicator, scan: RoundScan) {
+        guard compiled.indicator.kind == .count, compiled.indicator.followsRoundWeighting, compiled.design != nil,
+              let planned = scan.plan.postStratification
+        else { return nil }
+        keptCount = scan.keptCount
+        let exact = planned.rule.calibration == nil ? Array(scan.postStrata.suffix(1)) : scan.postStrata
+        variables = exact.map { column in (column.codes, column.codes.reduce(into: [:]) { $0[$1, default: 0] += 1 }) }
+    }
+
+    /// Whether the kept responses `rows` (each once) are the whole round, or every kept response
+    /// of one code of a variable the weights meet exactly.
+    func fixes(_ rows: some Collection<Int32>) -> Bool {
+        if rows.count == keptCount { return true }
+        guard let first = rows.first else { return false }
+        return variables.contains { variable in
+            let code = variable.codes[Int(first)]
+            return variable.sizes[code] == rows.count && rows.allSatisfy { variable.codes[Int($0)] == code }
         }
     }
 }

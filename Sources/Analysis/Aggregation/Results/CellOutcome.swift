@@ -27,33 +27,49 @@ public struct PublishedCell: Sendable, Hashable {
     public let estimate: Estimate?
     /// The change since the indicator's previous round with data, when both cells are published.
     public var change: ChangeFigure?
-    /// Whether the round's calibration fixes the figure (a calibrated variable's total over the
-    /// whole round): it is shown without an interval, whose width of 0 would read as an estimate
-    /// known for certain.
-    public let fixedByCalibration: Bool
+    /// Why the round's weighting fixes the figure at known population figures, when it does: it is
+    /// shown without an interval, whose width of 0 would read as an estimate known for certain.
+    public let fixed: FixedFigure?
 
-    public init(n: Int?, value: Double, estimate: Estimate?, change: ChangeFigure? = nil, fixedByCalibration: Bool = false) {
+    public init(n: Int?, value: Double, estimate: Estimate?, change: ChangeFigure? = nil, fixed: FixedFigure? = nil) {
         self.n = n
         self.value = value
         self.estimate = estimate
         self.change = change
-        self.fixedByCalibration = fixedByCalibration
+        self.fixed = fixed
     }
 
-    public init(estimate: Estimate, fixedByCalibration: Bool = false) {
-        self.init(n: estimate.sampleSize, value: estimate.value, estimate: estimate, fixedByCalibration: fixedByCalibration)
+    public init(estimate: Estimate, fixed: FixedFigure? = nil) {
+        self.init(n: estimate.sampleSize, value: estimate.value, estimate: estimate, fixed: fixed)
     }
 
     public var standardError: Double? { estimate?.standardError }
-    /// The estimate's interval; nil for a figure the calibration fixes.
-    public var interval: ConfidenceInterval? { fixedByCalibration ? nil : estimate?.interval }
+    /// The estimate's interval; nil for a figure the weighting fixes.
+    public var interval: ConfidenceInterval? { fixed == nil ? estimate?.interval : nil }
 
     /// Why the cell has no interval; nil when it has one.
     public var noIntervalReason: NoIntervalReason? {
         guard let estimate else { return .reportedValue }
-        if fixedByCalibration { return .calibratedTotal }
+        if let fixed { return fixed.reason }
         guard estimate.interval == nil else { return nil }
         return estimate.note.map(NoIntervalReason.estimator)
+    }
+}
+
+/// A figure a round's weighting makes equal to known population figures, so that it is not estimated
+/// (its standard error is 0 up to rounding).
+public enum FixedFigure: Sendable, Hashable {
+    /// The total of a variable the round is calibrated to, over the whole round.
+    case calibratedTotal
+    /// A weighted count of the whole round (the population's size), or of the responses in one
+    /// code of a variable the weighting meets exactly (that code's population count).
+    case populationCount
+
+    public var reason: NoIntervalReason {
+        switch self {
+        case .calibratedTotal: .calibratedTotal
+        case .populationCount: .fixedByWeighting
+        }
     }
 }
 

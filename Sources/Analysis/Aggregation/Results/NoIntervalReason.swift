@@ -2,7 +2,7 @@ import Estimators
 
 /// Why a published figure (an estimate or a change between rounds) has no interval: the
 /// estimators' reason, or that the figure is a value reported as it is rather than estimated from
-/// responses, or that the round's calibration fixes it. ``code`` names it for tools; ``text(_:)`` says
+/// responses, or that the round's weighting fixes it. ``code`` names it for tools; ``text(_:)`` says
 /// it in a results language.
 public enum NoIntervalReason: Sendable, Hashable {
     case estimator(IntervalNote)
@@ -11,17 +11,22 @@ public enum NoIntervalReason: Sendable, Hashable {
     /// The total of a variable the round is calibrated to, over the whole round: the calibration
     /// makes it the population's known total, so it is not estimated (its standard error is 0).
     case calibratedTotal
+    /// A weighted count the round's weighting fixes (of the whole round, or of one code of a
+    /// variable it meets exactly), or a change between two figures the weighting fixes: known
+    /// population figures, not estimates.
+    case fixedByWeighting
 
     /// Every reason there can be, for the codes a schema allows.
-    public static var all: [NoIntervalReason] { IntervalNote.allCases.map(Self.estimator) + [.reportedValue, .calibratedTotal] }
+    public static var all: [NoIntervalReason] { IntervalNote.allCases.map(Self.estimator) + [.reportedValue, .calibratedTotal, .fixedByWeighting] }
 
     /// A stable name: the estimators' ``IntervalNote`` code (`share-at-one`, `proportion-at-boundary`),
-    /// `reported-value` or `calibrated-total`.
+    /// `reported-value`, `calibrated-total` or `fixed-by-weighting`.
     public var code: String {
         switch self {
         case .estimator(let note): note.rawValue
         case .reportedValue: "reported-value"
         case .calibratedTotal: "calibrated-total"
+        case .fixedByWeighting: "fixed-by-weighting"
         }
     }
 
@@ -35,6 +40,10 @@ public enum NoIntervalReason: Sendable, Hashable {
             return sv
                 ? "kalibreringen fastställer summan till populationens kända summa, så den är ingen skattning och saknar osäkerhet"
                 : "the calibration fixes this total at the population's known total, so it is not an estimate and has no uncertainty"
+        case .fixedByWeighting:
+            return sv
+                ? "viktningen fastställer värdet utifrån populationens kända antal och summor, så det är ingen skattning och saknar osäkerhet"
+                : "the weighting fixes this figure from the population's known counts and totals, so it is not an estimate and has no uncertainty"
         case .estimator(let note):
             switch note {
             case .singleObservation:
