@@ -300,6 +300,15 @@ struct ComputeTests {
             with: "  - {name: shop-2024b, survey: shop, label: {sv: \"2024b\", en: \"2024b\"}}\n  - {name: shop-2025,")
     }
 
+    /// A declared round the database lacks, while the database has a round of the same survey under
+    /// a name the framework does not declare (opened as shop-2025, declared as shop-2025x): the note
+    /// names that round, which is likely the same one.
+    @Test func aRoundWithoutDataNamesTheUndeclaredRoundsOfItsSurvey() throws {
+        let results = try Self.compute(edit: { $0.replacingOccurrences(of: "shop-2025", with: "shop-2025x") })
+        #expect(results.notes.contains(.roundWithoutData(round: "shop-2025x", undeclared: ["shop-2025"])), "\(results.notes)")
+        #expect(try Self.compute(edit: Self.roundBetween).notes == [.roundWithoutData(round: "shop-2024b")], "no other round of the survey: nothing more")
+    }
+
     @Test func theChangeSkipsARoundTheDatabaseDoesNotHaveWhenOnlyTheLaterRoundIsAsked() throws {
         // A survey round declared between the two, never opened: the change of 2025 is since 2024,
         // whether all rounds are computed or only 2025.

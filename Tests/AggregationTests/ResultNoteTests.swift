@@ -58,4 +58,16 @@ struct ResultNoteTests {
         #expect(note.text("en").hasSuffix("has no code 'XX' in list counties"))
         #expect(note.text("sv").hasSuffix("saknar koden 'XX' i listan counties"))
     }
+
+    /// A round without data names the database's rounds of its survey that the framework does not
+    /// declare, one of which may be the same round under another name.
+    @Test func aRoundWithoutDataNamesUndeclaredRoundsOfItsSurvey() {
+        let note = ResultNote.roundWithoutData(round: "shop-2026", undeclared: ["shop-26"])
+        #expect(note.kind == "round-without-data" && note.round == "shop-2026")
+        #expect(note.text("en") == "round shop-2026 has no data in the database yet; the database has round shop-26 of the same survey, "
+            + "which the framework does not declare: if it is this round, declare its name under `rounds` instead")
+        #expect(note.text("sv") == "omgång shop-2026 har inga data i databasen ännu; databasen har omgången shop-26 av samma enkät, "
+            + "som ramverket inte anger: om det är samma omgång, ange dess namn under `rounds` i stället")
+        #expect(ResultNote.roundWithoutData(round: "shop-2026", undeclared: ["a", "b"]).text("en").contains("rounds a, b of the same survey"))
+    }
 }

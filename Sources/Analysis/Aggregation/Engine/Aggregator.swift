@@ -78,7 +78,7 @@ public struct Aggregator: Sendable {
             let indicators = framework.indicators.filter { $0.survey == surveyID && $0.kind != .reported }
             guard !indicators.isEmpty || !framework.cleaningRules(forRound: round.name).isEmpty else { continue }
             guard let stored = try store.round(named: round.name) else {
-                if wantedSet.contains(round.name) { notes.append(.roundWithoutData(round: round.name)) }
+                if wantedSet.contains(round.name) { notes.append(.roundWithoutData(round: round.name, undeclared: try undeclaredRounds(of: surveyID))) }
                 continue
             }
             guard stored.surveyID == surveyID else {
@@ -190,6 +190,14 @@ public struct Aggregator: Sendable {
 
     /// The rounds in the store with a response the scan reads: a complete one, or any when the
     /// round's cleaning judges completeness (and so reads partial responses too).
+    /// The database's rounds of `survey`, with responses, that the framework does not declare.
+    private func undeclaredRounds(of survey: String) throws -> [String] {
+        let declared = Set(framework.rounds.map(\.name))
+        return try store.roundSummaries()
+            .filter { $0.round.surveyID == survey && !declared.contains($0.round.name) && $0.started > 0 }
+            .map(\.round.name)
+    }
+
     private func respondedRounds() throws -> Set<String> {
         Set(try store.roundSummaries().filter { summary in
             let readsPartial = framework.cleaningRules(forRound: summary.round.name).minCompleteness != nil

@@ -5,8 +5,10 @@ import Frameworks
 /// where the database contradicts the framework. ``text(_:)`` says it in a results language;
 /// ``kind`` names the case for tools.
 public enum ResultNote: Sendable, Hashable {
-    /// A round asked for that the database has not opened.
-    case roundWithoutData(round: String)
+    /// A round asked for that the database has not opened; `undeclared` names the database's rounds
+    /// of the same survey that the framework does not declare (one of them may be this round under
+    /// another name).
+    case roundWithoutData(round: String, undeclared: [String] = [])
     /// A round opened in the database without a response the scan reads: none submitted, or
     /// none at all when its cleaning judges completeness (and so reads partial responses too).
     case roundWithoutResponses(round: String, readsPartial: Bool)
@@ -45,7 +47,7 @@ public enum ResultNote: Sendable, Hashable {
     /// The round the note is about.
     public var round: String {
         switch self {
-        case .roundWithoutData(let round), .roundWithoutResponses(let round, _), .indicatorNotComputed(_, let round, _, _),
+        case .roundWithoutData(let round, _), .roundWithoutResponses(let round, _), .indicatorNotComputed(_, let round, _, _),
              .questionChanged(_, let round, _, _, _, _),
              .roundsOutOfOrder(let round, _, _, _), .roundPostStratified(let round, _, _, _), .roundCalibrated(let round, _, _, _, _, _, _):
             round
@@ -64,8 +66,16 @@ public enum ResultNote: Sendable, Hashable {
     public func text(_ language: String) -> String {
         let sv = language == "sv"
         switch self {
-        case .roundWithoutData(let round):
-            return sv ? "omgång \(round) har inga data i databasen ännu" : "round \(round) has no data in the database yet"
+        case .roundWithoutData(let round, let undeclared):
+            let none = sv ? "omgång \(round) har inga data i databasen ännu" : "round \(round) has no data in the database yet"
+            guard !undeclared.isEmpty else { return none }
+            let names = undeclared.joined(separator: ", ")
+            let one = undeclared.count == 1
+            return sv
+                ? none + "; databasen har \(one ? "omgången" : "omgångarna") \(names) av samma enkät, som ramverket inte anger: "
+                    + "om \(one ? "det" : "en av dem") är samma omgång, ange dess namn under `rounds` i stället"
+                : none + "; the database has \(one ? "round" : "rounds") \(names) of the same survey, which the framework does not declare: "
+                    + "if \(one ? "it is" : "one of them is") this round, declare \(one ? "its" : "that") name under `rounds` instead"
         case .roundWithoutResponses(let round, let readsPartial):
             return sv
                 ? "omgång \(round) har inga \(readsPartial ? "svar" : "inskickade svar") i databasen ännu"
