@@ -125,7 +125,7 @@ import Testing
         try fixture.export(ExportOptions(language: "en"), round: "ex-2026")
         let hash = try Self.hash(fixture, "ex-2025")
         #expect(try fixture.read("codebook.md").contains("\n\nCompared with round `ex-2025` (version 2025.2, definition `\(hash)`), "
-            + "the survey's round before this one: every column asks its question as it did then.\n\n"))
+            + "the survey's round before this one: the same definition, so every column asks its question as it did then.\n\n"))
         #expect(Self.marked(try fixture.table("codebook.csv").rows).isEmpty)
         let previous = try #require((try fixture.json("datapackage.json")["samla"] as? [String: Any])?["previousRound"] as? [String: Any])
         #expect(previous["name"] as? String == "ex-2025" && previous["compared"] as? Bool == true)

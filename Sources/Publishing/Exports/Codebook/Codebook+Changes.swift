@@ -61,6 +61,9 @@ extension Codebook {
         guard previous.changes != nil else {
             return compared + (sv ? ": dess definition går inte längre att läsa, så frågorna har inte jämförts." : ": its definition no longer loads, so the questions were not compared.")
         }
+        if previous.isSameDefinition {
+            return compared + (sv ? ": samma definition, så varje kolumn ställer sin fråga som då." : ": the same definition, so every column asks its question as it did then.")
+        }
         let new = changes.values.filter { $0 == .new }.count, changed = changes.count - new
         let dropped = dropped()
         guard changes.count + dropped.count > 0 else {

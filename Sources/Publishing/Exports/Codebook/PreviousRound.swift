@@ -11,6 +11,8 @@ public struct PreviousRound: Sendable {
     /// What the export's definition asks differently: empty when both rounds are pinned to one
     /// definition, nil when the earlier one no longer loads.
     public let changes: DefinitionChanges?
+    /// Whether both rounds are pinned to one definition.
+    public let isSameDefinition: Bool
     /// The earlier definition, which names the codes of choices removed since; nil when it no longer loads.
     let survey: Survey?
 
@@ -23,12 +25,12 @@ public struct PreviousRound: Sendable {
         guard let earlier else { return nil }
         if earlier.definitionHash == round.definitionHash {
             return PreviousRound(name: earlier.name, definitionVersion: definition.version, definitionHash: earlier.definitionHash,
-                                 changes: DefinitionChanges(from: definition, to: definition), survey: definition)
+                                 changes: DefinitionChanges(from: definition, to: definition), isSameDefinition: true, survey: definition)
         }
         let stored = try store.definition(hash: earlier.definitionHash)
         let survey = stored.flatMap { SurveyLoader.load(text: $0.sourceText, path: "\(earlier.surveyID)@\($0.version)").document?.survey }
         return PreviousRound(name: earlier.name, definitionVersion: stored?.version ?? "?", definitionHash: earlier.definitionHash,
-                             changes: survey.map { DefinitionChanges(from: $0, to: definition) }, survey: survey)
+                             changes: survey.map { DefinitionChanges(from: $0, to: definition) }, isSameDefinition: false, survey: survey)
     }
 
     /// The round in the data package's `samla.previousRound`: its name, definition version and
