@@ -19,10 +19,7 @@ public struct PreviousRound: Sendable {
     /// The round of `round`'s survey before it in `store`, compared with `definition`, the one
     /// `round` is pinned to; nil when `round` is its survey's first.
     static func of(_ round: Round, definition: Survey, in store: any Store) throws -> PreviousRound? {
-        let earlier = try store.roundSummaries().map(\.round)
-            .filter { $0.surveyID == round.surveyID && $0.opens < round.opens }
-            .max { ($0.opens, $0.id) < ($1.opens, $1.id) }
-        guard let earlier else { return nil }
+        guard let earlier = try store.previousRound(before: round) else { return nil }
         if earlier.definitionHash == round.definitionHash {
             return PreviousRound(name: earlier.name, definitionVersion: definition.version, definitionHash: earlier.definitionHash,
                                  changes: DefinitionChanges(from: definition, to: definition), isSameDefinition: true, survey: definition)
