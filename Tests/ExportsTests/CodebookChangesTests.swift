@@ -1,5 +1,6 @@
 import Expressions
 import Foundation
+import GRDB
 import Store
 import SurveyDefinition
 import Testing
@@ -130,6 +131,23 @@ import Testing
         let previous = try #require((try fixture.json("datapackage.json")["samla"] as? [String: Any])?["previousRound"] as? [String: Any])
         #expect(previous["name"] as? String == "ex-2025" && previous["compared"] as? Bool == true)
         #expect((previous["definitionHash"] as? String)?.hasPrefix(hash) == true)
+    }
+
+    /// The round before on a definition this Samla no longer loads (stored by an earlier one that
+    /// checked less): the export is not refused for it, and the codebook says it did not compare.
+    @Test func anEarlierDefinitionThatNoLongerLoadsIsNamedNotCompared() throws {
+        let fixture = try Self.twoYears()
+        let hash = try #require(try fixture.store.round(named: "ex-2025")).definitionHash
+        let broken = fixture.document.sourceText.replacingOccurrences(of: "pages:", with: "lable: x\npages:")
+        try DatabaseQueue(path: fixture.folder.appendingPathComponent("samla.sqlite").path).write { db in
+            try db.execute(sql: "UPDATE definitions SET source = ? WHERE hash = ?", arguments: [broken, hash])
+        }
+        try fixture.export(ExportOptions(language: "en"), round: "ex-2026")
+        #expect(try fixture.read("codebook.md").contains("\n\nCompared with round `ex-2025` (version 2025.2, definition `\(hash.prefix(12))`), "
+            + "the survey's round before this one: its definition no longer loads, so the questions were not compared.\n\n"))
+        #expect(Self.marked(try fixture.table("codebook.csv").rows).isEmpty)
+        let previous = try #require((try fixture.json("datapackage.json")["samla"] as? [String: Any])?["previousRound"] as? [String: Any])
+        #expect(previous["compared"] as? Bool == false)
     }
 
     /// The survey's first round, and a round opened the same day (not before it), have nothing to compare with.
