@@ -11,7 +11,7 @@ import SurveyDefinition
         let (header, rows) = try fixture.table("codebook.csv")
         #expect(header == ["column", "variable", "question", "question_type", "type", "option", "label_sv", "label_en", "choices_sv",
                            "choices_en", "relevant", "constraint", "choice_filter", "choice_attributes", "required", "unit", "export_as", "pii",
-                           "calculation"])
+                           "calculation", "changed_since", "change", "change_details"])
         #expect(rows.map { $0["column"]! } == (try fixture.table("responses.csv").header))
         let byColumn = Dictionary(uniqueKeysWithValues: rows.map { ($0["column"]!, $0) })
         let form = try #require(byColumn["legal_form"])

@@ -35,6 +35,25 @@ export_and_validate euclid-cleaned --round esem-se-2025 --profile euclid --frame
 export_and_validate euclid-long --round esem-se-2025 --profile euclid --format long
 export_and_validate excel-sv --round esem-se-2025 --delimiter ";" --decimal-comma --framework frameworks/msi-toc.yaml
 
+# A next year's round on a changed definition (docs/rounds.md, "The next year's round": the choice
+# "No opinion" added to pol_support): its codebook marks the changed column, in a partner package
+# too, and the package stays valid. Its round before is esem-se-2027: bench opens both its rounds on
+# 2025-01-01, and of two opened the same day the later opened in the database is the later.
+sed -e 's/^version: "2025.1"/version: "2026.1"/' \
+    -e 's/^    - {value: 5, label: {sv: "Mycket högt", en: "Very high"}}$/&\n    - {value: 9, label: {sv: "Ingen uppfattning", en: "No opinion"}}/' \
+    surveys/esem-se.yaml > "$work/esem-se-2026.yaml"
+"$samla" round open "$work/esem-se-2026.yaml" --name esem-se-2026 --opens 2026-10-01 --closes 2027-01-31 --db "$work/db.sqlite" >/dev/null
+"$samla" generate "$work/esem-se-2026.yaml" --rows 40 --seed 26 --out "$work/esem-2026.csv" >/dev/null
+"$samla" import --round esem-se-2026 "$work/esem-2026.csv" --db "$work/db.sqlite" >/dev/null 2>&1
+export_and_validate next-year --round esem-se-2026
+export_and_validate next-year-euclid --round esem-se-2026 --profile euclid --lang en
+if grep -q '^pol_support,.*,esem-se-2027,changed,nya svarsalternativ: 9' "$work/next-year/codebook.csv" \
+    && grep -q '^ESEM_POLSUPPORT,.*,esem-se-2027,changed,choices added: 9' "$work/next-year-euclid/codebook.csv"; then
+    pass "next-year: the codebooks mark pol_support changed since esem-se-2027"
+else
+    fail "next-year: the codebooks do not mark pol_support changed since esem-se-2027"
+fi
+
 # Break a copy of a valid package: in FILE of package SOURCE, replace data row ROW's value of COLUMN
 # by VALUE (the file keeps its BOM, CRLF and the delimiter its package declares), and expect
 # frictionless to refuse it with ERROR.
@@ -83,6 +102,8 @@ break_and_expect variable-not-in-codebook foreign-key euclid-long codebook.csv c
 # The disclosure table of a partner package names columns of the codebook, and counts are not negative.
 break_and_expect disclosure-column-not-in-codebook foreign-key euclid-cleaned disclosure.csv column ESEM_UNKNOWN
 break_and_expect disclosure-negative-count constraint-error euclid-cleaned disclosure.csv suppressed -1
+# A codebook row is new or changed since the round before, or neither.
+break_and_expect change-not-a-code constraint-error next-year codebook.csv change renamed
 
 echo "check-datapackage: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

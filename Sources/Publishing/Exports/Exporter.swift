@@ -9,6 +9,9 @@ public struct ExportPlan: Sendable {
     public let round: Round
     public let definition: StoredDefinition
     public let layout: ExportLayout
+    /// The survey's round before this one, which the codebook compares the definition with; nil
+    /// when this is the survey's first.
+    public let previousRound: PreviousRound?
 
     /// The data file's name: `responses.csv`, or `responses-long.csv` in the long form.
     public var dataFile: String { layout.options.shape == .wide ? "responses.csv" : "responses-long.csv" }
@@ -67,7 +70,8 @@ public struct Exporter: Sendable {
             options.cleaning?.source = (source as NSString).lastPathComponent
         }
         let layout = try ExportLayout(survey: survey, options: options)
-        return ExportPlan(round: round, definition: definition, layout: layout)
+        return ExportPlan(round: round, definition: definition, layout: layout,
+                          previousRound: try PreviousRound.of(round, definition: survey, in: store))
     }
 
     /// How many responses the export will read (complete ones, or all begun), for a progress bar.
@@ -99,7 +103,7 @@ public struct Exporter: Sendable {
             definitionHash: plan.definition.hash, dataFile: plan.dataFile, rows: written.rows, responses: written.responses,
             read: written.read, exportedAt: now.text, samlaVersion: samlaVersion)
 
-        let codebook = Codebook(layout: layout)
+        let codebook = Codebook(layout: layout, previous: plan.previousRound)
         try writeCSV(output.stagedPath("codebook.csv"), delimiter: options.writtenDelimiter) { try codebook.writeCSV(to: $0) }
         try writeText(codebook.markdown(facts: facts), to: output.stagedPath("codebook.md"))
         var extraResources: [JSONValue] = []
@@ -129,7 +133,8 @@ public struct Exporter: Sendable {
             extraResources.append(disclosure.resource())
         }
         let schema = options.shape == .wide ? TableSchema.wide(layout: layout, empties: written.empties) : TableSchema.long(layout: layout)
-        try writeText(DataPackage.json(layout: layout, facts: facts, dataSchema: schema, extraResources: extraResources, disclosure: disclosure?.summary()).text() + "\n",
+        try writeText(DataPackage.json(layout: layout, facts: facts, dataSchema: schema, extraResources: extraResources, disclosure: disclosure?.summary(),
+                                        previous: plan.previousRound).text() + "\n",
                       to: output.stagedPath("datapackage.json"))
         let sizes = plan.files.filter { $0 != "provenance.json" }.map { (name: $0, bytes: output.size($0)) }
         let round = RoundFacts(opens: plan.round.opens.description, closes: plan.round.closes.description, status: plan.round.status.rawValue)

@@ -34,6 +34,9 @@ public protocol Store: Sendable {
     func round(named name: String) throws -> Round?
     /// Every round, with its counts, in order of creation.
     func roundSummaries() throws -> [RoundSummary]
+    /// The round of `round`'s survey before it: the latest that opened before it (of two opened on
+    /// one day, the one created last); nil when `round` is its survey's first.
+    func previousRound(before round: Round) throws -> Round?
 
     // MARK: Invitations
 

@@ -17,6 +17,8 @@ extension Codebook {
         lines.append("- \(sv ? "Datafil" : "Data file"): `\(facts.dataFile)`, \(counted(facts.rows, sv ? "rader" : "rows"))")
         lines.append("- \(sv ? "Exporterad" : "Exported"): \(facts.exportedAt) \(sv ? "med" : "by") Samla \(facts.samlaVersion)")
         lines.append("")
+        lines.append(comparisonParagraph())
+        lines.append("")
         lines.append("## \(sv ? "Så läses filen" : "Reading the file")")
         lines.append("")
         for note in readingNotes(facts: facts) { lines.append("- \(note)") }
@@ -39,6 +41,7 @@ extension Codebook {
             if let calculation = entry.question?.calculation?.text { rules.append("= `\(calculation)`") }
             if let export = entry.column.exportName, export != entry.column.name { rules.append("export_as `\(export)`") }
             if entry.isPII { rules.append(sv ? "**personuppgift**" : "**personal data**") }
+            if let mark = changeMark(entry) { rules.append(mark) }
             var choices = ""
             if case .option(_, let choice) = entry.column.content {
                 choices = "1 = `\(layout.code(of: choice))` \(sv ? "vald" : "chosen"), 0 = \(sv ? "ej vald" : "not chosen")"
@@ -51,6 +54,7 @@ extension Codebook {
                 + [choices, entry.relevance.map { "`\($0)`" } ?? "", rules.joined(separator: "; ")]
             lines.append("| " + cells.map(Self.cell).joined(separator: " | ") + " |")
         }
+        lines += changeSection()
         let lists = usedChoiceLists()
         if !lists.isEmpty {
             lines.append("")
@@ -163,7 +167,7 @@ extension Codebook {
     /// A count and its word (in the codebook's language) as that language writes them in running
     /// text: grouped and joined by no-break spaces in Swedish (``NumberStyle``, `12 345 rader`), as
     /// digits and a space in English (`12345 rows`), as the codebook has always written them.
-    private func counted(_ value: Int, _ word: String) -> String {
+    func counted(_ value: Int, _ word: String) -> String {
         layout.language == "sv" ? NumberStyle(language: "sv").count(value, word) : "\(value) \(word)"
     }
 

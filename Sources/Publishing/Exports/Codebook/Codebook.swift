@@ -3,14 +3,21 @@ import SurveyDefinition
 
 /// The codebook of an export: one entry per column of the wide data file, with the question's
 /// texts in every language, its type, choices (codes and labels), relevance, constraint, export
-/// name and personal-data flag. Written as CSV (for tools) and Markdown (for people).
+/// name and personal-data flag, and which columns ask their question differently from the
+/// survey's previous round. Written as CSV (for tools) and Markdown (for people).
 struct Codebook {
     let layout: ExportLayout
     let entries: [ColumnDescription]
+    /// The round compared with; nil when the export's round is its survey's first.
+    let previous: PreviousRound?
+    /// The columns marked new or changed since `previous`, by column name.
+    let changes: [String: ColumnChange]
 
-    init(layout: ExportLayout) {
+    init(layout: ExportLayout, previous: PreviousRound? = nil) {
         self.layout = layout
         entries = layout.columns.map { ColumnDescription($0, layout: layout) }
+        self.previous = previous
+        changes = Self.changes(layout: layout, previous: previous)
     }
 
     var csvHeader: [String] {
@@ -18,6 +25,7 @@ struct Codebook {
             + layout.survey.languages.map { "label_\($0)" }
             + layout.survey.languages.map { "choices_\($0)" }
             + ["relevant", "constraint", "choice_filter", "choice_attributes", "required", "unit", "export_as", "pii", "calculation"]
+            + ["changed_since", "change", "change_details"]
     }
 
     /// The attributes a `choice_filter` may test, per choice: `umea: region=north | malmo: region=south`.
@@ -64,6 +72,10 @@ struct Codebook {
             try writer.write(text: column.exportName ?? "")
             try writer.write(column.variable == nil ? "" : entry.isPII ? "yes" : "no")
             try writer.write(text: entry.question?.calculation?.text ?? "")
+            let change = changes[column.name]
+            try writer.write(text: change == nil ? "" : previous?.name ?? "")
+            try writer.write(change?.code ?? "")
+            try writer.write(text: change.map(changeDetails) ?? "")
             try writer.endRecord()
         }
     }

@@ -24,19 +24,9 @@ public struct ExportLayout: Sendable {
         }
         self.language = language
 
-        let personal = survey.personalDataSources
-        let marked = survey.variables.map { variable in
-            var variable = variable
-            variable.isPII = variable.isPII || personal[variable.name] != nil
-            return variable
-        }
-        let named = marked.filter { variable in
-            if variable.isPII && !options.exportsPII { return false }
-            if options.profile == .euclid && variable.exportAs == nil { return false }
-            return true
-        }
-        let freeText = Set(survey.freeTextSources.keys)
-        let exported = options.exportsFreeText ? named : named.filter { !freeText.contains($0.name) }
+        let marked = Self.marked(survey)
+        let named = Self.named(marked, options: options)
+        let exported = Self.exported(named, of: survey, options: options)
         if options.profile == .euclid && exported.isEmpty { throw .profileEmpty(survey: survey.id) }
         variables = exported
 
@@ -64,6 +54,39 @@ public struct ExportLayout: Sendable {
             seen[column.name.lowercased()] = owner
         }
         self.columns = columns
+    }
+
+    /// The survey's variables, each marked personal data that is or that a calculation copies from.
+    private static func marked(_ survey: Survey) -> [Variable] {
+        let personal = survey.personalDataSources
+        return survey.variables.map { variable in
+            var variable = variable
+            variable.isPII = variable.isPII || personal[variable.name] != nil
+            return variable
+        }
+    }
+
+    /// Of `marked`, those the options name a column for: no personal data unless asked for, and in a
+    /// partner profile only those with an `export_as`.
+    private static func named(_ marked: [Variable], options: ExportOptions) -> [Variable] {
+        marked.filter { variable in
+            if variable.isPII && !options.exportsPII { return false }
+            if options.profile == .euclid && variable.exportAs == nil { return false }
+            return true
+        }
+    }
+
+    /// Of `named`, those written: without free text unless asked for.
+    private static func exported(_ named: [Variable], of survey: Survey, options: ExportOptions) -> [Variable] {
+        guard !options.exportsFreeText else { return named }
+        let freeText = Set(survey.freeTextSources.keys)
+        return named.filter { !freeText.contains($0.name) }
+    }
+
+    /// The variables an export of `survey` with `options` writes, as ``variables`` of its layout
+    /// would be: what an export of another round, on another definition, held.
+    static func exportedVariables(of survey: Survey, options: ExportOptions) -> [Variable] {
+        exported(named(marked(survey), options: options), of: survey, options: options)
     }
 
     /// The columns of `variables` after `metadata`, named for `profile` by ``WideColumnNames`` over

@@ -3,7 +3,8 @@ import SurveyDefinition
 /// `datapackage.json`: a Frictionless (tabular) data package holding the data file with its
 /// Table Schema and the codebook, valid under `frictionless validate`.
 enum DataPackage {
-    static func json(layout: ExportLayout, facts: ExportFacts, dataSchema: JSONValue, extraResources: [JSONValue], disclosure: JSONValue? = nil) -> JSONValue {
+    static func json(layout: ExportLayout, facts: ExportFacts, dataSchema: JSONValue, extraResources: [JSONValue], disclosure: JSONValue? = nil,
+                     previous: PreviousRound? = nil) -> JSONValue {
         let survey = layout.survey
         let title = survey.title.resolved(layout.language, fallbacks: survey.languages)
         var members: [(String, JSONValue)] = [
@@ -25,6 +26,7 @@ enum DataPackage {
             ("values", .string(layout.options.values.rawValue)),
             ("language", .string(layout.language)),
             ("samlaVersion", .string(facts.samlaVersion)),
+            ("previousRound", previous.map(\.json) ?? .null),
         ] + (disclosure.map { [("disclosure", $0)] } ?? []))))
         return .object(members)
     }
@@ -64,6 +66,7 @@ enum DataPackage {
             switch name {
             case "column": members.append(("constraints", .object([("required", true), ("unique", true)])))
             case "required", "pii": members.append(("constraints", .object([("enum", ["yes", "no"])])))
+            case "change": members.append(("constraints", .object([("enum", ["new", "changed"])])))
             default: break
             }
             return .object(members)

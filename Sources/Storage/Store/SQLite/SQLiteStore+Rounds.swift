@@ -77,6 +77,14 @@ extension SQLiteStore {
         try pool.read { db in try Self.round(named: name, db) }
     }
 
+    public func previousRound(before round: Round) throws -> Round? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT * FROM rounds WHERE survey_id = ? AND opens < ? ORDER BY opens DESC, id DESC LIMIT 1
+                """, arguments: [round.surveyID, round.opens.description]).map(Self.round(from:))
+        }
+    }
+
     public func roundSummaries() throws -> [RoundSummary] {
         try pool.read { db in
             let rows = try Row.fetchAll(db, sql: """
