@@ -25,7 +25,8 @@ enum DataPackage {
             ("values", .string(layout.options.values.rawValue)),
             ("language", .string(layout.language)),
             ("samlaVersion", .string(facts.samlaVersion)),
-        ] + (disclosure.map { [("disclosure", $0)] } ?? []))))
+        ] + (SPSSSyntax.isWritten(for: layout.options) ? [("spssSyntax", .string(SPSSSyntax.file))] : [])
+          + (disclosure.map { [("disclosure", $0)] } ?? []))))
         return .object(members)
     }
 
