@@ -138,8 +138,8 @@ struct SPSSSyntax {
             lines += [
                 "COMPUTE #rest = RTRIM(LTRIM(\(v), \"'\")).",
                 "COMPUTE #other = SUBSTR(#rest, 2).",
-                "DO REPEAT digit = '0' '1' '2' '3' '4' '5' '6' '7' '8' '9'.",
-                "COMPUTE #other = REPLACE(#other, digit, '').",
+                "DO REPEAT #digit = '0' '1' '2' '3' '4' '5' '6' '7' '8' '9'.",
+                "COMPUTE #other = REPLACE(#other, #digit, '').",
                 "END REPEAT.",
                 "IF (SUBSTR(\(v), 1, 1) = \"'\" AND INDEX(CONCAT('=+-@', X'09', X'0D'), SUBSTR(#rest, 1, 1)) > 0",
                 "    AND NOT (SUBSTR(#rest, 1, 1) = '-' AND INDEX('0123456789', SUBSTR(#rest, 2, 1)) > 0",
