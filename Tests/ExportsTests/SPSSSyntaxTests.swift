@@ -78,6 +78,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: (plain.outputPath() as NSString).appendingPathComponent(SPSSDataCopy.file)))
     }
 
+    /// An export over one whose texts had line breaks, with --overwrite, leaves no copy of that data behind.
+    @Test func anOverwritingExportRemovesAnEarlierCopy() throws {
+        let (fixture, _) = try exported()
+        let copy = (fixture.outputPath() as NSString).appendingPathComponent(SPSSDataCopy.file)
+        #expect(FileManager.default.fileExists(atPath: copy))
+        try fixture.export(ExportOptions(overwrite: true))
+        #expect(FileManager.default.fileExists(atPath: copy))
+        try fixture.export(ExportOptions(values: .labels, overwrite: true))
+        #expect(!FileManager.default.fileExists(atPath: copy))
+        #expect(!FileManager.default.fileExists(atPath: (fixture.outputPath() as NSString).appendingPathComponent(SPSSSyntax.file)))
+    }
+
     @Test func cellsWithTheSpreadsheetApostropheAreRepaired() throws {
         let (_, syntax) = try exported()
         #expect(syntax.contains("COMPUTE #rest = RTRIM(LTRIM(barriers_other, \"'\"))."))
