@@ -16,7 +16,7 @@ public struct ExportPlan: Sendable {
     /// Every file the export writes, in order.
     public var files: [String] {
         [dataFile, "codebook.csv", "codebook.md"]
-            + (SPSSSyntax.isWritten(for: layout.options) ? [SPSSSyntax.file] : [])
+            + (layout.options.writesSPSSSyntax ? [SPSSSyntax.file] : [])
             + (layout.options.results == nil ? [] : [IndicatorTables.resultsFile])
             + (layout.options.cleaning == nil ? [] : [IndicatorTables.cleaningFile])
             + (layout.options.profile == nil ? [] : [DisclosureReport.file])
@@ -104,8 +104,8 @@ public struct Exporter: Sendable {
         try writeCSV(output.stagedPath("codebook.csv"), delimiter: options.writtenDelimiter) { try codebook.writeCSV(to: $0) }
         try writeText(codebook.markdown(facts: facts), to: output.stagedPath("codebook.md"))
         var files = plan.files
-        if SPSSSyntax.isWritten(for: options) {
-            let syntax = SPSSSyntax(layout: layout, facts: facts, measures: written.measures)
+        let spss = options.writesSPSSSyntax ? SPSSSyntax(layout: layout, facts: facts, measures: written.measures) : nil
+        if let syntax = spss {
             if syntax.readsCopy {
                 try output.announce(SPSSDataCopy.file, after: SPSSSyntax.file, overwrite: options.overwrite)
                 files.insert(SPSSDataCopy.file, at: files.firstIndex(of: SPSSSyntax.file)! + 1)
@@ -149,14 +149,7 @@ public struct Exporter: Sendable {
 
         let paths = try output.commit()
         var warnings = (options.results?.warnings ?? []) + (disclosure?.warnings(folder: folder) ?? [])
-        if SPSSSyntax.isWritten(for: options) {
-            let renamed = SPSSNames(columns: layout.columns.map(\.name)).renamed
-            if !renamed.isEmpty {
-                warnings.append(Diagnostic(.exportSPSSRenamed, at: .file((folder as NSString).appendingPathComponent(SPSSSyntax.file)),
-                    "SPSS does not take the column name\(renamed.count == 1 ? "" : "s") \(renamed.map(\.column).joined(separator: ", ")); "
-                        + "the syntax file names \(renamed.count == 1 ? "it" : "them") \(renamed.map(\.spss).joined(separator: ", ")) (its comments and codebook.md say so)"))
-            }
-        }
+        if let renamed = spss?.renameWarning(folder: folder) { warnings.append(renamed) }
         if written.responses == 0 {
             warnings.append(Diagnostic(.exportNoResponses, at: .file((folder as NSString).appendingPathComponent(plan.dataFile)),
                 "round \(plan.round.name) has no \(options.selection == .complete ? "complete " : "")responses\(options.cleaning == nil ? "" : " left after cleaning"); the data file holds its header only"))

@@ -157,7 +157,7 @@ extension Codebook {
         } else {
             notes.append(sv ? "Personuppgifter (frågor märkta pii) ingår inte." : "Personal data (questions marked pii) is left out.")
         }
-        if SPSSSyntax.isWritten(for: options) { notes.append(spssNote(sv: sv)) }
+        if options.writesSPSSSyntax { notes.append(spssNote(sv: sv)) }
         return notes
     }
 

@@ -25,7 +25,7 @@ enum DataPackage {
             ("values", .string(layout.options.values.rawValue)),
             ("language", .string(layout.language)),
             ("samlaVersion", .string(facts.samlaVersion)),
-        ] + (SPSSSyntax.isWritten(for: layout.options) ? [("spssSyntax", .string(SPSSSyntax.file))] : [])
+        ] + (layout.options.writesSPSSSyntax ? [("spssSyntax", .string(SPSSSyntax.file))] : [])
           + (disclosure.map { [("disclosure", $0)] } ?? []))))
         return .object(members)
     }

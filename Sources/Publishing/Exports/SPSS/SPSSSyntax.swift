@@ -1,4 +1,6 @@
 import CSV
+import Diagnostics
+import Foundation
 
 /// `responses.sps`: SPSS syntax that reads the wide data file into SPSS or GNU PSPP with every
 /// variable's label, type and measurement level and every choice's value label, and saves it as
@@ -30,9 +32,14 @@ struct SPSSSyntax {
         }
     }
 
-    /// Whether an export writes the syntax file (``ExportOptions/writesSPSSSyntax``).
-    static func isWritten(for options: ExportOptions) -> Bool {
-        options.writesSPSSSyntax
+    /// W603 when a column is named otherwise here, at the syntax file in the output `folder`.
+    func renameWarning(folder: String) -> Diagnostic? {
+        let renamed = names.renamed
+        guard !renamed.isEmpty else { return nil }
+        let many = renamed.count > 1
+        return Diagnostic(.exportSPSSRenamed, at: .file((folder as NSString).appendingPathComponent(Self.file)),
+            "SPSS does not take the column name\(many ? "s" : "") \(renamed.map(\.column).joined(separator: ", ")); "
+                + "the syntax file names \(many ? "them" : "it") \(renamed.map(\.spss).joined(separator: ", ")) (its comments and codebook.md say so)")
     }
 
     /// Whether the syntax reads ``SPSSDataCopy`` instead of the data file: a text cell holds a line break.
