@@ -22,7 +22,7 @@ import Testing
         for folder in ["out", "long"] {
             let files = try fixture.allFiles(in: folder)
             #expect(files.keys.sorted() == (folder == "out"
-                ? ["codebook.csv", "codebook.md", "datapackage.json", "disclosure.csv", "provenance.json", "responses.csv"]
+                ? ["codebook.csv", "codebook.md", "datapackage.json", "disclosure.csv", "provenance.json", "responses.csv", "responses.sps"]
                 : ["codebook.csv", "codebook.md", "datapackage.json", "disclosure.csv", "provenance.json", "responses-long.csv"]))
             for (name, bytes) in files {
                 for needle in needles {

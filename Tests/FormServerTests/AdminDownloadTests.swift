@@ -112,7 +112,7 @@ import Testing
 
             let zip = try await Self.download(client, "/admin/rounds/esem-open/exports/euclid.zip?lang=en", type: "application/zip", fileName: "esem-open-euclid.zip")
             let files = try Unzipped(zip.bytes)
-            #expect(files.names == ["responses.csv", "codebook.csv", "codebook.md", "disclosure.csv", "datapackage.json", "provenance.json"].map { "esem-open-euclid/" + $0 })
+            #expect(files.names == ["responses.csv", "codebook.csv", "codebook.md", "responses.sps", "disclosure.csv", "datapackage.json", "provenance.json"].map { "esem-open-euclid/" + $0 })
             let data = try #require(files["esem-open-euclid/responses.csv"])
             #expect(data.hasPrefix(Self.bom + "respondent_id,language,source,ESEM_CONSENT,"))
             #expect(data.components(separatedBy: "\r\n").filter { !$0.isEmpty }.dropFirst().allSatisfy { $0.hasPrefix("R-") })

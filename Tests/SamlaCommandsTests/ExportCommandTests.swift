@@ -54,12 +54,29 @@ import Testing
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.hasPrefix("exported 20 responses of round esem-se-2025 to \(workspace.out("a")):\n"))
         let files = try FileManager.default.contentsOfDirectory(atPath: workspace.out("a")).sorted()
-        #expect(files == ["codebook.csv", "codebook.md", "datapackage.json", "provenance.json", "responses.csv"])
+        #expect(files == ["codebook.csv", "codebook.md", "datapackage.json", "provenance.json", "responses.csv", "responses.sps"])
         let again = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("a")])
         #expect(again.status == 1)
         #expect(again.errors.contains("error[E601]: the file exists already"))
         let replaced = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("a"), "--overwrite"])
         #expect(replaced.status == 0)
+    }
+
+    /// The SPSS syntax file comes with the wide file with codes; the long and labelled forms say why they have none.
+    @Test func theSPSSSyntaxComesWithTheWideFileWithCodes() throws {
+        let workspace = try Workspace()
+        let wide = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("wide")])
+        #expect(wide.status == 0, "\(wide.errors)")
+        #expect(wide.output.contains("\n  responses.sps\n") && !wide.output.contains("note: no SPSS syntax"))
+        let syntax = try String(contentsOfFile: workspace.out("wide") + "/responses.sps", encoding: .utf8)
+        #expect(syntax.contains("GET DATA /TYPE=TXT\n  /FILE='responses.csv'\n  /ENCODING='UTF8'"))
+        #expect(syntax.contains("SAVE OUTFILE='responses.sav'."))
+        for form in [["--format", "long"], ["--labels"]] {
+            let run = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out(form[0])] + form)
+            #expect(run.status == 0, "\(run.errors)")
+            #expect(run.output.hasSuffix("note: no SPSS syntax file (responses.sps): it reads the wide file with codes; export without --format long and --labels for one\n"))
+            #expect(!FileManager.default.fileExists(atPath: workspace.out(form[0]) + "/responses.sps"))
+        }
     }
 
     @Test func aPartnerExportWithAFrameworkShipsResultsAndTheCleaningLog() throws {

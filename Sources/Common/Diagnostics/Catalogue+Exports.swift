@@ -12,10 +12,11 @@ extension DiagnosticCode {
     public static let exportNoResponses = DiagnosticCode("W600", .warning, "the round has no responses to export; the files hold headers only")
     public static let exportValuesSuppressed = DiagnosticCode("W601", .warning, "a partner export blanked quasi-identifier values so that no combination of them singles out fewer than k organisations")
     public static let exportNoQuasiIdentifiers = DiagnosticCode("W602", .warning, "a partner export of a definition that marks no question quasi_identifier: no disclosure control was applied")
+    public static let exportSPSSRenamed = DiagnosticCode("W603", .warning, "a column whose name SPSS does not take has another name in the SPSS syntax file")
 
     static let exportCodes: [DiagnosticCode] = [
         exportLanguageUnknown, exportOutputExists, exportOutputUnwritable, exportColumnClash, exportUnknownCode,
         exportDefinitionUnreadable, exportProfileEmpty, exportKAnonymityInvalid, exportSuppressLastUnknown, exportNoResponses, exportValuesSuppressed,
-        exportNoQuasiIdentifiers,
+        exportNoQuasiIdentifiers, exportSPSSRenamed,
     ]
 }

@@ -137,6 +137,9 @@ struct ExportCommand: ParsableCommand {
                 let facts = summary.facts
                 printLine("exported \(facts.responses) response\(facts.responses == 1 ? "" : "s") of round \(round) to \(out):")
                 for path in summary.files { printLine("  \((path as NSString).lastPathComponent)") }
+                if !plan.layout.options.writesSPSSSyntax {
+                    printLine("note: no SPSS syntax file (responses.sps): it reads the wide file with codes; export without --format long and --labels for one")
+                }
             } catch let error as ExportError {
                 throw Refused(error.diagnostics(database: database.path))
             }

@@ -19,6 +19,7 @@ public struct ExportPlan: Sendable {
     /// Every file the export writes, in order.
     public var files: [String] {
         [dataFile, "codebook.csv", "codebook.md"]
+            + (layout.options.writesSPSSSyntax ? [SPSSSyntax.file] : [])
             + (layout.options.results == nil ? [] : [IndicatorTables.resultsFile])
             + (layout.options.cleaning == nil ? [] : [IndicatorTables.cleaningFile])
             + (layout.options.profile == nil ? [] : [DisclosureReport.file])
@@ -28,7 +29,7 @@ public struct ExportPlan: Sendable {
     /// Every file name an export may write, whatever its options: with `overwrite`, those of an
     /// earlier export that this one does not write are removed, so that the folder holds one export.
     public static let possibleFiles = [
-        "responses.csv", "responses-long.csv", "codebook.csv", "codebook.md", IndicatorTables.resultsFile, IndicatorTables.cleaningFile,
+        "responses.csv", "responses-long.csv", "codebook.csv", "codebook.md", SPSSSyntax.file, SPSSDataCopy.file, IndicatorTables.resultsFile, IndicatorTables.cleaningFile,
         DisclosureReport.file, "datapackage.json", "provenance.json",
     ]
 }
@@ -106,6 +107,16 @@ public struct Exporter: Sendable {
         let codebook = Codebook(layout: layout, previous: plan.previousRound)
         try writeCSV(output.stagedPath("codebook.csv"), delimiter: options.writtenDelimiter) { try codebook.writeCSV(to: $0) }
         try writeText(codebook.markdown(facts: facts), to: output.stagedPath("codebook.md"))
+        var files = plan.files
+        let spss = options.writesSPSSSyntax ? SPSSSyntax(layout: layout, facts: facts, measures: written.measures) : nil
+        if let syntax = spss {
+            if syntax.readsCopy {
+                try output.announce(SPSSDataCopy.file, after: SPSSSyntax.file, overwrite: options.overwrite)
+                files.insert(SPSSDataCopy.file, at: files.firstIndex(of: SPSSSyntax.file)! + 1)
+                try copyForSPSS(output.stagedPath(plan.dataFile), to: output.stagedPath(SPSSDataCopy.file), delimiter: options.writtenDelimiter)
+            }
+            try writeText(syntax.text, to: output.stagedPath(SPSSSyntax.file))
+        }
         var extraResources: [JSONValue] = []
         if let results = options.results {
             let rows = IndicatorTables.rows(results, round: plan.round.name, layout: layout)
@@ -136,13 +147,14 @@ public struct Exporter: Sendable {
         try writeText(DataPackage.json(layout: layout, facts: facts, dataSchema: schema, extraResources: extraResources, disclosure: disclosure?.summary(),
                                         previous: plan.previousRound).text() + "\n",
                       to: output.stagedPath("datapackage.json"))
-        let sizes = plan.files.filter { $0 != "provenance.json" }.map { (name: $0, bytes: output.size($0)) }
+        let sizes = files.filter { $0 != "provenance.json" }.map { (name: $0, bytes: output.size($0)) }
         let round = RoundFacts(opens: plan.round.opens.description, closes: plan.round.closes.description, status: plan.round.status.rawValue)
         try writeText(Provenance.json(layout: layout, facts: facts, round: round, files: sizes, disclosure: disclosure?.summary()).text() + "\n",
                       to: output.stagedPath("provenance.json"))
 
         let paths = try output.commit()
         var warnings = (options.results?.warnings ?? []) + (disclosure?.warnings(folder: folder) ?? [])
+        if let renamed = spss?.renameWarning(folder: folder) { warnings.append(renamed) }
         if written.responses == 0 {
             warnings.append(Diagnostic(.exportNoResponses, at: .file((folder as NSString).appendingPathComponent(plan.dataFile)),
                 "round \(plan.round.name) has no \(options.selection == .complete ? "complete " : "")responses\(options.cleaning == nil ? "" : " left after cleaning"); the data file holds its header only"))
@@ -162,6 +174,8 @@ public struct Exporter: Sendable {
         var responses = 0
         var read = 0
         var empties: [Int]
+        /// Per column: what its cells held.
+        var measures: [ColumnMeasure] = []
     }
 
     /// `blanked`: per response, the variables (indices in the layout's variables) written empty.
@@ -222,6 +236,7 @@ public struct Exporter: Sendable {
         }
         progress?(written.read)
         written.empties = Array(UnsafeBufferPointer(start: empties, count: columnCount))
+        written.measures = encoder.measures
         return written
     }
 
@@ -237,8 +252,33 @@ public struct Exporter: Sendable {
         error.isDiskFull ? .outputDiskFull(path: ExportFolder.target(ofStaged: path)) : .outputUnwritable(path: path, reason: error.description)
     }
 
-    private func writeCSV(_ path: String, delimiter: Unicode.Scalar, _ body: (CSVWriter) throws -> Void) throws {
-        let writer = try Self.openCSV(path, neutralizing: true, delimiter: delimiter)
+    /// Writes the data file at `source` again at `target` with its cells' line breaks marked (``SPSSDataCopy``).
+    private func copyForSPSS(_ source: String, to target: String, delimiter: Unicode.Scalar) throws {
+        let reader: CSVReader
+        do { reader = try CSVReader(path: source, options: .init(delimiter: delimiter)) } catch {
+            throw ExportError.outputUnwritable(path: source, reason: error.description)
+        }
+        try writeCSV(target, delimiter: delimiter, neutralizing: false) { writer in
+            while let record = try Self.next(of: reader, path: source) {
+                for index in 0..<record.count {
+                    let bytes = record.unsafeBytes(at: index)
+                    if SPSSDataCopy.hasLineBreak(bytes) {
+                        try SPSSDataCopy.marked(bytes).withUnsafeBytes { try writer.write(utf8: $0) }
+                    } else {
+                        try writer.write(utf8: UnsafeRawBufferPointer(bytes))
+                    }
+                }
+                try writer.endRecord()
+            }
+        }
+    }
+
+    private static func next(of reader: CSVReader, path: String) throws(ExportError) -> CSVRecord? {
+        do { return try reader.next() } catch { throw .outputUnwritable(path: path, reason: error.description) }
+    }
+
+    private func writeCSV(_ path: String, delimiter: Unicode.Scalar, neutralizing: Bool = true, _ body: (CSVWriter) throws -> Void) throws {
+        let writer = try Self.openCSV(path, neutralizing: neutralizing, delimiter: delimiter)
         do {
             try body(writer)
             try writer.close()

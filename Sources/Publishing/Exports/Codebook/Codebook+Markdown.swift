@@ -161,6 +161,7 @@ extension Codebook {
         } else {
             notes.append(sv ? "Personuppgifter (frågor märkta pii) ingår inte." : "Personal data (questions marked pii) is left out.")
         }
+        if options.writesSPSSSyntax { notes.append(spssNote(sv: sv)) }
         return notes
     }
 
@@ -205,4 +206,19 @@ extension Codebook {
 
 private extension String {
     func localized(_ sv: Bool, _ english: String) -> String { sv ? self : english }
+}
+
+extension Codebook {
+    /// How `responses.sps` reads the file into SPSS, and which columns it names otherwise.
+    func spssNote(sv: Bool) -> String {
+        let renamed = SPSSNames(columns: layout.columns.map(\.name)).renamed
+        var note = sv
+            ? "SPSS och PSPP: `\(SPSSSyntax.file)` läser filen med variabeletiketter, värdeetiketter och mätnivåer ur denna kodbok och sparar `\(SPSSSyntax.savFile)` (kör `pspp \(SPSSSyntax.file)` i mappen, eller CD till mappen i SPSS först)."
+            : "SPSS and PSPP: `\(SPSSSyntax.file)` reads the file with the variable labels, value labels and measurement levels of this codebook and saves `\(SPSSSyntax.savFile)` (run `pspp \(SPSSSyntax.file)` in the folder, or CD to the folder in SPSS first)."
+        if !renamed.isEmpty {
+            let pairs = renamed.map { "`\($0.column)` → `\($0.spss)`" }.joined(separator: ", ")
+            note += sv ? " SPSS tar inte alla kolumnernas namn; där heter de: \(pairs)." : " SPSS does not take every column's name; there they are named: \(pairs)."
+        }
+        return note
+    }
 }

@@ -113,6 +113,11 @@ public struct ExportOptions: Sendable {
 
     /// Whether decimals are written with a comma: only when asked for, and never for a partner.
     public var writesDecimalComma: Bool { decimalComma && profile == nil }
+
+    /// Whether the export writes SPSS syntax (`responses.sps`): for the wide file with codes, whose
+    /// value labels are the codebook's. A long file has no column per variable, and a file of labels
+    /// has no codes to label.
+    public var writesSPSSSyntax: Bool { shape == .wide && values == .codes }
 }
 
 /// Cleaning applied before an export: the responses it removed and one line per rule.

@@ -27,7 +27,8 @@ enum DataPackage {
             ("language", .string(layout.language)),
             ("samlaVersion", .string(facts.samlaVersion)),
             ("previousRound", previous.map(\.json) ?? .null),
-        ] + (disclosure.map { [("disclosure", $0)] } ?? []))))
+        ] + (layout.options.writesSPSSSyntax ? [("spssSyntax", .string(SPSSSyntax.file))] : [])
+          + (disclosure.map { [("disclosure", $0)] } ?? []))))
         return .object(members)
     }
 

@@ -5,13 +5,17 @@ import CSV
 /// (`0.1`, `0.00001`); NaN and infinities as Table Schema writes them. JSON numbers may keep the
 /// exponent (``text(_:)``).
 enum DecimalText {
-    /// `decimalComma`: `3,5` instead of `3.5`, for Excel in a Swedish locale.
-    static func write(_ value: Double, decimalComma: Bool = false, to writer: CSVWriter) throws {
+    /// `decimalComma`: `3,5` instead of `3.5`, for Excel in a Swedish locale. Returns the number as
+    /// written with a point, or nil for a whole number, written as an integer.
+    @discardableResult
+    static func write(_ value: Double, decimalComma: Bool = false, to writer: CSVWriter) throws -> String? {
         if value.rounded(.towardZero) == value, abs(value) < DecimalCell.exactWholeLimit {
             try writer.write(Int(value))
-        } else {
-            try writer.write(decimalComma ? withDecimalComma(cell(value)) : cell(value))
+            return nil
         }
+        let text = cell(value)
+        try writer.write(decimalComma ? withDecimalComma(text) : text)
+        return text
     }
 
     /// A number written with a point, with a comma instead (`0.452` → `0,452`).

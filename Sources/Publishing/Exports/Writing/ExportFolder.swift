@@ -7,9 +7,9 @@ import Foundation
 final class ExportFolder {
     let path: String
     let staging: String
-    private let names: [String]
+    private var names: [String]
     /// Files of an earlier export that this one does not write, removed when it is committed.
-    private let stale: [String]
+    private var stale: [String]
     /// The folders this export made for `path`, deepest first: removed again if it fails.
     private let made: [String]
     private var committed = false
@@ -74,6 +74,15 @@ final class ExportFolder {
         guard !committed else { return }
         try? FileManager.default.removeItem(atPath: staging)
         Self.remove(made)
+    }
+
+    /// Adds `name` after `earlier` to the files of the export, once it is known that the export writes it; refuses
+    /// (E601) when the folder holds such a file and `overwrite` is off.
+    func announce(_ name: String, after earlier: String, overwrite: Bool) throws(ExportError) {
+        let target = (path as NSString).appendingPathComponent(name)
+        if !overwrite && FileManager.default.fileExists(atPath: target) { throw .outputExists(path: target) }
+        names.insert(name, at: names.firstIndex(of: earlier).map { $0 + 1 } ?? names.count)
+        stale.removeAll { $0 == name }
     }
 
     /// Where to write `name` until the export is committed.

@@ -57,6 +57,8 @@ final class RowEncoder {
     private let scratchCapacity = 64 * 1024
     /// "0" and "1", for the 0/1 columns.
     private let digits: UnsafeMutablePointer<UInt8>
+    /// Per column: what its cells held so far (``measures``).
+    private let measured: UnsafeMutablePointer<ColumnMeasure>
 
     init(layout: ExportLayout, pseudonymizer: Pseudonymizer?) {
         self.pseudonymizer = pseudonymizer
@@ -126,6 +128,8 @@ final class RowEncoder {
         digits = .allocate(capacity: 2)
         digits[0] = UInt8(ascii: "0")
         digits[1] = UInt8(ascii: "1")
+        measured = .allocate(capacity: max(1, cells.count))
+        measured.initialize(repeating: ColumnMeasure(), count: max(1, cells.count))
     }
 
     deinit {
@@ -134,9 +138,15 @@ final class RowEncoder {
         currentID.deallocate()
         scratch.deallocate()
         digits.deallocate()
+        measured.deinitialize(count: max(1, cells.count))
+        measured.deallocate()
     }
 
     var columnCount: Int { cells.count }
+
+    /// What the cells written so far held, per column: the widths and digits of its numbers and
+    /// texts (choices, bands and 0/1 columns are declared from their lists, and not measured).
+    var measures: [ColumnMeasure] { Array(UnsafeBufferPointer(start: measured, count: cells.count)) }
 
     /// Reads what several columns share: the id, and each multiple choice's chosen options.
     /// Throws `ExportError.unknownCode` for a code the choice list does not have.
@@ -182,6 +192,7 @@ final class RowEncoder {
     func write(_ row: ResponseRow, column index: Int, to writer: CSVWriter) throws -> Bool {
         switch cells[index] {
         case .responseID:
+            measured[index].noteInteger(Int(currentID.pointee))
             try writer.write(Int(currentID.pointee))
         case .pseudonym:
             try writeID(to: writer)
@@ -189,27 +200,37 @@ final class RowEncoder {
             try writer.write(row.language)
         case .submittedAt:
             guard let submitted = row.submittedAt else { return try writeEmpty(to: writer) }
-            try writer.write(submitted.text)
+            let text = submitted.text
+            measured[index].widestBytes = max(measured[index].widestBytes, text.utf8.count)
+            try writer.write(text)
         case .source:
             try writer.write(row.source.rawValue)
         case .apiClient:
-            guard let client = row.apiClient else { return try writeEmpty(to: writer) }
-            try writer.write(FormulaNeutralization.neutralized(client))
+            guard var client = row.apiClient else { return try writeEmpty(to: writer) }
+            let neutralized = FormulaNeutralization.isNeeded(for: client)
+            client.withUTF8 { measured[index].noteText($0, neutralized: neutralized) }
+            try writer.write(neutralized ? String(FormulaNeutralization.prefix) + client : client)
         case .status:
             try writer.write(row.status.rawValue)
         case .integer(let v):
             guard let n = row.integer(v) else { return try writeEmpty(to: writer) }
+            measured[index].noteInteger(Int(n))
             try writer.write(Int(n))
         case .decimal(let v):
             guard let d = row.decimal(v) else { return try writeEmpty(to: writer) }
-            try DecimalText.write(d, decimalComma: decimalComma, to: writer)
+            if let text = try DecimalText.write(d, decimalComma: decimalComma, to: writer) {
+                measured[index].noteNumber(text)
+            } else {
+                measured[index].noteInteger(Int(d))
+            }
         case .boolean(let v):
             guard let n = row.integer(v) else { return try writeEmpty(to: writer) }
             try writeBytes(n != 0 ? yes : no, to: writer)
         case .date(let v):
             guard try row.withUTF8(v, { try writer.write(utf8: UnsafeRawBufferPointer($0)) }) != nil else { return try writeEmpty(to: writer) }
+            measured[index].widestBytes = max(measured[index].widestBytes, 10)
         case .text(let v):
-            guard try row.withUTF8(v, { try writeText($0, to: writer) }) != nil else { return try writeEmpty(to: writer) }
+            guard try row.withUTF8(v, { try writeText($0, to: writer, measure: &measured[index]) }) != nil else { return try writeEmpty(to: writer) }
         case .choice(let v, let table):
             let found = row.withUTF8(v) { code in table.index(of: code) ?? -1 }
             guard let found else { return try writeEmpty(to: writer) }
@@ -250,8 +271,10 @@ final class RowEncoder {
     }
 
     /// Writes free text, with an apostrophe in front when it starts like a formula.
-    private func writeText(_ bytes: UnsafeBufferPointer<UInt8>, to writer: CSVWriter) throws {
-        guard FormulaNeutralization.isNeeded(bytes) else {
+    private func writeText(_ bytes: UnsafeBufferPointer<UInt8>, to writer: CSVWriter, measure: inout ColumnMeasure) throws {
+        let neutralized = FormulaNeutralization.isNeeded(bytes)
+        measure.noteText(bytes, neutralized: neutralized)
+        guard neutralized else {
             return try writer.write(utf8: UnsafeRawBufferPointer(bytes))
         }
         if bytes.count < scratchCapacity {
