@@ -28,7 +28,7 @@ import Testing
             let output = Pipe()
             process.standardOutput = output
             if let log {
-                FileManager.default.createFile(atPath: log, contents: nil)
+                _ = FileManager.default.createFile(atPath: log, contents: nil)
                 process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
             } else {
                 process.standardError = FileHandle.nullDevice
