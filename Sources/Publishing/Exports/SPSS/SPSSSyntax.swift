@@ -101,7 +101,7 @@ struct SPSSSyntax {
             "The labels are those of codebook.csv in \(layout.language); it saves \(Self.savFile).",
             "SPSS and PSPP open files in their working directory, not in the folder of this file.",
             "In GNU PSPP run pspp \(Self.file) in this folder.",
-            "In SPSS first run CD with this folder, e.g. CD 'C:\\Users\\me\\export'. then this file.",
+            "In SPSS first run CD with this folder (for example CD 'C:\\Users\\me\\export'), then this file.",
             "SPSS runs in Unicode mode (its default since SPSS 21): string widths are bytes of UTF-8 (å takes 2).",
             "A cell with an apostrophe for spreadsheet safety ('=x, '@home) gets its value back without it.",
         ]
