@@ -23,7 +23,7 @@ import Testing
             #expect(refused.status == 422)
             #expect(Respondent.errors(refused.body) == [
                 "q-prio_fin Hur viktig är ekonomisk avkastning när organisationen fattar strategiska beslut? Ange ett heltal från 0 till 10.",
-                "q-prio_imp Hur viktig är social eller miljömässig nytta när organisationen fattar strategiska beslut? ”nio” är inte ett heltal: skriv bara siffror, t.ex. 12 eller -3.",
+                "q-prio_imp Hur viktig är social eller miljömässig nytta när organisationen fattar strategiska beslut? ”nio” är inte ett heltal: skriv det med siffror, t.ex. 7.",
             ])
             #expect(refused.body.contains(#"<p class="error-message" id="e-prio_fin"><span class="visually-hidden">Fel: </span>Ange ett heltal från 0 till 10.</p>"#))
             #expect(refused.body.contains(#"aria-describedby="h-prio_fin e-prio_fin" aria-invalid="true""#))
@@ -179,7 +179,7 @@ import Testing
             #expect(Page.title(switched.body) == "Staff and leadership")
             #expect(Page.inputValue("volunteers", in: switched.body) == "many")
             #expect(Respondent.errors(switched.body) == [
-                "q-volunteers How many volunteers take part in your organisation's work regularly? “many” is not a whole number: write digits only, e.g. 12 or -3.",
+                "q-volunteers How many volunteers take part in your organisation's work regularly? “many” is not a whole number: write it in digits, e.g. 7.",
             ], "only the typed answer it could not keep, not the required questions not answered yet")
             let english = try await r.show()
             #expect(Page.language(english.body) == "en")
@@ -199,7 +199,7 @@ import Testing
             #expect(Page.title(stayed.body) == "Staff and leadership")
             #expect(Page.inputValue("volunteers", in: stayed.body) == "many")
             #expect(Respondent.errors(stayed.body) == [
-                "q-volunteers How many volunteers take part in your organisation's work regularly? “many” is not a whole number: write digits only, e.g. 12 or -3.",
+                "q-volunteers How many volunteers take part in your organisation's work regularly? “many” is not a whole number: write it in digits, e.g. 7.",
             ])
             #expect(stayed.body.contains("<p>This page is shown again because an answer on it could not be saved. Correct the answer or empty the field, then choose Back again.</p>"))
             let afterStay = try #require(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response)

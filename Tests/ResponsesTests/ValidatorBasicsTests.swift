@@ -88,10 +88,10 @@ import Testing
         #expect(problem.variable == "staff")
         #expect(problem.value == "tolv")
         #expect(problem.code == .notANumber)
-        #expect(problem.message(in: "en") == "“tolv” is not a whole number: write digits only, e.g. 12 or -3")
-        #expect(problem.message(in: "sv") == "”tolv” är inte ett heltal: skriv bara siffror, t.ex. 12 eller -3")
+        #expect(problem.message(in: "en") == "“tolv” is not a whole number: write it in digits, e.g. 7")
+        #expect(problem.message(in: "sv") == "”tolv” är inte ett heltal: skriv det med siffror, t.ex. 7")
         let diagnostic = problem.diagnostic(at: .record(file: "in.csv", row: 3, column: "staff", line: 4))
-        #expect(diagnostic.description == "in.csv:4: error[E400]: row 3, column staff: “tolv” is not a whole number: write digits only, e.g. 12 or -3")
+        #expect(diagnostic.description == "in.csv:4: error[E400]: row 3, column staff: “tolv” is not a whole number: write it in digits, e.g. 7")
     }
 
     /// A respondent's page keeps a count with the word it counts in Swedish (a no-break space).

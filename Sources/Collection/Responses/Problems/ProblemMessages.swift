@@ -14,7 +14,7 @@ enum ProblemMessages {
         let given = p.value.map { "“\(shortened($0))”" } ?? "the answer"
         switch p.kind {
         case .notANumber(true):
-            return "\(given) is not a whole number: write digits only, e.g. 12 or -3"
+            return "\(given) is not a whole number: write it in digits, e.g. 7"
         case .notANumber(false):
             return "\(given) is not a number: write digits, with . or , before any decimals, e.g. 3.5"
         case .notAWholeNumber:
@@ -78,7 +78,7 @@ enum ProblemMessages {
         let given = p.value.map { "”\(shortened($0))”" } ?? "svaret"
         switch p.kind {
         case .notANumber(true):
-            return "\(given) är inte ett heltal: skriv bara siffror, t.ex. 12 eller -3"
+            return "\(given) är inte ett heltal: skriv det med siffror, t.ex. 7"
         case .notANumber(false):
             return "\(given) är inte ett tal: skriv siffror, med komma eller punkt före eventuella decimaler, t.ex. 3,5"
         case .notAWholeNumber:
