@@ -45,13 +45,14 @@ enum AdminDownload: String, CaseIterable, Sendable {
     }
 
     /// The export's files this download sends: one, or every file of the package in a zip (with
-    /// `results.csv` and `cleaning-log.csv` when a framework cleaned it).
-    func files(of plan: ExportPlan) -> [String] {
+    /// `results.csv` and `cleaning-log.csv` when a framework cleaned it, and the SPSS syntax's copy
+    /// of the data when a text has a line break): `written` names the files the export wrote.
+    func files(of plan: ExportPlan, written: [String]) -> [String] {
         switch self {
         case .responses, .responsesLabels, .responsesLong, .responsesWithPersonalData: [plan.dataFile]
         case .codebookMarkdown: ["codebook.md"]
         case .codebookCSV: ["codebook.csv"]
-        case .euclidPackage: plan.files
+        case .euclidPackage: written
         }
     }
 

@@ -24,8 +24,8 @@ struct DownloadMaker: Sendable {
             let folder = try Self.temporaryFolder()
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let output = (folder as NSString).appendingPathComponent("export")
-            _ = try exporter.export(plan, to: output)
-            let files = try ExportedFiles(folder: output, names: download.files(of: plan))
+            let summary = try exporter.export(plan, to: output)
+            let files = try ExportedFiles(folder: output, names: download.files(of: plan, written: summary.files.map { ($0 as NSString).lastPathComponent }))
             guard download == .euclidPackage else { return (files, nil, plan.layout.language) }
             let prefix = download.folderName(round: round) + "/"
             let entries = try files.files.indices.map { index in
