@@ -28,6 +28,15 @@ public struct DefinitionChanges: Sendable, Hashable {
         dropped = earlier.variables.filter { !names.contains($0.name) }
     }
 
+    /// Nothing changed: the two rounds are pinned to one definition.
+    public static let none = DefinitionChanges(added: [], changed: [:], dropped: [])
+
+    private init(added: [Variable], changed: [String: [QuestionDifference]], dropped: [Variable]) {
+        self.added = added
+        self.changed = changed
+        self.dropped = dropped
+    }
+
     /// Whether the later definition asks every variable as the earlier one did.
     public var isEmpty: Bool { added.isEmpty && changed.isEmpty && dropped.isEmpty }
 }

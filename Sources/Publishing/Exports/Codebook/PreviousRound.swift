@@ -22,7 +22,7 @@ public struct PreviousRound: Sendable {
         guard let earlier = try store.previousRound(before: round) else { return nil }
         if earlier.definitionHash == round.definitionHash {
             return PreviousRound(name: earlier.name, definitionVersion: definition.version, definitionHash: earlier.definitionHash,
-                                 changes: DefinitionChanges(from: definition, to: definition), isSameDefinition: true, survey: definition)
+                                 changes: DefinitionChanges.none, isSameDefinition: true, survey: definition)
         }
         let stored = try store.definition(hash: earlier.definitionHash)
         let survey = stored.flatMap { SurveyLoader.load(text: $0.sourceText, path: "\(earlier.surveyID)@\($0.version)").document?.survey }
