@@ -82,7 +82,7 @@ struct WeightsOutOfRangeTests {
     /// calibrated to 700 (the linear weights came out not a number, and the staff cells were
     /// reported as weighing 0).
     @Test func calibrationOfACodeWithTooLittleWeightRefusesTheRound() throws {
-        let message = try Self.refusal(Self.calibrated, Self.rows { region, _ in region == "S" ? 5e-324 : 1 })
+        let message = try Self.refusal(Self.calibrated, Self.rows { region, _ in region == "S" ? Double.leastNonzeroMagnitude : 1 })
         #expect(message.hasPrefix("calibrating round orgs-2025 with the weights of size is impossible: the weights of region S add up to 5e-323, and calibrating them to its count 700 would take them beyond the range"), "\(message)")
     }
 }

@@ -184,11 +184,11 @@ import Testing
         #expect(throws: EstimationError.calibrationWeightsOutOfRange(variable: "population", code: nil, weighted: .infinity, target: 300)) {
             try calibrated([1e308, 1e308, 1, 1, 1, 1])
         }
-        #expect(throws: EstimationError.calibrationWeightsOutOfRange(variable: "population", code: nil, weighted: 3e-323, target: 300)) {
-            try calibrated(Array(repeating: 5e-324, count: 6))
+        #expect(throws: EstimationError.calibrationWeightsOutOfRange(variable: "population", code: nil, weighted: 6 * Double.leastNonzeroMagnitude, target: 300)) {
+            try calibrated(Array(repeating: Double.leastNonzeroMagnitude, count: 6))
         }
-        #expect(throws: EstimationError.calibrationWeightsOutOfRange(variable: "region", code: "S", weighted: 1.5e-323, target: 200)) {
-            try calibrated([1, 1, 1, 5e-324, 5e-324, 5e-324])
+        #expect(throws: EstimationError.calibrationWeightsOutOfRange(variable: "region", code: "S", weighted: 3 * Double.leastNonzeroMagnitude, target: 200)) {
+            try calibrated([1, 1, 1, Double.leastNonzeroMagnitude, Double.leastNonzeroMagnitude, Double.leastNonzeroMagnitude])
         }
         #expect(throws: EstimationError.calibrationWeightsOutOfRange(variable: "population", code: nil, weighted: .infinity, target: 300)) {
             try SampleDesign(weights: [1e308, 1e308, 1, 1, 1, 1]).calibrated(to: CalibrationTargets(populationSize: 300), method: method)
@@ -198,7 +198,7 @@ import Testing
     @Test func weightsOutOfRangeAreDescribedInFiniteFigures() {
         #expect(EstimationError.calibrationWeightsOutOfRange(variable: "population", code: nil, weighted: .infinity, target: 300).description
             == "the weights add up to more than the largest 64-bit floating-point number (1.8e308), and calibrating them to the population's size 300 would take them beyond the range of 64-bit floating-point numbers (about 4.9e-324 to 1.8e308), where they become 0 or infinite; check the population counts and the weights: counts and weights this far apart are not those of one population")
-        #expect(EstimationError.calibrationWeightsOutOfRange(variable: "region", code: "S", weighted: 1.5e-323, target: 200).description
+        #expect(EstimationError.calibrationWeightsOutOfRange(variable: "region", code: "S", weighted: 3 * Double.leastNonzeroMagnitude, target: 200).description
             .hasPrefix("the weights of region S add up to 1.5e-323, and calibrating them to its population count 200 would take them beyond"))
     }
 

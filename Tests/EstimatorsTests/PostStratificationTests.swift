@@ -65,8 +65,8 @@ import Testing
             try postStratified([1e308, 1e308, 1, 1, 1, 1])
         }
         // b's weights add up to 1.5e-323: the factor 200 / 1.5e-323 is beyond the largest Double.
-        #expect(throws: EstimationError.postStratumWeightsOutOfRange(postStratum: "b", weighted: 1.5e-323, population: 200)) {
-            try postStratified([1, 1, 1, 5e-324, 5e-324, 5e-324])
+        #expect(throws: EstimationError.postStratumWeightsOutOfRange(postStratum: "b", weighted: 3 * Double.leastNonzeroMagnitude, population: 200)) {
+            try postStratified([1, 1, 1, Double.leastNonzeroMagnitude, Double.leastNonzeroMagnitude, Double.leastNonzeroMagnitude])
         }
         // a's weights add up to 1e300: scaled by 1e-298, the weight of 1e-300 falls below the smallest Double, to 0.
         #expect(throws: EstimationError.postStratumWeightsOutOfRange(postStratum: "a", weighted: 1e300, population: 100)) {

@@ -54,7 +54,7 @@ import Testing
         let exporter = Exporter(store: fixture.store, samlaVersion: "test")
         let plan = try exporter.plan(round: fixture.round, options: ExportOptions())
         var reported: [Int] = []
-        try exporter.export(plan, to: fixture.outputPath(), progress: { reported.append($0) })
+        _ = try exporter.export(plan, to: fixture.outputPath(), progress: { reported.append($0) })
         #expect(try exporter.expectedResponses(plan) == 3)
         #expect(reported.last == 3)
     }

@@ -9,10 +9,10 @@ import Testing
     private func onStaffPage(_ client: WebClient, language: String) async throws -> Respondent {
         let started = try await Respondent.start(client, round: "esem-open", headers: ["Accept-Language": language])
         let r = Respondent(client: client, path: started.path)
-        try await r.post([("consent", "yes")])
-        try await r.post([("resp_role", "ceo"), ("registered", "no"), ("prio_fin", "4"), ("prio_imp", "9")])
-        try await r.post([("year_founded", "2012"), ("stage", "established"), ("region", "M"), ("sector", "Q"), ("sdg", "3")])
-        try await r.post([("target_any", "no")])
+        _ = try await r.post([("consent", "yes")])
+        _ = try await r.post([("resp_role", "ceo"), ("registered", "no"), ("prio_fin", "4"), ("prio_imp", "9")])
+        _ = try await r.post([("year_founded", "2012"), ("stage", "established"), ("region", "M"), ("sector", "Q"), ("sdg", "3")])
+        _ = try await r.post([("target_any", "no")])
         return r
     }
 
@@ -61,7 +61,7 @@ import Testing
             #expect(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response?.answers["fte"] == .decimal(2.125))
 
             // Switched to English, the question is asked in English terms: there "1.000" is a decimal, as the page now takes it.
-            try await r.post([], action: "back")
+            _ = try await r.post([], action: "back")
             let switched = try await r.post([("fte", "1.000"), ("volunteers", "3"), ("mgmt_n", "0")], action: "lang-en")
             #expect(switched.status == 422)
             #expect(Page.language(switched.body) == "en")

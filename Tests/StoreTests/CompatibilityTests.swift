@@ -50,13 +50,7 @@ import Testing
     }
 
     @Test func nextYearsRoundUnderLastYearsNameIsRefused() throws {
-        let temporary = try TemporaryStore()
-        let v1 = TestSurveys.document()
-        try temporary.open("shop-2025", v1)
-        try temporary.importResponses(3, round: "shop-2025", v1)
-        let v2 = TestSurveys.document(version: "2") { survey in
-            survey.pages[0].questions.append(Question(name: "employees", type: .integer, location: TestSurveys.at(40)))
-        }
+        let (temporary, v1, v2) = try Self.lastYearsRoundAndANewDefinition()
         let nextYear = CalendarDate(year: 2026, month: 10, day: 1)!, closes = CalendarDate(year: 2027, month: 1, day: 31)!
         let refusal = try #require(throws: StoreError.self) {
             try temporary.store.openRound(RoundRequest(name: "shop-2025", document: v2, opens: nextYear, closes: closes))
@@ -76,13 +70,7 @@ import Testing
     }
 
     @Test func aNewRoundOfTheSurveyExtendsTheSameTables() throws {
-        let temporary = try TemporaryStore()
-        let v1 = TestSurveys.document()
-        try temporary.open("shop-2025", v1)
-        try temporary.importResponses(3, round: "shop-2025", v1)
-        let v2 = TestSurveys.document(version: "2") { survey in
-            survey.pages[0].questions.append(Question(name: "employees", type: .integer, location: TestSurveys.at(40)))
-        }
+        let (temporary, v1, v2) = try Self.lastYearsRoundAndANewDefinition()
         let opening = try temporary.open("shop-2026", v2)
         #expect(opening.created)
         #expect(opening.layoutChange.added == ["employees"])
@@ -322,6 +310,18 @@ import Testing
         #expect(erased.answers["story"] == nil)
         #expect(erased.answers["contact_email"] == nil)
         #expect(erased.answers["contact_name"] == .text("Person 2"))
+    }
+
+    /// Round shop-2025 with 3 responses on the first definition, and a second definition that adds `employees`.
+    private static func lastYearsRoundAndANewDefinition() throws -> (TemporaryStore, SurveyDocument, SurveyDocument) {
+        let temporary = try TemporaryStore()
+        let v1 = TestSurveys.document()
+        try temporary.open("shop-2025", v1)
+        try temporary.importResponses(3, round: "shop-2025", v1)
+        let v2 = TestSurveys.document(version: "2") { survey in
+            survey.pages[0].questions.append(Question(name: "employees", type: .integer, location: TestSurveys.at(40)))
+        }
+        return (temporary, v1, v2)
     }
 }
 
