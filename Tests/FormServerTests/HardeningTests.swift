@@ -181,6 +181,7 @@ import Testing
             for (method, path, allow) in [
                 (HTTPRequest.Method.delete, link, "GET, HEAD, POST"), (.put, "/s/esem-open", "GET, HEAD, POST"), (.delete, "/s/esem-open", "GET, HEAD, POST"),
                 (.post, "/admin", "GET, HEAD"), (.get, "/api/rounds/esem-open/responses", "POST"), (.patch, "/admin/login", "GET, HEAD, POST"),
+                (.trace, link, "GET, HEAD, POST"), (.trace, "/admin", "GET, HEAD"),
             ] {
                 let reply = try await client.request(method, path, headers: ["Accept-Language": "en"])
                 #expect(reply.status == 405, "\(method) \(path)")

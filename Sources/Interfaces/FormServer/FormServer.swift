@@ -140,7 +140,7 @@ public final class FormServer: Sendable {
         for routes in methodsByPath.values {
             let taken = Set(routes.map(\.method))
             let allowed = (taken.contains(.get) ? taken.union([.head]) : taken).map(\.rawValue).sorted().joined(separator: ", ")
-            for method: HTTPRequest.Method in [.get, .post, .put, .delete, .patch, .options] where !taken.contains(method) {
+            for method: HTTPRequest.Method in [.get, .post, .put, .delete, .patch, .options, .trace] where !taken.contains(method) {
                 router.on(routes[0].path, method: method) { _, _ -> Response in
                     throw HTTPError(.methodNotAllowed, headers: [.allow: allowed])
                 }
