@@ -223,6 +223,25 @@ import YAMLReading
         #expect(nul.location == .source(Diagnostics.SourceLocation(file: "nul.yaml", line: 2, column: 12)))
     }
 
+    /// A survey saved in Latin-1 or Windows-1252 is told so at its first such letter or dash,
+    /// which a reader of "an invalid byte" would not know to look for.
+    @Test func aLatin1FileIsNamedAtItsFirstLetter() throws {
+        func refusal(_ bytes: Data) -> Diagnostic? {
+            guard case .failure(let diagnostic) = DefinitionText.decode(bytes, path: "l.yaml") else { return nil }
+            return diagnostic
+        }
+        let latin1 = try #require(refusal(Data("id: x\ntitle: \"Uppf".utf8) + Data([0xF6]) + Data("ljning\"\n".utf8)))
+        #expect(latin1.code == .fileNotText)
+        #expect(latin1.location == .source(Diagnostics.SourceLocation(file: "l.yaml", line: 2, column: 13)))
+        #expect(latin1.message == "the file is not UTF-8 text (the byte 0xF6 here is ö in Latin-1 or Windows-1252: was the file saved in that encoding?); save it as UTF-8")
+        // After a byte order mark too, whose bytes are not counted.
+        let marked = try #require(refusal(Data([0xEF, 0xBB, 0xBF]) + Data("id: \"1".utf8) + Data([0x96]) + Data("5\"\n".utf8)))
+        #expect(marked.location == .source(Diagnostics.SourceLocation(file: "l.yaml", line: 1, column: 7)))
+        #expect(marked.message.contains("(the byte 0x96 here is – in Windows-1252: was"), "\(marked.message)")
+        let other = try #require(refusal(Data("id: ".utf8) + Data([0x85])))
+        #expect(other.message == "the file is not UTF-8 text (an invalid byte here, 0x85); save it as UTF-8")
+    }
+
     @Test func controlCharacterInAFileIsPositioned() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
