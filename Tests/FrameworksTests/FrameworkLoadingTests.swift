@@ -333,6 +333,37 @@ struct FrameworkLoadingTests {
         #expect(near.errors.map(\.message).contains("${scor} names no variable of the survey shop (did you mean score?)"))
     }
 
+    /// A name with no near name of the survey says what to do, as the survey's own E212 does, and
+    /// not only what is wrong.
+    @Test func anUnknownVariableWithoutANearNameSaysToCheckTheSpelling() throws {
+        let text = try String(contentsOf: Fixtures.valid, encoding: .utf8)
+            .replacingOccurrences(of: "numerator: \"${score} >= 4\"", with: "numerator: \"${overall_grade} >= 4\"")
+            .replacingOccurrences(of: "disaggregate: [region, member]", with: "disaggregate: [region, organisation]")
+        let messages = FrameworkLoader.load(text: text, path: "f.yaml", surveys: Fixtures.catalogue).errors.map(\.message)
+        #expect(messages.sorted() == [
+            "${overall_grade} names no variable of the survey shop: check the spelling against the names of its questions",
+            "`disaggregate` of indicator `satisfied` names 'organisation', which is no variable of the survey shop: check the spelling against the names of its questions",
+        ])
+    }
+
+    /// A misspelt key that an indicator needs is one mistake, reported once: as the unknown key,
+    /// with the key meant, in the indicator named by its id.
+    @Test func aMisspeltNeededKeyIsReportedOnceAsUnknown() throws {
+        let text = try String(contentsOf: Fixtures.valid, encoding: .utf8)
+            .replacingOccurrences(of: "numerator: \"${score} >= 4\"", with: "numerater: \"${score} >= 4\"")
+        let errors = FrameworkLoader.load(text: text, path: "f.yaml", surveys: Fixtures.catalogue).errors
+        #expect(errors.map(\.code) == [.unknownKey])
+        #expect(errors.first?.message == "unknown key 'numerater' in indicator `satisfied` (did you mean numerator?)")
+        // Nodes and rounds are named by their ids too, not by their place in the list.
+        let others = try String(contentsOf: Fixtures.valid, encoding: .utf8)
+            .replacingOccurrences(of: "  - {name: shop-2024, survey: shop,", with: "  - {name: shop-2024, survey: shop, lable: x,")
+            .replacingOccurrences(of: "  - id: happy_customers\n", with: "  - id: happy_customers\n    contributes: [x]\n")
+        #expect(FrameworkLoader.load(text: others, path: "f.yaml", surveys: Fixtures.catalogue).errors.map(\.message) == [
+            "unknown key 'lable' in round shop-2024 (did you mean label?)",
+            "unknown key 'contributes' in outcome `happy_customers` (did you mean contributes_to?)",
+        ])
+    }
+
     @Test func aSurveyGivenAsTheFrameworkIsNamedAsSuch() throws {
         let path = Fixtures.folder.appendingPathComponent("surveys/shop.yaml").path
         let result = FrameworkLoader.load(contentsOf: path, surveys: Fixtures.catalogue)

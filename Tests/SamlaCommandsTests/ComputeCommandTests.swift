@@ -114,7 +114,7 @@ import Testing
         let run = try cli.run(["compute", "--framework", file.path])
         #expect(run.status == 1)
         #expect(run.errors.contains(
-            "error[E212]: ${next_step} names no variable of the survey msi-forum (checked against msi-forum version 2025.1, the latest definition of it in the database); the definition file of msi-forum beside the framework is version 2025.2, which no round in the database has: open or re-open a round with it first (samla round open SURVEY.yaml --name ROUND)"),
+            "error[E212]: ${next_step} names no variable of the survey msi-forum: check the spelling against the names of its questions (checked against msi-forum version 2025.1, the latest definition of it in the database); the definition file of msi-forum beside the framework is version 2025.2, which no round in the database has: open or re-open a round with it first (samla round open SURVEY.yaml --name ROUND)"),
                 "\(run.errors)")
     }
 

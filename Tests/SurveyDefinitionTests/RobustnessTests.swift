@@ -156,6 +156,51 @@ import YAMLReading
         #expect(diagnostic.message.hasSuffix("; `type` starts under the `-` of the list item on line 5, where YAML expects the next item; a key of that item starts in column 9, under `name`: indent `type` to column 9 (or, for a new item, write `- type:`)"), "\(diagnostic.message)")
     }
 
+    /// A key or item one or two columns left of where it belongs lines up with nothing above it:
+    /// libyaml says only what it did not find; the advice names the column and the line to follow.
+    @Test(arguments: [
+        // A key of a question between its item's `-` and its keys.
+        ("      - name: hours\n        type: decimal\n       unit: hours\n", 7, 8,
+         "`unit` starts in column 8, under no key above it; start it in column 9, under `name` on line 5"),
+        // A question's `-` right of its siblings'.
+        ("      - name: hours\n        type: decimal\n       - name: place\n", 7, 8,
+         "this item's `-` starts in column 8, under no `-` above it; start it in column 7, under the `-` on line 5"),
+        // A question's `-` left of its siblings', past the rows of a matrix.
+        ("      - name: m\n        rows:\n          - {name: a}\n    - name: place\n", 8, 5,
+         "this item's `-` starts in column 5, under no `-` above it; start it in column 7, under the `-` on line 5"),
+    ])
+    func aLineUnderNothingAboveIsAboutIndentation(questions: String, line: Int, column: Int, advice: String) throws {
+        let text = "id: x\npages:\n  - id: p\n    questions:\n" + questions
+        let diagnostic = try #require(only(SurveyLoader.load(text: text, path: "m.yaml")))
+        #expect(diagnostic.code == .yamlSyntax)
+        #expect(diagnostic.location == .source(Diagnostics.SourceLocation(file: "m.yaml", line: line, column: column)))
+        #expect(diagnostic.message.hasSuffix("; \(advice)"), "\(diagnostic.message)")
+    }
+
+    /// The same in a mapping of keys alone, and for a page's key left of its `id`.
+    @Test func aKeyBetweenTwoLevelsIsLinedUpWithTheNearestAbove() throws {
+        let mapping = try #require(only(SurveyLoader.load(text: "a:\n  b: 1\n c: 2\n", path: "m.yaml")))
+        #expect(mapping.message.hasSuffix("; `c` starts in column 2, under no key above it; start it in column 3, under `b` on line 2"), "\(mapping.message)")
+        let page = try #require(only(SurveyLoader.load(text: "id: x\npages:\n  - id: p\n   title: P\n", path: "m.yaml")))
+        #expect(page.message.hasSuffix("; `title` starts in column 4, under no key above it; start it in column 5, under `id` on line 3"), "\(page.message)")
+    }
+
+    /// An unquoted value with `: ` inside `{…}` needs quotes, not the comma libyaml asks for.
+    @Test func aColonInAFlowValueIsAboutQuoting() throws {
+        let text = "id: x\ntitle: {sv: \"Hur långt?\", en: How far: do you agree?}\n"
+        let diagnostic = try #require(only(SurveyLoader.load(text: text, path: "m.yaml")))
+        #expect(diagnostic.location == .source(Diagnostics.SourceLocation(file: "m.yaml", line: 2, column: 38)))
+        #expect(diagnostic.message.hasSuffix("; a value that contains ': ' must be quoted, e.g. en: \"How far: do you agree?\""), "\(diagnostic.message)")
+    }
+
+    /// A tab that indents says what to do with it.
+    @Test func aTabIsToBeReplacedWithSpaces() throws {
+        let text = "id: x\npages:\n  - id: p\n\ttitle: P\n"
+        let diagnostic = try #require(only(SurveyLoader.load(text: text, path: "m.yaml")))
+        #expect(diagnostic.location == .source(Diagnostics.SourceLocation(file: "m.yaml", line: 4, column: 1)))
+        #expect(diagnostic.message.hasSuffix("YAML indents with spaces, never tabs: replace the tab with spaces"), "\(diagnostic.message)")
+    }
+
     @Test func missingFileAndFolderAreUnreadable() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -176,6 +221,25 @@ import YAMLReading
         let nul = try #require(only(SurveyLoader.load(text: "id: x\nversion: \"1\u{0}\"\n", path: "nul.yaml")))
         #expect(nul.code == .fileNotText)
         #expect(nul.location == .source(Diagnostics.SourceLocation(file: "nul.yaml", line: 2, column: 12)))
+    }
+
+    /// A survey saved in Latin-1 or Windows-1252 is told so at its first such letter or dash,
+    /// which a reader of "an invalid byte" would not know to look for.
+    @Test func aLatin1FileIsNamedAtItsFirstLetter() throws {
+        func refusal(_ bytes: Data) -> Diagnostic? {
+            guard case .failure(let diagnostic) = DefinitionText.decode(bytes, path: "l.yaml") else { return nil }
+            return diagnostic
+        }
+        let latin1 = try #require(refusal(Data("id: x\ntitle: \"Uppf".utf8) + Data([0xF6]) + Data("ljning\"\n".utf8)))
+        #expect(latin1.code == .fileNotText)
+        #expect(latin1.location == .source(Diagnostics.SourceLocation(file: "l.yaml", line: 2, column: 13)))
+        #expect(latin1.message == "the file is not UTF-8 text (the byte 0xF6 here is ö in Latin-1 or Windows-1252: was the file saved in that encoding?); save it as UTF-8")
+        // After a byte order mark too, whose bytes are not counted.
+        let marked = try #require(refusal(Data([0xEF, 0xBB, 0xBF]) + Data("id: \"1".utf8) + Data([0x96]) + Data("5\"\n".utf8)))
+        #expect(marked.location == .source(Diagnostics.SourceLocation(file: "l.yaml", line: 1, column: 7)))
+        #expect(marked.message.contains("(the byte 0x96 here is – in Windows-1252: was"), "\(marked.message)")
+        let other = try #require(refusal(Data("id: ".utf8) + Data([0x85])))
+        #expect(other.message == "the file is not UTF-8 text (an invalid byte here, 0x85); save it as UTF-8")
     }
 
     @Test func controlCharacterInAFileIsPositioned() throws {

@@ -47,6 +47,30 @@ import Testing
     /// A question partners receive, asked under a condition on free text (a `text` question, an
     /// `other` text): a partner package leaves the free text out unless `--include-free-text`, so
     /// the warning says so and what to do instead. A condition on a free text was not warned about.
+    /// A calculation that uses itself is told to drop that reference; a longer cycle is spelt out.
+    @Test func aCalculationOfItselfIsToldToDropTheReference() {
+        let own = messages("""
+              - {name: n, type: integer, label: N}
+              - {name: c, type: calculate, calculation: "${n} + ${c}"}
+        """)
+        #expect(own.filter { $0.contains("calculation") } == ["the calculation of `c` uses ${c}, its own result, which does not exist until the calculation is done; remove ${c} from it"])
+        let pair = messages("""
+              - {name: a, type: calculate, calculation: "${b} + 1"}
+              - {name: b, type: calculate, calculation: "${a} - 1"}
+        """)
+        #expect(pair.filter { $0.contains("calculation") } == ["the calculation of `a` depends on itself: a → b → a; a calculation can only use values that do not depend on it, so break the cycle"])
+    }
+
+    /// `choice:` for `choices:` is one mistake: the unknown key with the key meant, not also the
+    /// missing `choices` that the type needs.
+    @Test func aMisspeltKeyTheTypeNeedsIsReportedOnce() {
+        let result = SurveyLoader.load(text: OnePageSurvey.yaml(questions: """
+              - {name: q, type: select_one, choice: yes_no, label: Q}
+        """, yesNo: true), path: "s.yaml")
+        #expect(result.diagnostics.map(\.code) == [.unknownKey])
+        #expect(result.diagnostics.first?.message == "unknown key 'choice' in question `q` (did you mean choices?)")
+    }
+
     @Test func aConditionOnFreeTextIsOneOnAnAnswerPartnersDoNotReceive() {
         let text = messages("""
               - {name: yn, type: select_one, choices: yes_no, label: Y}

@@ -91,11 +91,13 @@ public enum DefinitionText {
     private static func firstNonText(in bytes: Data.SubSequence, path: String) -> Diagnostic? {
         var line = 1
         var column = 1
+        var offset = bytes.startIndex
         var iterator = bytes.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let encoded):
+                offset += encoded.count
                 let scalar = Unicode.UTF8.decode(encoded)
                 if scalar == "\n" {
                     line += 1
@@ -109,11 +111,24 @@ public enum DefinitionText {
                 column += 1
             case .error:
                 return Diagnostic(.fileNotText, at: SourceLocation(file: path, line: line, column: column),
-                                  "the file is not UTF-8 text (an invalid byte here); save it as UTF-8")
+                                  "the file is not UTF-8 text (\(describeInvalid(bytes[offset]))); save it as UTF-8")
             case .emptyInput:
                 return nil
             }
         }
+    }
+
+    /// The first byte that is not UTF-8, named as the letter, dash or quotation mark it is in
+    /// Windows-1252 (whose letters from 0xC0 up are Latin-1's), which older editors and Excel save
+    /// Swedish text in: `ö` is the single byte 0xF6.
+    private static func describeInvalid(_ byte: UInt8) -> String {
+        let code = "0x" + String(byte, radix: 16, uppercase: true)
+        let windows1252: [UInt8: Character] = [0x80: "€", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—"]
+        guard let character = byte >= 0xC0 ? Character(Unicode.Scalar(byte)) : windows1252[byte] else {
+            return "an invalid byte here, \(code)"
+        }
+        let encodings = byte >= 0xC0 ? "Latin-1 or Windows-1252" : "Windows-1252"
+        return "the byte \(code) here is \(character) in \(encodings): was the file saved in that encoding?"
     }
 
     private static func hex(_ value: UInt32) -> String {

@@ -6,8 +6,9 @@ import Diagnostics
 /// Ask for every key the place takes (present or not), then call ``reportUnknownKeys(into:)``.
 public struct MappingReader: Sendable {
     public let node: YAMLNode
-    /// Names the place in messages: "the survey", "question `founded`", "page `profile`".
-    public let place: String
+    /// Names the place in messages: "the survey", "question `founded`", "page `profile`"; a
+    /// reader that begins with a place by number ("indicator 2") takes its id's once read.
+    public var place: String
 
     private struct Entry: Sendable {
         var key: Located<String>
@@ -69,11 +70,16 @@ public struct MappingReader: Sendable {
     /// The value of a required key, or nil with E008 when it is missing.
     public mutating func required(_ key: String, example: String? = nil, diagnostics: inout DiagnosticList) -> YAMLNode? {
         if let value = value(key) { return value }
-        // A misspelt `lable` is reported once, as an unknown key with "did you mean label?".
-        if entries.contains(where: { !$0.read && Suggestions.closest(to: $0.key.value, in: [key]) != nil }) { return nil }
+        if hasMisspelling(of: key) { return nil }
         let hint = example.map { ", e.g. `\(key): \($0)`" } ?? ""
         diagnostics.report(.missingKey, at: node.location, "\(place) has no `\(key)`; add it\(hint)")
         return nil
+    }
+
+    /// Whether a key not read looks like a misspelling of `key`: a misspelt `lable` is reported
+    /// once, as an unknown key with "did you mean label?", not again as a missing `label`.
+    public func hasMisspelling(of key: String) -> Bool {
+        entries.contains { !$0.read && $0.key.value != key && Suggestions.closest(to: $0.key.value, in: [key]) != nil }
     }
 
     /// Every key not yet read, with its value, now marked as read: for places that take

@@ -44,6 +44,8 @@ enum YAMLErrorTranslation {
             message += "; the quoted value ends at its closing quote, but the line goes on: put the whole value in one pair of quotes\(quoted.example)"
         } else if problem.contains("found character that cannot start any token"), let character, "@`".contains(character) {
             message += "; a value starting with \(character) must be quoted, e.g. \"\(character)…\""
+        } else if problem.contains("did not find expected ',' or '}'"), let colon = FlowValueWithColon(line: line, column: location.column) {
+            message += "; a value that contains ': ' must be quoted\(colon.example)"
         } else if problem.contains("did not find expected ',' or '}'") || problem.contains("did not find expected ',' or ']'") {
             let (open, close) = problem.contains("'}'") ? ("{", "}") : ("[", "]")
             let start = context.map { " on line \($0.mark.line)" } ?? ""
@@ -51,13 +53,16 @@ enum YAMLErrorTranslation {
         } else if problem.contains("did not find expected key"), let character, "}]".contains(character) {
             message += "; this \(character) closes nothing: remove it"
         } else if problem.contains("tab character") || (problem.contains("found character that cannot start any token") && line.contains("\t")) {
-            message += "; YAML indents with spaces, never tabs"
+            message += "; YAML indents with spaces, never tabs: replace the tab with spaces"
         } else if problem.contains("mapping values are not allowed"), let indented = OverIndentedKey(text: text, line: location.line, column: location.column) {
             message += "; \(indented.advice)"
         } else if problem.contains("mapping values are not allowed") {
             message += "; a value that contains ': ' must be quoted, e.g. label: \"Time: 10:30\""
         } else if problem.contains("did not find expected '-' indicator"), let under = UnderIndentedKey(text: text, line: location.line) {
             message += "; \(under.advice)"
+        } else if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator"),
+                  let unaligned = UnalignedLine(text: text, line: location.line) {
+            message += "; \(unaligned.advice)"
         } else if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
             message += "; check the indentation of this line against the lines above"
         } else if problem.contains("did not find expected <document start>") {

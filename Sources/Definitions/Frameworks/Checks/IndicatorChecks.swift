@@ -317,8 +317,10 @@ struct IndicatorChecks {
                                "`\(key)` of \(place) names '\(name)', a matrix of the survey \(survey.id), which stores one answer per row; name a row, such as \(matrix.variableName(forRow: row.name))")
             return nil
         }
+        let suggestion = Suggestions.didYouMean(name, in: survey.variables.map(\.name))
+        let advice = suggestion.isEmpty ? ": check the spelling against the names of its questions" : suggestion
         diagnostics.report(.unknownFrameworkVariable, at: location,
-                           "`\(key)` of \(place) names '\(name)', which is no variable of the survey \(survey.id)\(Suggestions.didYouMean(name, in: survey.variables.map(\.name)))")
+                           "`\(key)` of \(place) names '\(name)', which is no variable of the survey \(survey.id)\(advice)")
         return nil
     }
 
@@ -366,6 +368,8 @@ struct IndicatorChecks {
         if suggestion.isEmpty, let other = elsewhere.first {
             let alternative = forIndicator ? ", or compute the indicator from \(other) (`survey: \(other)`)" : ""
             explained.message += ", though \(other) has one: refer to a variable of \(survey.id)\(alternative)"
+        } else if suggestion.isEmpty {
+            explained.message += ": check the spelling against the names of its questions"
         } else {
             explained.message += suggestion
         }

@@ -26,6 +26,7 @@ extension FrameworkReader {
         let idNode = map.required("id", example: "share_measuring_impact", diagnostics: &diagnostics)
         let id = idNode.flatMap { readIdentifier($0, what: "the id of \(fallbackPlace)") }
         let place = id.map { "indicator `\($0)`" } ?? fallbackPlace
+        map.place = place
         var values: [String: YAMLNode] = [:]
         for key in ["node", "kind", "title"] + Self.kindSpecificKeys + ["description", "unit", "direction", "baseline", "targets"] {
             if let value = map.value(key) {
@@ -37,6 +38,7 @@ extension FrameworkReader {
 
         func required(_ key: String, example: String) -> YAMLNode? {
             if let value = values[key] { return value }
+            if map.hasMisspelling(of: key) { return nil }
             diagnostics.report(.missingKey, at: item.location, "\(place) has no `\(key)`; add it, e.g. `\(key): \(example)`")
             return nil
         }
@@ -60,7 +62,7 @@ extension FrameworkReader {
                 diagnostics.report(.keyNotForKind, at: map.location(ofKey: key) ?? item.location,
                                    "\(place) is a \(kind.rawValue), which takes no `\(key)`\(Self.kindHint(kind, key: key))")
             }
-            for key in needed where values[key] == nil {
+            for key in needed where values[key] == nil && !map.hasMisspelling(of: key) {
                 diagnostics.report(.missingKey, at: item.location, "\(place) is a \(kind.rawValue) and needs `\(key)`\(Self.neededHint(kind, key: key))")
             }
         }

@@ -99,6 +99,7 @@ struct FrameworkReader {
             let nameNode = map.required("name", example: "esem-se-2025", diagnostics: &diagnostics)
             let name = nameNode.flatMap { readSlug($0, what: "the round name", code: .invalidFrameworkRoundName) }
             let place = name.map { "round \($0)" } ?? "round \(index + 1)"
+            map.place = place
             let survey = map.value("survey").flatMap { $0.text("the survey of \(place)", diagnostics: &diagnostics) }
             let label = map.required("label", example: "{sv: \"2025\", en: \"2025\"}", diagnostics: &diagnostics)
                 .flatMap { texts.read($0, what: "the label of \(place)", diagnostics: &diagnostics) }
@@ -377,6 +378,7 @@ struct FrameworkReader {
         let idNode = map.required("id", example: "my_\(level.rawValue)", diagnostics: &diagnostics)
         let id = idNode.flatMap { readIdentifier($0, what: "the id of \(place)") }
         let named = id.map { "\(level.rawValue) `\($0)`" } ?? place
+        map.place = named
         let title = map.required("title", example: "{sv: \"…\", en: \"…\"}", diagnostics: &diagnostics)
             .flatMap { texts.read($0, what: "the title of \(named)", diagnostics: &diagnostics) }
         let description = map.value("description").flatMap { texts.read($0, what: "the description of \(named)", diagnostics: &diagnostics) }

@@ -98,8 +98,10 @@ struct ExpressionChecks {
             guard let calculation = calculationByName[first]?.calculation else { continue }
             let column = parsed[first]?.first { $0.name == cycle[1] }?.column ?? 1
             let path = cycle.joined(separator: " → ")
-            report(.calculationCycle, in: calculation, column: column,
-                   "the calculation of `\(first)` depends on itself: \(path); a calculation can only use values that do not depend on it, so break the cycle")
+            let message = cycle.count == 2
+                ? "the calculation of `\(first)` uses ${\(first)}, its own result, which does not exist until the calculation is done; remove ${\(first)} from it"
+                : "the calculation of `\(first)` depends on itself: \(path); a calculation can only use values that do not depend on it, so break the cycle"
+            report(.calculationCycle, in: calculation, column: column, message)
         }
         var scope = SurveyScope(survey: survey, calculationTypes: [:])
         var positions: [String: (page: Int, question: Int)] = [:]

@@ -119,7 +119,7 @@ extension SurveyReader {
             diagnostics.report(.keyNotForType, at: map.location(ofKey: key) ?? map.node.location,
                                "`\(key)` does not apply to \(place), \(type.withArticle) question: \(problem); remove it")
         }
-        for (key, example) in QuestionTypeRules.requiredKeys(for: type) where !map.contains(key) {
+        for (key, example) in QuestionTypeRules.requiredKeys(for: type) where !map.contains(key) && !map.hasMisspelling(of: key) {
             diagnostics.report(.missingKey, at: map.node.location, "\(place) is \(type.withArticle) question and has no `\(key)`; add it, e.g. `\(key): \(example)`")
         }
     }
