@@ -143,7 +143,7 @@ public struct ResponseImporter {
         run.absorb(reading)
         if let failure = reading.failure {
             switch failure {
-            case let error as CSVReadError: run.tally.add(run.diagnostic(for: error))
+            case let error as CSVReadError: run.tally.add(run.diagnostic(for: error, header: header.names))
             case let error as StoreError:
                 for diagnostic in error.diagnostics(database: database) { run.tally.add(diagnostic) }
             case let error as CSVWriteError:
@@ -266,15 +266,16 @@ private struct ImportRun {
         return result
     }
 
-    /// A CSV syntax error as a diagnostic at its row.
-    func diagnostic(for error: CSVReadError) -> Diagnostic {
+    /// A CSV syntax error as a diagnostic at its row, naming the header's column of the field it is in.
+    func diagnostic(for error: CSVReadError, header: [String] = []) -> Diagnostic {
         let code: DiagnosticCode = switch error.kind {
-        case .invalidUTF8, .utf16: .invalidUTF8
+        case .invalidUTF8, .utf16, .binary: .invalidUTF8
         case .cannotOpen, .readFailed: .fileUnreadable
         default: .malformedCSV
         }
         guard let position = error.position else { return Diagnostic(code, at: .file(file), error.message) }
+        let column = header.indices.contains(position.fieldNumber - 1) ? "column \(header[position.fieldNumber - 1]): " : ""
         return Diagnostic(code, at: .source(SourceLocation(file: file, line: position.line, column: position.column)),
-                          error.message + "; nothing was imported")
+                          column + error.message + "; nothing was imported")
     }
 }
