@@ -59,3 +59,36 @@ import Testing
         #expect(!result.errorsByCode.contains { $0.code == .requiredMissing }, "\(result.errorsByCode)")
     }
 }
+
+/// A UTF-8 file that Excel opened as Windows-1252 and saved again as UTF-8 reads as valid UTF-8:
+/// its texts are imported as written, with one warning that names where.
+@Suite struct MisencodedTextTests {
+    @Test func textsOfAFileExcelReadAsWindows1252AreImportedWithAWarning() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let path = ImportFixture.fixture("excel-resaved-utf8.csv")
+        let result = fixture.importFile(path)
+        #expect(!result.isRefused && result.imported == 4)
+        #expect(result.diagnostics.map(\.description) == [
+            "\(path): warning[W429]: 2 imported text answers look like UTF-8 read as Windows-1252 and saved again (Ã¤ for ä, Ã¶ for ö, Ã¥ for å), "
+                + "as Excel saves a CSV file without a byte order mark that was opened with a double-click: row 1, column org (“KafÃ©”); "
+                + "row 3, column org (“Ã…terbruket”). They were imported as written. If those letters are wrong: take this import back "
+                + "(`samla import undo --round test-2025 --id 1` shows what that removes, and with --yes removes it), and import the file as it was "
+                + "before Excel saved it, or open that file in Excel through Data > From Text/CSV with the file origin 65001: Unicode (UTF-8) "
+                + "and save it as \"CSV UTF-8\"",
+        ])
+    }
+
+    @Test func theSameFileAsWrittenHasNoWarning() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let result = fixture.importFile(ImportFixture.fixture("valid.csv"))
+        #expect(result.imported == 4 && result.diagnostics.isEmpty, "\(result.diagnostics)")
+    }
+
+    @Test func onlyÃBeforeALetterThatIsNotASCIIIsTheSign() {
+        func looks(_ text: String) -> Bool { Array(text.utf8).withUnsafeBytes(MisencodedTextCheck.looksMisencoded) }
+        #expect(looks("VÃ¤xjÃ¶") && looks("Ã–rebro") && looks("Ã…") && looks("cafÃ©"))
+        #expect(!looks("Växjö") && !looks("SÃO PAULO") && !looks("Ã") && !looks(""))
+    }
+}

@@ -169,6 +169,7 @@ public struct ResponseImporter {
         if imported > 0, let column = columns.submittedAtColumnIndex {
             for warning in reading.roundDates.warnings(file: path, column: columns.names[column], importID: importID) { run.tally.add(warning) }
         }
+        if imported > 0, let warning = reading.misencodedTexts.warning(file: path, round: round, importID: importID) { run.tally.add(warning) }
         if run.result.rowsRead == 0 && run.tally.errorCount == 0 {
             run.tally.add(Diagnostic(.noDataRows, at: .file(path), "the file has a header but no rows: nothing to import"))
         }

@@ -42,6 +42,8 @@ struct RowChecker {
     /// The positions in `cells` of text answers, read without the apostrophe an export puts in
     /// front of a text that starts like a formula.
     private let textCells: [Int]
+    /// The header's columns of text answers.
+    let textColumns: [Int]
     private var optionCells: [UnsafeBufferPointer<UInt8>] = []
     private let defaultLanguage: String
     /// Whether a row had a value in a column without a name at the end of the header: E422,
@@ -64,6 +66,7 @@ struct RowChecker {
         spreadVariables = columns.spreadVariables
         let variables = columns.variableColumns.map(\.variable)
         textCells = variables.indices.filter { validator.variables[variables[$0]].type == .text }
+        textColumns = textCells.map { columns.variableColumns[$0].column }
         defaultLanguage = validator.survey.languages.first ?? "sv"
         language = defaultLanguage
     }

@@ -18,6 +18,8 @@ final class RowReading: @unchecked Sendable {
     private let tokens: InvitationTokenCheck?
     /// The valid rows whose `submitted_at` falls outside the round's dates.
     private(set) var roundDates: RoundDateCheck
+    /// The valid rows' text answers that look like UTF-8 read as Windows-1252 and saved again.
+    private(set) var misencodedTexts = MisencodedTextCheck()
     private let skipInvalid: Bool
     private let progress: ImportProgress
     /// Where to list refused rows; the file is made at the first refused row.
@@ -80,6 +82,9 @@ final class RowReading: @unchecked Sendable {
                 if found.isEmpty {
                     if let time = checker.submittedAt, let column = checker.columns.submittedAtColumnIndex {
                         roundDates.note(milliseconds: time, row: record.row) { RowChecker.trimmedText(record, column) ?? "" }
+                    }
+                    for column in checker.textColumns where record.withUnsafeBytes(at: column, MisencodedTextCheck.looksMisencoded) {
+                        misencodedTexts.note(row: record.row, column: checker.columns.names[column]) { RowChecker.trimmedText(record, column) ?? "" }
                     }
                     if writing {
                         let partial = checker.status == .partial
