@@ -176,12 +176,15 @@ import Testing
         let long = #expect(throws: CSVReadError.self) {
             try Support.records(of: CSVReader(string: "ok\n01234,56789x\n", options: options))
         }
-        #expect(long?.kind == .recordTooLarge(limit: 10))
+        #expect(long?.kind == .recordTooLarge(limit: 10, inQuotedField: false))
+        #expect(long?.message.hasPrefix("the row that starts here is longer than 10 bytes, the most a row may hold: shorten the long value") == true)
         #expect(long?.position?.line == 2)
         let unclosed = #expect(throws: CSVReadError.self) {
             try Support.records(of: CSVReader(string: "a,\"bc\ndef\nghi\njkl\n", options: options))
         }
-        #expect(unclosed?.kind == .recordTooLarge(limit: 10))
+        #expect(unclosed?.kind == .recordTooLarge(limit: 10, inQuotedField: true))
+        #expect(unclosed?.message.hasPrefix("the quoted field that starts here runs past 10 bytes, the most a row may hold: its closing quote is probably missing") == true)
+        #expect(CSVReadError(.recordTooLarge(limit: 16 << 20, inQuotedField: true), at: nil).message.contains("runs past 16 MiB,"))
         #expect(unclosed?.position?.line == 1)
         #expect(unclosed?.position?.column == 3)
     }

@@ -92,3 +92,23 @@ import Testing
         #expect(!looks("Växjö") && !looks("SÃO PAULO") && !looks("Ã") && !looks(""))
     }
 }
+
+/// A `submitted_at` that a spreadsheet reformatted as a date keeps the day and time but loses the zone.
+@Suite struct ZonelessTimeTests {
+    @Test func aTimeWithoutAZoneIsRefusedSayingWhatItLacks() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let text = "org,legal_form,has_staff,voice_staff,voice_users,submitted_at\nA,ab,no,1,1,2025-10-12 09:30\nB,ab,no,1,1,12/10/2025\n"
+        let path = try fixture.write("excel.csv", bytes: Array(text.utf8))
+        let result = fixture.importFile(path)
+        #expect(result.isRefused && result.imported == 0)
+        #expect(result.diagnostics.map(\.location) == [2, 3].map { .record(file: path, row: $0 - 1, column: "submitted_at", line: $0) })
+        #expect(result.diagnostics.map(\.message) == [
+            "“2025-10-12 09:30” has no time zone, so the moment is unknown: add Z for UTC (2025-10-12 09:30Z) "
+                + "or the zone's offset (2025-10-12 09:30+01:00 for Swedish winter time), or write the day alone (2025-10-12); "
+                + "a spreadsheet that reformats the cell as a date leaves the zone out",
+            "“12/10/2025” is not a time: write ISO 8601, e.g. 2025-10-12T09:30:00Z or 2025-10-12",
+        ])
+        #expect(try fixture.responseCount() == 0)
+    }
+}

@@ -149,8 +149,7 @@ struct RowChecker {
             case .some(let parsed): submittedAt = parsed
             case .none:
                 let text = Self.trimmedText(record, column) ?? ""
-                problems.append(Problem(diagnostic: Diagnostic(.invalidTimestamp, at: at(columns.names[column]),
-                    "“\(text)” is not a time: write ISO 8601, e.g. 2025-10-12T09:30:00Z or 2025-10-12"),
+                problems.append(Problem(diagnostic: Diagnostic(.invalidTimestamp, at: at(columns.names[column]), Self.timestampProblem(text)),
                     column: columns.names[column], value: text))
             }
         }
@@ -223,6 +222,17 @@ struct RowChecker {
             let trimmed = Self.trimmed(raw)
             return trimmed.isEmpty ? nil : String(decoding: trimmed, as: UTF8.self)
         }
+    }
+
+    /// Why `text` is no `submitted_at`: a day and time without a zone (as a spreadsheet writes a cell it
+    /// reformatted as a date) names no moment; anything else is not ISO 8601.
+    static func timestampProblem(_ text: String) -> String {
+        guard text.count > 10, Timestamp(iso: text + "Z") != nil else {
+            return "“\(text)” is not a time: write ISO 8601, e.g. 2025-10-12T09:30:00Z or 2025-10-12"
+        }
+        return "“\(text)” has no time zone, so the moment is unknown: add Z for UTC (\(text)Z) or the zone's offset "
+            + "(\(text)+01:00 for Swedish winter time), or write the day alone (\(text.prefix(10))); "
+            + "a spreadsheet that reformats the cell as a date leaves the zone out"
     }
 
     /// The cell without the spaces, tabs and line breaks around it, as an answer is read.

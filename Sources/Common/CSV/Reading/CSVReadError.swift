@@ -40,8 +40,8 @@ public struct CSVReadError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The input is a spreadsheet, an archive or a document, not text (position: the start of the input).
         case binary(BinaryFormat)
         /// A record grew past `CSVReader.Options.maximumRecordSize` (position: the opening quote of the
-        /// field being read when it is quoted, else the start of the record).
-        case recordTooLarge(limit: Int)
+        /// field being read when it is quoted, else the start of the record); whether that field is quoted.
+        case recordTooLarge(limit: Int, inQuotedField: Bool)
         /// The first line is Excel's `sep=` line but names no delimiter Samla reads (`,`, `;` or a tab);
         /// the text after `sep=` (position: just after `sep=` on line 1).
         case unsupportedSeparatorLine(String)
@@ -86,8 +86,12 @@ public struct CSVReadError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the file is UTF-16 text (as Excel saves \"Unicode Text\"), not UTF-8: save it as \"CSV UTF-8\""
         case .binary(let format):
             return "the file is " + format.explanation
-        case .recordTooLarge(let limit):
-            return "a record larger than \(limit) bytes; a closing quote is probably missing"
+        case .recordTooLarge(let limit, true):
+            return "the quoted field that starts here runs past \(Self.size(limit)), the most a row may hold: its closing quote is "
+                + "probably missing (a quote inside a quoted field is written twice: \"\")"
+        case .recordTooLarge(let limit, false):
+            return "the row that starts here is longer than \(Self.size(limit)), the most a row may hold: shorten the long value in it "
+                + "(a survey's answers fill a few kilobytes)"
         case .unsupportedSeparatorLine(let named):
             let shown = named.isEmpty ? "nothing" : "'\(named)'"
             return "the first line is Excel's sep= line, which names the delimiter, but it names \(shown); "
@@ -117,6 +121,11 @@ public struct CSVReadError: Error, Hashable, Sendable, CustomStringConvertible {
 
     private static func hex(_ byte: UInt8) -> String {
         padded(String(byte, radix: 16, uppercase: true), to: 2)
+    }
+
+    /// `16 MiB` for a whole number of mebibytes, else the bytes.
+    private static func size(_ bytes: Int) -> String {
+        bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
     }
 
     private static func padded(_ digits: String, to width: Int) -> String {

@@ -460,7 +460,7 @@ public final class CSVReader {
 
     private func tooLarge() -> CSVReadError {
         let at = state == .quoted ? recordStart + fieldStart - 1 : recordStart
-        return fail(.recordTooLarge(limit: options.maximumRecordSize), at: at, fieldNumber: slotCount + 1)
+        return fail(.recordTooLarge(limit: options.maximumRecordSize, inQuotedField: state == .quoted), at: at, fieldNumber: slotCount + 1)
     }
 
     /// Records an error at buffer index `index` of the current record; the reader stops there.
