@@ -15,24 +15,18 @@ import Testing
         return (result, path, try fixture.contentDump() == before)
     }
 
-    /// Excel's "CSV (semicolon delimited)" in a Swedish locale: Windows-1252, semicolons, decimal commas.
-    @Test func aWindows1252FileNamesTheCharacterItsByteIsThere() throws {
-        let (result, path, unchanged) = try refusal(of: "windows-1252-semicolon.csv")
+    /// Excel's "CSV (semicolon delimited)" in a Swedish locale (Windows-1252, semicolons, decimal
+    /// commas), and a workbook renamed to .csv, which was "byte 0x81 is not valid UTF-8 … probably Windows-1252".
+    @Test(arguments: [
+        ("windows-1252-semicolon.csv", "2:18: error[E425]: column org: byte 0xE9 (é in Windows-1252) is not valid UTF-8; the file is probably in "
+            + "another encoding (Excel's plain \"CSV\" is Windows-1252): save it as \"CSV UTF-8\"; nothing was imported"),
+        ("workbook.xlsx", "1:1: error[E425]: the file is an Excel workbook (.xlsx), an OpenDocument spreadsheet (.ods) or another ZIP archive, "
+            + "not CSV text: open it in the spreadsheet and save it as \"CSV UTF-8\" (File > Save As); nothing was imported"),
+    ])
+    func aFileThatIsNotUTF8TextSaysWhatItIs(fixtureName: String, diagnostic: String) throws {
+        let (result, path, unchanged) = try refusal(of: fixtureName)
         #expect(result.isRefused && result.imported == 0 && unchanged)
-        #expect(result.diagnostics.map(\.description) == [
-            "\(path):2:18: error[E425]: column org: byte 0xE9 (é in Windows-1252) is not valid UTF-8; the file is probably in another encoding "
-                + "(Excel's plain \"CSV\" is Windows-1252): save it as \"CSV UTF-8\"; nothing was imported",
-        ])
-    }
-
-    /// A workbook renamed to .csv was "byte 0x81 is not valid UTF-8 … probably Windows-1252".
-    @Test func aWorkbookRenamedToCSVIsNamedAsAWorkbook() throws {
-        let (result, path, unchanged) = try refusal(of: "workbook.xlsx")
-        #expect(result.isRefused && result.imported == 0 && unchanged)
-        #expect(result.diagnostics.map(\.description) == [
-            "\(path):1:1: error[E425]: the file is an Excel workbook (.xlsx), an OpenDocument spreadsheet (.ods) or another ZIP archive, "
-                + "not CSV text: open it in the spreadsheet and save it as \"CSV UTF-8\" (File > Save As); nothing was imported",
-        ])
+        #expect(result.diagnostics.map(\.description) == ["\(path):\(diagnostic)"])
     }
 
     /// `"ab,` left open in row 2 is closed by the quote that opens a cell of row 3: the error is
