@@ -106,3 +106,41 @@ import Testing
         #expect(try fixture.responseCount() == 0)
     }
 }
+
+/// A header below a title, a note or an empty row: the refusal says where it is, instead of the first
+/// line's words as unknown columns and every row as the wrong length.
+@Suite struct LaterHeaderTests {
+    @Test func aTitleAboveTheHeaderIsToBeDeleted() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let path = ImportFixture.fixture("title-above-header.csv")
+        let result = fixture.importFile(path)
+        #expect(result.isRefused && result.imported == 0 && result.rowsRead == 0)
+        #expect(result.diagnostics.map(\.description) == [
+            "\(path):1:1: error[E420]: line 1 names no variable of survey import-test, but line 2 does (org, legal_form, has_staff, …): "
+                + "the header must be the first line; delete the line above it (a title, a note or an empty row) and import the file again",
+        ])
+        #expect(try fixture.responseCount() == 0)
+    }
+
+    @Test func emptyRowsAboveTheHeaderAreCounted() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let text = try String(contentsOfFile: ImportFixture.fixture("valid.csv"), encoding: .utf8)
+        let result = fixture.importFile(try fixture.write("below.csv", bytes: Array((",,\n\n" + text).utf8)))
+        #expect(result.diagnostics.map(\.message) == [
+            "line 1 names no variable of survey import-test, but line 3 does (language, submitted_at, org, …): the header must be the first line; "
+                + "delete the 2 lines above it (a title, a note or an empty row) and import the file again",
+        ])
+    }
+
+    /// A header of another survey names nothing here, and no line below it does: its columns are
+    /// refused, and its rows, which cannot be read by it, are not checked.
+    @Test func aHeaderOfAnotherSurveyIsRefusedWithoutItsRows() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let result = fixture.importFile(try fixture.write("other.csv", bytes: Array("node,activity\nMalmö,forum\nUmeå,lab\n".utf8)))
+        #expect(result.isRefused && result.rowsRead == 0)
+        #expect(result.diagnostics.map(\.code) == [.unknownColumn, .unknownColumn])
+    }
+}

@@ -79,6 +79,8 @@ struct ImportColumns {
     /// Variables that a refused header name probably meant (`Node` for `node`): the header error
     /// already refuses the file, so their answers are not also reported missing in every row.
     let misnamedVariables: Set<String>
+    /// Whether no column is one Samla reads: every name is unknown, empty or a calculated variable's.
+    var namesNothing: Bool { !roles.contains { ![.ignored, .unnamedAtEnd].contains($0) } }
     /// The columns without a name after the last named one; ignored while they are empty.
     let unnamedAtEnd: Range<Int>
     /// The warning that the columns of ``unnamedAtEnd`` were ignored, for when every row left them empty.

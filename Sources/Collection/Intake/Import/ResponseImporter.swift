@@ -96,6 +96,16 @@ public struct ResponseImporter {
             return run.refuse([run.diagnostic(for: error)], started: started)
         }
         let columns = ImportColumns(header: header.names, validator: validator, file: path, line: header.line)
+        if columns.namesNothing && columns.hasErrors {
+            do {
+                if let later = try LaterHeader.find(in: reader, validator: validator) {
+                    return run.refuse([later.diagnostic(file: path, headerLine: header.line, survey: document.survey.id)], started: started)
+                }
+            } catch {
+                return run.refuse([run.diagnostic(for: error)], started: started)
+            }
+            return run.refuse(columns.diagnostics.filter(\.isError), started: started)
+        }
         for diagnostic in columns.diagnostics { run.tally.add(diagnostic) }
         if columns.holdsNoAnswers { return run.finish(started: started) }
 
