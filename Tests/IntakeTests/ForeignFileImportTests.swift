@@ -144,3 +144,27 @@ import Testing
         #expect(result.diagnostics.map(\.code) == [.unknownColumn, .unknownColumn])
     }
 }
+
+/// Two files joined with their headers (`cat a.csv b.csv`, byte order marks included).
+@Suite struct RepeatedHeaderTests {
+    @Test func aRowThatRepeatsTheHeaderIsSkippedWithAWarning() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let file = [0xEF, 0xBB, 0xBF] + Array(try Data(contentsOf: URL(fileURLWithPath: ImportFixture.fixture("valid.csv"))))
+        let path = try fixture.write("joined.csv", bytes: file + file + file)
+        let result = fixture.importFile(path)
+        #expect(!result.isRefused && result.imported == 12 && result.rowsRead == 12)
+        #expect(result.diagnostics.map(\.description) == [
+            "\(path): warning[W430]: 2 rows repeat the header (rows 5, 10), as when files are joined with their headers; they are no response and were skipped",
+        ])
+    }
+
+    @Test func aRowWithSomeOfTheHeadersNamesIsAnOrdinaryRow() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let text = "org,legal_form,has_staff,voice_staff,voice_users\norg,legal_form,has_staff,voice_staff,1\n"
+        let result = fixture.importFile(try fixture.write("almost.csv", bytes: Array(text.utf8)))
+        #expect(result.isRefused && result.rowsRead == 1)
+        #expect(!result.diagnostics.contains { $0.code == .repeatedHeaderSkipped })
+    }
+}

@@ -20,6 +20,8 @@ final class RowReading: @unchecked Sendable {
     private(set) var roundDates: RoundDateCheck
     /// The valid rows' text answers that look like UTF-8 read as Windows-1252 and saved again.
     private(set) var misencodedTexts = MisencodedTextCheck()
+    /// Rows that repeat the header, skipped.
+    private var repeatedHeader: RepeatedHeader
     private let skipInvalid: Bool
     private let progress: ImportProgress
     /// Where to list refused rows; the file is made at the first refused row.
@@ -47,6 +49,7 @@ final class RowReading: @unchecked Sendable {
         self.roundDates = roundDates
         self.reader = reader
         self.checker = checker
+        repeatedHeader = RepeatedHeader(names: checker.columns.names)
         self.tokens = tokens
         self.writing = writing
         self.skipInvalid = skipInvalid
@@ -76,6 +79,10 @@ final class RowReading: @unchecked Sendable {
         do {
             while let record = try reader.next() {
                 if record.isBlank { continue }
+                if repeatedHeader.isRepeated(in: record) {
+                    repeatedHeader.note(row: record.row)
+                    continue
+                }
                 rowsRead += 1
                 var found = checker.check(record)
                 let invitation = try checkToken(of: record, into: &found)
@@ -118,6 +125,7 @@ final class RowReading: @unchecked Sendable {
             }
             if writing && batch.count > 0 { _ = pipe.put(batch) }
             if let warning = checker.unnamedAtEndWarning { tally.add(warning) }
+            if let warning = repeatedHeader.warning(file: checker.file) { tally.add(warning) }
         } catch {
             failure = error
         }
