@@ -23,6 +23,31 @@ import Testing
     }
 }
 
+/// A misnamed column that decides whether other questions are shown: their answers are not
+/// reported as not shown (E413) in every row, since the header problem refuses the file already.
+@Suite struct MisnamedConditionTests {
+    @Test func answersBehindAMisnamedConditionAreNotReportedAsNotShown() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let text = try String(contentsOfFile: ImportFixture.fixture("valid.csv"), encoding: .utf8)
+        let renamed = text.replacingOccurrences(of: ",has_staff,", with: ",Har ni anställda?,")
+            .replacingOccurrences(of: "Kafé Kollektivet,2015,", with: "Kafé Kollektivet,1492,")
+        let result = fixture.importFile(try fixture.write("labelled.csv", bytes: Array(renamed.utf8)))
+        #expect(result.isRefused)
+        #expect(result.errorsByCode.map(\.code).sorted { $0.id < $1.id } == [.constraintFailed, .unknownColumn], "\(result.errorsByCode)")
+        #expect(try fixture.responseCount() == 0)
+    }
+
+    /// Without the header problem the same answers are refused as not shown, as before.
+    @Test func theSameAnswersWithoutTheirConditionAreStillNotShown() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let text = try String(contentsOfFile: ImportFixture.fixture("valid.csv"), encoding: .utf8)
+        let result = fixture.importFile(try fixture.write("no.csv", bytes: Array(text.replacingOccurrences(of: ",yes,12,", with: ",no,12,").utf8)))
+        #expect(result.errorsByCode.map(\.code) == [.answerNotRelevant])
+    }
+}
+
 /// Columns without a name at the end of the header, as Excel writes trailing delimiters.
 @Suite struct UnnamedColumnsAtEndTests {
     /// valid.csv with `extra` appended to every line (the quoted line break inside row 3 kept).

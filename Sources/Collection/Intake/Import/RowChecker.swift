@@ -49,6 +49,8 @@ struct RowChecker {
     /// Whether a row had a value in a column without a name at the end of the header: E422,
     /// reported once, which refuses the whole file like a header problem.
     private(set) var refusesFile = false
+    /// The variables whose questions are shown only as a misnamed column's variable decides.
+    private let shownByMisnamed: Set<Int>
 
     /// `now` is the time of the import; a row's time more than a day after it is refused (E496).
     init(validator: ResponseValidator, columns: ImportColumns, file: String, headerCount: Int, now: Date) {
@@ -67,6 +69,7 @@ struct RowChecker {
         let variables = columns.variableColumns.map(\.variable)
         textCells = variables.indices.filter { validator.variables[variables[$0]].type == .text }
         textColumns = textCells.map { columns.variableColumns[$0].column }
+        shownByMisnamed = validator.variables(shownDependingOn: Set(columns.misnamedVariables.compactMap(validator.index(ofVariable:))))
         defaultLanguage = validator.survey.languages.first ?? "sv"
         language = defaultLanguage
     }
@@ -165,7 +168,7 @@ struct RowChecker {
             }
         }
         validator.check(&sheet, mode: status == .complete ? .complete : .partial)
-        for var problem in sheet.problems where !(problem.code == .requiredMissing && columns.misnamedVariables.contains(problem.variable)) {
+        for var problem in sheet.problems where !isFollowingFromTheHeader(problem) {
             var column = problem.variable
             // The cell as written (`007`), not the value it was read as (`7`).
             if problem.value != nil, let variable = validator.index(ofVariable: problem.variable),
@@ -221,6 +224,17 @@ struct RowChecker {
         record.withUnsafeBytes(at: column) { raw -> String? in
             let trimmed = Self.trimmed(raw)
             return trimmed.isEmpty ? nil : String(decoding: trimmed, as: UTF8.self)
+        }
+    }
+
+    /// Whether `problem` only follows from a header column that names a variable wrongly (`Node` for
+    /// `node`), which refuses the file already: that variable missing (E412), or an answer not shown
+    /// (E413) because the missing variable decides whether its question is.
+    private func isFollowingFromTheHeader(_ problem: AnswerProblem) -> Bool {
+        switch problem.code {
+        case .requiredMissing: columns.misnamedVariables.contains(problem.variable)
+        case .answerNotRelevant: validator.index(ofVariable: problem.variable).map(shownByMisnamed.contains) ?? false
+        default: false
         }
     }
 
