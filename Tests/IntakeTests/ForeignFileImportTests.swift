@@ -7,12 +7,7 @@ import Testing
 /// (file, line, column and the header's column), what to do, and nothing stored.
 @Suite struct ForeignFileImportTests {
     private func refusal(of fixtureName: String) throws -> (result: ImportResult, path: String, unchanged: Bool) {
-        let fixture = try ImportFixture()
-        defer { fixture.cleanUp() }
-        let before = try fixture.contentDump()
-        let path = ImportFixture.fixture(fixtureName)
-        let result = fixture.importFile(path)
-        return (result, path, try fixture.contentDump() == before)
+        try ImportFixture.importOnce { _ in ImportFixture.fixture(fixtureName) }
     }
 
     /// Excel's "CSV (semicolon delimited)" in a Swedish locale (Windows-1252, semicolons, decimal
@@ -58,10 +53,7 @@ import Testing
 /// its texts are imported as written, with one warning that names where.
 @Suite struct MisencodedTextTests {
     @Test func textsOfAFileExcelReadAsWindows1252AreImportedWithAWarning() throws {
-        let fixture = try ImportFixture()
-        defer { fixture.cleanUp() }
-        let path = ImportFixture.fixture("excel-resaved-utf8.csv")
-        let result = fixture.importFile(path)
+        let (result, path, _) = try ImportFixture.importOnce { _ in ImportFixture.fixture("excel-resaved-utf8.csv") }
         #expect(!result.isRefused && result.imported == 4)
         #expect(result.diagnostics.map(\.description) == [
             "\(path): warning[W429]: 2 imported text answers look like UTF-8 read as Windows-1252 and saved again (Ã¤ for ä, Ã¶ for ö, Ã¥ for å), "
@@ -74,9 +66,7 @@ import Testing
     }
 
     @Test func theSameFileAsWrittenHasNoWarning() throws {
-        let fixture = try ImportFixture()
-        defer { fixture.cleanUp() }
-        let result = fixture.importFile(ImportFixture.fixture("valid.csv"))
+        let result = try ImportFixture.importOnce { _ in ImportFixture.fixture("valid.csv") }.result
         #expect(result.imported == 4 && result.diagnostics.isEmpty, "\(result.diagnostics)")
     }
 
@@ -90,12 +80,9 @@ import Testing
 /// A `submitted_at` that a spreadsheet reformatted as a date keeps the day and time but loses the zone.
 @Suite struct ZonelessTimeTests {
     @Test func aTimeWithoutAZoneIsRefusedSayingWhatItLacks() throws {
-        let fixture = try ImportFixture()
-        defer { fixture.cleanUp() }
         let text = "org,legal_form,has_staff,voice_staff,voice_users,submitted_at\nA,ab,no,1,1,2025-10-12 09:30\nB,ab,no,1,1,12/10/2025\n"
-        let path = try fixture.write("excel.csv", bytes: Array(text.utf8))
-        let result = fixture.importFile(path)
-        #expect(result.isRefused && result.imported == 0)
+        let (result, path, unchanged) = try ImportFixture.importOnce { try $0.write("excel.csv", bytes: Array(text.utf8)) }
+        #expect(result.isRefused && result.imported == 0 && unchanged)
         #expect(result.diagnostics.map(\.location) == [2, 3].map { .record(file: path, row: $0 - 1, column: "submitted_at", line: $0) })
         #expect(result.diagnostics.map(\.message) == [
             "“2025-10-12 09:30” has no time zone, so the moment is unknown: add Z for UTC (2025-10-12 09:30Z) "
@@ -103,7 +90,6 @@ import Testing
                 + "a spreadsheet that reformats the cell as a date leaves the zone out",
             "“12/10/2025” is not a time: write ISO 8601, e.g. 2025-10-12T09:30:00Z or 2025-10-12",
         ])
-        #expect(try fixture.responseCount() == 0)
     }
 }
 
@@ -111,23 +97,17 @@ import Testing
 /// line's words as unknown columns and every row as the wrong length.
 @Suite struct LaterHeaderTests {
     @Test func aTitleAboveTheHeaderIsToBeDeleted() throws {
-        let fixture = try ImportFixture()
-        defer { fixture.cleanUp() }
-        let path = ImportFixture.fixture("title-above-header.csv")
-        let result = fixture.importFile(path)
-        #expect(result.isRefused && result.imported == 0 && result.rowsRead == 0)
+        let (result, path, unchanged) = try ImportFixture.importOnce { _ in ImportFixture.fixture("title-above-header.csv") }
+        #expect(result.isRefused && result.imported == 0 && result.rowsRead == 0 && unchanged)
         #expect(result.diagnostics.map(\.description) == [
             "\(path):1:1: error[E420]: line 1 names no variable of survey import-test, but line 2 does (org, legal_form, has_staff, …): "
                 + "the header must be the first line; delete the line above it (a title, a note or an empty row) and import the file again",
         ])
-        #expect(try fixture.responseCount() == 0)
     }
 
     @Test func emptyRowsAboveTheHeaderAreCounted() throws {
-        let fixture = try ImportFixture()
-        defer { fixture.cleanUp() }
-        let text = try String(contentsOfFile: ImportFixture.fixture("valid.csv"), encoding: .utf8)
-        let result = fixture.importFile(try fixture.write("below.csv", bytes: Array((",,\n\n" + text).utf8)))
+        let valid = try ImportFixture.valid(replacing: [:])
+        let result = try ImportFixture.importOnce { try $0.write("below.csv", bytes: Array(",,\n\n".utf8) + valid) }.result
         #expect(result.diagnostics.map(\.message) == [
             "line 1 names no variable of survey import-test, but line 3 does (language, submitted_at, org, …): the header must be the first line; "
                 + "delete the 2 lines above it (a title, a note or an empty row) and import the file again",
@@ -137,9 +117,7 @@ import Testing
     /// A header of another survey names nothing here, and no line below it does: its columns are
     /// refused, and its rows, which cannot be read by it, are not checked.
     @Test func aHeaderOfAnotherSurveyIsRefusedWithoutItsRows() throws {
-        let fixture = try ImportFixture()
-        defer { fixture.cleanUp() }
-        let result = fixture.importFile(try fixture.write("other.csv", bytes: Array("node,activity\nMalmö,forum\nUmeå,lab\n".utf8)))
+        let result = try ImportFixture.importOnce { try $0.write("other.csv", bytes: Array("node,activity\nMalmö,forum\nUmeå,lab\n".utf8)) }.result
         #expect(result.isRefused && result.rowsRead == 0)
         #expect(result.diagnostics.map(\.code) == [.unknownColumn, .unknownColumn])
     }
@@ -148,11 +126,8 @@ import Testing
 /// Two files joined with their headers (`cat a.csv b.csv`, byte order marks included).
 @Suite struct RepeatedHeaderTests {
     @Test func aRowThatRepeatsTheHeaderIsSkippedWithAWarning() throws {
-        let fixture = try ImportFixture()
-        defer { fixture.cleanUp() }
-        let file = [0xEF, 0xBB, 0xBF] + Array(try Data(contentsOf: URL(fileURLWithPath: ImportFixture.fixture("valid.csv"))))
-        let path = try fixture.write("joined.csv", bytes: file + file + file)
-        let result = fixture.importFile(path)
+        let file = [0xEF, 0xBB, 0xBF] + (try ImportFixture.valid(replacing: [:]))
+        let (result, path, _) = try ImportFixture.importOnce { try $0.write("joined.csv", bytes: file + file + file) }
         #expect(!result.isRefused && result.imported == 12 && result.rowsRead == 12)
         #expect(result.diagnostics.map(\.description) == [
             "\(path): warning[W430]: 2 rows repeat the header (rows 5, 10), as when files are joined with their headers; they are no response and were skipped",
@@ -160,10 +135,8 @@ import Testing
     }
 
     @Test func aRowWithSomeOfTheHeadersNamesIsAnOrdinaryRow() throws {
-        let fixture = try ImportFixture()
-        defer { fixture.cleanUp() }
         let text = "org,legal_form,has_staff,voice_staff,voice_users\norg,legal_form,has_staff,voice_staff,1\n"
-        let result = fixture.importFile(try fixture.write("almost.csv", bytes: Array(text.utf8)))
+        let result = try ImportFixture.importOnce { try $0.write("almost.csv", bytes: Array(text.utf8)) }.result
         #expect(result.isRefused && result.rowsRead == 1)
         #expect(!result.diagnostics.contains { $0.code == .repeatedHeaderSkipped })
     }
