@@ -95,7 +95,7 @@ import Testing
         #expect(header.line == 2)
         let first = try #require(try reader.next())
         #expect((first.strings, first.line, first.row) == (["A", "a@x.se"], 3, 1))
-        #expect(throws: CSVReadError(.characterAfterClosingQuote(UInt8(ascii: "x")), at: CSVPosition(line: 4, column: 6, fieldNumber: 2, byteOffset: 37))) {
+        #expect(throws: CSVReadError(.characterAfterClosingQuote("x", openedAt: CSVPosition(line: 4, column: 3, fieldNumber: 2, byteOffset: 34)), at: CSVPosition(line: 4, column: 6, fieldNumber: 2, byteOffset: 37))) {
             try reader.next()
         }
     }

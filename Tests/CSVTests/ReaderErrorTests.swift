@@ -27,17 +27,34 @@ import Testing
 
     @Test func characterAfterClosingQuote() throws {
         let found = try #require(failure("a,b\n\"x\"y,z\n"))
-        #expect(found.0 == .characterAfterClosingQuote(UInt8(ascii: "y")))
+        #expect(found.0 == .characterAfterClosingQuote("y", openedAt: CSVPosition(line: 2, column: 1, fieldNumber: 1, byteOffset: 4)))
         #expect((found.1, found.2, found.3) == (2, 4, 1))
         let spaced = try #require(failure("\"x\" ,z\n"))
-        #expect(spaced.0 == .characterAfterClosingQuote(0x20))
+        #expect(spaced.0 == .characterAfterClosingQuote(" ", openedAt: CSVPosition(line: 1, column: 1, fieldNumber: 1, byteOffset: 0)))
         #expect((spaced.1, spaced.2) == (1, 4))
+    }
+
+    /// A quote left open (`"oj,` for `oj`) is closed by the opening quote of a later field, which a
+    /// letter follows: the error shows that letter, not its first byte, and where the quote was opened.
+    @Test(arguments: [1, 2, 3, 64])
+    func aQuoteLeftOpenIsNamedWhereTheNextQuoteSeemsToCloseIt(bufferSize: Int) throws {
+        let error = try #require(Support.error("a,b,c\n1,\"oj,2,\"Öppet\"\n", bufferSize: bufferSize))
+        #expect(error.kind == .characterAfterClosingQuote("Ö", openedAt: CSVPosition(line: 2, column: 3, fieldNumber: 2, byteOffset: 8)))
+        #expect(error.position == CSVPosition(line: 2, column: 10, fieldNumber: 2, byteOffset: 15))
+        #expect(error.message.hasPrefix("'Ö' after the closing quote of the quoted field that starts at line 2, column 3;"))
+    }
+
+    @Test func bytesAfterAClosingQuoteThatAreNoUTF8AreNamedAsSuch() {
+        for bufferSize in [1, 2, 64] {
+            #expect(Support.error(bytes: Array("a,\"x\"".utf8) + [0xC3], bufferSize: bufferSize)?.kind == .invalidUTF8(0xC3))
+            #expect(Support.error(bytes: Array("a,\"x\"".utf8) + [0xF6, 0x0A], bufferSize: bufferSize)?.kind == .invalidUTF8(0xF6))
+        }
     }
 
     @Test func columnsCountCharactersAfterQuotedLineBreaks() throws {
         // Line 3 is "åäö" x"; the stray x is its 6th character.
         let found = try #require(failure("h1,h2\n1,\"first\nåäö\" x\n"))
-        #expect(found.0 == .characterAfterClosingQuote(0x20))
+        #expect(found.0 == .characterAfterClosingQuote(" ", openedAt: CSVPosition(line: 2, column: 3, fieldNumber: 2, byteOffset: 8)))
         #expect((found.1, found.2, found.3) == (3, 5, 2))
     }
 
@@ -56,7 +73,7 @@ import Testing
         let error = try #require(Support.error(bytes: Array("a,b\nok,G".utf8) + [0xF6] + Array("teborg\n".utf8)))
         #expect(error.kind == .invalidUTF8(0xF6))
         #expect(error.position == CSVPosition(line: 2, column: 5, fieldNumber: 2, byteOffset: 8))
-        #expect(error.description.hasPrefix("line 2, column 5: byte 0xF6 is not valid UTF-8"))
+        #expect(error.description.hasPrefix("line 2, column 5: byte 0xF6 (ö in Windows-1252) is not valid UTF-8"))
     }
 
     @Test func invalidUTF8Forms() {
@@ -96,6 +113,27 @@ import Testing
             #expect(error.position == CSVPosition(line: 1, column: 1, fieldNumber: 1, byteOffset: 0))
             #expect(error.message == "the file is UTF-16 text (as Excel saves \"Unicode Text\"), not UTF-8: save it as \"CSV UTF-8\"")
         }
+    }
+
+    /// A workbook, an old Excel file or a PDF saved under a .csv name is named for what it is, at its
+    /// start, instead of as text in another encoding at its first byte that is not UTF-8.
+    @Test func spreadsheetsAndDocumentsAreNamedAsSuch() throws {
+        let cases: [(fixture: String, format: BinaryFormat, says: String)] = [
+            ("workbook.xlsx", .zip, "the file is an Excel workbook (.xlsx)"),
+            ("workbook.xls", .compoundFile, "the file is an Excel 97–2003 workbook (.xls)"),
+            ("document.pdf", .pdf, "the file is a PDF document, not CSV text"),
+        ]
+        for (fixture, format, says) in cases {
+            for bufferSize in [1, 5, 64] {
+                let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Support.fixture(fixture))))
+                let error = try #require(Support.error(bytes: bytes, bufferSize: bufferSize))
+                #expect(error.kind == .binary(format), "\(fixture)")
+                #expect(error.position == CSVPosition(line: 1, column: 1, fieldNumber: 1, byteOffset: 0))
+                #expect(error.message.hasPrefix(says))
+            }
+        }
+        // Text that begins as a signature does is text.
+        #expect(try Support.records(bytes: Array("PK,%PDF\n1,2\n".utf8)) == [["PK", "%PDF"], ["1", "2"]])
     }
 
     @Test func aNulAfterTheFirstCharactersIsNoUTF16() throws {
@@ -138,12 +176,15 @@ import Testing
         let long = #expect(throws: CSVReadError.self) {
             try Support.records(of: CSVReader(string: "ok\n01234,56789x\n", options: options))
         }
-        #expect(long?.kind == .recordTooLarge(limit: 10))
+        #expect(long?.kind == .recordTooLarge(limit: 10, inQuotedField: false))
+        #expect(long?.message.hasPrefix("the row that starts here is longer than 10 bytes, the most a row may hold: shorten the long value") == true)
         #expect(long?.position?.line == 2)
         let unclosed = #expect(throws: CSVReadError.self) {
             try Support.records(of: CSVReader(string: "a,\"bc\ndef\nghi\njkl\n", options: options))
         }
-        #expect(unclosed?.kind == .recordTooLarge(limit: 10))
+        #expect(unclosed?.kind == .recordTooLarge(limit: 10, inQuotedField: true))
+        #expect(unclosed?.message.hasPrefix("the quoted field that starts here runs past 10 bytes, the most a row may hold: its closing quote is probably missing") == true)
+        #expect(CSVReadError(.recordTooLarge(limit: 16 << 20, inQuotedField: true), at: nil).message.contains("runs past 16 MiB,"))
         #expect(unclosed?.position?.line == 1)
         #expect(unclosed?.position?.column == 3)
     }
@@ -163,7 +204,7 @@ import Testing
         #expect(Support.error("a\"b")?.description
             == "line 1, column 2: a quote (\") inside a field that does not start with a quote; enclose the whole field in quotes and write the inner quote twice (\"\")")
         #expect(Support.error("\"a\"b")?.message.hasPrefix("'b' after the closing quote") == true)
-        #expect(Support.error("\"a\"\u{1}")?.message.hasPrefix("byte 0x01 after the closing quote") == true)
+        #expect(Support.error("\"a\"\u{1}")?.message.hasPrefix("the character U+0001 after the closing quote") == true)
         #expect(Support.error("\"a")?.message.hasPrefix("a quoted field starts here but has no closing quote") == true)
         #expect(Support.error("a\rb")?.message.contains("LF or CRLF") == true)
     }

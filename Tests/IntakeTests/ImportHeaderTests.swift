@@ -9,17 +9,24 @@ import Testing
     /// `Org` for `org` is E420 with "did you mean org?"; org is then not also reported missing
     /// (E412) in every row, while the rows' other problems still are.
     @Test func aMisnamedColumnIsNotAlsoMissingInEveryRow() throws {
-        let fixture = try ImportFixture()
-        defer { fixture.cleanUp() }
-        let text = try String(contentsOfFile: ImportFixture.fixture("valid.csv"), encoding: .utf8)
-        let renamed = text.replacingOccurrences(of: ",org,", with: ",Org,")
-            .replacingOccurrences(of: "Kafé Kollektivet,2015,", with: "Kafé Kollektivet,1492,")
-        let result = fixture.importFile(try fixture.write("misnamed.csv", bytes: Array(renamed.utf8)))
-        #expect(result.isRefused)
+        let file = try ImportFixture.valid(replacing: [",org,": ",Org,", "Kafé Kollektivet,2015,": "Kafé Kollektivet,1492,"])
+        let (result, _, unchanged) = try ImportFixture.importOnce { try $0.write("misnamed.csv", bytes: file) }
+        #expect(result.isRefused && unchanged)
         #expect(result.diagnostics.filter { $0.code == .unknownColumn }.map(\.message) == ["column Org is not a variable of survey import-test (did you mean org?)"])
         #expect(!result.errorsByCode.contains { $0.code == .requiredMissing }, "\(result.errorsByCode)")
         #expect(result.errorsByCode.contains { $0.code == .constraintFailed }, "the rows are still checked: \(result.errorsByCode)")
-        #expect(try fixture.responseCount() == 0)
+    }
+
+    /// A misnamed column that decides whether other questions are shown (here by its label): their
+    /// answers are not reported as not shown (E413) in every row either.
+    @Test func answersBehindAMisnamedConditionAreNotReportedAsNotShown() throws {
+        let file = try ImportFixture.valid(replacing: [",has_staff,": ",Har ni anställda?,", "Kafé Kollektivet,2015,": "Kafé Kollektivet,1492,"])
+        let (result, _, unchanged) = try ImportFixture.importOnce { try $0.write("labelled.csv", bytes: file) }
+        #expect(result.isRefused && unchanged)
+        #expect(result.errorsByCode.map(\.code).sorted { $0.id < $1.id } == [.constraintFailed, .unknownColumn], "\(result.errorsByCode)")
+        // Without the header problem the same answers are refused as not shown.
+        let shown = try ImportFixture.importOnce { try $0.write("no.csv", bytes: try ImportFixture.valid(replacing: [",yes,12,": ",no,12,"])) }
+        #expect(shown.result.errorsByCode.map(\.code) == [.answerNotRelevant])
     }
 }
 

@@ -70,6 +70,25 @@ struct ImportFixture {
     }
 }
 
+extension ImportFixture {
+    /// Imports the file that `file` names (a fixture) or writes into a fresh database: the result,
+    /// the file's path, and whether the database's content is as it was before.
+    static func importOnce(_ file: (ImportFixture) throws -> String) throws -> (result: ImportResult, path: String, unchanged: Bool) {
+        let fixture = try ImportFixture()
+        defer { fixture.cleanUp() }
+        let before = try fixture.contentDump()
+        let path = try file(fixture)
+        let result = fixture.importFile(path)
+        return (result, path, try fixture.contentDump() == before)
+    }
+
+    /// valid.csv with each pair's first text replaced by its second.
+    static func valid(replacing pairs: KeyValuePairs<String, String>) throws -> [UInt8] {
+        let text = try String(contentsOfFile: fixture("valid.csv"), encoding: .utf8)
+        return Array(pairs.reduce(text) { $0.replacingOccurrences(of: $1.key, with: $1.value) }.utf8)
+    }
+}
+
 struct FixtureError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }

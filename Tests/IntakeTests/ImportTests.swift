@@ -308,7 +308,7 @@ import Testing
         let result = fixture.importFile(path, options: ImportOptions(skipInvalid: true, today: CalendarDate(year: 2025, month: 12, day: 1)!))
         #expect(result.isRefused)
         #expect(result.diagnostics.map(\.code) == [.malformedCSV])
-        #expect(result.diagnostics.first?.description.hasPrefix("\(path):3:1: error[E424]: a quoted field starts here") == true)
+        #expect(result.diagnostics.first?.description.hasPrefix("\(path):3:1: error[E424]: column org: a quoted field starts here") == true)
         #expect(try fixture.contentDump() == before)
     }
 

@@ -174,6 +174,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.output))
     }
 
+    /// A contacts workbook renamed to .csv is named as a workbook, not as text in another encoding.
+    @Test func aWorkbookContactsFileIsRefusedAsSuch() throws {
+        let workspace = try Workspace()
+        let path = ImportFixture.fixture("workbook.xlsx")
+        let batch = InvitationBatch(round: "forum-2025", contactsPath: path, outputPath: workspace.output, links: Self.links)
+        let lines = Self.refusal { _ = try batch.run(store: workspace.store, today: Self.today) }
+        #expect(lines == ["\(path):1:1: error[E002]: the file is an Excel workbook (.xlsx), an OpenDocument spreadsheet (.ods) or another ZIP archive, "
+            + "not CSV text: open it in the spreadsheet and save it as \"CSV UTF-8\" (File > Save As)"])
+        #expect(try workspace.invitationCount() == 0)
+        #expect(!FileManager.default.fileExists(atPath: workspace.output))
+    }
+
     @Test func aContactsFileWithATokenColumnIsRefused() throws {
         let workspace = try Workspace()
         let lines = Self.refusal { _ = try workspace.batch("has-token.csv").run(store: workspace.store, today: Self.today) }

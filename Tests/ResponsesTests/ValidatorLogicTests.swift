@@ -55,6 +55,16 @@ import Testing
     static let withStaff = ["has_staff": "yes", "staff": "12", "voice_staff": "1", "voice_users": "2"]
     static let withoutStaff = ["has_staff": "no"]
 
+    /// The questions shown only as has_staff decides: by their own condition, their page's, through
+    /// another such question (women reads staff), and through a calculation (big_later reads later).
+    @Test func variablesShownDependingOnOthers() {
+        let names = { (indices: Set<Int>) in Set(indices.map { validator.variables[$0].name }) }
+        let index = { (name: String) in validator.index(ofVariable: name)! }
+        #expect(names(validator.variables(shownDependingOn: [index("has_staff")])) == ["staff", "women", "voice_staff", "voice_users"])
+        #expect(names(validator.variables(shownDependingOn: [index("later")])) == ["big_later"])
+        #expect(validator.variables(shownDependingOn: [index("founded_on")]).isEmpty)
+    }
+
     @Test func validResponsesWithAndWithoutTheSkippedParts() {
         #expect(problems(Self.withStaff) == [])
         #expect(problems(Self.withoutStaff) == [])

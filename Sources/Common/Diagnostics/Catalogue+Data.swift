@@ -64,6 +64,8 @@ extension DiagnosticCode {
     public static let contactColumnsIgnored = DiagnosticCode("W424", .warning, "a links file's contact and link columns, not answers, ignored")
     public static let submittedBeforeRound = DiagnosticCode("W425", .warning, "imported rows whose submitted_at falls before the round's opening day")
     public static let submittedAfterRound = DiagnosticCode("W426", .warning, "imported rows whose submitted_at falls after the round's closing day")
+    public static let misencodedText = DiagnosticCode("W429", .warning, "imported text answers that look like UTF-8 read as Windows-1252 and saved again (Ã¤ for ä)")
+    public static let repeatedHeaderSkipped = DiagnosticCode("W430", .warning, "rows that repeat the header (files joined with their headers), skipped")
 
     static let dataCodes: [DiagnosticCode] = responseCodes + storeCodes
 
@@ -78,7 +80,7 @@ extension DiagnosticCode {
         unknownImport, untrackedImport, importAlreadyUndone, importResponsesErased, importResponsesContinued,
         databaseBusy, databaseFull, databaseUnwritable, unknownReminderToken, malformedLinksFile,
         calculatedColumnIgnored, noDataRows, unnamedColumnsIgnored, personalColumnsMissing, contactColumnsIgnored,
-        submittedBeforeRound, submittedAfterRound,
+        submittedBeforeRound, submittedAfterRound, misencodedText, repeatedHeaderSkipped,
     ]
 }
 

@@ -79,6 +79,8 @@ struct ImportColumns {
     /// Variables that a refused header name probably meant (`Node` for `node`): the header error
     /// already refuses the file, so their answers are not also reported missing in every row.
     let misnamedVariables: Set<String>
+    /// Whether no column is one Samla reads: every name is unknown, empty or a calculated variable's.
+    var namesNothing: Bool { !roles.contains { ![.ignored, .unnamedAtEnd].contains($0) } }
     /// The columns without a name after the last named one; ignored while they are empty.
     let unnamedAtEnd: Range<Int>
     /// The warning that the columns of ``unnamedAtEnd`` were ignored, for when every row left them empty.
@@ -113,6 +115,7 @@ struct ImportColumns {
                 for (position, name) in wide.variables[v].enumerated() { optionColumns[name] = (v, position) }
             }
         }
+        let labels = QuestionLabels(survey: validator.survey)
         let known = validator.variables.map(\.name) + [languageColumn, submittedAtColumn, metadataColumn(Self.tokenColumn)] + optionColumns.keys.sorted()
         let lastNamed = names.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         unnamedAtEnd = lastNamed.map { ($0 + 1)..<names.count } ?? names.count..<names.count
@@ -168,6 +171,12 @@ struct ImportColumns {
                 roles.append(.ignored)
             } else if let option = optionColumns[name] {
                 roles.append(.option(variable: option.variable, position: option.position))
+            } else if let labelled = labels.question(labelled: name) {
+                misnamed.insert(labelled.question)
+                diagnostics.append(Diagnostic(.unknownColumn, at: at,
+                    "column \(name) is the label (\(labelled.language)) of question \(labelled.question), not its name: name the column \(labelled.question); "
+                        + "a header names the variables (samla generate SURVEY.yaml --rows 0 writes one)"))
+                roles.append(.ignored)
             } else {
                 let suggestion = Suggestions.closest(to: name, in: known)
                 if let suggestion, validator.index(ofVariable: suggestion) != nil { misnamed.insert(suggestion) }

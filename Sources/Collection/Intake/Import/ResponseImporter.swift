@@ -96,6 +96,16 @@ public struct ResponseImporter {
             return run.refuse([run.diagnostic(for: error)], started: started)
         }
         let columns = ImportColumns(header: header.names, validator: validator, file: path, line: header.line)
+        if columns.namesNothing && columns.hasErrors {
+            do {
+                if let later = try LaterHeader.find(in: reader, validator: validator) {
+                    return run.refuse([later.diagnostic(file: path, headerLine: header.line, survey: document.survey.id)], started: started)
+                }
+            } catch {
+                return run.refuse([run.diagnostic(for: error)], started: started)
+            }
+            return run.refuse(columns.diagnostics.filter(\.isError), started: started)
+        }
         for diagnostic in columns.diagnostics { run.tally.add(diagnostic) }
         if columns.holdsNoAnswers { return run.finish(started: started) }
 
@@ -143,7 +153,7 @@ public struct ResponseImporter {
         run.absorb(reading)
         if let failure = reading.failure {
             switch failure {
-            case let error as CSVReadError: run.tally.add(run.diagnostic(for: error))
+            case let error as CSVReadError: run.tally.add(run.diagnostic(for: error, header: header.names))
             case let error as StoreError:
                 for diagnostic in error.diagnostics(database: database) { run.tally.add(diagnostic) }
             case let error as CSVWriteError:
@@ -169,6 +179,7 @@ public struct ResponseImporter {
         if imported > 0, let column = columns.submittedAtColumnIndex {
             for warning in reading.roundDates.warnings(file: path, column: columns.names[column], importID: importID) { run.tally.add(warning) }
         }
+        if imported > 0, let warning = reading.misencodedTexts.warning(file: path, round: round, importID: importID) { run.tally.add(warning) }
         if run.result.rowsRead == 0 && run.tally.errorCount == 0 {
             run.tally.add(Diagnostic(.noDataRows, at: .file(path), "the file has a header but no rows: nothing to import"))
         }
@@ -266,15 +277,16 @@ private struct ImportRun {
         return result
     }
 
-    /// A CSV syntax error as a diagnostic at its row.
-    func diagnostic(for error: CSVReadError) -> Diagnostic {
+    /// A CSV syntax error as a diagnostic at its row, naming the header's column of the field it is in.
+    func diagnostic(for error: CSVReadError, header: [String] = []) -> Diagnostic {
         let code: DiagnosticCode = switch error.kind {
-        case .invalidUTF8, .utf16: .invalidUTF8
+        case .invalidUTF8, .utf16, .binary: .invalidUTF8
         case .cannotOpen, .readFailed: .fileUnreadable
         default: .malformedCSV
         }
         guard let position = error.position else { return Diagnostic(code, at: .file(file), error.message) }
+        let column = header.indices.contains(position.fieldNumber - 1) ? "column \(header[position.fieldNumber - 1]): " : ""
         return Diagnostic(code, at: .source(SourceLocation(file: file, line: position.line, column: position.column)),
-                          error.message + "; nothing was imported")
+                          column + error.message + "; nothing was imported")
     }
 }

@@ -42,11 +42,15 @@ struct RowChecker {
     /// The positions in `cells` of text answers, read without the apostrophe an export puts in
     /// front of a text that starts like a formula.
     private let textCells: [Int]
+    /// The header's columns of text answers.
+    let textColumns: [Int]
     private var optionCells: [UnsafeBufferPointer<UInt8>] = []
     private let defaultLanguage: String
     /// Whether a row had a value in a column without a name at the end of the header: E422,
     /// reported once, which refuses the whole file like a header problem.
     private(set) var refusesFile = false
+    /// The variables whose questions are shown only as a misnamed column's variable decides.
+    private let shownByMisnamed: Set<Int>
 
     /// `now` is the time of the import; a row's time more than a day after it is refused (E496).
     init(validator: ResponseValidator, columns: ImportColumns, file: String, headerCount: Int, now: Date) {
@@ -64,6 +68,8 @@ struct RowChecker {
         spreadVariables = columns.spreadVariables
         let variables = columns.variableColumns.map(\.variable)
         textCells = variables.indices.filter { validator.variables[variables[$0]].type == .text }
+        textColumns = textCells.map { columns.variableColumns[$0].column }
+        shownByMisnamed = validator.variables(shownDependingOn: Set(columns.misnamedVariables.compactMap(validator.index(ofVariable:))))
         defaultLanguage = validator.survey.languages.first ?? "sv"
         language = defaultLanguage
     }
@@ -146,8 +152,7 @@ struct RowChecker {
             case .some(let parsed): submittedAt = parsed
             case .none:
                 let text = Self.trimmedText(record, column) ?? ""
-                problems.append(Problem(diagnostic: Diagnostic(.invalidTimestamp, at: at(columns.names[column]),
-                    "“\(text)” is not a time: write ISO 8601, e.g. 2025-10-12T09:30:00Z or 2025-10-12"),
+                problems.append(Problem(diagnostic: Diagnostic(.invalidTimestamp, at: at(columns.names[column]), Self.timestampProblem(text)),
                     column: columns.names[column], value: text))
             }
         }
@@ -163,7 +168,7 @@ struct RowChecker {
             }
         }
         validator.check(&sheet, mode: status == .complete ? .complete : .partial)
-        for var problem in sheet.problems where !(problem.code == .requiredMissing && columns.misnamedVariables.contains(problem.variable)) {
+        for var problem in sheet.problems where !isFollowingFromTheHeader(problem) {
             var column = problem.variable
             // The cell as written (`007`), not the value it was read as (`7`).
             if problem.value != nil, let variable = validator.index(ofVariable: problem.variable),
@@ -220,6 +225,28 @@ struct RowChecker {
             let trimmed = Self.trimmed(raw)
             return trimmed.isEmpty ? nil : String(decoding: trimmed, as: UTF8.self)
         }
+    }
+
+    /// Whether `problem` only follows from a header column that names a variable wrongly (`Node` for
+    /// `node`), which refuses the file already: that variable missing (E412), or an answer not shown
+    /// (E413) because the missing variable decides whether its question is.
+    private func isFollowingFromTheHeader(_ problem: AnswerProblem) -> Bool {
+        switch problem.code {
+        case .requiredMissing: columns.misnamedVariables.contains(problem.variable)
+        case .answerNotRelevant: validator.index(ofVariable: problem.variable).map(shownByMisnamed.contains) ?? false
+        default: false
+        }
+    }
+
+    /// Why `text` is no `submitted_at`: a day and time without a zone (as a spreadsheet writes a cell it
+    /// reformatted as a date) names no moment; anything else is not ISO 8601.
+    static func timestampProblem(_ text: String) -> String {
+        guard text.count > 10, Timestamp(iso: text + "Z") != nil else {
+            return "“\(text)” is not a time: write ISO 8601, e.g. 2025-10-12T09:30:00Z or 2025-10-12"
+        }
+        return "“\(text)” has no time zone, so the moment is unknown: add Z for UTC (\(text)Z) or the zone's offset "
+            + "(\(text)+01:00 for Swedish winter time), or write the day alone (\(text.prefix(10))); "
+            + "a spreadsheet that reformats the cell as a date leaves the zone out"
     }
 
     /// The cell without the spaces, tabs and line breaks around it, as an answer is read.

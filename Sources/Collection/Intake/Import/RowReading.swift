@@ -18,6 +18,10 @@ final class RowReading: @unchecked Sendable {
     private let tokens: InvitationTokenCheck?
     /// The valid rows whose `submitted_at` falls outside the round's dates.
     private(set) var roundDates: RoundDateCheck
+    /// The valid rows' text answers that look like UTF-8 read as Windows-1252 and saved again.
+    private(set) var misencodedTexts = MisencodedTextCheck()
+    /// Rows that repeat the header, skipped.
+    private var repeatedHeader: RepeatedHeader
     private let skipInvalid: Bool
     private let progress: ImportProgress
     /// Where to list refused rows; the file is made at the first refused row.
@@ -45,6 +49,7 @@ final class RowReading: @unchecked Sendable {
         self.roundDates = roundDates
         self.reader = reader
         self.checker = checker
+        repeatedHeader = RepeatedHeader(names: checker.columns.names)
         self.tokens = tokens
         self.writing = writing
         self.skipInvalid = skipInvalid
@@ -74,12 +79,19 @@ final class RowReading: @unchecked Sendable {
         do {
             while let record = try reader.next() {
                 if record.isBlank { continue }
+                if repeatedHeader.isRepeated(in: record) {
+                    repeatedHeader.note(row: record.row)
+                    continue
+                }
                 rowsRead += 1
                 var found = checker.check(record)
                 let invitation = try checkToken(of: record, into: &found)
                 if found.isEmpty {
                     if let time = checker.submittedAt, let column = checker.columns.submittedAtColumnIndex {
                         roundDates.note(milliseconds: time, row: record.row) { RowChecker.trimmedText(record, column) ?? "" }
+                    }
+                    for column in checker.textColumns where record.withUnsafeBytes(at: column, MisencodedTextCheck.looksMisencoded) {
+                        misencodedTexts.note(row: record.row, column: checker.columns.names[column]) { RowChecker.trimmedText(record, column) ?? "" }
                     }
                     if writing {
                         let partial = checker.status == .partial
@@ -113,6 +125,7 @@ final class RowReading: @unchecked Sendable {
             }
             if writing && batch.count > 0 { _ = pipe.put(batch) }
             if let warning = checker.unnamedAtEndWarning { tally.add(warning) }
+            if let warning = repeatedHeader.warning(file: checker.file) { tally.add(warning) }
         } catch {
             failure = error
         }

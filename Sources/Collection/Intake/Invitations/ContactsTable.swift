@@ -75,7 +75,7 @@ struct ContactsTable {
         } catch {
             let location: DiagnosticLocation = error.position.map { .source(SourceLocation(file: path, line: $0.line, column: $0.column)) } ?? .file(path)
             let code: DiagnosticCode = switch error.kind {
-            case .invalidUTF8, .utf16: .fileNotText
+            case .invalidUTF8, .utf16, .binary: .fileNotText
             default: .malformedContacts
             }
             return .failure(Diagnostic(code, at: location, error.message))

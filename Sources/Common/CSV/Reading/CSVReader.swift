@@ -286,7 +286,15 @@ public final class CSVReader {
                     continue scanning
                 }
                 guard byte == delimiter || byte == ByteClass.lineFeedByte || byte == ByteClass.carriageReturnByte else {
-                    throw fail(.characterAfterClosingQuote(byte), at: p, fieldNumber: slotCount &+ 1)
+                    var character = Unicode.Scalar(byte)
+                    if byte >= 0x80 {
+                        let length = UTF8Sequence.length(at: buffer + p, available: end &- p)
+                        if length == 0 { throw fail(.invalidUTF8(byte), at: p, fieldNumber: slotCount &+ 1) }
+                        if length < 0 { break scanning }
+                        character = Self.scalar(at: buffer + p, length: length)
+                    }
+                    let opening = location(of: fieldStart &- 1, fieldNumber: slotCount &+ 1)
+                    throw fail(.characterAfterClosingQuote(character, openedAt: opening), at: p, fieldNumber: slotCount &+ 1)
                 }
                 appendField(to: p &- 1, quoted: true)
                 p &+= 1
@@ -330,6 +338,7 @@ public final class CSVReader {
             if position < end { throw fail(.invalidUTF8(buffer[position]), at: position, fieldNumber: slotCount + 1) }
             throw fail(.unterminatedQuotedField, at: base + fieldStart - 1, fieldNumber: slotCount + 1)
         case .closingQuote:
+            if position < end { throw fail(.invalidUTF8(buffer[position]), at: position, fieldNumber: slotCount + 1) }
             appendField(from: fieldStart, to: position - 1 - base, quoted: true, doubledQuotes: fieldHasDoubledQuotes)
         case .carriageReturn:
             throw fail(.loneCarriageReturn, at: position - 1, fieldNumber: slotCount)
@@ -371,9 +380,11 @@ public final class CSVReader {
     /// Fills the buffer for the first time and skips a UTF-8 byte order mark.
     private func startInput() throws(CSVReadError) {
         startedInput = true
-        while end < 3, try refill() {}
+        while end < BinaryFormat.signatureLength, try refill() {}
         if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
             position = 3
+        } else if let format = BinaryFormat(startingWith: UnsafeBufferPointer(start: buffer, count: end)) {
+            throw fail(.binary(format), at: 0, fieldNumber: 1)
         } else if end >= 2 && Self.startsAsUTF16(buffer[0], buffer[1]) {
             throw fail(.utf16, at: 0, fieldNumber: 1)
         }
@@ -449,11 +460,18 @@ public final class CSVReader {
 
     private func tooLarge() -> CSVReadError {
         let at = state == .quoted ? recordStart + fieldStart - 1 : recordStart
-        return fail(.recordTooLarge(limit: options.maximumRecordSize), at: at, fieldNumber: slotCount + 1)
+        return fail(.recordTooLarge(limit: options.maximumRecordSize, inQuotedField: state == .quoted), at: at, fieldNumber: slotCount + 1)
     }
 
     /// Records an error at buffer index `index` of the current record; the reader stops there.
     private func fail(_ kind: CSVReadError.Kind, at index: Int, fieldNumber: Int) -> CSVReadError {
+        let error = CSVReadError(kind, at: location(of: index, fieldNumber: fieldNumber))
+        failure = error
+        return error
+    }
+
+    /// The line and column of the buffered byte at `index`, which lies in the record being read.
+    private func location(of index: Int, fieldNumber: Int) -> CSVPosition {
         var line = recordLine
         var lineStart = recordStart
         for offset in recordStart..<index where buffer[offset] == ByteClass.lineFeedByte {
@@ -464,10 +482,14 @@ public final class CSVReader {
         for offset in lineStart..<index where buffer[offset] & 0xC0 != 0x80 {
             column += 1
         }
-        let position = CSVPosition(line: line, column: column, fieldNumber: fieldNumber, byteOffset: bufferOffset + index)
-        let error = CSVReadError(kind, at: position)
-        failure = error
-        return error
+        return CSVPosition(line: line, column: column, fieldNumber: fieldNumber, byteOffset: bufferOffset + index)
+    }
+
+    /// The scalar of the valid UTF-8 sequence of `length` bytes at `start`.
+    private static func scalar(at start: UnsafePointer<UInt8>, length: Int) -> Unicode.Scalar {
+        var value = UInt32(start[0]) & (0xFF >> UInt32(length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(start[offset] & 0x3F) }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 }
 
