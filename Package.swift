@@ -33,7 +33,7 @@ let package = Package(
     targets: [
         // Common: vocabulary every stage shares.
         .target(name: "Diagnostics", path: "Sources/Common/Diagnostics"),
-        .target(name: "CSV", path: "Sources/Common/CSV"),
+        .target(name: "CSV", dependencies: ["Diagnostics"], path: "Sources/Common/CSV"),
         .target(name: "HTML", path: "Sources/Common/HTML"),
 
         // Definitions: survey and framework files, parsed and checked.

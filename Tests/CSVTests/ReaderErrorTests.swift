@@ -74,6 +74,11 @@ import Testing
         #expect(error.kind == .invalidUTF8(0xF6))
         #expect(error.position == CSVPosition(line: 2, column: 5, fieldNumber: 2, byteOffset: 8))
         #expect(error.description.hasPrefix("line 2, column 5: byte 0xF6 (ö in Windows-1252) is not valid UTF-8"))
+        // Excel's dash in a Windows-1252 file is named too; a byte Windows-1252 leaves undefined is not.
+        let dash = try #require(Support.error(bytes: Array("a,b\n1".utf8) + [0x96] + Array("3,x\n".utf8)))
+        #expect(dash.description.hasPrefix("line 2, column 2: byte 0x96 (– in Windows-1252) is not valid UTF-8"), "\(dash.description)")
+        let undefined = try #require(Support.error(bytes: Array("a,b\n1".utf8) + [0x81] + Array("3,x\n".utf8)))
+        #expect(undefined.description.hasPrefix("line 2, column 2: byte 0x81 is not valid UTF-8"), "\(undefined.description)")
     }
 
     @Test func invalidUTF8Forms() {

@@ -119,15 +119,12 @@ public enum DefinitionText {
     }
 
     /// The first byte that is not UTF-8, named as the letter, dash or quotation mark it is in
-    /// Windows-1252 (whose letters from 0xC0 up are Latin-1's), which older editors and Excel save
-    /// Swedish text in: `ö` is the single byte 0xF6.
+    /// Windows-1252 (whose letters from 0xA0 up are Latin-1's), which older editors and Excel save
+    /// Swedish text in.
     private static func describeInvalid(_ byte: UInt8) -> String {
         let code = "0x" + String(byte, radix: 16, uppercase: true)
-        let windows1252: [UInt8: Character] = [0x80: "€", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x96: "–", 0x97: "—"]
-        guard let character = byte >= 0xC0 ? Character(Unicode.Scalar(byte)) : windows1252[byte] else {
-            return "an invalid byte here, \(code)"
-        }
-        let encodings = byte >= 0xC0 ? "Latin-1 or Windows-1252" : "Windows-1252"
+        guard let character = Windows1252.character(byte) else { return "an invalid byte here, \(code)" }
+        let encodings = byte >= 0xA0 ? "Latin-1 or Windows-1252" : "Windows-1252"
         return "the byte \(code) here is \(character) in \(encodings): was the file saved in that encoding?"
     }
 

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Where in a CSV input something was found. Lines, columns and field numbers count from 1.
 public struct CSVPosition: Hashable, Sendable, CustomStringConvertible {
     /// The physical line, counting every LF (quoted line breaks included).
@@ -79,7 +81,7 @@ public struct CSVReadError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "(old Mac files end lines in CR alone: save the file again with LF or CRLF line ends), "
                 + "and a CR inside a value must be in a quoted field"
         case .invalidUTF8(let byte):
-            let windows1252 = byte >= 0xA0 ? " (\(Character(Unicode.Scalar(byte))) in Windows-1252)" : ""
+            let windows1252 = Windows1252.character(byte).map { " (\($0) in Windows-1252)" } ?? ""
             return "byte 0x\(Self.hex(byte))\(windows1252) is not valid UTF-8; the file is probably in another encoding "
                 + "(Excel's plain \"CSV\" is Windows-1252): save it as \"CSV UTF-8\""
         case .utf16:
