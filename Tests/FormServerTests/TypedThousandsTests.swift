@@ -25,9 +25,9 @@ import Testing
             #expect(asked.status == 422)
             #expect(Respondent.errors(asked.body) == [
                 "q-fte How many full-time equivalent staff does your organisation have today? “1,000” could mean 1000 or 1.000: "
-                    + "write 1000 or 1 000 for a number in thousands, or 1.000 with a decimal point.",
+                    + "write 1000 or 1\u{00A0}000 for a number in thousands, or 1.000 with a decimal point.",
                 "q-volunteers How many volunteers take part in your organisation's work regularly? “2,500” is not a whole number as written, "
-                    + "with a comma: write 2500 or 2 500 for a number in thousands.",
+                    + "with a comma: write 2500 or 2\u{00A0}500 for a number in thousands.",
             ])
             #expect(Page.inputValue("fte", in: asked.body) == "1,000", "shown again as typed")
 
@@ -36,8 +36,10 @@ import Testing
             #expect(back.status == 422)
             #expect(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response?.answers["fte"] == nil)
 
-            // Written as the message says, the same answers go on; a point before three digits is a decimal in English.
-            try await r.answer("Staff and leadership", [("fte", "1 000"), ("fte_women", "2.125"), ("volunteers", "2500"), ("mgmt_n", "0")])
+            // The number to type is kept on one line with a no-break space, which the form reads too
+            // (copied from the message); a point before three digits is a decimal in English.
+            #expect(asked.body.contains(">Error: </span>“1,000” could mean 1000 or 1.000: write 1000 or 1\u{00A0}000 for a number in thousands"))
+            try await r.answer("Staff and leadership", [("fte", "1\u{00A0}000"), ("fte_women", "2.125"), ("volunteers", "2500"), ("mgmt_n", "0")])
             let answers = try #require(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response?.answers)
             #expect(answers["fte"] == .decimal(1000))
             #expect(answers["fte_women"] == .decimal(2.125))
@@ -53,7 +55,7 @@ import Testing
             #expect(asked.status == 422)
             #expect(Respondent.errors(asked.body) == [
                 "q-fte Hur många heltidstjänster har organisationen i dag? ”1.000” kan betyda både 1000 och 1,000: "
-                    + "skriv 1000 eller 1 000 för ett tal i tusental, eller 1,000 med decimalkomma.",
+                    + "skriv 1000 eller 1\u{00A0}000 för ett tal i tusental, eller 1,000 med decimalkomma.",
                 "q-volunteers Hur många volontärer eller ideellt engagerade deltar regelbundet i verksamheten? "
                     + "”0,5” är inte ett heltal: skriv det utan decimaler, t.ex. 12.",
             ])
@@ -67,7 +69,7 @@ import Testing
             #expect(Page.language(switched.body) == "en")
             #expect(Respondent.errors(switched.body) == [
                 "q-fte How many full-time equivalent staff does your organisation have today? “1.000” could mean 1000 or 1.000: "
-                    + "write 1000 or 1 000 for a number in thousands, or 1.000 with a decimal point.",
+                    + "write 1000 or 1\u{00A0}000 for a number in thousands, or 1.000 with a decimal point.",
             ])
             try await r.answer("Staff and leadership", [("fte", "1.000"), ("volunteers", "3"), ("mgmt_n", "0")])
             #expect(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response?.answers["fte"] == .decimal(1))
@@ -85,7 +87,7 @@ import Testing
             #expect(asked.status == 422)
             #expect(Respondent.errors(asked.body) == [
                 "q-fte How many full-time equivalent staff does your organisation have today? “1,000” could mean 1000 or 1.000: "
-                    + "write 1000 or 1 000 for a number in thousands, or 1.000 with a decimal point.",
+                    + "write 1000 or 1\u{00A0}000 for a number in thousands, or 1.000 with a decimal point.",
             ])
             #expect(Page.inputValue("fte_women", in: asked.body) == "500", "kept as typed")
             try await r.answer("Staff and leadership", [("fte", "1000"), ("fte_women", "500"), ("volunteers", "3"), ("mgmt_n", "0")])

@@ -99,7 +99,8 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
     /// expression, a list's codes, a variable): a failed constraint without a
     /// `constraint_message`, a choice the filter does not offer, an `other` text without `other`;
     /// and a failed constraint with a message is that message alone, in English as in Swedish.
-    /// A missing required answer says what to do, as the Swedish does ("Answer this question.").
+    /// A missing required answer says what to do, as the Swedish does ("Answer this question.");
+    /// a number in thousands to type (`1 000`) is kept on one line.
     /// Every other message is made a sentence: a capital first letter and a full stop, as it stands
     /// on its own beside the field.
     public func respondentMessage(in language: String) -> String {
@@ -118,6 +119,9 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
                 : "You wrote something under “Other” but did not choose Other: choose Other, or empty the text field."
         case .requiredMissing where !sv:
             return "Answer this question."
+        case .thousandsOrDecimals(let whole, let fraction, _):
+            // "1 000" is what to type: a no-break space keeps it on one line beside a narrow field.
+            return Self.sentence(message(in: language).replacingOccurrences(of: "\(whole) \(fraction)", with: "\(whole)\u{00A0}\(fraction)"))
         default:
             return Self.sentence(message(in: language))
         }

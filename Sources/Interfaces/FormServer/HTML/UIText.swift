@@ -34,7 +34,9 @@ struct UIText: Sendable {
     var languageSwitch: String { sv ? "Språk" : "Language" }
     var progressLabel: String { sv ? "Hur långt du har kommit" : "Your progress" }
     var skipToContent: String { sv ? "Hoppa till innehållet" : "Skip to content" }
-    var dateHint: String { sv ? "Skriv som ÅÅÅÅ-MM-DD, t.ex. 2025-03-14." : "Write it as YYYY-MM-DD, e.g. 2025-03-14." }
+    /// A date field's hint: an example, not a format, since the browser's field shows its own
+    /// (`mm/dd/yyyy` or `dd/mm/yyyy` in English); the ISO form is for a browser without one.
+    var dateHint: String { sv ? "Till exempel den 14 mars 2025 (2025-03-14)." : "For example, 14 March 2025 (2025-03-14)." }
     var conditionalHint: String {
         sv ? "Svara bara om frågan gäller dig utifrån dina svar ovan." : "Answer only if it applies to you, given your answers above."
     }

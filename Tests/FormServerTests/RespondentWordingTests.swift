@@ -1,0 +1,42 @@
+import Store
+import Testing
+
+/// What the form tells a respondent to do agrees with what the page offers: the button a declining
+/// respondent is told to choose, and a date field's hint beside the browser's own date field.
+@Suite struct RespondentWordingTests {
+    /// A respondent who declines consent is told to choose the page's button, which then completes
+    /// the response: told to close the page, they left a started response that was reminded.
+    @Test(arguments: [("sv", "Nästa", "Välj ”Nästa” för att avsluta"), ("en", "Next", "Choose “Next” to finish")])
+    func aDecliningRespondentIsToldToChooseTheButtonThatFinishes(language: String, button: String, note: String) async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let r = try await Respondent.start(client, round: "esem-open", headers: ["Accept-Language": language])
+            let welcome = try await r.show().body
+            #expect(welcome.contains(#"<button type="submit" name="samla.action" value="next">\#(button)</button>"#))
+            #expect(welcome.contains(#"<div class="note" id="q-no_consent_thanks""#))
+            #expect(welcome.contains(note), "the note names the button the page shows")
+            #expect(!welcome.contains("close the page now") && !welcome.contains("stänga sidan nu"))
+
+            let declined = try await r.post([("consent", "no")])
+            #expect(declined.status == 303)
+            let response = try #require(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response)
+            #expect(response.record.status == .complete, "the refusal is kept, and reminders skip a complete response")
+            #expect(response.answers["consent"] == .choice("no"))
+        }
+    }
+
+    /// The hint of a date field gives an example, not a format: the browser's field shows its own
+    /// (`mm/dd/yyyy` in English), which "Write it as YYYY-MM-DD" contradicted.
+    @Test(arguments: [("sv", "Till exempel den 14 mars 2025 (2025-03-14)."), ("en", "For example, 14 March 2025 (2025-03-14).")])
+    func aDateFieldsHintIsAnExampleThatAgreesWithTheBrowsersField(language: String, hint: String) async throws {
+        let environment = try TestEnvironment()
+        try environment.openRound("forum-open", survey: "samverkansforum.yaml")
+        try await environment.withServer { client in
+            let r = try await Respondent.start(client, round: "forum-open", headers: ["Accept-Language": language])
+            let page = try await r.show().body
+            #expect(page.contains(#"<p class="hint" id="h-event_date">\#(hint)</p>"#), "\(page)")
+            #expect(page.contains(#"<input type="date" id="f-event_date" name="event_date" value="" required aria-describedby="h-event_date">"#))
+            #expect(!page.contains("YYYY-MM-DD") && !page.contains("ÅÅÅÅ-MM-DD"))
+        }
+    }
+}
