@@ -18,7 +18,10 @@ struct IndicatorSnapshot {
     /// The latest published total row.
     let latest: ResultRow?
     let latestCell: PublishedCell?
-    /// The target for the latest round (or the next round that has one), with that round.
+    /// The round the snapshot speaks of: that of the latest published total, else of the latest
+    /// total withheld or without an estimate, so that "too few responses" says of which round.
+    let round: String?
+    /// The target for that round (or the next round that has one), with that round.
     let target: (round: String, value: Double)?
     let standing: Standing
 
@@ -33,7 +36,8 @@ struct IndicatorSnapshot {
         let published = totals.last { $0.outcome.published != nil }
         latest = published
         latestCell = published?.outcome.published
-        let position = published.flatMap { framework.position(ofRound: $0.round) } ?? (framework.rounds.count - 1)
+        round = (published ?? totals.last)?.round
+        let position = round.flatMap { framework.position(ofRound: $0) } ?? (framework.rounds.count - 1)
         target = indicator.targets
             .compactMap { value in framework.position(ofRound: value.round).map { (at: $0, value: value) } }
             .filter { $0.at >= position }

@@ -66,7 +66,7 @@ extension ReportRenderer {
                             }
                         }
                         html.element("td", .init("class", "num"), text: snapshot.latestCell.map { format.valueWithUnit($0.value, words: words) } ?? words.suppressedMark)
-                        html.element("td", text: snapshot.latest.map { roundLabel($0.round) } ?? "")
+                        html.element("td", text: snapshot.round.map(roundLabel) ?? "")
                         html.element("td", .init("class", "num")) { html in
                             if let target = snapshot.target {
                                 html.text(format.value(target.value))
