@@ -227,6 +227,36 @@ import Testing
             + "does not measure (its indicators read msi-forum); its rounds are forum-2025\n", "\(foreign.errors)")
     }
 
+    /// The table showed `< 10 (undanhållen)`, and `(undanhållen)` with no n, and said nowhere what
+    /// either meant. It now says so under its rows, in its language: 3 public answers are too few,
+    /// and the 11 civil ones, the smallest group left, are withheld beside them.
+    @Test(arguments: [
+        ("en", "  n < N (suppressed): fewer than N responses in the base, too few to show a figure, a change or a status\n"
+            + "  (suppressed) without n: withheld so that a small group of the same breakdown cannot be worked out from the total and the other groups\n"),
+        ("sv", "  n < N (undanhållen): färre än N svar i basen, för få för att visa en siffra, en förändring eller en status\n"
+            + "  (undanhållen) utan n: undanhållen så att en liten grupp i samma uppdelning inte kan räknas fram ur totalen och de andra grupperna\n"),
+    ])
+    func theTableSaysWhatItsWithheldCellsMean(language: String, lines: String) throws {
+        let sectors = Array(repeating: "public", count: 3) + Array(repeating: "civil", count: 11) + Array(repeating: "private", count: 12)
+        let cli = try Self.forumRound(sectors.map { ["sector": .choice($0), "new_contacts": .integer(2)] })
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        try Self.framework(indicator: """
+            kind: proportion
+            numerator: "${new_contacts} > 1"
+            disaggregate: [sector]
+        """).write(to: file, atomically: true, encoding: .utf8)
+        let run = try cli.run(["compute", "--framework", file.path, "--lang", language])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("< 10  (\(language == "sv" ? "undanhållen" : "suppressed"))"), "\(run.output)")
+        #expect(run.output.contains(lines), "\(run.output)")
+        // A table with nothing withheld says nothing of it.
+        let published = try Self.compute(contacts: 2, indicator: """
+            kind: proportion
+            numerator: "${new_contacts} > 1"
+        """, ["--lang", language])
+        #expect(!published.output.contains("n < N"), "\(published.output)")
+    }
+
     /// Each table says why a cell has no estimate (here a ratio over zero contacts), in its language.
     @Test(arguments: ["en", "sv"])
     func theTableSaysWhyACellHasNoEstimateInItsLanguage(language: String) throws {

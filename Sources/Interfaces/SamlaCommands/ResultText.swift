@@ -124,7 +124,7 @@ enum ResultText {
                 ? "  \(log.round): \(counted(log.read, "lästa"))\(partial), \(rules.isEmpty ? "inga regler" : "borttagna " + rules), \(counted(log.kept, "kvar"))"
                 : "  \(log.round): \(log.read) read\(partial), \(rules.isEmpty ? "no rules" : "removed " + rules), \(log.kept) kept")
         }
-        var notes: [String] = []
+        var notes = suppressionLines(rows, language: results.language).map { "  " + $0 }
         for count in results.missing where count.count > 0 {
             notes.append(sv
                 ? "  \(count.indicator) \(count.round): \(counted(count.count, "utan")) värde, utanför basen"
@@ -143,6 +143,24 @@ enum ResultText {
             out.append(contentsOf: lines)
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// What the table's withheld cells mean, one line for each kind it has: a base under its
+    /// threshold (`< 10`), and a cell withheld beside a small one, whose `n` is left out too.
+    static func suppressionLines(_ rows: [DisplayRow], language: String) -> [String] {
+        let sv = language == "sv"
+        var lines: [String] = []
+        if rows.contains(where: { $0.suppressed == "primary" }) {
+            lines.append(sv
+                ? "n < N (undanhållen): färre än N svar i basen, för få för att visa en siffra, en förändring eller en status"
+                : "n < N (suppressed): fewer than N responses in the base, too few to show a figure, a change or a status")
+        }
+        if rows.contains(where: { $0.suppressed == "secondary" }) {
+            lines.append(sv
+                ? "(undanhållen) utan n: undanhållen så att en liten grupp i samma uppdelning inte kan räknas fram ur totalen och de andra grupperna"
+                : "(suppressed) without n: withheld so that a small group of the same breakdown cannot be worked out from the total and the other groups")
+        }
+        return lines
     }
 
     /// Why published figures have no interval, one line per indicator and reason: `satisfied
