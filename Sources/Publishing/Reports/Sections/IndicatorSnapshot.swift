@@ -11,6 +11,8 @@ struct IndicatorSnapshot {
         case tooFew
         /// The latest total has enough responses but no estimate, for this reason.
         case noEstimate(NoEstimateReason)
+        /// None of the report's rounds is on the indicator's time line.
+        case notInReport
         case noData
     }
 
@@ -30,7 +32,8 @@ struct IndicatorSnapshot {
         return nil
     }
 
-    init(indicator: Indicator, rows: [ResultRow], framework: Framework) {
+    /// `reportRounds` is nil for a report of every round.
+    init(indicator: Indicator, rows: [ResultRow], framework: Framework, reportRounds: Set<String>?) {
         self.indicator = indicator
         let totals = rows.filter { $0.indicator == indicator.id && $0.group.isTotal }
         let published = totals.last { $0.outcome.published != nil }
@@ -51,6 +54,8 @@ struct IndicatorSnapshot {
             standing = .tooFew
         } else if case .unavailable(let why) = totals.last?.outcome {
             standing = .noEstimate(why)
+        } else if let reportRounds, !framework.timeLine(of: indicator).contains(where: reportRounds.contains) {
+            standing = .notInReport
         } else {
             standing = .noData
         }
@@ -64,6 +69,7 @@ struct IndicatorSnapshot {
         case .assessedLater: words.assessedLater
         case .tooFew: words.tooFew
         case .noEstimate(let why): words.noEstimate(why.text(words.language))
+        case .notInReport: words.notInReport
         case .noData: words.noData
         }
     }
@@ -75,6 +81,7 @@ struct IndicatorSnapshot {
         case .assessedLater: words.status(nil) + " (" + words.assessedLater + ")"
         case .tooFew: words.status(nil) + " (" + words.tooFew + ")"
         case .noEstimate(let why): words.status(nil) + " (" + words.noEstimate(why.text(words.language)) + ")"
+        case .notInReport: words.status(nil) + " (" + words.notInReport + ")"
         case .noData: words.status(nil) + " (" + words.noData + ")"
         }
     }

@@ -5,7 +5,8 @@ import HTML
 extension ReportRenderer {
     func snapshots() -> [IndicatorSnapshot] {
         let rows = content.results?.rows ?? []
-        return framework.indicators.map { IndicatorSnapshot(indicator: $0, rows: rows, framework: framework) }
+        let wanted = content.definition.rounds.map(Set.init)
+        return framework.indicators.map { IndicatorSnapshot(indicator: $0, rows: rows, framework: framework, reportRounds: wanted) }
     }
 
     /// Whether the report has an indicators section listing `id`, so that the summary can link to it.
