@@ -380,6 +380,27 @@ import Testing
         #expect(csv.output.contains(",15500,") && csv.output.contains(",-10000,") && !csv.output.contains("\u{A0}"), "\(csv.output)")
     }
 
+    /// A share's change was written `+25,0` beside `75,0 %`, which reads as a relative change of a
+    /// quarter; the table now says percentage points, as the report does.
+    @Test func aSharesChangeIsInPercentagePoints() throws {
+        let cli = try Self.forumRound((0..<12).map { ["sector": .choice("civil"), "new_contacts": .integer($0 < 6 ? 2 : 0)] })
+        let file = try Self.secondRound(in: cli, indicator: """
+            kind: proportion
+            numerator: "${new_contacts} > 1"
+            unit: percent
+        """)
+        try cli.importResponses(round: "forum-2026", fixture: "forum-v1.yaml", (0..<12).map { index in
+            (language: "sv", values: ["sector": .choice("civil"), "new_contacts": .integer(index < 9 ? 2 : 0)])
+        })
+        for (language, change) in [("sv", "+25,0\u{A0}p.e. ("), ("en", "+25.0 pp (")] {
+            let run = try cli.run(["compute", "--framework", file.path, "--lang", language])
+            #expect(run.status == 0, "\(run.errors)")
+            let row = try #require(run.output.split(separator: "\n").first { $0.hasPrefix("contacts_per_contact  forum-2026") }.map(String.init))
+            #expect(row.contains("75,0\u{A0}%") || row.contains("75.0%"), "\(row)")
+            #expect(row.contains(change), "\(row)")
+        }
+    }
+
     /// A share of 1 in one round has no interval, nor has the change from it to a later round whose
     /// share has one: the table names the cells, and CSV gives each its code.
     @Test func aChangeWithoutAnIntervalSaysWhy() throws {

@@ -89,6 +89,8 @@ enum ResultText {
             if !change.isEmpty {
                 let negative = change.hasPrefix("-") || change.hasPrefix("\u{2212}")
                 change = numbers.signed(change, negative: negative, zero: !change.contains(where: { ("1"..."9").contains($0) }))
+                // A share's change is in percentage points, as the report writes it: `−1,5` alone reads as a relative change.
+                if percent { change += sv ? "\u{A0}p.e." : " pp" }
                 if !row.changeLow.isEmpty {
                     // A Swedish span in words, so that no dash stands beside a minus sign, as in the report.
                     change += " (" + (sv ? numbers.span(row.changeLow, row.changeHigh) : numbers.range(row.changeLow, row.changeHigh)) + ")"
