@@ -401,6 +401,36 @@ import Testing
         }
     }
 
+    /// A total with a target due in a later round and no baseline showed the target and an empty
+    /// status, and the table said nowhere why; it now says so under its rows. With a baseline the
+    /// total has a status and no such line.
+    @Test(arguments: [
+        ("en", "  contacts_per_contact forum-2025: no status until the target's round, or until the target is met: without a baseline there is no path to compare with\n"),
+        ("sv", "  contacts_per_contact forum-2025: ingen status förrän målets omgång, eller tills målet nås: utan utgångsvärde finns ingen plan att jämföra med\n"),
+    ])
+    func aTotalWithoutAStatusSaysWhy(language: String, line: String) throws {
+        let cli = try Self.forumRound((0..<12).map { ["sector": .choice("civil"), "new_contacts": .integer($0 < 6 ? 2 : 0)] })
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        func compute(baseline: String) throws -> String {
+            try Self.framework(indicator: """
+                kind: proportion
+                numerator: "${new_contacts} > 1"
+                unit: percent
+                direction: up
+                targets: {forum-2026: 0.9}
+            \(baseline)
+            """, laterRound: "  - {name: forum-2026, survey: msi-forum, label: {sv: \"2026\", en: \"2026\"}}")
+                .write(to: file, atomically: true, encoding: .utf8)
+            let run = try cli.run(["compute", "--framework", file.path, "--lang", language])
+            #expect(run.status == 0, "\(run.errors)")
+            return run.output
+        }
+        let without = try compute(baseline: "")
+        #expect(without.contains(line), "\(without)")
+        let with = try compute(baseline: "    baseline: {round: forum-2025, value: 0.4}")
+        #expect(!with.contains(String(line.dropFirst(2).prefix(40))), "\(with)")
+    }
+
     /// A share of 1 in one round has no interval, nor has the change from it to a later round whose
     /// share has one: the table names the cells, and CSV gives each its code.
     @Test func aChangeWithoutAnIntervalSaysWhy() throws {

@@ -136,6 +136,7 @@ enum ResultText {
             let group = row.breakdown.isEmpty ? row.group : "\(row.breakdown): \(row.group)"
             notes.append("  \(row.indicator) \(row.round) \(group): \(sv ? "ingen skattning" : "no estimate"): \(row.note)")
         }
+        notes.append(contentsOf: unassessedLines(rows, language: results.language).map { "  " + $0 })
         notes.append(contentsOf: noIntervalLines(rows, language: results.language).map { "  " + $0 })
         notes.append(contentsOf: noteLines(results).map { "  " + $0 })
         // Each heading over its own lines: a round without data or a figure without an interval is no cleaning.
@@ -163,6 +164,18 @@ enum ResultText {
                 : "(suppressed) without n: withheld so that a small group of the same breakdown cannot be worked out from the total and the other groups")
         }
         return lines
+    }
+
+    /// Why a published total with a target has no status, one line per indicator: without a
+    /// baseline there is no path to the target, so it is assessed at the target's round (or once met).
+    static func unassessedLines(_ rows: [DisplayRow], language: String) -> [String] {
+        let unassessed = rows.filter { $0.breakdown.isEmpty && !$0.estimate.isEmpty && !$0.target.isEmpty && $0.status.isEmpty }
+        return unassessed.groupedInOrder(by: \.indicator).map { indicator, rows in
+            let rounds = rows.map(\.round).joined(separator: ", ")
+            return language == "sv"
+                ? "\(indicator) \(rounds): ingen status förrän målets omgång, eller tills målet nås: utan utgångsvärde finns ingen plan att jämföra med"
+                : "\(indicator) \(rounds): no status until the target's round, or until the target is met: without a baseline there is no path to compare with"
+        }
     }
 
     /// Why published figures have no interval, one line per indicator and reason: `satisfied
