@@ -611,6 +611,48 @@ struct ReportRenderingTests {
         #expect(html.contains("<span class=\"note\">\(status)</span>"), "\(html)")
     }
 
+    /// An indicator whose total is withheld in the report's one round said "too few responses"
+    /// with neither the round nor the target beside it, though its own section gave both. The
+    /// summary now names the round and the target that round is measured against.
+    @Test func theSummaryNamesTheRoundAndTargetOfAWithheldTotal() throws {
+        let fixture = try ClubFixture(answered2024: false)
+        var framework = fixture.framework
+        let happy = try #require(framework.indicators.firstIndex { $0.id == "happy" })
+        framework.indicators[happy].minBase = 100
+        var definition = try fixture.definition()
+        definition.rounds = ["club-2025"]
+        definition.sections = [.summary]
+        let html = try ReportGenerator(definition: definition, framework: framework, store: fixture.store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        let start = try #require(html.range(of: "<th scope=\"row\">Nöjda medlemmar</th>"))
+        let row = String(html[start.upperBound...].prefix(upTo: try #require(html[start.upperBound...].range(of: "</tr>")).lowerBound))
+        #expect(row.contains("<td class=\"num\">–</td><td>Klubb 2025</td><td class=\"num\">60,0\u{A0}%<br><span class=\"note\">Klubb 2025</span>"), "\(row)")
+        #expect(row.contains("<span class=\"note\">för få svar</span>"), "\(row)")
+    }
+
+    /// A report of one survey round said of every indicator measured in other rounds "no data
+    /// yet", though they had data, only not in the report's rounds. The summary now says that no
+    /// round of the report measures them, and a report of every round never says so.
+    @Test(arguments: [("sv", "mäts inte i rapportens omgångar", "inga data ännu"),
+                      ("en", "not measured in the report&#39;s rounds", "no data yet")])
+    func anIndicatorOutsideTheReportsRoundsIsNotCalledWithoutData(language: String, outside: String, noData: String) throws {
+        let fixture = try ClubFixture()
+        var definition = try fixture.definition()
+        definition.language = language
+        definition.sections = [.summary]
+        definition.rounds = ["club-2025"]
+        let html = try ReportGenerator(definition: definition, framework: fixture.framework, store: fixture.store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        let title = language == "sv" ? "Träffar" : "Meetings"
+        let start = try #require(html.range(of: "<th scope=\"row\">\(title)</th>"))
+        let row = String(html[start.upperBound...].prefix(upTo: try #require(html[start.upperBound...].range(of: "</tr>")).lowerBound))
+        #expect(row.contains("<span class=\"note\">\(outside)</span>") && !row.contains(noData), "\(row)")
+        definition.rounds = nil
+        let all = try ReportGenerator(definition: definition, framework: fixture.framework, store: fixture.store,
+                                      today: ClubFixture.today, samlaVersion: "test").render().html
+        #expect(!all.contains(outside), "\(all)")
+    }
+
     /// The topline says a question's unit in the report's language (surveys write units in English,
     /// as frameworks do), after a no-break space that keeps it with its number, and closes a
     /// question that ends in a question mark without another stop.

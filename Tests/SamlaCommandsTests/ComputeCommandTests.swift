@@ -227,6 +227,36 @@ import Testing
             + "does not measure (its indicators read msi-forum); its rounds are forum-2025\n", "\(foreign.errors)")
     }
 
+    /// The table showed `< 10 (undanhållen)`, and `(undanhållen)` with no n, and said nowhere what
+    /// either meant. It now says so under its rows, in its language: 3 public answers are too few,
+    /// and the 11 civil ones, the smallest group left, are withheld beside them.
+    @Test(arguments: [
+        ("en", "  n < N (suppressed): fewer than N responses in the base, too few to show a figure, a change or a status\n"
+            + "  (suppressed) without n: withheld so that a small group of the same breakdown cannot be worked out from the total and the other groups\n"),
+        ("sv", "  n < N (undanhållen): färre än N svar i basen, för få för att visa en siffra, en förändring eller en status\n"
+            + "  (undanhållen) utan n: undanhållen så att en liten grupp i samma uppdelning inte kan räknas fram ur totalen och de andra grupperna\n"),
+    ])
+    func theTableSaysWhatItsWithheldCellsMean(language: String, lines: String) throws {
+        let sectors = Array(repeating: "public", count: 3) + Array(repeating: "civil", count: 11) + Array(repeating: "private", count: 12)
+        let cli = try Self.forumRound(sectors.map { ["sector": .choice($0), "new_contacts": .integer(2)] })
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        try Self.framework(indicator: """
+            kind: proportion
+            numerator: "${new_contacts} > 1"
+            disaggregate: [sector]
+        """).write(to: file, atomically: true, encoding: .utf8)
+        let run = try cli.run(["compute", "--framework", file.path, "--lang", language])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("< 10  (\(language == "sv" ? "undanhållen" : "suppressed"))"), "\(run.output)")
+        #expect(run.output.contains(lines), "\(run.output)")
+        // A table with nothing withheld says nothing of it.
+        let published = try Self.compute(contacts: 2, indicator: """
+            kind: proportion
+            numerator: "${new_contacts} > 1"
+        """, ["--lang", language])
+        #expect(!published.output.contains("n < N"), "\(published.output)")
+    }
+
     /// Each table says why a cell has no estimate (here a ratio over zero contacts), in its language.
     @Test(arguments: ["en", "sv"])
     func theTableSaysWhyACellHasNoEstimateInItsLanguage(language: String) throws {
@@ -348,6 +378,57 @@ import Testing
         #expect(english.output.contains("15500.0") && english.output.contains("-10000.0 (-13052.7–-6947.3)"), "\(english.output)")
         let csv = try cli.run(["compute", "--framework", file.path, "--format", "csv", "--lang", "sv"])
         #expect(csv.output.contains(",15500,") && csv.output.contains(",-10000,") && !csv.output.contains("\u{A0}"), "\(csv.output)")
+    }
+
+    /// A share's change was written `+25,0` beside `75,0 %`, which reads as a relative change of a
+    /// quarter; the table now says percentage points, as the report does.
+    @Test func aSharesChangeIsInPercentagePoints() throws {
+        let cli = try Self.forumRound((0..<12).map { ["sector": .choice("civil"), "new_contacts": .integer($0 < 6 ? 2 : 0)] })
+        let file = try Self.secondRound(in: cli, indicator: """
+            kind: proportion
+            numerator: "${new_contacts} > 1"
+            unit: percent
+        """)
+        try cli.importResponses(round: "forum-2026", fixture: "forum-v1.yaml", (0..<12).map { index in
+            (language: "sv", values: ["sector": .choice("civil"), "new_contacts": .integer(index < 9 ? 2 : 0)])
+        })
+        for (language, change) in [("sv", "+25,0\u{A0}p.e. ("), ("en", "+25.0 pp (")] {
+            let run = try cli.run(["compute", "--framework", file.path, "--lang", language])
+            #expect(run.status == 0, "\(run.errors)")
+            let row = try #require(run.output.split(separator: "\n").first { $0.hasPrefix("contacts_per_contact  forum-2026") }.map(String.init))
+            #expect(row.contains("75,0\u{A0}%") || row.contains("75.0%"), "\(row)")
+            #expect(row.contains(change), "\(row)")
+        }
+    }
+
+    /// A total with a target due in a later round and no baseline showed the target and an empty
+    /// status, and the table said nowhere why; it now says so under its rows. With a baseline the
+    /// total has a status and no such line.
+    @Test(arguments: [
+        ("en", "  contacts_per_contact forum-2025: no status until the target's round, or until the target is met: without a baseline there is no path to compare with\n"),
+        ("sv", "  contacts_per_contact forum-2025: ingen status förrän målets omgång, eller tills målet nås: utan utgångsvärde finns ingen plan att jämföra med\n"),
+    ])
+    func aTotalWithoutAStatusSaysWhy(language: String, line: String) throws {
+        let cli = try Self.forumRound((0..<12).map { ["sector": .choice("civil"), "new_contacts": .integer($0 < 6 ? 2 : 0)] })
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        func compute(baseline: String) throws -> String {
+            try Self.framework(indicator: """
+                kind: proportion
+                numerator: "${new_contacts} > 1"
+                unit: percent
+                direction: up
+                targets: {forum-2026: 0.9}
+            \(baseline)
+            """, laterRound: "  - {name: forum-2026, survey: msi-forum, label: {sv: \"2026\", en: \"2026\"}}")
+                .write(to: file, atomically: true, encoding: .utf8)
+            let run = try cli.run(["compute", "--framework", file.path, "--lang", language])
+            #expect(run.status == 0, "\(run.errors)")
+            return run.output
+        }
+        let without = try compute(baseline: "")
+        #expect(without.contains(line), "\(without)")
+        let with = try compute(baseline: "    baseline: {round: forum-2025, value: 0.4}")
+        #expect(!with.contains(String(line.dropFirst(2).prefix(40))), "\(with)")
     }
 
     /// A share of 1 in one round has no interval, nor has the change from it to a later round whose

@@ -89,6 +89,8 @@ enum ResultText {
             if !change.isEmpty {
                 let negative = change.hasPrefix("-") || change.hasPrefix("\u{2212}")
                 change = numbers.signed(change, negative: negative, zero: !change.contains(where: { ("1"..."9").contains($0) }))
+                // A share's change is in percentage points, as the report writes it: `−1,5` alone reads as a relative change.
+                if percent { change += sv ? "\u{A0}p.e." : " pp" }
                 if !row.changeLow.isEmpty {
                     // A Swedish span in words, so that no dash stands beside a minus sign, as in the report.
                     change += " (" + (sv ? numbers.span(row.changeLow, row.changeHigh) : numbers.range(row.changeLow, row.changeHigh)) + ")"
@@ -124,7 +126,7 @@ enum ResultText {
                 ? "  \(log.round): \(counted(log.read, "lästa"))\(partial), \(rules.isEmpty ? "inga regler" : "borttagna " + rules), \(counted(log.kept, "kvar"))"
                 : "  \(log.round): \(log.read) read\(partial), \(rules.isEmpty ? "no rules" : "removed " + rules), \(log.kept) kept")
         }
-        var notes: [String] = []
+        var notes = suppressionLines(rows, language: results.language).map { "  " + $0 }
         for count in results.missing where count.count > 0 {
             notes.append(sv
                 ? "  \(count.indicator) \(count.round): \(counted(count.count, "utan")) värde, utanför basen"
@@ -134,6 +136,7 @@ enum ResultText {
             let group = row.breakdown.isEmpty ? row.group : "\(row.breakdown): \(row.group)"
             notes.append("  \(row.indicator) \(row.round) \(group): \(sv ? "ingen skattning" : "no estimate"): \(row.note)")
         }
+        notes.append(contentsOf: unassessedLines(rows, language: results.language).map { "  " + $0 })
         notes.append(contentsOf: noIntervalLines(rows, language: results.language).map { "  " + $0 })
         notes.append(contentsOf: noteLines(results).map { "  " + $0 })
         // Each heading over its own lines: a round without data or a figure without an interval is no cleaning.
@@ -143,6 +146,36 @@ enum ResultText {
             out.append(contentsOf: lines)
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// What the table's withheld cells mean, one line for each kind it has: a base under its
+    /// threshold (`< 10`), and a cell withheld beside a small one, whose `n` is left out too.
+    static func suppressionLines(_ rows: [DisplayRow], language: String) -> [String] {
+        let sv = language == "sv"
+        var lines: [String] = []
+        if rows.contains(where: { $0.suppressed == "primary" }) {
+            lines.append(sv
+                ? "n < N (undanhållen): färre än N svar i basen, för få för att visa en siffra, en förändring eller en status"
+                : "n < N (suppressed): fewer than N responses in the base, too few to show a figure, a change or a status")
+        }
+        if rows.contains(where: { $0.suppressed == "secondary" }) {
+            lines.append(sv
+                ? "(undanhållen) utan n: undanhållen så att en liten grupp i samma uppdelning inte kan räknas fram ur totalen och de andra grupperna"
+                : "(suppressed) without n: withheld so that a small group of the same breakdown cannot be worked out from the total and the other groups")
+        }
+        return lines
+    }
+
+    /// Why a published total with a target has no status, one line per indicator: without a
+    /// baseline there is no path to the target, so it is assessed at the target's round (or once met).
+    static func unassessedLines(_ rows: [DisplayRow], language: String) -> [String] {
+        let unassessed = rows.filter { $0.breakdown.isEmpty && !$0.estimate.isEmpty && !$0.target.isEmpty && $0.status.isEmpty }
+        return unassessed.groupedInOrder(by: \.indicator).map { indicator, rows in
+            let rounds = rows.map(\.round).joined(separator: ", ")
+            return language == "sv"
+                ? "\(indicator) \(rounds): ingen status förrän målets omgång, eller tills målet nås: utan utgångsvärde finns ingen plan att jämföra med"
+                : "\(indicator) \(rounds): no status until the target's round, or until the target is met: without a baseline there is no path to compare with"
+        }
     }
 
     /// Why published figures have no interval, one line per indicator and reason: `satisfied

@@ -145,7 +145,7 @@ public struct Aggregator: Sendable {
         let definitions = Dictionary(plans.map { ($0.round, $0.survey) }, uniquingKeysWith: { first, _ in first })
         var rows: [ResultRow] = []
         for indicator in framework.indicators {
-            let line = timeLine(of: indicator)
+            let line = framework.timeLine(of: indicator)
             var previous: (round: String, cells: [String: CellOutcome])?
             for round in line {
                 let cells: [ComputedCell]
@@ -222,18 +222,6 @@ public struct Aggregator: Sendable {
             }
         }
         return notes
-    }
-
-    /// The rounds an indicator is followed over, in time order: its survey's rounds, or for a
-    /// reported indicator the framework's reporting periods (rounds without a survey) and any other
-    /// round it has a value, baseline or target for. The line does not depend on which values have
-    /// been written so far, so the path to a target does not move when a later value comes in.
-    func timeLine(of indicator: Indicator) -> [String] {
-        if let survey = indicator.survey, indicator.kind != .reported {
-            return framework.rounds.filter { $0.survey == survey }.map(\.name)
-        }
-        let named = Set(indicator.reportedValues.map(\.round) + indicator.targets.map(\.round) + (indicator.baseline.map { [$0.round] } ?? []))
-        return framework.rounds.filter { $0.survey == nil || named.contains($0.name) }.map(\.name)
     }
 
     /// The note for a change of `indicator` between two rounds whose definitions ask a question it

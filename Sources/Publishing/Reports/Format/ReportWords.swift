@@ -51,6 +51,7 @@ struct ReportWords: Sendable {
     var noTarget: String { pick("inget mål", "no target") }
     var assessedLater: String { pick("bedöms när målet ska vara nått", "assessed when the target is due") }
     var noData: String { pick("inga data ännu", "no data yet") }
+    var notInReport: String { pick("mäts inte i rapportens omgångar", "not measured in the report's rounds") }
     /// Why an indicator with responses has no estimate (and so no status): `ingen skattning: REASON`.
     func noEstimate(_ reason: String) -> String { pick("ingen skattning: \(reason)", "no estimate: \(reason)") }
     var tooFew: String { pick("för få svar", "too few responses") }

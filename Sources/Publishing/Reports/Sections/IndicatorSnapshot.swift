@@ -11,6 +11,8 @@ struct IndicatorSnapshot {
         case tooFew
         /// The latest total has enough responses but no estimate, for this reason.
         case noEstimate(NoEstimateReason)
+        /// None of the report's rounds is on the indicator's time line.
+        case notInReport
         case noData
     }
 
@@ -18,7 +20,10 @@ struct IndicatorSnapshot {
     /// The latest published total row.
     let latest: ResultRow?
     let latestCell: PublishedCell?
-    /// The target for the latest round (or the next round that has one), with that round.
+    /// The round the snapshot speaks of: that of the latest published total, else of the latest
+    /// total withheld or without an estimate, so that "too few responses" says of which round.
+    let round: String?
+    /// The target for that round (or the next round that has one), with that round.
     let target: (round: String, value: Double)?
     let standing: Standing
 
@@ -27,13 +32,15 @@ struct IndicatorSnapshot {
         return nil
     }
 
-    init(indicator: Indicator, rows: [ResultRow], framework: Framework) {
+    /// `reportRounds` is nil for a report of every round.
+    init(indicator: Indicator, rows: [ResultRow], framework: Framework, reportRounds: Set<String>?) {
         self.indicator = indicator
         let totals = rows.filter { $0.indicator == indicator.id && $0.group.isTotal }
         let published = totals.last { $0.outcome.published != nil }
         latest = published
         latestCell = published?.outcome.published
-        let position = published.flatMap { framework.position(ofRound: $0.round) } ?? (framework.rounds.count - 1)
+        round = (published ?? totals.last)?.round
+        let position = round.flatMap { framework.position(ofRound: $0) } ?? (framework.rounds.count - 1)
         target = indicator.targets
             .compactMap { value in framework.position(ofRound: value.round).map { (at: $0, value: value) } }
             .filter { $0.at >= position }
@@ -47,6 +54,8 @@ struct IndicatorSnapshot {
             standing = .tooFew
         } else if case .unavailable(let why) = totals.last?.outcome {
             standing = .noEstimate(why)
+        } else if let reportRounds, !framework.timeLine(of: indicator).contains(where: reportRounds.contains) {
+            standing = .notInReport
         } else {
             standing = .noData
         }
@@ -60,6 +69,7 @@ struct IndicatorSnapshot {
         case .assessedLater: words.assessedLater
         case .tooFew: words.tooFew
         case .noEstimate(let why): words.noEstimate(why.text(words.language))
+        case .notInReport: words.notInReport
         case .noData: words.noData
         }
     }
@@ -71,6 +81,7 @@ struct IndicatorSnapshot {
         case .assessedLater: words.status(nil) + " (" + words.assessedLater + ")"
         case .tooFew: words.status(nil) + " (" + words.tooFew + ")"
         case .noEstimate(let why): words.status(nil) + " (" + words.noEstimate(why.text(words.language)) + ")"
+        case .notInReport: words.status(nil) + " (" + words.notInReport + ")"
         case .noData: words.status(nil) + " (" + words.noData + ")"
         }
     }

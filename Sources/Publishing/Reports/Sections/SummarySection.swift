@@ -5,7 +5,8 @@ import HTML
 extension ReportRenderer {
     func snapshots() -> [IndicatorSnapshot] {
         let rows = content.results?.rows ?? []
-        return framework.indicators.map { IndicatorSnapshot(indicator: $0, rows: rows, framework: framework) }
+        let wanted = content.definition.rounds.map(Set.init)
+        return framework.indicators.map { IndicatorSnapshot(indicator: $0, rows: rows, framework: framework, reportRounds: wanted) }
     }
 
     /// Whether the report has an indicators section listing `id`, so that the summary can link to it.
@@ -66,7 +67,7 @@ extension ReportRenderer {
                             }
                         }
                         html.element("td", .init("class", "num"), text: snapshot.latestCell.map { format.valueWithUnit($0.value, words: words) } ?? words.suppressedMark)
-                        html.element("td", text: snapshot.latest.map { roundLabel($0.round) } ?? "")
+                        html.element("td", text: snapshot.round.map(roundLabel) ?? "")
                         html.element("td", .init("class", "num")) { html in
                             if let target = snapshot.target {
                                 html.text(format.value(target.value))
