@@ -329,8 +329,10 @@ enum AdminViews {
                     html.element("dd", text: value)
                 }
             }
-            html.element("h2", text: words.answers)
-            html.element("div", .init("class", "table-scroll")) { html in
+            html.element("h2", .init("id", "answers"), text: words.answers)
+            // The answers keep a readable width on a narrow screen (they were cut to a few letters a
+            // line), so the table scrolls within its region, which a keyboard can focus.
+            html.element("div", .init("class", "table-scroll"), .init("role", "region"), .init("tabindex", "0"), .init("aria-labelledby", "answers")) { html in
                 html.element("table", .init("class", "data")) { html in
                     html.element("thead") { html in
                         html.element("tr") { html in
