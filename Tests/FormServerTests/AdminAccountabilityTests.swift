@@ -71,8 +71,8 @@ import Testing
             let anna = WebClient(port: client.port), olle = WebClient(port: client.port)
             anna.setCookie(AdminSessions.sessionCookie, try #require(cookies.value))
             olle.setCookie(AdminSessions.sessionCookie, try #require(otherCookies.value))
-            #expect(try await anna.get("/admin").location == "/admin/login")
-            #expect(try await anna.get("/admin/rounds/esem-open/exports/responses-with-personal-data.csv").location == "/admin/login")
+            #expect(try await anna.get("/admin").location == "/admin/login?next=/admin")
+            #expect(try await anna.get("/admin/rounds/esem-open/exports/responses-with-personal-data.csv").location == "/admin/login?next=/admin/rounds/esem-open")
             let form = try await anna.get("/admin/login")
             #expect(!form.body.contains("Your session ended"), "removed, not ended for lack of use")
             #expect(try await olle.get("/admin").body.contains("Signed in as olle"), "the admin still in the file stays signed in")
@@ -102,13 +102,13 @@ import Testing
             let asked = "/admin/rounds/esem-open/exports/responses.csv?lang=en"
             let ended = try await client.get(asked)
             #expect(ended.status == 303)
-            #expect(ended.location == "/admin/login?next=/admin/rounds/esem-open/exports/responses.csv%3Flang%3Den")
+            #expect(ended.location == "/admin/login?next=/admin/rounds/esem-open", "a download leads back to its round's page")
             let form = try await client.get(try #require(ended.location))
             #expect(form.body.contains("Your session ended after 30\u{00A0}minutes without use. Sign in again to continue."), "\(form.body)")
-            #expect(Page.hidden("next", in: form.body) == asked)
+            #expect(Page.hidden("next", in: form.body) == "/admin/rounds/esem-open")
             #expect(client.cookie(AdminSessions.sessionCookie) == nil, "the ended session's cookie is cleared")
             #expect(!(try await client.get("/admin/login").body.contains("Your session ended")))
-            try await signIn(client, form: try #require(ended.location), landing: asked)
+            try await signIn(client, form: try #require(ended.location), landing: "/admin/rounds/esem-open")
             #expect(try await client.get(asked).status == 200)
 
             // Used every 25 minutes, it still ends eight hours after sign-in.
@@ -120,6 +120,27 @@ import Testing
             let capped = try await client.get("/admin")
             #expect(capped.location == "/admin/login?next=/admin")
             #expect(try await client.get("/admin/login").body.contains("Your session ended: a session lasts at most eight hours."))
+        }
+    }
+
+    /// A page opened without a session (a bookmark, a colleague's link) is where signing in leads,
+    /// as after a session that ended; a download leads to its round's page, since a download
+    /// after signing in left the browser on the sign-in form.
+    @Test func signingInFromALinkGoesToThePageItNamed() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let asked = "/admin/rounds/esem-open?tab=1"
+            let refused = try await client.get(asked)
+            #expect(refused.location == "/admin/login?next=/admin/rounds/esem-open%3Ftab%3D1")
+            let form = try await client.get(try #require(refused.location))
+            #expect(Page.hidden("next", in: form.body) == asked)
+            #expect(!form.body.contains("Your session ended"), "no session ended")
+            try await signIn(client, form: try #require(refused.location), landing: asked)
+
+            let colleague = WebClient(port: client.port)
+            let download = try await colleague.get("/admin/rounds/esem-open/exports/responses-with-personal-data.csv")
+            #expect(download.location == "/admin/login?next=/admin/rounds/esem-open")
+            #expect(!download.body.contains("prio_fin"))
         }
     }
 

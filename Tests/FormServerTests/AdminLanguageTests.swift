@@ -293,7 +293,7 @@ import Testing
                 let theirs = try await stranger.get(link)
                 #expect(theirs.location == "/admin/rounds/esem-open?tab=1")
                 #expect(stranger.cookie(AdminSessions.sessionCookie) == nil)
-                #expect(try await stranger.get("/admin/rounds/esem-open?tab=1").location == "/admin/login", "the switch signs no one in")
+                #expect(try await stranger.get("/admin/rounds/esem-open?tab=1").location == "/admin/login?next=/admin/rounds/esem-open%3Ftab%3D1", "the switch signs no one in")
                 #expect(try await stranger.postForm(link, []).status == 405, "a link, not a form's post")
             }
         }

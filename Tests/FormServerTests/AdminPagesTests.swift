@@ -21,7 +21,7 @@ import Testing
             #expect(refused.body.contains(#"<a href="/admin/login">Sign in</a>"#), "\(refused.body)")
             #expect(!refused.body.contains("your link"))
             let missing = try await later.get("/admin/responses/999999")
-            #expect(missing.location == "/admin/login", "without a session: to the sign-in form")
+            #expect(missing.location == "/admin/login?next=/admin/responses/999999", "without a session: to the sign-in form, and back")
             try await signIn(later)
             let unknown = try await later.get("/admin/responses/999999")
             #expect(unknown.status == 404)
@@ -80,9 +80,9 @@ import Testing
             let overview = try await client.get("/admin")
             let csrf = try #require(Page.hidden("csrf", in: overview.body))
             #expect(try await client.postForm("/admin/logout", [("csrf", csrf)]).location == "/admin/login")
-            #expect(try await elsewhere.get("/admin").location == "/admin/login")
-            #expect(try await elsewhere.get("/admin/rounds/esem-open").location == "/admin/login")
-            #expect(try await elsewhere.get("/admin/rounds/esem-open/exports/responses.csv").location == "/admin/login")
+            #expect(try await elsewhere.get("/admin").location == "/admin/login?next=/admin")
+            #expect(try await elsewhere.get("/admin/rounds/esem-open").location == "/admin/login?next=/admin/rounds/esem-open")
+            #expect(try await elsewhere.get("/admin/rounds/esem-open/exports/responses.csv").location == "/admin/login?next=/admin/rounds/esem-open")
             #expect(try await elsewhere.postForm("/admin/logout", [("csrf", csrf)]).location == "/admin/login")
 
             try await signIn(client)
@@ -103,6 +103,26 @@ import Testing
             #expect(page.body.contains("<li>esem-open: <code>/s/esem-open</code></li>"))
             #expect(page.body.contains("start samla serve with --base-url (its public address) to see the whole links"))
             #expect(!page.body.contains("<code>/s/esem-invited</code>"), "an invitation-only round has no start link")
+        }
+    }
+
+    /// A response's answers keep a readable width on a narrow screen: the table scrolls within a
+    /// region a keyboard can focus, rather than cutting each answer to a few letters a line beside
+    /// the variable's name and the question (at 375 px, "founder" was "four / r or / four").
+    @Test func aResponsesAnswersScrollWithinARegionOfTheirOwn() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let created = try await client.request(.post, "/api/rounds/esem-open/responses", headers: [
+                "Authorization": "Bearer " + TestEnvironment.apiToken, "Content-Type": "application/json", "Idempotency-Key": "narrow-1",
+            ], body: #"{"consent": "no"}"#)
+            let id = try #require(Page.firstMatch(#""id":(\d+)"#, in: created.body))
+            try await signIn(client)
+            let page = try await client.get("/admin/responses/\(id)")
+            #expect(page.body.contains(
+                #"<h2 id="answers">Answers</h2><div class="table-scroll" role="region" tabindex="0" aria-labelledby="answers"><table class="data">"#),
+                "\(page.body)")
+            #expect(page.body.contains(#"<td class="answer-text">no ("#))
+            #expect(Stylesheet.css.contains(".answer-text { white-space: pre-wrap; overflow-wrap: anywhere; min-width: 10rem; }"))
         }
     }
 

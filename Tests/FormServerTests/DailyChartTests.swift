@@ -129,6 +129,18 @@ import Testing
         #expect(yearLabels.count >= 5)
         for label in labels + yearLabels { #expect(label.x + Double(label.text.count) * 3.2 <= 640, "\(label.text) stays inside the chart") }
 
+        // A label moved in at the right edge stood against the one before it
+        // (`2026-08-312026-11-23`, a round with imports a year before its web responses).
+        for span in stride(from: 93, through: 800, by: 1) {
+            let spanned = [first.daysSinceEpoch, first.daysSinceEpoch + span].map {
+                DailyActivity(day: CalendarDate(daysSinceEpoch: $0).description, started: 1, completed: 1)
+            }
+            let placed = try draw(spanned).labels
+            for (a, b) in zip(placed, placed.dropFirst()) {
+                #expect(b.x - a.x >= Double(a.text.count + 2) * DailyChart.characterWidth - 0.01, "\(span) days: \(a.text) and \(b.text) apart")
+            }
+        }
+
         var month = HTMLBuilder()
         DailyChart(days: Array(days.prefix(10))).render(into: &month)
         #expect(month.output.contains("responses per day from 2025-10-01 to 2025-10-28"))

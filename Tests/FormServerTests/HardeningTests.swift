@@ -200,8 +200,8 @@ import Testing
         try await environment.withServer { client in
             let anonymous = try await client.get("/admin")
             #expect(anonymous.status == 303)
-            #expect(anonymous.location == "/admin/login")
-            #expect(try await client.get("/admin/rounds/esem-open").location == "/admin/login")
+            #expect(anonymous.location == "/admin/login?next=/admin")
+            #expect(try await client.get("/admin/rounds/esem-open").location == "/admin/login?next=/admin/rounds/esem-open")
 
             let login = try await client.get("/admin/login")
             let csrf = try #require(Page.hidden("csrf", in: login.body))
@@ -229,7 +229,7 @@ import Testing
             let logoutToken = try #require(Page.hidden("csrf", in: overview.body))
             #expect(try await client.postForm("/admin/logout", [("csrf", "forged")]).status == 403)
             #expect(try await client.postForm("/admin/logout", [("csrf", logoutToken)]).location == "/admin/login")
-            #expect(try await client.get("/admin").location == "/admin/login")
+            #expect(try await client.get("/admin").location == "/admin/login?next=/admin")
         }
     }
 
@@ -260,7 +260,7 @@ import Testing
             let wait = try #require(paused.header("Retry-After").flatMap(Int.init))
             #expect((1...60).contains(wait))
             #expect(paused.body.contains("Too many failed sign-ins: signing in is paused for \(wait)\u{00A0}more seconds"))
-            #expect(try await client.get("/admin").location == "/admin/login")
+            #expect(try await client.get("/admin").location == "/admin/login?next=/admin")
             #expect(environment.logs.lines.contains { $0.contains("admin sign-in paused") && $0.contains("E487") })
         }
     }

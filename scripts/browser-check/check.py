@@ -6,7 +6,8 @@ matrix page, the thank-you page, the closed-round page, the page of a personal l
 respondent withdrew (`samla erase --withdraw`, run while the server runs; status 410), a page the
 database could not take (its write lock held by another process for longer than the server waits:
 status 503, the "not saved" notice, the answers still in their fields, then saved when sent
-again), and the English page, the admin login, rounds and round pages and a refused export, in
+again), and the English page, the admin login, rounds and round pages, a response's page (its answers at least
+10rem wide at 320 px) and a refused export, in
 Swedish and, after the admin's language switch, in English. The round by invitation is set up with
 the CLI (`samla invite`, `samla import` of paper answers with their tokens, `samla round
 dispositions --yes`, and the withdrawal above): its admin page must give the invitee who withdrew,
@@ -450,6 +451,23 @@ def invite(samla, database, folder):
     return tokens[CONTACTS[0]]
 
 
+def check_response_page(check, d):
+    """The page of the round page's latest response at 320 px: each answer is at least 10rem wide,
+    its table scrolling sideways in a region of its own (the answers were cut to a few letters a line)."""
+    d.get(d.find_element(By.CSS_SELECTOR, "a[href^='/admin/responses/']").get_attribute("href"))
+    check.audit("admin-response-sv")
+    check.check_narrow("admin-response-sv")
+    d.set_window_size(320, 900)
+    narrow = d.execute_script("""const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+        const cells = [...document.querySelectorAll('td.answer-text')];
+        return cells.length === 0 ? -1 : cells.filter(e => e.getBoundingClientRect().width < 10 * rem - 1).length;""")
+    d.set_window_size(1200, 900)
+    if narrow == -1:
+        check.failures.append("admin-response-sv: the response page shows no answers")
+    elif narrow:
+        check.failures.append(f"admin-response-sv: at 320 px {narrow} answers are narrower than 10rem")
+
+
 def check_invited_round(check, d, language):
     """The admin round page of esem-se-invited shows the withdrawn invitation, the dispositions
     line and the rates as INVITED_ROUND_TEXT has them, term by term, in `language`; and at 320 px."""
@@ -795,6 +813,7 @@ def run_pages(check, d):
     check.open("/admin/rounds/esem-se-open")
     check.audit("admin-round-sv", "Omgång esem-se-open")
     check.check_narrow("admin-round-sv")
+    check_response_page(check, d)
     # The round by invitation, whose one invitation was withdrawn above: counted on its page.
     # The round by invitation: one invitation withdrawn above, dispositions recorded, paper answers.
     check_invited_round(check, d, "sv")

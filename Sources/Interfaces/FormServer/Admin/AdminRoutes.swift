@@ -117,10 +117,12 @@ extension FormServer {
     /// gets a page with its reason.
     private func download(_ request: Request, round: String, file: String) async throws -> Response {
         guard let sessions = adminSessions else { return Self.adminOffPage(request) }
-        guard let session = try signedIn(request, sessions) else { return try signInRedirect(request, sessions) }
+        let roundPage = "/admin/rounds/" + AdminLanguage.queryValue(round)
+        // Back to the round page after signing in: a download there would leave the browser on the sign-in form.
+        guard let session = try signedIn(request, sessions) else { return Self.signInRedirect(request, page: roundPage) }
         let admin = AdminViews.SignedIn(session: session, csrf: sessions.csrfToken(session: session.nonce))
         // A refused export's language switch leads to the round page: back to the export itself would make it again.
-        let frame = AdminViews.Frame(language: AdminLanguage.of(request), back: "/admin/rounds/" + AdminLanguage.queryValue(round))
+        let frame = AdminViews.Frame(language: AdminLanguage.of(request), back: roundPage)
         guard let download = AdminDownload(rawValue: file), try store.round(named: round) != nil else { throw WebFailure.notFound }
         let language = request.uri.queryParameters.get("lang").map { String($0) }
         // `?excel=sv`: a CSV file for Excel in a Swedish locale; there is no other form of it.
@@ -159,7 +161,7 @@ extension FormServer {
     /// visitor to the sign-in form.
     private func withSession(_ request: Request, _ body: (AdminViews.SignedIn) throws -> Response) throws -> Response {
         guard let sessions = adminSessions else { return Self.adminOffPage(request) }
-        guard let session = try signedIn(request, sessions) else { return try signInRedirect(request, sessions) }
+        guard let session = try signedIn(request, sessions) else { return Self.signInRedirect(request) }
         var response = try body(AdminViews.SignedIn(session: session, csrf: sessions.csrfToken(session: session.nonce)))
         response.setCookie(sessions.renewedCookie(session, now: clock()))
         return response
@@ -183,12 +185,10 @@ extension FormServer {
         return ending
     }
 
-    /// To the sign-in form; when the session ended, with the page asked for, to come back to it
-    /// after signing in.
-    private func signInRedirect(_ request: Request, _ sessions: AdminSessions) throws -> Response {
-        let asked = AdminLanguage.pathAsked(request)
-        guard try endedSession(request, sessions) != nil, let next = AdminSessions.returnPath(asked) else { return Reply.redirect("/admin/login") }
-        return Reply.redirect(Self.loginPath(next: next))
+    /// To the sign-in form, with the page asked for (a bookmark, a colleague's link, a page whose
+    /// session ended) to come back to after signing in; `page` when the address asked for is no page.
+    private static func signInRedirect(_ request: Request, page: String? = nil) -> Response {
+        Reply.redirect(loginPath(next: AdminSessions.returnPath(page ?? AdminLanguage.pathAsked(request))))
     }
 
     /// The sign-in form's address, with the page to go back to after it.

@@ -319,18 +319,25 @@ enum AdminViews {
             }
             html.element("h1", text: words.responseNumber(record.id))
             html.element("dl", .init("class", "summary")) { html in
-                let entries: [(String, String)] = [
+                for (term, value) in [
                     (words.status, words.responseStatus(record.status)), (words.languageHeading, record.language), (words.sourceHeading, words.sourceText(record)),
-                    (words.startedAt, exactTime(record.startedAt)), (words.updatedAt, exactTime(record.updatedAt)),
-                    (words.submittedAt, record.submittedAt.map { exactTime($0) } ?? "–"), (words.currentPage, record.currentPage ?? "–"),
-                ]
-                for (term, value) in entries {
+                ] {
                     html.element("dt", text: term)
                     html.element("dd", text: value)
                 }
+                for (term, time) in [(words.startedAt, record.startedAt), (words.updatedAt, record.updatedAt), (words.submittedAt, record.submittedAt)] {
+                    html.element("dt", text: term)
+                    html.element("dd") { html in
+                        if let time { exactTime(time, into: &html) } else { html.text("–") }
+                    }
+                }
+                html.element("dt", text: words.currentPage)
+                html.element("dd", text: record.currentPage ?? "–")
             }
-            html.element("h2", text: words.answers)
-            html.element("div", .init("class", "table-scroll")) { html in
+            html.element("h2", .init("id", "answers"), text: words.answers)
+            // The answers keep a readable width on a narrow screen (they were cut to a few letters a
+            // line), so the table scrolls within its region, which a keyboard can focus.
+            html.element("div", .init("class", "table-scroll"), .init("role", "region"), .init("tabindex", "0"), .init("aria-labelledby", "answers")) { html in
                 html.element("table", .init("class", "data")) { html in
                     html.element("thead") { html in
                         html.element("tr") { html in
@@ -376,9 +383,16 @@ enum AdminViews {
     }
 
     /// The local time as the round page shows it, then the stored UTC time to the millisecond:
-    /// `2025-10-13 00:30 (2025-10-12T22:30:12.345Z)`.
-    static func exactTime(_ timestamp: Timestamp, in timeZone: TimeZone = .current) -> String {
-        "\(shortTime(timestamp, in: timeZone)) (\(timestamp.text))"
+    /// `2025-10-13 00:30 (2025-10-12T22:30:12.345Z)`, no day broken (class `date`): at 320 px the
+    /// stored time broke at its hyphens, `(2025-` above `10-12T22:30:12.345Z)`; it may break after
+    /// its `T`, being wider than a 320 px screen's line.
+    static func exactTime(_ timestamp: Timestamp, in timeZone: TimeZone = .current, into html: inout HTMLBuilder) {
+        html.element("span", .init("class", "date"), text: shortTime(timestamp, in: timeZone))
+        html.text(" ")
+        let stored = timestamp.text, time = stored.firstIndex(of: "T").map { stored.index(after: $0) } ?? stored.endIndex
+        html.element("span", .init("class", "date"), text: "(" + stored[..<time])
+        html.void("wbr")
+        html.element("span", .init("class", "date"), text: stored[time...] + ")")
     }
 
     /// The question in the page's language, else the survey's first.

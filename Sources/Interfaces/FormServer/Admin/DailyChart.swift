@@ -128,11 +128,15 @@ struct DailyChart {
                 // As many labels as fit side by side with a gap of two characters between them.
                 let labelWidth = Double(label(firstBar).count + 2) * Self.characterWidth
                 let labelEvery = max(1, Int((labelWidth / slot).rounded(.up)))
+                var previous = -Double.infinity
                 for (i, figures) in bars.enumerated() where i % labelEvery == 0 {
                     // Centred on its bars, but moved in where it would run off the chart's edge (a
-                    // full date under the last bar).
+                    // full date under the last bar); left out if that brings it against the label
+                    // before it (`2026-08-312026-11-23`).
                     let text = label(figures), half = Double(text.count) * Self.characterWidth / 2
                     let x = min(max(Double(left) + slot * (Double(i) + 0.5), half), Double(width) - half)
+                    guard x - previous >= labelWidth - 0.001 else { continue }
+                    previous = x
                     html.element("text", .init("x", SVGNumber.text(x)), .init("y", String(height - 12)), .init("text-anchor", "middle"), text: text)
                 }
             }

@@ -133,7 +133,7 @@ enum Stylesheet {
     .swatch.completed { background: #0b3d2e; }
     .notice { border-left: 5px solid #1a4b8c; padding: 0.5rem 1rem; background: #f3f6fa; }
     .admin .content { max-width: 64rem; }
-    .answer-text { white-space: pre-wrap; overflow-wrap: anywhere; }
+    .answer-text { white-space: pre-wrap; overflow-wrap: anywhere; min-width: 10rem; }
 
     @media print {
       .site-header { background: none; color: #000000; border-bottom: 2px solid #000000; }
