@@ -101,7 +101,7 @@ import Testing
             #expect(page.status == 200)
             #expect(page.body.contains("<h2>Start links of anonymous rounds</h2>"), "\(page.body)")
             #expect(page.body.contains("<li>esem-open: <code>/s/esem-open</code></li>"))
-            #expect(page.body.contains("start samla serve with --base-url (its public address) to see the whole links"))
+            #expect(page.body.contains("start <code>samla serve</code> with <code><span class=\"option\">--base-url</span></code> (its public address) to see the full links"))
             #expect(!page.body.contains("<code>/s/esem-invited</code>"), "an invitation-only round has no start link")
         }
     }

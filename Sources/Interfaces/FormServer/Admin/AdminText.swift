@@ -106,7 +106,7 @@ struct AdminText: Sendable {
     var startLinksHeading: String { pick("Startlänkar till anonyma omgångar", "Start links of anonymous rounds") }
     var startLinksArePaths: String {
         pick("Sökvägar på den här servern: starta `samla serve` med `--base-url` (serverns publika adress) för att se hela länkarna.",
-             "Paths on this server: start samla serve with --base-url (its public address) to see the whole links.")
+             "Paths on this server: start `samla serve` with `--base-url` (its public address) to see the full links.")
     }
 
     func phase(_ phase: RoundPhase) -> String {
