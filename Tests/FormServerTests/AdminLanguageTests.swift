@@ -333,6 +333,21 @@ import Testing
         }
     }
 
+    /// A partial response's current page is named by its title in the admin's language, with its
+    /// id, not by the id alone (`respondent`), which is English on the Swedish pages.
+    @Test func aPartialResponsesPageIsNamedByItsTitle() async throws {
+        let environment = try TestEnvironment()
+        try Self.insert(complete: 0, partial: 1, round: "esem-open", at: try #require(Timestamp(iso: "2025-10-12T12:00:00Z")), into: environment)
+        let id = try #require(try environment.store.recentResponses(round: "esem-open", limit: 1).first?.id)
+        try await environment.withServer { client in
+            try await signIn(client)
+            let swedish = try await client.get("/admin/responses/\(id)", headers: Self.swedish).body
+            #expect(swedish.contains("<dd>Om dig och organisationens prioriteringar (respondent)</dd>"), "\(swedish)")
+            let english = try await client.get("/admin/responses/\(id)", headers: Self.english).body
+            #expect(english.contains("<dd>About you and your organisation&#39;s priorities (respondent)</dd>"), "\(english)")
+        }
+    }
+
     /// A response's number is written as Swedish writes a number, `nr 12` (no-break space), not
     /// with the English number sign `#12`: in the round's list of responses and on its own page.
     @Test func aResponseIsNumberedTheSwedishWay() async throws {

@@ -332,7 +332,7 @@ enum AdminViews {
                     }
                 }
                 html.element("dt", text: words.currentPage)
-                html.element("dd", text: record.currentPage ?? "–")
+                html.element("dd", text: record.currentPage.map { pageText($0, survey, words) } ?? "–")
             }
             html.element("h2", .init("id", "answers"), text: words.answers)
             // The answers keep a readable width on a narrow screen (they were cut to a few letters a
@@ -393,6 +393,14 @@ enum AdminViews {
         html.element("span", .init("class", "date"), text: "(" + stored[..<time])
         html.void("wbr")
         html.element("span", .init("class", "date"), text: stored[time...] + ")")
+    }
+
+    /// A page by its title in the admin's language and its id (`Om organisationen (organisation)`);
+    /// the id alone for a page without a title or one the definition no longer has.
+    static func pageText(_ id: String, _ survey: Survey, _ words: AdminText) -> String {
+        guard let title = survey.pages.first(where: { $0.id == id })?.title?.resolved(words.language, fallbacks: survey.languages),
+              !title.isEmpty else { return id }
+        return "\(title) (\(id))"
     }
 
     /// The question in the page's language, else the survey's first.
