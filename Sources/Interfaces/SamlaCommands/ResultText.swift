@@ -92,8 +92,8 @@ enum ResultText {
                 // A share's change is in percentage points, as the report writes it: `−1,5` alone reads as a relative change.
                 if percent { change += sv ? "\u{A0}p.e." : " pp" }
                 if !row.changeLow.isEmpty {
-                    // A Swedish span in words, so that no dash stands beside a minus sign, as in the report.
-                    change += " (" + (sv ? numbers.span(row.changeLow, row.changeHigh) : numbers.range(row.changeLow, row.changeHigh)) + ")"
+                    // A span in words, so that no dash stands beside a minus sign, as in the report.
+                    change += " (" + numbers.span(row.changeLow, row.changeHigh) + ")"
                 }
             }
             let group = row.breakdown.isEmpty ? row.group : "\(row.breakdown): \(row.group)"
