@@ -32,13 +32,17 @@ struct AdminSessions: Sendable {
         case idle
         /// Signed in ``lifetime`` ago.
         case lifetime
+        /// Signed for an admin the file (read again on SIGHUP) no longer has, or has with another
+        /// secret. Any cookie of a session's shape whose signature no admin's key verifies reads
+        /// so, which tells a visitor nothing of who is in the file.
+        case revoked
     }
 
     /// What a request's session cookie says.
     enum Check: Equatable {
         case valid(Session)
-        /// A session of an admin still in the file that has ended; `nonce` says whether it was
-        /// signed out before.
+        /// A session that has ended, or one the admins file no longer signs; `nonce` says whether
+        /// it was signed out before.
         case ended(Ending, nonce: String)
         /// No cookie, or one that is not signed by an admin of the file.
         case none
@@ -87,10 +91,12 @@ struct AdminSessions: Sendable {
         guard let cookie else { return .none }
         let parts = cookie.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 5, let expiry = Int64(parts[0]), let used = Int64(parts[1]),
-              let name = Base64URL.decode(String(parts[3])).map({ String(decoding: $0, as: UTF8.self) }),
-              let signer = signers[name], signer.verify(String(parts[4]), "session", parts[..<4].joined(separator: "."))
+              let name = Base64URL.decode(String(parts[3])).map({ String(decoding: $0, as: UTF8.self) })
         else { return .none }
         let nonce = String(parts[2])
+        guard let signer = signers[name], signer.verify(String(parts[4]), "session", parts[..<4].joined(separator: ".")) else {
+            return .ended(.revoked, nonce: nonce)
+        }
         let seconds = now.timeIntervalSince1970
         if Double(expiry) <= seconds { return .ended(.lifetime, nonce: nonce) }
         if seconds - Double(used) >= idleLimit { return .ended(.idle, nonce: nonce) }

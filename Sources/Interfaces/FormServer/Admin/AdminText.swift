@@ -73,6 +73,9 @@ struct AdminText: Sendable {
         case .lifetime:
             return pick("Din session avslutades: en session varar högst åtta timmar. Logga in igen för att fortsätta.",
                         "Your session ended: a session lasts at most eight hours. Sign in again to continue.")
+        case .revoked:
+            return pick("Din session gäller inte längre: administratörsfilen har ändrats, och ditt namn eller din nyckel finns inte längre i den. Logga in med den nyckel du har nu, eller fråga den som sköter filen.",
+                        "Your session no longer holds: the admins file has changed, and your name or your secret is no longer in it. Sign in with the secret you have now, or ask whoever keeps the file.")
         }
     }
 
