@@ -309,6 +309,17 @@ struct ComputeTests {
         #expect(try Self.compute(edit: Self.roundBetween).notes == [.roundWithoutData(round: "shop-2024b")], "no other round of the survey: nothing more")
     }
 
+    /// A declared round without data whose figures the framework gives as values (a published
+    /// baseline): the note names the indicators whose baseline it holds instead of saying "yet".
+    @Test func aRoundWithoutDataThatHoldsBaselinesNamesThem() throws {
+        let published: (String) -> String = { text in
+            Self.roundBetween(text).replacingOccurrences(of: "baseline: {round: shop-2024, value: 0.5}", with: "baseline: {round: shop-2024b, value: 0.5}")
+        }
+        let results = try Self.compute(edit: published)
+        #expect(results.notes == [.roundWithoutData(round: "shop-2024b", baselines: ["satisfied"])], "\(results.notes)")
+        #expect(results.notes[0].text("en") == "round shop-2024b has no data in the database; the framework gives the baseline in it of satisfied as a value")
+    }
+
     @Test func theChangeSkipsARoundTheDatabaseDoesNotHaveWhenOnlyTheLaterRoundIsAsked() throws {
         // A survey round declared between the two, never opened: the change of 2025 is since 2024,
         // whether all rounds are computed or only 2025.

@@ -70,4 +70,16 @@ struct ResultNoteTests {
             + "som ramverket inte anger: om det är samma omgång, ange dess namn under `rounds` i stället")
         #expect(ResultNote.roundWithoutData(round: "shop-2026", undeclared: ["a", "b"]).text("en").contains("rounds a, b of the same survey"))
     }
+
+    /// A round without data that holds baselines given as values names them, in either language,
+    /// instead of saying it has no data "yet".
+    @Test func aRoundHoldingBaselinesNamesThem() {
+        let one = ResultNote.roundWithoutData(round: "shop-2022", baselines: ["mean_visits"])
+        #expect(one.text("en") == "round shop-2022 has no data in the database; the framework gives the baseline in it of mean_visits as a value")
+        #expect(one.text("sv") == "omgång shop-2022 har inga data i databasen; ramverket anger utgångsvärdet i den för mean_visits som tal")
+        let two = ResultNote.roundWithoutData(round: "shop-2022", baselines: ["mean_visits", "share_east"])
+        #expect(two.text("en") == "round shop-2022 has no data in the database; the framework gives the baselines in it of mean_visits, share_east as values")
+        #expect(two.text("sv") == "omgång shop-2022 har inga data i databasen; ramverket anger utgångsvärdena i den för mean_visits, share_east som tal")
+        #expect(one.kind == "round-without-data" && one.round == "shop-2022")
+    }
 }

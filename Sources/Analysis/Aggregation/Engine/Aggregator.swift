@@ -78,7 +78,10 @@ public struct Aggregator: Sendable {
             let indicators = framework.indicators.filter { $0.survey == surveyID && $0.kind != .reported }
             guard !indicators.isEmpty || !framework.cleaningRules(forRound: round.name).isEmpty else { continue }
             guard let stored = try store.round(named: round.name) else {
-                if wantedSet.contains(round.name) { notes.append(.roundWithoutData(round: round.name, undeclared: try undeclaredRounds(of: surveyID))) }
+                if wantedSet.contains(round.name) {
+                    let baselines = indicators.filter { $0.baseline?.round == round.name }.map(\.id)
+                    notes.append(.roundWithoutData(round: round.name, undeclared: try undeclaredRounds(of: surveyID), baselines: baselines))
+                }
                 continue
             }
             guard stored.surveyID == surveyID else {

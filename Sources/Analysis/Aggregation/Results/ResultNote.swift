@@ -7,8 +7,9 @@ import Frameworks
 public enum ResultNote: Sendable, Hashable {
     /// A round asked for that the database has not opened; `undeclared` names the database's rounds
     /// of the same survey that the framework does not declare (one of them may be this round under
-    /// another name).
-    case roundWithoutData(round: String, undeclared: [String] = [])
+    /// another name), and `baselines` the indicators whose baseline the framework gives as a value
+    /// of this round (a published round's figures, which need no data).
+    case roundWithoutData(round: String, undeclared: [String] = [], baselines: [String] = [])
     /// A round opened in the database without a response the scan reads: none submitted, or
     /// none at all when its cleaning judges completeness (and so reads partial responses too).
     case roundWithoutResponses(round: String, readsPartial: Bool)
@@ -47,7 +48,7 @@ public enum ResultNote: Sendable, Hashable {
     /// The round the note is about.
     public var round: String {
         switch self {
-        case .roundWithoutData(let round, _), .roundWithoutResponses(let round, _), .indicatorNotComputed(_, let round, _, _),
+        case .roundWithoutData(let round, _, _), .roundWithoutResponses(let round, _), .indicatorNotComputed(_, let round, _, _),
              .questionChanged(_, let round, _, _, _, _),
              .roundsOutOfOrder(let round, _, _, _), .roundPostStratified(let round, _, _, _), .roundCalibrated(let round, _, _, _, _, _, _):
             round
@@ -66,8 +67,12 @@ public enum ResultNote: Sendable, Hashable {
     public func text(_ language: String) -> String {
         let sv = language == "sv"
         switch self {
-        case .roundWithoutData(let round, let undeclared):
-            let none = sv ? "omgång \(round) har inga data i databasen ännu" : "round \(round) has no data in the database yet"
+        case .roundWithoutData(let round, let undeclared, let baselines):
+            let indicators = baselines.joined(separator: ", "), single = baselines.count == 1
+            let none = baselines.isEmpty
+                ? (sv ? "omgång \(round) har inga data i databasen ännu" : "round \(round) has no data in the database yet")
+                : sv ? "omgång \(round) har inga data i databasen; ramverket anger \(single ? "utgångsvärdet" : "utgångsvärdena") i den för \(indicators) som tal"
+                : "round \(round) has no data in the database; the framework gives \(single ? "the baseline" : "the baselines") in it of \(indicators) as \(single ? "a value" : "values")"
             guard !undeclared.isEmpty else { return none }
             let names = undeclared.joined(separator: ", ")
             let one = undeclared.count == 1
