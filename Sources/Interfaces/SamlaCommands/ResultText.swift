@@ -126,7 +126,7 @@ enum ResultText {
                 ? "  \(log.round): \(counted(log.read, "lästa"))\(partial), \(rules.isEmpty ? "inga regler" : "borttagna " + rules), \(counted(log.kept, "kvar"))"
                 : "  \(log.round): \(log.read) read\(partial), \(rules.isEmpty ? "no rules" : "removed " + rules), \(log.kept) kept")
         }
-        var notes = suppressionLines(rows, language: results.language).map { "  " + $0 }
+        var notes = suppressionLines(results).map { "  " + $0 }
         for count in results.missing where count.count > 0 {
             notes.append(sv
                 ? "  \(count.indicator) \(count.round): \(counted(count.count, "utan")) värde, utanför basen"
@@ -149,16 +149,28 @@ enum ResultText {
     }
 
     /// What the table's withheld cells mean, one line for each kind it has: a base under its
-    /// threshold (`< 10`), and a cell withheld beside a small one, whose `n` is left out too.
-    static func suppressionLines(_ rows: [DisplayRow], language: String) -> [String] {
-        let sv = language == "sv"
-        var lines: [String] = []
-        if rows.contains(where: { $0.suppressed == "primary" }) {
-            lines.append(sv
-                ? "n < N (undanhållen): färre än N svar i basen, för få för att visa en siffra, en förändring eller en status"
-                : "n < N (suppressed): fewer than N responses in the base, too few to show a figure, a change or a status")
+    /// threshold (`< 10`, the threshold as the table shows it), and a cell withheld beside a small
+    /// one, whose `n` is left out too.
+    static func suppressionLines(_ results: ResultSet) -> [String] {
+        let sv = results.language == "sv"
+        var thresholds: [Int] = []
+        var secondary = false
+        for row in results.rows {
+            guard case .suppressed(let cell) = row.outcome else { continue }
+            if cell.reason == .secondary { secondary = true } else if !thresholds.contains(cell.threshold) { thresholds.append(cell.threshold) }
         }
-        if rows.contains(where: { $0.suppressed == "secondary" }) {
+        var lines: [String] = []
+        if let only = thresholds.first, thresholds.count == 1 {
+            lines.append(sv
+                ? "< \(only) (undanhållen): färre än \(only) svar i basen, för få för att visa en siffra, en förändring eller en status"
+                : "< \(only) (suppressed): fewer than \(only) responses in the base, too few to show a figure, a change or a status")
+        } else if !thresholds.isEmpty {
+            let shown = thresholds.sorted().map { "< \($0)" }.joined(separator: ", ")
+            lines.append(sv
+                ? "\(shown) (undanhållen): färre svar i basen än indikatorns gräns, för få för att visa en siffra, en förändring eller en status"
+                : "\(shown) (suppressed): fewer responses in the base than the indicator's threshold, too few to show a figure, a change or a status")
+        }
+        if secondary {
             lines.append(sv
                 ? "(undanhållen) utan n: undanhållen så att en liten grupp i samma uppdelning inte kan räknas fram ur totalen och de andra grupperna"
                 : "(suppressed) without n: withheld so that a small group of the same breakdown cannot be worked out from the total and the other groups")
