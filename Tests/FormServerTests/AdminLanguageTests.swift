@@ -336,9 +336,7 @@ import Testing
     /// A partial response's current page is named by its title in the admin's language, with its
     /// id, not by the id alone (`respondent`), which is English on the Swedish pages.
     @Test func aPartialResponsesPageIsNamedByItsTitle() async throws {
-        let environment = try TestEnvironment()
-        try Self.insert(complete: 0, partial: 1, round: "esem-open", at: try #require(Timestamp(iso: "2025-10-12T12:00:00Z")), into: environment)
-        let id = try #require(try environment.store.recentResponses(round: "esem-open", limit: 1).first?.id)
+        let (environment, id) = try Self.oneResponse(partial: true)
         try await environment.withServer { client in
             try await signIn(client)
             let swedish = try await client.get("/admin/responses/\(id)", headers: Self.swedish).body
@@ -351,9 +349,7 @@ import Testing
     /// A response's number is written as Swedish writes a number, `nr 12` (no-break space), not
     /// with the English number sign `#12`: in the round's list of responses and on its own page.
     @Test func aResponseIsNumberedTheSwedishWay() async throws {
-        let environment = try TestEnvironment()
-        try Self.insert(complete: 1, partial: 0, round: "esem-open", at: try #require(Timestamp(iso: "2025-10-12T12:00:00Z")), into: environment)
-        let id = try #require(try environment.store.recentResponses(round: "esem-open", limit: 1).first?.id)
+        let (environment, id) = try Self.oneResponse(partial: false)
         try await environment.withServer { client in
             try await signIn(client)
             let round = try await client.get("/admin/rounds/esem-open", headers: Self.swedish).body
@@ -420,6 +416,13 @@ import Testing
         let punctuation = CharacterSet(charactersIn: ".,;:!?()“”\"'")
         return Set((named + [Page.unescape(text)]).flatMap { $0.split(whereSeparator: \.isWhitespace) }
             .map { $0.trimmingCharacters(in: punctuation) }.filter { !$0.isEmpty })
+    }
+
+    /// A server's environment with one Swedish response to `esem-open`, partial or complete, and its id.
+    static func oneResponse(partial: Bool) throws -> (TestEnvironment, Int64) {
+        let environment = try TestEnvironment()
+        try insert(complete: partial ? 0 : 1, partial: partial ? 1 : 0, round: "esem-open", at: try #require(Timestamp(iso: "2025-10-12T12:00:00Z")), into: environment)
+        return (environment, try #require(try environment.store.recentResponses(round: "esem-open", limit: 1).first?.id))
     }
 
     /// Stores `complete` complete and `partial` partial responses to `round`, submitted (or last
