@@ -47,15 +47,46 @@ cpu_seconds() {
     awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
 }
 
+# The CPU ticks (user + system) of each of the server's threads so far, one line per thread:
+# its group (NIO's event loops, Group Commit's writer, or Swift's pool and the main thread) and ticks.
+thread_ticks() {
+    for task in /proc/"$1"/task/*; do
+        case "$(cat "$task/comm" 2>/dev/null)" in
+            NIO-*) group=loops ;;
+            samla-writer) group=writer ;;
+            *) group=pool ;;
+        esac
+        awk -v g="$group" '{ print g, $14 + $15 }' "$task/stat" 2>/dev/null || true
+    done
+}
+
+# The machine's busy and total CPU ticks so far (all cores; idle and iowait count as not busy).
+machine_ticks() {
+    awk '/^cpu / { total = 0; for (i = 2; i <= NF; i++) total += $i; print total - $5 - $6, total }' /proc/stat
+}
+
 # Runs wrk with the post script (MODE $1: posts, or pages) against $PORT and prints the server's
 # CPU time per request, a figure that the other work on a shared machine disturbs far less than
-# the rate.
+# the rate; then that time by thread (NIO's event loops, Swift's pool, the writer) and how busy
+# the machine's cores were (wrk shares them).
 run_wrk() {
     local before after
     before=$(cpu_seconds "$SERVER")
+    thread_ticks "$SERVER" >"$WORK/threads.before"
+    machine_ticks >"$WORK/machine.before"
     wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s scripts/bench/serve-post.lua "http://127.0.0.1:$PORT" -- "$WORK/tokens.lua" 2 "${1:-posts}" | tee "$WORK/wrk.out"
     after=$(cpu_seconds "$SERVER")
+    thread_ticks "$SERVER" >"$WORK/threads.after"
+    machine_ticks >"$WORK/machine.after"
     awk -v cpu="$(awk -v a="$after" -v b="$before" 'BEGIN { print a - b }')" '/^bench:/ { printf "server CPU: %.1f s for %d requests, %.3f ms per request\n", cpu, $2, cpu * 1000 / $2 }' "$WORK/wrk.out"
+    awk -v hz="$(getconf CLK_TCK)" -v n="$(awk '/^bench:/ { print $2 }' "$WORK/wrk.out")" '
+        FILENAME ~ /before/ { ticks[$1] -= $2; next }
+        { ticks[$1] += $2 }
+        END { printf "server CPU per request by thread: event loops %.3f ms, Swift pool %.3f ms, writer %.3f ms\n",
+              ticks["loops"] * 1000 / hz / n, ticks["pool"] * 1000 / hz / n, ticks["writer"] * 1000 / hz / n }
+    ' "$WORK/threads.before" "$WORK/threads.after"
+    paste "$WORK/machine.before" "$WORK/machine.after" | awk -v cores="$(getconf _NPROCESSORS_ONLN)" \
+        '{ printf "cores busy during the run: %.2f of %d (the server and wrk share them)\n", ($3 - $1) / ($4 - $2) * cores, cores }'
     if [ "${1:-posts}" = pages ]; then
         awk '/^bench:/ { printf "pages filled in: %.0f per second (a POST and its GET each)\n", $9 / 2 }' "$WORK/wrk.out"
     fi

@@ -43,8 +43,12 @@ public final class GroupCommitWriter: @unchecked Sendable {
         precondition(maximumBatch >= 1)
         self.store = store
         self.maximumBatch = maximumBatch
-        let thread = Thread { [self] in run() }
-        thread.name = "samla-writer"
+        let thread = Thread { [self] in
+            // Named from the thread itself: only then does Foundation name it for the system too
+            // (`top -H`, `perf`, `/proc/PID/task/*/comm`) on Linux.
+            Thread.current.name = "samla-writer"
+            run()
+        }
         thread.start()
     }
 
