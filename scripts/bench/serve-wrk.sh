@@ -10,7 +10,9 @@
 # link, as a browser follows the 303, and reports the pages a respondent fills in per second (a POST
 # and a GET each). Then the posts again against two yardsticks: `samla serve --baseline`, a bare
 # handler (200, no work), and `samla serve --form-baseline`, the form's HTTP path without Samla's
-# work (its middlewares, the body read and parsed, the 303 of a saved page). Needs Debian wrk.
+# work (its middlewares, the body read and parsed, the 303 of a saved page). Each run prints the
+# server's CPU per request, split by thread (event loops, Swift pool, writer), and how busy the
+# cores were. Needs Debian wrk.
 # MAX_BATCH=1 commits every write alone (no group commit);
 # KEPT=0 reads every posted page's response from the store (none kept in memory between pages).
 # The release build goes to .build-release (SAMLA_SCRATCH), apart from the debug build in .build;
