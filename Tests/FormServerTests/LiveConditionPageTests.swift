@@ -48,7 +48,7 @@ import Testing
             // The note is a paragraph of its own, which the script hides while the question applies;
             // "(required)" is there, hidden, for the script to show then.
             #expect(people.contains(#"<p class="hint" id="n-mgmt_women" data-conditional-note>Svara bara om frågan gäller dig utifrån dina svar ovan.</p>"#))
-            #expect(people.contains(#"aria-describedby="n-mgmt_women u-mgmt_women""#))
+            #expect(people.contains(#"aria-describedby="u-mgmt_women n-mgmt_women""#))
             #expect(people.contains(#"<span class="required" hidden data-required-when-shown>(obligatorisk)</span>"#))
             #expect(!people.contains(#"id="f-mgmt_women" name="mgmt_women" value="" inputmode="numeric" class="narrow" autocomplete="off" required"#))
 
@@ -142,6 +142,7 @@ import Testing
             #expect(refused.body.contains(##"<a href="#q-prio_fin">"##), "the links work without the script")
         }
         #expect(FormScript.javaScript.contains(#"var summary = document.getElementById("error-summary");"#))
-        #expect(FormScript.javaScript.contains("if (summary) { summary.focus(); }"))
+        #expect(FormScript.javaScript.contains("summary.focus();"))
+        #expect(FormScript.javaScript.contains(#"summary.addEventListener("click", followSummaryLink);"#))
     }
 }

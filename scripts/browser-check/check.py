@@ -18,7 +18,11 @@ Fails on any violation, on a page wider than 320 px at 320 px or text that runs 
 there (long-words.yaml: a Swedish compound wider than the error summary's line), on an error
 summary link that, followed with the keyboard, leaves its question's label or message off the
 screen or the next Tab outside the question, on a control without a visible
-focus indicator, on a page with errors whose error summary is not focused as it loads, on a script error or a script the CSP refuses, and on any missing tool: it never skips.
+focus indicator, on a page with errors whose error summary is not focused as it loads, on a summary
+link that does not put focus in its field announced with its message, on what Chromium's
+accessibility tree announces of a respondent's page (check_announced: landmarks, headings, names,
+language, a control invalid without its message), on a script error or a script the CSP refuses,
+and on any missing tool: it never skips.
 
 Usage: check.py --samla PATH --fixture PATH --axe PATH/axe.min.js --out FOLDER
 """
@@ -26,6 +30,7 @@ import argparse
 import json
 import os
 import csv
+import re
 import datetime
 import sqlite3
 import subprocess
@@ -54,6 +59,15 @@ LIVE_SURVEY = os.path.join(HERE, "live-conditions.yaml")
 LIVE_TABLE = os.path.join(HERE, "live-conditions.json")
 # A matrix whose question has a word too long for a 320 px error summary (check_long_words).
 LONG_WORDS_SURVEY = os.path.join(HERE, "long-words.yaml")
+
+
+# What a respondent's page announces in each language (UIText): the prefix of a page title and an
+# error message, the progress, and the form's own buttons.
+ANNOUNCED = {
+    "sv": {"error": "Fel:", "progress": r"Sida \d+ av \d+", "buttons": {"Nästa", "Tillbaka", "Skicka in", "Starta enkäten"}},
+    "en": {"error": "Error:", "progress": r"Page \d+ of \d+", "buttons": {"Next", "Back", "Submit", "Start the survey"}},
+}
+ENDONYMS = {"Svenska": "sv", "English": "en"}
 
 
 class Check:
@@ -94,6 +108,50 @@ class Check:
             targets = "; ".join(" ".join(n["target"]) for n in v["nodes"][:5])
             self.failures.append(f"{name}: axe {v['id']} ({v['impact']}): {v['help']} at {targets}")
         print(f"  {name}: axe {result['version']}, {len(violations)} violations, {result['passes']} rules passed; {shot}")
+        if "/admin" not in d.current_url:
+            self.check_announced(name)
+
+    def check_announced(self, name):
+        """What a screen reader announces of a respondent's page, read from Chromium's accessibility
+        tree: one main landmark, one heading of level 1 and no level skipped, a name on every control,
+        the form's buttons and progress in the page's language, the language switch marked with the
+        language its text is in, and a control announced invalid only on a page with errors, with its
+        message ("Fel: …") in its description. Chromium announced every required radio, list and date
+        of a page just opened as invalid (the browser's own check of `required`)."""
+        d = self.driver
+        nodes = [n for n in d.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"] if not n.get("ignored")]
+        role = lambda n: n.get("role", {}).get("value")
+        text = lambda n, key: (n.get(key) or {}).get("value") or ""
+        prop = lambda n, key: next((p["value"].get("value") for p in n.get("properties", []) if p["name"] == key), None)
+        language = d.find_element(By.TAG_NAME, "html").get_attribute("lang")
+        words = ANNOUNCED[language]
+        problems = []
+        if sum(role(n) == "main" for n in nodes) != 1:
+            problems.append("the page has no single main landmark")
+        levels = [prop(n, "level") for n in nodes if role(n) == "heading"]
+        if levels.count(1) != 1:
+            problems.append(f"headings of levels {levels}: not one of level 1")
+        for before, level in zip([1] + levels, levels):
+            if level > before + 1:
+                problems.append(f"headings of levels {levels}: a level skipped")
+        errors = d.find_elements(By.ID, "error-summary")
+        if errors and not d.title.startswith(words["error"]):
+            problems.append(f"the title {d.title!r} of a page with errors does not begin with {words['error']!r}")
+        for n in nodes:
+            if role(n) in ("textbox", "radio", "checkbox", "combobox", "Date", "button", "link") and not text(n, "name").strip():
+                problems.append(f"a {role(n)} has no name")
+            if prop(n, "invalid") == "true" and not (errors and text(n, "description").find(words["error"]) >= 0):
+                problems.append(f"the {role(n)} {text(n, 'name')!r} is announced invalid without an error message ({text(n, 'description')!r})")
+            if role(n) == "progressbar" and not re.fullmatch(words["progress"], text(n, "name")):
+                problems.append(f"the progress is announced as {text(n, 'name')!r}")
+            if role(n) == "button" and prop(n, "focusable") and text(n, "name") not in words["buttons"] | ENDONYMS.keys():
+                problems.append(f"the button {text(n, 'name')!r} is not in the page's language")
+        for switch in d.find_elements(By.CSS_SELECTOR, ".language-switch button, .language-links a"):
+            other = ENDONYMS.get(switch.text)
+            if switch.get_attribute("lang") != other or other == language or switch.tag_name == "a" and switch.get_attribute("hreflang") != other:
+                problems.append(f"the language switch {switch.text!r} has lang={switch.get_attribute('lang')!r}")
+        self.failures += [f"{name}: accessibility tree: {problem}" for problem in dict.fromkeys(problems)]
+        print(f"  {name}: accessibility tree of {len(nodes)} nodes read, {len(problems)} problems")
 
     def expect_status(self, name, expected):
         """The HTTP status of the page shown now, as the browser's navigation entry has it."""
@@ -143,13 +201,16 @@ class Check:
 
     def check_summary_links(self, name, width=1200):
         """Each link of the error summary, followed with the keyboard (Enter), shows its question's
-        label (a matrix row's header, an "other" box's label) and error message on screen, and
-        focus is in one of that question's controls, or the next Tab takes it there. A link to the control itself put the
+        label (a matrix row's header, an "other" box's label) and error message on screen, and puts
+        focus in one of that question's controls (the form's script), which the accessibility tree
+        describes with the message, so that a screen reader reads it with the field; focus stayed on
+        the link, and a Tab took it to the control. A link to the control itself put the
         control at the top of the screen, with the label, hint and message above it, out of sight.
         In a window `width` wide and 640 px high, a phone's or a laptop's screen."""
         d = self.driver
         d.set_window_size(width, 640)
         links = d.find_elements(By.CSS_SELECTOR, ".error-summary a")
+        prefix = ANNOUNCED[d.find_element(By.TAG_NAME, "html").get_attribute("lang")]["error"]
         if not links:
             self.failures.append(f"{name}: the page has no error summary links")
         for link in links:
@@ -169,13 +230,16 @@ class Check:
                 const own = t.matches('th') ? t.parentElement : t;
                 return own.contains(e) && e !== own ? null : (e.id || e.tagName);"""
             reached = d.execute_script(inside, target)
-            if reached:
-                ActionChains(d).send_keys(Keys.TAB).perform()
-                reached = d.execute_script(inside, target)
+            focused = [n for n in d.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
+                       if any(p["name"] == "focused" and p["value"].get("value") for p in n.get("properties", []))
+                       and n.get("role", {}).get("value") != "RootWebArea"]
+            heard = (focused[0].get("description") or {}).get("value", "") if focused else ""
             if seen:
                 self.failures.append(f"{name}: the summary's link to #{target}: {seen}")
             if reached:
-                self.failures.append(f"{name}: after the summary's link to #{target}, Tab went to {reached}, not to the question's control")
+                self.failures.append(f"{name}: after the summary's link to #{target}, focus is on {reached}, not on the question's control")
+            elif prefix not in heard or not link.text.lower().endswith(heard.split(prefix, 1)[1].strip().lower()):
+                self.failures.append(f"{name}: the control the summary's link to #{target} focuses is announced without its message: {heard!r}")
         d.set_window_size(1200, 900)
         print(f"  {name}: {len(links)} summary links followed with the keyboard")
 

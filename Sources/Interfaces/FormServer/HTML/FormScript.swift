@@ -1,7 +1,8 @@
 /// The one script, served from the binary as a static file (the CSP allows scripts from the server
 /// only, and no inline script or `eval`). On a form page it shows a question whose condition reads
 /// answers of the same page only while the condition holds, as the respondent types or ticks; on a
-/// page shown again with problems it moves focus to the error summary once, as the page loads.
+/// page shown again with problems it moves focus to the error summary once, as the page loads, and a
+/// summary link moves it to its question's control.
 ///
 /// The condition comes as data, in the `data-relevant` attribute of the question's wrapper: the
 /// JSON tree of ``LiveCondition``, evaluated here exactly as the server's evaluator does for that
@@ -11,7 +12,8 @@
 /// the questions that read it shown, with their note, as without the script. A question not shown is
 /// `hidden` (screen readers skip it too) and keeps what was typed: the server clears it when the page
 /// is posted. A question with an error message is never hidden. Nothing is sent; focus moves only to
-/// the error summary on load (GOV.UK's error summary pattern), never while the respondent types.
+/// the error summary on load and to a question from its summary link (GOV.UK's error summary
+/// pattern), never while the respondent types.
 ///
 /// Its path carries a hash of its content (``StaticAsset``), so a browser never runs an old copy.
 enum FormScript {
@@ -24,7 +26,25 @@ enum FormScript {
       // The error summary of a page shown again with problems, focused so that a screen reader reads
       // it and the next Tab reaches its first link (it has tabindex="-1" for this).
       var summary = document.getElementById("error-summary");
-      if (summary) { summary.focus(); }
+      if (summary) {
+        summary.focus();
+        summary.addEventListener("click", followSummaryLink);
+      }
+      // A summary link scrolls its target (the question, a matrix row's header, an "other" box) to the
+      // top of the screen, as without the script, and puts focus in its first control (the chosen
+      // one of a group), so that a screen reader reads the field with its label and message.
+      function followSummaryLink(event) {
+        var link = event.target.closest("a[href^='#']");
+        var target = link && document.getElementById(link.getAttribute("href").slice(1));
+        if (!target) { return; }
+        var scope = target.matches("th") ? target.parentElement : target;
+        var controls = Array.prototype.slice.call(scope.querySelectorAll("input:not([type=hidden]), select, textarea"));
+        var control = controls.filter(function (c) { return c.checked; })[0] || controls[0];
+        if (!control) { return; }
+        event.preventDefault();
+        target.scrollIntoView();
+        control.focus({ preventScroll: true });
+      }
       var form = document.querySelector("form.page-form");
       if (!form) { return; }
       var UNDECIDED = {};

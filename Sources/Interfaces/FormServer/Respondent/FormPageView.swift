@@ -287,6 +287,13 @@ struct FormPageView {
         return described
     }
 
+    /// `aria-invalid` as the server found the answer: "true" with a problem, else "false". Without it
+    /// Chromium announced every required radio, list and date not yet answered as invalid, on a page
+    /// the respondent had just opened (the browser's own check of `required`, which `novalidate` leaves on).
+    private static func invalid(_ problems: [AnswerProblem]) -> HTMLBuilder.Attribute {
+        .init("aria-invalid", problems.isEmpty ? "false" : "true")
+    }
+
     private func textValue(_ name: String) -> String {
         switch values[name] {
         case .text(let text): text
@@ -311,10 +318,11 @@ struct FormPageView {
             html.element("label", .init("class", "question-label"), .init("for", "f-" + name)) { html in
                 labelContent(question, shown, into: &html)
             }
-            var described = hintAndErrors(question, name: name, shown, problems: problems, into: &html)
-            if question.unit != nil { described.append("u-" + name) }
+            // The unit first, as it stands after the field: after the message it read "Error: Answer
+            // this question. people".
+            let described = (question.unit == nil ? [] : ["u-" + name]) + hintAndErrors(question, name: name, shown, problems: problems, into: &html)
             let describedBy = HTMLBuilder.Attribute.optional("aria-describedby", described.isEmpty ? nil : described.joined(separator: " "))
-            let invalid = HTMLBuilder.Attribute.optional("aria-invalid", problems.isEmpty ? nil : "true")
+            let invalid = Self.invalid(problems)
             let value = textValue(name)
             switch question.type {
             case .longText:
@@ -356,7 +364,7 @@ struct FormPageView {
             let described = hintAndErrors(question, name: name, shown, problems: ownProblems, into: &html)
             html.element("select", .init("id", "f-" + name), .init("name", name), .flag("required", shown.required),
                          .optional("aria-describedby", described.isEmpty ? nil : described.joined(separator: " ")),
-                         .optional("aria-invalid", ownProblems.isEmpty ? nil : "true")) { html in
+                         Self.invalid(ownProblems)) { html in
                 html.element("option", .init("value", ""), text: words.choose)
                 for choice in offered(question) {
                     html.element("option", .init("value", choice.value), .flag("selected", isChosen(choice.value, name)), text: text(choice.label))
@@ -392,7 +400,7 @@ struct FormPageView {
                                       .init("value", choice.value), .flag("checked", isChosen(choice.value, name)),
                                       .flag("required", required && !multiple),
                                       .optional("aria-describedby", describedBy),
-                                      .optional("aria-invalid", problems.isEmpty ? nil : "true"))
+                                      Self.invalid(problems))
                             html.element("label", .init("for", id), text: choice.label)
                         }
                     }
@@ -414,7 +422,7 @@ struct FormPageView {
             }
             html.void("input", .init("type", "text"), .init("id", "f-" + name), .init("name", name), .init("value", textValue(name)),
                       .init("maxlength", textLimit), .optional("aria-describedby", problems.isEmpty ? nil : "e-" + name),
-                      .optional("aria-invalid", problems.isEmpty ? nil : "true"))
+                      Self.invalid(problems))
         }
     }
 
@@ -463,7 +471,7 @@ struct FormPageView {
                                         html.void("input", .init("type", "radio"), .init("id", id), .init("name", name), .init("value", choice.value),
                                                   .flag("checked", isChosen(choice.value, name)), .flag("required", required),
                                                   .optional("aria-describedby", describedBy.isEmpty ? nil : describedBy.joined(separator: " ")),
-                                                  .optional("aria-invalid", problems.isEmpty ? nil : "true"))
+                                                  Self.invalid(problems))
                                         html.element("label", .init("for", id)) { html in
                                             html.element("span", .init("class", "visually-hidden"), text: rowLabel + ": ")
                                             html.element("span", .init("class", "matrix-column"), text: text(choice.label))
