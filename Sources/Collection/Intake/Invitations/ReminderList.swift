@@ -224,7 +224,7 @@ public struct ReminderList: Sendable {
     }
 
     /// Writes the rows to remind, as the links file has them plus `progress`, in the links file's
-    /// delimiter and with its byte order mark, through a temporary file moved into place.
+    /// delimiter and with a byte order mark, through a temporary file moved into place.
     private func write(_ table: ContactsTable, progress: [Progress?]) throws {
         do {
             try OutputFile(path: outputPath).write(replacing: false) { temporary in
