@@ -73,9 +73,27 @@ import Testing
 
         let again = try cli.run(["invite", "--round", "forum-2025", grown, "--base-url", "https://enkat.example.se", "--out", "again.csv"])
         #expect(again.status == 0)
-        #expect(again.output == "nobody new to invite to round forum-2025; left out rows 1, 2, 3, 4, 5, 6 of \(grown), invited to round forum-2025 in an earlier batch (W441; --again invites them again): no invitation made, no links file written\n")
+        #expect(again.output == "nobody new to invite to round forum-2025; left out rows 1–6 of \(grown), invited to round forum-2025 in an earlier batch (W441; --again invites them again): no invitation made, no links file written\n")
         #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("again.csv").path))
         #expect(try cli.list()[1][6] == "5 (0 used)")
+    }
+
+    /// A long list grown by a few contacts: the rows invited before are one warning and one range on
+    /// the command's line, not a line each.
+    @Test func aLongGrownListIsWarnedOfInOneLine() throws {
+        let cli = try StoreCLI()
+        try openRounds(cli)
+        let list = "name,email\n" + (1...400).map { "Deltagare \($0),deltagare\($0)@example.se\n" }.joined()
+        _ = try write(list, to: "kontakter.csv", in: cli)
+        #expect(try cli.run(["invite", "--round", "forum-2025", "kontakter.csv", "--base-url", "https://enkat.example.se"]).status == 0)
+        _ = try write(list + "Ny Nilsson,ny@example.se\n", to: "kontakter-2.csv", in: cli)
+        let run = try cli.run(["invite", "--round", "forum-2025", "kontakter-2.csv", "--base-url", "https://enkat.example.se"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors == "kontakter-2.csv: warning[W441]: 400 rows (1–400) have an invitation to round forum-2025 from an earlier batch, by their address or, without one, their label; "
+            + "each such row is left out of the links file: its link is in the earlier links file and still works (--again gives it a second one)\n")
+        #expect(run.output.hasPrefix("made 1 invitation to round forum-2025 (emails from column email, labels from column name); left out rows 1–400 of kontakter-2.csv, "
+            + "invited to round forum-2025 in an earlier batch (W441; --again invites them again)\n"))
+        #expect(try cli.list()[1][6] == "401 (0 used)")
     }
 
     /// A contacts file named by one character (`c`, or `c/` typed by mistake) crashed the command

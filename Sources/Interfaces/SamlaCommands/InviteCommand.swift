@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Expressions
 import Foundation
 import Intake
@@ -94,8 +95,8 @@ struct InviteCommand: ParsableCommand {
         }
     }
 
-    /// `row 4` or `rows 2, 5`; nil for none.
+    /// `row 4` or `rows 2, 5, 7–400`; nil for none.
     private static func rows(_ numbers: [Int]) -> String? {
-        numbers.isEmpty ? nil : (numbers.count == 1 ? "row " : "rows ") + numbers.map(String.init).joined(separator: ", ")
+        numbers.isEmpty ? nil : (numbers.count == 1 ? "row " : "rows ") + RowNumbers.text(numbers)
     }
 }

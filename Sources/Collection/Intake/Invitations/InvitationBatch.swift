@@ -230,6 +230,9 @@ public struct InvitationBatch: Sendable {
         let labels = Set(earlier.filter { $0.email == nil }.compactMap(\.label))
         var rows: Set<Int> = []
         var warnings: [Diagnostic] = []
+        let outcome = invitesAgain
+            ? "gets a second link (--again), the first one still works, and the response rate counts both"
+            : "is left out of the links file: its link is in the earlier links file and still works (--again gives it a second one)"
         for row in contacts.table.rows where !withdrawn.contains(row.number) {
             let address = contacts.email.flatMap { row.value($0) }
             let match: (column: Int, text: String)? = if let address, let column = contacts.email {
@@ -241,14 +244,18 @@ public struct InvitationBatch: Sendable {
             }
             guard let match else { continue }
             rows.insert(row.number)
-            let outcome = invitesAgain
-                ? "this row gets a second link (--again), the first one still works, and the response rate counts both"
-                : "the row is left out of the links file: its link is in the earlier links file and still works (--again gives it a second one)"
             warnings.append(Diagnostic(.contactAlreadyInvited, at: .record(file: contactsPath, row: row.number, column: contacts.table.header.names[match.column], line: row.line),
-                "\(match.text) has an invitation to round \(round) from an earlier batch; " + outcome))
+                "\(match.text) has an invitation to round \(round) from an earlier batch; \(invitesAgain ? "this" : "the") row " + outcome))
         }
-        return (rows, warnings)
+        // A list grown by a few rows is mostly rows invited before: one warning says so, not one per row.
+        guard warnings.count > Self.rowsWarnedOneByOne else { return (rows, warnings) }
+        return (rows, [Diagnostic(.contactAlreadyInvited, at: .file(contactsPath),
+            "\(rows.count) rows (\(RowNumbers.text(Array(rows)))) have an invitation to round \(round) from an earlier batch, by their address or, without one, their label; each such row "
+                + outcome)])
     }
+
+    /// The most rows invited before (W441) that are each warned of with their row; more are warned of together.
+    static let rowsWarnedOneByOne = 5
 
     /// Writes the links file at `path`: each row that has a token, with its token and link.
     private func writeLinks(_ table: ContactsTable, tokens: [InvitationToken?], to path: String) throws {
