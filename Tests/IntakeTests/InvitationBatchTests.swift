@@ -333,6 +333,17 @@ import Testing
 
     /// Addresses under another name (`Mail`): the invitations are made, but the addresses are not
     /// stored or checked, so the warning says which column holds them and what to name it.
+    /// Outlook's contacts export heads the addresses `E-mail Address` (`E-postadress` in Swedish):
+    /// read as the addresses, so that they are stored, compared, and checked against the withdrawals.
+    @Test(arguments: [("outlook.csv", "E-mail Address"), ("outlook-sv.csv", "E-postadress")])
+    func anOutlookExportsAddressColumnIsRead(_ fixture: String, _ column: String) throws {
+        let workspace = try Workspace()
+        let outcome = try workspace.batch(fixture).run(store: workspace.store, today: Self.today)
+        #expect(outcome.emailColumn == column)
+        #expect(outcome.warnings.isEmpty)
+        #expect(try workspace.store.invitations(round: "forum-2025").map(\.email) == ["asa@example.se", "Per@Example.se"])
+    }
+
     @Test func aColumnOfAddressesNotNamedEmailIsAWarning() throws {
         let workspace = try Workspace()
         let outcome = try workspace.batch("mail-column.csv").run(store: workspace.store, today: Self.today)
@@ -340,7 +351,7 @@ import Testing
         #expect(outcome.emailColumn == nil)
         let path = Self.fixtures.appendingPathComponent("mail-column.csv").path
         #expect(outcome.warnings.map(\.description) == [
-            "\(path):1:1: warning[W442]: column Mail holds email addresses, but only a column named email (or e-mail, e-post, epost) is read as them (stored with the invitation, checked, and compared for the same address twice); rename it email if it is the invitees' address",
+            "\(path):1:1: warning[W442]: column Mail holds email addresses, but only a column named email (or e-mail, e-post, epost, e-postadress, email address, e-mail address) is read as them (stored with the invitation, checked, compared for the same address twice, and with the addresses that withdrew from the survey, W700, which would otherwise be invited again); rename it email if it is the invitees' address",
         ])
         // A file whose addresses are in its email column, or that has none, gets no such warning.
         #expect(try workspace.batch("contacts.csv", out: "b.csv").run(store: workspace.store, today: Self.today).warnings.allSatisfy { $0.code.id != "W442" })

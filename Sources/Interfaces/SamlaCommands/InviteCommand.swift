@@ -12,7 +12,7 @@ struct InviteCommand: ParsableCommand {
         abstract: "Make one invitation link per row of a contacts file.",
         discussion: """
         The contacts file is a CSV with a header row (comma or, from a Swedish spreadsheet, semicolon \
-        separated; a first line sep=; or sep=, names the delimiter, as Excel reads it). A column named email (or e-mail, e-post, epost) is recorded as personal \
+        separated; a first line sep=; or sep=, names the delimiter, as Excel reads it). A column named email (or e-mail, e-post, epost, e-postadress, email address, e-mail address, as Outlook exports it) is recorded as personal \
         data, one named label (or name, namn) as the invitee's label. The links file has the contacts' columns and two more: token and link \
         (BASE/t/TOKEN). Each token is 32 random bytes; the database keeps only its SHA-256, so the \
         links file is the only copy: keep it safe for the mail merge and the reminders (samla remind), \

@@ -172,15 +172,17 @@ public struct InvitationBatch: Sendable {
         if email == nil, let column = Self.columnOfAddresses(table) {
             problems.report(.unnamedEmailColumn, at: headerLine,
                 "column \(table.header.names[column]) holds email addresses, but only a column named email (or \(Self.emailColumnNames.dropFirst().joined(separator: ", "))) is read as them "
-                    + "(stored with the invitation, checked, and compared for the same address twice); rename it email if it is the invitees' address")
+                    + "(stored with the invitation, checked, compared for the same address twice, and with the addresses that withdrew from the survey, W700, "
+                    + "which would otherwise be invited again); rename it email if it is the invitees' address")
         }
         if problems.hasErrors { throw Refusal(diagnostics: problems.sorted) }
         return CheckedContacts(table: table, email: email, label: label, repeatedRows: repeated, warnings: problems.sorted)
     }
 
     /// The names of the contacts' address column, in any case, the first present taken: English,
-    /// and Swedish as a Swedish spreadsheet's header has it.
-    static let emailColumnNames = ["email", "e-mail", "e-post", "epost"]
+    /// and Swedish as a Swedish spreadsheet's header has it, then as Outlook's and mailing tools'
+    /// contact exports head it.
+    static let emailColumnNames = ["email", "e-mail", "e-post", "epost", "e-postadress", "email address", "e-mail address"]
     /// The names of the invitees' label column, likewise.
     static let labelColumnNames = ["label", "name", "namn"]
 
