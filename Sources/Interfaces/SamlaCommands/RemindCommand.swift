@@ -11,7 +11,8 @@ struct RemindCommand: ParsableCommand {
         abstract: "List the invitations of a links file that have not completed the survey, for a reminder.",
         discussion: """
         Give the links file that samla invite wrote (comma or semicolon separated, its columns in any \
-        order, as a spreadsheet may save it again; a first line sep=; or sep=, names the delimiter). The reminders file has the rows whose invitation has \
+        order, as a spreadsheet may save it again; a first line sep=; or sep=, names the delimiter); contacts \
+        invited in several batches have a links file each, so run it on each. The reminders file has the rows whose invitation has \
         not completed the survey, with the links file's columns and one more, progress: "not started" \
         (no page saved with the link) or "not finished" (begun; the link continues where it was left). \
         When everyone has completed, no file is written. The database is only read. The reminders file \
