@@ -28,10 +28,10 @@ import Testing
 
         deinit { try? FileManager.default.removeItem(at: folder) }
 
-        func batch(_ fixture: String, round: String = "forum-2025", out: String = "links.csv") -> InvitationBatch {
+        func batch(_ fixture: String, round: String = "forum-2025", out: String = "links.csv", again: Bool = false) -> InvitationBatch {
             InvitationBatch(
                 round: round, contactsPath: InvitationBatchTests.fixtures.appendingPathComponent(fixture).path,
-                outputPath: folder.appendingPathComponent(out).path, links: InvitationBatchTests.links)
+                outputPath: folder.appendingPathComponent(out).path, links: InvitationBatchTests.links, invitesAgain: again)
         }
 
         var output: String { folder.appendingPathComponent("links.csv").path }
@@ -111,6 +111,10 @@ import Testing
         #expect(records[0] == ["organisation", "e-post", "email", "namn", "token", "link"])
         #expect(records[2].prefix(4) == ["Skoopi", "y", "kontakt@skoopi.coop", "Jon"])
         #expect(try workspace.store.invitations(round: "forum-2025").map(\.email) == ["info@mikrofonden.se", "kontakt@skoopi.coop"])
+        // Saved without a byte order mark, as a CRM or Excel's plain CSV saves it: the links file gets
+        // one all the same, or Excel and Word's mail merge read "Mikrofonden Väst" as "Mikrofonden VÃ¤st".
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: workspace.output))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF] + Array("organisation;".utf8)))
     }
 
     /// After a `sep=` line the header is line 2, so the first contact is on line 3.
@@ -194,13 +198,23 @@ import Testing
         #expect(try workspace.invitationCount() == 0)
     }
 
-    @Test func aRepeatedEmailIsAWarning() throws {
+    /// A CRM's list with one contact twice, the address in another case: the second row is left out,
+    /// so the address gets one mail and counts once in the response rate; `--again` invites it too.
+    @Test func aRepeatedEmailIsInvitedOnce() throws {
         let workspace = try Workspace()
         let outcome = try workspace.batch("duplicate-email.csv").run(store: workspace.store, today: Self.today)
-        #expect(outcome.invitations.count == 2)
+        #expect(outcome.invitations.map(\.label) == ["A"])
+        #expect(outcome.repeatedRows == [2])
         #expect(outcome.warnings.map(\.description) == [
-            "\(Self.fixtures.appendingPathComponent("duplicate-email.csv").path):3: warning[W440]: row 2, column email: A@Example.se is on row 1 too; each row gets its own link",
+            "\(Self.fixtures.appendingPathComponent("duplicate-email.csv").path):3: warning[W440]: row 2, column email: A@Example.se is on row 1 too; "
+                + "the row is left out of the links file, so that the address gets one mail and counts once in the response rate (--again gives it a link of its own)",
         ])
+        #expect(try Self.records(workspace.output).count == 2)
+
+        let shared = try Workspace()
+        let again = try shared.batch("duplicate-email.csv", again: true).run(store: shared.store, today: Self.today)
+        #expect(again.invitations.map(\.label) == ["A", "B"])
+        #expect(again.warnings.first?.description.hasSuffix("A@Example.se is on row 1 too; this row gets a link of its own too (--again), and the response rate counts both") == true)
     }
 
     @Test(arguments: [
@@ -246,25 +260,63 @@ import Testing
     @Test func twoBatchesGiveDistinctTokens() throws {
         let workspace = try Workspace()
         _ = try workspace.batch("contacts.csv", out: "a.csv").run(store: workspace.store, today: Self.today)
-        _ = try workspace.batch("contacts.csv", out: "b.csv").run(store: workspace.store, today: Self.today)
+        _ = try workspace.batch("contacts.csv", out: "b.csv", again: true).run(store: workspace.store, today: Self.today)
         let tokens = try ["a.csv", "b.csv"].flatMap { try Self.records(workspace.folder.appendingPathComponent($0).path).dropFirst().map { $0[4] } }
         #expect(Set(tokens).count == 6)
         #expect(try workspace.invitationCount() == 6)
     }
 
-    /// Running the same contacts file again gives everyone a second live link and counts them twice
-    /// in the round's invitations: each address already invited to the round is a warning.
-    @Test func anAddressInvitedToTheRoundBeforeIsAWarning() throws {
+    /// Running the same contacts file again, or the list grown by new contacts, invites only the rows
+    /// the round has no invitation for: by address (in any case), or, without one, by label. A row
+    /// with neither cannot be told apart and is invited each time. Everyone invited twice would get
+    /// two mails and count twice in the response rate.
+    @Test func aContactsFileRunAgainInvitesOnlyItsNewRows() throws {
         let workspace = try Workspace()
         let first = try workspace.batch("contacts.csv", out: "a.csv").run(store: workspace.store, today: Self.today)
         #expect(first.warnings.isEmpty)
-        let second = try workspace.batch("contacts.csv", out: "b.csv").run(store: workspace.store, today: Self.today)
-        let path = Self.fixtures.appendingPathComponent("contacts.csv").path
-        #expect(second.warnings.map(\.description) == [
-            "\(path):2: warning[W441]: row 1, column Email: asa@example.se has an invitation to round forum-2025 from an earlier batch; this row gets a second link, and the first one still works",
-            "\(path):3: warning[W441]: row 2, column Email: per@example.se has an invitation to round forum-2025 from an earlier batch; this row gets a second link, and the first one still works",
+        #expect(first.rowsWithoutAddress == [3])
+
+        let grown = try workspace.batch("contacts-grown.csv", out: "b.csv").run(store: workspace.store, today: Self.today)
+        let path = Self.fixtures.appendingPathComponent("contacts-grown.csv").path
+        let leftOut = "has an invitation to round forum-2025 from an earlier batch; the row is left out of the links file: its link is in the earlier links file and still works (--again gives it a second one)"
+        #expect(grown.warnings.map(\.description) == [
+            "\(path):2: warning[W441]: row 1, column Email: ASA@example.se \(leftOut)",
+            "\(path):3: warning[W441]: row 2, column Email: per@example.se \(leftOut)",
         ])
-        #expect(second.invitations.count == 3)
+        #expect(grown.alreadyInvitedRows == [1, 2])
+        #expect(grown.rowsWithoutAddress == [3, 5])
+        let records = try Self.records(workspace.folder.appendingPathComponent("b.csv").path)
+        #expect(records.dropFirst().map { $0[0] } == ["By-kooperativet", "Skärgårdsbröd", "Fjällstugan"])
+        #expect(try workspace.invitationCount() == 6)
+
+        let again = try workspace.batch("contacts-grown.csv", out: "c.csv").run(store: workspace.store, today: Self.today)
+        #expect(again.alreadyInvitedRows == [1, 2, 4, 5])
+        #expect(again.warnings.last?.description == "\(path):7: warning[W441]: row 5, column Name: Nils Holm (without an address) \(leftOut)")
+        #expect(again.invitations.count == 1, "By-kooperativet has neither an address nor a name")
+        #expect(try workspace.invitationCount() == 7)
+    }
+
+    /// A file whose every row is invited already makes nothing and writes no links file.
+    @Test func aContactsFileInvitedBeforeWritesNothing() throws {
+        let workspace = try Workspace()
+        _ = try workspace.batch("semicolon.csv", out: "a.csv").run(store: workspace.store, today: Self.today)
+        let second = try workspace.batch("semicolon.csv").run(store: workspace.store, today: Self.today)
+        #expect(second.outputPath == nil)
+        #expect(second.invitations.isEmpty)
+        #expect(second.alreadyInvitedRows == [1, 2])
+        #expect(!FileManager.default.fileExists(atPath: workspace.output))
+        #expect(try workspace.invitationCount() == 2)
+    }
+
+    /// `--again` gives the rows invited before a second link, as asked, and says so.
+    @Test func invitingAgainGivesASecondLink() throws {
+        let workspace = try Workspace()
+        _ = try workspace.batch("semicolon.csv", out: "a.csv").run(store: workspace.store, today: Self.today)
+        let second = try workspace.batch("semicolon.csv", again: true).run(store: workspace.store, today: Self.today)
+        #expect(second.invitations.count == 2)
+        #expect(second.warnings.first?.description.hasSuffix(
+            "info@mikrofonden.se has an invitation to round forum-2025 from an earlier batch; this row gets a second link (--again), the first one still works, and the response rate counts both") == true)
+        #expect(try workspace.invitationCount() == 4)
     }
 
     /// A Swedish list heads its columns `Namn` and `E-post`: they are read as the label and the
@@ -281,6 +333,17 @@ import Testing
 
     /// Addresses under another name (`Mail`): the invitations are made, but the addresses are not
     /// stored or checked, so the warning says which column holds them and what to name it.
+    /// Outlook's contacts export heads the addresses `E-mail Address` (`E-postadress` in Swedish):
+    /// read as the addresses, so that they are stored, compared, and checked against the withdrawals.
+    @Test(arguments: [("outlook.csv", "E-mail Address"), ("outlook-sv.csv", "E-postadress")])
+    func anOutlookExportsAddressColumnIsRead(_ fixture: String, _ column: String) throws {
+        let workspace = try Workspace()
+        let outcome = try workspace.batch(fixture).run(store: workspace.store, today: Self.today)
+        #expect(outcome.emailColumn == column)
+        #expect(outcome.warnings.isEmpty)
+        #expect(try workspace.store.invitations(round: "forum-2025").map(\.email) == ["asa@example.se", "Per@Example.se"])
+    }
+
     @Test func aColumnOfAddressesNotNamedEmailIsAWarning() throws {
         let workspace = try Workspace()
         let outcome = try workspace.batch("mail-column.csv").run(store: workspace.store, today: Self.today)
@@ -288,7 +351,7 @@ import Testing
         #expect(outcome.emailColumn == nil)
         let path = Self.fixtures.appendingPathComponent("mail-column.csv").path
         #expect(outcome.warnings.map(\.description) == [
-            "\(path):1:1: warning[W442]: column Mail holds email addresses, but only a column named email (or e-mail, e-post, epost) is read as them (stored with the invitation, checked, and compared for the same address twice); rename it email if it is the invitees' address",
+            "\(path):1:1: warning[W442]: column Mail holds email addresses, but only a column named email (or e-mail, e-post, epost, e-postadress, email address, e-mail address) is read as them (stored with the invitation, checked, compared for the same address twice, and with the addresses that withdrew from the survey, W700, which would otherwise be invited again); rename it email if it is the invitees' address",
         ])
         // A file whose addresses are in its email column, or that has none, gets no such warning.
         #expect(try workspace.batch("contacts.csv", out: "b.csv").run(store: workspace.store, today: Self.today).warnings.allSatisfy { $0.code.id != "W442" })

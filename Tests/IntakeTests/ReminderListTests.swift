@@ -112,6 +112,26 @@ import Testing
         #expect((plain.notStarted, plain.notFinished, plain.suppressed) == (2, 1, 0) && plain.warnings.isEmpty)
     }
 
+    /// Anna (not started) is recorded as refused and Dag (not started) as not reached: Anna said no
+    /// and is not reminded; the reminder is another try to reach Dag. Recorded ineligible, Dag is
+    /// outside the population and is not reminded either.
+    @Test func invitationsRecordedRefusedOrIneligibleAreNotReminded() throws {
+        let workspace = try Workspace()
+        let invitations = try workspace.store.invitations(round: "forum-2025")
+        let (anna, dag) = (invitations[0].id, invitations[3].id)
+        _ = try workspace.store.setDispositions([.init(invitationID: anna, disposition: .refused), .init(invitationID: dag, disposition: .nonContact)], round: "forum-2025")
+        let outcome = try workspace.list("links.csv").run(store: workspace.store, today: Self.today)
+        #expect((outcome.rows, outcome.notStarted, outcome.notFinished, outcome.declined) == (4, 1, 1, DispositionCounts(refused: 1)))
+        let (b, d) = (Self.token("B").text, Self.token("D").text)
+        #expect(try String(contentsOfFile: workspace.output, encoding: .utf8).split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] } == ["Bo Ek", "Dag Lund"])
+        #expect(try String(contentsOfFile: workspace.output, encoding: .utf8).contains("\(b),https://enkat.example.se/t/\(b),not finished\r\nDag Lund,dag@example.se,\(d)"))
+
+        try FileManager.default.removeItem(atPath: workspace.output)
+        _ = try workspace.store.setDispositions([.init(invitationID: dag, disposition: .ineligible)], round: "forum-2025")
+        let ineligible = try workspace.list("links.csv").run(store: workspace.store, today: Self.today)
+        #expect((ineligible.notStarted, ineligible.notFinished, ineligible.declined) == (0, 1, DispositionCounts(refused: 1, ineligible: 1)))
+    }
+
     @Test func readsALinksFileSavedAgainBySpreadsheet() throws {
         let workspace = try Workspace()
         let outcome = try workspace.list("excel.csv").run(store: workspace.store, today: Self.today)

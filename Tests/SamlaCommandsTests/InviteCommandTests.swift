@@ -25,7 +25,8 @@ import Testing
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output == """
             made 3 invitations to round forum-2025 (emails from column Email)
-            wrote \(cli.folder.appendingPathComponent("kontakter-links.csv").path): the only copy of the tokens; keep it safe for the mail merge and the reminders (samla remind), and delete it after the last
+            row 2 of \(contacts) has no email address: a mail merge cannot send its link; send it another way
+            wrote \(cli.folder.appendingPathComponent("kontakter-links.csv").path): its column link holds each invitee's link, https://enkat.example.se/t/… (from SAMLA_BASE_URL), for the mail merge; the only copy of the tokens: keep it safe for the mail merge and the reminders (samla remind), and delete it after the last
 
             """)
         let links = try String(contentsOfFile: cli.folder.appendingPathComponent("kontakter-links.csv").path, encoding: .utf8)
@@ -49,6 +50,50 @@ import Testing
 
         let rows = try cli.list()
         #expect(rows[1][6] == "3 (0 used)")
+    }
+
+    /// The list run again with three contacts added invites those three, in a links file of their
+    /// own; run once more it invites nobody and writes nothing. The round counts each contact once.
+    @Test func aGrownContactsListInvitesOnlyItsNewRows() throws {
+        let cli = try StoreCLI()
+        try openRounds(cli)
+        let list = "namn;e-post;organisation\r\nÅsa Öberg;asa@example.se;Älvdalens kooperativ\r\nBo Ek;Bo@Example.org;Ek & Co\r\n"
+        let first = try write("sep=;\r\n" + list, to: "kontakter.csv", in: cli)
+        #expect(try cli.run(["invite", "--round", "forum-2025", first, "--base-url", "https://enkat.example.se"]).status == 0)
+        let grown = try write(list + "Cilla Dahl;cilla@example.se;Dahls\r\nDan Berg;dan@example.se;Bergs\r\nEva Ros;eva@example.se;Ros AB\r\nBo Ek;bo@example.org;Ek & Co\r\n", to: "kontakter-2.csv", in: cli)
+        let run = try cli.run(["invite", "--round", "forum-2025", grown, "--base-url", "https://enkat.example.se"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.hasPrefix("made 3 invitations to round forum-2025 (emails from column e-post, labels from column namn); "
+            + "left out rows 1, 2, 6 of \(grown), invited to round forum-2025 in an earlier batch (W441; --again invites them again)\n"))
+        #expect(run.errors.components(separatedBy: "warning[W441]").count == 4)
+        let links = try Data(contentsOf: cli.folder.appendingPathComponent("kontakter-2-links.csv"))
+        #expect(links.starts(with: [0xEF, 0xBB, 0xBF]), "Excel and Word read Swedish letters right only with a byte order mark")
+        #expect(String(decoding: links.dropFirst(3), as: UTF8.self).split(separator: "\r\n").map { $0.split(separator: ";")[0] } == ["namn", "Cilla Dahl", "Dan Berg", "Eva Ros"])
+        #expect(try cli.list()[1][6] == "5 (0 used)")
+
+        let again = try cli.run(["invite", "--round", "forum-2025", grown, "--base-url", "https://enkat.example.se", "--out", "again.csv"])
+        #expect(again.status == 0)
+        #expect(again.output == "nobody new to invite to round forum-2025; left out rows 1–6 of \(grown), invited to round forum-2025 in an earlier batch (W441; --again invites them again): no invitation made, no links file written\n")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("again.csv").path))
+        #expect(try cli.list()[1][6] == "5 (0 used)")
+    }
+
+    /// A long list grown by a few contacts: the rows invited before are one warning and one range on
+    /// the command's line, not a line each.
+    @Test func aLongGrownListIsWarnedOfInOneLine() throws {
+        let cli = try StoreCLI()
+        try openRounds(cli)
+        let list = "name,email\n" + (1...400).map { "Deltagare \($0),deltagare\($0)@example.se\n" }.joined()
+        _ = try write(list, to: "kontakter.csv", in: cli)
+        #expect(try cli.run(["invite", "--round", "forum-2025", "kontakter.csv", "--base-url", "https://enkat.example.se"]).status == 0)
+        _ = try write(list + "Ny Nilsson,ny@example.se\n", to: "kontakter-2.csv", in: cli)
+        let run = try cli.run(["invite", "--round", "forum-2025", "kontakter-2.csv", "--base-url", "https://enkat.example.se"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors == "kontakter-2.csv: warning[W441]: 400 rows (1–400) have an invitation to round forum-2025 from an earlier batch, by their address or, without one, their label; "
+            + "each such row is left out of the links file: its link is in the earlier links file and still works (--again gives it a second one)\n")
+        #expect(run.output.hasPrefix("made 1 invitation to round forum-2025 (emails from column email, labels from column name); left out rows 1–400 of kontakter-2.csv, "
+            + "invited to round forum-2025 in an earlier batch (W441; --again invites them again)\n"))
+        #expect(try cli.list()[1][6] == "401 (0 used)")
     }
 
     /// A contacts file named by one character (`c`, or `c/` typed by mistake) crashed the command

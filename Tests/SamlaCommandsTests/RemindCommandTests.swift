@@ -82,13 +82,21 @@ import Testing
         #expect(run.errors.hasPrefix("edited.csv:3: error[E484]: row 2, column token: \"#NAME?\" is not a token as samla invite writes them"))
         #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("edited-reminder.csv").path))
 
+        // Anna said she will not take part, recorded as the docs say: she is not reminded, and the line says why.
+        try Data("email;disposition\r\nanna@example.se;vägrat\r\n".utf8).write(to: cli.folder.appendingPathComponent("dispositions.csv"))
+        #expect(try cli.run(["round", "dispositions", "--round", "forum-2025", "dispositions.csv", "--yes"]).status == 0)
+        run = try cli.run(["remind", "--round", "forum-2025", "contacts-links.csv", "--out", "declined.csv"])
+        #expect(run.output.hasPrefix("1 of 3 invitations in contacts-links.csv has not completed round forum-2025: 0 not started, 1 started and not finished; "
+            + "1 recorded refused (samla round dispositions) is not reminded\n"), "\(run.output)")
+        #expect(try rows(cli.folder.appendingPathComponent("declined.csv").path).dropFirst() == [links[2] + ["not finished"]])
+
         // Everyone done: said so, and no file.
         let last = try store.createResponse(NewResponse(round: "forum-2025", language: "en", source: .web, invitationID: invitation(1).id), today: today)
         _ = try store.completeResponse(last.id)
         _ = try store.completeResponse(begun.id)
         run = try cli.run(["remind", "--round", "forum-2025", "contacts-links.csv", "--out", "second.csv"])
         #expect(run.status == 0, "\(run.errors)")
-        #expect(run.output == "all 3 invitations in contacts-links.csv have completed round forum-2025: no reminders, no file written\n")
+        #expect(run.output == "all 3 invitations in contacts-links.csv have completed round forum-2025: no reminders, no file written\n", "Anna answered after all: her response decides")
         #expect(!FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("second.csv").path))
     }
 

@@ -500,7 +500,7 @@ def invite(samla, database, folder):
     with open(contacts, "w", encoding="utf-8") as file:
         file.write("name,email\n" + "".join(f"{name},{name.split()[0].lower()}@example.se\n" for name in CONTACTS))
     run_cli(samla, "invite", "--db", database, "--round", "esem-se-invited", contacts, "--base-url", "http://127.0.0.1")
-    with open(os.path.join(folder, "contacts-links.csv"), encoding="utf-8") as file:
+    with open(os.path.join(folder, "contacts-links.csv"), encoding="utf-8-sig") as file:  # it begins with a byte order mark
         tokens = {row["name"]: row["token"] for row in csv.DictReader(file)}
 
     paper = write_paper_answers(samla, survey, folder, [(tokens[name], status) for name, status in PAPER.items()], seed=11)

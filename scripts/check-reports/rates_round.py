@@ -53,7 +53,7 @@ def setup(samla, database, folder):
     with open(contacts, "w", encoding="utf-8") as file:
         file.write("name,email\n" + "".join(f"Deltagare {n},deltagare{n}@example.se\n" for n in range(1, CONTACTS + 1)))
     run(samla, "invite", "--db", database, "--round", ROUND, contacts, "--base-url", "https://enkat.example.se")
-    with open(os.path.join(folder, "contacts-links.csv"), encoding="utf-8") as file:
+    with open(os.path.join(folder, "contacts-links.csv"), encoding="utf-8-sig") as file:  # it begins with a byte order mark
         tokens = [row["token"] for row in csv.DictReader(file)]
 
     paper = write_paper_answers(samla, SURVEY, folder, [(token, "complete" if index < COMPLETE else "partial")

@@ -11,12 +11,14 @@ struct RemindCommand: ParsableCommand {
         abstract: "List the invitations of a links file that have not completed the survey, for a reminder.",
         discussion: """
         Give the links file that samla invite wrote (comma or semicolon separated, its columns in any \
-        order, as a spreadsheet may save it again; a first line sep=; or sep=, names the delimiter). The reminders file has the rows whose invitation has \
+        order, as a spreadsheet may save it again; a first line sep=; or sep=, names the delimiter); contacts \
+        invited in several batches have a links file each, so run it on each. The reminders file has the rows whose invitation has \
         not completed the survey, with the links file's columns and one more, progress: "not started" \
         (no page saved with the link) or "not finished" (begun; the link continues where it was left). \
         When everyone has completed, no file is written. The database is only read. The reminders file \
         holds the tokens: keep it safe, and delete it after the mail merge. An invitation whose respondent \
-        withdrew (samla erase --withdraw) is never reminded, nor one whose address is on the survey's \
+        withdrew (samla erase --withdraw) is never reminded, nor one recorded as refused or ineligible \
+        (samla round dispositions; a non-contact is reminded), nor one whose address is on the survey's \
         suppression list because its person withdrew another invitation after this one was sent (W703).
         """
     )
@@ -48,12 +50,18 @@ struct RemindCommand: ParsableCommand {
             }
             printDiagnostics(outcome.warnings)
             var leftOut = outcome.withdrawn == 0 ? "" : "; \(outcome.withdrawn) withdrew (samla erase --withdraw) and \(outcome.withdrawn == 1 ? "is" : "are") not reminded"
+            let declined = [(outcome.declined.refused, "refused"), (outcome.declined.ineligible, "ineligible")].filter { $0.0 > 0 }
+            if !declined.isEmpty {
+                leftOut += "; " + declined.map { "\($0.0) recorded \($0.1)" }.joined(separator: " and ")
+                    + " (samla round dispositions) \(declined.map(\.0).reduce(0, +) == 1 ? "is" : "are") not reminded"
+            }
             if outcome.suppressed > 0 {
                 leftOut += "; left out \(outcome.suppressed), whose address withdrew from the survey with another invitation (W703)"
             }
             guard let written = outcome.outputPath else {
-                let all = if outcome.withdrawn + outcome.suppressed > 0 {
-                    "of the \(outcome.rows) invitation\(outcome.rows == 1 ? "" : "s") in \(links), \(outcome.rows - outcome.withdrawn - outcome.suppressed) completed"
+                let notReminded = outcome.withdrawn + outcome.declined.refused + outcome.declined.ineligible + outcome.suppressed
+                let all = if notReminded > 0 {
+                    "of the \(outcome.rows) invitation\(outcome.rows == 1 ? "" : "s") in \(links), \(outcome.rows - notReminded) completed"
                 } else {
                     outcome.rows == 1 ? "the 1 invitation in \(links) has completed" : "all \(outcome.rows) invitations in \(links) have completed"
                 }

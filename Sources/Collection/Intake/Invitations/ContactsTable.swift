@@ -19,9 +19,6 @@ struct ContactsTable {
     /// `,`, or `;` for a file from a spreadsheet in a Swedish locale, or what the file's `sep=` line named
     /// (see `CSVReader.Options.init(forInputStartingWith:)`).
     var delimiter: Unicode.Scalar
-    /// The file began with a UTF-8 byte order mark (spreadsheet programs read UTF-8 correctly
-    /// only with one), so the links file gets one too.
-    var hasByteOrderMark: Bool
 
     /// Which file a table is read from, for the messages.
     enum Kind {
@@ -58,7 +55,6 @@ struct ContactsTable {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(Diagnostic(.fileUnreadable, at: .file(path), "\(kind.name) cannot be read; check the path and its permissions"))
         }
-        let hasBOM = data.starts(with: [0xEF, 0xBB, 0xBF])
         do {
             let options = try CSVReader.Options(forInputStartingWith: data)
             let delimiter = options.delimiter
@@ -71,7 +67,7 @@ struct ContactsTable {
                 if record.isBlank { continue }
                 rows.append(Row(number: record.row, line: record.line, fields: record.strings))
             }
-            return .success(ContactsTable(path: path, header: header, rows: rows, delimiter: delimiter, hasByteOrderMark: hasBOM))
+            return .success(ContactsTable(path: path, header: header, rows: rows, delimiter: delimiter))
         } catch {
             let location: DiagnosticLocation = error.position.map { .source(SourceLocation(file: path, line: $0.line, column: $0.column)) } ?? .file(path)
             let code: DiagnosticCode = switch error.kind {
@@ -105,13 +101,14 @@ struct ContactsTable {
 
     /// Writes the table's rows at `path` with the cells `added(row)` gives after each row's own
     /// (a row for which it gives nil is left out), under the header and `addedColumns`, in the
-    /// table's delimiter and with its byte order mark, as a spreadsheet saved it. The file is
+    /// table's delimiter, and with a UTF-8 byte order mark whatever the table had: Excel, and Word's
+    /// mail merge, read a CSV file without one as Windows-1252, which turns Å into Ã…. The file is
     /// readable by its owner only: the links and reminders files hold tokens in clear. A file
     /// half written is removed; `CannotCreate` when it could not be made at all.
     func writeOwnerOnly(to path: String, addedColumns: [String], added: (Int) -> [String]?) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else { throw CannotCreate() }
         do {
-            let writer = try CSVWriter(path: path, options: .init(delimiter: delimiter, neutralizesFormulas: false, writesByteOrderMark: hasByteOrderMark))
+            let writer = try CSVWriter(path: path, options: .init(delimiter: delimiter, neutralizesFormulas: false, writesByteOrderMark: true))
             try writer.writeRecord(header.names + addedColumns)
             for (index, row) in rows.enumerated() {
                 guard let cells = added(index) else { continue }

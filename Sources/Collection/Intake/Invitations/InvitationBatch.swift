@@ -12,12 +12,17 @@ public struct InvitationBatch: Sendable {
     public var contactsPath: String
     public var outputPath: String
     public var links: Links
+    /// Whether a row already invited to the round, or whose address an earlier row has, gets a link
+    /// of its own (`--again`); otherwise it is left out, so that an address counts once in the
+    /// response rate and running a grown contacts list invites only its new rows.
+    public var invitesAgain: Bool
 
-    public init(round: String, contactsPath: String, outputPath: String, links: Links) {
+    public init(round: String, contactsPath: String, outputPath: String, links: Links, invitesAgain: Bool = false) {
         self.round = round
         self.contactsPath = contactsPath
         self.outputPath = outputPath
         self.links = links
+        self.invitesAgain = invitesAgain
     }
 
     /// The links file next to the contacts: `contacts.csv` → `contacts-links.csv`.
@@ -32,11 +37,18 @@ public struct InvitationBatch: Sendable {
     /// What a batch did.
     public struct Outcome: Sendable {
         public var invitations: [Invitation]
-        public var outputPath: String
+        /// Where the links file was written; nil when every row was invited before, and nothing was written.
+        public var outputPath: String?
         /// Warnings about the contacts (a repeated email address, one that withdrew); the batch went ahead.
         public var warnings: [Diagnostic]
         /// The contacts file's rows left out because their address withdrew from the survey (W700).
         public var withdrawnRows: [Int]
+        /// The contacts file's rows left out because the round has an invitation for them from an earlier batch (W441).
+        public var alreadyInvitedRows: [Int]
+        /// The contacts file's rows whose address an earlier row has, and the round no earlier batch (W440).
+        public var repeatedRows: [Int]
+        /// The rows invited that have no email address: their links go out some other way.
+        public var rowsWithoutAddress: [Int]
         public var emailColumn: String?
         public var labelColumn: String?
     }
@@ -53,7 +65,19 @@ public struct InvitationBatch: Sendable {
         _ = try store.invitationRound(named: round, on: today)
         let contacts = try checkedContacts()
         let withdrawn = try withdrawnContacts(contacts, store: store)
-        let warnings = try contacts.warnings + withdrawn.warnings + alreadyInvited(contacts, leavingOut: withdrawn.rows, store: store)
+        let invited = try alreadyInvited(contacts, leavingOut: withdrawn.rows, store: store)
+        let leftOut = withdrawn.rows.union(invitesAgain ? [] : invited.rows.union(contacts.repeatedRows))
+        // A repeated address (W440) on a row withdrawn or invited before is warned of as such.
+        let warnings = contacts.warnings.filter { warning in
+            guard warning.code == .duplicateContactEmail, case .record(_, let row, _, _) = warning.location else { return true }
+            return !withdrawn.rows.contains(row) && !invited.rows.contains(row)
+        } + withdrawn.warnings + invited.warnings
+        let columns = (email: contacts.email.map { contacts.table.header.names[$0] }, label: contacts.label.map { contacts.table.header.names[$0] })
+        guard leftOut.count < contacts.table.rows.count else {
+            return Outcome(
+                invitations: [], outputPath: nil, warnings: warnings, withdrawnRows: withdrawn.rows.sorted(), alreadyInvitedRows: invited.rows.sorted(),
+                repeatedRows: contacts.repeatedRows.subtracting(invited.rows).sorted(), rowsWithoutAddress: [], emailColumn: columns.email, labelColumn: columns.label)
+        }
         // Checked last, so that an earlier links file does not hide what is wrong with the round or
         // the contacts: removing it to get past E466 would lose its tokens for nothing.
         if let reason = UnwritableFolder.foreseenReason(writing: outputPath, option: "--out") {
@@ -64,8 +88,8 @@ public struct InvitationBatch: Sendable {
                 "the links file exists already; its tokens would be lost if it were replaced — choose another --out")])
         }
 
-        // A row whose address withdrew gets no token: it is left out of the links file and not stored.
-        let tokens = contacts.table.rows.map { withdrawn.rows.contains($0.number) ? nil : InvitationToken.random() }
+        // A row left out gets no token: it is not in the links file and not stored.
+        let tokens = contacts.table.rows.map { leftOut.contains($0.number) ? nil : InvitationToken.random() }
         let file = OutputFile(path: outputPath)
         try writeLinks(contacts.table, tokens: tokens, to: file.temporary)
         let invitations: [Invitation]
@@ -86,15 +110,18 @@ public struct InvitationBatch: Sendable {
             throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
                 "the invitations are stored, but the links file could not be moved into place (\(error)); its content is in \(file.temporary)")])
         }
+        let withoutAddress = contacts.table.rows.filter { row in !leftOut.contains(row.number) && contacts.email.flatMap { row.value($0) } == nil }
         return Outcome(
-            invitations: invitations, outputPath: outputPath, warnings: warnings, withdrawnRows: withdrawn.rows.sorted(),
-            emailColumn: contacts.email.map { contacts.table.header.names[$0] }, labelColumn: contacts.label.map { contacts.table.header.names[$0] })
+            invitations: invitations, outputPath: outputPath, warnings: warnings, withdrawnRows: withdrawn.rows.sorted(), alreadyInvitedRows: invited.rows.sorted(),
+            repeatedRows: contacts.repeatedRows.subtracting(invited.rows).sorted(), rowsWithoutAddress: withoutAddress.map(\.number), emailColumn: columns.email, labelColumn: columns.label)
     }
 
     private struct CheckedContacts {
         var table: ContactsTable
         var email: Int?
         var label: Int?
+        /// The rows whose address an earlier row of the file has (W440).
+        var repeatedRows: Set<Int>
         var warnings: [Diagnostic]
     }
 
@@ -126,6 +153,7 @@ public struct InvitationBatch: Sendable {
         let email = Self.emailColumnNames.lazy.compactMap { seen[$0] }.first
         let label = Self.labelColumnNames.lazy.compactMap { seen[$0] }.first
         var firstRowOfEmail: [String: Int] = [:]
+        var repeated: Set<Int> = []
         for row in table.rows {
             guard table.hasEveryField(row, into: &problems) else { continue }
             guard let email, let address = row.value(email) else { continue }
@@ -133,7 +161,10 @@ public struct InvitationBatch: Sendable {
             if !EmailAddress.isPlausible(address) {
                 problems.report(.invalidContactEmail, at: location, "\"\(address)\" is not an email address (name@domain.se); correct it or leave the cell empty")
             } else if let first = firstRowOfEmail[address.lowercased()] {
-                problems.report(.duplicateContactEmail, at: location, "\(address) is on row \(first) too; each row gets its own link")
+                repeated.insert(row.number)
+                problems.report(.duplicateContactEmail, at: location, "\(address) is on row \(first) too; " + (invitesAgain
+                    ? "this row gets a link of its own too (--again), and the response rate counts both"
+                    : "the row is left out of the links file, so that the address gets one mail and counts once in the response rate (--again gives it a link of its own)"))
             } else {
                 firstRowOfEmail[address.lowercased()] = row.number
             }
@@ -141,15 +172,17 @@ public struct InvitationBatch: Sendable {
         if email == nil, let column = Self.columnOfAddresses(table) {
             problems.report(.unnamedEmailColumn, at: headerLine,
                 "column \(table.header.names[column]) holds email addresses, but only a column named email (or \(Self.emailColumnNames.dropFirst().joined(separator: ", "))) is read as them "
-                    + "(stored with the invitation, checked, and compared for the same address twice); rename it email if it is the invitees' address")
+                    + "(stored with the invitation, checked, compared for the same address twice, and with the addresses that withdrew from the survey, W700, "
+                    + "which would otherwise be invited again); rename it email if it is the invitees' address")
         }
         if problems.hasErrors { throw Refusal(diagnostics: problems.sorted) }
-        return CheckedContacts(table: table, email: email, label: label, warnings: problems.sorted)
+        return CheckedContacts(table: table, email: email, label: label, repeatedRows: repeated, warnings: problems.sorted)
     }
 
     /// The names of the contacts' address column, in any case, the first present taken: English,
-    /// and Swedish as a Swedish spreadsheet's header has it.
-    static let emailColumnNames = ["email", "e-mail", "e-post", "epost"]
+    /// and Swedish as a Swedish spreadsheet's header has it, then as Outlook's and mailing tools'
+    /// contact exports head it.
+    static let emailColumnNames = ["email", "e-mail", "e-post", "epost", "e-postadress", "email address", "e-mail address"]
     /// The names of the invitees' label column, likewise.
     static let labelColumnNames = ["label", "name", "namn"]
 
@@ -187,20 +220,44 @@ public struct InvitationBatch: Sendable {
         return (rows, warnings)
     }
 
-    /// A warning for each contact whose address already has an invitation to the round (the same
-    /// file run twice, or a contact in two lists): the earlier link keeps working. Rows left out
-    /// (`leavingOut`) get no second link, so none is warned of.
-    private func alreadyInvited(_ contacts: CheckedContacts, leavingOut withdrawn: Set<Int>, store: any Store) throws -> [Diagnostic] {
-        guard let email = contacts.email else { return [] }
-        let invited = Set(try store.invitations(round: round).compactMap { $0.email?.lowercased() })
-        guard !invited.isEmpty else { return [] }
-        let column = contacts.table.header.names[email]
-        return contacts.table.rows.compactMap { row in
-            guard !withdrawn.contains(row.number), let address = row.value(email), invited.contains(address.lowercased()) else { return nil }
-            return Diagnostic(.contactAlreadyInvited, at: .record(file: contactsPath, row: row.number, column: column, line: row.line),
-                "\(address) has an invitation to round \(round) from an earlier batch; this row gets a second link, and the first one still works")
+    /// The rows that have an invitation to the round from an earlier batch (the same file run again,
+    /// or grown by new contacts, or a contact in two lists), each with a warning (W441): by its address,
+    /// compared without case, or, for a row without one, by its label among the invitations without
+    /// one. Unless `invitesAgain`, they are left out and their earlier links stand; rows left out
+    /// for another reason (`leavingOut`) get no warning.
+    private func alreadyInvited(_ contacts: CheckedContacts, leavingOut withdrawn: Set<Int>, store: any Store) throws -> (rows: Set<Int>, warnings: [Diagnostic]) {
+        let earlier = try store.invitations(round: round)
+        guard !earlier.isEmpty, contacts.email != nil || contacts.label != nil else { return ([], []) }
+        let addresses = Set(earlier.compactMap { $0.email?.lowercased() })
+        let labels = Set(earlier.filter { $0.email == nil }.compactMap(\.label))
+        var rows: Set<Int> = []
+        var warnings: [Diagnostic] = []
+        let outcome = invitesAgain
+            ? "gets a second link (--again), the first one still works, and the response rate counts both"
+            : "is left out of the links file: its link is in the earlier links file and still works (--again gives it a second one)"
+        for row in contacts.table.rows where !withdrawn.contains(row.number) {
+            let address = contacts.email.flatMap { row.value($0) }
+            let match: (column: Int, text: String)? = if let address, let column = contacts.email {
+                addresses.contains(address.lowercased()) ? (column, address) : nil
+            } else if address == nil, let column = contacts.label, let label = row.value(column), labels.contains(label) {
+                (column, "\(label) (without an address)")
+            } else {
+                nil
+            }
+            guard let match else { continue }
+            rows.insert(row.number)
+            warnings.append(Diagnostic(.contactAlreadyInvited, at: .record(file: contactsPath, row: row.number, column: contacts.table.header.names[match.column], line: row.line),
+                "\(match.text) has an invitation to round \(round) from an earlier batch; \(invitesAgain ? "this" : "the") row " + outcome))
         }
+        // A list grown by a few rows is mostly rows invited before: one warning says so, not one per row.
+        guard warnings.count > Self.rowsWarnedOneByOne else { return (rows, warnings) }
+        return (rows, [Diagnostic(.contactAlreadyInvited, at: .file(contactsPath),
+            "\(rows.count) rows (\(RowNumbers.text(Array(rows)))) have an invitation to round \(round) from an earlier batch, by their address or, without one, their label; each such row "
+                + outcome)])
     }
+
+    /// The most rows invited before (W441) that are each warned of with their row; more are warned of together.
+    static let rowsWarnedOneByOne = 5
 
     /// Writes the links file at `path`: each row that has a token, with its token and link.
     private func writeLinks(_ table: ContactsTable, tokens: [InvitationToken?], to path: String) throws {

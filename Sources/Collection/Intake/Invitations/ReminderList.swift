@@ -6,8 +6,9 @@ import Store
 
 /// `samla remind`: the rows of a links file (as `samla invite` wrote it) whose invitations have
 /// not completed the survey, each with a `progress` column, for a reminder mail merge; never one
-/// whose respondent withdrew, nor one whose address is on the survey's suppression list (withdrawn
-/// with another invitation after it was sent). It reads the store and writes nothing to it.
+/// whose respondent withdrew, nor one recorded as refused or ineligible (`samla round dispositions`),
+/// nor one whose address is on the survey's suppression list (withdrawn with another invitation
+/// after it was sent). It reads the store and writes nothing to it.
 public struct ReminderList: Sendable {
     public var round: String
     public var linksPath: String
@@ -49,6 +50,10 @@ public struct ReminderList: Sendable {
         public var notFinished: Int
         /// Rows whose respondent withdrew (`samla erase --withdraw`): never reminded.
         public var withdrawn: Int
+        /// Rows without a response whose invitation is recorded as refused or ineligible (`samla
+        /// round dispositions`): the organisation said no, or is outside the population. A
+        /// non-contact is reminded: the reminder is another try to reach it.
+        public var declined: DispositionCounts
         /// Rows not completed whose invitation's address is on the survey's suppression list (its
         /// person withdrew another invitation to the survey): left out of the reminders.
         public var suppressed: Int
@@ -77,7 +82,7 @@ public struct ReminderList: Sendable {
         var progress: [Progress?] = invitations.map { found in
             guard found?.invitation.isWithdrawn != true else { return nil }
             switch found?.responseStatus {
-            case nil: return .notStarted
+            case nil: return Self.isDeclined(found?.invitation) ? nil : .notStarted
             case .partial: return .notFinished
             case .complete: return nil
             }
@@ -86,7 +91,11 @@ public struct ReminderList: Sendable {
         for index in suppressed { progress[index] = nil }
         var outcome = Outcome(
             rows: links.table.rows.count, notStarted: progress.count(where: { $0 == .notStarted }), notFinished: progress.count(where: { $0 == .notFinished }),
-            withdrawn: invitations.count(where: { $0?.invitation.isWithdrawn == true }), suppressed: suppressed.count,
+            withdrawn: invitations.count(where: { $0?.invitation.isWithdrawn == true }),
+            declined: DispositionCounts(
+                refused: invitations.count(where: { Self.isDeclined($0?.invitation) && $0?.invitation.disposition == .refused }),
+                ineligible: invitations.count(where: { Self.isDeclined($0?.invitation) && $0?.invitation.disposition == .ineligible })),
+            suppressed: suppressed.count,
             warnings: suppressionWarning(rows: suppressed.map { links.table.rows[$0].number }), outputPath: nil)
         guard outcome.reminders > 0 else { return outcome }
         // Checked last, so that an earlier reminders file does not hide what is wrong with the input.
@@ -100,6 +109,12 @@ public struct ReminderList: Sendable {
         try write(links.table, progress: progress)
         outcome.outputPath = outputPath
         return outcome
+    }
+
+    /// Whether an invitation without a response is recorded as refused or ineligible, and so not reminded.
+    private static func isDeclined(_ invitation: Invitation?) -> Bool {
+        guard let invitation, invitation.responseID == nil, !invitation.isWithdrawn else { return false }
+        return invitation.disposition == .refused || invitation.disposition == .ineligible
     }
 
     /// The indices of the rows to remind whose invitation's address is on the suppression list of
@@ -224,7 +239,7 @@ public struct ReminderList: Sendable {
     }
 
     /// Writes the rows to remind, as the links file has them plus `progress`, in the links file's
-    /// delimiter and with its byte order mark, through a temporary file moved into place.
+    /// delimiter and with a byte order mark, through a temporary file moved into place.
     private func write(_ table: ContactsTable, progress: [Progress?]) throws {
         do {
             try OutputFile(path: outputPath).write(replacing: false) { temporary in
