@@ -76,6 +76,9 @@ import Testing
             #expect(held.invitations.map(\.invitation.id) == [1], "\(subject)")
             #expect(held.responses.isEmpty && held.suppressions == [entry] && held.erasures == [withdrawal], "\(subject)")
         }
+        let nextRound = try store.subjectAccess(.respondent(.invitationEmail(round: "shop-2026", email: "anna@example.se")))
+        #expect(nextRound.invitations.map(\.invitation.id) == [3] && nextRound.suppressions == [entry], "the survey's list has the address")
+        #expect(nextRound.erasures.isEmpty, "the withdrawal was of another round's invitation")
         #expect(try store.subjectAccess(.address("bo@example.org")).suppressions.isEmpty, "another address's entry is not shown")
     }
 }

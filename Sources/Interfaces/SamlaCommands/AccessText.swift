@@ -48,7 +48,9 @@ enum AccessText {
                       "  answers: " + (answers.isEmpty ? "none" : "\(answers.count), \(answers.count { $0.personal }) of them personal data")]
             lines += answers.map { answer in
                 let label = answer.label.isEmpty ? "" : " (\(answer.label))"
-                return "    \(answer.variable)\(label)\(answer.personal ? ", personal data" : ""): \(answer.text)"
+                // A long text's further lines are indented under the answer.
+                let text = answer.text.replacingOccurrences(of: "\n", with: "\n      ")
+                return "    \(answer.variable)\(label)\(answer.personal ? ", personal data" : ""): \(text)"
             }
         }
         for entry in held.suppressions {

@@ -3,10 +3,10 @@ import GRDB
 extension SQLiteStore {
     /// Everything the store holds about the person `subject` names, read in one transaction without
     /// writing. A response or token names one respondent: their response, its invitation, the
-    /// suppression-list entry of a withdrawn invitation and the erasures of either (a withdrawn
-    /// response by its id too). An address names each invitation that has it, of round R or of every
-    /// round, with their responses, the address's entries on the suppression lists (of R's survey, or
-    /// of every survey) and the withdrawn invitations those came from. Finding nothing is not a refusal:
+    /// suppression-list entries of its withdrawal or its address (of its survey) and the erasures of
+    /// either (a withdrawn response by its id too). An address names each invitation that has it, of
+    /// round R or of every round, with their responses, the address's entries on the suppression lists
+    /// (of R's survey, or of every survey) and the withdrawn invitations (of R) those came from. Finding nothing is not a refusal:
     /// the result is empty. A round that does not exist is refused (E441).
     public func subjectAccess(_ subject: AccessSubject) throws -> SubjectAccess {
         try pool.read { db in
@@ -34,7 +34,7 @@ extension SQLiteStore {
                 if let id: Int64 = row["invitation_id"], let invitation = try Self.invitation(id: id, db) { invitations.append(invitation) }
             }
             let suppressions = try Self.suppressions(of: address, invitations: invitations, scope: scope, db)
-            for entry in suppressions where scope == nil || entry.round == scope?.name {
+            for entry in suppressions where address != nil && (scope == nil || entry.round == scope?.name) {
                 if let invitation = try Self.invitation(id: entry.invitationID, db) { invitations.append(invitation) }
             }
             invitations = Dictionary(invitations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }).values
