@@ -176,6 +176,12 @@ import Testing
         #expect(erase.errors.contains("error[E434]"), "\(erase.errors)")
         #expect(try Self.state(copy) == before)
 
+        // samla access shows a respondent's data from the copy, and writes nothing in it.
+        let access = try workspace.runUnprivileged(["access", "--response", "1", "--db", copy])
+        #expect(access.status == 0, "\(access.errors)")
+        #expect(access.output.contains("\nResponse 1 of round "), "\(access.output)")
+        #expect(try Self.state(copy) == before)
+
         // samla round dispositions previews from the copy, and records nothing in it.
         let dispositions = workspace.path("dispositions.csv")
         try "email,disposition\nbo@example.org,refused\n".write(toFile: dispositions, atomically: true, encoding: .utf8)

@@ -1,5 +1,5 @@
-// E700–E709, W700–W703: `samla erase`, personal data erased or a response withdrawn, the withdrawn invitations it leaves,
-// and the suppression list that keeps withdrawn addresses out of `samla invite` and `samla remind`.
+// E700–E709, W700–W704: `samla erase`, personal data erased or a response withdrawn, the withdrawn invitations it leaves,
+// the suppression list that keeps withdrawn addresses out of `samla invite` and `samla remind`, and `samla access`.
 extension DiagnosticCode {
     public static let erasureUnknownResponse = DiagnosticCode("E700", .error, "no response has the id given to erase")
     public static let erasureUnknownToken = DiagnosticCode("E701", .error, "no invitation has the token given to erase")
@@ -19,10 +19,11 @@ extension DiagnosticCode {
         "W702", .warning, "the withdrawn address has other invitations of the survey, which the withdrawal leaves as they are")
     public static let reminderOfWithdrawnAddress = DiagnosticCode(
         "W703", .warning, "invitations whose address withdrew from the survey are left out of the reminders")
+    public static let accessNothingHeld = DiagnosticCode("W704", .warning, "the database holds nothing about the respondent named to samla access")
 
     static let erasureCodes: [DiagnosticCode] = [
         erasureUnknownResponse, erasureUnknownToken, erasureUnknownEmail, erasureAmbiguousEmail, erasureNothingToErase, erasureAlreadyWithdrawn,
         invitationWithdrawn, idempotencyKeyOfWithdrawnResponse, erasureNotSuppressed, everyContactWithdrew, contactWithdrew, withdrawalWithoutAddress,
-        withdrawnAddressHasOtherInvitations, reminderOfWithdrawnAddress,
+        withdrawnAddressHasOtherInvitations, reminderOfWithdrawnAddress, accessNothingHeld,
     ]
 }

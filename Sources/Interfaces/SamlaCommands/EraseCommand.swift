@@ -63,7 +63,7 @@ struct EraseCommand: ParsableCommand {
     init() {}
 
     mutating func validate() throws {
-        if token == "-" { token = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces) ?? "" }
+        token = RespondentName.reading(token: token)
         if log {
             guard response == nil, token == nil, round == nil, email == nil, !personalData, !withdraw, !suppression, !yes else {
                 throw ValidationError("--log lists the erasures made and takes only --db and --format")
@@ -93,21 +93,12 @@ struct EraseCommand: ParsableCommand {
         if personalData && withdraw {
             throw ValidationError("--withdraw removes one respondent's response; a round's personal data is erased with --personal-data alone")
         }
-        if let token, InvitationToken(token) == nil {
-            throw ValidationError("--token is not a token as samla invite writes them (43 letters, digits, - and _); copy it from the links file, or give - and the token on standard input")
-        }
-        if let email, email.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--email needs the invitation's address") }
+        try RespondentName.check(token: token, email: email)
     }
 
     var request: ErasureRequest {
         if personalData, let round { return .roundPersonalData(round: round) }
-        let subject: ErasureSubject = if let response {
-            .response(response)
-        } else if let token, let parsed = InvitationToken(token) {
-            .invitation(tokenHash: parsed.hash)
-        } else {
-            .invitationEmail(round: round ?? "", email: (email ?? "").trimmingCharacters(in: .whitespaces))
-        }
+        let subject = RespondentName.subject(response: response, token: token, round: round, email: email)
         return withdraw ? .withdrawal(subject) : .personalData(subject)
     }
 
@@ -133,7 +124,7 @@ struct EraseCommand: ParsableCommand {
                 return
             }
             let erasure = yes ? try database.open(.writing).erase(request) : try database.open(.reading).erasurePlan(request)
-            printDiagnostics(ErasureText.warnings(erasure, made: yes, named: response != nil ? "--response" : token != nil ? "--token" : "--email"))
+            printDiagnostics(ErasureText.warnings(erasure, made: yes, named: RespondentName.option(response: response, token: token)))
             switch format {
             case .text:
                 printLine(ErasureText.sentence(erasure, made: yes))

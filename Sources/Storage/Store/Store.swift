@@ -108,6 +108,10 @@ public protocol Store: Sendable {
     func erase(_ request: ErasureRequest) throws -> Erasure
     /// The erasures log, oldest first: what was erased when, counted, never the values.
     func erasures() throws -> [Erasure]
+    /// Everything held about the person `subject` names (GDPR Art. 15 and 20), read without writing:
+    /// their invitations, responses with every answer, suppression-list entries and erasures; empty
+    /// when nothing is held.
+    func subjectAccess(_ subject: AccessSubject) throws -> SubjectAccess
 
     /// The entries of the suppression list (withdrawn addresses, kept as keyed hashes) that
     /// `addresses` have for the survey of `round`, keyed by the address as given; compared trimmed

@@ -61,15 +61,20 @@ extension SQLiteStore {
     /// Every erasure made, oldest first.
     public func erasures() throws -> [Erasure] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT e.*, r.name AS round_name FROM erasures e JOIN rounds r ON r.id = e.round_id ORDER BY e.id").map { row in
-                Erasure(
-                    id: row["id"], erasedAt: Timestamp(stored: row["erased_at"]), kind: ErasureKind(rawValue: row["kind"]) ?? .personalData,
-                    round: row["round_name"], responseID: row["response_id"],
-                    responseStatus: (row["response_status"] as String?).flatMap(ResponseStatus.init(rawValue:)), invitationID: row["invitation_id"],
-                    responses: row["responses"], personalAnswers: row["personal_answers"], otherAnswers: row["other_answers"], emails: row["emails"],
-                    labels: row["labels"], suppressions: row["suppressions"])
-            }
+            try Row.fetchAll(db, sql: Self.erasureQuery + " ORDER BY e.id").map(Self.erasure(from:))
         }
+    }
+
+    static let erasureQuery = "SELECT e.*, r.name AS round_name FROM erasures e JOIN rounds r ON r.id = e.round_id"
+
+    /// A row of ``erasureQuery``.
+    static func erasure(from row: Row) -> Erasure {
+        Erasure(
+            id: row["id"], erasedAt: Timestamp(stored: row["erased_at"]), kind: ErasureKind(rawValue: row["kind"]) ?? .personalData,
+            round: row["round_name"], responseID: row["response_id"],
+            responseStatus: (row["response_status"] as String?).flatMap(ResponseStatus.init(rawValue:)), invitationID: row["invitation_id"],
+            responses: row["responses"], personalAnswers: row["personal_answers"], otherAnswers: row["other_answers"], emails: row["emails"],
+            labels: row["labels"], suppressions: row["suppressions"])
     }
 
     /// Copies the WAL into the database file and empties it, so erased data leaves the WAL too.
@@ -179,20 +184,16 @@ extension SQLiteStore {
             return try respondent(invitation, db)
         case .invitationEmail(let name, let email):
             let round = try existingRound(named: name, db)
-            let address = email.lowercased()
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT i.id, i.response_id, e.email FROM invitations i JOIN invitation_emails e ON e.invitation_id = i.id WHERE i.round_id = ? ORDER BY i.id
-                """, arguments: [round.id])
-            let matches = rows.filter { ($0["email"] as String).lowercased() == address }
+            let matches = try invitations(withAddress: email, round: round.id, db)
             guard let first = matches.first else {
                 let withdrawn = try Int.fetchOne(
                     db, sql: "SELECT count(*) FROM invitations WHERE round_id = ? AND withdrawn_at IS NOT NULL", arguments: [round.id]) ?? 0
                 throw StoreError.erasure(.unknownEmail(round: round.name, withdrawnInvitations: withdrawn))
             }
             guard matches.count == 1 else {
-                throw StoreError.erasure(.ambiguousEmail(round: round.name, responses: matches.map { $0["response_id"] as Int64? }))
+                throw StoreError.erasure(.ambiguousEmail(round: round.name, responses: matches.map(\.responseID)))
             }
-            return try respondent(invitation(id: first["id"], db)!, db)
+            return try respondent(first, db)
         }
     }
 

@@ -84,6 +84,17 @@ extension SQLiteStore {
         try db.execute(sql: "UPDATE responses SET invitation_id = ? WHERE id = ?", arguments: [invitationID, responseID])
     }
 
+    /// The invitations whose e-mail address is `address`, compared trimmed and without case as
+    /// `samla invite` compares addresses: of the round with id `roundID`, or of every round when nil;
+    /// in the order of their rounds, then of their ids. A withdrawn invitation has no address left.
+    static func invitations(withAddress address: String, round roundID: Int64?, _ db: Database) throws -> [Invitation] {
+        let wanted = Suppression.normalised(address)
+        let sql = invitationQuery + (roundID == nil ? " WHERE e.email IS NOT NULL" : " WHERE e.email IS NOT NULL AND i.round_id = ?") + " ORDER BY i.round_id, i.id"
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(roundID.map { [$0] } ?? []))
+            .filter { Suppression.normalised($0["email"]) == wanted }
+            .map(invitation(from:))
+    }
+
     private static let invitationQuery = """
         SELECT i.*, e.email FROM invitations i LEFT JOIN invitation_emails e ON e.invitation_id = i.id
         """

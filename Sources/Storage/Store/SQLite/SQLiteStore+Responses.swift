@@ -67,23 +67,26 @@ extension SQLiteStore {
     }
 
     public func response(_ responseID: Int64) throws -> StoredResponse? {
-        try pool.read { db in
-            guard let record = try Self.record(responseID, db) else { return nil }
-            let surveyID = try Self.round(id: record.roundID, db).surveyID
-            let tables = AnswerTables(surveyID: surveyID)
-            var answers: [String: AnswerValue] = [:]
-            let catalogue = Dictionary(uniqueKeysWithValues: try Self.variables(survey: surveyID, db).map { ($0.name, $0) })
-            for personal in [false, true] {
-                guard let row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM \(quoted(tables.table(personal: personal))) WHERE response_id = ?", arguments: [responseID])
-                else { continue }
-                for (column, value) in row {
-                    guard let variable = catalogue[column], let answer = ColumnValue.answer(value, as: variable.type) else { continue }
-                    answers[column] = answer
-                }
+        try pool.read { db in try Self.storedResponse(responseID, db) }
+    }
+
+    /// A response with its answers, personal ones included; nil when there is none with the id.
+    static func storedResponse(_ responseID: Int64, _ db: Database) throws -> StoredResponse? {
+        guard let record = try record(responseID, db) else { return nil }
+        let surveyID = try round(id: record.roundID, db).surveyID
+        let tables = AnswerTables(surveyID: surveyID)
+        var answers: [String: AnswerValue] = [:]
+        let catalogue = Dictionary(uniqueKeysWithValues: try variables(survey: surveyID, db).map { ($0.name, $0) })
+        for personal in [false, true] {
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT * FROM \(quoted(tables.table(personal: personal))) WHERE response_id = ?", arguments: [responseID])
+            else { continue }
+            for (column, value) in row {
+                guard let variable = catalogue[column], let answer = ColumnValue.answer(value, as: variable.type) else { continue }
+                answers[column] = answer
             }
-            return StoredResponse(record: record, answers: answers)
         }
+        return StoredResponse(record: record, answers: answers)
     }
 
     static func record(_ id: Int64, _ db: Database) throws -> ResponseRecord? {

@@ -75,11 +75,11 @@ extension SQLiteStore {
         return lifts
     }
 
-    private static func suppression(from row: Row) -> Suppression {
+    static func suppression(from row: Row) -> Suppression {
         Suppression(survey: row["survey_id"], round: row["round_name"], invitationID: row["invitation_id"], suppressedAt: Timestamp(stored: row["suppressed_at"]))
     }
 
-    private static func suppressionKey(_ db: Database) throws -> [UInt8]? {
+    static func suppressionKey(_ db: Database) throws -> [UInt8]? {
         try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = ?", arguments: [Suppression.keyName]).map { [UInt8]($0) }
     }
 }
