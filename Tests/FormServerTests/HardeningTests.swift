@@ -156,6 +156,41 @@ import Testing
         #expect(environment.logs.lines.filter { $0.contains("request could not be read") && $0.contains("\"status\":\"400\"") }.count == 3)
     }
 
+    /// A body whose framing cannot be read (a transfer coding other than chunked, a chunk size that
+    /// is no number) is the client's fault: 400 with the page or JSON error of a bad request and a
+    /// notice in the log, and nothing more is read from the connection. It was a 500 "something went
+    /// wrong, try again" logged as an error: an alert for anyone to raise, and an API client told to
+    /// retry a request that can never succeed.
+    @Test func aBodyWhoseFramingCannotBeReadIs400AndNoServerError() async throws {
+        let environment = try TestEnvironment()
+        let link = "/t/" + InvitationToken.random().text
+        try await environment.withServer { client in
+            let api = "Authorization: Bearer \(TestEnvironment.apiToken)\r\nContent-Type: application/json\r\nIdempotency-Key: framing\r\n"
+            for (path, headers, body) in [
+                ("/s/esem-open", "Transfer-Encoding: xchunked\r\n", "0\r\n\r\n"),
+                (link, "Transfer-Encoding: chunked\r\n", "ZZ\r\nsamla.page=welcome\r\n0\r\n\r\n"),
+                ("/admin/login", "Transfer-Encoding: gzip\r\n", "abc"),
+                ("/api/rounds/esem-open/responses", api + "Transfer-Encoding: chunked\r\n", "5\r\n{}{}{}XX\r\n0\r\n\r\n"),
+            ] {
+                let connection = try RawConnection(port: client.port)
+                // A second request behind the body: it must not be read as one.
+                try connection.send("POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\(headers)\r\n\(body)GET /admin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                let reply = try #require(await connection.response(within: 15), "\(path)")
+                let head = reply.components(separatedBy: "\r\n\r\n")[0].lowercased()
+                #expect(head.hasPrefix("http/1.1 400"), "\(path): \(reply)")
+                #expect(head.contains("\r\nx-content-type-options: nosniff") && head.contains("\r\ncontent-security-policy: "), "\(path)")
+                if path.hasPrefix("/api/") {
+                    #expect(reply.contains(#""code":"E473""#) && !reply.contains("try again"), "\(reply)")
+                }
+                #expect(await connection.isClosed(within: 10), "\(path)")
+            }
+            #expect(try await client.get("/s/esem-open").status == 200)
+        }
+        #expect(!environment.logs.lines.contains { $0.contains("request failed") || $0.contains("\"status\":\"500\"") }, "\(environment.logs.lines)")
+        #expect(environment.logs.lines.filter { $0.contains("request body could not be read; nothing was taken") }.count == 4)
+        #expect(!environment.logs.lines.contains { $0.contains("\"path\":\"/admin\"") && $0.contains("\"method\":\"GET\"") }, "the request behind the body was not read")
+    }
+
     @Test func headIsAnsweredAsGetWithoutBeginningAResponse() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
