@@ -375,6 +375,33 @@ import Testing
         let token = try #require(visited.value).dropFirst(3)
         #expect(!environment.logs.lines.joined().contains(token))
     }
+
+    /// A link with a doubled slash (`//t/TOKEN`, `/t//TOKEN`) opens the form as `/t/TOKEN` does;
+    /// its token was logged in clear, a key to the respondent's answers in the log. Any segment
+    /// that is a token, percent-encoded or not, is logged as `[token]`, also on a 404.
+    @Test func aLinkWrittenOtherwiseIsLoggedWithoutItsToken() async throws {
+        let environment = try TestEnvironment()
+        let visited = Visited()
+        try await environment.withServer { client in
+            let token = String(try await Respondent.start(client, round: "esem-open").path.dropFirst(3))
+            visited.set(token)
+            let encoded = token.dropLast() + "%" + String(token.utf8.last!, radix: 16, uppercase: true)
+            for (path, status) in [
+                ("//t/\(token)", 200), ("/t//\(token)", 200), ("/t/\(token)//", 200), ("//t/\(encoded)", 404),
+                ("/%74/\(token)", 404), ("/s/../t/\(token)", 404), ("/admin/\(token)", 404),
+            ] {
+                let connection = try RawConnection(port: client.port)
+                try connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                let reply = try #require(await connection.response(within: 15), "\(path)")
+                #expect(reply.hasPrefix("HTTP/1.1 \(status)"), "\(path): \(reply.prefix(40))")
+            }
+        }
+        let token = try #require(visited.value)
+        let lines = environment.logs.lines.filter { $0.contains("\"message\":\"request\"") }
+        #expect(lines.count == 9)
+        #expect(!environment.logs.lines.joined().contains(token.dropLast()), "\(environment.logs.lines)")
+        #expect(lines.contains { $0.contains(#""path":"//t/[token]""#) } && lines.contains { $0.contains(#""path":"/t/[token]/[token]""#) })
+    }
 }
 
 /// A value set inside a server closure and read after it.
