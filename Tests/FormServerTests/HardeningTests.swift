@@ -300,6 +300,49 @@ import Testing
         }
     }
 
+    /// Twenty wrong guesses a minute from anyone paused every sign-in, so that a stranger could keep
+    /// the admins out for as long as they liked. A browser where an admin signed in keeps a device
+    /// cookie, and its failures are counted apart: it signs in through a stranger's pause, and is
+    /// capped the same itself.
+    @Test func aBrowserWhereAnAdminSignedInIsNotLockedOutByAStrangersGuesses() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            try await signIn(client)
+            let device = try #require(client.cookie(AdminSessions.deviceCookie))
+            let overview = try await client.get("/admin")
+            _ = try await client.postForm("/admin/logout", [("csrf", try #require(Page.hidden("csrf", in: overview.body)))])
+            #expect(client.cookie(AdminSessions.deviceCookie) == device, "signing out ends the session, not what the browser is")
+
+            let login = try await WebClient(port: client.port).get("/admin/login")
+            let csrf = try #require(Page.hidden("csrf", in: login.body))
+            let nonce = try #require(Page.firstMatch("samla_login=([^;]*)", in: login.header("Set-Cookie") ?? ""))
+            /// Sign-in attempts sent at once, each by a client of its own with the browser's device cookie, if any.
+            func attempts(_ secrets: [String], device: String?) async throws -> [Int] {
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    for secret in secrets {
+                        group.addTask {
+                            let browser = WebClient(port: client.port)
+                            browser.setCookie("samla_login", nonce)
+                            if let device { browser.setCookie(AdminSessions.deviceCookie, device) }
+                            return try await browser.postForm("/admin/login", [("csrf", csrf), ("secret", secret)]).status
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+            }
+            let wrong = (0..<20).map { "wrong guess number \($0)" }
+            #expect(try await attempts(wrong, device: nil) == Array(repeating: 401, count: 20))
+            #expect(try await attempts([TestEnvironment.adminSecret], device: nil) == [429], "a browser where no admin signed in waits")
+            // A device cookie the server did not sign is no known browser.
+            #expect(try await attempts([TestEnvironment.adminSecret], device: "AAAAAAAAAAAAAAAAAAAAAA.YWRtaW4.forged") == [429])
+            #expect(try await attempts([TestEnvironment.adminSecret], device: device) == [303], "the admin's own browser signs in")
+            // Its own failures are capped as strangers' are.
+            #expect(try await attempts(wrong, device: device) == Array(repeating: 401, count: 20))
+            #expect(try await attempts([TestEnvironment.adminSecret], device: device) == [429])
+            #expect(environment.logs.lines.contains { $0.contains("admin sign-in paused") && $0.contains("where an admin signed in") })
+        }
+    }
+
     @Test func withoutSecretsTheAdminPagesAndTheAPIAreOff() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer(admin: false, api: false) { client in
