@@ -130,6 +130,27 @@ import Testing
         }
     }
 
+    /// The router takes `//s/ROUND` and `//t/TOKEN` as `/s/ROUND` and `/t/TOKEN`; their pages wrote
+    /// the path asked for into their language links and form (`//s/esem-open?lang=en`), a link to the
+    /// host `s`. They link to the link as written.
+    @Test func aPathWithADoubledSlashGetsNoLinkToAnotherHost() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            for (path, status, own) in [
+                ("//s/esem-open", 200, "/s/esem-open"), ("///s//esem-open", 200, "/s/esem-open"), ("//s/esem-nope", 404, "/s/esem-nope"),
+                ("//s/esem-closed", 403, "/s/esem-closed"), ("//s/esem-invited", 403, "/s/esem-invited"), ("//t/unknown-link", 404, "/t/unknown-link"),
+            ] {
+                let connection = try RawConnection(port: client.port)
+                try connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: sv\r\n\r\n")
+                let reply = try #require(await connection.response(within: 15), "\(path)")
+                #expect(reply.hasPrefix("HTTP/1.1 \(status)"), "\(path): \(reply.prefix(40))")
+                #expect(reply.range(of: #"(href|action)="//"#, options: .regularExpression) == nil, "\(path): \(reply)")
+                #expect(reply.contains(#"<a href="\#(own)?lang=en""#), "\(path): \(reply)")
+                if status == 200 { #expect(reply.contains(#"<form method="post" action="\#(own)">"#), "\(path)") }
+            }
+        }
+    }
+
     /// A request the HTTP parser cannot read is answered 400 by Hummingbird itself, past the
     /// middleware: it carries the security headers too (it went out with none) and is logged.
     @Test func aRequestThatCannotBeParsedIsAnsweredWithTheSecurityHeaders() async throws {
