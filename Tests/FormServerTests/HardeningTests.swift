@@ -130,6 +130,27 @@ import Testing
         }
     }
 
+    /// The router takes `//s/ROUND` and `//t/TOKEN` as `/s/ROUND` and `/t/TOKEN`; their pages wrote
+    /// the path asked for into their language links and form (`//s/esem-open?lang=en`), a link to the
+    /// host `s`. They link to the link as written.
+    @Test func aPathWithADoubledSlashGetsNoLinkToAnotherHost() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            for (path, status, own) in [
+                ("//s/esem-open", 200, "/s/esem-open"), ("///s//esem-open", 200, "/s/esem-open"), ("//s/esem-nope", 404, "/s/esem-nope"),
+                ("//s/esem-closed", 403, "/s/esem-closed"), ("//s/esem-invited", 403, "/s/esem-invited"), ("//t/unknown-link", 404, "/t/unknown-link"),
+            ] {
+                let connection = try RawConnection(port: client.port)
+                try connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: sv\r\n\r\n")
+                let reply = try #require(await connection.response(within: 15), "\(path)")
+                #expect(reply.hasPrefix("HTTP/1.1 \(status)"), "\(path): \(reply.prefix(40))")
+                #expect(reply.range(of: #"(href|action)="//"#, options: .regularExpression) == nil, "\(path): \(reply)")
+                #expect(reply.contains(#"<a href="\#(own)?lang=en""#), "\(path): \(reply)")
+                if status == 200 { #expect(reply.contains(#"<form method="post" action="\#(own)">"#), "\(path)") }
+            }
+        }
+    }
+
     /// A request the HTTP parser cannot read is answered 400 by Hummingbird itself, past the
     /// middleware: it carries the security headers too (it went out with none) and is logged.
     @Test func aRequestThatCannotBeParsedIsAnsweredWithTheSecurityHeaders() async throws {
@@ -154,6 +175,41 @@ import Testing
             #expect(try await client.get("/s/esem-open").status == 200)
         }
         #expect(environment.logs.lines.filter { $0.contains("request could not be read") && $0.contains("\"status\":\"400\"") }.count == 3)
+    }
+
+    /// A body whose framing cannot be read (a transfer coding other than chunked, a chunk size that
+    /// is no number) is the client's fault: 400 with the page or JSON error of a bad request and a
+    /// notice in the log, and nothing more is read from the connection. It was a 500 "something went
+    /// wrong, try again" logged as an error: an alert for anyone to raise, and an API client told to
+    /// retry a request that can never succeed.
+    @Test func aBodyWhoseFramingCannotBeReadIs400AndNoServerError() async throws {
+        let environment = try TestEnvironment()
+        let link = "/t/" + InvitationToken.random().text
+        try await environment.withServer { client in
+            let api = "Authorization: Bearer \(TestEnvironment.apiToken)\r\nContent-Type: application/json\r\nIdempotency-Key: framing\r\n"
+            for (path, headers, body) in [
+                ("/s/esem-open", "Transfer-Encoding: xchunked\r\n", "0\r\n\r\n"),
+                (link, "Transfer-Encoding: chunked\r\n", "ZZ\r\nsamla.page=welcome\r\n0\r\n\r\n"),
+                ("/admin/login", "Transfer-Encoding: gzip\r\n", "abc"),
+                ("/api/rounds/esem-open/responses", api + "Transfer-Encoding: chunked\r\n", "5\r\n{}{}{}XX\r\n0\r\n\r\n"),
+            ] {
+                let connection = try RawConnection(port: client.port)
+                // A second request behind the body: it must not be read as one.
+                try connection.send("POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\(headers)\r\n\(body)GET /admin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                let reply = try #require(await connection.response(within: 15), "\(path)")
+                let head = reply.components(separatedBy: "\r\n\r\n")[0].lowercased()
+                #expect(head.hasPrefix("http/1.1 400"), "\(path): \(reply)")
+                #expect(head.contains("\r\nx-content-type-options: nosniff") && head.contains("\r\ncontent-security-policy: "), "\(path)")
+                if path.hasPrefix("/api/") {
+                    #expect(reply.contains(#""code":"E473""#) && !reply.contains("try again"), "\(reply)")
+                }
+                #expect(await connection.isClosed(within: 10), "\(path)")
+            }
+            #expect(try await client.get("/s/esem-open").status == 200)
+        }
+        #expect(!environment.logs.lines.contains { $0.contains("request failed") || $0.contains("\"status\":\"500\"") }, "\(environment.logs.lines)")
+        #expect(environment.logs.lines.filter { $0.contains("request body could not be read; nothing was taken") }.count == 4)
+        #expect(!environment.logs.lines.contains { $0.contains("\"path\":\"/admin\"") && $0.contains("\"method\":\"GET\"") }, "the request behind the body was not read")
     }
 
     @Test func headIsAnsweredAsGetWithoutBeginningAResponse() async throws {
@@ -265,6 +321,49 @@ import Testing
         }
     }
 
+    /// Twenty wrong guesses a minute from anyone paused every sign-in, so that a stranger could keep
+    /// the admins out for as long as they liked. A browser where an admin signed in keeps a device
+    /// cookie, and its failures are counted apart: it signs in through a stranger's pause, and is
+    /// capped the same itself.
+    @Test func aBrowserWhereAnAdminSignedInIsNotLockedOutByAStrangersGuesses() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            try await signIn(client)
+            let device = try #require(client.cookie(AdminSessions.deviceCookie))
+            let overview = try await client.get("/admin")
+            _ = try await client.postForm("/admin/logout", [("csrf", try #require(Page.hidden("csrf", in: overview.body)))])
+            #expect(client.cookie(AdminSessions.deviceCookie) == device, "signing out ends the session, not what the browser is")
+
+            let login = try await WebClient(port: client.port).get("/admin/login")
+            let csrf = try #require(Page.hidden("csrf", in: login.body))
+            let nonce = try #require(Page.firstMatch("samla_login=([^;]*)", in: login.header("Set-Cookie") ?? ""))
+            /// Sign-in attempts sent at once, each by a client of its own with the browser's device cookie, if any.
+            func attempts(_ secrets: [String], device: String?) async throws -> [Int] {
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    for secret in secrets {
+                        group.addTask {
+                            let browser = WebClient(port: client.port)
+                            browser.setCookie("samla_login", nonce)
+                            if let device { browser.setCookie(AdminSessions.deviceCookie, device) }
+                            return try await browser.postForm("/admin/login", [("csrf", csrf), ("secret", secret)]).status
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+            }
+            let wrong = (0..<20).map { "wrong guess number \($0)" }
+            #expect(try await attempts(wrong, device: nil) == Array(repeating: 401, count: 20))
+            #expect(try await attempts([TestEnvironment.adminSecret], device: nil) == [429], "a browser where no admin signed in waits")
+            // A device cookie the server did not sign is no known browser.
+            #expect(try await attempts([TestEnvironment.adminSecret], device: "AAAAAAAAAAAAAAAAAAAAAA.YWRtaW4.forged") == [429])
+            #expect(try await attempts([TestEnvironment.adminSecret], device: device) == [303], "the admin's own browser signs in")
+            // Its own failures are capped as strangers' are.
+            #expect(try await attempts(wrong, device: device) == Array(repeating: 401, count: 20))
+            #expect(try await attempts([TestEnvironment.adminSecret], device: device) == [429])
+            #expect(environment.logs.lines.contains { $0.contains("admin sign-in paused") && $0.contains("where an admin signed in") })
+        }
+    }
+
     @Test func withoutSecretsTheAdminPagesAndTheAPIAreOff() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer(admin: false, api: false) { client in
@@ -339,6 +438,33 @@ import Testing
         #expect(requests[2].contains("\"path\":\"/t/[token]\""))
         let token = try #require(visited.value).dropFirst(3)
         #expect(!environment.logs.lines.joined().contains(token))
+    }
+
+    /// A link with a doubled slash (`//t/TOKEN`, `/t//TOKEN`) opens the form as `/t/TOKEN` does;
+    /// its token was logged in clear, a key to the respondent's answers in the log. Any segment
+    /// that is a token, percent-encoded or not, is logged as `[token]`, also on a 404.
+    @Test func aLinkWrittenOtherwiseIsLoggedWithoutItsToken() async throws {
+        let environment = try TestEnvironment()
+        let visited = Visited()
+        try await environment.withServer { client in
+            let token = String(try await Respondent.start(client, round: "esem-open").path.dropFirst(3))
+            visited.set(token)
+            let encoded = token.dropLast() + "%" + String(token.utf8.last!, radix: 16, uppercase: true)
+            for (path, status) in [
+                ("//t/\(token)", 200), ("/t//\(token)", 200), ("/t/\(token)//", 200), ("//t/\(encoded)", 404),
+                ("/%74/\(token)", 404), ("/s/../t/\(token)", 404), ("/admin/\(token)", 404),
+            ] {
+                let connection = try RawConnection(port: client.port)
+                try connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                let reply = try #require(await connection.response(within: 15), "\(path)")
+                #expect(reply.hasPrefix("HTTP/1.1 \(status)"), "\(path): \(reply.prefix(40))")
+            }
+        }
+        let token = try #require(visited.value)
+        let lines = environment.logs.lines.filter { $0.contains("\"message\":\"request\"") }
+        #expect(lines.count == 9)
+        #expect(!environment.logs.lines.joined().contains(token.dropLast()), "\(environment.logs.lines)")
+        #expect(lines.contains { $0.contains(#""path":"//t/[token]""#) } && lines.contains { $0.contains(#""path":"/t/[token]/[token]""#) })
     }
 }
 

@@ -6,6 +6,28 @@ import Testing
 @Suite struct RespondentWordingTests {
     /// A respondent who declines consent is told to choose the page's button, which then completes
     /// the response: told to close the page, they left a started response that was reminded.
+    /// An "Other" text with a control character pasted in (a vertical tab, U+000B, is how Word
+    /// writes a manual line break) is refused for it, on the form and through the API: it was
+    /// refused as "Answer this question." beside the text typed, as if the box were empty.
+    @Test func anOtherTextWithAControlCharacterIsRefusedForItNotAsMissing() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let r = try await Respondent.start(client, round: "esem-open", headers: ["Accept-Language": "en"])
+            try await r.answer("Welcome", [("consent", "yes")])
+            let refused = try await r.post([
+                ("resp_role", "other"), ("resp_role_other", "Chair\u{0B}of the board"), ("registered", "no"), ("prio_fin", "2"), ("prio_imp", "10"),
+            ])
+            #expect(refused.status == 422)
+            let errors = Respondent.errors(refused.body)
+            #expect(errors.count == 1 && errors[0].hasPrefix("o-resp_role_other What is your main role in the organisation? – Other, please specify: The text has a control character"), "\(errors)")
+            let api = try await client.request(.post, "/api/rounds/esem-open/responses", headers: [
+                "Authorization": "Bearer " + TestEnvironment.apiToken, "Content-Type": "application/json", "Idempotency-Key": "control",
+            ], body: #"{"consent": "yes", "resp_role": "other", "resp_role_other": "Chair\u000bof the board"}"#)
+            #expect(api.status == 422)
+            #expect(api.body.contains(#"{"code":"E417","field":"resp_role_other""#) && !api.body.contains(#""field":"resp_role_other","message":"an answer is required""#), "\(api.body)")
+        }
+    }
+
     @Test(arguments: [("sv", "Nästa", "Välj ”Nästa” för att avsluta"), ("en", "Next", "Choose “Next” to finish")])
     func aDecliningRespondentIsToldToChooseTheButtonThatFinishes(language: String, button: String, note: String) async throws {
         let environment = try TestEnvironment()

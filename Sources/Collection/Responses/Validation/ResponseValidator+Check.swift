@@ -128,6 +128,9 @@ extension ResponseValidator {
                 }
                 input.set(o, nil)
             }
+        } else if sheet.hasUncoded[o], let uncoded = sheet.uncodedAnswer(o) {
+            // A text it cannot take (a control character pasted in) is no missing answer: say what is wrong with it.
+            if checked { found.append((o, problem(o, uncoded.text, uncoded.kind))) }
         } else if !input.hasValue(o) && checked && step.isRequired && mode.requiresAnswers {
             found.append((o, problem(o, nil, .requiredMissing)))
         }

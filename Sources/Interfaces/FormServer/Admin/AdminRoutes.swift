@@ -70,7 +70,8 @@ extension FormServer {
             let language = AdminLanguage.of(request)
             let now = self.clock()
             let admin: AdminRoster.Admin
-            switch self.signInThrottle.attempt(now: now, { sessions.roster.admin(withSecret: form["secret"]) }) {
+            let device = sessions.knownDevice(request.cookies[AdminSessions.deviceCookie]?.value)
+            switch self.signInThrottle.attempt(now: now, device: device, { sessions.roster.admin(withSecret: form["secret"]) }) {
             case .accepted(let found):
                 admin = found
             case .refused:
@@ -80,7 +81,7 @@ extension FormServer {
                 return Self.loginPage(sessions, problem: AdminText(language).wrongSecret, next: next, language: language, status: .unauthorized)
             case .paused(let seconds):
                 self.logger.warning("admin sign-in paused", metadata: [
-                    "code": "E487", "seconds": "\(seconds)",
+                    "code": "E487", "seconds": "\(seconds)", "browser": "\(device == nil ? "unknown" : "where an admin signed in")",
                     "reason": "\(self.signInThrottle.limit) failed sign-ins within \(Int(self.signInThrottle.window)) s; the secret was not checked",
                 ])
                 var response = Self.loginPage(
@@ -93,6 +94,7 @@ extension FormServer {
             var response = Reply.redirect(next ?? "/admin")
             response.setCookie(sessions.renewedCookie(session, now: now))
             response.setCookie(sessions.cookie(AdminSessions.loginCookie, "", maxAge: 0))
+            response.setCookie(sessions.cookie(AdminSessions.deviceCookie, sessions.deviceCookieValue(admin: admin.name), maxAge: AdminSessions.deviceLifetime))
             return response
         }
         router.post("/admin/logout") { request, _ in

@@ -50,6 +50,9 @@ struct AdminSessions: Sendable {
 
     static let sessionCookie = "samla_admin"
     static let loginCookie = "samla_login"
+    /// Marks a browser where an admin signed in, whose failed sign-ins are counted apart (``SignInThrottle``).
+    static let deviceCookie = "samla_device"
+    static let deviceLifetime = 90 * 86_400
     static let lifetime: TimeInterval = 8 * 3600
     static let defaultIdleLimit: TimeInterval = 30 * 60
 
@@ -101,6 +104,22 @@ struct AdminSessions: Sendable {
         if Double(expiry) <= seconds { return .ended(.lifetime, nonce: nonce) }
         if seconds - Double(used) >= idleLimit { return .ended(.idle, nonce: nonce) }
         return .valid(Session(admin: name, nonce: nonce, expiresAt: expiry))
+    }
+
+    /// The device cookie's value for a browser where `admin` just signed in: a random nonce and the
+    /// admin's name, signed under the admin's key, so that it marks nothing once they leave the file.
+    func deviceCookieValue(admin: String) -> String {
+        let value = "\(Base64URL.randomToken(byteCount: 16)).\(Base64URL.encode(Array(admin.utf8)))"
+        return value + "." + (signers[admin]?.sign("device", value) ?? "")
+    }
+
+    /// The nonce of a device cookie that an admin of the file was given; nil for any other value.
+    func knownDevice(_ cookie: String?) -> String? {
+        guard let parts = cookie?.split(separator: ".", omittingEmptySubsequences: false), parts.count == 3,
+              let name = Base64URL.decode(String(parts[1])).map({ String(decoding: $0, as: UTF8.self) }),
+              let signer = signers[name], signer.verify(String(parts[2]), "device", parts[..<2].joined(separator: "."))
+        else { return nil }
+        return String(parts[0])
     }
 
     /// The CSRF token of forms within a session.

@@ -23,6 +23,14 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             // server cut off, E486): nothing was taken and no one is left to answer; not an error of the server.
             logger.notice("request body cut short; nothing was taken", metadata: ["path": "\(RequestLogMiddleware<Context>.redacted(request.uri.path))"])
             return WebFailure.badRequest.response(to: request)
+        } catch let error as HTTPParserError {
+            // A body whose framing cannot be read (a chunk size that is no number, a transfer coding
+            // other than chunked): the client's fault, not the server's, so 400 and a notice rather
+            // than 500 and an error for an alert; the parser reads nothing more of the connection.
+            logger.notice("request body could not be read; nothing was taken", metadata: [
+                "path": "\(RequestLogMiddleware<Context>.redacted(request.uri.path))", "error": "\(error)",
+            ])
+            return WebFailure.badRequest.response(to: request)
         } catch let error as any HTTPResponseError {
             switch error.status {
             case .notFound: return WebFailure.notFound.response(to: request)

@@ -1,5 +1,7 @@
+import Foundation
 import Hummingbird
 import Logging
+import Store
 
 /// One structured log line per request: method, path without tokens, status and milliseconds.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -28,10 +30,23 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         ])
     }
 
-    /// The path with link tokens replaced, so that the log holds no key to a response.
+    /// The path with link tokens replaced, so that the log holds no key to a response: the segment
+    /// after `/t/`, and any segment that is a token, percent-encoded or not, wherever it stands
+    /// (`//t/TOKEN` and `/t//TOKEN` open the form as `/t/TOKEN` does).
     static func redacted(_ path: String) -> String {
-        guard path.utf8.starts(with: "/t/".utf8) else { return path }
-        let rest = path.utf8.dropFirst(3).firstIndex(of: UInt8(ascii: "/")).map { path[$0...] } ?? ""
-        return "/t/[token]" + rest
+        var path = path
+        if path.utf8.starts(with: "/t/".utf8) {
+            guard let slash = path.utf8.dropFirst(3).firstIndex(of: UInt8(ascii: "/")) else { return "/t/[token]" }
+            path = "/t/[token]" + path[slash...]
+        }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard segments.contains(where: isToken) else { return path }
+        return segments.map { isToken($0) ? "[token]" : $0 }.joined(separator: "/")
+    }
+
+    /// Whether a path segment is a link token as the router reads it (percent-decoded).
+    private static func isToken(_ segment: Substring) -> Bool {
+        guard segment.utf8.count >= InvitationToken.textLength else { return false }
+        return InvitationToken(segment.contains("%") ? segment.removingPercentEncoding ?? "" : String(segment)) != nil
     }
 }

@@ -11,7 +11,7 @@ extension FormServer {
         // The GET (and so the HEAD) begins nothing: mail scanners and link previews fetch links.
         router.get("/s/:round") { request, context in
             let name = context.parameters.get("round") ?? ""
-            return try self.anonymousStartPage(try self.submissions.checkAnonymousStart(round: name), request)
+            return try self.anonymousStartPage(try self.submissions.checkAnonymousStart(round: name), request, path: "/s/" + name)
         }
         router.post("/s/:round") { request, context in
             try await self.startAnonymous(request, round: context.parameters.get("round") ?? "")
@@ -39,11 +39,13 @@ extension FormServer {
         }
         let preferred = form[FormFieldName.language] ?? request.uri.queryParameters.get("lang")
             ?? request.headers[.acceptLanguage].flatMap { LanguageChoice.preferred($0, offered: UIText.languages) }
-        return try anonymousStartPage(try await submissions.beginAnonymous(round: name, language: preferred), request)
+        return try anonymousStartPage(try await submissions.beginAnonymous(round: name, language: preferred), request, path: "/s/" + name)
     }
 
     /// What the start link answers with `outcome`: the start page, the new response's link, or why not.
-    private func anonymousStartPage(_ outcome: AnonymousStartOutcome, _ request: Request) throws -> Response {
+    /// Its form and language links go to `path`, the link as written (`/s/ROUND`), never the path
+    /// asked for: the router takes `//s/ROUND` too, and `//s/ROUND?lang=en` is a link to the host `s`.
+    private func anonymousStartPage(_ outcome: AnonymousStartOutcome, _ request: Request, path: String) throws -> Response {
         switch outcome {
         case .started(let token, _):
             return Reply.redirect("/t/" + token.text)
@@ -51,14 +53,14 @@ extension FormServer {
             let survey = try submissions.validator(definition: round.definitionHash).survey
             let language = requestedLanguage(request, offered: survey.languages)
             return Reply.html(StartPageView(
-                survey: survey, language: language, action: request.uri.path, csrfToken: signer.startToken(round: round.name),
-                languageLinks: languageLinks(path: request.uri.path, except: language, offered: survey.languages)).render())
+                survey: survey, language: language, action: path, csrfToken: signer.startToken(round: round.name),
+                languageLinks: languageLinks(path: path, except: language, offered: survey.languages)).render())
         case .unknownRound:
             let language = requestedLanguage(request, offered: UIText.languages)
             let words = UIText(language)
             return Reply.html(MessagePageView(
                 language: language, title: words.unknownLinkTitle, paragraphs: [words.unknownLinkBody],
-                languageLinks: languageLinks(path: request.uri.path, except: language, offered: UIText.languages)).render(), status: .notFound)
+                languageLinks: languageLinks(path: path, except: language, offered: UIText.languages)).render(), status: .notFound)
         case .invitationOnly(let round):
             let survey = try submissions.validator(definition: round.definitionHash).survey
             let language = requestedLanguage(request, offered: survey.languages)
@@ -66,16 +68,16 @@ extension FormServer {
             return Reply.html(MessagePageView(
                 language: language, title: words.invitationOnlyTitle, paragraphs: [words.invitationOnlyBody],
                 heading: survey.title.resolved(language, fallbacks: survey.languages),
-                languageLinks: languageLinks(path: request.uri.path, except: language, offered: survey.languages)).render(), status: .forbidden)
+                languageLinks: languageLinks(path: path, except: language, offered: survey.languages)).render(), status: .forbidden)
         case .notCollecting(let round, let phase):
             let survey = try submissions.validator(definition: round.definitionHash).survey
             let language = requestedLanguage(request, offered: survey.languages)
-            return roundNotCollectingPage(round: round, phase: phase, survey: survey, language: language, path: request.uri.path)
+            return roundNotCollectingPage(round: round, phase: phase, survey: survey, language: language, path: path)
         }
     }
 
     private func showResponse(_ request: Request, token: String) throws -> Response {
-        guard var response = try submissions.open(token: token) else { return unknownLinkPage(request) }
+        guard var response = try submissions.open(token: token) else { return unknownLinkPage(request, path: "/t/" + token) }
         let survey = response.survey
         let language = request.uri.queryParameters.get("lang").flatMap { survey.languages.contains($0) ? $0 : nil }
             ?? response.record?.language
@@ -107,7 +109,7 @@ extension FormServer {
         let body = try await request.collectBody(limit: configuration.maximumBodyBytes)
         guard let form = FormBody(body.readableBytesView) else { throw WebFailure.badRequest }
         return try await submissions.openForPost(token: token) { (response: consuming WebResponse?) in
-            if case .none = response { return unknownLinkPage(request) }
+            if case .none = response { return unknownLinkPage(request, path: "/t/" + token) }
             // Moved on, not copied: the post then holds the only reference to its sheet and stored answers.
             return try await take(form, token: token, response: response.take()!)
         }
@@ -213,13 +215,13 @@ extension FormServer {
         return values
     }
 
-    private func unknownLinkPage(_ request: Request) -> Response {
+    private func unknownLinkPage(_ request: Request, path: String) -> Response {
         let language = requestedLanguage(request, offered: UIText.languages)
         let words = UIText(language)
         logger.notice("unknown link", metadata: ["code": "E482"])
         return Reply.html(MessagePageView(
             language: language, title: words.unknownLinkTitle, paragraphs: [words.unknownLinkBody],
-            languageLinks: languageLinks(path: request.uri.path, except: language, offered: UIText.languages)).render(), status: .notFound)
+            languageLinks: languageLinks(path: path, except: language, offered: UIText.languages)).render(), status: .notFound)
     }
 
     /// The page of a link whose respondent withdrew: a clear answer that it takes no responses, not an error.

@@ -7,6 +7,8 @@ import SurveyDefinition
 /// Only its SHA-256 is ever stored.
 public struct InvitationToken: Hashable, Sendable, CustomStringConvertible {
     public static let byteCount = 32
+    /// The length of a token's text: `byteCount` bytes in base64url without padding.
+    public static let textLength = 43
 
     public let text: String
 
@@ -20,7 +22,7 @@ public struct InvitationToken: Hashable, Sendable, CustomStringConvertible {
 
     /// A token as it arrives in a link. Accepts only the form `random()` writes.
     public init?(_ text: String) {
-        guard text.utf8.count == 43, text.utf8.allSatisfy(Self.isBase64URL) else { return nil }
+        guard text.utf8.count == Self.textLength, text.utf8.allSatisfy(Self.isBase64URL) else { return nil }
         self.text = text
     }
 
