@@ -12,6 +12,9 @@ struct StartPageView {
     var csrfToken: String
     /// The same page in the other languages of the survey.
     var languageLinks: [PageShell.LanguageLink]
+    /// The link of the response this browser began here and has not submitted, offered above the
+    /// button (the browser's Back button leads here from the form's first pages).
+    var begunPath: String? = nil
 
     func render() -> String {
         let words = UIText(language)
@@ -21,6 +24,12 @@ struct StartPageView {
             html.element("h1", text: title)
             SurveyDescription.render(survey, language: language, into: &html)
             html.element("p", .init("class", "resume-note"), text: words.startNote)
+            if let begunPath {
+                html.element("p", .init("class", "begun-note")) { html in
+                    html.text(words.begunNote + " ")
+                    html.element("a", .init("href", begunPath), text: words.continueBegun)
+                }
+            }
             html.element("form", .init("method", "post"), .init("action", action)) { html in
                 html.void("input", .init("type", "hidden"), .init("name", FormFieldName.csrf), .init("value", csrfToken))
                 html.void("input", .init("type", "hidden"), .init("name", FormFieldName.language), .init("value", language))
