@@ -78,6 +78,31 @@ import Testing
         }
     }
 
+    /// A tab left on an earlier page after another tab submitted: its post saves nothing and it is
+    /// sent to the thank-you page, in the language it asked for when it was a language switch.
+    @Test func anOldTabsPostOfASubmittedResponseShowsTheThankYouPageInTheLanguageAsked() async throws {
+        let environment = try TestEnvironment()
+        try environment.openRound("forum-open", survey: "msi-forum.yaml")
+        try await environment.withServer { client in
+            let r = try await Respondent.start(client, round: "forum-open")
+            let old = try await r.show().body
+            try await r.answer("Om träffen", [("node", "malmo"), ("event_type", "forum")])
+            try await r.answer("Om dig", [("sector", "civil")])
+            try await r.answer("Vad fick du ut av träffen?", [("usefulness", "4"), ("new_contacts_n", "0"), ("intent_act", "no")])
+            try await r.answer("Uppföljning", [("follow_up_ok", "no")])
+            #expect(try stored(environment, r).record.status == .complete)
+
+            let next = try await post(client, r.path, page: old, [("node", "lund"), ("event_type", "forum")])
+            #expect(next.status == 303 && next.location == r.path)
+            let english = try await post(client, r.path, page: old, [("node", "lund"), ("event_type", "forum")], action: "lang-en")
+            #expect(english.status == 303)
+            #expect(english.location == r.path + "?lang=en")
+            let thanks = try await client.get(try #require(english.location))
+            #expect(Page.title(thanks.body) == "Thank you for your answers")
+            #expect(try stored(environment, r).answers["node"] == .choice("malmo"))
+        }
+    }
+
     /// `samla round close` run by another process while a respondent is on a page the server kept
     /// the response of: the post saves nothing and the link shows the closed page.
     @Test func aRoundClosedByAnotherProcessMidWayTakesNoMorePages() async throws {

@@ -154,8 +154,12 @@ extension FormServer {
             return page
         }
         switch outcome {
-        case .moved, .completed, .alreadyComplete, .superseded, .pageNotShown, .notCollecting, .withdrawn:
+        case .moved, .completed, .superseded, .pageNotShown:
             return Reply.redirect(path)
+        case .alreadyComplete, .notCollecting, .withdrawn:
+            // Its page says why nothing was saved; a language switch asked for it in that language.
+            guard case .switchLanguage(let chosen) = post.action, survey.languages.contains(chosen) else { return Reply.redirect(path) }
+            return Reply.redirect(path + "?lang=" + FormBody.encode(chosen))
         case .rejected(let page, let problems, let sheet, let language):
             let view = FormPageView(
                 validator: validator, sheet: sheet, page: page, values: Self.postedValues(post, on: sheet, page: page, language: language), problems: problems,
