@@ -154,3 +154,32 @@ import Testing
         }
     }
 }
+
+extension BrowserNavigationTests {
+    /// A double click on "Starta enkäten" posts the start form twice, at once or back to back: one
+    /// response is begun, and both posts go to its link. The start page shown again begins a new one.
+    @Test func aDoubleClickOnTheStartButtonBeginsOneResponse() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let before = try StartPageTests.started(environment)
+            let page = try await client.get("/s/esem-open").body
+            let fields = try [
+                ("samla.csrf", #require(Page.hidden("samla.csrf", in: page))), ("samla.lang", "sv"),
+                ("samla.start", #require(Page.hidden("samla.start", in: page))),
+            ]
+            async let first = client.postForm("/s/esem-open", fields)
+            async let second = client.postForm("/s/esem-open", fields)
+            let (one, two) = try await (first, second)
+            let third = try await client.postForm("/s/esem-open", fields)
+            #expect(one.status == 303 && two.status == 303 && third.status == 303)
+            let link = try #require(one.location)
+            #expect(two.location == link)
+            #expect(third.location == link)
+            #expect(try StartPageTests.started(environment) == before + 1)
+
+            let again = try await Respondent.start(client, round: "esem-open")
+            #expect(again.path != link)
+            #expect(try StartPageTests.started(environment) == before + 2)
+        }
+    }
+}

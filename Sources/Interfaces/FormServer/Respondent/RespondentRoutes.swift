@@ -39,7 +39,7 @@ extension FormServer {
         }
         let preferred = form[FormFieldName.language] ?? request.uri.queryParameters.get("lang")
             ?? request.headers[.acceptLanguage].flatMap { LanguageChoice.preferred($0, offered: UIText.languages) }
-        return try anonymousStartPage(try await submissions.beginAnonymous(round: name, language: preferred), request, path: "/s/" + name)
+        return try anonymousStartPage(try await submissions.beginAnonymous(round: name, language: preferred, startNonce: form[FormFieldName.start]), request, path: "/s/" + name)
     }
 
     /// What the start link answers with `outcome`: the start page, the new response's link, or why not.
@@ -55,7 +55,7 @@ extension FormServer {
             let survey = try submissions.validator(definition: round.definitionHash).survey
             let language = requestedLanguage(request, offered: survey.languages)
             return Reply.html(StartPageView(
-                survey: survey, language: language, action: path, csrfToken: signer.startToken(round: round.name),
+                survey: survey, language: language, action: path, csrfToken: signer.startToken(round: round.name), startNonce: Base64URL.randomToken(byteCount: 16),
                 languageLinks: languageLinks(path: path, except: language, offered: survey.languages),
                 begunPath: try begunResponsePath(request, round: round.name)).render())
         case .unknownRound:

@@ -10,6 +10,8 @@ struct StartPageView {
     /// Where the form posts (`/s/ROUND`).
     var action: String
     var csrfToken: String
+    /// New with each page shown: the start form posted twice (a double click) begins one response.
+    var startNonce: String
     /// The same page in the other languages of the survey.
     var languageLinks: [PageShell.LanguageLink]
     /// The link of the response this browser began here and has not submitted, offered above the
@@ -33,6 +35,7 @@ struct StartPageView {
             html.element("form", .init("method", "post"), .init("action", action)) { html in
                 html.void("input", .init("type", "hidden"), .init("name", FormFieldName.csrf), .init("value", csrfToken))
                 html.void("input", .init("type", "hidden"), .init("name", FormFieldName.language), .init("value", language))
+                html.void("input", .init("type", "hidden"), .init("name", FormFieldName.start), .init("value", startNonce))
                 html.element("div", .init("class", "actions")) { html in
                     html.element("button", .init("type", "submit"), text: words.startSurvey)
                 }
