@@ -14,6 +14,7 @@ public final class SubmissionService: Sendable {
     public let writer: GroupCommitWriter
     private let validators: ValidatorCache
     private let openResponses: OpenResponseCache
+    private let anonymousStarts = AnonymousStarts()
     private let clock: @Sendable () -> Date
 
     /// `clock` gives the time that decides whether rounds are collecting and what `today()` is.
@@ -116,8 +117,16 @@ public final class SubmissionService: Sendable {
     }
 
     /// Begins a response in an anonymous round if it is collecting now, in `language` when the
-    /// survey has it (else its first); the new resume token is the respondent's link.
-    public func beginAnonymous(round name: String, language: String?) async throws -> AnonymousStartOutcome {
+    /// survey has it (else its first); the new resume token is the respondent's link. A post of the
+    /// start page with the `startNonce` of one already taken (a double click) gets the response it began.
+    public func beginAnonymous(round name: String, language: String?, startNonce: String? = nil) async throws -> AnonymousStartOutcome {
+        guard let startNonce, !startNonce.isEmpty else { return try await begin(round: name, language: language) }
+        return try await anonymousStarts.begin(nonce: name + " " + startNonce, now: clock()) {
+            try await self.begin(round: name, language: language)
+        }
+    }
+
+    private func begin(round name: String, language: String?) async throws -> AnonymousStartOutcome {
         let check = try checkAnonymousStart(round: name)
         guard case .open(let round) = check else { return check }
         let today = self.today

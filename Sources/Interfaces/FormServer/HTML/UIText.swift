@@ -51,6 +51,13 @@ struct UIText: Sendable {
             : "Your answers are saved on every page. To continue later, keep the address of the page you come to (as a bookmark, for example)."
     }
 
+    /// The start page's note to a browser that began a response there and has not submitted it.
+    var begunNote: String {
+        sv ? "Du har redan börjat svara i den här webbläsaren. Knappen nedan börjar om med en tom enkät."
+            : "You have already begun answering in this browser. The button below starts again with an empty survey."
+    }
+    var continueBegun: String { sv ? "Fortsätt där du slutade" : "Continue where you left off" }
+
     func page(_ number: Int, of count: Int) -> String {
         sv ? "Sida \(number) av \(count)" : "Page \(number) of \(count)"
     }

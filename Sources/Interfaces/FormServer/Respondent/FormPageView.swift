@@ -493,6 +493,7 @@ enum FormFieldName {
     static let page = "samla.page"
     static let language = "samla.lang"
     static let action = "samla.action"
+    static let start = "samla.start"
 
     static func isOwn(_ name: String) -> Bool { name.hasPrefix("samla.") }
 }

@@ -39,7 +39,7 @@ extension FormServer {
         }
         let preferred = form[FormFieldName.language] ?? request.uri.queryParameters.get("lang")
             ?? request.headers[.acceptLanguage].flatMap { LanguageChoice.preferred($0, offered: UIText.languages) }
-        return try anonymousStartPage(try await submissions.beginAnonymous(round: name, language: preferred), request, path: "/s/" + name)
+        return try anonymousStartPage(try await submissions.beginAnonymous(round: name, language: preferred, startNonce: form[FormFieldName.start]), request, path: "/s/" + name)
     }
 
     /// What the start link answers with `outcome`: the start page, the new response's link, or why not.
@@ -47,14 +47,17 @@ extension FormServer {
     /// asked for: the router takes `//s/ROUND` too, and `//s/ROUND?lang=en` is a link to the host `s`.
     private func anonymousStartPage(_ outcome: AnonymousStartOutcome, _ request: Request, path: String) throws -> Response {
         switch outcome {
-        case .started(let token, _):
-            return Reply.redirect("/t/" + token.text)
+        case .started(let token, let round):
+            var reply = Reply.redirect("/t/" + token.text)
+            reply.setCookie(BegunResponseCookie.cookie(token, round: round.name, secure: configuration.secureCookies))
+            return reply
         case .open(let round):
             let survey = try submissions.validator(definition: round.definitionHash).survey
             let language = requestedLanguage(request, offered: survey.languages)
             return Reply.html(StartPageView(
-                survey: survey, language: language, action: path, csrfToken: signer.startToken(round: round.name),
-                languageLinks: languageLinks(path: path, except: language, offered: survey.languages)).render())
+                survey: survey, language: language, action: path, csrfToken: signer.startToken(round: round.name), startNonce: Base64URL.randomToken(byteCount: 16),
+                languageLinks: languageLinks(path: path, except: language, offered: survey.languages),
+                begunPath: try begunResponsePath(request, round: round.name)).render())
         case .unknownRound:
             let language = requestedLanguage(request, offered: UIText.languages)
             let words = UIText(language)
@@ -74,6 +77,14 @@ extension FormServer {
             let language = requestedLanguage(request, offered: survey.languages)
             return roundNotCollectingPage(round: round, phase: phase, survey: survey, language: language, path: path)
         }
+    }
+
+    /// The link of the response this browser began in `round` (``BegunResponseCookie``) while it
+    /// takes answers: not submitted, not withdrawn.
+    private func begunResponsePath(_ request: Request, round: String) throws -> String? {
+        guard let token = request.cookies[BegunResponseCookie.name]?.value, let response = try submissions.open(token: token),
+              response.round.name == round, response.record != nil, !response.isComplete, !response.isWithdrawn else { return nil }
+        return "/t/" + token
     }
 
     private func showResponse(_ request: Request, token: String) throws -> Response {
@@ -143,8 +154,12 @@ extension FormServer {
             return page
         }
         switch outcome {
-        case .moved, .completed, .alreadyComplete, .superseded, .pageNotShown, .notCollecting, .withdrawn:
+        case .moved, .completed, .superseded, .pageNotShown:
             return Reply.redirect(path)
+        case .alreadyComplete, .notCollecting, .withdrawn:
+            // Its page says why nothing was saved; a language switch asked for it in that language.
+            guard case .switchLanguage(let chosen) = post.action, survey.languages.contains(chosen) else { return Reply.redirect(path) }
+            return Reply.redirect(path + "?lang=" + FormBody.encode(chosen))
         case .rejected(let page, let problems, let sheet, let language):
             let view = FormPageView(
                 validator: validator, sheet: sheet, page: page, values: Self.postedValues(post, on: sheet, page: page, language: language), problems: problems,
