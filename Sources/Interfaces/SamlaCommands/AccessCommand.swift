@@ -86,14 +86,7 @@ struct AccessCommand: ParsableCommand {
             case .json: try CommandJSON.text(AccessText.Copy(report))
             }
             guard let out else { return StandardOutput.write(text) }
-            do {
-                try OutputFile(path: out).write { try Data(text.utf8).write(to: URL(fileURLWithPath: $0)) }
-            } catch where DiskFull.isReason(error) {
-                throw Refused([Diagnostic(.outputDiskFull, at: .file(out), "the copy cannot be written: " + DiskFull.reason(writing: out, option: "--out"))])
-            } catch {
-                throw Refused([Diagnostic(.outputUnwritable, at: .file(out), "the copy cannot be written: "
-                    + UnwritableFolder.reason(writing: out, option: "--out", system: error.localizedDescription))])
-            }
+            try TextFileOutput.write(text, to: out, option: "--out", what: "the copy")
             printLine("wrote \(out): what \(database.path) holds about \(subjectText); it holds personal data: send it to the person by a safe way and delete it after")
         }
     }

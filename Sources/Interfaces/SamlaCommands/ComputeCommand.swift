@@ -70,15 +70,7 @@ struct ComputeCommand: ParsableCommand {
                 StandardOutput.writeError(ResultText.noteLines(results).map { $0 + "\n" }.joined())
             }
             if let cleaningLog {
-                do {
-                    try ResultText.cleaningCSV(results).write(toFile: cleaningLog, atomically: true, encoding: .utf8)
-                } catch where DiskFull.isReason(error) {
-                    throw Refused([Diagnostic(.outputDiskFull, at: .file(cleaningLog), "the cleaning log cannot be written: "
-                        + DiskFull.reason(writing: cleaningLog, option: "--cleaning-log"))])
-                } catch {
-                    throw Refused([Diagnostic(.outputUnwritable, at: .file(cleaningLog), "the cleaning log cannot be written: "
-                        + UnwritableFolder.reason(writing: cleaningLog, option: "--cleaning-log", system: error.localizedDescription))])
-                }
+                try TextFileOutput.write(ResultText.cleaningCSV(results), to: cleaningLog, option: "--cleaning-log", what: "the cleaning log")
             }
         }
     }

@@ -90,15 +90,7 @@ struct DemoCommand: ParsableCommand {
                 throw Refused(error.diagnostics)
             }
             let resultsPath = (folder as NSString).appendingPathComponent("msi-toc-results.csv")
-            do {
-                try ResultText.csv(results).write(toFile: resultsPath, atomically: true, encoding: .utf8)
-            } catch where DiskFull.isReason(error) {
-                throw Refused([Diagnostic(.outputDiskFull, at: .file(resultsPath),
-                    "the results cannot be written: " + DiskFull.reason(writing: resultsPath, option: "--folder"))])
-            } catch {
-                throw Refused([Diagnostic(.outputUnwritable, at: .file(resultsPath),
-                    "the results cannot be written: " + UnwritableFolder.reason(writing: resultsPath, option: "--folder", system: error.localizedDescription))])
-            }
+            try TextFileOutput.write(ResultText.csv(results), to: resultsPath, option: "--folder", what: "the results")
             for log in results.cleaning {
                 let removed = log.entries.map { "\($0.rule.rawValue) \($0.count)" }.joined(separator: ", ")
                 printLine("  cleaning \(log.round): \(log.read) read, removed \(removed.isEmpty ? "none" : removed), \(log.kept) kept")
