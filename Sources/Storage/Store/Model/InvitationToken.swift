@@ -7,8 +7,8 @@ import SurveyDefinition
 /// Only its SHA-256 is ever stored.
 public struct InvitationToken: Hashable, Sendable, CustomStringConvertible {
     public static let byteCount = 32
-    /// The length of a token's text: `byteCount` bytes in base64url without padding.
-    public static let textLength = 43
+    /// The length of a token's text: `byteCount` bytes in base64url without padding (43).
+    public static let textLength = (byteCount * 4 + 2) / 3
 
     public let text: String
 
