@@ -92,15 +92,19 @@ import Testing
 
     /// At 320 px the rounds table broke its dates at their hyphens ("2026-" above "11-29 –"), and
     /// so did the tables of days and of the latest responses: every day there is in an element of
-    /// class `date`, which does not wrap, and a range may break only after its dash.
-    @Test func theAdminTablesNeverBreakADayAtItsHyphens() async throws {
+    /// class `date`, which does not wrap, and a range may break only after its dash. Round names and
+    /// survey ids broke at theirs too (`esem-` above `open`): they are of class `identifier`.
+    @Test func theAdminTablesNeverBreakADayOrANameAtItsHyphens() async throws {
         let environment = try TestEnvironment()
         let submitted = try #require(Timestamp(iso: "2025-10-12T12:00:00Z"))
         try Self.insert(complete: 2, partial: 1, round: "esem-open", at: submitted, into: environment)
         #expect(Stylesheet.css.contains(".date { white-space: nowrap; }"))
+        #expect(Stylesheet.css.contains(".identifier { white-space: nowrap; }"))
         try await environment.withServer { client in
             try await signIn(client)
             let rounds = try await client.get("/admin", headers: Self.swedish).body
+            #expect(rounds.contains(#"<th scope="row"><a href="/admin/rounds/esem-open" class="identifier">esem-open</a></th>"#), "\(rounds)")
+            #expect(rounds.contains(/<td><span class="identifier">[a-z0-9-]+<\/span> [^<]+<\/td>/), "the survey's id")
             let range = try #require(rounds.firstRange(of: /<td><span class="date">\d{4}-\d\d-\d\d<\/span> – <span class="date">\d{4}-\d\d-\d\d<\/span><\/td>/),
                                      "\(rounds)")
             #expect(!rounds[range].isEmpty)
@@ -229,7 +233,7 @@ import Testing
 
     /// The cells of `round`'s row in the overview's table of rounds.
     static func overviewRow(_ round: String, in html: String) -> String? {
-        Page.firstMatch(#"<a href="/admin/rounds/\#(round)">\#(round)</a></th>(.*?)</tr>"#, in: html)
+        Page.firstMatch(#"<a href="/admin/rounds/\#(round)" class="identifier">\#(round)</a></th>(.*?)</tr>"#, in: html)
     }
 
     /// The overview of all rounds gives each invitation round's RR1 in a column with its own

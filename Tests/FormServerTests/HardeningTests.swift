@@ -275,7 +275,7 @@ import Testing
             try await signIn(client)
             let overview = try await client.get("/admin")
             #expect(overview.status == 200)
-            #expect(overview.body.contains(#"<a href="/admin/rounds/esem-open">esem-open</a>"#))
+            #expect(overview.body.contains(#"<a href="/admin/rounds/esem-open" class="identifier">esem-open</a>"#))
             _ = try await Respondent.start(client, round: "esem-open")
             let round = try await client.get("/admin/rounds/esem-open")
             #expect(round.body.contains("<dt>Started</dt><dd>1</dd>"))

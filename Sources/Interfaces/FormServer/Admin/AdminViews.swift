@@ -157,9 +157,12 @@ enum AdminViews {
                             let round = summary.round
                             html.element("tr") { html in
                                 html.element("th", .init("scope", "row")) { html in
-                                    html.element("a", .init("href", "/admin/rounds/" + round.name), text: round.name)
+                                    html.element("a", .init("href", "/admin/rounds/" + round.name), .init("class", "identifier"), text: round.name)
                                 }
-                                html.element("td", text: "\(round.surveyID) \(summary.definitionVersion)")
+                                html.element("td") { html in
+                                    html.element("span", .init("class", "identifier"), text: round.surveyID)
+                                    html.text(" \(summary.definitionVersion)")
+                                }
                                 html.element("td") { html in dateRange(round.opens.description, round.closes.description, into: &html) }
                                 html.element("td", text: words.roundStatus(round.phase(on: today), anonymous: round.isAnonymous))
                                 html.element("td", .init("class", "number"), text: words.count(summary.started))

@@ -121,6 +121,7 @@ enum Stylesheet {
     .table-scroll { overflow-x: auto; }
     .date { white-space: nowrap; }
     .option { white-space: nowrap; }
+    .identifier { white-space: nowrap; }
     .chart-scroll { overflow-x: auto; }
     .chart { display: block; max-width: 100%; min-width: \(DailyChart.width / 16)rem; height: auto; }
     \(DailyChart.narrowBarCounts.map { ".chart.bars-\($0) { min-width: \(Double(DailyChart.width(bars: $0)) / 16)rem; }" }.joined(separator: "\n    "))
