@@ -51,7 +51,7 @@ let package = Package(
         ),
 
         // Storage: rounds, invitations, responses in SQLite.
-        .target(name: "Store", dependencies: ["Diagnostics", "SurveyDefinition", grdb, crypto], path: "Sources/Storage/Store"),
+        .target(name: "Store", dependencies: ["Diagnostics", "Expressions", "SurveyDefinition", grdb, crypto], path: "Sources/Storage/Store"),
 
         // Collection: one validation path, and the ways answers come in.
         .target(

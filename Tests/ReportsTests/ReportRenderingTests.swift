@@ -447,7 +447,7 @@ struct ReportRenderingTests {
             + "with partial responses (RR2): 37.5%; 30\u{A0}responses without an invitation (imported without a token, or from the API) are not counted.</li>"
             + "<li>Club 2025 is an anonymous round, with no response rate since nobody was invited.</li></ul>"
             + "<p>Response rates by AAPOR&#39;s Standard Definitions (10th edition, 2023)"))
-        #expect(english.contains("Where none are recorded, Samla cannot tell who declined, who was not reached or who is outside the population"))
+        #expect(english.contains("Where none are recorded, Samla cannot tell who declined without answering, who was not reached or who is outside the population"))
         // Several anonymous rounds share one line, and no basis is said for rates there are none of.
         let anonymous = try ClubFixture().render()
         #expect(anonymous.contains("<h3>Svarsfrekvens</h3><ul><li>Klubb 2024 och Klubb 2025 är anonyma omgångar och har ingen svarsfrekvens, eftersom ingen bjöds in.</li></ul>"))

@@ -57,6 +57,21 @@ import Testing
         #expect(!ResponseRateWords(language: "en").value(.invited(outcomes)).contains("\u{A0}"))
     }
 
+    /// The invitees who declined in the form are said after those who withdrew, in either language,
+    /// one and several.
+    @Test func theSentenceSaysHowManyDeclinedInTheForm() {
+        let several = InvitationOutcomes(invitations: 10, complete: 4, partial: 1, withdrawn: 1, declined: 3)
+        #expect(ResponseRateWords(language: "en").sentence(.invited(several)) == "Response rate (AAPOR RR1): 40.0% (4 of 10 invited); "
+            + "with partial responses (RR2): 50.0%; 1 invitee withdrew (the answers erased) and counts as a refusal; "
+            + "3 invitees declined in the form and count as refusals")
+        #expect(ResponseRateWords(language: "sv", onPage: true).value(.invited(several)).hasSuffix(
+            "; 1\u{A0}inbjuden drog sig ur (svaren raderade) och räknas som vägran; 3\u{A0}inbjudna avböjde i formuläret och räknas som vägran"))
+        let one = InvitationOutcomes(invitations: 4, complete: 1, partial: 0, declined: 1)
+        #expect(ResponseRateWords(language: "en").value(.invited(one)).hasSuffix("; 1 invitee declined in the form and counts as a refusal"))
+        #expect(ResponseRateWords(language: "sv").value(.invited(one)).hasSuffix("; 1 inbjuden avböjde i formuläret och räknas som vägran"))
+        #expect(!ResponseRateWords(language: "en").value(.invited(Self.documented)).contains("declined"))
+    }
+
     /// Swedish counts agree with their number: `1 ej nådd`, `2 ej nådda`; `vägrade` (the plural
     /// participle, which Swedish also writes after 1 of people), never the neuter `vägrat`.
     @Test func swedishCountsAgreeWithTheirNumber() {

@@ -174,10 +174,11 @@ func day(_ days: Int) -> String {
             "forum-2026: No invitations yet: no response rate",
             "Response rates by AAPOR's Standard Definitions (10th edition, 2023) with the round's invitations as the sample: "
                 + "RR1 counts complete responses, RR2 partial ones too. An invitee without a response counts as eligible unless "
-                + "recorded as ineligible (samla round dispositions), and is then left out; one who withdrew counts as a refusal. "
+                + "recorded as ineligible (samla round dispositions), and is then left out; one who withdrew or declined in the form "
+                + "(the survey's refusal) counts as a refusal. "
                 + "Where dispositions are recorded, RR3 and RR4 count the invitees of unknown eligibility by e, the share of eligible "
                 + "among those whose eligibility is known (AAPOR's proportional allocation), and COOP1, REF1 and CON1 give the "
-                + "cooperation, refusal and contact rates. Where none are recorded, Samla cannot tell who declined, who was not "
+                + "cooperation, refusal and contact rates. Where none are recorded, Samla cannot tell who declined without answering, who was not "
                 + "reached or who is outside the population, and gives RR1 and RR2 alone.",
         ])
         #expect(try cli.list().count == 4, "the table is the same")

@@ -23,6 +23,15 @@ import Testing
         ])
     }
 
+    /// A survey's `refusal` is checked as its other expressions are: a misspelt name at its line
+    /// and column, with the name meant.
+    @Test func aMisspeltRefusalIsAnErrorAtItsPlace() throws {
+        let file = SamlaBinary.fixture("broken/refusal-misspelt.yaml")
+        let run = try SamlaBinary.run(["validate", file])
+        #expect(run.status == 1)
+        #expect(run.output == "\(file):7:11: error[E212]: ${consnt} names no variable known here (did you mean consent?)\n1 error in 1 file\n")
+    }
+
     @Test func warningsAloneExitZero() throws {
         let run = try SamlaBinary.run(["validate", warningOnly])
         #expect(run.status == 0)

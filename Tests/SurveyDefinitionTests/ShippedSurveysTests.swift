@@ -58,6 +58,14 @@ import Testing
         }
     }
 
+    /// ESEM asks for consent, and a respondent who answers no declines to take part: its refusal
+    /// says so. The other surveys ask for none, so declare none.
+    @Test(arguments: files) func aSurveyAskingForConsentDeclaresItsRefusal(_ name: String) throws {
+        let survey = try load(name)
+        #expect(survey.refusal?.text == (survey.question(named: "consent") == nil ? nil : "${consent} = 'no'"), "\(name)")
+        #expect((survey.refusal != nil) == (name == "esem-se.yaml"))
+    }
+
     @Test func esemCoversTheIssuesScope() throws {
         let survey = try load("esem-se.yaml")
         let answered = survey.questions.filter { $0.type.isAnswered }

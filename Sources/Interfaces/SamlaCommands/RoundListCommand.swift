@@ -14,8 +14,8 @@ struct RoundListCommand: ParsableCommand {
         STATUS is scheduled (open, before its first day), open (collecting today), ended (open, \
         past its last day) or closed. STARTED counts responses begun, COMPLETE those submitted; \
         BY LANGUAGE gives started/complete per language; INVITATIONS counts those with a response \
-        (used: begun at the link, or imported with its token) and the invitees who withdrew (`samla erase --withdraw`), whom the rates \
-        count as refusals. OPENS, CLOSES and STATUS \
+        (used: begun at the link, or imported with its token), the invitees who withdrew (`samla erase --withdraw`) \
+        and those whose response declined in the form (the survey's `refusal`), whom the rates count as refusals. OPENS, CLOSES and STATUS \
         go by days in the local time zone (TZ), as collection does. Below the table, each round's \
         response rate by AAPOR's Standard Definitions (RR1 and RR2, over the invitations); once \
         dispositions are recorded (samla round dispositions), the invitations without a response by \
@@ -81,10 +81,12 @@ struct RoundListCommand: ParsableCommand {
         return (table + [""] + responseRates(summaries)).joined(separator: "\n") + "\n"
     }
 
-    /// The invitations made, those with a response (used), and the invitees who withdrew when there are any.
+    /// The invitations made, those with a response (used), and the invitees who withdrew or declined
+    /// in the form when there are any.
     static func invitations(_ summary: RoundSummary) -> String {
         let withdrawn = summary.invitationsWithdrawn > 0 ? ", \(GroupedCount.text(summary.invitationsWithdrawn)) withdrew" : ""
-        return "\(GroupedCount.text(summary.invitations)) (\(GroupedCount.text(summary.invitationsUsed)) used\(withdrawn))"
+        let declined = summary.invitationsDeclined.total > 0 ? ", \(GroupedCount.text(summary.invitationsDeclined.total)) declined" : ""
+        return "\(GroupedCount.text(summary.invitations)) (\(GroupedCount.text(summary.invitationsUsed)) used\(withdrawn)\(declined))"
     }
 
     /// A line per round with its response rate, and the basis they are counted on when one has a rate.
@@ -99,7 +101,7 @@ struct RoundListCommand: ParsableCommand {
             struct Language: Encodable { var language: String; var started: Int; var complete: Int }
             var name, survey, version, definitionHash, opens, closes, status: String
             var anonymous: Bool
-            var invitations, invitationsUsed, invitationsWithdrawn, started, complete: Int
+            var invitations, invitationsUsed, invitationsWithdrawn, invitationsDeclined, started, complete: Int
             var byLanguage: [Language]
             /// Absent for an anonymous round and one without invitations.
             var responseRate: Rate?
@@ -108,15 +110,16 @@ struct RoundListCommand: ParsableCommand {
         struct Rate: Encodable {
             var rr1, rr2: Double
             var rr3, rr4, coop1, ref1, con1, e: Double?
-            var invitations, complete, partial, noResponse, withdrawn, withoutInvitation: Int
-            var refused, nonContact, ineligible, unknownEligibility: Int
+            var invitations, complete, partial, noResponse, withdrawn, declined, withoutInvitation: Int
+            /// R: the recorded refusals (`refused`), the withdrawn and the declined.
+            var refusals, refused, nonContact, ineligible, unknownEligibility: Int
         }
         func rate(_ rate: ResponseRate) -> Rate? {
             guard case .invited(let o) = rate else { return nil }
             return Rate(rr1: o.rr1, rr2: o.rr2, rr3: o.rr3, rr4: o.rr4, coop1: o.coop1, ref1: o.ref1, con1: o.con1, e: o.e,
                         invitations: o.invitations, complete: o.complete, partial: o.partial,
-                        noResponse: o.noResponse, withdrawn: o.withdrawn, withoutInvitation: o.withoutInvitation,
-                        refused: o.dispositions.refused, nonContact: o.dispositions.nonContact, ineligible: o.ineligible,
+                        noResponse: o.noResponse, withdrawn: o.withdrawn, declined: o.declined, withoutInvitation: o.withoutInvitation,
+                        refusals: o.refusals, refused: o.dispositions.refused, nonContact: o.dispositions.nonContact, ineligible: o.ineligible,
                         unknownEligibility: o.unknownEligibility)
         }
         let entries = summaries.map { s in
@@ -124,7 +127,7 @@ struct RoundListCommand: ParsableCommand {
                 name: s.round.name, survey: s.round.surveyID, version: s.definitionVersion, definitionHash: s.round.definitionHash,
                 opens: s.round.opens.description, closes: s.round.closes.description, status: status(s.round, today: today),
                 anonymous: s.round.isAnonymous, invitations: s.invitations, invitationsUsed: s.invitationsUsed,
-                invitationsWithdrawn: s.invitationsWithdrawn, started: s.started, complete: s.complete,
+                invitationsWithdrawn: s.invitationsWithdrawn, invitationsDeclined: s.invitationsDeclined.total, started: s.started, complete: s.complete,
                 byLanguage: s.byLanguage.map { .init(language: $0.language, started: $0.started, complete: $0.complete) },
                 responseRate: rate(s.responseRate))
         }

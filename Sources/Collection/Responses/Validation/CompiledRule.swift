@@ -54,20 +54,10 @@ struct RuleInput {
         context.choiceAttributes = attributes ?? []
     }
 
-    /// An answer as the expression language sees it: unanswered is empty, whole numbers and
-    /// decimals are numbers, a single choice is its code, a multiple choice its codes.
+    /// An answer as the expression language sees it (``AnswerValue/expressionValue``); unanswered is empty.
     @inline(__always)
     static func expressionValue(_ value: AnswerValue?) -> Value {
-        switch value {
-        case nil: .empty
-        case .text(let s)?: .text(s)
-        case .integer(let i)?: .number(Double(i))
-        case .decimal(let d)?: .number(d)
-        case .boolean(let b)?: .boolean(b)
-        case .date(let d)?: .date(d)
-        case .choice(let code)?: .text(code)
-        case .choices(let codes)?: .choices(codes)
-        }
+        value?.expressionValue ?? .empty
     }
 }
 

@@ -1,7 +1,7 @@
 import Diagnostics
 import Expressions
 
-/// Checks every expression of a survey: syntax and types (E2xx, positioned in the file),
+/// Checks every expression of a survey (the survey's `refusal` too): syntax and types (E2xx, positioned in the file),
 /// references to questions that are not asked before (E110), cycles among calculations (E111).
 /// Types each calculate from its calculation.
 struct ExpressionChecks {
@@ -69,6 +69,8 @@ struct ExpressionChecks {
                 checkOrder(check(filter, in: filtered, expecting: .condition), filter, key: "choice_filter", of: index)
             }
         }
+        // Read of a response's answers once they are given, so it may use any question.
+        if let refusal = survey.refusal { _ = check(refusal, in: scope, expecting: .condition) }
     }
 
     // MARK: Calculations

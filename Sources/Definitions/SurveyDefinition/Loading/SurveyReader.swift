@@ -49,12 +49,13 @@ struct SurveyReader {
                 if let page = readPage(item, index: index) { pages.append(page) }
             }
         }
+        let refusal = readExpression(&map, "refusal", of: "the survey", into: &keyLocations)
         map.reportUnknownKeys(into: &diagnostics)
 
         let survey = Survey(
             id: id ?? "", version: version ?? "", title: LocalizedText(title ?? [:]),
             description: description.map(LocalizedText.init), languages: languages ?? [],
-            choiceLists: lists, pages: pages, location: SourceLocation(file: file, line: 1, column: 1),
+            choiceLists: lists, pages: pages, refusal: refusal, location: SourceLocation(file: file, line: 1, column: 1),
             keyLocations: keyLocations
         )
         return ReadSurvey(survey: survey, unreadableQuestions: unreadableQuestions)

@@ -12,6 +12,9 @@ public struct Survey: Hashable, Sendable {
     public var languages: [String]
     public var choiceLists: [ChoiceList]
     public var pages: [Page]
+    /// The condition on a response's answers that means its respondent declined to take part
+    /// (`${consent} = 'no'`): the response rates count such an invitation as a refusal (AAPOR R).
+    public var refusal: ExpressionSource?
     /// The start of the definition file.
     public var location: SourceLocation
     /// Where the value of each top-level key was written (`id`, `languages`…), by key.
@@ -19,7 +22,8 @@ public struct Survey: Hashable, Sendable {
 
     public init(
         id: String, version: String, title: LocalizedText, description: LocalizedText? = nil, languages: [String],
-        choiceLists: [ChoiceList], pages: [Page], location: SourceLocation, keyLocations: [String: SourceLocation] = [:]
+        choiceLists: [ChoiceList], pages: [Page], refusal: ExpressionSource? = nil, location: SourceLocation,
+        keyLocations: [String: SourceLocation] = [:]
     ) {
         self.id = id
         self.version = version
@@ -28,6 +32,7 @@ public struct Survey: Hashable, Sendable {
         self.languages = languages
         self.choiceLists = choiceLists
         self.pages = pages
+        self.refusal = refusal
         self.location = location
         self.keyLocations = keyLocations
     }

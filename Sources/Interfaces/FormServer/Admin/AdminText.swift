@@ -101,6 +101,11 @@ struct AdminText: Sendable {
     var withdrawnMeaning: String {
         pick(": svaren raderade, räknas som vägran i svarsfrekvensen", ": answers erased, counted as refusals in the response rate")
     }
+    var invitationsDeclined: String { pick("Inbjudna som avböjt i formuläret", "Invitees who declined in the form") }
+    /// What an invitation whose response declined is to the response rate.
+    var declinedMeaning: String {
+        pick("svaren finns kvar, räknas som vägran i svarsfrekvensen", "answers kept, counted as refusals in the response rate")
+    }
     var invitationDispositions: String { pick("Inbjudna utan svar, efter utfall", "Invitations without a response, by disposition") }
     /// What records the dispositions, after the command.
     var dispositionsRecordedBy: String { pick("registreras med", "recorded with") }

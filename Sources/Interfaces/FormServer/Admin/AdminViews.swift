@@ -230,6 +230,10 @@ enum AdminViews {
                         html.text(words.withdrawnMeaning + ")")
                     }
                 }
+                if !round.isAnonymous, summary.invitationsDeclined.total > 0 {
+                    html.element("dt", text: words.invitationsDeclined)
+                    html.element("dd", text: words.countOf(summary.invitationsDeclined.total, summary.invitations) + " (" + words.declinedMeaning + ")")
+                }
                 // Once a disposition is recorded, as the withdrawn line once one withdrew.
                 if !round.isAnonymous, summary.dispositions.recorded > 0 {
                     html.element("dt", text: words.invitationDispositions)

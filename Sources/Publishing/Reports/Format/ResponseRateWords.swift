@@ -62,12 +62,14 @@ public struct ResponseRateWords: Sendable {
             var text = "\(numbers.percent(outcomes.rr1)) (\(counts)); "
                 + pick("med påbörjade svar (RR2): ", "with partial responses (RR2): ") + numbers.percent(outcomes.rr2)
             if outcomes.withdrawn > 0 {
-                let count = numbers.integer(outcomes.withdrawn)
-                text += outcomes.withdrawn == 1
-                    ? pick("; 1\(joiner)inbjuden drog sig ur (svaren raderade) och räknas som vägran",
-                           "; 1\(joiner)invitee withdrew (the answers erased) and counts as a refusal")
-                    : pick("; \(count)\(joiner)inbjudna drog sig ur (svaren raderade) och räknas som vägran",
-                           "; \(count)\(joiner)invitees withdrew (their answers erased) and count as refusals")
+                text += "; " + counted(outcomes.withdrawn,
+                                       swedish: ("inbjuden drog sig ur (svaren raderade) och räknas som vägran", "inbjudna drog sig ur (svaren raderade) och räknas som vägran"),
+                                       english: ("invitee withdrew (the answers erased) and counts as a refusal", "invitees withdrew (their answers erased) and count as refusals"))
+            }
+            if outcomes.declined > 0 {
+                text += "; " + counted(outcomes.declined,
+                                       swedish: ("inbjuden avböjde i formuläret och räknas som vägran", "inbjudna avböjde i formuläret och räknas som vägran"),
+                                       english: ("invitee declined in the form and counts as a refusal", "invitees declined in the form and count as refusals"))
             }
             if outcomes.hasDispositions { text += "; " + dispositions(outcomes, withCounts: dispositionCounts) }
             if outcomes.withoutInvitation > 0 {
@@ -79,6 +81,11 @@ public struct ResponseRateWords: Sendable {
             }
             return text
         }
+    }
+
+    /// `count` kept with the words that follow it, in the singular for one.
+    private func counted(_ count: Int, swedish: (one: String, many: String), english: (one: String, many: String)) -> String {
+        numbers.integer(count) + joiner + (count == 1 ? pick(swedish.one, english.one) : pick(swedish.many, english.many))
     }
 
     /// The recorded dispositions of the invitations without a response (unless not `withCounts`),
@@ -146,17 +153,19 @@ public struct ResponseRateWords: Sendable {
     public var basis: String {
         pick("Svarsfrekvens enligt AAPOR:s Standard Definitions (10:e upplagan, 2023) med omgångens inbjudningar som urval: "
                 + "RR1 räknar slutförda svar, RR2 även påbörjade. En inbjuden utan svar räknas som behörig, om den inte har "
-                + "registrerats som ej behörig (samla round dispositions) och då räknas bort; den som dragit sig ur räknas som vägran. "
+                + "registrerats som ej behörig (samla round dispositions) och då räknas bort; den som dragit sig ur eller avböjt i "
+                + "formuläret (enkätens refusal) räknas som vägran. "
                 + "Där utfall har registrerats räknar RR3 och RR4 de inbjudna med okänd behörighet med e, andelen behöriga bland dem vars "
                 + "behörighet är känd (AAPOR:s proportionella fördelning), och COOP1, REF1 och CON1 ger samarbets-, vägrans- och kontaktandelen. "
-                + "Där inga utfall har registrerats vet Samla inte vem som avböjt, vem som inte nåtts eller vem som inte hör till populationen, "
+                + "Där inga utfall har registrerats vet Samla inte vem som avböjt utan att svara, vem som inte nåtts eller vem som inte hör till populationen, "
                 + "och ger bara RR1 och RR2.",
              "Response rates by AAPOR's Standard Definitions (10th edition, 2023) with the round's invitations as the sample: "
                 + "RR1 counts complete responses, RR2 partial ones too. An invitee without a response counts as eligible unless "
-                + "recorded as ineligible (samla round dispositions), and is then left out; one who withdrew counts as a refusal. "
+                + "recorded as ineligible (samla round dispositions), and is then left out; one who withdrew or declined in the form "
+                + "(the survey's refusal) counts as a refusal. "
                 + "Where dispositions are recorded, RR3 and RR4 count the invitees of unknown eligibility by e, the share of eligible "
                 + "among those whose eligibility is known (AAPOR's proportional allocation), and COOP1, REF1 and CON1 give the "
-                + "cooperation, refusal and contact rates. Where none are recorded, Samla cannot tell who declined, who was not "
+                + "cooperation, refusal and contact rates. Where none are recorded, Samla cannot tell who declined without answering, who was not "
                 + "reached or who is outside the population, and gives RR1 and RR2 alone.")
     }
 }

@@ -2,7 +2,8 @@
 /// invitations as the sample: what `samla round list`, the admin round page and the reports show.
 ///
 /// Each invitation is one case. Its response decides its disposition: submitted is a complete
-/// response (I), begun and not submitted a partial one (P). An invitation without a response is
+/// response (I), begun and not submitted a partial one (P), and either is a refusal (R) when its
+/// answers satisfy the definition's `refusal` (declined in the form). An invitation without a response is
 /// what `samla round dispositions` recorded for it: a refusal (R), a non-contact (NC) or ineligible
 /// (left out of every denominator), and otherwise of unknown eligibility (UH/UO). A withdrawn
 /// invitation (`samla erase --withdraw`) is a refusal, whatever was recorded. Samla has no
@@ -25,10 +26,10 @@ public enum ResponseRate: Hashable, Sendable {
             self = .noEligibleInvitations(invitations: summary.invitations)
         } else {
             self = .invited(InvitationOutcomes(
-                invitations: summary.invitations, complete: summary.invitationsCompleted,
-                partial: summary.invitationsUsed - summary.invitationsCompleted,
+                invitations: summary.invitations, complete: summary.invitationsCompleted - summary.invitationsDeclined.complete,
+                partial: summary.invitationsUsed - summary.invitationsCompleted - summary.invitationsDeclined.partial,
                 withoutInvitation: summary.responsesWithoutInvitation, withdrawn: summary.invitationsWithdrawn,
-                dispositions: summary.dispositions))
+                declined: summary.invitationsDeclined.total, dispositions: summary.dispositions))
         }
     }
 }
@@ -49,9 +50,9 @@ public enum ResponseRate: Hashable, Sendable {
 public struct InvitationOutcomes: Hashable, Sendable {
     /// Every invitation made: the sample.
     public let invitations: Int
-    /// Invitations whose response was submitted (I).
+    /// Invitations whose response was submitted (I), those that declined in the form left out.
     public let complete: Int
-    /// Invitations whose response was begun and not submitted (P).
+    /// Invitations whose response was begun and not submitted (P), those that declined in the form left out.
     public let partial: Int
     /// Responses of the round that came without an invitation (imported without a token, from the
     /// API): outside the sample, so in no rate. An imported row with its invitation's token is
@@ -59,28 +60,32 @@ public struct InvitationOutcomes: Hashable, Sendable {
     public let withoutInvitation: Int
     /// Invitations withdrawn by `samla erase --withdraw`, whose responses were removed: refusals (in R).
     public let withdrawn: Int
+    /// Invitations whose response, submitted or not, declined in the form (the definition's
+    /// `refusal`): refusals (in R), in neither `complete` nor `partial`.
+    public let declined: Int
     /// The dispositions recorded for invitations with no response that are not withdrawn.
     public let dispositions: DispositionCounts
 
     public init(
-        invitations: Int, complete: Int, partial: Int, withoutInvitation: Int = 0, withdrawn: Int = 0,
+        invitations: Int, complete: Int, partial: Int, withoutInvitation: Int = 0, withdrawn: Int = 0, declined: Int = 0,
         dispositions: DispositionCounts = DispositionCounts()
     ) {
-        precondition(invitations > 0 && complete >= 0 && partial >= 0 && withdrawn >= 0)
+        precondition(invitations > 0 && complete >= 0 && partial >= 0 && withdrawn >= 0 && declined >= 0)
         precondition(dispositions.refused >= 0 && dispositions.nonContact >= 0 && dispositions.ineligible >= 0)
-        precondition(complete + partial + withdrawn + dispositions.recorded <= invitations && dispositions.ineligible < invitations)
+        precondition(complete + partial + declined + withdrawn + dispositions.recorded <= invitations && dispositions.ineligible < invitations)
         self.invitations = invitations
         self.complete = complete
         self.partial = partial
         self.withoutInvitation = withoutInvitation
         self.withdrawn = withdrawn
+        self.declined = declined
         self.dispositions = dispositions
     }
 
     /// Invitations with no response at all, whatever their disposition.
-    public var noResponse: Int { invitations - complete - partial }
-    /// Refusals (R): those recorded so, and the withdrawn invitations.
-    public var refusals: Int { dispositions.refused + withdrawn }
+    public var noResponse: Int { invitations - complete - partial - declined }
+    /// Refusals (R): those recorded so, the withdrawn invitations and those that declined in the form.
+    public var refusals: Int { dispositions.refused + withdrawn + declined }
     /// Non-contacts (NC).
     public var nonContacts: Int { dispositions.nonContact }
     /// Invitations recorded ineligible: in no denominator.

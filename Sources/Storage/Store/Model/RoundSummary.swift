@@ -16,6 +16,9 @@ public struct RoundSummary: Hashable, Sendable {
     /// Invitations withdrawn by `samla erase --withdraw`: their responses are gone, and the
     /// response rate counts them as refusals.
     public var invitationsWithdrawn: Int
+    /// Invitations whose response declined in the form (the definition's `refusal`): stored as
+    /// responses, and counted by the response rate as refusals.
+    public var invitationsDeclined: DeclinedInvitations
     /// Responses begun with no invitation: imported, from the API, or the web form of an anonymous round.
     public var responsesWithoutInvitation: Int
     /// The dispositions recorded (`samla round dispositions`) for invitations with no response
@@ -25,7 +28,8 @@ public struct RoundSummary: Hashable, Sendable {
     public init(
         round: Round, definitionVersion: String, started: Int, complete: Int, byLanguage: [LanguageCount],
         invitations: Int, invitationsUsed: Int, invitationsCompleted: Int, responsesWithoutInvitation: Int,
-        invitationsWithdrawn: Int = 0, dispositions: DispositionCounts = DispositionCounts()
+        invitationsWithdrawn: Int = 0, invitationsDeclined: DeclinedInvitations = DeclinedInvitations(),
+        dispositions: DispositionCounts = DispositionCounts()
     ) {
         self.round = round
         self.definitionVersion = definitionVersion
@@ -37,6 +41,7 @@ public struct RoundSummary: Hashable, Sendable {
         self.invitationsCompleted = invitationsCompleted
         self.responsesWithoutInvitation = responsesWithoutInvitation
         self.invitationsWithdrawn = invitationsWithdrawn
+        self.invitationsDeclined = invitationsDeclined
         self.dispositions = dispositions
     }
 

@@ -116,16 +116,17 @@ extension SQLiteStore {
                     row["n"], row["used"], row["completed"], row["withdrawn"],
                     DispositionCounts(refused: row["refused"], nonContact: row["non_contact"], ineligible: row["ineligible"]))
             }
-            return rows.map { row in
+            return try rows.map { row in
                 let round = Self.round(from: row)
                 let counts = (languages[round.id] ?? [:]).values.sorted { $0.language < $1.language }
                 let invited = invitations[round.id] ?? (0, 0, 0, 0, DispositionCounts())
+                let declined = invited.used > 0 ? try declinedInvitations(of: round, db) : DeclinedInvitations()
                 return RoundSummary(
                     round: round, definitionVersion: row["version"],
                     started: counts.reduce(0) { $0 + $1.started }, complete: counts.reduce(0) { $0 + $1.complete },
                     byLanguage: counts, invitations: invited.made, invitationsUsed: invited.used,
                     invitationsCompleted: invited.completed, responsesWithoutInvitation: withoutInvitation[round.id] ?? 0,
-                    invitationsWithdrawn: invited.withdrawn, dispositions: invited.dispositions)
+                    invitationsWithdrawn: invited.withdrawn, invitationsDeclined: declined, dispositions: invited.dispositions)
             }
         }
     }

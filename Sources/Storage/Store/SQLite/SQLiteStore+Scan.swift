@@ -8,22 +8,7 @@ extension SQLiteStore {
     ) throws -> Int {
         try pool.read { db in
             let round = try Self.existingRound(named: name, db)
-            let catalogue = Dictionary(uniqueKeysWithValues: try Self.variables(survey: round.surveyID, db).map { ($0.name, $0) })
-            let tables = AnswerTables(surveyID: round.surveyID)
-            var types: [VariableType] = []
-            var columns: [String] = []
-            for name in variables {
-                guard let variable = catalogue[name] else { throw StoreError.unknownVariable(name, survey: round.surveyID) }
-                types.append(variable.type)
-                columns.append((variable.isPII ? "p." : "a.") + quoted(name))
-            }
-            let joinsPersonal = variables.contains { catalogue[$0]!.isPII }
-            let select = """
-                SELECT r.id, r.language, r.status, r.submitted_at, r.source, r.api_client, r.started_at, r.updated_at\(columns.map { ", " + $0 }.joined())
-                FROM responses r
-                JOIN \(quoted(tables.answers)) a ON a.response_id = r.id
-                \(joinsPersonal ? "LEFT JOIN \(quoted(tables.personal)) p ON p.response_id = r.id" : "")
-                """
+            let (select, types) = try Self.scanSelect(variables: variables, of: round, db)
             // The round's index lists each status in id order; all responses are the two lists
             // merged, which spares SQLite sorting the whole round in a temporary table.
             let sql = switch selection {
@@ -41,6 +26,29 @@ extension SQLiteStore {
             }
             return count
         }
+    }
+
+    /// A scan's SELECT of `variables` of `round`'s survey, without its WHERE, and their types: the
+    /// response's record columns first, then the variables, as ``SQLiteResponseRow`` reads them.
+    /// Throws `StoreError.unknownVariable` for a name the survey never stored.
+    static func scanSelect(variables: [String], of round: Round, _ db: Database) throws -> (sql: String, types: [VariableType]) {
+        let catalogue = Dictionary(uniqueKeysWithValues: try Self.variables(survey: round.surveyID, db).map { ($0.name, $0) })
+        let tables = AnswerTables(surveyID: round.surveyID)
+        var types: [VariableType] = []
+        var columns: [String] = []
+        for name in variables {
+            guard let variable = catalogue[name] else { throw StoreError.unknownVariable(name, survey: round.surveyID) }
+            types.append(variable.type)
+            columns.append((variable.isPII ? "p." : "a.") + quoted(name))
+        }
+        let joinsPersonal = variables.contains { catalogue[$0]!.isPII }
+        let select = """
+            SELECT r.id, r.language, r.status, r.submitted_at, r.source, r.api_client, r.started_at, r.updated_at\(columns.map { ", " + $0 }.joined())
+            FROM responses r
+            JOIN \(quoted(tables.answers)) a ON a.response_id = r.id
+            \(joinsPersonal ? "LEFT JOIN \(quoted(tables.personal)) p ON p.response_id = r.id" : "")
+            """
+        return (select, types)
     }
 }
 

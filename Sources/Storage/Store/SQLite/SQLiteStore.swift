@@ -16,6 +16,7 @@ public final class SQLiteStore: Store {
     let busyTimeout: TimeInterval
     let writerWatch = WriterWatch()
     let upserts = UpsertStatements()
+    let refusals = RefusalConditions()
     /// The time the store writes: when a response was begun, saved and submitted (and when an
     /// imported one without a time was stored), a round opened, invitations made.
     let clock: @Sendable () -> Date

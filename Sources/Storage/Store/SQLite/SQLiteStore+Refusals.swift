@@ -1,0 +1,24 @@
+import Expressions
+import GRDB
+import SurveyDefinition
+
+extension SQLiteStore {
+    /// The invitations of `round` whose response declined in the form: whose stored answers satisfy
+    /// the refusal of the round's definition, read as the rates are shown, so that responses stored
+    /// before the definition declared it count too. None when the definition declares no refusal.
+    func declinedInvitations(of round: Round, _ db: Database) throws -> DeclinedInvitations {
+        guard let refusal = try refusals.condition(definition: round.definitionHash, db) else { return DeclinedInvitations() }
+        let (select, types) = try Self.scanSelect(variables: refusal.variables, of: round, db)
+        let statement = try RawStatement(db, sql: select + " JOIN invitations i ON i.response_id = r.id WHERE i.round_id = ?1")
+        statement.bindInteger(round.id, at: 1)
+        let row = SQLiteResponseRow(statement: statement, types: types)
+        var context = EvaluationContext(slotCount: types.count, today: CalendarDate.today(now: clock()))
+        var declined = DeclinedInvitations()
+        while try statement.step() {
+            for slot in types.indices { context.slots[slot] = row.value(slot)?.expressionValue ?? .empty }
+            guard refusal.expression.isTrue(context) else { continue }
+            if row.status == .complete { declined.complete += 1 } else { declined.partial += 1 }
+        }
+        return declined
+    }
+}
