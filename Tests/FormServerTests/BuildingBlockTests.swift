@@ -266,6 +266,13 @@ import SurveyDefinition
         #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("/t/") == "/t/[token]")
         #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("/t") == "/t")
         #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("/tt/abc") == "/tt/abc")
+        let token = String(repeating: "aB3-_", count: 9).prefix(InvitationToken.textLength)
+        #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("/t/\(token)/12") == "/t/[token]/12")
+        #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("//t/\(token)/12") == "//t/[token]/12")
+        #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("//t/\(token);12") == "//t/[token]")
+        #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("//t/\(token)%2F12") == "//t/[token]")
+        #expect(RequestLogMiddleware<Hummingbird.BasicRequestContext>.redacted("//t/\(token.dropLast());12") == "//t/\(token.dropLast());12",
+                "one character short of a token is no token")
         #expect(JSONLogHandler.quoted("a\"b\\c\nd\u{1}") == #""a\"b\\c\nd\u0001""#)
         #expect(JSONLogHandler.quoted("Åsa\t\r\u{1F}🍰") == #""Åsa\t\r\u001f🍰""#)
     }

@@ -48,11 +48,11 @@ import Testing
             #expect(Page.title(finished.body) == "Tack för dina svar")
             #expect(!finished.body.contains("<form"))
 
-            let begun = try await client.get("/t/\(partial)")
+            let begun = try await client.open("/t/\(partial)")
             #expect(Page.title(begun.body) == "Nytta")
             #expect(Page.inputValue("useful", in: begun.body) == "5", "the imported answer, where it was left")
 
-            let fresh = try await client.get("/t/\(untouched)")
+            let fresh = try await client.open("/t/\(untouched)")
             #expect(Page.title(fresh.body) == "Nytta")
             #expect(Page.inputValue("useful", in: fresh.body) != "5")
 

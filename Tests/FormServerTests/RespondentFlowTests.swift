@@ -121,7 +121,7 @@ import Testing
             try await r.answer("Staff and leadership", [("fte", "0"), ("volunteers", "12"), ("mgmt_n", "0")])
 
             // Resume: a new visit to the link continues on the next page, in English, with answers kept.
-            let resumed = try await WebClient(port: client.port).get(r.path)
+            let resumed = try await WebClient(port: client.port).open(r.path)
             #expect(Page.title(resumed.body) == "Finances")
             #expect(Page.language(resumed.body) == "en")
             let back = try await r.post([], action: "back")

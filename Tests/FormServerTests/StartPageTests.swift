@@ -66,7 +66,7 @@ import Testing
             #expect(Page.title(first.body) == "Welcome")
             #expect(!first.body.contains(Self.descriptionEN), "the start page showed the description")
             // A personal link has no start page: its first page shows the description.
-            let invited = try await client.get("/t/" + (try environment.invite(1)[0].text), headers: ["Accept-Language": "sv"])
+            let invited = try await client.open("/t/" + (try environment.invite(1)[0].text), headers: ["Accept-Language": "sv"])
             #expect(invited.body.contains(#"<p class="lead">\#(Self.descriptionSV)"#))
         }
     }

@@ -12,12 +12,12 @@ import Testing
         try ImportedInvitationLinkTests.openInvitedRound(environment, tokens: [answered, untouched])
 
         try await environment.withServer { client in
-            let form = try await client.get("/t/\(answered)")
+            let form = try await client.open("/t/\(answered)")
             let csrf = try #require(Page.hidden("samla.csrf", in: form.body))
             let submitted = try await client.postForm("/t/\(answered)", [("samla.csrf", csrf), ("samla.page", "p"), ("useful", "5")])
             #expect(submitted.status == 303)
             #expect(Page.title(try await client.get("/t/\(answered)").body) == "Tack för dina svar")
-            let untouchedForm = try await client.get("/t/\(untouched)")
+            let untouchedForm = try await client.open("/t/\(untouched)")
             let untouchedCSRF = try #require(Page.hidden("samla.csrf", in: untouchedForm.body))
 
             let command = try SQLiteStore(path: environment.databasePath)

@@ -4,8 +4,9 @@
 -- TOKENS.lua (written by serve-fixture) returns {{token, csrf}, ...}. Each post alternates between
 -- the "respondent" page (4 answers) and the "organisation" page (8 answers) with changing values,
 -- so every post is checked and saves something. MODE "posts" (the default) sends posts only;
--- MODE "pages" follows every post with a GET of the link just posted, as a browser follows the
--- 303, so that two requests make one page a respondent fills in.
+-- MODE "pages" follows every post with a GET of the address its 303 names, as a browser does: the
+-- page after the one posted, "organisation" (/t/TOKEN/3) or "mission" (/t/TOKEN/4), so that two
+-- requests make one page a respondent fills in.
 local next_id = 0
 
 function setup(thread)
@@ -36,18 +37,21 @@ function request()
   local entry = tokens[(sequence % n) + 1]
   local round = math.floor(sequence / n)
   local body
+  local following
   if round % 2 == 0 then
+    following = "/3"
     body = "samla.csrf=" .. entry[2] .. "&samla.page=respondent&samla.lang=sv"
       .. "&resp_role=" .. roles[(round % 4) + 1] .. "&registered=yes"
       .. "&prio_fin=" .. (round % 11) .. "&prio_imp=" .. ((round + 3) % 11)
       .. "&samla.action=next"
   else
+    following = "/4"
     body = "samla.csrf=" .. entry[2] .. "&samla.page=organisation&samla.lang=sv"
       .. "&legal_form=ekonomisk_forening&year_founded=" .. (1990 + round % 30)
       .. "&stage=" .. stages[(round % 4) + 1] .. "&region=M&scope=local&scope=regional&sector=Q"
       .. "&sdg=3&sdg=8&customers=public&samla.action=next"
   end
-  if pages then posted = "/t/" .. entry[1] end
+  if pages then posted = "/t/" .. entry[1] .. following end
   return wrk.format("POST", "/t/" .. entry[1], {["Content-Type"] = "application/x-www-form-urlencoded"}, body)
 end
 

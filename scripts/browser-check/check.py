@@ -479,6 +479,42 @@ INVITED_ROUND_TEXT = {
 }
 
 
+def heading(driver):
+    return driver.find_element(By.TAG_NAME, "h1").text
+
+
+def check_browser_back(check, d):
+    """The browser's own Back and Forward buttons step through the pages answered, each page
+    having its own address (/t/TOKEN/N): Back shows the page before with its saved answers, and
+    that page posted again goes on from it. Back showed the same page again, every page being
+    /t/TOKEN."""
+    check.open("/s/esem-se-open")
+    start(d)
+    click_choice(d, "consent", "yes")
+    press(d, "next")
+    answer_about_you(d, "4", "9")
+    press(d, "next")
+    steps = [("back", "Om dig och organisationens prioriteringar", "/2"), ("back", "Välkommen", "/1"),
+             ("forward", "Om dig och organisationens prioriteringar", "/2")]
+    for move, title, suffix in steps:
+        old = d.find_element(By.TAG_NAME, "html")
+        d.back() if move == "back" else d.forward()
+        WebDriverWait(d, 15).until(lambda driver: is_gone(old) and driver.execute_script("return document.readyState") == "complete")
+        got = heading(d)
+        if got != title or not d.current_url.endswith(suffix):
+            check.failures.append(f"browser-back: after {move}: {got!r} at {d.current_url}, expected {title!r} at …{suffix}")
+        print(f"  browser-back: {move}: {got} at …{d.current_url[-2:]}")
+        if title == "Välkommen" and not d.find_element(By.CSS_SELECTOR, "input[name='consent'][value='yes']").is_selected():
+            check.failures.append("browser-back: the first page shown by Back lost its answer")
+    if field_values(d, ["prio_fin", "prio_imp"]) != {"prio_fin": "4", "prio_imp": "9"}:
+        check.failures.append(f"browser-back: the page shown by Forward shows {field_values(d, ['prio_fin', 'prio_imp'])}")
+    fill(d, "prio_imp", "8")
+    press(d, "next")
+    if heading(d) != "Om organisationen" or not d.current_url.endswith("/3"):
+        check.failures.append(f"browser-back: the page posted again led to {heading(d)!r} at {d.current_url}")
+    check.audit("page-after-browser-back", "Om organisationen")
+
+
 def run_cli(samla, *arguments):
     """Runs samla with `arguments`; stops the check with its output if it fails."""
     done = subprocess.run([samla, *arguments], capture_output=True, text=True)
@@ -844,6 +880,8 @@ def run_pages(check, d):
     fill(d, "fte", "12,5")
     press(d, "lang-en")
     check.audit("matrix-page-english", "Staff and leadership")
+
+    check_browser_back(check, d)
 
     # The thank-you page: a respondent who does not consent is done at once.
     check.open("/s/esem-se-open")

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -41,6 +42,17 @@ final class RawConnection: @unchecked Sendable {
         let bytes = Array(text.utf8)
         guard bytes.withUnsafeBytes({ Foundation.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == bytes.count else {
             throw TestFailure("send failed: errno \(errno)")
+        }
+    }
+
+    /// GETs each path as written, on a connection of its own (no client tidies it up first), and
+    /// expects its status.
+    static func expectGets(_ expected: [(path: String, status: Int)], port: Int, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        for (path, status) in expected {
+            let connection = try RawConnection(port: port)
+            try connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            let reply = try #require(await connection.response(within: 15), "\(path)", sourceLocation: sourceLocation)
+            #expect(reply.hasPrefix("HTTP/1.1 \(status)"), "\(path): \(reply.prefix(40))", sourceLocation: sourceLocation)
         }
     }
 

@@ -139,6 +139,8 @@ final class WebClient: @unchecked Sendable {
         var headers: HTTPFields
         var body: String
         var bytes: [UInt8]
+        /// The path the reply answered (``WebClient/open(_:headers:)``); empty for a single request.
+        var address = ""
 
         func header(_ name: String) -> String? { headers[HTTPField.Name(name)!] }
         var location: String? { header("Location") }
@@ -163,6 +165,21 @@ final class WebClient: @unchecked Sendable {
 
     func get(_ path: String, headers: [String: String] = [:]) async throws -> Reply {
         try await request(.get, path, headers: headers)
+    }
+
+    /// What a browser shows for `path`: its GET, following redirects to this server (at most five),
+    /// with `address`, the path it ends at.
+    func open(_ path: String, headers: [String: String] = [:]) async throws -> Reply {
+        var address = path
+        for _ in 0..<5 {
+            var reply = try await get(address, headers: headers)
+            guard [301, 302, 303, 307, 308].contains(reply.status), let location = reply.location, location.hasPrefix("/") else {
+                reply.address = address
+                return reply
+            }
+            address = location
+        }
+        throw TestFailure("\(path) redirects more than five times")
     }
 
     func postForm(_ path: String, _ fields: [(String, String)], headers: [String: String] = [:]) async throws -> Reply {

@@ -45,6 +45,14 @@ public struct WebResponse: Sendable {
         return validator.nextRelevantPage(after: index, in: sheet) ?? validator.previousRelevantPage(before: index, in: sheet)
     }
 
+    /// Whether the respondent may open `page` again: it is shown now (relevant) and not past the
+    /// page they stand on, which "next" took them to from each page shown before it. A later page
+    /// is not, whatever the answers: opening it would pass over the checks of the pages between.
+    public func hasReached(page: Int) -> Bool {
+        guard let current = currentPage else { return false }
+        return page <= current && validator.isPageRelevant(page, in: sheet)
+    }
+
     /// The relevant pages given the answers so far, in order: for "page 3 of 12".
     public var relevantPages: [Int] {
         survey.pages.indices.filter { validator.isPageRelevant($0, in: sheet) }

@@ -173,12 +173,17 @@ enum WebFailure: Error, Equatable {
                                languageLinks: AdminLanguage.links(from: words.language, back: back), link: link).render()
     }
 
-    /// Back to the respondent's form, when a post of it failed: its GET shows the page as saved.
+    /// Back to the respondent's form, when a post of it failed: its GET shows the page as saved
+    /// (`/s/ROUND`, `/t/TOKEN`, or the page posted, `/t/TOKEN/N`).
     private func formLink(_ request: Request, _ words: UIText) -> (text: String, href: String)? {
         guard self != .notFound, request.method == .post else { return nil }
         let path = request.uri.path
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard segments.count == 3, segments[0].isEmpty, segments[1] == "t" || segments[1] == "s", !segments[2].isEmpty else { return nil }
-        return (words.continueLink, path)
+        guard segments.count >= 3, segments[0].isEmpty, !segments[2].isEmpty else { return nil }
+        switch (segments[1], segments.count) {
+        case ("s", 3), ("t", 3): return (words.continueLink, path)
+        case ("t", 4) where !segments[3].isEmpty: return (words.continueLink, path)
+        default: return nil
+        }
     }
 }

@@ -31,8 +31,9 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     /// The path with link tokens replaced, so that the log holds no key to a response: the segment
-    /// after `/t/`, and any segment that is a token, percent-encoded or not, wherever it stands
-    /// (`//t/TOKEN` and `/t//TOKEN` open the form as `/t/TOKEN` does).
+    /// after `/t/` (a page's address keeps its number, `/t/[token]/3`), and any segment that holds
+    /// a token, percent-encoded or not, wherever it stands (`//t/TOKEN/3` and `/t//TOKEN` open the
+    /// form as `/t/TOKEN` does, and `TOKEN;3` or `TOKEN%2F3` written for a page carry the key as well).
     static func redacted(_ path: String) -> String {
         var path = path
         if path.utf8.starts(with: "/t/".utf8) {
@@ -44,9 +45,9 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         return segments.map { isToken($0) ? "[token]" : $0 }.joined(separator: "/")
     }
 
-    /// Whether a path segment is a link token as the router reads it (percent-decoded).
+    /// Whether a path segment holds a link token as the router reads it (percent-decoded).
     private static func isToken(_ segment: Substring) -> Bool {
         guard segment.utf8.count >= InvitationToken.textLength else { return false }
-        return InvitationToken(segment.contains("%") ? segment.removingPercentEncoding ?? "" : String(segment)) != nil
+        return InvitationToken.isWritten(in: segment.contains("%") ? segment.removingPercentEncoding ?? "" : String(segment))
     }
 }

@@ -18,7 +18,7 @@ struct FormPageView {
     var values: [String: FormField]
     var problems: [AnswerProblem]
     var language: String
-    /// Where the form posts (`/t/TOKEN`).
+    /// Where the form posts: the address of its page (`/t/TOKEN/N`).
     var action: String
     var csrfToken: String
     /// Whether the first page shows the survey's description: true for a personal link, which has

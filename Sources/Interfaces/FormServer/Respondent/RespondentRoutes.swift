@@ -5,7 +5,8 @@ import Store
 import SurveyDefinition
 
 /// `GET /s/ROUND` shows an anonymous round's start page and `POST /s/ROUND` begins a response;
-/// `GET /t/TOKEN` shows where a response stands; `POST /t/TOKEN` takes a page.
+/// `GET /t/TOKEN` leads to the page a response stands on, `GET /t/TOKEN/N` shows its page N
+/// (``PageAddress``); a post to either takes the page its form names.
 extension FormServer {
     func addRespondentRoutes(_ router: Router<BasicRequestContext>) {
         // The GET (and so the HEAD) begins nothing: mail scanners and link previews fetch links.
@@ -17,9 +18,16 @@ extension FormServer {
             try await self.startAnonymous(request, round: context.parameters.get("round") ?? "")
         }
         router.get("/t/:token") { request, context in
-            try self.showResponse(request, token: context.parameters.get("token") ?? "")
+            try self.showResponse(request, token: context.parameters.get("token") ?? "", page: nil)
+        }
+        router.get("/t/:token/:page") { request, context in
+            try self.showResponse(request, token: context.parameters.get("token") ?? "", page: context.parameters.get("page") ?? "")
         }
         router.post("/t/:token") { request, context in
+            try await self.postPage(request, token: context.parameters.get("token") ?? "")
+        }
+        // The posted form names its page; the address it was posted to is where the browser stood.
+        router.post("/t/:token/:page") { request, context in
             try await self.postPage(request, token: context.parameters.get("token") ?? "")
         }
     }
@@ -48,7 +56,7 @@ extension FormServer {
     private func anonymousStartPage(_ outcome: AnonymousStartOutcome, _ request: Request, path: String) throws -> Response {
         switch outcome {
         case .started(let token, let round):
-            var reply = Reply.redirect("/t/" + token.text)
+            var reply = Reply.redirect(PageAddress.link(token.text))
             reply.setCookie(BegunResponseCookie.cookie(token, round: round.name, secure: configuration.secureCookies))
             return reply
         case .open(let round):
@@ -84,16 +92,18 @@ extension FormServer {
     private func begunResponsePath(_ request: Request, round: String) throws -> String? {
         guard let token = request.cookies[BegunResponseCookie.name]?.value, let response = try submissions.open(token: token),
               response.round.name == round, response.record != nil, !response.isComplete, !response.isWithdrawn else { return nil }
-        return "/t/" + token
+        return PageAddress.link(token)
     }
 
-    private func showResponse(_ request: Request, token: String) throws -> Response {
-        guard var response = try submissions.open(token: token) else { return unknownLinkPage(request, path: "/t/" + token) }
+    /// What link `token` shows at its page `segment` (`/t/TOKEN/N`), or at the link itself when nil.
+    /// A response being filled in shows a page the respondent has reached; the link, and any other
+    /// page, is sent on (303) to the page the respondent stands on.
+    private func showResponse(_ request: Request, token: String, page segment: String?) throws -> Response {
+        let path = PageAddress.link(token)
+        guard var response = try submissions.open(token: token) else { return unknownLinkPage(request, path: path) }
         let survey = response.survey
-        let language = request.uri.queryParameters.get("lang").flatMap { survey.languages.contains($0) ? $0 : nil }
-            ?? response.record?.language
-            ?? requestedLanguage(request, offered: survey.languages)
-        let path = "/t/" + token
+        let asked = request.uri.queryParameters.get("lang").flatMap { survey.languages.contains($0) ? $0 : nil }
+        let language = asked ?? response.record?.language ?? requestedLanguage(request, offered: survey.languages)
         if response.isWithdrawn { return withdrawnPage(survey: survey, language: language, path: path) }
         if response.isComplete {
             let words = UIText(language)
@@ -105,13 +115,18 @@ extension FormServer {
         guard response.phase == .collecting else {
             return roundNotCollectingPage(round: response.round, phase: response.phase, survey: survey, language: language, path: path)
         }
-        let page = response.currentPage ?? 0
+        let current = response.currentPage ?? 0
+        guard let page = segment.flatMap({ PageAddress.page($0, count: survey.pages.count) }),
+              page == current || response.hasReached(page: page) else {
+            return Reply.redirect(PageAddress.of(page: current, token: token) + (asked.map { "?lang=" + FormBody.encode($0) } ?? ""))
+        }
         let validator = response.validator
         validator.applyDefaults(page: page, to: &response.sheet)
         let sheet = response.sheet
         let view = FormPageView(
             validator: validator, sheet: sheet, page: page, values: Self.fieldValues(of: sheet, page: page, words: UIText(language)),
-            problems: [], language: language, action: path, csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash),
+            problems: [], language: language, action: PageAddress.of(page: page, token: token),
+            csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash),
             describesSurvey: response.invitation != nil, maximumBodyBytes: configuration.maximumBodyBytes)
         return Reply.html(view.render())
     }
@@ -120,7 +135,7 @@ extension FormServer {
         let body = try await request.collectBody(limit: configuration.maximumBodyBytes)
         guard let form = FormBody(body.readableBytesView) else { throw WebFailure.badRequest }
         return try await submissions.openForPost(token: token) { (response: consuming WebResponse?) in
-            if case .none = response { return unknownLinkPage(request, path: "/t/" + token) }
+            if case .none = response { return unknownLinkPage(request, path: PageAddress.link(token)) }
             // Moved on, not copied: the post then holds the only reference to its sheet and stored answers.
             return try await take(form, token: token, response: response.take()!)
         }
@@ -143,18 +158,20 @@ extension FormServer {
         let post = PagePost(
             page: form[FormFieldName.page], fields: Self.formFields(form, validator: validator), action: action, language: language,
             decimalSeparator: UIText(language).decimalSeparator.first)
-        let path = "/t/" + token
+        let path = PageAddress.link(token)
         let outcome: PagePostOutcome
         do {
             outcome = try await submissions.post(post, to: consume response)
         } catch {
             guard let diagnostic = WebFailure.databaseFailure(error, database: configuration.database),
-                  let page = try notSavedPage(post, token: token, path: path) else { throw error }
+                  let page = try notSavedPage(post, token: token) else { throw error }
             WebFailure.logNotStored(diagnostic, path: RequestLogMiddleware<BasicRequestContext>.redacted(path), logger: logger)
             return page
         }
         switch outcome {
-        case .moved, .completed, .superseded, .pageNotShown:
+        case .moved(let page):
+            return Reply.redirect(PageAddress.of(page: page, token: token))
+        case .completed, .superseded, .pageNotShown:
             return Reply.redirect(path)
         case .alreadyComplete, .notCollecting, .withdrawn:
             // Its page says why nothing was saved; a language switch asked for it in that language.
@@ -163,7 +180,7 @@ extension FormServer {
         case .rejected(let page, let problems, let sheet, let language):
             let view = FormPageView(
                 validator: validator, sheet: sheet, page: page, values: Self.postedValues(post, on: sheet, page: page, language: language), problems: problems,
-                language: language, action: path, csrfToken: respondentTokens.token(linkTokenHash: linkTokenHash),
+                language: language, action: PageAddress.of(page: page, token: token), csrfToken: respondentTokens.token(linkTokenHash: linkTokenHash),
                 describesSurvey: describesSurvey, maximumBodyBytes: configuration.maximumBodyBytes, stayedForBack: post.action == .back)
             return Reply.html(view.render(), status: .unprocessableContent)
         }
@@ -173,7 +190,7 @@ extension FormServer {
     /// (503, `Retry-After`): the database could not take the save (busy, full, read-only), and the
     /// respondent sends the page again later instead of filling it in again. Nil when the page cannot
     /// be shown (the response no longer opens, or the page is not one it shows), for the plain 503 page.
-    private func notSavedPage(_ post: PagePost, token: String, path: String) throws -> Response? {
+    private func notSavedPage(_ post: PagePost, token: String) throws -> Response? {
         guard var response = try submissions.open(token: token), !response.isComplete, !response.isWithdrawn else { return nil }
         let validator = response.validator
         guard let page = post.page.flatMap({ id in validator.survey.pages.firstIndex { $0.id == id } }),
@@ -181,7 +198,7 @@ extension FormServer {
         _ = validator.submit(page: page, fields: post.fields, decimalSeparator: post.decimalSeparator, to: &response.sheet)
         let view = FormPageView(
             validator: validator, sheet: response.sheet, page: page, values: Self.postedValues(post, on: response.sheet, page: page, language: post.language),
-            problems: [], language: post.language, action: path,
+            problems: [], language: post.language, action: PageAddress.of(page: page, token: token),
             csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash), describesSurvey: response.invitation != nil,
             maximumBodyBytes: configuration.maximumBodyBytes, notSaved: true)
         var reply = Reply.html(view.render(), status: .serviceUnavailable)

@@ -45,6 +45,17 @@ public struct InvitationToken: Hashable, Sendable, CustomStringConvertible {
         text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
+    /// Whether `text` holds something a token could be: a run of at least ``textLength`` of the
+    /// characters tokens are written in (a token with more written on to it, `TOKEN;3`, is one).
+    public static func isWritten(in text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            run = isBase64URL(byte) ? run + 1 : 0
+            if run == textLength { return true }
+        }
+        return false
+    }
+
     private static func isBase64URL(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
