@@ -41,4 +41,29 @@ import Testing
         let consent = try #require(lines.first?.split(separator: ",").firstIndex(of: "consent"))
         #expect(lines.count == 2 && lines[1].split(separator: ",", omittingEmptySubsequences: false)[consent] == "no", "\(responses)")
     }
+
+    /// An invitee whose saved answers declined, without submitting them, said no: `samla remind`
+    /// leaves them out and says so, while one who began and said yes is reminded.
+    @Test func anInviteeWhoDeclinedWithoutSubmittingIsNotReminded() throws {
+        let cli = try StoreCLI()
+        let opened = try cli.run(["round", "open", ImportCommandTests.esem, "--name", "esem-se-2025", "--opens", day(-1), "--closes", day(30)])
+        #expect(opened.status == 0, "\(opened.errors)")
+        try Data("name,email\nAnna,anna@example.se\nBo,bo@example.se\nCecilia,cecilia@example.se\n".utf8)
+            .write(to: cli.folder.appendingPathComponent("contacts.csv"))
+        let invited = try cli.run(["invite", "--round", "esem-se-2025", "contacts.csv", "--base-url", "https://enkat.example.se"])
+        #expect(invited.status == 0, "\(invited.errors)")
+        let tokens = try String(contentsOf: cli.folder.appendingPathComponent("contacts-links.csv"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).dropFirst().map { String($0.split(separator: ",")[2]) }
+        try Data("consent,status,token\nno,partial,\(tokens[0])\nyes,partial,\(tokens[1])\n".utf8).write(to: cli.folder.appendingPathComponent("begun.csv"))
+        let imported = try cli.run(["import", "--round", "esem-se-2025", "begun.csv"])
+        #expect(imported.status == 0, "\(imported.errors)")
+
+        let reminded = try cli.run(["remind", "--round", "esem-se-2025", "contacts-links.csv", "--out", "reminders.csv"])
+        #expect(reminded.status == 0, "\(reminded.errors)")
+        #expect(reminded.output.contains("2 of 3 invitations in contacts-links.csv have not completed round esem-se-2025: 1 not started, 1 started and not finished; "
+            + "1 declined in the form (the survey's refusal) and is not reminded\n"), "\(reminded.output)")
+        let rows = try String(contentsOf: cli.folder.appendingPathComponent("reminders.csv"), encoding: .utf8).split(whereSeparator: \.isNewline)
+        #expect(rows.count == 3 && !rows.contains { $0.contains("anna@") }, "\(rows)")
+        #expect(rows.contains { $0.contains("bo@") && $0.hasSuffix(",not finished") } && rows.contains { $0.contains("cecilia@") && $0.hasSuffix(",not started") }, "\(rows)")
+    }
 }

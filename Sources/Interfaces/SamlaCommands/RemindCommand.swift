@@ -18,8 +18,8 @@ struct RemindCommand: ParsableCommand {
         When everyone has completed, no file is written. The database is only read. The reminders file \
         holds the tokens: keep it safe, and delete it after the mail merge. An invitation whose respondent \
         withdrew (samla erase --withdraw) is never reminded, nor one recorded as refused or ineligible \
-        (samla round dispositions; a non-contact is reminded), nor one whose address is on the survey's \
-        suppression list because its person withdrew another invitation after this one was sent (W703).
+        (samla round dispositions; a non-contact is reminded), nor one whose saved answers declined in the \
+        form (the survey's refusal), nor one whose address is on the survey's suppression list because its person withdrew another invitation after this one was sent (W703).
         """
     )
 
@@ -55,11 +55,14 @@ struct RemindCommand: ParsableCommand {
                 leftOut += "; " + declined.map { "\($0.0) recorded \($0.1)" }.joined(separator: " and ")
                     + " (samla round dispositions) \(declined.map(\.0).reduce(0, +) == 1 ? "is" : "are") not reminded"
             }
+            if outcome.declinedInForm > 0 {
+                leftOut += "; \(outcome.declinedInForm) declined in the form (the survey's refusal) and \(outcome.declinedInForm == 1 ? "is" : "are") not reminded"
+            }
             if outcome.suppressed > 0 {
                 leftOut += "; left out \(outcome.suppressed), whose address withdrew from the survey with another invitation (W703)"
             }
             guard let written = outcome.outputPath else {
-                let notReminded = outcome.withdrawn + outcome.declined.refused + outcome.declined.ineligible + outcome.suppressed
+                let notReminded = outcome.withdrawn + outcome.declined.refused + outcome.declined.ineligible + outcome.declinedInForm + outcome.suppressed
                 let all = if notReminded > 0 {
                     "of the \(outcome.rows) invitation\(outcome.rows == 1 ? "" : "s") in \(links), \(outcome.rows - notReminded) completed"
                 } else {

@@ -48,6 +48,9 @@ public protocol Store: Sendable {
     /// each with its round and the status of its response; a hash no invitation has is left out.
     /// A few queries for any number of hashes, not one per hash.
     func invitationProgress(tokenHashes: [String]) throws -> [String: InvitationProgress]
+    /// The responses of `round`'s invitations whose answers satisfy the refusal of the round's
+    /// definition (declined in the form); none when it declares no refusal.
+    func responsesDeclinedInForm(round: String) throws -> Set<Int64>
     /// Records that an invitation's token began a response.
     func markInvitationUsed(_ invitationID: Int64, response responseID: Int64) throws
     /// Records or clears the final dispositions of invitations of a round, all or none: each an

@@ -7,7 +7,7 @@ import Store
 /// `samla remind`: the rows of a links file (as `samla invite` wrote it) whose invitations have
 /// not completed the survey, each with a `progress` column, for a reminder mail merge; never one
 /// whose respondent withdrew, nor one recorded as refused or ineligible (`samla round dispositions`),
-/// nor one whose address is on the survey's suppression list (withdrawn with another invitation
+/// nor one whose saved answers declined in the form (the survey's `refusal`), nor one whose address is on the survey's suppression list (withdrawn with another invitation
 /// after it was sent). It reads the store and writes nothing to it.
 public struct ReminderList: Sendable {
     public var round: String
@@ -54,6 +54,9 @@ public struct ReminderList: Sendable {
         /// round dispositions`): the organisation said no, or is outside the population. A
         /// non-contact is reminded: the reminder is another try to reach it.
         public var declined: DispositionCounts
+        /// Rows whose response, not submitted, declined in the form (its saved answers satisfy the
+        /// survey's `refusal`): the respondent said no, so they are not reminded.
+        public var declinedInForm: Int
         /// Rows not completed whose invitation's address is on the survey's suppression list (its
         /// person withdrew another invitation to the survey): left out of the reminders.
         public var suppressed: Int
@@ -79,11 +82,12 @@ public struct ReminderList: Sendable {
         try checkInvitations(links, found: found, store: store)
 
         let invitations = links.tokens.map { token in token.flatMap { found[$0.hash] } }
+        let declinedInForm = try store.responsesDeclinedInForm(round: round)
         var progress: [Progress?] = invitations.map { found in
             guard found?.invitation.isWithdrawn != true else { return nil }
             switch found?.responseStatus {
             case nil: return Self.isDeclined(found?.invitation) ? nil : .notStarted
-            case .partial: return .notFinished
+            case .partial: return found?.invitation.responseID.map(declinedInForm.contains) == true ? nil : .notFinished
             case .complete: return nil
             }
         }
@@ -95,6 +99,8 @@ public struct ReminderList: Sendable {
             declined: DispositionCounts(
                 refused: invitations.count(where: { Self.isDeclined($0?.invitation) && $0?.invitation.disposition == .refused }),
                 ineligible: invitations.count(where: { Self.isDeclined($0?.invitation) && $0?.invitation.disposition == .ineligible })),
+            declinedInForm: invitations.count(where: { $0?.responseStatus == .partial && $0?.invitation.isWithdrawn == false
+                && $0?.invitation.responseID.map(declinedInForm.contains) == true }),
             suppressed: suppressed.count,
             warnings: suppressionWarning(rows: suppressed.map { links.table.rows[$0].number }), outputPath: nil)
         guard outcome.reminders > 0 else { return outcome }
