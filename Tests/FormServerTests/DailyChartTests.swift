@@ -7,6 +7,7 @@ import Testing
 
 /// The admin page's chart of responses per day.
 @Suite struct DailyChartTests {
+    let css = Stylesheet.css
     struct Bar { var kind: String; var x: Double; var width: Double }
     struct Label { var text: String; var x: Double }
 
@@ -38,6 +39,43 @@ import Testing
         let css = Stylesheet.css
         let start = try #require(css.range(of: prefix), "the stylesheet has \(prefix)").upperBound
         return try #require(Double(css[start...].prefix { $0 != Character(String(unit.first!)) }.trimmingCharacters(in: .whitespaces)))
+    }
+
+    /// Begun bars were light blue (#8aa9c9, 2.4:1 on white, under WCAG 1.4.11's 3:1 for a chart's
+    /// marks) and told from completed ones by their colour alone (1.4.1). They are now outlined in a
+    /// colour with 3:1 on white and on their own fill, and completed bars solid, with 3:1 on white;
+    /// the legend's swatches are drawn as the bars are.
+    @Test func begunAndCompletedBarsDifferByMoreThanColourAndStandOutFromTheGround() throws {
+        let begun = try #require(declarations(of: ".chart .bar-started", in: css[...]))
+        let completed = try #require(declarations(of: ".chart .bar-completed", in: css[...]))
+        let outline = try #require(begun["stroke"]), fill = try #require(begun["fill"]), solid = try #require(completed["fill"])
+        #expect(try contrastRatio(outline, "#ffffff") >= 3)
+        #expect(try contrastRatio(outline, fill) >= 3, "an outline that stands out from its fill, unlike the solid bars")
+        #expect(try contrastRatio(solid, "#ffffff") >= 3)
+        #expect(Double(begun["stroke-width"] ?? "0") ?? 0 >= 2)
+        #expect(completed["stroke"] == nil)
+        #expect(declarations(of: ".swatch.started", in: css[...]) == ["background": fill, "border": "2px solid \(outline)"])
+        #expect(declarations(of: ".swatch.completed", in: css[...]) == ["background": solid])
+    }
+
+    /// In forced colours (Windows high contrast, dark) the page turned black while the chart kept its
+    /// colours: its numbers and day labels (#1b1b1b), its axis and the completed bars (#0b3d2e)
+    /// vanished, and both legend swatches became the same empty box. The chart and the swatches take
+    /// the system colours there: text and axis in the text colour, begun bars outlined, completed ones
+    /// solid. The chart's one stroke attribute is its axis, a `line`.
+    @Test func theChartTakesTheSystemColoursInForcedColours() throws {
+        let forced = try #require(block("@media (forced-colors: active) {", in: css))
+        #expect(declarations(of: ".chart text", in: forced) == ["fill": "CanvasText"])
+        #expect(declarations(of: ".chart line", in: forced) == ["stroke": "CanvasText"])
+        #expect(declarations(of: ".chart .bar-started", in: forced) == ["fill": "Canvas", "stroke": "CanvasText"])
+        #expect(declarations(of: ".chart .bar-completed", in: forced) == ["fill": "CanvasText"])
+        #expect(declarations(of: ".swatch", in: forced) == ["forced-color-adjust": "none", "border-color": "CanvasText"])
+        #expect(declarations(of: ".swatch.started", in: forced) == ["background": "Canvas", "border-color": "CanvasText"])
+        #expect(declarations(of: ".swatch.completed", in: forced) == ["background": "CanvasText"])
+        var html = HTMLBuilder()
+        DailyChart(days: [DailyActivity(day: "2026-11-30", started: 2, completed: 1)]).render(into: &html)
+        let stroked = html.output.components(separatedBy: "<").filter { $0.contains(" stroke=") }.map { $0.prefix { $0 != " " } }
+        #expect(stroked == ["line"], "\(stroked)")
     }
 
     /// At 320 px the chart shrank to the screen and its labels to about 4 px: it now keeps a width

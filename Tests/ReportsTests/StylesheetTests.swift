@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Reports
 
@@ -19,6 +20,15 @@ struct StylesheetTests {
         }
         let range = try #require(css.range(of: "@media (forced-colors: active) {"))
         #expect(css[range.upperBound...].prefix { $0 != "}" }.contains(".status-icon * { fill: currentColor; stroke: currentColor;"))
+    }
+
+    /// With WCAG 1.4.12's text spacing (letters 0.12em apart) at 320 px, an indicator's heading
+    /// ("Aktiva samverkansplattformar") ran past the page's edge: headings break a word longer than
+    /// their line, as paragraphs and list items do.
+    @Test func headingsBreakAWordLongerThanTheirLine() throws {
+        let rule = try #require(css.components(separatedBy: "\n").first { $0.hasSuffix("{ overflow-wrap: anywhere; }") })
+        let selectors = Set(rule.prefix { $0 != "{" }.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        #expect(selectors.isSuperset(of: ["h1", "h2", "h3", "h4", "p", "li"]), "\(rule)")
     }
 
     /// At 320 px a table wider than the screen scrolls in its region, and its caption ran as wide

@@ -22,6 +22,12 @@ focus indicator, on a page with errors whose error summary is not focused as it 
 link that does not put focus in its field announced with its message, on what Chromium's
 accessibility tree announces of a respondent's page (check_announced: landmarks, headings, names,
 language, a control invalid without its message), on a script error or a script the CSP refuses,
+and, on every page type (check_low_vision, as a reader with low vision who uses the keyboard meets
+it, the English Samverkansforum pages with a date field among them), on a tab stop without a focus
+indicator, off the screen or under another element, a control no Tab reaches or one that traps focus,
+a mark (a field's or button's border, an error, the admin chart's text and bars) under 3:1 against the
+ground, and the same in forced colours (Windows high contrast, emulated), where every stop needs its
+outline, and on text cut off, out of its box or widening the page with WCAG 1.4.12's text spacing;
 and on any missing tool: it never skips.
 
 Usage: check.py --samla PATH --fixture PATH --axe PATH/axe.min.js --out FOLDER
@@ -50,6 +56,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from axe_audit import run_axe  # noqa: E402
+from text_spacing import apply_text_spacing, remove_text_spacing  # noqa: E402
 from paper_answers import write_paper_answers  # noqa: E402
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -119,13 +126,18 @@ class Check:
         message ("Fel: …") in its description. Chromium announced every required radio, list and date
         of a page just opened as invalid (the browser's own check of `required`)."""
         d = self.driver
-        nodes = [n for n in d.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"] if not n.get("ignored")]
+        every = d.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
+        nodes = [n for n in every if not n.get("ignored")]
         role = lambda n: n.get("role", {}).get("value")
         text = lambda n, key: (n.get(key) or {}).get("value") or ""
         prop = lambda n, key: next((p["value"].get("value") for p in n.get("properties", []) if p["name"] == key), None)
         language = d.find_element(By.TAG_NAME, "html").get_attribute("lang")
         words = ANNOUNCED[language]
         problems = []
+        # A date field's calendar button is the browser's, named in the browser's language.
+        parents = {n["nodeId"]: n.get("parentId") for n in every}
+        roles = {n["nodeId"]: role(n) for n in every}
+        in_date = lambda n: "Date" in (roles.get(parents.get(n["nodeId"])), roles.get(parents.get(parents.get(n["nodeId"]))))
         if sum(role(n) == "main" for n in nodes) != 1:
             problems.append("the page has no single main landmark")
         levels = [prop(n, "level") for n in nodes if role(n) == "heading"]
@@ -144,7 +156,7 @@ class Check:
                 problems.append(f"the {role(n)} {text(n, 'name')!r} is announced invalid without an error message ({text(n, 'description')!r})")
             if role(n) == "progressbar" and not re.fullmatch(words["progress"], text(n, "name")):
                 problems.append(f"the progress is announced as {text(n, 'name')!r}")
-            if role(n) == "button" and prop(n, "focusable") and text(n, "name") not in words["buttons"] | ENDONYMS.keys():
+            if role(n) == "button" and prop(n, "focusable") and not in_date(n) and text(n, "name") not in words["buttons"] | ENDONYMS.keys():
                 problems.append(f"the button {text(n, 'name')!r} is not in the page's language")
         for switch in d.find_elements(By.CSS_SELECTOR, ".language-switch button, .language-links a"):
             other = ENDONYMS.get(switch.text)
@@ -177,7 +189,7 @@ class Check:
                     e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
                     + ' (' + Math.round(e.getBoundingClientRect().right) + ' px: ' + JSON.stringify((e.textContent || '').trim().slice(0, 40)) + ')');""")
             self.failures.append(f"{name}: at 320 px the page is {scroll} px wide (viewport {client} px): {'; '.join(wide)}")
-        self.check_text_in_boxes(name)
+        self.check_text_in_boxes(name + " at 320 px")
         self.check_chart_text(name)
         self.check_whole_days(name)
         self.audit(name + "-320px")
@@ -197,7 +209,7 @@ class Check:
                 e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
                 + ' (' + e.scrollWidth + ' px of text in ' + e.clientWidth + ' px: ' + JSON.stringify((e.textContent || '').trim().slice(0, 40)) + ')');""")
         if over:
-            self.failures.append(f"{name}: at 320 px text runs out of its box: {'; '.join(over)}")
+            self.failures.append(f"{name}: text runs out of its box: {'; '.join(over)}")
 
     def check_summary_links(self, name, width=1200):
         """Each link of the error summary, followed with the keyboard (Enter), shows its question's
@@ -242,6 +254,174 @@ class Check:
                 self.failures.append(f"{name}: the control the summary's link to #{target} focuses is announced without its message: {heard!r}")
         d.set_window_size(1200, 900)
         print(f"  {name}: {len(links)} summary links followed with the keyboard")
+
+    def check_low_vision(self, name):
+        """What a reader with low vision who uses the keyboard meets on the page shown now, beyond axe:
+        check_keyboard, check_forced_colours and check_text_spacing."""
+        self.check_keyboard(name)
+        self.failures += [f"{name}: under 3:1: {item}" for item in self.faint_marks()]
+        self.check_forced_colours(name)
+        self.check_text_spacing(name)
+
+    def tab_through(self):
+        """Tabs from the top of the page through every stop until focus comes back to the first
+        (or leaves the page); returns each stop as the browser shows it after its Tab: the element,
+        its outline and shadow, whether any of it is on screen and what lies on its centre if not it
+        (WCAG 2.4.11). Stops inside one control (a date's day, month, year and calendar button) are
+        stops of their own; a control that keeps focus for more than eight Tabs traps it. Focus
+        begins at the top (Tab after a blur goes on from the element blurred), and a control that no
+        Tab reached is reported (of a group of radios, one is a stop)."""
+        d = self.driver
+        d.execute_script("""window.scrollTo(0, 0); window.samlaTabbed = new Set();
+            document.body.tabIndex = -1; document.body.focus(); document.body.removeAttribute('tabindex');""")
+        stops = []
+        for _ in range(250):
+            ActionChains(d).send_keys(Keys.TAB).perform()
+            stop = d.execute_script("""
+                const e = document.activeElement; if (!e || e === document.body) return null;
+                window.samlaTabbed.add(e.type === 'radio' ? 'radio ' + e.name : e);
+                const s = getComputedStyle(e), r = e.getBoundingClientRect();
+                const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+                const top = document.elementFromPoint(x, y);
+                const own = top && (e.contains(top) || top.contains(e) || [...(e.labels || [])].some(l => l.contains(top)));
+                return {element: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.name ? '[name=' + e.name + ']' : '')
+                          + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\\s+/).join('.') : '') + ' ' + JSON.stringify((e.innerText || '').trim().slice(0, 30)),
+                        outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2, shadow: s.boxShadow !== 'none',
+                        seen: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
+                        covered: own ? null : (top ? top.tagName.toLowerCase() + (top.className ? '.' + top.className : '') : 'nothing')};""")
+            if stop is None or stops and stop["element"] == stops[0]["element"]:
+                break
+            stops.append(stop)
+            if len(stops) > 8 and all(s["element"] == stop["element"] for s in stops[-9:]):
+                return stops, f"focus stays on {stop['element']} for more than eight Tabs"
+        else:
+            return stops, "focus never came back to the first stop or left the page after 250 Tabs"
+        missed = d.execute_script("""
+            return [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"])')]
+                .filter(e => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+                .filter(e => !window.samlaTabbed.has(e.type === 'radio' ? 'radio ' + e.name : e))
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' ' + JSON.stringify((e.innerText || e.name || '').trim().slice(0, 30)));""")
+        if missed:
+            return stops, f"Tab never reaches {'; '.join(missed[:5])}"
+        return stops, None
+
+    def check_keyboard(self, name):
+        """Every stop of the page, tabbed to from the top, shows a focus indicator (an outline at least
+        2 px wide or a ring), is on screen and not hidden under another element; nothing traps focus;
+        a page with a header has a skip link to its main content first, whose target exists. In forced
+        colours (Windows high contrast) a ring (box-shadow) is not drawn: there every stop needs its
+        outline. A date's calendar button was a stop without any (check_forced_colours turns them on)."""
+        d = self.driver
+        stops, trapped = self.tab_through()
+        if trapped:
+            self.failures.append(f"{name}: keyboard: {trapped}")
+        for stop in stops:
+            if not (stop["outline"] or stop["shadow"]):
+                self.failures.append(f"{name}: keyboard: {stop['element']} has focus with no focus indicator")
+            if not stop["seen"]:
+                self.failures.append(f"{name}: keyboard: {stop['element']} has focus off the screen")
+            elif stop["covered"]:
+                self.failures.append(f"{name}: keyboard: {stop['element']} has focus under {stop['covered']} (WCAG 2.4.11)")
+        if d.find_elements(By.CSS_SELECTOR, "header"):
+            skip = d.find_elements(By.CSS_SELECTOR, "a.skip-link")
+            if not skip or not d.find_elements(By.ID, (skip[0].get_attribute("href") or "#").split("#", 1)[1] or "-"):
+                self.failures.append(f"{name}: keyboard: the page has a header but no skip link to an element of the page")
+            elif not d.find_elements(By.ID, "error-summary") and (not stops or not stops[0]["element"].startswith("a.skip-link")):
+                self.failures.append(f"{name}: keyboard: the first Tab reaches {stops[0]['element'] if stops else 'nothing'}, not the skip link")
+        print(f"  {name}: keyboard: {len(stops)} stops, each with a focus indicator on screen: "
+              f"{all((s['outline'] or s['shadow']) and s['seen'] and not s['covered'] for s in stops)}")
+
+    def check_forced_colours(self, name):
+        """In forced colours (Windows high contrast, its dark palette, with prefers-contrast: more) every
+        tab stop shows an outline (the ring is not drawn there); the form's radios, checkboxes and
+        progress keep the browser's own look (a custom-styled one vanishes); and what tells a reader
+        something stands out from the page's ground by at least 3:1 there too (faint_marks). The
+        admin chart kept its dark text and bars on a black ground. Saves a screenshot."""
+        d = self.driver
+        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
+            {"name": "forced-colors", "value": "active"}, {"name": "prefers-contrast", "value": "more"},
+            {"name": "prefers-color-scheme", "value": "dark"}]})
+        try:
+            if not d.execute_script("return matchMedia('(forced-colors: active)').matches"):
+                self.failures.append(f"{name}: forced colours could not be emulated, so they were not checked")
+                return
+            stops, _ = self.tab_through()
+            for stop in stops:
+                if not stop["outline"]:
+                    self.failures.append(f"{name}: forced colours: {stop['element']} has focus with no outline")
+            faint = self.faint_marks()
+            for item in faint:
+                self.failures.append(f"{name}: forced colours: {item}")
+            d.execute_script("(document.querySelector('svg.chart') || document.body).scrollIntoView()")
+            d.save_screenshot(os.path.join(self.out, f"{len(self.pages) + 1:02d}-{name}-forced-colours.png"))
+            print(f"  {name}: forced colours: {len(stops)} stops with an outline: {all(s['outline'] for s in stops)}; {len(faint)} faint marks")
+        finally:
+            d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+    def faint_marks(self):
+        """What tells a reader something on the page shown now and stands out from the page's ground
+        by less than 3:1 (WCAG 1.4.11): the borders of fields and buttons, the error summary's and a
+        question's error bar, the error messages, the admin chart's text, axis and bars (a begun bar's
+        outline) and its legend's swatches, whose two kinds must also differ; and a radio, checkbox or
+        progress drawn by the page (appearance: none), which forced colours make vanish. A colour
+        that is none or transparent has no contrast."""
+        return self.driver.execute_script("""
+            const rgb = c => { const v = (String(c).match(/[\\d.]+/g) || []).map(Number); return v.length >= 3 && (v.length < 4 || v[3] > 0) ? v : null; };
+            const lum = v => { const [r, g, b] = v.slice(0, 3).map(x => x / 255).map(x => x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4));
+                               return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+            const ratio = (a, b) => { const [p, q] = [rgb(a), rgb(b)]; if (!p || !q) return 1;
+                                      const [x, y] = [lum(p), lum(q)].sort((m, n) => n - m); return (x + 0.05) / (y + 0.05); };
+            const ground = getComputedStyle(document.body).backgroundColor;
+            const shown = e => e.getClientRects().length > 0;
+            const checks = [
+              ['input[type=text], input[type=email], input[type=date], select, textarea, button:not(.link)', 'borderTopColor'],
+              ['.error-summary', 'borderTopColor'], ['.has-error', 'borderLeftColor'], ['.error-message', 'color'],
+              ['svg.chart text', 'fill'], ['svg.chart line', 'stroke'], ['svg.chart rect.bar-completed', 'fill'],
+              ['svg.chart rect.bar-started', 'stroke'], ['.swatch.completed', 'backgroundColor'], ['.swatch.started', 'borderTopColor']];
+            const faint = [];
+            for (const [selector, property] of checks)
+              for (const e of document.querySelectorAll(selector))
+                if (shown(e) && ratio(getComputedStyle(e)[property], ground) < 3)
+                  faint.push(selector.split(',')[0] + ' ' + property + ' ' + getComputedStyle(e)[property] + ' on ' + ground);
+            for (const e of document.querySelectorAll('input[type=radio], input[type=checkbox], progress'))
+              if (getComputedStyle(e).appearance === 'none') faint.push(e.tagName.toLowerCase() + '#' + e.id + ' drawn by the page (appearance: none)');
+            const swatches = ['.swatch.started', '.swatch.completed'].map(s => document.querySelector(s));
+            if (swatches.every(e => e) && getComputedStyle(swatches[0]).backgroundColor === getComputedStyle(swatches[1]).backgroundColor)
+              faint.push('the legend swatches of begun and completed look the same');
+            return [...new Set(faint)];""")
+
+    def check_text_spacing(self, name):
+        """With WCAG 1.4.12's text spacing (line height 1.5, paragraphs 2em apart, letters 0.12em and
+        words 0.16em), in a window 1200 px wide and at 320 px: no text is cut off by a box that hides
+        its overflow, none runs out of its box (check_text_in_boxes) and the page does not scroll
+        sideways. A choice's long word pushed the page 18 px past a 320 px screen."""
+        d = self.driver
+        applied = apply_text_spacing(d)
+        if not applied:
+            self.failures.append(f"{name}: text spacing could not be applied, so it was not checked")
+            return
+        try:
+            for width in (1200, 320):
+                d.set_window_size(width, 900)
+                time.sleep(0.2)
+                scroll, client = d.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                if scroll > client:
+                    self.failures.append(f"{name}: with text spacing at {width} px the page is {scroll} px wide (viewport {client} px)")
+                cut = d.execute_script("""
+                    return [...document.body.querySelectorAll('*')].filter(e => {
+                        const s = getComputedStyle(e); if (e.closest('svg') || e.clientWidth < 2 || e.closest('.visually-hidden')) return false;
+                        if (e.matches('.matrix-column') && s.position === 'absolute') return false;
+                        const hides = v => v === 'hidden' || v === 'clip';
+                        return hides(s.overflowX) && e.scrollWidth > e.clientWidth + 1 || hides(s.overflowY) && e.scrollHeight > e.clientHeight + 1;
+                    }).slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' ' + JSON.stringify((e.textContent || '').trim().slice(0, 40)));""")
+                if cut:
+                    self.failures.append(f"{name}: with text spacing at {width} px text is cut off: {'; '.join(cut)}")
+                self.check_text_in_boxes(f"{name} with text spacing at {width} px")
+            d.save_screenshot(os.path.join(self.out, f"{len(self.pages) + 1:02d}-{name}-text-spacing-320px.png"))
+            print(f"  {name}: text spacing (WCAG 1.4.12) checked at 1200 and 320 px")
+        finally:
+            remove_text_spacing(d)
+            d.set_window_size(1200, 900)
 
     def check_whole_days(self, name):
         """No day in an admin table is broken over two lines at its hyphens (`2026-` above `11-29`),
@@ -557,6 +737,7 @@ def check_response_page(check, d):
     d.get(d.find_element(By.CSS_SELECTOR, "a[href^='/admin/responses/']").get_attribute("href"))
     check.audit("admin-response-sv")
     check.check_narrow("admin-response-sv")
+    check.check_low_vision("admin-response-sv")
     d.set_window_size(320, 900)
     narrow = d.execute_script("""const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
         const cells = [...document.querySelectorAll('td.answer-text')];
@@ -596,8 +777,24 @@ def check_long_words(check, d):
     check.audit("long-words-errors", "Delaktighet")
     check.expect_status("long-words-errors", 422)
     check.check_narrow("long-words-errors")
+    check.check_low_vision("long-words-errors")
     # Its matrix rows at 320 px, where the label, hint and rows above a radio fill the screen.
     check.check_summary_links("long-words-errors-320px", width=320)
+
+
+def check_english_forum(check, d):
+    """The Samverkansforum survey in English, as a keyboard user with low vision meets it
+    (check_low_vision): its start page, and its first page, with a date field, before and after it
+    is posted unanswered."""
+    check.open("/s/samverkansforum-open?lang=en")
+    check.audit("forum-start-page-english", "Samverkansforum 2026: follow-up")
+    check.check_low_vision("forum-start-page-english")
+    start(d)
+    check.audit("forum-date-page-english", "About the forum")
+    check.check_low_vision("forum-date-page-english")
+    press(d, "next")
+    check.audit("forum-date-page-english-errors", "About the forum")
+    check.check_low_vision("forum-date-page-english-errors")
 
 
 def check_withdrawn_link(check, d):
@@ -802,6 +999,7 @@ def main():
         subprocess.run([args.fixture, database, os.path.join(ROOT, "surveys/esem-se.yaml")], check=True)
         subprocess.run([args.fixture, database, LIVE_SURVEY], check=True)
         subprocess.run([args.fixture, database, LONG_WORDS_SURVEY], check=True)
+        subprocess.run([args.fixture, database, os.path.join(ROOT, "surveys/samverkansforum.yaml")], check=True)
         invited_token = invite(args.samla, database, folder)
         env = dict(os.environ, SAMLA_ADMIN_SECRET="browser-check-admin-secret")
         server = subprocess.Popen([args.samla, "serve", "--db", database, "--port", "0"],
@@ -846,9 +1044,11 @@ def run_pages(check, d):
     check.audit("start-page", "Sociala företag i Sverige 2025")
     check.check_focus("start-page", 3)  # the skip link, the language link, the button
     check.check_narrow("start-page")
+    check.check_low_vision("start-page")
     start(d)
     check.audit("question-page", "Välkommen")
     check.check_focus("question-page")
+    check.check_low_vision("question-page")
     click_choice(d, "consent", "yes")
     press(d, "next")
     # A page with errors: a number out of range and one that is not a number.
@@ -859,10 +1059,12 @@ def run_pages(check, d):
     check.check_summary_links("page-with-errors")
     check.check_summary_links("page-with-errors-320px", width=320)
     check.check_narrow("page-with-errors")
+    check.check_low_vision("page-with-errors")
     fill(d, "prio_fin", "4")
     fill(d, "prio_imp", "9")
     press(d, "next")
     check.audit("organisation-page", "Om organisationen")
+    check.check_low_vision("organisation-page")
     click_choice(d, "legal_form", "ekonomisk_forening")
     fill(d, "year_founded", "2012")
     click_choice(d, "stage", "established")
@@ -876,6 +1078,7 @@ def run_pages(check, d):
     # The matrix page, then the same page in English through the language switch.
     check.audit("matrix-page", "Personal och ledning")
     check.check_narrow("matrix-page")
+    check.check_low_vision("matrix-page")
     check_live_conditions(check, d)
     fill(d, "fte", "12,5")
     press(d, "lang-en")
@@ -889,14 +1092,17 @@ def run_pages(check, d):
     click_choice(d, "consent", "no")
     press(d, "next")
     check.audit("thank-you-page", "Tack för dina svar")
+    check.check_low_vision("thank-you-page")
 
     # The closed-round page, and the round that has not opened yet.
     check.open("/s/esem-se-closed")
     check.audit("closed-round-page", "Enkäten är stängd")
+    check.check_low_vision("closed-round-page")
     check.open("/s/esem-se-later")
     check.audit("not-yet-open-page", "Enkäten har inte öppnat än")
 
     check_long_words(check, d)
+    check_english_forum(check, d)
     check_withdrawn_link(check, d)
     check_not_saved(check, d)
 
@@ -905,6 +1111,7 @@ def run_pages(check, d):
     # survey is not written in).
     check.open("/admin/login")
     check.audit("admin-login-sv", "Logga in")
+    check.check_low_vision("admin-login-sv")
     d.find_element(By.ID, "secret").send_keys("not the secret")
     submit_with(d, d.find_element(By.CSS_SELECTOR, "form[action='/admin/login'] button"))
     check.audit("admin-login-failed-sv", "Logga in")
@@ -912,9 +1119,11 @@ def run_pages(check, d):
     submit_with(d, d.find_element(By.CSS_SELECTOR, "form[action='/admin/login'] button"))
     check.audit("admin-rounds-sv", "Omgångar")
     check.check_narrow("admin-rounds-sv")
+    check.check_low_vision("admin-rounds-sv")
     check.open("/admin/rounds/esem-se-open")
     check.audit("admin-round-sv", "Omgång esem-se-open")
     check.check_narrow("admin-round-sv")
+    check.check_low_vision("admin-round-sv")
     check_response_page(check, d)
     # The round by invitation, whose one invitation was withdrawn above: counted on its page.
     # The round by invitation: one invitation withdrawn above, dispositions recorded, paper answers.

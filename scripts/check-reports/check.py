@@ -3,7 +3,8 @@
 each report from a file:// address, saves a full-page screenshot (and an A4 PDF of the print
 layout), runs axe-core with the WCAG 2.1 A and AA rules, and checks that the page loads nothing
 (no script, font, image or stylesheet fetched), that its charts keep their white ground in forced
-colours (high contrast), and that it needs no horizontal scrolling at 320 px.
+colours (high contrast), and that it needs no horizontal scrolling at 320 px, nor with WCAG 1.4.12's
+text spacing there, where no text may run out of its box either.
 Fails on any violation or missing tool: it never skips.
 
 Usage: check.py --axe PATH/axe.min.js --out FOLDER REPORT.html...
@@ -20,6 +21,7 @@ from selenium.webdriver.chrome.service import Service
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from axe_audit import run_axe  # noqa: E402
+from text_spacing import apply_text_spacing, remove_text_spacing  # noqa: E402
 
 
 def make_driver():
@@ -69,6 +71,36 @@ def check_forced_colours(driver, name, out, failures):
         driver.save_screenshot(os.path.join(out, f"{name}-forced-colours.png"))
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+def check_text_spacing(driver, name, out, failures):
+    """With WCAG 1.4.12's text spacing (line height 1.5, paragraphs 2em apart, letters 0.12em, words
+    0.16em) at 320 px, no text runs out of its box outside a region that scrolls sideways and the page
+    does not scroll sideways: an indicator's heading ("Aktiva samverkansplattformar") ran past the
+    page's edge. Saves a screenshot."""
+    applied = apply_text_spacing(driver)
+    if not applied:
+        failures.append(f"{name}: text spacing could not be applied, so it was not checked")
+        return
+    try:
+        time.sleep(0.2)
+        scroll, client = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if scroll > client + 1:
+            failures.append(f"{name}: with text spacing at 320 px the page is {scroll} px wide and scrolls sideways")
+        over = driver.execute_script("""
+            const inScroller = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+                if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
+            const over = [...document.body.querySelectorAll('*')].filter(e => !e.closest('svg') && getComputedStyle(e).overflowX === 'visible'
+                && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1 && !inScroller(e));
+            return over.filter(e => !over.some(o => o !== e && e.contains(o))).slice(0, 5).map(e =>
+                e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' (' + e.scrollWidth + ' px of text in ' + e.clientWidth + ' px: '
+                + JSON.stringify((e.textContent || '').trim().slice(0, 40)) + ')');""")
+        if over:
+            failures.append(f"{name}: with text spacing at 320 px text runs out of its box: {'; '.join(over)}")
+        driver.save_screenshot(os.path.join(out, f"{name}-320px-text-spacing.png"))
+        print(f"  {name}: with text spacing (WCAG 1.4.12) at 320 px the page is {scroll} px wide, {len(over)} boxes overrun")
+    finally:
+        remove_text_spacing(driver)
 
 
 def check(driver, path, axe_source, out, failures):
@@ -131,6 +163,7 @@ def check(driver, path, axe_source, out, failures):
         failures.append(f"{name}: at 320 px {len(cut)} table captions run off the screen: {cut[:3]}")
     narrow = os.path.join(out, f"{name}-320px.png")
     driver.save_screenshot(narrow)
+    check_text_spacing(driver, name, out, failures)
 
     pdf = driver.print_page()
     pdf_path = os.path.join(out, f"{name}.pdf")

@@ -14,7 +14,7 @@ enum ReportStylesheet {
     h2 { font-size: 1.5rem; line-height: 1.25; margin: 2.5rem 0 .75rem; padding-top: .5rem; border-top: 1px solid var(--rule); }
     h3 { font-size: 1.15rem; line-height: 1.3; margin: 2rem 0 .5rem; }
     h4 { font-size: 1rem; margin: 1rem 0 .25rem; }
-    p, li { overflow-wrap: anywhere; }
+    h1, h2, h3, h4, p, li { overflow-wrap: anywhere; }
     a { color: var(--accent); }
     .lead { font-size: 1.05rem; }
     .muted, .code { color: var(--muted); }
