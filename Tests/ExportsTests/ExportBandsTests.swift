@@ -59,7 +59,7 @@ import Testing
 
     @Test func theSchemaAndTheCodebookListTheBands() throws {
         let fixture = try fixture()
-        try fixture.export(ExportOptions(profile: .euclid, kAnonymity: 1))
+        try fixture.export(ExportOptions(language: "sv", profile: .euclid, kAnonymity: 1))
         let package = try fixture.json("datapackage.json")
         let founded = try field("QB_FOUNDED", of: package)
         #expect(founded["type"] as? String == "string")

@@ -6,6 +6,18 @@ import Testing
 
 /// The Euclid profile: export names only, no personal data anywhere, pseudonymous respondents.
 @Suite struct PartnerProfileTests {
+    /// A partner package goes to the Euclid Network and its partners across Europe, whose shared
+    /// language is English: it is in English unless `--lang` says otherwise or the survey has none.
+    @Test func aPartnerPackageIsInEnglishUnlessAskedOtherwise() throws {
+        let survey = try ExportFixture().survey
+        #expect(survey.languages == ["sv", "en"])
+        #expect(try ExportLayout(survey: survey, options: ExportOptions(profile: .euclid)).language == "en")
+        #expect(try ExportLayout(survey: survey, options: ExportOptions(language: "sv", profile: .euclid)).language == "sv")
+        #expect(try ExportLayout(survey: survey, options: ExportOptions()).language == "sv", "the organisation's own export: the survey's first")
+        #expect(ExportOptions(profile: .euclid).language(offered: ["sv"]) == "sv", "a survey without English")
+        #expect(ExportOptions(language: "fi", profile: .euclid).language(offered: ["sv", "en"]) == "fi", "asked for, and refused by the layout")
+    }
+
     @Test func personalDataIsInNoFileOfAPartnerExport() throws {
         let fixture = try ExportFixture()
         try fixture.insert(ExportFixture.sample)
@@ -116,7 +128,7 @@ import Testing
         try fixture.insert([
             ["form": .choice("other"), "form_other": .text("Anna Bergs stiftelse"), "story": .text("Ring Anna Berg"), "country": .text("SE")],
         ])
-        try fixture.export(ExportOptions(profile: .euclid))
+        try fixture.export(ExportOptions(language: "sv", profile: .euclid))
         try fixture.export(ExportOptions(shape: .long, profile: .euclid), to: "long")
         for folder in ["out", "long"] {
             for (name, bytes) in try fixture.allFiles(in: folder) {

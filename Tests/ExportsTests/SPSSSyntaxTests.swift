@@ -109,7 +109,7 @@ import Testing
     @Test func aPartnerExportDeclaresItsNamesAndBands() throws {
         let fixture = try ExportFixture(survey: "export-bands.yaml")
         try fixture.insert(ExportBandsTests.edges)
-        try fixture.export(ExportOptions(profile: .euclid, kAnonymity: 1))
+        try fixture.export(ExportOptions(language: "sv", profile: .euclid, kAnonymity: 1))
         let syntax = try fixture.read(SPSSSyntax.file)
         let formats = formats(syntax)
         #expect(formats["respondent_id"] == "A14" && formats["QB_FOUNDED"] == "A10" && formats["QB_RESULT"] == "A7")

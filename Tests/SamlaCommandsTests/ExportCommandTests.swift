@@ -79,10 +79,28 @@ import Testing
         }
     }
 
-    @Test func aPartnerExportWithAFrameworkShipsResultsAndTheCleaningLog() throws {
+    /// Without --lang a partner package, its codebook and its results are in English, which Euclid's
+    /// partners share; the organisation's own export stays in the survey's first language, Swedish.
+    @Test func aPartnerPackageIsInEnglishByDefault() throws {
         let workspace = try Workspace()
         let run = try SamlaBinary.run([
             "export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("euclid"), "--profile", "euclid",
+            "--framework", Self.root.appendingPathComponent("frameworks/msi-toc.yaml").path,
+        ])
+        #expect(run.status == 0, "\(run.errors)")
+        let codebook = try String(contentsOfFile: workspace.out("euclid") + "/codebook.md", encoding: .utf8)
+        #expect(codebook.hasPrefix("# Codebook: "), "\(codebook.prefix(200))")
+        let results = try String(contentsOfFile: workspace.out("euclid") + "/results.csv", encoding: .utf8)
+        #expect(results.contains("\r\nesem_valid_n,esem_monitor,esem-se-2025,,Total,"), "\(results.prefix(600))")
+        let own = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("own")])
+        #expect(own.status == 0, "\(own.errors)")
+        #expect(try String(contentsOfFile: workspace.out("own") + "/codebook.md", encoding: .utf8).hasPrefix("# Kodbok: "))
+    }
+
+    @Test func aPartnerExportWithAFrameworkShipsResultsAndTheCleaningLog() throws {
+        let workspace = try Workspace()
+        let run = try SamlaBinary.run([
+            "export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("euclid"), "--profile", "euclid", "--lang", "sv",
             "--framework", Self.root.appendingPathComponent("frameworks/msi-toc.yaml").path,
         ])
         #expect(run.status == 0, "\(run.errors)")

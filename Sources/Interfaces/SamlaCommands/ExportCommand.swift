@@ -50,7 +50,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Choice labels and Ja/Nej or Yes/No instead of codes.")
     var labels = false
 
-    @Option(name: .customLong("lang"), help: ArgumentHelp("The language of labels and the codebook; the survey's first by default.", valueName: "code"))
+    @Option(name: .customLong("lang"), help: ArgumentHelp("The language of labels and the codebook; by default the survey's first, and English for --profile euclid when the survey has it.", valueName: "code"))
     var language: String?
 
     @Flag(name: .customLong("include-pii"), help: "Include questions marked pii (personal data). Not allowed with --profile.")

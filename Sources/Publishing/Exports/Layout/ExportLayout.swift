@@ -18,7 +18,7 @@ public struct ExportLayout: Sendable {
     public init(survey: Survey, options: ExportOptions) throws(ExportError) {
         self.survey = survey
         self.options = options
-        let language = options.language ?? survey.languages.first ?? "en"
+        let language = options.language(offered: survey.languages) ?? "en"
         guard survey.languages.contains(language) else {
             throw .languageUnknown(language, available: survey.languages)
         }

@@ -30,7 +30,7 @@ public struct ExportFramework: Sendable {
     /// Reads the round's responses once. Throws `AggregationError` when the round does not fit the
     /// framework (not declared, of another survey, an expression its definition cannot evaluate).
     public func apply(to options: ExportOptions, round: String, store: any Store) throws -> ExportOptions {
-        let language = options.language.flatMap { framework.languages.contains($0) ? $0 : nil }
+        let language = options.language(offered: framework.languages).flatMap { framework.languages.contains($0) ? $0 : nil }
         let results = try Aggregator(framework: framework, store: store, language: language).compute(rounds: [round])
         var applied = options
         applied.results = results

@@ -23,6 +23,10 @@ public enum ExportProfile: String, Hashable, Sendable, CaseIterable {
     /// out, personal data never included, free-text answers left out unless asked for, respondents
     /// as pseudonyms stable within the round.
     case euclid
+
+    /// The language a partner package is written in when `--lang` does not say, if the survey is
+    /// written in it: English, which the Euclid Network and its partners across Europe share.
+    public var language: String { "en" }
 }
 
 /// Which responses an export holds.
@@ -37,7 +41,8 @@ public enum ExportSelection: String, Hashable, Sendable, CaseIterable {
 public struct ExportOptions: Sendable {
     public var shape: TableShape
     public var values: ValueStyle
-    /// The language of labels and of the codebook; the survey's first language when nil.
+    /// The language of labels and of the codebook; when nil, the profile's language if the survey
+    /// is written in it, else the survey's first (``language(offered:)``).
     public var language: String?
     /// Include variables marked `pii`. Ignored by a partner profile, which never includes them.
     public var includePII: Bool
@@ -151,5 +156,13 @@ public struct CleaningSummary: Hashable, Sendable {
         self.rules = rules
         self.removed = removed
         self.read = read
+    }
+}
+
+extension ExportOptions {
+    /// The export's language among those `offered`: the one asked for, else a partner profile's
+    /// own when offered, else the first offered.
+    public func language(offered: [String]) -> String? {
+        language ?? profile.map(\.language).flatMap { offered.contains($0) ? $0 : nil } ?? offered.first
     }
 }
