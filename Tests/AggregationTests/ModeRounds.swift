@@ -87,7 +87,8 @@ final class ModeRounds {
         }
         let outcome = try await service.openForPost(token: token.text) { response in
             guard let response else { throw ModeRoundsError("the link of \(round) opens nothing") }
-            return try await service.post(PagePost(page: "main", fields: fields, action: .next, language: "sv"), to: response)
+            var post = PagePost(page: "main", fields: fields, action: .next, language: "sv")
+            return try await service.post(&post, to: response)
         }
         guard case .completed = outcome else { throw ModeRoundsError("the form did not take \(fields): \(outcome)") }
     }

@@ -57,7 +57,8 @@ import Testing
     private func post(_ fields: [String: FormField], page: String, _ service: SubmissionService, token: InvitationToken) async throws -> (PagePostOutcome, wasKept: Bool) {
         try await service.openForPost(token: token.text) { response in
             guard let response else { throw TestFailure("the link opens nothing") }
-            let outcome = try await service.post(PagePost(page: page, fields: fields, action: .next, language: "sv"), to: response)
+            var post = PagePost(page: page, fields: fields, action: .next, language: "sv")
+            let outcome = try await service.post(&post, to: response)
             return (outcome, response.wasKept)
         }
     }

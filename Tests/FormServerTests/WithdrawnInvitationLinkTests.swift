@@ -42,4 +42,31 @@ import Testing
         }
         #expect(environment.logs.lines.contains { $0.contains("\"code\":\"E706\"") })
     }
+
+    /// The admin page of a response withdrawn while the server runs says what became of it (410),
+    /// in the admin's language, instead of "no such page"; an id no response ever had stays 404.
+    @Test func theAdminPageOfAWithdrawnResponseSaysWhatBecameOfIt() async throws {
+        let environment = try TestEnvironment()
+        let token = InvitationToken.random()
+        try ImportedInvitationLinkTests.openInvitedRound(environment, tokens: [token])
+
+        try await environment.withServer { client in
+            let form = try await client.open("/t/\(token)")
+            let csrf = try #require(Page.hidden("samla.csrf", in: form.body))
+            #expect(try await client.postForm("/t/\(token)", [("samla.csrf", csrf), ("samla.page", "p"), ("useful", "5")]).status == 303)
+            let id = try #require(try environment.store.linkTarget(tokenHash: token.hash)?.response?.record.id)
+            try await signIn(client)
+            #expect(try await client.get("/admin/responses/\(id)").status == 200)
+
+            let erasure = try SQLiteStore(path: environment.databasePath).erase(.withdrawal(.invitation(tokenHash: token.hash)))
+            let page = try await client.get("/admin/responses/\(id)")
+            #expect(page.status == 410)
+            #expect(Page.title(page.body) == "Response #\(id) was removed")
+            #expect(page.body.contains("erasure \(erasure.id ?? 0) in <code>samla erase <span class=\"option\">--log</span></code>"), "\(page.body)")
+            #expect(page.body.contains(#"<a href="/admin/rounds/paper-invited">Round paper-invited</a>"#))
+            let swedish = try await client.get("/admin/responses/\(id)", headers: ["Accept-Language": "sv"])
+            #expect(Page.title(swedish.body) == "Svar nr \(id) är borttaget")
+            #expect(try await client.get("/admin/responses/\(id + 1)").status == 404)
+        }
+    }
 }

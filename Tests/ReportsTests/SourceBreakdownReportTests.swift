@@ -22,7 +22,8 @@ struct SourceBreakdownReportTests {
             }
             let fields: [String: FormField] = ["member": .text("yes"), "size": .text("large"), "score": .text(i < 8 ? "5" : "2")]
             let outcome = try await service.openForPost(token: token.text) { response in
-                try await service.post(PagePost(page: "main", fields: fields, action: .next, language: "sv"), to: try #require(response))
+                var post = PagePost(page: "main", fields: fields, action: .next, language: "sv")
+                return try await service.post(&post, to: try #require(response))
             }
             guard case .completed = outcome else { throw ReportFixtureError("the form did not take the response: \(outcome)") }
             let answers: [String: AnswerValue?] = ["member": .choice("yes"), "size": .choice("large"), "score": .integer(i < 5 ? 4 : 1)]

@@ -156,6 +156,25 @@ import Testing
                 "\(withdrawn.output)")
     }
 
+    /// A round's personal data erased while the round still takes answers: erased all the same, with
+    /// W705 saying that answers given after it bring personal data again; none once the round is closed.
+    @Test func aRoundStillCollectingIsErasedWithAWarning() throws {
+        let cli = try StoreCLI()
+        _ = try roundWithResponses(cli)
+        let warning = "field --personal-data: warning[W705]: round forum-2025 still takes answers (its last day is \(day(30))): personal answers "
+            + "given on its form or through the API after this erasure "
+        let preview = try cli.run(["erase", "--round", "forum-2025", "--personal-data"])
+        #expect(preview.status == 0 && preview.errors.hasPrefix(warning + "would be stored as before"), "\(preview.errors)")
+        let erased = try cli.run(["erase", "--round", "forum-2025", "--personal-data", "--yes"])
+        #expect(erased.status == 0 && erased.output.hasPrefix("erased the personal data of round forum-2025: "), "\(erased.output)")
+        #expect(erased.errors == warning + "are stored as before, so the round holds personal data again; a round's personal data is erased "
+            + "when its retention period ends, after samla round close forum-2025 (to erase one respondent's now, name them: docs/erasure.md)\n")
+
+        #expect(try cli.run(["round", "close", "forum-2025"]).status == 0)
+        let closed = try cli.run(["erase", "--round", "forum-2025", "--personal-data", "--yes"])
+        #expect(closed.status == 0 && closed.errors.isEmpty, "\(closed.errors)")
+    }
+
     @Test func whatCannotBeErasedIsRefusedWithItsReason() throws {
         let cli = try StoreCLI()
         let tokens = try roundWithResponses(cli)

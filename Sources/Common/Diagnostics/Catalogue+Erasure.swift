@@ -1,4 +1,4 @@
-// E700–E709, W700–W704: `samla erase`, personal data erased or a response withdrawn, the withdrawn invitations it leaves,
+// E700–E709, W700–W705: `samla erase`, personal data erased or a response withdrawn, the withdrawn invitations it leaves,
 // the suppression list that keeps withdrawn addresses out of `samla invite` and `samla remind`, and `samla access`.
 extension DiagnosticCode {
     public static let erasureUnknownResponse = DiagnosticCode("E700", .error, "no response has the id given to erase")
@@ -20,10 +20,12 @@ extension DiagnosticCode {
     public static let reminderOfWithdrawnAddress = DiagnosticCode(
         "W703", .warning, "invitations whose address withdrew from the survey are left out of the reminders")
     public static let accessNothingHeld = DiagnosticCode("W704", .warning, "the database holds nothing about the respondent named to samla access")
+    public static let erasureOfCollectingRound = DiagnosticCode(
+        "W705", .warning, "a round's personal data erased while the round still takes answers, which bring personal data again")
 
     static let erasureCodes: [DiagnosticCode] = [
         erasureUnknownResponse, erasureUnknownToken, erasureUnknownEmail, erasureAmbiguousEmail, erasureNothingToErase, erasureAlreadyWithdrawn,
         invitationWithdrawn, idempotencyKeyOfWithdrawnResponse, erasureNotSuppressed, everyContactWithdrew, contactWithdrew, withdrawalWithoutAddress,
-        withdrawnAddressHasOtherInvitations, reminderOfWithdrawnAddress, accessNothingHeld,
+        withdrawnAddressHasOtherInvitations, reminderOfWithdrawnAddress, accessNothingHeld, erasureOfCollectingRound,
     ]
 }

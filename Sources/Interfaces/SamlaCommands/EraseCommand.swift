@@ -1,4 +1,5 @@
 import ArgumentParser
+import Expressions
 import Foundation
 import Store
 
@@ -123,8 +124,12 @@ struct EraseCommand: ParsableCommand {
                 }
                 return
             }
-            let erasure = yes ? try database.open(.writing).erase(request) : try database.open(.reading).erasurePlan(request)
+            let store = try database.open(yes ? .writing : .reading)
+            let erasure = yes ? try store.erase(request) : try store.erasurePlan(request)
             printDiagnostics(ErasureText.warnings(erasure, made: yes, named: RespondentName.option(response: response, token: token)))
+            if erasure.kind == .roundPersonalData, let round = try store.round(named: erasure.round) {
+                printDiagnostics(ErasureText.warnings(roundPersonalDataOf: round, made: yes, today: CalendarDate.today()))
+            }
             switch format {
             case .text:
                 printLine(ErasureText.sentence(erasure, made: yes))

@@ -1,4 +1,5 @@
 import Diagnostics
+import Expressions
 import Foundation
 import Store
 
@@ -60,6 +61,18 @@ enum ErasureText {
                 "this address also has invitation \(other.invitationID) of round \(other.round) (\(state)), \(left): its link keeps working, "
                     + "and samla remind leaves it out \(remind). Ask the person whether their withdrawal covers it; to withdraw it too: \(command)")
         }
+    }
+
+    /// W705 for a round's personal data erased (or to be, unless `made`) while the round is open
+    /// and its last day not past: its respondents go on giving personal answers, stored as before.
+    static func warnings(roundPersonalDataOf round: Round, made: Bool, today: CalendarDate) -> [Diagnostic] {
+        let phase = round.phase(on: today)
+        guard phase == .collecting || phase == .scheduled else { return [] }
+        let state = phase == .collecting ? "still takes answers" : "opens on \(round.opens)"
+        return [Diagnostic(.erasureOfCollectingRound, at: .field("--personal-data"),
+            "round \(round.name) \(state) (its last day is \(round.closes)): personal answers given on its form or through the API after this erasure "
+                + "\(made ? "are" : "would be") stored as before, so the round holds personal data again; a round's personal data is erased when its "
+                + "retention period ends, after samla round close \(round.name) (to erase one respondent's now, name them: docs/erasure.md)")]
     }
 
     /// One line of `samla erase --log`.

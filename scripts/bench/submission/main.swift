@@ -72,7 +72,8 @@ nonisolated func run(_ service: SubmissionService) async throws {
                 for round in 0..<postsPerConnection {
                     let outcome = try await service.openForPost(token: tokens[connection]) { (response: consuming WebResponse?) in
                         if case .none = response { fail("a link of the fixture opens nothing") }
-                        return try await service.post(page(round), to: response.take()!)
+                        var post = page(round)
+                        return try await service.post(&post, to: response.take()!)
                     }
                     guard case .moved = outcome else { fail("a post was not saved: \(outcome)") }
                 }

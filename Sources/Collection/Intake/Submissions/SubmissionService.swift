@@ -149,13 +149,15 @@ public final class SubmissionService: Sendable {
     /// were, and a typed answer it refused keeps the respondent on the page, shown with its problem.
     /// The response is taken (`consuming`): its sheet takes the page in place, and its stored
     /// answers become what is kept, without a copy of either when the caller holds no other.
-    public func post(_ post: PagePost, to response: consuming WebResponse) async throws -> PagePostOutcome {
-        guard response.wasKept, let lease = response.lease else { return try await take(post, to: &response) }
+    /// Personal answers the page showed that were erased since are left out of `post`'s fields
+    /// (``ShownPersonalAnswers``), so that a page shown again does not show them either.
+    public func post(_ post: inout PagePost, to response: consuming WebResponse) async throws -> PagePostOutcome {
+        guard response.wasKept, let lease = response.lease else { return try await take(&post, to: &response) }
         // Kept state is trusted for a save only, which the store checks against its epoch; a post
         // that saves nothing (a page with problems, a round no longer collecting) or whose epoch
         // has passed is answered again from what the store holds now.
         do {
-            let outcome = try await take(post, to: &response)
+            let outcome = try await take(&post, to: &response)
             if lease.committed { return outcome }
         } catch is ChangedElsewhere {}
         guard let kept = try read(response.linkTokenHash) else {
@@ -165,15 +167,16 @@ public final class SubmissionService: Sendable {
         var fresh = try self.response(kept, tokenHash: response.linkTokenHash)
         fresh.lease = lease
         lease.left = kept
-        return try await take(post, to: &fresh)
+        return try await take(&post, to: &fresh)
     }
 
     /// Takes `post` on `response`'s own sheet (left with the page applied) and saves what changed.
-    private func take(_ post: PagePost, to response: inout WebResponse) async throws -> PagePostOutcome {
+    private func take(_ post: inout PagePost, to response: inout WebResponse) async throws -> PagePostOutcome {
         if response.isWithdrawn { return .withdrawn }
         if response.isComplete { return .alreadyComplete }
         guard response.phase == .collecting else { return .notCollecting(response.phase) }
         let validator = response.validator
+        response.leaveOutErased(from: &post)
         let pages = validator.survey.pages
         let posted = post.page.flatMap { id in pages.firstIndex { $0.id == id } }
         guard let page = posted.flatMap({ validator.isPageRelevant($0, in: response.sheet) ? $0 : nil }) else {

@@ -81,13 +81,19 @@ public struct PagePost: Sendable {
     /// How that language writes decimals on the form (`,` in Swedish), for numbers typed as
     /// `1,000` that may mean a thousand; nil reads them as the import does.
     public var decimalSeparator: Character?
+    /// The digests of the stored personal answers the page showed (``ShownPersonalAnswers``).
+    public var shownPersonal: Set<String>
 
-    public init(page: String?, fields: [String: FormField], action: PageAction, language: String, decimalSeparator: Character? = nil) {
+    public init(
+        page: String?, fields: [String: FormField], action: PageAction, language: String, decimalSeparator: Character? = nil,
+        shownPersonal: Set<String> = []
+    ) {
         self.page = page
         self.fields = fields
         self.action = action
         self.language = language
         self.decimalSeparator = decimalSeparator
+        self.shownPersonal = shownPersonal
     }
 }
 

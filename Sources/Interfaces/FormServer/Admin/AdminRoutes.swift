@@ -31,7 +31,13 @@ extension FormServer {
         }
         router.get("/admin/responses/:id") { request, context in
             try self.withSession(request) { admin in
-                guard let id = context.parameters.get("id", as: Int64.self), let response = try self.store.response(id) else { throw WebFailure.notFound }
+                guard let id = context.parameters.get("id", as: Int64.self) else { throw WebFailure.notFound }
+                guard let response = try self.store.response(id) else {
+                    guard let withdrawal = try self.store.erasures().first(where: { $0.kind == .withdrawal && $0.responseID == id }) else {
+                        throw WebFailure.notFound
+                    }
+                    return Reply.html(AdminViews.withdrawnResponse(withdrawal, admin: admin, frame: Self.frame(request)), status: .gone)
+                }
                 let survey = try self.submissions.validator(definition: response.record.definitionHash).survey
                 let round = try self.store.roundSummaries().first { $0.round.id == response.record.roundID }?.round
                 self.logger.notice("admin response viewed", metadata: [

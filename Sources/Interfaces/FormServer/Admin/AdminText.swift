@@ -40,6 +40,14 @@ struct AdminText: Sendable {
     var allRounds: String { pick("Alla omgångar", "All rounds") }
     func round(_ name: String) -> String { pick("Omgång \(name)", "Round \(name)") }
     func responseNumber(_ id: Int64) -> String { pick("Svar nr \(id)", "Response #\(id)") }
+    func responseWithdrawn(_ id: Int64) -> String { pick("Svar nr \(id) är borttaget", "Response #\(id) was removed") }
+    /// What became of a response withdrawn with `samla erase --withdraw`, erasure `erasure` of the log.
+    func responseWithdrawnBody(when: String, erasure: Int64) -> String {
+        pick("Respondenten drog tillbaka sitt samtycke, och svaret togs bort med alla sina svar \(when) (`samla erase --withdraw`; "
+                + "radering \(erasure) i `samla erase --log`). Exporter och rapporter som gjordes före det innehåller det fortfarande: gör dem på nytt.",
+             "Its respondent withdrew consent, and the response was removed with every answer on \(when) (`samla erase --withdraw`; "
+                + "erasure \(erasure) in `samla erase --log`). Exports and reports made before still hold it: make them again.")
+    }
     /// A response's number in a list of responses: `nr 12` (Swedish writes no `#` for a number), `#12`.
     func number(_ id: Int64) -> String { pick("nr\u{00A0}\(id)", "#\(id)") }
 

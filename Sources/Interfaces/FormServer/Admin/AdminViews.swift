@@ -317,6 +317,20 @@ enum AdminViews {
         }
     }
 
+    /// The page of a response withdrawn since (`samla erase --withdraw`), found in the erasures log:
+    /// what became of it, instead of "no such page" to an admin who follows an old export or link.
+    static func withdrawnResponse(_ erasure: Erasure, admin: SignedIn, frame: Frame) -> String {
+        let words = frame.words
+        let id = erasure.responseID ?? 0
+        return shell(words.responseWithdrawn(id), admin: admin, frame: frame).render { html in
+            html.element("p") { html in html.element("a", .init("href", "/admin/rounds/" + erasure.round), text: words.round(erasure.round)) }
+            html.element("h1", text: words.responseWithdrawn(id))
+            html.element("p") { html in
+                prose(words.responseWithdrawnBody(when: erasure.erasedAt.map { shortTime($0) } ?? "–", erasure: erasure.id ?? 0), into: &html)
+            }
+        }
+    }
+
     static func response(_ response: StoredResponse, survey: Survey, round: Round?, admin: SignedIn, frame: Frame) -> String {
         let record = response.record
         let words = frame.words

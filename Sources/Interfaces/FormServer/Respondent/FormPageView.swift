@@ -1,4 +1,5 @@
 import HTML
+import Intake
 import Responses
 import SurveyDefinition
 
@@ -21,6 +22,8 @@ struct FormPageView {
     /// Where the form posts: the address of its page (`/t/TOKEN/N`).
     var action: String
     var csrfToken: String
+    /// The digests of the stored personal answers the page shows (``ShownPersonalAnswers``).
+    var shownPersonal: Set<String> = []
     /// Whether the first page shows the survey's description: true for a personal link, which has
     /// no start page (an anonymous round's start page shows it instead).
     var describesSurvey: Bool
@@ -84,6 +87,9 @@ struct FormPageView {
                 html.void("input", .init("type", "hidden"), .init("name", FormFieldName.csrf), .init("value", csrfToken))
                 html.void("input", .init("type", "hidden"), .init("name", FormFieldName.page), .init("value", survey.pages[page].id))
                 html.void("input", .init("type", "hidden"), .init("name", FormFieldName.language), .init("value", language))
+                if !shownPersonal.isEmpty {
+                    html.void("input", .init("type", "hidden"), .init("name", FormFieldName.shown), .init("value", ShownPersonalAnswers.fieldValue(shownPersonal)))
+                }
                 html.element("h1", text: pageTitle)
                 if position == 1 && describesSurvey {
                     SurveyDescription.render(survey, language: language, into: &html)
@@ -494,6 +500,7 @@ enum FormFieldName {
     static let language = "samla.lang"
     static let action = "samla.action"
     static let start = "samla.start"
+    static let shown = "samla.shown"
 
     static func isOwn(_ name: String) -> Bool { name.hasPrefix("samla.") }
 }

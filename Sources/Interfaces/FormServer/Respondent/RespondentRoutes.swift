@@ -121,12 +121,15 @@ extension FormServer {
             return Reply.redirect(PageAddress.of(page: current, token: token) + (asked.map { "?lang=" + FormBody.encode($0) } ?? ""))
         }
         let validator = response.validator
+        // Taken before the defaults, which are not stored: only what the store holds can have been erased.
+        let shown = survey.pages[page].questions.contains(where: \.isPII)
+            ? ShownPersonalAnswers.digests(of: Self.fieldValues(of: response.sheet, page: page, words: UIText(language)), validator) : []
         validator.applyDefaults(page: page, to: &response.sheet)
         let sheet = response.sheet
         let view = FormPageView(
             validator: validator, sheet: sheet, page: page, values: Self.fieldValues(of: sheet, page: page, words: UIText(language)),
             problems: [], language: language, action: PageAddress.of(page: page, token: token),
-            csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash),
+            csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash), shownPersonal: shown,
             describesSurvey: response.invitation != nil, maximumBodyBytes: configuration.maximumBodyBytes)
         return Reply.html(view.render())
     }
@@ -155,13 +158,13 @@ extension FormServer {
         default: .next
         }
         let validator = response.validator, linkTokenHash = response.linkTokenHash, describesSurvey = response.invitation != nil
-        let post = PagePost(
+        var post = PagePost(
             page: form[FormFieldName.page], fields: Self.formFields(form, validator: validator), action: action, language: language,
-            decimalSeparator: UIText(language).decimalSeparator.first)
+            decimalSeparator: UIText(language).decimalSeparator.first, shownPersonal: ShownPersonalAnswers.parse(form[FormFieldName.shown]))
         let path = PageAddress.link(token)
         let outcome: PagePostOutcome
         do {
-            outcome = try await submissions.post(post, to: consume response)
+            outcome = try await submissions.post(&post, to: consume response)
         } catch {
             guard let diagnostic = WebFailure.databaseFailure(error, database: configuration.database),
                   let page = try notSavedPage(post, token: token) else { throw error }
@@ -178,9 +181,11 @@ extension FormServer {
             guard case .switchLanguage(let chosen) = post.action, survey.languages.contains(chosen) else { return Reply.redirect(path) }
             return Reply.redirect(path + "?lang=" + FormBody.encode(chosen))
         case .rejected(let page, let problems, let sheet, let language):
+            let values = Self.postedValues(post, on: sheet, page: page, language: language)
             let view = FormPageView(
-                validator: validator, sheet: sheet, page: page, values: Self.postedValues(post, on: sheet, page: page, language: language), problems: problems,
+                validator: validator, sheet: sheet, page: page, values: values, problems: problems,
                 language: language, action: PageAddress.of(page: page, token: token), csrfToken: respondentTokens.token(linkTokenHash: linkTokenHash),
+                shownPersonal: Self.stillShown(post, values: values, validator),
                 describesSurvey: describesSurvey, maximumBodyBytes: configuration.maximumBodyBytes, stayedForBack: post.action == .back)
             return Reply.html(view.render(), status: .unprocessableContent)
         }
@@ -195,15 +200,26 @@ extension FormServer {
         let validator = response.validator
         guard let page = post.page.flatMap({ id in validator.survey.pages.firstIndex { $0.id == id } }),
               validator.isPageRelevant(page, in: response.sheet) else { return nil }
+        var post = post
+        response.leaveOutErased(from: &post)
         _ = validator.submit(page: page, fields: post.fields, decimalSeparator: post.decimalSeparator, to: &response.sheet)
+        let values = Self.postedValues(post, on: response.sheet, page: page, language: post.language)
         let view = FormPageView(
-            validator: validator, sheet: response.sheet, page: page, values: Self.postedValues(post, on: response.sheet, page: page, language: post.language),
+            validator: validator, sheet: response.sheet, page: page, values: values,
             problems: [], language: post.language, action: PageAddress.of(page: page, token: token),
-            csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash), describesSurvey: response.invitation != nil,
+            csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash), shownPersonal: Self.stillShown(post, values: values, validator),
+            describesSurvey: response.invitation != nil,
             maximumBodyBytes: configuration.maximumBodyBytes, notSaved: true)
         var reply = Reply.html(view.render(), status: .serviceUnavailable)
         reply.headers[.retryAfter] = String(WebFailure.retryAfterSeconds)
         return reply
+    }
+
+    /// What a page shown again as posted carries of the personal answers its post carried: those it
+    /// still shows as they were, not one left out as erased nor one typed anew, which is not stored.
+    static func stillShown(_ post: PagePost, values: [String: FormField], _ validator: ResponseValidator) -> Set<String> {
+        guard !post.shownPersonal.isEmpty else { return [] }
+        return post.shownPersonal.intersection(ShownPersonalAnswers.digests(of: values, validator))
     }
 
     /// The CSRF token the form of link `token` carries (the benchmark's fixture makes them too).
