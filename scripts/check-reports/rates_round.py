@@ -122,7 +122,7 @@ def check_methods(path, expected_path, raking):
         f"COOP1 {percent(rates['COOP1'])}, REF1 {percent(rates['REF1'])}, CON1 {percent(rates['CON1'])}",
         "1 inbjuden drog sig ur (svaren raderade) och räknas som vägran" if sv
         else "1 invitee withdrew (the answers erased) and counts as a refusal",
-        "den som dragit sig ur räknas som vägran" if sv else "one who withdrew counts as a refusal",
+        "den som dragit sig ur eller avböjt i formuläret" if sv else "one who withdrew or declined in the form",
     ]
     if raking:
         wanted.append("genom raking (iterativ kalibrering mot flera marginaler), som håller varje vikt över 0 och mellan 0,5 och 2 gånger sin grundvikt" if sv
