@@ -78,7 +78,7 @@ import Testing
             #expect(page.body.contains(
                 "<title id=\"chart-title\">Stapeldiagram över svar per dag från \(day) till \(day): 12\u{A0}345\u{A0}påbörjade och 10\u{A0}250\u{A0}slutförda totalt; tabellen nedan ger varje dag.</title>"),
                 "the chart's text alternative")
-            #expect(page.body.contains(#"<div class="table-scroll" role="region" tabindex="0" aria-labelledby="per-day-table"><table class="data"><caption id="per-day-table" class="visually-hidden">Svar per dag</caption>"#))
+            #expect(page.body.contains(#"<div class="table-scroll" role="region" tabindex="0" aria-labelledby="per-day-table"><table class="data"><caption id="per-day-table" class="visually-hidden">Svar per dag som tabell</caption>"#))
             #expect(page.body.contains(#"<th scope="col">Dag</th><th scope="col" class="number">Påbörjade</th><th scope="col" class="number">Slutförda</th>"#))
             #expect(page.body.contains(#"<h2 id="exports">Exporter</h2>"#) && page.body.contains(">för Excel (sv)</a>"))
             #expect(page.body.contains(#"hreflang="en" download="esem-open-responses-labels-en.csv"><span lang="en">English</span> (en)</a>"#),

@@ -126,6 +126,24 @@ import Testing
         }
     }
 
+    /// A free-text answer is marked with the respondent's language, so that a screen reader reads
+    /// a Swedish comment on an English admin page with Swedish pronunciation; a choice, given in
+    /// the admin's language, is not.
+    @Test func aFreeTextAnswerIsMarkedWithTheRespondentsLanguage() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let created = try await client.request(.post, "/api/rounds/esem-open/responses", headers: [
+                "Authorization": "Bearer " + TestEnvironment.apiToken, "Content-Type": "application/json", "Idempotency-Key": "lang-1",
+                "Content-Language": "sv",
+            ], body: APITests.completeResponse.replacingOccurrences(of: #"{"consent": "yes","#, with: #"{"consent": "yes", "comments": "Bra träff, tack!","#))
+            let id = try #require(Page.firstMatch(#""id":(\d+)"#, in: created.body), "\(created.body)")
+            try await signIn(client)
+            let page = try await client.get("/admin/responses/\(id)")
+            #expect(page.body.contains(#"<td class="answer-text" lang="sv">Bra träff, tack!</td>"#), "\(page.body)")
+            #expect(page.body.contains(#"<td class="answer-text">board ("#))
+        }
+    }
+
     /// 100 % only when every response is complete, 0 % only when none is.
     @Test func completionRatesDoNotRoundToAllOrNone() {
         #expect(AdminViews.rate(399, 400) == "99%")

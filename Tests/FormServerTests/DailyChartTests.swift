@@ -86,7 +86,7 @@ import Testing
         let days = (0..<10).map { DailyActivity(day: CalendarDate(daysSinceEpoch: 20_400 + $0).description, started: 3, completed: 1) }
         DailyChart(days: days).render(into: &html)
         let page = html.output
-        #expect(page.contains("<div class=\"chart-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"chart-title\"><svg class=\"chart\""), "\(page)")
+        #expect(page.contains("<div class=\"chart-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"per-day\"><svg class=\"chart\""), "\(page)")
         #expect(Stylesheet.css.contains(".chart-scroll { overflow-x: auto; }"))
         let viewBox = try #require(page.range(of: "viewBox=\"0 0 ")).upperBound
         let viewBoxWidth = try #require(Double(page[viewBox...].prefix { $0 != " " }))
@@ -183,5 +183,20 @@ import Testing
         DailyChart(days: Array(days.prefix(10))).render(into: &month)
         #expect(month.output.contains("responses per day from 2025-10-01 to 2025-10-28"))
         #expect(try draw(Array(days.prefix(10))).bars.count == 2 * 28)
+    }
+
+    /// A screen reader hears the chart's description once, as the image's name (labelled by its
+    /// title too, Chromium gave it again as the description, and the region a third time), and
+    /// none of its axis and day labels one by one.
+    @Test func theChartIsNamedOnceAndItsLabelsAreNotRead() throws {
+        var html = HTMLBuilder()
+        let days = (0..<10).map { DailyActivity(day: CalendarDate(daysSinceEpoch: 20_400 + $0).description, started: 3, completed: 1) }
+        DailyChart(days: days).render(into: &html)
+        let page = html.output
+        let svg = try #require(page.range(of: "<svg").map { String(page[$0.lowerBound...].prefix { $0 != ">" }) })
+        #expect(svg.contains("role=\"img\"") && !svg.contains("aria-labelledby"), "\(svg)")
+        let drawing = try #require(page.range(of: "<g aria-hidden=\"true\">"))
+        #expect(!page[..<drawing.lowerBound].contains("<text"))
+        #expect(page[drawing.upperBound...].components(separatedBy: "</svg>")[0].components(separatedBy: "<text").count > 5)
     }
 }

@@ -207,7 +207,7 @@ struct ReportRenderingTests {
         // Tiny: 3 responses, all happy. Its row says "< 10" (a no-break space in Swedish, so that a
         // narrow cell does not break the sign from its number) and shows no estimate.
         let tinyRow = try #require(Self.row(in: html, startingWith: "<tr><th scope=\"row\">Pytteliten</th><td class=\"round\">Klubb 2025</td>"))
-        #expect(tinyRow.contains("<td class=\"num\">&lt;\u{00A0}10</td><td class=\"num\">–</td><td class=\"num\">–</td>"))
+        #expect(tinyRow.contains("<td class=\"num\">&lt;\u{00A0}10</td><td class=\"num\">– för få svar</td><td class=\"num\">–</td>"))
         #expect(!html.contains("100,0\u{00A0}%"))
         #expect(html.contains("– visas inte: för få svar (en bas under 10)"))
         // The total of 2025: 26 happy of 40 kept (the test response removed).
@@ -224,7 +224,7 @@ struct ReportRenderingTests {
         // meetings is a reported value: no n, no interval, and a caption that promises none.
         let meetings = try #require(html.range(of: "<article class=\"indicator\" id=\"ind-meetings\"").map { String(html[$0.lowerBound...]) })
         let article = String(meetings.prefix(upTo: try #require(meetings.range(of: "</article>")).upperBound))
-        #expect(article.contains("<figcaption>Värde per omgång och grupp</figcaption>"))
+        #expect(article.contains("<figcaption id=\"chart-meetings-caption\">Värde per omgång och grupp</figcaption>"))
         #expect(!article.contains("konfidensintervall"))
         // One round only: no change to show, and no column standing empty for it.
         #expect(article.contains("<th scope=\"col\" class=\"num\">Skattning</th></tr>"))

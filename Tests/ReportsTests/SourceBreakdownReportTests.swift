@@ -43,7 +43,7 @@ struct SourceBreakdownReportTests {
 
     @Test func theModesAreHeadedAndNamedInSwedish() async throws {
         let html = try await Self.render(language: "sv")
-        #expect(html.contains("scope=\"colgroup\">Insamlingssätt</th>"))
+        #expect(html.contains("scope=\"rowgroup\">Insamlingssätt</th>"))
         let web = try #require(ReportRenderingTests.row(in: html, startingWith: "<tr><th scope=\"row\">Webbformulär</th><td class=\"round\">Klubb 2025</td>"))
         #expect(web.contains("<td class=\"num\">10</td><td class=\"num\">80,0\u{00A0}%</td>"))
         let imported = try #require(ReportRenderingTests.row(in: html, startingWith: "<tr><th scope=\"row\">Importerad fil</th><td class=\"round\">Klubb 2025</td>"))

@@ -44,7 +44,7 @@ struct StylesheetTests {
 
     /// On a phone a chart shrunk to the screen had text 5 px high. Below 40 rem it keeps a width its
     /// text can be read at, inside a focusable region of its own that scrolls sideways, named by the
-    /// chart's title; the page itself still does not scroll.
+    /// figure's caption; the page itself still does not scroll.
     @Test func chartsKeepAReadableWidthInTheirOwnScrollingRegion() throws {
         let html = try ClubFixture().render()
         let charts = html.components(separatedBy: "<svg class=\"chart").count - 1
@@ -53,9 +53,9 @@ struct StylesheetTests {
         #expect(regions.count == charts)
         for region in regions {
             let id = String(region.prefix { $0 != "\"" })
-            #expect(id.hasSuffix("-title"))
+            #expect(id.hasSuffix("-caption"))
             #expect(region.contains(#"tabindex="0"><svg class="chart"#), "\(region.prefix(200))")
-            #expect(region.contains(#"<title id="\#(id)">"#))
+            #expect(html.contains(#"<figcaption id="\#(id)">"#))
         }
         let narrow = try #require(css.range(of: "@media screen and (max-width: 40rem) {").map { String(css[$0.upperBound...]) })
         #expect(narrow.prefix { $0 != "}" }.contains("svg.chart { min-width: 36rem;"))

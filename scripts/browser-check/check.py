@@ -57,6 +57,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from axe_audit import run_axe  # noqa: E402
 from text_spacing import apply_text_spacing, remove_text_spacing  # noqa: E402
+from ax_tree import AXTree  # noqa: E402
 from paper_answers import write_paper_answers  # noqa: E402
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -126,26 +127,14 @@ class Check:
         message ("Fel: …") in its description. Chromium announced every required radio, list and date
         of a page just opened as invalid (the browser's own check of `required`)."""
         d = self.driver
-        every = d.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
-        nodes = [n for n in every if not n.get("ignored")]
-        role = lambda n: n.get("role", {}).get("value")
-        text = lambda n, key: (n.get(key) or {}).get("value") or ""
-        prop = lambda n, key: next((p["value"].get("value") for p in n.get("properties", []) if p["name"] == key), None)
+        tree = AXTree(d)
+        nodes, role, text, prop = tree.shown, tree.role, tree.text, tree.prop
         language = d.find_element(By.TAG_NAME, "html").get_attribute("lang")
         words = ANNOUNCED[language]
-        problems = []
+        problems = tree.outline_problems()
         # A date field's calendar button is the browser's, named in the browser's language.
-        parents = {n["nodeId"]: n.get("parentId") for n in every}
-        roles = {n["nodeId"]: role(n) for n in every}
-        in_date = lambda n: "Date" in (roles.get(parents.get(n["nodeId"])), roles.get(parents.get(parents.get(n["nodeId"]))))
-        if sum(role(n) == "main" for n in nodes) != 1:
-            problems.append("the page has no single main landmark")
-        levels = [prop(n, "level") for n in nodes if role(n) == "heading"]
-        if levels.count(1) != 1:
-            problems.append(f"headings of levels {levels}: not one of level 1")
-        for before, level in zip([1] + levels, levels):
-            if level > before + 1:
-                problems.append(f"headings of levels {levels}: a level skipped")
+        parent = lambda n: tree.by_id.get(n.get("parentId"), {})
+        in_date = lambda n: "Date" in (role(parent(n)), role(parent(parent(n))))
         errors = d.find_elements(By.ID, "error-summary")
         if errors and not d.title.startswith(words["error"]):
             problems.append(f"the title {d.title!r} of a page with errors does not begin with {words['error']!r}")
@@ -164,6 +153,22 @@ class Check:
                 problems.append(f"the language switch {switch.text!r} has lang={switch.get_attribute('lang')!r}")
         self.failures += [f"{name}: accessibility tree: {problem}" for problem in dict.fromkeys(problems)]
         print(f"  {name}: accessibility tree of {len(nodes)} nodes read, {len(problems)} problems")
+
+    def check_admin_chart(self, name):
+        """The round page's chart of responses per day as a screen reader has it, from Chromium's
+        accessibility tree: one image named by its description, said once (not again as its
+        description, nor by its scrolling region), none of its axis and day labels read one by one,
+        and its region and its table's region named apart."""
+        tree = AXTree(self.driver)
+        images = tree.images()
+        problems = tree.chart_problems()
+        if len(images) != 1 or not tree.name(images[0]).startswith(("Stapeldiagram", "Bar chart")):
+            problems.append(f"the chart should be one image, named by its description: {[tree.name(i)[:40] for i in images]}")
+        regions = [tree.name(n) for n in tree.shown if tree.role(n) == "region"]
+        if len(regions) != len(set(regions)):
+            problems.append(f"regions with the same name: {regions}")
+        self.failures += [f"{name}: accessibility tree: {problem}" for problem in problems]
+        print(f"  {name}: the chart and its regions read from the accessibility tree, {len(problems)} problems")
 
     def expect_status(self, name, expected):
         """The HTTP status of the page shown now, as the browser's navigation entry has it."""
@@ -1122,6 +1127,7 @@ def run_pages(check, d):
     check.check_low_vision("admin-rounds-sv")
     check.open("/admin/rounds/esem-se-open")
     check.audit("admin-round-sv", "Omgång esem-se-open")
+    check.check_admin_chart("admin-round-sv")
     check.check_narrow("admin-round-sv")
     check.check_low_vision("admin-round-sv")
     check_response_page(check, d)
@@ -1135,6 +1141,7 @@ def run_pages(check, d):
     check.open("/admin/rounds/esem-se-open")
     switch_admin_language(check, d, "en", "/admin/rounds/esem-se-open")
     check.audit("admin-round", "Round esem-se-open")
+    check.check_admin_chart("admin-round")
     check.open("/admin")
     check.audit("admin-rounds", "Rounds")
     check.check_narrow("admin-rounds")

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Holds Samla's HTML reports against a real browser: headless Chromium driven by Selenium opens
 each report from a file:// address, saves a full-page screenshot (and an A4 PDF of the print
-layout), runs axe-core with the WCAG 2.1 A and AA rules, and checks that the page loads nothing
+layout), runs axe-core with the WCAG 2.1 A and AA rules, reads the accessibility tree as a screen
+reader does (check_screen_reader), and checks that the page loads nothing
 (no script, font, image or stylesheet fetched), that its charts keep their white ground in forced
 colours (high contrast), and that it needs no horizontal scrolling at 320 px, nor with WCAG 1.4.12's
 text spacing there, where no text may run out of its box either.
@@ -22,6 +23,7 @@ from selenium.webdriver.chrome.service import Service
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from axe_audit import run_axe  # noqa: E402
 from text_spacing import apply_text_spacing, remove_text_spacing  # noqa: E402
+from ax_tree import AXTree  # noqa: E402
 
 
 def make_driver():
@@ -103,6 +105,58 @@ def check_text_spacing(driver, name, out, failures):
         remove_text_spacing(driver)
 
 
+# Marks a screen reader would read by their Unicode names ("black diamond"): status is a word.
+SYMBOLS = set("◆◇▼▲■□●○★✓✔✗✘►▶◀")
+# The reasons a withheld cell gives beside its dash (ReportWords: tooFew, withheld).
+WITHHELD = ("– för få svar", "– visas inte", "– too few responses", "– not shown")
+
+
+def check_screen_reader(driver, name, failures):
+    """What a screen reader is given, read from Chromium's full accessibility tree in document
+    order: a title and a language; one main landmark, one heading of level 1 and no level skipped;
+    every chart an image named by its description, said once (not again as its description, nor as
+    the name of its scrolling region) and with none of its labels and marks read one by one; a
+    breakdown's question heading its rows, not a column; each withheld count or estimate with its
+    reason; no status symbol read by its Unicode name; every link named, and an in-page link (the
+    table of contents, the summary's indicators) leading to a part of the page that exists."""
+    tree = AXTree(driver)
+    role, text = tree.role, tree.text
+    problems = []
+    if not driver.title.strip():
+        problems.append("the page has no title")
+    if driver.find_element("tag name", "html").get_attribute("lang") not in ("sv", "en"):
+        problems.append("the page's language is not sv or en")
+    problems += tree.outline_problems()
+    images = tree.images()
+    if not images:
+        problems.append("no chart is read as an image")
+    problems += tree.chart_problems()
+    withheld = 0
+    for row in (n for n in tree.shown if role(n) == "row"):
+        cells = [tree.by_id[c] for c in row.get("childIds", []) if c in tree.by_id and not tree.by_id[c].get("ignored")]
+        if len(cells) == 1 and role(cells[0]) == "columnheader" and role(tree.by_id.get(row.get("parentId"), {})) != "rowgroup":
+            problems.append(f"the group row {text(cells[0], 'name')!r} is read as a column's header, not its rows'")
+        withheld += sum(text(c, "name").startswith(WITHHELD) for c in cells)
+    # The note under a table with withheld cells (ReportWords.suppressionNote) promises cells that say why.
+    noted = sum(text(n, "name").startswith(("– visas inte:", "– not shown:")) for n in tree.shown if role(n) == "StaticText")
+    if noted and not withheld:
+        problems.append(f"{noted} tables note withheld cells, but no cell says why beside its dash")
+    for n in tree.shown:
+        label = text(n, "name")
+        if role(n) in ("StaticText", "image", "cell", "listitem") and SYMBOLS & set(label):
+            problems.append(f"a symbol is read by its name in {label[:60]!r}")
+        if role(n) == "link":
+            if not label.strip():
+                problems.append("a link has no name")
+            url = tree.prop(n, "url") or ""
+            if "#" in url and url.split("#")[0] == driver.current_url.split("#")[0]:
+                target = url.split("#", 1)[1]
+                if not driver.execute_script("return !!document.getElementById(arguments[0])", target):
+                    problems.append(f"the link {label!r} leads to #{target}, which is not on the page")
+    failures += [f"{name}: screen reader: {problem}" for problem in dict.fromkeys(problems)]
+    print(f"  {name}: accessibility tree of {len(tree.shown)} nodes read: {len(images)} charts, "
+          f"{withheld} withheld cells with their reason, {len(problems)} problems")
+
 def check(driver, path, axe_source, out, failures):
     name = os.path.splitext(os.path.basename(path))[0]
     driver.set_window_size(1100, 900)
@@ -131,6 +185,7 @@ def check(driver, path, axe_source, out, failures):
             failures.append(f"{name}: axe {v['id']} ({v['impact']}): {v['help']} at {targets}")
         print(f"  {name}: axe {result['version']}, {len(result['violations'])} violations, {result['passes']} rules passed")
 
+    check_screen_reader(driver, name, failures)
     check_forced_colours(driver, name, out, failures)
 
     driver.set_window_size(320, 800)

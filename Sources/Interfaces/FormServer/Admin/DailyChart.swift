@@ -11,6 +11,8 @@ struct DailyChart {
     var days: [DailyActivity]
     /// The language of its words and numbers.
     var words = AdminText("en")
+    /// The id of the heading of the chart's section, which names its scrolling region.
+    var headingID = "per-day"
     static let maximumDays = 92
     /// The chart's width in its own units, which the stylesheet keeps at no fewer CSS pixels (at
     /// the browser's default font size; `min-width` in rem): a narrower screen scrolls the chart
@@ -106,38 +108,42 @@ struct DailyChart {
         }
         // Wider than a 320 px screen at a readable size from three days on: the chart scrolls within
         // its region, which takes the focus so that a keyboard can scroll it (as the reports' charts do).
+        // The region is named by the section's heading and the image by its title alone, so that a
+        // screen reader says the description once (it said it three times), and the drawing is
+        // hidden from it: its axis and day labels were read one by one.
         html.element("div", .init("class", "chart-scroll"), .init("role", "region"), .init("tabindex", "0"),
-                     .init("aria-labelledby", "chart-title")) { html in
+                     .init("aria-labelledby", headingID)) { html in
             let widthClass = Self.narrowBarCounts.contains(bars.count) ? " bars-\(bars.count)" : ""
             html.element("svg", .init("class", "chart" + widthClass), .init("viewBox", "0 0 \(width) \(height)"), .init("width", String(width)),
-                         .init("height", String(height)), .init("role", "img"), .init("aria-labelledby", "chart-title"),
-                         .init("xmlns", "http://www.w3.org/2000/svg")) { html in
+                         .init("height", String(height)), .init("role", "img"), .init("xmlns", "http://www.w3.org/2000/svg")) { html in
                 html.element("title", .init("id", "chart-title"), text: description)
-                html.selfClosing("line", .init("x1", String(left)), .init("y1", String(top + plotHeight)), .init("x2", String(width - Self.right)),
-                          .init("y2", String(top + plotHeight)), .init("stroke", "#1b1b1b"))
-                html.element("text", .init("x", String(left - 6)), .init("y", String(top + 12)), .init("text-anchor", "end"), text: words.count(peak))
-                html.element("text", .init("x", String(left - 6)), .init("y", String(top + plotHeight)), .init("text-anchor", "end"), text: "0")
-                for (i, figures) in bars.enumerated() {
-                    // The two bars side by side, centred on their label.
-                    let x = Double(left) + slot * (Double(i) + 0.5) - bar
-                    html.selfClosing("rect", .init("class", "bar-started"), .init("x", SVGNumber.text(x)), .init("y", SVGNumber.text(y(figures.started))),
-                              .init("width", SVGNumber.text(bar)), .init("height", SVGNumber.text(Double(top + plotHeight) - y(figures.started))))
-                    html.selfClosing("rect", .init("class", "bar-completed"), .init("x", SVGNumber.text(x + bar)), .init("y", SVGNumber.text(y(figures.completed))),
-                              .init("width", SVGNumber.text(bar)), .init("height", SVGNumber.text(Double(top + plotHeight) - y(figures.completed))))
-                }
-                // As many labels as fit side by side with a gap of two characters between them.
-                let labelWidth = Double(label(firstBar).count + 2) * Self.characterWidth
-                let labelEvery = max(1, Int((labelWidth / slot).rounded(.up)))
-                var previous = -Double.infinity
-                for (i, figures) in bars.enumerated() where i % labelEvery == 0 {
-                    // Centred on its bars, but moved in where it would run off the chart's edge (a
-                    // full date under the last bar); left out if that brings it against the label
-                    // before it (`2026-08-312026-11-23`).
-                    let text = label(figures), half = Double(text.count) * Self.characterWidth / 2
-                    let x = min(max(Double(left) + slot * (Double(i) + 0.5), half), Double(width) - half)
-                    guard x - previous >= labelWidth - 0.001 else { continue }
-                    previous = x
-                    html.element("text", .init("x", SVGNumber.text(x)), .init("y", String(height - 12)), .init("text-anchor", "middle"), text: text)
+                html.element("g", .init("aria-hidden", "true")) { html in
+                    html.selfClosing("line", .init("x1", String(left)), .init("y1", String(top + plotHeight)), .init("x2", String(width - Self.right)),
+                              .init("y2", String(top + plotHeight)), .init("stroke", "#1b1b1b"))
+                    html.element("text", .init("x", String(left - 6)), .init("y", String(top + 12)), .init("text-anchor", "end"), text: words.count(peak))
+                    html.element("text", .init("x", String(left - 6)), .init("y", String(top + plotHeight)), .init("text-anchor", "end"), text: "0")
+                    for (i, figures) in bars.enumerated() {
+                        // The two bars side by side, centred on their label.
+                        let x = Double(left) + slot * (Double(i) + 0.5) - bar
+                        html.selfClosing("rect", .init("class", "bar-started"), .init("x", SVGNumber.text(x)), .init("y", SVGNumber.text(y(figures.started))),
+                                  .init("width", SVGNumber.text(bar)), .init("height", SVGNumber.text(Double(top + plotHeight) - y(figures.started))))
+                        html.selfClosing("rect", .init("class", "bar-completed"), .init("x", SVGNumber.text(x + bar)), .init("y", SVGNumber.text(y(figures.completed))),
+                                  .init("width", SVGNumber.text(bar)), .init("height", SVGNumber.text(Double(top + plotHeight) - y(figures.completed))))
+                    }
+                    // As many labels as fit side by side with a gap of two characters between them.
+                    let labelWidth = Double(label(firstBar).count + 2) * Self.characterWidth
+                    let labelEvery = max(1, Int((labelWidth / slot).rounded(.up)))
+                    var previous = -Double.infinity
+                    for (i, figures) in bars.enumerated() where i % labelEvery == 0 {
+                        // Centred on its bars, but moved in where it would run off the chart's edge (a
+                        // full date under the last bar); left out if that brings it against the label
+                        // before it (`2026-08-312026-11-23`).
+                        let text = label(figures), half = Double(text.count) * Self.characterWidth / 2
+                        let x = min(max(Double(left) + slot * (Double(i) + 0.5), half), Double(width) - half)
+                        guard x - previous >= labelWidth - 0.001 else { continue }
+                        previous = x
+                        html.element("text", .init("x", SVGNumber.text(x)), .init("y", String(height - 12)), .init("text-anchor", "middle"), text: text)
+                    }
                 }
             }
         }
@@ -146,7 +152,7 @@ struct DailyChart {
         html.element("div", .init("class", "table-scroll"), .init("role", "region"), .init("tabindex", "0"),
                      .init("aria-labelledby", "per-day-table")) { html in
             html.element("table", .init("class", "data")) { html in
-                html.element("caption", .init("id", "per-day-table"), .init("class", "visually-hidden"), text: words.responsesPerDay)
+                html.element("caption", .init("id", "per-day-table"), .init("class", "visually-hidden"), text: words.responsesPerDayTable)
                 html.element("thead") { html in
                     html.element("tr") { html in
                         html.element("th", .init("scope", "col"), text: words.day)

@@ -50,21 +50,32 @@ enum SVG {
         case circle, square, diamond, triangleUp, triangleDown
     }
 
+    /// A figure holding a chart: its caption, with the id the chart's scrolling region is named by
+    /// (`SVG.chart` with the same `chartID`), then `body`.
+    static func figure(chartID: String, caption: String, into html: inout HTMLBuilder, _ body: (inout HTMLBuilder) -> Void) {
+        html.element("figure") { html in
+            html.element("figcaption", .init("id", "\(chartID)-caption"), text: caption)
+            body(&html)
+        }
+    }
+
     /// A chart: an `<svg>` of `width` × `height` units, an image named by its title `description`
     /// and drawn on a white ground, inside a focusable region that scrolls sideways where the
     /// screen is too narrow for the chart at a width its text can be read at (the stylesheet's
-    /// `min-width`); WCAG 1.4.10 lets a chart scroll in two directions.
+    /// `min-width`); WCAG 1.4.10 lets a chart scroll in two directions. The region is named by
+    /// the caption of its `SVG.figure`, so that a screen reader says the title once, and the
+    /// drawing is hidden from it: its labels and marks were read one by one after the title.
     static func chart(
         id: String, classes: String = "chart", width: Double, height: Double, description: String,
         into html: inout HTMLBuilder, _ body: (inout HTMLBuilder) -> Void
     ) {
-        html.element("div", .init("class", "chart-wrap"), .init("role", "region"), .init("aria-labelledby", "\(id)-title"),
+        html.element("div", .init("class", "chart-wrap"), .init("role", "region"), .init("aria-labelledby", "\(id)-caption"),
                      .init("tabindex", "0")) { html in
             html.element("svg", .init("class", classes), .init("viewBox", "0 0 \(n(width)) \(n(height))"),
-                         .init("role", "img"), .init("aria-labelledby", "\(id)-title"), .init("xmlns", "http://www.w3.org/2000/svg")) { html in
+                         .init("role", "img"), .init("xmlns", "http://www.w3.org/2000/svg")) { html in
                 html.element("title", .init("id", "\(id)-title"), text: description)
                 ground(into: &html)
-                body(&html)
+                html.element("g", .init("aria-hidden", "true")) { html in body(&html) }
             }
         }
     }

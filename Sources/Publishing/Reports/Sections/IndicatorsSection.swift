@@ -74,10 +74,10 @@ extension ReportRenderer {
             let target = snapshot?.target
             let description = chartDescription(indicator, format: format, rows: rows, rounds: rounds)
             let hasIntervals = rows.contains { $0.outcome.published?.interval != nil }
-            html.element("figure") { html in
-                html.element("figcaption", text: hasIntervals
-                    ? words.pick("Skattning med 95-procentigt konfidensintervall per omgång och grupp", "Estimate with 95% confidence interval by round and group")
-                    : words.pick("Värde per omgång och grupp", "Value by round and group"))
+            let caption = hasIntervals
+                ? words.pick("Skattning med 95-procentigt konfidensintervall per omgång och grupp", "Estimate with 95% confidence interval by round and group")
+                : words.pick("Värde per omgång och grupp", "Value by round and group")
+            SVG.figure(chartID: "chart-\(indicator.id)", caption: caption, into: &html) { html in
                 IntervalChart(id: "chart-\(indicator.id)", description: description, rows: chartRows, rounds: rounds.map(roundLabel),
                               target: target?.value, targetLabel: target.map { "\(words.target) \(roundLabel($0.round)):" }, format: format,
                               words: words).render(into: &html)
@@ -154,50 +154,53 @@ extension ReportRenderer {
                     if changes { html.element("th", .init("scope", "col"), .init("class", "num"), text: changeHeader) }
                 }
             }
-            html.element("tbody") { html in
-                let columns = 3 + (reported ? 0 : 1) + (intervals ? 1 : 0) + (changes ? 1 : 0)
-                var lastVariable: String?? = .none
-                for group in groups {
-                    if group.variable != nil, lastVariable != .some(group.variable) {
+            // The total, then each breakdown in a body of its own, headed by its question as the
+            // header of its rows: a screen reader names the breakdown with each of its groups.
+            let columns = 3 + (reported ? 0 : 1) + (intervals ? 1 : 0) + (changes ? 1 : 0)
+            for breakdown in groups.groupedInOrder(by: { $0.variable ?? "" }) {
+                html.element("tbody") { html in
+                    if let first = breakdown.elements.first, first.variable != nil {
                         html.element("tr", .init("class", "heading")) { html in
-                            html.element("th", .init("colspan", String(columns)), .init("scope", "colgroup"), text: group.variableLabel ?? group.variable ?? "")
+                            html.element("th", .init("colspan", String(columns)), .init("scope", "rowgroup"), text: first.variableLabel ?? first.variable ?? "")
                         }
                     }
-                    lastVariable = .some(group.variable)
-                    for round in rounds {
-                        guard let row = rows.first(where: { $0.round == round && $0.group.reportKey == group.reportKey }) else { continue }
-                        html.element("tr", .optional("class", group.isTotal ? "total" : nil)) { html in
-                            html.element("th", .init("scope", "row"), text: group.label)
-                            html.element("td", .init("class", "round"), text: roundLabel(round))
-                            switch row.outcome {
-                            case .published(let cell):
-                                if !reported { html.element("td", .init("class", "num"), text: cell.n.map(numbers.integer) ?? "") }
-                                html.element("td", .init("class", "num"), text: format.value(cell.value))
-                                if intervals {
-                                    html.element("td", .init("class", "num"), text: cell.interval.map { format.interval($0.lower, $0.upper) } ?? "")
-                                }
-                                let place = words.cellPlace(group: group.label, round: roundLabel(round))
-                                if let why = cell.noIntervalReason, let reason = words.intervalNote(why) {
-                                    withoutInterval.append((place, reason))
-                                }
-                                if changes {
-                                    html.element("td", .init("class", "num"), text: cell.change.map { format.change($0.value, low: $0.interval?.lower, high: $0.interval?.upper) } ?? "")
-                                    if let why = cell.change?.noIntervalReason, let reason = words.intervalNote(why) {
-                                        changesWithoutInterval.append((place, reason))
+                    for group in breakdown.elements {
+                        for round in rounds {
+                            guard let row = rows.first(where: { $0.round == round && $0.group.reportKey == group.reportKey }) else { continue }
+                            html.element("tr", .optional("class", group.isTotal ? "total" : nil)) { html in
+                                html.element("th", .init("scope", "row"), text: group.label)
+                                html.element("td", .init("class", "round"), text: roundLabel(round))
+                                switch row.outcome {
+                                case .published(let cell):
+                                    if !reported { html.element("td", .init("class", "num"), text: cell.n.map(numbers.integer) ?? "") }
+                                    html.element("td", .init("class", "num"), text: format.value(cell.value))
+                                    if intervals {
+                                        html.element("td", .init("class", "num"), text: cell.interval.map { format.interval($0.lower, $0.upper) } ?? "")
                                     }
+                                    let place = words.cellPlace(group: group.label, round: roundLabel(round))
+                                    if let why = cell.noIntervalReason, let reason = words.intervalNote(why) {
+                                        withoutInterval.append((place, reason))
+                                    }
+                                    if changes {
+                                        html.element("td", .init("class", "num"), text: cell.change.map { format.change($0.value, low: $0.interval?.lower, high: $0.interval?.upper) } ?? "")
+                                        if let why = cell.change?.noIntervalReason, let reason = words.intervalNote(why) {
+                                            changesWithoutInterval.append((place, reason))
+                                        }
+                                    }
+                                case .suppressed(let cell):
+                                    anySuppressed = true
+                                    if !reported { html.element("td", .init("class", "num"), text: cell.reason == .belowThreshold ? "<" + numbers.wordSpace + numbers.integer(cell.threshold) : "") }
+                                    // The reason beside the dash, as the chart gives it: "–" alone was read as nothing.
+                                    html.element("td", .init("class", "num"), text: "\(words.suppressedMark) \(cell.reason == .belowThreshold ? words.tooFew : words.withheld)")
+                                    if intervals { html.element("td", .init("class", "num"), text: words.suppressedMark) }
+                                    if changes { html.element("td", .init("class", "num"), text: "") }
+                                case .unavailable(let reason):
+                                    missing.append((words.cellPlace(group: group.label, round: roundLabel(round)), reason.text(words.language)))
+                                    if !reported { html.element("td", .init("class", "num"), text: "") }
+                                    html.element("td", .init("class", "num"), text: words.suppressedMark)
+                                    if intervals { html.element("td", .init("class", "num"), text: "") }
+                                    if changes { html.element("td", .init("class", "num"), text: "") }
                                 }
-                            case .suppressed(let cell):
-                                anySuppressed = true
-                                if !reported { html.element("td", .init("class", "num"), text: cell.reason == .belowThreshold ? "<" + numbers.wordSpace + numbers.integer(cell.threshold) : "") }
-                                html.element("td", .init("class", "num"), text: words.suppressedMark)
-                                if intervals { html.element("td", .init("class", "num"), text: words.suppressedMark) }
-                                if changes { html.element("td", .init("class", "num"), text: "") }
-                            case .unavailable(let reason):
-                                missing.append((words.cellPlace(group: group.label, round: roundLabel(round)), reason.text(words.language)))
-                                if !reported { html.element("td", .init("class", "num"), text: "") }
-                                html.element("td", .init("class", "num"), text: words.suppressedMark)
-                                if intervals { html.element("td", .init("class", "num"), text: "") }
-                                if changes { html.element("td", .init("class", "num"), text: "") }
                             }
                         }
                     }

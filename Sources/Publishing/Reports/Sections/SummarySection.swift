@@ -127,8 +127,7 @@ extension ReportRenderer {
         let diagramDescription = words.pick(
             "Diagram över förändringsteorin: \(activities) till \(outputs), som bidrar till \(outcomes) och effekten ”\(impact)”. Varje ruta har färg, form och ord efter sämsta status bland dess indikatorer. Tabellen nedan innehåller samma sak.",
             "Diagram of the theory of change: \(activities) to \(outputs), which contribute to \(outcomes) and the impact “\(impact)”. Each box has the colour, shape and word of the worst status among its indicators. The table below holds the same.")
-        html.element("figure") { html in
-            html.element("figcaption", text: text(framework.title))
+        SVG.figure(chartID: "toc", caption: text(framework.title), into: &html) { html in
             TheoryOfChangeDiagram(framework: framework, states: states, words: words, id: "toc", description: diagramDescription).render(into: &html)
             html.element("ul", .init("class", "indicator-facts")) { html in
                 for status in [TargetStatus.met, .onTrack, .offTrack] as [TargetStatus?] + [nil] {
@@ -153,12 +152,13 @@ extension ReportRenderer {
                     html.element("th", .init("scope", "col"), text: words.statusHeader)
                 }
             }
-            html.element("tbody") { html in
-                for level in [NodeLevel.impact, .outcome, .output, .activity] {
-                    let nodes = framework.nodes.filter { $0.level == level }
-                    guard !nodes.isEmpty else { continue }
+            // Each level a body of its own, its name the header of its rows.
+            for level in [NodeLevel.impact, .outcome, .output, .activity] {
+                let nodes = framework.nodes.filter { $0.level == level }
+                guard !nodes.isEmpty else { continue }
+                html.element("tbody") { html in
                     html.element("tr", .init("class", "heading")) { html in
-                        html.element("th", .init("colspan", "4"), .init("scope", "colgroup"), text: words.levelName(level, plural: nodes.count > 1))
+                        html.element("th", .init("colspan", "4"), .init("scope", "rowgroup"), text: words.levelName(level, plural: nodes.count > 1))
                     }
                     for node in nodes {
                         let state = states[node.id]!

@@ -111,7 +111,8 @@ extension ReportRenderer {
 
     private var nobodyAnswered: String { words.pick("Ingen besvarade frågan.", "Nobody answered the question.") }
 
-    /// What a bar without a figure says: too few for a small count, "not shown" for one withheld beside it.
+    /// What a bar or a count without a figure says: too few for a small count, "not shown" for one
+    /// withheld beside it; in a table too, where "–" alone was read as nothing.
     private func withheldText(_ reason: SuppressedCell.Reason?) -> String {
         "\(words.suppressedMark) " + (reason == .secondary ? words.withheld : words.tooFew)
     }
@@ -149,8 +150,7 @@ extension ReportRenderer {
             let description = words.pick("Stapeldiagram: \(words.sentence(wording)) ", "Bar chart: \(words.sentence(wording)) ")
                 + (best.map { words.pick("Vanligast: \($0.0.label), \(numbers.percent($0.1.share!)). ", "Most frequent: \($0.0.label), \(numbers.percent($0.1.share!)). ") } ?? "")
                 + words.pick("Tabellen nedan ger alla svar.", "The table below gives every answer.")
-            html.element("figure") { html in
-                html.element("figcaption", text: words.pick("Andel av dem som besvarade frågan", "Share of those who answered"))
+            SVG.figure(chartID: "\(id)-chart", caption: words.pick("Andel av dem som besvarade frågan", "Share of those who answered"), into: &html) { html in
                 BarChart(id: "\(id)-chart", description: description, bars: bars, numbers: numbers).render(into: &html)
             }
         }
@@ -169,7 +169,7 @@ extension ReportRenderer {
                     html.element("tr") { html in
                         html.element("th", .init("scope", "row"), text: category.label)
                         if figure.count == nil { suppressed = true }
-                        html.element("td", .init("class", "num"), text: figure.count.map(numbers.integer) ?? words.suppressedMark)
+                        html.element("td", .init("class", "num"), text: figure.count.map(numbers.integer) ?? withheldText(figure.reason))
                         if sharesShown { html.element("td", .init("class", "num"), text: figure.share.map { numbers.percent($0) } ?? words.suppressedMark) }
                     }
                 }
@@ -203,8 +203,7 @@ extension ReportRenderer {
             }
         }
         if tables.contains(where: { $0.figures.contains { $0.share != nil } }) {
-            html.element("figure") { html in
-                html.element("figcaption", text: words.pick("Andel av dem som besvarade varje del", "Share of those who answered each part"))
+            SVG.figure(chartID: "\(id)-chart", caption: words.pick("Andel av dem som besvarade varje del", "Share of those who answered each part"), into: &html) { html in
                 BarChart(id: "\(id)-chart", description: words.pick("Stapeldiagram per del av frågan: \(words.sentence(wording)) Tabellen nedan ger alla svar.",
                                                                      "Bar chart per part of the question: \(words.sentence(wording)) The table below gives every answer."),
                          bars: bars, numbers: numbers).render(into: &html)
@@ -219,17 +218,18 @@ extension ReportRenderer {
                     html.element("th", .init("scope", "col"), .init("class", "num"), text: words.share)
                 }
             }
-            html.element("tbody") { html in
-                for table in tables {
+            // Each part a body of its own, its name the header of its rows.
+            for table in tables {
+                html.element("tbody") { html in
                     html.element("tr", .init("class", "heading")) { html in
-                        html.element("th", .init("colspan", "3"), .init("scope", "colgroup"),
+                        html.element("th", .init("colspan", "3"), .init("scope", "rowgroup"),
                                      text: "\(table.label) (\(words.pick("bas", "base")) \(numbers.integer(table.tally.answered)))")
                     }
                     for (category, figure) in zip(table.tally.categories, table.figures) {
                         html.element("tr") { html in
                             html.element("th", .init("scope", "row"), text: category.label)
                             if figure.count == nil { suppressed = true }
-                            html.element("td", .init("class", "num"), text: figure.count.map(numbers.integer) ?? words.suppressedMark)
+                            html.element("td", .init("class", "num"), text: figure.count.map(numbers.integer) ?? withheldText(figure.reason))
                             html.element("td", .init("class", "num"), text: figure.share.map { numbers.percent($0) } ?? words.suppressedMark)
                         }
                     }
@@ -256,8 +256,8 @@ extension ReportRenderer {
         let description = words.pick(
             "Lådagram: \(words.sentence(wording)) Median \(withUnit(number(summary.median))), medelvärde \(withUnit(number(summary.mean, digits: 1))), mittersta hälften \(numbers.range(number(summary.lowerQuartile), number(summary.upperQuartile))).",
             "Box chart: \(words.sentence(wording)) Median \(withUnit(number(summary.median))), mean \(withUnit(number(summary.mean, digits: 1))), middle half \(numbers.range(number(summary.lowerQuartile), number(summary.upperQuartile))).")
-        html.element("figure") { html in
-            html.element("figcaption", text: words.pick("Fördelning bland dem som svarade", "Distribution among those who answered") + (unitWord.map { " (\($0))" } ?? ""))
+        SVG.figure(chartID: "\(id)-chart", caption: words.pick("Fördelning bland dem som svarade", "Distribution among those who answered") + (unitWord.map { " (\($0))" } ?? ""),
+                   into: &html) { html in
             BoxChart(id: "\(id)-chart", description: description, summary: summary, labels: labels, numbers: numbers).render(into: &html)
         }
         scrollingTable(label: wording, into: &html) { html in
