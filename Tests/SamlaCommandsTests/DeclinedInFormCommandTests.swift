@@ -4,7 +4,8 @@ import Testing
 /// An invited ESEM respondent who answers no to the consent question, run through the built
 /// binary: the response is kept and exported, and the rates count the invitation as a refusal.
 @Suite struct DeclinedInFormCommandTests {
-    @Test func anInviteeWhoDeclinesInTheFormIsARefusalInTheRates() throws {
+    /// Round esem-se-2025 open with Anna, Bo and Cecilia invited: the tool and their tokens, in that order.
+    static func threeInvited() throws -> (StoreCLI, [String]) {
         let cli = try StoreCLI()
         let opened = try cli.run(["round", "open", ImportCommandTests.esem, "--name", "esem-se-2025", "--opens", day(-1), "--closes", day(30)])
         #expect(opened.status == 0, "\(opened.errors)")
@@ -14,6 +15,11 @@ import Testing
         #expect(invited.status == 0, "\(invited.errors)")
         let tokens = try String(contentsOf: cli.folder.appendingPathComponent("contacts-links.csv"), encoding: .utf8)
             .split(whereSeparator: \.isNewline).dropFirst().map { String($0.split(separator: ",")[2]) }
+        return (cli, tokens)
+    }
+
+    @Test func anInviteeWhoDeclinesInTheFormIsARefusalInTheRates() throws {
+        let (cli, tokens) = try Self.threeInvited()
         // Anna's paper answer, imported with her token: she declined.
         try Data("consent,token\nno,\(tokens[0])\n".utf8).write(to: cli.folder.appendingPathComponent("paper.csv"))
         let imported = try cli.run(["import", "--round", "esem-se-2025", "paper.csv"])
@@ -45,15 +51,7 @@ import Testing
     /// An invitee whose saved answers declined, without submitting them, said no: `samla remind`
     /// leaves them out and says so, while one who began and said yes is reminded.
     @Test func anInviteeWhoDeclinedWithoutSubmittingIsNotReminded() throws {
-        let cli = try StoreCLI()
-        let opened = try cli.run(["round", "open", ImportCommandTests.esem, "--name", "esem-se-2025", "--opens", day(-1), "--closes", day(30)])
-        #expect(opened.status == 0, "\(opened.errors)")
-        try Data("name,email\nAnna,anna@example.se\nBo,bo@example.se\nCecilia,cecilia@example.se\n".utf8)
-            .write(to: cli.folder.appendingPathComponent("contacts.csv"))
-        let invited = try cli.run(["invite", "--round", "esem-se-2025", "contacts.csv", "--base-url", "https://enkat.example.se"])
-        #expect(invited.status == 0, "\(invited.errors)")
-        let tokens = try String(contentsOf: cli.folder.appendingPathComponent("contacts-links.csv"), encoding: .utf8)
-            .split(whereSeparator: \.isNewline).dropFirst().map { String($0.split(separator: ",")[2]) }
+        let (cli, tokens) = try Self.threeInvited()
         try Data("consent,status,token\nno,partial,\(tokens[0])\nyes,partial,\(tokens[1])\n".utf8).write(to: cli.folder.appendingPathComponent("begun.csv"))
         let imported = try cli.run(["import", "--round", "esem-se-2025", "begun.csv"])
         #expect(imported.status == 0, "\(imported.errors)")
