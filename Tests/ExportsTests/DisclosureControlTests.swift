@@ -85,6 +85,8 @@ import Testing
             let description = try SpreadsheetSafetyTests.field(column, in: package)["description"] as? String
             #expect(description?.contains(note) == (column != "QI_STAFF"), "\(column): \(description ?? "")")
         }
+        let suppressed = try SpreadsheetSafetyTests.field("suppressed", in: package, resource: "disclosure")
+        #expect(suppressed["description"] as? String == "How many values of the column local suppression blanked: empty cells in the data file that are not missing answers")
         try fixture.export(ExportOptions(), to: "own")
         #expect(try !fixture.read("datapackage.json", in: "own").contains("disclosure control:"))
     }
