@@ -63,6 +63,10 @@ import Testing
         #expect(total["n"] == String(data.count), "the figure's base is the export's rows")
         let provenance = try fixture.json("provenance.json")
         #expect((provenance["options"] as? [String: Any])?["responses"] as? String == "complete and partial")
+        // The codebook says why partial rows are there and that the figures count them.
+        let codebook = try fixture.read("codebook.md")
+        #expect(codebook.contains("- Även påbörjade svar som inte skickades in, där rensningens regel om fullständighet behöll dem (minst 50"), "\(codebook)")
+        #expect(codebook.contains("frågor som gällde svaret besvarade): de räknas i resultaten som de inskickade; kolumnen `status` skiljer dem åt"), "\(codebook)")
     }
 
     /// Without a completeness rule the results read submitted responses only, and so does the export.

@@ -27,10 +27,10 @@ import Testing
 
     /// The package's description and its resources' titles are in the export's language, as the field titles are.
     @Test(arguments: [
-        ("sv", "Omgång ex-2025 av enkäten export-test version 2025.2: 2 svar; en rad per svar; val som koder; partnerprofil Euclid: export_as-namn, inga personuppgifter, pseudonyma svarande; utan fritextsvar; kvasi-identifierare lokalt undertryckta till k-anonymitet med k = 3 (disclosure.csv). Kodboken (codebook.csv, codebook.md) beskriver varje kolumn.",
+        ("sv", "Omgång ex-2025 av enkäten export-test version 2025.2, öppen 2025-10-01 till 2026-01-31: 2 svar; en rad per svar; val som koder; partnerprofil Euclid: export_as-namn, inga personuppgifter, pseudonyma svarande; utan fritextsvar; kvasi-identifierare lokalt undertryckta till k-anonymitet med k = 3 (disclosure.csv). Kodboken (codebook.csv, codebook.md) beskriver varje kolumn. Villkor: pseudonymiserade uppgifter enligt GDPR, inte anonyma; använd dem bara enligt avtalet om datadelning, som förbjuder återidentifiering och publicering av mikrodata, och publicera bara aggregat med små celler undertryckta.",
          ["Svaren i omgång ex-2025", "Kodbok: en rad per kolumn i svaren", "Svar som rensningsreglerna i test.yaml tog bort",
           "Röjandeskydd: värden som blankats per kvasi-identifierare (k = 3)"]),
-        ("en", "Round ex-2025 of survey export-test version 2025.2: 2 responses; one row per response; choices as codes; Euclid partner profile: export_as names, no personal data, pseudonymous respondents; without free-text answers; quasi-identifiers locally suppressed to k-anonymity with k = 3 (disclosure.csv). The codebook (codebook.csv, codebook.md) describes every column.",
+        ("en", "Round ex-2025 of survey export-test version 2025.2, open 2025-10-01 to 2026-01-31: 2 responses; one row per response; choices as codes; Euclid partner profile: export_as names, no personal data, pseudonymous respondents; without free-text answers; quasi-identifiers locally suppressed to k-anonymity with k = 3 (disclosure.csv). The codebook (codebook.csv, codebook.md) describes every column. Terms: pseudonymised data under the GDPR, not anonymous; use it only under the data-sharing agreement, which forbids re-identification and publishing the microdata, and publish only aggregates with small cells suppressed.",
          ["Responses of round ex-2025", "Codebook: one row per column of the responses", "Responses removed by the cleaning rules of test.yaml",
           "Disclosure control: values suppressed per quasi-identifier (k = 3)"]),
     ])
@@ -45,6 +45,41 @@ import Testing
         #expect(package["description"] as? String == description)
         let resources = try #require(package["resources"] as? [[String: Any]])
         #expect(resources.map { $0["title"] as? String } == titles)
+    }
+
+    /// A pooling script finds when the round was open in the package itself, not only in the provenance file.
+    @Test func thePackageGivesTheRoundsPeriod() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert(ExportFixture.sample)
+        try fixture.export(ExportOptions(profile: .euclid))
+        let samla = try #require(try fixture.json("datapackage.json")["samla"] as? [String: Any])
+        #expect(samla["roundPeriod"] as? [String: String] == ["opens": "2025-10-01", "closes": "2026-01-31"])
+    }
+
+    /// results.csv's schema says what a foreign analyst could misread: `n` is text (`< 10`), an empty
+    /// estimate is a withheld cell, not zero, and what primary and secondary suppression are.
+    @Test(arguments: [("en", "empty means withheld, not zero or no", "< 10"), ("sv", "tom betyder undanhållen, inte noll eller nej", "< 10")])
+    func theResultsSchemaExplainsSuppression(language: String, empty: String, masked: String) throws {
+        guard case .array(let fields)? = IndicatorTables.resultsSchema(language: language)["fields"] else { Issue.record("no fields"); return }
+        func description(_ name: String) -> String? {
+            guard let field = fields.first(where: { $0["name"] == .string(name) }), case .string(let text)? = field["description"] else { return nil }
+            return text
+        }
+        #expect(description("estimate")?.contains(empty) == true)
+        #expect(description("n")?.contains(masked) == true)
+        #expect(description("suppressed")?.hasPrefix("primary: ") == true)
+        for name in ["breakdown", "ci_low", "ci_high", "status"] { #expect(description(name) != nil, "\(name)") }
+    }
+
+    /// Beside a data file with blanked quasi-identifiers, `group_code` warns that its groups were counted before the blanking.
+    @Test func theResultsOfAPartnerPackageSayTheirGroupsWereCountedBeforeSuppression() {
+        func groupCode(_ schema: JSONValue) -> String? {
+            guard case .array(let fields)? = schema["fields"], case .string(let text)? = fields.first(where: { $0["name"] == "group_code" })?["description"] else { return nil }
+            return text
+        }
+        let note = "The groups were counted before disclosure control blanked quasi-identifiers in the data file"
+        #expect(groupCode(IndicatorTables.resultsSchema(language: "en", suppressedData: true))?.contains(note) == true)
+        #expect(groupCode(IndicatorTables.resultsSchema(language: "en"))?.contains(note) == false)
     }
 
     /// The provenance file gives, for the speed rule, how many responses it could not time.
@@ -105,6 +140,9 @@ import Testing
         let option = try SpreadsheetSafetyTests.field("barriers_skills", in: package)
         #expect((option["constraints"] as? [String: Any])?["enum"] as? [Int] == [0, 1])
         #expect((option["categories"] as? [[String: Any]])?.map { $0["value"] as? Int } == [0, 1])
+        // An option column says it is one of a multiple choice, which its title alone does not tell from a matrix row.
+        #expect((option["description"] as? String)?.hasSuffix("\nmultiple choice: barriers, one column per option; 1 = chosen, 0 = not chosen, empty = not answered") == true,
+                "\(option["description"] ?? "")")
         let certified = try SpreadsheetSafetyTests.field("certified", in: package)
         #expect(certified["trueValues"] as? [String] == ["1"] && certified["falseValues"] as? [String] == ["0"])
     }

@@ -75,6 +75,22 @@ import Testing
         #expect(try fixture.read("codebook.md").contains("Röjandeskydd (lokal undertryckning, k = 3): `QI_FORM`, `QI_FOUNDED`, `QI_MARKETS_LOCAL`, `QI_MARKETS_NATIONAL` är kvasi-identifierare."))
     }
 
+    /// A pooling script that reads only the schema learns which columns' blanks may be suppressed values, not missing answers.
+    @Test func theSchemaSaysWhichColumnsBlanksMayBeSuppressedValues() throws {
+        let fixture = try fixture()
+        try fixture.export(ExportOptions(profile: .euclid))
+        let package = try fixture.json("datapackage.json")
+        let note = "disclosure control: an empty cell may also be a value blanked to k-anonymity (k = 3), not only a missing answer; disclosure.csv counts them"
+        for column in Self.columns {
+            let description = try SpreadsheetSafetyTests.field(column, in: package)["description"] as? String
+            #expect(description?.contains(note) == (column != "QI_STAFF"), "\(column): \(description ?? "")")
+        }
+        let suppressed = try SpreadsheetSafetyTests.field("suppressed", in: package, resource: "disclosure")
+        #expect(suppressed["description"] as? String == "How many values of the column local suppression blanked: empty cells in the data file that are not missing answers")
+        try fixture.export(ExportOptions(), to: "own")
+        #expect(try !fixture.read("datapackage.json", in: "own").contains("disclosure control:"))
+    }
+
     /// The same round exported twice gives the same bytes: the blanks do not depend on chance or order.
     @Test func theSameRoundIsProtectedAlikeEveryTime() throws {
         let fixture = try fixture()

@@ -65,6 +65,7 @@ import Testing
         #expect(founded["type"] as? String == "string")
         #expect((founded["constraints"] as? [String: Any])?["enum"] as? [String] == ["<1990", "1990-<2000", "2000-<2001", "2001-<2010", ">=2010"])
         #expect((founded["categories"] as? [[String: String]])?.map { $0["label"]! } == ["under 1990", "1990 till 1999", "2000", "2001 till 2009", "2010 eller mer"])
+        #expect(founded["categoriesOrdered"] as? Bool == true, "band codes do not sort as text; the categories' order is theirs")
         #expect((founded["description"] as? String)?.contains("publicerad i klasser (export_bands 1990, 2000, 2001, 2010)") == true)
         let result = try field("QB_RESULT", of: package)
         #expect((result["constraints"] as? [String: Any])?["enum"] as? [String] == ["<-1", "'-1-<0", "0-<0.5", "0.5-<10", ">=10"])

@@ -79,6 +79,11 @@ import Testing
         let codebook = try fixture.table("codebook.csv").rows
         #expect(codebook.map { $0["column"]! } == header)
         #expect(codebook.first { $0["column"] == "EX_FORM" }?["variable"] == "legal_form")
+        // codebook.md's conditions name variables (`${legal_form}`): each partner column's rules say which is its own.
+        let markdown = try fixture.read("codebook.md")
+        let row = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("| `EX_FORM` |") })
+        #expect(row.contains("| variable `legal_form`"), "\(row)")
+        #expect(markdown.contains("“Asked when” and the rules are written in the survey's own variable names"))
     }
 
     /// A choice's `export_as` is the partners' category: a partner export writes it in the data, the

@@ -92,6 +92,10 @@ import Testing
         #expect(codebook.hasPrefix("# Codebook: "), "\(codebook.prefix(200))")
         let results = try String(contentsOfFile: workspace.out("euclid") + "/results.csv", encoding: .utf8)
         #expect(results.contains("\r\nesem_valid_n,esem_monitor,esem-se-2025,,Total,"), "\(results.prefix(600))")
+        // Every column has a text of its own, not its variable's name (the calculations country and size_class had none).
+        let package = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: workspace.out("euclid") + "/datapackage.json"))) as? [String: Any])
+        let fields = try #require(((package["resources"] as? [[String: Any]])?.first?["schema"] as? [String: Any])?["fields"] as? [[String: Any]])
+        for field in fields { #expect((field["title"] as? String)?.contains(" ") == true, "\(field["name"] ?? "") is titled \(field["title"] ?? "")") }
         let own = try SamlaBinary.run(["export", "--db", workspace.db, "--round", "esem-se-2025", "--out", workspace.out("own")])
         #expect(own.status == 0, "\(own.errors)")
         #expect(try String(contentsOfFile: workspace.out("own") + "/codebook.md", encoding: .utf8).hasPrefix("# Kodbok: "))

@@ -128,7 +128,8 @@ public struct Exporter: Sendable {
                 title: layout.language == "sv"
                     ? "Indikatorernas resultat enligt ramverket \(results.framework.id) för omgång \(plan.round.name)"
                     : "Indicator results of framework \(results.framework.id) for round \(plan.round.name)",
-                delimiter: options.writtenDelimiter, schema: IndicatorTables.resultsSchema(language: layout.language, decimalComma: options.writesDecimalComma)))
+                delimiter: options.writtenDelimiter,
+                schema: IndicatorTables.resultsSchema(language: layout.language, decimalComma: options.writesDecimalComma, suppressedData: disclosure != nil)))
         }
         if let cleaning = options.cleaning {
             try writeCSV(output.stagedPath(IndicatorTables.cleaningFile), delimiter: options.writtenDelimiter) {
@@ -144,11 +145,11 @@ public struct Exporter: Sendable {
             extraResources.append(disclosure.resource())
         }
         let schema = options.shape == .wide ? TableSchema.wide(layout: layout, empties: written.empties) : TableSchema.long(layout: layout)
-        try writeText(DataPackage.json(layout: layout, facts: facts, dataSchema: schema, extraResources: extraResources, disclosure: disclosure?.summary(),
-                                        previous: plan.previousRound).text() + "\n",
+        let round = RoundFacts(opens: plan.round.opens.description, closes: plan.round.closes.description, status: plan.round.status.rawValue)
+        try writeText(DataPackage.json(layout: layout, facts: facts, round: round, dataSchema: schema, extraResources: extraResources,
+                                        disclosure: disclosure?.summary(), previous: plan.previousRound).text() + "\n",
                       to: output.stagedPath("datapackage.json"))
         let sizes = files.filter { $0 != "provenance.json" }.map { (name: $0, bytes: output.size($0)) }
-        let round = RoundFacts(opens: plan.round.opens.description, closes: plan.round.closes.description, status: plan.round.status.rawValue)
         try writeText(Provenance.json(layout: layout, facts: facts, round: round, files: sizes, disclosure: disclosure?.summary()).text() + "\n",
                       to: output.stagedPath("provenance.json"))
 

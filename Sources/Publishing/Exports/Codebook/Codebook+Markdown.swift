@@ -40,6 +40,10 @@ extension Codebook {
             if let bands = entry.bands { rules.append(bands.summary(language: language)) }
             if let calculation = entry.question?.calculation?.text { rules.append("= `\(calculation)`") }
             if let export = entry.column.exportName, export != entry.column.name { rules.append("export_as `\(export)`") }
+            // A partner's column is named by export_as; "asked when" and the rules by the variable.
+            if layout.options.profile != nil, let variable = entry.column.variable, variable.name != entry.column.name {
+                rules.insert("\(sv ? "variabel" : "variable") `\(variable.name)`", at: 0)
+            }
             if entry.isPII { rules.append(sv ? "**personuppgift**" : "**personal data**") }
             if let mark = changeMark(entry) { rules.append(mark) }
             var choices = ""
@@ -126,15 +130,24 @@ extension Codebook {
                 ? "Koder som `\(guarded)` står här som i definitionen; i CSV-filerna (data och codebook.csv) har de apostrofen först, `\(written)`, som listorna nedan visar."
                 : "Codes such as `\(guarded)` are shown here as defined; in the CSV files (data and codebook.csv) they have the apostrophe in front, `\(written)`, as the lists below show.")
         }
-        notes.append(options.selection == .complete
-            ? (sv ? "Endast inskickade (kompletta) svar." : "Submitted (complete) responses only.")
-            : (sv ? "Även påbörjade svar; kolumnen `status` skiljer dem åt." : "Partial responses too; the `status` column tells them apart."))
+        if options.selection == .complete {
+            notes.append(sv ? "Endast inskickade (kompletta) svar." : "Submitted (complete) responses only.")
+        } else if let rule = options.cleaning?.rules.first(where: { $0.name == "completeness" }) {
+            notes.append(sv
+                ? "Även påbörjade svar som inte skickades in, där rensningens regel om fullständighet behöll dem (\(rule.description)): de räknas i resultaten som de inskickade; kolumnen `status` skiljer dem åt (complete, partial)."
+                : "Partial responses (started, not submitted) too, where the cleaning's completeness rule kept them (\(rule.description)): the results count them as the submitted ones; the `status` column tells them apart (complete, partial).")
+        } else {
+            notes.append(sv ? "Även påbörjade svar; kolumnen `status` skiljer dem åt." : "Partial responses too; the `status` column tells them apart.")
+        }
         if let cleaning = options.cleaning {
             notes.append(sv
                 ? "Rensade enligt \(cleaning.source): \(counted(cleaning.removed.count, "svar")) borttagna (se provenance.json)."
                 : "Cleaned by \(cleaning.source): \(cleaning.removed.count) responses removed (see provenance.json).")
         }
         if options.profile == .euclid {
+            notes.append(sv
+                ? "”Visas när” och reglerna är skrivna med enkätens egna variabelnamn (`${namn}`), inte med kolumnnamnen: varje kolumns regler börjar med dess variabel (variabel `namn`), som kolumnen `variable` i codebook.csv."
+                : "“Asked when” and the rules are written in the survey's own variable names (`${name}`), not the column names: each column's rules begin with its variable (variable `name`), as codebook.csv's `variable` column gives it.")
             notes.append(sv
                 ? "Partnerprofil euclid: kolumnerna heter som i partnernas gemensamma kodbok (export_as), frågor utan sådant namn och alla personuppgifter är borttagna, och svaren har pseudonymer (`R-` och \(counted(12, "tecken")) som är stabila inom omgången men inte kan kopplas mellan omgångar."
                 : "Partner profile euclid: columns are named as in the partners' common codebook (export_as), questions without such a name and all personal data are left out, and responses carry pseudonyms (`R-` and 12 characters) that are stable within the round but cannot be linked across rounds.")

@@ -42,7 +42,8 @@ struct DisclosureReport {
 
     func resource() -> JSONValue {
         let integer: (String, Int) -> JSONValue = { name, minimum in
-            .object([("name", .string(name)), ("type", "integer"), ("constraints", .object([("required", true), ("minimum", .integer(Int64(minimum)))]))])
+            .object([("name", .string(name)), ("type", "integer")] + (fieldDescription(name).map { [("description", .string($0))] } ?? [])
+                + [("constraints", .object([("required", true), ("minimum", .integer(Int64(minimum)))]))])
         }
         let schema: JSONValue = .object([
             ("fields", [
@@ -64,6 +65,23 @@ struct DisclosureReport {
             name: Self.resourceName, path: Self.file, title: title, delimiter: layout.options.writtenDelimiter, schema: schema) else { return .null }
         members.insert(("description", .string(Self.rule)), at: 3)
         return .object(members)
+    }
+
+    /// What a count of `disclosure.csv` is, in the export's language.
+    private func fieldDescription(_ name: String) -> String? {
+        let sv = layout.language == "sv"
+        switch name {
+        case "suppression_rank":
+            return sv ? "Kolumnens plats i ordningen som värden blankas i (1 först, när ett värde räcker)"
+                      : "The column's place in the order values are blanked in (1 first, where one value is enough)"
+        case "suppressed":
+            return sv ? "Så många värden i kolumnen som den lokala undertryckningen blankade: tomma celler i datafilen som inte är uteblivna svar"
+                      : "How many values of the column local suppression blanked: empty cells in the data file that are not missing answers"
+        case "rows":
+            return sv ? "Datafilens rader" : "The data file's rows"
+        default:
+            return nil
+        }
     }
 
     /// `samla.disclosure` of the data package and `disclosure` of the provenance file.

@@ -3,21 +3,22 @@ import SurveyDefinition
 /// `datapackage.json`: a Frictionless (tabular) data package holding the data file with its
 /// Table Schema and the codebook, valid under `frictionless validate`.
 enum DataPackage {
-    static func json(layout: ExportLayout, facts: ExportFacts, dataSchema: JSONValue, extraResources: [JSONValue], disclosure: JSONValue? = nil,
-                     previous: PreviousRound? = nil) -> JSONValue {
+    static func json(layout: ExportLayout, facts: ExportFacts, round: RoundFacts, dataSchema: JSONValue, extraResources: [JSONValue],
+                     disclosure: JSONValue? = nil, previous: PreviousRound? = nil) -> JSONValue {
         let survey = layout.survey
         let title = survey.title.resolved(layout.language, fallbacks: survey.languages)
         var members: [(String, JSONValue)] = [
             ("profile", "tabular-data-package"),
             ("name", .string(packageName(facts.round, profile: layout.options.profile))),
             ("title", .string("\(title) (\(facts.round))")),
-            ("description", .string(description(layout: layout, facts: facts))),
+            ("description", .string(description(layout: layout, facts: facts, round: round))),
             ("created", .string(facts.exportedAt)),
             ("keywords", .array(["survey", .string(survey.id), .string(facts.round)])),
         ]
         members.append(("resources", .array([dataResource(layout: layout, facts: facts, schema: dataSchema)] + [codebookResource(layout: layout)] + extraResources)))
         members.append(("samla", .object([
             ("round", .string(facts.round)),
+            ("roundPeriod", .object([("opens", .string(round.opens)), ("closes", .string(round.closes))])),
             ("survey", .string(survey.id)),
             ("definitionVersion", .string(facts.definitionVersion)),
             ("definitionHash", .string(facts.definitionHash)),
@@ -77,14 +78,15 @@ enum DataPackage {
                            schema: .object([("fields", .array(fields)), ("missingValues", .array([""])), ("primaryKey", ["column"])]))
     }
 
-    /// The package in a few words, in the export's language.
-    private static func description(layout: ExportLayout, facts: ExportFacts) -> String {
+    /// The package in a few words, in the export's language: what it holds, when the round was
+    /// open, and for a partner the terms it is shared on.
+    private static func description(layout: ExportLayout, facts: ExportFacts, round: RoundFacts) -> String {
         let options = layout.options
         let sv = layout.language == "sv"
         let k = options.kAnonymity
         func pick(_ swedish: String, _ english: String) -> String { sv ? swedish : english }
-        var parts = [pick("Omgång \(facts.round) av enkäten \(layout.survey.id) version \(facts.definitionVersion): \(facts.responses) svar",
-                          "Round \(facts.round) of survey \(layout.survey.id) version \(facts.definitionVersion): \(facts.responses) responses")]
+        var parts = [pick("Omgång \(facts.round) av enkäten \(layout.survey.id) version \(facts.definitionVersion), öppen \(round.opens) till \(round.closes): \(facts.responses) svar",
+                          "Round \(facts.round) of survey \(layout.survey.id) version \(facts.definitionVersion), open \(round.opens) to \(round.closes): \(facts.responses) responses")]
         parts.append(options.shape == .wide ? pick("en rad per svar", "one row per response")
                                             : pick("en rad per icke-tom cell (lång form)", "one row per non-empty cell (long form)"))
         parts.append(options.values == .codes ? pick("val som koder", "choices as codes")
@@ -104,7 +106,12 @@ enum DataPackage {
         } else {
             parts.append(pick("inga personuppgifter", "no personal data"))
         }
-        return parts.joined(separator: "; ")
+        var text = parts.joined(separator: "; ")
             + pick(". Kodboken (codebook.csv, codebook.md) beskriver varje kolumn.", ". The codebook (codebook.csv, codebook.md) describes every column.")
+        if options.profile != nil {
+            text += pick(" Villkor: pseudonymiserade uppgifter enligt GDPR, inte anonyma; använd dem bara enligt avtalet om datadelning, som förbjuder återidentifiering och publicering av mikrodata, och publicera bara aggregat med små celler undertryckta.",
+                         " Terms: pseudonymised data under the GDPR, not anonymous; use it only under the data-sharing agreement, which forbids re-identification and publishing the microdata, and publish only aggregates with small cells suppressed.")
+        }
+        return text
     }
 }

@@ -49,11 +49,19 @@ enum IndicatorTables {
     }
 
     /// The Table Schema of `results.csv`, its descriptions in `language` (Swedish for `sv`, else English).
-    static func resultsSchema(language: String, decimalComma: Bool = false) -> JSONValue {
+    /// `suppressedData`: the data file beside it had quasi-identifiers blanked (a partner package).
+    static func resultsSchema(language: String, decimalComma: Bool = false, suppressedData: Bool = false) -> JSONValue {
         let fields: [JSONValue] = DisplayRow.columns.map { name in
             var members: [(String, JSONValue)] = [("name", .string(name)), ("type", numberColumns.contains(name) ? "number" : "string")]
             if decimalComma && numberColumns.contains(name) { members.append(("decimalChar", ",")) }
-            if let description = resultDescription(name, swedish: language == "sv") { members.append(("description", .string(description))) }
+            if var description = resultDescription(name, swedish: language == "sv") {
+                if name == "group_code" && suppressedData {
+                    description += language == "sv"
+                        ? " Grupperna räknades före röjandeskyddet, som blankade kvasi-identifierare i datafilen: där kan färre rader ha gruppens kod än dess n, och fler vara tomma."
+                        : " The groups were counted before disclosure control blanked quasi-identifiers in the data file: fewer rows there may have a group's code than its n, and more be empty."
+                }
+                members.append(("description", .string(description)))
+            }
             switch name {
             case "indicator", "round", "group": members.append(("constraints", .object([("required", true)])))
             case "suppressed": members.append(("constraints", .object([("enum", ["primary", "secondary"])])))
@@ -81,6 +89,30 @@ enum IndicatorTables {
             swedish
                 ? "Gruppens kod som datafilen och kodboken skriver den (ett svarsalternativs kod, i en partnerexport dess export_as, och där heter breakdown som variabelns kolumn; true eller false för ja/nej; web, import eller api för samla.source); tom för totalen och för gruppen Uppgift saknas (svaren utan värde, en tom cell i datafilen). Koden består när etiketten i group formuleras om."
                 : "The group's code as the data file and the codebook write it (a choice's code, in a partner export its export_as, where breakdown is named as the variable's column too; true or false for a yes/no question; web, import or api for samla.source); empty for the total and for the group Not answered (the responses without a value, an empty cell in the data file). The code stays when the label in group is reworded."
+        case "breakdown":
+            swedish
+                ? "Variabeln som gruppen hör till, som datafilen namnger kolumnen; tom för totalen. En fördelning efter en variabel som exporten utelämnar (i en partnerexport en fråga utan export_as, som länet region) har ingen kolumn att para ihop grupperna med."
+                : "The variable the group belongs to, named as the data file names its column; empty for the total. A breakdown by a variable the export leaves out (in a partner export a question without export_as, such as the Swedish county, region) has no column to match its groups to."
+        case "n":
+            swedish
+                ? "Antalet svar i cellen (ovägt). Text, inte ett tal: för en cell som undertryckts för att den har för få svar (suppressed = primary) står < och tröskeln (som < 10), för en cell som undertryckts för att den annars kunde räknas fram (secondary) ingenting."
+                : "The number of responses in the cell (unweighted). Text, not a number: a cell withheld for having too few responses (suppressed = primary) shows < and the threshold (such as < 10), one withheld so that it cannot be worked out from the others (secondary) nothing."
+        case "estimate":
+            swedish
+                ? "Skattningen på indikatorns skala (unit: percent är procent, 0–100). Tom i en undertryckt cell: tom betyder undanhållen, inte noll eller nej."
+                : "The estimate on the indicator's scale (unit percent is a percentage, 0–100). Empty in a suppressed cell: empty means withheld, not zero or no."
+        case "ci_low", "ci_high":
+            swedish
+                ? "Skattningens 95-procentiga konfidensintervall, på dess skala (Wilsons för en ovägd andel, Taylorlinjärisering för en vägd skattning); tomt där interval_note säger varför och i en undertryckt cell."
+                : "The estimate's 95% confidence interval, on its scale (Wilson's for an unweighted share, Taylor linearisation for a weighted estimate); empty where interval_note says why, and in a suppressed cell."
+        case "suppressed":
+            swedish
+                ? "primary: cellen har färre svar än tröskeln; secondary: undanhållen för att en annan cell i samma fördelning är det och den annars kunde räknas fram ur totalen; tom: publicerad. En undertryckt cell har ingen skattning, inget intervall och ingen förändring."
+                : "primary: the cell has fewer responses than the threshold; secondary: withheld because another cell of the same breakdown is, which could otherwise be worked out from the total; empty: published. A suppressed cell has no estimate, interval or change."
+        case "status":
+            swedish
+                ? "Totalens läge mot målet: uppnått, i fas eller efter plan; tom för grupper och där det saknas mål."
+                : "The total's standing against its target: met, on track or off track; empty for groups and where there is no target."
         case "interval_note":
             swedish
                 ? "Varför en publicerad skattning saknar intervall (en stabil kod); tom när den har ett eller saknar skattning."

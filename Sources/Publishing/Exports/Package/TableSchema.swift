@@ -113,6 +113,8 @@ enum TableSchema {
             members.append(("categories", .array(zip(bands.writtenCodes, bands.codes.indices).map { code, band in
                 .object([("value", .string(code)), ("label", .string(bands.label(band, language: layout.language)))])
             })))
+            // The codes do not sort as text (`<1990` after `2015-<2020`): their order is the categories'.
+            members.append(("categoriesOrdered", true))
             constraints.append(("enum", .array(bands.writtenCodes.map { .string($0) })))
             return
         }
@@ -174,13 +176,20 @@ enum TableSchema {
         }
     }
 
-    /// The column's text in every language, and the notes a reader needs: unit, relevance, and the
-    /// spreadsheet rule for text cells.
+    /// The column's text in every language, and the notes a reader needs: unit, relevance, the
+    /// multiple choice an option column belongs to, the spreadsheet rule for text cells, and in a
+    /// partner package that a quasi-identifier's empty cell may be a blanked value.
     private static func description(_ description: ColumnDescription, layout: ExportLayout) -> String {
         var lines = description.labels.map { "\($0.language): \($0.text)" }
         if let unit = description.question?.unit { lines.append("unit: \(unit)") }
         if let relevance = description.relevance { lines.append("asked when: \(relevance)") }
         if description.column.content == .apiClient { lines.append(SpreadsheetRule.text(layout.language)) }
+        if case .option(let variable, _) = description.column.content {
+            let question = ExportLayout.baseName(of: variable, profile: layout.options.profile)
+            lines.append(layout.language == "sv"
+                ? "multiple choice: \(question), en kolumn per alternativ; 1 = valt, 0 = inte valt, tom = frågan besvarades inte"
+                : "multiple choice: \(question), one column per option; 1 = chosen, 0 = not chosen, empty = not answered")
+        }
         if case .value(let variable) = description.column.content {
             let guardsAChoice = description.choices.contains { choice in
                 FormulaNeutralization.isNeeded(for: layout.shown(choice))
@@ -191,6 +200,12 @@ enum TableSchema {
                 if bands.writtenCodes != bands.codes { lines.append(SpreadsheetRule.text(layout.language)) }
             }
             if variable.role == .calculated, let calculation = description.question?.calculation { lines.append("calculated: \(calculation.text)") }
+        }
+        if layout.options.profile != nil, description.column.variable?.isQuasiIdentifier == true {
+            let k = layout.options.kAnonymity
+            lines.append(layout.language == "sv"
+                ? "disclosure control: en tom cell kan också vara ett värde som blankats till k-anonymitet (k = \(k)), inte bara ett uteblivet svar; disclosure.csv räknar dem"
+                : "disclosure control: an empty cell may also be a value blanked to k-anonymity (k = \(k)), not only a missing answer; disclosure.csv counts them")
         }
         return lines.joined(separator: "\n")
     }
