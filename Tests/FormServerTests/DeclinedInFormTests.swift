@@ -35,4 +35,30 @@ import Testing
             #expect(english.body.contains("; 2\u{A0}invitees declined in the form and count as refusals</dd>"), "\(english.body)")
         }
     }
+
+    /// The web path of a decline through the real server: "Nej" and "Nästa" on the welcome page end
+    /// on the thank-you page, the link shows it again instead of the form, and the admin round page counts the refusal.
+    @Test func aDeclineOnTheWebEndsOnTheThankYouPageAndTheRoundPageCountsIt() async throws {
+        let environment = try TestEnvironment()
+        let tokens = try environment.invite(2)
+        try await environment.withServer { client in
+            let declined = Respondent(client: client, path: "/t/\(tokens[0])", headers: ["Accept-Language": "sv"])
+            let welcome = try await declined.show()
+            #expect(Page.title(welcome.body) == "Välkommen" && welcome.body.contains("du får inga påminnelser"), "\(welcome.body)")
+            let next = try await declined.post([("consent", "no")])
+            #expect(next.status == 303 && declined.isOwn(next.location), "\(next.status) \(next.location ?? "")")
+            let thanks = try await client.open(try #require(next.location), headers: declined.headers)
+            #expect(thanks.status == 200 && Page.title(thanks.body) == "Tack för dina svar" && !thanks.body.contains("samla.page"), "\(thanks.body)")
+            let again = try await declined.show()
+            #expect(Page.title(again.body) == "Tack för dina svar", "the link shows the thank-you page, not the form: \(again.body)")
+
+            try await signIn(client)
+            let page = try await client.get("/admin/rounds/esem-invited", headers: ["Accept-Language": "en"])
+            #expect(page.body.contains("<dt>Complete</dt><dd>1</dd>"), "the response stays complete: \(page.body)")
+            #expect(page.body.contains("<dt>Invitees who declined in the form</dt><dd>1 of 2 (answers kept, counted as refusals in the response rate)</dd>"),
+                    "\(page.body)")
+            #expect(page.body.contains("<dd>0.0% (0 of 2\u{A0}invited); with partial responses (RR2): 0.0%; "
+                + "1\u{A0}invitee declined in the form and counts as a refusal</dd>"), "\(page.body)")
+        }
+    }
 }

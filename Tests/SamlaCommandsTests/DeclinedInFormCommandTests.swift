@@ -64,4 +64,24 @@ import Testing
         #expect(rows.count == 3 && !rows.contains { $0.contains("anna@") }, "\(rows)")
         #expect(rows.contains { $0.contains("bo@") && $0.hasSuffix(",not finished") } && rows.contains { $0.contains("cecilia@") && $0.hasSuffix(",not started") }, "\(rows)")
     }
+
+    /// A report's cleaning log says which of the responses its rules removed declined in the form:
+    /// ESEM's eligibility rule removes Anna's "no" as outside the population, though the rates count her as a refusal.
+    @Test func theReportsCleaningLogNamesTheResponsesThatDeclinedInTheForm() throws {
+        let (cli, tokens) = try Self.threeInvited()
+        try Data("consent,token\nno,\(tokens[0])\n".utf8).write(to: cli.folder.appendingPathComponent("paper.csv"))
+        let imported = try cli.run(["import", "--round", "esem-se-2025", "paper.csv"])
+        #expect(imported.status == 0, "\(imported.errors)")
+
+        for (language, words) in [("en", "; 1 of them declined in the form (the survey&#39;s refusal) and counts as a refusal in the response rate</td><td class=\"num\">1</td>"),
+                                  ("sv", "; varav 1 som avböjde i formuläret (enkätens refusal) och räknas som vägran i svarsfrekvensen</td><td class=\"num\">1</td>")] {
+            let report = try cli.run(["report", ImportCommandTests.root.appendingPathComponent("reports/esem-se-topline.yaml").path,
+                                      "--lang", language, "--out", "report-\(language).html"])
+            #expect(report.status == 0, "\(report.errors)")
+            let html = try String(contentsOf: cli.folder.appendingPathComponent("report-\(language).html"), encoding: .utf8)
+            let log = html.range(of: "<tbody>", options: .backwards).map { String(html[$0.lowerBound...].prefix(2000)) } ?? html
+            let said = log.contains(words)
+            #expect(said, "\(log)")
+        }
+    }
 }

@@ -15,6 +15,9 @@ struct ReportContent: Sendable {
     let roundsWithoutData: [String]
     /// The response rate of each of the report's rounds the database has, in the framework's order.
     let responseRates: [(round: String, rate: ResponseRate)]
+    /// Per round of the report: the ids of its responses that declined in the form (the survey's
+    /// `refusal`), which the cleaning log names among those its rules removed.
+    let declinedInForm: [String: Set<Int64>]
     let producedOn: CalendarDate
     let samlaVersion: String
 }

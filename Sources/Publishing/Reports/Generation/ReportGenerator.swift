@@ -68,8 +68,10 @@ public struct ReportGenerator: Sendable {
                                    "rounds without data in the database yet: \(withoutData.joined(separator: ", ")); the report says so under its methods")
             }
         }
+        let rates = try responseRates(toplines: Set(toplines.keys))
         let content = ReportContent(definition: definition, framework: framework, results: results, toplines: toplines,
-                                    roundsWithoutData: withoutData, responseRates: try responseRates(toplines: Set(toplines.keys)),
+                                    roundsWithoutData: withoutData, responseRates: rates,
+                                    declinedInForm: try declinedInForm(rounds: rates.map(\.round)),
                                     producedOn: today, samlaVersion: samlaVersion)
         return RenderedReport(html: ReportRenderer(content: content).render(), warnings: diagnostics.warnings)
     }
@@ -124,6 +126,16 @@ public struct ReportGenerator: Sendable {
         return framework.rounds.map(\.name).filter { wanted?.contains($0) ?? true || toplines.contains($0) }.compactMap { name in
             summaries[name].map { (name, $0.responseRate) }
         }
+    }
+
+    /// The responses of `rounds` that declined in the form, per round; a round without any is left out.
+    private func declinedInForm(rounds: [String]) throws -> [String: Set<Int64>] {
+        var declined: [String: Set<Int64>] = [:]
+        for round in rounds {
+            let ids = try store.responsesDeclinedInForm(round: round)
+            if !ids.isEmpty { declined[round] = ids }
+        }
+        return declined
     }
 
     private func compute(_ aggregator: Aggregator, rounds: [String]?) throws -> ResultSet {

@@ -172,6 +172,13 @@ extension ReportRenderer {
                                     html.text(entry.description(words.language))
                                 }
                                 if let note = entry.untimedNote(words.language, number: numbers.integer) { html.text("; " + note) }
+                                let declined = entry.removed.count(where: { content.declinedInForm[log.round]?.contains($0) == true })
+                                if declined > 0 {
+                                    html.text(words.pick(
+                                        "; varav \(numbers.integer(declined)) som avböjde i formuläret (enkätens refusal) och räknas som vägran i svarsfrekvensen",
+                                        "; \(numbers.integer(declined)) of them declined in the form (the survey's refusal) and "
+                                            + (declined == 1 ? "counts as a refusal" : "count as refusals") + " in the response rate"))
+                                }
                             }
                             html.element("td", .init("class", "num"), text: numbers.integer(entry.count))
                         }
