@@ -58,7 +58,7 @@ import Testing
 
         let reminded = try cli.run(["remind", "--round", "esem-se-2025", "contacts-links.csv", "--out", "reminders.csv"])
         #expect(reminded.status == 0, "\(reminded.errors)")
-        #expect(reminded.output.contains("2 of 3 invitations in contacts-links.csv have not completed round esem-se-2025: 1 not started, 1 started and not finished; "
+        #expect(reminded.output.contains("2 of 3 invitations in contacts-links.csv to remind for round esem-se-2025: 1 not started, 1 started and not finished; "
             + "1 declined in the form (the survey's refusal) and is not reminded\n"), "\(reminded.output)")
         let rows = try String(contentsOf: cli.folder.appendingPathComponent("reminders.csv"), encoding: .utf8).split(whereSeparator: \.isNewline)
         #expect(rows.count == 3 && !rows.contains { $0.contains("anna@") }, "\(rows)")

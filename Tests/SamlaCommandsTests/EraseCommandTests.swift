@@ -120,7 +120,7 @@ import Testing
 
         let reminded = try cli.run(["remind", "--round", "forum-2025", "contacts-links.csv", "--out", "reminders.csv"])
         #expect(reminded.status == 0, "\(reminded.errors)")
-        #expect(reminded.output.hasPrefix("1 of 2 invitations in contacts-links.csv has not completed round forum-2025: 1 not started, 0 started and not finished; "
+        #expect(reminded.output.hasPrefix("1 of 2 invitations in contacts-links.csv to remind for round forum-2025: 1 not started, 0 started and not finished; "
             + "1 withdrew (samla erase --withdraw) and is not reminded\n"))
         let reminders = try String(contentsOf: cli.folder.appendingPathComponent("reminders.csv"), encoding: .utf8)
         #expect(reminders.contains(tokens.bo) && !reminders.contains(tokens.anna))

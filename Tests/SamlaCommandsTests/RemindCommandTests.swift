@@ -49,7 +49,7 @@ import Testing
         let written = try #require(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).first { $0.hasPrefix("contacts-reminder-") })
         #expect(written.count == "contacts-reminder-YYYY-MM-DD.csv".count)
         #expect(run.output == """
-            2 of 3 invitations in contacts-links.csv have not completed round forum-2025: 1 not started, 1 started and not finished
+            2 of 3 invitations in contacts-links.csv to remind for round forum-2025: 1 not started, 1 started and not finished
             wrote \(written): it holds the tokens; keep it safe and delete it after the mail merge
 
             """)
@@ -86,7 +86,7 @@ import Testing
         try Data("email;disposition\r\nanna@example.se;vägrat\r\n".utf8).write(to: cli.folder.appendingPathComponent("dispositions.csv"))
         #expect(try cli.run(["round", "dispositions", "--round", "forum-2025", "dispositions.csv", "--yes"]).status == 0)
         run = try cli.run(["remind", "--round", "forum-2025", "contacts-links.csv", "--out", "declined.csv"])
-        #expect(run.output.hasPrefix("1 of 3 invitations in contacts-links.csv has not completed round forum-2025: 0 not started, 1 started and not finished; "
+        #expect(run.output.hasPrefix("1 of 3 invitations in contacts-links.csv to remind for round forum-2025: 0 not started, 1 started and not finished; "
             + "1 recorded refused (samla round dispositions) is not reminded\n"), "\(run.output)")
         #expect(try rows(cli.folder.appendingPathComponent("declined.csv").path).dropFirst() == [links[2] + ["not finished"]])
 

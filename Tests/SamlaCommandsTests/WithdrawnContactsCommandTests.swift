@@ -145,7 +145,7 @@ import Testing
         #expect(reminded.status == 0, "\(reminded.errors)")
         #expect(reminded.errors.hasPrefix("contacts-2026-links.csv: warning[W703]: left out of the reminders 1 invitation not completed (row 1) whose address is on "
             + "the survey's suppression list"), "\(reminded.errors)")
-        #expect(reminded.output.hasPrefix("2 of 3 invitations in contacts-2026-links.csv have not completed round forum-2026: 2 not started, 0 started and not finished; "
+        #expect(reminded.output.hasPrefix("2 of 3 invitations in contacts-2026-links.csv to remind for round forum-2026: 2 not started, 0 started and not finished; "
             + "left out 1, whose address withdrew from the survey with another invitation (W703)\n"), "\(reminded.output)")
         #expect(!(reminded.output + reminded.errors).lowercased().contains("anna"))
         let reminders = try linksFile("reminders.csv", cli)

@@ -71,8 +71,8 @@ struct RemindCommand: ParsableCommand {
                 printLine("\(all) round \(round)\(leftOut): no reminders, no file written")
                 return
             }
-            let verb = outcome.reminders == 1 ? "has" : "have"
-            printLine("\(outcome.reminders) of \(outcome.rows) invitation\(outcome.rows == 1 ? "" : "s") in \(links) \(verb) not completed round \(round): "
+            // "to remind", not "have not completed": a withdrawn, refused or declined invitation has not completed either.
+            printLine("\(outcome.reminders) of \(outcome.rows) invitation\(outcome.rows == 1 ? "" : "s") in \(links) to remind for round \(round): "
                 + "\(outcome.notStarted) not started, \(outcome.notFinished) started and not finished\(leftOut)")
             printLine("wrote \(written): it holds the tokens; keep it safe and delete it after the mail merge")
         }
