@@ -335,7 +335,8 @@ struct ReportRenderingTests {
         if language == "en" { #expect(!html.contains("\u{A0}%")) }
     }
 
-    /// The summary's change column mixes shares and counts, so a share's change names its unit.
+    /// The summary's change column mixes shares and counts, so a share's change names its unit: shown
+    /// short, and said in full to a screen reader, which does not read an abbreviation's title.
     @Test(arguments: [("sv", "p.e.", "procentenheter", "+15,0"), ("en", "pp", "percentage points", "+15.0")])
     func theSummaryGivesAShareItsChangeInPercentagePoints(language: String, short: String, long: String, change: String) throws {
         let html = try ClubFixture().render(language: language)
@@ -343,7 +344,7 @@ struct ReportRenderingTests {
         let table = String(summary.prefix(upTo: try #require(summary.range(of: "</table>")).lowerBound))
         let rows = table.components(separatedBy: "<tr>").dropFirst()
         let happy = try #require(rows.first { $0.contains("#ind-happy") })
-        #expect(happy.contains("\(change)\u{A0}<abbr title=\"\(long)\">\(short)</abbr><br>"), "\(happy)")
+        #expect(happy.contains("\(change)\u{A0}<abbr title=\"\(long)\" aria-hidden=\"true\">\(short)</abbr><span class=\"visually-hidden\">\(long)</span><br>"), "\(happy)")
         #expect(rows.filter { !$0.contains("#ind-happy") }.allSatisfy { !$0.contains("<abbr") })
     }
 

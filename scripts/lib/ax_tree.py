@@ -1,6 +1,8 @@
 """What a screen reader is given of the page shown now: Chromium's full accessibility tree through
 the DevTools protocol (Accessibility.getFullAXTree), shared by the browser checks."""
 
+import re
+
 
 class AXTree:
     def __init__(self, driver):
@@ -67,3 +69,30 @@ class AXTree:
             if parent and self.role(parent) == "region" and self.name(parent) == label:
                 problems.append(f"the chart {label[:50]!r} is read twice: its scrolling region has the same name")
         return problems
+
+    def region_problems(self):
+        """No table's scrolling region named by the table's caption or its start, which a screen
+        reader then says twice; every table in such a region."""
+        problems = []
+        tables = [n for n in self.shown if self.role(n) == "table"]
+        for table in tables:
+            region = self.by_id.get(table.get("parentId"), {})
+            label, caption = self.name(region), self.name(table)
+            if self.role(region) != "region" or not label or not caption:
+                problems.append(f"the table {caption[:50]!r} is not in a named scrolling region")
+            elif caption.startswith(label) or label.startswith(caption):
+                problems.append(f"the table {caption[:50]!r} is named twice: its scrolling region is {label!r}")
+        if not tables:
+            problems.append("no table is read")
+        return problems
+
+    def interval_problems(self, words):
+        """Every interval in a table heard with its word (`words`: ` till `, ` to `), not its dash;
+        the number of intervals heard."""
+        problems, heard = [], 0
+        for cell in (n for n in self.shown if self.role(n) == "cell"):
+            label = self.name(cell)
+            if re.search(r"\d[–-]\d", label):
+                problems.append(f"an interval is read with its dash: {label!r}")
+            heard += bool(re.fullmatch(r"[+−-]?[\d.,\u00a0]+" + words + r"[+−-]?[\d.,\u00a0]+", label))
+        return problems, heard

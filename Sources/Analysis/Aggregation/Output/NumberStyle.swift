@@ -95,8 +95,11 @@ public struct NumberStyle: Sendable {
     /// A range whose ends may be negative, in words so that no dash stands beside a minus sign:
     /// `−9,8 till 6,8`, `−9.8 to 6.8`.
     public func span(_ low: String, _ high: String) -> String {
-        low + (isSwedish ? " till " : " to ") + high
+        low + spanWord + high
     }
+
+    /// The word between a range's ends when it is said: ` till `, ` to `.
+    public var spanWord: String { isSwedish ? " till " : " to " }
 
     /// A calendar date as written in running text: `29 november 2026`, `29 November 2026`.
     public func date(_ day: CalendarDate) -> String {

@@ -1,6 +1,7 @@
 import Aggregation
 import Foundation
 import Frameworks
+import HTML
 
 /// How one indicator's figures read in the report: shares with unit percent ×100 with one
 /// decimal and a percent sign, means and ratios with one decimal, tallies as whole numbers.
@@ -30,6 +31,16 @@ struct IndicatorFormat: Sendable {
     /// An interval: `40,1–50,3`.
     func interval(_ low: Double, _ high: Double) -> String {
         numbers.range(number(low), number(high))
+    }
+
+    /// An interval in words, for text that is only heard, such as a chart's name: `40,1 till 50,3`.
+    func spokenInterval(_ low: Double, _ high: Double) -> String {
+        numbers.span(number(low), number(high))
+    }
+
+    /// An interval shown with its dash and heard with its word (``SpokenRange``).
+    func interval(_ low: Double, _ high: Double, into html: inout HTMLBuilder) {
+        SpokenRange(low: number(low), high: number(high), numbers: numbers).render(into: &html)
     }
 
     /// A change: `+3,1`, `−2,0` (percentage points for a share shown in percent).

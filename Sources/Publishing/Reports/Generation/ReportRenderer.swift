@@ -101,7 +101,9 @@ struct ReportRenderer {
         }
     }
 
-    /// A table inside a focusable scrolling region, so that a wide table never widens the page.
+    /// A table inside a focusable scrolling region, so that a wide table never widens the page. The
+    /// region's `label` is not the table's caption, nor its start: a screen reader says both, and said
+    /// the caption twice.
     func scrollingTable(label: String, into html: inout HTMLBuilder, _ body: (inout HTMLBuilder) -> Void) {
         html.element("div", .init("class", "table-wrap"), .init("role", "region"), .init("aria-label", label), .init("tabindex", "0")) { html in
             html.element("table") { html in body(&html) }

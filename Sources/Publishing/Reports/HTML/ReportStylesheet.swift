@@ -35,7 +35,8 @@ enum ReportStylesheet {
     figcaption { font-weight: 600; margin-bottom: .4rem; }
     svg.chart { display: block; width: 100%; max-width: 680px; height: auto; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
     svg.toc { max-width: 100%; }
-    .table-wrap { overflow-x: auto; margin: .5rem 0 1rem; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; user-select: none; }
+    .table-wrap { position: relative; overflow-x: auto; margin: .5rem 0 1rem; }
     .chart-wrap { overflow-x: auto; }
     .table-wrap:focus, .chart-wrap:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
     table { border-collapse: collapse; font-size: .92rem; min-width: 18rem; }

@@ -121,7 +121,7 @@ extension ReportRenderer {
             guard let row = rows.first(where: { $0.round == round && $0.group.isTotal }) else { return nil }
             guard let cell = row.outcome.published else { return "\(roundLabel(round)) \(missingText([row.outcome]))" }
             var text = "\(roundLabel(round)) \(format.value(cell.value))"
-            if let interval = cell.interval { text += " (\(format.interval(interval.lower, interval.upper)))" }
+            if let interval = cell.interval { text += " (\(format.spokenInterval(interval.lower, interval.upper)))" }
             return text
         }
         return words.pick("Diagram: \(text(indicator.title)). Totalt: ", "Chart: \(text(indicator.title)). Total: ")
@@ -142,7 +142,7 @@ extension ReportRenderer {
         var missing: [(place: String, reason: String)] = []
         var withoutInterval: [(place: String, reason: String)] = []
         var changesWithoutInterval: [(place: String, reason: String)] = []
-        scrollingTable(label: caption, into: &html) { html in
+        scrollingTable(label: words.pick("Alla grupper och omgångar", "Every group and round"), into: &html) { html in
             html.element("caption", text: caption)
             html.element("thead") { html in
                 html.element("tr") { html in
@@ -175,7 +175,9 @@ extension ReportRenderer {
                                     if !reported { html.element("td", .init("class", "num"), text: cell.n.map(numbers.integer) ?? "") }
                                     html.element("td", .init("class", "num"), text: format.value(cell.value))
                                     if intervals {
-                                        html.element("td", .init("class", "num"), text: cell.interval.map { format.interval($0.lower, $0.upper) } ?? "")
+                                        html.element("td", .init("class", "num")) { html in
+                                            if let interval = cell.interval { format.interval(interval.lower, interval.upper, into: &html) }
+                                        }
                                     }
                                     let place = words.cellPlace(group: group.label, round: roundLabel(round))
                                     if let why = cell.noIntervalReason, let reason = words.intervalNote(why) {

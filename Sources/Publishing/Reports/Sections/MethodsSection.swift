@@ -144,7 +144,7 @@ extension ReportRenderer {
     }
 
     func renderCleaningLog(_ logs: [CleaningLog], into html: inout HTMLBuilder) {
-        scrollingTable(label: words.pick("Rensningslogg", "Cleaning log"), into: &html) { html in
+        scrollingTable(label: words.pick("Borttagna svar", "Removed responses"), into: &html) { html in
             html.element("caption", text: words.pick("Rensningslogg: svar som togs bort per omgång och regel", "Cleaning log: responses removed per round and rule"))
             html.element("thead") { html in
                 html.element("tr") { html in

@@ -42,7 +42,7 @@ extension ReportRenderer {
         }
         // With one round per indicator there is no change to show, and no empty column for it.
         let changes = all.contains { $0.latestCell?.change != nil }
-        scrollingTable(label: words.pick("Indikatorernas status", "Status of the indicators"), into: &html) { html in
+        scrollingTable(label: words.pick("Varje indikator i korthet", "Every indicator at a glance"), into: &html) { html in
             html.element("caption", text: words.pick("Indikatorernas status i den senaste omgången", "Status of the indicators in their latest round"))
             html.element("thead") { html in
                 html.element("tr") { html in
@@ -92,7 +92,9 @@ extension ReportRenderer {
                                     html.text(format.change(change.value))
                                     if format.isPercent {
                                         html.text("\u{A0}")
-                                        html.element("abbr", .init("title", words.percentagePoints), text: words.percentagePointsShort)
+                                        // The title of an abbreviation is not read by default: the words are, in its place.
+                                        html.element("abbr", .init("title", words.percentagePoints), .init("aria-hidden", "true"), text: words.percentagePointsShort)
+                                        html.element("span", .init("class", "visually-hidden"), text: words.percentagePoints)
                                     }
                                     html.void("br")
                                     html.element("span", .init("class", "note"), text: words.changeSince(roundLabel(change.since)))
@@ -142,7 +144,7 @@ extension ReportRenderer {
             }
         }
         let titles = Dictionary(framework.nodes.map { ($0.id, text($0.title)) }, uniquingKeysWith: { first, _ in first })
-        scrollingTable(label: words.pick("Förändringsteorin som tabell", "The theory of change as a table"), into: &html) { html in
+        scrollingTable(label: words.pick("Förändringsteorins delar", "The parts of the theory of change"), into: &html) { html in
             html.element("caption", text: words.pick("Förändringsteorin som tabell", "The theory of change as a table"))
             html.element("thead") { html in
                 html.element("tr") { html in

@@ -254,8 +254,8 @@ extension ReportRenderer {
         let labels = (quartiles: words.pick("Mittersta hälften (kvartiler)", "Middle half (quartiles)"), median: "Median",
                       mean: words.pick("Medelvärde", "Mean"))
         let description = words.pick(
-            "Lådagram: \(words.sentence(wording)) Median \(withUnit(number(summary.median))), medelvärde \(withUnit(number(summary.mean, digits: 1))), mittersta hälften \(numbers.range(number(summary.lowerQuartile), number(summary.upperQuartile))).",
-            "Box chart: \(words.sentence(wording)) Median \(withUnit(number(summary.median))), mean \(withUnit(number(summary.mean, digits: 1))), middle half \(numbers.range(number(summary.lowerQuartile), number(summary.upperQuartile))).")
+            "Lådagram: \(words.sentence(wording)) Median \(withUnit(number(summary.median))), medelvärde \(withUnit(number(summary.mean, digits: 1))), mittersta hälften \(numbers.span(number(summary.lowerQuartile), number(summary.upperQuartile))).",
+            "Box chart: \(words.sentence(wording)) Median \(withUnit(number(summary.median))), mean \(withUnit(number(summary.mean, digits: 1))), middle half \(numbers.span(number(summary.lowerQuartile), number(summary.upperQuartile))).")
         SVG.figure(chartID: "\(id)-chart", caption: words.pick("Fördelning bland dem som svarade", "Distribution among those who answered") + (unitWord.map { " (\($0))" } ?? ""),
                    into: &html) { html in
             BoxChart(id: "\(id)-chart", description: description, summary: summary, labels: labels, numbers: numbers).render(into: &html)
