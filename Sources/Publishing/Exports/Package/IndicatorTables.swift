@@ -91,8 +91,8 @@ enum IndicatorTables {
                 : "The group's code as the data file and the codebook write it (a choice's code, in a partner export its export_as, where breakdown is named as the variable's column too; true or false for a yes/no question; web, import or api for samla.source); empty for the total and for the group Not answered (the responses without a value, an empty cell in the data file). The code stays when the label in group is reworded."
         case "breakdown":
             swedish
-                ? "Variabeln som gruppen hör till, som datafilen namnger kolumnen; tom för totalen. En fördelning efter en variabel som exporten utelämnar (i en partnerexport en fråga utan export_as, som länet region) har ingen kolumn att para ihop grupperna med."
-                : "The variable the group belongs to, named as the data file names its column; empty for the total. A breakdown by a variable the export leaves out (in a partner export a question without export_as, such as the Swedish county, region) has no column to match its groups to."
+                ? "Variabeln som gruppen hör till, som datafilen namnger kolumnen; tom för totalen. En fördelning efter en variabel som exporten utelämnar (i en partnerexport en fråga utan export_as) har ingen kolumn att para ihop grupperna med."
+                : "The variable the group belongs to, named as the data file names its column; empty for the total. A breakdown by a variable the export leaves out (in a partner export, a question without export_as) has no column to match its groups to."
         case "n":
             swedish
                 ? "Antalet svar i cellen (ovägt). Text, inte ett tal: för en cell som undertryckts för att den har för få svar (suppressed = primary) står < och tröskeln (som < 10), för en cell som undertryckts för att den annars kunde räknas fram (secondary) ingenting."
