@@ -21,9 +21,8 @@ enum Stylesheet {
     a { color: #1a4b8c; text-decoration: underline; text-underline-offset: 0.15em; }
     a:visited { color: #4c2c92; }
     a:hover { color: #0b2e5c; text-decoration-thickness: 0.15em; }
-    :focus-visible { outline: 3px solid #1b1b1b; outline-offset: 2px; box-shadow: 0 0 0 6px #ffdd00; }
     /* Focus on a date's calendar button is neither :focus nor :focus-visible for the field: it showed no outline. */
-    input[type=date]:focus-within { outline: 3px solid #1b1b1b; outline-offset: 2px; box-shadow: 0 0 0 6px #ffdd00; }
+    :focus-visible, input[type=date]:focus-within { outline: 3px solid #1b1b1b; outline-offset: 2px; box-shadow: 0 0 0 6px #ffdd00; }
     a:focus-visible { background: #ffdd00; color: #1b1b1b; text-decoration: none; }
     .skip-link { position: absolute; left: -9999px; top: 0; padding: 0.5rem 1rem; background: #ffdd00; color: #1b1b1b; }
     .skip-link:focus { left: 0.5rem; top: 0.5rem; z-index: 10; }

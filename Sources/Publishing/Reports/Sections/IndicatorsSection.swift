@@ -142,6 +142,42 @@ extension ReportRenderer {
         var missing: [(place: String, reason: String)] = []
         var withoutInterval: [(place: String, reason: String)] = []
         var changesWithoutInterval: [(place: String, reason: String)] = []
+        /// A row's cells after its group and round, noting what the notes under the table say of it.
+        func renderCells(of row: ResultRow, group: ResultGroup, round: String, into html: inout HTMLBuilder) {
+            let place = words.cellPlace(group: group.label, round: roundLabel(round))
+            switch row.outcome {
+            case .published(let cell):
+                if !reported { html.element("td", .init("class", "num"), text: cell.n.map(numbers.integer) ?? "") }
+                html.element("td", .init("class", "num"), text: format.value(cell.value))
+                if intervals {
+                    html.element("td", .init("class", "num")) { html in
+                        if let interval = cell.interval { format.interval(interval.lower, interval.upper, into: &html) }
+                    }
+                }
+                if let why = cell.noIntervalReason, let reason = words.intervalNote(why) {
+                    withoutInterval.append((place, reason))
+                }
+                if changes {
+                    html.element("td", .init("class", "num"), text: cell.change.map { format.change($0.value, low: $0.interval?.lower, high: $0.interval?.upper) } ?? "")
+                    if let why = cell.change?.noIntervalReason, let reason = words.intervalNote(why) {
+                        changesWithoutInterval.append((place, reason))
+                    }
+                }
+            case .suppressed(let cell):
+                anySuppressed = true
+                if !reported { html.element("td", .init("class", "num"), text: cell.reason == .belowThreshold ? "<" + numbers.wordSpace + numbers.integer(cell.threshold) : "") }
+                // The reason beside the dash, as the chart gives it: "–" alone was read as nothing.
+                html.element("td", .init("class", "num"), text: "\(words.suppressedMark) \(cell.reason == .belowThreshold ? words.tooFew : words.withheld)")
+                if intervals { html.element("td", .init("class", "num"), text: words.suppressedMark) }
+                if changes { html.element("td", .init("class", "num"), text: "") }
+            case .unavailable(let reason):
+                missing.append((place, reason.text(words.language)))
+                if !reported { html.element("td", .init("class", "num"), text: "") }
+                html.element("td", .init("class", "num"), text: words.suppressedMark)
+                if intervals { html.element("td", .init("class", "num"), text: "") }
+                if changes { html.element("td", .init("class", "num"), text: "") }
+            }
+        }
         scrollingTable(label: words.pick("Alla grupper och omgångar", "Every group and round"), into: &html) { html in
             html.element("caption", text: caption)
             html.element("thead") { html in
@@ -170,39 +206,7 @@ extension ReportRenderer {
                             html.element("tr", .optional("class", group.isTotal ? "total" : nil)) { html in
                                 html.element("th", .init("scope", "row"), text: group.label)
                                 html.element("td", .init("class", "round"), text: roundLabel(round))
-                                switch row.outcome {
-                                case .published(let cell):
-                                    if !reported { html.element("td", .init("class", "num"), text: cell.n.map(numbers.integer) ?? "") }
-                                    html.element("td", .init("class", "num"), text: format.value(cell.value))
-                                    if intervals {
-                                        html.element("td", .init("class", "num")) { html in
-                                            if let interval = cell.interval { format.interval(interval.lower, interval.upper, into: &html) }
-                                        }
-                                    }
-                                    let place = words.cellPlace(group: group.label, round: roundLabel(round))
-                                    if let why = cell.noIntervalReason, let reason = words.intervalNote(why) {
-                                        withoutInterval.append((place, reason))
-                                    }
-                                    if changes {
-                                        html.element("td", .init("class", "num"), text: cell.change.map { format.change($0.value, low: $0.interval?.lower, high: $0.interval?.upper) } ?? "")
-                                        if let why = cell.change?.noIntervalReason, let reason = words.intervalNote(why) {
-                                            changesWithoutInterval.append((place, reason))
-                                        }
-                                    }
-                                case .suppressed(let cell):
-                                    anySuppressed = true
-                                    if !reported { html.element("td", .init("class", "num"), text: cell.reason == .belowThreshold ? "<" + numbers.wordSpace + numbers.integer(cell.threshold) : "") }
-                                    // The reason beside the dash, as the chart gives it: "–" alone was read as nothing.
-                                    html.element("td", .init("class", "num"), text: "\(words.suppressedMark) \(cell.reason == .belowThreshold ? words.tooFew : words.withheld)")
-                                    if intervals { html.element("td", .init("class", "num"), text: words.suppressedMark) }
-                                    if changes { html.element("td", .init("class", "num"), text: "") }
-                                case .unavailable(let reason):
-                                    missing.append((words.cellPlace(group: group.label, round: roundLabel(round)), reason.text(words.language)))
-                                    if !reported { html.element("td", .init("class", "num"), text: "") }
-                                    html.element("td", .init("class", "num"), text: words.suppressedMark)
-                                    if intervals { html.element("td", .init("class", "num"), text: "") }
-                                    if changes { html.element("td", .init("class", "num"), text: "") }
-                                }
+                                renderCells(of: row, group: group, round: round, into: &html)
                             }
                         }
                     }
