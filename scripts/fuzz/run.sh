@@ -29,7 +29,8 @@ OUT=scripts/output/fuzz
 # Frameworks over the shop survey of the aggregation tests using every round, cleaning and
 # indicator key: post-stratified (by a choice and by a calculated text), raked, calibrated (to a
 # population's size, counts and numeric totals, some extreme, some over answers left empty), speed
-# rules, samla.source breakdowns, indicators out of the weighting, and rounds the responses refuse.
+# rules, samla.source breakdowns, indicators out of the weighting, rounds the responses refuse, and
+# definitions refused as they load (`-invalid`, which the reports target leaves out).
 shop_frameworks() {
     python3 - "$1" Tests/AggregationTests/Fixtures/shop-toc.yaml <<'PY'
 import sys, pathlib
@@ -59,7 +60,7 @@ eligible_weighted = "eligible: \"${consent} = 'yes' and ${score} != '' and ${wei
 calibrate_region_spend = "{counts: {region: {north: 600, south: 400}}, totals: {spend: 12000}" + source + "}"
 calibrate_population = "{population: 1000, totals: {score: 2500, weight: 1e12}}"
 calibrate_area = "{population: 1000, counts: {area: {north-m: 100, north-x: 300, south-m: 250, south-x: 350}}, totals: {spend: 9000, score: 2500}}"
-calibrate_extreme = "{counts: {region: {north: 1e300, south: 1}}, totals: {spend: 1.7976931348623157e308, score: -1e308}}"
+calibrate_extreme = "{counts: {region: {north: 1e12, south: 1}}, totals: {spend: 1.7976931348623157e308, score: -1e308}}"
 calibrate_zero = "{population: 1e-300, totals: {spend: 0, score: -1}}"
 calibrate_raking = "{counts: {region: {north: 600, south: 400}}, totals: {spend: 12000}, method: raking}"
 calibrate_logit = "{population: 1000, totals: {score: 2500}, method: logit, bounds: [0.5, 2]}"
@@ -83,7 +84,7 @@ variants = {
     "calibrated-empty": rich.replace(r2024, calibrated(r2024, calibrate_region_spend)),
     "calibrated-raking-logit": rich.replace(r2024, calibrated(r2024, calibrate_raking)).replace(r2025, calibrated(r2025, calibrate_logit)).replace(eligible, eligible_numbers),
     "calibrated-bounded-narrow": rich.replace(r2024, calibrated(r2024, calibrate_bounded_narrow)).replace(eligible, eligible_spend),
-    "calibrated-and-poststratified": rich.replace(r2024, round_with(calibrated(r2024, calibrate_population), region)).replace(eligible, eligible_numbers),
+    "calibrated-and-poststratified-invalid": rich.replace(r2024, round_with(calibrated(r2024, calibrate_population), region)).replace(eligible, eligible_numbers),
     "calibrated-false": rich.replace(r2024, calibrated(r2024, calibrate_region_spend)).replace("    weight: weight\n", "    weight: weight\n    poststratify: false\n").replace(eligible, eligible_spend),
     "poststratify-false": rich.replace(r2024, round_with(r2024, region)).replace("    weight: weight\n", "    weight: weight\n    poststratify: false\n").replace(eligible, eligible_region),
 }
@@ -163,7 +164,7 @@ def every_key(framework, rounds, only, topline):
 for name in ["club-toc"] + list(variants):  # club-toc.yaml as the report tests have it, without `eligible`
     (corpus / f"all-{name}.yaml").write_text(every_key(name, ["club-2024", "club-2025", "year-2025"], "happy, meetings", "club-2025"), encoding="utf-8")
 for path in sorted(frameworks.glob("*.yaml")):
-    if path.stem not in ("msi-toc", "samverkansforum", "club-toc") and not path.stem.startswith("club-"):
+    if path.stem not in ("msi-toc", "samverkansforum", "club-toc") and not path.stem.startswith("club-") and not path.stem.endswith("-invalid"):
         (corpus / f"all-{path.stem}.yaml").write_text(every_key(path.stem, ["shop-2024", "shop-2025", "year-2025"], "satisfied, courses", "shop-2024"), encoding="utf-8")
 PY
             ;;
@@ -182,7 +183,13 @@ PY
 failed=()
 for target in "${TARGETS[@]}"; do
     [ -d "scripts/fuzz/$target" ] || { echo "fuzz: no target $target" >&2; exit 2; }
-    SAMLA_FUZZ=1 swift build --sanitize=fuzzer --scratch-path .build-fuzz --product "fuzz-$target" 2>&1 | grep -E "error|warning: .*scripts/fuzz" || true
+    mkdir -p "$OUT/$target"
+    if ! SAMLA_FUZZ=1 swift build --sanitize=fuzzer --scratch-path .build-fuzz --product "fuzz-$target" >"$OUT/$target/build.log" 2>&1; then
+        grep -E "error" "$OUT/$target/build.log" >&2 || tail -20 "$OUT/$target/build.log" >&2
+        echo "fuzz: fuzz-$target did not build (the log: $OUT/$target/build.log)" >&2
+        exit 1
+    fi
+    grep -E "warning: .*scripts/fuzz" "$OUT/$target/build.log" || true
     seed "$target"
     dictionary=()
     [ -f "scripts/fuzz/$target.dict" ] && dictionary=(-dict="scripts/fuzz/$target.dict")

@@ -1,5 +1,5 @@
 // Fuzz target: any bytes as a request body of `samla serve`: a posted form, and a JSON API body
-// (with the scan for a name given twice, which runs on JSON that parsed).
+// (with the reading of its members' JSON texts, which runs on JSON that parsed).
 import Foundation
 @testable import FormServer
 
@@ -10,7 +10,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let json = Data(buffer)
     _ = JSONAnswers.decode(json)
     if (try? JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])) != nil {
-        _ = RepeatedKey.first(in: json)
+        _ = JSONMembers.read(json)
     }
     return 0
 }
