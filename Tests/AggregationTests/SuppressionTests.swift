@@ -20,14 +20,19 @@ struct SuppressionTests {
         #expect(decision.groups == [.secondary, nil, .belowThreshold, nil])
     }
 
-    @Test func twoSmallSiblingsProtectEachOther() {
-        let two = Suppression.decide(total: 60, groups: [45, 7, 8], threshold: 10)
-        #expect(two.groups == [nil, .belowThreshold, .belowThreshold])
+    @Test func twoSmallSiblingsTakeTheSmallestPublishedWithThem() {
+        // Each is 1 to 9, so a withheld sum of 2 or 18 would give both away; withholding one more
+        // only then would tell a reader that it had, so one more is always withheld.
+        let two = Suppression.decide(total: 70, groups: [45, 7, 8, 10], threshold: 10)
+        #expect(two.groups == [nil, .belowThreshold, .belowThreshold, .secondary])
+        let ones = Suppression.decide(total: 47, groups: [1, 1, 45], threshold: 10)
+        #expect(ones.groups == [.belowThreshold, .belowThreshold, .secondary])
     }
 
-    @Test func aZeroCellIsSmallToo() {
+    @Test func anEmptyCellIsWithheldButNeedsNoProtection() {
+        // Its 0 is no secret: 40 − 15 − 25 tells a reader nothing a topline does not show.
         let decision = Suppression.decide(total: 40, groups: [0, 15, 25], threshold: 5)
-        #expect(decision.groups == [.belowThreshold, .secondary, nil])
+        #expect(decision.groups == [.belowThreshold, nil, nil])
     }
 
     @Test func anEmptyGroupDoesNotProtectASmallOne() {
@@ -36,9 +41,41 @@ struct SuppressionTests {
         #expect(decision.groups == [.belowThreshold, .belowThreshold, .secondary])
         let more = Suppression.decide(total: 73, groups: [3, 0, 30, 40], threshold: 10)
         #expect(more.groups == [.belowThreshold, .belowThreshold, .secondary, nil])
-        // Two small groups with responses still protect each other.
-        let two = Suppression.decide(total: 70, groups: [3, 0, 7, 60], threshold: 10)
-        #expect(two.groups == [.belowThreshold, .belowThreshold, .belowThreshold, nil])
+        // Two small groups with responses take one more with them.
+        let two = Suppression.decide(total: 90, groups: [3, 0, 7, 60, 20], threshold: 10)
+        #expect(two.groups == [.belowThreshold, .belowThreshold, .belowThreshold, nil, .secondary])
+    }
+
+    @Test func aSecondaryCellAsLargeAsTheNextPublishedOneTakesThatOneToo() {
+        // With the first 10 alone withheld, a reader knows it is at least 10 (not small) and at most
+        // the other 10 (the rule takes the smallest): 13 − 10 gave the 3 away.
+        let decision = Suppression.decide(total: 73, groups: [3, 10, 10, 50], threshold: 10)
+        #expect(decision.groups == [.belowThreshold, .secondary, .secondary, nil])
+    }
+
+    @Test func smallGroupsAtTheTopBesideATieTakeTheTieWithThem() {
+        // 9 and 9 beside the first 40: a reader knows the 40 is 10 to 40 (the next published), so
+        // the small ones sum to at least 18 and are each 9. The other 40 goes too.
+        let decision = Suppression.decide(total: 158, groups: [9, 9, 40, 40, 60], threshold: 10)
+        #expect(decision.groups == [.belowThreshold, .belowThreshold, .secondary, .secondary, nil])
+        // With room below the next published group, one is enough.
+        let room = Suppression.decide(total: 117, groups: [9, 8, 40, 60], threshold: 10)
+        #expect(room.groups == [.belowThreshold, .belowThreshold, .secondary, nil])
+    }
+
+    @Test func countsThatShowTheirZerosAlwaysTakeOneMoreWithThem() {
+        // A topline shows 0, so five withheld counts of 1 to 4 that sum to 5 are each 1.
+        let ones = Suppression.withhold([1, 1, 1, 1, 1, 30, 40], threshold: 5, zerosShown: true)
+        #expect(ones == [.belowThreshold, .belowThreshold, .belowThreshold, .belowThreshold, .belowThreshold, .secondary, nil])
+        // A 1 beside a withheld 5: the 5 is at least 5, so the sum of 6 left the 1 exact; the 30 goes too.
+        let atThreshold = Suppression.withhold([1, 5, 30], threshold: 5, zerosShown: true)
+        #expect(atThreshold == [.belowThreshold, .secondary, .secondary])
+        // A 4 beside a withheld 5 while another 5 is shown: the withheld one is 5 to 5, so 9 − 5 gave the 4 away.
+        let tie = Suppression.withhold([4, 5, 5, 20], threshold: 5, zerosShown: true)
+        #expect(tie == [.belowThreshold, .secondary, .secondary, nil])
+        // Zeros are shown and never withheld beside a small count.
+        let zero = Suppression.withhold([20, 17, 3, 0], threshold: 5, zerosShown: true)
+        #expect(zero == [nil, .secondary, .belowThreshold, nil])
     }
 
     @Test func aSmallTotalSuppressesEverything() {

@@ -417,6 +417,16 @@ struct ReportRenderingTests {
         #expect(ReportRenderer.withheld(counts: [30, 3], answered: 33, minCell: 5, secondary: false).map { $0 != nil } == [false, true])
     }
 
+    /// Two withheld counts of 1 to 4 that sum to 2 are each 1: ESEM's sector question in the demo
+    /// withheld five such counts summing to 5 and so showed them.
+    @Test func withheldCountsThatWouldAddUpToThemselvesTakeTheNextSmallestWithThem() {
+        let ones = ReportRenderer.withheld(counts: [1, 1, 30, 40], answered: 72, minCell: 5, secondary: true)
+        #expect(ones == [.belowThreshold, .belowThreshold, .secondary, nil])
+        // Choices of a multiple-choice question do not add up to the answered, so none is withheld beside them.
+        let multiple = ReportRenderer.withheld(counts: [1, 1, 30, 40], answered: 60, minCell: 5, secondary: false)
+        #expect(multiple == [.belowThreshold, .belowThreshold, nil, nil])
+    }
+
     /// A round opened but not answered yet has no data: it is not "too few responses" in every table.
     @Test func aRoundWithoutResponsesYetIsSaidToHaveNoData() throws {
         let fixture = try ClubFixture(answered2024: false)

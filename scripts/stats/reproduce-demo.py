@@ -343,16 +343,36 @@ def indicators_of(check, provenance, round_name):
 
 
 def suppress(total, groups, limit):
-    """docs/framework-format.md, "Suppression": primary below the threshold; secondary when exactly one
-    group with responses (or exactly one group) is withheld; a small total takes every group."""
+    """docs/framework-format.md, "Suppression": primary below the threshold (an empty group too); a
+    small total takes every group; beside small groups with responses, the smallest published group
+    is withheld (secondary), then the next smallest while a reader could still pin a small group down
+    from the withheld sum, small groups lying in 1..limit-1, empty ones at 0, and secondary ones in
+    limit..(the smallest published group)."""
     if total < limit:
         return ["primary"] * len(groups)
     reasons = ["primary" if n < limit else None for n in groups]
-    withheld = [k for k, r in enumerate(reasons) if r]
-    if len(withheld) == 1 or len([k for k in withheld if groups[k] > 0]) == 1:
-        candidates = [k for k, r in enumerate(reasons) if r is None]
-        if candidates:
-            reasons[min(candidates, key=lambda k: (groups[k], k))] = "secondary"
+    small = [k for k, r in enumerate(reasons) if r and groups[k] > 0]
+
+    def withhold_smallest():
+        candidates = [k for k, r in enumerate(reasons) if r is None and groups[k] > 0]
+        if not candidates:
+            return False
+        reasons[min(candidates, key=lambda k: (groups[k], k))] = "secondary"
+        return True
+
+    def pinned(k):
+        published = [groups[j] for j, r in enumerate(reasons) if r is None and groups[j] > 0]
+        top = min(published) if published else math.inf
+        withheld = [j for j, r in enumerate(reasons) if r and groups[j] > 0]
+        others = [j for j in withheld if j != k]
+        low_sum = sum(1 if reasons[j] == "primary" else limit for j in others)
+        high_sum = sum(limit - 1 if reasons[j] == "primary" else top for j in others)
+        withheld_sum = sum(groups[j] for j in withheld)
+        return max(1, withheld_sum - high_sum) == min(limit - 1, withheld_sum - low_sum)
+
+    if small and withhold_smallest():
+        while any(pinned(k) for k in small) and withhold_smallest():
+            pass
     return reasons
 
 

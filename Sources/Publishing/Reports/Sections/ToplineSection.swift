@@ -119,16 +119,12 @@ extension ReportRenderer {
 
     /// Which counts are withheld: a count from 1 to `minCell` − 1 (a count of 0 tells nothing about
     /// anyone and is shown), every count when fewer than `minCell` answered, and, for categories that
-    /// partition the answers (`secondary`), the smallest other count when exactly one is withheld,
-    /// so that it cannot be worked out from the base.
+    /// partition the answers (`secondary`), the counts the aggregation's rule withholds beside them
+    /// (``Suppression/withhold(_:threshold:zerosShown:)``), so that none can be worked out from the base.
     static func withheld(counts: [Int], answered: Int, minCell: Int, secondary: Bool) -> [SuppressedCell.Reason?] {
         if answered < minCell { return counts.map { _ in .belowThreshold } }
-        var reasons: [SuppressedCell.Reason?] = counts.map { $0 > 0 && $0 < minCell ? .belowThreshold : nil }
-        if secondary, reasons.filter({ $0 != nil }).count == 1 {
-            let candidates = counts.indices.filter { reasons[$0] == nil && counts[$0] > 0 }
-            if let smallest = candidates.min(by: { (counts[$0], $0) < (counts[$1], $1) }) { reasons[smallest] = .secondary }
-        }
-        return reasons
+        guard secondary else { return counts.map { $0 > 0 && $0 < minCell ? .belowThreshold : nil } }
+        return Suppression.withhold(counts, threshold: minCell, zerosShown: true)
     }
 
     private func renderChoices(_ tally: ChoiceTally, id: String, wording: String, responses: Int, secondary: Bool, into html: inout HTMLBuilder) -> Bool {
