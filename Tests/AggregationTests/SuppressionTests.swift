@@ -78,6 +78,21 @@ struct SuppressionTests {
         #expect(zero == [nil, .secondary, .belowThreshold, nil])
     }
 
+    @Test func anotherOutputsThresholdCountsAsWhatAReaderKnows() {
+        // A topline (counts from 5) beside a share by the same question (bases from 10): the share
+        // withholds the 10 beside the 1s and so says it is at least 10, which made the topline's
+        // withheld 12 two 1s and a 10. Counting on that, the topline withholds the 28 too.
+        let counts = [28, 10, 1, 1, 0]
+        #expect(Suppression.withhold(counts, threshold: 5, zerosShown: true)
+                == [nil, .secondary, .belowThreshold, .belowThreshold, nil])
+        #expect(Suppression.withhold(counts, threshold: 5, zerosShown: true, otherThresholds: [10])
+                == [.secondary, .secondary, .belowThreshold, .belowThreshold, nil])
+        // A 9 withheld beside a 4 is "< 10" in the share, so 13 − 9 gave the 4 away.
+        #expect(Suppression.withhold([4, 9, 40], threshold: 5, zerosShown: true) == [.belowThreshold, .secondary, nil])
+        #expect(Suppression.withhold([4, 9, 40], threshold: 5, zerosShown: true, otherThresholds: [10])
+                == [.belowThreshold, .secondary, .secondary])
+    }
+
     @Test func aSmallTotalSuppressesEverything() {
         let decision = Suppression.decide(total: 7, groups: [4, 3], threshold: 10)
         #expect(decision.total == .belowThreshold)

@@ -13,7 +13,10 @@
 ///   reader knows: the withheld cells' sum, that a small cell lies between 1 and the threshold − 1,
 ///   and that a cell withheld beside it lies between the threshold and the smallest published
 ///   value (the rule takes the smallest). One withheld at the threshold beside small cells all at
-///   1, or one as large as the next published cell, left the small ones exact.
+///   1, or one as large as the next published cell, left the small ones exact. Where other outputs
+///   of the same cells withhold at other thresholds (a topline's counts under `min_cell`, a
+///   share's groups under `min_base`), a reader knows between which of them each cell lies, and
+///   the check counts on that too.
 ///
 /// A total below the threshold takes every group with it.
 public enum Suppression {
@@ -25,16 +28,17 @@ public enum Suppression {
 
     /// An indicator's total and one breakdown's group bases: an empty group is withheld as small,
     /// shown as `< threshold` like any small group, but protects no one.
-    public static func decide(total: Int, groups: [Int], threshold: Int) -> Decision {
+    public static func decide(total: Int, groups: [Int], threshold: Int, otherThresholds: Set<Int> = []) -> Decision {
         if total < threshold {
             return Decision(total: .belowThreshold, groups: groups.map { _ in .belowThreshold })
         }
-        return Decision(total: nil, groups: withhold(groups, threshold: threshold, zerosShown: false))
+        return Decision(total: nil, groups: withhold(groups, threshold: threshold, zerosShown: false, otherThresholds: otherThresholds))
     }
 
     /// The reasons for the cells of one partition (nil to publish): small cells (an empty one too,
     /// unless `zerosShown`: a topline shows a count of 0) and the cells withheld beside them.
-    public static func withhold(_ values: [Int], threshold: Int, zerosShown: Bool) -> [SuppressedCell.Reason?] {
+    /// `otherThresholds` are those at which other outputs may withhold the same cells.
+    public static func withhold(_ values: [Int], threshold: Int, zerosShown: Bool, otherThresholds: Set<Int> = []) -> [SuppressedCell.Reason?] {
         var reasons: [SuppressedCell.Reason?] = values.map { value in
             value < threshold && !(zerosShown && value == 0) ? .belowThreshold : nil
         }
@@ -48,33 +52,36 @@ public enum Suppression {
             return true
         }
         _ = withholdSmallestPublished()
-        while small.contains(where: { isExact($0, values: values, reasons: reasons, threshold: threshold) }),
+        let rungs = otherThresholds.union([threshold]).filter { $0 > 1 }.sorted()
+        while small.contains(where: { isExact($0, values: values, reasons: reasons, rungs: rungs) }),
               withholdSmallestPublished() {}
         return reasons
     }
 
     /// Whether a reader who knows the rule works out the withheld small cell `index` exactly: the
-    /// withheld cells' sum is the total less the published cells, an empty cell is 0, a small one
-    /// lies between 1 and the threshold − 1, a secondary one between the threshold and the smallest
-    /// published value.
-    private static func isExact(_ index: Int, values: [Int], reasons: [SuppressedCell.Reason?], threshold: Int) -> Bool {
-        let largestSecondary = values.indices.filter { reasons[$0] == nil && values[$0] > 0 }.map { values[$0] }.min()
+    /// withheld cells' sum is the total less the published cells, an empty cell is 0, and each
+    /// other withheld cell lies between the thresholds (`rungs`) around it, a secondary one at most
+    /// the smallest published value.
+    private static func isExact(_ index: Int, values: [Int], reasons: [SuppressedCell.Reason?], rungs: [Int]) -> Bool {
+        let smallestPublished = values.indices.filter { reasons[$0] == nil && values[$0] > 0 }.map { values[$0] }.min()
+        func bounds(_ cell: Int) -> (low: Int, high: Int?) {
+            let value = values[cell]
+            let low = rungs.last { $0 <= value } ?? 1
+            var high = rungs.first { $0 > value }.map { $0 - 1 }
+            if reasons[cell] == .secondary, let smallestPublished { high = min(high ?? smallestPublished, smallestPublished) }
+            return (low, high)
+        }
         var sum = 0, othersLow = 0, othersHigh: Int? = 0
-        for other in values.indices where values[other] > 0 {
-            guard let reason = reasons[other] else { continue }
+        for other in values.indices where values[other] > 0 && reasons[other] != nil {
             sum += values[other]
             guard other != index else { continue }
-            switch reason {
-            case .belowThreshold:
-                othersLow += 1
-                othersHigh = othersHigh.map { $0 + threshold - 1 }
-            case .secondary:
-                othersLow += threshold
-                othersHigh = othersHigh.flatMap { high in largestSecondary.map { high + $0 } }
-            }
+            let (low, high) = bounds(other)
+            othersLow += low
+            othersHigh = othersHigh.flatMap { sum in high.map { sum + $0 } }
         }
-        let low = max(1, othersHigh.map { sum - $0 } ?? 1)
-        let high = min(threshold - 1, sum - othersLow)
+        let own = bounds(index)
+        let low = max(own.low, othersHigh.map { sum - $0 } ?? own.low)
+        let high = min(own.high ?? sum, sum - othersLow)
         return low == high
     }
 }

@@ -101,7 +101,8 @@ extension ReportRenderer {
     private func shown(_ tally: ChoiceTally, secondary: Bool) -> [(count: Int?, share: Double?, reason: SuppressedCell.Reason?)] {
         let minCell = framework.suppression.minCell
         let reasons: [SuppressedCell.Reason?]
-        reasons = Self.withheld(counts: tally.categories.map(\.count), answered: tally.answered, minCell: minCell, secondary: secondary)
+        reasons = Self.withheld(counts: tally.categories.map(\.count), answered: tally.answered, minCell: minCell, secondary: secondary,
+                                otherThresholds: framework.suppressionThresholds)
         let sharesShown = tally.answered >= framework.suppression.minBase
         return zip(tally.categories, reasons).map { category, reason in
             guard reason == nil else { return (nil, nil, reason) }
@@ -120,11 +121,12 @@ extension ReportRenderer {
     /// Which counts are withheld: a count from 1 to `minCell` − 1 (a count of 0 tells nothing about
     /// anyone and is shown), every count when fewer than `minCell` answered, and, for categories that
     /// partition the answers (`secondary`), the counts the aggregation's rule withholds beside them
-    /// (``Suppression/withhold(_:threshold:zerosShown:)``), so that none can be worked out from the base.
-    static func withheld(counts: [Int], answered: Int, minCell: Int, secondary: Bool) -> [SuppressedCell.Reason?] {
+    /// (``Suppression/withhold(_:threshold:zerosShown:otherThresholds:)``), so that none can be worked
+    /// out from the base, nor with the thresholds under which the framework's indicators withhold.
+    static func withheld(counts: [Int], answered: Int, minCell: Int, secondary: Bool, otherThresholds: Set<Int> = []) -> [SuppressedCell.Reason?] {
         if answered < minCell { return counts.map { _ in .belowThreshold } }
         guard secondary else { return counts.map { $0 > 0 && $0 < minCell ? .belowThreshold : nil } }
-        return Suppression.withhold(counts, threshold: minCell, zerosShown: true)
+        return Suppression.withhold(counts, threshold: minCell, zerosShown: true, otherThresholds: otherThresholds)
     }
 
     private func renderChoices(_ tally: ChoiceTally, id: String, wording: String, responses: Int, secondary: Bool, into html: inout HTMLBuilder) -> Bool {
