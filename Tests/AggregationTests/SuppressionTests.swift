@@ -93,6 +93,17 @@ struct SuppressionTests {
                 == [.belowThreshold, .secondary, .secondary])
     }
 
+    @Test func choicesThatCoverThoseWhoAnsweredAreWithheldUntilNoneIsExact() {
+        // 34 answered a multiple choice and chose 4, 5, 5 and 20 times: the shown 30 left the 4 at
+        // least 4. With one 5 withheld beside it (5 to 5, the other 5 being shown) it still was;
+        // with both (each at most the 20) it may be anything from 1 to 4.
+        let counts = Suppression.withhold([4, 5, 5, 20], threshold: 5, zerosShown: true, sum: .atLeast(34))
+        #expect(counts == [.belowThreshold, .secondary, .secondary, nil])
+        // Shown counts that already cover those who answered leave nothing to work out.
+        let covered = Suppression.withhold([4, 5, 5, 20], threshold: 5, zerosShown: true, sum: .atLeast(30))
+        #expect(covered == [.belowThreshold, nil, nil, nil])
+    }
+
     @Test func aSmallTotalSuppressesEverything() {
         let decision = Suppression.decide(total: 7, groups: [4, 3], threshold: 10)
         #expect(decision.total == .belowThreshold)

@@ -18,8 +18,22 @@
 ///   share's groups under `min_base`), a reader knows between which of them each cell lies, and
 ///   the check counts on that too.
 ///
+/// The choices of a multiple-choice question do not add up, but cover those who answered (each chose
+/// one at least): the withheld counts sum to at least the answered less the shown counts, which
+/// pinned a small one at the threshold − 1 when nearly everyone chose one choice. There the smallest
+/// shown count is withheld beside a small one whenever the shown counts do not cover the answered,
+/// and more as long as one is exact.
+///
 /// A total below the threshold takes every group with it.
 public enum Suppression {
+    /// What a reader knows the cells add up to.
+    public enum Sum: Sendable, Hashable {
+        /// Their total, published: the groups of a breakdown, the choices of a single-choice question.
+        case total
+        /// At least this many: the choices of a multiple-choice question cover those who answered.
+        case atLeast(Int)
+    }
+
     public struct Decision: Sendable, Hashable {
         public let total: SuppressedCell.Reason?
         /// One entry per group, in the order given: nil to publish.
@@ -35,10 +49,11 @@ public enum Suppression {
         return Decision(total: nil, groups: withhold(groups, threshold: threshold, zerosShown: false, otherThresholds: otherThresholds))
     }
 
-    /// The reasons for the cells of one partition (nil to publish): small cells (an empty one too,
-    /// unless `zerosShown`: a topline shows a count of 0) and the cells withheld beside them.
+    /// The reasons for the cells (nil to publish): small cells (an empty one too, unless
+    /// `zerosShown`: a topline shows a count of 0) and the cells withheld beside them.
     /// `otherThresholds` are those at which other outputs may withhold the same cells.
-    public static func withhold(_ values: [Int], threshold: Int, zerosShown: Bool, otherThresholds: Set<Int> = []) -> [SuppressedCell.Reason?] {
+    public static func withhold(_ values: [Int], threshold: Int, zerosShown: Bool, sum: Sum = .total,
+                                otherThresholds: Set<Int> = []) -> [SuppressedCell.Reason?] {
         var reasons: [SuppressedCell.Reason?] = values.map { value in
             value < threshold && !(zerosShown && value == 0) ? .belowThreshold : nil
         }
@@ -51,18 +66,22 @@ public enum Suppression {
             reasons[smallest] = .secondary
             return true
         }
-        _ = withholdSmallestPublished()
+        switch sum {
+        case .total: _ = withholdSmallestPublished()
+        case .atLeast(let covered):
+            if values.indices.filter({ reasons[$0] == nil }).reduce(0, { $0 + values[$1] }) < covered { _ = withholdSmallestPublished() }
+        }
         let rungs = otherThresholds.union([threshold]).filter { $0 > 1 }.sorted()
-        while small.contains(where: { isExact($0, values: values, reasons: reasons, rungs: rungs) }),
+        while small.contains(where: { isExact($0, values: values, reasons: reasons, sum: sum, rungs: rungs) }),
               withholdSmallestPublished() {}
         return reasons
     }
 
     /// Whether a reader who knows the rule works out the withheld small cell `index` exactly: the
-    /// withheld cells' sum is the total less the published cells, an empty cell is 0, and each
-    /// other withheld cell lies between the thresholds (`rungs`) around it, a secondary one at most
-    /// the smallest published value.
-    private static func isExact(_ index: Int, values: [Int], reasons: [SuppressedCell.Reason?], rungs: [Int]) -> Bool {
+    /// withheld cells' sum is the total less the published cells (or at least what the published
+    /// ones leave of those covered), an empty cell is 0, and each other withheld cell lies between
+    /// the thresholds (`rungs`) around it, a secondary one at most the smallest published value.
+    private static func isExact(_ index: Int, values: [Int], reasons: [SuppressedCell.Reason?], sum kind: Sum, rungs: [Int]) -> Bool {
         let smallestPublished = values.indices.filter { reasons[$0] == nil && values[$0] > 0 }.map { values[$0] }.min()
         func bounds(_ cell: Int) -> (low: Int, high: Int?) {
             let value = values[cell]
@@ -77,11 +96,18 @@ public enum Suppression {
             guard other != index else { continue }
             let (low, high) = bounds(other)
             othersLow += low
-            othersHigh = othersHigh.flatMap { sum in high.map { sum + $0 } }
+            othersHigh = othersHigh.flatMap { highs in high.map { highs + $0 } }
         }
         let own = bounds(index)
-        let low = max(own.low, othersHigh.map { sum - $0 } ?? own.low)
-        let high = min(own.high ?? sum, sum - othersLow)
-        return low == high
+        switch kind {
+        case .total:
+            let low = max(own.low, othersHigh.map { sum - $0 } ?? own.low)
+            let high = min(own.high ?? sum, sum - othersLow)
+            return low == high
+        case .atLeast(let covered):
+            let published = values.indices.filter { reasons[$0] == nil }.reduce(0) { $0 + values[$1] }
+            let low = max(own.low, othersHigh.map { covered - published - $0 } ?? own.low)
+            return low == own.high
+        }
     }
 }
