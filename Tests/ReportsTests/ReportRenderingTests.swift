@@ -410,11 +410,32 @@ struct ReportRenderingTests {
     }
 
     @Test func withheldCountsProtectSmallCategoriesButShowZeros() {
-        let withheld = ReportRenderer.withheld(counts: [20, 17, 3, 0], answered: 40, minCell: 5, secondary: true)
+        let withheld = ReportRenderer.withheld(counts: [20, 17, 3, 0], answered: 40, minCell: 5, partition: true)
         #expect(withheld.map { $0 != nil } == [false, true, true, false])
-        #expect(ReportRenderer.withheld(counts: [254, 0], answered: 254, minCell: 5, secondary: true).allSatisfy { $0 == nil })
-        #expect(ReportRenderer.withheld(counts: [2, 1], answered: 3, minCell: 5, secondary: false).allSatisfy { $0 != nil })
-        #expect(ReportRenderer.withheld(counts: [30, 3], answered: 33, minCell: 5, secondary: false).map { $0 != nil } == [false, true])
+        #expect(ReportRenderer.withheld(counts: [254, 0], answered: 254, minCell: 5, partition: true).allSatisfy { $0 == nil })
+        #expect(ReportRenderer.withheld(counts: [2, 1], answered: 3, minCell: 5, partition: false).allSatisfy { $0 != nil })
+        #expect(ReportRenderer.withheld(counts: [30, 3], answered: 30, minCell: 5, partition: false).map { $0 != nil } == [false, true])
+    }
+
+    /// Two withheld counts of 1 to 4 that sum to 2 are each 1: ESEM's sector question in the demo
+    /// withheld five such counts summing to 5 and so showed them.
+    @Test func withheldCountsThatWouldAddUpToThemselvesTakeTheNextSmallestWithThem() {
+        let ones = ReportRenderer.withheld(counts: [1, 1, 30, 40], answered: 72, minCell: 5, partition: true)
+        #expect(ones == [.belowThreshold, .belowThreshold, .secondary, nil])
+        // Choices of a multiple-choice question do not add up to the answered: shown counts that
+        // cover them leave the withheld ones anywhere from 1 to 4.
+        let multiple = ReportRenderer.withheld(counts: [1, 1, 30, 40], answered: 60, minCell: 5, partition: false)
+        #expect(multiple == [.belowThreshold, .belowThreshold, nil, nil])
+    }
+
+    /// Each of the 30 who answered a multiple-choice question chose one choice at least: with 26
+    /// shown, the other choice was chosen by at least 4 and, withheld as 1 to 4, by exactly 4.
+    @Test func aMultipleChoiceCountIsNotLeftToBeWorkedOutFromThoseWhoAnswered() {
+        let withheld = ReportRenderer.withheld(counts: [26, 4, 0], answered: 30, minCell: 5, partition: false)
+        #expect(withheld == [.secondary, .belowThreshold, nil])
+        // When the 26 alone cover those who answered, the 4 may be anything from 1 to 4.
+        let covered = ReportRenderer.withheld(counts: [26, 4, 0], answered: 26, minCell: 5, partition: false)
+        #expect(covered == [nil, .belowThreshold, nil])
     }
 
     /// A round opened but not answered yet has no data: it is not "too few responses" in every table.

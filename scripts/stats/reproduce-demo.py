@@ -332,8 +332,9 @@ def indicators_of(check, provenance, round_name):
             check.fact(f"{round_name}: {definition['id']} is the indicator this script implements", False,
                        f"provenance.json: {expressions}, here: {written}")
             continue
+        rungs = {d["threshold"] for d in defined["definitions"]} | set(defined["suppression"].values())
         indicator = dict(definition, value=value, by=definition["disaggregate"], percent=definition.get("unit") == "percent",
-                         time_line=defined["rounds"])
+                         time_line=defined["rounds"], rungs=rungs)
         if "universe" in definition:
             indicator["universe"] = condition(definition["universe"])
         if "baseline" in definition:
@@ -342,17 +343,44 @@ def indicators_of(check, provenance, round_name):
     return indicators
 
 
-def suppress(total, groups, limit):
-    """docs/framework-format.md, "Suppression": primary below the threshold; secondary when exactly one
-    group with responses (or exactly one group) is withheld; a small total takes every group."""
+def suppress(total, groups, limit, rungs=()):
+    """docs/framework-format.md, "Suppression": primary below the threshold (an empty group too); a
+    small total takes every group; beside small groups with responses, the smallest published group
+    is withheld (secondary), then the next smallest while a reader could still pin a small group down
+    from the withheld sum, each withheld group lying between the thresholds around it (the
+    framework's `rungs`: min_cell, min_base and every indicator's), a small one from 1, an empty one
+    at 0, a secondary one at most the smallest published group."""
     if total < limit:
         return ["primary"] * len(groups)
     reasons = ["primary" if n < limit else None for n in groups]
-    withheld = [k for k, r in enumerate(reasons) if r]
-    if len(withheld) == 1 or len([k for k in withheld if groups[k] > 0]) == 1:
-        candidates = [k for k, r in enumerate(reasons) if r is None]
-        if candidates:
-            reasons[min(candidates, key=lambda k: (groups[k], k))] = "secondary"
+    small = [k for k, r in enumerate(reasons) if r and groups[k] > 0]
+    rungs = sorted({r for r in rungs if r > 1} | {limit})
+
+    def withhold_smallest():
+        candidates = [k for k, r in enumerate(reasons) if r is None and groups[k] > 0]
+        if not candidates:
+            return False
+        reasons[min(candidates, key=lambda k: (groups[k], k))] = "secondary"
+        return True
+
+    def bounds(k, top):
+        low = max([r for r in rungs if r <= groups[k]], default=1)
+        high = min([r - 1 for r in rungs if r > groups[k]], default=math.inf)
+        return low, (min(high, top) if reasons[k] == "secondary" else high)
+
+    def pinned(k):
+        published = [groups[j] for j, r in enumerate(reasons) if r is None and groups[j] > 0]
+        top = min(published) if published else math.inf
+        withheld = [j for j, r in enumerate(reasons) if r and groups[j] > 0]
+        others = [bounds(j, top) for j in withheld if j != k]
+        withheld_sum = sum(groups[j] for j in withheld)
+        own_low, own_high = bounds(k, top)
+        return (max(own_low, withheld_sum - sum(h for _, h in others))
+                == min(own_high, withheld_sum - sum(l for l, _ in others)))
+
+    if small and withhold_smallest():
+        while any(pinned(k) for k in small) and withhold_smallest():
+            pass
     return reasons
 
 
@@ -557,7 +585,7 @@ def reproduce_indicator(check, indicator, round_name, answers, codebook, publish
         missing = [(a, v) for a, v in base if a[variable].empty()]
         if missing:
             groups.append((MISSING_CODE, missing))
-        reasons = suppress(len(base), [len(g) for _, g in groups], limit)
+        reasons = suppress(len(base), [len(g) for _, g in groups], limit, indicator["rungs"])
         cells += [(code, variable, members, reason) for (code, members), reason in zip(groups, reasons)]
     for cell in cells:
         code, variable, members = cell[:3]

@@ -58,7 +58,8 @@ enum CellEstimation {
             }
             // "Not answered", and a collection mode, is listed only when someone is in it.
             let shown = (0..<breakdown.groupCount).filter { breakdown.isListed($0, members: members[$0].count) }
-            let decision = Suppression.decide(total: totalN, groups: shown.map { base(members[$0]) }, threshold: threshold)
+            let decision = Suppression.decide(total: totalN, groups: shown.map { base(members[$0]) }, threshold: threshold,
+                                               otherThresholds: framework.suppressionThresholds)
             for (k, group) in shown.enumerated() {
                 var outcome: CellOutcome = decision.groups[k].map { .suppressed(SuppressedCell(reason: $0, threshold: threshold)) }
                     ?? estimate(members[group])

@@ -215,8 +215,8 @@ struct ReportWords: Sendable {
         return items.dropLast().joined(separator: ", ") + pick(" och ", " and ") + items.last!
     }
     func suppressionRule(minCell: Int, minBase: Int) -> String {
-        pick("En siffra visas bara när minst \(numbers.count(minCell, "svar")) ligger bakom den, och en andel bara när basen är minst \(numbers.count(minBase, "svar")). När en enda grupp i en uppdelning är för liten döljs också den näst minsta gruppen, så att den lilla gruppen inte kan räknas fram ur totalen. Dolda celler visas som – och har aldrig någon siffra i rapporten.",
-             "A figure is shown only when at least \(minCell) responses lie behind it, and a share only when its base is at least \(minBase) responses. When a single group of a breakdown is too small, the next smallest group is withheld too, so that the small group cannot be worked out from the total. Withheld cells are shown as – and carry no figure anywhere in the report.")
+        pick("En siffra visas bara när minst \(numbers.count(minCell, "svar")) ligger bakom den, och en andel bara när basen är minst \(numbers.count(minBase, "svar")). Så länge en för liten grupp i en uppdelning, eller ett för litet antal i en fråga, kan räknas fram ur totalen och de visade siffrorna döljs också den minsta av de visade, så att ingen dold siffra kan räknas fram. Dolda celler visas som – och har aldrig någon siffra i rapporten.",
+             "A figure is shown only when at least \(minCell) responses lie behind it, and a share only when its base is at least \(minBase) responses. As long as a group of a breakdown that is too small, or a count of a question's answers, could be worked out from the total and the figures shown, the smallest of those shown is withheld too, so that no withheld figure can be worked out. Withheld cells are shown as – and carry no figure anywhere in the report.")
     }
 
     // MARK: Units

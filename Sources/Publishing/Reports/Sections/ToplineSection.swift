@@ -59,7 +59,7 @@ extension ReportRenderer {
         var suppressed = false
         switch item.body {
         case .choices(let tally):
-            suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, secondary: !tally.isMultiple, into: &html)
+            suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, partition: !tally.isMultiple, into: &html)
         case .dates(let tally, _) where tally.answered > 0 && tally.answered < framework.suppression.minCell:
             // The periods are the answers themselves: listing them, even with every count withheld,
             // would tell when those few respondents' dates fall.
@@ -68,7 +68,7 @@ extension ReportRenderer {
         case .dates(let tally, let period):
             if tally.answered > 0 { html.element("p", .init("class", "note"), text: words.datesCounted(per: period)) }
             // Each answer falls in one period, so the periods partition the base as single choices do.
-            suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, secondary: true, into: &html)
+            suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, partition: true, into: &html)
         case .matrix(let rows):
             suppressed = renderMatrix(rows, id: id, wording: wording, responses: topline.responses, into: &html)
         case .numbers(let summary):
@@ -94,14 +94,15 @@ extension ReportRenderer {
     private func isOtherWithheld(_ item: ToplineItem) -> Bool {
         guard case .choices(let tally) = item.body,
               let index = tally.categories.firstIndex(where: { $0.code == Choice.otherValue }) else { return false }
-        return shown(tally, secondary: !tally.isMultiple)[index].count == nil
+        return shown(tally, partition: !tally.isMultiple)[index].count == nil
     }
 
     /// The shown count and share of each category, `nil` where withheld, with why.
-    private func shown(_ tally: ChoiceTally, secondary: Bool) -> [(count: Int?, share: Double?, reason: SuppressedCell.Reason?)] {
+    private func shown(_ tally: ChoiceTally, partition: Bool) -> [(count: Int?, share: Double?, reason: SuppressedCell.Reason?)] {
         let minCell = framework.suppression.minCell
         let reasons: [SuppressedCell.Reason?]
-        reasons = Self.withheld(counts: tally.categories.map(\.count), answered: tally.answered, minCell: minCell, secondary: secondary)
+        reasons = Self.withheld(counts: tally.categories.map(\.count), answered: tally.answered, minCell: minCell, partition: partition,
+                                otherThresholds: framework.suppressionThresholds)
         let sharesShown = tally.answered >= framework.suppression.minBase
         return zip(tally.categories, reasons).map { category, reason in
             guard reason == nil else { return (nil, nil, reason) }
@@ -118,25 +119,22 @@ extension ReportRenderer {
     }
 
     /// Which counts are withheld: a count from 1 to `minCell` − 1 (a count of 0 tells nothing about
-    /// anyone and is shown), every count when fewer than `minCell` answered, and, for categories that
-    /// partition the answers (`secondary`), the smallest other count when exactly one is withheld,
-    /// so that it cannot be worked out from the base.
-    static func withheld(counts: [Int], answered: Int, minCell: Int, secondary: Bool) -> [SuppressedCell.Reason?] {
+    /// anyone and is shown), every count when fewer than `minCell` answered, and the counts the
+    /// aggregation's rule withholds beside them (``Suppression/withhold(_:threshold:zerosShown:sum:otherThresholds:)``),
+    /// for categories that `partition` the answers or, a multiple choice, cover them: so that none
+    /// can be worked out from the base, nor with the thresholds the framework's indicators withhold under.
+    static func withheld(counts: [Int], answered: Int, minCell: Int, partition: Bool, otherThresholds: Set<Int> = []) -> [SuppressedCell.Reason?] {
         if answered < minCell { return counts.map { _ in .belowThreshold } }
-        var reasons: [SuppressedCell.Reason?] = counts.map { $0 > 0 && $0 < minCell ? .belowThreshold : nil }
-        if secondary, reasons.filter({ $0 != nil }).count == 1 {
-            let candidates = counts.indices.filter { reasons[$0] == nil && counts[$0] > 0 }
-            if let smallest = candidates.min(by: { (counts[$0], $0) < (counts[$1], $1) }) { reasons[smallest] = .secondary }
-        }
-        return reasons
+        return Suppression.withhold(counts, threshold: minCell, zerosShown: true, sum: partition ? .total : .atLeast(answered),
+                                    otherThresholds: otherThresholds)
     }
 
-    private func renderChoices(_ tally: ChoiceTally, id: String, wording: String, responses: Int, secondary: Bool, into html: inout HTMLBuilder) -> Bool {
+    private func renderChoices(_ tally: ChoiceTally, id: String, wording: String, responses: Int, partition: Bool, into html: inout HTMLBuilder) -> Bool {
         guard tally.answered > 0 else {
             html.element("p", .init("class", "note"), text: nobodyAnswered)
             return false
         }
-        let figures = shown(tally, secondary: secondary)
+        let figures = shown(tally, partition: partition)
         let baseText = words.pick("Bas: \(numbers.integer(tally.answered)) som besvarade frågan av \(responsesCount(responses)).",
                                   "Base: \(numbers.integer(tally.answered)) who answered, of \(responsesCount(responses)).")
         let sharesShown = figures.contains { $0.share != nil }
@@ -194,7 +192,7 @@ extension ReportRenderer {
         var tables: [(label: String, tally: ChoiceTally, figures: [(count: Int?, share: Double?, reason: SuppressedCell.Reason?)])] = []
         for (row, tally) in rows {
             let label = text(row.label)
-            let figures = shown(tally, secondary: true)
+            let figures = shown(tally, partition: true)
             tables.append((label, tally, figures))
             bars.append(BarChart.Bar(label: label, value: nil, text: "", isHeading: true))
             for (category, figure) in zip(tally.categories, figures) {
