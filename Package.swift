@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "SurveyDefinition", grdb], exclude: ["Fixtures"]),
         .testTarget(name: "ResponsesTests", dependencies: ["Responses", "SurveyDefinition", "Expressions"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "SurveyDefinition", "Expressions", "Responses", "CSV", grdb], exclude: ["Fixtures"]),
-        .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Intake", "SurveyDefinition", "Responses", "Expressions", "samla", grdb, hummingbird, hummingbirdTesting]),
+        .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Intake", "SurveyDefinition", "Responses", "Expressions", "samla", grdb, hummingbird, hummingbirdTesting, crypto]),
         .testTarget(name: "EstimatorsTests", dependencies: ["Estimators"], exclude: ["Golden"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Frameworks", "Store", "SurveyDefinition", "Estimators", "Intake", "Responses", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Store", "SurveyDefinition", "CSV", "Expressions", "Frameworks", grdb], exclude: ["Fixtures"]),

@@ -1,4 +1,7 @@
+import Crypto
 import Foundation
+import GRDB
+import SurveyDefinition
 import Testing
 @testable import FormServer
 
@@ -131,6 +134,32 @@ import Testing
             #expect(created.status == 201)
             #expect(try environment.store.response(try Self.id(created.body))?.record.apiClient == "api")
             #expect(environment.logs.lines.contains { $0.contains("\"message\":\"API submission\"") && $0.contains("\"client\":\"api\"") })
+        }
+    }
+
+    /// A key that the earliest Samla stored through the shared token, with the fingerprint of the
+    /// request's bytes (`Tests/StoreTests/Fixtures/samla-9274605-schema-v2.sql` has two), and that
+    /// `v5: API clients` gave the client `api`: the partner system's retry after the upgrade, sent as
+    /// before, gets the first answer again. It got 409 (E472, "use a new key"), and a partner that
+    /// did so stored the response twice. Another body under the key is still a conflict.
+    @Test func aRetryOfAKeyStoredBeforeTheUpgradeGetsItsFirstAnswer() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer(apiClients: try Self.clients("\(Self.kolada)\n", in: environment)) { client in
+            var headers = Self.headers(token: Self.kolada, key: "order-1")
+            headers["Content-Language"] = "sv"
+            let created = try await client.request(.post, Self.path, headers: headers, body: APITests.completeResponse)
+            #expect(created.status == 201, "\(created.body)")
+            let asStoredBefore = SHA256.hash(data: Data("sv".utf8) + [0] + Data(APITests.completeResponse.utf8)).lowercaseHex
+            try await DatabaseQueue(path: environment.databasePath).write { db in
+                try db.execute(sql: "UPDATE idempotency_keys SET request_hash = ? WHERE key = 'order-1'", arguments: [asStoredBefore])
+            }
+
+            let retried = try await client.request(.post, Self.path, headers: headers, body: APITests.completeResponse)
+            #expect(retried.status == 201 && retried.body == created.body, "\(retried.body)")
+            #expect(retried.header("Idempotent-Replayed") == "true")
+            let other = try await client.request(.post, Self.path, headers: headers, body: APITests.completeResponse.replacingOccurrences(of: "\"prio_fin\": 3", with: "\"prio_fin\": 4"))
+            #expect(other.status == 409 && other.body.contains("E472"), "\(other.body)")
+            #expect(try environment.store.roundSummaries().first { $0.round.name == "esem-open" }?.complete == 1)
         }
     }
 

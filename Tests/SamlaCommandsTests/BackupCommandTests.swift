@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import GRDB
 import Store
 import Testing
 
@@ -165,5 +166,41 @@ import Testing
         #expect(replaced.status == 0, "\(replaced.errors)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: backups) == ["samla.sqlite"])
         #expect(try Self.size(backup) == Self.size(database))
+    }
+
+    /// The backup an operator makes before upgrading Samla: of a database that an earlier Samla
+    /// made (`Tests/StoreTests/Fixtures/samla-9274605-schema-v2.sql`), it is the database as that
+    /// version left it, and it leaves the database so; from a read-only archive of it too. It used to
+    /// bring the database up to date first, so that the backup could not be restored for the earlier
+    /// version, and to refuse the archive (E460).
+    @Test func aBackupBeforeAnUpgradeIsTheDatabaseAsTheEarlierSamlaLeftIt() throws {
+        let workspace = try Workspace()
+        let database = workspace.path("samla.sqlite")
+        let dump = ExportCommandTests.root.appendingPathComponent("Tests/StoreTests/Fixtures/samla-9274605-schema-v2.sql")
+        try DatabaseQueue(path: database).writeWithoutTransaction { db in try db.execute(sql: String(contentsOf: dump, encoding: .utf8)) }
+        func migrations(_ path: String) throws -> Int {
+            try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0 }
+        }
+        let backup = try workspace.outputFolder("backups") + "/before-upgrade.sqlite"
+        let made = try workspace.run(["backup", "--db", database, "--to", backup])
+        #expect(made.status == 0, "\(made.errors)")
+        #expect(made.output.hasPrefix("backed up \(database) to \(backup): "))
+        #expect(made.output.contains("3 rounds, 14 responses (12 complete, 2 partial), in "))
+        #expect(made.output.contains(#"; the copy has the schema of the earlier Samla that made the database (its latest migration is "v2-collection: response tokens, idempotency keys, secrets"), as the database has it: not brought up to date"#), "\(made.output)")
+        #expect(try migrations(database) == 3 && migrations(backup) == 3, "neither is brought up to date")
+
+        let archive = try workspace.archive([database], as: "archive")
+        let before = try ReadOnlyDatabaseCommandTests.state(archive)
+        let fromArchive = try workspace.runUnprivileged(["backup", "--db", archive, "--to", workspace.path("backups/archive.sqlite"), "--format", "json"])
+        #expect(fromArchive.status == 0, "\(fromArchive.errors)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(fromArchive.output.utf8)) as? [String: Any])
+        #expect(summary["earlier_schema"] as? String == "v2-collection: response tokens, idempotency keys, secrets")
+        #expect(try ReadOnlyDatabaseCommandTests.state(archive) == before)
+
+        // The first command of this version that writes brings it up to date; a backup after says nothing of it.
+        #expect(try workspace.run(["round", "list", "--db", database]).status == 0)
+        #expect(try migrations(database) == SQLiteStore(path: workspace.path("current.sqlite")).appliedMigrations().count)
+        let after = try workspace.run(["backup", "--db", database, "--to", workspace.path("backups/after-upgrade.sqlite")])
+        #expect(after.status == 0 && !after.output.contains("earlier"), "\(after.output)")
     }
 }

@@ -91,6 +91,23 @@ import Testing
         }
     }
 
+    /// A newer Samla's store that no program has open is refused before anything is written:
+    /// opening it for writing switched it to WAL mode (a `samla backup` copy is in rollback-journal
+    /// mode) and, with no `-wal` file beside it, wrote a table made and dropped at once.
+    @Test func aStoreFromANewerSamlaIsLeftByteForByte() throws {
+        let temporary = try TemporaryStore()
+        try temporary.store.pool.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')")
+        }
+        try temporary.store.close()
+        let copy = try DatabaseQueue(path: temporary.path)
+        #expect(try copy.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") } == "delete")
+        try copy.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: temporary.path))
+        #expect(throws: StoreError.self) { try SQLiteStore(path: temporary.path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: temporary.path)) == before)
+    }
+
     /// A downgrade names the migration the older binary does not know and its own latest, so that
     /// the operator can tell which binary the database needs; it said only "a newer version".
     @Test func aStoreFromANewerSamlaIsRefusedNamingTheMigrations() throws {

@@ -13,7 +13,8 @@ struct BackupCommand: ParsableCommand {
         The copy is the database as of one moment, the latest commits included, and one file \
         (no -wal or -shm beside it), checked with SQLite's integrity check before it takes the \
         name FILE. It opens with every samla command (--db FILE). The database is only read: \
-        this works on a read-only copy too. To restore: stop the server, move the database and its \
+        this works on a read-only copy too, and a database of an earlier Samla is copied as it is, \
+        not brought up to date, so that a backup made before an upgrade restores for that version. To restore: stop the server, move the database and its \
         -wal and -shm files aside, and copy FILE in their place (docs/store.md, "Restoring a \
         backup"). The copy holds the rounds' personal data.
         """
@@ -43,7 +44,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try reportingRefusals(database: database.path) {
-            let store = try database.open(.reading)
+            let store = try database.open(.copying)
             let clock = ContinuousClock()
             let start = clock.now
             let backup = try store.backup(to: destination, replacing: force)
@@ -63,6 +64,10 @@ struct BackupCommand: ParsableCommand {
         return "backed up \(database) to \(backup.file): \(ByteCount.text(backup.bytes)), \(GroupedCount.text(backup.rounds, "round")), "
             + "\(GroupedCount.text(backup.responses, "response")) (\(GroupedCount.text(backup.completeResponses)) complete, \(GroupedCount.text(backup.partialResponses)) partial), "
             + String(format: seconds < 10 ? "in %.2f s" : "in %.1f s", seconds)
+            + (backup.earlierSchema.map {
+                "; the copy has the schema of the earlier Samla that made the database (its latest migration is \"\($0)\"), as the database has it: "
+                    + "not brought up to date, so that it restores for that version (the first command of this version that writes brings the database up to date)"
+            } ?? "")
     }
 
     static func json(_ backup: BackupSummary, database: String, seconds: Double) throws -> String {
@@ -70,10 +75,11 @@ struct BackupCommand: ParsableCommand {
             var database, file: String
             var bytes, rounds, responses, completeResponses, partialResponses: Int
             var seconds: Double
+            var earlierSchema: String?
         }
         let entry = Entry(database: database, file: backup.file, bytes: backup.bytes, rounds: backup.rounds, responses: backup.responses,
                           completeResponses: backup.completeResponses, partialResponses: backup.partialResponses,
-                          seconds: (seconds * 1000).rounded() / 1000)
+                          seconds: (seconds * 1000).rounded() / 1000, earlierSchema: backup.earlierSchema)
         return try CommandJSON.text(entry)
     }
 }

@@ -23,6 +23,10 @@ struct StoreOptions: ParsableArguments {
         /// Only reads a database that must exist, opened read-only: it works on a file this user
         /// cannot write (an archived copy), and never changes it.
         case reading
+        /// Only reads, as `reading`, and takes a database of an earlier Samla as it is instead of
+        /// bringing it up to date first (`samla backup`: the backup made before an upgrade is the
+        /// database as the earlier version left it, which that version reads back).
+        case copying
     }
 
     /// Opens the store for `access`. A command that only reads, or needs a round the database holds,
@@ -67,8 +71,8 @@ struct StoreOptions: ParsableArguments {
                 "the database cannot be made here: " + UnwritableFolder.reason(writing: path, option: "--db", system: ""))])
         }
         do {
-            guard access == .reading else { return try SQLiteStore(path: path) }
-            let store = try openForReading()
+            guard access == .reading || access == .copying else { return try SQLiteStore(path: path) }
+            let store = try access == .copying ? SQLiteStore(readingOnly: path, takingEarlierSchema: true) : openForReading()
             let name = URL(fileURLWithPath: path).lastPathComponent
             switch store.access {
             case .unchangingFile:

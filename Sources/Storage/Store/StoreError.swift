@@ -64,6 +64,9 @@ public enum StoreError: Error, Hashable, Sendable {
     /// A store of an earlier schema that another connection has open (an older `samla serve`), which
     /// bringing it up to date would change under it.
     case upgradeWhileOpen(path: String, latest: String, pending: [String])
+    /// The disk filled up while a store of an earlier schema was brought up to date: each migration
+    /// is whole or not at all, so the store is at `reached`, without `pending`.
+    case upgradeStoppedOnFullDisk(path: String, reached: String, pending: [String])
     /// A partner export of a round that has no pseudonym key yet, from a database that cannot be written.
     case pseudonymKeyUnavailable(round: String, path: String)
     /// A backup to `path`, a file that exists, without leave to replace it.
@@ -218,6 +221,12 @@ public enum StoreError: Error, Hashable, Sendable {
                 "the database was made by an earlier version of Samla (its latest migration is \"\(latest)\"; this version adds \(missing)), "
                     + "and another program has it open, such as the earlier samla serve still running on it; bringing it up to date would change "
                     + "its tables under that program, so nothing was changed; stop that program (systemctl stop samla), then run this command again")]
+        case .upgradeStoppedOnFullDisk(let path, let reached, let pending):
+            let missing = pending.map { "\"\($0)\"" }.joined(separator: ", ")
+            return [Diagnostic(.databaseFull, at: .file(path),
+                "the disk that holds the database filled up while it was brought up to date from an earlier version of Samla: it is intact, "
+                    + "with the migrations up to \"\(reached)\" and without \(missing), and what was stored is kept; free space on that disk and run "
+                    + "the command again, which applies the rest (the earlier version no longer opens it: to go back, restore the backup made before the upgrade)")]
         case .pseudonymKeyUnavailable(let round, let path):
             return [Diagnostic(.databaseUnwritable, at: .file(path),
                 "round \(round) has no pseudonym key yet: the round's first partner export makes it and keeps it in the database, so that its pseudonyms "
@@ -250,7 +259,7 @@ extension StoreError {
     /// may succeed later, unchanged.
     public var isDatabaseFailure: Bool {
         switch self {
-        case .databaseBusy, .databaseFull, .databaseUnwritable: true
+        case .databaseBusy, .databaseFull, .databaseUnwritable, .upgradeStoppedOnFullDisk: true
         default: false
         }
     }

@@ -19,10 +19,12 @@ public struct APISubmission: Sendable {
     public var idempotencyKey: String
     /// The body of the 201 answer, made from the new response's id; stored with the key.
     public var createdBody: @Sendable (Int64) -> String
+    /// The body's bytes as sent, for ``bytesFingerprint``; nil when not at hand.
+    public var sentBody: Data?
 
     public init(
         round: String, client: String, language: String?, answers: [String: AnswerValue?], valuesAsSent: [String: String] = [:],
-        idempotencyKey: String, createdBody: @escaping @Sendable (Int64) -> String
+        idempotencyKey: String, sentBody: Data? = nil, createdBody: @escaping @Sendable (Int64) -> String
     ) {
         self.round = round
         self.client = client
@@ -30,6 +32,7 @@ public struct APISubmission: Sendable {
         self.answers = answers
         self.valuesAsSent = valuesAsSent
         self.idempotencyKey = idempotencyKey
+        self.sentBody = sentBody
         self.createdBody = createdBody
     }
 
@@ -76,6 +79,17 @@ public struct APISubmission: Sendable {
             }
         }
         return SHA256.hash(data: bytes).lowercaseHex
+    }
+}
+
+extension APISubmission {
+    /// The fingerprint the earliest Samla versions (of schema v2 to v4) stored with an idempotency key: lowercase hex
+    /// SHA-256 of the `Content-Language` as sent (or nothing), a zero byte and the body's bytes. A
+    /// retry sent across an upgrade as its first request was sent matches it, and gets that
+    /// request's answer instead of a conflict (E472), which would have the partner system submit
+    /// the response again under a new key.
+    public var bytesFingerprint: String? {
+        sentBody.map { SHA256.hash(data: Data((language ?? "").utf8) + [0] + $0).lowercaseHex }
     }
 }
 

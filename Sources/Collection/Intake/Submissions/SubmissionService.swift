@@ -334,7 +334,7 @@ public final class SubmissionService: Sendable {
         }
         let requestHash = submission.fingerprint(language: language)
         if let earlier = try store.idempotencyRecord(round: round.name, client: submission.client, key: submission.idempotencyKey) {
-            return Self.retried(earlier, requestHash: requestHash)
+            return Self.retried(earlier, submission, requestHash: requestHash)
         }
         let today = self.today
         guard round.isCollecting(on: today) else { return .notCollecting(round, round.phase(on: today)) }
@@ -362,14 +362,16 @@ public final class SubmissionService: Sendable {
         case .response(let record):
             return .created(record, body: submission.createdBody(record.id))
         case .replayed(let earlier):
-            return Self.retried(earlier, requestHash: requestHash)
+            return Self.retried(earlier, submission, requestHash: requestHash)
         }
     }
 
     /// What a submission under a key used before gets: the key's first outcome for the same request,
-    /// a conflict for another, and nothing for a key whose response was withdrawn.
-    private static func retried(_ earlier: IdempotencyRecord, requestHash: String) -> APISubmissionOutcome {
+    /// a conflict for another, and nothing for a key whose response was withdrawn. The same request
+    /// is told by its fingerprint, or for a key an earlier Samla stored, by its bytes.
+    private static func retried(_ earlier: IdempotencyRecord, _ submission: APISubmission, requestHash: String) -> APISubmissionOutcome {
         if earlier.isWithdrawn { return .withdrawn(earlier) }
-        return earlier.requestHash == requestHash ? .replayed(earlier) : .keyConflict(earlier)
+        let same = earlier.requestHash == requestHash || earlier.requestHash == submission.bytesFingerprint
+        return same ? .replayed(earlier) : .keyConflict(earlier)
     }
 }

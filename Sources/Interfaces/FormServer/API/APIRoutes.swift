@@ -65,7 +65,7 @@ extension FormServer {
         let language = request.headers[.contentLanguage]?.trimmingCharacters(in: .whitespaces)
         let submission = APISubmission(
             round: round, client: client.name, language: language, answers: decoded.answers, valuesAsSent: decoded.valuesAsSent,
-            idempotencyKey: key,
+            idempotencyKey: key, sentBody: bytes,
             createdBody: { id in JSONText.encode(CreatedBody(id: id, round: round, status: "complete")) })
         let outcome = try await submissions.submit(submission)
         logger.info("API submission", metadata: Self.logMetadata(outcome, client: client.name, round: round))

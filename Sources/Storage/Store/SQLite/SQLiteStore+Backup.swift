@@ -35,7 +35,7 @@ extension SQLiteStore {
             try file.install(permissions: mode_t(permissions | 0o600), replacing: replacing)
             let bytes = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
             return BackupSummary(file: path, bytes: bytes, rounds: contents.rounds,
-                                 completeResponses: contents.complete, partialResponses: contents.partial)
+                                 completeResponses: contents.complete, partialResponses: contents.partial, earlierSchema: contents.earlierSchema)
         } catch let error as DatabaseError {
             throw backupRefusal(error, file: file)
         }
@@ -53,8 +53,8 @@ extension SQLiteStore {
     }
 
     /// Puts the copy in rollback-journal mode (its pages say WAL mode, as the database's do), checks
-    /// it, and counts its rounds and responses.
-    private static func finishCopy(_ file: BackupFile) throws -> (rounds: Int, complete: Int, partial: Int) {
+    /// it, counts its rounds and responses, and reads the schema it is at.
+    private static func finishCopy(_ file: BackupFile) throws -> (rounds: Int, complete: Int, partial: Int, earlierSchema: String?) {
         var configuration = Configuration()
         configuration.label = "samla-backup"
         let copy = try DatabaseQueue(path: file.temporary, configuration: configuration)
@@ -68,7 +68,8 @@ extension SQLiteStore {
             let contents = try copy.read { db in
                 let responses = try Row.fetchOne(db, sql: "SELECT total(status = 'complete'), total(status = 'partial') FROM responses")
                 return (rounds: try Int.fetchOne(db, sql: "SELECT count(*) FROM rounds") ?? 0,
-                        complete: Int(responses?[0] as Double? ?? 0), partial: Int(responses?[1] as Double? ?? 0))
+                        complete: Int(responses?[0] as Double? ?? 0), partial: Int(responses?[1] as Double? ?? 0),
+                        earlierSchema: try Schema.pendingUpgrade(db)?.latest)
             }
             try copy.close()
             return contents

@@ -27,7 +27,12 @@ public final class SQLiteStore: Store {
     /// `StoreError(databaseFailure:path:)` for a file that cannot be written or opened. A write waits
     /// up to `busyTimeout` seconds for another connection's write lock. `clock` gives the time
     /// written with responses, rounds and invitations.
-    public init(path: String, busyTimeout: TimeInterval = 10, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    public convenience init(path: String, busyTimeout: TimeInterval = 10, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        try self.init(path: path, busyTimeout: busyTimeout, clock: clock, pageLimit: nil)
+    }
+
+    /// `pageLimit`, for tests, caps the file at that many pages (SQLite's `max_page_count`), as a full disk would.
+    init(path: String, busyTimeout: TimeInterval, clock: @escaping @Sendable () -> Date, pageLimit: Int?) throws {
         self.path = path
         self.access = .readWrite
         self.busyTimeout = busyTimeout
@@ -35,16 +40,15 @@ public final class SQLiteStore: Store {
         var configuration = Self.configuration(busyTimeout: busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            if let pageLimit { try db.execute(sql: "PRAGMA max_page_count = \(pageLimit)") }
         }
         do {
-            try Self.refuseForeignDatabase(at: path)
+            try Self.refuseForeignOrNewerDatabase(at: path)
             try Self.refuseUpgradeWhileOpenElsewhere(at: path, busyTimeout: busyTimeout)
             pool = try Self.retryingWhileBusy(for: busyTimeout) { try DatabasePool(path: path, configuration: configuration) }
             // After the pool's own WAL setup, which chooses NORMAL; only the one writer connection writes.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-            let migrator = Schema.migrator
-            try pool.read { db in try Self.refuseNewerSchema(db, path: path) }
-            try migrator.migrate(pool)
+            try Self.migrate(pool, path: path)
             try pool.writeWithoutTransaction { db in
                 writerWatch.start(dataVersion: try SQLiteStore.dataVersion(db), totalChanges: db.totalChangesCount)
             }
@@ -63,7 +67,11 @@ public final class SQLiteStore: Store {
     /// and would miss the commits it holds (`StoreError.uncheckpointedCommits`). A store of an
     /// earlier schema is refused (`StoreError.outdatedSchema`), as is one of a newer Samla or of
     /// another program (`StoreError.unusableDatabase`).
-    public init(readingOnly path: String, busyTimeout: TimeInterval = 10) throws {
+    ///
+    /// `takingEarlierSchema` opens a store of an earlier schema as it is, for ``backup(to:replacing:)``
+    /// alone: a backup made before an upgrade must be the database as the earlier version left it,
+    /// and the store's other reads expect this version's tables.
+    public init(readingOnly path: String, busyTimeout: TimeInterval = 10, takingEarlierSchema: Bool = false) throws {
         self.path = path
         self.busyTimeout = busyTimeout
         clock = { Date() }
@@ -77,7 +85,9 @@ public final class SQLiteStore: Store {
         configuration.readonly = true
         do {
             do {
-                pool = try Self.retryingWhileBusy(for: busyTimeout) { try Self.readingPool(path, configuration: configuration, database: path) }
+                pool = try Self.retryingWhileBusy(for: busyTimeout) {
+                    try Self.readingPool(path, configuration: configuration, database: path, takingEarlierSchema: takingEarlierSchema)
+                }
                 access = .readOnly
             } catch let failure as DatabaseError where Self.isMissingSharedMemory(failure) && Self.isInWALMode(path) {
                 let onFullDisk = Self.isSharedMemoryOnFullDisk(failure)
@@ -86,7 +96,7 @@ public final class SQLiteStore: Store {
                     throw onFullDisk ? StoreError.databaseFull(path: path) : StoreError.uncheckpointedCommits(path: path, walBytes: walBytes)
                 }
                 do {
-                    pool = try Self.readingPool(Self.unchangingFileURI(path), configuration: configuration, database: path)
+                    pool = try Self.readingPool(Self.unchangingFileURI(path), configuration: configuration, database: path, takingEarlierSchema: takingEarlierSchema)
                 } catch is DatabaseError {
                     throw failure
                 }
@@ -94,6 +104,18 @@ public final class SQLiteStore: Store {
             }
         } catch let error as DatabaseError {
             throw StoreError(databaseFailure: error, path: path) ?? error
+        }
+    }
+
+    /// Brings the store up to date. A disk that fills up stops the upgrade between two migrations,
+    /// each one transaction: the refusal says where.
+    private static func migrate(_ pool: DatabasePool, path: String) throws {
+        let upgrade = try pool.read { db in try Schema.pendingUpgrade(db) }
+        do {
+            try Schema.migrator.migrate(pool)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL && upgrade != nil {
+            guard let stopped = try pool.read({ db in try Schema.pendingUpgrade(db) }) else { throw error }
+            throw StoreError.upgradeStoppedOnFullDisk(path: path, reached: stopped.latest, pending: stopped.pending)
         }
     }
 
@@ -121,10 +143,11 @@ public final class SQLiteStore: Store {
     }
 
     /// A read-only pool on `location` (a path or an SQLite URI) of the store file `database`,
-    /// refused unless it holds a Samla store this version reads as it is.
-    private static func readingPool(_ location: String, configuration: Configuration, database: String) throws -> DatabasePool {
+    /// refused unless it holds a Samla store this version reads as it is (or, `takingEarlierSchema`,
+    /// a Samla store of this version's schema or an earlier one).
+    private static func readingPool(_ location: String, configuration: Configuration, database: String, takingEarlierSchema: Bool) throws -> DatabasePool {
         let pool = try DatabasePool(path: location, configuration: configuration)
-        try pool.read { db in try checkReadable(db, path: database) }
+        try pool.read { db in try checkReadable(db, path: database, takingEarlierSchema: takingEarlierSchema) }
         return pool
     }
 
@@ -187,31 +210,32 @@ public final class SQLiteStore: Store {
     }
 
     /// Refuses, for a read-only open, a file that is no Samla store this version reads as it is:
-    /// another program's database, an empty file, a newer Samla's store, or one of an earlier schema.
-    private static func checkReadable(_ db: Database, path: String) throws {
+    /// another program's database, an empty file, a newer Samla's store, or one of an earlier schema
+    /// unless `takingEarlierSchema`.
+    private static func checkReadable(_ db: Database, path: String, takingEarlierSchema: Bool) throws {
         try refuseForeign(db, path: path)
-        let migrator = Schema.migrator
         try refuseNewerSchema(db, path: path)
-        let applied = try migrator.appliedIdentifiers(db)
-        if applied.isEmpty {
+        if try Schema.migrator.appliedIdentifiers(db).isEmpty {
             throw StoreError.unusableDatabase(path: path, reason: "the database is empty, not a Samla store yet; `samla round open` makes one")
         }
-        let pending = migrator.migrations.filter { !applied.contains($0) }
-        // The schema a store is at: the last of the migrations applied without a gap from the first
-        // (a store whose later migrations were taken back by hand, as tests do, may hold one beyond).
-        if let latest = migrator.migrations.prefix(while: applied.contains).last, !pending.isEmpty {
-            throw StoreError.outdatedSchema(path: path, latest: latest, pending: pending)
+        if !takingEarlierSchema, let upgrade = try Schema.pendingUpgrade(db) {
+            throw StoreError.outdatedSchema(path: path, latest: upgrade.latest, pending: upgrade.pending)
         }
     }
 
     /// Refuses an SQLite database that another program made (tables, but not Samla's first
-    /// migration) before anything is written to it: opening the pool would switch it to WAL mode,
-    /// and migrating would add Samla's tables among its own.
-    private static func refuseForeignDatabase(at path: String) throws {
+    /// migration), or a newer Samla's store, before anything is written to it: opening the pool
+    /// would switch it to WAL mode, and writes a table made and dropped at once whenever no `-wal`
+    /// file lies beside it (GRDB's own), so that a refused file changed after all; migrating would
+    /// add Samla's tables among another program's.
+    private static func refuseForeignOrNewerDatabase(at path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
         var configuration = Configuration()
         configuration.readonly = true
-        try DatabaseQueue(path: path, configuration: configuration).read { db in try refuseForeign(db, path: path) }
+        try DatabaseQueue(path: path, configuration: configuration).read { db in
+            try refuseForeign(db, path: path)
+            try refuseNewerSchema(db, path: path)
+        }
     }
 
     /// Refuses to bring a store of an earlier schema up to date while another connection has it open
@@ -224,13 +248,8 @@ public final class SQLiteStore: Store {
         guard FileManager.default.fileExists(atPath: path) else { return }
         var reading = Configuration()
         reading.readonly = true
-        let migrator = Schema.migrator
-        let upgrade: (latest: String, pending: [String])? = try DatabaseQueue(path: path, configuration: reading).read { db in
-            guard try db.tableExists("grdb_migrations") else { return nil }
-            let applied = try migrator.appliedIdentifiers(db)
-            let pending = migrator.migrations.filter { !applied.contains($0) }
-            guard !pending.isEmpty, let latest = migrator.migrations.prefix(while: applied.contains).last else { return nil }
-            return (latest, pending)
+        let upgrade = try DatabaseQueue(path: path, configuration: reading).read { db in
+            try db.tableExists("grdb_migrations") ? try Schema.pendingUpgrade(db) : nil
         }
         guard let upgrade else { return }
         var probing = Configuration()

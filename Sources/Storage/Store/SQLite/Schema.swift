@@ -262,6 +262,18 @@ enum Schema {
         return migrator
     }
 
+    /// What bringing the store of `db` up to date would do: the schema it is at (the last of the
+    /// migrations applied without a gap from the first: a store whose later migrations were taken
+    /// back by hand, as tests do, may hold one beyond) and the migrations it lacks; nil when it is
+    /// up to date or no Samla store.
+    static func pendingUpgrade(_ db: Database) throws -> (latest: String, pending: [String])? {
+        let migrator = Self.migrator
+        let applied = try migrator.appliedIdentifiers(db)
+        let pending = migrator.migrations.filter { !applied.contains($0) }
+        guard !pending.isEmpty, let latest = migrator.migrations.prefix(while: applied.contains).last else { return nil }
+        return (latest, pending)
+    }
+
     /// The migration after which a removed response's id is never given to another.
     static let responseIDsNeverReusedMigration = "v10: response ids never reused"
 
