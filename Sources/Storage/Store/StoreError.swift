@@ -210,16 +210,14 @@ public enum StoreError: Error, Hashable, Sendable {
                     + "copy the database together with its -wal file to a writable folder (cp \(path) \(path)-wal FOLDER/) and give --db the copy, "
                     + "or have the database's owner run sqlite3 \(path) 'PRAGMA wal_checkpoint(TRUNCATE)', which moves the commits into the file")]
         case .outdatedSchema(let path, let latest, let pending):
-            let missing = pending.map { "\"\($0)\"" }.joined(separator: ", ")
             return [Diagnostic(.unusableDatabase, at: .file(path),
-                "the database was made by an earlier version of Samla (its latest migration is \"\(latest)\"; this version adds \(missing)), "
-                    + "and bringing it up to date needs to write it, which this user cannot (the file or its folder is read-only); nothing was changed; "
+                Self.madeByEarlierVersion(latest: latest, pending: pending)
+                    + ", and bringing it up to date needs to write it, which this user cannot (the file or its folder is read-only); nothing was changed; "
                     + "copy it to a writable folder and give --db the copy, which is then brought up to date, or read it with the version of Samla that wrote it")]
         case .upgradeWhileOpen(let path, let latest, let pending):
-            let missing = pending.map { "\"\($0)\"" }.joined(separator: ", ")
             return [Diagnostic(.upgradeWhileOpen, at: .file(path),
-                "the database was made by an earlier version of Samla (its latest migration is \"\(latest)\"; this version adds \(missing)), "
-                    + "and another program has it open, such as the earlier samla serve still running on it; bringing it up to date would change "
+                Self.madeByEarlierVersion(latest: latest, pending: pending)
+                    + ", and another program has it open, such as the earlier samla serve still running on it; bringing it up to date would change "
                     + "its tables under that program, so nothing was changed; stop that program (systemctl stop samla), then run this command again")]
         case .upgradeStoppedOnFullDisk(let path, let reached, let pending):
             let missing = pending.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -266,6 +264,12 @@ extension StoreError {
 
     private static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// "the database was made by an earlier version of Samla (its latest migration is …; this version adds …)"
+    private static func madeByEarlierVersion(latest: String, pending: [String]) -> String {
+        let missing = pending.map { "\"\($0)\"" }.joined(separator: ", ")
+        return "the database was made by an earlier version of Samla (its latest migration is \"\(latest)\"; this version adds \(missing))"
     }
 }
 
