@@ -313,6 +313,24 @@ import Testing
     }
 
     /// Round shop-2025 with 3 responses on the first definition, and a second definition that adds `employees`.
+    /// A mended definition reaches the respondents half-way (a corrected text, a loosened
+    /// constraint), while submitted responses keep the definition they were given under.
+    @Test func reopeningMovesPartialResponsesToTheMendedDefinition() throws {
+        let (temporary, v1, v2) = try Self.lastYearsRoundAndANewDefinition()
+        let store = temporary.store
+        let begun = try store.createResponse(NewResponse(round: "shop-2025", language: "sv", source: .import), today: TestSurveys.today)
+        try store.saveAnswers(["legal_form": .choice("ab")], response: begun.id, currentPage: "about")
+        let opening = try temporary.open("shop-2025", v2)
+        #expect(opening.partialResponsesMoved == 1)
+        let moved = try #require(try store.response(begun.id))
+        #expect(moved.record.definitionHash == v2.contentHash)
+        #expect(moved.answers["legal_form"] == .choice("ab"))
+        #expect(moved.record.currentPage == "about")
+        let hashes = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT definition_hash FROM responses WHERE status = 'complete'") }
+        #expect(hashes == Array(repeating: v1.contentHash, count: 3))
+        #expect(try temporary.open("shop-2025", v2).partialResponsesMoved == 0, "the same definition again moves nothing")
+    }
+
     private static func lastYearsRoundAndANewDefinition() throws -> (TemporaryStore, SurveyDocument, SurveyDocument) {
         let temporary = try TemporaryStore()
         let v1 = TestSurveys.document()

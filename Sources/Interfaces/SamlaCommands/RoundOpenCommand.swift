@@ -81,14 +81,15 @@ struct RoundOpenCommand: ParsableCommand {
         let access = round.isAnonymous ? "anonymous" : "invitation-only"
         let verb = opening.created ? "opened" : opening.previousStatus == .closed ? "re-opened" : "updated"
         var lines = ["\(verb) round \(round.name): \(what), \(round.opens) to \(round.closes), \(access)"]
-        let submitted = stored?.complete ?? 0, partial = (stored?.started ?? 0) - submitted
+        let submitted = stored?.complete ?? 0
         if opening.definitionChanged, let previous = opening.previousDefinitionHash {
             var kept: [String] = []
             if submitted > 0 {
                 kept.append("the \(responses(submitted, "submitted")) \(submitted == 1 ? "keeps its" : "keep their") answers as given")
             }
-            if partial > 0 {
-                kept.append("the \(responses(partial, "partial")) \(partial == 1 ? "goes on with the definition it" : "go on with the definition they") began with")
+            let moved = opening.partialResponsesMoved
+            if moved > 0 {
+                kept.append("the \(responses(moved, "partial")) \(moved == 1 ? "goes" : "go") on with this definition from the next page, \(moved == 1 ? "its" : "their") answers kept")
             }
             let responsesBefore = kept.isEmpty ? "" : "; \(kept.joined(separator: ", and "))"
             lines.append("the round now uses this definition instead of \(previous.prefix(12)) for new responses\(responsesBefore)")

@@ -1,4 +1,5 @@
 import Diagnostics
+import Store
 
 /// What one export wrote and from what: the facts the codebook, the data package and the
 /// provenance file repeat.
@@ -18,6 +19,9 @@ public struct ExportFacts: Hashable, Sendable {
     /// UTC, ISO 8601.
     public var exportedAt: String
     public var samlaVersion: String
+    /// The definitions the exported responses were answered under (more than one when the
+    /// round's definition was mended while it collected), oldest first.
+    public var answeredUnder: [DefinitionUse] = []
 }
 
 /// The result of an export: its facts and the files it put in the output folder.

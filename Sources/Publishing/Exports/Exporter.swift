@@ -102,7 +102,8 @@ public struct Exporter: Sendable {
         let facts = ExportFacts(
             round: plan.round.name, surveyID: plan.round.surveyID, definitionVersion: plan.definition.version,
             definitionHash: plan.definition.hash, dataFile: plan.dataFile, rows: written.rows, responses: written.responses,
-            read: written.read, exportedAt: now.text, samlaVersion: samlaVersion)
+            read: written.read, exportedAt: now.text, samlaVersion: samlaVersion,
+            answeredUnder: try store.definitionsAnswered(round: plan.round.name, selection: options.selection == .complete ? .complete : .all))
 
         let codebook = Codebook(layout: layout, previous: plan.previousRound)
         try writeCSV(output.stagedPath("codebook.csv"), delimiter: options.writtenDelimiter) { try codebook.writeCSV(to: $0) }

@@ -23,6 +23,9 @@ public protocol Store: Sendable {
     func definitions(survey: String) throws -> [StoredDefinition]
     /// The survey's answer columns, in order of first appearance.
     func variables(survey: String) throws -> [StoredVariable]
+    /// The definitions `round`'s responses (its complete ones for `.complete`) were answered
+    /// under, oldest first, each with its count.
+    func definitionsAnswered(round: String, selection: ResponseSelection) throws -> [DefinitionUse]
 
     // MARK: Rounds
 

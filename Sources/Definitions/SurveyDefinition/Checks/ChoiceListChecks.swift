@@ -1,10 +1,12 @@
 import Diagnostics
+import Foundation
 
 /// Every question names a list that exists; every list is used by some question.
 enum ChoiceListChecks {
     /// E108 for each unknown list; W102 for each unused list, unless `reportUnused` is false
     /// or some question names an unknown list (the unused list may be the one it meant); E106 when
-    /// the `other` option a question adds would be exported with the code of one of its list's choices.
+    /// the `other` option a question adds would be exported with the code of one of its list's choices;
+    /// W107 when a choice of its list is labelled as that option (a list given "Annat" of its own).
     static func check(_ survey: Survey, reportUnused: Bool, into diagnostics: inout DiagnosticList) {
         let names = survey.choiceLists.map(\.name)
         var used = Set<String>()
@@ -24,11 +26,25 @@ enum ChoiceListChecks {
                 diagnostics.report(.duplicateChoiceValue, at: question.location(of: "other"),
                                    "question `\(question.name)` adds the option \(Choice.otherValue), but choice '\(taken.value)' of its list `\(list)` is exported as '\(Choice.otherValue)' too, so a partner could not tell them apart; give that choice another `export_as`")
             }
+            if question.allowsOther, let choices = survey.choiceList(named: list)?.choices, !choices.contains(where: { $0.value == Choice.otherValue }),
+               let twin = choices.first(where: { labelledAsOther($0, languages: survey.languages) }) {
+                let label = survey.languages.compactMap { Choice.otherLabel[$0] }.map { "'\($0)'" }.joined(separator: " / ")
+                diagnostics.report(.choiceLabelledAsOther, at: question.location(of: "other"),
+                                   "question `\(question.name)` adds the option \(label) (`other: true`), and choice '\(twin.value)' of its list `\(list)` is labelled so too: the respondent sees it twice, and a report shows two groups of that name; remove the choice, or the question's `other`")
+            }
         }
         guard reportUnused, !anyUnknown else { return }
         for list in survey.choiceLists where !used.contains(list.name) {
             diagnostics.report(.unusedChoiceList, at: list.location,
                                "no question uses the choice list \(list.name); use it with `choices: \(list.name)` or remove it")
+        }
+    }
+
+    /// Whether `choice` reads, in some language of the survey, as the label `other: true` gives its option.
+    private static func labelledAsOther(_ choice: Choice, languages: [String]) -> Bool {
+        languages.contains { language in
+            guard let other = Choice.otherLabel[language], let label = choice.label[language] else { return false }
+            return label.trimmingCharacters(in: .whitespaces).lowercased() == other.lowercased()
         }
     }
 

@@ -3,6 +3,20 @@ import CSV
 import SurveyDefinition
 
 extension Codebook {
+    /// What the codebook says when the responses were answered under definitions other than the
+    /// one it describes: each version with its count, and whose texts and rules the columns show.
+    func versionsLine(facts: ExportFacts, sv: Bool) -> String? {
+        let uses = facts.answeredUnder
+        guard uses.contains(where: { $0.hash != facts.definitionHash }) else { return nil }
+        let list = uses.map { "\($0.version) (`\($0.hash.prefix(12))`): \(counted($0.responses, sv ? "svar" : "responses"))" }.joined(separator: "; ")
+        let version = layout.survey.version
+        return sv
+            ? "- Besvarad med \(uses.count == 1 ? "en annan version" : "\(uses.count) versioner") av definitionen: \(list). Kolumnerna, texterna och reglerna nedan är version \(version):s; "
+                + "varje svar gavs med sin versions texter, regler och val (en fråga eller ett val som en senare version lade till är obesvarat i de tidigare svaren)."
+            : "- Answered under \(uses.count == 1 ? "another version" : "\(uses.count) versions") of the definition: \(list). The columns, texts and rules below are version \(version)'s; "
+                + "each response was given with its own version's texts, rules and choices (a question or choice a later version added is unanswered in the earlier responses)."
+    }
+
     /// The codebook for people: how to read the file, a table of columns, then each choice list.
     func markdown(facts: ExportFacts) -> String {
         let survey = layout.survey
@@ -13,6 +27,7 @@ extension Codebook {
         lines.append("# \(sv ? "Kodbok" : "Codebook"): \(survey.title.resolved(language, fallbacks: languages))")
         lines.append("")
         lines.append("- \(sv ? "Enkät" : "Survey"): `\(survey.id)` \(sv ? "version" : "version") \(survey.version) (\(sv ? "definitionens SHA-256" : "definition SHA-256") `\(facts.definitionHash)`)")
+        if let versions = versionsLine(facts: facts, sv: sv) { lines.append(versions) }
         lines.append("- \(sv ? "Omgång" : "Round"): `\(facts.round)`")
         lines.append("- \(sv ? "Datafil" : "Data file"): `\(facts.dataFile)`, \(counted(facts.rows, sv ? "rader" : "rows"))")
         lines.append("- \(sv ? "Exporterad" : "Exported"): \(facts.exportedAt) \(sv ? "med" : "by") Samla \(facts.samlaVersion)")

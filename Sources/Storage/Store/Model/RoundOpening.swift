@@ -11,12 +11,18 @@ public struct RoundOpening: Hashable, Sendable {
     public var previousStatus: RoundStatus?
     /// How the survey's stored layout changed to take the definition.
     public var layoutChange: LayoutChange
+    /// The round's partial responses that began with an earlier definition and go on with this one.
+    public var partialResponsesMoved: Int
 
-    public init(round: Round, created: Bool, previousDefinitionHash: String?, previousStatus: RoundStatus?, layoutChange: LayoutChange) {
+    public init(
+        round: Round, created: Bool, previousDefinitionHash: String?, previousStatus: RoundStatus?, layoutChange: LayoutChange,
+        partialResponsesMoved: Int = 0
+    ) {
         self.round = round
         self.created = created
         self.previousDefinitionHash = previousDefinitionHash
         self.previousStatus = previousStatus
         self.layoutChange = layoutChange
+        self.partialResponsesMoved = partialResponsesMoved
     }
 }

@@ -38,6 +38,17 @@ extension SQLiteStore {
         try pool.read { db in try Self.variables(survey: survey, db) }
     }
 
+    public func definitionsAnswered(round name: String, selection: ResponseSelection) throws -> [DefinitionUse] {
+        try pool.read { db in
+            let round = try Self.existingRound(named: name, db)
+            let status = selection == .complete ? " AND r.status = 'complete'" : ""
+            return try Row.fetchAll(db, sql: """
+                SELECT d.hash, d.version, count(*) AS n FROM responses r JOIN definitions d ON d.hash = r.definition_hash
+                WHERE r.round_id = ?\(status) GROUP BY d.hash ORDER BY min(d.added_at), min(d.rowid)
+                """, arguments: [round.id]).map { DefinitionUse(hash: $0["hash"], version: $0["version"], responses: $0["n"]) }
+        }
+    }
+
     static func saveDefinition(_ document: SurveyDocument, _ db: Database) throws -> StoredDefinition {
         if let row = try Row.fetchOne(db, sql: "SELECT * FROM definitions WHERE hash = ?", arguments: [document.contentHash]) {
             return definition(from: row)

@@ -36,10 +36,20 @@ extension SQLiteStore {
             let definition = try Self.saveDefinition(request.document, db)
             try layout.apply(plan, definitionHash: definition.hash)
 
+            var partialMoved = 0
             if let existing {
                 try db.execute(
                     sql: "UPDATE rounds SET definition_hash = ?, opens = ?, closes = ?, status = 'open' WHERE id = ?",
                     arguments: [definition.hash, opens.description, closes.description, existing.id])
+                // The plan refused every change their stored answers would not survive (E445-E447),
+                // so a begun response goes on with the mended definition: a corrected text, a
+                // loosened constraint or a new choice reach the respondents stuck on them.
+                if existing.definitionHash != definition.hash {
+                    try db.execute(
+                        sql: "UPDATE responses SET definition_hash = ? WHERE round_id = ? AND status = 'partial' AND definition_hash != ?",
+                        arguments: [definition.hash, existing.id, definition.hash])
+                    partialMoved = db.changesCount
+                }
             } else {
                 try db.execute(
                     sql: """
@@ -53,7 +63,8 @@ extension SQLiteStore {
                 created: existing == nil,
                 previousDefinitionHash: existing?.definitionHash,
                 previousStatus: existing?.status,
-                layoutChange: plan.change)
+                layoutChange: plan.change,
+                partialResponsesMoved: partialMoved)
         }
     }
 

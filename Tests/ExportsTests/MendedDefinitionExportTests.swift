@@ -1,0 +1,38 @@
+import Expressions
+import Foundation
+import Store
+import SurveyDefinition
+import Testing
+@testable import Exports
+
+/// A round whose definition was mended while it collected holds responses of two versions: the
+/// codebook says so, with each version's count, instead of describing them all as the last one.
+@Suite struct MendedDefinitionExportTests {
+    @Test func theCodebookNamesEachVersionTheResponsesWereAnsweredUnder() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert([ExportFixture.sample[0], ExportFixture.sample[1]])
+        let text = try String(contentsOf: ExportFixture.fixtures.appendingPathComponent("export-test.yaml"), encoding: .utf8)
+        let mended = try #require(SurveyLoader.load(text: text.replacingOccurrences(of: #"version: "2025.2""#, with: #"version: "2025.3""#), path: "export-test.yaml").document)
+        try fixture.store.openRound(RoundRequest(
+            name: fixture.round, document: mended, opens: CalendarDate(year: 2025, month: 10, day: 1)!,
+            closes: CalendarDate(year: 2026, month: 1, day: 31)!, anonymous: true))
+        try fixture.store.insertCompleteResponses(round: fixture.round, document: mended, source: .import) { inserter in
+            _ = try inserter.insert(fixture.values(ExportFixture.sample[2]), info: ImportedResponseInfo(language: "sv"))
+        }
+        let summary = try fixture.export()
+        #expect(summary.facts.answeredUnder.map(\.version) == ["2025.2", "2025.3"])
+        #expect(summary.facts.answeredUnder.map(\.responses) == [2, 1])
+        let first = fixture.document.contentHash.prefix(12), second = mended.contentHash.prefix(12)
+        let codebook = try fixture.read("codebook.md")
+        #expect(codebook.contains(
+            "- Besvarad med 2 versioner av definitionen: 2025.2 (`\(first)`): 2\u{00A0}svar; 2025.3 (`\(second)`): 1\u{00A0}svar. "
+                + "Kolumnerna, texterna och reglerna nedan är version 2025.3:s; "), "\(codebook.prefix(900))")
+    }
+
+    @Test func aRoundOfOneDefinitionSaysNothingOfVersions() throws {
+        let fixture = try ExportFixture()
+        try fixture.insert([ExportFixture.sample[0]])
+        try fixture.export()
+        #expect(!(try fixture.read("codebook.md")).contains("Besvarad med"))
+    }
+}
