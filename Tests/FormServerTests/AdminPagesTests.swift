@@ -106,6 +106,28 @@ import Testing
         }
     }
 
+    /// An anonymous round knows no one by name: its page says that started counts the start
+    /// button's presses, so one who starts again counts twice, and how many started sent no page
+    /// (a QR code scanned twice at a conference in a browser without cookies: two started, one answered).
+    @Test func anAnonymousRoundsPageSaysStartedCountsPressesAndHowManySentNoPage() async throws {
+        let environment = try TestEnvironment()
+        try environment.openRound("forum-open", survey: "msi-forum.yaml")
+        try await environment.withServer { client in
+            try await signIn(client)
+            let anonymousPage = "/admin/rounds/forum-open"
+            #expect(!(try await client.get(anonymousPage).body.contains("Started counts")), "nothing to say before a start")
+            for _ in 0..<2 { _ = try await Respondent.start(WebClient(port: client.port), round: "forum-open") }
+            let answering = try await Respondent.start(WebClient(port: client.port), round: "forum-open")
+            try await answering.answer("Om träffen", [("node", "malmo"), ("event_type", "forum")])
+            let page = try await client.get(anonymousPage, headers: ["Accept-Language": "en"]).body
+            #expect(page.contains("<dt>Started</dt><dd>3</dd>"), "\(page)")
+            #expect(page.contains("<p>Started counts presses of the start button, not people: someone who starts again (opens the start link again in a browser that keeps no cookies, or on another device) counts again, so the completion rate can be lower than the share of those who answered. 2 of 3 started have sent no page.</p>"))
+            let swedish = try await client.get(anonymousPage, headers: ["Accept-Language": "sv"]).body
+            #expect(swedish.contains("2 av 3 påbörjade har inte skickat någon sida.</p>"), "\(swedish)")
+            #expect(!(try await client.get("/admin/rounds/esem-invited").body.contains("Started counts")), "an invitation round counts invitees")
+        }
+    }
+
     /// A response's answers keep a readable width on a narrow screen: the table scrolls within a
     /// region a keyboard can focus, rather than cutting each answer to a few letters a line beside
     /// the variable's name and the question (at 375 px, "founder" was "four / r or / four").

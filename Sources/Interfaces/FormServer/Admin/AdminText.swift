@@ -119,6 +119,13 @@ struct AdminText: Sendable {
     var dispositionsRecordedBy: String { pick("registreras med", "recorded with") }
     var responseRates: ResponseRateWords { ResponseRateWords(language: language, onPage: true) }
     var startLink: String { pick("Startlänk", "Start link") }
+    /// Below an anonymous round's counts: no one is known by name, so a respondent who starts again
+    /// is started twice; `withoutAPage` of the started have sent no page.
+    func anonymousStarts(withoutAPage: Int, of started: Int) -> String {
+        pick("Påbörjade räknar tryck på startknappen, inte personer: den som börjar om (öppnar startlänken igen i en webbläsare som inte sparar kakor, eller på en annan enhet) räknas igen, så andelen slutförda kan vara lägre än andelen av dem som svarade. ",
+             "Started counts presses of the start button, not people: someone who starts again (opens the start link again in a browser that keeps no cookies, or on another device) counts again, so the completion rate can be lower than the share of those who answered. ")
+            + pick("\(countOf(withoutAPage, started)) påbörjade har inte skickat någon sida.", "\(countOf(withoutAPage, started)) started have sent no page.")
+    }
     var startLinksHeading: String { pick("Startlänkar till anonyma omgångar", "Start links of anonymous rounds") }
     var startLinksArePaths: String {
         pick("Sökvägar på den här servern: starta `samla serve` med `--base-url` (serverns publika adress) för att se hela länkarna.",

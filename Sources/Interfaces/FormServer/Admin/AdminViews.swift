@@ -250,6 +250,9 @@ enum AdminViews {
                 }
             }
             if case .invited = summary.responseRate { html.element("p", text: words.responseRates.basis) }
+            if round.isAnonymous, summary.started > 0 {
+                html.element("p", text: words.anonymousStarts(withoutAPage: summary.startedWithoutAPage, of: summary.started))
+            }
 
             html.element("h2", .init("id", "by-language"), text: words.byLanguage)
             // Four columns are wider than a 320 px screen: the table scrolls within itself, and

@@ -109,7 +109,7 @@ enum Stylesheet {
     button.secondary { background: #ffffff; color: #0b3d2e; }
     button.secondary:hover { background: #e8f0ec; }
     button.link { background: none; border: 0; padding: 0.25rem 0; min-height: 0; color: #1a4b8c; text-decoration: underline; font-weight: 400; }
-    .resume-note { color: #3d3d3d; font-size: 0.95rem; }
+    .resume-note, .share-note { color: #3d3d3d; font-size: 0.95rem; }
 
     .error-summary { border: 4px solid #b0001a; padding: 1rem 1.25rem; margin: 0 0 1.5rem; }
     .error-summary:focus { outline: 3px solid #1b1b1b; outline-offset: 2px; box-shadow: 0 0 0 6px #ffdd00; }

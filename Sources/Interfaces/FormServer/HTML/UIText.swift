@@ -57,6 +57,19 @@ struct UIText: Sendable {
             : "You have already begun answering in this browser. The button below starts again with an empty survey."
     }
     var continueBegun: String { sv ? "Fortsätt där du slutade" : "Continue where you left off" }
+    /// An anonymous round's form page: its address opens this response, and whoever it is sent to
+    /// answers in it, so someone else is sent the start link (its text, then the link's).
+    var shareNote: String {
+        sv ? "Adressen till sidorna du svarar på är din egen: den som får den ser och kan ändra dina svar. Ska någon mer svara, skicka"
+            : "The address of the pages you answer on is yours alone: anyone who gets it sees and can change your answers. If someone else is to answer, send them"
+    }
+    var startLinkName: String { sv ? "enkätens startlänk" : "the survey's start link" }
+    /// An anonymous round's thank-you page, also what its address shows whoever it was sent to.
+    var thanksShareNote: String {
+        sv ? "Ska någon mer svara? Skicka enkätens startlänk, inte den här sidans adress, som bara visar att dina svar är inskickade."
+            : "Is someone else to answer? Send them the survey's start link, not this page's address, which only shows that your answers are submitted."
+    }
+    var startLinkTitle: String { sv ? "Enkätens startlänk" : "The survey's start link" }
 
     func page(_ number: Int, of count: Int) -> String {
         sv ? "Sida \(number) av \(count)" : "Page \(number) of \(count)"

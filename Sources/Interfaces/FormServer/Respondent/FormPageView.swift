@@ -27,6 +27,9 @@ struct FormPageView {
     /// Whether the first page shows the survey's description: true for a personal link, which has
     /// no start page (an anonymous round's start page shows it instead).
     var describesSurvey: Bool
+    /// An anonymous round's start link (`/s/ROUND`), offered to pass on instead of the page's own
+    /// address, which opens this response; nil for a personal link.
+    var startPath: String? = nil
     /// The server's body limit, which the page's free-text fields share (``TextFieldLimit``).
     var maximumBodyBytes: Int
     /// Whether the page is shown again because "back" met an answer it could not save.
@@ -106,6 +109,13 @@ struct FormPageView {
                     }
                 }
                 html.element("p", .init("class", "resume-note"), text: words.resumeNote)
+                if let startPath {
+                    html.element("p", .init("class", "share-note")) { html in
+                        html.text(words.shareNote + " ")
+                        html.element("a", .init("href", startPath), text: words.startLinkName)
+                        html.text(".")
+                    }
+                }
                 let others = survey.languages.filter { $0 != language }
                 if !others.isEmpty {
                     html.element("div", .init("class", "language-switch"), .init("role", "group"), .init("aria-label", words.languageSwitch)) { html in

@@ -11,8 +11,10 @@ extension FormServer {
     func addRespondentRoutes(_ router: Router<BasicRequestContext>) {
         // The GET (and so the HEAD) begins nothing: mail scanners and link previews fetch links.
         router.get("/s/:round") { request, context in
-            let name = context.parameters.get("round") ?? ""
-            return try self.anonymousStartPage(try self.submissions.checkAnonymousStart(round: name), request, path: "/s/" + name)
+            try self.startLink(request, round: context.parameters.get("round") ?? "")
+        }
+        router.get("/S/:round") { request, context in
+            try self.startLink(request, round: context.parameters.get("round") ?? "")
         }
         router.post("/s/:round") { request, context in
             try await self.startAnonymous(request, round: context.parameters.get("round") ?? "")
@@ -34,6 +36,23 @@ extension FormServer {
 
     private func requestedLanguage(_ request: Request, offered: [String]) -> String {
         LanguageChoice.choose(query: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage], offered: offered)
+    }
+
+    /// What the start link `/s/ROUND` shows. Written in capitals (a QR code's alphanumeric mode
+    /// takes the whole address so: `/S/FORUM-2026`), it is sent on to the link in lowercase, as
+    /// round names are, where the start page's form, language links and cookie belong.
+    private func startLink(_ request: Request, round name: String) throws -> Response {
+        let lowercase = name.lowercased()
+        if lowercase != name || request.uri.path.hasPrefix("/S/"),
+           lowercase.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+            return Reply.redirect("/s/" + lowercase + (request.uri.query.map { "?" + $0 } ?? ""))
+        }
+        return try anonymousStartPage(try submissions.checkAnonymousStart(round: name), request, path: "/s/" + name)
+    }
+
+    /// An anonymous round's start link, which a form page offers to pass on instead of its own address.
+    private static func startPath(of round: Round) -> String? {
+        round.isAnonymous ? "/s/" + round.name : nil
     }
 
     /// Takes the start form: begins a response in the language the start page was shown in and
@@ -107,10 +126,12 @@ extension FormServer {
         if response.isWithdrawn { return withdrawnPage(survey: survey, language: language, path: path) }
         if response.isComplete {
             let words = UIText(language)
+            let startPath = Self.startPath(of: response.round)
             return Reply.html(MessagePageView(
-                language: language, title: words.thanksTitle, paragraphs: [words.thanksBody],
+                language: language, title: words.thanksTitle, paragraphs: [words.thanksBody] + (startPath == nil ? [] : [words.thanksShareNote]),
                 heading: survey.title.resolved(language, fallbacks: survey.languages),
-                languageLinks: languageLinks(path: path, except: language, offered: survey.languages)).render())
+                languageLinks: languageLinks(path: path, except: language, offered: survey.languages),
+                link: startPath.map { (words.startLinkTitle, $0) }).render())
         }
         guard response.phase == .collecting else {
             return roundNotCollectingPage(round: response.round, phase: response.phase, survey: survey, language: language, path: path)
@@ -130,7 +151,7 @@ extension FormServer {
             validator: validator, sheet: sheet, page: page, values: Self.fieldValues(of: sheet, page: page, words: UIText(language)),
             problems: [], language: language, action: PageAddress.of(page: page, token: token),
             csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash), shownPersonal: shown,
-            describesSurvey: response.invitation != nil, maximumBodyBytes: configuration.maximumBodyBytes)
+            describesSurvey: response.invitation != nil, startPath: Self.startPath(of: response.round), maximumBodyBytes: configuration.maximumBodyBytes)
         return Reply.html(view.render())
     }
 
@@ -158,6 +179,7 @@ extension FormServer {
         default: .next
         }
         let validator = response.validator, linkTokenHash = response.linkTokenHash, describesSurvey = response.invitation != nil
+        let startPath = Self.startPath(of: response.round)
         var post = PagePost(
             page: form[FormFieldName.page], fields: Self.formFields(form, validator: validator), action: action, language: language,
             decimalSeparator: UIText(language).decimalSeparator.first, shownPersonal: ShownPersonalAnswers.parse(form[FormFieldName.shown]))
@@ -186,7 +208,7 @@ extension FormServer {
                 validator: validator, sheet: sheet, page: page, values: values, problems: problems,
                 language: language, action: PageAddress.of(page: page, token: token), csrfToken: respondentTokens.token(linkTokenHash: linkTokenHash),
                 shownPersonal: Self.stillShown(post, values: values, validator),
-                describesSurvey: describesSurvey, maximumBodyBytes: configuration.maximumBodyBytes, stayedForBack: post.action == .back)
+                describesSurvey: describesSurvey, startPath: startPath, maximumBodyBytes: configuration.maximumBodyBytes, stayedForBack: post.action == .back)
             return Reply.html(view.render(), status: .unprocessableContent)
         }
     }
@@ -208,7 +230,7 @@ extension FormServer {
             validator: validator, sheet: response.sheet, page: page, values: values,
             problems: [], language: post.language, action: PageAddress.of(page: page, token: token),
             csrfToken: respondentTokens.token(linkTokenHash: response.linkTokenHash), shownPersonal: Self.stillShown(post, values: values, validator),
-            describesSurvey: response.invitation != nil,
+            describesSurvey: response.invitation != nil, startPath: Self.startPath(of: response.round),
             maximumBodyBytes: configuration.maximumBodyBytes, notSaved: true)
         var reply = Reply.html(view.render(), status: .serviceUnavailable)
         reply.headers[.retryAfter] = String(WebFailure.retryAfterSeconds)

@@ -6,6 +6,9 @@ public struct RoundSummary: Hashable, Sendable {
     /// Responses begun, partial or complete.
     public var started: Int
     public var complete: Int
+    /// Partial responses that have sent no page since they were begun: an anonymous round's start
+    /// button pressed and the form left, often by someone who started again elsewhere.
+    public var startedWithoutAPage: Int
     /// Per language code, in code order.
     public var byLanguage: [LanguageCount]
     public var invitations: Int
@@ -29,12 +32,13 @@ public struct RoundSummary: Hashable, Sendable {
         round: Round, definitionVersion: String, started: Int, complete: Int, byLanguage: [LanguageCount],
         invitations: Int, invitationsUsed: Int, invitationsCompleted: Int, responsesWithoutInvitation: Int,
         invitationsWithdrawn: Int = 0, invitationsDeclined: DeclinedInvitations = DeclinedInvitations(),
-        dispositions: DispositionCounts = DispositionCounts()
+        dispositions: DispositionCounts = DispositionCounts(), startedWithoutAPage: Int = 0
     ) {
         self.round = round
         self.definitionVersion = definitionVersion
         self.started = started
         self.complete = complete
+        self.startedWithoutAPage = startedWithoutAPage
         self.byLanguage = byLanguage
         self.invitations = invitations
         self.invitationsUsed = invitationsUsed

@@ -102,15 +102,16 @@ extension SQLiteStore {
                 SELECT r.*, d.version FROM rounds r JOIN definitions d ON d.hash = r.definition_hash ORDER BY r.created_at, r.id
                 """)
             var languages: [Int64: [String: RoundSummary.LanguageCount]] = [:]
-            var withoutInvitation: [Int64: Int] = [:]
+            var withoutInvitation: [Int64: Int] = [:], withoutAPage: [Int64: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT round_id, language, count(*) AS started, sum(status = 'complete') AS complete,
-                       sum(invitation_id IS NULL) AS uninvited
+                       sum(invitation_id IS NULL) AS uninvited, sum(status = 'partial' AND current_page IS NULL) AS no_page
                 FROM responses GROUP BY round_id, language
                 """) {
                 let language: String = row["language"]
                 languages[row["round_id"], default: [:]][language] = .init(language: language, started: row["started"], complete: row["complete"])
                 withoutInvitation[row["round_id"], default: 0] += row["uninvited"] as Int
+                withoutAPage[row["round_id"], default: 0] += row["no_page"] as Int
             }
             var invitations: [Int64: (made: Int, used: Int, completed: Int, withdrawn: Int, dispositions: DispositionCounts)] = [:]
             // A disposition counts only while its invitation has no response and is not withdrawn.
@@ -137,7 +138,8 @@ extension SQLiteStore {
                     started: counts.reduce(0) { $0 + $1.started }, complete: counts.reduce(0) { $0 + $1.complete },
                     byLanguage: counts, invitations: invited.made, invitationsUsed: invited.used,
                     invitationsCompleted: invited.completed, responsesWithoutInvitation: withoutInvitation[round.id] ?? 0,
-                    invitationsWithdrawn: invited.withdrawn, invitationsDeclined: declined, dispositions: invited.dispositions)
+                    invitationsWithdrawn: invited.withdrawn, invitationsDeclined: declined, dispositions: invited.dispositions,
+                    startedWithoutAPage: withoutAPage[round.id] ?? 0)
             }
         }
     }
