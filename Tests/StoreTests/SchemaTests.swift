@@ -57,6 +57,32 @@ import Testing
         }
     }
 
+    /// SQLite takes a file of one byte for an empty database and writes a new one over it.
+    @Test(arguments: [Data("x".utf8), Data("no".utf8), Data("SQLite format 3".utf8), Data([0])])
+    func aShortFileThatIsNotADatabaseIsRefusedAndLeftAsItWas(content: Data) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-short-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("samla.sqlite").path
+        try content.write(to: URL(fileURLWithPath: path))
+        let refusal = StoreError.unusableDatabase(
+            path: path, reason: "the file is not an SQLite database; nothing was changed; give --db a new path or a Samla store")
+        #expect(throws: refusal) { _ = try SQLiteStore(path: path) }
+        #expect(throws: refusal) { _ = try SQLiteStore(readingOnly: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == content)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["samla.sqlite"], "no -wal or -shm file was made")
+    }
+
+    @Test func anEmptyFileBecomesAStore() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("samla.sqlite").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        let store = try SQLiteStore(path: path)
+        #expect(try store.appliedMigrations().contains(Schema.firstMigration))
+    }
+
     @Test func aDatabaseOfAnotherProgramIsRefusedAndLeftAsItWas() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-foreign-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -81,6 +81,7 @@ public final class SQLiteStore: Store {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw StoreError.unusableDatabase(path: path, reason: "this user may not read the file; give this user read access to it, or use a copy")
         }
+        try Self.refuseNonSQLiteFile(at: path)
         var configuration = Self.configuration(busyTimeout: busyTimeout)
         configuration.readonly = true
         do {
@@ -188,10 +189,24 @@ public final class SQLiteStore: Store {
     /// 19, are 2). A database in rollback-journal mode needs no `-shm` file, so a read-only open of
     /// it fails for another reason, such as a journal left by a crashed writer that must be rolled back.
     private static func isInWALMode(_ path: String) -> Bool {
-        guard let file = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? file.close() }
-        guard let header = try? file.read(upToCount: 20), header.count == 20 else { return false }
+        guard let header = firstBytes(of: path, count: 20), header.count == 20 else { return false }
         return header[18] == 2 && header[19] == 2
+    }
+
+    /// Refuses a file with content that does not begin with SQLite's header string. SQLite itself
+    /// takes a file of one byte for an empty database and writes a new one over it.
+    static func refuseNonSQLiteFile(at path: String) throws {
+        guard let header = firstBytes(of: path, count: sqliteHeader.count), !header.isEmpty, header != sqliteHeader else { return }
+        throw StoreError.notAnSQLiteDatabase(path: path)
+    }
+
+    private static let sqliteHeader = Data("SQLite format 3\u{0}".utf8)
+
+    /// Up to `count` bytes from the start of the file at `path`; nil when it cannot be read.
+    private static func firstBytes(of path: String, count: Int) -> Data? {
+        guard let file = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? file.close() }
+        return try? file.read(upToCount: count) ?? Data()
     }
 
     /// `path` as an SQLite URI that opens it read-only and immutable: without locks, `-wal` or `-shm`.
@@ -230,6 +245,7 @@ public final class SQLiteStore: Store {
     /// add Samla's tables among another program's.
     private static func refuseForeignOrNewerDatabase(at path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
+        try refuseNonSQLiteFile(at: path)
         var configuration = Configuration()
         configuration.readonly = true
         try DatabaseQueue(path: path, configuration: configuration).read { db in
@@ -280,10 +296,10 @@ public final class SQLiteStore: Store {
             "this is an SQLite database of another program (tables \(shown)), not a Samla store; nothing was changed; give --db a new path or a Samla store")
     }
 
-    /// The schema migrations applied, oldest first.
     /// The store's time now, as it is written.
     func now() -> Timestamp { Timestamp(clock()) }
 
+    /// The schema migrations applied, oldest first.
     public func appliedMigrations() throws -> [String] {
         try pool.read { db in try Schema.migrator.appliedIdentifiers(db).sorted() }
     }

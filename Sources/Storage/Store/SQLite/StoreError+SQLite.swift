@@ -20,7 +20,7 @@ extension StoreError {
         case .SQLITE_CORRUPT:
             self = .unusableDatabase(path: path, reason: "the database file is damaged (SQLite finds it malformed); nothing was written; restore it from a backup")
         case .SQLITE_NOTADB:
-            self = .unusableDatabase(path: path, reason: "the file is not an SQLite database; give --db a new path or a Samla store")
+            self = .notAnSQLiteDatabase(path: path)
         default:
             return nil
         }
@@ -28,6 +28,11 @@ extension StoreError {
 }
 
 extension StoreError {
+    /// The refusal of a file that is not an SQLite database.
+    static func notAnSQLiteDatabase(path: String) -> StoreError {
+        .unusableDatabase(path: path, reason: "the file is not an SQLite database; nothing was changed; give --db a new path or a Samla store")
+    }
+
     /// An error the store could not turn into a refusal, in words for a message: for an SQLite
     /// error, its code and SQLite's own words, without the statement GRDB's description appends
     /// (a user is never shown SQL); for any other error, its description.
