@@ -27,6 +27,11 @@ import Testing
         #expect(codebook.contains(
             "- Besvarad med 2 versioner av definitionen: 2025.2 (`\(first)`): 2\u{00A0}svar; 2025.3 (`\(second)`): 1\u{00A0}svar. "
                 + "Kolumnerna, texterna och reglerna nedan är version 2025.3:s; "), "\(codebook.prefix(900))")
+        let definition = try #require(try fixture.json("provenance.json")["definition"] as? [String: Any])
+        let uses = try #require(definition["answeredUnder"] as? [[String: Any]])
+        #expect(uses.map { $0["version"] as? String } == ["2025.2", "2025.3"])
+        #expect(uses.map { $0["sha256"] as? String } == [fixture.document.contentHash, mended.contentHash])
+        #expect(uses.map { $0["responses"] as? Int } == [2, 1])
     }
 
     @Test func aRoundOfOneDefinitionSaysNothingOfVersions() throws {
@@ -34,5 +39,7 @@ import Testing
         try fixture.insert([ExportFixture.sample[0]])
         try fixture.export()
         #expect(!(try fixture.read("codebook.md")).contains("Besvarad med"))
+        let definition = try #require(try fixture.json("provenance.json")["definition"] as? [String: Any])
+        #expect((definition["answeredUnder"] as? [[String: Any]])?.map { $0["responses"] as? Int } == [1])
     }
 }

@@ -384,7 +384,7 @@ import Testing
                 // The response's page, its answer's code and a calculated value (the country, SE), as stored.
                 "respondent", "welcome", "yes", "SE", "/s/esem-open",
                 // Swedish words that English has too.
-                "in", "per", "text", "export", "%",
+                "in", "per", "text", "export", "version", "%",
             ]
             let pages: [(WebClient, String)] = [
                 (signedOut, "/admin/login"), (signedOut, "/admin/login?next=%2Fadmin%2Frounds%2Fesem-open"), (client, "/admin"),

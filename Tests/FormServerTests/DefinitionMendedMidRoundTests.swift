@@ -49,4 +49,34 @@ import Testing
             #expect(stored.record.currentPage == "organisation")
         }
     }
+
+    /// The round's page names each version its responses were answered under once there is more
+    /// than one, and a response's page the version it was answered under.
+    @Test func theAdminPagesNameTheVersionsAnsweredUnder() async throws {
+        let environment = try TestEnvironment()
+        let round = try #require(try environment.store.round(named: "esem-open"))
+        @Sendable func insert(_ count: Int, under document: SurveyDocument) throws {
+            try environment.store.insertCompleteResponses(round: "esem-open", document: document, source: .import) { inserter in
+                for _ in 0..<count {
+                    _ = try inserter.insert(Array(repeating: nil, count: document.survey.variables.count), info: ImportedResponseInfo(language: "sv"))
+                }
+            }
+        }
+        try insert(1, under: environment.document)
+        let first = try #require(try environment.store.recentResponses(round: "esem-open", limit: 1).first?.id)
+        try await environment.withServer { client in
+            try await signIn(client)
+            #expect(!(try await client.get("/admin/rounds/esem-open").body.contains("Answered under")), "one version: nothing to tell")
+
+            let mended = try Self.esem(version: "2025.2") { $0 }
+            try environment.store.openRound(RoundRequest(name: "esem-open", document: mended, opens: round.opens, closes: round.closes, anonymous: true))
+            try insert(2, under: mended)
+            let page = try await client.get("/admin/rounds/esem-open").body
+            #expect(page.contains(
+                "<dt>Answered under versions</dt><dd>2025.1 (1 response), 2025.2 (2 responses) (the definition was changed while the round collected; "
+                    + "each response was given with its own version&#39;s questions and rules)</dd>"), "\(page)")
+            let response = try await client.get("/admin/responses/\(first)").body
+            #expect(response.contains("<dt>Answered under version</dt><dd>esem-se 2025.1</dd>"), "\(response)")
+        }
+    }
 }

@@ -21,7 +21,9 @@ extension FormServer {
                 guard let summary = try self.store.roundSummaries().first(where: { $0.round.name == name }) else { throw WebFailure.notFound }
                 let survey = try self.submissions.validator(definition: summary.round.definitionHash).survey
                 return Reply.html(AdminViews.round(
-                    summary, languages: survey.languages, hasPartnerNames: survey.variables.contains { $0.exportAs != nil }, days: try self.store.dailyActivity(round: name), recent: try self.store.recentResponses(round: name, limit: 50),
+                    summary, languages: survey.languages, hasPartnerNames: survey.variables.contains { $0.exportAs != nil },
+                    answeredUnder: try self.store.definitionsAnswered(round: name, selection: .all),
+                    days: try self.store.dailyActivity(round: name), recent: try self.store.recentResponses(round: name, limit: 50),
                     cleanedBy: self.downloadCleaning.framework(forRound: name)?.id,
                     links: self.configuration.links, admin: admin, frame: Self.frame(request)))
             }

@@ -97,6 +97,17 @@ struct AdminText: Sendable {
     var roundsCaption: String { pick("Omgångar och hur långt de har kommit", "Rounds and their progress") }
     var roundHeading: String { pick("Omgång", "Round") }
     var survey: String { pick("Enkät", "Survey") }
+    var answeredUnder: String { pick("Besvarad med versionerna", "Answered under versions") }
+    /// One definition the round's responses were answered under: its version and how many.
+    func answeredUnder(version: String, responses: Int) -> String {
+        "\(version) (\(count(responses)) \(responses == 1 ? pick("svar", "response") : pick("svar", "responses")))"
+    }
+    /// What the versions are, after them: the pages and exports show the round's current one.
+    var answeredUnderMeaning: String {
+        pick("definitionen ändrades medan omgången samlade in; varje svar gavs med sin versions frågor och regler",
+             "the definition was changed while the round collected; each response was given with its own version's questions and rules")
+    }
+    var definitionVersion: String { pick("Besvarad med version", "Answered under version") }
     var dates: String { pick("Datum", "Dates") }
     var status: String { "Status" }
     var started: String { pick("Påbörjade", "Started") }

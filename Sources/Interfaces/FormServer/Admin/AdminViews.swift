@@ -197,8 +197,8 @@ enum AdminViews {
     }
 
     static func round(
-        _ summary: RoundSummary, languages: [String], hasPartnerNames: Bool = true, days: [DailyActivity], recent: [ResponseRecord], cleanedBy framework: String? = nil,
-        links: Links?, admin: SignedIn, frame: Frame
+        _ summary: RoundSummary, languages: [String], hasPartnerNames: Bool = true, answeredUnder: [DefinitionUse] = [], days: [DailyActivity],
+        recent: [ResponseRecord], cleanedBy framework: String? = nil, links: Links?, admin: SignedIn, frame: Frame
     ) -> String {
         let round = summary.round
         let words = frame.words
@@ -221,6 +221,12 @@ enum AdminViews {
                 for (term, value) in progress {
                     html.element("dt", text: term)
                     html.element("dd", text: value)
+                }
+                // Once the round's responses were answered under more than its current definition.
+                if answeredUnder.contains(where: { $0.hash != round.definitionHash }) {
+                    html.element("dt", text: words.answeredUnder)
+                    html.element("dd", text: answeredUnder.map { words.answeredUnder(version: $0.version, responses: $0.responses) }.joined(separator: ", ")
+                        + " (" + words.answeredUnderMeaning + ")")
                 }
                 if !round.isAnonymous, summary.invitationsWithdrawn > 0 {
                     html.element("dt", text: words.invitationsWithdrawn)
@@ -345,6 +351,7 @@ enum AdminViews {
             html.element("dl", .init("class", "summary")) { html in
                 for (term, value) in [
                     (words.status, words.responseStatus(record.status)), (words.languageHeading, record.language), (words.sourceHeading, words.sourceText(record)),
+                    (words.definitionVersion, "\(survey.id) \(survey.version)"),
                 ] {
                     html.element("dt", text: term)
                     html.element("dd", text: value)

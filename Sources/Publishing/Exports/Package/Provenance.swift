@@ -36,6 +36,9 @@ enum Provenance {
             ("definition", .object([
                 ("version", .string(facts.definitionVersion)),
                 ("sha256", .string(facts.definitionHash)),
+                ("answeredUnder", .array(facts.answeredUnder.map { use in
+                    .object([("version", .string(use.version)), ("sha256", .string(use.hash)), ("responses", .integer(Int64(use.responses)))])
+                })),
             ])),
             ("options", .object([
                 ("profile", .string(options.profile?.rawValue ?? "standard")),
