@@ -98,14 +98,15 @@ import Testing
         #expect(result.diagnostics.first?.message == "column sdg_100 is not a variable of survey import-test (did you mean sdg_10?)")
     }
 
-    /// How an exported response was collected (`source`) and by which partner system (`api_client`)
-    /// are not read: an imported response was collected by import, whatever the file says.
-    @Test func theSourceAndAPIClientOfAnExportAreNotRead() throws {
+    /// How an exported response was collected (`source`), by which partner system (`api_client`)
+    /// and under which definition (`definition_version`) are not read: an imported response was
+    /// collected by import, under the round's definition, whatever the file says.
+    @Test func theSourceAPIClientAndDefinitionVersionOfAnExportAreNotRead() throws {
         let (result, fixture) = try importing([
-            "response_id,language,submitted_at,source,api_client," + Self.header,
-            "1,sv,2025-10-12T09:31:05.000Z,web,," + Self.answers,
-            "2,sv,2025-10-12T09:32:05.000Z,api,crm.one," + Self.answers,
-            "3,en,2025-10-12T09:33:05.000Z,api,'-crm," + Self.answers,
+            "response_id,language,submitted_at,source,api_client,definition_version," + Self.header,
+            "1,sv,2025-10-12T09:31:05.000Z,web,,2024.1," + Self.answers,
+            "2,sv,2025-10-12T09:32:05.000Z,api,crm.one,2024.2," + Self.answers,
+            "3,en,2025-10-12T09:33:05.000Z,api,'-crm,2024.2," + Self.answers,
         ])
         defer { fixture.cleanUp() }
         #expect(!result.isRefused, "\(result.diagnostics)")
@@ -114,6 +115,8 @@ import Testing
         let records = try (1...3).map { try #require(try fixture.store.response(Int64($0))).record }
         #expect(records.map(\.source) == [.import, .import, .import])
         #expect(records.map(\.apiClient) == [nil, nil, nil])
+        let pinned = try #require(try fixture.store.roundSummaries().first { $0.round.id == records[0].roundID }).round.definitionHash
+        #expect(records.allSatisfy { $0.definitionHash == pinned })
     }
 
     /// The status of an export with --include-partial: complete rows (and rows left empty) are

@@ -44,6 +44,18 @@ check edge --round spss-edge-2025
 [ -f "$work/edge/responses-spss.csv" ] || { echo "FAILED: edge: no responses-spss.csv for texts with line breaks"; failed=$((failed + 1)); }
 check edge-en-excel --round spss-edge-2025 --lang en --delimiter ";" --decimal-comma
 
+# A definition mended while the round collects: the export adds each response's definition_version.
+sed 's/^version: .*/version: "2025.9-mended"/' scripts/check-spss/fixtures/edge.yaml > "$work/edge-mended.yaml"
+"$samla" round open "$work/edge-mended.yaml" --name spss-edge-2025 --db "$work/edge.sqlite" >/dev/null
+python3 - scripts/check-spss/fixtures/edge-responses.csv "$work/edge-more.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline="")).writerows(rows[:3])
+PY
+"$samla" import --round spss-edge-2025 --db "$work/edge.sqlite" "$work/edge-more.csv" >/dev/null
+check edge-mended --round spss-edge-2025
+head -n 1 "$work/edge-mended/responses.csv" | grep -q definition_version || { echo "FAILED: edge-mended: no definition_version column"; failed=$((failed + 1)); }
+
 # The check must be able to fail: a copy whose .sps reads one variable as a number.
 cp -r "$work/english" "$work/broken"
 python3 - "$work/broken/responses.sps" <<'PY'

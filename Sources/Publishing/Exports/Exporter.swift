@@ -9,6 +9,8 @@ public struct ExportPlan: Sendable {
     public let round: Round
     public let definition: StoredDefinition
     public let layout: ExportLayout
+    /// The definitions the exported responses were answered under, each with its count.
+    public let answeredUnder: [DefinitionUse]
     /// The survey's round before this one, which the codebook compares the definition with; nil
     /// when this is the survey's first.
     public let previousRound: PreviousRound?
@@ -70,8 +72,9 @@ public struct Exporter: Sendable {
             // A folder may hold a user's name (/Users/anna.berg/…): a partner sees the file's name only.
             options.cleaning?.source = (source as NSString).lastPathComponent
         }
-        let layout = try ExportLayout(survey: survey, options: options)
-        return ExportPlan(round: round, definition: definition, layout: layout,
+        let answeredUnder = try store.definitionsAnswered(round: name, selection: options.selection == .complete ? .complete : .all)
+        let layout = try ExportLayout(survey: survey, options: options, answeredUnder: answeredUnder)
+        return ExportPlan(round: round, definition: definition, layout: layout, answeredUnder: answeredUnder,
                           previousRound: try PreviousRound.of(round, definition: survey, in: store))
     }
 
@@ -103,7 +106,7 @@ public struct Exporter: Sendable {
             round: plan.round.name, surveyID: plan.round.surveyID, definitionVersion: plan.definition.version,
             definitionHash: plan.definition.hash, dataFile: plan.dataFile, rows: written.rows, responses: written.responses,
             read: written.read, exportedAt: now.text, samlaVersion: samlaVersion,
-            answeredUnder: try store.definitionsAnswered(round: plan.round.name, selection: options.selection == .complete ? .complete : .all))
+            answeredUnder: plan.answeredUnder)
 
         let codebook = Codebook(layout: layout, previous: plan.previousRound)
         try writeCSV(output.stagedPath("codebook.csv"), delimiter: options.writtenDelimiter) { try codebook.writeCSV(to: $0) }

@@ -15,6 +15,8 @@ public protocol ResponseRow {
     var source: ResponseSource { get }
     /// The partner system that submitted an API response; nil for the others.
     var apiClient: String? { get }
+    /// The hash of the definition the response was answered under.
+    var definitionHash: String { get }
     /// How many variables the scan reads.
     var variableCount: Int { get }
     func isNull(_ index: Int) -> Bool

@@ -12,8 +12,9 @@ import SurveyDefinition
 /// with one of those names wins over the metadata meaning; the metadata column is then read under
 /// the name an export gives it, `response_language` or `response_submitted_at` (the variable's
 /// name compared ignoring case, as the export compares it). An export's `response_id` is not read:
-/// imported responses are numbered anew; nor are its `source` and `api_client` (under those names
-/// or with the prefix): an imported response was collected by import, whatever the file says; its `status` (with partial responses) is read, and a
+/// imported responses are numbered anew; nor are its `source`, `api_client` and `definition_version`
+/// (under those names or with the prefix): an imported response was collected by import, under the
+/// round's definition, whatever the file says; its `status` (with partial responses) is read, and a
 /// `partial` row is stored as a partial response. A multiple choice is read from its
 /// own column (`q`, codes) or from the whole set of one column per option that an export spreads
 /// it into (`q_option`, named by ``WideColumnNames``), not from both. Columns for calculated variables
@@ -56,9 +57,9 @@ struct ImportColumns {
     static let metadataPrefix = "response_"
     /// The response number an export writes first; the import numbers responses anew.
     static let exportedResponseID = "response_id"
-    /// How an exported response was collected, and by which partner system: not read, since an
-    /// imported response's source is always `import`.
-    static let exportedSourceColumns = ["source", "api_client"]
+    /// How an exported response was collected, by which partner system and under which definition:
+    /// not read, since an imported response's source is always `import`, and its definition the round's.
+    static let exportedSourceColumns = ["source", "api_client", "definition_version"]
 
     let names: [String]
     let roles: [Role]

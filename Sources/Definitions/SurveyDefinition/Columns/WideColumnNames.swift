@@ -72,10 +72,11 @@ public struct WideColumnNames: Sendable {
     }
 
     /// The metadata of a standard export (`samla export` without a profile), in its column order;
-    /// `status` is written only with partial responses but its name is reserved always.
-    public static let exportMetadata = ["response_id", "language", "submitted_at", "source", "api_client", "status"]
+    /// `definition_version` is written only when the responses were answered under more than one
+    /// definition, `status` only with partial responses, but their names are reserved always.
+    public static let exportMetadata = ["response_id", "language", "submitted_at", "source", "api_client", "definition_version", "status"]
 
     /// The metadata of a partner export (`--profile`), in its column order: the mode of collection
     /// (`source`) but not the partner system that submitted it (`api_client`).
-    public static let partnerMetadata = ["respondent_id", "language", "source", "status"]
+    public static let partnerMetadata = ["respondent_id", "language", "source", "definition_version", "status"]
 }

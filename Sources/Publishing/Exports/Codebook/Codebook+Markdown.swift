@@ -10,11 +10,14 @@ extension Codebook {
         guard uses.contains(where: { $0.hash != facts.definitionHash }) else { return nil }
         let list = uses.map { "\($0.version) (`\($0.hash.prefix(12))`): \(counted($0.responses, sv ? "svar" : "responses"))" }.joined(separator: "; ")
         let version = layout.survey.version
+        let column = layout.columns.first { $0.content == .definitionVersion }?.name
         return sv
             ? "- Besvarad med \(uses.count == 1 ? "en annan version" : "\(uses.count) versioner") av definitionen: \(list). Kolumnerna, texterna och reglerna nedan är version \(version):s; "
                 + "varje svar gavs med sin versions texter, regler och val (en fråga eller ett val som en senare version lade till är obesvarat i de tidigare svaren)."
+                + (column.map { " Kolumnen `\($0)` anger vilken version varje svar gavs med." } ?? "")
             : "- Answered under \(uses.count == 1 ? "another version" : "\(uses.count) versions") of the definition: \(list). The columns, texts and rules below are version \(version)'s; "
                 + "each response was given with its own version's texts, rules and choices (a question or choice a later version added is unanswered in the earlier responses)."
+                + (column.map { " The column `\($0)` gives the version each response was answered under." } ?? "")
     }
 
     /// The codebook for people: how to read the file, a table of columns, then each choice list.

@@ -50,7 +50,7 @@ struct ColumnDescription {
         switch column.content {
         case .responseID: "integer"
         case .pseudonym: "text"
-        case .language, .source, .status: "code"
+        case .language, .source, .definitionVersion, .status: "code"
         case .apiClient: "text"
         case .submittedAt: "datetime"
         case .value(let variable): bands != nil ? "band" : variable.type == .choice ? "choice" : variable.type.rawValue
@@ -113,6 +113,9 @@ struct ColumnDescription {
             return sv ? "Hur svaret samlades in: web (webbformuläret), import (inläst från fil) eller api (från ett partnersystem)"
                 : "How the response was collected: web (the web form), import (read from a file) or api (from a partner system)"
         case .apiClient: return sv ? "Partnersystemet som skickade ett api-svar; tomt för andra" : "The partner system that sent an api response; empty for others"
+        case .definitionVersion:
+            return sv ? "Versionen av enkätens definition som svaret gavs med (definitionen ändrades medan omgången samlade in)"
+                : "The version of the survey's definition the response was answered under (the definition was changed while the round collected)"
         case .status: return sv ? "complete (inskickat) eller partial (påbörjat)" : "complete (submitted) or partial (started, not submitted)"
         case .value(let variable):
             let base = question?.label?.resolved(language, fallbacks: fallbacks) ?? variable.question

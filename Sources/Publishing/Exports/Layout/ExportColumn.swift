@@ -15,6 +15,9 @@ public struct ExportColumn: Hashable, Sendable {
         case source
         /// The partner system that submitted an API response; empty for the others.
         case apiClient
+        /// The version of the definition the response was answered under, when the exported
+        /// responses were answered under more than one.
+        case definitionVersion
         /// `complete` or `partial`, when partial responses are exported.
         case status
         /// A variable's value.
@@ -54,6 +57,7 @@ public struct ExportColumn: Hashable, Sendable {
         case .submittedAt: "submitted_at"
         case .source: "source"
         case .apiClient: "api_client"
+        case .definitionVersion: "definition_version"
         case .status: "status"
         case .value, .option: preconditionFailure("not a metadata column")
         }

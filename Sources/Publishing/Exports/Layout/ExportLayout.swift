@@ -1,3 +1,4 @@
+import Store
 import SurveyDefinition
 
 /// The columns of an export, decided once from the round's definition and the options: which
@@ -13,11 +14,17 @@ public struct ExportLayout: Sendable {
     public let columns: [ExportColumn]
     /// The variables read from the store, in scan order.
     public let variables: [Variable]
+    /// The version of each definition the responses were answered under, by hash, when there is
+    /// more than one (a definition mended while the round collected): the `definition_version`
+    /// column's values. Empty otherwise, and the column is left out.
+    public let definitionVersions: [String: String]
 
-    /// Lays out the export of `survey`, or refuses with diagnostics (E600, E603, E606).
-    public init(survey: Survey, options: ExportOptions) throws(ExportError) {
+    /// Lays out the export of `survey`, whose responses were `answeredUnder` those definitions, or
+    /// refuses with diagnostics (E600, E603, E606).
+    public init(survey: Survey, options: ExportOptions, answeredUnder: [DefinitionUse] = []) throws(ExportError) {
         self.survey = survey
         self.options = options
+        definitionVersions = answeredUnder.count > 1 ? Dictionary(answeredUnder.map { ($0.hash, $0.version) }, uniquingKeysWith: { first, _ in first }) : [:]
         let language = options.language(offered: survey.languages) ?? "en"
         guard survey.languages.contains(language) else {
             throw .languageUnknown(language, available: survey.languages)
@@ -31,6 +38,7 @@ public struct ExportLayout: Sendable {
         variables = exported
 
         let metadata: [ExportColumn.Content] = (options.profile == nil ? [.responseID, .language, .submittedAt, .source, .apiClient] : [.pseudonym, .language, .source])
+            + (definitionVersions.isEmpty ? [] : [.definitionVersion])
             + (options.selection == .all ? [.status] : [])
         // Names are decided over every variable the profile names, exported or not (personal data,
         // free texts left out), so that a column has one name in every export of the survey and

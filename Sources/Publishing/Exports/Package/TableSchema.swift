@@ -83,6 +83,10 @@ enum TableSchema {
         case .apiClient:
             members.append(("type", "string"))
             required = false
+        case .definitionVersion:
+            members.append(("type", "string"))
+            constraints.append(("enum", .array(Set(layout.definitionVersions.values).sorted().map { .string($0) })))
+            required = true
         case .submittedAt:
             members.append(("type", "datetime"))
             required = layout.options.selection == .complete

@@ -51,7 +51,7 @@ struct SPSSVariable {
             kind = Self.number(measure)
         case .pseudonym:
             kind = .string(width: Pseudonymizer.length)
-        case .submittedAt, .apiClient:
+        case .submittedAt, .apiClient, .definitionVersion:
             kind = string
             neutralized = measure.hasNeutralized
         case .language:

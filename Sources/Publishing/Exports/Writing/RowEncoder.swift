@@ -17,6 +17,7 @@ final class RowEncoder {
         case submittedAt
         case source
         case apiClient
+        case definitionVersion
         case status
         case integer(Int)
         case decimal(Int)
@@ -43,6 +44,8 @@ final class RowEncoder {
     /// The scanned variables' names, for errors.
     private let variableNames: [String]
     private let pseudonymizer: Pseudonymizer?
+    /// The version of each definition, by hash (``ExportLayout/definitionVersions``).
+    private let definitionVersions: [String: String]
     private let yes: [UInt8]
     private let no: [UInt8]
     private let decimalComma: Bool
@@ -62,6 +65,7 @@ final class RowEncoder {
 
     init(layout: ExportLayout, pseudonymizer: Pseudonymizer?) {
         self.pseudonymizer = pseudonymizer
+        definitionVersions = layout.definitionVersions
         decimalComma = layout.options.writesDecimalComma
         variableNames = layout.variables.map(\.name)
         let booleans = BooleanText.forExport(layout.options.values, language: layout.language)
@@ -80,6 +84,7 @@ final class RowEncoder {
             case .submittedAt: cells.append(.submittedAt)
             case .source: cells.append(.source)
             case .apiClient: cells.append(.apiClient)
+            case .definitionVersion: cells.append(.definitionVersion)
             case .status: cells.append(.status)
             case .value(let variable):
                 let i = column.variableIndex!
@@ -179,7 +184,7 @@ final class RowEncoder {
     /// Whether column `index` is empty in the prepared row.
     func isEmpty(_ row: ResponseRow, column index: Int) -> Bool {
         switch cells[index] {
-        case .responseID, .pseudonym, .language, .source, .status: false
+        case .responseID, .pseudonym, .language, .source, .definitionVersion, .status: false
         case .submittedAt: row.submittedAt == nil
         case .apiClient: row.apiClient == nil
         case .integer(let v), .decimal(let v), .boolean(let v), .date(let v), .text(let v), .choice(let v, _), .band(let v, _, _): row.isNull(v)
@@ -210,6 +215,11 @@ final class RowEncoder {
             let neutralized = FormulaNeutralization.isNeeded(for: client)
             client.withUTF8 { measured[index].noteText($0, neutralized: neutralized) }
             try writer.write(neutralized ? String(FormulaNeutralization.prefix) + client : client)
+        case .definitionVersion:
+            let hash = row.definitionHash
+            let version = FormulaNeutralization.neutralized(definitionVersions[hash] ?? String(hash.prefix(12)))
+            measured[index].widestBytes = max(measured[index].widestBytes, version.utf8.count)
+            try writer.write(version)
         case .status:
             try writer.write(row.status.rawValue)
         case .integer(let v):

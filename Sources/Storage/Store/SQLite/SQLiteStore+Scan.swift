@@ -43,7 +43,7 @@ extension SQLiteStore {
         }
         let joinsPersonal = variables.contains { catalogue[$0]!.isPII }
         let select = """
-            SELECT r.id, r.language, r.status, r.submitted_at, r.source, r.api_client, r.started_at, r.updated_at\(columns.map { ", " + $0 }.joined())
+            SELECT r.id, r.language, r.status, r.submitted_at, r.source, r.api_client, r.started_at, r.updated_at, r.definition_hash\(columns.map { ", " + $0 }.joined())
             FROM responses r
             JOIN \(quoted(tables.answers)) a ON a.response_id = r.id
             \(joinsPersonal ? "LEFT JOIN \(quoted(tables.personal)) p ON p.response_id = r.id" : "")
@@ -56,7 +56,7 @@ extension SQLiteStore {
 struct SQLiteResponseRow: ResponseRow {
     let statement: RawStatement
     let types: [VariableType]
-    private static let firstVariableColumn: Int32 = 8
+    private static let firstVariableColumn: Int32 = 9
 
     var responseID: Int64 { statement.int64(0) }
     var language: String { statement.text(1) ?? "" }
@@ -73,6 +73,7 @@ struct SQLiteResponseRow: ResponseRow {
     var apiClient: String? { statement.text(5) }
     var startedAt: Timestamp { Timestamp(stored: statement.text(6) ?? "") }
     var updatedAt: Timestamp { Timestamp(stored: statement.text(7) ?? "") }
+    var definitionHash: String { statement.text(8) ?? "" }
     var variableCount: Int { types.count }
 
     private func column(_ index: Int) -> Int32 { Self.firstVariableColumn + Int32(index) }
