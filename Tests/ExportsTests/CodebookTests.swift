@@ -41,6 +41,12 @@ import SurveyDefinition
         #expect(other["relevant"] == "(${has_board} = 'yes') and (selected(${barriers}, 'other'))")
         let option = try #require(rows.first { $0["column"] == "barriers__other" })
         #expect(option["relevant"] == "${has_board} = 'yes'", "the option's 0/1 is there whenever the question was answered")
+        // The question's constraint is about the ticked choices; the text beside them is not checked by it.
+        #expect(option["constraint"] == "count-selected(.) <= 3")
+        #expect(other["constraint"] == "")
+        let markdown = try fixture.read("codebook.md")
+        #expect(markdown.contains("`count-selected(.) <= 3`"))
+        #expect(!markdown.split(separator: "\n").contains { $0.hasPrefix("| `barriers_other` |") && $0.contains("count-selected") })
         let field = try SpreadsheetSafetyTests.field("barriers_other", in: fixture.json("datapackage.json"))
         #expect((field["description"] as? String)?.contains("asked when: (${has_board} = 'yes') and (selected(${barriers}, 'other'))") == true)
     }
@@ -66,7 +72,7 @@ import SurveyDefinition
         #expect(text.contains("Personal data (questions marked pii) is left out."))
         #expect(text.contains("| `legal_form` | choice | Juridisk form | Legal form | [forms](#forms) |"))
         #expect(text.contains("### yes_no") && text.contains("### agree"))
-        #expect(text.contains("| `barriers__other` | 0/1 | Hinder – Annat | Barriers – Other | 1 = `other` chosen, 0 = not chosen | `${has_board} = 'yes'` | export_as `EX_BARRIERS__OTHER` |"))
+        #expect(text.contains("| `barriers__other` | 0/1 | Hinder – Annat | Barriers – Other | 1 = `other` chosen, 0 = not chosen | `${has_board} = 'yes'` | `count-selected(.) <= 3`; export_as `EX_BARRIERS__OTHER` |"))
         #expect(text.contains("| `ideell` | Ideell förening, \"allmännyttig\" | Non-profit association |"))
         #expect(!text.contains("org_name"))
     }

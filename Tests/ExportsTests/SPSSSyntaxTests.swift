@@ -17,9 +17,9 @@ import Testing
     /// The `/VARIABLES=` lines: name → input format.
     private func formats(_ syntax: String) -> [String: String] {
         let block = syntax.components(separatedBy: "/VARIABLES=\n")[1].components(separatedBy: ".\n")[0]
-        return Dictionary(uniqueKeysWithValues: block.split(separator: "\n").map { line in
+        return Dictionary(uniqueKeysWithValues: block.split(separator: "\n").flatMap { line in
             let parts = line.split(separator: " ")
-            return (String(parts[0]), String(parts[1]))
+            return stride(from: 0, to: parts.count - 1, by: 2).map { (String(parts[$0]), String(parts[$0 + 1])) }
         })
     }
 
@@ -148,6 +148,23 @@ import Testing
         let summary = try fixture.export(ExportOptions(overwrite: true))
         let warning = try #require(summary.warnings.first { $0.code == .exportSPSSRenamed })
         #expect(warning.message.hasPrefix("SPSS does not take the column names with, _note, place_-1, place_a/b; the syntax file names them with_, v_note, place__1, place_a_b"))
+    }
+
+    /// PSPP reads a line whose first word is `COMM`…`COMMENT` or `DOC`…`DOCUMENT` as that command,
+    /// inside GET DATA too: a question named `comment` ended the variable list there, and every
+    /// column after it went unread. Such a name is kept, and never put first on a line.
+    @Test func aNamePSPPReadsAsACommentNeverBeginsALine() throws {
+        let (_, syntax) = try exported(survey: "spss-names.yaml", rows: [
+            ["with": .integer(1), "comment": .text("=1+1"), "document": .integer(3)],
+        ])
+        let firstWords = syntax.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(!firstWords.contains { SPSSSyntax.readsAsComment($0) }, "\(firstWords)")
+        let formats = formats(syntax)
+        #expect(formats["comment"] == "A5" && formats["document"] == "F40.0")
+        #expect(syntax.contains(" comment = SUBSTR(comment, 2)."), "the apostrophe of '=1+1 is taken off")
+        #expect(!syntax.contains("comment is ") && !syntax.contains("document is "), "not renamed")
+        for name in ["comm", "Comment", "COMMENT", "doc", "documen", "document"] { #expect(SPSSSyntax.readsAsComment(name), "\(name)") }
+        for name in ["com", "comments", "comment_x", "do", "docs", "documents"] { #expect(!SPSSSyntax.readsAsComment(name), "\(name)") }
     }
 
     @Test func labelsLongerThanSPSSHoldsAreCutBetweenCharacters() throws {

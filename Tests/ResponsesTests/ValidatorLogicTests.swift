@@ -353,6 +353,24 @@ import Testing
         #expect(sheet.values == [.integer(3), .choice("b")])
     }
 
+    /// A page posted with its default emptied keeps it empty when shown again, and so does a page
+    /// before one holding answers; a page not yet reached is filled.
+    @Test func defaultsFillOnlyAPageNotPostedYet() {
+        let survey = Fixtures.survey([
+            Fixtures.page("p", [Fixtures.question("n", .integer, defaultValue: "3")]),
+            Fixtures.page("q", [Fixtures.question("m", .integer, defaultValue: "5"), Fixtures.question("k", .integer)]),
+        ])
+        let validator = try! ResponseValidator(survey: survey)
+        var sheet = validator.makeSheet()
+        #expect(validator.submit(page: 0, fields: ["n": .text("")], to: &sheet).isAccepted)
+        validator.applyDefaults(page: 1, to: &sheet)
+        #expect(sheet.values == [nil, .integer(5), nil])
+        #expect(validator.submit(page: 1, fields: ["k": .text("2")], to: &sheet).isAccepted)
+        validator.applyDefaults(page: 1, to: &sheet)
+        validator.applyDefaults(page: 0, to: &sheet)
+        #expect(sheet.values == [nil, nil, .integer(2)])
+    }
+
     @Test func anExpressionThatDoesNotCompileIsReportedAtItsPlace() {
         let bad = Fixtures.survey([Fixtures.page("p", [
             Question(name: "a", type: .integer, label: Fixtures.text("a"),

@@ -19,8 +19,8 @@ import Testing
         return try #require(result.document).survey
     }
 
-    @Test func allFourAreShipped() {
-        #expect(Self.files == ["esem-se.yaml", "msi-forum.yaml", "platform-inventory.yaml", "samverkansforum.yaml"])
+    @Test func allFiveAreShipped() {
+        #expect(Self.files == ["esem-se.yaml", "msi-forum.yaml", "msi-workshop.yaml", "platform-inventory.yaml", "samverkansforum.yaml"])
     }
 
     @Test(arguments: files) func loadsWithoutDiagnostics(_ name: String) throws {
@@ -44,6 +44,21 @@ import Testing
         let calculations = Set(survey.questions.filter { $0.type == .calculate }.map(\.name))
         #expect(survey.questions.contains { q in calculations.contains { q.relevant?.text.contains("${\($0)}") == true } },
                 "a question shown on a calculation")
+    }
+
+    /// The workshop follow-up shows what samverkansforum.yaml does not: a yes/no question that skips
+    /// a page, a date between two bounds, an exclusive "none", a default, texts with length limits,
+    /// an address checked by a pattern, and calculations of a date and of a text.
+    @Test func msiWorkshopShowsWhatSamverkansforumDoesNot() throws {
+        let survey = try load("msi-workshop.yaml")
+        #expect(Set(survey.questions.map(\.type)).isSuperset(of: [.boolean, .text, .longText, .date, .email]))
+        #expect(survey.pages.contains { $0.relevant?.text == "${attended}" })
+        #expect(survey.questions.contains { $0.type == .date && $0.constraint?.text.contains(">=") == true && $0.constraint?.text.contains("<=") == true })
+        #expect(survey.questions.contains { $0.type == .selectMultiple && $0.constraint?.text.contains("count-selected(.) = 1") == true })
+        #expect(survey.questions.contains { $0.defaultValue != nil })
+        #expect(survey.questions.filter { $0.constraint?.text.contains("string-length(.)") == true }.map(\.type) == [.text, .longText])
+        #expect(survey.questions.contains { $0.type == .email && $0.constraint?.text.contains("regex(") == true })
+        #expect(Set(survey.questions.compactMap(\.calculation).map(\.text)).isSuperset(of: ["${ws_date} + 30", "concat(${format}, '/', ${city})"]))
     }
 
     /// A number's constraint message says what to enter (the form-message style: "Ange …", "Enter …"),

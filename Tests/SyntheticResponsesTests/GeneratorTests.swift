@@ -78,6 +78,24 @@ import Testing
         }
     }
 
+    /// A required date bounded by two dates, or after one, is drawn within its bounds: dates were
+    /// drawn from 2000 to mid-2025 whatever the constraint, so a survey asking for a day of 2026
+    /// generated no valid response.
+    @Test(arguments: [". >= '2026-01-01' and . <= '2026-12-31'", ". > '2026-11-30'"])
+    func aBoundedDateIsDrawnWithinItsBounds(constraint: String) throws {
+        let survey = Survey(id: "dates", version: "1", title: GeneratorSurveys.text("Dates"), languages: ["sv", "en"], choiceLists: [], pages: [
+            GeneratorSurveys.page("p", [GeneratorSurveys.q("day", .date, required: true, constraint: constraint)]),
+        ], location: GeneratorSurveys.here)
+        let validator = try ResponseValidator(survey: survey, today: CalendarDate(year: 2026, month: 1, day: 15)!)
+        var generator = SyntheticResponseGenerator(validator: validator, options: GeneratorOptions(seed: 5))
+        var sheet = validator.makeSheet()
+        for _ in 0..<200 {
+            _ = generator.next(into: &sheet)
+            validator.check(&sheet, mode: .complete)
+            #expect(sheet.problems.isEmpty, "\(sheet.problems)")
+        }
+    }
+
     @Test func variantsForTheCleaningRules() {
         let options = GeneratorOptions(seed: 5, variantShares: [.incomplete: 0.2, .duplicate: 0.1])
         var generator = SyntheticResponseGenerator(validator: validator, options: options)

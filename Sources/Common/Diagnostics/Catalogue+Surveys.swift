@@ -35,6 +35,7 @@ extension DiagnosticCode {
     public static let exportedSkipOnUnexported = DiagnosticCode("W105", .warning, "a question partners receive is asked under a condition on an answer they do not receive")
     public static let divisionByZero = DiagnosticCode("W106", .warning, "an expression divides by a literal 0 (div 0, mod 0), which always gives an empty value")
     public static let choiceLabelledAsOther = DiagnosticCode("W107", .warning, "a choice labelled as the option that the question's other: true adds")
+    public static let choiceFilterNeverMatches = DiagnosticCode("W108", .warning, "a choice_filter compares an attribute with an answer whose codes it never holds")
 
     static let surveyCodes: [DiagnosticCode] = [
         invalidSurveyID, versionNotText, invalidName, duplicateName, duplicatePageID, duplicateChoiceValue,
@@ -43,6 +44,6 @@ extension DiagnosticCode {
         choiceValuesSameNumber, constraintNeverHolds, optionColumnsClash, quasiIdentifierNotExported, quasiIdentifierFreeText,
         exportBandsNotQuasiIdentifier, exportBandsInvalid, roundNameOfEarlierPeriod,
         unitOnNonNumeric, unusedChoiceList, undeclaredLanguage, constraintMessageWithoutConstraint, exportedSkipOnUnexported,
-        divisionByZero, choiceLabelledAsOther,
+        divisionByZero, choiceLabelledAsOther, choiceFilterNeverMatches,
     ]
 }

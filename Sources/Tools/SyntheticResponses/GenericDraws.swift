@@ -29,9 +29,7 @@ enum GenericDraws {
         case .boolean:
             return .boolean(random.chance(0.5))
         case .date:
-            let first = CalendarDate(year: 2000, month: 1, day: 1)!.daysSinceEpoch
-            let last = CalendarDate(year: 2025, month: 6, day: 30)!.daysSinceEpoch
-            return .date(CalendarDate(daysSinceEpoch: random.int(in: first...last)))
+            return .date(date(question, attempt: attempt, random: &random))
         case .choice:
             guard let code = pick(offered, random: &random) else { return nil }
             return .choice(code)
@@ -70,6 +68,24 @@ enum GenericDraws {
             let low = literals.min()!, high = literals.max()!
             return attempt % 3 == 2 ? uniform(low, low + (high - low) * 0.1) : uniform(low, high)
         }
+    }
+
+    /// A day between the dates the constraint names, within a year after or before a single one,
+    /// else from 2000 to mid-2025.
+    private static func date(_ question: Question, attempt: Int, random: inout SeededRandom) -> CalendarDate {
+        let named = dates(in: question.constraint?.text ?? "").map(\.daysSinceEpoch)
+        let days: ClosedRange<Int>
+        switch named.count {
+        case 0: days = CalendarDate(year: 2000, month: 1, day: 1)!.daysSinceEpoch...CalendarDate(year: 2025, month: 6, day: 30)!.daysSinceEpoch
+        case 1: days = attempt % 2 == 0 ? named[0]...(named[0] + 365) : (named[0] - 365)...named[0]
+        default: days = named.min()!...named.max()!
+        }
+        return CalendarDate(daysSinceEpoch: random.int(in: days))
+    }
+
+    /// The dates written in an expression as quoted texts (`'2026-01-01'`).
+    static func dates(in text: String) -> [CalendarDate] {
+        text.split(whereSeparator: { $0 == "'" || $0 == "\"" }).compactMap { CalendarDate(iso: $0) }
     }
 
     /// The numbers written in an expression (not inside quotes or `${…}`).

@@ -145,11 +145,24 @@ extension ResponseValidator {
         return value
     }
 
-    /// Fills the unanswered variables of `page`'s questions that have a `default`.
+    /// Fills the unanswered variables of `page`'s questions that have a `default`, while the page
+    /// is shown for the first time: no answer is stored on it or after it. A page the respondent
+    /// posted keeps what they left, so a default they emptied is not put back when they return.
     public func applyDefaults(page: Int, to sheet: inout AnswerSheet) {
+        guard !hasAnswers(fromPage: page, in: sheet) else { return }
         for position in pages[page].questions {
             for v in questions[position].variables where sheet.values[v] == nil && !sheet.hasUncoded[v] {
                 if let value = defaultValue(forVariable: v) { sheet.assign(v, value) }
+            }
+        }
+    }
+
+    /// Whether any answer is stored on `page` or a later one: then the respondent has posted `page`.
+    func hasAnswers(fromPage page: Int, in sheet: AnswerSheet) -> Bool {
+        pages[page...].contains { shown in
+            shown.questions.contains { position in
+                questions[position].kind == .answered
+                    && questions[position].allVariables.contains { sheet.values[$0] != nil || sheet.hasUncoded[$0] }
             }
         }
     }

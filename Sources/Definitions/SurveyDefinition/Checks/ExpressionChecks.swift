@@ -66,7 +66,9 @@ struct ExpressionChecks {
             if let filter = question.choiceFilter, question.type == .selectOne || question.type == .selectMultiple {
                 var filtered = scope
                 filtered.attributes = SurveyScope.attributes(of: question.choiceList.flatMap(survey.choiceList(named:)), listName: listName)
-                checkOrder(check(filter, in: filtered, expecting: .condition), filter, key: "choice_filter", of: index)
+                let checked = check(filter, in: filtered, expecting: .condition)
+                checkOrder(checked, filter, key: "choice_filter", of: index)
+                if checked.isValid { checkFilterMatches(filter, of: question) }
             }
         }
         // Read of a response's answers once they are given, so it may use any question.
@@ -228,7 +230,7 @@ struct ExpressionChecks {
     }
 
     /// Reports at the file position of `column` inside `source`.
-    private mutating func report(_ code: DiagnosticCode, in source: ExpressionSource, column: Int, _ message: String) {
+    mutating func report(_ code: DiagnosticCode, in source: ExpressionSource, column: Int, _ message: String) {
         diagnostics.report(code, at: source.location(ofColumn: column), message)
     }
 }

@@ -50,7 +50,7 @@ extension Codebook {
         for entry in entries {
             var rules: [String] = []
             if entry.isRequired { rules.append(sv ? "obligatorisk" : "required") }
-            if let constraint = entry.question?.constraint?.text, entry.column.variable?.role == .answer { rules.append("`\(constraint)`") }
+            if let constraint = entry.constraint { rules.append("`\(constraint)`") }
             if let filter = entry.choiceFilter {
                 rules.append(sv ? "erbjudna val: de där `\(filter)` gäller" : "choices offered: those for which `\(filter)` holds")
             }

@@ -64,7 +64,7 @@ struct Codebook {
             for language in layout.survey.languages { try writer.write(text: entry.label(language)) }
             for language in layout.survey.languages { try writer.write(text: choiceText(entry, language: language)) }
             try writer.write(text: entry.relevance ?? "")
-            try writer.write(text: entry.question?.constraint?.text ?? "")
+            try writer.write(text: entry.constraint ?? "")
             try writer.write(text: entry.choiceFilter ?? "")
             try writer.write(text: choiceAttributesText(entry))
             try writer.write(entry.question == nil ? "" : entry.isRequired ? "yes" : "no")

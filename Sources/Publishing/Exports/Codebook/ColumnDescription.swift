@@ -87,6 +87,13 @@ struct ColumnDescription {
 
     var isPII: Bool { column.variable?.isPII ?? false }
 
+    /// The question's `constraint`, on the columns of its answer: an `other` text is not checked by
+    /// it (`count-selected(.) = 1` is about the ticked choices, not the text beside them).
+    var constraint: String? {
+        guard column.variable?.role == .answer else { return nil }
+        return question?.constraint?.text
+    }
+
     /// The question's `choice_filter`, on the columns of its answer (not on its `other` text): which
     /// of the choices a respondent was offered depends on it.
     var choiceFilter: String? {

@@ -65,7 +65,8 @@ struct SPSSSyntax {
             "  /VARIABLES=",
         ]
         for (index, variable) in variables.enumerated() {
-            lines.append("    \(variable.name) \(variable.inputFormat)\(index == variables.count - 1 ? "." : "")")
+            let entry = "\(variable.name) \(variable.inputFormat)\(index == variables.count - 1 ? "." : "")"
+            if Self.readsAsComment(variable.name) { lines[lines.count - 1] += " " + entry } else { lines.append("    " + entry) }
         }
         for variable in variables where variable.hasLineBreak {
             lines.append("COMPUTE \(variable.name) = REPLACE(REPLACE(\(variable.name), X'1E', X'0A'), X'1F', X'0D').")
@@ -151,8 +152,9 @@ struct SPSSSyntax {
                 "IF (SUBSTR(\(v), 1, 1) = \"'\" AND INDEX(CONCAT('=+-@', X'09', X'0D'), SUBSTR(#rest, 1, 1)) > 0",
                 "    AND NOT (SUBSTR(#rest, 1, 1) = '-' AND INDEX('0123456789', SUBSTR(#rest, 2, 1)) > 0",
                 "    AND INDEX('0123456789', SUBSTR(#rest, LENGTH(RTRIM(#rest)), 1)) > 0 AND ANY(#other, '', '.', ',')))",
-                "    \(v) = SUBSTR(\(v), 2).",
             ]
+            let assignment = "\(v) = SUBSTR(\(v), 2)."
+            if Self.readsAsComment(v) { lines[lines.count - 1] += " " + assignment } else { lines.append("    " + assignment) }
         }
         return lines
     }
@@ -174,7 +176,7 @@ struct SPSSSyntax {
         var lines: [String] = []
         var line = ""
         for name in names {
-            if !line.isEmpty && line.utf8.count + name.utf8.count > 70 {
+            if !line.isEmpty && line.utf8.count + name.utf8.count > 70 && !readsAsComment(name) {
                 lines.append(line)
                 line = ""
             }
@@ -182,6 +184,14 @@ struct SPSSSyntax {
         }
         lines.append(line)
         return lines.joined(separator: "\n    ")
+    }
+
+    /// Whether PSPP reads a line that begins with `name` as a comment: its segmenter takes a line's
+    /// first word `COMM`…`COMMENT` or `DOC`…`DOCUMENT`, even inside a command, for the command of
+    /// that name, and the rest of the command as its text. Such a name is never put first on a line.
+    static func readsAsComment(_ name: String) -> Bool {
+        let word = name.uppercased()
+        return (word.count >= 4 && "COMMENT".hasPrefix(word)) || (word.count >= 3 && "DOCUMENT".hasPrefix(word))
     }
 
     /// A quoted string of syntax: in apostrophes, each doubled, in pieces of at most 60 bytes joined

@@ -1,0 +1,31 @@
+import Foundation
+@testable import FormServer
+import Store
+import Testing
+
+/// A question's `default` on the web form, on the workshop follow-up (`hours`, default 3, on its
+/// second page).
+@Suite struct DefaultAnswerTests {
+    /// The default fills the page when it is first shown; a respondent who empties it, goes on and
+    /// comes back finds it empty, and going on again keeps it so. It was filled in again on every
+    /// showing, so Back then Next stored the 3 the respondent had removed.
+    @Test func aDefaultTheRespondentEmptiedStaysEmptyWhenTheyComeBack() async throws {
+        let environment = try TestEnvironment()
+        try environment.openRound("workshop-open", survey: "msi-workshop.yaml")
+        try await environment.withServer { client in
+            let r = try await Respondent.start(client, round: "workshop-open", headers: ["Accept-Language": "sv"])
+            try await r.answer("Om workshoppen", [("attended", "1"), ("ws_date", "2026-03-05"), ("format", "online"), ("city", "zoom")])
+            #expect(Page.inputValue("hours", in: try await r.show().body) == "3")
+            try await r.answer("Om dig", [("role", "yes"), ("hours", "")])
+            let back = try await r.post([("grade_content", "4"), ("grade_leader", "3")], action: "back")
+            #expect(back.status == 303)
+            let again = try await r.show().body
+            #expect(Page.title(again) == "Om dig")
+            #expect(Page.inputValue("hours", in: again) == "")
+            try await r.answer("Om dig", [("role", "yes"), ("hours", "")])
+            let answers = try #require(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response?.answers)
+            #expect(answers["role"] == .choice("yes"))
+            #expect(answers["hours"] == nil)
+        }
+    }
+}
