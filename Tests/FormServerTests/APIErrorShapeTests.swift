@@ -39,6 +39,7 @@ import Testing
                 ("another method, DELETE", try await client.request(.delete, Self.path, headers: authorised), 405, "E901"),
                 ("no token", try await client.request(.post, Self.path, headers: json, body: "{}"), 401, "E470"),
                 ("another content type", try await client.request(.post, Self.path, headers: authorised.merging(["Content-Type": "text/plain"]) { $1 }, body: "{}"), 415, "E480"),
+                ("a compressed body", try await client.request(.post, Self.path, headers: authorised.merging(["Content-Encoding": "gzip"]) { $1 }, body: "{}"), 415, "E480"),
                 ("no key", try await client.request(.post, Self.path, headers: APITests.headers, body: "{}"), 400, "E471"),
                 ("a list", try await client.request(.post, Self.path, headers: authorised, body: "[{}]"), 400, "E473"),
                 ("too large", try await client.request(.post, Self.path, headers: authorised, body: "{\"org_name\": \"" + String(repeating: "a", count: 5000) + "\"}"), 413, "E474"),
@@ -51,6 +52,9 @@ import Testing
                 #expect(try Self.entries(reply).map { $0["code"] } == [code], "\(name): \(reply.body)")
             }
             #expect(cases[2].1.header("Allow") == "POST")
+            #expect(cases[6].1.body.contains("the body is sent with Content-Encoding: gzip, which this server does not decode"), "\(cases[6].1.body)")
+            let plain = try await client.request(.post, Self.path, headers: authorised.merging(["Content-Encoding": "identity"]) { $1 }, body: APITests.completeResponse)
+            #expect(plain.status == 201, "identity is no coding: \(plain.body)")
         }
     }
 

@@ -44,6 +44,12 @@ extension FormServer {
         guard mediaType == "application/json" else {
             return apiError(.unsupportedMediaType, .unsupportedMediaType, "send the answers as a JSON object with Content-Type: application/json")
         }
+        // A compressed body was read as text and refused as "not UTF-8", which sent the partner
+        // looking at its encoding of characters.
+        if let coding = request.headers[.contentEncoding]?.trimmingCharacters(in: .whitespaces), !coding.isEmpty, coding.lowercased() != "identity" {
+            return apiError(.unsupportedMediaType, .unsupportedMediaType,
+                "the body is sent with Content-Encoding: \(coding), which this server does not decode; nothing was stored: send the JSON uncompressed, without Content-Encoding")
+        }
         let key: String
         switch Self.idempotencyKey(request.headers[Self.idempotencyKeyHeader]) {
         case .success(let usable): key = usable
@@ -78,9 +84,11 @@ extension FormServer {
             var response = Reply.json(earlier.body, status: HTTPResponse.Status(code: earlier.status))
             response.headers[Self.replayedHeader] = "true"
             return response
-        case .keyConflict:
+        case .keyConflict(let earlier):
+            // The response the key made, which the partner may look for under its first body.
+            let made = earlier.responseID.map { " (it made response \($0))" } ?? ""
             return apiError(.conflict, .idempotencyKeyReused,
-                "the Idempotency-Key \(key) was used before with a different request; use a new key for a new submission")
+                "the Idempotency-Key \(key) was used before with a different request\(made); nothing was stored: use a new key for a new submission")
         case .withdrawn:
             return apiError(.gone, .idempotencyKeyOfWithdrawnResponse,
                 "the response the Idempotency-Key \(key) made was withdrawn by its respondent and its answers removed; "
