@@ -100,7 +100,8 @@ import Testing
 
     /// A body that is no JSON object says what it is instead: Python's `json.dumps` writes `NaN` for
     /// a missing number (pandas' empty cell), which is named with its field, and a list of responses
-    /// is to be sent one by one. Each was "not a JSON object of answers".
+    /// is to be sent one by one. Each was "not a JSON object of answers". An object as a value, as a
+    /// matrix is easily sent, says how a matrix is answered.
     @Test func aBodyThatIsNoObjectOfAnswersSaysWhatItIs() async throws {
         let environment = try TestEnvironment()
         try await environment.withServer { client in
@@ -114,6 +115,8 @@ import Testing
                 ("null", nil, "the body is JSON null; send " + example),
                 (#""consent""#, nil, "the body is a JSON string; send " + example),
                 (#"{"consent": "yes","#, nil, "the body is not valid JSON; send " + example),
+                (#"{"consent": "yes", "voice": {"staff": "5"}}"#, "voice", "the value of voice is a JSON object; give a string, a number, true/false, null "
+                    + "or a list of codes (a matrix is answered row by row, each row under its own name, voice_ROW)"),
                 (#"{"consent": "NaN"}"#, "consent", ""),
             ]
             for (index, (body, field, message)) in cases.enumerated() {

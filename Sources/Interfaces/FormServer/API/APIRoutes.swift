@@ -225,7 +225,8 @@ enum JSONAnswers {
                     message: "the list of \(name) holds something other than codes (null, true/false, a decimal, a list or an object); give its codes as strings or whole numbers, or null for no answer"))
             case .none:
                 return .failure(Problem(field: name,
-                    message: "the value of \(name) is a JSON object; give a string, a number, true/false, null or a list of codes"))
+                    message: "the value of \(name) is a JSON object; give a string, a number, true/false, null or a list of codes "
+                        + "(a matrix is answered row by row, each row under its own name, \(name)_ROW)"))
             }
         }
         return .success(Body(answers: answers, valuesAsSent: valuesAsSent))
