@@ -37,7 +37,9 @@ import Testing
             let different = try await client.request(.post, "/api/rounds/esem-open/responses", headers: headers,
                                                      body: Self.completeResponse.replacingOccurrences(of: "\"prio_fin\": 3", with: "\"prio_fin\": 4"))
             #expect(different.status == 409)
-            #expect(different.body.contains("\"code\":\"E472\""))
+            // It names the response the key made, which the partner can look for in its own records.
+            #expect(different.body == #"{"errors":[{"code":"E472","message":"the Idempotency-Key 7c9e6679-7425-40de-944b-e07fc1f90ae7 was used before "#
+                + #"with a different request (it made response \#(id)); nothing was stored: use a new key for a new submission"}]}"#, "\(different.body)")
 
             let stored = try #require(try environment.store.response(id))
             #expect(stored.record.status == .complete)

@@ -17,6 +17,16 @@ import Testing
         #expect(result.errorsByCode.contains { $0.code == .constraintFailed }, "the rows are still checked: \(result.errorsByCode)")
     }
 
+    /// A column named after a matrix says that its rows are the columns: it was "not a variable of
+    /// survey import-test", which sent the author looking for a typo.
+    @Test func aColumnNamedAfterAMatrixNamesItsRows() throws {
+        let file = try ImportFixture.valid(replacing: [",voice_staff,": ",voice,"])
+        let (result, _, unchanged) = try ImportFixture.importOnce { try $0.write("matrix.csv", bytes: file) }
+        #expect(result.isRefused && unchanged)
+        #expect(result.diagnostics.filter { $0.code == .unknownColumn }.map(\.message)
+            == ["column voice is not a variable: voice is a matrix, answered by one variable per row: voice_staff, voice_users"])
+    }
+
     /// A misnamed column that decides whether other questions are shown (here by its label): their
     /// answers are not reported as not shown (E413) in every row either.
     @Test func answersBehindAMisnamedConditionAreNotReportedAsNotShown() throws {

@@ -179,4 +179,24 @@ import Testing
         validator.check(&sheet, mode: .complete)
         #expect(sheet.problems.isEmpty)
     }
+
+    /// A matrix's or a note's name given an answer says what it is: the matrix is answered by its
+    /// rows' variables, the note takes none. Both were "no question or variable named voice".
+    @Test func answersToAMatrixOrANoteByItsNameSayWhatItIs() {
+        var sheet = validator.makeSheet()
+        sheet.setAnswers(texts: ["org": "A", "form": "ab", "Voice": "1", "intro": "read"])
+        validator.check(&sheet, mode: .complete)
+        #expect(sheet.problems.map(\.code) == [.noSuchField, .noSuchField, .requiredMissing, .requiredMissing])
+        let named = sheet.problems.filter { $0.code == .noSuchField }.sorted { $0.variable < $1.variable }
+        #expect(named.map { $0.message(in: "en") } == [
+            "Voice is a matrix, answered by one variable per row: voice_staff, voice_users",
+            "intro is a note, which only shows a text and takes no answer: leave it out",
+        ])
+        #expect(named.map { $0.message(in: "sv") } == [
+            "Voice är en matris, som besvaras med en variabel per rad: voice_staff, voice_users",
+            "intro är en text som bara visas och inte tar något svar: ta bort den",
+        ])
+        #expect(validator.questionWithoutVariable(named: "org") == nil)
+        #expect(validator.questionWithoutVariable(named: "voice_staff") == nil)
+    }
 }

@@ -178,6 +178,9 @@ struct ImportColumns {
                     "column \(name) is the label (\(labelled.language)) of question \(labelled.question), not its name: name the column \(labelled.question); "
                         + "a header names the variables (samla generate SURVEY.yaml --rows 0 writes one)"))
                 roles.append(.ignored)
+            } else if let question = validator.questionWithoutVariable(named: name) {
+                diagnostics.append(Diagnostic(.unknownColumn, at: at, "column \(name) is not a variable: " + question.explanation(of: name, in: "en")))
+                roles.append(.ignored)
             } else {
                 let suggestion = Suggestions.closest(to: name, in: known)
                 if let suggestion, validator.index(ofVariable: suggestion) != nil { misnamed.insert(suggestion) }

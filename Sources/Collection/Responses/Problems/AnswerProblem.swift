@@ -45,6 +45,8 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
         case wrongValueType(expected: VariableType)
         /// An answer for a name that is no variable of the survey.
         case noSuchVariable(suggestion: String?)
+        /// An answer for a matrix or a note, which have no variable of their own.
+        case questionWithoutVariable(QuestionWithoutVariable)
         /// An answer for a `calculate` variable.
         case calculatedValueGiven
         /// A cell of a multiple choice spread into one column per option (`q_option`, as an
@@ -83,7 +85,7 @@ public struct AnswerProblem: Hashable, Sendable, CustomStringConvertible {
         case .requiredMissing: .requiredMissing
         case .notRelevant: .answerNotRelevant
         case .wrongValueType: .wrongValueType
-        case .noSuchVariable: .noSuchField
+        case .noSuchVariable, .questionWithoutVariable: .noSuchField
         case .calculatedValueGiven: .calculatedValueGiven
         case .notAnOptionMark: .notAnOptionMark
         }

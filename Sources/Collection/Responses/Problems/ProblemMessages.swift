@@ -62,6 +62,8 @@ enum ProblemMessages {
             return "\(given) is the wrong kind of value for this question: send \(englishKind(expected)), or null for no answer"
         case .noSuchVariable(let suggestion):
             return "the survey has no question or variable named \(p.variable)\(Suggestions.didYouMean(suggestion))"
+        case .questionWithoutVariable(let question):
+            return question.explanation(of: p.variable, in: "en")
         case .calculatedValueGiven:
             return "\(p.variable) is calculated from other answers and cannot be given"
         case .notAnOptionMark(let option):
@@ -126,6 +128,8 @@ enum ProblemMessages {
             return "\(given) är fel slags värde för frågan: skicka \(swedishKind(expected)), eller null för inget svar"
         case .noSuchVariable(let suggestion):
             return "enkäten har ingen fråga eller variabel som heter \(p.variable)\(menadeDu(suggestion))"
+        case .questionWithoutVariable(let question):
+            return question.explanation(of: p.variable, in: "sv")
         case .calculatedValueGiven:
             return "\(p.variable) räknas fram ur andra svar och kan inte anges"
         case .notAnOptionMark(let option):

@@ -66,7 +66,8 @@ extension ResponseValidator {
         }
         sheet.problems = sheet.unknownNames.map { unknown in
             AnswerProblem(variable: unknown.name, value: unknown.text.isEmpty ? nil : unknown.text,
-                          kind: .noSuchVariable(suggestion: Suggestions.closest(to: unknown.name, in: variables.map(\.name))))
+                          kind: questionWithoutVariable(named: unknown.name).map { .questionWithoutVariable($0) }
+                              ?? .noSuchVariable(suggestion: Suggestions.closest(to: unknown.name, in: variables.map(\.name))))
         } + found.map(\.problem)
     }
 

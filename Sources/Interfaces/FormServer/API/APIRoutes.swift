@@ -44,9 +44,16 @@ extension FormServer {
         guard mediaType == "application/json" else {
             return apiError(.unsupportedMediaType, .unsupportedMediaType, "send the answers as a JSON object with Content-Type: application/json")
         }
-        guard let key = request.headers[Self.idempotencyKeyHeader], Self.isUsableKey(key) else {
-            return apiError(.badRequest, .idempotencyKeyMissing,
-                "send an Idempotency-Key header: 1 to 255 visible ASCII characters, unique per submission (a UUID will do); a retry sends the same key")
+        // A compressed body was read as text and refused as "not UTF-8", which sent the partner
+        // looking at its encoding of characters.
+        if let coding = request.headers[.contentEncoding]?.trimmingCharacters(in: .whitespaces), !coding.isEmpty, coding.lowercased() != "identity" {
+            return apiError(.unsupportedMediaType, .unsupportedMediaType,
+                "the body is sent with Content-Encoding: \(coding), which this server does not decode; nothing was stored: send the JSON uncompressed, without Content-Encoding")
+        }
+        let key: String
+        switch Self.idempotencyKey(request.headers[Self.idempotencyKeyHeader]) {
+        case .success(let usable): key = usable
+        case .failure(let refusal): return apiError(.badRequest, .idempotencyKeyMissing, refusal.message)
         }
         let body: ByteBuffer
         do {
@@ -77,9 +84,11 @@ extension FormServer {
             var response = Reply.json(earlier.body, status: HTTPResponse.Status(code: earlier.status))
             response.headers[Self.replayedHeader] = "true"
             return response
-        case .keyConflict:
+        case .keyConflict(let earlier):
+            // The response the key made, which the partner may look for under its first body.
+            let made = earlier.responseID.map { " (it made response \($0))" } ?? ""
             return apiError(.conflict, .idempotencyKeyReused,
-                "the Idempotency-Key \(key) was used before with a different request; use a new key for a new submission")
+                "the Idempotency-Key \(key) was used before with a different request\(made); nothing was stored: use a new key for a new submission")
         case .withdrawn:
             return apiError(.gone, .idempotencyKeyOfWithdrawnResponse,
                 "the response the Idempotency-Key \(key) made was withdrawn by its respondent and its answers removed; "
@@ -144,9 +153,21 @@ extension FormServer {
         return String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
     }
 
-    /// 1 to 255 visible ASCII characters.
-    static func isUsableKey(_ key: String) -> Bool {
-        !key.isEmpty && key.utf8.count <= 255 && key.utf8.allSatisfy { $0 >= 0x21 && $0 <= 0x7E }
+    /// Why an `Idempotency-Key` header is refused, in words that say what to send instead.
+    struct KeyRefusal: Error {
+        var message: String
+    }
+
+    /// The key of an `Idempotency-Key` header: 1 to 255 visible ASCII characters. A key sent too
+    /// long or with a space is told what is wrong with it; it was told to send a key, as if it had sent none.
+    static func idempotencyKey(_ header: String?) -> Result<String, KeyRefusal> {
+        let rule = "1 to 255 visible ASCII characters, unique per submission (a UUID will do); a retry sends the same key"
+        guard let key = header else { return .failure(KeyRefusal(message: "send an Idempotency-Key header: " + rule)) }
+        if key.isEmpty { return .failure(KeyRefusal(message: "the Idempotency-Key header is empty; send a key of " + rule)) }
+        if key.utf8.count > 255 { return .failure(KeyRefusal(message: "the Idempotency-Key is \(key.utf8.count) bytes long; send a key of " + rule)) }
+        guard let (offset, scalar) = key.unicodeScalars.enumerated().first(where: { !(0x21...0x7E).contains($0.element.value) }) else { return .success(key) }
+        let shown = scalar.value == 0x20 ? "a space" : scalar.properties.generalCategory == .control ? String(format: "U+%04X", scalar.value) : "“\(scalar)”"
+        return .failure(KeyRefusal(message: "the Idempotency-Key holds \(shown) at character \(offset + 1), which is not visible ASCII; send a key of " + rule))
     }
 
     private struct CreatedBody: Encodable {
@@ -182,7 +203,7 @@ enum JSONAnswers {
             decoded = try JSONDecoder().decode([String: JSONValue].self, from: data)
         } catch {
             guard String(validating: data, as: UTF8.self) != nil else { return .failure(notUTF8) }
-            return .failure(Problem(field: nil, message: "the body is not a JSON object of answers, e.g. {\"founded\": 2016, \"sdg\": [\"3\", \"8\"]}"))
+            return .failure(refusal(ofUnreadable: data))
         }
         var valuesAsSent: [String: String] = [:]
         for member in JSONMembers.read(data) where valuesAsSent.updateValue(member.text, forKey: member.name) != nil {
@@ -204,10 +225,31 @@ enum JSONAnswers {
                     message: "the list of \(name) holds something other than codes (null, true/false, a decimal, a list or an object); give its codes as strings or whole numbers, or null for no answer"))
             case .none:
                 return .failure(Problem(field: name,
-                    message: "the value of \(name) is a JSON object; give a string, a number, true/false, null or a list of codes"))
+                    message: "the value of \(name) is a JSON object; give a string, a number, true/false, null or a list of codes "
+                        + "(a matrix is answered row by row, each row under its own name, \(name)_ROW)"))
             }
         }
         return .success(Body(answers: answers, valuesAsSent: valuesAsSent))
+    }
+
+    /// Why a body that is no JSON object is refused. `NaN` and `Infinity`, which are not JSON but
+    /// what Python's `json.dumps` writes for a missing number (pandas' empty cell), are named with
+    /// their field, and JSON of another kind by its kind (a list of responses is sent one by one):
+    /// each was "not a JSON object of answers", which sent the partner looking for the fault.
+    private static func refusal(ofUnreadable data: Data) -> Problem {
+        let example = "one JSON object of answers, e.g. {\"founded\": 2016, \"sdg\": [\"3\", \"8\"]}"
+        if let member = JSONMembers.read(data).first(where: { ["NaN", "Infinity", "-Infinity"].contains($0.text) }) {
+            return Problem(field: member.name, message: "the value of \(member.name) is \(member.text), which is not JSON "
+                + "(Python's json.dumps writes it for a missing number, such as pandas' empty cell): send null for no answer")
+        }
+        let kind = switch try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed) {
+        case .none: "not valid JSON; send"
+        case .some(is [Any]): "a JSON list; send each response in a request of its own, as"
+        case .some(is NSNull): "JSON null; send"
+        case .some(is String): "a JSON string; send"
+        default: "a JSON number or true/false; send"
+        }
+        return Problem(field: nil, message: "the body is \(kind) \(example)")
     }
 
     private enum JSONValue: Decodable {

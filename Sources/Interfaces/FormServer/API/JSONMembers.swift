@@ -12,7 +12,8 @@ enum JSONMembers {
         var text: String
     }
 
-    /// The members of the object `json`, in the body's order; `json` must be valid JSON.
+    /// The members of the object `json`, in the body's order. In a body that is not valid JSON, the
+    /// members as far as its object's shape can be read (a value is its text up to the next comma).
     static func read(_ json: Data) -> [Member] {
         json.withUnsafeBytes { read($0.bindMemory(to: UInt8.self)) }
     }

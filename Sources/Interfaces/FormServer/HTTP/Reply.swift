@@ -37,15 +37,15 @@ enum JSONText {
     }
 }
 
-/// The body of every API error: one entry per problem.
+/// The body of every API error: one entry per problem, each with its code from the catalogue.
 struct APIErrorBody: Codable, Sendable {
     struct Entry: Codable, Sendable {
         var field: String?
-        var code: String?
+        var code: String
         var message: String
         var value: String?
 
-        init(field: String? = nil, code: String?, message: String, value: String? = nil) {
+        init(field: String? = nil, code: String, message: String, value: String? = nil) {
             self.field = field
             self.code = code
             self.message = message

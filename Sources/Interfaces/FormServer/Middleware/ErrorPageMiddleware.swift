@@ -111,7 +111,7 @@ enum WebFailure: Error, Equatable {
         }
         let message = "this resource does not take \(request.method.rawValue)" + (allow.map { "; it takes \($0)" } ?? "")
             + "; submissions go to POST /api/rounds/ROUND/responses"
-        return Reply.json(APIErrorBody(errors: [.init(code: nil, message: message)]), status: .methodNotAllowed)
+        return Reply.json(APIErrorBody(errors: [.init(code: DiagnosticCode.apiMethodNotAllowed.id, message: message)]), status: .methodNotAllowed)
     }
 
     func response(to request: Request) -> Response {
@@ -122,15 +122,15 @@ enum WebFailure: Error, Equatable {
 
     private func page(for request: Request) -> Response {
         if request.uri.path.hasPrefix("/api/") {
-            let (code, message): (String?, String) = switch self {
-            case .notFound: (nil, "there is no such API resource; submissions go to POST /api/rounds/ROUND/responses")
-            case .tooLarge: (DiagnosticCode.bodyTooLarge.id, "the body is larger than the server accepts")
-            case .badRequest: (DiagnosticCode.malformedJSON.id, "the request could not be read")
-            case .csrf: (DiagnosticCode.csrfRejected.id, "the request was refused")
-            case .serverError: (nil, "the server could not handle the request; nothing was stored; try again")
-            case .unavailable(let code): (code.id, "the server cannot store responses just now; nothing was stored; try again in a few minutes (Retry-After)")
+            let (code, message): (DiagnosticCode, String) = switch self {
+            case .notFound: (.apiNoSuchResource, "there is no such API resource; submissions go to POST /api/rounds/ROUND/responses")
+            case .tooLarge: (.bodyTooLarge, "the body is larger than the server accepts")
+            case .badRequest: (.malformedJSON, "the request could not be read")
+            case .csrf: (.csrfRejected, "the request was refused")
+            case .serverError: (.apiServerFailure, "the server could not handle the request; nothing was stored; try again")
+            case .unavailable(let code): (code, "the server cannot store responses just now; nothing was stored; try again in a few minutes (Retry-After)")
             }
-            return Reply.json(APIErrorBody(errors: [.init(code: code, message: message)]), status: status)
+            return Reply.json(APIErrorBody(errors: [.init(code: code.id, message: message)]), status: status)
         }
         if request.uri.path == "/admin" || request.uri.path.hasPrefix("/admin/") { return adminResponse(request) }
         let language = LanguageChoice.choose(
