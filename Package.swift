@@ -13,6 +13,7 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
 let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
+let serviceLifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 
 let package = Package(
     name: "Samla",
@@ -96,8 +97,8 @@ let package = Package(
         .target(
             name: "FormServer",
             dependencies: [
-                "Diagnostics", "SurveyDefinition", "Responses", "Intake", "Store", "Aggregation", "Exports", "Reports", "HTML", hummingbird, unixSignals, logging,
-                crypto,
+                "Diagnostics", "SurveyDefinition", "Responses", "Intake", "Store", "Aggregation", "Exports", "Reports", "HTML", hummingbird, unixSignals, serviceLifecycle,
+                logging, crypto,
             ],
             path: "Sources/Interfaces/FormServer"
         ),

@@ -4,6 +4,7 @@ import Hummingbird
 import Intake
 import Logging
 import NIOCore
+import ServiceLifecycle
 import Store
 import UnixSignals
 
@@ -42,12 +43,17 @@ public struct FormServerConfiguration: Sendable {
     public var idleTimeout: Duration
     /// A request whose body has not arrived in full this long after its head is cut off (E486).
     public var requestReadTimeout: Duration
+    /// How long SIGTERM or SIGINT waits for the requests in progress before it closes their
+    /// connections: a body still trickling in held a stop for the read timeout, past systemd's
+    /// `TimeoutStopSec`, while the server took no new connection.
+    public var shutdownGrace: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, links: Links? = nil, admins: AdminRoster? = nil, apiClients: APIClients? = nil,
         maximumBodyBytes: Int = 128 * 1024, secureCookies: Bool? = nil, maximumBatch: Int = 512, keptResponses: Int = 4096,
         samlaVersion: String, frameworks: [ExportFramework] = [], database: String = "the database",
-        idleTimeout: Duration = .seconds(30), requestReadTimeout: Duration = .seconds(60), adminIdleLimit: TimeInterval = 30 * 60
+        idleTimeout: Duration = .seconds(30), requestReadTimeout: Duration = .seconds(60), adminIdleLimit: TimeInterval = 30 * 60,
+        shutdownGrace: Duration = .seconds(10)
     ) {
         self.host = host
         self.port = port
@@ -64,6 +70,7 @@ public struct FormServerConfiguration: Sendable {
         self.database = database
         self.idleTimeout = idleTimeout
         self.requestReadTimeout = requestReadTimeout
+        self.shutdownGrace = shutdownGrace
     }
 }
 
@@ -151,8 +158,9 @@ public final class FormServer: Sendable {
     /// The admin sessions of the admins in force; nil when the admin pages are off.
     var adminSessions: AdminSessions? { secrets.adminSessions }
 
-    /// Serves until SIGTERM or SIGINT, then commits what is queued; on SIGHUP reads the admins
-    /// and API tokens files again (``reloadSecrets()``).
+    /// Serves until SIGTERM or SIGINT, then answers the requests in progress for up to
+    /// ``FormServerConfiguration/shutdownGrace``, closes the connections left and commits what is
+    /// queued; on SIGHUP reads the admins and API tokens files again (``reloadSecrets()``).
     public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         if let admins = configuration.admins {
             logger.notice("admin pages on", metadata: [
@@ -181,7 +189,10 @@ public final class FormServer: Sendable {
             group.addTask {
                 for await _ in hangups { self.reloadSecrets() }
             }
-            try await application(onServerRunning: onServerRunning).runService()
+            var services = ServiceGroupConfiguration(
+                services: [application(onServerRunning: onServerRunning)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            services.maximumGracefulShutdownDuration = configuration.shutdownGrace
+            try await ServiceGroup(configuration: services).run()
             group.cancelAll()
         }
     }

@@ -21,7 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
         needs a token from SAMLA_API_TOKEN or --api-token-file. Without one, that part is off. \
         Requests are logged to standard error as JSON lines; a refused API token by its token_fingerprint, \
         the first 12 hex digits of its SHA-256 (`printf %s "$TOKEN" | sha256sum | cut -c1-12`), never the token. \
-        SIGTERM or SIGINT stops the server after the writes in progress are committed. SIGHUP reads \
+        SIGTERM or SIGINT stops the server after the writes in progress are committed, waiting up to 10 s for requests still arriving. SIGHUP reads \
         --admin-secret-file and --api-token-file again without stopping: an admin or API client taken out \
         of its file, or given a new secret, is signed out or refused at once, a new one let in; a file that \
         does not load changes nothing, and the log says why (E495). With --framework FILE (repeatable), the admin page's Euclid \

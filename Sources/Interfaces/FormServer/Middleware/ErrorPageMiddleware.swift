@@ -23,6 +23,11 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             // server cut off, E486): nothing was taken and no one is left to answer; not an error of the server.
             logger.notice("request body cut short; nothing was taken", metadata: ["path": "\(RequestLogMiddleware<Context>.redacted(request.uri.path))"])
             return WebFailure.badRequest.response(to: request)
+        } catch is CancellationError {
+            // SIGTERM's grace passed with the request still waiting (its body trickling in): the
+            // stop closed it before it reached the store; an expected end, not an error of the server.
+            logger.notice("request cut off by the server's stop; nothing was taken", metadata: ["path": "\(RequestLogMiddleware<Context>.redacted(request.uri.path))"])
+            return WebFailure.serverError.response(to: request)
         } catch let error as HTTPParserError {
             // A body whose framing cannot be read (a chunk size that is no number, a transfer coding
             // other than chunked): the client's fault, not the server's, so 400 and a notice rather
