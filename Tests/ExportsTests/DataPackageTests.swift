@@ -1,4 +1,5 @@
 import Foundation
+import Diagnostics
 import SurveyDefinition
 import Testing
 @testable import Exports
@@ -184,6 +185,22 @@ import Testing
         let share = try #require(try SpreadsheetSafetyTests.field("women_share", in: package)["constraints"] as? [String: Any])
         #expect(share.keys.sorted() == ["maximum", "minimum"])
         #expect(share["minimum"] as? Double == 0 && share["maximum"] as? Double == 100)
+    }
+
+    /// A date's days (`. >= '2020-01-01' and . < '2026-01-01'`) are the field's minimum and maximum.
+    @Test func aDatesBoundsComeFromItsConstraint() throws {
+        var survey = try ExportFixture().survey
+        for p in survey.pages.indices {
+            for q in survey.pages[p].questions.indices where survey.pages[p].questions[q].name == "started" {
+                survey.pages[p].questions[q].constraint = ExpressionSource(
+                    ". >= '2020-01-01' and . < '2026-01-01'", at: Diagnostics.SourceLocation(file: "export-test.yaml", line: 82, column: 9))
+            }
+        }
+        let layout = try ExportLayout(survey: survey, options: ExportOptions())
+        let schema = TableSchema.wide(layout: layout, empties: Array(repeating: 1, count: layout.columns.count)).text()
+        let package = ["resources": [["name": "responses", "schema": try JSONSerialization.jsonObject(with: Data(schema.utf8))]]]
+        let started = try #require(try SpreadsheetSafetyTests.field("started", in: package)["constraints"] as? [String: Any])
+        #expect(started["minimum"] as? String == "2020-01-01" && started["maximum"] as? String == "2025-12-31")
     }
 
     @Test func requiredOnlyWhereNoCellIsEmpty() throws {

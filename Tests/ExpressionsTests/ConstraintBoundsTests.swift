@@ -33,6 +33,17 @@ import Testing
         #expect(ConstraintBounds(constraint: ". >= ").isEmpty, "an expression that does not parse gives nothing")
     }
 
+    @Test func datesGiveTheFirstAndLastDay() {
+        let year = ConstraintBounds(constraint: ". >= '2026-01-01' and . <= '2026-12-31'")
+        #expect(year.earliest == CalendarDate(iso: "2026-01-01") && year.latest == CalendarDate(iso: "2026-12-31"))
+        #expect(year.minimum == nil && !year.isEmpty && !year.admitsNoDate)
+        let strict = ConstraintBounds(constraint: "'2026-01-01' < . and . < '2027-01-01' and . < '2027-06-01'")
+        #expect(strict.earliest == CalendarDate(iso: "2026-01-02") && strict.latest == CalendarDate(iso: "2026-12-31"), "a strict bound moves by a day; the tighter wins")
+        #expect(ConstraintBounds(constraint: ". > '2026-12-31' and . < '2027-01-01'").admitsNoDate)
+        #expect(ConstraintBounds(constraint: ". <= today() and . >= ${start}").isEmpty, "bounds that move with the day or another answer say nothing")
+        #expect(ConstraintBounds(constraint: ". >= 'soon'").isEmpty, "a text that is no date says nothing")
+    }
+
     @Test func stringLengthGivesLengthBounds() {
         let bounds = ConstraintBounds(constraint: "string-length(.) >= 2 and string-length(.) < 201")
         #expect(bounds.minimumLength == 2 && bounds.maximumLength == 200)

@@ -28,4 +28,19 @@ import Testing
             #expect(answers["hours"] == nil)
         }
     }
+
+    /// A date's constraint bounds the browser's date picker to its days (the workshop was held in
+    /// 2026); the server still checks every date it is sent.
+    @Test func aDateFieldOffersTheDaysItsConstraintAllows() async throws {
+        let environment = try TestEnvironment()
+        try environment.openRound("workshop-open", survey: "msi-workshop.yaml")
+        try await environment.withServer { client in
+            let r = try await Respondent.start(client, round: "workshop-open", headers: ["Accept-Language": "en"])
+            let page = try await r.show().body
+            #expect(page.contains(#"<input type="date" id="f-ws_date" name="ws_date" value="" min="2026-01-01" max="2026-12-31" required"#), "\(page)")
+            let refused = try await r.post([("attended", "1"), ("ws_date", "2025-12-31"), ("format", "online"), ("city", "zoom")])
+            #expect(refused.status == 422)
+            #expect(refused.body.contains("Enter a date in 2026."))
+        }
+    }
 }

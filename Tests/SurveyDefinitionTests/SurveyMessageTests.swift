@@ -185,12 +185,15 @@ import Testing
               - {name: f, type: integer, label: F, constraint: ". >= 10 and . <= 5 or . = 0"}
               - {name: g, type: integer, label: G, constraint: ". >= ${a} and . <= 5"}
               - {name: h, type: integer, label: H, constraint: ". >= 5 and . <= 5"}
+              - {name: i, type: date, label: I, constraint: ". >= '2026-12-31' and . < '2026-01-01'"}
+              - {name: j, type: date, label: J, constraint: ". >= '2026-01-01' and . <= '2026-01-01'"}
         """), path: "s.yaml").diagnostics
         #expect(diagnostics.map(\.description) == [
             "s.yaml:9:57: error[E119]: the constraint of question `a` can never hold: no whole number is both >= 10 and <= 5, so every answer would be refused; check the numbers (are the two bounds swapped?)",
             "s.yaml:10:57: error[E119]: the constraint of question `b` can never hold: no whole number is both > 5 and < 6, so every answer would be refused; check the numbers (are the two bounds swapped?)",
             "s.yaml:11:57: error[E119]: the constraint of question `c` can never hold: no number is both > 3 and <= 3, so every answer would be refused; check the numbers (are the two bounds swapped?)",
             "s.yaml:12:59: error[E119]: the constraint of question `d` can never hold: no text is at least 201 and at most 9 characters long, so every answer would be refused; check the numbers (are the two bounds swapped?)",
+            "s.yaml:17:54: error[E119]: the constraint of question `i` can never hold: no day is both on or after 2026-12-31 and on or before 2025-12-31, so every answer would be refused; check the numbers (are the two bounds swapped?)",
         ])
     }
 }

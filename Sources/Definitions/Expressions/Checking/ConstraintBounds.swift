@@ -1,6 +1,6 @@
 /// The bounds a question's constraint puts on every answer, read from its syntax tree: each
 /// conjunct of a top-level `and` that compares `.` (or `string-length(.)`) with a number literal,
-/// such as `. >= 0 and . <= 100`. Conjuncts that depend on other answers or on today (`. <= ${fte}`,
+/// such as `. >= 0 and . <= 100`, or `.` with a date written as a text (`. >= '2026-01-01'`). Conjuncts that depend on other answers or on today (`. <= ${fte}`,
 /// `. <= year(today())`) and anything under `or` or `not` say nothing for every row and are skipped.
 public struct ConstraintBounds: Hashable, Sendable {
     public var minimum: Double?
@@ -11,10 +11,14 @@ public struct ConstraintBounds: Hashable, Sendable {
     /// From `string-length(.) >= n`.
     public var minimumLength: Int?
     public var maximumLength: Int?
+    /// The first and last day a date answer may be, from comparisons with a date (`. > '2026-01-01'`
+    /// allows 2 January on).
+    public var earliest: CalendarDate?
+    public var latest: CalendarDate?
 
     public init() {}
 
-    public var isEmpty: Bool { minimum == nil && maximum == nil && minimumLength == nil && maximumLength == nil }
+    public var isEmpty: Bool { minimum == nil && maximum == nil && minimumLength == nil && maximumLength == nil && earliest == nil && latest == nil }
 
     /// Whether no number lies within the bounds (`. >= 10 and . <= 5`, `. > 3 and . < 3`); with
     /// `wholeNumbers`, whether no whole number does (`. > 5 and . < 6`).
@@ -26,6 +30,12 @@ public struct ConstraintBounds: Hashable, Sendable {
             return low > high
         }
         return low > high || (low == high && (minimumIsExclusive || maximumIsExclusive))
+    }
+
+    /// Whether no day lies within the bounds (`. >= '2026-12-31' and . <= '2026-01-01'`).
+    public var admitsNoDate: Bool {
+        guard let earliest, let latest else { return false }
+        return earliest > latest
     }
 
     /// Whether no text has a length within the bounds (`string-length(.) > 10 and string-length(.) < 5`);
@@ -62,6 +72,28 @@ public struct ConstraintBounds: Hashable, Sendable {
             apply(op, number, to: subject)
         } else if let subject = Self.subject(right), let number = Self.literal(left) {
             apply(Self.mirrored(op), number, to: subject)
+        } else if Self.subject(left) == .value, let day = Self.dateLiteral(right) {
+            apply(op, day)
+        } else if Self.subject(right) == .value, let day = Self.dateLiteral(left) {
+            apply(Self.mirrored(op), day)
+        }
+    }
+
+    /// A date written as a text (`'2026-01-01'`).
+    private static func dateLiteral(_ node: SyntaxNode) -> CalendarDate? {
+        guard case .string(let text) = node.kind else { return nil }
+        return CalendarDate(iso: text)
+    }
+
+    private mutating func apply(_ op: BinaryOperator, _ day: CalendarDate) {
+        switch op {
+        case .greater, .greaterOrEqual:
+            let first = op == .greater ? CalendarDate(daysSinceEpoch: day.daysSinceEpoch + 1) : day
+            earliest = max(earliest ?? first, first)
+        case .less, .lessOrEqual:
+            let last = op == .less ? CalendarDate(daysSinceEpoch: day.daysSinceEpoch - 1) : day
+            latest = min(latest ?? last, last)
+        default: break
         }
     }
 

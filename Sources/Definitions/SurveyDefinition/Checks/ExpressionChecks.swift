@@ -201,6 +201,9 @@ struct ExpressionChecks {
             let whole = question.type == .integer
             guard bounds.admitsNoNumber(wholeNumbers: whole), let low = bounds.lowerBound, let high = bounds.upperBound else { return }
             none = "no \(whole ? "whole number" : "number") is both \(low) and \(high)"
+        case .date:
+            guard bounds.admitsNoDate, let earliest = bounds.earliest, let latest = bounds.latest else { return }
+            none = "no day is both on or after \(earliest) and on or before \(latest)"
         case .text, .longText, .email:
             guard bounds.admitsNoLength, let high = bounds.maximumLength else { return }
             none = high < 1

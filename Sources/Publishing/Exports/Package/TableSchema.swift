@@ -139,6 +139,8 @@ enum TableSchema {
             members.append(("falseValues", .array([.string(FormulaNeutralization.neutralized(text.no))])))
         case .date:
             members.append(("type", "date"))
+            if applies, let earliest = bounds.earliest { constraints.append(("minimum", .string(earliest.description))) }
+            if applies, let latest = bounds.latest { constraints.append(("maximum", .string(latest.description))) }
         case .text:
             members.append(("type", "string"))
             // Only a lower bound: the apostrophe that neutralises a formula-like text adds a character.
