@@ -43,7 +43,7 @@ public final class SQLiteStore: Store {
             if let pageLimit { try db.execute(sql: "PRAGMA max_page_count = \(pageLimit)") }
         }
         do {
-            try Self.refuseForeignOrNewerDatabase(at: path)
+            try Self.retryingWhileBusy(for: busyTimeout) { try Self.refuseForeignOrNewerDatabase(at: path) }
             try Self.refuseUpgradeWhileOpenElsewhere(at: path, busyTimeout: busyTimeout)
             pool = try Self.retryingWhileBusy(for: busyTimeout) { try DatabasePool(path: path, configuration: configuration) }
             // After the pool's own WAL setup, which chooses NORMAL; only the one writer connection writes.
@@ -131,7 +131,9 @@ public final class SQLiteStore: Store {
     /// WAL index (the first to open the file after every connection closed) SQLite answers that
     /// read with SQLITE_BUSY_RECOVERY at once, without waiting in the busy handler as it does for
     /// a lock: an import that opened just as a backup did was refused so (E432), once in about a
-    /// thousand runs of the two in a loop.
+    /// thousand runs of the two in a loop. The same holds for the reads of the schema before the
+    /// pool opens (``refuseForeignOrNewerDatabase(at:)``, ``refuseUpgradeWhileOpenElsewhere(at:busyTimeout:)``):
+    /// left unretried, they refused an import so in one CI run of the backup-while-importing test.
     static func retryingWhileBusy<T>(for timeout: TimeInterval, pause: TimeInterval = 0.005, _ open: () throws -> T) throws -> T {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
@@ -264,8 +266,10 @@ public final class SQLiteStore: Store {
         guard FileManager.default.fileExists(atPath: path) else { return }
         var reading = Configuration()
         reading.readonly = true
-        let upgrade = try DatabaseQueue(path: path, configuration: reading).read { db in
-            try db.tableExists("grdb_migrations") ? try Schema.pendingUpgrade(db) : nil
+        let upgrade = try retryingWhileBusy(for: busyTimeout) {
+            try DatabaseQueue(path: path, configuration: reading).read { db in
+                try db.tableExists("grdb_migrations") ? try Schema.pendingUpgrade(db) : nil
+            }
         }
         guard let upgrade else { return }
         var probing = Configuration()
