@@ -33,12 +33,19 @@ struct ComputeTests {
     /// Each response's weight: 1 where it has a spend, by default.
     typealias Weighing = (Answers) -> Double?
 
-    static func makeStore(weightOf: Weighing = { $0.spend == nil ? nil : 1 }) throws -> (SQLiteStore, SurveyDocument, String) {
+    /// The responses of each round: rows2024 and rows2025, by default.
+    typealias Rows = (String) -> [Answers]
+
+    static func weightOfSpend(_ row: Answers) -> Double? { row.spend == nil ? nil : 1 }
+    static func rows(of round: String) -> [Answers] { round == "shop-2024" ? rows2024() : rows2025() }
+
+    static func makeStore(weightOf: Weighing = weightOfSpend, rowsOf: Rows = rows(of:)) throws -> (SQLiteStore, SurveyDocument, String) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("aggregation-\(UUID().uuidString).sqlite").path
         let store = try SQLiteStore(path: path)
         let loaded = SurveyLoader.load(contentsOf: folder.appendingPathComponent("shop.yaml").path)
         let document = try #require(loaded.document)
-        for (round, rows) in [("shop-2024", rows2024()), ("shop-2025", rows2025())] {
+        for round in ["shop-2024", "shop-2025"] {
+            let rows = rowsOf(round)
             try store.openRound(RoundRequest(
                 name: round, document: document, opens: CalendarDate(year: 2024, month: 1, day: 1)!,
                 closes: CalendarDate(year: 2025, month: 12, day: 31)!, anonymous: true))
@@ -58,10 +65,10 @@ struct ComputeTests {
 
     /// `edit` changes the framework's text before it is loaded; `prepare` changes the store.
     static func compute(
-        language: String? = nil, rounds: [String]? = nil, weightOf: Weighing? = nil, edit: (String) -> String = { $0 },
+        language: String? = nil, rounds: [String]? = nil, weightOf: Weighing? = nil, rowsOf: Rows? = nil, edit: (String) -> String = { $0 },
         prepare: (SQLiteStore, SurveyDocument) throws -> Void = { _, _ in }
     ) throws -> ResultSet {
-        let (store, document, path) = try weightOf.map { try makeStore(weightOf: $0) } ?? makeStore()
+        let (store, document, path) = try makeStore(weightOf: weightOf ?? weightOfSpend, rowsOf: rowsOf ?? rows(of:))
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         try prepare(store, document)
         let file = folder.appendingPathComponent("shop-toc.yaml").path

@@ -15,20 +15,26 @@ struct QuestionChangeTests {
 
     /// shop-2024 on shop.yaml (version 1), shop-2025 on `nextYear` (shop-next-year.yaml, version 2).
     static func compute(nextYear: String = "shop-next-year.yaml", rounds: [String]? = nil, edit: (String) -> String = { $0 }) throws -> ResultSet {
+        try compute(nextYear: nextYear, rounds: rounds, edit: edit) { round in
+            (0..<12).map { i in [.choice("yes"), .choice("north"), .integer(i < 8 ? (round == "shop-2024" ? 5 : 9) : 1), .decimal(10), .boolean(true), nil, .text("r\(i)"), .decimal(1)] }
+        }
+    }
+
+    /// shop-2024 on shop.yaml and shop-2025 on `nextYear`, each with the `responses` of its round
+    /// (the values of shop.yaml's variables), computed with shop-toc.yaml as `edit` leaves it.
+    static func compute(nextYear: String, rounds: [String]? = nil, edit: (String) -> String = { $0 },
+                        responses: (String) -> [[AnswerValue?]]) throws -> ResultSet {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("question-change-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let store = try SQLiteStore(path: path)
         let opens = CalendarDate(year: 2024, month: 1, day: 1)!, closes = CalendarDate(year: 2025, month: 12, day: 31)!
         var latest: SurveyDocument?
-        for (round, file, score) in [("shop-2024", "shop.yaml", Int64(5)), ("shop-2025", nextYear, Int64(9))] {
+        for (round, file) in [("shop-2024", "shop.yaml"), ("shop-2025", nextYear)] {
             let path = file.hasPrefix("/") ? file : folder.appendingPathComponent(file).path
             let document = try #require(SurveyLoader.load(contentsOf: path).document)
             try store.openRound(RoundRequest(name: round, document: document, opens: opens, closes: closes, anonymous: true))
             try store.insertCompleteResponses(round: round, document: document, source: .import) { inserter in
-                for i in 0..<12 {
-                    let values: [AnswerValue?] = [.choice("yes"), .choice("north"), .integer(i < 8 ? score : 1), .decimal(10), .boolean(true), nil, .text("r\(i)"), .decimal(1)]
-                    try inserter.insert(values, info: ImportedResponseInfo(language: "sv"))
-                }
+                for values in responses(round) { try inserter.insert(values, info: ImportedResponseInfo(language: "sv")) }
             }
             latest = document
         }

@@ -128,6 +128,11 @@ import Testing
         #expect(weighting["source"] as? String == "The register 2025")
         #expect(weighting["notWeighted"] as? [String] == ["women"])
         #expect(weighting["indicatorWeights"] as? [[String: String]] == [["indicator": "women", "weight": "age"]])
+        // The data package says it too, for a reader of datapackage.json alone.
+        let samla = try #require(try fixture.json("datapackage.json")["samla"] as? [String: Any])
+        let inPackage = try #require(samla["weighting"] as? [String: Any])
+        #expect(try JSONSerialization.data(withJSONObject: inPackage, options: .sortedKeys)
+            == JSONSerialization.data(withJSONObject: weighting, options: .sortedKeys))
     }
 
     /// An unweighted round says so, rather than leaving the reader to guess.
@@ -139,6 +144,8 @@ import Testing
         let weighting = try #require(try fixture.json("provenance.json")["weighting"] as? [String: Any])
         #expect(weighting["applied"] as? Bool == false)
         #expect(weighting["indicatorWeights"] as? [Any] != nil)
+        let samla = try #require(try fixture.json("datapackage.json")["samla"] as? [String: Any])
+        #expect((samla["weighting"] as? [String: Any])?["applied"] as? Bool == false)
     }
 
     /// The rows and the cleaning log are not enough to compute a figure again: the provenance file

@@ -10,7 +10,7 @@ import SurveyDefinition
         try fixture.export(ExportOptions(includePII: true))
         let (header, rows) = try fixture.table("codebook.csv")
         #expect(header == ["column", "variable", "question", "question_type", "type", "option", "label_sv", "label_en", "choices_sv",
-                           "choices_en", "relevant", "constraint", "choice_filter", "choice_attributes", "required", "unit", "export_as", "pii",
+                           "choices_en", "definition_codes", "relevant", "constraint", "choice_filter", "choice_attributes", "required", "unit", "export_as", "pii",
                            "calculation", "changed_since", "change", "change_details"])
         #expect(rows.map { $0["column"]! } == (try fixture.table("responses.csv").header))
         let byColumn = Dictionary(uniqueKeysWithValues: rows.map { ($0["column"]!, $0) })
@@ -18,6 +18,7 @@ import SurveyDefinition
         #expect(form["label_sv"] == "Juridisk form" && form["label_en"] == "Legal form")
         #expect(form["choices_sv"] == "ab, Aktiebolag | ek, Ekonomisk förening | ideell, Ideell förening, \"allmännyttig\"")
         #expect(form["required"] == "yes" && form["export_as"] == "EX_FORM" && form["pii"] == "no" && form["type"] == "choice")
+        #expect(form["definition_codes"] == "", "the standard export writes the definition's codes")
         let founded = try #require(byColumn["founded"])
         #expect(founded["constraint"] == ". >= 1850 and . <= 2025" && founded["type"] == "integer")
         let option = try #require(byColumn["barriers_rules"])

@@ -107,9 +107,14 @@ import Testing
         #expect(codebook.first { $0["column"] == "PC_FORM" }?["choices_en"]
             == "company, Limited company | association, Non-profit association | other, Other")
         #expect(codebook.first { $0["column"] == "PC_SUPPORT_INNOVATION_GRANT" }?["option"] == "innovation_grant")
+        // provenance.json's expressions and weighting use the definition's codes: the codebook maps them.
+        #expect(codebook.first { $0["column"] == "PC_FORM" }?["definition_codes"] == "company = ab | association = ideell_forening | other = other")
+        #expect(codebook.first { $0["column"] == "PC_SUPPORT_INNOVATION_GRANT" }?["definition_codes"] == "innovation_grant = vinnova")
+        #expect(codebook.first { $0["column"] == "PC_SIZE" }?["definition_codes"] == "", "its codes are the definition's")
         let markdown = String(decoding: try fixture.allFiles()["codebook.md"]!, as: UTF8.self)
-        #expect(markdown.contains("| `association` |"))
-        #expect(!markdown.contains("ideell_forening"))
+        #expect(markdown.contains("| code | code in the definition | sv | en |"))
+        #expect(markdown.contains("| `association` | `ideell_forening` | Ideell förening | Non-profit association |"))
+        #expect(!markdown.contains("| `small` | `small` |"), "a list without partner codes has no second code")
 
         let package = try fixture.json("datapackage.json")
         let fields = ((package["resources"] as! [[String: Any]])[0]["schema"] as! [String: Any])["fields"] as! [[String: Any]]

@@ -90,6 +90,29 @@ import Testing
         }
     }
 
+    /// A response's yes-or-no answer says yes or no in the admin's language beside its stored code,
+    /// as a choice does, and a decimal has the language's decimal mark: the Swedish page showed a
+    /// bare `1` for "Deltog du i workshoppen?" and `2.5` for the hours.
+    @Test func aResponsesYesOrNoAndDecimalAnswersAreWrittenInTheAdminsLanguage() async throws {
+        let environment = try TestEnvironment()
+        try environment.openRound("workshop-open", survey: "msi-workshop.yaml")
+        try await environment.withServer { client in
+            let r = try await Respondent.start(client, round: "workshop-open", headers: Self.swedish)
+            try await r.answer("Om workshoppen", [("attended", "1"), ("ws_date", "2026-05-01"), ("format", "onsite"), ("city", "umea")])
+            try await r.answer("Om dig", [("role", "yes"), ("hours", "2,5")])
+            let id = try #require(try environment.store.linkTarget(tokenHash: InvitationToken.hash(r.token))?.response?.record.id)
+            try await signIn(client)
+            let swedish = try await client.get("/admin/responses/\(id)", headers: Self.swedish).body
+            #expect(swedish.contains(#"<td>Deltog du i workshoppen?</td><td class="answer-text">1 (Ja)</td>"#), "\(swedish)")
+            #expect(swedish.contains(#"<td class="answer-text">2,5</td>"#), "\(swedish)")
+            #expect(swedish.contains("<dt>Språk</dt><dd>Svenska (sv)</dd>"), "the respondent's language by its name, as the round page has it")
+            let english = try await client.get("/admin/responses/\(id)", headers: Self.english).body
+            #expect(english.contains(#"<td>Did you take part in the workshop?</td><td class="answer-text">1 (Yes)</td>"#), "\(english)")
+            #expect(english.contains(#"<td class="answer-text">2.5</td>"#), "\(english)")
+            #expect(english.contains(#"<dt>Language</dt><dd><span lang="sv">Svenska</span> (sv)</dd>"#), "\(english)")
+        }
+    }
+
     /// At 320 px the rounds table broke its dates at their hyphens ("2026-" above "11-29 –"), and
     /// so did the tables of days and of the latest responses: every day there is in an element of
     /// class `date`, which does not wrap, and a range may break only after its dash. Round names and

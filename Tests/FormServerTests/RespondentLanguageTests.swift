@@ -34,12 +34,40 @@ import Testing
             pages.append(("the second page", try await sv.show().body, try await en.show().body))
             pages.append(("its errors", try await sv.post([("prio_fin", "tre"), ("prio_imp", "11")]).body,
                           try await en.post([("prio_fin", "tre"), ("prio_imp", "11")]).body))
-            for (path, swedish, english) in pages {
-                #expect(Page.language(swedish) == "sv" && Page.language(english) == "en", "\(path)")
-                let left = AdminLanguageTests.words(swedish).intersection(AdminLanguageTests.words(english)).subtracting(Self.shared)
-                    .filter { !$0.contains(where: \.isNumber) }
-                #expect(left.isEmpty, "\(path) says in English: \(left.sorted())")
-            }
+            Self.expectNothingShared(pages)
+        }
+    }
+
+    /// The pages a respondent meets around the questions: the start page of a browser that has
+    /// begun (its note and the link to continue), the thank-you page, and the page of a form
+    /// whose security code is missing.
+    @Test func nothingOnASwedishThankYouResumeOrRefusedPageIsLeftInEnglish() async throws {
+        let environment = try TestEnvironment()
+        try await environment.withServer { client in
+            let sv = try await Respondent.start(client, round: "esem-open", headers: Self.swedish)
+            let en = try await Respondent.start(WebClient(port: client.port), round: "esem-open", headers: Self.english)
+            var pages: [(path: String, sv: String, en: String)] = []
+            pages.append(("the begun start page", try await client.get("/s/esem-open", headers: Self.swedish).body,
+                          try await en.client.get("/s/esem-open", headers: Self.english).body))
+            for r in [sv, en] { #expect(try await r.post([("consent", "no")]).status == 303) }
+            pages.append(("the thank-you page", try await sv.show().body, try await en.show().body))
+            let withoutCode = [("samla.page", "welcome"), ("samla.action", "next")]
+            pages.append(("a form without its code", try await client.postForm(sv.path, withoutCode, headers: Self.swedish).body,
+                          try await en.client.postForm(en.path, withoutCode, headers: Self.english).body))
+            #expect(pages[0].sv.contains("Fortsätt där du slutade") && pages[1].sv.contains("Tack för dina svar")
+                        && pages[2].sv.contains("Sidan kunde inte tas emot"), "\(pages.map(\.sv))")
+            Self.expectNothingShared(pages)
+        }
+    }
+
+    /// Each page in Swedish and in English has no word in common but names, numbers and the words
+    /// both languages share: what is left is English on the Swedish page.
+    static func expectNothingShared(_ pages: [(path: String, sv: String, en: String)], sourceLocation: SourceLocation = #_sourceLocation) {
+        for (path, swedish, english) in pages {
+            #expect(Page.language(swedish) == "sv" && Page.language(english) == "en", "\(path)", sourceLocation: sourceLocation)
+            let left = AdminLanguageTests.words(swedish).intersection(AdminLanguageTests.words(english)).subtracting(Self.shared)
+                .filter { !$0.contains(where: \.isNumber) }
+            #expect(left.isEmpty, "\(path) says in English: \(left.sorted())", sourceLocation: sourceLocation)
         }
     }
 }

@@ -37,6 +37,8 @@ struct FrameworkCorpusTests {
         "node-misses-impact": ("E307", 26, 9),
         "numerator-not-condition": ("E229", 35, 17),
         "numerator-on-mean": ("E310", 48, 5),
+        "p-percent-on-share": ("E310", 42, 5),
+        "p-percent-out-of-range": ("E319", 49, 16),
         "poststratify-by-number": ("E312", 6, 95),
         "poststratify-count-not-positive": ("E326", 6, 132),
         "poststratify-unknown-code": ("E325", 6, 125),

@@ -200,6 +200,30 @@ struct FrameworkLoadingTests {
         #expect(load("false", onReported: true).diagnostics.map(\.code.id) == ["E310"])
     }
 
+    /// The p % rule is off unless set: `suppression`'s `p_percent` applies it to every total, mean
+    /// and ratio, an indicator's own overrides it, and `p_percent: 0` turns it off for one (a score).
+    @Test func thePPercentRuleAppliesToSumsWhereSet() throws {
+        let valid = try String(contentsOf: Fixtures.valid, encoding: .utf8)
+        func mean(_ framework: String, _ own: String? = nil) throws -> Double? {
+            var text = valid.replacingOccurrences(of: "languages: [sv, en]\n", with: "languages: [sv, en]\n" + framework)
+            if let own { text = text.replacingOccurrences(of: "    weight: weight\n", with: "    weight: weight\n    p_percent: \(own)\n") }
+            let result = FrameworkLoader.load(text: text, path: "f.yaml", surveys: Fixtures.catalogue)
+            let loaded = try #require(result.framework, "\(result.diagnostics)")
+            #expect(result.errors.isEmpty, "\(result.diagnostics)")
+            // A share never takes the rule: its figure is no sum of what each contributes.
+            #expect(loaded.indicators.first { $0.id == "satisfied" }?.dominanceP(defaults: loaded.suppression) == nil)
+            return loaded.indicators.first { $0.id == "mean_spend" }?.dominanceP(defaults: loaded.suppression)
+        }
+        #expect(try mean("") == nil)
+        #expect(try mean("suppression: {p_percent: 10}\n") == 10)
+        #expect(try mean("suppression: {p_percent: 10}\n", "15") == 15)
+        #expect(try mean("suppression: {p_percent: 10}\n", "0") == nil)
+        #expect(try mean("", "12.5") == 12.5)
+        let negative = FrameworkLoader.load(text: valid.replacingOccurrences(of: "languages: [sv, en]\n", with: "languages: [sv, en]\nsuppression: {p_percent: -1}\n"),
+                                            path: "f.yaml", surveys: Fixtures.catalogue)
+        #expect(negative.errors.map(\.description) == ["f.yaml:4:26: error[E319]: `p_percent` of `suppression` is a percentage from 0 (the rule off) to 100, such as 10, not -1"])
+    }
+
     /// An indicator's expression is read as a survey's is: an error in one folded over lines is at
     /// its token, one in a `"…"` with an escape at the expression's start (it was a column off).
     @Test func indicatorExpressionErrorsAreAtTheirToken() throws {

@@ -30,4 +30,32 @@ struct QuestionChangeReportTests {
         let unchanged = try ClubFixture().render()
         #expect(!unchanged.contains("ställdes olika"))
     }
+
+    /// A size whose code the next year renamed, its label kept, is one group of the table: the
+    /// 2025 row of `liten` under the 2024 row of `small`, with the change between them.
+    @Test func aGroupWhoseCodeWasRenamedIsOneGroupOfTheTable() throws {
+        let rendered = try ClubFixture(renamedSmall: true).render()
+        let small = "<th scope=\"row\">Liten &lt;script&gt;alert(1)&lt;/script&gt;</th>"
+        // The indicator's table (rows with a round), not the topline's count of the choice.
+        let rows = rendered.components(separatedBy: "<tr").filter { $0.contains(small) && $0.contains("class=\"round\"") }
+        #expect(rows.count == 2, "\(rows)")
+        #expect(rows.first?.contains("<td class=\"round\">Klubb 2024</td>") == true, "\(rows)")
+        let later = try #require(rows.last)
+        #expect(later.contains("<td class=\"round\">Klubb 2025</td>"), "\(later)")
+        #expect(later.contains("<td class=\"num\">+20,0 (−7,6 till 42,9)</td>"), "the change since 2024: \(later)")
+        // Adjacent: no other group's row between the two.
+        let first = try #require(rendered.range(of: rows[0]))
+        #expect(rendered[first.upperBound...].hasPrefix("<tr" + rows[1]), "the two rows are apart")
+        #expect(!rendered.contains("ställdes olika"), "a rename asks what was asked")
+    }
+
+    /// Each round's row of a group is labelled as that round asked it: a label reworded since is
+    /// not shown with the earlier round's words.
+    @Test func eachRoundsRowHasItsOwnLabel() throws {
+        let rendered = try ClubFixture(rewordedSmall: true).render()
+        let rows = rendered.components(separatedBy: "<tr").filter { $0.contains("class=\"round\"") && $0.contains("Liten") }
+        #expect(rows.count == 2, "\(rows)")
+        #expect(rows.first?.hasPrefix("><th scope=\"row\">Liten &lt;script&gt;alert(1)&lt;/script&gt;</th><td class=\"round\">Klubb 2024</td>") == true, "\(rows)")
+        #expect(rows.last?.hasPrefix("><th scope=\"row\">Liten, under 10 medlemmar &lt;script&gt;alert(1)&lt;/script&gt;</th><td class=\"round\">Klubb 2025</td>") == true, "\(rows)")
+    }
 }

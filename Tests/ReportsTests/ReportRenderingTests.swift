@@ -828,3 +828,18 @@ struct ReportRenderingTests {
         return String(html[start.lowerBound..<end.upperBound])
     }
 }
+
+/// What a chart's text alternative says of each round's total: a round's label ends in a year, so
+/// its figure follows a colon ("Klubb 2025: 65,0 %"); "Verksamhetsår 2024 310" read as one number.
+/// A chart without a total says none, rather than "Totalt: . Tabellen nedan …".
+@Suite struct ChartDescriptionTests {
+    @Test(arguments: [("sv", "Totalt per omgång: "), ("en", "Total by round: ")])
+    func eachRoundsTotalFollowsItsLabelAfterAColon(language: String, lead: String) throws {
+        let html = try ReportRenderingTests.report(language: language, framework: { $0 }).html
+        let descriptions = html.components(separatedBy: "<title").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        let totals = descriptions.compactMap { description in description.range(of: lead).map { String(description[$0.upperBound...]) } }
+        #expect(totals.count >= 3, "\(descriptions)")
+        let labelled = try Regex("^[^ ]+ 20[0-9][0-9]: "), run = try Regex(" 20[0-9][0-9] [0-9]")
+        #expect(totals.allSatisfy { $0.contains(labelled) && !$0.contains(run) }, "\(totals)")
+    }
+}

@@ -63,10 +63,68 @@ struct StylesheetTests {
     }
 
     /// On paper an indicator's heading, description and facts stay with the chart under them, and a
-    /// breakdown's heading row with its first group; a table's note stays with the table.
+    /// breakdown's heading row with its first group; a table's note stays with the table. A
+    /// description is not split either: "Ofinansierad del av behovet…" ended a page with its heading
+    /// and the first line of its description, the rest and its facts on the next. A line that leads
+    /// in to what follows stays with it: "Answers under “Other”:" ended a page, its answers on the next.
     @Test func headingsAndFactsAreNotLeftAtTheFootOfAPage() throws {
         let print = try #require(css.range(of: "@media print {").map { String(css[$0.upperBound...]) })
-        #expect(print.contains(".indicator > h3 + p, .indicator-facts, tr.heading { break-after: avoid; }"))
+        #expect(print.contains(".indicator > h3 + p, .indicator-facts, tr.heading, .lead-in { break-after: avoid; }"))
+        let html = try ClubFixture().render()
+        #expect(html.contains(#"<p class="lead-in">Svar under ”Annat”:</p>"#))
+        #expect(html.contains(#"<p class="note lead-in">De vanligaste svaren som minst"#))
+        #expect(print.contains("figure, tr, .tile, .indicator > h3 + p, .indicator-facts { break-inside: avoid; }"))
         #expect(print.contains(".table-wrap + .note { break-before: avoid; }"))
+    }
+
+    /// The print rules, from `@media print {` to the stylesheet's end.
+    var print: String { css.range(of: "@media print {").map { String(css[$0.upperBound...]) } ?? "" }
+
+    /// A board reading a 39-page report on paper refers to its pages: each A4 page is numbered
+    /// "k / N" at its foot (Chromium's own header and footer are left to the printer's choice).
+    @Test func printedPagesAreNumberedOnA4() throws {
+        let page = try #require(css.range(of: "@page {").map { css[$0.upperBound...] })
+        let rule = page.prefix { $0 != "}" }
+        #expect(rule.contains("size: A4;"))
+        #expect(rule.contains(#"@bottom-right { content: counter(page) " / " counter(pages);"#), "\(rule)")
+    }
+
+    /// Chromium shrinks every page of a document with anything wider than the paper: the impact
+    /// report's tables (a 9.5rem note, 10.5pt text) made it 923 px wide on A4's 688, and it printed at
+    /// 75 %, its text at 8 pt. On paper the root is the print's 10.5pt, so that every size in rem
+    /// follows it (a table's .92rem was 11pt beside 10.5pt text), tables are set at 9pt with narrower
+    /// padding, and a target's or a change's note takes no minimum width.
+    @Test func tablesFitThePrintedPageInsteadOfShrinkingIt() {
+        for rule in ["html { font-size: 10.5pt; }", "body { font-size: 1rem; }", "table { font-size: 9pt; }",
+                     "th, td { padding-right: .4rem; }", "td.num, th.num { padding-left: .4rem; }", "td.num .note { min-width: 0; }"] {
+            #expect(print.contains(rule), "\(rule)")
+        }
+        // Every other size is relative to the root or the element, so that the print's root governs
+        // it; the phone's 15px body applies below 30rem only, never on A4.
+        let sizes = css.components(separatedBy: "font-size:").dropFirst().map { $0.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces) }
+        let fixed = sizes.filter { !$0.hasSuffix("rem") && !$0.hasSuffix("em") && !$0.hasSuffix("%") && !$0.hasSuffix("pt") && $0 != "15px" }
+        #expect(fixed.isEmpty, "\(fixed)")
+    }
+
+    /// A table's header ended a page with its rows on the next ("Län med minst en aktiv
+    /// samverkansplattform", page 24), and a breakdown's rows ran onto the next page under the
+    /// repeated column headers but without their question ("Vill inte svara", "Uppgift saknas" of
+    /// "Vilket kön har du?"). The first row stays with the header; a body of up to 12 rows, and a
+    /// breakdown of up to 25 under its question, stays on one page. The selectors count rows within
+    /// each `<tbody>`, so the HTML must put the header right before the first body, and each
+    /// breakdown's question first in a body of its own.
+    @Test func aTablesHeaderAndAShortBreakdownStayWithTheirRows() throws {
+        #expect(print.contains("thead + tbody > tr:first-child { break-before: avoid; }"))
+        #expect(print.contains("tr:first-child:nth-last-child(-n+12), tr:first-child:nth-last-child(-n+12) ~ tr:not(:last-child),"))
+        #expect(print.contains("tr.heading:first-child:nth-last-child(-n+25) ~ tr:not(:last-child) { break-after: avoid; }"))
+        let html = try ClubFixture().render()
+        let tables = html.components(separatedBy: "<table>").dropFirst()
+        #expect(tables.count >= 5)
+        for table in tables {
+            #expect(table.contains("</thead><tbody><tr"), "\(table.prefix(300))")
+        }
+        let headings = html.components(separatedBy: #"<tr class="heading">"#).dropFirst().count
+        #expect(headings >= 2)
+        #expect(html.components(separatedBy: #"<tbody><tr class="heading">"#).dropFirst().count == headings)
     }
 }

@@ -257,6 +257,36 @@ import Testing
         #expect(!published.output.contains(language == "sv" ? "(undanhållen):" : "(suppressed):"), "\(published.output)")
     }
 
+    /// A total one participant dominates: 12 civil participants made 2 contacts each, and one of the
+    /// 12 private ones 400. The p % rule withholds the private group (the rest, 20, is under 10 % of
+    /// 400), the civil group beside it, and says what `(suppressed, dominance)` means.
+    @Test(arguments: [
+        ("en", "(suppressed, dominance)", "  (suppressed, dominance): one or two responses make up nearly all of the sum the figure is built from (the p % rule), so it would all but give away the largest\n"),
+        ("sv", "(undanhållen, dominans)", "  (undanhållen, dominans): ett eller två svar står för nästan hela summan som siffran bygger på (p %-regeln), så den skulle nästan avslöja det största\n"),
+    ])
+    func aTotalOneResponseDominatesIsWithheldAndTheTableSaysWhy(language: String, mark: String, line: String) throws {
+        let answers = (0..<12).map { _ in ["sector": AnswerValue.choice("civil"), "new_contacts": .integer(2)] }
+            + (0..<12).map { i in ["sector": AnswerValue.choice("private"), "new_contacts": .integer(i == 0 ? 400 : 2)] }
+        let cli = try Self.forumRound(answers)
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        try Self.framework(indicator: """
+            kind: total
+            value: "${new_contacts}"
+            disaggregate: [sector]
+            p_percent: 10
+        """).write(to: file, atomically: true, encoding: .utf8)
+        let run = try cli.run(["compute", "--framework", file.path, "--lang", language, "--format", "csv"])
+        #expect(run.status == 0, "\(run.errors)")
+        let rows = run.output.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        // The total, 446, is published: the rest after 400 and 2 is 44, over 10 % of 400.
+        #expect(rows.first { $0.count > 14 && $0[3] == "" && $0[0] == "contacts_per_contact" }.map { [$0[6], $0[7], $0[14]] } == ["24", "446", ""])
+        #expect(rows.first { $0.count > 14 && $0[5] == "private" }.map { [$0[6], $0[7], $0[14]] } == ["", "", "dominance"])
+        #expect(rows.first { $0.count > 14 && $0[5] == "civil" }.map { [$0[6], $0[7], $0[14]] } == ["", "", "secondary"])
+        let table = try cli.run(["compute", "--framework", file.path, "--lang", language])
+        #expect(table.output.contains(mark), "\(table.output)")
+        #expect(table.output.contains(line), "\(table.output)")
+    }
+
     /// Each table says why a cell has no estimate (here a ratio over zero contacts), in its language.
     @Test(arguments: ["en", "sv"])
     func theTableSaysWhyACellHasNoEstimateInItsLanguage(language: String) throws {

@@ -74,7 +74,7 @@ import Testing
         #expect(imported.status == 0, "\(imported.errors)")
 
         for (language, words) in [("en", "; 1 of them declined in the form (the survey&#39;s refusal) and counts as a refusal in the response rate</td><td class=\"num\">1</td>"),
-                                  ("sv", "; varav 1 som avböjde i formuläret (enkätens refusal) och räknas som vägran i svarsfrekvensen</td><td class=\"num\">1</td>")] {
+                                  ("sv", "; varav 1 som avböjde i formuläret (enligt enkätens villkor för vägran) och räknas som vägran i svarsfrekvensen</td><td class=\"num\">1</td>")] {
             let report = try cli.run(["report", ImportCommandTests.root.appendingPathComponent("reports/esem-se-topline.yaml").path,
                                       "--lang", language, "--out", "report-\(language).html"])
             #expect(report.status == 0, "\(report.errors)")

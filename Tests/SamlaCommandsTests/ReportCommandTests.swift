@@ -62,6 +62,14 @@ import Testing
         for interval in intervals { #expect(interval.low > 0 && interval.high < 100, "\(interval)") }
         #expect(impact.contains("<span class=\"code\">ratio-logit-student-t</span>"))
         #expect(!impact.contains("ratio-log-student-t"))
+        // One sole trader reports 290 of its group's 329 staff from the target groups: the p % rule
+        // (msi-toc's p_percent: 10) withholds the group, which the thresholds alone published, and
+        // the report says why, under the table and in its methods.
+        let soleTraders = try #require(shares.first { $0[2] == "esem-se-2025" && $0[5] == "enskild_firma" })
+        #expect(soleTraders[6] == "" && soleTraders[7] == "" && soleTraders[14] == "dominance", "\(soleTraders)")
+        #expect(impact.contains("<td class=\"num\">– dominerad</td>"))
+        #expect(impact.contains("– dominerad: ett enda svar står för nästan hela summan. Svaren utom de två största bidrar tillsammans med mindre än 10\u{A0}% av det största"))
+        #expect(impact.contains("(p %-regeln, för indikatorer som bygger på storheter som antal anställda): när svaren utom de två största tillsammans bidrar med mindre än 10\u{A0}% av det största"))
         let again = try SamlaBinary.run(["demo", "--folder", workspace.path("demo")], in: Self.root)
         #expect(again.status == 0, "\(again.errors)")
         #expect(try String(contentsOfFile: workspace.path("demo/msi-toc-results.csv"), encoding: .utf8) == results)

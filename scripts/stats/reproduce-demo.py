@@ -332,7 +332,7 @@ def indicators_of(check, provenance, round_name):
             check.fact(f"{round_name}: {definition['id']} is the indicator this script implements", False,
                        f"provenance.json: {expressions}, here: {written}")
             continue
-        rungs = {d["threshold"] for d in defined["definitions"]} | set(defined["suppression"].values())
+        rungs = {d["threshold"] for d in defined["definitions"]} | {defined["suppression"][k] for k in ("minCell", "minBase")}
         indicator = dict(definition, value=value, by=definition["disaggregate"], percent=definition.get("unit") == "percent",
                          time_line=defined["rounds"], rungs=rungs)
         if "universe" in definition:
@@ -384,6 +384,41 @@ def suppress(total, groups, limit, rungs=()):
     return reasons
 
 
+def dominated(values, p):
+    """docs/framework-format.md, "Suppression": the p % rule fails when the contributions (sizes)
+    other than the two largest sum to less than p % of the largest."""
+    sizes = sorted((abs(v) for v in values), reverse=True) + [0, 0]
+    return sizes[0] > 0 and sum(sizes) - sizes[0] - sizes[1] < p / 100 * sizes[0]
+
+
+def fails(members, kind, p):
+    """Whether the responses `members` ((answers, value) pairs) fail the p % rule: a ratio on its
+    numerators or its denominators."""
+    values = [v for _, v in members]
+    if kind == "ratio":
+        return dominated([n for n, _ in values], p) or dominated([d for _, d in values], p)
+    return dominated(values, p)
+
+
+def withhold_dominated(reasons, groups, kind, p):
+    """Each published group that fails the rule is withheld ("dominance"); then, while the withheld
+    groups with responses fail it together, the published group with the smallest base (the first
+    on a tie) is withheld beside them ("secondary")."""
+    reasons = list(reasons)
+    for k, (_, members) in enumerate(groups):
+        if reasons[k] is None and members and fails(members, kind, p):
+            reasons[k] = "dominance"
+
+    def withheld():
+        return [k for k, r in enumerate(reasons) if r and groups[k][1]]
+    while withheld() and fails([m for k in withheld() for m in groups[k][1]], kind, p):
+        published = [k for k, r in enumerate(reasons) if r is None and groups[k][1]]
+        if not published:
+            break
+        reasons[min(published, key=lambda k: (len(groups[k][1]), k))] = "secondary"
+    return reasons
+
+
 def status(indicator, round_name, estimate):
     targets, line = indicator.get("targets", {}), indicator["time_line"]
     later = [r for r in line[line.index(round_name):] if r in targets]
@@ -398,13 +433,13 @@ def status(indicator, round_name, estimate):
     if reaches(goal):
         return "uppnått"
     if goal_round == round_name:
-        return "efter plan"
+        return "inte i fas"
     if "baseline" not in indicator:
         return ""
     start, value = indicator["baseline"]
     s, now, end = line.index(start), line.index(round_name), line.index(goal_round)
     path = value + (goal - value) * (now - s) / (end - s)
-    return "i fas" if reaches(path) else "efter plan"
+    return "i fas" if reaches(path) else "inte i fas"
 
 
 # ---------------------------------------------------------------- the reproduction
@@ -578,7 +613,9 @@ def reproduce_indicator(check, indicator, round_name, answers, codebook, publish
     base = [(a, v) for a, v in base if v is not None]
     limit = indicator["threshold"]
     scale = 100 if indicator.get("percent") else 1
-    cells = [(TOTAL_CODE, "", base)]
+    p = indicator.get("pPercent")
+    total_dominated = p is not None and len(base) >= limit and fails(base, indicator["kind"], p)
+    cells = [(TOTAL_CODE, "", base, "primary" if len(base) < limit else ("dominance" if total_dominated else None))]
     for variable in indicator["by"]:
         groups = [(code, [(a, v) for a, v in base if not a[variable].empty() and a[variable].value == code])
                   for code in codebook.group_codes(variable)]
@@ -586,10 +623,14 @@ def reproduce_indicator(check, indicator, round_name, answers, codebook, publish
         if missing:
             groups.append((MISSING_CODE, missing))
         reasons = suppress(len(base), [len(g) for _, g in groups], limit, indicator["rungs"])
+        if total_dominated:
+            # A dominated total takes every group with it, as a small one does.
+            reasons = [r or ("dominance" if fails(g, indicator["kind"], p) else "secondary") for r, (_, g) in zip(reasons, groups)]
+        elif p is not None:
+            reasons = withhold_dominated(reasons, groups, indicator["kind"], p)
         cells += [(code, variable, members, reason) for (code, members), reason in zip(groups, reasons)]
     for cell in cells:
-        code, variable, members = cell[:3]
-        reason = cell[3] if len(cell) > 3 else ("primary" if len(members) < limit else None)
+        code, variable, members, reason = cell
         where = f"{indicator['id']} {round_name} {variable or ''} {code if variable and code else ('(missing)' if variable else '(total)')}"[:60]
         row = rows[(rows.breakdown == variable) & (rows.group_code == code)]
         if len(row) != 1:
@@ -599,7 +640,7 @@ def reproduce_indicator(check, indicator, round_name, answers, codebook, publish
         covered.add((indicator["id"], round_name, variable, code))
         check.text(where, "suppressed", row.suppressed, reason or "")
         if reason:
-            check.text(where, "n", row.n, f"< {limit}" if reason == "primary" and members else ("" if reason == "secondary" else f"< {limit}"))
+            check.text(where, "n", row.n, "" if reason in ("secondary", "dominance") else f"< {limit}")
             continue
         check.text(where, "n", row.n, str(len(members)))
         result = ESTIMATORS[indicator["kind"]]([v for _, v in members])

@@ -19,7 +19,7 @@ extension DiagnosticCode {
     public static let duplicateFrameworkRound = DiagnosticCode("E316", .error, "two rounds with the same name")
     public static let invalidFrameworkRoundName = DiagnosticCode("E317", .error, "a round name that is not a slug")
     public static let designWithoutWeight = DiagnosticCode("E318", .error, "strata or fpc given without a weight")
-    public static let invalidThreshold = DiagnosticCode("E319", .error, "a suppression threshold, minimum completeness or minimum time out of range")
+    public static let invalidThreshold = DiagnosticCode("E319", .error, "a suppression threshold or p % rule, minimum completeness or minimum time out of range")
     public static let targetsWithoutDirection = DiagnosticCode("E320", .error, "targets without a direction (up or down)")
     public static let noRoundForSurvey = DiagnosticCode("E321", .error, "an indicator's survey has no round declared in the framework")
     public static let targetNotAfterBaseline = DiagnosticCode("E322", .error, "a target for a round that does not come after the baseline's round")

@@ -15,8 +15,8 @@ struct BackupCommand: ParsableCommand {
         name FILE. It opens with every samla command (--db FILE). The database is only read: \
         this works on a read-only copy too, and a database of an earlier Samla is copied as it is, \
         not brought up to date, so that a backup made before an upgrade restores for that version. To restore: stop the server, move the database and its \
-        -wal and -shm files aside, and copy FILE in their place (docs/store.md, "Restoring a \
-        backup"). The copy holds the rounds' personal data.
+        -wal and -shm files aside, and put FILE in their place with samla restore --from FILE, which \
+        checks it first (docs/store.md, "Restoring a backup"). The copy holds the rounds' personal data.
         """
     )
 

@@ -82,7 +82,9 @@ enum ResultText {
         for row in rows {
             let percent = row.unit == "percent"
             let suffix = percent ? numbers.percentSign : ""
-            let withheld = sv ? "(undanhållen)" : "(suppressed)"
+            let withheld = row.suppressed == SuppressedCell.Reason.dominated.code
+                ? (sv ? "(undanhållen, dominans)" : "(suppressed, dominance)")
+                : (sv ? "(undanhållen)" : "(suppressed)")
             let estimate = row.estimate.isEmpty ? (row.suppressed.isEmpty ? (row.note.isEmpty ? "" : "–") : withheld) : row.estimate + suffix
             let interval = row.low.isEmpty ? "" : numbers.range(row.low, row.high)
             var change = row.change
@@ -154,10 +156,14 @@ enum ResultText {
     static func suppressionLines(_ results: ResultSet) -> [String] {
         let sv = results.language == "sv"
         var thresholds: [Int] = []
-        var secondary = false
+        var secondary = false, dominated = false
         for row in results.rows {
             guard case .suppressed(let cell) = row.outcome else { continue }
-            if cell.reason == .secondary { secondary = true } else if !thresholds.contains(cell.threshold) { thresholds.append(cell.threshold) }
+            switch cell.reason {
+            case .secondary: secondary = true
+            case .dominated: dominated = true
+            case .belowThreshold: if !thresholds.contains(cell.threshold) { thresholds.append(cell.threshold) }
+            }
         }
         var lines: [String] = []
         if let only = thresholds.first, thresholds.count == 1 {
@@ -172,8 +178,13 @@ enum ResultText {
         }
         if secondary {
             lines.append(sv
-                ? "(undanhållen) utan n: undanhållen så att en liten grupp i samma uppdelning inte kan räknas fram ur totalen och de andra grupperna"
-                : "(suppressed) without n: withheld so that a small group of the same breakdown cannot be worked out from the total and the other groups")
+                ? "(undanhållen) utan n: undanhållen så att en liten\(dominated ? " eller dominerad" : "") grupp i samma uppdelning inte kan räknas fram ur totalen och de andra grupperna"
+                : "(suppressed) without n: withheld so that a small\(dominated ? " or dominated" : "") group of the same breakdown cannot be worked out from the total and the other groups")
+        }
+        if dominated {
+            lines.append(sv
+                ? "(undanhållen, dominans): ett eller två svar står för nästan hela summan som siffran bygger på (p %-regeln), så den skulle nästan avslöja det största"
+                : "(suppressed, dominance): one or two responses make up nearly all of the sum the figure is built from (the p % rule), so it would all but give away the largest")
         }
         return lines
     }

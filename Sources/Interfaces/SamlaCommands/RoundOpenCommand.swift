@@ -57,7 +57,8 @@ struct RoundOpenCommand: ParsableCommand {
             let stored = opening.definitionChanged ? try store.roundSummaries().first { $0.round.name == name } : nil
             let asked = Set(document.survey.variables.map(\.name))
             let notAsked = opening.created ? try store.variables(survey: document.survey.id).map(\.name).filter { !asked.contains($0) } : []
-            for line in Self.report(opening, document: document, stored: stored, notAsked: notAsked) { printLine(line) }
+            let differently = opening.created ? try Self.askedDifferently(than: opening.round, by: document.survey, in: store) : nil
+            for line in Self.report(opening, document: document, stored: stored, notAsked: notAsked, askedDifferently: differently) { printLine(line) }
         }
     }
 
@@ -72,10 +73,35 @@ struct RoundOpenCommand: ParsableCommand {
             + "exports, reports and `samla round list` name the version, so give the changed definition a version of its own")]
     }
 
+    /// The line naming the questions that `survey`, a new round's definition, asks differently from
+    /// the survey's round before `round` (``DefinitionChanges``), each with what changed; nil when
+    /// there is no such round, its definition no longer loads, or they ask every question alike.
+    static func askedDifferently(than round: Round, by survey: Survey, in store: any Store) throws -> String? {
+        guard let earlier = try store.previousRound(before: round), earlier.definitionHash != round.definitionHash,
+              let stored = try store.definition(hash: earlier.definitionHash),
+              let before = SurveyLoader.load(text: stored.sourceText, path: "\(survey.id)@\(stored.version)").document?.survey else { return nil }
+        let changed = DefinitionChanges(from: before, to: survey).changed
+        var questions: [(name: String, differences: [QuestionDifference])] = []
+        for variable in survey.variables {
+            guard let differences = changed[variable.name] else { continue }
+            if let index = questions.firstIndex(where: { $0.name == variable.question }) {
+                questions[index].differences += differences.filter { !questions[index].differences.contains($0) }
+            } else {
+                questions.append((variable.question, differences))
+            }
+        }
+        guard !questions.isEmpty else { return nil }
+        let listed = questions.map { "\($0.name) (\($0.differences.map { $0.text("en") }.joined(separator: "; ")))" }
+        return "asked differently than round \(earlier.name) (version \(stored.version)): \(listed.joined(separator: ", ")); "
+            + "a change of an indicator across them is warned about (W305), and the codebook of samla export lists them (docs/rounds.md, \"The next year's round\")"
+    }
+
     /// What the opening did; `stored` is the round's progress, to say what happens to the responses
     /// stored under the definition it replaces; `notAsked`, the variables of the survey's earlier
-    /// definitions that a new round's does not ask (a question dropped or renamed).
-    static func report(_ opening: RoundOpening, document: SurveyDocument, stored: RoundSummary? = nil, notAsked: [String] = []) -> [String] {
+    /// definitions that a new round's does not ask (a question dropped or renamed); `askedDifferently`,
+    /// the line of ``askedDifferently(than:by:in:)``.
+    static func report(_ opening: RoundOpening, document: SurveyDocument, stored: RoundSummary? = nil, notAsked: [String] = [],
+                       askedDifferently: String? = nil) -> [String] {
         let round = opening.round
         let what = "survey \(round.surveyID) version \(document.survey.version) (definition \(round.definitionHash.prefix(12)))"
         let access = round.isAnonymous ? "anonymous" : "invitation-only"
@@ -103,6 +129,7 @@ struct RoundOpenCommand: ParsableCommand {
             lines.append("not asked, though earlier rounds of the survey asked them: \(notAsked.joined(separator: ", ")) "
                 + "(their answers stay with those rounds; an indicator that reads one is not computed for this round)")
         }
+        if let askedDifferently { lines.append(askedDifferently) }
         if !change.retyped.isEmpty { lines.append("new type for unanswered variables: \(change.retyped.joined(separator: ", "))") }
         if !change.movedToPersonal.isEmpty { lines.append("now personal data, stored apart: \(change.movedToPersonal.joined(separator: ", "))") }
         if !change.movedFromPersonal.isEmpty { lines.append("no longer personal data: \(change.movedFromPersonal.joined(separator: ", "))") }

@@ -12,7 +12,7 @@ public struct SamlaCommand: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self, RoundCommand.self, InviteCommand.self, RemindCommand.self, ImportCommand.self, GenerateCommand.self,
             ComputeCommand.self, ReportCommand.self, ExportCommand.self, DemoCommand.self, BenchCommand.self,
-            BackupCommand.self, EraseCommand.self, AccessCommand.self, ServeCommand.self,
+            BackupCommand.self, RestoreCommand.self, EraseCommand.self, AccessCommand.self, ServeCommand.self,
         ]
     )
 

@@ -79,6 +79,10 @@ public enum StoreError: Error, Hashable, Sendable {
     case backupDiskFull(path: String, databaseBytes: Int)
     /// The copy made for `path` fails SQLite's integrity check; `problems` are the check's first lines.
     case backupDamaged(path: String, problems: [String])
+    /// `samla restore` onto a database that is there, or its `-wal`, `-shm` or `-journal` file (`files`, their names).
+    case restoreOntoDatabase(path: String, files: [String])
+    /// A backup `samla restore` refuses: no file, no Samla store, a newer Samla's, or damaged (`reason`).
+    case backupNotRestorable(path: String, reason: String)
 
     /// The refusal as diagnostics. `database` names the store file for problems that have no
     /// better place than the database as a whole.
@@ -248,6 +252,15 @@ public enum StoreError: Error, Hashable, Sendable {
             return [Diagnostic(.backupDamaged, at: .file(path),
                 "the copy fails SQLite's integrity check (\(problems.prefix(3).joined(separator: "; "))), so the database itself is probably damaged; "
                     + "the copy was removed and nothing was written; keep the earlier backups, and restore the database from the last good one")]
+        case .restoreOntoDatabase(let path, let files):
+            let folder = PathText.folder(of: path).isEmpty ? "." : PathText.folder(of: path)
+            return [Diagnostic(.restoreOntoDatabase, at: .file(path),
+                "there is a database here already (\(files.joined(separator: ", "))): a restore never replaces one, nor puts a backup beside "
+                    + "an old -wal file, whose commits SQLite would apply to it; nothing was restored; stop the server, move the files aside "
+                    + "(mkdir \(folder)/replaced && mv \(path)* \(folder)/replaced/), and restore again")]
+        case .backupNotRestorable(let path, let reason):
+            return [Diagnostic(.backupNotRestorable, at: .file(path),
+                "this backup cannot be restored: \(reason); nothing was restored; restore an earlier backup")]
         }
     }
 }

@@ -12,12 +12,15 @@ enum ProfileDraws {
         case generic
     }
 
+    /// `pinned`: the draw's codes are the only ones to draw (a variant's), else codes the profile
+    /// does not know are drawn too (`covering`).
     static func value(
-        _ draw: AnswerDraw, variable: Variable, offered: [String], sheet: AnswerSheet, serial: Int = 0, random: inout SeededRandom
+        _ draw: AnswerDraw, variable: Variable, offered: [String], pinned: Bool = false, sheet: AnswerSheet, serial: Int = 0,
+        random: inout SeededRandom
     ) -> Outcome {
         switch draw {
         case .oneOf(let weights):
-            let usable = weights.filter { offered.contains($0.code) && $0.weight > 0 }
+            let usable = pinned ? weights.filter { offered.contains($0.code) && $0.weight > 0 } : weights.covering(offered)
             guard !usable.isEmpty else { return .generic }
             let code = usable[random.weightedIndex(usable.map(\.weight))].code
             return .value(variable.type == .choices ? .choices([code]) : .choice(code))
@@ -26,7 +29,8 @@ enum ProfileDraws {
             for item in exclusive where offered.contains(item.code) && random.chance(item.weight) {
                 return .value(.choices([item.code]))
             }
-            let usable = probabilities.filter { offered.contains($0.code) && $0.weight > 0 }
+            let usable = pinned ? probabilities.filter { offered.contains($0.code) && $0.weight > 0 }
+                : probabilities.covering(offered, drawnApart: exclusive)
             guard !usable.isEmpty else { return .generic }
             var chosen = usable.filter { random.chance($0.weight) }.map(\.code)
             if chosen.isEmpty { chosen = [usable[random.weightedIndex(usable.map(\.weight))].code] }

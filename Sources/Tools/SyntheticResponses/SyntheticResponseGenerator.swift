@@ -112,6 +112,8 @@ public struct SyntheticResponseGenerator {
         let skippable = !question.required && random.chance(profile.skipOptional)
         for v in answers {
             let draw = overrides?[v] ?? draws[v]
+            // A variant's draw pins its codes (a test response's recontact is yes): no code is added to it.
+            let pinned = overrides?[v] != nil
             if let group = groupOf[v] {
                 if !groupDrawn[group], case .composition(let names, let weights, let parts, let total, let step)? = draws[group] {
                     drawComposition(names, weights, parts, total, step, sheet: &sheet)
@@ -122,7 +124,7 @@ public struct SyntheticResponseGenerator {
             if skippable { continue }
             var accepted = false
             for attempt in 0..<40 {
-                guard let value = value(for: v, draw: draw, position: position, attempt: attempt, sheet: &sheet) else {
+                guard let value = value(for: v, draw: draw, pinned: pinned, position: position, attempt: attempt, sheet: &sheet) else {
                     if !question.required { accepted = true; break }
                     continue
                 }
@@ -147,14 +149,15 @@ public struct SyntheticResponseGenerator {
         }
     }
 
-    /// A value for variable `v`: the profile's draw, or a generic one; nil to leave it empty.
-    private mutating func value(for v: Int, draw: AnswerDraw?, position: Int, attempt: Int, sheet: inout AnswerSheet) -> AnswerValue? {
+    /// A value for variable `v`: the profile's draw (`pinned`, a variant's, to its own codes), or a
+    /// generic one; nil to leave it empty.
+    private mutating func value(for v: Int, draw: AnswerDraw?, pinned: Bool, position: Int, attempt: Int, sheet: inout AnswerSheet) -> AnswerValue? {
         let variable = validator.variables[v]
         let offered = variable.type == .choice || variable.type == .choices
             ? validator.offeredCodes(question: position, in: &sheet) : []
         // After many refusals the profile's draw is given up for generic values.
         if let draw, attempt < 30 {
-            switch ProfileDraws.value(draw, variable: variable, offered: offered, sheet: sheet, serial: serial, random: &random) {
+            switch ProfileDraws.value(draw, variable: variable, offered: offered, pinned: pinned, sheet: sheet, serial: serial, random: &random) {
             case .value(let value): return value
             case .empty: return nil
             case .generic: break

@@ -38,6 +38,18 @@ final class TestEnvironment: @unchecked Sendable {
         try store.openRound(RoundRequest(name: "esem-later", document: document, opens: day(30), closes: day(60), anonymous: true))
     }
 
+    /// The environment of a new server's database that `samla restore` made of `backup`, in a folder of its own.
+    init(restoringBackup backup: String) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("samla-restored-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let loaded = SurveyLoader.load(contentsOf: Self.repository.appendingPathComponent("surveys/esem-se.yaml").path)
+        guard let document = loaded.document else { throw TestFailure("esem-se.yaml does not load: \(loaded.errors)") }
+        self.document = document
+        let path = folder.appendingPathComponent("samla.sqlite").path
+        _ = try SQLiteStore.restore(from: backup, to: path)
+        store = try SQLiteStore(path: path)
+    }
+
     deinit {
         try? FileManager.default.removeItem(at: folder)
     }

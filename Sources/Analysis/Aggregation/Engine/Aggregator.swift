@@ -112,6 +112,7 @@ public struct Aggregator: Sendable {
             plans.append(plan)
         }
         if diagnostics.hasErrors { throw AggregationError.refused(diagnostics.sorted) }
+        notes = try notes.map { try namingRenamedCode($0, plans: plans) }
 
         for (plan, scanned) in zip(plans, try ScannedRound.scan(plans, store: store, framework: framework, language: language, today: today)) {
             let wanted = wantedSet.contains(plan.round)
@@ -146,6 +147,14 @@ public struct Aggregator: Sendable {
         if diagnostics.hasErrors { throw AggregationError.refused(diagnostics.sorted) }
 
         let definitions = Dictionary(plans.map { ($0.round, $0.survey) }, uniquingKeysWith: { first, _ in first })
+        var renamed: [String: [String: [String: String]]] = [:] // "earlier→later" → variable → later code → earlier code
+        func earlierCode(of group: ResultGroup, from earlier: String, to later: String) -> String? {
+            guard let variable = group.variable, let code = group.code,
+                  let before = definitions[earlier], let after = definitions[later] else { return nil }
+            let pair = earlier + "\u{1F}" + later
+            if renamed[pair] == nil { renamed[pair] = RenamedCodes.earlierCodes(from: before, to: after) }
+            return renamed[pair]?[variable]?[code]
+        }
         var rows: [ResultRow] = []
         for indicator in framework.indicators {
             let line = framework.timeLine(of: indicator)
@@ -165,8 +174,12 @@ public struct Aggregator: Sendable {
                 var changed = false
                 for cell in cells {
                     var outcome = cell.outcome
+                    // A group of a code renamed since the earlier round follows the group of its earlier code.
+                    var group = cell.group
+                    group.follows = previous.flatMap { earlier in earlierCode(of: cell.group, from: earlier.round, to: round) }
+                    let earlierKey = group.follows.map { cell.group.key(code: $0) } ?? cell.group.key
                     if case .published(var published) = outcome, let earlier = previous,
-                       case .published(let before)? = earlier.cells[cell.group.key] {
+                       case .published(let before)? = earlier.cells[earlierKey] {
                         published.change = Self.change(from: before, to: published, since: earlier.round)
                         outcome = .published(published)
                         changed = true
@@ -177,7 +190,7 @@ public struct Aggregator: Sendable {
                     let status = cell.group.isTotal ? outcome.published.flatMap {
                         StatusRule.status(of: $0.value, for: indicator, round: round, timeLine: line)
                     } : nil
-                    rows.append(ResultRow(indicator: indicator.id, node: indicator.node, round: round, group: cell.group,
+                    rows.append(ResultRow(indicator: indicator.id, node: indicator.node, round: round, group: group,
                                           outcome: outcome, target: target, status: status))
                 }
                 if changed, wantedSet.contains(round), let earlier = previous,
@@ -225,6 +238,20 @@ public struct Aggregator: Sendable {
             }
         }
         return notes
+    }
+
+    /// `note` saying, when it is an indicator not computed for a code its round's definition
+    /// lacks, that the definition holds that choice under another code (``RenamedCodes``).
+    private func namingRenamedCode(_ note: ResultNote, plans: [RoundPlan]) throws -> ResultNote {
+        guard case .indicatorNotComputed(let indicator, let round, let definition, .code(let unknown)) = note,
+              let survey = plans.first(where: { $0.round == round })?.survey else { return note }
+        let versions = try store.definitions(survey: survey.id).compactMap {
+            SurveyLoader.load(text: $0.sourceText, path: "\(survey.id)@\($0.version)").document?.survey
+        }
+        guard let found = RenamedCodes.rename(of: unknown, in: survey, among: versions) else { return note }
+        let held = found.rename.from == unknown.code ? found.rename.to : found.rename.from
+        return .indicatorNotComputed(indicator: indicator, round: round, definition: definition,
+                                     lacking: .renamedCode(unknown, held: held, renamedIn: DefinitionVersion(survey: found.survey.id, version: found.survey.version)))
     }
 
     /// The note for a change of `indicator` between two rounds whose definitions ask a question it

@@ -9,8 +9,8 @@ struct ComputedCell {
 }
 
 /// Turns one round's columns into cells: the total and every group of every breakdown, each
-/// estimated by Estimators when its base reaches the threshold, with secondary suppression
-/// within each breakdown. A weighted indicator's cells are domains of the round's one design for
+/// estimated by Estimators when its base reaches the threshold and, for sums, it passes the p %
+/// rule, with secondary suppression within each breakdown. A weighted indicator's cells are domains of the round's one design for
 /// it (`RoundDesigns`), post-stratified or raked once for all of them.
 enum CellEstimation {
     static func cells(for index: Int, scan: RoundScan, designs: RoundDesigns, framework: Framework, language: String) -> [ComputedCell] {
@@ -36,12 +36,23 @@ enum CellEstimation {
             return count
         }
 
+        // The p % rule, where it applies: whether the responses at `positions` (all when nil) fail it.
+        let failsDominance: (([Int]?) -> Bool)? = indicator.dominanceP(defaults: framework.suppression).map { p in
+            { (positions: [Int]?) -> Bool in
+                var counted = positions ?? Array(columns.rows.indices)
+                if let weights { counted.removeAll { weights[Int(columns.rows[$0])] <= 0 } }
+                return Dominance.fails(counted.lazy.map { columns.values[$0] }, p: p)
+                    || (indicator.kind == .ratio && Dominance.fails(counted.lazy.map { columns.denominators[$0] }, p: p))
+            }
+        }
+
         let totalGroup = ResultGroup(variable: nil, code: nil, label: language == "sv" ? "Totalt" : "Total", variableLabel: nil)
         let totalN = base(nil)
+        let totalDominated = totalN >= threshold && failsDominance?(nil) == true
         var cells: [ComputedCell] = []
         var totalOutcome: CellOutcome = totalN < threshold
             ? .suppressed(SuppressedCell(reason: .belowThreshold, threshold: threshold))
-            : estimate(nil)
+            : totalDominated ? .suppressed(SuppressedCell(reason: .dominated, threshold: threshold)) : estimate(nil)
         let fixedCounts = FixedCountDomains(of: compiled, scan: scan)
         if calibrationFixesTotal(of: compiled, columns: columns, scan: scan) {
             totalOutcome = totalOutcome.fixed(as: .calibratedTotal)
@@ -58,10 +69,17 @@ enum CellEstimation {
             }
             // "Not answered", and a collection mode, is listed only when someone is in it.
             let shown = (0..<breakdown.groupCount).filter { breakdown.isListed($0, members: members[$0].count) }
-            let decision = Suppression.decide(total: totalN, groups: shown.map { base(members[$0]) }, threshold: threshold,
-                                               otherThresholds: framework.suppressionThresholds)
+            let bases = shown.map { base(members[$0]) }
+            var reasons = Suppression.decide(total: totalN, groups: bases, threshold: threshold,
+                                             otherThresholds: framework.suppressionThresholds).groups
+            if let failsDominance {
+                // A dominated total takes every group with it, as a small one does: they add up to it.
+                reasons = totalDominated
+                    ? reasons.enumerated().map { k, reason in reason ?? (failsDominance(members[shown[k]]) ? .dominated : .secondary) }
+                    : Dominance.withhold(reasons, bases: bases) { groups in failsDominance(groups.flatMap { members[shown[$0]] }) }
+            }
             for (k, group) in shown.enumerated() {
-                var outcome: CellOutcome = decision.groups[k].map { .suppressed(SuppressedCell(reason: $0, threshold: threshold)) }
+                var outcome: CellOutcome = reasons[k].map { .suppressed(SuppressedCell(reason: $0, threshold: threshold)) }
                     ?? estimate(members[group])
                 if fixedCounts?.fixes(members[group].lazy.map { columns.rows[$0] }) == true {
                     outcome = outcome.fixed(as: .populationCount)

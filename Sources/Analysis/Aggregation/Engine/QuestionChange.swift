@@ -20,7 +20,8 @@ public struct QuestionChange: Sendable, Hashable {
 
     /// What changed in the questions behind `names` from `earlier` to `later`: the variables named,
     /// and through calculations the variables they are computed from. A variable one of the two
-    /// lacks is left out: the indicator is then not computed for that round at all.
+    /// lacks is left out: the indicator is then not computed for that round at all. A choice code
+    /// renamed under its label is no change of what was asked.
     static func between(_ earlier: Survey, _ later: Survey, reading names: [String]) -> [QuestionChange] {
         var changes: [QuestionChange] = []
         var seen = Set<String>()
@@ -35,7 +36,9 @@ public struct QuestionChange: Sendable, Hashable {
             for calculation in [asked.calculation, asking.calculation].compactMap({ $0 }) {
                 pending += (try? ParsedExpression.parse(calculation.text).get())?.referencedNames ?? []
             }
+            // A code renamed under its label offers what it offered: breakdowns follow it (``RenamedCodes``).
             let differences = QuestionDifference.between(asked, in: earlier, and: asking, in: later, variable: before, after)
+                .filter { if case .choicesRenamed = $0 { false } else { true } }
             if !differences.isEmpty { changes.append(QuestionChange(variable: name, differences: differences)) }
         }
         return changes

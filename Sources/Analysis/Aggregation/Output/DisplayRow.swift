@@ -34,7 +34,7 @@ public struct DisplayRow: Sendable, Hashable {
     /// Kish's effective sample size of a weighted cell's weights.
     public let effectiveSampleSize: String
     public let unit: String
-    /// `primary`, `secondary` or empty.
+    /// `primary` (too few responses), `secondary`, `dominance` (the p % rule) or empty.
     public let suppressed: String
     public let target: String
     public let status: String
@@ -125,7 +125,7 @@ public struct DisplayRow: Sendable, Hashable {
             high = ""
             designEffect = ""
             effectiveSampleSize = ""
-            suppressed = cell.reason == .belowThreshold ? "primary" : "secondary"
+            suppressed = cell.reason.code
             change = ""
             changeLow = ""
             changeHigh = ""

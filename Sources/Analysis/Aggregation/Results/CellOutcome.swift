@@ -101,6 +101,18 @@ public struct SuppressedCell: Sendable, Hashable {
         case belowThreshold
         /// Withheld so that a small sibling cannot be worked out from the total and the other groups.
         case secondary
+        /// One or two responses make up nearly all of the sum the figure is built from (the p % rule),
+        /// so it would give away the largest; its base is not shown.
+        case dominated
+
+        /// How results.csv and the data package write the reason.
+        public var code: String {
+            switch self {
+            case .belowThreshold: "primary"
+            case .secondary: "secondary"
+            case .dominated: "dominance"
+            }
+        }
     }
 
     public let reason: Reason
@@ -112,7 +124,7 @@ public struct SuppressedCell: Sendable, Hashable {
         self.threshold = threshold
     }
 
-    /// How the base is shown: `< 10` for a small cell, nothing for a secondary one.
+    /// How the base is shown: `< 10` for a small cell, nothing for a secondary or dominated one.
     public var shownBase: String {
         reason == .belowThreshold ? "< \(threshold)" : ""
     }

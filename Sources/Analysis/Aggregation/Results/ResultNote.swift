@@ -167,6 +167,9 @@ public enum DefinitionGap: Sendable, Hashable {
     case variables([String])
     /// A code the indicator compares with that the choice list does not have.
     case code(UnknownCode)
+    /// A code the list holds under another code, `held`, with the same label: `renamedIn`, a
+    /// version of the survey that has the code, renamed it or was renamed from (``CodeRename``).
+    case renamedCode(UnknownCode, held: String, renamedIn: DefinitionVersion)
 
     /// The gap after "has no" (English) or "saknar" (Swedish): `visits`, `code 'east' in list regions, whose codes are north, south`.
     func text(_ language: String) -> String {
@@ -181,6 +184,16 @@ public enum DefinitionGap: Sendable, Hashable {
             return sv
                 ? "koden '\(unknown.code)' i listan \(unknown.list)\(shown)"
                 : "code '\(unknown.code)' in list \(unknown.list)\(shown)"
+        case .renamedCode(let unknown, let held, let other):
+            return sv
+                ? "koden '\(unknown.code)' i listan \(unknown.list): den har svarsalternativet med samma text som '\(held)' "
+                    + "(\(other.survey) version \(other.version) har koden '\(unknown.code)'), och en indikator jämför med en kod, "
+                    + "så den beräknas bara för omgångarna med den koden; behåll ett svarsalternativs kod från år till år och ändra texten i stället "
+                    + "(docs/rounds.md, \"The next year's round\")"
+                : "code '\(unknown.code)' in list \(unknown.list): it has the choice, with the same label, as '\(held)' "
+                    + "(\(other.survey) version \(other.version) has the code '\(unknown.code)'), and an indicator compares with one code, "
+                    + "so it is computed only for the rounds with that code; keep a choice's code from year to year and change its label instead "
+                    + "(docs/rounds.md, \"The next year's round\")"
         }
     }
 }

@@ -10,6 +10,9 @@ public struct ResultGroup: Sendable, Hashable {
     public let label: String
     /// The breakdown variable's question label, for headings.
     public let variableLabel: String?
+    /// The code of the earlier round's group this one follows, when the earlier round's definition
+    /// stored the same choice under it (``CodeRename``): a report shows the two as one group.
+    public internal(set) var follows: String?
 
     public init(variable: String?, code: String?, label: String, variableLabel: String?) {
         self.variable = variable
@@ -22,6 +25,9 @@ public struct ResultGroup: Sendable, Hashable {
 
     /// Identifies the same group across rounds.
     var key: String { "\(variable ?? "")\u{1F}\(code ?? "\u{0}")" }
+
+    /// The key of the group of `code` in the same breakdown.
+    func key(code: String) -> String { "\(variable ?? "")\u{1F}\(code)" }
 }
 
 /// One row of the results: an indicator in one round and group.

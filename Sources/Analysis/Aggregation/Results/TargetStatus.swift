@@ -12,7 +12,7 @@ public enum TargetStatus: String, Sendable, Hashable, CaseIterable {
         switch (self, language) {
         case (.met, "sv"): "uppnått"
         case (.onTrack, "sv"): "i fas"
-        case (.offTrack, "sv"): "efter plan"
+        case (.offTrack, "sv"): "inte i fas"
         default: rawValue
         }
     }

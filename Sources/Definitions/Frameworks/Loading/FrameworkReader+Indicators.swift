@@ -8,15 +8,16 @@ extension FrameworkReader {
         let design: Set<String> = ["survey", "universe", "weight", "strata", "fpc", "poststratify", "disaggregate", "min_cell", "min_base", "comparable"]
         switch kind {
         case .proportion: return (design.union(["numerator"]), ["survey", "numerator"])
-        case .mean, .median, .total: return (design.union(["value"]), ["survey", "value"])
+        case .mean, .total: return (design.union(["value", "p_percent"]), ["survey", "value"])
+        case .median: return (design.union(["value"]), ["survey", "value"])
         case .count: return (design, ["survey"])
-        case .ratio: return (design.union(["value", "denominator"]), ["survey", "value", "denominator"])
+        case .ratio: return (design.union(["value", "denominator", "p_percent"]), ["survey", "value", "denominator"])
         case .reported: return (["values"], ["values"])
         }
     }
 
     static let kindSpecificKeys = ["survey", "numerator", "universe", "value", "denominator", "weight", "strata", "fpc",
-                                   "poststratify", "disaggregate", "min_cell", "min_base", "comparable", "values"]
+                                   "poststratify", "disaggregate", "min_cell", "min_base", "p_percent", "comparable", "values"]
 
     mutating func readIndicator(_ item: YAMLNode, index: Int) -> Indicator? {
         let fallbackPlace = "indicator \(index + 1)"
@@ -90,6 +91,7 @@ extension FrameworkReader {
         let reported = takes("values") ? values["values"].map { readRoundValues($0, what: "the reported values of \(place)") } ?? [] : []
         let minCell = takes("min_cell") ? values["min_cell"].flatMap { readThreshold($0, what: "`min_cell` of \(place)") } : nil
         let minBase = takes("min_base") ? values["min_base"].flatMap { readThreshold($0, what: "`min_base` of \(place)") } : nil
+        let pPercent = takes("p_percent") ? values["p_percent"].flatMap { readPPercent($0, what: "`p_percent` of \(place)") } : nil
         // `poststratify: false`: the round's weighting to the population passes this indicator by.
         let followsRoundWeighting = takes("poststratify")
             ? values["poststratify"].flatMap { $0.bool("`poststratify` of \(place)", diagnostics: &diagnostics) } ?? true : true
@@ -100,7 +102,7 @@ extension FrameworkReader {
             kind: kind, survey: survey, numerator: expression("numerator"), universe: expression("universe"),
             value: expression("value"), denominator: expression("denominator"), weight: variable("weight"),
             strata: variable("strata"), fpc: variable("fpc"), unit: unit, direction: direction, disaggregate: disaggregate,
-            baseline: baseline, targets: targets, reportedValues: reported, minCell: minCell, minBase: minBase,
+            baseline: baseline, targets: targets, reportedValues: reported, minCell: minCell, minBase: minBase, pPercent: pPercent,
             followsRoundWeighting: followsRoundWeighting, comparable: comparable, location: idNode.location, keyLocations: keyLocations
         )
     }

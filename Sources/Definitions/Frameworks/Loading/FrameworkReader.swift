@@ -438,6 +438,7 @@ struct FrameworkReader {
         var rules = SuppressionRules.standard
         if let cell = map.value("min_cell"), let value = readThreshold(cell, what: "`min_cell` of `suppression`") { rules.minCell = value }
         if let base = map.value("min_base"), let value = readThreshold(base, what: "`min_base` of `suppression`") { rules.minBase = value }
+        if let p = map.value("p_percent"), let value = readPPercent(p, what: "`p_percent` of `suppression`") { rules.pPercent = value }
         map.reportUnknownKeys(into: &diagnostics)
         return rules
     }
@@ -491,6 +492,15 @@ struct FrameworkReader {
         return Int(value)
     }
 
+    /// The p of the p % rule: a percentage from 0 (off) to 100.
+    mutating func readPPercent(_ node: YAMLNode, what: String) -> Double? {
+        guard let value = readNumber(node, what: what) else { return nil }
+        guard value >= 0, value <= 100 else {
+            diagnostics.report(.invalidThreshold, at: node.location, "\(what) is a percentage from 0 (the rule off) to 100, such as 10, not \(NumberFormatting.plain(value))")
+            return nil
+        }
+        return value
+    }
 }
 
 /// Numbers in messages: `0.3`, `12`, never `12.0`.

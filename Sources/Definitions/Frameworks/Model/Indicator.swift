@@ -87,6 +87,8 @@ public struct Indicator: Hashable, Sendable {
     /// Overrides of the framework's suppression thresholds.
     public var minCell: Int?
     public var minBase: Int?
+    /// Overrides the framework's p % rule for this indicator: 0 turns it off.
+    public var pPercent: Double?
     public var location: SourceLocation
     /// Where the value of each key was written, by key.
     public var keyLocations: [String: SourceLocation]
@@ -97,7 +99,7 @@ public struct Indicator: Hashable, Sendable {
         value: ExpressionSource? = nil, denominator: ExpressionSource? = nil, weight: String? = nil,
         strata: String? = nil, fpc: String? = nil, unit: String? = nil, direction: Direction? = nil,
         disaggregate: [String] = [], baseline: RoundValue? = nil, targets: [RoundValue] = [],
-        reportedValues: [RoundValue] = [], minCell: Int? = nil, minBase: Int? = nil, followsRoundWeighting: Bool = true,
+        reportedValues: [RoundValue] = [], minCell: Int? = nil, minBase: Int? = nil, pPercent: Double? = nil, followsRoundWeighting: Bool = true,
         comparable: [Located<String>] = [], location: SourceLocation, keyLocations: [String: SourceLocation] = [:]
     ) {
         self.id = id
@@ -121,6 +123,7 @@ public struct Indicator: Hashable, Sendable {
         self.reportedValues = reportedValues
         self.minCell = minCell
         self.minBase = minBase
+        self.pPercent = pPercent
         self.followsRoundWeighting = followsRoundWeighting
         self.comparable = comparable
         self.location = location
@@ -157,6 +160,25 @@ public struct Indicator: Hashable, Sendable {
         guard kind.isShare || showsPercent else { return cell }
         return max(cell, minBase ?? defaults.minBase)
     }
+
+    /// The p of the p % rule a cell of this indicator must pass, nil when none applies: only sums of
+    /// what each response contributes (totals, means and ratios) are checked, and only when the
+    /// indicator or the framework sets a p above 0.
+    public func dominanceP(defaults: SuppressionRules) -> Double? {
+        guard kind.takesDominanceRule, let p = pPercent ?? defaults.pPercent, p > 0 else { return nil }
+        return p
+    }
+}
+
+extension IndicatorKind {
+    /// Whether a figure of this kind is built from the sum of what each response contributes, so
+    /// that one large contribution can dominate it: a total, a mean or a ratio.
+    public var takesDominanceRule: Bool {
+        switch self {
+        case .total, .mean, .ratio: return true
+        case .proportion, .median, .count, .reported: return false
+        }
+    }
 }
 
 /// When a cell is too small to publish.
@@ -165,10 +187,15 @@ public struct SuppressionRules: Hashable, Sendable {
     public var minCell: Int
     /// The smallest base of a published share (a percentage).
     public var minBase: Int
+    /// The p % rule for totals, means and ratios, off when nil: a cell is withheld when the responses
+    /// other than its two largest contribute less than p % of the largest, so that the second
+    /// largest could work out the largest to within p %.
+    public var pPercent: Double?
 
-    public init(minCell: Int, minBase: Int) {
+    public init(minCell: Int, minBase: Int, pPercent: Double? = nil) {
         self.minCell = minCell
         self.minBase = minBase
+        self.pPercent = pPercent
     }
 
     /// Counts from 5 responses, percentages from a base of 10.

@@ -11,10 +11,14 @@ public enum QuestionDifference: Sendable, Hashable {
     case choicesRemoved([String])
     /// Codes kept whose labels changed.
     case choiceLabels([String])
+    /// Codes changed under a label kept in every language (``CodeRename``): the same option.
+    case choicesRenamed([CodeRename])
     case constraint(from: String?, to: String?)
     case relevant(from: String?, to: String?)
     case calculation(from: String?, to: String?)
     case unit(from: String?, to: String?)
+    /// Asked on a page with another condition: moved to another page, or its page's `relevant` changed.
+    case page(from: PageCondition, to: PageCondition)
 
     /// How `asking` in `later` differs from `asked` in `earlier`, for the variable they store as
     /// `before` and `after` (a matrix row's label is its own); empty when they ask alike.
@@ -33,10 +37,14 @@ public enum QuestionDifference: Sendable, Hashable {
         if !hints.isEmpty { found.append(.hint(languages: hints)) }
         let choicesBefore = earlier.choices(for: asked), choicesAfter = later.choices(for: asking)
         let codesBefore = choicesBefore.map(\.value), codesAfter = choicesAfter.map(\.value)
-        let added = codesAfter.filter { !codesBefore.contains($0) }
-        let removed = codesBefore.filter { !codesAfter.contains($0) }
+        let renamed = CodeRename.pairs(
+            removed: choicesBefore.filter { !codesAfter.contains($0.value) }, added: choicesAfter.filter { !codesBefore.contains($0.value) },
+            sameLabel: { changedLanguages($0.label, $1.label).isEmpty })
+        let added = codesAfter.filter { code in !codesBefore.contains(code) && !renamed.contains { $0.to == code } }
+        let removed = codesBefore.filter { code in !codesAfter.contains(code) && !renamed.contains { $0.from == code } }
         if !added.isEmpty { found.append(.choicesAdded(added)) }
         if !removed.isEmpty { found.append(.choicesRemoved(removed)) }
+        if !renamed.isEmpty { found.append(.choicesRenamed(renamed)) }
         let relabelled = choicesAfter.filter { choice in
             choicesBefore.first { $0.value == choice.value }.map { !changedLanguages($0.label, choice.label).isEmpty } ?? false
         }.map(\.value)
@@ -51,6 +59,11 @@ public enum QuestionDifference: Sendable, Hashable {
             found.append(.calculation(from: asked.calculation?.text, to: asking.calculation?.text))
         }
         if asked.unit != asking.unit { found.append(.unit(from: asked.unit, to: asking.unit)) }
+        if let pageBefore = earlier.page(asking: asked.name), let pageAfter = later.page(asking: asking.name),
+           pageBefore.relevant?.text != pageAfter.relevant?.text {
+            found.append(.page(from: PageCondition(page: pageBefore.id, relevant: pageBefore.relevant?.text),
+                               to: PageCondition(page: pageAfter.id, relevant: pageAfter.relevant?.text)))
+        }
         return found
     }
 
@@ -98,6 +111,9 @@ public enum QuestionDifference: Sendable, Hashable {
             return (sv ? "borttagna svarsalternativ: " : "choices removed: ") + codes.joined(separator: ", ")
         case .choiceLabels(let codes):
             return (sv ? "ändrad text för svarsalternativen " : "choice labels reworded for ") + codes.joined(separator: ", ")
+        case .choicesRenamed(let renames):
+            let pairs = renames.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
+            return sv ? "nya koder för svarsalternativ med samma text: \(pairs)" : "choice codes renamed, their labels kept: \(pairs)"
         case .constraint(let from, let to):
             return sv ? "villkoret ändrat från \(written(from)) till \(written(to))" : "constraint changed from \(written(from)) to \(written(to))"
         case .relevant(let from, let to):
@@ -106,6 +122,12 @@ public enum QuestionDifference: Sendable, Hashable {
             return sv ? "beräkningen ändrad från \(written(from)) till \(written(to))" : "calculation changed from \(written(from)) to \(written(to))"
         case .unit(let from, let to):
             return sv ? "enheten ändrad från \(from ?? "ingen") till \(to ?? "ingen")" : "unit changed from \(from ?? "none") to \(to ?? "none")"
+        case .page(let from, let to) where from.page == to.page:
+            return sv ? "villkoret för sidan \(to.page) ändrat från \(written(from.relevant)) till \(written(to.relevant))"
+                      : "the condition of page \(to.page) changed from \(written(from.relevant)) to \(written(to.relevant))"
+        case .page(let from, let to):
+            return sv ? "flyttad från \(from.text(language, code: code)) till \(to.text(language, code: code))"
+                      : "moved from \(from.text(language, code: code)) to \(to.text(language, code: code))"
         }
     }
 }

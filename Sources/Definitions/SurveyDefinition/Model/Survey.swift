@@ -48,6 +48,11 @@ public struct Survey: Hashable, Sendable {
         return nil
     }
 
+    /// The page that asks the question named `name`.
+    public func page(asking name: String) -> Page? {
+        pages.first { page in page.questions.contains { $0.name == name } }
+    }
+
     public func choiceList(named name: String) -> ChoiceList? {
         choiceLists.first { $0.name == name }
     }

@@ -43,7 +43,7 @@ struct AdminText: Sendable {
     func responseWithdrawn(_ id: Int64) -> String { pick("Svar nr \(id) är borttaget", "Response #\(id) was removed") }
     /// What became of a response withdrawn with `samla erase --withdraw`, erasure `erasure` of the log.
     func responseWithdrawnBody(when: String, erasure: Int64) -> String {
-        pick("Respondenten drog tillbaka sitt samtycke, och svaret togs bort med alla sina svar \(when) (`samla erase --withdraw`; "
+        pick("Den svarande drog tillbaka sitt samtycke, och svaret togs bort med alla sina svar \(when) (`samla erase --withdraw`; "
                 + "radering \(erasure) i `samla erase --log`). Exporter och rapporter som gjordes före det innehåller det fortfarande: gör dem på nytt.",
              "Its respondent withdrew consent, and the response was removed with every answer on \(when) (`samla erase --withdraw`; "
                 + "erasure \(erasure) in `samla erase --log`). Exports and reports made before still hold it: make them again.")
@@ -231,7 +231,11 @@ struct AdminText: Sendable {
     var variable: String { pick("Variabel", "Variable") }
     var question: String { pick("Fråga", "Question") }
     var answer: String { pick("Svar", "Answer") }
-    var personal: String { pick(" (personuppgift)", " (personal)") }
+    var personal: String { pick(" (personuppgift)", " (personal data)") }
+    /// A yes-or-no answer in words, after its stored `1` or `0`.
+    func boolean(_ yes: Bool) -> String { yes ? pick("Ja", "Yes") : pick("Nej", "No") }
+    /// A decimal answer as stored (`3.5`) with the language's decimal mark: `3,5` in Swedish.
+    func decimal(_ stored: String) -> String { sv ? stored.replacingOccurrences(of: ".", with: ",") : stored }
     var calculated: String { pick("(beräknad)", "(calculated)") }
     var other: String { pick("annat", "other") }
 }

@@ -349,10 +349,12 @@ enum AdminViews {
             }
             html.element("h1", text: words.responseNumber(record.id))
             html.element("dl", .init("class", "summary")) { html in
-                for (term, value) in [
-                    (words.status, words.responseStatus(record.status)), (words.languageHeading, record.language), (words.sourceHeading, words.sourceText(record)),
-                    (words.definitionVersion, "\(survey.id) \(survey.version)"),
-                ] {
+                html.element("dt", text: words.status)
+                html.element("dd", text: words.responseStatus(record.status))
+                // Named as the round page's table of languages names it: "Svenska (sv)", not "sv".
+                html.element("dt", text: words.languageHeading)
+                html.element("dd") { html in languageName(record.language, on: words, into: &html) }
+                for (term, value) in [(words.sourceHeading, words.sourceText(record)), (words.definitionVersion, "\(survey.id) \(survey.version)")] {
                     html.element("dt", text: term)
                     html.element("dd", text: value)
                 }
@@ -453,6 +455,8 @@ enum AdminViews {
         }
     }
 
+    /// An answer in the admin's language: a choice and a yes or no as `code (label)`, as the form
+    /// offered it; a decimal with the language's decimal mark (`3,5` in Swedish).
     private static func answerText(_ value: AnswerValue, _ variable: Variable, _ survey: Survey, _ words: AdminText) -> String {
         let choices = survey.question(named: variable.question).map { survey.choices(for: $0) } ?? []
         func label(_ code: String) -> String {
@@ -462,6 +466,8 @@ enum AdminViews {
         switch value {
         case .choice(let code): return label(code)
         case .choices(let codes): return codes.map(label).joined(separator: "; ")
+        case .boolean(let yes): return "\(AnswerText.text(of: value)) (\(words.boolean(yes)))"
+        case .decimal: return words.decimal(AnswerText.text(of: value))
         default: return AnswerText.text(of: value)
         }
     }

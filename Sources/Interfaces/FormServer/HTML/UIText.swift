@@ -100,8 +100,10 @@ struct UIText: Sendable {
     }
     var unknownLinkTitle: String { sv ? "Länken fungerar inte" : "This link does not work" }
     var unknownLinkBody: String {
-        sv ? "Vi hittar ingen enkät för den här länken. Kontrollera att du har kopierat hela länken från inbjudan."
-            : "We cannot find a survey for this link. Check that you copied the whole link from your invitation."
+        sv ? "Vi hittar ingen enkät för den här länken. Kontrollera att du har kopierat hela länken från inbjudan. "
+            + "Fick du länken när du började svara på enkätens startsida, finns de svaren inte längre kvar: öppna startlänken igen för att börja om."
+            : "We cannot find a survey for this link. Check that you copied the whole link from your invitation. "
+            + "If you were given the link when you began on the survey's start page, the answers under it are no longer kept: open the start link again to begin anew."
     }
     var withdrawnTitle: String { sv ? "Du har dragit dig ur enkäten" : "You have withdrawn from this survey" }
     var withdrawnBody: String {
@@ -110,7 +112,7 @@ struct UIText: Sendable {
     }
     var invitationOnlyTitle: String { sv ? "Enkäten kräver en inbjudan" : "This survey is by invitation only" }
     var invitationOnlyBody: String {
-        sv ? "Den här enkäten besvaras med den personliga länken i din inbjudan."
+        sv ? "Använd den personliga länken i din inbjudan för att svara på enkäten."
             : "To answer this survey, use the personal link in your invitation."
     }
     var notFoundTitle: String { sv ? "Sidan finns inte" : "Page not found" }

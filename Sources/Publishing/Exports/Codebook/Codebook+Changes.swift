@@ -13,14 +13,16 @@ extension Codebook {
             if added.contains(variable.name) {
                 found[column.name] = .new
             } else if let differences = changes.changed[variable.name] {
-                found[column.name] = .changed(differences.map { written($0, of: variable, layout: layout, previous: previous) })
+                let seen = differences.compactMap { written($0, of: variable, layout: layout, previous: previous) }
+                if !seen.isEmpty { found[column.name] = .changed(seen) }
             }
         }
         return found
     }
 
-    /// `difference` with its choices' codes as this export writes them.
-    private static func written(_ difference: QuestionDifference, of variable: Variable, layout: ExportLayout, previous: PreviousRound) -> QuestionDifference {
+    /// `difference` with its choices' codes as this export writes them; nil for codes renamed to
+    /// what the export writes for both (two codes of one `export_as`), which its reader cannot see.
+    private static func written(_ difference: QuestionDifference, of variable: Variable, layout: ExportLayout, previous: PreviousRound) -> QuestionDifference? {
         guard layout.options.profile != nil else { return difference }
         func codes(_ values: [String], in survey: Survey?) -> [String] {
             let choices = survey.flatMap { survey in survey.question(named: variable.question).map { survey.choices(for: $0) } } ?? []
@@ -30,6 +32,10 @@ extension Codebook {
         case .choicesAdded(let values): return .choicesAdded(codes(values, in: layout.survey))
         case .choicesRemoved(let values): return .choicesRemoved(codes(values, in: previous.survey))
         case .choiceLabels(let values): return .choiceLabels(codes(values, in: layout.survey))
+        case .choicesRenamed(let renames):
+            let seen = renames.map { CodeRename(from: codes([$0.from], in: previous.survey)[0], to: codes([$0.to], in: layout.survey)[0]) }
+                .filter { $0.from != $0.to }
+            return seen.isEmpty ? nil : .choicesRenamed(seen)
         default: return difference
         }
     }

@@ -87,11 +87,15 @@ extension Codebook {
                 lines.append("")
                 // The attributes a choice_filter tests (`region`), as columns after the labels.
                 let attributes = Set(choices.flatMap(\.attributes.keys)).sorted()
-                lines.append("| \(sv ? "kod" : "code") | " + (languages + attributes).joined(separator: " | ") + " |")
-                lines.append("|" + String(repeating: " --- |", count: languages.count + attributes.count + 1))
+                // A partner's codes beside the definition's, which provenance.json's expressions and weighting use.
+                let renamed = choices.contains { layout.code(of: $0) != $0.value }
+                let definitionHeader = renamed ? [sv ? "kod i definitionen" : "code in the definition"] : []
+                lines.append("| \(sv ? "kod" : "code") | " + (definitionHeader + languages + attributes).joined(separator: " | ") + " |")
+                lines.append("|" + String(repeating: " --- |", count: definitionHeader.count + languages.count + attributes.count + 1))
                 for choice in choices {
+                    let definition = renamed ? [Self.codeCell(choice.value)] : []
                     let cells = languages.map { choice.label.resolved($0, fallbacks: languages) } + attributes.map { choice.attributes[$0] ?? "" }
-                    lines.append("| \(Self.codeCell(layout.code(of: choice))) | " + cells.map(Self.cell).joined(separator: " | ") + " |")
+                    lines.append("| \(Self.codeCell(layout.code(of: choice))) | " + (definition + cells.map(Self.cell)).joined(separator: " | ") + " |")
                 }
             }
         }

@@ -24,7 +24,7 @@ struct Codebook {
         ["column", "variable", "question", "question_type", "type", "option"]
             + layout.survey.languages.map { "label_\($0)" }
             + layout.survey.languages.map { "choices_\($0)" }
-            + ["relevant", "constraint", "choice_filter", "choice_attributes", "required", "unit", "export_as", "pii", "calculation"]
+            + ["definition_codes", "relevant", "constraint", "choice_filter", "choice_attributes", "required", "unit", "export_as", "pii", "calculation"]
             + ["changed_since", "change", "change_details"]
     }
 
@@ -49,6 +49,17 @@ struct Codebook {
         }.joined(separator: " | ")
     }
 
+    /// For a column whose codes differ from the definition's (a partner package's `export_as`
+    /// codes), each written code with the definition's: `company = ab | association = ideell`. The
+    /// indicators' expressions and the weighting in `provenance.json` use the definition's codes.
+    func definitionCodesText(_ entry: ColumnDescription) -> String {
+        var choices = entry.bands == nil ? entry.choices : []
+        if case .option(_, let choice) = entry.column.content { choices = [choice] }
+        guard choices.contains(where: { layout.code(of: $0) != $0.value }) else { return "" }
+        return choices.map { "\(FormulaNeutralization.neutralized(layout.code(of: $0))) = \(FormulaNeutralization.neutralized($0.value))" }
+            .joined(separator: " | ")
+    }
+
     func writeCSV(to writer: CSVWriter) throws {
         try writer.writeRecord(csvHeader)
         for entry in entries {
@@ -63,6 +74,7 @@ struct Codebook {
             try writer.write(text: option)
             for language in layout.survey.languages { try writer.write(text: entry.label(language)) }
             for language in layout.survey.languages { try writer.write(text: choiceText(entry, language: language)) }
+            try writer.write(text: definitionCodesText(entry))
             try writer.write(text: entry.relevance ?? "")
             try writer.write(text: entry.constraint ?? "")
             try writer.write(text: entry.choiceFilter ?? "")

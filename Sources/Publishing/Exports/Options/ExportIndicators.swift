@@ -2,7 +2,7 @@ import Frameworks
 
 /// How the framework computes each indicator of the exported round's survey, as it writes it: which
 /// responses form the base (`universe`), what is counted or summed, the breakdowns, the suppression
-/// threshold and the targets. With the rows and the cleaning log, this is what an analyst needs to
+/// threshold (and p % rule) and the targets. With the rows and the cleaning log, this is what an analyst needs to
 /// compute `results.csv` again; `provenance.json` repeats it (docs/exports.md, "Indicators").
 public struct ExportIndicators: Sendable {
     public var indicators: [Indicator]
@@ -21,7 +21,8 @@ public struct ExportIndicators: Sendable {
     var json: JSONValue {
         .object([
             ("rounds", .array(rounds.map { .string($0) })),
-            ("suppression", .object([("minCell", .integer(Int64(suppression.minCell))), ("minBase", .integer(Int64(suppression.minBase)))])),
+            ("suppression", .object([("minCell", .integer(Int64(suppression.minCell))), ("minBase", .integer(Int64(suppression.minBase)))]
+                + (suppression.pPercent.map { [("pPercent", .number($0))] } ?? []))),
             ("definitions", .array(indicators.map(definition))),
         ])
     }
@@ -38,6 +39,8 @@ public struct ExportIndicators: Sendable {
         members.append(("disaggregate", .array(indicator.disaggregate.map { .string($0) })))
         // The smallest base a cell is published with: min_cell, and for shares at least min_base.
         members.append(("threshold", .integer(Int64(indicator.threshold(defaults: suppression)))))
+        // The p of the p % rule a cell of a total, mean or ratio must pass, where one applies.
+        if let p = indicator.dominanceP(defaults: suppression) { members.append(("pPercent", .number(p))) }
         if let unit = indicator.unit { members.append(("unit", .string(unit))) }
         if let direction = indicator.direction { members.append(("direction", .string(direction.rawValue))) }
         if let baseline = indicator.baseline {

@@ -29,6 +29,8 @@ enum DataPackage {
             ("samlaVersion", .string(facts.samlaVersion)),
             ("previousRound", previous.map(\.json) ?? .null),
         ] + (layout.options.writesSPSSSyntax ? [("spssSyntax", .string(SPSSSyntax.file))] : [])
+          // How results.csv is weighted, as provenance.json says it: the package alone tells a reader.
+          + (layout.options.weighting.map { [("weighting", $0.json)] } ?? [])
           + (disclosure.map { [("disclosure", $0)] } ?? []))))
         return .object(members)
     }

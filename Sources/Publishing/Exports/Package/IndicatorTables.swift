@@ -64,7 +64,7 @@ enum IndicatorTables {
             }
             switch name {
             case "indicator", "round", "group": members.append(("constraints", .object([("required", true)])))
-            case "suppressed": members.append(("constraints", .object([("enum", ["primary", "secondary"])])))
+            case "suppressed": members.append(("constraints", .object([("enum", ["primary", "secondary", "dominance"])])))
             case "interval_note", "change_note":
                 members.append(("constraints", .object([("enum", .array(NoIntervalReason.all.map { .string($0.code) }))])))
             default: break
@@ -95,8 +95,8 @@ enum IndicatorTables {
                 : "The variable the group belongs to, named as the data file names its column; empty for the total. A breakdown by a variable the export leaves out (in a partner export, a question without export_as) has no column to match its groups to."
         case "n":
             swedish
-                ? "Antalet svar i cellen (ovägt). Text, inte ett tal: för en cell som undertryckts för att den har för få svar (suppressed = primary) står < och tröskeln (som < 10), för en cell som undertryckts för att den annars kunde räknas fram (secondary) ingenting."
-                : "The number of responses in the cell (unweighted). Text, not a number: a cell withheld for having too few responses (suppressed = primary) shows < and the threshold (such as < 10), one withheld so that it cannot be worked out from the others (secondary) nothing."
+                ? "Antalet svar i cellen (ovägt). Text, inte ett tal: för en cell som undertryckts för att den har för få svar (suppressed = primary) står < och tröskeln (som < 10), för en cell som undertryckts för att den annars kunde räknas fram (secondary) eller för att ett svar dominerar den (dominance) ingenting."
+                : "The number of responses in the cell (unweighted). Text, not a number: a cell withheld for having too few responses (suppressed = primary) shows < and the threshold (such as < 10), one withheld so that it cannot be worked out from the others (secondary) or because one response dominates it (dominance) nothing."
         case "estimate":
             swedish
                 ? "Skattningen på indikatorns skala (unit: percent är procent, 0–100). Tom i en undertryckt cell: tom betyder undanhållen, inte noll eller nej."
@@ -107,11 +107,11 @@ enum IndicatorTables {
                 : "The estimate's 95% confidence interval, on its scale (Wilson's for an unweighted share, Taylor linearisation for a weighted estimate); empty where interval_note says why, and in a suppressed cell."
         case "suppressed":
             swedish
-                ? "primary: cellen har färre svar än tröskeln; secondary: undanhållen för att en annan cell i samma fördelning är det och den annars kunde räknas fram ur totalen; tom: publicerad. En undertryckt cell har ingen skattning, inget intervall och ingen förändring."
-                : "primary: the cell has fewer responses than the threshold; secondary: withheld because another cell of the same breakdown is, which could otherwise be worked out from the total; empty: published. A suppressed cell has no estimate, interval or change."
+                ? "primary: cellen har färre svar än tröskeln; secondary: undanhållen för att en annan cell i samma fördelning är det och den annars kunde räknas fram ur totalen; dominance: ett eller två svar står för nästan hela summan som siffran bygger på (p %-regeln); tom: publicerad. En undertryckt cell har ingen skattning, inget intervall och ingen förändring."
+                : "primary: the cell has fewer responses than the threshold; secondary: withheld because another cell of the same breakdown is, which could otherwise be worked out from the total; dominance: one or two responses make up nearly all of the sum the figure is built from (the p % rule); empty: published. A suppressed cell has no estimate, interval or change."
         case "status":
             swedish
-                ? "Totalens läge mot målet: uppnått, i fas eller efter plan; tom för grupper och där det saknas mål."
+                ? "Totalens läge mot målet: uppnått, i fas eller inte i fas; tom för grupper och där det saknas mål."
                 : "The total's standing against its target: met, on track or off track; empty for groups and where there is no target."
         case "interval_note":
             swedish

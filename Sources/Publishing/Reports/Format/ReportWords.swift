@@ -43,7 +43,7 @@ struct ReportWords: Sendable {
         switch status {
         case .met: pick("Uppnått", "Met")
         case .onTrack: pick("I fas", "On track")
-        case .offTrack: pick("Efter plan", "Off track")
+        case .offTrack: pick("Inte i fas", "Off track")
         case nil: pick("Ingen status", "No status")
         }
     }
@@ -57,6 +57,16 @@ struct ReportWords: Sendable {
     var tooFew: String { pick("för få svar", "too few responses") }
     /// A figure withheld beside a small one, so that the small one cannot be worked out (see ``suppressionNote(threshold:)``).
     var withheld: String { pick("visas inte", "not shown") }
+    /// A figure withheld by the p % rule (see ``dominanceNote(p:)``).
+    var dominated: String { pick("dominerad", "dominated") }
+    /// Why a cell is withheld, beside its dash.
+    func suppressionReason(_ reason: SuppressedCell.Reason) -> String {
+        switch reason {
+        case .belowThreshold: tooFew
+        case .secondary: withheld
+        case .dominated: dominated
+        }
+    }
     /// What the results may not be taken to speak for: the report's declared `population`
     /// (a phrase in the report's language), else everyone the survey was meant for.
     func representativeness(population: String?) -> String {
@@ -148,7 +158,7 @@ struct ReportWords: Sendable {
         }
     }
     var statusExplanation: String {
-        pick("Status jämför den senaste skattningen med målet: uppnått när skattningen når målet, i fas när den ligger på eller över en rak linje från utgångsvärdet till målet, annars efter plan. Intervallet visar hur säker skattningen är.",
+        pick("Status jämför den senaste skattningen med målet: uppnått när skattningen når målet, i fas när den ligger på eller över en rak linje från utgångsvärdet till målet, annars inte i fas. Intervallet visar hur säker skattningen är.",
              "Status compares the latest estimate with the target: met when the estimate reaches the target, on track when it is on or beyond a straight path from the baseline to the target, otherwise off track. The interval shows how certain the estimate is.")
     }
 
@@ -169,7 +179,7 @@ struct ReportWords: Sendable {
     var total: String { pick("Totalt", "Total") }
     var count: String { pick("Antal", "Count") }
     var share: String { pick("Andel", "Share") }
-    var notAnswered: String { pick("Ej besvarad", "Not answered") }
+    var notAnswered: String { pick("Inte besvarad", "Not answered") }
     var node: String { pick("Del av förändringsteorin", "Part of the theory of change") }
     var level: String { pick("Nivå", "Level") }
     var contributesTo: String { pick("Bidrar till", "Contributes to") }
@@ -198,6 +208,11 @@ struct ReportWords: Sendable {
         pick("– visas inte: för få svar (en bas under \(threshold)), eller undanhållen så att en liten grupp inte kan räknas fram ur totalen och de andra grupperna.",
              "– not shown: too few responses (a base under \(threshold)), or withheld so that a small group cannot be worked out from the total and the other groups.")
     }
+    /// Under an indicator's table with a cell withheld by the p % rule; `p` with its percent sign.
+    func dominanceNote(p: String) -> String {
+        pick("– dominerad: ett enda svar står för nästan hela summan. Svaren utom de två största bidrar tillsammans med mindre än \(p) av det största, så siffran skulle nästan avslöja det största svarets värde. Celler bredvid visas inte heller, så att cellen inte kan räknas fram ur totalen.",
+             "– dominated: a single response makes up nearly all of the sum. The responses other than the two largest together contribute less than \(p) of the largest, so the figure would all but give away the largest response's value. Cells beside it are not shown either, so that it cannot be worked out from the total.")
+    }
     /// A cell of an indicator's table: `Totalt i Klubb 2025`, `Total in Club 2025`.
     func cellPlace(group: String, round: String) -> String { pick("\(group) i \(round)", "\(group) in \(round)") }
     /// Under an indicator's table, why cells show – without being withheld: the engine's reason,
@@ -213,6 +228,13 @@ struct ReportWords: Sendable {
     func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + pick(" och ", " and ") + items.last!
+    }
+    /// The p of the p % rule as a reader reads it: `10 %`, `12,5 %`.
+    func pPercent(_ p: Double) -> String { numbers.decimal(p, digits: p == p.rounded() ? 0 : 1) + numbers.percentSign }
+    /// The methods' paragraph on the p % rule; `p` with its percent sign.
+    func dominanceRule(p: String) -> String {
+        pick("En summa, ett medelvärde eller en kvot visas inte heller när ett enda svar dominerar den (p %-regeln, för indikatorer som bygger på storheter som antal anställda): när svaren utom de två största tillsammans bidrar med mindre än \(p) av det största, skulle siffran nästan avslöja det största svarets värde. Då döljs också den minsta av de visade grupperna bredvid, tills de dolda tillsammans klarar regeln.",
+             "A sum, mean or ratio is not shown either when a single response dominates it (the p % rule, for indicators built on magnitudes such as staff numbers): when the responses other than the two largest together contribute less than \(p) of the largest, the figure would all but give away the largest response's value. The smallest of the groups shown beside it is then withheld too, until the withheld groups pass the rule together.")
     }
     func suppressionRule(minCell: Int, minBase: Int) -> String {
         pick("En siffra visas bara när minst \(numbers.count(minCell, "svar")) ligger bakom den, och en andel bara när basen är minst \(numbers.count(minBase, "svar")). Så länge en för liten grupp i en uppdelning, eller ett för litet antal i en fråga, kan räknas fram ur totalen och de visade siffrorna döljs också den minsta av de visade, så att ingen dold siffra kan räknas fram. Dolda celler visas som – och har aldrig någon siffra i rapporten.",

@@ -154,7 +154,7 @@ public struct ResponseRateWords: Sendable {
         pick("Svarsfrekvens enligt AAPOR:s Standard Definitions (10:e upplagan, 2023) med omgångens inbjudningar som urval: "
                 + "RR1 räknar slutförda svar, RR2 även påbörjade. En inbjuden utan svar räknas som behörig, om den inte har "
                 + "registrerats som ej behörig (samla round dispositions) och då räknas bort; den som dragit sig ur eller avböjt i "
-                + "formuläret (enkätens refusal) räknas som vägran. "
+                + "formuläret (enligt enkätens villkor för vägran) räknas som vägran. "
                 + "Där utfall har registrerats räknar RR3 och RR4 de inbjudna med okänd behörighet med e, andelen behöriga bland dem vars "
                 + "behörighet är känd (AAPOR:s proportionella fördelning), och COOP1, REF1 och CON1 ger samarbets-, vägrans- och kontaktandelen. "
                 + "Där inga utfall har registrerats vet Samla inte vem som avböjt utan att svara, vem som inte nåtts eller vem som inte hör till populationen, "

@@ -1,6 +1,9 @@
 /// The report's one stylesheet, inlined in `<head>`: system fonts only, readable from 320 px up,
 /// in forced colours (status shapes take the text colour; charts draw their own white ground), and a
-/// print layout for A4 with page breaks before major sections and no heading left at a page's foot.
+/// print layout for A4: numbered pages, page breaks before major sections, no heading or table header
+/// left at a page's foot, a breakdown's rows kept with their question, and tables set to fit the page's
+/// width, since Chromium shrinks every page of a document with anything wider (the impact report
+/// printed at 75 %, its text at 8 pt).
 enum ReportStylesheet {
     static let css: StaticString = """
     :root { --ink: #1b1b1b; --muted: #4a4a4a; --rule: #c8c8c8; --accent: #1f4e79; --band: #f4f6f8; }
@@ -76,17 +79,28 @@ enum ReportStylesheet {
     @media (forced-colors: active) {
       .status-icon * { fill: currentColor; stroke: currentColor; }
     }
-    @page { size: A4; margin: 16mm 14mm 18mm; }
+    @page {
+      size: A4; margin: 16mm 14mm 18mm;
+      @bottom-right { content: counter(page) " / " counter(pages); font: 8pt system-ui, sans-serif; color: #4a4a4a; }
+    }
     @media print {
-      body { font-size: 10.5pt; }
+      html { font-size: 10.5pt; }
+      body { font-size: 1rem; }
+      table { font-size: 9pt; }
+      th, td { padding-right: .4rem; }
+      td.num, th.num { padding-left: .4rem; }
+      td.num .note { min-width: 0; }
       .page { max-width: none; padding: 0; }
       nav.contents { display: none; }
       h2 { border-top: none; margin-top: 0; }
       section.major ~ section.major { break-before: page; }
       h2, h3, h4, figcaption, caption { break-after: avoid; }
-      .indicator > h3 + p, .indicator-facts, tr.heading { break-after: avoid; }
+      .indicator > h3 + p, .indicator-facts, tr.heading, .lead-in { break-after: avoid; }
       .table-wrap + .note { break-before: avoid; }
-      figure, tr, .tile, .indicator-facts { break-inside: avoid; }
+      figure, tr, .tile, .indicator > h3 + p, .indicator-facts { break-inside: avoid; }
+      thead + tbody > tr:first-child { break-before: avoid; }
+      tr:first-child:nth-last-child(-n+12), tr:first-child:nth-last-child(-n+12) ~ tr:not(:last-child),
+      tr.heading:first-child:nth-last-child(-n+25) ~ tr:not(:last-child) { break-after: avoid; }
       .table-wrap, .chart-wrap { overflow: visible; }
       a { color: inherit; text-decoration: none; }
       svg.chart { max-width: 100%; }

@@ -108,7 +108,7 @@ extension ReportRenderer {
             let reason: String
             switch outcome {
             case .published: continue
-            case .suppressed(let cell): reason = cell.reason == .belowThreshold ? words.tooFew : words.withheld
+            case .suppressed(let cell): reason = words.suppressionReason(cell.reason)
             case .unavailable(let why): reason = why.text(words.language)
             }
             if !reasons.contains(reason) { reasons.append(reason) }
@@ -119,13 +119,15 @@ extension ReportRenderer {
     private func chartDescription(_ indicator: Indicator, format: IndicatorFormat, rows: [ResultRow], rounds: [String]) -> String {
         let totals = rounds.compactMap { round -> String? in
             guard let row = rows.first(where: { $0.round == round && $0.group.isTotal }) else { return nil }
-            guard let cell = row.outcome.published else { return "\(roundLabel(round)) \(missingText([row.outcome]))" }
-            var text = "\(roundLabel(round)) \(format.value(cell.value))"
+            // A colon after the round, whose label may end in a year: "ESEM 2025 254" read as one number.
+            guard let cell = row.outcome.published else { return "\(roundLabel(round)): \(missingText([row.outcome]))" }
+            var text = "\(roundLabel(round)): \(format.value(cell.value))"
             if let interval = cell.interval { text += " (\(format.spokenInterval(interval.lower, interval.upper)))" }
             return text
         }
-        return words.pick("Diagram: \(text(indicator.title)). Totalt: ", "Chart: \(text(indicator.title)). Total: ")
-            + totals.joined(separator: "; ") + words.pick(". Tabellen nedan ger alla grupper.", ". The table below gives every group.")
+        let total = totals.isEmpty ? "" : words.pick(" Totalt per omgång: ", " Total by round: ") + totals.joined(separator: "; ") + "."
+        return words.pick("Diagram: \(text(indicator.title)).", "Chart: \(text(indicator.title)).") + total
+            + words.pick(" Tabellen nedan ger alla grupper.", " The table below gives every group.")
     }
 
     private func renderIndicatorTable(_ indicator: Indicator, rows: [ResultRow], rounds: [String], groups: [ResultGroup],
@@ -133,6 +135,7 @@ extension ReportRenderer {
         let reported = indicator.kind == .reported
         let intervals = !reported && showIntervals
         var anySuppressed = false
+        var anyDominated = false
         let caption = text(indicator.title)
         let changeHeader = format.isPercent ? "\(words.change) (\(words.percentagePoints))" : words.change
         // A change needs a round before: with none in the table, its column would stand empty. Why
@@ -165,9 +168,10 @@ extension ReportRenderer {
                 }
             case .suppressed(let cell):
                 anySuppressed = true
+                anyDominated = anyDominated || cell.reason == .dominated
                 if !reported { html.element("td", .init("class", "num"), text: cell.reason == .belowThreshold ? "<" + numbers.wordSpace + numbers.integer(cell.threshold) : "") }
                 // The reason beside the dash, as the chart gives it: "–" alone was read as nothing.
-                html.element("td", .init("class", "num"), text: "\(words.suppressedMark) \(cell.reason == .belowThreshold ? words.tooFew : words.withheld)")
+                html.element("td", .init("class", "num"), text: "\(words.suppressedMark) \(words.suppressionReason(cell.reason))")
                 if intervals { html.element("td", .init("class", "num"), text: words.suppressedMark) }
                 if changes { html.element("td", .init("class", "num"), text: "") }
             case .unavailable(let reason):
@@ -204,7 +208,8 @@ extension ReportRenderer {
                         for round in rounds {
                             guard let row = rows.first(where: { $0.round == round && $0.group.reportKey == group.reportKey }) else { continue }
                             html.element("tr", .optional("class", group.isTotal ? "total" : nil)) { html in
-                                html.element("th", .init("scope", "row"), text: group.label)
+                                // The round's own label: a label reworded since is shown as each round asked it.
+                                html.element("th", .init("scope", "row"), text: row.group.label)
                                 html.element("td", .init("class", "round"), text: roundLabel(round))
                                 renderCells(of: row, group: group, round: round, into: &html)
                             }
@@ -215,6 +220,9 @@ extension ReportRenderer {
         }
         if anySuppressed {
             html.element("p", .init("class", "note"), text: words.suppressionNote(threshold: numbers.integer(indicator.threshold(defaults: framework.suppression))))
+        }
+        if anyDominated, let p = indicator.dominanceP(defaults: framework.suppression) {
+            html.element("p", .init("class", "note"), text: words.dominanceNote(p: words.pPercent(p)))
         }
         // One note per reason, naming its cells; with rounds to compare, the missing estimate is
         // also why a change is missing.
@@ -238,6 +246,6 @@ extension ReportRenderer {
 }
 
 extension ResultGroup {
-    /// Identifies the same group across rounds.
-    var reportKey: String { "\(variable ?? "")\u{1F}\(code ?? "\u{0}")" }
+    /// Identifies the same group across rounds: a code renamed is its earlier code's group.
+    var reportKey: String { "\(variable ?? "")\u{1F}\(follows ?? code ?? "\u{0}")" }
 }

@@ -73,6 +73,10 @@ extension ReportRenderer {
 
         html.element("h3", text: words.pick("Röjandeskydd", "Disclosure control"))
         html.element("p", text: words.suppressionRule(minCell: framework.suppression.minCell, minBase: framework.suppression.minBase))
+        let ps = Set(framework.indicators.compactMap { $0.dominanceP(defaults: framework.suppression) }).sorted()
+        if !ps.isEmpty {
+            html.element("p", text: words.dominanceRule(p: words.list(ps.map(words.pPercent))))
+        }
 
         html.element("h3", text: words.pick("Status mot mål", "Status against targets"))
         html.element("p", text: words.statusExplanation)
@@ -175,7 +179,7 @@ extension ReportRenderer {
                                 let declined = entry.removed.count(where: { content.declinedInForm[log.round]?.contains($0) == true })
                                 if declined > 0 {
                                     html.text(words.pick(
-                                        "; varav \(numbers.integer(declined)) som avböjde i formuläret (enkätens refusal) och räknas som vägran i svarsfrekvensen",
+                                        "; varav \(numbers.integer(declined)) som avböjde i formuläret (enligt enkätens villkor för vägran) och räknas som vägran i svarsfrekvensen",
                                         "; \(numbers.integer(declined)) of them declined in the form (the survey's refusal) and "
                                             + (declined == 1 ? "counts as a refusal" : "count as refusals") + " in the response rate"))
                                 }

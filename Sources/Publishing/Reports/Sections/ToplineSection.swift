@@ -81,7 +81,7 @@ extension ReportRenderer {
                 "Personal data: the answers are not shown (\(numbers.count(answered, "answered")))."))
         }
         if let other = item.other, other.answered > 0 {
-            html.element("p", text: words.pick("Svar under ”Annat”:", "Answers under “Other”:"))
+            html.element("p", .init("class", "lead-in"), text: words.pick("Svar under ”Annat”:", "Answers under “Other”:"))
             // How many wrote an `other` text tells how many chose other, a count that may be withheld above.
             suppressed = renderTexts(other, withholdingFewerThan: framework.suppression.minCell,
                                      withholdingAll: isOtherWithheld(item), into: &html) || suppressed
@@ -301,7 +301,7 @@ extension ReportRenderer {
             "\(numbers.count(tally.answered, "svarade")) med fritext (\(numbers.count(tally.distinct, "olika")) svar).",
             "\(numbers.count(tally.answered, "answered")) in their own words (\(numbers.count(tally.distinct, words.plural(tally.distinct, "different answer", "different answers"))))."))
         guard !tally.frequent.isEmpty else { return false }
-        html.element("p", .init("class", "note"), text: words.pick(
+        html.element("p", .init("class", "note lead-in"), text: words.pick(
             "De vanligaste svaren som minst \(numbers.count(framework.suppression.minCell, "har")) gett:",
             "The most frequent answers, given by at least \(numbers.count(framework.suppression.minCell, "respondents")):"))
         html.element("ul", .init("class", "open-answers")) { html in

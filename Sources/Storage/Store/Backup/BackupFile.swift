@@ -87,7 +87,7 @@ struct BackupFile {
     }
 
     /// Writes the file or folder at `path` to the disk (`fsync`); the `errno` of a failure, or nil.
-    private static func synchronize(_ path: String, flags: Int32) -> Int32? {
+    static func synchronize(_ path: String, flags: Int32) -> Int32? {
         let descriptor = open(path, flags | O_CLOEXEC)
         guard descriptor >= 0 else { return errno }
         defer { close(descriptor) }

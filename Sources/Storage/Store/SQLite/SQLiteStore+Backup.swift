@@ -79,9 +79,9 @@ extension SQLiteStore {
         }
     }
 
-    /// What `PRAGMA integrity_check` finds wrong in the copy: nothing, its lines, or the error it
+    /// What `PRAGMA integrity_check` finds wrong in a copy (a backup being made or restored): nothing, its lines, or the error it
     /// stops at when the damage is too great to go on.
-    private static func integrityProblems(_ copy: DatabaseQueue) throws -> [String] {
+    static func integrityProblems(_ copy: some DatabaseReader) throws -> [String] {
         do {
             let lines = try copy.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
             return lines == ["ok"] ? [] : lines
