@@ -88,4 +88,14 @@ struct FormattingTests {
         let small = BoxChart.axis(NumberSummary(sorted: [1, 2, 3, 4, 5], isInteger: true)!)
         #expect(small.low == 0)
     }
+
+    /// Nine answers of 1 beside one of 500: the seven below the two largest give 7, under 10 % of
+    /// 500 (50) but above 1 % (5).
+    @Test func aMeanOneAnswerDominatesIsWithheldUnderThePPercentRule() throws {
+        let values: [Double] = Array(repeating: 1, count: 9) + [500]
+        #expect(try #require(NumberSummary(sorted: values, isInteger: true, pPercent: 10)).shownMean == nil)
+        #expect(try #require(NumberSummary(sorted: values, isInteger: true, pPercent: 1)).shownMean == 50.9)
+        #expect(try #require(NumberSummary(sorted: values, isInteger: true)).shownMean == 50.9)
+        #expect(try #require(NumberSummary(sorted: Array(repeating: 0, count: 10), isInteger: true, pPercent: 10)).shownMean == 0)
+    }
 }

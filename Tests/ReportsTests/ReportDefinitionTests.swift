@@ -38,6 +38,12 @@ struct ReportDefinitionTests {
         #expect(loaded.framework != nil)
     }
 
+    /// The ESEM topline withholds a number's mean that one firm dominates (its staff, its volunteers).
+    @Test func theShippedToplineAppliesThePPercentRule() throws {
+        let loaded = ReportLoader.load(contentsOf: Self.root.appendingPathComponent("reports/esem-se-topline.yaml").path)
+        #expect(loaded.definition?.sections.first == .topline(round: "esem-se-2025", openAnswers: 10, pPercent: 10))
+    }
+
     @Test func theForumReportDeclaresItsPopulation() throws {
         let loaded = ReportLoader.load(contentsOf: Self.root.appendingPathComponent("reports/samverkansforum.yaml").path)
         let population = try #require(loaded.definition?.population)
@@ -56,6 +62,9 @@ struct ReportDefinitionTests {
         #expect(found.contains("E008 8"))   // topline without a round
         #expect(found.contains("E509 9"))   // open_answers: many
         #expect(found.contains("E117 10"))  // only: [], an indicators section without indicators
+        #expect(found.contains("E509 11"))  // p_percent: 150
+        let p = loaded.diagnostics.first { $0.code == .invalidReportOption && $0.location.sortLine == 11 }
+        #expect(p?.message.contains("a percentage from 0 (the rule off) to 100, such as 10, not '150'") == true)
         let misspelt = loaded.diagnostics.first { $0.code == .unknownReportSection }
         #expect(misspelt?.message.contains("did you mean summary?") == true)
     }

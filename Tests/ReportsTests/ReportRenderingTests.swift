@@ -821,6 +821,46 @@ struct ReportRenderingTests {
         #expect(!html.contains("– visas inte:"))
     }
 
+    /// Ten members scored 500, 1, 1, …: the nine others give 9 points, less than 10 % of the 500, so
+    /// the mean (50.9) and n would all but tell the largest score. With p 10 the mean is withheld
+    /// from the table, the chart (its dot, its legend and its axis, which ran to 100 for it) and the chart's
+    /// text, with a note and a line in the methods; with p 0 it is shown as before.
+    @Test(arguments: [10.0, 0.0])
+    func aMeanOneAnswerDominatesIsWithheldInTheTopline(p: Double) throws {
+        let fixture = try ClubFixture()
+        let store = try SQLiteStore(path: fixture.folder.appendingPathComponent("dominated.sqlite").path)
+        _ = try store.openRound(RoundRequest(name: "club-2025", document: fixture.document, opens: CalendarDate(year: 2025, month: 1, day: 1)!,
+                                             closes: CalendarDate(year: 2025, month: 12, day: 31)!, anonymous: true))
+        try store.insertCompleteResponses(round: "club-2025", document: fixture.document, source: .import) { inserter in
+            for score: Int64 in [500] + Array(repeating: 1, count: 9) {
+                try inserter.insert([.choice("yes"), .choice("large"), .integer(score), nil, nil, nil, nil, nil], info: ImportedResponseInfo(language: "sv"))
+            }
+        }
+        var definition = try fixture.definition()
+        definition.sections = [.topline(round: "club-2025", openAnswers: 5, pPercent: p), .methods]
+        let html = try ReportGenerator(definition: definition, framework: fixture.framework, store: store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        let start = try #require(html.range(of: "<div class=\"question\" id=\"q-score\">"))
+        let question = String(html[start.lowerBound..<(try #require(html.range(of: "</table>", range: start.upperBound..<html.endIndex))).upperBound])
+        let row = try #require(Self.row(in: question, startingWith: "<td class=\"num\">10</td>"))
+        let note = "– dominerad: ett enda svar står för nästan hela summan av svaren. Svaren utom de två största bidrar tillsammans med mindre än 10\u{00A0}% av det största"
+        if p > 0 {
+            #expect(row.contains("<td class=\"num\">– dominerad</td>"), "\(row)")
+            #expect(!row.contains("50,9"))
+            #expect(question.contains("medelvärde – dominerad, mittersta hälften"), "\(question.prefix(1200))")
+            #expect(!question.contains(">Medelvärde</text>"))
+            #expect(!question.contains(">100</text>"), "the axis runs to the mean: \(question.prefix(2000))")
+            #expect(html.contains(note))
+            #expect(html.contains("Frågornas medelvärden visas inte när ett enda svar dominerar summan av svaren (p %-regeln): när svaren utom de två största tillsammans bidrar med mindre än 10\u{00A0}% av det största"))
+        } else {
+            #expect(row.contains("<td class=\"num\">50,9</td>"), "\(row)")
+            #expect(question.contains("medelvärde 50,9"), "\(question.prefix(1200))")
+            #expect(question.contains(">Medelvärde</text>") && question.contains(">100</text>"))
+            #expect(!html.contains("dominerad"))
+            #expect(!html.contains("Frågornas medelvärden visas inte"))
+        }
+    }
+
     /// The table row that starts with `prefix`, up to its end tag.
     static func row(in html: String, startingWith prefix: String) -> String? {
         guard let start = html.range(of: prefix) else { return nil }

@@ -73,7 +73,9 @@ struct BarChart {
 }
 
 /// A numeric question's distribution as a box from the lower to the upper quartile, a line at
-/// the median and a dot at the mean, on an axis from zero (or the lowest quartile) up.
+/// the median and a dot at the mean, on an axis from zero (or the lowest quartile) up. A mean
+/// withheld by the p % rule has no dot, no legend entry, and no say in the axis, whose end would
+/// tell it.
 struct BoxChart {
     let id: String
     let description: String
@@ -83,7 +85,8 @@ struct BoxChart {
 
     /// From zero when the values sit near it, else around the middle half (years, say), in round steps.
     static func axis(_ summary: NumberSummary) -> (low: Double, high: Double) {
-        let lowest = min(summary.lowerQuartile, summary.mean), highest = max(summary.upperQuartile, summary.mean)
+        let mean = summary.shownMean ?? summary.median
+        let lowest = min(summary.lowerQuartile, mean), highest = max(summary.upperQuartile, mean)
         let span = max(highest - lowest, 1)
         if lowest >= 0, lowest <= 3 * span { return (0, NiceScale.ceil(highest + span * 0.25)) }
         let step = NiceScale.ticks(low: lowest - span, high: highest + span, count: 5)
@@ -110,7 +113,9 @@ struct BoxChart {
                              .init("fill", "#c9daf0"), .init("stroke", "#1f4e79"), .init("stroke-width", "1.5"))
             html.selfClosing("line", .init("x1", SVG.n(x(summary.median))), .init("y1", "30"), .init("x2", SVG.n(x(summary.median))), .init("y2", "62"),
                              .init("stroke", "#1f4e79"), .init("stroke-width", "3"))
-            SVG.mark(.diamond, x: x(summary.mean), y: 46, r: 5, fill: "#b45309", stroke: "#ffffff", into: &html)
+            if let mean = summary.shownMean {
+                SVG.mark(.diamond, x: x(mean), y: 46, r: 5, fill: "#b45309", stroke: "#ffffff", into: &html)
+            }
             // Legend.
             html.selfClosing("rect", .init("x", "30"), .init("y", "6"), .init("width", "18"), .init("height", "12"), .init("fill", "#c9daf0"),
                              .init("stroke", "#1f4e79"))
@@ -119,6 +124,7 @@ struct BoxChart {
             html.selfClosing("line", .init("x1", SVG.n(medianX)), .init("y1", "5"), .init("x2", SVG.n(medianX)), .init("y2", "19"),
                              .init("stroke", "#1f4e79"), .init("stroke-width", "3"))
             html.element("text", .init("x", SVG.n(medianX + 8)), .init("y", "16"), .init("font-size", "12"), .init("fill", "#1b1b1b"), text: labels.median)
+            guard summary.shownMean != nil else { return }
             let meanX = medianX + 8 + SVG.textWidth(labels.median, size: 12) + 20
             SVG.mark(.diamond, x: meanX, y: 12, r: 5, fill: "#b45309", stroke: "#ffffff", into: &html)
             html.element("text", .init("x", SVG.n(meanX + 10)), .init("y", "16"), .init("font-size", "12"), .init("fill", "#1b1b1b"), text: labels.mean)

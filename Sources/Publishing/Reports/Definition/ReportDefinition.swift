@@ -64,8 +64,10 @@ public enum ReportSection: Hashable, Sendable {
     /// Estimators, interval methods, suppression, the cleaning log.
     case methods
     /// Every question of a round: its wording and its answers as a frequency table or summary
-    /// with a chart. `openAnswers`: how many of the most frequent free-text answers to list.
-    case topline(round: String, openAnswers: Int)
+    /// with a chart. `openAnswers`: how many of the most frequent free-text answers to list;
+    /// `pPercent`: the p of the p % rule for the numbers' means, `nil` for the framework's
+    /// (`suppression.p_percent`), 0 for none.
+    case topline(round: String, openAnswers: Int, pPercent: Double? = nil)
 
     /// The type as written in the definition.
     public var typeName: String {

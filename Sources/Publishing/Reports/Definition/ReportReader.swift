@@ -175,9 +175,18 @@ struct ReportReader {
                                        "`open_answers` is how many of the most frequent free-text answers to list: a whole number from 0 to 100, not '\(text)'")
                 }
             }
+            var pPercent: Double?
+            if let node = map.value("p_percent"), let text = node.text("`p_percent` of \(place)", diagnostics: &diagnostics) {
+                if let number = Double(text), number.isFinite, (0...100).contains(number) {
+                    pPercent = number
+                } else {
+                    diagnostics.report(.invalidReportOption, at: node.location,
+                                       "`p_percent` is the p of the p % rule for the means of numbers: a percentage from 0 (the rule off) to 100, such as 10, not '\(text)'")
+                }
+            }
             guard let round, let roundNode else { return nil }
             toplineRoundLocations.append(Located(round, at: roundNode.location))
-            return .topline(round: round, openAnswers: openAnswers)
+            return .topline(round: round, openAnswers: openAnswers, pPercent: pPercent)
         default:
             diagnostics.report(.unknownReportSection, at: location,
                                "there is no section type '\(type)'\(Suggestions.didYouMean(type, in: ReportSection.typeNames)); the types are \(ReportSection.typeNames.joined(separator: ", "))")

@@ -213,6 +213,11 @@ struct ReportWords: Sendable {
         pick("– dominerad: ett enda svar står för nästan hela summan. Svaren utom de två största bidrar tillsammans med mindre än \(p) av det största, så siffran skulle nästan avslöja det största svarets värde. Celler bredvid visas inte heller, så att cellen inte kan räknas fram ur totalen.",
              "– dominated: a single response makes up nearly all of the sum. The responses other than the two largest together contribute less than \(p) of the largest, so the figure would all but give away the largest response's value. Cells beside it are not shown either, so that it cannot be worked out from the total.")
     }
+    /// Under a topline whose numbers' means are withheld by the p % rule; `p` with its percent sign.
+    func dominatedMeanNote(p: String) -> String {
+        pick("– dominerad: ett enda svar står för nästan hela summan av svaren. Svaren utom de två största bidrar tillsammans med mindre än \(p) av det största, så medelvärdet (gånger antalet svar) skulle nästan avslöja det största svarets värde. Kvartilerna och medianen visas.",
+             "– dominated: a single answer makes up nearly all of the answers' sum. The answers other than the two largest together contribute less than \(p) of the largest, so the mean (times the number of answers) would all but give away the largest answer's value. The quartiles and the median are shown.")
+    }
     /// A cell of an indicator's table: `Totalt i Klubb 2025`, `Total in Club 2025`.
     func cellPlace(group: String, round: String) -> String { pick("\(group) i \(round)", "\(group) in \(round)") }
     /// Under an indicator's table, why cells show – without being withheld: the engine's reason,
@@ -235,6 +240,11 @@ struct ReportWords: Sendable {
     func dominanceRule(p: String) -> String {
         pick("En summa, ett medelvärde eller en kvot visas inte heller när ett enda svar dominerar den (p %-regeln, för indikatorer som bygger på storheter som antal anställda): när svaren utom de två största tillsammans bidrar med mindre än \(p) av det största, skulle siffran nästan avslöja det största svarets värde. Då döljs också den minsta av de visade grupperna bredvid, tills de dolda tillsammans klarar regeln.",
              "A sum, mean or ratio is not shown either when a single response dominates it (the p % rule, for indicators built on magnitudes such as staff numbers): when the responses other than the two largest together contribute less than \(p) of the largest, the figure would all but give away the largest response's value. The smallest of the groups shown beside it is then withheld too, until the withheld groups pass the rule together.")
+    }
+    /// The methods' paragraph on the p % rule in a topline; `p` with its percent sign.
+    func toplineDominanceRule(p: String) -> String {
+        pick("Frågornas medelvärden visas inte när ett enda svar dominerar summan av svaren (p %-regeln): när svaren utom de två största tillsammans bidrar med mindre än \(p) av det största, skulle medelvärdet gånger antalet svar nästan avslöja det största svarets värde. Kvartilerna och medianen visas då ändå; lådagrammets axel räknas utan medelvärdet.",
+             "A question's mean is not shown when a single answer dominates the answers' sum (the p % rule): when the answers other than the two largest together contribute less than \(p) of the largest, the mean times the number of answers would all but give away the largest answer's value. The quartiles and the median are still shown; the box chart's axis is drawn without the mean.")
     }
     func suppressionRule(minCell: Int, minBase: Int) -> String {
         pick("En siffra visas bara när minst \(numbers.count(minCell, "svar")) ligger bakom den, och en andel bara när basen är minst \(numbers.count(minBase, "svar")). Så länge en för liten grupp i en uppdelning, eller ett för litet antal i en fråga, kan räknas fram ur totalen och de visade siffrorna döljs också den minsta av de visade, så att ingen dold siffra kan räknas fram. Dolda celler visas som – och har aldrig någon siffra i rapporten.",

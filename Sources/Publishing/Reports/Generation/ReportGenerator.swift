@@ -31,7 +31,7 @@ public struct ReportGenerator: Sendable {
         let results: ResultSet? = definition.needsResults ? try compute(aggregator, rounds: definition.rounds) : nil
         var toplines: [String: (topline: Topline, cleaning: CleaningLog?)] = [:]
         for section in definition.sections {
-            guard case .topline(let round, let openAnswers) = section, toplines[round] == nil else { continue }
+            guard case .topline(let round, let openAnswers, let pPercent) = section, toplines[round] == nil else { continue }
             guard try store.round(named: round) != nil else {
                 let suggestion = Suggestions.misspelling(of: round, in: try store.roundSummaries().map(\.round.name))
                 let place = definition.toplineRoundLocations[round].map(DiagnosticLocation.source) ?? .file(definition.path)
@@ -46,7 +46,8 @@ public struct ReportGenerator: Sendable {
             let scan = ToplineScan(
                 survey: document.survey, round: round, removed: Set(cleaning?.entries.flatMap(\.removed) ?? []),
                 selection: rules.minCompleteness == nil ? .complete : .all, minCell: framework.suppression.minCell,
-                openAnswers: openAnswers, language: definition.language, fallbacks: document.survey.languages)
+                openAnswers: openAnswers, pPercent: pPercent ?? framework.suppression.pPercent ?? 0,
+                language: definition.language, fallbacks: document.survey.languages)
             toplines[round] = (try scan.run(store: store), cleaning)
         }
         if diagnostics.hasErrors { throw ReportError.refused(diagnostics.sorted) }

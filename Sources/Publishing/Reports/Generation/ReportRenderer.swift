@@ -33,7 +33,7 @@ struct ReportRenderer {
     }
 
     func sectionTitle(_ section: ReportSection) -> String {
-        if case .topline(let round, _) = section { return words.sectionTitle(section, roundLabel: roundLabel(round)) }
+        if case .topline(let round, _, _) = section { return words.sectionTitle(section, roundLabel: roundLabel(round)) }
         return words.sectionTitle(section)
     }
 
@@ -97,7 +97,7 @@ struct ReportRenderer {
         case .theoryOfChange: renderTheoryOfChange(into: &html)
         case .indicators(let only, let breakdowns): renderIndicators(only: only, breakdowns: breakdowns, into: &html)
         case .methods: renderMethods(into: &html)
-        case .topline(let round, _): renderTopline(round: round, into: &html)
+        case .topline(let round, _, _): renderTopline(round: round, into: &html)
         }
     }
 

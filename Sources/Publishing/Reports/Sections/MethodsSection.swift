@@ -77,6 +77,10 @@ extension ReportRenderer {
         if !ps.isEmpty {
             html.element("p", text: words.dominanceRule(p: words.list(ps.map(words.pPercent))))
         }
+        let toplinePs = Set(content.toplines.values.map(\.topline.pPercent).filter { $0 > 0 }).sorted()
+        if !toplinePs.isEmpty {
+            html.element("p", text: words.toplineDominanceRule(p: words.list(toplinePs.map(words.pPercent))))
+        }
 
         html.element("h3", text: words.pick("Status mot mål", "Status against targets"))
         html.element("p", text: words.statusExplanation)

@@ -20,6 +20,7 @@ extension ReportRenderer {
             "Andelar räknas bland dem som besvarade frågan. En fråga som bara visas för vissa svarande har därför en mindre bas. Vid flervalsfrågor kan andelarna tillsammans bli mer än \(numbers.percent(whole: 100)).",
             "Shares are of those who answered the question, so a question shown to only some respondents has a smaller base. In multiple-choice questions the shares can add up to more than \(numbers.percent(whole: 100))."))
         var anySuppressed = false
+        var anyDominated = false
         for page in topline.pages {
             html.element("h3", text: page.page.title.map(text) ?? page.page.id)
             for item in page.items {
@@ -30,11 +31,17 @@ extension ReportRenderer {
                         html.element("span", .init("class", "name code"), text: "(\(item.question.name))")
                     }
                     if renderItem(item, topline: topline, into: &html) { anySuppressed = true }
+                    if case .numbers(let summary) = item.body, summary.answered >= framework.suppression.minCell, summary.isMeanDominated {
+                        anyDominated = true
+                    }
                 }
             }
         }
         if anySuppressed {
             html.element("p", .init("class", "note"), text: words.suppressionNote(threshold: numbers.integer(framework.suppression.minCell)))
+        }
+        if anyDominated {
+            html.element("p", .init("class", "note"), text: words.dominatedMeanNote(p: words.pPercent(topline.pPercent)))
         }
     }
 
@@ -251,9 +258,10 @@ extension ReportRenderer {
         }
         let labels = (quartiles: words.pick("Mittersta hälften (kvartiler)", "Middle half (quartiles)"), median: "Median",
                       mean: words.pick("Medelvärde", "Mean"))
+        let meanText = summary.shownMean.map { withUnit(number($0, digits: 1)) } ?? "\(words.suppressedMark) \(words.dominated)"
         let description = words.pick(
-            "Lådagram: \(words.sentence(wording)) Median \(withUnit(number(summary.median))), medelvärde \(withUnit(number(summary.mean, digits: 1))), mittersta hälften \(numbers.span(number(summary.lowerQuartile), number(summary.upperQuartile))).",
-            "Box chart: \(words.sentence(wording)) Median \(withUnit(number(summary.median))), mean \(withUnit(number(summary.mean, digits: 1))), middle half \(numbers.span(number(summary.lowerQuartile), number(summary.upperQuartile))).")
+            "Lådagram: \(words.sentence(wording)) Median \(withUnit(number(summary.median))), medelvärde \(meanText), mittersta hälften \(numbers.span(number(summary.lowerQuartile), number(summary.upperQuartile))).",
+            "Box chart: \(words.sentence(wording)) Median \(withUnit(number(summary.median))), mean \(meanText), middle half \(numbers.span(number(summary.lowerQuartile), number(summary.upperQuartile))).")
         SVG.figure(chartID: "\(id)-chart", caption: words.pick("Fördelning bland dem som svarade", "Distribution among those who answered") + (unitWord.map { " (\($0))" } ?? ""),
                    into: &html) { html in
             BoxChart(id: "\(id)-chart", description: description, summary: summary, labels: labels, numbers: numbers).render(into: &html)
@@ -270,7 +278,7 @@ extension ReportRenderer {
             html.element("tbody") { html in
                 html.element("tr") { html in
                     html.element("td", .init("class", "num"), text: numbers.integer(summary.answered))
-                    html.element("td", .init("class", "num"), text: numbers.decimal(summary.mean, digits: 1))
+                    html.element("td", .init("class", "num"), text: summary.shownMean.map { numbers.decimal($0, digits: 1) } ?? "\(words.suppressedMark) \(words.dominated)")
                     html.element("td", .init("class", "num"), text: number(summary.lowerQuartile))
                     html.element("td", .init("class", "num"), text: number(summary.median))
                     html.element("td", .init("class", "num"), text: number(summary.upperQuartile))

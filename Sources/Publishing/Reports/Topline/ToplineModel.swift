@@ -1,3 +1,4 @@
+import Aggregation
 import SurveyDefinition
 
 /// What the topline of one round shows: per page, per question, the answers tallied over the
@@ -8,6 +9,8 @@ struct Topline: Sendable {
     /// Responses kept after cleaning: the base of every question.
     let responses: Int
     let pages: [ToplinePage]
+    /// The p of the p % rule applied to the numbers' means; 0 for none.
+    let pPercent: Double
 }
 
 struct ToplinePage: Sendable {
@@ -59,9 +62,13 @@ struct NumberSummary: Sendable {
     let median: Double
     let upperQuartile: Double
     let isInteger: Bool
+    /// The answers fail the p % rule: one answer is nearly their whole sum, which the mean and n
+    /// would give away, so the mean is withheld (``Dominance``).
+    let isMeanDominated: Bool
 
-    /// Quartiles by R's default rule (type 7: linear between order statistics). `values` is sorted.
-    init?(sorted values: [Double], isInteger: Bool) {
+    /// Quartiles by R's default rule (type 7: linear between order statistics). `values` is sorted;
+    /// `pPercent` 0 applies no p % rule.
+    init?(sorted values: [Double], isInteger: Bool, pPercent: Double = 0) {
         guard !values.isEmpty else { return nil }
         answered = values.count
         mean = values.reduce(0, +) / Double(values.count)
@@ -69,7 +76,11 @@ struct NumberSummary: Sendable {
         median = Self.quantile(values, 0.5)
         upperQuartile = Self.quantile(values, 0.75)
         self.isInteger = isInteger
+        isMeanDominated = pPercent > 0 && Dominance.fails(values, p: pPercent)
     }
+
+    /// The mean, unless withheld by the p % rule.
+    var shownMean: Double? { isMeanDominated ? nil : mean }
 
     static func quantile(_ sorted: [Double], _ p: Double) -> Double {
         let h = Double(sorted.count - 1) * p

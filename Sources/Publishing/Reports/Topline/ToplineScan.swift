@@ -14,6 +14,8 @@ struct ToplineScan {
     /// The smallest count shown; below it a count is withheld.
     let minCell: Int
     let openAnswers: Int
+    /// The p of the p % rule for the means of numbers; 0 for none.
+    let pPercent: Double
     let language: String
     let fallbacks: [String]
 
@@ -67,7 +69,7 @@ struct ToplineScan {
             }
             if !items.isEmpty { pages.append(ToplinePage(page: page, items: items)) }
         }
-        return Topline(round: round, survey: survey, responses: kept, pages: pages)
+        return Topline(round: round, survey: survey, responses: kept, pages: pages, pPercent: pPercent)
     }
 
     private static func accumulator(for variable: Variable, question: Question, survey: Survey) -> Accumulator {
@@ -140,7 +142,7 @@ struct ToplineScan {
         case .selectOne, .selectMultiple, .boolean:
             return ToplineItem(question: question, body: .choices(choiceTally(accumulators[slot], question: question)), other: other)
         case .integer, .decimal:
-            if let summary = NumberSummary(sorted: accumulators[slot].values.sorted(), isInteger: question.type == .integer) {
+            if let summary = NumberSummary(sorted: accumulators[slot].values.sorted(), isInteger: question.type == .integer, pPercent: pPercent) {
                 return ToplineItem(question: question, body: .numbers(summary), other: nil)
             }
             return ToplineItem(question: question, body: .choices(ChoiceTally(categories: [], answered: 0, isMultiple: false)), other: nil)
