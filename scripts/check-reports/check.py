@@ -219,7 +219,9 @@ def check_print(driver, name, pdf_path, failures):
         if body and any(set(body[-1].split()) <= words for words in header_words):
             stranded.append(f"page {number} ({body[-1][:50]!r})")
         if body and number > 1:
-            continued = continued_tables(body[0], tables)
+            # A line that is a table's heading (an indicator's title, say) begins no table's rows.
+            headed = any(len(solid(body[0])) >= 3 and solid(body[0]) in solid(t["heading"]) for t in tables)
+            continued = [] if headed else continued_tables(body[0], tables)
             if continued and not any(solid(t["heading"])[:40] in solid(" ".join(body)) for t in continued if t["heading"].strip()):
                 unheaded.append(f"page {number} ({body[0][:50]!r}, of {continued[0]['caption'][:50]!r})")
             # Under the header Chromium repeats, a note with no row of its table stands alone too.
@@ -248,6 +250,7 @@ def check_print(driver, name, pdf_path, failures):
 TABLES_ON_PAPER = """
     const shown = e => e && getComputedStyle(e).display !== 'none';
     const text = e => e.textContent.replace(/\\s+/g, ' ').trim();
+    const cells = r => [...r.cells].map(text).join(' ');
     return [...document.querySelectorAll('table')].map(t => {
         const heading = t.querySelector('thead tr.print-heading'), caption = t.querySelector('caption');
         const printed = t.querySelector('tr.print-notes');
@@ -258,8 +261,8 @@ TABLES_ON_PAPER = """
         return {
             caption: caption ? text(caption) : '',
             heading: shown(heading) ? text(heading) : shown(caption) ? text(caption) : '',
-            columns: [...t.querySelectorAll('thead tr')].filter(r => r !== heading).map(text),
-            rows: [...t.tBodies].flatMap(b => [...b.rows]).filter(r => !r.matches('.print-notes')).map(r => [text(r.cells[0] || r), text(r)]),
+            columns: [...t.querySelectorAll('thead tr')].filter(r => r !== heading).map(cells),
+            rows: [...t.tBodies].flatMap(b => [...b.rows]).filter(r => !r.matches('.print-notes')).map(r => [text(r.cells[0] || r), cells(r)]),
             notes: notes,
         };
     });"""
