@@ -136,7 +136,7 @@ let package = Package(
         .testTarget(name: "EstimatorsTests", dependencies: ["Estimators"], exclude: ["Golden"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Frameworks", "Store", "SurveyDefinition", "Estimators", "Intake", "Responses", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Store", "SurveyDefinition", "CSV", "Expressions", "Frameworks", grdb], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Aggregation", "Estimators", "Store", "Frameworks", "SurveyDefinition", "Expressions", "Diagnostics", "Intake", "Responses"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "HTML", "Aggregation", "Estimators", "Store", "Frameworks", "SurveyDefinition", "Expressions", "Diagnostics", "Intake", "Responses"], exclude: ["Fixtures"]),
         .testTarget(name: "SyntheticResponsesTests", dependencies: ["SyntheticResponses", "SurveyDefinition", "Responses", "Expressions", "CSV"]),
         .testTarget(name: "SamlaCommandsTests", dependencies: ["SamlaCommands", "Diagnostics", "samla", "Store", "SurveyDefinition", "Expressions", grdb], exclude: ["Fixtures"]),
     ]

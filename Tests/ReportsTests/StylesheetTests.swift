@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import Aggregation
+import HTML
 @testable import Reports
 
 /// What the stylesheet promises readers that the HTML alone cannot: forced colours and paper.
@@ -126,5 +128,95 @@ struct StylesheetTests {
         let headings = html.components(separatedBy: #"<tr class="heading">"#).dropFirst().count
         #expect(headings >= 2)
         #expect(html.components(separatedBy: #"<tbody><tr class="heading">"#).dropFirst().count == headings)
+    }
+
+    /// On paper Chromium repeats a table's header on every page the table runs onto, but not its
+    /// caption: a long breakdown went on under bare column headers ("Grupp Omgång n Skattning"), and
+    /// the reader of that page did not know what its rows were. Every table's header starts with a
+    /// row that names the table (a topline's table its question, whose caption "Svar på frågan" would
+    /// not say which), across all its columns; on the screen it is not shown and a screen reader is
+    /// not given it, so the caption is heard once; on paper it is shown in the caption's place.
+    @Test func everyPrintedPageOfATableSaysWhichTableItIs() throws {
+        let html = try ClubFixture().render()
+        let tables = html.components(separatedBy: "<table>").dropFirst()
+        #expect(tables.count >= 7)
+        var headings: [String: String] = [:]
+        for table in tables {
+            let caption = try #require(table.range(of: "<caption>").map { String(table[$0.upperBound...].prefix { $0 != "<" }) }, "\(table.prefix(200))")
+            let head = try #require(table.components(separatedBy: "</caption><thead><tr class=\"print-heading\" aria-hidden=\"true\"><td colspan=\"").dropFirst().first,
+                                    "\(table.prefix(300))")
+            let columns = Int(head.prefix { $0 != "\"" })
+            let heading = String(head.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" })
+            let header = try #require(head.components(separatedBy: "</td></tr>").dropFirst().first?.components(separatedBy: "</thead>").first)
+            #expect(header.hasPrefix("<tr><th scope=\"col\""), "\(header.prefix(100))")
+            #expect(columns == header.components(separatedBy: "<th scope=\"col\"").count - 1, "\(caption): \(header)")
+            #expect(!heading.isEmpty)
+            headings[caption, default: ""] += heading + "\n"
+        }
+        // An indicator's table is headed by its caption, the indicator's title; a question's by its wording.
+        #expect(headings["Nöjda medlemmar"] == "Nöjda medlemmar\n")
+        #expect(headings["Svar på frågan"]?.contains("Svar på frågan: Är du medlem?\n") == true, "\(headings)")
+        #expect(css.contains("\ntr.print-heading, tr.print-notes { display: none; }\n"), "hidden on the screen, outside any media query")
+        for rule in ["caption { display: none; }", "tr.print-heading { display: table-row; }"] {
+            #expect(print.contains(rule), "\(rule)")
+        }
+    }
+
+    /// The note under an indicator's table on its withheld cells ("– visas inte: …", "– dominerad: …")
+    /// fell at the top of the next page, apart from the rows whose dashes it explains: Chromium gave
+    /// up the note's break-before: avoid after a table that ran to a page's foot. On paper the notes
+    /// are the last row of the table's last body, which keeps with the row before it; the notes after
+    /// the table, which a screen reader reads once, are not printed, and the row is not shown on the
+    /// screen nor given to a screen reader.
+    @Test func aTablesNoteOnWithheldCellsStaysWithItsLastRows() throws {
+        let html = try ClubFixture().render()
+        let article = try #require(html.components(separatedBy: #"<article class="indicator" id="ind-happy""#).dropFirst().first?.components(separatedBy: "</article>").first)
+        let note = try #require(article.components(separatedBy: #"<p class="note withheld">"#).dropFirst().first?.prefix { $0 != "<" })
+        #expect(note.hasPrefix("– visas inte: för få svar (en bas under 10)"), "\(note)")
+        let columns = try #require(article.components(separatedBy: #"<tr class="print-heading" aria-hidden="true"><td colspan=""#).dropFirst().first?.prefix { $0 != "\"" })
+        #expect(article.contains(#"<tr class="print-notes" aria-hidden="true"><td colspan="\#(columns)"><p class="note">\#(note)</p></td></tr></tbody></table></div><p class="note withheld">\#(note)</p>"#),
+                "\(article.suffix(900))")
+        #expect(html.components(separatedBy: #"<tr class="print-notes""#).count == html.components(separatedBy: #"<p class="note withheld">"#).count)
+        #expect(css.contains("\ntr.print-heading, tr.print-notes { display: none; }\n"))
+        for rule in ["tr.print-notes { display: table-row; break-before: avoid; }", "p.note.withheld { display: none; }"] {
+            #expect(print.contains(rule), "\(rule)")
+        }
+    }
+
+    /// A breakdown's heading in a chart is written in bold across the plot: the grid's lines, the
+    /// axis and the target's dashed line ran through its words. They stop above each heading and go
+    /// on below it, in the interval charts and in a matrix question's bar chart.
+    @Test func noLineOfAChartRunsThroughABreakdownsHeading() throws {
+        let html = try ClubFixture().render()
+        let charts = html.components(separatedBy: "<svg class=\"chart").dropFirst().map { String($0.components(separatedBy: "</svg>")[0]) }
+        var bars = HTMLBuilder()
+        BarChart(id: "m", description: "Stapeldiagram per del av frågan.", bars: [
+            .init(label: "Hur nöjd är du med klubbens träffar under det senaste året?", value: nil, text: "", isHeading: true),
+            .init(label: "Mycket", value: 40, text: "40 %"), .init(label: "Lite", value: 60, text: "60 %"),
+            .init(label: "Hur nöjd är du med klubbens lokaler och deras läge i staden?", value: nil, text: "", isHeading: true),
+            .init(label: "Mycket", value: 70, text: "70 %"), .init(label: "Lite", value: 30, text: "30 %"),
+        ], numbers: NumberStyle(language: "sv")).render(into: &bars)
+        var crossed: [String] = []
+        var headingsSeen = 0
+        for chart in charts + [bars.output] {
+            let headings = chart.components(separatedBy: "<text ").dropFirst().filter { $0.contains("font-weight=\"bold\"") }
+            let lines = chart.components(separatedBy: "<line ").dropFirst().compactMap { line -> (x: Double, top: Double, bottom: Double)? in
+                let value = { (name: String) in line.components(separatedBy: " \(name)=\"").dropFirst().first.flatMap { Double($0.prefix { $0 != "\"" }) } }
+                let attribute = { (name: String) in line.hasPrefix("\(name)=\"") ? Double(line.dropFirst(name.count + 2).prefix { $0 != "\"" }) : value(name) }
+                guard let x1 = attribute("x1"), let x2 = attribute("x2"), let y1 = attribute("y1"), let y2 = attribute("y2"), x1 == x2 else { return nil }
+                return (x1, min(y1, y2), max(y1, y2))
+            }
+            for heading in headings {
+                headingsSeen += 1
+                let baseline = try #require(heading.components(separatedBy: "y=\"").dropFirst().first.flatMap { Double($0.prefix { $0 != "\"" }) })
+                let words = String(heading.drop { $0 != ">" }.prefix(60))
+                // The words' height: from their cap line, 10 px above the baseline, to it.
+                for line in lines where line.top < baseline && line.bottom > baseline - 10 {
+                    crossed.append("\(words): a line at x \(line.x) from \(line.top) to \(line.bottom)")
+                }
+            }
+        }
+        #expect(headingsSeen >= 3)
+        #expect(crossed.isEmpty, "\(crossed)")
     }
 }

@@ -191,7 +191,8 @@ def check_print(driver, name, pdf_path, failures):
             const over = [...document.body.querySelectorAll('*')].filter(e => !e.closest('svg') && e.getBoundingClientRect().right > limit);
             return over.filter(e => !over.some(o => o !== e && o.contains(e))).slice(0, 5).map(e =>
                 e.tagName.toLowerCase() + ' ' + Math.round(e.getBoundingClientRect().right) + ' px ' + JSON.stringify((e.textContent || '').trim().slice(0, 40)));""")
-        headers = driver.execute_script("return [...document.querySelectorAll('thead tr')].map(r => [...r.cells].map(c => c.textContent).join(' '))")
+        headers = driver.execute_script("return [...document.querySelectorAll('thead tr:not(.print-heading)')].map(r => [...r.cells].map(c => c.textContent).join(' '))")
+        tables = driver.execute_script(TABLES_ON_PAPER)
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
@@ -207,7 +208,7 @@ def check_print(driver, name, pdf_path, failures):
     text = subprocess.run(["pdftotext", "-layout", pdf_path, "-"], capture_output=True, text=True, check=True).stdout
     pages = text.split("\f")[:-1]
     header_words = [set(h.split()) for h in headers]
-    unnumbered, stranded = [], []
+    unnumbered, stranded, unheaded, parted = [], [], [], []
     for number, page in enumerate(pages, start=1):
         body = [line.strip() for line in page.splitlines() if line.strip()]
         # pdftotext's layout sometimes closes the spaces around the slash ("2/6").
@@ -217,12 +218,81 @@ def check_print(driver, name, pdf_path, failures):
             unnumbered.append(number)
         if body and any(set(body[-1].split()) <= words for words in header_words):
             stranded.append(f"page {number} ({body[-1][:50]!r})")
+        if body and number > 1:
+            # A line that is a table's heading (an indicator's title, say) begins no table's rows.
+            headed = any(len(solid(body[0])) >= 3 and solid(body[0]) in solid(t["heading"]) for t in tables)
+            continued = [] if headed else continued_tables(body[0], tables)
+            if continued and not any(solid(t["heading"])[:40] in solid(" ".join(body)) for t in continued if t["heading"].strip()):
+                unheaded.append(f"page {number} ({body[0][:50]!r}, of {continued[0]['caption'][:50]!r})")
+            # Under the header Chromium repeats, a note with no row of its table stands alone too.
+            top = list(body)
+            while len(top) > 1 and any(repeated_header(top[0], t) for t in tables):
+                top.pop(0)
+            note = next((n for t in tables for n in t["notes"] if len(solid(top[0])) >= 12 and solid(n).startswith(solid(top[0]))), None)
+            if note:
+                parted.append(f"page {number} ({note[:50]!r})")
     if unnumbered:
         failures.append(f"{name}: print: {len(unnumbered)} of {len(pages)} pages have no number \"k / N\" at their foot (pages {unnumbered[:5]})")
     if stranded:
         failures.append(f"{name}: print: a table's header ends the page with no row under it: {'; '.join(stranded[:3])}")
+    if unheaded:
+        failures.append(f"{name}: print: a page begins with a table's rows without the table's heading: {'; '.join(unheaded[:3])}")
+    if parted:
+        failures.append(f"{name}: print: a table's note begins a page apart from its table: {'; '.join(parted[:3])}")
     print(f"  {name}: printed on {len(pages)} A4 pages, {len(wide)} elements wider than the page, "
-          f"{len(pages) - len(unnumbered)} pages numbered, {len(stranded)} headers stranded at a page's foot")
+          f"{len(pages) - len(unnumbered)} pages numbered, {len(stranded)} headers stranded at a page's foot, "
+          f"{len(unheaded)} pages continuing a table without its heading, {len(parted)} table notes parted from their table")
+
+
+# Each table as printed: the heading it shows on paper (its header's first row, repeated on every
+# page by Chromium, or else its caption, printed once), its column headers, its rows' texts, and its
+# notes on withheld cells ("– visas inte: …", "– dominerad: …"), in its last row or after it.
+TABLES_ON_PAPER = """
+    const shown = e => e && getComputedStyle(e).display !== 'none';
+    const text = e => e.textContent.replace(/\\s+/g, ' ').trim();
+    const cells = r => [...r.cells].map(text).join(' ');
+    return [...document.querySelectorAll('table')].map(t => {
+        const heading = t.querySelector('thead tr.print-heading'), caption = t.querySelector('caption');
+        const printed = t.querySelector('tr.print-notes');
+        const notes = shown(printed) ? [...printed.querySelectorAll('p')].map(text) : [];
+        for (let e = (t.closest('.table-wrap') || t).nextElementSibling; e && e.matches('p.note'); e = e.nextElementSibling) {
+            if (shown(e) && text(e).startsWith('–')) notes.push(text(e));
+        }
+        return {
+            caption: caption ? text(caption) : '',
+            heading: shown(heading) ? text(heading) : shown(caption) ? text(caption) : '',
+            columns: [...t.querySelectorAll('thead tr')].filter(r => r !== heading).map(cells),
+            rows: [...t.tBodies].flatMap(b => [...b.rows]).filter(r => !r.matches('.print-notes')).map(r => [text(r.cells[0] || r), cells(r)]),
+            notes: notes,
+        };
+    });"""
+
+
+def solid(text):
+    """Text without its spaces, as pdftotext's layout may add or close them."""
+    return re.sub(r"\s+", "", text)
+
+
+def repeated_header(line, table):
+    """Whether a line is of the header Chromium repeats on each page a table runs onto: its heading,
+    or its column headers."""
+    words = set(line.split())
+    return (len(solid(line)) >= 3 and solid(line) in solid(table["heading"])) or \
+        any(len(words) >= 2 and words <= set(columns.split()) for columns in table["columns"])
+
+
+def continued_tables(line, tables):
+    """The tables a page's first line continues: a line of their column headers (Chromium repeats a
+    table's header on each page it runs onto) or of one of their rows (a row's cells may wrap)."""
+    words = set(line.split())
+    found = []
+    for table in tables:
+        headed = any(len(words) >= 2 and words <= set(columns.split()) for columns in table["columns"])
+        rowed = any(len(solid(first)) >= 3 and solid(line).startswith(solid(first)) and words <= set(row.split())
+                    for first, row in table["rows"])
+        if headed or rowed:
+            found.append(table)
+    return found
 
 
 def check(driver, path, axe_source, out, failures):
@@ -317,7 +387,8 @@ def main():
             found = []
             check(driver, path, axe_source, args.out, found)
             expected = ("script", "read with its dash", "percentage points are read as", "is named twice",
-                        "print: wider than A4", "have no number", "header ends the page")
+                        "print: wider than A4", "have no number", "header ends the page",
+                        "without the table's heading", "note begins a page apart")
             if any(" axe " in f for f in found) and all(any(e in f for f in found) for e in expected):
                 print(f"  {os.path.basename(path)}: broken on purpose, and the check found it ({len(found)} problems)")
             else:

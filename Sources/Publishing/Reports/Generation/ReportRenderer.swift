@@ -103,10 +103,39 @@ struct ReportRenderer {
 
     /// A table inside a focusable scrolling region, so that a wide table never widens the page. The
     /// region's `label` is not the table's caption, nor its start: a screen reader says both, and said
-    /// the caption twice.
-    func scrollingTable(label: String, into html: inout HTMLBuilder, _ body: (inout HTMLBuilder) -> Void) {
+    /// the caption twice. `head` writes the header's column rows, `body` the table's bodies.
+    ///
+    /// On paper Chromium repeats a table's header on every page it runs onto, but not its caption:
+    /// a breakdown's rows continued under bare column headers, and the reader of that page did not
+    /// know what they were. So the header's first row is the table's `heading` (its caption unless
+    /// given, the question a topline's table answers, say), shown on paper only and in place of the
+    /// caption there; hidden on the screen and from a screen reader, which hears the caption once.
+    func scrollingTable(label: String, caption: String, heading: String? = nil, columns: Int, into html: inout HTMLBuilder,
+                        head: (inout HTMLBuilder) -> Void, body: (inout HTMLBuilder) -> Void) {
         html.element("div", .init("class", "table-wrap"), .init("role", "region"), .init("aria-label", label), .init("tabindex", "0")) { html in
-            html.element("table") { html in body(&html) }
+            html.element("table") { html in
+                html.element("caption", text: caption)
+                html.element("thead") { html in
+                    html.element("tr", .init("class", "print-heading"), .init("aria-hidden", "true")) { html in
+                        html.element("td", .init("colspan", String(columns)), text: heading ?? caption)
+                    }
+                    head(&html)
+                }
+                body(&html)
+            }
+        }
+    }
+
+    /// The notes under a table, written again as the last row of its last body, for paper only
+    /// (the notes after the table, of class `withheld`, are not printed): a row that follows keeps
+    /// with the rows before it where a paragraph after the table did not. Hidden on the screen and
+    /// from a screen reader, which reads the notes once, after the table.
+    func printedNotes(_ notes: [String], columns: Int, into html: inout HTMLBuilder) {
+        guard !notes.isEmpty else { return }
+        html.element("tr", .init("class", "print-notes"), .init("aria-hidden", "true")) { html in
+            html.element("td", .init("colspan", String(columns))) { html in
+                for note in notes { html.element("p", .init("class", "note"), text: note) }
+            }
         }
     }
 }

@@ -44,6 +44,7 @@ enum ReportStylesheet {
     .table-wrap:focus, .chart-wrap:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
     table { border-collapse: collapse; font-size: .92rem; min-width: 18rem; }
     caption { text-align: left; font-weight: 600; padding: .25rem 0; caption-side: top; position: sticky; left: 0; max-width: min(calc(100vw - 2rem), 60rem); }
+    tr.print-heading, tr.print-notes { display: none; }
     th, td { border-bottom: 1px solid var(--rule); padding: .3rem .6rem .3rem 0; text-align: left; vertical-align: top; }
     thead th { border-bottom: 2px solid var(--ink); }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; padding-left: .6rem; }
@@ -92,6 +93,13 @@ enum ReportStylesheet {
       td.num .note { min-width: 0; }
       .page { max-width: none; padding: 0; }
       nav.contents { display: none; }
+      caption { display: none; }
+      tr.print-heading { display: table-row; }
+      tr.print-heading td { font-weight: 600; padding: .25rem 0; border-bottom: none; }
+      tr.print-notes { display: table-row; break-before: avoid; }
+      tr.print-notes td { padding: .3rem 0 0; border-bottom: none; }
+      tr.print-notes .note { margin: 0 0 .3rem; }
+      p.note.withheld { display: none; }
       h2 { border-top: none; margin-top: 0; }
       section.major ~ section.major { break-before: page; }
       h2, h3, h4, figcaption, caption { break-after: avoid; }

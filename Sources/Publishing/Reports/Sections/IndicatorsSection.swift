@@ -134,8 +134,20 @@ extension ReportRenderer {
                                       format: IndicatorFormat, showIntervals: Bool, into html: inout HTMLBuilder) {
         let reported = indicator.kind == .reported
         let intervals = !reported && showIntervals
-        var anySuppressed = false
-        var anyDominated = false
+        // The notes on withheld cells, known before the table: on paper they are written in its last
+        // body too, since Chromium put a note under a table that ran to a page's foot at the top of
+        // the next page, apart from the rows it explains, whatever the note's break-before said.
+        let withheld = rows.compactMap { row -> SuppressedCell? in
+            if case .suppressed(let cell) = row.outcome { return cell }
+            return nil
+        }
+        var withheldNotes: [String] = []
+        if !withheld.isEmpty {
+            withheldNotes.append(words.suppressionNote(threshold: numbers.integer(indicator.threshold(defaults: framework.suppression))))
+        }
+        if withheld.contains(where: { $0.reason == .dominated }), let p = indicator.dominanceP(defaults: framework.suppression) {
+            withheldNotes.append(words.dominanceNote(p: words.pPercent(p)))
+        }
         let caption = text(indicator.title)
         let changeHeader = format.isPercent ? "\(words.change) (\(words.percentagePoints))" : words.change
         // A change needs a round before: with none in the table, its column would stand empty. Why
@@ -167,8 +179,6 @@ extension ReportRenderer {
                     }
                 }
             case .suppressed(let cell):
-                anySuppressed = true
-                anyDominated = anyDominated || cell.reason == .dominated
                 if !reported { html.element("td", .init("class", "num"), text: cell.reason == .belowThreshold ? "<" + numbers.wordSpace + numbers.integer(cell.threshold) : "") }
                 // The reason beside the dash, as the chart gives it: "–" alone was read as nothing.
                 html.element("td", .init("class", "num"), text: "\(words.suppressedMark) \(words.suppressionReason(cell.reason))")
@@ -182,22 +192,21 @@ extension ReportRenderer {
                 if changes { html.element("td", .init("class", "num"), text: "") }
             }
         }
-        scrollingTable(label: words.pick("Alla grupper och omgångar", "Every group and round"), into: &html) { html in
-            html.element("caption", text: caption)
-            html.element("thead") { html in
-                html.element("tr") { html in
-                    html.element("th", .init("scope", "col"), text: words.group)
-                    html.element("th", .init("scope", "col"), text: words.round)
-                    if !reported { html.element("th", .init("scope", "col"), .init("class", "num"), text: "n") }
-                    html.element("th", .init("scope", "col"), .init("class", "num"), text: words.estimate)
-                    if intervals { html.element("th", .init("scope", "col"), .init("class", "num"), text: words.interval) }
-                    if changes { html.element("th", .init("scope", "col"), .init("class", "num"), text: changeHeader) }
-                }
+        let columns = 3 + (reported ? 0 : 1) + (intervals ? 1 : 0) + (changes ? 1 : 0)
+        scrollingTable(label: words.pick("Alla grupper och omgångar", "Every group and round"), caption: caption, columns: columns, into: &html) { html in
+            html.element("tr") { html in
+                html.element("th", .init("scope", "col"), text: words.group)
+                html.element("th", .init("scope", "col"), text: words.round)
+                if !reported { html.element("th", .init("scope", "col"), .init("class", "num"), text: "n") }
+                html.element("th", .init("scope", "col"), .init("class", "num"), text: words.estimate)
+                if intervals { html.element("th", .init("scope", "col"), .init("class", "num"), text: words.interval) }
+                if changes { html.element("th", .init("scope", "col"), .init("class", "num"), text: changeHeader) }
             }
+        } body: { html in
             // The total, then each breakdown in a body of its own, headed by its question as the
             // header of its rows: a screen reader names the breakdown with each of its groups.
-            let columns = 3 + (reported ? 0 : 1) + (intervals ? 1 : 0) + (changes ? 1 : 0)
-            for breakdown in groups.groupedInOrder(by: { $0.variable ?? "" }) {
+            let breakdowns = groups.groupedInOrder(by: { $0.variable ?? "" })
+            for (index, breakdown) in breakdowns.enumerated() {
                 html.element("tbody") { html in
                     if let first = breakdown.elements.first, first.variable != nil {
                         html.element("tr", .init("class", "heading")) { html in
@@ -215,14 +224,12 @@ extension ReportRenderer {
                             }
                         }
                     }
+                    if index == breakdowns.count - 1 { printedNotes(withheldNotes, columns: columns, into: &html) }
                 }
             }
         }
-        if anySuppressed {
-            html.element("p", .init("class", "note"), text: words.suppressionNote(threshold: numbers.integer(indicator.threshold(defaults: framework.suppression))))
-        }
-        if anyDominated, let p = indicator.dominanceP(defaults: framework.suppression) {
-            html.element("p", .init("class", "note"), text: words.dominanceNote(p: words.pPercent(p)))
+        for note in withheldNotes {
+            html.element("p", .init("class", "note withheld"), text: note)
         }
         // One note per reason, naming its cells; with rounds to compare, the missing estimate is
         // also why a change is missing.

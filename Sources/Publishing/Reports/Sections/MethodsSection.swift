@@ -152,15 +152,15 @@ extension ReportRenderer {
     }
 
     func renderCleaningLog(_ logs: [CleaningLog], into html: inout HTMLBuilder) {
-        scrollingTable(label: words.pick("Borttagna svar", "Removed responses"), into: &html) { html in
-            html.element("caption", text: words.pick("Rensningslogg: svar som togs bort per omgång och regel", "Cleaning log: responses removed per round and rule"))
-            html.element("thead") { html in
-                html.element("tr") { html in
-                    html.element("th", .init("scope", "col"), text: words.round)
-                    html.element("th", .init("scope", "col"), text: words.pick("Regel", "Rule"))
-                    html.element("th", .init("scope", "col"), .init("class", "num"), text: words.pick("Borttagna", "Removed"))
-                }
+        scrollingTable(label: words.pick("Borttagna svar", "Removed responses"),
+                       caption: words.pick("Rensningslogg: svar som togs bort per omgång och regel", "Cleaning log: responses removed per round and rule"),
+                       columns: 3, into: &html) { html in
+            html.element("tr") { html in
+                html.element("th", .init("scope", "col"), text: words.round)
+                html.element("th", .init("scope", "col"), text: words.pick("Regel", "Rule"))
+                html.element("th", .init("scope", "col"), .init("class", "num"), text: words.pick("Borttagna", "Removed"))
             }
+        } body: { html in
             html.element("tbody") { html in
                 for log in logs {
                     html.element("tr") { html in

@@ -42,18 +42,18 @@ extension ReportRenderer {
         }
         // With one round per indicator there is no change to show, and no empty column for it.
         let changes = all.contains { $0.latestCell?.change != nil }
-        scrollingTable(label: words.pick("Varje indikator i korthet", "Every indicator at a glance"), into: &html) { html in
-            html.element("caption", text: words.pick("Indikatorernas status i den senaste omgången", "Status of the indicators in their latest round"))
-            html.element("thead") { html in
-                html.element("tr") { html in
-                    html.element("th", .init("scope", "col"), text: words.indicator)
-                    html.element("th", .init("scope", "col"), .init("class", "num"), text: words.latest)
-                    html.element("th", .init("scope", "col"), text: words.round)
-                    html.element("th", .init("scope", "col"), .init("class", "num"), text: words.target)
-                    html.element("th", .init("scope", "col"), text: words.statusHeader)
-                    if changes { html.element("th", .init("scope", "col"), .init("class", "num"), text: words.change) }
-                }
+        scrollingTable(label: words.pick("Varje indikator i korthet", "Every indicator at a glance"),
+                       caption: words.pick("Indikatorernas status i den senaste omgången", "Status of the indicators in their latest round"),
+                       columns: changes ? 6 : 5, into: &html) { html in
+            html.element("tr") { html in
+                html.element("th", .init("scope", "col"), text: words.indicator)
+                html.element("th", .init("scope", "col"), .init("class", "num"), text: words.latest)
+                html.element("th", .init("scope", "col"), text: words.round)
+                html.element("th", .init("scope", "col"), .init("class", "num"), text: words.target)
+                html.element("th", .init("scope", "col"), text: words.statusHeader)
+                if changes { html.element("th", .init("scope", "col"), .init("class", "num"), text: words.change) }
             }
+        } body: { html in
             html.element("tbody") { html in
                 for snapshot in all {
                     let format = IndicatorFormat(indicator: snapshot.indicator, numbers: numbers)
@@ -144,16 +144,15 @@ extension ReportRenderer {
             }
         }
         let titles = Dictionary(framework.nodes.map { ($0.id, text($0.title)) }, uniquingKeysWith: { first, _ in first })
-        scrollingTable(label: words.pick("Förändringsteorins delar", "The parts of the theory of change"), into: &html) { html in
-            html.element("caption", text: words.pick("Förändringsteorin som tabell", "The theory of change as a table"))
-            html.element("thead") { html in
-                html.element("tr") { html in
-                    html.element("th", .init("scope", "col"), text: words.node)
-                    html.element("th", .init("scope", "col"), text: words.contributesTo)
-                    html.element("th", .init("scope", "col"), text: words.indicators)
-                    html.element("th", .init("scope", "col"), text: words.statusHeader)
-                }
+        scrollingTable(label: words.pick("Förändringsteorins delar", "The parts of the theory of change"),
+                       caption: words.pick("Förändringsteorin som tabell", "The theory of change as a table"), columns: 4, into: &html) { html in
+            html.element("tr") { html in
+                html.element("th", .init("scope", "col"), text: words.node)
+                html.element("th", .init("scope", "col"), text: words.contributesTo)
+                html.element("th", .init("scope", "col"), text: words.indicators)
+                html.element("th", .init("scope", "col"), text: words.statusHeader)
             }
+        } body: { html in
             // Each level a body of its own, its name the header of its rows.
             for level in [NodeLevel.impact, .outcome, .output, .activity] {
                 let nodes = framework.nodes.filter { $0.level == level }

@@ -117,6 +117,12 @@ extension ReportRenderer {
         }
     }
 
+    private var answersCaption: String { words.pick("Svar på frågan", "Answers to the question") }
+
+    /// What a question's table heads every printed page with: its caption ("Svar på frågan") says
+    /// nothing of which question on a page that starts with the table's rows.
+    private func answersHeading(_ wording: String) -> String { "\(answersCaption): \(wording)" }
+
     private var nobodyAnswered: String { words.pick("Ingen besvarade frågan.", "Nobody answered the question.") }
 
     /// What a bar or a count without a figure says: too few for a small count, "not shown" for one
@@ -160,15 +166,13 @@ extension ReportRenderer {
             }
         }
         var suppressed = false
-        scrollingTable(label: wording, into: &html) { html in
-            html.element("caption", text: words.pick("Svar på frågan", "Answers to the question"))
-            html.element("thead") { html in
-                html.element("tr") { html in
-                    html.element("th", .init("scope", "col"), text: words.pick("Svar", "Answer"))
-                    html.element("th", .init("scope", "col"), .init("class", "num"), text: words.count)
-                    if sharesShown { html.element("th", .init("scope", "col"), .init("class", "num"), text: words.share) }
-                }
+        scrollingTable(label: wording, caption: answersCaption, heading: answersHeading(wording), columns: sharesShown ? 3 : 2, into: &html) { html in
+            html.element("tr") { html in
+                html.element("th", .init("scope", "col"), text: words.pick("Svar", "Answer"))
+                html.element("th", .init("scope", "col"), .init("class", "num"), text: words.count)
+                if sharesShown { html.element("th", .init("scope", "col"), .init("class", "num"), text: words.share) }
             }
+        } body: { html in
             html.element("tbody") { html in
                 for (category, figure) in zip(tally.categories, figures) {
                     html.element("tr") { html in
@@ -214,15 +218,13 @@ extension ReportRenderer {
                          bars: bars, numbers: numbers).render(into: &html)
             }
         }
-        scrollingTable(label: wording, into: &html) { html in
-            html.element("caption", text: words.pick("Svar på frågan", "Answers to the question"))
-            html.element("thead") { html in
-                html.element("tr") { html in
-                    html.element("th", .init("scope", "col"), text: words.pick("Svar", "Answer"))
-                    html.element("th", .init("scope", "col"), .init("class", "num"), text: words.count)
-                    html.element("th", .init("scope", "col"), .init("class", "num"), text: words.share)
-                }
+        scrollingTable(label: wording, caption: answersCaption, heading: answersHeading(wording), columns: 3, into: &html) { html in
+            html.element("tr") { html in
+                html.element("th", .init("scope", "col"), text: words.pick("Svar", "Answer"))
+                html.element("th", .init("scope", "col"), .init("class", "num"), text: words.count)
+                html.element("th", .init("scope", "col"), .init("class", "num"), text: words.share)
             }
+        } body: { html in
             // Each part a body of its own, its name the header of its rows.
             for table in tables {
                 html.element("tbody") { html in
@@ -266,15 +268,14 @@ extension ReportRenderer {
                    into: &html) { html in
             BoxChart(id: "\(id)-chart", description: description, summary: summary, labels: labels, numbers: numbers).render(into: &html)
         }
-        scrollingTable(label: wording, into: &html) { html in
-            html.element("caption", text: words.pick("Sammanfattning av svaren", "Summary of the answers"))
-            html.element("thead") { html in
-                html.element("tr") { html in
-                    for header in ["n", words.pick("Medelvärde", "Mean"), words.pick("Undre kvartil", "Lower quartile"), "Median", words.pick("Övre kvartil", "Upper quartile")] {
-                        html.element("th", .init("scope", "col"), .init("class", "num"), text: header)
-                    }
+        let summaryCaption = words.pick("Sammanfattning av svaren", "Summary of the answers")
+        scrollingTable(label: wording, caption: summaryCaption, heading: "\(summaryCaption): \(wording)", columns: 5, into: &html) { html in
+            html.element("tr") { html in
+                for header in ["n", words.pick("Medelvärde", "Mean"), words.pick("Undre kvartil", "Lower quartile"), "Median", words.pick("Övre kvartil", "Upper quartile")] {
+                    html.element("th", .init("scope", "col"), .init("class", "num"), text: header)
                 }
             }
+        } body: { html in
             html.element("tbody") { html in
                 html.element("tr") { html in
                     html.element("td", .init("class", "num"), text: numbers.integer(summary.answered))
