@@ -1,3 +1,4 @@
+@testable import SamlaCommands
 import Testing
 
 /// A mistyped command name: ArgumentParser said only "Unexpected argument 'hepl'" or, with an
@@ -21,5 +22,51 @@ import Testing
         let run = try SamlaBinary.run(["zzzzzz"])
         #expect(run.status == 2)
         #expect(!run.errors.contains("did you mean"), "\(run.errors)")
+    }
+}
+
+/// A mistyped option that ArgumentParser does not name: `samla import --rond r f.csv` was refused
+/// only for the missing `--round`, since the required option is checked before unknown ones.
+@Suite struct OptionNameTypoTests {
+    @Test func aMistypedRequiredOptionOfTheDefaultSubcommandIsNamed() throws {
+        let run = try SamlaBinary.run(["import", "--rond", "r-1", "svar.csv"])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("Missing expected argument '--round <name>'"), "\(run.errors)")
+        #expect(run.errors.contains("'--rond' is not an option of samla import; did you mean '--round'? (`samla import --help` lists them)"), "\(run.errors)")
+    }
+
+    @Test func aMistypedOptionWithAnEqualsSignIsNamed() throws {
+        let run = try SamlaBinary.run(["export", "--rond=r-1", "--out", "ut"])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("'--rond' is not an option of samla export; did you mean '--round'?"), "\(run.errors)")
+    }
+
+    @Test func anOptionArgumentParserAlreadyNamesIsNotNamedTwice() throws {
+        let run = try SamlaBinary.run(["export", "--round", "r-1", "--out", "ut", "--formatt", "csv"])
+        #expect(run.status == 2)
+        #expect(run.errors.contains("Unknown option '--formatt'. Did you mean '--format'?"), "\(run.errors)")
+        #expect(!run.errors.contains("is not an option of"), "\(run.errors)")
+    }
+
+    @Test func anOptionNearNoneGetsNoSuggestion() throws {
+        let run = try SamlaBinary.run(["import", "--zzzzzzzz", "svar.csv"])
+        #expect(run.status == 2)
+        #expect(!run.errors.contains("is not an option of"), "\(run.errors)")
+    }
+
+    @Test func theOptionsOfAHelpMessageAreReadFromItsOptionsSection() {
+        let help = """
+        OVERVIEW: Uses --not-an-option in its text.
+
+        USAGE: samla x --round <name>
+
+        OPTIONS:
+          --round <name>          The round.
+          -o, --out <dir>         The folder; see --elsewhere.
+          --include-partial/--no-include-partial
+                                  Partial rows too.
+          --version               Show the version.
+        """
+        #expect(SamlaCommand.optionNames(in: help) == ["--round", "--out", "--include-partial", "--no-include-partial", "--version"])
     }
 }

@@ -25,38 +25,15 @@ extension SamlaCommand {
         } catch {
             let code = exitCode(for: error)
             var message = fullMessage(for: error)
-            if code == .validationFailure, let suggestion = subcommandSuggestion(for: arguments) { message += "\n" + suggestion }
+            if code == .validationFailure, let suggestion = subcommandSuggestion(for: arguments) ?? optionSuggestion(for: arguments, refusal: message) {
+                message += "\n" + suggestion
+            }
             if !message.isEmpty {
                 if code == .success { StandardOutput.write(message + "\n") } else { StandardOutput.writeError(message + "\n") }
             }
             if code == .validationFailure { return ExitStatus.usage }
             return code.rawValue
         }
-    }
-}
-
-extension SamlaCommand {
-    /// "Did you mean …?" for a mistyped command name (`samla improt`, `samla round lst`), which
-    /// ArgumentParser refuses as an unexpected argument or an unknown option without naming the
-    /// command meant; nil when the words before the first option name commands.
-    static func subcommandSuggestion(for arguments: [String]) -> String? {
-        var command: any ParsableCommand.Type = SamlaCommand.self
-        var path = ["samla"]
-        for word in arguments {
-            guard !word.hasPrefix("-") else { return nil }
-            let subcommands = command.configuration.subcommands
-            guard !subcommands.isEmpty else { return nil }
-            if let next = subcommands.first(where: { $0._commandName == word }) {
-                command = next
-                path.append(word)
-                continue
-            }
-            let names = subcommands.map { $0._commandName } + (path.count == 1 ? ["help"] : [])
-            guard let near = Suggestions.closest(to: word, in: names) else { return nil }
-            let parent = path.joined(separator: " ")
-            return "'\(word)' is not a command of \(parent); did you mean '\(parent) \(near)'? (`\(parent) --help` lists them)"
-        }
-        return nil
     }
 }
 
