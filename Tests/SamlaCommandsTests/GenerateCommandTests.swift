@@ -102,11 +102,14 @@ import Testing
         let cases = [
             (path("nowhere") + "/esem.csv", "the folder \(path("nowhere")) does not exist; make it first, or give --out a file in a folder that exists"),
             (path("notes.txt") + "/esem.csv", UnwritableWords.fileInTheWay(path("notes.txt"), option: "--out")),
+            (folder.path, "\(folder.path) is a folder, not a file; give --out the path of a file, such as one inside that folder"),
         ]
         for (out, reason) in cases {
             let run = try SamlaBinary.run(["generate", Self.esem, "--rows", "2", "--out", out])
             #expect(run.status == 1)
             #expect(run.errors == "\(out): error[E430]: cannot write the responses: \(reason)\n", "\(run.errors)")
         }
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(left == ["notes.txt"], "no temporary file is left: \(left)")
     }
 }

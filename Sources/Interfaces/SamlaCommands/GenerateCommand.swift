@@ -56,6 +56,10 @@ struct GenerateCommand: ParsableCommand {
             printDiagnostics(error.diagnostics)
             throw ExitCode(ExitStatus.refused)
         }
+        if let out, let reason = UnwritableFolder.foreseenReason(writing: out, option: "--out") {
+            printDiagnostics([Diagnostic(.outputWriteFailed, at: .file(out), "cannot write the responses: " + reason)])
+            throw ExitCode(ExitStatus.refused)
+        }
         let options = demo ? GeneratorOptions.demo(seed: seed) : GeneratorOptions(seed: seed)
         var generator = SyntheticResponseGenerator(validator: validator, options: options)
         let writerOptions = CSVWriter.Options(
@@ -81,10 +85,16 @@ struct GenerateCommand: ParsableCommand {
             if let out, (error as? CSVWriteError)?.isDiskFull == true || DiskFull.isReason(error) {
                 printDiagnostics([Diagnostic(.outputDiskFull, at: .file(out), "cannot write the responses: " + DiskFull.reason(writing: out, option: "--out"))])
             } else {
-                printDiagnostics([Diagnostic(.outputWriteFailed, at: .file(target), "cannot write the responses: \((error as? CSVWriteError)?.reason(option: "--out") ?? "\(error)")")])
+                printDiagnostics([Diagnostic(.outputWriteFailed, at: .file(target), "cannot write the responses: " + reason(error, writing: out))])
             }
             throw ExitCode(ExitStatus.refused)
         }
     }
-}
 
+    /// Why the responses could not be written to `out` (nil: standard output), naming `--out`.
+    private func reason(_ error: any Error, writing out: String?) -> String {
+        if let error = error as? CSVWriteError { return error.reason(option: "--out") }
+        guard let out else { return "\(error)" }
+        return UnwritableFolder.reason(writing: out, option: "--out", system: "\(error)")
+    }
+}
