@@ -48,6 +48,7 @@ struct FrameworkCorpusTests {
         "rake-margin-totals-differ": ("E330", 12, 11),
         "rake-variable-twice": ("E332", 12, 22),
         "proportion-without-numerator": ("E008", 30, 5),
+        "proportion-unit-percent-sign": ("E345", 37, 11),
         "reported-percent-out-of-range": ("E315", 54, 25),
         "reported-value-unknown-round": ("E313", 53, 14),
         "round-name-not-slug": ("E317", 7, 12),

@@ -256,6 +256,26 @@ struct FrameworkLoadingTests {
         #expect(result.diagnostics.map(\.code.id) == ["W301"])
     }
 
+    /// E345: a proportion with `%` or `procent` as its unit would print 0.75 beside a percent sign.
+    @Test func percentSpelledOtherwiseOnAProportionIsRefused() throws {
+        let valid = try String(contentsOf: Fixtures.valid, encoding: .utf8)
+        let line = try #require(valid.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "    unit: percent" }) + 1
+        for unit in ["\"%\"", "procent", "Percent", "\"per cent\""] {
+            let text = valid.replacingOccurrences(of: "    unit: percent\n", with: "    unit: \(unit)\n")
+            let result = FrameworkLoader.load(text: text, path: "f.yaml", surveys: Fixtures.catalogue)
+            let shown = unit.replacingOccurrences(of: "\"", with: "")
+            #expect(result.framework == nil)
+            #expect(result.diagnostics.map(\.description) == [
+                "f.yaml:\(line):11: error[E345]: indicator `satisfied` is a proportion with unit '\(shown)', which would show its share from 0 to 1 beside it "
+                    + "(0.75 \(shown)); write `unit: percent` to show it ×100 with a percent sign (75 %), or leave `unit` out to show the share itself",
+            ])
+        }
+        for unit in ["percent", "andel", "points"] {
+            let text = valid.replacingOccurrences(of: "    unit: percent\n", with: "    unit: \(unit)\n")
+            #expect(FrameworkLoader.load(text: text, path: "f.yaml", surveys: Fixtures.catalogue).diagnostics.isEmpty, "\(unit)")
+        }
+    }
+
     @Test func problemsFoundAgainstADefinitionFromElsewhereNameIt() throws {
         let text = try String(contentsOf: Fixtures.valid, encoding: .utf8)
             .replacingOccurrences(of: "${score} >= 4", with: "${scor} >= 4")

@@ -148,6 +148,13 @@ struct IndicatorChecks {
 
     // MARK: Indicators
 
+    /// Whether a unit is a way of writing percent other than the keyword: `%`, `Percent`,
+    /// `procent`, `pct`, `per cent`, `percentage`, in any case and spacing.
+    static func spellsPercent(_ unit: String) -> Bool {
+        let word = unit.lowercased().filter { !$0.isWhitespace }
+        return ["%", "percent", "procent", "prosent", "pct", "percentage", "procentandel"].contains(word)
+    }
+
     private func check(_ indicator: Indicator, into diagnostics: inout DiagnosticList) {
         let place = "indicator `\(indicator.id)`"
         checkRoundValues(indicator, into: &diagnostics)
@@ -155,6 +162,11 @@ struct IndicatorChecks {
             diagnostics.report(.percentOnLevel, at: indicator.location(of: "unit"),
                                "\(place) is a \(indicator.kind.rawValue), but unit percent shows a share ×100; if the values are percentages already (0–100), "
                                 + "make the indicator their share: kind: ratio, denominator: \"100\", unit: percent (its change is then in percentage points)")
+        }
+        if indicator.kind == .proportion, let unit = indicator.unit, unit != "percent", Self.spellsPercent(unit) {
+            diagnostics.report(.percentSpelledAsLabel, at: indicator.location(of: "unit"),
+                               "\(place) is a proportion with unit '\(unit)', which would show its share from 0 to 1 beside it (0.75 \(unit)); "
+                                + "write `unit: percent` to show it ×100 with a percent sign (75 %), or leave `unit` out to show the share itself")
         }
         if !indicator.targets.isEmpty, indicator.direction == nil {
             diagnostics.report(.targetsWithoutDirection, at: indicator.location(of: "targets"),
