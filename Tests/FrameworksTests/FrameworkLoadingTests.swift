@@ -256,6 +256,26 @@ struct FrameworkLoadingTests {
         #expect(result.diagnostics.map(\.code.id) == ["W301"])
     }
 
+    /// A target written as a percentage, with a decimal comma or in quotes is refused with what was meant.
+    @Test func aNumberWrittenOtherwiseIsRefusedWithWhatWasMeant() throws {
+        let valid = try String(contentsOf: Fixtures.valid, encoding: .utf8)
+        let cases = [
+            ("75%", "; a share is written from 0 to 1: 0.75 for 75 %"),
+            ("12.5 %", "; a share is written from 0 to 1: 0.125 for 12.5 %"),
+            ("\"0,6\"", "; write 0.6, with a decimal point"),
+            ("\"0.6\"", "; write 0.6 without the quotes"),
+            ("sextio", ""),
+        ]
+        for (target, hint) in cases {
+            let text = valid.replacingOccurrences(of: "targets: {shop-2025: 0.6}", with: "targets: {shop-2025: \(target)}")
+            let result = FrameworkLoader.load(text: text, path: "f.yaml", surveys: Fixtures.catalogue)
+            let shown = target.replacingOccurrences(of: "\"", with: "")
+            #expect(result.diagnostics.map(\.message) == [
+                "the value of shop-2025 in the targets of indicator `satisfied` must be a number written without quotes, such as 0.3, not '\(shown)'\(hint)",
+            ])
+        }
+    }
+
     /// E345: a proportion with `%` or `procent` as its unit would print 0.75 beside a percent sign.
     @Test func percentSpelledOtherwiseOnAProportionIsRefused() throws {
         let valid = try String(contentsOf: Fixtures.valid, encoding: .utf8)

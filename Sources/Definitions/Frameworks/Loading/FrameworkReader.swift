@@ -477,10 +477,25 @@ struct FrameworkReader {
     mutating func readNumber(_ node: YAMLNode, what: String) -> Double? {
         guard let text = node.text(what, diagnostics: &diagnostics) else { return nil }
         guard node.scalar?.isQuoted == false, let value = Double(text), value.isFinite else {
-            diagnostics.report(.invalidValue, at: node.location, "\(what) must be a number written without quotes, such as 0.3, not '\(text)'")
+            diagnostics.report(.invalidValue, at: node.location, "\(what) must be a number written without quotes, such as 0.3, not '\(text)'" + Self.numberHint(text))
             return nil
         }
         return value
+    }
+
+    /// What the author likely meant by a number written otherwise: `75%`, `0,75`, `"0.75"`.
+    static func numberHint(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("%"), let percent = Double(trimmed.dropLast().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")) {
+            return "; a share is written from 0 to 1: \(NumberFormatting.plain(percent / 100)) for \(NumberFormatting.plain(percent)) %"
+        }
+        if trimmed.contains(","), !trimmed.contains("."), let number = Double(trimmed.replacingOccurrences(of: ",", with: ".")) {
+            return "; write \(NumberFormatting.plain(number)), with a decimal point"
+        }
+        if let number = Double(trimmed), number.isFinite {
+            return "; write \(NumberFormatting.plain(number)) without the quotes"
+        }
+        return ""
     }
 
     mutating func readThreshold(_ node: YAMLNode, what: String) -> Int? {
