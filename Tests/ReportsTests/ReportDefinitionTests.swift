@@ -63,10 +63,37 @@ struct ReportDefinitionTests {
         #expect(found.contains("E509 9"))   // open_answers: many
         #expect(found.contains("E117 10"))  // only: [], an indicators section without indicators
         #expect(found.contains("E509 11"))  // p_percent: 150
+        #expect(found.contains("E510 11"))  // club-2025's topline a second time
         let p = loaded.diagnostics.first { $0.code == .invalidReportOption && $0.location.sortLine == 11 }
         #expect(p?.message.contains("a percentage from 0 (the rule off) to 100, such as 10, not '150'") == true)
         let misspelt = loaded.diagnostics.first { $0.code == .unknownReportSection }
         #expect(misspelt?.message.contains("did you mean summary?") == true)
+    }
+
+    /// E510: a section that shows again what one before it shows would print it twice, with the
+    /// same ids twice in the page; the toplines of two rounds, and indicators sections of their own
+    /// indicators, are kept.
+    @Test func aSectionShownTwiceIsRefused() throws {
+        func messages(_ sections: String) throws -> [String] {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("samla-twice-\(UUID().uuidString).yaml")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try ("id: club-report\ntitle: {sv: \"R\", en: \"R\"}\nlanguage: sv\nframework: \(ClubFixture.path("club-toc.yaml"))\nsections:\n" + sections)
+                .write(to: file, atomically: true, encoding: .utf8)
+            return ReportLoader.load(contentsOf: file.path).diagnostics.map { "\($0.code.id) \($0.location.sortLine): \($0.message)" }
+        }
+        #expect(try messages("  - methods\n  - summary\n  - methods\n") == [
+            "E510 8: section 3 is a second methods section, after section 1; a report shows it once: remove one of them",
+        ])
+        #expect(try messages("  - {type: topline, round: club-2025}\n  - {type: topline, round: club-2025, open_answers: 3}\n") == [
+            "E510 7: section 2 is the topline of club-2025, as section 1 is; a report shows it once: remove one of them",
+        ])
+        #expect(try messages("  - indicators\n  - {type: indicators, only: [happy]}\n") == [
+            "E510 7: section 2 shows indicators that section 1 shows already (a section without `only` shows them all); give each indicators section an `only` list of its own indicators, or remove one",
+        ])
+        #expect(try messages("  - {type: indicators, only: [happy]}\n  - {type: indicators, only: [mean_score, happy]}\n") == [
+            "E510 7: section 2 shows the indicator `happy`, which section 1 shows already; a report shows each indicator once: remove it from one of the two `only` lists",
+        ])
+        #expect(try messages("  - {type: topline, round: club-2024}\n  - {type: topline, round: club-2025}\n") == [])
     }
 
     @Test func checksAgainstTheFrameworkNameRoundsAndIndicators() {
@@ -93,7 +120,7 @@ struct ReportDefinitionTests {
         for code in DiagnosticCode.catalogue where code.id.dropFirst().hasPrefix("5") {
             #expect(doc.contains("### \(code.id): \(code.summary)"), "\(code.id) is not described in docs/diagnostics.md")
         }
-        #expect(DiagnosticCode.catalogue.filter { $0.id.dropFirst().hasPrefix("5") }.count == 12, "E520 is no longer reported: a topline round the database does not have is E441")
+        #expect(DiagnosticCode.catalogue.filter { $0.id.dropFirst().hasPrefix("5") }.count == 13, "E520 is no longer reported: a topline round the database does not have is E441")
     }
 }
 

@@ -821,6 +821,24 @@ struct ReportRenderingTests {
         #expect(!html.contains("– visas inte:"))
     }
 
+    /// The toplines of two rounds ask the same questions: each question's block and chart are named
+    /// by round, so no id comes twice in the page (a label or a link would reach the wrong one).
+    @Test func theToplinesOfTwoRoundsGiveEveryIdOnce() throws {
+        let fixture = try ClubFixture()
+        var definition = try fixture.definition()
+        definition.sections = [.topline(round: "club-2024", openAnswers: 5), .topline(round: "club-2025", openAnswers: 5)]
+        let html = try ReportGenerator(definition: definition, framework: fixture.framework, store: fixture.store,
+                                       today: ClubFixture.today, samlaVersion: "test").render().html
+        let ids = html.matches(of: /\sid="([^"]+)"/).map { String($0.output.1) }
+        #expect(Set(ids).count == ids.count, "ids given twice: \(Dictionary(grouping: ids) { $0 }.filter { $0.value.count > 1 }.keys.sorted())")
+        for round in ["club-2024", "club-2025"] {
+            #expect(html.contains("<div class=\"question\" id=\"q-\(round)-score\">"))
+            #expect(html.contains("id=\"q-\(round)-score-chart-title\""))
+        }
+        let one = try fixture.render()
+        #expect(one.contains("<div class=\"question\" id=\"q-score\">"), "a report of one topline keeps its ids")
+    }
+
     /// Ten members scored 500, 1, 1, …: the nine others give 9 points, less than 10 % of the 500, so
     /// the mean (50.9) and n would all but tell the largest score. With p 10 the mean is withheld
     /// from the table, the chart (its dot, its legend and its axis, which ran to 100 for it) and the chart's

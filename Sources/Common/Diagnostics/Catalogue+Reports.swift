@@ -10,12 +10,13 @@ extension DiagnosticCode {
     public static let reportOutputNotHTML = DiagnosticCode("E507", .error, "the output path does not end in .html")
     public static let reportLanguageNotInFramework = DiagnosticCode("E508", .error, "the report language is not one of the framework's languages")
     public static let invalidReportOption = DiagnosticCode("E509", .error, "a section option with a value out of range")
+    public static let repeatedReportSection = DiagnosticCode("E510", .error, "a section that shows again what an earlier section shows (the same type, topline round or indicator)")
     public static let reportOutputUnwritable = DiagnosticCode("E521", .error, "the report file or its folder cannot be written")
     public static let reportRoundsWithoutData = DiagnosticCode("W520", .warning, "rounds of the report have no data in the database yet")
 
     static let reportCodes: [DiagnosticCode] = [
         invalidReportID, unsupportedReportLanguage, reportFrameworkUnusable, unknownReportRound, unknownReportSection,
         toplineRoundWithoutSurvey, unknownReportIndicator, reportOutputNotHTML, reportLanguageNotInFramework,
-        invalidReportOption, reportOutputUnwritable, reportRoundsWithoutData,
+        invalidReportOption, repeatedReportSection, reportOutputUnwritable, reportRoundsWithoutData,
     ]
 }

@@ -86,8 +86,13 @@ struct ReportReader {
             if items.isEmpty {
                 diagnostics.report(.emptyList, at: node.location, "the report has no sections; list at least one of \(ReportSection.typeNames.joined(separator: ", "))")
             }
+            var shown: [(section: ReportSection, number: Int)] = []
             for (index, item) in items.enumerated() {
                 if let section = readSection(item, index: index) {
+                    if let repeated = Self.repetition(of: section, number: index + 1, after: shown) {
+                        diagnostics.report(.repeatedReportSection, at: item.location, repeated)
+                    }
+                    shown.append((section, index + 1))
                     sections.append(section)
                     sectionLocations.append(item.location)
                 }
@@ -122,6 +127,29 @@ struct ReportReader {
             diagnostics.report(.missingTranslation, at: node.location, "\(what) has no \(language) text, the report's language; add \(language): \"…\"")
         }
         return translations
+    }
+
+    /// Why section `number` shows again what one of the sections before it shows, or nil: each
+    /// type once, but a topline per round and indicators sections whose `only` lists do not meet.
+    static func repetition(of section: ReportSection, number: Int, after earlier: [(section: ReportSection, number: Int)]) -> String? {
+        for (other, otherNumber) in earlier where other.typeName == section.typeName {
+            let advice = "a report shows it once: remove one of them"
+            switch (section, other) {
+            case (.topline(let round, _, _), .topline(let otherRound, _, _)):
+                if round == otherRound { return "section \(number) is the topline of \(round), as section \(otherNumber) is; \(advice)" }
+            case (.indicators(let only, _), .indicators(let otherOnly, _)):
+                guard let only, let otherOnly else {
+                    return "section \(number) shows indicators that section \(otherNumber) shows already (a section without `only` shows them all); "
+                        + "give each indicators section an `only` list of its own indicators, or remove one"
+                }
+                if let both = only.first(where: otherOnly.contains) {
+                    return "section \(number) shows the indicator `\(both)`, which section \(otherNumber) shows already; a report shows each indicator once: remove it from one of the two `only` lists"
+                }
+            default:
+                return "section \(number) is a second \(section.typeName) section, after section \(otherNumber); \(advice)"
+            }
+        }
+        return nil
     }
 
     private mutating func readSection(_ item: YAMLNode, index: Int) -> ReportSection? {

@@ -24,13 +24,13 @@ extension ReportRenderer {
         for page in topline.pages {
             html.element("h3", text: page.page.title.map(text) ?? page.page.id)
             for item in page.items {
-                html.element("div", .init("class", "question"), .init("id", "q-\(item.question.name)")) { html in
+                html.element("div", .init("class", "question"), .init("id", questionAnchor(item.question.name, round: round))) { html in
                     html.element("h4") { html in
                         html.text(item.question.label.map(text) ?? item.question.name)
                         html.text(" ")
                         html.element("span", .init("class", "name code"), text: "(\(item.question.name))")
                     }
-                    if renderItem(item, topline: topline, into: &html) { anySuppressed = true }
+                    if renderItem(item, topline: topline, id: questionAnchor(item.question.name, round: round), into: &html) { anySuppressed = true }
                     if case .numbers(let summary) = item.body, summary.answered >= framework.suppression.minCell, summary.isMeanDominated {
                         anyDominated = true
                     }
@@ -59,9 +59,15 @@ extension ReportRenderer {
         numbers.count(count, words.pick("svar", words.plural(count, "response", "responses")))
     }
 
+    /// The id of a question's block, `q-NAME`; `q-ROUND-NAME` in a report with the toplines of
+    /// several rounds, where the same question comes once in each.
+    func questionAnchor(_ name: String, round: String) -> String {
+        let toplines = content.definition.sections.filter { $0.typeName == "topline" }.count
+        return toplines > 1 ? "q-\(round)-\(name)" : "q-\(name)"
+    }
+
     /// Renders one question's answers; returns whether anything was withheld.
-    private func renderItem(_ item: ToplineItem, topline: Topline, into html: inout HTMLBuilder) -> Bool {
-        let id = "q-\(item.question.name)"
+    private func renderItem(_ item: ToplineItem, topline: Topline, id: String, into html: inout HTMLBuilder) -> Bool {
         let wording = item.question.label.map(text) ?? item.question.name
         var suppressed = false
         switch item.body {
