@@ -70,3 +70,26 @@ import Testing
         #expect(SamlaCommand.optionNames(in: help) == ["--round", "--out", "--include-partial", "--no-include-partial", "--version"])
     }
 }
+
+/// `samla help WORD` for a word that names no command printed the root's help with status 0, as if
+/// the topic were found; it is now a usage error naming the command meant.
+@Suite struct HelpTopicTests {
+    @Test func anUnknownTopicIsAUsageErrorWithTheNearCommand() throws {
+        let run = try SamlaBinary.run(["help", "improt"])
+        #expect(run.status == 2)
+        #expect(run.output.isEmpty)
+        #expect(run.errors == "Error: 'improt' is not a command of samla; did you mean 'samla import'? (`samla --help` lists them)\n", "\(run.errors)")
+        let nested = try SamlaBinary.run(["help", "round", "lst"])
+        #expect(nested.status == 2)
+        #expect(nested.errors.contains("'lst' is not a command of samla round; did you mean 'samla round list'?"), "\(nested.errors)")
+        let far = try SamlaBinary.run(["help", "zzzzzz"])
+        #expect(far.status == 2)
+        #expect(far.errors == "Error: 'zzzzzz' is not a command of samla (`samla --help` lists them)\n", "\(far.errors)")
+    }
+
+    @Test func aKnownTopicShowsItsHelp() throws {
+        let run = try SamlaBinary.run(["help", "round", "list"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("USAGE: samla round list"), "\(run.output)")
+    }
+}

@@ -194,6 +194,24 @@ import Testing
         }
     }
 
+    /// A language the framework is not written in is refused as export refuses it (E346, status 1),
+    /// naming the option; it was thrown as a usage error from inside the run, which printed the
+    /// root command's usage instead of compute's.
+    @Test func aLanguageTheFrameworkLacksIsRefusedNamingTheOption() throws {
+        let cli = try Self.forumRound(contacts: 2)
+        let file = cli.folder.appendingPathComponent("forum-toc.yaml")
+        try Self.framework(indicator: """
+            kind: mean
+            value: "${new_contacts}"
+        """, laterRound: "").write(to: file, atomically: true, encoding: .utf8)
+        let run = try cli.run(["compute", "--framework", file.path, "--lang", "de"])
+        #expect(run.status == 1)
+        #expect(run.output.isEmpty)
+        #expect(run.errors == "field --lang: error[E346]: the framework is written in sv and en, not 'de'; choose one of those\n", "\(run.errors)")
+        let near = try cli.run(["compute", "--framework", file.path, "--lang", "sw"])
+        #expect(near.errors.contains("not 'sw' (did you mean sv?); choose one of those"), "\(near.errors)")
+    }
+
     /// A round the database holds but the framework does not declare (next year's, before the
     /// framework is updated) says to declare it, with its survey; it suggested a declared round of
     /// a similar name ("did you mean esem-se-2022?" for esem-se-2028). A name the database does not

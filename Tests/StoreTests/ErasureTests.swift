@@ -131,7 +131,7 @@ import Testing
         _ = try store.erase(.personalData(.response(1)))
         #expect(throws: StoreError.erasure(.responseWithoutPersonalData(ResponseWithoutPersonalData(
             response: 1, round: "shop-2025", status: .complete, answers: 7, invitation: 1, personalDataErasedAt: try store.erasures().last?.erasedAt,
-            option: "--token")))) {
+            option: "--token", contactErasedAt: try store.erasures().last?.erasedAt)))) {
             _ = try store.erase(.personalData(.invitation(tokenHash: tokens[0].hash)))
         }
 
@@ -149,6 +149,32 @@ import Testing
                 + "To remove the whole response, for a respondent who withdraws consent, add --withdraw",
         ])
         #expect(try store.erase(.withdrawal(.response(4))).otherAnswers == 7, "--withdraw removes it")
+    }
+
+    /// An invited response that never held a personal answer: its first erasure took only the
+    /// invitation's address and label, so the second's E704 says that those were erased, not its
+    /// personal answers (it said "its personal answers were erased on …").
+    @Test func anErasureThatTookOnlyTheContactIsNamedSo() throws {
+        let temporary = try TemporaryStore()
+        try temporary.open("shop-2025", document)
+        let token = InvitationToken.random()
+        let invitation = try temporary.store.addInvitations([NewInvitation(token: token, label: "Ljus AB", email: "bo@example.se")],
+                                                            round: "shop-2025", today: TestSurveys.today)[0]
+        try temporary.store.insertCompleteResponses(round: "shop-2025", document: document, source: .import) { inserter in
+            try inserter.insert(TestSurveys.answers(4, email: false), info: ImportedResponseInfo(language: "sv", invitationID: invitation.id))
+        }
+        let made = try temporary.store.erase(.personalData(.response(1)))
+        #expect(made.personalAnswers == 0 && made.emails == 1)
+        let refusal = ResponseWithoutPersonalData(response: 1, round: "shop-2025", status: .complete, answers: 7, invitation: invitation.id,
+                                                  personalDataErasedAt: nil, option: "--response", contactErasedAt: made.erasedAt)
+        #expect(throws: StoreError.erasure(.responseWithoutPersonalData(refusal))) { _ = try temporary.store.erasurePlan(.personalData(.response(1))) }
+        let when = try #require(made.erasedAt).minuteText
+        #expect(StoreError.erasure(.responseWithoutPersonalData(refusal)).diagnostics(database: "samla.sqlite").map(\.description) == [
+            "field --response: error[E704]: response 1 of round shop-2025 (complete) holds no personal data: none of its 7 answers is personal "
+                + "(no question the survey marks pii is answered), and its invitation \(invitation.id) has no e-mail address or label "
+                + "(they were erased on \(when); samla erase --log lists it); nothing was erased. "
+                + "To remove the whole response, for a respondent who withdraws consent, add --withdraw",
+        ])
     }
 
     /// A response that came after its round's personal data was erased had none erased: its E704

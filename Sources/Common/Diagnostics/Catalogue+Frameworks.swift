@@ -40,6 +40,7 @@ extension DiagnosticCode {
     public static let calibrationNotConverged = DiagnosticCode("E343", .error, "calibration that does not meet its targets within R's 50 iterations")
     public static let weightsOutOfRange = DiagnosticCode("E344", .error, "post-stratification or calibration whose weights would leave the range of 64-bit floating-point numbers")
     public static let percentSpelledAsLabel = DiagnosticCode("E345", .error, "a proportion whose unit spells percent otherwise than `percent` (`%`, `procent`, `Percent`), which would show the share from 0 to 1 beside it")
+    public static let computeLanguageUnknown = DiagnosticCode("E346", .error, "the language asked of `samla compute` (--lang) is not one of the framework's languages")
 
     public static let percentOnLevel = DiagnosticCode("W301", .warning, "unit percent on an indicator that is not a share (a mean, median, total or count)")
     public static let nodeWithoutIndicator = DiagnosticCode("W302", .warning, "an output or outcome that no indicator measures")
@@ -55,7 +56,7 @@ extension DiagnosticCode {
         targetNotAfterBaseline, populationCodeNotInChoices, populationCountNotPositive, emptyPostStratum,
         responsesOutsidePostStrata, marginTotalsDiffer, rakingNotConverged, marginVariableRepeated, twoRoundWeightings,
         populationTotalNotFinite, totalOfNonNumericVariable, calibrationImpossible, unknownCalibrationMethod,
-        invalidCalibrationBounds, logitWithoutBounds, calibrationNotConverged, weightsOutOfRange, percentSpelledAsLabel, percentOnLevel, nodeWithoutIndicator,
+        invalidCalibrationBounds, logitWithoutBounds, calibrationNotConverged, weightsOutOfRange, percentSpelledAsLabel, computeLanguageUnknown, percentOnLevel, nodeWithoutIndicator,
         codeWithoutPopulationCount, calibrationVariableMayBeEmpty, questionChangedBetweenRounds,
     ]
 }

@@ -22,7 +22,7 @@ struct BenchCommand: ParsableCommand {
         (esem-se-2025 and esem-se-2027), as one CSV file per round in the import format (as `samla generate` \
         writes it); imports each file into a fresh database as `samla import` does (every cell checked); \
         computes the framework over both rounds as `samla compute` does; exports the first round as \
-        `samla export` does (wide CSV, codebook, data package, provenance, into a temporary folder); and \
+        `samla export` does (wide CSV, codebook, data package, SPSS syntax, provenance, into a temporary folder); and \
         prints one line per stage: rows, seconds, rows per second and the peak memory of the process so \
         far (getrusage ru_maxrss).
         """

@@ -49,7 +49,9 @@ struct ComputeCommand: ParsableCommand {
             let opened = try store.open(.reading)
             let loadedFramework = try Self.loadFramework(framework, store: opened)
             if let language, !loadedFramework.languages.contains(language) {
-                throw ValidationError("the framework is written in \(loadedFramework.languages.joined(separator: " and ")), not '\(language)'")
+                let available = loadedFramework.languages
+                throw Refused([Diagnostic(.computeLanguageUnknown, at: .field("--lang"), "the framework is written in \(available.joined(separator: " and ")), "
+                    + "not '\(language)'\(Suggestions.didYouMean(language, in: available)); choose one of those")])
             }
             let results: ResultSet
             do {

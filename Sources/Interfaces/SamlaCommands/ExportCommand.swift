@@ -12,7 +12,9 @@ struct ExportCommand: ParsableCommand {
         abstract: "Export a round's responses: CSV, codebook, Frictionless data package, provenance.",
         discussion: """
         Writes into DIR: responses.csv (or responses-long.csv with --format long), codebook.csv, \
-        codebook.md, datapackage.json (valid under `frictionless validate`) and provenance.json. \
+        codebook.md, datapackage.json (valid under `frictionless validate`) and provenance.json; a wide \
+        export with codes (the default) also responses.sps, SPSS syntax that reads responses.csv into \
+        SPSS or PSPP with its labels and saves responses.sav. \
         Complete responses only, unless --include-partial. CSV files are UTF-8 with a byte order \
         mark, CRLF line ends and RFC 4180 quoting; text cells that start with =, +, -, @, a tab or \
         a carriage return (but not negative numbers such as -3) get an apostrophe in front so that \

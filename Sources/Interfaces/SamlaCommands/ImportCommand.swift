@@ -11,7 +11,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Load responses from a CSV file into a round, every cell checked; list a round's imports, or take one back.",
         usage: """
-            samla import --round <name> <file.csv> [--skip-invalid] [--again] [--report <file>] [--db <path>]
+            samla import --round <name> <file.csv> [--skip-invalid] [--again] [--report <file>] [--limit <limit>] [--format <format>] [--db <path>]
             samla import list --round <name> [--format <format>] [--db <path>]
             samla import undo --round <name> --id <id> [--yes] [--format <format>] [--db <path>]
             """,

@@ -14,6 +14,10 @@ extension SamlaCommand {
     }
 
     private static func runCommand(arguments: [String]) async -> Int32 {
+        if let unknown = unknownHelpTopic(in: arguments) {
+            StandardOutput.writeError(unknown + "\n")
+            return ExitStatus.usage
+        }
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {

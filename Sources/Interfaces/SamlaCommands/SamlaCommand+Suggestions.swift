@@ -25,6 +25,26 @@ extension SamlaCommand {
         return nil
     }
 
+    /// The refusal of `samla help WORDS` for words that name no command, which ArgumentParser
+    /// answers with the root's help and status 0; nil when they name one (or none is given).
+    static func unknownHelpTopic(in arguments: [String]) -> String? {
+        guard arguments.first == "help", arguments.count > 1 else { return nil }
+        var command: any ParsableCommand.Type = SamlaCommand.self
+        var path = ["samla"]
+        for word in arguments.dropFirst() where !word.hasPrefix("-") {
+            let subcommands = command.configuration.subcommands
+            guard let next = subcommands.first(where: { $0._commandName == word }) else {
+                let parent = path.joined(separator: " ")
+                let near = Suggestions.closest(to: word, in: subcommands.map { $0._commandName })
+                return "Error: '\(word)' is not a command of \(parent)" + (near.map { "; did you mean '\(parent) \($0)'?" } ?? "")
+                    + " (`\(parent) --help` lists them)"
+            }
+            command = next
+            path.append(word)
+        }
+        return nil
+    }
+
     /// "Did you mean …?" for a mistyped option that ArgumentParser's `refusal` does not name:
     /// `samla import --rond r f.csv` is refused for the missing `--round`, not for `--rond`.
     /// Nil when every option given is the command's own, or near none of them.

@@ -59,7 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
         valueName: "file"))
     var frameworks: [String] = []
 
-    @Option(name: .customLong("max-body-bytes"), help: "Larger request bodies are refused with 413.")
+    @Option(name: .customLong("max-body-bytes"), help: ArgumentHelp("Larger request bodies are refused with 413; at least 1024.", valueName: "bytes"))
     var maxBodyBytes: Int = 128 * 1024
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")

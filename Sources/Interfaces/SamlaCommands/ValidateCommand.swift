@@ -7,6 +7,7 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check survey, framework and report definitions.",
+        usage: "samla validate <file> ... [--format <format>]",
         discussion: """
         Prints each problem as `path:line:col: error[E012]: message`, then a summary line.
         Exits 0 when there are no errors (warnings allowed), 1 when there are, 2 on a usage error.
@@ -14,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The definition files to check.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The definition files to check (at least one).", valueName: "file"))
     var files: [String] = []
 
     @Option(help: "How to print the diagnostics: text for people, json for editors and CI.")

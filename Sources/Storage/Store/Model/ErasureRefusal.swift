@@ -79,10 +79,14 @@ public struct ResponseWithoutPersonalData: Hashable, Sendable {
     public var personalDataErasedAt: Timestamp?
     /// The option that named it: `--response` or `--token`.
     public var option: String
+    /// When an earlier erasure took its invitation's e-mail address or label.
+    public var contactErasedAt: Timestamp?
 
     public init(
-        response: Int64, round: String, status: ResponseStatus, answers: Int, invitation: Int64?, personalDataErasedAt: Timestamp?, option: String
+        response: Int64, round: String, status: ResponseStatus, answers: Int, invitation: Int64?, personalDataErasedAt: Timestamp?, option: String,
+        contactErasedAt: Timestamp? = nil
     ) {
+        self.contactErasedAt = contactErasedAt
         self.response = response
         self.round = round
         self.status = status
@@ -95,7 +99,12 @@ public struct ResponseWithoutPersonalData: Hashable, Sendable {
     var explanation: String {
         let why = personalDataErasedAt.map { "its personal answers were erased on \(ErasureRefusal.text($0)); samla erase --log lists it" }
             ?? "no question the survey marks pii is answered"
-        let contact = invitation.map { "its invitation \($0) has no e-mail address or label" } ?? "it came without an invitation"
+        let contact = invitation.map { id in
+            "its invitation \(id) has no e-mail address or label"
+                + (contactErasedAt.map { at in
+                    at == personalDataErasedAt ? " (erased then too)" : " (they were erased on \(ErasureRefusal.text(at)); samla erase --log lists it)"
+                } ?? "")
+        } ?? "it came without an invitation"
         return "response \(response) of round \(round) (\(status.rawValue)) holds no personal data: none of its \(answers) answer\(answers == 1 ? " is" : "s is") "
             + "personal (\(why)), and \(contact); nothing was erased. To remove the whole response, for a respondent who withdraws consent, add --withdraw"
     }

@@ -122,8 +122,9 @@ extension SQLiteStore {
                 throw StoreError.erasure(.responseWithoutPersonalData(ResponseWithoutPersonalData(
                     response: response.id, round: respondent.round.name, status: response.status,
                     answers: try answerCount(tables.answers, where: "response_id = ?", response.id, db).values,
-                    invitation: respondent.invitation?.id, personalDataErasedAt: try personalDataErasure(of: response, db),
-                    option: subject.option)))
+                    invitation: respondent.invitation?.id, personalDataErasedAt: try earlierErasure(of: response, took: "personal_answers", db),
+                    option: subject.option,
+                    contactErasedAt: respondent.invitation == nil ? nil : try earlierErasure(of: response, took: "emails + labels", db))))
             }
         }
         var others: [Erasure.OtherInvitation] = []
@@ -139,10 +140,13 @@ extension SQLiteStore {
     /// When the latest erasure of `response`'s personal data, or of its round's, was made since the
     /// response was stored (by its import, or when it was begun); nil when none was. An earlier one
     /// was of its round's responses before it, or of a removed response whose id it took.
-    private static func personalDataErasure(of response: ResponseRecord, _ db: Database) throws -> Timestamp? {
+    /// When the latest erasure of `response`'s personal data (or its round's) since it was made took
+    /// something of the kind `took` counts (`personal_answers`, or `emails + labels`), if one did.
+    private static func earlierErasure(of response: ResponseRecord, took counted: String, _ db: Database) throws -> Timestamp? {
         try String.fetchOne(db, sql: """
             SELECT max(erased_at) FROM erasures
             WHERE ((kind = 'personal-data' AND response_id = ?1) OR (kind = 'round-personal-data' AND round_id = ?2))
+            AND \(counted) > 0
             AND erased_at >= (SELECT coalesce(i.imported_at, r.started_at) FROM responses r LEFT JOIN imports i ON i.id = r.import_id WHERE r.id = ?1)
             """, arguments: [response.id, response.roundID]).map(Timestamp.init(stored:))
     }
