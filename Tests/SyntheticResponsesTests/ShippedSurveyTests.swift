@@ -79,6 +79,40 @@ import Testing
         #expect((1...5).contains(median), "median new contacts \(median)")
     }
 
+    /// A response is checked as of the day it was sent: an event's date (`. <= today()`) is never
+    /// after its response's submission, whatever the day the generator runs (40 of 200 were), and
+    /// a response in English has its free texts in English.
+    @Test(arguments: ["samverkansforum.yaml", "msi-forum.yaml"])
+    func anEventIsNotAfterItsResponseAndEnglishRespondentsWriteEnglish(file: String) throws {
+        let validator = try Self.validator(file)
+        let options = GeneratorOptions(seed: 5)
+        var generator = SyntheticResponseGenerator(validator: validator, options: options)
+        var sheet = validator.makeSheet()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = options.timeZone
+        let swedish = Set(["Inget bestämt ännu.", "Bra som det är!", "Min chef bad mig gå.", "Söka finansiering tillsammans."])
+        var (dated, english) = (0, 0)
+        for _ in 0..<1000 {
+            let info = generator.next(into: &sheet)
+            let sent = try #require(ISO8601DateFormatter().date(from: info.submittedAt))
+            let day = calendar.dateComponents([.year, .month, .day], from: sent)
+            let sentOn = try #require(CalendarDate(year: day.year!, month: day.month!, day: day.day!))
+            if case .date(let event)? = sheet.value(of: "event_date") {
+                #expect(event <= sentOn, "an event on \(event) answered on \(sentOn) (\(info.submittedAt))")
+                dated += 1
+            }
+            guard info.language == "en" else { continue }
+            for name in ["intent_what", "improve", "follow_up_plan", "reasons_other"] {
+                if case .text(let text)? = sheet.value(of: name) {
+                    #expect(!swedish.contains(text) && !text.contains("ä") && !text.contains("å"), "\(name) in an English response: \(text)")
+                    english += 1
+                }
+            }
+        }
+        #expect(dated > 900)
+        if file == "samverkansforum.yaml" { #expect(english > 10, "\(english) English free texts") } // msi-forum's profile answers in Swedish
+    }
+
     @Test func esemResponsesFollowThePublishedFigures() throws {
         let validator = try Self.validator("esem-se.yaml")
         var generator = SyntheticResponseGenerator(validator: validator, options: GeneratorOptions(seed: 11))

@@ -24,8 +24,9 @@ public indirect enum AnswerDraw: Sendable {
     case date(ClosedRange<CalendarDate>)
     /// A text from a generator of realistic texts.
     case text(TextKind)
-    /// One of these texts, uniformly.
-    case textOf([String])
+    /// One of these texts, uniformly; one of `english` (as many, in the same order) for a
+    /// response in English, when given.
+    case textOf([String], english: [String] = [])
     /// With probability `p` the inner draw, else no answer (for optional questions that
     /// most respondents skip, such as free comments).
     case sometimes(Double, AnswerDraw)

@@ -6,21 +6,22 @@ import SurveyDefinition
 /// numbers a question's constraint mentions, so that most draws pass it.
 enum GenericDraws {
     static func value(
-        for variable: Variable, question: Question, offered: [String], attempt: Int, serial: Int = 0, random: inout SeededRandom
+        for variable: Variable, question: Question, offered: [String], attempt: Int, serial: Int = 0, english: Bool = false,
+        random: inout SeededRandom
     ) -> AnswerValue? {
         switch variable.type {
         case .text:
-            if variable.role == .otherText { return .text(TextSamples.text(.otherAnswer, &random)) }
+            if variable.role == .otherText { return .text(TextSamples.text(.otherAnswer, &random, english: english)) }
             switch question.type {
             case .email: return .text(TextSamples.text(.email, &random, serial: serial))
-            case .longText: return .text(TextSamples.text(.comment, &random))
+            case .longText: return .text(TextSamples.text(.comment, &random, english: english))
             default:
                 let name = variable.name.lowercased()
                 if name.contains("name") || name.contains("namn") {
                     return .text(TextSamples.text(name.contains("contact") || name.contains("person") ? .personName : .organisationName, &random))
                 }
                 if name.contains("place") || name.contains("city") || name.contains("ort") { return .text(TextSamples.text(.place, &random)) }
-                return .text(TextSamples.text(.otherAnswer, &random))
+                return .text(TextSamples.text(.otherAnswer, &random, english: english))
             }
         case .integer:
             return .integer(Int64(number(question, attempt: attempt, random: &random).rounded()))

@@ -16,7 +16,7 @@ enum ProfileDraws {
     /// does not know are drawn too (`covering`).
     static func value(
         _ draw: AnswerDraw, variable: Variable, offered: [String], pinned: Bool = false, sheet: AnswerSheet, serial: Int = 0,
-        random: inout SeededRandom
+        english: Bool = false, random: inout SeededRandom
     ) -> Outcome {
         switch draw {
         case .oneOf(let weights):
@@ -62,14 +62,14 @@ enum ProfileDraws {
             return .value(.date(CalendarDate(daysSinceEpoch: day)))
 
         case .text(let kind):
-            return .value(.text(TextSamples.text(kind, &random, serial: serial)))
+            return .value(.text(TextSamples.text(kind, &random, serial: serial, english: english)))
 
-        case .textOf(let texts):
-            return texts.isEmpty ? .generic : .value(.text(random.pick(texts)))
+        case .textOf(let texts, let inEnglish):
+            return texts.isEmpty ? .generic : .value(.text(random.pick(english && !inEnglish.isEmpty ? inEnglish : texts)))
 
         case .sometimes(let p, let inner):
             guard random.chance(p) else { return .empty }
-            return value(inner, variable: variable, offered: offered, sheet: sheet, serial: serial, random: &random)
+            return value(inner, variable: variable, offered: offered, sheet: sheet, serial: serial, english: english, random: &random)
 
         case .nothing:
             return .empty

@@ -26,6 +26,8 @@ public struct SyntheticResponseGenerator {
     private var previousComplete: (values: [AnswerValue?], language: String)?
     /// Responses drawn so far, duplicates aside: the serial number of unique texts such as emails.
     private var serial = 0
+    /// Whether the response being drawn is in English: its comments and other answers are.
+    private var english = false
     private let variantWeights: [Double]
     private let variantOrder = ResponseVariant.allCases
 
@@ -65,7 +67,10 @@ public struct SyntheticResponseGenerator {
         sheet.reset()
         var variant = variantOrder[random.weightedIndex(variantWeights)]
         if variant == .duplicate && previousComplete == nil { variant = .regular }
-        let submittedAt = timestamp()
+        let (submittedAt, submittedOn) = timestamp()
+        // Checked as of the day it is dated, as a real response was: `. <= today()` keeps an
+        // event's date on or before the day the response about it was sent.
+        sheet.today = submittedOn
         if variant == .duplicate, let previous = previousComplete {
             for (v, value) in previous.values.enumerated() where validator.variables[v].role != .calculated {
                 sheet.setAnswer(value: value, variable: v)
@@ -76,6 +81,7 @@ public struct SyntheticResponseGenerator {
         serial += 1
         let language = profile.languages.isEmpty ? validator.survey.languages.first ?? "sv"
             : profile.languages[random.weightedIndex(profile.languages.map(\.weight))].code
+        english = language == "en"
         let pageCount = validator.survey.pages.count
         let lastPage = variant == .incomplete ? max(0, Int(Double(pageCount) * (0.2 + 0.5 * random.unit())) - 1) : pageCount - 1
         for i in groupDrawn.indices { groupDrawn[i] = false }
@@ -137,7 +143,7 @@ public struct SyntheticResponseGenerator {
             if !accepted { fallback(v, position: position, sheet: &sheet) }
         }
         if let other, answers.contains(where: { sheet.values[$0].map(Self.choosesOther) ?? false }) {
-            sheet.setAnswer(value: .text(TextSamples.text(.otherAnswer, &random)), variable: other)
+            sheet.setAnswer(value: .text(TextSamples.text(.otherAnswer, &random, english: english)), variable: other)
         }
     }
 
@@ -157,14 +163,14 @@ public struct SyntheticResponseGenerator {
             ? validator.offeredCodes(question: position, in: &sheet) : []
         // After many refusals the profile's draw is given up for generic values.
         if let draw, attempt < 30 {
-            switch ProfileDraws.value(draw, variable: variable, offered: offered, pinned: pinned, sheet: sheet, serial: serial, random: &random) {
+            switch ProfileDraws.value(draw, variable: variable, offered: offered, pinned: pinned, sheet: sheet, serial: serial, english: english, random: &random) {
             case .value(let value): return value
             case .empty: return nil
             case .generic: break
             }
         }
         return GenericDraws.value(
-            for: variable, question: questions[position], offered: offered, attempt: attempt, serial: serial, random: &random
+            for: variable, question: questions[position], offered: offered, attempt: attempt, serial: serial, english: english, random: &random
         )
     }
 
@@ -210,6 +216,8 @@ public struct SyntheticResponseGenerator {
         case .integer, .decimal:
             let numbers = GenericDraws.literals(in: questions[position].constraint?.text ?? "")
             candidates = ([0, 1] + numbers).map { variable.type == .integer ? .integer(Int64($0)) : .decimal($0) }
+        case .date:
+            candidates = [.date(sheet.today)]
         default:
             break
         }
@@ -220,7 +228,8 @@ public struct SyntheticResponseGenerator {
         sheet.clear(variable: v)
     }
 
-    private mutating func timestamp() -> String {
+    /// When the next response was sent: in UTC to the second, and its day where it was sent.
+    private mutating func timestamp() -> (String, CalendarDate) {
         let first = options.period.lowerBound.daysSinceEpoch
         let last = options.period.upperBound.daysSinceEpoch
         let day = CalendarDate(daysSinceEpoch: random.int(in: first...max(first, last)))
@@ -232,6 +241,6 @@ public struct SyntheticResponseGenerator {
         let utcDay = CalendarDate(daysSinceEpoch: Int((Double(utc) / 86_400).rounded(.down)))
         let second = utc - utcDay.daysSinceEpoch * 86_400
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-        return "\(utcDay)T\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))Z"
+        return ("\(utcDay)T\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))Z", day)
     }
 }

@@ -1,5 +1,6 @@
-/// Realistic Swedish free text for generated answers: organisation and person names,
-/// email addresses, organisation numbers, comments.
+/// Realistic free text for generated answers: organisation and person names, email addresses,
+/// organisation numbers (Swedish, as an organisation in Sweden has them whatever the language it
+/// answers in), and comments and other answers in the response's language, Swedish or English.
 ///
 /// Names are drawn from a few thousand combinations, so at scale organisations share names, as
 /// real ones do; email addresses carry the response's serial number (`anna.berg417@kvarnen.se`),
@@ -37,10 +38,25 @@ enum TextSamples {
         "Annat samarbete", "Kommunalt projekt", "Via vårt nätverk", "Genom en stiftelse", "Vet inte riktigt",
         "Lokala föreningar", "Arbetsförmedlingen", "Egen finansiering",
     ]
+    static let commentsInEnglish = [
+        "We have grown a lot this year thanks to working with the municipality.",
+        "It is hard to find funding once the project money runs out.",
+        "Public tenders are often too large for a small cooperative like ours.",
+        "Thank you for a good survey!",
+        "We would like to know more about how others measure their social value.",
+        "The questions on income were hard to answer since our financial year does not follow the calendar year.",
+        "Our work rests entirely on volunteers.",
+    ]
+    static let otherAnswersInEnglish = [
+        "Another partnership", "A municipal project", "Through our network", "Through a foundation", "Not really sure",
+        "Local associations", "The Public Employment Service", "Our own funding",
+    ]
     static let places = ["Malmö", "Umeå", "Luleå", "Örebro", "Borås", "Jönköping", "Göteborg", "Stockholm", "Uppsala", "Växjö"]
 
-    /// A text of `kind`; `serial` numbers the response (from 1) and makes email addresses unique.
-    static func text(_ kind: TextKind, _ random: inout SeededRandom, serial: Int = 0) -> String {
+    /// A text of `kind`; `serial` numbers the response (from 1) and makes email addresses unique;
+    /// comments and other answers are in English when `english`. Each English list is as long as
+    /// its Swedish one, so a response draws the same random numbers in either language.
+    static func text(_ kind: TextKind, _ random: inout SeededRandom, serial: Int = 0, english: Bool = false) -> String {
         switch kind {
         case .organisationName:
             return random.pick(nameStarts) + " " + random.pick(nameNouns) + random.pick(nameEnds)
@@ -54,9 +70,9 @@ enum TextSamples {
             let digits = (0..<9).map { _ in String(random.int(in: 0...9)) }.joined()
             return first + digits.prefix(5) + "-" + digits.suffix(4)
         case .comment:
-            return random.pick(comments)
+            return random.pick(english ? commentsInEnglish : comments)
         case .otherAnswer:
-            return random.pick(otherAnswers)
+            return random.pick(english ? otherAnswersInEnglish : otherAnswers)
         case .place:
             return random.pick(places)
         }

@@ -45,6 +45,13 @@ public struct AnswerSheet: Sendable {
         context = EvaluationContext(slotCount: validator.variables.count, today: validator.today)
     }
 
+    /// The date `today()` gives in this sheet's checks: the validator's, or the day a response is
+    /// dated (a generated one's submission).
+    public var today: CalendarDate {
+        get { context.today }
+        set { context.today = newValue }
+    }
+
     /// Empties every answer and problem, keeping the storage.
     public mutating func reset() {
         values.withUnsafeMutableBufferPointer { buffer in

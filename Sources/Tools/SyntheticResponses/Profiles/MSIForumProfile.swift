@@ -22,9 +22,13 @@ extension SurveyProfile {
             "intent_what": .sometimes(0.7, .textOf([
                 "Bjuda in kommunen till nästa träff.", "Starta ett gemensamt projekt med föreningen vi träffade.",
                 "Söka finansiering tillsammans.", "Testa metoden i vår egen verksamhet.",
+            ], english: [
+                "Invite the municipality to the next meeting.", "Start a joint project with the association we met.",
+                "Apply for funding together.", "Try the method in our own organisation.",
             ])),
             "used_research": .oneOf(ESEMDraws.w(["yes": 0.30, "no": 0.45, "dont_know": 0.25])),
-            "improve": .sometimes(0.2, .textOf(["Mer tid för samtal i mindre grupper.", "Bra som det är!", "Fler deltagare från näringslivet."])),
+            "improve": .sometimes(0.2, .textOf(["Mer tid för samtal i mindre grupper.", "Bra som det är!", "Fler deltagare från näringslivet."],
+                                              english: ["More time for talks in smaller groups.", "Good as it is!", "More participants from business."])),
             "follow_up_ok": .oneOf(ESEMDraws.w(["yes": 0.55, "no": 0.45])),
             "email": .text(.email),
         ],
