@@ -10,7 +10,9 @@ import Darwin
 /// A file written whole or not at all. Its content goes to a temporary file beside it
 /// (`.NAME.UUID.part`, on the same disk), which is written to the disk and renamed over `path`
 /// only once complete: a reader never finds half a file under the name, and an earlier file of
-/// that name stays as it was until the new one replaces it. A failure removes the temporary file.
+/// that name stays as it was until the new one replaces it. A failure removes the temporary file,
+/// and so does an interrupt (Ctrl-C): it is in ``TemporaryPaths/shared`` from the making of the
+/// `OutputFile` until it is installed or discarded.
 public struct OutputFile: Sendable {
     /// A system call on the temporary file that failed with `code` (an `errno`).
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -32,6 +34,7 @@ public struct OutputFile: Sendable {
     public init(path: String, temporary: String) {
         self.path = path
         self.temporary = temporary
+        TemporaryPaths.shared.register([temporary])
     }
 
     /// Has `write` write the temporary file, then moves it into place (``install(replacing:)``);
@@ -55,16 +58,25 @@ public struct OutputFile: Sendable {
         let synchronized = fsync(descriptor) == 0 ? nil : errno
         close(descriptor)
         if let synchronized { throw Failure(code: synchronized) }
-        if replacing {
-            guard rename(temporary, path) == 0 else { throw Failure(code: errno) }
-        } else {
-            guard link(temporary, path) == 0 else { throw Failure(code: errno) }
-            unlink(temporary)
+        try TemporaryPaths.shared.settle(temporary) {
+            if replacing {
+                guard rename(temporary, path) == 0 else { throw Failure(code: errno) }
+            } else {
+                guard link(temporary, path) == 0 else { throw Failure(code: errno) }
+                unlink(temporary)
+            }
         }
+    }
+
+    /// Runs `body`, a commit that the temporary file must outlive (it holds the only copy of what
+    /// `body` stores, say): once `body` succeeds an interrupt keeps the file; an interrupt before
+    /// removes it, and `body` does not run.
+    public func keeping<T, Failure: Error>(_ body: () throws(Failure) -> T) throws(Failure) -> T {
+        try TemporaryPaths.shared.settle(temporary, body)
     }
 
     /// Removes the temporary file, if it is there.
     public func discard() {
-        unlink(temporary)
+        TemporaryPaths.shared.remove([temporary])
     }
 }

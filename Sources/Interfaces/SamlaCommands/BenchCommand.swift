@@ -67,15 +67,19 @@ struct BenchCommand: ParsableCommand {
             if let csv, let reason = UnwritableFolder.foreseenReason(writing: csv, option: "--csv") {
                 throw Refused([Diagnostic(.outputWriteFailed, at: .file(csv), "cannot write the responses: \(reason)")])
             }
-            defer { if db == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
+            // The bench's own database and folders are removed at the end, and by an interrupt (Ctrl-C).
+            let databaseFiles = db == nil ? ["", "-wal", "-shm", "-journal"].map { path + $0 } : []
+            TemporaryPaths.shared.register(databaseFiles)
+            defer { TemporaryPaths.shared.remove(databaseFiles) }
             let folder = NSTemporaryDirectory() + "samla-bench-files-\(ProcessInfo.processInfo.processIdentifier)"
-            try? FileManager.default.removeItem(atPath: folder)
+            TemporaryPaths.shared.remove([folder])
+            TemporaryPaths.shared.register([folder])
+            defer { TemporaryPaths.shared.remove([folder]) }
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
                 throw Refused([Diagnostic(.outputUnwritable, at: .file(folder), "the bench's working folder cannot be made: \(error.localizedDescription)")])
             }
-            defer { try? FileManager.default.removeItem(atPath: folder) }
 
             let loaded = SurveyLoader.load(contentsOf: survey)
             guard let document = loaded.document else { throw Refused(loaded.diagnostics) }
@@ -144,7 +148,11 @@ struct BenchCommand: ParsableCommand {
     /// data package and provenance) into a temporary folder, removed afterwards.
     static func timeExport(round: String, store: SQLiteStore) throws -> BenchTiming {
         let folder = NSTemporaryDirectory() + "samla-bench-export-\(ProcessInfo.processInfo.processIdentifier)"
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Made here, registered whole: the export's own registration of the folders it makes
+        // would remove this one only while it is empty.
+        TemporaryPaths.shared.register([folder])
+        defer { TemporaryPaths.shared.remove([folder]) }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let exported = try BenchTiming.measure(stage: "export \(round) (wide CSV, codebook, package)") { () throws -> Int in
             let exporter = Exporter(store: store, samlaVersion: SamlaVersion.current)
             do {

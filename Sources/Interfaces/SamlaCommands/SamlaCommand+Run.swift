@@ -5,7 +5,9 @@ import Foundation
 extension SamlaCommand {
     /// Parses `arguments`, runs the chosen subcommand and returns the process exit code:
     /// 0 success, 1 input refused, 2 usage error (ArgumentParser's own 64 is mapped to 2).
-    /// A command whose standard output could not be written ends with E801 and 1.
+    /// A command whose standard output could not be written ends with E801 and 1. Interrupted
+    /// (SIGINT, SIGTERM), a command other than `serve` removes its unfinished temporary files and
+    /// ends by that signal.
     public static func run(arguments: [String]) async -> Int32 {
         let status = await runCommand(arguments: arguments)
         guard let failure = StandardOutput.failureDiagnostic() else { return status }
@@ -20,6 +22,9 @@ extension SamlaCommand {
         }
         do {
             var command = try parseAsRoot(arguments)
+            // `samla serve` stops gracefully on SIGINT and SIGTERM; every other command removes its
+            // unfinished temporary files and ends as the signal would have (130, 143).
+            if !(command is ServeCommand) { await TemporaryPaths.shared.removeOnInterrupt() }
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -128,6 +128,8 @@ struct ServeCommand: AsyncParsableCommand {
             server = try FormServer(store: store, configuration: configuration, logger: logger)
         }
         guard let server else { return }
+        // The download folders of exports still running when the server stopped.
+        defer { TemporaryPaths.shared.removeAll() }
         do {
             try await server.run(onServerRunning: announce)
         } catch {

@@ -91,14 +91,23 @@ public struct InvitationBatch: Sendable {
         // A row left out gets no token: it is not in the links file and not stored.
         let tokens = contacts.table.rows.map { leftOut.contains($0.number) ? nil : InvitationToken.random() }
         let file = OutputFile(path: outputPath)
-        try writeLinks(contacts.table, tokens: tokens, to: file.temporary)
+        do {
+            try writeLinks(contacts.table, tokens: tokens, to: file.temporary)
+        } catch {
+            file.discard()
+            throw error
+        }
         let invitations: [Invitation]
         do {
-            invitations = try store.addInvitations(
-                zip(contacts.table.rows, tokens).compactMap { row, token in
-                    token.map { NewInvitation(token: $0, label: contacts.label.flatMap { row.value($0) }, email: contacts.email.flatMap { row.value($0) }) }
-                },
-                round: round, today: today)
+            // Once the invitations are stored the written file is the only copy of their tokens:
+            // an interrupt (Ctrl-C) from then on keeps it, one before removes it and stores nothing.
+            invitations = try file.keeping {
+                try store.addInvitations(
+                    zip(contacts.table.rows, tokens).compactMap { row, token in
+                        token.map { NewInvitation(token: $0, label: contacts.label.flatMap { row.value($0) }, email: contacts.email.flatMap { row.value($0) }) }
+                    },
+                    round: round, today: today)
+            }
         } catch {
             file.discard()
             throw error

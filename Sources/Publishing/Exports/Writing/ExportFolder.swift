@@ -33,7 +33,10 @@ final class ExportFolder {
                 missing.append(folder)
                 folder = PathText.folder(of: folder)
             }
+            // Removed by an interrupt (Ctrl-C) while they hold nothing but the staging folder.
+            TemporaryPaths.shared.register(missing, ifEmpty: true)
             do { try manager.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+                TemporaryPaths.shared.unregister(missing)
                 let inside = (path as NSString).appendingPathComponent("responses.csv")
                 throw .outputUnwritable(path: path, reason: UnwritableFolder.reason(
                     writing: inside, option: "--out", makesFolders: true, system: "the folder cannot be created: \(error.localizedDescription)"))
@@ -46,33 +49,42 @@ final class ExportFolder {
                 if manager.fileExists(atPath: target) { throw .outputExists(path: target) }
             }
         }
-        var template = Array(((path as NSString).appendingPathComponent(".samla-export-XXXXXX")).utf8CString)
-        let mkdtempResult = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        guard mkdtempResult != nil else {
-            if DiskFull.isSystemCode(errno), let first = names.first {
+        // Made and registered in one step, so that an interrupt (Ctrl-C) removes it with what it holds.
+        var failure: Int32 = 0
+        let madeStaging = TemporaryPaths.shared.make { () -> String? in
+            var template = Array(((path as NSString).appendingPathComponent(".samla-export-XXXXXX")).utf8CString)
+            guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+                failure = errno
+                return nil
+            }
+            return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        guard let madeStaging else {
+            if DiskFull.isSystemCode(failure), let first = names.first {
                 Self.remove(made)
                 throw .outputDiskFull(path: (path as NSString).appendingPathComponent(first))
             }
-            let reason = UnwritableFolder.reason(writing: (path as NSString).appendingPathComponent("responses.csv"), option: "--out", system: Self.systemError())
+            let reason = UnwritableFolder.reason(writing: (path as NSString).appendingPathComponent("responses.csv"), option: "--out", system: Self.systemError(failure))
             Self.remove(made)
             throw .outputUnwritable(path: path, reason: reason)
         }
-        staging = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        staging = madeStaging
     }
 
-    private static func systemError() -> String {
-        guard let text = strerror(errno) else { return "error \(errno)" }
+    private static func systemError(_ code: Int32 = errno) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
         return String(decoding: UnsafeRawBufferPointer(start: text, count: strlen(text)), as: UTF8.self)
     }
 
-    /// Removes `folders` (deepest first) while they are empty.
+    /// Removes `folders` (deepest first) while they are empty, and unregisters them.
     private static func remove(_ folders: [String]) {
+        TemporaryPaths.shared.unregister(folders)
         for folder in folders where rmdir(folder) != 0 { return }
     }
 
     deinit {
         guard !committed else { return }
-        try? FileManager.default.removeItem(atPath: staging)
+        TemporaryPaths.shared.remove([staging])
         Self.remove(made)
     }
 
@@ -106,30 +118,36 @@ final class ExportFolder {
     /// Moves every staged file to its final name (replacing an earlier export's), removes the
     /// earlier export's other files and the staging folder. Returns the final paths.
     func commit() throws(ExportError) -> [String] {
-        // The earlier export's other files go into the staging folder first (and back, if one
-        // cannot be moved), so that they are removed with it.
-        var setAside: [(target: String, aside: String)] = []
-        for name in stale {
-            let target = (path as NSString).appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: target) else { continue }
-            let aside = (staging as NSString).appendingPathComponent(".replaced-\(name)")
-            guard rename(target, aside) == 0 else {
-                let reason = Self.systemError()
-                for moved in setAside.reversed() { _ = rename(moved.aside, moved.target) }
-                throw .outputUnwritable(path: target, reason: "this file of an earlier export cannot be replaced (\(reason))")
+        // One step with respect to an interrupt (Ctrl-C): it comes before anything is moved,
+        // leaving the earlier export as it was, or once the staging folder is gone.
+        let paths = try TemporaryPaths.shared.settle(staging) { () throws(ExportError) -> [String] in
+            // The earlier export's other files go into the staging folder first (and back, if one
+            // cannot be moved), so that they are removed with it.
+            var setAside: [(target: String, aside: String)] = []
+            for name in stale {
+                let target = (path as NSString).appendingPathComponent(name)
+                guard FileManager.default.fileExists(atPath: target) else { continue }
+                let aside = (staging as NSString).appendingPathComponent(".replaced-\(name)")
+                guard rename(target, aside) == 0 else {
+                    let reason = Self.systemError()
+                    for moved in setAside.reversed() { _ = rename(moved.aside, moved.target) }
+                    throw .outputUnwritable(path: target, reason: "this file of an earlier export cannot be replaced (\(reason))")
+                }
+                setAside.append((target, aside))
             }
-            setAside.append((target, aside))
-        }
-        var paths: [String] = []
-        for name in names {
-            let target = (path as NSString).appendingPathComponent(name)
-            guard rename(stagedPath(name), target) == 0 else {
-                throw .outputUnwritable(path: target, reason: Self.systemError())
+            var paths: [String] = []
+            for name in names {
+                let target = (path as NSString).appendingPathComponent(name)
+                guard rename(stagedPath(name), target) == 0 else {
+                    throw .outputUnwritable(path: target, reason: Self.systemError())
+                }
+                paths.append(target)
             }
-            paths.append(target)
+            try? FileManager.default.removeItem(atPath: staging)
+            return paths
         }
         committed = true
-        try? FileManager.default.removeItem(atPath: staging)
+        TemporaryPaths.shared.unregister(made)
         return paths
     }
 }

@@ -52,11 +52,36 @@ struct BackupFile {
         }
     }
 
+    /// The temporary file and the files SQLite makes beside it while it copies.
+    var temporaryFiles: [String] { Self.files(of: temporary) }
+
+    /// The database file `path` and its `-journal`, `-wal` and `-shm` files.
+    static func files(of path: String) -> [String] {
+        ["", "-journal", "-wal", "-shm"].map { path + $0 }
+    }
+
     /// Makes the temporary file, empty and readable by this user alone while the copy is made.
     func makeTemporary() throws {
-        let descriptor = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw refusal(errno: errno) }
-        close(descriptor)
+        if let failure = makeTemporaryFile() { throw refusal(errno: failure) }
+    }
+
+    /// Makes the temporary file, empty and readable by this user alone, in ``TemporaryPaths/shared``
+    /// with the files SQLite makes beside it, so that an interrupt (Ctrl-C) removes them; the
+    /// `errno` of a failure, or nil.
+    func makeTemporaryFile() -> Int32? {
+        TemporaryPaths.shared.register(Array(temporaryFiles.dropFirst()))
+        var failure: Int32?
+        TemporaryPaths.shared.make { () -> String? in
+            let descriptor = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                failure = errno
+                return nil
+            }
+            close(descriptor)
+            return temporary
+        }
+        if failure != nil { TemporaryPaths.shared.unregister(temporaryFiles) }
+        return failure
     }
 
     /// Moves the finished copy into place: gives it `permissions`, writes it to the disk, renames it
@@ -64,14 +89,16 @@ struct BackupFile {
     func install(permissions: mode_t, replacing: Bool) throws {
         guard chmod(temporary, permissions) == 0 else { throw refusal(errno: errno) }
         if let failure = Self.synchronize(temporary, flags: O_RDONLY) { throw refusal(errno: failure) }
-        if !replacing, FileManager.default.fileExists(atPath: path) { throw StoreError.backupExists(path: path) }
-        guard rename(temporary, path) == 0 else { throw refusal(errno: errno) }
+        try TemporaryPaths.shared.settle(temporary) {
+            if !replacing, FileManager.default.fileExists(atPath: path) { throw StoreError.backupExists(path: path) }
+            guard rename(temporary, path) == 0 else { throw refusal(errno: errno) }
+        }
         _ = Self.synchronize(URL(fileURLWithPath: path).deletingLastPathComponent().path, flags: O_RDONLY | O_DIRECTORY)
     }
 
     /// Removes the temporary file, if it is still there, and whatever SQLite left beside it.
     func removeTemporary() {
-        for suffix in ["", "-journal", "-wal", "-shm"] { unlink(temporary + suffix) }
+        TemporaryPaths.shared.remove(temporaryFiles)
     }
 
     /// The refusal for a system call on the backup's folder or files that failed with `code`.
@@ -97,7 +124,7 @@ struct BackupFile {
     /// Whether `path` is the database file `database` or its `-wal`, `-shm` or `-journal` file:
     /// the same file (device and inode), or the same name once links and `..` are resolved.
     static func names(_ path: String, aFileOf database: String) -> Bool {
-        let files = ["", "-wal", "-shm", "-journal"].map { database + $0 }
+        let files = Self.files(of: database)
         let resolved = resolve(path)
         return files.contains { isSameFile($0, path) || resolve($0) == resolved }
     }

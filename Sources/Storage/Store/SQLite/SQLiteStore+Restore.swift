@@ -38,18 +38,23 @@ extension SQLiteStore {
         let source = try checkedBackup(backup)
         let earlierSchema = try source.pool.read { db in try Schema.pendingUpgrade(db)?.latest }
         let file = BackupFile(path: path, database: backup)
+        // The database is registered in ``TemporaryPaths/shared`` until it is restored whole
+        // (its response numbers moved past the gap): an interrupt (Ctrl-C) removes it until then.
+        let restoredFiles = BackupFile.files(of: path)
         do {
-            try RestoreFailure.makeEmptyFile(file.temporary)
+            if let failure = file.makeTemporaryFile() { throw RestoreFailure(errno: failure) }
             defer { file.removeTemporary() }
             let copy = try DatabaseQueue(path: file.temporary)
             try source.pool.backup(to: copy)
             try copy.close()
             try source.close()
             if let failure = BackupFile.synchronize(file.temporary, flags: O_RDONLY) { throw RestoreFailure(errno: failure) }
-            guard !FileManager.default.fileExists(atPath: path) else {
-                throw StoreError.restoreOntoDatabase(path: path, files: [URL(fileURLWithPath: path).lastPathComponent])
+            try TemporaryPaths.shared.settle(file.temporary, becoming: restoredFiles) {
+                guard !FileManager.default.fileExists(atPath: path) else {
+                    throw StoreError.restoreOntoDatabase(path: path, files: [URL(fileURLWithPath: path).lastPathComponent])
+                }
+                guard rename(file.temporary, path) == 0 else { throw RestoreFailure(errno: errno) }
             }
-            guard rename(file.temporary, path) == 0 else { throw RestoreFailure(errno: errno) }
             _ = BackupFile.synchronize(folder, flags: O_RDONLY | O_DIRECTORY)
         } catch let error as DatabaseError {
             throw StoreError(databaseFailure: error, path: path) ?? error
@@ -57,9 +62,11 @@ extension SQLiteStore {
             throw failure.refusal(path: path)
         }
         do {
-            return try restored(backup: backup, path: path, earlierSchema: earlierSchema)
+            let summary = try restored(backup: backup, path: path, earlierSchema: earlierSchema)
+            TemporaryPaths.shared.unregister(restoredFiles)
+            return summary
         } catch {
-            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+            TemporaryPaths.shared.remove(restoredFiles)
             throw error
         }
     }
@@ -132,13 +139,6 @@ private struct RestoreFailure: Error {
     let code: Int32
 
     init(errno code: Int32) { self.code = code }
-
-    /// Makes the file at `path`, empty and readable by this user alone.
-    static func makeEmptyFile(_ path: String) throws {
-        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw RestoreFailure(errno: errno) }
-        close(descriptor)
-    }
 
     func refusal(path: String) -> StoreError {
         switch code {

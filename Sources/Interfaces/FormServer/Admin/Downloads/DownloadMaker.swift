@@ -1,3 +1,4 @@
+import Diagnostics
 import Exports
 import Foundation
 import Hummingbird
@@ -22,7 +23,7 @@ struct DownloadMaker: Sendable {
             let options = try cleaning.options(download, round: round, language: language, forExcel: forExcel, store: exporter.store)
             let plan = try exporter.plan(round: round, options: options)
             let folder = try Self.temporaryFolder()
-            defer { try? FileManager.default.removeItem(atPath: folder) }
+            defer { TemporaryPaths.shared.remove([folder]) }
             let output = (folder as NSString).appendingPathComponent("export")
             let summary = try exporter.export(plan, to: output)
             let files = try ExportedFiles(folder: output, names: download.files(of: plan, written: summary.files.map { ($0 as NSString).lastPathComponent }))
@@ -59,12 +60,20 @@ struct DownloadMaker: Sendable {
         return Response(status: .ok, headers: headers, body: body)
     }
 
+    /// A new folder in the system's temporary folder, in ``TemporaryPaths/shared`` until it is
+    /// removed (`samla serve` removes what is left of it when it stops).
     private static func temporaryFolder() throws -> String {
-        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("samla-download-XXXXXX").utf8CString)
-        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw DownloadError.unreadable(NSTemporaryDirectory(), errno: errno)
+        var failure: Int32 = 0
+        let folder = TemporaryPaths.shared.make { () -> String? in
+            var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("samla-download-XXXXXX").utf8CString)
+            guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+                failure = errno
+                return nil
+            }
+            return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
-        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let folder else { throw DownloadError.unreadable(NSTemporaryDirectory(), errno: failure) }
+        return folder
     }
 
     private static func utcParts(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
