@@ -59,7 +59,7 @@ struct BackupChecksum: Hashable, Sendable {
     /// binary mode of `sha256sum -b`), with or without its final newline. Throws why it is not.
     init(parsing text: String) throws(Malformed) {
         var body = Substring(text)
-        if body.hasSuffix("\r\n") { body = body.dropLast(2) } else if body.hasSuffix("\n") { body = body.dropLast() }
+        if body.last == "\n" || body.last == "\r\n" { body = body.dropLast() }  // "\r\n" is one Character
         guard !body.isEmpty else { throw Malformed(line: nil, reason: "it is empty") }
         if let end = body.firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) {
             throw Malformed(line: String(body[..<end]), reason: "it has more than one line, and samla backup writes one, for the backup alone")
