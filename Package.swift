@@ -129,7 +129,7 @@ let package = Package(
         .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "Diagnostics"]),
         .testTarget(name: "SurveyDefinitionTests", dependencies: ["SurveyDefinition", "YAMLReading", "Diagnostics", "Expressions"], exclude: ["Fixtures"]),
         .testTarget(name: "FrameworksTests", dependencies: ["Frameworks", "SurveyDefinition", "Diagnostics"], exclude: ["Fixtures"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "SurveyDefinition", grdb], exclude: ["Fixtures"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "SurveyDefinition", grdb, crypto], exclude: ["Fixtures"]),
         .testTarget(name: "ResponsesTests", dependencies: ["Responses", "SurveyDefinition", "Expressions"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "SurveyDefinition", "Expressions", "Responses", "CSV", grdb], exclude: ["Fixtures"]),
         .testTarget(name: "FormServerTests", dependencies: ["FormServer", "Store", "Intake", "SurveyDefinition", "Responses", "Expressions", "samla", grdb, hummingbird, hummingbirdTesting, crypto]),
@@ -138,7 +138,7 @@ let package = Package(
         .testTarget(name: "ExportsTests", dependencies: ["Exports", "Store", "SurveyDefinition", "CSV", "Expressions", "Frameworks", grdb], exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "HTML", "Aggregation", "Estimators", "Store", "Frameworks", "SurveyDefinition", "Expressions", "Diagnostics", "Intake", "Responses"], exclude: ["Fixtures"]),
         .testTarget(name: "SyntheticResponsesTests", dependencies: ["SyntheticResponses", "SurveyDefinition", "Responses", "Expressions", "CSV"]),
-        .testTarget(name: "SamlaCommandsTests", dependencies: ["SamlaCommands", "Diagnostics", "samla", "Store", "SurveyDefinition", "Expressions", grdb], exclude: ["Fixtures"]),
+        .testTarget(name: "SamlaCommandsTests", dependencies: ["SamlaCommands", "Diagnostics", "samla", "Store", "SurveyDefinition", "Expressions", grdb, crypto], exclude: ["Fixtures"]),
     ]
 )
 

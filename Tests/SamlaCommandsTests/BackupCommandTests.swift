@@ -1,3 +1,4 @@
+import Crypto
 import Diagnostics
 import Foundation
 import GRDB
@@ -15,6 +16,45 @@ import Testing
         try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? -1
     }
 
+    /// The SHA-256 of the file's bytes as hex, computed here apart from the code under test.
+    static func sha256(_ path: String) throws -> String {
+        SHA256.hash(data: try Data(contentsOf: URL(fileURLWithPath: path))).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// `samla backup --force` replaces the checksum file with the new backup's, which `sha256sum -c`
+    /// takes; a backup made without it has none to replace.
+    @Test func forceReplacesTheChecksumFileWithTheNewBackups() throws {
+        let workspace = try Workspace()
+        let database = try workspace.demoDatabase()
+        let backups = try workspace.outputFolder("backups")
+        let backup = backups + "/samla.sqlite"
+        #expect(try workspace.run(["backup", "--db", database, "--to", backup]).status == 0)
+        let first = try String(contentsOfFile: backup + ".sha256", encoding: .utf8)
+        let generated = try workspace.run(["generate", "surveys/msi-forum.yaml", "--rows", "5", "--out", workspace.path("forum.csv")])
+        #expect(generated.status == 0, "\(generated.errors)")
+        let imported = try workspace.run(["import", "--round", "forum-2025", "--again", "--db", database, workspace.path("forum.csv")])
+        #expect(imported.status == 0, "\(imported.errors)")
+
+        let replaced = try workspace.run(["backup", "--db", database, "--to", backup, "--force", "--format", "json"])
+        #expect(replaced.status == 0, "\(replaced.errors)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(replaced.output.utf8)) as? [String: Any])
+        let digest = try Self.sha256(backup)
+        #expect(summary["sha256"] as? String == digest && summary["responses"] as? Int == 965)
+        #expect(try String(contentsOfFile: backup + ".sha256", encoding: .utf8) == "\(digest)  samla.sqlite\n")
+        #expect(!first.hasPrefix(digest), "the new backup's checksum, not the first one's")
+
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["sha256sum", "-c", "samla.sqlite.sha256"]
+        check.currentDirectoryURL = URL(fileURLWithPath: backups)
+        let output = Pipe()
+        check.standardOutput = output
+        try check.run()
+        check.waitUntilExit()
+        #expect(check.terminationStatus == 0)
+        #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "samla.sqlite: OK\n")
+    }
+
     @Test func theBackupReadsAsTheDatabaseInEveryCommand() throws {
         let workspace = try Workspace()
         let database = try workspace.demoDatabase()
@@ -24,10 +64,17 @@ import Testing
         let made = try workspace.run(["backup", "--db", database, "--to", backup])
         #expect(made.status == 0, "\(made.errors)")
         #expect(made.errors == "")
-        #expect(made.output.hasPrefix("backed up \(database) to \(backup): \(ByteCount.text(try Self.size(backup))), "
-            + "4 rounds, 960 responses (898 complete, 62 partial), in "), "\(made.output)")
-        #expect(made.output.hasSuffix(" s\n"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path("backups")) == ["samla-2027-02-14.sqlite"])
+        let lines = made.output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(made.output)")
+        #expect(lines.first?.hasPrefix("backed up \(database) to \(backup): \(ByteCount.text(try Self.size(backup))), "
+            + "4 rounds, 960 responses (898 complete, 62 partial), in ") == true, "\(made.output)")
+        #expect(lines.first?.hasSuffix(" s") == true)
+        let digest = try Self.sha256(backup)
+        #expect(lines.last == "its SHA-256, \(digest), is in \(backup).sha256: samla restore checks the backup against it, "
+            + "and so does sha256sum -c samla-2027-02-14.sqlite.sha256 in its folder")
+        #expect(try String(contentsOfFile: backup + ".sha256", encoding: .utf8) == "\(digest)  samla-2027-02-14.sqlite\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path("backups")).sorted()
+            == ["samla-2027-02-14.sqlite", "samla-2027-02-14.sqlite.sha256"])
 
         // The copy, archived read-only, reads as the database: the same outputs, and no warning,
         // since it is one file in rollback-journal mode that needs no -wal or -shm.
@@ -67,7 +114,8 @@ import Testing
         for responses in copies {
             #expect(responses >= 960 && responses <= 960 + 6 * 50 && (responses - 960) % 50 == 0, "whole imports only: \(responses)")
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: backups).sorted() == copies.indices.map { "copy-\($0).sqlite" }.sorted())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: backups).sorted()
+            == copies.indices.flatMap { ["copy-\($0).sqlite", "copy-\($0).sqlite.sha256"] }.sorted())
     }
 
     /// A backup of an archived copy that this user cannot write, made as that user: the archive is
@@ -91,6 +139,8 @@ import Testing
         #expect(summary["complete_responses"] as? Int == 898)
         #expect(summary["partial_responses"] as? Int == 62)
         #expect(summary["seconds"] is Double)
+        #expect(summary["checksum_file"] as? String == backup + ".sha256")
+        #expect(summary["sha256"] as? String == (try Self.sha256(backup)))
         #expect(try ReadOnlyDatabaseCommandTests.state(archive) == before)
         let listed = try workspace.run(["round", "list", "--db", backup])
         #expect(listed.status == 0)
@@ -164,7 +214,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: backups) == ["samla.sqlite"])
         let replaced = try workspace.run(["backup", "--db", database, "--to", backup, "--force"])
         #expect(replaced.status == 0, "\(replaced.errors)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: backups) == ["samla.sqlite"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: backups).sorted() == ["samla.sqlite", "samla.sqlite.sha256"])
         #expect(try Self.size(backup) == Self.size(database))
     }
 

@@ -56,15 +56,16 @@ import Testing
 
         let backup = try SQLiteStore(readingOnly: database).backup(to: path("backups/copy.sqlite"))
         #expect(backup == BackupSummary(file: path("backups/copy.sqlite"), bytes: try FileManager.default.attributesOfItem(atPath: path("backups/copy.sqlite"))[.size] as? Int ?? -1,
-                                        rounds: 1, completeResponses: 12, partialResponses: 3))
-        #expect(try backups() == ["copy.sqlite"], "one file: no -wal, -shm, journal or temporary file")
+                                        rounds: 1, completeResponses: 12, partialResponses: 3,
+                                        checksumFile: path("backups/copy.sqlite.sha256"), sha256: try BackupChecksumTests.sha256(path("backups/copy.sqlite"))))
+        #expect(try backups() == ["copy.sqlite", "copy.sqlite.sha256"], "one file and its checksum: no -wal, -shm, journal or temporary file")
         #expect(try Self.headerJournalMode(path("backups/copy.sqlite")) == [1, 1], "rollback-journal mode, not WAL")
         #expect(try Self.dump(path("backups/copy.sqlite")) == Self.dump(database))
         let copy = try SQLiteStore(readingOnly: path("backups/copy.sqlite"))
         #expect(copy.access == .readOnly)
         #expect(try copy.roundSummaries() == store.roundSummaries())
         #expect(try copy.appliedMigrations() == store.appliedMigrations())
-        #expect(try backups() == ["copy.sqlite"], "reading the copy makes no -wal or -shm file")
+        #expect(try backups() == ["copy.sqlite", "copy.sqlite.sha256"], "reading the copy makes no -wal or -shm file")
     }
 
     /// A writer commits three responses per transaction while backups are taken: every write
@@ -99,7 +100,7 @@ import Testing
             #expect(Array(liveResponses.prefix(copy.completeResponses)) == rows.filter { $0.hasPrefix("responses: ") },
                     "the copy is the database as of one of its commits")
         }
-        #expect(try backups() == (0..<8).map { "copy-\($0).sqlite" })
+        #expect(try backups() == (0..<8).flatMap { ["copy-\($0).sqlite", "copy-\($0).sqlite.sha256"] })
     }
 
     /// Writes three responses per transaction through a store of its own (as `samla serve` would)
@@ -190,7 +191,7 @@ import Testing
 
         let replaced = try store.backup(to: earlier, replacing: true)
         #expect(replaced.responses == 3)
-        #expect(try backups() == ["earlier.sqlite", "link"])
+        #expect(try backups() == ["earlier.sqlite", "earlier.sqlite.sha256", "link"])
     }
 
     /// A disk that fills up during the copy (SQLite's `max_page_count` standing in for it): refused
@@ -208,8 +209,9 @@ import Testing
         #expect(throws: StoreError.backupDiskFull(path: file, databaseBytes: bytes)) {
             try store.backup(to: file, replacing: true, pageLimit: 4)
         }
-        #expect(try backups() == ["samla.sqlite"])
+        #expect(try backups() == ["samla.sqlite", "samla.sqlite.sha256"], "the earlier backup with its checksum file")
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == earlier)
+        #expect(try String(contentsOfFile: file + ".sha256", encoding: .utf8) == "\(try BackupChecksumTests.sha256(file))  samla.sqlite\n")
     }
 
     /// A database with a damaged page is copied as it is, and the copy's check refuses it: with the

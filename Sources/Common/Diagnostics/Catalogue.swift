@@ -3,7 +3,7 @@ extension DiagnosticCode {
     /// file (`Catalogue+Area.swift`); `docs/diagnostics.md` is written from this list.
     public static let catalogue: [DiagnosticCode] =
         (fileCodes + surveyCodes + expressionCodes + frameworkCodes + dataCodes + webCodes + backupCodes + reportCodes + exportCodes + erasureCodes + dispositionCodes
-            + fullDiskCodes + productionCodes + apiRequestCodes).sorted()
+            + fullDiskCodes + productionCodes + backupChecksumCodes + apiRequestCodes).sorted()
 
     /// The code with this identifier (`E012`), if there is one.
     public static func named(_ id: String) -> DiagnosticCode? {

@@ -12,7 +12,8 @@ struct BackupCommand: ParsableCommand {
         discussion: """
         The copy is the database as of one moment, the latest commits included, and one file \
         (no -wal or -shm beside it), checked with SQLite's integrity check before it takes the \
-        name FILE. It opens with every samla command (--db FILE). The database is only read: \
+        name FILE; its SHA-256 goes beside it in FILE.sha256 (the form of sha256sum, so that \
+        sha256sum -c FILE.sha256 checks a copy), which samla restore checks. It opens with every samla command (--db FILE). The database is only read: \
         this works on a read-only copy too, and a database of an earlier Samla is copied as it is, \
         not brought up to date, so that a backup made before an upgrade restores for that version. To restore: stop the server, move the database and its \
         -wal and -shm files aside, and put FILE in their place with samla restore --from FILE, which \
@@ -68,6 +69,8 @@ struct BackupCommand: ParsableCommand {
                 "; the copy has the schema of the earlier Samla that made the database (its latest migration is \"\($0)\"), as the database has it: "
                     + "not brought up to date, so that it restores for that version (the first command of this version that writes brings the database up to date)"
             } ?? "")
+            + "\nits SHA-256, \(backup.sha256), is in \(backup.checksumFile): samla restore checks the backup against it, "
+            + "and so does sha256sum -c \(URL(fileURLWithPath: backup.checksumFile).lastPathComponent) in its folder"
     }
 
     static func json(_ backup: BackupSummary, database: String, seconds: Double) throws -> String {
@@ -76,10 +79,12 @@ struct BackupCommand: ParsableCommand {
             var bytes, rounds, responses, completeResponses, partialResponses: Int
             var seconds: Double
             var earlierSchema: String?
+            var checksumFile, sha256: String
         }
         let entry = Entry(database: database, file: backup.file, bytes: backup.bytes, rounds: backup.rounds, responses: backup.responses,
                           completeResponses: backup.completeResponses, partialResponses: backup.partialResponses,
-                          seconds: (seconds * 1000).rounded() / 1000, earlierSchema: backup.earlierSchema)
+                          seconds: (seconds * 1000).rounded() / 1000, earlierSchema: backup.earlierSchema,
+                          checksumFile: backup.checksumFile, sha256: backup.sha256)
         return try CommandJSON.text(entry)
     }
 }

@@ -10,7 +10,8 @@ struct RestoreCommand: ParsableCommand {
         abstract: "Put a backup in place as the database, after checking it.",
         discussion: """
         For a server that lost its database, or a trial restore that shows a backup is good before \
-        it is needed. The backup (samla backup) is checked with SQLite's integrity check and copied \
+        it is needed. The backup (samla backup) is checked against its checksum file FILE.sha256 \
+        when it has one, and with SQLite's integrity check, and copied \
         to --db, which must not exist (move a database that is there aside first, with its -wal and \
         -shm files, with the server stopped). New responses are numbered past a gap, so that no \
         number the lost database gave after the backup is given again. It says what the backup \
@@ -51,7 +52,10 @@ struct RestoreCommand: ParsableCommand {
     static func text(_ restored: RestoreSummary) -> String {
         var lines = ["restored \(restored.backup) to \(restored.database): \(ByteCount.text(restored.bytes)), \(GroupedCount.text(restored.rounds, "round")), "
             + "\(GroupedCount.text(restored.responses, "response")) (\(GroupedCount.text(restored.completeResponses)) complete, "
-            + "\(GroupedCount.text(restored.partialResponses)) partial); it passed SQLite's integrity check"
+            + "\(GroupedCount.text(restored.partialResponses)) partial); "
+            + (restored.sha256.map { "its SHA-256 matched \(restored.checksumFile) (\($0)), the one samla backup wrote, and it passed SQLite's integrity check" }
+                ?? "it passed SQLite's integrity check, the only check made: there is no checksum file \(restored.checksumFile) beside it "
+                    + "(a backup of sqlite3 .backup or of an earlier Samla), so a value changed within a row since it was made would not be found")
             + (restored.earlierSchema.map { " and was brought up to date from an earlier Samla's schema (\"\($0)\")" } ?? "")]
         let since = restored.latestWrite.map { "since \($0.minuteText)" } ?? "since the backup was made"
         lines.append((restored.latestWrite.map { "the backup's latest write was at \($0.minuteText); " } ?? "")
@@ -79,12 +83,15 @@ struct RestoreCommand: ParsableCommand {
             var lastErasure: Int64?
             var lastErasureAt: String?
             var earlierSchema: String?
+            var checks: [String]
+            var checksumFile, sha256: String?
         }
         let entry = Entry(backup: restored.backup, database: restored.database, bytes: restored.bytes, rounds: restored.rounds,
                           responses: restored.responses, completeResponses: restored.completeResponses, partialResponses: restored.partialResponses,
                           lastResponseId: restored.lastResponseID, firstNewResponseId: restored.firstNewResponseID,
                           latestWrite: restored.latestWrite?.text, lastErasure: restored.lastErasure, lastErasureAt: restored.lastErasureAt?.text,
-                          earlierSchema: restored.earlierSchema)
+                          earlierSchema: restored.earlierSchema, checks: (restored.sha256 == nil ? [] : ["sha256"]) + ["integrity_check"],
+                          checksumFile: restored.sha256 == nil ? nil : restored.checksumFile, sha256: restored.sha256)
         return try CommandJSON.text(entry)
     }
 }

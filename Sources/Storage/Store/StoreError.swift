@@ -83,6 +83,14 @@ public enum StoreError: Error, Hashable, Sendable {
     case restoreOntoDatabase(path: String, files: [String])
     /// A backup `samla restore` refuses: no file, no Samla store, a newer Samla's, or damaged (`reason`).
     case backupNotRestorable(path: String, reason: String)
+    /// The backup at `path` is in place and complete, but its checksum file `checksumFile` could not
+    /// be written (`reason`); `sha256` is the backup's. Unlike the other cases, the backup was written.
+    case backupChecksumUnwritable(path: String, checksumFile: String, sha256: String, reason: String)
+    /// The checksum file beside a backup `samla restore` was given is not one `sha256sum` line, or
+    /// names another file: its line (nil when it has none to show) and why.
+    case backupChecksumUnusable(path: String, checksumFile: String, line: String?, reason: String)
+    /// The backup's SHA-256 (`actual`) is not the one its checksum file gives (`expected`).
+    case backupChecksumMismatch(path: String, checksumFile: String, expected: String, actual: String)
 
     /// The refusal as diagnostics. `database` names the store file for problems that have no
     /// better place than the database as a whole.
@@ -261,6 +269,22 @@ public enum StoreError: Error, Hashable, Sendable {
         case .backupNotRestorable(let path, let reason):
             return [Diagnostic(.backupNotRestorable, at: .file(path),
                 "this backup cannot be restored: \(reason); nothing was restored; restore an earlier backup")]
+        case .backupChecksumUnwritable(let path, let checksumFile, let sha256, let reason):
+            let name = Self.fileName(path)
+            return [Diagnostic(.backupChecksumUnwritable, at: .file(checksumFile),
+                "the backup \(path) is complete and in place, but its checksum file cannot be written: \(reason); without it, samla restore checks "
+                    + "the backup with SQLite's integrity check alone, which does not see a value changed within a row; the backup's SHA-256 is \(sha256): "
+                    + "once the cause is fixed, write the file in the backup's folder (sha256sum \(name) > \(name).sha256), or back up again")]
+        case .backupChecksumUnusable(let path, let checksumFile, let line, let reason):
+            let shown = line.map { $0.count > 120 ? String($0.prefix(120)) + "…" : $0 }
+            return [Diagnostic(.backupChecksumUnusable, at: .file(checksumFile),
+                "the checksum file of the backup \(path) cannot be used: \(reason)" + (shown.map { " (its line: \"\($0)\")" } ?? "")
+                    + "; nothing was restored; samla backup writes one line, the backup's SHA-256, two spaces and its name: take the backup and its "
+                    + "checksum file again from where they were made, or move the checksum file aside to restore with SQLite's integrity check alone")]
+        case .backupChecksumMismatch(let path, let checksumFile, let expected, let actual):
+            return [Diagnostic(.backupNotRestorable, at: .file(path),
+                "this backup cannot be restored: its SHA-256 is \(actual), but its checksum file \(checksumFile) gives \(expected), the one samla backup "
+                    + "wrote: the file was changed or damaged since; nothing was restored; copy it again from where it was made, or restore an earlier backup")]
         }
     }
 }

@@ -20,12 +20,16 @@ public struct RestoreSummary: Hashable, Sendable {
     public var lastErasureAt: Timestamp?
     /// The latest migration of a backup an earlier Samla made, which the restore brought up to date; nil when it had this version's schema.
     public var earlierSchema: String?
+    /// Where the backup's checksum file is looked for (`BACKUP.sha256`), and the SHA-256 it gave,
+    /// which the backup matched; nil when there was none, so that SQLite's integrity check alone was made.
+    public var checksumFile: String
+    public var sha256: String?
 
     public var responses: Int { completeResponses + partialResponses }
 
     public init(backup: String, database: String, bytes: Int, rounds: Int, completeResponses: Int, partialResponses: Int,
                 lastResponseID: Int64, firstNewResponseID: Int64, latestWrite: Timestamp?, lastErasure: Int64?, lastErasureAt: Timestamp?,
-                earlierSchema: String? = nil) {
+                earlierSchema: String? = nil, sha256: String? = nil) {
         self.backup = backup
         self.database = database
         self.bytes = bytes
@@ -38,5 +42,7 @@ public struct RestoreSummary: Hashable, Sendable {
         self.lastErasure = lastErasure
         self.lastErasureAt = lastErasureAt
         self.earlierSchema = earlierSchema
+        self.checksumFile = BackupChecksum.file(of: backup)
+        self.sha256 = sha256
     }
 }

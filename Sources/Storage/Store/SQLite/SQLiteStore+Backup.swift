@@ -18,24 +18,35 @@ extension SQLiteStore {
     /// and `replacing` is false (`.backupExists`), is a folder or in a folder that does not exist or
     /// cannot be written (`.backupUnwritable`), the disk has no room (`.backupDiskFull`), or the copy
     /// fails the check (`.backupDamaged`).
+    ///
+    /// Once the backup is in place, its SHA-256 goes beside it in `path.sha256`, in the form of
+    /// `sha256sum` (``BackupChecksum``), replacing the earlier backup's, which is removed before the
+    /// copy takes the name. When that file cannot be written, the backup stays, complete, and
+    /// `StoreError.backupChecksumUnwritable` says so.
     public func backup(to path: String, replacing: Bool = false) throws -> BackupSummary {
         try backup(to: path, replacing: replacing, pageLimit: nil)
     }
 
-    /// `pageLimit`, for tests, caps the copy at that many pages (SQLite's `max_page_count`), as a full disk would.
-    func backup(to path: String, replacing: Bool, pageLimit: Int?) throws -> BackupSummary {
+    /// `pageLimit`, for tests, caps the copy at that many pages (SQLite's `max_page_count`), as a full disk would;
+    /// `checksumTemporary`, for tests, is the temporary file the checksum file is written through (one in a folder
+    /// that does not exist stands in for a checksum that cannot be written).
+    func backup(to path: String, replacing: Bool, pageLimit: Int?, checksumTemporary: String? = nil) throws -> BackupSummary {
         let file = BackupFile(path: path, database: self.path)
         try file.check(replacing: replacing)
+        try BackupChecksum.checkPlace(of: file)
         let permissions = try FileManager.default.attributesOfItem(atPath: self.path)[.posixPermissions] as? Int ?? 0o600
         try file.makeTemporary()
         defer { file.removeTemporary() }
         do {
             try copyPages(to: file.temporary, pageLimit: pageLimit)
             let contents = try Self.finishCopy(file)
+            let checksum = try BackupChecksum.prepare(file)
             try file.install(permissions: mode_t(permissions | 0o600), replacing: replacing)
+            let checksumFile = try checksum.write(beside: path, temporary: checksumTemporary)
             let bytes = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
             return BackupSummary(file: path, bytes: bytes, rounds: contents.rounds,
-                                 completeResponses: contents.complete, partialResponses: contents.partial, earlierSchema: contents.earlierSchema)
+                                 completeResponses: contents.complete, partialResponses: contents.partial, earlierSchema: contents.earlierSchema,
+                                 checksumFile: checksumFile, sha256: checksum.digest)
         } catch let error as DatabaseError {
             throw backupRefusal(error, file: file)
         }

@@ -13,7 +13,9 @@ extension SQLiteStore {
     /// Puts the backup file `backup` (``backup(to:replacing:)``, or `sqlite3 .backup`) in place as
     /// the database `path`, for a server that lost its database or a trial restore of a backup.
     ///
-    /// The backup is checked first: a Samla store of this version or an earlier one, and
+    /// The backup is checked first: its SHA-256 the one in its checksum file `backup.sha256` when
+    /// there is one (``BackupChecksum``: `StoreError.backupChecksumMismatch`, `.backupChecksumUnusable`),
+    /// a Samla store of this version or an earlier one, and
     /// `PRAGMA integrity_check` ok (a damaged or truncated file is refused, `StoreError.backupNotRestorable`).
     /// It is copied with SQLite's online backup into a temporary file beside `path`
     /// (`NAME.incomplete-XXXXXXXX`, readable by this user alone), written to the disk and renamed
@@ -35,6 +37,7 @@ extension SQLiteStore {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw StoreError.unusableDatabase(path: path, reason: "there is no folder \(folder) for it; make it (as the user the server runs as), then restore again")
         }
+        let checksum = try BackupChecksum.verify(backup: backup)
         let source = try checkedBackup(backup)
         let earlierSchema = try source.pool.read { db in try Schema.pendingUpgrade(db)?.latest }
         let file = BackupFile(path: path, database: backup)
@@ -62,7 +65,7 @@ extension SQLiteStore {
             throw failure.refusal(path: path)
         }
         do {
-            let summary = try restored(backup: backup, path: path, earlierSchema: earlierSchema)
+            let summary = try restored(backup: backup, path: path, earlierSchema: earlierSchema).checked(by: checksum)
             TemporaryPaths.shared.unregister(restoredFiles)
             return summary
         } catch {
