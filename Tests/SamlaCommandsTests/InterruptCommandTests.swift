@@ -54,8 +54,8 @@ import Darwin
         let process = Process()
         process.executableURL = SamlaBinary.url
         process.arguments = ["import", "--db", db, "--round", "test-2025", "--skip-invalid", input]
-        FileManager.default.createFile(atPath: path("out.txt"), contents: nil)
-        FileManager.default.createFile(atPath: path("errors.txt"), contents: nil)
+        _ = FileManager.default.createFile(atPath: path("out.txt"), contents: nil)
+        _ = FileManager.default.createFile(atPath: path("errors.txt"), contents: nil)
         process.standardOutput = FileHandle(forWritingAtPath: path("out.txt"))
         process.standardError = FileHandle(forWritingAtPath: path("errors.txt"))
         try process.run()
