@@ -20,7 +20,8 @@ public indirect enum AnswerDraw: Sendable {
     /// sums to 100): between `parts.lowerBound` and `parts.upperBound` of them get a share, in
     /// steps of `step`; drawn once, at the group's first variable.
     case composition(group: [String], weights: [Double], parts: ClosedRange<Int>, total: Int, step: Int)
-    /// A day, uniformly within the range.
+    /// A day, uniformly within the range up to the response's own day (an event it is about has
+    /// taken place); a generic date when the range begins after that day.
     case date(ClosedRange<CalendarDate>)
     /// A text from a generator of realistic texts.
     case text(TextKind)

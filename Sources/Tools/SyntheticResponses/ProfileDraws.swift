@@ -58,7 +58,12 @@ enum ProfileDraws {
             return .generic
 
         case .date(let range):
-            let day = random.int(in: range.lowerBound.daysSinceEpoch...range.upperBound.daysSinceEpoch)
+            // A day that has come by the response's own day: drawn from the range up to it, as
+            // drawing from the whole range until one passes `. <= today()` would, without giving
+            // up for a generic date (2001) when that day lies early in the range.
+            let last = min(range.upperBound, sheet.today)
+            guard range.lowerBound <= last else { return .generic }
+            let day = random.int(in: range.lowerBound.daysSinceEpoch...last.daysSinceEpoch)
             return .value(.date(CalendarDate(daysSinceEpoch: day)))
 
         case .text(let kind):
