@@ -9,23 +9,63 @@ struct DatePeriodTests {
     @Test func answersOverSeveralYearsAreCountedByYear() {
         var months: [String: Int] = [:]
         for year in 2020...2025 { for month in 1...12 { months[String(format: "%04d-%02d", year, month)] = 2 } }
-        let (period, tally) = DatePeriod.tally(monthCounts: months, answered: 144, minCell: 5, language: "en")
+        let counts = DatePeriod.tally(monthCounts: months, answered: 144, minCell: 5, language: "en")
+        let (period, tally) = (counts.period, counts.tally)
         #expect(period == .year)
         #expect(tally.categories.map(\.label) == ["2020", "2021", "2022", "2023", "2024", "2025"])
         #expect(tally.categories.map(\.count) == [24, 24, 24, 24, 24, 24])
     }
 
     @Test func answersWithinAYearAreCountedByMonthWithEveryMonthBetween() {
-        let (period, tally) = DatePeriod.tally(monthCounts: ["2026-03": 40, "2026-05": 12], answered: 52, minCell: 5, language: "sv")
+        let counts = DatePeriod.tally(monthCounts: ["2026-03": 40, "2026-05": 12], answered: 52, minCell: 5, language: "sv")
+        let (period, tally) = (counts.period, counts.tally)
         #expect(period == .month)
         #expect(tally.categories.map(\.label) == ["2026-03", "2026-04", "2026-05"])
         #expect(tally.categories.map(\.count) == [40, 0, 12])
     }
 
     @Test func aMonthTooSmallToShowIsCountedInItsQuarter() {
-        let (period, tally) = DatePeriod.tally(monthCounts: ["2025-10": 3, "2025-11": 30, "2026-02": 20], answered: 53, minCell: 5, language: "sv")
+        let counts = DatePeriod.tally(monthCounts: ["2025-10": 3, "2025-11": 30, "2026-02": 20], answered: 53, minCell: 5, language: "sv")
+        let (period, tally) = (counts.period, counts.tally)
         #expect(period == .quarter)
         #expect(tally.categories.map(\.label) == ["2025 K4", "2026 K1"])
         #expect(tally.categories.map(\.count) == [33, 20])
+    }
+
+    /// A year's meetings and three dated years before by a slip of the keyboard (`. <= today()`
+    /// lets 2001 through): the demo's forum round had these, and its table was three decades, two
+    /// of them withheld. The stray dates are counted in the first month, which says so.
+    @Test func aFewStrayDatesAreCountedInTheFirstMonthInsteadOfStretchingTheTable() {
+        var months = ["2001-09": 1, "2005-02": 1, "2022-10": 1]
+        for (month, count) in [44, 42, 43, 33, 23, 16, 12, 12, 12, 2, 5].enumerated() { months[String(format: "2025-%02d", month + 1)] = count }
+        let counts = DatePeriod.tally(monthCounts: months, answered: 247, minCell: 2, language: "en")
+        #expect(counts.period == .month)
+        #expect(counts.foldsStrayAnswers)
+        #expect(counts.tally.categories.map(\.label) == ["2025-01 or earlier"] + (2...11).map { String(format: "2025-%02d", $0) })
+        #expect(counts.tally.categories.map(\.count) == [47, 42, 43, 33, 23, 16, 12, 12, 12, 2, 5])
+        #expect(counts.tally.categories.map(\.count).reduce(0, +) == 247)
+        #expect(ReportWords(language: "en").datesCounted(counts).contains("counted in the first or last period"))
+    }
+
+    @Test func aStrayLaterDateIsCountedInTheLastPeriodInSwedish() {
+        var months = ["2031-06": 1]
+        for month in 1...12 { months[String(format: "2026-%02d", month)] = 10 }
+        let counts = DatePeriod.tally(monthCounts: months, answered: 121, minCell: 5, language: "sv")
+        #expect(counts.period == .month)
+        #expect(counts.tally.categories.first?.label == "2026-01")
+        #expect(counts.tally.categories.last?.label == "2026-12 eller senare")
+        #expect(counts.tally.categories.last?.count == 11)
+    }
+
+    /// More than one answer in twenty outside the main months is no slip: the dates really spread,
+    /// and coarser periods show them.
+    @Test func datesSpreadBeyondAFewStraysAreCountedInCoarserPeriods() {
+        var months = ["2023-03": 6, "2024-05": 6]
+        for month in 1...12 { months[String(format: "2025-%02d", month)] = 10 }
+        let counts = DatePeriod.tally(monthCounts: months, answered: 132, minCell: 5, language: "en")
+        #expect(counts.period == .quarter)
+        #expect(!counts.foldsStrayAnswers)
+        #expect(counts.tally.categories.first?.label == "2023 Q1")
+        #expect(counts.tally.categories.count == 12)
     }
 }

@@ -148,8 +148,16 @@ struct ReportWords: Sendable {
                     "The design effects of the weighted estimates for \(roundLabel), over all responses, range from \(low) to \(high): ") + meaning
     }
 
-    /// The period a topline counts a date question's answers in.
-    func datesCounted(per period: DatePeriod) -> String {
+    /// The period a topline counts a date question's answers in, and whether its first or last
+    /// period takes in a few answers far from the rest.
+    func datesCounted(_ dates: DatePeriod.Counts) -> String {
+        guard dates.foldsStrayAnswers else { return datesCounted(per: dates.period) }
+        return datesCounted(per: dates.period) + " " + pick(
+            "De få datum som ligger långt från de andra räknas i den första eller sista perioden, så att de inte drar ut tabellen.",
+            "The few dates far from the rest are counted in the first or last period, so that they do not stretch the table.")
+    }
+
+    private func datesCounted(per period: DatePeriod) -> String {
         switch period {
         case .month: pick("Datumen räknas per månad.", "Dates are counted by month.")
         case .quarter: pick("Datumen räknas per kvartal, så att tabellen blir kort och antalen stora nog att visa.", "Dates are counted by quarter, to keep the table short and its counts large enough to show.")

@@ -73,15 +73,15 @@ extension ReportRenderer {
         switch item.body {
         case .choices(let tally):
             suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, partition: !tally.isMultiple, into: &html)
-        case .dates(let tally, _) where tally.answered > 0 && tally.answered < framework.suppression.minCell:
+        case .dates(let dates) where dates.tally.answered > 0 && dates.tally.answered < framework.suppression.minCell:
             // The periods are the answers themselves: listing them, even with every count withheld,
             // would tell when those few respondents' dates fall.
             html.element("p", .init("class", "note"), text: "\(words.suppressedMark) \(words.tooFew) (n < \(framework.suppression.minCell))")
             suppressed = true
-        case .dates(let tally, let period):
-            if tally.answered > 0 { html.element("p", .init("class", "note"), text: words.datesCounted(per: period)) }
+        case .dates(let dates):
+            if dates.tally.answered > 0 { html.element("p", .init("class", "note"), text: words.datesCounted(dates)) }
             // Each answer falls in one period, so the periods partition the base as single choices do.
-            suppressed = renderChoices(tally, id: id, wording: wording, responses: topline.responses, partition: true, into: &html)
+            suppressed = renderChoices(dates.tally, id: id, wording: wording, responses: topline.responses, partition: true, into: &html)
         case .matrix(let rows):
             suppressed = renderMatrix(rows, id: id, wording: wording, responses: topline.responses, into: &html)
         case .numbers(let summary):

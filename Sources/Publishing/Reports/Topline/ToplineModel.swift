@@ -27,7 +27,7 @@ struct ToplineItem: Sendable {
         case matrix([(row: MatrixRow, tally: ChoiceTally)])
         case numbers(NumberSummary)
         /// Answers per period (`2025-10`, `2025 Q4`, `2025`), the period chosen by ``DatePeriod``.
-        case dates(ChoiceTally, DatePeriod)
+        case dates(DatePeriod.Counts)
         case texts(TextTally)
         /// Personal data: only how many answered.
         case personal(answered: Int)

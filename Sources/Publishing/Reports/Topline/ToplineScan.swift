@@ -148,7 +148,7 @@ struct ToplineScan {
             return ToplineItem(question: question, body: .choices(ChoiceTally(categories: [], answered: 0, isMultiple: false)), other: nil)
         case .date:
             let dates = DatePeriod.tally(monthCounts: accumulators[slot].texts, answered: accumulators[slot].answered, minCell: minCell, language: language)
-            return ToplineItem(question: question, body: .dates(dates.tally, dates.period), other: nil)
+            return ToplineItem(question: question, body: .dates(dates), other: nil)
         case .text, .longText, .email:
             return ToplineItem(question: question, body: .texts(textTally(accumulators[slot])), other: nil)
         case .note, .calculate:
