@@ -61,22 +61,27 @@ import Testing
     }
 
     /// A follow-up sent a week after an event: event dates of the term before the answers come
-    /// in (generic dates span 25 years), a working day at most, a handful of new contacts.
+    /// in (generic dates span 25 years), a working day at most, a handful of new contacts, and a
+    /// few reasons of their own.
     @Test func samverkansforumResponsesDescribeOneTermsEvents() throws {
         let validator = try Self.validator("samverkansforum.yaml")
         var generator = SyntheticResponseGenerator(validator: validator, options: GeneratorOptions(seed: 5))
         var sheet = validator.makeSheet()
         var contacts: [Int64] = []
+        var otherReasons = 0
         for _ in 0..<1000 {
             _ = generator.next(into: &sheet)
             if case .date(let day)? = sheet.value(of: "event_date") {
                 #expect(day >= CalendarDate(year: 2025, month: 9, day: 1)! && day <= CalendarDate(year: 2025, month: 12, day: 31)!, "\(day)")
             }
+            if case .text? = sheet.value(of: "reasons_other") { otherReasons += 1 }
             if case .decimal(let hours)? = sheet.value(of: "hours") { #expect(hours <= 8, "\(hours) hours") }
             if case .integer(let n)? = sheet.value(of: "new_contacts") { contacts.append(n) }
         }
         let median = contacts.sorted()[contacts.count / 2]
         #expect((1...5).contains(median), "median new contacts \(median)")
+        // A few give a reason of their own, so that the topline's "Other" and its texts show.
+        #expect((10...100).contains(otherReasons), "\(otherReasons) other reasons")
     }
 
     /// A response is checked as of the day it was sent: an event's date (`. <= today()`) is never
@@ -135,6 +140,7 @@ import Testing
         }
         #expect(dated > 450)
     }
+
 
     @Test func esemResponsesFollowThePublishedFigures() throws {
         let validator = try Self.validator("esem-se.yaml")

@@ -14,7 +14,7 @@ extension SurveyProfile {
             "org_type": .oneOf(ESEMDraws.w(["university": 0.30, "municipality": 0.30, "social_enterprise": 0.20, "civil_society": 0.17, "other": 0.03])),
             "org_type_other": .textOf(["Region", "Länsstyrelsen", "Bostadsbolag", "Studieförbund"],
                                       english: ["Region", "County administrative board", "Housing company", "Adult education association"]),
-            "reasons": .someOf(ESEMDraws.w(["network": 0.65, "learn": 0.55, "funding": 0.20, "present": 0.25]), maximum: 3),
+            "reasons": .someOf(ESEMDraws.w(["network": 0.65, "learn": 0.55, "funding": 0.20, "present": 0.25, "other": 0.04]), maximum: 3),
             "reasons_other": .textOf(["Min chef bad mig gå.", "Vi planerar ett eget forum."],
                                      english: ["My manager asked me to go.", "We are planning a forum of our own."]),
             "views_relevant": .oneOf(ESEMDraws.w(["1": 0.05, "2": 0.20, "3": 0.45, "4": 0.30])),
