@@ -141,6 +141,28 @@ import Testing
         #expect(dated > 450)
     }
 
+    /// The forum's form is answered at the meeting's end or within weeks: most event dates are the
+    /// response's own day or a few days before, none after it, and those of a round's first days
+    /// still lie within the profile's year.
+    @Test func aMeetingIsAnsweredOnItsDayOrWithinWeeks() throws {
+        let validator = try Self.validator("msi-forum.yaml")
+        let options = GeneratorOptions(seed: 3, period: CalendarDate(year: 2025, month: 2, day: 1)!...CalendarDate(year: 2025, month: 12, day: 15)!,
+                                       timeZone: TimeZone(identifier: "Europe/Stockholm")!)
+        var generator = SyntheticResponseGenerator(validator: validator, options: options)
+        var sheet = validator.makeSheet()
+        var lags: [Int] = []
+        for _ in 0..<1000 {
+            _ = generator.next(into: &sheet)
+            if case .date(let event)? = sheet.value(of: "event_date") { lags.append(sheet.today.daysSinceEpoch - event.daysSinceEpoch) }
+        }
+        lags.sort()
+        #expect(lags.count > 900)
+        #expect(lags.first! >= 0)
+        #expect(lags[lags.count / 2] <= 3, "median \(lags[lags.count / 2]) days")
+        #expect(lags[lags.count * 9 / 10] <= 31, "9 in 10 within \(lags[lags.count * 9 / 10]) days")
+        let sameDay = Double(lags.filter { $0 == 0 }.count) / Double(lags.count)
+        #expect((0.35...0.55).contains(sameDay), "\(sameDay) on the day")
+    }
 
     @Test func esemResponsesFollowThePublishedFigures() throws {
         let validator = try Self.validator("esem-se.yaml")

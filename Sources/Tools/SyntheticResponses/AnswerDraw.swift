@@ -23,6 +23,9 @@ public indirect enum AnswerDraw: Sendable {
     /// A day, uniformly within the range up to the response's own day (an event it is about has
     /// taken place); a generic date when the range begins after that day.
     case date(ClosedRange<CalendarDate>)
+    /// A day `lag` days (rounded down) before the response's own day, as a form filled in after an
+    /// event is; as ``date(_:)`` draws when that day falls outside the range.
+    case daysBefore(NumberDraw, within: ClosedRange<CalendarDate>)
     /// A text from a generator of realistic texts.
     case text(TextKind)
     /// One of these texts, uniformly; one of `english` (as many, in the same order) for a

@@ -57,6 +57,11 @@ enum ProfileDraws {
         case .composition:
             return .generic
 
+        case .daysBefore(let lag, let range):
+            let day = CalendarDate(daysSinceEpoch: sheet.today.daysSinceEpoch - Int(lag.draw(&random).rounded(.down)))
+            guard range.contains(day) else { return value(.date(range), variable: variable, offered: offered, sheet: sheet, random: &random) }
+            return .value(.date(day))
+
         case .date(let range):
             // A day that has come by the response's own day: drawn from the range up to it, as
             // drawing from the whole range until one passes `. <= today()` would, without giving

@@ -2,7 +2,8 @@ import Expressions
 
 /// Feedback from MSI meeting places (`surveys/msi-forum.yaml`): forums most common, coalition
 /// meetings spread over the four steps, participants mostly from the public sector and civil
-/// society, usefulness skewed high, about half meeting someone new from another sector.
+/// society, usefulness skewed high, about half meeting someone new from another sector; the form
+/// answered on the meeting's day or within weeks of it.
 extension SurveyProfile {
     public static let msiForum = SurveyProfile(
         surveyID: "msi-forum",
@@ -10,7 +11,9 @@ extension SurveyProfile {
             "node": .oneOf(ESEMDraws.w(["malmo": 0.30, "umea": 0.15, "orebro": 0.15, "jonkoping": 0.15, "boras": 0.13, "lulea": 0.12])),
             "event_type": .oneOf(ESEMDraws.w(["forum": 0.45, "coalition": 0.20, "network": 0.25, "competence_centre": 0.10])),
             "coalition_meeting": .oneOf(ESEMDraws.w(["1": 0.30, "2": 0.27, "3": 0.23, "4": 0.20])),
-            "event_date": .date(CalendarDate(year: 2025, month: 1, day: 13)!...CalendarDate(year: 2025, month: 12, day: 12)!),
+            // Most answer on the day, from the link shown at the meeting's end; some within weeks.
+            "event_date": .daysBefore(.classes([(0.45, 0...0.99), (0.40, 1...7.99), (0.15, 8...30.99)]),
+                                      within: CalendarDate(year: 2025, month: 1, day: 13)!...CalendarDate(year: 2025, month: 12, day: 12)!),
             "event_format": .oneOf(ESEMDraws.w(["on_site": 0.70, "online": 0.30])),
             "sector": .oneOf(ESEMDraws.w(["public": 0.38, "civil": 0.30, "private": 0.15, "academia": 0.14, "other": 0.03])),
             "gender": .oneOf(ESEMDraws.w(["woman": 0.64, "man": 0.31, "non_binary": 0.02, "no_answer": 0.03])),
