@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Reports
 
@@ -67,5 +68,44 @@ struct DatePeriodTests {
         #expect(!counts.foldsStrayAnswers)
         #expect(counts.tally.categories.first?.label == "2023 Q1")
         #expect(counts.tally.categories.count == 12)
+    }
+
+    /// Whatever the dates, every answer is counted once, in at most 12 periods unless by decade,
+    /// each period named once and listed in time order, and the stray answers folded in are at most
+    /// one in twenty.
+    @Test func everyAnswerIsCountedOnceInAtMostTwelvePeriods() {
+        var generator = SplitMix(seed: 2026)
+        for _ in 0..<400 {
+            var months: [String: Int] = [:]
+            let centre = Int.random(in: 1950...2030, using: &generator)
+            for _ in 0..<Int.random(in: 1...40, using: &generator) {
+                let year = Bool.random(using: &generator) ? centre + Int.random(in: -1...1, using: &generator) : Int.random(in: 1900...2100, using: &generator)
+                months[String(format: "%04d-%02d", year, Int.random(in: 1...12, using: &generator)), default: 0] += Int.random(in: 1...30, using: &generator)
+            }
+            let total = months.values.reduce(0, +)
+            let counts = DatePeriod.tally(monthCounts: months, answered: total, minCell: Int.random(in: 1...10, using: &generator), language: "en")
+            let categories = counts.tally.categories
+            #expect(categories.map(\.count).reduce(0, +) == total, "\(months)")
+            #expect(Set(categories.map(\.code)).count == categories.count, "\(categories.map(\.code))")
+            #expect(categories.map(\.code) == categories.map(\.code).sorted { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) < $1.trimmingCharacters(in: CharacterSet(charactersIn: ".")) } || counts.period == .decade)
+            if counts.period != .decade { #expect(categories.count <= DatePeriod.maxPeriods, "\(months)") }
+            if counts.foldsStrayAnswers {
+                let folded = categories.first!.label.hasSuffix("or earlier") || categories.last!.label.hasSuffix("or later")
+                #expect(folded)
+            }
+        }
+    }
+}
+
+/// A seeded generator, so that the same dates are drawn on every run.
+private struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
