@@ -44,6 +44,19 @@ import Testing
         #expect(ConstraintBounds(constraint: ". >= 'soon'").isEmpty, "a text that is no date says nothing")
     }
 
+    /// A form shown on a day reads `today()` as that day: `. <= today()` is its last day, and
+    /// `today()` plus or minus whole days moves it.
+    @Test func aDayForTodayBoundsDatesComparedWithIt() {
+        let day = CalendarDate(iso: "2026-12-02")!
+        let past = ConstraintBounds(constraint: ". <= today()", today: day)
+        #expect(past.latest == day && past.earliest == nil)
+        let month = ConstraintBounds(constraint: ". >= today() - 30 and . < today() + 7", today: day)
+        #expect(month.earliest == CalendarDate(iso: "2026-11-02") && month.latest == CalendarDate(iso: "2026-12-08"))
+        #expect(ConstraintBounds(constraint: ". <= today() - 0.5", today: day).isEmpty, "a part of a day says nothing")
+        #expect(ConstraintBounds(constraint: ". >= 1850 and . <= year(today())", today: day).maximum == nil, "a year of today is no date")
+        #expect(ConstraintBounds(constraint: ". <= today()").isEmpty, "without a day, today() says nothing")
+    }
+
     @Test func stringLengthGivesLengthBounds() {
         let bounds = ConstraintBounds(constraint: "string-length(.) >= 2 and string-length(.) < 201")
         #expect(bounds.minimumLength == 2 && bounds.maximumLength == 200)

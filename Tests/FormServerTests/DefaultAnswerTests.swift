@@ -1,3 +1,4 @@
+import Expressions
 import Foundation
 @testable import FormServer
 import Store
@@ -41,6 +42,25 @@ import Testing
             let refused = try await r.post([("attended", "1"), ("ws_date", "2025-12-31"), ("format", "online"), ("city", "zoom")])
             #expect(refused.status == 422)
             #expect(refused.body.contains("Enter a date in 2026."))
+        }
+    }
+
+    /// `. <= today()` (the forum's meeting date) keeps the picker's days to the day the page is
+    /// shown, which it had left open, offering next year's days on a phone; the server still refuses
+    /// a later day typed in.
+    @Test func aDateNotAfterTodayOffersNoLaterDay() async throws {
+        let environment = try TestEnvironment()
+        try environment.openRound("forum-open", survey: "msi-forum.yaml")
+        let now = Date()
+        let today = CalendarDate.today(now: now)
+        try await environment.withServer(clock: { now }) { client in
+            let r = try await Respondent.start(client, round: "forum-open", headers: ["Accept-Language": "en"])
+            let page = try await r.show().body
+            #expect(page.contains(#"<input type="date" id="f-event_date" name="event_date" value="" max="\#(today)""#), "\(page)")
+            let tomorrow = CalendarDate(daysSinceEpoch: today.daysSinceEpoch + 1)
+            let refused = try await r.post([("node", "malmo"), ("event_type", "forum"), ("event_date", tomorrow.description)])
+            #expect(refused.status == 422)
+            #expect(refused.body.contains("Enter a date that is today or in the past."))
         }
     }
 }

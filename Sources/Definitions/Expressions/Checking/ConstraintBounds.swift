@@ -1,7 +1,8 @@
 /// The bounds a question's constraint puts on every answer, read from its syntax tree: each
 /// conjunct of a top-level `and` that compares `.` (or `string-length(.)`) with a number literal,
 /// such as `. >= 0 and . <= 100`, or `.` with a date written as a text (`. >= '2026-01-01'`). Conjuncts that depend on other answers or on today (`. <= ${fte}`,
-/// `. <= year(today())`) and anything under `or` or `not` say nothing for every row and are skipped.
+/// `. <= year(today())`) and anything under `or` or `not` say nothing for every row and are skipped;
+/// a form shown on a given day reads a date's comparison with `today()` as that day.
 public struct ConstraintBounds: Hashable, Sendable {
     public var minimum: Double?
     public var maximum: Double?
@@ -54,17 +55,20 @@ public struct ConstraintBounds: Hashable, Sendable {
         number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 
-    /// The bounds of `constraint`; empty when it does not parse or gives none.
-    public init(constraint: String) {
+    /// The bounds of `constraint`; empty when it does not parse or gives none. With `today`, a
+    /// comparison of a date with `today()`, or with `today()` plus or minus whole days, bounds it
+    /// too (`. <= today()`: at the latest `today`), for a form shown that day; without, it is skipped,
+    /// since it bounds no stored answer for good.
+    public init(constraint: String, today: CalendarDate? = nil) {
         guard case .success(let parsed) = ParsedExpression.parse(constraint) else { return }
-        add(parsed.root)
+        add(parsed.root, today: today)
     }
 
-    private mutating func add(_ node: SyntaxNode) {
+    private mutating func add(_ node: SyntaxNode, today: CalendarDate?) {
         guard case .binary(let op, let left, let right) = node.kind else { return }
         if op == .and {
-            add(left)
-            add(right)
+            add(left, today: today)
+            add(right, today: today)
             return
         }
         guard op.isOrdering else { return }
@@ -72,17 +76,28 @@ public struct ConstraintBounds: Hashable, Sendable {
             apply(op, number, to: subject)
         } else if let subject = Self.subject(right), let number = Self.literal(left) {
             apply(Self.mirrored(op), number, to: subject)
-        } else if Self.subject(left) == .value, let day = Self.dateLiteral(right) {
+        } else if Self.subject(left) == .value, let day = Self.dateLiteral(right, today: today) {
             apply(op, day)
-        } else if Self.subject(right) == .value, let day = Self.dateLiteral(left) {
+        } else if Self.subject(right) == .value, let day = Self.dateLiteral(left, today: today) {
             apply(Self.mirrored(op), day)
         }
     }
 
-    /// A date written as a text (`'2026-01-01'`).
-    private static func dateLiteral(_ node: SyntaxNode) -> CalendarDate? {
-        guard case .string(let text) = node.kind else { return nil }
-        return CalendarDate(iso: text)
+    /// A date written as a text (`'2026-01-01'`), or, when reading with a day for `today()`,
+    /// `today()` and `today()` plus or minus a whole number of days.
+    private static func dateLiteral(_ node: SyntaxNode, today: CalendarDate?) -> CalendarDate? {
+        switch node.kind {
+        case .string(let text):
+            return CalendarDate(iso: text)
+        case .call("today", let arguments) where arguments.isEmpty:
+            return today
+        case .binary(let op, let left, let right) where op == .plus || op == .minus:
+            guard case .call("today", let arguments) = left.kind, arguments.isEmpty, let today,
+                  let days = literal(right), days.rounded() == days, abs(days) < 1e6 else { return nil }
+            return CalendarDate(daysSinceEpoch: today.daysSinceEpoch + (op == .plus ? Int(days) : -Int(days)))
+        default:
+            return nil
+        }
     }
 
     private mutating func apply(_ op: BinaryOperator, _ day: CalendarDate) {

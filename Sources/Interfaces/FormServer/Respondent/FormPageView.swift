@@ -357,8 +357,9 @@ struct FormPageView {
                 html.void("input", .init("type", "email"), .init("id", "f-" + name), .init("name", name), .init("value", value),
                           .init("spellcheck", "false"), .init("maxlength", textLimit), .flag("required", required), describedBy, invalid)
             case .date:
-                // The constraint's days bound the browser's date picker; the server checks them as it does every constraint.
-                let bounds = question.constraint.map { ConstraintBounds(constraint: $0.text) } ?? ConstraintBounds()
+                // The constraint's days bound the browser's date picker, `today()` as the day the page
+                // is shown (`. <= today()`: no day after it); the server checks them as it does every constraint.
+                let bounds = question.constraint.map { ConstraintBounds(constraint: $0.text, today: validator.today) } ?? ConstraintBounds()
                 html.void("input", .init("type", "date"), .init("id", "f-" + name), .init("name", name), .init("value", value),
                           .optional("min", bounds.earliest?.description), .optional("max", bounds.latest?.description),
                           .flag("required", required), describedBy, invalid)
