@@ -1,5 +1,6 @@
 import Diagnostics
 import Expressions
+import Foundation
 import GRDB
 import SurveyDefinition
 import Testing
@@ -108,6 +109,44 @@ import Testing
         #expect(try store.definitions(survey: "shop").count == 1)
         #expect(try store.variables(survey: "shop").map(\.name) == v1.survey.variables.map(\.name))
 
+    }
+
+    /// The check `openRound` makes before writing, made on a store opened read-only: re-opening
+    /// finds what the opening refuses, placed alike; a new round takes the removals and is refused
+    /// only a changed type; and nothing is written.
+    @Test func aDefinitionIsCheckedAsOpenRoundChecksItWithoutWriting() throws {
+        let temporary = try TemporaryStore()
+        let v1 = TestSurveys.document()
+        try temporary.open("shop-2025", v1)
+        try temporary.importResponses(12, round: "shop-2025", v1)
+        let v2 = TestSurveys.document(version: "2") { survey in
+            survey.pages[0].questions.removeAll { $0.name == "founded" }
+            survey.choiceLists[0].choices.removeAll { $0.value == "coop" }
+            survey.pages[1].questions.append(Question(name: "turnover", type: .decimal, location: TestSurveys.at(40)))
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: temporary.path))
+        let reader = try SQLiteStore(readingOnly: temporary.path)
+
+        let reopening = try reader.checkDefinition(v2, reopening: "shop-2025")
+        #expect(Set(reopening.incompatibilities) == [
+            .removedVariable(name: "founded", answers: 12), .removedChoice(variable: "legal_form", value: "coop", answers: 4),
+        ])
+        #expect(reopening.locations[.removedChoice(variable: "legal_form", value: "coop", answers: 4)] == TestSurveys.at(2))
+
+        let asNew = try reader.checkDefinition(v2, reopening: nil)
+        #expect(asNew.incompatibilities.isEmpty && asNew.problems.isEmpty)
+        #expect(asNew.change.added == ["turnover"])
+        let retyped = TestSurveys.document(version: "3") { survey in survey.pages[0].questions[2].type = .integer }
+        #expect(try reader.checkDefinition(retyped, reopening: nil).incompatibilities == [
+            .changedType(variable: "share", from: .decimal, to: .integer, answers: 12),
+        ])
+        #expect(throws: StoreError.unknownRound("shop-2052", suggestion: "shop-2025")) { try reader.checkDefinition(v2, reopening: "shop-2052") }
+
+        #expect(try Data(contentsOf: URL(fileURLWithPath: temporary.path)) == before)
+        #expect(try temporary.store.definitions(survey: "shop").count == 1)
+        let refusal = try #require(throws: StoreError.self) { try temporary.open("shop-2025", v2) }
+        #expect(reopening.refusal(round: "shop-2025", survey: v2.survey) == refusal)
+        #expect(try temporary.store.variables(survey: "shop").map(\.name) == v1.survey.variables.map(\.name))
     }
 
     /// A removed variable is shown where what remains of it is in the new file: the matrix's `rows`

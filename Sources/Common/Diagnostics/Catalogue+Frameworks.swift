@@ -47,6 +47,9 @@ extension DiagnosticCode {
     public static let codeWithoutPopulationCount = DiagnosticCode("W303", .warning, "a code of the post-stratification variable's choices without a population count")
     public static let calibrationVariableMayBeEmpty = DiagnosticCode("W304", .warning, "a variable with a population total under `calibrate` that a response can leave empty")
     public static let questionChangedBetweenRounds = DiagnosticCode("W305", .warning, "a change between two rounds whose definitions ask a question the indicator reads differently")
+    /// `samla validate --db`: the survey file is of another version than a round that is collecting,
+    /// which it may be meant to re-open, and that re-opening would be refused (E445, E446).
+    public static let reopeningCollectingRoundRefused = DiagnosticCode("W306", .warning, "re-opening a round that is collecting with this definition would lose answers it has")
 
     static let frameworkCodes: [DiagnosticCode] = [
         invalidFrameworkID, invalidFrameworkName, duplicateFrameworkID, unknownNode, linkToLowerLevel, nodeCycle,
@@ -57,6 +60,6 @@ extension DiagnosticCode {
         responsesOutsidePostStrata, marginTotalsDiffer, rakingNotConverged, marginVariableRepeated, twoRoundWeightings,
         populationTotalNotFinite, totalOfNonNumericVariable, calibrationImpossible, unknownCalibrationMethod,
         invalidCalibrationBounds, logitWithoutBounds, calibrationNotConverged, weightsOutOfRange, percentSpelledAsLabel, computeLanguageUnknown, percentOnLevel, nodeWithoutIndicator,
-        codeWithoutPopulationCount, calibrationVariableMayBeEmpty, questionChangedBetweenRounds,
+        codeWithoutPopulationCount, calibrationVariableMayBeEmpty, questionChangedBetweenRounds, reopeningCollectingRoundRefused,
     ]
 }

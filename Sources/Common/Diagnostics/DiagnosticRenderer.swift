@@ -28,9 +28,10 @@ public enum DiagnosticRenderer {
         return parts.joined(separator: " and ") + " in " + fileWord
     }
 
-    /// The text report: every diagnostic on its own line, then the summary line.
-    public static func text(_ diagnostics: [Diagnostic], files: Int) -> String {
-        var out = diagnostics.map(line(for:))
+    /// The text report: every diagnostic on its own line, then each note (`path: note: message`),
+    /// then the summary line.
+    public static func text(_ diagnostics: [Diagnostic], files: Int, notes: [DiagnosticNote] = []) -> String {
+        var out = diagnostics.map(line(for:)) + notes.map { "\($0.file): note: \($0.message)" }
         out.append(summary(
             errors: diagnostics.filter(\.isError).count,
             warnings: diagnostics.filter { !$0.isError }.count,
@@ -39,15 +40,17 @@ public enum DiagnosticRenderer {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// A JSON document: `{"diagnostics": [...], "errors": n, "warnings": n, "files": n}`.
+    /// A JSON document: `{"diagnostics": [...], "errors": n, "warnings": n, "files": n}`, and
+    /// `"notes": [{"file": …, "message": …}]` when `notes` is given.
     /// `errorCount` is the total when the list holds only the first errors (`samla import --limit`);
     /// by default the errors listed are counted.
-    public static func json(_ diagnostics: [Diagnostic], files: Int, errorCount: Int? = nil) -> String {
+    public static func json(_ diagnostics: [Diagnostic], files: Int, errorCount: Int? = nil, notes: [DiagnosticNote]? = nil) -> String {
         let document = Document(
             diagnostics: diagnostics.map(Entry.init),
             errors: errorCount ?? diagnostics.filter(\.isError).count,
             warnings: diagnostics.filter { !$0.isError }.count,
-            files: files
+            files: files,
+            notes: notes
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -60,6 +63,7 @@ public enum DiagnosticRenderer {
         var errors: Int
         var warnings: Int
         var files: Int
+        var notes: [DiagnosticNote]?
     }
 
     private struct Entry: Encodable {
@@ -87,5 +91,17 @@ public enum DiagnosticRenderer {
                 file = f
             }
         }
+    }
+}
+
+/// Information printed beside the diagnostics of a file, neither error nor warning (what
+/// `samla validate --db` finds a survey file would change in the database's rounds).
+public struct DiagnosticNote: Hashable, Sendable, Encodable {
+    public var file: String
+    public var message: String
+
+    public init(file: String, message: String) {
+        self.file = file
+        self.message = message
     }
 }

@@ -81,30 +81,8 @@ struct ComputeCommand: ParsableCommand {
     /// (the latest stored version of each survey, with what its earlier versions asked and it no
     /// longer does), else against definition files beside it.
     static func loadFramework(_ path: String, store: SQLiteStore) throws -> Framework {
-        let ids = Set(FrameworkLoader.surveyIDs(contentsOf: path))
-        var catalogue = SurveyCatalogue()
-        var fromFiles: [String] = []
-        var storedVersions: [String: [String]] = [:]
-        for id in ids.sorted() {
-            let stored = try store.definitions(survey: id)
-            storedVersions[id] = stored.map(\.version)
-            let versions = stored.compactMap { SurveyLoader.load(text: $0.sourceText, path: "\(id)@\($0.version)").document?.survey }
-            if let latest = stored.last, let survey = versions.last, survey.version == latest.version {
-                catalogue.surveys[id] = survey.withEarlierVersions(Array(versions.dropLast()))
-                catalogue.origins[id] = versions.count == 1
-                    ? "\(id) version \(latest.version), the latest definition of it in the database"
-                    : "\(id) version \(latest.version), the latest definition of it in the database, and its earlier versions"
-            } else {
-                fromFiles.append(id)
-            }
-        }
-        if !fromFiles.isEmpty {
-            let found = SurveyCatalogue.discover(ids: fromFiles, folders: SurveyCatalogue.defaultFolders(forFramework: path))
-            catalogue.surveys.merge(found.surveys) { first, _ in first }
-            catalogue.problems.merge(found.problems) { first, _ in first }
-            // Every survey file in the surveys folder read, for "did you mean" on a misspelt id.
-            catalogue.otherSurveys.formUnion(found.otherSurveys)
-        }
+        let found = try FrameworkSurveys.catalogue(ids: FrameworkLoader.surveyIDs(contentsOf: path), store: store, framework: path)
+        let catalogue = found.catalogue, storedVersions = found.storedVersions
         let result = FrameworkLoader.load(contentsOf: path, surveys: catalogue)
         guard let framework = result.framework else {
             throw Refused(notingUnopenedVersions(result.diagnostics, origins: catalogue.origins, storedVersions: storedVersions, framework: path))

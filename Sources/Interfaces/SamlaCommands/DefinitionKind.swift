@@ -1,6 +1,8 @@
 import Diagnostics
+import Expressions
 import Frameworks
 import Reports
+import Store
 import SurveyDefinition
 import YAMLReading
 
@@ -11,17 +13,29 @@ struct DefinitionKind: Sendable {
     var name: String
     /// A file whose top-level mapping has any of these keys is of this kind.
     var markerKeys: [String]
-    /// Every problem in a parsed file of this kind; the second argument is every file being
-    /// validated together (a framework finds the surveys it draws on among them).
-    var check: @Sendable (YAMLDocument, [String]) -> [Diagnostic]
+    /// Every problem in a parsed file of this kind, checked with what it is validated together with.
+    var check: @Sendable (YAMLDocument, ValidationContext) throws -> ValidationContext.Checked
 
-    static let survey = DefinitionKind(name: "survey", markerKeys: ["pages"]) { document, _ in SurveyLoader.load(document).diagnostics }
-
-    static let framework = DefinitionKind(name: "framework", markerKeys: ["indicators", "impact"]) { document, files in
-        FrameworkLoader.load(document, givenSurveyFiles: files.filter { $0 != document.path }).diagnostics
+    static let survey = DefinitionKind(name: "survey", markerKeys: ["pages"]) { document, context in
+        let loaded = SurveyLoader.load(document)
+        guard let store = context.store, let survey = loaded.document, !loaded.diagnostics.contains(where: \.isError) else {
+            return .init(diagnostics: loaded.diagnostics)
+        }
+        let found = try StoredRoundsCheck.check(survey, store: store, database: context.database, today: context.today)
+        return .init(diagnostics: loaded.diagnostics + found.diagnostics, notes: found.notes.map { DiagnosticNote(file: document.path, message: $0) })
     }
 
-    static let report = DefinitionKind(name: "report", markerKeys: ["sections"]) { document, _ in ReportLoader.load(document).diagnostics }
+    static let framework = DefinitionKind(name: "framework", markerKeys: ["indicators", "impact"]) { document, context in
+        let given = context.files.filter { $0 != document.path }
+        guard let store = context.store else { return .init(diagnostics: FrameworkLoader.load(document, givenSurveyFiles: given).diagnostics) }
+        // The files it would be checked against without --db, each after the versions the database holds.
+        let ids = FrameworkLoader.surveyIDs(contentsOf: document.path)
+        let files = SurveyCatalogue.discover(ids: ids, folders: SurveyCatalogue.defaultFolders(forFramework: document.path), given: given)
+        let found = try FrameworkSurveys.catalogue(ids: ids, store: store, files: files, framework: document.path)
+        return .init(diagnostics: FrameworkLoader.load(document, surveys: found.catalogue).diagnostics)
+    }
+
+    static let report = DefinitionKind(name: "report", markerKeys: ["sections"]) { document, _ in .init(diagnostics: ReportLoader.load(document).diagnostics) }
 
     static let all: [DefinitionKind] = [survey, framework, report]
 
@@ -49,12 +63,30 @@ struct DefinitionKind: Sendable {
     }
 
     /// Reads, parses and checks the file at `path`, whatever kind it is.
-    static func validate(path: String, alongside files: [String] = []) -> [Diagnostic] {
+    static func validate(path: String, in context: ValidationContext) throws -> ValidationContext.Checked {
         let parsed = YAMLDocument.read(contentsOf: path)
-        guard let document = parsed.document else { return parsed.diagnostics }
+        guard let document = parsed.document else { return .init(diagnostics: parsed.diagnostics) }
         switch detect(document.root, path: path) {
-        case .success(let kind): return kind.check(document, files)
-        case .failure(let diagnostic): return [diagnostic]
+        case .success(let kind): return try kind.check(document, context)
+        case .failure(let diagnostic): return .init(diagnostics: [diagnostic])
         }
+    }
+}
+
+/// What the files of one `samla validate` are checked together with.
+struct ValidationContext: Sendable {
+    /// Every file being validated (a framework finds the surveys it draws on among them).
+    var files: [String]
+    /// The database of `--db`, opened read-only: a framework is checked against the survey versions
+    /// it holds too, and a survey against its rounds' answers.
+    var store: SQLiteStore?
+    /// The path of `--db`, for its diagnostics.
+    var database: String = ""
+    var today = CalendarDate.today()
+
+    /// The problems of one file, and what `samla round open` would list for it (with --db).
+    struct Checked {
+        var diagnostics: [Diagnostic]
+        var notes: [DiagnosticNote] = []
     }
 }

@@ -57,7 +57,8 @@ struct RoundOpenCommand: ParsableCommand {
             let stored = opening.definitionChanged ? try store.roundSummaries().first { $0.round.name == name } : nil
             let asked = Set(document.survey.variables.map(\.name))
             let notAsked = opening.created ? try store.variables(survey: document.survey.id).map(\.name).filter { !asked.contains($0) } : []
-            let differently = opening.created ? try Self.askedDifferently(than: opening.round, by: document.survey, in: store) : nil
+            let differently = opening.created
+                ? try Self.askedDifferently(by: document.survey, hash: opening.round.definitionHash, than: try store.previousRound(before: opening.round), in: store) : nil
             for line in Self.report(opening, document: document, stored: stored, notAsked: notAsked, askedDifferently: differently) { printLine(line) }
         }
     }
@@ -73,11 +74,12 @@ struct RoundOpenCommand: ParsableCommand {
             + "exports, reports and `samla round list` name the version, so give the changed definition a version of its own")]
     }
 
-    /// The line naming the questions that `survey`, a new round's definition, asks differently from
-    /// the survey's round before `round` (``DefinitionChanges``), each with what changed; nil when
-    /// there is no such round, its definition no longer loads, or they ask every question alike.
-    static func askedDifferently(than round: Round, by survey: Survey, in store: any Store) throws -> String? {
-        guard let earlier = try store.previousRound(before: round), earlier.definitionHash != round.definitionHash,
+    /// The line naming the questions that `survey`, a new round's definition (of content hash `hash`),
+    /// asks differently from `earlier`, the survey's round before it (``DefinitionChanges``), each
+    /// with what changed; nil when there is no such round, its definition no longer loads, or they
+    /// ask every question alike.
+    static func askedDifferently(by survey: Survey, hash: String, than earlier: Round?, in store: any Store) throws -> String? {
+        guard let earlier, earlier.definitionHash != hash,
               let stored = try store.definition(hash: earlier.definitionHash),
               let before = SurveyLoader.load(text: stored.sourceText, path: "\(survey.id)@\(stored.version)").document?.survey else { return nil }
         let changed = DefinitionChanges(from: before, to: survey).changed
@@ -99,7 +101,7 @@ struct RoundOpenCommand: ParsableCommand {
     /// What the opening did; `stored` is the round's progress, to say what happens to the responses
     /// stored under the definition it replaces; `notAsked`, the variables of the survey's earlier
     /// definitions that a new round's does not ask (a question dropped or renamed); `askedDifferently`,
-    /// the line of ``askedDifferently(than:by:in:)``.
+    /// the line of ``askedDifferently(by:hash:than:in:)``.
     static func report(_ opening: RoundOpening, document: SurveyDocument, stored: RoundSummary? = nil, notAsked: [String] = [],
                        askedDifferently: String? = nil) -> [String] {
         let round = opening.round
@@ -120,8 +122,16 @@ struct RoundOpenCommand: ParsableCommand {
             let responsesBefore = kept.isEmpty ? "" : "; \(kept.joined(separator: ", and "))"
             lines.append("the round now uses this definition instead of \(previous.prefix(12)) for new responses\(responsesBefore)")
         }
-        let change = opening.layoutChange
-        if !change.added.isEmpty, change.added.count < document.survey.variables.count {
+        return lines + changes(opening.layoutChange, of: document.survey, submitted: submitted, notAsked: notAsked, askedDifferently: askedDifferently)
+    }
+
+    /// The lines of what taking `survey` changes against the survey's earlier rounds (`change` to its
+    /// stored layout, the variables it no longer asks, those it asks differently), as the opening
+    /// of a round lists them and `samla validate --db` notes them; `submitted`, the round's
+    /// responses before, when it is re-opened.
+    static func changes(_ change: LayoutChange, of survey: Survey, submitted: Int = 0, notAsked: [String], askedDifferently: String?) -> [String] {
+        var lines: [String] = []
+        if !change.added.isEmpty, change.added.count < survey.variables.count {
             let unanswered = submitted > 0 ? " (unanswered in the \(responses(submitted, "submitted")) before)" : ""
             lines.append("new variables: \(change.added.joined(separator: ", "))\(unanswered)")
         }

@@ -10,6 +10,13 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp("The Samla database; `samla round open` creates it, with its folder, on first use.", valueName: "path"))
     var path: String = StoreOptions.defaultPath
 
+    init() {}
+
+    /// The options as `--db path` gives them, for a command whose `--db` is optional.
+    init(path: String) {
+        self.path = path
+    }
+
     func validate() throws {
         if path.isEmpty { throw ValidationError("--db needs the path of the database file, e.g. \(Self.defaultPath)") }
     }
@@ -27,6 +34,9 @@ struct StoreOptions: ParsableArguments {
         /// bringing it up to date first (`samla backup`: the backup made before an upgrade is the
         /// database as the earlier version left it, which that version reads back).
         case copying
+        /// Only reads, as `reading`, and refuses a database of an earlier Samla instead of bringing
+        /// it up to date (`samla validate --db`: a check writes nothing).
+        case checking
     }
 
     /// Opens the store for `access`. A command that only reads, or needs a round the database holds,
@@ -71,8 +81,13 @@ struct StoreOptions: ParsableArguments {
                 "the database cannot be made here: " + UnwritableFolder.reason(writing: path, option: "--db", system: ""))])
         }
         do {
-            guard access == .reading || access == .copying else { return try SQLiteStore(path: path) }
-            let store = try access == .copying ? SQLiteStore(readingOnly: path, takingEarlierSchema: true) : openForReading()
+            let store: SQLiteStore
+            switch access {
+            case .creating, .writing: return try SQLiteStore(path: path)
+            case .reading: store = try openForReading()
+            case .copying: store = try SQLiteStore(readingOnly: path, takingEarlierSchema: true)
+            case .checking: store = try openForChecking()
+            }
             let name = URL(fileURLWithPath: path).lastPathComponent
             switch store.access {
             case .unchangingFile:
@@ -90,6 +105,17 @@ struct StoreOptions: ParsableArguments {
             return store
         } catch let error as StoreError {
             throw Refused(error.diagnostics(database: path))
+        }
+    }
+
+    /// The store opened read-only; a store of an earlier schema is refused, saying how to bring it up to date.
+    private func openForChecking() throws -> SQLiteStore {
+        do {
+            return try SQLiteStore(readingOnly: path)
+        } catch StoreError.outdatedSchema(_, let latest, let pending) {
+            throw Refused([Diagnostic(.unusableDatabase, at: .file(path),
+                StoreError.madeByEarlierVersion(latest: latest, pending: pending)
+                    + "; this command only reads it and does not bring it up to date: run one that does first (samla round list --db \(path)), then this command again")])
         }
     }
 

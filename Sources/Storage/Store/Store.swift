@@ -33,6 +33,10 @@ public protocol Store: Sendable {
     /// layout when compatible with the stored answers (`StoreError.incompatibleDefinition` if not).
     @discardableResult
     func openRound(_ request: RoundRequest) throws -> RoundOpening
+    /// How `document` fits the survey's stored layout and answers, as `openRound` would check it
+    /// opening a new round (`reopening` nil) or re-opening the round of that name; nothing is
+    /// written, so a store opened read-only answers it.
+    func checkDefinition(_ document: SurveyDocument, reopening round: String?) throws -> DefinitionFit
     func closeRound(named name: String) throws -> Round
     func round(named name: String) throws -> Round?
     /// Every round, with its counts, in order of creation.

@@ -123,14 +123,7 @@ public enum StoreError: Error, Hashable, Sendable {
                     + (suggested.map { ": samla round open SURVEY.yaml --name \($0) --opens \(opens) --closes …, and declare \($0) under the framework's rounds" } ?? "")
                     + "; to extend \(round.name) itself, give it a later --closes alone")]
         case .incompatibleDefinition(let round, let survey, let problems, let locations, let location):
-            return problems.map { problem in
-                let code: DiagnosticCode = switch problem {
-                case .removedVariable: .removedVariableWithAnswers
-                case .removedChoice: .removedChoiceWithAnswers
-                case .changedType: .changedTypeWithAnswers
-                }
-                return Diagnostic(code, at: .source(locations[problem] ?? location), "cannot open round \(round) with this definition of \(survey): \(problem.message)")
-            }
+            return Self.diagnostics(of: problems, round: round, survey: survey, locations: locations, location: location)
         case .anonymityChange(let round, let isAnonymous):
             return [Diagnostic(.anonymityChange, at: .field("anonymous"),
                 isAnonymous
@@ -304,7 +297,24 @@ extension StoreError {
     }
 
     /// "the database was made by an earlier version of Samla (its latest migration is …; this version adds …)"
-    private static func madeByEarlierVersion(latest: String, pending: [String]) -> String {
+    /// One diagnostic (E445–E447) per answer a definition would orphan, opening `round`; with `round`
+    /// nil, opening any round of the survey (a type change of an answered variable refuses them all).
+    public static func diagnostics(
+        of problems: [Incompatibility], round: String?, survey: String, locations: [Incompatibility: SourceLocation], location: SourceLocation
+    ) -> [Diagnostic] {
+        let refused = round.map { "cannot open round \($0) with this definition of \(survey)" } ?? "no round of \(survey) can be opened with this definition"
+        return problems.map { problem in
+            let code: DiagnosticCode = switch problem {
+            case .removedVariable: .removedVariableWithAnswers
+            case .removedChoice: .removedChoiceWithAnswers
+            case .changedType: .changedTypeWithAnswers
+            }
+            return Diagnostic(code, at: .source(locations[problem] ?? location), "\(refused): \(problem.message)")
+        }
+    }
+
+    /// "the database was made by an earlier version of Samla (…)", for a message to go on.
+    public static func madeByEarlierVersion(latest: String, pending: [String]) -> String {
         let missing = pending.map { "\"\($0)\"" }.joined(separator: ", ")
         return "the database was made by an earlier version of Samla (its latest migration is \"\(latest)\"; this version adds \(missing))"
     }

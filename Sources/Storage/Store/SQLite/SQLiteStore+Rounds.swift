@@ -24,15 +24,8 @@ extension SQLiteStore {
             let anonymous = try Self.anonymity(request, existing: existing)
 
             let layout = AnswerLayoutWriter(db, survey: survey, reopening: existing?.id)
-            let plan = try layout.plan()
-            guard plan.problems.isEmpty else {
-                throw StoreError.unstorableSurvey(survey: survey.id, problems: plan.problems, location: survey.location)
-            }
-            guard plan.incompatibilities.isEmpty else {
-                throw StoreError.incompatibleDefinition(
-                    round: request.name, survey: survey.id, problems: plan.incompatibilities,
-                    locations: layout.locations(of: plan.incompatibilities, previous: try Self.pinnedSurvey(existing, db)), location: survey.location)
-            }
+            let (plan, fit) = try Self.fit(of: layout, reopening: existing, db)
+            if let refusal = fit.refusal(round: request.name, survey: survey) { throw refusal }
             let definition = try Self.saveDefinition(request.document, db)
             try layout.apply(plan, definitionHash: definition.hash)
 
@@ -66,6 +59,24 @@ extension SQLiteStore {
                 layoutChange: plan.change,
                 partialResponsesMoved: partialMoved)
         }
+    }
+
+    public func checkDefinition(_ document: SurveyDocument, reopening name: String?) throws -> DefinitionFit {
+        try pool.read { db in
+            let existing = try name.map { try Self.existingRound(named: $0, db) }
+            if let existing, existing.surveyID != document.survey.id {
+                throw StoreError.roundOfAnotherSurvey(round: existing.name, survey: existing.surveyID, requested: document.survey.id)
+            }
+            return try Self.fit(of: AnswerLayoutWriter(db, survey: document.survey, reopening: existing?.id), reopening: existing, db).fit
+        }
+    }
+
+    /// The layout's plan for its definition, and how the definition fits (each incompatibility
+    /// placed in it): the one check of `openRound`, inside its write, and of `checkDefinition`.
+    static func fit(of layout: AnswerLayoutWriter, reopening existing: Round?, _ db: Database) throws -> (plan: AnswerLayoutWriter.Plan, fit: DefinitionFit) {
+        let plan = try layout.plan()
+        let locations = plan.incompatibilities.isEmpty ? [:] : layout.locations(of: plan.incompatibilities, previous: try pinnedSurvey(existing, db))
+        return (plan, DefinitionFit(problems: plan.problems, incompatibilities: plan.incompatibilities, locations: locations, change: plan.change))
     }
 
     /// The definition a round is pinned to, if its stored text still loads.
