@@ -296,7 +296,6 @@ extension StoreError {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
-    /// "the database was made by an earlier version of Samla (its latest migration is …; this version adds …)"
     /// One diagnostic (E445–E447) per answer a definition would orphan, opening `round`; with `round`
     /// nil, opening any round of the survey (a type change of an answered variable refuses them all).
     public static func diagnostics(
