@@ -27,7 +27,15 @@ struct DefinitionKind: Sendable {
 
     static let framework = DefinitionKind(name: "framework", markerKeys: ["indicators", "impact"]) { document, context in
         let given = context.files.filter { $0 != document.path }
-        guard let store = context.store else { return .init(diagnostics: FrameworkLoader.load(document, givenSurveyFiles: given).diagnostics) }
+        guard let store = context.store else {
+            let diagnostics = FrameworkLoader.load(document, givenSurveyFiles: given).diagnostics
+            // A name the survey file lacks may be a question its earlier versions asked, which only the database knows.
+            let hint = diagnostics.contains { $0.code == .expressionUnknownVariable }
+                ? [DiagnosticNote(file: document.path, message: "an indicator may read a question that only an earlier version of its survey asked; "
+                    + "with --db DATABASE, samla validate checks the framework against every version the database holds, as samla compute does")]
+                : []
+            return .init(diagnostics: diagnostics, notes: hint)
+        }
         // The files it would be checked against without --db, each after the versions the database holds.
         let ids = FrameworkLoader.surveyIDs(contentsOf: document.path)
         let files = SurveyCatalogue.discover(ids: ids, folders: SurveyCatalogue.defaultFolders(forFramework: document.path), given: given)
