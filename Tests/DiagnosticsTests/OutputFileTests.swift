@@ -30,7 +30,7 @@ import Testing
         let path = folder.path + "/report.csv"
         try Data("earlier report".utf8).write(to: URL(fileURLWithPath: path))
         let full = try diskFullError()
-        let file = OutputFile(path: path)
+        let file = try OutputFile(path: path)
         #expect(throws: (any Error).self) {
             try file.write { temporary in
                 try Data("half a rep".utf8).write(to: URL(fileURLWithPath: temporary))
@@ -46,9 +46,9 @@ import Testing
         defer { folder.remove() }
         let path = folder.path + "/report.csv"
         try Data("earlier report".utf8).write(to: URL(fileURLWithPath: path))
-        let file = OutputFile(path: path)
+        let file = try OutputFile(path: path)
         #expect(PathText.folder(of: file.temporary) == folder.path, "beside the file, on the same disk")
-        try file.write { try Data("new report".utf8).write(to: URL(fileURLWithPath: $0)) }
+        try file.write(Data("new report".utf8))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "new report")
         #expect(try folder.names() == ["report.csv"])
     }
@@ -57,13 +57,50 @@ import Testing
         let folder = try Folder()
         defer { folder.remove() }
         let path = folder.path + "/links.csv"
-        let file = OutputFile(path: path)
+        let file = try OutputFile(path: path)
         try Data("tokens".utf8).write(to: URL(fileURLWithPath: file.temporary))
         try Data("other tokens".utf8).write(to: URL(fileURLWithPath: path))
         let failure = #expect(throws: OutputFile.Failure.self) { try file.install(replacing: false) }
         #expect(failure?.code == EEXIST)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "other tokens")
         #expect(try String(contentsOfFile: file.temporary, encoding: .utf8) == "tokens", "kept, for the caller to say where it is")
+    }
+
+    /// The temporary file is made, empty, when the `OutputFile` is made (with the permissions
+    /// asked for), and never over a file that is there.
+    @Test func theTemporaryFileIsMadeWithTheOutputFileAndNeverOverAnother() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let paths = TemporaryPaths()
+        let links = try OutputFile(path: folder.path + "/links.csv", permissions: 0o600, registry: paths)
+        let attributes = try FileManager.default.attributesOfItem(atPath: links.temporary)
+        #expect(attributes[.size] as? Int == 0)
+        #expect(attributes[.posixPermissions] as? Int == 0o600, "readable by its owner alone from the start")
+        #expect(paths.registered == [links.temporary])
+
+        let taken = folder.path + "/.report.csv.part"
+        try Data("another writer's".utf8).write(to: URL(fileURLWithPath: taken))
+        let refused = #expect(throws: OutputFile.Failure.self) { try OutputFile(path: folder.path + "/report.csv", temporary: taken, registry: paths) }
+        #expect(refused?.code == EEXIST)
+        #expect(try String(contentsOfFile: taken, encoding: .utf8) == "another writer's")
+        #expect(paths.registered == [links.temporary], "the file that was there is not taken for the writer's")
+    }
+
+    /// Ctrl-C's cleanup that comes after the `OutputFile` is made and before its writer writes: it
+    /// removes the temporary file, and the writer, which opens that file without making it, fails
+    /// and makes none. (When the writer made the file itself, the cleanup found nothing to remove
+    /// and the writer then made a `.part` that stayed.)
+    @Test func aWriterThatGoesOnAfterTheInterruptsCleanupMakesNoFile() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let paths = TemporaryPaths()
+        let file = try OutputFile(path: folder.path + "/report.csv", registry: paths)
+        #expect(try folder.names() == [URL(fileURLWithPath: file.temporary).lastPathComponent])
+
+        #expect(paths.removeAll() == [file.temporary])
+        let failure = #expect(throws: OutputFile.Failure.self) { try file.write(Data("the report".utf8)) }
+        #expect(failure?.code == ENOENT)
+        #expect(try folder.names() == [], "no .part file and no report")
     }
 
     @Test func aFullDiskIsRecognisedInTheErrorsThatSaySo() throws {

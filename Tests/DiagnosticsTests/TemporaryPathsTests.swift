@@ -119,11 +119,11 @@ import Testing
     @Test func anOutputFileIsRegisteredUntilItIsInstalledOrDiscarded() throws {
         let folder = try Folder()
         defer { folder.remove() }
-        let installed = OutputFile(path: folder.path + "/report.csv")
-        let discarded = OutputFile(path: folder.path + "/other.csv")
-        let kept = OutputFile(path: folder.path + "/links.csv")
+        let installed = try OutputFile(path: folder.path + "/report.csv")
+        let discarded = try OutputFile(path: folder.path + "/other.csv")
+        let kept = try OutputFile(path: folder.path + "/links.csv")
         #expect(Set([installed.temporary, discarded.temporary, kept.temporary]).isSubset(of: TemporaryPaths.shared.registered))
-        try installed.write { try Data("report".utf8).write(to: URL(fileURLWithPath: $0)) }
+        try installed.write(Data("report".utf8))
         try Data("half".utf8).write(to: URL(fileURLWithPath: discarded.temporary))
         discarded.discard()
         try Data("tokens".utf8).write(to: URL(fileURLWithPath: kept.temporary))

@@ -21,9 +21,11 @@ import Testing
         let process = Process()
         let port: Int
 
-        /// Its log (standard error) goes to the file `log`, else nowhere.
-        init(database: String, tokenFile: String, arguments: [String] = [], logLevel: String = "warning", log: String? = nil) throws {
+        /// Its log (standard error) goes to the file `log`, else nowhere; `environment` is added to the test's own.
+        init(database: String, tokenFile: String, arguments: [String] = [], logLevel: String = "warning", log: String? = nil,
+             environment: [String: String] = [:]) throws {
             process.executableURL = CrashTests.executable
+            if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
             process.arguments = ["serve", "--db", database, "--port", "0", "--api-token-file", tokenFile, "--log-level", logLevel] + arguments
             let output = Pipe()
             process.standardOutput = output

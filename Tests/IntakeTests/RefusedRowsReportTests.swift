@@ -14,10 +14,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/report.csv"
         try Data("the earlier report".utf8).write(to: URL(fileURLWithPath: path))
-        let temporary = folder + "/.report.csv.part"
-        try FileManager.default.createSymbolicLink(atPath: temporary, withDestinationPath: "/dev/full")
+        // The temporary file is made with the OutputFile; a link to /dev/full then takes its place.
+        let file = try OutputFile(path: path, temporary: folder + "/.report.csv.part")
+        try FileManager.default.removeItem(atPath: file.temporary)
+        try FileManager.default.createSymbolicLink(atPath: file.temporary, withDestinationPath: "/dev/full")
 
-        let report = try RefusedRowsReport(file: OutputFile(path: path, temporary: temporary))
+        let report = try RefusedRowsReport(file: file)
         var failure: CSVWriteError?
         for row in 1...10_000 where failure == nil {
             do {
@@ -35,5 +37,19 @@ import Testing
         #expect(!report.installed)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "the earlier report")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["report.csv"], "the temporary file is removed")
+    }
+
+    /// Ctrl-C's cleanup between the making of the report's temporary file and its first row: the
+    /// writer, which opens the file without making it, fails, and no `.part` file is left.
+    @Test func aReportStartedAfterTheInterruptsCleanupMakesNoFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("refused-rows-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let paths = TemporaryPaths()
+        let file = try OutputFile(path: folder + "/report.csv", permissions: 0o644, registry: paths)
+        paths.removeAll()
+        let failure = #expect(throws: CSVWriteError.self) { try RefusedRowsReport(file: file) }
+        #expect(failure?.systemError == ENOENT)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
     }
 }

@@ -45,15 +45,40 @@ public final class TemporaryPaths: @unchecked Sendable {
         }
     }
 
+    /// Makes the empty file `path`, never one that is there (`O_EXCL`), with `permissions` before
+    /// the umask, and registers it, in one step: an interrupt removes it, or comes first, and then
+    /// the file is never made. Its writer opens the file that is there without creating it
+    /// (``OutputFile/write(_:replacing:)``), so that once an interrupt has removed it nothing
+    /// makes it again. The `errno` of a failure, or nil.
+    public func createFile(_ path: String, permissions: mode_t) -> Int32? {
+        var failure: Int32?
+        make { () -> String? in
+            let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, permissions)
+            guard descriptor >= 0 else {
+                failure = errno
+                return nil
+            }
+            close(descriptor)
+            return path
+        }
+        return failure
+    }
+
     /// Runs `body` (the rename of `path` into place, or a commit that the file must outlive) and,
     /// when it succeeds, unregisters `path` and registers `becoming`, in one step: an interrupt
     /// removes `path` before `body` runs, or after `body` has run and the paths changed.
     @discardableResult
     public func settle<T, Failure: Error>(_ path: String, becoming: [String] = [], _ body: () throws(Failure) -> T) throws(Failure) -> T {
+        try settle([path], becoming: becoming, body)
+    }
+
+    /// ``settle(_:becoming:_:)`` for several paths moved into place in one step (a backup and its checksum file).
+    @discardableResult
+    public func settle<T, Failure: Error>(_ paths: [String], becoming: [String] = [], _ body: () throws(Failure) -> T) throws(Failure) -> T {
         try locked { () throws(Failure) -> T in
             let result = try body()
-            paths[path] = nil
-            for path in becoming { paths[path] = false }
+            for path in paths { self.paths[path] = nil }
+            for path in becoming { self.paths[path] = false }
             return result
         }
     }

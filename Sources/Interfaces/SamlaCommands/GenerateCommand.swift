@@ -72,7 +72,7 @@ struct GenerateCommand: ParsableCommand {
             if let out {
                 // Written whole or not at all: a full disk leaves no half file under the name.
                 do {
-                    try OutputFile(path: out).write { try write(CSVWriter(path: $0, options: writerOptions)) }
+                    try OutputFile(path: out, permissions: 0o644).write { try write(CSVWriter(existingFile: $0, options: writerOptions)) }
                 } catch var error as CSVWriteError {
                     error.destination = out
                     throw error

@@ -8,7 +8,7 @@ enum TextFileOutput {
     /// Writes `text` as UTF-8 at `path`; `what` names the content in the refusal ("the cleaning log").
     static func write(_ text: String, to path: String, option: String, what: String) throws {
         do {
-            try OutputFile(path: path).write { try Data(text.utf8).write(to: URL(fileURLWithPath: $0)) }
+            try OutputFile(path: path).write(Data(text.utf8))
         } catch where DiskFull.isReason(error) {
             throw Refused([Diagnostic(.outputDiskFull, at: .file(path), "\(what) cannot be written: " + DiskFull.reason(writing: path, option: option))])
         } catch {

@@ -18,12 +18,18 @@ final class RefusedRowsReport {
     var path: String { file.path }
 
     convenience init(path: String) throws(CSVWriteError) {
-        try self.init(file: OutputFile(path: path))
+        let file: OutputFile
+        do {
+            file = try OutputFile(path: path, permissions: 0o644)
+        } catch {
+            throw CSVWriteError(.cannotCreate(reason: error.description), destination: path, systemError: error.code)
+        }
+        try self.init(file: file)
     }
 
     init(file: OutputFile) throws(CSVWriteError) {
         self.file = file
-        writer = try CSVWriter(path: file.temporary)
+        writer = try CSVWriter(existingFile: file.temporary)
         try guarded { () throws(CSVWriteError) in try writer.writeRecord(Self.header) }
     }
 

@@ -96,28 +96,19 @@ struct ContactsTable {
         return false
     }
 
-    /// The file at `path` could not be made.
-    struct CannotCreate: Error {}
-
-    /// Writes the table's rows at `path` with the cells `added(row)` gives after each row's own
-    /// (a row for which it gives nil is left out), under the header and `addedColumns`, in the
-    /// table's delimiter, and with a UTF-8 byte order mark whatever the table had: Excel, and Word's
-    /// mail merge, read a CSV file without one as Windows-1252, which turns Å into Ã…. The file is
-    /// readable by its owner only: the links and reminders files hold tokens in clear. A file
-    /// half written is removed; `CannotCreate` when it could not be made at all.
-    func writeOwnerOnly(to path: String, addedColumns: [String], added: (Int) -> [String]?) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else { throw CannotCreate() }
-        do {
-            let writer = try CSVWriter(path: path, options: .init(delimiter: delimiter, neutralizesFormulas: false, writesByteOrderMark: true))
-            try writer.writeRecord(header.names + addedColumns)
-            for (index, row) in rows.enumerated() {
-                guard let cells = added(index) else { continue }
-                try writer.writeRecord(row.fields + cells)
-            }
-            try writer.close()
-        } catch {
-            try? FileManager.default.removeItem(atPath: path)
-            throw error
+    /// Writes the table's rows into the file at `path`, which is there (an `OutputFile`'s temporary
+    /// file, made readable by its owner only: the links and reminders files hold tokens in clear),
+    /// with the cells `added(row)` gives after each row's own (a row for which it gives nil is left
+    /// out), under the header and `addedColumns`, in the table's delimiter, and with a UTF-8 byte
+    /// order mark whatever the table had: Excel, and Word's mail merge, read a CSV file without one
+    /// as Windows-1252, which turns Å into Ã…. The file is opened without being created.
+    func write(into path: String, addedColumns: [String], added: (Int) -> [String]?) throws {
+        let writer = try CSVWriter(existingFile: path, options: .init(delimiter: delimiter, neutralizesFormulas: false, writesByteOrderMark: true))
+        try writer.writeRecord(header.names + addedColumns)
+        for (index, row) in rows.enumerated() {
+            guard let cells = added(index) else { continue }
+            try writer.writeRecord(row.fields + cells)
         }
+        try writer.close()
     }
 }

@@ -90,7 +90,14 @@ public struct InvitationBatch: Sendable {
 
         // A row left out gets no token: it is not in the links file and not stored.
         let tokens = contacts.table.rows.map { leftOut.contains($0.number) ? nil : InvitationToken.random() }
-        let file = OutputFile(path: outputPath)
+        let file: OutputFile
+        do {
+            file = try OutputFile(path: outputPath, permissions: 0o600)
+        } catch {
+            throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
+                "the links file cannot be written here: " + UnwritableFolder.reason(writing: outputPath, option: "--out", system: "the file could not be made (\(error))")
+                    + "; nothing was stored")])
+        }
         do {
             try writeLinks(contacts.table, tokens: tokens, to: file.temporary)
         } catch {
@@ -271,11 +278,7 @@ public struct InvitationBatch: Sendable {
     /// Writes the links file at `path`: each row that has a token, with its token and link.
     private func writeLinks(_ table: ContactsTable, tokens: [InvitationToken?], to path: String) throws {
         do {
-            try table.writeOwnerOnly(to: path, addedColumns: ["token", "link"]) { index in tokens[index].map { [$0.text, links.personal($0.text)] } }
-        } catch is ContactsTable.CannotCreate {
-            throw Refusal(diagnostics: [Diagnostic(.outputUnwritable, at: .file(outputPath),
-                "the links file cannot be written here: " + UnwritableFolder.reason(writing: outputPath, option: "--out", system: "the file could not be made")
-                    + "; nothing was stored")])
+            try table.write(into: path, addedColumns: ["token", "link"]) { index in tokens[index].map { [$0.text, links.personal($0.text)] } }
         } catch let error as CSVWriteError where error.isDiskFull {
             throw Refusal(diagnostics: [Diagnostic(.outputDiskFull, at: .file(outputPath),
                 "the links file cannot be written: " + DiskFull.reason(writing: outputPath, option: "--out") + "; no invitation was stored")])

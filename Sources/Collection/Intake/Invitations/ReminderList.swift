@@ -248,10 +248,10 @@ public struct ReminderList: Sendable {
     /// delimiter and with a byte order mark, through a temporary file moved into place.
     private func write(_ table: ContactsTable, progress: [Progress?]) throws {
         do {
-            try OutputFile(path: outputPath).write(replacing: false) { temporary in
-                try table.writeOwnerOnly(to: temporary, addedColumns: [Self.progressColumn]) { index in progress[index].map { [$0.rawValue] } }
+            try OutputFile(path: outputPath, permissions: 0o600).write(replacing: false) { temporary in
+                try table.write(into: temporary, addedColumns: [Self.progressColumn]) { index in progress[index].map { [$0.rawValue] } }
             }
-        } catch let error as CSVWriteError where error.isDiskFull {
+        } catch where (error as? CSVWriteError)?.isDiskFull == true || DiskFull.isReason(error) {
             throw Refusal(diagnostics: [Diagnostic(.outputDiskFull, at: .file(outputPath),
                 "the reminders file cannot be written: " + DiskFull.reason(writing: outputPath, option: "--out"))])
         } catch {

@@ -21,9 +21,10 @@ final class FileDescriptorSink: ByteSink {
     private let owner: AnyObject?
     private var isOpen = true
 
-    /// Creates or truncates the file at `path` (mode 0644 before the umask).
-    init(path: String) throws(CSVWriteError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Creates or truncates the file at `path` (mode 0644 before the umask); unless `creating`,
+    /// only truncates the file that is there, and fails when there is none.
+    init(path: String, creating: Bool = true) throws(CSVWriteError) {
+        let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC | (creating ? O_CREAT : 0), 0o644)
         guard descriptor >= 0 else {
             let code = errno
             throw CSVWriteError(.cannotCreate(reason: systemErrorText(code)), destination: path, systemError: code)

@@ -40,6 +40,12 @@ public final class CSVWriter {
         self.init(sink: try FileDescriptorSink(path: path), options: options)
     }
 
+    /// Writes over the file at `path`, which must be there: an `OutputFile`'s temporary file,
+    /// opened without creating it, so that one an interrupt removed is not made again.
+    public convenience init(existingFile path: String, options: Options = Options()) throws(CSVWriteError) {
+        self.init(sink: try FileDescriptorSink(path: path, creating: false), options: options)
+    }
+
     /// Writes to an open handle (a file, a pipe, standard output); ``close()`` flushes but leaves the handle open.
     public convenience init(fileHandle: FileHandle, options: Options = Options()) {
         self.init(sink: FileDescriptorSink(borrowing: fileHandle.fileDescriptor, from: fileHandle), options: options)

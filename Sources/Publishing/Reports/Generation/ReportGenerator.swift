@@ -99,7 +99,7 @@ public struct ReportGenerator: Sendable {
         let rendered = try render()
         do {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            try OutputFile(path: target).write { try Data(rendered.html.utf8).write(to: URL(fileURLWithPath: $0)) }
+            try OutputFile(path: target).write(Data(rendered.html.utf8))
         } catch where DiskFull.isReason(error) {
             throw ReportError.refused([Diagnostic(.outputDiskFull, at: .file(target),
                 "the report cannot be written: " + DiskFull.reason(writing: target, option: option))])

@@ -96,40 +96,54 @@ struct BackupChecksum: Hashable, Sendable {
         var isFolder: ObjCBool = false
         let checksumFile = file(of: backup.path)
         if FileManager.default.fileExists(atPath: checksumFile, isDirectory: &isFolder), isFolder.boolValue {
-            throw StoreError.backupUnwritable(path: backup.path, reason: "\(checksumFile), where the backup's checksum goes, is a folder; move it aside, or give --to another name")
+            throw StoreError.backupUnwritable(path: backup.path, reason: folderInTheWay(checksumFile))
         }
     }
 
-    /// The checksum of the finished copy `backup.temporary`, under the backup's name. The checksum
-    /// file of an earlier backup of that name is removed now, before the copy takes the name, so that it is
-    /// never found beside a file it is not the checksum of.
-    static func prepare(_ backup: BackupFile) throws -> BackupChecksum {
+    /// Why a backup is refused when its checksum file `checksumFile` would be a folder that is there.
+    static func folderInTheWay(_ checksumFile: String) -> String {
+        "\(checksumFile), where the backup's checksum goes, is a folder; move it aside, or give --to another name"
+    }
+
+    /// The checksum of the finished copy `backup.temporary`, under the backup's name.
+    static func of(_ backup: BackupFile) throws -> BackupChecksum {
         let digest: String
         do {
             digest = try Self.digest(ofFileAt: backup.temporary)
         } catch {
             throw StoreError.backupUnwritable(path: backup.path, reason: "the copy could not be read back for its SHA-256 (\(error))")
         }
-        if unlink(file(of: backup.path)) != 0 && errno != ENOENT { throw backup.refusal(errno: errno) }
         return BackupChecksum(digest: digest, name: URL(fileURLWithPath: backup.path).lastPathComponent)
     }
 
-    /// Writes the checksum file beside the backup `backup`, whole or not at all, through
-    /// `temporary` (a short name of its own in the same folder by default, so that a backup's
-    /// name that fits fits here too); the checksum file's path. When it cannot be written, the
-    /// backup stays (it is complete) and `StoreError.backupChecksumUnwritable` says so.
-    func write(beside backup: String, temporary: String? = nil) throws -> String {
+    /// Writes the checksum file's line into a temporary file beside the backup `backup` and to the
+    /// disk, for ``BackupFile/install(permissions:replacing:checksum:)`` to move into place with the
+    /// backup; `temporary` is a short name of its own in the same folder by default, so that a
+    /// backup's name that fits fits here too. When it cannot be written, the refusal to throw
+    /// once the backup is in place (`StoreError.backupChecksumUnwritable`).
+    func stage(beside backup: String, temporary: String? = nil) -> Result<OutputFile, StoreError> {
         let checksumFile = Self.file(of: backup)
         let folder = URL(fileURLWithPath: checksumFile).deletingLastPathComponent()
-        let output = OutputFile(path: checksumFile, temporary: temporary
-            ?? folder.appendingPathComponent(".samla-sha256-\(String(format: "%08x", UInt32.random(in: .min ... .max))).part").path)
         do {
-            try output.write { path in try Data(line.utf8).write(to: URL(fileURLWithPath: path)) }
+            let output = try OutputFile(path: checksumFile, temporary: temporary
+                ?? folder.appendingPathComponent(".samla-sha256-\(String(format: "%08x", UInt32.random(in: .min ... .max))).part").path)
+            do {
+                try output.fill(with: Data(line.utf8))
+                try output.synchronize()
+            } catch {
+                output.discard()
+                throw error
+            }
+            return .success(output)
         } catch {
-            unlink(checksumFile)
-            throw StoreError.backupChecksumUnwritable(path: backup, checksumFile: checksumFile, sha256: digest, reason: Self.reason(error, writing: checksumFile))
+            return .failure(unwritable(beside: backup, error))
         }
-        return checksumFile
+    }
+
+    /// The refusal for a checksum file that could not be written beside the backup `backup` in place.
+    func unwritable(beside backup: String, _ error: any Error) -> StoreError {
+        let checksumFile = Self.file(of: backup)
+        return .backupChecksumUnwritable(path: backup, checksumFile: checksumFile, sha256: digest, reason: Self.reason(error, writing: checksumFile))
     }
 
     private static func reason(_ error: any Error, writing path: String) -> String {

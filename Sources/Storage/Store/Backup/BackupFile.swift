@@ -70,30 +70,62 @@ struct BackupFile {
     /// `errno` of a failure, or nil.
     func makeTemporaryFile() -> Int32? {
         TemporaryPaths.shared.register(Array(temporaryFiles.dropFirst()))
-        var failure: Int32?
-        TemporaryPaths.shared.make { () -> String? in
-            let descriptor = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else {
-                failure = errno
-                return nil
-            }
-            close(descriptor)
-            return temporary
-        }
+        let failure = TemporaryPaths.shared.createFile(temporary, permissions: 0o600)
         if failure != nil { TemporaryPaths.shared.unregister(temporaryFiles) }
         return failure
     }
 
-    /// Moves the finished copy into place: gives it `permissions`, writes it to the disk, renames it
-    /// to the backup file and writes the folder's new entry to the disk.
-    func install(permissions: mode_t, replacing: Bool) throws {
+    /// Moves the finished copy into place with its checksum file, staged beside it in `checksum`
+    /// (nil when it could not be written): gives the copy `permissions`, writes it to the disk, then
+    /// in one step with respect to an interrupt sets the earlier backup's checksum file aside,
+    /// renames the copy to the backup file, renames the checksum file into place and removes the
+    /// earlier one; last, writes the folder's new entries to the disk.
+    ///
+    /// After any one failure the backup file and its checksum file are the earlier pair, the new
+    /// pair, or the new backup alone (the `errno` of the checksum file's rename is returned, for
+    /// E813): the checksum file is never beside a file it is not the checksum of. When the rename of
+    /// the copy fails, the earlier checksum file is put back; should that fail too, the refusal
+    /// says where it is.
+    func install(permissions: mode_t, replacing: Bool, checksum: OutputFile?) throws -> Int32? {
         guard chmod(temporary, permissions) == 0 else { throw refusal(errno: errno) }
         if let failure = Self.synchronize(temporary, flags: O_RDONLY) { throw refusal(errno: failure) }
-        try TemporaryPaths.shared.settle(temporary) {
+        let checksumFile = BackupChecksum.file(of: path)
+        let aside = URL(fileURLWithPath: folder).appendingPathComponent(
+            ".\(URL(fileURLWithPath: checksumFile).lastPathComponent).earlier-\(String(format: "%08x", UInt32.random(in: .min ... .max)))").path
+        let checksumFailure = try TemporaryPaths.shared.settle([temporary] + (checksum.map { [$0.temporary] } ?? [])) { () throws -> Int32? in
             if !replacing, FileManager.default.fileExists(atPath: path) { throw StoreError.backupExists(path: path) }
-            guard rename(temporary, path) == 0 else { throw refusal(errno: errno) }
+            var status = stat()
+            let earlier = lstat(checksumFile, &status) == 0
+            if earlier, status.st_mode & S_IFMT == S_IFDIR {
+                throw StoreError.backupUnwritable(path: path, reason: BackupChecksum.folderInTheWay(checksumFile))
+            }
+            if earlier {
+                guard rename(checksumFile, aside) == 0 else {
+                    let code = errno
+                    throw StoreError.backupUnwritable(path: path, reason: "the earlier backup's checksum file \(checksumFile) cannot be replaced "
+                        + "(\(String(cString: strerror(code))))")
+                }
+            }
+            guard rename(temporary, path) == 0 else {
+                let code = errno
+                if earlier, rename(aside, checksumFile) != 0 {
+                    let putBack = errno
+                    throw StoreError.backupUnwritable(path: path, reason: "the copy could not be renamed to it (\(String(cString: strerror(code)))), "
+                        + "and the earlier backup's checksum file could not be put back (\(String(cString: strerror(putBack)))): it is \(aside); "
+                        + "rename it to \(checksumFile)")
+                }
+                throw refusal(errno: code)
+            }
+            var failure: Int32?
+            if let checksum, rename(checksum.temporary, checksumFile) != 0 {
+                failure = errno
+                unlink(checksum.temporary)
+            }
+            if earlier { unlink(aside) }
+            return checksum == nil ? nil : failure
         }
-        _ = Self.synchronize(URL(fileURLWithPath: path).deletingLastPathComponent().path, flags: O_RDONLY | O_DIRECTORY)
+        _ = Self.synchronize(folder, flags: O_RDONLY | O_DIRECTORY)
+        return checksumFailure
     }
 
     /// Removes the temporary file, if it is still there, and whatever SQLite left beside it.

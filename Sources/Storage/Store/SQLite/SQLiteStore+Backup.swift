@@ -19,10 +19,12 @@ extension SQLiteStore {
     /// cannot be written (`.backupUnwritable`), the disk has no room (`.backupDiskFull`), or the copy
     /// fails the check (`.backupDamaged`).
     ///
-    /// Once the backup is in place, its SHA-256 goes beside it in `path.sha256`, in the form of
-    /// `sha256sum` (``BackupChecksum``), replacing the earlier backup's, which is removed before the
-    /// copy takes the name. When that file cannot be written, the backup stays, complete, and
-    /// `StoreError.backupChecksumUnwritable` says so.
+    /// The copy's SHA-256 goes beside it in `path.sha256`, in the form of `sha256sum`
+    /// (``BackupChecksum``): written to a temporary file before the copy is renamed, and renamed
+    /// into place just after it, in one step with the earlier backup's checksum file set aside and
+    /// removed (``BackupFile/install(permissions:replacing:checksum:)``), so that the pair on disk is
+    /// the earlier one or the new one. When the checksum file cannot be written, the backup stays,
+    /// complete, without one, and `StoreError.backupChecksumUnwritable` says so.
     public func backup(to path: String, replacing: Bool = false) throws -> BackupSummary {
         try backup(to: path, replacing: replacing, pageLimit: nil)
     }
@@ -40,9 +42,14 @@ extension SQLiteStore {
         do {
             try copyPages(to: file.temporary, pageLimit: pageLimit)
             let contents = try Self.finishCopy(file)
-            let checksum = try BackupChecksum.prepare(file)
-            try file.install(permissions: mode_t(permissions | 0o600), replacing: replacing)
-            let checksumFile = try checksum.write(beside: path, temporary: checksumTemporary)
+            let checksum = try BackupChecksum.of(file)
+            let staged = checksum.stage(beside: path, temporary: checksumTemporary)
+            let stagedFile = try? staged.get()
+            defer { stagedFile?.discard() }
+            let renameFailure = try file.install(permissions: mode_t(permissions | 0o600), replacing: replacing, checksum: stagedFile)
+            if case .failure(let refusal) = staged { throw refusal }
+            if let renameFailure { throw checksum.unwritable(beside: path, OutputFile.Failure(code: renameFailure)) }
+            let checksumFile = BackupChecksum.file(of: path)
             let bytes = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
             return BackupSummary(file: path, bytes: bytes, rounds: contents.rounds,
                                  completeResponses: contents.complete, partialResponses: contents.partial, earlierSchema: contents.earlierSchema,
