@@ -59,20 +59,20 @@ import Testing
         }
         """
 
-    /// The library, compiled with the system's C compiler into `folder`.
+    /// The library, compiled with the Swift toolchain's clang (no other C compiler is needed) into `folder`.
     static func holdingLibrary(in folder: URL) throws -> String {
         let source = folder.appendingPathComponent("hold-export.c").path
         let library = folder.appendingPathComponent("hold-export.so").path
         try Self.library.write(toFile: source, atomically: true, encoding: .utf8)
         let compiler = Process()
         compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        compiler.arguments = ["cc", "-shared", "-fPIC", "-o", library, source, "-ldl"]
+        compiler.arguments = ["clang", "-shared", "-fPIC", "-o", library, source, "-ldl"]
         let errors = Pipe()
         compiler.standardError = errors
         try compiler.run()
         let said = errors.fileHandleForReading.readDataToEndOfFile()
         compiler.waitUntilExit()
-        try #require(compiler.terminationStatus == 0, "cc could not build the library: \(String(decoding: said, as: UTF8.self))")
+        try #require(compiler.terminationStatus == 0, "clang could not build the library: \(String(decoding: said, as: UTF8.self))")
         return library
     }
 

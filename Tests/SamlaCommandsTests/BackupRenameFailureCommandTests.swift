@@ -31,20 +31,20 @@ import Testing
         }
         """
 
-    /// The library, compiled with the system's C compiler into the workspace.
+    /// The library, compiled with the Swift toolchain's clang (no other C compiler is needed) into the workspace.
     static func failingRename(in workspace: Workspace) throws -> String {
         let source = workspace.path("failing-rename.c")
         let library = workspace.path("failing-rename.so")
         try Self.library.write(toFile: source, atomically: true, encoding: .utf8)
         let compiler = Process()
         compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        compiler.arguments = ["cc", "-shared", "-fPIC", "-o", library, source, "-ldl"]
+        compiler.arguments = ["clang", "-shared", "-fPIC", "-o", library, source, "-ldl"]
         let errors = Pipe()
         compiler.standardError = errors
         try compiler.run()
         let said = errors.fileHandleForReading.readDataToEndOfFile()
         compiler.waitUntilExit()
-        try #require(compiler.terminationStatus == 0, "cc could not build the library: \(String(decoding: said, as: UTF8.self))")
+        try #require(compiler.terminationStatus == 0, "clang could not build the library: \(String(decoding: said, as: UTF8.self))")
         return library
     }
 
