@@ -74,7 +74,7 @@ public struct OutputFile: Sendable {
         let failure = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int32? in
             var written = 0
             while written < bytes.count {
-                let count = writeBytes(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                let count = SystemFile.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
                 if count < 0 {
                     if errno == EINTR { continue }
                     return errno
@@ -122,14 +122,4 @@ public struct OutputFile: Sendable {
     public func discard() {
         registry.remove([temporary])
     }
-}
-
-private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Darwin)
-    Darwin.write(descriptor, bytes, count)
-    #elseif canImport(Musl)
-    Musl.write(descriptor, bytes, count)
-    #else
-    Glibc.write(descriptor, bytes, count)
-    #endif
 }

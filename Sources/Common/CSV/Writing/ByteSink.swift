@@ -1,3 +1,4 @@
+import Diagnostics
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -44,13 +45,13 @@ final class FileDescriptorSink: ByteSink {
     }
 
     deinit {
-        if ownsDescriptor && isOpen { _ = systemClose(descriptor) }
+        if ownsDescriptor && isOpen { _ = SystemFile.close(descriptor) }
     }
 
     func write(_ bytes: UnsafePointer<UInt8>, count: Int) throws(CSVWriteError) {
         var written = 0
         while written < count {
-            let result = systemWrite(descriptor, bytes + written, count - written)
+            let result = SystemFile.write(descriptor, bytes + written, count - written)
             if result > 0 {
                 written += result
             } else if result < 0 && errno == EINTR {
@@ -65,7 +66,7 @@ final class FileDescriptorSink: ByteSink {
     func close() throws(CSVWriteError) {
         guard ownsDescriptor && isOpen else { return }
         isOpen = false
-        if systemClose(descriptor) != 0 {
+        if SystemFile.close(descriptor) != 0 {
             let code = errno
             throw CSVWriteError(.closeFailed(reason: systemErrorText(code)), destination: destination, systemError: code)
         }
@@ -81,24 +82,4 @@ final class MemorySink: ByteSink {
     }
 
     func close() {}
-}
-
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
-    #if canImport(Darwin)
-    Darwin.write(descriptor, bytes, count)
-    #elseif canImport(Musl)
-    Musl.write(descriptor, bytes, count)
-    #else
-    Glibc.write(descriptor, bytes, count)
-    #endif
-}
-
-private func systemClose(_ descriptor: Int32) -> Int32 {
-    #if canImport(Darwin)
-    Darwin.close(descriptor)
-    #elseif canImport(Musl)
-    Musl.close(descriptor)
-    #else
-    Glibc.close(descriptor)
-    #endif
 }
