@@ -86,6 +86,43 @@ import Testing
         #expect(topline.contains("Fråga för fråga: ESEM 2025"))
     }
 
+    /// MSI's funding_gap reads fin_met, which only those who sought external finance are asked.
+    /// As shipped, its universe says so, and the report's methods count only the answers not given;
+    /// without the universe, compute and report warn (W307) and say how many were never asked.
+    @Test func responsesNeverAskedAQuestionAreCountedApartAndWarnedOf() throws {
+        let workspace = try Workspace()
+        let demo = try SamlaBinary.run(["demo", "--folder", workspace.path("demo")], in: Self.root)
+        #expect(demo.status == 0, "\(demo.errors)")
+        let item = "<li>Ofinansierad del av behovet av extern finansiering, ESEM 2025: "
+        let shipped = try String(contentsOfFile: workspace.path("demo/msi-impact.html"), encoding: .utf8)
+        #expect(shipped.contains(item + "12</li>"))
+        #expect(!shipped.contains("som aldrig fick frågan"))
+
+        let framework = try String(contentsOf: Self.root.appendingPathComponent("frameworks/msi-toc.yaml"), encoding: .utf8)
+        let universe = "    universe: \"${fin_sought} = 'yes'\"\n"
+        #expect(framework.contains("    denominator: \"100\"\n" + universe))
+        try FileManager.default.createDirectory(atPath: workspace.path("frameworks"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: workspace.path("reports"), withIntermediateDirectories: true)
+        let edited = workspace.path("frameworks/msi-toc.yaml")
+        try framework.replacingOccurrences(of: universe, with: "").write(toFile: edited, atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: Self.root.appendingPathComponent("reports/msi-impact.yaml").path,
+                                         toPath: workspace.path("reports/msi-impact.yaml"))
+        let db = workspace.path("demo/samla.sqlite")
+        let report = try SamlaBinary.run(["report", workspace.path("reports/msi-impact.yaml"), "--db", db, "--out", workspace.path("impact.html")])
+        #expect(report.status == 0, "\(report.errors)")
+        let warning = ":248:9: warning[W307]: the base of funding_gap holds responses that were never asked fin_met "
+            + "(shown only where ${consent} = 'yes' and ${fin_sought} = 'yes'): 63 in esem-se-2025 and 78 in esem-se-2027. "
+        #expect(report.errors.contains(workspace.path("reports") + "/../frameworks/msi-toc.yaml" + warning), "\(report.errors)")
+        let html = try String(contentsOfFile: workspace.path("impact.html"), encoding: .utf8)
+        #expect(html.contains(item + "75, varav 63 som aldrig fick frågan, eftersom den inte gällde dem</li>"))
+
+        let compute = try SamlaBinary.run(["compute", "--db", db, "--framework", edited, "--lang", "en"])
+        #expect(compute.status == 0, "\(compute.errors)")
+        #expect(compute.errors.contains(edited + warning), "\(compute.errors)")
+        #expect(compute.output.contains("  funding_gap esem-se-2025: 75 without a value, left out of the base (63 never asked fin_met)\n"))
+        #expect(compute.output.contains("  eco_score esem-se-2025: 10 without a value, left out of the base\n"))
+    }
+
     /// The forum survey's date question, answered with generated dates over many years, is counted
     /// in a few periods, not in some 70 months each withheld as "–".
     @Test func theForumToplineCountsTheEventDateInAFewPeriods() throws {

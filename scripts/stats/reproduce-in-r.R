@@ -178,6 +178,7 @@ EXPRESSIONS <- list(
 
 UNIVERSES <- list(
   "${active} = 'yes'" = function(r) answers(r, "active") == "yes",
+  "${fin_sought} = 'yes'" = function(r) answers(r, "fin_sought") == "yes",
   "${revenue_band} != 'zero'" = function(r) { x <- answers(r, "revenue_band"); x != "" & x != "zero" },
   "${mgmt_n} > 0" = function(r) { x <- number(answers(r, "mgmt_n")); !is.na(x) & x > 0 },
   "${target_any} = 'yes' and ${fte} > 0" = function(r) {

@@ -50,6 +50,7 @@ extension DiagnosticCode {
     /// `samla validate --db`: the survey file is of another version than a round that is collecting,
     /// which it may be meant to re-open, and that re-opening would be refused (E445, E446).
     public static let reopeningCollectingRoundRefused = DiagnosticCode("W306", .warning, "re-opening a round that is collecting with this definition would lose answers it has")
+    public static let baseHoldsResponsesNotAsked = DiagnosticCode("W307", .warning, "an indicator whose base holds responses that were never asked a question its value reads, which its `universe` could leave out")
 
     static let frameworkCodes: [DiagnosticCode] = [
         invalidFrameworkID, invalidFrameworkName, duplicateFrameworkID, unknownNode, linkToLowerLevel, nodeCycle,
@@ -61,5 +62,6 @@ extension DiagnosticCode {
         populationTotalNotFinite, totalOfNonNumericVariable, calibrationImpossible, unknownCalibrationMethod,
         invalidCalibrationBounds, logitWithoutBounds, calibrationNotConverged, weightsOutOfRange, percentSpelledAsLabel, computeLanguageUnknown, percentOnLevel, nodeWithoutIndicator,
         codeWithoutPopulationCount, calibrationVariableMayBeEmpty, questionChangedBetweenRounds, reopeningCollectingRoundRefused,
+        baseHoldsResponsesNotAsked,
     ]
 }

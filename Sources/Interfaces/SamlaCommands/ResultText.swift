@@ -56,7 +56,12 @@ enum ResultText {
                     },
                 ] as [String: Any]
             },
-            "missing": results.missing.map { ["indicator": $0.indicator, "round": $0.round, "count": $0.count] as [String: Any] },
+            "missing": results.missing.map { count in
+                [
+                    "indicator": count.indicator, "round": count.round, "count": count.count,
+                    "not_asked": count.notAsked.map { ["question": $0.question, "condition": $0.condition, "count": $0.count] as [String: Any] },
+                ] as [String: Any]
+            },
             "notes": results.notes.map { note in
                 var object: [String: Any] = ["kind": note.kind, "round": note.round, "text": note.text(results.language)]
                 if let indicator = note.indicator { object["indicator"] = indicator }
@@ -130,9 +135,13 @@ enum ResultText {
         }
         var notes = suppressionLines(results).map { "  " + $0 }
         for count in results.missing where count.count > 0 {
+            let questions = ResultNote.list(count.notAsked.map(\.question), and: sv ? "eller" : "or")
+            let notAsked = count.notAskedCount == 0 ? ""
+                : sv ? " (\(counted(count.notAskedCount, "fick")) aldrig frågan \(questions))"
+                : " (\(count.notAskedCount) never asked \(questions))"
             notes.append(sv
-                ? "  \(count.indicator) \(count.round): \(counted(count.count, "utan")) värde, utanför basen"
-                : "  \(count.indicator) \(count.round): \(count.count) without a value, left out of the base")
+                ? "  \(count.indicator) \(count.round): \(counted(count.count, "utan")) värde, utanför basen\(notAsked)"
+                : "  \(count.indicator) \(count.round): \(count.count) without a value, left out of the base\(notAsked)")
         }
         for row in rows where !row.note.isEmpty {
             let group = row.breakdown.isEmpty ? row.group : "\(row.breakdown): \(row.group)"

@@ -139,7 +139,10 @@ public struct Aggregator: Sendable {
             for (index, compiled) in plan.indicators.enumerated() {
                 computed[compiled.indicator.id, default: [:]][plan.round] = scanned.cells[index]
                 if wanted {
-                    missing.append(MissingCount(indicator: compiled.indicator.id, round: plan.round, count: scanned.missing[index]))
+                    let notAsked = zip(compiled.askedChecks, scanned.notAsked[index]).filter { $0.1 > 0 }.map { check, count in
+                        MissingCount.NotAsked(question: check.question, condition: check.conditionText, count: count)
+                    }
+                    missing.append(MissingCount(indicator: compiled.indicator.id, round: plan.round, count: scanned.missing[index], notAsked: notAsked))
                 }
             }
         }

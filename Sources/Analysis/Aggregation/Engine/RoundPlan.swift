@@ -15,6 +15,8 @@ struct RoundPlan {
     /// false for the answers that completeness only needs to find empty or not.
     private(set) var readsValue: [Bool] = []
     private var slotOf: [String: Int] = [:]
+    /// Relevance conditions compiled for `askedChecks`, by text.
+    private var conditionOf: [String: CompiledExpression] = [:]
     var cleaning = CompiledCleaning()
     var indicators: [CompiledIndicator] = []
     var breakdowns: [Breakdown] = []
@@ -76,6 +78,7 @@ struct RoundPlan {
             }
             compiled.value = compile(indicator.value, scope: scope, expecting: .number)
             compiled.denominator = compile(indicator.denominator, scope: scope, expecting: .number)
+            compiled.askedChecks = askedChecks(for: indicator, scope: scope)
             // A post-stratified round estimates every indicator that follows its weighting with a
             // design: each response weighs 1 before post-stratification when the indicator has no
             // weight of its own.
@@ -190,6 +193,40 @@ struct RoundPlan {
         }
     }
 
+    /// The questions whose answers decide an indicator's value (a proportion's deciding variables,
+    /// else those `value` and `denominator` read) that a `relevant` of their page or their own can
+    /// hide: a response it hid them from was not asked them.
+    private mutating func askedChecks(for indicator: Indicator, scope: SurveyScope) -> [AskedCheck] {
+        let names = indicator.numerator.map { MissingRule.decidingNames(of: $0.text) }
+            ?? [indicator.value, indicator.denominator].compactMap { $0 }.flatMap { source in
+                (try? ParsedExpression.parse(source.text).get())?.referencedNames ?? []
+            }
+        var checks: [AskedCheck] = []
+        for name in names {
+            guard let slot = slotOf[name],
+                  let variable = survey.variables.first(where: { $0.name == name }), variable.role != .otherText,
+                  !checks.contains(where: { $0.question == variable.question }),
+                  let page = survey.page(asking: variable.question),
+                  let question = page.questions.first(where: { $0.name == variable.question }),
+                  page.relevant != nil || question.relevant != nil
+            else { continue }
+            let conditions = [page.relevant, question.relevant].compactMap { $0 }
+            checks.append(AskedCheck(
+                slot: slot, question: question.name,
+                conditions: conditions.compactMap { condition($0, scope: scope) },
+                conditionText: AskedCheck.conjunction(conditions.map(\.text))))
+        }
+        return checks
+    }
+
+    /// A relevance condition compiled once per text.
+    private mutating func condition(_ source: ExpressionSource, scope: SurveyScope) -> CompiledExpression? {
+        if let known = conditionOf[source.text] { return known }
+        let compiled = compile(source, scope: scope, expecting: .condition)
+        conditionOf[source.text] = compiled
+        return compiled
+    }
+
     /// Answerable questions with their page and own relevance and their answer slots.
     private mutating func compileCompleteness(excluding excluded: Set<String>, scope: SurveyScope) {
         var conditionOf: [String: Int] = [:]
@@ -267,6 +304,8 @@ struct CompiledIndicator {
     var numeratorSlots: [Int] = []
     var value: CompiledExpression?
     var denominator: CompiledExpression?
+    /// The questions deciding its value that a response may not have been asked.
+    var askedChecks: [AskedCheck] = []
     /// Index into the plan's designs, for weighted indicators.
     var design: Int?
     /// Indexes into the plan's breakdowns.
@@ -274,6 +313,28 @@ struct CompiledIndicator {
 
     init(indicator: Indicator) {
         self.indicator = indicator
+    }
+}
+
+/// A question an indicator's value reads, shown only where its page's and its own `relevant` hold.
+struct AskedCheck {
+    /// The slot of the variable the indicator reads.
+    let slot: Int
+    let question: String
+    /// The page's condition and the question's, whichever it has.
+    let conditions: [CompiledExpression]
+    /// Both conditions as one, as a `universe` would say it.
+    let conditionText: String
+
+    /// Whether the current response was shown the question: every condition holds.
+    func wasAsked(_ context: EvaluationContext) -> Bool {
+        conditions.allSatisfy { $0.isTrue(context) }
+    }
+
+    /// `texts` joined by `and`, each in brackets where it has an `or` of its own.
+    static func conjunction(_ texts: [String]) -> String {
+        guard texts.count > 1 else { return texts.first ?? "" }
+        return texts.map { $0.contains(" or ") ? "(\($0))" : $0 }.joined(separator: " and ")
     }
 }
 

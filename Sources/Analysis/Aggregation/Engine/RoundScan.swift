@@ -136,6 +136,7 @@ private struct ScanPass {
     private let values: [CompiledExpression?]
     private let denominators: [CompiledExpression?]
     private let designOf: [Int?]
+    private let askedChecks: [[AskedCheck]]
 
     init(plan: RoundPlan, today: CalendarDate, log: CleaningLog, designs: [DesignColumns], indicatorCount: Int) {
         self.log = log
@@ -188,6 +189,8 @@ private struct ScanPass {
         values = indicators.map(\.value)
         denominators = indicators.map(\.denominator)
         designOf = indicators.map(\.design)
+        askedChecks = indicators.map(\.askedChecks)
+        for index in columns.indices { columns[index].notAsked = Array(repeating: 0, count: askedChecks[index].count) }
     }
 
     /// `minutes` in whole milliseconds, rounded up; a minimum beyond what Int64 holds (some 292
@@ -272,7 +275,7 @@ private struct ScanPass {
             switch kinds[index] {
             case .proportion:
                 guard let holds = numerator(index) else {
-                    columns[index].missing += 1
+                    countMissing(index)
                     continue
                 }
                 columns[index].append(row: position, value: holds ? 1 : 0)
@@ -282,19 +285,29 @@ private struct ScanPass {
                 guard let value = values[index]?.evaluate(context).number, value.isFinite,
                       let denominator = denominators[index]?.evaluate(context).number, denominator.isFinite
                 else {
-                    columns[index].missing += 1
+                    countMissing(index)
                     continue
                 }
                 columns[index].append(row: position, value: value, denominator: denominator)
             case .mean, .median, .total:
                 guard let value = values[index]?.evaluate(context).number, value.isFinite else {
-                    columns[index].missing += 1
+                    countMissing(index)
                     continue
                 }
                 columns[index].append(row: position, value: value)
             case .reported:
                 continue
             }
+        }
+    }
+
+    /// Counts the current row as missing from indicator `index`'s base, and as not asked at the
+    /// first question deciding its value that was empty because the row's answers hid it.
+    private mutating func countMissing(_ index: Int) {
+        columns[index].missing += 1
+        for (k, check) in askedChecks[index].enumerated() where context.slots[check.slot].isEmpty && !check.wasAsked(context) {
+            columns[index].notAsked[k] += 1
+            return
         }
     }
 
@@ -355,6 +368,8 @@ struct IndicatorColumns {
     /// Ratio only.
     var denominators: [Double] = []
     var missing = 0
+    /// Of `missing`, per entry of the indicator's `askedChecks`: the rows not asked that question.
+    var notAsked: [Int] = []
 
     mutating func append(row: Int32, value: Double, denominator: Double? = nil) {
         rows.append(row)

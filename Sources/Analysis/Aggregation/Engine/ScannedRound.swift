@@ -10,6 +10,8 @@ import Store
 struct ScannedRound: Sendable {
     let log: CleaningLog
     let missing: [Int]
+    /// Per indicator, of its missing responses: how many were not asked each question of its `askedChecks`.
+    let notAsked: [[Int]]
     let cells: [[ComputedCell]]
     /// Why the round cannot be estimated (its responses do not fit its post-strata, margins or calibration); no cells then.
     var refusals: [Diagnostic] = []
@@ -27,7 +29,7 @@ struct ScannedRound: Sendable {
                 let scan = RoundScan(plan: plan, today: today)
                 try scan.run(store: store)
                 let refused = { (problems: [Diagnostic]) in
-                    ScannedRound(log: scan.log, missing: scan.columns.map(\.missing), cells: [], refusals: problems)
+                    ScannedRound(log: scan.log, missing: scan.columns.map(\.missing), notAsked: scan.columns.map(\.notAsked), cells: [], refusals: problems)
                 }
                 if let problems = plan.postStratification?.problems(in: scan.postStrata, totals: scan.calibrationTotals, round: plan.round), !problems.isEmpty {
                     return refused(problems)
@@ -40,6 +42,7 @@ struct ScannedRound: Sendable {
                 return ScannedRound(
                     log: scan.log,
                     missing: scan.columns.map(\.missing),
+                    notAsked: scan.columns.map(\.notAsked),
                     cells: plan.indicators.indices.map {
                         CellEstimation.cells(for: $0, scan: scan, designs: designs, framework: framework, language: language)
                     })

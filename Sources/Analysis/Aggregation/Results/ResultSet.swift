@@ -24,8 +24,13 @@ public struct ResultSet: Sendable {
     }
 
     /// The warnings the results carry, each at its indicator in the framework: a change between
-    /// two rounds whose definitions ask a question the indicator reads differently (W305).
+    /// two rounds whose definitions ask a question the indicator reads differently (W305); a base
+    /// that holds responses never asked a question its value reads (W307).
     public var warnings: [Diagnostic] {
+        changedQuestionWarnings + notAskedWarnings
+    }
+
+    private var changedQuestionWarnings: [Diagnostic] {
         notes.compactMap { note in
             guard case .questionChanged(let id, let round, _, _, _, _) = note,
                   let indicator = framework.indicators.first(where: { $0.id == id }) else { return nil }
@@ -38,9 +43,55 @@ public struct ResultSet: Sendable {
     }
 }
 
+extension ResultSet {
+    /// One W307 per indicator whose base, in a round asked for, held responses never asked a
+    /// question deciding its value.
+    fileprivate var notAskedWarnings: [Diagnostic] {
+        let unasked = missing.filter { $0.notAskedCount > 0 }
+        return framework.indicators.compactMap { indicator in
+            let counts = unasked.filter { $0.indicator == indicator.id }
+            guard !counts.isEmpty else { return nil }
+            var questions: [MissingCount.NotAsked] = []
+            for entry in counts.flatMap(\.notAsked) where !questions.contains(where: { $0.question == entry.question }) {
+                questions.append(entry)
+            }
+            let asked = questions.map { "\($0.question) (shown only where \($0.condition))" }
+            let rounds = counts.map { "\($0.notAskedCount) in \($0.round)" }
+            var conditions: [String] = []
+            for question in questions where !conditions.contains(question.condition) { conditions.append(question.condition) }
+            return Diagnostic(.baseHoldsResponsesNotAsked, at: indicator.location,
+                "the base of \(indicator.id) holds responses that were never asked "
+                + ResultNote.list(asked, and: "or") + ": " + ResultNote.list(rounds, and: "and")
+                + ". They have no value and are left out of the base, counted among the responses without a value as if they had not answered. "
+                + "Give the indicator a `universe` that says whom it is about, such as `universe: \"\(AskedCheck.conjunction(conditions))\"`, "
+                + "so that its base is those asked and its responses without a value are answers not given (docs/framework-format.md, \"What each kind computes\")")
+        }
+    }
+}
+
 /// How many responses of an indicator's universe had no value (an empty numerator or value).
 public struct MissingCount: Sendable, Hashable {
+    /// Responses without a value because a question deciding it was hidden from them by its
+    /// page's or its own `relevant`: never asked, rather than not answered.
+    public struct NotAsked: Sendable, Hashable {
+        public let question: String
+        /// The page's and the question's conditions as one, as a `universe` would say it.
+        public let condition: String
+        public let count: Int
+
+        public init(question: String, condition: String, count: Int) {
+            self.question = question
+            self.condition = condition
+            self.count = count
+        }
+    }
+
     public let indicator: String
     public let round: String
     public let count: Int
+    /// Of `count`, those never asked, per question (each response at the first that was hidden from it).
+    public let notAsked: [NotAsked]
+
+    /// How many of `count` were never asked.
+    public var notAskedCount: Int { notAsked.reduce(0) { $0 + $1.count } }
 }

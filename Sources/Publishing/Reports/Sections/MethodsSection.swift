@@ -104,7 +104,10 @@ extension ReportRenderer {
             html.element("ul") { html in
                 for count in missing {
                     let title = framework.indicators.first { $0.id == count.indicator }.map { text($0.title) } ?? count.indicator
-                    html.element("li", text: "\(title), \(roundLabel(count.round)): \(numbers.integer(count.count))")
+                    let notAsked = count.notAskedCount == 0 ? ""
+                        : words.pick(", varav \(numbers.integer(count.notAskedCount)) som aldrig fick frågan, eftersom den inte gällde dem",
+                                     ", \(numbers.integer(count.notAskedCount)) of them never asked the question, as it did not apply to them")
+                    html.element("li", text: "\(title), \(roundLabel(count.round)): \(numbers.integer(count.count))\(notAsked)")
                 }
             }
         }
