@@ -7,7 +7,7 @@ import Testing
 struct BoundaryTests {
     /// Every response of shop-2025 answers 12, so the mean of 12 ÷ 40 is 0.3 and of 12 ÷ 60 is 0.2,
     /// exactly the targets; summing 25 of them in floating point lands a rounding step off
-    /// (0.2999999999999999, 0.20000000000000007), which must not turn "met" into "off track".
+    /// (0.2999999999999999, 0.20000000000000007), which must not turn "met" into "not met".
     @Test func anEstimateEqualToItsTargetMeetsIt() throws {
         func mean(_ id: String, _ value: String, _ direction: String, _ target: String) -> String {
             "  - {id: \(id), node: happy_customers, kind: mean, survey: shop, title: {sv: \"x\", en: \"x\"}, "
@@ -20,7 +20,7 @@ struct BoundaryTests {
         #expect(ComputeTests.row(results, "share_up", "shop-2025")?.status == .met)
         #expect(ComputeTests.row(results, "share_down", "shop-2025")?.status == .met)
         // A real shortfall, however small against the figure, is still one.
-        #expect(ComputeTests.row(results, "share_missed", "shop-2025")?.status == .offTrack)
+        #expect(ComputeTests.row(results, "share_missed", "shop-2025")?.status == .notMet)
     }
 
     /// A response of weight 0 adds nothing to a weighted estimate, so it is no response behind the

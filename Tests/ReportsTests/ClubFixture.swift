@@ -82,17 +82,25 @@ final class ClubFixture {
         }
     }
 
-    /// The club report, loaded against the fixture's framework.
-    func definition(_ name: String = "club-report.yaml") throws -> ReportDefinition {
-        let framework = self.framework
+    /// The fixture's framework with `edit` made to its text.
+    func framework(editing edit: (String) -> String) throws -> Framework {
+        let text = edit(try String(contentsOfFile: Self.path("club-toc.yaml"), encoding: .utf8))
+        let loaded = FrameworkLoader.load(text: text, path: Self.path("club-toc.yaml"), surveys: SurveyCatalogue([document.survey]))
+        guard let framework = loaded.framework else { throw FixtureError.unloadable(loaded.diagnostics.map(\.description).joined(separator: "\n")) }
+        return framework
+    }
+
+    /// The club report, loaded against the fixture's framework or `framework`.
+    func definition(_ name: String = "club-report.yaml", framework: Framework? = nil) throws -> ReportDefinition {
+        let framework = framework ?? self.framework
         let loaded = ReportLoader.load(contentsOf: Self.path(name)) { _ in FrameworkLoadResult(framework: framework, diagnostics: []) }
         guard let definition = loaded.definition else { throw FixtureError.unloadable(loaded.diagnostics.map(\.description).joined(separator: "\n")) }
         return definition
     }
 
-    func render(language: String? = nil) throws -> String {
-        var definition = try definition()
+    func render(language: String? = nil, framework: Framework? = nil) throws -> String {
+        var definition = try definition(framework: framework)
         if let language { definition.language = language }
-        return try ReportGenerator(definition: definition, framework: framework, store: store, today: Self.today, samlaVersion: "test").render().html
+        return try ReportGenerator(definition: definition, framework: framework ?? self.framework, store: store, today: Self.today, samlaVersion: "test").render().html
     }
 }

@@ -239,6 +239,26 @@ struct ReportRenderingTests {
         #expect(html.contains("<span class=\"note\">inget mål</span>"))
     }
 
+    /// A target whose round has come and gone unreached is "not met", not "off track" (which says
+    /// there is still time), and its node takes the worst status.
+    @Test func aTargetMissedInItsOwnRoundIsNotMet() throws {
+        let fixture = try ClubFixture()
+        let framework = try fixture.framework { $0.replacingOccurrences(of: "targets: {club-2025: 0.6}", with: "targets: {club-2025: 0.7}") }
+        let html = try fixture.render(framework: framework)
+        // happy: 65 % against 70 % in club-2025, its target's own round. meetings: 12 against 10: met.
+        #expect(html.contains("<li class=\"tile met\"><span class=\"count\">1</span>"))
+        #expect(html.contains("<li class=\"tile off-track\"><span class=\"count\">0</span>"))
+        #expect(html.contains("<li class=\"tile not-met\"><span class=\"count\">1</span>"))
+        #expect(html.contains("<li>Status: <span class=\"status not-met\">"), "the indicator's own facts")
+        // Its shape beside the word is a cross, as the others have a circle, diamond, triangle and square.
+        #expect(html.contains("<span class=\"status not-met\"><svg class=\"status-icon\" width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\" focusable=\"false\"><path d=\"M2 2L12 12M12 2L2 12\" fill=\"none\" stroke=\"#7a1c12\""))
+        // The node happy_members (happy and mean_score, which has no target) is drawn as not met.
+        let nodes = html.components(separatedBy: "<span class=\"status not-met\">").count - 1
+        #expect(nodes == 4, "the facts, the summary row, the legend and the node in the table: \(nodes)")
+        let english = try fixture.render(language: "en", framework: framework)
+        #expect(english.contains("Not met") && !english.contains("Off track</span></td>"))
+    }
+
     @Test func theToplineCountsTheCleanedResponsesAndHidesPersonalData() throws {
         let html = try ClubFixture().render()
         #expect(html.contains("40\u{A0}svar kvar efter rensning (41\u{A0}lästa, 1\u{A0}borttaget enligt rensningsreglerna)"))

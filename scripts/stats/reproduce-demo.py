@@ -433,7 +433,7 @@ def status(indicator, round_name, estimate):
     if reaches(goal):
         return "uppnått"
     if goal_round == round_name:
-        return "inte i fas"
+        return "inte uppnått"
     if "baseline" not in indicator:
         return ""
     start, value = indicator["baseline"]

@@ -27,7 +27,8 @@ TOLERANCE <- 6e-7         # results.csv writes six decimals: a rounding leaves a
 RELATIVE <- 1e-9          # iterative calibration (raking, bounds) stops within 1e-7 of each target, in
                           # R and in Samla alike; their figures then differ by rounding, to 1e-11 relative
 Z <- qnorm((1 + LEVEL) / 2)
-STATUS <- list(met = c("uppnått", "met"), on = c("i fas", "on track"), off = c("inte i fas", "off track"))
+STATUS <- list(met = c("uppnått", "met"), on = c("i fas", "on track"), off = c("inte i fas", "off track"),
+               missed = c("inte uppnått", "not met"))
 
 arguments <- commandArgs(trailingOnly = TRUE)
 verbose <- "--verbose" %in% arguments
@@ -419,7 +420,7 @@ status_of <- function(indicator, line, round_name, estimate, language) {
     if (up) estimate >= value - slack else estimate <= value + slack
   }
   if (reaches(goal)) return(word("met"))
-  if (later[1] == round_name) return(word("off"))
+  if (later[1] == round_name) return(word("missed"))
   if (is.null(indicator$baseline)) return("")
   s <- match(indicator$baseline$round, line); now <- match(round_name, line); end <- match(later[1], line)
   path <- indicator$baseline$value + (goal - indicator$baseline$value) * (now - s) / (end - s)

@@ -5,7 +5,7 @@ import Frameworks
 /// The target of a round is the indicator's target for that round, else for the next round of its
 /// time line that has one. The estimate (not its interval) decides:
 /// - **met** when it reaches the target (≥ for direction up, ≤ for down);
-/// - at the target's own round, anything else is **off track**;
+/// - at the target's own round, anything else is **not met**;
 /// - before it, **on track** when it reaches the straight path from the baseline to the target,
 ///   which advances one equal step per round of the time line, else **off track**;
 ///   without a baseline there is no path, and no status until the target is met or its round comes.
@@ -31,7 +31,7 @@ enum StatusRule {
             return direction == .up ? estimate >= goal - slack : estimate <= goal + slack
         }
         if reaches(target.value) { return .met }
-        if target.round == round { return .offTrack }
+        if target.round == round { return .notMet }
         guard let baseline = indicator.baseline,
               let start = timeLine.firstIndex(of: baseline.round),
               let now = timeLine.firstIndex(of: round),

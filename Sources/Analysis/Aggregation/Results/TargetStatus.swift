@@ -4,8 +4,10 @@ public enum TargetStatus: String, Sendable, Hashable, CaseIterable {
     case met
     /// Not yet at the target, but at or beyond the straight path from the baseline to the target.
     case onTrack = "on track"
-    /// Behind the path, or past the target's round without reaching it.
+    /// Before the target's round, behind the straight path from the baseline to the target.
     case offTrack = "off track"
+    /// At the target's own round, short of the target.
+    case notMet = "not met"
 
     /// The status in a results language.
     public func label(_ language: String) -> String {
@@ -13,6 +15,7 @@ public enum TargetStatus: String, Sendable, Hashable, CaseIterable {
         case (.met, "sv"): "uppnått"
         case (.onTrack, "sv"): "i fas"
         case (.offTrack, "sv"): "inte i fas"
+        case (.notMet, "sv"): "inte uppnått"
         default: rawValue
         }
     }

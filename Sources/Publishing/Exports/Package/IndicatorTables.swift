@@ -111,8 +111,8 @@ enum IndicatorTables {
                 : "primary: the cell has fewer responses than the threshold; secondary: withheld because another cell of the same breakdown is, which could otherwise be worked out from the total; dominance: one or two responses make up nearly all of the sum the figure is built from (the p % rule); empty: published. A suppressed cell has no estimate, interval or change."
         case "status":
             swedish
-                ? "Totalens läge mot målet: uppnått, i fas eller inte i fas; tom för grupper och där det saknas mål."
-                : "The total's standing against its target: met, on track or off track; empty for groups and where there is no target."
+                ? "Totalens läge mot målet: uppnått, i fas, inte i fas (före målets omgång) eller inte uppnått (i målets omgång); tom för grupper och där det saknas mål."
+                : "The total's standing against its target: met, on track, off track (before the target's round) or not met (in the target's round); empty for groups and where there is no target."
         case "interval_note":
             swedish
                 ? "Varför en publicerad skattning saknar intervall (en stabil kod); tom när den har ett eller saknar skattning."

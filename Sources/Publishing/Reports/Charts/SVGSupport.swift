@@ -63,7 +63,7 @@ enum SVG {
 
     /// The shapes that tell rounds and statuses apart without colour.
     enum Shape: CaseIterable {
-        case circle, square, diamond, triangleUp, triangleDown
+        case circle, square, diamond, triangleUp, triangleDown, cross
     }
 
     /// A figure holding a chart: its caption, with the id the chart's scrolling region is named by
@@ -120,6 +120,9 @@ enum SVG {
         case .triangleDown:
             html.selfClosing("path", .init("d", "M\(n(x)) \(n(y + r * 1.2))L\(n(x + r * 1.15)) \(n(y - r * 0.9))L\(n(x - r * 1.15)) \(n(y - r * 0.9))Z"),
                              .init("fill", fill), .init("stroke", stroke), .init("stroke-width", "1.5"))
+        case .cross:
+            html.selfClosing("path", .init("d", "M\(n(x - r)) \(n(y - r))L\(n(x + r)) \(n(y + r))M\(n(x + r)) \(n(y - r))L\(n(x - r)) \(n(y + r))"),
+                             .init("fill", "none"), .init("stroke", stroke), .init("stroke-width", n(r * 0.7)))
         }
     }
 

@@ -15,12 +15,15 @@ struct StatusStyle: Sendable {
         case .met: (colour, fill, shape, cssClass) = ("#15703a", "#dcf2e2", .circle, "met")
         case .onTrack: (colour, fill, shape, cssClass) = ("#8a5a00", "#fdf0c4", .diamond, "on-track")
         case .offTrack: (colour, fill, shape, cssClass) = ("#b42318", "#fbdedb", .triangleDown, "off-track")
+        case .notMet: (colour, fill, shape, cssClass) = ("#7a1c12", "#f1d3ce", .cross, "not-met")
         case nil: (colour, fill, shape, cssClass) = ("#5c5c5c", "#efefef", .square, "no-status")
         }
     }
 
-    /// The worst of several statuses: off track before on track before met; nil when none has one.
+    /// The worst of several statuses: not met before off track before on track before met; nil when
+    /// none has one.
     static func worst(_ statuses: [TargetStatus]) -> TargetStatus? {
+        if statuses.contains(.notMet) { return .notMet }
         if statuses.contains(.offTrack) { return .offTrack }
         if statuses.contains(.onTrack) { return .onTrack }
         return statuses.isEmpty ? nil : .met

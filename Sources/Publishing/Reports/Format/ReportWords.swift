@@ -44,6 +44,7 @@ struct ReportWords: Sendable {
         case .met: pick("Uppnått", "Met")
         case .onTrack: pick("I fas", "On track")
         case .offTrack: pick("Inte i fas", "Off track")
+        case .notMet: pick("Inte uppnått", "Not met")
         case nil: pick("Ingen status", "No status")
         }
     }
@@ -166,8 +167,8 @@ struct ReportWords: Sendable {
         }
     }
     var statusExplanation: String {
-        pick("Status jämför den senaste skattningen med målet: uppnått när skattningen når målet, i fas när den ligger på eller över en rak linje från utgångsvärdet till målet, annars inte i fas. Intervallet visar hur säker skattningen är.",
-             "Status compares the latest estimate with the target: met when the estimate reaches the target, on track when it is on or beyond a straight path from the baseline to the target, otherwise off track. The interval shows how certain the estimate is.")
+        pick("Status jämför den senaste skattningen med målet: uppnått när skattningen når målet, i fas när den ligger på eller över en rak linje från utgångsvärdet till målet, annars inte i fas; i målets egen omgång är en skattning som inte når målet inte uppnådd. Intervallet visar hur säker skattningen är.",
+             "Status compares the latest estimate with the target: met when the estimate reaches the target, on track when it is on or beyond a straight path from the baseline to the target, otherwise off track; in the target's own round, an estimate short of the target has not met it. The interval shows how certain the estimate is.")
     }
 
     // MARK: Tables

@@ -30,9 +30,10 @@ enum ReportStylesheet {
     .tile.met { border-color: #15703a; background: #dcf2e2; }
     .tile.on-track { border-color: #8a5a00; background: #fdf0c4; }
     .tile.off-track { border-color: #b42318; background: #fbdedb; }
+    .tile.not-met { border-color: #7a1c12; background: #f1d3ce; }
     .tile.no-status { border-color: #5c5c5c; background: #efefef; }
     .status { white-space: nowrap; font-weight: 600; }
-    .status.met { color: #15703a; } .status.on-track { color: #8a5a00; } .status.off-track { color: #b42318; } .status.no-status { color: #4a4a4a; font-weight: 400; }
+    .status.met { color: #15703a; } .status.on-track { color: #8a5a00; } .status.off-track { color: #b42318; } .status.not-met { color: #7a1c12; } .status.no-status { color: #4a4a4a; font-weight: 400; }
     .status-icon { vertical-align: -2px; margin-right: .3rem; }
     figure { margin: 1rem 0 1.5rem; }
     figcaption { font-weight: 600; margin-bottom: .4rem; }

@@ -17,16 +17,14 @@ extension ReportRenderer {
         return nil
     }
 
-    /// Status at a glance: how many indicators are met, on track, off track or without a status,
-    /// then one line per indicator.
+    /// The statuses as tiles and legends list them, best first, then none.
+    static var statusesInOrder: [TargetStatus?] { TargetStatus.allCases + [nil] }
+
+    /// Status at a glance: how many indicators are met, on track, off track, not met or without a
+    /// status, then one line per indicator.
     func renderSummary(into html: inout HTMLBuilder) {
         let all = snapshots()
-        let counts: [(TargetStatus?, Int)] = [
-            (.met, all.filter { $0.status == .met }.count),
-            (.onTrack, all.filter { $0.status == .onTrack }.count),
-            (.offTrack, all.filter { $0.status == .offTrack }.count),
-            (nil, all.filter { $0.status == nil }.count),
-        ]
+        let counts = Self.statusesInOrder.map { status in (status, all.filter { $0.status == status }.count) }
         html.element("p", .init("class", "lead"), text: words.pick(
             "Läget för ramverkets \(numbers.count(all.count, words.plural(all.count, "indikator", "indikatorer"))) i den senaste omgången med data, mot deras mål.",
             "Where the framework's \(all.count) \(words.plural(all.count, "indicator stands", "indicators stand")) in their latest round with data, against their targets."))
@@ -132,7 +130,7 @@ extension ReportRenderer {
         SVG.figure(chartID: "toc", caption: text(framework.title), into: &html) { html in
             TheoryOfChangeDiagram(framework: framework, states: states, words: words, id: "toc", description: diagramDescription).render(into: &html)
             html.element("ul", .init("class", "indicator-facts")) { html in
-                for status in [TargetStatus.met, .onTrack, .offTrack] as [TargetStatus?] + [nil] {
+                for status in Self.statusesInOrder {
                     let style = StatusStyle(status)
                     html.element("li") { html in
                         html.element("span", .init("class", "status \(style.cssClass)")) { html in
