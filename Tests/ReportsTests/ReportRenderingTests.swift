@@ -782,6 +782,31 @@ struct ReportRenderingTests {
         #expect(try ClubFixture().render(language: language).contains(">\(change)</th>"))
     }
 
+    /// Three or more groups of a breakdown withheld in every round for the same reason are one line
+    /// of the chart and one row of the table, naming each; fewer, or for different reasons, keep
+    /// their own.
+    @Test func groupsWithheldInEveryRoundShareALine() throws {
+        let fixture = try ClubFixture(answered2024: false)
+        let framework = try fixture.framework { $0.replacingOccurrences(of: "disaggregate: [size]", with: "disaggregate: [size, heard]") }
+        let html = try fixture.render(framework: framework)
+        let happy = try #require(html.range(of: "<article class=\"indicator\" id=\"ind-happy\"").map { String(html[$0.lowerBound...]) })
+        let article = String(happy.prefix(upTo: try #require(happy.range(of: "</article>")).upperBound))
+        // In club-2025, 30 heard of the club from a friend (withheld beside the small ones), 2 in
+        // another way, none on the web, 8 did not answer.
+        #expect(article.contains("<tr class=\"withheld-groups\"><th scope=\"row\">3 grupper var för sig: På webben, Annat och Uppgift saknas</th>"
+            + "<td class=\"round\">Klubb 2025</td><td class=\"num\">&lt;\u{00A0}10</td><td class=\"num\">– för få svar</td><td class=\"num\">–</td></tr>"), "\(article)")
+        #expect(!article.contains("<th scope=\"row\">På webben</th>") && article.contains("<th scope=\"row\">Genom en vän</th>"))
+        #expect(article.contains(">3 grupper var för sig</tspan></text><text x=\"214\" y=\"219\" font-size=\"12\" fill=\"#3d3d3d\">– för få svar</text>"), "the chart's line")
+        // Size's two withheld groups are withheld for different reasons, and keep their rows.
+        #expect(article.contains("<th scope=\"row\">Stor</th>") && article.contains("<th scope=\"row\">Pytteliten</th>"))
+        let english = try fixture.render(language: "en", framework: framework)
+        #expect(english.contains(">3 groups, each: On the web, Other and Not answered</th><td class=\"round\">Club 2025</td>"))
+        // With club-2024 too, whose 30 did not say how they heard, "Not answered" is published there:
+        // the two left withheld in every round keep a row each.
+        let twoRounds = try ClubFixture().render(framework: framework)
+        #expect(!twoRounds.contains("withheld-groups") && twoRounds.contains("<th scope=\"row\">På webben</th>"))
+    }
+
     /// Large members (17) are withheld beside the 3 tiny ones so that those cannot be worked out:
     /// the charts say they are not shown, not that they are too few; tiny ones are too few.
     @Test func aGroupWithheldBesideASmallOneIsNotCalledTooFewInCharts() throws {

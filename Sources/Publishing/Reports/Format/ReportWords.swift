@@ -58,6 +58,10 @@ struct ReportWords: Sendable {
     var tooFew: String { pick("för få svar", "too few responses") }
     /// A figure withheld beside a small one, so that the small one cannot be worked out (see ``suppressionNote(threshold:)``).
     var withheld: String { pick("visas inte", "not shown") }
+    /// Several groups of a breakdown withheld in every round for the same reason, on one line:
+    /// `18 grupper var för sig` beside `– för få svar`.
+    func groupsEach(_ count: Int) -> String { pick("\(count) grupper var för sig", "\(count) groups, each") }
+    var everyRound: String { pick("Varje omgång", "Every round") }
     /// A figure withheld by the p % rule (see ``dominanceNote(p:)``).
     var dominated: String { pick("dominerad", "dominated") }
     /// Why a cell is withheld, beside its dash.

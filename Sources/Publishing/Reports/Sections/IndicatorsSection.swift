@@ -54,22 +54,26 @@ extension ReportRenderer {
                 return
             }
             let groups = groupOrder(rows)
+            let everWithheld = withheldInEveryRound(groups, rows: rows, rounds: rounds)
             var chartRows: [IntervalChart.Row] = []
-            var lastVariable: String?? = .none
-            for group in groups {
-                if group.variable != nil, lastVariable != .some(group.variable) {
-                    chartRows.append(IntervalChart.Row(label: group.variableLabel ?? group.variable ?? "", marks: [], missing: nil, isHeading: true))
+            for breakdown in groups.groupedInOrder(by: { $0.variable ?? "" }) {
+                if let first = breakdown.elements.first, first.variable != nil {
+                    chartRows.append(IntervalChart.Row(label: first.variableLabel ?? first.variable ?? "", marks: [], missing: nil, isHeading: true))
                 }
-                lastVariable = .some(group.variable)
-                var marks: [IntervalChart.Mark] = []
-                var outcomes: [CellOutcome] = []
-                for (index, round) in rounds.enumerated() {
-                    guard let row = rows.first(where: { $0.round == round && $0.group.reportKey == group.reportKey }) else { continue }
-                    outcomes.append(row.outcome)
-                    guard let cell = row.outcome.published else { continue }
-                    marks.append(.init(round: index, value: cell.value, low: cell.interval?.lower, high: cell.interval?.upper))
+                for group in breakdown.elements where !everWithheld.hides(group) {
+                    var marks: [IntervalChart.Mark] = []
+                    var outcomes: [CellOutcome] = []
+                    for (index, round) in rounds.enumerated() {
+                        guard let row = rows.first(where: { $0.round == round && $0.group.reportKey == group.reportKey }) else { continue }
+                        outcomes.append(row.outcome)
+                        guard let cell = row.outcome.published else { continue }
+                        marks.append(.init(round: index, value: cell.value, low: cell.interval?.lower, high: cell.interval?.upper))
+                    }
+                    chartRows.append(IntervalChart.Row(label: group.label, marks: marks, missing: missingText(outcomes)))
                 }
-                chartRows.append(IntervalChart.Row(label: group.label, marks: marks, missing: missingText(outcomes)))
+                for line in everWithheld.lines where line.variable == breakdown.key {
+                    chartRows.append(IntervalChart.Row(label: words.groupsEach(line.groups.count), marks: [], missing: line.reason))
+                }
             }
             let target = snapshot?.target
             let description = chartDescription(indicator, format: format, rows: rows, rounds: rounds)
@@ -82,7 +86,8 @@ extension ReportRenderer {
                               target: target?.value, targetLabel: target.map { "\(words.target) \(roundLabel($0.round)):" }, format: format,
                               words: words).render(into: &html)
             }
-            renderIndicatorTable(indicator, rows: rows, rounds: rounds, groups: groups, format: format, showIntervals: hasIntervals, into: &html)
+            renderIndicatorTable(indicator, rows: rows, rounds: rounds, groups: groups, everWithheld: everWithheld, format: format,
+                                 showIntervals: hasIntervals, into: &html)
             // A round whose definition cannot compute the indicator, and a change across a question
             // asked differently, are said where the reader sees the figures.
             for note in content.results?.notes ?? [] where note.indicator == indicator.id {
@@ -97,6 +102,26 @@ extension ReportRenderer {
         var groups: [ResultGroup] = []
         for row in rows where seen.insert(row.group.reportKey).inserted { groups.append(row.group) }
         return groups.filter(\.isTotal) + groups.filter { !$0.isTotal }
+    }
+
+    /// The groups of each breakdown withheld in each of `rounds`, for one reason, where
+    /// there are at least ``WithheldGroups/fewest`` of them: a breakdown by county in a national
+    /// survey would otherwise give a line to each of some twenty counties, most saying "too few".
+    private func withheldInEveryRound(_ groups: [ResultGroup], rows: [ResultRow], rounds: [String]) -> WithheldGroups {
+        var lines: [WithheldGroups.Line] = []
+        for breakdown in groups.filter({ !$0.isTotal }).groupedInOrder(by: { $0.variable ?? "" }) {
+            let withheld = breakdown.elements.compactMap { group -> (group: ResultGroup, outcomes: [CellOutcome])? in
+                let outcomes = rows.filter { $0.group.reportKey == group.reportKey && rounds.contains($0.round) }.map(\.outcome)
+                return outcomes.count == rounds.count && outcomes.allSatisfy(\.isSuppressed) ? (group, outcomes) : nil
+            }
+            for (reason, members) in withheld.groupedInOrder(by: { missingText($0.outcomes) }) where members.count >= WithheldGroups.fewest {
+                let belowThreshold = members.allSatisfy { member in
+                    member.outcomes.allSatisfy { if case .suppressed(let cell) = $0 { cell.reason == .belowThreshold } else { false } }
+                }
+                lines.append(.init(variable: breakdown.key, groups: members.map(\.group), reason: reason, belowThreshold: belowThreshold))
+            }
+        }
+        return WithheldGroups(lines: lines)
     }
 
     /// Why a group has no figure in any of `outcomes`: too few responses only when every cell's own
@@ -130,7 +155,7 @@ extension ReportRenderer {
             + words.pick(" Tabellen nedan ger alla grupper.", " The table below gives every group.")
     }
 
-    private func renderIndicatorTable(_ indicator: Indicator, rows: [ResultRow], rounds: [String], groups: [ResultGroup],
+    private func renderIndicatorTable(_ indicator: Indicator, rows: [ResultRow], rounds: [String], groups: [ResultGroup], everWithheld: WithheldGroups,
                                       format: IndicatorFormat, showIntervals: Bool, into html: inout HTMLBuilder) {
         let reported = indicator.kind == .reported
         let intervals = !reported && showIntervals
@@ -213,7 +238,7 @@ extension ReportRenderer {
                             html.element("th", .init("colspan", String(columns)), .init("scope", "rowgroup"), text: first.variableLabel ?? first.variable ?? "")
                         }
                     }
-                    for group in breakdown.elements {
+                    for group in breakdown.elements where !everWithheld.hides(group) {
                         for round in rounds {
                             guard let row = rows.first(where: { $0.round == round && $0.group.reportKey == group.reportKey }) else { continue }
                             html.element("tr", .optional("class", group.isTotal ? "total" : nil)) { html in
@@ -222,6 +247,20 @@ extension ReportRenderer {
                                 html.element("td", .init("class", "round"), text: roundLabel(round))
                                 renderCells(of: row, group: group, round: round, into: &html)
                             }
+                        }
+                    }
+                    for line in everWithheld.lines where line.variable == breakdown.key {
+                        // One row for the groups withheld in every round, each named.
+                        html.element("tr", .init("class", "withheld-groups")) { html in
+                            html.element("th", .init("scope", "row"), text: "\(words.groupsEach(line.groups.count)): " + words.list(line.groups.map(\.label)))
+                            html.element("td", .init("class", "round"), text: rounds.count == 1 ? roundLabel(rounds[0]) : words.everyRound)
+                            if !reported {
+                                let threshold = numbers.integer(indicator.threshold(defaults: framework.suppression))
+                                html.element("td", .init("class", "num"), text: line.belowThreshold ? "<" + numbers.wordSpace + threshold : "")
+                            }
+                            html.element("td", .init("class", "num"), text: "\(words.suppressedMark) \(line.reason)")
+                            if intervals { html.element("td", .init("class", "num"), text: words.suppressedMark) }
+                            if changes { html.element("td", .init("class", "num"), text: "") }
                         }
                     }
                     if index == breakdowns.count - 1 { printedNotes(withheldNotes, columns: columns, into: &html) }
@@ -255,4 +294,27 @@ extension ReportRenderer {
 extension ResultGroup {
     /// Identifies the same group across rounds: a code renamed is its earlier code's group.
     var reportKey: String { "\(variable ?? "")\u{1F}\(follows ?? code ?? "\u{0}")" }
+}
+
+/// The groups of a report's breakdowns withheld in every round, by breakdown and reason, each set
+/// shown as one line of the chart and the table.
+struct WithheldGroups {
+    struct Line {
+        /// The breakdown's variable.
+        let variable: String
+        let groups: [ResultGroup]
+        /// Beside the dash: too few responses, not shown, dominated.
+        let reason: String
+        /// Every cell of every group has fewer responses than the threshold.
+        let belowThreshold: Bool
+    }
+
+    /// Fewer groups than this keep a line each.
+    static let fewest = 3
+
+    let lines: [Line]
+
+    func hides(_ group: ResultGroup) -> Bool {
+        lines.contains { line in line.groups.contains { $0.reportKey == group.reportKey } }
+    }
 }
