@@ -207,12 +207,12 @@ extension ReportRenderer {
     private func kindText(_ kind: IndicatorKind) -> String {
         switch kind {
         case .proportion: words.pick("Andel: andelen av basen för vilken villkoret gäller.", "Proportion: the share of the base for which the condition holds.")
-        case .mean: words.pick("Medelvärde av indikatorns värde över basen.", "Mean: the average of the indicator's value over the base.")
-        case .median: words.pick("Median av indikatorns värde över basen.", "Median of the indicator's value over the base.")
-        case .total: words.pick("Summa av indikatorns värde över de svarande.", "Total: the sum of the indicator's value over the respondents.")
+        case .mean: words.pick("Medelvärde: genomsnittet av indikatorns värde över basen.", "Mean: the average of the indicator's value over the base.")
+        case .median: words.pick("Median: mittvärdet av indikatorns värde över basen, med hälften av svaren under och hälften över.", "Median: the middle value of the indicator's value over the base, with half the responses below it and half above.")
+        case .total: words.pick("Summa: summan av indikatorns värde över de svarande.", "Total: the sum of the indicator's value over the respondents.")
         case .count: words.pick("Antal: hur många svar som hör till basen.", "Count: how many responses are in the base.")
         case .ratio: words.pick("Kvot: summan av täljaren delad med summan av nämnaren.", "Ratio: the sum of the numerator divided by the sum of the denominator.")
-        case .reported: words.pick("Rapporterat: värden som MSI:s kansli för in per år; de har inget konfidensintervall.", "Reported: values entered per year by the national office; they have no confidence interval.")
+        case .reported: words.pick("Rapporterat: värden som förs in per omgång i ramverket, inte räknade ur svar; de har inget konfidensintervall.", "Reported: values entered per round in the framework, not computed from responses; they have no confidence interval.")
         }
     }
 
