@@ -121,6 +121,14 @@ import Testing
         #expect(compute.errors.contains(edited + warning), "\(compute.errors)")
         #expect(compute.output.contains("  funding_gap esem-se-2025: 75 without a value, left out of the base (63 never asked fin_met)\n"))
         #expect(compute.output.contains("  eco_score esem-se-2025: 10 without a value, left out of the base\n"))
+        let json = try SamlaBinary.run(["compute", "--db", db, "--framework", edited, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let missing = try #require(object["missing"] as? [[String: Any]])
+        let gap = try #require(missing.first { $0["indicator"] as? String == "funding_gap" && $0["round"] as? String == "esem-se-2025" })
+        #expect(gap["count"] as? Int == 75)
+        let notAsked = try #require(gap["not_asked"] as? [[String: Any]])
+        #expect(notAsked.count == 1 && notAsked.first?["question"] as? String == "fin_met" && notAsked.first?["count"] as? Int == 63
+            && notAsked.first?["condition"] as? String == "${consent} = 'yes' and ${fin_sought} = 'yes'", "\(notAsked)")
     }
 
     /// The forum survey's date question, answered with generated dates over many years, is counted
