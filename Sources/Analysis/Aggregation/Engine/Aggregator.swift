@@ -139,8 +139,8 @@ public struct Aggregator: Sendable {
             for (index, compiled) in plan.indicators.enumerated() {
                 computed[compiled.indicator.id, default: [:]][plan.round] = scanned.cells[index]
                 if wanted {
-                    let notAsked = zip(compiled.askedChecks, scanned.notAsked[index]).filter { $0.1 > 0 }.map { check, count in
-                        MissingCount.NotAsked(question: check.question, condition: check.conditionText, count: count)
+                    let notAsked = zip(compiled.askedChecks, scanned.notAsked[index]).filter { $0.1.count > 0 }.map { check, tally in
+                        MissingCount.NotAsked(question: check.question, conditions: check.texts(of: tally.hiding), count: tally.count)
                     }
                     missing.append(MissingCount(indicator: compiled.indicator.id, round: plan.round, count: scanned.missing[index], notAsked: notAsked))
                 }

@@ -210,11 +210,10 @@ struct RoundPlan {
                   let question = page.questions.first(where: { $0.name == variable.question }),
                   page.relevant != nil || question.relevant != nil
             else { continue }
-            let conditions = [page.relevant, question.relevant].compactMap { $0 }
-            checks.append(AskedCheck(
-                slot: slot, question: question.name,
-                conditions: conditions.compactMap { condition($0, scope: scope) },
-                conditionText: AskedCheck.conjunction(conditions.map(\.text))))
+            let conditions = [page.relevant, question.relevant].compactMap { $0 }.compactMap { source in
+                condition(source, scope: scope).map { (compiled: $0, text: source.text) }
+            }
+            checks.append(AskedCheck(slot: slot, question: question.name, conditions: conditions.map(\.compiled), texts: conditions.map(\.text)))
         }
         return checks
     }
@@ -321,21 +320,30 @@ struct AskedCheck {
     /// The slot of the variable the indicator reads.
     let slot: Int
     let question: String
-    /// The page's condition and the question's, whichever it has.
+    /// The page's condition and the question's, whichever it has (at most two).
     let conditions: [CompiledExpression]
-    /// Both conditions as one, as a `universe` would say it.
-    let conditionText: String
+    /// Their texts, in the same order.
+    let texts: [String]
 
-    /// Whether the current response was shown the question: every condition holds.
-    func wasAsked(_ context: EvaluationContext) -> Bool {
-        conditions.allSatisfy { $0.isTrue(context) }
+    /// The conditions that hid the question from the current response, one bit per entry of
+    /// `conditions`; 0 when it was shown the question.
+    func hidingConditions(_ context: EvaluationContext) -> UInt8 {
+        var hiding: UInt8 = 0
+        for (index, condition) in conditions.enumerated() where !condition.isTrue(context) { hiding |= 1 << index }
+        return hiding
     }
 
-    /// `texts` joined by `and`, each in brackets where it has an `or` of its own.
-    static func conjunction(_ texts: [String]) -> String {
-        guard texts.count > 1 else { return texts.first ?? "" }
-        return texts.map { $0.contains(" or ") ? "(\($0))" : $0 }.joined(separator: " and ")
+    /// The texts of the conditions whose bits `hiding` sets.
+    func texts(of hiding: UInt8) -> [String] {
+        texts.indices.filter { hiding & (1 << $0) != 0 }.map { texts[$0] }
     }
+}
+
+/// The responses an indicator's value had none for because an `AskedCheck`'s question was hidden
+/// from them, and the conditions that hid it from any of them.
+struct NotAskedTally: Sendable {
+    var count = 0
+    var hiding: UInt8 = 0
 }
 
 /// The design variables of weighted indicators, one entry per kept response.

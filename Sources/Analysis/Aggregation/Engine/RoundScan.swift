@@ -190,7 +190,7 @@ private struct ScanPass {
         denominators = indicators.map(\.denominator)
         designOf = indicators.map(\.design)
         askedChecks = indicators.map(\.askedChecks)
-        for index in columns.indices { columns[index].notAsked = Array(repeating: 0, count: askedChecks[index].count) }
+        for index in columns.indices { columns[index].notAsked = Array(repeating: NotAskedTally(), count: askedChecks[index].count) }
     }
 
     /// `minutes` in whole milliseconds, rounded up; a minimum beyond what Int64 holds (some 292
@@ -305,8 +305,11 @@ private struct ScanPass {
     /// first question deciding its value that was empty because the row's answers hid it.
     private mutating func countMissing(_ index: Int) {
         columns[index].missing += 1
-        for (k, check) in askedChecks[index].enumerated() where context.slots[check.slot].isEmpty && !check.wasAsked(context) {
-            columns[index].notAsked[k] += 1
+        for (k, check) in askedChecks[index].enumerated() where context.slots[check.slot].isEmpty {
+            let hiding = check.hidingConditions(context)
+            guard hiding != 0 else { continue }
+            columns[index].notAsked[k].count += 1
+            columns[index].notAsked[k].hiding |= hiding
             return
         }
     }
@@ -369,7 +372,7 @@ struct IndicatorColumns {
     var denominators: [Double] = []
     var missing = 0
     /// Of `missing`, per entry of the indicator's `askedChecks`: the rows not asked that question.
-    var notAsked: [Int] = []
+    var notAsked: [NotAskedTally] = []
 
     mutating func append(row: Int32, value: Double, denominator: Double? = nil) {
         rows.append(row)

@@ -11,7 +11,7 @@ struct ScannedRound: Sendable {
     let log: CleaningLog
     let missing: [Int]
     /// Per indicator, of its missing responses: how many were not asked each question of its `askedChecks`.
-    let notAsked: [[Int]]
+    let notAsked: [[NotAskedTally]]
     let cells: [[ComputedCell]]
     /// Why the round cannot be estimated (its responses do not fit its post-strata, margins or calibration); no cells then.
     var refusals: [Diagnostic] = []

@@ -51,19 +51,26 @@ extension ResultSet {
         return framework.indicators.compactMap { indicator in
             let counts = unasked.filter { $0.indicator == indicator.id }
             guard !counts.isEmpty else { return nil }
-            var questions: [MissingCount.NotAsked] = []
-            for entry in counts.flatMap(\.notAsked) where !questions.contains(where: { $0.question == entry.question }) {
-                questions.append(entry)
+            // Each question with the conditions that hid it in any round, in the order first met.
+            var questions: [(name: String, conditions: [String])] = []
+            for entry in counts.flatMap(\.notAsked) {
+                guard let index = questions.firstIndex(where: { $0.name == entry.question }) else {
+                    questions.append((entry.question, entry.conditions))
+                    continue
+                }
+                for condition in entry.conditions where !questions[index].conditions.contains(condition) {
+                    questions[index].conditions.append(condition)
+                }
             }
-            let asked = questions.map { "\($0.question) (shown only where \($0.condition))" }
+            let asked = questions.map { "\($0.name), which `\(MissingCount.NotAsked.conjunction($0.conditions))` hid from them" }
             let rounds = counts.map { "\($0.notAskedCount) in \($0.round)" }
             var conditions: [String] = []
-            for question in questions where !conditions.contains(question.condition) { conditions.append(question.condition) }
+            for condition in questions.flatMap(\.conditions) where !conditions.contains(condition) { conditions.append(condition) }
             return Diagnostic(.baseHoldsResponsesNotAsked, at: indicator.location,
                 "the base of \(indicator.id) holds responses that were never asked "
                 + ResultNote.list(asked, and: "or") + ": " + ResultNote.list(rounds, and: "and")
                 + ". They have no value and are left out of the base, counted among the responses without a value as if they had not answered. "
-                + "Give the indicator a `universe` that says whom it is about, such as `universe: \"\(AskedCheck.conjunction(conditions))\"`, "
+                + "Give the indicator a `universe` that says whom it is about, such as `universe: \"\(MissingCount.NotAsked.conjunction(conditions))\"`, "
                 + "so that its base is those asked and its responses without a value are answers not given (docs/framework-format.md, \"What each kind computes\")")
         }
     }
@@ -75,14 +82,24 @@ public struct MissingCount: Sendable, Hashable {
     /// page's or its own `relevant`: never asked, rather than not answered.
     public struct NotAsked: Sendable, Hashable {
         public let question: String
-        /// The page's and the question's conditions as one, as a `universe` would say it.
-        public let condition: String
+        /// The `relevant` conditions (the page's, the question's) that were false for at least one
+        /// of these responses; a condition that held for all of them did not hide the question.
+        public let conditions: [String]
         public let count: Int
 
-        public init(question: String, condition: String, count: Int) {
+        public init(question: String, conditions: [String], count: Int) {
             self.question = question
-            self.condition = condition
+            self.conditions = conditions
             self.count = count
+        }
+
+        /// `conditions` as one, as a `universe` would say it.
+        public var condition: String { Self.conjunction(conditions) }
+
+        /// `texts` joined by `and`, each in brackets where it has an `or` of its own.
+        static func conjunction(_ texts: [String]) -> String {
+            guard texts.count > 1 else { return texts.first ?? "" }
+            return texts.map { $0.contains(" or ") ? "(\($0))" : $0 }.joined(separator: " and ")
         }
     }
 
