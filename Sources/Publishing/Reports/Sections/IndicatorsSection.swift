@@ -72,7 +72,7 @@ extension ReportRenderer {
                     chartRows.append(IntervalChart.Row(label: group.label, marks: marks, missing: missingText(outcomes)))
                 }
                 for line in everWithheld.lines where line.variable == breakdown.key {
-                    chartRows.append(IntervalChart.Row(label: words.groupsEach(line.groups.count), marks: [], missing: line.reason))
+                    chartRows.append(IntervalChart.Row(label: words.groupsEach(line.groups.count), marks: [], missing: words.suppressionReason(line.cell.reason)))
                 }
             }
             let target = snapshot?.target
@@ -110,15 +110,17 @@ extension ReportRenderer {
     private func withheldInEveryRound(_ groups: [ResultGroup], rows: [ResultRow], rounds: [String]) -> WithheldGroups {
         var lines: [WithheldGroups.Line] = []
         for breakdown in groups.filter({ !$0.isTotal }).groupedInOrder(by: { $0.variable ?? "" }) {
-            let withheld = breakdown.elements.compactMap { group -> (group: ResultGroup, outcomes: [CellOutcome])? in
-                let outcomes = rows.filter { $0.group.reportKey == group.reportKey && rounds.contains($0.round) }.map(\.outcome)
-                return outcomes.count == rounds.count && outcomes.allSatisfy(\.isSuppressed) ? (group, outcomes) : nil
-            }
-            for (reason, members) in withheld.groupedInOrder(by: { missingText($0.outcomes) }) where members.count >= WithheldGroups.fewest {
-                let belowThreshold = members.allSatisfy { member in
-                    member.outcomes.allSatisfy { if case .suppressed(let cell) = $0 { cell.reason == .belowThreshold } else { false } }
+            // A group qualifies when each round has its cell, withheld for one and the same reason.
+            let withheld = breakdown.elements.compactMap { group -> (group: ResultGroup, cell: SuppressedCell)? in
+                let cells = rows.filter { $0.group.reportKey == group.reportKey && rounds.contains($0.round) }.compactMap { row -> SuppressedCell? in
+                    if case .suppressed(let cell) = row.outcome { return cell }
+                    return nil
                 }
-                lines.append(.init(variable: breakdown.key, groups: members.map(\.group), reason: reason, belowThreshold: belowThreshold))
+                guard cells.count == rounds.count, let first = cells.first, cells.allSatisfy({ $0 == first }) else { return nil }
+                return (group, first)
+            }
+            for (cell, members) in withheld.groupedInOrder(by: \.cell) where members.count >= WithheldGroups.fewest {
+                lines.append(.init(variable: breakdown.key, groups: members.map(\.group), cell: cell))
             }
         }
         return WithheldGroups(lines: lines)
@@ -255,10 +257,10 @@ extension ReportRenderer {
                             html.element("th", .init("scope", "row"), text: "\(words.groupsEach(line.groups.count)): " + words.list(line.groups.map(\.label)))
                             html.element("td", .init("class", "round"), text: rounds.count == 1 ? roundLabel(rounds[0]) : words.everyRound)
                             if !reported {
-                                let threshold = numbers.integer(indicator.threshold(defaults: framework.suppression))
-                                html.element("td", .init("class", "num"), text: line.belowThreshold ? "<" + numbers.wordSpace + threshold : "")
+                                html.element("td", .init("class", "num"),
+                                             text: line.cell.reason == .belowThreshold ? "<" + numbers.wordSpace + numbers.integer(line.cell.threshold) : "")
                             }
-                            html.element("td", .init("class", "num"), text: "\(words.suppressedMark) \(line.reason)")
+                            html.element("td", .init("class", "num"), text: "\(words.suppressedMark) \(words.suppressionReason(line.cell.reason))")
                             if intervals { html.element("td", .init("class", "num"), text: words.suppressedMark) }
                             if changes { html.element("td", .init("class", "num"), text: "") }
                         }
@@ -303,10 +305,8 @@ struct WithheldGroups {
         /// The breakdown's variable.
         let variable: String
         let groups: [ResultGroup]
-        /// Beside the dash: too few responses, not shown, dominated.
-        let reason: String
-        /// Every cell of every group has fewer responses than the threshold.
-        let belowThreshold: Bool
+        /// How every cell of every group is withheld: why, and under which threshold.
+        let cell: SuppressedCell
     }
 
     /// Fewer groups than this keep a line each.
