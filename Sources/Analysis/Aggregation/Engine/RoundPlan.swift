@@ -15,8 +15,8 @@ struct RoundPlan {
     /// false for the answers that completeness only needs to find empty or not.
     private(set) var readsValue: [Bool] = []
     private var slotOf: [String: Int] = [:]
-    /// Relevance conditions compiled for `askedChecks`, by text.
-    private var conditionOf: [String: CompiledExpression] = [:]
+    /// Where each distinct relevance condition is in `cleaning.conditions`, by text.
+    private var relevanceIndex: [String: Int] = [:]
     var cleaning = CompiledCleaning()
     var indicators: [CompiledIndicator] = []
     var breakdowns: [Breakdown] = []
@@ -211,42 +211,35 @@ struct RoundPlan {
                   page.relevant != nil || question.relevant != nil
             else { continue }
             let conditions = [page.relevant, question.relevant].compactMap { $0 }.compactMap { source in
-                condition(source, scope: scope).map { (compiled: $0, text: source.text) }
+                relevance(source, scope: scope).map { (index: $0, text: source.text) }
             }
-            checks.append(AskedCheck(slot: slot, question: question.name, conditions: conditions.map(\.compiled), texts: conditions.map(\.text)))
+            checks.append(AskedCheck(slot: slot, question: question.name, conditions: conditions.map(\.index), texts: conditions.map(\.text)))
         }
         return checks
     }
 
-    /// A relevance condition compiled once per text.
-    private mutating func condition(_ source: ExpressionSource, scope: SurveyScope) -> CompiledExpression? {
-        if let known = conditionOf[source.text] { return known }
-        let compiled = compile(source, scope: scope, expecting: .condition)
-        conditionOf[source.text] = compiled
-        return compiled
+    /// A page's or question's relevance as an index into `cleaning.conditions`. Pages and questions
+    /// often share a condition (`${consent} = 'yes'`): each distinct text is compiled once, so a scan
+    /// evaluates it at most once per response, for completeness and the asked checks alike.
+    private mutating func relevance(_ source: ExpressionSource?, scope: SurveyScope) -> Int? {
+        guard let source else { return nil }
+        if let known = relevanceIndex[source.text] { return known }
+        guard let compiled = compile(source, scope: scope, expecting: .condition) else { return nil }
+        cleaning.conditions.append(compiled)
+        relevanceIndex[source.text] = cleaning.conditions.count - 1
+        return cleaning.conditions.count - 1
     }
 
     /// Answerable questions with their page and own relevance and their answer slots.
     private mutating func compileCompleteness(excluding excluded: Set<String>, scope: SurveyScope) {
-        var conditionOf: [String: Int] = [:]
-        // Pages and questions often share a condition (`${consent} = 'yes'`): each distinct text is
-        // compiled once, so a scan evaluates it at most once per response.
-        func condition(_ source: ExpressionSource?) -> Int? {
-            guard let source else { return nil }
-            if let known = conditionOf[source.text] { return known }
-            guard let compiled = compile(source, scope: scope, expecting: .condition) else { return nil }
-            cleaning.conditions.append(compiled)
-            conditionOf[source.text] = cleaning.conditions.count - 1
-            return cleaning.conditions.count - 1
-        }
         for (pageIndex, page) in survey.pages.enumerated() {
-            cleaning.pageCondition.append(condition(page.relevant))
+            cleaning.pageCondition.append(relevance(page.relevant, scope: scope))
             for question in page.questions where question.type.isAnswered && !excluded.contains(question.name) {
                 let slots = question.variables.filter { $0.role != .otherText }.compactMap { variable -> Int? in
                     slotOf[variable.name] ?? slot(named: variable.name, at: question.location, what: "completeness")
                 }
                 guard !slots.isEmpty else { continue }
-                cleaning.questions.append(CompiledCleaning.Question(page: pageIndex, condition: condition(question.relevant), slots: slots))
+                cleaning.questions.append(CompiledCleaning.Question(page: pageIndex, condition: relevance(question.relevant, scope: scope), slots: slots))
             }
         }
     }
@@ -265,7 +258,8 @@ struct CompiledCleaning {
     var testText: String?
     var minCompleteness: Double?
     var minMinutes: Double?
-    /// The distinct relevance conditions of pages and questions.
+    /// The distinct relevance conditions of pages and questions, for completeness and the
+    /// indicators' asked checks.
     var conditions: [CompiledExpression] = []
     /// Per page: its relevance, an index into `conditions`.
     var pageCondition: [Int?] = []
@@ -320,18 +314,11 @@ struct AskedCheck {
     /// The slot of the variable the indicator reads.
     let slot: Int
     let question: String
-    /// The page's condition and the question's, whichever it has (at most two).
-    let conditions: [CompiledExpression]
+    /// The page's condition and the question's, whichever it has (at most two): indexes into
+    /// `CompiledCleaning.conditions`.
+    let conditions: [Int]
     /// Their texts, in the same order.
     let texts: [String]
-
-    /// The conditions that hid the question from the current response, one bit per entry of
-    /// `conditions`; 0 when it was shown the question.
-    func hidingConditions(_ context: EvaluationContext) -> UInt8 {
-        var hiding: UInt8 = 0
-        for (index, condition) in conditions.enumerated() where !condition.isTrue(context) { hiding |= 1 << index }
-        return hiding
-    }
 
     /// The texts of the conditions whose bits `hiding` sets.
     func texts(of hiding: UInt8) -> [String] {

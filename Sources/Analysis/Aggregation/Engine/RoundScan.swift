@@ -116,8 +116,9 @@ private struct ScanPass {
     private let eligible: CompiledExpression?
     private var seenKeys = Set<String>()
 
-    // Completeness: the distinct relevance conditions (each evaluated at most once per row), each
-    // page's condition, then each question's page, condition and answer slots.
+    // The distinct relevance conditions (each evaluated at most once per row, for completeness and
+    // the asked checks); for completeness, each page's condition, then each question's page,
+    // condition and answer slots.
     private let conditions: [CompiledExpression]
     /// Per condition, for the current row: 0 not evaluated yet, 1 true, -1 false.
     private var conditionState: [Int8]
@@ -202,6 +203,7 @@ private struct ScanPass {
 
     mutating func take(_ row: ResponseRow) {
         log.read += 1
+        for i in conditionState.indices { conditionState[i] = 0 }
         if row.status == .partial { log.partial += 1 }
         for k in valueSlots.indices {
             let slot = valueSlots[k]
@@ -306,7 +308,8 @@ private struct ScanPass {
     private mutating func countMissing(_ index: Int) {
         columns[index].missing += 1
         for (k, check) in askedChecks[index].enumerated() where context.slots[check.slot].isEmpty {
-            let hiding = check.hidingConditions(context)
+            var hiding: UInt8 = 0
+            for (bit, condition) in check.conditions.enumerated() where !holds(condition) { hiding |= 1 << bit }
             guard hiding != 0 else { continue }
             columns[index].notAsked[k].count += 1
             columns[index].notAsked[k].hiding |= hiding
@@ -328,7 +331,6 @@ private struct ScanPass {
 
     /// Answered ÷ relevant answerable questions (1 when none is relevant).
     private mutating func completeness() -> Double {
-        for i in conditionState.indices { conditionState[i] = 0 }
         var relevant = 0
         var answeredCount = 0
         for q in questionPage.indices {

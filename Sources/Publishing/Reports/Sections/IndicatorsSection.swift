@@ -184,6 +184,14 @@ extension ReportRenderer {
         var missing: [(place: String, reason: String)] = []
         var withoutInterval: [(place: String, reason: String)] = []
         var changesWithoutInterval: [(place: String, reason: String)] = []
+        /// A withheld cell's n (`< 10` when too few), its reason beside the dash, and empty interval
+        /// and change: "–" alone was read as nothing, so the reason is given as the chart gives it.
+        func renderWithheldCells(_ cell: SuppressedCell, into html: inout HTMLBuilder) {
+            if !reported { html.element("td", .init("class", "num"), text: cell.reason == .belowThreshold ? "<" + numbers.wordSpace + numbers.integer(cell.threshold) : "") }
+            html.element("td", .init("class", "num"), text: "\(words.suppressedMark) \(words.suppressionReason(cell.reason))")
+            if intervals { html.element("td", .init("class", "num"), text: words.suppressedMark) }
+            if changes { html.element("td", .init("class", "num"), text: "") }
+        }
         /// A row's cells after its group and round, noting what the notes under the table say of it.
         func renderCells(of row: ResultRow, group: ResultGroup, round: String, into html: inout HTMLBuilder) {
             let place = words.cellPlace(group: group.label, round: roundLabel(round))
@@ -206,11 +214,7 @@ extension ReportRenderer {
                     }
                 }
             case .suppressed(let cell):
-                if !reported { html.element("td", .init("class", "num"), text: cell.reason == .belowThreshold ? "<" + numbers.wordSpace + numbers.integer(cell.threshold) : "") }
-                // The reason beside the dash, as the chart gives it: "–" alone was read as nothing.
-                html.element("td", .init("class", "num"), text: "\(words.suppressedMark) \(words.suppressionReason(cell.reason))")
-                if intervals { html.element("td", .init("class", "num"), text: words.suppressedMark) }
-                if changes { html.element("td", .init("class", "num"), text: "") }
+                renderWithheldCells(cell, into: &html)
             case .unavailable(let reason):
                 missing.append((place, reason.text(words.language)))
                 if !reported { html.element("td", .init("class", "num"), text: "") }
@@ -256,13 +260,7 @@ extension ReportRenderer {
                         html.element("tr", .init("class", "withheld-groups")) { html in
                             html.element("th", .init("scope", "row"), text: "\(words.groupsEach(line.groups.count)): " + words.list(line.groups.map(\.label)))
                             html.element("td", .init("class", "round"), text: rounds.count == 1 ? roundLabel(rounds[0]) : words.everyRound)
-                            if !reported {
-                                html.element("td", .init("class", "num"),
-                                             text: line.cell.reason == .belowThreshold ? "<" + numbers.wordSpace + numbers.integer(line.cell.threshold) : "")
-                            }
-                            html.element("td", .init("class", "num"), text: "\(words.suppressedMark) \(words.suppressionReason(line.cell.reason))")
-                            if intervals { html.element("td", .init("class", "num"), text: words.suppressedMark) }
-                            if changes { html.element("td", .init("class", "num"), text: "") }
+                            renderWithheldCells(line.cell, into: &html)
                         }
                     }
                     if index == breakdowns.count - 1 { printedNotes(withheldNotes, columns: columns, into: &html) }
